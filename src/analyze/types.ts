@@ -1,0 +1,30 @@
+// What an analyzer sees and returns. Analyzers are pure: no I/O, no GitHub.
+import type { Finding, Severity } from '../model.js'
+import type { ManifestDocument, ManifestFile } from '../manifests/types.js'
+import type { Release } from '../knowledge/versions.js'
+
+export interface RuleMeta {
+  /** Stable kebab-case id; docs/rules/<id>.md documents it. */
+  id: string
+  description: string
+  defaultSeverity: Severity
+  /** True when the rule attaches mechanical fixes. */
+  fixable?: boolean
+}
+
+export interface AnalysisContext {
+  target: Release
+  /** The release the mesh runs today; enables every change in (from, target]. */
+  from?: Release
+  kubernetesVersion?: string
+  /** All files of the head state that were parsed, for rules that look across resources. */
+  files: readonly ManifestFile[]
+}
+
+export interface Analyzer {
+  meta: RuleMeta[]
+  /** Findings for one document. Rules ids used in findings must be declared in meta. */
+  check(doc: ManifestDocument, ctx: AnalysisContext): Finding[]
+  /** Findings that belong to the repository as a whole (e.g. the Kubernetes range). */
+  checkRepository?(ctx: AnalysisContext): Finding[]
+}

@@ -1,0 +1,125 @@
+// The manifest model: YAML documents with the source position of every node.
+import type { Finding, ResourceRef } from '../model.js'
+
+interface NodeBase {
+  /** Offsets into the file text (UTF-16 code units); -1 when the node lives in an embedded document. */
+  start: number
+  end: number
+  /** 1-based lines in the file. */
+  line: number
+  endLine: number
+}
+
+export interface ScalarNode extends NodeBase {
+  kind: 'scalar'
+  /** The decoded text of the scalar (before type resolution). */
+  text: string
+  /** 'plain' | 'single' | 'double' | 'literal' | 'folded' */
+  style: ScalarStyleName
+  tag?: string
+}
+
+export type ScalarStyleName = 'plain' | 'single' | 'double' | 'literal' | 'folded'
+
+export interface MapEntry {
+  /** The key as a string (complex keys become '<complex>'). */
+  key: string
+  keyNode: PosNode
+  value: PosNode | null
+}
+
+export interface MapNode extends NodeBase {
+  kind: 'map'
+  flow: boolean
+  entries: MapEntry[]
+  /** Keys that came in through a `<<` merge (their nodes point at the anchor's source). */
+  merged?: MapEntry[]
+}
+
+export interface SeqNode extends NodeBase {
+  kind: 'seq'
+  flow: boolean
+  items: PosNode[]
+}
+
+export interface AliasNode extends NodeBase {
+  kind: 'alias'
+  anchor: string
+  /** The anchored node, when known. Walkers must not follow it more than once (alias bombs). */
+  target?: PosNode
+}
+
+export type PosNode = ScalarNode | MapNode | SeqNode | AliasNode
+
+/** A path into a document: map keys and sequence indexes. */
+export type YamlPath = readonly (string | number)[]
+
+export type DocumentKind =
+  | 'resource'          // anything with apiVersion + kind
+  | 'helm-values'       // a values file of an Istio chart
+  | 'unknown'           // YAML we do not recognise; ignored by the rules
+
+/** What an Istio-related resource is, so rules can select quickly. */
+export type ResourceFamily =
+  | 'istio'             // *.istio.io CRDs (networking, security, telemetry, extensions)
+  | 'istio-operator'    // install.istio.io IstioOperator
+  | 'gateway-api'       // gateway.networking.k8s.io (standard + experimental)
+  | 'inference'         // inference.networking(.x-k8s).io
+  | 'workload'          // Deployment, StatefulSet, DaemonSet, Pod, Job, CronJob, ReplicaSet
+  | 'namespace'
+  | 'service'
+  | 'mesh-configmap'    // ConfigMap `istio` / `istio-<rev>` carrying MeshConfig in data.mesh
+  | 'helm-release'      // Flux HelmRelease or Argo CD Application installing an Istio chart
+  | 'webhook'           // Mutating/ValidatingWebhookConfiguration
+  | 'policy'            // admission policies (Kyverno, Gatekeeper, ValidatingAdmissionPolicy)
+  | 'other'
+
+/**
+ * A YAML document embedded in another one: MeshConfig in a ConfigMap block scalar,
+ * Helm values inside a HelmRelease / Application / IstioOperator.
+ */
+export interface EmbeddedDocument {
+  role: 'mesh-config' | 'helm-values'
+  /** For helm-values: the Istio chart the values are for (base, istiod, gateway, cni, ztunnel, istio-operator). */
+  chart?: string
+  /** Path of the embedding node in the outer document, e.g. ['data', 'mesh'] or ['spec', 'values']. */
+  at: YamlPath
+  root: PosNode | null
+  value: unknown
+}
+
+export interface ManifestDocument {
+  file: string
+  /** 0-based index of the document in its file. */
+  index: number
+  line: number
+  endLine: number
+  root: PosNode | null
+  /** Plain JS value (merge keys applied). */
+  value: unknown
+  kind: DocumentKind
+  family?: ResourceFamily
+  resource?: ResourceRef
+  embedded: EmbeddedDocument[]
+}
+
+export interface ManifestFile {
+  path: string
+  /** Lines of the file without their line terminators (CRLF and BOM removed). */
+  lines: string[]
+  documents: ManifestDocument[]
+  /** parse findings: broken YAML, templates, binary, too large, alias bombs. */
+  problems: Finding[]
+}
+
+export type ChangeStatus = 'added' | 'changed' | 'removed' | 'unchanged'
+
+export interface ResourceChange {
+  status: ChangeStatus
+  /** Stable identity: group/kind/namespace/name (or file#index for non-resources). */
+  key: string
+  head?: ManifestDocument
+  base?: ManifestDocument
+  /** Dotted paths of leaves that differ (changed only). */
+  changedPaths: string[]
+}
