@@ -41248,7 +41248,7 @@ function parseManifestFile(path, content) {
             if (!(error instanceof YamlError))
                 throw error;
             // js-yaml may point just past the chunk (at the next marker) for unterminated input.
-            const line = Math.min(identity.line(error.fileOffset), chunk.endLine);
+            const line = Math.min(identity.line(error.fileOffset), lastContentLine(lines, chunk.startLine, chunk.endLine));
             problem('error', line, `Invalid YAML: ${error.message}; the document at lines ${chunk.startLine}-${chunk.endLine} was not checked.`);
         }
     }

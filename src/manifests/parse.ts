@@ -70,7 +70,7 @@ export function parseManifestFile(path: string, content: string | Uint8Array): M
     } catch (error) {
       if (!(error instanceof YamlError)) throw error
       // js-yaml may point just past the chunk (at the next marker) for unterminated input.
-      const line = Math.min(identity.line(error.fileOffset), chunk.endLine)
+      const line = Math.min(identity.line(error.fileOffset), lastContentLine(lines, chunk.startLine, chunk.endLine))
       problem('error', line, `Invalid YAML: ${error.message}; the document at lines ${chunk.startLine}-${chunk.endLine} was not checked.`)
     }
   }
