@@ -1,0 +1,221 @@
+#!/usr/bin/env node
+// `npm run bench`: analysis cost against the parse floor, the kubeconform-style baseline, GitHub API calls against
+// the minimum, cold start and bundle sizes. `--write` puts the results into docs/benchmarks.md.
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpus } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { BENCH_DIR, buildBenchBundle } from './bench/build.mjs'
+import { measureColdStart, distSizes } from './bench/cold-start.mjs'
+import { generateCorpus } from './bench/corpus.mjs'
+import { compileCrdValidators, sharedDir, validateCorpus } from './bench/crd-baseline.mjs'
+import { measureRequests } from './bench/github-requests.mjs'
+import { collectGarbage, median, timeInterleaved } from './bench/measure.mjs'
+import { renderReport, writeReport } from './bench/report.mjs'
+import { analyse, parseFloor, pipelineSources, runPipeline } from './bench/workloads.mjs'
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)))
+const args = process.argv.slice(2)
+const flag = (name) => args.includes(`--${name}`)
+const option = (name) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1]
+
+const SIZES = [1_000, 10_000, 50_000]
+const MAIN_SIZE = 10_000
+/** Repetitions per size: enough for a stable median without making the 50k run take minutes. */
+const REPS = { 1000: 15, 10000: 7, 50000: 3 }
+
+const child = option('child-memory')
+if (child) await memoryChild(child)
+else if (flag('profile')) await profileTarget(option('profile-task') ?? 'analysis')
+else await main()
+
+/**
+ * `--profile`: only the 10k workload, ten times, for `node --cpu-prof` (see docs/benchmarks.md); the summary of
+ * the profile comes from scripts/bench/profile-summary.mjs.
+ */
+async function profileTarget(task) {
+  const engine = await import(pathToFileURL(await buildBenchBundle(root, 'engine')).href)
+  const corpus = generateCorpus(MAIN_SIZE)
+  const run = task === 'floor' ? () => parseFloor(corpus.files) : () => analyse(engine, corpus.files)
+  for (let i = 0; i < 10; i++) run()
+}
+
+async function main() {
+  const quick = flag('quick')
+  const log = (s) => process.stderr.write(`${s}\n`)
+  collectGarbage()
+  log('building the engine bundle into .bench/ …')
+  const enginePath = await buildBenchBundle(root, 'engine')
+  const engine = await import(pathToFileURL(enginePath).href)
+
+  const results = { machine: machine(), command: 'npm run bench', analyzers: engine.ANALYZERS.length, rules: engine.ANALYZERS.flatMap((a) => a.meta.map((m) => m.id)) }
+
+  log('generating the corpus …')
+  const corpora = new Map(SIZES.map((n) => [n, generateCorpus(n)]))
+  const main10k = corpora.get(MAIN_SIZE)
+  results.corpus = describeCorpus(main10k)
+  const check = analyse(engine, main10k.files)
+  results.corpus.findings = check.findings.length
+  results.corpus.parseProblems = check.problems
+  results.corpus.documentsRecognised = check.documents
+
+  log('timing the floor, the analysis and the pipeline at 10k …')
+  const sources = pipelineSources(main10k.files)
+  const t10k = await timeInterleaved({
+    floor: () => parseFloor(main10k.files),
+    analysis: () => analyse(engine, main10k.files),
+    pipeline: () => runPipeline(engine, sources)
+  }, { warmup: 2, reps: quick ? 3 : REPS[MAIN_SIZE] })
+  results.main = {
+    size: MAIN_SIZE,
+    reps: t10k.floor.length,
+    floorMs: median(t10k.floor),
+    analysisMs: median(t10k.analysis),
+    pipelineMs: median(t10k.pipeline),
+    spread: Object.fromEntries(Object.entries(t10k).map(([k, v]) => [k, [Math.min(...v), Math.max(...v)]]))
+  }
+
+  log('scaling 1k → 10k → 50k …')
+  results.scaling = []
+  for (const n of SIZES) {
+    const corpus = corpora.get(n)
+    const times = n === MAIN_SIZE ? t10k : await timeInterleaved({
+      floor: () => parseFloor(corpus.files),
+      analysis: () => analyse(engine, corpus.files)
+    }, { warmup: n >= 50_000 ? 1 : 2, reps: quick ? 2 : REPS[n] })
+    results.scaling.push({ size: n, files: corpus.files.length, mib: corpus.bytes / 1048576, reps: times.floor.length, floorMs: median(times.floor), analysisMs: median(times.analysis) })
+  }
+
+  log('memory (one child process per size and task) …')
+  mkdirSync(join(root, BENCH_DIR), { recursive: true })
+  results.memory = []
+  for (const n of SIZES) {
+    writeFileSync(join(root, BENCH_DIR, `corpus-${n}.json`), JSON.stringify(corpora.get(n).files))
+    for (const task of ['floor', 'analysis']) {
+      const out = execFileSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), `--child-memory=${task}:${n}`], { encoding: 'utf8', maxBuffer: 1 << 20 })
+      results.memory.push({ size: n, task, ...JSON.parse(out) })
+    }
+  }
+  corpora.delete(50_000)
+  collectGarbage()
+
+  log('kubeconform-style baseline (ajv over the CRD schemas) …')
+  results.ajv = crdBaseline(main10k, quick)
+
+  log('GitHub API requests on the fake server …')
+  results.github = await measureRequests(root, buildBenchBundle)
+
+  log('cold start of dist/index.js …')
+  results.coldStart = await measureColdStart(root, quick ? 3 : 10)
+  results.dist = distSizes(root)
+
+  const report = renderReport(results)
+  process.stdout.write(report)
+  if (flag('write')) {
+    writeReport(join(root, 'docs/benchmarks.md'), report)
+    log('docs/benchmarks.md updated')
+  }
+}
+
+function crdBaseline(corpus, quick) {
+  const shared = sharedDir(root)
+  const compiled = compileCrdValidators(shared, '1.28')
+  if (!compiled) return { skipped: 'no shared/ folder with CRDs (set ISTIO_COMPAT_SHARED, or place it at ../shared)' }
+  if (compiled.missing) return { skipped: `CRD files missing: ${compiled.missing.join(', ')}` }
+  const counts = validateCorpus(compiled.validators, corpus.files)
+  const times = timeInterleavedSync({ floor: () => parseFloor(corpus.files), ajv: () => validateCorpus(compiled.validators, corpus.files) }, quick ? 2 : 5)
+  return { files: compiled.files, crds: compiled.crds, schemas: compiled.validators.size, compileMs: compiled.compileMs, ...counts, floorMs: median(times.floor), ajvMs: median(times.ajv), reps: times.ajv.length }
+}
+
+function timeInterleavedSync(tasks, reps) {
+  for (const task of Object.values(tasks)) task()
+  const times = Object.fromEntries(Object.keys(tasks).map((k) => [k, []]))
+  for (let r = 0; r < reps; r++) {
+    for (const [name, task] of Object.entries(tasks)) {
+      collectGarbage()
+      const t0 = performance.now()
+      task()
+      times[name].push(performance.now() - t0)
+    }
+  }
+  return times
+}
+
+function describeCorpus(corpus) {
+  const kinds = new Map()
+  for (const f of corpus.files) {
+    for (const m of f.text.matchAll(/^kind: ["']?(\w+)/gm)) kinds.set(m[1], (kinds.get(m[1]) ?? 0) + 1)
+  }
+  const multiDoc = corpus.files.filter((f) => /^---/m.test(f.text.replace(/^\ufeff?---\r?\n/, ''))).length
+  return { documents: corpus.documents, files: corpus.files.length, multiDocFiles: multiDoc, mib: corpus.bytes / 1048576, kinds: [...kinds].sort((a, b) => b[1] - a[1]) }
+}
+
+function machine() {
+  let cpu = cpus()[0]?.model ?? 'unknown'
+  try {
+    cpu = /model name\s*:\s*(.+)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpu
+  } catch {}
+  return { cpu, cores: cpus().length, memGiB: Math.round(Number(readFileSync('/proc/meminfo', 'utf8').match(/MemTotal:\s+(\d+)/)?.[1] ?? 0) / 1048576), node: process.version, platform: `${process.platform}-${process.arch}`, date: new Date().toISOString().slice(0, 10) }
+}
+
+/** Child: how much memory one task holds and peaks at for one corpus size, in a fresh process. */
+async function memoryChild(spec) {
+  const [task, n] = spec.split(':')
+  const files = JSON.parse(readFileSync(join(root, BENCH_DIR, `corpus-${n}.json`), 'utf8'))
+  const engine = await import(pathToFileURL(join(root, BENCH_DIR, 'engine.js')).href)
+  const run = task === 'floor' ? () => parseFloor(files) : () => analyse(engine, files)
+  // No warm-up run: it would set the peak; compiled code is small next to the data.
+  collectGarbage()
+  const before = process.memoryUsage()
+  const peakBefore = process.resourceUsage().maxRSS * 1024
+  const result = run()
+  collectGarbage()
+  const after = process.memoryUsage()
+  const peakAfter = process.resourceUsage().maxRSS * 1024
+  const breakdown = task === 'analysis' ? retainedBreakdown(result) : undefined
+  process.stdout.write(JSON.stringify({
+    breakdown,
+    retainedHeap: after.heapUsed - before.heapUsed,
+    heapUsed: after.heapUsed,
+    rss: after.rss,
+    peakRss: peakAfter,
+    peakRssGrowth: peakAfter - peakBefore,
+    kept: result.documents ?? 0
+  }))
+}
+
+/** What of the analysis result holds the heap: drop one part at a time and see how much GC gives back. */
+function retainedBreakdown(result) {
+  const heap = () => {
+    collectGarbage()
+    return process.memoryUsage().heapUsed
+  }
+  const parts = {}
+  let last = heap()
+  const drop = (name, fn) => {
+    for (const file of result.parsed) fn(file)
+    const now = heap()
+    parts[name] = last - now
+    last = now
+  }
+  drop('positionTrees', (file) => {
+    for (const doc of file.documents) {
+      doc.root = null
+      for (const e of doc.embedded ?? []) e.root = null
+    }
+  })
+  drop('lines', (file) => {
+    file.lines = []
+  })
+  drop('values', (file) => {
+    for (const doc of file.documents) {
+      doc.value = null
+      for (const e of doc.embedded ?? []) e.value = null
+    }
+  })
+  drop('documentsAndFiles', (file) => {
+    file.documents = []
+  })
+  return parts
+}

@@ -1,0 +1,121 @@
+// Renders the benchmark results as Markdown (printed, and written to docs/benchmarks.md with --write).
+import { writeFileSync } from 'node:fs'
+import { fmt, mib } from './measure.mjs'
+import { minimumRequests } from './github-requests.mjs'
+
+const GOAL_RATIO = 1.5
+const ms = (x) => `${fmt(x, x < 100 ? 1 : 0)} ms`
+const us = (x) => `${fmt(x, 1)} µs`
+const MiB = (x) => `${fmt(mib(x), 1)} MiB`
+
+export function renderReport(r) {
+  const out = []
+  const line = (s = '') => out.push(s)
+  const m = r.main
+  const ratio = m.analysisMs / m.floorMs
+  line('# Benchmarks')
+  line()
+  line('Measured by `npm run bench` (`node --expose-gc scripts/bench.mjs`); `npm run bench -- --write` rewrites this file.')
+  line('Timings are medians of interleaved repetitions after warm-up runs, with a full GC before each run; no test is timed.')
+  line()
+  line(`Machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memGiB} GiB, ${r.machine.platform}, Node ${r.machine.node}; ${r.machine.date}.`)
+  line(`Engine: the sources bundled by rollup into \`.bench/engine.js\` (same plugins as \`dist/\`), ${r.analyzers} analyzer(s) registered in \`src/analyze/index.ts\` (${r.rules.length} rule(s)); target 1.28, from 1.26.`)
+  line()
+  line('## Corpus')
+  line()
+  const c = r.corpus
+  line(`A generated, deterministic corpus (seeded PRNG, \`scripts/bench/corpus.mjs\`): ${fmt(c.documents, 0)} manifests in ${fmt(c.files, 0)} files (${fmt(c.multiDocFiles, 0)} multi-document), ${fmt(c.mib, 1)} MiB. ` +
+    `Istio networking, security, telemetry and extensions CRDs in several apiVersions, Gateway API routes, InferencePools (v1 and v1alpha2), annotated workloads, Services, Namespaces, the \`istio\` MeshConfig ConfigMap, Istio Helm values files, Flux HelmReleases, Argo CD Applications and IstioOperators; some files with CRLF, a BOM, anchors and merge keys.`)
+  line(`The analysis of it yields ${fmt(c.findings, 0)} finding(s) and ${fmt(c.parseProblems, 0)} parse problem(s) over ${fmt(c.documentsRecognised, 0)} documents.`)
+  line()
+  line(`Kinds: ${c.kinds.map(([k, n]) => `${k} ${n}`).join(', ')}.`)
+  line()
+  line(`## Analysis against the parse floor (${fmt(m.size, 0)} manifests)`)
+  line()
+  line('| what | median | per manifest | × floor |')
+  line('|---|---:|---:|---:|')
+  line(`| floor: js-yaml \`loadAll\` of every file (values only) | ${ms(m.floorMs)} | ${us((m.floorMs * 1000) / m.size)} | 1.00 |`)
+  line(`| analysis: \`parseManifestFile\` (positions + recognise) + \`analyzeDocuments\` (all analyzers) | ${ms(m.analysisMs)} | ${us((m.analysisMs * 1000) / m.size)} | **${fmt(ratio, 2)}** |`)
+  line(`| pipeline: \`runAnalysis\` (bytes in, path matching, resource diff, sorted findings) | ${ms(m.pipelineMs)} | ${us((m.pipelineMs * 1000) / m.size)} | ${fmt(m.pipelineMs / m.floorMs, 2)} |`)
+  line()
+  line(`Goal: analysis ≤ ${GOAL_RATIO}× the floor — ${ratio <= GOAL_RATIO ? '**met**' : '**missed**'} (${fmt(ratio, 2)}×). ${m.reps} repetitions; min–max: floor ${m.spread.floor.map((x) => fmt(x, 0)).join('–')} ms, analysis ${m.spread.analysis.map((x) => fmt(x, 0)).join('–')} ms.`)
+  line()
+  line('## Scaling')
+  line()
+  line('| manifests | files | MiB | reps | floor | analysis | floor / manifest | analysis / manifest | × floor |')
+  line('|---:|---:|---:|---:|---:|---:|---:|---:|---:|')
+  for (const s of r.scaling) {
+    line(`| ${fmt(s.size, 0)} | ${fmt(s.files, 0)} | ${fmt(s.mib, 1)} | ${s.reps} | ${ms(s.floorMs)} | ${ms(s.analysisMs)} | ${us((s.floorMs * 1000) / s.size)} | ${us((s.analysisMs * 1000) / s.size)} | ${fmt(s.analysisMs / s.floorMs, 2)} |`)
+  }
+  line()
+  line('## Memory')
+  line()
+  line('Each row is a fresh process that loads the corpus, runs the task once and keeps its result: heap retained after GC, and the peak RSS of the process (with how much the task raised it).')
+  line()
+  line('| manifests | task | retained heap | per manifest | RSS after | peak RSS | peak raised by |')
+  line('|---:|---|---:|---:|---:|---:|---:|')
+  for (const x of r.memory) {
+    line(`| ${fmt(x.size, 0)} | ${x.task} | ${MiB(x.retainedHeap)} | ${fmt(x.retainedHeap / x.size / 1024, 1)} KiB | ${MiB(x.rss)} | ${MiB(x.peakRss)} | ${MiB(x.peakRssGrowth)} |`)
+  }
+  const b = r.memory.find((x) => x.task === 'analysis' && x.size === 10_000)?.breakdown
+  if (b) {
+    line()
+    line(`What the analysis keeps at 10,000 manifests (heap given back when each part is dropped): position trees ${MiB(b.positionTrees)}, plain values ${MiB(b.values)}, file lines ${MiB(b.lines)}, document and file records ${MiB(b.documentsAndFiles)}.`)
+  }
+  line()
+  line('## Naive baseline: ajv against the full CRD schemas')
+  line()
+  const a = r.ajv
+  if (a.skipped) {
+    line(`Skipped: ${a.skipped}.`)
+  } else {
+    line(`What a kubeconform-style tool does: parse every document and validate it with ajv 8 (\`allErrors\`, formats off, \`x-kubernetes-*\` ignored) against the \`openAPIV3Schema\` of every served version of ${a.crds} CRDs (${a.schemas} schemas) from ${a.files.map((f) => `\`shared/${f}\``).join(', ')}. It validates ${fmt(a.validated, 0)} documents (${fmt(a.invalid, 0)} invalid) and has no schema for ${fmt(a.noSchema, 0)} (core kinds, Helm values, Flux/Argo objects).`)
+    line()
+    line('| what | median | × floor |')
+    line('|---|---:|---:|')
+    line(`| compile the schemas (once) | ${ms(a.compileMs)} | |`)
+    line(`| floor (same run) | ${ms(a.floorMs)} | 1.00 |`)
+    line(`| parse + validate the corpus | ${ms(a.ajvMs)} | ${fmt(a.ajvMs / a.floorMs, 2)} |`)
+    line(`| parse + validate, compile included | ${ms(a.ajvMs + a.compileMs)} | ${fmt((a.ajvMs + a.compileMs) / a.floorMs, 2)} |`)
+    line(`| istio-compat analysis (above) | ${ms(m.analysisMs)} | ${fmt(ratio, 2)} |`)
+  }
+  line()
+  line('## GitHub API requests')
+  line()
+  line(`Counted on the local fake GitHub server for a PR of N files with F findings, against the minimum: ⌈N/100⌉ file-list pages + 1 review + ≤ 1 summary upsert.`)
+  line()
+  const g = r.github
+  if (g.pending) {
+    line(`Pending: ${g.pending}.`)
+  } else {
+    line('Each PR has N added files of 20 lines; the F findings sit on added lines, so up to 30 go inline and the rest into the summary. ' +
+      'The run lists the files (`listPullFiles`) and calls `publish()` in `review` mode with a GITHUB_TOKEN-like bot token, pacing off; the re-run repeats it on the same PR (nothing new to post).')
+    line()
+    line('| files | findings | minimum | first run | over | re-run | over | first run: requests by route |')
+    line('|---:|---:|---:|---:|---:|---:|---:|---|')
+    for (const row of g.rows) {
+      const min = minimumRequests(row.files)
+      line(`| ${row.files} | ${row.findings} | ${min} | ${row.first.requests} | ${row.first.requests - min} | ${row.rerun.requests} | ${row.rerun.requests - min} | ${row.first.breakdown} |`)
+    }
+    const failed = g.rows.flatMap((row) => [...row.first.failed, ...row.rerun.failed])
+    const invalid = g.rows.reduce((n, row) => n + row.validationErrors, 0)
+    line()
+    line(`Requests answered ≥ 400: ${failed.length ? [...new Set(failed)].join(', ') : 'none'}; requests that broke the OpenAPI description: ${invalid}.`)
+  }
+  line()
+  line('## Cold start and bundle size')
+  line()
+  const cs = r.coldStart
+  const first = cs.firstRequestMs === undefined ? `no API request was made (${cs.requests} in the first run); time to exit ${ms(cs.exitMs)}` : `${ms(cs.firstRequestMs)} to the first API request, ${ms(cs.exitMs)} to exit`
+  line(`\`node dist/index.js\` for a pull_request event (INPUT_* env, GITHUB_EVENT_PATH, GITHUB_API_URL on a loopback server), median of ${cs.runs} runs: ${first}. A bare \`node -e 0\` takes ${ms(cs.nodeMs)} on the same machine.`)
+  line()
+  line('| bundle | bytes | gzip |')
+  line('|---|---:|---:|')
+  for (const d of r.dist) line(`| \`${d.file}\` | ${fmt(d.bytes, 0)} | ${fmt(d.gzip, 0)} |`)
+  line()
+  return out.join('\n')
+}
+
+export function writeReport(path, text) {
+  writeFileSync(path, text)
+}
