@@ -2,8 +2,8 @@
 // `npm run bench`: analysis cost against the parse floor, the kubeconform-style baseline, GitHub API calls against
 // the minimum, cold start and bundle sizes. `--write` puts the results into docs/benchmarks.md.
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { cpus } from 'node:os'
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpus, loadavg } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { BENCH_DIR, buildBenchBundle } from './bench/build.mjs'
@@ -12,6 +12,7 @@ import { generateCorpus } from './bench/corpus.mjs'
 import { compileCrdValidators, sharedDir, validateCorpus } from './bench/crd-baseline.mjs'
 import { measureRequests } from './bench/github-requests.mjs'
 import { collectGarbage, median, timeInterleaved } from './bench/measure.mjs'
+import { summariseProfile } from './bench/profile-summary.mjs'
 import { renderReport, writeReport } from './bench/report.mjs'
 import { analyse, parseFloor, pipelineSources, runPipeline } from './bench/workloads.mjs'
 
@@ -24,6 +25,7 @@ const SIZES = [1_000, 10_000, 50_000]
 const MAIN_SIZE = 10_000
 /** Repetitions per size: enough for a stable median without making the 50k run take minutes. */
 const REPS = { 1000: 15, 10000: 7, 50000: 3 }
+const PROFILE_RUNS = 10
 
 const child = option('child-memory')
 if (child) await memoryChild(child)
@@ -31,14 +33,27 @@ else if (flag('profile')) await profileTarget(option('profile-task') ?? 'analysi
 else await main()
 
 /**
- * `--profile`: only the 10k workload, ten times, for `node --cpu-prof` (see docs/benchmarks.md); the summary of
- * the profile comes from scripts/bench/profile-summary.mjs.
+ * `--profile`: only the 10k workload, ten times, for `node --cpu-prof`; reads the corpus and the engine that the
+ * main run wrote into .bench/ (run `npm run bench` once first).
  */
 async function profileTarget(task) {
-  const engine = await import(pathToFileURL(await buildBenchBundle(root, 'engine')).href)
-  const corpus = generateCorpus(MAIN_SIZE)
-  const run = task === 'floor' ? () => parseFloor(corpus.files) : () => analyse(engine, corpus.files)
-  for (let i = 0; i < 10; i++) run()
+  const files = JSON.parse(readFileSync(join(root, BENCH_DIR, `corpus-${MAIN_SIZE}.json`), 'utf8'))
+  const engine = await import(pathToFileURL(join(root, BENCH_DIR, 'engine.js')).href)
+  const run = task === 'floor' ? () => parseFloor(files) : () => analyse(engine, files)
+  for (let i = 0; i < PROFILE_RUNS; i++) run()
+}
+
+/** Profiles floor and analysis in child processes and summarises where the time goes. */
+function profileBoth() {
+  const out = {}
+  for (const task of ['floor', 'analysis']) {
+    const dir = join(root, BENCH_DIR, `prof-${task}`)
+    rmSync(dir, { recursive: true, force: true })
+    execFileSync(process.execPath, ['--expose-gc', '--cpu-prof', `--cpu-prof-dir=${dir}`, fileURLToPath(import.meta.url), '--profile', `--profile-task=${task}`], { stdio: 'inherit' })
+    const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'))
+    out[task] = summariseProfile(join(dir, file))
+  }
+  return { runs: PROFILE_RUNS, ...out }
 }
 
 async function main() {
@@ -100,6 +115,9 @@ async function main() {
   corpora.delete(50_000)
   collectGarbage()
 
+  log('profiling floor and analysis at 10k (node --cpu-prof) …')
+  results.profile = profileBoth()
+
   log('kubeconform-style baseline (ajv over the CRD schemas) …')
   results.ajv = crdBaseline(main10k, quick)
 
@@ -156,7 +174,7 @@ function machine() {
   try {
     cpu = /model name\s*:\s*(.+)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpu
   } catch {}
-  return { cpu, cores: cpus().length, memGiB: Math.round(Number(readFileSync('/proc/meminfo', 'utf8').match(/MemTotal:\s+(\d+)/)?.[1] ?? 0) / 1048576), node: process.version, platform: `${process.platform}-${process.arch}`, date: new Date().toISOString().slice(0, 10) }
+  return { cpu, cores: cpus().length, memGiB: Math.round(Number(readFileSync('/proc/meminfo', 'utf8').match(/MemTotal:\s+(\d+)/)?.[1] ?? 0) / 1048576), node: process.version, load: loadavg().map((x) => x.toFixed(2)).join(' '), platform: `${process.platform}-${process.arch}`, date: new Date().toISOString().slice(0, 10) }
 }
 
 /** Child: how much memory one task holds and peaks at for one corpus size, in a fresh process. */

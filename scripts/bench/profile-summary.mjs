@@ -1,36 +1,53 @@
 #!/usr/bin/env node
-// Summarises a .cpuprofile (from `node --cpu-prof`): self time per function and per source file, the hot spots first.
+// Summarises a .cpuprofile (from `node --cpu-prof`): self time per function and per source, the hot spots first.
 import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 
-const [path, topArg] = process.argv.slice(2)
-if (!path) {
-  process.stderr.write('usage: node scripts/bench/profile-summary.mjs PROFILE.cpuprofile [TOP]\n')
-  process.exit(2)
+/** Where a sampled function lives: the garbage collector, js-yaml, the engine bundle, or anything else. */
+function areaOf(url, functionName) {
+  if (functionName === '(garbage collector)') return 'gc'
+  if (url.includes('/node_modules/js-yaml/')) return 'js-yaml'
+  if (url.includes('/.bench/engine.js')) return 'engine'
+  if (url.includes('/scripts/bench')) return 'bench harness'
+  return 'other'
 }
-const top = Number(topArg ?? 25)
-const profile = JSON.parse(readFileSync(path, 'utf8'))
-const byId = new Map(profile.nodes.map((n) => [n.id, n]))
-const selfUs = new Map()
-for (let i = 0; i < profile.samples.length; i++) {
-  const dt = profile.timeDeltas[i] ?? 0
-  selfUs.set(profile.samples[i], (selfUs.get(profile.samples[i]) ?? 0) + dt)
-}
-const total = [...selfUs.values()].reduce((a, b) => a + b, 0)
-const byFunction = new Map()
-const byFile = new Map()
-for (const [id, us] of selfUs) {
-  const { callFrame: f } = byId.get(id)
-  const file = f.url.replace(/^file:\/\//, '').replace(/^.*\/(node_modules|scripts|\.bench|src)\//, '$1/') || '(native)'
-  const key = `${f.functionName || '(anonymous)'}  ${file}:${f.lineNumber + 1}`
-  byFunction.set(key, (byFunction.get(key) ?? 0) + us)
-  byFile.set(file, (byFile.get(file) ?? 0) + us)
-}
-const show = (title, map) => {
-  process.stdout.write(`\n${title}\n`)
-  for (const [k, us] of [...map].sort((a, b) => b[1] - a[1]).slice(0, top)) {
-    process.stdout.write(`${(us / 1000).toFixed(0).padStart(8)} ms ${((100 * us) / total).toFixed(1).padStart(5)}%  ${k}\n`)
+
+export function summariseProfile(path) {
+  const profile = JSON.parse(readFileSync(path, 'utf8'))
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]))
+  const selfUs = new Map()
+  for (let i = 0; i < profile.samples.length; i++) selfUs.set(profile.samples[i], (selfUs.get(profile.samples[i]) ?? 0) + (profile.timeDeltas[i] ?? 0))
+  let totalUs = 0
+  const functions = new Map()
+  const areas = new Map()
+  for (const [id, us] of selfUs) {
+    const f = byId.get(id).callFrame
+    totalUs += us
+    const area = areaOf(f.url, f.functionName)
+    const file = f.url.replace(/^file:\/\//, '').replace(/^.*\/(node_modules|scripts|\.bench|src)\//, '$1/') || '(native)'
+    const key = `${f.functionName || '(anonymous)'} (${file}:${f.lineNumber + 1})`
+    const entry = functions.get(key) ?? { name: key, area, us: 0 }
+    entry.us += us
+    functions.set(key, entry)
+    areas.set(area, (areas.get(area) ?? 0) + us)
+  }
+  return {
+    totalMs: totalUs / 1000,
+    areas: Object.fromEntries([...areas].map(([k, us]) => [k, us / 1000])),
+    functions: [...functions.values()].sort((a, b) => b.us - a.us).map((f) => ({ name: f.name, area: f.area, ms: f.us / 1000 }))
   }
 }
-process.stdout.write(`total sampled: ${(total / 1000).toFixed(0)} ms\n`)
-show('self time by function', byFunction)
-show('self time by file', byFile)
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const [path, topArg] = process.argv.slice(2)
+  if (!path) {
+    process.stderr.write('usage: node scripts/bench/profile-summary.mjs PROFILE.cpuprofile [TOP]\n')
+    process.exit(2)
+  }
+  const s = summariseProfile(path)
+  const pct = (ms) => `${((100 * ms) / s.totalMs).toFixed(1).padStart(5)}%`
+  process.stdout.write(`total sampled: ${s.totalMs.toFixed(0)} ms\n\nby area\n`)
+  for (const [area, ms] of Object.entries(s.areas).sort((a, b) => b[1] - a[1])) process.stdout.write(`${ms.toFixed(0).padStart(8)} ms ${pct(ms)}  ${area}\n`)
+  process.stdout.write('\nself time by function\n')
+  for (const f of s.functions.slice(0, Number(topArg ?? 25))) process.stdout.write(`${f.ms.toFixed(0).padStart(8)} ms ${pct(f.ms)}  ${f.name}\n`)
+}

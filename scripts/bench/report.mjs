@@ -18,7 +18,7 @@ export function renderReport(r) {
   line('Measured by `npm run bench` (`node --expose-gc scripts/bench.mjs`); `npm run bench -- --write` rewrites this file.')
   line('Timings are medians of interleaved repetitions after warm-up runs, with a full GC before each run; no test is timed.')
   line()
-  line(`Machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memGiB} GiB, ${r.machine.platform}, Node ${r.machine.node}; ${r.machine.date}.`)
+  line(`Machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memGiB} GiB, ${r.machine.platform}, Node ${r.machine.node}; ${r.machine.date}, load average ${r.machine.load} at the start.`)
   line(`Engine: the sources bundled by rollup into \`.bench/engine.js\` (same plugins as \`dist/\`), ${r.analyzers} analyzer(s) registered in \`src/analyze/index.ts\` (${r.rules.length} rule(s)); target 1.28, from 1.26.`)
   line()
   line('## Corpus')
@@ -103,6 +103,7 @@ export function renderReport(r) {
     line(`Requests answered ≥ 400: ${failed.length ? [...new Set(failed)].join(', ') : 'none'}; requests that broke the OpenAPI description: ${invalid}.`)
   }
   line()
+  if (r.profile) renderProfile(r.profile, line)
   line('## Cold start and bundle size')
   line()
   const cs = r.coldStart
@@ -114,6 +115,34 @@ export function renderReport(r) {
   for (const d of r.dist) line(`| \`${d.file}\` | ${fmt(d.bytes, 0)} | ${fmt(d.gzip, 0)} |`)
   line()
   return out.join('\n')
+}
+
+function renderProfile(p, line) {
+  line('## Where the time goes')
+  line()
+  line(`\`node --cpu-prof\` over ${p.runs} runs of each task at 10,000 manifests, self time per run (the profiler slows everything a little). ` +
+    'js-yaml is kept out of the bench bundle, so its own time (the event parser and the value constructor, which the floor runs too) is told apart from the engine code (position trees, line maps, document splitting, recognition, analyzers).')
+  line()
+  line('| area | floor | analysis | extra |')
+  line('|---|---:|---:|---:|')
+  const per = (x) => (x ?? 0) / p.runs
+  for (const area of ['js-yaml', 'engine', 'gc', 'other']) {
+    const f = per(p.floor.areas[area])
+    const a = per(p.analysis.areas[area])
+    line(`| ${area === 'gc' ? 'garbage collector' : area} | ${ms(f)} | ${ms(a)} | ${a - f >= 0 ? '+' : ''}${fmt(a - f, 0)} ms |`)
+  }
+  line()
+  line('Hot functions of the analysis (self time per run):')
+  line()
+  line('| function | area | per run | share |')
+  line('|---|---|---:|---:|')
+  const total = p.analysis.totalMs
+  for (const f of p.analysis.functions.filter((x) => x.area !== 'other' && x.area !== 'bench harness').slice(0, 15)) {
+    line(`| \`${f.name.replace(/\|/g, '\\|')}\` | ${f.area} | ${ms(f.ms / p.runs)} | ${fmt((100 * f.ms) / total, 1)}% |`)
+  }
+  line()
+  line('Reproduce: `npm run bench` once (it leaves the corpus and the engine in `.bench/`), then `node --expose-gc --cpu-prof --cpu-prof-dir=.bench/prof scripts/bench.mjs --profile [--profile-task=floor]` and `node scripts/bench/profile-summary.mjs .bench/prof/*.cpuprofile`.')
+  line()
 }
 
 export function writeReport(path, text) {
