@@ -42,7 +42,7 @@ const SETTINGS: readonly string[] = ['off', ...SEVERITIES]
 const KUBERNETES_VERSION = /^v?1\.\d+(?:\.\d+)?$/
 
 /** Options shared with minimatch elsewhere: dotfiles and dot-folders match like any other path. */
-export const GLOB_OPTIONS = { dot: true } as const
+const GLOB_OPTIONS = { dot: true } as const
 
 /**
  * Parses and validates a config file. `knownRules` are the rule ids `rules:` may name
