@@ -24,11 +24,12 @@ const option = (name) => args.find((a) => a.startsWith(`--${name}=`))?.split('='
 const SIZES = [1_000, 10_000, 50_000]
 const MAIN_SIZE = 10_000
 /** Repetitions per size: enough for a stable median without making the 50k run take minutes. */
-const REPS = { 1000: 15, 10000: 7, 50000: 3 }
+const REPS = { 1000: 15, 10000: 9, 50000: 5 }
 const PROFILE_RUNS = 10
 
 const child = option('child-memory')
 if (child) await memoryChild(child)
+else if (option('child-time')) await timingChild(option('child-time'))
 else if (flag('profile')) await profileTarget(option('profile-task') ?? 'analysis')
 else await main()
 
@@ -67,59 +68,56 @@ async function main() {
   const results = { machine: machine(), command: 'npm run bench', analyzers: engine.ANALYZERS.length, rules: engine.ANALYZERS.flatMap((a) => a.meta.map((m) => m.id)) }
 
   log('generating the corpus …')
-  const corpora = new Map(SIZES.map((n) => [n, generateCorpus(n)]))
-  const main10k = corpora.get(MAIN_SIZE)
+  mkdirSync(join(root, BENCH_DIR), { recursive: true })
+  const sizes = new Map()
+  for (const n of SIZES) {
+    const corpus = generateCorpus(n)
+    writeFileSync(join(root, BENCH_DIR, `corpus-${n}.json`), JSON.stringify(corpus.files))
+    sizes.set(n, { files: corpus.files.length, mib: corpus.bytes / 1048576 })
+  }
+  const main10k = generateCorpus(MAIN_SIZE)
   results.corpus = describeCorpus(main10k)
   const check = analyse(engine, main10k.files)
   results.corpus.findings = check.findings.length
   results.corpus.parseProblems = check.problems
   results.corpus.documentsRecognised = check.documents
 
+  // Each size is timed in a fresh process, so one size's heap does not slow the next one's collector.
+  const timeChild = (n, reps, withPipeline) => JSON.parse(execFileSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), `--child-time=${n}:${reps}:${withPipeline ? 'pipeline' : ''}`], { encoding: 'utf8', maxBuffer: 1 << 20 }))
   log('timing the floor, the analysis and the pipeline at 10k …')
-  const sources = pipelineSources(main10k.files)
-  const t10k = await timeInterleaved({
-    floor: () => parseFloor(main10k.files),
-    analysis: () => analyse(engine, main10k.files),
-    pipeline: () => runPipeline(engine, sources)
-  }, { warmup: 2, reps: quick ? 3 : REPS[MAIN_SIZE] })
+  const t10k = timeChild(MAIN_SIZE, quick ? 3 : REPS[MAIN_SIZE], true)
   results.main = {
     size: MAIN_SIZE,
     reps: t10k.floor.length,
     floorMs: median(t10k.floor),
     analysisMs: median(t10k.analysis),
     pipelineMs: median(t10k.pipeline),
+    ratio: pairedRatio(t10k.analysis, t10k.floor),
+    pipelineRatio: pairedRatio(t10k.pipeline, t10k.floor),
     spread: Object.fromEntries(Object.entries(t10k).map(([k, v]) => [k, [Math.min(...v), Math.max(...v)]]))
   }
 
   log('scaling 1k → 10k → 50k …')
   results.scaling = []
   for (const n of SIZES) {
-    const corpus = corpora.get(n)
-    const times = n === MAIN_SIZE ? t10k : await timeInterleaved({
-      floor: () => parseFloor(corpus.files),
-      analysis: () => analyse(engine, corpus.files)
-    }, { warmup: n >= 50_000 ? 1 : 2, reps: quick ? 2 : REPS[n] })
-    results.scaling.push({ size: n, files: corpus.files.length, mib: corpus.bytes / 1048576, reps: times.floor.length, floorMs: median(times.floor), analysisMs: median(times.analysis) })
+    const times = n === MAIN_SIZE ? t10k : timeChild(n, quick ? 2 : REPS[n], false)
+    results.scaling.push({ size: n, ...sizes.get(n), reps: times.floor.length, floorMs: median(times.floor), analysisMs: median(times.analysis), ratio: pairedRatio(times.analysis, times.floor) })
   }
 
   log('memory (one child process per size and task) …')
-  mkdirSync(join(root, BENCH_DIR), { recursive: true })
   results.memory = []
   for (const n of SIZES) {
-    writeFileSync(join(root, BENCH_DIR, `corpus-${n}.json`), JSON.stringify(corpora.get(n).files))
     for (const task of ['floor', 'analysis']) {
       const out = execFileSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), `--child-memory=${task}:${n}`], { encoding: 'utf8', maxBuffer: 1 << 20 })
       results.memory.push({ size: n, task, ...JSON.parse(out) })
     }
   }
-  corpora.delete(50_000)
-  collectGarbage()
 
   log('profiling floor and analysis at 10k (node --cpu-prof) …')
   results.profile = profileBoth()
 
   log('kubeconform-style baseline (ajv over the CRD schemas) …')
-  results.ajv = crdBaseline(main10k, quick)
+  results.ajv = await crdBaseline(main10k, quick)
 
   log('GitHub API requests on the fake server …')
   results.github = await measureRequests(root, buildBenchBundle)
@@ -136,28 +134,14 @@ async function main() {
   }
 }
 
-function crdBaseline(corpus, quick) {
+async function crdBaseline(corpus, quick) {
   const shared = sharedDir(root)
   const compiled = compileCrdValidators(shared, '1.28')
   if (!compiled) return { skipped: 'no shared/ folder with CRDs (set ISTIO_COMPAT_SHARED, or place it at ../shared)' }
   if (compiled.missing) return { skipped: `CRD files missing: ${compiled.missing.join(', ')}` }
   const counts = validateCorpus(compiled.validators, corpus.files)
-  const times = timeInterleavedSync({ floor: () => parseFloor(corpus.files), ajv: () => validateCorpus(compiled.validators, corpus.files) }, quick ? 2 : 5)
-  return { files: compiled.files, crds: compiled.crds, schemas: compiled.validators.size, compileMs: compiled.compileMs, ...counts, floorMs: median(times.floor), ajvMs: median(times.ajv), reps: times.ajv.length }
-}
-
-function timeInterleavedSync(tasks, reps) {
-  for (const task of Object.values(tasks)) task()
-  const times = Object.fromEntries(Object.keys(tasks).map((k) => [k, []]))
-  for (let r = 0; r < reps; r++) {
-    for (const [name, task] of Object.entries(tasks)) {
-      collectGarbage()
-      const t0 = performance.now()
-      task()
-      times[name].push(performance.now() - t0)
-    }
-  }
-  return times
+  const times = await timeInterleaved({ floor: () => parseFloor(corpus.files), ajv: () => validateCorpus(compiled.validators, corpus.files) }, { warmup: 1, reps: quick ? 2 : 5 })
+  return { files: compiled.files, crds: compiled.crds, schemas: compiled.validators.size, compileMs: compiled.compileMs, ...counts, floorMs: median(times.floor), ajvMs: median(times.ajv), ratio: pairedRatio(times.ajv, times.floor), reps: times.ajv.length }
 }
 
 function describeCorpus(corpus) {
@@ -175,6 +159,25 @@ function machine() {
     cpu = /model name\s*:\s*(.+)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpu
   } catch {}
   return { cpu, cores: cpus().length, memGiB: Math.round(Number(readFileSync('/proc/meminfo', 'utf8').match(/MemTotal:\s+(\d+)/)?.[1] ?? 0) / 1048576), node: process.version, load: loadavg().map((x) => x.toFixed(2)).join(' '), platform: `${process.platform}-${process.arch}`, date: new Date().toISOString().slice(0, 10) }
+}
+
+/** The ratio of each round's two times (the two ran back to back), median over the rounds: robust to drift. */
+function pairedRatio(times, floors) {
+  return median(times.map((t, i) => t / floors[i]))
+}
+
+/** Child: floor and analysis (and the pipeline) interleaved over one corpus size in a fresh process. */
+async function timingChild(spec) {
+  const [n, reps, extra] = spec.split(':')
+  const files = JSON.parse(readFileSync(join(root, BENCH_DIR, `corpus-${n}.json`), 'utf8'))
+  const engine = await import(pathToFileURL(join(root, BENCH_DIR, 'engine.js')).href)
+  const tasks = { floor: () => parseFloor(files), analysis: () => analyse(engine, files) }
+  if (extra === 'pipeline') {
+    const sources = pipelineSources(files)
+    tasks.pipeline = () => runPipeline(engine, sources)
+  }
+  const times = await timeInterleaved(tasks, { warmup: Number(n) >= 50_000 ? 1 : 2, reps: Number(reps) })
+  process.stdout.write(JSON.stringify(times))
 }
 
 /** Child: how much memory one task holds and peaks at for one corpus size, in a fresh process. */
