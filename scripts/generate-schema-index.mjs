@@ -47,7 +47,8 @@ export function readPins(root) {
     const cells = line.split('|').slice(1, -1).map((c) => c.trim())
     if (cells.length < 9 || !/^\d+\.\d+/.test(cells[0])) continue
     const bold = (cell) => /\*\*(v[^*]+)\*\*/.exec(cell)?.[1] ?? null
-    rows.set(cells[0], { dir: cells[0], istio: cells[1], gatewayApi: bold(cells[7]), inference: bold(cells[8]) })
+    const crdFile = /^[\w./-]+\.yaml/.exec(cells[4])?.[0] ?? null
+    rows.set(cells[0], { dir: cells[0], istio: cells[1], crdFile, gatewayApi: bold(cells[7]), inference: bold(cells[8]) })
   }
   const pins = {}
   for (const release of RELEASES) {
@@ -243,7 +244,7 @@ export function generateSchemaIndex(root = defaultSharedRoot()) {
       pins: 'istio/crds/SOURCES.md (go.mod of istio/istio at each tag)'
     },
     releases: RELEASES,
-    pins: Object.fromEntries(RELEASES.map((r) => [r, { istio: pins[r].istio, gatewayApi: pins[r].gatewayApi, inference: pins[r].inference }])),
+    pins: Object.fromEntries(RELEASES.map((r) => [r, { istio: pins[r].istio, istioCrdFile: pins[r].crdFile, gatewayApi: pins[r].gatewayApi, inference: pins[r].inference }])),
     kinds: {}
   }
 
