@@ -166,8 +166,12 @@ function mergeViews(views) {
       out.enums.set(p, set)
     }
   }
-  // A constraint binds only when every channel has it; otherwise the user's choice of channel decides.
-  for (const [key, c] of views[0].constraints) if (views.every((v) => v.constraints.has(key))) out.constraints.set(key, c)
+  // A constraint binds only when every channel having its field has it; otherwise the user's choice of channel decides.
+  for (const v of views) {
+    for (const [key, c] of v.constraints) {
+      if (!out.constraints.has(key) && views.every((w) => !w.nodes.has(c.p) || w.constraints.has(key))) out.constraints.set(key, c)
+    }
+  }
   return out
 }
 

@@ -354,12 +354,6 @@ export const CEL_EVALUATORS: readonly CelEvaluator[] = [
   { id: 'cors-only-for-cors-filter', texts: ['!(has(self.cors)&&self.type!="CORS")'], check: (v) => (isObj(v) && str(v.type) && v.type !== 'CORS' && has(v, 'cors') ? fail(`sets cors on a ${v.type} filter`, 'cors') : undefined) },
   { id: 'mirror-percent-or-fraction', texts: ['!(has(self.percent)&&has(self.fraction))'], check: (v) => (isObj(v) && has(v, 'percent') && has(v, 'fraction') ? fail('sets both percent and fraction', 'fraction') : undefined) },
   {
-    id: 'mirror-fraction',
-    texts: ['self.numerator<=self.denominator'],
-    // denominator defaults to 100 on the server: only an explicit pair is judged.
-    check: (v) => (isObj(v) && typeof v.numerator === 'number' && typeof v.denominator === 'number' && v.numerator > v.denominator ? fail(`has numerator ${v.numerator} above denominator ${v.denominator}`, 'numerator') : undefined)
-  },
-  {
     id: 'backend-timeout-within-request',
     texts: ['!(has(self.request)&&has(self.backendRequest)&&duration(self.request)!=duration("0s")&&duration(self.backendRequest)>duration(self.request))'],
     check: (v) => {
