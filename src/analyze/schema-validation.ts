@@ -353,17 +353,7 @@ export const CEL_EVALUATORS: readonly CelEvaluator[] = [
   { id: 'cors-filter-needs-cors', texts: ['!(!has(self.cors)&&self.type=="CORS")'], check: (v) => (isObj(v) && v.type === 'CORS' && !has(v, 'cors') ? fail('has type CORS without cors', 'type') : undefined) },
   { id: 'cors-only-for-cors-filter', texts: ['!(has(self.cors)&&self.type!="CORS")'], check: (v) => (isObj(v) && str(v.type) && v.type !== 'CORS' && has(v, 'cors') ? fail(`sets cors on a ${v.type} filter`, 'cors') : undefined) },
   { id: 'mirror-percent-or-fraction', texts: ['!(has(self.percent)&&has(self.fraction))'], check: (v) => (isObj(v) && has(v, 'percent') && has(v, 'fraction') ? fail('sets both percent and fraction', 'fraction') : undefined) },
-  {
-    id: 'backend-timeout-within-request',
-    texts: ['!(has(self.request)&&has(self.backendRequest)&&duration(self.request)!=duration("0s")&&duration(self.backendRequest)>duration(self.request))'],
-    check: (v) => {
-      if (!isObj(v) || !str(v.request) || !str(v.backendRequest)) return undefined
-      const [request, backend] = [parseDuration(v.request), parseDuration(v.backendRequest)]
-      return request !== undefined && backend !== undefined && request !== 0 && backend > request ? fail(`has backendRequest ${v.backendRequest} longer than request ${v.request}`, 'backendRequest') : undefined
-    }
-  },
   { id: 'unique-rule-names', texts: ['self.all(l1,!has(l1.name)||self.exists_one(l2,has(l2.name)&&l1.name==l2.name))'], check: uniqueNames },
-  { id: 'unique-tls-ports', texts: ['self.all(t1,self.exists_one(t2,t1.port==t2.port))'], check: uniqueBy('port', 'port') },
   {
     id: 'listener-tls-required',
     texts: ['self.all(l,l.protocol in["HTTPS","TLS"]?has(l.tls):true)'],
