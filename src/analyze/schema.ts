@@ -120,7 +120,8 @@ class SchemaChecker {
     } else {
       message = `${resource.kind} ${resource.apiVersion} is not served by ${st.where}; ${this.availability(kind, version.served, st.t)}.`
     }
-    if (servedHere.length) message += ` ${st.where} serves ${servedHere.map((v) => `${kind.group}/${v.name}`).join(', ')}.`
+    const channel = (v: CompiledVersion) => (v.standard & st.bit ? '' : ' (experimental channel)')
+    if (servedHere.length) message += ` ${st.where} serves ${servedHere.map((v) => `${kind.group}/${v.name}${channel(v)}`).join(', ')}.`
     else {
       const others = (this.byKindName.get(kind.kind) ?? []).filter((k) => k !== kind && [...k.versions.values()].some((v) => v.served & st.bit))
       if (others.length) message += ` ${st.where} serves ${kind.kind} only as ${others.map((k) => [...k.versions.values()].filter((v) => v.served & st.bit).map((v) => `${k.group}/${v.name}`).join(', ')).join(', ')}, with a different schema.`
@@ -129,7 +130,9 @@ class SchemaChecker {
     const finding = this.finding(st, SCHEMA_RULES.apiVersionNotServed, line, message, 'apiVersion', this.source(kind, version ? firstOf(version.served, st.t) : st.t))
     const candidate = this.equivalentVersion(st, version)
     if (candidate && entry?.value) {
-      const fix = replaceValueFix(st, entry.value, resource.apiVersion, `${kind.group}/${candidate.name}`, `Use ${kind.group}/${candidate.name}, which ${st.where} serves with the same schema for the fields this resource uses`)
+      const same = candidate.schema === version?.schema
+      const why = same ? `${st.where} serves it with the same schema as ${resource.apiVersion}` : `every field this resource sets exists there in ${st.where}`
+      const fix = replaceValueFix(st, entry.value, resource.apiVersion, `${kind.group}/${candidate.name}`, `Use ${kind.group}/${candidate.name}: ${why}`)
       if (fix) finding.fix = fix
     }
     st.findings.push(finding)
@@ -137,9 +140,9 @@ class SchemaChecker {
 
   /** A served apiVersion of the same kind under which every field and enum value of the document exists in the target. */
   private equivalentVersion(st: WalkState, current: CompiledVersion | undefined): CompiledVersion | undefined {
-    // Same schema lineage first (identical wherever both are served), then the standard channel, then newest.
-    const rank = (v: CompiledVersion) => (v.schema === current?.schema ? 0 : 2) + (v.standard & st.bit ? 0 : 1)
-    const candidates = [...st.kind.versions.values()].filter((v) => v.served & st.bit).sort((a, b) => rank(a) - rank(b))
+    // Same schema lineage first (identical wherever both are served), newest first; a Gateway API version only
+    // the experimental channel serves is not offered: the cluster may well run the standard channel.
+    const candidates = [...st.kind.versions.values()].filter((v) => v.standard & st.bit).sort((a, b) => Number(b.schema === current?.schema) - Number(a.schema === current?.schema))
     for (const v of candidates) {
       if (v.schema === current?.schema || fits(st.doc.root, st.doc.value, v.schema.root, st.bit, true)) return v
     }
