@@ -64,12 +64,11 @@ interface WalkState {
   /** Index of the target release in the catalog and its bit. */
   t: number
   bit: number
-  /** Where the release's CRDs come from, for messages ("Istio 1.28" or "Istio 1.28 (Gateway API v1.4.1)"). */
-  where: string
   path: (string | number)[]
   findings: Finding[]
   files: readonly ManifestFile[]
-  visitedMerges: Set<PosNode>
+  /** Anchored maps already merged in (created on the first `<<`). */
+  visitedMerges?: Set<PosNode>
 }
 
 class SchemaChecker {
@@ -92,7 +91,7 @@ class SchemaChecker {
     const t = this.catalog.releaseIndex(ctx.target.minor)
     if (t < 0) return NO_FINDINGS
     const st: WalkState = {
-      doc, resource, kind, t, bit: 1 << t, where: this.where(kind, t), path: [], findings: [], files: ctx.files, visitedMerges: new Set()
+      doc, resource, kind, t, bit: 1 << t, path: [], findings: [], files: ctx.files
     }
     const versionName = resource.apiVersion.slice(resource.apiVersion.lastIndexOf('/') + 1)
     const version = kind.versions.get(versionName)
@@ -118,20 +117,20 @@ class SchemaChecker {
       const all = [...kind.versions.keys()].map((v) => `${kind.group}/${v}`).join(', ')
       message = `${resource.kind} ${resource.apiVersion} is not served by any release from ${this.catalog.releases[0]} to ${this.catalog.releases.at(-1)}; known apiVersions: ${all}.`
     } else {
-      message = `${resource.kind} ${resource.apiVersion} is not served by ${st.where}; ${this.availability(kind, version.served, st.t)}.`
+      message = `${resource.kind} ${resource.apiVersion} is not served by ${this.where(st.kind, st.t)}; ${this.availability(kind, version.served, st.t)}.`
     }
     const channel = (v: CompiledVersion) => (v.standard & st.bit ? '' : ' (experimental channel)')
-    if (servedHere.length) message += ` ${st.where} serves ${servedHere.map((v) => `${kind.group}/${v.name}${channel(v)}`).join(', ')}.`
+    if (servedHere.length) message += ` ${this.where(st.kind, st.t)} serves ${servedHere.map((v) => `${kind.group}/${v.name}${channel(v)}`).join(', ')}.`
     else {
       const others = (this.byKindName.get(kind.kind) ?? []).filter((k) => k !== kind && [...k.versions.values()].some((v) => v.served & st.bit))
-      if (others.length) message += ` ${st.where} serves ${kind.kind} only as ${others.map((k) => [...k.versions.values()].filter((v) => v.served & st.bit).map((v) => `${k.group}/${v.name}`).join(', ')).join(', ')}, with a different schema.`
+      if (others.length) message += ` ${this.where(st.kind, st.t)} serves ${kind.kind} only as ${others.map((k) => [...k.versions.values()].filter((v) => v.served & st.bit).map((v) => `${k.group}/${v.name}`).join(', ')).join(', ')}, with a different schema.`
       else if (kind.family === 'inference' && !this.catalog.pins[this.catalog.releases[st.t]]?.inference) message += ` Istio ${this.catalog.releases[st.t]} does not support the Gateway API Inference Extension.`
     }
     const finding = this.finding(st, SCHEMA_RULES.apiVersionNotServed, line, message, 'apiVersion', this.source(kind, version ? firstOf(version.served, st.t) : st.t))
     const candidate = this.equivalentVersion(st, version)
     if (candidate && entry?.value) {
       const same = candidate.schema === version?.schema
-      const why = same ? `${st.where} serves it with the same schema as ${resource.apiVersion}` : `every field this resource sets exists there in ${st.where}`
+      const why = same ? `${this.where(st.kind, st.t)} serves it with the same schema as ${resource.apiVersion}` : `every field this resource sets exists there in ${this.where(st.kind, st.t)}`
       const fix = replaceValueFix(st, entry.value, resource.apiVersion, `${kind.group}/${candidate.name}`, `Use ${kind.group}/${candidate.name}: ${why}`)
       if (fix) finding.fix = fix
     }
@@ -205,6 +204,7 @@ class SchemaChecker {
     const source = entry.value?.kind === 'alias' ? entry.value.target : entry.value
     const sources = source?.kind === 'seq' ? source.items.map((i) => (i.kind === 'alias' ? i.target : i)) : [source]
     for (const s of sources) {
+      st.visitedMerges ??= new Set()
       if (s?.kind !== 'map' || st.visitedMerges.has(s)) continue
       st.visitedMerges.add(s)
       this.walkProps(s.entries, value, node, st, isRoot, own)
@@ -218,18 +218,18 @@ class SchemaChecker {
     const path = formatPath(st.path)
     let message: string
     if (mask !== undefined) {
-      message = `${path}: ${value} is not an allowed value in ${st.where}; ${this.availability(st.kind, mask, st.t)}.`
+      message = `${path}: ${value} is not an allowed value in ${this.where(st.kind, st.t)}; ${this.availability(st.kind, mask, st.t)}.`
     } else {
       const allowed = [...values].filter(([, m]) => m & st.bit).map(([v]) => v)
       const near = closest(value, [...values.keys()])
-      message = `${path}: ${value} is not an allowed value in any release; ${st.where} accepts ${allowed.join(', ')}${near ? ` (did you mean ${near}?)` : ''}.`
+      message = `${path}: ${value} is not an allowed value in any release; ${this.where(st.kind, st.t)} accepts ${allowed.join(', ')}${near ? ` (did you mean ${near}?)` : ''}.`
     }
     st.findings.push(this.finding(st, SCHEMA_RULES.enumValueNotInRelease, pos.line, message, path, this.source(st.kind, mask !== undefined ? firstOf(mask, st.t) : st.t)))
   }
 
   private fieldNotInRelease(e: MapEntry, child: SchemaNode, st: WalkState): void {
     const path = formatPath(st.path)
-    const message = `${path} is not a field of ${st.resource.kind} in ${st.where}; ${this.availability(st.kind, child.mask, st.t)}.`
+    const message = `${path} is not a field of ${st.resource.kind} in ${this.where(st.kind, st.t)}; ${this.availability(st.kind, child.mask, st.t)}.`
     st.findings.push(this.finding(st, SCHEMA_RULES.fieldNotInRelease, e.keyNode.line, message, path, this.source(st.kind, firstOf(child.mask, st.t)), e.value?.endLine))
   }
 
@@ -287,7 +287,7 @@ class SchemaChecker {
     let line = pos.kind === 'scalar' ? pos.line : keyLine ?? pos.line
     if (v.at !== undefined) line = childLine(pos, v.at) ?? line
     const what = c.rule.kind === 'cel' && c.rule.message ? `${c.rule.message} (${formatPath(st.path) || st.resource.kind} ${v.detail})` : `${formatPath(st.path) || st.resource.kind} ${v.detail}`
-    const message = `${st.where} rejects this: ${what}; ${this.ruleHistory(c.lineage, st.t)}.`
+    const message = `${this.where(st.kind, st.t)} rejects this: ${what}; ${this.ruleHistory(c.lineage, st.t)}.`
     st.findings.push(this.finding(st, SCHEMA_RULES.stricterValidation, line, message, path, this.source(st.kind, st.t)))
   }
 

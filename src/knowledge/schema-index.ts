@@ -121,6 +121,8 @@ export class SchemaCatalog {
   readonly pins: Readonly<Record<string, ReleasePin>>
   readonly kinds = new Map<string, CompiledKind>()
   private readonly releasePosition = new Map<string, number>()
+  /** apiVersion → kind name → kind (null: not in the index), filled as documents come. */
+  private readonly lookup = new Map<string, Map<string, CompiledKind | null>>()
 
   constructor(readonly data: SchemaIndexData) {
     this.releases = data.releases
@@ -134,11 +136,21 @@ export class SchemaCatalog {
     return this.releasePosition.get(minor) ?? -1
   }
 
-  /** The kind an object's apiVersion + kind name, or undefined when the index does not cover it. */
+  /** The kind of an object's apiVersion + kind name, or undefined when the index does not cover it. */
   kindOf(apiVersion: string, kind: string): CompiledKind | undefined {
-    const slash = apiVersion.lastIndexOf('/')
-    if (slash <= 0) return undefined
-    return this.kinds.get(`${apiVersion.slice(0, slash)}/${kind}`)
+    // Two map lookups, no string building: this runs for every document of a repository.
+    let byKind = this.lookup.get(apiVersion)
+    if (!byKind) {
+      byKind = new Map()
+      this.lookup.set(apiVersion, byKind)
+    }
+    let found = byKind.get(kind)
+    if (found === undefined) {
+      const slash = apiVersion.lastIndexOf('/')
+      found = (slash > 0 && this.kinds.get(`${apiVersion.slice(0, slash)}/${kind}`)) || null
+      byKind.set(kind, found)
+    }
+    return found ?? undefined
   }
 
   /** '1.22-1.31' for a mask. */
