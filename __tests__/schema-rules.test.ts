@@ -1,7 +1,7 @@
 // Hand-written cases of each schema rule: the release-note examples, validations that got stricter,
 // typos with suggestions, fixes that apply cleanly, and the places that must stay silent.
 import { describe, expect, it } from '@jest/globals'
-import { SCHEMA_RULES, SCHEMA_RULE_META, closest, schemaAnalyzer } from '../src/analyze/schema.js'
+import { SCHEMA_RULES, SCHEMA_RULE_META, nearestName, schemaAnalyzer } from '../src/analyze/schema.js'
 import type { Finding } from '../src/model.js'
 import { check, checkText, where } from './helpers/schema-cases.js'
 
@@ -532,11 +532,11 @@ describe('scope and robustness', () => {
 
 describe('helpers', () => {
   it('suggests the closest name only when it is close and unambiguous', () => {
-    expect(closest('hsots', ['hosts', 'ports', 'location'])).toBe('hosts')
-    expect(closest('Hosts', ['hosts', 'ports'])).toBe('hosts')
-    expect(closest('trafficPolcy', ['trafficPolicy', 'host'])).toBe('trafficPolicy')
-    expect(closest('zzz', ['hosts', 'ports'])).toBeUndefined()
+    expect(nearestName('hsots', ['hosts', 'ports', 'location'])).toBe('hosts')
+    expect(nearestName('Hosts', ['hosts', 'ports'])).toBe('hosts')
+    expect(nearestName('trafficPolcy', ['trafficPolicy', 'host'])).toBe('trafficPolicy')
+    expect(nearestName('zzz', ['hosts', 'ports'])).toBeUndefined()
     // 'pors' is one edit from both ports and pods: no guess.
-    expect(closest('pors', ['ports', 'pods'])).toBeUndefined()
+    expect(nearestName('pors', ['ports', 'pods'])).toBeUndefined()
   })
 })

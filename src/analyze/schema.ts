@@ -221,7 +221,7 @@ class SchemaChecker {
       message = `${path}: ${value} is not an allowed value in ${this.where(st.kind, st.t)}; ${this.availability(st.kind, mask, st.t)}.`
     } else {
       const allowed = [...values].filter(([, m]) => m & st.bit).map(([v]) => v)
-      const near = closest(value, [...values.keys()])
+      const near = nearestName(value, [...values.keys()])
       message = `${path}: ${value} is not an allowed value in any release; ${this.where(st.kind, st.t)} accepts ${allowed.join(', ')}${near ? ` (did you mean ${near}?)` : ''}.`
     }
     st.findings.push(this.finding(st, SCHEMA_RULES.enumValueNotInRelease, pos.line, message, path, this.source(st.kind, mask !== undefined ? firstOf(mask, st.t) : st.t)))
@@ -236,7 +236,7 @@ class SchemaChecker {
   private unknownField(e: MapEntry, node: SchemaNode, st: WalkState, siblings: readonly MapEntry[]): void {
     const path = formatPath(st.path)
     const names = [...(node.props as Map<string, SchemaNode>).keys()]
-    const near = closest(e.key, names)
+    const near = nearestName(e.key, names)
     const first = this.catalog.releases[0]
     const last = this.catalog.releases.at(-1)
     const message = `${path} is not a field of ${st.resource.kind} in any release from ${first} to ${last}${near ? `; did you mean ${near}?` : '.'}`
@@ -438,8 +438,11 @@ function dedupe(findings: Finding[]): Finding[] {
   })
 }
 
-/** The candidate nearest to `name` (case-insensitive, optimal string alignment), when close enough to be a typo. */
-export function closest(name: string, candidates: readonly string[]): string | undefined {
+/**
+ * The candidate nearest to `name` when close enough to be a typo. Unlike src/closest.ts, a tie gives no
+ * answer and a swap of two letters counts once: this name becomes a rename fix, and a wrong one is worse than none.
+ */
+export function nearestName(name: string, candidates: readonly string[]): string | undefined {
   const lower = name.toLowerCase()
   const limit = lower.length <= 4 ? 1 : lower.length <= 8 ? 2 : 3
   let best: string | undefined
