@@ -14,3 +14,4 @@ export function generateSchemaIndex(root?: string): SchemaIndexData
 export function serializeSchemaIndex(index: SchemaIndexData): string
 export function compareApiVersions(a: string, b: string): number
 export function pathKeys(path: string): string[]
+export function describeIndex(index: SchemaIndexData): string

@@ -401,6 +401,32 @@ function changedRules(constraints, nodes) {
   return rules
 }
 
+/** Counts for the log line: kinds, apiVersions, field paths, enum values, validations. */
+export function describeIndex(index) {
+  let versions = 0, fields = 0, narrowFields = 0, enumFields = 0, enumValues = 0, rules = 0, rulePaths = 0
+  const count = (node, isRoot) => {
+    if (!isRoot) fields++
+    if (typeof node === 'string') narrowFields++
+    if (typeof node !== 'object') return
+    if (node['@r'] !== undefined && !isRoot) narrowFields++
+    if (node['@enum']) {
+      enumFields++
+      enumValues += Object.keys(node['@enum']).length
+    }
+    for (const [k, v] of Object.entries(node)) if (!k.startsWith('@')) count(v, false)
+  }
+  for (const kind of Object.values(index.kinds)) {
+    versions += Object.keys(kind.versions).length
+    for (const s of kind.schemas) {
+      count(s.tree, true)
+      rules += s.rules.length
+      for (const r of s.rules) rulePaths += r.paths.length
+    }
+  }
+  return `${Object.keys(index.kinds).length} kinds, ${versions} apiVersions, ${fields} field paths (${narrowFields} with a release range of their own), ` +
+    `${enumValues} values of ${enumFields} enums, ${rules} changed validations on ${rulePaths} paths`
+}
+
 /** The committed text: stable, one JSON document, newline at the end. */
 export function serializeSchemaIndex(index) {
   return `${JSON.stringify(index)}\n`
@@ -424,7 +450,7 @@ function main() {
   }
   fs.mkdirSync(path.dirname(INDEX_PATH), { recursive: true })
   fs.writeFileSync(INDEX_PATH, text)
-  console.log(`wrote ${path.relative(REPO, INDEX_PATH)} (${text.length} bytes)`)
+  console.log(`wrote ${path.relative(REPO, INDEX_PATH)} (${Buffer.byteLength(text)} bytes): ${describeIndex(JSON.parse(text))}`)
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) main()

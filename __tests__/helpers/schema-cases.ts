@@ -118,27 +118,35 @@ export interface BuiltDocument {
 
 /** A manifest of kind/apiVersion that sets the schema path of `node`, valued for release `i`. */
 export function documentWithField(kind: CompiledKind, version: CompiledVersion, node: SchemaNode, i: number): BuiltDocument {
+  return documentWithValue(kind, version, node.path, leafText(node, i))
+}
+
+/**
+ * A manifest that sets a schema path ('[]' → the first item, '*' → the key k1) to `valueText`, a YAML
+ * scalar or JSON (flow YAML) written on the line of the last key.
+ */
+export function documentWithValue(kind: CompiledKind, version: CompiledVersion, schemaPath: string, valueText: string): BuiltDocument {
   const lines = [`apiVersion: ${kind.group}/${version.name}`, `kind: ${kind.kind}`, 'metadata:', '  name: case']
-  const keys = schemaPathKeys(node.path)
+  const keys = schemaPathKeys(schemaPath)
+  if (keys.length === 0) throw new Error('documentWithValue needs a path below the root')
   let indent = 0
   let dashes = 0
-  let line = 0
   let path = ''
   keys.forEach((key, k) => {
+    const last = k === keys.length - 1
     if (key === '[]') {
       dashes++
       path += '[0]'
+      if (last) lines.push(`${' '.repeat(indent)}${'- '.repeat(dashes)}${valueText}`)
       return
     }
     const name = key === '*' ? 'k1' : key
-    path += path === '' ? name : `.${name}`
-    const last = k === keys.length - 1
-    lines.push(`${' '.repeat(indent)}${'- '.repeat(dashes)}${name}:${last ? ` ${leafText(node, i)}` : ''}`)
+    path += path === '' ? name : /^[A-Za-z0-9_-]+$/.test(name) ? `.${name}` : `["${name}"]`
+    lines.push(`${' '.repeat(indent)}${'- '.repeat(dashes)}${name}:${last ? ` ${valueText}` : ''}`)
     indent += 2 * dashes + 2
     dashes = 0
-    if (last) line = lines.length
   })
-  return { text: `${lines.join('\n')}\n`, line, path }
+  return { text: `${lines.join('\n')}\n`, line: lines.length, path }
 }
 
 export function documentWithVersion(kind: CompiledKind, version: CompiledVersion): string {
