@@ -2,7 +2,7 @@
 // the target release (data/schema-index.json): served apiVersions, fields, enum values, validations.
 import { formatPath } from '../manifests/locate.js'
 import type { MapEntry, ManifestDocument, ManifestFile, PosNode } from '../manifests/types.js'
-import type { Finding, Fix, ResourceRef } from '../model.js'
+import type { Finding, ResourceRef } from '../model.js'
 import {
   compileSchemaIndex,
   type CompiledKind,
@@ -13,8 +13,11 @@ import {
   type SchemaNode,
   type SchemaRule
 } from '../knowledge/schema-index.js'
+import { nearestName, replaceKeyFix, replaceValueFix } from './schema-fixes.js'
 import { celRuleId, keywordEvaluator, type Evaluator, type Violation } from './schema-validation.js'
 import type { AnalysisContext, Analyzer, RuleMeta } from './types.js'
+
+export { nearestName } from './schema-fixes.js'
 
 export const SCHEMA_RULES = {
   apiVersionNotServed: 'api-version-not-served',
@@ -131,7 +134,7 @@ class SchemaChecker {
     if (candidate && entry?.value) {
       const same = candidate.schema === version?.schema
       const why = same ? `${this.where(st.kind, st.t)} serves it with the same schema as ${resource.apiVersion}` : `every field this resource sets exists there in ${this.where(st.kind, st.t)}`
-      const fix = replaceValueFix(st, entry.value, resource.apiVersion, `${kind.group}/${candidate.name}`, `Use ${kind.group}/${candidate.name}: ${why}`)
+      const fix = replaceValueFix(fileLines(st), entry.value, resource.apiVersion, `${kind.group}/${candidate.name}`, `Use ${kind.group}/${candidate.name}: ${why}`)
       if (fix) finding.fix = fix
     }
     st.findings.push(finding)
@@ -151,6 +154,7 @@ class SchemaChecker {
   // ---- the walk -----------------------------------------------------------------------------
 
   private walk(pos: PosNode | null, value: unknown, node: SchemaNode, keyLine: number | undefined, st: WalkState, isRoot = false): void {
+    // Aliases are checked where their anchor is (walking them again would also open the door to alias bombs).
     if (!pos || pos.kind === 'alias') return
     if (node.rules) this.checkRules(pos, value, node, keyLine, st)
     if (pos.kind === 'map') {
@@ -244,7 +248,7 @@ class SchemaChecker {
     if (near) {
       const nearNode = (node.props as Map<string, SchemaNode>).get(near) as SchemaNode
       if (nearNode.mask & st.bit && !siblings.some((s) => s.key === near)) {
-        const fix = replaceKeyFix(st, e, near)
+        const fix = replaceKeyFix(fileLines(st), e, near)
         if (fix) finding.fix = fix
       }
     }
@@ -293,7 +297,7 @@ class SchemaChecker {
 
   // ---- wording --------------------------------------------------------------------------------
 
-  /** "Istio 1.28" or "Istio 1.28 (Gateway API v1.4.1 CRDs)". */
+  /** Whose CRDs the target uses: "Istio 1.28" or "Istio 1.28 (Gateway API v1.4.1)". */
   private where(kind: CompiledKind, t: number): string {
     const release = this.catalog.releases[t]
     const pin = this.catalog.pins[release]
@@ -408,26 +412,6 @@ function fileLines(st: WalkState): readonly string[] | undefined {
   return st.files.find((f) => f.path === st.doc.file)?.lines
 }
 
-/** Replaces a scalar's text on its own line when it occurs there exactly once. */
-function replaceValueFix(st: WalkState, node: PosNode, oldText: string, newText: string, description: string): Fix | undefined {
-  if (node.line !== node.endLine) return undefined
-  const line = fileLines(st)?.[node.line - 1]
-  if (line === undefined || line.split(oldText).length !== 2) return undefined
-  return { description, edits: [{ startLine: node.line, endLine: node.line, replacement: line.replace(oldText, newText) }] }
-}
-
-function replaceKeyFix(st: WalkState, e: MapEntry, name: string): Fix | undefined {
-  const node = e.keyNode
-  if (node.line !== node.endLine) return undefined
-  const line = fileLines(st)?.[node.line - 1]
-  if (line === undefined) return undefined
-  const re = new RegExp(`(^|[\\s{,'"-])${e.key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=['"]?\\s*:)`, 'g')
-  const hits = [...line.matchAll(re)]
-  if (hits.length !== 1) return undefined
-  const at = (hits[0].index as number) + hits[0][1].length
-  return { description: `Rename ${e.key} to ${name}`, edits: [{ startLine: node.line, endLine: node.line, replacement: line.slice(0, at) + name + line.slice(at + e.key.length) }] }
-}
-
 function dedupe(findings: Finding[]): Finding[] {
   const seen = new Set<string>()
   return findings.filter((f) => {
@@ -436,40 +420,4 @@ function dedupe(findings: Finding[]): Finding[] {
     seen.add(key)
     return true
   })
-}
-
-/**
- * The candidate nearest to `name` when close enough to be a typo. Unlike src/closest.ts, a tie gives no
- * answer and a swap of two letters counts once: this name becomes a rename fix, and a wrong one is worse than none.
- */
-export function nearestName(name: string, candidates: readonly string[]): string | undefined {
-  const lower = name.toLowerCase()
-  const limit = lower.length <= 4 ? 1 : lower.length <= 8 ? 2 : 3
-  let best: string | undefined
-  let bestScore = Infinity
-  let tie = false
-  for (const c of candidates) {
-    const score = c.toLowerCase() === lower ? 0 : editDistance(lower, c.toLowerCase(), limit)
-    if (score > limit) continue
-    if (score < bestScore) {
-      best = c
-      bestScore = score
-      tie = false
-    } else if (score === bestScore) tie = true
-  }
-  return tie ? undefined : best
-}
-
-function editDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)])
-  for (let j = 1; j <= b.length; j++) d[0][j] = j
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1)
-    }
-  }
-  return d[a.length][b.length]
 }
