@@ -3,6 +3,7 @@ import { join, relative, sep as sep$1, resolve } from 'node:path';
 import { readFileSync, statSync, readdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { execFileSync } from 'node:child_process';
+import { isIP } from 'node:net';
 
 // Unified diff hunks → the head lines a review comment may target.
 const HUNK_HEADER = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/;
@@ -3678,7 +3679,1121 @@ minimatch.Minimatch = Minimatch;
 minimatch.escape = escape;
 minimatch.unescape = unescape;
 
-const ANALYZERS = [];
+/** Follows an alias to its anchored node (one hop: anchors cannot point at aliases). */
+function deref(node) {
+    if (!node)
+        return undefined;
+    return node.kind === 'alias' ? node.target : node;
+}
+/** The entry of `key` in a map, including keys brought in by `<<` merges (own keys win, as in YAML). */
+function mapEntry(map, key) {
+    for (const entry of map.entries)
+        if (entry.key === key)
+            return entry;
+    for (const entry of map.entries) {
+        if (entry.key !== '<<')
+            continue;
+        const source = deref(entry.value);
+        const sources = source?.kind === 'seq' ? source.items.map(deref) : [source];
+        for (const s of sources) {
+            if (s?.kind !== 'map')
+                continue;
+            const found = mapEntry(s, key);
+            if (found)
+                return found;
+        }
+    }
+    return undefined;
+}
+/** The map entry whose key is the last element of `path` (so both key line and value are at hand). */
+function entryAt(root, path) {
+    if (path.length === 0)
+        return undefined;
+    const parent = deref(nodeAt(root, path.slice(0, -1)));
+    const last = path[path.length - 1];
+    if (parent?.kind !== 'map' || typeof last !== 'string')
+        return undefined;
+    return mapEntry(parent, last);
+}
+function nodeAt(root, path) {
+    let node = deref(root);
+    for (const step of path) {
+        if (!node)
+            return undefined;
+        if (node.kind === 'map' && typeof step === 'string')
+            node = deref(mapEntry(node, step)?.value);
+        else if (node.kind === 'seq' && typeof step === 'number')
+            node = deref(node.items[step]);
+        else
+            return undefined;
+    }
+    return node;
+}
+/** `spec.http[0].route` ⇄ ['spec', 'http', 0, 'route'] */
+function formatPath(path) {
+    let out = '';
+    for (const step of path) {
+        if (typeof step === 'number')
+            out += `[${step}]`;
+        else
+            out += out === '' ? step : /^[A-Za-z0-9_-]+$/.test(step) ? `.${step}` : `["${step.replace(/"/g, '\\"')}"]`;
+    }
+    return out;
+}
+
+const formatVersion=1;const generatedBy="scripts/generate-schema-index.mjs";const sources={istio:"istio/crds/<dir>/istio-crds.yaml (istio/istio manifests/charts/base crd-all.gen.yaml at the tag)",gatewayApi:"gateway-api/<version>/{standard,experimental}-install.yaml (kubernetes-sigs/gateway-api config/crd at the tag)",inference:"gateway-api-inference/<version>/manifests.yaml (kubernetes-sigs/gateway-api-inference-extension config/crd at the tag)",pins:"istio/crds/SOURCES.md (go.mod of istio/istio at each tag)"};const releases=["1.20","1.21","1.22","1.23","1.24","1.25","1.26","1.27","1.28","1.29","1.30","1.31"];const pins={"1.20":{istio:"1.20.8",istioCrdFile:"manifests/charts/base/crds/crd-all.gen.yaml",gatewayApi:"v1.0.0",inference:null},"1.21":{istio:"1.21.6",istioCrdFile:"manifests/charts/base/crds/crd-all.gen.yaml",gatewayApi:"v1.0.0",inference:null},"1.22":{istio:"1.22.8",istioCrdFile:"manifests/charts/base/crds/crd-all.gen.yaml",gatewayApi:"v1.1.0",inference:null},"1.23":{istio:"1.23.6",istioCrdFile:"manifests/charts/base/crds/crd-all.gen.yaml",gatewayApi:"v1.1.0",inference:null},"1.24":{istio:"1.24.6",istioCrdFile:"manifests/charts/base/files/crd-all.gen.yaml",gatewayApi:"v1.2.1",inference:null},"1.25":{istio:"1.25.5",istioCrdFile:"manifests/charts/base/files/crd-all.gen.yaml",gatewayApi:"v1.2.1",inference:null},"1.26":{istio:"1.26.8",istioCrdFile:"manifests/charts/base/files/crd-all.gen.yaml",gatewayApi:"v1.3.0",inference:null},"1.27":{istio:"1.27.9",istioCrdFile:"manifests/charts/base/files/crd-all.gen.yaml",gatewayApi:"v1.3.0",inference:"v0.5.0"},"1.28":{istio:"1.28.10",istioCrdFile:"manifests/charts/base/files/crd-all.gen.yaml",gatewayApi:"v1.4.1",inference:"v0.0.0-20250926182816-0a3bb2010751"},"1.29":{istio:"1.29.6",istioCrdFile:"manifests/charts/base/files/crd-all.gen.yaml",gatewayApi:"v1.4.1",inference:"v0.0.0-20250926182816-0a3bb2010751"},"1.30":{istio:"1.30.3",istioCrdFile:"manifests/charts/base/files/crd-all.gen.yaml",gatewayApi:"v1.5.1",inference:"v1.4.0"},"1.31":{istio:"1.31.0-rc.0",istioCrdFile:"manifests/charts/base/files/crd-all.gen.yaml",gatewayApi:"v1.6.0",inference:"v1.5.0"}};const kinds={"extensions.istio.io/TrafficExtension":{family:"istio",versions:{v1alpha1:{served:"1.30-1.31",schema:0}},schemas:[{releases:"1.30-1.31",tree:{spec:{lua:{inlineCode:0},match:{"[]":{mode:{"@enum":{CLIENT:0,CLIENT_AND_SERVER:0,SERVER:0,UNDEFINED:0}},ports:{"[]":{number:0}}}},phase:{"@enum":{AUTHN:0,AUTHZ:0,STATS:0,UNSPECIFIED:0}},priority:0,selector:{matchLabels:{"*":0}},targetRefs:{"[]":{group:0,kind:0,name:0,namespace:0}},wasm:{failStrategy:{"@enum":{FAIL_CLOSE:0,FAIL_OPEN:0,FAIL_RELOAD:0}},imagePullPolicy:{"@enum":{Always:0,IfNotPresent:0,UNSPECIFIED_POLICY:0}},imagePullSecret:0,pluginConfig:{"@open":1},pluginName:0,sha256:0,type:{"@enum":{HTTP:0,NETWORK:0,UNSPECIFIED_PLUGIN_TYPE:0}},url:0,verificationKey:0,vmConfig:{env:{"[]":{name:0,value:0,valueFrom:{"@enum":{HOST:0,INLINE:0}}}}}}}},rules:[]}]},"extensions.istio.io/WasmPlugin":{family:"istio",versions:{v1alpha1:{served:"1.20-1.31",schema:0}},schemas:[{releases:"1.20-1.31",tree:{spec:{failStrategy:{"@enum":{FAIL_CLOSE:0,FAIL_OPEN:0,FAIL_RELOAD:"1.27-1.31"}},imagePullPolicy:{"@enum":{Always:0,IfNotPresent:0,UNSPECIFIED_POLICY:0}},imagePullSecret:0,match:{"[]":{mode:{"@enum":{CLIENT:0,CLIENT_AND_SERVER:0,SERVER:0,UNDEFINED:0}},ports:{"[]":{number:0}}}},phase:{"@enum":{AUTHN:0,AUTHZ:0,STATS:0,UNSPECIFIED_PHASE:0}},pluginConfig:{"@open":1},pluginName:0,priority:0,selector:{matchLabels:{"*":0}},sha256:0,targetRef:{group:0,kind:0,name:0,namespace:0},targetRefs:{"@r":"1.22-1.31","[]":{group:0,kind:0,name:0,namespace:0}},type:{"@enum":{HTTP:0,NETWORK:0,UNSPECIFIED_PLUGIN_TYPE:0}},url:0,verificationKey:0,vmConfig:{env:{"[]":{name:0,value:0,valueFrom:{"@enum":{HOST:0,INLINE:0}}}}}}},rules:[{kind:"cel",value:"(has(self.selector)?1:0)+(has(self.targetRef)?1:0)+(has(self.targetRefs)?1:0)<=1",releases:"1.24-1.31",message:"only one of targetRefs or selector can be set",paths:["spec"]},{kind:"cel",value:"self.all(key,!key.contains(\"*\"))",releases:"1.23-1.31",message:"wildcard not allowed in label key match",paths:["spec.selector.matchLabels"]},{kind:"cel",value:"self.all(key,key.size()!=0)",releases:"1.23-1.31",message:"key must not be empty",paths:["spec.selector.matchLabels"]},{kind:"maxProperties",value:4096,releases:"1.23-1.31",paths:["spec.selector.matchLabels"]},{kind:"cel",value:"!self.contains(\"*\")",releases:"1.23-1.31",message:"wildcard not allowed in label value match",paths:["spec.selector.matchLabels.*"]},{kind:"maxLength",value:63,releases:"1.23-1.31",paths:["spec.selector.matchLabels.*","spec.targetRef.kind","spec.targetRefs[].kind"]},{kind:"cel",value:"[self.group,self.kind]in[[\"core\",\"Service\"],[\"\",\"Service\"],[\"gateway.networking.k8s.io\",\"Gateway\"],[\"networking.istio.io\",\"ServiceEntry\"]]",releases:"1.24",message:"Support kinds are core/Service, networking.istio.io/ServiceEntry, gateway.networking.k8s.io/Gateway",paths:["spec.targetRef","spec.targetRefs[]"]},{kind:"cel",value:"[self.group,self.kind]in[[\"core\",\"Service\"],[\"\",\"Service\"],[\"gateway.networking.k8s.io\",\"Gateway\"]]",releases:"1.23",message:"Support kinds are core/Service and gateway.networking.k8s.io/Gateway",paths:["spec.targetRef","spec.targetRefs[]"]},{kind:"required",value:"kind",releases:"1.23-1.31",paths:["spec.targetRef","spec.targetRefs[]"]},{kind:"required",value:"name",releases:"1.23-1.31",paths:["spec.targetRef","spec.targetRefs[]"]},{kind:"maxLength",value:253,releases:"1.23-1.31",paths:["spec.targetRef.group","spec.targetRef.name","spec.targetRefs[].group","spec.targetRefs[].name"]},{kind:"pattern",value:"^$|^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$",releases:"1.23-1.31",paths:["spec.targetRef.group","spec.targetRefs[].group"]},{kind:"minLength",value:1,releases:"1.23-1.31",paths:["spec.targetRef.kind","spec.targetRef.name","spec.targetRefs[].kind","spec.targetRefs[].name"]},{kind:"pattern",value:"^[a-zA-Z]([-a-zA-Z0-9]*[a-zA-Z0-9])?$",releases:"1.23-1.31",paths:["spec.targetRef.kind","spec.targetRefs[].kind"]},{kind:"cel",value:"self.size()==0",releases:"1.23-1.31",message:"cross namespace referencing is not currently supported",paths:["spec.targetRef.namespace","spec.targetRefs[].namespace"]},{kind:"maxItems",value:16,releases:"1.24-1.31",paths:["spec.targetRefs"]}]}]},"gateway.networking.k8s.io/BackendLBPolicy":{family:"gateway-api",versions:{v1alpha2:{served:"1.22-1.25",standard:"",schema:0}},schemas:[{releases:"1.22-1.25",tree:{spec:{sessionPersistence:{absoluteTimeout:0,cookieConfig:{lifetimeType:{"@enum":{Permanent:0,Session:0}}},idleTimeout:0,sessionName:0,type:{"@enum":{Cookie:0,Header:0}}},targetRefs:{"[]":{group:0,kind:0,name:0}}}},rules:[{kind:"cel",value:"!has(self.cookieConfig)||!has(self.cookieConfig.lifetimeType)||self.cookieConfig.lifetimeType!=\"Permanent\"||has(self.absoluteTimeout)",releases:"1.24-1.25",message:"AbsoluteTimeout must be specified when cookie lifetimeType is Permanent",paths:["spec.sessionPersistence"]},{kind:"cel",value:"!has(self.cookieConfig.lifetimeType)||self.cookieConfig.lifetimeType!=\"Permanent\"||has(self.absoluteTimeout)",releases:"1.22-1.23",message:"AbsoluteTimeout must be specified when cookie lifetimeType is Permanent",paths:["spec.sessionPersistence"]}]}]},"gateway.networking.k8s.io/BackendTLSPolicy":{family:"gateway-api",versions:{v1:{served:"1.28-1.31",schema:0},v1alpha3:{served:"1.22-1.31",standard:"",schema:0},v1alpha2:{served:"1.20-1.21",standard:"",schema:0}},schemas:[{releases:"1.20-1.31",tree:{spec:{options:{"@r":"1.24-1.31","*":0},targetRef:{"@r":"1.20-1.21",group:0,kind:0,name:0,namespace:0,sectionName:0},targetRefs:{"@r":"1.22-1.31","[]":{group:0,kind:0,name:0,sectionName:0}},tls:{"@r":"1.20-1.21",caCertRefs:{"[]":{group:0,kind:0,name:0}},hostname:0,wellKnownCACerts:{"@enum":{System:0}}},validation:{"@r":"1.22-1.31",caCertificateRefs:{"[]":{group:0,kind:0,name:0}},hostname:0,subjectAltNames:{"@r":"1.24-1.31","[]":{hostname:0,type:{"@enum":{Hostname:0,URI:0}},uri:0}},wellKnownCACertificates:{"@enum":{System:"1.22-1.29"}}}}},rules:[{kind:"required",value:"targetRef",releases:"1.20-1.21",paths:["spec"]},{kind:"required",value:"targetRefs",releases:"1.22-1.31",paths:["spec"]},{kind:"required",value:"tls",releases:"1.20-1.21",paths:["spec"]},{kind:"required",value:"validation",releases:"1.22-1.31",paths:["spec"]},{kind:"cel",value:"self.all(p1,self.all(p2,p1.group==p2.group&&p1.kind==p2.kind&&p1.name==p2.name?((!has(p1.sectionName)||p1.sectionName==\"\")==(!has(p2.sectionName)||p2.sectionName==\"\")):true))",releases:"1.26-1.31",message:"sectionName must be specified when targetRefs includes 2 or more references to the same target",paths:["spec.targetRefs"]},{kind:"cel",value:"self.all(p1,self.exists_one(p2,p1.group==p2.group&&p1.kind==p2.kind&&p1.name==p2.name&&(((!has(p1.sectionName)||p1.sectionName==\"\")&&(!has(p2.sectionName)||p2.sectionName==\"\"))||(has(p1.sectionName)&&has(p2.sectionName)&&p1.sectionName==p2.sectionName))))",releases:"1.26-1.31",message:"sectionName must be unique when targetRefs includes 2 or more references to the same target",paths:["spec.targetRefs"]},{kind:"maxLength",value:253,releases:"1.30-1.31",paths:["spec.validation.wellKnownCACertificates"]},{kind:"minLength",value:1,releases:"1.30-1.31",paths:["spec.validation.wellKnownCACertificates"]},{kind:"pattern",value:"^(System|([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/([A-Za-z0-9][-A-Za-z0-9_.]{0,61})?[A-Za-z0-9]))$",releases:"1.30-1.31",paths:["spec.validation.wellKnownCACertificates"]}]}]},"gateway.networking.k8s.io/GRPCRoute":{family:"gateway-api",versions:{v1:{served:"1.22-1.31",schema:0},v1alpha2:{served:"1.20-1.23",standard:"",schema:1}},schemas:[{releases:"1.22-1.31",tree:{spec:{hostnames:{"[]":0},parentRefs:{"[]":{group:0,kind:0,name:0,namespace:0,port:0,sectionName:0}},rules:{"[]":{backendRefs:{"[]":{filters:{"[]":{extensionRef:{group:0,kind:0,name:0},requestHeaderModifier:{add:{"[]":{name:0,value:0}},remove:{"[]":0},set:{"[]":{name:0,value:0}}},requestMirror:{backendRef:{group:0,kind:0,name:0,namespace:0,port:0},fraction:{"@r":"1.24-1.31",denominator:0,numerator:0},percent:"1.24-1.31"},responseHeaderModifier:{add:{"[]":{name:0,value:0}},remove:{"[]":0},set:{"[]":{name:0,value:0}}},type:{"@enum":{ExtensionRef:0,RequestHeaderModifier:0,RequestMirror:0,ResponseHeaderModifier:0}}}},group:0,kind:0,name:0,namespace:0,port:0,weight:0}},filters:{"[]":{extensionRef:{group:0,kind:0,name:0},requestHeaderModifier:{add:{"[]":{name:0,value:0}},remove:{"[]":0},set:{"[]":{name:0,value:0}}},requestMirror:{backendRef:{group:0,kind:0,name:0,namespace:0,port:0},fraction:{"@r":"1.24-1.31",denominator:0,numerator:0},percent:"1.24-1.31"},responseHeaderModifier:{add:{"[]":{name:0,value:0}},remove:{"[]":0},set:{"[]":{name:0,value:0}}},type:{"@enum":{ExtensionRef:0,RequestHeaderModifier:0,RequestMirror:0,ResponseHeaderModifier:0}}}},matches:{"[]":{headers:{"[]":{name:0,type:{"@enum":{Exact:0,RegularExpression:0}},value:0}},method:{method:0,service:0,type:{"@enum":{Exact:0,RegularExpression:0}}}}},name:"1.24-1.31",sessionPersistence:{absoluteTimeout:0,cookieConfig:{lifetimeType:{"@enum":{Permanent:0,Session:0}}},idleTimeout:"1.22-1.30",sessionName:0,type:{"@enum":{Cookie:0,Header:0}}}}},useDefaultGateways:{"@r":"1.28-1.31","@enum":{All:0,None:0}}}},rules:[{kind:"required",value:"spec",releases:"1.28-1.31",paths:[""]},{kind:"cel",value:"(self.size()>0?(has(self[0].matches)?self[0].matches.size():0):0)+(self.size()>1?(has(self[1].matches)?self[1].matches.size():0):0)+(self.size()>2?(has(self[2].matches)?self[2].matches.size():0):0)+(self.size()>3?(has(self[3].matches)?self[3].matches.size():0):0)+(self.size()>4?(has(self[4].matches)?self[4].matches.size():0):0)+(self.size()>5?(has(self[5].matches)?self[5].matches.size():0):0)+(self.size()>6?(has(self[6].matches)?self[6].matches.size():0):0)+(self.size()>7?(has(self[7].matches)?self[7].matches.size():0):0)+(self.size()>8?(has(self[8].matches)?self[8].matches.size():0):0)+(self.size()>9?(has(self[9].matches)?self[9].matches.size():0):0)+(self.size()>10?(has(self[10].matches)?self[10].matches.size():0):0)+(self.size()>11?(has(self[11].matches)?self[11].matches.size():0):0)+(self.size()>12?(has(self[12].matches)?self[12].matches.size():0):0)+(self.size()>13?(has(self[13].matches)?self[13].matches.size():0):0)+(self.size()>14?(has(self[14].matches)?self[14].matches.size():0):0)+(self.size()>15?(has(self[15].matches)?self[15].matches.size():0):0)<=128",releases:"1.24-1.31",message:"While 16 rules and 64 matches per rule are allowed, the total number of matches across all rules in a route must be less than 128",paths:["spec.rules"]},{kind:"cel",value:"!(has(self.percent)&&has(self.fraction))",releases:"1.26-1.31",message:"Only one of percent or fraction may be specified in HTTPRequestMirrorFilter",paths:["spec.rules[].backendRefs[].filters[].requestMirror","spec.rules[].filters[].requestMirror"]},{kind:"maxItems",value:64,releases:"1.26-1.31",paths:["spec.rules[].matches"]},{kind:"maxItems",value:8,releases:"1.22-1.25",paths:["spec.rules[].matches"]},{kind:"cel",value:"!has(self.cookieConfig)||!has(self.cookieConfig.lifetimeType)||self.cookieConfig.lifetimeType!=\"Permanent\"||has(self.absoluteTimeout)",releases:"1.24-1.31",message:"AbsoluteTimeout must be specified when cookie lifetimeType is Permanent",paths:["spec.rules[].sessionPersistence"]},{kind:"cel",value:"!has(self.cookieConfig)||self.type==\"Cookie\"",releases:"1.30-1.31",message:"cookieConfig can only be set with type Cookie",paths:["spec.rules[].sessionPersistence"]},{kind:"cel",value:"!has(self.cookieConfig.lifetimeType)||self.cookieConfig.lifetimeType!=\"Permanent\"||has(self.absoluteTimeout)",releases:"1.22-1.23",message:"AbsoluteTimeout must be specified when cookie lifetimeType is Permanent",paths:["spec.rules[].sessionPersistence"]}]},{releases:"1.20-1.23",tree:{spec:{hostnames:{"[]":0},parentRefs:{"[]":{group:0,kind:0,name:0,namespace:0,port:0,sectionName:0}},rules:{"[]":{backendRefs:{"[]":{filters:{"[]":{extensionRef:{group:0,kind:0,name:0},requestHeaderModifier:{add:{"[]":{name:0,value:0}},remove:{"[]":0},set:{"[]":{name:0,value:0}}},requestMirror:{backendRef:{group:0,kind:0,name:0,namespace:0,port:0}},responseHeaderModifier:{add:{"[]":{name:0,value:0}},remove:{"[]":0},set:{"[]":{name:0,value:0}}},type:{"@enum":{ExtensionRef:0,RequestHeaderModifier:0,RequestMirror:0,ResponseHeaderModifier:0}}}},group:0,kind:0,name:0,namespace:0,port:0,weight:0}},filters:{"[]":{extensionRef:{group:0,kind:0,name:0},requestHeaderModifier:{add:{"[]":{name:0,value:0}},remove:{"[]":0},set:{"[]":{name:0,value:0}}},requestMirror:{backendRef:{group:0,kind:0,name:0,namespace:0,port:0}},responseHeaderModifier:{add:{"[]":{name:0,value:0}},remove:{"[]":0},set:{"[]":{name:0,value:0}}},type:{"@enum":{ExtensionRef:0,RequestHeaderModifier:0,RequestMirror:0,ResponseHeaderModifier:0}}}},matches:{"[]":{headers:{"[]":{name:0,type:{"@enum":{Exact:0,RegularExpression:0}},value:0}},method:{method:0,service:0,type:{"@enum":{Exact:0,RegularExpression:0}}}}},sessionPersistence:{"@r":"1.22-1.23",absoluteTimeout:0,cookieConfig:{lifetimeType:{"@enum":{Permanent:0,Session:0}}},idleTimeout:0,sessionName:0,type:{"@enum":{Cookie:0,Header:0}}}}}}},rules:[]}]},"gateway.networking.k8s.io/Gateway":{family:"gateway-api",versions:{v1:{served:"1.20-1.31",schema:0},v1beta1:{served:"1.20-1.31",schema:0}},schemas:[{releases:"1.20-1.31",tree:{spec:{addresses:{"[]":{type:0,value:0}},allowedListeners:{"@r":"1.26-1.31",namespaces:{from:{"@enum":{All:0,None:0,Same:0,Selector:0}},selector:{matchExpressions:{"[]":{key:0,operator:0,values:{"[]":0}}},matchLabels:{"*":0}}}},backendTLS:{"@r":"1.24-1.27",clientCertificateRef:{group:0,kind:0,name:0,namespace:0}},defaultScope:{"@r":"1.28-1.31","@enum":{All:0,None:0}},gatewayClassName:0,infrastructure:{annotations:{"*":0},labels:{"*":0},parametersRef:{"@r":"1.22-1.31",group:0,kind:0,name:0}},listeners:{"[]":{allowedRoutes:{kinds:{"[]":{group:0,kind:0}},namespaces:{from:{"@enum":{All:0,Same:0,Selector:0}},selector:{matchExpressions:{"[]":{key:0,operator:0,values:{"[]":0}}},matchLabels:{"*":0}}}},hostname:0,name:0,port:0,protocol:0,tls:{certificateRefs:{"[]":{group:0,kind:0,name:0,namespace:0}},frontendValidation:{"@r":"1.22-1.27",caCertificateRefs:{"[]":{group:0,kind:0,name:0,namespace:0}}},mode:{"@enum":{Passthrough:0,Terminate:0}},options:{"*":0}}}},tls:{"@r":"1.28-1.31",backend:{clientCertificateRef:{group:0,kind:0,name:0,namespace:0}},frontend:{"default":{validation:{caCertificateRefs:{"[]":{group:0,kind:0,name:0,namespace:0}},mode:{"@enum":{AllowInsecureFallback:0,AllowValidOnly:0}}}},perPort:{"[]":{port:0,tls:{validation:{caCertificateRefs:{"[]":{group:0,kind:0,name:0,namespace:0}},mode:{"@enum":{AllowInsecureFallback:0,AllowValidOnly:0}}}}}}}}}},rules:[{kind:"cel",value:"self.all(a1,a1.type==\"Hostname\"&&has(a1.value)?self.exists_one(a2,a2.type==a1.type&&has(a2.value)&&a2.value==a1.value):true)",releases:"1.28-1.31",message:"Hostname values must be unique",paths:["spec.addresses"]},{kind:"cel",value:"self.all(a1,a1.type==\"Hostname\"?self.exists_one(a2,a2.type==a1.type&&a2.value==a1.value):true)",releases:"1.20-1.27",message:"Hostname values must be unique",paths:["spec.addresses"]},{kind:"cel",value:"self.all(a1,a1.type==\"IPAddress\"&&has(a1.value)?self.exists_one(a2,a2.type==a1.type&&has(a2.value)&&a2.value==a1.value):true)",releases:"1.28-1.31",message:"IPAddress values must be unique",paths:["spec.addresses"]},{kind:"cel",value:"self.all(a1,a1.type==\"IPAddress\"?self.exists_one(a2,a2.type==a1.type&&a2.value==a1.value):true)",releases:"1.20-1.27",message:"IPAddress values must be unique",paths:["spec.addresses"]},{kind:"cel",value:"self.type==\"Hostname\"?(!has(self.value)||self.value.matches(r\"\"\"^(\\*\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$\"\"\")):true",releases:"1.28-1.31",message:"Hostname value must be empty or contain only valid characters (matching ^(\\*\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$)",paths:["spec.addresses[]"]},{kind:"cel",value:"self.type==\"Hostname\"?self.value.matches(r\"\"\"^(\\*\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$\"\"\"):true",releases:"1.20-1.27",message:"Hostname value must only contain valid characters (matching ^(\\*\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$)",paths:["spec.addresses[]"]},{kind:"required",value:"value",releases:"1.20-1.25",paths:["spec.addresses[]"]},{kind:"minLength",value:1,releases:"1.20-1.25",paths:["spec.addresses[].value"]},{kind:"cel",value:"self.all(key,key.matches(r\"\"\"^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?([A-Za-z0-9][-A-Za-z0-9_.]{0,61})?[A-Za-z0-9]$\"\"\"))",releases:"1.24-1.31",message:"Annotation keys must be in the form of an optional DNS subdomain prefix followed by a required name segment of up to 63 characters.",paths:["spec.infrastructure.annotations"]},{kind:"cel",value:"self.all(key,key.split(\"/\")[0].size()<253)",releases:"1.24-1.31",message:"If specified, the annotation key's prefix must be a DNS subdomain not longer than 253 characters in total.",paths:["spec.infrastructure.annotations"]},{kind:"maxProperties",value:16,releases:"1.31",paths:["spec.infrastructure.annotations"]},{kind:"maxProperties",value:8,releases:"1.20-1.30",paths:["spec.infrastructure.annotations"]},{kind:"cel",value:"self.all(key,key.matches(r\"\"\"^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?([A-Za-z0-9][-A-Za-z0-9_.]{0,61})?[A-Za-z0-9]$\"\"\"))",releases:"1.24-1.31",message:"Label keys must be in the form of an optional DNS subdomain prefix followed by a required name segment of up to 63 characters.",paths:["spec.infrastructure.labels"]},{kind:"cel",value:"self.all(key,key.split(\"/\")[0].size()<253)",releases:"1.24-1.31",message:"If specified, the label key's prefix must be a DNS subdomain not longer than 253 characters in total.",paths:["spec.infrastructure.labels"]},{kind:"maxLength",value:4096,releases:"1.20-1.23",paths:["spec.infrastructure.labels.*"]},{kind:"maxLength",value:63,releases:"1.24-1.31",paths:["spec.infrastructure.labels.*"]},{kind:"pattern",value:"^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$",releases:"1.24-1.31",paths:["spec.infrastructure.labels.*"]},{kind:"cel",value:"self.all(l,(l.protocol==\"HTTPS\"&&has(l.tls))?(l.tls.mode==\"\"||l.tls.mode==\"Terminate\"):true)",releases:"1.22-1.31",message:"tls mode must be Terminate for protocol HTTPS",paths:["spec.listeners"]},{kind:"cel",value:"self.all(l,(l.protocol==\"TLS\"?has(l.tls)&&has(l.tls.mode)&&l.tls.mode!=\"\":true))",releases:"1.30-1.31",message:"tls mode must be set for protocol TLS",paths:["spec.listeners"]},{kind:"cel",value:"self.all(l,l.protocol in[\"HTTPS\",\"TLS\"]?has(l.tls):true)",releases:"1.20-1.21",message:"tls must be specified for protocols ['HTTPS', 'TLS']",paths:["spec.listeners"]},{kind:"pattern",value:"^[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?$|[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\\/[A-Za-z0-9]+$",releases:"1.24-1.31",paths:["spec.listeners[].protocol"]},{kind:"pattern",value:"^[a-zA-Z0-9]([-a-zSA-Z0-9]*[a-zA-Z0-9])?$|[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\\/[A-Za-z0-9]+$",releases:"1.20-1.23",paths:["spec.listeners[].protocol"]},{kind:"cel",value:"self.mode==\"Terminate\"?size(self.certificateRefs)>0:true",releases:"1.20-1.21",message:"certificateRefs must be specified when TLSModeType is Terminate",paths:["spec.listeners[].tls"]},{kind:"cel",value:"self.mode==\"Terminate\"?size(self.certificateRefs)>0||size(self.options)>0:true",releases:"1.22-1.31",message:"certificateRefs or options must be specified when mode is Terminate",paths:["spec.listeners[].tls"]},{kind:"maxItems",value:16,releases:"1.31",paths:["spec.tls.frontend.default.validation.caCertificateRefs","spec.tls.frontend.perPort[].tls.validation.caCertificateRefs"]},{kind:"maxItems",value:8,releases:"1.28-1.30",paths:["spec.tls.frontend.default.validation.caCertificateRefs","spec.tls.frontend.perPort[].tls.validation.caCertificateRefs"]}]}]},"gateway.networking.k8s.io/GatewayClass":{family:"gateway-api",versions:{v1:{served:"1.20-1.31",schema:0},v1beta1:{served:"1.20-1.31",schema:0}},schemas:[{releases:"1.20-1.31",tree:{spec:{controllerName:0,description:0,parametersRef:{group:0,kind:0,name:0,namespace:0}}},rules:[]}]},"gateway.networking.k8s.io/HTTPRoute":{family:"gateway-api",versions:{v1:{served:"1.20-1.31",schema:0},v1beta1:{served:"1.20-1.31",schema:0}},schemas:[{releases:"1.20-1.31",tree:{spec:{hostnames:{"[]":0},parentRefs:{"[]":{group:0,kind:0,name:0,namespace:0,port:0,sectionName:0}},rules:{"[]":{backendRefs:{"[]":{filters:{"[]":{cors:{"@r":"1.26-1.31",allowCredentials:{"@enum":{"true":"1.26-1.27"}},allowHeaders:{"[]":0},allowMethods:{"[]":{"@enum":{"*":0,CONNECT:0,DELETE:0,GET:0,HEAD:0,OPTIONS:0,PATCH:0,POST:0,PUT:0,TRACE:0}}},allowOrigins:{"[]":0},exposeHeaders:{"[]":0},maxAge:0},extensionRef:{group:0,kind:0,name:0},externalAuth:{"@r":"1.28-1.31",backendRef:{group:0,kind:0,name:0,namespace:0,port:0},forwardBody:{maxSize:0},grpc:{allowedHeaders:{"[]":0}},http:{allowedHeaders:{"[]":0},allowedResponseHeaders:{"[]":0},path:0},protocol:{"@enum":{GRPC:0,HTTP:0}}},requestHeaderModifier:{add:{"[]":{name:0,value:0}},remove:{"[]":0},set:{"[]":{name:0,value:0}}},requestMirror:{backendRef:{group:0,kind:0,name:0,namespace:0,port:0},fraction:{"@r":"1.24-1.31",denominator:0,numerator:0},percent:"1.24-1.31"},requestRedirect:{hostname:0,path:{replaceFullPath:0,replacePrefixMatch:0,type:{"@enum":{ReplaceFullPath:0,ReplacePrefixMatch:0}}},port:0,scheme:{"@enum":{http:0,https:0}},statusCode:{"@enum":{"301":0,"302":0,"303":"1.30-1.31","307":"1.30-1.31","308":"1.30-1.31"}}},responseHeaderModifier:{add:{"[]":{name:0,value:0}},remove:{"[]":0},set:{"[]":{name:0,value:0}}},type:{"@enum":{CORS:"1.26-1.31",ExtensionRef:0,ExternalAuth:"1.28-1.31",RequestHeaderModifier:0,RequestMirror:0,RequestRedirect:0,ResponseHeaderModifier:0,URLRewrite:0}},urlRewrite:{hostname:0,path:{replaceFullPath:0,replacePrefixMatch:0,type:{"@enum":{ReplaceFullPath:0,ReplacePrefixMatch:0}}}}}},group:0,kind:0,name:0,namespace:0,port:0,weight:0}},filters:{"[]":{cors:{"@r":"1.26-1.31",allowCredentials:{"@enum":{"true":"1.26-1.27"}},allowHeaders:{"[]":0},allowMethods:{"[]":{"@enum":{"*":0,CONNECT:0,DELETE:0,GET:0,HEAD:0,OPTIONS:0,PATCH:0,POST:0,PUT:0,TRACE:0}}},allowOrigins:{"[]":0},exposeHeaders:{"[]":0},maxAge:0},extensionRef:{group:0,kind:0,name:0},externalAuth:{"@r":"1.28-1.31",backendRef:{group:0,kind:0,name:0,namespace:0,port:0},forwardBody:{maxSize:0},grpc:{allowedHeaders:{"[]":0}},http:{allowedHeaders:{"[]":0},allowedResponseHeaders:{"[]":0},path:0},protocol:{"@enum":{GRPC:0,HTTP:0}}},requestHeaderModifier:{add:{"[]":{name:0,value:0}},remove:{"[]":0},set:{"[]":{name:0,value:0}}},requestMirror:{backendRef:{group:0,kind:0,name:0,namespace:0,port:0},fraction:{"@r":"1.24-1.31",denominator:0,numerator:0},percent:"1.24-1.31"},requestRedirect:{hostname:0,path:{replaceFullPath:0,replacePrefixMatch:0,type:{"@enum":{ReplaceFullPath:0,ReplacePrefixMatch:0}}},port:0,scheme:{"@enum":{http:0,https:0}},statusCode:{"@enum":{"301":0,"302":0,"303":"1.30-1.31","307":"1.30-1.31","308":"1.30-1.31"}}},responseHeaderModifier:{add:{"[]":{name:0,value:0}},remove:{"[]":0},set:{"[]":{name:0,value:0}}},type:{"@enum":{CORS:"1.26-1.31",ExtensionRef:0,ExternalAuth:"1.28-1.31",RequestHeaderModifier:0,RequestMirror:0,RequestRedirect:0,ResponseHeaderModifier:0,URLRewrite:0}},urlRewrite:{hostname:0,path:{replaceFullPath:0,replacePrefixMatch:0,type:{"@enum":{ReplaceFullPath:0,ReplacePrefixMatch:0}}}}}},matches:{"[]":{headers:{"[]":{name:0,type:{"@enum":{Exact:0,RegularExpression:0}},value:0}},method:{"@enum":{CONNECT:0,DELETE:0,GET:0,HEAD:0,OPTIONS:0,PATCH:0,POST:0,PUT:0,TRACE:0}},path:{type:{"@enum":{Exact:0,PathPrefix:0,RegularExpression:0}},value:0},queryParams:{"[]":{name:0,type:{"@enum":{Exact:0,RegularExpression:0}},value:0}}}},name:"1.24-1.31",retry:{"@r":"1.24-1.31",attempts:0,backoff:0,codes:{"[]":0}},sessionPersistence:{"@r":"1.22-1.31",absoluteTimeout:0,cookieConfig:{lifetimeType:{"@enum":{Permanent:0,Session:0}}},idleTimeout:"1.22-1.30",sessionName:0,type:{"@enum":{Cookie:0,Header:0}}},timeouts:{backendRequest:0,request:0}}},useDefaultGateways:{"@r":"1.28-1.31","@enum":{All:0,None:0}}}},rules:[{kind:"cel",value:"(self.size()>0?self[0].matches.size():0)+(self.size()>1?self[1].matches.size():0)+(self.size()>2?self[2].matches.size():0)+(self.size()>3?self[3].matches.size():0)+(self.size()>4?self[4].matches.size():0)+(self.size()>5?self[5].matches.size():0)+(self.size()>6?self[6].matches.size():0)+(self.size()>7?self[7].matches.size():0)+(self.size()>8?self[8].matches.size():0)+(self.size()>9?self[9].matches.size():0)+(self.size()>10?self[10].matches.size():0)+(self.size()>11?self[11].matches.size():0)+(self.size()>12?self[12].matches.size():0)+(self.size()>13?self[13].matches.size():0)+(self.size()>14?self[14].matches.size():0)+(self.size()>15?self[15].matches.size():0)<=128",releases:"1.24-1.31",message:"While 16 rules and 64 matches per rule are allowed, the total number of matches across all rules in a route must be less than 128",paths:["spec.rules"]},{kind:"minItems",value:1,releases:"1.30-1.31",paths:["spec.rules"]},{kind:"cel",value:"self.filter(f,f.type==\"CORS\").size()<=1",releases:"1.30-1.31",message:"CORS filter cannot be repeated",paths:["spec.rules[].backendRefs[].filters","spec.rules[].filters"]},{kind:"cel",value:"!(!has(self.cors)&&self.type==\"CORS\")",releases:"1.30-1.31",message:"filter.cors must be specified for CORS filter.type",paths:["spec.rules[].backendRefs[].filters[]","spec.rules[].filters[]"]},{kind:"cel",value:"!(has(self.cors)&&self.type!=\"CORS\")",releases:"1.30-1.31",message:"filter.cors must be nil if the filter.type is not CORS",paths:["spec.rules[].backendRefs[].filters[]","spec.rules[].filters[]"]},{kind:"cel",value:"!(\"*\" in self&&self.size()>1)",releases:"1.30-1.31",message:"AllowHeaders cannot contain '*' alongside other methods",paths:["spec.rules[].backendRefs[].filters[].cors.allowHeaders","spec.rules[].filters[].cors.allowHeaders"]},{kind:"cel",value:"!(\"*\" in self&&self.size()>1)",releases:"1.28-1.31",message:"AllowOrigins cannot contain '*' alongside other origins",paths:["spec.rules[].backendRefs[].filters[].cors.allowOrigins","spec.rules[].filters[].cors.allowOrigins"]},{kind:"pattern",value:"(^\\*$)|(^([a-zA-Z][a-zA-Z0-9+\\-.]+):\\/\\/([^:/?#]+)(:([0-9]{1,5}))?$)",releases:"1.28-1.29",paths:["spec.rules[].backendRefs[].filters[].cors.allowOrigins[]","spec.rules[].filters[].cors.allowOrigins[]"]},{kind:"pattern",value:"(^\\*$)|(^(http(s)?):\\/\\/(((\\*\\.)?([a-zA-Z0-9\\-]+\\.)*[a-zA-Z0-9-]+|\\*)(:([0-9]{1,5}))?)$)",releases:"1.30-1.31",paths:["spec.rules[].backendRefs[].filters[].cors.allowOrigins[]","spec.rules[].filters[].cors.allowOrigins[]"]},{kind:"pattern",value:"^(([^:/?#]+):)(//([^/?#]*))([^?#]*)(\\?([^#]*))?(#(.*))?",releases:"1.26-1.27",paths:["spec.rules[].backendRefs[].filters[].cors.allowOrigins[]","spec.rules[].filters[].cors.allowOrigins[]"]},{kind:"maxItems",value:64,releases:"1.30-1.31",paths:["spec.rules[].backendRefs[].filters[].externalAuth.grpc.allowedHeaders","spec.rules[].backendRefs[].filters[].externalAuth.http.allowedHeaders","spec.rules[].backendRefs[].filters[].externalAuth.http.allowedResponseHeaders","spec.rules[].filters[].externalAuth.grpc.allowedHeaders","spec.rules[].filters[].externalAuth.http.allowedHeaders","spec.rules[].filters[].externalAuth.http.allowedResponseHeaders"]},{kind:"cel",value:"!(has(self.percent)&&has(self.fraction))",releases:"1.26-1.31",message:"Only one of percent or fraction may be specified in HTTPRequestMirrorFilter",paths:["spec.rules[].backendRefs[].filters[].requestMirror","spec.rules[].filters[].requestMirror"]},{kind:"maxItems",value:64,releases:"1.24-1.31",paths:["spec.rules[].matches"]},{kind:"maxItems",value:8,releases:"1.20-1.23",paths:["spec.rules[].matches"]},{kind:"minimum",value:1,releases:"1.31",paths:["spec.rules[].retry.attempts"]},{kind:"listType",value:["set"],releases:"1.31",paths:["spec.rules[].retry.codes"]},{kind:"cel",value:"!has(self.cookieConfig)||!has(self.cookieConfig.lifetimeType)||self.cookieConfig.lifetimeType!=\"Permanent\"||has(self.absoluteTimeout)",releases:"1.24-1.31",message:"AbsoluteTimeout must be specified when cookie lifetimeType is Permanent",paths:["spec.rules[].sessionPersistence"]},{kind:"cel",value:"!has(self.cookieConfig)||self.type==\"Cookie\"",releases:"1.30-1.31",message:"cookieConfig can only be set with type Cookie",paths:["spec.rules[].sessionPersistence"]},{kind:"cel",value:"!has(self.cookieConfig.lifetimeType)||self.cookieConfig.lifetimeType!=\"Permanent\"||has(self.absoluteTimeout)",releases:"1.22-1.23",message:"AbsoluteTimeout must be specified when cookie lifetimeType is Permanent",paths:["spec.rules[].sessionPersistence"]}]}]},"gateway.networking.k8s.io/ListenerSet":{family:"gateway-api",versions:{v1:{served:"1.30-1.31",schema:0}},schemas:[{releases:"1.30-1.31",tree:{spec:{listeners:{"[]":{allowedRoutes:{kinds:{"[]":{group:0,kind:0}},namespaces:{from:{"@enum":{All:0,Same:0,Selector:0}},selector:{matchExpressions:{"[]":{key:0,operator:0,values:{"[]":0}}},matchLabels:{"*":0}}}},hostname:0,name:0,port:0,protocol:0,tls:{certificateRefs:{"[]":{group:0,kind:0,name:0,namespace:0}},mode:{"@enum":{Passthrough:0,Terminate:0}},options:{"*":0}}}},parentRef:{group:0,kind:0,name:0,namespace:0}}},rules:[]}]},"gateway.networking.k8s.io/ReferenceGrant":{family:"gateway-api",versions:{v1:{served:"1.30-1.31",schema:0},v1beta1:{served:"1.20-1.31",schema:0},v1alpha2:{served:"1.20-1.23",standard:"1.20-1.21",schema:0}},schemas:[{releases:"1.20-1.31",tree:{spec:{from:{"[]":{group:0,kind:0,namespace:0}},to:{"[]":{group:0,kind:0,name:0}}}},rules:[{kind:"required",value:"spec",releases:"1.31",paths:[""]}]}]},"gateway.networking.k8s.io/TCPRoute":{family:"gateway-api",versions:{v1:{served:"1.31",schema:0},v1alpha2:{served:"1.20-1.31",standard:"",schema:1}},schemas:[{releases:"1.31",tree:{spec:{parentRefs:{"[]":{group:0,kind:0,name:0,namespace:0,port:0,sectionName:0}},rules:{"[]":{backendRefs:{"[]":{group:0,kind:0,name:0,namespace:0,port:0,weight:0}},name:0}},useDefaultGateways:{"@enum":{All:0,None:0}}}},rules:[]},{releases:"1.20-1.31",tree:{spec:{parentRefs:{"[]":{group:0,kind:0,name:0,namespace:0,port:0,sectionName:0}},rules:{"[]":{backendRefs:{"[]":{group:0,kind:0,name:0,namespace:0,port:0,weight:0}},name:"1.24-1.31"}},useDefaultGateways:{"@r":"1.28-1.31","@enum":{All:0,None:0}}}},rules:[{kind:"cel",value:"self.all(l1,!has(l1.name)||self.exists_one(l2,has(l2.name)&&l1.name==l2.name))",releases:"1.24-1.31",message:"Rule name must be unique within the route",paths:["spec.rules"]},{kind:"required",value:"backendRefs",releases:"1.28-1.31",paths:["spec.rules[]"]}]}]},"gateway.networking.k8s.io/TLSRoute":{family:"gateway-api",versions:{v1:{served:"1.30-1.31",schema:0},v1alpha3:{served:"1.28-1.31",standard:"",schema:1},v1alpha2:{served:"1.20-1.31",standard:"",schema:2}},schemas:[{releases:"1.30-1.31",tree:{spec:{hostnames:{"[]":0},parentRefs:{"[]":{group:0,kind:0,name:0,namespace:0,port:0,sectionName:0}},rules:{"[]":{backendRefs:{"[]":{group:0,kind:0,name:0,namespace:0,port:0,weight:0}},name:0}},useDefaultGateways:{"@enum":{All:0,None:0}}}},rules:[{kind:"maxItems",value:1024,releases:"1.31",paths:["spec.hostnames"]},{kind:"maxItems",value:16,releases:"1.30",paths:["spec.hostnames"]}]},{releases:"1.28-1.31",tree:{spec:{hostnames:{"[]":0},parentRefs:{"[]":{group:0,kind:0,name:0,namespace:0,port:0,sectionName:0}},rules:{"[]":{backendRefs:{"[]":{group:0,kind:0,name:0,namespace:0,port:0,weight:0}},name:0}},useDefaultGateways:{"@enum":{All:0,None:0}}}},rules:[{kind:"cel",value:"self.all(h,!h.contains(\"*\")?h.matches(\"^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*)$\"):true)",releases:"1.30-1.31",message:"Hostnames must be valid based on RFC-1123",paths:["spec.hostnames"]},{kind:"cel",value:"self.all(h,!isIP(h))",releases:"1.30-1.31",message:"Hostnames cannot contain an IP",paths:["spec.hostnames"]},{kind:"cel",value:"self.all(h,h.contains(\"*\")?(h.startsWith(\"*.\")&&h.substring(2).matches(\"^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*)$\")):true)",releases:"1.30-1.31",message:"Wildcards on hostnames must be the first label, and the rest of hostname must be valid based on RFC-1123",paths:["spec.hostnames"]},{kind:"maxItems",value:1024,releases:"1.31",paths:["spec.hostnames"]},{kind:"maxItems",value:16,releases:"1.28-1.30",paths:["spec.hostnames"]},{kind:"cel",value:"self.all(l1,!has(l1.name)||self.exists_one(l2,has(l2.name)&&l1.name==l2.name))",releases:"1.28-1.29",message:"Rule name must be unique within the route",paths:["spec.rules"]}]},{releases:"1.20-1.31",tree:{spec:{hostnames:{"[]":0},parentRefs:{"[]":{group:0,kind:0,name:0,namespace:0,port:0,sectionName:0}},rules:{"[]":{backendRefs:{"[]":{group:0,kind:0,name:0,namespace:0,port:0,weight:0}},name:"1.24-1.31"}},useDefaultGateways:{"@r":"1.28-1.31","@enum":{All:0,None:0}}}},rules:[{kind:"maxItems",value:1024,releases:"1.31",paths:["spec.hostnames"]},{kind:"maxItems",value:16,releases:"1.20-1.30",paths:["spec.hostnames"]},{kind:"cel",value:"self.all(l1,!has(l1.name)||self.exists_one(l2,has(l2.name)&&l1.name==l2.name))",releases:"1.24-1.31",message:"Rule name must be unique within the route",paths:["spec.rules"]},{kind:"required",value:"backendRefs",releases:"1.28-1.31",paths:["spec.rules[]"]}]}]},"gateway.networking.k8s.io/UDPRoute":{family:"gateway-api",versions:{v1:{served:"1.31",schema:0},v1alpha2:{served:"1.20-1.31",standard:"",schema:1}},schemas:[{releases:"1.31",tree:{spec:{parentRefs:{"[]":{group:0,kind:0,name:0,namespace:0,port:0,sectionName:0}},rules:{"[]":{backendRefs:{"[]":{group:0,kind:0,name:0,namespace:0,port:0,weight:0}},name:0}},useDefaultGateways:{"@enum":{All:0,None:0}}}},rules:[]},{releases:"1.20-1.31",tree:{spec:{parentRefs:{"[]":{group:0,kind:0,name:0,namespace:0,port:0,sectionName:0}},rules:{"[]":{backendRefs:{"[]":{group:0,kind:0,name:0,namespace:0,port:0,weight:0}},name:"1.24-1.31"}},useDefaultGateways:{"@r":"1.28-1.31","@enum":{All:0,None:0}}}},rules:[{kind:"cel",value:"self.all(l1,!has(l1.name)||self.exists_one(l2,has(l2.name)&&l1.name==l2.name))",releases:"1.24-1.31",message:"Rule name must be unique within the route",paths:["spec.rules"]},{kind:"required",value:"backendRefs",releases:"1.28-1.31",paths:["spec.rules[]"]}]}]},"gateway.networking.x-k8s.io/XBackend":{family:"gateway-api",versions:{v1alpha1:{served:"1.31",standard:"",schema:0}},schemas:[{releases:"1.31",tree:{spec:{externalHostname:{hostname:0},port:{name:0,port:0},protocol:{"@enum":{H2C:0,HTTP:0,HTTP11:0,HTTP2:0,MCP:0,TCP:0}},tls:{clientCertificateRef:{group:0,kind:0,name:0,namespace:0},mode:{"@enum":{ClientAndServer:0,None:0,ServerOnly:0}},validation:{caCertificateRefs:{"[]":{group:0,kind:0,name:0}},hostname:0,subjectAltNames:{"[]":{hostname:0,type:{"@enum":{Hostname:0,URI:0}},uri:0}},wellKnownCACertificates:0}},type:{"@enum":{ExternalHostname:0}}}},rules:[]}]},"gateway.networking.x-k8s.io/XBackendTrafficPolicy":{family:"gateway-api",versions:{v1alpha1:{served:"1.26-1.31",standard:"",schema:0}},schemas:[{releases:"1.26-1.31",tree:{spec:{retryConstraint:{budget:{interval:0,percent:0},minRetryRate:{count:0,interval:0}},sessionPersistence:{absoluteTimeout:0,cookieConfig:{lifetimeType:{"@enum":{Permanent:0,Session:0}}},idleTimeout:"1.26-1.30",sessionName:0,type:{"@enum":{Cookie:0,Header:0}}},targetRefs:{"[]":{group:0,kind:0,name:0}}}},rules:[{kind:"cel",value:"!has(self.cookieConfig)||self.type==\"Cookie\"",releases:"1.30-1.31",message:"cookieConfig can only be set with type Cookie",paths:["spec.sessionPersistence"]}]}]},"gateway.networking.x-k8s.io/XListenerSet":{family:"gateway-api",versions:{v1alpha1:{served:"1.26-1.29",standard:"",schema:0}},schemas:[{releases:"1.26-1.29",tree:{spec:{listeners:{"[]":{allowedRoutes:{kinds:{"[]":{group:0,kind:0}},namespaces:{from:{"@enum":{All:0,Same:0,Selector:0}},selector:{matchExpressions:{"[]":{key:0,operator:0,values:{"[]":0}}},matchLabels:{"*":0}}}},hostname:0,name:0,port:0,protocol:0,tls:{certificateRefs:{"[]":{group:0,kind:0,name:0,namespace:0}},frontendValidation:{"@r":"1.26-1.27",caCertificateRefs:{"[]":{group:0,kind:0,name:0,namespace:0}}},mode:{"@enum":{Passthrough:0,Terminate:0}},options:{"*":0}}}},parentRef:{group:0,kind:0,name:0,namespace:0}}},rules:[{kind:"required",value:"port",releases:"1.26-1.27",paths:["spec.listeners[]"]},{kind:"minimum",value:0,releases:"1.28-1.29",paths:["spec.listeners[].port"]},{kind:"minimum",value:1,releases:"1.26-1.27",paths:["spec.listeners[].port"]}]}]},"gateway.networking.x-k8s.io/XMesh":{family:"gateway-api",versions:{v1alpha1:{served:"1.28-1.31",standard:"",schema:0}},schemas:[{releases:"1.28-1.31",tree:{spec:{controllerName:0,description:0,parametersRef:{group:0,kind:0,name:0,namespace:0}}},rules:[]}]},"inference.networking.k8s.io/InferencePool":{family:"inference",versions:{v1:{served:"1.28-1.31",schema:0}},schemas:[{releases:"1.28-1.31",tree:{spec:{appProtocol:{"@r":"1.30-1.31","@enum":{http:0,"kubernetes.io/h2c":0}},endpointPickerRef:{failureMode:{"@enum":{FailClose:0,FailOpen:0}},group:0,kind:0,name:0,port:{number:0}},selector:{matchLabels:{"*":0}},targetPorts:{"[]":{number:0}}}},rules:[{kind:"maxProperties",value:64,releases:"1.30-1.31",paths:["spec.selector.matchLabels"]},{kind:"minProperties",value:1,releases:"1.30-1.31",paths:["spec.selector.matchLabels"]}]}]},"inference.networking.x-k8s.io/InferenceModel":{family:"inference",versions:{v1alpha2:{served:"1.27",schema:0}},schemas:[{releases:"1.27",tree:{spec:{criticality:{"@enum":{Critical:0,Sheddable:0,Standard:0}},modelName:0,poolRef:{group:0,kind:0,name:0},targetModels:{"[]":{name:0,weight:0}}}},rules:[]}]},"inference.networking.x-k8s.io/InferenceModelRewrite":{family:"inference",versions:{v1alpha2:{served:"1.30-1.31",schema:0}},schemas:[{releases:"1.30-1.31",tree:{spec:{poolRef:{group:0,kind:0,name:0},rules:{"[]":{matches:{"[]":{model:{type:{"@enum":{Exact:0}},value:0}}},targets:{"[]":{modelRewrite:0,weight:0}}}}}},rules:[]}]},"inference.networking.x-k8s.io/InferenceObjective":{family:"inference",versions:{v1alpha2:{served:"1.28-1.31",schema:0}},schemas:[{releases:"1.28-1.31",tree:{spec:{poolRef:{group:0,kind:0,name:0},priority:0}},rules:[]}]},"inference.networking.x-k8s.io/InferencePool":{family:"inference",versions:{v1alpha2:{served:"1.27-1.30",schema:0}},schemas:[{releases:"1.27-1.30",tree:{spec:{extensionRef:{failureMode:{"@enum":{FailClose:0,FailOpen:0}},group:0,kind:0,name:0,portNumber:0},selector:{"*":0},targetPortNumber:0}},rules:[]}]},"inference.networking.x-k8s.io/InferencePoolImport":{family:"inference",versions:{v1alpha1:{served:"1.30-1.31",schema:0}},schemas:[{releases:"1.30-1.31",tree:0,rules:[]}]},"networking.istio.io/DestinationRule":{family:"istio",versions:{v1:{served:"1.22-1.31",schema:0},v1beta1:{served:"1.20-1.31",schema:0},v1alpha3:{served:"1.20-1.31",schema:0}},schemas:[{releases:"1.20-1.31",tree:{spec:{exportTo:{"[]":0},host:0,subsets:{"[]":{labels:{"*":0},name:0,trafficPolicy:{connectionPool:{http:{h2UpgradePolicy:{"@enum":{DEFAULT:0,DO_NOT_UPGRADE:0,UPGRADE:0}},http1MaxPendingRequests:0,http2KeepAlive:{"@r":"1.31",interval:0,timeout:0},http2MaxRequests:0,idleTimeout:0,maxConcurrentStreams:"1.21-1.31",maxRequestsPerConnection:0,maxRetries:0,useClientProtocol:0},tcp:{connectTimeout:0,idleTimeout:"1.21-1.31",maxConnectionDuration:0,maxConnections:0,tcpKeepalive:{interval:0,probes:0,time:0}}},loadBalancer:{consistentHash:{httpCookie:{attributes:{"@r":"1.28-1.31","[]":{name:0,value:0}},name:0,path:0,ttl:0},httpHeaderName:0,httpQueryParameterName:0,maglev:{tableSize:0},minimumRingSize:0,ringHash:{minimumRingSize:0},useSourceIp:0},localityLbSetting:{distribute:{"[]":{from:0,to:{"*":0}}},enabled:0,failover:{"[]":{from:0,to:0}},failoverPriority:{"[]":0}},simple:{"@enum":{LEAST_CONN:0,LEAST_REQUEST:0,PASSTHROUGH:0,RANDOM:0,ROUND_ROBIN:0,UNSPECIFIED:0}},warmup:{"@r":"1.24-1.31",aggression:0,duration:0,minimumPercent:0},warmupDurationSecs:0,zoneAwareLbSetting:{"@r":"1.31",enabled:0,failover:{"[]":{from:0,to:0}},failoverPriority:{"[]":0},minClusterSize:0}},outlierDetection:{baseEjectionTime:0,consecutive5xxErrors:0,consecutiveErrors:0,consecutiveGatewayErrors:0,consecutiveLocalOriginFailures:0,interval:0,maxEjectionPercent:0,minHealthPercent:0,outlierDetectionHttpErrorCodes:{"@r":"1.31","[]":0},splitExternalLocalOriginErrors:0},portLevelSettings:{"[]":{connectionPool:{http:{h2UpgradePolicy:{"@enum":{DEFAULT:0,DO_NOT_UPGRADE:0,UPGRADE:0}},http1MaxPendingRequests:0,http2KeepAlive:{"@r":"1.31",interval:0,timeout:0},http2MaxRequests:0,idleTimeout:0,maxConcurrentStreams:"1.21-1.31",maxRequestsPerConnection:0,maxRetries:0,useClientProtocol:0},tcp:{connectTimeout:0,idleTimeout:"1.21-1.31",maxConnectionDuration:0,maxConnections:0,tcpKeepalive:{interval:0,probes:0,time:0}}},loadBalancer:{consistentHash:{httpCookie:{attributes:{"@r":"1.28-1.31","[]":{name:0,value:0}},name:0,path:0,ttl:0},httpHeaderName:0,httpQueryParameterName:0,maglev:{tableSize:0},minimumRingSize:0,ringHash:{minimumRingSize:0},useSourceIp:0},localityLbSetting:{distribute:{"[]":{from:0,to:{"*":0}}},enabled:0,failover:{"[]":{from:0,to:0}},failoverPriority:{"[]":0}},simple:{"@enum":{LEAST_CONN:0,LEAST_REQUEST:0,PASSTHROUGH:0,RANDOM:0,ROUND_ROBIN:0,UNSPECIFIED:0}},warmup:{"@r":"1.24-1.31",aggression:0,duration:0,minimumPercent:0},warmupDurationSecs:0,zoneAwareLbSetting:{"@r":"1.31",enabled:0,failover:{"[]":{from:0,to:0}},failoverPriority:{"[]":0},minClusterSize:0}},outlierDetection:{baseEjectionTime:0,consecutive5xxErrors:0,consecutiveErrors:0,consecutiveGatewayErrors:0,consecutiveLocalOriginFailures:0,interval:0,maxEjectionPercent:0,minHealthPercent:0,outlierDetectionHttpErrorCodes:{"@r":"1.31","[]":0},splitExternalLocalOriginErrors:0},port:{number:0},tls:{caCertificates:0,caCrl:"1.22-1.31",clientCertificate:0,credentialName:0,insecureSkipVerify:0,mode:{"@enum":{DISABLE:0,ISTIO_MUTUAL:0,MUTUAL:0,SIMPLE:0}},privateKey:0,sni:0,subjectAltNames:{"[]":0}}}},proxyProtocol:{"@r":"1.21-1.31",version:{"@enum":{V1:0,V2:0}}},retryBudget:{"@r":"1.27-1.31",budgetInterval:"1.31",minRetryConcurrency:0,percent:0},tls:{caCertificates:0,caCrl:"1.22-1.31",clientCertificate:0,credentialName:0,insecureSkipVerify:0,mode:{"@enum":{DISABLE:0,ISTIO_MUTUAL:0,MUTUAL:0,SIMPLE:0}},privateKey:0,sni:0,subjectAltNames:{"[]":0}},tunnel:{protocol:0,targetHost:0,targetPort:0}}}},trafficPolicy:{connectionPool:{http:{h2UpgradePolicy:{"@enum":{DEFAULT:0,DO_NOT_UPGRADE:0,UPGRADE:0}},http1MaxPendingRequests:0,http2KeepAlive:{"@r":"1.31",interval:0,timeout:0},http2MaxRequests:0,idleTimeout:0,maxConcurrentStreams:"1.21-1.31",maxRequestsPerConnection:0,maxRetries:0,useClientProtocol:0},tcp:{connectTimeout:0,idleTimeout:"1.21-1.31",maxConnectionDuration:0,maxConnections:0,tcpKeepalive:{interval:0,probes:0,time:0}}},loadBalancer:{consistentHash:{httpCookie:{attributes:{"@r":"1.28-1.31","[]":{name:0,value:0}},name:0,path:0,ttl:0},httpHeaderName:0,httpQueryParameterName:0,maglev:{tableSize:0},minimumRingSize:0,ringHash:{minimumRingSize:0},useSourceIp:0},localityLbSetting:{distribute:{"[]":{from:0,to:{"*":0}}},enabled:0,failover:{"[]":{from:0,to:0}},failoverPriority:{"[]":0}},simple:{"@enum":{LEAST_CONN:0,LEAST_REQUEST:0,PASSTHROUGH:0,RANDOM:0,ROUND_ROBIN:0,UNSPECIFIED:0}},warmup:{"@r":"1.24-1.31",aggression:0,duration:0,minimumPercent:0},warmupDurationSecs:0,zoneAwareLbSetting:{"@r":"1.31",enabled:0,failover:{"[]":{from:0,to:0}},failoverPriority:{"[]":0},minClusterSize:0}},outlierDetection:{baseEjectionTime:0,consecutive5xxErrors:0,consecutiveErrors:0,consecutiveGatewayErrors:0,consecutiveLocalOriginFailures:0,interval:0,maxEjectionPercent:0,minHealthPercent:0,outlierDetectionHttpErrorCodes:{"@r":"1.31","[]":0},splitExternalLocalOriginErrors:0},portLevelSettings:{"[]":{connectionPool:{http:{h2UpgradePolicy:{"@enum":{DEFAULT:0,DO_NOT_UPGRADE:0,UPGRADE:0}},http1MaxPendingRequests:0,http2KeepAlive:{"@r":"1.31",interval:0,timeout:0},http2MaxRequests:0,idleTimeout:0,maxConcurrentStreams:"1.21-1.31",maxRequestsPerConnection:0,maxRetries:0,useClientProtocol:0},tcp:{connectTimeout:0,idleTimeout:"1.21-1.31",maxConnectionDuration:0,maxConnections:0,tcpKeepalive:{interval:0,probes:0,time:0}}},loadBalancer:{consistentHash:{httpCookie:{attributes:{"@r":"1.28-1.31","[]":{name:0,value:0}},name:0,path:0,ttl:0},httpHeaderName:0,httpQueryParameterName:0,maglev:{tableSize:0},minimumRingSize:0,ringHash:{minimumRingSize:0},useSourceIp:0},localityLbSetting:{distribute:{"[]":{from:0,to:{"*":0}}},enabled:0,failover:{"[]":{from:0,to:0}},failoverPriority:{"[]":0}},simple:{"@enum":{LEAST_CONN:0,LEAST_REQUEST:0,PASSTHROUGH:0,RANDOM:0,ROUND_ROBIN:0,UNSPECIFIED:0}},warmup:{"@r":"1.24-1.31",aggression:0,duration:0,minimumPercent:0},warmupDurationSecs:0,zoneAwareLbSetting:{"@r":"1.31",enabled:0,failover:{"[]":{from:0,to:0}},failoverPriority:{"[]":0},minClusterSize:0}},outlierDetection:{baseEjectionTime:0,consecutive5xxErrors:0,consecutiveErrors:0,consecutiveGatewayErrors:0,consecutiveLocalOriginFailures:0,interval:0,maxEjectionPercent:0,minHealthPercent:0,outlierDetectionHttpErrorCodes:{"@r":"1.31","[]":0},splitExternalLocalOriginErrors:0},port:{number:0},tls:{caCertificates:0,caCrl:"1.22-1.31",clientCertificate:0,credentialName:0,insecureSkipVerify:0,mode:{"@enum":{DISABLE:0,ISTIO_MUTUAL:0,MUTUAL:0,SIMPLE:0}},privateKey:0,sni:0,subjectAltNames:{"[]":0}}}},proxyProtocol:{"@r":"1.21-1.31",version:{"@enum":{V1:0,V2:0}}},retryBudget:{"@r":"1.27-1.31",budgetInterval:"1.31",minRetryConcurrency:0,percent:0},tls:{caCertificates:0,caCrl:"1.22-1.31",clientCertificate:0,credentialName:0,insecureSkipVerify:0,mode:{"@enum":{DISABLE:0,ISTIO_MUTUAL:0,MUTUAL:0,SIMPLE:0}},privateKey:0,sni:0,subjectAltNames:{"[]":0}},tunnel:{protocol:0,targetHost:0,targetPort:0}},workloadSelector:{matchLabels:{"*":0}}}},rules:[{kind:"cel",value:"duration(self)>=duration(\"1ms\")",releases:"1.23-1.31",message:"must be a valid duration greater than 1ms",paths:["spec.subsets[].trafficPolicy.connectionPool.http.idleTimeout","spec.subsets[].trafficPolicy.connectionPool.tcp.connectTimeout","spec.subsets[].trafficPolicy.connectionPool.tcp.maxConnectionDuration","spec.subsets[].trafficPolicy.connectionPool.tcp.tcpKeepalive.interval","spec.subsets[].trafficPolicy.connectionPool.tcp.tcpKeepalive.time","spec.subsets[].trafficPolicy.loadBalancer.warmupDurationSecs","spec.subsets[].trafficPolicy.outlierDetection.baseEjectionTime","spec.subsets[].trafficPolicy.outlierDetection.interval","spec.subsets[].trafficPolicy.portLevelSettings[].connectionPool.http.idleTimeout","spec.subsets[].trafficPolicy.portLevelSettings[].connectionPool.tcp.connectTimeout","spec.subsets[].trafficPolicy.portLevelSettings[].connectionPool.tcp.maxConnectionDuration","spec.subsets[].trafficPolicy.portLevelSettings[].connectionPool.tcp.tcpKeepalive.interval","spec.subsets[].trafficPolicy.portLevelSettings[].connectionPool.tcp.tcpKeepalive.time","spec.subsets[].trafficPolicy.portLevelSettings[].loadBalancer.warmupDurationSecs","spec.subsets[].trafficPolicy.portLevelSettings[].outlierDetection.baseEjectionTime","spec.subsets[].trafficPolicy.portLevelSettings[].outlierDetection.interval","spec.trafficPolicy.connectionPool.http.idleTimeout","spec.trafficPolicy.connectionPool.tcp.connectTimeout","spec.trafficPolicy.connectionPool.tcp.maxConnectionDuration","spec.trafficPolicy.connectionPool.tcp.tcpKeepalive.interval","spec.trafficPolicy.connectionPool.tcp.tcpKeepalive.time","spec.trafficPolicy.loadBalancer.warmupDurationSecs","spec.trafficPolicy.outlierDetection.baseEjectionTime","spec.trafficPolicy.outlierDetection.interval","spec.trafficPolicy.portLevelSettings[].connectionPool.http.idleTimeout","spec.trafficPolicy.portLevelSettings[].connectionPool.tcp.connectTimeout","spec.trafficPolicy.portLevelSettings[].connectionPool.tcp.maxConnectionDuration","spec.trafficPolicy.portLevelSettings[].connectionPool.tcp.tcpKeepalive.interval","spec.trafficPolicy.portLevelSettings[].connectionPool.tcp.tcpKeepalive.time","spec.trafficPolicy.portLevelSettings[].loadBalancer.warmupDurationSecs","spec.trafficPolicy.portLevelSettings[].outlierDetection.baseEjectionTime","spec.trafficPolicy.portLevelSettings[].outlierDetection.interval"]},{kind:"maximum",value:4294967295,releases:"1.22-1.31",paths:["spec.subsets[].trafficPolicy.connectionPool.tcp.tcpKeepalive.probes","spec.subsets[].trafficPolicy.loadBalancer.localityLbSetting.distribute[].to.*","spec.subsets[].trafficPolicy.outlierDetection.consecutive5xxErrors","spec.subsets[].trafficPolicy.outlierDetection.consecutiveGatewayErrors","spec.subsets[].trafficPolicy.outlierDetection.consecutiveLocalOriginFailures","spec.subsets[].trafficPolicy.portLevelSettings[].connectionPool.tcp.tcpKeepalive.probes","spec.subsets[].trafficPolicy.portLevelSettings[].loadBalancer.localityLbSetting.distribute[].to.*","spec.subsets[].trafficPolicy.portLevelSettings[].outlierDetection.consecutive5xxErrors","spec.subsets[].trafficPolicy.portLevelSettings[].outlierDetection.consecutiveGatewayErrors","spec.subsets[].trafficPolicy.portLevelSettings[].outlierDetection.consecutiveLocalOriginFailures","spec.subsets[].trafficPolicy.portLevelSettings[].port.number","spec.subsets[].trafficPolicy.tunnel.targetPort","spec.trafficPolicy.connectionPool.tcp.tcpKeepalive.probes","spec.trafficPolicy.loadBalancer.localityLbSetting.distribute[].to.*","spec.trafficPolicy.outlierDetection.consecutive5xxErrors","spec.trafficPolicy.outlierDetection.consecutiveGatewayErrors","spec.trafficPolicy.outlierDetection.consecutiveLocalOriginFailures","spec.trafficPolicy.portLevelSettings[].connectionPool.tcp.tcpKeepalive.probes","spec.trafficPolicy.portLevelSettings[].loadBalancer.localityLbSetting.distribute[].to.*","spec.trafficPolicy.portLevelSettings[].outlierDetection.consecutive5xxErrors","spec.trafficPolicy.portLevelSettings[].outlierDetection.consecutiveGatewayErrors","spec.trafficPolicy.portLevelSettings[].outlierDetection.consecutiveLocalOriginFailures","spec.trafficPolicy.portLevelSettings[].port.number","spec.trafficPolicy.tunnel.targetPort"]},{kind:"minimum",value:0,releases:"1.22-1.31",paths:["spec.subsets[].trafficPolicy.connectionPool.tcp.tcpKeepalive.probes","spec.subsets[].trafficPolicy.loadBalancer.consistentHash.maglev.tableSize","spec.subsets[].trafficPolicy.loadBalancer.consistentHash.minimumRingSize","spec.subsets[].trafficPolicy.loadBalancer.consistentHash.ringHash.minimumRingSize","spec.subsets[].trafficPolicy.loadBalancer.localityLbSetting.distribute[].to.*","spec.subsets[].trafficPolicy.outlierDetection.consecutive5xxErrors","spec.subsets[].trafficPolicy.outlierDetection.consecutiveGatewayErrors","spec.subsets[].trafficPolicy.outlierDetection.consecutiveLocalOriginFailures","spec.subsets[].trafficPolicy.portLevelSettings[].connectionPool.tcp.tcpKeepalive.probes","spec.subsets[].trafficPolicy.portLevelSettings[].loadBalancer.consistentHash.maglev.tableSize","spec.subsets[].trafficPolicy.portLevelSettings[].loadBalancer.consistentHash.minimumRingSize","spec.subsets[].trafficPolicy.portLevelSettings[].loadBalancer.consistentHash.ringHash.minimumRingSize","spec.subsets[].trafficPolicy.portLevelSettings[].loadBalancer.localityLbSetting.distribute[].to.*","spec.subsets[].trafficPolicy.portLevelSettings[].outlierDetection.consecutive5xxErrors","spec.subsets[].trafficPolicy.portLevelSettings[].outlierDetection.consecutiveGatewayErrors","spec.subsets[].trafficPolicy.portLevelSettings[].outlierDetection.consecutiveLocalOriginFailures","spec.subsets[].trafficPolicy.portLevelSettings[].port.number","spec.subsets[].trafficPolicy.tunnel.targetPort","spec.trafficPolicy.connectionPool.tcp.tcpKeepalive.probes","spec.trafficPolicy.loadBalancer.consistentHash.maglev.tableSize","spec.trafficPolicy.loadBalancer.consistentHash.minimumRingSize","spec.trafficPolicy.loadBalancer.consistentHash.ringHash.minimumRingSize","spec.trafficPolicy.loadBalancer.localityLbSetting.distribute[].to.*","spec.trafficPolicy.outlierDetection.consecutive5xxErrors","spec.trafficPolicy.outlierDetection.consecutiveGatewayErrors","spec.trafficPolicy.outlierDetection.consecutiveLocalOriginFailures","spec.trafficPolicy.portLevelSettings[].connectionPool.tcp.tcpKeepalive.probes","spec.trafficPolicy.portLevelSettings[].loadBalancer.consistentHash.maglev.tableSize","spec.trafficPolicy.portLevelSettings[].loadBalancer.consistentHash.minimumRingSize","spec.trafficPolicy.portLevelSettings[].loadBalancer.consistentHash.ringHash.minimumRingSize","spec.trafficPolicy.portLevelSettings[].loadBalancer.localityLbSetting.distribute[].to.*","spec.trafficPolicy.portLevelSettings[].outlierDetection.consecutive5xxErrors","spec.trafficPolicy.portLevelSettings[].outlierDetection.consecutiveGatewayErrors","spec.trafficPolicy.portLevelSettings[].outlierDetection.consecutiveLocalOriginFailures","spec.trafficPolicy.portLevelSettings[].port.number","spec.trafficPolicy.tunnel.targetPort"]},{kind:"minimum",value:0,releases:"1.29-1.31",paths:["spec.subsets[].trafficPolicy.loadBalancer.warmup.aggression","spec.subsets[].trafficPolicy.portLevelSettings[].loadBalancer.warmup.aggression","spec.trafficPolicy.loadBalancer.warmup.aggression","spec.trafficPolicy.portLevelSettings[].loadBalancer.warmup.aggression"]},{kind:"minimum",value:1,releases:"1.24-1.28",paths:["spec.subsets[].trafficPolicy.loadBalancer.warmup.aggression","spec.subsets[].trafficPolicy.portLevelSettings[].loadBalancer.warmup.aggression","spec.trafficPolicy.loadBalancer.warmup.aggression","spec.trafficPolicy.portLevelSettings[].loadBalancer.warmup.aggression"]},{kind:"maxItems",value:4096,releases:"1.23-1.31",paths:["spec.subsets[].trafficPolicy.portLevelSettings","spec.trafficPolicy.portLevelSettings"]},{kind:"cel",value:"self.all(key,!key.contains(\"*\"))",releases:"1.23-1.31",message:"wildcard not allowed in label key match",paths:["spec.workloadSelector.matchLabels"]},{kind:"cel",value:"self.all(key,key.size()!=0)",releases:"1.23-1.31",message:"key must not be empty",paths:["spec.workloadSelector.matchLabels"]},{kind:"maxProperties",value:4096,releases:"1.23-1.31",paths:["spec.workloadSelector.matchLabels"]},{kind:"cel",value:"!self.contains(\"*\")",releases:"1.23-1.31",message:"wildcard not allowed in label value match",paths:["spec.workloadSelector.matchLabels.*"]},{kind:"maxLength",value:63,releases:"1.23-1.31",paths:["spec.workloadSelector.matchLabels.*"]}]}]},"networking.istio.io/EnvoyFilter":{family:"istio",versions:{v1alpha3:{served:"1.20-1.31",schema:0}},schemas:[{releases:"1.20-1.31",tree:{spec:{configPatches:{"[]":{applyTo:{"@enum":{BOOTSTRAP:0,CLUSTER:0,EXTENSION_CONFIG:0,FILTER_CHAIN:0,HTTP_FILTER:0,HTTP_ROUTE:0,INVALID:0,LISTENER:0,LISTENER_FILTER:0,NETWORK_FILTER:0,ROUTE_CONFIGURATION:0,VIRTUAL_HOST:0}},match:{cluster:{name:0,portNumber:0,service:0,subset:0},context:{"@enum":{ANY:0,GATEWAY:0,SIDECAR_INBOUND:0,SIDECAR_OUTBOUND:0,WAYPOINT:"1.29-1.31"}},listener:{filterChain:{applicationProtocols:0,destinationPort:0,filter:{name:0,subFilter:{name:0}},name:0,sni:0,transportProtocol:0},listenerFilter:0,name:0,portName:0,portNumber:0},proxy:{metadata:{"*":0},proxyVersion:0},routeConfiguration:{gateway:0,name:0,portName:0,portNumber:0,vhost:{domainName:"1.25-1.31",name:0,route:{action:{"@enum":{ANY:0,DIRECT_RESPONSE:0,REDIRECT:0,ROUTE:0}},name:0}}},waypoint:{"@r":"1.29-1.31",filter:{name:0,subFilter:{name:0}},portNumber:0,route:{name:0}}},patch:{filterClass:{"@enum":{AUTHN:0,AUTHZ:0,STATS:0,UNSPECIFIED:0}},operation:{"@enum":{ADD:0,INSERT_AFTER:0,INSERT_BEFORE:0,INSERT_FIRST:0,INVALID:0,MERGE:0,MERGE_AND_REPLACE_LIST:"1.31",REMOVE:0,REPLACE:0}},value:{"@open":1}}}},priority:0,targetRefs:{"@r":"1.22-1.31","[]":{group:0,kind:0,name:0,namespace:0}},workloadSelector:{labels:{"*":0}}}},rules:[{kind:"cel",value:"(has(self.workloadSelector)?1:0)+(has(self.targetRefs)?1:0)<=1",releases:"1.24-1.31",message:"only one of targetRefs or workloadSelector can be set",paths:["spec"]},{kind:"cel",value:"has(self.context)?((self.context==\"WAYPOINT\")?has(self.waypoint):!has(self.waypoint)):!has(self.waypoint)",releases:"1.29-1.31",message:"only support waypointMatch when context is WAYPOINT",paths:["spec.configPatches[].match"]},{kind:"oneOf",value:["listener","routeConfiguration","cluster","waypoint"],releases:"1.29-1.31",paths:["spec.configPatches[].match"]},{kind:"oneOf",value:["listener","routeConfiguration","cluster"],releases:"1.20-1.28",paths:["spec.configPatches[].match"]},{kind:"maximum",value:4294967295,releases:"1.22-1.31",paths:["spec.configPatches[].match.cluster.portNumber","spec.configPatches[].match.listener.filterChain.destinationPort","spec.configPatches[].match.listener.portNumber","spec.configPatches[].match.routeConfiguration.portNumber"]},{kind:"minimum",value:0,releases:"1.22-1.31",paths:["spec.configPatches[].match.cluster.portNumber","spec.configPatches[].match.listener.filterChain.destinationPort","spec.configPatches[].match.listener.portNumber","spec.configPatches[].match.routeConfiguration.portNumber"]},{kind:"maxItems",value:16,releases:"1.24-1.31",paths:["spec.targetRefs"]},{kind:"cel",value:"[self.group,self.kind]in[[\"core\",\"Service\"],[\"\",\"Service\"],[\"gateway.networking.k8s.io\",\"Gateway\"],[\"networking.istio.io\",\"ServiceEntry\"]]",releases:"1.24",message:"Support kinds are core/Service, networking.istio.io/ServiceEntry, gateway.networking.k8s.io/Gateway",paths:["spec.targetRefs[]"]},{kind:"cel",value:"[self.group,self.kind]in[[\"core\",\"Service\"],[\"\",\"Service\"],[\"gateway.networking.k8s.io\",\"Gateway\"]]",releases:"1.23",message:"Support kinds are core/Service and gateway.networking.k8s.io/Gateway",paths:["spec.targetRefs[]"]},{kind:"required",value:"kind",releases:"1.23-1.31",paths:["spec.targetRefs[]"]},{kind:"required",value:"name",releases:"1.23-1.31",paths:["spec.targetRefs[]"]},{kind:"maxLength",value:253,releases:"1.23-1.31",paths:["spec.targetRefs[].group","spec.targetRefs[].name"]},{kind:"pattern",value:"^$|^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$",releases:"1.23-1.31",paths:["spec.targetRefs[].group"]},{kind:"maxLength",value:63,releases:"1.23-1.31",paths:["spec.targetRefs[].kind"]},{kind:"minLength",value:1,releases:"1.23-1.31",paths:["spec.targetRefs[].kind","spec.targetRefs[].name"]},{kind:"pattern",value:"^[a-zA-Z]([-a-zA-Z0-9]*[a-zA-Z0-9])?$",releases:"1.23-1.31",paths:["spec.targetRefs[].kind"]},{kind:"cel",value:"self.size()==0",releases:"1.23-1.31",message:"cross namespace referencing is not currently supported",paths:["spec.targetRefs[].namespace"]},{kind:"maxProperties",value:256,releases:"1.24-1.31",paths:["spec.workloadSelector.labels"]},{kind:"cel",value:"!self.contains(\"*\")",releases:"1.24-1.31",message:"wildcard is not supported in selector",paths:["spec.workloadSelector.labels.*"]},{kind:"maxLength",value:63,releases:"1.24-1.31",paths:["spec.workloadSelector.labels.*"]}]}]},"networking.istio.io/Gateway":{family:"istio",versions:{v1:{served:"1.22-1.31",schema:0},v1beta1:{served:"1.20-1.31",schema:0},v1alpha3:{served:"1.20-1.31",schema:0}},schemas:[{releases:"1.20-1.31",tree:{spec:{selector:{"*":0},servers:{"[]":{bind:0,defaultEndpoint:0,hosts:{"[]":0},name:0,port:{name:0,number:0,protocol:0,targetPort:0},tls:{caCertCredentialName:"1.28-1.31",caCertificates:0,caCrl:"1.22-1.31",cipherSuites:{"[]":0},credentialName:0,credentialNames:{"@r":"1.26-1.31","[]":0},httpsRedirect:0,insecureSkipVerify:"1.31",maxProtocolVersion:{"@enum":{TLSV1_0:0,TLSV1_1:0,TLSV1_2:0,TLSV1_3:0,TLS_AUTO:0}},minProtocolVersion:{"@enum":{TLSV1_0:0,TLSV1_1:0,TLSV1_2:0,TLSV1_3:0,TLS_AUTO:0}},mode:{"@enum":{AUTO_PASSTHROUGH:0,ISTIO_MUTUAL:0,MUTUAL:0,OPTIONAL_MUTUAL:0,PASSTHROUGH:0,SIMPLE:0}},privateKey:0,serverCertificate:0,subjectAltNames:{"[]":0},tlsCertificates:{"@r":"1.26-1.31","[]":{caCertificates:0,privateKey:0,serverCertificate:0}},verifyCertificateHash:{"[]":0},verifyCertificateSpki:{"[]":0}}}}}},rules:[{kind:"maximum",value:4294967295,releases:"1.22-1.31",paths:["spec.servers[].port.number","spec.servers[].port.targetPort"]},{kind:"minimum",value:0,releases:"1.22-1.31",paths:["spec.servers[].port.number","spec.servers[].port.targetPort"]},{kind:"cel",value:"(has(self.credentialName)?1:0)+(has(self.credentialNames)?1:0)<=1",releases:"1.26-1.31",message:"only one of credentialName or credentialNames can be set",paths:["spec.servers[].tls"]},{kind:"cel",value:"(has(self.credentialNames)?1:0)+(has(self.tlsCertificates)?1:0)<=1",releases:"1.26-1.31",message:"only one of credentialName or tlsCertificates can be set",paths:["spec.servers[].tls"]},{kind:"cel",value:"(has(self.tlsCertificates)?1:0)+(has(self.credentialNames)?1:0)<=1",releases:"1.26-1.31",message:"only one of credentialNames or tlsCertificates can be set",paths:["spec.servers[].tls"]}]}]},"networking.istio.io/ProxyConfig":{family:"istio",versions:{v1beta1:{served:"1.20-1.31",schema:0}},schemas:[{releases:"1.20-1.31",tree:{spec:{concurrency:0,environmentVariables:{"*":0},image:{imageType:0},selector:{matchLabels:{"*":0}}}},rules:[{kind:"minimum",value:0,releases:"1.23-1.31",paths:["spec.concurrency"]},{kind:"maxLength",value:2048,releases:"1.23-1.31",paths:["spec.environmentVariables.*"]},{kind:"cel",value:"self.all(key,!key.contains(\"*\"))",releases:"1.23-1.31",message:"wildcard not allowed in label key match",paths:["spec.selector.matchLabels"]},{kind:"cel",value:"self.all(key,key.size()!=0)",releases:"1.23-1.31",message:"key must not be empty",paths:["spec.selector.matchLabels"]},{kind:"maxProperties",value:4096,releases:"1.23-1.31",paths:["spec.selector.matchLabels"]},{kind:"cel",value:"!self.contains(\"*\")",releases:"1.23-1.31",message:"wildcard not allowed in label value match",paths:["spec.selector.matchLabels.*"]},{kind:"maxLength",value:63,releases:"1.23-1.31",paths:["spec.selector.matchLabels.*"]}]}]},"networking.istio.io/ServiceEntry":{family:"istio",versions:{v1:{served:"1.22-1.31",schema:0},v1beta1:{served:"1.20-1.31",schema:0},v1alpha3:{served:"1.20-1.31",schema:0}},schemas:[{releases:"1.20-1.31",tree:{spec:{addresses:{"[]":0},endpoints:{"[]":{address:0,labels:{"*":0},locality:0,network:0,ports:{"*":0},serviceAccount:0,weight:0}},exportTo:{"[]":0},hosts:{"[]":0},location:{"@enum":{MESH_EXTERNAL:0,MESH_INTERNAL:0}},ports:{"[]":{name:0,number:0,protocol:0,targetPort:0}},resolution:{"@enum":{DNS:0,DNS_ROUND_ROBIN:0,DYNAMIC_DNS:"1.28-1.31",NONE:0,STATIC:0}},subjectAltNames:{"[]":0},workloadSelector:{labels:{"*":0}}}},rules:[{kind:"required",value:"spec",releases:"1.24-1.31",paths:[""]},{kind:"cel",value:"!((has(self.addresses)?self.addresses:[]).exists(k,k.contains(\"/\"))&&!((has(self.resolution)?self.resolution:\"NONE\")in[\"STATIC\",\"NONE\"]))",releases:"1.25-1.31",message:"CIDR addresses are allowed only for NONE/STATIC resolution types",paths:["spec"]},{kind:"cel",value:"!(has(self.addresses)&&self.addresses.exists(k,k.contains(\"/\"))&&(has(self.resolution)&&self.resolution!=\"STATIC\"&&self.resolution!=\"NONE\"))",releases:"1.24",message:"CIDR addresses are allowed only for NONE/STATIC resolution types",paths:["spec"]},{kind:"cel",value:"(!has(self.resolution)||self.resolution==\"NONE\")?!has(self.endpoints):true",releases:"1.24",message:"NONE mode cannot set endpoints",paths:["spec"]},{kind:"cel",value:"((has(self.resolution)?self.resolution:\"NONE\")==\"NONE\")?!has(self.endpoints):true",releases:"1.25-1.31",message:"NONE mode cannot set endpoints",paths:["spec"]},{kind:"cel",value:"((has(self.resolution)?self.resolution:\"\")==\"DNS_ROUND_ROBIN\")?((has(self.endpoints)?self.endpoints:[]).size()<=1):true",releases:"1.25-1.31",message:"DNS_ROUND_ROBIN mode cannot have multiple endpoints",paths:["spec"]},{kind:"cel",value:"(has(self.resolution)&&self.resolution==\"DNS_ROUND_ROBIN\")?(!has(self.endpoints)||size(self.endpoints)==1):true",releases:"1.24",message:"DNS_ROUND_ROBIN mode cannot have multiple endpoints",paths:["spec"]},{kind:"cel",value:"(has(self.workloadSelector)?1:0)+(has(self.endpoints)?1:0)<=1",releases:"1.24-1.31",message:"only one of WorkloadSelector or Endpoints can be set",paths:["spec"]},{kind:"maxItems",value:256,releases:"1.24-1.31",paths:["spec.addresses","spec.hosts","spec.ports"]},{kind:"maxLength",value:64,releases:"1.24-1.31",paths:["spec.addresses[]"]},{kind:"maxItems",value:4096,releases:"1.23-1.31",paths:["spec.endpoints"]},{kind:"cel",value:"(has(self.address)&&self.address.startsWith(\"unix://\"))?!has(self.ports):true",releases:"1.23-1.24",message:"UDS may not include ports",paths:["spec.endpoints[]"]},{kind:"cel",value:"(has(self.address)?self.address:\"\").startsWith(\"unix://\")?!has(self.ports):true",releases:"1.25-1.31",message:"UDS may not include ports",paths:["spec.endpoints[]"]},{kind:"cel",value:"has(self.address)||has(self.network)",releases:"1.23-1.31",message:"Address is required",paths:["spec.endpoints[]"]},{kind:"cel",value:"self.startsWith(\"unix://\")?!self.endsWith(\"/\"):true",releases:"1.23-1.31",message:"UDS may not be a dir",paths:["spec.endpoints[].address"]},{kind:"cel",value:"self.startsWith(\"unix://\")?(self.substring(7,8)==\"/\"||self.substring(7,8)==\"@\"):true",releases:"1.23-1.31",message:"UDS must be an absolute path or abstract socket",paths:["spec.endpoints[].address"]},{kind:"maxLength",value:256,releases:"1.23-1.31",paths:["spec.endpoints[].address"]},{kind:"maxProperties",value:256,releases:"1.23-1.31",paths:["spec.endpoints[].labels"]},{kind:"maxLength",value:2048,releases:"1.23-1.31",paths:["spec.endpoints[].locality","spec.endpoints[].network"]},{kind:"cel",value:"self.all(key,size(key)<63&&key.matches(\"^[a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?$\"))",releases:"1.23-1.31",message:"port name must be valid",paths:["spec.endpoints[].ports"]},{kind:"maxProperties",value:128,releases:"1.23-1.31",paths:["spec.endpoints[].ports"]},{kind:"cel",value:"0<self&&self<=65535",releases:"1.23-1.31",message:"port must be between 1-65535",paths:["spec.endpoints[].ports.*"]},{kind:"maximum",value:4294967295,releases:"1.22-1.31",paths:["spec.endpoints[].ports.*","spec.endpoints[].weight","spec.ports[].number","spec.ports[].targetPort"]},{kind:"minimum",value:0,releases:"1.22-1.31",paths:["spec.endpoints[].ports.*","spec.endpoints[].weight","spec.ports[].number","spec.ports[].targetPort"]},{kind:"maxLength",value:253,releases:"1.23-1.31",paths:["spec.endpoints[].serviceAccount"]},{kind:"minItems",value:1,releases:"1.24-1.31",paths:["spec.hosts"]},{kind:"cel",value:"self!=\"*\"",releases:"1.24-1.31",message:"hostname cannot be wildcard",paths:["spec.hosts[]"]},{kind:"cel",value:"self.all(l1,self.exists_one(l2,l1.number==l2.number))",releases:"1.24-1.31",message:"port number cannot be duplicated",paths:["spec.ports"]},{kind:"listType",value:["map","name"],releases:"1.24-1.31",paths:["spec.ports"]},{kind:"maxLength",value:256,releases:"1.24-1.31",paths:["spec.ports[].name","spec.ports[].protocol"]},{kind:"cel",value:"0<self&&self<=65535",releases:"1.24-1.31",message:"port must be between 1-65535",paths:["spec.ports[].number","spec.ports[].targetPort"]},{kind:"maxProperties",value:256,releases:"1.24-1.31",paths:["spec.workloadSelector.labels"]},{kind:"cel",value:"!self.contains(\"*\")",releases:"1.24-1.31",message:"wildcard is not supported in selector",paths:["spec.workloadSelector.labels.*"]},{kind:"maxLength",value:63,releases:"1.24-1.31",paths:["spec.workloadSelector.labels.*"]}]}]},"networking.istio.io/Sidecar":{family:"istio",versions:{v1:{served:"1.22-1.31",schema:0},v1beta1:{served:"1.20-1.31",schema:0},v1alpha3:{served:"1.20-1.31",schema:0}},schemas:[{releases:"1.20-1.31",tree:{spec:{egress:{"[]":{bind:0,captureMode:{"@enum":{DEFAULT:0,IPTABLES:0,NONE:0}},hosts:{"[]":0},port:{name:0,number:0,protocol:0,targetPort:0}}},inboundConnectionPool:{http:{h2UpgradePolicy:{"@enum":{DEFAULT:0,DO_NOT_UPGRADE:0,UPGRADE:0}},http1MaxPendingRequests:0,http2KeepAlive:{"@r":"1.31",interval:0,timeout:0},http2MaxRequests:0,idleTimeout:0,maxConcurrentStreams:"1.21-1.31",maxRequestsPerConnection:0,maxRetries:0,useClientProtocol:0},tcp:{connectTimeout:0,idleTimeout:"1.21-1.31",maxConnectionDuration:0,maxConnections:0,tcpKeepalive:{interval:0,probes:0,time:0}}},ingress:{"[]":{bind:0,captureMode:{"@enum":{DEFAULT:0,IPTABLES:0,NONE:0}},connectionPool:{http:{h2UpgradePolicy:{"@enum":{DEFAULT:0,DO_NOT_UPGRADE:0,UPGRADE:0}},http1MaxPendingRequests:0,http2KeepAlive:{"@r":"1.31",interval:0,timeout:0},http2MaxRequests:0,idleTimeout:0,maxConcurrentStreams:"1.21-1.31",maxRequestsPerConnection:0,maxRetries:0,useClientProtocol:0},tcp:{connectTimeout:0,idleTimeout:"1.21-1.31",maxConnectionDuration:0,maxConnections:0,tcpKeepalive:{interval:0,probes:0,time:0}}},defaultEndpoint:0,port:{name:0,number:0,protocol:0,targetPort:0},tls:{caCertCredentialName:"1.28-1.31",caCertificates:0,caCrl:"1.22-1.31",cipherSuites:{"[]":0},credentialName:0,credentialNames:{"@r":"1.26-1.31","[]":0},httpsRedirect:0,insecureSkipVerify:"1.31",maxProtocolVersion:{"@enum":{TLSV1_0:0,TLSV1_1:0,TLSV1_2:0,TLSV1_3:0,TLS_AUTO:0}},minProtocolVersion:{"@enum":{TLSV1_0:0,TLSV1_1:0,TLSV1_2:0,TLSV1_3:0,TLS_AUTO:0}},mode:{"@enum":{AUTO_PASSTHROUGH:0,ISTIO_MUTUAL:0,MUTUAL:0,OPTIONAL_MUTUAL:0,PASSTHROUGH:0,SIMPLE:0}},privateKey:0,serverCertificate:0,subjectAltNames:{"[]":0},tlsCertificates:{"@r":"1.26-1.31","[]":{caCertificates:0,privateKey:0,serverCertificate:0}},verifyCertificateHash:{"[]":0},verifyCertificateSpki:{"[]":0}}}},outboundTrafficPolicy:{egressProxy:{host:0,port:{number:0},subset:0},mode:{"@enum":{ALLOW_ANY:0,REGISTRY_ONLY:0}}},workloadSelector:{labels:{"*":0}}}},rules:[{kind:"maximum",value:4294967295,releases:"1.22-1.31",paths:["spec.egress[].port.number","spec.egress[].port.targetPort","spec.inboundConnectionPool.tcp.tcpKeepalive.probes","spec.ingress[].connectionPool.tcp.tcpKeepalive.probes","spec.ingress[].port.number","spec.ingress[].port.targetPort","spec.outboundTrafficPolicy.egressProxy.port.number"]},{kind:"minimum",value:0,releases:"1.22-1.31",paths:["spec.egress[].port.number","spec.egress[].port.targetPort","spec.inboundConnectionPool.tcp.tcpKeepalive.probes","spec.ingress[].connectionPool.tcp.tcpKeepalive.probes","spec.ingress[].port.number","spec.ingress[].port.targetPort","spec.outboundTrafficPolicy.egressProxy.port.number"]},{kind:"cel",value:"duration(self)>=duration(\"1ms\")",releases:"1.23-1.31",message:"must be a valid duration greater than 1ms",paths:["spec.inboundConnectionPool.http.idleTimeout","spec.inboundConnectionPool.tcp.connectTimeout","spec.inboundConnectionPool.tcp.maxConnectionDuration","spec.inboundConnectionPool.tcp.tcpKeepalive.interval","spec.inboundConnectionPool.tcp.tcpKeepalive.time","spec.ingress[].connectionPool.http.idleTimeout","spec.ingress[].connectionPool.tcp.connectTimeout","spec.ingress[].connectionPool.tcp.maxConnectionDuration","spec.ingress[].connectionPool.tcp.tcpKeepalive.interval","spec.ingress[].connectionPool.tcp.tcpKeepalive.time"]},{kind:"cel",value:"(has(self.credentialName)?1:0)+(has(self.credentialNames)?1:0)<=1",releases:"1.26-1.31",message:"only one of credentialName or credentialNames can be set",paths:["spec.ingress[].tls"]},{kind:"cel",value:"(has(self.credentialNames)?1:0)+(has(self.tlsCertificates)?1:0)<=1",releases:"1.26-1.31",message:"only one of credentialName or tlsCertificates can be set",paths:["spec.ingress[].tls"]},{kind:"cel",value:"(has(self.tlsCertificates)?1:0)+(has(self.credentialNames)?1:0)<=1",releases:"1.26-1.31",message:"only one of credentialNames or tlsCertificates can be set",paths:["spec.ingress[].tls"]},{kind:"maxProperties",value:256,releases:"1.24-1.31",paths:["spec.workloadSelector.labels"]},{kind:"cel",value:"!self.contains(\"*\")",releases:"1.24-1.31",message:"wildcard is not supported in selector",paths:["spec.workloadSelector.labels.*"]},{kind:"maxLength",value:63,releases:"1.24-1.31",paths:["spec.workloadSelector.labels.*"]}]}]},"networking.istio.io/VirtualService":{family:"istio",versions:{v1:{served:"1.22-1.31",schema:0},v1beta1:{served:"1.20-1.31",schema:0},v1alpha3:{served:"1.20-1.31",schema:0}},schemas:[{releases:"1.20-1.31",tree:{spec:{exportTo:{"[]":0},gateways:{"[]":0},hosts:{"[]":0},http:{"[]":{corsPolicy:{allowCredentials:0,allowHeaders:{"[]":0},allowMethods:{"[]":0},allowOrigin:{"[]":0},allowOrigins:{"[]":{exact:0,prefix:0,regex:0}},exposeHeaders:{"[]":0},maxAge:0,unmatchedPreflights:{"@r":"1.23-1.31","@enum":{FORWARD:0,IGNORE:0,UNSPECIFIED:0}}},delegate:{name:0,namespace:0},directResponse:{body:{bytes:0,string:0},status:0},fault:{abort:{grpcStatus:0,http2Error:0,httpStatus:0,percentage:{value:0}},delay:{exponentialDelay:0,fixedDelay:0,percent:0,percentage:{value:0}}},headers:{request:{add:{"*":0},remove:{"[]":0},set:{"*":0}},response:{add:{"*":0},remove:{"[]":0},set:{"*":0}}},match:{"[]":{authority:{exact:0,prefix:0,regex:0},gateways:{"[]":0},headers:{"*":{exact:0,prefix:0,regex:0}},ignoreUriCase:0,method:{exact:0,prefix:0,regex:0},name:0,port:0,queryParams:{"*":{exact:0,prefix:0,regex:0}},scheme:{exact:0,prefix:0,regex:0},sourceLabels:{"*":0},sourceNamespace:0,statPrefix:0,uri:{exact:0,prefix:0,regex:0},withoutHeaders:{"*":{exact:0,prefix:0,regex:0}}}},mirror:{host:0,port:{number:0},subset:0},mirrorPercent:0,mirrorPercentage:{value:0},mirror_percent:0,mirrors:{"[]":{destination:{host:0,port:{number:0},subset:0},percentage:{value:0}}},name:0,redirect:{authority:0,derivePort:{"@enum":{FROM_PROTOCOL_DEFAULT:0,FROM_REQUEST_PORT:0}},port:0,prefixRewrite:"1.31",redirectCode:0,scheme:0,uri:0},retries:{attempts:0,backoff:"1.26-1.31",perTryTimeout:0,retryIgnorePreviousHosts:"1.26-1.31",retryOn:0,retryRemoteLocalities:0},rewrite:{authority:0,uri:0,uriRegexRewrite:{match:0,rewrite:0}},route:{"[]":{destination:{host:0,port:{number:0},subset:0},headers:{request:{add:{"*":0},remove:{"[]":0},set:{"*":0}},response:{add:{"*":0},remove:{"[]":0},set:{"*":0}}},weight:0}},timeout:0}},tcp:{"[]":{match:{"[]":{destinationSubnets:{"[]":0},gateways:{"[]":0},port:0,sourceLabels:{"*":0},sourceNamespace:0,sourceSubnet:0}},route:{"[]":{destination:{host:0,port:{number:0},subset:0},weight:0}}}},tls:{"[]":{match:{"[]":{destinationSubnets:{"[]":0},gateways:{"[]":0},port:0,sniHosts:{"[]":0},sourceLabels:{"*":0},sourceNamespace:0}},route:{"[]":{destination:{host:0,port:{number:0},subset:0},weight:0}}}}}},rules:[{kind:"cel",value:"duration(self)>=duration(\"1ms\")",releases:"1.23-1.31",message:"must be a valid duration greater than 1ms",paths:["spec.http[].corsPolicy.maxAge","spec.http[].fault.delay.exponentialDelay","spec.http[].fault.delay.fixedDelay","spec.http[].retries.perTryTimeout","spec.http[].timeout"]},{kind:"maximum",value:4294967295,releases:"1.22-1.31",paths:["spec.http[].directResponse.status","spec.http[].match[].port","spec.http[].mirror.port.number","spec.http[].mirrorPercent","spec.http[].mirror_percent","spec.http[].mirrors[].destination.port.number","spec.http[].redirect.port","spec.http[].redirect.redirectCode","spec.http[].route[].destination.port.number","spec.tcp[].match[].port","spec.tcp[].route[].destination.port.number","spec.tls[].match[].port","spec.tls[].route[].destination.port.number"]},{kind:"minimum",value:0,releases:"1.22-1.31",paths:["spec.http[].directResponse.status","spec.http[].match[].port","spec.http[].mirror.port.number","spec.http[].mirrorPercent","spec.http[].mirror_percent","spec.http[].mirrors[].destination.port.number","spec.http[].redirect.port","spec.http[].redirect.redirectCode","spec.http[].route[].destination.port.number","spec.tcp[].match[].port","spec.tcp[].route[].destination.port.number","spec.tls[].match[].port","spec.tls[].route[].destination.port.number"]}]}]},"networking.istio.io/WorkloadEntry":{family:"istio",versions:{v1:{served:"1.22-1.31",schema:0},v1beta1:{served:"1.20-1.31",schema:0},v1alpha3:{served:"1.20-1.31",schema:0}},schemas:[{releases:"1.20-1.31",tree:{spec:{address:0,labels:{"*":0},locality:0,network:0,ports:{"*":0},serviceAccount:0,weight:0}},rules:[{kind:"required",value:"spec",releases:"1.23-1.31",paths:[""]},{kind:"cel",value:"(has(self.address)&&self.address.startsWith(\"unix://\"))?!has(self.ports):true",releases:"1.23-1.24",message:"UDS may not include ports",paths:["spec"]},{kind:"cel",value:"(has(self.address)?self.address:\"\").startsWith(\"unix://\")?!has(self.ports):true",releases:"1.25-1.31",message:"UDS may not include ports",paths:["spec"]},{kind:"cel",value:"has(self.address)||has(self.network)",releases:"1.23-1.31",message:"Address is required",paths:["spec"]},{kind:"cel",value:"self.startsWith(\"unix://\")?!self.endsWith(\"/\"):true",releases:"1.23-1.31",message:"UDS may not be a dir",paths:["spec.address"]},{kind:"cel",value:"self.startsWith(\"unix://\")?(self.substring(7,8)==\"/\"||self.substring(7,8)==\"@\"):true",releases:"1.23-1.31",message:"UDS must be an absolute path or abstract socket",paths:["spec.address"]},{kind:"maxLength",value:256,releases:"1.23-1.31",paths:["spec.address"]},{kind:"maxProperties",value:256,releases:"1.23-1.31",paths:["spec.labels"]},{kind:"maxLength",value:2048,releases:"1.23-1.31",paths:["spec.locality","spec.network"]},{kind:"cel",value:"self.all(key,size(key)<63&&key.matches(\"^[a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?$\"))",releases:"1.23-1.31",message:"port name must be valid",paths:["spec.ports"]},{kind:"maxProperties",value:128,releases:"1.23-1.31",paths:["spec.ports"]},{kind:"cel",value:"0<self&&self<=65535",releases:"1.23-1.31",message:"port must be between 1-65535",paths:["spec.ports.*"]},{kind:"maximum",value:4294967295,releases:"1.22-1.31",paths:["spec.ports.*","spec.weight"]},{kind:"minimum",value:0,releases:"1.22-1.31",paths:["spec.ports.*","spec.weight"]},{kind:"maxLength",value:253,releases:"1.23-1.31",paths:["spec.serviceAccount"]}]}]},"networking.istio.io/WorkloadGroup":{family:"istio",versions:{v1:{served:"1.22-1.31",schema:0},v1beta1:{served:"1.20-1.31",schema:0},v1alpha3:{served:"1.20-1.31",schema:0}},schemas:[{releases:"1.20-1.31",tree:{spec:{metadata:{annotations:{"*":0},labels:{"*":0}},probe:{exec:{command:{"[]":0}},failureThreshold:0,grpc:{"@r":"1.25-1.31",port:0,service:0},httpGet:{host:0,httpHeaders:{"[]":{name:0,value:0}},path:0,port:0,scheme:0},initialDelaySeconds:0,periodSeconds:0,successThreshold:0,tcpSocket:{host:0,port:0},timeoutSeconds:0},template:{address:0,labels:{"*":0},locality:0,network:0,ports:{"*":0},serviceAccount:0,weight:0}}},rules:[{kind:"required",value:"spec",releases:"1.24-1.31",paths:[""]},{kind:"maxProperties",value:256,releases:"1.24-1.31",paths:["spec.metadata.annotations","spec.metadata.labels"]},{kind:"oneOf",value:["httpGet","tcpSocket","exec","grpc"],releases:"1.25-1.31",paths:["spec.probe"]},{kind:"oneOf",value:["httpGet","tcpSocket","exec"],releases:"1.20-1.24",paths:["spec.probe"]},{kind:"required",value:"command",releases:"1.24-1.31",paths:["spec.probe.exec"]},{kind:"minLength",value:1,releases:"1.24-1.31",paths:["spec.probe.exec.command[]"]},{kind:"minimum",value:0,releases:"1.24-1.31",paths:["spec.probe.failureThreshold","spec.probe.initialDelaySeconds","spec.probe.periodSeconds","spec.probe.successThreshold","spec.probe.timeoutSeconds"]},{kind:"pattern",value:"^[-_A-Za-z0-9]+$",releases:"1.24-1.31",paths:["spec.probe.httpGet.httpHeaders[].name"]},{kind:"cel",value:"0<self&&self<=65535",releases:"1.24-1.31",message:"port must be between 1-65535",paths:["spec.probe.httpGet.port","spec.probe.tcpSocket.port"]},{kind:"maximum",value:4294967295,releases:"1.22-1.31",paths:["spec.probe.httpGet.port","spec.probe.tcpSocket.port","spec.template.ports.*","spec.template.weight"]},{kind:"minimum",value:0,releases:"1.22-1.31",paths:["spec.probe.httpGet.port","spec.probe.tcpSocket.port","spec.template.ports.*","spec.template.weight"]},{kind:"cel",value:"self in[\"\",\"HTTP\",\"HTTPS\"]",releases:"1.24-1.31",message:"scheme must be one of [HTTP, HTTPS]",paths:["spec.probe.httpGet.scheme"]},{kind:"cel",value:"(has(self.address)&&self.address.startsWith(\"unix://\"))?!has(self.ports):true",releases:"1.23-1.24",message:"UDS may not include ports",paths:["spec.template"]},{kind:"cel",value:"(has(self.address)?self.address:\"\").startsWith(\"unix://\")?!has(self.ports):true",releases:"1.25-1.31",message:"UDS may not include ports",paths:["spec.template"]},{kind:"cel",value:"self.startsWith(\"unix://\")?!self.endsWith(\"/\"):true",releases:"1.23-1.31",message:"UDS may not be a dir",paths:["spec.template.address"]},{kind:"cel",value:"self.startsWith(\"unix://\")?(self.substring(7,8)==\"/\"||self.substring(7,8)==\"@\"):true",releases:"1.23-1.31",message:"UDS must be an absolute path or abstract socket",paths:["spec.template.address"]},{kind:"maxLength",value:256,releases:"1.23-1.31",paths:["spec.template.address"]},{kind:"maxProperties",value:256,releases:"1.23-1.31",paths:["spec.template.labels"]},{kind:"maxLength",value:2048,releases:"1.23-1.31",paths:["spec.template.locality","spec.template.network"]},{kind:"cel",value:"self.all(key,size(key)<63&&key.matches(\"^[a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?$\"))",releases:"1.23-1.31",message:"port name must be valid",paths:["spec.template.ports"]},{kind:"maxProperties",value:128,releases:"1.23-1.31",paths:["spec.template.ports"]},{kind:"cel",value:"0<self&&self<=65535",releases:"1.23-1.31",message:"port must be between 1-65535",paths:["spec.template.ports.*"]},{kind:"maxLength",value:253,releases:"1.23-1.31",paths:["spec.template.serviceAccount"]}]}]},"security.istio.io/AuthorizationPolicy":{family:"istio",versions:{v1:{served:"1.20-1.31",schema:0},v1beta1:{served:"1.20-1.31",schema:0}},schemas:[{releases:"1.20-1.31",tree:{spec:{action:{"@enum":{ALLOW:0,AUDIT:0,CUSTOM:0,DENY:0}},provider:{name:0},rules:{"[]":{from:{"[]":{source:{ipBlocks:{"[]":0},namespaces:{"[]":0},notIpBlocks:{"[]":0},notNamespaces:{"[]":0},notPrincipals:{"[]":0},notRemoteIpBlocks:{"[]":0},notRequestPrincipals:{"[]":0},notServiceAccounts:{"@r":"1.25-1.31","[]":0},notTrustDomains:{"@r":"1.30-1.31","[]":0},principals:{"[]":0},remoteIpBlocks:{"[]":0},requestPrincipals:{"[]":0},serviceAccounts:{"@r":"1.25-1.31","[]":0},trustDomains:{"@r":"1.30-1.31","[]":0}}}},to:{"[]":{operation:{hosts:{"[]":0},methods:{"[]":0},notHosts:{"[]":0},notMethods:{"[]":0},notPaths:{"[]":0},notPorts:{"[]":0},paths:{"[]":0},ports:{"[]":0}}}},when:{"[]":{key:0,notValues:{"[]":0},values:{"[]":0}}}}},selector:{matchLabels:{"*":0}},targetRef:{group:0,kind:0,name:0,namespace:0},targetRefs:{"@r":"1.22-1.31","[]":{group:0,kind:0,name:0,namespace:0}}}},rules:[{kind:"cel",value:"(has(self.selector)?1:0)+(has(self.targetRef)?1:0)+(has(self.targetRefs)?1:0)<=1",releases:"1.24-1.31",message:"only one of targetRefs or selector can be set",paths:["spec"]},{kind:"maxItems",value:512,releases:"1.25-1.31",paths:["spec.rules","spec.rules[].from"]},{kind:"cel",value:"(has(self.serviceAccounts)||has(self.notServiceAccounts))?(!has(self.principals)&&!has(self.notPrincipals)&&!has(self.namespaces)&&!has(self.notNamespaces)):true",releases:"1.25-1.31",message:"Cannot set serviceAccounts with namespaces or principals",paths:["spec.rules[].from[].source"]},{kind:"cel",value:"self.all(key,!key.contains(\"*\"))",releases:"1.23-1.31",message:"wildcard not allowed in label key match",paths:["spec.selector.matchLabels"]},{kind:"cel",value:"self.all(key,key.size()!=0)",releases:"1.23-1.31",message:"key must not be empty",paths:["spec.selector.matchLabels"]},{kind:"maxProperties",value:4096,releases:"1.23-1.31",paths:["spec.selector.matchLabels"]},{kind:"cel",value:"!self.contains(\"*\")",releases:"1.23-1.31",message:"wildcard not allowed in label value match",paths:["spec.selector.matchLabels.*"]},{kind:"maxLength",value:63,releases:"1.23-1.31",paths:["spec.selector.matchLabels.*","spec.targetRef.kind","spec.targetRefs[].kind"]},{kind:"cel",value:"[self.group,self.kind]in[[\"core\",\"Service\"],[\"\",\"Service\"],[\"gateway.networking.k8s.io\",\"Gateway\"],[\"networking.istio.io\",\"ServiceEntry\"]]",releases:"1.24",message:"Support kinds are core/Service, networking.istio.io/ServiceEntry, gateway.networking.k8s.io/Gateway",paths:["spec.targetRef","spec.targetRefs[]"]},{kind:"cel",value:"[self.group,self.kind]in[[\"core\",\"Service\"],[\"\",\"Service\"],[\"gateway.networking.k8s.io\",\"Gateway\"]]",releases:"1.23",message:"Support kinds are core/Service and gateway.networking.k8s.io/Gateway",paths:["spec.targetRef","spec.targetRefs[]"]},{kind:"required",value:"kind",releases:"1.23-1.31",paths:["spec.targetRef","spec.targetRefs[]"]},{kind:"required",value:"name",releases:"1.23-1.31",paths:["spec.targetRef","spec.targetRefs[]"]},{kind:"maxLength",value:253,releases:"1.23-1.31",paths:["spec.targetRef.group","spec.targetRef.name","spec.targetRefs[].group","spec.targetRefs[].name"]},{kind:"pattern",value:"^$|^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$",releases:"1.23-1.31",paths:["spec.targetRef.group","spec.targetRefs[].group"]},{kind:"minLength",value:1,releases:"1.23-1.31",paths:["spec.targetRef.kind","spec.targetRef.name","spec.targetRefs[].kind","spec.targetRefs[].name"]},{kind:"pattern",value:"^[a-zA-Z]([-a-zA-Z0-9]*[a-zA-Z0-9])?$",releases:"1.23-1.31",paths:["spec.targetRef.kind","spec.targetRefs[].kind"]},{kind:"cel",value:"self.size()==0",releases:"1.23-1.31",message:"cross namespace referencing is not currently supported",paths:["spec.targetRef.namespace","spec.targetRefs[].namespace"]},{kind:"maxItems",value:16,releases:"1.24-1.31",paths:["spec.targetRefs"]}]}]},"security.istio.io/PeerAuthentication":{family:"istio",versions:{v1:{served:"1.22-1.31",schema:0},v1beta1:{served:"1.20-1.31",schema:0}},schemas:[{releases:"1.20-1.31",tree:{spec:{mtls:{mode:{"@enum":{DISABLE:0,PERMISSIVE:0,STRICT:0,UNSET:0}}},portLevelMtls:{"*":{mode:{"@enum":{DISABLE:0,PERMISSIVE:0,STRICT:0,UNSET:0}}}},selector:{matchLabels:{"*":0}}}},rules:[{kind:"cel",value:"(has(self.selector)&&has(self.selector.matchLabels)&&self.selector.matchLabels.size()>0)||!has(self.portLevelMtls)",releases:"1.23-1.24",message:"portLevelMtls requires selector",paths:["spec"]},{kind:"cel",value:"has(self.portLevelMtls)?(((has(self.selector)&&has(self.selector.matchLabels))?self.selector.matchLabels:{}).size()>0):true",releases:"1.25-1.31",message:"portLevelMtls requires selector",paths:["spec"]},{kind:"cel",value:"self.all(key,0<int(key)&&int(key)<=65535)",releases:"1.23-1.31",message:"port must be between 1-65535",paths:["spec.portLevelMtls"]},{kind:"minProperties",value:1,releases:"1.23-1.31",paths:["spec.portLevelMtls"]},{kind:"cel",value:"self.all(key,!key.contains(\"*\"))",releases:"1.23-1.31",message:"wildcard not allowed in label key match",paths:["spec.selector.matchLabels"]},{kind:"cel",value:"self.all(key,key.size()!=0)",releases:"1.23-1.31",message:"key must not be empty",paths:["spec.selector.matchLabels"]},{kind:"maxProperties",value:4096,releases:"1.23-1.31",paths:["spec.selector.matchLabels"]},{kind:"cel",value:"!self.contains(\"*\")",releases:"1.23-1.31",message:"wildcard not allowed in label value match",paths:["spec.selector.matchLabels.*"]},{kind:"maxLength",value:63,releases:"1.23-1.31",paths:["spec.selector.matchLabels.*"]}]}]},"security.istio.io/RequestAuthentication":{family:"istio",versions:{v1:{served:"1.20-1.31",schema:0},v1beta1:{served:"1.20-1.31",schema:0}},schemas:[{releases:"1.20-1.31",tree:{spec:{jwtRules:{"[]":{audiences:{"[]":0},forwardOriginalToken:0,fromCookies:{"@r":"1.21-1.31","[]":0},fromHeaders:{"[]":{name:0,prefix:0}},fromParams:{"[]":0},issuer:0,jwks:0,jwksUri:0,jwks_uri:0,outputClaimToHeaders:{"[]":{claim:0,header:0}},outputPayloadToHeader:0,spaceDelimitedClaims:{"@r":"1.28-1.31","[]":0},timeout:"1.22-1.31"}},selector:{matchLabels:{"*":0}},targetRef:{group:0,kind:0,name:0,namespace:0},targetRefs:{"@r":"1.22-1.31","[]":{group:0,kind:0,name:0,namespace:0}}}},rules:[{kind:"cel",value:"(has(self.selector)?1:0)+(has(self.targetRef)?1:0)+(has(self.targetRefs)?1:0)<=1",releases:"1.23-1.31",message:"only one of targetRefs or selector can be set",paths:["spec"]},{kind:"maxItems",value:4096,releases:"1.23-1.31",paths:["spec.jwtRules"]},{kind:"cel",value:"(has(self.jwksUri)?1:0)+(has(self.jwks_uri)?1:0)+(has(self.jwks)?1:0)<=1",releases:"1.23-1.31",message:"only one of jwks or jwksUri can be set",paths:["spec.jwtRules[]"]},{kind:"required",value:"issuer",releases:"1.20-1.26",paths:["spec.jwtRules[]"]},{kind:"minLength",value:1,releases:"1.23-1.31",paths:["spec.jwtRules[].audiences[]","spec.jwtRules[].fromCookies[]","spec.jwtRules[].fromHeaders[].name","spec.jwtRules[].fromParams[]","spec.jwtRules[].issuer","spec.jwtRules[].jwksUri","spec.jwtRules[].jwks_uri","spec.jwtRules[].outputClaimToHeaders[].claim","spec.jwtRules[].outputClaimToHeaders[].header","spec.targetRef.kind","spec.targetRef.name","spec.targetRefs[].kind","spec.targetRefs[].name"]},{kind:"cel",value:"url(self).getScheme()in[\"http\",\"https\"]",releases:"1.23-1.31",message:"url must have scheme http:// or https://",paths:["spec.jwtRules[].jwksUri","spec.jwtRules[].jwks_uri"]},{kind:"maxLength",value:2048,releases:"1.23-1.31",paths:["spec.jwtRules[].jwksUri","spec.jwtRules[].jwks_uri"]},{kind:"required",value:"claim",releases:"1.23-1.31",paths:["spec.jwtRules[].outputClaimToHeaders[]"]},{kind:"required",value:"header",releases:"1.23-1.31",paths:["spec.jwtRules[].outputClaimToHeaders[]"]},{kind:"pattern",value:"^[-_A-Za-z0-9]+$",releases:"1.23-1.31",paths:["spec.jwtRules[].outputClaimToHeaders[].header"]},{kind:"cel",value:"duration(self)>=duration(\"1ms\")",releases:"1.23-1.31",message:"must be a valid duration greater than 1ms",paths:["spec.jwtRules[].timeout"]},{kind:"cel",value:"self.all(key,!key.contains(\"*\"))",releases:"1.23-1.31",message:"wildcard not allowed in label key match",paths:["spec.selector.matchLabels"]},{kind:"cel",value:"self.all(key,key.size()!=0)",releases:"1.23-1.31",message:"key must not be empty",paths:["spec.selector.matchLabels"]},{kind:"maxProperties",value:4096,releases:"1.23-1.31",paths:["spec.selector.matchLabels"]},{kind:"cel",value:"!self.contains(\"*\")",releases:"1.23-1.31",message:"wildcard not allowed in label value match",paths:["spec.selector.matchLabels.*"]},{kind:"maxLength",value:63,releases:"1.23-1.31",paths:["spec.selector.matchLabels.*","spec.targetRef.kind","spec.targetRefs[].kind"]},{kind:"cel",value:"[self.group,self.kind]in[[\"core\",\"Service\"],[\"\",\"Service\"],[\"gateway.networking.k8s.io\",\"Gateway\"],[\"networking.istio.io\",\"ServiceEntry\"]]",releases:"1.24",message:"Support kinds are core/Service, networking.istio.io/ServiceEntry, gateway.networking.k8s.io/Gateway",paths:["spec.targetRef","spec.targetRefs[]"]},{kind:"cel",value:"[self.group,self.kind]in[[\"core\",\"Service\"],[\"\",\"Service\"],[\"gateway.networking.k8s.io\",\"Gateway\"]]",releases:"1.23",message:"Support kinds are core/Service and gateway.networking.k8s.io/Gateway",paths:["spec.targetRef","spec.targetRefs[]"]},{kind:"required",value:"kind",releases:"1.23-1.31",paths:["spec.targetRef","spec.targetRefs[]"]},{kind:"required",value:"name",releases:"1.23-1.31",paths:["spec.targetRef","spec.targetRefs[]"]},{kind:"maxLength",value:253,releases:"1.23-1.31",paths:["spec.targetRef.group","spec.targetRef.name","spec.targetRefs[].group","spec.targetRefs[].name"]},{kind:"pattern",value:"^$|^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$",releases:"1.23-1.31",paths:["spec.targetRef.group","spec.targetRefs[].group"]},{kind:"pattern",value:"^[a-zA-Z]([-a-zA-Z0-9]*[a-zA-Z0-9])?$",releases:"1.23-1.31",paths:["spec.targetRef.kind","spec.targetRefs[].kind"]},{kind:"cel",value:"self.size()==0",releases:"1.23-1.31",message:"cross namespace referencing is not currently supported",paths:["spec.targetRef.namespace","spec.targetRefs[].namespace"]},{kind:"maxItems",value:16,releases:"1.24-1.31",paths:["spec.targetRefs"]}]}]},"telemetry.istio.io/Telemetry":{family:"istio",versions:{v1:{served:"1.22-1.31",schema:0},v1alpha1:{served:"1.20-1.31",schema:0}},schemas:[{releases:"1.20-1.31",tree:{spec:{accessLogging:{"[]":{disabled:0,filter:{expression:0},match:{mode:{"@enum":{CLIENT:0,CLIENT_AND_SERVER:0,SERVER:0}}},providers:{"[]":{name:0}}}},metrics:{"[]":{overrides:{"[]":{disabled:0,match:{customMetric:0,metric:{"@enum":{ALL_METRICS:0,GRPC_REQUEST_MESSAGES:0,GRPC_RESPONSE_MESSAGES:0,REQUEST_COUNT:0,REQUEST_DURATION:0,REQUEST_SIZE:0,RESPONSE_SIZE:0,TCP_CLOSED_CONNECTIONS:0,TCP_OPENED_CONNECTIONS:0,TCP_RECEIVED_BYTES:0,TCP_SENT_BYTES:0}},mode:{"@enum":{CLIENT:0,CLIENT_AND_SERVER:0,SERVER:0}}},tagOverrides:{"*":{operation:{"@enum":{REMOVE:0,UPSERT:0}},value:0}}}},providers:{"[]":{name:0}},reportingInterval:0}},selector:{matchLabels:{"*":0}},targetRef:{group:0,kind:0,name:0,namespace:0},targetRefs:{"@r":"1.22-1.31","[]":{group:0,kind:0,name:0,namespace:0}},tracing:{"[]":{customTags:{"*":{environment:{defaultValue:0,name:0},formatter:{"@r":"1.29-1.31",value:0},header:{defaultValue:0,name:0},literal:{value:0}}},disableContextPropagation:"1.30-1.31",disableSpanReporting:0,enableIstioTags:"1.25-1.31",match:{mode:{"@enum":{CLIENT:0,CLIENT_AND_SERVER:0,SERVER:0}}},providers:{"[]":{name:0}},randomSamplingPercentage:0,useRequestIdForTraceSampling:0}}}},rules:[{kind:"cel",value:"(has(self.selector)?1:0)+(has(self.targetRef)?1:0)+(has(self.targetRefs)?1:0)<=1",releases:"1.24-1.31",message:"only one of targetRefs or selector can be set",paths:["spec"]},{kind:"minLength",value:1,releases:"1.21-1.31",paths:["spec.accessLogging[].providers[].name","spec.metrics[].overrides[].match.customMetric","spec.metrics[].providers[].name","spec.tracing[].customTags.*.environment.name","spec.tracing[].customTags.*.header.name","spec.tracing[].customTags.*.literal.value","spec.tracing[].providers[].name"]},{kind:"cel",value:"((has(self.operation)?self.operation:\"\")==\"REMOVE\")?!has(self.value):true",releases:"1.21-1.31",message:"value must not be set when operation is REMOVE",paths:["spec.metrics[].overrides[].tagOverrides.*"]},{kind:"cel",value:"((has(self.operation)?self.operation:\"\")==\"UPSERT\")?(self.value!=\"\"):true",releases:"1.25-1.31",message:"value must be set when operation is UPSERT",paths:["spec.metrics[].overrides[].tagOverrides.*"]},{kind:"cel",value:"((has(self.operation)?self.operation:\"\")==\"UPSERT\")?self.value!=\"\":true",releases:"1.21-1.24",message:"value must be set when operation is UPSERT",paths:["spec.metrics[].overrides[].tagOverrides.*"]},{kind:"cel",value:"duration(self)>=duration(\"1ms\")",releases:"1.23-1.31",message:"must be a valid duration greater than 1ms",paths:["spec.metrics[].reportingInterval"]},{kind:"cel",value:"self.all(key,!key.contains(\"*\"))",releases:"1.23-1.31",message:"wildcard not allowed in label key match",paths:["spec.selector.matchLabels"]},{kind:"cel",value:"self.all(key,key.size()!=0)",releases:"1.23-1.31",message:"key must not be empty",paths:["spec.selector.matchLabels"]},{kind:"maxProperties",value:4096,releases:"1.23-1.31",paths:["spec.selector.matchLabels"]},{kind:"cel",value:"!self.contains(\"*\")",releases:"1.23-1.31",message:"wildcard not allowed in label value match",paths:["spec.selector.matchLabels.*"]},{kind:"maxLength",value:63,releases:"1.23-1.31",paths:["spec.selector.matchLabels.*","spec.targetRef.kind","spec.targetRefs[].kind"]},{kind:"cel",value:"[self.group,self.kind]in[[\"core\",\"Service\"],[\"\",\"Service\"],[\"gateway.networking.k8s.io\",\"Gateway\"],[\"networking.istio.io\",\"ServiceEntry\"]]",releases:"1.24",message:"Support kinds are core/Service, networking.istio.io/ServiceEntry, gateway.networking.k8s.io/Gateway",paths:["spec.targetRef","spec.targetRefs[]"]},{kind:"cel",value:"[self.group,self.kind]in[[\"core\",\"Service\"],[\"\",\"Service\"],[\"gateway.networking.k8s.io\",\"Gateway\"]]",releases:"1.23",message:"Support kinds are core/Service and gateway.networking.k8s.io/Gateway",paths:["spec.targetRef","spec.targetRefs[]"]},{kind:"required",value:"kind",releases:"1.23-1.31",paths:["spec.targetRef","spec.targetRefs[]"]},{kind:"required",value:"name",releases:"1.23-1.31",paths:["spec.targetRef","spec.targetRefs[]"]},{kind:"maxLength",value:253,releases:"1.23-1.31",paths:["spec.targetRef.group","spec.targetRef.name","spec.targetRefs[].group","spec.targetRefs[].name"]},{kind:"pattern",value:"^$|^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$",releases:"1.23-1.31",paths:["spec.targetRef.group","spec.targetRefs[].group"]},{kind:"minLength",value:1,releases:"1.23-1.31",paths:["spec.targetRef.kind","spec.targetRef.name","spec.targetRefs[].kind","spec.targetRefs[].name"]},{kind:"pattern",value:"^[a-zA-Z]([-a-zA-Z0-9]*[a-zA-Z0-9])?$",releases:"1.23-1.31",paths:["spec.targetRef.kind","spec.targetRefs[].kind"]},{kind:"cel",value:"self.size()==0",releases:"1.23-1.31",message:"cross namespace referencing is not currently supported",paths:["spec.targetRef.namespace","spec.targetRefs[].namespace"]},{kind:"maxItems",value:16,releases:"1.24-1.31",paths:["spec.targetRefs"]},{kind:"oneOf",value:["literal","environment","header","formatter"],releases:"1.29-1.31",paths:["spec.tracing[].customTags.*"]},{kind:"oneOf",value:["literal","environment","header"],releases:"1.20-1.28",paths:["spec.tracing[].customTags.*"]},{kind:"required",value:"name",releases:"1.21-1.31",paths:["spec.tracing[].customTags.*.environment","spec.tracing[].customTags.*.header"]},{kind:"required",value:"value",releases:"1.21-1.31",paths:["spec.tracing[].customTags.*.literal"]},{kind:"maximum",value:100,releases:"1.21-1.31",paths:["spec.tracing[].randomSamplingPercentage"]},{kind:"minimum",value:0,releases:"1.21-1.31",paths:["spec.tracing[].randomSamplingPercentage"]}]}]}};var indexData = {formatVersion:formatVersion,generatedBy:generatedBy,sources:sources,releases:releases,pins:pins,kinds:kinds};
+
+// The committed schema index (data/schema-index.json, built by scripts/generate-schema-index.mjs),
+// typed and compiled into lookup trees whose release sets are bitmasks over `releases`.
+const SCHEMA_INDEX = indexData;
+/** The index compiled for lookups; build once (compileSchemaIndex caches per data object). */
+class SchemaCatalog {
+    data;
+    releases;
+    pins;
+    kinds = new Map();
+    releasePosition = new Map();
+    /** apiVersion → kind name → kind (null: not in the index), filled as documents come. */
+    lookup = new Map();
+    constructor(data) {
+        this.data = data;
+        this.releases = data.releases;
+        this.pins = data.pins;
+        data.releases.forEach((r, i) => this.releasePosition.set(r, i));
+        for (const [key, kind] of Object.entries(data.kinds))
+            this.kinds.set(key, compileKind(key, kind, data.releases));
+    }
+    /** Position of a minor ('1.28') in `releases`, or -1. */
+    releaseIndex(minor) {
+        return this.releasePosition.get(minor) ?? -1;
+    }
+    /** The kind of an object's apiVersion + kind name, or undefined when the index does not cover it. */
+    kindOf(apiVersion, kind) {
+        // Two map lookups, no string building: this runs for every document of a repository.
+        let byKind = this.lookup.get(apiVersion);
+        if (!byKind) {
+            byKind = new Map();
+            this.lookup.set(apiVersion, byKind);
+        }
+        let found = byKind.get(kind);
+        if (found === undefined) {
+            const slash = apiVersion.lastIndexOf('/');
+            found = (slash > 0 && this.kinds.get(`${apiVersion.slice(0, slash)}/${kind}`)) || null;
+            byKind.set(kind, found);
+        }
+        return found ?? undefined;
+    }
+    /** '1.22-1.31' for a mask. */
+    formatMask(mask) {
+        return formatReleaseMask(mask, this.releases);
+    }
+    /** The releases of a mask, in order. */
+    releasesOf(mask) {
+        return this.releases.filter((_, i) => mask & (1 << i));
+    }
+}
+const compiled = new WeakMap();
+function compileSchemaIndex(data = SCHEMA_INDEX) {
+    let catalog = compiled.get(data);
+    if (!catalog) {
+        catalog = new SchemaCatalog(data);
+        compiled.set(data, catalog);
+    }
+    return catalog;
+}
+/** '1.20-1.23,1.26' → bitmask over `releases`; '' → 0. */
+function parseReleaseRanges(ranges, releases) {
+    let mask = 0;
+    if (ranges === '')
+        return 0;
+    for (const run of ranges.split(',')) {
+        const [first, last = first] = run.split('-');
+        const a = releases.indexOf(first);
+        const b = releases.indexOf(last);
+        if (a < 0 || b < a)
+            throw new Error(`schema index: bad release range "${run}"`);
+        for (let i = a; i <= b; i++)
+            mask |= 1 << i;
+    }
+    return mask;
+}
+function formatReleaseMask(mask, releases) {
+    const runs = [];
+    for (let i = 0; i < releases.length; i++) {
+        if (!(mask & (1 << i)))
+            continue;
+        let j = i;
+        while (j + 1 < releases.length && mask & (1 << (j + 1)))
+            j++;
+        runs.push(i === j ? releases[i] : `${releases[i]}-${releases[j]}`);
+        i = j;
+    }
+    return runs.join(',');
+}
+/** 'a.b[].*' → ['a', 'b', '[]', '*'] */
+function schemaPathKeys(path) {
+    return path === '' ? [] : path.replace(/\[\]/g, '.[]').split('.').filter((k) => k !== '');
+}
+function compileKind(key, data, releases) {
+    const slash = key.lastIndexOf('/');
+    const schemas = data.schemas.map((s) => {
+        const mask = parseReleaseRanges(s.releases, releases);
+        const root = compileTree(s.tree, mask, '', releases);
+        attachRules(root, s.rules, releases);
+        return { mask, root, versions: [] };
+    });
+    const versions = new Map();
+    for (const [name, v] of Object.entries(data.versions)) {
+        const served = parseReleaseRanges(v.served, releases);
+        const schema = schemas[v.schema];
+        schema.versions.push(name);
+        versions.set(name, { name, served, standard: v.standard === undefined ? served : parseReleaseRanges(v.standard, releases), schema });
+    }
+    return { key, group: key.slice(0, slash), kind: key.slice(slash + 1), family: data.family, versions, schemas };
+}
+function compileTree(data, parentMask, path, releases) {
+    if (data === 0)
+        return { path, mask: parentMask, open: false };
+    if (typeof data === 'string')
+        return { path, mask: parseReleaseRanges(data, releases), open: false };
+    const mask = data['@r'] === undefined ? parentMask : parseReleaseRanges(data['@r'], releases);
+    const node = { path, mask, open: data['@open'] === 1 };
+    const enumData = data['@enum'];
+    if (enumData) {
+        node.enumValues = new Map();
+        for (const [value, range] of Object.entries(enumData))
+            node.enumValues.set(value, range === 0 ? mask : parseReleaseRanges(range, releases));
+    }
+    for (const [key, child] of Object.entries(data)) {
+        if (key.startsWith('@') || child === undefined)
+            continue;
+        const childData = child;
+        if (key === '[]')
+            node.items = compileTree(childData, mask, `${path}[]`, releases);
+        else if (key === '*')
+            node.values = compileTree(childData, mask, path ? `${path}.*` : '*', releases);
+        else {
+            node.props ??= new Map();
+            node.props.set(key, compileTree(childData, mask, path ? `${path}.${key}` : key, releases));
+        }
+    }
+    return node;
+}
+/** The node at a flattened schema path, or undefined. */
+function schemaNodeAt(root, path) {
+    let node = root;
+    for (const k of schemaPathKeys(path)) {
+        if (!node)
+            return undefined;
+        node = k === '[]' ? node.items : k === '*' ? node.values : node.props?.get(k);
+    }
+    return node;
+}
+function attachRules(root, rules, releases) {
+    for (const r of rules) {
+        const mask = parseReleaseRanges(r.releases, releases);
+        for (const path of r.paths) {
+            const node = schemaNodeAt(root, path);
+            if (!node)
+                throw new Error(`schema index: rule on unknown path "${path}"`);
+            const rule = { kind: r.kind, value: r.value, mask, path };
+            if (r.message !== undefined)
+                rule.message = r.message;
+            (node.rules ??= []).push(rule);
+        }
+    }
+}
+
+/** Replaces a scalar's text on its own line when it occurs there exactly once. */
+function replaceValueFix(lines, node, oldText, newText, description) {
+    if (node.line !== node.endLine)
+        return undefined;
+    const line = lines?.[node.line - 1];
+    if (line === undefined || line.split(oldText).length !== 2)
+        return undefined;
+    return { description, edits: [{ startLine: node.line, endLine: node.line, replacement: line.replace(oldText, newText) }] };
+}
+/** Renames a map key on its own line, when the key text occurs there exactly once. */
+function replaceKeyFix(lines, e, name) {
+    const node = e.keyNode;
+    if (node.line !== node.endLine)
+        return undefined;
+    const line = lines?.[node.line - 1];
+    if (line === undefined)
+        return undefined;
+    const re = new RegExp(`(^|[\\s{,'"-])${e.key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=['"]?\\s*:)`, 'g');
+    const hits = [...line.matchAll(re)];
+    if (hits.length !== 1)
+        return undefined;
+    const at = hits[0].index + hits[0][1].length;
+    return { description: `Rename ${e.key} to ${name}`, edits: [{ startLine: node.line, endLine: node.line, replacement: line.slice(0, at) + name + line.slice(at + e.key.length) }] };
+}
+/**
+ * The candidate nearest to `name` when close enough to be a typo. Unlike src/closest.ts, a tie gives no
+ * answer and a swap of two letters counts once: this name becomes a rename fix, and a wrong one is worse than none.
+ */
+function nearestName(name, candidates) {
+    const lower = name.toLowerCase();
+    const limit = lower.length <= 4 ? 1 : lower.length <= 8 ? 2 : 3;
+    let best;
+    let bestScore = Infinity;
+    let tie = false;
+    for (const c of candidates) {
+        const score = c.toLowerCase() === lower ? 0 : editDistance$1(lower, c.toLowerCase(), limit);
+        if (score > limit)
+            continue;
+        if (score < bestScore) {
+            best = c;
+            bestScore = score;
+            tie = false;
+        }
+        else if (score === bestScore)
+            tie = true;
+    }
+    return tie ? undefined : best;
+}
+function editDistance$1(a, b, limit) {
+    if (Math.abs(a.length - b.length) > limit)
+        return limit + 1;
+    const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array(b.length).fill(0)]);
+    for (let j = 1; j <= b.length; j++)
+        d[0][j] = j;
+    for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    }
+    return d[a.length][b.length];
+}
+
+// Static evaluation of the validations the schema index records: OpenAPI limits and the CEL rules
+// we can decide exactly from a manifest. Anything we cannot decide yields no verdict (never a guess).
+const isObj = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** CEL has(): the field is set (a YAML null is pruned before validation). */
+const has = (o, k) => o[k] !== undefined && o[k] !== null;
+const chars = (s) => Array.from(s).length;
+// ---------------------------------------------------------------------------------------------
+// OpenAPI keywords
+/** The evaluator of an OpenAPI keyword rule; undefined for kinds that need CEL or cannot be checked. */
+function keywordEvaluator(kind, limit) {
+    switch (kind) {
+        case 'maxLength':
+            return (v) => (typeof v === 'string' && chars(v) > limit ? { detail: `is longer than ${limit} characters` } : undefined);
+        case 'minLength':
+            return (v) => (typeof v === 'string' && chars(v) < limit ? { detail: limit === 1 ? 'must not be empty' : `is shorter than ${limit} characters` } : undefined);
+        case 'maxItems':
+            return (v) => (Array.isArray(v) && v.length > limit ? { detail: `has ${v.length} items, more than ${limit}`, at: limit } : undefined);
+        case 'minItems':
+            return (v) => (Array.isArray(v) && v.length < limit ? { detail: `has ${v.length} items, fewer than ${limit}` } : undefined);
+        case 'maxProperties':
+            return (v) => (isObj(v) && Object.keys(v).length > limit ? { detail: `has ${Object.keys(v).length} entries, more than ${limit}` } : undefined);
+        case 'minProperties':
+            return (v) => (isObj(v) && Object.keys(v).length < limit ? { detail: `has ${Object.keys(v).length} entries, fewer than ${limit}` } : undefined);
+        case 'minimum':
+            return (v) => (typeof v === 'number' && v < limit ? { detail: `is ${v}, below the minimum ${limit}` } : undefined);
+        case 'maximum':
+            return (v) => (typeof v === 'number' && v > limit ? { detail: `is ${v}, above the maximum ${limit}` } : undefined);
+        case 'exclusiveMinimum':
+        case 'exclusiveMaximum':
+            // OpenAPI v3.0 booleans that modify minimum/maximum; not recorded on their own in practice.
+            return undefined;
+        case 'pattern': {
+            let re;
+            try {
+                re = new RegExp(limit);
+            }
+            catch {
+                return undefined;
+            }
+            return (v) => (typeof v === 'string' && !re.test(v) ? { detail: `does not match the pattern ${limit}` } : undefined);
+        }
+        case 'required':
+            return (v) => (isObj(v) && !has(v, limit) ? { detail: `lacks the required field ${limit}` } : undefined);
+        case 'oneOf': {
+            const names = limit;
+            return (v) => {
+                if (!isObj(v))
+                    return undefined;
+                const set = names.filter((n) => has(v, n));
+                return set.length > 1 ? { detail: `sets ${set.join(' and ')}, but at most one of ${names.join(', ')} is allowed`, at: set[1] } : undefined;
+            };
+        }
+        case 'listType': {
+            const [type, ...keys] = limit;
+            return (v) => {
+                if (!Array.isArray(v))
+                    return undefined;
+                const seen = new Set();
+                for (let i = 0; i < v.length; i++) {
+                    const item = v[i];
+                    let id;
+                    if (type === 'set')
+                        id = JSON.stringify(item);
+                    else {
+                        // Items missing a key may be defaulted by the server: undecidable here.
+                        if (!isObj(item) || keys.some((k) => !has(item, k)))
+                            return undefined;
+                        id = JSON.stringify(keys.map((k) => item[k]));
+                    }
+                    if (seen.has(id))
+                        return { detail: type === 'set' ? `repeats the item ${JSON.stringify(item)}` : `repeats an item with the same ${keys.join('/')}`, at: i };
+                    seen.add(id);
+                }
+                return undefined;
+            };
+        }
+        case 'cel':
+            return celEvaluator(limit);
+    }
+}
+/** Go duration (as CEL's duration() parses it) in milliseconds, or undefined when it is not one. */
+function parseDuration(text) {
+    const units = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, 'μs': 1e-3, ms: 1, s: 1e3, m: 6e4, h: 3.6e6 };
+    const m = /^([-+]?)((?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|μs|ms|s|m|h))+$/.exec(text);
+    if (!m)
+        return text === '0' ? 0 : undefined;
+    let total = 0;
+    const re = /(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)/g;
+    let part;
+    while ((part = re.exec(text)) !== null)
+        total += Number(part[1]) * units[part[2]];
+    return m[1] === '-' ? -total : total;
+}
+const str = (v) => typeof v === 'string';
+const fail = (detail, at) => (at === undefined ? { detail } : { detail, at });
+/** k8s-style `[self.group, self.kind] in [[…]]` lists, parsed from the rule text. */
+function groupKindListEvaluator(text) {
+    const m = /^\[self\.group,self\.kind\]in\[((?:\["[^"]*","[^"]*"\],?)+)\]$/.exec(text);
+    if (!m)
+        return undefined;
+    const pairs = [...m[1].matchAll(/\["([^"]*)","([^"]*)"\]/g)].map((p) => `${p[1]}/${p[2]}`);
+    return (v) => {
+        // An unset group or kind makes CEL fail with "no such key"; we do not claim what the server says then.
+        if (!isObj(v) || !str(v.group) || !str(v.kind))
+            return undefined;
+        return pairs.includes(`${v.group}/${v.kind}`) ? undefined : fail(`refers to ${v.group || 'core'}/${v.kind}, which this release does not accept as a target`, 'kind');
+    };
+}
+/** `(has(self.a)?1:0)+(has(self.b)?1:0)…<=1`: at most one of the fields. */
+function atMostOneEvaluator(text) {
+    if (!/^(?:\(has\(self\.\w+\)\?1:0\)\+)+\(has\(self\.\w+\)\?1:0\)<=1$/.test(text))
+        return undefined;
+    const names = [...text.matchAll(/has\(self\.(\w+)\)/g)].map((m) => m[1]);
+    return (v) => {
+        if (!isObj(v))
+            return undefined;
+        const set = names.filter((n) => has(v, n));
+        return set.length > 1 ? fail(`sets both ${set.join(' and ')}`, set[1]) : undefined;
+    };
+}
+/** `self.all(key, key.matches(r"""…"""))` over map keys. */
+function keysMatchEvaluator(text) {
+    const m = /^self\.all\(key,key\.matches\(r"""(.*)"""\)\)$/.exec(text);
+    if (!m)
+        return undefined;
+    let re;
+    try {
+        re = new RegExp(m[1]);
+    }
+    catch {
+        return undefined;
+    }
+    return (v) => {
+        if (!isObj(v))
+            return undefined;
+        const bad = Object.keys(v).find((k) => !re.test(k));
+        return bad === undefined ? undefined : fail(`has the key ${JSON.stringify(bad)}`, bad);
+    };
+}
+const LABEL_NAME = /^[a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?$/;
+const DNS1123 = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*)$/;
+const udsNoPorts = (v) => (isObj(v) && str(v.address) && v.address.startsWith('unix://') && has(v, 'ports') ? fail('sets ports on a unix domain socket address', 'ports') : undefined);
+const noneResolutionNoEndpoints = (v) => {
+    if (!isObj(v) || !has(v, 'endpoints'))
+        return undefined;
+    const resolution = has(v, 'resolution') ? v.resolution : 'NONE';
+    return resolution === 'NONE' ? fail('sets endpoints while resolution is NONE (or unset)', 'endpoints') : undefined;
+};
+const cidrNeedsStaticOrNone = (v) => {
+    if (!isObj(v) || !Array.isArray(v.addresses) || !v.addresses.some((a) => str(a) && a.includes('/')))
+        return undefined;
+    const resolution = has(v, 'resolution') ? v.resolution : 'NONE';
+    return resolution === 'STATIC' || resolution === 'NONE' ? undefined : fail(`uses a CIDR address with resolution ${String(resolution)}`, 'addresses');
+};
+const portLevelMtlsNeedsSelector = (v) => {
+    if (!isObj(v) || !has(v, 'portLevelMtls'))
+        return undefined;
+    const labels = isObj(v.selector) && isObj(v.selector.matchLabels) ? v.selector.matchLabels : {};
+    return Object.keys(labels).length > 0 ? undefined : fail('sets portLevelMtls without a selector with matchLabels', 'portLevelMtls');
+};
+const tagOverrideUpsertNeedsValue = (v) => {
+    // An unset value makes CEL fail with "no such key": left undecided.
+    if (!isObj(v) || (has(v, 'operation') ? v.operation : '') !== 'UPSERT' || !str(v.value))
+        return undefined;
+    return v.value === '' ? fail('has operation UPSERT with an empty value', 'value') : undefined;
+};
+const uniqueNames = (v) => {
+    if (!Array.isArray(v))
+        return undefined;
+    const seen = new Set();
+    for (let i = 0; i < v.length; i++) {
+        const item = v[i];
+        if (!isObj(item) || !has(item, 'name'))
+            continue;
+        if (seen.has(item.name))
+            return fail(`repeats the name ${JSON.stringify(item.name)}`, i);
+        seen.add(item.name);
+    }
+    return undefined;
+};
+const uniqueBy = (field, what) => (v) => {
+    if (!Array.isArray(v) || !v.every((item) => isObj(item) && has(item, field)))
+        return undefined;
+    const seen = new Set();
+    for (let i = 0; i < v.length; i++) {
+        const key = JSON.stringify(v[i][field]);
+        if (seen.has(key))
+            return fail(`repeats the ${what} ${key}`, i);
+        seen.add(key);
+    }
+    return undefined;
+};
+const wildcardOnlyAlone = (v) => (Array.isArray(v) && v.includes('*') && v.length > 1 ? fail('lists "*" together with other values') : undefined);
+const hostnames = (test, what) => (v) => {
+    if (!Array.isArray(v))
+        return undefined;
+    const i = v.findIndex((h) => str(h) && !test(h));
+    return i === -1 ? undefined : fail(`has ${what} ${JSON.stringify(v[i])}`, i);
+};
+const CEL_EVALUATORS = [
+    {
+        id: 'duration-at-least-1ms',
+        texts: ['duration(self)>=duration("1ms")'],
+        check: (v) => {
+            const ms = str(v) ? parseDuration(v) : undefined;
+            return ms !== undefined && ms < 1 ? fail(`is ${v}, shorter than 1ms`) : undefined;
+        }
+    },
+    { id: 'no-wildcard-in-label-value', texts: ['!self.contains("*")'], check: (v) => (str(v) && v.includes('*') ? fail(`contains a wildcard (${JSON.stringify(v)})`) : undefined) },
+    {
+        id: 'no-wildcard-in-label-key',
+        texts: ['self.all(key,!key.contains("*"))'],
+        check: (v) => {
+            const bad = isObj(v) ? Object.keys(v).find((k) => k.includes('*')) : undefined;
+            return bad === undefined ? undefined : fail(`has the wildcard key ${JSON.stringify(bad)}`, bad);
+        }
+    },
+    {
+        id: 'no-empty-label-key',
+        texts: ['self.all(key,key.size()!=0)'],
+        check: (v) => (isObj(v) && Object.keys(v).includes('') ? fail('has an empty key', '') : undefined)
+    },
+    { id: 'no-cross-namespace-target', texts: ['self.size()==0'], check: (v) => (str(v) && v.length > 0 ? fail(`names the namespace ${JSON.stringify(v)}`) : undefined) },
+    {
+        id: 'port-1-65535',
+        texts: ['0<self&&self<=65535'],
+        check: (v) => (typeof v === 'number' && !(v > 0 && v <= 65535) ? fail(`is ${v}, outside 1-65535`) : undefined)
+    },
+    {
+        id: 'port-keys-1-65535',
+        texts: ['self.all(key,0<int(key)&&int(key)<=65535)'],
+        check: (v) => {
+            if (!isObj(v))
+                return undefined;
+            // int() of a non-number fails in CEL: undecided, so only numeric keys are judged.
+            const bad = Object.keys(v).find((k) => /^-?\d+$/.test(k) && !(Number(k) > 0 && Number(k) <= 65535));
+            return bad === undefined ? undefined : fail(`has the port ${bad}, outside 1-65535`, bad);
+        }
+    },
+    {
+        id: 'port-name-valid',
+        texts: ['self.all(key,size(key)<63&&key.matches("^[a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?$"))'],
+        check: (v) => {
+            const bad = isObj(v) ? Object.keys(v).find((k) => !(chars(k) < 63 && LABEL_NAME.test(k))) : undefined;
+            return bad === undefined ? undefined : fail(`has the port name ${JSON.stringify(bad)}`, bad);
+        }
+    },
+    { id: 'address-or-network', texts: ['has(self.address)||has(self.network)'], check: (v) => (isObj(v) && !has(v, 'address') && !has(v, 'network') ? fail('sets neither address nor network') : undefined) },
+    {
+        id: 'uds-no-ports',
+        texts: ['(has(self.address)&&self.address.startsWith("unix://"))?!has(self.ports):true', '(has(self.address)?self.address:"").startsWith("unix://")?!has(self.ports):true'],
+        check: udsNoPorts
+    },
+    { id: 'uds-not-dir', texts: ['self.startsWith("unix://")?!self.endsWith("/"):true'], check: (v) => (str(v) && v.startsWith('unix://') && v.endsWith('/') ? fail(`is a directory socket path (${v})`) : undefined) },
+    {
+        id: 'uds-absolute',
+        texts: ['self.startsWith("unix://")?(self.substring(7,8)=="/"||self.substring(7,8)=="@"):true'],
+        // "unix://" alone makes substring() fail: left undecided.
+        check: (v) => (str(v) && v.startsWith('unix://') && v.length > 7 && v[7] !== '/' && v[7] !== '@' ? fail(`is not an absolute or abstract socket path (${v})`) : undefined)
+    },
+    { id: 'host-not-wildcard', texts: ['self!="*"'], check: (v) => (v === '*' ? fail('is "*"') : undefined) },
+    { id: 'unique-port-numbers', texts: ['self.all(l1,self.exists_one(l2,l1.number==l2.number))'], check: uniqueBy('number', 'port number') },
+    {
+        id: 'none-resolution-no-endpoints',
+        texts: ['(!has(self.resolution)||self.resolution=="NONE")?!has(self.endpoints):true', '((has(self.resolution)?self.resolution:"NONE")=="NONE")?!has(self.endpoints):true'],
+        check: noneResolutionNoEndpoints
+    },
+    {
+        id: 'dns-round-robin-one-endpoint',
+        texts: ['(has(self.resolution)&&self.resolution=="DNS_ROUND_ROBIN")?(!has(self.endpoints)||size(self.endpoints)==1):true'],
+        check: (v) => (isObj(v) && v.resolution === 'DNS_ROUND_ROBIN' && Array.isArray(v.endpoints) && v.endpoints.length !== 1 ? fail(`has ${v.endpoints.length} endpoints with resolution DNS_ROUND_ROBIN`, 'endpoints') : undefined)
+    },
+    {
+        id: 'dns-round-robin-one-endpoint',
+        texts: ['((has(self.resolution)?self.resolution:"")=="DNS_ROUND_ROBIN")?((has(self.endpoints)?self.endpoints:[]).size()<=1):true'],
+        check: (v) => (isObj(v) && v.resolution === 'DNS_ROUND_ROBIN' && Array.isArray(v.endpoints) && v.endpoints.length > 1 ? fail(`has ${v.endpoints.length} endpoints with resolution DNS_ROUND_ROBIN`, 'endpoints') : undefined)
+    },
+    {
+        id: 'cidr-needs-static-or-none',
+        texts: [
+            '!(has(self.addresses)&&self.addresses.exists(k,k.contains("/"))&&(has(self.resolution)&&self.resolution!="STATIC"&&self.resolution!="NONE"))',
+            '!((has(self.addresses)?self.addresses:[]).exists(k,k.contains("/"))&&!((has(self.resolution)?self.resolution:"NONE")in["STATIC","NONE"]))'
+        ],
+        check: cidrNeedsStaticOrNone
+    },
+    {
+        id: 'port-level-mtls-needs-selector',
+        texts: [
+            '(has(self.selector)&&has(self.selector.matchLabels)&&self.selector.matchLabels.size()>0)||!has(self.portLevelMtls)',
+            'has(self.portLevelMtls)?(((has(self.selector)&&has(self.selector.matchLabels))?self.selector.matchLabels:{}).size()>0):true'
+        ],
+        check: portLevelMtlsNeedsSelector
+    },
+    {
+        id: 'service-accounts-exclusive',
+        texts: ['(has(self.serviceAccounts)||has(self.notServiceAccounts))?(!has(self.principals)&&!has(self.notPrincipals)&&!has(self.namespaces)&&!has(self.notNamespaces)):true'],
+        check: (v) => {
+            if (!isObj(v) || !(has(v, 'serviceAccounts') || has(v, 'notServiceAccounts')))
+                return undefined;
+            const other = ['principals', 'notPrincipals', 'namespaces', 'notNamespaces'].find((k) => has(v, k));
+            return other ? fail(`combines serviceAccounts with ${other}`, other) : undefined;
+        }
+    },
+    {
+        id: 'tag-override-remove-no-value',
+        texts: ['((has(self.operation)?self.operation:"")=="REMOVE")?!has(self.value):true'],
+        check: (v) => (isObj(v) && v.operation === 'REMOVE' && has(v, 'value') ? fail('sets a value with operation REMOVE', 'value') : undefined)
+    },
+    {
+        id: 'tag-override-upsert-value',
+        texts: ['((has(self.operation)?self.operation:"")=="UPSERT")?self.value!="":true', '((has(self.operation)?self.operation:"")=="UPSERT")?(self.value!=""):true'],
+        check: tagOverrideUpsertNeedsValue
+    },
+    { id: 'probe-scheme', texts: ['self in["","HTTP","HTTPS"]'], check: (v) => (str(v) && !['', 'HTTP', 'HTTPS'].includes(v) ? fail(`is ${JSON.stringify(v)}, not HTTP or HTTPS`) : undefined) },
+    {
+        id: 'jwks-uri-http',
+        texts: ['url(self).getScheme()in["http","https"]'],
+        check: (v) => {
+            if (!str(v))
+                return undefined;
+            const m = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(v);
+            // Without a scheme url() may fail to parse; only a parsed, wrong scheme is a verdict.
+            return m && !['http', 'https'].includes(m[1]) ? fail(`uses the scheme ${m[1]}`) : undefined;
+        }
+    },
+    {
+        id: 'waypoint-match-needs-waypoint-context',
+        texts: ['has(self.context)?((self.context=="WAYPOINT")?has(self.waypoint):!has(self.waypoint)):!has(self.waypoint)'],
+        check: (v) => {
+            if (!isObj(v))
+                return undefined;
+            const waypointContext = v.context === 'WAYPOINT';
+            if (waypointContext && !has(v, 'waypoint'))
+                return fail('has context WAYPOINT without a waypoint match', 'context');
+            if (!waypointContext && has(v, 'waypoint'))
+                return fail('sets a waypoint match outside context WAYPOINT', 'waypoint');
+            return undefined;
+        }
+    },
+    { id: 'wildcard-alone', texts: ['!("*" in self&&self.size()>1)'], check: wildcardOnlyAlone },
+    {
+        id: 'one-cors-filter',
+        texts: ['self.filter(f,f.type=="CORS").size()<=1'],
+        check: (v) => {
+            if (!Array.isArray(v))
+                return undefined;
+            const cors = v.flatMap((f, i) => (isObj(f) && f.type === 'CORS' ? [i] : []));
+            return cors.length > 1 ? fail('has more than one CORS filter', cors[1]) : undefined;
+        }
+    },
+    { id: 'cors-filter-needs-cors', texts: ['!(!has(self.cors)&&self.type=="CORS")'], check: (v) => (isObj(v) && v.type === 'CORS' && !has(v, 'cors') ? fail('has type CORS without cors', 'type') : undefined) },
+    { id: 'cors-only-for-cors-filter', texts: ['!(has(self.cors)&&self.type!="CORS")'], check: (v) => (isObj(v) && str(v.type) && v.type !== 'CORS' && has(v, 'cors') ? fail(`sets cors on a ${v.type} filter`, 'cors') : undefined) },
+    { id: 'mirror-percent-or-fraction', texts: ['!(has(self.percent)&&has(self.fraction))'], check: (v) => (isObj(v) && has(v, 'percent') && has(v, 'fraction') ? fail('sets both percent and fraction', 'fraction') : undefined) },
+    { id: 'unique-rule-names', texts: ['self.all(l1,!has(l1.name)||self.exists_one(l2,has(l2.name)&&l1.name==l2.name))'], check: uniqueNames },
+    {
+        id: 'listener-tls-required',
+        texts: ['self.all(l,l.protocol in["HTTPS","TLS"]?has(l.tls):true)'],
+        check: (v) => {
+            if (!Array.isArray(v))
+                return undefined;
+            const i = v.findIndex((l) => isObj(l) && (l.protocol === 'HTTPS' || l.protocol === 'TLS') && !has(l, 'tls'));
+            return i === -1 ? undefined : fail(`has a ${v[i].protocol} listener without tls`, i);
+        }
+    },
+    { id: 'hostname-not-ip', texts: ['self.all(h,!isIP(h))'], check: hostnames((h) => isIP(h) === 0, 'the IP address') },
+    {
+        id: 'hostname-rfc1123',
+        texts: ['self.all(h,!h.contains("*")?h.matches("^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*)$"):true)'],
+        check: hostnames((h) => h.includes('*') || DNS1123.test(h), 'the invalid hostname')
+    },
+    {
+        id: 'hostname-wildcard-first-label',
+        texts: ['self.all(h,h.contains("*")?(h.startsWith("*.")&&h.substring(2).matches("^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*)$")):true)'],
+        check: hostnames((h) => !h.includes('*') || (h.startsWith('*.') && DNS1123.test(h.slice(2))), 'the invalid wildcard hostname')
+    },
+    {
+        id: 'label-key-prefix-length',
+        texts: ['self.all(key,key.split("/")[0].size()<253)'],
+        check: (v) => {
+            const bad = isObj(v) ? Object.keys(v).find((k) => chars(k.split('/')[0]) >= 253) : undefined;
+            return bad === undefined ? undefined : fail('has a key whose prefix is 253 characters or longer', bad);
+        }
+    }
+];
+const celByText = new Map();
+for (const e of CEL_EVALUATORS)
+    for (const t of e.texts)
+        celByText.set(t, e);
+/** The evaluator id of a CEL text (shared by its rewrites), or undefined when we cannot evaluate it. */
+function celRuleId(text) {
+    const known = celByText.get(text);
+    if (known)
+        return known.id;
+    if (groupKindListEvaluator(text))
+        return 'target-kinds';
+    if (atMostOneEvaluator(text))
+        return `at-most-one:${[...text.matchAll(/has\(self\.(\w+)\)/g)].map((m) => m[1]).sort().join(',')}`;
+    if (keysMatchEvaluator(text))
+        return 'keys-match';
+    return undefined;
+}
+function celEvaluator(text) {
+    return celByText.get(text)?.check ?? groupKindListEvaluator(text) ?? atMostOneEvaluator(text) ?? keysMatchEvaluator(text);
+}
+
+// Schema compatibility: each Istio / Gateway API / Inference Extension resource against the CRDs of
+// the target release (data/schema-index.json): served apiVersions, fields, enum values, validations.
+const SCHEMA_RULES = {
+    apiVersionNotServed: 'api-version-not-served',
+    fieldNotInRelease: 'field-not-in-release',
+    enumValueNotInRelease: 'enum-value-not-in-release',
+    stricterValidation: 'stricter-validation',
+    unknownField: 'unknown-field'
+};
+const SCHEMA_RULE_META = [
+    { id: SCHEMA_RULES.apiVersionNotServed, description: 'The resource uses an apiVersion the target release does not serve (too new, or already removed).', defaultSeverity: 'error', fixable: true },
+    { id: SCHEMA_RULES.fieldNotInRelease, description: 'A field the target release\'s CRD does not have yet, or no longer has.', defaultSeverity: 'error' },
+    { id: SCHEMA_RULES.enumValueNotInRelease, description: 'An enum value the target release does not accept.', defaultSeverity: 'error' },
+    { id: SCHEMA_RULES.stricterValidation, description: 'A value that a validation of the target release (limit, pattern, required field or CEL rule) rejects, where that validation differs between releases.', defaultSeverity: 'error' },
+    { id: SCHEMA_RULES.unknownField, description: 'A field that no release of the CRD has: most likely a typo.', defaultSeverity: 'warning', fixable: true }
+];
+/** Root keys every object has; not part of the compatibility question. */
+const ROOT_SKIP = new Set(['apiVersion', 'kind', 'metadata', 'status']);
+const NO_FINDINGS = [];
+/** An analyzer over `data` (default: the committed index); the index is compiled on first use. */
+function createSchemaAnalyzer(data) {
+    let checker;
+    return {
+        meta: SCHEMA_RULE_META,
+        check: (doc, ctx) => (checker ??= new SchemaChecker(compileSchemaIndex(data))).check(doc, ctx)
+    };
+}
+/** The analyzer over the committed index. */
+const schemaAnalyzer = createSchemaAnalyzer();
+class SchemaChecker {
+    catalog;
+    compiledRules = new Map();
+    byKindName = new Map();
+    constructor(catalog) {
+        this.catalog = catalog;
+        for (const kind of catalog.kinds.values()) {
+            const list = this.byKindName.get(kind.kind) ?? [];
+            list.push(kind);
+            this.byKindName.set(kind.kind, list);
+        }
+    }
+    check(doc, ctx) {
+        const resource = doc.resource;
+        if (doc.kind !== 'resource' || !resource || doc.root?.kind !== 'map')
+            return NO_FINDINGS;
+        const kind = this.catalog.kindOf(resource.apiVersion, resource.kind);
+        if (!kind)
+            return NO_FINDINGS;
+        const t = this.catalog.releaseIndex(ctx.target.minor);
+        if (t < 0)
+            return NO_FINDINGS;
+        const st = {
+            doc, resource, kind, t, bit: 1 << t, path: [], findings: [], files: ctx.files
+        };
+        const versionName = resource.apiVersion.slice(resource.apiVersion.lastIndexOf('/') + 1);
+        const version = kind.versions.get(versionName);
+        let schema = version?.schema;
+        if (!version || !(version.served & st.bit)) {
+            this.apiVersionNotServed(st, versionName, version);
+            // Fields are still checked when a sibling apiVersion with the same schema is served (the fix moves there).
+            if (!schema || !(schema.mask & st.bit))
+                schema = undefined;
+        }
+        if (schema)
+            this.walk(doc.root, doc.value, schema.root, undefined, st, true);
+        return st.findings.length > 1 ? dedupe(st.findings) : st.findings;
+    }
+    // ---- apiVersion ---------------------------------------------------------------------------
+    apiVersionNotServed(st, versionName, version) {
+        const { kind, resource } = st;
+        const entry = rootEntry(st.doc.root, 'apiVersion');
+        const line = entry?.value?.line ?? st.doc.line;
+        const servedHere = [...kind.versions.values()].filter((v) => v.served & st.bit);
+        let message;
+        if (!version) {
+            const all = [...kind.versions.keys()].map((v) => `${kind.group}/${v}`).join(', ');
+            message = `${resource.kind} ${resource.apiVersion} is not served by any release from ${this.catalog.releases[0]} to ${this.catalog.releases.at(-1)}; known apiVersions: ${all}.`;
+        }
+        else {
+            message = `${resource.kind} ${resource.apiVersion} is not served by ${this.where(st.kind, st.t)}; ${this.availability(kind, version.served, st.t)}.`;
+        }
+        const channel = (v) => (v.standard & st.bit ? '' : ' (experimental channel)');
+        if (servedHere.length)
+            message += ` ${this.where(st.kind, st.t)} serves ${servedHere.map((v) => `${kind.group}/${v.name}${channel(v)}`).join(', ')}.`;
+        else {
+            const others = (this.byKindName.get(kind.kind) ?? []).filter((k) => k !== kind && [...k.versions.values()].some((v) => v.served & st.bit));
+            if (others.length)
+                message += ` ${this.where(st.kind, st.t)} serves ${kind.kind} only as ${others.map((k) => [...k.versions.values()].filter((v) => v.served & st.bit).map((v) => `${k.group}/${v.name}`).join(', ')).join(', ')}, with a different schema.`;
+            else if (kind.family === 'inference' && !this.catalog.pins[this.catalog.releases[st.t]]?.inference)
+                message += ` Istio ${this.catalog.releases[st.t]} does not support the Gateway API Inference Extension.`;
+        }
+        const finding = this.finding(st, SCHEMA_RULES.apiVersionNotServed, line, message, 'apiVersion', this.source(kind, version ? firstOf(version.served, st.t) : st.t));
+        const candidate = this.equivalentVersion(st, version);
+        if (candidate && entry?.value) {
+            const same = candidate.schema === version?.schema;
+            const why = same ? `${this.where(st.kind, st.t)} serves it with the same schema as ${resource.apiVersion}` : `every field this resource sets exists there in ${this.where(st.kind, st.t)}`;
+            const fix = replaceValueFix(fileLines(st), entry.value, resource.apiVersion, `${kind.group}/${candidate.name}`, `Use ${kind.group}/${candidate.name}: ${why}`);
+            if (fix)
+                finding.fix = fix;
+        }
+        st.findings.push(finding);
+    }
+    /** A served apiVersion of the same kind under which every field and enum value of the document exists in the target. */
+    equivalentVersion(st, current) {
+        // Same schema lineage first (identical wherever both are served), newest first; a Gateway API version only
+        // the experimental channel serves is not offered: the cluster may well run the standard channel.
+        const candidates = [...st.kind.versions.values()].filter((v) => v.standard & st.bit).sort((a, b) => Number(b.schema === current?.schema) - Number(a.schema === current?.schema));
+        for (const v of candidates) {
+            if (v.schema === current?.schema || fits(st.doc.root, st.doc.value, v.schema.root, st.bit, true))
+                return v;
+        }
+        return undefined;
+    }
+    // ---- the walk -----------------------------------------------------------------------------
+    walk(pos, value, node, keyLine, st, isRoot = false) {
+        // Aliases are checked where their anchor is (walking them again would also open the door to alias bombs).
+        if (!pos || pos.kind === 'alias')
+            return;
+        if (node.rules)
+            this.checkRules(pos, value, node, keyLine, st);
+        if (pos.kind === 'map') {
+            if (node.props)
+                this.walkProps(pos.entries, value, node, st, isRoot);
+            else if (node.values) {
+                const values = node.values;
+                for (const e of pos.entries) {
+                    if (e.key === '<<')
+                        continue;
+                    st.path.push(e.key);
+                    this.walk(e.value, member(value, e.key), values, e.keyNode.line, st);
+                    st.path.pop();
+                }
+            }
+        }
+        else if (pos.kind === 'seq') {
+            const items = node.items;
+            if (!items)
+                return;
+            for (let i = 0; i < pos.items.length; i++) {
+                st.path.push(i);
+                this.walk(pos.items[i], Array.isArray(value) ? value[i] : undefined, items, undefined, st);
+                st.path.pop();
+            }
+        }
+        else if (node.enumValues && typeof value === 'string') {
+            this.checkEnum(pos, value, node, st);
+        }
+    }
+    walkProps(entries, value, node, st, isRoot, own) {
+        const props = node.props;
+        for (const e of entries) {
+            if (e.key === '<<') {
+                this.walkMerge(e, entries, value, node, st, isRoot);
+                continue;
+            }
+            // Keys merged in from an anchor lose against the map's own keys.
+            if (own && own.some((o) => o.key === e.key))
+                continue;
+            if (isRoot && ROOT_SKIP.has(e.key))
+                continue;
+            const child = props.get(e.key);
+            st.path.push(e.key);
+            if (!child) {
+                if (!node.open)
+                    this.unknownField(e, node, st, own ?? entries);
+            }
+            else if (!(child.mask & st.bit)) {
+                if (!node.open)
+                    this.fieldNotInRelease(e, child, st);
+            }
+            else {
+                this.walk(e.value, member(value, e.key), child, e.keyNode.line, st);
+            }
+            st.path.pop();
+        }
+    }
+    walkMerge(entry, own, value, node, st, isRoot) {
+        const source = entry.value?.kind === 'alias' ? entry.value.target : entry.value;
+        const sources = source?.kind === 'seq' ? source.items.map((i) => (i.kind === 'alias' ? i.target : i)) : [source];
+        for (const s of sources) {
+            st.visitedMerges ??= new Set();
+            if (s?.kind !== 'map' || st.visitedMerges.has(s))
+                continue;
+            st.visitedMerges.add(s);
+            this.walkProps(s.entries, value, node, st, isRoot, own);
+        }
+    }
+    checkEnum(pos, value, node, st) {
+        const values = node.enumValues;
+        const mask = values.get(value);
+        if (mask !== undefined && mask & st.bit)
+            return;
+        const path = formatPath(st.path);
+        let message;
+        if (mask !== undefined) {
+            message = `${path}: ${value} is not an allowed value in ${this.where(st.kind, st.t)}; ${this.availability(st.kind, mask, st.t)}.`;
+        }
+        else {
+            const allowed = [...values].filter(([, m]) => m & st.bit).map(([v]) => v);
+            const near = nearestName(value, [...values.keys()]);
+            message = `${path}: ${value} is not an allowed value in any release; ${this.where(st.kind, st.t)} accepts ${allowed.join(', ')}${near ? ` (did you mean ${near}?)` : ''}.`;
+        }
+        st.findings.push(this.finding(st, SCHEMA_RULES.enumValueNotInRelease, pos.line, message, path, this.source(st.kind, mask !== undefined ? firstOf(mask, st.t) : st.t)));
+    }
+    fieldNotInRelease(e, child, st) {
+        const path = formatPath(st.path);
+        const message = `${path} is not a field of ${st.resource.kind} in ${this.where(st.kind, st.t)}; ${this.availability(st.kind, child.mask, st.t)}.`;
+        st.findings.push(this.finding(st, SCHEMA_RULES.fieldNotInRelease, e.keyNode.line, message, path, this.source(st.kind, firstOf(child.mask, st.t)), e.value?.endLine));
+    }
+    unknownField(e, node, st, siblings) {
+        const path = formatPath(st.path);
+        const names = [...node.props.keys()];
+        const near = nearestName(e.key, names);
+        const first = this.catalog.releases[0];
+        const last = this.catalog.releases.at(-1);
+        const message = `${path} is not a field of ${st.resource.kind} in any release from ${first} to ${last}${near ? `; did you mean ${near}?` : '.'}`;
+        const finding = this.finding(st, SCHEMA_RULES.unknownField, e.keyNode.line, message, path, undefined, e.value?.endLine);
+        if (near) {
+            const nearNode = node.props.get(near);
+            if (nearNode.mask & st.bit && !siblings.some((s) => s.key === near)) {
+                const fix = replaceKeyFix(fileLines(st), e, near);
+                if (fix)
+                    finding.fix = fix;
+            }
+        }
+        st.findings.push(finding);
+    }
+    // ---- validations --------------------------------------------------------------------------
+    checkRules(pos, value, node, keyLine, st) {
+        for (const c of this.rulesOf(node)) {
+            if (!(c.rule.mask & st.bit))
+                continue;
+            const violation = c.evaluate(value);
+            if (violation)
+                this.stricterValidation(pos, c, violation, keyLine, st);
+        }
+    }
+    rulesOf(node) {
+        let list = this.compiledRules.get(node);
+        if (list)
+            return list;
+        list = [];
+        const lineageOf = new Map();
+        const ids = [];
+        for (const rule of node.rules ?? []) {
+            const id = rule.kind === 'cel' ? celRuleId(rule.value) : `${rule.kind}:${JSON.stringify(rule.value)}`;
+            ids.push(id);
+            if (id)
+                lineageOf.set(id, (lineageOf.get(id) ?? 0) | rule.mask);
+        }
+        (node.rules ?? []).forEach((rule, i) => {
+            const evaluate = keywordEvaluator(rule.kind, rule.value);
+            const id = ids[i];
+            if (evaluate && id)
+                list.push({ rule, evaluate, lineage: lineageOf.get(id) });
+        });
+        this.compiledRules.set(node, list);
+        return list;
+    }
+    stricterValidation(pos, c, v, keyLine, st) {
+        const atPath = v.at === undefined ? st.path : [...st.path, v.at];
+        const path = formatPath(atPath);
+        let line = pos.kind === 'scalar' ? pos.line : keyLine ?? pos.line;
+        if (v.at !== undefined)
+            line = childLine(pos, v.at) ?? line;
+        const what = c.rule.kind === 'cel' && c.rule.message ? `${c.rule.message} (${formatPath(st.path) || st.resource.kind} ${v.detail})` : `${formatPath(st.path) || st.resource.kind} ${v.detail}`;
+        const message = `${this.where(st.kind, st.t)} rejects this: ${what}; ${this.ruleHistory(c.lineage, st.t)}.`;
+        st.findings.push(this.finding(st, SCHEMA_RULES.stricterValidation, line, message, path, this.source(st.kind, st.t)));
+    }
+    // ---- wording --------------------------------------------------------------------------------
+    /** Whose CRDs the target uses: "Istio 1.28" or "Istio 1.28 (Gateway API v1.4.1)". */
+    where(kind, t) {
+        const release = this.catalog.releases[t];
+        const pin = this.catalog.pins[release];
+        if (kind.family === 'gateway-api')
+            return `Istio ${release} (Gateway API ${pin.gatewayApi})`;
+        if (kind.family === 'inference' && pin.inference)
+            return `Istio ${release} (Inference Extension ${pin.inference})`;
+        return `Istio ${release}`;
+    }
+    /** Where else the thing exists: "added in 1.27", "removed in 1.31 (last in 1.30)", "only in 1.22-1.23". */
+    availability(kind, mask, t) {
+        const rs = this.catalog.releases;
+        let after = -1;
+        for (let i = t + 1; i < rs.length; i++)
+            if (mask & (1 << i)) {
+                after = i;
+                break;
+            }
+        let before = -1;
+        for (let i = t - 1; i >= 0; i--)
+            if (mask & (1 << i)) {
+                before = i;
+                break;
+            }
+        if (after >= 0 && before < 0)
+            return `added in ${this.label(kind, after)}`;
+        if (before >= 0 && after < 0)
+            return `removed in ${this.label(kind, before + 1)} (last in ${rs[before]})`;
+        if (before >= 0 && after >= 0)
+            return `only in ${this.catalog.formatMask(mask)}`;
+        return 'in no release';
+    }
+    /** The releases of a validation around the target: "added in 1.23", "applies in 1.20-1.26, dropped in 1.27". */
+    ruleHistory(lineage, t) {
+        const rs = this.catalog.releases;
+        let a = t;
+        while (a > 0 && lineage & (1 << (a - 1)))
+            a--;
+        let b = t;
+        while (b + 1 < rs.length && lineage & (1 << (b + 1)))
+            b++;
+        const parts = [];
+        parts.push(a > 0 ? `validation added in ${rs[a]}` : `validation present since ${rs[0]}`);
+        if (b + 1 < rs.length)
+            parts.push(`dropped in ${rs[b + 1]}`);
+        return parts.join(', ');
+    }
+    /** "1.30" or, for Gateway API / Inference, "1.30 (Gateway API v1.5.1)": the version that brought the change. */
+    label(kind, i) {
+        const release = this.catalog.releases[i];
+        const pin = this.catalog.pins[release];
+        if (kind.family === 'gateway-api')
+            return `${release} (Gateway API ${pin.gatewayApi})`;
+        if (kind.family === 'inference' && pin.inference)
+            return `${release} (Inference Extension ${pin.inference})`;
+        return release;
+    }
+    /** Upstream CRD file the statement rests on. */
+    source(kind, t) {
+        const release = this.catalog.releases[t];
+        const pin = this.catalog.pins[release];
+        if (!pin)
+            return undefined;
+        if (kind.family === 'gateway-api')
+            return `https://github.com/kubernetes-sigs/gateway-api/tree/${pin.gatewayApi}/config/crd (pinned by Istio ${release})`;
+        if (kind.family === 'inference') {
+            if (!pin.inference)
+                return undefined;
+            const ref = /-([0-9a-f]{12})$/.exec(pin.inference)?.[1] ?? pin.inference;
+            return `https://github.com/kubernetes-sigs/gateway-api-inference-extension/tree/${ref}/config/crd (pinned by Istio ${release})`;
+        }
+        return pin.istioCrdFile ? `https://github.com/istio/istio/blob/${pin.istio}/${pin.istioCrdFile}` : undefined;
+    }
+    finding(st, rule, line, message, path, source, endLine) {
+        const f = { rule, severity: rule === SCHEMA_RULES.unknownField ? 'warning' : 'error', message, file: st.doc.file, line, resource: st.resource, path };
+        if (endLine !== undefined && endLine > line)
+            f.endLine = endLine;
+        if (source)
+            f.source = source;
+        return f;
+    }
+}
+// ---------------------------------------------------------------------------------------------
+// Helpers
+function member(value, key) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value[key] : undefined;
+}
+function rootEntry(root, key) {
+    return root?.kind === 'map' ? root.entries.find((e) => e.key === key) : undefined;
+}
+/** The nearest release in `mask` at or after `t`, else before it (for citing a source). */
+function firstOf(mask, t) {
+    for (let i = t; i < 31; i++)
+        if (mask & (1 << i))
+            return i;
+    for (let i = t; i >= 0; i--)
+        if (mask & (1 << i))
+            return i;
+    return t;
+}
+function childLine(pos, at) {
+    if (pos.kind === 'map' && typeof at === 'string')
+        return pos.entries.find((e) => e.key === at)?.keyNode.line;
+    if (pos.kind === 'seq' && typeof at === 'number')
+        return pos.items[at]?.line;
+    return undefined;
+}
+/** True when every field and enum value of the document exists in `root` for the release bit. */
+function fits(pos, value, node, bit, isRoot = false) {
+    if (!pos || pos.kind === 'alias')
+        return true;
+    if (pos.kind === 'map') {
+        for (const e of pos.entries) {
+            if (e.key === '<<' || (isRoot && ROOT_SKIP.has(e.key)))
+                continue;
+            const child = node.props ? node.props.get(e.key) : node.values;
+            if (!child) {
+                if (node.open || (!node.props && !node.values))
+                    continue;
+                return false;
+            }
+            if (!(child.mask & bit) && !node.open)
+                return false;
+            if (!fits(e.value, member(value, e.key), child, bit))
+                return false;
+        }
+        return true;
+    }
+    if (pos.kind === 'seq')
+        return !node.items || pos.items.every((item, i) => fits(item, Array.isArray(value) ? value[i] : undefined, node.items, bit));
+    if (node.enumValues && typeof value === 'string')
+        return ((node.enumValues.get(value) ?? 0) & bit) !== 0;
+    return true;
+}
+function fileLines(st) {
+    return st.files.find((f) => f.path === st.doc.file)?.lines;
+}
+function dedupe(findings) {
+    const seen = new Set();
+    return findings.filter((f) => {
+        const key = `${f.rule}\u0000${f.line}\u0000${f.message}`;
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+
+const ANALYZERS = [schemaAnalyzer];
 /** Rules that do not come from an analyzer: the manifests layer's own findings. */
 const BUILTIN_RULES = [
     { id: 'parse', description: 'A file could not be read as YAML manifests (broken YAML, templates, binary or huge files).', defaultSeverity: 'error' },
@@ -3781,57 +4896,6 @@ function compareReleases(a, b) {
     if (!a.pre && b.pre)
         return 1;
     return (a.pre ?? '').localeCompare(b.pre ?? '', 'en', { numeric: true });
-}
-
-/** Follows an alias to its anchored node (one hop: anchors cannot point at aliases). */
-function deref(node) {
-    if (!node)
-        return undefined;
-    return node.kind === 'alias' ? node.target : node;
-}
-/** The entry of `key` in a map, including keys brought in by `<<` merges (own keys win, as in YAML). */
-function mapEntry(map, key) {
-    for (const entry of map.entries)
-        if (entry.key === key)
-            return entry;
-    for (const entry of map.entries) {
-        if (entry.key !== '<<')
-            continue;
-        const source = deref(entry.value);
-        const sources = source?.kind === 'seq' ? source.items.map(deref) : [source];
-        for (const s of sources) {
-            if (s?.kind !== 'map')
-                continue;
-            const found = mapEntry(s, key);
-            if (found)
-                return found;
-        }
-    }
-    return undefined;
-}
-/** The map entry whose key is the last element of `path` (so both key line and value are at hand). */
-function entryAt(root, path) {
-    if (path.length === 0)
-        return undefined;
-    const parent = deref(nodeAt(root, path.slice(0, -1)));
-    const last = path[path.length - 1];
-    if (parent?.kind !== 'map' || typeof last !== 'string')
-        return undefined;
-    return mapEntry(parent, last);
-}
-function nodeAt(root, path) {
-    let node = deref(root);
-    for (const step of path) {
-        if (!node)
-            return undefined;
-        if (node.kind === 'map' && typeof step === 'string')
-            node = deref(mapEntry(node, step)?.value);
-        else if (node.kind === 'seq' && typeof step === 'number')
-            node = deref(node.items[step]);
-        else
-            return undefined;
-    }
-    return node;
 }
 
 /*! js-yaml 5.5.0 https://github.com/nodeca/js-yaml @license MIT */
