@@ -14,7 +14,7 @@ import { measureRequests } from './bench/github-requests.mjs'
 import { collectGarbage, median, timeInterleaved } from './bench/measure.mjs'
 import { summariseProfile } from './bench/profile-summary.mjs'
 import { renderReport, writeReport } from './bench/report.mjs'
-import { analyse, parseFloor, pipelineSources, runPipeline } from './bench/workloads.mjs'
+import { analyse, analyzerRun, parseFloor, parseOnly, pipelineSources, runPipeline } from './bench/workloads.mjs'
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)))
 const args = process.argv.slice(2)
@@ -26,6 +26,8 @@ const MAIN_SIZE = 10_000
 /** Repetitions per size: enough for a stable median without making the 50k run take minutes. */
 const REPS = { 1000: 15, 10000: 9, 50000: 5 }
 const PROFILE_RUNS = 10
+/** Sections of the report; `--sections=a,b` runs only those (the corpus is always described). */
+const SECTIONS = ['time', 'memory', 'profile', 'ajv', 'github', 'cold']
 
 const child = option('child-memory')
 if (child) await memoryChild(child)
@@ -59,6 +61,10 @@ function profileBoth() {
 
 async function main() {
   const quick = flag('quick')
+  const wanted = new Set(option('sections')?.split(',') ?? SECTIONS)
+  const unknown = [...wanted].filter((x) => !SECTIONS.includes(x))
+  if (unknown.length) throw new Error(`unknown section(s) ${unknown.join(', ')}; known: ${SECTIONS.join(', ')}`)
+  if (flag('write') && wanted.size !== SECTIONS.length) throw new Error('--write needs every section (leave out --sections)')
   const log = (s) => process.stderr.write(`${s}\n`)
   collectGarbage()
   log('building the engine bundle into .bench/ …')
@@ -82,6 +88,44 @@ async function main() {
   results.corpus.parseProblems = check.problems
   results.corpus.documentsRecognised = check.documents
 
+  if (wanted.has('time')) await timeSections(results, sizes, quick, log)
+  if (wanted.has('memory')) {
+    log('memory (one child process per size and task) …')
+    results.memory = []
+    for (const n of SIZES) {
+      for (const task of ['floor', 'analysis']) {
+        const out = execFileSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), `--child-memory=${task}:${n}`], { encoding: 'utf8', maxBuffer: 1 << 20 })
+        results.memory.push({ size: n, task, ...JSON.parse(out) })
+      }
+    }
+  }
+  if (wanted.has('profile')) {
+    log('profiling floor and analysis at 10k (node --cpu-prof) …')
+    results.profile = profileBoth()
+  }
+  if (wanted.has('ajv')) {
+    log('kubeconform-style baseline (ajv over the CRD schemas) …')
+    results.ajv = await crdBaseline(main10k, quick)
+  }
+  if (wanted.has('github')) {
+    log('GitHub API requests on the fake server …')
+    results.github = await measureRequests(root, buildBenchBundle)
+  }
+  if (wanted.has('cold')) {
+    log('cold start of dist/index.js …')
+    results.coldStart = await measureColdStart(root, quick ? 3 : 10)
+    results.dist = distSizes(root)
+  }
+
+  const report = renderReport(results)
+  process.stdout.write(report)
+  if (flag('write')) {
+    writeReport(join(root, 'docs/benchmarks.md'), report)
+    log('docs/benchmarks.md updated')
+  }
+}
+
+async function timeSections(results, sizes, quick, log) {
   // Each size is timed in a fresh process, so one size's heap does not slow the next one's collector.
   const timeChild = (n, reps, withPipeline) => JSON.parse(execFileSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), `--child-time=${n}:${reps}:${withPipeline ? 'pipeline' : ''}`], { encoding: 'utf8', maxBuffer: 1 << 20 }))
   log('timing the floor, the analysis and the pipeline at 10k …')
@@ -94,7 +138,10 @@ async function main() {
     pipelineMs: median(t10k.pipeline),
     ratio: pairedRatio(t10k.analysis, t10k.floor),
     pipelineRatio: pairedRatio(t10k.pipeline, t10k.floor),
-    spread: Object.fromEntries(Object.entries(t10k).map(([k, v]) => [k, [Math.min(...v), Math.max(...v)]]))
+    parseMs: median(t10k.parse),
+    parseRatio: pairedRatio(t10k.parse, t10k.floor),
+    analyzers: t10k.analyzers,
+    spread: Object.fromEntries(['floor', 'analysis', 'pipeline', 'parse'].map((k) => [k, [Math.min(...t10k[k]), Math.max(...t10k[k])]]))
   }
 
   log('scaling 1k → 10k → 50k …')
@@ -104,34 +151,6 @@ async function main() {
     results.scaling.push({ size: n, ...sizes.get(n), reps: times.floor.length, floorMs: median(times.floor), analysisMs: median(times.analysis), ratio: pairedRatio(times.analysis, times.floor) })
   }
 
-  log('memory (one child process per size and task) …')
-  results.memory = []
-  for (const n of SIZES) {
-    for (const task of ['floor', 'analysis']) {
-      const out = execFileSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), `--child-memory=${task}:${n}`], { encoding: 'utf8', maxBuffer: 1 << 20 })
-      results.memory.push({ size: n, task, ...JSON.parse(out) })
-    }
-  }
-
-  log('profiling floor and analysis at 10k (node --cpu-prof) …')
-  results.profile = profileBoth()
-
-  log('kubeconform-style baseline (ajv over the CRD schemas) …')
-  results.ajv = await crdBaseline(main10k, quick)
-
-  log('GitHub API requests on the fake server …')
-  results.github = await measureRequests(root, buildBenchBundle)
-
-  log('cold start of dist/index.js …')
-  results.coldStart = await measureColdStart(root, quick ? 3 : 10)
-  results.dist = distSizes(root)
-
-  const report = renderReport(results)
-  process.stdout.write(report)
-  if (flag('write')) {
-    writeReport(join(root, 'docs/benchmarks.md'), report)
-    log('docs/benchmarks.md updated')
-  }
 }
 
 async function crdBaseline(corpus, quick) {
@@ -175,8 +194,15 @@ async function timingChild(spec) {
   if (extra === 'pipeline') {
     const sources = pipelineSources(files)
     tasks.pipeline = () => runPipeline(engine, sources)
+    tasks.parse = () => parseOnly(engine, files)
   }
   const times = await timeInterleaved(tasks, { warmup: Number(n) >= 50_000 ? 1 : 2, reps: Number(reps) })
+  if (extra === 'pipeline') {
+    // What each registered analyzer adds on top of the parse, over the same parsed documents.
+    const parsed = parseOnly(engine, files)
+    const perAnalyzer = await timeInterleaved(Object.fromEntries(engine.ANALYZERS.map((a, i) => [i, () => analyzerRun(engine, a, parsed)])), { warmup: 1, reps: Number(reps) })
+    times.analyzers = engine.ANALYZERS.map((a, i) => ({ rules: a.meta.map((m) => m.id), ms: median(perAnalyzer[i]), findings: analyzerRun(engine, a, parsed) }))
+  }
   process.stdout.write(JSON.stringify(times))
 }
 

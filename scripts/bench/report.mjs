@@ -11,8 +11,6 @@ const MiB = (x) => `${fmt(mib(x), 1)} MiB`
 export function renderReport(r) {
   const out = []
   const line = (s = '') => out.push(s)
-  const m = r.main
-  const ratio = m.ratio
   line('# Benchmarks')
   line()
   line('Measured by `npm run bench` (`node --expose-gc scripts/bench.mjs`); `npm run bench -- --write` rewrites this file.')
@@ -21,15 +19,31 @@ export function renderReport(r) {
   line(`Machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memGiB} GiB, ${r.machine.platform}, Node ${r.machine.node}; ${r.machine.date}, load average ${r.machine.load} at the start.`)
   line(`Engine: the sources bundled by rollup into \`.bench/engine.js\` (same plugins as \`dist/\`), ${r.analyzers} analyzer(s) registered in \`src/analyze/index.ts\` (${r.rules.length} rule(s)); target 1.28, from 1.26.`)
   line()
+  if (r.corpus) renderCorpus(r.corpus, line)
+  if (r.main) renderMain(r, line)
+  if (r.scaling) renderScaling(r.scaling, line)
+  if (r.memory) renderMemory(r.memory, line)
+  if (r.ajv) renderAjv(r.ajv, r.main, line)
+  if (r.github) renderGithub(r.github, line)
+  if (r.profile) renderProfile(r.profile, line)
+  if (r.coldStart) renderColdStart(r, line)
+  return out.join('\n')
+}
+
+function renderCorpus(c, line) {
   line('## Corpus')
   line()
-  const c = r.corpus
   line(`A generated, deterministic corpus (seeded PRNG, \`scripts/bench/corpus.mjs\`): ${fmt(c.documents, 0)} manifests in ${fmt(c.files, 0)} files (${fmt(c.multiDocFiles, 0)} multi-document), ${fmt(c.mib, 1)} MiB. ` +
     `Istio networking, security, telemetry and extensions CRDs in several apiVersions, Gateway API routes, InferencePools (v1 and v1alpha2), annotated workloads, Services, Namespaces, the \`istio\` MeshConfig ConfigMap, Istio Helm values files, Flux HelmReleases, Argo CD Applications and IstioOperators; some files with CRLF, a BOM, anchors and merge keys.`)
   line(`The analysis of it yields ${fmt(c.findings, 0)} finding(s) and ${fmt(c.parseProblems, 0)} parse problem(s) over ${fmt(c.documentsRecognised, 0)} documents.`)
   line()
   line(`Kinds: ${c.kinds.map(([k, n]) => `${k} ${n}`).join(', ')}.`)
   line()
+}
+
+function renderMain(r, line) {
+  const m = r.main
+  const ratio = m.ratio
   line(`## Analysis against the parse floor (${fmt(m.size, 0)} manifests)`)
   line()
   const min = (k) => m.spread[k][0]
@@ -37,40 +51,57 @@ export function renderReport(r) {
   line('|---|---:|---:|---:|---:|---:|')
   line(`| floor: js-yaml \`loadAll\` of every file (values only) | ${ms(m.floorMs)} | ${ms(min('floor'))} | ${us((m.floorMs * 1000) / m.size)} | 1.00 | 1.00 |`)
   line(`| analysis: \`parseManifestFile\` (positions + recognise) + \`analyzeDocuments\` (all analyzers) | ${ms(m.analysisMs)} | ${ms(min('analysis'))} | ${us((m.analysisMs * 1000) / m.size)} | **${fmt(ratio, 2)}** | ${fmt(min('analysis') / min('floor'), 2)} |`)
+  line(`| of which the parse layer alone: \`parseManifestFile\` | ${ms(m.parseMs)} | ${ms(min('parse'))} | ${us((m.parseMs * 1000) / m.size)} | ${fmt(m.parseRatio, 2)} | ${fmt(min('parse') / min('floor'), 2)} |`)
   line(`| pipeline: \`runAnalysis\` (bytes in, path matching, resource diff, sorted findings) | ${ms(m.pipelineMs)} | ${ms(min('pipeline'))} | ${us((m.pipelineMs * 1000) / m.size)} | ${fmt(m.pipelineRatio, 2)} | ${fmt(min('pipeline') / min('floor'), 2)} |`)
   line()
   line(`Goal: analysis ≤ ${GOAL_RATIO}× the floor — ${ratio <= GOAL_RATIO ? '**met**' : '**missed**'} (${fmt(ratio, 2)}×). ${m.reps} rounds; max: floor ${ms(m.spread.floor[1])}, analysis ${ms(m.spread.analysis[1])}, pipeline ${ms(m.spread.pipeline[1])}.`)
+  if (m.analyzers?.length) {
+    line()
+    line('Each analyzer alone over the parsed documents (median):')
+    line()
+    line('| analyzer (its rules) | time | per manifest | findings |')
+    line('|---|---:|---:|---:|')
+    for (const a of m.analyzers) line(`| ${a.rules.join(', ')} | ${ms(a.ms)} | ${us((a.ms * 1000) / m.size)} | ${fmt(a.findings, 0)} |`)
+  }
   if (Number(r.machine.load.split(' ')[0]) > r.machine.cores * 0.5) {
     line()
     line(`The machine was busy when this ran (load average ${r.machine.load} on ${r.machine.cores} cores): absolute times vary run to run; the ratios and the minimums are steadier.`)
   }
   line()
+}
+
+function renderScaling(scaling, line) {
   line('## Scaling')
   line()
   line('| manifests | files | MiB | reps | floor | analysis | floor / manifest | analysis / manifest | × floor |')
   line('|---:|---:|---:|---:|---:|---:|---:|---:|---:|')
-  for (const s of r.scaling) {
+  for (const s of scaling) {
     line(`| ${fmt(s.size, 0)} | ${fmt(s.files, 0)} | ${fmt(s.mib, 1)} | ${s.reps} | ${ms(s.floorMs)} | ${ms(s.analysisMs)} | ${us((s.floorMs * 1000) / s.size)} | ${us((s.analysisMs * 1000) / s.size)} | ${fmt(s.ratio, 2)} |`)
   }
   line()
+}
+
+function renderMemory(memory, line) {
   line('## Memory')
   line()
   line('Each row is a fresh process that loads the corpus, runs the task once and keeps its result: heap retained after GC, and the peak RSS of the process (with how much the task raised it).')
   line()
   line('| manifests | task | retained heap | per manifest | RSS after | peak RSS | peak raised by |')
   line('|---:|---|---:|---:|---:|---:|---:|')
-  for (const x of r.memory) {
+  for (const x of memory) {
     line(`| ${fmt(x.size, 0)} | ${x.task} | ${MiB(x.retainedHeap)} | ${fmt(x.retainedHeap / x.size / 1024, 1)} KiB | ${MiB(x.rss)} | ${MiB(x.peakRss)} | ${MiB(x.peakRssGrowth)} |`)
   }
-  const b = r.memory.find((x) => x.task === 'analysis' && x.size === 10_000)?.breakdown
+  const b = memory.find((x) => x.task === 'analysis' && x.size === 10_000)?.breakdown
   if (b) {
     line()
     line(`What the analysis keeps at 10,000 manifests (heap given back when each part is dropped): position trees ${MiB(b.positionTrees)}, plain values ${MiB(b.values)}, file lines ${MiB(b.lines)}, document and file records ${MiB(b.documentsAndFiles)}.`)
   }
   line()
+}
+
+function renderAjv(a, m, line) {
   line('## Naive baseline: ajv against the full CRD schemas')
   line()
-  const a = r.ajv
   if (a.skipped) {
     line(`Skipped: ${a.skipped}.`)
   } else {
@@ -82,14 +113,16 @@ export function renderReport(r) {
     line(`| floor (same run) | ${ms(a.floorMs)} | 1.00 |`)
     line(`| parse + validate the corpus | ${ms(a.ajvMs)} | ${fmt(a.ratio, 2)} |`)
     line(`| parse + validate, compile included | ${ms(a.ajvMs + a.compileMs)} | ${fmt((a.ajvMs + a.compileMs) / a.floorMs, 2)} |`)
-    line(`| istio-compat analysis (above) | ${ms(m.analysisMs)} | ${fmt(ratio, 2)} |`)
+    if (m) line(`| istio-compat analysis (above) | ${ms(m.analysisMs)} | ${fmt(m.ratio, 2)} |`)
   }
   line()
+}
+
+function renderGithub(g, line) {
   line('## GitHub API requests')
   line()
   line(`Counted on the local fake GitHub server for a PR of N files with F findings, against the minimum: ⌈N/100⌉ file-list pages + 1 review + ≤ 1 summary upsert.`)
   line()
-  const g = r.github
   if (g.pending) {
     line(`Pending: ${g.pending}.`)
   } else {
@@ -108,7 +141,9 @@ export function renderReport(r) {
     line(`Requests answered ≥ 400: ${failed.length ? [...new Set(failed)].join(', ') : 'none'}; requests that broke the OpenAPI description: ${invalid}.`)
   }
   line()
-  if (r.profile) renderProfile(r.profile, line)
+}
+
+function renderColdStart(r, line) {
   line('## Cold start and bundle size')
   line()
   const cs = r.coldStart
@@ -119,7 +154,6 @@ export function renderReport(r) {
   line('|---|---:|---:|')
   for (const d of r.dist) line(`| \`${d.file}\` | ${fmt(d.bytes, 0)} | ${fmt(d.gzip, 0)} |`)
   line()
-  return out.join('\n')
 }
 
 function renderProfile(p, line) {

@@ -27,6 +27,20 @@ export function analyse(engine, files) {
   return { parsed, documents: documents.length, findings, problems }
 }
 
+/** The parse layer alone: positions, values, recognition; no analyzer. */
+export function parseOnly(engine, files) {
+  return files.map((f) => engine.parseManifestFile(f.path, f.text))
+}
+
+/** One analyzer over already parsed documents: what each rule set adds. */
+export function analyzerRun(engine, analyzer, parsed) {
+  const ctx = { target: engine.parseRelease(TARGET), from: engine.parseRelease(FROM), files: parsed }
+  let findings = 0
+  for (const file of parsed) for (const doc of file.documents) findings += analyzer.check(doc, ctx).length
+  if (analyzer.checkRepository) findings += analyzer.checkRepository(ctx).length
+  return findings
+}
+
 /** The whole engine as the action runs it: bytes in, path matching, resource diff, sorted findings out. */
 export function pipelineSources(files) {
   const contents = new Map(files.map((f) => [f.path, new TextEncoder().encode(f.text)]))
