@@ -215,7 +215,7 @@ class Publisher {
         body,
         ...(withComments ? { comments: comments.map(reviewComment) } : {})
       })
-    const body = `${REVIEW_MARKER}\n**istio-compat** (${escapeMarkdown(versions(this.result))}): ${comments.length} new inline comment(s) on ${sha}. The summary comment lists every finding.`
+    const body = `${REVIEW_MARKER}\n**istio-compat** (${versions(this.result)}): ${comments.length} new inline comment(s) on ${sha}. The summary comment lists every finding.`
     let message: string
     try {
       this.outcome.reviewId = (await send(body, true)).data.id
@@ -235,7 +235,7 @@ class Publisher {
     }
     this.opts.log.warning(`GitHub rejected the review's inline comments (${message}); posting the findings in the summary instead.`)
     try {
-      const note = `${REVIEW_MARKER}\n**istio-compat** (${escapeMarkdown(versions(this.result))}) could not place its inline comments on ${sha} (GitHub answered: ${escapeMarkdown(message)}). The summary comment lists every finding.`
+      const note = `${REVIEW_MARKER}\n**istio-compat** (${versions(this.result)}) could not place its inline comments on ${sha} (GitHub answered: ${escapeMarkdown(message)}). The summary comment lists every finding.`
       this.outcome.reviewId = (await send(note, false)).data.id
     } catch (error) {
       if (isPermissionError(error)) throw error

@@ -133,17 +133,18 @@ function notCheckedTable(result: AnalysisResult): Table | undefined {
   }
 }
 
+// Release versions passed parseRelease (digits, dots, a pre-release tag): safe to print as they are.
 function versionsTable(result: AnalysisResult): string {
-  const rows = [tableRow(['Target', `Istio ${escapeMarkdown(result.target.release.version)}`, escapeMarkdown(result.target.origin)])]
-  if (result.from) rows.push(tableRow(['From', `Istio ${escapeMarkdown(result.from.release.version)}`, escapeMarkdown(result.from.origin)]))
+  const rows = [tableRow(['Target', `Istio ${result.target.release.version}`, escapeMarkdown(result.target.origin)])]
+  if (result.from) rows.push(tableRow(['From', `Istio ${result.from.release.version}`, escapeMarkdown(result.from.origin)]))
   else rows.push(tableRow(['From', 'not known', 'only changes up to the target release are checked']))
   if (result.kubernetesVersion) rows.push(tableRow(['Kubernetes', escapeMarkdown(result.kubernetesVersion), 'input']))
   return [tableRow(['', 'Release', 'Chosen by']), tableRow(['---', '---', '---']), ...rows].join('\n')
 }
 
 function headline(result: AnalysisResult): string {
-  const to = escapeMarkdown(result.target.release.version)
-  return result.from ? `### istio-compat: Istio ${escapeMarkdown(result.from.release.version)} → ${to}` : `### istio-compat: Istio ${to}`
+  const to = result.target.release.version
+  return result.from ? `### istio-compat: Istio ${result.from.release.version} → ${to}` : `### istio-compat: Istio ${to}`
 }
 
 function countsLine(result: AnalysisResult): string {
