@@ -124,6 +124,8 @@ export declare class FakeGitHub {
   readonly requests: RecordedRequest[]
   /** OpenAPI violations seen in requests (each also answered 422). */
   readonly validationErrors: string[]
+  /** Bugs of the fake itself (answered 500); tests expect none. */
+  readonly crashes: string[]
   readonly pulls: Map<number, PullState>
   listen(port?: number): Promise<this>
   close(): Promise<void>

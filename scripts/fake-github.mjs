@@ -262,6 +262,7 @@ const ROUTES = [
   ['GET', '/repos/{owner}/{repo}/pulls/{pull_number}/files', 'listFiles'],
   ['GET', '/repos/{owner}/{repo}/pulls/{pull_number}/comments', 'listReviewComments'],
   ['POST', '/repos/{owner}/{repo}/pulls/{pull_number}/comments', 'createReviewComment'],
+  ['POST', '/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies', 'createReply'],
   ['PATCH', '/repos/{owner}/{repo}/pulls/comments/{comment_id}', 'updateReviewComment'],
   ['DELETE', '/repos/{owner}/{repo}/pulls/comments/{comment_id}', 'deleteReviewComment'],
   ['GET', '/repos/{owner}/{repo}/pulls/{pull_number}/reviews', 'listReviews'],
@@ -297,6 +298,7 @@ export class FakeGitHub {
     this.validator = new OpenApiValidator(options.spec ?? (this.prefix ? 'ghes-3.19' : 'api.github.com'))
     this.requests = []
     this.validationErrors = []
+    this.crashes = []
     this.pulls = new Map()
     this.faults = []
     this.server = createServer((req, res) => void this.handle(req, res))
@@ -397,7 +399,7 @@ export class FakeGitHub {
 
       const route = ROUTES.find((r) => r.method === req.method && r.regex.test(record.path))
       if (!route) throw new HttpError(404, 'Not Found')
-      const params = Object.fromEntries(Object.entries(route.regex.exec(record.path).groups).map(([k, v]) => [k, decodeURIComponent(v)]))
+      const params = Object.fromEntries(Object.entries(route.regex.exec(record.path).groups ?? {}).map(([k, v]) => [k, decodeURIComponent(v)]))
       const problems = this.validator.check(route.template, req.method, record.query, record.body)
       if (problems.length > 0) {
         this.validationErrors.push(...problems)
@@ -407,10 +409,12 @@ export class FakeGitHub {
       if (req.method !== 'GET' && token.readOnly) throw new HttpError(403, 'Resource not accessible by integration')
       ;({ status = 200, payload, headers = {} } = (await this[route.handler](params, record.body ?? {}, token, url)) ?? {})
     } catch (error) {
-      if (!(error instanceof HttpError)) throw error
-      status = error.status
-      headers = error.headers
-      payload = { message: error.message, documentation_url: DOCS, status: String(error.status), ...error.extra }
+      // A bug in the fake must fail the test loudly, not hang the client: answer 500 and keep the error.
+      const known = error instanceof HttpError ? error : new HttpError(500, `fake-github crashed: ${error?.stack ?? error}`)
+      if (!(error instanceof HttpError)) this.crashes.push(known.message)
+      status = known.status
+      headers = known.headers
+      payload = { message: known.message, documentation_url: DOCS, status: String(known.status), ...known.extra }
     }
     record.status = status
     const text = status === 204 ? '' : JSON.stringify(payload)
@@ -603,6 +607,10 @@ export class FakeGitHub {
     const comment = this.newReviewComment(pull, body, token, review.id, review.commit_id)
     pull.reviewComments.push(comment)
     return { status: 201, payload: comment }
+  }
+
+  createReply(params, body, token) {
+    return this.createReviewComment({ pull_number: params.pull_number }, { body: body.body, in_reply_to: Number(params.comment_id) }, token)
   }
 
   findReviewComment(params) {

@@ -38,7 +38,7 @@ const PacedOctokit = GitHub.plugin(retry, throttling)
 export type GitHubClient = InstanceType<typeof PacedOctokit>
 
 /** A gate that lets one job start per `minTime` ms; the throttling plugin only calls `key().schedule()`. */
-class Pacer {
+export class WritePacer {
   private last = 0
   private queue: Promise<unknown> = Promise.resolve()
   constructor(private readonly minTime: number) {}
@@ -78,14 +78,13 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
     onRateLimit: onLimit('primary'),
     onSecondaryRateLimit: onLimit('secondary'),
     retryAfterBaseValue: unit,
-    write: new Pacer(pacing.writeMs),
-    notifications: new Pacer(pacing.notificationMs)
+    write: new WritePacer(pacing.writeMs),
+    notifications: new WritePacer(pacing.notificationMs)
   } as unknown as ThrottlingOptions
-  return new PacedOctokit(
+  const octokit = new PacedOctokit(
     getOctokitOptions(options.token, {
       baseUrl: (options.baseUrl ?? apiBaseUrl()).replace(/\/+$/, ''),
       userAgent: 'istio-compat',
-      headers: { 'x-github-api-version': GITHUB_API_VERSION },
       throttle,
       retry: { retries, retryAfterBaseValue: unit },
       // Octokit's own log: request details only, never headers (the token lives in a header).
@@ -97,4 +96,8 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
       }
     })
   )
+  octokit.hook.before('request', (request) => {
+    request.headers['x-github-api-version'] = GITHUB_API_VERSION
+  })
+  return octokit
 }

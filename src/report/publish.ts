@@ -294,7 +294,7 @@ class Publisher {
     this.outcome.annotations = plan.commands.length
     const allNotes = [...(reason ? [reason] : []), ...notes]
     if (plan.overflow.length > 0) {
-      allNotes.push(`GitHub shows at most 10 annotations per level in a step; ${plan.overflow.length} more finding(s) are only listed in this summary.`)
+      allNotes.push(`GitHub shows at most 10 annotations per level in a step; ${plan.overflow.length} more ${plan.overflow.length === 1 ? 'finding is' : 'findings are'} only listed in this summary.`)
     }
     const headSha = this.result.changes.headSha
     this.outcome.stepSummary = this.workflow.stepSummary(renderSummary(this.result, { notes: allNotes, maxLength: STEP_SUMMARY_BUDGET, ...(headSha ? { headSha } : {}) }))
