@@ -5,6 +5,8 @@ import { renderMarkdown } from '../src/report/markdown.js'
 import { FINGERPRINT_KEY, artifactUri, toSarif } from '../src/report/sarif.js'
 import { MAX_COMMENT_LENGTH, SUMMARY_BUDGET, SUMMARY_MARKER, renderSummary } from '../src/report/summary.js'
 import { renderText } from '../src/report/text.js'
+import { renderReport } from '../src/report/formats.js'
+import { parseRelease } from '../src/knowledge/versions.js'
 
 const VS = 'mesh/virtualservice.yaml'
 
@@ -49,6 +51,14 @@ describe('renderSummary', () => {
     expect(md).not.toMatch(/@alice/)
     const row = md.split('\n').find((l) => l.includes('mesh/unchanged.yaml:7-8'))!
     expect(row.split(/(?<!\\)\|/).length - 2).toBe(5)
+  })
+
+  it('lists files that a config entry checked against other releases', () => {
+    const md = renderSummary(
+      result({ targetsByFile: { 'clusters/canary/vs.yaml': { target: { release: parseRelease('1.29'), origin: '.github/istio-compat.yml:7 (targets)' } } } })
+    )
+    expect(md).toContain('1 file checked against other releases (config targets)')
+    expect(md).toContain('| `clusters/canary/vs.yaml` | Istio 1.29 | not known | \\.github/istio\\-compat\\.yml\\:7 \\(targets\\) |')
   })
 
   it('says so when the PR bumps the Istio version and when nothing was found', () => {
@@ -138,6 +148,15 @@ describe('JSON, text and markdown', () => {
     expect(lines[0]).toBe('a.yaml:1: notice [n] A finding.')
     expect(lines[1]).toBe('a.yaml:3-4: error [api-version-removed] bad <U+001B>[2J clear')
     expect(lines[2]).toBe('Istio 1.26 -> 1.28: 1 error(s), 0 warning(s), 1 notice(s) in 1 YAML document(s)')
+  })
+
+  it('renderReport dispatches the CLI formats without a trailing newline', () => {
+    const r = sample()
+    expect(JSON.parse(renderReport(r, 'json')).counts.errors).toBe(1)
+    expect(JSON.parse(renderReport(r, 'sarif')).version).toBe('2.1.0')
+    expect(renderReport(r, 'text').split('\n')[0]).toBe('mesh/unchanged.yaml:7-8: warning [mtls-mode] Hostile <img src=x> @alice | `x`')
+    expect(renderReport(r, 'markdown')).toMatch(/^### istio-compat/)
+    expect(renderReport(r, 'text').endsWith('\n')).toBe(false)
   })
 
   it('markdown is the summary without the sticky marker', () => {

@@ -142,6 +142,21 @@ function versionsTable(result: AnalysisResult): string {
   return [tableRow(['', 'Release', 'Chosen by']), tableRow(['---', '---', '---']), ...rows].join('\n')
 }
 
+/** Files a config `targets:` entry sent to other releases than the top-level ones. */
+function fileTargetsTable(result: AnalysisResult): Table | undefined {
+  const entries = Object.entries(result.targetsByFile ?? {})
+  if (entries.length === 0) return undefined
+  return {
+    collapsed: `${plural(entries.length, 'file')} checked against other releases (config targets)`,
+    header: ['File', 'Target', 'From', 'Chosen by'],
+    rows: entries
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([file, t]) => tableRow([codeSpan(file, { table: true }), `Istio ${t.target.release.version}`, t.from ? `Istio ${t.from.release.version}` : 'not known', escapeMarkdown(t.target.origin)])),
+    priority: 0.5,
+    noun: 'file'
+  }
+}
+
 function headline(result: AnalysisResult): string {
   const to = result.target.release.version
   return result.from ? `### istio-compat: Istio ${result.from.release.version} → ${to}` : `### istio-compat: Istio ${to}`
@@ -163,7 +178,7 @@ export function renderSummary(result: AnalysisResult, options: SummaryOptions = 
   for (const note of options.notes ?? []) head.push('', escapeMarkdown(note))
   head.push('', versionsTable(result))
 
-  const tables = [findingsTable(result, options), notCheckedTable(result), suppressedTable(result), resourcesTable(result)].filter((t): t is Table => t !== undefined)
+  const tables = [findingsTable(result, options), notCheckedTable(result), suppressedTable(result), fileTargetsTable(result), resourcesTable(result)].filter((t): t is Table => t !== undefined)
   const footer = `<sub>${options.headSha ? `Checked at ${codeSpan(options.headSha.slice(0, 12))}. ` : ''}Each rule is explained in its docs page.</sub>`
 
   const limits = tables.map((t) => t.rows.length)

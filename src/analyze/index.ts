@@ -1,0 +1,38 @@
+// Runs every analyzer over the documents in scope and applies the repository config.
+import type { Finding } from '../model.js'
+import type { RepoConfig } from '../config.js'
+import type { ManifestDocument } from '../manifests/types.js'
+import { schemaAnalyzer } from './schema.js'
+import type { AnalysisContext, Analyzer, RuleMeta } from './types.js'
+
+export const ANALYZERS: Analyzer[] = [schemaAnalyzer]
+
+/** Rules that do not come from an analyzer: the manifests layer's own findings. */
+const BUILTIN_RULES: RuleMeta[] = [
+  { id: 'parse', description: 'A file could not be read as YAML manifests (broken YAML, templates, binary or huge files).', defaultSeverity: 'error' },
+  // The suppression step's own findings (src/analyze/suppress.ts).
+  { id: 'suppression-without-reason', description: 'An istio-compat.io/ignore annotation without a reason (or without rule ids); it suppresses nothing.', defaultSeverity: 'warning' },
+  { id: 'suppression-unknown-rule', description: 'An istio-compat.io/ignore annotation names a rule that does not exist.', defaultSeverity: 'warning' }
+]
+
+export function allRules(analyzers: readonly Analyzer[] = ANALYZERS): RuleMeta[] {
+  return [...BUILTIN_RULES, ...analyzers.flatMap((a) => a.meta)]
+}
+
+export function analyzeDocuments(docs: readonly ManifestDocument[], ctx: AnalysisContext, analyzers: readonly Analyzer[] = ANALYZERS): Finding[] {
+  const findings: Finding[] = []
+  for (const doc of docs) for (const analyzer of analyzers) findings.push(...analyzer.check(doc, ctx))
+  for (const analyzer of analyzers) if (analyzer.checkRepository) findings.push(...analyzer.checkRepository(ctx))
+  return findings
+}
+
+/** Rules switched off are dropped; severity overrides are applied. */
+export function applyRuleSettings(findings: readonly Finding[], config: RepoConfig): Finding[] {
+  const out: Finding[] = []
+  for (const f of findings) {
+    const setting = config.rules[f.rule]
+    if (setting === 'off') continue
+    out.push(setting ? { ...f, severity: setting } : f)
+  }
+  return out
+}

@@ -1,0 +1,146 @@
+// changes → manifests → analyze: one run of the engine, shared by the action and the CLI.
+import { minimatch } from 'minimatch'
+import { allRules, analyzeDocuments, ANALYZERS, applyRuleSettings } from './analyze/index.js'
+import { groupByTarget } from './analyze/groups.js'
+import { applySuppressions } from './analyze/suppress.js'
+import type { AnalysisContext, Analyzer } from './analyze/types.js'
+import type { ChangeSet } from './changes/types.js'
+import { EMPTY_CONFIG, type RepoConfig } from './config.js'
+import { detectIstioVersion } from './knowledge/detect.js'
+import { parseRelease } from './knowledge/versions.js'
+import { diffResources } from './manifests/diff.js'
+import { parseManifestFile } from './manifests/parse.js'
+import type { ManifestDocument, ManifestFile } from './manifests/types.js'
+import { compareFindings, UsageError, type Finding } from './model.js'
+import type { AnalysisResult, NotChecked, VersionChoice } from './result.js'
+
+/** A state of the repository (a commit, the work tree, or the API at a sha). */
+export interface Snapshot {
+  list(): Promise<string[]>
+  read(paths: readonly string[]): Promise<Map<string, Uint8Array>>
+}
+
+export interface Sources {
+  changes: ChangeSet
+  head: Snapshot
+  /** Absent when there is nothing to compare with (plain paths): everything counts as added. */
+  base?: Snapshot
+}
+
+export interface RunOptions {
+  target: string
+  from?: string
+  kubernetesVersion?: string
+  /** minimatch patterns; `!` excludes. */
+  paths: string[]
+  config?: RepoConfig
+  /** The analyzers to run; default: every registered one (tests inject their own). */
+  analyzers?: readonly Analyzer[]
+}
+
+export const DEFAULT_PATTERNS = ['**/*.yaml', '**/*.yml']
+
+/** Files read for `auto` version detection besides the matched manifests. */
+const DETECTION_FILE = /(^|\/)Chart\.ya?ml$/
+
+export async function runAnalysis(sources: Sources, options: RunOptions): Promise<AnalysisResult> {
+  const config = options.config ?? EMPTY_CONFIG
+  const matches = pathMatcher(options.paths.length ? options.paths : DEFAULT_PATTERNS, config.ignore)
+  const notChecked: NotChecked[] = []
+
+  // Detection runs on both sides whenever there is a base: a PR that moves the Istio version widens the scope.
+  const headDetected = options.target === 'auto' || sources.base ? await detect(sources.head, matches) : undefined
+  const baseDetected = sources.base ? await detect(sources.base, matches) : undefined
+
+  const target = chooseVersion(options.target, headDetected, 'target-version')
+  if (!target) throw new UsageError('target-version is auto, but no Istio version was found in the repository (Flux HelmRelease, Argo CD Application, Chart.yaml dependency or IstioOperator spec.tag); set target-version, e.g. 1.28')
+  const from = options.from && options.from !== '' ? chooseVersion(options.from, baseDetected, 'from-version') : undefined
+  const versionBump = !!(headDetected && baseDetected && headDetected.version !== baseDetected.version)
+
+  // Scope: the changed files, or every manifest when the PR moves the Istio version.
+  const changed = sources.changes.files.filter((f) => f.status !== 'removed' && matches(f.path))
+  const headPaths = versionBump ? (await sources.head.list()).filter(matches) : changed.map((f) => f.path)
+  const headFiles = await parseAll(sources.head, headPaths)
+
+  let baseFiles: ManifestFile[] = []
+  const renames = new Map<string, string>()
+  if (sources.base) {
+    const basePaths = new Set<string>()
+    for (const f of sources.changes.files) {
+      if (!matches(f.path) && !(f.previousPath && matches(f.previousPath))) continue
+      if (f.status === 'added') continue
+      const old = f.previousPath ?? f.path
+      if (f.previousPath) renames.set(f.path, f.previousPath)
+      basePaths.add(old)
+    }
+    if (versionBump) for (const p of headPaths) basePaths.add(renames.get(p) ?? p)
+    baseFiles = await parseAll(sources.base, [...basePaths])
+  }
+  const resources = diffResources(baseFiles, headFiles, renames)
+
+  const inScope: ManifestDocument[] = []
+  for (const change of resources) {
+    if (!change.head) continue
+    if (versionBump || !sources.base || change.status === 'added' || change.status === 'changed') inScope.push(change.head)
+  }
+  const inputs: AnalysisContext = {
+    target: target.release,
+    ...(from ? { from: from.release } : {}),
+    ...(options.kubernetesVersion ? { kubernetesVersion: options.kubernetesVersion } : {}),
+    files: headFiles
+  }
+  const findings: Finding[] = []
+  for (const file of headFiles) findings.push(...file.problems)
+  // Per-path targets: one analysis per set of releases, each with its own context.
+  const analyzers = options.analyzers ?? ANALYZERS
+  const { groups, targetsByFile } = groupByTarget(inScope, headFiles, config, inputs)
+  for (const group of groups) findings.push(...analyzeDocuments(group.docs, group.ctx, analyzers))
+  for (const file of headFiles) {
+    if (file.problems.some((p) => p.severity !== 'error') && file.documents.length === 0) notChecked.push({ file: file.path, reason: file.problems[0].message })
+  }
+  // Annotations of any head document may suppress (repository findings can point anywhere); broken ones are reported only in scope.
+  const suppressed = applySuppressions(findings, headFiles.flatMap((f) => f.documents), { inScope: new Set(inScope), knownRules: allRules(analyzers).map((r) => r.id) })
+
+  return {
+    target,
+    ...(from ? { from } : {}),
+    ...(options.kubernetesVersion ? { kubernetesVersion: options.kubernetesVersion } : {}),
+    versionBump,
+    changes: sources.changes,
+    resources,
+    findings: applyRuleSettings(suppressed, config).sort(compareFindings),
+    notChecked,
+    documentsChecked: inScope.length,
+    ...(Object.keys(targetsByFile).length ? { targetsByFile } : {})
+  }
+}
+
+function chooseVersion(input: string, detected: { version: string; file: string; line: number; how: string } | undefined, name: string): VersionChoice | undefined {
+  if (input !== 'auto') return { release: parseRelease(input), origin: 'input' }
+  if (!detected) return undefined
+  try {
+    return { release: parseRelease(detected.version), origin: `${detected.file}:${detected.line} (${detected.how})` }
+  } catch (error) {
+    throw new UsageError(`${name} auto: ${detected.file}:${detected.line} names Istio ${detected.version}: ${(error as Error).message}`)
+  }
+}
+
+async function detect(snapshot: Snapshot, matches: (path: string) => boolean) {
+  const paths = (await snapshot.list()).filter((p) => matches(p) || DETECTION_FILE.test(p))
+  const contents = await snapshot.read(paths)
+  const files = [...contents].map(([path, data]) => ({ path, text: new TextDecoder().decode(data) }))
+  return detectIstioVersion(files)
+}
+
+async function parseAll(snapshot: Snapshot, paths: readonly string[]): Promise<ManifestFile[]> {
+  const contents = await snapshot.read(paths)
+  return paths.filter((p) => contents.has(p)).map((p) => parseManifestFile(p, contents.get(p) as Uint8Array))
+}
+
+/** minimatch patterns, `!` negates; the config's ignore list always excludes. */
+export function pathMatcher(patterns: readonly string[], ignore: readonly string[] = []): (path: string) => boolean {
+  const include = patterns.filter((p) => !p.startsWith('!'))
+  const exclude = [...patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1)), ...ignore]
+  const opts = { dot: true, matchBase: false }
+  return (path) => include.some((p) => minimatch(path, p, opts)) && !exclude.some((p) => minimatch(path, p, opts))
+}
