@@ -4,35 +4,64 @@ import { readFileSync, statSync, readdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { execFileSync } from 'node:child_process';
 import { isIP } from 'node:net';
+import { createHash } from 'node:crypto';
 
-// Unified diff hunks → the head lines a review comment may target.
-const HUNK_HEADER = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/;
-/** Reads the hunks of one file's unified diff; lines before the first hunk (headers) are ignored. */
+// Unified-diff hunks → the head lines a review comment may target (GitHub `patch` fields and `git diff` output alike).
+const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+/**
+ * Reads the hunks of one file's unified diff. Accepts the bare hunks GitHub returns in `patch` and a full
+ * `git diff` section (the `diff --git`, `index`, `---`/`+++` header lines are skipped). Hunk bodies are read
+ * by their line counts, so content lines that look like headers (`+++`, `---`) are never misread.
+ */
 function parsePatch(patch) {
     const commentableLines = new Map();
     const addedLines = new Set();
+    const rows = patch.split('\n');
+    if (rows.at(-1) === '')
+        rows.pop();
     let hunk = -1;
-    let line = 0;
-    for (const raw of patch.split('\n')) {
-        const header = HUNK_HEADER.exec(raw);
-        if (header) {
-            hunk++;
-            line = Number(header[1]);
+    let oldLeft = 0;
+    let newLeft = 0;
+    let newLine = 0;
+    const startHunk = (row) => {
+        const header = HUNK_HEADER.exec(row);
+        if (!header)
+            return; // file headers, `\ No newline` after the last hunk line, trailing noise
+        hunk++;
+        oldLeft = header[2] === undefined ? 1 : Number(header[2]);
+        newLine = Number(header[3]);
+        newLeft = header[4] === undefined ? 1 : Number(header[4]);
+    };
+    for (const raw of rows) {
+        const row = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+        if (oldLeft <= 0 && newLeft <= 0) {
+            startHunk(row);
             continue;
         }
-        if (hunk < 0 || raw.startsWith('\\'))
-            continue;
-        const marker = raw[0];
+        const marker = row[0];
         if (marker === '+') {
-            commentableLines.set(line, hunk);
-            addedLines.add(line);
-            line++;
+            commentableLines.set(newLine, hunk);
+            addedLines.add(newLine);
+            newLine++;
+            newLeft--;
         }
-        else if (marker === ' ') {
-            commentableLines.set(line, hunk);
-            line++;
+        else if (marker === '-') {
+            oldLeft--;
         }
-        // '-' lines exist only on the base side.
+        else if (marker === ' ' || row === '') {
+            // An empty row is a context line whose leading space was stripped by an editor or a mail client.
+            commentableLines.set(newLine, hunk);
+            newLine++;
+            newLeft--;
+            oldLeft--;
+        }
+        else if (marker === '\\') ;
+        else {
+            // Not a hunk line: the hunk header lied about its counts; stop reading this hunk.
+            oldLeft = 0;
+            newLeft = 0;
+            startHunk(row);
+        }
     }
     return { commentableLines, addedLines };
 }
@@ -8717,13 +8746,413 @@ function pathMatcher(patterns, ignore = []) {
     return (path) => include.some((p) => minimatch(path, p, opts)) && !exclude.some((p) => minimatch(path, p, opts));
 }
 
+function countFindings(findings) {
+    const counts = { errors: 0, warnings: 0, notices: 0, suppressed: 0 };
+    for (const f of findings) {
+        if (f.suppressed)
+            counts.suppressed++;
+        else if (f.severity === 'error')
+            counts.errors++;
+        else if (f.severity === 'warning')
+            counts.warnings++;
+        else
+            counts.notices++;
+    }
+    return counts;
+}
+
+// Stable identities of findings: hidden in review comments (dedupe across runs) and in SARIF partialFingerprints.
+/** A finding's identity without its line, so a comment survives edits elsewhere in the file. */
+function identity(finding, target) {
+    const r = finding.resource;
+    const resource = r ? `${r.apiVersion}/${r.kind}/${r.namespace ?? ''}/${r.name ?? ''}` : '';
+    return [finding.rule, finding.file, resource, finding.path ?? '', finding.message, target].join('\u0000');
+}
+/**
+ * Fingerprints (16 hex digits) for a list of findings. Findings with the same identity (same rule, file,
+ * resource, path and message) are told apart by their order of appearance.
+ */
+function fingerprints(findings, target) {
+    const seen = new Map();
+    const out = new Map();
+    for (const finding of findings) {
+        const id = identity(finding, target);
+        const occurrence = seen.get(id) ?? 0;
+        seen.set(id, occurrence + 1);
+        out.set(finding, createHash('sha256').update(`${id}\u0000${occurrence}`).digest('hex').slice(0, 16));
+    }
+    return out;
+}
+
+const JSON_REPORT_VERSION = 1;
+function toJsonReport(result) {
+    const prints = fingerprints(result.findings, result.target.release.version);
+    return {
+        version: JSON_REPORT_VERSION,
+        target: { release: result.target.release.version, origin: result.target.origin },
+        ...(result.from ? { from: { release: result.from.release.version, origin: result.from.origin } } : {}),
+        ...(result.kubernetesVersion ? { kubernetesVersion: result.kubernetesVersion } : {}),
+        versionBump: result.versionBump,
+        ...(result.changes.headSha ? { headSha: result.changes.headSha } : {}),
+        counts: countFindings(result.findings),
+        documentsChecked: result.documentsChecked,
+        findings: result.findings.map((f) => ({ ...f, fingerprint: prints.get(f) })),
+        resources: result.resources.map((r) => {
+            const doc = r.head ?? r.base;
+            return {
+                status: r.status,
+                key: r.key,
+                ...(doc?.resource ? { kind: doc.resource.kind, ...(doc.resource.namespace ? { namespace: doc.resource.namespace } : {}), ...(doc.resource.name ? { name: doc.resource.name } : {}) } : {}),
+                ...(doc ? { file: doc.file, line: doc.line } : {})
+            };
+        }),
+        changedFiles: result.changes.files.map((f) => ({
+            path: f.path,
+            status: f.status,
+            ...(f.previousPath ? { previousPath: f.previousPath } : {}),
+            ...(f.patchMissing ? { patchMissing: true } : {})
+        })),
+        notChecked: result.notChecked.map((n) => ({ file: n.file, reason: n.reason }))
+    };
+}
+function renderJson(result) {
+    return `${JSON.stringify(toJsonReport(result), null, 2)}\n`;
+}
+
+// Everything that comes from a manifest is hostile text: these helpers make it inert in each output format.
+const ZERO_WIDTH_JOINER = '\u200D';
+// Bidi overrides and isolates can make rendered text read differently from its source ("Trojan Source").
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
+// C0/C1 controls except tab; they have no business in a comment and some terminals act on them.
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+const NEWLINES = /\r\n|\r|\n|\u2028|\u2029/g;
+// Every ASCII punctuation character CommonMark/GFM may give a meaning to; a backslash makes each literal.
+const MARKDOWN_PUNCTUATION = /[\\`*_{}[\]()#+\-.!|~<>&"'=:$^]/g;
+function visibleCodePoint(ch) {
+    return `<U+${ch.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}>`;
+}
+/** Removes controls and shows bidi characters as their code point, on one line. */
+function flatten(text) {
+    return text
+        .replace(NEWLINES, ' ')
+        .replace(/\t/g, ' ')
+        .replace(CONTROL_CHARS, '')
+        .replace(BIDI_CONTROLS, visibleCodePoint);
+}
+/**
+ * Plain text → inline markdown that renders as the same text: one line, no HTML, no emphasis, links,
+ * headings, list markers or table cell breaks, and no @mentions (a zero-width joiner after the `@`).
+ * Safe inside a GFM table cell.
+ */
+function escapeMarkdown(text) {
+    return flatten(text)
+        .replace(MARKDOWN_PUNCTUATION, (ch) => (ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : ch === '&' ? '&amp;' : `\\${ch}`))
+        .replace(/@(?=[A-Za-z0-9_-])/g, `@${ZERO_WIDTH_JOINER}`);
+}
+function longestBacktickRun(text) {
+    let longest = 0;
+    for (const run of text.match(/`+/g) ?? [])
+        longest = Math.max(longest, run.length);
+    return longest;
+}
+/**
+ * Text as an inline code span that no backtick in it can close early. In a table cell (`table: true`) the
+ * pipes are escaped too: GFM splits cells on `|` even inside code spans and renders `\|` there as `|`.
+ */
+function codeSpan(text, options = {}) {
+    let body = flatten(text);
+    if (body === '')
+        return escapeMarkdown('(empty)');
+    if (options.table)
+        body = body.replace(/\|/g, '\\|');
+    const fence = '`'.repeat(longestBacktickRun(body) + 1);
+    // CommonMark strips one space on each side when both are present; pad so backticks at the edges stay content.
+    const padded = body.startsWith('`') || body.endsWith('`') || (body.startsWith(' ') && body.endsWith(' ')) ? ` ${body} ` : body;
+    return `${fence}${padded}${fence}`;
+}
+/** A text for a terminal: control characters (ANSI escapes included) are shown, never sent. */
+function escapeTerminal(text) {
+    return text
+        .replace(NEWLINES, ' ')
+        .replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, visibleCodePoint)
+        .replace(BIDI_CONTROLS, visibleCodePoint);
+}
+
+// Where a rule's documentation lives; the one place that knows the project's URL.
+/** Used when the action's own repository is unknown (CLI runs). */
+const PROJECT_URL = 'https://github.com/istio-compat/istio-compat';
+const PROJECT_DOCS_REF = 'main';
+/**
+ * docs/rules/<id>.md of the running action: Actions sets GITHUB_ACTION_REPOSITORY and GITHUB_ACTION_REF for
+ * the step of a `uses:` action, so the link matches the version that produced the finding.
+ */
+function ruleDocsUrl(ruleId, env = process.env) {
+    const repository = env['GITHUB_ACTION_REPOSITORY'];
+    const base = repository ? `${env['GITHUB_SERVER_URL'] || 'https://github.com'}/${repository}` : PROJECT_URL;
+    const ref = repository && env['GITHUB_ACTION_REF'] ? env['GITHUB_ACTION_REF'] : PROJECT_DOCS_REF;
+    return `${base}/blob/${encodeURIComponent(ref)}/docs/rules/${encodeURIComponent(ruleId)}.md`;
+}
+
+/** The hidden marker that identifies the sticky summary comment; it starts the body. */
+const SUMMARY_MARKER = '<!-- istio-compat:summary -->';
+const ICON = { error: '🛑', warning: '⚠️', notice: 'ℹ️' };
+function plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+function location(file, line, endLine) {
+    return codeSpan(endLine !== undefined && endLine > line ? `${file}:${line}-${endLine}` : `${file}:${line}`, { table: true });
+}
+function tableRow(cells) {
+    return `| ${cells.join(' | ')} |`;
+}
+function renderTable(table, limit) {
+    const shown = table.rows.slice(0, limit);
+    const out = [];
+    if (table.collapsed)
+        out.push(`<details><summary>${table.collapsed}</summary>`, '');
+    else if (table.title)
+        out.push(table.title, '');
+    out.push(tableRow(table.header), tableRow(table.header.map(() => '---')), ...shown);
+    if (shown.length < table.rows.length) {
+        out.push('', `_… and ${plural(table.rows.length - shown.length, table.noun)} more, left out to fit GitHub's size limit; the job summary and the JSON report have all of them._`);
+    }
+    if (table.collapsed)
+        out.push('', '</details>');
+    return out.join('\n');
+}
+function resourceTitle(change) {
+    const doc = change.head ?? change.base;
+    const r = doc?.resource;
+    const name = r ? [r.namespace, r.name].filter(Boolean).join('/') : change.key;
+    return { kind: r?.kind ?? doc?.kind ?? 'document', name, file: doc?.file ?? '', line: doc?.line ?? 1 };
+}
+function findingsTable(result, options) {
+    const active = result.findings.filter((f) => !f.suppressed);
+    if (active.length === 0)
+        return undefined;
+    const sorted = [...active].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.file.localeCompare(b.file) || a.line - b.line);
+    const review = options.inline !== undefined || options.offDiff !== undefined;
+    const header = ['Severity', 'Location', 'Rule', 'Finding', ...(review ? ['On the diff'] : [])];
+    const rows = sorted.map((f) => {
+        const cells = [`${ICON[f.severity]} ${f.severity}`, location(f.file, f.line, f.endLine), `[${escapeMarkdown(f.rule)}](${ruleDocsUrl(f.rule)})`, escapeMarkdown(f.message)];
+        if (review)
+            cells.push(options.inline?.has(f) ? 'inline comment' : escapeMarkdown(options.offDiff?.get(f) ?? 'not commented'));
+        return tableRow(cells);
+    });
+    return { title: '#### Findings', header, rows, priority: 3, noun: 'finding' };
+}
+function suppressedTable(result) {
+    const suppressed = result.findings.filter((f) => f.suppressed);
+    if (suppressed.length === 0)
+        return undefined;
+    return {
+        collapsed: `${plural(suppressed.length, 'suppressed finding')} (not gating)`,
+        header: ['Location', 'Rule', 'Finding', 'Suppressed by'],
+        rows: suppressed.map((f) => tableRow([location(f.file, f.line, f.endLine), escapeMarkdown(f.rule), escapeMarkdown(f.message), escapeMarkdown(`${f.suppressed.by}: ${f.suppressed.reason}`)])),
+        priority: 1,
+        noun: 'suppressed finding'
+    };
+}
+function resourcesTable(result) {
+    const changed = result.resources.filter((r) => r.status !== 'unchanged');
+    if (changed.length === 0)
+        return undefined;
+    const count = (status) => changed.filter((r) => r.status === status).length;
+    const order = { removed: 0, added: 1, changed: 2, unchanged: 3 };
+    const rows = [...changed]
+        .sort((a, b) => order[a.status] - order[b.status] || a.key.localeCompare(b.key))
+        .map((change) => {
+        const t = resourceTitle(change);
+        return tableRow([change.status, escapeMarkdown(t.kind), codeSpan(t.name, { table: true }), location(t.file, t.line)]);
+    });
+    return {
+        collapsed: `Resources in this change: ${count('added')} added, ${count('changed')} changed, ${count('removed')} removed`,
+        header: ['Change', 'Kind', 'Name', 'File'],
+        rows,
+        priority: 0,
+        noun: 'resource'
+    };
+}
+function notCheckedTable(result) {
+    if (result.notChecked.length === 0)
+        return undefined;
+    return {
+        title: '#### Not checked',
+        header: ['File', 'Why'],
+        rows: result.notChecked.map((n) => tableRow([codeSpan(n.file, { table: true }), escapeMarkdown(n.reason)])),
+        priority: 2,
+        noun: 'file'
+    };
+}
+// Release versions passed parseRelease (digits, dots, a pre-release tag): safe to print as they are.
+function versionsTable(result) {
+    const rows = [tableRow(['Target', `Istio ${result.target.release.version}`, escapeMarkdown(result.target.origin)])];
+    if (result.from)
+        rows.push(tableRow(['From', `Istio ${result.from.release.version}`, escapeMarkdown(result.from.origin)]));
+    else
+        rows.push(tableRow(['From', 'not known', 'only changes up to the target release are checked']));
+    if (result.kubernetesVersion)
+        rows.push(tableRow(['Kubernetes', escapeMarkdown(result.kubernetesVersion), 'input']));
+    return [tableRow(['', 'Release', 'Chosen by']), tableRow(['---', '---', '---']), ...rows].join('\n');
+}
+/** Files a config `targets:` entry sent to other releases than the top-level ones. */
+function fileTargetsTable(result) {
+    const entries = Object.entries(result.targetsByFile ?? {});
+    if (entries.length === 0)
+        return undefined;
+    return {
+        collapsed: `${plural(entries.length, 'file')} checked against other releases (config targets)`,
+        header: ['File', 'Target', 'From', 'Chosen by'],
+        rows: entries
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(([file, t]) => tableRow([codeSpan(file, { table: true }), `Istio ${t.target.release.version}`, t.from ? `Istio ${t.from.release.version}` : 'not known', escapeMarkdown(t.target.origin)])),
+        priority: 0.5,
+        noun: 'file'
+    };
+}
+function headline(result) {
+    const to = result.target.release.version;
+    return result.from ? `### istio-compat: Istio ${result.from.release.version} → ${to}` : `### istio-compat: Istio ${to}`;
+}
+function countsLine(result) {
+    const c = countFindings(result.findings);
+    const suppressed = c.suppressed > 0 ? ` (${c.suppressed} suppressed)` : '';
+    if (c.errors + c.warnings + c.notices === 0)
+        return `✅ No findings${suppressed} in ${plural(result.documentsChecked, 'YAML document')}.`;
+    return `${ICON.error} ${plural(c.errors, 'error')} · ${ICON.warning} ${plural(c.warnings, 'warning')} · ${ICON.notice} ${plural(c.notices, 'notice')}${suppressed} in ${plural(result.documentsChecked, 'YAML document')}.`;
+}
+function renderSummary(result, options = {}) {
+    const maxLength = options.maxLength ?? Number.POSITIVE_INFINITY;
+    const head = [];
+    if (options.marker)
+        head.push(SUMMARY_MARKER);
+    head.push(headline(result), '', countsLine(result));
+    if (result.versionBump)
+        head.push('', 'This PR changes the Istio version, so every manifest in the repository was checked, not only the changed ones.');
+    for (const note of options.notes ?? [])
+        head.push('', escapeMarkdown(note));
+    head.push('', versionsTable(result));
+    const tables = [findingsTable(result, options), notCheckedTable(result), suppressedTable(result), fileTargetsTable(result), resourcesTable(result)].filter((t) => t !== undefined);
+    const footer = `<sub>${options.headSha ? `Checked at ${codeSpan(options.headSha.slice(0, 12))}. ` : ''}Each rule is explained in its docs page.</sub>`;
+    const limits = tables.map((t) => t.rows.length);
+    const render = () => [head.join('\n'), ...tables.map((t, i) => renderTable(t, limits[i])), footer].join('\n\n');
+    let body = render();
+    // Cut the least important table first: the most rows that still fit (binary search), then the next table.
+    for (const i of tables.map((_, i) => i).sort((a, b) => tables[a].priority - tables[b].priority)) {
+        if (body.length <= maxLength)
+            break;
+        let fits = 0;
+        let tooMany = limits[i];
+        while (tooMany - fits > 1) {
+            const mid = Math.floor((fits + tooMany) / 2);
+            limits[i] = mid;
+            if (render().length <= maxLength)
+                fits = mid;
+            else
+                tooMany = mid;
+        }
+        limits[i] = fits;
+        body = render();
+    }
+    if (body.length > maxLength) {
+        const note = "\n\n_The summary was cut to fit GitHub's size limit._";
+        body = body.slice(0, Math.max(0, maxLength - note.length)).replace(/\n[^\n]*$/, '') + note;
+    }
+    return body;
+}
+
+function renderMarkdown(result) {
+    return `${renderSummary(result, { ...(result.changes.headSha ? { headSha: result.changes.headSha } : {}) })}\n`;
+}
+
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+/** The key under partialFingerprints; bump the version if the fingerprint recipe changes. */
+const FINGERPRINT_KEY = 'istioCompat/v1';
+const LEVEL = { error: 'error', warning: 'warning', notice: 'note' };
+/** A repository-relative path as a URI reference: forward slashes, each segment percent-encoded. */
+function artifactUri(file) {
+    return file.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/^\/+/, '').split('/').map(encodeURIComponent).join('/');
+}
+function ruleIds(result, rules) {
+    return [...new Set([...rules.map((r) => r.id), ...result.findings.map((f) => f.rule)])].sort();
+}
+function sarifResult(finding, ruleIndex, fingerprint) {
+    const startLine = Math.max(1, finding.line);
+    const endLine = Math.max(startLine, finding.endLine ?? startLine);
+    const text = finding.fix ? `${finding.message} Fix: ${finding.fix.description}` : finding.message;
+    return {
+        ruleId: finding.rule,
+        ruleIndex,
+        level: LEVEL[finding.severity],
+        message: { text },
+        locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(finding.file), uriBaseId: '%SRCROOT%' }, region: { startLine, endLine } } }],
+        partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
+        ...(finding.suppressed ? { suppressions: [{ kind: 'external', status: 'accepted', justification: `${finding.suppressed.by}: ${finding.suppressed.reason}` }] } : {}),
+        ...(finding.resource || finding.path ? { properties: { ...(finding.resource ? { resource: finding.resource } : {}), ...(finding.path ? { yamlPath: finding.path } : {}) } } : {})
+    };
+}
+function toSarif(result, options = {}) {
+    const metas = new Map((options.rules ?? []).map((r) => [r.id, r]));
+    const ids = ruleIds(result, options.rules ?? []);
+    const index = new Map(ids.map((id, i) => [id, i]));
+    const prints = fingerprints(result.findings, result.target.release.version);
+    return {
+        $schema: SARIF_SCHEMA,
+        version: '2.1.0',
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: 'istio-compat',
+                        informationUri: PROJECT_URL,
+                        ...(options.toolVersion ? { semanticVersion: options.toolVersion } : {}),
+                        rules: ids.map((id) => {
+                            const meta = metas.get(id);
+                            return {
+                                id,
+                                name: id,
+                                shortDescription: { text: meta?.description ?? id },
+                                helpUri: ruleDocsUrl(id),
+                                help: { text: `See ${ruleDocsUrl(id)}` },
+                                ...(meta ? { defaultConfiguration: { level: LEVEL[meta.defaultSeverity] } } : {})
+                            };
+                        })
+                    }
+                },
+                originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The root of the repository.' } } },
+                columnKind: 'utf16CodeUnits',
+                properties: { targetRelease: result.target.release.version, ...(result.from ? { fromRelease: result.from.release.version } : {}) },
+                results: result.findings.map((f) => sarifResult(f, index.get(f.rule), prints.get(f)))
+            }
+        ]
+    };
+}
+function renderSarif(result, options = {}) {
+    return `${JSON.stringify(toSarif(result, options), null, 2)}\n`;
+}
+
+// The CLI's default format: one line per finding, like a compiler, then a one-line total.
+function renderText(result) {
+    const lines = [...result.findings].sort(compareFindings).map((f) => {
+        const range = f.endLine !== undefined && f.endLine > f.line ? `${f.line}-${f.endLine}` : `${f.line}`;
+        const suppressed = f.suppressed ? ` (suppressed: ${f.suppressed.reason})` : '';
+        const fix = f.fix ? ` Fix: ${f.fix.description}` : '';
+        return escapeTerminal(`${f.file}:${range}: ${f.severity} [${f.rule}] ${f.message}${fix}${suppressed}`);
+    });
+    for (const n of result.notChecked)
+        lines.push(escapeTerminal(`${n.file}: not checked: ${n.reason}`));
+    const c = countFindings(result.findings);
+    const versions = result.from ? `Istio ${result.from.release.version} -> ${result.target.release.version}` : `Istio ${result.target.release.version}`;
+    const suppressed = c.suppressed > 0 ? `, ${c.suppressed} suppressed` : '';
+    lines.push(`${versions}: ${c.errors} error(s), ${c.warnings} warning(s), ${c.notices} notice(s)${suppressed} in ${result.documentsChecked} YAML document(s)`);
+    return `${lines.join('\n')}\n`;
+}
+
 const FORMATS = ['text', 'json', 'sarif', 'markdown'];
-function renderReport(result, format) {
-    if (format === 'json')
-        return JSON.stringify({ target: result.target.release.version, findings: result.findings }, null, 2);
-    const lines = result.findings.map((f) => `${f.file}:${f.line}: ${f.severity} [${f.rule}] ${f.message}`);
-    lines.push(`${result.findings.length} finding(s), ${result.documentsChecked} document(s) checked against Istio ${result.target.release.version}`);
-    return lines.join('\n');
+/** The report in one format, without a trailing newline (the caller prints it as a line). */
+function renderReport(result, format, sarif = {}) {
+    const text = format === 'json' ? renderJson(result) : format === 'sarif' ? renderSarif(result, sarif) : format === 'markdown' ? renderMarkdown(result) : renderText(result);
+    return text.replace(/\n$/, '');
 }
 
 // `istio-compat check`: the engine on a local git diff or on paths, for pre-commit hooks and other CI systems.

@@ -32,9 +32,11 @@ import require$$1$5 from 'node:dns';
 import require$$5$3 from 'string_decoder';
 import 'child_process';
 import 'timers';
-import { readFileSync as readFileSync$1, statSync, readdirSync } from 'node:fs';
+import { readFileSync as readFileSync$1, statSync, readdirSync, appendFileSync } from 'node:fs';
 import { join, relative, sep as sep$2 } from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { mkdir as mkdir$1, writeFile as writeFile$1 } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -188,6 +190,10 @@ function prepareKeyValueMessage(key, value) {
 }
 
 var commonjsGlobal = typeof globalThis !== 'undefined' ? globalThis : typeof window !== 'undefined' ? window : typeof global !== 'undefined' ? global : typeof self !== 'undefined' ? self : {};
+
+function getDefaultExportFromCjs (x) {
+	return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, 'default') ? x['default'] : x;
+}
 
 var tunnel$1 = {};
 
@@ -16368,15 +16374,15 @@ function requireRedirect () {
 	return redirect;
 }
 
-var retry;
+var retry$1;
 var hasRequiredRetry;
 
 function requireRetry () {
-	if (hasRequiredRetry) return retry;
+	if (hasRequiredRetry) return retry$1;
 	hasRequiredRetry = 1;
 	const RetryHandler = requireRetryHandler();
 
-	retry = globalOpts => {
+	retry$1 = globalOpts => {
 	  return dispatch => {
 	    return function retryInterceptor (opts, handler) {
 	      return dispatch(
@@ -16392,7 +16398,7 @@ function requireRetry () {
 	    }
 	  }
 	};
-	return retry;
+	return retry$1;
 }
 
 var dump;
@@ -28818,12 +28824,27 @@ function setFailed(message) {
     error(message);
 }
 /**
+ * Writes debug message to user log
+ * @param message debug message
+ */
+function debug(message) {
+    issueCommand('debug', {}, message);
+}
+/**
  * Adds an error issue
  * @param message error issue message. Errors will be converted to string via toString()
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
     issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a warning issue
+ * @param message warning issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function warning(message, properties = {}) {
+    issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.
@@ -29743,6 +29764,15 @@ var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _argume
         step((generator = generator.apply(thisArg, _arguments || [])).next());
     });
 };
+function getAuthString(token, options) {
+    if (!token && !options.auth) {
+        throw new Error('Parameter token or opts.auth is required');
+    }
+    else if (token && options.auth) {
+        throw new Error('Parameters token and opts.auth may not both be specified');
+    }
+    return typeof options.auth === 'string' ? options.auth : `token ${token}`;
+}
 function getProxyAgent(destinationUrl) {
     const hc = new libExports.HttpClient();
     return hc.getAgent(destinationUrl);
@@ -29760,6 +29790,19 @@ function getProxyFetch(destinationUrl) {
 }
 function getApiBaseUrl() {
     return process.env['GITHUB_API_URL'] || 'https://api.github.com';
+}
+function getUserAgentWithOrchestrationId(baseUserAgent) {
+    var _a;
+    const orchId = (_a = process.env['ACTIONS_ORCHESTRATION_ID']) === null || _a === void 0 ? void 0 : _a.trim();
+    if (orchId) {
+        const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+        const tag = `actions_orchestration_id/${sanitizedId}`;
+        if (baseUserAgent === null || baseUserAgent === void 0 ? void 0 : baseUserAgent.includes(tag))
+            return baseUserAgent;
+        const ua = baseUserAgent ? `${baseUserAgent} ` : '';
+        return `${ua}${tag}`;
+    }
+    return baseUserAgent;
 }
 
 function getUserAgent() {
@@ -29907,10 +29950,10 @@ var Hook = { Collection };
 // pkg/dist-src/defaults.js
 
 // pkg/dist-src/version.js
-var VERSION$6 = "0.0.0-development";
+var VERSION$8 = "0.0.0-development";
 
 // pkg/dist-src/defaults.js
-var userAgent = `octokit-endpoint.js/${VERSION$6} ${getUserAgent()}`;
+var userAgent = `octokit-endpoint.js/${VERSION$8} ${getUserAgent()}`;
 var DEFAULTS = {
   method: "GET",
   baseUrl: "https://api.github.com",
@@ -31063,12 +31106,12 @@ class RequestError extends Error {
 // pkg/dist-src/index.js
 
 // pkg/dist-src/version.js
-var VERSION$5 = "10.0.16";
+var VERSION$7 = "10.0.16";
 
 // pkg/dist-src/defaults.js
 var defaults_default = {
   headers: {
-    "user-agent": `octokit-request.js/${VERSION$5} ${getUserAgent()}`
+    "user-agent": `octokit-request.js/${VERSION$7} ${getUserAgent()}`
   }
 };
 
@@ -31081,7 +31124,7 @@ function isPlainObject$1(value) {
   const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
   return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
 }
-var noop$1 = () => "";
+var noop$2 = () => "";
 async function fetchWrapper(requestOptions) {
   const fetch = requestOptions.request?.fetch || globalThis.fetch;
   if (!fetch) {
@@ -31183,7 +31226,7 @@ async function fetchWrapper(requestOptions) {
 async function getResponseData(response) {
   const contentType = response.headers.get("content-type");
   if (!contentType) {
-    return response.text().catch(noop$1);
+    return response.text().catch(noop$2);
   }
   const mimetype = parse(contentType);
   if (isJSONResponse(mimetype)) {
@@ -31198,7 +31241,7 @@ async function getResponseData(response) {
   // (RFC 2046) and must never be decoded as text, even when the response
   // carries a (misleading) `charset=utf-8` parameter — see #751.
   mimetype.parameters.charset?.toLowerCase() === "utf-8" && mimetype.type !== "application/octet-stream") {
-    return response.text().catch(noop$1);
+    return response.text().catch(noop$2);
   } else {
     return response.arrayBuffer().catch(
       /* v8 ignore next -- @preserve */
@@ -31257,7 +31300,7 @@ var request = withDefaults$1(endpoint, defaults_default);
 // pkg/dist-src/index.js
 
 // pkg/dist-src/version.js
-var VERSION$4 = "0.0.0-development";
+var VERSION$6 = "0.0.0-development";
 
 // pkg/dist-src/error.js
 function _buildMessageForResponseErrors(data) {
@@ -31362,7 +31405,7 @@ function withDefaults(request2, newDefaults) {
 // pkg/dist-src/index.js
 withDefaults(request, {
   headers: {
-    "user-agent": `octokit-graphql.js/${VERSION$4} ${getUserAgent()}`
+    "user-agent": `octokit-graphql.js/${VERSION$6} ${getUserAgent()}`
   },
   method: "POST",
   url: "/graphql"
@@ -31428,18 +31471,18 @@ var createTokenAuth = function createTokenAuth2(token) {
   });
 };
 
-const VERSION$3 = "7.0.8";
+const VERSION$5 = "7.0.8";
 
-const noop = () => {
+const noop$1 = () => {
 };
 const consoleWarn = console.warn.bind(console);
 const consoleError = console.error.bind(console);
 function createLogger(logger = {}) {
   if (typeof logger.debug !== "function") {
-    logger.debug = noop;
+    logger.debug = noop$1;
   }
   if (typeof logger.info !== "function") {
-    logger.info = noop;
+    logger.info = noop$1;
   }
   if (typeof logger.warn !== "function") {
     logger.warn = consoleWarn;
@@ -31449,9 +31492,9 @@ function createLogger(logger = {}) {
   }
   return logger;
 }
-const userAgentTrail = `octokit-core.js/${VERSION$3} ${getUserAgent()}`;
+const userAgentTrail = `octokit-core.js/${VERSION$5} ${getUserAgent()}`;
 class Octokit {
-  static VERSION = VERSION$3;
+  static VERSION = VERSION$5;
   static defaults(defaults) {
     const OctokitWithDefaults = class extends this {
       constructor(...args) {
@@ -31563,7 +31606,7 @@ class Octokit {
   auth;
 }
 
-const VERSION$2 = "17.0.0";
+const VERSION$4 = "17.0.0";
 
 const Endpoints = {
   actions: {
@@ -33984,10 +34027,10 @@ function restEndpointMethods(octokit) {
     rest: api
   };
 }
-restEndpointMethods.VERSION = VERSION$2;
+restEndpointMethods.VERSION = VERSION$4;
 
 // pkg/dist-src/version.js
-var VERSION$1 = "0.0.0-development";
+var VERSION$3 = "0.0.0-development";
 
 // pkg/dist-src/normalize-paginated-list-response.js
 function normalizePaginatedListResponse(response) {
@@ -34110,7 +34153,7 @@ function paginateRest(octokit) {
     })
   };
 }
-paginateRest.VERSION = VERSION$1;
+paginateRest.VERSION = VERSION$3;
 
 new Context();
 const baseUrl = getApiBaseUrl();
@@ -34121,38 +34164,86 @@ const defaults$1 = {
         fetch: getProxyFetch(baseUrl)
     }
 };
-Octokit.plugin(restEndpointMethods, paginateRest).defaults(defaults$1);
+const GitHub = Octokit.plugin(restEndpointMethods, paginateRest).defaults(defaults$1);
+/**
+ * Convience function to correctly format Octokit Options to pass into the constructor.
+ *
+ * @param     token    the repo PAT or GITHUB_TOKEN
+ * @param     options  other options to set
+ */
+function getOctokitOptions(token, options) {
+    const opts = Object.assign({}, options || {}); // Shallow clone - don't mutate the object provided by the caller
+    // Auth
+    const auth = getAuthString(token, opts);
+    if (auth) {
+        opts.auth = auth;
+    }
+    // Orchestration ID
+    const userAgent = getUserAgentWithOrchestrationId(opts.userAgent);
+    if (userAgent) {
+        opts.userAgent = userAgent;
+    }
+    return opts;
+}
 
 const context = new Context();
 
-// Unified diff hunks → the head lines a review comment may target.
-const HUNK_HEADER = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/;
-/** Reads the hunks of one file's unified diff; lines before the first hunk (headers) are ignored. */
+// Unified-diff hunks → the head lines a review comment may target (GitHub `patch` fields and `git diff` output alike).
+const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+/**
+ * Reads the hunks of one file's unified diff. Accepts the bare hunks GitHub returns in `patch` and a full
+ * `git diff` section (the `diff --git`, `index`, `---`/`+++` header lines are skipped). Hunk bodies are read
+ * by their line counts, so content lines that look like headers (`+++`, `---`) are never misread.
+ */
 function parsePatch(patch) {
     const commentableLines = new Map();
     const addedLines = new Set();
+    const rows = patch.split('\n');
+    if (rows.at(-1) === '')
+        rows.pop();
     let hunk = -1;
-    let line = 0;
-    for (const raw of patch.split('\n')) {
-        const header = HUNK_HEADER.exec(raw);
-        if (header) {
-            hunk++;
-            line = Number(header[1]);
+    let oldLeft = 0;
+    let newLeft = 0;
+    let newLine = 0;
+    const startHunk = (row) => {
+        const header = HUNK_HEADER.exec(row);
+        if (!header)
+            return; // file headers, `\ No newline` after the last hunk line, trailing noise
+        hunk++;
+        oldLeft = header[2] === undefined ? 1 : Number(header[2]);
+        newLine = Number(header[3]);
+        newLeft = header[4] === undefined ? 1 : Number(header[4]);
+    };
+    for (const raw of rows) {
+        const row = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+        if (oldLeft <= 0 && newLeft <= 0) {
+            startHunk(row);
             continue;
         }
-        if (hunk < 0 || raw.startsWith('\\'))
-            continue;
-        const marker = raw[0];
+        const marker = row[0];
         if (marker === '+') {
-            commentableLines.set(line, hunk);
-            addedLines.add(line);
-            line++;
+            commentableLines.set(newLine, hunk);
+            addedLines.add(newLine);
+            newLine++;
+            newLeft--;
         }
-        else if (marker === ' ') {
-            commentableLines.set(line, hunk);
-            line++;
+        else if (marker === '-') {
+            oldLeft--;
         }
-        // '-' lines exist only on the base side.
+        else if (marker === ' ' || row === '') {
+            // An empty row is a context line whose leading space was stripped by an editor or a mail client.
+            commentableLines.set(newLine, hunk);
+            newLine++;
+            newLeft--;
+            oldLeft--;
+        }
+        else if (marker === '\\') ;
+        else {
+            // Not a hunk line: the hunk header lied about its counts; stop reading this hunk.
+            oldLeft = 0;
+            newLeft = 0;
+            startHunk(row);
+        }
     }
     return { commentableLines, addedLines };
 }
@@ -34316,6 +34407,42 @@ function walkFiles(root) {
     if (statSync(root).isDirectory())
         visit(root);
     return out.sort();
+}
+
+/** The contents API returns content inline only up to 1 MB; above the manifests layer's limit we do not ask. */
+const MAX_BLOB_BYTES = 4 * 1024 * 1024;
+function apiSnapshot(client, owner, repo, sha) {
+    let tree;
+    return {
+        // The whole tree is only needed when the PR bumps the Istio version; a truncated or failed listing
+        // leaves the check to the changed files.
+        list: () => (tree ??= client
+            .request('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', { owner, repo, tree_sha: sha, recursive: '1' })
+            .then(({ data }) => data.tree.filter((e) => e.type === 'blob').map((e) => e.path).sort())
+            .catch(() => [])),
+        read: async (paths) => {
+            const out = new Map();
+            for (const path of paths) {
+                try {
+                    const { data } = await client.request('GET /repos/{owner}/{repo}/contents/{path}', { owner, repo, path, ref: sha });
+                    if (data?.type !== 'file')
+                        continue;
+                    if ((data.size ?? 0) > MAX_BLOB_BYTES || typeof data.content !== 'string') {
+                        // Keep the size visible to the manifests layer, which turns it into a notice.
+                        out.set(path, new Uint8Array(Math.max(data.size ?? 0, MAX_BLOB_BYTES + 1)));
+                        continue;
+                    }
+                    out.set(path, Buffer.from(data.content, 'base64'));
+                }
+                catch (error) {
+                    // Absent at this commit (404): the file is new or was deleted.
+                    if (error.status !== 404)
+                        throw error;
+                }
+            }
+            return out;
+        }
+    };
 }
 
 const range = (a, b, str) => {
@@ -42125,6 +42252,2041 @@ function unknownKey(key, known, where) {
     return `unknown key "${key}" in ${where}; expected ${known.join(', ')}${near ? ` (did you mean "${near}"?)` : ''}`;
 }
 
+// The gate: the job's exit status is the required check (a bot's REQUEST_CHANGES would linger until dismissed).
+const FAIL_ON_VALUES = ['error', 'warning', 'notice', 'never'];
+function parseFailOn(value) {
+    const v = value.trim().toLowerCase();
+    if (FAIL_ON_VALUES.includes(v))
+        return v;
+    throw new UsageError(`fail-on "${value}" is not one of ${FAIL_ON_VALUES.join(', ')}`);
+}
+function gate(findings, failOn) {
+    const active = findings.filter((f) => !f.suppressed);
+    const highest = active.reduce((max, f) => (max === undefined || severityRank(f.severity) > severityRank(max) ? f.severity : max), undefined);
+    const failing = failOn === 'never' ? 0 : active.filter((f) => severityRank(f.severity) >= severityRank(failOn)).length;
+    const base = { failOn, failing, ...(highest ? { highest } : {}) };
+    if (failing > 0) {
+        return { ...base, exitCode: 1, message: `${failing} finding(s) at or above "${failOn}" (fail-on); the most severe is ${highest}.` };
+    }
+    return { ...base, exitCode: 0, message: highest ? `No finding at or above "${failOn}" (fail-on); the most severe is ${highest}.` : 'No findings.' };
+}
+
+var light$1 = {exports: {}};
+
+/**
+  * This file contains the Bottleneck library (MIT), compiled to ES2017, and without Clustering support.
+  * https://github.com/SGrondin/bottleneck
+  */
+var light = light$1.exports;
+
+var hasRequiredLight;
+
+function requireLight () {
+	if (hasRequiredLight) return light$1.exports;
+	hasRequiredLight = 1;
+	(function (module, exports) {
+		(function (global, factory) {
+			module.exports = factory() ;
+		}(light, (function () {
+			var commonjsGlobal$1 = typeof globalThis !== 'undefined' ? globalThis : typeof window !== 'undefined' ? window : typeof commonjsGlobal !== 'undefined' ? commonjsGlobal : typeof self !== 'undefined' ? self : {};
+
+			function getCjsExportFromNamespace (n) {
+				return n && n['default'] || n;
+			}
+
+			var load = function(received, defaults, onto = {}) {
+			  var k, ref, v;
+			  for (k in defaults) {
+			    v = defaults[k];
+			    onto[k] = (ref = received[k]) != null ? ref : v;
+			  }
+			  return onto;
+			};
+
+			var overwrite = function(received, defaults, onto = {}) {
+			  var k, v;
+			  for (k in received) {
+			    v = received[k];
+			    if (defaults[k] !== void 0) {
+			      onto[k] = v;
+			    }
+			  }
+			  return onto;
+			};
+
+			var parser = {
+				load: load,
+				overwrite: overwrite
+			};
+
+			var DLList;
+
+			DLList = class DLList {
+			  constructor(incr, decr) {
+			    this.incr = incr;
+			    this.decr = decr;
+			    this._first = null;
+			    this._last = null;
+			    this.length = 0;
+			  }
+
+			  push(value) {
+			    var node;
+			    this.length++;
+			    if (typeof this.incr === "function") {
+			      this.incr();
+			    }
+			    node = {
+			      value,
+			      prev: this._last,
+			      next: null
+			    };
+			    if (this._last != null) {
+			      this._last.next = node;
+			      this._last = node;
+			    } else {
+			      this._first = this._last = node;
+			    }
+			    return void 0;
+			  }
+
+			  shift() {
+			    var value;
+			    if (this._first == null) {
+			      return;
+			    } else {
+			      this.length--;
+			      if (typeof this.decr === "function") {
+			        this.decr();
+			      }
+			    }
+			    value = this._first.value;
+			    if ((this._first = this._first.next) != null) {
+			      this._first.prev = null;
+			    } else {
+			      this._last = null;
+			    }
+			    return value;
+			  }
+
+			  first() {
+			    if (this._first != null) {
+			      return this._first.value;
+			    }
+			  }
+
+			  getArray() {
+			    var node, ref, results;
+			    node = this._first;
+			    results = [];
+			    while (node != null) {
+			      results.push((ref = node, node = node.next, ref.value));
+			    }
+			    return results;
+			  }
+
+			  forEachShift(cb) {
+			    var node;
+			    node = this.shift();
+			    while (node != null) {
+			      (cb(node), node = this.shift());
+			    }
+			    return void 0;
+			  }
+
+			  debug() {
+			    var node, ref, ref1, ref2, results;
+			    node = this._first;
+			    results = [];
+			    while (node != null) {
+			      results.push((ref = node, node = node.next, {
+			        value: ref.value,
+			        prev: (ref1 = ref.prev) != null ? ref1.value : void 0,
+			        next: (ref2 = ref.next) != null ? ref2.value : void 0
+			      }));
+			    }
+			    return results;
+			  }
+
+			};
+
+			var DLList_1 = DLList;
+
+			var Events;
+
+			Events = class Events {
+			  constructor(instance) {
+			    this.instance = instance;
+			    this._events = {};
+			    if ((this.instance.on != null) || (this.instance.once != null) || (this.instance.removeAllListeners != null)) {
+			      throw new Error("An Emitter already exists for this object");
+			    }
+			    this.instance.on = (name, cb) => {
+			      return this._addListener(name, "many", cb);
+			    };
+			    this.instance.once = (name, cb) => {
+			      return this._addListener(name, "once", cb);
+			    };
+			    this.instance.removeAllListeners = (name = null) => {
+			      if (name != null) {
+			        return delete this._events[name];
+			      } else {
+			        return this._events = {};
+			      }
+			    };
+			  }
+
+			  _addListener(name, status, cb) {
+			    var base;
+			    if ((base = this._events)[name] == null) {
+			      base[name] = [];
+			    }
+			    this._events[name].push({cb, status});
+			    return this.instance;
+			  }
+
+			  listenerCount(name) {
+			    if (this._events[name] != null) {
+			      return this._events[name].length;
+			    } else {
+			      return 0;
+			    }
+			  }
+
+			  async trigger(name, ...args) {
+			    var e, promises;
+			    try {
+			      if (name !== "debug") {
+			        this.trigger("debug", `Event triggered: ${name}`, args);
+			      }
+			      if (this._events[name] == null) {
+			        return;
+			      }
+			      this._events[name] = this._events[name].filter(function(listener) {
+			        return listener.status !== "none";
+			      });
+			      promises = this._events[name].map(async(listener) => {
+			        var e, returned;
+			        if (listener.status === "none") {
+			          return;
+			        }
+			        if (listener.status === "once") {
+			          listener.status = "none";
+			        }
+			        try {
+			          returned = typeof listener.cb === "function" ? listener.cb(...args) : void 0;
+			          if (typeof (returned != null ? returned.then : void 0) === "function") {
+			            return (await returned);
+			          } else {
+			            return returned;
+			          }
+			        } catch (error) {
+			          e = error;
+			          {
+			            this.trigger("error", e);
+			          }
+			          return null;
+			        }
+			      });
+			      return ((await Promise.all(promises))).find(function(x) {
+			        return x != null;
+			      });
+			    } catch (error) {
+			      e = error;
+			      {
+			        this.trigger("error", e);
+			      }
+			      return null;
+			    }
+			  }
+
+			};
+
+			var Events_1 = Events;
+
+			var DLList$1, Events$1, Queues;
+
+			DLList$1 = DLList_1;
+
+			Events$1 = Events_1;
+
+			Queues = class Queues {
+			  constructor(num_priorities) {
+			    this.Events = new Events$1(this);
+			    this._length = 0;
+			    this._lists = (function() {
+			      var j, ref, results;
+			      results = [];
+			      for (j = 1, ref = num_priorities; (1 <= ref ? j <= ref : j >= ref); 1 <= ref ? ++j : --j) {
+			        results.push(new DLList$1((() => {
+			          return this.incr();
+			        }), (() => {
+			          return this.decr();
+			        })));
+			      }
+			      return results;
+			    }).call(this);
+			  }
+
+			  incr() {
+			    if (this._length++ === 0) {
+			      return this.Events.trigger("leftzero");
+			    }
+			  }
+
+			  decr() {
+			    if (--this._length === 0) {
+			      return this.Events.trigger("zero");
+			    }
+			  }
+
+			  push(job) {
+			    return this._lists[job.options.priority].push(job);
+			  }
+
+			  queued(priority) {
+			    if (priority != null) {
+			      return this._lists[priority].length;
+			    } else {
+			      return this._length;
+			    }
+			  }
+
+			  shiftAll(fn) {
+			    return this._lists.forEach(function(list) {
+			      return list.forEachShift(fn);
+			    });
+			  }
+
+			  getFirst(arr = this._lists) {
+			    var j, len, list;
+			    for (j = 0, len = arr.length; j < len; j++) {
+			      list = arr[j];
+			      if (list.length > 0) {
+			        return list;
+			      }
+			    }
+			    return [];
+			  }
+
+			  shiftLastFrom(priority) {
+			    return this.getFirst(this._lists.slice(priority).reverse()).shift();
+			  }
+
+			};
+
+			var Queues_1 = Queues;
+
+			var BottleneckError;
+
+			BottleneckError = class BottleneckError extends Error {};
+
+			var BottleneckError_1 = BottleneckError;
+
+			var BottleneckError$1, DEFAULT_PRIORITY, Job, NUM_PRIORITIES, parser$1;
+
+			NUM_PRIORITIES = 10;
+
+			DEFAULT_PRIORITY = 5;
+
+			parser$1 = parser;
+
+			BottleneckError$1 = BottleneckError_1;
+
+			Job = class Job {
+			  constructor(task, args, options, jobDefaults, rejectOnDrop, Events, _states, Promise) {
+			    this.task = task;
+			    this.args = args;
+			    this.rejectOnDrop = rejectOnDrop;
+			    this.Events = Events;
+			    this._states = _states;
+			    this.Promise = Promise;
+			    this.options = parser$1.load(options, jobDefaults);
+			    this.options.priority = this._sanitizePriority(this.options.priority);
+			    if (this.options.id === jobDefaults.id) {
+			      this.options.id = `${this.options.id}-${this._randomIndex()}`;
+			    }
+			    this.promise = new this.Promise((_resolve, _reject) => {
+			      this._resolve = _resolve;
+			      this._reject = _reject;
+			    });
+			    this.retryCount = 0;
+			  }
+
+			  _sanitizePriority(priority) {
+			    var sProperty;
+			    sProperty = ~~priority !== priority ? DEFAULT_PRIORITY : priority;
+			    if (sProperty < 0) {
+			      return 0;
+			    } else if (sProperty > NUM_PRIORITIES - 1) {
+			      return NUM_PRIORITIES - 1;
+			    } else {
+			      return sProperty;
+			    }
+			  }
+
+			  _randomIndex() {
+			    return Math.random().toString(36).slice(2);
+			  }
+
+			  doDrop({error, message = "This job has been dropped by Bottleneck"} = {}) {
+			    if (this._states.remove(this.options.id)) {
+			      if (this.rejectOnDrop) {
+			        this._reject(error != null ? error : new BottleneckError$1(message));
+			      }
+			      this.Events.trigger("dropped", {args: this.args, options: this.options, task: this.task, promise: this.promise});
+			      return true;
+			    } else {
+			      return false;
+			    }
+			  }
+
+			  _assertStatus(expected) {
+			    var status;
+			    status = this._states.jobStatus(this.options.id);
+			    if (!(status === expected || (expected === "DONE" && status === null))) {
+			      throw new BottleneckError$1(`Invalid job status ${status}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
+			    }
+			  }
+
+			  doReceive() {
+			    this._states.start(this.options.id);
+			    return this.Events.trigger("received", {args: this.args, options: this.options});
+			  }
+
+			  doQueue(reachedHWM, blocked) {
+			    this._assertStatus("RECEIVED");
+			    this._states.next(this.options.id);
+			    return this.Events.trigger("queued", {args: this.args, options: this.options, reachedHWM, blocked});
+			  }
+
+			  doRun() {
+			    if (this.retryCount === 0) {
+			      this._assertStatus("QUEUED");
+			      this._states.next(this.options.id);
+			    } else {
+			      this._assertStatus("EXECUTING");
+			    }
+			    return this.Events.trigger("scheduled", {args: this.args, options: this.options});
+			  }
+
+			  async doExecute(chained, clearGlobalState, run, free) {
+			    var error, eventInfo, passed;
+			    if (this.retryCount === 0) {
+			      this._assertStatus("RUNNING");
+			      this._states.next(this.options.id);
+			    } else {
+			      this._assertStatus("EXECUTING");
+			    }
+			    eventInfo = {args: this.args, options: this.options, retryCount: this.retryCount};
+			    this.Events.trigger("executing", eventInfo);
+			    try {
+			      passed = (await (chained != null ? chained.schedule(this.options, this.task, ...this.args) : this.task(...this.args)));
+			      if (clearGlobalState()) {
+			        this.doDone(eventInfo);
+			        await free(this.options, eventInfo);
+			        this._assertStatus("DONE");
+			        return this._resolve(passed);
+			      }
+			    } catch (error1) {
+			      error = error1;
+			      return this._onFailure(error, eventInfo, clearGlobalState, run, free);
+			    }
+			  }
+
+			  doExpire(clearGlobalState, run, free) {
+			    var error, eventInfo;
+			    if (this._states.jobStatus(this.options.id === "RUNNING")) {
+			      this._states.next(this.options.id);
+			    }
+			    this._assertStatus("EXECUTING");
+			    eventInfo = {args: this.args, options: this.options, retryCount: this.retryCount};
+			    error = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
+			    return this._onFailure(error, eventInfo, clearGlobalState, run, free);
+			  }
+
+			  async _onFailure(error, eventInfo, clearGlobalState, run, free) {
+			    var retry, retryAfter;
+			    if (clearGlobalState()) {
+			      retry = (await this.Events.trigger("failed", error, eventInfo));
+			      if (retry != null) {
+			        retryAfter = ~~retry;
+			        this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
+			        this.retryCount++;
+			        return run(retryAfter);
+			      } else {
+			        this.doDone(eventInfo);
+			        await free(this.options, eventInfo);
+			        this._assertStatus("DONE");
+			        return this._reject(error);
+			      }
+			    }
+			  }
+
+			  doDone(eventInfo) {
+			    this._assertStatus("EXECUTING");
+			    this._states.next(this.options.id);
+			    return this.Events.trigger("done", eventInfo);
+			  }
+
+			};
+
+			var Job_1 = Job;
+
+			var BottleneckError$2, LocalDatastore, parser$2;
+
+			parser$2 = parser;
+
+			BottleneckError$2 = BottleneckError_1;
+
+			LocalDatastore = class LocalDatastore {
+			  constructor(instance, storeOptions, storeInstanceOptions) {
+			    this.instance = instance;
+			    this.storeOptions = storeOptions;
+			    this.clientId = this.instance._randomIndex();
+			    parser$2.load(storeInstanceOptions, storeInstanceOptions, this);
+			    this._nextRequest = this._lastReservoirRefresh = this._lastReservoirIncrease = Date.now();
+			    this._running = 0;
+			    this._done = 0;
+			    this._unblockTime = 0;
+			    this.ready = this.Promise.resolve();
+			    this.clients = {};
+			    this._startHeartbeat();
+			  }
+
+			  _startHeartbeat() {
+			    var base;
+			    if ((this.heartbeat == null) && (((this.storeOptions.reservoirRefreshInterval != null) && (this.storeOptions.reservoirRefreshAmount != null)) || ((this.storeOptions.reservoirIncreaseInterval != null) && (this.storeOptions.reservoirIncreaseAmount != null)))) {
+			      return typeof (base = (this.heartbeat = setInterval(() => {
+			        var amount, incr, maximum, now, reservoir;
+			        now = Date.now();
+			        if ((this.storeOptions.reservoirRefreshInterval != null) && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
+			          this._lastReservoirRefresh = now;
+			          this.storeOptions.reservoir = this.storeOptions.reservoirRefreshAmount;
+			          this.instance._drainAll(this.computeCapacity());
+			        }
+			        if ((this.storeOptions.reservoirIncreaseInterval != null) && now >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
+			          ({
+			            reservoirIncreaseAmount: amount,
+			            reservoirIncreaseMaximum: maximum,
+			            reservoir
+			          } = this.storeOptions);
+			          this._lastReservoirIncrease = now;
+			          incr = maximum != null ? Math.min(amount, maximum - reservoir) : amount;
+			          if (incr > 0) {
+			            this.storeOptions.reservoir += incr;
+			            return this.instance._drainAll(this.computeCapacity());
+			          }
+			        }
+			      }, this.heartbeatInterval))).unref === "function" ? base.unref() : void 0;
+			    } else {
+			      return clearInterval(this.heartbeat);
+			    }
+			  }
+
+			  async __publish__(message) {
+			    await this.yieldLoop();
+			    return this.instance.Events.trigger("message", message.toString());
+			  }
+
+			  async __disconnect__(flush) {
+			    await this.yieldLoop();
+			    clearInterval(this.heartbeat);
+			    return this.Promise.resolve();
+			  }
+
+			  yieldLoop(t = 0) {
+			    return new this.Promise(function(resolve, reject) {
+			      return setTimeout(resolve, t);
+			    });
+			  }
+
+			  computePenalty() {
+			    var ref;
+			    return (ref = this.storeOptions.penalty) != null ? ref : (15 * this.storeOptions.minTime) || 5000;
+			  }
+
+			  async __updateSettings__(options) {
+			    await this.yieldLoop();
+			    parser$2.overwrite(options, options, this.storeOptions);
+			    this._startHeartbeat();
+			    this.instance._drainAll(this.computeCapacity());
+			    return true;
+			  }
+
+			  async __running__() {
+			    await this.yieldLoop();
+			    return this._running;
+			  }
+
+			  async __queued__() {
+			    await this.yieldLoop();
+			    return this.instance.queued();
+			  }
+
+			  async __done__() {
+			    await this.yieldLoop();
+			    return this._done;
+			  }
+
+			  async __groupCheck__(time) {
+			    await this.yieldLoop();
+			    return (this._nextRequest + this.timeout) < time;
+			  }
+
+			  computeCapacity() {
+			    var maxConcurrent, reservoir;
+			    ({maxConcurrent, reservoir} = this.storeOptions);
+			    if ((maxConcurrent != null) && (reservoir != null)) {
+			      return Math.min(maxConcurrent - this._running, reservoir);
+			    } else if (maxConcurrent != null) {
+			      return maxConcurrent - this._running;
+			    } else if (reservoir != null) {
+			      return reservoir;
+			    } else {
+			      return null;
+			    }
+			  }
+
+			  conditionsCheck(weight) {
+			    var capacity;
+			    capacity = this.computeCapacity();
+			    return (capacity == null) || weight <= capacity;
+			  }
+
+			  async __incrementReservoir__(incr) {
+			    var reservoir;
+			    await this.yieldLoop();
+			    reservoir = this.storeOptions.reservoir += incr;
+			    this.instance._drainAll(this.computeCapacity());
+			    return reservoir;
+			  }
+
+			  async __currentReservoir__() {
+			    await this.yieldLoop();
+			    return this.storeOptions.reservoir;
+			  }
+
+			  isBlocked(now) {
+			    return this._unblockTime >= now;
+			  }
+
+			  check(weight, now) {
+			    return this.conditionsCheck(weight) && (this._nextRequest - now) <= 0;
+			  }
+
+			  async __check__(weight) {
+			    var now;
+			    await this.yieldLoop();
+			    now = Date.now();
+			    return this.check(weight, now);
+			  }
+
+			  async __register__(index, weight, expiration) {
+			    var now, wait;
+			    await this.yieldLoop();
+			    now = Date.now();
+			    if (this.conditionsCheck(weight)) {
+			      this._running += weight;
+			      if (this.storeOptions.reservoir != null) {
+			        this.storeOptions.reservoir -= weight;
+			      }
+			      wait = Math.max(this._nextRequest - now, 0);
+			      this._nextRequest = now + wait + this.storeOptions.minTime;
+			      return {
+			        success: true,
+			        wait,
+			        reservoir: this.storeOptions.reservoir
+			      };
+			    } else {
+			      return {
+			        success: false
+			      };
+			    }
+			  }
+
+			  strategyIsBlock() {
+			    return this.storeOptions.strategy === 3;
+			  }
+
+			  async __submit__(queueLength, weight) {
+			    var blocked, now, reachedHWM;
+			    await this.yieldLoop();
+			    if ((this.storeOptions.maxConcurrent != null) && weight > this.storeOptions.maxConcurrent) {
+			      throw new BottleneckError$2(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${this.storeOptions.maxConcurrent}`);
+			    }
+			    now = Date.now();
+			    reachedHWM = (this.storeOptions.highWater != null) && queueLength === this.storeOptions.highWater && !this.check(weight, now);
+			    blocked = this.strategyIsBlock() && (reachedHWM || this.isBlocked(now));
+			    if (blocked) {
+			      this._unblockTime = now + this.computePenalty();
+			      this._nextRequest = this._unblockTime + this.storeOptions.minTime;
+			      this.instance._dropAllQueued();
+			    }
+			    return {
+			      reachedHWM,
+			      blocked,
+			      strategy: this.storeOptions.strategy
+			    };
+			  }
+
+			  async __free__(index, weight) {
+			    await this.yieldLoop();
+			    this._running -= weight;
+			    this._done += weight;
+			    this.instance._drainAll(this.computeCapacity());
+			    return {
+			      running: this._running
+			    };
+			  }
+
+			};
+
+			var LocalDatastore_1 = LocalDatastore;
+
+			var BottleneckError$3, States;
+
+			BottleneckError$3 = BottleneckError_1;
+
+			States = class States {
+			  constructor(status1) {
+			    this.status = status1;
+			    this._jobs = {};
+			    this.counts = this.status.map(function() {
+			      return 0;
+			    });
+			  }
+
+			  next(id) {
+			    var current, next;
+			    current = this._jobs[id];
+			    next = current + 1;
+			    if ((current != null) && next < this.status.length) {
+			      this.counts[current]--;
+			      this.counts[next]++;
+			      return this._jobs[id]++;
+			    } else if (current != null) {
+			      this.counts[current]--;
+			      return delete this._jobs[id];
+			    }
+			  }
+
+			  start(id) {
+			    var initial;
+			    initial = 0;
+			    this._jobs[id] = initial;
+			    return this.counts[initial]++;
+			  }
+
+			  remove(id) {
+			    var current;
+			    current = this._jobs[id];
+			    if (current != null) {
+			      this.counts[current]--;
+			      delete this._jobs[id];
+			    }
+			    return current != null;
+			  }
+
+			  jobStatus(id) {
+			    var ref;
+			    return (ref = this.status[this._jobs[id]]) != null ? ref : null;
+			  }
+
+			  statusJobs(status) {
+			    var k, pos, ref, results, v;
+			    if (status != null) {
+			      pos = this.status.indexOf(status);
+			      if (pos < 0) {
+			        throw new BottleneckError$3(`status must be one of ${this.status.join(', ')}`);
+			      }
+			      ref = this._jobs;
+			      results = [];
+			      for (k in ref) {
+			        v = ref[k];
+			        if (v === pos) {
+			          results.push(k);
+			        }
+			      }
+			      return results;
+			    } else {
+			      return Object.keys(this._jobs);
+			    }
+			  }
+
+			  statusCounts() {
+			    return this.counts.reduce(((acc, v, i) => {
+			      acc[this.status[i]] = v;
+			      return acc;
+			    }), {});
+			  }
+
+			};
+
+			var States_1 = States;
+
+			var DLList$2, Sync;
+
+			DLList$2 = DLList_1;
+
+			Sync = class Sync {
+			  constructor(name, Promise) {
+			    this.schedule = this.schedule.bind(this);
+			    this.name = name;
+			    this.Promise = Promise;
+			    this._running = 0;
+			    this._queue = new DLList$2();
+			  }
+
+			  isEmpty() {
+			    return this._queue.length === 0;
+			  }
+
+			  async _tryToRun() {
+			    var args, cb, error, reject, resolve, returned, task;
+			    if ((this._running < 1) && this._queue.length > 0) {
+			      this._running++;
+			      ({task, args, resolve, reject} = this._queue.shift());
+			      cb = (await (async function() {
+			        try {
+			          returned = (await task(...args));
+			          return function() {
+			            return resolve(returned);
+			          };
+			        } catch (error1) {
+			          error = error1;
+			          return function() {
+			            return reject(error);
+			          };
+			        }
+			      })());
+			      this._running--;
+			      this._tryToRun();
+			      return cb();
+			    }
+			  }
+
+			  schedule(task, ...args) {
+			    var promise, reject, resolve;
+			    resolve = reject = null;
+			    promise = new this.Promise(function(_resolve, _reject) {
+			      resolve = _resolve;
+			      return reject = _reject;
+			    });
+			    this._queue.push({task, args, resolve, reject});
+			    this._tryToRun();
+			    return promise;
+			  }
+
+			};
+
+			var Sync_1 = Sync;
+
+			var version = "2.19.5";
+			var version$1 = {
+				version: version
+			};
+
+			var version$2 = /*#__PURE__*/Object.freeze({
+				version: version,
+				default: version$1
+			});
+
+			var require$$2 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
+
+			var require$$3 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
+
+			var require$$4 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
+
+			var Events$2, Group, IORedisConnection$1, RedisConnection$1, Scripts$1, parser$3;
+
+			parser$3 = parser;
+
+			Events$2 = Events_1;
+
+			RedisConnection$1 = require$$2;
+
+			IORedisConnection$1 = require$$3;
+
+			Scripts$1 = require$$4;
+
+			Group = (function() {
+			  class Group {
+			    constructor(limiterOptions = {}) {
+			      this.deleteKey = this.deleteKey.bind(this);
+			      this.limiterOptions = limiterOptions;
+			      parser$3.load(this.limiterOptions, this.defaults, this);
+			      this.Events = new Events$2(this);
+			      this.instances = {};
+			      this.Bottleneck = Bottleneck_1;
+			      this._startAutoCleanup();
+			      this.sharedConnection = this.connection != null;
+			      if (this.connection == null) {
+			        if (this.limiterOptions.datastore === "redis") {
+			          this.connection = new RedisConnection$1(Object.assign({}, this.limiterOptions, {Events: this.Events}));
+			        } else if (this.limiterOptions.datastore === "ioredis") {
+			          this.connection = new IORedisConnection$1(Object.assign({}, this.limiterOptions, {Events: this.Events}));
+			        }
+			      }
+			    }
+
+			    key(key = "") {
+			      var ref;
+			      return (ref = this.instances[key]) != null ? ref : (() => {
+			        var limiter;
+			        limiter = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
+			          id: `${this.id}-${key}`,
+			          timeout: this.timeout,
+			          connection: this.connection
+			        }));
+			        this.Events.trigger("created", limiter, key);
+			        return limiter;
+			      })();
+			    }
+
+			    async deleteKey(key = "") {
+			      var deleted, instance;
+			      instance = this.instances[key];
+			      if (this.connection) {
+			        deleted = (await this.connection.__runCommand__(['del', ...Scripts$1.allKeys(`${this.id}-${key}`)]));
+			      }
+			      if (instance != null) {
+			        delete this.instances[key];
+			        await instance.disconnect();
+			      }
+			      return (instance != null) || deleted > 0;
+			    }
+
+			    limiters() {
+			      var k, ref, results, v;
+			      ref = this.instances;
+			      results = [];
+			      for (k in ref) {
+			        v = ref[k];
+			        results.push({
+			          key: k,
+			          limiter: v
+			        });
+			      }
+			      return results;
+			    }
+
+			    keys() {
+			      return Object.keys(this.instances);
+			    }
+
+			    async clusterKeys() {
+			      var cursor, end, found, i, k, keys, len, next, start;
+			      if (this.connection == null) {
+			        return this.Promise.resolve(this.keys());
+			      }
+			      keys = [];
+			      cursor = null;
+			      start = `b_${this.id}-`.length;
+			      end = "_settings".length;
+			      while (cursor !== 0) {
+			        [next, found] = (await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 10000]));
+			        cursor = ~~next;
+			        for (i = 0, len = found.length; i < len; i++) {
+			          k = found[i];
+			          keys.push(k.slice(start, -end));
+			        }
+			      }
+			      return keys;
+			    }
+
+			    _startAutoCleanup() {
+			      var base;
+			      clearInterval(this.interval);
+			      return typeof (base = (this.interval = setInterval(async() => {
+			        var e, k, ref, results, time, v;
+			        time = Date.now();
+			        ref = this.instances;
+			        results = [];
+			        for (k in ref) {
+			          v = ref[k];
+			          try {
+			            if ((await v._store.__groupCheck__(time))) {
+			              results.push(this.deleteKey(k));
+			            } else {
+			              results.push(void 0);
+			            }
+			          } catch (error) {
+			            e = error;
+			            results.push(v.Events.trigger("error", e));
+			          }
+			        }
+			        return results;
+			      }, this.timeout / 2))).unref === "function" ? base.unref() : void 0;
+			    }
+
+			    updateSettings(options = {}) {
+			      parser$3.overwrite(options, this.defaults, this);
+			      parser$3.overwrite(options, options, this.limiterOptions);
+			      if (options.timeout != null) {
+			        return this._startAutoCleanup();
+			      }
+			    }
+
+			    disconnect(flush = true) {
+			      var ref;
+			      if (!this.sharedConnection) {
+			        return (ref = this.connection) != null ? ref.disconnect(flush) : void 0;
+			      }
+			    }
+
+			  }
+			  Group.prototype.defaults = {
+			    timeout: 1000 * 60 * 5,
+			    connection: null,
+			    Promise: Promise,
+			    id: "group-key"
+			  };
+
+			  return Group;
+
+			}).call(commonjsGlobal$1);
+
+			var Group_1 = Group;
+
+			var Batcher, Events$3, parser$4;
+
+			parser$4 = parser;
+
+			Events$3 = Events_1;
+
+			Batcher = (function() {
+			  class Batcher {
+			    constructor(options = {}) {
+			      this.options = options;
+			      parser$4.load(this.options, this.defaults, this);
+			      this.Events = new Events$3(this);
+			      this._arr = [];
+			      this._resetPromise();
+			      this._lastFlush = Date.now();
+			    }
+
+			    _resetPromise() {
+			      return this._promise = new this.Promise((res, rej) => {
+			        return this._resolve = res;
+			      });
+			    }
+
+			    _flush() {
+			      clearTimeout(this._timeout);
+			      this._lastFlush = Date.now();
+			      this._resolve();
+			      this.Events.trigger("batch", this._arr);
+			      this._arr = [];
+			      return this._resetPromise();
+			    }
+
+			    add(data) {
+			      var ret;
+			      this._arr.push(data);
+			      ret = this._promise;
+			      if (this._arr.length === this.maxSize) {
+			        this._flush();
+			      } else if ((this.maxTime != null) && this._arr.length === 1) {
+			        this._timeout = setTimeout(() => {
+			          return this._flush();
+			        }, this.maxTime);
+			      }
+			      return ret;
+			    }
+
+			  }
+			  Batcher.prototype.defaults = {
+			    maxTime: null,
+			    maxSize: null,
+			    Promise: Promise
+			  };
+
+			  return Batcher;
+
+			}).call(commonjsGlobal$1);
+
+			var Batcher_1 = Batcher;
+
+			var require$$4$1 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
+
+			var require$$8 = getCjsExportFromNamespace(version$2);
+
+			var Bottleneck, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5,
+			  splice = [].splice;
+
+			NUM_PRIORITIES$1 = 10;
+
+			DEFAULT_PRIORITY$1 = 5;
+
+			parser$5 = parser;
+
+			Queues$1 = Queues_1;
+
+			Job$1 = Job_1;
+
+			LocalDatastore$1 = LocalDatastore_1;
+
+			RedisDatastore$1 = require$$4$1;
+
+			Events$4 = Events_1;
+
+			States$1 = States_1;
+
+			Sync$1 = Sync_1;
+
+			Bottleneck = (function() {
+			  class Bottleneck {
+			    constructor(options = {}, ...invalid) {
+			      var storeInstanceOptions, storeOptions;
+			      this._addToQueue = this._addToQueue.bind(this);
+			      this._validateOptions(options, invalid);
+			      parser$5.load(options, this.instanceDefaults, this);
+			      this._queues = new Queues$1(NUM_PRIORITIES$1);
+			      this._scheduled = {};
+			      this._states = new States$1(["RECEIVED", "QUEUED", "RUNNING", "EXECUTING"].concat(this.trackDoneStatus ? ["DONE"] : []));
+			      this._limiter = null;
+			      this.Events = new Events$4(this);
+			      this._submitLock = new Sync$1("submit", this.Promise);
+			      this._registerLock = new Sync$1("register", this.Promise);
+			      storeOptions = parser$5.load(options, this.storeDefaults, {});
+			      this._store = (function() {
+			        if (this.datastore === "redis" || this.datastore === "ioredis" || (this.connection != null)) {
+			          storeInstanceOptions = parser$5.load(options, this.redisStoreDefaults, {});
+			          return new RedisDatastore$1(this, storeOptions, storeInstanceOptions);
+			        } else if (this.datastore === "local") {
+			          storeInstanceOptions = parser$5.load(options, this.localStoreDefaults, {});
+			          return new LocalDatastore$1(this, storeOptions, storeInstanceOptions);
+			        } else {
+			          throw new Bottleneck.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
+			        }
+			      }).call(this);
+			      this._queues.on("leftzero", () => {
+			        var ref;
+			        return (ref = this._store.heartbeat) != null ? typeof ref.ref === "function" ? ref.ref() : void 0 : void 0;
+			      });
+			      this._queues.on("zero", () => {
+			        var ref;
+			        return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
+			      });
+			    }
+
+			    _validateOptions(options, invalid) {
+			      if (!((options != null) && typeof options === "object" && invalid.length === 0)) {
+			        throw new Bottleneck.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
+			      }
+			    }
+
+			    ready() {
+			      return this._store.ready;
+			    }
+
+			    clients() {
+			      return this._store.clients;
+			    }
+
+			    channel() {
+			      return `b_${this.id}`;
+			    }
+
+			    channel_client() {
+			      return `b_${this.id}_${this._store.clientId}`;
+			    }
+
+			    publish(message) {
+			      return this._store.__publish__(message);
+			    }
+
+			    disconnect(flush = true) {
+			      return this._store.__disconnect__(flush);
+			    }
+
+			    chain(_limiter) {
+			      this._limiter = _limiter;
+			      return this;
+			    }
+
+			    queued(priority) {
+			      return this._queues.queued(priority);
+			    }
+
+			    clusterQueued() {
+			      return this._store.__queued__();
+			    }
+
+			    empty() {
+			      return this.queued() === 0 && this._submitLock.isEmpty();
+			    }
+
+			    running() {
+			      return this._store.__running__();
+			    }
+
+			    done() {
+			      return this._store.__done__();
+			    }
+
+			    jobStatus(id) {
+			      return this._states.jobStatus(id);
+			    }
+
+			    jobs(status) {
+			      return this._states.statusJobs(status);
+			    }
+
+			    counts() {
+			      return this._states.statusCounts();
+			    }
+
+			    _randomIndex() {
+			      return Math.random().toString(36).slice(2);
+			    }
+
+			    check(weight = 1) {
+			      return this._store.__check__(weight);
+			    }
+
+			    _clearGlobalState(index) {
+			      if (this._scheduled[index] != null) {
+			        clearTimeout(this._scheduled[index].expiration);
+			        delete this._scheduled[index];
+			        return true;
+			      } else {
+			        return false;
+			      }
+			    }
+
+			    async _free(index, job, options, eventInfo) {
+			      var e, running;
+			      try {
+			        ({running} = (await this._store.__free__(index, options.weight)));
+			        this.Events.trigger("debug", `Freed ${options.id}`, eventInfo);
+			        if (running === 0 && this.empty()) {
+			          return this.Events.trigger("idle");
+			        }
+			      } catch (error1) {
+			        e = error1;
+			        return this.Events.trigger("error", e);
+			      }
+			    }
+
+			    _run(index, job, wait) {
+			      var clearGlobalState, free, run;
+			      job.doRun();
+			      clearGlobalState = this._clearGlobalState.bind(this, index);
+			      run = this._run.bind(this, index, job);
+			      free = this._free.bind(this, index, job);
+			      return this._scheduled[index] = {
+			        timeout: setTimeout(() => {
+			          return job.doExecute(this._limiter, clearGlobalState, run, free);
+			        }, wait),
+			        expiration: job.options.expiration != null ? setTimeout(function() {
+			          return job.doExpire(clearGlobalState, run, free);
+			        }, wait + job.options.expiration) : void 0,
+			        job: job
+			      };
+			    }
+
+			    _drainOne(capacity) {
+			      return this._registerLock.schedule(() => {
+			        var args, index, next, options, queue;
+			        if (this.queued() === 0) {
+			          return this.Promise.resolve(null);
+			        }
+			        queue = this._queues.getFirst();
+			        ({options, args} = next = queue.first());
+			        if ((capacity != null) && options.weight > capacity) {
+			          return this.Promise.resolve(null);
+			        }
+			        this.Events.trigger("debug", `Draining ${options.id}`, {args, options});
+			        index = this._randomIndex();
+			        return this._store.__register__(index, options.weight, options.expiration).then(({success, wait, reservoir}) => {
+			          var empty;
+			          this.Events.trigger("debug", `Drained ${options.id}`, {success, args, options});
+			          if (success) {
+			            queue.shift();
+			            empty = this.empty();
+			            if (empty) {
+			              this.Events.trigger("empty");
+			            }
+			            if (reservoir === 0) {
+			              this.Events.trigger("depleted", empty);
+			            }
+			            this._run(index, next, wait);
+			            return this.Promise.resolve(options.weight);
+			          } else {
+			            return this.Promise.resolve(null);
+			          }
+			        });
+			      });
+			    }
+
+			    _drainAll(capacity, total = 0) {
+			      return this._drainOne(capacity).then((drained) => {
+			        var newCapacity;
+			        if (drained != null) {
+			          newCapacity = capacity != null ? capacity - drained : capacity;
+			          return this._drainAll(newCapacity, total + drained);
+			        } else {
+			          return this.Promise.resolve(total);
+			        }
+			      }).catch((e) => {
+			        return this.Events.trigger("error", e);
+			      });
+			    }
+
+			    _dropAllQueued(message) {
+			      return this._queues.shiftAll(function(job) {
+			        return job.doDrop({message});
+			      });
+			    }
+
+			    stop(options = {}) {
+			      var done, waitForExecuting;
+			      options = parser$5.load(options, this.stopDefaults);
+			      waitForExecuting = (at) => {
+			        var finished;
+			        finished = () => {
+			          var counts;
+			          counts = this._states.counts;
+			          return (counts[0] + counts[1] + counts[2] + counts[3]) === at;
+			        };
+			        return new this.Promise((resolve, reject) => {
+			          if (finished()) {
+			            return resolve();
+			          } else {
+			            return this.on("done", () => {
+			              if (finished()) {
+			                this.removeAllListeners("done");
+			                return resolve();
+			              }
+			            });
+			          }
+			        });
+			      };
+			      done = options.dropWaitingJobs ? (this._run = function(index, next) {
+			        return next.doDrop({
+			          message: options.dropErrorMessage
+			        });
+			      }, this._drainOne = () => {
+			        return this.Promise.resolve(null);
+			      }, this._registerLock.schedule(() => {
+			        return this._submitLock.schedule(() => {
+			          var k, ref, v;
+			          ref = this._scheduled;
+			          for (k in ref) {
+			            v = ref[k];
+			            if (this.jobStatus(v.job.options.id) === "RUNNING") {
+			              clearTimeout(v.timeout);
+			              clearTimeout(v.expiration);
+			              v.job.doDrop({
+			                message: options.dropErrorMessage
+			              });
+			            }
+			          }
+			          this._dropAllQueued(options.dropErrorMessage);
+			          return waitForExecuting(0);
+			        });
+			      })) : this.schedule({
+			        priority: NUM_PRIORITIES$1 - 1,
+			        weight: 0
+			      }, () => {
+			        return waitForExecuting(1);
+			      });
+			      this._receive = function(job) {
+			        return job._reject(new Bottleneck.prototype.BottleneckError(options.enqueueErrorMessage));
+			      };
+			      this.stop = () => {
+			        return this.Promise.reject(new Bottleneck.prototype.BottleneckError("stop() has already been called"));
+			      };
+			      return done;
+			    }
+
+			    async _addToQueue(job) {
+			      var args, blocked, error, options, reachedHWM, shifted, strategy;
+			      ({args, options} = job);
+			      try {
+			        ({reachedHWM, blocked, strategy} = (await this._store.__submit__(this.queued(), options.weight)));
+			      } catch (error1) {
+			        error = error1;
+			        this.Events.trigger("debug", `Could not queue ${options.id}`, {args, options, error});
+			        job.doDrop({error});
+			        return false;
+			      }
+			      if (blocked) {
+			        job.doDrop();
+			        return true;
+			      } else if (reachedHWM) {
+			        shifted = strategy === Bottleneck.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options.priority) : strategy === Bottleneck.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options.priority + 1) : strategy === Bottleneck.prototype.strategy.OVERFLOW ? job : void 0;
+			        if (shifted != null) {
+			          shifted.doDrop();
+			        }
+			        if ((shifted == null) || strategy === Bottleneck.prototype.strategy.OVERFLOW) {
+			          if (shifted == null) {
+			            job.doDrop();
+			          }
+			          return reachedHWM;
+			        }
+			      }
+			      job.doQueue(reachedHWM, blocked);
+			      this._queues.push(job);
+			      await this._drainAll();
+			      return reachedHWM;
+			    }
+
+			    _receive(job) {
+			      if (this._states.jobStatus(job.options.id) != null) {
+			        job._reject(new Bottleneck.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
+			        return false;
+			      } else {
+			        job.doReceive();
+			        return this._submitLock.schedule(this._addToQueue, job);
+			      }
+			    }
+
+			    submit(...args) {
+			      var cb, fn, job, options, ref, ref1, task;
+			      if (typeof args[0] === "function") {
+			        ref = args, [fn, ...args] = ref, [cb] = splice.call(args, -1);
+			        options = parser$5.load({}, this.jobDefaults);
+			      } else {
+			        ref1 = args, [options, fn, ...args] = ref1, [cb] = splice.call(args, -1);
+			        options = parser$5.load(options, this.jobDefaults);
+			      }
+			      task = (...args) => {
+			        return new this.Promise(function(resolve, reject) {
+			          return fn(...args, function(...args) {
+			            return (args[0] != null ? reject : resolve)(args);
+			          });
+			        });
+			      };
+			      job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+			      job.promise.then(function(args) {
+			        return typeof cb === "function" ? cb(...args) : void 0;
+			      }).catch(function(args) {
+			        if (Array.isArray(args)) {
+			          return typeof cb === "function" ? cb(...args) : void 0;
+			        } else {
+			          return typeof cb === "function" ? cb(args) : void 0;
+			        }
+			      });
+			      return this._receive(job);
+			    }
+
+			    schedule(...args) {
+			      var job, options, task;
+			      if (typeof args[0] === "function") {
+			        [task, ...args] = args;
+			        options = {};
+			      } else {
+			        [options, task, ...args] = args;
+			      }
+			      job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+			      this._receive(job);
+			      return job.promise;
+			    }
+
+			    wrap(fn) {
+			      var schedule, wrapped;
+			      schedule = this.schedule.bind(this);
+			      wrapped = function(...args) {
+			        return schedule(fn.bind(this), ...args);
+			      };
+			      wrapped.withOptions = function(options, ...args) {
+			        return schedule(options, fn, ...args);
+			      };
+			      return wrapped;
+			    }
+
+			    async updateSettings(options = {}) {
+			      await this._store.__updateSettings__(parser$5.overwrite(options, this.storeDefaults));
+			      parser$5.overwrite(options, this.instanceDefaults, this);
+			      return this;
+			    }
+
+			    currentReservoir() {
+			      return this._store.__currentReservoir__();
+			    }
+
+			    incrementReservoir(incr = 0) {
+			      return this._store.__incrementReservoir__(incr);
+			    }
+
+			  }
+			  Bottleneck.default = Bottleneck;
+
+			  Bottleneck.Events = Events$4;
+
+			  Bottleneck.version = Bottleneck.prototype.version = require$$8.version;
+
+			  Bottleneck.strategy = Bottleneck.prototype.strategy = {
+			    LEAK: 1,
+			    OVERFLOW: 2,
+			    OVERFLOW_PRIORITY: 4,
+			    BLOCK: 3
+			  };
+
+			  Bottleneck.BottleneckError = Bottleneck.prototype.BottleneckError = BottleneckError_1;
+
+			  Bottleneck.Group = Bottleneck.prototype.Group = Group_1;
+
+			  Bottleneck.RedisConnection = Bottleneck.prototype.RedisConnection = require$$2;
+
+			  Bottleneck.IORedisConnection = Bottleneck.prototype.IORedisConnection = require$$3;
+
+			  Bottleneck.Batcher = Bottleneck.prototype.Batcher = Batcher_1;
+
+			  Bottleneck.prototype.jobDefaults = {
+			    priority: DEFAULT_PRIORITY$1,
+			    weight: 1,
+			    expiration: null,
+			    id: "<no-id>"
+			  };
+
+			  Bottleneck.prototype.storeDefaults = {
+			    maxConcurrent: null,
+			    minTime: 0,
+			    highWater: null,
+			    strategy: Bottleneck.prototype.strategy.LEAK,
+			    penalty: null,
+			    reservoir: null,
+			    reservoirRefreshInterval: null,
+			    reservoirRefreshAmount: null,
+			    reservoirIncreaseInterval: null,
+			    reservoirIncreaseAmount: null,
+			    reservoirIncreaseMaximum: null
+			  };
+
+			  Bottleneck.prototype.localStoreDefaults = {
+			    Promise: Promise,
+			    timeout: null,
+			    heartbeatInterval: 250
+			  };
+
+			  Bottleneck.prototype.redisStoreDefaults = {
+			    Promise: Promise,
+			    timeout: null,
+			    heartbeatInterval: 5000,
+			    clientTimeout: 10000,
+			    Redis: null,
+			    clientOptions: {},
+			    clusterNodes: null,
+			    clearDatastore: false,
+			    connection: null
+			  };
+
+			  Bottleneck.prototype.instanceDefaults = {
+			    datastore: "local",
+			    connection: null,
+			    id: "<no-id>",
+			    rejectOnDrop: true,
+			    trackDoneStatus: false,
+			    Promise: Promise
+			  };
+
+			  Bottleneck.prototype.stopDefaults = {
+			    enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
+			    dropWaitingJobs: true,
+			    dropErrorMessage: "This limiter has been stopped."
+			  };
+
+			  return Bottleneck;
+
+			}).call(commonjsGlobal$1);
+
+			var Bottleneck_1 = Bottleneck;
+
+			var lib = Bottleneck_1;
+
+			return lib;
+
+		}))); 
+	} (light$1));
+	return light$1.exports;
+}
+
+var lightExports = requireLight();
+var BottleneckLight = /*@__PURE__*/getDefaultExportFromCjs(lightExports);
+
+// pkg/dist-src/version.js
+var VERSION$2 = "0.0.0-development";
+
+// pkg/dist-src/error-request.js
+function isRequestError(error) {
+  return error.request !== void 0;
+}
+async function errorRequest(state, octokit, error, options) {
+  if (!isRequestError(error) || !error?.request.request) {
+    throw error;
+  }
+  if (error.status >= 400 && !state.doNotRetry.includes(error.status)) {
+    const retries = options.request.retries != null ? options.request.retries : state.retries;
+    const retryAfter = Math.pow((options.request.retryCount || 0) + 1, 2);
+    throw octokit.retry.retryRequest(error, retries, retryAfter);
+  }
+  throw error;
+}
+async function wrapRequest$1(state, octokit, request, options) {
+  const limiter = new BottleneckLight();
+  limiter.on("failed", function(error, info) {
+    const maxRetries = ~~error.request.request?.retries;
+    const after = ~~error.request.request?.retryAfter;
+    options.request.retryCount = info.retryCount + 1;
+    if (maxRetries > info.retryCount) {
+      return after * state.retryAfterBaseValue;
+    }
+  });
+  return limiter.schedule(
+    requestWithGraphqlErrorHandling.bind(null, state, octokit, request),
+    options
+  );
+}
+async function requestWithGraphqlErrorHandling(state, octokit, request, options) {
+  const response = await request(options);
+  if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
+    response.data.errors[0].message
+  )) {
+    const error = new RequestError(response.data.errors[0].message, 500, {
+      request: options,
+      response
+    });
+    return errorRequest(state, octokit, error, options);
+  }
+  return response;
+}
+
+// pkg/dist-src/index.js
+function retry(octokit, octokitOptions) {
+  const state = Object.assign(
+    {
+      enabled: true,
+      retryAfterBaseValue: 1e3,
+      doNotRetry: [400, 401, 403, 404, 410, 422, 451],
+      retries: 3
+    },
+    octokitOptions.retry
+  );
+  const retryPlugin = {
+    retry: {
+      retryRequest: (error, retries, retryAfter) => {
+        error.request.request = Object.assign({}, error.request.request, {
+          retries,
+          retryAfter
+        });
+        return error;
+      }
+    }
+  };
+  if (state.enabled) {
+    octokit.hook.error("request", errorRequest.bind(null, state, retryPlugin));
+    octokit.hook.wrap("request", wrapRequest$1.bind(null, state, retryPlugin));
+  }
+  return retryPlugin;
+}
+retry.VERSION = VERSION$2;
+
+// pkg/dist-src/index.js
+
+// pkg/dist-src/version.js
+var VERSION$1 = "0.0.0-development";
+
+// pkg/dist-src/wrap-request.js
+var noop = () => Promise.resolve();
+function wrapRequest(state, request, options) {
+  return state.retryLimiter.schedule(doRequest, state, request, options);
+}
+async function doRequest(state, request, options) {
+  const { pathname } = new URL(options.url, "http://github.test");
+  const isAuth = isAuthRequest(options.method, pathname);
+  const isWrite = !isAuth && options.method !== "GET" && options.method !== "HEAD";
+  const isSearch = options.method === "GET" && pathname.startsWith("/search/");
+  const isGraphQL = pathname.startsWith("/graphql");
+  const retryCount = ~~request.retryCount;
+  const jobOptions = retryCount > 0 ? { priority: 0, weight: 0 } : {};
+  if (state.clustering) {
+    jobOptions.expiration = 1e3 * 60;
+  }
+  if (isWrite || isGraphQL) {
+    await state.write.key(state.id).schedule(jobOptions, noop);
+  }
+  if (isWrite && state.triggersNotification(pathname)) {
+    await state.notifications.key(state.id).schedule(jobOptions, noop);
+  }
+  if (isSearch) {
+    await state.search.key(state.id).schedule(jobOptions, noop);
+  }
+  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request, options);
+  if (isGraphQL) {
+    const res = await req;
+    if (res.data.errors != null && res.data.errors.some((error) => error.type === "RATE_LIMITED")) {
+      const error = Object.assign(new Error("GraphQL Rate Limit Exceeded"), {
+        response: res,
+        data: res.data
+      });
+      throw error;
+    }
+  }
+  return req;
+}
+function isAuthRequest(method, pathname) {
+  return method === "PATCH" && // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-a-scoped-access-token
+  /^\/applications\/[^/]+\/token\/scoped$/.test(pathname) || method === "POST" && // https://docs.github.com/en/rest/apps/oauth-applications?apiVersion=2022-11-28#reset-a-token
+  (/^\/applications\/[^/]+\/token$/.test(pathname) || // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-an-installation-access-token-for-an-app
+  /^\/app\/installations\/[^/]+\/access_tokens$/.test(pathname) || // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
+  pathname === "/login/oauth/access_token");
+}
+
+// pkg/dist-src/generated/triggers-notification-paths.js
+var triggers_notification_paths_default = [
+  "/orgs/{org}/invitations",
+  "/orgs/{org}/invitations/{invitation_id}",
+  "/orgs/{org}/teams/{team_slug}/discussions",
+  "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
+  "/repos/{owner}/{repo}/collaborators/{username}",
+  "/repos/{owner}/{repo}/commits/{commit_sha}/comments",
+  "/repos/{owner}/{repo}/issues",
+  "/repos/{owner}/{repo}/issues/{issue_number}/comments",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issue",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority",
+  "/repos/{owner}/{repo}/pulls",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/merge",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+  "/repos/{owner}/{repo}/releases",
+  "/teams/{team_id}/discussions",
+  "/teams/{team_id}/discussions/{discussion_number}/comments"
+];
+
+// pkg/dist-src/route-matcher.js
+function routeMatcher(paths) {
+  const regexes = paths.map(
+    (path) => path.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+  );
+  const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
+  return new RegExp(regex2, "i");
+}
+
+// pkg/dist-src/index.js
+var regex = routeMatcher(triggers_notification_paths_default);
+var triggersNotification = regex.test.bind(regex);
+var groups = {};
+var createGroups = function(Bottleneck, common) {
+  groups.global = new Bottleneck.Group({
+    id: "octokit-global",
+    maxConcurrent: 10,
+    ...common
+  });
+  groups.auth = new Bottleneck.Group({
+    id: "octokit-auth",
+    maxConcurrent: 1,
+    ...common
+  });
+  groups.search = new Bottleneck.Group({
+    id: "octokit-search",
+    maxConcurrent: 1,
+    minTime: 2e3,
+    ...common
+  });
+  groups.write = new Bottleneck.Group({
+    id: "octokit-write",
+    maxConcurrent: 1,
+    minTime: 1e3,
+    ...common
+  });
+  groups.notifications = new Bottleneck.Group({
+    id: "octokit-notifications",
+    maxConcurrent: 1,
+    minTime: 3e3,
+    ...common
+  });
+};
+function throttling(octokit, octokitOptions) {
+  const {
+    enabled = true,
+    Bottleneck = BottleneckLight,
+    id = "no-id",
+    timeout = 1e3 * 60 * 2,
+    // Redis TTL: 2 minutes
+    connection
+  } = octokitOptions.throttle || {};
+  if (!enabled) {
+    return {};
+  }
+  const common = { timeout };
+  if (typeof connection !== "undefined") {
+    common.connection = connection;
+  }
+  const state = Object.assign(
+    {
+      clustering: connection != null,
+      triggersNotification,
+      fallbackSecondaryRateRetryAfter: 60,
+      retryAfterBaseValue: 1e3,
+      id
+    },
+    octokitOptions.throttle
+  );
+  if (typeof state.onSecondaryRateLimit !== "function" || typeof state.onRateLimit !== "function") {
+    throw new Error(`octokit/plugin-throttling error:
+        You must pass the onSecondaryRateLimit and onRateLimit error handlers.
+        See https://octokit.github.io/rest.js/#throttling
+
+        const octokit = new Octokit({
+          throttle: {
+            onSecondaryRateLimit: (retryAfter, options) => {/* ... */},
+            onRateLimit: (retryAfter, options) => {/* ... */}
+          }
+        })
+    `);
+  }
+  let initialized = false;
+  const initializeBottleneck = () => {
+    if (initialized) {
+      return;
+    }
+    initialized = true;
+    if (groups.global == null) {
+      createGroups(Bottleneck, common);
+    }
+    state.global = state.global ?? groups.global;
+    state.auth = state.auth ?? groups.auth;
+    state.search = state.search ?? groups.search;
+    state.write = state.write ?? groups.write;
+    state.notifications = state.notifications ?? groups.notifications;
+    state.retryLimiter = state.retryLimiter ?? new Bottleneck();
+    const events = {};
+    const emitter = new Bottleneck.Events(events);
+    events.on("secondary-limit", state.onSecondaryRateLimit);
+    events.on("rate-limit", state.onRateLimit);
+    events.on(
+      "error",
+      (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
+    );
+    state.retryLimiter.on("failed", async function(error, info) {
+      const [state2, request, options] = info.args;
+      const { pathname } = new URL(options.url, "http://github.test");
+      const shouldRetryGraphQL = pathname.startsWith("/graphql") && error.status !== 401;
+      if (!(shouldRetryGraphQL || error.status === 403 || error.status === 429)) {
+        return;
+      }
+      const retryCount = ~~request.retryCount;
+      request.retryCount = retryCount;
+      options.request.retryCount = retryCount;
+      const { wantRetry, retryAfter = 0 } = await (async function() {
+        if (/\bsecondary rate\b/i.test(error.message)) {
+          const retryAfter2 = Number(error.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
+          const wantRetry2 = await emitter.trigger(
+            "secondary-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        if (error.response.headers != null && error.response.headers["x-ratelimit-remaining"] === "0" || (error.response.data?.errors ?? []).some(
+          (error2) => error2.type === "RATE_LIMITED"
+        )) {
+          const rateLimitReset = new Date(
+            ~~error.response.headers["x-ratelimit-reset"] * 1e3
+          ).getTime();
+          const retryAfter2 = Math.max(
+            // Add one second so we retry _after_ the reset time
+            // https://docs.github.com/en/rest/overview/resources-in-the-rest-api?apiVersion=2022-11-28#exceeding-the-rate-limit
+            Math.ceil((rateLimitReset - Date.now()) / 1e3) + 1,
+            0
+          );
+          const wantRetry2 = await emitter.trigger(
+            "rate-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        return {};
+      })();
+      if (wantRetry) {
+        request.retryCount++;
+        return retryAfter * state2.retryAfterBaseValue;
+      }
+    });
+  };
+  octokit.hook.wrap("request", (request, options) => {
+    initializeBottleneck();
+    return wrapRequest(state, request, options);
+  });
+  return {};
+}
+throttling.VERSION = VERSION$1;
+throttling.triggersNotification = triggersNotification;
+
+// The GitHub REST client: GHES-aware base URL, retries for 5xx, rate-limit handling and paced writes.
+/** Pinned so a new default REST version cannot change response shapes under us. */
+const GITHUB_API_VERSION = '2022-11-28';
+/**
+ * GitHub asks integrations to "wait at least one second between each" mutative request, and the throttling
+ * plugin spaces notification-triggering writes (reviews, comments) by three seconds.
+ */
+const WRITE_PACING = { writeMs: 1_000, notificationMs: 3_000 };
+const PacedOctokit = GitHub.plugin(retry, throttling);
+/** A gate that lets one job start per `minTime` ms; the throttling plugin only calls `key().schedule()`. */
+class WritePacer {
+    minTime;
+    last = 0;
+    queue = Promise.resolve();
+    constructor(minTime) {
+        this.minTime = minTime;
+    }
+    key() {
+        return this;
+    }
+    schedule(...args) {
+        const [options, fn, ...rest] = (typeof args[0] === 'function' ? [{}, ...args] : args);
+        // Retries (weight 0) already waited for retry-after; do not make them queue again.
+        if (options.weight === 0)
+            return Promise.resolve(fn(...rest));
+        const turn = this.queue.then(async () => {
+            const wait = this.last + this.minTime - Date.now();
+            if (wait > 0)
+                await new Promise((resolve) => setTimeout(resolve, wait));
+            this.last = Date.now();
+        });
+        this.queue = turn;
+        return turn.then(() => fn(...rest));
+    }
+}
+function apiBaseUrl(env = process.env) {
+    return (env['GITHUB_API_URL'] || 'https://api.github.com').replace(/\/+$/, '');
+}
+function createGitHubClient(options) {
+    const log = options.log ?? { info: () => { }, warning: () => { } };
+    if (options.maskToken ?? process.env['GITHUB_ACTIONS'] === 'true')
+        setSecret(options.token);
+    const pacing = options.pacing ?? WRITE_PACING;
+    const unit = options.retryUnitMs ?? 1_000;
+    const retries = options.retries ?? 3;
+    const onLimit = (kind) => (retryAfter, request, _octokit, retryCount) => {
+        const again = retryCount < retries;
+        log.warning(`GitHub ${kind} rate limit on ${request.method} ${request.url}; ${again ? `retrying after ${retryAfter}s` : 'giving up'}`);
+        return again;
+    };
+    const throttle = {
+        onRateLimit: onLimit('primary'),
+        onSecondaryRateLimit: onLimit('secondary'),
+        retryAfterBaseValue: unit,
+        write: new WritePacer(pacing.writeMs),
+        notifications: new WritePacer(pacing.notificationMs)
+    };
+    const octokit = new PacedOctokit(getOctokitOptions(options.token, {
+        baseUrl: (options.baseUrl ?? apiBaseUrl()).replace(/\/+$/, ''),
+        userAgent: 'istio-compat',
+        throttle,
+        retry: { retries, retryAfterBaseValue: unit },
+        // Octokit's own log: request details only, never headers (the token lives in a header).
+        log: {
+            debug: (m) => log.debug?.(m),
+            info: (m) => log.debug?.(m),
+            warn: (m) => log.warning(m),
+            error: (m) => log.warning(m)
+        }
+    }));
+    octokit.hook.before('request', (request) => {
+        request.headers['x-github-api-version'] = GITHUB_API_VERSION;
+    });
+    return octokit;
+}
+
+// Reads and writes on one pull request: files, review comments, the sticky comment, the review.
+/** "Responses include a maximum of 3000 files" (pulls/list-files); a PR this large needs the git diff instead. */
+const MAX_PULL_FILES = 3000;
+function fileStatus(status) {
+    switch (status) {
+        case 'added':
+        case 'removed':
+        case 'renamed':
+        case 'copied':
+        case 'unchanged':
+            return status;
+        default:
+            return 'modified'; // 'modified' and 'changed' (mode only)
+    }
+}
+/** One entry of `pulls.listFiles` as a ChangedFile. `patch` is absent for binary files and large diffs. */
+function changedFileFromDiffEntry(entry) {
+    const lines = entry.patch === undefined || entry.patch === null ? undefined : parsePatch(entry.patch);
+    return {
+        path: entry.filename,
+        ...(entry.previous_filename ? { previousPath: entry.previous_filename } : {}),
+        status: fileStatus(entry.status),
+        commentableLines: lines?.commentableLines ?? new Map(),
+        addedLines: lines?.addedLines ?? new Set(),
+        ...(lines === undefined && (entry.changes ?? 1) > 0 ? { patchMissing: true } : {})
+    };
+}
+/** The PR's files with their commentable lines (paginated, 100 per page, at most 3000 files). */
+async function listPullFiles(octokit, pull, log) {
+    let seen = 0;
+    const entries = await octokit.paginate(octokit.rest.pulls.listFiles, { owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber, per_page: 100 }, (response, done) => {
+        seen += response.data.length;
+        if (seen >= MAX_PULL_FILES)
+            done();
+        return response.data;
+    });
+    if (entries.length >= MAX_PULL_FILES)
+        log?.warning(`The pull request lists ${entries.length} files, GitHub's maximum; files past it are not seen through the API.`);
+    return entries.slice(0, MAX_PULL_FILES).map((e) => changedFileFromDiffEntry(e));
+}
+async function headShaOf(octokit, pull) {
+    const { data } = await octokit.rest.pulls.get({ owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber });
+    return data.head.sha;
+}
+async function listReviewComments(octokit, pull) {
+    const comments = await octokit.paginate(octokit.rest.pulls.listReviewComments, { owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber, per_page: 100 });
+    return comments.map((c) => ({
+        id: c.id,
+        body: c.body,
+        path: c.path,
+        line: c.line ?? null,
+        start_line: c.start_line ?? null,
+        ...(c.in_reply_to_id !== undefined ? { in_reply_to_id: c.in_reply_to_id } : {}),
+        user: c.user ? { login: c.user.login, type: c.user.type } : null
+    }));
+}
+async function listIssueComments(octokit, pull) {
+    const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner: pull.owner, repo: pull.repo, issue_number: pull.pullNumber, per_page: 100 });
+    return comments.map((c) => ({ id: c.id, body: c.body ?? '', user: c.user ? { login: c.user.login, type: c.user.type } : null }));
+}
+/** The account GITHUB_TOKEN comments as; `GET /user` is refused to installation tokens. */
+const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
+/**
+ * Who our comments are from. A PAT or user token answers `GET /user`; an installation token (GITHUB_TOKEN,
+ * Apps) gets 403, and then the login is a guess (`confirmed: false`).
+ */
+async function resolveLogin(octokit) {
+    try {
+        const { data } = await octokit.rest.users.getAuthenticated();
+        return { login: data.login, confirmed: true };
+    }
+    catch {
+        return { login: ACTIONS_BOT_LOGIN, confirmed: false };
+    }
+}
+/** An error from the API with its HTTP status (Octokit's RequestError), or undefined. */
+function httpStatus(error) {
+    const status = error?.status;
+    return typeof status === 'number' ? status : undefined;
+}
+/** 403/404 on a write: the token may not write here (fork PR, missing permission); reviewdog treats both alike. */
+function isPermissionError(error) {
+    const status = httpStatus(error);
+    const message = error instanceof Error ? error.message : '';
+    return (status === 403 && !/rate limit/i.test(message)) || status === 404;
+}
+
 // Per-path targets (config `targets:`): the documents in scope, grouped by the releases their file is checked against.
 function groupByTarget(docs, files, config, inputs) {
     const targetsByFile = {};
@@ -42837,11 +44999,936 @@ function pathMatcher(patterns, ignore = []) {
     return (path) => include.some((p) => minimatch(path, p, opts)) && !exclude.some((p) => minimatch(path, p, opts));
 }
 
+function countFindings(findings) {
+    const counts = { errors: 0, warnings: 0, notices: 0, suppressed: 0 };
+    for (const f of findings) {
+        if (f.suppressed)
+            counts.suppressed++;
+        else if (f.severity === 'error')
+            counts.errors++;
+        else if (f.severity === 'warning')
+            counts.warnings++;
+        else
+            counts.notices++;
+    }
+    return counts;
+}
+
+// Stable identities of findings: hidden in review comments (dedupe across runs) and in SARIF partialFingerprints.
+/** A finding's identity without its line, so a comment survives edits elsewhere in the file. */
+function identity(finding, target) {
+    const r = finding.resource;
+    const resource = r ? `${r.apiVersion}/${r.kind}/${r.namespace ?? ''}/${r.name ?? ''}` : '';
+    return [finding.rule, finding.file, resource, finding.path ?? '', finding.message, target].join('\u0000');
+}
+/**
+ * Fingerprints (16 hex digits) for a list of findings. Findings with the same identity (same rule, file,
+ * resource, path and message) are told apart by their order of appearance.
+ */
+function fingerprints(findings, target) {
+    const seen = new Map();
+    const out = new Map();
+    for (const finding of findings) {
+        const id = identity(finding, target);
+        const occurrence = seen.get(id) ?? 0;
+        seen.set(id, occurrence + 1);
+        out.set(finding, createHash('sha256').update(`${id}\u0000${occurrence}`).digest('hex').slice(0, 16));
+    }
+    return out;
+}
+
+const JSON_REPORT_VERSION = 1;
+function toJsonReport(result) {
+    const prints = fingerprints(result.findings, result.target.release.version);
+    return {
+        version: JSON_REPORT_VERSION,
+        target: { release: result.target.release.version, origin: result.target.origin },
+        ...(result.from ? { from: { release: result.from.release.version, origin: result.from.origin } } : {}),
+        ...(result.kubernetesVersion ? { kubernetesVersion: result.kubernetesVersion } : {}),
+        versionBump: result.versionBump,
+        ...(result.changes.headSha ? { headSha: result.changes.headSha } : {}),
+        counts: countFindings(result.findings),
+        documentsChecked: result.documentsChecked,
+        findings: result.findings.map((f) => ({ ...f, fingerprint: prints.get(f) })),
+        resources: result.resources.map((r) => {
+            const doc = r.head ?? r.base;
+            return {
+                status: r.status,
+                key: r.key,
+                ...(doc?.resource ? { kind: doc.resource.kind, ...(doc.resource.namespace ? { namespace: doc.resource.namespace } : {}), ...(doc.resource.name ? { name: doc.resource.name } : {}) } : {}),
+                ...(doc ? { file: doc.file, line: doc.line } : {})
+            };
+        }),
+        changedFiles: result.changes.files.map((f) => ({
+            path: f.path,
+            status: f.status,
+            ...(f.previousPath ? { previousPath: f.previousPath } : {}),
+            ...(f.patchMissing ? { patchMissing: true } : {})
+        })),
+        notChecked: result.notChecked.map((n) => ({ file: n.file, reason: n.reason }))
+    };
+}
+function renderJson(result) {
+    return `${JSON.stringify(toJsonReport(result), null, 2)}\n`;
+}
+
+// Where a rule's documentation lives; the one place that knows the project's URL.
+/** Used when the action's own repository is unknown (CLI runs). */
+const PROJECT_URL = 'https://github.com/istio-compat/istio-compat';
+const PROJECT_DOCS_REF = 'main';
+/**
+ * docs/rules/<id>.md of the running action: Actions sets GITHUB_ACTION_REPOSITORY and GITHUB_ACTION_REF for
+ * the step of a `uses:` action, so the link matches the version that produced the finding.
+ */
+function ruleDocsUrl(ruleId, env = process.env) {
+    const repository = env['GITHUB_ACTION_REPOSITORY'];
+    const base = repository ? `${env['GITHUB_SERVER_URL'] || 'https://github.com'}/${repository}` : PROJECT_URL;
+    const ref = repository && env['GITHUB_ACTION_REF'] ? env['GITHUB_ACTION_REF'] : PROJECT_DOCS_REF;
+    return `${base}/blob/${encodeURIComponent(ref)}/docs/rules/${encodeURIComponent(ruleId)}.md`;
+}
+
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+/** The key under partialFingerprints; bump the version if the fingerprint recipe changes. */
+const FINGERPRINT_KEY = 'istioCompat/v1';
+const LEVEL = { error: 'error', warning: 'warning', notice: 'note' };
+/** A repository-relative path as a URI reference: forward slashes, each segment percent-encoded. */
+function artifactUri(file) {
+    return file.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/^\/+/, '').split('/').map(encodeURIComponent).join('/');
+}
+function ruleIds(result, rules) {
+    return [...new Set([...rules.map((r) => r.id), ...result.findings.map((f) => f.rule)])].sort();
+}
+function sarifResult(finding, ruleIndex, fingerprint) {
+    const startLine = Math.max(1, finding.line);
+    const endLine = Math.max(startLine, finding.endLine ?? startLine);
+    const text = finding.fix ? `${finding.message} Fix: ${finding.fix.description}` : finding.message;
+    return {
+        ruleId: finding.rule,
+        ruleIndex,
+        level: LEVEL[finding.severity],
+        message: { text },
+        locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(finding.file), uriBaseId: '%SRCROOT%' }, region: { startLine, endLine } } }],
+        partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
+        ...(finding.suppressed ? { suppressions: [{ kind: 'external', status: 'accepted', justification: `${finding.suppressed.by}: ${finding.suppressed.reason}` }] } : {}),
+        ...(finding.resource || finding.path ? { properties: { ...(finding.resource ? { resource: finding.resource } : {}), ...(finding.path ? { yamlPath: finding.path } : {}) } } : {})
+    };
+}
+function toSarif(result, options = {}) {
+    const metas = new Map((options.rules ?? []).map((r) => [r.id, r]));
+    const ids = ruleIds(result, options.rules ?? []);
+    const index = new Map(ids.map((id, i) => [id, i]));
+    const prints = fingerprints(result.findings, result.target.release.version);
+    return {
+        $schema: SARIF_SCHEMA,
+        version: '2.1.0',
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: 'istio-compat',
+                        informationUri: PROJECT_URL,
+                        ...(options.toolVersion ? { semanticVersion: options.toolVersion } : {}),
+                        rules: ids.map((id) => {
+                            const meta = metas.get(id);
+                            return {
+                                id,
+                                name: id,
+                                shortDescription: { text: meta?.description ?? id },
+                                helpUri: ruleDocsUrl(id),
+                                help: { text: `See ${ruleDocsUrl(id)}` },
+                                ...(meta ? { defaultConfiguration: { level: LEVEL[meta.defaultSeverity] } } : {})
+                            };
+                        })
+                    }
+                },
+                originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The root of the repository.' } } },
+                columnKind: 'utf16CodeUnits',
+                properties: { targetRelease: result.target.release.version, ...(result.from ? { fromRelease: result.from.release.version } : {}) },
+                results: result.findings.map((f) => sarifResult(f, index.get(f.rule), prints.get(f)))
+            }
+        ]
+    };
+}
+function renderSarif(result, options = {}) {
+    return `${JSON.stringify(toSarif(result, options), null, 2)}\n`;
+}
+
+// The action's outputs: counts, and the paths of the JSON report and the SARIF file written for this run.
+const REPORT_FILE = 'istio-compat-report.json';
+const SARIF_FILE = 'istio-compat.sarif';
+/** Writes the JSON report and the SARIF file into `dir` (e.g. RUNNER_TEMP) and returns their paths. */
+async function writeReportFiles(result, dir, sarif = {}) {
+    await mkdir$1(dir, { recursive: true });
+    const files = { report: join(dir, REPORT_FILE), sarif: join(dir, SARIF_FILE) };
+    await writeFile$1(files.report, renderJson(result), 'utf8');
+    await writeFile$1(files.sarif, renderSarif(result, sarif), 'utf8');
+    return files;
+}
+/** Every output of action.yml, as strings for core.setOutput. Counts leave suppressed findings out. */
+function actionOutputs(result, files) {
+    const c = countFindings(result.findings);
+    return { errors: String(c.errors), warnings: String(c.warnings), notices: String(c.notices), report: files.report, sarif: files.sarif };
+}
+
+// Everything that comes from a manifest is hostile text: these helpers make it inert in each output format.
+const ZERO_WIDTH_JOINER = '\u200D';
+// Bidi overrides and isolates can make rendered text read differently from its source ("Trojan Source").
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
+// C0/C1 controls except tab; they have no business in a comment and some terminals act on them.
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+const NEWLINES = /\r\n|\r|\n|\u2028|\u2029/g;
+// Every ASCII punctuation character CommonMark/GFM may give a meaning to; a backslash makes each literal.
+const MARKDOWN_PUNCTUATION = /[\\`*_{}[\]()#+\-.!|~<>&"'=:$^]/g;
+function visibleCodePoint(ch) {
+    return `<U+${ch.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}>`;
+}
+/** Removes controls and shows bidi characters as their code point, on one line. */
+function flatten(text) {
+    return text
+        .replace(NEWLINES, ' ')
+        .replace(/\t/g, ' ')
+        .replace(CONTROL_CHARS, '')
+        .replace(BIDI_CONTROLS, visibleCodePoint);
+}
+/**
+ * Plain text → inline markdown that renders as the same text: one line, no HTML, no emphasis, links,
+ * headings, list markers or table cell breaks, and no @mentions (a zero-width joiner after the `@`).
+ * Safe inside a GFM table cell.
+ */
+function escapeMarkdown(text) {
+    return flatten(text)
+        .replace(MARKDOWN_PUNCTUATION, (ch) => (ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : ch === '&' ? '&amp;' : `\\${ch}`))
+        .replace(/@(?=[A-Za-z0-9_-])/g, `@${ZERO_WIDTH_JOINER}`);
+}
+function longestBacktickRun(text) {
+    let longest = 0;
+    for (const run of text.match(/`+/g) ?? [])
+        longest = Math.max(longest, run.length);
+    return longest;
+}
+/**
+ * Text as an inline code span that no backtick in it can close early. In a table cell (`table: true`) the
+ * pipes are escaped too: GFM splits cells on `|` even inside code spans and renders `\|` there as `|`.
+ */
+function codeSpan(text, options = {}) {
+    let body = flatten(text);
+    if (body === '')
+        return escapeMarkdown('(empty)');
+    if (options.table)
+        body = body.replace(/\|/g, '\\|');
+    const fence = '`'.repeat(longestBacktickRun(body) + 1);
+    // CommonMark strips one space on each side when both are present; pad so backticks at the edges stay content.
+    const padded = body.startsWith('`') || body.endsWith('`') || (body.startsWith(' ') && body.endsWith(' ')) ? ` ${body} ` : body;
+    return `${fence}${padded}${fence}`;
+}
+/**
+ * A fenced code block (e.g. ```suggestion) whose fence is longer than any backtick run in the content,
+ * so the content can never end the block. The content is kept byte for byte: it is code, not prose.
+ */
+function fencedBlock(content, info) {
+    const fence = '`'.repeat(Math.max(3, longestBacktickRun(content) + 1));
+    const body = content === '' ? '' : `${content}\n`;
+    return `${fence}${info}\n${body}${fence}`;
+}
+// Workflow commands: the escaping of actions/toolkit `core/src/command.ts`.
+/** Escapes the message part of a workflow command (`::error ...::<data>`). */
+function escapeCommandData(text) {
+    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+/** Escapes a property value of a workflow command (`file=`, `title=`): data escaping plus `:` and `,`. */
+function escapeCommandProperty(text) {
+    return escapeCommandData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+// Workflow-command annotations (`::error file=…::msg`): the channel that works with a read-only token.
+/**
+ * "10 warning annotations, 10 error annotations, and 10 notice annotations per step" (actions/toolkit
+ * docs/problem-matchers.md); the rest are dropped silently, so they go to the step summary instead.
+ */
+const MAX_ANNOTATIONS_PER_LEVEL = 10;
+const COMMAND = { error: 'error', warning: 'warning', notice: 'notice' };
+/** Formats one workflow command with the toolkit's escaping (`command.ts`). */
+function workflowCommand(command, properties, message) {
+    const props = Object.entries(properties)
+        .filter((entry) => entry[1] !== undefined && entry[1] !== '')
+        .map(([key, value]) => `${key}=${escapeCommandProperty(String(value))}`);
+    return `::${command}${props.length ? ` ${props.join(',')}` : ''}::${escapeCommandData(message)}`;
+}
+function annotationFor(finding) {
+    const endLine = finding.endLine !== undefined && finding.endLine > finding.line ? finding.endLine : undefined;
+    return workflowCommand(COMMAND[finding.severity], { file: finding.file, line: finding.line, endLine, title: `istio-compat ${finding.rule}` }, finding.message + (finding.fix ? ` Fix: ${finding.fix.description}` : ''));
+}
+/**
+ * The annotations of a run: per level the first ten unsuppressed findings, those on lines the PR added
+ * first (`preferred`), then in file order.
+ */
+function planAnnotations(findings, preferred = () => false) {
+    const annotated = [];
+    const overflow = [];
+    for (const severity of ['error', 'warning', 'notice']) {
+        const level = findings
+            .filter((f) => !f.suppressed && f.severity === severity)
+            .sort((a, b) => Number(preferred(b)) - Number(preferred(a)) || compareFindings(a, b));
+        annotated.push(...level.slice(0, MAX_ANNOTATIONS_PER_LEVEL));
+        overflow.push(...level.slice(MAX_ANNOTATIONS_PER_LEVEL));
+    }
+    return { commands: annotated.map(annotationFor), annotated, overflow };
+}
+
+/** Suggestions longer than this are shown as a fix description only: a reviewer cannot check them at a glance. */
+const MAX_SUGGESTION_LINES = 40;
+/** Splits file text into lines the way GitHub numbers them (BOM and CR dropped). */
+function textLines(text) {
+    const lines = text.replace(/^\uFEFF/, '').split('\n').map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line));
+    if (lines.at(-1) === '')
+        lines.pop();
+    return lines;
+}
+/** Lines of a replacement; the empty replacement removes the lines. */
+function replacementLines(replacement) {
+    return replacement === '' ? [] : replacement.split('\n').map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line));
+}
+/**
+ * The one suggestion that applies all `edits` at once, or undefined when GitHub could not apply it as the
+ * edits mean it: edits overlap or leave the file, the block crosses a hunk or leaves the diff, it is too
+ * long, or it changes nothing ("no changes were made to the code" is rejected by GitHub).
+ */
+function buildSuggestion(edits, file, headLines) {
+    if (edits.length === 0)
+        return undefined;
+    const sorted = [...edits].sort((a, b) => a.startLine - b.startLine);
+    for (const [i, edit] of sorted.entries()) {
+        if (!Number.isInteger(edit.startLine) || !Number.isInteger(edit.endLine))
+            return undefined;
+        if (edit.startLine < 1 || edit.endLine < edit.startLine || edit.endLine > headLines.length)
+            return undefined;
+        if (i > 0 && edit.startLine <= sorted[i - 1].endLine)
+            return undefined;
+    }
+    const startLine = sorted[0].startLine;
+    const endLine = sorted.at(-1).endLine;
+    if (endLine - startLine + 1 > MAX_SUGGESTION_LINES)
+        return undefined;
+    // GitHub anchors a multi-line comment to one hunk; every line of the range must be a RIGHT-side hunk line.
+    const hunk = file.commentableLines.get(startLine);
+    if (hunk === undefined)
+        return undefined;
+    for (let line = startLine; line <= endLine; line++) {
+        if (file.commentableLines.get(line) !== hunk)
+            return undefined;
+    }
+    const out = [];
+    let line = startLine;
+    for (const edit of sorted) {
+        for (; line < edit.startLine; line++)
+            out.push(headLines[line - 1]);
+        out.push(...replacementLines(edit.replacement));
+        line = edit.endLine + 1;
+    }
+    const original = headLines.slice(startLine - 1, endLine);
+    if (out.length === original.length && out.every((text, i) => text === original[i]))
+        return undefined;
+    return { startLine, endLine, content: out.join('\n') };
+}
+
+/**
+ * reviewdog posts at most 30 comments per review: more trips GitHub's abuse detection ("403 You have
+ * triggered an abuse detection mechanism") and makes the PR page slow to open.
+ */
+const MAX_INLINE_COMMENTS = 30;
+/** GitHub rejects bodies over 65,536 characters ("Body is too long"); keep room for the marker. */
+const MAX_COMMENT_BODY = 60_000;
+const FINGERPRINT_MARKER = /\n<!-- istio-compat:fp=([0-9a-f]{16}) -->\s*$/;
+function fingerprintMarker(fingerprint) {
+    return `<!-- istio-compat:fp=${fingerprint} -->`;
+}
+/** The fingerprint of one of our inline comments; only a marker at the very end counts (quoted text cannot fake it). */
+function fingerprintOf(body) {
+    return FINGERPRINT_MARKER.exec(body.replace(/\r\n/g, '\n'))?.[1];
+}
+const SEVERITY_LABEL = { error: '🛑 **Error**', warning: '⚠️ **Warning**', notice: 'ℹ️ **Notice**' };
+/** Where a finding can be commented on the diff, or why it cannot. */
+function anchorFor(finding, file, suggestions, headText) {
+    if (!file || file.status === 'removed')
+        return 'file not changed by this PR';
+    if (file.patchMissing)
+        return 'diff not available';
+    const first = finding.line;
+    const last = Math.max(finding.endLine ?? first, first);
+    if (suggestions && finding.fix && finding.fix.edits.length > 0) {
+        const text = headText(finding.file);
+        const suggestion = text === undefined ? undefined : buildSuggestion(finding.fix.edits, file, textLines(text));
+        // The suggestion must be about this finding: its lines overlap the finding's range.
+        if (suggestion && suggestion.startLine <= last && suggestion.endLine >= first) {
+            return { line: suggestion.endLine, ...(suggestion.startLine < suggestion.endLine ? { startLine: suggestion.startLine } : {}), suggestion: suggestion.content };
+        }
+    }
+    const hunk = file.commentableLines.get(first);
+    if (hunk !== undefined && file.commentableLines.get(last) === hunk) {
+        return first < last ? { line: last, startLine: first } : { line: first };
+    }
+    if (hunk !== undefined)
+        return { line: first };
+    // The finding's block starts outside the diff but the PR changed lines inside it: comment on the first such run.
+    for (let line = first + 1; line <= last; line++) {
+        const inside = file.commentableLines.get(line);
+        if (inside === undefined)
+            continue;
+        let end = line;
+        while (end + 1 <= last && file.commentableLines.get(end + 1) === inside)
+            end++;
+        return end > line ? { line: end, startLine: line } : { line };
+    }
+    return 'outside the diff';
+}
+function describeLocation(finding) {
+    const parts = [];
+    if (finding.path)
+        parts.push(codeSpan(finding.path));
+    const r = finding.resource;
+    if (r) {
+        const name = [r.namespace, r.name].filter(Boolean).join('/');
+        parts.push(`${finding.path ? 'in ' : ''}${escapeMarkdown(r.kind)}${name ? ` ${codeSpan(name)}` : ''}`);
+    }
+    return parts.join(' ');
+}
+/** The markdown body of one inline comment, ending with its hidden fingerprint. */
+function renderInlineBody(finding, fingerprint, suggestion) {
+    const header = `${SEVERITY_LABEL[finding.severity]} · ${codeSpan(finding.rule)} · [docs](${ruleDocsUrl(finding.rule)})`;
+    const lines = [header, '', escapeMarkdown(finding.message)];
+    const where = describeLocation(finding);
+    if (where)
+        lines.push('', where);
+    if (finding.fix)
+        lines.push('', `**Fix:** ${escapeMarkdown(finding.fix.description)}`);
+    if (suggestion !== undefined)
+        lines.push('', fencedBlock(suggestion, 'suggestion'));
+    if (finding.source)
+        lines.push('', `<sub>Source: ${escapeMarkdown(finding.source)}</sub>`);
+    lines.push('', fingerprintMarker(fingerprint));
+    return lines.join('\n');
+}
+function sameAnchor(existing, comment) {
+    return existing.path === comment.path && existing.line === comment.line && (existing.start_line ?? undefined) === comment.startLine;
+}
+function sameBody(a, b) {
+    return a.replace(/\r\n/g, '\n').trim() === b.replace(/\r\n/g, '\n').trim();
+}
+/** Most severe first, then findings on lines the PR added, then by place. */
+function inlineOrder(files) {
+    const onAddedLine = (f) => (files.get(f.file)?.addedLines.has(f.line) ? 0 : 1);
+    return (a, b) => severityRank(b.severity) - severityRank(a.severity) || onAddedLine(a) - onAddedLine(b) || compareFindings(a, b);
+}
+function planReview(input) {
+    const maxInline = input.maxInline ?? MAX_INLINE_COMMENTS;
+    const files = new Map(input.files.map((file) => [file.path, file]));
+    const active = input.findings.filter((f) => !f.suppressed);
+    const prints = fingerprints(active, input.target);
+    const offDiff = [];
+    const wanted = [];
+    for (const finding of [...active].sort(inlineOrder(files))) {
+        const anchor = anchorFor(finding, files.get(finding.file), input.suggestions, input.headText);
+        if (typeof anchor === 'string') {
+            offDiff.push({ finding, reason: anchor });
+            continue;
+        }
+        if (wanted.length >= maxInline) {
+            offDiff.push({ finding, reason: 'inline comment limit reached' });
+            continue;
+        }
+        const fingerprint = prints.get(finding);
+        let suggestion = anchor.suggestion;
+        let body = renderInlineBody(finding, fingerprint, suggestion);
+        if (body.length > MAX_COMMENT_BODY && suggestion !== undefined) {
+            suggestion = undefined;
+            body = renderInlineBody(finding, fingerprint, undefined);
+        }
+        // A dropped suggestion keeps its range: it is inside one hunk and covers the finding.
+        wanted.push({
+            finding,
+            fingerprint,
+            path: finding.file,
+            line: anchor.line,
+            ...(anchor.startLine !== undefined ? { startLine: anchor.startLine } : {}),
+            body,
+            suggestion: suggestion !== undefined
+        });
+    }
+    const isOwn = input.isOwn ?? ((c) => fingerprintOf(c.body) !== undefined);
+    const existing = input.existing ?? [];
+    const repliedTo = new Set(existing.flatMap((c) => (c.in_reply_to_id === undefined ? [] : [c.in_reply_to_id])));
+    const own = existing.filter((c) => c.in_reply_to_id === undefined && isOwn(c));
+    const keep = [];
+    const post = [];
+    const kept = new Set();
+    for (const comment of wanted) {
+        const match = own.find((c) => !kept.has(c.id) && fingerprintOf(c.body) === comment.fingerprint && sameAnchor(c, comment) && sameBody(c.body, comment.body));
+        if (match) {
+            kept.add(match.id);
+            keep.push({ comment, existingId: match.id });
+        }
+        else {
+            post.push(comment);
+        }
+    }
+    const remove = [];
+    const keepWithReplies = [];
+    for (const comment of own) {
+        if (kept.has(comment.id))
+            continue;
+        if (repliedTo.has(comment.id))
+            keepWithReplies.push(comment.id);
+        else
+            remove.push(comment.id);
+    }
+    offDiff.sort((a, b) => inlineOrder(files)(a.finding, b.finding));
+    return { post, keep, remove, keepWithReplies, offDiff };
+}
+/**
+ * True when GitHub will accept the comment's anchor: the file is in the PR with a diff, `line` (and
+ * `start_line`, which must come first) are RIGHT-side lines of the same hunk.
+ */
+function isPostable(comment, file) {
+    if (!file || file.patchMissing || file.status === 'removed')
+        return false;
+    const hunk = file.commentableLines.get(comment.line);
+    if (hunk === undefined)
+        return false;
+    if (comment.startLine === undefined)
+        return true;
+    return comment.startLine < comment.line && file.commentableLines.get(comment.startLine) === hunk;
+}
+
+/** The hidden marker that identifies the sticky summary comment; it starts the body. */
+const SUMMARY_MARKER = '<!-- istio-compat:summary -->';
+/** Budget for the sticky comment: below the limit, leaving room for the marker and GitHub's own counting. */
+const SUMMARY_BUDGET = 60_000;
+const ICON = { error: '🛑', warning: '⚠️', notice: 'ℹ️' };
+function plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+function location(file, line, endLine) {
+    return codeSpan(endLine !== undefined && endLine > line ? `${file}:${line}-${endLine}` : `${file}:${line}`, { table: true });
+}
+function tableRow(cells) {
+    return `| ${cells.join(' | ')} |`;
+}
+function renderTable(table, limit) {
+    const shown = table.rows.slice(0, limit);
+    const out = [];
+    if (table.collapsed)
+        out.push(`<details><summary>${table.collapsed}</summary>`, '');
+    else if (table.title)
+        out.push(table.title, '');
+    out.push(tableRow(table.header), tableRow(table.header.map(() => '---')), ...shown);
+    if (shown.length < table.rows.length) {
+        out.push('', `_… and ${plural(table.rows.length - shown.length, table.noun)} more, left out to fit GitHub's size limit; the job summary and the JSON report have all of them._`);
+    }
+    if (table.collapsed)
+        out.push('', '</details>');
+    return out.join('\n');
+}
+function resourceTitle(change) {
+    const doc = change.head ?? change.base;
+    const r = doc?.resource;
+    const name = r ? [r.namespace, r.name].filter(Boolean).join('/') : change.key;
+    return { kind: r?.kind ?? doc?.kind ?? 'document', name, file: doc?.file ?? '', line: doc?.line ?? 1 };
+}
+function findingsTable(result, options) {
+    const active = result.findings.filter((f) => !f.suppressed);
+    if (active.length === 0)
+        return undefined;
+    const sorted = [...active].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.file.localeCompare(b.file) || a.line - b.line);
+    const review = options.inline !== undefined || options.offDiff !== undefined;
+    const header = ['Severity', 'Location', 'Rule', 'Finding', ...(review ? ['On the diff'] : [])];
+    const rows = sorted.map((f) => {
+        const cells = [`${ICON[f.severity]} ${f.severity}`, location(f.file, f.line, f.endLine), `[${escapeMarkdown(f.rule)}](${ruleDocsUrl(f.rule)})`, escapeMarkdown(f.message)];
+        if (review)
+            cells.push(options.inline?.has(f) ? 'inline comment' : escapeMarkdown(options.offDiff?.get(f) ?? 'not commented'));
+        return tableRow(cells);
+    });
+    return { title: '#### Findings', header, rows, priority: 3, noun: 'finding' };
+}
+function suppressedTable(result) {
+    const suppressed = result.findings.filter((f) => f.suppressed);
+    if (suppressed.length === 0)
+        return undefined;
+    return {
+        collapsed: `${plural(suppressed.length, 'suppressed finding')} (not gating)`,
+        header: ['Location', 'Rule', 'Finding', 'Suppressed by'],
+        rows: suppressed.map((f) => tableRow([location(f.file, f.line, f.endLine), escapeMarkdown(f.rule), escapeMarkdown(f.message), escapeMarkdown(`${f.suppressed.by}: ${f.suppressed.reason}`)])),
+        priority: 1,
+        noun: 'suppressed finding'
+    };
+}
+function resourcesTable(result) {
+    const changed = result.resources.filter((r) => r.status !== 'unchanged');
+    if (changed.length === 0)
+        return undefined;
+    const count = (status) => changed.filter((r) => r.status === status).length;
+    const order = { removed: 0, added: 1, changed: 2, unchanged: 3 };
+    const rows = [...changed]
+        .sort((a, b) => order[a.status] - order[b.status] || a.key.localeCompare(b.key))
+        .map((change) => {
+        const t = resourceTitle(change);
+        return tableRow([change.status, escapeMarkdown(t.kind), codeSpan(t.name, { table: true }), location(t.file, t.line)]);
+    });
+    return {
+        collapsed: `Resources in this change: ${count('added')} added, ${count('changed')} changed, ${count('removed')} removed`,
+        header: ['Change', 'Kind', 'Name', 'File'],
+        rows,
+        priority: 0,
+        noun: 'resource'
+    };
+}
+function notCheckedTable(result) {
+    if (result.notChecked.length === 0)
+        return undefined;
+    return {
+        title: '#### Not checked',
+        header: ['File', 'Why'],
+        rows: result.notChecked.map((n) => tableRow([codeSpan(n.file, { table: true }), escapeMarkdown(n.reason)])),
+        priority: 2,
+        noun: 'file'
+    };
+}
+// Release versions passed parseRelease (digits, dots, a pre-release tag): safe to print as they are.
+function versionsTable(result) {
+    const rows = [tableRow(['Target', `Istio ${result.target.release.version}`, escapeMarkdown(result.target.origin)])];
+    if (result.from)
+        rows.push(tableRow(['From', `Istio ${result.from.release.version}`, escapeMarkdown(result.from.origin)]));
+    else
+        rows.push(tableRow(['From', 'not known', 'only changes up to the target release are checked']));
+    if (result.kubernetesVersion)
+        rows.push(tableRow(['Kubernetes', escapeMarkdown(result.kubernetesVersion), 'input']));
+    return [tableRow(['', 'Release', 'Chosen by']), tableRow(['---', '---', '---']), ...rows].join('\n');
+}
+/** Files a config `targets:` entry sent to other releases than the top-level ones. */
+function fileTargetsTable(result) {
+    const entries = Object.entries(result.targetsByFile ?? {});
+    if (entries.length === 0)
+        return undefined;
+    return {
+        collapsed: `${plural(entries.length, 'file')} checked against other releases (config targets)`,
+        header: ['File', 'Target', 'From', 'Chosen by'],
+        rows: entries
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(([file, t]) => tableRow([codeSpan(file, { table: true }), `Istio ${t.target.release.version}`, t.from ? `Istio ${t.from.release.version}` : 'not known', escapeMarkdown(t.target.origin)])),
+        priority: 0.5,
+        noun: 'file'
+    };
+}
+function headline(result) {
+    const to = result.target.release.version;
+    return result.from ? `### istio-compat: Istio ${result.from.release.version} → ${to}` : `### istio-compat: Istio ${to}`;
+}
+function countsLine(result) {
+    const c = countFindings(result.findings);
+    const suppressed = c.suppressed > 0 ? ` (${c.suppressed} suppressed)` : '';
+    if (c.errors + c.warnings + c.notices === 0)
+        return `✅ No findings${suppressed} in ${plural(result.documentsChecked, 'YAML document')}.`;
+    return `${ICON.error} ${plural(c.errors, 'error')} · ${ICON.warning} ${plural(c.warnings, 'warning')} · ${ICON.notice} ${plural(c.notices, 'notice')}${suppressed} in ${plural(result.documentsChecked, 'YAML document')}.`;
+}
+function renderSummary(result, options = {}) {
+    const maxLength = options.maxLength ?? Number.POSITIVE_INFINITY;
+    const head = [];
+    if (options.marker)
+        head.push(SUMMARY_MARKER);
+    head.push(headline(result), '', countsLine(result));
+    if (result.versionBump)
+        head.push('', 'This PR changes the Istio version, so every manifest in the repository was checked, not only the changed ones.');
+    for (const note of options.notes ?? [])
+        head.push('', escapeMarkdown(note));
+    head.push('', versionsTable(result));
+    const tables = [findingsTable(result, options), notCheckedTable(result), suppressedTable(result), fileTargetsTable(result), resourcesTable(result)].filter((t) => t !== undefined);
+    const footer = `<sub>${options.headSha ? `Checked at ${codeSpan(options.headSha.slice(0, 12))}. ` : ''}Each rule is explained in its docs page.</sub>`;
+    const limits = tables.map((t) => t.rows.length);
+    const render = () => [head.join('\n'), ...tables.map((t, i) => renderTable(t, limits[i])), footer].join('\n\n');
+    let body = render();
+    // Cut the least important table first: the most rows that still fit (binary search), then the next table.
+    for (const i of tables.map((_, i) => i).sort((a, b) => tables[a].priority - tables[b].priority)) {
+        if (body.length <= maxLength)
+            break;
+        let fits = 0;
+        let tooMany = limits[i];
+        while (tooMany - fits > 1) {
+            const mid = Math.floor((fits + tooMany) / 2);
+            limits[i] = mid;
+            if (render().length <= maxLength)
+                fits = mid;
+            else
+                tooMany = mid;
+        }
+        limits[i] = fits;
+        body = render();
+    }
+    if (body.length > maxLength) {
+        const note = "\n\n_The summary was cut to fit GitHub's size limit._";
+        body = body.slice(0, Math.max(0, maxLength - note.length)).replace(/\n[^\n]*$/, '') + note;
+    }
+    return body;
+}
+
+// Where annotations and the job step summary go: the Actions runner's stdout and $GITHUB_STEP_SUMMARY.
+/** "Each step is restricted to a maximum size of 1MiB" for its summary; stay well below. */
+const STEP_SUMMARY_BUDGET = 900_000;
+function actionsWorkflowOutput(env = process.env, write = (t) => void process.stdout.write(t)) {
+    return {
+        command: (line) => write(`${line}\n`),
+        stepSummary: (markdown) => {
+            const file = env['GITHUB_STEP_SUMMARY'];
+            if (!file)
+                return false;
+            appendFileSync(file, `${markdown}\n`, 'utf8');
+            return true;
+        }
+    };
+}
+
+/** The hidden marker of our review bodies. */
+const REVIEW_MARKER = '<!-- istio-compat:review -->';
+function isOwnAuthor(user, identity) {
+    if (!user)
+        return false;
+    return user.login === identity.login || (!identity.confirmed && user.type === 'Bot');
+}
+function errorText(error) {
+    const status = httpStatus(error);
+    const message = error instanceof Error ? error.message : String(error);
+    return `${status ? `HTTP ${status}: ` : ''}${message.split('\n')[0]}`;
+}
+function versions(result) {
+    return result.from ? `Istio ${result.from.release.version} → ${result.target.release.version}` : `Istio ${result.target.release.version}`;
+}
+function reviewComment(c) {
+    return {
+        path: c.path,
+        body: c.body,
+        line: c.line,
+        side: 'RIGHT',
+        ...(c.startLine !== undefined ? { start_line: c.startLine, start_side: 'RIGHT' } : {})
+    };
+}
+class Publisher {
+    result;
+    opts;
+    outcome = { channel: 'annotations', inline: { posted: 0, kept: 0, removed: 0 }, annotations: 0, stepSummary: false };
+    workflow;
+    pull;
+    files;
+    constructor(result, opts) {
+        this.result = result;
+        this.opts = opts;
+        this.workflow = opts.workflow ?? actionsWorkflowOutput();
+        this.pull = opts.pullNumber === undefined ? undefined : { owner: opts.owner, repo: opts.repo, pullNumber: opts.pullNumber };
+        this.files = new Map(result.changes.files.map((f) => [f.path, f]));
+    }
+    async run() {
+        if (this.opts.mode === 'off')
+            return this.toWorkflow(undefined, []);
+        if (!this.pull)
+            return this.toWorkflow('This run is not for a pull request, so the findings are shown as annotations.', []);
+        if (this.opts.readOnly) {
+            return this.toWorkflow('The token cannot write to this pull request (a pull request from a fork), so the findings are shown as annotations.', []);
+        }
+        const { octokit } = this.opts;
+        let state = { inline: new Set(), offDiff: new Map(), notes: [] };
+        try {
+            const identity = this.opts.login ? { login: this.opts.login, confirmed: true } : await resolveLogin(octokit);
+            if (this.opts.mode === 'review')
+                state = await this.review(this.pull, identity);
+            const review = this.opts.mode === 'review' ? { inline: state.inline, offDiff: state.offDiff } : {};
+            const headSha = this.result.changes.headSha;
+            const body = renderSummary(this.result, { ...review, notes: state.notes, marker: true, maxLength: SUMMARY_BUDGET, ...(headSha ? { headSha } : {}) });
+            await this.upsertSummary(this.pull, identity, body);
+            this.outcome.channel = this.opts.mode === 'review' ? 'review' : 'summary';
+            this.outcome.stepSummary = this.workflow.stepSummary(renderSummary(this.result, { ...review, notes: state.notes, maxLength: STEP_SUMMARY_BUDGET, ...(headSha ? { headSha } : {}) }));
+            return this.outcome;
+        }
+        catch (error) {
+            const why = isPermissionError(error)
+                ? `GitHub refused to write to the pull request (${errorText(error)}); the token needs pull-requests: write. The findings are shown as annotations.`
+                : `Posting to the pull request failed (${errorText(error)}). The findings are shown as annotations.`;
+            this.opts.log.warning(why);
+            return this.toWorkflow(why, state.notes);
+        }
+    }
+    /** Plans and sends the review; deletes our outdated comments. */
+    async review(pull, identity) {
+        const { octokit } = this.opts;
+        const existing = await listReviewComments(octokit, pull);
+        const isOwn = (c) => fingerprintOf(c.body) !== undefined && isOwnAuthor(c.user, identity);
+        const plan = planReview({
+            findings: this.result.findings,
+            files: this.result.changes.files,
+            target: this.result.target.release.version,
+            suggestions: this.opts.suggestions,
+            headText: this.opts.headText,
+            existing,
+            isOwn
+        });
+        const offDiff = new Map(plan.offDiff.map((o) => [o.finding, o.reason]));
+        const notes = [];
+        // Last line of defence against the all-or-nothing 422: never send a line outside one hunk.
+        const post = plan.post.filter((c) => {
+            if (isPostable(c, this.files.get(c.path)))
+                return true;
+            offDiff.set(c.finding, 'outside the diff');
+            return false;
+        });
+        const inline = new Set(plan.keep.map((k) => k.comment.finding));
+        if (post.length > 0) {
+            const rejected = await this.createReview(pull, post, identity);
+            if (rejected === undefined) {
+                for (const c of post)
+                    inline.add(c.finding);
+                this.outcome.inline.posted = post.length;
+            }
+            else {
+                this.outcome.inline.rejected = rejected;
+                for (const c of post)
+                    offDiff.set(c.finding, 'GitHub rejected the inline comments');
+                notes.push(`GitHub rejected the inline comments (${rejected}); those findings are listed here instead.`);
+            }
+        }
+        this.outcome.inline.kept = plan.keep.length;
+        for (const id of plan.remove) {
+            try {
+                await octokit.rest.pulls.deleteReviewComment({ owner: pull.owner, repo: pull.repo, comment_id: id });
+                this.outcome.inline.removed++;
+            }
+            catch (error) {
+                if (httpStatus(error) !== 404)
+                    throw error; // 404: already gone
+            }
+        }
+        if (plan.keepWithReplies.length > 0) {
+            this.opts.log.info(`Left ${plan.keepWithReplies.length} outdated istio-compat comment(s) in place because people replied to them.`);
+        }
+        return { inline, offDiff, notes };
+    }
+    /** One review; on 422 clears a stray pending review or retries once without inline comments. Returns GitHub's 422 message if inline comments were rejected. */
+    async createReview(pull, comments, identity) {
+        const { octokit } = this.opts;
+        const commitId = this.result.changes.headSha ?? (await headShaOf(octokit, pull));
+        const sha = codeSpan(commitId.slice(0, 12));
+        const send = (body, withComments) => octokit.rest.pulls.createReview({
+            owner: pull.owner,
+            repo: pull.repo,
+            pull_number: pull.pullNumber,
+            commit_id: commitId,
+            event: 'COMMENT',
+            body,
+            ...(withComments ? { comments: comments.map(reviewComment) } : {})
+        });
+        const body = `${REVIEW_MARKER}\n**istio-compat** (${versions(this.result)}): ${comments.length} new inline comment(s) on ${sha}. The summary comment lists every finding.`;
+        let message;
+        try {
+            this.outcome.reviewId = (await send(body, true)).data.id;
+            return undefined;
+        }
+        catch (error) {
+            if (httpStatus(error) !== 422)
+                throw error;
+            message = errorText(error);
+        }
+        if (/one pending review/i.test(message) && (await this.deleteOwnPendingReviews(pull, identity)) > 0) {
+            try {
+                this.outcome.reviewId = (await send(body, true)).data.id;
+                return undefined;
+            }
+            catch (error) {
+                if (httpStatus(error) !== 422)
+                    throw error;
+                message = errorText(error);
+            }
+        }
+        this.opts.log.warning(`GitHub rejected the review's inline comments (${message}); posting the findings in the summary instead.`);
+        try {
+            const note = `${REVIEW_MARKER}\n**istio-compat** (${versions(this.result)}) could not place its inline comments on ${sha} (GitHub answered: ${escapeMarkdown(message)}). The summary comment lists every finding.`;
+            this.outcome.reviewId = (await send(note, false)).data.id;
+        }
+        catch (error) {
+            if (isPermissionError(error))
+                throw error;
+            this.opts.log.warning(`The review without inline comments failed too (${errorText(error)}).`);
+        }
+        return message;
+    }
+    async deleteOwnPendingReviews(pull, identity) {
+        const { octokit } = this.opts;
+        const reviews = await octokit.paginate(octokit.rest.pulls.listReviews, { owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber, per_page: 100 });
+        let deleted = 0;
+        for (const review of reviews) {
+            if (review.state !== 'PENDING' || !isOwnAuthor(review.user ? { login: review.user.login, type: review.user.type } : null, identity))
+                continue;
+            await octokit.rest.pulls.deletePendingReview({ owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber, review_id: review.id });
+            deleted++;
+        }
+        return deleted;
+    }
+    /** Updates our sticky comment (found by marker and author) or creates it; removes duplicates of it. */
+    async upsertSummary(pull, identity, body) {
+        const { octokit } = this.opts;
+        const comments = await listIssueComments(octokit, pull);
+        const own = comments.filter((c) => c.body.replace(/^\uFEFF/, '').startsWith(SUMMARY_MARKER) && isOwnAuthor(c.user, identity));
+        const [sticky, ...duplicates] = own;
+        if (sticky) {
+            if (sticky.body.replace(/\r\n/g, '\n').trim() === body.trim()) {
+                this.outcome.summaryComment = { id: sticky.id, action: 'unchanged' };
+            }
+            else {
+                await octokit.rest.issues.updateComment({ owner: pull.owner, repo: pull.repo, comment_id: sticky.id, body });
+                this.outcome.summaryComment = { id: sticky.id, action: 'updated' };
+            }
+            for (const duplicate of duplicates) {
+                try {
+                    await octokit.rest.issues.deleteComment({ owner: pull.owner, repo: pull.repo, comment_id: duplicate.id });
+                }
+                catch (error) {
+                    if (httpStatus(error) !== 404)
+                        throw error;
+                }
+            }
+            return;
+        }
+        // A clean PR that never had findings gets no comment: nothing to say, no noise.
+        if (this.result.findings.length === 0 && this.result.notChecked.length === 0)
+            return;
+        const { data } = await octokit.rest.issues.createComment({ owner: pull.owner, repo: pull.repo, issue_number: pull.pullNumber, body });
+        this.outcome.summaryComment = { id: data.id, action: 'created' };
+    }
+    /** Annotations (10 per level) and the step summary with everything; the gate is unaffected. */
+    toWorkflow(reason, notes) {
+        const onAddedLine = (f) => this.files.get(f.file)?.addedLines.has(f.line) ?? false;
+        const plan = planAnnotations(this.result.findings, onAddedLine);
+        for (const command of plan.commands)
+            this.workflow.command(command);
+        this.outcome.channel = 'annotations';
+        if (reason)
+            this.outcome.fallback = reason;
+        this.outcome.annotations = plan.commands.length;
+        const allNotes = [...(reason ? [reason] : []), ...notes];
+        if (plan.overflow.length > 0) {
+            allNotes.push(`GitHub shows at most 10 annotations per level in a step; ${plan.overflow.length} more ${plan.overflow.length === 1 ? 'finding is' : 'findings are'} only listed in this summary.`);
+        }
+        const headSha = this.result.changes.headSha;
+        this.outcome.stepSummary = this.workflow.stepSummary(renderSummary(this.result, { notes: allNotes, maxLength: STEP_SUMMARY_BUDGET, ...(headSha ? { headSha } : {}) }));
+        return this.outcome;
+    }
+}
+/**
+ * Publishes one run's findings to the pull request. Never throws for GitHub errors: a 422 moves the inline
+ * comments into the summary, a 403/404 or any other API failure falls back to annotations and the step
+ * summary. The exit code is the gate's business (gate.ts).
+ */
+async function publish(result, opts) {
+    return new Publisher(result, opts).run();
+}
+
 // The GitHub Action: read the PR, run the engine, report, gate.
 function readInputs() {
-    const failOn = getInput('fail-on') || 'error';
-    if (!['error', 'warning', 'notice', 'never'].includes(failOn))
-        throw new UsageError(`fail-on must be error, warning, notice or never, not "${failOn}"`);
+    const failOn = parseFailOn(getInput('fail-on') || 'error');
     const comment = getInput('comment') || 'review';
     if (!['review', 'summary', 'off'].includes(comment))
         throw new UsageError(`comment must be review, summary or off, not "${comment}"`);
@@ -42853,7 +45940,7 @@ function readInputs() {
         from: getInput('from-version') || 'auto',
         kubernetesVersion: getInput('kubernetes-version'),
         paths: getMultilineInput('paths').map((p) => p.trim()).filter(Boolean),
-        failOn: failOn,
+        failOn,
         comment: comment,
         suggestions: (getInput('suggestions') || 'true').toLowerCase() !== 'false',
         configPath: getInput('config') || '.github/istio-compat.yml',
@@ -42863,7 +45950,9 @@ function readInputs() {
 function eventRefs(context) {
     const payload = context.payload;
     if (payload.pull_request) {
-        return { pullNumber: payload.pull_request.number, baseSha: payload.pull_request.base?.sha, headSha: payload.pull_request.head?.sha };
+        const pr = payload.pull_request;
+        const fromFork = context.eventName === 'pull_request' && !!pr.head?.repo && pr.head.repo.full_name !== pr.base?.repo?.full_name;
+        return { pullNumber: pr.number, baseSha: pr.base?.sha, headSha: pr.head?.sha, fromFork };
     }
     if (payload.merge_group)
         return { baseSha: payload.merge_group.base_sha, headSha: payload.merge_group.head_sha };
@@ -42876,9 +45965,11 @@ async function run() {
         const inputs = readInputs();
         const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
         const refs = eventRefs(context);
+        const { owner, repo } = context.repo;
+        const octokit = inputs.token ? createGitHubClient({ token: inputs.token, log: actionLog }) : undefined;
         const config = loadRepoConfig(workspace, inputs.configPath);
-        const sources = await buildSources(workspace, refs, inputs);
-        info(`istio-compat: ${sources.changes.files.length} changed file(s) from ${sources.changes.source}`);
+        const sources = await buildSources(workspace, refs, inputs, octokit, { owner, repo });
+        info(`istio-compat: ${sources.changes.files.length} changed file(s) read from ${sources.changes.source}`);
         const result = await runAnalysis(sources, {
             target: inputs.target,
             from: inputs.from,
@@ -42886,13 +45977,36 @@ async function run() {
             paths: inputs.paths.length ? inputs.paths : DEFAULT_PATTERNS,
             config
         });
-        report(result);
-        gate(result, inputs.failOn);
+        info(`istio-compat: Istio ${result.from ? `${result.from.release.version} → ` : ''}${result.target.release.version}, ${result.documentsChecked} document(s) checked, ${result.findings.length} finding(s)`);
+        const files = await writeReportFiles(result, process.env.RUNNER_TEMP || join(workspace, '.istio-compat'));
+        for (const [name, value] of Object.entries(actionOutputs(result, files)))
+            setOutput(name, value);
+        if (octokit) {
+            const headTexts = await readFindingFiles(sources, result);
+            const outcome = await publish(result, {
+                mode: inputs.comment,
+                suggestions: inputs.suggestions,
+                owner,
+                repo,
+                ...(refs.pullNumber ? { pullNumber: refs.pullNumber } : {}),
+                octokit,
+                headText: (path) => headTexts.get(path),
+                log: actionLog,
+                ...(refs.fromFork ? { readOnly: true } : {})
+            });
+            info(`istio-compat: findings published as ${outcome.channel}${outcome.fallback ? ` (${outcome.fallback})` : ''}`);
+        }
+        const verdict = gate(result.findings, inputs.failOn);
+        if (verdict.exitCode !== 0)
+            setFailed(`istio-compat: ${verdict.message}`);
+        else
+            info(`istio-compat: ${verdict.message}`);
     }
     catch (error) {
         setFailed(error instanceof Error ? error.message : String(error));
     }
 }
+const actionLog = { info: info, warning: warning, debug: debug };
 function loadRepoConfig(workspace, path) {
     let text;
     try {
@@ -42903,31 +46017,34 @@ function loadRepoConfig(workspace, path) {
     }
     return parseConfig(text, path);
 }
-async function buildSources(workspace, refs, inputs) {
+/**
+ * The workspace checkout when it holds both commits (fetch-depth: 0), else the REST API (pulls.listFiles
+ * and the contents of each file), else — outside a pull request — every matching file of the work tree.
+ */
+async function buildSources(workspace, refs, inputs, octokit, repo) {
     if (isGitRepository(workspace) && refs.baseSha && refs.headSha && resolveCommit(workspace, refs.baseSha) && resolveCommit(workspace, refs.headSha)) {
         const changes = gitChangeSet(workspace, refs.baseSha, refs.headSha);
         return { changes, head: gitSnapshot(workspace, changes.headRef), base: gitSnapshot(workspace, changes.baseRef) };
     }
-    // No comparable commits: check every matching file of the work tree.
+    if (octokit && refs.pullNumber && refs.headSha && refs.baseSha) {
+        info('istio-compat: the checkout does not hold both commits (use fetch-depth: 0); reading the pull request through the API');
+        const files = await listPullFiles(octokit, { ...repo, pullNumber: refs.pullNumber }, actionLog);
+        return {
+            changes: { source: 'github', baseRef: refs.baseSha, headRef: refs.headSha, headSha: refs.headSha, files },
+            head: apiSnapshot(octokit, repo.owner, repo.repo, refs.headSha),
+            base: apiSnapshot(octokit, repo.owner, repo.repo, refs.baseSha)
+        };
+    }
     const snapshot = workTreeSnapshot(workspace);
     const matches = pathMatcher(inputs.paths.length ? inputs.paths : DEFAULT_PATTERNS);
     const files = (await snapshot.list()).filter(matches).map((path) => ({ path, status: 'added', commentableLines: new Map(), addedLines: new Set() }));
     return { changes: { source: 'paths', files }, head: snapshot };
 }
-function report(result) {
-    const count = (s) => result.findings.filter((f) => f.severity === s && !f.suppressed).length;
-    setOutput('errors', count('error'));
-    setOutput('warnings', count('warning'));
-    setOutput('notices', count('notice'));
-    for (const f of result.findings)
-        info(`${f.file}:${f.line}: ${f.severity} [${f.rule}] ${f.message}`);
-}
-function gate(result, failOn) {
-    if (failOn === 'never')
-        return;
-    const failing = result.findings.filter((f) => !f.suppressed && severityRank(f.severity) >= severityRank(failOn));
-    if (failing.length)
-        setFailed(`istio-compat: ${failing.length} finding(s) at or above ${failOn} for Istio ${result.target.release.version}`);
+/** Head texts of the files with findings, for suggestions. */
+async function readFindingFiles(sources, result) {
+    const paths = [...new Set(result.findings.filter((f) => f.fix).map((f) => f.file))];
+    const blobs = await sources.head.read(paths);
+    return new Map([...blobs].map(([path, data]) => [path, new TextDecoder().decode(data)]));
 }
 
 // Entry of the action; the logic lives in main.ts.

@@ -20,6 +20,8 @@ export interface BuiltPull {
   files: DiffEntry[]
   /** Head content of every file of the head state. */
   headText: Record<string, string>
+  /** The git repository of the two states, when built with keepRepo (the caller removes it). */
+  dir?: string
 }
 
 export interface FakeUser {
@@ -139,7 +141,7 @@ export declare class FakeGitHub {
 export declare function startFakeGitHub(options?: FakeOptions): Promise<FakeGitHub>
 
 /** Builds a PR with git: `head` maps changed paths to new content, or null to delete them. */
-export declare function pullFromStates(base: Record<string, string>, head: Record<string, string | null>, options?: { dropPatch?: string[] }): BuiltPull
+export declare function pullFromStates(base: Record<string, string>, head: Record<string, string | null>, options?: { dropPatch?: string[]; keepRepo?: boolean }): BuiltPull
 
 export declare function readTree(root: string): Record<string, string>
 

@@ -153,9 +153,10 @@ export function pullFromStates(base, head, options = {}) {
     })
     // Files the head state has, changed or not (a version-bump PR checks all of them).
     for (const path of blobs.keys()) if (!(path in headText)) headText[path] = readFileSync(join(dir, path), 'utf8')
-    return { baseSha, headSha, files, headText }
+    // keepRepo: the caller uses the repository as a workspace checkout (and removes it).
+    return { baseSha, headSha, files, headText, ...(options.keepRepo ? { dir } : {}) }
   } finally {
-    rmSync(dir, { recursive: true, force: true })
+    if (!options.keepRepo) rmSync(dir, { recursive: true, force: true })
   }
 }
 
