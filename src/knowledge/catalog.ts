@@ -165,7 +165,7 @@ export interface Source {
   section?: string
   /** The upstream page (istio.io). */
   url: string
-  /** Upstream issues / pull requests (URLs). */
+  /** Upstream issues / pull requests, or further istio.io pages such as a patch announcement (URLs). */
   refs?: string[]
 }
 
@@ -230,12 +230,12 @@ const MATCH_KEYS: Record<MatchType, { required: string[]; optional: string[] }> 
 const COMMON_KEYS = ['type', 'severity', 'message', 'fix']
 const FIXES_BY_MATCH: Record<MatchType, FixSpec['type'][]> = {
   resource: ['replaceValue'],
-  field: ['replaceValue', 'renameKey'],
-  annotation: ['renameKey', 'replaceValue'],
+  field: ['replaceValue', 'renameKey', 'replaceText'],
+  annotation: ['renameKey', 'replaceValue', 'replaceText'],
   label: ['renameKey', 'replaceValue'],
-  meshConfig: ['replaceValue', 'renameKey'],
+  meshConfig: ['replaceValue', 'renameKey', 'replaceText'],
   proxyConfig: [],
-  helmValue: ['replaceValue', 'renameKey'],
+  helmValue: ['replaceValue', 'renameKey', 'replaceText'],
   env: ['renameKey', 'replaceValue'],
   text: ['replaceText'],
   helmChart: ['replaceValue']
@@ -247,7 +247,13 @@ export function splitCatalogPath(path: string): string[] {
   const out: string[] = []
   let current = ''
   let quoted = false
-  for (const ch of path) {
+  for (let i = 0; i < path.length; i++) {
+    const ch = path[i]
+    // `key["a.b"]` is two segments: key, then the quoted key.
+    if (ch === '[' && path[i + 1] === '"' && !quoted && current !== '') {
+      out.push(current)
+      current = ''
+    }
     if (ch === '"') quoted = !quoted
     if (ch === '.' && !quoted) {
       out.push(current)
@@ -282,7 +288,7 @@ function checkSource(source: Source, where: string, knownSources: ReadonlySet<st
   if (typeof source.path !== 'string' || !SOURCE_DIRS.some((d) => source.path.startsWith(d))) problems.push(`${where}: source path must be under ${SOURCE_DIRS.join(', ')} (got ${String(source.path)})`)
   else if (knownSources && !knownSources.has(source.path)) problems.push(`${where}: source path ${source.path} is not in data/catalog/SOURCES`)
   if (typeof source.url !== 'string' || !/^https:\/\/[^\s]+$/.test(source.url)) problems.push(`${where}: source url must be an https URL`)
-  for (const ref of source.refs ?? []) if (!/^https:\/\/github\.com\/[^\s]+\/(issues|pull)\/\d+$/.test(ref)) problems.push(`${where}: ref ${ref} is not a GitHub issue/PR URL`)
+  for (const ref of source.refs ?? []) if (!/^https:\/\/(github\.com\/[^\s]+\/(issues|pull)\/\d+|istio\.io\/[^\s]+)$/.test(ref)) problems.push(`${where}: ref ${ref} is not a GitHub issue/PR or istio.io URL`)
 }
 
 function checkMatch(m: Match, where: string, problems: string[]): void {
