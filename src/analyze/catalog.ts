@@ -4,7 +4,7 @@ import type { ManifestDocument, ManifestFile } from '../manifests/types.js'
 import type { AnalysisContext, Analyzer, RuleMeta } from './types.js'
 import { collectHits, compatibilityVersionsIn, type CatalogHit } from './catalog/collect.js'
 import { buildFix, lineHolding } from './catalog/fix.js'
-import { planFor, type CatalogRule } from './catalog/plan.js'
+import { planFor, type CatalogRule, type Plan } from './catalog/plan.js'
 import { kubernetesFindings, KUBERNETES_RULE } from './catalog/kubernetes.js'
 
 export const COMPATIBILITY_RULE = 'compatibility-version-unsupported'
@@ -80,8 +80,7 @@ function compatibilityFindings(doc: ManifestDocument, ctx: AnalysisContext, line
 }
 
 /** Catalog findings of one document, each with the id of the catalog entry behind it. */
-export function catalogFindings(doc: ManifestDocument, ctx: AnalysisContext): CatalogFinding[] {
-  const plan = planFor(ctx.target, ctx.from)
+export function catalogFindings(doc: ManifestDocument, ctx: AnalysisContext, plan: Plan = planFor(ctx.target, ctx.from)): CatalogFinding[] {
   const lines = linesOf(ctx, doc.file)
   return collectHits(doc, plan).map((hit) => ({ entryId: hit.entry.id, finding: toFinding(doc, hit, lines) }))
 }
