@@ -75,8 +75,10 @@ spec:
           containers:
           - (name): "istio-proxy"
             resources: { limits: { memory: "?*" } }
+    message: "istio-proxy needs a memory limit"
 `
     const r = run('policies/proxy.yaml', policy, '1.28', '1.26')
+    // One finding per policy document: the first mention.
     expect(byEntry(r, 'istio-1.27-native-sidecars')).toEqual([expect.objectContaining({ file: 'policies/proxy.yaml', line: 12, severity: 'warning' })])
   })
 

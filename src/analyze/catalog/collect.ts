@@ -5,7 +5,7 @@ import { entryAt, formatPath, nodeAt, walk } from '../../manifests/locate.js'
 import type { Severity } from '../../model.js'
 import type { CatalogEntry, FixSpec } from '../../knowledge/catalog.js'
 import { passes, podTemplatePath, resolvePath, scalarText, WORKLOAD_KINDS, type ConcretePath, type PathPattern } from './paths.js'
-import type { CatalogRule, Compiled, CompiledCondition, CompiledEnv, CompiledMetadata, CompiledTree, Plan } from './plan.js'
+import type { CatalogRule, Compiled, CompiledCondition, CompiledEnv, CompiledMetadata, CompiledText, CompiledTree, Plan } from './plan.js'
 
 /** One catalog match in a document, before it becomes a Finding. */
 export interface CatalogHit {
@@ -338,11 +338,15 @@ function checkProxyConfigResource(out: HitCollector, doc: ManifestDocument, tree
 function checkText(out: HitCollector, doc: ManifestDocument): void {
   const candidates = out.plan.text.filter((c) => (c.kinds?.has(doc.resource!.kind) ?? false) || (doc.family !== undefined && (c.families?.has(doc.family) ?? false)))
   if (candidates.length === 0) return
+  // Without a fix, one finding per document and match says enough; with one, every line gets its edit.
+  const done = new Set<CompiledText>()
   walk(doc.root, (node, path) => {
     if (node.kind !== 'scalar') return
     for (const c of candidates) {
+      if (done.has(c)) continue
       const hit = c.needle !== undefined ? node.text.includes(c.needle) : c.regex!.test(node.text)
       if (!hit) continue
+      if (!c.fix) done.add(c)
       out.add(c, { line: node.line, valueNode: node, ...(c.needle !== undefined ? { needle: c.needle } : {}) }, [...path], c.needle ?? c.match.pattern ?? '')
     }
   })
