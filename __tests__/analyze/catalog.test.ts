@@ -240,6 +240,14 @@ spec:
     expect(byEntry(r, 'istio-1.28-metric-expiry-removed')[0].fix).toBeUndefined()
   })
 
+  it('treats a recognised values document without an embedded tree as istiod values', () => {
+    const file = parseManifestFile('istio/istiod/values.yaml', 'pilot:\n  env:\n    PILOT_ENABLE_INBOUND_PASSTHROUGH: "false"\n')
+    const doc = { ...file.documents[0], embedded: [] }
+    expect(doc.kind).toBe('helm-values')
+    const ctx: AnalysisContext = { target: parseRelease('1.21'), files: [file] }
+    expect(catalogFindings(doc, ctx).map((f) => [f.entryId, f.finding.line])).toEqual([['istio-1.21-inbound-passthrough-flag-removed', 3]])
+  })
+
   it('maps istio-cni values to spec.values.cni in an IstioOperator', () => {
     const text = `apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nspec:\n  values:\n    cni:\n      ambient:\n        dnsCapture: true\n`
     expect(byEntry(run('iop.yaml', text, '1.25', '1.24'), 'istio-1.25-ambient-dns-capture')).toEqual([expect.objectContaining({ line: 7, severity: 'notice' })])

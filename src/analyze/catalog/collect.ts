@@ -159,6 +159,10 @@ function helmTreesOf(doc: ManifestDocument): HelmTree[] {
   const trees: HelmTree[] = doc.embedded
     .filter((e) => e.role === 'helm-values' && isMap(e.value))
     .map((e) => ({ value: e.value, root: e.root, at: e.at, chart: e.chart ?? 'istiod' }))
+  // A values document the parser recognised but did not embed: the document itself is the values.
+  if (doc.kind === 'helm-values' && isMap(doc.value) && !trees.some((t) => t.at.length === 0)) {
+    trees.push({ value: doc.value, root: doc.root, at: [], chart: 'istiod' })
+  }
   const spec = isMap(doc.value) ? doc.value.spec : undefined
   // IstioOperator spec.values, when the parser did not already embed it.
   if (doc.family === 'istio-operator' && isMap(spec) && isMap(spec.values) && !trees.some((t) => formatPath(t.at) === 'spec.values')) {
