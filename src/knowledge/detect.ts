@@ -202,12 +202,12 @@ function candidatesOf(doc: ManifestDocument): Candidate[] {
   return out
 }
 
-/** Only files that could name an Istio version are parsed (detection runs over whole repositories). */
-const MENTIONS_ISTIO = /istio|istiod|ztunnel|\bcni\b|compatibilityVersion|\bbase\b|\bgateway\b/
+/** Only files that hold one of the sources above are parsed (detection runs over whole repositories). */
+const MAY_NAME_VERSION = /HelmRelease|OCIRepository|kind:\s*["']?Application|IstioOperator|dependencies:|helmCharts:|compatibilityVersion|global:/
 
 function toManifestFile(input: Input): ManifestFile | undefined {
   if ('documents' in input) return input
-  if (!MENTIONS_ISTIO.test(input.text)) return undefined
+  if (!MAY_NAME_VERSION.test(input.text)) return undefined
   return parseManifestFile(input.path, input.text)
 }
 
