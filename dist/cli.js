@@ -226,6 +226,16 @@ function walkFiles(root) {
         visit(root);
     return out.sort();
 }
+/** merge-base(base, head)…head of a local repository, both sides read from git. */
+function gitSources(cwd, baseRef, headRef) {
+    const changes = gitChangeSet(cwd, baseRef, headRef);
+    return { changes, head: gitSnapshot(cwd, changes.headRef), base: gitSnapshot(cwd, changes.baseRef) };
+}
+/** No base to compare with: every file `matches` accepts counts as added, so each is checked whole. */
+async function wholeFileSources(snapshot, matches) {
+    const files = (await snapshot.list()).filter(matches).map((path) => ({ path, status: 'added', commentableLines: new Map(), addedLines: new Set() }));
+    return { changes: { source: 'paths', files }, head: snapshot };
+}
 
 const range = (a, b, str) => {
     let begs, beg, left, right = undefined, result;
@@ -10566,8 +10576,7 @@ async function buildSources(repo, base, head, paths) {
     if (base) {
         if (!isGitRepository(repo))
             throw new UsageError(`--base needs a git repository; ${repo} is not one`);
-        const changes = gitChangeSet(repo, base, head ?? 'HEAD');
-        return { changes, head: gitSnapshot(repo, changes.headRef), base: gitSnapshot(repo, changes.baseRef) };
+        return gitSources(repo, base, head ?? 'HEAD');
     }
     let snapshot = workTreeSnapshot(repo);
     if (head) {
@@ -10578,10 +10587,10 @@ async function buildSources(repo, base, head, paths) {
     }
     // Without a base every matching file counts as added: the whole file is checked.
     const matches = pathMatcher(paths.length ? paths.map(toPattern) : DEFAULT_PATTERNS);
-    const files = (await snapshot.list()).filter(matches).map((path) => ({ path, status: 'added', commentableLines: new Map(), addedLines: new Set() }));
-    if (files.length === 0)
+    const sources = await wholeFileSources(snapshot, matches);
+    if (sources.changes.files.length === 0)
         throw new UsageError(`no file matches ${paths.length ? paths.join(', ') : DEFAULT_PATTERNS.join(', ')} in ${repo}`);
-    return { changes: { source: 'paths', files }, head: snapshot };
+    return sources;
 }
 
 // Entry of the `istio-compat` command; the logic lives in cli/main.ts.

@@ -34408,6 +34408,16 @@ function walkFiles(root) {
         visit(root);
     return out.sort();
 }
+/** merge-base(base, head)…head of a local repository, both sides read from git. */
+function gitSources(cwd, baseRef, headRef) {
+    const changes = gitChangeSet(cwd, baseRef, headRef);
+    return { changes, head: gitSnapshot(cwd, changes.headRef), base: gitSnapshot(cwd, changes.baseRef) };
+}
+/** No base to compare with: every file `matches` accepts counts as added, so each is checked whole. */
+async function wholeFileSources(snapshot, matches) {
+    const files = (await snapshot.list()).filter(matches).map((path) => ({ path, status: 'added', commentableLines: new Map(), addedLines: new Set() }));
+    return { changes: { source: 'paths', files }, head: snapshot };
+}
 
 /** The contents API returns content inline only up to 1 MB; above the manifests layer's limit we do not ask. */
 const MAX_BLOB_BYTES = 4 * 1024 * 1024;
@@ -47340,8 +47350,7 @@ function loadRepoConfig(workspace, path) {
  */
 async function buildSources(workspace, refs, inputs, octokit, repo) {
     if (isGitRepository(workspace) && refs.baseSha && refs.headSha && resolveCommit(workspace, refs.baseSha) && resolveCommit(workspace, refs.headSha)) {
-        const changes = gitChangeSet(workspace, refs.baseSha, refs.headSha);
-        return { changes, head: gitSnapshot(workspace, changes.headRef), base: gitSnapshot(workspace, changes.baseRef) };
+        return gitSources(workspace, refs.baseSha, refs.headSha);
     }
     if (octokit && refs.pullNumber && refs.headSha && refs.baseSha) {
         info('istio-compat: the checkout does not hold both commits (use fetch-depth: 0); reading the pull request through the API');
@@ -47352,10 +47361,7 @@ async function buildSources(workspace, refs, inputs, octokit, repo) {
             base: apiSnapshot(octokit, repo.owner, repo.repo, refs.baseSha)
         };
     }
-    const snapshot = workTreeSnapshot(workspace);
-    const matches = pathMatcher(inputs.paths.length ? inputs.paths : DEFAULT_PATTERNS);
-    const files = (await snapshot.list()).filter(matches).map((path) => ({ path, status: 'added', commentableLines: new Map(), addedLines: new Set() }));
-    return { changes: { source: 'paths', files }, head: snapshot };
+    return wholeFileSources(workTreeSnapshot(workspace), pathMatcher(inputs.paths.length ? inputs.paths : DEFAULT_PATTERNS));
 }
 /** Head texts of the files with findings, for suggestions. */
 async function readFindingFiles(sources, result) {
