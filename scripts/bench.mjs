@@ -109,7 +109,7 @@ async function main() {
   }
   if (wanted.has('github')) {
     log('GitHub API requests on the fake server …')
-    results.github = await measureRequests(root, buildBenchBundle)
+    results.github = await measureRequests(root, log)
   }
   if (wanted.has('cold')) {
     log('cold start of dist/index.js …')

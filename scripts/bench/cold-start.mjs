@@ -61,10 +61,12 @@ function runOnce(root, api, dir) {
   }
   return new Promise((resolve, reject) => {
     let firstRequest
+    let firstRoute
     let requests = 0
-    api.expect((at) => {
+    api.expect((at, method, url) => {
       requests++
       firstRequest ??= at
+      firstRoute ??= `${method} ${url.split('?')[0]}`
     })
     const t0 = performance.now()
     const child = spawn(process.execPath, [join(root, 'dist/index.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] })
@@ -75,7 +77,7 @@ function runOnce(root, api, dir) {
     child.on('error', reject)
     child.on('exit', (code) => {
       clearTimeout(timer)
-      resolve({ firstRequestMs: firstRequest === undefined ? undefined : firstRequest - t0, exitMs: performance.now() - t0, requests, code, out })
+      resolve({ firstRoute, firstRequestMs: firstRequest === undefined ? undefined : firstRequest - t0, exitMs: performance.now() - t0, requests, code, out })
     })
   })
 }
@@ -113,6 +115,7 @@ export async function measureColdStart(root, runs = 10) {
       exitMs: median(results.map((r) => r.exitMs)),
       nodeMs: median(node),
       requests: results[0].requests,
+      firstRoute: results[0].firstRoute,
       exitCode: results[0].code,
       output: results[0].out
     }

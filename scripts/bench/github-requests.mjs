@@ -1,6 +1,9 @@
-// GitHub API requests per PR size and finding count, counted on the local fake server (scripts/fake-github.mjs),
-// against the minimum: ceil(files/100) list calls + 1 review + at most 1 summary upsert.
-import { existsSync } from 'node:fs'
+// GitHub API requests per PR size and finding count: the shipped action (dist/index.js) run as the Actions runner
+// runs it, against the local fake GitHub (scripts/fake-github.mjs), which records every request. Compared with the
+// minimum: ceil(files/100) list calls + 1 review + at most 1 summary upsert.
+import { spawn } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 
@@ -9,64 +12,110 @@ export const FINDINGS = [0, 40, 200]
 
 export const minimumRequests = (files) => Math.ceil(files / 100) + 1 + 1
 
-/** What the section needs from branch `github`; until it is merged the section says what is missing. */
-const NEEDED = ['scripts/fake-github.mjs', 'src/report/publish.ts', 'src/github/client.ts', 'src/github/pulls.ts']
+/** With a checkout holding both commits git gives the file list, so the floor is the two writes. */
+export const minimumFor = (mode, files) => (mode === 'checkout' ? 2 : minimumRequests(files))
 
-const OWNER = 'octo'
-const REPO = 'mesh'
-const FILE_LINES = 20
+const NEEDED = ['scripts/fake-github.mjs', 'dist/index.js']
+const PULL = 7
 
-/** One added manifest of FILE_LINES lines, so every line is commentable. */
-function fileText(i) {
-  const lines = ['apiVersion: networking.istio.io/v1', 'kind: VirtualService', 'metadata:', `  name: web-${i}`, '  namespace: shop', 'spec:', '  hosts:', `  - web-${i}.shop.svc.cluster.local`, '  http:', '  - route:', '    - destination:', `        host: web-${i}.shop.svc.cluster.local`, '        subset: v1', '      weight: 90', '    - destination:', `        host: web-${i}.shop.svc.cluster.local`, '        subset: v2', '      weight: 10', '    timeout: 5s', '    retries: {attempts: 3}']
-  return lines.slice(0, FILE_LINES).join('\n') + '\n'
+/** One VirtualService; with `typo` its route carries `timeoutt`, which the schema analyzer reports once (with a fix). */
+function virtualService(i, typo) {
+  return [
+    'apiVersion: networking.istio.io/v1',
+    'kind: VirtualService',
+    'metadata:',
+    `  name: web-${i}`,
+    '  namespace: shop',
+    'spec:',
+    '  hosts:',
+    `  - web-${i}.shop.svc.cluster.local`,
+    '  http:',
+    '  - route:',
+    '    - destination:',
+    `        host: web-${i}.shop.svc.cluster.local`,
+    `    ${typo ? 'timeoutt' : 'timeout'}: 5s`
+  ].join('\n') + '\n'
 }
 
-/** A PR of `count` added files, as pulls.listFiles returns it (built directly: git is not what is measured). */
-function builtPull(count) {
-  const headText = {}
-  const files = []
-  for (let i = 0; i < count; i++) {
-    const filename = `apps/team-${i % 17}/vs-${i}.yaml`
-    const text = fileText(i)
-    headText[filename] = text
-    const body = text.replace(/\n$/, '').split('\n')
-    files.push({
-      sha: i.toString(16).padStart(40, '0'),
-      filename,
-      status: 'added',
-      additions: body.length,
-      deletions: 0,
-      changes: body.length,
-      blob_url: `https://github.example/${OWNER}/${REPO}/blob/head/${filename}`,
-      raw_url: `https://github.example/${OWNER}/${REPO}/raw/head/${filename}`,
-      contents_url: `https://api.github.example/repos/${OWNER}/${REPO}/contents/${filename}`,
-      patch: `@@ -0,0 +1,${body.length} @@\n${body.map((l) => `+${l}`).join('\n')}`
-    })
+/** `files` added manifests holding `findings` problems in all, spread round-robin (a file holds several when needed). */
+function headState(files, findings) {
+  const perFile = Math.max(1, Math.ceil(findings / files))
+  const head = {}
+  let doc = 0
+  for (let d = 0; d < perFile; d++) {
+    for (let f = 0; f < files; f++) {
+      const path = `apps/team-${f % 17}/vs-${f}.yaml`
+      head[path] = (head[path] ? `${head[path]}---\n` : '') + virtualService(doc, doc < findings)
+      doc++
+    }
   }
-  return { baseSha: 'b'.repeat(40), headSha: 'a'.repeat(40), files, headText }
+  return head
 }
 
-/** `count` findings spread over the files, each on its own added line. */
-function findingsFor(files, count) {
-  return Array.from({ length: count }, (_, i) => ({
-    rule: `bench-rule-${i % 5}`,
-    severity: ['error', 'warning', 'notice'][i % 3],
-    message: `Synthetic finding ${i} for the request-count benchmark.`,
-    file: files[i % files.length].path,
-    line: 1 + (Math.floor(i / files.length) % FILE_LINES),
-    resource: { apiVersion: 'networking.istio.io/v1', kind: 'VirtualService', name: `web-${i % files.length}` },
-    path: 'spec.http[0].timeout'
+function runAction(root, fake, built, dir, workspace) {
+  mkdirSync(dir, { recursive: true })
+  const repoFull = `${fake.owner}/${fake.repo}`
+  const eventPath = join(dir, 'event.json')
+  writeFileSync(eventPath, JSON.stringify({
+    action: 'synchronize',
+    number: PULL,
+    pull_request: { number: PULL, head: { sha: built.headSha, repo: { full_name: repoFull } }, base: { sha: built.baseSha, repo: { full_name: repoFull } } },
+    repository: { name: fake.repo, owner: { login: fake.owner }, full_name: repoFull }
   }))
+  const outputFile = join(dir, 'output')
+  writeFileSync(outputFile, '')
+  writeFileSync(join(dir, 'summary'), '')
+  const env = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    GITHUB_ACTIONS: 'true',
+    GITHUB_EVENT_NAME: 'pull_request',
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_REPOSITORY: repoFull,
+    GITHUB_API_URL: fake.url,
+    GITHUB_SERVER_URL: fake.origin,
+    GITHUB_WORKSPACE: workspace,
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: join(dir, 'summary'),
+    RUNNER_TEMP: join(dir, 'runner-temp'),
+    'INPUT_TARGET-VERSION': '1.28',
+    'INPUT_FROM-VERSION': '1.26',
+    'INPUT_FAIL-ON': 'never',
+    INPUT_COMMENT: 'review',
+    INPUT_SUGGESTIONS: 'true',
+    INPUT_CONFIG: '.github/istio-compat.yml',
+    INPUT_PATHS: '**/*.yaml',
+    'INPUT_GITHUB-TOKEN': 'bot-token'
+  }
+  const before = fake.requests.length
+  const t0 = performance.now()
+  return new Promise((resolve, reject) => {
+    // The fake lives in this process: the child must run asynchronously so the fake can answer it.
+    const child = spawn(process.execPath, [join(root, 'dist/index.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+    let out = ''
+    child.stdout.on('data', (d) => (out += d))
+    child.stderr.on('data', (d) => (out += d))
+    const timer = setTimeout(() => child.kill('SIGKILL'), 300_000)
+    child.on('error', reject)
+    child.on('exit', (code) => {
+      clearTimeout(timer)
+      const outputs = Object.fromEntries([...readFileSync(outputFile, 'utf8').matchAll(/^(\w+)<<(\S+)\n([\s\S]*?)\n\2$/gm)].map((m) => [m[1], m[3]]))
+      const requests = fake.requests.slice(before)
+      const findings = ['errors', 'warnings', 'notices'].reduce((n, k) => n + Number(outputs[k] ?? 0), 0)
+      if (code !== 0) reject(new Error(`dist/index.js exited with ${code}:\n${out.slice(-2000)}`))
+      else resolve({ ms: performance.now() - t0, requests: requests.length, breakdown: breakdown(requests), findings, failed: requests.filter((r) => r.status >= 400).map((r) => `${routeOf(r)} ${r.status}`) })
+    })
+  })
 }
 
-/** A short name for a recorded request: method and route with ids taken out. */
+/** A short name for a recorded request: its route with owner, repo and ids taken out. */
 function routeOf(r) {
-  const p = r.path.replace(/\/repos\/[^/]+\/[^/]+/, '').replace(/\/\d+/g, '/:n')
+  const p = r.path.replace(/\/repos\/[^/]+\/[^/]+/, '').replace(/\/contents\/.*/, '/contents/:path').replace(/\/\d+/g, '/:n')
   const names = {
     'GET /pulls/:n/files': 'list files',
     'GET /user': 'whoami',
     'GET /pulls/:n': 'get pull',
+    'GET /contents/:path': 'read file',
     'GET /pulls/:n/comments': 'list review comments',
     'GET /pulls/:n/reviews': 'list reviews',
     'GET /issues/:n/comments': 'list issue comments',
@@ -86,59 +135,43 @@ function breakdown(requests) {
   return [...counts].map(([k, n]) => `${k} ${n}`).join(', ')
 }
 
-/** The action's API work for one run: list the PR's files, then publish the findings (review + sticky summary). */
-async function oneRun(gh, fake, pullNumber, findingCount, target) {
-  const before = fake.requests.length
-  const octokit = gh.createGitHubClient({ token: 'bot-token', baseUrl: fake.url, pacing: { writeMs: 0, notificationMs: 0 }, retries: 0, maskToken: false })
-  const pull = { owner: OWNER, repo: REPO, pullNumber }
-  const files = await gh.listPullFiles(octokit, pull)
-  const headSha = fake.pulls.get(pullNumber).headSha
-  const result = {
-    target: { release: target, origin: 'input' },
-    versionBump: false,
-    changes: { source: 'github', headSha, files },
-    resources: [],
-    findings: findingsFor(files, findingCount),
-    notChecked: [],
-    documentsChecked: files.length
-  }
-  const quiet = { info: () => {}, warning: () => {} }
-  const outcome = await gh.publish(result, {
-    mode: 'review',
-    suggestions: true,
-    owner: OWNER,
-    repo: REPO,
-    pullNumber,
-    octokit,
-    headText: (path) => fake.pulls.get(pullNumber).headText[path],
-    log: quiet,
-    workflow: { command: () => {}, stepSummary: () => true }
-  })
-  const requests = fake.requests.slice(before)
-  return { requests: requests.length, breakdown: breakdown(requests), channel: outcome.channel, inline: outcome.inline.posted, kept: outcome.inline.kept, summary: outcome.summaryComment?.action ?? 'none', failed: requests.filter((r) => r.status >= 400).map((r) => `${routeOf(r)} ${r.status}`) }
-}
-
-export async function measureRequests(root, buildBenchBundle) {
+/**
+ * For each PR size and finding count, two workspaces: a checkout holding both commits (the recommended
+ * `fetch-depth: 0`; the diff comes from git) and an empty one (the action reads the PR through the API).
+ * Each runs twice on the same PR: the first run posts, the re-run finds everything already there.
+ */
+export async function measureRequests(root, log = () => {}) {
   const missing = NEEDED.filter((p) => !existsSync(join(root, p)))
-  if (missing.length) return { pending: `needs ${missing.join(', ')} from branch github (not merged into main yet)` }
-  const gh = await import(pathToFileURL(await buildBenchBundle(root, 'github')).href)
-  const { startFakeGitHub } = await import(pathToFileURL(join(root, 'scripts/fake-github.mjs')).href)
-  const target = gh.parseRelease('1.28')
+  if (missing.length) return { pending: `needs ${missing.join(', ')}` }
+  const { pullFromStates, startFakeGitHub } = await import(pathToFileURL(join(root, 'scripts/fake-github.mjs')).href)
+  const temp = mkdtempSync(join(tmpdir(), 'istio-compat-requests-'))
   const rows = []
-  for (const files of PR_FILES) {
-    const built = builtPull(files)
-    for (const findings of FINDINGS) {
-      const fake = await startFakeGitHub({ owner: OWNER, repo: REPO })
-      try {
-        const pullNumber = 7
-        fake.setPull(pullNumber, built)
-        const first = await oneRun(gh, fake, pullNumber, findings, target)
-        const rerun = await oneRun(gh, fake, pullNumber, findings, target)
-        rows.push({ files, findings, first, rerun, validationErrors: fake.validationErrors.length })
-      } finally {
-        await fake.close()
+  try {
+    for (const files of PR_FILES) {
+      for (const findings of FINDINGS) {
+        const built = pullFromStates({ 'README.md': '# mesh\n' }, headState(files, findings), { keepRepo: true })
+        try {
+          for (const mode of ['checkout', 'api']) {
+            log(`  ${files} files, ${findings} findings, ${mode}`)
+            const fake = await startFakeGitHub()
+            try {
+              fake.setPull(PULL, built)
+              const workspace = mode === 'checkout' ? built.dir : join(temp, 'empty')
+              mkdirSync(workspace, { recursive: true })
+              const first = await runAction(root, fake, built, join(temp, `${files}-${findings}-${mode}-1`), workspace)
+              const rerun = await runAction(root, fake, built, join(temp, `${files}-${findings}-${mode}-2`), workspace)
+              rows.push({ files, findings, mode, first, rerun, validationErrors: fake.validationErrors.length })
+            } finally {
+              await fake.close()
+            }
+          }
+        } finally {
+          rmSync(built.dir, { recursive: true, force: true })
+        }
       }
     }
+  } finally {
+    rmSync(temp, { recursive: true, force: true })
   }
   return { rows }
 }
