@@ -182,6 +182,19 @@ describe('alias bombs, recursion and depth', () => {
     expect(file.problems[0].line).toBe(16)
   })
 
+  it('reports the 51st alias of a document on its line, in words a user understands', () => {
+    const file = parse(yaml('x: &x 1', ...Array.from({ length: 60 }, (_, i) => `k${i}: *x`)))
+    expect(file.problems).toMatchObject([{ severity: 'error', line: 52 }])
+    expect(file.problems[0].message).toContain('more than 50 aliases in one document')
+  })
+
+  it('counts aliases per document, not per file', () => {
+    const doc = yaml('x: &x 1', ...Array.from({ length: 30 }, (_, i) => `k${i}: *x`))
+    const file = parse(doc + '---\n' + doc)
+    expect(file.problems).toEqual([])
+    expect(file.documents).toHaveLength(2)
+  })
+
   it('reports a recursive alias on its line', () => {
     const file = parse(yaml('a: 1', 'b: &loop', '  - x', '  - *loop'))
     expect(file.problems).toMatchObject([{ severity: 'error', line: 4 }])
@@ -194,6 +207,7 @@ describe('alias bombs, recursion and depth', () => {
     const file = parse(yaml(...lines, `${'  '.repeat(depth)}leaf`) + '---\n' + yaml('ok: 1'))
     expect(file.problems).toHaveLength(1)
     expect(file.problems[0]).toMatchObject({ severity: 'error' })
+    expect(file.problems[0].message).toContain(`nesting deeper than ${MAX_DEPTH} levels`)
     expect(file.problems[0].line).toBeGreaterThan(MAX_DEPTH - 2)
     expect(file.documents.map((d) => d.value)).toEqual([{ ok: 1 }])
   })

@@ -2,7 +2,7 @@
 import type { Finding } from '../model.js'
 import { recognise, type RecogniseContext } from './recognise.js'
 import type { ManifestDocument, ManifestFile, PosNode } from './types.js'
-import { lineStarts, parseYaml, YamlError, type ParsedYaml } from './yaml.js'
+import { lineAt, lineStarts, parseYaml, YamlError, type ParsedYaml } from './yaml.js'
 
 /** Files above this size are skipped with a notice: manifests are small, generated bundles are not the PR's intent. */
 export const MAX_FILE_BYTES = 4 * 1024 * 1024
@@ -84,7 +84,7 @@ export function parseManifestFile(path: string, content: string | Uint8Array): M
         } else {
           const last = lastContentLine(lines, chunk.startLine, chunk.endLine)
           // At the end of input (unclosed bracket or quote) js-yaml points past the document: use its last line.
-          const line = Math.max(chunk.startLine, Math.min(lineAt1(starts, error.fileOffset), last))
+          const line = Math.max(chunk.startLine, Math.min(lineAt(starts, error.fileOffset), last))
           problem('error', line, `Invalid YAML: ${error.message}; the document at lines ${firstContentLine(lines, chunk.startLine, chunk.endLine)}-${last} was not checked.`)
         }
         index++ // a broken document keeps its slot, so the documents after it keep their identity
@@ -104,17 +104,6 @@ function splitLines(text: string): string[] {
   const lines = text.split('\n')
   if (text.includes('\r')) for (let i = 0; i < lines.length; i++) if (lines[i].endsWith('\r')) lines[i] = lines[i].slice(0, -1)
   return lines
-}
-
-function lineAt1(starts: readonly number[], offset: number): number {
-  let lo = 0
-  let hi = starts.length - 1
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1
-    if (starts[mid] <= offset) lo = mid
-    else hi = mid - 1
-  }
-  return lo + 1
 }
 
 /**

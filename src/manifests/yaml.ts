@@ -189,9 +189,17 @@ export function forEachNode(root: PosNode | null | undefined, visit: (node: PosN
   }
 }
 
+/** js-yaml's limit messages name its options; say what the limit is for instead. */
+const LIMIT_MESSAGES: [RegExp, string][] = [
+  [/maxAliases/, `more than ${MAX_ALIASES} aliases in one document (a guard against alias bombs)`],
+  [/maxDepth/, `nesting deeper than ${MAX_DEPTH} levels`],
+  [/maxTotalMergeKeys/, `more than ${MAX_TOTAL_MERGE_KEYS} keys merged with <<`]
+]
+
 function asYamlError(error: unknown, offset: number, length: number): YamlError {
   const e = error as { reason?: string; message?: string; mark?: { position?: number } }
-  const reason = e.reason ?? e.message?.split('\n')[0] ?? String(error)
+  let reason = e.reason ?? e.message?.split('\n')[0] ?? String(error)
+  for (const [pattern, message] of LIMIT_MESSAGES) if (pattern.test(reason)) reason = message
   const at = typeof e.mark?.position === 'number' ? Math.min(e.mark.position, length) : 0
   return new YamlError(reason, at + offset)
 }
