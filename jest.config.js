@@ -1,7 +1,7 @@
 export default {
   clearMocks: true,
   extensionsToTreatAsEsm: ['.ts'],
-  moduleFileExtensions: ['ts', 'js', 'json'],
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   preset: 'ts-jest',
   resolver: 'ts-jest-resolver',
   testEnvironment: 'node',

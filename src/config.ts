@@ -1,48 +1,243 @@
-// The repository config (.github/istio-compat.yml): rules on/off, severity overrides, ignored paths.
-import { load } from 'js-yaml'
+// The repository config (.github/istio-compat.yml): rules on/off, severity overrides, ignored paths and
+// per-path target releases. Read from the position tree, so every error names the exact file:line.
+import { minimatch } from 'minimatch'
+import { allRules } from './analyze/index.js'
+import { closest } from './closest.js'
+import { compareReleases, parseRelease, type Release } from './knowledge/versions.js'
+import { deref } from './manifests/locate.js'
+import type { MapEntry, MapNode, PosNode } from './manifests/types.js'
+import { lineAt, lineStarts, parseYamlDocuments, YamlError, type SourceMap } from './manifests/yaml.js'
 import { UsageError, SEVERITIES, type Severity } from './model.js'
 
+export const DEFAULT_CONFIG_PATH = '.github/istio-compat.yml'
+
 export type RuleSetting = 'off' | Severity
+
+/** One `targets:` entry: files matching `paths` are checked against these releases instead of the inputs. */
+export interface TargetOverride {
+  /** minimatch patterns relative to the repository root; `!` excludes. */
+  paths: string[]
+  target: Release
+  /** Absent: only target checks for these files (the `from` input is not inherited). */
+  from?: Release
+  /** Absent: no Kubernetes range check for these files (the input is not inherited). */
+  kubernetesVersion?: string
+  /** `file:line` of the entry, for the summary. */
+  origin: string
+}
 
 export interface RepoConfig {
   rules: Record<string, RuleSetting>
   /** minimatch patterns of files never checked. */
   ignore: string[]
+  /** Per-path releases; the first entry whose paths match a file wins. Absent or empty: the inputs apply everywhere. */
+  targets?: TargetOverride[]
 }
 
-export const EMPTY_CONFIG: RepoConfig = { rules: {}, ignore: [] }
+export const EMPTY_CONFIG: RepoConfig = { rules: {}, ignore: [], targets: [] }
 
-export function parseConfig(text: string, file: string): RepoConfig {
-  let raw: unknown
-  try {
-    raw = load(text, { filename: file })
-  } catch (error) {
-    const e = error as { reason?: string; mark?: { line: number } }
-    throw new UsageError(`${file}:${(e.mark?.line ?? 0) + 1}: invalid YAML: ${e.reason ?? String(error)}`)
-  }
-  if (raw === undefined || raw === null) return { rules: {}, ignore: [] }
-  if (typeof raw !== 'object' || Array.isArray(raw)) throw new UsageError(`${file}:1: the config must be a mapping with keys rules and ignore`)
-  const lineOf = (needle: string): number => {
-    const i = text.split(/\r?\n/).findIndex((l) => l.includes(needle))
-    return i === -1 ? 1 : i + 1
-  }
-  const config: RepoConfig = { rules: {}, ignore: [] }
-  for (const [key, value] of Object.entries(raw)) {
-    if (key === 'rules') {
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new UsageError(`${file}:${lineOf('rules')}: "rules" must map rule ids to off, error, warning or notice`)
-      for (const [id, setting] of Object.entries(value)) {
-        const s = setting === false ? 'off' : setting
-        if (s !== 'off' && !(SEVERITIES as readonly unknown[]).includes(s)) {
-          throw new UsageError(`${file}:${lineOf(id)}: rule "${id}" has setting ${JSON.stringify(setting)}; expected off, error, warning or notice`)
-        }
-        config.rules[id] = s as RuleSetting
-      }
-    } else if (key === 'ignore') {
-      if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) throw new UsageError(`${file}:${lineOf('ignore')}: "ignore" must be a list of path patterns`)
-      config.ignore = value
-    } else {
-      throw new UsageError(`${file}:${lineOf(key)}: unknown key "${key}"; expected rules or ignore`)
-    }
+const TOP_KEYS = ['rules', 'ignore', 'targets'] as const
+const TARGET_KEYS = ['paths', 'target', 'from', 'kubernetes'] as const
+const SETTINGS: readonly string[] = ['off', ...SEVERITIES]
+const KUBERNETES_VERSION = /^v?1\.\d+(?:\.\d+)?$/
+
+/** Options shared with minimatch elsewhere: dotfiles and dot-folders match like any other path. */
+const GLOB_OPTIONS = { dot: true } as const
+
+/**
+ * Parses and validates a config file. `knownRules` are the rule ids `rules:` may name
+ * (default: every rule registered at run time).
+ */
+export function parseConfig(text: string, file: string, knownRules: readonly string[] = allRules().map((r) => r.id)): RepoConfig {
+  const reader: ConfigReader = new ConfigReader(text.replace(/^\uFEFF/, ''), file)
+  const root = reader.root()
+  const config: RepoConfig = { rules: {}, ignore: [], targets: [] }
+  if (root === undefined) return config
+  if (root.kind !== 'map') reader.fail(root, `the config must be a mapping with the keys ${TOP_KEYS.join(', ')}`)
+
+  for (const entry of entriesOf(root)) {
+    const value = deref(entry.value)
+    if (entry.key === 'rules') config.rules = reader.rules(entry, value, knownRules)
+    else if (entry.key === 'ignore') config.ignore = reader.patterns(entry, value, 'ignore', false)
+    else if (entry.key === 'targets') config.targets = reader.targets(entry, value)
+    else reader.fail(entry.keyNode, unknownKey(entry.key, TOP_KEYS, 'the config'))
   }
   return config
+}
+
+/** The `targets:` entry that applies to `path`, or undefined when the inputs apply. */
+export function targetOverrideFor(config: RepoConfig, path: string): TargetOverride | undefined {
+  return config.targets?.find((t) => matchesPatterns(path, t.paths))
+}
+
+/** minimatch list semantics: at least one positive pattern matches and no `!` pattern does. */
+export function matchesPatterns(path: string, patterns: readonly string[]): boolean {
+  const include = patterns.filter((p) => !p.startsWith('!'))
+  const exclude = patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1))
+  return include.some((p) => minimatch(path, p, GLOB_OPTIONS)) && !exclude.some((p) => minimatch(path, p, GLOB_OPTIONS))
+}
+
+class ConfigReader {
+  private readonly starts: number[]
+
+  constructor(private readonly text: string, private readonly file: string) {
+    this.starts = lineStarts(text)
+  }
+
+  fail(at: PosNode | number, message: string): never {
+    const line = typeof at === 'number' ? at : at.line
+    throw new UsageError(`${this.file}:${line}: ${message}`)
+  }
+
+  root(): PosNode | undefined {
+    const map: SourceMap = { offset: (o) => o, line: (o) => lineAt(this.starts, o) }
+    let docs
+    try {
+      docs = parseYamlDocuments(this.text, map)
+    } catch (error) {
+      if (!(error instanceof YamlError)) throw error
+      this.fail(lineAt(this.starts, error.fileOffset), `invalid YAML: ${error.message}`)
+    }
+    const roots = docs.map((d) => d.root).filter((r): r is PosNode => r !== null)
+    if (roots.length > 1) this.fail(roots[1], 'the config must be a single YAML document; found a second one here')
+    return deref(roots[0])
+  }
+
+  rules(entry: MapEntry, value: PosNode | undefined, knownRules: readonly string[]): Record<string, RuleSetting> {
+    const rules: Record<string, RuleSetting> = {}
+    if (value === undefined || isNull(value)) return rules
+    if (value.kind !== 'map') this.fail(value, `"rules" must map rule ids to off, error, warning or notice, not ${describe(value)}`)
+    for (const rule of entriesOf(value)) {
+      const id = rule.key
+      if (!knownRules.includes(id)) {
+        const near = closest(id, knownRules)
+        this.fail(rule.keyNode, `unknown rule "${id}"${near ? `; did you mean "${near}"?` : ''}`)
+      }
+      const setting = deref(rule.value)
+      const text = setting?.kind === 'scalar' ? setting.text : undefined
+      const normalised = setting?.kind === 'scalar' && setting.style === 'plain' && text === 'false' ? 'off' : text
+      if (normalised === undefined || !SETTINGS.includes(normalised)) {
+        const shown = setting === undefined || isNull(setting) ? 'no setting' : `setting ${setting.kind === 'scalar' ? JSON.stringify(text) : describe(setting)}`
+        this.fail(placed(setting, rule.keyNode), `rule "${id}" has ${shown}; expected off, error, warning or notice`)
+      }
+      rules[id] = normalised as RuleSetting
+    }
+    return rules
+  }
+
+  patterns(entry: MapEntry, value: PosNode | undefined, name: string, allowNegation: boolean): string[] {
+    if (value === undefined || isNull(value)) {
+      if (name === 'ignore') return []
+      this.fail(entry.keyNode, `"${name}" needs a list of path patterns`)
+    }
+    if (value.kind !== 'seq') this.fail(value, `"${name}" must be a list of path patterns, not ${describe(value)}`)
+    const patterns: string[] = []
+    for (const raw of value.items) {
+      const item = deref(raw)
+      if (item?.kind !== 'scalar' || isNull(item) || item.text.trim() === '') this.fail(placed(item, value), `each entry of "${name}" must be a path pattern such as "clusters/**"`)
+      const p = item.text
+      if (p.startsWith('./') || p.startsWith('/')) this.fail(item, `pattern "${p}" of "${name}" must be relative to the repository root without a leading "${p.startsWith('/') ? '/' : './'}"`)
+      if (!allowNegation && p.startsWith('!')) this.fail(item, `pattern "${p}" of "${name}" cannot be negated: "${name}" lists only files to leave out`)
+      patterns.push(p)
+    }
+    if (patterns.length === 0 && name !== 'ignore') this.fail(value, `"${name}" needs at least one path pattern`)
+    return patterns
+  }
+
+  targets(entry: MapEntry, value: PosNode | undefined): TargetOverride[] {
+    if (value === undefined || isNull(value)) return []
+    if (value.kind !== 'seq') this.fail(value, `"targets" must be a list of { paths, target, from?, kubernetes? } entries, not ${describe(value)}`)
+    return value.items.map((raw, i) => {
+      const item = deref(raw)
+      const where = `targets[${i}]`
+      if (item?.kind !== 'map') this.fail(placed(item, value), `${where} must be a mapping with paths and target, not ${item ? describe(item) : 'empty'}`)
+      const fields = new Map<string, MapEntry>()
+      for (const e of entriesOf(item)) {
+        if (!(TARGET_KEYS as readonly string[]).includes(e.key)) this.fail(e.keyNode, unknownKey(e.key, TARGET_KEYS, where))
+        fields.set(e.key, e)
+      }
+      const pathsEntry = fields.get('paths')
+      const targetEntry = fields.get('target')
+      if (!pathsEntry) this.fail(item, `${where} has no "paths": list the files it applies to, e.g. paths: ["clusters/legacy/**"]`)
+      if (!targetEntry) this.fail(item, `${where} has no "target": name the Istio release of those files, e.g. target: "1.26"`)
+      const paths = this.patterns(pathsEntry, deref(pathsEntry.value), `${where}.paths`, true)
+      const target = this.release(targetEntry, `${where}.target`)
+      const fromEntry = fields.get('from')
+      const from = fromEntry ? this.release(fromEntry, `${where}.from`) : undefined
+      if (from && fromEntry && compareReleases(from, target) > 0) this.fail(fromEntry.value ?? fromEntry.keyNode, `${where}.from ${from.version} is newer than its target ${target.version}`)
+      const k8sEntry = fields.get('kubernetes')
+      const kubernetesVersion = k8sEntry ? this.kubernetes(k8sEntry, `${where}.kubernetes`) : undefined
+      return {
+        paths,
+        target,
+        ...(from ? { from } : {}),
+        ...(kubernetesVersion ? { kubernetesVersion } : {}),
+        origin: `${this.file}:${item.line}`
+      }
+    })
+  }
+
+  private scalar(entry: MapEntry, where: string, example: string): { node: PosNode; text: string } {
+    const node = deref(entry.value)
+    if (node?.kind !== 'scalar' || isNull(node)) this.fail(placed(node, entry.keyNode), `${where} must be a version such as "${example}"`)
+    // Plain scalars are read as written: `target: 1.30` means 1.30, not the number 1.3.
+    return { node, text: node.text.trim() }
+  }
+
+  private release(entry: MapEntry, where: string): Release {
+    const { node, text } = this.scalar(entry, where, '1.26')
+    if (text === 'auto') this.fail(node, `${where} cannot be auto: a targets entry names the release of its files, e.g. "1.26"`)
+    try {
+      return parseRelease(text)
+    } catch (error) {
+      return this.fail(node, `${where}: ${(error as Error).message}`)
+    }
+  }
+
+  private kubernetes(entry: MapEntry, where: string): string {
+    const { node, text } = this.scalar(entry, where, '1.30')
+    if (!KUBERNETES_VERSION.test(text)) this.fail(node, `${where} "${text}" is not a Kubernetes version; expected e.g. "1.30"`)
+    return text.replace(/^v/, '')
+  }
+}
+
+/** Own entries plus those brought in by `<<` merges (own keys win, as in YAML). */
+function entriesOf(map: MapNode): MapEntry[] {
+  const own = map.entries.filter((e) => e.key !== '<<')
+  const seen = new Set(own.map((e) => e.key))
+  const merged: MapEntry[] = []
+  for (const e of map.entries) {
+    if (e.key !== '<<') continue
+    const source = deref(e.value)
+    for (const s of source?.kind === 'seq' ? source.items.map(deref) : [source]) {
+      if (s?.kind !== 'map') continue
+      for (const m of entriesOf(s)) {
+        if (seen.has(m.key)) continue
+        seen.add(m.key)
+        merged.push(m)
+      }
+    }
+  }
+  return [...own, ...merged]
+}
+
+/** The node to point an error at; an empty value has no position of its own (js-yaml gives it offset -1). */
+function placed(node: PosNode | undefined, fallback: PosNode): PosNode {
+  return node && node.start >= 0 ? node : fallback
+}
+
+function isNull(node: PosNode): boolean {
+  return node.kind === 'scalar' && node.style === 'plain' && ['', '~', 'null', 'Null', 'NULL'].includes(node.text)
+}
+
+function describe(node: PosNode): string {
+  if (node.kind === 'map') return 'a mapping'
+  if (node.kind === 'seq') return 'a list'
+  if (node.kind === 'alias') return `an alias *${node.anchor}`
+  return JSON.stringify(node.text)
+}
+
+function unknownKey(key: string, known: readonly string[], where: string): string {
+  const near = closest(key, known, 3)
+  return `unknown key "${key}" in ${where}; expected ${known.join(', ')}${near ? ` (did you mean "${near}"?)` : ''}`
 }

@@ -1,7 +1,9 @@
 // changes → manifests → analyze: one run of the engine, shared by the action and the CLI.
 import { minimatch } from 'minimatch'
-import { analyzeDocuments, applyRuleSettings } from './analyze/index.js'
-import type { AnalysisContext } from './analyze/types.js'
+import { allRules, analyzeDocuments, ANALYZERS, applyRuleSettings } from './analyze/index.js'
+import { groupByTarget } from './analyze/groups.js'
+import { applySuppressions } from './analyze/suppress.js'
+import type { AnalysisContext, Analyzer } from './analyze/types.js'
 import type { ChangeSet } from './changes/types.js'
 import { EMPTY_CONFIG, type RepoConfig } from './config.js'
 import { detectIstioVersion } from './knowledge/detect.js'
@@ -32,6 +34,8 @@ export interface RunOptions {
   /** minimatch patterns; `!` excludes. */
   paths: string[]
   config?: RepoConfig
+  /** The analyzers to run; default: every registered one (tests inject their own). */
+  analyzers?: readonly Analyzer[]
 }
 
 export const DEFAULT_PATTERNS = ['**/*.yaml', '**/*.yml']
@@ -79,7 +83,7 @@ export async function runAnalysis(sources: Sources, options: RunOptions): Promis
     if (!change.head) continue
     if (versionBump || !sources.base || change.status === 'added' || change.status === 'changed') inScope.push(change.head)
   }
-  const ctx: AnalysisContext = {
+  const inputs: AnalysisContext = {
     target: target.release,
     ...(from ? { from: from.release } : {}),
     ...(options.kubernetesVersion ? { kubernetesVersion: options.kubernetesVersion } : {}),
@@ -87,10 +91,15 @@ export async function runAnalysis(sources: Sources, options: RunOptions): Promis
   }
   const findings: Finding[] = []
   for (const file of headFiles) findings.push(...file.problems)
-  findings.push(...analyzeDocuments(inScope, ctx))
+  // Per-path targets: one analysis per set of releases, each with its own context.
+  const analyzers = options.analyzers ?? ANALYZERS
+  const { groups, targetsByFile } = groupByTarget(inScope, headFiles, config, inputs)
+  for (const group of groups) findings.push(...analyzeDocuments(group.docs, group.ctx, analyzers))
   for (const file of headFiles) {
     if (file.problems.some((p) => p.severity !== 'error') && file.documents.length === 0) notChecked.push({ file: file.path, reason: file.problems[0].message })
   }
+  // Annotations of any head document may suppress (repository findings can point anywhere); broken ones are reported only in scope.
+  const suppressed = applySuppressions(findings, headFiles.flatMap((f) => f.documents), { inScope: new Set(inScope), knownRules: allRules(analyzers).map((r) => r.id) })
 
   return {
     target,
@@ -99,9 +108,10 @@ export async function runAnalysis(sources: Sources, options: RunOptions): Promis
     versionBump,
     changes: sources.changes,
     resources,
-    findings: applyRuleSettings(findings, config).sort(compareFindings),
+    findings: applyRuleSettings(suppressed, config).sort(compareFindings),
     notChecked,
-    documentsChecked: inScope.length
+    documentsChecked: inScope.length,
+    ...(Object.keys(targetsByFile).length ? { targetsByFile } : {})
   }
 }
 

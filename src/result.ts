@@ -10,6 +10,15 @@ export interface VersionChoice {
   origin: string
 }
 
+/** The releases one file was checked against because a config `targets:` entry matched it. */
+export interface FileTarget {
+  /** origin is the entry's place in the config, e.g. '.github/istio-compat.yml:7 (targets)'. */
+  target: VersionChoice
+  /** Absent: the entry names no `from`, so only target checks ran for the file. */
+  from?: VersionChoice
+  kubernetesVersion?: string
+}
+
 export interface NotChecked {
   file: string
   reason: string
@@ -29,4 +38,9 @@ export interface AnalysisResult {
   notChecked: NotChecked[]
   /** Number of YAML documents analysed. */
   documentsChecked: number
+  /**
+   * Files checked against other releases than `target`/`from`/`kubernetesVersion` (config `targets:`), by path.
+   * Absent when no entry matched a file; files not listed were checked against the top-level releases.
+   */
+  targetsByFile?: Record<string, FileTarget>
 }

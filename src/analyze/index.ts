@@ -2,13 +2,17 @@
 import type { Finding } from '../model.js'
 import type { RepoConfig } from '../config.js'
 import type { ManifestDocument } from '../manifests/types.js'
+import { schemaAnalyzer } from './schema.js'
 import type { AnalysisContext, Analyzer, RuleMeta } from './types.js'
 
-export const ANALYZERS: Analyzer[] = []
+export const ANALYZERS: Analyzer[] = [schemaAnalyzer]
 
 /** Rules that do not come from an analyzer: the manifests layer's own findings. */
 const BUILTIN_RULES: RuleMeta[] = [
-  { id: 'parse', description: 'A file could not be read as YAML manifests (broken YAML, templates, binary or huge files).', defaultSeverity: 'error' }
+  { id: 'parse', description: 'A file could not be read as YAML manifests (broken YAML, templates, binary or huge files).', defaultSeverity: 'error' },
+  // The suppression step's own findings (src/analyze/suppress.ts).
+  { id: 'suppression-without-reason', description: 'An istio-compat.io/ignore annotation without a reason (or without rule ids); it suppresses nothing.', defaultSeverity: 'warning' },
+  { id: 'suppression-unknown-rule', description: 'An istio-compat.io/ignore annotation names a rule that does not exist.', defaultSeverity: 'warning' }
 ]
 
 export function allRules(analyzers: readonly Analyzer[] = ANALYZERS): RuleMeta[] {

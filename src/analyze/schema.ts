@@ -1,0 +1,423 @@
+// Schema compatibility: each Istio / Gateway API / Inference Extension resource against the CRDs of
+// the target release (data/schema-index.json): served apiVersions, fields, enum values, validations.
+import { formatPath } from '../manifests/locate.js'
+import type { MapEntry, ManifestDocument, ManifestFile, PosNode } from '../manifests/types.js'
+import type { Finding, ResourceRef } from '../model.js'
+import {
+  compileSchemaIndex,
+  type CompiledKind,
+  type CompiledSchema,
+  type CompiledVersion,
+  type SchemaCatalog,
+  type SchemaIndexData,
+  type SchemaNode,
+  type SchemaRule
+} from '../knowledge/schema-index.js'
+import { nearestName, replaceKeyFix, replaceValueFix } from './schema-fixes.js'
+import { celRuleId, keywordEvaluator, type Evaluator, type Violation } from './schema-validation.js'
+import type { AnalysisContext, Analyzer, RuleMeta } from './types.js'
+
+export { nearestName } from './schema-fixes.js'
+
+export const SCHEMA_RULES = {
+  apiVersionNotServed: 'api-version-not-served',
+  fieldNotInRelease: 'field-not-in-release',
+  enumValueNotInRelease: 'enum-value-not-in-release',
+  stricterValidation: 'stricter-validation',
+  unknownField: 'unknown-field'
+} as const
+
+export const SCHEMA_RULE_META: RuleMeta[] = [
+  { id: SCHEMA_RULES.apiVersionNotServed, description: 'The resource uses an apiVersion the target release does not serve (too new, or already removed).', defaultSeverity: 'error', fixable: true },
+  { id: SCHEMA_RULES.fieldNotInRelease, description: 'A field the target release\'s CRD does not have yet, or no longer has.', defaultSeverity: 'error' },
+  { id: SCHEMA_RULES.enumValueNotInRelease, description: 'An enum value the target release does not accept.', defaultSeverity: 'error' },
+  { id: SCHEMA_RULES.stricterValidation, description: 'A value that a validation of the target release (limit, pattern, required field or CEL rule) rejects, where that validation differs between releases.', defaultSeverity: 'error' },
+  { id: SCHEMA_RULES.unknownField, description: 'A field that no release of the CRD has: most likely a typo.', defaultSeverity: 'warning', fixable: true }
+]
+
+/** Root keys every object has; not part of the compatibility question. */
+const ROOT_SKIP = new Set(['apiVersion', 'kind', 'metadata', 'status'])
+const NO_FINDINGS: Finding[] = []
+
+/** An analyzer over `data` (default: the committed index); the index is compiled on first use. */
+export function createSchemaAnalyzer(data?: SchemaIndexData): Analyzer {
+  let checker: SchemaChecker | undefined
+  return {
+    meta: SCHEMA_RULE_META,
+    check: (doc, ctx) => (checker ??= new SchemaChecker(compileSchemaIndex(data))).check(doc, ctx)
+  }
+}
+
+/** The analyzer over the committed index. */
+export const schemaAnalyzer: Analyzer = createSchemaAnalyzer()
+
+// ---------------------------------------------------------------------------------------------
+
+interface CompiledRule {
+  rule: SchemaRule
+  evaluate: Evaluator
+  /** Releases applying this rule or a rewrite of it: where "added in" / "dropped in" come from. */
+  lineage: number
+}
+
+interface WalkState {
+  doc: ManifestDocument
+  resource: ResourceRef
+  kind: CompiledKind
+  /** Index of the target release in the catalog and its bit. */
+  t: number
+  bit: number
+  path: (string | number)[]
+  findings: Finding[]
+  files: readonly ManifestFile[]
+  /** Anchored maps already merged in (created on the first `<<`). */
+  visitedMerges?: Set<PosNode>
+}
+
+class SchemaChecker {
+  private readonly compiledRules = new Map<SchemaNode, CompiledRule[]>()
+  private readonly byKindName = new Map<string, CompiledKind[]>()
+
+  constructor(private readonly catalog: SchemaCatalog) {
+    for (const kind of catalog.kinds.values()) {
+      const list = this.byKindName.get(kind.kind) ?? []
+      list.push(kind)
+      this.byKindName.set(kind.kind, list)
+    }
+  }
+
+  check(doc: ManifestDocument, ctx: AnalysisContext): Finding[] {
+    const resource = doc.resource
+    if (doc.kind !== 'resource' || !resource || doc.root?.kind !== 'map') return NO_FINDINGS
+    const kind = this.catalog.kindOf(resource.apiVersion, resource.kind)
+    if (!kind) return NO_FINDINGS
+    const t = this.catalog.releaseIndex(ctx.target.minor)
+    if (t < 0) return NO_FINDINGS
+    const st: WalkState = {
+      doc, resource, kind, t, bit: 1 << t, path: [], findings: [], files: ctx.files
+    }
+    const versionName = resource.apiVersion.slice(resource.apiVersion.lastIndexOf('/') + 1)
+    const version = kind.versions.get(versionName)
+    let schema: CompiledSchema | undefined = version?.schema
+    if (!version || !(version.served & st.bit)) {
+      this.apiVersionNotServed(st, versionName, version)
+      // Fields are still checked when a sibling apiVersion with the same schema is served (the fix moves there).
+      if (!schema || !(schema.mask & st.bit)) schema = undefined
+    }
+    if (schema) this.walk(doc.root, doc.value, schema.root, undefined, st, true)
+    return st.findings.length > 1 ? dedupe(st.findings) : st.findings
+  }
+
+  // ---- apiVersion ---------------------------------------------------------------------------
+
+  private apiVersionNotServed(st: WalkState, versionName: string, version: CompiledVersion | undefined): void {
+    const { kind, resource } = st
+    const entry = rootEntry(st.doc.root, 'apiVersion')
+    const line = entry?.value?.line ?? st.doc.line
+    const servedHere = [...kind.versions.values()].filter((v) => v.served & st.bit)
+    let message: string
+    if (!version) {
+      const all = [...kind.versions.keys()].map((v) => `${kind.group}/${v}`).join(', ')
+      message = `${resource.kind} ${resource.apiVersion} is not served by any release from ${this.catalog.releases[0]} to ${this.catalog.releases.at(-1)}; known apiVersions: ${all}.`
+    } else {
+      message = `${resource.kind} ${resource.apiVersion} is not served by ${this.where(st.kind, st.t)}; ${this.availability(kind, version.served, st.t)}.`
+    }
+    const channel = (v: CompiledVersion) => (v.standard & st.bit ? '' : ' (experimental channel)')
+    if (servedHere.length) message += ` ${this.where(st.kind, st.t)} serves ${servedHere.map((v) => `${kind.group}/${v.name}${channel(v)}`).join(', ')}.`
+    else {
+      const others = (this.byKindName.get(kind.kind) ?? []).filter((k) => k !== kind && [...k.versions.values()].some((v) => v.served & st.bit))
+      if (others.length) message += ` ${this.where(st.kind, st.t)} serves ${kind.kind} only as ${others.map((k) => [...k.versions.values()].filter((v) => v.served & st.bit).map((v) => `${k.group}/${v.name}`).join(', ')).join(', ')}, with a different schema.`
+      else if (kind.family === 'inference' && !this.catalog.pins[this.catalog.releases[st.t]]?.inference) message += ` Istio ${this.catalog.releases[st.t]} does not support the Gateway API Inference Extension.`
+    }
+    const finding = this.finding(st, SCHEMA_RULES.apiVersionNotServed, line, message, 'apiVersion', this.source(kind, version ? firstOf(version.served, st.t) : st.t))
+    const candidate = this.equivalentVersion(st, version)
+    if (candidate && entry?.value) {
+      const same = candidate.schema === version?.schema
+      const why = same ? `${this.where(st.kind, st.t)} serves it with the same schema as ${resource.apiVersion}` : `every field this resource sets exists there in ${this.where(st.kind, st.t)}`
+      const fix = replaceValueFix(fileLines(st), entry.value, resource.apiVersion, `${kind.group}/${candidate.name}`, `Use ${kind.group}/${candidate.name}: ${why}`)
+      if (fix) finding.fix = fix
+    }
+    st.findings.push(finding)
+  }
+
+  /** A served apiVersion of the same kind under which every field and enum value of the document exists in the target. */
+  private equivalentVersion(st: WalkState, current: CompiledVersion | undefined): CompiledVersion | undefined {
+    // Same schema lineage first (identical wherever both are served), newest first; a Gateway API version only
+    // the experimental channel serves is not offered: the cluster may well run the standard channel.
+    const candidates = [...st.kind.versions.values()].filter((v) => v.standard & st.bit).sort((a, b) => Number(b.schema === current?.schema) - Number(a.schema === current?.schema))
+    for (const v of candidates) {
+      if (v.schema === current?.schema || fits(st.doc.root, st.doc.value, v.schema.root, st.bit, true)) return v
+    }
+    return undefined
+  }
+
+  // ---- the walk -----------------------------------------------------------------------------
+
+  private walk(pos: PosNode | null, value: unknown, node: SchemaNode, keyLine: number | undefined, st: WalkState, isRoot = false): void {
+    // Aliases are checked where their anchor is (walking them again would also open the door to alias bombs).
+    if (!pos || pos.kind === 'alias') return
+    if (node.rules) this.checkRules(pos, value, node, keyLine, st)
+    if (pos.kind === 'map') {
+      if (node.props) this.walkProps(pos.entries, value, node, st, isRoot)
+      else if (node.values) {
+        const values = node.values
+        for (const e of pos.entries) {
+          if (e.key === '<<') continue
+          st.path.push(e.key)
+          this.walk(e.value, member(value, e.key), values, e.keyNode.line, st)
+          st.path.pop()
+        }
+      }
+    } else if (pos.kind === 'seq') {
+      const items = node.items
+      if (!items) return
+      for (let i = 0; i < pos.items.length; i++) {
+        st.path.push(i)
+        this.walk(pos.items[i], Array.isArray(value) ? value[i] : undefined, items, undefined, st)
+        st.path.pop()
+      }
+    } else if (node.enumValues && typeof value === 'string') {
+      this.checkEnum(pos, value, node, st)
+    }
+  }
+
+  private walkProps(entries: readonly MapEntry[], value: unknown, node: SchemaNode, st: WalkState, isRoot: boolean, own?: readonly MapEntry[]): void {
+    const props = node.props as Map<string, SchemaNode>
+    for (const e of entries) {
+      if (e.key === '<<') {
+        this.walkMerge(e, entries, value, node, st, isRoot)
+        continue
+      }
+      // Keys merged in from an anchor lose against the map's own keys.
+      if (own && own.some((o) => o.key === e.key)) continue
+      if (isRoot && ROOT_SKIP.has(e.key)) continue
+      const child = props.get(e.key)
+      st.path.push(e.key)
+      if (!child) {
+        if (!node.open) this.unknownField(e, node, st, own ?? entries)
+      } else if (!(child.mask & st.bit)) {
+        if (!node.open) this.fieldNotInRelease(e, child, st)
+      } else {
+        this.walk(e.value, member(value, e.key), child, e.keyNode.line, st)
+      }
+      st.path.pop()
+    }
+  }
+
+  private walkMerge(entry: MapEntry, own: readonly MapEntry[], value: unknown, node: SchemaNode, st: WalkState, isRoot: boolean): void {
+    const source = entry.value?.kind === 'alias' ? entry.value.target : entry.value
+    const sources = source?.kind === 'seq' ? source.items.map((i) => (i.kind === 'alias' ? i.target : i)) : [source]
+    for (const s of sources) {
+      st.visitedMerges ??= new Set()
+      if (s?.kind !== 'map' || st.visitedMerges.has(s)) continue
+      st.visitedMerges.add(s)
+      this.walkProps(s.entries, value, node, st, isRoot, own)
+    }
+  }
+
+  private checkEnum(pos: PosNode, value: string, node: SchemaNode, st: WalkState): void {
+    const values = node.enumValues as Map<string, number>
+    const mask = values.get(value)
+    if (mask !== undefined && mask & st.bit) return
+    const path = formatPath(st.path)
+    let message: string
+    if (mask !== undefined) {
+      message = `${path}: ${value} is not an allowed value in ${this.where(st.kind, st.t)}; ${this.availability(st.kind, mask, st.t)}.`
+    } else {
+      const allowed = [...values].filter(([, m]) => m & st.bit).map(([v]) => v)
+      const near = nearestName(value, [...values.keys()])
+      message = `${path}: ${value} is not an allowed value in any release; ${this.where(st.kind, st.t)} accepts ${allowed.join(', ')}${near ? ` (did you mean ${near}?)` : ''}.`
+    }
+    st.findings.push(this.finding(st, SCHEMA_RULES.enumValueNotInRelease, pos.line, message, path, this.source(st.kind, mask !== undefined ? firstOf(mask, st.t) : st.t)))
+  }
+
+  private fieldNotInRelease(e: MapEntry, child: SchemaNode, st: WalkState): void {
+    const path = formatPath(st.path)
+    const message = `${path} is not a field of ${st.resource.kind} in ${this.where(st.kind, st.t)}; ${this.availability(st.kind, child.mask, st.t)}.`
+    st.findings.push(this.finding(st, SCHEMA_RULES.fieldNotInRelease, e.keyNode.line, message, path, this.source(st.kind, firstOf(child.mask, st.t)), e.value?.endLine))
+  }
+
+  private unknownField(e: MapEntry, node: SchemaNode, st: WalkState, siblings: readonly MapEntry[]): void {
+    const path = formatPath(st.path)
+    const names = [...(node.props as Map<string, SchemaNode>).keys()]
+    const near = nearestName(e.key, names)
+    const first = this.catalog.releases[0]
+    const last = this.catalog.releases.at(-1)
+    const message = `${path} is not a field of ${st.resource.kind} in any release from ${first} to ${last}${near ? `; did you mean ${near}?` : '.'}`
+    const finding = this.finding(st, SCHEMA_RULES.unknownField, e.keyNode.line, message, path, undefined, e.value?.endLine)
+    if (near) {
+      const nearNode = (node.props as Map<string, SchemaNode>).get(near) as SchemaNode
+      if (nearNode.mask & st.bit && !siblings.some((s) => s.key === near)) {
+        const fix = replaceKeyFix(fileLines(st), e, near)
+        if (fix) finding.fix = fix
+      }
+    }
+    st.findings.push(finding)
+  }
+
+  // ---- validations --------------------------------------------------------------------------
+
+  private checkRules(pos: PosNode, value: unknown, node: SchemaNode, keyLine: number | undefined, st: WalkState): void {
+    for (const c of this.rulesOf(node)) {
+      if (!(c.rule.mask & st.bit)) continue
+      const violation = c.evaluate(value)
+      if (violation) this.stricterValidation(pos, c, violation, keyLine, st)
+    }
+  }
+
+  private rulesOf(node: SchemaNode): CompiledRule[] {
+    let list = this.compiledRules.get(node)
+    if (list) return list
+    list = []
+    const lineageOf = new Map<string, number>()
+    const ids: (string | undefined)[] = []
+    for (const rule of node.rules ?? []) {
+      const id = rule.kind === 'cel' ? celRuleId(rule.value as string) : `${rule.kind}:${JSON.stringify(rule.value)}`
+      ids.push(id)
+      if (id) lineageOf.set(id, (lineageOf.get(id) ?? 0) | rule.mask)
+    }
+    ;(node.rules ?? []).forEach((rule, i) => {
+      const evaluate = keywordEvaluator(rule.kind, rule.value)
+      const id = ids[i]
+      if (evaluate && id) list!.push({ rule, evaluate, lineage: lineageOf.get(id) as number })
+    })
+    this.compiledRules.set(node, list)
+    return list
+  }
+
+  private stricterValidation(pos: PosNode, c: CompiledRule, v: Violation, keyLine: number | undefined, st: WalkState): void {
+    const atPath = v.at === undefined ? st.path : [...st.path, v.at]
+    const path = formatPath(atPath)
+    let line = pos.kind === 'scalar' ? pos.line : keyLine ?? pos.line
+    if (v.at !== undefined) line = childLine(pos, v.at) ?? line
+    const what = c.rule.kind === 'cel' && c.rule.message ? `${c.rule.message} (${formatPath(st.path) || st.resource.kind} ${v.detail})` : `${formatPath(st.path) || st.resource.kind} ${v.detail}`
+    const message = `${this.where(st.kind, st.t)} rejects this: ${what}; ${this.ruleHistory(c.lineage, st.t)}.`
+    st.findings.push(this.finding(st, SCHEMA_RULES.stricterValidation, line, message, path, this.source(st.kind, st.t)))
+  }
+
+  // ---- wording --------------------------------------------------------------------------------
+
+  /** Whose CRDs the target uses: "Istio 1.28" or "Istio 1.28 (Gateway API v1.4.1)". */
+  private where(kind: CompiledKind, t: number): string {
+    const release = this.catalog.releases[t]
+    const pin = this.catalog.pins[release]
+    if (kind.family === 'gateway-api') return `Istio ${release} (Gateway API ${pin.gatewayApi})`
+    if (kind.family === 'inference' && pin.inference) return `Istio ${release} (Inference Extension ${pin.inference})`
+    return `Istio ${release}`
+  }
+
+  /** Where else the thing exists: "added in 1.27", "removed in 1.31 (last in 1.30)", "only in 1.22-1.23". */
+  private availability(kind: CompiledKind, mask: number, t: number): string {
+    const rs = this.catalog.releases
+    let after = -1
+    for (let i = t + 1; i < rs.length; i++) if (mask & (1 << i)) { after = i; break }
+    let before = -1
+    for (let i = t - 1; i >= 0; i--) if (mask & (1 << i)) { before = i; break }
+    if (after >= 0 && before < 0) return `added in ${this.label(kind, after)}`
+    if (before >= 0 && after < 0) return `removed in ${this.label(kind, before + 1)} (last in ${rs[before]})`
+    if (before >= 0 && after >= 0) return `only in ${this.catalog.formatMask(mask)}`
+    return 'in no release'
+  }
+
+  /** The releases of a validation around the target: "added in 1.23", "applies in 1.20-1.26, dropped in 1.27". */
+  private ruleHistory(lineage: number, t: number): string {
+    const rs = this.catalog.releases
+    let a = t
+    while (a > 0 && lineage & (1 << (a - 1))) a--
+    let b = t
+    while (b + 1 < rs.length && lineage & (1 << (b + 1))) b++
+    const parts: string[] = []
+    parts.push(a > 0 ? `validation added in ${rs[a]}` : `validation present since ${rs[0]}`)
+    if (b + 1 < rs.length) parts.push(`dropped in ${rs[b + 1]}`)
+    return parts.join(', ')
+  }
+
+  /** "1.30" or, for Gateway API / Inference, "1.30 (Gateway API v1.5.1)": the version that brought the change. */
+  private label(kind: CompiledKind, i: number): string {
+    const release = this.catalog.releases[i]
+    const pin = this.catalog.pins[release]
+    if (kind.family === 'gateway-api') return `${release} (Gateway API ${pin.gatewayApi})`
+    if (kind.family === 'inference' && pin.inference) return `${release} (Inference Extension ${pin.inference})`
+    return release
+  }
+
+  /** Upstream CRD file the statement rests on. */
+  private source(kind: CompiledKind, t: number): string | undefined {
+    const release = this.catalog.releases[t]
+    const pin = this.catalog.pins[release]
+    if (!pin) return undefined
+    if (kind.family === 'gateway-api') return `https://github.com/kubernetes-sigs/gateway-api/tree/${pin.gatewayApi}/config/crd (pinned by Istio ${release})`
+    if (kind.family === 'inference') {
+      if (!pin.inference) return undefined
+      const ref = /-([0-9a-f]{12})$/.exec(pin.inference)?.[1] ?? pin.inference
+      return `https://github.com/kubernetes-sigs/gateway-api-inference-extension/tree/${ref}/config/crd (pinned by Istio ${release})`
+    }
+    return pin.istioCrdFile ? `https://github.com/istio/istio/blob/${pin.istio}/${pin.istioCrdFile}` : undefined
+  }
+
+  private finding(st: WalkState, rule: string, line: number, message: string, path: string, source: string | undefined, endLine?: number): Finding {
+    const f: Finding = { rule, severity: rule === SCHEMA_RULES.unknownField ? 'warning' : 'error', message, file: st.doc.file, line, resource: st.resource, path }
+    if (endLine !== undefined && endLine > line) f.endLine = endLine
+    if (source) f.source = source
+    return f
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+function member(value: unknown, key: string): unknown {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>)[key] : undefined
+}
+
+function rootEntry(root: PosNode | null, key: string): MapEntry | undefined {
+  return root?.kind === 'map' ? root.entries.find((e) => e.key === key) : undefined
+}
+
+/** The nearest release in `mask` at or after `t`, else before it (for citing a source). */
+function firstOf(mask: number, t: number): number {
+  for (let i = t; i < 31; i++) if (mask & (1 << i)) return i
+  for (let i = t; i >= 0; i--) if (mask & (1 << i)) return i
+  return t
+}
+
+function childLine(pos: PosNode, at: string | number): number | undefined {
+  if (pos.kind === 'map' && typeof at === 'string') return pos.entries.find((e) => e.key === at)?.keyNode.line
+  if (pos.kind === 'seq' && typeof at === 'number') return pos.items[at]?.line
+  return undefined
+}
+
+/** True when every field and enum value of the document exists in `root` for the release bit. */
+function fits(pos: PosNode | null, value: unknown, node: SchemaNode, bit: number, isRoot = false): boolean {
+  if (!pos || pos.kind === 'alias') return true
+  if (pos.kind === 'map') {
+    for (const e of pos.entries) {
+      if (e.key === '<<' || (isRoot && ROOT_SKIP.has(e.key))) continue
+      const child = node.props ? node.props.get(e.key) : node.values
+      if (!child) {
+        if (node.open || (!node.props && !node.values)) continue
+        return false
+      }
+      if (!(child.mask & bit) && !node.open) return false
+      if (!fits(e.value, member(value, e.key), child, bit)) return false
+    }
+    return true
+  }
+  if (pos.kind === 'seq') return !node.items || pos.items.every((item, i) => fits(item, Array.isArray(value) ? value[i] : undefined, node.items as SchemaNode, bit))
+  if (node.enumValues && typeof value === 'string') return ((node.enumValues.get(value) ?? 0) & bit) !== 0
+  return true
+}
+
+function fileLines(st: WalkState): readonly string[] | undefined {
+  return st.files.find((f) => f.path === st.doc.file)?.lines
+}
+
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>()
+  return findings.filter((f) => {
+    const key = `${f.rule}\u0000${f.line}\u0000${f.message}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
