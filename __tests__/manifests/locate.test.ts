@@ -149,7 +149,7 @@ describe('valueRange', () => {
     ['spec.single', 4, 4, "'it''s'"],
     ['spec.list[0]', 5, 5, 'one'],
     ['spec.list[1]', 5, 5, '"two"'],
-    ['spec.block', 7, 8, '    line one\n    line two\n'],
+    ['spec.block', 7, 8, '    line one\n    line two'],
     ['spec.ref', 10, 10, 'shared']
   ])('%s is written at lines %i-%i as %s', (path, line, endLine, source) => {
     const range = valueRange(root, parsePath(path))

@@ -94,6 +94,10 @@ describe('styles', () => {
     ['folded block', yaml('a: >-', '  one', '  two', '', 'b: 1'), 'a', 1, 3],
     ['block with leading blank lines', yaml('a: |', '', '  one', 'b: 1'), 'a', 1, 3],
     ['block with an indentation indicator', yaml('a: |2', '   one', '  two', 'b: 1'), 'a', 1, 3],
+    ['empty literal block: on its header line', yaml('a: |', '', 'b: 1'), 'a', 1, 1],
+    ['empty literal block at the end of the file', 'x: 1\na: |-\n', 'a', 2, 2],
+    ['empty folded block with CRLF', 'a: >\r\n\r\nb: 1\r\n', 'a', 1, 1],
+    ['map ending in a block with trailing blank lines', yaml('m:', '  a: |', '    x', '', '', 'b: 1'), 'm', 1, 3],
     ['plain scalar over two lines', yaml('a: one', '  two', 'b: 1'), 'a', 1, 2],
     ['anchored and tagged value', yaml('a: &x !!str 1', 'b: 1'), 'a', 1, 1]
   ])('%s', (_name, text, path, line, endLine) => {

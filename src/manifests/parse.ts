@@ -42,8 +42,10 @@ export function parseManifestFile(path: string, content: string | Uint8Array): M
   }
   // TextDecoder already drops a UTF-8 BOM; a string may still carry one.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
-  const lines = splitLines(text)
   const starts = lineStarts(text)
+  // Lines are split on first use: only files with findings to fix or broken documents need them.
+  let split: string[] | undefined
+  const lines = (): string[] => (split ??= splitLines(text))
 
   const documents: ManifestDocument[] = []
   const templateLines: number[] = []
@@ -78,14 +80,14 @@ export function parseManifestFile(path: string, content: string | Uint8Array): M
         parsed = parseYaml(chunk.text, { offset: chunk.start, starts })
       } catch (error) {
         if (!(error instanceof YamlError)) throw error
-        const templateLine = mayHaveTemplates ? firstTemplateLine(lines, chunk.startLine, chunk.endLine) : undefined
+        const templateLine = mayHaveTemplates ? firstTemplateLine(lines(), chunk.startLine, chunk.endLine) : undefined
         if (templateLine !== undefined) {
           templateLines.push(templateLine)
         } else {
-          const last = lastContentLine(lines, chunk.startLine, chunk.endLine)
+          const last = lastContentLine(lines(), chunk.startLine, chunk.endLine)
           // At the end of input (unclosed bracket or quote) js-yaml points past the document: use its last line.
           const line = Math.max(chunk.startLine, Math.min(lineAt(starts, error.fileOffset), last))
-          problem('error', line, `Invalid YAML: ${error.message}; the document at lines ${firstContentLine(lines, chunk.startLine, chunk.endLine)}-${last} was not checked.`)
+          problem('error', line, `Invalid YAML: ${error.message}; the document at lines ${firstContentLine(lines(), chunk.startLine, chunk.endLine)}-${last} was not checked.`)
         }
         index++ // a broken document keeps its slot, so the documents after it keep their identity
         continue
@@ -97,7 +99,18 @@ export function parseManifestFile(path: string, content: string | Uint8Array): M
     const n = templateLines.length
     problem('notice', Math.min(...templateLines), `Helm template syntax ({{ }}): ${n === 1 ? 'a document' : `${n} documents`} of this file ${n === 1 ? 'is a chart template' : 'are chart templates'}, not manifests, and ${n === 1 ? 'was' : 'were'} not checked; check the rendered output instead.`)
   }
-  return { path, lines, lineStarts: starts, documents, problems }
+  return {
+    path,
+    get lines(): string[] {
+      return lines()
+    },
+    set lines(value: string[]) {
+      split = value
+    },
+    lineStarts: starts,
+    documents,
+    problems
+  }
 }
 
 function splitLines(text: string): string[] {

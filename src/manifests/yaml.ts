@@ -289,9 +289,22 @@ class TreeBuilder {
       value = ev.fast ? text.slice(start, end) : getScalarValue(text, ev)
     }
     const style = STYLE_NAMES[ev.style] ?? 'plain'
-    // A block scalar's range runs over its trailing blank lines; they are layout, and line edits must keep them.
-    let last = end - 1
-    if (style === 'literal' || style === 'folded') while (last > start && isSpace(text.charCodeAt(last))) last--
+    if (style === 'literal' || style === 'folded') {
+      // js-yaml's range of a block scalar runs over its trailing blank lines; they are layout, and line edits
+      // must keep them: the scalar ends with its last non-blank line (terminator excluded).
+      let last = end - 1
+      while (last >= start && isSpace(text.charCodeAt(last))) last--
+      if (last >= start) {
+        end = text.indexOf('\n', last)
+        if (end === -1) end = text.length
+        if (text.charCodeAt(end - 1) === 13) end--
+      } else if (start > 0 && text.charCodeAt(start - 1) === 10) {
+        // An all-blank block sits at the end of its header line (`mesh: |`), not on the line after it.
+        start = end = text.charCodeAt(start - 2) === 13 ? start - 2 : start - 1
+      } else {
+        end = start
+      }
+    }
     const line = this.lines.line(start + this.offset)
     const node: ScalarNode = {
       kind: 'scalar',
@@ -301,7 +314,7 @@ class TreeBuilder {
       start: start + this.offset,
       end: end + this.offset,
       line,
-      endLine: last > start ? this.lines.line(last + this.offset) : line
+      endLine: end - 1 > start ? this.lines.line(end - 1 + this.offset) : line
     }
     if (ev.anchorStart >= 0) this.anchors.set(text.slice(ev.anchorStart, ev.anchorEnd), { node, size: 1 })
     if (end > this.cursor) this.cursor = end
