@@ -136,6 +136,13 @@ describe('broken YAML costs only its own document', () => {
     expect(lineOf(file.documents[1].root, ['x'])).toEqual({ line: broken.length + 5, endLine: broken.length + 5 })
   })
 
+  it('does not let an alias reach an anchor of an earlier document', () => {
+    const file = parse(yaml('a: &x 1', '---', 'b: *x'))
+    expect(file.problems).toMatchObject([{ severity: 'error', line: 3 }])
+    expect(file.problems[0].message).toMatch(/unidentified alias "x"/)
+    expect(file.documents.map((d) => d.value)).toEqual([{ a: 1 }])
+  })
+
   it('reports an error at the end of the last document on its last content line', () => {
     const file = parse(yaml('a: 1', 'b: [1,', '  2', '', '# trailing comment'))
     expect(file.problems).toMatchObject([{ severity: 'error', line: 3 }])
@@ -295,6 +302,22 @@ describe('Helm templates', () => {
     expect(file.problems).toEqual([])
     expect(file.documents).toHaveLength(1)
     expect(lineOf(file.documents[0].root, ['alert'])).toEqual({ line: 7, endLine: 7 })
+  })
+
+  it('keeps plain-scalar templates that are not Helm (Prometheus rules, ApplicationSet)', () => {
+    const file = parse(yaml(
+      'apiVersion: monitoring.coreos.com/v1',
+      'kind: PrometheusRule',
+      'metadata: {name: mesh}',
+      'spec:',
+      '  groups:',
+      '    - rules:',
+      '        - alert: IstiodDown',
+      '          annotations:',
+      '            summary: Instance {{ $labels.instance }} is down for {{ $value }}s'
+    ))
+    expect(file.problems).toEqual([])
+    expect(lineOf(file.documents[0].root, parsePath('spec.groups[0].rules[0].annotations.summary'))).toEqual({ line: 9, endLine: 9 })
   })
 
   it('reports broken YAML that merely contains quoted templates as an error, not a template', () => {

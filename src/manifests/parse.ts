@@ -10,6 +10,11 @@ export const PARSE_RULE = 'parse'
 
 /** A Go/Helm template action on one line: `{{ .Values.x }}`, `{{- if … }}`, `{{ include "x" . }}`. */
 const TEMPLATE_ACTION = /\{\{-?[^{}]*-?\}\}/
+/**
+ * An action only Helm writes (chart objects, its functions, control flow). Prometheus (`{{ $labels.x }}`) and
+ * Argo CD ApplicationSet (`{{ .path.basename }}`) templates in plain scalars are data of valid manifests.
+ */
+const HELM_ACTION = /\{\{-?\s*(?:[^{}]*\.(?:Values|Release|Chart|Capabilities|Files|Template)\b|(?:include|template|tpl|toYaml|required|default|if|range|with|define|end|else)\b)/
 /** Quoted spans of a line, removed before looking for template actions (quoted templates are data). */
 const QUOTED = /"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'/g
 
@@ -129,7 +134,7 @@ function plainTemplateLine(root: PosNode): number | undefined {
   while (stack.length) {
     const node = stack.pop() as PosNode
     if (node.kind === 'scalar') {
-      if (node.style === 'plain' && node.text.includes('{{') && TEMPLATE_ACTION.test(node.text)) return node.line
+      if (node.style === 'plain' && node.text.includes('{{') && HELM_ACTION.test(node.text)) return node.line
     } else if (node.kind === 'map') {
       for (const e of node.entries) {
         stack.push(e.keyNode)

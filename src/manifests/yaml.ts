@@ -226,7 +226,7 @@ interface Anchor {
 class TreeBuilder {
   private readonly lines: LineCursor
   private readonly stack: Frame[] = []
-  private anchors = new Map<string, Anchor>()
+  private readonly anchors = new Map<string, Anchor>()
   private docRoot: PosNode | null = null
   private docSize = 0
   /** Local offset where the last placed node ended: where an empty (null) scalar is placed. */
@@ -269,7 +269,8 @@ class TreeBuilder {
   private endDocument(): PosNode | null {
     const root = this.docRoot
     this.docRoot = null
-    this.anchors = new Map()
+    // Anchors do not reach across documents.
+    if (this.anchors.size) this.anchors.clear()
     this.docSize = 0
     return root
   }
