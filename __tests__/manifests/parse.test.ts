@@ -248,6 +248,14 @@ describe('files that are not manifests', () => {
     expect(parse('a: 1\n\0\0').problems).toMatchObject([{ severity: 'notice', line: 1 }])
   })
 
+  it('turns an unexpected failure into a finding for that file instead of stopping the run', () => {
+    const hostile = { byteLength: 10, subarray: () => { throw new Error('boom') } } as unknown as Uint8Array
+    const file = parse(hostile, 'odd/file.yaml')
+    expect(file.problems).toEqual([expect.objectContaining({ rule: 'parse', severity: 'error', file: 'odd/file.yaml', line: 1 })])
+    expect(file.problems[0].message).toContain('boom')
+    expect(file.documents).toEqual([])
+  })
+
   it('skips a file above the size limit with a notice', () => {
     const big = new Uint8Array(MAX_FILE_BYTES + 1).fill(0x61)
     const file = parse(big, 'gen/bundle.yaml')

@@ -25,6 +25,16 @@ const DOC_MARKER = /^(?:---|\.\.\.)(?:[ \t\r]|$)/
 const BINARY_PROBE = 8000
 
 export function parseManifestFile(path: string, content: string | Uint8Array): ManifestFile {
+  try {
+    return readManifestFile(path, content)
+  } catch (error) {
+    // A bug of ours must cost this file only, never the run for the other files: say so, and go on.
+    const message = `istio-compat could not read this file (${(error as Error)?.message ?? String(error)}); it was not checked. Please report this.`
+    return { path, lines: [], documents: [], problems: [{ rule: PARSE_RULE, severity: 'error', message, file: path, line: 1 }] }
+  }
+}
+
+function readManifestFile(path: string, content: string | Uint8Array): ManifestFile {
   const problems: Finding[] = []
   const problem = (severity: Finding['severity'], line: number, message: string): void => {
     problems.push({ rule: PARSE_RULE, severity, message, file: path, line })
