@@ -215,11 +215,15 @@ if (process.env.DUMP_CORPUS) (await import("node:fs")).writeFileSync(process.env
 const bytes = files.reduce((s, f) => s + f.text.length, 0)
 const mergeSchema = CORE_SCHEMA.withTags(mergeTag)
 
+const encoded = files.map((f) => ({ path: f.path, bytes: new TextEncoder().encode(f.text) }))
+const decoder = new TextDecoder('utf-8')
 const runners = {
   'js-yaml loadAll': () => { for (const f of files) loadAll(f.text) },
+  'TextDecoder + loadAll (bytes)': () => { for (const f of encoded) loadAll(decoder.decode(f.bytes)) },
   'js-yaml loadAll (merge schema)': () => { for (const f of files) loadAll(f.text, { schema: mergeSchema }) },
   'js-yaml parseEvents only': () => { for (const f of files) parseEvents(f.text, {}) },
-  'parseManifestFile (string)': () => { for (const f of files) parseManifestFile(f.path, f.text) }
+  'parseManifestFile (string)': () => { for (const f of files) parseManifestFile(f.path, f.text) },
+  'parseManifestFile (bytes)': () => { for (const f of encoded) parseManifestFile(f.path, f.bytes) }
 }
 
 function timeOnce(fn) {

@@ -58,9 +58,8 @@ function readManifestFile(path: string, content: string | Uint8Array): ManifestF
   // TextDecoder already drops a UTF-8 BOM; a string may still carry one.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
   const starts = lineStarts(text)
-  // Lines are split on first use: only files with findings to fix or broken documents need them.
-  let split: string[] | undefined
-  const lines = (): string[] => (split ??= splitLines(text))
+  // Split eagerly: a lazy getter on the result measured 25% slower over the whole parse (V8 and accessor objects).
+  const lines = splitLines(text)
 
   const documents: ManifestDocument[] = []
   const templateLines: number[] = []
@@ -95,14 +94,14 @@ function readManifestFile(path: string, content: string | Uint8Array): ManifestF
         parsed = parseYaml(chunk.text, { offset: chunk.start, starts })
       } catch (error) {
         if (!(error instanceof YamlError)) throw error
-        const templateLine = mayHaveTemplates ? firstTemplateLine(lines(), chunk.startLine, chunk.endLine) : undefined
+        const templateLine = mayHaveTemplates ? firstTemplateLine(lines, chunk.startLine, chunk.endLine) : undefined
         if (templateLine !== undefined) {
           templateLines.push(templateLine)
         } else {
-          const last = lastContentLine(lines(), chunk.startLine, chunk.endLine)
+          const last = lastContentLine(lines, chunk.startLine, chunk.endLine)
           // At the end of input (unclosed bracket or quote) js-yaml points past the document: use its last line.
           const line = Math.max(chunk.startLine, Math.min(lineAt(starts, error.fileOffset), last))
-          problem('error', line, `Invalid YAML: ${error.message}; the document at lines ${firstContentLine(lines(), chunk.startLine, chunk.endLine)}-${last} was not checked.`)
+          problem('error', line, `Invalid YAML: ${error.message}; the document at lines ${firstContentLine(lines, chunk.startLine, chunk.endLine)}-${last} was not checked.`)
         }
         index++ // a broken document keeps its slot, so the documents after it keep their identity
         continue
@@ -114,18 +113,7 @@ function readManifestFile(path: string, content: string | Uint8Array): ManifestF
     const n = templateLines.length
     problem('notice', Math.min(...templateLines), `Helm template syntax ({{ }}): ${n === 1 ? 'a document' : `${n} documents`} of this file ${n === 1 ? 'is a chart template' : 'are chart templates'}, not manifests, and ${n === 1 ? 'was' : 'were'} not checked; check the rendered output instead.`)
   }
-  return {
-    path,
-    get lines(): string[] {
-      return lines()
-    },
-    set lines(value: string[]) {
-      split = value
-    },
-    lineStarts: starts,
-    documents,
-    problems
-  }
+  return { path, lines, lineStarts: starts, documents, problems }
 }
 
 function splitLines(text: string): string[] {
