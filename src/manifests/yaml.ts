@@ -226,6 +226,8 @@ interface Anchor {
 class TreeBuilder {
   private readonly lines: LineCursor
   private readonly stack: Frame[] = []
+  /** The innermost open collection (the stack's last frame), kept apart to save a lookup per node. */
+  private top: Frame | undefined = undefined
   private readonly anchors = new Map<string, Anchor>()
   private docRoot: PosNode | null = null
   private docSize = 0
@@ -258,7 +260,7 @@ class TreeBuilder {
           break
         case EVENT_ID.POP:
           // The document's own POP finds an empty stack.
-          if (this.stack.length) this.close()
+          if (this.top !== undefined) this.close()
           break
       }
     }
@@ -282,7 +284,7 @@ class TreeBuilder {
     let value: string
     if (start < 0) {
       // A document that is only `---` has an empty untagged scalar for a root: no document at all.
-      if (this.stack.length === 0 && ev.tagStart < 0 && ev.anchorStart < 0) return
+      if (this.top === undefined && ev.tagStart < 0 && ev.anchorStart < 0) return
       // An empty (null) value has no offsets: place it after its tag or anchor, else where the previous node ended.
       start = end = ev.tagEnd >= 0 ? Math.max(ev.tagEnd, ev.anchorEnd) : ev.anchorEnd >= 0 ? ev.anchorEnd : this.cursor
       value = ''
@@ -320,7 +322,7 @@ class TreeBuilder {
     if (ev.anchorStart >= 0) this.anchors.set(text.slice(ev.anchorStart, ev.anchorEnd), { node, size: 1 })
     if (end > this.cursor) this.cursor = end
     // Only a scalar that becomes a key needs the key form.
-    const frame = this.stack[this.stack.length - 1]
+    const frame = this.top
     const isKey = frame !== undefined && frame.node.kind === 'map' && frame.keyNode === undefined
     this.place(node, end, 1, isKey && style === 'plain' && ev.tagStart < 0 ? plainKey(value) : value)
   }
@@ -337,11 +339,14 @@ class TreeBuilder {
       this.anchors.set(anchor, { node, size: -1 })
     }
     if (start > this.cursor) this.cursor = start
-    this.stack.push({ node, end: start, key: undefined, keyNode: undefined, size: 1, anchor })
+    const frame: Frame = { node, end: start, key: undefined, keyNode: undefined, size: 1, anchor }
+    this.stack.push(frame)
+    this.top = frame
   }
 
   private close(): void {
     const frame = this.stack.pop() as Frame
+    this.top = this.stack[this.stack.length - 1]
     const node = frame.node
     let end = frame.end
     // A flow collection ends at its closing bracket, which may sit lines below its last item.
@@ -373,7 +378,7 @@ class TreeBuilder {
   }
 
   private place(node: PosNode, end: number, size: number, keyText: string | undefined): void {
-    const frame = this.stack[this.stack.length - 1]
+    const frame = this.top
     if (frame === undefined) {
       this.docRoot = node
       return
@@ -402,8 +407,9 @@ function isSpace(c: number): boolean {
 function plainKey(text: string): string {
   if (text.length === 0) return 'null'
   const c = text.charCodeAt(0)
-  // Only digits, signs, dots and the null/bool words can resolve to something other than a string.
-  if (!((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || (text.length <= 5 && NON_STRING_PLAIN.has(text)))) return text
+  // Only digits, signs, dots and the null/bool words (~, n, N, t, T, f, F) can resolve to something other than a string.
+  const numeric = (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46
+  if (!numeric && !(text.length <= 5 && (c === 126 || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70) && NON_STRING_PLAIN.has(text))) return text
   const value = SCHEMA.resolveImplicitScalarTag(text).value
   return typeof value === 'string' ? value : String(value)
 }
