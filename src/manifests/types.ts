@@ -84,8 +84,15 @@ export interface EmbeddedDocument {
   role: 'mesh-config' | 'helm-values'
   /** For helm-values: the Istio chart the values are for (base, istiod, gateway, cni, ztunnel, istio-operator). */
   chart?: string
-  /** Path of the embedding node in the outer document, e.g. ['data', 'mesh'] or ['spec', 'values']. */
+  /**
+   * Where the embedded document is, e.g. ['data', 'mesh'] or ['spec', 'values']. MeshConfig inside a values
+   * string continues the string's path: ['spec', 'source', 'helm', 'values', 'meshConfig'].
+   */
   at: YamlPath
+  /**
+   * Its position tree, in file lines. YAML held in a literal block (`mesh: |`) or a one-line scalar has exact
+   * lines and offsets; in a folded or multi-line quoted scalar every node has the scalar's lines and offset -1.
+   */
   root: PosNode | null
   value: unknown
 }
