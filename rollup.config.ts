@@ -3,7 +3,7 @@ import json from '@rollup/plugin-json'
 import nodeResolve from '@rollup/plugin-node-resolve'
 import typescript from '@rollup/plugin-typescript'
 
-const plugins = () => [typescript(), json({ preferConst: true }), nodeResolve({ preferBuiltins: true }), commonjs()]
+const plugins = () => [typescript(), json({ preferConst: true, compact: true }), nodeResolve({ preferBuiltins: true }), commonjs()]
 const quiet = (warning, warn) => {
   // The @actions packages trip these two harmlessly; everything else is shown.
   if (warning.code === 'THIS_IS_UNDEFINED' || warning.code === 'CIRCULAR_DEPENDENCY') return

@@ -12,7 +12,7 @@ import events$1 from 'events';
 import 'assert';
 import require$$6 from 'util';
 import require$$0$1 from 'node:assert';
-import require$$0$3 from 'node:net';
+import require$$0$3, { isIP } from 'node:net';
 import require$$2 from 'node:http';
 import require$$0$2 from 'node:stream';
 import require$$0 from 'node:buffer';
@@ -32,9 +32,11 @@ import require$$1$5 from 'node:dns';
 import require$$5$3 from 'string_decoder';
 import 'child_process';
 import 'timers';
-import { readFileSync as readFileSync$1, statSync, readdirSync } from 'node:fs';
+import { readFileSync as readFileSync$1, statSync, readdirSync, appendFileSync } from 'node:fs';
 import { join, relative, sep as sep$2 } from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { mkdir as mkdir$1, writeFile as writeFile$1 } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -188,6 +190,10 @@ function prepareKeyValueMessage(key, value) {
 }
 
 var commonjsGlobal = typeof globalThis !== 'undefined' ? globalThis : typeof window !== 'undefined' ? window : typeof global !== 'undefined' ? global : typeof self !== 'undefined' ? self : {};
+
+function getDefaultExportFromCjs (x) {
+	return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, 'default') ? x['default'] : x;
+}
 
 var tunnel$1 = {};
 
@@ -16368,15 +16374,15 @@ function requireRedirect () {
 	return redirect;
 }
 
-var retry;
+var retry$1;
 var hasRequiredRetry;
 
 function requireRetry () {
-	if (hasRequiredRetry) return retry;
+	if (hasRequiredRetry) return retry$1;
 	hasRequiredRetry = 1;
 	const RetryHandler = requireRetryHandler();
 
-	retry = globalOpts => {
+	retry$1 = globalOpts => {
 	  return dispatch => {
 	    return function retryInterceptor (opts, handler) {
 	      return dispatch(
@@ -16392,7 +16398,7 @@ function requireRetry () {
 	    }
 	  }
 	};
-	return retry;
+	return retry$1;
 }
 
 var dump;
@@ -28818,12 +28824,27 @@ function setFailed(message) {
     error(message);
 }
 /**
+ * Writes debug message to user log
+ * @param message debug message
+ */
+function debug(message) {
+    issueCommand('debug', {}, message);
+}
+/**
  * Adds an error issue
  * @param message error issue message. Errors will be converted to string via toString()
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
     issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a warning issue
+ * @param message warning issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function warning(message, properties = {}) {
+    issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.
@@ -29743,6 +29764,15 @@ var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _argume
         step((generator = generator.apply(thisArg, _arguments || [])).next());
     });
 };
+function getAuthString(token, options) {
+    if (!token && !options.auth) {
+        throw new Error('Parameter token or opts.auth is required');
+    }
+    else if (token && options.auth) {
+        throw new Error('Parameters token and opts.auth may not both be specified');
+    }
+    return typeof options.auth === 'string' ? options.auth : `token ${token}`;
+}
 function getProxyAgent(destinationUrl) {
     const hc = new libExports.HttpClient();
     return hc.getAgent(destinationUrl);
@@ -29760,6 +29790,19 @@ function getProxyFetch(destinationUrl) {
 }
 function getApiBaseUrl() {
     return process.env['GITHUB_API_URL'] || 'https://api.github.com';
+}
+function getUserAgentWithOrchestrationId(baseUserAgent) {
+    var _a;
+    const orchId = (_a = process.env['ACTIONS_ORCHESTRATION_ID']) === null || _a === void 0 ? void 0 : _a.trim();
+    if (orchId) {
+        const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+        const tag = `actions_orchestration_id/${sanitizedId}`;
+        if (baseUserAgent === null || baseUserAgent === void 0 ? void 0 : baseUserAgent.includes(tag))
+            return baseUserAgent;
+        const ua = baseUserAgent ? `${baseUserAgent} ` : '';
+        return `${ua}${tag}`;
+    }
+    return baseUserAgent;
 }
 
 function getUserAgent() {
@@ -29907,10 +29950,10 @@ var Hook = { Collection };
 // pkg/dist-src/defaults.js
 
 // pkg/dist-src/version.js
-var VERSION$6 = "0.0.0-development";
+var VERSION$7 = "0.0.0-development";
 
 // pkg/dist-src/defaults.js
-var userAgent = `octokit-endpoint.js/${VERSION$6} ${getUserAgent()}`;
+var userAgent = `octokit-endpoint.js/${VERSION$7} ${getUserAgent()}`;
 var DEFAULTS = {
   method: "GET",
   baseUrl: "https://api.github.com",
@@ -31063,12 +31106,12 @@ class RequestError extends Error {
 // pkg/dist-src/index.js
 
 // pkg/dist-src/version.js
-var VERSION$5 = "10.0.16";
+var VERSION$6 = "10.0.16";
 
 // pkg/dist-src/defaults.js
 var defaults_default = {
   headers: {
-    "user-agent": `octokit-request.js/${VERSION$5} ${getUserAgent()}`
+    "user-agent": `octokit-request.js/${VERSION$6} ${getUserAgent()}`
   }
 };
 
@@ -31081,7 +31124,7 @@ function isPlainObject$1(value) {
   const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
   return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
 }
-var noop$1 = () => "";
+var noop$2 = () => "";
 async function fetchWrapper(requestOptions) {
   const fetch = requestOptions.request?.fetch || globalThis.fetch;
   if (!fetch) {
@@ -31183,7 +31226,7 @@ async function fetchWrapper(requestOptions) {
 async function getResponseData(response) {
   const contentType = response.headers.get("content-type");
   if (!contentType) {
-    return response.text().catch(noop$1);
+    return response.text().catch(noop$2);
   }
   const mimetype = parse(contentType);
   if (isJSONResponse(mimetype)) {
@@ -31198,7 +31241,7 @@ async function getResponseData(response) {
   // (RFC 2046) and must never be decoded as text, even when the response
   // carries a (misleading) `charset=utf-8` parameter — see #751.
   mimetype.parameters.charset?.toLowerCase() === "utf-8" && mimetype.type !== "application/octet-stream") {
-    return response.text().catch(noop$1);
+    return response.text().catch(noop$2);
   } else {
     return response.arrayBuffer().catch(
       /* v8 ignore next -- @preserve */
@@ -31257,7 +31300,7 @@ var request = withDefaults$1(endpoint, defaults_default);
 // pkg/dist-src/index.js
 
 // pkg/dist-src/version.js
-var VERSION$4 = "0.0.0-development";
+var VERSION$5 = "0.0.0-development";
 
 // pkg/dist-src/error.js
 function _buildMessageForResponseErrors(data) {
@@ -31362,7 +31405,7 @@ function withDefaults(request2, newDefaults) {
 // pkg/dist-src/index.js
 withDefaults(request, {
   headers: {
-    "user-agent": `octokit-graphql.js/${VERSION$4} ${getUserAgent()}`
+    "user-agent": `octokit-graphql.js/${VERSION$5} ${getUserAgent()}`
   },
   method: "POST",
   url: "/graphql"
@@ -31428,18 +31471,18 @@ var createTokenAuth = function createTokenAuth2(token) {
   });
 };
 
-const VERSION$3 = "7.0.8";
+const VERSION$4 = "7.0.8";
 
-const noop = () => {
+const noop$1 = () => {
 };
 const consoleWarn = console.warn.bind(console);
 const consoleError = console.error.bind(console);
 function createLogger(logger = {}) {
   if (typeof logger.debug !== "function") {
-    logger.debug = noop;
+    logger.debug = noop$1;
   }
   if (typeof logger.info !== "function") {
-    logger.info = noop;
+    logger.info = noop$1;
   }
   if (typeof logger.warn !== "function") {
     logger.warn = consoleWarn;
@@ -31449,9 +31492,9 @@ function createLogger(logger = {}) {
   }
   return logger;
 }
-const userAgentTrail = `octokit-core.js/${VERSION$3} ${getUserAgent()}`;
+const userAgentTrail = `octokit-core.js/${VERSION$4} ${getUserAgent()}`;
 class Octokit {
-  static VERSION = VERSION$3;
+  static VERSION = VERSION$4;
   static defaults(defaults) {
     const OctokitWithDefaults = class extends this {
       constructor(...args) {
@@ -31563,7 +31606,7 @@ class Octokit {
   auth;
 }
 
-const VERSION$2 = "17.0.0";
+const VERSION$3 = "17.0.0";
 
 const Endpoints = {
   actions: {
@@ -33984,10 +34027,10 @@ function restEndpointMethods(octokit) {
     rest: api
   };
 }
-restEndpointMethods.VERSION = VERSION$2;
+restEndpointMethods.VERSION = VERSION$3;
 
 // pkg/dist-src/version.js
-var VERSION$1 = "0.0.0-development";
+var VERSION$2 = "0.0.0-development";
 
 // pkg/dist-src/normalize-paginated-list-response.js
 function normalizePaginatedListResponse(response) {
@@ -34110,7 +34153,7 @@ function paginateRest(octokit) {
     })
   };
 }
-paginateRest.VERSION = VERSION$1;
+paginateRest.VERSION = VERSION$2;
 
 new Context();
 const baseUrl = getApiBaseUrl();
@@ -34121,38 +34164,86 @@ const defaults$1 = {
         fetch: getProxyFetch(baseUrl)
     }
 };
-Octokit.plugin(restEndpointMethods, paginateRest).defaults(defaults$1);
+const GitHub = Octokit.plugin(restEndpointMethods, paginateRest).defaults(defaults$1);
+/**
+ * Convience function to correctly format Octokit Options to pass into the constructor.
+ *
+ * @param     token    the repo PAT or GITHUB_TOKEN
+ * @param     options  other options to set
+ */
+function getOctokitOptions(token, options) {
+    const opts = Object.assign({}, options || {}); // Shallow clone - don't mutate the object provided by the caller
+    // Auth
+    const auth = getAuthString(token, opts);
+    if (auth) {
+        opts.auth = auth;
+    }
+    // Orchestration ID
+    const userAgent = getUserAgentWithOrchestrationId(opts.userAgent);
+    if (userAgent) {
+        opts.userAgent = userAgent;
+    }
+    return opts;
+}
 
 const context = new Context();
 
-// Unified diff hunks → the head lines a review comment may target.
-const HUNK_HEADER = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/;
-/** Reads the hunks of one file's unified diff; lines before the first hunk (headers) are ignored. */
+// Unified-diff hunks → the head lines a review comment may target (GitHub `patch` fields and `git diff` output alike).
+const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+/**
+ * Reads the hunks of one file's unified diff. Accepts the bare hunks GitHub returns in `patch` and a full
+ * `git diff` section (the `diff --git`, `index`, `---`/`+++` header lines are skipped). Hunk bodies are read
+ * by their line counts, so content lines that look like headers (`+++`, `---`) are never misread.
+ */
 function parsePatch(patch) {
     const commentableLines = new Map();
     const addedLines = new Set();
+    const rows = patch.split('\n');
+    if (rows.at(-1) === '')
+        rows.pop();
     let hunk = -1;
-    let line = 0;
-    for (const raw of patch.split('\n')) {
-        const header = HUNK_HEADER.exec(raw);
-        if (header) {
-            hunk++;
-            line = Number(header[1]);
+    let oldLeft = 0;
+    let newLeft = 0;
+    let newLine = 0;
+    const startHunk = (row) => {
+        const header = HUNK_HEADER.exec(row);
+        if (!header)
+            return; // file headers, `\ No newline` after the last hunk line, trailing noise
+        hunk++;
+        oldLeft = header[2] === undefined ? 1 : Number(header[2]);
+        newLine = Number(header[3]);
+        newLeft = header[4] === undefined ? 1 : Number(header[4]);
+    };
+    for (const raw of rows) {
+        const row = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+        if (oldLeft <= 0 && newLeft <= 0) {
+            startHunk(row);
             continue;
         }
-        if (hunk < 0 || raw.startsWith('\\'))
-            continue;
-        const marker = raw[0];
+        const marker = row[0];
         if (marker === '+') {
-            commentableLines.set(line, hunk);
-            addedLines.add(line);
-            line++;
+            commentableLines.set(newLine, hunk);
+            addedLines.add(newLine);
+            newLine++;
+            newLeft--;
         }
-        else if (marker === ' ') {
-            commentableLines.set(line, hunk);
-            line++;
+        else if (marker === '-') {
+            oldLeft--;
         }
-        // '-' lines exist only on the base side.
+        else if (marker === ' ' || row === '') {
+            // An empty row is a context line whose leading space was stripped by an editor or a mail client.
+            commentableLines.set(newLine, hunk);
+            newLine++;
+            newLeft--;
+            oldLeft--;
+        }
+        else if (marker === '\\') ;
+        else {
+            // Not a hunk line: the hunk header lied about its counts; stop reading this hunk.
+            oldLeft = 0;
+            newLeft = 0;
+            startHunk(row);
+        }
     }
     return { commentableLines, addedLines };
 }
@@ -34316,6 +34407,52 @@ function walkFiles(root) {
     if (statSync(root).isDirectory())
         visit(root);
     return out.sort();
+}
+/** merge-base(base, head)…head of a local repository, both sides read from git. */
+function gitSources(cwd, baseRef, headRef) {
+    const changes = gitChangeSet(cwd, baseRef, headRef);
+    return { changes, head: gitSnapshot(cwd, changes.headRef), base: gitSnapshot(cwd, changes.baseRef) };
+}
+/** No base to compare with: every file `matches` accepts counts as added, so each is checked whole. */
+async function wholeFileSources(snapshot, matches) {
+    const files = (await snapshot.list()).filter(matches).map((path) => ({ path, status: 'added', commentableLines: new Map(), addedLines: new Set() }));
+    return { changes: { source: 'paths', files }, head: snapshot };
+}
+
+/** The contents API returns content inline only up to 1 MB; above the manifests layer's limit we do not ask. */
+const MAX_BLOB_BYTES = 4 * 1024 * 1024;
+function apiSnapshot(client, owner, repo, sha) {
+    let tree;
+    return {
+        // The whole tree is only needed when the PR bumps the Istio version; a truncated or failed listing
+        // leaves the check to the changed files.
+        list: () => (tree ??= client
+            .request('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', { owner, repo, tree_sha: sha, recursive: '1' })
+            .then(({ data }) => data.tree.filter((e) => e.type === 'blob').map((e) => e.path).sort())
+            .catch(() => [])),
+        read: async (paths) => {
+            const out = new Map();
+            for (const path of paths) {
+                try {
+                    const { data } = await client.request('GET /repos/{owner}/{repo}/contents/{path}', { owner, repo, path, ref: sha });
+                    if (data?.type !== 'file')
+                        continue;
+                    if ((data.size ?? 0) > MAX_BLOB_BYTES || typeof data.content !== 'string') {
+                        // Keep the size visible to the manifests layer, which turns it into a notice.
+                        out.set(path, new Uint8Array(Math.max(data.size ?? 0, MAX_BLOB_BYTES + 1)));
+                        continue;
+                    }
+                    out.set(path, Buffer.from(data.content, 'base64'));
+                }
+                catch (error) {
+                    // Absent at this commit (404): the file is new or was deleted.
+                    if (error.status !== 404)
+                        throw error;
+                }
+            }
+            return out;
+        }
+    };
 }
 
 const range = (a, b, str) => {
@@ -37799,162 +37936,6 @@ minimatch.Minimatch = Minimatch;
 minimatch.escape = escape;
 minimatch.unescape = unescape;
 
-const ANALYZERS = [];
-/** Rules that do not come from an analyzer: the manifests layer's own findings. */
-const BUILTIN_RULES = [
-    { id: 'parse', description: 'A file could not be read as YAML manifests (broken YAML, templates, binary or huge files).', defaultSeverity: 'error' },
-    // The suppression step's own findings (src/analyze/suppress.ts).
-    { id: 'suppression-without-reason', description: 'An istio-compat.io/ignore annotation without a reason (or without rule ids); it suppresses nothing.', defaultSeverity: 'warning' },
-    { id: 'suppression-unknown-rule', description: 'An istio-compat.io/ignore annotation names a rule that does not exist.', defaultSeverity: 'warning' }
-];
-function allRules(analyzers = ANALYZERS) {
-    return [...BUILTIN_RULES, ...analyzers.flatMap((a) => a.meta)];
-}
-function analyzeDocuments(docs, ctx, analyzers = ANALYZERS) {
-    const findings = [];
-    for (const doc of docs)
-        for (const analyzer of analyzers)
-            findings.push(...analyzer.check(doc, ctx));
-    for (const analyzer of analyzers)
-        if (analyzer.checkRepository)
-            findings.push(...analyzer.checkRepository(ctx));
-    return findings;
-}
-/** Rules switched off are dropped; severity overrides are applied. */
-function applyRuleSettings(findings, config) {
-    const out = [];
-    for (const f of findings) {
-        const setting = config.rules[f.rule];
-        if (setting === 'off')
-            continue;
-        out.push(setting ? { ...f, severity: setting } : f);
-    }
-    return out;
-}
-
-// "Did you mean …?": the known word nearest to a misspelt one, for config and suppression errors.
-/** Edit distance (insert, delete, substitute; one row of memory). */
-function editDistance(a, b) {
-    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const row = [i];
-        for (let j = 1; j <= b.length; j++) {
-            row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-        }
-        prev = row;
-    }
-    return prev[b.length];
-}
-/** The candidate with the smallest edit distance to `word` (first one on ties), within `maxDistance`. */
-function closest(word, candidates, maxDistance = Infinity) {
-    let best;
-    let bestDistance = maxDistance + 1;
-    for (const c of candidates) {
-        const d = editDistance(word.toLowerCase(), c.toLowerCase());
-        if (d < bestDistance) {
-            best = c;
-            bestDistance = d;
-        }
-    }
-    return best;
-}
-
-// Istio release versions: parsing, ordering and the set this build knows.
-/** Every minor the catalog and the schema index cover, oldest first. Adding a release = adding it here and a catalog file. */
-const KNOWN_MINORS = ['1.20', '1.21', '1.22', '1.23', '1.24', '1.25', '1.26', '1.27', '1.28', '1.29', '1.30', '1.31'];
-/** The newest stable minor; `latest` resolves to it. */
-const LATEST_MINOR = '1.31';
-const VERSION_RE = /^v?(\d+)\.(\d+)(?:\.(\d+))?(?:-([0-9A-Za-z.-]+))?$/;
-function parseRelease(input) {
-    const raw = input.trim();
-    if (raw === 'latest')
-        return parseRelease(LATEST_MINOR);
-    const m = VERSION_RE.exec(raw);
-    if (!m)
-        throw new UsageError(`"${raw}" is not an Istio version; expected e.g. 1.28, 1.28.1, 1.31.0-rc.0 or latest (supported: ${KNOWN_MINORS.join(', ')})`);
-    const [, maj, min, patch, pre] = m;
-    const minor = `${Number(maj)}.${Number(min)}`;
-    if (!KNOWN_MINORS.includes(minor)) {
-        throw new UsageError(`Istio ${raw} is not a release istio-compat knows; supported releases are ${KNOWN_MINORS.join(', ')} (and their patches)`);
-    }
-    const p = patch === undefined ? null : Number(patch);
-    return {
-        version: p === null ? minor : `${minor}.${p}${pre ? `-${pre}` : ''}`,
-        minor,
-        major: Number(maj),
-        minorNumber: Number(min),
-        patch: p,
-        ...(pre ? { pre } : {})
-    };
-}
-/** Orders releases; a bare minor sorts after all its patches (it means "newest patch"). */
-function compareReleases(a, b) {
-    if (a.major !== b.major)
-        return a.major - b.major;
-    if (a.minorNumber !== b.minorNumber)
-        return a.minorNumber - b.minorNumber;
-    const pa = a.patch ?? Number.MAX_SAFE_INTEGER;
-    const pb = b.patch ?? Number.MAX_SAFE_INTEGER;
-    if (pa !== pb)
-        return pa - pb;
-    if (a.pre && !b.pre)
-        return -1;
-    if (!a.pre && b.pre)
-        return 1;
-    return (a.pre ?? '').localeCompare(b.pre ?? '', 'en', { numeric: true });
-}
-
-/** Follows an alias to its anchored node (one hop: anchors cannot point at aliases). */
-function deref(node) {
-    if (!node)
-        return undefined;
-    return node.kind === 'alias' ? node.target : node;
-}
-/** The entry of `key` in a map, including keys brought in by `<<` merges (own keys win, as in YAML). */
-function mapEntry(map, key) {
-    for (const entry of map.entries)
-        if (entry.key === key)
-            return entry;
-    for (const entry of map.entries) {
-        if (entry.key !== '<<')
-            continue;
-        const source = deref(entry.value);
-        const sources = source?.kind === 'seq' ? source.items.map(deref) : [source];
-        for (const s of sources) {
-            if (s?.kind !== 'map')
-                continue;
-            const found = mapEntry(s, key);
-            if (found)
-                return found;
-        }
-    }
-    return undefined;
-}
-/** The map entry whose key is the last element of `path` (so both key line and value are at hand). */
-function entryAt(root, path) {
-    if (path.length === 0)
-        return undefined;
-    const parent = deref(nodeAt(root, path.slice(0, -1)));
-    const last = path[path.length - 1];
-    if (parent?.kind !== 'map' || typeof last !== 'string')
-        return undefined;
-    return mapEntry(parent, last);
-}
-function nodeAt(root, path) {
-    let node = deref(root);
-    for (const step of path) {
-        if (!node)
-            return undefined;
-        if (node.kind === 'map' && typeof step === 'string')
-            node = deref(mapEntry(node, step)?.value);
-        else if (node.kind === 'seq' && typeof step === 'number')
-            node = deref(node.items[step]);
-        else
-            return undefined;
-    }
-    return node;
-}
-
 /*! js-yaml 5.5.0 https://github.com/nodeca/js-yaml @license MIT */
 //#region src/tag.ts
 /**
@@ -40572,13 +40553,41 @@ function loadDocuments(input, options = {}) {
 		source
 	});
 }
-function loadAll(input, iteratorOrOptions, options) {
-	let iterator = null;
-	if (typeof iteratorOrOptions === "function") iterator = iteratorOrOptions;
-	else if (iteratorOrOptions !== null && typeof iteratorOrOptions === "object") options = iteratorOrOptions;
+/**
+* Parses `string` as a single YAML document. Throws {@link YAMLException} on
+* error. This function does not understand multi-document or empty sources; it
+* throws an exception on those.
+*
+* > [!NOTE]
+* > 1. When processing untrusted input, see the
+* >    [security considerations](../docs/safety.md).
+* > 2. All exceptions MUST be caught, not just {@link YAMLException}.
+* > 3. The default {@link CORE_SCHEMA} comes without the `!!merge` tag. You can
+* >    easily enable it if needed.
+* > 4. The default {@link mapTag} is `{}`-object based, with known limitations
+* >    (see description). For full compatibility use {@link realMapTag}
+* >    instead (it uses native JS `Map`).
+*
+* @example
+* Enable {@link mergeTag} and {@link realMapTag}:
+*
+* ```javascript
+* import { load, CORE_SCHEMA, mergeTag, realMapTag } from 'js-yaml'
+*
+* try {
+*   load(data, { schema: CORE_SCHEMA.withTags(mergeTag, realMapTag) })
+* } catch (e) {
+*   console.error(e)
+* }
+* ```
+*
+* @category Main
+*/
+function load(input, options) {
 	const documents = loadDocuments(input, options);
-	if (iterator === null) return documents;
-	for (const document of documents) iterator(document);
+	if (documents.length === 0) throw new YAMLException("expected a document, but the input is empty");
+	if (documents.length === 1) return documents[0];
+	throw new YAMLException("expected a single document in the stream, but found more");
 }
 //#endregion
 //#region src/ast/styler_defaults.ts
@@ -40657,6 +40666,1069 @@ function fallbackToDoubleQuoted(layout) {
 }
 ({
 	scalarStyleRules: Object.keys(DEFAULT_SCALAR_STYLE_RULES).map((name) => Reflect.get(DEFAULT_SCALAR_STYLE_RULES, name))});
+
+/** Follows an alias to its anchored node (one hop: anchors cannot point at aliases). */
+function deref(node) {
+    if (!node)
+        return undefined;
+    return node.kind === 'alias' ? node.target : node;
+}
+/** The entry of `key` in a map, including keys brought in by `<<` merges (own keys win, as in YAML). */
+function mapEntry(map, key) {
+    for (const entry of map.entries)
+        if (entry.key === key)
+            return entry;
+    for (const entry of map.entries) {
+        if (entry.key !== '<<')
+            continue;
+        const source = deref(entry.value);
+        const sources = source?.kind === 'seq' ? source.items.map(deref) : [source];
+        for (const s of sources) {
+            if (s?.kind !== 'map')
+                continue;
+            const found = mapEntry(s, key);
+            if (found)
+                return found;
+        }
+    }
+    return undefined;
+}
+/** The map entry whose key is the last element of `path` (so both key line and value are at hand). */
+function entryAt(root, path) {
+    if (path.length === 0)
+        return undefined;
+    const parent = deref(nodeAt(root, path.slice(0, -1)));
+    const last = path[path.length - 1];
+    if (parent?.kind !== 'map' || typeof last !== 'string')
+        return undefined;
+    return mapEntry(parent, last);
+}
+function nodeAt(root, path) {
+    let node = deref(root);
+    for (const step of path) {
+        if (!node)
+            return undefined;
+        if (node.kind === 'map' && typeof step === 'string')
+            node = deref(mapEntry(node, step)?.value);
+        else if (node.kind === 'seq' && typeof step === 'number')
+            node = deref(node.items[step]);
+        else
+            return undefined;
+    }
+    return node;
+}
+/** Depth-first walk of own nodes; aliases are visited as aliases and never followed (alias bombs stay linear). */
+function walk(root, visit, path = []) {
+    if (!root)
+        return;
+    walkNode(root, visit, path, undefined);
+}
+function walkNode(node, visit, path, entry) {
+    if (visit(node, path, entry) === 'skip')
+        return;
+    if (node.kind === 'map') {
+        for (const e of node.entries) {
+            if (!e.value)
+                continue;
+            path.push(e.key);
+            walkNode(e.value, visit, path, e);
+            path.pop();
+        }
+    }
+    else if (node.kind === 'seq') {
+        node.items.forEach((item, i) => {
+            path.push(i);
+            walkNode(item, visit, path, undefined);
+            path.pop();
+        });
+    }
+}
+/** `spec.http[0].route` ⇄ ['spec', 'http', 0, 'route'] */
+function formatPath(path) {
+    let out = '';
+    for (const step of path) {
+        if (typeof step === 'number')
+            out += `[${step}]`;
+        else
+            out += out === '' ? step : /^[A-Za-z0-9_-]+$/.test(step) ? `.${step}` : `["${step.replace(/"/g, '\\"')}"]`;
+    }
+    return out;
+}
+
+// Istio release versions: parsing, ordering and the set this build knows.
+/** Every minor the catalog and the schema index cover, oldest first. Adding a release = adding it here and a catalog file. */
+const KNOWN_MINORS = ['1.20', '1.21', '1.22', '1.23', '1.24', '1.25', '1.26', '1.27', '1.28', '1.29', '1.30', '1.31'];
+/** The newest stable minor; `latest` resolves to it. */
+const LATEST_MINOR = '1.31';
+const VERSION_RE = /^v?(\d+)\.(\d+)(?:\.(\d+))?(?:-([0-9A-Za-z.-]+))?$/;
+function parseRelease(input) {
+    const raw = input.trim();
+    if (raw === 'latest')
+        return parseRelease(LATEST_MINOR);
+    const m = VERSION_RE.exec(raw);
+    if (!m)
+        throw new UsageError(`"${raw}" is not an Istio version; expected e.g. 1.28, 1.28.1, 1.31.0-rc.0 or latest (supported: ${KNOWN_MINORS.join(', ')})`);
+    const [, maj, min, patch, pre] = m;
+    const minor = `${Number(maj)}.${Number(min)}`;
+    if (!KNOWN_MINORS.includes(minor)) {
+        throw new UsageError(`Istio ${raw} is not a release istio-compat knows; supported releases are ${KNOWN_MINORS.join(', ')} (and their patches)`);
+    }
+    const p = patch === undefined ? null : Number(patch);
+    return {
+        version: p === null ? minor : `${minor}.${p}${pre ? `-${pre}` : ''}`,
+        minor,
+        major: Number(maj),
+        minorNumber: Number(min),
+        patch: p,
+        ...(pre ? { pre } : {})
+    };
+}
+/** Orders releases; a bare minor sorts after all its patches (it means "newest patch"). */
+function compareReleases(a, b) {
+    if (a.major !== b.major)
+        return a.major - b.major;
+    if (a.minorNumber !== b.minorNumber)
+        return a.minorNumber - b.minorNumber;
+    const pa = a.patch ?? Number.MAX_SAFE_INTEGER;
+    const pb = b.patch ?? Number.MAX_SAFE_INTEGER;
+    if (pa !== pb)
+        return pa - pb;
+    if (a.pre && !b.pre)
+        return -1;
+    if (!a.pre && b.pre)
+        return 1;
+    return (a.pre ?? '').localeCompare(b.pre ?? '', 'en', { numeric: true });
+}
+/**
+ * True when `release` contains a change that landed in `since` ('1.28' or '1.28.1').
+ * A pre-release of a minor counts as that minor: its notes describe the .0 release.
+ */
+function includesChange(release, since) {
+    const s = parseRelease(since);
+    if (release.major !== s.major)
+        return release.major > s.major;
+    if (release.minorNumber !== s.minorNumber)
+        return release.minorNumber > s.minorNumber;
+    if (s.patch === null || s.patch === 0)
+        return true;
+    return release.patch === null || release.patch >= s.patch;
+}
+
+const release$b="1.20";const kubernetes$b={min:"1.25",max:"1.29"};const compatibilityVersions$b=[];const sources$c=[{path:"releases/1.20/_index.md",url:"https://istio.io/latest/news/releases/1.20.x/announcing-1.20/"},{path:"releases/supported-releases.md",section:"Support status of Istio releases",url:"https://istio.io/latest/docs/releases/supported-releases/"}];const entries$b=[{id:"istio-1.20-sidecar-startup-probe",change:"default-changed",severity:"warning",since:"1.20",message:"From Istio 1.20 the injected istio-proxy gets a startup probe (a sidecar not ready within 10 minutes is restarted) and new readiness probe defaults; readiness values tuned for the old probe cadence behave differently.",match:[{type:"helmValue",chart:"istiod",paths:["global.proxy.startupProbe.enabled","global.proxy.startupProbe.failureThreshold","global.proxy.readinessInitialDelaySeconds","global.proxy.readinessPeriodSeconds","global.proxy.readinessFailureThreshold"]},{type:"annotation",key:"readiness.status.sidecar.istio.io/initialDelaySeconds",on:["pod"]},{type:"annotation",key:"readiness.status.sidecar.istio.io/periodSeconds",on:["pod"]},{type:"annotation",key:"readiness.status.sidecar.istio.io/failureThreshold",on:["pod"]}],sources:[{path:"releases/1.20/upgrade-notes/index.md",section:"`startupProbe` added to sidecar by default",url:"https://istio.io/latest/news/releases/1.20.x/announcing-1.20/upgrade-notes/#startupprobe-added-to-sidecar-by-default",refs:["https://github.com/istio/istio/issues/32569"]},{path:"releases/1.20/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.20.x/announcing-1.20/change-notes/#installation"}]},{id:"istio-1.20-envoy-filter-order",change:"behaviour-changed",severity:"warning",since:"1.20",message:"Istio 1.20 orders its own Envoy filters identically for inbound, outbound and gateway traffic (inbound TCP now runs metadata exchange before authn, gateway TCP runs stats after authz), so an EnvoyFilter that inserts relative to an Istio filter may end up elsewhere.",match:[{type:"field",kinds:["EnvoyFilter"],paths:["spec.configPatches[].patch.operation"],values:["INSERT_BEFORE","INSERT_AFTER","INSERT_FIRST"],where:[{path:"spec.configPatches[].match.context",values:["SIDECAR_INBOUND","GATEWAY"]}]}],sources:[{path:"releases/1.20/upgrade-notes/index.md",section:"Envoy filter ordering",url:"https://istio.io/latest/news/releases/1.20.x/announcing-1.20/upgrade-notes/#envoy-filter-ordering"},{path:"releases/1.20/_index.md",section:"Consistent Envoy Filter Ordering",url:"https://istio.io/latest/news/releases/1.20.x/announcing-1.20/#consistent-envoy-filter-ordering"}]},{id:"istio-1.20-destination-rule-inheritance-removed",change:"removed",severity:"warning",since:"1.20",message:"PILOT_ENABLE_DESTINATION_RULE_INHERITANCE was removed in Istio 1.20, so DestinationRule inheritance from the root or namespace level silently stops; copy the inherited settings into each DestinationRule.",match:[{type:"env",name:"PILOT_ENABLE_DESTINATION_RULE_INHERITANCE",component:"istiod"}],sources:[{path:"releases/1.20/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.20.x/announcing-1.20/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/37095"]}]},{id:"istio-1.20-custom-network-filters-removed",change:"removed",severity:"error",since:"1.20",message:"Istio 1.20 no longer builds the forward_downstream_sni, tcp_cluster_rewrite and sni_verifier network filters into the proxy, so an EnvoyFilter that adds them is rejected by Envoy; reimplement the logic as a Wasm plugin.",match:[{type:"text",kinds:["EnvoyFilter"],pattern:"forward_downstream_sni|tcp_cluster_rewrite|sni_verifier"}],sources:[{path:"releases/1.20/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.20.x/announcing-1.20/change-notes/#traffic-management"}]},{id:"istio-1.20-operator-ambient-profile-removed",change:"removed",severity:"notice",since:"1.20",message:"Since Istio 1.20 the in-cluster operator refuses the ambient profile; an IstioOperator with profile ambient only works as an istioctl install file.",match:[{type:"field",apiVersions:["install.istio.io/v1alpha1"],kinds:["IstioOperator"],paths:["spec.profile"],values:["ambient"]}],sources:[{path:"releases/1.20/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.20.x/announcing-1.20/change-notes/#installation",refs:["https://github.com/istio/istio/issues/46524"]}]},{id:"istio-1.20-consistent-hash-minimum-ring-size-deprecated",change:"deprecated",severity:"notice",since:"1.20",message:"DestinationRule consistentHash.minimumRingSize is deprecated since Istio 1.20; set consistentHash.ringHash.minimumRingSize instead.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["DestinationRule"],paths:["$trafficPolicy.loadBalancer.consistentHash.minimumRingSize"]}],sources:[{path:"crds/1.20/istio-crds.yaml",section:"DestinationRule consistentHash.minimumRingSize (description: Deprecated)",url:"https://github.com/istio/istio/blob/1.20.0/manifests/charts/base/files/crd-all.gen.yaml"}]}];var c120 = {release:release$b,kubernetes:kubernetes$b,compatibilityVersions:compatibilityVersions$b,sources:sources$c,entries:entries$b};
+
+const release$a="1.21";const kubernetes$a={min:"1.26",max:"1.29"};const compatibilityVersions$a=["1.20"];const sources$b=[{path:"releases/1.21/_index.md",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/"},{path:"releases/1.21/_index.md",section:"Easing upgrades with compatibility versions",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/#easing-upgrades-with-compatibility-versions"},{path:"releases/supported-releases.md",section:"Support status of Istio releases",url:"https://istio.io/latest/docs/releases/supported-releases/"}];const entries$a=[{id:"istio-1.21-externalname-alias",change:"default-changed",severity:"warning",since:"1.21",message:"From Istio 1.21 an ExternalName Service is only a DNS alias of its target: VirtualService and DestinationRule rules that name it stop applying and its ports are ignored, so point those rules at the real host (ENABLE_EXTERNAL_NAME_ALIAS=false restores the old behaviour until 1.24).",match:[{type:"field",apiVersions:["v1"],kinds:["Service"],paths:["spec.type"],values:["ExternalName"]},{type:"env",name:"ENABLE_EXTERNAL_NAME_ALIAS",component:"istiod",severity:"notice",message:"{name} is set explicitly; Istio 1.21 turns ExternalName alias handling on by default and 1.24 removes the switch."}],sources:[{path:"releases/1.21/upgrade-notes/index.md",section:"`ExternalName` support changes",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/upgrade-notes/#externalname-support-changes",refs:["https://github.com/istio/istio/pull/47664"]},{path:"releases/1.20/upgrade-notes/index.md",section:"Upcoming `ExternalName` support changes",url:"https://istio.io/latest/news/releases/1.20.x/announcing-1.20/upgrade-notes/#upcoming-externalname-support-changes"},{path:"releases/1.21/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/change-notes/#traffic-management"}]},{id:"istio-1.21-auto-sni",change:"default-changed",severity:"warning",since:"1.21",message:"From Istio 1.21 TLS origination without an explicit sni sends the request host as SNI (auto SNI); set tls.sni if the upstream expects another name or none.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["DestinationRule"],paths:["$trafficPolicy.tls.mode"],values:["SIMPLE","MUTUAL"],where:[{path:"$trafficPolicy.tls.sni",absent:true}]},{type:"env",name:"ENABLE_AUTO_SNI",component:"istiod",severity:"notice",message:"{name} is set explicitly; Istio 1.21 turns auto SNI on by default and 1.26 removes the switch."}],sources:[{path:"releases/1.21/upgrade-notes/index.md",section:"Default value of the feature flag `ENABLE_AUTO_SNI` to true",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/upgrade-notes/#default-value-of-the-feature-flag-enable_auto_sni-to-true",refs:["https://github.com/istio/istio/pull/48225"]},{path:"releases/1.21/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/change-notes/#security"}]},{id:"istio-1.21-verify-certificate-at-client",change:"default-changed",severity:"error",since:"1.21",message:"From Istio 1.21 TLS origination verifies the server certificate against the OS CA bundle when no caCertificates or credentialName is given, so upstreams with private or self-signed certificates start failing; add caCertificates/credentialName or insecureSkipVerify.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["DestinationRule"],paths:["$trafficPolicy.tls.mode"],values:["SIMPLE","MUTUAL"],where:[{path:"$trafficPolicy.tls.caCertificates",absent:true},{path:"$trafficPolicy.tls.credentialName",absent:true},{path:"$trafficPolicy.tls.insecureSkipVerify",values:[true],absent:true}]},{type:"env",name:"VERIFY_CERTIFICATE_AT_CLIENT",component:"istiod",severity:"notice",message:"{name} is set explicitly; Istio 1.21 verifies server certificates by default and 1.24 removes the switch."}],sources:[{path:"releases/1.21/upgrade-notes/index.md",section:"Default value of the feature flag `VERIFY_CERT_AT_CLIENT` is set to true",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/upgrade-notes/#default-value-of-the-feature-flag-verify_cert_at_client-is-set-to-true",refs:["https://github.com/istio/istio/pull/48225"]},{path:"releases/1.21/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/change-notes/#security"}]},{id:"istio-1.21-verify-cert-at-client-typo",change:"no-effect",severity:"error",since:"1.21",message:"VERIFY_CERT_AT_CLIENT (as the 1.21 notes spell it) is not read by istiod; the variable is VERIFY_CERTIFICATE_AT_CLIENT.",match:[{type:"env",name:"VERIFY_CERT_AT_CLIENT",component:"istiod"}],fix:{type:"renameKey",to:"VERIFY_CERTIFICATE_AT_CLIENT"},sources:[{path:"releases/1.21/upgrade-notes/index.md",section:"Default value of the feature flag `VERIFY_CERT_AT_CLIENT` is set to true",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/upgrade-notes/#default-value-of-the-feature-flag-verify_cert_at_client-is-set-to-true"},{path:"releases/1.21/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/change-notes/#security"}]},{id:"istio-1.21-gateway-name-label-deprecated",change:"deprecated",severity:"warning",since:"1.21",until:"1.24",message:"Gateway API managed gateways are labelled gateway.networking.k8s.io/gateway-name since Istio 1.21; the istio.io/gateway-name label is deprecated, so select on the new key.",match:[{type:"label",key:"istio.io/gateway-name",on:["selector"]}],fix:{type:"renameKey",to:"gateway.networking.k8s.io/gateway-name"},sources:[{path:"releases/1.21/upgrade-notes/index.md",section:"Gateway Name label modified",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/upgrade-notes/#gateway-name-label-modified",refs:["https://github.com/istio/istio/pull/47229"]},{path:"releases/1.21/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/change-notes/#traffic-management"}]},{id:"istio-1.21-inbound-passthrough-flag-removed",change:"removed",severity:"warning",since:"1.21",message:"PILOT_ENABLE_INBOUND_PASSTHROUGH was removed in Istio 1.21 and is ignored; use meshConfig.inboundTrafficPolicy.mode LOCALHOST (1.22+) for the old localhost binding.",match:[{type:"env",name:"PILOT_ENABLE_INBOUND_PASSTHROUGH",component:"istiod"}],sources:[{path:"releases/1.21/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/change-notes/#traffic-management"},{path:"releases/1.22/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#traffic-management"}]},{id:"istio-1.21-bootstrap-xds-agent-removed",change:"removed",severity:"warning",since:"1.21",message:"Istio 1.21 removed BOOTSTRAP_XDS_AGENT, so EnvoyFilter patches with applyTo BOOTSTRAP are no longer applied at proxy start; use the sidecar.istio.io/bootstrapOverride annotation instead.",match:[{type:"env",name:"BOOTSTRAP_XDS_AGENT",component:"proxy"},{type:"field",kinds:["EnvoyFilter"],paths:["spec.configPatches[].applyTo"],values:["BOOTSTRAP"]}],sources:[{path:"releases/1.21/change-notes/index.md",section:"Extensibility",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/change-notes/#extensibility"}]},{id:"istio-1.21-cni-psp-cluster-role-removed",change:"removed",severity:"warning",since:"1.21",message:"The istio-cni value psp_cluster_role was removed in Istio 1.21 (PodSecurityPolicy is gone) and is ignored.",match:[{type:"helmValue",chart:"cni",paths:["psp_cluster_role","cni.psp_cluster_role"]}],sources:[{path:"releases/1.21/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/change-notes/#installation"}]},{id:"istio-1.21-telemetry-v2-overrides-removed",change:"removed",severity:"warning",since:"1.21",message:"Istio 1.21 removed the EnvoyFilter-based telemetry, so the Helm value {name} is no longer honoured; express the customisation with the Telemetry API.",match:[{type:"helmValue",chart:"istiod",paths:["telemetry.v2.prometheus.configOverride","telemetry.v2.stackdriver.configOverride","telemetry.v2.stackdriver.disableOutbound","telemetry.v2.stackdriver.outboundAccessLogging"]}],sources:[{path:"releases/1.21/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/change-notes/#telemetry"}]},{id:"istio-1.21-jwt-authn-metadata-key",change:"removed",severity:"warning",since:"1.21",message:"From Istio 1.21 request authentication uses the upstream Envoy JWT filter, so JWT claims are in the envoy.filters.http.jwt_authn dynamic metadata, not istio_authn.",match:[{type:"text",kinds:["EnvoyFilter","WasmPlugin"],contains:"istio_authn"}],fix:{type:"replaceText",from:"istio_authn",to:"envoy.filters.http.jwt_authn"},sources:[{path:"releases/1.21/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/change-notes/#security"}]},{id:"istio-1.21-extra-stat-tags-deprecated",change:"deprecated",severity:"notice",since:"1.21",message:"The sidecar.istio.io/extraStatTags annotation is deprecated since Istio 1.21; add metric dimensions with Telemetry tagOverrides instead.",match:[{type:"annotation",key:"sidecar.istio.io/extraStatTags",on:["pod"]}],sources:[{path:"annotations/1.21/annotations.yaml",section:"sidecar.istio.io/extraStatTags (deprecated: true)",url:"https://github.com/istio/api/blob/1.21.0/annotation/annotations.yaml"}]},{id:"istio-1.21-pilot-rate-limits-autoscale",change:"default-changed",severity:"notice",since:"1.21",message:"{name} is set explicitly; from Istio 1.21 its default scales with the CPU istiod gets instead of the old fixed value.",match:[{type:"env",name:"PILOT_MAX_REQUESTS_PER_SECOND",component:"istiod"},{type:"env",name:"PILOT_PUSH_THROTTLE",component:"istiod"}],sources:[{path:"releases/1.21/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/change-notes/#traffic-management"}]},{id:"istio-1.21-destination-rule-connection-pool-fields",change:"added",severity:"error",since:"1.21",message:"DestinationRule {name} only exists from Istio 1.21; older CRDs reject it.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["DestinationRule"],paths:["$trafficPolicy.connectionPool.http.maxConcurrentStreams","$trafficPolicy.connectionPool.tcp.idleTimeout","$trafficPolicy.proxyProtocol"]}],sources:[{path:"releases/1.21/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/47166"]},{path:"releases/1.21/change-notes/index.md",section:"Extensibility",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/change-notes/#extensibility"}]},{id:"istio-1.21-sidecar-inbound-connection-pool",change:"added",severity:"warning",since:"1.21",message:"Sidecar {name} is only honoured from Istio 1.21; older istiod ignores it and keeps applying DestinationRule pools on both sides.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["Sidecar"],paths:["spec.inboundConnectionPool","spec.ingress[].connectionPool"]}],sources:[{path:"releases/1.21/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/32130","https://github.com/istio/istio/issues/41235"]}]},{id:"istio-1.21-jwt-from-cookies",change:"added",severity:"error",since:"1.21",message:"RequestAuthentication jwtRules[].fromCookies only exists from Istio 1.21; older CRDs reject it.",match:[{type:"field",apiVersions:["security.istio.io/v1beta1","security.istio.io/v1"],kinds:["RequestAuthentication"],paths:["spec.jwtRules[].fromCookies"]}],sources:[{path:"releases/1.21/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/change-notes/#security",refs:["https://github.com/istio/istio/issues/47847"]}]},{id:"istio-1.21-private-key-provider-fallback",change:"added",severity:"warning",since:"1.21",message:"ProxyConfig {name} only exists from Istio 1.21.",match:[{type:"proxyConfig",paths:["privateKeyProvider.cryptomb.fallback","privateKeyProvider.qat.fallback"]}],sources:[{path:"releases/1.21/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/change-notes/#security"}]},{id:"istio-1.21-compliance-policy",change:"added",severity:"warning",since:"1.21",message:"COMPLIANCE_POLICY (FIPS TLS restrictions) is only read from Istio 1.21; older components ignore it.",match:[{type:"env",name:"COMPLIANCE_POLICY",component:"any"}],sources:[{path:"releases/1.21/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/change-notes/#security",refs:["https://github.com/istio/istio/issues/49081"]}]},{id:"istio-1.21-helm-profile-value",change:"added",severity:"warning",since:"1.21",message:"The Helm value profile is only understood by the Istio 1.21 charts and newer; older charts ignore it.",match:[{type:"helmValue",chart:"istiod",paths:["profile"],iopPaths:[]},{type:"helmValue",chart:"base",paths:["profile"]},{type:"helmValue",chart:"cni",paths:["profile"],iopPaths:[]},{type:"helmValue",chart:"ztunnel",paths:["profile"],iopPaths:[]}],sources:[{path:"releases/1.21/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/change-notes/#installation",refs:["https://github.com/istio/istio/issues/47838"]}]},{id:"istio-1.21-istiod-affinity-tolerations",change:"added",severity:"warning",since:"1.21",message:"The istiod Helm value {name} exists from Istio 1.21; older charts ignore it.",match:[{type:"helmValue",chart:"istiod",paths:["pilot.affinity","pilot.tolerations"]}],sources:[{path:"releases/1.21/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/change-notes/#installation"}]}];var c121 = {release:release$a,kubernetes:kubernetes$a,compatibilityVersions:compatibilityVersions$a,sources:sources$b,entries:entries$a};
+
+const release$9="1.22";const kubernetes$9={min:"1.27",max:"1.30"};const compatibilityVersions$9=["1.20","1.21"];const sources$a=[{path:"releases/1.22/_index.md",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/"},{path:"releases/supported-releases.md",section:"Support status of Istio releases",url:"https://istio.io/latest/docs/releases/supported-releases/"}];const entries$9=[{id:"istio-1.22-v1-apis",change:"added",severity:"error",since:"1.22",message:"{name} is served from Istio 1.22; clusters with older Istio CRDs reject it, so use the previous apiVersion (same schema) until every cluster runs 1.22.",match:[{type:"resource",apiVersions:["networking.istio.io/v1"],kinds:["VirtualService","DestinationRule","Gateway","ServiceEntry","Sidecar","WorkloadEntry","WorkloadGroup"],fix:{type:"replaceValue",to:"networking.istio.io/v1beta1"}},{type:"resource",apiVersions:["telemetry.istio.io/v1"],kinds:["Telemetry"],fix:{type:"replaceValue",to:"telemetry.istio.io/v1alpha1"}},{type:"resource",apiVersions:["security.istio.io/v1"],kinds:["PeerAuthentication"],fix:{type:"replaceValue",to:"security.istio.io/v1beta1"}}],sources:[{path:"releases/1.22/_index.md",section:"Istio APIs promoted to `v1`",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/#istio-apis-promoted-to-v1"}]},{id:"istio-1.22-delta-xds",change:"default-changed",severity:"notice",since:"1.22",message:"ISTIO_DELTA_XDS is set explicitly; from Istio 1.22 proxies use the incremental (delta) xDS protocol by default.",match:[{type:"env",name:"ISTIO_DELTA_XDS",component:"proxy"}],sources:[{path:"releases/1.22/upgrade-notes/index.md",section:"Delta xDS on by default",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/upgrade-notes/#delta-xds-on-by-default",refs:["https://github.com/istio/istio/issues/47949"]},{path:"releases/1.22/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#traffic-management"}]},{id:"istio-1.22-default-zipkin-tracing-removed",change:"default-changed",severity:"warning",since:"1.22",message:"Istio 1.22 no longer sends traces to zipkin.istio-system:9411 by default, so tracing enabled without a configured provider stops emitting spans; configure a Telemetry tracing provider or meshConfig.defaultConfig.tracing.zipkin.address.",match:[{type:"meshConfig",paths:["enableTracing"],values:[true]},{type:"helmValue",chart:"istiod",paths:["global.proxy.tracer"],values:["zipkin"]}],sources:[{path:"releases/1.22/upgrade-notes/index.md",section:"Default tracing to `zipkin.istio-system.svc` removed",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/upgrade-notes/#default-tracing-to-zipkinistio-systemsvc-removed"},{path:"releases/1.22/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#telemetry"}]},{id:"istio-1.22-enhanced-resource-scoping",change:"default-changed",severity:"warning",since:"1.22",message:"From Istio 1.22 meshConfig.discoverySelectors also limits which namespaces istiod reads Istio and Gateway API config from (and where it publishes the root CA), so config in unselected namespaces is ignored.",match:[{type:"meshConfig",paths:["discoverySelectors"]},{type:"env",name:"ENABLE_ENHANCED_RESOURCE_SCOPING",component:"istiod",severity:"notice",message:"{name} is set explicitly; Istio 1.22 turns enhanced resource scoping on by default and 1.25 removes the switch."}],sources:[{path:"releases/1.22/upgrade-notes/index.md",section:"Default value of the feature flag `ENHANCED_RESOURCE_SCOPING` to true",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/upgrade-notes/#default-value-of-the-feature-flag-enhanced_resource_scoping-to-true"},{path:"releases/1.22/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#security"}]},{id:"istio-1.22-enhanced-resource-scoping-typo",change:"no-effect",severity:"error",since:"1.22",message:"ENABLE_AUTO_ENHANCED_RESOURCE_SCOPING (as the 1.22 change notes spell it) is not read by istiod; the variable is ENABLE_ENHANCED_RESOURCE_SCOPING.",match:[{type:"env",name:"ENABLE_AUTO_ENHANCED_RESOURCE_SCOPING",component:"istiod"}],fix:{type:"renameKey",to:"ENABLE_ENHANCED_RESOURCE_SCOPING"},sources:[{path:"releases/1.22/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#security"}]},{id:"istio-1.22-serviceentry-none-target-port",change:"default-changed",severity:"warning",since:"1.22",message:"From Istio 1.22 a ServiceEntry with resolution NONE honours ports[].targetPort, so traffic goes to that port instead of the service port; remove targetPort if it was never meant to apply.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["ServiceEntry"],paths:["spec.ports[].targetPort"],where:[{path:"spec.resolution",values:["NONE"]}]},{type:"env",name:"ENABLE_RESOLUTION_NONE_TARGET_PORT",component:"istiod",severity:"notice",message:"{name} is set explicitly; Istio 1.22 honours targetPort for resolution NONE by default and 1.25 removes the switch."}],sources:[{path:"releases/1.22/upgrade-notes/index.md",section:"`ServiceEntry` with `resolution: NONE` now respects `targetPort`",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/upgrade-notes/#serviceentry-with-resolution-none-now-respects-targetport"},{path:"releases/1.22/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#traffic-management"}]},{id:"istio-1.22-waypoint-service-account-binding-removed",change:"removed",severity:"error",since:"1.22",message:"Since Istio 1.22 waypoints are no longer bound by service account: istio.io/for-service-account is ignored, so label the namespace, Service or pod with istio.io/use-waypoint instead.",match:[{type:"annotation",key:"istio.io/for-service-account",on:["Gateway.gateway.networking.k8s.io"]}],sources:[{path:"releases/1.22/upgrade-notes/index.md",section:"New ambient mode waypoint attachment method",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/upgrade-notes/#new-ambient-mode-waypoint-attachment-method"},{path:"releases/1.22/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#traffic-management"}]},{id:"istio-1.22-use-waypoint-label",change:"added",severity:"warning",since:"1.22",message:"The istio.io/use-waypoint label only attaches waypoints from Istio 1.22; older releases ignore it.",match:[{type:"label",key:"istio.io/use-waypoint",on:["pod","Namespace","Service","ServiceEntry","WorkloadEntry"]}],sources:[{path:"releases/1.22/upgrade-notes/index.md",section:"New ambient mode waypoint attachment method",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/upgrade-notes/#new-ambient-mode-waypoint-attachment-method"},{path:"releases/1.22/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#traffic-management"}]},{id:"istio-1.22-waypoint-for-label",change:"added",severity:"warning",since:"1.22",message:"The istio.io/waypoint-for label on a waypoint is only read from Istio 1.22; older releases ignore it.",match:[{type:"label",key:"istio.io/waypoint-for",on:["Gateway.gateway.networking.k8s.io"]}],sources:[{path:"releases/1.22/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#traffic-management"}]},{id:"istio-1.22-pod-dataplane-mode-label",change:"added",severity:"warning",since:"1.22",message:"Enrolling or excluding a single pod with the istio.io/dataplane-mode label works from Istio 1.22; older releases only read it on namespaces.",match:[{type:"label",key:"istio.io/dataplane-mode",on:["pod"]}],sources:[{path:"releases/1.22/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#traffic-management"}]},{id:"istio-1.22-ambient-redirection-opt-out-removed",change:"removed",severity:"warning",since:"1.22",message:"Since Istio 1.22 the annotation ambient.istio.io/redirection: disabled no longer takes a pod out of ambient mode; label the pod istio.io/dataplane-mode: none instead.",match:[{type:"annotation",key:"ambient.istio.io/redirection",on:["pod"],values:["disabled"]}],sources:[{path:"releases/1.22/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#traffic-management"}]},{id:"istio-1.22-gateway-address-type-annotation",change:"added",severity:"warning",since:"1.22",message:"The networking.istio.io/address-type annotation is only read from Istio 1.22; older releases ignore it.",match:[{type:"annotation",key:"networking.istio.io/address-type",on:["Gateway.gateway.networking.k8s.io"]}],sources:[{path:"releases/1.22/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#traffic-management"}]},{id:"istio-1.22-headless-pod-listeners-flag-removed",change:"removed",severity:"notice",since:"1.22",message:"PILOT_ENABLE_HEADLESS_SERVICE_POD_LISTENERS was removed in Istio 1.22 and is ignored.",match:[{type:"env",name:"PILOT_ENABLE_HEADLESS_SERVICE_POD_LISTENERS",component:"istiod"}],sources:[{path:"releases/1.22/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#traffic-management"}]},{id:"istio-1.22-istio-cni-values-deprecated",change:"deprecated",severity:"warning",since:"1.22",until:"1.24",message:"The istiod values istio_cni.* are deprecated since Istio 1.22 and removed in 1.24; set pilot.cni.* instead.",match:[{type:"helmValue",chart:"istiod",paths:["istio_cni.enabled","istio_cni.chained","istio_cni.provider"]}],sources:[{path:"releases/1.22/change-notes/index.md",section:"Deprecation Notices",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#deprecation-notices"},{path:"releases/1.22/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#installation"}]},{id:"istio-1.22-cni-privileged-removed",change:"removed",severity:"notice",since:"1.22",message:"The istio-cni value privileged was removed in Istio 1.22 (feature-specific capabilities replace it) and is ignored.",match:[{type:"helmValue",chart:"cni",paths:["privileged","cni.privileged"]}],sources:[{path:"releases/1.22/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#traffic-management"}]},{id:"istio-1.22-first-party-jwt-removed",change:"removed",severity:"error",since:"1.22",message:"Istio 1.22 removed global.jwtPolicy first-party-jwt; only third-party-jwt is supported.",match:[{type:"helmValue",chart:"istiod",paths:["global.jwtPolicy"],values:["first-party-jwt"]}],fix:{type:"replaceValue",to:"third-party-jwt"},sources:[{path:"releases/1.22/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#security"}]},{id:"istio-1.22-external-profile-removed",change:"removed",severity:"error",since:"1.22",message:"The external installation profile was removed in Istio 1.22; use the remote profile.",match:[{type:"field",apiVersions:["install.istio.io/v1alpha1"],kinds:["IstioOperator"],paths:["spec.profile"],values:["external"]}],fix:{type:"replaceValue",to:"remote"},sources:[{path:"releases/1.22/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#installation"}]},{id:"istio-1.22-openshift-ambient-profile",change:"added",severity:"error",since:"1.22",until:"1.24",message:"The openshift-ambient profile only exists from Istio 1.22.",match:[{type:"field",apiVersions:["install.istio.io/v1alpha1"],kinds:["IstioOperator"],paths:["spec.profile"],values:["openshift-ambient"]}],sources:[{path:"releases/1.22/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#installation"}]},{id:"istio-1.22-policy-target-refs",change:"added",severity:"error",since:"1.22",message:"{name} (a list of targets) only exists from Istio 1.22; older CRDs reject it, so use the single targetRef there.",match:[{type:"field",apiVersions:["security.istio.io/v1beta1","security.istio.io/v1"],kinds:["AuthorizationPolicy","RequestAuthentication"],paths:["spec.targetRefs"]},{type:"field",apiVersions:["telemetry.istio.io/v1alpha1","telemetry.istio.io/v1"],kinds:["Telemetry"],paths:["spec.targetRefs"]},{type:"field",apiVersions:["extensions.istio.io/v1alpha1"],kinds:["WasmPlugin"],paths:["spec.targetRefs"]},{type:"field",apiVersions:["networking.istio.io/v1alpha3"],kinds:["EnvoyFilter"],paths:["spec.targetRefs"]}],sources:[{path:"releases/1.22/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#security"},{path:"crds/1.22/istio-crds.yaml",section:"spec.targetRefs",url:"https://github.com/istio/istio/blob/1.22.0/manifests/charts/base/files/crd-all.gen.yaml"}]},{id:"istio-1.22-tls-ca-crl",change:"added",severity:"error",since:"1.22",message:"TLS caCrl (certificate revocation list) only exists from Istio 1.22; older CRDs reject {name}.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["DestinationRule"],paths:["$trafficPolicy.tls.caCrl"]},{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["Gateway"],paths:["spec.servers[].tls.caCrl"]},{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["Sidecar"],paths:["spec.ingress[].tls.caCrl"]}],sources:[{path:"releases/1.22/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#security"}]},{id:"istio-1.22-jwks-fetch-timeout",change:"added",severity:"error",since:"1.22",message:"RequestAuthentication jwtRules[].timeout only exists from Istio 1.22; older CRDs reject it.",match:[{type:"field",apiVersions:["security.istio.io/v1beta1","security.istio.io/v1"],kinds:["RequestAuthentication"],paths:["spec.jwtRules[].timeout"]}],sources:[{path:"releases/1.22/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#security"}]},{id:"istio-1.22-authz-path-templates",change:"added",severity:"warning",since:"1.22",message:"Path templates ({*} and {**}) in AuthorizationPolicy paths are only understood from Istio 1.22; older releases match them literally.",match:[{type:"field",apiVersions:["security.istio.io/v1beta1","security.istio.io/v1"],kinds:["AuthorizationPolicy"],paths:["spec.rules[].to[].operation.paths[]","spec.rules[].to[].operation.notPaths[]"],pattern:"\\{\\*\\*?\\}"}],sources:[{path:"releases/1.22/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#security",refs:["https://github.com/istio/istio/issues/16585"]},{path:"releases/1.22/_index.md",section:"Path templating in Authorization Policy",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/#path-templating-in-authorization-policy"}]},{id:"istio-1.22-inbound-traffic-policy",change:"added",severity:"warning",since:"1.22",message:"meshConfig.inboundTrafficPolicy only exists from Istio 1.22; older istiod ignores it.",match:[{type:"meshConfig",paths:["inboundTrafficPolicy"]}],sources:[{path:"releases/1.22/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#traffic-management"}]},{id:"istio-1.22-opentelemetry-provider-fields",change:"added",severity:"warning",since:"1.22",message:"The OpenTelemetry provider setting {name} only exists from Istio 1.22.",match:[{type:"meshConfig",paths:["extensionProviders[].opentelemetry.http","extensionProviders[].opentelemetry.resourceDetectors","extensionProviders[].opentelemetry.dynatraceSampler"]}],sources:[{path:"releases/1.22/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#telemetry"}]},{id:"istio-1.22-lightstep-deprecated",change:"deprecated",severity:"warning",since:"1.22",until:"1.27",message:"The Lightstep tracing provider is deprecated since Istio 1.22 and removed in 1.27; send traces with the opentelemetry provider instead.",match:[{type:"meshConfig",paths:["extensionProviders[].lightstep"]}],sources:[{path:"releases/1.26/upgrade-notes/index.md",section:"Upcoming removal of telemetry providers",url:"https://istio.io/latest/news/releases/1.26.x/announcing-1.26/upgrade-notes/#upcoming-removal-of-telemetry-providers"},{path:"releases/1.26/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.26.x/announcing-1.26/change-notes/#telemetry",refs:["https://github.com/istio/istio/issues/54002"]}]},{id:"istio-1.22-ext-authz-include-headers-deprecated",change:"deprecated",severity:"notice",since:"1.22",message:"envoyExtAuthzHttp.includeHeadersInCheck is deprecated since Istio 1.22; use includeRequestHeadersInCheck.",match:[{type:"meshConfig",paths:["extensionProviders[].envoyExtAuthzHttp.includeHeadersInCheck"]}],fix:{type:"renameKey",to:"includeRequestHeadersInCheck"},sources:[{path:"meshconfig/1.22/config.proto",section:"EnvoyExternalAuthorizationHttpProvider.include_headers_in_check (deprecated)",url:"https://github.com/istio/api/blob/1.22.0/mesh/v1alpha1/config.proto"}]},{id:"istio-1.22-empty-prefix-match-rejected",change:"removed",severity:"error",since:"1.22",message:"Since Istio 1.22 validation rejects an empty prefix match in a VirtualService; drop it (an absent match already matches everything).",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["VirtualService"],paths:["spec.http[].match[].uri.prefix","spec.http[].match[].authority.prefix","spec.http[].match[].headers.*.prefix"],values:[""]}],sources:[{path:"releases/1.22/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#traffic-management"}]},{id:"istio-1.22-grpcroute-v1",change:"added",severity:"error",since:"1.22",message:"Istio reads GRPCRoute at gateway.networking.k8s.io/v1 from 1.22 (Gateway API 1.1); older releases do not know it.",match:[{type:"resource",apiVersions:["gateway.networking.k8s.io/v1"],kinds:["GRPCRoute"],fix:{type:"replaceValue",to:"gateway.networking.k8s.io/v1alpha2"}}],sources:[{path:"releases/1.22/_index.md",section:"Gateway API now Stable for service mesh",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/#gateway-api-now-stable-for-service-mesh"}]},{id:"istio-1.22-grpcroute-v1alpha2-removed",change:"removed",severity:"error",since:"1.22",message:"From Istio 1.22 GRPCRoute is read at gateway.networking.k8s.io/v1 only (Gateway API 1.1 CRDs); move it off v1alpha2.",match:[{type:"resource",apiVersions:["gateway.networking.k8s.io/v1alpha2"],kinds:["GRPCRoute"]}],fix:{type:"replaceValue",to:"gateway.networking.k8s.io/v1"},sources:[{path:"releases/1.22/_index.md",section:"Gateway API now Stable for service mesh",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/#gateway-api-now-stable-for-service-mesh"}]},{id:"istio-1.22-new-istiod-env",change:"added",severity:"notice",since:"1.22",message:"{name} is only read by istiod from Istio 1.22; older releases ignore it.",match:[{type:"env",name:"PILOT_GATEWAY_API_DEFAULT_GATEWAYCLASS_NAME",component:"istiod"},{type:"env",name:"PILOT_GATEWAY_API_CONTROLLER_NAME",component:"istiod"},{type:"env",name:"METRICS_LOCALHOST_ACCESS_ONLY",component:"any"}],sources:[{path:"releases/1.22/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#traffic-management"},{path:"releases/1.22/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#security"}]}];var c122 = {release:release$9,kubernetes:kubernetes$9,compatibilityVersions:compatibilityVersions$9,sources:sources$a,entries:entries$9};
+
+const release$8="1.23";const kubernetes$8={min:"1.27",max:"1.30"};const compatibilityVersions$8=["1.20","1.21","1.22"];const sources$9=[{path:"releases/1.23/_index.md",url:"https://istio.io/latest/news/releases/1.23.x/announcing-1.23/"}];const entries$8=[{id:"istio-1.23-stackdriver-provider-removed",change:"removed",severity:"error",since:"1.23",message:"Istio 1.23 stopped generating configuration for the Stackdriver provider, so metrics and logs sent through it stop; switch to the opentelemetry provider.",match:[{type:"meshConfig",paths:["extensionProviders[].stackdriver"]}],sources:[{path:"releases/1.23/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.23.x/announcing-1.23/change-notes/#telemetry"}]},{id:"istio-1.23-opencensus-provider-removed",change:"removed",severity:"error",since:"1.23",message:"Istio stopped generating the OpenCensus tracer in 1.23 (support was removed completely in 1.25 and the provider in 1.27), so traces sent through it stop; switch to the opentelemetry provider.",match:[{type:"meshConfig",paths:["extensionProviders[].opencensus"]}],sources:[{path:"releases/1.23/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.23.x/announcing-1.23/change-notes/#telemetry"},{path:"releases/1.25/upgrade-notes/index.md",section:"OpenCensus support has been removed",url:"https://istio.io/latest/news/releases/1.25.x/announcing-1.25/upgrade-notes/#opencensus-support-has-been-removed"},{path:"releases/1.27/upgrade-notes/index.md",section:"Deprecation of telemetry providers",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/upgrade-notes/#deprecation-of-telemetry-providers"}]},{id:"istio-1.23-flags-removed",change:"removed",severity:"warning",since:"1.23",message:"{name} was removed in Istio 1.23 and is ignored.",match:[{type:"env",name:"ISTIO_ENABLE_OPTIMIZED_SERVICE_PUSH",component:"istiod"},{type:"env",name:"ENABLE_OPTIMIZED_CONFIG_REBUILD",component:"istiod"},{type:"env",name:"PILOT_ENABLE_CONFIG_DISTRIBUTION_TRACKING",component:"istiod"},{type:"env",name:"ENABLE_OTEL_BUILTIN_RESOURCE_LABELS",component:"istiod"}],sources:[{path:"releases/1.23/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.23.x/announcing-1.23/change-notes/#traffic-management"},{path:"releases/1.23/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.23.x/announcing-1.23/change-notes/#telemetry"}]},{id:"istio-1.23-cni-log-level-deprecated",change:"deprecated",severity:"notice",since:"1.23",message:"The istio-cni value logLevel is deprecated since Istio 1.23; set logging.level (or global.logging.level).",match:[{type:"helmValue",chart:"cni",paths:["logLevel","cni.logLevel"]}],sources:[{path:"releases/1.23/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.23.x/announcing-1.23/change-notes/#installation"}]},{id:"istio-1.23-cors-unmatched-preflights",change:"added",severity:"error",since:"1.23",message:"VirtualService corsPolicy.unmatchedPreflights only exists from Istio 1.23; older CRDs reject it.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["VirtualService"],paths:["spec.http[].corsPolicy.unmatchedPreflights"]}],sources:[{path:"crds/1.23/istio-crds.yaml",section:"VirtualService corsPolicy.unmatchedPreflights",url:"https://github.com/istio/istio/blob/1.23.0/manifests/charts/base/files/crd-all.gen.yaml"}]},{id:"istio-1.23-reset-before-request-retry",change:"added",severity:"warning",since:"1.23",message:"The reset-before-request retry condition is only supported from Istio 1.23 (Envoy 1.31).",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["VirtualService"],paths:["spec.http[].retries.retryOn"],pattern:"reset-before-request"}],sources:[{path:"releases/1.23/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.23.x/announcing-1.23/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/51704"]}]},{id:"istio-1.23-use-waypoint-namespace-label",change:"added",severity:"warning",since:"1.23",message:"The istio.io/use-waypoint-namespace label (a waypoint in another namespace) is only read from Istio 1.23.",match:[{type:"label",key:"istio.io/use-waypoint-namespace",on:["pod","Namespace","Service","ServiceEntry","WorkloadEntry"]}],sources:[{path:"releases/1.23/_index.md",section:"Ambient, ambient, ambient",url:"https://istio.io/latest/news/releases/1.23.x/announcing-1.23/#ambient-ambient-ambient"}]},{id:"istio-1.23-waypoint-for-on-gatewayclass",change:"added",severity:"warning",since:"1.23",message:"istio.io/waypoint-for on a GatewayClass is only read from Istio 1.23.",match:[{type:"label",key:"istio.io/waypoint-for",on:["GatewayClass.gateway.networking.k8s.io"]}],sources:[{path:"releases/1.23/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.23.x/announcing-1.23/change-notes/#traffic-management"}]},{id:"istio-1.23-trusted-ztunnel-namespace",change:"added",severity:"warning",since:"1.23",message:"The istiod value trustedZtunnelNamespace exists from Istio 1.23; older charts ignore it (set pilot.env.CA_TRUSTED_NODE_ACCOUNTS there).",match:[{type:"helmValue",chart:"istiod",paths:["pilot.trustedZtunnelNamespace","trustedZtunnelNamespace"]}],sources:[{path:"releases/1.23/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.23.x/announcing-1.23/change-notes/#installation"}]},{id:"istio-1.23-outlier-log-path",change:"added",severity:"warning",since:"1.23",message:"ProxyConfig outlierLogPath only exists from Istio 1.23.",match:[{type:"proxyConfig",paths:["outlierLogPath"]}],sources:[{path:"releases/1.23/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.23.x/announcing-1.23/change-notes/#installation"}]},{id:"istio-1.23-in-cluster-operator-deprecated",change:"deprecated",severity:"notice",since:"1.23",until:"1.24",message:"The in-cluster Istio operator is deprecated in 1.23 and removed in 1.24; an IstioOperator applied to the cluster must move to istioctl or Helm.",match:[{type:"resource",apiVersions:["install.istio.io/v1alpha1"],kinds:["IstioOperator"]}],sources:[{path:"releases/1.23/_index.md",section:"Deprecating the in-cluster Operator",url:"https://istio.io/latest/news/releases/1.23.x/announcing-1.23/#deprecating-the-in-cluster-operator"}]},{id:"istio-1.23-dns-capture-honours-exclusions",change:"behaviour-changed",severity:"warning",since:"1.23",message:"From Istio 1.23 captured DNS traffic honours the outbound exclusion annotations, so a pod that excludes port 53 or its DNS server address bypasses the Istio DNS proxy.",match:[{type:"annotation",key:"traffic.sidecar.istio.io/excludeOutboundPorts",on:["pod"],pattern:"(^|,)\\s*53\\s*(,|$)"},{type:"annotation",key:"traffic.sidecar.istio.io/excludeOutboundIPRanges",on:["pod"]}],sources:[{path:"releases/1.25/upgrade-notes/index.md",section:"DNS traffic (TCP and UDP) now respects traffic exclusion annotations",url:"https://istio.io/latest/news/releases/1.25.x/announcing-1.25/upgrade-notes/#dns-traffic-tcp-and-udp-now-respects-traffic-exclusion-annotations"}]},{id:"istio-1.23-deferred-cluster-creation",change:"default-changed",severity:"notice",since:"1.23",message:"ENABLE_DEFERRED_CLUSTER_CREATION is set explicitly; from Istio 1.23 proxies create clusters lazily on worker threads by default.",match:[{type:"env",name:"ENABLE_DEFERRED_CLUSTER_CREATION",component:"proxy"}],sources:[{path:"releases/1.23/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.23.x/announcing-1.23/change-notes/#traffic-management"}]},{id:"istio-1.23-continue-headers",change:"added",severity:"notice",since:"1.23",message:"ENABLE_100_CONTINUE_HEADERS is only read from Istio 1.23.",match:[{type:"env",name:"ENABLE_100_CONTINUE_HEADERS",component:"istiod"}],sources:[{path:"releases/1.23/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.23.x/announcing-1.23/change-notes/#traffic-management"}]}];var c123 = {release:release$8,kubernetes:kubernetes$8,compatibilityVersions:compatibilityVersions$8,sources:sources$9,entries:entries$8};
+
+const release$7="1.24";const kubernetes$7={min:"1.28",max:"1.31"};const compatibilityVersions$7=["1.21","1.22","1.23"];const sources$8=[{path:"releases/1.24/_index.md",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/"},{path:"releases/1.24/upgrade-notes/index.md",section:"Updated compatibility profiles",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/upgrade-notes/#updated-compatibility-profiles"},{path:"releases/1.24/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/change-notes/#installation"}];const entries$7=[{id:"istio-1.24-in-cluster-operator-removed",change:"removed",severity:"notice",since:"1.24",message:"Istio 1.24 removed the in-cluster operator: an IstioOperator object applied to the cluster is no longer reconciled and only works as an istioctl install file.",match:[{type:"resource",apiVersions:["install.istio.io/v1alpha1"],kinds:["IstioOperator"]},{type:"helmChart",names:["istio-operator"],severity:"error",message:"The istio-operator chart no longer exists in Istio 1.24; install with istioctl or the Helm charts."}],sources:[{path:"releases/1.23/_index.md",section:"Deprecating the in-cluster Operator",url:"https://istio.io/latest/news/releases/1.23.x/announcing-1.23/#deprecating-the-in-cluster-operator"},{path:"releases/1.24/change-notes/index.md",section:"istioctl",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/change-notes/#istioctl"}]},{id:"istio-1.24-istiod-remote-chart-removed",change:"removed",severity:"error",since:"1.24",message:"The istiod-remote chart was removed in Istio 1.24; install the istiod chart with profile: remote instead.",match:[{type:"helmChart",names:["istiod-remote"]}],sources:[{path:"releases/1.24/upgrade-notes/index.md",section:"`istiod-remote` chart replaced with `remote` profile",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/upgrade-notes/#istiod-remote-chart-replaced-with-remote-profile"},{path:"releases/1.24/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/change-notes/#installation"}]},{id:"istio-1.24-gateway-name-label-removed",change:"removed",severity:"error",since:"1.24",message:"Istio 1.24 no longer adds the istio.io/gateway-name label to managed gateways, so this selector matches nothing; select on gateway.networking.k8s.io/gateway-name.",match:[{type:"label",key:"istio.io/gateway-name",on:["selector"]}],fix:{type:"renameKey",to:"gateway.networking.k8s.io/gateway-name"},sources:[{path:"releases/1.24/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/change-notes/#traffic-management"},{path:"releases/1.21/upgrade-notes/index.md",section:"Gateway Name label modified",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/upgrade-notes/#gateway-name-label-modified"}]},{id:"istio-1.24-unified-sidecar-scope",change:"default-changed",severity:"warning",since:"1.24",message:"From Istio 1.24 duplicate hostnames resolve the same way with or without a Sidecar resource (same namespace first, then the Kubernetes Service), so proxies scoped by this Sidecar may pick a different backend.",match:[{type:"resource",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["Sidecar"]},{type:"env",name:"PILOT_UNIFIED_SIDECAR_SCOPE",component:"istiod",severity:"notice",message:"{name} is set explicitly; Istio 1.24 unifies Sidecar scoping by default and 1.27 removes the switch."}],sources:[{path:"releases/1.24/upgrade-notes/index.md",section:"`Sidecar` scoping changes",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/upgrade-notes/#sidecar-scoping-changes"},{path:"releases/1.24/upgrade-notes/index.md",section:"Updated compatibility profiles",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/upgrade-notes/#updated-compatibility-profiles"}]},{id:"istio-1.24-retry-defaults",change:"default-changed",severity:"warning",since:"1.24",message:"From Istio 1.24 the default retry policy no longer retries 503 responses and server sidecars retry requests the app never received; routes relying on the implicit 503 retry need retryOn set explicitly.",match:[{type:"meshConfig",paths:["defaultHttpRetryPolicy"]},{type:"env",name:"ENABLE_INBOUND_RETRY_POLICY",component:"istiod",severity:"notice",message:"{name} is set explicitly; Istio 1.24 changes the default retry behaviour and 1.27 removes the switch."},{type:"env",name:"EXCLUDE_UNSAFE_503_FROM_DEFAULT_RETRY",component:"istiod",severity:"notice",message:"{name} is set explicitly; Istio 1.24 changes the default retry behaviour and 1.27 removes the switch."}],sources:[{path:"releases/1.24/upgrade-notes/index.md",section:"Updated compatibility profiles",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/upgrade-notes/#updated-compatibility-profiles"},{path:"releases/1.24/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/change-notes/#traffic-management"},{path:"releases/1.24/_index.md",section:"Improved retries",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/#improved-retries"}]},{id:"istio-1.24-destination-rule-merge",change:"default-changed",severity:"warning",since:"1.24",message:"From Istio 1.24 DestinationRules for the same host are no longer merged when their exportTo differ, so settings that came from another rule may stop applying.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["DestinationRule"],paths:["spec.exportTo"]},{type:"env",name:"ENABLE_ENHANCED_DESTINATIONRULE_MERGE",component:"istiod",severity:"notice",message:"{name} is set explicitly; Istio 1.24 changes DestinationRule merging by default and 1.27 removes the switch."}],sources:[{path:"releases/1.24/upgrade-notes/index.md",section:"Updated compatibility profiles",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/upgrade-notes/#updated-compatibility-profiles"},{path:"releases/1.24/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/change-notes/#traffic-management"}]},{id:"istio-1.24-prefer-destination-rule-tls",change:"default-changed",severity:"notice",since:"1.24",message:"PREFER_DESTINATIONRULE_TLS_FOR_EXTERNAL_SERVICES is set explicitly; from Istio 1.24 DestinationRule TLS settings win for external services by default.",match:[{type:"env",name:"PREFER_DESTINATIONRULE_TLS_FOR_EXTERNAL_SERVICES",component:"istiod"}],sources:[{path:"releases/1.24/upgrade-notes/index.md",section:"Updated compatibility profiles",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/upgrade-notes/#updated-compatibility-profiles"}]},{id:"istio-1.24-deferred-stats-and-overload",change:"default-changed",severity:"notice",since:"1.24",message:"{name} is set explicitly; from Istio 1.24 proxies create stats lazily and bypass the overload manager for static listeners by default.",match:[{type:"env",name:"ENABLE_DEFERRED_STATS_CREATION",component:"proxy"},{type:"env",name:"BYPASS_OVERLOAD_MANAGER_FOR_STATIC_LISTENERS",component:"proxy"}],sources:[{path:"releases/1.24/upgrade-notes/index.md",section:"Updated compatibility profiles",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/upgrade-notes/#updated-compatibility-profiles"},{path:"releases/1.24/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/change-notes/#traffic-management"}]},{id:"istio-1.24-telemetry-cel-attributes",change:"removed",severity:"error",since:"1.24",message:"From Istio 1.24 Telemetry CEL expressions must use standard Envoy attributes (filter_state.downstream_peer, filter_state.upstream_peer, xds.node, fully qualified Wasm names), so the old attribute names evaluate to nothing.",match:[{type:"text",kinds:["Telemetry","WasmPlugin","EnvoyFilter"],contains:"filter_state[\"wasm.downstream_peer\"]",fix:{type:"replaceText",from:"filter_state[\"wasm.downstream_peer\"]",to:"filter_state.downstream_peer"}},{type:"text",kinds:["Telemetry","WasmPlugin","EnvoyFilter"],contains:"filter_state[\"wasm.upstream_peer\"]",fix:{type:"replaceText",from:"filter_state[\"wasm.upstream_peer\"]",to:"filter_state.upstream_peer"}},{type:"text",kinds:["Telemetry"],pattern:"(^|[^\\w.\"\\[])node\\."},{type:"text",kinds:["Telemetry"],pattern:"(^|[^\\w.\"\\[])istio_responseClass"}],sources:[{path:"releases/1.24/upgrade-notes/index.md",section:"Standardization of the peer metadata attributes",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/upgrade-notes/#standardization-of-the-peer-metadata-attributes"},{path:"releases/1.24/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/change-notes/#telemetry"}]},{id:"istio-1.24-enable-core-dump-removed",change:"removed",severity:"warning",since:"1.24",message:"Istio 1.24 removed the sidecar.istio.io/enableCoreDump annotation and deprecated global.proxy.enableCoreDump, so core dumps are no longer enabled this way; see the samples/proxy-coredump approach.",match:[{type:"annotation",key:"sidecar.istio.io/enableCoreDump",on:["pod"]},{type:"helmValue",chart:"istiod",paths:["global.proxy.enableCoreDump"]}],sources:[{path:"releases/1.24/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/change-notes/#installation"}]},{id:"istio-1.24-crd-templates",change:"default-changed",severity:"warning",since:"1.24",message:"From Istio 1.24 the base chart templates the Istio CRDs (base.enableCRDTemplates defaults to true), so CRDs that were applied with kubectl must be labelled and annotated for Helm once before helm upgrade can own them.",match:[{type:"helmChart",names:["base"]},{type:"helmValue",chart:"base",paths:["base.enableCRDTemplates"]}],sources:[{path:"releases/1.24/upgrade-notes/index.md",section:"Istio CRDs are templated by default and can be installed and upgraded via `helm install istio-base`",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/upgrade-notes/#istio-crds-are-templated-by-default-and-can-be-installed-and-upgraded-via-helm-install-istio-base"},{path:"releases/1.24/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/change-notes/#installation"}]},{id:"istio-1.24-unused-helm-values-removed",change:"removed",severity:"warning",since:"1.24",message:"The Helm value {name} was removed in Istio 1.24 (it had no effect) and is ignored.",match:[{type:"helmValue",chart:"istiod",paths:["pilot.configNamespace","pilot.configSource","pilot.enableProtocolSniffingForOutbound","pilot.enableProtocolSniffingForInbound","pilot.useMCP","global.autoscalingV2API","global.configRootNamespace","global.defaultConfigVisibilitySettings","global.useMCP","sidecarInjectorWebhook.objectSelector","sidecarInjectorWebhook.useLegacySelectors"]}],sources:[{path:"releases/1.24/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/change-notes/#installation"}]},{id:"istio-1.24-istio-cni-values-removed",change:"removed",severity:"warning",since:"1.24",message:"The istiod values istio_cni.* were removed in Istio 1.24 and are ignored; set pilot.cni.* instead.",match:[{type:"helmValue",chart:"istiod",paths:["istio_cni.enabled","istio_cni.chained","istio_cni.provider"]}],sources:[{path:"releases/1.24/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/change-notes/#installation"}]},{id:"istio-1.24-openshift-helm-profiles-removed",change:"removed",severity:"error",since:"1.24",message:"The Helm profiles openshift and openshift-ambient were removed in Istio 1.24; use profile default or ambient with global.platform: openshift.",match:[{type:"helmValue",chart:"istiod",paths:["profile"],values:["openshift","openshift-ambient"],iopPaths:[]},{type:"helmValue",chart:"cni",paths:["profile"],values:["openshift","openshift-ambient"],iopPaths:[]},{type:"helmValue",chart:"ztunnel",paths:["profile"],values:["openshift","openshift-ambient"],iopPaths:[]},{type:"helmValue",chart:"base",paths:["profile"],values:["openshift","openshift-ambient"],iopPaths:[]}],sources:[{path:"releases/1.24/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/change-notes/#installation"}]},{id:"istio-1.24-compat-1.20-flags-removed",change:"removed",severity:"warning",since:"1.24",message:"{name} was removed with the 1.20 compatibility profile in Istio 1.24, so the 1.21 behaviour it opted out of is now permanent.",match:[{type:"env",name:"ENABLE_EXTERNAL_NAME_ALIAS",component:"istiod"},{type:"env",name:"PERSIST_OLDEST_FIRST_HEURISTIC_FOR_VIRTUAL_SERVICE_HOST_MATCHING",component:"istiod"},{type:"env",name:"VERIFY_CERTIFICATE_AT_CLIENT",component:"istiod"}],sources:[{path:"releases/1.24/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/change-notes/#installation"}]},{id:"istio-1.24-native-sidecar-annotation",change:"added",severity:"warning",since:"1.24",message:"The sidecar.istio.io/nativeSidecar annotation is only read from Istio 1.24; older injectors ignore it.",match:[{type:"annotation",key:"sidecar.istio.io/nativeSidecar",on:["pod"]}],sources:[{path:"releases/1.24/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/change-notes/#installation"},{path:"annotations/1.24/annotations.yaml",section:"sidecar.istio.io/nativeSidecar",url:"https://github.com/istio/api/blob/1.24.0/annotation/annotations.yaml"}]},{id:"istio-1.24-bypass-inbound-capture-annotation",change:"added",severity:"warning",since:"1.24",message:"The ambient.istio.io/bypass-inbound-capture annotation is only read from Istio 1.24.",match:[{type:"annotation",key:"ambient.istio.io/bypass-inbound-capture",on:["pod"]}],sources:[{path:"releases/1.24/change-notes/index.md",section:"Ambient",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/change-notes/#ambient"},{path:"annotations/1.24/annotations.yaml",section:"ambient.istio.io/bypass-inbound-capture",url:"https://github.com/istio/api/blob/1.24.0/annotation/annotations.yaml"}]},{id:"istio-1.24-bypass-inbound-capture-typo",change:"no-effect",severity:"error",since:"1.24",message:"ambient.istio.io/bypassInboundCapture (as the 1.24 notes spell it) is not read; the annotation is ambient.istio.io/bypass-inbound-capture.",match:[{type:"annotation",key:"ambient.istio.io/bypassInboundCapture",on:["pod"]}],fix:{type:"renameKey",to:"ambient.istio.io/bypass-inbound-capture"},sources:[{path:"releases/1.24/change-notes/index.md",section:"Ambient",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/change-notes/#ambient"},{path:"annotations/1.24/annotations.yaml",section:"ambient.istio.io/bypass-inbound-capture",url:"https://github.com/istio/api/blob/1.24.0/annotation/annotations.yaml"}]},{id:"istio-1.24-traffic-distribution-annotation",change:"added",severity:"warning",since:"1.24",message:"The networking.istio.io/traffic-distribution annotation is only read from Istio 1.24.",match:[{type:"annotation",key:"networking.istio.io/traffic-distribution",on:["Service","ServiceEntry"]}],sources:[{path:"releases/1.24/change-notes/index.md",section:"Ambient",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/change-notes/#ambient"}]},{id:"istio-1.24-destination-rule-warmup",change:"added",severity:"error",since:"1.24",message:"DestinationRule loadBalancer.warmup only exists from Istio 1.24; older CRDs reject it (loadBalancer.warmupDurationSecs works everywhere).",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["DestinationRule"],paths:["$trafficPolicy.loadBalancer.warmup"]}],sources:[{path:"releases/1.24/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/change-notes/#traffic-management"}]},{id:"istio-1.24-xfcc-client-cert-details",change:"added",severity:"warning",since:"1.24",message:"ProxyConfig proxyHeaders.setCurrentClientCertDetails only exists from Istio 1.24.",match:[{type:"proxyConfig",paths:["proxyHeaders.setCurrentClientCertDetails"]}],sources:[{path:"releases/1.24/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/change-notes/#traffic-management"}]},{id:"istio-1.24-tracing-provider-fields",change:"added",severity:"warning",since:"1.24",message:"The tracing provider setting {name} only exists from Istio 1.24.",match:[{type:"meshConfig",paths:["extensionProviders[].zipkin.path","extensionProviders[].opentelemetry.grpc"]}],sources:[{path:"releases/1.24/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/change-notes/#telemetry",refs:["https://github.com/istio/istio/issues/52873","https://github.com/istio/istio/issues/53086"]}]},{id:"istio-1.24-istio-csr-alpn",change:"behaviour-changed",severity:"warning",since:"1.24",message:"Istio 1.24 enforces ALPN on its internal gRPC, which cert-manager istio-csr up to v0.12.0 does not negotiate; upgrade istio-csr or set proxyMetadata GRPC_ENFORCE_ALPN_ENABLED: \"false\".",match:[{type:"helmValue",chart:"istiod",paths:["global.caAddress"],pattern:"istio-csr|cert-manager"},{type:"env",name:"GRPC_ENFORCE_ALPN_ENABLED",component:"proxy",severity:"notice",message:"{name} is set explicitly; Istio 1.24 enforces ALPN by default."}],sources:[{path:"releases/1.24/upgrade-notes/index.md",section:"Compatibility with cert-manager's `istio-csr`",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/upgrade-notes/#compatibility-with-cert-managers-istio-csr"}]},{id:"istio-1.24-ambient-dns-upgrade-order",change:"behaviour-changed",severity:"notice",since:"1.24",message:"With ambient DNS capture on, the upgrade to Istio 1.24 must go istio-cni first, then restart ambient workloads, then ztunnel, or DNS resolution fails.",match:[{type:"helmValue",chart:"cni",paths:["ambient.dnsCapture","cni.ambient.dnsCapture"],values:[true]}],sources:[{path:"releases/1.24/upgrade-notes/index.md",section:"Ambient upgrade with DNS proxy",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/upgrade-notes/#ambient-upgrade-with-dns-proxy"}]},{id:"istio-1.24-istiod-defaults-key-removed",change:"removed",severity:"error",since:"1.24",message:"From Istio 1.24 the istiod chart fails when values are set under defaults (its internal block is now _internal_defaults_do_not_set); move those settings to the top level.",match:[{type:"helmValue",chart:"istiod",paths:["defaults"],iopPaths:[]}],sources:[{path:"helm/1.24/istiod-values.yaml",section:"_internal_defaults_do_not_set replaces defaults",url:"https://github.com/istio/istio/tree/1.24.0/manifests/charts"}]},{id:"istio-1.24-waypoint-helm-values",change:"added",severity:"warning",since:"1.24",message:"The Helm value {name} (waypoint scheduling and resources) exists from Istio 1.24; older charts ignore it.",match:[{type:"helmValue",chart:"istiod",paths:["global.waypoint.resources","global.waypoint.affinity","global.waypoint.topologySpreadConstraints","global.waypoint.tolerations","global.waypoint.nodeSelector"]}],sources:[{path:"releases/1.24/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/change-notes/#installation"}]},{id:"istio-1.24-helm-platform-value",change:"added",severity:"warning",since:"1.24",message:"The Helm value {name} (platform-specific settings) exists from Istio 1.24; older charts ignore it.",match:[{type:"helmValue",chart:"istiod",paths:["global.platform","platform"]},{type:"helmValue",chart:"cni",paths:["global.platform","platform"],iopPaths:[]},{type:"helmValue",chart:"ztunnel",paths:["global.platform","platform"],iopPaths:[]}],sources:[{path:"releases/1.24/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/change-notes/#installation"}]},{id:"istio-1.24-gateway-chart-stability-values",change:"added",severity:"error",since:"1.24",message:"The gateway chart value {name} exists from Istio 1.24; older gateway charts reject unknown top-level values.",match:[{type:"helmValue",chart:"gateway",paths:["strategy","minReadySeconds","readinessProbe"]}],sources:[{path:"releases/1.24/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/change-notes/#installation"}]},{id:"istio-1.24-cni-selinux-and-env-values",change:"added",severity:"warning",since:"1.24",message:"The istio-cni value {name} exists from Istio 1.24; older charts ignore it.",match:[{type:"helmValue",chart:"cni",paths:["seLinuxOptions","env"]}],sources:[{path:"releases/1.24/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/change-notes/#installation"}]},{id:"istio-1.24-new-env",change:"added",severity:"notice",since:"1.24",message:"{name} is only read from Istio 1.24; older releases ignore it.",match:[{type:"env",name:"ENVOY_DNS_JITTER_DURATION",component:"istiod"},{type:"env",name:"SECRET_GRACE_PERIOD_RATIO_JITTER",component:"proxy"}],sources:[{path:"releases/1.24/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/change-notes/#traffic-management"},{path:"releases/1.24/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/change-notes/#installation"}]}];var c124 = {release:release$7,kubernetes:kubernetes$7,compatibilityVersions:compatibilityVersions$7,sources:sources$8,entries:entries$7};
+
+const release$6="1.25";const kubernetes$6={min:"1.29",max:"1.32"};const compatibilityVersions$6=["1.22","1.23","1.24"];const sources$7=[{path:"releases/1.25/_index.md",url:"https://istio.io/latest/news/releases/1.25.x/announcing-1.25/"}];const entries$6=[{id:"istio-1.25-ambient-dns-capture",change:"default-changed",severity:"warning",since:"1.25",message:"From Istio 1.25 ambient pods have their DNS proxied by ztunnel by default (new pods only, unless iptables reconciliation is on); opt a pod out with ambient.istio.io/dns-capture: \"false\" or set ambient.dnsCapture: false.",match:[{type:"helmValue",chart:"cni",paths:["profile"],values:["ambient"],iopPaths:[]},{type:"helmValue",chart:"cni",paths:["ambient.enabled","cni.ambient.enabled"],values:[true]},{type:"field",apiVersions:["install.istio.io/v1alpha1"],kinds:["IstioOperator"],paths:["spec.profile"],values:["ambient"]},{type:"label",key:"istio.io/dataplane-mode",on:["Namespace"],values:["ambient"]},{type:"helmValue",chart:"cni",paths:["ambient.dnsCapture","cni.ambient.dnsCapture"],severity:"notice",message:"{name} is set explicitly; Istio 1.25 turns ambient DNS capture on by default."}],sources:[{path:"releases/1.25/upgrade-notes/index.md",section:"Ambient mode DNS capture on by default",url:"https://istio.io/latest/news/releases/1.25.x/announcing-1.25/upgrade-notes/#ambient-mode-dns-capture-on-by-default"},{path:"releases/1.25/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.25.x/announcing-1.25/change-notes/#traffic-management"},{path:"releases/1.25/_index.md",section:"DNS proxying on by default for ambient mode",url:"https://istio.io/latest/news/releases/1.25.x/announcing-1.25/#dns-proxying-on-by-default-for-ambient-mode"}]},{id:"istio-1.25-ip-autoallocate",change:"default-changed",severity:"warning",since:"1.25",message:"From Istio 1.25 istiod assigns a virtual IP (from 240.240.0.0/16 and 2001:2::/48) to every ServiceEntry without addresses and writes it to its status, which changes how clients resolve and route these hosts.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["ServiceEntry"],paths:["spec.hosts"],where:[{path:"spec.addresses",absent:true}]},{type:"env",name:"PILOT_ENABLE_IP_AUTOALLOCATE",component:"istiod",severity:"notice",message:"{name} is set explicitly; Istio 1.25 turns status-based IP auto-allocation on by default."}],sources:[{path:"releases/1.25/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.25.x/announcing-1.25/change-notes/#traffic-management"}]},{id:"istio-1.25-dns-auto-allocate-deprecated",change:"deprecated",severity:"warning",since:"1.25",message:"Proxy-side ISTIO_META_DNS_AUTO_ALLOCATE is deprecated since Istio 1.25 in favour of the istiod controller that allocates ServiceEntry addresses.",match:[{type:"env",name:"ISTIO_META_DNS_AUTO_ALLOCATE",component:"proxy"}],sources:[{path:"releases/1.25/change-notes/index.md",section:"Deprecation Notices",url:"https://istio.io/latest/news/releases/1.25.x/announcing-1.25/change-notes/#deprecation-notices"}]},{id:"istio-1.25-kubevirt-interfaces-deprecated",change:"deprecated",severity:"warning",since:"1.25",message:"traffic.sidecar.istio.io/kubevirtInterfaces is deprecated since Istio 1.25; istio.io/reroute-virtual-interfaces takes the same value and also works in ambient mode.",match:[{type:"annotation",key:"traffic.sidecar.istio.io/kubevirtInterfaces",on:["pod"]}],fix:{type:"renameKey",to:"istio.io/reroute-virtual-interfaces"},sources:[{path:"releases/1.25/change-notes/index.md",section:"Deprecation Notices",url:"https://istio.io/latest/news/releases/1.25.x/announcing-1.25/change-notes/#deprecation-notices"}]},{id:"istio-1.25-reroute-virtual-interfaces-annotation",change:"added",severity:"warning",since:"1.25",message:"The istio.io/reroute-virtual-interfaces annotation is only read from Istio 1.25; older releases need traffic.sidecar.istio.io/kubevirtInterfaces.",match:[{type:"annotation",key:"istio.io/reroute-virtual-interfaces",on:["pod"]}],fix:{type:"renameKey",to:"traffic.sidecar.istio.io/kubevirtInterfaces"},sources:[{path:"releases/1.25/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.25.x/announcing-1.25/change-notes/#traffic-management"}]},{id:"istio-1.25-dns-capture-annotation",change:"added",severity:"warning",since:"1.25",message:"The ambient.istio.io/dns-capture annotation is only read from Istio 1.25.",match:[{type:"annotation",key:"ambient.istio.io/dns-capture",on:["pod"]}],sources:[{path:"releases/1.25/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.25.x/announcing-1.25/change-notes/#traffic-management"}]},{id:"istio-1.25-workload-name-label",change:"added",severity:"notice",since:"1.25",message:"The service.istio.io/workload-name label is only used for telemetry from Istio 1.25.",match:[{type:"label",key:"service.istio.io/workload-name",on:["pod","WorkloadEntry"]}],sources:[{path:"releases/1.25/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.25.x/announcing-1.25/change-notes/#telemetry"}]},{id:"istio-1.25-ingress-use-waypoint-on-namespace",change:"added",severity:"warning",since:"1.25",message:"istio.io/ingress-use-waypoint on a Namespace is only read from Istio 1.25 (older releases read it on Services only).",match:[{type:"label",key:"istio.io/ingress-use-waypoint",on:["Namespace"]}],sources:[{path:"releases/1.25/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.25.x/announcing-1.25/change-notes/#traffic-management"}]},{id:"istio-1.25-service-traffic-distribution",change:"added",severity:"warning",since:"1.25",message:"Istio honours Service spec.trafficDistribution from 1.25; older releases ignore it and keep their own locality load balancing.",match:[{type:"field",apiVersions:["v1"],kinds:["Service"],paths:["spec.trafficDistribution"]}],sources:[{path:"releases/1.25/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.25.x/announcing-1.25/change-notes/#traffic-management"},{path:"releases/1.25/_index.md",section:"Zonal routing enhancements",url:"https://istio.io/latest/news/releases/1.25.x/announcing-1.25/#zonal-routing-enhancements"}]},{id:"istio-1.25-ztunnel-resource-names",change:"behaviour-changed",severity:"warning",since:"1.25",message:"In Istio 1.25 the ztunnel chart names its resources after the Helm release instead of ztunnel, which renames (and restarts) ztunnel unless the release is called ztunnel or resourceName: ztunnel is set.",match:[{type:"helmChart",names:["ztunnel"]}],sources:[{path:"releases/1.25/upgrade-notes/index.md",section:"ztunnel Helm chart changes",url:"https://istio.io/latest/news/releases/1.25.x/announcing-1.25/upgrade-notes/#ztunnel-helm-chart-changes"},{path:"releases/1.25/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.25.x/announcing-1.25/change-notes/#installation"}]},{id:"istio-1.25-ambient-reconcile-iptables-value",change:"added",severity:"warning",since:"1.25",message:"The istio-cni value ambient.reconcileIptablesOnStartup exists from Istio 1.25; older charts ignore it.",match:[{type:"helmValue",chart:"cni",paths:["ambient.reconcileIptablesOnStartup","cni.ambient.reconcileIptablesOnStartup"]}],sources:[{path:"releases/1.25/upgrade-notes/index.md",section:"Ambient mode pod upgrade reconciliation",url:"https://istio.io/latest/news/releases/1.25.x/announcing-1.25/upgrade-notes/#ambient-mode-pod-upgrade-reconciliation"},{path:"releases/1.25/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.25.x/announcing-1.25/change-notes/#traffic-management"}]},{id:"istio-1.25-preserve-http1-header-case",change:"added",severity:"warning",since:"1.25",message:"ProxyConfig proxyHeaders.preserveHttp1HeaderCase only exists from Istio 1.25.",match:[{type:"proxyConfig",paths:["proxyHeaders.preserveHttp1HeaderCase"]}],sources:[{path:"releases/1.25/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.25.x/announcing-1.25/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/53680"]}]},{id:"istio-1.25-authz-service-accounts",change:"added",severity:"error",since:"1.25",message:"AuthorizationPolicy source {name} only exists from Istio 1.25; older CRDs reject it.",match:[{type:"field",apiVersions:["security.istio.io/v1beta1","security.istio.io/v1"],kinds:["AuthorizationPolicy"],paths:["spec.rules[].from[].source.serviceAccounts","spec.rules[].from[].source.notServiceAccounts"]}],sources:[{path:"crds/1.25/istio-crds.yaml",section:"AuthorizationPolicy source.serviceAccounts / notServiceAccounts",url:"https://github.com/istio/istio/blob/1.25.0/manifests/charts/base/files/crd-all.gen.yaml"}]},{id:"istio-1.25-new-crd-fields",change:"added",severity:"error",since:"1.25",message:"{name} only exists from Istio 1.25; older CRDs reject it.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["WorkloadGroup"],paths:["spec.probe.grpc"]},{type:"field",apiVersions:["telemetry.istio.io/v1alpha1","telemetry.istio.io/v1"],kinds:["Telemetry"],paths:["spec.tracing[].enableIstioTags"]}],sources:[{path:"crds/1.25/istio-crds.yaml",section:"WorkloadGroup probe.grpc, Telemetry tracing[].enableIstioTags",url:"https://github.com/istio/istio/blob/1.25.0/manifests/charts/base/files/crd-all.gen.yaml"}]},{id:"istio-1.25-gke-platform",change:"added",severity:"warning",since:"1.25",message:"global.platform gke is only understood from Istio 1.25.",match:[{type:"helmValue",chart:"istiod",paths:["global.platform","platform"],values:["gke"]},{type:"helmValue",chart:"cni",paths:["global.platform","platform"],values:["gke"],iopPaths:[]},{type:"helmValue",chart:"ztunnel",paths:["global.platform","platform"],values:["gke"],iopPaths:[]}],sources:[{path:"releases/1.25/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.25.x/announcing-1.25/change-notes/#installation"}]},{id:"istio-1.25-new-env",change:"added",severity:"notice",since:"1.25",message:"{name} is only read from Istio 1.25; older releases ignore it.",match:[{type:"env",name:"PILOT_DNS_JITTER_DURATION",component:"istiod"},{type:"env",name:"PILOT_DNS_CARES_UDP_MAX_QUERIES",component:"istiod"},{type:"env",name:"ENVOY_SKIP_DEPRECATED_LOGS",component:"any"}],sources:[{path:"releases/1.25/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.25.x/announcing-1.25/change-notes/#traffic-management"},{path:"releases/1.25/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.25.x/announcing-1.25/change-notes/#installation"}]}];var c125 = {release:release$6,kubernetes:kubernetes$6,compatibilityVersions:compatibilityVersions$6,sources:sources$7,entries:entries$6};
+
+const release$5="1.26";const kubernetes$5={min:"1.29",max:"1.33"};const compatibilityVersions$5=["1.23","1.24","1.25"];const sources$6=[{path:"releases/1.26/_index.md",url:"https://istio.io/latest/news/releases/1.26.x/announcing-1.26/"}];const entries$5=[{id:"istio-1.26-max-connections-per-socket-event",change:"default-changed",severity:"notice",since:"1.26",message:"MAX_CONNECTIONS_PER_SOCKET_EVENT_LOOP is set explicitly; from Istio 1.26 Envoy accepts one connection per socket event by default (0 restores the old unlimited behaviour).",match:[{type:"env",name:"MAX_CONNECTIONS_PER_SOCKET_EVENT_LOOP",component:"istiod"}],sources:[{path:"releases/1.26/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.26.x/announcing-1.26/change-notes/#traffic-management"}]},{id:"istio-1.26-cni-host-network",change:"default-changed",severity:"notice",since:"1.26",message:"From Istio 1.26 the istio-cni node agent no longer runs in the host network namespace by default; set ambient.shareHostNetworkNamespace: true if something depends on that.",match:[{type:"helmValue",chart:"cni",paths:["profile"],values:["ambient"],iopPaths:[]},{type:"field",apiVersions:["install.istio.io/v1alpha1"],kinds:["IstioOperator"],paths:["spec.profile"],values:["ambient"]},{type:"helmValue",chart:"cni",paths:["ambient.shareHostNetworkNamespace","cni.ambient.shareHostNetworkNamespace"],severity:"notice",message:"{name} is set explicitly; Istio 1.26 stops sharing the host network namespace by default."}],sources:[{path:"releases/1.26/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.26.x/announcing-1.26/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/54726"]}]},{id:"istio-1.26-auto-sni-flag-removed",change:"removed",severity:"warning",since:"1.26",message:"ENABLE_AUTO_SNI was removed in Istio 1.26 (auto SNI is always on); set tls.sni on DestinationRules that need a different name.",match:[{type:"env",name:"ENABLE_AUTO_SNI",component:"istiod"}],sources:[{path:"releases/1.26/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.26.x/announcing-1.26/change-notes/#installation"}]},{id:"istio-1.26-ztunnel-resource-names-restored",change:"behaviour-changed",severity:"warning",since:"1.26",message:"Istio 1.26 names ztunnel chart resources ztunnel again (1.25 used the release name); set resourceName if you depend on the 1.25 naming.",match:[{type:"helmChart",names:["ztunnel"]},{type:"helmValue",chart:"ztunnel",paths:["resourceName"],severity:"notice",message:"resourceName is set explicitly; Istio 1.26 defaults the ztunnel resource names back to ztunnel."}],sources:[{path:"releases/1.26/upgrade-notes/index.md",section:"Ztunnel Helm chart changes",url:"https://istio.io/latest/news/releases/1.26.x/announcing-1.26/upgrade-notes/#ztunnel-helm-chart-changes"},{path:"releases/1.26/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.26.x/announcing-1.26/change-notes/#installation"}]},{id:"istio-1.26-backend-tls-policy-alpha",change:"added",severity:"error",since:"1.26",until:"1.28",message:"Istio reads the experimental {name} only from 1.26 (with PILOT_ENABLE_ALPHA_GATEWAY_API=true).",match:[{type:"resource",apiVersions:["gateway.networking.k8s.io/v1alpha3"],kinds:["BackendTLSPolicy"]},{type:"resource",apiVersions:["gateway.networking.x-k8s.io/v1alpha1"],kinds:["XBackendTrafficPolicy"]}],sources:[{path:"releases/1.26/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.26.x/announcing-1.26/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/54131","https://github.com/istio/istio/issues/54132"]},{path:"releases/1.26/_index.md",section:"New Gateway API support",url:"https://istio.io/latest/news/releases/1.26.x/announcing-1.26/#new-gateway-api-support"}]},{id:"istio-1.26-retry-backoff-and-host-predicate",change:"added",severity:"error",since:"1.26",message:"VirtualService {name} only exists from Istio 1.26; older CRDs reject it.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["VirtualService"],paths:["spec.http[].retries.backoff","spec.http[].retries.retryIgnorePreviousHosts"]}],sources:[{path:"releases/1.26/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.26.x/announcing-1.26/change-notes/#traffic-management"}]},{id:"istio-1.26-access-log-omit-empty-values",change:"added",severity:"warning",since:"1.26",message:"The file access log setting omitEmptyValues only exists from Istio 1.26.",match:[{type:"meshConfig",paths:["extensionProviders[].envoyFileAccessLog.omitEmptyValues"]}],sources:[{path:"releases/1.26/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.26.x/announcing-1.26/change-notes/#telemetry",refs:["https://github.com/istio/istio/issues/54930"]}]},{id:"istio-1.26-header-values-from-env",change:"added",severity:"warning",since:"1.26",message:"OpenTelemetry provider headers read from istiod environment variables (envName) only exist from Istio 1.26.",match:[{type:"meshConfig",paths:["extensionProviders[].opentelemetry.http.headers[].envName","extensionProviders[].opentelemetry.grpc.initialMetadata[].envName"]}],sources:[{path:"releases/1.26/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.26.x/announcing-1.26/change-notes/#installation",refs:["https://github.com/istio/istio/issues/53408"]}]},{id:"istio-1.26-gateway-deployment-customisation",change:"added",severity:"warning",since:"1.26",message:"Customising generated gateway resources through spec.infrastructure.parametersRef is only supported from Istio 1.26.",match:[{type:"field",apiVersions:["gateway.networking.k8s.io/v1","gateway.networking.k8s.io/v1beta1"],kinds:["Gateway"],paths:["spec.infrastructure.parametersRef"]}],sources:[{path:"releases/1.26/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.26.x/announcing-1.26/change-notes/#traffic-management"},{path:"releases/1.26/_index.md",section:"Customization of resources provisioned by the Gateway API",url:"https://istio.io/latest/news/releases/1.26.x/announcing-1.26/#customization-of-resources-provisioned-by-the-gateway-api"}]},{id:"istio-1.26-envoyfilter-vhost-domain-name",change:"added",severity:"error",since:"1.26",message:"EnvoyFilter routeConfiguration.vhost.domainName matching is only supported from Istio 1.26.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3"],kinds:["EnvoyFilter"],paths:["spec.configPatches[].match.routeConfiguration.vhost.domainName"]}],sources:[{path:"releases/1.26/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.26.x/announcing-1.26/change-notes/#traffic-management"}]},{id:"istio-1.26-helm-values",change:"added",severity:"warning",since:"1.26",message:"The Helm value {name} exists from Istio 1.26; older charts ignore it.",match:[{type:"helmValue",chart:"istiod",paths:["pilot.envVarFrom","envVarFrom"]},{type:"helmValue",chart:"cni",paths:["updateStrategy"]},{type:"helmValue",chart:"ztunnel",paths:["updateStrategy"]}],sources:[{path:"releases/1.26/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.26.x/announcing-1.26/change-notes/#installation"},{path:"releases/1.26/change-notes/index.md",section:"istioctl",url:"https://istio.io/latest/news/releases/1.26.x/announcing-1.26/change-notes/#istioctl"}]},{id:"istio-1.26-new-env",change:"added",severity:"notice",since:"1.26",message:"{name} is only read from Istio 1.26; older releases ignore it.",match:[{type:"env",name:"ENABLE_GATEWAY_API_MANUAL_DEPLOYMENT",component:"istiod"},{type:"env",name:"PILOT_SPAWN_UPSTREAM_SPAN_FOR_GATEWAY",component:"istiod"},{type:"env",name:"ENABLE_CLUSTER_TRUST_BUNDLE_API",component:"istiod"}],sources:[{path:"releases/1.26/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.26.x/announcing-1.26/change-notes/#traffic-management"},{path:"releases/1.26/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.26.x/announcing-1.26/change-notes/#telemetry"},{path:"releases/1.26/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.26.x/announcing-1.26/change-notes/#security",refs:["https://github.com/istio/istio/issues/43986"]}]}];var c126 = {release:release$5,kubernetes:kubernetes$5,compatibilityVersions:compatibilityVersions$5,sources:sources$6,entries:entries$5};
+
+const release$4="1.27";const kubernetes$4={min:"1.29",max:"1.33"};const compatibilityVersions$4=["1.24","1.25","1.26"];const sources$5=[{path:"releases/1.27/_index.md",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/"}];const entries$4=[{id:"istio-1.27-native-sidecars",change:"default-changed",severity:"warning",since:"1.27",message:"From Istio 1.27 istio-proxy is injected as a native sidecar (an init container with restartPolicy Always) on eligible pods, so anything that expects it in spec.containers must be checked; opt a pod out with sidecar.istio.io/nativeSidecar: \"false\".",match:[{type:"field",kinds:["$workload"],paths:["$podSpec.containers[].name"],values:["istio-proxy"],message:"This pod template declares an istio-proxy container; from Istio 1.27 the sidecar is injected as a native sidecar init container, so check how these settings still apply (opt out with sidecar.istio.io/nativeSidecar: \"false\")."},{type:"text",families:["policy","webhook"],contains:"istio-proxy",message:"This policy or webhook refers to istio-proxy; from Istio 1.27 the sidecar is an init container (spec.initContainers) on eligible pods, so rules written for spec.containers may stop matching."},{type:"env",name:"ENABLE_NATIVE_SIDECARS",component:"istiod",severity:"notice",message:"ENABLE_NATIVE_SIDECARS is set explicitly; Istio 1.27 turns native sidecars on by default for pods on Kubernetes 1.33 or newer."},{type:"annotation",key:"sidecar.istio.io/nativeSidecar",on:["pod"],severity:"notice",message:"This pod already chooses its sidecar mode; Istio 1.27 makes native sidecars the default for everyone else."}],sources:[{path:"releases/1.27/upgrade-notes/index.md",section:"Native sidecar enabled by default",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/upgrade-notes/#native-sidecar-enabled-by-default"},{path:"releases/1.27/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/change-notes/#installation",refs:["https://github.com/istio/istio/issues/48794"]}]},{id:"istio-1.27-native-side-annotation-typo",change:"no-effect",severity:"error",since:"1.27",message:"sidecar.istio.io/native-side (as the 1.27 notes spell it) is not read by the injector, so the pod is not opted out; the annotation is sidecar.istio.io/nativeSidecar.",match:[{type:"annotation",key:"sidecar.istio.io/native-side",on:["pod"]}],fix:{type:"renameKey",to:"sidecar.istio.io/nativeSidecar"},sources:[{path:"releases/1.27/upgrade-notes/index.md",section:"Native sidecar enabled by default",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/upgrade-notes/#native-sidecar-enabled-by-default"},{path:"releases/1.27/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/change-notes/#installation",refs:["https://github.com/istio/istio/issues/48794"]},{path:"annotations/1.27/annotations.yaml",section:"sidecar.istio.io/nativeSidecar",url:"https://github.com/istio/api/blob/1.27.0/annotation/annotations.yaml"}]},{id:"istio-1.27-lightstep-provider-removed",change:"removed",severity:"error",since:"1.27",message:"Istio 1.27 removed the Lightstep tracing provider, so traces sent through it stop; send them with the opentelemetry provider (Lightstep accepts OTLP).",match:[{type:"meshConfig",paths:["extensionProviders[].lightstep"]}],sources:[{path:"releases/1.27/upgrade-notes/index.md",section:"Deprecation of telemetry providers",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/upgrade-notes/#deprecation-of-telemetry-providers"},{path:"releases/1.27/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/change-notes/#telemetry",refs:["https://github.com/istio/istio/issues/54002"]},{path:"releases/1.26/upgrade-notes/index.md",section:"Upcoming removal of telemetry providers",url:"https://istio.io/latest/news/releases/1.26.x/announcing-1.26/upgrade-notes/#upcoming-removal-of-telemetry-providers"}]},{id:"istio-1.27-inferencepool-v1alpha2",change:"added",severity:"error",since:"1.27",until:"1.28",message:"Istio reads InferencePool (inference.networking.x-k8s.io/v1alpha2) only from 1.27, with ENABLE_GATEWAY_API_INFERENCE_EXTENSION=true.",match:[{type:"resource",apiVersions:["inference.networking.x-k8s.io/v1alpha2"],kinds:["InferencePool"]}],sources:[{path:"releases/1.27/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/55768"]},{path:"releases/1.27/_index.md",section:"Inference Extension Support",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/#inference-extension-support"}]},{id:"istio-1.27-inference-extension-flag",change:"added",severity:"notice",since:"1.27",message:"ENABLE_GATEWAY_API_INFERENCE_EXTENSION is only read from Istio 1.27.",match:[{type:"env",name:"ENABLE_GATEWAY_API_INFERENCE_EXTENSION",component:"istiod"}],sources:[{path:"releases/1.27/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/55768"]}]},{id:"istio-1.27-inference-extension-flag-typo",change:"no-effect",severity:"error",since:"1.27",message:"SUPPORT_GATEWAY_API_INFERENCE_EXTENSION (as the 1.27 notes spell it) is not read by istiod; the variable is ENABLE_GATEWAY_API_INFERENCE_EXTENSION.",match:[{type:"env",name:"SUPPORT_GATEWAY_API_INFERENCE_EXTENSION",component:"istiod"}],fix:{type:"renameKey",to:"ENABLE_GATEWAY_API_INFERENCE_EXTENSION"},sources:[{path:"releases/1.27/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/55768"]}]},{id:"istio-1.27-xlistenerset",change:"added",severity:"error",since:"1.27",until:"1.30",message:"Istio reads the experimental XListenerSet only from 1.27 (with PILOT_ENABLE_ALPHA_GATEWAY_API=true).",match:[{type:"resource",apiVersions:["gateway.networking.x-k8s.io/v1alpha1"],kinds:["XListenerSet"]}],sources:[{path:"releases/1.27/_index.md",section:"ListenerSets Support",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/#listenersets-support"}]},{id:"istio-1.27-incomplete-cacerts-fails",change:"removed",severity:"error",since:"1.27",message:"From Istio 1.27 istiod refuses to start with an incomplete cacerts Secret instead of falling back to its self-signed CA; provide ca-cert.pem, ca-key.pem, root-cert.pem and cert-chain.pem.",match:[{type:"field",apiVersions:["v1"],kinds:["Secret"],paths:["metadata.name"],values:["cacerts"],where:[{path:"data[\"ca-cert.pem\"]",absent:true},{path:"stringData[\"ca-cert.pem\"]",absent:true}]},{type:"field",apiVersions:["v1"],kinds:["Secret"],paths:["metadata.name"],values:["cacerts"],where:[{path:"data[\"ca-key.pem\"]",absent:true},{path:"stringData[\"ca-key.pem\"]",absent:true}]},{type:"field",apiVersions:["v1"],kinds:["Secret"],paths:["metadata.name"],values:["cacerts"],where:[{path:"data[\"root-cert.pem\"]",absent:true},{path:"stringData[\"root-cert.pem\"]",absent:true}]},{type:"field",apiVersions:["v1"],kinds:["Secret"],paths:["metadata.name"],values:["cacerts"],where:[{path:"data[\"cert-chain.pem\"]",absent:true},{path:"stringData[\"cert-chain.pem\"]",absent:true}]}],sources:[{path:"releases/1.27/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/change-notes/#security"}]},{id:"istio-1.27-cluster-trust-bundle-v1beta1",change:"behaviour-changed",severity:"warning",since:"1.27",message:"From Istio 1.27 ENABLE_CLUSTER_TRUST_BUNDLE_API uses certificates.k8s.io/v1beta1 ClusterTrustBundles, which need Kubernetes 1.33 or newer.",match:[{type:"env",name:"ENABLE_CLUSTER_TRUST_BUNDLE_API",component:"istiod",values:[true]}],sources:[{path:"releases/1.27/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/change-notes/#security",refs:["https://github.com/istio/istio/issues/56306"]}]},{id:"istio-1.27-retry-budget",change:"added",severity:"error",since:"1.27",message:"DestinationRule retryBudget only exists from Istio 1.27; older CRDs reject it.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["DestinationRule"],paths:["spec.trafficPolicy.retryBudget","spec.subsets[].trafficPolicy.retryBudget"]}],sources:[{path:"releases/1.27/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/change-notes/#traffic-management"}]},{id:"istio-1.27-gateway-multiple-certificates",change:"added",severity:"error",since:"1.27",message:"Serving several certificates (e.g. RSA and ECDSA) from one Gateway listener is only supported from Istio 1.27; older releases reject or ignore {name}.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["Gateway"],paths:["spec.servers[].tls.credentialNames","spec.servers[].tls.tlsCertificates"]},{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["Sidecar"],paths:["spec.ingress[].tls.credentialNames","spec.ingress[].tls.tlsCertificates"]},{type:"field",apiVersions:["gateway.networking.k8s.io/v1","gateway.networking.k8s.io/v1beta1"],kinds:["Gateway"],paths:["spec.listeners[].tls.certificateRefs[1]"]}],sources:[{path:"releases/1.27/upgrade-notes/index.md",section:"Multiple certificate types support in Gateway",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/upgrade-notes/#multiple-certificate-types-support-in-gateway"},{path:"releases/1.27/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/36181"]}]},{id:"istio-1.27-traffic-distribution-same-node-zone",change:"added",severity:"warning",since:"1.27",message:"Traffic distribution {name} is only supported from Istio 1.27; older releases ignore it.",match:[{type:"field",apiVersions:["v1"],kinds:["Service"],paths:["spec.trafficDistribution"],values:["PreferSameNode","PreferSameZone"]},{type:"annotation",key:"networking.istio.io/traffic-distribution",on:["Service","ServiceEntry"],values:["PreferSameNode","PreferSameZone"]}],sources:[{path:"releases/1.27/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/55848"]}]},{id:"istio-1.27-prefer-close-ignores-subzone",change:"behaviour-changed",severity:"notice",since:"1.27",message:"From Istio 1.27 PreferClose traffic distribution no longer takes the subzone into account.",match:[{type:"field",apiVersions:["v1"],kinds:["Service"],paths:["spec.trafficDistribution"],values:["PreferClose"]},{type:"annotation",key:"networking.istio.io/traffic-distribution",on:["Service","ServiceEntry"],values:["PreferClose"]}],sources:[{path:"releases/1.27/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/55848"]}]},{id:"istio-1.27-service-scope-configs",change:"added",severity:"warning",since:"1.27",message:"meshConfig.serviceScopeConfigs (ambient multicluster service scope) only exists from Istio 1.27.",match:[{type:"meshConfig",paths:["serviceScopeConfigs"]}],sources:[{path:"releases/1.27/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/change-notes/#traffic-management"}]},{id:"istio-1.27-sds-extension-provider",change:"added",severity:"warning",since:"1.27",message:"External SDS providers (extensionProviders[].sds) are only supported from Istio 1.27.",match:[{type:"meshConfig",paths:["extensionProviders[].sds"]}],sources:[{path:"releases/1.27/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/change-notes/#security",refs:["https://github.com/istio/istio/issues/56522"]}]},{id:"istio-1.27-native-nftables-sidecar",change:"added",severity:"warning",since:"1.27",message:"global.nativeNftables (nftables instead of iptables for sidecars) exists from Istio 1.27; older releases ignore it.",match:[{type:"helmValue",chart:"istiod",paths:["global.nativeNftables"]}],sources:[{path:"releases/1.27/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/56487"]},{path:"releases/1.27/_index.md",section:"Native nftables Support in Sidecar Mode",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/#native-nftables-support-in-sidecar-mode"}]},{id:"istio-1.27-helm-values",change:"added",severity:"warning",since:"1.27",message:"The Helm value {name} exists from Istio 1.27; older charts ignore it.",match:[{type:"helmValue",chart:"istiod",paths:["global.trustBundleName","istiodRemote.enabledLocalInjectorIstiod","deploymentAnnotations","pilot.deploymentAnnotations"]},{type:"helmValue",chart:"cni",paths:["istioOwnedCNIConfig","istioOwnedCNIConfigFileName","cni.istioOwnedCNIConfig","cni.istioOwnedCNIConfigFileName","tolerations"]},{type:"helmValue",chart:"ztunnel",paths:["tolerations"]}],sources:[{path:"releases/1.27/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/change-notes/#installation"},{path:"releases/1.27/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/change-notes/#security"}]},{id:"istio-1.27-gateway-chart-containers",change:"added",severity:"error",since:"1.27",message:"The gateway chart value {name} exists from Istio 1.27; older gateway charts reject unknown top-level values.",match:[{type:"helmValue",chart:"gateway",paths:["additionalContainers","initContainers"]}],sources:[{path:"releases/1.27/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/change-notes/#installation"}]},{id:"istio-1.27-wasm-fail-reload",change:"added",severity:"error",since:"1.27",message:"WasmPlugin failStrategy FAIL_RELOAD only exists from Istio 1.27.",match:[{type:"field",apiVersions:["extensions.istio.io/v1alpha1"],kinds:["WasmPlugin"],paths:["spec.failStrategy"],values:["FAIL_RELOAD"]}],sources:[{path:"releases/1.27/change-notes/index.md",section:"Extensibility",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/change-notes/#extensibility"}]},{id:"istio-1.27-jwt-without-issuer",change:"added",severity:"error",since:"1.27",message:"A RequestAuthentication jwtRule without issuer is only accepted from Istio 1.27; older releases require issuer.",match:[{type:"field",apiVersions:["security.istio.io/v1beta1","security.istio.io/v1"],kinds:["RequestAuthentication"],paths:["spec.jwtRules[]"],where:[{path:"spec.jwtRules[].issuer",absent:true}]}],sources:[{path:"releases/1.27/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/change-notes/#security",refs:["https://github.com/istio/istio/issues/14400"]}]},{id:"istio-1.27-compliance-policy-pqc",change:"added",severity:"warning",since:"1.27",message:"COMPLIANCE_POLICY pqc is only understood from Istio 1.27.",match:[{type:"env",name:"COMPLIANCE_POLICY",component:"any",values:["pqc"]}],sources:[{path:"releases/1.27/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/change-notes/#security",refs:["https://github.com/istio/istio/issues/56330"]}]},{id:"istio-1.27-new-env",change:"added",severity:"notice",since:"1.27",message:"{name} is only read from Istio 1.27; older releases ignore it.",match:[{type:"env",name:"PILOT_IP_AUTOALLOCATE_IPV4_PREFIX",component:"istiod"},{type:"env",name:"PILOT_IP_AUTOALLOCATE_IPV6_PREFIX",component:"istiod"},{type:"env",name:"ENABLE_LAZY_SIDECAR_EVALUATION",component:"istiod"},{type:"env",name:"ENABLE_PROXY_FIND_POD_BY_IP",component:"istiod"}],sources:[{path:"releases/1.27/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/change-notes/#traffic-management"}]},{id:"istio-1.27-sidecar-scope-concurrency-superseded",change:"deprecated",severity:"notice",since:"1.27",message:"PILOT_CONVERT_SIDECAR_SCOPE_CONCURRENCY is superseded by ENABLE_LAZY_SIDECAR_EVALUATION from Istio 1.27.",match:[{type:"env",name:"PILOT_CONVERT_SIDECAR_SCOPE_CONCURRENCY",component:"istiod"}],sources:[{path:"releases/1.27/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/change-notes/#traffic-management"}]}];var c127 = {release:release$4,kubernetes:kubernetes$4,compatibilityVersions:compatibilityVersions$4,sources:sources$5,entries:entries$4};
+
+const release$3="1.28";const kubernetes$3={min:"1.29",max:"1.34"};const compatibilityVersions$3=["1.25","1.26","1.27"];const sources$4=[{path:"releases/1.28/_index.md",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/"}];const entries$3=[{id:"istio-1.28-inferencepool-v1alpha2-removed",change:"removed",severity:"error",since:"1.28",message:"Istio 1.28 reads InferencePool only at inference.networking.k8s.io/v1, so v1alpha2 pools stop routing; convert them (targetPortNumber becomes targetPorts[].number, selector moves under matchLabels, extensionRef becomes endpointPickerRef with port.number).",match:[{type:"resource",apiVersions:["inference.networking.x-k8s.io/v1alpha2"],kinds:["InferencePool"]},{type:"field",apiVersions:["gateway.networking.k8s.io/v1","gateway.networking.k8s.io/v1beta1"],kinds:["HTTPRoute"],paths:["spec.rules[].backendRefs[].group"],values:["inference.networking.x-k8s.io"],message:"HTTPRoute backendRefs to InferencePool use group inference.networking.k8s.io from Istio 1.28; the x-k8s.io group is no longer read.",fix:{type:"replaceValue",to:"inference.networking.k8s.io"}}],sources:[{path:"releases/1.28/upgrade-notes/index.md",section:"InferencePool",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/upgrade-notes/#inferencepool",refs:["https://github.com/istio/istio/issues/57219"]},{path:"releases/1.28/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/change-notes/#traffic-management"}]},{id:"istio-1.28-inferencepool-v1",change:"added",severity:"error",since:"1.28",message:"Istio reads InferencePool at inference.networking.k8s.io/v1 only from 1.28; 1.27 knows only the x-k8s.io v1alpha2 version.",match:[{type:"resource",apiVersions:["inference.networking.k8s.io/v1"],kinds:["InferencePool"]},{type:"field",apiVersions:["gateway.networking.k8s.io/v1","gateway.networking.k8s.io/v1beta1"],kinds:["HTTPRoute"],paths:["spec.rules[].backendRefs[].group"],values:["inference.networking.k8s.io"]}],sources:[{path:"releases/1.28/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/57219"]},{path:"releases/1.28/_index.md",section:"Inference Extension Support",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/#inference-extension-support"}]},{id:"istio-1.28-inferencepool-port-number-removed",change:"removed",severity:"error",since:"1.28",message:"InferencePool v1 in Istio 1.28 replaced endpointPickerRef.portNumber with endpointPickerRef.port.number, which is required when kind is unset or Service (9002 is no longer assumed).",match:[{type:"field",apiVersions:["inference.networking.k8s.io/v1"],kinds:["InferencePool"],paths:["spec.endpointPickerRef.portNumber"]}],sources:[{path:"releases/1.28/upgrade-notes/index.md",section:"InferencePool",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/upgrade-notes/#inferencepool"}]},{id:"istio-1.28.1-inferencepool-multiple-target-ports",change:"added",severity:"error",since:"1.28.1",message:"An InferencePool with more than one targetPort is only supported from Istio 1.28.1; older releases serve the first port only.",match:[{type:"field",apiVersions:["inference.networking.k8s.io/v1"],kinds:["InferencePool"],paths:["spec.targetPorts[1]"]}],sources:[{path:"releases/1.28/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/change-notes/#traffic-management",refs:["https://istio.io/latest/news/releases/1.28.x/announcing-1.28.1/","https://github.com/istio/istio/issues/57638"]}]},{id:"istio-1.28-backend-tls-policy-v1alpha3-removed",change:"removed",severity:"error",since:"1.28",message:"Istio 1.28 reads BackendTLSPolicy only at gateway.networking.k8s.io/v1 (Gateway API 1.4), so v1alpha3 policies stop applying; the schema is the same, change the apiVersion and install Gateway API 1.4 CRDs.",match:[{type:"resource",apiVersions:["gateway.networking.k8s.io/v1alpha3"],kinds:["BackendTLSPolicy"]}],fix:{type:"replaceValue",to:"gateway.networking.k8s.io/v1"},sources:[{path:"releases/1.28/upgrade-notes/index.md",section:"`BackendTLSPolicy` alpha removal",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/upgrade-notes/#backendtlspolicy-alpha-removal"},{path:"releases/1.28/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/change-notes/#installation"}]},{id:"istio-1.28-backend-tls-policy-v1",change:"added",severity:"error",since:"1.28",message:"Istio reads BackendTLSPolicy at gateway.networking.k8s.io/v1 only from 1.28; 1.26 and 1.27 know the alpha v1alpha3 version behind PILOT_ENABLE_ALPHA_GATEWAY_API.",match:[{type:"resource",apiVersions:["gateway.networking.k8s.io/v1"],kinds:["BackendTLSPolicy"]}],sources:[{path:"releases/1.28/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/change-notes/#installation"},{path:"releases/1.28/upgrade-notes/index.md",section:"`BackendTLSPolicy` alpha removal",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/upgrade-notes/#backendtlspolicy-alpha-removal"}]},{id:"istio-1.28-backend-tls-policy-section-name",change:"added",severity:"error",since:"1.28",message:"BackendTLSPolicy targetRefs[].sectionName (TLS for one Service port) is only honoured from Istio 1.28; older releases apply the policy to every port.",match:[{type:"field",apiVersions:["gateway.networking.k8s.io/v1","gateway.networking.k8s.io/v1alpha3"],kinds:["BackendTLSPolicy"],paths:["spec.targetRefs[].sectionName"]}],sources:[{path:"releases/1.28/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/change-notes/#traffic-management"}]},{id:"istio-1.28-backend-tls-policy-serviceentry-target",change:"added",severity:"error",since:"1.28",message:"A BackendTLSPolicy targeting a ServiceEntry is only supported from Istio 1.28.",match:[{type:"field",apiVersions:["gateway.networking.k8s.io/v1","gateway.networking.k8s.io/v1alpha3"],kinds:["BackendTLSPolicy"],paths:["spec.targetRefs[].kind"],values:["ServiceEntry"]}],sources:[{path:"releases/1.28/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/57521"]}]},{id:"istio-1.28-serviceentry-dynamic-dns",change:"added",severity:"error",since:"1.28",message:"ServiceEntry resolution DYNAMIC_DNS (wildcard hosts through a waypoint) only exists from Istio 1.28; older CRDs reject it.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["ServiceEntry"],paths:["spec.resolution"],values:["DYNAMIC_DNS"]}],sources:[{path:"releases/1.28/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/54540"]},{path:"releases/1.28/_index.md",section:"Gateway API and Traffic Management Enhancements",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/#gateway-api-and-traffic-management-enhancements"}]},{id:"istio-1.28-metric-expiry-removed",change:"removed",severity:"warning",since:"1.28",message:"{name} was removed with metric expiry in Istio 1.28 and is ignored; set the pod annotation sidecar.istio.io/statsEvictionInterval instead.",match:[{type:"env",name:"METRIC_ROTATION_INTERVAL",component:"any"},{type:"env",name:"METRIC_GRACEFUL_DELETION_INTERVAL",component:"any"}],sources:[{path:"releases/1.28/upgrade-notes/index.md",section:"Migrate to the new metric eviction mechanism",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/upgrade-notes/#migrate-to-the-new-metric-eviction-mechanism"},{path:"releases/1.28/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/change-notes/#telemetry"}]},{id:"istio-1.28-stats-annotations",change:"added",severity:"warning",since:"1.28",message:"The {name} annotation is only read from Istio 1.28; older injectors ignore it.",match:[{type:"annotation",key:"sidecar.istio.io/statsEvictionInterval",on:["pod"]},{type:"annotation",key:"sidecar.istio.io/statsFlushInterval",on:["pod"]},{type:"annotation",key:"sidecar.istio.io/statsHistogramBins",on:["pod"]}],sources:[{path:"releases/1.28/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/change-notes/#telemetry"},{path:"annotations/1.28/annotations.yaml",section:"sidecar.istio.io/statsEvictionInterval, statsFlushInterval, statsHistogramBins",url:"https://github.com/istio/api/blob/1.28.0/annotation/annotations.yaml"}]},{id:"istio-1.28-spawn-upstream-span-for-gateway",change:"default-changed",severity:"notice",since:"1.28",message:"From Istio 1.28 gateways create a separate upstream span for every request by default, so traces gain a span per gateway hop.",match:[{type:"env",name:"PILOT_SPAWN_UPSTREAM_SPAN_FOR_GATEWAY",component:"istiod",message:"PILOT_SPAWN_UPSTREAM_SPAN_FOR_GATEWAY is set explicitly; Istio 1.28 turns upstream spans for gateways on by default and 1.31 removes the switch."}],sources:[{path:"releases/1.28/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/change-notes/#telemetry"}]},{id:"istio-1.28-shadow-host-suffix",change:"default-changed",severity:"warning",since:"1.28",message:"From Istio 1.28 mirrored requests keep their original Host (DISABLE_SHADOW_HOST_SUFFIX defaults to true, despite the change note) instead of getting a -shadow suffix, so mirror targets that route or filter on the suffix must change; DISABLE_SHADOW_HOST_SUFFIX=false restores it.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["VirtualService"],paths:["spec.http[].mirror","spec.http[].mirrors"]},{type:"env",name:"DISABLE_SHADOW_HOST_SUFFIX",component:"istiod",severity:"notice",message:"DISABLE_SHADOW_HOST_SUFFIX is set explicitly; from Istio 1.28 true (the default) means no -shadow suffix and false keeps it."}],sources:[{path:"releases/1.28/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/57530"]}]},{id:"istio-1.28-max-connections-per-socket-event-sidecars",change:"default-changed",severity:"notice",since:"1.28",message:"From Istio 1.28 sidecar listeners that bind their port explicitly (no iptables capture) accept at most one connection per socket event by default; MAX_CONNECTIONS_PER_SOCKET_EVENT_LOOP=0 restores the old behaviour.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["Sidecar"],paths:["spec.ingress[].captureMode","spec.egress[].captureMode"],values:["NONE"]},{type:"env",name:"MAX_CONNECTIONS_PER_SOCKET_EVENT_LOOP",component:"istiod",message:"MAX_CONNECTIONS_PER_SOCKET_EVENT_LOOP is set explicitly; Istio 1.28 also applies its default of 1 to sidecar listeners that bind their port explicitly."}],sources:[{path:"releases/1.28/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/change-notes/#traffic-management"}]},{id:"istio-1.28-serviceentry-none-passthrough-ambient",change:"behaviour-changed",severity:"notice",since:"1.28",message:"In ambient mode Istio 1.28 turns ServiceEntries with resolution NONE into passthrough services; ztunnels older than 1.28 reject them until they are upgraded.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["ServiceEntry"],paths:["spec.resolution"],values:["NONE"]}],sources:[{path:"releases/1.28/upgrade-notes/index.md",section:"Ambient data plane behavior changes for ServiceEntries with resolution set to `NONE`",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/upgrade-notes/#ambient-data-plane-behavior-changes-for-serviceentries-with-resolution-set-to-none",refs:["https://github.com/istio/istio/issues/57656"]}]},{id:"istio-1.28-ca-cert-credential-name",change:"added",severity:"error",since:"1.28",message:"Server TLS caCertCredentialName (a separate Secret or ConfigMap with the client CA) only exists from Istio 1.28; older CRDs reject it.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["Gateway"],paths:["spec.servers[].tls.caCertCredentialName"]},{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["Sidecar"],paths:["spec.ingress[].tls.caCertCredentialName"]}],sources:[{path:"releases/1.28/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/change-notes/#security",refs:["https://github.com/istio/istio/issues/43966"]}]},{id:"istio-1.28-jwt-space-delimited-claims",change:"added",severity:"error",since:"1.28",message:"RequestAuthentication jwtRules[].spaceDelimitedClaims only exists from Istio 1.28; older CRDs reject it.",match:[{type:"field",apiVersions:["security.istio.io/v1beta1","security.istio.io/v1"],kinds:["RequestAuthentication"],paths:["spec.jwtRules[].spaceDelimitedClaims"]}],sources:[{path:"releases/1.28/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/change-notes/#security",refs:["https://github.com/istio/istio/issues/56873"]}]},{id:"istio-1.28-consistent-hash-cookie-attributes",change:"added",severity:"error",since:"1.28",message:"Cookie attributes (SameSite, Secure, HttpOnly) in consistent-hash load balancing only exist from Istio 1.28; older CRDs reject them.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["DestinationRule"],paths:["$trafficPolicy.loadBalancer.consistentHash.httpCookie.attributes"]}],sources:[{path:"releases/1.28/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/56468","https://github.com/istio/istio/issues/49870"]}]},{id:"istio-1.28-zipkin-trace-context-option",change:"added",severity:"warning",since:"1.28",message:"The Zipkin provider traceContextOption (B3 and W3C propagation) only exists from Istio 1.28.",match:[{type:"meshConfig",paths:["extensionProviders[].zipkin.traceContextOption"]}],sources:[{path:"releases/1.28/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/change-notes/#telemetry"}]},{id:"istio-1.28-x-forwarded-headers",change:"added",severity:"warning",since:"1.28",message:"ProxyConfig {name} only exists from Istio 1.28.",match:[{type:"proxyConfig",paths:["proxyHeaders.xForwardedHost","proxyHeaders.xForwardedPort"]}],sources:[{path:"releases/1.28/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/change-notes/#traffic-management"}]},{id:"istio-1.28-helm-values",change:"added",severity:"warning",since:"1.28",message:"The Helm value {name} exists from Istio 1.28; older charts ignore it.",match:[{type:"helmValue",chart:"istiod",paths:["global.proxy.seccompProfile","global.networkPolicy.enabled","global.resourceScope"]},{type:"helmValue",chart:"base",paths:["global.resourceScope"]},{type:"helmValue",chart:"cni",paths:["global.resourceScope","podLabels","daemonSetLabels"],iopPaths:["global.resourceScope","cni.podLabels","cni.daemonSetLabels"]},{type:"helmValue",chart:"ztunnel",paths:["resourceScope"]},{type:"helmValue",chart:"gateway",paths:["service.clusterIP","service.internalTrafficPolicy"]}],sources:[{path:"releases/1.28/upgrade-notes/index.md",section:"Enabling `seccompProfile` for Sidecar Containers",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/upgrade-notes/#enabling-seccompprofile-for-sidecar-containers"},{path:"releases/1.28/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/change-notes/#security",refs:["https://github.com/istio/istio/issues/57004"]},{path:"releases/1.28/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/change-notes/#installation"}]},{id:"istio-1.28-native-nftables-ambient",change:"added",severity:"warning",since:"1.28",message:"Native nftables in ambient mode (global.nativeNftables for istio-cni and ztunnel) is only supported from Istio 1.28.",match:[{type:"helmValue",chart:"cni",paths:["global.nativeNftables"],iopPaths:["global.nativeNftables"]},{type:"helmValue",chart:"ztunnel",paths:["global.nativeNftables"],iopPaths:[]}],sources:[{path:"releases/1.28/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/57324"]},{path:"releases/1.28/_index.md",section:"Native nftables Support in Ambient Mode",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/#native-nftables-support-in-ambient-mode"}]},{id:"istio-1.28-multi-network-waypoint",change:"behaviour-changed",severity:"notice",since:"1.28",message:"From Istio 1.28 ambient waypoints route to remote networks; AMBIENT_ENABLE_MULTI_NETWORK_WAYPOINT=false turns that off if it breaks a multicluster setup.",match:[{type:"env",name:"AMBIENT_ENABLE_MULTI_NETWORK_WAYPOINT",component:"istiod"}],sources:[{path:"releases/1.28/_index.md",section:"Ambient Multicluster",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/#ambient-multicluster",refs:["https://github.com/istio/istio/issues/57537"]}]},{id:"istio-1.28-gateway-api-bundle-1.4",change:"removed",severity:"error",since:"1.28",message:"Istio 1.28 ignores the BackendTLSPolicy CRD unless it comes from Gateway API 1.4 or newer; install the Gateway API 1.4 CRDs.",match:[{type:"field",apiVersions:["apiextensions.k8s.io/v1"],kinds:["CustomResourceDefinition"],paths:["metadata.annotations[\"gateway.networking.k8s.io/bundle-version\"]"],pattern:"^v?(0\\.|1\\.[0-3]\\.)",where:[{path:"metadata.name",values:["backendtlspolicies.gateway.networking.k8s.io"]}]}],sources:[{path:"releases/1.28/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/change-notes/#installation"},{path:"releases/1.28/upgrade-notes/index.md",section:"`BackendTLSPolicy` alpha removal",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/upgrade-notes/#backendtlspolicy-alpha-removal"}]}];var c128 = {release:release$3,kubernetes:kubernetes$3,compatibilityVersions:compatibilityVersions$3,sources:sources$4,entries:entries$3};
+
+const release$2="1.29";const kubernetes$2={min:"1.31",max:"1.35"};const compatibilityVersions$2=["1.25","1.26","1.27","1.28"];const sources$3=[{path:"releases/1.29/_index.md",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/"}];const entries$2=[{id:"istio-1.29-stats-compression-annotation-removed",change:"removed",severity:"warning",since:"1.29",message:"Istio 1.29 removed the sidecar.istio.io/statsCompression annotation (stats compression is on by default); disable it per pod with proxy.istio.io/config statsCompression: false.",match:[{type:"annotation",key:"sidecar.istio.io/statsCompression",on:["pod"]}],sources:[{path:"releases/1.29/upgrade-notes/index.md",section:"HTTP compression of Envoy metrics (`prometheus_stats`) enabled by default",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/upgrade-notes/#http-compression-of-envoy-metrics-prometheus_stats-enabled-by-default"},{path:"releases/1.29/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/change-notes/#telemetry"}]},{id:"istio-1.29-stats-compression-option",change:"added",severity:"warning",since:"1.29",message:"ProxyConfig statsCompression only exists from Istio 1.29.",match:[{type:"proxyConfig",paths:["statsCompression"]}],sources:[{path:"releases/1.29/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/change-notes/#telemetry"}]},{id:"istio-1.29-debug-endpoint-auth",change:"default-changed",severity:"warning",since:"1.29",message:"From Istio 1.29 istiod debug endpoints on port 15014 only serve config_dump, ndsz and edsz for same-namespace proxies to callers outside the system namespace, so tools such as Kiali running elsewhere lose access; ENABLE_DEBUG_ENDPOINT_AUTH=false restores it.",match:[{type:"env",name:"ENABLE_DEBUG_ENDPOINT_AUTH",component:"istiod",severity:"notice",message:"ENABLE_DEBUG_ENDPOINT_AUTH is set explicitly; Istio 1.29 restricts the istiod debug endpoints by default."},{type:"field",apiVersions:["apps/v1"],kinds:["Deployment"],paths:["metadata.name"],pattern:"^kiali",where:[{path:"metadata.namespace",pattern:"^(?!istio-system$)"}]}],sources:[{path:"releases/1.29/upgrade-notes/index.md",section:"Debug endpoint authorization enabled by default",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/upgrade-notes/#debug-endpoint-authorization-enabled-by-default"},{path:"releases/1.29/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/change-notes/#security"}]},{id:"istio-1.29-circuit-breaker-remaining-metrics",change:"default-changed",severity:"warning",since:"1.29",message:"From Istio 1.29 Envoy no longer tracks the circuit-breaker remaining gauges by default, so dashboards and alerts on *_remaining_* metrics go empty; DISABLE_TRACK_REMAINING_CB_METRICS=false restores them.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["DestinationRule"],paths:["$trafficPolicy.connectionPool"]},{type:"env",name:"DISABLE_TRACK_REMAINING_CB_METRICS",component:"istiod",severity:"notice",message:"DISABLE_TRACK_REMAINING_CB_METRICS is set explicitly; Istio 1.29 stops tracking remaining circuit-breaker gauges by default."}],sources:[{path:"releases/1.29/upgrade-notes/index.md",section:"Circuit breaker metrics tracking behavior change",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/upgrade-notes/#circuit-breaker-metrics-tracking-behavior-change"},{path:"releases/1.29/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/change-notes/#traffic-management"}]},{id:"istio-1.29-reconcile-iptables-on-startup",change:"default-changed",severity:"notice",since:"1.29",message:"From Istio 1.29 a new istio-cni pod rewrites the iptables or nftables rules of already enrolled ambient pods on startup by default.",match:[{type:"helmValue",chart:"cni",paths:["profile"],values:["ambient"],iopPaths:[]},{type:"field",apiVersions:["install.istio.io/v1alpha1"],kinds:["IstioOperator"],paths:["spec.profile"],values:["ambient"]},{type:"helmValue",chart:"cni",paths:["ambient.reconcileIptablesOnStartup","cni.ambient.reconcileIptablesOnStartup"],message:"{name} is set explicitly; Istio 1.29 reconciles ambient pod rules on startup by default."}],sources:[{path:"releases/1.29/upgrade-notes/index.md",section:"Ambient iptables reconciliation enabled by default",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/upgrade-notes/#ambient-iptables-reconciliation-enabled-by-default"},{path:"releases/1.29/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/change-notes/#traffic-management"}]},{id:"istio-1.29-dry-run-authz-in-ztunnel",change:"behaviour-changed",severity:"warning",since:"1.29",message:"With AMBIENT_ENABLE_DRY_RUN_AUTHORIZATION_POLICY=true istiod sends dry-run AuthorizationPolicies to ztunnel, and ztunnels older than 1.29 enforce them; upgrade every ztunnel first.",match:[{type:"env",name:"AMBIENT_ENABLE_DRY_RUN_AUTHORIZATION_POLICY",component:"istiod",values:[true]}],sources:[{path:"releases/1.29/upgrade-notes/index.md",section:"Upgrading in ambient mode with dry-run AuthorizationPolicy",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/upgrade-notes/#upgrading-in-ambient-mode-with-dry-run-authorizationpolicy"},{path:"releases/1.29/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/change-notes/#security"}]},{id:"istio-1.29-annotation-control-characters",change:"removed",severity:"error",since:"1.29",message:"From Istio 1.29 injection rejects {name} values that contain newlines or control characters; write the value on one line (a YAML block scalar adds a newline).",match:[{type:"annotation",key:"sidecar.istio.io/proxyImage",on:["pod"],pattern:"[\\x00-\\x1f]"},{type:"annotation",key:"sidecar.istio.io/proxyCPU",on:["pod"],pattern:"[\\x00-\\x1f]"},{type:"annotation",key:"sidecar.istio.io/proxyMemory",on:["pod"],pattern:"[\\x00-\\x1f]"},{type:"annotation",key:"sidecar.istio.io/proxyCPULimit",on:["pod"],pattern:"[\\x00-\\x1f]"},{type:"annotation",key:"sidecar.istio.io/proxyMemoryLimit",on:["pod"],pattern:"[\\x00-\\x1f]"},{type:"annotation",key:"sidecar.istio.io/logLevel",on:["pod"],pattern:"[\\x00-\\x1f]"},{type:"annotation",key:"sidecar.istio.io/componentLogLevel",on:["pod"],pattern:"[\\x00-\\x1f]"},{type:"annotation",key:"sidecar.istio.io/agentLogLevel",on:["pod"],pattern:"[\\x00-\\x1f]"},{type:"annotation",key:"sidecar.istio.io/bootstrapOverride",on:["pod"],pattern:"[\\x00-\\x1f]"}],sources:[{path:"releases/1.29/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/change-notes/#security",refs:["https://github.com/istio/istio/issues/58889"]}]},{id:"istio-1.29-locality-label",change:"added",severity:"warning",since:"1.29",message:"The topology.istio.io/locality label is only read from Istio 1.29 (it overrides istio-locality).",match:[{type:"label",key:"topology.istio.io/locality",on:["pod","WorkloadEntry"]}],sources:[{path:"releases/1.29/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/change-notes/#traffic-management"}]},{id:"istio-1.29-tls-cipher-suites-option",change:"added",severity:"warning",since:"1.29",message:"The Gateway listener option gateway.istio.io/tls-cipher-suites is only read from Istio 1.29.",match:[{type:"field",apiVersions:["gateway.networking.k8s.io/v1","gateway.networking.k8s.io/v1beta1"],kinds:["Gateway"],paths:["spec.listeners[].tls.options[\"gateway.istio.io/tls-cipher-suites\"]"]}],sources:[{path:"releases/1.29/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/change-notes/#traffic-management"}]},{id:"istio-1.29-zipkin-timeout-headers",change:"added",severity:"warning",since:"1.29",message:"The Zipkin provider setting {name} only exists from Istio 1.29.",match:[{type:"meshConfig",paths:["extensionProviders[].zipkin.timeout","extensionProviders[].zipkin.headers"]}],sources:[{path:"releases/1.29/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/change-notes/#telemetry"}]},{id:"istio-1.29-telemetry-formatter-tags",change:"added",severity:"error",since:"1.29",message:"Telemetry custom tags of type formatter only exist from Istio 1.29; older CRDs reject them.",match:[{type:"field",apiVersions:["telemetry.istio.io/v1alpha1","telemetry.istio.io/v1"],kinds:["Telemetry"],paths:["spec.tracing[].customTags.*.formatter"]}],sources:[{path:"releases/1.29/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/change-notes/#telemetry"}]},{id:"istio-1.29-envoyfilter-waypoint-match",change:"added",severity:"error",since:"1.29",message:"EnvoyFilter waypoint matching (match.waypoint, context WAYPOINT) only exists from Istio 1.29; older CRDs reject it.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3"],kinds:["EnvoyFilter"],paths:["spec.configPatches[].match.waypoint"]},{type:"field",apiVersions:["networking.istio.io/v1alpha3"],kinds:["EnvoyFilter"],paths:["spec.configPatches[].match.context"],values:["WAYPOINT"]}],sources:[{path:"crds/1.29/istio-crds.yaml",section:"EnvoyFilter match.waypoint, context WAYPOINT",url:"https://github.com/istio/istio/blob/1.29.0/manifests/charts/base/files/crd-all.gen.yaml"}]},{id:"istio-1.29-access-log-flush",change:"added",severity:"warning",since:"1.29",message:"ProxyConfig {name} (access log flushing) only exists from Istio 1.29.",match:[{type:"proxyConfig",paths:["fileFlushInterval","fileFlushMinSizeKb"]}],sources:[{path:"releases/1.29/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/change-notes/#installation"}]},{id:"istio-1.29-crl-config-map-name",change:"added",severity:"warning",since:"1.29",message:"The istiod value crlConfigMapName exists from Istio 1.29; older charts ignore it.",match:[{type:"helmValue",chart:"istiod",paths:["pilot.crlConfigMapName","crlConfigMapName"]}],sources:[{path:"releases/1.29/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/change-notes/#installation"}]},{id:"istio-1.29-network-policy-cni-ztunnel",change:"added",severity:"warning",since:"1.29",message:"global.networkPolicy.enabled renders NetworkPolicies for istio-cni and ztunnel only from Istio 1.29.",match:[{type:"helmValue",chart:"cni",paths:["global.networkPolicy.enabled"],iopPaths:[]},{type:"helmValue",chart:"ztunnel",paths:["global.networkPolicy.enabled"],iopPaths:[]}],sources:[{path:"releases/1.29/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/change-notes/#installation",refs:["https://github.com/istio/istio/issues/56877"]}]},{id:"istio-1.29-cni-termination-grace-period",change:"added",severity:"warning",since:"1.29",message:"The istio-cni value terminationGracePeriodSeconds exists from Istio 1.29 (its default also grows from 5 to 30 seconds).",match:[{type:"helmValue",chart:"cni",paths:["terminationGracePeriodSeconds"]}],sources:[{path:"releases/1.29/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/change-notes/#installation"}]},{id:"istio-1.29-wildcard-serviceentry-tls",change:"added",severity:"warning",since:"1.29",message:"Wildcard DYNAMIC_DNS ServiceEntries for TLS hosts are only supported from Istio 1.29, and only with ENABLE_WILDCARD_HOST_SERVICE_ENTRIES_FOR_TLS=true.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["ServiceEntry"],paths:["spec.ports[].protocol"],values:["TLS"],where:[{path:"spec.resolution",values:["DYNAMIC_DNS"]},{path:"spec.hosts[]",pattern:"^\\*"}]}],sources:[{path:"releases/1.29/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/54540"]},{path:"releases/1.29/_index.md",section:"TLS Traffic Management for Wildcard Hosts",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/#tls-traffic-management-for-wildcard-hosts"}]},{id:"istio-1.29-global-downstream-max-connections-runtime-deprecated",change:"deprecated",severity:"notice",since:"1.29",message:"The Envoy runtime flag overload.global_downstream_max_connections is deprecated since Istio 1.29; set proxy metadata ISTIO_META_GLOBAL_DOWNSTREAM_MAX_CONNECTIONS instead.",match:[{type:"proxyConfig",paths:["runtimeValues[\"overload.global_downstream_max_connections\"]"]}],sources:[{path:"releases/1.29/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/58594"]}]},{id:"istio-1.29-new-env",change:"added",severity:"notice",since:"1.29",message:"{name} is only read from Istio 1.29; older releases ignore it.",match:[{type:"env",name:"PILOT_IGNORE_RESOURCES",component:"istiod"},{type:"env",name:"PILOT_INCLUDE_RESOURCES",component:"istiod"},{type:"env",name:"ENABLE_WILDCARD_HOST_SERVICE_ENTRIES_FOR_TLS",component:"istiod"},{type:"env",name:"AMBIENT_ENABLE_BAGGAGE",component:"istiod"},{type:"env",name:"AMBIENT_ENABLE_DRY_RUN_AUTHORIZATION_POLICY",component:"istiod"},{type:"env",name:"DISABLE_TRACK_REMAINING_CB_METRICS",component:"istiod"},{type:"env",name:"ISTIO_META_GLOBAL_DOWNSTREAM_MAX_CONNECTIONS",component:"proxy"}],sources:[{path:"releases/1.29/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/change-notes/#traffic-management"},{path:"releases/1.29/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/change-notes/#installation"},{path:"releases/1.29/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/change-notes/#security"}]}];var c129 = {release:release$2,kubernetes:kubernetes$2,compatibilityVersions:compatibilityVersions$2,sources:sources$3,entries:entries$2};
+
+const release$1="1.30";const kubernetes$1={min:"1.32",max:"1.36"};const compatibilityVersions$1=["1.25","1.26","1.27","1.28","1.29"];const sources$2=[{path:"releases/1.30/_index.md",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/"}];const entries$1=[{id:"istio-1.30-tlsroute-v1alpha-removed",change:"removed",severity:"error",since:"1.30",message:"Istio 1.30 reads TLSRoute only at gateway.networking.k8s.io/v1 (Gateway API 1.5), so v1alpha2/v1alpha3 TLSRoutes and TLS passthrough stop working; change the apiVersion and install Gateway API 1.5 CRDs.",match:[{type:"resource",apiVersions:["gateway.networking.k8s.io/v1alpha2","gateway.networking.k8s.io/v1alpha3"],kinds:["TLSRoute"]}],fix:{type:"replaceValue",to:"gateway.networking.k8s.io/v1"},sources:[{path:"releases/1.30/announcing-1.30.1/index.md",section:"Changes",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30.1/"},{path:"releases/1.30/announcing-1.30.2/index.md",section:"Changes",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30.2/"},{path:"releases/1.30/_index.md",section:"Gateway API and TLSRoute improvements",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/#gateway-api-and-tlsroute-improvements"}]},{id:"istio-1.30-tlsroute-v1",change:"added",severity:"error",since:"1.30",message:"Istio reads TLSRoute at gateway.networking.k8s.io/v1 only from 1.30; older releases read v1alpha2.",match:[{type:"resource",apiVersions:["gateway.networking.k8s.io/v1"],kinds:["TLSRoute"]}],fix:{type:"replaceValue",to:"gateway.networking.k8s.io/v1alpha2"},sources:[{path:"releases/1.30/announcing-1.30.1/index.md",section:"Changes",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30.1/"},{path:"releases/1.30/announcing-1.30.2/index.md",section:"Changes",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30.2/"},{path:"releases/1.30/_index.md",section:"Gateway API and TLSRoute improvements",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/#gateway-api-and-tlsroute-improvements"}]},{id:"istio-1.30-gateway-api-bundle-1.5",change:"removed",severity:"error",since:"1.30",message:"Istio 1.30 ignores the TLSRoute CRD unless it comes from Gateway API 1.5 or newer, which silently breaks TLS passthrough; install the Gateway API 1.5 CRDs first.",match:[{type:"field",apiVersions:["apiextensions.k8s.io/v1"],kinds:["CustomResourceDefinition"],paths:["metadata.annotations[\"gateway.networking.k8s.io/bundle-version\"]"],pattern:"^v?(0\\.|1\\.[0-4]\\.)",where:[{path:"metadata.name",values:["tlsroutes.gateway.networking.k8s.io"]}]}],sources:[{path:"releases/1.30/announcing-1.30.1/index.md",section:"Changes",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30.1/"},{path:"releases/1.30/announcing-1.30.2/index.md",section:"Changes",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30.2/"},{path:"releases/1.30/_index.md",section:"Gateway API and TLSRoute improvements",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/#gateway-api-and-tlsroute-improvements"}]},{id:"istio-1.30-xlistenerset-removed",change:"removed",severity:"error",since:"1.30",message:"Istio 1.30 reads ListenerSet at gateway.networking.k8s.io/v1 (Gateway API 1.5) instead of the experimental XListenerSet; rewrite it as kind ListenerSet.",match:[{type:"resource",apiVersions:["gateway.networking.x-k8s.io/v1alpha1"],kinds:["XListenerSet"]}],sources:[{path:"releases/1.30/announcing-1.30.1/index.md",section:"Changes",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30.1/"}]},{id:"istio-1.30-listenerset-v1",change:"added",severity:"error",since:"1.30",message:"Istio reads ListenerSet (gateway.networking.k8s.io/v1) only from 1.30; 1.27 to 1.29 know the experimental XListenerSet.",match:[{type:"resource",apiVersions:["gateway.networking.k8s.io/v1"],kinds:["ListenerSet"]}],sources:[{path:"releases/1.30/announcing-1.30.1/index.md",section:"Changes",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30.1/"}]},{id:"istio-1.30-cni-config-permissions",change:"behaviour-changed",severity:"notice",since:"1.30",message:"From Istio 1.30 the CNI config files Istio writes are mode 0600; tools that read them as a group member need CNI_CONF_GROUP_READ=true in the istio-cni env.",match:[{type:"helmChart",names:["cni"]},{type:"helmValue",chart:"cni",paths:["env.CNI_CONF_GROUP_READ","cni.env.CNI_CONF_GROUP_READ"]}],sources:[{path:"releases/1.30/upgrade-notes/index.md",section:"CNI config file permissions changed to 0600",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/upgrade-notes/#cni-config-file-permissions-changed-to-0600"}]},{id:"istio-1.30-cni-exclude-namespaces",change:"behaviour-changed",severity:"warning",since:"1.30",message:"From Istio 1.30 the istio-cni agent honours excludeNamespaces, so ambient pods in those namespaces are taken out of the mesh.",match:[{type:"helmValue",chart:"cni",paths:["excludeNamespaces","cni.excludeNamespaces"]}],sources:[{path:"releases/1.30/upgrade-notes/index.md",section:"CNI Agent respects excludeNamespaces configuration",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/upgrade-notes/#cni-agent-respects-excludenamespaces-configuration"}]},{id:"istio-1.30-untaint-controller-env",change:"behaviour-changed",severity:"notice",since:"1.30",message:"From Istio 1.30 enabling the untaint controller (taint.enabled) sets PILOT_ENABLE_NODE_UNTAINT_CONTROLLERS on istiod automatically, so the manual variable can go.",match:[{type:"env",name:"PILOT_ENABLE_NODE_UNTAINT_CONTROLLERS",component:"istiod"},{type:"helmValue",chart:"istiod",paths:["pilot.taint.enabled","taint.enabled"]}],sources:[{path:"releases/1.30/upgrade-notes/index.md",section:"Untaint controller",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/upgrade-notes/#untaint-controller"}]},{id:"istio-1.30-pick-best-service-namespace",change:"default-changed",severity:"warning",since:"1.30",message:"From Istio 1.30, when a hostname exists in several namespaces sidecars prefer the Kubernetes Service and then the oldest ServiceEntry (not the first namespace alphabetically), so traffic to this host may go elsewhere.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["ServiceEntry"],paths:["spec.hosts[]"],pattern:"\\.svc(\\.|$)"},{type:"env",name:"PILOT_SIDECAR_PICK_BEST_SERVICE_NAMESPACE",component:"istiod",severity:"notice",message:"PILOT_SIDECAR_PICK_BEST_SERVICE_NAMESPACE is set explicitly; Istio 1.30 changes duplicate-host selection by default."}],sources:[{path:"releases/1.30/upgrade-notes/index.md",section:"Sidecar proxy service namespace selection changed",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/upgrade-notes/#sidecar-proxy-service-namespace-selection-changed"},{path:"releases/1.30/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/change-notes/#traffic-management"}]},{id:"istio-1.30-xds-debug-auth",change:"default-changed",severity:"warning",since:"1.30",message:"From Istio 1.30 the XDS debug endpoints (syncz, config_dump) on plaintext port 15010 require authentication, which breaks istioctl --plaintext and custom plaintext tooling; ENABLE_DEBUG_ENDPOINT_AUTH=false restores it.",match:[{type:"env",name:"ENABLE_DEBUG_ENDPOINT_AUTH",component:"istiod",severity:"notice",message:"ENABLE_DEBUG_ENDPOINT_AUTH is set explicitly; Istio 1.30 also requires authentication on the plaintext XDS debug endpoints by default."}],sources:[{path:"releases/1.30/upgrade-notes/index.md",section:"XDS debug endpoints now require authentication",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/upgrade-notes/#xds-debug-endpoints-now-require-authentication"},{path:"releases/1.30/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/change-notes/#security"}]},{id:"istio-1.30-wildcard-serviceentry-sidecars",change:"added",severity:"warning",since:"1.30",message:"Before Istio 1.30 a wildcard ServiceEntry with resolution DYNAMIC_DNS only works for ambient workloads through a waypoint (HTTP only); sidecars get support in 1.30, so label it istio.io/use-waypoint or target 1.30.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["ServiceEntry"],paths:["spec.resolution"],values:["DYNAMIC_DNS"],where:[{path:"spec.hosts[]",pattern:"^\\*"},{path:"metadata.labels[\"istio.io/use-waypoint\"]",absent:true}]}],sources:[{path:"releases/1.30/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/58244"]},{path:"releases/1.28/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/54540"]}]},{id:"istio-1.30-traffic-extension",change:"added",severity:"error",since:"1.30",message:"TrafficExtension (extensions.istio.io/v1alpha1) only exists from Istio 1.30; use WasmPlugin on older releases.",match:[{type:"resource",apiVersions:["extensions.istio.io/v1alpha1"],kinds:["TrafficExtension"]}],sources:[{path:"releases/1.30/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/change-notes/#traffic-management"},{path:"releases/1.30/_index.md",section:"Traffic management additions",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/#traffic-management-additions"}]},{id:"istio-1.30.2-authz-trust-domains",change:"added",severity:"error",since:"1.30.2",message:"AuthorizationPolicy source {name} is only enforced from Istio 1.30.2; earlier releases accept and silently ignore it, which can widen who the policy matches.",match:[{type:"field",apiVersions:["security.istio.io/v1beta1","security.istio.io/v1"],kinds:["AuthorizationPolicy"],paths:["spec.rules[].from[].source.trustDomains","spec.rules[].from[].source.notTrustDomains"]}],sources:[{path:"releases/1.30/announcing-1.30.2/index.md",section:"Changes",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30.2/"},{path:"releases/1.31/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/change-notes/#security"}]},{id:"istio-1.30-disable-context-propagation",change:"added",severity:"error",since:"1.30",message:"Telemetry tracing disableContextPropagation only exists from Istio 1.30; older CRDs reject it.",match:[{type:"field",apiVersions:["telemetry.istio.io/v1alpha1","telemetry.istio.io/v1"],kinds:["Telemetry"],paths:["spec.tracing[].disableContextPropagation"]}],sources:[{path:"releases/1.30/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/change-notes/#telemetry",refs:["https://github.com/istio/istio/issues/58871"]}]},{id:"istio-1.30-otel-service-attribute-enrichment",change:"added",severity:"warning",since:"1.30",message:"The OpenTelemetry provider setting serviceAttributeEnrichment only exists from Istio 1.30.",match:[{type:"meshConfig",paths:["extensionProviders[].opentelemetry.serviceAttributeEnrichment"]}],sources:[{path:"releases/1.30/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/change-notes/#telemetry",refs:["https://github.com/istio/istio/issues/55026"]}]},{id:"istio-1.30-new-annotations",change:"added",severity:"warning",since:"1.30",message:"The {name} annotation is only read from Istio 1.30; older releases ignore it.",match:[{type:"annotation",key:"ambient.istio.io/xfcc-include-client-identity",on:["Gateway.gateway.networking.k8s.io","GatewayClass.gateway.networking.k8s.io"]},{type:"annotation",key:"istio.io/connect-strategy",on:["ServiceEntry"]},{type:"annotation",key:"networking.istio.io/traffic-distribution",on:["Namespace"]}],sources:[{path:"releases/1.30/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/54995","https://github.com/istio/istio/issues/58701"]},{path:"releases/1.30/_index.md",section:"Ambient mode enhancements",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/#ambient-mode-enhancements"}]},{id:"istio-1.30-exclude-interfaces-validation",change:"removed",severity:"error",since:"1.30",message:"From Istio 1.30 traffic.sidecar.istio.io/excludeInterfaces only accepts valid Linux interface names (at most 15 characters, no spaces or slashes), so other values are rejected at injection.",match:[{type:"annotation",key:"traffic.sidecar.istio.io/excludeInterfaces",on:["pod"],pattern:"(^|,)\\s*([^,\\s][^,]{15,}|[^,\\s][^,]*[/:\\s][^,\\s]+[^,]*)\\s*(,|$)"}],sources:[{path:"releases/1.30/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/58781"]}]},{id:"istio-1.30-authz-regex-escaping",change:"behaviour-changed",severity:"warning",since:"1.30",message:"From Istio 1.30 regex metacharacters in AuthorizationPolicy principals, namespaces and service accounts are matched literally (a security fix), so values that relied on regex behaviour stop matching.",match:[{type:"field",apiVersions:["security.istio.io/v1beta1","security.istio.io/v1"],kinds:["AuthorizationPolicy"],paths:["spec.rules[].from[].source.principals[]","spec.rules[].from[].source.namespaces[]","spec.rules[].from[].source.notPrincipals[]","spec.rules[].from[].source.notNamespaces[]"],pattern:"[\\[\\]()|+?^$\\\\{}]"}],sources:[{path:"releases/1.30/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/change-notes/#security",refs:["https://github.com/istio/istio/issues/59992"]}]},{id:"istio-1.30-retry-budget-fixes",change:"behaviour-changed",severity:"warning",since:"1.30",message:"Istio 1.30 fixed retryBudget: the default percent is now 20% (it was 0.2%) and a budget is no longer dropped when subsets have their own traffic policy, so retries may grow.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["DestinationRule"],paths:["spec.trafficPolicy.retryBudget","spec.subsets[].trafficPolicy.retryBudget"]}],sources:[{path:"releases/1.30/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/59504","https://github.com/istio/istio/issues/59667"]}]},{id:"istio-1.30-tls-listeners-without-alpha-flag",change:"behaviour-changed",severity:"notice",since:"1.30",message:"From Istio 1.30 Gateway listeners with protocol TLS work without PILOT_ENABLE_ALPHA_GATEWAY_API.",match:[{type:"field",apiVersions:["gateway.networking.k8s.io/v1","gateway.networking.k8s.io/v1beta1"],kinds:["Gateway"],paths:["spec.listeners[].protocol"],values:["TLS"]}],sources:[{path:"releases/1.30/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/change-notes/#traffic-management"}]},{id:"istio-1.30-agentgateway",change:"added",severity:"error",since:"1.30",message:"The istio-agentgateway GatewayClass (with PILOT_ENABLE_AGENTGATEWAY=true) only exists from Istio 1.30.",match:[{type:"field",apiVersions:["gateway.networking.k8s.io/v1","gateway.networking.k8s.io/v1beta1"],kinds:["Gateway"],paths:["spec.gatewayClassName"],values:["istio-agentgateway"]}],sources:[{path:"releases/1.30/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/59209"]},{path:"releases/1.30/_index.md",section:"Agentgateway: experimental new gateway implementation",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/#agentgateway-experimental-new-gateway-implementation"}]},{id:"istio-1.30-helm-values",change:"added",severity:"warning",since:"1.30",message:"The Helm value {name} exists from Istio 1.30; older charts ignore it.",match:[{type:"helmValue",chart:"cni",paths:["useAppArmorAnnotation"]},{type:"helmValue",chart:"istiod",paths:["global.enableReaderRBAC"]},{type:"helmValue",chart:"base",paths:["global.enableReaderRBAC","base.validationFailurePolicy"]},{type:"helmValue",chart:"ztunnel",paths:["dnsPolicy","dnsConfig"]}],sources:[{path:"releases/1.30/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/change-notes/#installation"}]},{id:"istio-1.30-gateway-chart-network-gateway-ports",change:"added",severity:"error",since:"1.30",message:"The gateway chart value networkGatewayPorts exists from Istio 1.30; older gateway charts reject unknown top-level values.",match:[{type:"helmValue",chart:"gateway",paths:["networkGatewayPorts"]}],sources:[{path:"releases/1.30/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/change-notes/#installation"}]},{id:"istio-1.30-new-env",change:"added",severity:"notice",since:"1.30",message:"{name} is only read from Istio 1.30; older releases ignore it.",match:[{type:"env",name:"PILOT_GATEWAY_TRANSPORT_SOCKET_CONNECT_TIMEOUT",component:"istiod"},{type:"env",name:"PILOT_MULTICLUSTER_KUBECONFIG_PATH",component:"istiod"},{type:"env",name:"PILOT_HBONE_INITIAL_STREAM_WINDOW_SIZE",component:"istiod"},{type:"env",name:"PILOT_HBONE_INITIAL_CONNECTION_WINDOW_SIZE",component:"istiod"},{type:"env",name:"PILOT_ENABLE_AGENTGATEWAY",component:"istiod"},{type:"env",name:"DEBUG_ENDPOINT_AUTH_ALLOWED_NAMESPACES",component:"istiod"},{type:"env",name:"DNS_FORWARD_TIMEOUT",component:"proxy"},{type:"env",name:"ISTIO_WASM_MAX_BINARY_SIZE_BYTES",component:"any"}],sources:[{path:"releases/1.30/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/change-notes/#traffic-management"},{path:"releases/1.30/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/change-notes/#security"},{path:"releases/1.30/change-notes/index.md",section:"Extensibility",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/change-notes/#extensibility"}]},{id:"istio-1.30.1-ignore-policy-attachment",change:"added",severity:"warning",since:"1.30.1",message:"The istio.io/ignore-policy-attachment annotation is only read from Istio 1.30.1; older releases still translate this policy.",match:[{type:"annotation",key:"istio.io/ignore-policy-attachment",on:["BackendTLSPolicy","XBackendTrafficPolicy"]}],sources:[{path:"releases/1.30/announcing-1.30.1/index.md",section:"Changes",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30.1/"}]},{id:"istio-1.30.2-agent-merge-envoy-stats",change:"added",severity:"notice",since:"1.30.2",message:"PILOT_AGENT_MERGE_ENVOY_STATS is only read from Istio 1.30.2.",match:[{type:"env",name:"PILOT_AGENT_MERGE_ENVOY_STATS",component:"proxy"}],sources:[{path:"releases/1.30/announcing-1.30.2/index.md",section:"Changes",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30.2/"}]},{id:"istio-1.30.3-new-env",change:"added",severity:"notice",since:"1.30.3",message:"{name} is only read from Istio 1.30.3; older releases ignore it.",match:[{type:"env",name:"PILOT_NODE_UNTAINT_CONTROLLERS_TAINT_NAME",component:"istiod"},{type:"env",name:"AMBIENT_SCOPED_ADDRESS_PUSHES",component:"istiod"}],sources:[{path:"releases/1.30/announcing-1.30.3/index.md",section:"Changes",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30.3/"}]},{id:"istio-1.30.3-workloadentry-hbone-label",change:"behaviour-changed",severity:"warning",since:"1.30.3",message:"From Istio 1.30.3 auto-registered WorkloadEntries get the HBONE tunnel label only when created, so workloads registered before the upgrade stay on plaintext until they re-register or get networking.istio.io/tunnel: http.",match:[{type:"resource",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["WorkloadGroup"]}],sources:[{path:"releases/1.30/announcing-1.30.3/index.md",section:"Changes",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30.3/"},{path:"releases/1.31/upgrade-notes/index.md",section:"Existing auto-registered `WorkloadEntry` resources need re-registration or a manual label for HBONE",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/upgrade-notes/#existing-auto-registered-workloadentry-resources-need-re-registration-or-a-manual-label-for-hbone"}]},{id:"istio-1.30.4-xds-api-generator-auth",change:"default-changed",severity:"warning",since:"1.30.4",message:"From Istio 1.30.4 the XDS api generator (MCP config serving) requires a control-plane identity, so custom MCP clients outside the system namespace are rejected; ENABLE_XDS_API_GENERATOR_AUTH=false restores access.",match:[{type:"env",name:"ENABLE_XDS_API_GENERATOR_AUTH",component:"istiod"}],sources:[{path:"releases/1.30/announcing-1.30.4/index.md",section:"Changes",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30.4/"},{path:"releases/1.31/upgrade-notes/index.md",section:"The XDS `api` generator now requires a control-plane identity",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/upgrade-notes/#the-xds-api-generator-now-requires-a-control-plane-identity"}]},{id:"istio-1.30.4-backend-tls-policy-fails-closed",change:"behaviour-changed",severity:"warning",since:"1.30.4",backports:["1.31.1"],message:"From Istio 1.30.4 (and 1.31.1) a BackendTLSPolicy whose caCertificateRefs cannot be resolved fails closed on sidecars instead of sending plaintext, so check that the referenced ConfigMaps exist.",match:[{type:"field",apiVersions:["gateway.networking.k8s.io/v1"],kinds:["BackendTLSPolicy"],paths:["spec.validation.caCertificateRefs"]}],sources:[{path:"releases/1.30/announcing-1.30.4/index.md",section:"Changes",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30.4/"},{path:"releases/1.31/announcing-1.31.1/index.md",section:"Changes",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31.1/"}]},{id:"istio-1.30.4-envoyfilter-proxy-version-limit",change:"removed",severity:"error",since:"1.30.4",message:"From Istio 1.30.4 an EnvoyFilter proxyVersion match longer than 1024 characters is rejected.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3"],kinds:["EnvoyFilter"],paths:["spec.configPatches[].match.proxy.proxyVersion"],pattern:"^[\\s\\S]{1025,}$"}],sources:[{path:"releases/1.30/announcing-1.30.4/index.md",section:"Changes",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30.4/"}]},{id:"istio-1.30.5-serviceentry-empty-workload-selector",change:"behaviour-changed",severity:"warning",since:"1.30.5",backports:["1.31.1"],message:"From Istio 1.30.5 (and 1.31.1) a ServiceEntry with an empty workloadSelector no longer selects every workload in its namespace; add labels or remove the selector.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["ServiceEntry"],paths:["spec.workloadSelector"],where:[{path:"spec.workloadSelector.labels.*",absent:true}]}],sources:[{path:"releases/1.30/announcing-1.30.5/index.md",section:"Changes",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30.5/"},{path:"releases/1.31/announcing-1.31.1/index.md",section:"Changes",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31.1/"}]},{id:"istio-1.30.5-stats-flush-interval-fixed",change:"added",severity:"error",since:"1.30.5",backports:["1.31.1"],message:"sidecar.istio.io/statsFlushInterval values of a minute or more, or below a second, produce an invalid proxy bootstrap before Istio 1.30.5 (and 1.31.1), so the proxy does not start.",match:[{type:"annotation",key:"sidecar.istio.io/statsFlushInterval",on:["pod"],pattern:"^\\s*(\\d+(\\.\\d+)?(m|h)|0?\\.\\d+s|\\d+(ms|us|µs|ns)|([6-9]\\d|\\d{3,})s)\\s*$"}],sources:[{path:"releases/1.30/announcing-1.30.5/index.md",section:"Changes",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30.5/"},{path:"releases/1.31/announcing-1.31.1/index.md",section:"Changes",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31.1/"}]}];var c130 = {release:release$1,kubernetes:kubernetes$1,compatibilityVersions:compatibilityVersions$1,sources:sources$2,entries:entries$1};
+
+const release="1.31";const kubernetes={min:"1.32",max:"1.36"};const compatibilityVersions=["1.25","1.26","1.27","1.28","1.29","1.30"];const sources$1=[{path:"releases/1.31/_index.md",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/"}];const entries=[{id:"istio-1.31-gcp-hosting-deprecated",change:"deprecated",severity:"warning",since:"1.31",message:"From Istio 1.31 nothing is published to gcr.io/istio-release, registry.istio.io or istio-release.storage.googleapis.com, and those locations go away after scream tests; use docker.io/istio images and charts from blob.istio.io or ghcr.io/istio/release/charts.",match:[{type:"field",kinds:["$workload"],paths:["$podSpec.containers[].image","$podSpec.initContainers[].image"],pattern:"^(gcr\\.io/istio-release|registry\\.istio\\.io)/",fix:{type:"replaceText",from:"gcr.io/istio-release/",to:"docker.io/istio/"}},{type:"helmValue",chart:"istiod",paths:["global.hub","hub"],pattern:"^(gcr\\.io/istio-release|registry\\.istio\\.io)",fix:{type:"replaceText",from:"gcr.io/istio-release",to:"docker.io/istio"}},{type:"helmValue",chart:"cni",paths:["global.hub","hub"],pattern:"^(gcr\\.io/istio-release|registry\\.istio\\.io)",fix:{type:"replaceText",from:"gcr.io/istio-release",to:"docker.io/istio"},iopPaths:[]},{type:"helmValue",chart:"ztunnel",paths:["global.hub","hub"],pattern:"^(gcr\\.io/istio-release|registry\\.istio\\.io)",fix:{type:"replaceText",from:"gcr.io/istio-release",to:"docker.io/istio"},iopPaths:[]},{type:"field",kinds:["HelmRepository"],paths:["spec.url"],pattern:"istio-release\\.storage\\.googleapis\\.com",fix:{type:"replaceText",from:"istio-release.storage.googleapis.com/charts",to:"blob.istio.io/istio-release/charts"}},{type:"field",kinds:["Application"],paths:["spec.source.repoURL","spec.sources[].repoURL"],pattern:"istio-release\\.storage\\.googleapis\\.com",fix:{type:"replaceText",from:"istio-release.storage.googleapis.com/charts",to:"blob.istio.io/istio-release/charts"}},{type:"text",kinds:["Kustomization"],contains:"istio-release.storage.googleapis.com"}],sources:[{path:"releases/1.31/upgrade-notes/index.md",section:"Deprecation of GCP infrastructure and hosting",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/upgrade-notes/#deprecation-of-gcp-infrastructure-and-hosting"}]},{id:"istio-1.31-send-unhealthy-endpoints",change:"default-changed",severity:"warning",since:"1.31",message:"From Istio 1.31 unhealthy endpoints are sent to Envoy unless the DestinationRule sets outlierDetection.minHealthPercent, so Envoy may route to not-ready pods when panic mode kicks in; set minHealthPercent or PILOT_AUTO_SEND_UNHEALTHY_ENDPOINTS=false.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["DestinationRule"],paths:["$trafficPolicy.outlierDetection"],where:[{path:"$trafficPolicy.outlierDetection.minHealthPercent",absent:true}]},{type:"env",name:"PILOT_AUTO_SEND_UNHEALTHY_ENDPOINTS",component:"istiod",severity:"notice",message:"PILOT_AUTO_SEND_UNHEALTHY_ENDPOINTS is set explicitly; Istio 1.31 sends unhealthy endpoints by default."}],sources:[{path:"releases/1.31/upgrade-notes/index.md",section:"Default behavior for sending unhealthy endpoints",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/upgrade-notes/#default-behavior-for-sending-unhealthy-endpoints"},{path:"releases/1.31/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/change-notes/#traffic-management"}]},{id:"istio-1.31-strict-gateway-merging",change:"default-changed",severity:"warning",since:"1.31",message:"From Istio 1.31 an Istio Gateway that selects a managed Gateway API gateway deployment is no longer merged into it from another namespace; move the config to the Gateway API resource or its namespace, or set PILOT_ENABLE_STRICT_GATEWAY_MERGING=false.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["Gateway"],paths:["spec.selector[\"gateway.networking.k8s.io/gateway-name\"]"]},{type:"env",name:"PILOT_ENABLE_STRICT_GATEWAY_MERGING",component:"istiod",severity:"notice",message:"PILOT_ENABLE_STRICT_GATEWAY_MERGING is set explicitly; Istio 1.31 turns strict gateway merging on by default."}],sources:[{path:"releases/1.31/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/change-notes/#security"},{path:"releases/1.31/_index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/#security"}]},{id:"istio-1.31-spawn-upstream-span-flag-removed",change:"removed",severity:"warning",since:"1.31",message:"PILOT_SPAWN_UPSTREAM_SPAN_FOR_GATEWAY was removed in Istio 1.31; gateways always create upstream spans and setting it to false no longer opts out.",match:[{type:"env",name:"PILOT_SPAWN_UPSTREAM_SPAN_FOR_GATEWAY",component:"istiod"}],sources:[{path:"releases/1.31/upgrade-notes/index.md",section:"`PILOT_SPAWN_UPSTREAM_SPAN_FOR_GATEWAY` feature flag removed",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/upgrade-notes/#pilot_spawn_upstream_span_for_gateway-feature-flag-removed"},{path:"releases/1.31/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/change-notes/#telemetry"}]},{id:"istio-1.31-wds-reconnect-message-size",change:"behaviour-changed",severity:"notice",since:"1.31",message:"From Istio 1.31 ztunnel reconnects report every workload version, which can exceed istiod's 4 MiB gRPC limit in meshes of about 40,000 workloads; raise ISTIO_GPRC_MAXRECVMSGSIZE (spelled GPRC) on istiod if yours is near that.",match:[{type:"helmChart",names:["ztunnel"]},{type:"env",name:"ISTIO_GPRC_MAXRECVMSGSIZE",component:"istiod"}],sources:[{path:"releases/1.31/upgrade-notes/index.md",section:"WDS reconnect requests are larger in big ambient meshes",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/upgrade-notes/#wds-reconnect-requests-are-larger-in-big-ambient-meshes"}]},{id:"istio-1.31-httproute-without-backends-500",change:"behaviour-changed",severity:"notice",since:"1.31",message:"Istio 1.31 answers HTTPRoute rules without backendRefs with 500 again (1.30 returned 404).",match:[{type:"field",apiVersions:["gateway.networking.k8s.io/v1","gateway.networking.k8s.io/v1beta1"],kinds:["HTTPRoute"],paths:["spec.rules[]"],where:[{path:"spec.rules[].backendRefs",absent:true},{path:"spec.rules[].filters",absent:true}]}],sources:[{path:"releases/1.31/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/change-notes/#traffic-management"}]},{id:"istio-1.31-crd-fields",change:"added",severity:"error",since:"1.31",message:"{name} only exists from Istio 1.31; older CRDs reject it.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["VirtualService"],paths:["spec.http[].redirect.prefixRewrite"]},{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["DestinationRule"],paths:["$trafficPolicy.connectionPool.http.http2KeepAlive","$trafficPolicy.loadBalancer.zoneAwareLbSetting","spec.trafficPolicy.retryBudget.budgetInterval","spec.subsets[].trafficPolicy.retryBudget.budgetInterval"]},{type:"field",apiVersions:["networking.istio.io/v1alpha3"],kinds:["EnvoyFilter"],paths:["spec.configPatches[].patch.operation"],values:["MERGE_AND_REPLACE_LIST"]}],sources:[{path:"releases/1.31/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/47500","https://github.com/istio/istio/issues/55640"]},{path:"releases/1.31/_index.md",section:"Traffic management additions",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/#traffic-management-additions"}]},{id:"istio-1.31-sidecar-egress-exclusions",change:"added",severity:"error",since:"1.31",message:"Sidecar egress hosts with a ~ prefix (exclusions) are only understood from Istio 1.31; older releases reject or misread them.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["Sidecar"],paths:["spec.egress[].hosts[]"],pattern:"^~"}],sources:[{path:"releases/1.31/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/60139"]}]},{id:"istio-1.31-meshconfig-fields",change:"added",severity:"warning",since:"1.31",message:"meshConfig {name} only exists from Istio 1.31; older istiod ignores or rejects it.",match:[{type:"meshConfig",paths:["defaultTrafficPolicy","serviceEntryVisibility","zoneAwareLbSetting","outboundTrafficPolicy.tls"]},{type:"meshConfig",paths:["outboundTrafficPolicy.mode"],values:["ALLOW_ANY_DYNAMIC_DNS"],message:"Outbound traffic policy ALLOW_ANY_DYNAMIC_DNS is only implemented from Istio 1.31."}],sources:[{path:"releases/1.31/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/60870"]},{path:"releases/1.31/_index.md",section:"Traffic management additions",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/#traffic-management-additions"}]},{id:"istio-1.31-proxy-connection-settings",change:"added",severity:"warning",since:"1.31",message:"ProxyConfig connectionSettings only exists from Istio 1.31.",match:[{type:"proxyConfig",paths:["connectionSettings"]}],sources:[{path:"releases/1.31/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/change-notes/#traffic-management"}]},{id:"istio-1.31-waypoint-canary",change:"added",severity:"warning",since:"1.31",message:"Weighted waypoint canaries ({name}) are only supported from Istio 1.31.",match:[{type:"label",key:"istio.io/use-waypoint-canary",on:["Service","ServiceEntry","Namespace"]},{type:"label",key:"istio.io/use-waypoint-canary-namespace",on:["Service","ServiceEntry","Namespace"]},{type:"annotation",key:"istio.io/use-waypoint-canary-weight",on:["Service","ServiceEntry","Namespace"]}],sources:[{path:"releases/1.31/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/60801"]}]},{id:"istio-1.31-prometheus-scrape-targets",change:"added",severity:"warning",since:"1.31",message:"The prometheus.istio.io/scrape-targets annotation is only read from Istio 1.31.",match:[{type:"annotation",key:"prometheus.istio.io/scrape-targets",on:["pod"]}],sources:[{path:"releases/1.31/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/change-notes/#telemetry",refs:["https://github.com/istio/istio/issues/59567"]}]},{id:"istio-1.31-agentgateway-waypoint",change:"added",severity:"error",since:"1.31",message:"The istio-agentgateway-waypoint GatewayClass only exists from Istio 1.31.",match:[{type:"field",apiVersions:["gateway.networking.k8s.io/v1","gateway.networking.k8s.io/v1beta1"],kinds:["Gateway"],paths:["spec.gatewayClassName"],values:["istio-agentgateway-waypoint"]}],sources:[{path:"releases/1.31/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/change-notes/#traffic-management"},{path:"releases/1.31/_index.md",section:"Agentgateway as a waypoint",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/#agentgateway-as-a-waypoint"}]},{id:"istio-1.31-compliance-policy-fips-140-3",change:"added",severity:"warning",since:"1.31",message:"COMPLIANCE_POLICY fips-140-3 is only understood from Istio 1.31.",match:[{type:"env",name:"COMPLIANCE_POLICY",component:"any",values:["fips-140-3"]}],sources:[{path:"releases/1.31/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/change-notes/#security"},{path:"releases/1.31/_index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/#security"}]},{id:"istio-1.31-helm-values",change:"added",severity:"warning",since:"1.31",message:"The Helm value {name} exists from Istio 1.31; older charts ignore it.",match:[{type:"helmValue",chart:"istiod",paths:["global.readerServiceAccount","pilot.terminationMessagePolicy","terminationMessagePolicy"]}],sources:[{path:"releases/1.31/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/change-notes/#installation"}]},{id:"istio-1.31-gateway-chart-dns",change:"added",severity:"error",since:"1.31",message:"The gateway chart value {name} exists from Istio 1.31; older gateway charts reject unknown top-level values.",match:[{type:"helmValue",chart:"gateway",paths:["dnsPolicy","dnsConfig"]}],sources:[{path:"releases/1.31/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/change-notes/#installation"}]},{id:"istio-1.31-new-env",change:"added",severity:"notice",since:"1.31",message:"{name} is only read from Istio 1.31; older releases ignore it.",match:[{type:"env",name:"ENVOY_SECURE_METRICS_PORT",component:"proxy"},{type:"env",name:"ENVOY_SECURE_MERGED_METRICS_PORT",component:"proxy"},{type:"env",name:"ISTIO_META_ENABLE_SELF_DISCOVERY",component:"proxy"},{type:"env",name:"PILOT_ENABLE_REMOTE_CREDENTIALS_CONTROLLER",component:"istiod"},{type:"env",name:"PILOT_ENABLE_STRICT_GATEWAY_MERGING",component:"istiod"},{type:"env",name:"PILOT_AUTO_SEND_UNHEALTHY_ENDPOINTS",component:"istiod"}],sources:[{path:"releases/1.31/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/change-notes/#telemetry",refs:["https://github.com/istio/istio/issues/50114"]},{path:"releases/1.31/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/change-notes/#traffic-management"},{path:"releases/1.31/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/change-notes/#security"}]},{id:"istio-1.31.1-jwks-link-local-blocked",change:"behaviour-changed",severity:"warning",since:"1.31.1",message:"From Istio 1.31.1 istiod refuses to fetch JWKS from link-local and cloud metadata addresses and rejects responses that are not a JWKS, so this jwksUri stops working; serve the keys elsewhere or inline them with jwks.",match:[{type:"field",apiVersions:["security.istio.io/v1beta1","security.istio.io/v1"],kinds:["RequestAuthentication"],paths:["spec.jwtRules[].jwksUri"],pattern:"://(169\\.254\\.|\\[?fe80:|\\[?fd00:ec2::254|metadata\\.google\\.internal)"}],sources:[{path:"releases/1.31/announcing-1.31.1/index.md",section:"Changes",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31.1/"}]}];var c131 = {release:release,kubernetes:kubernetes,compatibilityVersions:compatibilityVersions,sources:sources$1,entries:entries};
+
+/** Every release file, oldest first. Adding a release = one JSON file + one line here. */
+const CATALOG = [c120, c121, c122, c123, c124, c125, c126, c127, c128, c129, c130, c131].map((file) => file);
+function catalogEntries(releases = CATALOG) {
+    return releases.flatMap((r) => r.entries);
+}
+/** The catalog file of a minor ('1.28'), if any. */
+function catalogRelease(minor, releases = CATALOG) {
+    return releases.find((r) => r.release === minor);
+}
+/** Splits a catalog path into segments, keeping `["a.b"]` keys whole. */
+function splitCatalogPath(path) {
+    const out = [];
+    let current = '';
+    let quoted = false;
+    for (let i = 0; i < path.length; i++) {
+        const ch = path[i];
+        // `key["a.b"]` is two segments: key, then the quoted key.
+        if (ch === '[' && path[i + 1] === '"' && !quoted && current !== '') {
+            out.push(current);
+            current = '';
+        }
+        if (ch === '"')
+            quoted = !quoted;
+        if (ch === '.' && !quoted) {
+            out.push(current);
+            current = '';
+        }
+        else
+            current += ch;
+    }
+    out.push(current);
+    return out;
+}
+
+// Catalog path patterns (`spec.http[].mirrors`, `$trafficPolicy.tls`) resolved against plain YAML values.
+/** The four places a DestinationRule traffic policy lives. */
+const TRAFFIC_POLICY_PREFIXES = [
+    'spec.trafficPolicy',
+    'spec.trafficPolicy.portLevelSettings[]',
+    'spec.subsets[].trafficPolicy',
+    'spec.subsets[].trafficPolicy.portLevelSettings[]'
+];
+const POD_TEMPLATE_BY_KIND = {
+    Pod: '',
+    CronJob: 'spec.jobTemplate.spec.template'
+};
+const DEFAULT_POD_TEMPLATE = 'spec.template';
+/** Workload kinds whose pod template (or own spec, for Pod) is checked by `$podSpec` / `$podMetadata` paths. */
+const WORKLOAD_KINDS$1 = new Set([
+    'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob', 'Rollout'
+]);
+/** Where the pod template of a workload kind sits ('' = the object itself, for Pod). */
+function podTemplatePath(kind) {
+    return POD_TEMPLATE_BY_KIND[kind] ?? DEFAULT_POD_TEMPLATE;
+}
+/** Expands `$trafficPolicy` / `$podSpec` / `$podMetadata` for one kind; paths without macros come back unchanged. */
+function expandMacros(path, kind) {
+    if (path.startsWith('$trafficPolicy'))
+        return TRAFFIC_POLICY_PREFIXES.map((p) => p + path.slice('$trafficPolicy'.length));
+    const template = podTemplatePath(kind);
+    const join = (base, rest) => [base, rest].filter((s) => s !== '').join('.');
+    if (path.startsWith('$podSpec'))
+        return [join(join(template, 'spec'), path.slice('$podSpec'.length).replace(/^\./, ''))];
+    if (path.startsWith('$podMetadata'))
+        return [join(join(template, 'metadata'), path.slice('$podMetadata'.length).replace(/^\./, ''))];
+    return [path];
+}
+function compilePath(path) {
+    if (path === '')
+        return [];
+    const steps = [];
+    for (const segment of splitCatalogPath(path)) {
+        const m = /^(\["[^"]+"\]|[^[]+)((?:\[\d*\])*)$/.exec(segment);
+        if (!m)
+            throw new Error(`bad catalog path segment "${segment}" in "${path}"`);
+        const [, head, brackets] = m;
+        if (head === '*')
+            steps.push({ kind: 'anyKey' });
+        else
+            steps.push({ kind: 'key', key: head.startsWith('["') ? head.slice(2, -2) : head });
+        for (const b of brackets.match(/\[\d*\]/g) ?? []) {
+            steps.push(b === '[]' ? { kind: 'anyItem' } : { kind: 'item', index: Number(b.slice(1, -1)) });
+        }
+    }
+    return steps;
+}
+function isMap$2(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+/** Every concrete path the pattern reaches in `value` (present keys count even when their value is null). */
+function resolvePath(value, pattern, prefix = []) {
+    const out = [];
+    const visit = (current, i, path) => {
+        if (i === pattern.length) {
+            out.push({ path: [...path], value: current });
+            return;
+        }
+        const step = pattern[i];
+        switch (step.kind) {
+            case 'key':
+                if (isMap$2(current) && Object.prototype.hasOwnProperty.call(current, step.key))
+                    visit(current[step.key], i + 1, [...path, step.key]);
+                return;
+            case 'anyKey':
+                if (isMap$2(current))
+                    for (const key of Object.keys(current))
+                        visit(current[key], i + 1, [...path, key]);
+                return;
+            case 'anyItem':
+                if (Array.isArray(current))
+                    current.forEach((item, index) => visit(item, i + 1, [...path, index]));
+                return;
+            case 'item':
+                if (Array.isArray(current) && step.index < current.length)
+                    visit(current[step.index], i + 1, [...path, step.index]);
+                return;
+        }
+    };
+    visit(value, 0, prefix);
+    return out;
+}
+/** Values are compared as text so YAML `true` and `"true"` match alike. */
+function scalarText(value) {
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    return undefined;
+}
+/** True when the value passes the test; with no test every present value passes. */
+function passes(value, test) {
+    if (!test.values && !test.pattern)
+        return true;
+    const text = scalarText(value);
+    if (text === undefined)
+        return false;
+    if (test.values && !test.values.has(text))
+        return false;
+    if (test.pattern && !test.pattern.test(text))
+        return false;
+    return true;
+}
+
+// Applies a compiled plan to one document: finds every catalog match with its exact position.
+const PROXY_CONFIG_ANNOTATION = 'proxy.istio.io/config';
+function isMap$1(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function groupOf$1(apiVersion) {
+    const slash = apiVersion.lastIndexOf('/');
+    return slash === -1 ? '' : apiVersion.slice(0, slash);
+}
+/** Position of a concrete path: the key line for map entries, else the node's own line. */
+function located(root, path) {
+    const entry = entryAt(root, path);
+    if (entry) {
+        return {
+            line: entry.keyNode.line,
+            endLine: Math.max(entry.keyNode.endLine, entry.value?.endLine ?? entry.keyNode.line),
+            keyNode: entry.keyNode,
+            ...(entry.value ? { valueNode: entry.value } : {})
+        };
+    }
+    const node = nodeAt(root, path);
+    return node ? { line: node.line, endLine: node.endLine, valueNode: node } : undefined;
+}
+class HitCollector {
+    doc;
+    plan;
+    hits = [];
+    seen = new Set();
+    constructor(doc, plan) {
+        this.doc = doc;
+        this.plan = plan;
+    }
+    add(c, where, path, name) {
+        const key = `${c.entry.id}|${c.rule}|${where.line}`;
+        if (this.seen.has(key))
+            return;
+        this.seen.add(key);
+        this.hits.push({
+            entry: c.entry,
+            rule: c.rule,
+            severity: c.severity,
+            message: c.message,
+            ...(c.fix ? { fix: c.fix } : {}),
+            line: where.line,
+            ...(where.endLine !== undefined && where.endLine !== where.line ? { endLine: where.endLine } : {}),
+            path: formatPath(path),
+            name,
+            ...(where.keyNode ? { keyNode: where.keyNode } : {}),
+            ...(where.valueNode ? { valueNode: where.valueNode } : {}),
+            ...(where.needle !== undefined ? { needle: where.needle } : {})
+        });
+    }
+    /** Reports a concrete path of a tree, located in that tree's position tree. */
+    addAt(c, tree, path, name) {
+        const where = located(tree.root, path) ?? this.fallback(tree);
+        if (where)
+            this.add(c, where, [...tree.at, ...path], name);
+    }
+    /** When a position cannot be resolved (e.g. a node in a collapsed scalar), point at the tree itself. */
+    fallback(tree) {
+        if (tree.root)
+            return { line: tree.root.line };
+        const parent = located(this.doc.root, tree.at);
+        return parent ? { line: parent.line } : undefined;
+    }
+}
+function conditionsHold(value, conditions) {
+    for (const c of conditions) {
+        const found = c.patterns.some((p) => resolvePath(value, p).some((r) => passes(r.value, c)));
+        if (found === c.absent)
+            return false;
+    }
+    return true;
+}
+/** Every match of a tree-path compiled matcher (MeshConfig, ProxyConfig, Helm) in one tree. */
+function matchTree(out, c, tree, patterns, prefix = []) {
+    const base = prefix.length === 0 ? tree.value : resolvePath(tree.value, prefix.map((k) => ({ kind: 'key', key: String(k) })))[0]?.value;
+    if (base === undefined)
+        return;
+    if (!conditionsHold(tree.value, c.conditions))
+        return;
+    for (const pattern of patterns) {
+        for (const r of resolvePath(base, pattern, prefix)) {
+            if (passes(r.value, c.test))
+                out.addAt(c, tree, r.path, formatPath(r.path.slice(prefix.length)));
+        }
+    }
+}
+/** Collects all hits of the plan in one document. */
+function collectHits(doc, plan) {
+    const out = new HitCollector(doc, plan);
+    const helmTrees = helmTreesOf(doc);
+    const meshTrees = meshTreesOf(doc, helmTrees);
+    if (doc.kind === 'resource' && doc.resource && isMap$1(doc.value)) {
+        const docTree = { value: doc.value, root: doc.root, at: [] };
+        checkKind(out, doc, docTree);
+        checkMetadata(out, doc, docTree);
+        checkIstiodEnvInResources(out, doc, docTree);
+        checkProxyConfigResource(out, doc, docTree);
+        checkText(out, doc);
+        checkCharts(out, doc);
+    }
+    else if (isChartYaml(doc)) {
+        checkChartYaml(out, doc);
+    }
+    for (const tree of helmTrees)
+        checkHelm(out, tree);
+    for (const tree of meshTrees)
+        checkMesh(out, tree);
+    return out.hits;
+}
+function isChartYaml(doc) {
+    return /(^|\/)Chart\.ya?ml$/.test(doc.file) && isMap$1(doc.value) && Array.isArray(doc.value.dependencies);
+}
+// ---- trees -------------------------------------------------------------------------------------------
+function helmTreesOf(doc) {
+    const trees = doc.embedded
+        .filter((e) => e.role === 'helm-values' && isMap$1(e.value))
+        .map((e) => ({ value: e.value, root: e.root, at: e.at, chart: e.chart ?? 'istiod' }));
+    // A values document the parser recognised but did not embed: the document itself is the values.
+    if (doc.kind === 'helm-values' && isMap$1(doc.value) && !trees.some((t) => t.at.length === 0)) {
+        trees.push({ value: doc.value, root: doc.root, at: [], chart: 'istiod' });
+    }
+    const spec = isMap$1(doc.value) ? doc.value.spec : undefined;
+    // IstioOperator spec.values, when the parser did not already embed it.
+    if (doc.family === 'istio-operator' && isMap$1(spec) && isMap$1(spec.values) && !trees.some((t) => formatPath(t.at) === 'spec.values')) {
+        trees.push({ value: spec.values, root: nodeAt(doc.root, ['spec', 'values']) ?? null, at: ['spec', 'values'], chart: 'istio-operator' });
+    }
+    return trees;
+}
+function meshTreesOf(doc, helmTrees) {
+    const trees = doc.embedded.filter((e) => e.role === 'mesh-config' && isMap$1(e.value)).map((e) => ({ value: e.value, root: e.root, at: e.at }));
+    const have = new Set(trees.map((t) => formatPath(t.at)));
+    const add = (value, root, at) => {
+        if (!isMap$1(value) || have.has(formatPath(at)))
+            return;
+        have.add(formatPath(at));
+        trees.push({ value, root, at });
+    };
+    for (const h of helmTrees) {
+        if (h.chart !== 'istiod' && h.chart !== 'istio-operator')
+            continue;
+        if (isMap$1(h.value))
+            add(h.value.meshConfig, nodeAt(h.root, ['meshConfig']) ?? null, [...h.at, 'meshConfig']);
+    }
+    const spec = isMap$1(doc.value) ? doc.value.spec : undefined;
+    if (doc.family === 'istio-operator' && isMap$1(spec))
+        add(spec.meshConfig, nodeAt(doc.root, ['spec', 'meshConfig']) ?? null, ['spec', 'meshConfig']);
+    return trees;
+}
+// ---- resources -----------------------------------------------------------------------------------------
+function checkKind(out, doc, tree) {
+    const { kind, apiVersion } = doc.resource;
+    const compiled = out.plan.byKind.get(kind);
+    if (!compiled)
+        return;
+    for (const c of compiled) {
+        if (c.match.type === 'resource') {
+            if (c.apiVersions.has(apiVersion))
+                out.addAt(c, tree, ['apiVersion'], `${apiVersion} ${kind}`);
+            continue;
+        }
+        const field = c;
+        if (field.apiVersions && !field.apiVersions.has(apiVersion))
+            continue;
+        if (!conditionsHold(doc.value, field.conditions(kind)))
+            continue;
+        for (const pattern of field.patterns(kind)) {
+            for (const r of resolvePath(doc.value, pattern)) {
+                if (passes(r.value, c.test))
+                    out.addAt(c, tree, r.path, formatPath(r.path));
+            }
+        }
+    }
+}
+/** The metadata blocks of a resource and the names (`on` values) they answer to. */
+function holdersOf(doc) {
+    const { kind, apiVersion } = doc.resource;
+    const own = new Set(['*', kind, `${kind}.${groupOf$1(apiVersion)}`]);
+    const holders = [{ tags: own, path: ['metadata'] }];
+    if (WORKLOAD_KINDS$1.has(kind)) {
+        own.add('pod');
+        const template = podTemplatePath(kind);
+        if (template !== '')
+            holders.push({ tags: new Set(['pod']), path: [...template.split('.'), 'metadata'] });
+    }
+    return holders;
+}
+function checkMetadata(out, doc, tree) {
+    const plan = out.plan;
+    const wantAnnotations = plan.annotations.size > 0 || plan.proxyEnv.size > 0 || plan.proxyConfig.length > 0;
+    for (const holder of holdersOf(doc)) {
+        const metadata = resolvePath(doc.value, holder.path.map((k) => ({ kind: 'key', key: String(k) })))[0]?.value;
+        if (!isMap$1(metadata))
+            continue;
+        if (wantAnnotations && isMap$1(metadata.annotations)) {
+            for (const [key, value] of Object.entries(metadata.annotations)) {
+                const path = [...holder.path, 'annotations', key];
+                for (const c of plan.annotations.get(key) ?? [])
+                    if (applies(c, holder.tags) && passes(value, c.test))
+                        out.addAt(c, tree, path, key);
+                if (key === PROXY_CONFIG_ANNOTATION && holder.tags.has('pod'))
+                    checkProxyConfigAnnotation(out, tree, path, value);
+            }
+        }
+        if (plan.labels.size > 0 && isMap$1(metadata.labels)) {
+            for (const [key, value] of Object.entries(metadata.labels)) {
+                for (const c of plan.labels.get(key) ?? [])
+                    if (applies(c, holder.tags) && passes(value, c.test))
+                        out.addAt(c, tree, [...holder.path, 'labels', key], key);
+            }
+        }
+    }
+    if (plan.selectorLabels)
+        checkSelectorLabels(out, doc, tree);
+}
+function applies(c, tags) {
+    for (const on of c.on)
+        if (tags.has(on))
+            return true;
+    return false;
+}
+/** Label keys used in selectors: `selector`/`matchLabels`/`workloadSelector.labels` maps and `matchExpressions[].key`. */
+function checkSelectorLabels(out, doc, tree) {
+    const report = (key, value, path) => {
+        for (const c of out.plan.labels.get(key) ?? [])
+            if (c.on.has('selector') && passes(value, c.test))
+                out.addAt(c, tree, path, key);
+    };
+    const visit = (value, path, parentKey) => {
+        if (Array.isArray(value)) {
+            value.forEach((item, i) => visit(item, [...path, i], parentKey));
+            return;
+        }
+        if (!isMap$1(value))
+            return;
+        const isLabelMap = parentKey === 'matchLabels' || (parentKey === 'labels' && path[path.length - 2] === 'workloadSelector') ||
+            (parentKey === 'selector' && !('matchLabels' in value) && !('matchExpressions' in value) && Object.values(value).every((v) => typeof v !== 'object' || v === null));
+        if (isLabelMap && path[0] !== 'metadata') {
+            for (const [k, v] of Object.entries(value))
+                report(k, v, [...path, k]);
+            return;
+        }
+        if (parentKey === 'matchExpressions' && typeof value.key === 'string')
+            report(value.key, undefined, [...path, 'key']);
+        for (const [k, v] of Object.entries(value))
+            if (k !== 'metadata' || path.length > 0)
+                visit(v, [...path, k], k);
+    };
+    visit(doc.value, [], undefined);
+}
+/** proxy.istio.io/config holds ProxyConfig as YAML text: its proxyMetadata and fields are checked, reported on the annotation. */
+function checkProxyConfigAnnotation(out, tree, path, raw) {
+    if (typeof raw !== 'string' || (out.plan.proxyEnv.size === 0 && out.plan.proxyConfig.length === 0))
+        return;
+    let config;
+    try {
+        config = load(raw);
+    }
+    catch {
+        return;
+    }
+    if (!isMap$1(config))
+        return;
+    const at = located(tree.root, path);
+    if (!at)
+        return;
+    // The annotation's inner YAML has no positions of its own: every hit points at the annotation.
+    const inner = { value: config};
+    // No key/value nodes: a fix must never rewrite the annotation itself.
+    const report = (c, innerPath, name) => out.add(c, { line: at.line }, [...path, ...innerPath], name);
+    if (isMap$1(config.proxyMetadata)) {
+        for (const [name, value] of Object.entries(config.proxyMetadata)) {
+            for (const c of out.plan.proxyEnv.get(name) ?? [])
+                if (passes(value, c.test))
+                    report(c, ['proxyMetadata', name], name);
+        }
+    }
+    for (const c of out.plan.proxyConfig) {
+        for (const pattern of c.patterns)
+            for (const r of resolvePath(inner.value, pattern))
+                if (passes(r.value, c.test))
+                    report(c, r.path, formatPath(r.path));
+    }
+}
+/** istiod env in IstioOperator components.pilot.k8s.env and in a rendered istiod Deployment (container discovery). */
+function checkIstiodEnvInResources(out, doc, tree) {
+    if (out.plan.istiodEnv.size === 0)
+        return;
+    const value = doc.value;
+    const lists = [];
+    if (doc.family === 'istio-operator')
+        lists.push(['spec', 'components', 'pilot', 'k8s', 'env']);
+    if (doc.resource.kind === 'Deployment') {
+        const containers = resolvePath(value, [{ kind: 'key', key: 'spec' }, { kind: 'key', key: 'template' }, { kind: 'key', key: 'spec' }, { kind: 'key', key: 'containers' }, { kind: 'anyItem' }]);
+        for (const c of containers)
+            if (isMap$1(c.value) && c.value.name === 'discovery')
+                lists.push([...c.path, 'env']);
+    }
+    for (const listPath of lists)
+        checkEnvList(out, tree, listPath, out.plan.istiodEnv);
+}
+/** `- name: X` / `value: Y` lists: reported on the name. */
+function checkEnvList(out, tree, listPath, index) {
+    const list = resolvePath(tree.value, listPath.map((k) => (typeof k === 'number' ? { kind: 'item', index: k } : { kind: 'key', key: k })))[0]?.value;
+    if (!Array.isArray(list))
+        return;
+    list.forEach((item, i) => {
+        if (!isMap$1(item) || typeof item.name !== 'string')
+            return;
+        for (const c of index.get(item.name) ?? []) {
+            if (!passes(item.value, c.test))
+                continue;
+            const nameEntry = entryAt(tree.root, [...listPath, i, 'name']);
+            const valueNode = nodeAt(tree.root, [...listPath, i, 'value']);
+            if (!nameEntry)
+                continue;
+            out.add(c, { line: nameEntry.keyNode.line, ...(nameEntry.value ? { keyNode: nameEntry.value } : {}), ...(valueNode ? { valueNode } : {}) }, [...tree.at, ...listPath, i, 'name'], item.name);
+        }
+    });
+}
+/** networking.istio.io ProxyConfig: spec.environmentVariables. */
+function checkProxyConfigResource(out, doc, tree) {
+    if (doc.resource.kind !== 'ProxyConfig' || groupOf$1(doc.resource.apiVersion) !== 'networking.istio.io')
+        return;
+    const env = resolvePath(doc.value, [{ kind: 'key', key: 'spec' }, { kind: 'key', key: 'environmentVariables' }])[0]?.value;
+    if (!isMap$1(env))
+        return;
+    for (const [name, value] of Object.entries(env)) {
+        for (const c of out.plan.proxyEnv.get(name) ?? [])
+            if (passes(value, c.test))
+                out.addAt(c, tree, ['spec', 'environmentVariables', name], name);
+    }
+}
+/** Substrings in any scalar of the selected kinds; reported on the file line that holds the text. */
+function checkText(out, doc) {
+    const candidates = out.plan.text.filter((c) => (c.kinds?.has(doc.resource.kind) ?? false) || (doc.family !== undefined && (c.families?.has(doc.family) ?? false)));
+    if (candidates.length === 0)
+        return;
+    // Without a fix, one finding per document and match says enough; with one, every line gets its edit.
+    const done = new Set();
+    walk(doc.root, (node, path) => {
+        if (node.kind !== 'scalar')
+            return;
+        for (const c of candidates) {
+            if (done.has(c))
+                continue;
+            const hit = c.needle !== undefined ? node.text.includes(c.needle) : c.regex.test(node.text);
+            if (!hit)
+                continue;
+            if (!c.fix)
+                done.add(c);
+            out.add(c, { line: node.line, valueNode: node, ...(c.needle !== undefined ? { needle: c.needle } : {}) }, [...path], c.needle ?? c.match.pattern ?? '');
+        }
+    });
+}
+/** Chart names installed by a Flux HelmRelease or an Argo CD Application. */
+function checkCharts(out, doc) {
+    if (out.plan.charts.size === 0 || doc.family !== 'helm-release')
+        return;
+    const spec = doc.value.spec;
+    if (!isMap$1(spec))
+        return;
+    const places = [];
+    if (doc.resource.kind === 'HelmRelease')
+        places.push(['spec', 'chart', 'spec', 'chart']);
+    else {
+        if (isMap$1(spec.source))
+            places.push(['spec', 'source', 'chart']);
+        if (Array.isArray(spec.sources))
+            spec.sources.forEach((_, i) => places.push(['spec', 'sources', i, 'chart']));
+    }
+    const tree = { value: doc.value, root: doc.root, at: [] };
+    for (const place of places)
+        reportChart(out, tree, place);
+}
+function checkChartYaml(out, doc) {
+    if (out.plan.charts.size === 0)
+        return;
+    const deps = doc.value.dependencies;
+    const tree = { value: doc.value, root: doc.root, at: [] };
+    deps.forEach((_, i) => reportChart(out, tree, ['dependencies', i, 'name']));
+}
+function reportChart(out, tree, place) {
+    const node = nodeAt(tree.root, place);
+    const name = node?.kind === 'scalar' ? node.text.split('/').pop() ?? '' : '';
+    for (const c of out.plan.charts.get(name) ?? [])
+        out.addAt(c, tree, place, name);
+}
+// ---- Helm values and MeshConfig ------------------------------------------------------------------------------
+function checkHelm(out, tree) {
+    const plan = out.plan;
+    const iop = tree.chart === 'istio-operator';
+    for (const c of plan.helm) {
+        if (iop)
+            matchTree(out, c, tree, c.iopPatterns);
+        else if (c.match.chart === tree.chart)
+            matchTree(out, c, tree, c.patterns);
+    }
+    if (plan.istiodEnv.size > 0 && (tree.chart === 'istiod' || iop) && isMap$1(tree.value)) {
+        const places = [['pilot', 'env']];
+        if (!iop)
+            places.push(['env']);
+        for (const place of places) {
+            const env = resolvePath(tree.value, place.map((k) => ({ kind: 'key', key: String(k) })))[0]?.value;
+            if (!isMap$1(env))
+                continue;
+            for (const [name, value] of Object.entries(env)) {
+                for (const c of plan.istiodEnv.get(name) ?? [])
+                    if (passes(value, c.test))
+                        out.addAt(c, tree, [...place, name], name);
+            }
+        }
+    }
+}
+function checkMesh(out, tree) {
+    const plan = out.plan;
+    for (const c of plan.meshConfig)
+        matchTree(out, c, tree, c.patterns);
+    for (const c of plan.proxyConfig)
+        matchTree(out, c, tree, c.patterns, ['defaultConfig']);
+    if (plan.proxyEnv.size === 0 || !isMap$1(tree.value))
+        return;
+    const defaults = tree.value.defaultConfig;
+    const metadata = isMap$1(defaults) ? defaults.proxyMetadata : undefined;
+    if (!isMap$1(metadata))
+        return;
+    for (const [name, value] of Object.entries(metadata)) {
+        for (const c of plan.proxyEnv.get(name) ?? [])
+            if (passes(value, c.test))
+                out.addAt(c, tree, ['defaultConfig', 'proxyMetadata', name], name);
+    }
+}
+/** Helm compatibilityVersion values in a document, with positions (Helm values of any chart and IstioOperator spec). */
+function compatibilityVersionsIn(doc) {
+    const out = [];
+    const add = (tree, path) => {
+        const r = resolvePath(tree.value, path.map((k) => ({ kind: 'key', key: String(k) })))[0];
+        const text = r ? scalarText(r.value) : undefined;
+        if (text === undefined)
+            return;
+        const where = located(tree.root, path);
+        if (where)
+            out.push({ value: text, line: where.line, path: formatPath([...tree.at, ...path]), ...(where.valueNode ? { valueNode: where.valueNode } : {}) });
+    };
+    for (const tree of helmTreesOf(doc))
+        add(tree, ['compatibilityVersion']);
+    if (doc.family === 'istio-operator')
+        add({ value: doc.value, root: doc.root, at: [] }, ['spec', 'compatibilityVersion']);
+    return out;
+}
+
+function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+/** Requotes `to` the way `from` was written, so the edit keeps valid YAML. */
+function quoteLike(quote, to) {
+    if (quote === '"')
+        return `"${to.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+    if (quote === "'")
+        return `'${to.replace(/'/g, "''")}'`;
+    // A plain scalar that would need quoting (e.g. contains ': ' or starts with a special character) gets double quotes.
+    return /^[\w./-][\w./:@-]*$/.test(to) && !/:\s/.test(to) ? to : `"${to.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+function singleLineScalar(node) {
+    return node?.kind === 'scalar' && node.line === node.endLine && node.style !== 'literal' && node.style !== 'folded' ? node : undefined;
+}
+/** Replaces the key `text` (plain or quoted, followed by a colon) on a line; undefined when not found exactly once. */
+function replaceKey(line, text, to) {
+    const re = new RegExp(`(^|[\\s{,?-])(["']?)${escapeRegExp(text)}\\2(\\s*:)`, 'g');
+    const matches = [...line.matchAll(re)];
+    if (matches.length !== 1)
+        return undefined;
+    const m = matches[0];
+    const start = m.index + m[1].length;
+    const end = start + m[2].length * 2 + text.length;
+    return line.slice(0, start) + quoteLike(m[2], to) + line.slice(end);
+}
+/** Replaces the value `text` (plain or quoted) where it stands as a whole scalar on the line (last such place). */
+function replaceValue(line, text, to) {
+    const re = new RegExp(`(:\\s+|-\\s+|[\\[,{]\\s*|^\\s*)(["']?)${escapeRegExp(text)}\\2(?=\\s*(?:#.*)?$|\\s*[,\\]}])`, 'g');
+    const matches = [...line.matchAll(re)];
+    if (matches.length === 0)
+        return undefined;
+    const m = matches[matches.length - 1];
+    const start = m.index + m[1].length;
+    const end = start + m[2].length * 2 + text.length;
+    return line.slice(0, start) + quoteLike(m[2], to) + line.slice(end);
+}
+function describe$1(spec, from) {
+    if (spec.description)
+        return spec.description;
+    switch (spec.type) {
+        case 'renameKey':
+            return `Rename ${from} to ${spec.to}`;
+        case 'replaceValue':
+            return `Replace ${from} with ${spec.to}`;
+        case 'replaceText':
+            return `Replace ${spec.from} with ${spec.to}`;
+    }
+}
+/**
+ * The one-line edit a fix spec makes at a hit, or undefined when the text is not where it is expected
+ * (flow style, escapes, multi-line scalars): a fix must never guess.
+ */
+function buildFix(spec, hit, lines) {
+    switch (spec.type) {
+        case 'renameKey': {
+            const key = singleLineScalar(hit.keyNode);
+            if (!key)
+                return undefined;
+            const line = lines[key.line - 1];
+            if (line === undefined)
+                return undefined;
+            // A map key is followed by a colon; an env list `name:` value is a plain value.
+            const edited = replaceKey(line, key.text, spec.to) ?? replaceValue(line, key.text, spec.to);
+            return edited !== undefined && edited !== line ? { description: describe$1(spec, key.text), edits: [{ startLine: key.line, endLine: key.line, replacement: edited }] } : undefined;
+        }
+        case 'replaceValue': {
+            const value = singleLineScalar(hit.valueNode);
+            if (!value)
+                return undefined;
+            const line = lines[value.line - 1];
+            if (line === undefined)
+                return undefined;
+            const edited = replaceValue(line, value.text, spec.to);
+            return edited !== undefined && edited !== line ? { description: describe$1(spec, value.text), edits: [{ startLine: value.line, endLine: value.line, replacement: edited }] } : undefined;
+        }
+        case 'replaceText': {
+            const node = hit.valueNode;
+            if (!node)
+                return undefined;
+            for (let n = node.line; n <= node.endLine; n++) {
+                const line = lines[n - 1];
+                if (line === undefined || !line.includes(spec.from))
+                    continue;
+                const edited = line.split(spec.from).join(spec.to);
+                return { description: describe$1(spec, spec.from), edits: [{ startLine: n, endLine: n, replacement: edited }] };
+            }
+            return undefined;
+        }
+    }
+}
+/** The file line that literally holds `needle` within a node's lines (multi-line scalars), else the node's first line. */
+function lineHolding(node, needle, lines) {
+    if (needle === undefined)
+        return node.line;
+    for (let n = node.line; n <= node.endLine; n++)
+        if (lines[n - 1]?.includes(needle))
+            return n;
+    return node.line;
+}
+
+/** Whether `release` carries a change that landed in any of `versions` (a release and its backports). */
+function includedIn(release, versions) {
+    const parsed = versions.map((v) => parseRelease(v));
+    const sameMinor = parsed.filter((v) => v.minor === release.minor);
+    if (sameMinor.length > 0)
+        return sameMinor.some((v) => includesChange(release, v.version));
+    return parsed.some((v) => includesChange(release, v.version));
+}
+/** The rule an entry reports under for this upgrade, or undefined when it does not apply. */
+function ruleFor(entry, target, from) {
+    const versions = [entry.since, ...(entry.backports ?? [])];
+    const inTarget = includedIn(target, versions);
+    const gone = entry.until !== undefined && includesChange(target, entry.until);
+    switch (entry.change) {
+        case 'removed':
+            return inTarget ? 'removed-feature' : undefined;
+        case 'added':
+            return !inTarget && !gone ? 'not-yet-available' : undefined;
+        case 'deprecated':
+            return inTarget && !gone ? 'deprecated' : undefined;
+        case 'no-effect':
+            return gone ? undefined : 'no-effect';
+        case 'default-changed':
+        case 'behaviour-changed':
+            return from !== undefined && inTarget && !includedIn(from, versions) ? entry.change : undefined;
+    }
+}
+function predicate(m) {
+    return {
+        ...(m.values ? { values: new Set(m.values.map(String)) } : {}),
+        ...(m.pattern !== undefined ? { pattern: new RegExp(m.pattern) } : {})
+    };
+}
+function compileConditions(conditions, kind) {
+    return (conditions ?? []).map((c) => ({
+        ...predicate(c),
+        patterns: expandMacros(c.path, kind).map(compilePath),
+        absent: c.absent === true
+    }));
+}
+function push(map, key, value) {
+    const list = map.get(key);
+    if (list)
+        list.push(value);
+    else
+        map.set(key, [value]);
+}
+/** Memoises per-kind work (macro expansion depends on the kind's pod template). */
+function perKind(make) {
+    const cache = new Map();
+    return (kind) => {
+        let v = cache.get(kind);
+        if (v === undefined) {
+            v = make(kind);
+            cache.set(kind, v);
+        }
+        return v;
+    };
+}
+/** Default IstioOperator spec.values location of a chart's value. */
+function defaultIopPaths(chart, paths) {
+    switch (chart) {
+        case 'gateway':
+            return [];
+        case 'cni':
+            return paths.map((p) => (p.startsWith('cni.') ? p : `cni.${p}`));
+        case 'ztunnel':
+            return paths.map((p) => (p.startsWith('ztunnel.') ? p : `ztunnel.${p}`));
+        default:
+            return [...paths];
+    }
+}
+function compilePlan(target, from, releases = CATALOG) {
+    const plan = {
+        target,
+        ...(from ? { from } : {}),
+        release: catalogRelease(target.minor, releases),
+        byKind: new Map(),
+        annotations: new Map(),
+        labels: new Map(),
+        selectorLabels: false,
+        meshConfig: [],
+        proxyConfig: [],
+        helm: [],
+        istiodEnv: new Map(),
+        proxyEnv: new Map(),
+        text: [],
+        charts: new Map(),
+        compatibilityVersions: catalogRelease(target.minor, releases)?.compatibilityVersions ?? []
+    };
+    for (const entry of catalogEntries(releases)) {
+        const rule = ruleFor(entry, target, from);
+        if (!rule)
+            continue;
+        for (const match of entry.match) {
+            const fix = match.fix === null ? undefined : (match.fix ?? entry.fix);
+            const base = {
+                entry,
+                match,
+                rule,
+                severity: match.severity ?? entry.severity,
+                message: match.message ?? entry.message,
+                ...(fix ? { fix } : {}),
+                test: 'values' in match || 'pattern' in match ? predicate(match) : {}
+            };
+            add(plan, base, match);
+        }
+    }
+    return plan;
+}
+function add(plan, base, match) {
+    switch (match.type) {
+        case 'resource': {
+            const compiled = { ...base, match, apiVersions: new Set(match.apiVersions) };
+            for (const kind of match.kinds)
+                push(plan.byKind, kind, compiled);
+            return;
+        }
+        case 'field': {
+            const compiled = {
+                ...base,
+                match,
+                ...(match.apiVersions ? { apiVersions: new Set(match.apiVersions) } : {}),
+                patterns: perKind((kind) => match.paths.flatMap((p) => expandMacros(p, kind)).map(compilePath)),
+                conditions: perKind((kind) => compileConditions(match.where, kind))
+            };
+            for (const kind of match.kinds) {
+                if (kind === '$workload')
+                    for (const w of WORKLOAD_KINDS$1)
+                        push(plan.byKind, w, compiled);
+                else
+                    push(plan.byKind, kind, compiled);
+            }
+            return;
+        }
+        case 'annotation':
+        case 'label': {
+            const compiled = { ...base, match, on: new Set(match.on) };
+            push(match.type === 'annotation' ? plan.annotations : plan.labels, match.key, compiled);
+            if (match.type === 'label' && match.on.includes('selector'))
+                plan.selectorLabels = true;
+            return;
+        }
+        case 'meshConfig':
+        case 'proxyConfig': {
+            const compiled = { ...base, patterns: match.paths.map(compilePath), conditions: [] };
+            (match.type === 'meshConfig' ? plan.meshConfig : plan.proxyConfig).push(compiled);
+            return;
+        }
+        case 'helmValue': {
+            plan.helm.push({
+                ...base,
+                match,
+                patterns: match.paths.map(compilePath),
+                iopPatterns: (match.iopPaths ?? defaultIopPaths(match.chart, match.paths)).map(compilePath),
+                conditions: compileConditions(match.where, '')
+            });
+            return;
+        }
+        case 'env': {
+            const compiled = { ...base, match };
+            if (match.component !== 'proxy')
+                push(plan.istiodEnv, match.name, compiled);
+            if (match.component !== 'istiod')
+                push(plan.proxyEnv, match.name, compiled);
+            return;
+        }
+        case 'text': {
+            plan.text.push({
+                ...base,
+                match,
+                ...(match.kinds ? { kinds: new Set(match.kinds) } : {}),
+                ...(match.families ? { families: new Set(match.families) } : {}),
+                ...(match.contains !== undefined ? { needle: match.contains } : {}),
+                ...(match.pattern !== undefined ? { regex: new RegExp(match.pattern) } : {})
+            });
+            return;
+        }
+        case 'helmChart':
+            for (const name of match.names)
+                push(plan.charts, name, base);
+            return;
+    }
+}
+const plans = new Map();
+/** The compiled plan for a (target, from) pair; cached, since every document of a run shares it. */
+function planFor(target, from) {
+    const key = `${target.version}|${from?.version ?? ''}`;
+    let plan = plans.get(key);
+    if (!plan) {
+        plan = compilePlan(target, from);
+        plans.set(key, plan);
+    }
+    return plan;
+}
 
 // YAML text → position tree + plain value, with js-yaml 5's event stream (exact offsets, one pass).
 /** Kubernetes' YAML merges `<<` keys; js-yaml 5 only does when told. */
@@ -40833,6 +41905,1803 @@ function closeCollection(node, text, map, localEnd) {
     localEnd.set(node, end);
     node.end = Math.max(node.start, map.offset(end));
     node.endLine = map.line(Math.max(node.start, node.end - 1));
+}
+
+/** Istio's Helm charts, by the names they are published and vendored under. */
+const ISTIO_CHARTS$1 = {
+    base: 'base', 'istio-base': 'base',
+    istiod: 'istiod', 'istio-discovery': 'istiod', 'istiod-remote': 'istiod', 'istio-control': 'istiod',
+    gateway: 'gateway', 'istio-gateway': 'gateway', 'istio-ingressgateway': 'gateway', 'istio-egressgateway': 'gateway',
+    cni: 'cni', 'istio-cni': 'cni',
+    ztunnel: 'ztunnel'
+};
+/** Top-level keys of Istio chart values: a values file with any of these is taken for Istio values. */
+const ISTIO_VALUE_KEYS = new Set([
+    'pilot', 'meshConfig', 'sidecarInjectorWebhook', 'istiodRemote', 'istio_cni', 'revisionTags', 'telemetry',
+    'global', 'cni', 'ztunnel', 'profile', 'compatibilityVersion', 'defaultRevision', '_internal_defaults_do_not_set'
+]);
+/** Keys that only Istio values have (global alone is too common across charts). */
+const ISTIO_ONLY_KEYS = new Set(['pilot', 'meshConfig', 'sidecarInjectorWebhook', 'istiodRemote', 'istio_cni', 'revisionTags', 'compatibilityVersion', '_internal_defaults_do_not_set']);
+const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'Pod', 'Job', 'CronJob', 'ReplicaSet', 'ReplicationController', 'Rollout']);
+function recognise(doc, ctx) {
+    const value = doc.value;
+    if (!isObject(value))
+        return doc;
+    const apiVersion = value.apiVersion;
+    const kind = value.kind;
+    if (typeof apiVersion === 'string' && typeof kind === 'string') {
+        const metadata = isObject(value.metadata) ? value.metadata : {};
+        doc.kind = 'resource';
+        doc.resource = {
+            apiVersion,
+            kind,
+            ...(typeof metadata.namespace === 'string' ? { namespace: metadata.namespace } : {}),
+            ...(typeof metadata.name === 'string' ? { name: metadata.name } : {})
+        };
+        doc.family = familyOf(apiVersion, kind, metadata);
+        doc.embedded = embeddedOf(doc, ctx);
+        return doc;
+    }
+    const chart = helmValuesChart(doc.file, value);
+    if (chart) {
+        doc.kind = 'helm-values';
+        doc.embedded = [{ role: 'helm-values', chart, at: [], root: doc.root, value }, ...meshConfigIn(doc.root, value, [])];
+    }
+    return doc;
+}
+function groupOf(apiVersion) {
+    const slash = apiVersion.lastIndexOf('/');
+    return slash === -1 ? '' : apiVersion.slice(0, slash);
+}
+function familyOf(apiVersion, kind, metadata) {
+    const group = groupOf(apiVersion);
+    if (group === 'install.istio.io')
+        return 'istio-operator';
+    if (group.endsWith('.istio.io'))
+        return 'istio';
+    if (group === 'gateway.networking.k8s.io' || group === 'gateway.networking.x-k8s.io')
+        return 'gateway-api';
+    if (group === 'inference.networking.k8s.io' || group === 'inference.networking.x-k8s.io')
+        return 'inference';
+    if (WORKLOAD_KINDS.has(kind))
+        return 'workload';
+    if (kind === 'Namespace' && group === '')
+        return 'namespace';
+    if (kind === 'Service' && group === '')
+        return 'service';
+    if (kind === 'ConfigMap' && group === '' && isMeshConfigMapName(metadata.name))
+        return 'mesh-configmap';
+    if (kind === 'HelmRelease' && group === 'helm.toolkit.fluxcd.io')
+        return 'helm-release';
+    if (kind === 'Application' && group === 'argoproj.io')
+        return 'helm-release';
+    if (kind === 'MutatingWebhookConfiguration' || kind === 'ValidatingWebhookConfiguration')
+        return 'webhook';
+    if (group === 'kyverno.io' || group === 'templates.gatekeeper.sh' || group === 'constraints.gatekeeper.sh' || kind.startsWith('ValidatingAdmissionPolicy') || kind.startsWith('MutatingAdmissionPolicy'))
+        return 'policy';
+    return 'other';
+}
+/** istiod reads MeshConfig from the ConfigMap `istio` (or `istio-<revision>`). */
+function isMeshConfigMapName(name) {
+    return name === 'istio' || (typeof name === 'string' && /^istio-[a-z0-9-]+$/.test(name) && !name.startsWith('istio-sidecar-injector') && !name.startsWith('istio-ca-root'));
+}
+function embeddedOf(doc, ctx) {
+    const value = doc.value;
+    const spec = isObject(value.spec) ? value.spec : undefined;
+    switch (doc.family) {
+        case 'mesh-configmap': {
+            const inner = parseEmbedded(doc.root, ['data', 'mesh'], ctx);
+            return inner ? [{ role: 'mesh-config', at: ['data', 'mesh'], ...inner }] : [];
+        }
+        case 'istio-operator': {
+            const out = [];
+            if (spec && isObject(spec.values))
+                out.push({ role: 'helm-values', chart: 'istio-operator', at: ['spec', 'values'], root: nodeAt(doc.root, ['spec', 'values']) ?? null, value: spec.values });
+            if (spec && isObject(spec.meshConfig))
+                out.push(...meshConfigIn(doc.root, spec, ['spec']));
+            return out;
+        }
+        case 'helm-release':
+            return helmReleaseValues(doc, ctx);
+        default:
+            return [];
+    }
+}
+/** Values of a Flux HelmRelease or an Argo CD Application that installs an Istio chart. */
+function helmReleaseValues(doc, ctx) {
+    const value = doc.value;
+    const spec = isObject(value.spec) ? value.spec : {};
+    const out = [];
+    const add = (chartName, at, root, values) => {
+        const chart = typeof chartName === 'string' ? ISTIO_CHARTS$1[chartName.split('/').pop() ?? ''] : undefined;
+        if (!chart || !isObject(values))
+            return;
+        out.push({ role: 'helm-values', chart, at, root, value: values }, ...meshConfigIn(root, values, [], at));
+    };
+    if (value.kind === 'HelmRelease') {
+        const chartSpec = isObject(spec.chart) && isObject(spec.chart.spec) ? spec.chart.spec : {};
+        const chartName = chartSpec.chart ?? (isObject(spec.chartRef) ? spec.chartRef.name : undefined);
+        add(chartName, ['spec', 'values'], nodeAt(doc.root, ['spec', 'values']) ?? null, spec.values);
+        return out;
+    }
+    const sources = [];
+    if (isObject(spec.source))
+        sources.push([['spec', 'source'], spec.source]);
+    if (Array.isArray(spec.sources))
+        spec.sources.forEach((s, i) => sources.push([['spec', 'sources', i], s]));
+    for (const [at, source] of sources) {
+        if (!isObject(source) || !isObject(source.helm))
+            continue;
+        const chartName = source.chart ?? (typeof source.path === 'string' ? source.path.split('/').filter(Boolean).pop() : undefined);
+        if (isObject(source.helm.valuesObject)) {
+            const path = [...at, 'helm', 'valuesObject'];
+            add(chartName, path, nodeAt(doc.root, path) ?? null, source.helm.valuesObject);
+        }
+        else if (typeof source.helm.values === 'string') {
+            const path = [...at, 'helm', 'values'];
+            const inner = parseEmbedded(doc.root, path, ctx);
+            if (inner)
+                add(chartName, path, inner.root, inner.value);
+        }
+    }
+    return out;
+}
+function meshConfigIn(root, values, prefix, rootPath = []) {
+    if (!isObject(values.meshConfig))
+        return [];
+    const at = [...prefix, 'meshConfig'];
+    return [{ role: 'mesh-config', at: [...rootPath, ...at], root: nodeAt(root, at) ?? null, value: values.meshConfig }];
+}
+/**
+ * Parses YAML held in a string value (MeshConfig in `data.mesh`, Argo `helm.values`). For a literal block
+ * (`|`) every line maps to its own file line; other styles map every node to the scalar's lines.
+ */
+function parseEmbedded(root, path, ctx) {
+    const node = nodeAt(root, path);
+    if (node?.kind !== 'scalar' || node.text.trim() === '')
+        return undefined;
+    const map = node.style === 'literal' && node.start >= 0 ? literalBlockMap(node, ctx) : collapsedMap(node);
+    try {
+        const docs = parseYamlDocuments(node.text, map);
+        return docs[0] ?? undefined;
+    }
+    catch (error) {
+        const e = error;
+        const line = node.style === 'literal' ? lineAt(ctx.starts, e.fileOffset) : entryAt(root, path)?.keyNode.line ?? node.line;
+        ctx.onEmbeddedError(line, `Invalid YAML in ${path.join('.')}: ${e.message}`);
+        return undefined;
+    }
+}
+function literalBlockMap(node, ctx) {
+    const innerStarts = lineStarts(node.text);
+    const firstLine = node.line;
+    let indent = 0;
+    // The block's indentation is that of its first non-blank line.
+    for (let l = firstLine; l <= node.endLine; l++) {
+        const t = ctx.text.slice(ctx.starts[l - 1], ctx.starts[l] ?? ctx.text.length);
+        if (t.trim() !== '') {
+            indent = t.length - t.replace(/^ +/, '').length;
+            break;
+        }
+    }
+    return {
+        offset: (o) => {
+            const k = lineAt(innerStarts, o);
+            const col = o - innerStarts[k - 1];
+            const fileLine = Math.min(firstLine + k - 1, ctx.starts.length);
+            return ctx.starts[fileLine - 1] + indent + col;
+        },
+        line: (fileOffset) => lineAt(ctx.starts, fileOffset)
+    };
+}
+function collapsedMap(node) {
+    // Folded and quoted scalars do not keep line breaks one-to-one: point at the scalar as a whole.
+    return { offset: () => node.start, line: () => node.line };
+}
+function helmValuesChart(file, value) {
+    const keys = Object.keys(value);
+    if (!keys.some((k) => ISTIO_ONLY_KEYS.has(k)) && !(keys.some((k) => ISTIO_VALUE_KEYS.has(k)) && /istio/i.test(file)))
+        return undefined;
+    const segments = file.toLowerCase().split('/');
+    for (const segment of segments.reverse()) {
+        const name = segment.replace(/\.ya?ml$/, '').replace(/[-_.]?values$/, '').replace(/^values[-_.]?/, '');
+        if (ISTIO_CHARTS$1[name])
+            return ISTIO_CHARTS$1[name];
+    }
+    if ('cni' in value && !('pilot' in value))
+        return 'cni';
+    return 'istiod';
+}
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Files above this size are skipped with a notice: manifests are small, generated bundles are not the PR's intent. */
+const MAX_FILE_BYTES = 4 * 1024 * 1024;
+const PARSE_RULE = 'parse';
+/** A Helm/Go template action; such a file is a chart template, not a manifest. */
+const TEMPLATE_ACTION = /\{\{-?\s*(?:[.$]|if\b|else\b|end\b|range\b|with\b|include\b|template\b|define\b|toYaml\b|tpl\b|\/\*|-?\s*\}\})/;
+/** Splits at document markers (`---`, `...`) at column 0; YAML forbids them inside any scalar. */
+const DOC_MARKER = /^(?:---|\.\.\.)(?:[ \t]|$)/;
+function parseManifestFile(path, content) {
+    const problems = [];
+    const problem = (severity, line, message) => {
+        problems.push({ rule: PARSE_RULE, severity, message, file: path, line });
+    };
+    let text;
+    if (typeof content === 'string') {
+        text = content;
+    }
+    else {
+        if (content.byteLength > MAX_FILE_BYTES) {
+            problem('notice', 1, `File is ${content.byteLength} bytes, above the ${MAX_FILE_BYTES}-byte limit; it was not checked.`);
+            return { path, lines: [], documents: [], problems };
+        }
+        if (content.subarray(0, 8000).includes(0)) {
+            problem('notice', 1, 'Binary file; it was not checked.');
+            return { path, lines: [], documents: [], problems };
+        }
+        text = new TextDecoder('utf-8').decode(content);
+    }
+    if (text.length > MAX_FILE_BYTES) {
+        problem('notice', 1, `File is ${text.length} characters, above the ${MAX_FILE_BYTES} limit; it was not checked.`);
+        return { path, lines: [], documents: [], problems };
+    }
+    if (text.charCodeAt(0) === 0xfeff)
+        text = text.slice(1);
+    const lines = text.split(/\r?\n/);
+    const templateLine = findTemplateLine(lines);
+    if (templateLine) {
+        problem('notice', templateLine, 'Helm template syntax ({{ }}): the file is a chart template, not a manifest, and was not checked; check the rendered output instead.');
+        return { path, lines, documents: [], problems };
+    }
+    const starts = lineStarts(text);
+    const identity = { offset: (o) => o, line: (o) => lineAt(starts, o) };
+    const documents = [];
+    const recogniseContext = { text, starts, onEmbeddedError: (line, message) => problem('error', line, message) };
+    for (const chunk of splitDocuments(text, starts)) {
+        const chunkMap = { offset: (o) => o + chunk.start, line: identity.line };
+        try {
+            for (const parsed of parseYamlDocuments(chunk.text, chunkMap)) {
+                if (parsed.root === null)
+                    continue;
+                documents.push(recognise({
+                    file: path,
+                    index: documents.length,
+                    line: parsed.root.line,
+                    endLine: lastContentLine(lines, parsed.root.endLine, chunk.endLine),
+                    root: parsed.root,
+                    value: parsed.value,
+                    kind: 'unknown',
+                    embedded: []
+                }, recogniseContext));
+            }
+        }
+        catch (error) {
+            if (!(error instanceof YamlError))
+                throw error;
+            // js-yaml may point just past the chunk (at the next marker) for unterminated input.
+            const line = Math.min(identity.line(error.fileOffset), lastContentLine(lines, chunk.startLine, chunk.endLine));
+            problem('error', line, `Invalid YAML: ${error.message}; the document at lines ${chunk.startLine}-${chunk.endLine} was not checked.`);
+        }
+    }
+    return { path, lines, documents, problems };
+}
+function findTemplateLine(lines) {
+    for (let i = 0; i < lines.length; i++) {
+        const l = lines[i];
+        if (l.includes('{{') && !/^\s*#/.test(l) && TEMPLATE_ACTION.test(l))
+            return i + 1;
+    }
+    return undefined;
+}
+/**
+ * One chunk per document, so that a broken document costs only itself. A chunk holding only directives,
+ * comments or blank lines is joined to the next one (directives belong to the document after them).
+ */
+function splitDocuments(text, starts) {
+    const chunks = [];
+    let chunkStartLine = 1;
+    let hasContent = false;
+    const flush = (endLineExclusive) => {
+        if (!hasContent)
+            return;
+        const start = starts[chunkStartLine - 1];
+        const end = endLineExclusive - 1 < starts.length ? starts[endLineExclusive - 1] : text.length;
+        chunks.push({ text: text.slice(start, end), start, startLine: chunkStartLine, endLine: endLineExclusive - 1 });
+        chunkStartLine = endLineExclusive;
+        hasContent = false;
+    };
+    for (let i = 0; i < starts.length; i++) {
+        const lineStart = starts[i];
+        const lineEnd = i + 1 < starts.length ? starts[i + 1] : text.length;
+        const line = text.slice(lineStart, lineEnd).replace(/\r?\n$/, '');
+        if (DOC_MARKER.test(line)) {
+            flush(i + 1);
+            // The marker line itself may carry content (`--- !tag` or `--- {a: 1}`).
+            if (line.startsWith('---') && /\S/.test(line.slice(3).replace(/#.*$/, '')))
+                hasContent = true;
+            continue;
+        }
+        if (!hasContent && /^\s*[^\s#%]/.test(line))
+            hasContent = true;
+    }
+    flush(starts.length + 1);
+    return chunks;
+}
+/** The last line of a document that is not blank or a comment (trailing comments belong to the next one). */
+function lastContentLine(lines, nodeEndLine, chunkEndLine) {
+    let end = Math.max(nodeEndLine, 1);
+    for (let l = Math.min(chunkEndLine, lines.length); l > end; l--) {
+        const t = lines[l - 1].trim();
+        if (t !== '' && !t.startsWith('#') && t !== '---' && t !== '...')
+            return l;
+    }
+    return end;
+}
+
+/** Istio chart names as published (the last path segment of a chart reference). */
+const ISTIO_CHARTS = new Set(['base', 'istio-base', 'istiod', 'istio-discovery', 'istiod-remote', 'gateway', 'istio-gateway', 'cni', 'istio-cni', 'ztunnel', 'istio-ztunnel']);
+/** Charts whose version is the control plane's: preferred over gateways and node agents. */
+const CONTROL_PLANE_CHARTS = new Set(['istiod', 'istio-discovery', 'istiod-remote', 'base', 'istio-base']);
+/** Image tag variants that are not part of the version. */
+const VARIANT_SUFFIX = /-(distroless|debug)$/;
+function isMap(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function chartName(ref) {
+    if (typeof ref !== 'string')
+        return undefined;
+    const name = ref.replace(/\/+$/, '').split('/').pop() ?? '';
+    return ISTIO_CHARTS.has(name) ? name : undefined;
+}
+/** Compares dotted numeric versions (missing parts count as 0). */
+function cmp(a, b) {
+    for (let i = 0; i < Math.max(a.length, b.length); i++) {
+        const d = (a[i] ?? 0) - (b[i] ?? 0);
+        if (d !== 0)
+            return d;
+    }
+    return 0;
+}
+function nums(v) {
+    const m = /^v?(\d+)(?:\.(\d+|[xX*]))?(?:\.(\d+|[xX*]))?$/.exec(v);
+    if (!m)
+        return undefined;
+    const out = [Number(m[1])];
+    for (const part of [m[2], m[3]]) {
+        if (part === undefined || /[xX*]/.test(part))
+            break;
+        out.push(Number(part));
+    }
+    return out;
+}
+/** The known releases as [major, minor] pairs, oldest first. */
+const KNOWN = KNOWN_MINORS.map((m) => m.split('.').map(Number));
+/**
+ * Resolves a version or a version range to the release it installs. Exact versions stay as written (variant
+ * suffixes like -distroless dropped); `1.28`, `1.28.x`, `1.28.*` and `~1.28.0` mean the newest 1.28 patch
+ * ('1.28'); comparator ranges (`>=1.27 <1.29`, `^1.27.0`, `1.27 - 1.28`, `||` alternatives) resolve to the
+ * newest known release they allow, which is what Helm, Flux and Argo CD would pick; an upper bound inside a
+ * minor (`<1.28.3`) gives that patch minus one. Undefined when nothing can be inferred (`*`, `latest`, garbage).
+ */
+function resolveVersionSpec(spec) {
+    const text = spec.trim().replace(VARIANT_SUFFIX, '');
+    if (text === '' || text === '*' || /^latest$/i.test(text))
+        return undefined;
+    const exact = /^[v=]?(\d+\.\d+(?:\.\d+)?(?:-[0-9A-Za-z.]+)?)$/.exec(text);
+    if (exact)
+        return exact[1];
+    const xrange = /^[v=]?(\d+)\.(\d+)\.[xX*]$/.exec(text);
+    if (xrange)
+        return `${Number(xrange[1])}.${Number(xrange[2])}`;
+    const alternatives = text.split('||').map((a) => resolveRange(a.trim())).filter((v) => v !== undefined);
+    if (alternatives.length === 0)
+        return undefined;
+    return alternatives.sort((a, b) => cmp(nums(a) ?? [], nums(b) ?? [])).pop();
+}
+/** One comparator set → the newest known release inside it. */
+function resolveRange(range) {
+    const hyphen = /^(\S+)\s+-\s+(\S+)$/.exec(range);
+    const comparators = hyphen ? [`>=${hyphen[1]}`, `<=${hyphen[2]}`] : range.split(/[\s,]+/).filter(Boolean);
+    let lower;
+    let upper;
+    for (const c of comparators) {
+        const m = /^(>=|<=|>|<|=|~>|~|\^)?\s*(.+)$/.exec(c);
+        if (!m)
+            return undefined;
+        const [, op = '=', raw] = m;
+        const v = nums(raw.replace(/^v/, ''));
+        if (!v)
+            return undefined;
+        switch (op) {
+            case '>=':
+            case '>':
+                lower = { v, inclusive: op === '>=' };
+                break;
+            case '<=':
+            case '<':
+                upper = { v, inclusive: op === '<=', raw };
+                break;
+            case '~':
+            case '~>':
+                lower = { v, inclusive: true };
+                upper = { v: v.length >= 2 ? [v[0], v[1] + 1] : [v[0] + 1], inclusive: false, raw: '' };
+                break;
+            case '^':
+                lower = { v, inclusive: true };
+                upper = { v: [v[0] + 1], inclusive: false, raw: '' };
+                break;
+            default:
+                // A bare partial version (`1.28`, `1.x`) is a range over what it leaves open.
+                lower = { v, inclusive: true };
+                upper = { v: v.length >= 2 ? [v[0], v[1] + 1] : [v[0] + 1], inclusive: false, raw: '' };
+        }
+    }
+    // An upper bound with a patch inside a known minor pins that minor's patch.
+    if (upper && upper.v.length === 3 && upper.v[2] > (upper.inclusive ? -1 : 0)) {
+        const patch = upper.inclusive ? upper.v[2] : upper.v[2] - 1;
+        const candidate = [upper.v[0], upper.v[1], patch];
+        if (!lower || cmp(candidate, lower.v) > 0 || (lower.inclusive && cmp(candidate, lower.v) === 0))
+            return candidate.join('.');
+    }
+    for (let i = KNOWN.length - 1; i >= 0; i--) {
+        const minor = KNOWN[i];
+        const newestPatch = [...minor, Number.MAX_SAFE_INTEGER];
+        if (upper) {
+            const c = cmp(minor, upper.v.slice(0, 2));
+            if (c > 0 || (c === 0 && !upper.inclusive && upper.v.length <= 2) || (c === 0 && upper.v.length === 3 && !upper.inclusive && upper.v[2] === 0))
+                continue;
+        }
+        if (lower && cmp(newestPatch, lower.v) < 0)
+            continue;
+        return minor.join('.');
+    }
+    // Nothing known fits: hand back the lower bound so the caller can name the unknown release.
+    return lower ? lower.v.join('.') : undefined;
+}
+function scalarAt(root, path) {
+    const node = nodeAt(root, path);
+    if (node?.kind !== 'scalar')
+        return undefined;
+    const entry = entryAt(root, path);
+    return { text: node.text, line: node.line ?? entry?.keyNode.line };
+}
+function candidatesOf(doc) {
+    const out = [];
+    const value = doc.value;
+    if (!isMap(value))
+        return out;
+    const take = (path, how, rank, root = doc.root) => {
+        const found = scalarAt(root, path);
+        if (!found)
+            return;
+        const version = resolveVersionSpec(found.text);
+        if (version)
+            out.push({ version, file: doc.file, line: found.line, how, rank });
+    };
+    const rankOf = (chart) => (CONTROL_PLANE_CHARTS.has(chart) ? 0 : 1);
+    const spec = isMap(value.spec) ? value.spec : {};
+    const kind = value.kind;
+    if (kind === 'HelmRelease' && isMap(spec.chart) && isMap(spec.chart.spec)) {
+        const chart = chartName(spec.chart.spec.chart);
+        if (chart)
+            take(['spec', 'chart', 'spec', 'version'], `Flux HelmRelease spec.chart.spec.version (${chart})`, rankOf(chart));
+    }
+    if (kind === 'OCIRepository' && typeof spec.url === 'string') {
+        const chart = chartName(spec.url);
+        if (chart && isMap(spec.ref)) {
+            take(['spec', 'ref', 'tag'], `Flux OCIRepository spec.ref.tag (${chart})`, rankOf(chart));
+            take(['spec', 'ref', 'semver'], `Flux OCIRepository spec.ref.semver (${chart})`, rankOf(chart));
+        }
+    }
+    if (kind === 'Application') {
+        if (isMap(spec.source)) {
+            const chart = chartName(spec.source.chart);
+            if (chart)
+                take(['spec', 'source', 'targetRevision'], `Argo CD Application spec.source.targetRevision (${chart})`, rankOf(chart));
+        }
+        if (Array.isArray(spec.sources)) {
+            spec.sources.forEach((s, i) => {
+                const chart = isMap(s) ? chartName(s.chart) : undefined;
+                if (chart)
+                    take(['spec', 'sources', i, 'targetRevision'], `Argo CD Application spec.sources[${i}].targetRevision (${chart})`, rankOf(chart));
+            });
+        }
+    }
+    if (kind === 'IstioOperator')
+        take(['spec', 'tag'], 'IstioOperator spec.tag', 0);
+    if (/(^|\/)Chart\.ya?ml$/.test(doc.file) && Array.isArray(value.dependencies)) {
+        value.dependencies.forEach((d, i) => {
+            const chart = isMap(d) ? chartName(d.name) : undefined;
+            if (chart)
+                take(['dependencies', i, 'version'], `Chart.yaml dependency ${chart}`, rankOf(chart));
+        });
+    }
+    if (/(^|\/)kustomization\.ya?ml$/.test(doc.file) && Array.isArray(value.helmCharts)) {
+        value.helmCharts.forEach((h, i) => {
+            const chart = isMap(h) ? chartName(h.name) : undefined;
+            if (chart)
+                take(['helmCharts', i, 'version'], `kustomization helmCharts ${chart}`, rankOf(chart));
+        });
+    }
+    // Helm values: an image tag pins the release; compatibilityVersion only says which behaviour is kept.
+    for (const e of doc.embedded) {
+        if (e.role !== 'helm-values')
+            continue;
+        take(['global', 'tag'], `Helm values global.tag (${e.chart ?? 'istio'})`, 2, e.root);
+        take(['compatibilityVersion'], `Helm values compatibilityVersion (${e.chart ?? 'istio'})`, 3, e.root);
+    }
+    if (kind === 'IstioOperator')
+        take(['spec', 'compatibilityVersion'], 'IstioOperator spec.compatibilityVersion', 3);
+    return out;
+}
+/** Only files that hold one of the sources above are parsed (detection runs over whole repositories). */
+const MAY_NAME_VERSION = /HelmRelease|OCIRepository|kind:\s*["']?Application|IstioOperator|dependencies:|helmCharts:|compatibilityVersion|global:/;
+function toManifestFile(input) {
+    if ('documents' in input)
+        return input;
+    if (!MAY_NAME_VERSION.test(input.text))
+        return undefined;
+    return parseManifestFile(input.path, input.text);
+}
+/** Every Istio version the files name, best first (control-plane charts and IstioOperator, then others). */
+function detectIstioVersions(files) {
+    const candidates = [];
+    for (const input of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
+        const file = toManifestFile(input);
+        if (!file)
+            continue;
+        for (const doc of file.documents)
+            candidates.push(...candidatesOf(doc));
+    }
+    return candidates
+        .sort((a, b) => a.rank - b.rank || a.file.localeCompare(b.file) || a.line - b.line)
+        .map(({ rank: _rank, ...rest }) => rest);
+}
+/** The Istio version the repository installs, with the file and line that say so; undefined when none does. */
+function detectIstioVersion(files) {
+    return detectIstioVersions(files)[0];
+}
+
+const KUBERNETES_RULE = 'kubernetes-version-unsupported';
+/** '1.30', 'v1.30.2', '1.30.2-eks-1234' → 30 (the minor); undefined for anything else. */
+function kubernetesMinor(version) {
+    const m = /^v?1\.(\d+)(?:\.\d+)?(?:[-+].*)?$/.exec(version.trim());
+    return m ? Number(m[1]) : undefined;
+}
+/**
+ * Where a repository-level finding is anchored: the file and line that pin the Istio version when one does,
+ * else the first Istio document of the analysed files, else the first file.
+ */
+function anchor(ctx) {
+    const detected = detectIstioVersion(ctx.files);
+    if (detected)
+        return { file: detected.file, line: detected.line };
+    for (const f of ctx.files) {
+        const doc = f.documents.find((d) => d.family === 'istio' || d.family === 'istio-operator' || d.family === 'helm-release' || d.family === 'mesh-configmap' || d.kind === 'helm-values');
+        if (doc)
+            return { file: f.path, line: doc.line };
+    }
+    const first = ctx.files[0];
+    return first ? { file: first.path, line: 1 } : undefined;
+}
+function kubernetesFindings(ctx) {
+    if (!ctx.kubernetesVersion)
+        return [];
+    const minor = kubernetesMinor(ctx.kubernetesVersion);
+    const range = catalogRelease(ctx.target.minor)?.kubernetes;
+    // An unreadable version is an input error the CLI/action reports; nothing to anchor it to here.
+    if (minor === undefined || !range)
+        return [];
+    const min = Number(range.min.split('.')[1]);
+    const max = Number(range.max.split('.')[1]);
+    if (minor >= min && minor <= max)
+        return [];
+    const where = anchor(ctx);
+    if (!where)
+        return [];
+    const supported = `Istio ${ctx.target.version} supports Kubernetes ${range.min} to ${range.max}`;
+    const tooOld = minor < min;
+    return [{
+            rule: KUBERNETES_RULE,
+            severity: tooOld ? 'error' : 'warning',
+            file: where.file,
+            line: where.line,
+            message: tooOld
+                ? `${supported}; the cluster runs ${ctx.kubernetesVersion}, which is older than that, so the install is unsupported and istioctl precheck may refuse it.`
+                : `${supported}; the cluster runs ${ctx.kubernetesVersion}, which is newer than anything this release was tested on.`,
+            source: 'https://istio.io/latest/docs/releases/supported-releases/'
+        }];
+}
+
+const COMPATIBILITY_RULE = 'compatibility-version-unsupported';
+const CATALOG_RULES = [
+    { id: 'removed-feature', description: 'The manifest uses something the target Istio release removed or stopped honouring.', defaultSeverity: 'error', fixable: true },
+    { id: 'not-yet-available', description: 'The manifest uses something that only exists in a newer Istio release than the target.', defaultSeverity: 'error', fixable: true },
+    { id: 'deprecated', description: 'The manifest uses something the target Istio release deprecates.', defaultSeverity: 'warning', fixable: true },
+    { id: 'no-effect', description: 'An identifier Istio never reads (usually a typo copied from the release notes).', defaultSeverity: 'error', fixable: true },
+    { id: 'default-changed', description: 'A default the manifest relies on changes between the release the mesh runs and the target.', defaultSeverity: 'warning' },
+    { id: 'behaviour-changed', description: 'Istio behaves differently for this manifest after the upgrade to the target.', defaultSeverity: 'warning' },
+    { id: COMPATIBILITY_RULE, description: 'Helm compatibilityVersion names a profile the target release does not ship.', defaultSeverity: 'error', fixable: true },
+    { id: KUBERNETES_RULE, description: 'The Kubernetes version is outside the range the target Istio release supports.', defaultSeverity: 'error' }
+];
+const linesByFile = new WeakMap();
+function linesOf(ctx, file) {
+    let index = linesByFile.get(ctx.files);
+    if (!index) {
+        index = new Map(ctx.files.map((f) => [f.path, f.lines]));
+        linesByFile.set(ctx.files, index);
+    }
+    return index.get(file) ?? [];
+}
+function toFinding(doc, hit, lines) {
+    const line = hit.needle !== undefined && hit.valueNode ? lineHolding(hit.valueNode, hit.needle, lines) : hit.line;
+    const fix = hit.fix ? buildFix(hit.fix, hit, lines) : undefined;
+    const source = hit.entry.sources[0];
+    return {
+        rule: hit.rule,
+        severity: hit.severity,
+        message: hit.message.split('{name}').join(hit.name),
+        file: doc.file,
+        line,
+        ...(hit.endLine !== undefined && hit.endLine > line ? { endLine: hit.endLine } : {}),
+        ...(doc.resource ? { resource: doc.resource } : {}),
+        path: hit.path,
+        ...(fix ? { fix } : {}),
+        source: source.refs?.length ? `${source.url} (${source.refs.join(', ')})` : source.url
+    };
+}
+/** Helm compatibilityVersion: accepted values of the target, and the YAML float trap (1.30 read as 1.3). */
+function compatibilityFindings(doc, ctx, lines) {
+    const plan = planFor(ctx.target, ctx.from);
+    const out = [];
+    for (const found of compatibilityVersionsIn(doc)) {
+        const node = found.valueNode;
+        const text = node?.kind === 'scalar' ? node.text : found.value;
+        const base = { rule: COMPATIBILITY_RULE, file: doc.file, line: found.line, path: found.path, ...(doc.resource ? { resource: doc.resource } : {}) };
+        if (node?.kind === 'scalar' && node.style === 'plain' && /^\d+\.\d+0$/.test(text)) {
+            const line = lines[node.line - 1] ?? '';
+            const quoted = line.replace(new RegExp(`(:\\s*)${text.replace('.', '\\.')}(?=\\s*(#.*)?$)`), `$1"${text}"`);
+            const fix = quoted !== line ? { description: `Quote ${text}`, edits: [{ startLine: node.line, endLine: node.line, replacement: quoted }] } : undefined;
+            out.push({ ...base, severity: 'error', message: `compatibilityVersion ${text} is unquoted, so YAML reads it as the number ${Number(text)} and Helm looks for a profile that does not exist; write "${text}".`, ...(fix ? { fix } : {}) });
+            continue;
+        }
+        if (plan.compatibilityVersions.length === 0) {
+            out.push({ ...base, severity: 'warning', message: `Istio ${ctx.target.version} has no compatibilityVersion setting (it arrived in 1.21), so ${text} is ignored.` });
+        }
+        else if (!plan.compatibilityVersions.includes(text)) {
+            out.push({ ...base, severity: 'error', message: `Istio ${ctx.target.version} ships compatibility profiles ${plan.compatibilityVersions.join(', ')} only; compatibilityVersion ${text} makes the install fail.` });
+        }
+    }
+    return out;
+}
+/** Catalog findings of one document, each with the id of the catalog entry behind it. */
+function catalogFindings(doc, ctx, plan = planFor(ctx.target, ctx.from)) {
+    const lines = linesOf(ctx, doc.file);
+    return collectHits(doc, plan).map((hit) => ({ entryId: hit.entry.id, finding: toFinding(doc, hit, lines) }));
+}
+const catalogAnalyzer = {
+    meta: CATALOG_RULES,
+    check(doc, ctx) {
+        const lines = linesOf(ctx, doc.file);
+        return [...catalogFindings(doc, ctx).map((f) => f.finding), ...compatibilityFindings(doc, ctx, lines)];
+    },
+    checkRepository(ctx) {
+        return kubernetesFindings(ctx);
+    }
+};
+
+const formatVersion=1;const generatedBy="scripts/generate-schema-index.mjs";const sources={istio:"istio/crds/<dir>/istio-crds.yaml (istio/istio manifests/charts/base crd-all.gen.yaml at the tag)",gatewayApi:"gateway-api/<version>/{standard,experimental}-install.yaml (kubernetes-sigs/gateway-api config/crd at the tag)",inference:"gateway-api-inference/<version>/manifests.yaml (kubernetes-sigs/gateway-api-inference-extension config/crd at the tag)",pins:"istio/crds/SOURCES.md (go.mod of istio/istio at each tag)"};const releases=["1.20","1.21","1.22","1.23","1.24","1.25","1.26","1.27","1.28","1.29","1.30","1.31"];const pins={"1.20":{istio:"1.20.8",istioCrdFile:"manifests/charts/base/crds/crd-all.gen.yaml",gatewayApi:"v1.0.0",inference:null},"1.21":{istio:"1.21.6",istioCrdFile:"manifests/charts/base/crds/crd-all.gen.yaml",gatewayApi:"v1.0.0",inference:null},"1.22":{istio:"1.22.8",istioCrdFile:"manifests/charts/base/crds/crd-all.gen.yaml",gatewayApi:"v1.1.0",inference:null},"1.23":{istio:"1.23.6",istioCrdFile:"manifests/charts/base/crds/crd-all.gen.yaml",gatewayApi:"v1.1.0",inference:null},"1.24":{istio:"1.24.6",istioCrdFile:"manifests/charts/base/files/crd-all.gen.yaml",gatewayApi:"v1.2.1",inference:null},"1.25":{istio:"1.25.5",istioCrdFile:"manifests/charts/base/files/crd-all.gen.yaml",gatewayApi:"v1.2.1",inference:null},"1.26":{istio:"1.26.8",istioCrdFile:"manifests/charts/base/files/crd-all.gen.yaml",gatewayApi:"v1.3.0",inference:null},"1.27":{istio:"1.27.9",istioCrdFile:"manifests/charts/base/files/crd-all.gen.yaml",gatewayApi:"v1.3.0",inference:"v0.5.0"},"1.28":{istio:"1.28.10",istioCrdFile:"manifests/charts/base/files/crd-all.gen.yaml",gatewayApi:"v1.4.1",inference:"v0.0.0-20250926182816-0a3bb2010751"},"1.29":{istio:"1.29.6",istioCrdFile:"manifests/charts/base/files/crd-all.gen.yaml",gatewayApi:"v1.4.1",inference:"v0.0.0-20250926182816-0a3bb2010751"},"1.30":{istio:"1.30.3",istioCrdFile:"manifests/charts/base/files/crd-all.gen.yaml",gatewayApi:"v1.5.1",inference:"v1.4.0"},"1.31":{istio:"1.31.0-rc.0",istioCrdFile:"manifests/charts/base/files/crd-all.gen.yaml",gatewayApi:"v1.6.0",inference:"v1.5.0"}};const kinds={"extensions.istio.io/TrafficExtension":{family:"istio",versions:{v1alpha1:{served:"1.30-1.31",schema:0}},schemas:[{releases:"1.30-1.31",tree:{spec:{lua:{inlineCode:0},match:{"[]":{mode:{"@enum":{CLIENT:0,CLIENT_AND_SERVER:0,SERVER:0,UNDEFINED:0}},ports:{"[]":{number:0}}}},phase:{"@enum":{AUTHN:0,AUTHZ:0,STATS:0,UNSPECIFIED:0}},priority:0,selector:{matchLabels:{"*":0}},targetRefs:{"[]":{group:0,kind:0,name:0,namespace:0}},wasm:{failStrategy:{"@enum":{FAIL_CLOSE:0,FAIL_OPEN:0,FAIL_RELOAD:0}},imagePullPolicy:{"@enum":{Always:0,IfNotPresent:0,UNSPECIFIED_POLICY:0}},imagePullSecret:0,pluginConfig:{"@open":1},pluginName:0,sha256:0,type:{"@enum":{HTTP:0,NETWORK:0,UNSPECIFIED_PLUGIN_TYPE:0}},url:0,verificationKey:0,vmConfig:{env:{"[]":{name:0,value:0,valueFrom:{"@enum":{HOST:0,INLINE:0}}}}}}}},rules:[]}]},"extensions.istio.io/WasmPlugin":{family:"istio",versions:{v1alpha1:{served:"1.20-1.31",schema:0}},schemas:[{releases:"1.20-1.31",tree:{spec:{failStrategy:{"@enum":{FAIL_CLOSE:0,FAIL_OPEN:0,FAIL_RELOAD:"1.27-1.31"}},imagePullPolicy:{"@enum":{Always:0,IfNotPresent:0,UNSPECIFIED_POLICY:0}},imagePullSecret:0,match:{"[]":{mode:{"@enum":{CLIENT:0,CLIENT_AND_SERVER:0,SERVER:0,UNDEFINED:0}},ports:{"[]":{number:0}}}},phase:{"@enum":{AUTHN:0,AUTHZ:0,STATS:0,UNSPECIFIED_PHASE:0}},pluginConfig:{"@open":1},pluginName:0,priority:0,selector:{matchLabels:{"*":0}},sha256:0,targetRef:{group:0,kind:0,name:0,namespace:0},targetRefs:{"@r":"1.22-1.31","[]":{group:0,kind:0,name:0,namespace:0}},type:{"@enum":{HTTP:0,NETWORK:0,UNSPECIFIED_PLUGIN_TYPE:0}},url:0,verificationKey:0,vmConfig:{env:{"[]":{name:0,value:0,valueFrom:{"@enum":{HOST:0,INLINE:0}}}}}}},rules:[{kind:"cel",value:"(has(self.selector)?1:0)+(has(self.targetRef)?1:0)+(has(self.targetRefs)?1:0)<=1",releases:"1.24-1.31",message:"only one of targetRefs or selector can be set",paths:["spec"]},{kind:"cel",value:"self.all(key,!key.contains(\"*\"))",releases:"1.23-1.31",message:"wildcard not allowed in label key match",paths:["spec.selector.matchLabels"]},{kind:"cel",value:"self.all(key,key.size()!=0)",releases:"1.23-1.31",message:"key must not be empty",paths:["spec.selector.matchLabels"]},{kind:"maxProperties",value:4096,releases:"1.23-1.31",paths:["spec.selector.matchLabels"]},{kind:"cel",value:"!self.contains(\"*\")",releases:"1.23-1.31",message:"wildcard not allowed in label value match",paths:["spec.selector.matchLabels.*"]},{kind:"maxLength",value:63,releases:"1.23-1.31",paths:["spec.selector.matchLabels.*","spec.targetRef.kind","spec.targetRefs[].kind"]},{kind:"cel",value:"[self.group,self.kind]in[[\"core\",\"Service\"],[\"\",\"Service\"],[\"gateway.networking.k8s.io\",\"Gateway\"],[\"networking.istio.io\",\"ServiceEntry\"]]",releases:"1.24",message:"Support kinds are core/Service, networking.istio.io/ServiceEntry, gateway.networking.k8s.io/Gateway",paths:["spec.targetRef","spec.targetRefs[]"]},{kind:"cel",value:"[self.group,self.kind]in[[\"core\",\"Service\"],[\"\",\"Service\"],[\"gateway.networking.k8s.io\",\"Gateway\"]]",releases:"1.23",message:"Support kinds are core/Service and gateway.networking.k8s.io/Gateway",paths:["spec.targetRef","spec.targetRefs[]"]},{kind:"required",value:"kind",releases:"1.23-1.31",paths:["spec.targetRef","spec.targetRefs[]"]},{kind:"required",value:"name",releases:"1.23-1.31",paths:["spec.targetRef","spec.targetRefs[]"]},{kind:"maxLength",value:253,releases:"1.23-1.31",paths:["spec.targetRef.group","spec.targetRef.name","spec.targetRefs[].group","spec.targetRefs[].name"]},{kind:"pattern",value:"^$|^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$",releases:"1.23-1.31",paths:["spec.targetRef.group","spec.targetRefs[].group"]},{kind:"minLength",value:1,releases:"1.23-1.31",paths:["spec.targetRef.kind","spec.targetRef.name","spec.targetRefs[].kind","spec.targetRefs[].name"]},{kind:"pattern",value:"^[a-zA-Z]([-a-zA-Z0-9]*[a-zA-Z0-9])?$",releases:"1.23-1.31",paths:["spec.targetRef.kind","spec.targetRefs[].kind"]},{kind:"cel",value:"self.size()==0",releases:"1.23-1.31",message:"cross namespace referencing is not currently supported",paths:["spec.targetRef.namespace","spec.targetRefs[].namespace"]},{kind:"maxItems",value:16,releases:"1.24-1.31",paths:["spec.targetRefs"]}]}]},"gateway.networking.k8s.io/BackendLBPolicy":{family:"gateway-api",versions:{v1alpha2:{served:"1.22-1.25",standard:"",schema:0}},schemas:[{releases:"1.22-1.25",tree:{spec:{sessionPersistence:{absoluteTimeout:0,cookieConfig:{lifetimeType:{"@enum":{Permanent:0,Session:0}}},idleTimeout:0,sessionName:0,type:{"@enum":{Cookie:0,Header:0}}},targetRefs:{"[]":{group:0,kind:0,name:0}}}},rules:[{kind:"cel",value:"!has(self.cookieConfig)||!has(self.cookieConfig.lifetimeType)||self.cookieConfig.lifetimeType!=\"Permanent\"||has(self.absoluteTimeout)",releases:"1.24-1.25",message:"AbsoluteTimeout must be specified when cookie lifetimeType is Permanent",paths:["spec.sessionPersistence"]},{kind:"cel",value:"!has(self.cookieConfig.lifetimeType)||self.cookieConfig.lifetimeType!=\"Permanent\"||has(self.absoluteTimeout)",releases:"1.22-1.23",message:"AbsoluteTimeout must be specified when cookie lifetimeType is Permanent",paths:["spec.sessionPersistence"]}]}]},"gateway.networking.k8s.io/BackendTLSPolicy":{family:"gateway-api",versions:{v1:{served:"1.28-1.31",schema:0},v1alpha3:{served:"1.22-1.31",standard:"",schema:0},v1alpha2:{served:"1.20-1.21",standard:"",schema:0}},schemas:[{releases:"1.20-1.31",tree:{spec:{options:{"@r":"1.24-1.31","*":0},targetRef:{"@r":"1.20-1.21",group:0,kind:0,name:0,namespace:0,sectionName:0},targetRefs:{"@r":"1.22-1.31","[]":{group:0,kind:0,name:0,sectionName:0}},tls:{"@r":"1.20-1.21",caCertRefs:{"[]":{group:0,kind:0,name:0}},hostname:0,wellKnownCACerts:{"@enum":{System:0}}},validation:{"@r":"1.22-1.31",caCertificateRefs:{"[]":{group:0,kind:0,name:0}},hostname:0,subjectAltNames:{"@r":"1.24-1.31","[]":{hostname:0,type:{"@enum":{Hostname:0,URI:0}},uri:0}},wellKnownCACertificates:{"@enum":{System:"1.22-1.29"}}}}},rules:[{kind:"required",value:"targetRef",releases:"1.20-1.21",paths:["spec"]},{kind:"required",value:"targetRefs",releases:"1.22-1.31",paths:["spec"]},{kind:"required",value:"tls",releases:"1.20-1.21",paths:["spec"]},{kind:"required",value:"validation",releases:"1.22-1.31",paths:["spec"]},{kind:"cel",value:"self.all(p1,self.all(p2,p1.group==p2.group&&p1.kind==p2.kind&&p1.name==p2.name?((!has(p1.sectionName)||p1.sectionName==\"\")==(!has(p2.sectionName)||p2.sectionName==\"\")):true))",releases:"1.26-1.31",message:"sectionName must be specified when targetRefs includes 2 or more references to the same target",paths:["spec.targetRefs"]},{kind:"cel",value:"self.all(p1,self.exists_one(p2,p1.group==p2.group&&p1.kind==p2.kind&&p1.name==p2.name&&(((!has(p1.sectionName)||p1.sectionName==\"\")&&(!has(p2.sectionName)||p2.sectionName==\"\"))||(has(p1.sectionName)&&has(p2.sectionName)&&p1.sectionName==p2.sectionName))))",releases:"1.26-1.31",message:"sectionName must be unique when targetRefs includes 2 or more references to the same target",paths:["spec.targetRefs"]},{kind:"maxLength",value:253,releases:"1.30-1.31",paths:["spec.validation.wellKnownCACertificates"]},{kind:"minLength",value:1,releases:"1.30-1.31",paths:["spec.validation.wellKnownCACertificates"]},{kind:"pattern",value:"^(System|([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/([A-Za-z0-9][-A-Za-z0-9_.]{0,61})?[A-Za-z0-9]))$",releases:"1.30-1.31",paths:["spec.validation.wellKnownCACertificates"]}]}]},"gateway.networking.k8s.io/GRPCRoute":{family:"gateway-api",versions:{v1:{served:"1.22-1.31",schema:0},v1alpha2:{served:"1.20-1.23",standard:"",schema:1}},schemas:[{releases:"1.22-1.31",tree:{spec:{hostnames:{"[]":0},parentRefs:{"[]":{group:0,kind:0,name:0,namespace:0,port:0,sectionName:0}},rules:{"[]":{backendRefs:{"[]":{filters:{"[]":{extensionRef:{group:0,kind:0,name:0},requestHeaderModifier:{add:{"[]":{name:0,value:0}},remove:{"[]":0},set:{"[]":{name:0,value:0}}},requestMirror:{backendRef:{group:0,kind:0,name:0,namespace:0,port:0},fraction:{"@r":"1.24-1.31",denominator:0,numerator:0},percent:"1.24-1.31"},responseHeaderModifier:{add:{"[]":{name:0,value:0}},remove:{"[]":0},set:{"[]":{name:0,value:0}}},type:{"@enum":{ExtensionRef:0,RequestHeaderModifier:0,RequestMirror:0,ResponseHeaderModifier:0}}}},group:0,kind:0,name:0,namespace:0,port:0,weight:0}},filters:{"[]":{extensionRef:{group:0,kind:0,name:0},requestHeaderModifier:{add:{"[]":{name:0,value:0}},remove:{"[]":0},set:{"[]":{name:0,value:0}}},requestMirror:{backendRef:{group:0,kind:0,name:0,namespace:0,port:0},fraction:{"@r":"1.24-1.31",denominator:0,numerator:0},percent:"1.24-1.31"},responseHeaderModifier:{add:{"[]":{name:0,value:0}},remove:{"[]":0},set:{"[]":{name:0,value:0}}},type:{"@enum":{ExtensionRef:0,RequestHeaderModifier:0,RequestMirror:0,ResponseHeaderModifier:0}}}},matches:{"[]":{headers:{"[]":{name:0,type:{"@enum":{Exact:0,RegularExpression:0}},value:0}},method:{method:0,service:0,type:{"@enum":{Exact:0,RegularExpression:0}}}}},name:"1.24-1.31",sessionPersistence:{absoluteTimeout:0,cookieConfig:{lifetimeType:{"@enum":{Permanent:0,Session:0}}},idleTimeout:"1.22-1.30",sessionName:0,type:{"@enum":{Cookie:0,Header:0}}}}},useDefaultGateways:{"@r":"1.28-1.31","@enum":{All:0,None:0}}}},rules:[{kind:"required",value:"spec",releases:"1.28-1.31",paths:[""]},{kind:"cel",value:"(self.size()>0?(has(self[0].matches)?self[0].matches.size():0):0)+(self.size()>1?(has(self[1].matches)?self[1].matches.size():0):0)+(self.size()>2?(has(self[2].matches)?self[2].matches.size():0):0)+(self.size()>3?(has(self[3].matches)?self[3].matches.size():0):0)+(self.size()>4?(has(self[4].matches)?self[4].matches.size():0):0)+(self.size()>5?(has(self[5].matches)?self[5].matches.size():0):0)+(self.size()>6?(has(self[6].matches)?self[6].matches.size():0):0)+(self.size()>7?(has(self[7].matches)?self[7].matches.size():0):0)+(self.size()>8?(has(self[8].matches)?self[8].matches.size():0):0)+(self.size()>9?(has(self[9].matches)?self[9].matches.size():0):0)+(self.size()>10?(has(self[10].matches)?self[10].matches.size():0):0)+(self.size()>11?(has(self[11].matches)?self[11].matches.size():0):0)+(self.size()>12?(has(self[12].matches)?self[12].matches.size():0):0)+(self.size()>13?(has(self[13].matches)?self[13].matches.size():0):0)+(self.size()>14?(has(self[14].matches)?self[14].matches.size():0):0)+(self.size()>15?(has(self[15].matches)?self[15].matches.size():0):0)<=128",releases:"1.24-1.31",message:"While 16 rules and 64 matches per rule are allowed, the total number of matches across all rules in a route must be less than 128",paths:["spec.rules"]},{kind:"cel",value:"!(has(self.percent)&&has(self.fraction))",releases:"1.26-1.31",message:"Only one of percent or fraction may be specified in HTTPRequestMirrorFilter",paths:["spec.rules[].backendRefs[].filters[].requestMirror","spec.rules[].filters[].requestMirror"]},{kind:"maxItems",value:64,releases:"1.26-1.31",paths:["spec.rules[].matches"]},{kind:"maxItems",value:8,releases:"1.22-1.25",paths:["spec.rules[].matches"]},{kind:"cel",value:"!has(self.cookieConfig)||!has(self.cookieConfig.lifetimeType)||self.cookieConfig.lifetimeType!=\"Permanent\"||has(self.absoluteTimeout)",releases:"1.24-1.31",message:"AbsoluteTimeout must be specified when cookie lifetimeType is Permanent",paths:["spec.rules[].sessionPersistence"]},{kind:"cel",value:"!has(self.cookieConfig)||self.type==\"Cookie\"",releases:"1.30-1.31",message:"cookieConfig can only be set with type Cookie",paths:["spec.rules[].sessionPersistence"]},{kind:"cel",value:"!has(self.cookieConfig.lifetimeType)||self.cookieConfig.lifetimeType!=\"Permanent\"||has(self.absoluteTimeout)",releases:"1.22-1.23",message:"AbsoluteTimeout must be specified when cookie lifetimeType is Permanent",paths:["spec.rules[].sessionPersistence"]}]},{releases:"1.20-1.23",tree:{spec:{hostnames:{"[]":0},parentRefs:{"[]":{group:0,kind:0,name:0,namespace:0,port:0,sectionName:0}},rules:{"[]":{backendRefs:{"[]":{filters:{"[]":{extensionRef:{group:0,kind:0,name:0},requestHeaderModifier:{add:{"[]":{name:0,value:0}},remove:{"[]":0},set:{"[]":{name:0,value:0}}},requestMirror:{backendRef:{group:0,kind:0,name:0,namespace:0,port:0}},responseHeaderModifier:{add:{"[]":{name:0,value:0}},remove:{"[]":0},set:{"[]":{name:0,value:0}}},type:{"@enum":{ExtensionRef:0,RequestHeaderModifier:0,RequestMirror:0,ResponseHeaderModifier:0}}}},group:0,kind:0,name:0,namespace:0,port:0,weight:0}},filters:{"[]":{extensionRef:{group:0,kind:0,name:0},requestHeaderModifier:{add:{"[]":{name:0,value:0}},remove:{"[]":0},set:{"[]":{name:0,value:0}}},requestMirror:{backendRef:{group:0,kind:0,name:0,namespace:0,port:0}},responseHeaderModifier:{add:{"[]":{name:0,value:0}},remove:{"[]":0},set:{"[]":{name:0,value:0}}},type:{"@enum":{ExtensionRef:0,RequestHeaderModifier:0,RequestMirror:0,ResponseHeaderModifier:0}}}},matches:{"[]":{headers:{"[]":{name:0,type:{"@enum":{Exact:0,RegularExpression:0}},value:0}},method:{method:0,service:0,type:{"@enum":{Exact:0,RegularExpression:0}}}}},sessionPersistence:{"@r":"1.22-1.23",absoluteTimeout:0,cookieConfig:{lifetimeType:{"@enum":{Permanent:0,Session:0}}},idleTimeout:0,sessionName:0,type:{"@enum":{Cookie:0,Header:0}}}}}}},rules:[]}]},"gateway.networking.k8s.io/Gateway":{family:"gateway-api",versions:{v1:{served:"1.20-1.31",schema:0},v1beta1:{served:"1.20-1.31",schema:0}},schemas:[{releases:"1.20-1.31",tree:{spec:{addresses:{"[]":{type:0,value:0}},allowedListeners:{"@r":"1.26-1.31",namespaces:{from:{"@enum":{All:0,None:0,Same:0,Selector:0}},selector:{matchExpressions:{"[]":{key:0,operator:0,values:{"[]":0}}},matchLabels:{"*":0}}}},backendTLS:{"@r":"1.24-1.27",clientCertificateRef:{group:0,kind:0,name:0,namespace:0}},defaultScope:{"@r":"1.28-1.31","@enum":{All:0,None:0}},gatewayClassName:0,infrastructure:{annotations:{"*":0},labels:{"*":0},parametersRef:{"@r":"1.22-1.31",group:0,kind:0,name:0}},listeners:{"[]":{allowedRoutes:{kinds:{"[]":{group:0,kind:0}},namespaces:{from:{"@enum":{All:0,Same:0,Selector:0}},selector:{matchExpressions:{"[]":{key:0,operator:0,values:{"[]":0}}},matchLabels:{"*":0}}}},hostname:0,name:0,port:0,protocol:0,tls:{certificateRefs:{"[]":{group:0,kind:0,name:0,namespace:0}},frontendValidation:{"@r":"1.22-1.27",caCertificateRefs:{"[]":{group:0,kind:0,name:0,namespace:0}}},mode:{"@enum":{Passthrough:0,Terminate:0}},options:{"*":0}}}},tls:{"@r":"1.28-1.31",backend:{clientCertificateRef:{group:0,kind:0,name:0,namespace:0}},frontend:{"default":{validation:{caCertificateRefs:{"[]":{group:0,kind:0,name:0,namespace:0}},mode:{"@enum":{AllowInsecureFallback:0,AllowValidOnly:0}}}},perPort:{"[]":{port:0,tls:{validation:{caCertificateRefs:{"[]":{group:0,kind:0,name:0,namespace:0}},mode:{"@enum":{AllowInsecureFallback:0,AllowValidOnly:0}}}}}}}}}},rules:[{kind:"cel",value:"self.all(a1,a1.type==\"Hostname\"&&has(a1.value)?self.exists_one(a2,a2.type==a1.type&&has(a2.value)&&a2.value==a1.value):true)",releases:"1.28-1.31",message:"Hostname values must be unique",paths:["spec.addresses"]},{kind:"cel",value:"self.all(a1,a1.type==\"Hostname\"?self.exists_one(a2,a2.type==a1.type&&a2.value==a1.value):true)",releases:"1.20-1.27",message:"Hostname values must be unique",paths:["spec.addresses"]},{kind:"cel",value:"self.all(a1,a1.type==\"IPAddress\"&&has(a1.value)?self.exists_one(a2,a2.type==a1.type&&has(a2.value)&&a2.value==a1.value):true)",releases:"1.28-1.31",message:"IPAddress values must be unique",paths:["spec.addresses"]},{kind:"cel",value:"self.all(a1,a1.type==\"IPAddress\"?self.exists_one(a2,a2.type==a1.type&&a2.value==a1.value):true)",releases:"1.20-1.27",message:"IPAddress values must be unique",paths:["spec.addresses"]},{kind:"cel",value:"self.type==\"Hostname\"?(!has(self.value)||self.value.matches(r\"\"\"^(\\*\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$\"\"\")):true",releases:"1.28-1.31",message:"Hostname value must be empty or contain only valid characters (matching ^(\\*\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$)",paths:["spec.addresses[]"]},{kind:"cel",value:"self.type==\"Hostname\"?self.value.matches(r\"\"\"^(\\*\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$\"\"\"):true",releases:"1.20-1.27",message:"Hostname value must only contain valid characters (matching ^(\\*\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$)",paths:["spec.addresses[]"]},{kind:"required",value:"value",releases:"1.20-1.25",paths:["spec.addresses[]"]},{kind:"minLength",value:1,releases:"1.20-1.25",paths:["spec.addresses[].value"]},{kind:"cel",value:"self.all(key,key.matches(r\"\"\"^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?([A-Za-z0-9][-A-Za-z0-9_.]{0,61})?[A-Za-z0-9]$\"\"\"))",releases:"1.24-1.31",message:"Annotation keys must be in the form of an optional DNS subdomain prefix followed by a required name segment of up to 63 characters.",paths:["spec.infrastructure.annotations"]},{kind:"cel",value:"self.all(key,key.split(\"/\")[0].size()<253)",releases:"1.24-1.31",message:"If specified, the annotation key's prefix must be a DNS subdomain not longer than 253 characters in total.",paths:["spec.infrastructure.annotations"]},{kind:"maxProperties",value:16,releases:"1.31",paths:["spec.infrastructure.annotations"]},{kind:"maxProperties",value:8,releases:"1.20-1.30",paths:["spec.infrastructure.annotations"]},{kind:"cel",value:"self.all(key,key.matches(r\"\"\"^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?([A-Za-z0-9][-A-Za-z0-9_.]{0,61})?[A-Za-z0-9]$\"\"\"))",releases:"1.24-1.31",message:"Label keys must be in the form of an optional DNS subdomain prefix followed by a required name segment of up to 63 characters.",paths:["spec.infrastructure.labels"]},{kind:"cel",value:"self.all(key,key.split(\"/\")[0].size()<253)",releases:"1.24-1.31",message:"If specified, the label key's prefix must be a DNS subdomain not longer than 253 characters in total.",paths:["spec.infrastructure.labels"]},{kind:"maxLength",value:4096,releases:"1.20-1.23",paths:["spec.infrastructure.labels.*"]},{kind:"maxLength",value:63,releases:"1.24-1.31",paths:["spec.infrastructure.labels.*"]},{kind:"pattern",value:"^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$",releases:"1.24-1.31",paths:["spec.infrastructure.labels.*"]},{kind:"cel",value:"self.all(l,(l.protocol==\"HTTPS\"&&has(l.tls))?(l.tls.mode==\"\"||l.tls.mode==\"Terminate\"):true)",releases:"1.22-1.31",message:"tls mode must be Terminate for protocol HTTPS",paths:["spec.listeners"]},{kind:"cel",value:"self.all(l,(l.protocol==\"TLS\"?has(l.tls)&&has(l.tls.mode)&&l.tls.mode!=\"\":true))",releases:"1.30-1.31",message:"tls mode must be set for protocol TLS",paths:["spec.listeners"]},{kind:"cel",value:"self.all(l,l.protocol in[\"HTTPS\",\"TLS\"]?has(l.tls):true)",releases:"1.20-1.21",message:"tls must be specified for protocols ['HTTPS', 'TLS']",paths:["spec.listeners"]},{kind:"pattern",value:"^[a-zA-Z0-9]([-a-zA-Z0-9]*[a-zA-Z0-9])?$|[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\\/[A-Za-z0-9]+$",releases:"1.24-1.31",paths:["spec.listeners[].protocol"]},{kind:"pattern",value:"^[a-zA-Z0-9]([-a-zSA-Z0-9]*[a-zA-Z0-9])?$|[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\\/[A-Za-z0-9]+$",releases:"1.20-1.23",paths:["spec.listeners[].protocol"]},{kind:"cel",value:"self.mode==\"Terminate\"?size(self.certificateRefs)>0:true",releases:"1.20-1.21",message:"certificateRefs must be specified when TLSModeType is Terminate",paths:["spec.listeners[].tls"]},{kind:"cel",value:"self.mode==\"Terminate\"?size(self.certificateRefs)>0||size(self.options)>0:true",releases:"1.22-1.31",message:"certificateRefs or options must be specified when mode is Terminate",paths:["spec.listeners[].tls"]},{kind:"maxItems",value:16,releases:"1.31",paths:["spec.tls.frontend.default.validation.caCertificateRefs","spec.tls.frontend.perPort[].tls.validation.caCertificateRefs"]},{kind:"maxItems",value:8,releases:"1.28-1.30",paths:["spec.tls.frontend.default.validation.caCertificateRefs","spec.tls.frontend.perPort[].tls.validation.caCertificateRefs"]}]}]},"gateway.networking.k8s.io/GatewayClass":{family:"gateway-api",versions:{v1:{served:"1.20-1.31",schema:0},v1beta1:{served:"1.20-1.31",schema:0}},schemas:[{releases:"1.20-1.31",tree:{spec:{controllerName:0,description:0,parametersRef:{group:0,kind:0,name:0,namespace:0}}},rules:[]}]},"gateway.networking.k8s.io/HTTPRoute":{family:"gateway-api",versions:{v1:{served:"1.20-1.31",schema:0},v1beta1:{served:"1.20-1.31",schema:0}},schemas:[{releases:"1.20-1.31",tree:{spec:{hostnames:{"[]":0},parentRefs:{"[]":{group:0,kind:0,name:0,namespace:0,port:0,sectionName:0}},rules:{"[]":{backendRefs:{"[]":{filters:{"[]":{cors:{"@r":"1.26-1.31",allowCredentials:{"@enum":{"true":"1.26-1.27"}},allowHeaders:{"[]":0},allowMethods:{"[]":{"@enum":{"*":0,CONNECT:0,DELETE:0,GET:0,HEAD:0,OPTIONS:0,PATCH:0,POST:0,PUT:0,TRACE:0}}},allowOrigins:{"[]":0},exposeHeaders:{"[]":0},maxAge:0},extensionRef:{group:0,kind:0,name:0},externalAuth:{"@r":"1.28-1.31",backendRef:{group:0,kind:0,name:0,namespace:0,port:0},forwardBody:{maxSize:0},grpc:{allowedHeaders:{"[]":0}},http:{allowedHeaders:{"[]":0},allowedResponseHeaders:{"[]":0},path:0},protocol:{"@enum":{GRPC:0,HTTP:0}}},requestHeaderModifier:{add:{"[]":{name:0,value:0}},remove:{"[]":0},set:{"[]":{name:0,value:0}}},requestMirror:{backendRef:{group:0,kind:0,name:0,namespace:0,port:0},fraction:{"@r":"1.24-1.31",denominator:0,numerator:0},percent:"1.24-1.31"},requestRedirect:{hostname:0,path:{replaceFullPath:0,replacePrefixMatch:0,type:{"@enum":{ReplaceFullPath:0,ReplacePrefixMatch:0}}},port:0,scheme:{"@enum":{http:0,https:0}},statusCode:{"@enum":{"301":0,"302":0,"303":"1.30-1.31","307":"1.30-1.31","308":"1.30-1.31"}}},responseHeaderModifier:{add:{"[]":{name:0,value:0}},remove:{"[]":0},set:{"[]":{name:0,value:0}}},type:{"@enum":{CORS:"1.26-1.31",ExtensionRef:0,ExternalAuth:"1.28-1.31",RequestHeaderModifier:0,RequestMirror:0,RequestRedirect:0,ResponseHeaderModifier:0,URLRewrite:0}},urlRewrite:{hostname:0,path:{replaceFullPath:0,replacePrefixMatch:0,type:{"@enum":{ReplaceFullPath:0,ReplacePrefixMatch:0}}}}}},group:0,kind:0,name:0,namespace:0,port:0,weight:0}},filters:{"[]":{cors:{"@r":"1.26-1.31",allowCredentials:{"@enum":{"true":"1.26-1.27"}},allowHeaders:{"[]":0},allowMethods:{"[]":{"@enum":{"*":0,CONNECT:0,DELETE:0,GET:0,HEAD:0,OPTIONS:0,PATCH:0,POST:0,PUT:0,TRACE:0}}},allowOrigins:{"[]":0},exposeHeaders:{"[]":0},maxAge:0},extensionRef:{group:0,kind:0,name:0},externalAuth:{"@r":"1.28-1.31",backendRef:{group:0,kind:0,name:0,namespace:0,port:0},forwardBody:{maxSize:0},grpc:{allowedHeaders:{"[]":0}},http:{allowedHeaders:{"[]":0},allowedResponseHeaders:{"[]":0},path:0},protocol:{"@enum":{GRPC:0,HTTP:0}}},requestHeaderModifier:{add:{"[]":{name:0,value:0}},remove:{"[]":0},set:{"[]":{name:0,value:0}}},requestMirror:{backendRef:{group:0,kind:0,name:0,namespace:0,port:0},fraction:{"@r":"1.24-1.31",denominator:0,numerator:0},percent:"1.24-1.31"},requestRedirect:{hostname:0,path:{replaceFullPath:0,replacePrefixMatch:0,type:{"@enum":{ReplaceFullPath:0,ReplacePrefixMatch:0}}},port:0,scheme:{"@enum":{http:0,https:0}},statusCode:{"@enum":{"301":0,"302":0,"303":"1.30-1.31","307":"1.30-1.31","308":"1.30-1.31"}}},responseHeaderModifier:{add:{"[]":{name:0,value:0}},remove:{"[]":0},set:{"[]":{name:0,value:0}}},type:{"@enum":{CORS:"1.26-1.31",ExtensionRef:0,ExternalAuth:"1.28-1.31",RequestHeaderModifier:0,RequestMirror:0,RequestRedirect:0,ResponseHeaderModifier:0,URLRewrite:0}},urlRewrite:{hostname:0,path:{replaceFullPath:0,replacePrefixMatch:0,type:{"@enum":{ReplaceFullPath:0,ReplacePrefixMatch:0}}}}}},matches:{"[]":{headers:{"[]":{name:0,type:{"@enum":{Exact:0,RegularExpression:0}},value:0}},method:{"@enum":{CONNECT:0,DELETE:0,GET:0,HEAD:0,OPTIONS:0,PATCH:0,POST:0,PUT:0,TRACE:0}},path:{type:{"@enum":{Exact:0,PathPrefix:0,RegularExpression:0}},value:0},queryParams:{"[]":{name:0,type:{"@enum":{Exact:0,RegularExpression:0}},value:0}}}},name:"1.24-1.31",retry:{"@r":"1.24-1.31",attempts:0,backoff:0,codes:{"[]":0}},sessionPersistence:{"@r":"1.22-1.31",absoluteTimeout:0,cookieConfig:{lifetimeType:{"@enum":{Permanent:0,Session:0}}},idleTimeout:"1.22-1.30",sessionName:0,type:{"@enum":{Cookie:0,Header:0}}},timeouts:{backendRequest:0,request:0}}},useDefaultGateways:{"@r":"1.28-1.31","@enum":{All:0,None:0}}}},rules:[{kind:"cel",value:"(self.size()>0?self[0].matches.size():0)+(self.size()>1?self[1].matches.size():0)+(self.size()>2?self[2].matches.size():0)+(self.size()>3?self[3].matches.size():0)+(self.size()>4?self[4].matches.size():0)+(self.size()>5?self[5].matches.size():0)+(self.size()>6?self[6].matches.size():0)+(self.size()>7?self[7].matches.size():0)+(self.size()>8?self[8].matches.size():0)+(self.size()>9?self[9].matches.size():0)+(self.size()>10?self[10].matches.size():0)+(self.size()>11?self[11].matches.size():0)+(self.size()>12?self[12].matches.size():0)+(self.size()>13?self[13].matches.size():0)+(self.size()>14?self[14].matches.size():0)+(self.size()>15?self[15].matches.size():0)<=128",releases:"1.24-1.31",message:"While 16 rules and 64 matches per rule are allowed, the total number of matches across all rules in a route must be less than 128",paths:["spec.rules"]},{kind:"minItems",value:1,releases:"1.30-1.31",paths:["spec.rules"]},{kind:"cel",value:"self.filter(f,f.type==\"CORS\").size()<=1",releases:"1.30-1.31",message:"CORS filter cannot be repeated",paths:["spec.rules[].backendRefs[].filters","spec.rules[].filters"]},{kind:"cel",value:"!(!has(self.cors)&&self.type==\"CORS\")",releases:"1.30-1.31",message:"filter.cors must be specified for CORS filter.type",paths:["spec.rules[].backendRefs[].filters[]","spec.rules[].filters[]"]},{kind:"cel",value:"!(has(self.cors)&&self.type!=\"CORS\")",releases:"1.30-1.31",message:"filter.cors must be nil if the filter.type is not CORS",paths:["spec.rules[].backendRefs[].filters[]","spec.rules[].filters[]"]},{kind:"cel",value:"!(\"*\" in self&&self.size()>1)",releases:"1.30-1.31",message:"AllowHeaders cannot contain '*' alongside other methods",paths:["spec.rules[].backendRefs[].filters[].cors.allowHeaders","spec.rules[].filters[].cors.allowHeaders"]},{kind:"cel",value:"!(\"*\" in self&&self.size()>1)",releases:"1.28-1.31",message:"AllowOrigins cannot contain '*' alongside other origins",paths:["spec.rules[].backendRefs[].filters[].cors.allowOrigins","spec.rules[].filters[].cors.allowOrigins"]},{kind:"pattern",value:"(^\\*$)|(^([a-zA-Z][a-zA-Z0-9+\\-.]+):\\/\\/([^:/?#]+)(:([0-9]{1,5}))?$)",releases:"1.28-1.29",paths:["spec.rules[].backendRefs[].filters[].cors.allowOrigins[]","spec.rules[].filters[].cors.allowOrigins[]"]},{kind:"pattern",value:"(^\\*$)|(^(http(s)?):\\/\\/(((\\*\\.)?([a-zA-Z0-9\\-]+\\.)*[a-zA-Z0-9-]+|\\*)(:([0-9]{1,5}))?)$)",releases:"1.30-1.31",paths:["spec.rules[].backendRefs[].filters[].cors.allowOrigins[]","spec.rules[].filters[].cors.allowOrigins[]"]},{kind:"pattern",value:"^(([^:/?#]+):)(//([^/?#]*))([^?#]*)(\\?([^#]*))?(#(.*))?",releases:"1.26-1.27",paths:["spec.rules[].backendRefs[].filters[].cors.allowOrigins[]","spec.rules[].filters[].cors.allowOrigins[]"]},{kind:"maxItems",value:64,releases:"1.30-1.31",paths:["spec.rules[].backendRefs[].filters[].externalAuth.grpc.allowedHeaders","spec.rules[].backendRefs[].filters[].externalAuth.http.allowedHeaders","spec.rules[].backendRefs[].filters[].externalAuth.http.allowedResponseHeaders","spec.rules[].filters[].externalAuth.grpc.allowedHeaders","spec.rules[].filters[].externalAuth.http.allowedHeaders","spec.rules[].filters[].externalAuth.http.allowedResponseHeaders"]},{kind:"cel",value:"!(has(self.percent)&&has(self.fraction))",releases:"1.26-1.31",message:"Only one of percent or fraction may be specified in HTTPRequestMirrorFilter",paths:["spec.rules[].backendRefs[].filters[].requestMirror","spec.rules[].filters[].requestMirror"]},{kind:"maxItems",value:64,releases:"1.24-1.31",paths:["spec.rules[].matches"]},{kind:"maxItems",value:8,releases:"1.20-1.23",paths:["spec.rules[].matches"]},{kind:"minimum",value:1,releases:"1.31",paths:["spec.rules[].retry.attempts"]},{kind:"listType",value:["set"],releases:"1.31",paths:["spec.rules[].retry.codes"]},{kind:"cel",value:"!has(self.cookieConfig)||!has(self.cookieConfig.lifetimeType)||self.cookieConfig.lifetimeType!=\"Permanent\"||has(self.absoluteTimeout)",releases:"1.24-1.31",message:"AbsoluteTimeout must be specified when cookie lifetimeType is Permanent",paths:["spec.rules[].sessionPersistence"]},{kind:"cel",value:"!has(self.cookieConfig)||self.type==\"Cookie\"",releases:"1.30-1.31",message:"cookieConfig can only be set with type Cookie",paths:["spec.rules[].sessionPersistence"]},{kind:"cel",value:"!has(self.cookieConfig.lifetimeType)||self.cookieConfig.lifetimeType!=\"Permanent\"||has(self.absoluteTimeout)",releases:"1.22-1.23",message:"AbsoluteTimeout must be specified when cookie lifetimeType is Permanent",paths:["spec.rules[].sessionPersistence"]}]}]},"gateway.networking.k8s.io/ListenerSet":{family:"gateway-api",versions:{v1:{served:"1.30-1.31",schema:0}},schemas:[{releases:"1.30-1.31",tree:{spec:{listeners:{"[]":{allowedRoutes:{kinds:{"[]":{group:0,kind:0}},namespaces:{from:{"@enum":{All:0,Same:0,Selector:0}},selector:{matchExpressions:{"[]":{key:0,operator:0,values:{"[]":0}}},matchLabels:{"*":0}}}},hostname:0,name:0,port:0,protocol:0,tls:{certificateRefs:{"[]":{group:0,kind:0,name:0,namespace:0}},mode:{"@enum":{Passthrough:0,Terminate:0}},options:{"*":0}}}},parentRef:{group:0,kind:0,name:0,namespace:0}}},rules:[]}]},"gateway.networking.k8s.io/ReferenceGrant":{family:"gateway-api",versions:{v1:{served:"1.30-1.31",schema:0},v1beta1:{served:"1.20-1.31",schema:0},v1alpha2:{served:"1.20-1.23",standard:"1.20-1.21",schema:0}},schemas:[{releases:"1.20-1.31",tree:{spec:{from:{"[]":{group:0,kind:0,namespace:0}},to:{"[]":{group:0,kind:0,name:0}}}},rules:[{kind:"required",value:"spec",releases:"1.31",paths:[""]}]}]},"gateway.networking.k8s.io/TCPRoute":{family:"gateway-api",versions:{v1:{served:"1.31",schema:0},v1alpha2:{served:"1.20-1.31",standard:"",schema:1}},schemas:[{releases:"1.31",tree:{spec:{parentRefs:{"[]":{group:0,kind:0,name:0,namespace:0,port:0,sectionName:0}},rules:{"[]":{backendRefs:{"[]":{group:0,kind:0,name:0,namespace:0,port:0,weight:0}},name:0}},useDefaultGateways:{"@enum":{All:0,None:0}}}},rules:[]},{releases:"1.20-1.31",tree:{spec:{parentRefs:{"[]":{group:0,kind:0,name:0,namespace:0,port:0,sectionName:0}},rules:{"[]":{backendRefs:{"[]":{group:0,kind:0,name:0,namespace:0,port:0,weight:0}},name:"1.24-1.31"}},useDefaultGateways:{"@r":"1.28-1.31","@enum":{All:0,None:0}}}},rules:[{kind:"cel",value:"self.all(l1,!has(l1.name)||self.exists_one(l2,has(l2.name)&&l1.name==l2.name))",releases:"1.24-1.31",message:"Rule name must be unique within the route",paths:["spec.rules"]},{kind:"required",value:"backendRefs",releases:"1.28-1.31",paths:["spec.rules[]"]}]}]},"gateway.networking.k8s.io/TLSRoute":{family:"gateway-api",versions:{v1:{served:"1.30-1.31",schema:0},v1alpha3:{served:"1.28-1.31",standard:"",schema:1},v1alpha2:{served:"1.20-1.31",standard:"",schema:2}},schemas:[{releases:"1.30-1.31",tree:{spec:{hostnames:{"[]":0},parentRefs:{"[]":{group:0,kind:0,name:0,namespace:0,port:0,sectionName:0}},rules:{"[]":{backendRefs:{"[]":{group:0,kind:0,name:0,namespace:0,port:0,weight:0}},name:0}},useDefaultGateways:{"@enum":{All:0,None:0}}}},rules:[{kind:"maxItems",value:1024,releases:"1.31",paths:["spec.hostnames"]},{kind:"maxItems",value:16,releases:"1.30",paths:["spec.hostnames"]}]},{releases:"1.28-1.31",tree:{spec:{hostnames:{"[]":0},parentRefs:{"[]":{group:0,kind:0,name:0,namespace:0,port:0,sectionName:0}},rules:{"[]":{backendRefs:{"[]":{group:0,kind:0,name:0,namespace:0,port:0,weight:0}},name:0}},useDefaultGateways:{"@enum":{All:0,None:0}}}},rules:[{kind:"cel",value:"self.all(h,!h.contains(\"*\")?h.matches(\"^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*)$\"):true)",releases:"1.30-1.31",message:"Hostnames must be valid based on RFC-1123",paths:["spec.hostnames"]},{kind:"cel",value:"self.all(h,!isIP(h))",releases:"1.30-1.31",message:"Hostnames cannot contain an IP",paths:["spec.hostnames"]},{kind:"cel",value:"self.all(h,h.contains(\"*\")?(h.startsWith(\"*.\")&&h.substring(2).matches(\"^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*)$\")):true)",releases:"1.30-1.31",message:"Wildcards on hostnames must be the first label, and the rest of hostname must be valid based on RFC-1123",paths:["spec.hostnames"]},{kind:"maxItems",value:1024,releases:"1.31",paths:["spec.hostnames"]},{kind:"maxItems",value:16,releases:"1.28-1.30",paths:["spec.hostnames"]},{kind:"cel",value:"self.all(l1,!has(l1.name)||self.exists_one(l2,has(l2.name)&&l1.name==l2.name))",releases:"1.28-1.29",message:"Rule name must be unique within the route",paths:["spec.rules"]}]},{releases:"1.20-1.31",tree:{spec:{hostnames:{"[]":0},parentRefs:{"[]":{group:0,kind:0,name:0,namespace:0,port:0,sectionName:0}},rules:{"[]":{backendRefs:{"[]":{group:0,kind:0,name:0,namespace:0,port:0,weight:0}},name:"1.24-1.31"}},useDefaultGateways:{"@r":"1.28-1.31","@enum":{All:0,None:0}}}},rules:[{kind:"maxItems",value:1024,releases:"1.31",paths:["spec.hostnames"]},{kind:"maxItems",value:16,releases:"1.20-1.30",paths:["spec.hostnames"]},{kind:"cel",value:"self.all(l1,!has(l1.name)||self.exists_one(l2,has(l2.name)&&l1.name==l2.name))",releases:"1.24-1.31",message:"Rule name must be unique within the route",paths:["spec.rules"]},{kind:"required",value:"backendRefs",releases:"1.28-1.31",paths:["spec.rules[]"]}]}]},"gateway.networking.k8s.io/UDPRoute":{family:"gateway-api",versions:{v1:{served:"1.31",schema:0},v1alpha2:{served:"1.20-1.31",standard:"",schema:1}},schemas:[{releases:"1.31",tree:{spec:{parentRefs:{"[]":{group:0,kind:0,name:0,namespace:0,port:0,sectionName:0}},rules:{"[]":{backendRefs:{"[]":{group:0,kind:0,name:0,namespace:0,port:0,weight:0}},name:0}},useDefaultGateways:{"@enum":{All:0,None:0}}}},rules:[]},{releases:"1.20-1.31",tree:{spec:{parentRefs:{"[]":{group:0,kind:0,name:0,namespace:0,port:0,sectionName:0}},rules:{"[]":{backendRefs:{"[]":{group:0,kind:0,name:0,namespace:0,port:0,weight:0}},name:"1.24-1.31"}},useDefaultGateways:{"@r":"1.28-1.31","@enum":{All:0,None:0}}}},rules:[{kind:"cel",value:"self.all(l1,!has(l1.name)||self.exists_one(l2,has(l2.name)&&l1.name==l2.name))",releases:"1.24-1.31",message:"Rule name must be unique within the route",paths:["spec.rules"]},{kind:"required",value:"backendRefs",releases:"1.28-1.31",paths:["spec.rules[]"]}]}]},"gateway.networking.x-k8s.io/XBackend":{family:"gateway-api",versions:{v1alpha1:{served:"1.31",standard:"",schema:0}},schemas:[{releases:"1.31",tree:{spec:{externalHostname:{hostname:0},port:{name:0,port:0},protocol:{"@enum":{H2C:0,HTTP:0,HTTP11:0,HTTP2:0,MCP:0,TCP:0}},tls:{clientCertificateRef:{group:0,kind:0,name:0,namespace:0},mode:{"@enum":{ClientAndServer:0,None:0,ServerOnly:0}},validation:{caCertificateRefs:{"[]":{group:0,kind:0,name:0}},hostname:0,subjectAltNames:{"[]":{hostname:0,type:{"@enum":{Hostname:0,URI:0}},uri:0}},wellKnownCACertificates:0}},type:{"@enum":{ExternalHostname:0}}}},rules:[]}]},"gateway.networking.x-k8s.io/XBackendTrafficPolicy":{family:"gateway-api",versions:{v1alpha1:{served:"1.26-1.31",standard:"",schema:0}},schemas:[{releases:"1.26-1.31",tree:{spec:{retryConstraint:{budget:{interval:0,percent:0},minRetryRate:{count:0,interval:0}},sessionPersistence:{absoluteTimeout:0,cookieConfig:{lifetimeType:{"@enum":{Permanent:0,Session:0}}},idleTimeout:"1.26-1.30",sessionName:0,type:{"@enum":{Cookie:0,Header:0}}},targetRefs:{"[]":{group:0,kind:0,name:0}}}},rules:[{kind:"cel",value:"!has(self.cookieConfig)||self.type==\"Cookie\"",releases:"1.30-1.31",message:"cookieConfig can only be set with type Cookie",paths:["spec.sessionPersistence"]}]}]},"gateway.networking.x-k8s.io/XListenerSet":{family:"gateway-api",versions:{v1alpha1:{served:"1.26-1.29",standard:"",schema:0}},schemas:[{releases:"1.26-1.29",tree:{spec:{listeners:{"[]":{allowedRoutes:{kinds:{"[]":{group:0,kind:0}},namespaces:{from:{"@enum":{All:0,Same:0,Selector:0}},selector:{matchExpressions:{"[]":{key:0,operator:0,values:{"[]":0}}},matchLabels:{"*":0}}}},hostname:0,name:0,port:0,protocol:0,tls:{certificateRefs:{"[]":{group:0,kind:0,name:0,namespace:0}},frontendValidation:{"@r":"1.26-1.27",caCertificateRefs:{"[]":{group:0,kind:0,name:0,namespace:0}}},mode:{"@enum":{Passthrough:0,Terminate:0}},options:{"*":0}}}},parentRef:{group:0,kind:0,name:0,namespace:0}}},rules:[{kind:"required",value:"port",releases:"1.26-1.27",paths:["spec.listeners[]"]},{kind:"minimum",value:0,releases:"1.28-1.29",paths:["spec.listeners[].port"]},{kind:"minimum",value:1,releases:"1.26-1.27",paths:["spec.listeners[].port"]}]}]},"gateway.networking.x-k8s.io/XMesh":{family:"gateway-api",versions:{v1alpha1:{served:"1.28-1.31",standard:"",schema:0}},schemas:[{releases:"1.28-1.31",tree:{spec:{controllerName:0,description:0,parametersRef:{group:0,kind:0,name:0,namespace:0}}},rules:[]}]},"inference.networking.k8s.io/InferencePool":{family:"inference",versions:{v1:{served:"1.28-1.31",schema:0}},schemas:[{releases:"1.28-1.31",tree:{spec:{appProtocol:{"@r":"1.30-1.31","@enum":{http:0,"kubernetes.io/h2c":0}},endpointPickerRef:{failureMode:{"@enum":{FailClose:0,FailOpen:0}},group:0,kind:0,name:0,port:{number:0}},selector:{matchLabels:{"*":0}},targetPorts:{"[]":{number:0}}}},rules:[{kind:"maxProperties",value:64,releases:"1.30-1.31",paths:["spec.selector.matchLabels"]},{kind:"minProperties",value:1,releases:"1.30-1.31",paths:["spec.selector.matchLabels"]}]}]},"inference.networking.x-k8s.io/InferenceModel":{family:"inference",versions:{v1alpha2:{served:"1.27",schema:0}},schemas:[{releases:"1.27",tree:{spec:{criticality:{"@enum":{Critical:0,Sheddable:0,Standard:0}},modelName:0,poolRef:{group:0,kind:0,name:0},targetModels:{"[]":{name:0,weight:0}}}},rules:[]}]},"inference.networking.x-k8s.io/InferenceModelRewrite":{family:"inference",versions:{v1alpha2:{served:"1.30-1.31",schema:0}},schemas:[{releases:"1.30-1.31",tree:{spec:{poolRef:{group:0,kind:0,name:0},rules:{"[]":{matches:{"[]":{model:{type:{"@enum":{Exact:0}},value:0}}},targets:{"[]":{modelRewrite:0,weight:0}}}}}},rules:[]}]},"inference.networking.x-k8s.io/InferenceObjective":{family:"inference",versions:{v1alpha2:{served:"1.28-1.31",schema:0}},schemas:[{releases:"1.28-1.31",tree:{spec:{poolRef:{group:0,kind:0,name:0},priority:0}},rules:[]}]},"inference.networking.x-k8s.io/InferencePool":{family:"inference",versions:{v1alpha2:{served:"1.27-1.30",schema:0}},schemas:[{releases:"1.27-1.30",tree:{spec:{extensionRef:{failureMode:{"@enum":{FailClose:0,FailOpen:0}},group:0,kind:0,name:0,portNumber:0},selector:{"*":0},targetPortNumber:0}},rules:[]}]},"inference.networking.x-k8s.io/InferencePoolImport":{family:"inference",versions:{v1alpha1:{served:"1.30-1.31",schema:0}},schemas:[{releases:"1.30-1.31",tree:0,rules:[]}]},"networking.istio.io/DestinationRule":{family:"istio",versions:{v1:{served:"1.22-1.31",schema:0},v1beta1:{served:"1.20-1.31",schema:0},v1alpha3:{served:"1.20-1.31",schema:0}},schemas:[{releases:"1.20-1.31",tree:{spec:{exportTo:{"[]":0},host:0,subsets:{"[]":{labels:{"*":0},name:0,trafficPolicy:{connectionPool:{http:{h2UpgradePolicy:{"@enum":{DEFAULT:0,DO_NOT_UPGRADE:0,UPGRADE:0}},http1MaxPendingRequests:0,http2KeepAlive:{"@r":"1.31",interval:0,timeout:0},http2MaxRequests:0,idleTimeout:0,maxConcurrentStreams:"1.21-1.31",maxRequestsPerConnection:0,maxRetries:0,useClientProtocol:0},tcp:{connectTimeout:0,idleTimeout:"1.21-1.31",maxConnectionDuration:0,maxConnections:0,tcpKeepalive:{interval:0,probes:0,time:0}}},loadBalancer:{consistentHash:{httpCookie:{attributes:{"@r":"1.28-1.31","[]":{name:0,value:0}},name:0,path:0,ttl:0},httpHeaderName:0,httpQueryParameterName:0,maglev:{tableSize:0},minimumRingSize:0,ringHash:{minimumRingSize:0},useSourceIp:0},localityLbSetting:{distribute:{"[]":{from:0,to:{"*":0}}},enabled:0,failover:{"[]":{from:0,to:0}},failoverPriority:{"[]":0}},simple:{"@enum":{LEAST_CONN:0,LEAST_REQUEST:0,PASSTHROUGH:0,RANDOM:0,ROUND_ROBIN:0,UNSPECIFIED:0}},warmup:{"@r":"1.24-1.31",aggression:0,duration:0,minimumPercent:0},warmupDurationSecs:0,zoneAwareLbSetting:{"@r":"1.31",enabled:0,failover:{"[]":{from:0,to:0}},failoverPriority:{"[]":0},minClusterSize:0}},outlierDetection:{baseEjectionTime:0,consecutive5xxErrors:0,consecutiveErrors:0,consecutiveGatewayErrors:0,consecutiveLocalOriginFailures:0,interval:0,maxEjectionPercent:0,minHealthPercent:0,outlierDetectionHttpErrorCodes:{"@r":"1.31","[]":0},splitExternalLocalOriginErrors:0},portLevelSettings:{"[]":{connectionPool:{http:{h2UpgradePolicy:{"@enum":{DEFAULT:0,DO_NOT_UPGRADE:0,UPGRADE:0}},http1MaxPendingRequests:0,http2KeepAlive:{"@r":"1.31",interval:0,timeout:0},http2MaxRequests:0,idleTimeout:0,maxConcurrentStreams:"1.21-1.31",maxRequestsPerConnection:0,maxRetries:0,useClientProtocol:0},tcp:{connectTimeout:0,idleTimeout:"1.21-1.31",maxConnectionDuration:0,maxConnections:0,tcpKeepalive:{interval:0,probes:0,time:0}}},loadBalancer:{consistentHash:{httpCookie:{attributes:{"@r":"1.28-1.31","[]":{name:0,value:0}},name:0,path:0,ttl:0},httpHeaderName:0,httpQueryParameterName:0,maglev:{tableSize:0},minimumRingSize:0,ringHash:{minimumRingSize:0},useSourceIp:0},localityLbSetting:{distribute:{"[]":{from:0,to:{"*":0}}},enabled:0,failover:{"[]":{from:0,to:0}},failoverPriority:{"[]":0}},simple:{"@enum":{LEAST_CONN:0,LEAST_REQUEST:0,PASSTHROUGH:0,RANDOM:0,ROUND_ROBIN:0,UNSPECIFIED:0}},warmup:{"@r":"1.24-1.31",aggression:0,duration:0,minimumPercent:0},warmupDurationSecs:0,zoneAwareLbSetting:{"@r":"1.31",enabled:0,failover:{"[]":{from:0,to:0}},failoverPriority:{"[]":0},minClusterSize:0}},outlierDetection:{baseEjectionTime:0,consecutive5xxErrors:0,consecutiveErrors:0,consecutiveGatewayErrors:0,consecutiveLocalOriginFailures:0,interval:0,maxEjectionPercent:0,minHealthPercent:0,outlierDetectionHttpErrorCodes:{"@r":"1.31","[]":0},splitExternalLocalOriginErrors:0},port:{number:0},tls:{caCertificates:0,caCrl:"1.22-1.31",clientCertificate:0,credentialName:0,insecureSkipVerify:0,mode:{"@enum":{DISABLE:0,ISTIO_MUTUAL:0,MUTUAL:0,SIMPLE:0}},privateKey:0,sni:0,subjectAltNames:{"[]":0}}}},proxyProtocol:{"@r":"1.21-1.31",version:{"@enum":{V1:0,V2:0}}},retryBudget:{"@r":"1.27-1.31",budgetInterval:"1.31",minRetryConcurrency:0,percent:0},tls:{caCertificates:0,caCrl:"1.22-1.31",clientCertificate:0,credentialName:0,insecureSkipVerify:0,mode:{"@enum":{DISABLE:0,ISTIO_MUTUAL:0,MUTUAL:0,SIMPLE:0}},privateKey:0,sni:0,subjectAltNames:{"[]":0}},tunnel:{protocol:0,targetHost:0,targetPort:0}}}},trafficPolicy:{connectionPool:{http:{h2UpgradePolicy:{"@enum":{DEFAULT:0,DO_NOT_UPGRADE:0,UPGRADE:0}},http1MaxPendingRequests:0,http2KeepAlive:{"@r":"1.31",interval:0,timeout:0},http2MaxRequests:0,idleTimeout:0,maxConcurrentStreams:"1.21-1.31",maxRequestsPerConnection:0,maxRetries:0,useClientProtocol:0},tcp:{connectTimeout:0,idleTimeout:"1.21-1.31",maxConnectionDuration:0,maxConnections:0,tcpKeepalive:{interval:0,probes:0,time:0}}},loadBalancer:{consistentHash:{httpCookie:{attributes:{"@r":"1.28-1.31","[]":{name:0,value:0}},name:0,path:0,ttl:0},httpHeaderName:0,httpQueryParameterName:0,maglev:{tableSize:0},minimumRingSize:0,ringHash:{minimumRingSize:0},useSourceIp:0},localityLbSetting:{distribute:{"[]":{from:0,to:{"*":0}}},enabled:0,failover:{"[]":{from:0,to:0}},failoverPriority:{"[]":0}},simple:{"@enum":{LEAST_CONN:0,LEAST_REQUEST:0,PASSTHROUGH:0,RANDOM:0,ROUND_ROBIN:0,UNSPECIFIED:0}},warmup:{"@r":"1.24-1.31",aggression:0,duration:0,minimumPercent:0},warmupDurationSecs:0,zoneAwareLbSetting:{"@r":"1.31",enabled:0,failover:{"[]":{from:0,to:0}},failoverPriority:{"[]":0},minClusterSize:0}},outlierDetection:{baseEjectionTime:0,consecutive5xxErrors:0,consecutiveErrors:0,consecutiveGatewayErrors:0,consecutiveLocalOriginFailures:0,interval:0,maxEjectionPercent:0,minHealthPercent:0,outlierDetectionHttpErrorCodes:{"@r":"1.31","[]":0},splitExternalLocalOriginErrors:0},portLevelSettings:{"[]":{connectionPool:{http:{h2UpgradePolicy:{"@enum":{DEFAULT:0,DO_NOT_UPGRADE:0,UPGRADE:0}},http1MaxPendingRequests:0,http2KeepAlive:{"@r":"1.31",interval:0,timeout:0},http2MaxRequests:0,idleTimeout:0,maxConcurrentStreams:"1.21-1.31",maxRequestsPerConnection:0,maxRetries:0,useClientProtocol:0},tcp:{connectTimeout:0,idleTimeout:"1.21-1.31",maxConnectionDuration:0,maxConnections:0,tcpKeepalive:{interval:0,probes:0,time:0}}},loadBalancer:{consistentHash:{httpCookie:{attributes:{"@r":"1.28-1.31","[]":{name:0,value:0}},name:0,path:0,ttl:0},httpHeaderName:0,httpQueryParameterName:0,maglev:{tableSize:0},minimumRingSize:0,ringHash:{minimumRingSize:0},useSourceIp:0},localityLbSetting:{distribute:{"[]":{from:0,to:{"*":0}}},enabled:0,failover:{"[]":{from:0,to:0}},failoverPriority:{"[]":0}},simple:{"@enum":{LEAST_CONN:0,LEAST_REQUEST:0,PASSTHROUGH:0,RANDOM:0,ROUND_ROBIN:0,UNSPECIFIED:0}},warmup:{"@r":"1.24-1.31",aggression:0,duration:0,minimumPercent:0},warmupDurationSecs:0,zoneAwareLbSetting:{"@r":"1.31",enabled:0,failover:{"[]":{from:0,to:0}},failoverPriority:{"[]":0},minClusterSize:0}},outlierDetection:{baseEjectionTime:0,consecutive5xxErrors:0,consecutiveErrors:0,consecutiveGatewayErrors:0,consecutiveLocalOriginFailures:0,interval:0,maxEjectionPercent:0,minHealthPercent:0,outlierDetectionHttpErrorCodes:{"@r":"1.31","[]":0},splitExternalLocalOriginErrors:0},port:{number:0},tls:{caCertificates:0,caCrl:"1.22-1.31",clientCertificate:0,credentialName:0,insecureSkipVerify:0,mode:{"@enum":{DISABLE:0,ISTIO_MUTUAL:0,MUTUAL:0,SIMPLE:0}},privateKey:0,sni:0,subjectAltNames:{"[]":0}}}},proxyProtocol:{"@r":"1.21-1.31",version:{"@enum":{V1:0,V2:0}}},retryBudget:{"@r":"1.27-1.31",budgetInterval:"1.31",minRetryConcurrency:0,percent:0},tls:{caCertificates:0,caCrl:"1.22-1.31",clientCertificate:0,credentialName:0,insecureSkipVerify:0,mode:{"@enum":{DISABLE:0,ISTIO_MUTUAL:0,MUTUAL:0,SIMPLE:0}},privateKey:0,sni:0,subjectAltNames:{"[]":0}},tunnel:{protocol:0,targetHost:0,targetPort:0}},workloadSelector:{matchLabels:{"*":0}}}},rules:[{kind:"cel",value:"duration(self)>=duration(\"1ms\")",releases:"1.23-1.31",message:"must be a valid duration greater than 1ms",paths:["spec.subsets[].trafficPolicy.connectionPool.http.idleTimeout","spec.subsets[].trafficPolicy.connectionPool.tcp.connectTimeout","spec.subsets[].trafficPolicy.connectionPool.tcp.maxConnectionDuration","spec.subsets[].trafficPolicy.connectionPool.tcp.tcpKeepalive.interval","spec.subsets[].trafficPolicy.connectionPool.tcp.tcpKeepalive.time","spec.subsets[].trafficPolicy.loadBalancer.warmupDurationSecs","spec.subsets[].trafficPolicy.outlierDetection.baseEjectionTime","spec.subsets[].trafficPolicy.outlierDetection.interval","spec.subsets[].trafficPolicy.portLevelSettings[].connectionPool.http.idleTimeout","spec.subsets[].trafficPolicy.portLevelSettings[].connectionPool.tcp.connectTimeout","spec.subsets[].trafficPolicy.portLevelSettings[].connectionPool.tcp.maxConnectionDuration","spec.subsets[].trafficPolicy.portLevelSettings[].connectionPool.tcp.tcpKeepalive.interval","spec.subsets[].trafficPolicy.portLevelSettings[].connectionPool.tcp.tcpKeepalive.time","spec.subsets[].trafficPolicy.portLevelSettings[].loadBalancer.warmupDurationSecs","spec.subsets[].trafficPolicy.portLevelSettings[].outlierDetection.baseEjectionTime","spec.subsets[].trafficPolicy.portLevelSettings[].outlierDetection.interval","spec.trafficPolicy.connectionPool.http.idleTimeout","spec.trafficPolicy.connectionPool.tcp.connectTimeout","spec.trafficPolicy.connectionPool.tcp.maxConnectionDuration","spec.trafficPolicy.connectionPool.tcp.tcpKeepalive.interval","spec.trafficPolicy.connectionPool.tcp.tcpKeepalive.time","spec.trafficPolicy.loadBalancer.warmupDurationSecs","spec.trafficPolicy.outlierDetection.baseEjectionTime","spec.trafficPolicy.outlierDetection.interval","spec.trafficPolicy.portLevelSettings[].connectionPool.http.idleTimeout","spec.trafficPolicy.portLevelSettings[].connectionPool.tcp.connectTimeout","spec.trafficPolicy.portLevelSettings[].connectionPool.tcp.maxConnectionDuration","spec.trafficPolicy.portLevelSettings[].connectionPool.tcp.tcpKeepalive.interval","spec.trafficPolicy.portLevelSettings[].connectionPool.tcp.tcpKeepalive.time","spec.trafficPolicy.portLevelSettings[].loadBalancer.warmupDurationSecs","spec.trafficPolicy.portLevelSettings[].outlierDetection.baseEjectionTime","spec.trafficPolicy.portLevelSettings[].outlierDetection.interval"]},{kind:"maximum",value:4294967295,releases:"1.22-1.31",paths:["spec.subsets[].trafficPolicy.connectionPool.tcp.tcpKeepalive.probes","spec.subsets[].trafficPolicy.loadBalancer.localityLbSetting.distribute[].to.*","spec.subsets[].trafficPolicy.outlierDetection.consecutive5xxErrors","spec.subsets[].trafficPolicy.outlierDetection.consecutiveGatewayErrors","spec.subsets[].trafficPolicy.outlierDetection.consecutiveLocalOriginFailures","spec.subsets[].trafficPolicy.portLevelSettings[].connectionPool.tcp.tcpKeepalive.probes","spec.subsets[].trafficPolicy.portLevelSettings[].loadBalancer.localityLbSetting.distribute[].to.*","spec.subsets[].trafficPolicy.portLevelSettings[].outlierDetection.consecutive5xxErrors","spec.subsets[].trafficPolicy.portLevelSettings[].outlierDetection.consecutiveGatewayErrors","spec.subsets[].trafficPolicy.portLevelSettings[].outlierDetection.consecutiveLocalOriginFailures","spec.subsets[].trafficPolicy.portLevelSettings[].port.number","spec.subsets[].trafficPolicy.tunnel.targetPort","spec.trafficPolicy.connectionPool.tcp.tcpKeepalive.probes","spec.trafficPolicy.loadBalancer.localityLbSetting.distribute[].to.*","spec.trafficPolicy.outlierDetection.consecutive5xxErrors","spec.trafficPolicy.outlierDetection.consecutiveGatewayErrors","spec.trafficPolicy.outlierDetection.consecutiveLocalOriginFailures","spec.trafficPolicy.portLevelSettings[].connectionPool.tcp.tcpKeepalive.probes","spec.trafficPolicy.portLevelSettings[].loadBalancer.localityLbSetting.distribute[].to.*","spec.trafficPolicy.portLevelSettings[].outlierDetection.consecutive5xxErrors","spec.trafficPolicy.portLevelSettings[].outlierDetection.consecutiveGatewayErrors","spec.trafficPolicy.portLevelSettings[].outlierDetection.consecutiveLocalOriginFailures","spec.trafficPolicy.portLevelSettings[].port.number","spec.trafficPolicy.tunnel.targetPort"]},{kind:"minimum",value:0,releases:"1.22-1.31",paths:["spec.subsets[].trafficPolicy.connectionPool.tcp.tcpKeepalive.probes","spec.subsets[].trafficPolicy.loadBalancer.consistentHash.maglev.tableSize","spec.subsets[].trafficPolicy.loadBalancer.consistentHash.minimumRingSize","spec.subsets[].trafficPolicy.loadBalancer.consistentHash.ringHash.minimumRingSize","spec.subsets[].trafficPolicy.loadBalancer.localityLbSetting.distribute[].to.*","spec.subsets[].trafficPolicy.outlierDetection.consecutive5xxErrors","spec.subsets[].trafficPolicy.outlierDetection.consecutiveGatewayErrors","spec.subsets[].trafficPolicy.outlierDetection.consecutiveLocalOriginFailures","spec.subsets[].trafficPolicy.portLevelSettings[].connectionPool.tcp.tcpKeepalive.probes","spec.subsets[].trafficPolicy.portLevelSettings[].loadBalancer.consistentHash.maglev.tableSize","spec.subsets[].trafficPolicy.portLevelSettings[].loadBalancer.consistentHash.minimumRingSize","spec.subsets[].trafficPolicy.portLevelSettings[].loadBalancer.consistentHash.ringHash.minimumRingSize","spec.subsets[].trafficPolicy.portLevelSettings[].loadBalancer.localityLbSetting.distribute[].to.*","spec.subsets[].trafficPolicy.portLevelSettings[].outlierDetection.consecutive5xxErrors","spec.subsets[].trafficPolicy.portLevelSettings[].outlierDetection.consecutiveGatewayErrors","spec.subsets[].trafficPolicy.portLevelSettings[].outlierDetection.consecutiveLocalOriginFailures","spec.subsets[].trafficPolicy.portLevelSettings[].port.number","spec.subsets[].trafficPolicy.tunnel.targetPort","spec.trafficPolicy.connectionPool.tcp.tcpKeepalive.probes","spec.trafficPolicy.loadBalancer.consistentHash.maglev.tableSize","spec.trafficPolicy.loadBalancer.consistentHash.minimumRingSize","spec.trafficPolicy.loadBalancer.consistentHash.ringHash.minimumRingSize","spec.trafficPolicy.loadBalancer.localityLbSetting.distribute[].to.*","spec.trafficPolicy.outlierDetection.consecutive5xxErrors","spec.trafficPolicy.outlierDetection.consecutiveGatewayErrors","spec.trafficPolicy.outlierDetection.consecutiveLocalOriginFailures","spec.trafficPolicy.portLevelSettings[].connectionPool.tcp.tcpKeepalive.probes","spec.trafficPolicy.portLevelSettings[].loadBalancer.consistentHash.maglev.tableSize","spec.trafficPolicy.portLevelSettings[].loadBalancer.consistentHash.minimumRingSize","spec.trafficPolicy.portLevelSettings[].loadBalancer.consistentHash.ringHash.minimumRingSize","spec.trafficPolicy.portLevelSettings[].loadBalancer.localityLbSetting.distribute[].to.*","spec.trafficPolicy.portLevelSettings[].outlierDetection.consecutive5xxErrors","spec.trafficPolicy.portLevelSettings[].outlierDetection.consecutiveGatewayErrors","spec.trafficPolicy.portLevelSettings[].outlierDetection.consecutiveLocalOriginFailures","spec.trafficPolicy.portLevelSettings[].port.number","spec.trafficPolicy.tunnel.targetPort"]},{kind:"minimum",value:0,releases:"1.29-1.31",paths:["spec.subsets[].trafficPolicy.loadBalancer.warmup.aggression","spec.subsets[].trafficPolicy.portLevelSettings[].loadBalancer.warmup.aggression","spec.trafficPolicy.loadBalancer.warmup.aggression","spec.trafficPolicy.portLevelSettings[].loadBalancer.warmup.aggression"]},{kind:"minimum",value:1,releases:"1.24-1.28",paths:["spec.subsets[].trafficPolicy.loadBalancer.warmup.aggression","spec.subsets[].trafficPolicy.portLevelSettings[].loadBalancer.warmup.aggression","spec.trafficPolicy.loadBalancer.warmup.aggression","spec.trafficPolicy.portLevelSettings[].loadBalancer.warmup.aggression"]},{kind:"maxItems",value:4096,releases:"1.23-1.31",paths:["spec.subsets[].trafficPolicy.portLevelSettings","spec.trafficPolicy.portLevelSettings"]},{kind:"cel",value:"self.all(key,!key.contains(\"*\"))",releases:"1.23-1.31",message:"wildcard not allowed in label key match",paths:["spec.workloadSelector.matchLabels"]},{kind:"cel",value:"self.all(key,key.size()!=0)",releases:"1.23-1.31",message:"key must not be empty",paths:["spec.workloadSelector.matchLabels"]},{kind:"maxProperties",value:4096,releases:"1.23-1.31",paths:["spec.workloadSelector.matchLabels"]},{kind:"cel",value:"!self.contains(\"*\")",releases:"1.23-1.31",message:"wildcard not allowed in label value match",paths:["spec.workloadSelector.matchLabels.*"]},{kind:"maxLength",value:63,releases:"1.23-1.31",paths:["spec.workloadSelector.matchLabels.*"]}]}]},"networking.istio.io/EnvoyFilter":{family:"istio",versions:{v1alpha3:{served:"1.20-1.31",schema:0}},schemas:[{releases:"1.20-1.31",tree:{spec:{configPatches:{"[]":{applyTo:{"@enum":{BOOTSTRAP:0,CLUSTER:0,EXTENSION_CONFIG:0,FILTER_CHAIN:0,HTTP_FILTER:0,HTTP_ROUTE:0,INVALID:0,LISTENER:0,LISTENER_FILTER:0,NETWORK_FILTER:0,ROUTE_CONFIGURATION:0,VIRTUAL_HOST:0}},match:{cluster:{name:0,portNumber:0,service:0,subset:0},context:{"@enum":{ANY:0,GATEWAY:0,SIDECAR_INBOUND:0,SIDECAR_OUTBOUND:0,WAYPOINT:"1.29-1.31"}},listener:{filterChain:{applicationProtocols:0,destinationPort:0,filter:{name:0,subFilter:{name:0}},name:0,sni:0,transportProtocol:0},listenerFilter:0,name:0,portName:0,portNumber:0},proxy:{metadata:{"*":0},proxyVersion:0},routeConfiguration:{gateway:0,name:0,portName:0,portNumber:0,vhost:{domainName:"1.25-1.31",name:0,route:{action:{"@enum":{ANY:0,DIRECT_RESPONSE:0,REDIRECT:0,ROUTE:0}},name:0}}},waypoint:{"@r":"1.29-1.31",filter:{name:0,subFilter:{name:0}},portNumber:0,route:{name:0}}},patch:{filterClass:{"@enum":{AUTHN:0,AUTHZ:0,STATS:0,UNSPECIFIED:0}},operation:{"@enum":{ADD:0,INSERT_AFTER:0,INSERT_BEFORE:0,INSERT_FIRST:0,INVALID:0,MERGE:0,MERGE_AND_REPLACE_LIST:"1.31",REMOVE:0,REPLACE:0}},value:{"@open":1}}}},priority:0,targetRefs:{"@r":"1.22-1.31","[]":{group:0,kind:0,name:0,namespace:0}},workloadSelector:{labels:{"*":0}}}},rules:[{kind:"cel",value:"(has(self.workloadSelector)?1:0)+(has(self.targetRefs)?1:0)<=1",releases:"1.24-1.31",message:"only one of targetRefs or workloadSelector can be set",paths:["spec"]},{kind:"cel",value:"has(self.context)?((self.context==\"WAYPOINT\")?has(self.waypoint):!has(self.waypoint)):!has(self.waypoint)",releases:"1.29-1.31",message:"only support waypointMatch when context is WAYPOINT",paths:["spec.configPatches[].match"]},{kind:"oneOf",value:["listener","routeConfiguration","cluster","waypoint"],releases:"1.29-1.31",paths:["spec.configPatches[].match"]},{kind:"oneOf",value:["listener","routeConfiguration","cluster"],releases:"1.20-1.28",paths:["spec.configPatches[].match"]},{kind:"maximum",value:4294967295,releases:"1.22-1.31",paths:["spec.configPatches[].match.cluster.portNumber","spec.configPatches[].match.listener.filterChain.destinationPort","spec.configPatches[].match.listener.portNumber","spec.configPatches[].match.routeConfiguration.portNumber"]},{kind:"minimum",value:0,releases:"1.22-1.31",paths:["spec.configPatches[].match.cluster.portNumber","spec.configPatches[].match.listener.filterChain.destinationPort","spec.configPatches[].match.listener.portNumber","spec.configPatches[].match.routeConfiguration.portNumber"]},{kind:"maxItems",value:16,releases:"1.24-1.31",paths:["spec.targetRefs"]},{kind:"cel",value:"[self.group,self.kind]in[[\"core\",\"Service\"],[\"\",\"Service\"],[\"gateway.networking.k8s.io\",\"Gateway\"],[\"networking.istio.io\",\"ServiceEntry\"]]",releases:"1.24",message:"Support kinds are core/Service, networking.istio.io/ServiceEntry, gateway.networking.k8s.io/Gateway",paths:["spec.targetRefs[]"]},{kind:"cel",value:"[self.group,self.kind]in[[\"core\",\"Service\"],[\"\",\"Service\"],[\"gateway.networking.k8s.io\",\"Gateway\"]]",releases:"1.23",message:"Support kinds are core/Service and gateway.networking.k8s.io/Gateway",paths:["spec.targetRefs[]"]},{kind:"required",value:"kind",releases:"1.23-1.31",paths:["spec.targetRefs[]"]},{kind:"required",value:"name",releases:"1.23-1.31",paths:["spec.targetRefs[]"]},{kind:"maxLength",value:253,releases:"1.23-1.31",paths:["spec.targetRefs[].group","spec.targetRefs[].name"]},{kind:"pattern",value:"^$|^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$",releases:"1.23-1.31",paths:["spec.targetRefs[].group"]},{kind:"maxLength",value:63,releases:"1.23-1.31",paths:["spec.targetRefs[].kind"]},{kind:"minLength",value:1,releases:"1.23-1.31",paths:["spec.targetRefs[].kind","spec.targetRefs[].name"]},{kind:"pattern",value:"^[a-zA-Z]([-a-zA-Z0-9]*[a-zA-Z0-9])?$",releases:"1.23-1.31",paths:["spec.targetRefs[].kind"]},{kind:"cel",value:"self.size()==0",releases:"1.23-1.31",message:"cross namespace referencing is not currently supported",paths:["spec.targetRefs[].namespace"]},{kind:"maxProperties",value:256,releases:"1.24-1.31",paths:["spec.workloadSelector.labels"]},{kind:"cel",value:"!self.contains(\"*\")",releases:"1.24-1.31",message:"wildcard is not supported in selector",paths:["spec.workloadSelector.labels.*"]},{kind:"maxLength",value:63,releases:"1.24-1.31",paths:["spec.workloadSelector.labels.*"]}]}]},"networking.istio.io/Gateway":{family:"istio",versions:{v1:{served:"1.22-1.31",schema:0},v1beta1:{served:"1.20-1.31",schema:0},v1alpha3:{served:"1.20-1.31",schema:0}},schemas:[{releases:"1.20-1.31",tree:{spec:{selector:{"*":0},servers:{"[]":{bind:0,defaultEndpoint:0,hosts:{"[]":0},name:0,port:{name:0,number:0,protocol:0,targetPort:0},tls:{caCertCredentialName:"1.28-1.31",caCertificates:0,caCrl:"1.22-1.31",cipherSuites:{"[]":0},credentialName:0,credentialNames:{"@r":"1.26-1.31","[]":0},httpsRedirect:0,insecureSkipVerify:"1.31",maxProtocolVersion:{"@enum":{TLSV1_0:0,TLSV1_1:0,TLSV1_2:0,TLSV1_3:0,TLS_AUTO:0}},minProtocolVersion:{"@enum":{TLSV1_0:0,TLSV1_1:0,TLSV1_2:0,TLSV1_3:0,TLS_AUTO:0}},mode:{"@enum":{AUTO_PASSTHROUGH:0,ISTIO_MUTUAL:0,MUTUAL:0,OPTIONAL_MUTUAL:0,PASSTHROUGH:0,SIMPLE:0}},privateKey:0,serverCertificate:0,subjectAltNames:{"[]":0},tlsCertificates:{"@r":"1.26-1.31","[]":{caCertificates:0,privateKey:0,serverCertificate:0}},verifyCertificateHash:{"[]":0},verifyCertificateSpki:{"[]":0}}}}}},rules:[{kind:"maximum",value:4294967295,releases:"1.22-1.31",paths:["spec.servers[].port.number","spec.servers[].port.targetPort"]},{kind:"minimum",value:0,releases:"1.22-1.31",paths:["spec.servers[].port.number","spec.servers[].port.targetPort"]},{kind:"cel",value:"(has(self.credentialName)?1:0)+(has(self.credentialNames)?1:0)<=1",releases:"1.26-1.31",message:"only one of credentialName or credentialNames can be set",paths:["spec.servers[].tls"]},{kind:"cel",value:"(has(self.credentialNames)?1:0)+(has(self.tlsCertificates)?1:0)<=1",releases:"1.26-1.31",message:"only one of credentialName or tlsCertificates can be set",paths:["spec.servers[].tls"]},{kind:"cel",value:"(has(self.tlsCertificates)?1:0)+(has(self.credentialNames)?1:0)<=1",releases:"1.26-1.31",message:"only one of credentialNames or tlsCertificates can be set",paths:["spec.servers[].tls"]}]}]},"networking.istio.io/ProxyConfig":{family:"istio",versions:{v1beta1:{served:"1.20-1.31",schema:0}},schemas:[{releases:"1.20-1.31",tree:{spec:{concurrency:0,environmentVariables:{"*":0},image:{imageType:0},selector:{matchLabels:{"*":0}}}},rules:[{kind:"minimum",value:0,releases:"1.23-1.31",paths:["spec.concurrency"]},{kind:"maxLength",value:2048,releases:"1.23-1.31",paths:["spec.environmentVariables.*"]},{kind:"cel",value:"self.all(key,!key.contains(\"*\"))",releases:"1.23-1.31",message:"wildcard not allowed in label key match",paths:["spec.selector.matchLabels"]},{kind:"cel",value:"self.all(key,key.size()!=0)",releases:"1.23-1.31",message:"key must not be empty",paths:["spec.selector.matchLabels"]},{kind:"maxProperties",value:4096,releases:"1.23-1.31",paths:["spec.selector.matchLabels"]},{kind:"cel",value:"!self.contains(\"*\")",releases:"1.23-1.31",message:"wildcard not allowed in label value match",paths:["spec.selector.matchLabels.*"]},{kind:"maxLength",value:63,releases:"1.23-1.31",paths:["spec.selector.matchLabels.*"]}]}]},"networking.istio.io/ServiceEntry":{family:"istio",versions:{v1:{served:"1.22-1.31",schema:0},v1beta1:{served:"1.20-1.31",schema:0},v1alpha3:{served:"1.20-1.31",schema:0}},schemas:[{releases:"1.20-1.31",tree:{spec:{addresses:{"[]":0},endpoints:{"[]":{address:0,labels:{"*":0},locality:0,network:0,ports:{"*":0},serviceAccount:0,weight:0}},exportTo:{"[]":0},hosts:{"[]":0},location:{"@enum":{MESH_EXTERNAL:0,MESH_INTERNAL:0}},ports:{"[]":{name:0,number:0,protocol:0,targetPort:0}},resolution:{"@enum":{DNS:0,DNS_ROUND_ROBIN:0,DYNAMIC_DNS:"1.28-1.31",NONE:0,STATIC:0}},subjectAltNames:{"[]":0},workloadSelector:{labels:{"*":0}}}},rules:[{kind:"required",value:"spec",releases:"1.24-1.31",paths:[""]},{kind:"cel",value:"!((has(self.addresses)?self.addresses:[]).exists(k,k.contains(\"/\"))&&!((has(self.resolution)?self.resolution:\"NONE\")in[\"STATIC\",\"NONE\"]))",releases:"1.25-1.31",message:"CIDR addresses are allowed only for NONE/STATIC resolution types",paths:["spec"]},{kind:"cel",value:"!(has(self.addresses)&&self.addresses.exists(k,k.contains(\"/\"))&&(has(self.resolution)&&self.resolution!=\"STATIC\"&&self.resolution!=\"NONE\"))",releases:"1.24",message:"CIDR addresses are allowed only for NONE/STATIC resolution types",paths:["spec"]},{kind:"cel",value:"(!has(self.resolution)||self.resolution==\"NONE\")?!has(self.endpoints):true",releases:"1.24",message:"NONE mode cannot set endpoints",paths:["spec"]},{kind:"cel",value:"((has(self.resolution)?self.resolution:\"NONE\")==\"NONE\")?!has(self.endpoints):true",releases:"1.25-1.31",message:"NONE mode cannot set endpoints",paths:["spec"]},{kind:"cel",value:"((has(self.resolution)?self.resolution:\"\")==\"DNS_ROUND_ROBIN\")?((has(self.endpoints)?self.endpoints:[]).size()<=1):true",releases:"1.25-1.31",message:"DNS_ROUND_ROBIN mode cannot have multiple endpoints",paths:["spec"]},{kind:"cel",value:"(has(self.resolution)&&self.resolution==\"DNS_ROUND_ROBIN\")?(!has(self.endpoints)||size(self.endpoints)==1):true",releases:"1.24",message:"DNS_ROUND_ROBIN mode cannot have multiple endpoints",paths:["spec"]},{kind:"cel",value:"(has(self.workloadSelector)?1:0)+(has(self.endpoints)?1:0)<=1",releases:"1.24-1.31",message:"only one of WorkloadSelector or Endpoints can be set",paths:["spec"]},{kind:"maxItems",value:256,releases:"1.24-1.31",paths:["spec.addresses","spec.hosts","spec.ports"]},{kind:"maxLength",value:64,releases:"1.24-1.31",paths:["spec.addresses[]"]},{kind:"maxItems",value:4096,releases:"1.23-1.31",paths:["spec.endpoints"]},{kind:"cel",value:"(has(self.address)&&self.address.startsWith(\"unix://\"))?!has(self.ports):true",releases:"1.23-1.24",message:"UDS may not include ports",paths:["spec.endpoints[]"]},{kind:"cel",value:"(has(self.address)?self.address:\"\").startsWith(\"unix://\")?!has(self.ports):true",releases:"1.25-1.31",message:"UDS may not include ports",paths:["spec.endpoints[]"]},{kind:"cel",value:"has(self.address)||has(self.network)",releases:"1.23-1.31",message:"Address is required",paths:["spec.endpoints[]"]},{kind:"cel",value:"self.startsWith(\"unix://\")?!self.endsWith(\"/\"):true",releases:"1.23-1.31",message:"UDS may not be a dir",paths:["spec.endpoints[].address"]},{kind:"cel",value:"self.startsWith(\"unix://\")?(self.substring(7,8)==\"/\"||self.substring(7,8)==\"@\"):true",releases:"1.23-1.31",message:"UDS must be an absolute path or abstract socket",paths:["spec.endpoints[].address"]},{kind:"maxLength",value:256,releases:"1.23-1.31",paths:["spec.endpoints[].address"]},{kind:"maxProperties",value:256,releases:"1.23-1.31",paths:["spec.endpoints[].labels"]},{kind:"maxLength",value:2048,releases:"1.23-1.31",paths:["spec.endpoints[].locality","spec.endpoints[].network"]},{kind:"cel",value:"self.all(key,size(key)<63&&key.matches(\"^[a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?$\"))",releases:"1.23-1.31",message:"port name must be valid",paths:["spec.endpoints[].ports"]},{kind:"maxProperties",value:128,releases:"1.23-1.31",paths:["spec.endpoints[].ports"]},{kind:"cel",value:"0<self&&self<=65535",releases:"1.23-1.31",message:"port must be between 1-65535",paths:["spec.endpoints[].ports.*"]},{kind:"maximum",value:4294967295,releases:"1.22-1.31",paths:["spec.endpoints[].ports.*","spec.endpoints[].weight","spec.ports[].number","spec.ports[].targetPort"]},{kind:"minimum",value:0,releases:"1.22-1.31",paths:["spec.endpoints[].ports.*","spec.endpoints[].weight","spec.ports[].number","spec.ports[].targetPort"]},{kind:"maxLength",value:253,releases:"1.23-1.31",paths:["spec.endpoints[].serviceAccount"]},{kind:"minItems",value:1,releases:"1.24-1.31",paths:["spec.hosts"]},{kind:"cel",value:"self!=\"*\"",releases:"1.24-1.31",message:"hostname cannot be wildcard",paths:["spec.hosts[]"]},{kind:"cel",value:"self.all(l1,self.exists_one(l2,l1.number==l2.number))",releases:"1.24-1.31",message:"port number cannot be duplicated",paths:["spec.ports"]},{kind:"listType",value:["map","name"],releases:"1.24-1.31",paths:["spec.ports"]},{kind:"maxLength",value:256,releases:"1.24-1.31",paths:["spec.ports[].name","spec.ports[].protocol"]},{kind:"cel",value:"0<self&&self<=65535",releases:"1.24-1.31",message:"port must be between 1-65535",paths:["spec.ports[].number","spec.ports[].targetPort"]},{kind:"maxProperties",value:256,releases:"1.24-1.31",paths:["spec.workloadSelector.labels"]},{kind:"cel",value:"!self.contains(\"*\")",releases:"1.24-1.31",message:"wildcard is not supported in selector",paths:["spec.workloadSelector.labels.*"]},{kind:"maxLength",value:63,releases:"1.24-1.31",paths:["spec.workloadSelector.labels.*"]}]}]},"networking.istio.io/Sidecar":{family:"istio",versions:{v1:{served:"1.22-1.31",schema:0},v1beta1:{served:"1.20-1.31",schema:0},v1alpha3:{served:"1.20-1.31",schema:0}},schemas:[{releases:"1.20-1.31",tree:{spec:{egress:{"[]":{bind:0,captureMode:{"@enum":{DEFAULT:0,IPTABLES:0,NONE:0}},hosts:{"[]":0},port:{name:0,number:0,protocol:0,targetPort:0}}},inboundConnectionPool:{http:{h2UpgradePolicy:{"@enum":{DEFAULT:0,DO_NOT_UPGRADE:0,UPGRADE:0}},http1MaxPendingRequests:0,http2KeepAlive:{"@r":"1.31",interval:0,timeout:0},http2MaxRequests:0,idleTimeout:0,maxConcurrentStreams:"1.21-1.31",maxRequestsPerConnection:0,maxRetries:0,useClientProtocol:0},tcp:{connectTimeout:0,idleTimeout:"1.21-1.31",maxConnectionDuration:0,maxConnections:0,tcpKeepalive:{interval:0,probes:0,time:0}}},ingress:{"[]":{bind:0,captureMode:{"@enum":{DEFAULT:0,IPTABLES:0,NONE:0}},connectionPool:{http:{h2UpgradePolicy:{"@enum":{DEFAULT:0,DO_NOT_UPGRADE:0,UPGRADE:0}},http1MaxPendingRequests:0,http2KeepAlive:{"@r":"1.31",interval:0,timeout:0},http2MaxRequests:0,idleTimeout:0,maxConcurrentStreams:"1.21-1.31",maxRequestsPerConnection:0,maxRetries:0,useClientProtocol:0},tcp:{connectTimeout:0,idleTimeout:"1.21-1.31",maxConnectionDuration:0,maxConnections:0,tcpKeepalive:{interval:0,probes:0,time:0}}},defaultEndpoint:0,port:{name:0,number:0,protocol:0,targetPort:0},tls:{caCertCredentialName:"1.28-1.31",caCertificates:0,caCrl:"1.22-1.31",cipherSuites:{"[]":0},credentialName:0,credentialNames:{"@r":"1.26-1.31","[]":0},httpsRedirect:0,insecureSkipVerify:"1.31",maxProtocolVersion:{"@enum":{TLSV1_0:0,TLSV1_1:0,TLSV1_2:0,TLSV1_3:0,TLS_AUTO:0}},minProtocolVersion:{"@enum":{TLSV1_0:0,TLSV1_1:0,TLSV1_2:0,TLSV1_3:0,TLS_AUTO:0}},mode:{"@enum":{AUTO_PASSTHROUGH:0,ISTIO_MUTUAL:0,MUTUAL:0,OPTIONAL_MUTUAL:0,PASSTHROUGH:0,SIMPLE:0}},privateKey:0,serverCertificate:0,subjectAltNames:{"[]":0},tlsCertificates:{"@r":"1.26-1.31","[]":{caCertificates:0,privateKey:0,serverCertificate:0}},verifyCertificateHash:{"[]":0},verifyCertificateSpki:{"[]":0}}}},outboundTrafficPolicy:{egressProxy:{host:0,port:{number:0},subset:0},mode:{"@enum":{ALLOW_ANY:0,REGISTRY_ONLY:0}}},workloadSelector:{labels:{"*":0}}}},rules:[{kind:"maximum",value:4294967295,releases:"1.22-1.31",paths:["spec.egress[].port.number","spec.egress[].port.targetPort","spec.inboundConnectionPool.tcp.tcpKeepalive.probes","spec.ingress[].connectionPool.tcp.tcpKeepalive.probes","spec.ingress[].port.number","spec.ingress[].port.targetPort","spec.outboundTrafficPolicy.egressProxy.port.number"]},{kind:"minimum",value:0,releases:"1.22-1.31",paths:["spec.egress[].port.number","spec.egress[].port.targetPort","spec.inboundConnectionPool.tcp.tcpKeepalive.probes","spec.ingress[].connectionPool.tcp.tcpKeepalive.probes","spec.ingress[].port.number","spec.ingress[].port.targetPort","spec.outboundTrafficPolicy.egressProxy.port.number"]},{kind:"cel",value:"duration(self)>=duration(\"1ms\")",releases:"1.23-1.31",message:"must be a valid duration greater than 1ms",paths:["spec.inboundConnectionPool.http.idleTimeout","spec.inboundConnectionPool.tcp.connectTimeout","spec.inboundConnectionPool.tcp.maxConnectionDuration","spec.inboundConnectionPool.tcp.tcpKeepalive.interval","spec.inboundConnectionPool.tcp.tcpKeepalive.time","spec.ingress[].connectionPool.http.idleTimeout","spec.ingress[].connectionPool.tcp.connectTimeout","spec.ingress[].connectionPool.tcp.maxConnectionDuration","spec.ingress[].connectionPool.tcp.tcpKeepalive.interval","spec.ingress[].connectionPool.tcp.tcpKeepalive.time"]},{kind:"cel",value:"(has(self.credentialName)?1:0)+(has(self.credentialNames)?1:0)<=1",releases:"1.26-1.31",message:"only one of credentialName or credentialNames can be set",paths:["spec.ingress[].tls"]},{kind:"cel",value:"(has(self.credentialNames)?1:0)+(has(self.tlsCertificates)?1:0)<=1",releases:"1.26-1.31",message:"only one of credentialName or tlsCertificates can be set",paths:["spec.ingress[].tls"]},{kind:"cel",value:"(has(self.tlsCertificates)?1:0)+(has(self.credentialNames)?1:0)<=1",releases:"1.26-1.31",message:"only one of credentialNames or tlsCertificates can be set",paths:["spec.ingress[].tls"]},{kind:"maxProperties",value:256,releases:"1.24-1.31",paths:["spec.workloadSelector.labels"]},{kind:"cel",value:"!self.contains(\"*\")",releases:"1.24-1.31",message:"wildcard is not supported in selector",paths:["spec.workloadSelector.labels.*"]},{kind:"maxLength",value:63,releases:"1.24-1.31",paths:["spec.workloadSelector.labels.*"]}]}]},"networking.istio.io/VirtualService":{family:"istio",versions:{v1:{served:"1.22-1.31",schema:0},v1beta1:{served:"1.20-1.31",schema:0},v1alpha3:{served:"1.20-1.31",schema:0}},schemas:[{releases:"1.20-1.31",tree:{spec:{exportTo:{"[]":0},gateways:{"[]":0},hosts:{"[]":0},http:{"[]":{corsPolicy:{allowCredentials:0,allowHeaders:{"[]":0},allowMethods:{"[]":0},allowOrigin:{"[]":0},allowOrigins:{"[]":{exact:0,prefix:0,regex:0}},exposeHeaders:{"[]":0},maxAge:0,unmatchedPreflights:{"@r":"1.23-1.31","@enum":{FORWARD:0,IGNORE:0,UNSPECIFIED:0}}},delegate:{name:0,namespace:0},directResponse:{body:{bytes:0,string:0},status:0},fault:{abort:{grpcStatus:0,http2Error:0,httpStatus:0,percentage:{value:0}},delay:{exponentialDelay:0,fixedDelay:0,percent:0,percentage:{value:0}}},headers:{request:{add:{"*":0},remove:{"[]":0},set:{"*":0}},response:{add:{"*":0},remove:{"[]":0},set:{"*":0}}},match:{"[]":{authority:{exact:0,prefix:0,regex:0},gateways:{"[]":0},headers:{"*":{exact:0,prefix:0,regex:0}},ignoreUriCase:0,method:{exact:0,prefix:0,regex:0},name:0,port:0,queryParams:{"*":{exact:0,prefix:0,regex:0}},scheme:{exact:0,prefix:0,regex:0},sourceLabels:{"*":0},sourceNamespace:0,statPrefix:0,uri:{exact:0,prefix:0,regex:0},withoutHeaders:{"*":{exact:0,prefix:0,regex:0}}}},mirror:{host:0,port:{number:0},subset:0},mirrorPercent:0,mirrorPercentage:{value:0},mirror_percent:0,mirrors:{"[]":{destination:{host:0,port:{number:0},subset:0},percentage:{value:0}}},name:0,redirect:{authority:0,derivePort:{"@enum":{FROM_PROTOCOL_DEFAULT:0,FROM_REQUEST_PORT:0}},port:0,prefixRewrite:"1.31",redirectCode:0,scheme:0,uri:0},retries:{attempts:0,backoff:"1.26-1.31",perTryTimeout:0,retryIgnorePreviousHosts:"1.26-1.31",retryOn:0,retryRemoteLocalities:0},rewrite:{authority:0,uri:0,uriRegexRewrite:{match:0,rewrite:0}},route:{"[]":{destination:{host:0,port:{number:0},subset:0},headers:{request:{add:{"*":0},remove:{"[]":0},set:{"*":0}},response:{add:{"*":0},remove:{"[]":0},set:{"*":0}}},weight:0}},timeout:0}},tcp:{"[]":{match:{"[]":{destinationSubnets:{"[]":0},gateways:{"[]":0},port:0,sourceLabels:{"*":0},sourceNamespace:0,sourceSubnet:0}},route:{"[]":{destination:{host:0,port:{number:0},subset:0},weight:0}}}},tls:{"[]":{match:{"[]":{destinationSubnets:{"[]":0},gateways:{"[]":0},port:0,sniHosts:{"[]":0},sourceLabels:{"*":0},sourceNamespace:0}},route:{"[]":{destination:{host:0,port:{number:0},subset:0},weight:0}}}}}},rules:[{kind:"cel",value:"duration(self)>=duration(\"1ms\")",releases:"1.23-1.31",message:"must be a valid duration greater than 1ms",paths:["spec.http[].corsPolicy.maxAge","spec.http[].fault.delay.exponentialDelay","spec.http[].fault.delay.fixedDelay","spec.http[].retries.perTryTimeout","spec.http[].timeout"]},{kind:"maximum",value:4294967295,releases:"1.22-1.31",paths:["spec.http[].directResponse.status","spec.http[].match[].port","spec.http[].mirror.port.number","spec.http[].mirrorPercent","spec.http[].mirror_percent","spec.http[].mirrors[].destination.port.number","spec.http[].redirect.port","spec.http[].redirect.redirectCode","spec.http[].route[].destination.port.number","spec.tcp[].match[].port","spec.tcp[].route[].destination.port.number","spec.tls[].match[].port","spec.tls[].route[].destination.port.number"]},{kind:"minimum",value:0,releases:"1.22-1.31",paths:["spec.http[].directResponse.status","spec.http[].match[].port","spec.http[].mirror.port.number","spec.http[].mirrorPercent","spec.http[].mirror_percent","spec.http[].mirrors[].destination.port.number","spec.http[].redirect.port","spec.http[].redirect.redirectCode","spec.http[].route[].destination.port.number","spec.tcp[].match[].port","spec.tcp[].route[].destination.port.number","spec.tls[].match[].port","spec.tls[].route[].destination.port.number"]}]}]},"networking.istio.io/WorkloadEntry":{family:"istio",versions:{v1:{served:"1.22-1.31",schema:0},v1beta1:{served:"1.20-1.31",schema:0},v1alpha3:{served:"1.20-1.31",schema:0}},schemas:[{releases:"1.20-1.31",tree:{spec:{address:0,labels:{"*":0},locality:0,network:0,ports:{"*":0},serviceAccount:0,weight:0}},rules:[{kind:"required",value:"spec",releases:"1.23-1.31",paths:[""]},{kind:"cel",value:"(has(self.address)&&self.address.startsWith(\"unix://\"))?!has(self.ports):true",releases:"1.23-1.24",message:"UDS may not include ports",paths:["spec"]},{kind:"cel",value:"(has(self.address)?self.address:\"\").startsWith(\"unix://\")?!has(self.ports):true",releases:"1.25-1.31",message:"UDS may not include ports",paths:["spec"]},{kind:"cel",value:"has(self.address)||has(self.network)",releases:"1.23-1.31",message:"Address is required",paths:["spec"]},{kind:"cel",value:"self.startsWith(\"unix://\")?!self.endsWith(\"/\"):true",releases:"1.23-1.31",message:"UDS may not be a dir",paths:["spec.address"]},{kind:"cel",value:"self.startsWith(\"unix://\")?(self.substring(7,8)==\"/\"||self.substring(7,8)==\"@\"):true",releases:"1.23-1.31",message:"UDS must be an absolute path or abstract socket",paths:["spec.address"]},{kind:"maxLength",value:256,releases:"1.23-1.31",paths:["spec.address"]},{kind:"maxProperties",value:256,releases:"1.23-1.31",paths:["spec.labels"]},{kind:"maxLength",value:2048,releases:"1.23-1.31",paths:["spec.locality","spec.network"]},{kind:"cel",value:"self.all(key,size(key)<63&&key.matches(\"^[a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?$\"))",releases:"1.23-1.31",message:"port name must be valid",paths:["spec.ports"]},{kind:"maxProperties",value:128,releases:"1.23-1.31",paths:["spec.ports"]},{kind:"cel",value:"0<self&&self<=65535",releases:"1.23-1.31",message:"port must be between 1-65535",paths:["spec.ports.*"]},{kind:"maximum",value:4294967295,releases:"1.22-1.31",paths:["spec.ports.*","spec.weight"]},{kind:"minimum",value:0,releases:"1.22-1.31",paths:["spec.ports.*","spec.weight"]},{kind:"maxLength",value:253,releases:"1.23-1.31",paths:["spec.serviceAccount"]}]}]},"networking.istio.io/WorkloadGroup":{family:"istio",versions:{v1:{served:"1.22-1.31",schema:0},v1beta1:{served:"1.20-1.31",schema:0},v1alpha3:{served:"1.20-1.31",schema:0}},schemas:[{releases:"1.20-1.31",tree:{spec:{metadata:{annotations:{"*":0},labels:{"*":0}},probe:{exec:{command:{"[]":0}},failureThreshold:0,grpc:{"@r":"1.25-1.31",port:0,service:0},httpGet:{host:0,httpHeaders:{"[]":{name:0,value:0}},path:0,port:0,scheme:0},initialDelaySeconds:0,periodSeconds:0,successThreshold:0,tcpSocket:{host:0,port:0},timeoutSeconds:0},template:{address:0,labels:{"*":0},locality:0,network:0,ports:{"*":0},serviceAccount:0,weight:0}}},rules:[{kind:"required",value:"spec",releases:"1.24-1.31",paths:[""]},{kind:"maxProperties",value:256,releases:"1.24-1.31",paths:["spec.metadata.annotations","spec.metadata.labels"]},{kind:"oneOf",value:["httpGet","tcpSocket","exec","grpc"],releases:"1.25-1.31",paths:["spec.probe"]},{kind:"oneOf",value:["httpGet","tcpSocket","exec"],releases:"1.20-1.24",paths:["spec.probe"]},{kind:"required",value:"command",releases:"1.24-1.31",paths:["spec.probe.exec"]},{kind:"minLength",value:1,releases:"1.24-1.31",paths:["spec.probe.exec.command[]"]},{kind:"minimum",value:0,releases:"1.24-1.31",paths:["spec.probe.failureThreshold","spec.probe.initialDelaySeconds","spec.probe.periodSeconds","spec.probe.successThreshold","spec.probe.timeoutSeconds"]},{kind:"pattern",value:"^[-_A-Za-z0-9]+$",releases:"1.24-1.31",paths:["spec.probe.httpGet.httpHeaders[].name"]},{kind:"cel",value:"0<self&&self<=65535",releases:"1.24-1.31",message:"port must be between 1-65535",paths:["spec.probe.httpGet.port","spec.probe.tcpSocket.port"]},{kind:"maximum",value:4294967295,releases:"1.22-1.31",paths:["spec.probe.httpGet.port","spec.probe.tcpSocket.port","spec.template.ports.*","spec.template.weight"]},{kind:"minimum",value:0,releases:"1.22-1.31",paths:["spec.probe.httpGet.port","spec.probe.tcpSocket.port","spec.template.ports.*","spec.template.weight"]},{kind:"cel",value:"self in[\"\",\"HTTP\",\"HTTPS\"]",releases:"1.24-1.31",message:"scheme must be one of [HTTP, HTTPS]",paths:["spec.probe.httpGet.scheme"]},{kind:"cel",value:"(has(self.address)&&self.address.startsWith(\"unix://\"))?!has(self.ports):true",releases:"1.23-1.24",message:"UDS may not include ports",paths:["spec.template"]},{kind:"cel",value:"(has(self.address)?self.address:\"\").startsWith(\"unix://\")?!has(self.ports):true",releases:"1.25-1.31",message:"UDS may not include ports",paths:["spec.template"]},{kind:"cel",value:"self.startsWith(\"unix://\")?!self.endsWith(\"/\"):true",releases:"1.23-1.31",message:"UDS may not be a dir",paths:["spec.template.address"]},{kind:"cel",value:"self.startsWith(\"unix://\")?(self.substring(7,8)==\"/\"||self.substring(7,8)==\"@\"):true",releases:"1.23-1.31",message:"UDS must be an absolute path or abstract socket",paths:["spec.template.address"]},{kind:"maxLength",value:256,releases:"1.23-1.31",paths:["spec.template.address"]},{kind:"maxProperties",value:256,releases:"1.23-1.31",paths:["spec.template.labels"]},{kind:"maxLength",value:2048,releases:"1.23-1.31",paths:["spec.template.locality","spec.template.network"]},{kind:"cel",value:"self.all(key,size(key)<63&&key.matches(\"^[a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?$\"))",releases:"1.23-1.31",message:"port name must be valid",paths:["spec.template.ports"]},{kind:"maxProperties",value:128,releases:"1.23-1.31",paths:["spec.template.ports"]},{kind:"cel",value:"0<self&&self<=65535",releases:"1.23-1.31",message:"port must be between 1-65535",paths:["spec.template.ports.*"]},{kind:"maxLength",value:253,releases:"1.23-1.31",paths:["spec.template.serviceAccount"]}]}]},"security.istio.io/AuthorizationPolicy":{family:"istio",versions:{v1:{served:"1.20-1.31",schema:0},v1beta1:{served:"1.20-1.31",schema:0}},schemas:[{releases:"1.20-1.31",tree:{spec:{action:{"@enum":{ALLOW:0,AUDIT:0,CUSTOM:0,DENY:0}},provider:{name:0},rules:{"[]":{from:{"[]":{source:{ipBlocks:{"[]":0},namespaces:{"[]":0},notIpBlocks:{"[]":0},notNamespaces:{"[]":0},notPrincipals:{"[]":0},notRemoteIpBlocks:{"[]":0},notRequestPrincipals:{"[]":0},notServiceAccounts:{"@r":"1.25-1.31","[]":0},notTrustDomains:{"@r":"1.30-1.31","[]":0},principals:{"[]":0},remoteIpBlocks:{"[]":0},requestPrincipals:{"[]":0},serviceAccounts:{"@r":"1.25-1.31","[]":0},trustDomains:{"@r":"1.30-1.31","[]":0}}}},to:{"[]":{operation:{hosts:{"[]":0},methods:{"[]":0},notHosts:{"[]":0},notMethods:{"[]":0},notPaths:{"[]":0},notPorts:{"[]":0},paths:{"[]":0},ports:{"[]":0}}}},when:{"[]":{key:0,notValues:{"[]":0},values:{"[]":0}}}}},selector:{matchLabels:{"*":0}},targetRef:{group:0,kind:0,name:0,namespace:0},targetRefs:{"@r":"1.22-1.31","[]":{group:0,kind:0,name:0,namespace:0}}}},rules:[{kind:"cel",value:"(has(self.selector)?1:0)+(has(self.targetRef)?1:0)+(has(self.targetRefs)?1:0)<=1",releases:"1.24-1.31",message:"only one of targetRefs or selector can be set",paths:["spec"]},{kind:"maxItems",value:512,releases:"1.25-1.31",paths:["spec.rules","spec.rules[].from"]},{kind:"cel",value:"(has(self.serviceAccounts)||has(self.notServiceAccounts))?(!has(self.principals)&&!has(self.notPrincipals)&&!has(self.namespaces)&&!has(self.notNamespaces)):true",releases:"1.25-1.31",message:"Cannot set serviceAccounts with namespaces or principals",paths:["spec.rules[].from[].source"]},{kind:"cel",value:"self.all(key,!key.contains(\"*\"))",releases:"1.23-1.31",message:"wildcard not allowed in label key match",paths:["spec.selector.matchLabels"]},{kind:"cel",value:"self.all(key,key.size()!=0)",releases:"1.23-1.31",message:"key must not be empty",paths:["spec.selector.matchLabels"]},{kind:"maxProperties",value:4096,releases:"1.23-1.31",paths:["spec.selector.matchLabels"]},{kind:"cel",value:"!self.contains(\"*\")",releases:"1.23-1.31",message:"wildcard not allowed in label value match",paths:["spec.selector.matchLabels.*"]},{kind:"maxLength",value:63,releases:"1.23-1.31",paths:["spec.selector.matchLabels.*","spec.targetRef.kind","spec.targetRefs[].kind"]},{kind:"cel",value:"[self.group,self.kind]in[[\"core\",\"Service\"],[\"\",\"Service\"],[\"gateway.networking.k8s.io\",\"Gateway\"],[\"networking.istio.io\",\"ServiceEntry\"]]",releases:"1.24",message:"Support kinds are core/Service, networking.istio.io/ServiceEntry, gateway.networking.k8s.io/Gateway",paths:["spec.targetRef","spec.targetRefs[]"]},{kind:"cel",value:"[self.group,self.kind]in[[\"core\",\"Service\"],[\"\",\"Service\"],[\"gateway.networking.k8s.io\",\"Gateway\"]]",releases:"1.23",message:"Support kinds are core/Service and gateway.networking.k8s.io/Gateway",paths:["spec.targetRef","spec.targetRefs[]"]},{kind:"required",value:"kind",releases:"1.23-1.31",paths:["spec.targetRef","spec.targetRefs[]"]},{kind:"required",value:"name",releases:"1.23-1.31",paths:["spec.targetRef","spec.targetRefs[]"]},{kind:"maxLength",value:253,releases:"1.23-1.31",paths:["spec.targetRef.group","spec.targetRef.name","spec.targetRefs[].group","spec.targetRefs[].name"]},{kind:"pattern",value:"^$|^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$",releases:"1.23-1.31",paths:["spec.targetRef.group","spec.targetRefs[].group"]},{kind:"minLength",value:1,releases:"1.23-1.31",paths:["spec.targetRef.kind","spec.targetRef.name","spec.targetRefs[].kind","spec.targetRefs[].name"]},{kind:"pattern",value:"^[a-zA-Z]([-a-zA-Z0-9]*[a-zA-Z0-9])?$",releases:"1.23-1.31",paths:["spec.targetRef.kind","spec.targetRefs[].kind"]},{kind:"cel",value:"self.size()==0",releases:"1.23-1.31",message:"cross namespace referencing is not currently supported",paths:["spec.targetRef.namespace","spec.targetRefs[].namespace"]},{kind:"maxItems",value:16,releases:"1.24-1.31",paths:["spec.targetRefs"]}]}]},"security.istio.io/PeerAuthentication":{family:"istio",versions:{v1:{served:"1.22-1.31",schema:0},v1beta1:{served:"1.20-1.31",schema:0}},schemas:[{releases:"1.20-1.31",tree:{spec:{mtls:{mode:{"@enum":{DISABLE:0,PERMISSIVE:0,STRICT:0,UNSET:0}}},portLevelMtls:{"*":{mode:{"@enum":{DISABLE:0,PERMISSIVE:0,STRICT:0,UNSET:0}}}},selector:{matchLabels:{"*":0}}}},rules:[{kind:"cel",value:"(has(self.selector)&&has(self.selector.matchLabels)&&self.selector.matchLabels.size()>0)||!has(self.portLevelMtls)",releases:"1.23-1.24",message:"portLevelMtls requires selector",paths:["spec"]},{kind:"cel",value:"has(self.portLevelMtls)?(((has(self.selector)&&has(self.selector.matchLabels))?self.selector.matchLabels:{}).size()>0):true",releases:"1.25-1.31",message:"portLevelMtls requires selector",paths:["spec"]},{kind:"cel",value:"self.all(key,0<int(key)&&int(key)<=65535)",releases:"1.23-1.31",message:"port must be between 1-65535",paths:["spec.portLevelMtls"]},{kind:"minProperties",value:1,releases:"1.23-1.31",paths:["spec.portLevelMtls"]},{kind:"cel",value:"self.all(key,!key.contains(\"*\"))",releases:"1.23-1.31",message:"wildcard not allowed in label key match",paths:["spec.selector.matchLabels"]},{kind:"cel",value:"self.all(key,key.size()!=0)",releases:"1.23-1.31",message:"key must not be empty",paths:["spec.selector.matchLabels"]},{kind:"maxProperties",value:4096,releases:"1.23-1.31",paths:["spec.selector.matchLabels"]},{kind:"cel",value:"!self.contains(\"*\")",releases:"1.23-1.31",message:"wildcard not allowed in label value match",paths:["spec.selector.matchLabels.*"]},{kind:"maxLength",value:63,releases:"1.23-1.31",paths:["spec.selector.matchLabels.*"]}]}]},"security.istio.io/RequestAuthentication":{family:"istio",versions:{v1:{served:"1.20-1.31",schema:0},v1beta1:{served:"1.20-1.31",schema:0}},schemas:[{releases:"1.20-1.31",tree:{spec:{jwtRules:{"[]":{audiences:{"[]":0},forwardOriginalToken:0,fromCookies:{"@r":"1.21-1.31","[]":0},fromHeaders:{"[]":{name:0,prefix:0}},fromParams:{"[]":0},issuer:0,jwks:0,jwksUri:0,jwks_uri:0,outputClaimToHeaders:{"[]":{claim:0,header:0}},outputPayloadToHeader:0,spaceDelimitedClaims:{"@r":"1.28-1.31","[]":0},timeout:"1.22-1.31"}},selector:{matchLabels:{"*":0}},targetRef:{group:0,kind:0,name:0,namespace:0},targetRefs:{"@r":"1.22-1.31","[]":{group:0,kind:0,name:0,namespace:0}}}},rules:[{kind:"cel",value:"(has(self.selector)?1:0)+(has(self.targetRef)?1:0)+(has(self.targetRefs)?1:0)<=1",releases:"1.23-1.31",message:"only one of targetRefs or selector can be set",paths:["spec"]},{kind:"maxItems",value:4096,releases:"1.23-1.31",paths:["spec.jwtRules"]},{kind:"cel",value:"(has(self.jwksUri)?1:0)+(has(self.jwks_uri)?1:0)+(has(self.jwks)?1:0)<=1",releases:"1.23-1.31",message:"only one of jwks or jwksUri can be set",paths:["spec.jwtRules[]"]},{kind:"required",value:"issuer",releases:"1.20-1.26",paths:["spec.jwtRules[]"]},{kind:"minLength",value:1,releases:"1.23-1.31",paths:["spec.jwtRules[].audiences[]","spec.jwtRules[].fromCookies[]","spec.jwtRules[].fromHeaders[].name","spec.jwtRules[].fromParams[]","spec.jwtRules[].issuer","spec.jwtRules[].jwksUri","spec.jwtRules[].jwks_uri","spec.jwtRules[].outputClaimToHeaders[].claim","spec.jwtRules[].outputClaimToHeaders[].header","spec.targetRef.kind","spec.targetRef.name","spec.targetRefs[].kind","spec.targetRefs[].name"]},{kind:"cel",value:"url(self).getScheme()in[\"http\",\"https\"]",releases:"1.23-1.31",message:"url must have scheme http:// or https://",paths:["spec.jwtRules[].jwksUri","spec.jwtRules[].jwks_uri"]},{kind:"maxLength",value:2048,releases:"1.23-1.31",paths:["spec.jwtRules[].jwksUri","spec.jwtRules[].jwks_uri"]},{kind:"required",value:"claim",releases:"1.23-1.31",paths:["spec.jwtRules[].outputClaimToHeaders[]"]},{kind:"required",value:"header",releases:"1.23-1.31",paths:["spec.jwtRules[].outputClaimToHeaders[]"]},{kind:"pattern",value:"^[-_A-Za-z0-9]+$",releases:"1.23-1.31",paths:["spec.jwtRules[].outputClaimToHeaders[].header"]},{kind:"cel",value:"duration(self)>=duration(\"1ms\")",releases:"1.23-1.31",message:"must be a valid duration greater than 1ms",paths:["spec.jwtRules[].timeout"]},{kind:"cel",value:"self.all(key,!key.contains(\"*\"))",releases:"1.23-1.31",message:"wildcard not allowed in label key match",paths:["spec.selector.matchLabels"]},{kind:"cel",value:"self.all(key,key.size()!=0)",releases:"1.23-1.31",message:"key must not be empty",paths:["spec.selector.matchLabels"]},{kind:"maxProperties",value:4096,releases:"1.23-1.31",paths:["spec.selector.matchLabels"]},{kind:"cel",value:"!self.contains(\"*\")",releases:"1.23-1.31",message:"wildcard not allowed in label value match",paths:["spec.selector.matchLabels.*"]},{kind:"maxLength",value:63,releases:"1.23-1.31",paths:["spec.selector.matchLabels.*","spec.targetRef.kind","spec.targetRefs[].kind"]},{kind:"cel",value:"[self.group,self.kind]in[[\"core\",\"Service\"],[\"\",\"Service\"],[\"gateway.networking.k8s.io\",\"Gateway\"],[\"networking.istio.io\",\"ServiceEntry\"]]",releases:"1.24",message:"Support kinds are core/Service, networking.istio.io/ServiceEntry, gateway.networking.k8s.io/Gateway",paths:["spec.targetRef","spec.targetRefs[]"]},{kind:"cel",value:"[self.group,self.kind]in[[\"core\",\"Service\"],[\"\",\"Service\"],[\"gateway.networking.k8s.io\",\"Gateway\"]]",releases:"1.23",message:"Support kinds are core/Service and gateway.networking.k8s.io/Gateway",paths:["spec.targetRef","spec.targetRefs[]"]},{kind:"required",value:"kind",releases:"1.23-1.31",paths:["spec.targetRef","spec.targetRefs[]"]},{kind:"required",value:"name",releases:"1.23-1.31",paths:["spec.targetRef","spec.targetRefs[]"]},{kind:"maxLength",value:253,releases:"1.23-1.31",paths:["spec.targetRef.group","spec.targetRef.name","spec.targetRefs[].group","spec.targetRefs[].name"]},{kind:"pattern",value:"^$|^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$",releases:"1.23-1.31",paths:["spec.targetRef.group","spec.targetRefs[].group"]},{kind:"pattern",value:"^[a-zA-Z]([-a-zA-Z0-9]*[a-zA-Z0-9])?$",releases:"1.23-1.31",paths:["spec.targetRef.kind","spec.targetRefs[].kind"]},{kind:"cel",value:"self.size()==0",releases:"1.23-1.31",message:"cross namespace referencing is not currently supported",paths:["spec.targetRef.namespace","spec.targetRefs[].namespace"]},{kind:"maxItems",value:16,releases:"1.24-1.31",paths:["spec.targetRefs"]}]}]},"telemetry.istio.io/Telemetry":{family:"istio",versions:{v1:{served:"1.22-1.31",schema:0},v1alpha1:{served:"1.20-1.31",schema:0}},schemas:[{releases:"1.20-1.31",tree:{spec:{accessLogging:{"[]":{disabled:0,filter:{expression:0},match:{mode:{"@enum":{CLIENT:0,CLIENT_AND_SERVER:0,SERVER:0}}},providers:{"[]":{name:0}}}},metrics:{"[]":{overrides:{"[]":{disabled:0,match:{customMetric:0,metric:{"@enum":{ALL_METRICS:0,GRPC_REQUEST_MESSAGES:0,GRPC_RESPONSE_MESSAGES:0,REQUEST_COUNT:0,REQUEST_DURATION:0,REQUEST_SIZE:0,RESPONSE_SIZE:0,TCP_CLOSED_CONNECTIONS:0,TCP_OPENED_CONNECTIONS:0,TCP_RECEIVED_BYTES:0,TCP_SENT_BYTES:0}},mode:{"@enum":{CLIENT:0,CLIENT_AND_SERVER:0,SERVER:0}}},tagOverrides:{"*":{operation:{"@enum":{REMOVE:0,UPSERT:0}},value:0}}}},providers:{"[]":{name:0}},reportingInterval:0}},selector:{matchLabels:{"*":0}},targetRef:{group:0,kind:0,name:0,namespace:0},targetRefs:{"@r":"1.22-1.31","[]":{group:0,kind:0,name:0,namespace:0}},tracing:{"[]":{customTags:{"*":{environment:{defaultValue:0,name:0},formatter:{"@r":"1.29-1.31",value:0},header:{defaultValue:0,name:0},literal:{value:0}}},disableContextPropagation:"1.30-1.31",disableSpanReporting:0,enableIstioTags:"1.25-1.31",match:{mode:{"@enum":{CLIENT:0,CLIENT_AND_SERVER:0,SERVER:0}}},providers:{"[]":{name:0}},randomSamplingPercentage:0,useRequestIdForTraceSampling:0}}}},rules:[{kind:"cel",value:"(has(self.selector)?1:0)+(has(self.targetRef)?1:0)+(has(self.targetRefs)?1:0)<=1",releases:"1.24-1.31",message:"only one of targetRefs or selector can be set",paths:["spec"]},{kind:"minLength",value:1,releases:"1.21-1.31",paths:["spec.accessLogging[].providers[].name","spec.metrics[].overrides[].match.customMetric","spec.metrics[].providers[].name","spec.tracing[].customTags.*.environment.name","spec.tracing[].customTags.*.header.name","spec.tracing[].customTags.*.literal.value","spec.tracing[].providers[].name"]},{kind:"cel",value:"((has(self.operation)?self.operation:\"\")==\"REMOVE\")?!has(self.value):true",releases:"1.21-1.31",message:"value must not be set when operation is REMOVE",paths:["spec.metrics[].overrides[].tagOverrides.*"]},{kind:"cel",value:"((has(self.operation)?self.operation:\"\")==\"UPSERT\")?(self.value!=\"\"):true",releases:"1.25-1.31",message:"value must be set when operation is UPSERT",paths:["spec.metrics[].overrides[].tagOverrides.*"]},{kind:"cel",value:"((has(self.operation)?self.operation:\"\")==\"UPSERT\")?self.value!=\"\":true",releases:"1.21-1.24",message:"value must be set when operation is UPSERT",paths:["spec.metrics[].overrides[].tagOverrides.*"]},{kind:"cel",value:"duration(self)>=duration(\"1ms\")",releases:"1.23-1.31",message:"must be a valid duration greater than 1ms",paths:["spec.metrics[].reportingInterval"]},{kind:"cel",value:"self.all(key,!key.contains(\"*\"))",releases:"1.23-1.31",message:"wildcard not allowed in label key match",paths:["spec.selector.matchLabels"]},{kind:"cel",value:"self.all(key,key.size()!=0)",releases:"1.23-1.31",message:"key must not be empty",paths:["spec.selector.matchLabels"]},{kind:"maxProperties",value:4096,releases:"1.23-1.31",paths:["spec.selector.matchLabels"]},{kind:"cel",value:"!self.contains(\"*\")",releases:"1.23-1.31",message:"wildcard not allowed in label value match",paths:["spec.selector.matchLabels.*"]},{kind:"maxLength",value:63,releases:"1.23-1.31",paths:["spec.selector.matchLabels.*","spec.targetRef.kind","spec.targetRefs[].kind"]},{kind:"cel",value:"[self.group,self.kind]in[[\"core\",\"Service\"],[\"\",\"Service\"],[\"gateway.networking.k8s.io\",\"Gateway\"],[\"networking.istio.io\",\"ServiceEntry\"]]",releases:"1.24",message:"Support kinds are core/Service, networking.istio.io/ServiceEntry, gateway.networking.k8s.io/Gateway",paths:["spec.targetRef","spec.targetRefs[]"]},{kind:"cel",value:"[self.group,self.kind]in[[\"core\",\"Service\"],[\"\",\"Service\"],[\"gateway.networking.k8s.io\",\"Gateway\"]]",releases:"1.23",message:"Support kinds are core/Service and gateway.networking.k8s.io/Gateway",paths:["spec.targetRef","spec.targetRefs[]"]},{kind:"required",value:"kind",releases:"1.23-1.31",paths:["spec.targetRef","spec.targetRefs[]"]},{kind:"required",value:"name",releases:"1.23-1.31",paths:["spec.targetRef","spec.targetRefs[]"]},{kind:"maxLength",value:253,releases:"1.23-1.31",paths:["spec.targetRef.group","spec.targetRef.name","spec.targetRefs[].group","spec.targetRefs[].name"]},{kind:"pattern",value:"^$|^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$",releases:"1.23-1.31",paths:["spec.targetRef.group","spec.targetRefs[].group"]},{kind:"minLength",value:1,releases:"1.23-1.31",paths:["spec.targetRef.kind","spec.targetRef.name","spec.targetRefs[].kind","spec.targetRefs[].name"]},{kind:"pattern",value:"^[a-zA-Z]([-a-zA-Z0-9]*[a-zA-Z0-9])?$",releases:"1.23-1.31",paths:["spec.targetRef.kind","spec.targetRefs[].kind"]},{kind:"cel",value:"self.size()==0",releases:"1.23-1.31",message:"cross namespace referencing is not currently supported",paths:["spec.targetRef.namespace","spec.targetRefs[].namespace"]},{kind:"maxItems",value:16,releases:"1.24-1.31",paths:["spec.targetRefs"]},{kind:"oneOf",value:["literal","environment","header","formatter"],releases:"1.29-1.31",paths:["spec.tracing[].customTags.*"]},{kind:"oneOf",value:["literal","environment","header"],releases:"1.20-1.28",paths:["spec.tracing[].customTags.*"]},{kind:"required",value:"name",releases:"1.21-1.31",paths:["spec.tracing[].customTags.*.environment","spec.tracing[].customTags.*.header"]},{kind:"required",value:"value",releases:"1.21-1.31",paths:["spec.tracing[].customTags.*.literal"]},{kind:"maximum",value:100,releases:"1.21-1.31",paths:["spec.tracing[].randomSamplingPercentage"]},{kind:"minimum",value:0,releases:"1.21-1.31",paths:["spec.tracing[].randomSamplingPercentage"]}]}]}};var indexData = {formatVersion:formatVersion,generatedBy:generatedBy,sources:sources,releases:releases,pins:pins,kinds:kinds};
+
+// The committed schema index (data/schema-index.json, built by scripts/generate-schema-index.mjs),
+// typed and compiled into lookup trees whose release sets are bitmasks over `releases`.
+const SCHEMA_INDEX = indexData;
+/** The index compiled for lookups; build once (compileSchemaIndex caches per data object). */
+class SchemaCatalog {
+    data;
+    releases;
+    pins;
+    kinds = new Map();
+    releasePosition = new Map();
+    /** apiVersion → kind name → kind (null: not in the index), filled as documents come. */
+    lookup = new Map();
+    constructor(data) {
+        this.data = data;
+        this.releases = data.releases;
+        this.pins = data.pins;
+        data.releases.forEach((r, i) => this.releasePosition.set(r, i));
+        for (const [key, kind] of Object.entries(data.kinds))
+            this.kinds.set(key, compileKind(key, kind, data.releases));
+    }
+    /** Position of a minor ('1.28') in `releases`, or -1. */
+    releaseIndex(minor) {
+        return this.releasePosition.get(minor) ?? -1;
+    }
+    /** The kind of an object's apiVersion + kind name, or undefined when the index does not cover it. */
+    kindOf(apiVersion, kind) {
+        // Two map lookups, no string building: this runs for every document of a repository.
+        let byKind = this.lookup.get(apiVersion);
+        if (!byKind) {
+            byKind = new Map();
+            this.lookup.set(apiVersion, byKind);
+        }
+        let found = byKind.get(kind);
+        if (found === undefined) {
+            const slash = apiVersion.lastIndexOf('/');
+            found = (slash > 0 && this.kinds.get(`${apiVersion.slice(0, slash)}/${kind}`)) || null;
+            byKind.set(kind, found);
+        }
+        return found ?? undefined;
+    }
+    /** '1.22-1.31' for a mask. */
+    formatMask(mask) {
+        return formatReleaseMask(mask, this.releases);
+    }
+    /** The releases of a mask, in order. */
+    releasesOf(mask) {
+        return this.releases.filter((_, i) => mask & (1 << i));
+    }
+}
+const compiled = new WeakMap();
+function compileSchemaIndex(data = SCHEMA_INDEX) {
+    let catalog = compiled.get(data);
+    if (!catalog) {
+        catalog = new SchemaCatalog(data);
+        compiled.set(data, catalog);
+    }
+    return catalog;
+}
+/** '1.20-1.23,1.26' → bitmask over `releases`; '' → 0. */
+function parseReleaseRanges(ranges, releases) {
+    let mask = 0;
+    if (ranges === '')
+        return 0;
+    for (const run of ranges.split(',')) {
+        const [first, last = first] = run.split('-');
+        const a = releases.indexOf(first);
+        const b = releases.indexOf(last);
+        if (a < 0 || b < a)
+            throw new Error(`schema index: bad release range "${run}"`);
+        for (let i = a; i <= b; i++)
+            mask |= 1 << i;
+    }
+    return mask;
+}
+function formatReleaseMask(mask, releases) {
+    const runs = [];
+    for (let i = 0; i < releases.length; i++) {
+        if (!(mask & (1 << i)))
+            continue;
+        let j = i;
+        while (j + 1 < releases.length && mask & (1 << (j + 1)))
+            j++;
+        runs.push(i === j ? releases[i] : `${releases[i]}-${releases[j]}`);
+        i = j;
+    }
+    return runs.join(',');
+}
+/** 'a.b[].*' → ['a', 'b', '[]', '*'] */
+function schemaPathKeys(path) {
+    return path === '' ? [] : path.replace(/\[\]/g, '.[]').split('.').filter((k) => k !== '');
+}
+function compileKind(key, data, releases) {
+    const slash = key.lastIndexOf('/');
+    const schemas = data.schemas.map((s) => {
+        const mask = parseReleaseRanges(s.releases, releases);
+        const root = compileTree(s.tree, mask, '', releases);
+        attachRules(root, s.rules, releases);
+        return { mask, root, versions: [] };
+    });
+    const versions = new Map();
+    for (const [name, v] of Object.entries(data.versions)) {
+        const served = parseReleaseRanges(v.served, releases);
+        const schema = schemas[v.schema];
+        schema.versions.push(name);
+        versions.set(name, { name, served, standard: v.standard === undefined ? served : parseReleaseRanges(v.standard, releases), schema });
+    }
+    return { key, group: key.slice(0, slash), kind: key.slice(slash + 1), family: data.family, versions, schemas };
+}
+function compileTree(data, parentMask, path, releases) {
+    if (data === 0)
+        return { path, mask: parentMask, open: false };
+    if (typeof data === 'string')
+        return { path, mask: parseReleaseRanges(data, releases), open: false };
+    const mask = data['@r'] === undefined ? parentMask : parseReleaseRanges(data['@r'], releases);
+    const node = { path, mask, open: data['@open'] === 1 };
+    const enumData = data['@enum'];
+    if (enumData) {
+        node.enumValues = new Map();
+        for (const [value, range] of Object.entries(enumData))
+            node.enumValues.set(value, range === 0 ? mask : parseReleaseRanges(range, releases));
+    }
+    for (const [key, child] of Object.entries(data)) {
+        if (key.startsWith('@') || child === undefined)
+            continue;
+        const childData = child;
+        if (key === '[]')
+            node.items = compileTree(childData, mask, `${path}[]`, releases);
+        else if (key === '*')
+            node.values = compileTree(childData, mask, path ? `${path}.*` : '*', releases);
+        else {
+            node.props ??= new Map();
+            node.props.set(key, compileTree(childData, mask, path ? `${path}.${key}` : key, releases));
+        }
+    }
+    return node;
+}
+/** The node at a flattened schema path, or undefined. */
+function schemaNodeAt(root, path) {
+    let node = root;
+    for (const k of schemaPathKeys(path)) {
+        if (!node)
+            return undefined;
+        node = k === '[]' ? node.items : k === '*' ? node.values : node.props?.get(k);
+    }
+    return node;
+}
+function attachRules(root, rules, releases) {
+    for (const r of rules) {
+        const mask = parseReleaseRanges(r.releases, releases);
+        for (const path of r.paths) {
+            const node = schemaNodeAt(root, path);
+            if (!node)
+                throw new Error(`schema index: rule on unknown path "${path}"`);
+            const rule = { kind: r.kind, value: r.value, mask, path };
+            if (r.message !== undefined)
+                rule.message = r.message;
+            (node.rules ??= []).push(rule);
+        }
+    }
+}
+
+/** Replaces a scalar's text on its own line when it occurs there exactly once. */
+function replaceValueFix(lines, node, oldText, newText, description) {
+    if (node.line !== node.endLine)
+        return undefined;
+    const line = lines?.[node.line - 1];
+    if (line === undefined || line.split(oldText).length !== 2)
+        return undefined;
+    return { description, edits: [{ startLine: node.line, endLine: node.line, replacement: line.replace(oldText, newText) }] };
+}
+/** Renames a map key on its own line, when the key text occurs there exactly once. */
+function replaceKeyFix(lines, e, name) {
+    const node = e.keyNode;
+    if (node.line !== node.endLine)
+        return undefined;
+    const line = lines?.[node.line - 1];
+    if (line === undefined)
+        return undefined;
+    const re = new RegExp(`(^|[\\s{,'"-])${e.key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=['"]?\\s*:)`, 'g');
+    const hits = [...line.matchAll(re)];
+    if (hits.length !== 1)
+        return undefined;
+    const at = hits[0].index + hits[0][1].length;
+    return { description: `Rename ${e.key} to ${name}`, edits: [{ startLine: node.line, endLine: node.line, replacement: line.slice(0, at) + name + line.slice(at + e.key.length) }] };
+}
+/**
+ * The candidate nearest to `name` when close enough to be a typo. Unlike src/closest.ts, a tie gives no
+ * answer and a swap of two letters counts once: this name becomes a rename fix, and a wrong one is worse than none.
+ */
+function nearestName(name, candidates) {
+    const lower = name.toLowerCase();
+    const limit = lower.length <= 4 ? 1 : lower.length <= 8 ? 2 : 3;
+    let best;
+    let bestScore = Infinity;
+    let tie = false;
+    for (const c of candidates) {
+        const score = c.toLowerCase() === lower ? 0 : editDistance$1(lower, c.toLowerCase(), limit);
+        if (score > limit)
+            continue;
+        if (score < bestScore) {
+            best = c;
+            bestScore = score;
+            tie = false;
+        }
+        else if (score === bestScore)
+            tie = true;
+    }
+    return tie ? undefined : best;
+}
+function editDistance$1(a, b, limit) {
+    if (Math.abs(a.length - b.length) > limit)
+        return limit + 1;
+    const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array(b.length).fill(0)]);
+    for (let j = 1; j <= b.length; j++)
+        d[0][j] = j;
+    for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    }
+    return d[a.length][b.length];
+}
+
+// Static evaluation of the validations the schema index records: OpenAPI limits and the CEL rules
+// we can decide exactly from a manifest. Anything we cannot decide yields no verdict (never a guess).
+const isObj = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** CEL has(): the field is set (a YAML null is pruned before validation). */
+const has = (o, k) => o[k] !== undefined && o[k] !== null;
+const chars = (s) => Array.from(s).length;
+// ---------------------------------------------------------------------------------------------
+// OpenAPI keywords
+/** The evaluator of an OpenAPI keyword rule; undefined for kinds that need CEL or cannot be checked. */
+function keywordEvaluator(kind, limit) {
+    switch (kind) {
+        case 'maxLength':
+            return (v) => (typeof v === 'string' && chars(v) > limit ? { detail: `is longer than ${limit} characters` } : undefined);
+        case 'minLength':
+            return (v) => (typeof v === 'string' && chars(v) < limit ? { detail: limit === 1 ? 'must not be empty' : `is shorter than ${limit} characters` } : undefined);
+        case 'maxItems':
+            return (v) => (Array.isArray(v) && v.length > limit ? { detail: `has ${v.length} items, more than ${limit}`, at: limit } : undefined);
+        case 'minItems':
+            return (v) => (Array.isArray(v) && v.length < limit ? { detail: `has ${v.length} items, fewer than ${limit}` } : undefined);
+        case 'maxProperties':
+            return (v) => (isObj(v) && Object.keys(v).length > limit ? { detail: `has ${Object.keys(v).length} entries, more than ${limit}` } : undefined);
+        case 'minProperties':
+            return (v) => (isObj(v) && Object.keys(v).length < limit ? { detail: `has ${Object.keys(v).length} entries, fewer than ${limit}` } : undefined);
+        case 'minimum':
+            return (v) => (typeof v === 'number' && v < limit ? { detail: `is ${v}, below the minimum ${limit}` } : undefined);
+        case 'maximum':
+            return (v) => (typeof v === 'number' && v > limit ? { detail: `is ${v}, above the maximum ${limit}` } : undefined);
+        case 'exclusiveMinimum':
+        case 'exclusiveMaximum':
+            // OpenAPI v3.0 booleans that modify minimum/maximum; not recorded on their own in practice.
+            return undefined;
+        case 'pattern': {
+            let re;
+            try {
+                re = new RegExp(limit);
+            }
+            catch {
+                return undefined;
+            }
+            return (v) => (typeof v === 'string' && !re.test(v) ? { detail: `does not match the pattern ${limit}` } : undefined);
+        }
+        case 'required':
+            return (v) => (isObj(v) && !has(v, limit) ? { detail: `lacks the required field ${limit}` } : undefined);
+        case 'oneOf': {
+            const names = limit;
+            return (v) => {
+                if (!isObj(v))
+                    return undefined;
+                const set = names.filter((n) => has(v, n));
+                return set.length > 1 ? { detail: `sets ${set.join(' and ')}, but at most one of ${names.join(', ')} is allowed`, at: set[1] } : undefined;
+            };
+        }
+        case 'listType': {
+            const [type, ...keys] = limit;
+            return (v) => {
+                if (!Array.isArray(v))
+                    return undefined;
+                const seen = new Set();
+                for (let i = 0; i < v.length; i++) {
+                    const item = v[i];
+                    let id;
+                    if (type === 'set')
+                        id = JSON.stringify(item);
+                    else {
+                        // Items missing a key may be defaulted by the server: undecidable here.
+                        if (!isObj(item) || keys.some((k) => !has(item, k)))
+                            return undefined;
+                        id = JSON.stringify(keys.map((k) => item[k]));
+                    }
+                    if (seen.has(id))
+                        return { detail: type === 'set' ? `repeats the item ${JSON.stringify(item)}` : `repeats an item with the same ${keys.join('/')}`, at: i };
+                    seen.add(id);
+                }
+                return undefined;
+            };
+        }
+        case 'cel':
+            return celEvaluator(limit);
+    }
+}
+/** Go duration (as CEL's duration() parses it) in milliseconds, or undefined when it is not one. */
+function parseDuration(text) {
+    const units = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, 'μs': 1e-3, ms: 1, s: 1e3, m: 6e4, h: 3.6e6 };
+    const m = /^([-+]?)((?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|μs|ms|s|m|h))+$/.exec(text);
+    if (!m)
+        return text === '0' ? 0 : undefined;
+    let total = 0;
+    const re = /(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)/g;
+    let part;
+    while ((part = re.exec(text)) !== null)
+        total += Number(part[1]) * units[part[2]];
+    return m[1] === '-' ? -total : total;
+}
+const str = (v) => typeof v === 'string';
+const fail = (detail, at) => (at === undefined ? { detail } : { detail, at });
+/** k8s-style `[self.group, self.kind] in [[…]]` lists, parsed from the rule text. */
+function groupKindListEvaluator(text) {
+    const m = /^\[self\.group,self\.kind\]in\[((?:\["[^"]*","[^"]*"\],?)+)\]$/.exec(text);
+    if (!m)
+        return undefined;
+    const pairs = [...m[1].matchAll(/\["([^"]*)","([^"]*)"\]/g)].map((p) => `${p[1]}/${p[2]}`);
+    return (v) => {
+        // An unset group or kind makes CEL fail with "no such key"; we do not claim what the server says then.
+        if (!isObj(v) || !str(v.group) || !str(v.kind))
+            return undefined;
+        return pairs.includes(`${v.group}/${v.kind}`) ? undefined : fail(`refers to ${v.group || 'core'}/${v.kind}, which this release does not accept as a target`, 'kind');
+    };
+}
+/** `(has(self.a)?1:0)+(has(self.b)?1:0)…<=1`: at most one of the fields. */
+function atMostOneEvaluator(text) {
+    if (!/^(?:\(has\(self\.\w+\)\?1:0\)\+)+\(has\(self\.\w+\)\?1:0\)<=1$/.test(text))
+        return undefined;
+    const names = [...text.matchAll(/has\(self\.(\w+)\)/g)].map((m) => m[1]);
+    return (v) => {
+        if (!isObj(v))
+            return undefined;
+        const set = names.filter((n) => has(v, n));
+        return set.length > 1 ? fail(`sets both ${set.join(' and ')}`, set[1]) : undefined;
+    };
+}
+/** `self.all(key, key.matches(r"""…"""))` over map keys. */
+function keysMatchEvaluator(text) {
+    const m = /^self\.all\(key,key\.matches\(r"""(.*)"""\)\)$/.exec(text);
+    if (!m)
+        return undefined;
+    let re;
+    try {
+        re = new RegExp(m[1]);
+    }
+    catch {
+        return undefined;
+    }
+    return (v) => {
+        if (!isObj(v))
+            return undefined;
+        const bad = Object.keys(v).find((k) => !re.test(k));
+        return bad === undefined ? undefined : fail(`has the key ${JSON.stringify(bad)}`, bad);
+    };
+}
+const LABEL_NAME = /^[a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?$/;
+const DNS1123 = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*)$/;
+const udsNoPorts = (v) => (isObj(v) && str(v.address) && v.address.startsWith('unix://') && has(v, 'ports') ? fail('sets ports on a unix domain socket address', 'ports') : undefined);
+const noneResolutionNoEndpoints = (v) => {
+    if (!isObj(v) || !has(v, 'endpoints'))
+        return undefined;
+    const resolution = has(v, 'resolution') ? v.resolution : 'NONE';
+    return resolution === 'NONE' ? fail('sets endpoints while resolution is NONE (or unset)', 'endpoints') : undefined;
+};
+const cidrNeedsStaticOrNone = (v) => {
+    if (!isObj(v) || !Array.isArray(v.addresses) || !v.addresses.some((a) => str(a) && a.includes('/')))
+        return undefined;
+    const resolution = has(v, 'resolution') ? v.resolution : 'NONE';
+    return resolution === 'STATIC' || resolution === 'NONE' ? undefined : fail(`uses a CIDR address with resolution ${String(resolution)}`, 'addresses');
+};
+const portLevelMtlsNeedsSelector = (v) => {
+    if (!isObj(v) || !has(v, 'portLevelMtls'))
+        return undefined;
+    const labels = isObj(v.selector) && isObj(v.selector.matchLabels) ? v.selector.matchLabels : {};
+    return Object.keys(labels).length > 0 ? undefined : fail('sets portLevelMtls without a selector with matchLabels', 'portLevelMtls');
+};
+const tagOverrideUpsertNeedsValue = (v) => {
+    // An unset value makes CEL fail with "no such key": left undecided.
+    if (!isObj(v) || (has(v, 'operation') ? v.operation : '') !== 'UPSERT' || !str(v.value))
+        return undefined;
+    return v.value === '' ? fail('has operation UPSERT with an empty value', 'value') : undefined;
+};
+const uniqueNames = (v) => {
+    if (!Array.isArray(v))
+        return undefined;
+    const seen = new Set();
+    for (let i = 0; i < v.length; i++) {
+        const item = v[i];
+        if (!isObj(item) || !has(item, 'name'))
+            continue;
+        if (seen.has(item.name))
+            return fail(`repeats the name ${JSON.stringify(item.name)}`, i);
+        seen.add(item.name);
+    }
+    return undefined;
+};
+const uniqueBy = (field, what) => (v) => {
+    if (!Array.isArray(v) || !v.every((item) => isObj(item) && has(item, field)))
+        return undefined;
+    const seen = new Set();
+    for (let i = 0; i < v.length; i++) {
+        const key = JSON.stringify(v[i][field]);
+        if (seen.has(key))
+            return fail(`repeats the ${what} ${key}`, i);
+        seen.add(key);
+    }
+    return undefined;
+};
+const wildcardOnlyAlone = (v) => (Array.isArray(v) && v.includes('*') && v.length > 1 ? fail('lists "*" together with other values') : undefined);
+const hostnames = (test, what) => (v) => {
+    if (!Array.isArray(v))
+        return undefined;
+    const i = v.findIndex((h) => str(h) && !test(h));
+    return i === -1 ? undefined : fail(`has ${what} ${JSON.stringify(v[i])}`, i);
+};
+const CEL_EVALUATORS = [
+    {
+        id: 'duration-at-least-1ms',
+        texts: ['duration(self)>=duration("1ms")'],
+        check: (v) => {
+            const ms = str(v) ? parseDuration(v) : undefined;
+            return ms !== undefined && ms < 1 ? fail(`is ${v}, shorter than 1ms`) : undefined;
+        }
+    },
+    { id: 'no-wildcard-in-label-value', texts: ['!self.contains("*")'], check: (v) => (str(v) && v.includes('*') ? fail(`contains a wildcard (${JSON.stringify(v)})`) : undefined) },
+    {
+        id: 'no-wildcard-in-label-key',
+        texts: ['self.all(key,!key.contains("*"))'],
+        check: (v) => {
+            const bad = isObj(v) ? Object.keys(v).find((k) => k.includes('*')) : undefined;
+            return bad === undefined ? undefined : fail(`has the wildcard key ${JSON.stringify(bad)}`, bad);
+        }
+    },
+    {
+        id: 'no-empty-label-key',
+        texts: ['self.all(key,key.size()!=0)'],
+        check: (v) => (isObj(v) && Object.keys(v).includes('') ? fail('has an empty key', '') : undefined)
+    },
+    { id: 'no-cross-namespace-target', texts: ['self.size()==0'], check: (v) => (str(v) && v.length > 0 ? fail(`names the namespace ${JSON.stringify(v)}`) : undefined) },
+    {
+        id: 'port-1-65535',
+        texts: ['0<self&&self<=65535'],
+        check: (v) => (typeof v === 'number' && !(v > 0 && v <= 65535) ? fail(`is ${v}, outside 1-65535`) : undefined)
+    },
+    {
+        id: 'port-keys-1-65535',
+        texts: ['self.all(key,0<int(key)&&int(key)<=65535)'],
+        check: (v) => {
+            if (!isObj(v))
+                return undefined;
+            // int() of a non-number fails in CEL: undecided, so only numeric keys are judged.
+            const bad = Object.keys(v).find((k) => /^-?\d+$/.test(k) && !(Number(k) > 0 && Number(k) <= 65535));
+            return bad === undefined ? undefined : fail(`has the port ${bad}, outside 1-65535`, bad);
+        }
+    },
+    {
+        id: 'port-name-valid',
+        texts: ['self.all(key,size(key)<63&&key.matches("^[a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?$"))'],
+        check: (v) => {
+            const bad = isObj(v) ? Object.keys(v).find((k) => !(chars(k) < 63 && LABEL_NAME.test(k))) : undefined;
+            return bad === undefined ? undefined : fail(`has the port name ${JSON.stringify(bad)}`, bad);
+        }
+    },
+    { id: 'address-or-network', texts: ['has(self.address)||has(self.network)'], check: (v) => (isObj(v) && !has(v, 'address') && !has(v, 'network') ? fail('sets neither address nor network') : undefined) },
+    {
+        id: 'uds-no-ports',
+        texts: ['(has(self.address)&&self.address.startsWith("unix://"))?!has(self.ports):true', '(has(self.address)?self.address:"").startsWith("unix://")?!has(self.ports):true'],
+        check: udsNoPorts
+    },
+    { id: 'uds-not-dir', texts: ['self.startsWith("unix://")?!self.endsWith("/"):true'], check: (v) => (str(v) && v.startsWith('unix://') && v.endsWith('/') ? fail(`is a directory socket path (${v})`) : undefined) },
+    {
+        id: 'uds-absolute',
+        texts: ['self.startsWith("unix://")?(self.substring(7,8)=="/"||self.substring(7,8)=="@"):true'],
+        // "unix://" alone makes substring() fail: left undecided.
+        check: (v) => (str(v) && v.startsWith('unix://') && v.length > 7 && v[7] !== '/' && v[7] !== '@' ? fail(`is not an absolute or abstract socket path (${v})`) : undefined)
+    },
+    { id: 'host-not-wildcard', texts: ['self!="*"'], check: (v) => (v === '*' ? fail('is "*"') : undefined) },
+    { id: 'unique-port-numbers', texts: ['self.all(l1,self.exists_one(l2,l1.number==l2.number))'], check: uniqueBy('number', 'port number') },
+    {
+        id: 'none-resolution-no-endpoints',
+        texts: ['(!has(self.resolution)||self.resolution=="NONE")?!has(self.endpoints):true', '((has(self.resolution)?self.resolution:"NONE")=="NONE")?!has(self.endpoints):true'],
+        check: noneResolutionNoEndpoints
+    },
+    {
+        id: 'dns-round-robin-one-endpoint',
+        texts: ['(has(self.resolution)&&self.resolution=="DNS_ROUND_ROBIN")?(!has(self.endpoints)||size(self.endpoints)==1):true'],
+        check: (v) => (isObj(v) && v.resolution === 'DNS_ROUND_ROBIN' && Array.isArray(v.endpoints) && v.endpoints.length !== 1 ? fail(`has ${v.endpoints.length} endpoints with resolution DNS_ROUND_ROBIN`, 'endpoints') : undefined)
+    },
+    {
+        id: 'dns-round-robin-one-endpoint',
+        texts: ['((has(self.resolution)?self.resolution:"")=="DNS_ROUND_ROBIN")?((has(self.endpoints)?self.endpoints:[]).size()<=1):true'],
+        check: (v) => (isObj(v) && v.resolution === 'DNS_ROUND_ROBIN' && Array.isArray(v.endpoints) && v.endpoints.length > 1 ? fail(`has ${v.endpoints.length} endpoints with resolution DNS_ROUND_ROBIN`, 'endpoints') : undefined)
+    },
+    {
+        id: 'cidr-needs-static-or-none',
+        texts: [
+            '!(has(self.addresses)&&self.addresses.exists(k,k.contains("/"))&&(has(self.resolution)&&self.resolution!="STATIC"&&self.resolution!="NONE"))',
+            '!((has(self.addresses)?self.addresses:[]).exists(k,k.contains("/"))&&!((has(self.resolution)?self.resolution:"NONE")in["STATIC","NONE"]))'
+        ],
+        check: cidrNeedsStaticOrNone
+    },
+    {
+        id: 'port-level-mtls-needs-selector',
+        texts: [
+            '(has(self.selector)&&has(self.selector.matchLabels)&&self.selector.matchLabels.size()>0)||!has(self.portLevelMtls)',
+            'has(self.portLevelMtls)?(((has(self.selector)&&has(self.selector.matchLabels))?self.selector.matchLabels:{}).size()>0):true'
+        ],
+        check: portLevelMtlsNeedsSelector
+    },
+    {
+        id: 'service-accounts-exclusive',
+        texts: ['(has(self.serviceAccounts)||has(self.notServiceAccounts))?(!has(self.principals)&&!has(self.notPrincipals)&&!has(self.namespaces)&&!has(self.notNamespaces)):true'],
+        check: (v) => {
+            if (!isObj(v) || !(has(v, 'serviceAccounts') || has(v, 'notServiceAccounts')))
+                return undefined;
+            const other = ['principals', 'notPrincipals', 'namespaces', 'notNamespaces'].find((k) => has(v, k));
+            return other ? fail(`combines serviceAccounts with ${other}`, other) : undefined;
+        }
+    },
+    {
+        id: 'tag-override-remove-no-value',
+        texts: ['((has(self.operation)?self.operation:"")=="REMOVE")?!has(self.value):true'],
+        check: (v) => (isObj(v) && v.operation === 'REMOVE' && has(v, 'value') ? fail('sets a value with operation REMOVE', 'value') : undefined)
+    },
+    {
+        id: 'tag-override-upsert-value',
+        texts: ['((has(self.operation)?self.operation:"")=="UPSERT")?self.value!="":true', '((has(self.operation)?self.operation:"")=="UPSERT")?(self.value!=""):true'],
+        check: tagOverrideUpsertNeedsValue
+    },
+    { id: 'probe-scheme', texts: ['self in["","HTTP","HTTPS"]'], check: (v) => (str(v) && !['', 'HTTP', 'HTTPS'].includes(v) ? fail(`is ${JSON.stringify(v)}, not HTTP or HTTPS`) : undefined) },
+    {
+        id: 'jwks-uri-http',
+        texts: ['url(self).getScheme()in["http","https"]'],
+        check: (v) => {
+            if (!str(v))
+                return undefined;
+            const m = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(v);
+            // Without a scheme url() may fail to parse; only a parsed, wrong scheme is a verdict.
+            return m && !['http', 'https'].includes(m[1]) ? fail(`uses the scheme ${m[1]}`) : undefined;
+        }
+    },
+    {
+        id: 'waypoint-match-needs-waypoint-context',
+        texts: ['has(self.context)?((self.context=="WAYPOINT")?has(self.waypoint):!has(self.waypoint)):!has(self.waypoint)'],
+        check: (v) => {
+            if (!isObj(v))
+                return undefined;
+            const waypointContext = v.context === 'WAYPOINT';
+            if (waypointContext && !has(v, 'waypoint'))
+                return fail('has context WAYPOINT without a waypoint match', 'context');
+            if (!waypointContext && has(v, 'waypoint'))
+                return fail('sets a waypoint match outside context WAYPOINT', 'waypoint');
+            return undefined;
+        }
+    },
+    { id: 'wildcard-alone', texts: ['!("*" in self&&self.size()>1)'], check: wildcardOnlyAlone },
+    {
+        id: 'one-cors-filter',
+        texts: ['self.filter(f,f.type=="CORS").size()<=1'],
+        check: (v) => {
+            if (!Array.isArray(v))
+                return undefined;
+            const cors = v.flatMap((f, i) => (isObj(f) && f.type === 'CORS' ? [i] : []));
+            return cors.length > 1 ? fail('has more than one CORS filter', cors[1]) : undefined;
+        }
+    },
+    { id: 'cors-filter-needs-cors', texts: ['!(!has(self.cors)&&self.type=="CORS")'], check: (v) => (isObj(v) && v.type === 'CORS' && !has(v, 'cors') ? fail('has type CORS without cors', 'type') : undefined) },
+    { id: 'cors-only-for-cors-filter', texts: ['!(has(self.cors)&&self.type!="CORS")'], check: (v) => (isObj(v) && str(v.type) && v.type !== 'CORS' && has(v, 'cors') ? fail(`sets cors on a ${v.type} filter`, 'cors') : undefined) },
+    { id: 'mirror-percent-or-fraction', texts: ['!(has(self.percent)&&has(self.fraction))'], check: (v) => (isObj(v) && has(v, 'percent') && has(v, 'fraction') ? fail('sets both percent and fraction', 'fraction') : undefined) },
+    { id: 'unique-rule-names', texts: ['self.all(l1,!has(l1.name)||self.exists_one(l2,has(l2.name)&&l1.name==l2.name))'], check: uniqueNames },
+    {
+        id: 'listener-tls-required',
+        texts: ['self.all(l,l.protocol in["HTTPS","TLS"]?has(l.tls):true)'],
+        check: (v) => {
+            if (!Array.isArray(v))
+                return undefined;
+            const i = v.findIndex((l) => isObj(l) && (l.protocol === 'HTTPS' || l.protocol === 'TLS') && !has(l, 'tls'));
+            return i === -1 ? undefined : fail(`has a ${v[i].protocol} listener without tls`, i);
+        }
+    },
+    { id: 'hostname-not-ip', texts: ['self.all(h,!isIP(h))'], check: hostnames((h) => isIP(h) === 0, 'the IP address') },
+    {
+        id: 'hostname-rfc1123',
+        texts: ['self.all(h,!h.contains("*")?h.matches("^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*)$"):true)'],
+        check: hostnames((h) => h.includes('*') || DNS1123.test(h), 'the invalid hostname')
+    },
+    {
+        id: 'hostname-wildcard-first-label',
+        texts: ['self.all(h,h.contains("*")?(h.startsWith("*.")&&h.substring(2).matches("^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*)$")):true)'],
+        check: hostnames((h) => !h.includes('*') || (h.startsWith('*.') && DNS1123.test(h.slice(2))), 'the invalid wildcard hostname')
+    },
+    {
+        id: 'label-key-prefix-length',
+        texts: ['self.all(key,key.split("/")[0].size()<253)'],
+        check: (v) => {
+            const bad = isObj(v) ? Object.keys(v).find((k) => chars(k.split('/')[0]) >= 253) : undefined;
+            return bad === undefined ? undefined : fail('has a key whose prefix is 253 characters or longer', bad);
+        }
+    }
+];
+const celByText = new Map();
+for (const e of CEL_EVALUATORS)
+    for (const t of e.texts)
+        celByText.set(t, e);
+/** The evaluator id of a CEL text (shared by its rewrites), or undefined when we cannot evaluate it. */
+function celRuleId(text) {
+    const known = celByText.get(text);
+    if (known)
+        return known.id;
+    if (groupKindListEvaluator(text))
+        return 'target-kinds';
+    if (atMostOneEvaluator(text))
+        return `at-most-one:${[...text.matchAll(/has\(self\.(\w+)\)/g)].map((m) => m[1]).sort().join(',')}`;
+    if (keysMatchEvaluator(text))
+        return 'keys-match';
+    return undefined;
+}
+function celEvaluator(text) {
+    return celByText.get(text)?.check ?? groupKindListEvaluator(text) ?? atMostOneEvaluator(text) ?? keysMatchEvaluator(text);
+}
+
+// Schema compatibility: each Istio / Gateway API / Inference Extension resource against the CRDs of
+// the target release (data/schema-index.json): served apiVersions, fields, enum values, validations.
+const SCHEMA_RULES = {
+    apiVersionNotServed: 'api-version-not-served',
+    fieldNotInRelease: 'field-not-in-release',
+    enumValueNotInRelease: 'enum-value-not-in-release',
+    stricterValidation: 'stricter-validation',
+    unknownField: 'unknown-field'
+};
+const SCHEMA_RULE_META = [
+    { id: SCHEMA_RULES.apiVersionNotServed, description: 'The resource uses an apiVersion the target release does not serve (too new, or already removed).', defaultSeverity: 'error', fixable: true },
+    { id: SCHEMA_RULES.fieldNotInRelease, description: 'A field the target release\'s CRD does not have yet, or no longer has.', defaultSeverity: 'error' },
+    { id: SCHEMA_RULES.enumValueNotInRelease, description: 'An enum value the target release does not accept.', defaultSeverity: 'error' },
+    { id: SCHEMA_RULES.stricterValidation, description: 'A value that a validation of the target release (limit, pattern, required field or CEL rule) rejects, where that validation differs between releases.', defaultSeverity: 'error' },
+    { id: SCHEMA_RULES.unknownField, description: 'A field that no release of the CRD has: most likely a typo.', defaultSeverity: 'warning', fixable: true }
+];
+/** Root keys every object has; not part of the compatibility question. */
+const ROOT_SKIP = new Set(['apiVersion', 'kind', 'metadata', 'status']);
+const NO_FINDINGS = [];
+/** An analyzer over `data` (default: the committed index); the index is compiled on first use. */
+function createSchemaAnalyzer(data) {
+    let checker;
+    return {
+        meta: SCHEMA_RULE_META,
+        check: (doc, ctx) => (checker ??= new SchemaChecker(compileSchemaIndex(data))).check(doc, ctx)
+    };
+}
+/** The analyzer over the committed index. */
+const schemaAnalyzer = createSchemaAnalyzer();
+class SchemaChecker {
+    catalog;
+    compiledRules = new Map();
+    byKindName = new Map();
+    constructor(catalog) {
+        this.catalog = catalog;
+        for (const kind of catalog.kinds.values()) {
+            const list = this.byKindName.get(kind.kind) ?? [];
+            list.push(kind);
+            this.byKindName.set(kind.kind, list);
+        }
+    }
+    check(doc, ctx) {
+        const resource = doc.resource;
+        if (doc.kind !== 'resource' || !resource || doc.root?.kind !== 'map')
+            return NO_FINDINGS;
+        const kind = this.catalog.kindOf(resource.apiVersion, resource.kind);
+        if (!kind)
+            return NO_FINDINGS;
+        const t = this.catalog.releaseIndex(ctx.target.minor);
+        if (t < 0)
+            return NO_FINDINGS;
+        const st = {
+            doc, resource, kind, t, bit: 1 << t, path: [], findings: [], files: ctx.files
+        };
+        const versionName = resource.apiVersion.slice(resource.apiVersion.lastIndexOf('/') + 1);
+        const version = kind.versions.get(versionName);
+        let schema = version?.schema;
+        if (!version || !(version.served & st.bit)) {
+            this.apiVersionNotServed(st, versionName, version);
+            // Fields are still checked when a sibling apiVersion with the same schema is served (the fix moves there).
+            if (!schema || !(schema.mask & st.bit))
+                schema = undefined;
+        }
+        if (schema)
+            this.walk(doc.root, doc.value, schema.root, undefined, st, true);
+        return st.findings.length > 1 ? dedupe(st.findings) : st.findings;
+    }
+    // ---- apiVersion ---------------------------------------------------------------------------
+    apiVersionNotServed(st, versionName, version) {
+        const { kind, resource } = st;
+        const entry = rootEntry(st.doc.root, 'apiVersion');
+        const line = entry?.value?.line ?? st.doc.line;
+        const servedHere = [...kind.versions.values()].filter((v) => v.served & st.bit);
+        let message;
+        if (!version) {
+            const all = [...kind.versions.keys()].map((v) => `${kind.group}/${v}`).join(', ');
+            message = `${resource.kind} ${resource.apiVersion} is not served by any release from ${this.catalog.releases[0]} to ${this.catalog.releases.at(-1)}; known apiVersions: ${all}.`;
+        }
+        else {
+            message = `${resource.kind} ${resource.apiVersion} is not served by ${this.where(st.kind, st.t)}; ${this.availability(kind, version.served, st.t)}.`;
+        }
+        const channel = (v) => (v.standard & st.bit ? '' : ' (experimental channel)');
+        if (servedHere.length)
+            message += ` ${this.where(st.kind, st.t)} serves ${servedHere.map((v) => `${kind.group}/${v.name}${channel(v)}`).join(', ')}.`;
+        else {
+            const others = (this.byKindName.get(kind.kind) ?? []).filter((k) => k !== kind && [...k.versions.values()].some((v) => v.served & st.bit));
+            if (others.length)
+                message += ` ${this.where(st.kind, st.t)} serves ${kind.kind} only as ${others.map((k) => [...k.versions.values()].filter((v) => v.served & st.bit).map((v) => `${k.group}/${v.name}`).join(', ')).join(', ')}, with a different schema.`;
+            else if (kind.family === 'inference' && !this.catalog.pins[this.catalog.releases[st.t]]?.inference)
+                message += ` Istio ${this.catalog.releases[st.t]} does not support the Gateway API Inference Extension.`;
+        }
+        const finding = this.finding(st, SCHEMA_RULES.apiVersionNotServed, line, message, 'apiVersion', this.source(kind, version ? firstOf(version.served, st.t) : st.t));
+        const candidate = this.equivalentVersion(st, version);
+        if (candidate && entry?.value) {
+            const same = candidate.schema === version?.schema;
+            const why = same ? `${this.where(st.kind, st.t)} serves it with the same schema as ${resource.apiVersion}` : `every field this resource sets exists there in ${this.where(st.kind, st.t)}`;
+            const fix = replaceValueFix(fileLines(st), entry.value, resource.apiVersion, `${kind.group}/${candidate.name}`, `Use ${kind.group}/${candidate.name}: ${why}`);
+            if (fix)
+                finding.fix = fix;
+        }
+        st.findings.push(finding);
+    }
+    /** A served apiVersion of the same kind under which every field and enum value of the document exists in the target. */
+    equivalentVersion(st, current) {
+        // Same schema lineage first (identical wherever both are served), newest first; a Gateway API version only
+        // the experimental channel serves is not offered: the cluster may well run the standard channel.
+        const candidates = [...st.kind.versions.values()].filter((v) => v.standard & st.bit).sort((a, b) => Number(b.schema === current?.schema) - Number(a.schema === current?.schema));
+        for (const v of candidates) {
+            if (v.schema === current?.schema || fits(st.doc.root, st.doc.value, v.schema.root, st.bit, true))
+                return v;
+        }
+        return undefined;
+    }
+    // ---- the walk -----------------------------------------------------------------------------
+    walk(pos, value, node, keyLine, st, isRoot = false) {
+        // Aliases are checked where their anchor is (walking them again would also open the door to alias bombs).
+        if (!pos || pos.kind === 'alias')
+            return;
+        if (node.rules)
+            this.checkRules(pos, value, node, keyLine, st);
+        if (pos.kind === 'map') {
+            if (node.props)
+                this.walkProps(pos.entries, value, node, st, isRoot);
+            else if (node.values) {
+                const values = node.values;
+                for (const e of pos.entries) {
+                    if (e.key === '<<')
+                        continue;
+                    st.path.push(e.key);
+                    this.walk(e.value, member(value, e.key), values, e.keyNode.line, st);
+                    st.path.pop();
+                }
+            }
+        }
+        else if (pos.kind === 'seq') {
+            const items = node.items;
+            if (!items)
+                return;
+            for (let i = 0; i < pos.items.length; i++) {
+                st.path.push(i);
+                this.walk(pos.items[i], Array.isArray(value) ? value[i] : undefined, items, undefined, st);
+                st.path.pop();
+            }
+        }
+        else if (node.enumValues && typeof value === 'string') {
+            this.checkEnum(pos, value, node, st);
+        }
+    }
+    walkProps(entries, value, node, st, isRoot, own) {
+        const props = node.props;
+        for (const e of entries) {
+            if (e.key === '<<') {
+                this.walkMerge(e, entries, value, node, st, isRoot);
+                continue;
+            }
+            // Keys merged in from an anchor lose against the map's own keys.
+            if (own && own.some((o) => o.key === e.key))
+                continue;
+            if (isRoot && ROOT_SKIP.has(e.key))
+                continue;
+            const child = props.get(e.key);
+            st.path.push(e.key);
+            if (!child) {
+                if (!node.open)
+                    this.unknownField(e, node, st, own ?? entries);
+            }
+            else if (!(child.mask & st.bit)) {
+                if (!node.open)
+                    this.fieldNotInRelease(e, child, st);
+            }
+            else {
+                this.walk(e.value, member(value, e.key), child, e.keyNode.line, st);
+            }
+            st.path.pop();
+        }
+    }
+    walkMerge(entry, own, value, node, st, isRoot) {
+        const source = entry.value?.kind === 'alias' ? entry.value.target : entry.value;
+        const sources = source?.kind === 'seq' ? source.items.map((i) => (i.kind === 'alias' ? i.target : i)) : [source];
+        for (const s of sources) {
+            st.visitedMerges ??= new Set();
+            if (s?.kind !== 'map' || st.visitedMerges.has(s))
+                continue;
+            st.visitedMerges.add(s);
+            this.walkProps(s.entries, value, node, st, isRoot, own);
+        }
+    }
+    checkEnum(pos, value, node, st) {
+        const values = node.enumValues;
+        const mask = values.get(value);
+        if (mask !== undefined && mask & st.bit)
+            return;
+        const path = formatPath(st.path);
+        let message;
+        if (mask !== undefined) {
+            message = `${path}: ${value} is not an allowed value in ${this.where(st.kind, st.t)}; ${this.availability(st.kind, mask, st.t)}.`;
+        }
+        else {
+            const allowed = [...values].filter(([, m]) => m & st.bit).map(([v]) => v);
+            const near = nearestName(value, [...values.keys()]);
+            message = `${path}: ${value} is not an allowed value in any release; ${this.where(st.kind, st.t)} accepts ${allowed.join(', ')}${near ? ` (did you mean ${near}?)` : ''}.`;
+        }
+        st.findings.push(this.finding(st, SCHEMA_RULES.enumValueNotInRelease, pos.line, message, path, this.source(st.kind, mask !== undefined ? firstOf(mask, st.t) : st.t)));
+    }
+    fieldNotInRelease(e, child, st) {
+        const path = formatPath(st.path);
+        const message = `${path} is not a field of ${st.resource.kind} in ${this.where(st.kind, st.t)}; ${this.availability(st.kind, child.mask, st.t)}.`;
+        st.findings.push(this.finding(st, SCHEMA_RULES.fieldNotInRelease, e.keyNode.line, message, path, this.source(st.kind, firstOf(child.mask, st.t)), e.value?.endLine));
+    }
+    unknownField(e, node, st, siblings) {
+        const path = formatPath(st.path);
+        const names = [...node.props.keys()];
+        const near = nearestName(e.key, names);
+        const first = this.catalog.releases[0];
+        const last = this.catalog.releases.at(-1);
+        const message = `${path} is not a field of ${st.resource.kind} in any release from ${first} to ${last}${near ? `; did you mean ${near}?` : '.'}`;
+        const finding = this.finding(st, SCHEMA_RULES.unknownField, e.keyNode.line, message, path, undefined, e.value?.endLine);
+        if (near) {
+            const nearNode = node.props.get(near);
+            if (nearNode.mask & st.bit && !siblings.some((s) => s.key === near)) {
+                const fix = replaceKeyFix(fileLines(st), e, near);
+                if (fix)
+                    finding.fix = fix;
+            }
+        }
+        st.findings.push(finding);
+    }
+    // ---- validations --------------------------------------------------------------------------
+    checkRules(pos, value, node, keyLine, st) {
+        for (const c of this.rulesOf(node)) {
+            if (!(c.rule.mask & st.bit))
+                continue;
+            const violation = c.evaluate(value);
+            if (violation)
+                this.stricterValidation(pos, c, violation, keyLine, st);
+        }
+    }
+    rulesOf(node) {
+        let list = this.compiledRules.get(node);
+        if (list)
+            return list;
+        list = [];
+        const lineageOf = new Map();
+        const ids = [];
+        for (const rule of node.rules ?? []) {
+            const id = rule.kind === 'cel' ? celRuleId(rule.value) : `${rule.kind}:${JSON.stringify(rule.value)}`;
+            ids.push(id);
+            if (id)
+                lineageOf.set(id, (lineageOf.get(id) ?? 0) | rule.mask);
+        }
+        (node.rules ?? []).forEach((rule, i) => {
+            const evaluate = keywordEvaluator(rule.kind, rule.value);
+            const id = ids[i];
+            if (evaluate && id)
+                list.push({ rule, evaluate, lineage: lineageOf.get(id) });
+        });
+        this.compiledRules.set(node, list);
+        return list;
+    }
+    stricterValidation(pos, c, v, keyLine, st) {
+        const atPath = v.at === undefined ? st.path : [...st.path, v.at];
+        const path = formatPath(atPath);
+        let line = pos.kind === 'scalar' ? pos.line : keyLine ?? pos.line;
+        if (v.at !== undefined)
+            line = childLine(pos, v.at) ?? line;
+        const what = c.rule.kind === 'cel' && c.rule.message ? `${c.rule.message} (${formatPath(st.path) || st.resource.kind} ${v.detail})` : `${formatPath(st.path) || st.resource.kind} ${v.detail}`;
+        const message = `${this.where(st.kind, st.t)} rejects this: ${what}; ${this.ruleHistory(c.lineage, st.t)}.`;
+        st.findings.push(this.finding(st, SCHEMA_RULES.stricterValidation, line, message, path, this.source(st.kind, st.t)));
+    }
+    // ---- wording --------------------------------------------------------------------------------
+    /** Whose CRDs the target uses: "Istio 1.28" or "Istio 1.28 (Gateway API v1.4.1)". */
+    where(kind, t) {
+        const release = this.catalog.releases[t];
+        const pin = this.catalog.pins[release];
+        if (kind.family === 'gateway-api')
+            return `Istio ${release} (Gateway API ${pin.gatewayApi})`;
+        if (kind.family === 'inference' && pin.inference)
+            return `Istio ${release} (Inference Extension ${pin.inference})`;
+        return `Istio ${release}`;
+    }
+    /** Where else the thing exists: "added in 1.27", "removed in 1.31 (last in 1.30)", "only in 1.22-1.23". */
+    availability(kind, mask, t) {
+        const rs = this.catalog.releases;
+        let after = -1;
+        for (let i = t + 1; i < rs.length; i++)
+            if (mask & (1 << i)) {
+                after = i;
+                break;
+            }
+        let before = -1;
+        for (let i = t - 1; i >= 0; i--)
+            if (mask & (1 << i)) {
+                before = i;
+                break;
+            }
+        if (after >= 0 && before < 0)
+            return `added in ${this.label(kind, after)}`;
+        if (before >= 0 && after < 0)
+            return `removed in ${this.label(kind, before + 1)} (last in ${rs[before]})`;
+        if (before >= 0 && after >= 0)
+            return `only in ${this.catalog.formatMask(mask)}`;
+        return 'in no release';
+    }
+    /** The releases of a validation around the target: "added in 1.23", "applies in 1.20-1.26, dropped in 1.27". */
+    ruleHistory(lineage, t) {
+        const rs = this.catalog.releases;
+        let a = t;
+        while (a > 0 && lineage & (1 << (a - 1)))
+            a--;
+        let b = t;
+        while (b + 1 < rs.length && lineage & (1 << (b + 1)))
+            b++;
+        const parts = [];
+        parts.push(a > 0 ? `validation added in ${rs[a]}` : `validation present since ${rs[0]}`);
+        if (b + 1 < rs.length)
+            parts.push(`dropped in ${rs[b + 1]}`);
+        return parts.join(', ');
+    }
+    /** "1.30" or, for Gateway API / Inference, "1.30 (Gateway API v1.5.1)": the version that brought the change. */
+    label(kind, i) {
+        const release = this.catalog.releases[i];
+        const pin = this.catalog.pins[release];
+        if (kind.family === 'gateway-api')
+            return `${release} (Gateway API ${pin.gatewayApi})`;
+        if (kind.family === 'inference' && pin.inference)
+            return `${release} (Inference Extension ${pin.inference})`;
+        return release;
+    }
+    /** Upstream CRD file the statement rests on. */
+    source(kind, t) {
+        const release = this.catalog.releases[t];
+        const pin = this.catalog.pins[release];
+        if (!pin)
+            return undefined;
+        if (kind.family === 'gateway-api')
+            return `https://github.com/kubernetes-sigs/gateway-api/tree/${pin.gatewayApi}/config/crd (pinned by Istio ${release})`;
+        if (kind.family === 'inference') {
+            if (!pin.inference)
+                return undefined;
+            const ref = /-([0-9a-f]{12})$/.exec(pin.inference)?.[1] ?? pin.inference;
+            return `https://github.com/kubernetes-sigs/gateway-api-inference-extension/tree/${ref}/config/crd (pinned by Istio ${release})`;
+        }
+        return pin.istioCrdFile ? `https://github.com/istio/istio/blob/${pin.istio}/${pin.istioCrdFile}` : undefined;
+    }
+    finding(st, rule, line, message, path, source, endLine) {
+        const f = { rule, severity: rule === SCHEMA_RULES.unknownField ? 'warning' : 'error', message, file: st.doc.file, line, resource: st.resource, path };
+        if (endLine !== undefined && endLine > line)
+            f.endLine = endLine;
+        if (source)
+            f.source = source;
+        return f;
+    }
+}
+// ---------------------------------------------------------------------------------------------
+// Helpers
+function member(value, key) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value[key] : undefined;
+}
+function rootEntry(root, key) {
+    return root?.kind === 'map' ? root.entries.find((e) => e.key === key) : undefined;
+}
+/** The nearest release in `mask` at or after `t`, else before it (for citing a source). */
+function firstOf(mask, t) {
+    for (let i = t; i < 31; i++)
+        if (mask & (1 << i))
+            return i;
+    for (let i = t; i >= 0; i--)
+        if (mask & (1 << i))
+            return i;
+    return t;
+}
+function childLine(pos, at) {
+    if (pos.kind === 'map' && typeof at === 'string')
+        return pos.entries.find((e) => e.key === at)?.keyNode.line;
+    if (pos.kind === 'seq' && typeof at === 'number')
+        return pos.items[at]?.line;
+    return undefined;
+}
+/** True when every field and enum value of the document exists in `root` for the release bit. */
+function fits(pos, value, node, bit, isRoot = false) {
+    if (!pos || pos.kind === 'alias')
+        return true;
+    if (pos.kind === 'map') {
+        for (const e of pos.entries) {
+            if (e.key === '<<' || (isRoot && ROOT_SKIP.has(e.key)))
+                continue;
+            const child = node.props ? node.props.get(e.key) : node.values;
+            if (!child) {
+                if (node.open || (!node.props && !node.values))
+                    continue;
+                return false;
+            }
+            if (!(child.mask & bit) && !node.open)
+                return false;
+            if (!fits(e.value, member(value, e.key), child, bit))
+                return false;
+        }
+        return true;
+    }
+    if (pos.kind === 'seq')
+        return !node.items || pos.items.every((item, i) => fits(item, Array.isArray(value) ? value[i] : undefined, node.items, bit));
+    if (node.enumValues && typeof value === 'string')
+        return ((node.enumValues.get(value) ?? 0) & bit) !== 0;
+    return true;
+}
+function fileLines(st) {
+    return st.files.find((f) => f.path === st.doc.file)?.lines;
+}
+function dedupe(findings) {
+    const seen = new Set();
+    return findings.filter((f) => {
+        const key = `${f.rule}\u0000${f.line}\u0000${f.message}`;
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+
+const ANALYZERS = [schemaAnalyzer, catalogAnalyzer];
+/** Rules that do not come from an analyzer: the manifests layer's own findings. */
+const BUILTIN_RULES = [
+    { id: 'parse', description: 'A file could not be read as YAML manifests (broken YAML, templates, binary or huge files).', defaultSeverity: 'error' },
+    // The suppression step's own findings (src/analyze/suppress.ts).
+    { id: 'suppression-without-reason', description: 'An istio-compat.io/ignore annotation without a reason (or without rule ids); it suppresses nothing.', defaultSeverity: 'warning' },
+    { id: 'suppression-unknown-rule', description: 'An istio-compat.io/ignore annotation names a rule that does not exist.', defaultSeverity: 'warning' }
+];
+function allRules(analyzers = ANALYZERS) {
+    return [...BUILTIN_RULES, ...analyzers.flatMap((a) => a.meta)];
+}
+function analyzeDocuments(docs, ctx, analyzers = ANALYZERS) {
+    const findings = [];
+    for (const doc of docs)
+        for (const analyzer of analyzers)
+            findings.push(...analyzer.check(doc, ctx));
+    for (const analyzer of analyzers)
+        if (analyzer.checkRepository)
+            findings.push(...analyzer.checkRepository(ctx));
+    return findings;
+}
+/** Rules switched off are dropped; severity overrides are applied. */
+function applyRuleSettings(findings, config) {
+    const out = [];
+    for (const f of findings) {
+        const setting = config.rules[f.rule];
+        if (setting === 'off')
+            continue;
+        out.push(setting ? { ...f, severity: setting } : f);
+    }
+    return out;
+}
+
+// "Did you mean …?": the known word nearest to a misspelt one, for config and suppression errors.
+/** Edit distance (insert, delete, substitute; one row of memory). */
+function editDistance(a, b) {
+    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const row = [i];
+        for (let j = 1; j <= b.length; j++) {
+            row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        }
+        prev = row;
+    }
+    return prev[b.length];
+}
+/** The candidate with the smallest edit distance to `word` (first one on ties), within `maxDistance`. */
+function closest(word, candidates, maxDistance = Infinity) {
+    let best;
+    let bestDistance = maxDistance + 1;
+    for (const c of candidates) {
+        const d = editDistance(word.toLowerCase(), c.toLowerCase());
+        if (d < bestDistance) {
+            best = c;
+            bestDistance = d;
+        }
+    }
+    return best;
 }
 
 // The repository config (.github/istio-compat.yml): rules on/off, severity overrides, ignored paths and
@@ -41062,6 +43931,2041 @@ function unknownKey(key, known, where) {
     return `unknown key "${key}" in ${where}; expected ${known.join(', ')}${near ? ` (did you mean "${near}"?)` : ''}`;
 }
 
+// The gate: the job's exit status is the required check (a bot's REQUEST_CHANGES would linger until dismissed).
+const FAIL_ON_VALUES = ['error', 'warning', 'notice', 'never'];
+function parseFailOn(value) {
+    const v = value.trim().toLowerCase();
+    if (FAIL_ON_VALUES.includes(v))
+        return v;
+    throw new UsageError(`fail-on "${value}" is not one of ${FAIL_ON_VALUES.join(', ')}`);
+}
+function gate(findings, failOn) {
+    const active = findings.filter((f) => !f.suppressed);
+    const highest = active.reduce((max, f) => (max === undefined || severityRank(f.severity) > severityRank(max) ? f.severity : max), undefined);
+    const failing = failOn === 'never' ? 0 : active.filter((f) => severityRank(f.severity) >= severityRank(failOn)).length;
+    const base = { failOn, failing, ...(highest ? { highest } : {}) };
+    if (failing > 0) {
+        return { ...base, exitCode: 1, message: `${failing} finding(s) at or above "${failOn}" (fail-on); the most severe is ${highest}.` };
+    }
+    return { ...base, exitCode: 0, message: highest ? `No finding at or above "${failOn}" (fail-on); the most severe is ${highest}.` : 'No findings.' };
+}
+
+var light$1 = {exports: {}};
+
+/**
+  * This file contains the Bottleneck library (MIT), compiled to ES2017, and without Clustering support.
+  * https://github.com/SGrondin/bottleneck
+  */
+var light = light$1.exports;
+
+var hasRequiredLight;
+
+function requireLight () {
+	if (hasRequiredLight) return light$1.exports;
+	hasRequiredLight = 1;
+	(function (module, exports) {
+		(function (global, factory) {
+			module.exports = factory() ;
+		}(light, (function () {
+			var commonjsGlobal$1 = typeof globalThis !== 'undefined' ? globalThis : typeof window !== 'undefined' ? window : typeof commonjsGlobal !== 'undefined' ? commonjsGlobal : typeof self !== 'undefined' ? self : {};
+
+			function getCjsExportFromNamespace (n) {
+				return n && n['default'] || n;
+			}
+
+			var load = function(received, defaults, onto = {}) {
+			  var k, ref, v;
+			  for (k in defaults) {
+			    v = defaults[k];
+			    onto[k] = (ref = received[k]) != null ? ref : v;
+			  }
+			  return onto;
+			};
+
+			var overwrite = function(received, defaults, onto = {}) {
+			  var k, v;
+			  for (k in received) {
+			    v = received[k];
+			    if (defaults[k] !== void 0) {
+			      onto[k] = v;
+			    }
+			  }
+			  return onto;
+			};
+
+			var parser = {
+				load: load,
+				overwrite: overwrite
+			};
+
+			var DLList;
+
+			DLList = class DLList {
+			  constructor(incr, decr) {
+			    this.incr = incr;
+			    this.decr = decr;
+			    this._first = null;
+			    this._last = null;
+			    this.length = 0;
+			  }
+
+			  push(value) {
+			    var node;
+			    this.length++;
+			    if (typeof this.incr === "function") {
+			      this.incr();
+			    }
+			    node = {
+			      value,
+			      prev: this._last,
+			      next: null
+			    };
+			    if (this._last != null) {
+			      this._last.next = node;
+			      this._last = node;
+			    } else {
+			      this._first = this._last = node;
+			    }
+			    return void 0;
+			  }
+
+			  shift() {
+			    var value;
+			    if (this._first == null) {
+			      return;
+			    } else {
+			      this.length--;
+			      if (typeof this.decr === "function") {
+			        this.decr();
+			      }
+			    }
+			    value = this._first.value;
+			    if ((this._first = this._first.next) != null) {
+			      this._first.prev = null;
+			    } else {
+			      this._last = null;
+			    }
+			    return value;
+			  }
+
+			  first() {
+			    if (this._first != null) {
+			      return this._first.value;
+			    }
+			  }
+
+			  getArray() {
+			    var node, ref, results;
+			    node = this._first;
+			    results = [];
+			    while (node != null) {
+			      results.push((ref = node, node = node.next, ref.value));
+			    }
+			    return results;
+			  }
+
+			  forEachShift(cb) {
+			    var node;
+			    node = this.shift();
+			    while (node != null) {
+			      (cb(node), node = this.shift());
+			    }
+			    return void 0;
+			  }
+
+			  debug() {
+			    var node, ref, ref1, ref2, results;
+			    node = this._first;
+			    results = [];
+			    while (node != null) {
+			      results.push((ref = node, node = node.next, {
+			        value: ref.value,
+			        prev: (ref1 = ref.prev) != null ? ref1.value : void 0,
+			        next: (ref2 = ref.next) != null ? ref2.value : void 0
+			      }));
+			    }
+			    return results;
+			  }
+
+			};
+
+			var DLList_1 = DLList;
+
+			var Events;
+
+			Events = class Events {
+			  constructor(instance) {
+			    this.instance = instance;
+			    this._events = {};
+			    if ((this.instance.on != null) || (this.instance.once != null) || (this.instance.removeAllListeners != null)) {
+			      throw new Error("An Emitter already exists for this object");
+			    }
+			    this.instance.on = (name, cb) => {
+			      return this._addListener(name, "many", cb);
+			    };
+			    this.instance.once = (name, cb) => {
+			      return this._addListener(name, "once", cb);
+			    };
+			    this.instance.removeAllListeners = (name = null) => {
+			      if (name != null) {
+			        return delete this._events[name];
+			      } else {
+			        return this._events = {};
+			      }
+			    };
+			  }
+
+			  _addListener(name, status, cb) {
+			    var base;
+			    if ((base = this._events)[name] == null) {
+			      base[name] = [];
+			    }
+			    this._events[name].push({cb, status});
+			    return this.instance;
+			  }
+
+			  listenerCount(name) {
+			    if (this._events[name] != null) {
+			      return this._events[name].length;
+			    } else {
+			      return 0;
+			    }
+			  }
+
+			  async trigger(name, ...args) {
+			    var e, promises;
+			    try {
+			      if (name !== "debug") {
+			        this.trigger("debug", `Event triggered: ${name}`, args);
+			      }
+			      if (this._events[name] == null) {
+			        return;
+			      }
+			      this._events[name] = this._events[name].filter(function(listener) {
+			        return listener.status !== "none";
+			      });
+			      promises = this._events[name].map(async(listener) => {
+			        var e, returned;
+			        if (listener.status === "none") {
+			          return;
+			        }
+			        if (listener.status === "once") {
+			          listener.status = "none";
+			        }
+			        try {
+			          returned = typeof listener.cb === "function" ? listener.cb(...args) : void 0;
+			          if (typeof (returned != null ? returned.then : void 0) === "function") {
+			            return (await returned);
+			          } else {
+			            return returned;
+			          }
+			        } catch (error) {
+			          e = error;
+			          {
+			            this.trigger("error", e);
+			          }
+			          return null;
+			        }
+			      });
+			      return ((await Promise.all(promises))).find(function(x) {
+			        return x != null;
+			      });
+			    } catch (error) {
+			      e = error;
+			      {
+			        this.trigger("error", e);
+			      }
+			      return null;
+			    }
+			  }
+
+			};
+
+			var Events_1 = Events;
+
+			var DLList$1, Events$1, Queues;
+
+			DLList$1 = DLList_1;
+
+			Events$1 = Events_1;
+
+			Queues = class Queues {
+			  constructor(num_priorities) {
+			    this.Events = new Events$1(this);
+			    this._length = 0;
+			    this._lists = (function() {
+			      var j, ref, results;
+			      results = [];
+			      for (j = 1, ref = num_priorities; (1 <= ref ? j <= ref : j >= ref); 1 <= ref ? ++j : --j) {
+			        results.push(new DLList$1((() => {
+			          return this.incr();
+			        }), (() => {
+			          return this.decr();
+			        })));
+			      }
+			      return results;
+			    }).call(this);
+			  }
+
+			  incr() {
+			    if (this._length++ === 0) {
+			      return this.Events.trigger("leftzero");
+			    }
+			  }
+
+			  decr() {
+			    if (--this._length === 0) {
+			      return this.Events.trigger("zero");
+			    }
+			  }
+
+			  push(job) {
+			    return this._lists[job.options.priority].push(job);
+			  }
+
+			  queued(priority) {
+			    if (priority != null) {
+			      return this._lists[priority].length;
+			    } else {
+			      return this._length;
+			    }
+			  }
+
+			  shiftAll(fn) {
+			    return this._lists.forEach(function(list) {
+			      return list.forEachShift(fn);
+			    });
+			  }
+
+			  getFirst(arr = this._lists) {
+			    var j, len, list;
+			    for (j = 0, len = arr.length; j < len; j++) {
+			      list = arr[j];
+			      if (list.length > 0) {
+			        return list;
+			      }
+			    }
+			    return [];
+			  }
+
+			  shiftLastFrom(priority) {
+			    return this.getFirst(this._lists.slice(priority).reverse()).shift();
+			  }
+
+			};
+
+			var Queues_1 = Queues;
+
+			var BottleneckError;
+
+			BottleneckError = class BottleneckError extends Error {};
+
+			var BottleneckError_1 = BottleneckError;
+
+			var BottleneckError$1, DEFAULT_PRIORITY, Job, NUM_PRIORITIES, parser$1;
+
+			NUM_PRIORITIES = 10;
+
+			DEFAULT_PRIORITY = 5;
+
+			parser$1 = parser;
+
+			BottleneckError$1 = BottleneckError_1;
+
+			Job = class Job {
+			  constructor(task, args, options, jobDefaults, rejectOnDrop, Events, _states, Promise) {
+			    this.task = task;
+			    this.args = args;
+			    this.rejectOnDrop = rejectOnDrop;
+			    this.Events = Events;
+			    this._states = _states;
+			    this.Promise = Promise;
+			    this.options = parser$1.load(options, jobDefaults);
+			    this.options.priority = this._sanitizePriority(this.options.priority);
+			    if (this.options.id === jobDefaults.id) {
+			      this.options.id = `${this.options.id}-${this._randomIndex()}`;
+			    }
+			    this.promise = new this.Promise((_resolve, _reject) => {
+			      this._resolve = _resolve;
+			      this._reject = _reject;
+			    });
+			    this.retryCount = 0;
+			  }
+
+			  _sanitizePriority(priority) {
+			    var sProperty;
+			    sProperty = ~~priority !== priority ? DEFAULT_PRIORITY : priority;
+			    if (sProperty < 0) {
+			      return 0;
+			    } else if (sProperty > NUM_PRIORITIES - 1) {
+			      return NUM_PRIORITIES - 1;
+			    } else {
+			      return sProperty;
+			    }
+			  }
+
+			  _randomIndex() {
+			    return Math.random().toString(36).slice(2);
+			  }
+
+			  doDrop({error, message = "This job has been dropped by Bottleneck"} = {}) {
+			    if (this._states.remove(this.options.id)) {
+			      if (this.rejectOnDrop) {
+			        this._reject(error != null ? error : new BottleneckError$1(message));
+			      }
+			      this.Events.trigger("dropped", {args: this.args, options: this.options, task: this.task, promise: this.promise});
+			      return true;
+			    } else {
+			      return false;
+			    }
+			  }
+
+			  _assertStatus(expected) {
+			    var status;
+			    status = this._states.jobStatus(this.options.id);
+			    if (!(status === expected || (expected === "DONE" && status === null))) {
+			      throw new BottleneckError$1(`Invalid job status ${status}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
+			    }
+			  }
+
+			  doReceive() {
+			    this._states.start(this.options.id);
+			    return this.Events.trigger("received", {args: this.args, options: this.options});
+			  }
+
+			  doQueue(reachedHWM, blocked) {
+			    this._assertStatus("RECEIVED");
+			    this._states.next(this.options.id);
+			    return this.Events.trigger("queued", {args: this.args, options: this.options, reachedHWM, blocked});
+			  }
+
+			  doRun() {
+			    if (this.retryCount === 0) {
+			      this._assertStatus("QUEUED");
+			      this._states.next(this.options.id);
+			    } else {
+			      this._assertStatus("EXECUTING");
+			    }
+			    return this.Events.trigger("scheduled", {args: this.args, options: this.options});
+			  }
+
+			  async doExecute(chained, clearGlobalState, run, free) {
+			    var error, eventInfo, passed;
+			    if (this.retryCount === 0) {
+			      this._assertStatus("RUNNING");
+			      this._states.next(this.options.id);
+			    } else {
+			      this._assertStatus("EXECUTING");
+			    }
+			    eventInfo = {args: this.args, options: this.options, retryCount: this.retryCount};
+			    this.Events.trigger("executing", eventInfo);
+			    try {
+			      passed = (await (chained != null ? chained.schedule(this.options, this.task, ...this.args) : this.task(...this.args)));
+			      if (clearGlobalState()) {
+			        this.doDone(eventInfo);
+			        await free(this.options, eventInfo);
+			        this._assertStatus("DONE");
+			        return this._resolve(passed);
+			      }
+			    } catch (error1) {
+			      error = error1;
+			      return this._onFailure(error, eventInfo, clearGlobalState, run, free);
+			    }
+			  }
+
+			  doExpire(clearGlobalState, run, free) {
+			    var error, eventInfo;
+			    if (this._states.jobStatus(this.options.id === "RUNNING")) {
+			      this._states.next(this.options.id);
+			    }
+			    this._assertStatus("EXECUTING");
+			    eventInfo = {args: this.args, options: this.options, retryCount: this.retryCount};
+			    error = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
+			    return this._onFailure(error, eventInfo, clearGlobalState, run, free);
+			  }
+
+			  async _onFailure(error, eventInfo, clearGlobalState, run, free) {
+			    var retry, retryAfter;
+			    if (clearGlobalState()) {
+			      retry = (await this.Events.trigger("failed", error, eventInfo));
+			      if (retry != null) {
+			        retryAfter = ~~retry;
+			        this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
+			        this.retryCount++;
+			        return run(retryAfter);
+			      } else {
+			        this.doDone(eventInfo);
+			        await free(this.options, eventInfo);
+			        this._assertStatus("DONE");
+			        return this._reject(error);
+			      }
+			    }
+			  }
+
+			  doDone(eventInfo) {
+			    this._assertStatus("EXECUTING");
+			    this._states.next(this.options.id);
+			    return this.Events.trigger("done", eventInfo);
+			  }
+
+			};
+
+			var Job_1 = Job;
+
+			var BottleneckError$2, LocalDatastore, parser$2;
+
+			parser$2 = parser;
+
+			BottleneckError$2 = BottleneckError_1;
+
+			LocalDatastore = class LocalDatastore {
+			  constructor(instance, storeOptions, storeInstanceOptions) {
+			    this.instance = instance;
+			    this.storeOptions = storeOptions;
+			    this.clientId = this.instance._randomIndex();
+			    parser$2.load(storeInstanceOptions, storeInstanceOptions, this);
+			    this._nextRequest = this._lastReservoirRefresh = this._lastReservoirIncrease = Date.now();
+			    this._running = 0;
+			    this._done = 0;
+			    this._unblockTime = 0;
+			    this.ready = this.Promise.resolve();
+			    this.clients = {};
+			    this._startHeartbeat();
+			  }
+
+			  _startHeartbeat() {
+			    var base;
+			    if ((this.heartbeat == null) && (((this.storeOptions.reservoirRefreshInterval != null) && (this.storeOptions.reservoirRefreshAmount != null)) || ((this.storeOptions.reservoirIncreaseInterval != null) && (this.storeOptions.reservoirIncreaseAmount != null)))) {
+			      return typeof (base = (this.heartbeat = setInterval(() => {
+			        var amount, incr, maximum, now, reservoir;
+			        now = Date.now();
+			        if ((this.storeOptions.reservoirRefreshInterval != null) && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
+			          this._lastReservoirRefresh = now;
+			          this.storeOptions.reservoir = this.storeOptions.reservoirRefreshAmount;
+			          this.instance._drainAll(this.computeCapacity());
+			        }
+			        if ((this.storeOptions.reservoirIncreaseInterval != null) && now >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
+			          ({
+			            reservoirIncreaseAmount: amount,
+			            reservoirIncreaseMaximum: maximum,
+			            reservoir
+			          } = this.storeOptions);
+			          this._lastReservoirIncrease = now;
+			          incr = maximum != null ? Math.min(amount, maximum - reservoir) : amount;
+			          if (incr > 0) {
+			            this.storeOptions.reservoir += incr;
+			            return this.instance._drainAll(this.computeCapacity());
+			          }
+			        }
+			      }, this.heartbeatInterval))).unref === "function" ? base.unref() : void 0;
+			    } else {
+			      return clearInterval(this.heartbeat);
+			    }
+			  }
+
+			  async __publish__(message) {
+			    await this.yieldLoop();
+			    return this.instance.Events.trigger("message", message.toString());
+			  }
+
+			  async __disconnect__(flush) {
+			    await this.yieldLoop();
+			    clearInterval(this.heartbeat);
+			    return this.Promise.resolve();
+			  }
+
+			  yieldLoop(t = 0) {
+			    return new this.Promise(function(resolve, reject) {
+			      return setTimeout(resolve, t);
+			    });
+			  }
+
+			  computePenalty() {
+			    var ref;
+			    return (ref = this.storeOptions.penalty) != null ? ref : (15 * this.storeOptions.minTime) || 5000;
+			  }
+
+			  async __updateSettings__(options) {
+			    await this.yieldLoop();
+			    parser$2.overwrite(options, options, this.storeOptions);
+			    this._startHeartbeat();
+			    this.instance._drainAll(this.computeCapacity());
+			    return true;
+			  }
+
+			  async __running__() {
+			    await this.yieldLoop();
+			    return this._running;
+			  }
+
+			  async __queued__() {
+			    await this.yieldLoop();
+			    return this.instance.queued();
+			  }
+
+			  async __done__() {
+			    await this.yieldLoop();
+			    return this._done;
+			  }
+
+			  async __groupCheck__(time) {
+			    await this.yieldLoop();
+			    return (this._nextRequest + this.timeout) < time;
+			  }
+
+			  computeCapacity() {
+			    var maxConcurrent, reservoir;
+			    ({maxConcurrent, reservoir} = this.storeOptions);
+			    if ((maxConcurrent != null) && (reservoir != null)) {
+			      return Math.min(maxConcurrent - this._running, reservoir);
+			    } else if (maxConcurrent != null) {
+			      return maxConcurrent - this._running;
+			    } else if (reservoir != null) {
+			      return reservoir;
+			    } else {
+			      return null;
+			    }
+			  }
+
+			  conditionsCheck(weight) {
+			    var capacity;
+			    capacity = this.computeCapacity();
+			    return (capacity == null) || weight <= capacity;
+			  }
+
+			  async __incrementReservoir__(incr) {
+			    var reservoir;
+			    await this.yieldLoop();
+			    reservoir = this.storeOptions.reservoir += incr;
+			    this.instance._drainAll(this.computeCapacity());
+			    return reservoir;
+			  }
+
+			  async __currentReservoir__() {
+			    await this.yieldLoop();
+			    return this.storeOptions.reservoir;
+			  }
+
+			  isBlocked(now) {
+			    return this._unblockTime >= now;
+			  }
+
+			  check(weight, now) {
+			    return this.conditionsCheck(weight) && (this._nextRequest - now) <= 0;
+			  }
+
+			  async __check__(weight) {
+			    var now;
+			    await this.yieldLoop();
+			    now = Date.now();
+			    return this.check(weight, now);
+			  }
+
+			  async __register__(index, weight, expiration) {
+			    var now, wait;
+			    await this.yieldLoop();
+			    now = Date.now();
+			    if (this.conditionsCheck(weight)) {
+			      this._running += weight;
+			      if (this.storeOptions.reservoir != null) {
+			        this.storeOptions.reservoir -= weight;
+			      }
+			      wait = Math.max(this._nextRequest - now, 0);
+			      this._nextRequest = now + wait + this.storeOptions.minTime;
+			      return {
+			        success: true,
+			        wait,
+			        reservoir: this.storeOptions.reservoir
+			      };
+			    } else {
+			      return {
+			        success: false
+			      };
+			    }
+			  }
+
+			  strategyIsBlock() {
+			    return this.storeOptions.strategy === 3;
+			  }
+
+			  async __submit__(queueLength, weight) {
+			    var blocked, now, reachedHWM;
+			    await this.yieldLoop();
+			    if ((this.storeOptions.maxConcurrent != null) && weight > this.storeOptions.maxConcurrent) {
+			      throw new BottleneckError$2(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${this.storeOptions.maxConcurrent}`);
+			    }
+			    now = Date.now();
+			    reachedHWM = (this.storeOptions.highWater != null) && queueLength === this.storeOptions.highWater && !this.check(weight, now);
+			    blocked = this.strategyIsBlock() && (reachedHWM || this.isBlocked(now));
+			    if (blocked) {
+			      this._unblockTime = now + this.computePenalty();
+			      this._nextRequest = this._unblockTime + this.storeOptions.minTime;
+			      this.instance._dropAllQueued();
+			    }
+			    return {
+			      reachedHWM,
+			      blocked,
+			      strategy: this.storeOptions.strategy
+			    };
+			  }
+
+			  async __free__(index, weight) {
+			    await this.yieldLoop();
+			    this._running -= weight;
+			    this._done += weight;
+			    this.instance._drainAll(this.computeCapacity());
+			    return {
+			      running: this._running
+			    };
+			  }
+
+			};
+
+			var LocalDatastore_1 = LocalDatastore;
+
+			var BottleneckError$3, States;
+
+			BottleneckError$3 = BottleneckError_1;
+
+			States = class States {
+			  constructor(status1) {
+			    this.status = status1;
+			    this._jobs = {};
+			    this.counts = this.status.map(function() {
+			      return 0;
+			    });
+			  }
+
+			  next(id) {
+			    var current, next;
+			    current = this._jobs[id];
+			    next = current + 1;
+			    if ((current != null) && next < this.status.length) {
+			      this.counts[current]--;
+			      this.counts[next]++;
+			      return this._jobs[id]++;
+			    } else if (current != null) {
+			      this.counts[current]--;
+			      return delete this._jobs[id];
+			    }
+			  }
+
+			  start(id) {
+			    var initial;
+			    initial = 0;
+			    this._jobs[id] = initial;
+			    return this.counts[initial]++;
+			  }
+
+			  remove(id) {
+			    var current;
+			    current = this._jobs[id];
+			    if (current != null) {
+			      this.counts[current]--;
+			      delete this._jobs[id];
+			    }
+			    return current != null;
+			  }
+
+			  jobStatus(id) {
+			    var ref;
+			    return (ref = this.status[this._jobs[id]]) != null ? ref : null;
+			  }
+
+			  statusJobs(status) {
+			    var k, pos, ref, results, v;
+			    if (status != null) {
+			      pos = this.status.indexOf(status);
+			      if (pos < 0) {
+			        throw new BottleneckError$3(`status must be one of ${this.status.join(', ')}`);
+			      }
+			      ref = this._jobs;
+			      results = [];
+			      for (k in ref) {
+			        v = ref[k];
+			        if (v === pos) {
+			          results.push(k);
+			        }
+			      }
+			      return results;
+			    } else {
+			      return Object.keys(this._jobs);
+			    }
+			  }
+
+			  statusCounts() {
+			    return this.counts.reduce(((acc, v, i) => {
+			      acc[this.status[i]] = v;
+			      return acc;
+			    }), {});
+			  }
+
+			};
+
+			var States_1 = States;
+
+			var DLList$2, Sync;
+
+			DLList$2 = DLList_1;
+
+			Sync = class Sync {
+			  constructor(name, Promise) {
+			    this.schedule = this.schedule.bind(this);
+			    this.name = name;
+			    this.Promise = Promise;
+			    this._running = 0;
+			    this._queue = new DLList$2();
+			  }
+
+			  isEmpty() {
+			    return this._queue.length === 0;
+			  }
+
+			  async _tryToRun() {
+			    var args, cb, error, reject, resolve, returned, task;
+			    if ((this._running < 1) && this._queue.length > 0) {
+			      this._running++;
+			      ({task, args, resolve, reject} = this._queue.shift());
+			      cb = (await (async function() {
+			        try {
+			          returned = (await task(...args));
+			          return function() {
+			            return resolve(returned);
+			          };
+			        } catch (error1) {
+			          error = error1;
+			          return function() {
+			            return reject(error);
+			          };
+			        }
+			      })());
+			      this._running--;
+			      this._tryToRun();
+			      return cb();
+			    }
+			  }
+
+			  schedule(task, ...args) {
+			    var promise, reject, resolve;
+			    resolve = reject = null;
+			    promise = new this.Promise(function(_resolve, _reject) {
+			      resolve = _resolve;
+			      return reject = _reject;
+			    });
+			    this._queue.push({task, args, resolve, reject});
+			    this._tryToRun();
+			    return promise;
+			  }
+
+			};
+
+			var Sync_1 = Sync;
+
+			var version = "2.19.5";
+			var version$1 = {
+				version: version
+			};
+
+			var version$2 = /*#__PURE__*/Object.freeze({
+				version: version,
+				default: version$1
+			});
+
+			var require$$2 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
+
+			var require$$3 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
+
+			var require$$4 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
+
+			var Events$2, Group, IORedisConnection$1, RedisConnection$1, Scripts$1, parser$3;
+
+			parser$3 = parser;
+
+			Events$2 = Events_1;
+
+			RedisConnection$1 = require$$2;
+
+			IORedisConnection$1 = require$$3;
+
+			Scripts$1 = require$$4;
+
+			Group = (function() {
+			  class Group {
+			    constructor(limiterOptions = {}) {
+			      this.deleteKey = this.deleteKey.bind(this);
+			      this.limiterOptions = limiterOptions;
+			      parser$3.load(this.limiterOptions, this.defaults, this);
+			      this.Events = new Events$2(this);
+			      this.instances = {};
+			      this.Bottleneck = Bottleneck_1;
+			      this._startAutoCleanup();
+			      this.sharedConnection = this.connection != null;
+			      if (this.connection == null) {
+			        if (this.limiterOptions.datastore === "redis") {
+			          this.connection = new RedisConnection$1(Object.assign({}, this.limiterOptions, {Events: this.Events}));
+			        } else if (this.limiterOptions.datastore === "ioredis") {
+			          this.connection = new IORedisConnection$1(Object.assign({}, this.limiterOptions, {Events: this.Events}));
+			        }
+			      }
+			    }
+
+			    key(key = "") {
+			      var ref;
+			      return (ref = this.instances[key]) != null ? ref : (() => {
+			        var limiter;
+			        limiter = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
+			          id: `${this.id}-${key}`,
+			          timeout: this.timeout,
+			          connection: this.connection
+			        }));
+			        this.Events.trigger("created", limiter, key);
+			        return limiter;
+			      })();
+			    }
+
+			    async deleteKey(key = "") {
+			      var deleted, instance;
+			      instance = this.instances[key];
+			      if (this.connection) {
+			        deleted = (await this.connection.__runCommand__(['del', ...Scripts$1.allKeys(`${this.id}-${key}`)]));
+			      }
+			      if (instance != null) {
+			        delete this.instances[key];
+			        await instance.disconnect();
+			      }
+			      return (instance != null) || deleted > 0;
+			    }
+
+			    limiters() {
+			      var k, ref, results, v;
+			      ref = this.instances;
+			      results = [];
+			      for (k in ref) {
+			        v = ref[k];
+			        results.push({
+			          key: k,
+			          limiter: v
+			        });
+			      }
+			      return results;
+			    }
+
+			    keys() {
+			      return Object.keys(this.instances);
+			    }
+
+			    async clusterKeys() {
+			      var cursor, end, found, i, k, keys, len, next, start;
+			      if (this.connection == null) {
+			        return this.Promise.resolve(this.keys());
+			      }
+			      keys = [];
+			      cursor = null;
+			      start = `b_${this.id}-`.length;
+			      end = "_settings".length;
+			      while (cursor !== 0) {
+			        [next, found] = (await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 10000]));
+			        cursor = ~~next;
+			        for (i = 0, len = found.length; i < len; i++) {
+			          k = found[i];
+			          keys.push(k.slice(start, -end));
+			        }
+			      }
+			      return keys;
+			    }
+
+			    _startAutoCleanup() {
+			      var base;
+			      clearInterval(this.interval);
+			      return typeof (base = (this.interval = setInterval(async() => {
+			        var e, k, ref, results, time, v;
+			        time = Date.now();
+			        ref = this.instances;
+			        results = [];
+			        for (k in ref) {
+			          v = ref[k];
+			          try {
+			            if ((await v._store.__groupCheck__(time))) {
+			              results.push(this.deleteKey(k));
+			            } else {
+			              results.push(void 0);
+			            }
+			          } catch (error) {
+			            e = error;
+			            results.push(v.Events.trigger("error", e));
+			          }
+			        }
+			        return results;
+			      }, this.timeout / 2))).unref === "function" ? base.unref() : void 0;
+			    }
+
+			    updateSettings(options = {}) {
+			      parser$3.overwrite(options, this.defaults, this);
+			      parser$3.overwrite(options, options, this.limiterOptions);
+			      if (options.timeout != null) {
+			        return this._startAutoCleanup();
+			      }
+			    }
+
+			    disconnect(flush = true) {
+			      var ref;
+			      if (!this.sharedConnection) {
+			        return (ref = this.connection) != null ? ref.disconnect(flush) : void 0;
+			      }
+			    }
+
+			  }
+			  Group.prototype.defaults = {
+			    timeout: 1000 * 60 * 5,
+			    connection: null,
+			    Promise: Promise,
+			    id: "group-key"
+			  };
+
+			  return Group;
+
+			}).call(commonjsGlobal$1);
+
+			var Group_1 = Group;
+
+			var Batcher, Events$3, parser$4;
+
+			parser$4 = parser;
+
+			Events$3 = Events_1;
+
+			Batcher = (function() {
+			  class Batcher {
+			    constructor(options = {}) {
+			      this.options = options;
+			      parser$4.load(this.options, this.defaults, this);
+			      this.Events = new Events$3(this);
+			      this._arr = [];
+			      this._resetPromise();
+			      this._lastFlush = Date.now();
+			    }
+
+			    _resetPromise() {
+			      return this._promise = new this.Promise((res, rej) => {
+			        return this._resolve = res;
+			      });
+			    }
+
+			    _flush() {
+			      clearTimeout(this._timeout);
+			      this._lastFlush = Date.now();
+			      this._resolve();
+			      this.Events.trigger("batch", this._arr);
+			      this._arr = [];
+			      return this._resetPromise();
+			    }
+
+			    add(data) {
+			      var ret;
+			      this._arr.push(data);
+			      ret = this._promise;
+			      if (this._arr.length === this.maxSize) {
+			        this._flush();
+			      } else if ((this.maxTime != null) && this._arr.length === 1) {
+			        this._timeout = setTimeout(() => {
+			          return this._flush();
+			        }, this.maxTime);
+			      }
+			      return ret;
+			    }
+
+			  }
+			  Batcher.prototype.defaults = {
+			    maxTime: null,
+			    maxSize: null,
+			    Promise: Promise
+			  };
+
+			  return Batcher;
+
+			}).call(commonjsGlobal$1);
+
+			var Batcher_1 = Batcher;
+
+			var require$$4$1 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
+
+			var require$$8 = getCjsExportFromNamespace(version$2);
+
+			var Bottleneck, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5,
+			  splice = [].splice;
+
+			NUM_PRIORITIES$1 = 10;
+
+			DEFAULT_PRIORITY$1 = 5;
+
+			parser$5 = parser;
+
+			Queues$1 = Queues_1;
+
+			Job$1 = Job_1;
+
+			LocalDatastore$1 = LocalDatastore_1;
+
+			RedisDatastore$1 = require$$4$1;
+
+			Events$4 = Events_1;
+
+			States$1 = States_1;
+
+			Sync$1 = Sync_1;
+
+			Bottleneck = (function() {
+			  class Bottleneck {
+			    constructor(options = {}, ...invalid) {
+			      var storeInstanceOptions, storeOptions;
+			      this._addToQueue = this._addToQueue.bind(this);
+			      this._validateOptions(options, invalid);
+			      parser$5.load(options, this.instanceDefaults, this);
+			      this._queues = new Queues$1(NUM_PRIORITIES$1);
+			      this._scheduled = {};
+			      this._states = new States$1(["RECEIVED", "QUEUED", "RUNNING", "EXECUTING"].concat(this.trackDoneStatus ? ["DONE"] : []));
+			      this._limiter = null;
+			      this.Events = new Events$4(this);
+			      this._submitLock = new Sync$1("submit", this.Promise);
+			      this._registerLock = new Sync$1("register", this.Promise);
+			      storeOptions = parser$5.load(options, this.storeDefaults, {});
+			      this._store = (function() {
+			        if (this.datastore === "redis" || this.datastore === "ioredis" || (this.connection != null)) {
+			          storeInstanceOptions = parser$5.load(options, this.redisStoreDefaults, {});
+			          return new RedisDatastore$1(this, storeOptions, storeInstanceOptions);
+			        } else if (this.datastore === "local") {
+			          storeInstanceOptions = parser$5.load(options, this.localStoreDefaults, {});
+			          return new LocalDatastore$1(this, storeOptions, storeInstanceOptions);
+			        } else {
+			          throw new Bottleneck.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
+			        }
+			      }).call(this);
+			      this._queues.on("leftzero", () => {
+			        var ref;
+			        return (ref = this._store.heartbeat) != null ? typeof ref.ref === "function" ? ref.ref() : void 0 : void 0;
+			      });
+			      this._queues.on("zero", () => {
+			        var ref;
+			        return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
+			      });
+			    }
+
+			    _validateOptions(options, invalid) {
+			      if (!((options != null) && typeof options === "object" && invalid.length === 0)) {
+			        throw new Bottleneck.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
+			      }
+			    }
+
+			    ready() {
+			      return this._store.ready;
+			    }
+
+			    clients() {
+			      return this._store.clients;
+			    }
+
+			    channel() {
+			      return `b_${this.id}`;
+			    }
+
+			    channel_client() {
+			      return `b_${this.id}_${this._store.clientId}`;
+			    }
+
+			    publish(message) {
+			      return this._store.__publish__(message);
+			    }
+
+			    disconnect(flush = true) {
+			      return this._store.__disconnect__(flush);
+			    }
+
+			    chain(_limiter) {
+			      this._limiter = _limiter;
+			      return this;
+			    }
+
+			    queued(priority) {
+			      return this._queues.queued(priority);
+			    }
+
+			    clusterQueued() {
+			      return this._store.__queued__();
+			    }
+
+			    empty() {
+			      return this.queued() === 0 && this._submitLock.isEmpty();
+			    }
+
+			    running() {
+			      return this._store.__running__();
+			    }
+
+			    done() {
+			      return this._store.__done__();
+			    }
+
+			    jobStatus(id) {
+			      return this._states.jobStatus(id);
+			    }
+
+			    jobs(status) {
+			      return this._states.statusJobs(status);
+			    }
+
+			    counts() {
+			      return this._states.statusCounts();
+			    }
+
+			    _randomIndex() {
+			      return Math.random().toString(36).slice(2);
+			    }
+
+			    check(weight = 1) {
+			      return this._store.__check__(weight);
+			    }
+
+			    _clearGlobalState(index) {
+			      if (this._scheduled[index] != null) {
+			        clearTimeout(this._scheduled[index].expiration);
+			        delete this._scheduled[index];
+			        return true;
+			      } else {
+			        return false;
+			      }
+			    }
+
+			    async _free(index, job, options, eventInfo) {
+			      var e, running;
+			      try {
+			        ({running} = (await this._store.__free__(index, options.weight)));
+			        this.Events.trigger("debug", `Freed ${options.id}`, eventInfo);
+			        if (running === 0 && this.empty()) {
+			          return this.Events.trigger("idle");
+			        }
+			      } catch (error1) {
+			        e = error1;
+			        return this.Events.trigger("error", e);
+			      }
+			    }
+
+			    _run(index, job, wait) {
+			      var clearGlobalState, free, run;
+			      job.doRun();
+			      clearGlobalState = this._clearGlobalState.bind(this, index);
+			      run = this._run.bind(this, index, job);
+			      free = this._free.bind(this, index, job);
+			      return this._scheduled[index] = {
+			        timeout: setTimeout(() => {
+			          return job.doExecute(this._limiter, clearGlobalState, run, free);
+			        }, wait),
+			        expiration: job.options.expiration != null ? setTimeout(function() {
+			          return job.doExpire(clearGlobalState, run, free);
+			        }, wait + job.options.expiration) : void 0,
+			        job: job
+			      };
+			    }
+
+			    _drainOne(capacity) {
+			      return this._registerLock.schedule(() => {
+			        var args, index, next, options, queue;
+			        if (this.queued() === 0) {
+			          return this.Promise.resolve(null);
+			        }
+			        queue = this._queues.getFirst();
+			        ({options, args} = next = queue.first());
+			        if ((capacity != null) && options.weight > capacity) {
+			          return this.Promise.resolve(null);
+			        }
+			        this.Events.trigger("debug", `Draining ${options.id}`, {args, options});
+			        index = this._randomIndex();
+			        return this._store.__register__(index, options.weight, options.expiration).then(({success, wait, reservoir}) => {
+			          var empty;
+			          this.Events.trigger("debug", `Drained ${options.id}`, {success, args, options});
+			          if (success) {
+			            queue.shift();
+			            empty = this.empty();
+			            if (empty) {
+			              this.Events.trigger("empty");
+			            }
+			            if (reservoir === 0) {
+			              this.Events.trigger("depleted", empty);
+			            }
+			            this._run(index, next, wait);
+			            return this.Promise.resolve(options.weight);
+			          } else {
+			            return this.Promise.resolve(null);
+			          }
+			        });
+			      });
+			    }
+
+			    _drainAll(capacity, total = 0) {
+			      return this._drainOne(capacity).then((drained) => {
+			        var newCapacity;
+			        if (drained != null) {
+			          newCapacity = capacity != null ? capacity - drained : capacity;
+			          return this._drainAll(newCapacity, total + drained);
+			        } else {
+			          return this.Promise.resolve(total);
+			        }
+			      }).catch((e) => {
+			        return this.Events.trigger("error", e);
+			      });
+			    }
+
+			    _dropAllQueued(message) {
+			      return this._queues.shiftAll(function(job) {
+			        return job.doDrop({message});
+			      });
+			    }
+
+			    stop(options = {}) {
+			      var done, waitForExecuting;
+			      options = parser$5.load(options, this.stopDefaults);
+			      waitForExecuting = (at) => {
+			        var finished;
+			        finished = () => {
+			          var counts;
+			          counts = this._states.counts;
+			          return (counts[0] + counts[1] + counts[2] + counts[3]) === at;
+			        };
+			        return new this.Promise((resolve, reject) => {
+			          if (finished()) {
+			            return resolve();
+			          } else {
+			            return this.on("done", () => {
+			              if (finished()) {
+			                this.removeAllListeners("done");
+			                return resolve();
+			              }
+			            });
+			          }
+			        });
+			      };
+			      done = options.dropWaitingJobs ? (this._run = function(index, next) {
+			        return next.doDrop({
+			          message: options.dropErrorMessage
+			        });
+			      }, this._drainOne = () => {
+			        return this.Promise.resolve(null);
+			      }, this._registerLock.schedule(() => {
+			        return this._submitLock.schedule(() => {
+			          var k, ref, v;
+			          ref = this._scheduled;
+			          for (k in ref) {
+			            v = ref[k];
+			            if (this.jobStatus(v.job.options.id) === "RUNNING") {
+			              clearTimeout(v.timeout);
+			              clearTimeout(v.expiration);
+			              v.job.doDrop({
+			                message: options.dropErrorMessage
+			              });
+			            }
+			          }
+			          this._dropAllQueued(options.dropErrorMessage);
+			          return waitForExecuting(0);
+			        });
+			      })) : this.schedule({
+			        priority: NUM_PRIORITIES$1 - 1,
+			        weight: 0
+			      }, () => {
+			        return waitForExecuting(1);
+			      });
+			      this._receive = function(job) {
+			        return job._reject(new Bottleneck.prototype.BottleneckError(options.enqueueErrorMessage));
+			      };
+			      this.stop = () => {
+			        return this.Promise.reject(new Bottleneck.prototype.BottleneckError("stop() has already been called"));
+			      };
+			      return done;
+			    }
+
+			    async _addToQueue(job) {
+			      var args, blocked, error, options, reachedHWM, shifted, strategy;
+			      ({args, options} = job);
+			      try {
+			        ({reachedHWM, blocked, strategy} = (await this._store.__submit__(this.queued(), options.weight)));
+			      } catch (error1) {
+			        error = error1;
+			        this.Events.trigger("debug", `Could not queue ${options.id}`, {args, options, error});
+			        job.doDrop({error});
+			        return false;
+			      }
+			      if (blocked) {
+			        job.doDrop();
+			        return true;
+			      } else if (reachedHWM) {
+			        shifted = strategy === Bottleneck.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options.priority) : strategy === Bottleneck.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options.priority + 1) : strategy === Bottleneck.prototype.strategy.OVERFLOW ? job : void 0;
+			        if (shifted != null) {
+			          shifted.doDrop();
+			        }
+			        if ((shifted == null) || strategy === Bottleneck.prototype.strategy.OVERFLOW) {
+			          if (shifted == null) {
+			            job.doDrop();
+			          }
+			          return reachedHWM;
+			        }
+			      }
+			      job.doQueue(reachedHWM, blocked);
+			      this._queues.push(job);
+			      await this._drainAll();
+			      return reachedHWM;
+			    }
+
+			    _receive(job) {
+			      if (this._states.jobStatus(job.options.id) != null) {
+			        job._reject(new Bottleneck.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
+			        return false;
+			      } else {
+			        job.doReceive();
+			        return this._submitLock.schedule(this._addToQueue, job);
+			      }
+			    }
+
+			    submit(...args) {
+			      var cb, fn, job, options, ref, ref1, task;
+			      if (typeof args[0] === "function") {
+			        ref = args, [fn, ...args] = ref, [cb] = splice.call(args, -1);
+			        options = parser$5.load({}, this.jobDefaults);
+			      } else {
+			        ref1 = args, [options, fn, ...args] = ref1, [cb] = splice.call(args, -1);
+			        options = parser$5.load(options, this.jobDefaults);
+			      }
+			      task = (...args) => {
+			        return new this.Promise(function(resolve, reject) {
+			          return fn(...args, function(...args) {
+			            return (args[0] != null ? reject : resolve)(args);
+			          });
+			        });
+			      };
+			      job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+			      job.promise.then(function(args) {
+			        return typeof cb === "function" ? cb(...args) : void 0;
+			      }).catch(function(args) {
+			        if (Array.isArray(args)) {
+			          return typeof cb === "function" ? cb(...args) : void 0;
+			        } else {
+			          return typeof cb === "function" ? cb(args) : void 0;
+			        }
+			      });
+			      return this._receive(job);
+			    }
+
+			    schedule(...args) {
+			      var job, options, task;
+			      if (typeof args[0] === "function") {
+			        [task, ...args] = args;
+			        options = {};
+			      } else {
+			        [options, task, ...args] = args;
+			      }
+			      job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+			      this._receive(job);
+			      return job.promise;
+			    }
+
+			    wrap(fn) {
+			      var schedule, wrapped;
+			      schedule = this.schedule.bind(this);
+			      wrapped = function(...args) {
+			        return schedule(fn.bind(this), ...args);
+			      };
+			      wrapped.withOptions = function(options, ...args) {
+			        return schedule(options, fn, ...args);
+			      };
+			      return wrapped;
+			    }
+
+			    async updateSettings(options = {}) {
+			      await this._store.__updateSettings__(parser$5.overwrite(options, this.storeDefaults));
+			      parser$5.overwrite(options, this.instanceDefaults, this);
+			      return this;
+			    }
+
+			    currentReservoir() {
+			      return this._store.__currentReservoir__();
+			    }
+
+			    incrementReservoir(incr = 0) {
+			      return this._store.__incrementReservoir__(incr);
+			    }
+
+			  }
+			  Bottleneck.default = Bottleneck;
+
+			  Bottleneck.Events = Events$4;
+
+			  Bottleneck.version = Bottleneck.prototype.version = require$$8.version;
+
+			  Bottleneck.strategy = Bottleneck.prototype.strategy = {
+			    LEAK: 1,
+			    OVERFLOW: 2,
+			    OVERFLOW_PRIORITY: 4,
+			    BLOCK: 3
+			  };
+
+			  Bottleneck.BottleneckError = Bottleneck.prototype.BottleneckError = BottleneckError_1;
+
+			  Bottleneck.Group = Bottleneck.prototype.Group = Group_1;
+
+			  Bottleneck.RedisConnection = Bottleneck.prototype.RedisConnection = require$$2;
+
+			  Bottleneck.IORedisConnection = Bottleneck.prototype.IORedisConnection = require$$3;
+
+			  Bottleneck.Batcher = Bottleneck.prototype.Batcher = Batcher_1;
+
+			  Bottleneck.prototype.jobDefaults = {
+			    priority: DEFAULT_PRIORITY$1,
+			    weight: 1,
+			    expiration: null,
+			    id: "<no-id>"
+			  };
+
+			  Bottleneck.prototype.storeDefaults = {
+			    maxConcurrent: null,
+			    minTime: 0,
+			    highWater: null,
+			    strategy: Bottleneck.prototype.strategy.LEAK,
+			    penalty: null,
+			    reservoir: null,
+			    reservoirRefreshInterval: null,
+			    reservoirRefreshAmount: null,
+			    reservoirIncreaseInterval: null,
+			    reservoirIncreaseAmount: null,
+			    reservoirIncreaseMaximum: null
+			  };
+
+			  Bottleneck.prototype.localStoreDefaults = {
+			    Promise: Promise,
+			    timeout: null,
+			    heartbeatInterval: 250
+			  };
+
+			  Bottleneck.prototype.redisStoreDefaults = {
+			    Promise: Promise,
+			    timeout: null,
+			    heartbeatInterval: 5000,
+			    clientTimeout: 10000,
+			    Redis: null,
+			    clientOptions: {},
+			    clusterNodes: null,
+			    clearDatastore: false,
+			    connection: null
+			  };
+
+			  Bottleneck.prototype.instanceDefaults = {
+			    datastore: "local",
+			    connection: null,
+			    id: "<no-id>",
+			    rejectOnDrop: true,
+			    trackDoneStatus: false,
+			    Promise: Promise
+			  };
+
+			  Bottleneck.prototype.stopDefaults = {
+			    enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
+			    dropWaitingJobs: true,
+			    dropErrorMessage: "This limiter has been stopped."
+			  };
+
+			  return Bottleneck;
+
+			}).call(commonjsGlobal$1);
+
+			var Bottleneck_1 = Bottleneck;
+
+			var lib = Bottleneck_1;
+
+			return lib;
+
+		}))); 
+	} (light$1));
+	return light$1.exports;
+}
+
+var lightExports = requireLight();
+var BottleneckLight = /*@__PURE__*/getDefaultExportFromCjs(lightExports);
+
+// pkg/dist-src/version.js
+var VERSION$1 = "0.0.0-development";
+
+// pkg/dist-src/error-request.js
+function isRequestError(error) {
+  return error.request !== void 0;
+}
+async function errorRequest(state, octokit, error, options) {
+  if (!isRequestError(error) || !error?.request.request) {
+    throw error;
+  }
+  if (error.status >= 400 && !state.doNotRetry.includes(error.status)) {
+    const retries = options.request.retries != null ? options.request.retries : state.retries;
+    const retryAfter = Math.pow((options.request.retryCount || 0) + 1, 2);
+    throw octokit.retry.retryRequest(error, retries, retryAfter);
+  }
+  throw error;
+}
+async function wrapRequest$1(state, octokit, request, options) {
+  const limiter = new BottleneckLight();
+  limiter.on("failed", function(error, info) {
+    const maxRetries = ~~error.request.request?.retries;
+    const after = ~~error.request.request?.retryAfter;
+    options.request.retryCount = info.retryCount + 1;
+    if (maxRetries > info.retryCount) {
+      return after * state.retryAfterBaseValue;
+    }
+  });
+  return limiter.schedule(
+    requestWithGraphqlErrorHandling.bind(null, state, octokit, request),
+    options
+  );
+}
+async function requestWithGraphqlErrorHandling(state, octokit, request, options) {
+  const response = await request(options);
+  if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
+    response.data.errors[0].message
+  )) {
+    const error = new RequestError(response.data.errors[0].message, 500, {
+      request: options,
+      response
+    });
+    return errorRequest(state, octokit, error, options);
+  }
+  return response;
+}
+
+// pkg/dist-src/index.js
+function retry(octokit, octokitOptions) {
+  const state = Object.assign(
+    {
+      enabled: true,
+      retryAfterBaseValue: 1e3,
+      doNotRetry: [400, 401, 403, 404, 410, 422, 451],
+      retries: 3
+    },
+    octokitOptions.retry
+  );
+  const retryPlugin = {
+    retry: {
+      retryRequest: (error, retries, retryAfter) => {
+        error.request.request = Object.assign({}, error.request.request, {
+          retries,
+          retryAfter
+        });
+        return error;
+      }
+    }
+  };
+  if (state.enabled) {
+    octokit.hook.error("request", errorRequest.bind(null, state, retryPlugin));
+    octokit.hook.wrap("request", wrapRequest$1.bind(null, state, retryPlugin));
+  }
+  return retryPlugin;
+}
+retry.VERSION = VERSION$1;
+
+// pkg/dist-src/index.js
+
+// pkg/dist-src/version.js
+var VERSION = "0.0.0-development";
+
+// pkg/dist-src/wrap-request.js
+var noop = () => Promise.resolve();
+function wrapRequest(state, request, options) {
+  return state.retryLimiter.schedule(doRequest, state, request, options);
+}
+async function doRequest(state, request, options) {
+  const { pathname } = new URL(options.url, "http://github.test");
+  const isAuth = isAuthRequest(options.method, pathname);
+  const isWrite = !isAuth && options.method !== "GET" && options.method !== "HEAD";
+  const isSearch = options.method === "GET" && pathname.startsWith("/search/");
+  const isGraphQL = pathname.startsWith("/graphql");
+  const retryCount = ~~request.retryCount;
+  const jobOptions = retryCount > 0 ? { priority: 0, weight: 0 } : {};
+  if (state.clustering) {
+    jobOptions.expiration = 1e3 * 60;
+  }
+  if (isWrite || isGraphQL) {
+    await state.write.key(state.id).schedule(jobOptions, noop);
+  }
+  if (isWrite && state.triggersNotification(pathname)) {
+    await state.notifications.key(state.id).schedule(jobOptions, noop);
+  }
+  if (isSearch) {
+    await state.search.key(state.id).schedule(jobOptions, noop);
+  }
+  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request, options);
+  if (isGraphQL) {
+    const res = await req;
+    if (res.data.errors != null && res.data.errors.some((error) => error.type === "RATE_LIMITED")) {
+      const error = Object.assign(new Error("GraphQL Rate Limit Exceeded"), {
+        response: res,
+        data: res.data
+      });
+      throw error;
+    }
+  }
+  return req;
+}
+function isAuthRequest(method, pathname) {
+  return method === "PATCH" && // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-a-scoped-access-token
+  /^\/applications\/[^/]+\/token\/scoped$/.test(pathname) || method === "POST" && // https://docs.github.com/en/rest/apps/oauth-applications?apiVersion=2022-11-28#reset-a-token
+  (/^\/applications\/[^/]+\/token$/.test(pathname) || // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-an-installation-access-token-for-an-app
+  /^\/app\/installations\/[^/]+\/access_tokens$/.test(pathname) || // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
+  pathname === "/login/oauth/access_token");
+}
+
+// pkg/dist-src/generated/triggers-notification-paths.js
+var triggers_notification_paths_default = [
+  "/orgs/{org}/invitations",
+  "/orgs/{org}/invitations/{invitation_id}",
+  "/orgs/{org}/teams/{team_slug}/discussions",
+  "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
+  "/repos/{owner}/{repo}/collaborators/{username}",
+  "/repos/{owner}/{repo}/commits/{commit_sha}/comments",
+  "/repos/{owner}/{repo}/issues",
+  "/repos/{owner}/{repo}/issues/{issue_number}/comments",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issue",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority",
+  "/repos/{owner}/{repo}/pulls",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/merge",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+  "/repos/{owner}/{repo}/releases",
+  "/teams/{team_id}/discussions",
+  "/teams/{team_id}/discussions/{discussion_number}/comments"
+];
+
+// pkg/dist-src/route-matcher.js
+function routeMatcher(paths) {
+  const regexes = paths.map(
+    (path) => path.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+  );
+  const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
+  return new RegExp(regex2, "i");
+}
+
+// pkg/dist-src/index.js
+var regex = routeMatcher(triggers_notification_paths_default);
+var triggersNotification = regex.test.bind(regex);
+var groups = {};
+var createGroups = function(Bottleneck, common) {
+  groups.global = new Bottleneck.Group({
+    id: "octokit-global",
+    maxConcurrent: 10,
+    ...common
+  });
+  groups.auth = new Bottleneck.Group({
+    id: "octokit-auth",
+    maxConcurrent: 1,
+    ...common
+  });
+  groups.search = new Bottleneck.Group({
+    id: "octokit-search",
+    maxConcurrent: 1,
+    minTime: 2e3,
+    ...common
+  });
+  groups.write = new Bottleneck.Group({
+    id: "octokit-write",
+    maxConcurrent: 1,
+    minTime: 1e3,
+    ...common
+  });
+  groups.notifications = new Bottleneck.Group({
+    id: "octokit-notifications",
+    maxConcurrent: 1,
+    minTime: 3e3,
+    ...common
+  });
+};
+function throttling(octokit, octokitOptions) {
+  const {
+    enabled = true,
+    Bottleneck = BottleneckLight,
+    id = "no-id",
+    timeout = 1e3 * 60 * 2,
+    // Redis TTL: 2 minutes
+    connection
+  } = octokitOptions.throttle || {};
+  if (!enabled) {
+    return {};
+  }
+  const common = { timeout };
+  if (typeof connection !== "undefined") {
+    common.connection = connection;
+  }
+  const state = Object.assign(
+    {
+      clustering: connection != null,
+      triggersNotification,
+      fallbackSecondaryRateRetryAfter: 60,
+      retryAfterBaseValue: 1e3,
+      id
+    },
+    octokitOptions.throttle
+  );
+  if (typeof state.onSecondaryRateLimit !== "function" || typeof state.onRateLimit !== "function") {
+    throw new Error(`octokit/plugin-throttling error:
+        You must pass the onSecondaryRateLimit and onRateLimit error handlers.
+        See https://octokit.github.io/rest.js/#throttling
+
+        const octokit = new Octokit({
+          throttle: {
+            onSecondaryRateLimit: (retryAfter, options) => {/* ... */},
+            onRateLimit: (retryAfter, options) => {/* ... */}
+          }
+        })
+    `);
+  }
+  let initialized = false;
+  const initializeBottleneck = () => {
+    if (initialized) {
+      return;
+    }
+    initialized = true;
+    if (groups.global == null) {
+      createGroups(Bottleneck, common);
+    }
+    state.global = state.global ?? groups.global;
+    state.auth = state.auth ?? groups.auth;
+    state.search = state.search ?? groups.search;
+    state.write = state.write ?? groups.write;
+    state.notifications = state.notifications ?? groups.notifications;
+    state.retryLimiter = state.retryLimiter ?? new Bottleneck();
+    const events = {};
+    const emitter = new Bottleneck.Events(events);
+    events.on("secondary-limit", state.onSecondaryRateLimit);
+    events.on("rate-limit", state.onRateLimit);
+    events.on(
+      "error",
+      (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
+    );
+    state.retryLimiter.on("failed", async function(error, info) {
+      const [state2, request, options] = info.args;
+      const { pathname } = new URL(options.url, "http://github.test");
+      const shouldRetryGraphQL = pathname.startsWith("/graphql") && error.status !== 401;
+      if (!(shouldRetryGraphQL || error.status === 403 || error.status === 429)) {
+        return;
+      }
+      const retryCount = ~~request.retryCount;
+      request.retryCount = retryCount;
+      options.request.retryCount = retryCount;
+      const { wantRetry, retryAfter = 0 } = await (async function() {
+        if (/\bsecondary rate\b/i.test(error.message)) {
+          const retryAfter2 = Number(error.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
+          const wantRetry2 = await emitter.trigger(
+            "secondary-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        if (error.response.headers != null && error.response.headers["x-ratelimit-remaining"] === "0" || (error.response.data?.errors ?? []).some(
+          (error2) => error2.type === "RATE_LIMITED"
+        )) {
+          const rateLimitReset = new Date(
+            ~~error.response.headers["x-ratelimit-reset"] * 1e3
+          ).getTime();
+          const retryAfter2 = Math.max(
+            // Add one second so we retry _after_ the reset time
+            // https://docs.github.com/en/rest/overview/resources-in-the-rest-api?apiVersion=2022-11-28#exceeding-the-rate-limit
+            Math.ceil((rateLimitReset - Date.now()) / 1e3) + 1,
+            0
+          );
+          const wantRetry2 = await emitter.trigger(
+            "rate-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        return {};
+      })();
+      if (wantRetry) {
+        request.retryCount++;
+        return retryAfter * state2.retryAfterBaseValue;
+      }
+    });
+  };
+  octokit.hook.wrap("request", (request, options) => {
+    initializeBottleneck();
+    return wrapRequest(state, request, options);
+  });
+  return {};
+}
+throttling.VERSION = VERSION;
+throttling.triggersNotification = triggersNotification;
+
+// The GitHub REST client: GHES-aware base URL, retries for 5xx, rate-limit handling and paced writes.
+/** Pinned so a new default REST version cannot change response shapes under us. */
+const GITHUB_API_VERSION = '2022-11-28';
+/**
+ * GitHub asks integrations to "wait at least one second between each" mutative request, and the throttling
+ * plugin spaces notification-triggering writes (reviews, comments) by three seconds.
+ */
+const WRITE_PACING = { writeMs: 1_000, notificationMs: 3_000 };
+const PacedOctokit = GitHub.plugin(retry, throttling);
+/** A gate that lets one job start per `minTime` ms; the throttling plugin only calls `key().schedule()`. */
+class WritePacer {
+    minTime;
+    last = 0;
+    queue = Promise.resolve();
+    constructor(minTime) {
+        this.minTime = minTime;
+    }
+    key() {
+        return this;
+    }
+    schedule(...args) {
+        const [options, fn, ...rest] = (typeof args[0] === 'function' ? [{}, ...args] : args);
+        // Retries (weight 0) already waited for retry-after; do not make them queue again.
+        if (options.weight === 0)
+            return Promise.resolve(fn(...rest));
+        const turn = this.queue.then(async () => {
+            const wait = this.last + this.minTime - Date.now();
+            if (wait > 0)
+                await new Promise((resolve) => setTimeout(resolve, wait));
+            this.last = Date.now();
+        });
+        this.queue = turn;
+        return turn.then(() => fn(...rest));
+    }
+}
+function apiBaseUrl(env = process.env) {
+    return (env['GITHUB_API_URL'] || 'https://api.github.com').replace(/\/+$/, '');
+}
+function createGitHubClient(options) {
+    const log = options.log ?? { info: () => { }, warning: () => { } };
+    if (options.maskToken ?? process.env['GITHUB_ACTIONS'] === 'true')
+        setSecret(options.token);
+    const pacing = options.pacing ?? WRITE_PACING;
+    const unit = options.retryUnitMs ?? 1_000;
+    const retries = options.retries ?? 3;
+    const onLimit = (kind) => (retryAfter, request, _octokit, retryCount) => {
+        const again = retryCount < retries;
+        log.warning(`GitHub ${kind} rate limit on ${request.method} ${request.url}; ${again ? `retrying after ${retryAfter}s` : 'giving up'}`);
+        return again;
+    };
+    const throttle = {
+        onRateLimit: onLimit('primary'),
+        onSecondaryRateLimit: onLimit('secondary'),
+        retryAfterBaseValue: unit,
+        write: new WritePacer(pacing.writeMs),
+        notifications: new WritePacer(pacing.notificationMs)
+    };
+    const octokit = new PacedOctokit(getOctokitOptions(options.token, {
+        baseUrl: (options.baseUrl ?? apiBaseUrl()).replace(/\/+$/, ''),
+        userAgent: 'istio-compat',
+        throttle,
+        retry: { retries, retryAfterBaseValue: unit },
+        // Octokit's own log: request details only, never headers (the token lives in a header).
+        log: {
+            debug: (m) => log.debug?.(m),
+            info: (m) => log.debug?.(m),
+            warn: (m) => log.warning(m),
+            error: (m) => log.warning(m)
+        }
+    }));
+    octokit.hook.before('request', (request) => {
+        request.headers['x-github-api-version'] = GITHUB_API_VERSION;
+    });
+    return octokit;
+}
+
+// Reads and writes on one pull request: files, review comments, the sticky comment, the review.
+/** "Responses include a maximum of 3000 files" (pulls/list-files); a PR this large needs the git diff instead. */
+const MAX_PULL_FILES = 3000;
+function fileStatus(status) {
+    switch (status) {
+        case 'added':
+        case 'removed':
+        case 'renamed':
+        case 'copied':
+        case 'unchanged':
+            return status;
+        default:
+            return 'modified'; // 'modified' and 'changed' (mode only)
+    }
+}
+/** One entry of `pulls.listFiles` as a ChangedFile. `patch` is absent for binary files and large diffs. */
+function changedFileFromDiffEntry(entry) {
+    const lines = entry.patch === undefined || entry.patch === null ? undefined : parsePatch(entry.patch);
+    return {
+        path: entry.filename,
+        ...(entry.previous_filename ? { previousPath: entry.previous_filename } : {}),
+        status: fileStatus(entry.status),
+        commentableLines: lines?.commentableLines ?? new Map(),
+        addedLines: lines?.addedLines ?? new Set(),
+        ...(lines === undefined && (entry.changes ?? 1) > 0 ? { patchMissing: true } : {})
+    };
+}
+/** The PR's files with their commentable lines (paginated, 100 per page, at most 3000 files). */
+async function listPullFiles(octokit, pull, log) {
+    let seen = 0;
+    const entries = await octokit.paginate(octokit.rest.pulls.listFiles, { owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber, per_page: 100 }, (response, done) => {
+        seen += response.data.length;
+        if (seen >= MAX_PULL_FILES)
+            done();
+        return response.data;
+    });
+    if (entries.length >= MAX_PULL_FILES)
+        log?.warning(`The pull request lists ${entries.length} files, GitHub's maximum; files past it are not seen through the API.`);
+    return entries.slice(0, MAX_PULL_FILES).map((e) => changedFileFromDiffEntry(e));
+}
+async function headShaOf(octokit, pull) {
+    const { data } = await octokit.rest.pulls.get({ owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber });
+    return data.head.sha;
+}
+async function listReviewComments(octokit, pull) {
+    const comments = await octokit.paginate(octokit.rest.pulls.listReviewComments, { owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber, per_page: 100 });
+    return comments.map((c) => ({
+        id: c.id,
+        body: c.body,
+        path: c.path,
+        line: c.line ?? null,
+        start_line: c.start_line ?? null,
+        ...(c.in_reply_to_id !== undefined ? { in_reply_to_id: c.in_reply_to_id } : {}),
+        user: c.user ? { login: c.user.login, type: c.user.type } : null
+    }));
+}
+async function listIssueComments(octokit, pull) {
+    const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner: pull.owner, repo: pull.repo, issue_number: pull.pullNumber, per_page: 100 });
+    return comments.map((c) => ({ id: c.id, body: c.body ?? '', user: c.user ? { login: c.user.login, type: c.user.type } : null }));
+}
+/** The account GITHUB_TOKEN comments as; `GET /user` is refused to installation tokens. */
+const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
+/**
+ * Who our comments are from. A PAT or user token answers `GET /user`; an installation token (GITHUB_TOKEN,
+ * Apps) gets 403, and then the login is a guess (`confirmed: false`).
+ */
+async function resolveLogin(octokit) {
+    try {
+        const { data } = await octokit.rest.users.getAuthenticated();
+        return { login: data.login, confirmed: true };
+    }
+    catch {
+        return { login: ACTIONS_BOT_LOGIN, confirmed: false };
+    }
+}
+/** An error from the API with its HTTP status (Octokit's RequestError), or undefined. */
+function httpStatus(error) {
+    const status = error?.status;
+    return typeof status === 'number' ? status : undefined;
+}
+/** 403/404 on a write: the token may not write here (fork PR, missing permission); reviewdog treats both alike. */
+function isPermissionError(error) {
+    const status = httpStatus(error);
+    const message = error instanceof Error ? error.message : '';
+    return (status === 403 && !/rate limit/i.test(message)) || status === 404;
+}
+
 // Per-path targets (config `targets:`): the documents in scope, grouped by the releases their file is checked against.
 function groupByTarget(docs, files, config, inputs) {
     const targetsByFile = {};
@@ -41084,18 +45988,46 @@ function groupByTarget(docs, files, config, inputs) {
         });
     }
     // Entries naming the same releases as each other (or as the inputs) share one group and one context.
-    const groups = new Map([[keyOf(inputs), { ctx: inputs, docs: [] }]]);
+    const groups = new Map([[keyOf$1(inputs), { ctx: inputs, docs: [] }]]);
     for (const doc of docs) {
         const ctx = contextOf.get(doc.file) ?? inputs;
-        const key = keyOf(ctx);
+        const key = keyOf$1(ctx);
         const group = groups.get(key) ?? { ctx, docs: [] };
         group.docs.push(doc);
         groups.set(key, group);
     }
     return { groups: [...groups.values()], targetsByFile };
 }
-function keyOf(ctx) {
+function keyOf$1(ctx) {
     return [ctx.target.version, ctx.from?.version ?? '', ctx.kubernetesVersion ?? ''].join('|');
+}
+
+/** Schema findings that say "the target's CRD does not have this". */
+const SCHEMA_PRESENCE = new Set(['api-version-not-served', 'field-not-in-release', 'enum-value-not-in-release']);
+/** Catalog findings that say the same thing with the release note behind it. */
+const CATALOG_PRESENCE = new Set(['not-yet-available', 'removed-feature']);
+const keyOf = (f) => `${f.file}\0${f.line}\0${f.severity}\0${f.suppressed ? 's' : ''}`;
+/**
+ * Where a schema finding and a catalog finding of the same severity share a line, keeps the catalog's (it
+ * cites the upstream note) and gives it the schema's mechanical fix when it has none.
+ */
+function mergeOverlaps(findings) {
+    const catalog = new Map();
+    for (const f of findings)
+        if (CATALOG_PRESENCE.has(f.rule) && !catalog.has(keyOf(f)))
+            catalog.set(keyOf(f), f);
+    const fixes = new Map();
+    const out = [];
+    for (const f of findings) {
+        const twin = SCHEMA_PRESENCE.has(f.rule) ? catalog.get(keyOf(f)) : undefined;
+        if (!twin) {
+            out.push(f);
+            continue;
+        }
+        if (!twin.fix && f.fix && !fixes.has(twin))
+            fixes.set(twin, f.fix);
+    }
+    return out.map((f) => (fixes.has(f) ? { ...f, fix: fixes.get(f) } : f));
 }
 
 // Our rule ids → the `istioctl analyze` message codes (IST0xxx) that report the same condition, so that a
@@ -41219,262 +46151,6 @@ function entryEndLine(entry) {
     return Math.max(entry.keyNode.endLine, entry.value?.endLine ?? entry.keyNode.endLine);
 }
 
-// `auto` versions: the Istio release a repository installs, read from its GitOps files.
-const ISTIO_CHARTS$1 = new Set(['base', 'istiod', 'gateway', 'cni', 'ztunnel']);
-const VERSION = /(\d+\.\d+(?:\.\d+)?(?:-[0-9A-Za-z.]+)?)/;
-/** The first Istio version found: Flux HelmRelease, Argo CD Application, Chart.yaml, IstioOperator. */
-function detectIstioVersion(files) {
-    for (const { path, text } of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
-        if (!/istio|1\.\d\d/.test(text))
-            continue;
-        let docs;
-        try {
-            docs = loadAll(text, { maxAliases: 50 });
-        }
-        catch {
-            continue;
-        }
-        for (const doc of docs) {
-            const found = fromDocument(doc, path);
-            if (found) {
-                const i = text.split(/\r?\n/).findIndex((l) => l.includes(found.raw));
-                return { version: found.version, file: path, line: i + 1 || 1, how: found.how };
-            }
-        }
-    }
-    return undefined;
-}
-function fromDocument(doc, path) {
-    const d = doc;
-    if (!d || typeof d !== 'object')
-        return undefined;
-    const pick = (raw, how) => {
-        const m = typeof raw === 'string' ? VERSION.exec(raw) : undefined;
-        return m ? { version: m[1], raw: String(raw), how } : undefined;
-    };
-    if (d.kind === 'HelmRelease' && ISTIO_CHARTS$1.has(d.spec?.chart?.spec?.chart))
-        return pick(d.spec.chart.spec.version, 'Flux HelmRelease spec.chart.spec.version');
-    if (d.kind === 'Application' && ISTIO_CHARTS$1.has(d.spec?.source?.chart))
-        return pick(d.spec.source.targetRevision, 'Argo CD Application spec.source.targetRevision');
-    if (d.kind === 'IstioOperator')
-        return pick(d.spec?.tag, 'IstioOperator spec.tag');
-    if (/(^|\/)Chart\.ya?ml$/.test(path) && Array.isArray(d.dependencies)) {
-        for (const dep of d.dependencies)
-            if (ISTIO_CHARTS$1.has(dep?.name))
-                return pick(dep.version, 'Chart.yaml dependency');
-    }
-    return undefined;
-}
-
-/** Istio's Helm charts, by the names they are published and vendored under. */
-const ISTIO_CHARTS = {
-    base: 'base', 'istio-base': 'base',
-    istiod: 'istiod', 'istio-discovery': 'istiod', 'istiod-remote': 'istiod', 'istio-control': 'istiod',
-    gateway: 'gateway', 'istio-gateway': 'gateway', 'istio-ingressgateway': 'gateway', 'istio-egressgateway': 'gateway',
-    cni: 'cni', 'istio-cni': 'cni',
-    ztunnel: 'ztunnel'
-};
-/** Top-level keys of Istio chart values: a values file with any of these is taken for Istio values. */
-const ISTIO_VALUE_KEYS = new Set([
-    'pilot', 'meshConfig', 'sidecarInjectorWebhook', 'istiodRemote', 'istio_cni', 'revisionTags', 'telemetry',
-    'global', 'cni', 'ztunnel', 'profile', 'compatibilityVersion', 'defaultRevision', '_internal_defaults_do_not_set'
-]);
-/** Keys that only Istio values have (global alone is too common across charts). */
-const ISTIO_ONLY_KEYS = new Set(['pilot', 'meshConfig', 'sidecarInjectorWebhook', 'istiodRemote', 'istio_cni', 'revisionTags', 'compatibilityVersion', '_internal_defaults_do_not_set']);
-const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'Pod', 'Job', 'CronJob', 'ReplicaSet', 'ReplicationController', 'Rollout']);
-function recognise(doc, ctx) {
-    const value = doc.value;
-    if (!isObject(value))
-        return doc;
-    const apiVersion = value.apiVersion;
-    const kind = value.kind;
-    if (typeof apiVersion === 'string' && typeof kind === 'string') {
-        const metadata = isObject(value.metadata) ? value.metadata : {};
-        doc.kind = 'resource';
-        doc.resource = {
-            apiVersion,
-            kind,
-            ...(typeof metadata.namespace === 'string' ? { namespace: metadata.namespace } : {}),
-            ...(typeof metadata.name === 'string' ? { name: metadata.name } : {})
-        };
-        doc.family = familyOf(apiVersion, kind, metadata);
-        doc.embedded = embeddedOf(doc, ctx);
-        return doc;
-    }
-    const chart = helmValuesChart(doc.file, value);
-    if (chart) {
-        doc.kind = 'helm-values';
-        doc.embedded = [{ role: 'helm-values', chart, at: [], root: doc.root, value }, ...meshConfigIn(doc.root, value, [])];
-    }
-    return doc;
-}
-function groupOf(apiVersion) {
-    const slash = apiVersion.lastIndexOf('/');
-    return slash === -1 ? '' : apiVersion.slice(0, slash);
-}
-function familyOf(apiVersion, kind, metadata) {
-    const group = groupOf(apiVersion);
-    if (group === 'install.istio.io')
-        return 'istio-operator';
-    if (group.endsWith('.istio.io'))
-        return 'istio';
-    if (group === 'gateway.networking.k8s.io' || group === 'gateway.networking.x-k8s.io')
-        return 'gateway-api';
-    if (group === 'inference.networking.k8s.io' || group === 'inference.networking.x-k8s.io')
-        return 'inference';
-    if (WORKLOAD_KINDS.has(kind))
-        return 'workload';
-    if (kind === 'Namespace' && group === '')
-        return 'namespace';
-    if (kind === 'Service' && group === '')
-        return 'service';
-    if (kind === 'ConfigMap' && group === '' && isMeshConfigMapName(metadata.name))
-        return 'mesh-configmap';
-    if (kind === 'HelmRelease' && group === 'helm.toolkit.fluxcd.io')
-        return 'helm-release';
-    if (kind === 'Application' && group === 'argoproj.io')
-        return 'helm-release';
-    if (kind === 'MutatingWebhookConfiguration' || kind === 'ValidatingWebhookConfiguration')
-        return 'webhook';
-    if (group === 'kyverno.io' || group === 'templates.gatekeeper.sh' || group === 'constraints.gatekeeper.sh' || kind.startsWith('ValidatingAdmissionPolicy') || kind.startsWith('MutatingAdmissionPolicy'))
-        return 'policy';
-    return 'other';
-}
-/** istiod reads MeshConfig from the ConfigMap `istio` (or `istio-<revision>`). */
-function isMeshConfigMapName(name) {
-    return name === 'istio' || (typeof name === 'string' && /^istio-[a-z0-9-]+$/.test(name) && !name.startsWith('istio-sidecar-injector') && !name.startsWith('istio-ca-root'));
-}
-function embeddedOf(doc, ctx) {
-    const value = doc.value;
-    const spec = isObject(value.spec) ? value.spec : undefined;
-    switch (doc.family) {
-        case 'mesh-configmap': {
-            const inner = parseEmbedded(doc.root, ['data', 'mesh'], ctx);
-            return inner ? [{ role: 'mesh-config', at: ['data', 'mesh'], ...inner }] : [];
-        }
-        case 'istio-operator': {
-            const out = [];
-            if (spec && isObject(spec.values))
-                out.push({ role: 'helm-values', chart: 'istio-operator', at: ['spec', 'values'], root: nodeAt(doc.root, ['spec', 'values']) ?? null, value: spec.values });
-            if (spec && isObject(spec.meshConfig))
-                out.push(...meshConfigIn(doc.root, spec, ['spec']));
-            return out;
-        }
-        case 'helm-release':
-            return helmReleaseValues(doc, ctx);
-        default:
-            return [];
-    }
-}
-/** Values of a Flux HelmRelease or an Argo CD Application that installs an Istio chart. */
-function helmReleaseValues(doc, ctx) {
-    const value = doc.value;
-    const spec = isObject(value.spec) ? value.spec : {};
-    const out = [];
-    const add = (chartName, at, root, values) => {
-        const chart = typeof chartName === 'string' ? ISTIO_CHARTS[chartName.split('/').pop() ?? ''] : undefined;
-        if (!chart || !isObject(values))
-            return;
-        out.push({ role: 'helm-values', chart, at, root, value: values }, ...meshConfigIn(root, values, [], at));
-    };
-    if (value.kind === 'HelmRelease') {
-        const chartSpec = isObject(spec.chart) && isObject(spec.chart.spec) ? spec.chart.spec : {};
-        const chartName = chartSpec.chart ?? (isObject(spec.chartRef) ? spec.chartRef.name : undefined);
-        add(chartName, ['spec', 'values'], nodeAt(doc.root, ['spec', 'values']) ?? null, spec.values);
-        return out;
-    }
-    const sources = [];
-    if (isObject(spec.source))
-        sources.push([['spec', 'source'], spec.source]);
-    if (Array.isArray(spec.sources))
-        spec.sources.forEach((s, i) => sources.push([['spec', 'sources', i], s]));
-    for (const [at, source] of sources) {
-        if (!isObject(source) || !isObject(source.helm))
-            continue;
-        const chartName = source.chart ?? (typeof source.path === 'string' ? source.path.split('/').filter(Boolean).pop() : undefined);
-        if (isObject(source.helm.valuesObject)) {
-            const path = [...at, 'helm', 'valuesObject'];
-            add(chartName, path, nodeAt(doc.root, path) ?? null, source.helm.valuesObject);
-        }
-        else if (typeof source.helm.values === 'string') {
-            const path = [...at, 'helm', 'values'];
-            const inner = parseEmbedded(doc.root, path, ctx);
-            if (inner)
-                add(chartName, path, inner.root, inner.value);
-        }
-    }
-    return out;
-}
-function meshConfigIn(root, values, prefix, rootPath = []) {
-    if (!isObject(values.meshConfig))
-        return [];
-    const at = [...prefix, 'meshConfig'];
-    return [{ role: 'mesh-config', at: [...rootPath, ...at], root: nodeAt(root, at) ?? null, value: values.meshConfig }];
-}
-/**
- * Parses YAML held in a string value (MeshConfig in `data.mesh`, Argo `helm.values`). For a literal block
- * (`|`) every line maps to its own file line; other styles map every node to the scalar's lines.
- */
-function parseEmbedded(root, path, ctx) {
-    const node = nodeAt(root, path);
-    if (node?.kind !== 'scalar' || node.text.trim() === '')
-        return undefined;
-    const map = node.style === 'literal' && node.start >= 0 ? literalBlockMap(node, ctx) : collapsedMap(node);
-    try {
-        const docs = parseYamlDocuments(node.text, map);
-        return docs[0] ?? undefined;
-    }
-    catch (error) {
-        const e = error;
-        const line = node.style === 'literal' ? lineAt(ctx.starts, e.fileOffset) : entryAt(root, path)?.keyNode.line ?? node.line;
-        ctx.onEmbeddedError(line, `Invalid YAML in ${path.join('.')}: ${e.message}`);
-        return undefined;
-    }
-}
-function literalBlockMap(node, ctx) {
-    const innerStarts = lineStarts(node.text);
-    const firstLine = node.line;
-    let indent = 0;
-    // The block's indentation is that of its first non-blank line.
-    for (let l = firstLine; l <= node.endLine; l++) {
-        const t = ctx.text.slice(ctx.starts[l - 1], ctx.starts[l] ?? ctx.text.length);
-        if (t.trim() !== '') {
-            indent = t.length - t.replace(/^ +/, '').length;
-            break;
-        }
-    }
-    return {
-        offset: (o) => {
-            const k = lineAt(innerStarts, o);
-            const col = o - innerStarts[k - 1];
-            const fileLine = Math.min(firstLine + k - 1, ctx.starts.length);
-            return ctx.starts[fileLine - 1] + indent + col;
-        },
-        line: (fileOffset) => lineAt(ctx.starts, fileOffset)
-    };
-}
-function collapsedMap(node) {
-    // Folded and quoted scalars do not keep line breaks one-to-one: point at the scalar as a whole.
-    return { offset: () => node.start, line: () => node.line };
-}
-function helmValuesChart(file, value) {
-    const keys = Object.keys(value);
-    if (!keys.some((k) => ISTIO_ONLY_KEYS.has(k)) && !(keys.some((k) => ISTIO_VALUE_KEYS.has(k)) && /istio/i.test(file)))
-        return undefined;
-    const segments = file.toLowerCase().split('/');
-    for (const segment of segments.reverse()) {
-        const name = segment.replace(/\.ya?ml$/, '').replace(/[-_.]?values$/, '').replace(/^values[-_.]?/, '');
-        if (ISTIO_CHARTS[name])
-            return ISTIO_CHARTS[name];
-    }
-    if ('cni' in value && !('pilot' in value))
-        return 'cni';
-    return 'istiod';
-}
-function isObject(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 // Base vs head, resource by resource: added, changed (which paths), removed, unchanged.
 /** Identity of a document across the two states: the resource for resources, file + index otherwise. */
 function resourceKey(doc, renamedFrom) {
@@ -41538,130 +46214,6 @@ function diffValues(a, b, path, out, seen = new WeakSet()) {
     const bo = b;
     for (const k of new Set([...Object.keys(ao), ...Object.keys(bo)]))
         diffValues(ao[k], bo[k], path ? `${path}.${k}` : k, out, seen);
-}
-
-/** Files above this size are skipped with a notice: manifests are small, generated bundles are not the PR's intent. */
-const MAX_FILE_BYTES = 4 * 1024 * 1024;
-const PARSE_RULE = 'parse';
-/** A Helm/Go template action; such a file is a chart template, not a manifest. */
-const TEMPLATE_ACTION = /\{\{-?\s*(?:[.$]|if\b|else\b|end\b|range\b|with\b|include\b|template\b|define\b|toYaml\b|tpl\b|\/\*|-?\s*\}\})/;
-/** Splits at document markers (`---`, `...`) at column 0; YAML forbids them inside any scalar. */
-const DOC_MARKER = /^(?:---|\.\.\.)(?:[ \t]|$)/;
-function parseManifestFile(path, content) {
-    const problems = [];
-    const problem = (severity, line, message) => {
-        problems.push({ rule: PARSE_RULE, severity, message, file: path, line });
-    };
-    let text;
-    if (typeof content === 'string') {
-        text = content;
-    }
-    else {
-        if (content.byteLength > MAX_FILE_BYTES) {
-            problem('notice', 1, `File is ${content.byteLength} bytes, above the ${MAX_FILE_BYTES}-byte limit; it was not checked.`);
-            return { path, lines: [], documents: [], problems };
-        }
-        if (content.subarray(0, 8000).includes(0)) {
-            problem('notice', 1, 'Binary file; it was not checked.');
-            return { path, lines: [], documents: [], problems };
-        }
-        text = new TextDecoder('utf-8').decode(content);
-    }
-    if (text.length > MAX_FILE_BYTES) {
-        problem('notice', 1, `File is ${text.length} characters, above the ${MAX_FILE_BYTES} limit; it was not checked.`);
-        return { path, lines: [], documents: [], problems };
-    }
-    if (text.charCodeAt(0) === 0xfeff)
-        text = text.slice(1);
-    const lines = text.split(/\r?\n/);
-    const templateLine = findTemplateLine(lines);
-    if (templateLine) {
-        problem('notice', templateLine, 'Helm template syntax ({{ }}): the file is a chart template, not a manifest, and was not checked; check the rendered output instead.');
-        return { path, lines, documents: [], problems };
-    }
-    const starts = lineStarts(text);
-    const identity = { offset: (o) => o, line: (o) => lineAt(starts, o) };
-    const documents = [];
-    const recogniseContext = { text, starts, onEmbeddedError: (line, message) => problem('error', line, message) };
-    for (const chunk of splitDocuments(text, starts)) {
-        const chunkMap = { offset: (o) => o + chunk.start, line: identity.line };
-        try {
-            for (const parsed of parseYamlDocuments(chunk.text, chunkMap)) {
-                if (parsed.root === null)
-                    continue;
-                documents.push(recognise({
-                    file: path,
-                    index: documents.length,
-                    line: parsed.root.line,
-                    endLine: lastContentLine(lines, parsed.root.endLine, chunk.endLine),
-                    root: parsed.root,
-                    value: parsed.value,
-                    kind: 'unknown',
-                    embedded: []
-                }, recogniseContext));
-            }
-        }
-        catch (error) {
-            if (!(error instanceof YamlError))
-                throw error;
-            // js-yaml may point just past the chunk (at the next marker) for unterminated input.
-            const line = Math.min(identity.line(error.fileOffset), lastContentLine(lines, chunk.startLine, chunk.endLine));
-            problem('error', line, `Invalid YAML: ${error.message}; the document at lines ${chunk.startLine}-${chunk.endLine} was not checked.`);
-        }
-    }
-    return { path, lines, documents, problems };
-}
-function findTemplateLine(lines) {
-    for (let i = 0; i < lines.length; i++) {
-        const l = lines[i];
-        if (l.includes('{{') && !/^\s*#/.test(l) && TEMPLATE_ACTION.test(l))
-            return i + 1;
-    }
-    return undefined;
-}
-/**
- * One chunk per document, so that a broken document costs only itself. A chunk holding only directives,
- * comments or blank lines is joined to the next one (directives belong to the document after them).
- */
-function splitDocuments(text, starts) {
-    const chunks = [];
-    let chunkStartLine = 1;
-    let hasContent = false;
-    const flush = (endLineExclusive) => {
-        if (!hasContent)
-            return;
-        const start = starts[chunkStartLine - 1];
-        const end = endLineExclusive - 1 < starts.length ? starts[endLineExclusive - 1] : text.length;
-        chunks.push({ text: text.slice(start, end), start, startLine: chunkStartLine, endLine: endLineExclusive - 1 });
-        chunkStartLine = endLineExclusive;
-        hasContent = false;
-    };
-    for (let i = 0; i < starts.length; i++) {
-        const lineStart = starts[i];
-        const lineEnd = i + 1 < starts.length ? starts[i + 1] : text.length;
-        const line = text.slice(lineStart, lineEnd).replace(/\r?\n$/, '');
-        if (DOC_MARKER.test(line)) {
-            flush(i + 1);
-            // The marker line itself may carry content (`--- !tag` or `--- {a: 1}`).
-            if (line.startsWith('---') && /\S/.test(line.slice(3).replace(/#.*$/, '')))
-                hasContent = true;
-            continue;
-        }
-        if (!hasContent && /^\s*[^\s#%]/.test(line))
-            hasContent = true;
-    }
-    flush(starts.length + 1);
-    return chunks;
-}
-/** The last line of a document that is not blank or a comment (trailing comments belong to the next one). */
-function lastContentLine(lines, nodeEndLine, chunkEndLine) {
-    let end = Math.max(nodeEndLine, 1);
-    for (let l = Math.min(chunkEndLine, lines.length); l > end; l--) {
-        const t = lines[l - 1].trim();
-        if (t !== '' && !t.startsWith('#') && t !== '---' && t !== '...')
-            return l;
-    }
-    return end;
 }
 
 // changes → manifests → analyze: one run of the engine, shared by the action and the CLI.
@@ -41738,7 +46290,7 @@ async function runAnalysis(sources, options) {
         versionBump,
         changes: sources.changes,
         resources,
-        findings: applyRuleSettings(suppressed, config).sort(compareFindings),
+        findings: mergeOverlaps(applyRuleSettings(suppressed, config)).sort(compareFindings),
         notChecked,
         documentsChecked: inScope.length,
         ...(Object.keys(targetsByFile).length ? { targetsByFile } : {})
@@ -41774,11 +46326,936 @@ function pathMatcher(patterns, ignore = []) {
     return (path) => include.some((p) => minimatch(path, p, opts)) && !exclude.some((p) => minimatch(path, p, opts));
 }
 
+function countFindings(findings) {
+    const counts = { errors: 0, warnings: 0, notices: 0, suppressed: 0 };
+    for (const f of findings) {
+        if (f.suppressed)
+            counts.suppressed++;
+        else if (f.severity === 'error')
+            counts.errors++;
+        else if (f.severity === 'warning')
+            counts.warnings++;
+        else
+            counts.notices++;
+    }
+    return counts;
+}
+
+// Stable identities of findings: hidden in review comments (dedupe across runs) and in SARIF partialFingerprints.
+/** A finding's identity without its line, so a comment survives edits elsewhere in the file. */
+function identity(finding, target) {
+    const r = finding.resource;
+    const resource = r ? `${r.apiVersion}/${r.kind}/${r.namespace ?? ''}/${r.name ?? ''}` : '';
+    return [finding.rule, finding.file, resource, finding.path ?? '', finding.message, target].join('\u0000');
+}
+/**
+ * Fingerprints (16 hex digits) for a list of findings. Findings with the same identity (same rule, file,
+ * resource, path and message) are told apart by their order of appearance.
+ */
+function fingerprints(findings, target) {
+    const seen = new Map();
+    const out = new Map();
+    for (const finding of findings) {
+        const id = identity(finding, target);
+        const occurrence = seen.get(id) ?? 0;
+        seen.set(id, occurrence + 1);
+        out.set(finding, createHash('sha256').update(`${id}\u0000${occurrence}`).digest('hex').slice(0, 16));
+    }
+    return out;
+}
+
+const JSON_REPORT_VERSION = 1;
+function toJsonReport(result) {
+    const prints = fingerprints(result.findings, result.target.release.version);
+    return {
+        version: JSON_REPORT_VERSION,
+        target: { release: result.target.release.version, origin: result.target.origin },
+        ...(result.from ? { from: { release: result.from.release.version, origin: result.from.origin } } : {}),
+        ...(result.kubernetesVersion ? { kubernetesVersion: result.kubernetesVersion } : {}),
+        versionBump: result.versionBump,
+        ...(result.changes.headSha ? { headSha: result.changes.headSha } : {}),
+        counts: countFindings(result.findings),
+        documentsChecked: result.documentsChecked,
+        findings: result.findings.map((f) => ({ ...f, fingerprint: prints.get(f) })),
+        resources: result.resources.map((r) => {
+            const doc = r.head ?? r.base;
+            return {
+                status: r.status,
+                key: r.key,
+                ...(doc?.resource ? { kind: doc.resource.kind, ...(doc.resource.namespace ? { namespace: doc.resource.namespace } : {}), ...(doc.resource.name ? { name: doc.resource.name } : {}) } : {}),
+                ...(doc ? { file: doc.file, line: doc.line } : {})
+            };
+        }),
+        changedFiles: result.changes.files.map((f) => ({
+            path: f.path,
+            status: f.status,
+            ...(f.previousPath ? { previousPath: f.previousPath } : {}),
+            ...(f.patchMissing ? { patchMissing: true } : {})
+        })),
+        notChecked: result.notChecked.map((n) => ({ file: n.file, reason: n.reason }))
+    };
+}
+function renderJson(result) {
+    return `${JSON.stringify(toJsonReport(result), null, 2)}\n`;
+}
+
+// Where a rule's documentation lives; the one place that knows the project's URL.
+/** Used when the action's own repository is unknown (CLI runs). */
+const PROJECT_URL = 'https://github.com/istio-compat/istio-compat';
+const PROJECT_DOCS_REF = 'main';
+/**
+ * docs/rules/<id>.md of the running action: Actions sets GITHUB_ACTION_REPOSITORY and GITHUB_ACTION_REF for
+ * the step of a `uses:` action, so the link matches the version that produced the finding.
+ */
+function ruleDocsUrl(ruleId, env = process.env) {
+    const repository = env['GITHUB_ACTION_REPOSITORY'];
+    const base = repository ? `${env['GITHUB_SERVER_URL'] || 'https://github.com'}/${repository}` : PROJECT_URL;
+    const ref = repository && env['GITHUB_ACTION_REF'] ? env['GITHUB_ACTION_REF'] : PROJECT_DOCS_REF;
+    return `${base}/blob/${encodeURIComponent(ref)}/docs/rules/${encodeURIComponent(ruleId)}.md`;
+}
+
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+/** The key under partialFingerprints; bump the version if the fingerprint recipe changes. */
+const FINGERPRINT_KEY = 'istioCompat/v1';
+const LEVEL = { error: 'error', warning: 'warning', notice: 'note' };
+/** A repository-relative path as a URI reference: forward slashes, each segment percent-encoded. */
+function artifactUri(file) {
+    return file.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/^\/+/, '').split('/').map(encodeURIComponent).join('/');
+}
+function ruleIds(result, rules) {
+    return [...new Set([...rules.map((r) => r.id), ...result.findings.map((f) => f.rule)])].sort();
+}
+function sarifResult(finding, ruleIndex, fingerprint) {
+    const startLine = Math.max(1, finding.line);
+    const endLine = Math.max(startLine, finding.endLine ?? startLine);
+    const text = finding.fix ? `${finding.message} Fix: ${finding.fix.description}` : finding.message;
+    return {
+        ruleId: finding.rule,
+        ruleIndex,
+        level: LEVEL[finding.severity],
+        message: { text },
+        locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(finding.file), uriBaseId: '%SRCROOT%' }, region: { startLine, endLine } } }],
+        partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
+        ...(finding.suppressed ? { suppressions: [{ kind: 'external', status: 'accepted', justification: `${finding.suppressed.by}: ${finding.suppressed.reason}` }] } : {}),
+        ...(finding.resource || finding.path ? { properties: { ...(finding.resource ? { resource: finding.resource } : {}), ...(finding.path ? { yamlPath: finding.path } : {}) } } : {})
+    };
+}
+function toSarif(result, options = {}) {
+    const metas = new Map((options.rules ?? []).map((r) => [r.id, r]));
+    const ids = ruleIds(result, options.rules ?? []);
+    const index = new Map(ids.map((id, i) => [id, i]));
+    const prints = fingerprints(result.findings, result.target.release.version);
+    return {
+        $schema: SARIF_SCHEMA,
+        version: '2.1.0',
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: 'istio-compat',
+                        informationUri: PROJECT_URL,
+                        ...(options.toolVersion ? { semanticVersion: options.toolVersion } : {}),
+                        rules: ids.map((id) => {
+                            const meta = metas.get(id);
+                            return {
+                                id,
+                                name: id,
+                                shortDescription: { text: meta?.description ?? id },
+                                helpUri: ruleDocsUrl(id),
+                                help: { text: `See ${ruleDocsUrl(id)}` },
+                                ...(meta ? { defaultConfiguration: { level: LEVEL[meta.defaultSeverity] } } : {})
+                            };
+                        })
+                    }
+                },
+                originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The root of the repository.' } } },
+                columnKind: 'utf16CodeUnits',
+                properties: { targetRelease: result.target.release.version, ...(result.from ? { fromRelease: result.from.release.version } : {}) },
+                results: result.findings.map((f) => sarifResult(f, index.get(f.rule), prints.get(f)))
+            }
+        ]
+    };
+}
+function renderSarif(result, options = {}) {
+    return `${JSON.stringify(toSarif(result, options), null, 2)}\n`;
+}
+
+// The action's outputs: counts, and the paths of the JSON report and the SARIF file written for this run.
+const REPORT_FILE = 'istio-compat-report.json';
+const SARIF_FILE = 'istio-compat.sarif';
+/** Writes the JSON report and the SARIF file into `dir` (e.g. RUNNER_TEMP) and returns their paths. */
+async function writeReportFiles(result, dir, sarif = {}) {
+    await mkdir$1(dir, { recursive: true });
+    const files = { report: join(dir, REPORT_FILE), sarif: join(dir, SARIF_FILE) };
+    await writeFile$1(files.report, renderJson(result), 'utf8');
+    await writeFile$1(files.sarif, renderSarif(result, sarif), 'utf8');
+    return files;
+}
+/** Every output of action.yml, as strings for core.setOutput. Counts leave suppressed findings out. */
+function actionOutputs(result, files) {
+    const c = countFindings(result.findings);
+    return { errors: String(c.errors), warnings: String(c.warnings), notices: String(c.notices), report: files.report, sarif: files.sarif };
+}
+
+// Everything that comes from a manifest is hostile text: these helpers make it inert in each output format.
+const ZERO_WIDTH_JOINER = '\u200D';
+// Bidi overrides and isolates can make rendered text read differently from its source ("Trojan Source").
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
+// C0/C1 controls except tab; they have no business in a comment and some terminals act on them.
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+const NEWLINES = /\r\n|\r|\n|\u2028|\u2029/g;
+// Every ASCII punctuation character CommonMark/GFM may give a meaning to; a backslash makes each literal.
+const MARKDOWN_PUNCTUATION = /[\\`*_{}[\]()#+\-.!|~<>&"'=:$^]/g;
+function visibleCodePoint(ch) {
+    return `<U+${ch.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}>`;
+}
+/** Removes controls and shows bidi characters as their code point, on one line. */
+function flatten(text) {
+    return text
+        .replace(NEWLINES, ' ')
+        .replace(/\t/g, ' ')
+        .replace(CONTROL_CHARS, '')
+        .replace(BIDI_CONTROLS, visibleCodePoint);
+}
+/**
+ * Plain text → inline markdown that renders as the same text: one line, no HTML, no emphasis, links,
+ * headings, list markers or table cell breaks, and no @mentions (a zero-width joiner after the `@`).
+ * Safe inside a GFM table cell.
+ */
+function escapeMarkdown(text) {
+    return flatten(text)
+        .replace(MARKDOWN_PUNCTUATION, (ch) => (ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : ch === '&' ? '&amp;' : `\\${ch}`))
+        .replace(/@(?=[A-Za-z0-9_-])/g, `@${ZERO_WIDTH_JOINER}`);
+}
+function longestBacktickRun(text) {
+    let longest = 0;
+    for (const run of text.match(/`+/g) ?? [])
+        longest = Math.max(longest, run.length);
+    return longest;
+}
+/**
+ * Text as an inline code span that no backtick in it can close early. In a table cell (`table: true`) the
+ * pipes are escaped too: GFM splits cells on `|` even inside code spans and renders `\|` there as `|`.
+ */
+function codeSpan(text, options = {}) {
+    let body = flatten(text);
+    if (body === '')
+        return escapeMarkdown('(empty)');
+    if (options.table)
+        body = body.replace(/\|/g, '\\|');
+    const fence = '`'.repeat(longestBacktickRun(body) + 1);
+    // CommonMark strips one space on each side when both are present; pad so backticks at the edges stay content.
+    const padded = body.startsWith('`') || body.endsWith('`') || (body.startsWith(' ') && body.endsWith(' ')) ? ` ${body} ` : body;
+    return `${fence}${padded}${fence}`;
+}
+/**
+ * A fenced code block (e.g. ```suggestion) whose fence is longer than any backtick run in the content,
+ * so the content can never end the block. The content is kept byte for byte: it is code, not prose.
+ */
+function fencedBlock(content, info) {
+    const fence = '`'.repeat(Math.max(3, longestBacktickRun(content) + 1));
+    const body = content === '' ? '' : `${content}\n`;
+    return `${fence}${info}\n${body}${fence}`;
+}
+// Workflow commands: the escaping of actions/toolkit `core/src/command.ts`.
+/** Escapes the message part of a workflow command (`::error ...::<data>`). */
+function escapeCommandData(text) {
+    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+/** Escapes a property value of a workflow command (`file=`, `title=`): data escaping plus `:` and `,`. */
+function escapeCommandProperty(text) {
+    return escapeCommandData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+// Workflow-command annotations (`::error file=…::msg`): the channel that works with a read-only token.
+/**
+ * "10 warning annotations, 10 error annotations, and 10 notice annotations per step" (actions/toolkit
+ * docs/problem-matchers.md); the rest are dropped silently, so they go to the step summary instead.
+ */
+const MAX_ANNOTATIONS_PER_LEVEL = 10;
+const COMMAND = { error: 'error', warning: 'warning', notice: 'notice' };
+/** Formats one workflow command with the toolkit's escaping (`command.ts`). */
+function workflowCommand(command, properties, message) {
+    const props = Object.entries(properties)
+        .filter((entry) => entry[1] !== undefined && entry[1] !== '')
+        .map(([key, value]) => `${key}=${escapeCommandProperty(String(value))}`);
+    return `::${command}${props.length ? ` ${props.join(',')}` : ''}::${escapeCommandData(message)}`;
+}
+function annotationFor(finding) {
+    const endLine = finding.endLine !== undefined && finding.endLine > finding.line ? finding.endLine : undefined;
+    return workflowCommand(COMMAND[finding.severity], { file: finding.file, line: finding.line, endLine, title: `istio-compat ${finding.rule}` }, finding.message + (finding.fix ? ` Fix: ${finding.fix.description}` : ''));
+}
+/**
+ * The annotations of a run: per level the first ten unsuppressed findings, those on lines the PR added
+ * first (`preferred`), then in file order.
+ */
+function planAnnotations(findings, preferred = () => false) {
+    const annotated = [];
+    const overflow = [];
+    for (const severity of ['error', 'warning', 'notice']) {
+        const level = findings
+            .filter((f) => !f.suppressed && f.severity === severity)
+            .sort((a, b) => Number(preferred(b)) - Number(preferred(a)) || compareFindings(a, b));
+        annotated.push(...level.slice(0, MAX_ANNOTATIONS_PER_LEVEL));
+        overflow.push(...level.slice(MAX_ANNOTATIONS_PER_LEVEL));
+    }
+    return { commands: annotated.map(annotationFor), annotated, overflow };
+}
+
+/** Suggestions longer than this are shown as a fix description only: a reviewer cannot check them at a glance. */
+const MAX_SUGGESTION_LINES = 40;
+/** Splits file text into lines the way GitHub numbers them (BOM and CR dropped). */
+function textLines(text) {
+    const lines = text.replace(/^\uFEFF/, '').split('\n').map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line));
+    if (lines.at(-1) === '')
+        lines.pop();
+    return lines;
+}
+/** Lines of a replacement; the empty replacement removes the lines. */
+function replacementLines(replacement) {
+    return replacement === '' ? [] : replacement.split('\n').map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line));
+}
+/**
+ * The one suggestion that applies all `edits` at once, or undefined when GitHub could not apply it as the
+ * edits mean it: edits overlap or leave the file, the block crosses a hunk or leaves the diff, it is too
+ * long, or it changes nothing ("no changes were made to the code" is rejected by GitHub).
+ */
+function buildSuggestion(edits, file, headLines) {
+    if (edits.length === 0)
+        return undefined;
+    const sorted = [...edits].sort((a, b) => a.startLine - b.startLine);
+    for (const [i, edit] of sorted.entries()) {
+        if (!Number.isInteger(edit.startLine) || !Number.isInteger(edit.endLine))
+            return undefined;
+        if (edit.startLine < 1 || edit.endLine < edit.startLine || edit.endLine > headLines.length)
+            return undefined;
+        if (i > 0 && edit.startLine <= sorted[i - 1].endLine)
+            return undefined;
+    }
+    const startLine = sorted[0].startLine;
+    const endLine = sorted.at(-1).endLine;
+    if (endLine - startLine + 1 > MAX_SUGGESTION_LINES)
+        return undefined;
+    // GitHub anchors a multi-line comment to one hunk; every line of the range must be a RIGHT-side hunk line.
+    const hunk = file.commentableLines.get(startLine);
+    if (hunk === undefined)
+        return undefined;
+    for (let line = startLine; line <= endLine; line++) {
+        if (file.commentableLines.get(line) !== hunk)
+            return undefined;
+    }
+    const out = [];
+    let line = startLine;
+    for (const edit of sorted) {
+        for (; line < edit.startLine; line++)
+            out.push(headLines[line - 1]);
+        out.push(...replacementLines(edit.replacement));
+        line = edit.endLine + 1;
+    }
+    const original = headLines.slice(startLine - 1, endLine);
+    if (out.length === original.length && out.every((text, i) => text === original[i]))
+        return undefined;
+    return { startLine, endLine, content: out.join('\n') };
+}
+
+/**
+ * reviewdog posts at most 30 comments per review: more trips GitHub's abuse detection ("403 You have
+ * triggered an abuse detection mechanism") and makes the PR page slow to open.
+ */
+const MAX_INLINE_COMMENTS = 30;
+/** GitHub rejects bodies over 65,536 characters ("Body is too long"); keep room for the marker. */
+const MAX_COMMENT_BODY = 60_000;
+const FINGERPRINT_MARKER = /\n<!-- istio-compat:fp=([0-9a-f]{16}) -->\s*$/;
+function fingerprintMarker(fingerprint) {
+    return `<!-- istio-compat:fp=${fingerprint} -->`;
+}
+/** The fingerprint of one of our inline comments; only a marker at the very end counts (quoted text cannot fake it). */
+function fingerprintOf(body) {
+    return FINGERPRINT_MARKER.exec(body.replace(/\r\n/g, '\n'))?.[1];
+}
+const SEVERITY_LABEL = { error: '🛑 **Error**', warning: '⚠️ **Warning**', notice: 'ℹ️ **Notice**' };
+/** Where a finding can be commented on the diff, or why it cannot. */
+function anchorFor(finding, file, suggestions, headText) {
+    if (!file || file.status === 'removed')
+        return 'file not changed by this PR';
+    if (file.patchMissing)
+        return 'diff not available';
+    const first = finding.line;
+    const last = Math.max(finding.endLine ?? first, first);
+    if (suggestions && finding.fix && finding.fix.edits.length > 0) {
+        const text = headText(finding.file);
+        const suggestion = text === undefined ? undefined : buildSuggestion(finding.fix.edits, file, textLines(text));
+        // The suggestion must be about this finding: its lines overlap the finding's range.
+        if (suggestion && suggestion.startLine <= last && suggestion.endLine >= first) {
+            return { line: suggestion.endLine, ...(suggestion.startLine < suggestion.endLine ? { startLine: suggestion.startLine } : {}), suggestion: suggestion.content };
+        }
+    }
+    const hunk = file.commentableLines.get(first);
+    if (hunk !== undefined && file.commentableLines.get(last) === hunk) {
+        return first < last ? { line: last, startLine: first } : { line: first };
+    }
+    if (hunk !== undefined)
+        return { line: first };
+    // The finding's block starts outside the diff but the PR changed lines inside it: comment on the first such run.
+    for (let line = first + 1; line <= last; line++) {
+        const inside = file.commentableLines.get(line);
+        if (inside === undefined)
+            continue;
+        let end = line;
+        while (end + 1 <= last && file.commentableLines.get(end + 1) === inside)
+            end++;
+        return end > line ? { line: end, startLine: line } : { line };
+    }
+    return 'outside the diff';
+}
+function describeLocation(finding) {
+    const parts = [];
+    if (finding.path)
+        parts.push(codeSpan(finding.path));
+    const r = finding.resource;
+    if (r) {
+        const name = [r.namespace, r.name].filter(Boolean).join('/');
+        parts.push(`${finding.path ? 'in ' : ''}${escapeMarkdown(r.kind)}${name ? ` ${codeSpan(name)}` : ''}`);
+    }
+    return parts.join(' ');
+}
+/** The markdown body of one inline comment, ending with its hidden fingerprint. */
+function renderInlineBody(finding, fingerprint, suggestion) {
+    const header = `${SEVERITY_LABEL[finding.severity]} · ${codeSpan(finding.rule)} · [docs](${ruleDocsUrl(finding.rule)})`;
+    const lines = [header, '', escapeMarkdown(finding.message)];
+    const where = describeLocation(finding);
+    if (where)
+        lines.push('', where);
+    if (finding.fix)
+        lines.push('', `**Fix:** ${escapeMarkdown(finding.fix.description)}`);
+    if (suggestion !== undefined)
+        lines.push('', fencedBlock(suggestion, 'suggestion'));
+    if (finding.source)
+        lines.push('', `<sub>Source: ${escapeMarkdown(finding.source)}</sub>`);
+    lines.push('', fingerprintMarker(fingerprint));
+    return lines.join('\n');
+}
+function sameAnchor(existing, comment) {
+    return existing.path === comment.path && existing.line === comment.line && (existing.start_line ?? undefined) === comment.startLine;
+}
+function sameBody(a, b) {
+    return a.replace(/\r\n/g, '\n').trim() === b.replace(/\r\n/g, '\n').trim();
+}
+/** Most severe first, then findings on lines the PR added, then by place. */
+function inlineOrder(files) {
+    const onAddedLine = (f) => (files.get(f.file)?.addedLines.has(f.line) ? 0 : 1);
+    return (a, b) => severityRank(b.severity) - severityRank(a.severity) || onAddedLine(a) - onAddedLine(b) || compareFindings(a, b);
+}
+function planReview(input) {
+    const maxInline = input.maxInline ?? MAX_INLINE_COMMENTS;
+    const files = new Map(input.files.map((file) => [file.path, file]));
+    const active = input.findings.filter((f) => !f.suppressed);
+    const prints = fingerprints(active, input.target);
+    const offDiff = [];
+    const wanted = [];
+    for (const finding of [...active].sort(inlineOrder(files))) {
+        const anchor = anchorFor(finding, files.get(finding.file), input.suggestions, input.headText);
+        if (typeof anchor === 'string') {
+            offDiff.push({ finding, reason: anchor });
+            continue;
+        }
+        if (wanted.length >= maxInline) {
+            offDiff.push({ finding, reason: 'inline comment limit reached' });
+            continue;
+        }
+        const fingerprint = prints.get(finding);
+        let suggestion = anchor.suggestion;
+        let body = renderInlineBody(finding, fingerprint, suggestion);
+        if (body.length > MAX_COMMENT_BODY && suggestion !== undefined) {
+            suggestion = undefined;
+            body = renderInlineBody(finding, fingerprint, undefined);
+        }
+        // A dropped suggestion keeps its range: it is inside one hunk and covers the finding.
+        wanted.push({
+            finding,
+            fingerprint,
+            path: finding.file,
+            line: anchor.line,
+            ...(anchor.startLine !== undefined ? { startLine: anchor.startLine } : {}),
+            body,
+            suggestion: suggestion !== undefined
+        });
+    }
+    const isOwn = input.isOwn ?? ((c) => fingerprintOf(c.body) !== undefined);
+    const existing = input.existing ?? [];
+    const repliedTo = new Set(existing.flatMap((c) => (c.in_reply_to_id === undefined ? [] : [c.in_reply_to_id])));
+    const own = existing.filter((c) => c.in_reply_to_id === undefined && isOwn(c));
+    const keep = [];
+    const post = [];
+    const kept = new Set();
+    for (const comment of wanted) {
+        const match = own.find((c) => !kept.has(c.id) && fingerprintOf(c.body) === comment.fingerprint && sameAnchor(c, comment) && sameBody(c.body, comment.body));
+        if (match) {
+            kept.add(match.id);
+            keep.push({ comment, existingId: match.id });
+        }
+        else {
+            post.push(comment);
+        }
+    }
+    const remove = [];
+    const keepWithReplies = [];
+    for (const comment of own) {
+        if (kept.has(comment.id))
+            continue;
+        if (repliedTo.has(comment.id))
+            keepWithReplies.push(comment.id);
+        else
+            remove.push(comment.id);
+    }
+    offDiff.sort((a, b) => inlineOrder(files)(a.finding, b.finding));
+    return { post, keep, remove, keepWithReplies, offDiff };
+}
+/**
+ * True when GitHub will accept the comment's anchor: the file is in the PR with a diff, `line` (and
+ * `start_line`, which must come first) are RIGHT-side lines of the same hunk.
+ */
+function isPostable(comment, file) {
+    if (!file || file.patchMissing || file.status === 'removed')
+        return false;
+    const hunk = file.commentableLines.get(comment.line);
+    if (hunk === undefined)
+        return false;
+    if (comment.startLine === undefined)
+        return true;
+    return comment.startLine < comment.line && file.commentableLines.get(comment.startLine) === hunk;
+}
+
+/** The hidden marker that identifies the sticky summary comment; it starts the body. */
+const SUMMARY_MARKER = '<!-- istio-compat:summary -->';
+/** Budget for the sticky comment: below the limit, leaving room for the marker and GitHub's own counting. */
+const SUMMARY_BUDGET = 60_000;
+const ICON = { error: '🛑', warning: '⚠️', notice: 'ℹ️' };
+function plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+function location(file, line, endLine) {
+    return codeSpan(endLine !== undefined && endLine > line ? `${file}:${line}-${endLine}` : `${file}:${line}`, { table: true });
+}
+function tableRow(cells) {
+    return `| ${cells.join(' | ')} |`;
+}
+function renderTable(table, limit) {
+    const shown = table.rows.slice(0, limit);
+    const out = [];
+    if (table.collapsed)
+        out.push(`<details><summary>${table.collapsed}</summary>`, '');
+    else if (table.title)
+        out.push(table.title, '');
+    out.push(tableRow(table.header), tableRow(table.header.map(() => '---')), ...shown);
+    if (shown.length < table.rows.length) {
+        out.push('', `_… and ${plural(table.rows.length - shown.length, table.noun)} more, left out to fit GitHub's size limit; the job summary and the JSON report have all of them._`);
+    }
+    if (table.collapsed)
+        out.push('', '</details>');
+    return out.join('\n');
+}
+function resourceTitle(change) {
+    const doc = change.head ?? change.base;
+    const r = doc?.resource;
+    const name = r ? [r.namespace, r.name].filter(Boolean).join('/') : change.key;
+    return { kind: r?.kind ?? doc?.kind ?? 'document', name, file: doc?.file ?? '', line: doc?.line ?? 1 };
+}
+function findingsTable(result, options) {
+    const active = result.findings.filter((f) => !f.suppressed);
+    if (active.length === 0)
+        return undefined;
+    const sorted = [...active].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.file.localeCompare(b.file) || a.line - b.line);
+    const review = options.inline !== undefined || options.offDiff !== undefined;
+    const header = ['Severity', 'Location', 'Rule', 'Finding', ...(review ? ['On the diff'] : [])];
+    const rows = sorted.map((f) => {
+        const cells = [`${ICON[f.severity]} ${f.severity}`, location(f.file, f.line, f.endLine), `[${escapeMarkdown(f.rule)}](${ruleDocsUrl(f.rule)})`, escapeMarkdown(f.message)];
+        if (review)
+            cells.push(options.inline?.has(f) ? 'inline comment' : escapeMarkdown(options.offDiff?.get(f) ?? 'not commented'));
+        return tableRow(cells);
+    });
+    return { title: '#### Findings', header, rows, priority: 3, noun: 'finding' };
+}
+function suppressedTable(result) {
+    const suppressed = result.findings.filter((f) => f.suppressed);
+    if (suppressed.length === 0)
+        return undefined;
+    return {
+        collapsed: `${plural(suppressed.length, 'suppressed finding')} (not gating)`,
+        header: ['Location', 'Rule', 'Finding', 'Suppressed by'],
+        rows: suppressed.map((f) => tableRow([location(f.file, f.line, f.endLine), escapeMarkdown(f.rule), escapeMarkdown(f.message), escapeMarkdown(`${f.suppressed.by}: ${f.suppressed.reason}`)])),
+        priority: 1,
+        noun: 'suppressed finding'
+    };
+}
+function resourcesTable(result) {
+    const changed = result.resources.filter((r) => r.status !== 'unchanged');
+    if (changed.length === 0)
+        return undefined;
+    const count = (status) => changed.filter((r) => r.status === status).length;
+    const order = { removed: 0, added: 1, changed: 2, unchanged: 3 };
+    const rows = [...changed]
+        .sort((a, b) => order[a.status] - order[b.status] || a.key.localeCompare(b.key))
+        .map((change) => {
+        const t = resourceTitle(change);
+        return tableRow([change.status, escapeMarkdown(t.kind), codeSpan(t.name, { table: true }), location(t.file, t.line)]);
+    });
+    return {
+        collapsed: `Resources in this change: ${count('added')} added, ${count('changed')} changed, ${count('removed')} removed`,
+        header: ['Change', 'Kind', 'Name', 'File'],
+        rows,
+        priority: 0,
+        noun: 'resource'
+    };
+}
+function notCheckedTable(result) {
+    if (result.notChecked.length === 0)
+        return undefined;
+    return {
+        title: '#### Not checked',
+        header: ['File', 'Why'],
+        rows: result.notChecked.map((n) => tableRow([codeSpan(n.file, { table: true }), escapeMarkdown(n.reason)])),
+        priority: 2,
+        noun: 'file'
+    };
+}
+// Release versions passed parseRelease (digits, dots, a pre-release tag): safe to print as they are.
+function versionsTable(result) {
+    const rows = [tableRow(['Target', `Istio ${result.target.release.version}`, escapeMarkdown(result.target.origin)])];
+    if (result.from)
+        rows.push(tableRow(['From', `Istio ${result.from.release.version}`, escapeMarkdown(result.from.origin)]));
+    else
+        rows.push(tableRow(['From', 'not known', 'only changes up to the target release are checked']));
+    if (result.kubernetesVersion)
+        rows.push(tableRow(['Kubernetes', escapeMarkdown(result.kubernetesVersion), 'input']));
+    return [tableRow(['', 'Release', 'Chosen by']), tableRow(['---', '---', '---']), ...rows].join('\n');
+}
+/** Files a config `targets:` entry sent to other releases than the top-level ones. */
+function fileTargetsTable(result) {
+    const entries = Object.entries(result.targetsByFile ?? {});
+    if (entries.length === 0)
+        return undefined;
+    return {
+        collapsed: `${plural(entries.length, 'file')} checked against other releases (config targets)`,
+        header: ['File', 'Target', 'From', 'Chosen by'],
+        rows: entries
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(([file, t]) => tableRow([codeSpan(file, { table: true }), `Istio ${t.target.release.version}`, t.from ? `Istio ${t.from.release.version}` : 'not known', escapeMarkdown(t.target.origin)])),
+        priority: 0.5,
+        noun: 'file'
+    };
+}
+function headline(result) {
+    const to = result.target.release.version;
+    return result.from ? `### istio-compat: Istio ${result.from.release.version} → ${to}` : `### istio-compat: Istio ${to}`;
+}
+function countsLine(result) {
+    const c = countFindings(result.findings);
+    const suppressed = c.suppressed > 0 ? ` (${c.suppressed} suppressed)` : '';
+    if (c.errors + c.warnings + c.notices === 0)
+        return `✅ No findings${suppressed} in ${plural(result.documentsChecked, 'YAML document')}.`;
+    return `${ICON.error} ${plural(c.errors, 'error')} · ${ICON.warning} ${plural(c.warnings, 'warning')} · ${ICON.notice} ${plural(c.notices, 'notice')}${suppressed} in ${plural(result.documentsChecked, 'YAML document')}.`;
+}
+function renderSummary(result, options = {}) {
+    const maxLength = options.maxLength ?? Number.POSITIVE_INFINITY;
+    const head = [];
+    if (options.marker)
+        head.push(SUMMARY_MARKER);
+    head.push(headline(result), '', countsLine(result));
+    if (result.versionBump)
+        head.push('', 'This PR changes the Istio version, so every manifest in the repository was checked, not only the changed ones.');
+    for (const note of options.notes ?? [])
+        head.push('', escapeMarkdown(note));
+    head.push('', versionsTable(result));
+    const tables = [findingsTable(result, options), notCheckedTable(result), suppressedTable(result), fileTargetsTable(result), resourcesTable(result)].filter((t) => t !== undefined);
+    const footer = `<sub>${options.headSha ? `Checked at ${codeSpan(options.headSha.slice(0, 12))}. ` : ''}Each rule is explained in its docs page.</sub>`;
+    const limits = tables.map((t) => t.rows.length);
+    const render = () => [head.join('\n'), ...tables.map((t, i) => renderTable(t, limits[i])), footer].join('\n\n');
+    let body = render();
+    // Cut the least important table first: the most rows that still fit (binary search), then the next table.
+    for (const i of tables.map((_, i) => i).sort((a, b) => tables[a].priority - tables[b].priority)) {
+        if (body.length <= maxLength)
+            break;
+        let fits = 0;
+        let tooMany = limits[i];
+        while (tooMany - fits > 1) {
+            const mid = Math.floor((fits + tooMany) / 2);
+            limits[i] = mid;
+            if (render().length <= maxLength)
+                fits = mid;
+            else
+                tooMany = mid;
+        }
+        limits[i] = fits;
+        body = render();
+    }
+    if (body.length > maxLength) {
+        const note = "\n\n_The summary was cut to fit GitHub's size limit._";
+        body = body.slice(0, Math.max(0, maxLength - note.length)).replace(/\n[^\n]*$/, '') + note;
+    }
+    return body;
+}
+
+// Where annotations and the job step summary go: the Actions runner's stdout and $GITHUB_STEP_SUMMARY.
+/** "Each step is restricted to a maximum size of 1MiB" for its summary; stay well below. */
+const STEP_SUMMARY_BUDGET = 900_000;
+function actionsWorkflowOutput(env = process.env, write = (t) => void process.stdout.write(t)) {
+    return {
+        command: (line) => write(`${line}\n`),
+        stepSummary: (markdown) => {
+            const file = env['GITHUB_STEP_SUMMARY'];
+            if (!file)
+                return false;
+            appendFileSync(file, `${markdown}\n`, 'utf8');
+            return true;
+        }
+    };
+}
+
+/** The hidden marker of our review bodies. */
+const REVIEW_MARKER = '<!-- istio-compat:review -->';
+function isOwnAuthor(user, identity) {
+    if (!user)
+        return false;
+    return user.login === identity.login || (!identity.confirmed && user.type === 'Bot');
+}
+function errorText(error) {
+    const status = httpStatus(error);
+    const message = error instanceof Error ? error.message : String(error);
+    return `${status ? `HTTP ${status}: ` : ''}${message.split('\n')[0]}`;
+}
+function versions(result) {
+    return result.from ? `Istio ${result.from.release.version} → ${result.target.release.version}` : `Istio ${result.target.release.version}`;
+}
+function reviewComment(c) {
+    return {
+        path: c.path,
+        body: c.body,
+        line: c.line,
+        side: 'RIGHT',
+        ...(c.startLine !== undefined ? { start_line: c.startLine, start_side: 'RIGHT' } : {})
+    };
+}
+class Publisher {
+    result;
+    opts;
+    outcome = { channel: 'annotations', inline: { posted: 0, kept: 0, removed: 0 }, annotations: 0, stepSummary: false };
+    workflow;
+    pull;
+    files;
+    constructor(result, opts) {
+        this.result = result;
+        this.opts = opts;
+        this.workflow = opts.workflow ?? actionsWorkflowOutput();
+        this.pull = opts.pullNumber === undefined ? undefined : { owner: opts.owner, repo: opts.repo, pullNumber: opts.pullNumber };
+        this.files = new Map(result.changes.files.map((f) => [f.path, f]));
+    }
+    async run() {
+        if (this.opts.mode === 'off')
+            return this.toWorkflow(undefined, []);
+        if (!this.pull)
+            return this.toWorkflow('This run is not for a pull request, so the findings are shown as annotations.', []);
+        if (this.opts.readOnly) {
+            return this.toWorkflow('The token cannot write to this pull request (a pull request from a fork), so the findings are shown as annotations.', []);
+        }
+        const { octokit } = this.opts;
+        let state = { inline: new Set(), offDiff: new Map(), notes: [] };
+        try {
+            const identity = this.opts.login ? { login: this.opts.login, confirmed: true } : await resolveLogin(octokit);
+            if (this.opts.mode === 'review')
+                state = await this.review(this.pull, identity);
+            const review = this.opts.mode === 'review' ? { inline: state.inline, offDiff: state.offDiff } : {};
+            const headSha = this.result.changes.headSha;
+            const body = renderSummary(this.result, { ...review, notes: state.notes, marker: true, maxLength: SUMMARY_BUDGET, ...(headSha ? { headSha } : {}) });
+            await this.upsertSummary(this.pull, identity, body);
+            this.outcome.channel = this.opts.mode === 'review' ? 'review' : 'summary';
+            this.outcome.stepSummary = this.workflow.stepSummary(renderSummary(this.result, { ...review, notes: state.notes, maxLength: STEP_SUMMARY_BUDGET, ...(headSha ? { headSha } : {}) }));
+            return this.outcome;
+        }
+        catch (error) {
+            const why = isPermissionError(error)
+                ? `GitHub refused to write to the pull request (${errorText(error)}); the token needs pull-requests: write. The findings are shown as annotations.`
+                : `Posting to the pull request failed (${errorText(error)}). The findings are shown as annotations.`;
+            this.opts.log.warning(why);
+            return this.toWorkflow(why, state.notes);
+        }
+    }
+    /** Plans and sends the review; deletes our outdated comments. */
+    async review(pull, identity) {
+        const { octokit } = this.opts;
+        const existing = await listReviewComments(octokit, pull);
+        const isOwn = (c) => fingerprintOf(c.body) !== undefined && isOwnAuthor(c.user, identity);
+        const plan = planReview({
+            findings: this.result.findings,
+            files: this.result.changes.files,
+            target: this.result.target.release.version,
+            suggestions: this.opts.suggestions,
+            headText: this.opts.headText,
+            existing,
+            isOwn
+        });
+        const offDiff = new Map(plan.offDiff.map((o) => [o.finding, o.reason]));
+        const notes = [];
+        // Last line of defence against the all-or-nothing 422: never send a line outside one hunk.
+        const post = plan.post.filter((c) => {
+            if (isPostable(c, this.files.get(c.path)))
+                return true;
+            offDiff.set(c.finding, 'outside the diff');
+            return false;
+        });
+        const inline = new Set(plan.keep.map((k) => k.comment.finding));
+        if (post.length > 0) {
+            const rejected = await this.createReview(pull, post, identity);
+            if (rejected === undefined) {
+                for (const c of post)
+                    inline.add(c.finding);
+                this.outcome.inline.posted = post.length;
+            }
+            else {
+                this.outcome.inline.rejected = rejected;
+                for (const c of post)
+                    offDiff.set(c.finding, 'GitHub rejected the inline comments');
+                notes.push(`GitHub rejected the inline comments (${rejected}); those findings are listed here instead.`);
+            }
+        }
+        this.outcome.inline.kept = plan.keep.length;
+        for (const id of plan.remove) {
+            try {
+                await octokit.rest.pulls.deleteReviewComment({ owner: pull.owner, repo: pull.repo, comment_id: id });
+                this.outcome.inline.removed++;
+            }
+            catch (error) {
+                if (httpStatus(error) !== 404)
+                    throw error; // 404: already gone
+            }
+        }
+        if (plan.keepWithReplies.length > 0) {
+            this.opts.log.info(`Left ${plan.keepWithReplies.length} outdated istio-compat comment(s) in place because people replied to them.`);
+        }
+        return { inline, offDiff, notes };
+    }
+    /** One review; on 422 clears a stray pending review or retries once without inline comments. Returns GitHub's 422 message if inline comments were rejected. */
+    async createReview(pull, comments, identity) {
+        const { octokit } = this.opts;
+        const commitId = this.result.changes.headSha ?? (await headShaOf(octokit, pull));
+        const sha = codeSpan(commitId.slice(0, 12));
+        const send = (body, withComments) => octokit.rest.pulls.createReview({
+            owner: pull.owner,
+            repo: pull.repo,
+            pull_number: pull.pullNumber,
+            commit_id: commitId,
+            event: 'COMMENT',
+            body,
+            ...(withComments ? { comments: comments.map(reviewComment) } : {})
+        });
+        const body = `${REVIEW_MARKER}\n**istio-compat** (${versions(this.result)}): ${comments.length} new inline comment(s) on ${sha}. The summary comment lists every finding.`;
+        let message;
+        try {
+            this.outcome.reviewId = (await send(body, true)).data.id;
+            return undefined;
+        }
+        catch (error) {
+            if (httpStatus(error) !== 422)
+                throw error;
+            message = errorText(error);
+        }
+        if (/one pending review/i.test(message) && (await this.deleteOwnPendingReviews(pull, identity)) > 0) {
+            try {
+                this.outcome.reviewId = (await send(body, true)).data.id;
+                return undefined;
+            }
+            catch (error) {
+                if (httpStatus(error) !== 422)
+                    throw error;
+                message = errorText(error);
+            }
+        }
+        this.opts.log.warning(`GitHub rejected the review's inline comments (${message}); posting the findings in the summary instead.`);
+        try {
+            const note = `${REVIEW_MARKER}\n**istio-compat** (${versions(this.result)}) could not place its inline comments on ${sha} (GitHub answered: ${escapeMarkdown(message)}). The summary comment lists every finding.`;
+            this.outcome.reviewId = (await send(note, false)).data.id;
+        }
+        catch (error) {
+            if (isPermissionError(error))
+                throw error;
+            this.opts.log.warning(`The review without inline comments failed too (${errorText(error)}).`);
+        }
+        return message;
+    }
+    async deleteOwnPendingReviews(pull, identity) {
+        const { octokit } = this.opts;
+        const reviews = await octokit.paginate(octokit.rest.pulls.listReviews, { owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber, per_page: 100 });
+        let deleted = 0;
+        for (const review of reviews) {
+            if (review.state !== 'PENDING' || !isOwnAuthor(review.user ? { login: review.user.login, type: review.user.type } : null, identity))
+                continue;
+            await octokit.rest.pulls.deletePendingReview({ owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber, review_id: review.id });
+            deleted++;
+        }
+        return deleted;
+    }
+    /** Updates our sticky comment (found by marker and author) or creates it; removes duplicates of it. */
+    async upsertSummary(pull, identity, body) {
+        const { octokit } = this.opts;
+        const comments = await listIssueComments(octokit, pull);
+        const own = comments.filter((c) => c.body.replace(/^\uFEFF/, '').startsWith(SUMMARY_MARKER) && isOwnAuthor(c.user, identity));
+        const [sticky, ...duplicates] = own;
+        if (sticky) {
+            if (sticky.body.replace(/\r\n/g, '\n').trim() === body.trim()) {
+                this.outcome.summaryComment = { id: sticky.id, action: 'unchanged' };
+            }
+            else {
+                await octokit.rest.issues.updateComment({ owner: pull.owner, repo: pull.repo, comment_id: sticky.id, body });
+                this.outcome.summaryComment = { id: sticky.id, action: 'updated' };
+            }
+            for (const duplicate of duplicates) {
+                try {
+                    await octokit.rest.issues.deleteComment({ owner: pull.owner, repo: pull.repo, comment_id: duplicate.id });
+                }
+                catch (error) {
+                    if (httpStatus(error) !== 404)
+                        throw error;
+                }
+            }
+            return;
+        }
+        // A clean PR that never had findings gets no comment: nothing to say, no noise.
+        if (this.result.findings.length === 0 && this.result.notChecked.length === 0)
+            return;
+        const { data } = await octokit.rest.issues.createComment({ owner: pull.owner, repo: pull.repo, issue_number: pull.pullNumber, body });
+        this.outcome.summaryComment = { id: data.id, action: 'created' };
+    }
+    /** Annotations (10 per level) and the step summary with everything; the gate is unaffected. */
+    toWorkflow(reason, notes) {
+        const onAddedLine = (f) => this.files.get(f.file)?.addedLines.has(f.line) ?? false;
+        const plan = planAnnotations(this.result.findings, onAddedLine);
+        for (const command of plan.commands)
+            this.workflow.command(command);
+        this.outcome.channel = 'annotations';
+        if (reason)
+            this.outcome.fallback = reason;
+        this.outcome.annotations = plan.commands.length;
+        const allNotes = [...(reason ? [reason] : []), ...notes];
+        if (plan.overflow.length > 0) {
+            allNotes.push(`GitHub shows at most 10 annotations per level in a step; ${plan.overflow.length} more ${plan.overflow.length === 1 ? 'finding is' : 'findings are'} only listed in this summary.`);
+        }
+        const headSha = this.result.changes.headSha;
+        this.outcome.stepSummary = this.workflow.stepSummary(renderSummary(this.result, { notes: allNotes, maxLength: STEP_SUMMARY_BUDGET, ...(headSha ? { headSha } : {}) }));
+        return this.outcome;
+    }
+}
+/**
+ * Publishes one run's findings to the pull request. Never throws for GitHub errors: a 422 moves the inline
+ * comments into the summary, a 403/404 or any other API failure falls back to annotations and the step
+ * summary. The exit code is the gate's business (gate.ts).
+ */
+async function publish(result, opts) {
+    return new Publisher(result, opts).run();
+}
+
 // The GitHub Action: read the PR, run the engine, report, gate.
 function readInputs() {
-    const failOn = getInput('fail-on') || 'error';
-    if (!['error', 'warning', 'notice', 'never'].includes(failOn))
-        throw new UsageError(`fail-on must be error, warning, notice or never, not "${failOn}"`);
+    const failOn = parseFailOn(getInput('fail-on') || 'error');
     const comment = getInput('comment') || 'review';
     if (!['review', 'summary', 'off'].includes(comment))
         throw new UsageError(`comment must be review, summary or off, not "${comment}"`);
@@ -41790,7 +47267,7 @@ function readInputs() {
         from: getInput('from-version') || 'auto',
         kubernetesVersion: getInput('kubernetes-version'),
         paths: getMultilineInput('paths').map((p) => p.trim()).filter(Boolean),
-        failOn: failOn,
+        failOn,
         comment: comment,
         suggestions: (getInput('suggestions') || 'true').toLowerCase() !== 'false',
         configPath: getInput('config') || '.github/istio-compat.yml',
@@ -41800,7 +47277,9 @@ function readInputs() {
 function eventRefs(context) {
     const payload = context.payload;
     if (payload.pull_request) {
-        return { pullNumber: payload.pull_request.number, baseSha: payload.pull_request.base?.sha, headSha: payload.pull_request.head?.sha };
+        const pr = payload.pull_request;
+        const fromFork = context.eventName === 'pull_request' && !!pr.head?.repo && pr.head.repo.full_name !== pr.base?.repo?.full_name;
+        return { pullNumber: pr.number, baseSha: pr.base?.sha, headSha: pr.head?.sha, fromFork };
     }
     if (payload.merge_group)
         return { baseSha: payload.merge_group.base_sha, headSha: payload.merge_group.head_sha };
@@ -41813,9 +47292,11 @@ async function run() {
         const inputs = readInputs();
         const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
         const refs = eventRefs(context);
+        const { owner, repo } = context.repo;
+        const octokit = inputs.token ? createGitHubClient({ token: inputs.token, log: actionLog }) : undefined;
         const config = loadRepoConfig(workspace, inputs.configPath);
-        const sources = await buildSources(workspace, refs, inputs);
-        info(`istio-compat: ${sources.changes.files.length} changed file(s) from ${sources.changes.source}`);
+        const sources = await buildSources(workspace, refs, inputs, octokit, { owner, repo });
+        info(`istio-compat: ${sources.changes.files.length} changed file(s) read from ${sources.changes.source}`);
         const result = await runAnalysis(sources, {
             target: inputs.target,
             from: inputs.from,
@@ -41823,13 +47304,36 @@ async function run() {
             paths: inputs.paths.length ? inputs.paths : DEFAULT_PATTERNS,
             config
         });
-        report(result);
-        gate(result, inputs.failOn);
+        info(`istio-compat: Istio ${result.from ? `${result.from.release.version} → ` : ''}${result.target.release.version}, ${result.documentsChecked} document(s) checked, ${result.findings.length} finding(s)`);
+        const files = await writeReportFiles(result, process.env.RUNNER_TEMP || join(workspace, '.istio-compat'));
+        for (const [name, value] of Object.entries(actionOutputs(result, files)))
+            setOutput(name, value);
+        if (octokit) {
+            const headTexts = await readFindingFiles(sources, result);
+            const outcome = await publish(result, {
+                mode: inputs.comment,
+                suggestions: inputs.suggestions,
+                owner,
+                repo,
+                ...(refs.pullNumber ? { pullNumber: refs.pullNumber } : {}),
+                octokit,
+                headText: (path) => headTexts.get(path),
+                log: actionLog,
+                ...(refs.fromFork ? { readOnly: true } : {})
+            });
+            info(`istio-compat: findings published as ${outcome.channel}${outcome.fallback ? ` (${outcome.fallback})` : ''}`);
+        }
+        const verdict = gate(result.findings, inputs.failOn);
+        if (verdict.exitCode !== 0)
+            setFailed(`istio-compat: ${verdict.message}`);
+        else
+            info(`istio-compat: ${verdict.message}`);
     }
     catch (error) {
         setFailed(error instanceof Error ? error.message : String(error));
     }
 }
+const actionLog = { info: info, warning: warning, debug: debug };
 function loadRepoConfig(workspace, path) {
     let text;
     try {
@@ -41840,31 +47344,30 @@ function loadRepoConfig(workspace, path) {
     }
     return parseConfig(text, path);
 }
-async function buildSources(workspace, refs, inputs) {
+/**
+ * The workspace checkout when it holds both commits (fetch-depth: 0), else the REST API (pulls.listFiles
+ * and the contents of each file), else — outside a pull request — every matching file of the work tree.
+ */
+async function buildSources(workspace, refs, inputs, octokit, repo) {
     if (isGitRepository(workspace) && refs.baseSha && refs.headSha && resolveCommit(workspace, refs.baseSha) && resolveCommit(workspace, refs.headSha)) {
-        const changes = gitChangeSet(workspace, refs.baseSha, refs.headSha);
-        return { changes, head: gitSnapshot(workspace, changes.headRef), base: gitSnapshot(workspace, changes.baseRef) };
+        return gitSources(workspace, refs.baseSha, refs.headSha);
     }
-    // No comparable commits: check every matching file of the work tree.
-    const snapshot = workTreeSnapshot(workspace);
-    const matches = pathMatcher(inputs.paths.length ? inputs.paths : DEFAULT_PATTERNS);
-    const files = (await snapshot.list()).filter(matches).map((path) => ({ path, status: 'added', commentableLines: new Map(), addedLines: new Set() }));
-    return { changes: { source: 'paths', files }, head: snapshot };
+    if (octokit && refs.pullNumber && refs.headSha && refs.baseSha) {
+        info('istio-compat: the checkout does not hold both commits (use fetch-depth: 0); reading the pull request through the API');
+        const files = await listPullFiles(octokit, { ...repo, pullNumber: refs.pullNumber }, actionLog);
+        return {
+            changes: { source: 'github', baseRef: refs.baseSha, headRef: refs.headSha, headSha: refs.headSha, files },
+            head: apiSnapshot(octokit, repo.owner, repo.repo, refs.headSha),
+            base: apiSnapshot(octokit, repo.owner, repo.repo, refs.baseSha)
+        };
+    }
+    return wholeFileSources(workTreeSnapshot(workspace), pathMatcher(inputs.paths.length ? inputs.paths : DEFAULT_PATTERNS));
 }
-function report(result) {
-    const count = (s) => result.findings.filter((f) => f.severity === s && !f.suppressed).length;
-    setOutput('errors', count('error'));
-    setOutput('warnings', count('warning'));
-    setOutput('notices', count('notice'));
-    for (const f of result.findings)
-        info(`${f.file}:${f.line}: ${f.severity} [${f.rule}] ${f.message}`);
-}
-function gate(result, failOn) {
-    if (failOn === 'never')
-        return;
-    const failing = result.findings.filter((f) => !f.suppressed && severityRank(f.severity) >= severityRank(failOn));
-    if (failing.length)
-        setFailed(`istio-compat: ${failing.length} finding(s) at or above ${failOn} for Istio ${result.target.release.version}`);
+/** Head texts of the files with findings, for suggestions. */
+async function readFindingFiles(sources, result) {
+    const paths = [...new Set(result.findings.filter((f) => f.fix).map((f) => f.file))];
+    const blobs = await sources.head.read(paths);
+    return new Map([...blobs].map(([path, data]) => [path, new TextDecoder().decode(data)]));
 }
 
 // Entry of the action; the logic lives in main.ts.

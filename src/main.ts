@@ -3,11 +3,17 @@ import * as core from '@actions/core'
 import * as github from '@actions/github'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { gitChangeSet, isGitRepository, resolveCommit } from './changes/git.js'
-import { gitSnapshot, workTreeSnapshot } from './changes/snapshots.js'
+import { isGitRepository, resolveCommit } from './changes/git.js'
+import { gitSources, wholeFileSources, workTreeSnapshot } from './changes/snapshots.js'
+import { apiSnapshot } from './changes/api.js'
 import { EMPTY_CONFIG, parseConfig, type RepoConfig } from './config.js'
+import { gate, parseFailOn, type FailOn } from './gate.js'
+import { createGitHubClient, type GitHubClient } from './github/client.js'
+import { listPullFiles } from './github/pulls.js'
 import { DEFAULT_PATTERNS, pathMatcher, runAnalysis, type Sources } from './pipeline.js'
-import { UsageError, severityRank, type Severity } from './model.js'
+import { UsageError } from './model.js'
+import { actionOutputs, writeReportFiles } from './report/outputs.js'
+import { publish } from './report/publish.js'
 import type { AnalysisResult } from './result.js'
 
 export interface ActionInputs {
@@ -15,7 +21,7 @@ export interface ActionInputs {
   from: string
   kubernetesVersion: string
   paths: string[]
-  failOn: Severity | 'never'
+  failOn: FailOn
   comment: 'review' | 'summary' | 'off'
   suggestions: boolean
   configPath: string
@@ -23,8 +29,7 @@ export interface ActionInputs {
 }
 
 export function readInputs(): ActionInputs {
-  const failOn = core.getInput('fail-on') || 'error'
-  if (!['error', 'warning', 'notice', 'never'].includes(failOn)) throw new UsageError(`fail-on must be error, warning, notice or never, not "${failOn}"`)
+  const failOn = parseFailOn(core.getInput('fail-on') || 'error')
   const comment = core.getInput('comment') || 'review'
   if (!['review', 'summary', 'off'].includes(comment)) throw new UsageError(`comment must be review, summary or off, not "${comment}"`)
   const token = core.getInput('github-token')
@@ -34,7 +39,7 @@ export function readInputs(): ActionInputs {
     from: core.getInput('from-version') || 'auto',
     kubernetesVersion: core.getInput('kubernetes-version'),
     paths: core.getMultilineInput('paths').map((p) => p.trim()).filter(Boolean),
-    failOn: failOn as ActionInputs['failOn'],
+    failOn,
     comment: comment as ActionInputs['comment'],
     suggestions: (core.getInput('suggestions') || 'true').toLowerCase() !== 'false',
     configPath: core.getInput('config') || '.github/istio-compat.yml',
@@ -47,12 +52,16 @@ export interface EventRefs {
   pullNumber?: number
   baseSha?: string
   headSha?: string
+  /** A PR from a fork under `pull_request`: the token is read-only, writes are not even tried. */
+  fromFork?: boolean
 }
 
 export function eventRefs(context: typeof github.context): EventRefs {
   const payload = context.payload as Record<string, any>
   if (payload.pull_request) {
-    return { pullNumber: payload.pull_request.number, baseSha: payload.pull_request.base?.sha, headSha: payload.pull_request.head?.sha }
+    const pr = payload.pull_request
+    const fromFork = context.eventName === 'pull_request' && !!pr.head?.repo && pr.head.repo.full_name !== pr.base?.repo?.full_name
+    return { pullNumber: pr.number, baseSha: pr.base?.sha, headSha: pr.head?.sha, fromFork }
   }
   if (payload.merge_group) return { baseSha: payload.merge_group.base_sha, headSha: payload.merge_group.head_sha }
   if (context.eventName === 'push' && payload.before && !/^0+$/.test(payload.before)) return { baseSha: payload.before, headSha: payload.after }
@@ -64,9 +73,11 @@ export async function run(): Promise<void> {
     const inputs = readInputs()
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
     const refs = eventRefs(github.context)
+    const { owner, repo } = github.context.repo
+    const octokit = inputs.token ? createGitHubClient({ token: inputs.token, log: actionLog }) : undefined
     const config = loadRepoConfig(workspace, inputs.configPath)
-    const sources = await buildSources(workspace, refs, inputs)
-    core.info(`istio-compat: ${sources.changes.files.length} changed file(s) from ${sources.changes.source}`)
+    const sources = await buildSources(workspace, refs, inputs, octokit, { owner, repo })
+    core.info(`istio-compat: ${sources.changes.files.length} changed file(s) read from ${sources.changes.source}`)
     const result = await runAnalysis(sources, {
       target: inputs.target,
       from: inputs.from,
@@ -74,12 +85,36 @@ export async function run(): Promise<void> {
       paths: inputs.paths.length ? inputs.paths : DEFAULT_PATTERNS,
       config
     })
-    report(result)
-    gate(result, inputs.failOn)
+    core.info(`istio-compat: Istio ${result.from ? `${result.from.release.version} → ` : ''}${result.target.release.version}, ${result.documentsChecked} document(s) checked, ${result.findings.length} finding(s)`)
+
+    const files = await writeReportFiles(result, process.env.RUNNER_TEMP || join(workspace, '.istio-compat'))
+    for (const [name, value] of Object.entries(actionOutputs(result, files))) core.setOutput(name, value)
+
+    if (octokit) {
+      const headTexts = await readFindingFiles(sources, result)
+      const outcome = await publish(result, {
+        mode: inputs.comment,
+        suggestions: inputs.suggestions,
+        owner,
+        repo,
+        ...(refs.pullNumber ? { pullNumber: refs.pullNumber } : {}),
+        octokit,
+        headText: (path) => headTexts.get(path),
+        log: actionLog,
+        ...(refs.fromFork ? { readOnly: true } : {})
+      })
+      core.info(`istio-compat: findings published as ${outcome.channel}${outcome.fallback ? ` (${outcome.fallback})` : ''}`)
+    }
+
+    const verdict = gate(result.findings, inputs.failOn)
+    if (verdict.exitCode !== 0) core.setFailed(`istio-compat: ${verdict.message}`)
+    else core.info(`istio-compat: ${verdict.message}`)
   } catch (error) {
     core.setFailed(error instanceof Error ? error.message : String(error))
   }
 }
+
+const actionLog = { info: core.info, warning: core.warning, debug: core.debug }
 
 function loadRepoConfig(workspace: string, path: string): RepoConfig {
   let text: string
@@ -91,28 +126,29 @@ function loadRepoConfig(workspace: string, path: string): RepoConfig {
   return parseConfig(text, path)
 }
 
-async function buildSources(workspace: string, refs: EventRefs, inputs: ActionInputs): Promise<Sources> {
+/**
+ * The workspace checkout when it holds both commits (fetch-depth: 0), else the REST API (pulls.listFiles
+ * and the contents of each file), else — outside a pull request — every matching file of the work tree.
+ */
+async function buildSources(workspace: string, refs: EventRefs, inputs: ActionInputs, octokit: GitHubClient | undefined, repo: { owner: string; repo: string }): Promise<Sources> {
   if (isGitRepository(workspace) && refs.baseSha && refs.headSha && resolveCommit(workspace, refs.baseSha) && resolveCommit(workspace, refs.headSha)) {
-    const changes = gitChangeSet(workspace, refs.baseSha, refs.headSha)
-    return { changes, head: gitSnapshot(workspace, changes.headRef as string), base: gitSnapshot(workspace, changes.baseRef as string) }
+    return gitSources(workspace, refs.baseSha, refs.headSha)
   }
-  // No comparable commits: check every matching file of the work tree.
-  const snapshot = workTreeSnapshot(workspace)
-  const matches = pathMatcher(inputs.paths.length ? inputs.paths : DEFAULT_PATTERNS)
-  const files = (await snapshot.list()).filter(matches).map((path) => ({ path, status: 'added' as const, commentableLines: new Map<number, number>(), addedLines: new Set<number>() }))
-  return { changes: { source: 'paths', files }, head: snapshot }
+  if (octokit && refs.pullNumber && refs.headSha && refs.baseSha) {
+    core.info('istio-compat: the checkout does not hold both commits (use fetch-depth: 0); reading the pull request through the API')
+    const files = await listPullFiles(octokit, { ...repo, pullNumber: refs.pullNumber }, actionLog)
+    return {
+      changes: { source: 'github', baseRef: refs.baseSha, headRef: refs.headSha, headSha: refs.headSha, files },
+      head: apiSnapshot(octokit, repo.owner, repo.repo, refs.headSha),
+      base: apiSnapshot(octokit, repo.owner, repo.repo, refs.baseSha)
+    }
+  }
+  return wholeFileSources(workTreeSnapshot(workspace), pathMatcher(inputs.paths.length ? inputs.paths : DEFAULT_PATTERNS))
 }
 
-function report(result: AnalysisResult): void {
-  const count = (s: Severity) => result.findings.filter((f) => f.severity === s && !f.suppressed).length
-  core.setOutput('errors', count('error'))
-  core.setOutput('warnings', count('warning'))
-  core.setOutput('notices', count('notice'))
-  for (const f of result.findings) core.info(`${f.file}:${f.line}: ${f.severity} [${f.rule}] ${f.message}`)
-}
-
-function gate(result: AnalysisResult, failOn: ActionInputs['failOn']): void {
-  if (failOn === 'never') return
-  const failing = result.findings.filter((f) => !f.suppressed && severityRank(f.severity) >= severityRank(failOn))
-  if (failing.length) core.setFailed(`istio-compat: ${failing.length} finding(s) at or above ${failOn} for Istio ${result.target.release.version}`)
+/** Head texts of the files with findings, for suggestions. */
+async function readFindingFiles(sources: Sources, result: AnalysisResult): Promise<Map<string, string>> {
+  const paths = [...new Set(result.findings.filter((f) => f.fix).map((f) => f.file))]
+  const blobs = await sources.head.read(paths)
+  return new Map([...blobs].map(([path, data]) => [path, new TextDecoder().decode(data)]))
 }

@@ -2,10 +2,11 @@
 import type { Finding } from '../model.js'
 import type { RepoConfig } from '../config.js'
 import type { ManifestDocument } from '../manifests/types.js'
+import { catalogAnalyzer } from './catalog.js'
 import { schemaAnalyzer } from './schema.js'
 import type { AnalysisContext, Analyzer, RuleMeta } from './types.js'
 
-export const ANALYZERS: Analyzer[] = [schemaAnalyzer]
+export const ANALYZERS: Analyzer[] = [schemaAnalyzer, catalogAnalyzer]
 
 /** Rules that do not come from an analyzer: the manifests layer's own findings. */
 const BUILTIN_RULES: RuleMeta[] = [

@@ -6,34 +6,35 @@ export interface RequestClient {
   request(route: string, params?: Record<string, unknown>): Promise<{ data: any; status: number }>
 }
 
-/** Blobs above this size are skipped, as the manifests layer would skip them anyway. */
+/** The contents API returns content inline only up to 1 MB; above the manifests layer's limit we do not ask. */
 const MAX_BLOB_BYTES = 4 * 1024 * 1024
 
 export function apiSnapshot(client: RequestClient, owner: string, repo: string, sha: string): Snapshot {
-  let tree: Promise<Map<string, { sha: string; size: number }>> | undefined
-  const load = () =>
-    (tree ??= client.request('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', { owner, repo, tree_sha: sha, recursive: '1' }).then(({ data }) => {
-      const blobs = new Map<string, { sha: string; size: number }>()
-      for (const entry of data.tree as { path: string; type: string; sha: string; size?: number }[]) {
-        if (entry.type === 'blob') blobs.set(entry.path, { sha: entry.sha, size: entry.size ?? 0 })
-      }
-      return blobs
-    }))
+  let tree: Promise<string[]> | undefined
   return {
-    list: async () => [...(await load()).keys()].sort(),
+    // The whole tree is only needed when the PR bumps the Istio version; a truncated or failed listing
+    // leaves the check to the changed files.
+    list: () =>
+      (tree ??= client
+        .request('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', { owner, repo, tree_sha: sha, recursive: '1' })
+        .then(({ data }) => (data.tree as { path: string; type: string }[]).filter((e) => e.type === 'blob').map((e) => e.path).sort())
+        .catch(() => [])),
     read: async (paths) => {
-      const blobs = await load()
       const out = new Map<string, Uint8Array>()
       for (const path of paths) {
-        const blob = blobs.get(path)
-        if (!blob) continue
-        if (blob.size > MAX_BLOB_BYTES) {
-          // Keep the size visible to the manifests layer, which turns it into a notice.
-          out.set(path, new Uint8Array(blob.size))
-          continue
+        try {
+          const { data } = await client.request('GET /repos/{owner}/{repo}/contents/{path}', { owner, repo, path, ref: sha })
+          if (data?.type !== 'file') continue
+          if ((data.size ?? 0) > MAX_BLOB_BYTES || typeof data.content !== 'string') {
+            // Keep the size visible to the manifests layer, which turns it into a notice.
+            out.set(path, new Uint8Array(Math.max(data.size ?? 0, MAX_BLOB_BYTES + 1)))
+            continue
+          }
+          out.set(path, Buffer.from(data.content, 'base64'))
+        } catch (error) {
+          // Absent at this commit (404): the file is new or was deleted.
+          if ((error as { status?: number }).status !== 404) throw error
         }
-        const { data } = await client.request('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', { owner, repo, file_sha: blob.sha })
-        out.set(path, Buffer.from(data.content as string, (data.encoding as BufferEncoding) ?? 'base64'))
       }
       return out
     }

@@ -1,12 +1,15 @@
-// The CLI's output formats. (Interim: text and json until the report layer lands.)
+// The CLI's output formats, one renderer each.
 import type { AnalysisResult } from '../result.js'
+import { renderJson } from './json.js'
+import { renderMarkdown } from './markdown.js'
+import { renderSarif, type SarifOptions } from './sarif.js'
+import { renderText } from './text.js'
 
 export type Format = 'text' | 'json' | 'sarif' | 'markdown'
 export const FORMATS: readonly Format[] = ['text', 'json', 'sarif', 'markdown']
 
-export function renderReport(result: AnalysisResult, format: Format): string {
-  if (format === 'json') return JSON.stringify({ target: result.target.release.version, findings: result.findings }, null, 2)
-  const lines = result.findings.map((f) => `${f.file}:${f.line}: ${f.severity} [${f.rule}] ${f.message}`)
-  lines.push(`${result.findings.length} finding(s), ${result.documentsChecked} document(s) checked against Istio ${result.target.release.version}`)
-  return lines.join('\n')
+/** The report in one format, without a trailing newline (the caller prints it as a line). */
+export function renderReport(result: AnalysisResult, format: Format, sarif: SarifOptions = {}): string {
+  const text = format === 'json' ? renderJson(result) : format === 'sarif' ? renderSarif(result, sarif) : format === 'markdown' ? renderMarkdown(result) : renderText(result)
+  return text.replace(/\n$/, '')
 }

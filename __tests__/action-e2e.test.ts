@@ -1,0 +1,168 @@
+// The bundled action, started the way the Actions runner starts it (INPUT_* env, an event file,
+// GITHUB_API_URL), against the fake GitHub on 127.0.0.1: it reads the PR, analyses it and posts a review.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pullFromStates, readTree, startFakeGitHub, type BuiltPull, type FakeGitHub } from '../scripts/fake-github.mjs'
+
+const PULL = 7
+let built: BuiltPull
+let fake: FakeGitHub
+let temp: string
+
+beforeAll(async () => {
+  const base = readTree(join(process.cwd(), 'examples/gitops/base'))
+  const headTree = readTree(join(process.cwd(), 'examples/gitops/head'))
+  const head: Record<string, string | null> = { ...headTree }
+  for (const path of Object.keys(base)) if (!(path in headTree)) head[path] = null
+  built = pullFromStates(base, head, { keepRepo: true })
+  fake = await startFakeGitHub()
+  fake.setPull(PULL, built)
+  temp = mkdtempSync(join(tmpdir(), 'istio-compat-runner-'))
+})
+
+afterAll(async () => {
+  await fake?.close()
+  if (built?.dir) rmSync(built.dir, { recursive: true, force: true })
+  if (temp) rmSync(temp, { recursive: true, force: true })
+})
+
+interface RunResult {
+  code: number | null
+  stdout: string
+  outputs: Record<string, string>
+  summary: string
+}
+
+/** Runs dist/index.js as the runner does; the fake lives in this process, so the child must not block it. */
+function runAction(name: string, inputs: Record<string, string>, options: { workspace?: string; fork?: boolean } = {}): Promise<RunResult> {
+  const dir = join(temp, name)
+  rmSync(dir, { recursive: true, force: true })
+  const eventPath = join(temp, `${name}-event.json`)
+  const repoFull = `${fake.owner}/${fake.repo}`
+  writeFileSync(eventPath, JSON.stringify({
+    action: 'synchronize',
+    number: PULL,
+    pull_request: {
+      number: PULL,
+      head: { sha: built.headSha, repo: { full_name: options.fork ? 'someone/mesh' : repoFull } },
+      base: { sha: built.baseSha, repo: { full_name: repoFull } }
+    },
+    repository: { name: fake.repo, owner: { login: fake.owner }, full_name: repoFull }
+  }))
+  const outputFile = join(temp, `${name}-output`)
+  const summaryFile = join(temp, `${name}-summary`)
+  writeFileSync(outputFile, '')
+  writeFileSync(summaryFile, '')
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    GITHUB_ACTIONS: 'true',
+    GITHUB_EVENT_NAME: 'pull_request',
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_REPOSITORY: repoFull,
+    GITHUB_API_URL: fake.url,
+    GITHUB_SERVER_URL: fake.origin,
+    GITHUB_WORKSPACE: options.workspace ?? (built.dir as string),
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    RUNNER_TEMP: join(temp, `${name}-runner-temp`),
+    'INPUT_TARGET-VERSION': 'auto',
+    'INPUT_FROM-VERSION': 'auto',
+    'INPUT_FAIL-ON': 'error',
+    INPUT_COMMENT: 'review',
+    INPUT_SUGGESTIONS: 'true',
+    INPUT_CONFIG: '.github/istio-compat.yml',
+    INPUT_PATHS: '**/*.yaml\n**/*.yml',
+    'INPUT_GITHUB-TOKEN': 'bot-token',
+    ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]))
+  }
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(process.cwd(), 'dist/index.js')], { env, cwd: options.workspace ?? built.dir })
+    let stdout = ''
+    child.stdout.on('data', (d) => (stdout += d))
+    child.stderr.on('data', (d) => (stdout += d))
+    child.on('error', reject)
+    child.on('close', (code) => {
+      resolve({ code, stdout, outputs: parseOutputs(readFileSync(outputFile, 'utf8')), summary: readFileSync(summaryFile, 'utf8') })
+    })
+  })
+}
+
+/** GITHUB_OUTPUT heredoc format: name<<DELIM\nvalue\nDELIM */
+function parseOutputs(text: string): Record<string, string> {
+  const out: Record<string, string> = {}
+  const re = /^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2$/gm
+  let m: RegExpExecArray | null
+  while ((m = re.exec(text)) !== null) out[m[1]] = m[3]
+  return out
+}
+
+describe('dist/index.js as the Actions runner starts it', () => {
+  it('reads the PR, posts one review with inline comments and a suggestion, and fails the check on errors', async () => {
+    const run = await runAction('first', {})
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain('::error::istio-compat:')
+    expect(fake.validationErrors).toEqual([])
+    expect(fake.crashes).toEqual([])
+
+    const reviews = fake.requests.filter((r) => r.method === 'POST' && r.path === `/repos/octo/mesh/pulls/${PULL}/reviews`)
+    expect(reviews).toHaveLength(1)
+    const review = reviews[0].body
+    expect(review.event).toBe('COMMENT')
+    expect(review.commit_id).toBe(built.headSha)
+    const onLine = (path: string, line: number) => review.comments.find((c: { path: string; line: number }) => c.path === path && c.line === line)
+    expect(onLine('apps/shop/authz.yaml', 14)?.body).toContain('parse')
+    const typo = onLine('apps/shop/telemetry.yaml', 10)
+    expect(typo?.body).toContain('```suggestion')
+    expect(typo?.body).toContain('randomSamplingPercentage: 10.0')
+
+    // Outputs as action.yml declares them, and the JSON report they point at.
+    expect(Number(run.outputs.errors)).toBeGreaterThanOrEqual(1)
+    const report = JSON.parse(readFileSync(run.outputs.report, 'utf8'))
+    expect(report.findings.some((f: { file: string; line: number }) => f.file === 'apps/shop/authz.yaml' && f.line === 14)).toBe(true)
+    const sarif = JSON.parse(readFileSync(run.outputs.sarif, 'utf8'))
+    expect(sarif.version).toBe('2.1.0')
+    expect(run.summary).toContain('istio-compat')
+
+    // One sticky summary comment, and the token never printed.
+    expect(fake.issueComments(PULL).filter((c) => c.body.includes('<!-- istio-compat:summary -->'))).toHaveLength(1)
+    // `::add-mask::` is the runner's instruction to mask the value; the runner never shows that line.
+    expect(run.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n')).not.toContain('bot-token')
+  })
+
+  it('a second run duplicates nothing', async () => {
+    const before = fake.reviewComments(PULL).length
+    const run = await runAction('second', {})
+    expect(run.code).toBe(1)
+    expect(fake.reviewComments(PULL)).toHaveLength(before)
+    expect(fake.issueComments(PULL).filter((c) => c.body.includes('<!-- istio-compat:summary -->'))).toHaveLength(1)
+    expect(fake.validationErrors).toEqual([])
+  })
+
+  it('a fork PR gets annotations and a step summary instead, and the gate still fails', async () => {
+    const writesBefore = fake.requests.filter((r) => r.method !== 'GET').length
+    const run = await runAction('fork', { 'github-token': 'fork-token' }, { fork: true })
+    expect(run.code).toBe(1)
+    expect(fake.requests.filter((r) => r.method !== 'GET').length).toBe(writesBefore)
+    expect(run.stdout).toMatch(/^::error file=apps\/shop\/authz\.yaml,line=14/m)
+    expect(run.summary).toContain('apps/shop/authz.yaml')
+  })
+
+  it('without a checkout of both commits it reads the PR through pulls.listFiles', async () => {
+    const empty = mkdtempSync(join(temp, 'no-checkout-'))
+    const run = await runAction('api', { 'target-version': '1.28', comment: 'off' }, { workspace: empty })
+    expect(run.stdout).toContain('reading the pull request through the API')
+    expect(fake.requests.some((r) => r.method === 'GET' && r.path === `/repos/octo/mesh/pulls/${PULL}/files`)).toBe(true)
+    expect(run.code).toBe(1)
+    expect(run.stdout).toMatch(/^::error file=apps\/shop\/authz\.yaml,line=14/m)
+  })
+
+  it('an unknown target release is a clear error naming the supported ones', async () => {
+    const run = await runAction('bad-version', { 'target-version': '2.0' })
+    expect(run.code).toBe(1)
+    expect(run.stdout).toMatch(/::error::.*2\.0.*supported releases are 1\.20/)
+  })
+})

@@ -1,0 +1,114 @@
+// Every catalog entry, every match: a manifest that trips it (finding on the exact file and line), the same
+// manifest on the other side of the version boundary, and a variant without the matched thing.
+import { describe, expect, it } from '@jest/globals'
+import { catalogFindings } from '../../src/analyze/catalog.js'
+import { compilePlan } from '../../src/analyze/catalog/plan.js'
+import type { AnalysisContext } from '../../src/analyze/types.js'
+import { CATALOG, catalogEntries, type CatalogEntry, type Match } from '../../src/knowledge/catalog.js'
+import { LATEST_MINOR, parseRelease, type Release } from '../../src/knowledge/versions.js'
+import { parseManifestFile } from '../../src/manifests/parse.js'
+import { buildCase, buildWrongHolderCase, PATTERN_SAMPLES, type CatalogCase } from '../support/catalog-cases.js'
+
+/** Istio 1.19 is not a supported target, but it is the release the 1.20 changes are measured from. */
+const ISTIO_1_19: Release = { version: '1.19', minor: '1.19', major: 1, minorNumber: 19, patch: null }
+
+function release(v: string): Release {
+  return v === '1.19' ? ISTIO_1_19 : parseRelease(v)
+}
+
+/** The release just before a change: '1.28' → '1.27', '1.28.1' → '1.28.0'. */
+function before(v: string): string {
+  const [maj, min, patch] = v.split('.').map(Number)
+  return patch === undefined ? `${maj}.${min - 1}` : `${maj}.${min}.${patch - 1}`
+}
+
+interface Versions {
+  target: string
+  from?: string
+}
+
+/** Findings of the whole catalog, or (with `only`) of a catalog reduced to one entry holding one match. */
+function findings(c: CatalogCase, v: Versions, only?: { entry: CatalogEntry; match: Match }) {
+  const file = parseManifestFile(c.file, c.text)
+  expect(file.problems).toEqual([])
+  const ctx: AnalysisContext = { target: release(v.target), ...(v.from ? { from: release(v.from) } : {}), files: [file] }
+  const plan = only
+    ? compilePlan(ctx.target, ctx.from, CATALOG.map((r) => ({ ...r, entries: r.entries.filter((e) => e.id === only.entry.id).map((e) => ({ ...e, match: [only.match] })) })))
+    : undefined
+  return file.documents.flatMap((doc) => catalogFindings(doc, ctx, plan))
+}
+
+const RULE: Record<CatalogEntry['change'], string> = {
+  added: 'not-yet-available', removed: 'removed-feature', deprecated: 'deprecated', 'no-effect': 'no-effect',
+  'default-changed': 'default-changed', 'behaviour-changed': 'behaviour-changed'
+}
+
+/** Versions that must trip the entry, and versions on the other side of its boundary. */
+function versionsOf(e: CatalogEntry): { trip: Versions[]; quiet: Versions[] } {
+  const releases = [e.since, ...(e.backports ?? [])]
+  switch (e.change) {
+    case 'removed':
+    case 'deprecated':
+      return { trip: releases.map((r) => ({ target: r })), quiet: [{ target: before(e.since) }, ...(e.until ? [{ target: e.until }] : [])] }
+    case 'added':
+      return { trip: releases.map((r) => ({ target: before(r) })), quiet: releases.map((r) => ({ target: r })) }
+    case 'no-effect':
+      return { trip: [{ target: LATEST_MINOR }, { target: e.since }], quiet: e.until ? [{ target: e.until }] : [] }
+    default:
+      return {
+        trip: releases.map((r) => ({ from: before(r), target: r })),
+        quiet: [{ from: e.since, target: e.since }, { target: e.since }, { from: before(e.since), target: before(e.since) }]
+      }
+  }
+}
+
+describe('catalog entries', () => {
+  const entries = catalogEntries()
+
+  it('has a sample for every pattern', () => {
+    const patterns = entries.flatMap((e) => e.match.flatMap((m) => ['pattern' in m && m.pattern !== undefined ? [m.pattern] : [], ...('where' in m ? (m.where ?? []).map((c) => (c.pattern !== undefined ? [c.pattern] : [])) : [])].flat()))
+    for (const p of patterns) expect(PATTERN_SAMPLES[p]).toBeDefined()
+  })
+
+  for (const entry of entries) {
+    describe(entry.id, () => {
+      const { trip, quiet } = versionsOf(entry)
+      entry.match.forEach((match, i) => {
+        const label = `match ${i} (${match.type})`
+        it(`${label} trips at ${trip.map((v) => (v.from ? `${v.from}→${v.target}` : v.target)).join(', ')}`, () => {
+          const c = buildCase(entry, match)
+          for (const v of trip) {
+            // Other matches of the same entry may also hit the manifest (e.g. the chart of a HelmRelease); this one is on c.line.
+            const hit = findings(c, v).find((f) => f.entryId === entry.id && f.finding.line === c.line)
+            expect(hit).toBeDefined()
+            expect(hit?.finding).toEqual(expect.objectContaining({ file: c.file, line: c.line, rule: RULE[entry.change], severity: match.severity ?? entry.severity }))
+            expect(hit?.finding.source).toContain(entry.sources[0].url)
+          }
+        })
+        if (quiet.length > 0) {
+          it(`${label} stays quiet at ${quiet.map((v) => (v.from ? `${v.from}→${v.target}` : v.target)).join(', ')}`, () => {
+            const c = buildCase(entry, match)
+            for (const v of quiet) expect(findings(c, v).filter((f) => f.entryId === entry.id)).toEqual([])
+            for (const v of quiet) expect(findings(c, v, { entry, match })).toEqual([])
+          })
+        }
+        if ('where' in match && match.where?.length) {
+          it(`${label} stays quiet when its conditions do not hold`, () => {
+            const c = buildCase(entry, match, false, true)
+            for (const v of trip) expect(findings(c, v, { entry, match })).toEqual([])
+          })
+        }
+        const wrongHolder = buildWrongHolderCase(match)
+        if (wrongHolder) {
+          it(`${label} stays quiet on an object the key is not read from`, () => {
+            for (const v of trip) expect(findings(wrongHolder, v, { entry, match })).toEqual([])
+          })
+        }
+        it(`${label} stays quiet without the matched thing`, () => {
+          const c = buildCase(entry, match, true)
+          for (const v of trip) expect(findings(c, v, { entry, match })).toEqual([])
+        })
+      })
+    })
+  }
+})

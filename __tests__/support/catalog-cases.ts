@@ -1,0 +1,244 @@
+// Builds, for one catalog match, a manifest that shows it and the line a finding must point at.
+import type { CatalogEntry, Condition, Match } from '../../src/knowledge/catalog.js'
+import { LiteralBlock, writeYaml, type Y } from './yaml-writer.js'
+
+/** A value that passes each pattern the catalog uses (a test fails when a new pattern has none). */
+export const PATTERN_SAMPLES: Record<string, string> = {
+  'forward_downstream_sni|tcp_cluster_rewrite|sni_verifier': 'envoy.filters.network.sni_verifier',
+  '(^|[^\\w."\\[])node\\.': 'node.metadata["NAMESPACE"]',
+  '(^|[^\\w."\\[])istio_responseClass': 'istio_responseClass == "2xx"',
+  '\\{\\*\\*?\\}': '/api/{*}/items',
+  'reset-before-request': 'reset-before-request,5xx',
+  '(^|,)\\s*53\\s*(,|$)': '53',
+  'istio-csr|cert-manager': 'cert-manager-istio-csr.cert-manager.svc:443',
+  '^v?(0\\.|1\\.[0-3]\\.)': 'v1.3.0',
+  '^v?(0\\.|1\\.[0-4]\\.)': 'v1.4.1',
+  '^kiali': 'kiali',
+  '^(?!istio-system$)': 'monitoring',
+  '^\\*': '*.example.com',
+  '[\\x00-\\x1f]': 'docker.io/istio/proxyv2:1.29.0\n',
+  '\\.svc(\\.|$)': 'reviews.default.svc.cluster.local',
+  '(^|,)\\s*([^,\\s][^,]{15,}|[^,\\s][^,]*[/:\\s][^,\\s]+[^,]*)\\s*(,|$)': 'eth0,a b',
+  '[\\[\\]()|+?^$\\\\{}]': 'cluster.local/ns/(a|b)/sa/x',
+  '^[\\s\\S]{1025,}$': 'x'.repeat(1030),
+  '^\\s*(\\d+(\\.\\d+)?(m|h)|0?\\.\\d+s|\\d+(ms|us|µs|ns)|([6-9]\\d|\\d{3,})s)\\s*$': '1m',
+  '^(gcr\\.io/istio-release|registry\\.istio\\.io)/': 'gcr.io/istio-release/proxyv2:1.30.0',
+  '^(gcr\\.io/istio-release|registry\\.istio\\.io)': 'gcr.io/istio-release',
+  'istio-release\\.storage\\.googleapis\\.com': 'https://istio-release.storage.googleapis.com/charts',
+  '^~': '~ns1/*',
+  '://(169\\.254\\.|\\[?fe80:|\\[?fd00:ec2::254|metadata\\.google\\.internal)': 'http://169.254.169.254/jwks'
+}
+
+/** A value that passes no value test the catalog uses. */
+const NO_MATCH = 'nomatch'
+
+const KIND_API: Record<string, string> = {
+  Service: 'v1', Secret: 'v1', Namespace: 'v1', ConfigMap: 'v1', Deployment: 'apps/v1',
+  EnvoyFilter: 'networking.istio.io/v1alpha3', ServiceEntry: 'networking.istio.io/v1', WorkloadEntry: 'networking.istio.io/v1',
+  Telemetry: 'telemetry.istio.io/v1', WasmPlugin: 'extensions.istio.io/v1alpha1',
+  BackendTLSPolicy: 'gateway.networking.k8s.io/v1', XBackendTrafficPolicy: 'gateway.networking.x-k8s.io/v1alpha1',
+  HelmRepository: 'source.toolkit.fluxcd.io/v1', Application: 'argoproj.io/v1alpha1', Kustomization: 'kustomize.config.k8s.io/v1beta1',
+  ClusterPolicy: 'kyverno.io/v1'
+}
+
+export interface CatalogCase {
+  file: string
+  text: string
+  /** Line the finding must be on. */
+  line: number
+}
+
+type Step = string | number
+
+/** `spec.a[].b["c.d"][1]` with macros expanded for a Deployment / traffic policy → concrete steps. */
+function concrete(path: string): Step[] {
+  const expanded = path.replace(/^\$trafficPolicy/, 'spec.trafficPolicy').replace(/^\$podSpec/, 'spec.template.spec').replace(/^\$podMetadata/, 'spec.template.metadata')
+  const steps: Step[] = []
+  const re = /\["([^"]+)"\]|\[(\d*)\]|([^.[\]]+)/g
+  let m: RegExpExecArray | null
+  while ((m = re.exec(expanded)) !== null) {
+    if (m[1] !== undefined) steps.push(m[1])
+    else if (m[2] !== undefined) steps.push(m[2] === '' ? 0 : Number(m[2]))
+    else steps.push(m[3] === '*' ? 'x' : m[3])
+  }
+  return steps
+}
+
+function set(root: { [k: string]: Y }, steps: readonly Step[], value: Y): void {
+  let node: Y = root
+  steps.forEach((step, i) => {
+    const last = i === steps.length - 1
+    const nextIsIndex = typeof steps[i + 1] === 'number'
+    const fresh = (): Y => (nextIsIndex ? [] : {})
+    if (typeof step === 'number') {
+      const list = node as Y[]
+      while (list.length <= step) list.push(last ? value : fresh())
+      if (last) list[step] = value
+      else if (list[step] === null || typeof list[step] !== 'object') list[step] = fresh()
+      node = list[step]
+    } else {
+      const map = node as { [k: string]: Y }
+      if (last) map[step] = value
+      else if (map[step] === undefined || map[step] === null || typeof map[step] !== 'object') map[step] = fresh()
+      node = map[step]
+    }
+  })
+}
+
+function valueFor(test: { values?: (string | number | boolean)[]; pattern?: string }, clean: boolean): Y {
+  if (test.values) return clean ? NO_MATCH : test.values[0]
+  if (test.pattern !== undefined) {
+    const sample = PATTERN_SAMPLES[test.pattern]
+    if (sample === undefined) throw new Error(`no sample for pattern ${test.pattern}`)
+    return clean ? NO_MATCH : sample
+  }
+  return 'x'
+}
+
+function unset(root: { [k: string]: Y }, steps: readonly Step[]): void {
+  let node: Y = root
+  for (const step of steps.slice(0, -1)) {
+    if (node === null || typeof node !== 'object') return
+    node = (node as Record<string | number, Y>)[step]
+  }
+  if (node !== null && typeof node === 'object' && !Array.isArray(node)) delete (node as Record<string, Y>)[String(steps[steps.length - 1])]
+}
+
+/** Writes what the conditions need; `broken` does the opposite (absent ones written, required ones removed). */
+function applyConditions(root: { [k: string]: Y }, where: readonly Condition[] | undefined, broken = false): void {
+  for (const c of where ?? []) {
+    if (Boolean(c.absent) === broken) set(root, concrete(c.path), valueFor(c, false))
+    else if (broken) unset(root, concrete(c.path))
+  }
+}
+
+/** Renames the last map key of a path (the "clean" variant of a presence match). */
+function renameLastKey(steps: Step[]): Step[] {
+  const i = steps.map((s) => typeof s).lastIndexOf('string')
+  return steps.map((s, j) => (j === i ? `${String(s)}Unrelated` : s))
+}
+
+function resource(apiVersion: string, kind: string, name = 'sample'): { [k: string]: Y } {
+  return { apiVersion, kind, metadata: { name, namespace: 'default' } }
+}
+
+/** Holder object for an annotation/label `on` value: [document, path of its metadata]. */
+function holder(on: string): { doc: { [k: string]: Y }; meta: Step[] } {
+  if (on === 'pod') {
+    const doc = resource('apps/v1', 'Deployment')
+    set(doc, ['spec', 'template', 'spec', 'containers', 0, 'name'], 'app')
+    return { doc, meta: ['spec', 'template', 'metadata'] }
+  }
+  const [kind, group] = on === '*' ? ['ConfigMap', ''] : on.includes('.') ? [on.slice(0, on.indexOf('.')), on.slice(on.indexOf('.') + 1)] : [on, '']
+  const apiVersion = group ? (group === 'gateway.networking.x-k8s.io' ? `${group}/v1alpha1` : `${group}/v1`) : KIND_API[kind] ?? 'v1'
+  return { doc: resource(apiVersion, kind), meta: ['metadata'] }
+}
+
+function helmRelease(chart: string, values: { [k: string]: Y }): { [k: string]: Y } {
+  return { ...resource('helm.toolkit.fluxcd.io/v2', 'HelmRelease', chart), spec: { chart: { spec: { chart, version: '1.28.0' } }, values } }
+}
+
+function meshConfigMap(mesh: { [k: string]: Y }): { [k: string]: Y } {
+  return { ...resource('v1', 'ConfigMap', 'istio'), data: { mesh: new LiteralBlock(mesh) } }
+}
+
+/** The annotation or label on an object it is not read from (a ConfigMap), or undefined when `on` allows any object. */
+export function buildWrongHolderCase(match: Match): CatalogCase | undefined {
+  if ((match.type !== 'annotation' && match.type !== 'label') || match.on.includes('*') || match.on.includes('ConfigMap')) return undefined
+  const doc = resource('v1', 'ConfigMap')
+  const path = ['metadata', match.type === 'annotation' ? 'annotations' : 'labels', match.key]
+  set(doc, path, valueFor(match, false))
+  const w = writeYaml([doc])
+  return { file: 'case.yaml', text: w.text, line: w.lineOf(path) }
+}
+
+/**
+ * The manifest for one match of an entry. `clean` builds the same manifest with the matched thing changed
+ * (another key, value or apiVersion), which must not trip the match.
+ */
+export function buildCase(entry: CatalogEntry, match: Match, clean = false, brokenConditions = false): CatalogCase {
+  const file = 'case.yaml'
+  switch (match.type) {
+    case 'resource': {
+      const doc = resource(clean ? 'example.com/v1' : match.apiVersions[0], match.kinds[0])
+      set(doc, ['spec', 'note'], 'x')
+      const w = writeYaml([doc])
+      return { file, text: w.text, line: w.lineOf(['apiVersion']) }
+    }
+    case 'field': {
+      const kind = match.kinds[0] === '$workload' ? 'Deployment' : match.kinds[0]
+      const doc = resource(match.apiVersions?.[0] ?? KIND_API[kind] ?? 'v1', kind)
+      if (!brokenConditions) applyConditions(doc, match.where)
+      const steps = concrete(match.paths[0])
+      const presenceOnly = !match.values && match.pattern === undefined
+      const path = clean && presenceOnly ? renameLastKey(steps) : steps
+      set(doc, path, valueFor(match, clean))
+      if (brokenConditions) applyConditions(doc, match.where, true)
+      const w = writeYaml([doc])
+      return { file, text: w.text, line: w.lineOf(path) }
+    }
+    case 'annotation':
+    case 'label': {
+      const on = match.on[0]
+      if (on === 'selector') {
+        const doc = resource('v1', 'Service')
+        const key = clean ? `${match.key}-other` : match.key
+        set(doc, ['spec', 'selector', key], valueFor(match, false))
+        const w = writeYaml([doc])
+        return { file, text: w.text, line: w.lineOf(['spec', 'selector', key]) }
+      }
+      const { doc, meta } = holder(on)
+      const key = clean && !match.values && match.pattern === undefined ? `${match.key}-other` : match.key
+      const path = [...meta, match.type === 'annotation' ? 'annotations' : 'labels', key]
+      set(doc, path, valueFor(match, clean))
+      const w = writeYaml([doc])
+      return { file, text: w.text, line: w.lineOf(path) }
+    }
+    case 'meshConfig':
+    case 'proxyConfig': {
+      const inner: { [k: string]: Y } = {}
+      const steps = [...(match.type === 'proxyConfig' ? ['defaultConfig'] : []), ...concrete(match.paths[0])]
+      const presenceOnly = !match.values && match.pattern === undefined
+      const path = clean && presenceOnly ? renameLastKey(steps) : steps
+      set(inner, path, valueFor(match, clean))
+      const w = writeYaml([meshConfigMap(inner)])
+      return { file, text: w.text, line: w.lineOf(['data', 'mesh', ...path]) }
+    }
+    case 'helmValue': {
+      const values: { [k: string]: Y } = {}
+      if (!brokenConditions) applyConditions(values, match.where)
+      const steps = concrete(match.paths[0])
+      const presenceOnly = !match.values && match.pattern === undefined
+      const path = clean && presenceOnly ? renameLastKey(steps) : steps
+      set(values, path, valueFor(match, clean))
+      if (brokenConditions) applyConditions(values, match.where, true)
+      const w = writeYaml([helmRelease(match.chart, values)])
+      return { file, text: w.text, line: w.lineOf(['spec', 'values', ...path]) }
+    }
+    case 'env': {
+      const name = clean ? `${match.name}_OTHER` : match.name
+      const value = match.values || match.pattern !== undefined ? valueFor(match, false) : 'true'
+      if (match.component === 'proxy') {
+        const w = writeYaml([meshConfigMap({ defaultConfig: { proxyMetadata: { [name]: value } } })])
+        return { file, text: w.text, line: w.lineOf(['data', 'mesh', 'defaultConfig', 'proxyMetadata', name]) }
+      }
+      const w = writeYaml([helmRelease('istiod', { pilot: { env: { [name]: value } } })])
+      return { file, text: w.text, line: w.lineOf(['spec', 'values', 'pilot', 'env', name]) }
+    }
+    case 'text': {
+      const kind = match.kinds?.[0] ?? 'ClusterPolicy'
+      const doc = resource(KIND_API[kind] ?? 'v1', kind)
+      const sample = match.contains ?? PATTERN_SAMPLES[match.pattern ?? '']
+      if (sample === undefined) throw new Error(`no sample for pattern ${String(match.pattern)}`)
+      set(doc, ['spec', 'note'], clean ? 'nothing relevant' : `value: ${sample}`)
+      const w = writeYaml([doc])
+      return { file, text: w.text, line: w.lineOf(['spec', 'note']) }
+    }
+    case 'helmChart': {
+      const doc = helmRelease(clean ? 'not-an-istio-chart' : match.names[0], {})
+      const w = writeYaml([doc])
+      return { file, text: w.text, line: w.lineOf(['spec', 'chart', 'spec', 'chart']) }
+    }
+  }
+  throw new Error(`no case for ${entry.id}`)
+}

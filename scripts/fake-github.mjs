@@ -1,0 +1,720 @@
+// A local stand-in for the GitHub REST API, strict where GitHub is strict: the test harness of the report layer.
+// Plain JS so `npm start` (no TS build) and the jest suites can both use it. Types: fake-github.d.mts.
+//
+// - Pull requests are built with git from two states of a temp repository, so `patch` fields are real
+//   unified diffs (pullFromStates).
+// - createReview is all-or-nothing like GitHub: one comment outside the diff → 422 for the whole review.
+// - Request bodies and query parameters are checked against GitHub's OpenAPI description
+//   (@octokit/openapi); violations answer 422 and are kept in `validationErrors`.
+// - Tokens are configurable (login, Bot or User, read-only like a fork PR's GITHUB_TOKEN).
+// - Faults on demand: 5xx, secondary rate limit (403 + retry-after), primary rate limit (429).
+// - State persists across runs; every request is recorded.
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync, readdirSync, statSync } from 'node:fs'
+import { createServer } from 'node:http'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { dirname, join, relative } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import Ajv from 'ajv'
+
+const require = createRequire(import.meta.url)
+const DOCS = 'https://docs.github.com/rest'
+const MAX_BODY = 65536
+const MAX_FILES = 3000
+
+// ---------------------------------------------------------------------------------------------------------
+// Diffs
+
+/** Independent reading of one file's hunks (the product's parser is what is under test, so not reused). */
+export function diffLines(patch) {
+  const right = new Map() // head line -> hunk
+  const left = new Map() // base line -> hunk
+  const added = new Set()
+  let hunk = -1
+  let oldLine = 0
+  let newLine = 0
+  let oldLeft = 0
+  let newLeft = 0
+  for (const row of patch.split('\n')) {
+    const header = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(row)
+    if (header && oldLeft <= 0 && newLeft <= 0) {
+      hunk++
+      oldLine = Number(header[1])
+      oldLeft = header[2] === undefined ? 1 : Number(header[2])
+      newLine = Number(header[3])
+      newLeft = header[4] === undefined ? 1 : Number(header[4])
+      continue
+    }
+    if (oldLeft <= 0 && newLeft <= 0) continue
+    if (row.startsWith('+')) {
+      right.set(newLine, hunk)
+      added.add(newLine++)
+      newLeft--
+    } else if (row.startsWith('-')) {
+      left.set(oldLine++, hunk)
+      oldLeft--
+    } else if (row.startsWith(' ')) {
+      right.set(newLine++, hunk)
+      left.set(oldLine++, hunk)
+      newLeft--
+      oldLeft--
+    }
+  }
+  return { right, left, added }
+}
+
+function git(cwd, args, input) {
+  return execFileSync('git', ['-c', 'core.quotePath=false', '-c', 'user.name=fake', '-c', 'user.email=fake@example.invalid', '-c', 'commit.gpgsign=false', ...args], {
+    cwd,
+    input,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', LC_ALL: 'C' }
+  })
+}
+
+function writeState(dir, files) {
+  for (const [path, content] of Object.entries(files)) {
+    const full = join(dir, path)
+    if (content === null) {
+      rmSync(full, { force: true })
+      continue
+    }
+    mkdirSync(dirname(full), { recursive: true })
+    writeFileSync(full, content)
+  }
+}
+
+const STATUS = { A: 'added', D: 'removed', M: 'modified', R: 'renamed', C: 'copied', T: 'changed' }
+
+/**
+ * Builds a pull request from two states of a repository with git. `head` lists only what changes:
+ * a path → new content, or null to delete it. `options.dropPatch` lists files whose `patch` GitHub leaves
+ * out (large diffs). Returns the diff entries as `pulls.listFiles` shows them, both shas and the head text.
+ */
+export function pullFromStates(base, head, options = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'fake-github-'))
+  try {
+    git(dir, ['init', '-q', '-b', 'main'])
+    writeState(dir, base)
+    git(dir, ['add', '-A'])
+    git(dir, ['commit', '-q', '--allow-empty', '-m', 'base'])
+    const baseSha = git(dir, ['rev-parse', 'HEAD']).trim()
+    writeState(dir, head)
+    git(dir, ['add', '-A'])
+    git(dir, ['commit', '-q', '--allow-empty', '-m', 'head'])
+    const headSha = git(dir, ['rev-parse', 'HEAD']).trim()
+
+    const fields = git(dir, ['diff', '--name-status', '-z', '-M', baseSha, headSha]).split('\0').filter((f) => f !== '')
+    const names = []
+    for (let i = 0; i < fields.length; ) {
+      const code = fields[i++]
+      const status = STATUS[code[0]] ?? 'modified'
+      if (code[0] === 'R' || code[0] === 'C') names.push({ status, previous: fields[i++], filename: fields[i++] })
+      else names.push({ status, filename: fields[i++] })
+    }
+    const diff = git(dir, ['diff', '-M', '--no-color', '--no-ext-diff', '-U3', baseSha, headSha])
+    const sections = diff.split(/^(?=diff --git )/m).filter((s) => s.startsWith('diff --git '))
+    if (sections.length !== names.length) throw new Error(`git diff gave ${sections.length} sections for ${names.length} files`)
+
+    const blobs = new Map()
+    for (const entry of git(dir, ['ls-tree', '-r', '-z', headSha]).split('\0').filter(Boolean)) {
+      const tab = entry.indexOf('\t')
+      blobs.set(entry.slice(tab + 1), entry.slice(0, tab).split(' ')[2])
+    }
+    const headText = {}
+    const files = names.map((name, i) => {
+      const section = sections[i]
+      const at = section.search(/^@@ /m)
+      let patch = at < 0 ? undefined : section.slice(at).replace(/\n$/, '')
+      const binary = /^Binary files /m.test(section)
+      let additions = 0
+      let deletions = 0
+      for (const row of (patch ?? '').split('\n')) {
+        if (row.startsWith('+')) additions++
+        else if (row.startsWith('-')) deletions++
+      }
+      if (options.dropPatch?.includes(name.filename)) patch = undefined
+      if (name.status !== 'removed') headText[name.filename] = readFileSync(join(dir, name.filename), 'utf8')
+      return {
+        sha: blobs.get(name.filename) ?? '0'.repeat(40),
+        filename: name.filename,
+        status: name.status,
+        additions,
+        deletions,
+        changes: additions + deletions,
+        blob_url: `https://example.invalid/blob/${headSha}/${encodeURI(name.filename)}`,
+        raw_url: `https://example.invalid/raw/${headSha}/${encodeURI(name.filename)}`,
+        contents_url: `https://example.invalid/contents/${encodeURI(name.filename)}?ref=${headSha}`,
+        ...(patch !== undefined && !binary ? { patch } : {}),
+        ...(name.previous ? { previous_filename: name.previous } : {})
+      }
+    })
+    // Files the head state has, changed or not (a version-bump PR checks all of them).
+    for (const path of blobs.keys()) if (!(path in headText)) headText[path] = readFileSync(join(dir, path), 'utf8')
+    // keepRepo: the caller uses the repository as a workspace checkout (and removes it).
+    return { baseSha, headSha, files, headText, ...(options.keepRepo ? { dir } : {}) }
+  } finally {
+    if (!options.keepRepo) rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/** Reads a directory tree into a { path: content } state for pullFromStates. */
+export function readTree(root) {
+  const out = {}
+  const walk = (dir) => {
+    for (const name of readdirSync(dir)) {
+      const full = join(dir, name)
+      if (statSync(full).isDirectory()) walk(full)
+      else out[relative(root, full).split('\\').join('/')] = readFileSync(full, 'utf8')
+    }
+  }
+  walk(root)
+  return out
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// OpenAPI validation
+
+const specs = new Map()
+
+function loadSpec(name) {
+  if (!specs.has(name)) specs.set(name, require(`@octokit/openapi/generated/${name}.json`))
+  return specs.get(name)
+}
+
+function resolveRefs(spec, node, depth = 0) {
+  if (depth > 40 || node === null || typeof node !== 'object') return node
+  if (Array.isArray(node)) return node.map((n) => resolveRefs(spec, n, depth + 1))
+  if (typeof node.$ref === 'string') {
+    const target = node.$ref.replace(/^#\//, '').split('/').reduce((o, k) => o?.[k], spec)
+    return resolveRefs(spec, target, depth + 1)
+  }
+  const out = {}
+  for (const [k, v] of Object.entries(node)) out[k] = k === 'example' || k === 'examples' ? undefined : resolveRefs(spec, v, depth + 1)
+  return out
+}
+
+class OpenApiValidator {
+  constructor(specName) {
+    this.spec = loadSpec(specName)
+    this.ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false })
+    this.cache = new Map()
+  }
+
+  operation(template, method) {
+    const key = `${method} ${template}`
+    if (!this.cache.has(key)) {
+      const op = this.spec.paths[template]?.[method.toLowerCase()]
+      if (!op) throw new Error(`OpenAPI description has no ${key}`)
+      const bodySchema = op.requestBody?.content?.['application/json']?.schema
+      const parameters = (op.parameters ?? []).map((p) => resolveRefs(this.spec, p))
+      this.cache.set(key, {
+        operationId: op.operationId,
+        bodyRequired: op.requestBody?.required === true,
+        body: bodySchema ? this.ajv.compile(resolveRefs(this.spec, bodySchema)) : undefined,
+        query: parameters.filter((p) => p.in === 'query').map((p) => ({ name: p.name, required: p.required === true, check: this.ajv.compile(p.schema ?? {}), type: p.schema?.type }))
+      })
+    }
+    return this.cache.get(key)
+  }
+
+  /** Problems of one request against its operation; [] when it conforms. */
+  check(template, method, query, body) {
+    const op = this.operation(template, method)
+    const problems = []
+    for (const [name, raw] of Object.entries(query)) {
+      const param = op.query.find((p) => p.name === name)
+      if (!param) {
+        problems.push(`${op.operationId}: unknown query parameter ${name}`)
+        continue
+      }
+      const value = param.type === 'integer' ? (/^-?\d+$/.test(raw) ? Number(raw) : raw) : param.type === 'boolean' ? raw === 'true' ? true : raw === 'false' ? false : raw : raw
+      if (!param.check(value)) problems.push(`${op.operationId}: query ${name}=${raw}: ${this.ajv.errorsText(param.check.errors)}`)
+    }
+    for (const param of op.query) if (param.required && !(param.name in query)) problems.push(`${op.operationId}: missing query ${param.name}`)
+    if (body === undefined) {
+      if (op.bodyRequired) problems.push(`${op.operationId}: request body is required`)
+    } else if (op.body && !op.body(body)) {
+      problems.push(`${op.operationId}: body ${this.ajv.errorsText(op.body.errors, { dataVar: 'body' })}`)
+    } else if (!op.body && method !== 'GET' && method !== 'DELETE') {
+      problems.push(`${op.operationId}: takes no JSON body`)
+    }
+    return problems
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The server
+
+class HttpError extends Error {
+  constructor(status, message, extra = {}, headers = {}) {
+    super(message)
+    this.status = status
+    this.extra = extra
+    this.headers = headers
+  }
+}
+
+const ROUTES = [
+  ['GET', '/user', 'getUser'],
+  ['GET', '/repos/{owner}/{repo}/pulls/{pull_number}', 'getPull'],
+  ['GET', '/repos/{owner}/{repo}/pulls/{pull_number}/files', 'listFiles'],
+  ['GET', '/repos/{owner}/{repo}/pulls/{pull_number}/comments', 'listReviewComments'],
+  ['POST', '/repos/{owner}/{repo}/pulls/{pull_number}/comments', 'createReviewComment'],
+  ['POST', '/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies', 'createReply'],
+  ['PATCH', '/repos/{owner}/{repo}/pulls/comments/{comment_id}', 'updateReviewComment'],
+  ['DELETE', '/repos/{owner}/{repo}/pulls/comments/{comment_id}', 'deleteReviewComment'],
+  ['GET', '/repos/{owner}/{repo}/pulls/{pull_number}/reviews', 'listReviews'],
+  ['POST', '/repos/{owner}/{repo}/pulls/{pull_number}/reviews', 'createReview'],
+  ['DELETE', '/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}', 'deletePendingReview'],
+  ['GET', '/repos/{owner}/{repo}/issues/{issue_number}/comments', 'listIssueComments'],
+  ['POST', '/repos/{owner}/{repo}/issues/{issue_number}/comments', 'createIssueComment'],
+  ['PATCH', '/repos/{owner}/{repo}/issues/comments/{comment_id}', 'updateIssueComment'],
+  ['DELETE', '/repos/{owner}/{repo}/issues/comments/{comment_id}', 'deleteIssueComment'],
+  ['GET', '/repos/{owner}/{repo}/contents/{path}', 'getContent']
+].map(([method, template, handler]) => ({
+  method,
+  template,
+  handler,
+  regex: new RegExp(`^${template.replace(/\{path\}/, '(?<path>.+)').replace(/\{(\w+)\}/g, '(?<$1>[^/]+)')}$`)
+}))
+
+export const DEFAULT_TOKENS = {
+  'bot-token': { login: 'github-actions[bot]', type: 'Bot' },
+  'fork-token': { login: 'github-actions[bot]', type: 'Bot', readOnly: true },
+  'pat-token': { login: 'mesh-bot', type: 'User', user: true },
+  'human-token': { login: 'alice', type: 'User', user: true }
+}
+
+let idCounter = 1000
+
+export class FakeGitHub {
+  constructor(options = {}) {
+    this.prefix = (options.prefix ?? '').replace(/\/+$/, '')
+    this.owner = options.owner ?? 'octo'
+    this.repo = options.repo ?? 'mesh'
+    this.tokens = { ...DEFAULT_TOKENS, ...(options.tokens ?? {}) }
+    this.validator = new OpenApiValidator(options.spec ?? (this.prefix ? 'ghes-3.19' : 'api.github.com'))
+    this.requests = []
+    this.validationErrors = []
+    this.crashes = []
+    this.pulls = new Map()
+    this.faults = []
+    this.server = createServer((req, res) => void this.handle(req, res))
+    this.url = ''
+  }
+
+  async listen(port = 0) {
+    await new Promise((resolve) => this.server.listen(port, '127.0.0.1', resolve))
+    this.port = this.server.address().port
+    this.origin = `http://127.0.0.1:${this.port}`
+    this.url = `${this.origin}${this.prefix}`
+    return this
+  }
+
+  close() {
+    return new Promise((resolve) => {
+      this.server.closeAllConnections?.()
+      this.server.close(() => resolve())
+    })
+  }
+
+  /** Opens (or pushes to) a pull request: built from two repository states, or from given diff entries. */
+  setPull(number, pull) {
+    const existing = this.pulls.get(number)
+    const state = existing ?? { number, reviewComments: [], issueComments: [], reviews: [], commits: [] }
+    state.baseSha = pull.baseSha
+    state.headSha = pull.headSha
+    state.files = pull.files
+    state.headText = pull.headText ?? {}
+    state.commits.push(pull.headSha)
+    state.diff = new Map(pull.files.map((f) => [f.filename, f.patch === undefined ? undefined : diffLines(f.patch)]))
+    // A push makes comments on lines that left the diff outdated, as GitHub does (line becomes null).
+    for (const c of state.reviewComments) {
+      const lines = state.diff.get(c.path)
+      if (c.line !== null && !(lines && (c.side === 'LEFT' ? lines.left : lines.right).has(c.line))) {
+        c.line = null
+        c.start_line = null
+      } else if (c.line !== null) c.commit_id = pull.headSha
+    }
+    this.pulls.set(number, state)
+    return state
+  }
+
+  /** The next `times` requests matching method/path get `status` instead of an answer. */
+  failNext(fault) {
+    this.faults.push({ times: 1, retryAfter: 1, ...fault })
+  }
+
+  reviewComments(number) {
+    return this.pulls.get(number)?.reviewComments ?? []
+  }
+  issueComments(number) {
+    return this.pulls.get(number)?.issueComments ?? []
+  }
+  reviews(number) {
+    return this.pulls.get(number)?.reviews ?? []
+  }
+
+  // -- plumbing ---------------------------------------------------------------------------------------------
+
+  async handle(req, res) {
+    const url = new URL(req.url, this.origin)
+    const chunks = []
+    for await (const chunk of req) chunks.push(chunk)
+    const raw = Buffer.concat(chunks).toString('utf8')
+    const record = {
+      method: req.method,
+      path: url.pathname.startsWith(this.prefix) ? url.pathname.slice(this.prefix.length) : url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      apiVersion: req.headers['x-github-api-version'],
+      status: 0,
+      body: undefined,
+      login: undefined
+    }
+    this.requests.push(record)
+    let status = 200
+    let payload
+    let headers = {}
+    try {
+      if (this.prefix && !url.pathname.startsWith(`${this.prefix}/`)) throw new HttpError(404, 'Not Found')
+      if (raw !== '') {
+        try {
+          record.body = JSON.parse(raw)
+        } catch {
+          throw new HttpError(400, 'Problems parsing JSON')
+        }
+      }
+      const auth = /^(?:token|bearer) (.+)$/i.exec(req.headers.authorization ?? '')?.[1]
+      const token = auth ? this.tokens[auth] : undefined
+      if (!token) throw new HttpError(401, 'Bad credentials')
+      record.login = token.login
+
+      const fault = this.faults.find((f) => (!f.method || f.method === req.method) && (!f.path || (typeof f.path === 'string' ? record.path === f.path : f.path.test(record.path))))
+      if (fault) {
+        if (--fault.times <= 0) this.faults.splice(this.faults.indexOf(fault), 1)
+        throw this.faultError(fault)
+      }
+
+      const route = ROUTES.find((r) => r.method === req.method && r.regex.test(record.path))
+      if (!route) throw new HttpError(404, 'Not Found')
+      const params = Object.fromEntries(Object.entries(route.regex.exec(record.path).groups ?? {}).map(([k, v]) => [k, decodeURIComponent(v)]))
+      const problems = this.validator.check(route.template, req.method, record.query, record.body)
+      if (problems.length > 0) {
+        this.validationErrors.push(...problems)
+        throw new HttpError(422, 'Invalid request.', { errors: problems })
+      }
+      if (route.handler !== 'getUser' && (params.owner !== this.owner || params.repo !== this.repo)) throw new HttpError(404, 'Not Found')
+      if (req.method !== 'GET' && token.readOnly) throw new HttpError(403, 'Resource not accessible by integration')
+      ;({ status = 200, payload, headers = {} } = (await this[route.handler](params, record.body ?? {}, token, url)) ?? {})
+    } catch (error) {
+      // A bug in the fake must fail the test loudly, not hang the client: answer 500 and keep the error.
+      const known = error instanceof HttpError ? error : new HttpError(500, `fake-github crashed: ${error?.stack ?? error}`)
+      if (!(error instanceof HttpError)) this.crashes.push(known.message)
+      status = known.status
+      headers = known.headers
+      payload = { message: known.message, documentation_url: DOCS, status: String(known.status), ...known.extra }
+    }
+    record.status = status
+    const text = status === 204 ? '' : JSON.stringify(payload)
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'x-github-api-version-selected': '2022-11-28', ...headers })
+    res.end(text)
+  }
+
+  faultError(fault) {
+    if (fault.status === 'secondary') {
+      return new HttpError(403, 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.', {}, { 'retry-after': String(fault.retryAfter) })
+    }
+    if (fault.status === 429) {
+      const reset = Math.ceil(Date.now() / 1000) + fault.retryAfter
+      return new HttpError(429, 'API rate limit exceeded for installation.', {}, { 'retry-after': String(fault.retryAfter), 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset) })
+    }
+    return new HttpError(fault.status, fault.status >= 500 ? 'Server Error' : 'Injected fault')
+  }
+
+  pull(params) {
+    const pull = this.pulls.get(Number(params.pull_number ?? params.issue_number))
+    if (!pull) throw new HttpError(404, 'Not Found')
+    return pull
+  }
+
+  user(token) {
+    return { login: token.login, id: [...token.login].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 1e7, 7), type: token.type ?? 'User' }
+  }
+
+  page(url, items) {
+    const perPage = Math.min(Number(url.searchParams.get('per_page') ?? 30), 100)
+    const page = Math.max(Number(url.searchParams.get('page') ?? 1), 1)
+    const last = Math.max(Math.ceil(items.length / perPage), 1)
+    const link = (p, rel) => {
+      const u = new URL(url)
+      u.searchParams.set('page', String(p))
+      u.searchParams.set('per_page', String(perPage))
+      return `<${u.href}>; rel="${rel}"`
+    }
+    const links = []
+    if (page < last) links.push(link(page + 1, 'next'), link(last, 'last'))
+    if (page > 1) links.push(link(1, 'first'), link(page - 1, 'prev'))
+    return { payload: items.slice((page - 1) * perPage, page * perPage), headers: links.length ? { link: links.join(', ') } : {} }
+  }
+
+  htmlUrl(pull, anchor) {
+    return `${this.origin}/${this.owner}/${this.repo}/pull/${pull.number}${anchor}`
+  }
+
+  // -- endpoints --------------------------------------------------------------------------------------------
+
+  getUser(_params, _body, token) {
+    // Installation tokens (GITHUB_TOKEN, Apps) may not read /user.
+    if (!token.user) throw new HttpError(403, 'Resource not accessible by integration')
+    return { payload: this.user(token) }
+  }
+
+  getPull(params) {
+    const pull = this.pull(params)
+    const repo = { full_name: `${this.owner}/${this.repo}` }
+    return { payload: { number: pull.number, state: 'open', changed_files: pull.files.length, head: { sha: pull.headSha, ref: 'feature', repo }, base: { sha: pull.baseSha, ref: 'main', repo } } }
+  }
+
+  listFiles(params, _body, _token, url) {
+    return this.page(url, this.pull(params).files.slice(0, MAX_FILES))
+  }
+
+  listReviewComments(params, _body, _token, url) {
+    return this.page(url, this.pull(params).reviewComments)
+  }
+
+  listReviews(params, _body, token, url) {
+    // Pending reviews are visible to their author only.
+    return this.page(url, this.pull(params).reviews.filter((r) => r.state !== 'PENDING' || r.user.login === token.login))
+  }
+
+  listIssueComments(params, _body, _token, url) {
+    return this.page(url, this.pull(params).issueComments)
+  }
+
+  /** GitHub's rules for one review thread anchor; returns the error messages (empty when fine). */
+  anchorProblems(pull, c) {
+    const problems = []
+    if (c.position !== undefined) return ['the fake supports line/side anchors only (position is closing down)']
+    const file = pull.files.find((f) => f.filename === c.path)
+    if (!file) return ['Pull request review thread path is invalid']
+    const lines = pull.diff.get(c.path)
+    if (c.subject_type === 'file') return []
+    if (!lines || c.line === undefined) return ['Pull request review thread line must be part of the diff', "Pull request review thread diff hunk can't be blank"]
+    const side = (c.side ?? 'RIGHT') === 'LEFT' ? lines.left : lines.right
+    const hunk = side.get(c.line)
+    if (hunk === undefined) return ['Pull request review thread line must be part of the diff', "Pull request review thread diff hunk can't be blank"]
+    if (c.start_line !== undefined) {
+      const startSide = (c.start_side ?? c.side ?? 'RIGHT') === 'LEFT' ? lines.left : lines.right
+      if (c.start_line >= c.line) problems.push('Pull request review thread start line must precede the end line')
+      else if (startSide.get(c.start_line) !== hunk) problems.push('Pull request review thread start line must be part of the same hunk as the line.')
+    }
+    return problems
+  }
+
+  newReviewComment(pull, c, token, reviewId, commitId) {
+    const id = ++idCounter
+    const now = new Date().toISOString()
+    return {
+      id,
+      node_id: `PRRC_${id}`,
+      pull_request_review_id: reviewId,
+      diff_hunk: '@@',
+      path: c.path,
+      commit_id: commitId,
+      original_commit_id: commitId,
+      user: this.user(token),
+      body: c.body,
+      created_at: now,
+      updated_at: now,
+      html_url: this.htmlUrl(pull, `#discussion_r${id}`),
+      pull_request_url: `${this.url}/repos/${this.owner}/${this.repo}/pulls/${pull.number}`,
+      author_association: token.type === 'Bot' ? 'NONE' : 'MEMBER',
+      _links: {},
+      line: c.line ?? null,
+      original_line: c.line ?? null,
+      start_line: c.start_line ?? null,
+      original_start_line: c.start_line ?? null,
+      side: c.side ?? 'RIGHT',
+      start_side: c.start_line !== undefined ? (c.start_side ?? c.side ?? 'RIGHT') : null,
+      subject_type: c.subject_type ?? 'line',
+      ...(c.in_reply_to !== undefined ? { in_reply_to_id: c.in_reply_to } : {})
+    }
+  }
+
+  createReview(params, body, token) {
+    const pull = this.pull(params)
+    const errors = []
+    if (body.event === 'APPROVE' && token.type === 'Bot') throw new HttpError(422, 'Unprocessable Entity', { errors: ['GitHub Actions is not permitted to approve pull requests.'] })
+    if (pull.reviews.some((r) => r.state === 'PENDING' && r.user.login === token.login)) {
+      throw new HttpError(422, 'Unprocessable Entity', { errors: ['User can only have one pending review per pull request'] })
+    }
+    if ((body.event === 'COMMENT' || body.event === 'REQUEST_CHANGES') && !body.body) errors.push('Body is required')
+    if ((body.body ?? '').length > MAX_BODY) errors.push(`Body is too long (maximum is ${MAX_BODY} characters)`)
+    if (body.commit_id !== undefined && !pull.commits.includes(body.commit_id)) errors.push('Commit is not part of the pull request')
+    if (body.commit_id !== undefined && body.commit_id !== pull.headSha && (body.comments ?? []).length > 0) errors.push('Pull request review thread line must be part of the diff')
+    for (const c of body.comments ?? []) {
+      errors.push(...this.anchorProblems(pull, c))
+      if (c.body.length > MAX_BODY) errors.push(`Body is too long (maximum is ${MAX_BODY} characters)`)
+    }
+    // All or nothing, and GitHub does not say which comment was at fault.
+    if (errors.length > 0) throw new HttpError(422, 'Unprocessable Entity', { errors: [...new Set(errors)] })
+    const id = ++idCounter
+    const commitId = body.commit_id ?? pull.headSha
+    const review = {
+      id,
+      node_id: `PRR_${id}`,
+      user: this.user(token),
+      body: body.body ?? '',
+      state: { COMMENT: 'COMMENTED', APPROVE: 'APPROVED', REQUEST_CHANGES: 'CHANGES_REQUESTED' }[body.event] ?? 'PENDING',
+      html_url: this.htmlUrl(pull, `#pullrequestreview-${id}`),
+      pull_request_url: `${this.url}/repos/${this.owner}/${this.repo}/pulls/${pull.number}`,
+      author_association: 'NONE',
+      _links: {},
+      commit_id: commitId,
+      submitted_at: new Date().toISOString()
+    }
+    pull.reviews.push(review)
+    for (const c of body.comments ?? []) pull.reviewComments.push(this.newReviewComment(pull, c, token, id, commitId))
+    return { payload: review }
+  }
+
+  deletePendingReview(params, _body, token) {
+    const pull = this.pull(params)
+    const review = pull.reviews.find((r) => r.id === Number(params.review_id) && r.user.login === token.login)
+    if (!review) throw new HttpError(404, 'Not Found')
+    if (review.state !== 'PENDING') throw new HttpError(422, 'Unprocessable Entity', { errors: ['Can not delete a non-pending pull request review'] })
+    pull.reviews.splice(pull.reviews.indexOf(review), 1)
+    pull.reviewComments = pull.reviewComments.filter((c) => c.pull_request_review_id !== review.id)
+    return { payload: review }
+  }
+
+  createReviewComment(params, body, token) {
+    const pull = this.pull(params)
+    if (body.in_reply_to !== undefined) {
+      const parent = pull.reviewComments.find((c) => c.id === Number(body.in_reply_to))
+      if (!parent) throw new HttpError(404, 'Not Found')
+      const reply = this.newReviewComment(pull, { path: parent.path, line: parent.line ?? undefined, side: parent.side, body: body.body, in_reply_to: parent.id }, token, parent.pull_request_review_id, parent.commit_id)
+      pull.reviewComments.push(reply)
+      return { status: 201, payload: reply }
+    }
+    const errors = this.anchorProblems(pull, body)
+    if (errors.length > 0) throw new HttpError(422, 'Unprocessable Entity', { errors })
+    const review = { id: ++idCounter, user: this.user(token), body: '', state: 'COMMENTED', commit_id: body.commit_id ?? pull.headSha }
+    pull.reviews.push(review)
+    const comment = this.newReviewComment(pull, body, token, review.id, review.commit_id)
+    pull.reviewComments.push(comment)
+    return { status: 201, payload: comment }
+  }
+
+  createReply(params, body, token) {
+    return this.createReviewComment({ pull_number: params.pull_number }, { body: body.body, in_reply_to: Number(params.comment_id) }, token)
+  }
+
+  findReviewComment(params) {
+    for (const pull of this.pulls.values()) {
+      const comment = pull.reviewComments.find((c) => c.id === Number(params.comment_id))
+      if (comment) return { pull, comment }
+    }
+    throw new HttpError(404, 'Not Found')
+  }
+
+  updateReviewComment(params, body) {
+    const { comment } = this.findReviewComment(params)
+    comment.body = body.body
+    comment.updated_at = new Date().toISOString()
+    return { payload: comment }
+  }
+
+  deleteReviewComment(params) {
+    const { pull, comment } = this.findReviewComment(params)
+    pull.reviewComments.splice(pull.reviewComments.indexOf(comment), 1)
+    return { status: 204 }
+  }
+
+  createIssueComment(params, body, token) {
+    const pull = this.pull(params)
+    if (body.body.length > MAX_BODY) throw new HttpError(422, 'Validation Failed', { errors: [{ resource: 'IssueComment', code: 'custom', field: 'body', message: `body is too long (maximum is ${MAX_BODY} characters)` }] })
+    const id = ++idCounter
+    const now = new Date().toISOString()
+    const comment = {
+      id,
+      node_id: `IC_${id}`,
+      url: `${this.url}/repos/${this.owner}/${this.repo}/issues/comments/${id}`,
+      html_url: this.htmlUrl(pull, `#issuecomment-${id}`),
+      issue_url: `${this.url}/repos/${this.owner}/${this.repo}/issues/${pull.number}`,
+      body: body.body,
+      user: this.user(token),
+      created_at: now,
+      updated_at: now,
+      author_association: token.type === 'Bot' ? 'NONE' : 'MEMBER'
+    }
+    pull.issueComments.push(comment)
+    return { status: 201, payload: comment }
+  }
+
+  findIssueComment(params) {
+    for (const pull of this.pulls.values()) {
+      const comment = pull.issueComments.find((c) => c.id === Number(params.comment_id))
+      if (comment) return { pull, comment }
+    }
+    throw new HttpError(404, 'Not Found')
+  }
+
+  updateIssueComment(params, body) {
+    const { comment } = this.findIssueComment(params)
+    if (body.body.length > MAX_BODY) throw new HttpError(422, 'Validation Failed', { errors: [{ resource: 'IssueComment', code: 'custom', field: 'body', message: `body is too long (maximum is ${MAX_BODY} characters)` }] })
+    comment.body = body.body
+    comment.updated_at = new Date().toISOString()
+    return { payload: comment }
+  }
+
+  deleteIssueComment(params) {
+    const { pull, comment } = this.findIssueComment(params)
+    pull.issueComments.splice(pull.issueComments.indexOf(comment), 1)
+    return { status: 204 }
+  }
+
+  getContent(params, _body, _token, url) {
+    const ref = url.searchParams.get('ref')
+    const pull = [...this.pulls.values()].find((p) => !ref || p.headSha === ref)
+    const text = pull?.headText[params.path]
+    if (text === undefined) throw new HttpError(404, 'Not Found')
+    return { payload: { type: 'file', encoding: 'base64', size: Buffer.byteLength(text), name: params.path.split('/').pop(), path: params.path, content: Buffer.from(text).toString('base64'), sha: '0'.repeat(40) } }
+  }
+}
+
+/** Starts a fake on 127.0.0.1 (a free port unless given). */
+export async function startFakeGitHub(options = {}) {
+  return new FakeGitHub(options).listen(options.port ?? 0)
+}
+
+// `node scripts/fake-github.mjs --base DIR --head DIR [--port N] [--pull N] [--prefix /api/v3]`:
+// serves one pull request built from two directory trees until interrupted; prints its settings as JSON.
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const args = process.argv.slice(2)
+  const arg = (name, fallback) => {
+    const i = args.indexOf(`--${name}`)
+    return i >= 0 ? args[i + 1] : fallback
+  }
+  const baseDir = arg('base')
+  const headDir = arg('head')
+  if (!baseDir || !headDir) {
+    process.stderr.write('usage: node scripts/fake-github.mjs --base DIR --head DIR [--port N] [--pull N] [--prefix /api/v3]\n')
+    process.exit(2)
+  }
+  const base = readTree(baseDir)
+  const headTree = readTree(headDir)
+  const head = { ...headTree }
+  for (const path of Object.keys(base)) if (!(path in headTree)) head[path] = null
+  const pullNumber = Number(arg('pull', '1'))
+  const fake = await startFakeGitHub({ port: Number(arg('port', '0')), prefix: arg('prefix', '') })
+  const pull = fake.setPull(pullNumber, pullFromStates(base, head))
+  process.stdout.write(`${JSON.stringify({ apiUrl: fake.url, owner: fake.owner, repo: fake.repo, pull: pullNumber, headSha: pull.headSha, baseSha: pull.baseSha, tokens: Object.keys(fake.tokens) })}\n`)
+  const stop = () => void fake.close().then(() => process.exit(0))
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}

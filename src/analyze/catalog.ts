@@ -1,0 +1,99 @@
+// The release catalog as an analyzer: what a manifest shows that the target (or the upgrade to it) changes.
+import type { Finding } from '../model.js'
+import type { ManifestDocument, ManifestFile } from '../manifests/types.js'
+import type { AnalysisContext, Analyzer, RuleMeta } from './types.js'
+import { collectHits, compatibilityVersionsIn, type CatalogHit } from './catalog/collect.js'
+import { buildFix, lineHolding } from './catalog/fix.js'
+import { planFor, type CatalogRule, type Plan } from './catalog/plan.js'
+import { kubernetesFindings, KUBERNETES_RULE } from './catalog/kubernetes.js'
+
+export const COMPATIBILITY_RULE = 'compatibility-version-unsupported'
+
+export const CATALOG_RULES: RuleMeta[] = [
+  { id: 'removed-feature', description: 'The manifest uses something the target Istio release removed or stopped honouring.', defaultSeverity: 'error', fixable: true },
+  { id: 'not-yet-available', description: 'The manifest uses something that only exists in a newer Istio release than the target.', defaultSeverity: 'error', fixable: true },
+  { id: 'deprecated', description: 'The manifest uses something the target Istio release deprecates.', defaultSeverity: 'warning', fixable: true },
+  { id: 'no-effect', description: 'An identifier Istio never reads (usually a typo copied from the release notes).', defaultSeverity: 'error', fixable: true },
+  { id: 'default-changed', description: 'A default the manifest relies on changes between the release the mesh runs and the target.', defaultSeverity: 'warning' },
+  { id: 'behaviour-changed', description: 'Istio behaves differently for this manifest after the upgrade to the target.', defaultSeverity: 'warning' },
+  { id: COMPATIBILITY_RULE, description: 'Helm compatibilityVersion names a profile the target release does not ship.', defaultSeverity: 'error', fixable: true },
+  { id: KUBERNETES_RULE, description: 'The Kubernetes version is outside the range the target Istio release supports.', defaultSeverity: 'error' }
+]
+
+const linesByFile = new WeakMap<readonly ManifestFile[], Map<string, readonly string[]>>()
+
+function linesOf(ctx: AnalysisContext, file: string): readonly string[] {
+  let index = linesByFile.get(ctx.files)
+  if (!index) {
+    index = new Map(ctx.files.map((f) => [f.path, f.lines]))
+    linesByFile.set(ctx.files, index)
+  }
+  return index.get(file) ?? []
+}
+
+/** A catalog hit with the entry it comes from, for callers that need more than the Finding (tests, suppressions). */
+export interface CatalogFinding {
+  entryId: string
+  finding: Finding
+}
+
+function toFinding(doc: ManifestDocument, hit: CatalogHit, lines: readonly string[]): Finding {
+  const line = hit.needle !== undefined && hit.valueNode ? lineHolding(hit.valueNode, hit.needle, lines) : hit.line
+  const fix = hit.fix ? buildFix(hit.fix, hit, lines) : undefined
+  const source = hit.entry.sources[0]
+  return {
+    rule: hit.rule,
+    severity: hit.severity,
+    message: hit.message.split('{name}').join(hit.name),
+    file: doc.file,
+    line,
+    ...(hit.endLine !== undefined && hit.endLine > line ? { endLine: hit.endLine } : {}),
+    ...(doc.resource ? { resource: doc.resource } : {}),
+    path: hit.path,
+    ...(fix ? { fix } : {}),
+    source: source.refs?.length ? `${source.url} (${source.refs.join(', ')})` : source.url
+  }
+}
+
+/** Helm compatibilityVersion: accepted values of the target, and the YAML float trap (1.30 read as 1.3). */
+function compatibilityFindings(doc: ManifestDocument, ctx: AnalysisContext, lines: readonly string[]): Finding[] {
+  const plan = planFor(ctx.target, ctx.from)
+  const out: Finding[] = []
+  for (const found of compatibilityVersionsIn(doc)) {
+    const node = found.valueNode
+    const text = node?.kind === 'scalar' ? node.text : found.value
+    const base = { rule: COMPATIBILITY_RULE, file: doc.file, line: found.line, path: found.path, ...(doc.resource ? { resource: doc.resource } : {}) }
+    if (node?.kind === 'scalar' && node.style === 'plain' && /^\d+\.\d+0$/.test(text)) {
+      const line = lines[node.line - 1] ?? ''
+      const quoted = line.replace(new RegExp(`(:\\s*)${text.replace('.', '\\.')}(?=\\s*(#.*)?$)`), `$1"${text}"`)
+      const fix = quoted !== line ? { description: `Quote ${text}`, edits: [{ startLine: node.line, endLine: node.line, replacement: quoted }] } : undefined
+      out.push({ ...base, severity: 'error', message: `compatibilityVersion ${text} is unquoted, so YAML reads it as the number ${Number(text)} and Helm looks for a profile that does not exist; write "${text}".`, ...(fix ? { fix } : {}) })
+      continue
+    }
+    if (plan.compatibilityVersions.length === 0) {
+      out.push({ ...base, severity: 'warning', message: `Istio ${ctx.target.version} has no compatibilityVersion setting (it arrived in 1.21), so ${text} is ignored.` })
+    } else if (!plan.compatibilityVersions.includes(text)) {
+      out.push({ ...base, severity: 'error', message: `Istio ${ctx.target.version} ships compatibility profiles ${plan.compatibilityVersions.join(', ')} only; compatibilityVersion ${text} makes the install fail.` })
+    }
+  }
+  return out
+}
+
+/** Catalog findings of one document, each with the id of the catalog entry behind it. */
+export function catalogFindings(doc: ManifestDocument, ctx: AnalysisContext, plan: Plan = planFor(ctx.target, ctx.from)): CatalogFinding[] {
+  const lines = linesOf(ctx, doc.file)
+  return collectHits(doc, plan).map((hit) => ({ entryId: hit.entry.id, finding: toFinding(doc, hit, lines) }))
+}
+
+export const catalogAnalyzer: Analyzer = {
+  meta: CATALOG_RULES,
+  check(doc, ctx) {
+    const lines = linesOf(ctx, doc.file)
+    return [...catalogFindings(doc, ctx).map((f) => f.finding), ...compatibilityFindings(doc, ctx, lines)]
+  },
+  checkRepository(ctx) {
+    return kubernetesFindings(ctx)
+  }
+}
+
+export type { CatalogRule }

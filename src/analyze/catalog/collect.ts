@@ -1,0 +1,435 @@
+// Applies a compiled plan to one document: finds every catalog match with its exact position.
+import { load } from 'js-yaml'
+import type { ManifestDocument, PosNode, YamlPath } from '../../manifests/types.js'
+import { entryAt, formatPath, nodeAt, walk } from '../../manifests/locate.js'
+import type { Severity } from '../../model.js'
+import type { CatalogEntry, FixSpec } from '../../knowledge/catalog.js'
+import { passes, podTemplatePath, resolvePath, scalarText, WORKLOAD_KINDS, type ConcretePath, type PathPattern } from './paths.js'
+import type { CatalogRule, Compiled, CompiledCondition, CompiledEnv, CompiledMetadata, CompiledText, CompiledTree, Plan } from './plan.js'
+
+/** One catalog match in a document, before it becomes a Finding. */
+export interface CatalogHit {
+  entry: CatalogEntry
+  rule: CatalogRule
+  severity: Severity
+  message: string
+  fix?: FixSpec
+  line: number
+  endLine?: number
+  /** YAML path of the match in the document (embedded documents are prefixed with where they sit). */
+  path: string
+  /** The identifier that matched (key, env name, path), for `{name}` in messages. */
+  name: string
+  /** The scalar that names the matched thing (a map key, or the `name:` of an env list item). */
+  keyNode?: PosNode
+  /** The matched value. */
+  valueNode?: PosNode
+  /** For text matches: the literal text searched for, to find its own line in a multi-line scalar. */
+  needle?: string
+}
+
+/** A YAML tree inside the document: the document itself, or an embedded MeshConfig / values block. */
+interface Tree {
+  value: unknown
+  root: PosNode | null
+  /** Where the tree sits in the document, for finding paths. */
+  at: YamlPath
+}
+
+interface HelmTree extends Tree {
+  /** Normalised chart name, or 'istio-operator' for IstioOperator spec.values. */
+  chart: string
+}
+
+const PROXY_CONFIG_ANNOTATION = 'proxy.istio.io/config'
+
+function isMap(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+}
+
+function groupOf(apiVersion: string): string {
+  const slash = apiVersion.lastIndexOf('/')
+  return slash === -1 ? '' : apiVersion.slice(0, slash)
+}
+
+/** Position of a concrete path: the key line for map entries, else the node's own line. */
+function located(root: PosNode | null, path: YamlPath): { line: number; endLine: number; keyNode?: PosNode; valueNode?: PosNode } | undefined {
+  const entry = entryAt(root, path)
+  if (entry) {
+    return {
+      line: entry.keyNode.line,
+      endLine: Math.max(entry.keyNode.endLine, entry.value?.endLine ?? entry.keyNode.line),
+      keyNode: entry.keyNode,
+      ...(entry.value ? { valueNode: entry.value } : {})
+    }
+  }
+  const node = nodeAt(root, path)
+  return node ? { line: node.line, endLine: node.endLine, valueNode: node } : undefined
+}
+
+export class HitCollector {
+  readonly hits: CatalogHit[] = []
+  private readonly seen = new Set<string>()
+
+  constructor(readonly doc: ManifestDocument, readonly plan: Plan) {}
+
+  add(c: Compiled, where: { line: number; endLine?: number; keyNode?: PosNode; valueNode?: PosNode; needle?: string }, path: YamlPath, name: string): void {
+    const key = `${c.entry.id}|${c.rule}|${where.line}`
+    if (this.seen.has(key)) return
+    this.seen.add(key)
+    this.hits.push({
+      entry: c.entry,
+      rule: c.rule,
+      severity: c.severity,
+      message: c.message,
+      ...(c.fix ? { fix: c.fix } : {}),
+      line: where.line,
+      ...(where.endLine !== undefined && where.endLine !== where.line ? { endLine: where.endLine } : {}),
+      path: formatPath(path),
+      name,
+      ...(where.keyNode ? { keyNode: where.keyNode } : {}),
+      ...(where.valueNode ? { valueNode: where.valueNode } : {}),
+      ...(where.needle !== undefined ? { needle: where.needle } : {})
+    })
+  }
+
+  /** Reports a concrete path of a tree, located in that tree's position tree. */
+  addAt(c: Compiled, tree: Tree, path: readonly (string | number)[], name: string): void {
+    const where = located(tree.root, path) ?? this.fallback(tree)
+    if (where) this.add(c, where, [...tree.at, ...path], name)
+  }
+
+  /** When a position cannot be resolved (e.g. a node in a collapsed scalar), point at the tree itself. */
+  private fallback(tree: Tree): { line: number } | undefined {
+    if (tree.root) return { line: tree.root.line }
+    const parent = located(this.doc.root, tree.at)
+    return parent ? { line: parent.line } : undefined
+  }
+}
+
+function conditionsHold(value: unknown, conditions: readonly CompiledCondition[]): boolean {
+  for (const c of conditions) {
+    const found = c.patterns.some((p) => resolvePath(value, p).some((r) => passes(r.value, c)))
+    if (found === c.absent) return false
+  }
+  return true
+}
+
+/** Every match of a tree-path compiled matcher (MeshConfig, ProxyConfig, Helm) in one tree. */
+function matchTree(out: HitCollector, c: CompiledTree, tree: Tree, patterns: readonly PathPattern[], prefix: ConcretePath = []): void {
+  const base = prefix.length === 0 ? tree.value : resolvePath(tree.value, prefix.map((k) => ({ kind: 'key' as const, key: String(k) })))[0]?.value
+  if (base === undefined) return
+  if (!conditionsHold(tree.value, c.conditions)) return
+  for (const pattern of patterns) {
+    for (const r of resolvePath(base, pattern, prefix)) {
+      if (passes(r.value, c.test)) out.addAt(c, tree, r.path, formatPath(r.path.slice(prefix.length)))
+    }
+  }
+}
+
+/** Collects all hits of the plan in one document. */
+export function collectHits(doc: ManifestDocument, plan: Plan): CatalogHit[] {
+  const out = new HitCollector(doc, plan)
+  const helmTrees = helmTreesOf(doc)
+  const meshTrees = meshTreesOf(doc, helmTrees)
+
+  if (doc.kind === 'resource' && doc.resource && isMap(doc.value)) {
+    const docTree: Tree = { value: doc.value, root: doc.root, at: [] }
+    checkKind(out, doc, docTree)
+    checkMetadata(out, doc, docTree)
+    checkIstiodEnvInResources(out, doc, docTree)
+    checkProxyConfigResource(out, doc, docTree)
+    checkText(out, doc)
+    checkCharts(out, doc)
+  } else if (isChartYaml(doc)) {
+    checkChartYaml(out, doc)
+  }
+  for (const tree of helmTrees) checkHelm(out, tree)
+  for (const tree of meshTrees) checkMesh(out, tree)
+  return out.hits
+}
+
+function isChartYaml(doc: ManifestDocument): boolean {
+  return /(^|\/)Chart\.ya?ml$/.test(doc.file) && isMap(doc.value) && Array.isArray(doc.value.dependencies)
+}
+
+// ---- trees -------------------------------------------------------------------------------------------
+
+function helmTreesOf(doc: ManifestDocument): HelmTree[] {
+  const trees: HelmTree[] = doc.embedded
+    .filter((e) => e.role === 'helm-values' && isMap(e.value))
+    .map((e) => ({ value: e.value, root: e.root, at: e.at, chart: e.chart ?? 'istiod' }))
+  // A values document the parser recognised but did not embed: the document itself is the values.
+  if (doc.kind === 'helm-values' && isMap(doc.value) && !trees.some((t) => t.at.length === 0)) {
+    trees.push({ value: doc.value, root: doc.root, at: [], chart: 'istiod' })
+  }
+  const spec = isMap(doc.value) ? doc.value.spec : undefined
+  // IstioOperator spec.values, when the parser did not already embed it.
+  if (doc.family === 'istio-operator' && isMap(spec) && isMap(spec.values) && !trees.some((t) => formatPath(t.at) === 'spec.values')) {
+    trees.push({ value: spec.values, root: nodeAt(doc.root, ['spec', 'values']) ?? null, at: ['spec', 'values'], chart: 'istio-operator' })
+  }
+  return trees
+}
+
+function meshTreesOf(doc: ManifestDocument, helmTrees: readonly HelmTree[]): Tree[] {
+  const trees: Tree[] = doc.embedded.filter((e) => e.role === 'mesh-config' && isMap(e.value)).map((e) => ({ value: e.value, root: e.root, at: e.at }))
+  const have = new Set(trees.map((t) => formatPath(t.at)))
+  const add = (value: unknown, root: PosNode | null, at: YamlPath): void => {
+    if (!isMap(value) || have.has(formatPath(at))) return
+    have.add(formatPath(at))
+    trees.push({ value, root, at })
+  }
+  for (const h of helmTrees) {
+    if (h.chart !== 'istiod' && h.chart !== 'istio-operator') continue
+    if (isMap(h.value)) add(h.value.meshConfig, nodeAt(h.root, ['meshConfig']) ?? null, [...h.at, 'meshConfig'])
+  }
+  const spec = isMap(doc.value) ? doc.value.spec : undefined
+  if (doc.family === 'istio-operator' && isMap(spec)) add(spec.meshConfig, nodeAt(doc.root, ['spec', 'meshConfig']) ?? null, ['spec', 'meshConfig'])
+  return trees
+}
+
+// ---- resources -----------------------------------------------------------------------------------------
+
+function checkKind(out: HitCollector, doc: ManifestDocument, tree: Tree): void {
+  const { kind, apiVersion } = doc.resource!
+  const compiled = out.plan.byKind.get(kind)
+  if (!compiled) return
+  for (const c of compiled) {
+    if (c.match.type === 'resource') {
+      if ((c as import("./plan.js").CompiledResource).apiVersions.has(apiVersion)) out.addAt(c, tree, ['apiVersion'], `${apiVersion} ${kind}`)
+      continue
+    }
+    const field = c as import('./plan.js').CompiledField
+    if (field.apiVersions && !field.apiVersions.has(apiVersion)) continue
+    if (!conditionsHold(doc.value, field.conditions(kind))) continue
+    for (const pattern of field.patterns(kind)) {
+      for (const r of resolvePath(doc.value, pattern)) {
+        if (passes(r.value, c.test)) out.addAt(c, tree, r.path, formatPath(r.path))
+      }
+    }
+  }
+}
+
+/** The metadata blocks of a resource and the names (`on` values) they answer to. */
+function holdersOf(doc: ManifestDocument): { tags: Set<string>; path: ConcretePath }[] {
+  const { kind, apiVersion } = doc.resource!
+  const own = new Set(['*', kind, `${kind}.${groupOf(apiVersion)}`])
+  const holders = [{ tags: own, path: ['metadata'] as ConcretePath }]
+  if (WORKLOAD_KINDS.has(kind)) {
+    own.add('pod')
+    const template = podTemplatePath(kind)
+    if (template !== '') holders.push({ tags: new Set(['pod']), path: [...template.split('.'), 'metadata'] })
+  }
+  return holders
+}
+
+function checkMetadata(out: HitCollector, doc: ManifestDocument, tree: Tree): void {
+  const plan = out.plan
+  const wantAnnotations = plan.annotations.size > 0 || plan.proxyEnv.size > 0 || plan.proxyConfig.length > 0
+  for (const holder of holdersOf(doc)) {
+    const metadata = resolvePath(doc.value, holder.path.map((k) => ({ kind: 'key' as const, key: String(k) })))[0]?.value
+    if (!isMap(metadata)) continue
+    if (wantAnnotations && isMap(metadata.annotations)) {
+      for (const [key, value] of Object.entries(metadata.annotations)) {
+        const path = [...holder.path, 'annotations', key]
+        for (const c of plan.annotations.get(key) ?? []) if (applies(c, holder.tags) && passes(value, c.test)) out.addAt(c, tree, path, key)
+        if (key === PROXY_CONFIG_ANNOTATION && holder.tags.has('pod')) checkProxyConfigAnnotation(out, tree, path, value)
+      }
+    }
+    if (plan.labels.size > 0 && isMap(metadata.labels)) {
+      for (const [key, value] of Object.entries(metadata.labels)) {
+        for (const c of plan.labels.get(key) ?? []) if (applies(c, holder.tags) && passes(value, c.test)) out.addAt(c, tree, [...holder.path, 'labels', key], key)
+      }
+    }
+  }
+  if (plan.selectorLabels) checkSelectorLabels(out, doc, tree)
+}
+
+function applies(c: CompiledMetadata, tags: ReadonlySet<string>): boolean {
+  for (const on of c.on) if (tags.has(on)) return true
+  return false
+}
+
+/** Label keys used in selectors: `selector`/`matchLabels`/`workloadSelector.labels` maps and `matchExpressions[].key`. */
+function checkSelectorLabels(out: HitCollector, doc: ManifestDocument, tree: Tree): void {
+  const report = (key: string, value: unknown, path: ConcretePath): void => {
+    for (const c of out.plan.labels.get(key) ?? []) if (c.on.has('selector') && passes(value, c.test)) out.addAt(c, tree, path, key)
+  }
+  const visit = (value: unknown, path: ConcretePath, parentKey: string | undefined): void => {
+    if (Array.isArray(value)) {
+      value.forEach((item, i) => visit(item, [...path, i], parentKey))
+      return
+    }
+    if (!isMap(value)) return
+    const isLabelMap = parentKey === 'matchLabels' || (parentKey === 'labels' && path[path.length - 2] === 'workloadSelector') ||
+      (parentKey === 'selector' && !('matchLabels' in value) && !('matchExpressions' in value) && Object.values(value).every((v) => typeof v !== 'object' || v === null))
+    if (isLabelMap && path[0] !== 'metadata') {
+      for (const [k, v] of Object.entries(value)) report(k, v, [...path, k])
+      return
+    }
+    if (parentKey === 'matchExpressions' && typeof value.key === 'string') report(value.key, undefined, [...path, 'key'])
+    for (const [k, v] of Object.entries(value)) if (k !== 'metadata' || path.length > 0) visit(v, [...path, k], k)
+  }
+  visit(doc.value, [], undefined)
+}
+
+/** proxy.istio.io/config holds ProxyConfig as YAML text: its proxyMetadata and fields are checked, reported on the annotation. */
+function checkProxyConfigAnnotation(out: HitCollector, tree: Tree, path: ConcretePath, raw: unknown): void {
+  if (typeof raw !== 'string' || (out.plan.proxyEnv.size === 0 && out.plan.proxyConfig.length === 0)) return
+  let config: unknown
+  try {
+    config = load(raw)
+  } catch {
+    return
+  }
+  if (!isMap(config)) return
+  const at = located(tree.root, path)
+  if (!at) return
+  // The annotation's inner YAML has no positions of its own: every hit points at the annotation.
+  const inner: Tree = { value: config, root: null, at: [] }
+  // No key/value nodes: a fix must never rewrite the annotation itself.
+  const report = (c: Compiled, innerPath: ConcretePath, name: string): void => out.add(c, { line: at.line }, [...path, ...innerPath], name)
+  if (isMap(config.proxyMetadata)) {
+    for (const [name, value] of Object.entries(config.proxyMetadata)) {
+      for (const c of out.plan.proxyEnv.get(name) ?? []) if (passes(value, c.test)) report(c, ['proxyMetadata', name], name)
+    }
+  }
+  for (const c of out.plan.proxyConfig) {
+    for (const pattern of c.patterns) for (const r of resolvePath(inner.value, pattern)) if (passes(r.value, c.test)) report(c, r.path, formatPath(r.path))
+  }
+}
+
+/** istiod env in IstioOperator components.pilot.k8s.env and in a rendered istiod Deployment (container discovery). */
+function checkIstiodEnvInResources(out: HitCollector, doc: ManifestDocument, tree: Tree): void {
+  if (out.plan.istiodEnv.size === 0) return
+  const value = doc.value as Record<string, unknown>
+  const lists: ConcretePath[] = []
+  if (doc.family === 'istio-operator') lists.push(['spec', 'components', 'pilot', 'k8s', 'env'])
+  if (doc.resource!.kind === 'Deployment') {
+    const containers = resolvePath(value, [{ kind: 'key', key: 'spec' }, { kind: 'key', key: 'template' }, { kind: 'key', key: 'spec' }, { kind: 'key', key: 'containers' }, { kind: 'anyItem' }])
+    for (const c of containers) if (isMap(c.value) && c.value.name === 'discovery') lists.push([...c.path, 'env'])
+  }
+  for (const listPath of lists) checkEnvList(out, tree, listPath, out.plan.istiodEnv)
+}
+
+/** `- name: X` / `value: Y` lists: reported on the name. */
+function checkEnvList(out: HitCollector, tree: Tree, listPath: ConcretePath, index: Map<string, CompiledEnv[]>): void {
+  const list = resolvePath(tree.value, listPath.map((k) => (typeof k === 'number' ? { kind: 'item' as const, index: k } : { kind: 'key' as const, key: k })))[0]?.value
+  if (!Array.isArray(list)) return
+  list.forEach((item, i) => {
+    if (!isMap(item) || typeof item.name !== 'string') return
+    for (const c of index.get(item.name) ?? []) {
+      if (!passes(item.value, c.test)) continue
+      const nameEntry = entryAt(tree.root, [...listPath, i, 'name'])
+      const valueNode = nodeAt(tree.root, [...listPath, i, 'value'])
+      if (!nameEntry) continue
+      out.add(c, { line: nameEntry.keyNode.line, ...(nameEntry.value ? { keyNode: nameEntry.value } : {}), ...(valueNode ? { valueNode } : {}) }, [...tree.at, ...listPath, i, 'name'], item.name)
+    }
+  })
+}
+
+/** networking.istio.io ProxyConfig: spec.environmentVariables. */
+function checkProxyConfigResource(out: HitCollector, doc: ManifestDocument, tree: Tree): void {
+  if (doc.resource!.kind !== 'ProxyConfig' || groupOf(doc.resource!.apiVersion) !== 'networking.istio.io') return
+  const env = resolvePath(doc.value, [{ kind: 'key', key: 'spec' }, { kind: 'key', key: 'environmentVariables' }])[0]?.value
+  if (!isMap(env)) return
+  for (const [name, value] of Object.entries(env)) {
+    for (const c of out.plan.proxyEnv.get(name) ?? []) if (passes(value, c.test)) out.addAt(c, tree, ['spec', 'environmentVariables', name], name)
+  }
+}
+
+/** Substrings in any scalar of the selected kinds; reported on the file line that holds the text. */
+function checkText(out: HitCollector, doc: ManifestDocument): void {
+  const candidates = out.plan.text.filter((c) => (c.kinds?.has(doc.resource!.kind) ?? false) || (doc.family !== undefined && (c.families?.has(doc.family) ?? false)))
+  if (candidates.length === 0) return
+  // Without a fix, one finding per document and match says enough; with one, every line gets its edit.
+  const done = new Set<CompiledText>()
+  walk(doc.root, (node, path) => {
+    if (node.kind !== 'scalar') return
+    for (const c of candidates) {
+      if (done.has(c)) continue
+      const hit = c.needle !== undefined ? node.text.includes(c.needle) : c.regex!.test(node.text)
+      if (!hit) continue
+      if (!c.fix) done.add(c)
+      out.add(c, { line: node.line, valueNode: node, ...(c.needle !== undefined ? { needle: c.needle } : {}) }, [...path], c.needle ?? c.match.pattern ?? '')
+    }
+  })
+}
+
+/** Chart names installed by a Flux HelmRelease or an Argo CD Application. */
+function checkCharts(out: HitCollector, doc: ManifestDocument): void {
+  if (out.plan.charts.size === 0 || doc.family !== 'helm-release') return
+  const spec = (doc.value as Record<string, unknown>).spec
+  if (!isMap(spec)) return
+  const places: ConcretePath[] = []
+  if (doc.resource!.kind === 'HelmRelease') places.push(['spec', 'chart', 'spec', 'chart'])
+  else {
+    if (isMap(spec.source)) places.push(['spec', 'source', 'chart'])
+    if (Array.isArray(spec.sources)) spec.sources.forEach((_, i) => places.push(['spec', 'sources', i, 'chart']))
+  }
+  const tree: Tree = { value: doc.value, root: doc.root, at: [] }
+  for (const place of places) reportChart(out, tree, place)
+}
+
+function checkChartYaml(out: HitCollector, doc: ManifestDocument): void {
+  if (out.plan.charts.size === 0) return
+  const deps = (doc.value as Record<string, unknown>).dependencies as unknown[]
+  const tree: Tree = { value: doc.value, root: doc.root, at: [] }
+  deps.forEach((_, i) => reportChart(out, tree, ['dependencies', i, 'name']))
+}
+
+function reportChart(out: HitCollector, tree: Tree, place: ConcretePath): void {
+  const node = nodeAt(tree.root, place)
+  const name = node?.kind === 'scalar' ? node.text.split('/').pop() ?? '' : ''
+  for (const c of out.plan.charts.get(name) ?? []) out.addAt(c, tree, place, name)
+}
+
+// ---- Helm values and MeshConfig ------------------------------------------------------------------------------
+
+function checkHelm(out: HitCollector, tree: HelmTree): void {
+  const plan = out.plan
+  const iop = tree.chart === 'istio-operator'
+  for (const c of plan.helm) {
+    if (iop) matchTree(out, c, tree, c.iopPatterns)
+    else if (c.match.chart === tree.chart) matchTree(out, c, tree, c.patterns)
+  }
+  if (plan.istiodEnv.size > 0 && (tree.chart === 'istiod' || iop) && isMap(tree.value)) {
+    const places: ConcretePath[] = [['pilot', 'env']]
+    if (!iop) places.push(['env'])
+    for (const place of places) {
+      const env = resolvePath(tree.value, place.map((k) => ({ kind: 'key' as const, key: String(k) })))[0]?.value
+      if (!isMap(env)) continue
+      for (const [name, value] of Object.entries(env)) {
+        for (const c of plan.istiodEnv.get(name) ?? []) if (passes(value, c.test)) out.addAt(c, tree, [...place, name], name)
+      }
+    }
+  }
+}
+
+function checkMesh(out: HitCollector, tree: Tree): void {
+  const plan = out.plan
+  for (const c of plan.meshConfig) matchTree(out, c, tree, c.patterns)
+  for (const c of plan.proxyConfig) matchTree(out, c, tree, c.patterns, ['defaultConfig'])
+  if (plan.proxyEnv.size === 0 || !isMap(tree.value)) return
+  const defaults = tree.value.defaultConfig
+  const metadata = isMap(defaults) ? defaults.proxyMetadata : undefined
+  if (!isMap(metadata)) return
+  for (const [name, value] of Object.entries(metadata)) {
+    for (const c of plan.proxyEnv.get(name) ?? []) if (passes(value, c.test)) out.addAt(c, tree, ['defaultConfig', 'proxyMetadata', name], name)
+  }
+}
+
+/** Helm compatibilityVersion values in a document, with positions (Helm values of any chart and IstioOperator spec). */
+export function compatibilityVersionsIn(doc: ManifestDocument): { value: string; line: number; path: string; valueNode?: PosNode }[] {
+  const out: { value: string; line: number; path: string; valueNode?: PosNode }[] = []
+  const add = (tree: Tree, path: ConcretePath): void => {
+    const r = resolvePath(tree.value, path.map((k) => ({ kind: 'key' as const, key: String(k) })))[0]
+    const text = r ? scalarText(r.value) : undefined
+    if (text === undefined) return
+    const where = located(tree.root, path)
+    if (where) out.push({ value: text, line: where.line, path: formatPath([...tree.at, ...path]), ...(where.valueNode ? { valueNode: where.valueNode } : {}) })
+  }
+  for (const tree of helmTreesOf(doc)) add(tree, ['compatibilityVersion'])
+  if (doc.family === 'istio-operator') add({ value: doc.value, root: doc.root, at: [] }, ['spec', 'compatibilityVersion'])
+  return out
+}

@@ -1,0 +1,117 @@
+// Catalog path patterns (`spec.http[].mirrors`, `$trafficPolicy.tls`) resolved against plain YAML values.
+import { splitCatalogPath } from '../../knowledge/catalog.js'
+
+export type Step =
+  | { kind: 'key'; key: string }
+  | { kind: 'anyKey' }
+  | { kind: 'anyItem' }
+  | { kind: 'item'; index: number }
+
+export type PathPattern = readonly Step[]
+
+/** A path to one concrete value: map keys and sequence indexes. */
+export type ConcretePath = (string | number)[]
+
+/** The four places a DestinationRule traffic policy lives. */
+const TRAFFIC_POLICY_PREFIXES = [
+  'spec.trafficPolicy',
+  'spec.trafficPolicy.portLevelSettings[]',
+  'spec.subsets[].trafficPolicy',
+  'spec.subsets[].trafficPolicy.portLevelSettings[]'
+]
+
+const POD_TEMPLATE_BY_KIND: Record<string, string> = {
+  Pod: '',
+  CronJob: 'spec.jobTemplate.spec.template'
+}
+const DEFAULT_POD_TEMPLATE = 'spec.template'
+
+/** Workload kinds whose pod template (or own spec, for Pod) is checked by `$podSpec` / `$podMetadata` paths. */
+export const WORKLOAD_KINDS: ReadonlySet<string> = new Set([
+  'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob', 'Rollout'
+])
+
+/** Where the pod template of a workload kind sits ('' = the object itself, for Pod). */
+export function podTemplatePath(kind: string): string {
+  return POD_TEMPLATE_BY_KIND[kind] ?? DEFAULT_POD_TEMPLATE
+}
+
+/** Expands `$trafficPolicy` / `$podSpec` / `$podMetadata` for one kind; paths without macros come back unchanged. */
+export function expandMacros(path: string, kind: string): string[] {
+  if (path.startsWith('$trafficPolicy')) return TRAFFIC_POLICY_PREFIXES.map((p) => p + path.slice('$trafficPolicy'.length))
+  const template = podTemplatePath(kind)
+  const join = (base: string, rest: string): string => [base, rest].filter((s) => s !== '').join('.')
+  if (path.startsWith('$podSpec')) return [join(join(template, 'spec'), path.slice('$podSpec'.length).replace(/^\./, ''))]
+  if (path.startsWith('$podMetadata')) return [join(join(template, 'metadata'), path.slice('$podMetadata'.length).replace(/^\./, ''))]
+  return [path]
+}
+
+export function compilePath(path: string): PathPattern {
+  if (path === '') return []
+  const steps: Step[] = []
+  for (const segment of splitCatalogPath(path)) {
+    const m = /^(\["[^"]+"\]|[^[]+)((?:\[\d*\])*)$/.exec(segment)
+    if (!m) throw new Error(`bad catalog path segment "${segment}" in "${path}"`)
+    const [, head, brackets] = m
+    if (head === '*') steps.push({ kind: 'anyKey' })
+    else steps.push({ kind: 'key', key: head.startsWith('["') ? head.slice(2, -2) : head })
+    for (const b of brackets.match(/\[\d*\]/g) ?? []) {
+      steps.push(b === '[]' ? { kind: 'anyItem' } : { kind: 'item', index: Number(b.slice(1, -1)) })
+    }
+  }
+  return steps
+}
+
+function isMap(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+}
+
+/** Every concrete path the pattern reaches in `value` (present keys count even when their value is null). */
+export function resolvePath(value: unknown, pattern: PathPattern, prefix: ConcretePath = []): { path: ConcretePath; value: unknown }[] {
+  const out: { path: ConcretePath; value: unknown }[] = []
+  const visit = (current: unknown, i: number, path: ConcretePath): void => {
+    if (i === pattern.length) {
+      out.push({ path: [...path], value: current })
+      return
+    }
+    const step = pattern[i]
+    switch (step.kind) {
+      case 'key':
+        if (isMap(current) && Object.prototype.hasOwnProperty.call(current, step.key)) visit(current[step.key], i + 1, [...path, step.key])
+        return
+      case 'anyKey':
+        if (isMap(current)) for (const key of Object.keys(current)) visit(current[key], i + 1, [...path, key])
+        return
+      case 'anyItem':
+        if (Array.isArray(current)) current.forEach((item, index) => visit(item, i + 1, [...path, index]))
+        return
+      case 'item':
+        if (Array.isArray(current) && step.index < current.length) visit(current[step.index], i + 1, [...path, step.index])
+        return
+    }
+  }
+  visit(value, 0, prefix)
+  return out
+}
+
+/** Values are compared as text so YAML `true` and `"true"` match alike. */
+export function scalarText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value)
+  return undefined
+}
+
+export interface ValuePredicate {
+  values?: ReadonlySet<string>
+  pattern?: RegExp
+}
+
+/** True when the value passes the test; with no test every present value passes. */
+export function passes(value: unknown, test: ValuePredicate): boolean {
+  if (!test.values && !test.pattern) return true
+  const text = scalarText(value)
+  if (text === undefined) return false
+  if (test.values && !test.values.has(text)) return false
+  if (test.pattern && !test.pattern.test(text)) return false
+  return true
+}

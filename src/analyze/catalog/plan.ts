@@ -1,0 +1,289 @@
+// Which catalog entries apply for one (target, from) pair, compiled and indexed for fast per-document lookup.
+import type { Severity } from '../../model.js'
+import {
+  CATALOG,
+  catalogEntries,
+  catalogRelease,
+  type CatalogEntry,
+  type CatalogRelease,
+  type Condition,
+  type FixSpec,
+  type Match
+} from '../../knowledge/catalog.js'
+import { includesChange, parseRelease, type Release } from '../../knowledge/versions.js'
+import { compilePath, expandMacros, WORKLOAD_KINDS, type PathPattern, type ValuePredicate } from './paths.js'
+
+/** One rule id per kind of finding the catalog produces (documented in docs/rules/<id>.md). */
+export type CatalogRule = 'removed-feature' | 'not-yet-available' | 'deprecated' | 'no-effect' | 'default-changed' | 'behaviour-changed'
+
+export interface Compiled {
+  entry: CatalogEntry
+  match: Match
+  rule: CatalogRule
+  severity: Severity
+  message: string
+  fix?: FixSpec
+  test: ValuePredicate
+}
+
+export interface CompiledCondition extends ValuePredicate {
+  /** Alternatives (macros expand to several paths); the condition holds if any alternative holds. */
+  patterns: PathPattern[]
+  absent: boolean
+}
+
+export interface CompiledResource extends Compiled {
+  match: Extract<Match, { type: 'resource' }>
+  apiVersions: ReadonlySet<string>
+}
+
+export interface CompiledField extends Compiled {
+  match: Extract<Match, { type: 'field' }>
+  apiVersions?: ReadonlySet<string>
+  /** Path patterns after macro expansion, per kind. */
+  patterns(kind: string): PathPattern[]
+  conditions(kind: string): CompiledCondition[]
+}
+
+export interface CompiledMetadata extends Compiled {
+  match: Extract<Match, { type: 'annotation' | 'label' }>
+  on: ReadonlySet<string>
+}
+
+export interface CompiledTree extends Compiled {
+  /** Paths relative to the tree root (MeshConfig, ProxyConfig or Helm values). */
+  patterns: PathPattern[]
+  conditions: CompiledCondition[]
+}
+
+export interface CompiledHelm extends CompiledTree {
+  match: Extract<Match, { type: 'helmValue' }>
+  /** Same values under IstioOperator spec.values. */
+  iopPatterns: PathPattern[]
+}
+
+export interface CompiledEnv extends Compiled {
+  match: Extract<Match, { type: 'env' }>
+}
+
+export interface CompiledText extends Compiled {
+  match: Extract<Match, { type: 'text' }>
+  kinds?: ReadonlySet<string>
+  families?: ReadonlySet<string>
+  needle?: string
+  regex?: RegExp
+}
+
+export interface Plan {
+  target: Release
+  from?: Release
+  release: CatalogRelease | undefined
+  byKind: Map<string, (CompiledResource | CompiledField)[]>
+  annotations: Map<string, CompiledMetadata[]>
+  labels: Map<string, CompiledMetadata[]>
+  /** True when some label entry looks at label selectors (walks only run then). */
+  selectorLabels: boolean
+  meshConfig: CompiledTree[]
+  proxyConfig: CompiledTree[]
+  helm: CompiledHelm[]
+  istiodEnv: Map<string, CompiledEnv[]>
+  proxyEnv: Map<string, CompiledEnv[]>
+  text: CompiledText[]
+  charts: Map<string, Compiled[]>
+  /** Values the target's Helm compatibilityVersion accepts. */
+  compatibilityVersions: readonly string[]
+}
+
+/** Whether `release` carries a change that landed in any of `versions` (a release and its backports). */
+export function includedIn(release: Release, versions: readonly string[]): boolean {
+  const parsed = versions.map((v) => parseRelease(v))
+  const sameMinor = parsed.filter((v) => v.minor === release.minor)
+  if (sameMinor.length > 0) return sameMinor.some((v) => includesChange(release, v.version))
+  return parsed.some((v) => includesChange(release, v.version))
+}
+
+/** The rule an entry reports under for this upgrade, or undefined when it does not apply. */
+export function ruleFor(entry: CatalogEntry, target: Release, from?: Release): CatalogRule | undefined {
+  const versions = [entry.since, ...(entry.backports ?? [])]
+  const inTarget = includedIn(target, versions)
+  const gone = entry.until !== undefined && includesChange(target, entry.until)
+  switch (entry.change) {
+    case 'removed':
+      return inTarget ? 'removed-feature' : undefined
+    case 'added':
+      return !inTarget && !gone ? 'not-yet-available' : undefined
+    case 'deprecated':
+      return inTarget && !gone ? 'deprecated' : undefined
+    case 'no-effect':
+      return gone ? undefined : 'no-effect'
+    case 'default-changed':
+    case 'behaviour-changed':
+      return from !== undefined && inTarget && !includedIn(from, versions) ? entry.change : undefined
+  }
+}
+
+function predicate(m: { values?: (string | number | boolean)[]; pattern?: string }): ValuePredicate {
+  return {
+    ...(m.values ? { values: new Set(m.values.map(String)) } : {}),
+    ...(m.pattern !== undefined ? { pattern: new RegExp(m.pattern) } : {})
+  }
+}
+
+function compileConditions(conditions: readonly Condition[] | undefined, kind: string): CompiledCondition[] {
+  return (conditions ?? []).map((c) => ({
+    ...predicate(c),
+    patterns: expandMacros(c.path, kind).map(compilePath),
+    absent: c.absent === true
+  }))
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key)
+  if (list) list.push(value)
+  else map.set(key, [value])
+}
+
+/** Memoises per-kind work (macro expansion depends on the kind's pod template). */
+function perKind<T>(make: (kind: string) => T): (kind: string) => T {
+  const cache = new Map<string, T>()
+  return (kind) => {
+    let v = cache.get(kind)
+    if (v === undefined) {
+      v = make(kind)
+      cache.set(kind, v)
+    }
+    return v
+  }
+}
+
+/** Default IstioOperator spec.values location of a chart's value. */
+function defaultIopPaths(chart: string, paths: readonly string[]): string[] {
+  switch (chart) {
+    case 'gateway':
+      return []
+    case 'cni':
+      return paths.map((p) => (p.startsWith('cni.') ? p : `cni.${p}`))
+    case 'ztunnel':
+      return paths.map((p) => (p.startsWith('ztunnel.') ? p : `ztunnel.${p}`))
+    default:
+      return [...paths]
+  }
+}
+
+export function compilePlan(target: Release, from?: Release, releases: readonly CatalogRelease[] = CATALOG): Plan {
+  const plan: Plan = {
+    target,
+    ...(from ? { from } : {}),
+    release: catalogRelease(target.minor, releases),
+    byKind: new Map(),
+    annotations: new Map(),
+    labels: new Map(),
+    selectorLabels: false,
+    meshConfig: [],
+    proxyConfig: [],
+    helm: [],
+    istiodEnv: new Map(),
+    proxyEnv: new Map(),
+    text: [],
+    charts: new Map(),
+    compatibilityVersions: catalogRelease(target.minor, releases)?.compatibilityVersions ?? []
+  }
+  for (const entry of catalogEntries(releases)) {
+    const rule = ruleFor(entry, target, from)
+    if (!rule) continue
+    for (const match of entry.match) {
+      const fix = match.fix === null ? undefined : (match.fix ?? entry.fix)
+      const base: Compiled = {
+        entry,
+        match,
+        rule,
+        severity: match.severity ?? entry.severity,
+        message: match.message ?? entry.message,
+        ...(fix ? { fix } : {}),
+        test: 'values' in match || 'pattern' in match ? predicate(match as { values?: string[]; pattern?: string }) : {}
+      }
+      add(plan, base, match)
+    }
+  }
+  return plan
+}
+
+function add(plan: Plan, base: Compiled, match: Match): void {
+  switch (match.type) {
+    case 'resource': {
+      const compiled: CompiledResource = { ...base, match, apiVersions: new Set(match.apiVersions) }
+      for (const kind of match.kinds) push(plan.byKind, kind, compiled)
+      return
+    }
+    case 'field': {
+      const compiled: CompiledField = {
+        ...base,
+        match,
+        ...(match.apiVersions ? { apiVersions: new Set(match.apiVersions) } : {}),
+        patterns: perKind((kind) => match.paths.flatMap((p) => expandMacros(p, kind)).map(compilePath)),
+        conditions: perKind((kind) => compileConditions(match.where, kind))
+      }
+      for (const kind of match.kinds) {
+        if (kind === '$workload') for (const w of WORKLOAD_KINDS) push(plan.byKind, w, compiled)
+        else push(plan.byKind, kind, compiled)
+      }
+      return
+    }
+    case 'annotation':
+    case 'label': {
+      const compiled: CompiledMetadata = { ...base, match, on: new Set(match.on) }
+      push(match.type === 'annotation' ? plan.annotations : plan.labels, match.key, compiled)
+      if (match.type === 'label' && match.on.includes('selector')) plan.selectorLabels = true
+      return
+    }
+    case 'meshConfig':
+    case 'proxyConfig': {
+      const compiled: CompiledTree = { ...base, patterns: match.paths.map(compilePath), conditions: [] }
+      ;(match.type === 'meshConfig' ? plan.meshConfig : plan.proxyConfig).push(compiled)
+      return
+    }
+    case 'helmValue': {
+      plan.helm.push({
+        ...base,
+        match,
+        patterns: match.paths.map(compilePath),
+        iopPatterns: (match.iopPaths ?? defaultIopPaths(match.chart, match.paths)).map(compilePath),
+        conditions: compileConditions(match.where, '')
+      })
+      return
+    }
+    case 'env': {
+      const compiled: CompiledEnv = { ...base, match }
+      if (match.component !== 'proxy') push(plan.istiodEnv, match.name, compiled)
+      if (match.component !== 'istiod') push(plan.proxyEnv, match.name, compiled)
+      return
+    }
+    case 'text': {
+      plan.text.push({
+        ...base,
+        match,
+        ...(match.kinds ? { kinds: new Set(match.kinds) } : {}),
+        ...(match.families ? { families: new Set(match.families) } : {}),
+        ...(match.contains !== undefined ? { needle: match.contains } : {}),
+        ...(match.pattern !== undefined ? { regex: new RegExp(match.pattern) } : {})
+      })
+      return
+    }
+    case 'helmChart':
+      for (const name of match.names) push(plan.charts, name, base)
+      return
+  }
+}
+
+const plans = new Map<string, Plan>()
+
+/** The compiled plan for a (target, from) pair; cached, since every document of a run shares it. */
+export function planFor(target: Release, from?: Release): Plan {
+  const key = `${target.version}|${from?.version ?? ''}`
+  let plan = plans.get(key)
+  if (!plan) {
+    plan = compilePlan(target, from)
+    plans.set(key, plan)
+  }
+  return plan
+}

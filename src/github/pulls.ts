@@ -1,0 +1,123 @@
+// Reads and writes on one pull request: files, review comments, the sticky comment, the review.
+import { parsePatch } from '../changes/patch.js'
+import type { ChangedFile, FileStatus } from '../changes/types.js'
+import type { ExistingReviewComment } from '../report/review.js'
+import type { GitHubClient, Log } from './client.js'
+
+export interface PullRef {
+  owner: string
+  repo: string
+  pullNumber: number
+}
+
+/** "Responses include a maximum of 3000 files" (pulls/list-files); a PR this large needs the git diff instead. */
+export const MAX_PULL_FILES = 3000
+
+/** The fields of a `diff-entry` we read. */
+export interface DiffEntry {
+  filename: string
+  status: string
+  previous_filename?: string
+  changes?: number
+  patch?: string
+}
+
+function fileStatus(status: string): FileStatus {
+  switch (status) {
+    case 'added':
+    case 'removed':
+    case 'renamed':
+    case 'copied':
+    case 'unchanged':
+      return status
+    default:
+      return 'modified' // 'modified' and 'changed' (mode only)
+  }
+}
+
+/** One entry of `pulls.listFiles` as a ChangedFile. `patch` is absent for binary files and large diffs. */
+export function changedFileFromDiffEntry(entry: DiffEntry): ChangedFile {
+  const lines = entry.patch === undefined || entry.patch === null ? undefined : parsePatch(entry.patch)
+  return {
+    path: entry.filename,
+    ...(entry.previous_filename ? { previousPath: entry.previous_filename } : {}),
+    status: fileStatus(entry.status),
+    commentableLines: lines?.commentableLines ?? new Map(),
+    addedLines: lines?.addedLines ?? new Set(),
+    ...(lines === undefined && (entry.changes ?? 1) > 0 ? { patchMissing: true } : {})
+  }
+}
+
+/** The PR's files with their commentable lines (paginated, 100 per page, at most 3000 files). */
+export async function listPullFiles(octokit: GitHubClient, pull: PullRef, log?: Log): Promise<ChangedFile[]> {
+  let seen = 0
+  const entries = await octokit.paginate(
+    octokit.rest.pulls.listFiles,
+    { owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber, per_page: 100 },
+    (response, done) => {
+      seen += response.data.length
+      if (seen >= MAX_PULL_FILES) done()
+      return response.data
+    }
+  )
+  if (entries.length >= MAX_PULL_FILES) log?.warning(`The pull request lists ${entries.length} files, GitHub's maximum; files past it are not seen through the API.`)
+  return entries.slice(0, MAX_PULL_FILES).map((e) => changedFileFromDiffEntry(e as DiffEntry))
+}
+
+export async function headShaOf(octokit: GitHubClient, pull: PullRef): Promise<string> {
+  const { data } = await octokit.rest.pulls.get({ owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber })
+  return data.head.sha
+}
+
+export async function listReviewComments(octokit: GitHubClient, pull: PullRef): Promise<ExistingReviewComment[]> {
+  const comments = await octokit.paginate(octokit.rest.pulls.listReviewComments, { owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber, per_page: 100 })
+  return comments.map((c) => ({
+    id: c.id,
+    body: c.body,
+    path: c.path,
+    line: c.line ?? null,
+    start_line: c.start_line ?? null,
+    ...(c.in_reply_to_id !== undefined ? { in_reply_to_id: c.in_reply_to_id } : {}),
+    user: c.user ? { login: c.user.login, type: c.user.type } : null
+  }))
+}
+
+export interface IssueComment {
+  id: number
+  body: string
+  user: { login: string; type?: string } | null
+}
+
+export async function listIssueComments(octokit: GitHubClient, pull: PullRef): Promise<IssueComment[]> {
+  const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner: pull.owner, repo: pull.repo, issue_number: pull.pullNumber, per_page: 100 })
+  return comments.map((c) => ({ id: c.id, body: c.body ?? '', user: c.user ? { login: c.user.login, type: c.user.type } : null }))
+}
+
+/** The account GITHUB_TOKEN comments as; `GET /user` is refused to installation tokens. */
+export const ACTIONS_BOT_LOGIN = 'github-actions[bot]'
+
+/**
+ * Who our comments are from. A PAT or user token answers `GET /user`; an installation token (GITHUB_TOKEN,
+ * Apps) gets 403, and then the login is a guess (`confirmed: false`).
+ */
+export async function resolveLogin(octokit: GitHubClient): Promise<{ login: string; confirmed: boolean }> {
+  try {
+    const { data } = await octokit.rest.users.getAuthenticated()
+    return { login: data.login, confirmed: true }
+  } catch {
+    return { login: ACTIONS_BOT_LOGIN, confirmed: false }
+  }
+}
+
+/** An error from the API with its HTTP status (Octokit's RequestError), or undefined. */
+export function httpStatus(error: unknown): number | undefined {
+  const status = (error as { status?: unknown } | null)?.status
+  return typeof status === 'number' ? status : undefined
+}
+
+/** 403/404 on a write: the token may not write here (fork PR, missing permission); reviewdog treats both alike. */
+export function isPermissionError(error: unknown): boolean {
+  const status = httpStatus(error)
+  const message = error instanceof Error ? error.message : ''
+  return (status === 403 && !/rate limit/i.test(message)) || status === 404
+}

@@ -1,0 +1,421 @@
+// The release catalog: every manifest-visible change of Istio 1.20 → newest, one data file per minor.
+import type { Severity } from '../model.js'
+import { KNOWN_MINORS, parseRelease, compareReleases } from './versions.js'
+import c120 from '../../data/catalog/1.20.json' with { type: 'json' }
+import c121 from '../../data/catalog/1.21.json' with { type: 'json' }
+import c122 from '../../data/catalog/1.22.json' with { type: 'json' }
+import c123 from '../../data/catalog/1.23.json' with { type: 'json' }
+import c124 from '../../data/catalog/1.24.json' with { type: 'json' }
+import c125 from '../../data/catalog/1.25.json' with { type: 'json' }
+import c126 from '../../data/catalog/1.26.json' with { type: 'json' }
+import c127 from '../../data/catalog/1.27.json' with { type: 'json' }
+import c128 from '../../data/catalog/1.28.json' with { type: 'json' }
+import c129 from '../../data/catalog/1.29.json' with { type: 'json' }
+import c130 from '../../data/catalog/1.30.json' with { type: 'json' }
+import c131 from '../../data/catalog/1.31.json' with { type: 'json' }
+
+/**
+ * How a change affects a manifest that shows the matched thing:
+ * - added: exists from `since`; using it on an older target is wrong (rule not-yet-available)
+ * - removed: gone from `since`; using it on that target or newer is wrong (rule removed-feature)
+ * - deprecated: still works from `since` but is on its way out (rule deprecated)
+ * - no-effect: an identifier that never did anything (upstream doc typos), wrong on every target (rule no-effect)
+ * - default-changed / behaviour-changed: reported only when the upgrade from → target crosses `since`
+ */
+export type ChangeKind = 'added' | 'removed' | 'deprecated' | 'no-effect' | 'default-changed' | 'behaviour-changed'
+
+export const CHANGE_KINDS: readonly ChangeKind[] = ['added', 'removed', 'deprecated', 'no-effect', 'default-changed', 'behaviour-changed']
+
+/** Istio Helm charts by their normalised names (as src/manifests/recognise.ts reports them). */
+export type Chart = 'base' | 'istiod' | 'gateway' | 'cni' | 'ztunnel'
+
+export const CHARTS: readonly Chart[] = ['base', 'istiod', 'gateway', 'cni', 'ztunnel']
+
+export type Scalar = string | number | boolean
+
+interface MatchBase {
+  /** Overrides the entry severity for this match (e.g. an opt-out already set is only a notice). */
+  severity?: Severity
+  /** Overrides the entry message for this match. */
+  message?: string
+  /** Overrides the entry fix; null = no fix for this match. */
+  fix?: FixSpec | null
+}
+
+/** A value test on the matched scalar: exact values (compared as strings) or a regular expression. */
+interface ValueTest {
+  values?: Scalar[]
+  pattern?: string
+}
+
+/** An object header: apiVersion + kind. Reported on the apiVersion line. */
+export interface ResourceMatch extends MatchBase {
+  type: 'resource'
+  apiVersions: string[]
+  kinds: string[]
+}
+
+/**
+ * A field of a resource. Path syntax: `spec.http[].mirrors` (`[]` any item, `[1]` one item, `*` any key,
+ * `["a.b"]` a key with dots). Macros: `$trafficPolicy` (the four DestinationRule traffic-policy places),
+ * `$podSpec` / `$podMetadata` (the pod template of any workload kind; use kinds ["$workload"]).
+ */
+export interface FieldMatch extends MatchBase, ValueTest {
+  type: 'field'
+  apiVersions?: string[]
+  kinds: string[]
+  paths: string[]
+  /** Every condition must hold somewhere in the same resource. */
+  where?: Condition[]
+}
+
+export interface Condition extends ValueTest {
+  path: string
+  /** True: the condition holds when no value at path passes the test. */
+  absent?: boolean
+}
+
+/**
+ * An annotation or label key. `on` says on which objects it is read: `pod` (Pod, pod templates of workloads and
+ * the workload object itself), a kind (`Namespace`, `Service`, `Gateway.gateway.networking.k8s.io`), `*`, or for
+ * labels `selector` (label selectors of any object).
+ */
+export interface MetadataMatch extends MatchBase, ValueTest {
+  type: 'annotation' | 'label'
+  key: string
+  on: string[]
+}
+
+/** A MeshConfig path: ConfigMap istio data.mesh, Helm `meshConfig`, IstioOperator spec.meshConfig / spec.values.meshConfig. */
+export interface MeshConfigMatch extends MatchBase, ValueTest {
+  type: 'meshConfig'
+  paths: string[]
+}
+
+/** A ProxyConfig path: MeshConfig defaultConfig.<path> and the pod annotation proxy.istio.io/config. */
+export interface ProxyConfigMatch extends MatchBase, ValueTest {
+  type: 'proxyConfig'
+  paths: string[]
+}
+
+/**
+ * A Helm value of one chart, also under HelmRelease/Application values. `iopPaths` are the same values under an
+ * IstioOperator spec.values (default: istiod/base paths as they are, cni paths under `cni.`, ztunnel under
+ * `ztunnel.`, none for the gateway chart); [] = not settable through IstioOperator.
+ */
+export interface HelmValueMatch extends MatchBase, ValueTest {
+  type: 'helmValue'
+  chart: Chart
+  paths: string[]
+  iopPaths?: string[]
+  /** Conditions on the same values (paths relative to the values root). */
+  where?: Condition[]
+}
+
+/**
+ * An environment variable. istiod: Helm pilot.env / env, IstioOperator spec.values.pilot.env and
+ * components.pilot.k8s.env, a rendered istiod Deployment (container discovery). proxy: MeshConfig
+ * defaultConfig.proxyMetadata, pod annotation proxy.istio.io/config, ProxyConfig spec.environmentVariables.
+ */
+export interface EnvMatch extends MatchBase, ValueTest {
+  type: 'env'
+  name: string
+  component: 'istiod' | 'proxy' | 'any'
+}
+
+/** A substring or pattern in any scalar of the selected resources (CEL expressions, EnvoyFilter patches, policies). */
+export interface TextMatch extends MatchBase {
+  type: 'text'
+  kinds?: string[]
+  /** ResourceFamily names (src/manifests/types.ts), e.g. policy, webhook. */
+  families?: string[]
+  contains?: string
+  pattern?: string
+}
+
+/** A Helm chart name installed through HelmRelease, Argo CD Application or Chart.yaml dependencies. */
+export interface HelmChartMatch extends MatchBase {
+  type: 'helmChart'
+  names: string[]
+}
+
+export type Match =
+  | ResourceMatch
+  | FieldMatch
+  | MetadataMatch
+  | MeshConfigMatch
+  | ProxyConfigMatch
+  | HelmValueMatch
+  | EnvMatch
+  | TextMatch
+  | HelmChartMatch
+
+export type MatchType = Match['type']
+
+/** A mechanical fix: a one-line text edit on the matched key or value. */
+export type FixSpec =
+  | { type: 'renameKey'; to: string; description?: string }
+  | { type: 'replaceValue'; to: string; description?: string }
+  | { type: 'replaceText'; from: string; to: string; description?: string }
+
+export interface Source {
+  /** Path under shared/istio/, e.g. releases/1.28/upgrade-notes/index.md; must be listed in data/catalog/SOURCES. */
+  path: string
+  /** Heading of the section the entry rests on. */
+  section?: string
+  /** The upstream page (istio.io). */
+  url: string
+  /** Upstream issues / pull requests, or further istio.io pages such as a patch announcement (URLs). */
+  refs?: string[]
+}
+
+export interface CatalogEntry {
+  /** Stable id: istio-<minor>-<slug>. */
+  id: string
+  change: ChangeKind
+  severity: Severity
+  /** Release the change landed in: '1.28' or, for a patch, '1.28.1'. */
+  since: string
+  /** Release the matched thing went away in; added/deprecated/no-effect entries stop applying there. */
+  until?: string
+  /** Patch releases of other minors that carry the same change (backports), e.g. ['1.31.1'] for a 1.30.5 fix. */
+  backports?: string[]
+  /** One sentence, our own words. */
+  message: string
+  match: Match[]
+  fix?: FixSpec
+  sources: Source[]
+}
+
+export interface CatalogRelease {
+  release: string
+  /** Kubernetes minors the release supports (inclusive). */
+  kubernetes: { min: string; max: string }
+  /** Values the Helm compatibilityVersion accepts on this release ([] = the setting does not exist yet). */
+  compatibilityVersions: string[]
+  /** Where the Kubernetes range and the compatibility versions come from. */
+  sources: Source[]
+  entries: CatalogEntry[]
+}
+
+/** Every release file, oldest first. Adding a release = one JSON file + one line here. */
+export const CATALOG: readonly CatalogRelease[] = [c120, c121, c122, c123, c124, c125, c126, c127, c128, c129, c130, c131].map(
+  (file) => file as unknown as CatalogRelease
+)
+
+export function catalogEntries(releases: readonly CatalogRelease[] = CATALOG): CatalogEntry[] {
+  return releases.flatMap((r) => r.entries)
+}
+
+/** The catalog file of a minor ('1.28'), if any. */
+export function catalogRelease(minor: string, releases: readonly CatalogRelease[] = CATALOG): CatalogRelease | undefined {
+  return releases.find((r) => r.release === minor)
+}
+
+/** Upstream copies a source may point at (under shared/istio/); release notes first, code-derived facts from the others. */
+export const SOURCE_DIRS = ['releases/', 'annotations/', 'crds/', 'helm/', 'meshconfig/']
+const ID_RE = /^istio-\d+\.\d+(?:\.\d+)?-[a-z0-9]+(?:-[a-z0-9.]+)*$/
+const MATCH_KEYS: Record<MatchType, { required: string[]; optional: string[] }> = {
+  resource: { required: ['apiVersions', 'kinds'], optional: [] },
+  field: { required: ['kinds', 'paths'], optional: ['apiVersions', 'values', 'pattern', 'where'] },
+  annotation: { required: ['key', 'on'], optional: ['values', 'pattern'] },
+  label: { required: ['key', 'on'], optional: ['values', 'pattern'] },
+  meshConfig: { required: ['paths'], optional: ['values', 'pattern'] },
+  proxyConfig: { required: ['paths'], optional: ['values', 'pattern'] },
+  helmValue: { required: ['chart', 'paths'], optional: ['iopPaths', 'values', 'pattern', 'where'] },
+  env: { required: ['name', 'component'], optional: ['values', 'pattern'] },
+  text: { required: [], optional: ['kinds', 'families', 'contains', 'pattern'] },
+  helmChart: { required: ['names'], optional: [] }
+}
+const COMMON_KEYS = ['type', 'severity', 'message', 'fix']
+const FIXES_BY_MATCH: Record<MatchType, FixSpec['type'][]> = {
+  resource: ['replaceValue'],
+  field: ['replaceValue', 'renameKey', 'replaceText'],
+  annotation: ['renameKey', 'replaceValue', 'replaceText'],
+  label: ['renameKey', 'replaceValue'],
+  meshConfig: ['replaceValue', 'renameKey', 'replaceText'],
+  proxyConfig: [],
+  helmValue: ['replaceValue', 'renameKey', 'replaceText'],
+  env: ['renameKey', 'replaceValue'],
+  text: ['replaceText'],
+  helmChart: ['replaceValue']
+}
+const PATH_SEGMENT_RE = /^(?:\$trafficPolicy|\$podSpec|\$podMetadata|\*|[A-Za-z0-9_:@/-]+|\["[^"]+"\])(?:\[\d*\])*$/
+
+/** Splits a catalog path into segments, keeping `["a.b"]` keys whole. */
+export function splitCatalogPath(path: string): string[] {
+  const out: string[] = []
+  let current = ''
+  let quoted = false
+  for (let i = 0; i < path.length; i++) {
+    const ch = path[i]
+    // `key["a.b"]` is two segments: key, then the quoted key.
+    if (ch === '[' && path[i + 1] === '"' && !quoted && current !== '') {
+      out.push(current)
+      current = ''
+    }
+    if (ch === '"') quoted = !quoted
+    if (ch === '.' && !quoted) {
+      out.push(current)
+      current = ''
+    } else current += ch
+  }
+  out.push(current)
+  return out
+}
+
+function checkPath(path: unknown, where: string, problems: string[]): void {
+  if (typeof path !== 'string' || path === '') return void problems.push(`${where}: path must be a non-empty string`)
+  for (const segment of splitCatalogPath(path)) {
+    if (!PATH_SEGMENT_RE.test(segment)) problems.push(`${where}: bad path segment "${segment}" in "${path}"`)
+  }
+}
+
+function checkPattern(pattern: unknown, where: string, problems: string[]): void {
+  if (pattern === undefined) return
+  try {
+    new RegExp(String(pattern))
+  } catch {
+    problems.push(`${where}: pattern does not compile: ${String(pattern)}`)
+  }
+}
+
+function nonEmptyStrings(v: unknown): v is string[] {
+  return Array.isArray(v) && v.length > 0 && v.every((s) => typeof s === 'string' && s !== '')
+}
+
+function checkSource(source: Source, where: string, knownSources: ReadonlySet<string> | undefined, problems: string[]): void {
+  if (typeof source.path !== 'string' || !SOURCE_DIRS.some((d) => source.path.startsWith(d))) problems.push(`${where}: source path must be under ${SOURCE_DIRS.join(', ')} (got ${String(source.path)})`)
+  else if (knownSources && !knownSources.has(source.path)) problems.push(`${where}: source path ${source.path} is not in data/catalog/SOURCES`)
+  if (typeof source.url !== 'string' || !/^https:\/\/[^\s]+$/.test(source.url)) problems.push(`${where}: source url must be an https URL`)
+  for (const ref of source.refs ?? []) if (!/^https:\/\/(github\.com\/[^\s]+\/(issues|pull)\/\d+|istio\.io\/[^\s]+)$/.test(ref)) problems.push(`${where}: ref ${ref} is not a GitHub issue/PR or istio.io URL`)
+}
+
+function checkMatch(m: Match, where: string, problems: string[]): void {
+  const spec = MATCH_KEYS[m.type as MatchType]
+  if (!spec) return void problems.push(`${where}: unknown match type ${String(m.type)}`)
+  const record = m as unknown as Record<string, unknown>
+  for (const key of spec.required) if (record[key] === undefined) problems.push(`${where}: ${m.type} match needs ${key}`)
+  for (const key of Object.keys(record)) if (!COMMON_KEYS.includes(key) && !spec.required.includes(key) && !spec.optional.includes(key)) problems.push(`${where}: unexpected key ${key} on ${m.type} match`)
+  checkPattern(record.pattern, where, problems)
+  if (record.values !== undefined && (!Array.isArray(record.values) || record.values.length === 0)) problems.push(`${where}: values must be a non-empty list`)
+  switch (m.type) {
+    case 'resource':
+      if (!nonEmptyStrings(m.apiVersions) || !nonEmptyStrings(m.kinds)) problems.push(`${where}: apiVersions and kinds must be non-empty lists`)
+      break
+    case 'field':
+      if (!nonEmptyStrings(m.kinds)) problems.push(`${where}: kinds must be a non-empty list`)
+      if (!nonEmptyStrings(m.paths)) problems.push(`${where}: paths must be a non-empty list`)
+      else m.paths.forEach((p) => checkPath(p, where, problems))
+      for (const c of m.where ?? []) {
+        checkPath(c.path, where, problems)
+        checkPattern(c.pattern, where, problems)
+      }
+      break
+    case 'annotation':
+    case 'label':
+      if (typeof m.key !== 'string' || !/^[A-Za-z0-9.\-/_]+$/.test(m.key)) problems.push(`${where}: bad ${m.type} key`)
+      if (!nonEmptyStrings(m.on)) problems.push(`${where}: on must be a non-empty list`)
+      if (m.type === 'annotation' && m.on?.includes('selector')) problems.push(`${where}: "selector" only applies to labels`)
+      break
+    case 'meshConfig':
+    case 'proxyConfig':
+      if (!nonEmptyStrings(m.paths)) problems.push(`${where}: paths must be a non-empty list`)
+      else m.paths.forEach((p) => checkPath(p, where, problems))
+      break
+    case 'helmValue':
+      if (!CHARTS.includes(m.chart)) problems.push(`${where}: unknown chart ${String(m.chart)}`)
+      if (!nonEmptyStrings(m.paths)) problems.push(`${where}: paths must be a non-empty list`)
+      else m.paths.forEach((p) => checkPath(p, where, problems))
+      for (const c of m.where ?? []) {
+        checkPath(c.path, where, problems)
+        checkPattern(c.pattern, where, problems)
+      }
+      if (m.iopPaths !== undefined) {
+        if (!Array.isArray(m.iopPaths)) problems.push(`${where}: iopPaths must be a list`)
+        else m.iopPaths.forEach((p) => checkPath(p, where, problems))
+      }
+      break
+    case 'env':
+      if (typeof m.name !== 'string' || !/^[A-Z][A-Z0-9_]*$/.test(m.name)) problems.push(`${where}: bad env name`)
+      if (!['istiod', 'proxy', 'any'].includes(m.component)) problems.push(`${where}: bad env component`)
+      break
+    case 'text':
+      if (m.contains === undefined && m.pattern === undefined) problems.push(`${where}: text match needs contains or pattern`)
+      if (m.kinds === undefined && m.families === undefined) problems.push(`${where}: text match needs kinds or families`)
+      break
+    case 'helmChart':
+      if (!nonEmptyStrings(m.names)) problems.push(`${where}: names must be a non-empty list`)
+      break
+  }
+}
+
+function checkFix(fix: FixSpec | null | undefined, matchType: MatchType, where: string, problems: string[]): void {
+  if (fix === undefined || fix === null) return
+  if (!FIXES_BY_MATCH[matchType].includes(fix.type)) problems.push(`${where}: fix ${fix.type} does not apply to a ${matchType} match`)
+  if (typeof fix.to !== 'string') problems.push(`${where}: fix needs "to"`)
+  if (fix.type === 'replaceText' && typeof fix.from !== 'string') problems.push(`${where}: replaceText needs "from"`)
+}
+
+/**
+ * Everything wrong with the catalog, as readable lines (empty = valid). `knownSources` is the committed
+ * data/catalog/SOURCES list; when given, every source path must be in it.
+ */
+export function validateCatalog(releases: readonly CatalogRelease[], knownSources?: ReadonlySet<string>): string[] {
+  const problems: string[] = []
+  const ids = new Set<string>()
+  const minors = releases.map((r) => r.release)
+  if (minors.join() !== KNOWN_MINORS.join()) problems.push(`catalog releases ${minors.join()} differ from KNOWN_MINORS ${KNOWN_MINORS.join()}`)
+  for (const release of releases) {
+    const at = `catalog ${release.release}`
+    const { min, max } = release.kubernetes ?? {}
+    if (!/^1\.\d+$/.test(min ?? '') || !/^1\.\d+$/.test(max ?? '') || Number(min.split('.')[1]) > Number(max.split('.')[1])) problems.push(`${at}: kubernetes range must be { min: "1.N", max: "1.M" } with N <= M`)
+    if (!Array.isArray(release.compatibilityVersions) || release.compatibilityVersions.some((v) => !/^1\.\d+$/.test(v))) problems.push(`${at}: compatibilityVersions must be a list of minors`)
+    if (!Array.isArray(release.sources) || release.sources.length === 0) problems.push(`${at}: release sources are missing`)
+    else release.sources.forEach((s) => checkSource(s, at, knownSources, problems))
+    for (const entry of release.entries) {
+      const where = `${at} ${entry.id}`
+      if (typeof entry.id !== 'string' || !ID_RE.test(entry.id)) problems.push(`${where}: id must be kebab-case istio-<version>-<slug>`)
+      if (ids.has(entry.id)) problems.push(`${where}: duplicate id`)
+      ids.add(entry.id)
+      if (!CHANGE_KINDS.includes(entry.change)) problems.push(`${where}: unknown change ${String(entry.change)}`)
+      if (!['error', 'warning', 'notice'].includes(entry.severity)) problems.push(`${where}: unknown severity`)
+      let since
+      try {
+        since = parseRelease(entry.since)
+        if (since.minor !== release.release) problems.push(`${where}: since ${entry.since} does not belong in the ${release.release} file`)
+        if (!entry.id.startsWith(`istio-${entry.since}-`)) problems.push(`${where}: id must start with istio-${entry.since}-`)
+      } catch {
+        problems.push(`${where}: since ${String(entry.since)} is not a known release`)
+      }
+      for (const b of entry.backports ?? []) {
+        try {
+          const backport = parseRelease(b)
+          if (backport.patch === null || backport.minor === release.release) problems.push(`${where}: backport ${b} must be a patch release of another minor`)
+        } catch {
+          problems.push(`${where}: backport ${String(b)} is not a known release`)
+        }
+      }
+      if (entry.until !== undefined) {
+        try {
+          const until = parseRelease(entry.until)
+          if (since && compareReleases(until, since) <= 0) problems.push(`${where}: until must be after since`)
+          if (!['added', 'deprecated', 'no-effect'].includes(entry.change)) problems.push(`${where}: until only applies to added, deprecated and no-effect entries`)
+        } catch {
+          problems.push(`${where}: until ${String(entry.until)} is not a known release`)
+        }
+      }
+      if (typeof entry.message !== 'string' || entry.message.length < 20 || entry.message.length > 400 || !/[.]$/.test(entry.message)) problems.push(`${where}: message must be one sentence of 20-400 characters ending with a period`)
+      if (!Array.isArray(entry.match) || entry.match.length === 0) problems.push(`${where}: match is empty`)
+      else
+        entry.match.forEach((m, i) => {
+          checkMatch(m, `${where} match[${i}]`, problems)
+          if (m.message !== undefined && (m.message.length < 20 || !m.message.endsWith('.'))) problems.push(`${where} match[${i}]: message must be a sentence`)
+          checkFix(m.fix === undefined ? entry.fix : m.fix, m.type, `${where} match[${i}]`, problems)
+        })
+      if (!Array.isArray(entry.sources) || entry.sources.length === 0) problems.push(`${where}: no upstream source`)
+      else entry.sources.forEach((s) => checkSource(s, where, knownSources, problems))
+    }
+  }
+  return problems
+}

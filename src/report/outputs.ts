@@ -1,0 +1,30 @@
+// The action's outputs: counts, and the paths of the JSON report and the SARIF file written for this run.
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { AnalysisResult } from '../result.js'
+import { countFindings } from './counts.js'
+import { renderJson } from './json.js'
+import { renderSarif, type SarifOptions } from './sarif.js'
+
+export const REPORT_FILE = 'istio-compat-report.json'
+export const SARIF_FILE = 'istio-compat.sarif'
+
+export interface ReportFiles {
+  report: string
+  sarif: string
+}
+
+/** Writes the JSON report and the SARIF file into `dir` (e.g. RUNNER_TEMP) and returns their paths. */
+export async function writeReportFiles(result: AnalysisResult, dir: string, sarif: SarifOptions = {}): Promise<ReportFiles> {
+  await mkdir(dir, { recursive: true })
+  const files = { report: join(dir, REPORT_FILE), sarif: join(dir, SARIF_FILE) }
+  await writeFile(files.report, renderJson(result), 'utf8')
+  await writeFile(files.sarif, renderSarif(result, sarif), 'utf8')
+  return files
+}
+
+/** Every output of action.yml, as strings for core.setOutput. Counts leave suppressed findings out. */
+export function actionOutputs(result: AnalysisResult, files: ReportFiles): Record<'errors' | 'warnings' | 'notices' | 'report' | 'sarif', string> {
+  const c = countFindings(result.findings)
+  return { errors: String(c.errors), warnings: String(c.warnings), notices: String(c.notices), report: files.report, sarif: files.sarif }
+}
