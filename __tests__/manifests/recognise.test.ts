@@ -233,15 +233,28 @@ describe('Helm values of Flux HelmRelease and Argo CD Application', () => {
   })
 
   it.each([
-    ['cert-manager', 'other'],
-    ['gateway', 'helm-release']
-  ])('a HelmRelease of chart %s → %s', (chart, family) => {
-    expect(only(helmRelease(chart)).family).toBe(family)
+    ['cert-manager', undefined],
+    ['gateway', 'gateway'],
+    ['istio-ingressgateway', 'gateway'],
+    ['oci://registry.example.com/mirror/istiod', 'istiod']
+  ])('a HelmRelease of chart %s installs Istio chart %s', (chart, istio) => {
+    const doc = only(helmRelease(chart))
+    expect(doc.family).toBe('helm-release')
+    expect(doc.chart).toBe(istio)
   })
 
-  it('does not take a generic chart name for Istio without an istio hint', () => {
+  it('does not take a generic chart name from another source for Istio', () => {
     const text = yaml('apiVersion: helm.toolkit.fluxcd.io/v2', 'kind: HelmRelease', 'metadata: {name: edge, namespace: edge}', 'spec:', '  chart:', '    spec: {chart: gateway, sourceRef: {kind: HelmRepository, name: kong}}', '  values: {replicas: 2}')
-    expect(only(text)).toMatchObject({ family: 'other', embedded: [] })
+    const doc = only(text)
+    expect(doc).toMatchObject({ family: 'helm-release', embedded: [] })
+    expect(doc.chart).toBeUndefined()
+  })
+
+  it('takes a generic chart name without any source for Istio (nothing says otherwise)', () => {
+    const text = yaml('apiVersion: helm.toolkit.fluxcd.io/v2', 'kind: HelmRelease', 'metadata: {name: cni, namespace: default}', 'spec:', '  chart: {spec: {chart: cni}}', '  values:', '    cni: {ambient: true}')
+    const doc = only(text)
+    expect(doc.chart).toBe('cni')
+    expect(lineOf(doc.embedded[0].root, parsePath('cni.ambient'))).toEqual({ line: 7, endLine: 7 })
   })
 
   const application = (source: string[]): string =>
@@ -324,7 +337,7 @@ describe('Helm values of Flux HelmRelease and Argo CD Application', () => {
 
   it('ignores an Application of another chart', () => {
     const doc = only(application(['  source:', '    repoURL: https://prometheus-community.github.io/helm-charts', '    chart: kube-prometheus-stack', '    helm: {valuesObject: {pilot: {x: 1}}}']))
-    expect(doc).toMatchObject({ family: 'other', embedded: [] })
+    expect(doc).toMatchObject({ family: 'helm-release', embedded: [] })
     expect(doc.chart).toBeUndefined()
   })
 })

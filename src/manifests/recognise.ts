@@ -11,7 +11,7 @@ const ISTIO_CHARTS: Record<string, string> = {
   cni: 'cni', 'istio-cni': 'cni',
   ztunnel: 'ztunnel'
 }
-/** Chart names that other projects use too: they count as Istio's only with an `istio` hint nearby. */
+/** Chart names that other projects use too: from a named source, they count as Istio's only with an `istio` hint. */
 const GENERIC_CHARTS = new Set(['base', 'gateway', 'cni'])
 
 /** Top-level keys of Istio chart values: a values file with any of these is taken for Istio values. */
@@ -75,9 +75,8 @@ function familyOf(apiVersion: string, kind: string, value: Record<string, unknow
   if (kind === 'Namespace' && group === '') return 'namespace'
   if (kind === 'Service' && group === '') return 'service'
   if (kind === 'ConfigMap' && group === '' && isMeshConfigMap(metadata.name, value.data)) return 'mesh-configmap'
-  if ((kind === 'HelmRelease' && group === 'helm.toolkit.fluxcd.io') || (kind === 'Application' && group === 'argoproj.io')) {
-    if (chartsInstalled(value).length) return 'helm-release'
-  }
+  // Every release is one (rules match chart names themselves); doc.chart tells when it installs an Istio chart.
+  if ((kind === 'HelmRelease' && group === 'helm.toolkit.fluxcd.io') || (kind === 'Application' && group === 'argoproj.io')) return 'helm-release'
   if (kind === 'MutatingWebhookConfiguration' || kind === 'ValidatingWebhookConfiguration') return 'webhook'
   if (group === 'kyverno.io' || group === 'templates.gatekeeper.sh' || group === 'constraints.gatekeeper.sh' || kind.startsWith('ValidatingAdmissionPolicy') || kind.startsWith('MutatingAdmissionPolicy')) return 'policy'
   return 'other'
@@ -131,7 +130,7 @@ function chartsInstalled(value: Record<string, unknown>): InstalledChart[] {
     const chartRef = isObject(spec.chartRef) ? spec.chartRef : {}
     const name = chartSpec.chart ?? chartRef.name
     const sourceRef = isObject(chartSpec.sourceRef) ? chartSpec.sourceRef : {}
-    const chart = istioChart(name, [sourceRef.name, chartRef.name, metadata.name, metadata.namespace, spec.releaseName, spec.targetNamespace])
+    const chart = istioChart(name, typeof sourceRef.name === 'string', [sourceRef.name, chartRef.name, metadata.name, metadata.namespace, spec.releaseName, spec.targetNamespace])
     if (chart) out.push({ chart, at: ['spec'], source: spec })
     return out
   }
@@ -143,18 +142,22 @@ function chartsInstalled(value: Record<string, unknown>): InstalledChart[] {
     if (!isObject(source)) continue
     // A Git source names its chart by directory: manifests/charts/istio-control/istio-discovery.
     const name = source.chart ?? (typeof source.path === 'string' ? source.path.split('/').filter(Boolean).pop() : undefined)
-    const chart = istioChart(name, [source.repoURL, source.path, metadata.name, destination.namespace])
+    const chart = istioChart(name, typeof source.repoURL === 'string', [source.repoURL, source.path, metadata.name, destination.namespace])
     if (chart) out.push({ chart, at, source })
   }
   return out
 }
 
-function istioChart(name: unknown, hints: unknown[]): string | undefined {
+/**
+ * The Istio chart `name` is, if any. A generic name (`gateway`) from a named source (a Helm repository, a repo
+ * URL) needs an `istio` hint there or in the release's names; without any source it gets the benefit of the doubt.
+ */
+function istioChart(name: unknown, hasSource: boolean, hints: unknown[]): string | undefined {
   if (typeof name !== 'string') return undefined
   const short = name.split('/').pop() ?? ''
   const chart = ISTIO_CHARTS[short]
   if (!chart) return undefined
-  if (GENERIC_CHARTS.has(short) && !hints.some((h) => typeof h === 'string' && /istio/i.test(h))) return undefined
+  if (GENERIC_CHARTS.has(short) && hasSource && !hints.some((h) => typeof h === 'string' && /istio/i.test(h))) return undefined
   return chart
 }
 

@@ -71,7 +71,7 @@ export type ResourceFamily =
   | 'namespace'
   | 'service'
   | 'mesh-configmap'    // ConfigMap `istio` / `istio-<rev>` carrying MeshConfig in data.mesh
-  | 'helm-release'      // Flux HelmRelease or Argo CD Application installing an Istio chart
+  | 'helm-release'      // Flux HelmRelease or Argo CD Application (doc.chart: the Istio chart it installs, if any)
   | 'webhook'           // Mutating/ValidatingWebhookConfiguration
   | 'policy'            // admission policies (Kyverno, Gatekeeper, ValidatingAdmissionPolicy)
   | 'other'
