@@ -226,6 +226,16 @@ function walkFiles(root) {
         visit(root);
     return out.sort();
 }
+/** merge-base(base, head)…head of a local repository, both sides read from git. */
+function gitSources(cwd, baseRef, headRef) {
+    const changes = gitChangeSet(cwd, baseRef, headRef);
+    return { changes, head: gitSnapshot(cwd, changes.headRef), base: gitSnapshot(cwd, changes.baseRef) };
+}
+/** No base to compare with: every file `matches` accepts counts as added, so each is checked whole. */
+async function wholeFileSources(snapshot, matches) {
+    const files = (await snapshot.list()).filter(matches).map((path) => ({ path, status: 'added', commentableLines: new Map(), addedLines: new Set() }));
+    return { changes: { source: 'paths', files }, head: snapshot };
+}
 
 const range = (a, b, str) => {
     let begs, beg, left, right = undefined, result;
@@ -9725,18 +9735,46 @@ function groupByTarget(docs, files, config, inputs) {
         });
     }
     // Entries naming the same releases as each other (or as the inputs) share one group and one context.
-    const groups = new Map([[keyOf(inputs), { ctx: inputs, docs: [] }]]);
+    const groups = new Map([[keyOf$1(inputs), { ctx: inputs, docs: [] }]]);
     for (const doc of docs) {
         const ctx = contextOf.get(doc.file) ?? inputs;
-        const key = keyOf(ctx);
+        const key = keyOf$1(ctx);
         const group = groups.get(key) ?? { ctx, docs: [] };
         group.docs.push(doc);
         groups.set(key, group);
     }
     return { groups: [...groups.values()], targetsByFile };
 }
-function keyOf(ctx) {
+function keyOf$1(ctx) {
     return [ctx.target.version, ctx.from?.version ?? '', ctx.kubernetesVersion ?? ''].join('|');
+}
+
+/** Schema findings that say "the target's CRD does not have this". */
+const SCHEMA_PRESENCE = new Set(['api-version-not-served', 'field-not-in-release', 'enum-value-not-in-release']);
+/** Catalog findings that say the same thing with the release note behind it. */
+const CATALOG_PRESENCE = new Set(['not-yet-available', 'removed-feature']);
+const keyOf = (f) => `${f.file}\0${f.line}\0${f.severity}\0${f.suppressed ? 's' : ''}`;
+/**
+ * Where a schema finding and a catalog finding of the same severity share a line, keeps the catalog's (it
+ * cites the upstream note) and gives it the schema's mechanical fix when it has none.
+ */
+function mergeOverlaps(findings) {
+    const catalog = new Map();
+    for (const f of findings)
+        if (CATALOG_PRESENCE.has(f.rule) && !catalog.has(keyOf(f)))
+            catalog.set(keyOf(f), f);
+    const fixes = new Map();
+    const out = [];
+    for (const f of findings) {
+        const twin = SCHEMA_PRESENCE.has(f.rule) ? catalog.get(keyOf(f)) : undefined;
+        if (!twin) {
+            out.push(f);
+            continue;
+        }
+        if (!twin.fix && f.fix && !fixes.has(twin))
+            fixes.set(twin, f.fix);
+    }
+    return out.map((f) => (fixes.has(f) ? { ...f, fix: fixes.get(f) } : f));
 }
 
 // Our rule ids → the `istioctl analyze` message codes (IST0xxx) that report the same condition, so that a
@@ -9999,7 +10037,7 @@ async function runAnalysis(sources, options) {
         versionBump,
         changes: sources.changes,
         resources,
-        findings: applyRuleSettings(suppressed, config).sort(compareFindings),
+        findings: mergeOverlaps(applyRuleSettings(suppressed, config)).sort(compareFindings),
         notChecked,
         documentsChecked: inScope.length,
         ...(Object.keys(targetsByFile).length ? { targetsByFile } : {})
@@ -10538,8 +10576,7 @@ async function buildSources(repo, base, head, paths) {
     if (base) {
         if (!isGitRepository(repo))
             throw new UsageError(`--base needs a git repository; ${repo} is not one`);
-        const changes = gitChangeSet(repo, base, head ?? 'HEAD');
-        return { changes, head: gitSnapshot(repo, changes.headRef), base: gitSnapshot(repo, changes.baseRef) };
+        return gitSources(repo, base, head ?? 'HEAD');
     }
     let snapshot = workTreeSnapshot(repo);
     if (head) {
@@ -10550,10 +10587,10 @@ async function buildSources(repo, base, head, paths) {
     }
     // Without a base every matching file counts as added: the whole file is checked.
     const matches = pathMatcher(paths.length ? paths.map(toPattern) : DEFAULT_PATTERNS);
-    const files = (await snapshot.list()).filter(matches).map((path) => ({ path, status: 'added', commentableLines: new Map(), addedLines: new Set() }));
-    if (files.length === 0)
+    const sources = await wholeFileSources(snapshot, matches);
+    if (sources.changes.files.length === 0)
         throw new UsageError(`no file matches ${paths.length ? paths.join(', ') : DEFAULT_PATTERNS.join(', ')} in ${repo}`);
-    return { changes: { source: 'paths', files }, head: snapshot };
+    return sources;
 }
 
 // Entry of the `istio-compat` command; the logic lives in cli/main.ts.

@@ -3,8 +3,8 @@ import * as core from '@actions/core'
 import * as github from '@actions/github'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { gitChangeSet, isGitRepository, resolveCommit } from './changes/git.js'
-import { gitSnapshot, workTreeSnapshot } from './changes/snapshots.js'
+import { isGitRepository, resolveCommit } from './changes/git.js'
+import { gitSources, wholeFileSources, workTreeSnapshot } from './changes/snapshots.js'
 import { apiSnapshot } from './changes/api.js'
 import { EMPTY_CONFIG, parseConfig, type RepoConfig } from './config.js'
 import { gate, parseFailOn, type FailOn } from './gate.js'
@@ -134,8 +134,7 @@ function loadRepoConfig(workspace: string, path: string): RepoConfig {
  */
 async function buildSources(workspace: string, refs: EventRefs, inputs: ActionInputs, octokit: GitHubClient | undefined, repo: { owner: string; repo: string }): Promise<Sources> {
   if (isGitRepository(workspace) && refs.baseSha && refs.headSha && resolveCommit(workspace, refs.baseSha) && resolveCommit(workspace, refs.headSha)) {
-    const changes = gitChangeSet(workspace, refs.baseSha, refs.headSha)
-    return { changes, head: gitSnapshot(workspace, changes.headRef as string), base: gitSnapshot(workspace, changes.baseRef as string) }
+    return gitSources(workspace, refs.baseSha, refs.headSha)
   }
   if (octokit && refs.pullNumber && refs.headSha && refs.baseSha) {
     core.info('istio-compat: the checkout does not hold both commits (use fetch-depth: 0); reading the pull request through the API')
@@ -146,10 +145,7 @@ async function buildSources(workspace: string, refs: EventRefs, inputs: ActionIn
       base: apiSnapshot(octokit, repo.owner, repo.repo, refs.baseSha)
     }
   }
-  const snapshot = workTreeSnapshot(workspace)
-  const matches = pathMatcher(inputs.paths.length ? inputs.paths : DEFAULT_PATTERNS)
-  const files = (await snapshot.list()).filter(matches).map((path) => ({ path, status: 'added' as const, commentableLines: new Map<number, number>(), addedLines: new Set<number>() }))
-  return { changes: { source: 'paths', files }, head: snapshot }
+  return wholeFileSources(workTreeSnapshot(workspace), pathMatcher(inputs.paths.length ? inputs.paths : DEFAULT_PATTERNS))
 }
 
 /** Head texts of the files with findings, for suggestions. */

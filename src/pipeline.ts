@@ -2,6 +2,7 @@
 import { minimatch } from 'minimatch'
 import { allRules, analyzeDocuments, ANALYZERS, applyRuleSettings } from './analyze/index.js'
 import { groupByTarget } from './analyze/groups.js'
+import { mergeOverlaps } from './analyze/overlap.js'
 import { applySuppressions } from './analyze/suppress.js'
 import type { AnalysisContext, Analyzer } from './analyze/types.js'
 import type { ChangeSet } from './changes/types.js'
@@ -113,7 +114,7 @@ export async function runAnalysis(sources: Sources, options: RunOptions): Promis
     versionBump,
     changes: sources.changes,
     resources,
-    findings: applyRuleSettings(suppressed, config).sort(compareFindings),
+    findings: mergeOverlaps(applyRuleSettings(suppressed, config)).sort(compareFindings),
     notChecked,
     documentsChecked: inScope.length,
     ...(Object.keys(targetsByFile).length ? { targetsByFile } : {})

@@ -1,8 +1,8 @@
 // Snapshots of the repository a run reads files from: a git commit or the work tree.
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative, sep } from 'node:path'
-import type { Snapshot } from '../pipeline.js'
-import { listFiles, readBlobs } from './git.js'
+import type { Snapshot, Sources } from '../pipeline.js'
+import { gitChangeSet, listFiles, readBlobs } from './git.js'
 
 export function gitSnapshot(cwd: string, commit: string): Snapshot {
   let listed: string[] | undefined
@@ -43,4 +43,16 @@ function walkFiles(root: string): string[] {
   }
   if (statSync(root).isDirectory()) visit(root)
   return out.sort()
+}
+
+/** merge-base(base, head)…head of a local repository, both sides read from git. */
+export function gitSources(cwd: string, baseRef: string, headRef: string): Sources {
+  const changes = gitChangeSet(cwd, baseRef, headRef)
+  return { changes, head: gitSnapshot(cwd, changes.headRef as string), base: gitSnapshot(cwd, changes.baseRef as string) }
+}
+
+/** No base to compare with: every file `matches` accepts counts as added, so each is checked whole. */
+export async function wholeFileSources(snapshot: Snapshot, matches: (path: string) => boolean): Promise<Sources> {
+  const files = (await snapshot.list()).filter(matches).map((path) => ({ path, status: 'added' as const, commentableLines: new Map<number, number>(), addedLines: new Set<number>() }))
+  return { changes: { source: 'paths', files }, head: snapshot }
 }

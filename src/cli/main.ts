@@ -2,8 +2,8 @@
 import { resolve } from 'node:path'
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import { gitChangeSet, isGitRepository, resolveCommit } from '../changes/git.js'
-import { gitSnapshot, workTreeSnapshot } from '../changes/snapshots.js'
+import { isGitRepository, resolveCommit } from '../changes/git.js'
+import { gitSnapshot, gitSources, wholeFileSources, workTreeSnapshot } from '../changes/snapshots.js'
 import { parseConfig, EMPTY_CONFIG } from '../config.js'
 import { runAnalysis, pathMatcher, DEFAULT_PATTERNS, type Sources } from '../pipeline.js'
 import { FORMATS, renderReport, type Format } from '../report/formats.js'
@@ -106,8 +106,7 @@ function toPattern(path: string): string {
 async function buildSources(repo: string, base: string | undefined, head: string | undefined, paths: string[]): Promise<Sources> {
   if (base) {
     if (!isGitRepository(repo)) throw new UsageError(`--base needs a git repository; ${repo} is not one`)
-    const changes = gitChangeSet(repo, base, head ?? 'HEAD')
-    return { changes, head: gitSnapshot(repo, changes.headRef as string), base: gitSnapshot(repo, changes.baseRef as string) }
+    return gitSources(repo, base, head ?? 'HEAD')
   }
   let snapshot = workTreeSnapshot(repo)
   if (head) {
@@ -117,8 +116,8 @@ async function buildSources(repo: string, base: string | undefined, head: string
   }
   // Without a base every matching file counts as added: the whole file is checked.
   const matches = pathMatcher(paths.length ? paths.map(toPattern) : DEFAULT_PATTERNS)
-  const files = (await snapshot.list()).filter(matches).map((path) => ({ path, status: 'added' as const, commentableLines: new Map<number, number>(), addedLines: new Set<number>() }))
-  if (files.length === 0) throw new UsageError(`no file matches ${paths.length ? paths.join(', ') : DEFAULT_PATTERNS.join(', ')} in ${repo}`)
-  return { changes: { source: 'paths', files }, head: snapshot }
+  const sources = await wholeFileSources(snapshot, matches)
+  if (sources.changes.files.length === 0) throw new UsageError(`no file matches ${paths.length ? paths.join(', ') : DEFAULT_PATTERNS.join(', ')} in ${repo}`)
+  return sources
 }
 
