@@ -95,7 +95,8 @@ function actionDefaults() {
 
 function runCli(dir, args) {
   try {
-    return execFileSync(process.execPath, [join(root, 'dist/cli.js'), 'check', '--repo', dir, ...args], { encoding: 'utf8' })
+    // A clean environment: inside GitHub Actions the GITHUB_* variables would change the docs links.
+    return execFileSync(process.execPath, [join(root, 'dist/cli.js'), 'check', '--repo', dir, ...args], { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: process.env.HOME } })
   } catch (error) {
     // Exit code 1: findings at or above --fail-on, which the example has on purpose.
     if (error.status === 1) return error.stdout
