@@ -195,7 +195,9 @@ const SEVERITY = { error: 'error', warning: 'warning', note: 'notice' }
 
 function rulesSection(data) {
   const rules = data.sarif.runs[0].tool.driver.rules
-  const rows = rules.map((r) => `| [\`${r.id}\`](docs/rules/${r.id}.md) | ${SEVERITY[r.defaultConfiguration?.level] ?? '?'} | ${r.shortDescription.text.replace(/\|/g, '\\|')} |`)
+  // A SARIF without rule metadata comes from a dist/ older than the source.
+  if (rules.some((r) => !r.defaultConfiguration)) throw new Error('dist/cli.js does not describe its rules in SARIF; rebuild it with npm run package')
+  const rows = rules.map((r) => `| [\`${r.id}\`](docs/rules/${r.id}.md) | ${SEVERITY[r.defaultConfiguration.level]} | ${r.shortDescription.text.replace(/\|/g, '\\|')} |`)
   return ['| Rule | Default severity | What it reports |', '| --- | --- | --- |', ...rows].join('\n')
 }
 
