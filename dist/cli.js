@@ -10467,6 +10467,10 @@ const DEFAULT_PATTERNS = ['**/*.yaml', '**/*.yml'];
 const DETECTION_FILE = /(^|\/)Chart\.ya?ml$/;
 async function runAnalysis(sources, options) {
     const config = options.config ?? EMPTY_CONFIG;
+    // The Kubernetes rule skips versions it cannot read, so a typo here would silently switch it off.
+    if (options.kubernetesVersion && kubernetesMinor(options.kubernetesVersion) === undefined) {
+        throw new UsageError(`kubernetes-version "${options.kubernetesVersion}" is not a Kubernetes version; expected e.g. 1.31 or v1.31.2`);
+    }
     const matches = pathMatcher(options.paths.length ? options.paths : DEFAULT_PATTERNS, config.ignore);
     const notChecked = [];
     // Detection runs on both sides whenever there is a base: a PR that moves the Istio version widens the scope.
@@ -11039,16 +11043,21 @@ async function main(argv, out = (s) => process.stdout.write(s + '\n'), err = (s)
             paths: paths.length ? paths.map(toPattern) : DEFAULT_PATTERNS,
             config
         });
-        out(renderReport(result, format));
+        out(renderReport(result, format, { rules: allRules() }));
         return failOn !== 'never' && result.findings.some((f) => !f.suppressed && severityRank(f.severity) >= severityRank(failOn)) ? 1 : 0;
     }
     catch (error) {
-        if (error instanceof UsageError) {
+        if (error instanceof UsageError || isParseArgsError(error)) {
             err(`istio-compat: ${error.message}`);
             return 2;
         }
         throw error;
     }
+}
+/** node:util parseArgs rejects unknown options and missing values with ERR_PARSE_ARGS_* errors: usage errors too (by code: the error may come from another realm). */
+function isParseArgsError(error) {
+    const code = typeof error === 'object' && error !== null ? error.code : undefined;
+    return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_');
 }
 function loadConfig(repo, file) {
     const path = resolve(repo, file ?? '.github/istio-compat.yml');

@@ -46720,6 +46720,10 @@ const DEFAULT_PATTERNS = ['**/*.yaml', '**/*.yml'];
 const DETECTION_FILE = /(^|\/)Chart\.ya?ml$/;
 async function runAnalysis(sources, options) {
     const config = options.config ?? EMPTY_CONFIG;
+    // The Kubernetes rule skips versions it cannot read, so a typo here would silently switch it off.
+    if (options.kubernetesVersion && kubernetesMinor(options.kubernetesVersion) === undefined) {
+        throw new UsageError(`kubernetes-version "${options.kubernetesVersion}" is not a Kubernetes version; expected e.g. 1.31 or v1.31.2`);
+    }
     const matches = pathMatcher(options.paths.length ? options.paths : DEFAULT_PATTERNS, config.ignore);
     const notChecked = [];
     // Detection runs on both sides whenever there is a base: a PR that moves the Istio version widens the scope.
@@ -47803,7 +47807,8 @@ async function run() {
             config
         });
         info(`istio-compat: Istio ${result.from ? `${result.from.release.version} → ` : ''}${result.target.release.version}, ${result.documentsChecked} document(s) checked, ${result.findings.length} finding(s)`);
-        const files = await writeReportFiles(result, process.env.RUNNER_TEMP || join(workspace, '.istio-compat'));
+        // The SARIF names every rule with its description and default level, as code scanning lists them.
+        const files = await writeReportFiles(result, process.env.RUNNER_TEMP || join(workspace, '.istio-compat'), { rules: allRules() });
         for (const [name, value] of Object.entries(actionOutputs(result, files)))
             setOutput(name, value);
         if (octokit) {
