@@ -41357,6 +41357,9 @@ function checkText(out, doc) {
     // Without a fix, one finding per document and match says enough; with one, every line gets its edit.
     const done = new Set();
     walk(doc.root, (node, path) => {
+        // A resource's own name and labels say nothing about what it matches (require-istio-proxy is a name).
+        if (path.length === 1 && path[0] === 'metadata')
+            return 'skip';
         if (node.kind !== 'scalar')
             return;
         for (const c of candidates) {
@@ -47552,6 +47555,12 @@ class Publisher {
         this.pull = opts.pullNumber === undefined ? undefined : { owner: opts.owner, repo: opts.repo, pullNumber: opts.pullNumber };
         this.files = new Map(result.changes.files.map((f) => [f.path, f]));
     }
+    /** Only reached after run() checked that a client exists. */
+    get client() {
+        if (!this.opts.octokit)
+            throw new Error('no GitHub client');
+        return this.opts.octokit;
+    }
     async run() {
         if (this.opts.mode === 'off')
             return this.toWorkflow(undefined, []);
@@ -47560,7 +47569,9 @@ class Publisher {
         if (this.opts.readOnly) {
             return this.toWorkflow('The token cannot write to this pull request (a pull request from a fork), so the findings are shown as annotations.', []);
         }
-        const { octokit } = this.opts;
+        if (!this.opts.octokit)
+            return this.toWorkflow('No github-token was given, so the findings are shown as annotations.', []);
+        const octokit = this.client;
         let state = { inline: new Set(), offDiff: new Map(), notes: [] };
         try {
             const identity = this.opts.login ? { login: this.opts.login, confirmed: true } : await resolveLogin(octokit);
@@ -47584,7 +47595,7 @@ class Publisher {
     }
     /** Plans and sends the review; deletes our outdated comments. */
     async review(pull, identity) {
-        const { octokit } = this.opts;
+        const octokit = this.client;
         const existing = await listReviewComments(octokit, pull);
         const isOwn = (c) => fingerprintOf(c.body) !== undefined && isOwnAuthor(c.user, identity);
         const plan = planReview({
@@ -47638,7 +47649,7 @@ class Publisher {
     }
     /** One review; on 422 clears a stray pending review or retries once without inline comments. Returns GitHub's 422 message if inline comments were rejected. */
     async createReview(pull, comments, identity) {
-        const { octokit } = this.opts;
+        const octokit = this.client;
         const commitId = this.result.changes.headSha ?? (await headShaOf(octokit, pull));
         const sha = codeSpan(commitId.slice(0, 12));
         const send = (body, withComments) => octokit.rest.pulls.createReview({
@@ -47685,7 +47696,7 @@ class Publisher {
         return message;
     }
     async deleteOwnPendingReviews(pull, identity) {
-        const { octokit } = this.opts;
+        const octokit = this.client;
         const reviews = await octokit.paginate(octokit.rest.pulls.listReviews, { owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber, per_page: 100 });
         let deleted = 0;
         for (const review of reviews) {
@@ -47698,7 +47709,7 @@ class Publisher {
     }
     /** Updates our sticky comment (found by marker and author) or creates it; removes duplicates of it. */
     async upsertSummary(pull, identity, body) {
-        const { octokit } = this.opts;
+        const octokit = this.client;
         const comments = await listIssueComments(octokit, pull);
         const own = comments.filter((c) => c.body.replace(/^\uFEFF/, '').startsWith(SUMMARY_MARKER) && isOwnAuthor(c.user, identity));
         const [sticky, ...duplicates] = own;
@@ -47811,21 +47822,19 @@ async function run() {
         const files = await writeReportFiles(result, process.env.RUNNER_TEMP || join(workspace, '.istio-compat'), { rules: allRules() });
         for (const [name, value] of Object.entries(actionOutputs(result, files)))
             setOutput(name, value);
-        if (octokit) {
-            const headTexts = await readFindingFiles(sources, result);
-            const outcome = await publish(result, {
-                mode: inputs.comment,
-                suggestions: inputs.suggestions,
-                owner,
-                repo,
-                ...(refs.pullNumber ? { pullNumber: refs.pullNumber } : {}),
-                octokit,
-                headText: (path) => headTexts.get(path),
-                log: actionLog,
-                ...(refs.fromFork ? { readOnly: true } : {})
-            });
-            info(`istio-compat: findings published as ${outcome.channel}${outcome.fallback ? ` (${outcome.fallback})` : ''}`);
-        }
+        const headTexts = await readFindingFiles(sources, result);
+        const outcome = await publish(result, {
+            mode: inputs.comment,
+            suggestions: inputs.suggestions,
+            owner,
+            repo,
+            ...(refs.pullNumber ? { pullNumber: refs.pullNumber } : {}),
+            ...(octokit ? { octokit } : {}),
+            headText: (path) => headTexts.get(path),
+            log: actionLog,
+            ...(refs.fromFork ? { readOnly: true } : {})
+        });
+        info(`istio-compat: findings published as ${outcome.channel}${outcome.fallback ? ` (${outcome.fallback})` : ''}`);
         const verdict = gate(result.findings, inputs.failOn);
         if (verdict.exitCode !== 0)
             setFailed(`istio-compat: ${verdict.message}`);

@@ -92,21 +92,19 @@ export async function run(): Promise<void> {
     const files = await writeReportFiles(result, process.env.RUNNER_TEMP || join(workspace, '.istio-compat'), { rules: allRules() })
     for (const [name, value] of Object.entries(actionOutputs(result, files))) core.setOutput(name, value)
 
-    if (octokit) {
-      const headTexts = await readFindingFiles(sources, result)
-      const outcome = await publish(result, {
-        mode: inputs.comment,
-        suggestions: inputs.suggestions,
-        owner,
-        repo,
-        ...(refs.pullNumber ? { pullNumber: refs.pullNumber } : {}),
-        octokit,
-        headText: (path) => headTexts.get(path),
-        log: actionLog,
-        ...(refs.fromFork ? { readOnly: true } : {})
-      })
-      core.info(`istio-compat: findings published as ${outcome.channel}${outcome.fallback ? ` (${outcome.fallback})` : ''}`)
-    }
+    const headTexts = await readFindingFiles(sources, result)
+    const outcome = await publish(result, {
+      mode: inputs.comment,
+      suggestions: inputs.suggestions,
+      owner,
+      repo,
+      ...(refs.pullNumber ? { pullNumber: refs.pullNumber } : {}),
+      ...(octokit ? { octokit } : {}),
+      headText: (path) => headTexts.get(path),
+      log: actionLog,
+      ...(refs.fromFork ? { readOnly: true } : {})
+    })
+    core.info(`istio-compat: findings published as ${outcome.channel}${outcome.fallback ? ` (${outcome.fallback})` : ''}`)
 
     const verdict = gate(result.findings, inputs.failOn)
     if (verdict.exitCode !== 0) core.setFailed(`istio-compat: ${verdict.message}`)
