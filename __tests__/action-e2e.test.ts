@@ -160,6 +160,15 @@ describe('dist/index.js as the Actions runner starts it', () => {
     expect(run.stdout).toMatch(/^::error file=apps\/shop\/authz\.yaml,line=14/m)
   })
 
+  it('without a token the findings still reach annotations and the step summary', async () => {
+    const requestsBefore = fake.requests.length
+    const run = await runAction('no-token', { 'github-token': '' })
+    expect(run.code).toBe(1)
+    expect(fake.requests.length).toBe(requestsBefore)
+    expect(run.stdout).toMatch(/^::error file=apps\/shop\/authz\.yaml,line=14/m)
+    expect(run.summary).toContain('apps/shop/authz.yaml')
+  })
+
   it('an unknown target release is a clear error naming the supported ones', async () => {
     const run = await runAction('bad-version', { 'target-version': '2.0' })
     expect(run.code).toBe(1)

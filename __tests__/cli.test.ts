@@ -39,6 +39,22 @@ describe('istio-compat check', () => {
     expect((await cli(['lint'])).code).toBe(2)
   })
 
+  it('exits 2, not with a stack trace, for an unknown option or an option without its value', async () => {
+    const unknown = await cli(['check', '--targt', '1.28'])
+    expect(unknown.code).toBe(2)
+    expect(unknown.err).toMatch(/^istio-compat: Unknown option '--targt'/)
+    const missing = await cli(['check', '--target'])
+    expect(missing.code).toBe(2)
+    expect(missing.err).toMatch(/^istio-compat: Option '-t, --target <value>' argument missing/)
+  })
+
+  it('exits 2 for a Kubernetes version it cannot read instead of skipping the range check', async () => {
+    const dir = dirWith({ 'a.yaml': 'a: 1\n' })
+    const r = await cli(['check', '--repo', dir, '--target', '1.28', '--kubernetes', '1.3O'])
+    expect(r.code).toBe(2)
+    expect(r.err).toBe('istio-compat: kubernetes-version "1.3O" is not a Kubernetes version; expected e.g. 1.31 or v1.31.2')
+  })
+
   it('checks whole files given as paths and exits 1 on an error at or above --fail-on', async () => {
     const dir = dirWith({ 'mesh/broken.yaml': 'a: [1\n', 'mesh/ok.yaml': 'a: 1\n' })
     const r = await cli(['check', 'mesh', '--repo', dir, '--target', '1.28'])

@@ -12,6 +12,7 @@ import { createGitHubClient, type GitHubClient } from './github/client.js'
 import { listPullFiles } from './github/pulls.js'
 import { DEFAULT_PATTERNS, pathMatcher, runAnalysis, type Sources } from './pipeline.js'
 import { UsageError } from './model.js'
+import { allRules } from './analyze/index.js'
 import { actionOutputs, writeReportFiles } from './report/outputs.js'
 import { publish } from './report/publish.js'
 import type { AnalysisResult } from './result.js'
@@ -87,24 +88,23 @@ export async function run(): Promise<void> {
     })
     core.info(`istio-compat: Istio ${result.from ? `${result.from.release.version} → ` : ''}${result.target.release.version}, ${result.documentsChecked} document(s) checked, ${result.findings.length} finding(s)`)
 
-    const files = await writeReportFiles(result, process.env.RUNNER_TEMP || join(workspace, '.istio-compat'))
+    // The SARIF names every rule with its description and default level, as code scanning lists them.
+    const files = await writeReportFiles(result, process.env.RUNNER_TEMP || join(workspace, '.istio-compat'), { rules: allRules() })
     for (const [name, value] of Object.entries(actionOutputs(result, files))) core.setOutput(name, value)
 
-    if (octokit) {
-      const headTexts = await readFindingFiles(sources, result)
-      const outcome = await publish(result, {
-        mode: inputs.comment,
-        suggestions: inputs.suggestions,
-        owner,
-        repo,
-        ...(refs.pullNumber ? { pullNumber: refs.pullNumber } : {}),
-        octokit,
-        headText: (path) => headTexts.get(path),
-        log: actionLog,
-        ...(refs.fromFork ? { readOnly: true } : {})
-      })
-      core.info(`istio-compat: findings published as ${outcome.channel}${outcome.fallback ? ` (${outcome.fallback})` : ''}`)
-    }
+    const headTexts = await readFindingFiles(sources, result)
+    const outcome = await publish(result, {
+      mode: inputs.comment,
+      suggestions: inputs.suggestions,
+      owner,
+      repo,
+      ...(refs.pullNumber ? { pullNumber: refs.pullNumber } : {}),
+      ...(octokit ? { octokit } : {}),
+      headText: (path) => headTexts.get(path),
+      log: actionLog,
+      ...(refs.fromFork ? { readOnly: true } : {})
+    })
+    core.info(`istio-compat: findings published as ${outcome.channel}${outcome.fallback ? ` (${outcome.fallback})` : ''}`)
 
     const verdict = gate(result.findings, inputs.failOn)
     if (verdict.exitCode !== 0) core.setFailed(`istio-compat: ${verdict.message}`)

@@ -9,6 +9,7 @@ import type { ChangeSet } from './changes/types.js'
 import { EMPTY_CONFIG, type RepoConfig } from './config.js'
 import { detectIstioVersion } from './knowledge/detect.js'
 import { parseRelease } from './knowledge/versions.js'
+import { kubernetesMinor } from './analyze/catalog/kubernetes.js'
 import { diffResources } from './manifests/diff.js'
 import { parseManifestFile } from './manifests/parse.js'
 import type { ManifestDocument, ManifestFile } from './manifests/types.js'
@@ -46,6 +47,10 @@ const DETECTION_FILE = /(^|\/)Chart\.ya?ml$/
 
 export async function runAnalysis(sources: Sources, options: RunOptions): Promise<AnalysisResult> {
   const config = options.config ?? EMPTY_CONFIG
+  // The Kubernetes rule skips versions it cannot read, so a typo here would silently switch it off.
+  if (options.kubernetesVersion && kubernetesMinor(options.kubernetesVersion) === undefined) {
+    throw new UsageError(`kubernetes-version "${options.kubernetesVersion}" is not a Kubernetes version; expected e.g. 1.31 or v1.31.2`)
+  }
   const matches = pathMatcher(options.paths.length ? options.paths : DEFAULT_PATTERNS, config.ignore)
   const notChecked: NotChecked[] = []
 

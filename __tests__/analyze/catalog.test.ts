@@ -317,3 +317,25 @@ describe('analyzer contract', () => {
     expect(hits.map((h) => h.line)).toEqual([8, 12])
   })
 })
+
+describe('native sidecar text match', () => {
+  it('matches the container name, not names that merely contain it', () => {
+    const text = [
+      'apiVersion: kyverno.io/v1',
+      'kind: ClusterPolicy',
+      'metadata:',
+      '  name: require-istio-proxy',
+      'spec:',
+      '  rules:',
+      '    - name: istio-proxy-present',
+      '      validate:',
+      '        pattern:',
+      '          spec:',
+      '            containers:',
+      '              - name: istio-proxy',
+      ''
+    ].join('\n')
+    const { findings } = run('policies/p.yaml', text, '1.27', '1.26')
+    expect(findings.filter((f) => f.message.includes('istio-proxy')).map((f) => [f.file, f.line])).toEqual([['policies/p.yaml', 12]])
+  })
+})

@@ -15,7 +15,7 @@ spec:
       version: "1.28.1"
       sourceRef: { kind: HelmRepository, name: istio }
 `
-    expect(detectIstioVersion([{ path: 'clusters/prod/istiod.yaml', text }])).toEqual({ version: '1.28.1', file: 'clusters/prod/istiod.yaml', line: 9, how: 'Flux HelmRelease spec.chart.spec.version (istiod)' })
+    expect(detectIstioVersion([{ path: 'clusters/prod/istiod.yaml', text }])).toEqual({ version: '1.28.1', file: 'clusters/prod/istiod.yaml', line: 9, how: 'Flux HelmRelease spec.chart.spec.version (chart istiod)' })
   })
 
   it('reads an Argo CD Application, single source and multi-source', () => {
@@ -29,7 +29,7 @@ spec:
     chart: base
     targetRevision: 1.27.3
 `
-    expect(detectIstioVersion([{ path: 'argo/base.yaml', text: single }])).toEqual(expect.objectContaining({ version: '1.27.3', line: 9, how: expect.stringContaining('spec.source.targetRevision (base)') }))
+    expect(detectIstioVersion([{ path: 'argo/base.yaml', text: single }])).toEqual(expect.objectContaining({ version: '1.27.3', line: 9, how: expect.stringContaining('spec.source.targetRevision (chart base)') }))
     const multi = `apiVersion: argoproj.io/v1alpha1
 kind: Application
 metadata:
@@ -43,7 +43,7 @@ spec:
     chart: istiod
     targetRevision: ~1.29.0
 `
-    expect(detectIstioVersion([{ path: 'argo/istiod.yaml', text: multi }])).toEqual(expect.objectContaining({ version: '1.29', line: 12, how: expect.stringContaining('spec.sources[1].targetRevision (istiod)') }))
+    expect(detectIstioVersion([{ path: 'argo/istiod.yaml', text: multi }])).toEqual(expect.objectContaining({ version: '1.29', line: 12, how: expect.stringContaining('spec.sources[1].targetRevision (chart istiod)') }))
   })
 
   it('reads Chart.yaml dependencies, which are not Kubernetes resources', () => {
@@ -72,7 +72,7 @@ dependencies:
     const kustomization = `helmCharts:\n- name: istiod\n  repo: https://istio-release.storage.googleapis.com/charts\n  version: 1.30.2\n  releaseName: istiod\n`
     expect(detectIstioVersion([{ path: 'mesh/kustomization.yaml', text: kustomization }])).toEqual({ version: '1.30.2', file: 'mesh/kustomization.yaml', line: 4, how: 'kustomization helmCharts istiod' })
     const oci = `apiVersion: source.toolkit.fluxcd.io/v1beta2\nkind: OCIRepository\nmetadata:\n  name: istiod\nspec:\n  url: oci://ghcr.io/istio/release/charts/istiod\n  ref:\n    semver: ">=1.29.0 <1.30.0"\n`
-    expect(detectIstioVersion([{ path: 'oci.yaml', text: oci }])).toEqual({ version: '1.29', file: 'oci.yaml', line: 8, how: 'Flux OCIRepository spec.ref.semver (istiod)' })
+    expect(detectIstioVersion([{ path: 'oci.yaml', text: oci }])).toEqual({ version: '1.29', file: 'oci.yaml', line: 8, how: 'Flux OCIRepository spec.ref.semver (chart istiod)' })
   })
 
   it('reads IstioOperator spec.tag without image variants', () => {
@@ -82,7 +82,7 @@ dependencies:
 
   it('falls back to Helm values compatibilityVersion, after charts and tags', () => {
     const values = { path: 'istio/istiod/values.yaml', text: 'compatibilityVersion: "1.27"\npilot:\n  env: {}\n' }
-    expect(detectIstioVersion([values])).toEqual({ version: '1.27', file: 'istio/istiod/values.yaml', line: 1, how: 'Helm values compatibilityVersion (istiod)' })
+    expect(detectIstioVersion([values])).toEqual({ version: '1.27', file: 'istio/istiod/values.yaml', line: 1, how: 'Helm values compatibilityVersion (chart istiod)' })
     const release = { path: 'z/istiod.yaml', text: 'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: istiod\nspec:\n  chart:\n    spec:\n      chart: istiod\n      version: 1.29.0\n' }
     expect(detectIstioVersion([values, release])).toEqual(expect.objectContaining({ version: '1.29.0', file: 'z/istiod.yaml' }))
   })
@@ -95,7 +95,7 @@ dependencies:
 
   it('accepts parsed manifest files as well as raw texts', () => {
     const text = 'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: cni\nspec:\n  chart:\n    spec:\n      chart: cni\n      version: 1.29.2\n'
-    expect(detectIstioVersion([parseManifestFile('cni.yaml', text)])).toEqual({ version: '1.29.2', file: 'cni.yaml', line: 9, how: 'Flux HelmRelease spec.chart.spec.version (cni)' })
+    expect(detectIstioVersion([parseManifestFile('cni.yaml', text)])).toEqual({ version: '1.29.2', file: 'cni.yaml', line: 9, how: 'Flux HelmRelease spec.chart.spec.version (chart cni)' })
   })
 
   it('ignores non-Istio charts and files without a version', () => {

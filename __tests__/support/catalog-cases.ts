@@ -14,6 +14,8 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   '^v?(0\\.|1\\.[0-3]\\.)': 'v1.3.0',
   '^v?(0\\.|1\\.[0-4]\\.)': 'v1.4.1',
   '^kiali': 'kiali',
+  // A container named istio-proxy in a JMESPath expression; `require-istio-proxy` alone must not match.
+  '(^|[^\\w-])istio-proxy($|[^\\w-])': "request.object.spec.containers[?name == 'istio-proxy']",
   '^(?!istio-system$)': 'monitoring',
   '^\\*': '*.example.com',
   '[\\x00-\\x1f]': 'docker.io/istio/proxyv2:1.29.0\n',

@@ -8,6 +8,7 @@ import { parseConfig, EMPTY_CONFIG } from '../config.js'
 import { runAnalysis, pathMatcher, DEFAULT_PATTERNS, type Sources } from '../pipeline.js'
 import { FORMATS, renderReport, type Format } from '../report/formats.js'
 import { UsageError, severityRank, type Severity } from '../model.js'
+import { allRules } from '../analyze/index.js'
 
 const USAGE = `Usage: istio-compat check [paths...] --target V [options]
 
@@ -66,15 +67,21 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       paths: paths.length ? paths.map(toPattern) : DEFAULT_PATTERNS,
       config
     })
-    out(renderReport(result, format))
+    out(renderReport(result, format, { rules: allRules() }))
     return failOn !== 'never' && result.findings.some((f) => !f.suppressed && severityRank(f.severity) >= severityRank(failOn as Severity)) ? 1 : 0
   } catch (error) {
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || isParseArgsError(error)) {
       err(`istio-compat: ${error.message}`)
       return 2
     }
     throw error
   }
+}
+
+/** node:util parseArgs rejects unknown options and missing values with ERR_PARSE_ARGS_* errors: usage errors too (by code: the error may come from another realm). */
+function isParseArgsError(error: unknown): error is Error {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_')
 }
 
 function loadConfig(repo: string, file: string | undefined) {

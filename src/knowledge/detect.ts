@@ -158,24 +158,24 @@ function candidatesOf(doc: ManifestDocument): Candidate[] {
   const kind = value.kind
   if (kind === 'HelmRelease' && isMap(spec.chart) && isMap(spec.chart.spec)) {
     const chart = chartName(spec.chart.spec.chart)
-    if (chart) take(['spec', 'chart', 'spec', 'version'], `Flux HelmRelease spec.chart.spec.version (${chart})`, rankOf(chart))
+    if (chart) take(['spec', 'chart', 'spec', 'version'], `Flux HelmRelease spec.chart.spec.version (chart ${chart})`, rankOf(chart))
   }
   if (kind === 'OCIRepository' && typeof spec.url === 'string') {
     const chart = chartName(spec.url)
     if (chart && isMap(spec.ref)) {
-      take(['spec', 'ref', 'tag'], `Flux OCIRepository spec.ref.tag (${chart})`, rankOf(chart))
-      take(['spec', 'ref', 'semver'], `Flux OCIRepository spec.ref.semver (${chart})`, rankOf(chart))
+      take(['spec', 'ref', 'tag'], `Flux OCIRepository spec.ref.tag (chart ${chart})`, rankOf(chart))
+      take(['spec', 'ref', 'semver'], `Flux OCIRepository spec.ref.semver (chart ${chart})`, rankOf(chart))
     }
   }
   if (kind === 'Application') {
     if (isMap(spec.source)) {
       const chart = chartName(spec.source.chart)
-      if (chart) take(['spec', 'source', 'targetRevision'], `Argo CD Application spec.source.targetRevision (${chart})`, rankOf(chart))
+      if (chart) take(['spec', 'source', 'targetRevision'], `Argo CD Application spec.source.targetRevision (chart ${chart})`, rankOf(chart))
     }
     if (Array.isArray(spec.sources)) {
       spec.sources.forEach((s, i) => {
         const chart = isMap(s) ? chartName(s.chart) : undefined
-        if (chart) take(['spec', 'sources', i, 'targetRevision'], `Argo CD Application spec.sources[${i}].targetRevision (${chart})`, rankOf(chart))
+        if (chart) take(['spec', 'sources', i, 'targetRevision'], `Argo CD Application spec.sources[${i}].targetRevision (chart ${chart})`, rankOf(chart))
       })
     }
   }
@@ -195,8 +195,8 @@ function candidatesOf(doc: ManifestDocument): Candidate[] {
   // Helm values: an image tag pins the release; compatibilityVersion only says which behaviour is kept.
   for (const e of doc.embedded) {
     if (e.role !== 'helm-values') continue
-    take(['global', 'tag'], `Helm values global.tag (${e.chart ?? 'istio'})`, 2, e.root)
-    take(['compatibilityVersion'], `Helm values compatibilityVersion (${e.chart ?? 'istio'})`, 3, e.root)
+    take(['global', 'tag'], `Helm values global.tag (chart ${e.chart ?? 'istio'})`, 2, e.root)
+    take(['compatibilityVersion'], `Helm values compatibilityVersion (chart ${e.chart ?? 'istio'})`, 3, e.root)
   }
   if (kind === 'IstioOperator') take(['spec', 'compatibilityVersion'], 'IstioOperator spec.compatibilityVersion', 3)
   return out

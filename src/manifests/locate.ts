@@ -1,5 +1,5 @@
 // Resolving YAML paths to nodes and lines in the position tree.
-import type { MapEntry, MapNode, PosNode, YamlPath } from './types.js'
+import type { MapEntry, MapNode, PosNode, ScalarNode, YamlPath } from './types.js'
 
 /** Follows an alias to its anchored node (one hop: anchors cannot point at aliases). */
 export function deref(node: PosNode | null | undefined): PosNode | undefined {
@@ -7,56 +7,153 @@ export function deref(node: PosNode | null | undefined): PosNode | undefined {
   return node.kind === 'alias' ? node.target : node
 }
 
-/** The entry of `key` in a map, including keys brought in by `<<` merges (own keys win, as in YAML). */
-export function mapEntry(map: MapNode, key: string): MapEntry | undefined {
-  for (const entry of map.entries) if (entry.key === key) return entry
+/** A `<<` entry merges only as a plain, untagged key: a quoted "<<" is an ordinary key (as in js-yaml). */
+function isMergeEntry(entry: MapEntry): boolean {
+  return entry.key === '<<' && entry.keyNode.kind === 'scalar' && entry.keyNode.style === 'plain' && (entry.keyNode.tag === undefined || entry.keyNode.tag === '!!merge')
+}
+
+/** The maps a `<<` entry merges, in precedence order (`<<: [*a, *b]`: keys of a win over b). */
+function mergeSources(entry: MapEntry): MapNode[] {
+  const source = deref(entry.value)
+  const out: MapNode[] = []
+  if (source?.kind === 'map') out.push(source)
+  else if (source?.kind === 'seq') for (const item of source.items) {
+    const s = deref(item)
+    if (s?.kind === 'map') out.push(s)
+  }
+  return out
+}
+
+/**
+ * The entry of `key` in a map, including keys brought in by `<<` merges: own keys win wherever they stand,
+ * then merges in order (js-yaml's semantics). A merged entry's nodes are those of the anchored map.
+ */
+export function mapEntry(map: MapNode, key: string, depth = 0): MapEntry | undefined {
+  let hasMerge = false
   for (const entry of map.entries) {
-    if (entry.key !== '<<') continue
-    const source = deref(entry.value)
-    const sources = source?.kind === 'seq' ? source.items.map(deref) : [source]
-    for (const s of sources) {
-      if (s?.kind !== 'map') continue
-      const found = mapEntry(s, key)
+    if (entry.key !== key) continue
+    if (!isMergeEntry(entry)) return entry
+    hasMerge = true
+  }
+  if (key !== '<<') hasMerge = map.entries.some(isMergeEntry)
+  // The depth bound stops a map that merges itself through an alias cycle.
+  if (!hasMerge || depth > 50) return undefined
+  for (const entry of map.entries) {
+    if (!isMergeEntry(entry)) continue
+    for (const source of mergeSources(entry)) {
+      const found = mapEntry(source, key, depth + 1)
       if (found) return found
     }
   }
   return undefined
 }
 
+/** Every effective entry of a map, own and merged (at the place of their `<<`); own keys win, then merges in order. */
+export function mergedEntries(map: MapNode, depth = 0): MapEntry[] {
+  if (!map.entries.some(isMergeEntry)) return map.entries
+  const seen = new Set<string>()
+  for (const entry of map.entries) if (!isMergeEntry(entry)) seen.add(entry.key)
+  const out: MapEntry[] = []
+  for (const entry of map.entries) {
+    if (!isMergeEntry(entry)) {
+      out.push(entry)
+      continue
+    }
+    if (depth > 50) continue
+    for (const source of mergeSources(entry)) {
+      for (const e of mergedEntries(source, depth + 1)) {
+        if (seen.has(e.key)) continue
+        seen.add(e.key)
+        out.push(e)
+      }
+    }
+  }
+  return out
+}
+
 /** The map entry whose key is the last element of `path` (so both key line and value are at hand). */
 export function entryAt(root: PosNode | null | undefined, path: YamlPath): MapEntry | undefined {
   if (path.length === 0) return undefined
-  const parent = deref(nodeAt(root, path.slice(0, -1)))
+  const parent = nodeAt(root, path.slice(0, -1))
   const last = path[path.length - 1]
-  if (parent?.kind !== 'map' || typeof last !== 'string') return undefined
-  return mapEntry(parent, last)
+  if (parent?.kind !== 'map') return undefined
+  return mapEntry(parent, String(last))
 }
 
+/** The node at `path`, following aliases and merge keys. Numbers index sequences; in a map they are keys. */
 export function nodeAt(root: PosNode | null | undefined, path: YamlPath): PosNode | undefined {
   let node = deref(root)
   for (const step of path) {
     if (!node) return undefined
-    if (node.kind === 'map' && typeof step === 'string') node = deref(mapEntry(node, step)?.value)
+    if (node.kind === 'map') node = deref(mapEntry(node, String(step))?.value)
     else if (node.kind === 'seq' && typeof step === 'number') node = deref(node.items[step])
     else return undefined
   }
   return node
 }
 
-/** The line a finding about `path` belongs on: the key's line for map entries, else the node's. */
+/**
+ * The lines a finding about `path` covers: from the key's line to the end of its value (a map entry), or the
+ * node's own lines (a sequence item, the root).
+ */
 export function lineOf(root: PosNode | null | undefined, path: YamlPath): { line: number; endLine: number } | undefined {
   const entry = entryAt(root, path)
   if (entry) {
-    const end = entry.value ? Math.max(entry.value.endLine, entry.keyNode.line) : entry.keyNode.endLine
+    const end = entry.value ? Math.max(entry.value.endLine, entry.keyNode.endLine) : entry.keyNode.endLine
     return { line: entry.keyNode.line, endLine: end }
   }
   const node = nodeAt(root, path)
   return node ? { line: node.line, endLine: node.endLine } : undefined
 }
 
+export interface ValueRange {
+  /** 1-based lines of the value as written (a block scalar: its content lines, not the `|` header). */
+  line: number
+  endLine: number
+  /** File offsets, end exclusive; a quoted scalar's range includes its quotes. */
+  start: number
+  end: number
+}
+
+/**
+ * Where the scalar at `path` is written, so a rule can build an edit. Undefined when the path does not end
+ * at a scalar written there: a collection, an alias or a merged key (editing the anchor would change every
+ * use of it), an empty plain value, or YAML embedded without exact offsets.
+ */
+export function valueRange(root: PosNode | null | undefined, path: YamlPath): ValueRange | undefined {
+  const node = ownNodeAt(root, path)
+  if (node?.kind !== 'scalar' || node.start < 0) return undefined
+  if (node.style === 'plain' && node.end === node.start) return undefined
+  const quote = node.style === 'single' || node.style === 'double' ? 1 : 0
+  return { line: node.line, endLine: node.endLine, start: node.start - quote, end: node.end + quote }
+}
+
+/** The node written at `path` in this tree, not reached through an alias or a merge. */
+export function ownNodeAt(root: PosNode | null | undefined, path: YamlPath): PosNode | undefined {
+  let node: PosNode | undefined = root ?? undefined
+  for (const step of path) {
+    if (!node) return undefined
+    if (node.kind === 'map') {
+      const key = String(step)
+      node = node.entries.find((e) => e.key === key && !isMergeEntry(e))?.value ?? undefined
+    } else if (node.kind === 'seq' && typeof step === 'number') node = node.items[step]
+    else return undefined
+  }
+  return node?.kind === 'alias' ? undefined : node
+}
+
+/** The scalar at `path` (after aliases and merges), or undefined. */
+export function scalarAt(root: PosNode | null | undefined, path: YamlPath): ScalarNode | undefined {
+  const node = nodeAt(root, path)
+  return node?.kind === 'scalar' ? node : undefined
+}
+
 export type Visitor = (node: PosNode, path: YamlPath, key: MapEntry | undefined) => void | 'skip'
 
-/** Depth-first walk of own nodes; aliases are visited as aliases and never followed (alias bombs stay linear). */
+/**
+ * Depth-first walk of own nodes in source order; aliases are visited as aliases and never followed, and
+ * merged keys are not visited (they are walked where their anchor is written), so alias bombs stay linear.
+ */
 export function walk(root: PosNode | null | undefined, visit: Visitor, path: (string | number)[] = []): void {
   if (!root) return
   walkNode(root, visit, path, undefined)
@@ -72,32 +169,35 @@ function walkNode(node: PosNode, visit: Visitor, path: (string | number)[], entr
       path.pop()
     }
   } else if (node.kind === 'seq') {
-    node.items.forEach((item, i) => {
+    for (let i = 0; i < node.items.length; i++) {
       path.push(i)
-      walkNode(item, visit, path, undefined)
+      walkNode(node.items[i], visit, path, undefined)
       path.pop()
-    })
+    }
   }
 }
 
-/** `spec.http[0].route` ⇄ ['spec', 'http', 0, 'route'] */
+const SIMPLE_KEY = /^[A-Za-z0-9_-]+$/
+
+/** `spec.http[0].route` ⇄ ['spec', 'http', 0, 'route']; keys with other characters are written `["a.b/c"]`. */
 export function formatPath(path: YamlPath): string {
   let out = ''
   for (const step of path) {
     if (typeof step === 'number') out += `[${step}]`
-    else out += out === '' ? step : /^[A-Za-z0-9_-]+$/.test(step) ? `.${step}` : `["${step.replace(/"/g, '\\"')}"]`
+    else if (SIMPLE_KEY.test(step)) out += out === '' ? step : `.${step}`
+    else out += `["${step.replace(/[\\"]/g, (c) => `\\${c}`)}"]`
   }
   return out
 }
 
 export function parsePath(text: string): (string | number)[] {
   const out: (string | number)[] = []
-  const re = /([^.[\]]+)|\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\]/g
+  const re = /\["((?:[^"\\]|\\.)*)"\]|\[(\d+)\]|([^.[\]]+)/g
   let m: RegExpExecArray | null
   while ((m = re.exec(text)) !== null) {
-    if (m[1] !== undefined) out.push(m[1])
+    if (m[1] !== undefined) out.push(m[1].replace(/\\(.)/g, '$1'))
     else if (m[2] !== undefined) out.push(Number(m[2]))
-    else out.push(m[3].replace(/\\"/g, '"'))
+    else out.push(m[3])
   }
   return out
 }

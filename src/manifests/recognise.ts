@@ -1,7 +1,7 @@
 // What a document is: its resource identity, its family, and the YAML embedded in it.
 import type { EmbeddedDocument, ManifestDocument, PosNode, ResourceFamily, ScalarNode, YamlPath } from './types.js'
-import { entryAt, nodeAt } from './locate.js'
-import { lineAt, lineStarts, parseYamlDocuments, type SourceMap } from './yaml.js'
+import { nodeAt } from './locate.js'
+import { forEachNode, lineAt, lineStarts, parseYaml, YamlError } from './yaml.js'
 
 /** Istio's Helm charts, by the names they are published and vendored under. */
 const ISTIO_CHARTS: Record<string, string> = {
@@ -11,14 +11,17 @@ const ISTIO_CHARTS: Record<string, string> = {
   cni: 'cni', 'istio-cni': 'cni',
   ztunnel: 'ztunnel'
 }
+/** Chart names that other projects use too: from a named source, they count as Istio's only with an `istio` hint. */
+const GENERIC_CHARTS = new Set(['base', 'gateway', 'cni'])
 
 /** Top-level keys of Istio chart values: a values file with any of these is taken for Istio values. */
 const ISTIO_VALUE_KEYS = new Set([
   'pilot', 'meshConfig', 'sidecarInjectorWebhook', 'istiodRemote', 'istio_cni', 'revisionTags', 'telemetry',
-  'global', 'cni', 'ztunnel', 'profile', 'compatibilityVersion', 'defaultRevision', '_internal_defaults_do_not_set'
+  'global', 'cni', 'ztunnel', 'profile', 'compatibilityVersion', 'defaultRevision', '_internal_defaults_do_not_set',
+  'base', 'revision', 'istioNamespace', 'networkGateway'
 ])
 /** Keys that only Istio values have (global alone is too common across charts). */
-const ISTIO_ONLY_KEYS = new Set(['pilot', 'meshConfig', 'sidecarInjectorWebhook', 'istiodRemote', 'istio_cni', 'revisionTags', 'compatibilityVersion', '_internal_defaults_do_not_set'])
+const ISTIO_ONLY_KEYS = new Set(['pilot', 'meshConfig', 'sidecarInjectorWebhook', 'istiodRemote', 'istio_cni', 'revisionTags', 'compatibilityVersion', '_internal_defaults_do_not_set', 'istioNamespace', 'networkGateway'])
 
 const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'Pod', 'Job', 'CronJob', 'ReplicaSet', 'ReplicationController', 'Rollout'])
 
@@ -44,13 +47,14 @@ export function recognise(doc: ManifestDocument, ctx: RecogniseContext): Manifes
       ...(typeof metadata.namespace === 'string' ? { namespace: metadata.namespace } : {}),
       ...(typeof metadata.name === 'string' ? { name: metadata.name } : {})
     }
-    doc.family = familyOf(apiVersion, kind, metadata)
+    doc.family = familyOf(apiVersion, kind, value, metadata)
     doc.embedded = embeddedOf(doc, ctx)
     return doc
   }
   const chart = helmValuesChart(doc.file, value)
   if (chart) {
     doc.kind = 'helm-values'
+    doc.chart = chart
     doc.embedded = [{ role: 'helm-values', chart, at: [], root: doc.root, value }, ...meshConfigIn(doc.root, value, [])]
   }
   return doc
@@ -61,7 +65,7 @@ export function groupOf(apiVersion: string): string {
   return slash === -1 ? '' : apiVersion.slice(0, slash)
 }
 
-function familyOf(apiVersion: string, kind: string, metadata: Record<string, unknown>): ResourceFamily {
+function familyOf(apiVersion: string, kind: string, value: Record<string, unknown>, metadata: Record<string, unknown>): ResourceFamily {
   const group = groupOf(apiVersion)
   if (group === 'install.istio.io') return 'istio-operator'
   if (group.endsWith('.istio.io')) return 'istio'
@@ -70,17 +74,21 @@ function familyOf(apiVersion: string, kind: string, metadata: Record<string, unk
   if (WORKLOAD_KINDS.has(kind)) return 'workload'
   if (kind === 'Namespace' && group === '') return 'namespace'
   if (kind === 'Service' && group === '') return 'service'
-  if (kind === 'ConfigMap' && group === '' && isMeshConfigMapName(metadata.name)) return 'mesh-configmap'
-  if (kind === 'HelmRelease' && group === 'helm.toolkit.fluxcd.io') return 'helm-release'
-  if (kind === 'Application' && group === 'argoproj.io') return 'helm-release'
+  if (kind === 'ConfigMap' && group === '' && isMeshConfigMap(metadata.name, value.data)) return 'mesh-configmap'
+  // Every release is one (rules match chart names themselves); doc.chart tells when it installs an Istio chart.
+  if ((kind === 'HelmRelease' && group === 'helm.toolkit.fluxcd.io') || (kind === 'Application' && group === 'argoproj.io')) return 'helm-release'
   if (kind === 'MutatingWebhookConfiguration' || kind === 'ValidatingWebhookConfiguration') return 'webhook'
   if (group === 'kyverno.io' || group === 'templates.gatekeeper.sh' || group === 'constraints.gatekeeper.sh' || kind.startsWith('ValidatingAdmissionPolicy') || kind.startsWith('MutatingAdmissionPolicy')) return 'policy'
   return 'other'
 }
 
-/** istiod reads MeshConfig from the ConfigMap `istio` (or `istio-<revision>`). */
-function isMeshConfigMapName(name: unknown): boolean {
-  return name === 'istio' || (typeof name === 'string' && /^istio-[a-z0-9-]+$/.test(name) && !name.startsWith('istio-sidecar-injector') && !name.startsWith('istio-ca-root'))
+/**
+ * istiod reads MeshConfig from the ConfigMap `istio`, or `istio-<revision>` for a revision. Istio ships other
+ * `istio-*` ConfigMaps (sidecar injector, CA root cert, dashboards), so a revision name needs a `mesh` key too.
+ */
+function isMeshConfigMap(name: unknown, data: unknown): boolean {
+  if (name === 'istio') return true
+  return typeof name === 'string' && name.startsWith('istio-') && isObject(data) && typeof data.mesh === 'string'
 }
 
 function embeddedOf(doc: ManifestDocument, ctx: RecogniseContext): EmbeddedDocument[] {
@@ -92,6 +100,7 @@ function embeddedOf(doc: ManifestDocument, ctx: RecogniseContext): EmbeddedDocum
       return inner ? [{ role: 'mesh-config', at: ['data', 'mesh'], ...inner }] : []
     }
     case 'istio-operator': {
+      doc.chart = 'istio-operator'
       const out: EmbeddedDocument[] = []
       if (spec && isObject(spec.values)) out.push({ role: 'helm-values', chart: 'istio-operator', at: ['spec', 'values'], root: nodeAt(doc.root, ['spec', 'values']) ?? null, value: spec.values })
       if (spec && isObject(spec.meshConfig)) out.push(...meshConfigIn(doc.root, spec, ['spec']))
@@ -104,35 +113,79 @@ function embeddedOf(doc: ManifestDocument, ctx: RecogniseContext): EmbeddedDocum
   }
 }
 
-/** Values of a Flux HelmRelease or an Argo CD Application that installs an Istio chart. */
-function helmReleaseValues(doc: ManifestDocument, ctx: RecogniseContext): EmbeddedDocument[] {
-  const value = doc.value as Record<string, unknown>
+interface InstalledChart {
+  chart: string
+  /** Path of the source in the document (Argo CD: spec.source or spec.sources[i]; Flux: spec). */
+  at: YamlPath
+  source: Record<string, unknown>
+}
+
+/** The Istio charts a Flux HelmRelease or an Argo CD Application installs. */
+function chartsInstalled(value: Record<string, unknown>): InstalledChart[] {
   const spec = isObject(value.spec) ? value.spec : {}
-  const out: EmbeddedDocument[] = []
-  const add = (chartName: unknown, at: YamlPath, root: PosNode | null, values: unknown): void => {
-    const chart = typeof chartName === 'string' ? ISTIO_CHARTS[chartName.split('/').pop() ?? ''] : undefined
-    if (!chart || !isObject(values)) return
-    out.push({ role: 'helm-values', chart, at, root, value: values }, ...meshConfigIn(root, values, [], at))
-  }
+  const metadata = isObject(value.metadata) ? value.metadata : {}
+  const out: InstalledChart[] = []
   if (value.kind === 'HelmRelease') {
     const chartSpec = isObject(spec.chart) && isObject(spec.chart.spec) ? spec.chart.spec : {}
-    const chartName = chartSpec.chart ?? (isObject(spec.chartRef) ? spec.chartRef.name : undefined)
-    add(chartName, ['spec', 'values'], nodeAt(doc.root, ['spec', 'values']) ?? null, spec.values)
+    const chartRef = isObject(spec.chartRef) ? spec.chartRef : {}
+    const name = chartSpec.chart ?? chartRef.name
+    const sourceRef = isObject(chartSpec.sourceRef) ? chartSpec.sourceRef : {}
+    const chart = istioChart(name, typeof sourceRef.name === 'string', [sourceRef.name, chartRef.name, metadata.name, metadata.namespace, spec.releaseName, spec.targetNamespace])
+    if (chart) out.push({ chart, at: ['spec'], source: spec })
     return out
   }
+  const destination = isObject(spec.destination) ? spec.destination : {}
   const sources: [YamlPath, unknown][] = []
   if (isObject(spec.source)) sources.push([['spec', 'source'], spec.source])
   if (Array.isArray(spec.sources)) spec.sources.forEach((s, i) => sources.push([['spec', 'sources', i], s]))
   for (const [at, source] of sources) {
-    if (!isObject(source) || !isObject(source.helm)) continue
-    const chartName = source.chart ?? (typeof source.path === 'string' ? source.path.split('/').filter(Boolean).pop() : undefined)
-    if (isObject(source.helm.valuesObject)) {
+    if (!isObject(source)) continue
+    // A Git source names its chart by directory: manifests/charts/istio-control/istio-discovery.
+    const name = source.chart ?? (typeof source.path === 'string' ? source.path.split('/').filter(Boolean).pop() : undefined)
+    const chart = istioChart(name, typeof source.repoURL === 'string', [source.repoURL, source.path, metadata.name, destination.namespace])
+    if (chart) out.push({ chart, at, source })
+  }
+  return out
+}
+
+/**
+ * The Istio chart `name` is, if any. A generic name (`gateway`) from a named source (a Helm repository, a repo
+ * URL) needs an `istio` hint there or in the release's names; without any source it gets the benefit of the doubt.
+ */
+function istioChart(name: unknown, hasSource: boolean, hints: unknown[]): string | undefined {
+  if (typeof name !== 'string') return undefined
+  const short = name.split('/').pop() ?? ''
+  const chart = ISTIO_CHARTS[short]
+  if (!chart) return undefined
+  if (GENERIC_CHARTS.has(short) && hasSource && !hints.some((h) => typeof h === 'string' && /istio/i.test(h))) return undefined
+  return chart
+}
+
+/** Values of a Flux HelmRelease or an Argo CD Application that installs an Istio chart. */
+function helmReleaseValues(doc: ManifestDocument, ctx: RecogniseContext): EmbeddedDocument[] {
+  const out: EmbeddedDocument[] = []
+  const installed = chartsInstalled(doc.value as Record<string, unknown>)
+  if (installed.length) doc.chart = installed[0].chart
+  const add = (chart: string, at: YamlPath, root: PosNode | null, values: unknown): void => {
+    if (!isObject(values)) return
+    out.push({ role: 'helm-values', chart, at, root, value: values }, ...meshConfigIn(root, values, [], at))
+  }
+  for (const { chart, at, source } of installed) {
+    if (at.length === 1) {
+      // Flux: spec.values (valuesFrom lives in other objects).
+      add(chart, ['spec', 'values'], nodeAt(doc.root, ['spec', 'values']) ?? null, source.values)
+      continue
+    }
+    const helm = isObject(source.helm) ? source.helm : undefined
+    if (!helm) continue
+    // Argo CD gives valuesObject precedence over the values string.
+    if (isObject(helm.valuesObject)) {
       const path = [...at, 'helm', 'valuesObject']
-      add(chartName, path, nodeAt(doc.root, path) ?? null, source.helm.valuesObject)
-    } else if (typeof source.helm.values === 'string') {
+      add(chart, path, nodeAt(doc.root, path) ?? null, helm.valuesObject)
+    } else if (typeof helm.values === 'string') {
       const path = [...at, 'helm', 'values']
       const inner = parseEmbedded(doc.root, path, ctx)
-      if (inner) add(chartName, path, inner.root, inner.value)
+      if (inner) add(chart, path, inner.root, inner.value)
     }
   }
   return out
@@ -145,50 +198,87 @@ function meshConfigIn(root: PosNode | null, values: Record<string, unknown>, pre
 }
 
 /**
- * Parses YAML held in a string value (MeshConfig in `data.mesh`, Argo `helm.values`). For a literal block
- * (`|`) every line maps to its own file line; other styles map every node to the scalar's lines.
+ * Parses YAML held in a string value (MeshConfig in `data.mesh`, Argo CD `helm.values`) and moves its nodes to
+ * where they stand in the file. A literal block (`|`) keeps every line, so each inner line is one file line
+ * shifted by the block's indentation; a one-line scalar without escapes is shifted as a whole. Other styles
+ * (folded, multi-line quoted) rewrite line breaks: their nodes get the scalar's lines and no offsets (-1).
  */
 function parseEmbedded(root: PosNode | null, path: YamlPath, ctx: RecogniseContext): { root: PosNode | null; value: unknown } | undefined {
   const node = nodeAt(root, path)
   if (node?.kind !== 'scalar' || node.text.trim() === '') return undefined
-  const map = node.style === 'literal' && node.start >= 0 ? literalBlockMap(node, ctx) : collapsedMap(node)
+  const move = node.start < 0 ? undefined : node.style === 'literal' ? literalBlockMove(node, ctx) : exactLineMove(node, ctx)
+  let docs
   try {
-    const docs = parseYamlDocuments(node.text, map)
-    return docs[0] ?? undefined
+    docs = parseYaml(node.text)
   } catch (error) {
-    const e = error as { message: string; fileOffset: number }
-    const line = node.style === 'literal' ? lineAt(ctx.starts, e.fileOffset) : entryAt(root, path)?.keyNode.line ?? node.line
-    ctx.onEmbeddedError(line, `Invalid YAML in ${path.join('.')}: ${e.message}`)
+    if (!(error instanceof YamlError)) throw error
+    const line = move ? move.line(Math.min(error.fileOffset, node.text.length - 1)) : node.line
+    ctx.onEmbeddedError(line, `Invalid YAML in ${path.join('.')}: ${error.message}`)
     return undefined
   }
+  const inner = docs.find((d) => d.root !== null)
+  if (!inner) return undefined
+  forEachNode(inner.root, (n) => {
+    if (!move) {
+      n.start = n.end = -1
+      n.line = node.line
+      n.endLine = node.endLine
+      return
+    }
+    const empty = n.end <= n.start
+    const start = move.offset(n.start)
+    const end = empty ? start : move.offset(n.end - 1) + 1
+    n.line = move.line(n.start)
+    n.endLine = empty ? n.line : move.line(n.end - 1)
+    n.start = start
+    n.end = end
+  })
+  return inner
 }
 
-function literalBlockMap(node: ScalarNode, ctx: RecogniseContext): SourceMap {
+interface Move {
+  offset(inner: number): number
+  line(inner: number): number
+}
+
+/**
+ * Inner line k of a literal block is file line (first + k - 1); its columns are shifted by the block's
+ * indentation. The indentation is read off the source (the first non-blank line's spaces minus those the
+ * decoded text kept), which also covers an indentation indicator (`|2`) and more-indented first lines.
+ */
+function literalBlockMove(node: ScalarNode, ctx: RecogniseContext): Move {
   const innerStarts = lineStarts(node.text)
-  const firstLine = node.line
+  const firstLine = lineAt(ctx.starts, node.start)
   let indent = 0
-  // The block's indentation is that of its first non-blank line.
-  for (let l = firstLine; l <= node.endLine; l++) {
-    const t = ctx.text.slice(ctx.starts[l - 1], ctx.starts[l] ?? ctx.text.length)
-    if (t.trim() !== '') {
-      indent = t.length - t.replace(/^ +/, '').length
-      break
-    }
+  for (let k = 0; k < innerStarts.length; k++) {
+    const innerLine = node.text.slice(innerStarts[k], innerStarts[k + 1] ?? node.text.length).replace(/\n$/, '')
+    if (innerLine.trim() === '') continue
+    const fileLine = firstLine + k
+    const source = ctx.text.slice(ctx.starts[fileLine - 1], ctx.starts[fileLine] ?? ctx.text.length)
+    indent = leadingSpaces(source) - leadingSpaces(innerLine)
+    break
   }
+  const lastLine = ctx.starts.length
+  const line = (o: number): number => Math.min(firstLine + lineAt(innerStarts, o) - 1, lastLine)
   return {
+    line,
     offset: (o) => {
       const k = lineAt(innerStarts, o)
-      const col = o - innerStarts[k - 1]
-      const fileLine = Math.min(firstLine + k - 1, ctx.starts.length)
-      return ctx.starts[fileLine - 1] + indent + col
-    },
-    line: (fileOffset) => lineAt(ctx.starts, fileOffset)
+      return ctx.starts[line(o) - 1] + indent + (o - innerStarts[k - 1])
+    }
   }
 }
 
-function collapsedMap(node: ScalarNode): SourceMap {
-  // Folded and quoted scalars do not keep line breaks one-to-one: point at the scalar as a whole.
-  return { offset: () => node.start, line: () => node.line }
+/** A one-line scalar whose decoded text is its source text (plain, or quoted without escapes) moves as a whole. */
+function exactLineMove(node: ScalarNode, ctx: RecogniseContext): Move | undefined {
+  if (node.line !== node.endLine || ctx.text.slice(node.start, node.end) !== node.text) return undefined
+  return { line: () => node.line, offset: (o) => node.start + o }
+}
+
+function leadingSpaces(s: string): number {
+  let i = 0
+  while (i < s.length && s.charCodeAt(i) === 32) i++
+  return i
 }
 
 function helmValuesChart(file: string, value: Record<string, unknown>): string | undefined {
@@ -200,6 +290,7 @@ function helmValuesChart(file: string, value: Record<string, unknown>): string |
     if (ISTIO_CHARTS[name]) return ISTIO_CHARTS[name]
   }
   if ('cni' in value && !('pilot' in value)) return 'cni'
+  if ('ztunnel' in value && !('pilot' in value)) return 'ztunnel'
   return 'istiod'
 }
 

@@ -2,7 +2,11 @@
 import type { Finding, ResourceRef } from '../model.js'
 
 interface NodeBase {
-  /** Offsets into the file text (UTF-16 code units); -1 when the node lives in an embedded document. */
+  /**
+   * Offsets into the file text (UTF-16 code units, BOM excluded), end exclusive; quotes of a quoted scalar are
+   * outside [start, end). -1 when the exact place is unknown (YAML embedded in a folded or multi-line quoted
+   * scalar: line and endLine are then the embedding scalar's).
+   */
   start: number
   end: number
   /** 1-based lines in the file. */
@@ -22,7 +26,7 @@ export interface ScalarNode extends NodeBase {
 export type ScalarStyleName = 'plain' | 'single' | 'double' | 'literal' | 'folded'
 
 export interface MapEntry {
-  /** The key as a string (complex keys become '<complex>'). */
+  /** The key as js-yaml stores it (`1.0` → '1', `~` → 'null'); complex keys become '<complex>'. */
   key: string
   keyNode: PosNode
   value: PosNode | null
@@ -32,8 +36,6 @@ export interface MapNode extends NodeBase {
   kind: 'map'
   flow: boolean
   entries: MapEntry[]
-  /** Keys that came in through a `<<` merge (their nodes point at the anchor's source). */
-  merged?: MapEntry[]
 }
 
 export interface SeqNode extends NodeBase {
@@ -69,7 +71,7 @@ export type ResourceFamily =
   | 'namespace'
   | 'service'
   | 'mesh-configmap'    // ConfigMap `istio` / `istio-<rev>` carrying MeshConfig in data.mesh
-  | 'helm-release'      // Flux HelmRelease or Argo CD Application installing an Istio chart
+  | 'helm-release'      // Flux HelmRelease or Argo CD Application (doc.chart: the Istio chart it installs, if any)
   | 'webhook'           // Mutating/ValidatingWebhookConfiguration
   | 'policy'            // admission policies (Kyverno, Gatekeeper, ValidatingAdmissionPolicy)
   | 'other'
@@ -82,15 +84,25 @@ export interface EmbeddedDocument {
   role: 'mesh-config' | 'helm-values'
   /** For helm-values: the Istio chart the values are for (base, istiod, gateway, cni, ztunnel, istio-operator). */
   chart?: string
-  /** Path of the embedding node in the outer document, e.g. ['data', 'mesh'] or ['spec', 'values']. */
+  /**
+   * Where the embedded document is, e.g. ['data', 'mesh'] or ['spec', 'values']. MeshConfig inside a values
+   * string continues the string's path: ['spec', 'source', 'helm', 'values', 'meshConfig'].
+   */
   at: YamlPath
+  /**
+   * Its position tree, in file lines. YAML held in a literal block (`mesh: |`) or a one-line scalar has exact
+   * lines and offsets; in a folded or multi-line quoted scalar every node has the scalar's lines and offset -1.
+   */
   root: PosNode | null
   value: unknown
 }
 
 export interface ManifestDocument {
   file: string
-  /** 0-based index of the document in its file. */
+  /**
+   * 0-based index of the document in its file, counting documents that were skipped as broken or as templates
+   * (so the documents after a broken one keep their identity) but not empty ones (`---` with nothing after it).
+   */
   index: number
   line: number
   endLine: number
@@ -99,6 +111,8 @@ export interface ManifestDocument {
   value: unknown
   kind: DocumentKind
   family?: ResourceFamily
+  /** The Istio chart a helm-release installs (its first one) or helm-values are for; 'istio-operator' for IstioOperator. */
+  chart?: string
   resource?: ResourceRef
   embedded: EmbeddedDocument[]
 }
@@ -107,6 +121,8 @@ export interface ManifestFile {
   path: string
   /** Lines of the file without their line terminators (CRLF and BOM removed). */
   lines: string[]
+  /** Offset of each line's start in the parsed text (BOM removed): turns node offsets into columns. */
+  lineStarts?: readonly number[]
   documents: ManifestDocument[]
   /** parse findings: broken YAML, templates, binary, too large, alias bombs. */
   problems: Finding[]

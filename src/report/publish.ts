@@ -31,7 +31,8 @@ export interface PublishOptions {
   repo: string
   /** Undefined outside a pull request (push, merge_group): annotations and step summary only. */
   pullNumber?: number
-  octokit: GitHubClient
+  /** Absent without a token: annotations and the step summary only. */
+  octokit?: GitHubClient
   /** The head version of a file (for suggestions); undefined when not available. */
   headText(path: string): string | undefined
   log: Log
@@ -121,13 +122,20 @@ class Publisher {
     this.files = new Map(result.changes.files.map((f) => [f.path, f]))
   }
 
+  /** Only reached after run() checked that a client exists. */
+  private get client(): GitHubClient {
+    if (!this.opts.octokit) throw new Error('no GitHub client')
+    return this.opts.octokit
+  }
+
   async run(): Promise<PublishOutcome> {
     if (this.opts.mode === 'off') return this.toWorkflow(undefined, [])
     if (!this.pull) return this.toWorkflow('This run is not for a pull request, so the findings are shown as annotations.', [])
     if (this.opts.readOnly) {
       return this.toWorkflow('The token cannot write to this pull request (a pull request from a fork), so the findings are shown as annotations.', [])
     }
-    const { octokit } = this.opts
+    if (!this.opts.octokit) return this.toWorkflow('No github-token was given, so the findings are shown as annotations.', [])
+    const octokit = this.client
     let state: ReviewState = { inline: new Set(), offDiff: new Map(), notes: [] }
     try {
       const identity: Identity = this.opts.login ? { login: this.opts.login, confirmed: true } : await resolveLogin(octokit)
@@ -152,7 +160,7 @@ class Publisher {
 
   /** Plans and sends the review; deletes our outdated comments. */
   private async review(pull: PullRef, identity: Identity): Promise<ReviewState> {
-    const { octokit } = this.opts
+    const octokit = this.client
     const existing = await listReviewComments(octokit, pull)
     const isOwn = (c: ExistingReviewComment) => fingerprintOf(c.body) !== undefined && isOwnAuthor(c.user, identity)
     const plan = planReview({
@@ -202,7 +210,7 @@ class Publisher {
 
   /** One review; on 422 clears a stray pending review or retries once without inline comments. Returns GitHub's 422 message if inline comments were rejected. */
   private async createReview(pull: PullRef, comments: InlineComment[], identity: Identity): Promise<string | undefined> {
-    const { octokit } = this.opts
+    const octokit = this.client
     const commitId = this.result.changes.headSha ?? (await headShaOf(octokit, pull))
     const sha = codeSpan(commitId.slice(0, 12))
     const send = (body: string, withComments: boolean) =>
@@ -245,7 +253,7 @@ class Publisher {
   }
 
   private async deleteOwnPendingReviews(pull: PullRef, identity: Identity): Promise<number> {
-    const { octokit } = this.opts
+    const octokit = this.client
     const reviews = await octokit.paginate(octokit.rest.pulls.listReviews, { owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber, per_page: 100 })
     let deleted = 0
     for (const review of reviews) {
@@ -258,7 +266,7 @@ class Publisher {
 
   /** Updates our sticky comment (found by marker and author) or creates it; removes duplicates of it. */
   private async upsertSummary(pull: PullRef, identity: Identity, body: string): Promise<void> {
-    const { octokit } = this.opts
+    const octokit = this.client
     const comments = await listIssueComments(octokit, pull)
     const own = comments.filter((c: IssueComment) => c.body.replace(/^\uFEFF/, '').startsWith(SUMMARY_MARKER) && isOwnAuthor(c.user, identity))
     const [sticky, ...duplicates] = own

@@ -345,6 +345,8 @@ function checkText(out: HitCollector, doc: ManifestDocument): void {
   // Without a fix, one finding per document and match says enough; with one, every line gets its edit.
   const done = new Set<CompiledText>()
   walk(doc.root, (node, path) => {
+    // A resource's own name and labels say nothing about what it matches (require-istio-proxy is a name).
+    if (path.length === 1 && path[0] === 'metadata') return 'skip'
     if (node.kind !== 'scalar') return
     for (const c of candidates) {
       if (done.has(c)) continue

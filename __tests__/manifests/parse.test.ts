@@ -1,0 +1,335 @@
+// Files → documents, and every way a file can be unreadable → a `parse` finding or notice, never a crash.
+import { lineOf, nodeAt, parsePath } from '../../src/manifests/locate.js'
+import { MAX_FILE_BYTES } from '../../src/manifests/parse.js'
+import { MAX_ALIAS_EXPANSION, MAX_DEPTH } from '../../src/manifests/yaml.js'
+import { parse, where, yaml } from './helpers.js'
+
+const THREE_DOCS = yaml(
+  '# first: a namespace', //                  1
+  'apiVersion: v1', //                        2
+  'kind: Namespace', //                       3
+  'metadata: {name: shop}', //                4
+  '---', //                                   5
+  '# second', //                              6
+  '', //                                      7
+  'apiVersion: v1', //                        8
+  'kind: Service', //                         9
+  'metadata:', //                             10
+  '  name: web', //                           11
+  '...', //                                   12
+  '# between documents', //                   13
+  '---', //                                   14
+  'apiVersion: networking.istio.io/v1', //    15
+  'kind: VirtualService', //                  16
+  'metadata:', //                             17
+  '  name: web', //                           18
+  'spec:', //                                 19
+  '  http:', //                               20
+  '    - route:', //                          21
+  '        - destination: {host: web}', //    22
+  '          weight: 100' //                  23
+)
+
+describe('multi-document files', () => {
+  const file = parse(THREE_DOCS, 'apps/web.yaml')
+
+  it('parses every document with its index and lines', () => {
+    expect(file.problems).toEqual([])
+    expect(file.documents.map((d) => [d.index, d.line, d.endLine, d.resource?.kind])).toEqual([
+      [0, 2, 4, 'Namespace'],
+      [1, 8, 11, 'Service'],
+      [2, 15, 23, 'VirtualService']
+    ])
+  })
+
+  it('resolves a path in the third document to file lines', () => {
+    const third = file.documents[2]
+    expect(third.file).toBe('apps/web.yaml')
+    expect(where(third, parsePath('spec.http[0].route[0].weight'))).toBe('apps/web.yaml:23-23')
+    expect(where(third, parsePath('spec.http[0].route[0].destination.host'))).toBe('apps/web.yaml:22-22')
+    expect(where(third, ['metadata', 'name'])).toBe('apps/web.yaml:18-18')
+  })
+
+  it('keeps the lines of the file without terminators', () => {
+    expect(file.lines[14]).toBe('apiVersion: networking.istio.io/v1')
+    expect(file.lines).toHaveLength(24)
+  })
+
+  it('gives the same documents with CRLF line endings', () => {
+    const crlf = parse(THREE_DOCS.replace(/\n/g, '\r\n'), 'apps/web.yaml')
+    expect(crlf.problems).toEqual([])
+    expect(crlf.documents.map((d) => [d.line, d.endLine])).toEqual([[2, 4], [8, 11], [15, 23]])
+    expect(where(crlf.documents[2], parsePath('spec.http[0].route[0].weight'))).toBe('apps/web.yaml:23-23')
+  })
+})
+
+describe('document markers and directives', () => {
+  it.each([
+    ['%YAML directive', yaml('%YAML 1.2', '---', 'a: 1', '---', 'b: 2'), [[3, 3], [5, 5]]],
+    ['tag on the marker line', yaml('--- !shop', 'a: 1', '--- !!map', 'b: 2'), [[2, 2], [4, 4]]],
+    ['flow map on the marker line', yaml('--- {a: 1}', '--- {b: 2,', '  c: 3}'), [[1, 1], [2, 3]]],
+    ['end markers', yaml('a: 1', '...', '---', 'b: 2', '...'), [[1, 1], [4, 4]]],
+    ['leading marker and comments', yaml('# header', '---', '# doc comment', 'a: 1'), [[4, 4]]]
+  ])('%s', (_name, text, ranges) => {
+    const file = parse(text)
+    expect(file.problems).toEqual([])
+    expect(file.documents.map((d) => [d.line, d.endLine])).toEqual(ranges)
+  })
+
+  it('reads a tagged root on a marker line as the document', () => {
+    const file = parse(yaml('--- !shop', 'a: 1'))
+    expect(file.documents[0].value).toEqual({ a: 1 })
+  })
+})
+
+describe('empty and non-map documents', () => {
+  it.each([
+    ['an empty file', ''],
+    ['only comments', yaml('# nothing here', '  # still nothing')],
+    ['only markers', yaml('---', '---', '...')]
+  ])('%s has no documents and no problems', (_name, text) => {
+    const file = parse(text)
+    expect(file.documents).toEqual([])
+    expect(file.problems).toEqual([])
+  })
+
+  it('skips empty documents without giving them an index', () => {
+    const file = parse(yaml('---', '---', 'a: 1', '---', '---', 'b: 2', '---'))
+    expect(file.documents.map((d) => [d.index, d.line, d.value])).toEqual([
+      [0, 3, { a: 1 }],
+      [1, 6, { b: 2 }]
+    ])
+  })
+
+  it('keeps a bare scalar and a bare list as unknown documents with positions', () => {
+    const file = parse(yaml('just text', '---', '- a', '- b: 1'))
+    expect(file.documents.map((d) => [d.kind, d.value, d.line, d.endLine])).toEqual([
+      ['unknown', 'just text', 1, 1],
+      ['unknown', ['a', { b: 1 }], 3, 4]
+    ])
+    expect(lineOf(file.documents[1].root, [1, 'b'])).toEqual({ line: 4, endLine: 4 })
+  })
+})
+
+describe('broken YAML costs only its own document', () => {
+  it.each([
+    ['unclosed flow sequence', ['a: [1, 2', 'b: 3'], 2],
+    ['bad indentation', ['a:', '  b: 1', ' c: 2'], 3],
+    ['tab indentation', ['a:', '\tb: 1'], 2],
+    ['sequence after a map', ['a: 1', '- x'], 2],
+    ['unknown alias', ['a: *nowhere'], 1],
+    ['duplicate key', ['a: 1', 'b: 2', 'a: 3'], 3],
+    ['duplicate nested key', ['a:', '  x: 1', '  y: 2', '  x: 3'], 4],
+    ['unclosed quote at the end of the document', ['a: 1', 'b: "open'], 2],
+    ['unclosed flow map at the end of the document', ['a: 1', 'b: {x: 1'], 2]
+  ])('%s in document 2 of 3 → error on its line; documents 1 and 3 parsed', (_name, broken, brokenLine) => {
+    const text = yaml('kind: First', '---', ...broken, '---', 'kind: Third', 'x: 1')
+    const file = parse(text, 'k8s/all.yaml')
+    const offset = 2 // the broken document starts on line 3
+    expect(file.problems).toHaveLength(1)
+    expect(file.problems[0]).toMatchObject({ rule: 'parse', severity: 'error', file: 'k8s/all.yaml', line: brokenLine + offset })
+    expect(file.problems[0].message).toMatch(/^Invalid YAML: /)
+    expect(file.documents.map((d) => [d.index, (d.value as { kind: string }).kind, d.line])).toEqual([
+      [0, 'First', 1],
+      [2, 'Third', broken.length + 4]
+    ])
+    expect(lineOf(file.documents[1].root, ['x'])).toEqual({ line: broken.length + 5, endLine: broken.length + 5 })
+  })
+
+  it('does not let an alias reach an anchor of an earlier document', () => {
+    const file = parse(yaml('a: &x 1', '---', 'b: *x'))
+    expect(file.problems).toMatchObject([{ severity: 'error', line: 3 }])
+    expect(file.problems[0].message).toMatch(/unidentified alias "x"/)
+    expect(file.documents.map((d) => d.value)).toEqual([{ a: 1 }])
+  })
+
+  it('reports an error at the end of the last document on its last content line', () => {
+    const file = parse(yaml('a: 1', 'b: [1,', '  2', '', '# trailing comment'))
+    expect(file.problems).toMatchObject([{ severity: 'error', line: 3 }])
+    expect(file.documents).toEqual([])
+  })
+
+  it('names the lines of the document that was not checked', () => {
+    const file = parse(yaml('a: 1', '---', '# comment', 'b: [', 'c: 1', '---', 'd: 1'))
+    expect(file.problems[0].message).toMatch(/the document at lines 4-5 was not checked/)
+  })
+
+  it('reports a duplicate key in a flow map on the duplicate', () => {
+    const file = parse(yaml('a: 1', 'b: {x: 1,', '  x: 2}'))
+    expect(file.problems).toMatchObject([{ severity: 'error', line: 3 }])
+    expect(file.problems[0].message).toMatch(/duplicated mapping key/)
+  })
+})
+
+describe('alias bombs, recursion and depth', () => {
+  const laughs = (levels: number, width: number): string => {
+    const lines = ['a: &a ["lol"]']
+    for (let i = 1; i < levels; i++) {
+      const prev = String.fromCharCode(96 + i)
+      lines.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(width).fill(`*${prev}`).join(', ')}]`)
+    }
+    return yaml(...lines)
+  }
+
+  it('reports the billion laughs (9 × 9 aliases) as a parse error and keeps the other documents', () => {
+    const file = parse(yaml('kind: Before') + '---\n' + laughs(9, 9) + '---\n' + yaml('kind: After'))
+    expect(file.problems).toMatchObject([{ rule: 'parse', severity: 'error' }])
+    expect(file.problems[0].line).toBeGreaterThanOrEqual(3)
+    expect(file.problems[0].line).toBeLessThanOrEqual(11)
+    expect(file.documents.map((d) => (d.value as { kind: string }).kind)).toEqual(['Before', 'After'])
+  })
+
+  it('stops a doubling chain that stays under the alias count but explodes in size', () => {
+    // 26 levels of [*x, *x]: 50 aliases, 2^25 nodes when expanded.
+    const text = laughs(26, 2)
+    const file = parse(text)
+    expect(file.problems).toHaveLength(1)
+    expect(file.problems[0].message).toContain(`more than ${MAX_ALIAS_EXPANSION} nodes`)
+    // Line k holds 3·2^(k-1) - 1 nodes once expanded; lines 2-15 add 98,242, the first alias of line 16 another 49,150.
+    expect(file.problems[0].line).toBe(16)
+  })
+
+  it('reports the 51st alias of a document on its line, in words a user understands', () => {
+    const file = parse(yaml('x: &x 1', ...Array.from({ length: 60 }, (_, i) => `k${i}: *x`)))
+    expect(file.problems).toMatchObject([{ severity: 'error', line: 52 }])
+    expect(file.problems[0].message).toContain('more than 50 aliases in one document')
+  })
+
+  it('counts aliases per document, not per file', () => {
+    const doc = yaml('x: &x 1', ...Array.from({ length: 30 }, (_, i) => `k${i}: *x`))
+    const file = parse(doc + '---\n' + doc)
+    expect(file.problems).toEqual([])
+    expect(file.documents).toHaveLength(2)
+  })
+
+  it('reports a recursive alias on its line', () => {
+    const file = parse(yaml('a: 1', 'b: &loop', '  - x', '  - *loop'))
+    expect(file.problems).toMatchObject([{ severity: 'error', line: 4 }])
+    expect(file.problems[0].message).toMatch(/recursive/)
+  })
+
+  it(`reports nesting deeper than ${MAX_DEPTH} levels`, () => {
+    const depth = MAX_DEPTH + 10
+    const lines = Array.from({ length: depth }, (_, i) => `${'  '.repeat(i)}k${i}:`)
+    const file = parse(yaml(...lines, `${'  '.repeat(depth)}leaf`) + '---\n' + yaml('ok: 1'))
+    expect(file.problems).toHaveLength(1)
+    expect(file.problems[0]).toMatchObject({ severity: 'error' })
+    expect(file.problems[0].message).toContain(`nesting deeper than ${MAX_DEPTH} levels`)
+    expect(file.problems[0].line).toBeGreaterThan(MAX_DEPTH - 2)
+    expect(file.documents.map((d) => d.value)).toEqual([{ ok: 1 }])
+  })
+
+  it('accepts nesting within the limit', () => {
+    const depth = MAX_DEPTH - 10
+    const lines = Array.from({ length: depth }, (_, i) => `${'  '.repeat(i)}k${i}:`)
+    const file = parse(yaml(...lines, `${'  '.repeat(depth)}leaf: 1`))
+    expect(file.problems).toEqual([])
+    const path = Array.from({ length: depth }, (_, i) => `k${i}`)
+    expect(lineOf(file.documents[0].root, [...path, 'leaf'])).toEqual({ line: depth + 1, endLine: depth + 1 })
+  })
+
+  it('accepts a handful of anchors and aliases', () => {
+    const file = parse(yaml('base: &b {x: 1}', 'one: *b', 'two: *b'))
+    expect(file.problems).toEqual([])
+    expect(nodeAt(file.documents[0].root, ['two', 'x'])).toMatchObject({ line: 1 })
+  })
+})
+
+describe('files that are not manifests', () => {
+  it('skips a binary file (NUL bytes) with a notice', () => {
+    const bytes = new Uint8Array([0x61, 0x3a, 0x20, 0x00, 0x01, 0x02])
+    const file = parse(bytes, 'assets/logo.yaml')
+    expect(file.problems).toEqual([expect.objectContaining({ rule: 'parse', severity: 'notice', file: 'assets/logo.yaml', line: 1 })])
+    expect(file.problems[0].message).toMatch(/Binary/)
+    expect(file.documents).toEqual([])
+  })
+
+  it('skips a string holding NUL characters the same way', () => {
+    expect(parse('a: 1\n\0\0').problems).toMatchObject([{ severity: 'notice', line: 1 }])
+  })
+
+  it('turns an unexpected failure into a finding for that file instead of stopping the run', () => {
+    const hostile = { byteLength: 10, subarray: () => { throw new Error('boom') } } as unknown as Uint8Array
+    const file = parse(hostile, 'odd/file.yaml')
+    expect(file.problems).toEqual([expect.objectContaining({ rule: 'parse', severity: 'error', file: 'odd/file.yaml', line: 1 })])
+    expect(file.problems[0].message).toContain('boom')
+    expect(file.documents).toEqual([])
+  })
+
+  it('skips a file above the size limit with a notice', () => {
+    const big = new Uint8Array(MAX_FILE_BYTES + 1).fill(0x61)
+    const file = parse(big, 'gen/bundle.yaml')
+    expect(file.problems).toEqual([expect.objectContaining({ rule: 'parse', severity: 'notice', file: 'gen/bundle.yaml', line: 1 })])
+    expect(file.problems[0].message).toMatch(/limit/)
+    expect(parse('#'.repeat(MAX_FILE_BYTES + 1)).problems).toMatchObject([{ severity: 'notice' }])
+  })
+})
+
+describe('Helm templates', () => {
+  const CHART_TEMPLATE = yaml(
+    '# Source: chart/templates/deployment.yaml', // 1
+    '{{- if .Values.enabled }}', //                  2
+    'apiVersion: apps/v1', //                        3
+    'kind: Deployment', //                           4
+    'metadata:', //                                  5
+    '  name: {{ include "app.fullname" . }}', //     6
+    '{{- end }}' //                                  7
+  )
+
+  it('skips a chart template with one notice on the first template line', () => {
+    const file = parse(CHART_TEMPLATE, 'charts/app/templates/deployment.yaml')
+    expect(file.problems).toEqual([expect.objectContaining({ rule: 'parse', severity: 'notice', file: 'charts/app/templates/deployment.yaml', line: 2 })])
+    expect(file.problems[0].message).toMatch(/Helm template/)
+    expect(file.documents).toEqual([])
+  })
+
+  it('counts the template documents of a multi-document template in one notice', () => {
+    const file = parse(CHART_TEMPLATE + '---\n' + yaml('kind: Service', 'metadata:', '  name: {{ .Values.name }}'))
+    expect(file.problems).toHaveLength(1)
+    expect(file.problems[0]).toMatchObject({ severity: 'notice', line: 2 })
+    expect(file.problems[0].message).toMatch(/2 documents/)
+  })
+
+  it('treats a template in a plain scalar of YAML that parses as a template', () => {
+    const file = parse(yaml('kind: ConfigMap', 'metadata:', '  name: app-{{ .Values.suffix }}', '---', 'kind: Real'))
+    expect(file.problems).toMatchObject([{ severity: 'notice', line: 3 }])
+    expect(file.documents.map((d) => [d.index, d.value])).toEqual([[1, { kind: 'Real' }]])
+  })
+
+  it('keeps templates that are data: quoted strings and block scalars (injection templates, alert text)', () => {
+    const file = parse(yaml(
+      'sidecarInjectorWebhook:',
+      '  templates:',
+      '    custom: |',
+      '      metadata:',
+      '        annotations:',
+      '          x: {{ .ObjectMeta.Name }}',
+      'alert: "{{ $labels.instance }} is down"',
+      'set: \'{{ .Values.x }}\' # {{ in a comment }}'
+    ), 'istio/values.yaml')
+    expect(file.problems).toEqual([])
+    expect(file.documents).toHaveLength(1)
+    expect(lineOf(file.documents[0].root, ['alert'])).toEqual({ line: 7, endLine: 7 })
+  })
+
+  it('keeps plain-scalar templates that are not Helm (Prometheus rules, ApplicationSet)', () => {
+    const file = parse(yaml(
+      'apiVersion: monitoring.coreos.com/v1',
+      'kind: PrometheusRule',
+      'metadata: {name: mesh}',
+      'spec:',
+      '  groups:',
+      '    - rules:',
+      '        - alert: IstiodDown',
+      '          annotations:',
+      '            summary: Instance {{ $labels.instance }} is down for {{ $value }}s'
+    ))
+    expect(file.problems).toEqual([])
+    expect(lineOf(file.documents[0].root, parsePath('spec.groups[0].rules[0].annotations.summary'))).toEqual({ line: 9, endLine: 9 })
+  })
+
+  it('reports broken YAML that merely contains quoted templates as an error, not a template', () => {
+    const file = parse(yaml('a: "{{ .x }}"', 'b: [1,'))
+    expect(file.problems).toMatchObject([{ severity: 'error', line: 2 }])
+  })
+})
