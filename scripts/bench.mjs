@@ -36,13 +36,18 @@ else if (flag('profile')) await profileTarget(option('profile-task') ?? 'analysi
 else await main()
 
 /**
- * `--profile`: only the 10k workload, ten times, for `node --cpu-prof`; reads the corpus and the engine that the
+ * `--profile`: only the 10k workload (`--profile-task=analysis|floor|analyzers`), ten times, for `node --cpu-prof`; reads the corpus and the engine that the
  * main run wrote into .bench/ (run `npm run bench` once first).
  */
 async function profileTarget(task) {
   const files = JSON.parse(readFileSync(join(root, BENCH_DIR, `corpus-${MAIN_SIZE}.json`), 'utf8'))
   const engine = await import(pathToFileURL(join(root, BENCH_DIR, 'engine.js')).href)
-  const run = task === 'floor' ? () => parseFloor(files) : () => analyse(engine, files)
+  let run = task === 'floor' ? () => parseFloor(files) : () => analyse(engine, files)
+  if (task === 'analyzers') {
+    // Only the analyzers, over documents parsed once before.
+    const parsed = parseOnly(engine, files)
+    run = () => engine.ANALYZERS.forEach((a) => analyzerRun(engine, a, parsed))
+  }
   for (let i = 0; i < PROFILE_RUNS; i++) run()
 }
 
@@ -180,6 +185,11 @@ function machine() {
   return { cpu, cores: cpus().length, memGiB: Math.round(Number(readFileSync('/proc/meminfo', 'utf8').match(/MemTotal:\s+(\d+)/)?.[1] ?? 0) / 1048576), node: process.version, load: loadavg().map((x) => x.toFixed(2)).join(' '), platform: `${process.platform}-${process.arch}`, date: new Date().toISOString().slice(0, 10) }
 }
 
+/** Warm-up runs: about 20,000 manifests' worth, so the small corpus gets optimised code too (at least one run). */
+function warmupRuns(n) {
+  return Math.max(1, Math.ceil(20_000 / n))
+}
+
 /** The ratio of each round's two times (the two ran back to back), median over the rounds: robust to drift. */
 function pairedRatio(times, floors) {
   return median(times.map((t, i) => t / floors[i]))
@@ -196,7 +206,7 @@ async function timingChild(spec) {
     tasks.pipeline = () => runPipeline(engine, sources)
     tasks.parse = () => parseOnly(engine, files)
   }
-  const times = await timeInterleaved(tasks, { warmup: Number(n) >= 50_000 ? 1 : 2, reps: Number(reps) })
+  const times = await timeInterleaved(tasks, { warmup: warmupRuns(Number(n)), reps: Number(reps) })
   if (extra === 'pipeline') {
     // What each registered analyzer adds on top of the parse, over the same parsed documents.
     const parsed = parseOnly(engine, files)

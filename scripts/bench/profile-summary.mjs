@@ -31,23 +31,42 @@ export function summariseProfile(path) {
     functions.set(key, entry)
     areas.set(area, (areas.get(area) ?? 0) + us)
   }
+  // Inclusive time: a sample counts for every distinct function on its stack (recursion counted once).
+  const parent = new Map()
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id)
+  const inclusive = new Map()
+  for (const [id, us] of selfUs) {
+    const seen = new Set()
+    for (let at = id; at !== undefined; at = parent.get(at)) {
+      const f = byId.get(at).callFrame
+      const key = `${f.functionName || '(anonymous)'} (${f.url.replace(/^.*\/(node_modules|scripts|\.bench|src)\//, '$1/')}:${f.lineNumber + 1})`
+      if (seen.has(key)) continue
+      seen.add(key)
+      inclusive.set(key, (inclusive.get(key) ?? 0) + us)
+    }
+  }
   return {
     totalMs: totalUs / 1000,
+    inclusive: [...inclusive].sort((a, b) => b[1] - a[1]).map(([name, us]) => ({ name, ms: us / 1000 })),
     areas: Object.fromEntries([...areas].map(([k, us]) => [k, us / 1000])),
     functions: [...functions.values()].sort((a, b) => b.us - a.us).map((f) => ({ name: f.name, area: f.area, ms: f.us / 1000 }))
   }
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const [path, topArg] = process.argv.slice(2)
+  const [path, topArg] = process.argv.slice(2).filter((a) => !a.startsWith('--'))
   if (!path) {
-    process.stderr.write('usage: node scripts/bench/profile-summary.mjs PROFILE.cpuprofile [TOP]\n')
+    process.stderr.write('usage: node scripts/bench/profile-summary.mjs PROFILE.cpuprofile [TOP] [--inclusive]\n')
     process.exit(2)
   }
   const s = summariseProfile(path)
   const pct = (ms) => `${((100 * ms) / s.totalMs).toFixed(1).padStart(5)}%`
   process.stdout.write(`total sampled: ${s.totalMs.toFixed(0)} ms\n\nby area\n`)
   for (const [area, ms] of Object.entries(s.areas).sort((a, b) => b[1] - a[1])) process.stdout.write(`${ms.toFixed(0).padStart(8)} ms ${pct(ms)}  ${area}\n`)
+  if (process.argv.includes('--inclusive')) {
+    process.stdout.write('\ninclusive time by function\n')
+    for (const f of s.inclusive.slice(0, Number(topArg ?? 25))) process.stdout.write(`${f.ms.toFixed(0).padStart(8)} ms ${pct(f.ms)}  ${f.name}\n`)
+  }
   process.stdout.write('\nself time by function\n')
   for (const f of s.functions.slice(0, Number(topArg ?? 25))) process.stdout.write(`${f.ms.toFixed(0).padStart(8)} ms ${pct(f.ms)}  ${f.name}\n`)
 }
