@@ -36,7 +36,7 @@ else if (flag('profile')) await profileTarget(option('profile-task') ?? 'analysi
 else await main()
 
 /**
- * `--profile`: only the 10k workload (`--profile-task=analysis|floor|analyzers`), ten times, for `node --cpu-prof`; reads the corpus and the engine that the
+ * `--profile`: only the 10k workload (`--profile-task=analysis|floor|analyzers|pipeline`), ten times, for `node --cpu-prof`; reads the corpus and the engine that the
  * main run wrote into .bench/ (run `npm run bench` once first).
  */
 async function profileTarget(task) {
@@ -47,6 +47,11 @@ async function profileTarget(task) {
     // Only the analyzers, over documents parsed once before.
     const parsed = parseOnly(engine, files)
     run = () => engine.ANALYZERS.forEach((a) => analyzerRun(engine, a, parsed))
+  }
+  if (task === 'pipeline') {
+    const sources = pipelineSources(files)
+    for (let i = 0; i < PROFILE_RUNS; i++) await runPipeline(engine, sources)
+    return
   }
   for (let i = 0; i < PROFILE_RUNS; i++) run()
 }

@@ -14,13 +14,16 @@ export function collectGarbage() {
 
 /**
  * Runs each task `warmup` times, then `reps` rounds in which every task runs once (interleaved, so drift of the
- * machine hits all alike). Tasks may be async. Returns the per-task list of times in ms.
+ * machine hits all alike; the order rotates from round to round). Tasks may be async. Returns the per-task list of times in ms.
  */
 export async function timeInterleaved(tasks, { warmup = 2, reps = 7 } = {}) {
   for (let i = 0; i < warmup; i++) for (const task of Object.values(tasks)) await task()
   const times = Object.fromEntries(Object.keys(tasks).map((k) => [k, []]))
+  const entries = Object.entries(tasks)
   for (let r = 0; r < reps; r++) {
-    for (const [name, task] of Object.entries(tasks)) {
+    // Each round starts with the next task, so no task always runs after the same one.
+    for (let k = 0; k < entries.length; k++) {
+      const [name, task] = entries[(r + k) % entries.length]
       collectGarbage()
       const t0 = performance.now()
       await task()
