@@ -6,7 +6,8 @@ import { minimumFor } from './github-requests.mjs'
 const GOAL_RATIO = 1.5
 const ms = (x) => `${fmt(x, x < 100 ? 1 : 0)} ms`
 const us = (x) => `${fmt(x, 1)} µs`
-const MiB = (x) => `${fmt(mib(x), 1)} MiB`
+/** Sizes; a part measured below the heap's noise (|x| < 0.1 MiB) shows as 0. */
+const MiB = (x) => `${fmt(Math.abs(mib(x)) < 0.1 ? 0 : mib(x), 1)} MiB`
 
 export function renderReport(r) {
   const out = []
@@ -17,7 +18,7 @@ export function renderReport(r) {
   line('Each corpus size is timed in a fresh process: warm-up runs, then rounds in which floor and analysis run back to back, with a full GC before each run. Times are medians over the rounds; a ratio (× floor) is the median of the per-round ratios, which machine drift affects least. No test is timed.')
   line()
   line(`Machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memGiB} GiB, ${r.machine.platform}, Node ${r.machine.node}; ${r.machine.date}, load average ${r.machine.load} at the start.`)
-  line(`Engine: the sources bundled by rollup into \`.bench/engine.js\` (same plugins as \`dist/\`), ${r.analyzers} analyzer(s) registered in \`src/analyze/index.ts\` (${r.rules.length} rule(s)); target 1.28, from 1.26.`)
+  line(`Engine: the sources bundled by rollup into \`.bench/engine.js\` (the plugins of \`dist/\`; js-yaml left as its own module so profiles tell it apart), ${r.analyzers} analyzer(s) registered in \`src/analyze/index.ts\` (${r.rules.length} rule(s)); target 1.28, from 1.26.`)
   line()
   if (r.corpus) renderCorpus(r.corpus, line)
   if (r.main) renderMain(r, line)
@@ -145,6 +146,15 @@ function renderGithub(g, line) {
   const invalid = g.rows.reduce((n, row) => n + row.validationErrors, 0)
   line()
   line(`Requests answered ≥ 400: ${failed.length ? failed.join(', ') : 'none'}; requests that broke the OpenAPI description: ${invalid}.`)
+  if (failed.includes('whoami 403')) {
+    line()
+    line('`whoami` is `GET /user`, which GitHub refuses to a GITHUB_TOKEN (an installation token): one request per run that cannot succeed; the login is then a guess.')
+  }
+  if (failed.includes('git tree 404')) {
+    line()
+    line('The fake has no `git/trees` route and answers 404, so in the runs through the API version detection finds no files. ' +
+      'On GitHub the tree lists the whole repository, and detection (`detect()` in `src/pipeline.ts`, which runs on both sides whenever there is a base) reads every matching file at head and at base: two contents requests per manifest of the repository, not only per changed file. The API counts above are therefore a lower bound.')
+  }
   line()
 }
 
