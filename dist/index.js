@@ -47662,17 +47662,8 @@ class Publisher {
             ...(withComments ? { comments: comments.map(reviewComment) } : {})
         });
         const body = `${REVIEW_MARKER}\n**istio-compat** (${versions(this.result)}): ${comments.length} new inline comment(s) on ${sha}. The summary comment lists every finding.`;
-        let message;
-        try {
-            this.outcome.reviewId = (await send(body, true)).data.id;
-            return undefined;
-        }
-        catch (error) {
-            if (httpStatus(error) !== 422)
-                throw error;
-            message = errorText(error);
-        }
-        if (/one pending review/i.test(message) && (await this.deleteOwnPendingReviews(pull, identity)) > 0) {
+        // Posts the review with its inline comments; a 422 comes back as GitHub's message instead of a throw.
+        const attempt = async () => {
             try {
                 this.outcome.reviewId = (await send(body, true)).data.id;
                 return undefined;
@@ -47680,8 +47671,16 @@ class Publisher {
             catch (error) {
                 if (httpStatus(error) !== 422)
                     throw error;
-                message = errorText(error);
+                return errorText(error);
             }
+        };
+        let message = await attempt();
+        if (message === undefined)
+            return undefined;
+        if (/one pending review/i.test(message) && (await this.deleteOwnPendingReviews(pull, identity)) > 0) {
+            message = await attempt();
+            if (message === undefined)
+                return undefined;
         }
         this.opts.log.warning(`GitHub rejected the review's inline comments (${message}); posting the findings in the summary instead.`);
         try {
