@@ -57,14 +57,14 @@ async function profileTarget(task) {
 }
 
 /** Profiles floor and analysis in child processes and summarises where the time goes. */
-function profileBoth() {
+async function profileBoth() {
   const out = {}
   for (const task of ['floor', 'analysis']) {
     const dir = join(root, BENCH_DIR, `prof-${task}`)
     rmSync(dir, { recursive: true, force: true })
     execFileSync(process.execPath, ['--expose-gc', '--cpu-prof', `--cpu-prof-dir=${dir}`, fileURLToPath(import.meta.url), '--profile', `--profile-task=${task}`], { stdio: 'inherit' })
     const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'))
-    out[task] = summariseProfile(join(dir, file))
+    out[task] = await summariseProfile(join(dir, file))
   }
   return { runs: PROFILE_RUNS, ...out }
 }
@@ -111,7 +111,7 @@ async function main() {
   }
   if (wanted.has('profile')) {
     log('profiling floor and analysis at 10k (node --cpu-prof) …')
-    results.profile = profileBoth()
+    results.profile = await profileBoth()
   }
   if (wanted.has('ajv')) {
     log('kubeconform-style baseline (ajv over the CRD schemas) …')

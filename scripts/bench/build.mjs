@@ -13,7 +13,7 @@ export const BENCH_DIR = '.bench'
 export async function buildBenchBundle(root, entry) {
   const plugins = [
     // The entry lives outside src/, so it is added to what the TypeScript plugin compiles; output stays in .bench/.
-    typescript({ tsconfig: join(root, 'tsconfig.json'), include: ['src/**/*.ts', `scripts/bench/${entry}.ts`], outDir: join(root, BENCH_DIR), noEmitOnError: true }),
+    typescript({ tsconfig: join(root, 'tsconfig.json'), sourceMap: true, inlineSources: false, include: ['src/**/*.ts', `scripts/bench/${entry}.ts`], outDir: join(root, BENCH_DIR), noEmitOnError: true }),
     json({ preferConst: true }),
     nodeResolve({ preferBuiltins: true }),
     commonjs()
@@ -30,7 +30,7 @@ export async function buildBenchBundle(root, entry) {
   })
   const file = join(root, BENCH_DIR, `${entry}.js`)
   try {
-    await bundle.write({ file, format: 'es', esModule: true })
+    await bundle.write({ file, format: 'es', esModule: true, sourcemap: true })
   } finally {
     await bundle.close()
   }

@@ -12,7 +12,37 @@ function areaOf(url, functionName) {
   return 'other'
 }
 
-export function summariseProfile(path) {
+/**
+ * Source positions for the bench bundle: its source map (written by build.mjs) turns a bundle line into the
+ * src/ file and line. @jridgewell/trace-mapping comes with the dev tools; without it, bundle lines are shown.
+ */
+async function sourceMapper() {
+  let TraceMap
+  let originalPositionFor
+  try {
+    ;({ TraceMap, originalPositionFor } = await import('@jridgewell/trace-mapping'))
+  } catch {
+    return () => undefined
+  }
+  const maps = new Map()
+  return (url, line, column) => {
+    if (!url.endsWith('/.bench/engine.js')) return undefined
+    const file = url.replace(/^file:\/\//, '')
+    if (!maps.has(file)) {
+      try {
+        maps.set(file, new TraceMap(readFileSync(`${file}.map`, 'utf8')))
+      } catch {
+        maps.set(file, null)
+      }
+    }
+    const map = maps.get(file)
+    const pos = map && originalPositionFor(map, { line: line + 1, column })
+    return pos?.source ? `${pos.source.replace(/^(\.\.\/)+/, '')}:${pos.line}` : undefined
+  }
+}
+
+export async function summariseProfile(path) {
+  const mapSource = await sourceMapper()
   const profile = JSON.parse(readFileSync(path, 'utf8'))
   const byId = new Map(profile.nodes.map((n) => [n.id, n]))
   const selfUs = new Map()
@@ -25,7 +55,7 @@ export function summariseProfile(path) {
     totalUs += us
     const area = areaOf(f.url, f.functionName)
     const file = f.url.replace(/^file:\/\//, '').replace(/^.*\/(node_modules|scripts|\.bench|src)\//, '$1/') || '(native)'
-    const key = `${f.functionName || '(anonymous)'} (${file}:${f.lineNumber + 1})`
+    const key = `${f.functionName || '(anonymous)'} (${mapSource(f.url, f.lineNumber, f.columnNumber) ?? `${file}:${f.lineNumber + 1}`})`
     const entry = functions.get(key) ?? { name: key, area, us: 0 }
     entry.us += us
     functions.set(key, entry)
@@ -39,7 +69,7 @@ export function summariseProfile(path) {
     const seen = new Set()
     for (let at = id; at !== undefined; at = parent.get(at)) {
       const f = byId.get(at).callFrame
-      const key = `${f.functionName || '(anonymous)'} (${f.url.replace(/^.*\/(node_modules|scripts|\.bench|src)\//, '$1/')}:${f.lineNumber + 1})`
+      const key = `${f.functionName || '(anonymous)'} (${mapSource(f.url, f.lineNumber, f.columnNumber) ?? `${f.url.replace(/^.*\/(node_modules|scripts|\.bench|src)\//, '$1/')}:${f.lineNumber + 1}`})`
       if (seen.has(key)) continue
       seen.add(key)
       inclusive.set(key, (inclusive.get(key) ?? 0) + us)
@@ -59,7 +89,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     process.stderr.write('usage: node scripts/bench/profile-summary.mjs PROFILE.cpuprofile [TOP] [--inclusive]\n')
     process.exit(2)
   }
-  const s = summariseProfile(path)
+  const s = await summariseProfile(path)
   const pct = (ms) => `${((100 * ms) / s.totalMs).toFixed(1).padStart(5)}%`
   process.stdout.write(`total sampled: ${s.totalMs.toFixed(0)} ms\n\nby area\n`)
   for (const [area, ms] of Object.entries(s.areas).sort((a, b) => b[1] - a[1])) process.stdout.write(`${ms.toFixed(0).padStart(8)} ms ${pct(ms)}  ${area}\n`)
