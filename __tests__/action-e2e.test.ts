@@ -2,10 +2,10 @@
 // GITHUB_API_URL), against the fake GitHub on 127.0.0.1: it reads the PR, analyses it and posts a review.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { pullFromStates, readTree, startFakeGitHub, type BuiltPull, type FakeGitHub } from '../scripts/fake-github.mjs'
+import { pullFromStates, readTree, runnerEnv, startFakeGitHub, type BuiltPull, type FakeGitHub } from '../scripts/fake-github.mjs'
 
 const PULL = 7
 let built: BuiltPull
@@ -40,45 +40,26 @@ interface RunResult {
 function runAction(name: string, inputs: Record<string, string>, options: { workspace?: string; fork?: boolean } = {}): Promise<RunResult> {
   const dir = join(temp, name)
   rmSync(dir, { recursive: true, force: true })
-  const eventPath = join(temp, `${name}-event.json`)
-  const repoFull = `${fake.owner}/${fake.repo}`
-  writeFileSync(eventPath, JSON.stringify({
-    action: 'synchronize',
-    number: PULL,
-    pull_request: {
-      number: PULL,
-      head: { sha: built.headSha, repo: { full_name: options.fork ? 'someone/mesh' : repoFull } },
-      base: { sha: built.baseSha, repo: { full_name: repoFull } }
-    },
-    repository: { name: fake.repo, owner: { login: fake.owner }, full_name: repoFull }
-  }))
-  const outputFile = join(temp, `${name}-output`)
-  const summaryFile = join(temp, `${name}-summary`)
-  writeFileSync(outputFile, '')
-  writeFileSync(summaryFile, '')
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    GITHUB_ACTIONS: 'true',
-    GITHUB_EVENT_NAME: 'pull_request',
-    GITHUB_EVENT_PATH: eventPath,
-    GITHUB_REPOSITORY: repoFull,
-    GITHUB_API_URL: fake.url,
-    GITHUB_SERVER_URL: fake.origin,
-    GITHUB_WORKSPACE: options.workspace ?? (built.dir as string),
-    GITHUB_OUTPUT: outputFile,
-    GITHUB_STEP_SUMMARY: summaryFile,
-    RUNNER_TEMP: join(temp, `${name}-runner-temp`),
-    'INPUT_TARGET-VERSION': 'auto',
-    'INPUT_FROM-VERSION': 'auto',
-    'INPUT_FAIL-ON': 'error',
-    INPUT_COMMENT: 'review',
-    INPUT_SUGGESTIONS: 'true',
-    INPUT_CONFIG: '.github/istio-compat.yml',
-    INPUT_PATHS: '**/*.yaml\n**/*.yml',
-    'INPUT_GITHUB-TOKEN': 'bot-token',
-    ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]))
-  }
+  const { env, outputFile, summaryFile } = runnerEnv({
+    fake,
+    pullNumber: PULL,
+    baseSha: built.baseSha,
+    headSha: built.headSha,
+    dir,
+    workspace: options.workspace ?? (built.dir as string),
+    fork: options.fork ?? false,
+    inputs: {
+      'target-version': 'auto',
+      'from-version': 'auto',
+      'fail-on': 'error',
+      comment: 'review',
+      suggestions: 'true',
+      config: '.github/istio-compat.yml',
+      paths: '**/*.yaml\n**/*.yml',
+      'github-token': 'bot-token',
+      ...inputs
+    }
+  })
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(process.cwd(), 'dist/index.js')], { env, cwd: options.workspace ?? built.dir })
     let stdout = ''

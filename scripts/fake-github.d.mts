@@ -146,3 +146,16 @@ export declare function pullFromStates(base: Record<string, string>, head: Recor
 export declare function readTree(root: string): Record<string, string>
 
 export declare function diffLines(patch: string): { right: Map<number, number>; left: Map<number, number>; added: Set<number> }
+
+/** The runner environment for dist/index.js on a pull_request event against `fake` (files written into `dir`). */
+export declare function runnerEnv(options: {
+  fake: FakeGitHub
+  pullNumber: number
+  baseSha: string
+  headSha: string
+  dir: string
+  workspace: string
+  /** Action input names → values, e.g. { 'target-version': '1.28' }. */
+  inputs?: Record<string, string>
+  fork?: boolean
+}): { env: NodeJS.ProcessEnv; outputFile: string; summaryFile: string }

@@ -718,3 +718,44 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
 }
+
+/**
+ * The environment the Actions runner gives dist/index.js for a pull_request event against `fake`: writes the
+ * event file, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY into `dir` and returns them with the env. `inputs` are
+ * action input names (e.g. 'target-version') → values; `fork` makes the PR come from another repository.
+ */
+export function runnerEnv({ fake, pullNumber, baseSha, headSha, dir, workspace, inputs = {}, fork = false }) {
+  mkdirSync(dir, { recursive: true })
+  const repoFull = `${fake.owner}/${fake.repo}`
+  const eventPath = join(dir, 'event.json')
+  writeFileSync(eventPath, JSON.stringify({
+    action: 'synchronize',
+    number: pullNumber,
+    pull_request: {
+      number: pullNumber,
+      head: { sha: headSha, repo: { full_name: fork ? `fork-of-${fake.owner}/${fake.repo}` : repoFull } },
+      base: { sha: baseSha, repo: { full_name: repoFull } }
+    },
+    repository: { name: fake.repo, owner: { login: fake.owner }, full_name: repoFull }
+  }))
+  const outputFile = join(dir, 'output')
+  const summaryFile = join(dir, 'summary')
+  writeFileSync(outputFile, '')
+  writeFileSync(summaryFile, '')
+  const env = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    GITHUB_ACTIONS: 'true',
+    GITHUB_EVENT_NAME: 'pull_request',
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_REPOSITORY: repoFull,
+    GITHUB_API_URL: fake.url,
+    GITHUB_SERVER_URL: fake.origin,
+    GITHUB_WORKSPACE: workspace,
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    RUNNER_TEMP: join(dir, 'runner-temp'),
+    ...Object.fromEntries(Object.entries(inputs).map(([name, value]) => [`INPUT_${name.replace(/ /g, '_').toUpperCase()}`, value]))
+  }
+  return { env, outputFile, summaryFile }
+}

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { load } from 'js-yaml'
-import { pullFromStates, readTree, startFakeGitHub } from './fake-github.mjs'
+import { pullFromStates, readTree, runnerEnv, startFakeGitHub } from './fake-github.mjs'
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)))
 const README = join(root, 'README.md')
@@ -38,40 +38,11 @@ function buildExamplePull() {
 
 /** Starts dist/index.js the way the Actions runner does, for a pull_request event, against `fake`. */
 function runAction(fake, built, temp) {
-  const repoFull = `${fake.owner}/${fake.repo}`
-  const eventPath = join(temp, 'event.json')
-  writeFileSync(
-    eventPath,
-    JSON.stringify({
-      action: 'synchronize',
-      number: PULL,
-      pull_request: {
-        number: PULL,
-        head: { sha: built.headSha, repo: { full_name: repoFull } },
-        base: { sha: built.baseSha, repo: { full_name: repoFull } }
-      },
-      repository: { name: fake.repo, owner: { login: fake.owner }, full_name: repoFull }
-    })
-  )
-  writeFileSync(join(temp, 'output'), '')
-  writeFileSync(join(temp, 'summary'), '')
   // The inputs are action.yml's defaults: this is what a user gets from the workflow in the README.
-  const env = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    GITHUB_ACTIONS: 'true',
-    GITHUB_EVENT_NAME: 'pull_request',
-    GITHUB_EVENT_PATH: eventPath,
-    GITHUB_REPOSITORY: repoFull,
-    GITHUB_API_URL: fake.url,
-    GITHUB_SERVER_URL: fake.origin,
-    GITHUB_WORKSPACE: built.dir,
-    GITHUB_OUTPUT: join(temp, 'output'),
-    GITHUB_STEP_SUMMARY: join(temp, 'summary'),
-    RUNNER_TEMP: join(temp, 'runner-temp'),
-    ...actionDefaults(),
-    'INPUT_GITHUB-TOKEN': 'bot-token'
-  }
+  const { env } = runnerEnv({
+    fake, pullNumber: PULL, baseSha: built.baseSha, headSha: built.headSha, dir: temp, workspace: built.dir,
+    inputs: { ...actionDefaults(), 'github-token': 'bot-token' }
+  })
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(root, 'dist/index.js')], { env, cwd: built.dir })
     let log = ''
@@ -82,13 +53,13 @@ function runAction(fake, built, temp) {
   })
 }
 
-/** INPUT_* variables with the defaults action.yml declares (the runner passes them the same way). */
+/** Every input with the default action.yml declares (the runner passes them the same way). */
 function actionDefaults() {
   const { inputs } = load(readFileSync(join(root, 'action.yml'), 'utf8'))
   const env = {}
   for (const [name, input] of Object.entries(inputs)) {
     const value = String(input.default ?? '')
-    if (!value.startsWith('${{')) env[`INPUT_${name.toUpperCase()}`] = value
+    if (!value.startsWith('${{')) env[name] = value
   }
   return env
 }

@@ -2,7 +2,7 @@
 // runs it, against the local fake GitHub (scripts/fake-github.mjs), which records every request. Compared with the
 // minimum: ceil(files/100) list calls + 1 review + at most 1 summary upsert.
 import { spawn } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -52,41 +52,14 @@ function headState(files, findings) {
   return head
 }
 
-function runAction(root, fake, built, dir, workspace) {
-  mkdirSync(dir, { recursive: true })
-  const repoFull = `${fake.owner}/${fake.repo}`
-  const eventPath = join(dir, 'event.json')
-  writeFileSync(eventPath, JSON.stringify({
-    action: 'synchronize',
-    number: PULL,
-    pull_request: { number: PULL, head: { sha: built.headSha, repo: { full_name: repoFull } }, base: { sha: built.baseSha, repo: { full_name: repoFull } } },
-    repository: { name: fake.repo, owner: { login: fake.owner }, full_name: repoFull }
-  }))
-  const outputFile = join(dir, 'output')
-  writeFileSync(outputFile, '')
-  writeFileSync(join(dir, 'summary'), '')
-  const env = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    GITHUB_ACTIONS: 'true',
-    GITHUB_EVENT_NAME: 'pull_request',
-    GITHUB_EVENT_PATH: eventPath,
-    GITHUB_REPOSITORY: repoFull,
-    GITHUB_API_URL: fake.url,
-    GITHUB_SERVER_URL: fake.origin,
-    GITHUB_WORKSPACE: workspace,
-    GITHUB_OUTPUT: outputFile,
-    GITHUB_STEP_SUMMARY: join(dir, 'summary'),
-    RUNNER_TEMP: join(dir, 'runner-temp'),
-    'INPUT_TARGET-VERSION': '1.28',
-    'INPUT_FROM-VERSION': '1.26',
-    'INPUT_FAIL-ON': 'never',
-    INPUT_COMMENT: 'review',
-    INPUT_SUGGESTIONS: 'true',
-    INPUT_CONFIG: '.github/istio-compat.yml',
-    INPUT_PATHS: '**/*.yaml',
-    'INPUT_GITHUB-TOKEN': 'bot-token'
-  }
+function runAction(root, harness, fake, built, dir, workspace) {
+  const { env, outputFile } = harness.runnerEnv({
+    fake, pullNumber: PULL, baseSha: built.baseSha, headSha: built.headSha, dir, workspace,
+    inputs: {
+      'target-version': '1.28', 'from-version': '1.26', 'fail-on': 'never', comment: 'review', suggestions: 'true',
+      config: '.github/istio-compat.yml', paths: '**/*.yaml', 'github-token': 'bot-token'
+    }
+  })
   const before = fake.requests.length
   const t0 = performance.now()
   return new Promise((resolve, reject) => {
@@ -143,7 +116,8 @@ function breakdown(requests) {
 export async function measureRequests(root, log = () => {}) {
   const missing = NEEDED.filter((p) => !existsSync(join(root, p)))
   if (missing.length) return { pending: `needs ${missing.join(', ')}` }
-  const { pullFromStates, startFakeGitHub } = await import(pathToFileURL(join(root, 'scripts/fake-github.mjs')).href)
+  const harness = await import(pathToFileURL(join(root, 'scripts/fake-github.mjs')).href)
+  const { pullFromStates, startFakeGitHub } = harness
   const temp = mkdtempSync(join(tmpdir(), 'istio-compat-requests-'))
   const rows = []
   try {
@@ -158,8 +132,8 @@ export async function measureRequests(root, log = () => {}) {
               fake.setPull(PULL, built)
               const workspace = mode === 'checkout' ? built.dir : join(temp, 'empty')
               mkdirSync(workspace, { recursive: true })
-              const first = await runAction(root, fake, built, join(temp, `${files}-${findings}-${mode}-1`), workspace)
-              const rerun = await runAction(root, fake, built, join(temp, `${files}-${findings}-${mode}-2`), workspace)
+              const first = await runAction(root, harness, fake, built, join(temp, `${files}-${findings}-${mode}-1`), workspace)
+              const rerun = await runAction(root, harness, fake, built, join(temp, `${files}-${findings}-${mode}-2`), workspace)
               rows.push({ files, findings, mode, first, rerun, validationErrors: fake.validationErrors.length })
             } finally {
               await fake.close()
