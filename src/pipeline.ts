@@ -1,12 +1,11 @@
 // changes → manifests → analyze: one run of the engine, shared by the action and the CLI.
-import { minimatch } from 'minimatch'
 import { allRules, analyzeDocuments, ANALYZERS, applyRuleSettings } from './analyze/index.js'
 import { groupByTarget } from './analyze/groups.js'
 import { mergeOverlaps } from './analyze/overlap.js'
 import { applySuppressions } from './analyze/suppress.js'
 import type { AnalysisContext, Analyzer } from './analyze/types.js'
 import type { ChangeSet } from './changes/types.js'
-import { EMPTY_CONFIG, type RepoConfig } from './config.js'
+import { EMPTY_CONFIG, matchesPatterns, type RepoConfig } from './config.js'
 import { detectIstioVersion } from './knowledge/detect.js'
 import { parseRelease } from './knowledge/versions.js'
 import { kubernetesMinor } from './analyze/catalog/kubernetes.js'
@@ -145,8 +144,6 @@ async function parseAll(snapshot: Snapshot, paths: readonly string[]): Promise<M
 
 /** minimatch patterns, `!` negates; the config's ignore list always excludes. */
 export function pathMatcher(patterns: readonly string[], ignore: readonly string[] = []): (path: string) => boolean {
-  const include = patterns.filter((p) => !p.startsWith('!'))
-  const exclude = [...patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1)), ...ignore]
-  const opts = { dot: true, matchBase: false }
-  return (path) => include.some((p) => minimatch(path, p, opts)) && !exclude.some((p) => minimatch(path, p, opts))
+  const all = [...patterns, ...ignore.map((p) => `!${p}`)]
+  return (path) => matchesPatterns(path, all)
 }
