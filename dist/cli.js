@@ -10572,10 +10572,8 @@ async function parseAll(snapshot, paths) {
 }
 /** minimatch patterns, `!` negates; the config's ignore list always excludes. */
 function pathMatcher(patterns, ignore = []) {
-    const include = patterns.filter((p) => !p.startsWith('!'));
-    const exclude = [...patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1)), ...ignore];
-    const opts = { dot: true, matchBase: false };
-    return (path) => include.some((p) => minimatch(path, p, opts)) && !exclude.some((p) => minimatch(path, p, opts));
+    const all = [...patterns, ...ignore.map((p) => `!${p}`)];
+    return (path) => matchesPatterns(path, all);
 }
 
 function countFindings(findings) {

@@ -34423,6 +34423,24 @@ async function wholeFileSources(snapshot, matches) {
 const MAX_BLOB_BYTES = 4 * 1024 * 1024;
 function apiSnapshot(client, owner, repo, sha) {
     let tree;
+    const fetched = new Map();
+    const fetchFile = async (path) => {
+        try {
+            const { data } = await client.request('GET /repos/{owner}/{repo}/contents/{path}', { owner, repo, path, ref: sha });
+            if (data?.type !== 'file')
+                return undefined;
+            // Above the limit, keep the size visible to the manifests layer, which turns it into a notice.
+            if ((data.size ?? 0) > MAX_BLOB_BYTES || typeof data.content !== 'string')
+                return new Uint8Array(Math.max(data.size ?? 0, MAX_BLOB_BYTES + 1));
+            return Buffer.from(data.content, 'base64');
+        }
+        catch (error) {
+            // Absent at this commit (404): the file is new or was deleted.
+            if (error.status !== 404)
+                throw error;
+            return undefined;
+        }
+    };
     return {
         // The whole tree is only needed when the PR bumps the Istio version; a truncated or failed listing
         // leaves the check to the changed files.
@@ -34430,25 +34448,15 @@ function apiSnapshot(client, owner, repo, sha) {
             .request('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', { owner, repo, tree_sha: sha, recursive: '1' })
             .then(({ data }) => data.tree.filter((e) => e.type === 'blob').map((e) => e.path).sort())
             .catch(() => [])),
+        // Detection, the analysis and the suggestions ask for the same files: each is fetched once.
         read: async (paths) => {
             const out = new Map();
             for (const path of paths) {
-                try {
-                    const { data } = await client.request('GET /repos/{owner}/{repo}/contents/{path}', { owner, repo, path, ref: sha });
-                    if (data?.type !== 'file')
-                        continue;
-                    if ((data.size ?? 0) > MAX_BLOB_BYTES || typeof data.content !== 'string') {
-                        // Keep the size visible to the manifests layer, which turns it into a notice.
-                        out.set(path, new Uint8Array(Math.max(data.size ?? 0, MAX_BLOB_BYTES + 1)));
-                        continue;
-                    }
-                    out.set(path, Buffer.from(data.content, 'base64'));
-                }
-                catch (error) {
-                    // Absent at this commit (404): the file is new or was deleted.
-                    if (error.status !== 404)
-                        throw error;
-                }
+                if (!fetched.has(path))
+                    fetched.set(path, await fetchFile(path));
+                const data = fetched.get(path);
+                if (data)
+                    out.set(path, data);
             }
             return out;
         }
@@ -46825,10 +46833,8 @@ async function parseAll(snapshot, paths) {
 }
 /** minimatch patterns, `!` negates; the config's ignore list always excludes. */
 function pathMatcher(patterns, ignore = []) {
-    const include = patterns.filter((p) => !p.startsWith('!'));
-    const exclude = [...patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1)), ...ignore];
-    const opts = { dot: true, matchBase: false };
-    return (path) => include.some((p) => minimatch(path, p, opts)) && !exclude.some((p) => minimatch(path, p, opts));
+    const all = [...patterns, ...ignore.map((p) => `!${p}`)];
+    return (path) => matchesPatterns(path, all);
 }
 
 function countFindings(findings) {
