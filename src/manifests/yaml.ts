@@ -134,12 +134,22 @@ export function parseYaml(text: string, options: ParseOptions = {}): ParsedYaml[
   } catch (error) {
     throw asYamlError(error, offset, text.length)
   }
-  const roots = new TreeBuilder(text, offset, options.starts ?? lineStarts(text)).build(events)
-  let values: unknown[]
-  try {
-    values = constructFromEvents(events, { source: text, schema: SCHEMA, maxAliases: MAX_ALIASES, maxTotalMergeKeys: MAX_TOTAL_MERGE_KEYS })
-  } catch (error) {
-    throw asYamlError(error, offset, text.length)
+  const builder = new TreeBuilder(text, offset, options.starts ?? lineStarts(text))
+  const roots = builder.build(events)
+  const values = builder.values
+  if (builder.slowDocuments.length) {
+    // Documents with tags, anchors, merge keys, complex or duplicate keys: js-yaml constructs those (and raises
+    // its errors for them), all in one call so its merge-key budget spans the text as it would have.
+    const slow = builder.slowDocuments
+    let slice: Event[] = []
+    for (const [from, to] of slow) slice = slice.concat(events.slice(from, to))
+    let constructed: unknown[]
+    try {
+      constructed = constructFromEvents(slice, { source: text, schema: SCHEMA, maxAliases: MAX_ALIASES, maxTotalMergeKeys: MAX_TOTAL_MERGE_KEYS })
+    } catch (error) {
+      throw asYamlError(error, offset, text.length)
+    }
+    for (let i = 0; i < slow.length; i++) values[slow[i][2]] = constructed[i]
   }
   const out: ParsedYaml[] = new Array(roots.length)
   for (let i = 0; i < roots.length; i++) out[i] = { root: roots[i], value: values[i] }
@@ -214,6 +224,8 @@ interface Frame {
   /** Nodes in this collection once aliases are expanded; guards against alias bombs. */
   size: number
   anchor: string | undefined
+  /** The plain value under construction: an object for a map, an array for a sequence. */
+  value: Record<string, unknown> | unknown[]
 }
 
 interface Anchor {
@@ -222,8 +234,20 @@ interface Anchor {
   size: number
 }
 
-/** Builds the position trees of an event stream (one per document). */
+const hasOwn = Object.prototype.hasOwnProperty
+
+/**
+ * Builds the position trees of an event stream (one per document), and in the same pass the plain value of every
+ * document that needs none of js-yaml's constructor features (tags, anchors, aliases, merge keys, complex keys):
+ * the common manifest. The others are listed in slowDocuments for constructFromEvents.
+ */
 class TreeBuilder {
+  /** Plain value per document; undefined for the slow ones until parseYaml fills them in. */
+  readonly values: unknown[] = []
+  /** [first event, end event, document index] of each document js-yaml must construct. */
+  readonly slowDocuments: [number, number, number][] = []
+  private docValue: unknown = undefined
+  private slow = false
   private readonly lines: LineCursor
   private readonly stack: Frame[] = []
   /** The innermost open collection (the stack's last frame), kept apart to save a lookup per node. */
@@ -240,22 +264,24 @@ class TreeBuilder {
 
   build(events: Event[]): (PosNode | null)[] {
     const roots: (PosNode | null)[] = []
-    let inDocument = false
+    let docStart = -1
     for (let i = 0; i < events.length; i++) {
       const ev = events[i]
       switch (ev.type) {
         case EVENT_ID.DOCUMENT:
-          if (inDocument) roots.push(this.endDocument())
-          inDocument = true
+          if (docStart >= 0) roots.push(this.endDocument(docStart, i))
+          docStart = i
           break
         case EVENT_ID.SCALAR:
           this.scalar(ev)
           break
         case EVENT_ID.MAPPING:
         case EVENT_ID.SEQUENCE:
+          if (ev.tagStart >= 0) this.slow = true
           this.open(ev.type === EVENT_ID.MAPPING, ev.start, ev.style === COLLECTION_STYLE.FLOW, ev.anchorStart, ev.anchorEnd)
           break
         case EVENT_ID.ALIAS:
+          this.slow = true
           this.alias(ev.anchorStart, ev.anchorEnd)
           break
         case EVENT_ID.POP:
@@ -264,13 +290,21 @@ class TreeBuilder {
           break
       }
     }
-    if (inDocument) roots.push(this.endDocument())
+    if (docStart >= 0) roots.push(this.endDocument(docStart, events.length))
     return roots
   }
 
-  private endDocument(): PosNode | null {
+  private endDocument(from: number, to: number): PosNode | null {
     const root = this.docRoot
     this.docRoot = null
+    if (this.slow) {
+      this.slowDocuments.push([from, to, this.values.length])
+      this.values.push(undefined)
+    } else {
+      this.values.push(this.docValue)
+    }
+    this.docValue = undefined
+    this.slow = false
     // Anchors do not reach across documents.
     if (this.anchors.size) this.anchors.clear()
     this.docSize = 0
@@ -284,7 +318,10 @@ class TreeBuilder {
     let value: string
     if (start < 0) {
       // A document that is only `---` has an empty untagged scalar for a root: no document at all.
-      if (this.top === undefined && ev.tagStart < 0 && ev.anchorStart < 0) return
+      if (this.top === undefined && ev.tagStart < 0 && ev.anchorStart < 0) {
+        this.docValue = null
+        return
+      }
       // An empty (null) value has no offsets: place it after its tag or anchor, else where the previous node ended.
       start = end = ev.tagEnd >= 0 ? Math.max(ev.tagEnd, ev.anchorEnd) : ev.anchorEnd >= 0 ? ev.anchorEnd : this.cursor
       value = ''
@@ -319,12 +356,22 @@ class TreeBuilder {
       line,
       endLine: end - 1 > start ? this.lines.line(end - 1 + this.offset) : line
     }
-    if (ev.anchorStart >= 0) this.anchors.set(text.slice(ev.anchorStart, ev.anchorEnd), { node, size: 1 })
+    if (ev.anchorStart >= 0) {
+      this.anchors.set(text.slice(ev.anchorStart, ev.anchorEnd), { node, size: 1 })
+      this.slow = true
+    }
+    if (ev.tagStart >= 0) this.slow = true
     if (end > this.cursor) this.cursor = end
-    // Only a scalar that becomes a key needs the key form.
+    // A plain scalar may stand for null, a boolean or a number; a key is stored as the string of that value.
+    let plain: unknown = value
+    if (style === 'plain' && mayNotBeString(value)) {
+      const resolved = SCHEMA.resolveImplicitScalarTag(value)
+      if (resolved.tag.tagName === MERGE_TAG) this.slow = true
+      plain = resolved.value
+    }
     const frame = this.top
     const isKey = frame !== undefined && frame.node.kind === 'map' && frame.keyNode === undefined
-    this.place(node, end, 1, isKey && style === 'plain' && ev.tagStart < 0 ? plainKey(value) : value)
+    this.place(node, end, 1, isKey ? (plain === value || ev.tagStart >= 0 ? value : String(plain)) : undefined, plain)
   }
 
   private open(isMap: boolean, start: number, flow: boolean, anchorStart: number, anchorEnd: number): void {
@@ -339,7 +386,7 @@ class TreeBuilder {
       this.anchors.set(anchor, { node, size: -1 })
     }
     if (start > this.cursor) this.cursor = start
-    const frame: Frame = { node, end: start, key: undefined, keyNode: undefined, size: 1, anchor }
+    const frame: Frame = { node, end: start, key: undefined, keyNode: undefined, size: 1, anchor, value: isMap ? {} : [] }
     this.stack.push(frame)
     this.top = frame
   }
@@ -358,7 +405,7 @@ class TreeBuilder {
       if (anchor && anchor.node === node) anchor.size = frame.size
     }
     if (end > this.cursor) this.cursor = end
-    this.place(node, end, frame.size, undefined)
+    this.place(node, end, frame.size, undefined, frame.value)
   }
 
   // Anchor and alias offsets exclude the `&` and `*` sigils: the name is text[anchorStart, anchorEnd).
@@ -374,13 +421,14 @@ class TreeBuilder {
     const line = this.lines.line(start)
     const node: AliasNode = { kind: 'alias', anchor: name, target: anchor?.node, start, end: anchorEnd + this.offset, line, endLine: line }
     if (anchorEnd > this.cursor) this.cursor = anchorEnd
-    this.place(node, anchorEnd, expanded, undefined)
+    this.place(node, anchorEnd, expanded, undefined, undefined)
   }
 
-  private place(node: PosNode, end: number, size: number, keyText: string | undefined): void {
+  private place(node: PosNode, end: number, size: number, keyText: string | undefined, value: unknown): void {
     const frame = this.top
     if (frame === undefined) {
       this.docRoot = node
+      this.docValue = value
       return
     }
     frame.end = end
@@ -388,11 +436,22 @@ class TreeBuilder {
     const parent = frame.node
     if (parent.kind === 'seq') {
       parent.items.push(node)
+      ;(frame.value as unknown[]).push(value)
     } else if (frame.keyNode === undefined) {
-      frame.key = keyText ?? '<complex>'
+      if (keyText === undefined) {
+        frame.key = '<complex>'
+        this.slow = true
+      } else {
+        frame.key = keyText
+      }
       frame.keyNode = node
     } else {
-      parent.entries.push({ key: frame.key as string, keyNode: frame.keyNode, value: node })
+      const key = frame.key as string
+      parent.entries.push({ key, keyNode: frame.keyNode, value: node })
+      const object = frame.value as Record<string, unknown>
+      // A duplicate key is js-yaml's error to raise; `__proto__` needs defineProperty: both go the slow way.
+      if ((object[key] !== undefined && hasOwn.call(object, key)) || key === '__proto__') this.slow = true
+      else object[key] = value
       frame.key = undefined
       frame.keyNode = undefined
     }
@@ -403,15 +462,18 @@ function isSpace(c: number): boolean {
   return c === 10 || c === 13 || c === 32 || c === 9
 }
 
-/** The key js-yaml stores for a plain scalar: `1.0` → "1", `~` → "null", `0x10` → "16". */
-function plainKey(text: string): string {
-  if (text.length === 0) return 'null'
+const MERGE_TAG = 'tag:yaml.org,2002:merge'
+
+/**
+ * Whether the core schema (plus `<<`) might read a plain scalar as something other than a string: only the empty
+ * scalar, digits, signs, dots, `<<` and the null/bool words (~, n, N, t, T, f, F) can.
+ */
+function mayNotBeString(text: string): boolean {
+  if (text.length === 0) return true
   const c = text.charCodeAt(0)
-  // Only digits, signs, dots and the null/bool words (~, n, N, t, T, f, F) can resolve to something other than a string.
-  const numeric = (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46
-  if (!numeric && !(text.length <= 5 && (c === 126 || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70) && NON_STRING_PLAIN.has(text))) return text
-  const value = SCHEMA.resolveImplicitScalarTag(text).value
-  return typeof value === 'string' ? value : String(value)
+  if ((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46) return true
+  if (c === 60) return text === '<<'
+  return text.length <= 5 && (c === 126 || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70) && NON_STRING_PLAIN.has(text)
 }
 
 /**
