@@ -40966,40 +40966,57 @@ function compilePath(path) {
     }
     return steps;
 }
-function isMap$2(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+const hasOwn$1 = Object.prototype.hasOwnProperty;
 /** Every concrete path the pattern reaches in `value` (present keys count even when their value is null). */
 function resolvePath(value, pattern, prefix = []) {
     const out = [];
-    const visit = (current, i, path) => {
-        if (i === pattern.length) {
-            out.push({ path: [...path], value: current });
+    // One path stack for the whole walk, copied only for a match: most patterns miss on their first steps.
+    resolveInto(value, pattern, 0, prefix.slice(), out);
+    return out;
+}
+function resolveInto(current, pattern, i, path, out) {
+    if (i === pattern.length) {
+        out.push({ path: path.slice(), value: current });
+        return;
+    }
+    if (typeof current !== 'object' || current === null)
+        return;
+    const step = pattern[i];
+    switch (step.kind) {
+        case 'key': {
+            if (Array.isArray(current) || !hasOwn$1.call(current, step.key))
+                return;
+            path.push(step.key);
+            resolveInto(current[step.key], pattern, i + 1, path, out);
+            path.pop();
             return;
         }
-        const step = pattern[i];
-        switch (step.kind) {
-            case 'key':
-                if (isMap$2(current) && Object.prototype.hasOwnProperty.call(current, step.key))
-                    visit(current[step.key], i + 1, [...path, step.key]);
+        case 'anyKey':
+            if (Array.isArray(current))
                 return;
-            case 'anyKey':
-                if (isMap$2(current))
-                    for (const key of Object.keys(current))
-                        visit(current[key], i + 1, [...path, key]);
+            for (const key of Object.keys(current)) {
+                path.push(key);
+                resolveInto(current[key], pattern, i + 1, path, out);
+                path.pop();
+            }
+            return;
+        case 'anyItem':
+            if (!Array.isArray(current))
                 return;
-            case 'anyItem':
-                if (Array.isArray(current))
-                    current.forEach((item, index) => visit(item, i + 1, [...path, index]));
+            for (let index = 0; index < current.length; index++) {
+                path.push(index);
+                resolveInto(current[index], pattern, i + 1, path, out);
+                path.pop();
+            }
+            return;
+        case 'item':
+            if (!Array.isArray(current) || step.index >= current.length)
                 return;
-            case 'item':
-                if (Array.isArray(current) && step.index < current.length)
-                    visit(current[step.index], i + 1, [...path, step.index]);
-                return;
-        }
-    };
-    visit(value, 0, prefix);
-    return out;
+            path.push(step.index);
+            resolveInto(current[step.index], pattern, i + 1, path, out);
+            path.pop();
+            return;
+    }
 }
 /** Values are compared as text so YAML `true` and `"true"` match alike. */
 function scalarText(value) {
@@ -41247,32 +41264,73 @@ function applies(c, tags) {
 }
 /** Label keys used in selectors: `selector`/`matchLabels`/`workloadSelector.labels` maps and `matchExpressions[].key`. */
 function checkSelectorLabels(out, doc, tree) {
-    const report = (key, value, path) => {
-        for (const c of out.plan.labels.get(key) ?? [])
+    const labels = out.plan.labels;
+    // One path stack for the walk over every map and list of the document; copied only for a hit.
+    const path = [];
+    const report = (key, value) => {
+        for (const c of labels.get(key) ?? [])
             if (c.on.has('selector') && passes(value, c.test))
-                out.addAt(c, tree, path, key);
+                out.addAt(c, tree, [...path, key], key);
     };
-    const visit = (value, path, parentKey) => {
+    // In `matchExpressions: [{key: <label>}]` the label is the value of `key`: a rename replaces that value.
+    const reportExpression = (key) => {
+        const at = located(tree.root, [...path, 'key']);
+        for (const c of labels.get(key) ?? []) {
+            if (!c.on.has('selector') || !passes(undefined, c.test))
+                continue;
+            if (at)
+                out.add(c, { line: at.line, ...(at.valueNode ? { keyNode: at.valueNode } : {}) }, [...tree.at, ...path, 'key'], key);
+            else
+                out.addAt(c, tree, [...path, 'key'], key);
+        }
+    };
+    const visit = (value, parentKey) => {
         if (Array.isArray(value)) {
-            value.forEach((item, i) => visit(item, [...path, i], parentKey));
+            for (let i = 0; i < value.length; i++) {
+                const item = value[i];
+                if (typeof item !== 'object' || item === null)
+                    continue;
+                path.push(i);
+                visit(item, parentKey);
+                path.pop();
+            }
             return;
         }
-        if (!isMap$1(value))
+        if (typeof value !== 'object' || value === null)
             return;
-        const isLabelMap = parentKey === 'matchLabels' || (parentKey === 'labels' && path[path.length - 2] === 'workloadSelector') ||
-            (parentKey === 'selector' && !('matchLabels' in value) && !('matchExpressions' in value) && Object.values(value).every((v) => typeof v !== 'object' || v === null));
-        if (isLabelMap && path[0] !== 'metadata') {
-            for (const [k, v] of Object.entries(value))
-                report(k, v, [...path, k]);
+        const map = value;
+        if (path[0] !== 'metadata' && isLabelMap(map, parentKey, path)) {
+            for (const k of Object.keys(map))
+                if (labels.has(k))
+                    report(k, map[k]);
             return;
         }
-        if (parentKey === 'matchExpressions' && typeof value.key === 'string')
-            report(value.key, undefined, [...path, 'key']);
-        for (const [k, v] of Object.entries(value))
-            if (k !== 'metadata' || path.length > 0)
-                visit(v, [...path, k], k);
+        if (parentKey === 'matchExpressions' && typeof map.key === 'string' && labels.has(map.key))
+            reportExpression(map.key);
+        for (const k of Object.keys(map)) {
+            const v = map[k];
+            if (typeof v !== 'object' || v === null || (k === 'metadata' && path.length === 0))
+                continue;
+            path.push(k);
+            visit(v, k);
+            path.pop();
+        }
     };
-    visit(doc.value, [], undefined);
+    visit(doc.value, undefined);
+}
+function isLabelMap(map, parentKey, path) {
+    if (parentKey === 'matchLabels')
+        return true;
+    if (parentKey === 'labels')
+        return path[path.length - 2] === 'workloadSelector';
+    if (parentKey !== 'selector' || 'matchLabels' in map || 'matchExpressions' in map)
+        return false;
+    for (const k of Object.keys(map)) {
+        const v = map[k];
+        if (typeof v === 'object' && v !== null)
+            return false;
+    }
+    return true;
 }
 /** proxy.istio.io/config holds ProxyConfig as YAML text: its proxyMetadata and fields are checked, reported on the annotation. */
 function checkProxyConfigAnnotation(out, tree, path, raw) {

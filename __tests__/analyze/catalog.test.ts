@@ -217,6 +217,44 @@ spec:
     const [f] = byEntry(run('svc.yaml', text, '1.24'), 'istio-1.24-gateway-name-label-removed')
     expect(f.fix?.edits).toEqual([{ startLine: 7, endLine: 7, replacement: '    gateway.networking.k8s.io/gateway-name: public' }])
   })
+
+  it('finds a selector label in matchLabels, workloadSelector.labels and matchExpressions, not in plain labels', () => {
+    const text = `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: gw
+  labels:
+    istio.io/gateway-name: not-a-selector
+spec:
+  podSelector:
+    matchLabels:
+      istio.io/gateway-name: public
+  ingress:
+  - from:
+    - podSelector:
+        matchExpressions:
+        - key: istio.io/gateway-name
+          operator: Exists
+---
+apiVersion: networking.istio.io/v1
+kind: Sidecar
+metadata:
+  name: s
+spec:
+  workloadSelector:
+    labels:
+      istio.io/gateway-name: public
+  egress:
+  - hosts: ["./*"]
+    labels:
+      istio.io/gateway-name: not-a-selector-either
+`
+    const found = byEntry(run('np.yaml', text, '1.24'), 'istio-1.24-gateway-name-label-removed')
+    expect(found.map((f) => f.line)).toEqual([10, 15, 25])
+    // The label of a matchExpressions item is the value of `key`: the rename replaces that value.
+    expect(found.find((f) => f.line === 15)?.fix?.edits).toEqual([{ startLine: 15, endLine: 15, replacement: '        - key: gateway.networking.k8s.io/gateway-name' }])
+    expect(found.find((f) => f.line === 10)?.fix?.edits).toEqual([{ startLine: 10, endLine: 10, replacement: '      gateway.networking.k8s.io/gateway-name: public' }])
+  })
 })
 
 describe('where settings live', () => {

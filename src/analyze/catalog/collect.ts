@@ -252,25 +252,59 @@ function applies(c: CompiledMetadata, tags: ReadonlySet<string>): boolean {
 
 /** Label keys used in selectors: `selector`/`matchLabels`/`workloadSelector.labels` maps and `matchExpressions[].key`. */
 function checkSelectorLabels(out: HitCollector, doc: ManifestDocument, tree: Tree): void {
-  const report = (key: string, value: unknown, path: ConcretePath): void => {
-    for (const c of out.plan.labels.get(key) ?? []) if (c.on.has('selector') && passes(value, c.test)) out.addAt(c, tree, path, key)
+  const labels = out.plan.labels
+  // One path stack for the walk over every map and list of the document; copied only for a hit.
+  const path: ConcretePath = []
+  const report = (key: string, value: unknown): void => {
+    for (const c of labels.get(key) ?? []) if (c.on.has('selector') && passes(value, c.test)) out.addAt(c, tree, [...path, key], key)
   }
-  const visit = (value: unknown, path: ConcretePath, parentKey: string | undefined): void => {
+  // In `matchExpressions: [{key: <label>}]` the label is the value of `key`: a rename replaces that value.
+  const reportExpression = (key: string): void => {
+    const at = located(tree.root, [...path, 'key'])
+    for (const c of labels.get(key) ?? []) {
+      if (!c.on.has('selector') || !passes(undefined, c.test)) continue
+      if (at) out.add(c, { line: at.line, ...(at.valueNode ? { keyNode: at.valueNode } : {}) }, [...tree.at, ...path, 'key'], key)
+      else out.addAt(c, tree, [...path, 'key'], key)
+    }
+  }
+  const visit = (value: unknown, parentKey: string | undefined): void => {
     if (Array.isArray(value)) {
-      value.forEach((item, i) => visit(item, [...path, i], parentKey))
+      for (let i = 0; i < value.length; i++) {
+        const item = value[i]
+        if (typeof item !== 'object' || item === null) continue
+        path.push(i)
+        visit(item, parentKey)
+        path.pop()
+      }
       return
     }
-    if (!isMap(value)) return
-    const isLabelMap = parentKey === 'matchLabels' || (parentKey === 'labels' && path[path.length - 2] === 'workloadSelector') ||
-      (parentKey === 'selector' && !('matchLabels' in value) && !('matchExpressions' in value) && Object.values(value).every((v) => typeof v !== 'object' || v === null))
-    if (isLabelMap && path[0] !== 'metadata') {
-      for (const [k, v] of Object.entries(value)) report(k, v, [...path, k])
+    if (typeof value !== 'object' || value === null) return
+    const map = value as Record<string, unknown>
+    if (path[0] !== 'metadata' && isLabelMap(map, parentKey, path)) {
+      for (const k of Object.keys(map)) if (labels.has(k)) report(k, map[k])
       return
     }
-    if (parentKey === 'matchExpressions' && typeof value.key === 'string') report(value.key, undefined, [...path, 'key'])
-    for (const [k, v] of Object.entries(value)) if (k !== 'metadata' || path.length > 0) visit(v, [...path, k], k)
+    if (parentKey === 'matchExpressions' && typeof map.key === 'string' && labels.has(map.key)) reportExpression(map.key)
+    for (const k of Object.keys(map)) {
+      const v = map[k]
+      if (typeof v !== 'object' || v === null || (k === 'metadata' && path.length === 0)) continue
+      path.push(k)
+      visit(v, k)
+      path.pop()
+    }
   }
-  visit(doc.value, [], undefined)
+  visit(doc.value, undefined)
+}
+
+function isLabelMap(map: Record<string, unknown>, parentKey: string | undefined, path: ConcretePath): boolean {
+  if (parentKey === 'matchLabels') return true
+  if (parentKey === 'labels') return path[path.length - 2] === 'workloadSelector'
+  if (parentKey !== 'selector' || 'matchLabels' in map || 'matchExpressions' in map) return false
+  for (const k of Object.keys(map)) {
+    const v = map[k]
+    if (typeof v === 'object' && v !== null) return false
+  }
+  return true
 }
 
 /** proxy.istio.io/config holds ProxyConfig as YAML text: its proxyMetadata and fields are checked, reported on the annotation. */

@@ -62,36 +62,54 @@ export function compilePath(path: string): PathPattern {
   return steps
 }
 
-function isMap(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
-}
+const hasOwn = Object.prototype.hasOwnProperty
 
 /** Every concrete path the pattern reaches in `value` (present keys count even when their value is null). */
 export function resolvePath(value: unknown, pattern: PathPattern, prefix: ConcretePath = []): { path: ConcretePath; value: unknown }[] {
   const out: { path: ConcretePath; value: unknown }[] = []
-  const visit = (current: unknown, i: number, path: ConcretePath): void => {
-    if (i === pattern.length) {
-      out.push({ path: [...path], value: current })
+  // One path stack for the whole walk, copied only for a match: most patterns miss on their first steps.
+  resolveInto(value, pattern, 0, prefix.slice(), out)
+  return out
+}
+
+function resolveInto(current: unknown, pattern: PathPattern, i: number, path: ConcretePath, out: { path: ConcretePath; value: unknown }[]): void {
+  if (i === pattern.length) {
+    out.push({ path: path.slice(), value: current })
+    return
+  }
+  if (typeof current !== 'object' || current === null) return
+  const step = pattern[i]
+  switch (step.kind) {
+    case 'key': {
+      if (Array.isArray(current) || !hasOwn.call(current, step.key)) return
+      path.push(step.key)
+      resolveInto((current as Record<string, unknown>)[step.key], pattern, i + 1, path, out)
+      path.pop()
       return
     }
-    const step = pattern[i]
-    switch (step.kind) {
-      case 'key':
-        if (isMap(current) && Object.prototype.hasOwnProperty.call(current, step.key)) visit(current[step.key], i + 1, [...path, step.key])
-        return
-      case 'anyKey':
-        if (isMap(current)) for (const key of Object.keys(current)) visit(current[key], i + 1, [...path, key])
-        return
-      case 'anyItem':
-        if (Array.isArray(current)) current.forEach((item, index) => visit(item, i + 1, [...path, index]))
-        return
-      case 'item':
-        if (Array.isArray(current) && step.index < current.length) visit(current[step.index], i + 1, [...path, step.index])
-        return
-    }
+    case 'anyKey':
+      if (Array.isArray(current)) return
+      for (const key of Object.keys(current)) {
+        path.push(key)
+        resolveInto((current as Record<string, unknown>)[key], pattern, i + 1, path, out)
+        path.pop()
+      }
+      return
+    case 'anyItem':
+      if (!Array.isArray(current)) return
+      for (let index = 0; index < current.length; index++) {
+        path.push(index)
+        resolveInto(current[index], pattern, i + 1, path, out)
+        path.pop()
+      }
+      return
+    case 'item':
+      if (!Array.isArray(current) || step.index >= current.length) return
+      path.push(step.index)
+      resolveInto(current[step.index], pattern, i + 1, path, out)
+      path.pop()
+      return
   }
-  visit(value, 0, prefix)
-  return out
 }
 
 /** Values are compared as text so YAML `true` and `"true"` match alike. */
