@@ -326,6 +326,45 @@ describe('publish: transient failures', () => {
     expect(h.fake.reviews(PR)).toHaveLength(1)
   })
 
+  it('does not post the review again when GitHub created it before answering 502', async () => {
+    const h = await harness()
+    h.fake.failNext({ method: 'POST', path: /\/reviews$/, status: 502, after: true })
+    const outcome = await h.run(await h.analyse([retriesFinding()]))
+    expect(h.fake.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/reviews')).map((r) => r.status)).toEqual([502])
+    expect(h.fake.reviews(PR)).toHaveLength(1)
+    expect(h.fake.reviewComments(PR)).toHaveLength(1)
+    expect(outcome.reviewId).toBe(h.fake.reviews(PR)[0].id)
+    expect(outcome.inline.posted).toBe(1)
+    expect(outcome.channel).toBe('review')
+    expect(h.logs.some((l) => /had created it; not sending it again/.test(l))).toBe(true)
+  })
+
+  it('does not post the summary comment twice when GitHub created it before answering 502', async () => {
+    const h = await harness()
+    h.fake.failNext({ method: 'POST', path: /\/issues\/7\/comments$/, status: 502, after: true })
+    const outcome = await h.run(await h.analyse([retriesFinding()]))
+    expect(h.fake.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/issues/7/comments')).map((r) => r.status)).toEqual([502])
+    expect(h.fake.issueComments(PR)).toHaveLength(1)
+    expect(outcome.summaryComment).toEqual({ id: h.fake.issueComments(PR)[0].id, action: 'created' })
+  })
+
+  it('sends the summary comment again when a 502 came before anything was created, and gives up after the retries', async () => {
+    const h = await harness()
+    h.fake.failNext({ method: 'POST', path: /\/issues\/7\/comments$/, status: 503 })
+    expect((await h.run(await h.analyse([retriesFinding()]))).summaryComment?.action).toBe('created')
+    expect(h.fake.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/issues/7/comments')).map((r) => r.status)).toEqual([503, 201])
+    expect(h.fake.issueComments(PR)).toHaveLength(1)
+
+    // A server that keeps failing: 1 + 3 attempts, then the findings go to annotations.
+    const g = await harness()
+    g.fake.failNext({ method: 'POST', path: /\/issues\/7\/comments$/, status: 500, times: 10 })
+    const outcome = await g.run(await g.analyse([retriesFinding()]))
+    expect(g.fake.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/issues/7/comments'))).toHaveLength(4)
+    expect(g.fake.issueComments(PR)).toEqual([])
+    expect(outcome.channel).toBe('annotations')
+    expect(outcome.fallback).toMatch(/HTTP 500/)
+  })
+
   it('waits out a secondary rate limit (403 + retry-after) on the sticky comment', async () => {
     const h = await harness()
     h.fake.failNext({ method: 'POST', path: /\/issues\/7\/comments$/, status: 'secondary', retryAfter: 1 })

@@ -7194,8 +7194,12 @@ function checkText(out, doc) {
     const candidates = out.plan.text.filter((c) => (c.kinds?.has(doc.resource.kind) ?? false) || (doc.family !== undefined && (c.families?.has(doc.family) ?? false)));
     if (candidates.length === 0)
         return;
-    // Without a fix, one finding per document and match says enough; with one, every line gets its edit.
+    // Without a fix, one finding per document and match says enough: on the first scalar that is a bare word
+    // (`- name: istio-proxy`), else on the first prose mentioning it (a policy message). With a fix, every line
+    // gets its edit.
     const done = new Set();
+    const prose = new Map();
+    const report = (c, node, path) => out.add(c, { line: node.line, valueNode: node, ...(c.needle !== undefined ? { needle: c.needle } : {}) }, [...path], c.needle ?? c.match.pattern ?? '');
     walk(doc.root, (node, path) => {
         // A resource's own name and labels say nothing about what it matches (require-istio-proxy is a name).
         if (path.length === 1 && path[0] === 'metadata')
@@ -7208,11 +7212,20 @@ function checkText(out, doc) {
             const hit = c.needle !== undefined ? node.text.includes(c.needle) : c.regex.test(node.text);
             if (!hit)
                 continue;
-            if (!c.fix)
+            if (!c.fix) {
+                if (/\s/.test(node.text.trim())) {
+                    if (!prose.has(c))
+                        prose.set(c, { node, path: [...path] });
+                    continue;
+                }
                 done.add(c);
-            out.add(c, { line: node.line, valueNode: node, ...(c.needle !== undefined ? { needle: c.needle } : {}) }, [...path], c.needle ?? c.match.pattern ?? '');
+                prose.delete(c);
+            }
+            report(c, node, path);
         }
     });
+    for (const [c, at] of prose)
+        report(c, at.node, at.path);
 }
 /** Chart names installed by a Flux HelmRelease or an Argo CD Application. */
 function checkCharts(out, doc) {

@@ -41420,8 +41420,12 @@ function checkText(out, doc) {
     const candidates = out.plan.text.filter((c) => (c.kinds?.has(doc.resource.kind) ?? false) || (doc.family !== undefined && (c.families?.has(doc.family) ?? false)));
     if (candidates.length === 0)
         return;
-    // Without a fix, one finding per document and match says enough; with one, every line gets its edit.
+    // Without a fix, one finding per document and match says enough: on the first scalar that is a bare word
+    // (`- name: istio-proxy`), else on the first prose mentioning it (a policy message). With a fix, every line
+    // gets its edit.
     const done = new Set();
+    const prose = new Map();
+    const report = (c, node, path) => out.add(c, { line: node.line, valueNode: node, ...(c.needle !== undefined ? { needle: c.needle } : {}) }, [...path], c.needle ?? c.match.pattern ?? '');
     walk(doc.root, (node, path) => {
         // A resource's own name and labels say nothing about what it matches (require-istio-proxy is a name).
         if (path.length === 1 && path[0] === 'metadata')
@@ -41434,11 +41438,20 @@ function checkText(out, doc) {
             const hit = c.needle !== undefined ? node.text.includes(c.needle) : c.regex.test(node.text);
             if (!hit)
                 continue;
-            if (!c.fix)
+            if (!c.fix) {
+                if (/\s/.test(node.text.trim())) {
+                    if (!prose.has(c))
+                        prose.set(c, { node, path: [...path] });
+                    continue;
+                }
                 done.add(c);
-            out.add(c, { line: node.line, valueNode: node, ...(c.needle !== undefined ? { needle: c.needle } : {}) }, [...path], c.needle ?? c.match.pattern ?? '');
+                prose.delete(c);
+            }
+            report(c, node, path);
         }
     });
+    for (const [c, at] of prose)
+        report(c, at.node, at.path);
 }
 /** Chart names installed by a Flux HelmRelease or an Argo CD Application. */
 function checkCharts(out, doc) {
@@ -46397,6 +46410,12 @@ const GITHUB_API_VERSION = '2022-11-28';
  */
 const WRITE_PACING = { writeMs: 1_000, notificationMs: 3_000 };
 const PacedOctokit = GitHub.plugin(retry, throttling);
+/** Retry settings of each client, for callers that must retry by hand (non-idempotent creates). */
+const RETRY_SETTINGS = new WeakMap();
+/** How often and how patiently a client retries (the defaults for a client made elsewhere). */
+function retrySettingsOf(octokit) {
+    return RETRY_SETTINGS.get(octokit) ?? { retries: 3, unitMs: 1_000 };
+}
 /** A gate that lets one job start per `minTime` ms; the throttling plugin only calls `key().schedule()`. */
 class WritePacer {
     minTime;
@@ -46458,6 +46477,7 @@ function createGitHubClient(options) {
             error: (m) => log.warning(m)
         }
     }));
+    RETRY_SETTINGS.set(octokit, { retries, unitMs: unit });
     octokit.hook.before('request', (request) => {
         request.headers['x-github-api-version'] = GITHUB_API_VERSION;
     });
@@ -46517,6 +46537,7 @@ async function listReviewComments(octokit, pull) {
         line: c.line ?? null,
         start_line: c.start_line ?? null,
         ...(c.in_reply_to_id !== undefined ? { in_reply_to_id: c.in_reply_to_id } : {}),
+        ...(typeof c.pull_request_review_id === 'number' ? { review_id: c.pull_request_review_id } : {}),
         user: c.user ? { login: c.user.login, type: c.user.type } : null
     }));
 }
@@ -47647,6 +47668,8 @@ function actionsWorkflowOutput(env = process.env, write = (t) => void process.st
     };
 }
 
+/** Per-request option that turns plugin-retry off (creates retry by hand, see createOnce). */
+const NO_AUTOMATIC_RETRY = { retries: 0 };
 /** The hidden marker of our review bodies. */
 const REVIEW_MARKER = '<!-- istio-compat:review -->';
 function isOwnAuthor(user, identity) {
@@ -47782,20 +47805,21 @@ class Publisher {
         const octokit = this.client;
         const commitId = this.result.changes.headSha ?? (await headShaOf(octokit, pull));
         const sha = codeSpan(commitId.slice(0, 12));
-        const send = (body, withComments) => octokit.rest.pulls.createReview({
+        const send = (body, withComments) => this.createOnce('the review', async () => (await octokit.rest.pulls.createReview({
             owner: pull.owner,
             repo: pull.repo,
             pull_number: pull.pullNumber,
             commit_id: commitId,
             event: 'COMMENT',
             body,
-            ...(withComments ? { comments: comments.map(reviewComment) } : {})
-        });
+            ...(withComments ? { comments: comments.map(reviewComment) } : {}),
+            request: NO_AUTOMATIC_RETRY
+        })).data.id, () => (withComments ? this.reviewWithComments(pull, comments, identity) : this.reviewWithBody(pull, body, commitId, identity)));
         const body = `${REVIEW_MARKER}\n**istio-compat** (${versions(this.result)}): ${comments.length} new inline comment(s) on ${sha}. The summary comment lists every finding.`;
         // Posts the review with its inline comments; a 422 comes back as GitHub's message instead of a throw.
         const attempt = async () => {
             try {
-                this.outcome.reviewId = (await send(body, true)).data.id;
+                this.outcome.reviewId = await send(body, true);
                 return undefined;
             }
             catch (error) {
@@ -47815,7 +47839,7 @@ class Publisher {
         this.opts.log.warning(`GitHub rejected the review's inline comments (${message}); posting the findings in the summary instead.`);
         try {
             const note = `${REVIEW_MARKER}\n**istio-compat** (${versions(this.result)}) could not place its inline comments on ${sha} (GitHub answered: ${escapeMarkdown(message)}). The summary comment lists every finding.`;
-            this.outcome.reviewId = (await send(note, false)).data.id;
+            this.outcome.reviewId = await send(note, false);
         }
         catch (error) {
             if (isPermissionError(error))
@@ -47823,6 +47847,49 @@ class Publisher {
             this.opts.log.warning(`The review without inline comments failed too (${errorText(error)}).`);
         }
         return message;
+    }
+    /**
+     * A create is not idempotent: GitHub may have made the review or comment before answering 5xx (or before the
+     * connection dropped), and sending it again would post it twice. So creates go without the client's automatic
+     * retries; after a server error `landed` looks for what was sent, and only when it is not there is it sent again.
+     */
+    async createOnce(what, send, landed) {
+        const { retries, unitMs } = retrySettingsOf(this.client);
+        for (let attempt = 0;; attempt++) {
+            try {
+                return await send();
+            }
+            catch (error) {
+                const status = httpStatus(error);
+                if (status !== undefined && status < 500)
+                    throw error;
+                const found = await landed();
+                if (found !== undefined) {
+                    this.opts.log.info(`Creating ${what} failed (${errorText(error)}), but GitHub had created it; not sending it again.`);
+                    return found;
+                }
+                if (attempt >= retries)
+                    throw error;
+                this.opts.log.warning(`Creating ${what} failed (${errorText(error)}); it is not there, so it is sent again.`);
+                await new Promise((resolve) => setTimeout(resolve, (attempt + 1) ** 2 * unitMs));
+            }
+        }
+    }
+    /** The review that carries these inline comments (found by their fingerprints), if it exists. */
+    async reviewWithComments(pull, comments, identity) {
+        const wanted = new Set(comments.map((c) => c.fingerprint));
+        const found = (await listReviewComments(this.client, pull)).filter((c) => isOwnAuthor(c.user, identity) && wanted.has(fingerprintOf(c.body) ?? ''));
+        // Every comment of one review lands with it or not at all.
+        if (new Set(found.map((c) => fingerprintOf(c.body))).size < wanted.size)
+            return undefined;
+        return found.find((c) => c.review_id !== undefined)?.review_id ?? 0;
+    }
+    /** Our review with exactly this body on this commit, if it exists. */
+    async reviewWithBody(pull, body, commitId, identity) {
+        const octokit = this.client;
+        const reviews = await octokit.paginate(octokit.rest.pulls.listReviews, { owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber, per_page: 100 });
+        const user = (r) => (r.user ? { login: r.user.login, type: r.user.type } : null);
+        return reviews.find((r) => r.commit_id === commitId && (r.body ?? '').trim() === body.trim() && isOwnAuthor(user(r), identity))?.id;
     }
     async deleteOwnPendingReviews(pull, identity) {
         const octokit = this.client;
@@ -47864,8 +47931,8 @@ class Publisher {
         // A clean PR that never had findings gets no comment: nothing to say, no noise.
         if (this.result.findings.length === 0 && this.result.notChecked.length === 0)
             return;
-        const { data } = await octokit.rest.issues.createComment({ owner: pull.owner, repo: pull.repo, issue_number: pull.pullNumber, body });
-        this.outcome.summaryComment = { id: data.id, action: 'created' };
+        const id = await this.createOnce('the summary comment', async () => (await octokit.rest.issues.createComment({ owner: pull.owner, repo: pull.repo, issue_number: pull.pullNumber, body, request: NO_AUTOMATIC_RETRY })).data.id, async () => (await listIssueComments(octokit, pull)).find((c) => c.body.replace(/^\uFEFF/, '').startsWith(SUMMARY_MARKER) && isOwnAuthor(c.user, identity))?.id);
+        this.outcome.summaryComment = { id, action: 'created' };
     }
     /** Annotations (10 per level) and the step summary with everything; the gate is unaffected. */
     toWorkflow(reason, notes) {

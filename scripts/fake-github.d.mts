@@ -87,6 +87,8 @@ export interface Fault {
   status: number | 'secondary'
   retryAfter?: number
   times?: number
+  /** The request is carried out first and only its answer is replaced (a gateway that times out after the write). */
+  after?: boolean
 }
 
 export interface FakeOptions {

@@ -395,7 +395,7 @@ export class FakeGitHub {
       const fault = this.faults.find((f) => (!f.method || f.method === req.method) && (!f.path || (typeof f.path === 'string' ? record.path === f.path : f.path.test(record.path))))
       if (fault) {
         if (--fault.times <= 0) this.faults.splice(this.faults.indexOf(fault), 1)
-        throw this.faultError(fault)
+        if (!fault.after) throw this.faultError(fault)
       }
 
       const route = ROUTES.find((r) => r.method === req.method && r.regex.test(record.path))
@@ -409,6 +409,8 @@ export class FakeGitHub {
       if (route.handler !== 'getUser' && (params.owner !== this.owner || params.repo !== this.repo)) throw new HttpError(404, 'Not Found')
       if (req.method !== 'GET' && token.readOnly) throw new HttpError(403, 'Resource not accessible by integration')
       ;({ status = 200, payload, headers = {} } = (await this[route.handler](params, record.body ?? {}, token, url)) ?? {})
+      // The write happened; the client only hears of a failure.
+      if (fault?.after) throw this.faultError(fault)
     } catch (error) {
       // A bug in the fake must fail the test loudly, not hang the client: answer 500 and keep the error.
       const known = error instanceof HttpError ? error : new HttpError(500, `fake-github crashed: ${error?.stack ?? error}`)

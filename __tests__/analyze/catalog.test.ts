@@ -82,6 +82,28 @@ spec:
     expect(byEntry(r, 'istio-1.27-native-sidecars')).toEqual([expect.objectContaining({ file: 'policies/proxy.yaml', line: 12, severity: 'warning' })])
   })
 
+  it('points at the container name a policy matches, not at a message that mentions it first', () => {
+    const policy = `apiVersion: kyverno.io/v1
+kind: ClusterPolicy
+metadata:
+  name: require-istio-proxy
+spec:
+  rules:
+  - name: sidecar
+    validate:
+      message: "Pods need the istio-proxy sidecar."
+      pattern:
+        spec:
+          containers:
+          - name: istio-proxy
+`
+    const r = run('policies/require.yaml', policy, '1.28', '1.26')
+    expect(byEntry(r, 'istio-1.27-native-sidecars').map((f) => f.line)).toEqual([13])
+    // With only prose mentioning it, the first prose line it is.
+    const prose = policy.replace('          - name: istio-proxy\n', '          - name: app\n')
+    expect(byEntry(run('policies/require.yaml', prose, '1.28', '1.26'), 'istio-1.27-native-sidecars').map((f) => f.line)).toEqual([9])
+  })
+
   it('reads ENABLE_NATIVE_SIDECARS from IstioOperator components and from a rendered istiod Deployment', () => {
     const iop = `apiVersion: install.istio.io/v1alpha1
 kind: IstioOperator

@@ -35,6 +35,14 @@ export interface ClientOptions {
 }
 
 const PacedOctokit = GitHub.plugin(retry, throttling)
+
+/** Retry settings of each client, for callers that must retry by hand (non-idempotent creates). */
+const RETRY_SETTINGS = new WeakMap<object, { retries: number; unitMs: number }>()
+
+/** How often and how patiently a client retries (the defaults for a client made elsewhere). */
+export function retrySettingsOf(octokit: object): { retries: number; unitMs: number } {
+  return RETRY_SETTINGS.get(octokit) ?? { retries: 3, unitMs: 1_000 }
+}
 export type GitHubClient = InstanceType<typeof PacedOctokit>
 
 /** A gate that lets one job start per `minTime` ms; the throttling plugin only calls `key().schedule()`. */
@@ -96,6 +104,7 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
       }
     })
   )
+  RETRY_SETTINGS.set(octokit, { retries, unitMs: unit })
   octokit.hook.before('request', (request) => {
     request.headers['x-github-api-version'] = GITHUB_API_VERSION
   })

@@ -78,6 +78,7 @@ export async function listReviewComments(octokit: GitHubClient, pull: PullRef): 
     line: c.line ?? null,
     start_line: c.start_line ?? null,
     ...(c.in_reply_to_id !== undefined ? { in_reply_to_id: c.in_reply_to_id } : {}),
+    ...(typeof c.pull_request_review_id === 'number' ? { review_id: c.pull_request_review_id } : {}),
     user: c.user ? { login: c.user.login, type: c.user.type } : null
   }))
 }

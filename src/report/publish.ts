@@ -1,7 +1,7 @@
 // Sends a run's findings to the PR: one review with inline comments, one sticky summary comment, and the
 // job step summary; falls back to workflow annotations when the token cannot write. Never fails the run.
 import type { ChangedFile } from '../changes/types.js'
-import type { GitHubClient, Log } from '../github/client.js'
+import { retrySettingsOf, type GitHubClient, type Log } from '../github/client.js'
 import {
   headShaOf,
   httpStatus,
@@ -66,6 +66,9 @@ export interface PublishOutcome {
   /** True when the step summary was written. */
   stepSummary: boolean
 }
+
+/** Per-request option that turns plugin-retry off (creates retry by hand, see createOnce). */
+const NO_AUTOMATIC_RETRY = { retries: 0 }
 
 /** The hidden marker of our review bodies. */
 export const REVIEW_MARKER = '<!-- istio-compat:review -->'
@@ -213,21 +216,29 @@ class Publisher {
     const octokit = this.client
     const commitId = this.result.changes.headSha ?? (await headShaOf(octokit, pull))
     const sha = codeSpan(commitId.slice(0, 12))
-    const send = (body: string, withComments: boolean) =>
-      octokit.rest.pulls.createReview({
-        owner: pull.owner,
-        repo: pull.repo,
-        pull_number: pull.pullNumber,
-        commit_id: commitId,
-        event: 'COMMENT',
-        body,
-        ...(withComments ? { comments: comments.map(reviewComment) } : {})
-      })
+    const send = (body: string, withComments: boolean): Promise<number> =>
+      this.createOnce(
+        'the review',
+        async () =>
+          (
+            await octokit.rest.pulls.createReview({
+              owner: pull.owner,
+              repo: pull.repo,
+              pull_number: pull.pullNumber,
+              commit_id: commitId,
+              event: 'COMMENT',
+              body,
+              ...(withComments ? { comments: comments.map(reviewComment) } : {}),
+              request: NO_AUTOMATIC_RETRY
+            })
+          ).data.id,
+        () => (withComments ? this.reviewWithComments(pull, comments, identity) : this.reviewWithBody(pull, body, commitId, identity))
+      )
     const body = `${REVIEW_MARKER}\n**istio-compat** (${versions(this.result)}): ${comments.length} new inline comment(s) on ${sha}. The summary comment lists every finding.`
     // Posts the review with its inline comments; a 422 comes back as GitHub's message instead of a throw.
     const attempt = async (): Promise<string | undefined> => {
       try {
-        this.outcome.reviewId = (await send(body, true)).data.id
+        this.outcome.reviewId = await send(body, true)
         return undefined
       } catch (error) {
         if (httpStatus(error) !== 422) throw error
@@ -243,12 +254,54 @@ class Publisher {
     this.opts.log.warning(`GitHub rejected the review's inline comments (${message}); posting the findings in the summary instead.`)
     try {
       const note = `${REVIEW_MARKER}\n**istio-compat** (${versions(this.result)}) could not place its inline comments on ${sha} (GitHub answered: ${escapeMarkdown(message)}). The summary comment lists every finding.`
-      this.outcome.reviewId = (await send(note, false)).data.id
+      this.outcome.reviewId = await send(note, false)
     } catch (error) {
       if (isPermissionError(error)) throw error
       this.opts.log.warning(`The review without inline comments failed too (${errorText(error)}).`)
     }
     return message
+  }
+
+  /**
+   * A create is not idempotent: GitHub may have made the review or comment before answering 5xx (or before the
+   * connection dropped), and sending it again would post it twice. So creates go without the client's automatic
+   * retries; after a server error `landed` looks for what was sent, and only when it is not there is it sent again.
+   */
+  private async createOnce<T>(what: string, send: () => Promise<T>, landed: () => Promise<T | undefined>): Promise<T> {
+    const { retries, unitMs } = retrySettingsOf(this.client)
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await send()
+      } catch (error) {
+        const status = httpStatus(error)
+        if (status !== undefined && status < 500) throw error
+        const found = await landed()
+        if (found !== undefined) {
+          this.opts.log.info(`Creating ${what} failed (${errorText(error)}), but GitHub had created it; not sending it again.`)
+          return found
+        }
+        if (attempt >= retries) throw error
+        this.opts.log.warning(`Creating ${what} failed (${errorText(error)}); it is not there, so it is sent again.`)
+        await new Promise((resolve) => setTimeout(resolve, (attempt + 1) ** 2 * unitMs))
+      }
+    }
+  }
+
+  /** The review that carries these inline comments (found by their fingerprints), if it exists. */
+  private async reviewWithComments(pull: PullRef, comments: readonly InlineComment[], identity: Identity): Promise<number | undefined> {
+    const wanted = new Set(comments.map((c) => c.fingerprint))
+    const found = (await listReviewComments(this.client, pull)).filter((c) => isOwnAuthor(c.user, identity) && wanted.has(fingerprintOf(c.body) ?? ''))
+    // Every comment of one review lands with it or not at all.
+    if (new Set(found.map((c) => fingerprintOf(c.body))).size < wanted.size) return undefined
+    return found.find((c) => c.review_id !== undefined)?.review_id ?? 0
+  }
+
+  /** Our review with exactly this body on this commit, if it exists. */
+  private async reviewWithBody(pull: PullRef, body: string, commitId: string, identity: Identity): Promise<number | undefined> {
+    const octokit = this.client
+    const reviews = await octokit.paginate(octokit.rest.pulls.listReviews, { owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber, per_page: 100 })
+    const user = (r: (typeof reviews)[number]) => (r.user ? { login: r.user.login, type: r.user.type } : null)
+    return reviews.find((r) => r.commit_id === commitId && (r.body ?? '').trim() === body.trim() && isOwnAuthor(user(r), identity))?.id
   }
 
   private async deleteOwnPendingReviews(pull: PullRef, identity: Identity): Promise<number> {
@@ -287,8 +340,12 @@ class Publisher {
     }
     // A clean PR that never had findings gets no comment: nothing to say, no noise.
     if (this.result.findings.length === 0 && this.result.notChecked.length === 0) return
-    const { data } = await octokit.rest.issues.createComment({ owner: pull.owner, repo: pull.repo, issue_number: pull.pullNumber, body })
-    this.outcome.summaryComment = { id: data.id, action: 'created' }
+    const id = await this.createOnce(
+      'the summary comment',
+      async () => (await octokit.rest.issues.createComment({ owner: pull.owner, repo: pull.repo, issue_number: pull.pullNumber, body, request: NO_AUTOMATIC_RETRY })).data.id,
+      async () => (await listIssueComments(octokit, pull)).find((c) => c.body.replace(/^\uFEFF/, '').startsWith(SUMMARY_MARKER) && isOwnAuthor(c.user, identity))?.id
+    )
+    this.outcome.summaryComment = { id, action: 'created' }
   }
 
   /** Annotations (10 per level) and the step summary with everything; the gate is unaffected. */

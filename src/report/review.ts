@@ -42,6 +42,8 @@ export interface ExistingReviewComment {
   line?: number | null
   start_line?: number | null
   in_reply_to_id?: number
+  /** The review the comment belongs to. */
+  review_id?: number
   user: { login: string; type?: string } | null
 }
 

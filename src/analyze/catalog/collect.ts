@@ -376,8 +376,13 @@ function checkProxyConfigResource(out: HitCollector, doc: ManifestDocument, tree
 function checkText(out: HitCollector, doc: ManifestDocument): void {
   const candidates = out.plan.text.filter((c) => (c.kinds?.has(doc.resource!.kind) ?? false) || (doc.family !== undefined && (c.families?.has(doc.family) ?? false)))
   if (candidates.length === 0) return
-  // Without a fix, one finding per document and match says enough; with one, every line gets its edit.
+  // Without a fix, one finding per document and match says enough: on the first scalar that is a bare word
+  // (`- name: istio-proxy`), else on the first prose mentioning it (a policy message). With a fix, every line
+  // gets its edit.
   const done = new Set<CompiledText>()
+  const prose = new Map<CompiledText, { node: PosNode; path: ConcretePath }>()
+  const report = (c: CompiledText, node: PosNode & { kind: 'scalar' }, path: readonly (string | number)[]): void =>
+    out.add(c, { line: node.line, valueNode: node, ...(c.needle !== undefined ? { needle: c.needle } : {}) }, [...path], c.needle ?? c.match.pattern ?? '')
   walk(doc.root, (node, path) => {
     // A resource's own name and labels say nothing about what it matches (require-istio-proxy is a name).
     if (path.length === 1 && path[0] === 'metadata') return 'skip'
@@ -386,10 +391,18 @@ function checkText(out: HitCollector, doc: ManifestDocument): void {
       if (done.has(c)) continue
       const hit = c.needle !== undefined ? node.text.includes(c.needle) : c.regex!.test(node.text)
       if (!hit) continue
-      if (!c.fix) done.add(c)
-      out.add(c, { line: node.line, valueNode: node, ...(c.needle !== undefined ? { needle: c.needle } : {}) }, [...path], c.needle ?? c.match.pattern ?? '')
+      if (!c.fix) {
+        if (/\s/.test(node.text.trim())) {
+          if (!prose.has(c)) prose.set(c, { node, path: [...path] })
+          continue
+        }
+        done.add(c)
+        prose.delete(c)
+      }
+      report(c, node, path)
     }
   })
+  for (const [c, at] of prose) report(c, at.node as PosNode & { kind: 'scalar' }, at.path)
 }
 
 /** Chart names installed by a Flux HelmRelease or an Argo CD Application. */
