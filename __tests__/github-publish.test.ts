@@ -249,6 +249,23 @@ describe('publish: review mode against the fake GitHub', () => {
     expect(again.inline).toMatchObject({ posted: 0, kept: 1 })
     expect(again.summaryComment?.action).toBe('unchanged')
   })
+
+  it('asks GET /user only once there are marked comments to tell apart: not on a first run, once on a re-run', async () => {
+    const h = await harness()
+    const whoami = () => h.fake.requests.filter((r) => r.path === '/user').length
+    await h.run(await h.analyse([retriesFinding()]))
+    expect(whoami()).toBe(0)
+    expect(h.fake.requests.map((r) => `${r.method} ${r.path.replace(/\/repos\/octo\/mesh/, '')}`).filter((r) => !r.includes('/files'))).toEqual([
+      'GET /pulls/7/comments',
+      'POST /pulls/7/reviews',
+      'GET /issues/7/comments',
+      'POST /issues/7/comments'
+    ])
+    await h.run(await h.analyse([retriesFinding()]))
+    expect(whoami()).toBe(1)
+    expect(h.fake.reviews(PR)).toHaveLength(1)
+    expect(h.fake.issueComments(PR)).toHaveLength(1)
+  })
 })
 
 describe('publish: fallbacks', () => {

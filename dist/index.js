@@ -47708,6 +47708,15 @@ class Publisher {
         this.pull = opts.pullNumber === undefined ? undefined : { owner: opts.owner, repo: opts.repo, pullNumber: opts.pullNumber };
         this.files = new Map(result.changes.files.map((f) => [f.path, f]));
     }
+    identity;
+    /**
+     * The account our comments are posted as: the `login` option, else `GET /user`, else github-actions[bot].
+     * Asked once, and only when a comment carrying our marker needs telling apart from someone else's.
+     */
+    whoAmI() {
+        this.identity ??= this.opts.login ? Promise.resolve({ login: this.opts.login, confirmed: true }) : resolveLogin(this.client);
+        return this.identity;
+    }
     /** Only reached after run() checked that a client exists. */
     get client() {
         if (!this.opts.octokit)
@@ -47724,16 +47733,14 @@ class Publisher {
         }
         if (!this.opts.octokit)
             return this.toWorkflow('No github-token was given, so the findings are shown as annotations.', []);
-        const octokit = this.client;
         let state = { inline: new Set(), offDiff: new Map(), notes: [] };
         try {
-            const identity = this.opts.login ? { login: this.opts.login, confirmed: true } : await resolveLogin(octokit);
             if (this.opts.mode === 'review')
-                state = await this.review(this.pull, identity);
+                state = await this.review(this.pull);
             const review = this.opts.mode === 'review' ? { inline: state.inline, offDiff: state.offDiff } : {};
             const headSha = this.result.changes.headSha;
             const body = renderSummary(this.result, { ...review, notes: state.notes, marker: true, maxLength: SUMMARY_BUDGET, ...(headSha ? { headSha } : {}) });
-            await this.upsertSummary(this.pull, identity, body);
+            await this.upsertSummary(this.pull, body);
             this.outcome.channel = this.opts.mode === 'review' ? 'review' : 'summary';
             this.outcome.stepSummary = this.workflow.stepSummary(renderSummary(this.result, { ...review, notes: state.notes, maxLength: STEP_SUMMARY_BUDGET, ...(headSha ? { headSha } : {}) }));
             return this.outcome;
@@ -47747,10 +47754,12 @@ class Publisher {
         }
     }
     /** Plans and sends the review; deletes our outdated comments. */
-    async review(pull, identity) {
+    async review(pull) {
         const octokit = this.client;
         const existing = await listReviewComments(octokit, pull);
-        const isOwn = (c) => fingerprintOf(c.body) !== undefined && isOwnAuthor(c.user, identity);
+        // Who we are only matters once a comment carries our fingerprint (not on a PR's first run).
+        const identity = existing.some((c) => fingerprintOf(c.body) !== undefined) ? await this.whoAmI() : undefined;
+        const isOwn = (c) => identity !== undefined && fingerprintOf(c.body) !== undefined && isOwnAuthor(c.user, identity);
         const plan = planReview({
             findings: this.result.findings,
             files: this.result.changes.files,
@@ -47771,7 +47780,7 @@ class Publisher {
         });
         const inline = new Set(plan.keep.map((k) => k.comment.finding));
         if (post.length > 0) {
-            const rejected = await this.createReview(pull, post, identity);
+            const rejected = await this.createReview(pull, post);
             if (rejected === undefined) {
                 for (const c of post)
                     inline.add(c.finding);
@@ -47801,7 +47810,7 @@ class Publisher {
         return { inline, offDiff, notes };
     }
     /** One review; on 422 clears a stray pending review or retries once without inline comments. Returns GitHub's 422 message if inline comments were rejected. */
-    async createReview(pull, comments, identity) {
+    async createReview(pull, comments) {
         const octokit = this.client;
         const commitId = this.result.changes.headSha ?? (await headShaOf(octokit, pull));
         const sha = codeSpan(commitId.slice(0, 12));
@@ -47814,7 +47823,7 @@ class Publisher {
             body,
             ...(withComments ? { comments: comments.map(reviewComment) } : {}),
             request: NO_AUTOMATIC_RETRY
-        })).data.id, () => (withComments ? this.reviewWithComments(pull, comments, identity) : this.reviewWithBody(pull, body, commitId, identity)));
+        })).data.id, () => (withComments ? this.reviewWithComments(pull, comments) : this.reviewWithBody(pull, body, commitId)));
         const body = `${REVIEW_MARKER}\n**istio-compat** (${versions(this.result)}): ${comments.length} new inline comment(s) on ${sha}. The summary comment lists every finding.`;
         // Posts the review with its inline comments; a 422 comes back as GitHub's message instead of a throw.
         const attempt = async () => {
@@ -47831,7 +47840,7 @@ class Publisher {
         let message = await attempt();
         if (message === undefined)
             return undefined;
-        if (/one pending review/i.test(message) && (await this.deleteOwnPendingReviews(pull, identity)) > 0) {
+        if (/one pending review/i.test(message) && (await this.deleteOwnPendingReviews(pull)) > 0) {
             message = await attempt();
             if (message === undefined)
                 return undefined;
@@ -47876,7 +47885,8 @@ class Publisher {
         }
     }
     /** The review that carries these inline comments (found by their fingerprints), if it exists. */
-    async reviewWithComments(pull, comments, identity) {
+    async reviewWithComments(pull, comments) {
+        const identity = await this.whoAmI();
         const wanted = new Set(comments.map((c) => c.fingerprint));
         const found = (await listReviewComments(this.client, pull)).filter((c) => isOwnAuthor(c.user, identity) && wanted.has(fingerprintOf(c.body) ?? ''));
         // Every comment of one review lands with it or not at all.
@@ -47885,14 +47895,16 @@ class Publisher {
         return found.find((c) => c.review_id !== undefined)?.review_id ?? 0;
     }
     /** Our review with exactly this body on this commit, if it exists. */
-    async reviewWithBody(pull, body, commitId, identity) {
+    async reviewWithBody(pull, body, commitId) {
         const octokit = this.client;
+        const identity = await this.whoAmI();
         const reviews = await octokit.paginate(octokit.rest.pulls.listReviews, { owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber, per_page: 100 });
         const user = (r) => (r.user ? { login: r.user.login, type: r.user.type } : null);
         return reviews.find((r) => r.commit_id === commitId && (r.body ?? '').trim() === body.trim() && isOwnAuthor(user(r), identity))?.id;
     }
-    async deleteOwnPendingReviews(pull, identity) {
+    async deleteOwnPendingReviews(pull) {
         const octokit = this.client;
+        const identity = await this.whoAmI();
         const reviews = await octokit.paginate(octokit.rest.pulls.listReviews, { owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber, per_page: 100 });
         let deleted = 0;
         for (const review of reviews) {
@@ -47904,10 +47916,11 @@ class Publisher {
         return deleted;
     }
     /** Updates our sticky comment (found by marker and author) or creates it; removes duplicates of it. */
-    async upsertSummary(pull, identity, body) {
+    async upsertSummary(pull, body) {
         const octokit = this.client;
-        const comments = await listIssueComments(octokit, pull);
-        const own = comments.filter((c) => c.body.replace(/^\uFEFF/, '').startsWith(SUMMARY_MARKER) && isOwnAuthor(c.user, identity));
+        const marked = (await listIssueComments(octokit, pull)).filter((c) => c.body.replace(/^\uFEFF/, '').startsWith(SUMMARY_MARKER));
+        const identity = marked.length > 0 ? await this.whoAmI() : undefined;
+        const own = identity ? marked.filter((c) => isOwnAuthor(c.user, identity)) : [];
         const [sticky, ...duplicates] = own;
         if (sticky) {
             if (sticky.body.replace(/\r\n/g, '\n').trim() === body.trim()) {
@@ -47931,7 +47944,10 @@ class Publisher {
         // A clean PR that never had findings gets no comment: nothing to say, no noise.
         if (this.result.findings.length === 0 && this.result.notChecked.length === 0)
             return;
-        const id = await this.createOnce('the summary comment', async () => (await octokit.rest.issues.createComment({ owner: pull.owner, repo: pull.repo, issue_number: pull.pullNumber, body, request: NO_AUTOMATIC_RETRY })).data.id, async () => (await listIssueComments(octokit, pull)).find((c) => c.body.replace(/^\uFEFF/, '').startsWith(SUMMARY_MARKER) && isOwnAuthor(c.user, identity))?.id);
+        const id = await this.createOnce('the summary comment', async () => (await octokit.rest.issues.createComment({ owner: pull.owner, repo: pull.repo, issue_number: pull.pullNumber, body, request: NO_AUTOMATIC_RETRY })).data.id, async () => {
+            const identity = await this.whoAmI();
+            return (await listIssueComments(octokit, pull)).find((c) => c.body.replace(/^\uFEFF/, '').startsWith(SUMMARY_MARKER) && isOwnAuthor(c.user, identity))?.id;
+        });
         this.outcome.summaryComment = { id, action: 'created' };
     }
     /** Annotations (10 per level) and the step summary with everything; the gate is unaffected. */

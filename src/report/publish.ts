@@ -125,6 +125,17 @@ class Publisher {
     this.files = new Map(result.changes.files.map((f) => [f.path, f]))
   }
 
+  private identity: Promise<Identity> | undefined
+
+  /**
+   * The account our comments are posted as: the `login` option, else `GET /user`, else github-actions[bot].
+   * Asked once, and only when a comment carrying our marker needs telling apart from someone else's.
+   */
+  private whoAmI(): Promise<Identity> {
+    this.identity ??= this.opts.login ? Promise.resolve({ login: this.opts.login, confirmed: true }) : resolveLogin(this.client)
+    return this.identity
+  }
+
   /** Only reached after run() checked that a client exists. */
   private get client(): GitHubClient {
     if (!this.opts.octokit) throw new Error('no GitHub client')
@@ -138,15 +149,13 @@ class Publisher {
       return this.toWorkflow('The token cannot write to this pull request (a pull request from a fork), so the findings are shown as annotations.', [])
     }
     if (!this.opts.octokit) return this.toWorkflow('No github-token was given, so the findings are shown as annotations.', [])
-    const octokit = this.client
     let state: ReviewState = { inline: new Set(), offDiff: new Map(), notes: [] }
     try {
-      const identity: Identity = this.opts.login ? { login: this.opts.login, confirmed: true } : await resolveLogin(octokit)
-      if (this.opts.mode === 'review') state = await this.review(this.pull, identity)
+      if (this.opts.mode === 'review') state = await this.review(this.pull)
       const review = this.opts.mode === 'review' ? { inline: state.inline, offDiff: state.offDiff } : {}
       const headSha = this.result.changes.headSha
       const body = renderSummary(this.result, { ...review, notes: state.notes, marker: true, maxLength: SUMMARY_BUDGET, ...(headSha ? { headSha } : {}) })
-      await this.upsertSummary(this.pull, identity, body)
+      await this.upsertSummary(this.pull, body)
       this.outcome.channel = this.opts.mode === 'review' ? 'review' : 'summary'
       this.outcome.stepSummary = this.workflow.stepSummary(
         renderSummary(this.result, { ...review, notes: state.notes, maxLength: STEP_SUMMARY_BUDGET, ...(headSha ? { headSha } : {}) })
@@ -162,10 +171,12 @@ class Publisher {
   }
 
   /** Plans and sends the review; deletes our outdated comments. */
-  private async review(pull: PullRef, identity: Identity): Promise<ReviewState> {
+  private async review(pull: PullRef): Promise<ReviewState> {
     const octokit = this.client
     const existing = await listReviewComments(octokit, pull)
-    const isOwn = (c: ExistingReviewComment) => fingerprintOf(c.body) !== undefined && isOwnAuthor(c.user, identity)
+    // Who we are only matters once a comment carries our fingerprint (not on a PR's first run).
+    const identity = existing.some((c) => fingerprintOf(c.body) !== undefined) ? await this.whoAmI() : undefined
+    const isOwn = (c: ExistingReviewComment) => identity !== undefined && fingerprintOf(c.body) !== undefined && isOwnAuthor(c.user, identity)
     const plan = planReview({
       findings: this.result.findings,
       files: this.result.changes.files,
@@ -186,7 +197,7 @@ class Publisher {
     const inline = new Set<Finding>(plan.keep.map((k) => k.comment.finding))
 
     if (post.length > 0) {
-      const rejected = await this.createReview(pull, post, identity)
+      const rejected = await this.createReview(pull, post)
       if (rejected === undefined) {
         for (const c of post) inline.add(c.finding)
         this.outcome.inline.posted = post.length
@@ -212,7 +223,7 @@ class Publisher {
   }
 
   /** One review; on 422 clears a stray pending review or retries once without inline comments. Returns GitHub's 422 message if inline comments were rejected. */
-  private async createReview(pull: PullRef, comments: InlineComment[], identity: Identity): Promise<string | undefined> {
+  private async createReview(pull: PullRef, comments: InlineComment[]): Promise<string | undefined> {
     const octokit = this.client
     const commitId = this.result.changes.headSha ?? (await headShaOf(octokit, pull))
     const sha = codeSpan(commitId.slice(0, 12))
@@ -232,7 +243,7 @@ class Publisher {
               request: NO_AUTOMATIC_RETRY
             })
           ).data.id,
-        () => (withComments ? this.reviewWithComments(pull, comments, identity) : this.reviewWithBody(pull, body, commitId, identity))
+        () => (withComments ? this.reviewWithComments(pull, comments) : this.reviewWithBody(pull, body, commitId))
       )
     const body = `${REVIEW_MARKER}\n**istio-compat** (${versions(this.result)}): ${comments.length} new inline comment(s) on ${sha}. The summary comment lists every finding.`
     // Posts the review with its inline comments; a 422 comes back as GitHub's message instead of a throw.
@@ -247,7 +258,7 @@ class Publisher {
     }
     let message = await attempt()
     if (message === undefined) return undefined
-    if (/one pending review/i.test(message) && (await this.deleteOwnPendingReviews(pull, identity)) > 0) {
+    if (/one pending review/i.test(message) && (await this.deleteOwnPendingReviews(pull)) > 0) {
       message = await attempt()
       if (message === undefined) return undefined
     }
@@ -288,7 +299,8 @@ class Publisher {
   }
 
   /** The review that carries these inline comments (found by their fingerprints), if it exists. */
-  private async reviewWithComments(pull: PullRef, comments: readonly InlineComment[], identity: Identity): Promise<number | undefined> {
+  private async reviewWithComments(pull: PullRef, comments: readonly InlineComment[]): Promise<number | undefined> {
+    const identity = await this.whoAmI()
     const wanted = new Set(comments.map((c) => c.fingerprint))
     const found = (await listReviewComments(this.client, pull)).filter((c) => isOwnAuthor(c.user, identity) && wanted.has(fingerprintOf(c.body) ?? ''))
     // Every comment of one review lands with it or not at all.
@@ -297,15 +309,17 @@ class Publisher {
   }
 
   /** Our review with exactly this body on this commit, if it exists. */
-  private async reviewWithBody(pull: PullRef, body: string, commitId: string, identity: Identity): Promise<number | undefined> {
+  private async reviewWithBody(pull: PullRef, body: string, commitId: string): Promise<number | undefined> {
     const octokit = this.client
+    const identity = await this.whoAmI()
     const reviews = await octokit.paginate(octokit.rest.pulls.listReviews, { owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber, per_page: 100 })
     const user = (r: (typeof reviews)[number]) => (r.user ? { login: r.user.login, type: r.user.type } : null)
     return reviews.find((r) => r.commit_id === commitId && (r.body ?? '').trim() === body.trim() && isOwnAuthor(user(r), identity))?.id
   }
 
-  private async deleteOwnPendingReviews(pull: PullRef, identity: Identity): Promise<number> {
+  private async deleteOwnPendingReviews(pull: PullRef): Promise<number> {
     const octokit = this.client
+    const identity = await this.whoAmI()
     const reviews = await octokit.paginate(octokit.rest.pulls.listReviews, { owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber, per_page: 100 })
     let deleted = 0
     for (const review of reviews) {
@@ -317,10 +331,11 @@ class Publisher {
   }
 
   /** Updates our sticky comment (found by marker and author) or creates it; removes duplicates of it. */
-  private async upsertSummary(pull: PullRef, identity: Identity, body: string): Promise<void> {
+  private async upsertSummary(pull: PullRef, body: string): Promise<void> {
     const octokit = this.client
-    const comments = await listIssueComments(octokit, pull)
-    const own = comments.filter((c: IssueComment) => c.body.replace(/^\uFEFF/, '').startsWith(SUMMARY_MARKER) && isOwnAuthor(c.user, identity))
+    const marked = (await listIssueComments(octokit, pull)).filter((c: IssueComment) => c.body.replace(/^\uFEFF/, '').startsWith(SUMMARY_MARKER))
+    const identity = marked.length > 0 ? await this.whoAmI() : undefined
+    const own = identity ? marked.filter((c) => isOwnAuthor(c.user, identity)) : []
     const [sticky, ...duplicates] = own
     if (sticky) {
       if (sticky.body.replace(/\r\n/g, '\n').trim() === body.trim()) {
@@ -343,7 +358,10 @@ class Publisher {
     const id = await this.createOnce(
       'the summary comment',
       async () => (await octokit.rest.issues.createComment({ owner: pull.owner, repo: pull.repo, issue_number: pull.pullNumber, body, request: NO_AUTOMATIC_RETRY })).data.id,
-      async () => (await listIssueComments(octokit, pull)).find((c) => c.body.replace(/^\uFEFF/, '').startsWith(SUMMARY_MARKER) && isOwnAuthor(c.user, identity))?.id
+      async () => {
+        const identity = await this.whoAmI()
+        return (await listIssueComments(octokit, pull)).find((c) => c.body.replace(/^\uFEFF/, '').startsWith(SUMMARY_MARKER) && isOwnAuthor(c.user, identity))?.id
+      }
     )
     this.outcome.summaryComment = { id, action: 'created' }
   }
