@@ -132,13 +132,25 @@ describe('dist/index.js as the Actions runner starts it', () => {
     expect(run.summary).toContain('apps/shop/authz.yaml')
   })
 
-  it('without a checkout of both commits it reads the PR through pulls.listFiles', async () => {
+  it('without a checkout of both commits it reads the PR through the API, and finds what the checkout finds', async () => {
+    const withCheckout = await runAction('checkout-off', { comment: 'off' })
     const empty = mkdtempSync(join(temp, 'no-checkout-'))
-    const run = await runAction('api', { 'target-version': '1.28', comment: 'off' }, { workspace: empty })
+    const from = fake.requests.length
+    const run = await runAction('api', { comment: 'off' }, { workspace: empty })
     expect(run.stdout).toContain('reading the pull request through the API')
-    expect(fake.requests.some((r) => r.method === 'GET' && r.path === `/repos/octo/mesh/pulls/${PULL}/files`)).toBe(true)
     expect(run.code).toBe(1)
     expect(run.stdout).toMatch(/^::error file=apps\/shop\/authz\.yaml,line=14/m)
+    // The PR bumps Istio, so `auto` detection and the check read the whole repository at both commits; with
+    // 10 files that is contents reads (a tarball pays from 20 files on, see api-snapshot.test.ts), each file
+    // once per commit although detection, the analysis and the suggestions all ask.
+    const routes = fake.requests.slice(from).map((r) => `${r.method} ${r.path}`)
+    const reads = routes.filter((r) => r.includes('/contents/'))
+    expect(reads.length).toBeGreaterThanOrEqual(10)
+    expect(Math.max(...[...new Set(reads)].map((r) => reads.filter((x) => x === r).length))).toBe(2)
+    expect(routes.filter((r) => r.includes('/tarball/'))).toEqual([])
+    const findings = (r: RunResult) => JSON.parse(readFileSync(r.outputs.report, 'utf8')).findings.map((f: { file: string; line: number; rule: string }) => `${f.file}:${f.line} ${f.rule}`)
+    expect(findings(run)).toEqual(findings(withCheckout))
+    expect(findings(run).length).toBeGreaterThan(5)
   })
 
   it('without a token the findings still reach annotations and the step summary', async () => {

@@ -21,7 +21,7 @@ import require$$7 from 'node:querystring';
 import require$$8 from 'node:events';
 import require$$0$5 from 'node:diagnostics_channel';
 import require$$5 from 'node:tls';
-import require$$1$2 from 'node:zlib';
+import require$$1$2, { gunzipSync } from 'node:zlib';
 import require$$5$1 from 'node:perf_hooks';
 import require$$8$1 from 'node:util/types';
 import require$$1$1 from 'node:worker_threads';
@@ -34419,11 +34419,124 @@ async function wholeFileSources(snapshot, matches) {
     return { changes: { source: 'paths', files }, head: snapshot };
 }
 
+// Reads the regular files of a gzipped tar archive (GitHub's repository tarball) into memory. Only headers and
+// file bytes are read; links, devices and directories are skipped, and nothing from the archive is written to disk.
+class TarError extends Error {
+}
+const BLOCK = 512;
+function field(block, offset, length) {
+    let end = offset;
+    while (end < offset + length && block[end] !== 0)
+        end++;
+    return Buffer.from(block.subarray(offset, end)).toString('utf8');
+}
+function octal(block, offset, length) {
+    // GNU base-256 for sizes of 8 GiB and more: no repository file we want is that large.
+    if (block[offset] & 0x80)
+        throw new TarError('archive entry too large');
+    const text = field(block, offset, length).trim();
+    const value = text === '' ? 0 : parseInt(text, 8);
+    if (!Number.isFinite(value) || value < 0)
+        throw new TarError(`bad number "${text}" in an archive header`);
+    return value;
+}
+/** `path` records of a pax extended header ("<len> path=<value>\n"). */
+function paxPath(data) {
+    const text = Buffer.from(data).toString('utf8');
+    let path;
+    let at = 0;
+    while (at < text.length) {
+        const space = text.indexOf(' ', at);
+        if (space < 0)
+            break;
+        const length = Number(text.slice(at, space));
+        if (!Number.isInteger(length) || length <= 0)
+            break;
+        const record = text.slice(space + 1, at + length - 1);
+        if (record.startsWith('path='))
+            path = record.slice(5);
+        at += length;
+    }
+    return path;
+}
+/**
+ * The regular files of `gzipped`, by path with the archive's top directory removed (GitHub wraps a commit in
+ * `<owner>-<repo>-<sha>/`). Throws TarError for archives that are malformed or exceed the limits.
+ */
+function readTarball(gzipped, limits) {
+    let tar;
+    try {
+        tar = gunzipSync(gzipped, { maxOutputLength: limits.maxUnpacked });
+    }
+    catch (error) {
+        const tooLarge = error.code === 'ERR_BUFFER_TOO_LARGE';
+        throw new TarError(tooLarge ? `archive unpacks to more than ${limits.maxUnpacked} bytes` : `not a gzip archive (${error.message})`);
+    }
+    const files = new Map();
+    let longName;
+    let offset = 0;
+    while (offset + BLOCK <= tar.length) {
+        const header = tar.subarray(offset, offset + BLOCK);
+        if (header.every((b) => b === 0))
+            break; // end of archive
+        const size = octal(header, 124, 12);
+        const type = String.fromCharCode(header[156] || 48);
+        const dataStart = offset + BLOCK;
+        const dataEnd = dataStart + size;
+        if (dataEnd > tar.length)
+            throw new TarError('archive ends inside an entry');
+        const data = tar.subarray(dataStart, dataEnd);
+        offset = dataStart + Math.ceil(size / BLOCK) * BLOCK;
+        if (type === 'x') {
+            longName = paxPath(data) ?? longName;
+            continue;
+        }
+        if (type === 'L') {
+            longName = field(data, 0, data.length);
+            continue;
+        }
+        if (type === 'g' || type === 'K')
+            continue;
+        const magic = field(header, 257, 6);
+        const prefix = magic.startsWith('ustar') ? field(header, 345, 155) : '';
+        const name = longName ?? (prefix ? `${prefix}/${field(header, 0, 100)}` : field(header, 0, 100));
+        longName = undefined;
+        // Regular files only ('0' and the old NUL type); links, directories and devices are not repository content we read.
+        if (type !== '0' && type !== '7')
+            continue;
+        const slash = name.indexOf('/');
+        const path = slash < 0 ? '' : name.slice(slash + 1);
+        if (path === '' || path.split('/').some((part) => part === '..' || part === '.' || part === ''))
+            continue;
+        files.set(path, { size, data: size > limits.maxFileBytes ? undefined : new Uint8Array(data) });
+    }
+    return files;
+}
+
 /** The contents API returns content inline only up to 1 MB; above the manifests layer's limit we do not ask. */
 const MAX_BLOB_BYTES = 4 * 1024 * 1024;
-function apiSnapshot(client, owner, repo, sha) {
+/**
+ * From this many files to read, one tarball of the commit costs fewer requests than one contents read per file
+ * (2 requests: the repository's size, then the archive).
+ */
+const ARCHIVE_MIN_FILES = 20;
+/** Repositories above this size (GitHub's `size`, in KiB, of the repository) are read file by file instead. */
+const MAX_ARCHIVE_REPO_KIB = 100 * 1024;
+/** What an archive may unpack to; more is a gzip bomb or not a GitOps repository. */
+const MAX_ARCHIVE_UNPACKED = 512 * 1024 * 1024;
+/** Contents reads in flight at once. */
+const READ_CONCURRENCY = 8;
+/** The repository's size in KiB from `GET /repos/{owner}/{repo}`, asked at most once. */
+function repoSizeOnce(client, owner, repo) {
+    let size;
+    return () => (size ??= client.request('GET /repos/{owner}/{repo}', { owner, repo }).then(({ data }) => (typeof data?.size === 'number' ? data.size : undefined)));
+}
+function apiSnapshot(client, owner, repo, sha, options = {}) {
     let tree;
+    let archive;
     const fetched = new Map();
+    const repoSizeKiB = options.repoSizeKiB ?? repoSizeOnce(client, owner, repo);
+    const tooLarge = (size) => new Uint8Array(Math.max(size, MAX_BLOB_BYTES + 1));
     const fetchFile = async (path) => {
         try {
             const { data } = await client.request('GET /repos/{owner}/{repo}/contents/{path}', { owner, repo, path, ref: sha });
@@ -34431,13 +34544,33 @@ function apiSnapshot(client, owner, repo, sha) {
                 return undefined;
             // Above the limit, keep the size visible to the manifests layer, which turns it into a notice.
             if ((data.size ?? 0) > MAX_BLOB_BYTES || typeof data.content !== 'string')
-                return new Uint8Array(Math.max(data.size ?? 0, MAX_BLOB_BYTES + 1));
+                return tooLarge(data.size ?? 0);
             return Buffer.from(data.content, 'base64');
         }
         catch (error) {
             // Absent at this commit (404): the file is new or was deleted.
             if (error.status !== 404)
                 throw error;
+            return undefined;
+        }
+    };
+    /** The commit's files from one tarball, or undefined when the repository is too large or the archive fails. */
+    const loadArchive = async () => {
+        try {
+            const kib = (await repoSizeKiB()) ?? Infinity;
+            if (kib > MAX_ARCHIVE_REPO_KIB) {
+                options.log?.(`The repository is ${Number.isFinite(kib) ? `${Math.round(kib / 1024)} MiB` : 'of unknown size'}; reading files one by one instead of downloading it.`);
+                return undefined;
+            }
+            // GitHub answers with a redirect to codeload, which the client follows.
+            const { data } = await client.request('GET /repos/{owner}/{repo}/tarball/{ref}', { owner, repo, ref: sha });
+            const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : data instanceof Uint8Array ? data : undefined;
+            if (!bytes)
+                throw new TarError('the archive came back as text');
+            return readTarball(bytes, { maxUnpacked: MAX_ARCHIVE_UNPACKED, maxFileBytes: MAX_BLOB_BYTES });
+        }
+        catch (error) {
+            options.log?.(`Could not use the repository archive of ${sha.slice(0, 12)} (${error.message}); reading files one by one.`);
             return undefined;
         }
     };
@@ -34448,12 +34581,31 @@ function apiSnapshot(client, owner, repo, sha) {
             .request('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', { owner, repo, tree_sha: sha, recursive: '1' })
             .then(({ data }) => data.tree.filter((e) => e.type === 'blob').map((e) => e.path).sort())
             .catch(() => [])),
-        // Detection, the analysis and the suggestions ask for the same files: each is fetched once.
+        // Detection, the analysis and the suggestions ask for the same files: each is fetched once, from the
+        // commit's archive once many are wanted, else by the contents API a few at a time.
         read: async (paths) => {
+            const wanted = [...new Set(paths)].filter((p) => !fetched.has(p));
+            if (wanted.length >= ARCHIVE_MIN_FILES)
+                archive ??= loadArchive();
+            const files = archive ? await archive : undefined;
+            if (files) {
+                for (const path of wanted) {
+                    const file = files.get(path);
+                    fetched.set(path, file === undefined ? undefined : (file.data ?? tooLarge(file.size)));
+                }
+            }
+            else {
+                let next = 0;
+                const worker = async () => {
+                    while (next < wanted.length) {
+                        const path = wanted[next++];
+                        fetched.set(path, await fetchFile(path));
+                    }
+                };
+                await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, wanted.length) }, worker));
+            }
             const out = new Map();
             for (const path of paths) {
-                if (!fetched.has(path))
-                    fetched.set(path, await fetchFile(path));
                 const data = fetched.get(path);
                 if (data)
                     out.set(path, data);
@@ -48069,8 +48221,8 @@ function loadRepoConfig(workspace, path) {
     return parseConfig(text, path);
 }
 /**
- * The workspace checkout when it holds both commits (fetch-depth: 0), else the REST API (pulls.listFiles
- * and the contents of each file), else — outside a pull request — every matching file of the work tree.
+ * The workspace checkout when it holds both commits (fetch-depth: 0), else the REST API (pulls.listFiles,
+ * the contents of each file or, for many files, the commit's tarball), else — outside a pull request — every matching file of the work tree.
  */
 async function buildSources(workspace, refs, inputs, octokit, repo) {
     if (isGitRepository(workspace) && refs.baseSha && refs.headSha && resolveCommit(workspace, refs.baseSha) && resolveCommit(workspace, refs.headSha)) {
@@ -48079,10 +48231,12 @@ async function buildSources(workspace, refs, inputs, octokit, repo) {
     if (octokit && refs.pullNumber && refs.headSha && refs.baseSha) {
         info('istio-compat: the checkout does not hold both commits (use fetch-depth: 0); reading the pull request through the API');
         const files = await listPullFiles(octokit, { ...repo, pullNumber: refs.pullNumber }, actionLog);
+        // Many files (a version bump reads the whole repository) come from one archive per commit.
+        const snapshotOptions = { log: (m) => info(`istio-compat: ${m}`), repoSizeKiB: repoSizeOnce(octokit, repo.owner, repo.repo) };
         return {
             changes: { source: 'github', baseRef: refs.baseSha, headRef: refs.headSha, headSha: refs.headSha, files },
-            head: apiSnapshot(octokit, repo.owner, repo.repo, refs.headSha),
-            base: apiSnapshot(octokit, repo.owner, repo.repo, refs.baseSha)
+            head: apiSnapshot(octokit, repo.owner, repo.repo, refs.headSha, snapshotOptions),
+            base: apiSnapshot(octokit, repo.owner, repo.repo, refs.baseSha, snapshotOptions)
         };
     }
     return wholeFileSources(workTreeSnapshot(workspace), pathMatcher(inputs.paths.length ? inputs.paths : DEFAULT_PATTERNS));

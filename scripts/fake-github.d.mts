@@ -20,6 +20,10 @@ export interface BuiltPull {
   files: DiffEntry[]
   /** Head content of every file of the head state. */
   headText: Record<string, string>
+  /** Base content of every file of the base state. */
+  baseText?: Record<string, string>
+  /** The tar.gz GitHub serves for each of the two commits (git archive under <owner>-<repo>-<sha7>/). */
+  archives?: Record<string, Uint8Array>
   /** The git repository of the two states, when built with keepRepo (the caller removes it). */
   dir?: string
 }
@@ -100,6 +104,8 @@ export interface FakeOptions {
   /** An @octokit/openapi description name, e.g. 'api.github.com' or 'ghes-3.19'. */
   spec?: string
   port?: number
+  /** The repository size GET /repos/{owner}/{repo} reports, in KiB (default 64). */
+  repoSizeKiB?: number
 }
 
 export interface PullState {
@@ -131,6 +137,8 @@ export declare class FakeGitHub {
   /** Bugs of the fake itself (answered 500); tests expect none. */
   readonly crashes: string[]
   readonly pulls: Map<number, PullState>
+  /** What GET /repos/{owner}/{repo} reports as the repository's size (KiB); tests may change it. */
+  repoSizeKiB: number
   listen(port?: number): Promise<this>
   close(): Promise<void>
   setPull(number: number, pull: BuiltPull): PullState

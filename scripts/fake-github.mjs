@@ -153,8 +153,17 @@ export function pullFromStates(base, head, options = {}) {
     })
     // Files the head state has, changed or not (a version-bump PR checks all of them).
     for (const path of blobs.keys()) if (!(path in headText)) headText[path] = readFileSync(join(dir, path), 'utf8')
+    const baseText = {}
+    for (const path of git(dir, ['ls-tree', '-r', '-z', '--name-only', baseSha]).split('\0').filter(Boolean)) {
+      baseText[path] = git(dir, ['show', `${baseSha}:${path}`])
+    }
+    // What GitHub's tarball of each commit holds: git archive under <owner>-<repo>-<sha7>/.
+    const archives = {}
+    for (const sha of [baseSha, headSha]) {
+      archives[sha] = execFileSync('git', ['archive', '--format=tar.gz', `--prefix=octo-mesh-${sha.slice(0, 7)}/`, sha], { cwd: dir, maxBuffer: 1 << 30 })
+    }
     // keepRepo: the caller uses the repository as a workspace checkout (and removes it).
-    return { baseSha, headSha, files, headText, ...(options.keepRepo ? { dir } : {}) }
+    return { baseSha, headSha, files, headText, baseText, archives, ...(options.keepRepo ? { dir } : {}) }
   } finally {
     if (!options.keepRepo) rmSync(dir, { recursive: true, force: true })
   }
@@ -273,7 +282,10 @@ const ROUTES = [
   ['POST', '/repos/{owner}/{repo}/issues/{issue_number}/comments', 'createIssueComment'],
   ['PATCH', '/repos/{owner}/{repo}/issues/comments/{comment_id}', 'updateIssueComment'],
   ['DELETE', '/repos/{owner}/{repo}/issues/comments/{comment_id}', 'deleteIssueComment'],
-  ['GET', '/repos/{owner}/{repo}/contents/{path}', 'getContent']
+  ['GET', '/repos/{owner}/{repo}/contents/{path}', 'getContent'],
+  ['GET', '/repos/{owner}/{repo}', 'getRepo'],
+  ['GET', '/repos/{owner}/{repo}/tarball/{ref}', 'getTarball'],
+  ['GET', '/repos/{owner}/{repo}/git/trees/{tree_sha}', 'getTree']
 ].map(([method, template, handler]) => ({
   method,
   template,
@@ -302,6 +314,10 @@ export class FakeGitHub {
     this.crashes = []
     this.pulls = new Map()
     this.faults = []
+    /** One-time tokens of the codeload URLs handed out by tarball redirects. */
+    this.codeloadTokens = new Set()
+    /** What GET /repos/{owner}/{repo} says the repository's size is (KiB). */
+    this.repoSizeKiB = options.repoSizeKiB ?? 64
     this.server = createServer((req, res) => void this.handle(req, res))
     this.url = ''
   }
@@ -329,6 +345,8 @@ export class FakeGitHub {
     state.headSha = pull.headSha
     state.files = pull.files
     state.headText = pull.headText ?? {}
+    state.baseText = pull.baseText ?? {}
+    state.archives = { ...(state.archives ?? {}), ...(pull.archives ?? {}) }
     state.commits.push(pull.headSha)
     state.diff = new Map(pull.files.map((f) => [f.filename, f.patch === undefined ? undefined : diffLines(f.patch)]))
     // A push makes comments on lines that left the diff outdated, as GitHub does (line becomes null).
@@ -375,6 +393,7 @@ export class FakeGitHub {
       login: undefined
     }
     this.requests.push(record)
+    if (url.pathname.startsWith('/_codeload/')) return this.codeload(record, url, res)
     let status = 200
     let payload
     let headers = {}
@@ -420,7 +439,7 @@ export class FakeGitHub {
       payload = { message: known.message, documentation_url: DOCS, status: String(known.status), ...known.extra }
     }
     record.status = status
-    const text = status === 204 ? '' : JSON.stringify(payload)
+    const text = status === 204 || status === 302 ? '' : JSON.stringify(payload)
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'x-github-api-version-selected': '2022-11-28', ...headers })
     res.end(text)
   }
@@ -680,12 +699,55 @@ export class FakeGitHub {
     return { status: 204 }
   }
 
+  /** The files of a commit the fake knows: a pull's head or base; undefined for other refs. */
+  textsAt(ref) {
+    for (const p of this.pulls.values()) {
+      if (!ref || p.headSha === ref) return p.headText
+      if (p.baseSha === ref) return p.baseText
+    }
+    return undefined
+  }
+
   getContent(params, _body, _token, url) {
-    const ref = url.searchParams.get('ref')
-    const pull = [...this.pulls.values()].find((p) => !ref || p.headSha === ref)
-    const text = pull?.headText[params.path]
+    const text = this.textsAt(url.searchParams.get('ref'))?.[params.path]
     if (text === undefined) throw new HttpError(404, 'Not Found')
     return { payload: { type: 'file', encoding: 'base64', size: Buffer.byteLength(text), name: params.path.split('/').pop(), path: params.path, content: Buffer.from(text).toString('base64'), sha: '0'.repeat(40) } }
+  }
+  getRepo() {
+    return { payload: { id: 1, name: this.repo, full_name: `${this.owner}/${this.repo}`, private: false, default_branch: 'main', size: this.repoSizeKiB } }
+  }
+
+  getTree(params) {
+    const texts = this.textsAt(params.tree_sha)
+    if (!texts) throw new HttpError(404, 'Not Found')
+    const tree = Object.keys(texts).sort().map((path) => ({ path, mode: '100644', type: 'blob', sha: '0'.repeat(40), size: Buffer.byteLength(texts[path]) }))
+    return { payload: { sha: params.tree_sha, url: `${this.url}/repos/${this.owner}/${this.repo}/git/trees/${params.tree_sha}`, tree, truncated: false } }
+  }
+
+  /** As GitHub does: a redirect to codeload, whose URL carries a short-lived token instead of the header. */
+  getTarball(params) {
+    const pull = [...this.pulls.values()].find((p) => p.archives?.[params.ref])
+    if (!pull) throw new HttpError(404, 'Not Found')
+    const token = `t${++idCounter}`
+    this.codeloadTokens.add(token)
+    return { status: 302, payload: '', headers: { location: `${this.origin}/_codeload/${this.owner}/${this.repo}/legacy.tar.gz/${params.ref}?token=${token}` } }
+  }
+
+  /** The codeload side of a tarball download (outside the API: no Authorization, a one-time token in the URL). */
+  codeload(record, url, res) {
+    const ref = url.pathname.split('/').pop()
+    const token = url.searchParams.get('token') ?? ''
+    const pull = [...this.pulls.values()].find((p) => p.archives?.[ref])
+    if (!this.codeloadTokens.delete(token) || !pull) {
+      record.status = 404
+      res.writeHead(404, { 'content-type': 'text/plain' })
+      res.end('Not Found')
+      return
+    }
+    record.status = 200
+    const bytes = pull.archives[ref]
+    res.writeHead(200, { 'content-type': 'application/x-gzip', 'content-length': String(bytes.length), 'content-disposition': `attachment; filename=${this.owner}-${this.repo}-${ref.slice(0, 7)}.tar.gz` })
+    res.end(bytes)
   }
 }
 

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { isGitRepository, resolveCommit } from './changes/git.js'
 import { gitSources, wholeFileSources, workTreeSnapshot } from './changes/snapshots.js'
-import { apiSnapshot } from './changes/api.js'
+import { apiSnapshot, repoSizeOnce } from './changes/api.js'
 import { EMPTY_CONFIG, parseConfig, type RepoConfig } from './config.js'
 import { gate, parseFailOn, type FailOn } from './gate.js'
 import { createGitHubClient, type GitHubClient } from './github/client.js'
@@ -127,8 +127,8 @@ function loadRepoConfig(workspace: string, path: string): RepoConfig {
 }
 
 /**
- * The workspace checkout when it holds both commits (fetch-depth: 0), else the REST API (pulls.listFiles
- * and the contents of each file), else — outside a pull request — every matching file of the work tree.
+ * The workspace checkout when it holds both commits (fetch-depth: 0), else the REST API (pulls.listFiles,
+ * the contents of each file or, for many files, the commit's tarball), else — outside a pull request — every matching file of the work tree.
  */
 async function buildSources(workspace: string, refs: EventRefs, inputs: ActionInputs, octokit: GitHubClient | undefined, repo: { owner: string; repo: string }): Promise<Sources> {
   if (isGitRepository(workspace) && refs.baseSha && refs.headSha && resolveCommit(workspace, refs.baseSha) && resolveCommit(workspace, refs.headSha)) {
@@ -137,10 +137,12 @@ async function buildSources(workspace: string, refs: EventRefs, inputs: ActionIn
   if (octokit && refs.pullNumber && refs.headSha && refs.baseSha) {
     core.info('istio-compat: the checkout does not hold both commits (use fetch-depth: 0); reading the pull request through the API')
     const files = await listPullFiles(octokit, { ...repo, pullNumber: refs.pullNumber }, actionLog)
+    // Many files (a version bump reads the whole repository) come from one archive per commit.
+    const snapshotOptions = { log: (m: string) => core.info(`istio-compat: ${m}`), repoSizeKiB: repoSizeOnce(octokit, repo.owner, repo.repo) }
     return {
       changes: { source: 'github', baseRef: refs.baseSha, headRef: refs.headSha, headSha: refs.headSha, files },
-      head: apiSnapshot(octokit, repo.owner, repo.repo, refs.headSha),
-      base: apiSnapshot(octokit, repo.owner, repo.repo, refs.baseSha)
+      head: apiSnapshot(octokit, repo.owner, repo.repo, refs.headSha, snapshotOptions),
+      base: apiSnapshot(octokit, repo.owner, repo.repo, refs.baseSha, snapshotOptions)
     }
   }
   return wholeFileSources(workTreeSnapshot(workspace), pathMatcher(inputs.paths.length ? inputs.paths : DEFAULT_PATTERNS))

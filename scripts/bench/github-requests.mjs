@@ -83,8 +83,12 @@ function runAction(root, harness, fake, built, dir, workspace) {
 
 /** A short name for a recorded request: its route with owner, repo and ids taken out. */
 function routeOf(r) {
-  const p = r.path.replace(/\/repos\/[^/]+\/[^/]+/, '').replace(/\/contents\/.*/, '/contents/:path').replace(/\/\d+/g, '/:n')
+  if (r.path.startsWith('/_codeload/')) return 'archive download'
+  const p = r.path.replace(/\/repos\/[^/]+\/[^/]+/, '').replace(/\/contents\/.*/, '/contents/:path').replace(/[0-9a-f]{40}/g, ':sha').replace(/\/\d+/g, '/:n')
   const names = {
+    'GET ': 'repo info',
+    'GET /git/trees/:sha': 'git tree',
+    'GET /tarball/:sha': 'tarball',
     'GET /pulls/:n/files': 'list files',
     'GET /user': 'whoami',
     'GET /pulls/:n': 'get pull',
