@@ -34419,7 +34419,7 @@ async function wholeFileSources(snapshot, matches) {
     return { changes: { source: 'paths', files }, head: snapshot };
 }
 
-// Reads the regular files of a gzipped tar archive (GitHub's repository tarball) into memory. Only headers and
+// Reads the regular files of a gzipped tar archive (GitHub's repository tarball) in memory. Only headers and
 // file bytes are read; links, devices and directories are skipped, and nothing from the archive is written to disk.
 class TarError extends Error {
 }
@@ -34508,7 +34508,8 @@ function readTarball(gzipped, limits) {
         const path = slash < 0 ? '' : name.slice(slash + 1);
         if (path === '' || path.split('/').some((part) => part === '..' || part === '.' || part === ''))
             continue;
-        files.set(path, { size, data: size > limits.maxFileBytes ? undefined : new Uint8Array(data) });
+        // A view into the unpacked archive, not a copy: the archive is held once, however many files are read.
+        files.set(path, { size, data: size > limits.maxFileBytes ? undefined : data });
     }
     return files;
 }

@@ -1,4 +1,4 @@
-// Reads the regular files of a gzipped tar archive (GitHub's repository tarball) into memory. Only headers and
+// Reads the regular files of a gzipped tar archive (GitHub's repository tarball) in memory. Only headers and
 // file bytes are read; links, devices and directories are skipped, and nothing from the archive is written to disk.
 import { gunzipSync } from 'node:zlib'
 
@@ -94,7 +94,8 @@ export function readTarball(gzipped: Uint8Array, limits: TarLimits): Map<string,
     const slash = name.indexOf('/')
     const path = slash < 0 ? '' : name.slice(slash + 1)
     if (path === '' || path.split('/').some((part) => part === '..' || part === '.' || part === '')) continue
-    files.set(path, { size, data: size > limits.maxFileBytes ? undefined : new Uint8Array(data) })
+    // A view into the unpacked archive, not a copy: the archive is held once, however many files are read.
+    files.set(path, { size, data: size > limits.maxFileBytes ? undefined : data })
   }
   return files
 }
