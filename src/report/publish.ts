@@ -79,6 +79,16 @@ interface Identity {
   confirmed: boolean
 }
 
+/** Our sticky summary comment carries the marker first (a BOM before it is tolerated). */
+function isSummaryComment(c: IssueComment): boolean {
+  return c.body.replace(/^\uFEFF/, '').startsWith(SUMMARY_MARKER)
+}
+
+/** The author fields isOwnAuthor reads, from a review as the API returns it. */
+function authorOf(user: { login: string; type?: string } | null | undefined): { login: string; type?: string } | null {
+  return user ? { login: user.login, type: user.type } : null
+}
+
 function isOwnAuthor(user: { login: string; type?: string } | null, identity: Identity): boolean {
   if (!user) return false
   return user.login === identity.login || (!identity.confirmed && user.type === 'Bot')
@@ -305,6 +315,7 @@ class Publisher {
     const found = (await listReviewComments(this.client, pull)).filter((c) => isOwnAuthor(c.user, identity) && wanted.has(fingerprintOf(c.body) ?? ''))
     // Every comment of one review lands with it or not at all.
     if (new Set(found.map((c) => fingerprintOf(c.body))).size < wanted.size) return undefined
+    // GitHub names the review of each comment; 0 stands for "landed, id not given".
     return found.find((c) => c.review_id !== undefined)?.review_id ?? 0
   }
 
@@ -313,8 +324,7 @@ class Publisher {
     const octokit = this.client
     const identity = await this.whoAmI()
     const reviews = await octokit.paginate(octokit.rest.pulls.listReviews, { owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber, per_page: 100 })
-    const user = (r: (typeof reviews)[number]) => (r.user ? { login: r.user.login, type: r.user.type } : null)
-    return reviews.find((r) => r.commit_id === commitId && (r.body ?? '').trim() === body.trim() && isOwnAuthor(user(r), identity))?.id
+    return reviews.find((r) => r.commit_id === commitId && (r.body ?? '').trim() === body.trim() && isOwnAuthor(authorOf(r.user), identity))?.id
   }
 
   private async deleteOwnPendingReviews(pull: PullRef): Promise<number> {
@@ -323,7 +333,7 @@ class Publisher {
     const reviews = await octokit.paginate(octokit.rest.pulls.listReviews, { owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber, per_page: 100 })
     let deleted = 0
     for (const review of reviews) {
-      if (review.state !== 'PENDING' || !isOwnAuthor(review.user ? { login: review.user.login, type: review.user.type } : null, identity)) continue
+      if (review.state !== 'PENDING' || !isOwnAuthor(authorOf(review.user), identity)) continue
       await octokit.rest.pulls.deletePendingReview({ owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber, review_id: review.id })
       deleted++
     }
@@ -333,7 +343,7 @@ class Publisher {
   /** Updates our sticky comment (found by marker and author) or creates it; removes duplicates of it. */
   private async upsertSummary(pull: PullRef, body: string): Promise<void> {
     const octokit = this.client
-    const marked = (await listIssueComments(octokit, pull)).filter((c: IssueComment) => c.body.replace(/^\uFEFF/, '').startsWith(SUMMARY_MARKER))
+    const marked = (await listIssueComments(octokit, pull)).filter(isSummaryComment)
     const identity = marked.length > 0 ? await this.whoAmI() : undefined
     const own = identity ? marked.filter((c) => isOwnAuthor(c.user, identity)) : []
     const [sticky, ...duplicates] = own
@@ -360,7 +370,7 @@ class Publisher {
       async () => (await octokit.rest.issues.createComment({ owner: pull.owner, repo: pull.repo, issue_number: pull.pullNumber, body, request: NO_AUTOMATIC_RETRY })).data.id,
       async () => {
         const identity = await this.whoAmI()
-        return (await listIssueComments(octokit, pull)).find((c) => c.body.replace(/^\uFEFF/, '').startsWith(SUMMARY_MARKER) && isOwnAuthor(c.user, identity))?.id
+        return (await listIssueComments(octokit, pull)).find((c) => isSummaryComment(c) && isOwnAuthor(c.user, identity))?.id
       }
     )
     this.outcome.summaryComment = { id, action: 'created' }
