@@ -7074,14 +7074,16 @@ function checkSelectorLabels(out, doc, tree) {
             return;
         const map = value;
         if (path[0] !== 'metadata' && isLabelMap(map, parentKey, path)) {
-            for (const k of Object.keys(map))
+            for (const k in map)
                 if (labels.has(k))
                     report(k, map[k]);
             return;
         }
         if (parentKey === 'matchExpressions' && typeof map.key === 'string' && labels.has(map.key))
             reportExpression(map.key);
-        for (const k of Object.keys(map)) {
+        // for...in over plain objects (own keys only: values come from YAML, prototypes hold nothing enumerable)
+        // allocates nothing, where Object.keys builds an array per map.
+        for (const k in map) {
             const v = map[k];
             if (typeof v !== 'object' || v === null || (k === 'metadata' && path.length === 0))
                 continue;
@@ -7099,7 +7101,7 @@ function isLabelMap(map, parentKey, path) {
         return path[path.length - 2] === 'workloadSelector';
     if (parentKey !== 'selector' || 'matchLabels' in map || 'matchExpressions' in map)
         return false;
-    for (const k of Object.keys(map)) {
+    for (const k in map) {
         const v = map[k];
         if (typeof v === 'object' && v !== null)
             return false;

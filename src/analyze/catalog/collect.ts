@@ -281,11 +281,13 @@ function checkSelectorLabels(out: HitCollector, doc: ManifestDocument, tree: Tre
     if (typeof value !== 'object' || value === null) return
     const map = value as Record<string, unknown>
     if (path[0] !== 'metadata' && isLabelMap(map, parentKey, path)) {
-      for (const k of Object.keys(map)) if (labels.has(k)) report(k, map[k])
+      for (const k in map) if (labels.has(k)) report(k, map[k])
       return
     }
     if (parentKey === 'matchExpressions' && typeof map.key === 'string' && labels.has(map.key)) reportExpression(map.key)
-    for (const k of Object.keys(map)) {
+    // for...in over plain objects (own keys only: values come from YAML, prototypes hold nothing enumerable)
+    // allocates nothing, where Object.keys builds an array per map.
+    for (const k in map) {
       const v = map[k]
       if (typeof v !== 'object' || v === null || (k === 'metadata' && path.length === 0)) continue
       path.push(k)
@@ -300,7 +302,7 @@ function isLabelMap(map: Record<string, unknown>, parentKey: string | undefined,
   if (parentKey === 'matchLabels') return true
   if (parentKey === 'labels') return path[path.length - 2] === 'workloadSelector'
   if (parentKey !== 'selector' || 'matchLabels' in map || 'matchExpressions' in map) return false
-  for (const k of Object.keys(map)) {
+  for (const k in map) {
     const v = map[k]
     if (typeof v === 'object' && v !== null) return false
   }
