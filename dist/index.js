@@ -41219,11 +41219,14 @@ function located(root, path) {
 class HitCollector {
     doc;
     plan;
+    lines;
     hits = [];
     seen = new Set();
-    constructor(doc, plan) {
+    /** `lines`: the file's lines, for cheap text pre-checks; without them every walk runs. */
+    constructor(doc, plan, lines) {
         this.doc = doc;
         this.plan = plan;
+        this.lines = lines;
     }
     add(c, where, path, name) {
         const key = `${c.entry.id}|${c.rule}|${where.line}`;
@@ -41267,10 +41270,22 @@ function conditionsHold(value, conditions) {
     }
     return true;
 }
+/** Whether `value` has what the pattern's first step needs (a resolvePath that fails there finds nothing). */
+function firstStepPresent(value, pattern) {
+    if (pattern.length === 0)
+        return true;
+    const step = pattern[0];
+    if (step.kind === 'key')
+        return isMap$1(value) && Object.prototype.hasOwnProperty.call(value, step.key);
+    return step.kind === 'anyKey' ? isMap$1(value) : Array.isArray(value);
+}
 /** Every match of a tree-path compiled matcher (MeshConfig, ProxyConfig, Helm) in one tree. */
 function matchTree(out, c, tree, patterns, prefix = []) {
     const base = prefix.length === 0 ? tree.value : resolvePath(tree.value, prefix.map((k) => ({ kind: 'key', key: String(k) })))[0]?.value;
     if (base === undefined)
+        return;
+    // Most matchers of a plan name settings a tree does not have: a look at the first step settles those.
+    if (!patterns.some((p) => firstStepPresent(base, p)))
         return;
     if (!conditionsHold(tree.value, c.conditions))
         return;
@@ -41282,8 +41297,8 @@ function matchTree(out, c, tree, patterns, prefix = []) {
     }
 }
 /** Collects all hits of the plan in one document. */
-function collectHits(doc, plan) {
-    const out = new HitCollector(doc, plan);
+function collectHits(doc, plan, lines) {
+    const out = new HitCollector(doc, plan, lines);
     const helmTrees = helmTreesOf(doc);
     const meshTrees = meshTreesOf(doc, helmTrees);
     if (doc.kind === 'resource' && doc.resource && isMap$1(doc.value)) {
@@ -41368,46 +41383,81 @@ function checkKind(out, doc, tree) {
         }
     }
 }
-/** The metadata blocks of a resource and the names (`on` values) they answer to. */
+const holdersByType = new Map();
+/** The metadata blocks of a resource and the names they answer to; the same for every resource of a type. */
 function holdersOf(doc) {
     const { kind, apiVersion } = doc.resource;
-    const own = new Set(['*', kind, `${kind}.${groupOf$1(apiVersion)}`]);
-    const holders = [{ tags: own, path: ['metadata'] }];
+    const group = groupOf$1(apiVersion);
+    const type = `${group}/${kind}`;
+    let holders = holdersByType.get(type);
+    if (holders)
+        return holders;
+    const own = new Set(['*', kind, `${kind}.${group}`]);
+    holders = [{ tags: own, path: ['metadata'] }];
     if (WORKLOAD_KINDS$1.has(kind)) {
         own.add('pod');
         const template = podTemplatePath(kind);
         if (template !== '')
             holders.push({ tags: new Set(['pod']), path: [...template.split('.'), 'metadata'] });
     }
+    holdersByType.set(type, holders);
     return holders;
+}
+/** The value at a path of map keys, or undefined. */
+function valueAt(value, path) {
+    let current = value;
+    for (const key of path) {
+        if (!isMap$1(current) || !Object.prototype.hasOwnProperty.call(current, key))
+            return undefined;
+        current = current[key];
+    }
+    return current;
 }
 function checkMetadata(out, doc, tree) {
     const plan = out.plan;
     const wantAnnotations = plan.annotations.size > 0 || plan.proxyEnv.size > 0 || plan.proxyConfig.length > 0;
     for (const holder of holdersOf(doc)) {
-        const metadata = resolvePath(doc.value, holder.path.map((k) => ({ kind: 'key', key: String(k) })))[0]?.value;
+        const metadata = valueAt(doc.value, holder.path);
         if (!isMap$1(metadata))
             continue;
-        if (wantAnnotations && isMap$1(metadata.annotations)) {
-            for (const [key, value] of Object.entries(metadata.annotations)) {
-                const path = [...holder.path, 'annotations', key];
+        const annotations = metadata.annotations;
+        if (wantAnnotations && isMap$1(annotations)) {
+            for (const key in annotations) {
+                const value = annotations[key];
                 for (const c of plan.annotations.get(key) ?? [])
                     if (applies(c, holder.tags) && passes(value, c.test))
-                        out.addAt(c, tree, path, key);
+                        out.addAt(c, tree, [...holder.path, 'annotations', key], key);
                 if (key === PROXY_CONFIG_ANNOTATION && holder.tags.has('pod'))
-                    checkProxyConfigAnnotation(out, tree, path, value);
+                    checkProxyConfigAnnotation(out, tree, [...holder.path, 'annotations', key], value);
             }
         }
-        if (plan.labels.size > 0 && isMap$1(metadata.labels)) {
-            for (const [key, value] of Object.entries(metadata.labels)) {
+        const labels = metadata.labels;
+        if (plan.labels.size > 0 && isMap$1(labels)) {
+            for (const key in labels) {
                 for (const c of plan.labels.get(key) ?? [])
-                    if (applies(c, holder.tags) && passes(value, c.test))
+                    if (applies(c, holder.tags) && passes(labels[key], c.test))
                         out.addAt(c, tree, [...holder.path, 'labels', key], key);
             }
         }
     }
-    if (plan.selectorLabels)
+    if (plan.selectorLabelKeys.length > 0 && mayMention(out.lines, doc, plan.selectorLabelKeys))
         checkSelectorLabels(out, doc, tree);
+}
+/**
+ * Whether the document's own lines contain one of `words` literally: a label key in a selector is written out
+ * (a key spelt with escapes in a double-quoted scalar is the exception this accepts). Without lines: true.
+ */
+function mayMention(lines, doc, words) {
+    if (!lines)
+        return true;
+    const last = Math.min(doc.endLine, lines.length);
+    for (let i = doc.line - 1; i < last; i++) {
+        const line = lines[i];
+        for (const word of words)
+            if (line.includes(word))
+                return true;
+    }
+    return false;
 }
 function applies(c, tags) {
     for (const on of c.on)
@@ -41487,17 +41537,28 @@ function isLabelMap(map, parentKey, path) {
     }
     return true;
 }
-/** proxy.istio.io/config holds ProxyConfig as YAML text: its proxyMetadata and fields are checked, reported on the annotation. */
-function checkProxyConfigAnnotation(out, tree, path, raw) {
-    if (typeof raw !== 'string' || (out.plan.proxyEnv.size === 0 && out.plan.proxyConfig.length === 0))
-        return;
+/** Parsed proxy.istio.io/config texts: workloads of one repository tend to share a few (read only, never changed). */
+const proxyConfigs = new Map();
+function proxyConfigOf(raw) {
+    if (proxyConfigs.has(raw))
+        return proxyConfigs.get(raw);
     let config;
     try {
         config = load(raw);
     }
     catch {
-        return;
+        config = undefined;
     }
+    if (proxyConfigs.size >= 256)
+        proxyConfigs.clear();
+    proxyConfigs.set(raw, config);
+    return config;
+}
+/** proxy.istio.io/config holds ProxyConfig as YAML text: its proxyMetadata and fields are checked, reported on the annotation. */
+function checkProxyConfigAnnotation(out, tree, path, raw) {
+    if (typeof raw !== 'string' || (out.plan.proxyEnv.size === 0 && out.plan.proxyConfig.length === 0))
+        return;
+    const config = proxyConfigOf(raw);
     if (!isMap$1(config))
         return;
     const at = located(tree.root, path);
@@ -41885,7 +41946,7 @@ function compilePlan(target, from, releases = CATALOG) {
         byKind: new Map(),
         annotations: new Map(),
         labels: new Map(),
-        selectorLabels: false,
+        selectorLabelKeys: [],
         meshConfig: [],
         proxyConfig: [],
         helm: [],
@@ -41944,8 +42005,8 @@ function add(plan, base, match) {
         case 'label': {
             const compiled = { ...base, match, on: new Set(match.on) };
             push(match.type === 'annotation' ? plan.annotations : plan.labels, match.key, compiled);
-            if (match.type === 'label' && match.on.includes('selector'))
-                plan.selectorLabels = true;
+            if (match.type === 'label' && match.on.includes('selector') && !plan.selectorLabelKeys.includes(match.key))
+                plan.selectorLabelKeys.push(match.key);
             return;
         }
         case 'meshConfig':
@@ -43332,7 +43393,7 @@ function compatibilityFindings(doc, ctx, lines) {
 /** Catalog findings of one document, each with the id of the catalog entry behind it. */
 function catalogFindings(doc, ctx, plan = planFor(ctx.target, ctx.from)) {
     const lines = linesOf(ctx, doc.file);
-    return collectHits(doc, plan).map((hit) => ({ entryId: hit.entry.id, finding: toFinding(doc, hit, lines) }));
+    return collectHits(doc, plan, lines).map((hit) => ({ entryId: hit.entry.id, finding: toFinding(doc, hit, lines) }));
 }
 const catalogAnalyzer = {
     meta: CATALOG_RULES,
@@ -43455,13 +43516,20 @@ function compileKind(key, data, releases) {
     }
     return { key, group: key.slice(0, slash), kind: key.slice(slash + 1), family: data.family, versions, schemas };
 }
+/**
+ * Every node gets every field, in one order: the walk reads them for every YAML node, and objects of one shape
+ * keep those reads monomorphic.
+ */
+function schemaNode(path, mask, open) {
+    return { path, mask, open, props: undefined, items: undefined, values: undefined, enumValues: undefined, rules: undefined };
+}
 function compileTree(data, parentMask, path, releases) {
     if (data === 0)
-        return { path, mask: parentMask, open: false };
+        return schemaNode(path, parentMask, false);
     if (typeof data === 'string')
-        return { path, mask: parseReleaseRanges(data, releases), open: false };
+        return schemaNode(path, parseReleaseRanges(data, releases), false);
     const mask = data['@r'] === undefined ? parentMask : parseReleaseRanges(data['@r'], releases);
-    const node = { path, mask, open: data['@open'] === 1 };
+    const node = schemaNode(path, mask, data['@open'] === 1);
     const enumData = data['@enum'];
     if (enumData) {
         node.enumValues = new Map();

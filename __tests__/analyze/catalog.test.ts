@@ -298,6 +298,9 @@ spec:
     const r = run('web.yaml', text, '1.28')
     expect(byEntry(r, 'istio-1.28-metric-expiry-removed')).toEqual([expect.objectContaining({ line: 9, message: expect.stringContaining('METRIC_ROTATION_INTERVAL') })])
     expect(byEntry(r, 'istio-1.28-metric-expiry-removed')[0].fix).toBeUndefined()
+    // The same annotation text on a second workload (parsed once, shared) is reported there too.
+    const two = `${text}---\n${text.replace('name: web', 'name: api')}`
+    expect(byEntry(run('two.yaml', two, '1.28'), 'istio-1.28-metric-expiry-removed').map((f) => f.line)).toEqual([9, 23])
   })
 
   it('treats a recognised values document without an embedded tree as istiod values', () => {

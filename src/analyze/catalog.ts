@@ -82,7 +82,7 @@ function compatibilityFindings(doc: ManifestDocument, ctx: AnalysisContext, line
 /** Catalog findings of one document, each with the id of the catalog entry behind it. */
 export function catalogFindings(doc: ManifestDocument, ctx: AnalysisContext, plan: Plan = planFor(ctx.target, ctx.from)): CatalogFinding[] {
   const lines = linesOf(ctx, doc.file)
-  return collectHits(doc, plan).map((hit) => ({ entryId: hit.entry.id, finding: toFinding(doc, hit, lines) }))
+  return collectHits(doc, plan, lines).map((hit) => ({ entryId: hit.entry.id, finding: toFinding(doc, hit, lines) }))
 }
 
 export const catalogAnalyzer: Analyzer = {

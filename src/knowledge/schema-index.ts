@@ -224,11 +224,19 @@ function compileKind(key: string, data: KindData, releases: readonly string[]): 
   return { key, group: key.slice(0, slash), kind: key.slice(slash + 1), family: data.family, versions, schemas }
 }
 
+/**
+ * Every node gets every field, in one order: the walk reads them for every YAML node, and objects of one shape
+ * keep those reads monomorphic.
+ */
+function schemaNode(path: string, mask: number, open: boolean): SchemaNode {
+  return { path, mask, open, props: undefined, items: undefined, values: undefined, enumValues: undefined, rules: undefined }
+}
+
 function compileTree(data: TreeNodeData, parentMask: number, path: string, releases: readonly string[]): SchemaNode {
-  if (data === 0) return { path, mask: parentMask, open: false }
-  if (typeof data === 'string') return { path, mask: parseReleaseRanges(data, releases), open: false }
+  if (data === 0) return schemaNode(path, parentMask, false)
+  if (typeof data === 'string') return schemaNode(path, parseReleaseRanges(data, releases), false)
   const mask = data['@r'] === undefined ? parentMask : parseReleaseRanges(data['@r'], releases)
-  const node: SchemaNode = { path, mask, open: data['@open'] === 1 }
+  const node = schemaNode(path, mask, data['@open'] === 1)
   const enumData = data['@enum']
   if (enumData) {
     node.enumValues = new Map()

@@ -71,7 +71,8 @@ export class HitCollector {
   readonly hits: CatalogHit[] = []
   private readonly seen = new Set<string>()
 
-  constructor(readonly doc: ManifestDocument, readonly plan: Plan) {}
+  /** `lines`: the file's lines, for cheap text pre-checks; without them every walk runs. */
+  constructor(readonly doc: ManifestDocument, readonly plan: Plan, readonly lines?: readonly string[]) {}
 
   add(c: Compiled, where: { line: number; endLine?: number; keyNode?: PosNode; valueNode?: PosNode; needle?: string }, path: YamlPath, name: string): void {
     const key = `${c.entry.id}|${c.rule}|${where.line}`
@@ -115,10 +116,20 @@ function conditionsHold(value: unknown, conditions: readonly CompiledCondition[]
   return true
 }
 
+/** Whether `value` has what the pattern's first step needs (a resolvePath that fails there finds nothing). */
+function firstStepPresent(value: unknown, pattern: PathPattern): boolean {
+  if (pattern.length === 0) return true
+  const step = pattern[0]
+  if (step.kind === 'key') return isMap(value) && Object.prototype.hasOwnProperty.call(value, step.key)
+  return step.kind === 'anyKey' ? isMap(value) : Array.isArray(value)
+}
+
 /** Every match of a tree-path compiled matcher (MeshConfig, ProxyConfig, Helm) in one tree. */
 function matchTree(out: HitCollector, c: CompiledTree, tree: Tree, patterns: readonly PathPattern[], prefix: ConcretePath = []): void {
   const base = prefix.length === 0 ? tree.value : resolvePath(tree.value, prefix.map((k) => ({ kind: 'key' as const, key: String(k) })))[0]?.value
   if (base === undefined) return
+  // Most matchers of a plan name settings a tree does not have: a look at the first step settles those.
+  if (!patterns.some((p) => firstStepPresent(base, p))) return
   if (!conditionsHold(tree.value, c.conditions)) return
   for (const pattern of patterns) {
     for (const r of resolvePath(base, pattern, prefix)) {
@@ -128,8 +139,8 @@ function matchTree(out: HitCollector, c: CompiledTree, tree: Tree, patterns: rea
 }
 
 /** Collects all hits of the plan in one document. */
-export function collectHits(doc: ManifestDocument, plan: Plan): CatalogHit[] {
-  const out = new HitCollector(doc, plan)
+export function collectHits(doc: ManifestDocument, plan: Plan, lines?: readonly string[]): CatalogHit[] {
+  const out = new HitCollector(doc, plan, lines)
   const helmTrees = helmTreesOf(doc)
   const meshTrees = meshTreesOf(doc, helmTrees)
 
@@ -210,39 +221,78 @@ function checkKind(out: HitCollector, doc: ManifestDocument, tree: Tree): void {
   }
 }
 
-/** The metadata blocks of a resource and the names (`on` values) they answer to. */
-function holdersOf(doc: ManifestDocument): { tags: Set<string>; path: ConcretePath }[] {
+interface Holder {
+  /** The names (`on` values of label and annotation matches) this metadata block answers to. */
+  tags: ReadonlySet<string>
+  path: readonly string[]
+}
+
+const holdersByType = new Map<string, Holder[]>()
+
+/** The metadata blocks of a resource and the names they answer to; the same for every resource of a type. */
+function holdersOf(doc: ManifestDocument): Holder[] {
   const { kind, apiVersion } = doc.resource!
-  const own = new Set(['*', kind, `${kind}.${groupOf(apiVersion)}`])
-  const holders = [{ tags: own, path: ['metadata'] as ConcretePath }]
+  const group = groupOf(apiVersion)
+  const type = `${group}/${kind}`
+  let holders = holdersByType.get(type)
+  if (holders) return holders
+  const own = new Set(['*', kind, `${kind}.${group}`])
+  holders = [{ tags: own, path: ['metadata'] }]
   if (WORKLOAD_KINDS.has(kind)) {
     own.add('pod')
     const template = podTemplatePath(kind)
     if (template !== '') holders.push({ tags: new Set(['pod']), path: [...template.split('.'), 'metadata'] })
   }
+  holdersByType.set(type, holders)
   return holders
+}
+
+/** The value at a path of map keys, or undefined. */
+function valueAt(value: unknown, path: readonly string[]): unknown {
+  let current = value
+  for (const key of path) {
+    if (!isMap(current) || !Object.prototype.hasOwnProperty.call(current, key)) return undefined
+    current = current[key]
+  }
+  return current
 }
 
 function checkMetadata(out: HitCollector, doc: ManifestDocument, tree: Tree): void {
   const plan = out.plan
   const wantAnnotations = plan.annotations.size > 0 || plan.proxyEnv.size > 0 || plan.proxyConfig.length > 0
   for (const holder of holdersOf(doc)) {
-    const metadata = resolvePath(doc.value, holder.path.map((k) => ({ kind: 'key' as const, key: String(k) })))[0]?.value
+    const metadata = valueAt(doc.value, holder.path)
     if (!isMap(metadata)) continue
-    if (wantAnnotations && isMap(metadata.annotations)) {
-      for (const [key, value] of Object.entries(metadata.annotations)) {
-        const path = [...holder.path, 'annotations', key]
-        for (const c of plan.annotations.get(key) ?? []) if (applies(c, holder.tags) && passes(value, c.test)) out.addAt(c, tree, path, key)
-        if (key === PROXY_CONFIG_ANNOTATION && holder.tags.has('pod')) checkProxyConfigAnnotation(out, tree, path, value)
+    const annotations = metadata.annotations
+    if (wantAnnotations && isMap(annotations)) {
+      for (const key in annotations) {
+        const value = annotations[key]
+        for (const c of plan.annotations.get(key) ?? []) if (applies(c, holder.tags) && passes(value, c.test)) out.addAt(c, tree, [...holder.path, 'annotations', key], key)
+        if (key === PROXY_CONFIG_ANNOTATION && holder.tags.has('pod')) checkProxyConfigAnnotation(out, tree, [...holder.path, 'annotations', key], value)
       }
     }
-    if (plan.labels.size > 0 && isMap(metadata.labels)) {
-      for (const [key, value] of Object.entries(metadata.labels)) {
-        for (const c of plan.labels.get(key) ?? []) if (applies(c, holder.tags) && passes(value, c.test)) out.addAt(c, tree, [...holder.path, 'labels', key], key)
+    const labels = metadata.labels
+    if (plan.labels.size > 0 && isMap(labels)) {
+      for (const key in labels) {
+        for (const c of plan.labels.get(key) ?? []) if (applies(c, holder.tags) && passes(labels[key], c.test)) out.addAt(c, tree, [...holder.path, 'labels', key], key)
       }
     }
   }
-  if (plan.selectorLabels) checkSelectorLabels(out, doc, tree)
+  if (plan.selectorLabelKeys.length > 0 && mayMention(out.lines, doc, plan.selectorLabelKeys)) checkSelectorLabels(out, doc, tree)
+}
+
+/**
+ * Whether the document's own lines contain one of `words` literally: a label key in a selector is written out
+ * (a key spelt with escapes in a double-quoted scalar is the exception this accepts). Without lines: true.
+ */
+function mayMention(lines: readonly string[] | undefined, doc: ManifestDocument, words: readonly string[]): boolean {
+  if (!lines) return true
+  const last = Math.min(doc.endLine, lines.length)
+  for (let i = doc.line - 1; i < last; i++) {
+    const line = lines[i]
+    for (const word of words) if (line.includes(word)) return true
+  }
+  return false
 }
 
 function applies(c: CompiledMetadata, tags: ReadonlySet<string>): boolean {
@@ -309,15 +359,26 @@ function isLabelMap(map: Record<string, unknown>, parentKey: string | undefined,
   return true
 }
 
-/** proxy.istio.io/config holds ProxyConfig as YAML text: its proxyMetadata and fields are checked, reported on the annotation. */
-function checkProxyConfigAnnotation(out: HitCollector, tree: Tree, path: ConcretePath, raw: unknown): void {
-  if (typeof raw !== 'string' || (out.plan.proxyEnv.size === 0 && out.plan.proxyConfig.length === 0)) return
+/** Parsed proxy.istio.io/config texts: workloads of one repository tend to share a few (read only, never changed). */
+const proxyConfigs = new Map<string, unknown>()
+
+function proxyConfigOf(raw: string): unknown {
+  if (proxyConfigs.has(raw)) return proxyConfigs.get(raw)
   let config: unknown
   try {
     config = load(raw)
   } catch {
-    return
+    config = undefined
   }
+  if (proxyConfigs.size >= 256) proxyConfigs.clear()
+  proxyConfigs.set(raw, config)
+  return config
+}
+
+/** proxy.istio.io/config holds ProxyConfig as YAML text: its proxyMetadata and fields are checked, reported on the annotation. */
+function checkProxyConfigAnnotation(out: HitCollector, tree: Tree, path: ConcretePath, raw: unknown): void {
+  if (typeof raw !== 'string' || (out.plan.proxyEnv.size === 0 && out.plan.proxyConfig.length === 0)) return
+  const config = proxyConfigOf(raw)
   if (!isMap(config)) return
   const at = located(tree.root, path)
   if (!at) return

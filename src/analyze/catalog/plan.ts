@@ -82,7 +82,8 @@ export interface Plan {
   annotations: Map<string, CompiledMetadata[]>
   labels: Map<string, CompiledMetadata[]>
   /** True when some label entry looks at label selectors (walks only run then). */
-  selectorLabels: boolean
+  /** Label keys matched in selectors (`on: [selector]`). */
+  selectorLabelKeys: string[]
   meshConfig: CompiledTree[]
   proxyConfig: CompiledTree[]
   helm: CompiledHelm[]
@@ -178,7 +179,7 @@ export function compilePlan(target: Release, from?: Release, releases: readonly 
     byKind: new Map(),
     annotations: new Map(),
     labels: new Map(),
-    selectorLabels: false,
+    selectorLabelKeys: [],
     meshConfig: [],
     proxyConfig: [],
     helm: [],
@@ -233,7 +234,7 @@ function add(plan: Plan, base: Compiled, match: Match): void {
     case 'label': {
       const compiled: CompiledMetadata = { ...base, match, on: new Set(match.on) }
       push(match.type === 'annotation' ? plan.annotations : plan.labels, match.key, compiled)
-      if (match.type === 'label' && match.on.includes('selector')) plan.selectorLabels = true
+      if (match.type === 'label' && match.on.includes('selector') && !plan.selectorLabelKeys.includes(match.key)) plan.selectorLabelKeys.push(match.key)
       return
     }
     case 'meshConfig':
