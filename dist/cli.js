@@ -6883,6 +6883,17 @@ class HitCollector {
         return parent ? { line: parent.line } : undefined;
     }
 }
+/** The value at a path of map keys (each read as a string), or undefined. */
+function valueAt(value, path) {
+    let current = value;
+    for (const step of path) {
+        const key = String(step);
+        if (!isMap$1(current) || !Object.prototype.hasOwnProperty.call(current, key))
+            return undefined;
+        current = current[key];
+    }
+    return current;
+}
 function conditionsHold(value, conditions) {
     for (const c of conditions) {
         const found = c.patterns.some((p) => resolvePath(value, p).some((r) => passes(r.value, c)));
@@ -6902,7 +6913,7 @@ function firstStepPresent(value, pattern) {
 }
 /** Every match of a tree-path compiled matcher (MeshConfig, ProxyConfig, Helm) in one tree. */
 function matchTree(out, c, tree, patterns, prefix = []) {
-    const base = prefix.length === 0 ? tree.value : resolvePath(tree.value, prefix.map((k) => ({ kind: 'key', key: String(k) })))[0]?.value;
+    const base = valueAt(tree.value, prefix);
     if (base === undefined)
         return;
     // Most matchers of a plan name settings a tree does not have: a look at the first step settles those.
@@ -7023,16 +7034,6 @@ function holdersOf(doc) {
     }
     holdersByType.set(type, holders);
     return holders;
-}
-/** The value at a path of map keys, or undefined. */
-function valueAt(value, path) {
-    let current = value;
-    for (const key of path) {
-        if (!isMap$1(current) || !Object.prototype.hasOwnProperty.call(current, key))
-            return undefined;
-        current = current[key];
-    }
-    return current;
 }
 function checkMetadata(out, doc, tree) {
     const plan = out.plan;
@@ -7243,7 +7244,7 @@ function checkEnvList(out, tree, listPath, index) {
 function checkProxyConfigResource(out, doc, tree) {
     if (doc.resource.kind !== 'ProxyConfig' || groupOf$1(doc.resource.apiVersion) !== 'networking.istio.io')
         return;
-    const env = resolvePath(doc.value, [{ kind: 'key', key: 'spec' }, { kind: 'key', key: 'environmentVariables' }])[0]?.value;
+    const env = valueAt(doc.value, ['spec', 'environmentVariables']);
     if (!isMap$1(env))
         return;
     for (const [name, value] of Object.entries(env)) {
@@ -7338,7 +7339,7 @@ function checkHelm(out, tree) {
         if (!iop)
             places.push(['env']);
         for (const place of places) {
-            const env = resolvePath(tree.value, place.map((k) => ({ kind: 'key', key: String(k) })))[0]?.value;
+            const env = valueAt(tree.value, place);
             if (!isMap$1(env))
                 continue;
             for (const [name, value] of Object.entries(env)) {
@@ -7371,8 +7372,7 @@ function checkMesh(out, tree) {
 function compatibilityVersionsIn(doc) {
     const out = [];
     const add = (tree, path) => {
-        const r = resolvePath(tree.value, path.map((k) => ({ kind: 'key', key: String(k) })))[0];
-        const text = r ? scalarText(r.value) : undefined;
+        const text = scalarText(valueAt(tree.value, path));
         if (text === undefined)
             return;
         const where = located(tree.root, path);
@@ -9011,16 +9011,12 @@ function compatibilityFindings(doc, ctx, lines) {
     }
     return out;
 }
-/** Catalog findings of one document, each with the id of the catalog entry behind it. */
-function catalogFindings(doc, ctx, plan = planFor(ctx.target, ctx.from)) {
-    const lines = linesOf(ctx, doc.file);
-    return collectHits(doc, plan, lines).map((hit) => ({ entryId: hit.entry.id, finding: toFinding(doc, hit, lines) }));
-}
 const catalogAnalyzer = {
     meta: CATALOG_RULES,
     check(doc, ctx) {
         const lines = linesOf(ctx, doc.file);
-        return [...catalogFindings(doc, ctx).map((f) => f.finding), ...compatibilityFindings(doc, ctx, lines)];
+        const hits = collectHits(doc, planFor(ctx.target, ctx.from), lines);
+        return [...hits.map((hit) => toFinding(doc, hit, lines)), ...compatibilityFindings(doc, ctx, lines)];
     },
     checkRepository(ctx) {
         return kubernetesFindings(ctx);

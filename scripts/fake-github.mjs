@@ -725,9 +725,14 @@ export class FakeGitHub {
   }
 
   /** As GitHub does: a redirect to codeload, whose URL carries a short-lived token instead of the header. */
+  /** The tarball of a commit the fake knows (a pull's head or base), or undefined. */
+  archiveAt(ref) {
+    for (const p of this.pulls.values()) if (p.archives?.[ref]) return p.archives[ref]
+    return undefined
+  }
+
   getTarball(params) {
-    const pull = [...this.pulls.values()].find((p) => p.archives?.[params.ref])
-    if (!pull) throw new HttpError(404, 'Not Found')
+    if (!this.archiveAt(params.ref)) throw new HttpError(404, 'Not Found')
     const token = `t${++idCounter}`
     this.codeloadTokens.add(token)
     return { status: 302, payload: '', headers: { location: `${this.origin}/_codeload/${this.owner}/${this.repo}/legacy.tar.gz/${params.ref}?token=${token}` } }
@@ -737,15 +742,14 @@ export class FakeGitHub {
   codeload(record, url, res) {
     const ref = url.pathname.split('/').pop()
     const token = url.searchParams.get('token') ?? ''
-    const pull = [...this.pulls.values()].find((p) => p.archives?.[ref])
-    if (!this.codeloadTokens.delete(token) || !pull) {
+    const bytes = this.archiveAt(ref)
+    if (!this.codeloadTokens.delete(token) || !bytes) {
       record.status = 404
       res.writeHead(404, { 'content-type': 'text/plain' })
       res.end('Not Found')
       return
     }
     record.status = 200
-    const bytes = pull.archives[ref]
     res.writeHead(200, { 'content-type': 'application/x-gzip', 'content-length': String(bytes.length), 'content-disposition': `attachment; filename=${this.owner}-${this.repo}-${ref.slice(0, 7)}.tar.gz` })
     res.end(bytes)
   }

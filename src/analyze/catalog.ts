@@ -89,7 +89,8 @@ export const catalogAnalyzer: Analyzer = {
   meta: CATALOG_RULES,
   check(doc, ctx) {
     const lines = linesOf(ctx, doc.file)
-    return [...catalogFindings(doc, ctx).map((f) => f.finding), ...compatibilityFindings(doc, ctx, lines)]
+    const hits = collectHits(doc, planFor(ctx.target, ctx.from), lines)
+    return [...hits.map((hit) => toFinding(doc, hit, lines)), ...compatibilityFindings(doc, ctx, lines)]
   },
   checkRepository(ctx) {
     return kubernetesFindings(ctx)

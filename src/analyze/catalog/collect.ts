@@ -108,6 +108,17 @@ export class HitCollector {
   }
 }
 
+/** The value at a path of map keys (each read as a string), or undefined. */
+function valueAt(value: unknown, path: readonly (string | number)[]): unknown {
+  let current = value
+  for (const step of path) {
+    const key = String(step)
+    if (!isMap(current) || !Object.prototype.hasOwnProperty.call(current, key)) return undefined
+    current = current[key]
+  }
+  return current
+}
+
 function conditionsHold(value: unknown, conditions: readonly CompiledCondition[]): boolean {
   for (const c of conditions) {
     const found = c.patterns.some((p) => resolvePath(value, p).some((r) => passes(r.value, c)))
@@ -126,7 +137,7 @@ function firstStepPresent(value: unknown, pattern: PathPattern): boolean {
 
 /** Every match of a tree-path compiled matcher (MeshConfig, ProxyConfig, Helm) in one tree. */
 function matchTree(out: HitCollector, c: CompiledTree, tree: Tree, patterns: readonly PathPattern[], prefix: ConcretePath = []): void {
-  const base = prefix.length === 0 ? tree.value : resolvePath(tree.value, prefix.map((k) => ({ kind: 'key' as const, key: String(k) })))[0]?.value
+  const base = valueAt(tree.value, prefix)
   if (base === undefined) return
   // Most matchers of a plan name settings a tree does not have: a look at the first step settles those.
   if (!patterns.some((p) => firstStepPresent(base, p))) return
@@ -247,15 +258,6 @@ function holdersOf(doc: ManifestDocument): Holder[] {
   return holders
 }
 
-/** The value at a path of map keys, or undefined. */
-function valueAt(value: unknown, path: readonly string[]): unknown {
-  let current = value
-  for (const key of path) {
-    if (!isMap(current) || !Object.prototype.hasOwnProperty.call(current, key)) return undefined
-    current = current[key]
-  }
-  return current
-}
 
 function checkMetadata(out: HitCollector, doc: ManifestDocument, tree: Tree): void {
   const plan = out.plan
@@ -428,7 +430,7 @@ function checkEnvList(out: HitCollector, tree: Tree, listPath: ConcretePath, ind
 /** networking.istio.io ProxyConfig: spec.environmentVariables. */
 function checkProxyConfigResource(out: HitCollector, doc: ManifestDocument, tree: Tree): void {
   if (doc.resource!.kind !== 'ProxyConfig' || groupOf(doc.resource!.apiVersion) !== 'networking.istio.io') return
-  const env = resolvePath(doc.value, [{ kind: 'key', key: 'spec' }, { kind: 'key', key: 'environmentVariables' }])[0]?.value
+  const env = valueAt(doc.value, ['spec', 'environmentVariables'])
   if (!isMap(env)) return
   for (const [name, value] of Object.entries(env)) {
     for (const c of out.plan.proxyEnv.get(name) ?? []) if (passes(value, c.test)) out.addAt(c, tree, ['spec', 'environmentVariables', name], name)
@@ -509,7 +511,7 @@ function checkHelm(out: HitCollector, tree: HelmTree): void {
     const places: ConcretePath[] = [['pilot', 'env']]
     if (!iop) places.push(['env'])
     for (const place of places) {
-      const env = resolvePath(tree.value, place.map((k) => ({ kind: 'key' as const, key: String(k) })))[0]?.value
+      const env = valueAt(tree.value, place)
       if (!isMap(env)) continue
       for (const [name, value] of Object.entries(env)) {
         for (const c of plan.istiodEnv.get(name) ?? []) if (passes(value, c.test)) out.addAt(c, tree, [...place, name], name)
@@ -535,8 +537,7 @@ function checkMesh(out: HitCollector, tree: Tree): void {
 export function compatibilityVersionsIn(doc: ManifestDocument): { value: string; line: number; path: string; valueNode?: PosNode }[] {
   const out: { value: string; line: number; path: string; valueNode?: PosNode }[] = []
   const add = (tree: Tree, path: ConcretePath): void => {
-    const r = resolvePath(tree.value, path.map((k) => ({ kind: 'key' as const, key: String(k) })))[0]
-    const text = r ? scalarText(r.value) : undefined
+    const text = scalarText(valueAt(tree.value, path))
     if (text === undefined) return
     const where = located(tree.root, path)
     if (where) out.push({ value: text, line: where.line, path: formatPath([...tree.at, ...path]), ...(where.valueNode ? { valueNode: where.valueNode } : {}) })
