@@ -46,6 +46,14 @@ export interface Finding {
   source?: string
   /** Set by the suppression layer: the finding is kept for the summary but does not gate. */
   suppressed?: { reason: string; by: string }
+  /**
+   * Set by the baseline classification when there is a base to compare with (SARIF's baselineState):
+   * 'new' = the pull request causes it (it gates and may be commented inline); 'unchanged' = the same finding
+   * (rule, resource, YAML path, message with release numbers normalised) was already there on the base
+   * analysed against the from-release: listed in a folded part of the summary, gates only with fail-on-existing.
+   * Absent when no baseline was computed (plain paths): the finding counts as new.
+   */
+  baselineState?: 'new' | 'unchanged'
 }
 
 export function compareFindings(a: Finding, b: Finding): number {
