@@ -101,6 +101,13 @@ function normaliseAction(body) {
       if (!parts.every((p) => new RegExp(`^${IDENT}$`).test(p))) return _
       return `${base}.${parts.join('.')}`
     })
+    // `dig "a" "b" <default> .Values`: the keys are every argument but the last before the map.
+    s = s.replace(new RegExp(`\\bdig\\s+((?:(?:"[^"]*"|[^\\s()"]+)\\s+)+?)((?:\\$${IDENT}|\\$)?(?:\\.${IDENT})+)(?=[\\s)]|$)`, 'g'), (all, args, base) => {
+      const tokens = [...args.matchAll(/"[^"]*"|[^\s"]+/g)].map((t) => t[0])
+      const keys = tokens.slice(0, -1)
+      if (keys.length === 0 || !keys.every((k) => new RegExp(`^"${IDENT}"$`).test(k))) return all
+      return `${base}.${keys.map((k) => k.slice(1, -1)).join('.')}`
+    })
     if (s === before) break
   }
   return s

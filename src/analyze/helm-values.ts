@@ -201,7 +201,7 @@ export function helmValueFindings(doc: ManifestDocument, target: Release, lines:
         const value = deref(entry.value)
         if (value?.kind !== 'map') continue
         const status = combined(readers, [entry.key])
-        if (status.kind !== 'read' || !status.more) continue
+        if (status.kind !== 'wrapper' && (status.kind !== 'read' || !status.more)) continue
         visit(w, readers, value, [entry.key])
       }
       continue

@@ -104,9 +104,9 @@ export class ChartKnowledge {
 
   /** The paths the user path stands for at version i (wrappers removed, descoped and flattened prefixes). */
   private candidates(path: readonly string[], i: number): string[][] {
+    if (path.length === 0) return [[]]
+    for (const [w, at] of this.wrapper) if (path[0] === w && at(i)) return this.candidates(path.slice(1), i)
     const out: string[][] = [[...path]]
-    if (path.length === 0) return out
-    for (const [w, at] of this.wrapper) if (path[0] === w && at(i)) return [path.slice(1)]
     for (const [d, at] of this.descope) if (path[0] === d && at(i)) out.push(path.slice(1))
     if (path[0] === 'global' && this.flattenGlobal(i)) out.push(path.slice(1))
     return out
