@@ -65,10 +65,11 @@ describe('reading chart templates', () => {
       '{{- with .Values.networkGateway }}{{ .name }}{{ end }}',
       '{{- range $k, $v := .Values.env }}{{ $k }}{{ end }}',
       '{{ .Values | toPrettyJson }}',
+      '{{- if hasKey .Values "replicaCount" }}{{ end }}',
       '{{- end }}'
     ].join('\n'))
     expect([...reads].sort()).toEqual([
-      'env', 'global.platform', 'global.readerServiceAccount.name', 'networkGateway', 'networkGateway.name', 'pilot.autoscaleEnabled', 'profile',
+      'env', 'global.platform', 'global.readerServiceAccount.name', 'networkGateway', 'networkGateway.name', 'pilot.autoscaleEnabled', 'profile', 'replicaCount',
       'service', 'service.type', 'sidecarInjectorWebhook.enableNamespacesByDefault', 'tolerations'
     ])
     // Taken as a whole: a toYaml'd with-scope and a range subject; never the values root.

@@ -101,6 +101,8 @@ function normaliseAction(body) {
       if (!parts.every((p) => new RegExp(`^${IDENT}$`).test(p))) return _
       return `${base}.${parts.join('.')}`
     })
+    // `hasKey .Values "a"` asks about .Values.a.
+    s = s.replace(new RegExp(`\\bhasKey\\s+((?:\\$${IDENT}|\\$)?(?:\\.${IDENT})+)\\s+"(${IDENT})"`, 'g'), '$1.$2')
     // `dig "a" "b" <default> .Values`: the keys are every argument but the last before the map.
     s = s.replace(new RegExp(`\\bdig\\s+((?:(?:"[^"]*"|[^\\s()"]+)\\s+)+?)((?:\\$${IDENT}|\\$)?(?:\\.${IDENT})+)(?=[\\s)]|$)`, 'g'), (all, args, base) => {
       const tokens = [...args.matchAll(/"[^"]*"|[^\s"]+/g)].map((t) => t[0])
