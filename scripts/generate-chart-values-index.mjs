@@ -310,7 +310,9 @@ export function scanChartVersion(dir) {
   for (const o of open) reads.add(o)
   const schemaFile = path.join(dir, 'values.schema.json')
   const schema = fs.existsSync(schemaFile) ? schemaFacts(JSON.parse(fs.readFileSync(schemaFile, 'utf8'))) : null
-  if (schema) for (const p of schema.freeForm) open.add(p)
+  // An object the schema leaves free is open only when the templates read nothing below it (gateway `global`
+  // is typed as a bare object, but the chart reads a few `global.*` keys: the others are ignored).
+  if (schema) for (const p of schema.freeForm) if (![...reads].some((r) => r.startsWith(`${p}.`))) open.add(p)
   return { wrapper, descope, flattenGlobal, reads, open, fail, moved, schema }
 }
 

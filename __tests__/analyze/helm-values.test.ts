@@ -125,6 +125,26 @@ describe('gateway chart values schema', () => {
     expect(check('istio/gateway.yaml', typo, '1.26.0')).toEqual([expect.objectContaining({ rule: 'helm-value-ignored', severity: 'warning', line: at })])
   })
 
+  it('enabled (the umbrella-chart condition): refused by the closed 1.28 schema, declared from 1.29 (R4)', () => {
+    const text = helmRelease('gateway', 'enabled: true\n')
+    expect(check('istio/gateway.yaml', text, '1.28')).toEqual([expect.objectContaining({ rule: 'helm-value-rejected', severity: 'error', line: lineOf(text, 'enabled:'), path: 'spec.values.enabled' })])
+    expect(check('istio/gateway.yaml', text, '1.29.0')).toEqual([])
+  })
+
+  it('lifecycle: refused by the closed 1.26.4 schema, ignored by 1.26.3, read from 1.27.0 (R10)', () => {
+    const text = helmRelease('gateway', 'lifecycle:\n  preStop:\n    exec:\n      command: [sleep, "5"]\n')
+    const line = lineOf(text, 'lifecycle:')
+    expect(check('istio/gateway.yaml', text, '1.26.4')).toEqual([expect.objectContaining({ rule: 'helm-value-rejected', severity: 'error', line })])
+    expect(check('istio/gateway.yaml', text, '1.26.3')).toEqual([expect.objectContaining({ rule: 'not-yet-available', severity: 'warning', line })])
+    expect(check('istio/gateway.yaml', text, '1.27.0')).toEqual([])
+  })
+
+  it('global.networkPolicy.enabled: read by the gateway chart from 1.28.0 (R10)', () => {
+    const text = helmRelease('gateway', 'global:\n  networkPolicy:\n    enabled: true\n')
+    expect(check('istio/gateway.yaml', text, '1.27')).toEqual([expect.objectContaining({ rule: 'not-yet-available', line: lineOf(text, 'networkPolicy:'), path: 'spec.values.global.networkPolicy' })])
+    expect(check('istio/gateway.yaml', text, '1.28.0')).toEqual([])
+  })
+
   it('nested keys are never refused; free-form maps are never looked into', () => {
     const nested = helmRelease('gateway', 'service:\n  annotations:\n    anything.example.com/x: "1"\npodAnnotations:\n  a: b\n')
     expect(check('istio/gateway.yaml', nested, '1.28')).toEqual([])

@@ -148,6 +148,9 @@ function visit(w: Walk, readers: readonly Reader[], map: PosNode | null | undefi
         sourceOf(first.chart, tag), rename)
       continue
     }
+    // A key the schema declares but no chart version reads (`enabled`, the umbrella-chart condition) is a
+    // deliberate no-op, not a mistake.
+    if (schemaChart?.schemaDeclares(entry.key) && !schemaChart.knowsTopLevel(entry.key)) continue
     let later: string | undefined
     let stopped: string | undefined
     for (const r of readers) {

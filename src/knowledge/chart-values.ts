@@ -170,6 +170,12 @@ export class ChartKnowledge {
     return [...out]
   }
 
+  /** Whether some version's values schema lists the top-level key (an accepted key, read or not). */
+  schemaDeclares(key: string): boolean {
+    const allowed = this.schemaAllowed.get(key)
+    return allowed !== undefined && this.tags.some((_, i) => allowed(i))
+  }
+
   /** Gateway chart: whether the values schema of version i refuses the top-level key (Helm stops the install). */
   schemaRefuses(key: string, i: number): boolean {
     if (!this.schemaClosed(i)) return false
