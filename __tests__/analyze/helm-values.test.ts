@@ -243,7 +243,7 @@ spec:
     ])
   })
 
-  it('IstioOperator spec.values: the istiod subtrees are checked, gateways and unknown subtrees are not', () => {
+  it('IstioOperator spec.values: the istiod subtrees are checked, global (also read by the legacy gateway charts), gateways and unknown subtrees are not', () => {
     const text = `apiVersion: install.istio.io/v1alpha1
 kind: IstioOperator
 spec:
@@ -257,6 +257,7 @@ spec:
     global:
       proxy:
         privileged: false
+      defaultTolerations: []
 `
     expect(check('istio/operator.yaml', text, '1.28')).toEqual([expect.objectContaining({ rule: 'helm-value-ignored', file: 'istio/operator.yaml', line: lineOf(text, 'notAValue'), path: 'spec.values.pilot.notAValue' })])
   })

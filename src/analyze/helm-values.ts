@@ -28,14 +28,16 @@ const CHART_DIRS: Record<string, string> = {
   gateway: 'gateway'
 }
 
-/** IstioOperator spec.values: which charts read each top-level subtree (the same paths). Others are left alone. */
+/**
+ * IstioOperator spec.values: which charts read each top-level subtree (the same paths). Others are left alone:
+ * `global` also feeds the legacy ingress/egress gateway charts istioctl installs, which the index does not hold.
+ */
 const IOP_SUBTREES: Record<string, string[]> = {
   pilot: ['istiod'],
   sidecarInjectorWebhook: ['istiod'],
   telemetry: ['istiod'],
   istiodRemote: ['istiod'],
   revisionTags: ['istiod'],
-  global: ['istiod', 'base', 'cni', 'ztunnel', 'gateway'],
   cni: ['cni', 'istiod'],
   base: ['base', 'istiod']
 }
