@@ -163,7 +163,7 @@ class ConfigReader {
       const paths = this.patterns(pathsEntry, deref(pathsEntry.value), `${where}.paths`, true)
       const target = this.release(targetEntry, `${where}.target`)
       const fromEntry = fields.get('from')
-      const from = fromEntry ? this.release(fromEntry, `${where}.from`) : undefined
+      const from = fromEntry ? this.release(fromEntry, `${where}.from`, true) : undefined
       if (from && fromEntry && compareReleases(from, target) > 0) this.fail(fromEntry.value ?? fromEntry.keyNode, `${where}.from ${from.version} is newer than its target ${target.version}`)
       const k8sEntry = fields.get('kubernetes')
       const kubernetesVersion = k8sEntry ? this.kubernetes(k8sEntry, `${where}.kubernetes`) : undefined
@@ -184,11 +184,11 @@ class ConfigReader {
     return { node, text: node.text.trim() }
   }
 
-  private release(entry: MapEntry, where: string): Release {
+  private release(entry: MapEntry, where: string, from = false): Release {
     const { node, text } = this.scalar(entry, where, '1.26')
     if (text === 'auto') this.fail(node, `${where} cannot be auto: a targets entry names the release of its files, e.g. "1.26"`)
     try {
-      return parseRelease(text)
+      return parseRelease(text, { from })
     } catch (error) {
       return this.fail(node, `${where}: ${(error as Error).message}`)
     }

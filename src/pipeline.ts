@@ -7,13 +7,14 @@ import type { AnalysisContext, Analyzer } from './analyze/types.js'
 import type { ChangeSet } from './changes/types.js'
 import { EMPTY_CONFIG, matchesPatterns, type RepoConfig } from './config.js'
 import { detectIstioVersion } from './knowledge/detect.js'
-import { parseRelease } from './knowledge/versions.js'
+import { parseFromRelease, parseRelease } from './knowledge/versions.js'
 import { kubernetesMinor } from './analyze/catalog/kubernetes.js'
 import { diffResources } from './manifests/diff.js'
 import { parseManifestFile } from './manifests/parse.js'
 import type { ManifestDocument, ManifestFile } from './manifests/types.js'
 import { compareFindings, UsageError, type Finding } from './model.js'
 import type { AnalysisResult, NotChecked, VersionChoice } from './result.js'
+import type { Release } from './knowledge/versions.js'
 
 /** A state of the repository (a commit, the work tree, or the API at a sha). */
 export interface Snapshot {
@@ -59,7 +60,7 @@ export async function runAnalysis(sources: Sources, options: RunOptions): Promis
 
   const target = chooseVersion(options.target, headDetected, 'target-version')
   if (!target) throw new UsageError('target-version is auto, but no Istio version was found in the repository (Flux HelmRelease, Argo CD Application, Chart.yaml dependency or IstioOperator spec.tag); set target-version, e.g. 1.28')
-  const from = options.from && options.from !== '' ? chooseVersion(options.from, baseDetected, 'from-version') : undefined
+  const from = options.from && options.from !== '' ? chooseVersion(options.from, baseDetected, 'from-version', parseFromRelease) : undefined
   const versionBump = !!(headDetected && baseDetected && headDetected.version !== baseDetected.version)
 
   // Scope: the changed files, or every manifest when the PR moves the Istio version.
@@ -120,11 +121,11 @@ export async function runAnalysis(sources: Sources, options: RunOptions): Promis
   }
 }
 
-function chooseVersion(input: string, detected: { version: string; file: string; line: number; how: string } | undefined, name: string): VersionChoice | undefined {
-  if (input !== 'auto') return { release: parseRelease(input), origin: 'input' }
+function chooseVersion(input: string, detected: { version: string; file: string; line: number; how: string } | undefined, name: string, parse: (v: string) => Release = parseRelease): VersionChoice | undefined {
+  if (input !== 'auto') return { release: parse(input), origin: 'input' }
   if (!detected) return undefined
   try {
-    return { release: parseRelease(detected.version), origin: `${detected.file}:${detected.line} (${detected.how})` }
+    return { release: parse(detected.version), origin: `${detected.file}:${detected.line} (${detected.how})` }
   } catch (error) {
     throw new UsageError(`${name} auto: ${detected.file}:${detected.line} names Istio ${detected.version}: ${(error as Error).message}`)
   }

@@ -37,6 +37,12 @@ export interface CatalogFinding {
   finding: Finding
 }
 
+/** `{name}` becomes the matched key, variable or path; `{value}` the matched scalar (or the name when there is none). */
+function renderMessage(hit: CatalogHit): string {
+  const value = hit.valueNode?.kind === 'scalar' ? hit.valueNode.text : hit.name
+  return hit.message.split('{name}').join(hit.name).split('{value}').join(value)
+}
+
 function toFinding(doc: ManifestDocument, hit: CatalogHit, lines: readonly string[]): Finding {
   const line = hit.needle !== undefined && hit.valueNode ? lineHolding(hit.valueNode, hit.needle, lines) : hit.line
   const fix = hit.fix ? buildFix(hit.fix, hit, lines) : undefined
@@ -44,7 +50,7 @@ function toFinding(doc: ManifestDocument, hit: CatalogHit, lines: readonly strin
   return {
     rule: hit.rule,
     severity: hit.severity,
-    message: hit.message.split('{name}').join(hit.name),
+    message: renderMessage(hit),
     file: doc.file,
     line,
     ...(hit.endLine !== undefined && hit.endLine > line ? { endLine: hit.endLine } : {}),

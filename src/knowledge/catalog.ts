@@ -70,6 +70,7 @@ export interface FieldMatch extends MatchBase, ValueTest {
 }
 
 export interface Condition extends ValueTest {
+  /** Path in the resource (or values); `@.sub.path` is relative to each matched value, e.g. one list item. */
   path: string
   /** True: the condition holds when no value at path passes the test. */
   absent?: boolean

@@ -30,6 +30,8 @@ export interface CompiledCondition extends ValuePredicate {
   /** Alternatives (macros expand to several paths); the condition holds if any alternative holds. */
   patterns: PathPattern[]
   absent: boolean
+  /** `@.`-paths: evaluated on each matched value (a list item) instead of the whole resource. */
+  relative: boolean
 }
 
 export interface CompiledResource extends Compiled {
@@ -131,11 +133,15 @@ function predicate(m: { values?: (string | number | boolean)[]; pattern?: string
 }
 
 function compileConditions(conditions: readonly Condition[] | undefined, kind: string): CompiledCondition[] {
-  return (conditions ?? []).map((c) => ({
-    ...predicate(c),
-    patterns: expandMacros(c.path, kind).map(compilePath),
-    absent: c.absent === true
-  }))
+  return (conditions ?? []).map((c) => {
+    const relative = c.path === '@' || c.path.startsWith('@.')
+    return {
+      ...predicate(c),
+      patterns: relative ? [compilePath(c.path.slice(2))] : expandMacros(c.path, kind).map(compilePath),
+      absent: c.absent === true,
+      relative
+    }
+  })
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
