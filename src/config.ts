@@ -32,11 +32,13 @@ export interface RepoConfig {
   ignore: string[]
   /** Per-path releases; the first entry whose paths match a file wins. Absent or empty: the inputs apply everywhere. */
   targets?: TargetOverride[]
+  /** Gateway API CRD channel the cluster runs (standard | experimental); the action input / CLI flag wins. */
+  gatewayApiChannel?: 'standard' | 'experimental'
 }
 
 export const EMPTY_CONFIG: RepoConfig = { rules: {}, ignore: [], targets: [] }
 
-const TOP_KEYS = ['rules', 'ignore', 'targets'] as const
+const TOP_KEYS = ['rules', 'ignore', 'targets', 'gatewayApiChannel'] as const
 const TARGET_KEYS = ['paths', 'target', 'from', 'kubernetes'] as const
 const SETTINGS: readonly string[] = ['off', ...SEVERITIES]
 const KUBERNETES_VERSION = /^v?1\.\d+(?:\.\d+)?$/
@@ -60,6 +62,11 @@ export function parseConfig(text: string, file: string, knownRules: readonly str
     if (entry.key === 'rules') config.rules = reader.rules(entry, value, knownRules)
     else if (entry.key === 'ignore') config.ignore = reader.patterns(entry, value, 'ignore', false)
     else if (entry.key === 'targets') config.targets = reader.targets(entry, value)
+    else if (entry.key === 'gatewayApiChannel') {
+      const text = value?.kind === 'scalar' ? value.text.trim() : undefined
+      if (text !== 'standard' && text !== 'experimental') reader.fail(placed(value, entry.keyNode), `"gatewayApiChannel" must be standard or experimental`)
+      config.gatewayApiChannel = text
+    }
     else reader.fail(entry.keyNode, unknownKey(entry.key, TOP_KEYS, 'the config'))
   }
   return config

@@ -3,7 +3,7 @@ import { allRules, analyzeDocuments, ANALYZERS, applyRuleSettings } from './anal
 import { groupByTarget } from './analyze/groups.js'
 import { mergeOverlaps } from './analyze/overlap.js'
 import { applySuppressions } from './analyze/suppress.js'
-import type { AnalysisContext, Analyzer } from './analyze/types.js'
+import { GATEWAY_API_CHANNELS, type AnalysisContext, type Analyzer, type GatewayApiChannel } from './analyze/types.js'
 import type { ChangeSet } from './changes/types.js'
 import { EMPTY_CONFIG, matchesPatterns, type RepoConfig } from './config.js'
 import { detectIstioVersion } from './knowledge/detect.js'
@@ -33,6 +33,8 @@ export interface RunOptions {
   target: string
   from?: string
   kubernetesVersion?: string
+  /** Gateway API CRD channel of the cluster (input); falls back to the config's gatewayApiChannel, then experimental. */
+  gatewayApiChannel?: string
   /** minimatch patterns; `!` excludes. */
   paths: string[]
   config?: RepoConfig
@@ -51,6 +53,11 @@ export async function runAnalysis(sources: Sources, options: RunOptions): Promis
   if (options.kubernetesVersion && kubernetesMinor(options.kubernetesVersion) === undefined) {
     throw new UsageError(`kubernetes-version "${options.kubernetesVersion}" is not a Kubernetes version; expected e.g. 1.31 or v1.31.2`)
   }
+  const channelInput = options.gatewayApiChannel ?? config.gatewayApiChannel
+  if (channelInput !== undefined && !(GATEWAY_API_CHANNELS as readonly string[]).includes(channelInput)) {
+    throw new UsageError(`gateway-api-channel "${channelInput}" is not a Gateway API channel; expected standard or experimental`)
+  }
+  const gatewayApiChannel = channelInput as GatewayApiChannel | undefined
   const matches = pathMatcher(options.paths.length ? options.paths : DEFAULT_PATTERNS, config.ignore)
   const notChecked: NotChecked[] = []
 
@@ -93,6 +100,7 @@ export async function runAnalysis(sources: Sources, options: RunOptions): Promis
     target: target.release,
     ...(from ? { from: from.release } : {}),
     ...(options.kubernetesVersion ? { kubernetesVersion: options.kubernetesVersion } : {}),
+    ...(gatewayApiChannel ? { gatewayApiChannel } : {}),
     files: headFiles
   }
   const findings: Finding[] = []
