@@ -6,6 +6,7 @@ import { collectHits, compatibilityVersionsIn, type CatalogHit } from './catalog
 import { buildFix, lineHolding } from './catalog/fix.js'
 import { planFor, type CatalogRule, type Plan } from './catalog/plan.js'
 import { kubernetesFindings, KUBERNETES_RULE } from './catalog/kubernetes.js'
+import { skewFindings, SKEW_RULE, upgradePathFindings, UPGRADE_PATH_RULE } from './catalog/upgrade.js'
 
 export const COMPATIBILITY_RULE = 'compatibility-version-unsupported'
 
@@ -17,7 +18,9 @@ export const CATALOG_RULES: RuleMeta[] = [
   { id: 'default-changed', description: 'A default the manifest relies on changes between the release the mesh runs and the target.', defaultSeverity: 'warning' },
   { id: 'behaviour-changed', description: 'Istio behaves differently for this manifest after the upgrade to the target.', defaultSeverity: 'warning' },
   { id: COMPATIBILITY_RULE, description: 'Helm compatibilityVersion names a profile the target release does not ship.', defaultSeverity: 'error', fixable: true },
-  { id: KUBERNETES_RULE, description: 'The Kubernetes version is outside the range the target Istio release supports.', defaultSeverity: 'error' }
+  { id: KUBERNETES_RULE, description: 'The Kubernetes version is outside the range the target Istio release supports.', defaultSeverity: 'error' },
+  { id: UPGRADE_PATH_RULE, description: 'The upgrade from the running release to the target crosses more minor releases than Istio supports in one step.', defaultSeverity: 'warning' },
+  { id: SKEW_RULE, description: 'A gateway (data plane) is pinned to a release the control plane release does not support: newer, or more than one minor older.', defaultSeverity: 'warning' }
 ]
 
 const linesByFile = new WeakMap<readonly ManifestFile[], Map<string, readonly string[]>>()
@@ -99,7 +102,7 @@ export const catalogAnalyzer: Analyzer = {
     return [...hits.map((hit) => toFinding(doc, hit, lines)), ...compatibilityFindings(doc, ctx, lines)]
   },
   checkRepository(ctx) {
-    return kubernetesFindings(ctx)
+    return [...kubernetesFindings(ctx), ...upgradePathFindings(ctx), ...skewFindings(ctx)]
   }
 }
 

@@ -1,0 +1,111 @@
+// The upgrade path and the version skew Istio documents, checked at the repository level:
+// - one upgrade may cross at most two minor releases as a canary (revision-based) upgrade and one in place
+//   (istio.io/latest/docs/setup/upgrade/canary/ and .../in-place/), a downgrade at most one;
+// - the control plane may be one minor ahead of the data plane, never behind it
+//   (istio.io/latest/docs/releases/supported-releases/#control-planedata-plane-skew).
+import type { Finding } from '../../model.js'
+import type { AnalysisContext } from '../types.js'
+import { detectIstioVersions } from '../../knowledge/detect.js'
+import { parseRelease } from '../../knowledge/versions.js'
+import { anchor } from './kubernetes.js'
+
+export const UPGRADE_PATH_RULE = 'upgrade-path-unsupported'
+export const SKEW_RULE = 'data-plane-skew-unsupported'
+
+export const CANARY_SOURCE = 'https://istio.io/latest/docs/setup/upgrade/canary/#before-you-upgrade'
+export const IN_PLACE_SOURCE = 'https://istio.io/latest/docs/setup/upgrade/in-place/#upgrade-prerequisites'
+export const SKEW_SOURCE = 'https://istio.io/latest/docs/releases/supported-releases/#control-planedata-plane-skew'
+
+/** Helm value or IstioOperator field that installs a control plane as a revision (a canary upgrade). */
+function usesRevisions(ctx: AnalysisContext): boolean {
+  for (const file of ctx.files) {
+    for (const doc of file.documents) {
+      const value = doc.value as Record<string, unknown> | null
+      const spec = value && typeof value === 'object' ? (value.spec as Record<string, unknown> | undefined) : undefined
+      if (doc.family === 'istio-operator' && typeof spec?.revision === 'string' && spec.revision !== '') return true
+      for (const e of doc.embedded) {
+        if (e.role !== 'helm-values' || (e.chart !== undefined && e.chart !== 'istiod')) continue
+        const values = e.value as Record<string, unknown> | null
+        if (values && typeof values === 'object' && typeof values.revision === 'string' && values.revision !== '') return true
+      }
+    }
+  }
+  return false
+}
+
+export function upgradePathFindings(ctx: AnalysisContext): Finding[] {
+  const from = ctx.from
+  if (!from || from.major !== ctx.target.major) return []
+  const steps = ctx.target.minorNumber - from.minorNumber
+  const where = anchor(ctx)
+  if (!where) return []
+  const path = `Istio ${from.version} → ${ctx.target.version}`
+  const base = { rule: UPGRADE_PATH_RULE, file: where.file, line: where.line }
+  if (steps > 2) {
+    const stops: string[] = []
+    for (let m = from.minorNumber + 2; m < ctx.target.minorNumber; m += 2) stops.push(`${from.major}.${m}`)
+    return [{
+      ...base,
+      severity: 'warning',
+      message: `${path} crosses ${steps} minor releases in one step; Istio supports at most two per canary (revision-based) upgrade and one per in-place upgrade, so upgrade through ${stops.join(', ')} first (canary) or through every minor release in between (in place), checking each step.`,
+      source: `${CANARY_SOURCE} (${IN_PLACE_SOURCE})`
+    }]
+  }
+  if (steps === 2 && !usesRevisions(ctx)) {
+    return [{
+      ...base,
+      severity: 'notice',
+      message: `${path} skips ${from.major}.${from.minorNumber + 1}: Istio supports that only as a canary (revision-based) upgrade; an in-place upgrade has to go through ${from.major}.${from.minorNumber + 1} first.`,
+      source: `${CANARY_SOURCE} (${IN_PLACE_SOURCE})`
+    }]
+  }
+  if (steps < -1) {
+    return [{
+      ...base,
+      severity: 'warning',
+      message: `${path} downgrades ${-steps} minor releases in one step; Istio supports downgrading at most one minor release at a time.`,
+      source: IN_PLACE_SOURCE.replace('#upgrade-prerequisites', '#downgrade-prerequisites')
+    }]
+  }
+  return []
+}
+
+const CONTROL_PLANE = /\(chart (istiod|istio-discovery|istiod-remote)\)|^IstioOperator spec\.tag$/
+const DATA_PLANE = /\(chart (gateway|istio-gateway)\)/
+
+/**
+ * Gateways (the data plane a repository pins) against the one control-plane release it pins. Several control-plane
+ * releases (canary revisions, several clusters) make the pairing ambiguous: nothing is reported then.
+ */
+export function skewFindings(ctx: AnalysisContext): Finding[] {
+  const pins = detectIstioVersions(ctx.files).filter((d) => !/compatibilityVersion|global\.tag/.test(d.how))
+  const minorOf = (version: string): number | undefined => {
+    try {
+      return parseRelease(version).minorNumber
+    } catch {
+      return undefined
+    }
+  }
+  const control = pins.filter((p) => CONTROL_PLANE.test(p.how)).map((p) => ({ ...p, minor: minorOf(p.version) }))
+  const minors = new Set(control.map((c) => c.minor))
+  if (minors.size !== 1 || minors.has(undefined)) return []
+  const cp = control[0]
+  const out: Finding[] = []
+  for (const p of pins.filter((d) => DATA_PLANE.test(d.how))) {
+    const dp = minorOf(p.version)
+    if (dp === undefined) continue
+    const ahead = (cp.minor as number) - dp
+    if (ahead >= 0 && ahead <= 1) continue
+    out.push({
+      rule: SKEW_RULE,
+      severity: 'warning',
+      file: p.file,
+      line: p.line,
+      message: ahead < 0
+        ? `This gateway (data plane) runs Istio ${p.version}, newer than the control plane's ${cp.version} (${cp.file}:${cp.line}); Istio does not support a data plane ahead of its control plane.`
+        : `This gateway (data plane) runs Istio ${p.version}, ${ahead} minor releases behind the control plane's ${cp.version} (${cp.file}:${cp.line}); Istio supports the control plane at most one minor release ahead.`,
+      source: SKEW_SOURCE
+    })
+  }
+  return out
+}
