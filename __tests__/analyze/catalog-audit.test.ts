@@ -280,3 +280,51 @@ describe('audit: citations say what the entries claim', () => {
     expect(entry('istio-1.24-in-cluster-operator-removed').sources.map((x) => x.section)).not.toContain('istioctl')
   })
 })
+
+describe('audit #74 / R22: the 1.30 HTTPRoute 404 and its 1.31 revert', () => {
+  const route = `apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata:
+  name: web
+spec:
+  rules:
+  - backendRefs:
+    - name: web
+      port: 80
+  - matches:
+    - path: { type: PathPrefix, value: /old }
+`
+  const ids = ['istio-1.30-httproute-without-backends-404', 'istio-1.31-httproute-without-backends-500']
+  const hits = (target: string, from: string) => run('route.yaml', route, target, from).filter((f) => ids.includes(f.entryId)).map((f) => [f.entryId, f.finding.line])
+  it('reports the rule without backendRefs (per rule, not per route) once for each real change', () => {
+    expect(hits('1.30', '1.29')).toEqual([['istio-1.30-httproute-without-backends-404', 10]])
+    expect(hits('1.31', '1.30')).toEqual([['istio-1.31-httproute-without-backends-500', 10]])
+  })
+  it('says nothing across both (1.29 → 1.31), where the net behaviour is unchanged', () => {
+    expect(hits('1.31', '1.29')).toEqual([])
+  })
+})
+
+describe('R24: duplicate DestinationRule subset names', () => {
+  it('reports the second subset with a name already used, from 1.22', () => {
+    const dr = `apiVersion: networking.istio.io/v1
+kind: DestinationRule
+metadata:
+  name: web
+spec:
+  host: web
+  subsets:
+  - name: v1
+    labels: { version: v1 }
+  - name: v2
+    labels: { version: v2 }
+  - name: v1
+    labels: { version: v1b }
+`
+    const found = of(run('dr.yaml', dr, '1.22'), 'istio-1.22-destinationrule-duplicate-subsets')
+    expect(found).toEqual([expect.objectContaining({ file: 'dr.yaml', line: 12, severity: 'error' })])
+    expect(found[0].message).toContain('(v1)')
+    expect(of(run('dr.yaml', dr, '1.21'), 'istio-1.22-destinationrule-duplicate-subsets')).toEqual([])
+    expect(of(run('dr.yaml', dr.replace('  - name: v1\n    labels: { version: v1b }', '  - name: v3\n    labels: { version: v1b }'), '1.22'), 'istio-1.22-destinationrule-duplicate-subsets')).toEqual([])
+  })
+})

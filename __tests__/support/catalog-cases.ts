@@ -181,6 +181,15 @@ export function buildCase(entry: CatalogEntry, match: Match, clean = false, brok
       const steps = concrete(match.paths[0])
       const presenceOnly = !match.values && match.pattern === undefined
       const path = clean && presenceOnly ? renameLastKey(steps) : steps
+      if (match.duplicates) {
+        // Two items with the same value: the second one is reported (clean: two different values).
+        const second = steps.map((s, i) => (typeof s === 'number' && !steps.slice(i + 1).some((x) => typeof x === 'number') ? s + 1 : s))
+        set(doc, steps, 'first')
+        set(doc, second, clean ? 'second' : 'first')
+        if (brokenConditions) applyConditions(doc, match.where, true, second)
+        const w = writeYaml([doc])
+        return { file, text: w.text, line: w.lineOf(second) }
+      }
       set(doc, path, valueFor(match, clean))
       if (brokenConditions) applyConditions(doc, match.where, true, path)
       const w = writeYaml([doc])

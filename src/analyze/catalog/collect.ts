@@ -226,8 +226,17 @@ function checkKind(out: HitCollector, doc: ManifestDocument, tree: Tree): void {
     if (field.apiVersions && !field.apiVersions.has(apiVersion)) continue
     const conditions = field.conditions(kind)
     if (!conditionsHold(doc.value, conditions)) continue
+    // duplicates: only a value some earlier match already had (the second subset named v1, ...).
+    const seen = field.match.duplicates ? new Set<string>() : undefined
     for (const pattern of field.patterns(kind)) {
       for (const r of resolvePath(doc.value, pattern)) {
+        if (seen) {
+          const text = scalarText(r.value)
+          if (text === undefined) continue
+          const repeated = seen.has(text)
+          seen.add(text)
+          if (!repeated) continue
+        }
         if (passes(r.value, c.test) && conditionsHold(r.value, conditions, true)) out.addAt(c, tree, r.path, formatPath(r.path))
       }
     }

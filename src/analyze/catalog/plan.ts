@@ -121,7 +121,10 @@ export function ruleFor(entry: CatalogEntry, target: Release, from?: Release): C
       return gone ? undefined : 'no-effect'
     case 'default-changed':
     case 'behaviour-changed':
-      return from !== undefined && inTarget && !includedIn(from, versions) ? entry.change : undefined
+      if (from === undefined || !inTarget || includedIn(from, versions) || gone) return undefined
+      // A revert changes something only for meshes that already run the change it undoes.
+      if (entry.reverts !== undefined && !includesChange(from, entry.reverts)) return undefined
+      return entry.change
   }
 }
 
