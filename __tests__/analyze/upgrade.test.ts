@@ -30,31 +30,34 @@ function repo(files: Record<string, string>, target: string, from?: string) {
 const of = (findings: ReturnType<typeof repo>, rule: string) => findings.filter((f) => f.rule === rule)
 
 describe(UPGRADE_PATH_RULE, () => {
-  const istiod = { 'infra/istiod.yaml': helmRelease('istiod', 'istiod', '1.29.0') }
+  /** The istiod HelmRelease pinning the target: the line a version bump changes. */
+  const pinning = (version: string) => ({ 'infra/istiod.yaml': helmRelease('istiod', 'istiod', version) })
 
   it('warns when one upgrade crosses more than two minor releases, on the version pin, naming the stops', () => {
-    const found = of(repo(istiod, '1.29', '1.26'), UPGRADE_PATH_RULE)
+    const found = of(repo(pinning('1.29.0'), '1.29', '1.26'), UPGRADE_PATH_RULE)
     expect(found).toEqual([expect.objectContaining({ file: 'infra/istiod.yaml', line: 9, severity: 'warning' })])
     expect(found[0].message).toContain('crosses 3 minor releases')
     expect(found[0].message).toContain('through 1.28 first')
     expect(found[0].source).toContain('https://istio.io/latest/docs/setup/upgrade/canary/')
-    expect(of(repo(istiod, '1.31', '1.24'), UPGRADE_PATH_RULE)[0].message).toContain('through 1.26, 1.28, 1.30 first')
+    expect(of(repo(pinning('1.31.0'), '1.31', '1.24'), UPGRADE_PATH_RULE)[0].message).toContain('through 1.26, 1.28, 1.30 first')
   })
 
-  it('gives a notice for a two-release jump unless istiod is installed as a revision', () => {
-    expect(of(repo(istiod, '1.28', '1.26'), UPGRADE_PATH_RULE)).toEqual([expect.objectContaining({ line: 9, severity: 'notice' })])
-    const revision = { 'infra/istiod.yaml': helmRelease('istiod-1-28', 'istiod', '1.28.0', '    revision: 1-28\n') }
-    expect(of(repo(revision, '1.28', '1.26'), UPGRADE_PATH_RULE)).toEqual([])
-    const iop = { 'iop.yaml': 'apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nspec:\n  tag: 1.28.0\n  revision: 1-28\n' }
-    expect(of(repo(iop, '1.28', '1.26'), UPGRADE_PATH_RULE)).toEqual([])
+  it('is quiet for a two-release jump, which a canary (revision-based) upgrade supports', () => {
+    expect(of(repo(pinning('1.28.0'), '1.28', '1.26'), UPGRADE_PATH_RULE)).toEqual([])
   })
 
   it('is quiet for one minor release, patch upgrades, no from, and warns on a downgrade of more than one', () => {
-    expect(of(repo(istiod, '1.29', '1.28'), UPGRADE_PATH_RULE)).toEqual([])
-    expect(of(repo(istiod, '1.29.2', '1.29.0'), UPGRADE_PATH_RULE)).toEqual([])
-    expect(of(repo(istiod, '1.29'), UPGRADE_PATH_RULE)).toEqual([])
-    expect(of(repo(istiod, '1.26', '1.27'), UPGRADE_PATH_RULE)).toEqual([])
-    expect(of(repo(istiod, '1.25', '1.27'), UPGRADE_PATH_RULE)).toEqual([expect.objectContaining({ line: 9, severity: 'warning' })])
+    expect(of(repo(pinning('1.29.0'), '1.29', '1.28'), UPGRADE_PATH_RULE)).toEqual([])
+    expect(of(repo(pinning('1.29.2'), '1.29.2', '1.29.0'), UPGRADE_PATH_RULE)).toEqual([])
+    expect(of(repo(pinning('1.29.0'), '1.29'), UPGRADE_PATH_RULE)).toEqual([])
+    expect(of(repo(pinning('1.26.0'), '1.26', '1.27'), UPGRADE_PATH_RULE)).toEqual([])
+    expect(of(repo(pinning('1.25.0'), '1.25', '1.27'), UPGRADE_PATH_RULE)).toEqual([expect.objectContaining({ line: 9, severity: 'warning' })])
+  })
+
+  it('says nothing where the files do not pin the target release (a PR that only edits routes)', () => {
+    const route = { 'apps/dr.yaml': 'apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata:\n  name: web\nspec:\n  host: web\n' }
+    expect(of(repo(route, '1.29', '1.26'), UPGRADE_PATH_RULE)).toEqual([])
+    expect(of(repo(pinning('1.27.0'), '1.29', '1.26'), UPGRADE_PATH_RULE)).toEqual([])
   })
 })
 

@@ -5,9 +5,8 @@
 //   (istio.io/latest/docs/releases/supported-releases/#control-planedata-plane-skew).
 import type { Finding } from '../../model.js'
 import type { AnalysisContext } from '../types.js'
-import { detectIstioVersions } from '../../knowledge/detect.js'
+import { detectIstioVersion, detectIstioVersions } from '../../knowledge/detect.js'
 import { parseRelease } from '../../knowledge/versions.js'
-import { anchor } from './kubernetes.js'
 
 export const UPGRADE_PATH_RULE = 'upgrade-path-unsupported'
 export const SKEW_RULE = 'data-plane-skew-unsupported'
@@ -16,29 +15,24 @@ export const CANARY_SOURCE = 'https://istio.io/latest/docs/setup/upgrade/canary/
 export const IN_PLACE_SOURCE = 'https://istio.io/latest/docs/setup/upgrade/in-place/#upgrade-prerequisites'
 export const SKEW_SOURCE = 'https://istio.io/latest/docs/releases/supported-releases/#control-planedata-plane-skew'
 
-/** Helm value or IstioOperator field that installs a control plane as a revision (a canary upgrade). */
-function usesRevisions(ctx: AnalysisContext): boolean {
-  for (const file of ctx.files) {
-    for (const doc of file.documents) {
-      const value = doc.value as Record<string, unknown> | null
-      const spec = value && typeof value === 'object' ? (value.spec as Record<string, unknown> | undefined) : undefined
-      if (doc.family === 'istio-operator' && typeof spec?.revision === 'string' && spec.revision !== '') return true
-      for (const e of doc.embedded) {
-        if (e.role !== 'helm-values' || (e.chart !== undefined && e.chart !== 'istiod')) continue
-        const values = e.value as Record<string, unknown> | null
-        if (values && typeof values === 'object' && typeof values.revision === 'string' && values.revision !== '') return true
-      }
-    }
-  }
-  return false
-}
-
 export function upgradePathFindings(ctx: AnalysisContext): Finding[] {
   const from = ctx.from
   if (!from || from.major !== ctx.target.major) return []
   const steps = ctx.target.minorNumber - from.minorNumber
-  const where = anchor(ctx)
-  if (!where) return []
+  // Two minor releases up is supported by a canary (revision-based) upgrade; whether the repository upgrades in
+  // place or by canary cannot be told reliably from the files, so only what no method supports is reported.
+  if (steps <= 2 && steps >= -1) return []
+  // Reported on the line that pins the target release (the line a version bump changes); files that pin nothing
+  // (a PR that only edits routes) say nothing about the upgrade path, so nothing is reported there.
+  const pin = detectIstioVersion(ctx.files)
+  let pinned: number | undefined
+  try {
+    pinned = pin ? parseRelease(pin.version).minorNumber : undefined
+  } catch {
+    pinned = undefined
+  }
+  if (!pin || pinned !== ctx.target.minorNumber) return []
+  const where = { file: pin.file, line: pin.line }
   const path = `Istio ${from.version} → ${ctx.target.version}`
   const base = { rule: UPGRADE_PATH_RULE, file: where.file, line: where.line }
   if (steps > 2) {
@@ -48,14 +42,6 @@ export function upgradePathFindings(ctx: AnalysisContext): Finding[] {
       ...base,
       severity: 'warning',
       message: `${path} crosses ${steps} minor releases in one step; Istio supports at most two per canary (revision-based) upgrade and one per in-place upgrade, so upgrade through ${stops.join(', ')} first (canary) or through every minor release in between (in place), checking each step.`,
-      source: `${CANARY_SOURCE} (${IN_PLACE_SOURCE})`
-    }]
-  }
-  if (steps === 2 && !usesRevisions(ctx)) {
-    return [{
-      ...base,
-      severity: 'notice',
-      message: `${path} skips ${from.major}.${from.minorNumber + 1}: Istio supports that only as a canary (revision-based) upgrade; an in-place upgrade has to go through ${from.major}.${from.minorNumber + 1} first.`,
       source: `${CANARY_SOURCE} (${IN_PLACE_SOURCE})`
     }]
   }
