@@ -7,6 +7,7 @@ import { buildFix, lineHolding } from './catalog/fix.js'
 import { planFor, type CatalogRule, type Plan } from './catalog/plan.js'
 import { kubernetesFindings, KUBERNETES_RULE } from './catalog/kubernetes.js'
 import { helmValueFindings, HELM_VALUE_RULES } from './helm-values.js'
+import { skewFindings, SKEW_RULE, upgradePathFindings, UPGRADE_PATH_RULE } from './catalog/upgrade.js'
 
 export const COMPATIBILITY_RULE = 'compatibility-version-unsupported'
 
@@ -19,6 +20,8 @@ export const CATALOG_RULES: RuleMeta[] = [
   { id: 'behaviour-changed', description: 'Istio behaves differently for this manifest after the upgrade to the target.', defaultSeverity: 'warning' },
   { id: COMPATIBILITY_RULE, description: 'Helm compatibilityVersion names a profile the target release does not ship.', defaultSeverity: 'error', fixable: true },
   { id: KUBERNETES_RULE, description: 'The Kubernetes version is outside the range the target Istio release supports.', defaultSeverity: 'error' },
+  { id: UPGRADE_PATH_RULE, description: 'The upgrade from the running release to the target crosses more minor releases than Istio supports in one step.', defaultSeverity: 'warning' },
+  { id: SKEW_RULE, description: 'A gateway (data plane) is pinned to a release the control plane release does not support: newer, or more than one minor older.', defaultSeverity: 'warning' },
   ...HELM_VALUE_RULES
 ]
 
@@ -50,6 +53,12 @@ export interface CatalogFinding {
   finding: Finding
 }
 
+/** `{name}` becomes the matched key, variable or path; `{value}` the matched scalar (or the name when there is none). */
+function renderMessage(hit: CatalogHit): string {
+  const value = hit.valueNode?.kind === 'scalar' ? hit.valueNode.text : hit.name
+  return hit.message.split('{name}').join(hit.name).split('{value}').join(value)
+}
+
 function toFinding(doc: ManifestDocument, hit: CatalogHit, lines: readonly string[]): Finding {
   const line = hit.needle !== undefined && hit.valueNode ? lineHolding(hit.valueNode, hit.needle, lines) : hit.line
   const fix = hit.fix ? buildFix(hit.fix, hit, lines) : undefined
@@ -57,7 +66,7 @@ function toFinding(doc: ManifestDocument, hit: CatalogHit, lines: readonly strin
   return {
     rule: hit.rule,
     severity: hit.severity,
-    message: hit.message.split('{name}').join(hit.name),
+    message: renderMessage(hit),
     file: doc.file,
     line,
     ...(hit.endLine !== undefined && hit.endLine > line ? { endLine: hit.endLine } : {}),
@@ -111,7 +120,7 @@ export const catalogAnalyzer: Analyzer = {
     return findings
   },
   checkRepository(ctx) {
-    return kubernetesFindings(ctx)
+    return [...kubernetesFindings(ctx), ...upgradePathFindings(ctx), ...skewFindings(ctx)]
   }
 }
 
