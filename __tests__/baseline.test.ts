@@ -142,6 +142,13 @@ describe('runAnalysis with a base', () => {
     ])
   })
 
+  it('a document without a name keeps its old findings when a document is inserted above it', async () => {
+    const unnamed = (simple: string) => `apiVersion: networking.istio.io/v1\nkind: DestinationRule\nspec:\n  host: reviews\n  trafficPolicy:\n    loadBalancer:\n      simple: ${simple}\n`
+    const r = repo({ 'apps/patches.yaml': unnamed('ROUND_ROBINN') }, { 'apps/patches.yaml': `${unnamed('RANDOM')}---\n${unnamed('ROUND_ROBINN')}` })
+    const result = await analyse(r, '1.28', '1.28')
+    expect(result.findings.map((f) => `${f.file}:${f.line} ${f.rule} ${f.baselineState}`)).toEqual(['apps/patches.yaml:15 enum-value-not-in-release unchanged'])
+  })
+
   it('a PR that breaks a file gets a new parse error; a document that was already broken stays unchanged', async () => {
     const broken = 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: app\n  namespace: shop: x\n'
     const r = repo(

@@ -135,11 +135,25 @@ export async function runAnalysis(sources: Sources, options: RunOptions): Promis
     const renamed = pairRenamedResources(resources, renames)
     const counterpart = new Map<ManifestDocument, ManifestDocument>(renamed)
     for (const change of resources) if (change.head && change.base) counterpart.set(change.head, change.base)
-    const baseDocs: ManifestDocument[] = []
+    // Documents known by their place in a file (no name) lose their pairing when a document is inserted above
+    // them: for those, every base document of the same kind in the same file is a possible counterpart.
+    const sameKind = (file: string, d: ManifestDocument) => `${file}\u0000${d.resource ? `${d.resource.apiVersion}/${d.resource.kind}` : d.kind}`
+    const byKind = new Map<string, ManifestDocument[]>()
+    for (const file of baseFiles) {
+      for (const d of file.documents) {
+        const key = sameKind(d.file, d)
+        const list = byKind.get(key)
+        if (list) list.push(d)
+        else byKind.set(key, [d])
+      }
+    }
+    const wanted = new Set<ManifestDocument>()
     for (const doc of documentsWithFindings(findings, inScope)) {
       const old = counterpart.get(doc)
-      if (old) baseDocs.push(old)
+      if (old) wanted.add(old)
+      if (doc.resource?.name === undefined) for (const d of byKind.get(sameKind(renames.get(doc.file) ?? doc.file, doc)) ?? []) wanted.add(d)
     }
+    const baseDocs = [...wanted]
     const baseSide = analyseSide(baseFiles, baseDocs, baseInputs, config, analyzers, knownRules, baseDocs)
     const renamedResources = new Map<string, string>()
     for (const [now, before] of renamed) {
