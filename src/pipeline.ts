@@ -72,6 +72,8 @@ export async function runAnalysis(sources: Sources, options: RunOptions): Promis
   const changed = sources.changes.files.filter((f) => f.status !== 'removed' && matches(f.path))
   const headPaths = versionBump ? (await sources.head.list()).filter(matches) : changed.map((f) => f.path)
   const headFiles = await parseAll(sources.head, headPaths, headDetection?.parsed)
+  // What detection parsed and the analysis does not use is dropped now, not held for the rest of the run.
+  headDetection?.parsed.clear()
 
   let baseFiles: ManifestFile[] = []
   const renames = new Map<string, string>()
@@ -97,6 +99,7 @@ export async function runAnalysis(sources: Sources, options: RunOptions): Promis
       }
     }
     baseFiles = [...(await parseAll(sources.base, [...basePaths], baseDetection?.parsed)), ...reused]
+    baseDetection?.parsed.clear()
   }
   const resources = diffResources(baseFiles, headFiles, renames)
 
