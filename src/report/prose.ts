@@ -42,14 +42,15 @@ export function truncate(text: string, max: number): string {
  * backslashes, code/emphasis/strikethrough/link/table characters, HTML and entities, a block marker at the
  * start, autolinks (`scheme://`, `www.`) and @mentions or #references (a zero-width joiner breaks them).
  */
-export function escapeInline(text: string): string {
+export function escapeInline(text: string, options: { references?: boolean } = {}): string {
+  const references = options.references ?? true
   let out = flatten(text)
     .replace(/[\\`*_~[\]|]/g, (ch) => `\\${ch}`)
     .replace(/[<>&]/g, (ch) => (ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : '&amp;'))
     .replace(/\$(?=\S)/g, '\\$')
     .replace(/([A-Za-z][A-Za-z0-9+.-]*):(?=\/\/)/g, '$1\\:')
     .replace(/\b(www)\./gi, '$1\\.')
-    .replace(/([@#])(?=[A-Za-z0-9_-])/g, `$1${ZWJ}`)
+    .replace(references ? /([@#])(?=[A-Za-z0-9_-])/g : /(@)(?=[A-Za-z0-9_-])/g, `$1${ZWJ}`)
   // Block syntax only acts at the start of a line: headings, quotes, lists, thematic breaks, setext underlines.
   out = out.replace(/^(\s*)([#>+=-]|\d+[.)])/, (_m, space: string, mark: string) => `${space}${mark.replace(/([#>+=.)-])$/, '\\$1')}`)
   return out
@@ -213,7 +214,8 @@ export function parseSource(source: string): { links: SourceLink[]; note?: strin
 
 /** A link as Markdown, its title escaped; for a host outside the allow-list, the title and URL as text. */
 export function markdownLink(link: SourceLink): string {
-  const title = escapeInline(link.title)
+  // Inside link text a #123 is not linked again: the title keeps its reference as it is.
+  const title = escapeInline(link.title, { references: !link.linkable })
   // Parentheses and spaces are percent-encoded by URL; `<>` keeps any remaining punctuation literal.
   return link.linkable ? `[${title}](${link.url.replace(/[()<> ]/g, (c) => encodeURIComponent(c))})` : `${title} (${codeSpan(link.url)})`
 }

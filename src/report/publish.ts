@@ -286,8 +286,8 @@ class Publisher {
     let post = this.postable(plan.post, state)
     for (const k of plan.keep) {
       state.inline.add(k.comment.finding)
-      const url = existing.find((c) => c.id === k.existingId)?.html_url
-      const thread = url ?? diffLineUrl(this.links, k.comment.path, k.comment.line)
+      // The thread's line on "Files changed", the same address on every run (a re-run writes nothing).
+      const thread = diffLineUrl(this.links, k.comment.path, k.comment.line)
       if (thread) state.threads.set(k.comment.finding, thread)
     }
     const planned = (comments: readonly InlineComment[]) => {
@@ -357,8 +357,8 @@ class Publisher {
     const verdict = verdictOf(this.result, this.opts.failOn ?? 'error')
     const summary = summaryUrl ? `[summary](${summaryUrl})` : 'summary comment'
     const off = plan.offDiff.filter((o) => !isPrLevel(o.finding) && o.finding.baselineState !== 'unchanged').length
-    const offText = off > 0 ? ` ${plural(off, 'finding')} outside these comments ${off === 1 ? 'is' : 'are'} listed in the ${summary}.` : ''
-    return `${REVIEW_MARKER}\n**istio-compat** · ${versions(this.result)} · ${verdict} (${summary}). ${plural(comments, 'comment')} below.${offText}`
+    const offText = off > 0 ? `; ${plural(off, 'more finding')} outside them ${off === 1 ? 'is' : 'are'} only in the summary` : ''
+    return `${REVIEW_MARKER}\n**istio-compat** · ${versions(this.result)} · ${verdict} (${summary}). ${plural(comments, 'comment')} below${offText}.`
   }
 
   /**

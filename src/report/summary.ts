@@ -287,21 +287,37 @@ class SummaryRenderer {
     return parts.join(' · ')
   }
 
-  /** "Istio 1.28.1, read from [file:21](…) (Flux HelmRelease …)". */
-  private release(choice: VersionChoice, sha: string | undefined): string {
+  /** "[`file:21`](…) (Flux HelmRelease …)" for a release read from a file, undefined for an input. */
+  private origin(choice: VersionChoice, sha: string | undefined): { where: string; how?: string } | undefined {
     const m = /^(.+?):(\d+)(?:\s+\((.*)\))?$/.exec(choice.origin)
-    if (!m) return `Istio ${choice.release.version} (${choice.origin === 'input' ? 'input' : manifestText(choice.origin)})`
+    if (!m) return undefined
     const [, file, line, how] = m
     const text = codeSpan(truncate(`${file}:${line}`, 200))
     const url = permalink(this.links, file!, Number(line), undefined, sha)
-    return `Istio ${choice.release.version}, read from ${url ? `[${text}](${url})` : text}${how ? ` (${manifestText(how)})` : ''}`
+    return { where: url ? `[${text}](${url})` : text, ...(how ? { how: prose(how) } : {}) }
+  }
+
+  private release(choice: VersionChoice, sha: string | undefined): string {
+    const o = this.origin(choice, sha)
+    if (!o) return `Istio ${choice.release.version} (${choice.origin === 'input' ? 'input' : prose(choice.origin)})`
+    return `Istio ${choice.release.version}, read from ${o.where}${o.how ? ` (${o.how})` : ''}`
   }
 
   private versionsLine(): string {
     const r = this.result
-    const parts = [`Target: ${this.release(r.target, this.links.headSha)}`]
-    if (r.from) parts.push(`from: ${this.release(r.from, this.links.baseSha ?? this.links.headSha)}`)
-    else parts.push('from: not known, so only changes up to the target release were checked')
+    const parts: string[] = []
+    const baseSha = this.links.baseSha ?? this.links.headSha
+    if (r.from && r.from.origin === r.target.origin && this.origin(r.target, this.links.headSha)) {
+      // Both read from the same place (a version bump in one file): say it once, link both commits.
+      const head = this.origin(r.target, this.links.headSha)!
+      const base = this.origin(r.from, baseSha)!
+      const baseLink = /\]\((.*)\)$/.exec(base.where)?.[1]
+      parts.push(`Istio ${r.from.release.version}${baseLink ? ` ([base](${baseLink}))` : ''} → ${r.target.release.version}, both read from ${head.where}${head.how ? ` (${head.how})` : ''}`)
+    } else {
+      parts.push(`Target: ${this.release(r.target, this.links.headSha)}`)
+      if (r.from) parts.push(`from: ${this.release(r.from, baseSha)}`)
+      else parts.push('from: not known, so only changes up to the target release were checked')
+    }
     if (r.kubernetesVersion) parts.push(`Kubernetes ${escapeInline(r.kubernetesVersion)}`)
     return parts.join(' · ')
   }
