@@ -19,7 +19,7 @@ const NEWLINES = /\r\n|\r|\n|\u2028|\u2029/g
 /** Echoed manifest text longer than this is cut (a 20,000-character value must not cost the review). */
 export const MAX_ECHO = 300
 /** A whole message or fix sentence longer than this is cut. */
-export const MAX_SENTENCE = 2_000
+export const MAX_SENTENCE = 1_000
 
 function flatten(text: string): string {
   return text
@@ -67,9 +67,12 @@ const LEADING = /^[('"]+/
 /** True for a token that is a name from YAML or Istio rather than a word of a sentence. */
 export function looksLikeIdentifier(token: string): boolean {
   if (token.length < 2 || VERSION.test(token) || ABBREVIATIONS.has(token.toLowerCase())) return false
+  // Names are made of these (a cut one ends in an ellipsis); anything with HTML or backticks in it is text to escape.
+  if (!/^[\w.\-/[\]"'=:{}$*@]+…?$/.test(token)) return false
+  if (token.endsWith('…')) return token.length > 20
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(token)) return false // a URL: linked elsewhere or shown as text
   if (/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/.test(token)) return true // ENV_VAR_NAME
-  if (/[[\]{}=_$`]/.test(token) && /[A-Za-z]/.test(token)) return true // spec.x[0], key=value, snake_case
+  if (/[[\]{}=_$]/.test(token) && /[A-Za-z]/.test(token)) return true // spec.x[0], key=value, snake_case
   if (/^[^./]+([./][^./]+)+\/?$/.test(token) && /[A-Za-z]/.test(token)) {
     // dotted or slashed names: spec.tracing, sidecar.istio.io/nativeSidecar, networking.istio.io/v1
     const parts = token.split(/[./]/)
@@ -85,9 +88,11 @@ export function looksLikeIdentifier(token: string): boolean {
  * manifest values as code spans, the rest escaped minimally, echoed values and the sentence length capped.
  */
 export function prose(text: string, manifestValues: readonly (string | undefined)[] = []): string {
-  const flat = truncate(flatten(text), MAX_SENTENCE)
+  // A long echoed value (a 20,000-character key, say) is cut on its own first, so the sentence around it stays.
+  const cutTokens = (s: string) => s.replace(/\S{301,}/g, (t) => truncate(t, MAX_ECHO))
+  const flat = truncate(cutTokens(flatten(text)), MAX_SENTENCE)
   // Longest first, so `spec.a.b` wins over `spec.a` when both are given.
-  const values = [...new Set(manifestValues.filter((v): v is string => !!v && v.length >= 2))].sort((a, b) => b.length - a.length)
+  const values = [...new Set(manifestValues.filter((v): v is string => !!v && v.length >= 2).map((v) => cutTokens(flatten(v))))].sort((a, b) => b.length - a.length)
   const parts: string[] = []
   let at = 0
   const pushText = (s: string) => {

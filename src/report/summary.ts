@@ -364,6 +364,8 @@ class SummaryRenderer {
 
   private resources(): string | undefined {
     const withFinding = new Set(this.result.findings.map((f) => `${f.file}\u0000${f.resource?.kind ?? ''}\u0000${f.resource?.namespace ?? ''}\u0000${f.resource?.name ?? ''}`))
+    // A finding without a resource (a parse error, say) marks every document of its file.
+    const fileWithFinding = new Set(this.result.findings.filter((f) => !f.resource).map((f) => f.file))
     const mesh = new Set(['istio', 'istio-operator', 'gateway-api', 'inference'])
     const rows = this.result.resources
       .filter((r) => r.status !== 'unchanged')
@@ -371,7 +373,7 @@ class SummaryRenderer {
       .filter(({ doc }) => {
         if (!doc) return false
         const r = doc.resource
-        return (doc.family !== undefined && mesh.has(doc.family)) || withFinding.has(`${doc.file}\u0000${r?.kind ?? ''}\u0000${r?.namespace ?? ''}\u0000${r?.name ?? ''}`)
+        return (doc.family !== undefined && mesh.has(doc.family)) || fileWithFinding.has(doc.file) || withFinding.has(`${doc.file}\u0000${r?.kind ?? ''}\u0000${r?.namespace ?? ''}\u0000${r?.name ?? ''}`)
       })
     if (rows.length === 0) return undefined
     const count = (status: ResourceChange['status']) => rows.filter((r) => r.change.status === status).length
