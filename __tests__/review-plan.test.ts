@@ -75,14 +75,26 @@ describe('planReview: anchors', () => {
     expect(plan([f], { files: noPatch }).offDiff).toEqual([{ finding: f, reason: 'diff not available' }])
   })
 
-  it('keeps at most 30 inline comments, the most severe first', () => {
+  it('keeps at most 30 inline comments, the most severe first; a notice on an error\'s line is moot', () => {
     const notices = Array.from({ length: 25 }, (_, i) => finding({ file: DR, line: (i % 10) + 1, severity: 'notice', rule: `notice-${i}` }))
     const errors = Array.from({ length: 10 }, (_, i) => finding({ file: DR, line: i + 1, severity: 'error', rule: `error-${i}` }))
-    const { post, offDiff } = plan([...notices, ...errors])
-    expect(post).toHaveLength(30)
-    expect(post.filter((c) => c.finding.severity === 'error')).toHaveLength(10)
-    expect(offDiff).toHaveLength(5)
-    expect(offDiff.every((o) => o.reason === 'inline comment limit reached' && o.finding.severity === 'notice')).toBe(true)
+    const { post, offDiff } = plan([...notices, ...errors], { maxInline: 8 })
+    expect(post).toHaveLength(8)
+    expect(post.every((c) => c.finding.severity === 'error')).toBe(true)
+    expect(offDiff.filter((o) => o.reason === 'inline comment limit reached')).toHaveLength(27)
+    const roomy = plan([...notices, ...errors])
+    expect(roomy.post).toHaveLength(10)
+    expect(roomy.offDiff.filter((o) => o.reason === 'a more severe finding is commented on the same line')).toHaveLength(25)
+  })
+
+  it('comments at most maxPerGroup identical findings (rule + message), and never findings already on the base or PR-level ones', () => {
+    const same = Array.from({ length: 10 }, (_, i) => finding({ file: DR, line: i + 1, rule: 'same', message: 'Same thing.' }))
+    const { post, offDiff } = plan(same, { maxPerGroup: 3 })
+    expect(post.map((c) => `${c.path}:${c.line}`)).toEqual([`${DR}:1`, `${DR}:2`, `${DR}:3`])
+    expect(offDiff.map((o) => o.reason)).toEqual(Array(7).fill('already commented on identical findings'))
+    const old = finding({ file: DR, line: 1, baselineState: 'unchanged' })
+    const k8s = finding({ file: DR, line: 1, rule: 'kubernetes-version-unsupported' })
+    expect(plan([old, k8s])).toMatchObject({ post: [], offDiff: [] })
   })
 
   it('never comments suppressed findings', () => {
