@@ -312,6 +312,29 @@ describe('publish: review mode against the fake GitHub', () => {
     expectCleanTraffic(h)
   })
 
+  it("another bot's comments carrying our markers survive three runs, and GET /user is never asked", async () => {
+    const h = await harness()
+    const other = h.client('other-bot-token')
+    await h.run(await h.analyse([apiVersionFinding(), retriesFinding(), drFinding()]))
+    const ours = h.fake.reviewComments(PR).find((c) => c.path === DR)!
+    // The other bot copies our comment, fingerprint and all, and our sticky marker.
+    const copy = await other.rest.pulls.createReviewComment({ owner: 'octo', repo: 'mesh', pull_number: PR, commit_id: h.built.headSha, path: DR, line: 1, side: 'RIGHT', body: ours.body })
+    const sticky = await other.rest.issues.createComment({ owner: 'octo', repo: 'mesh', issue_number: PR, body: `${SUMMARY_MARKER}\nnot istio-compat` })
+    await h.run(await h.analyse([apiVersionFinding(), retriesFinding(), drFinding()]))
+    // Run 3 on a push that fixes the DestinationRule: our copy goes, theirs stays.
+    h.fake.setPull(PR, pullFromStates(BASE_STATE, { ...HEAD_CHANGES, [DR]: HEAD_CHANGES[DR]!.replace('v1beta1', 'v1') }))
+    const run3 = await h.run(await h.analyse([apiVersionFinding(), retriesFinding()]))
+    expect(run3.inline.removed).toBe(1)
+    expect(h.fake.reviewComments(PR).some((c) => c.id === ours.id)).toBe(false)
+    expect(h.fake.reviewComments(PR).find((c) => c.id === copy.data.id)?.body).toBe(ours.body)
+    expect(h.fake.issueComments(PR).find((c) => c.id === sticky.data.id)?.body).toBe(`${SUMMARY_MARKER}\nnot istio-compat`)
+    const touched = h.fake.requests.filter((r) => r.method !== 'GET' && r.login === 'github-actions[bot]' && (r.path.endsWith(`/${copy.data.id}`) || r.path.endsWith(`/${sticky.data.id}`)))
+    expect(touched).toEqual([])
+    expect(h.fake.issueComments(PR).filter((c) => c.user.login === 'github-actions[bot]')).toHaveLength(1)
+    expect(h.fake.requests.filter((r) => r.path === '/user' && r.login === 'github-actions[bot]')).toEqual([])
+    expectCleanTraffic(h)
+  })
+
   it('identifies itself through GET /user when the token allows it (PAT)', async () => {
     const h = await harness()
     await h.run(await h.analyse([retriesFinding()]), { octokit: h.client('pat-token') })

@@ -51,6 +51,7 @@ export interface FakeReviewComment {
 export interface FakeIssueComment {
   id: number
   body: string
+  html_url: string
   user: FakeUser
 }
 

@@ -304,7 +304,9 @@ export const DEFAULT_TOKENS = {
   'bot-token': { login: 'github-actions[bot]', type: 'Bot' },
   'fork-token': { login: 'github-actions[bot]', type: 'Bot', readOnly: true },
   'pat-token': { login: 'mesh-bot', type: 'User', user: true },
-  'human-token': { login: 'alice', type: 'User', user: true }
+  'human-token': { login: 'alice', type: 'User', user: true },
+  // Another app's installation token (a different bot, e.g. one that quotes other bots' comments).
+  'other-bot-token': { login: 'renovate[bot]', type: 'Bot' }
 }
 
 let idCounter = 1000

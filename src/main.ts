@@ -121,7 +121,9 @@ export async function run(): Promise<void> {
       gateFails: verdict.exitCode !== 0,
       maxInline: inputs.maxInline,
       maxPerGroup: inputs.maxPerGroup,
-      links: actionsLinkContext()
+      links: actionsLinkContext(),
+      // An installation token (ghs_: GITHUB_TOKEN or an app's) is refused GET /user: do not even ask.
+      ...(inputs.token.startsWith('ghs_') ? { canAskUser: false } : {})
     })
     core.info(`istio-compat: findings published as ${outcome.channel}${outcome.fallback ? ` (${outcome.fallback})` : ''}`)
 

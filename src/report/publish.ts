@@ -47,6 +47,8 @@ export interface PublishOptions {
    * else quoting our marker) — a GITHUB_TOKEN cannot ask it, and needs not.
    */
   login?: string
+  /** False for an installation token (`ghs_…`), which GitHub refuses `GET /user`: never ask it. */
+  canAskUser?: boolean
   /** Where annotations and the step summary go; default: stdout and $GITHUB_STEP_SUMMARY. */
   workflow?: WorkflowOutput
   /** The gate's threshold: the verdict says what blocks. Default 'error'. */
@@ -180,14 +182,16 @@ class Publisher {
 
   /**
    * The login our comments are posted as. A GITHUB_TOKEN posts as github-actions[bot] and cannot ask
-   * `GET /user`; so the question is only put when a marked comment has another author, which is either a
-   * PAT's user (then `GET /user` answers) or someone quoting our marker (then it is refused, and the answer
-   * stays github-actions[bot]: another app's or a person's comment is never taken for ours).
+   * `GET /user`; so the question is only put when a marked comment is by a person's account, which is either
+   * a PAT's user (then `GET /user` answers) or someone quoting our marker (then it is refused, and the answer
+   * stays github-actions[bot]). Another bot carrying our marker is never taken for us and costs no request.
    */
-  private whoAmI(authors: Iterable<string> = []): Promise<string> {
+  private whoAmI(authors: Iterable<{ login: string; type?: string } | null> = []): Promise<string> {
     if (this.opts.login) return Promise.resolve(this.opts.login)
     if (this.identity) return this.identity
-    if ([...authors].every((login) => login === ACTIONS_BOT_LOGIN)) return Promise.resolve(ACTIONS_BOT_LOGIN)
+    // Only a person's account can be us other than github-actions[bot] (a PAT); another bot never is, and an
+    // app's installation token could not ask GET /user anyway.
+    if (this.opts.canAskUser === false || [...authors].every((a) => !a || a.login === ACTIONS_BOT_LOGIN || a.type === 'Bot')) return Promise.resolve(ACTIONS_BOT_LOGIN)
     this.identity = resolveLogin(this.client).then((r) => r.login)
     return this.identity
   }
@@ -272,7 +276,7 @@ class Publisher {
     const issueComments = await listIssueComments(octokit, pull)
     const marked = existing.filter((c) => fingerprintOf(c.body) !== undefined)
     const markedSummaries = issueComments.filter(isSummaryComment)
-    const login = marked.length + markedSummaries.length > 0 ? await this.whoAmI([...marked, ...markedSummaries].map((c) => c.user?.login ?? '')) : ACTIONS_BOT_LOGIN
+    const login = marked.length + markedSummaries.length > 0 ? await this.whoAmI([...marked, ...markedSummaries].map((c) => c.user)) : ACTIONS_BOT_LOGIN
     const isOwn = (c: { body: string; user: { login: string } | null }) => c.user?.login === login
     const ownComment = (c: ExistingReviewComment) => fingerprintOf(c.body) !== undefined && isOwn(c)
 
@@ -553,7 +557,7 @@ class Publisher {
   private async upsertSummary(pull: PullRef, render: () => string, known: IssueComment[] | undefined, superseded: readonly number[], login?: string): Promise<string | undefined> {
     const octokit = this.client
     const marked = (known ?? (await listIssueComments(octokit, pull))).filter(isSummaryComment)
-    const me = login ?? (marked.length > 0 ? await this.whoAmI(marked.map((c) => c.user?.login ?? '')) : ACTIONS_BOT_LOGIN)
+    const me = login ?? (marked.length > 0 ? await this.whoAmI(marked.map((c) => c.user)) : ACTIONS_BOT_LOGIN)
     const own = marked.filter((c) => c.user?.login === me)
     const rendered = render()
     const body = superseded.length > 0 ? rendered.replace(SUMMARY_MARKER, `${SUMMARY_MARKER}\n<!-- istio-compat:superseded=${superseded.join(',')} -->`) : rendered
