@@ -97,6 +97,18 @@ describe('planReview: anchors', () => {
     expect(plan([old, k8s])).toMatchObject({ post: [], offDiff: [] })
   })
 
+  it('a 20,000-character manifest value keeps the comment small and the suggestion out if it would not fit', () => {
+    const long = 'x'.repeat(20_000)
+    const f = finding({ file: DR, line: 1, path: `spec.${long}`, message: `spec.${long} is not a field of DestinationRule.`, resource: { apiVersion: 'networking.istio.io/v1', kind: 'DestinationRule', name: long } })
+    const [c] = plan([f]).post
+    expect(c!.body.length).toBeLessThan(3_000)
+    expect(c!.body).toContain(' is not a field of DestinationRule.')
+    const huge = finding({ file: DR, line: 1, rule: 'huge', fix: { description: 'Replace it.', edits: [{ startLine: 1, endLine: 1, replacement: `apiVersion: ${'y'.repeat(70_000)}` }] } })
+    const [h] = plan([huge]).post
+    expect(h!.suggestion).toBe(false)
+    expect(h!.body.length).toBeLessThan(65_536)
+  })
+
   it('never comments suppressed findings', () => {
     const f = finding({ file: DR, line: 1, suppressed: { reason: 'accepted risk', by: '.github/istio-compat.yml' } })
     expect(plan([f])).toMatchObject({ post: [], offDiff: [] })

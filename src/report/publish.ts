@@ -100,7 +100,7 @@ export const REVIEW_MARKER = '<!-- istio-compat:review -->'
 /** In our summary comment: the reviews of ours whose body already says they are superseded. */
 const SUPERSEDED_MARKER = /^<!-- istio-compat:superseded=([\d,]*) -->$/m
 /** Keep the list bounded: a PR with hundreds of runs only needs the latest ids. */
-const SUPERSEDED_KEPT = 200
+const SUPERSEDED_KEPT = 50
 
 /**
  * GitHub may leave a file's `patch` out of the file list ("large diffs"; no threshold is documented, seen at

@@ -195,7 +195,8 @@ class SummaryRenderer {
     if (group.length === 1) {
       const head = [this.location(f), this.resourceText(f), this.ruleLink(f.rule)].filter(Boolean).join(' · ')
       const offDiff = !this.isInline(f) && this.options.offDiff?.get(f)
-      const lines = [`- ${head}${offDiff ? ` · _${escapeInline(offDiff)}_` : ''}`, `  ${this.message(f)}`]
+      // <br>: the message on its own line even in a tight list (a plain newline would join the two lines).
+      const lines = [`- ${head}${offDiff ? ` · _${escapeInline(offDiff)}_` : ''}<br>`, `  ${this.message(f)}`]
       if (options.context && !this.isInline(f)) {
         const context = this.context(f, detail, true)
         if (context.length) lines.push('', ...indent(context))
