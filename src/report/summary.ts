@@ -245,6 +245,15 @@ class SummaryRenderer {
 
   // ---- head ---------------------------------------------------------------------------------------------
 
+  /** Findings the gate counts: unsuppressed, and caused by the PR unless fail-on-existing is set. */
+  private gating(): Finding[] {
+    return this.result.findings.filter((f) => !f.suppressed && (this.result.failOnExisting === true || !isUnchanged(f)))
+  }
+
+  private count(findings: readonly Finding[]) {
+    return countFindings(findings, { includeExisting: true })
+  }
+
   private blocking(findings: readonly Finding[]): Finding[] {
     if (this.failOn === 'never') return []
     return findings.filter((f) => severityRank(f.severity) >= severityRank(this.failOn as Severity))
@@ -252,7 +261,7 @@ class SummaryRenderer {
 
   /** "❌ 4 errors block the upgrade to Istio 1.28.1" / "✅ compatible with Istio 1.28". */
   verdict(): string {
-    return this.headline(this.result.findings.filter((f) => !f.suppressed && !isUnchanged(f))).replace(/^### (\S+) istio-compat: /, '$1 ')
+    return this.headline(this.gating()).replace(/^### (\S+) istio-compat: /, '$1 ')
   }
 
   private headline(gating: readonly Finding[]): string {
@@ -260,7 +269,7 @@ class SummaryRenderer {
     const from = this.result.from?.release.version
     const blocking = this.blocking(gating)
     if (blocking.length > 0) {
-      const c = countFindings(blocking)
+      const c = this.count(blocking)
       const what = [c.errors && plural(c.errors, 'error'), c.warnings && plural(c.warnings, 'warning'), c.notices && plural(c.notices, 'notice')].filter(Boolean).join(' and ')
       const verb = blocking.length === 1 ? 'blocks' : 'block'
       return from && from !== target ? `### ❌ istio-compat: ${what} ${verb} the upgrade to Istio ${target}` : `### ❌ istio-compat: ${what} ${verb} the merge (Istio ${target})`
@@ -269,12 +278,13 @@ class SummaryRenderer {
   }
 
   private countsLine(gating: readonly Finding[], unchanged: number): string {
-    const c = countFindings(gating)
+    const c = this.count(gating)
     const blockingSeverities = new Set(this.blocking(gating).map((f) => f.severity))
     const part = (n: number, word: string, severity: Severity) => (n === 0 ? '' : blockingSeverities.has(severity) ? `**${plural(n, word)}**` : plural(n, word))
     const counts = [part(c.errors, 'error', 'error'), part(c.warnings, 'warning', 'warning'), part(c.notices, 'notice', 'notice')].filter(Boolean)
     const all = countFindings(this.result.findings)
-    const extra = [unchanged ? `${unchanged} already on the base branch` : '', all.suppressed ? `${all.suppressed} suppressed` : ''].filter(Boolean)
+    const existingNote = this.result.failOnExisting ? 'already there before this PR, counted: fail-on-existing' : 'already there before this PR'
+    const extra = [unchanged ? `${unchanged} ${existingNote}` : '', all.suppressed ? `${all.suppressed} suppressed` : ''].filter(Boolean)
     const docs = plural(this.result.documentsChecked, 'YAML document')
     const findings = counts.length ? `${counts.join(', ')} in ${docs}` : `No new findings in ${docs}`
     const parts = [findings + (extra.length ? ` (${extra.join(', ')})` : '')]
@@ -410,9 +420,10 @@ class SummaryRenderer {
   render(detail: Detail): string {
     const active = this.result.findings.filter((f) => !f.suppressed)
     const unchanged = active.filter(isUnchanged)
-    const gating = active.filter((f) => !isUnchanged(f))
-    const prLevel = gating.filter(isPrLevel)
-    const located = gating.filter((f) => !isPrLevel(f))
+    const gating = this.gating()
+    const fresh = active.filter((f) => !isUnchanged(f))
+    const prLevel = fresh.filter(isPrLevel)
+    const located = fresh.filter((f) => !isPrLevel(f))
 
     const blocks: string[] = []
     const head = [this.headline(gating), '', this.countsLine(gating, unchanged.length), '', this.versionsLine()]
@@ -426,7 +437,8 @@ class SummaryRenderer {
     blocks.push(...this.severitySections(sorted, detail))
     if (unchanged.length) {
       const list = this.list([...unchanged].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || naturalCompare(a.file, b.file) || a.line - b.line), detail, { context: false })
-      blocks.push(this.folded(`🗂️ ${plural(unchanged.length, 'finding')} already on the base branch (not caused by this PR)`, list))
+      const why = this.result.failOnExisting ? 'they fail the check: fail-on-existing is set' : 'not gating'
+      blocks.push(this.folded(`${plural(unchanged.length, 'finding')} already there before this PR (${why})`, list))
     }
     const notChecked = this.notChecked(detail)
     if (notChecked) blocks.push(notChecked)
