@@ -233,4 +233,8 @@ describe('a version-only bump of the Istio charts', () => {
     const sarif = JSON.parse(readFileSync(run.outputs.sarif, 'utf8'))
     expect(sarif.runs[0].results.filter((r: { baselineState: string }) => r.baselineState === 'new').map((r: { ruleId: string }) => r.ruleId)).toEqual(['removed-feature'])
   })
+
+  it('no request of any run above was answered 422', () => {
+    expect(fake.requests.filter((r) => r.status === 422).map((r) => `${r.method} ${r.path}`)).toEqual([])
+  })
 })
