@@ -3,11 +3,11 @@ import { allRules, analyzeDocuments, ANALYZERS, applyRuleSettings } from './anal
 import { groupByTarget } from './analyze/groups.js'
 import { mergeOverlaps } from './analyze/overlap.js'
 import { applySuppressions } from './analyze/suppress.js'
-import type { AnalysisContext, Analyzer } from './analyze/types.js'
+import { GATEWAY_API_CHANNELS, type AnalysisContext, type Analyzer, type GatewayApiChannel } from './analyze/types.js'
 import type { ChangeSet } from './changes/types.js'
 import { EMPTY_CONFIG, matchesPatterns, type RepoConfig } from './config.js'
 import { detectIstioVersion } from './knowledge/detect.js'
-import { parseRelease, type Release } from './knowledge/versions.js'
+import { parseFromRelease, parseRelease, type Release } from './knowledge/versions.js'
 import { MAX_PULL_FILES } from './github/pulls.js'
 import { classifyFindings, documentsWithFindings, pairRenamedResources, resourceIdentity } from './baseline.js'
 import { kubernetesMinor } from './analyze/catalog/kubernetes.js'
@@ -34,6 +34,8 @@ export interface RunOptions {
   target: string
   from?: string
   kubernetesVersion?: string
+  /** Gateway API CRD channel of the cluster (input); falls back to the config's gatewayApiChannel, then experimental. */
+  gatewayApiChannel?: string
   /** minimatch patterns; `!` excludes. */
   paths: string[]
   config?: RepoConfig
@@ -54,6 +56,11 @@ export async function runAnalysis(sources: Sources, options: RunOptions): Promis
   if (options.kubernetesVersion && kubernetesMinor(options.kubernetesVersion) === undefined) {
     throw new UsageError(`kubernetes-version "${options.kubernetesVersion}" is not a Kubernetes version; expected e.g. 1.31 or v1.31.2`)
   }
+  const channelInput = options.gatewayApiChannel ?? config.gatewayApiChannel
+  if (channelInput !== undefined && !(GATEWAY_API_CHANNELS as readonly string[]).includes(channelInput)) {
+    throw new UsageError(`gateway-api-channel "${channelInput}" is not a Gateway API channel; expected standard or experimental`)
+  }
+  const gatewayApiChannel = channelInput as GatewayApiChannel | undefined
   const matches = pathMatcher(options.paths.length ? options.paths : DEFAULT_PATTERNS, config.ignore)
   const notChecked: NotChecked[] = []
 
@@ -63,7 +70,7 @@ export async function runAnalysis(sources: Sources, options: RunOptions): Promis
 
   const target = chooseVersion(options.target, headDetected, 'target-version')
   if (!target) throw new UsageError('target-version is auto, but no Istio version was found in the repository (Flux HelmRelease, Argo CD Application, Chart.yaml dependency or IstioOperator spec.tag); set target-version, e.g. 1.28')
-  const from = options.from && options.from !== '' ? chooseVersion(options.from, baseDetected, 'from-version') : undefined
+  const from = options.from && options.from !== '' ? chooseVersion(options.from, baseDetected, 'from-version', parseFromRelease) : undefined
   const versionBump = !!(headDetected && baseDetected && headDetected.version !== baseDetected.version)
 
   // Scope: the changed files, or every manifest when the PR moves the Istio version.
@@ -107,6 +114,7 @@ export async function runAnalysis(sources: Sources, options: RunOptions): Promis
     target: target.release,
     ...(from ? { from: from.release } : {}),
     ...(options.kubernetesVersion ? { kubernetesVersion: options.kubernetesVersion } : {}),
+    ...(gatewayApiChannel ? { gatewayApiChannel } : {}),
     files: headFiles
   }
   const analyzers = options.analyzers ?? ANALYZERS
@@ -126,6 +134,7 @@ export async function runAnalysis(sources: Sources, options: RunOptions): Promis
       target: baseRelease,
       ...(!versionBump && from ? { from: from.release } : {}),
       ...(options.kubernetesVersion ? { kubernetesVersion: options.kubernetesVersion } : {}),
+      ...(gatewayApiChannel ? { gatewayApiChannel } : {}),
       files: baseFiles
     }
     // Only the base counterparts of head documents with findings: the cost follows the findings, not the repository.
@@ -194,11 +203,11 @@ function releaseOrUndefined(version: string | undefined): Release | undefined {
   }
 }
 
-function chooseVersion(input: string, detected: { version: string; file: string; line: number; how: string } | undefined, name: string): VersionChoice | undefined {
-  if (input !== 'auto') return { release: parseRelease(input), origin: 'input' }
+function chooseVersion(input: string, detected: { version: string; file: string; line: number; how: string } | undefined, name: string, parse: (v: string) => Release = parseRelease): VersionChoice | undefined {
+  if (input !== 'auto') return { release: parse(input), origin: 'input' }
   if (!detected) return undefined
   try {
-    return { release: parseRelease(detected.version), origin: `${detected.file}:${detected.line} (${detected.how})` }
+    return { release: parse(detected.version), origin: `${detected.file}:${detected.line} (${detected.how})` }
   } catch (error) {
     throw new UsageError(`${name} auto: ${detected.file}:${detected.line} names Istio ${detected.version}: ${(error as Error).message}`)
   }
