@@ -8958,6 +8958,10 @@ function detectIstioVersions(files) {
 function detectIstioVersion(files) {
     return detectIstioVersions(files)[0];
 }
+/** True when detection would read the text at all (callers that parse files once for several uses ask first). */
+function mayNameVersion(text) {
+    return MAY_NAME_VERSION.test(text);
+}
 
 const KUBERNETES_RULE = 'kubernetes-version-unsupported';
 /** '1.30', 'v1.30.2', '1.30.2-eks-1234' → 30 (the minor); undefined for anything else. */
@@ -11232,6 +11236,8 @@ const MAX_PULL_FILES = 3000;
 
 /** Rule id of the parse findings (src/manifests/parse.ts); its messages carry line and column numbers. */
 const PARSE_RULE = 'parse';
+/** Findings about the repository as a whole: anchored at whichever file pins the version, so known by no file. */
+const REPOSITORY_RULES = new Set([KUBERNETES_RULE]);
 /**
  * Istio releases in a message (`1.28`, `1.28.1`, `v1.26.8`, `1.31.0-rc.0`): the same problem reads "Istio 1.26.8
  * rejects …" on the base and "Istio 1.28.1 rejects …" on the head. Kubernetes versions and ranges go the same way.
@@ -11257,7 +11263,11 @@ function keysOf(f, fileOf, identityOf) {
     const id = resourceIdentity(f.resource);
     const file = fileOf(f.file);
     // Unnamed things (values files, kustomize patches without a name, parse problems) are known by their file.
-    const who = id !== undefined ? `r:${identityOf(id)}` : `f:${file}${f.resource ? `:${groupOf(f.resource.apiVersion)}/${f.resource.kind}` : ''}`;
+    const who = REPOSITORY_RULES.has(f.rule)
+        ? 'repository'
+        : id !== undefined
+            ? `r:${identityOf(id)}`
+            : `f:${file}${f.resource ? `:${groupOf(f.resource.apiVersion)}/${f.resource.kind}` : ''}`;
     const place = [f.rule, who, normalisePath(f.path)].join('\u0000');
     const loose = `${place}\u0000${normaliseMessage(f.rule, f.message)}`;
     return { loose, strict: `${loose}\u0000${file}`, ...(f.path ? { place } : {}) };
@@ -11518,8 +11528,10 @@ async function runAnalysis(sources, options) {
     const matches = pathMatcher(options.paths.length ? options.paths : DEFAULT_PATTERNS, config.ignore);
     const notChecked = [];
     // Detection runs on both sides whenever there is a base: a PR that moves the Istio version widens the scope.
-    const headDetected = options.target === 'auto' || sources.base ? await detect(sources.head, matches) : undefined;
-    const baseDetected = sources.base ? await detect(sources.base, matches) : undefined;
+    const headDetection = options.target === 'auto' || sources.base ? await detect(sources.head, matches) : undefined;
+    const baseDetection = sources.base ? await detect(sources.base, matches, headDetection?.parsed) : undefined;
+    const headDetected = headDetection?.version;
+    const baseDetected = baseDetection?.version;
     const target = chooseVersion(options.target, headDetected, 'target-version');
     if (!target)
         throw new UsageError('target-version is auto, but no Istio version was found in the repository (Flux HelmRelease, Argo CD Application, Chart.yaml dependency or IstioOperator spec.tag); set target-version, e.g. 1.28');
@@ -11528,7 +11540,9 @@ async function runAnalysis(sources, options) {
     // Scope: the changed files, or every manifest when the PR moves the Istio version.
     const changed = sources.changes.files.filter((f) => f.status !== 'removed' && matches(f.path));
     const headPaths = versionBump ? (await sources.head.list()).filter(matches) : changed.map((f) => f.path);
-    const headFiles = await parseAll(sources.head, headPaths);
+    const headFiles = await parseAll(sources.head, headPaths, headDetection?.parsed);
+    // What detection parsed and the analysis does not use is dropped now, not held for the rest of the run.
+    headDetection?.parsed.clear();
     let baseFiles = [];
     const renames = new Map();
     const touched = new Set(sources.changes.files.map((f) => f.path));
@@ -11558,7 +11572,8 @@ async function runAnalysis(sources, options) {
                     basePaths.add(file.path);
             }
         }
-        baseFiles = [...(await parseAll(sources.base, [...basePaths])), ...reused];
+        baseFiles = [...(await parseAll(sources.base, [...basePaths], baseDetection?.parsed)), ...reused];
+        baseDetection?.parsed.clear();
     }
     const resources = diffResources(baseFiles, headFiles, renames);
     const inScope = [];
@@ -11593,7 +11608,8 @@ async function runAnalysis(sources, options) {
             ...(!versionBump && from ? { from: from.release } : {}),
             ...(options.kubernetesVersion ? { kubernetesVersion: options.kubernetesVersion } : {}),
             ...(gatewayApiChannel ? { gatewayApiChannel } : {}),
-            files: baseFiles
+            // Repository checks need a file to anchor to; a PR that only adds files has no base file in scope.
+            files: baseFiles.length ? baseFiles : headFiles
         };
         // Only the base counterparts of head documents with findings: the cost follows the findings, not the repository.
         const renamed = pairRenamedResources(resources, renames);
@@ -11601,12 +11617,30 @@ async function runAnalysis(sources, options) {
         for (const change of resources)
             if (change.head && change.base)
                 counterpart.set(change.head, change.base);
-        const baseDocs = [];
+        // Documents known by their place in a file (no name) lose their pairing when a document is inserted above
+        // them: for those, every base document of the same kind in the same file is a possible counterpart.
+        const sameKind = (file, d) => `${file}\u0000${d.resource ? `${d.resource.apiVersion}/${d.resource.kind}` : d.kind}`;
+        const byKind = new Map();
+        for (const file of baseFiles) {
+            for (const d of file.documents) {
+                const key = sameKind(d.file, d);
+                const list = byKind.get(key);
+                if (list)
+                    list.push(d);
+                else
+                    byKind.set(key, [d]);
+            }
+        }
+        const wanted = new Set();
         for (const doc of documentsWithFindings(findings, inScope)) {
             const old = counterpart.get(doc);
             if (old)
-                baseDocs.push(old);
+                wanted.add(old);
+            if (doc.resource?.name === undefined)
+                for (const d of byKind.get(sameKind(renames.get(doc.file) ?? doc.file, doc)) ?? [])
+                    wanted.add(d);
         }
+        const baseDocs = [...wanted];
         const baseSide = analyseSide(baseFiles, baseDocs, baseInputs, config, analyzers, knownRules, baseDocs);
         const renamedResources = new Map();
         for (const [now, before] of renamed) {
@@ -11677,15 +11711,46 @@ function chooseVersion(input, detected, name, parse = parseRelease) {
         throw new UsageError(`${name} auto: ${detected.file}:${detected.line} names Istio ${detected.version}: ${error.message}`);
     }
 }
-async function detect(snapshot, matches) {
+/**
+ * The Istio version a snapshot names. Files detection reads are parsed here once, kept in `parsed`, and reused
+ * from `previous` (the head's, for the base) where the bytes are the same: a file the PR did not touch is
+ * parsed once for both sides.
+ */
+async function detect(snapshot, matches, previous) {
     const paths = (await snapshot.list()).filter((p) => matches(p) || DETECTION_FILE.test(p));
     const contents = await snapshot.read(paths);
-    const files = [...contents].map(([path, data]) => ({ path, text: new TextDecoder().decode(data) }));
-    return detectIstioVersion(files);
+    const parsed = new Map();
+    const files = [];
+    for (const [path, data] of contents) {
+        const same = previous?.get(path);
+        if (same && sameBytes(same.data, data)) {
+            parsed.set(path, same);
+            files.push(same.file);
+            continue;
+        }
+        if (!mayNameVersion(new TextDecoder().decode(data)))
+            continue;
+        const file = parseManifestFile(path, data);
+        parsed.set(path, { data, file });
+        files.push(file);
+    }
+    return { version: detectIstioVersion(files), parsed };
 }
-async function parseAll(snapshot, paths) {
-    const contents = await snapshot.read(paths);
-    return paths.filter((p) => contents.has(p)).map((p) => parseManifestFile(p, contents.get(p)));
+function sameBytes(a, b) {
+    return a.byteLength === b.byteLength && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+}
+async function parseAll(snapshot, paths, parsed) {
+    const wanted = parsed ? paths.filter((p) => !parsed.has(p)) : paths;
+    const contents = await snapshot.read(wanted);
+    const out = [];
+    for (const p of paths) {
+        const known = parsed?.get(p);
+        if (known)
+            out.push(known.file);
+        else if (contents.has(p))
+            out.push(parseManifestFile(p, contents.get(p)));
+    }
+    return out;
 }
 /** minimatch patterns, `!` negates; the config's ignore list always excludes. */
 function pathMatcher(patterns, ignore = []) {
@@ -11801,22 +11866,22 @@ function renderJson(result) {
 // Everything that comes from a manifest is hostile text: these helpers make it inert in each output format.
 const ZERO_WIDTH_JOINER = '\u200D';
 // Bidi overrides and isolates can make rendered text read differently from its source ("Trojan Source").
-const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
+const BIDI_CONTROLS$1 = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
 // C0/C1 controls except tab; they have no business in a comment and some terminals act on them.
-const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
-const NEWLINES = /\r\n|\r|\n|\u2028|\u2029/g;
+const CONTROL_CHARS$1 = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+const NEWLINES$1 = /\r\n|\r|\n|\u2028|\u2029/g;
 // Every ASCII punctuation character CommonMark/GFM may give a meaning to; a backslash makes each literal.
 const MARKDOWN_PUNCTUATION = /[\\`*_{}[\]()#+\-.!|~<>&"'=:$^]/g;
 function visibleCodePoint(ch) {
     return `<U+${ch.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}>`;
 }
 /** Removes controls and shows bidi characters as their code point, on one line. */
-function flatten(text) {
+function flatten$1(text) {
     return text
-        .replace(NEWLINES, ' ')
+        .replace(NEWLINES$1, ' ')
         .replace(/\t/g, ' ')
-        .replace(CONTROL_CHARS, '')
-        .replace(BIDI_CONTROLS, visibleCodePoint);
+        .replace(CONTROL_CHARS$1, '')
+        .replace(BIDI_CONTROLS$1, visibleCodePoint);
 }
 /**
  * Plain text → inline markdown that renders as the same text: one line, no HTML, no emphasis, links,
@@ -11824,7 +11889,7 @@ function flatten(text) {
  * Safe inside a GFM table cell.
  */
 function escapeMarkdown(text) {
-    return flatten(text)
+    return flatten$1(text)
         .replace(MARKDOWN_PUNCTUATION, (ch) => (ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : ch === '&' ? '&amp;' : `\\${ch}`))
         .replace(/@(?=[A-Za-z0-9_-])/g, `@${ZERO_WIDTH_JOINER}`);
 }
@@ -11839,7 +11904,7 @@ function longestBacktickRun(text) {
  * pipes are escaped too: GFM splits cells on `|` even inside code spans and renders `\|` there as `|`.
  */
 function codeSpan(text, options = {}) {
-    let body = flatten(text);
+    let body = flatten$1(text);
     if (body === '')
         return escapeMarkdown('(empty)');
     if (options.table)
@@ -11849,12 +11914,21 @@ function codeSpan(text, options = {}) {
     const padded = body.startsWith('`') || body.endsWith('`') || (body.startsWith(' ') && body.endsWith(' ')) ? ` ${body} ` : body;
     return `${fence}${padded}${fence}`;
 }
+/**
+ * A fenced code block (e.g. ```suggestion) whose fence is longer than any backtick run in the content,
+ * so the content can never end the block. The content is kept byte for byte: it is code, not prose.
+ */
+function fencedBlock(content, info) {
+    const fence = '`'.repeat(Math.max(3, longestBacktickRun(content) + 1));
+    const body = content === '' ? '' : `${content}\n`;
+    return `${fence}${info}\n${body}${fence}`;
+}
 /** A text for a terminal: control characters (ANSI escapes included) are shown, never sent. */
 function escapeTerminal(text) {
     return text
-        .replace(NEWLINES, ' ')
+        .replace(NEWLINES$1, ' ')
         .replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, visibleCodePoint)
-        .replace(BIDI_CONTROLS, visibleCodePoint);
+        .replace(BIDI_CONTROLS$1, visibleCodePoint);
 }
 
 // Where a rule's documentation lives; the one place that knows the project's URL.
@@ -11871,191 +11945,674 @@ function ruleDocsUrl(ruleId, env = process.env) {
     const ref = repository && env['GITHUB_ACTION_REF'] ? env['GITHUB_ACTION_REF'] : PROJECT_DOCS_REF;
     return `${base}/blob/${encodeURIComponent(ref)}/docs/rules/${encodeURIComponent(ruleId)}.md`;
 }
+function repoUrl(ctx) {
+    return ctx.serverUrl && ctx.repository ? `${ctx.serverUrl.replace(/\/+$/, '')}/${ctx.repository}` : undefined;
+}
+function encodePath(path) {
+    return path.split('/').map(encodeURIComponent).join('/');
+}
+/** `<server>/<repo>/blob/<sha>/<path>#L<start>-L<end>`: the exact lines at that commit. */
+function permalink(ctx, file, line, endLine, sha = ctx.headSha) {
+    const repo = repoUrl(ctx);
+    if (!repo || !sha)
+        return undefined;
+    const anchor = line === undefined || line < 1 ? '' : endLine !== undefined && endLine > line ? `#L${line}-L${endLine}` : `#L${line}`;
+    return `${repo}/blob/${sha}/${encodePath(file)}${anchor}`;
+}
+function commitUrl(ctx, sha = ctx.headSha) {
+    const repo = repoUrl(ctx);
+    return repo && sha ? `${repo}/commit/${sha}` : undefined;
+}
+
+// The project's own sentences (finding messages, fixes) as Markdown a reader enjoys: identifiers in code spans,
+// no backslash noise, and still inert whatever a manifest put into them.
+//
+// A finding's `message` is plain text that mixes the project's prose with values taken from the manifest
+// (YAML paths, keys, enum values, names). Rather than marking every value at each of the analyzers, the
+// renderer finds the identifiers: the finding's own structured fields (YAML path, resource name, apiVersion)
+// wherever they occur, and tokens shaped like identifiers (dotted or slashed names, env vars, camelCase keys,
+// `key[0]` paths). Those become code spans, which show any text literally. Everything else is escaped
+// minimally: only characters that could start Markdown or HTML at that place get an escape, so ordinary prose
+// (periods, colons, parentheses, hyphens) reaches the page, e-mail notifications and API consumers untouched,
+// while text from a manifest still cannot open a link, emphasis, HTML, a table cell or an @mention.
+const ZWJ = '\u200D';
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+const NEWLINES = /\r\n|\r|\n|\u2028|\u2029/g;
+/** Echoed manifest text longer than this is cut (a 20,000-character value must not cost the review). */
+const MAX_ECHO = 300;
+/** A whole message or fix sentence longer than this is cut. */
+const MAX_SENTENCE = 1_000;
+function flatten(text) {
+    return text
+        .replace(NEWLINES, ' ')
+        .replace(/\t/g, ' ')
+        .replace(CONTROL_CHARS, '')
+        .replace(BIDI_CONTROLS, (ch) => `<U+${ch.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}>`);
+}
+/** Cuts text to `max` characters (never inside a surrogate pair), marking the cut with an ellipsis. */
+function truncate(text, max) {
+    if (text.length <= max)
+        return text;
+    let end = max - 1;
+    if (/[\uD800-\uDBFF]/.test(text[end - 1] ?? ''))
+        end--;
+    return `${text.slice(0, end)}…`;
+}
+/**
+ * Plain text → inline Markdown that shows the same text, with an escape only where Markdown could act:
+ * backslashes, code/emphasis/strikethrough/link/table characters, HTML and entities, a block marker at the
+ * start, autolinks (`scheme://`, `www.`) and @mentions or #references (a zero-width joiner breaks them).
+ */
+function escapeInline(text, options = {}) {
+    const references = options.references ?? true;
+    let out = flatten(text)
+        .replace(/[\\`*_~[\]|]/g, (ch) => `\\${ch}`)
+        .replace(/[<>&]/g, (ch) => (ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : '&amp;'))
+        .replace(/\$(?=\S)/g, '\\$')
+        .replace(/([A-Za-z][A-Za-z0-9+.-]*):(?=\/\/)/g, '$1\\:')
+        .replace(/\b(www)\./gi, '$1\\.')
+        .replace(references ? /([@#])(?=[A-Za-z0-9_-])/g : /(@)(?=[A-Za-z0-9_-])/g, `$1${ZWJ}`);
+    // Block syntax only acts at the start of a line: headings, quotes, lists, thematic breaks, setext underlines.
+    out = out.replace(/^(\s*)([#>+=-]|\d+[.)])/, (_m, space, mark) => `${space}${mark.replace(/([#>+=.)-])$/, '\\$1')}`);
+    return out;
+}
+// Version numbers (1.28, 1.28.1, 1.31.0-rc.0, v1.30) read as prose, not identifiers.
+const VERSION = /^v?\d+(\.\d+)+(-[A-Za-z0-9.]+)?$/;
+const ABBREVIATIONS = new Set(['e.g', 'i.e', 'etc', 'vs']);
+// A token: a run of non-space characters; brackets and quotes inside a path stay part of it.
+const TOKEN = /[^\s]+/g;
+const TRAILING = /[.,;:!?)'"]+$/;
+const LEADING = /^[('"]+/;
+/** True for a token that is a name from YAML or Istio rather than a word of a sentence. */
+function looksLikeIdentifier(token) {
+    if (token.length < 2 || VERSION.test(token) || ABBREVIATIONS.has(token.toLowerCase()))
+        return false;
+    // Names are made of these (a cut one ends in an ellipsis); anything with HTML or backticks in it is text to escape.
+    if (!/^[\w.\-/[\]"'=:{}$*@]+…?$/.test(token))
+        return false;
+    if (token.endsWith('…'))
+        return token.length > 20;
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(token))
+        return false; // a URL: linked elsewhere or shown as text
+    if (/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/.test(token))
+        return true; // ENV_VAR_NAME
+    if (/[[\]{}=_$]/.test(token) && /[A-Za-z]/.test(token))
+        return true; // spec.x[0], key=value, snake_case
+    if (/^[^./]+([./][^./]+)+\/?$/.test(token) && /[A-Za-z]/.test(token)) {
+        // dotted or slashed names: spec.tracing, sidecar.istio.io/nativeSidecar, networking.istio.io/v1
+        const parts = token.split(/[./]/);
+        // "and/or", "Add/Remove" are words
+        return parts.some((p) => p.length >= 2) && !/^[A-Za-z][a-z]*\/[A-Za-z][a-z]*$/.test(token);
+    }
+    if (/^[a-z]+[A-Z][A-Za-z0-9]*$/.test(token))
+        return true; // camelCase keys: randomSamplingPercentage
+    return false;
+}
+/**
+ * A sentence of the project (a finding's message, a fix description) as Markdown: identifiers and the given
+ * manifest values as code spans, the rest escaped minimally, echoed values and the sentence length capped.
+ */
+function prose(text, manifestValues = []) {
+    // A long echoed value (a 20,000-character key, say) is cut on its own first, so the sentence around it stays.
+    const cutTokens = (s) => s.replace(/\S{301,}/g, (t) => truncate(t, MAX_ECHO));
+    const flat = truncate(cutTokens(flatten(text)), MAX_SENTENCE);
+    // Longest first, so `spec.a.b` wins over `spec.a` when both are given.
+    const values = [...new Set(manifestValues.filter((v) => !!v && v.length >= 2).map((v) => cutTokens(flatten(v))))].sort((a, b) => b.length - a.length);
+    const parts = [];
+    let at = 0;
+    const pushText = (s) => {
+        if (s !== '')
+            parts.push(escapeInline(s));
+    };
+    const pushCode = (s) => parts.push(codeSpan(truncate(s, MAX_ECHO)));
+    while (at < flat.length) {
+        // Earliest occurrence of a given value, else the next identifier-shaped token.
+        let best;
+        for (const v of values) {
+            const index = flat.indexOf(v, at);
+            if (index >= 0 && (best === undefined || index < best.index || (index === best.index && v.length > best.length)))
+                best = { index, length: v.length };
+        }
+        TOKEN.lastIndex = at;
+        let match;
+        let token;
+        while ((match = TOKEN.exec(flat)) !== null) {
+            if (best !== undefined && match.index >= best.index)
+                break;
+            const lead = LEADING.exec(match[0])?.[0].length ?? 0;
+            const core = match[0].slice(lead).replace(TRAILING, '');
+            if (looksLikeIdentifier(core)) {
+                token = { index: match.index + lead, length: core.length };
+                break;
+            }
+        }
+        const next = token && (!best || token.index < best.index) ? token : best;
+        if (!next) {
+            pushText(flat.slice(at));
+            break;
+        }
+        pushText(flat.slice(at, next.index));
+        pushCode(flat.slice(next.index, next.index + next.length));
+        at = next.index + next.length;
+    }
+    return parts.join('');
+}
+/** Free-form text from a manifest or a config file (a reason, a parser message): escaped as a whole and capped. */
+function manifestText(text) {
+    return escapeMarkdown(truncate(text, MAX_SENTENCE));
+}
+// ---- sources --------------------------------------------------------------------------------------------
+/**
+ * Hosts a source link may point at. Sources come from the bundled catalog and schema index, but a link is
+ * only made when the host is one of these (https only); anything else is shown as text.
+ */
+const SOURCE_HOSTS = [
+    'istio.io',
+    'preliminary.istio.io',
+    'github.com',
+    'kubernetes.io',
+    'gateway-api.sigs.k8s.io',
+    'gateway-api-inference-extension.sigs.k8s.io'
+];
+function deslug(slug) {
+    const words = decodeURIComponent(slug).replace(/[-_]+/g, ' ').trim();
+    return words.charAt(0).toUpperCase() + words.slice(1);
+}
+/** A readable title for a source URL: "Istio 1.27 upgrade notes › Native sidecar enabled by default", "istio/istio#48794". */
+function sourceTitle(url) {
+    const segments = url.pathname.split('/').filter(Boolean);
+    const section = url.hash.length > 1 ? deslug(url.hash.slice(1)) : '';
+    const withSection = (title) => (section ? `${title} › ${section}` : title);
+    if (/(^|\.)istio\.io$/.test(url.hostname)) {
+        const release = segments.findIndex((s) => s === 'releases');
+        const announcing = segments.find((s) => s.startsWith('announcing-'));
+        if (release >= 0 && announcing) {
+            const version = announcing.slice('announcing-'.length);
+            const page = segments.at(-1) === announcing ? 'release notes' : deslug(segments.at(-1)).toLowerCase();
+            return withSection(`Istio ${version} ${page}`);
+        }
+        return withSection(`istio.io › ${deslug(segments.at(-1) ?? 'docs')}`);
+    }
+    if (url.hostname === 'github.com' && segments.length >= 2) {
+        const repo = `${segments[0]}/${segments[1]}`;
+        if ((segments[2] === 'issues' || segments[2] === 'pull') && /^\d+$/.test(segments[3] ?? ''))
+            return `${repo}#${segments[3]}`;
+        if ((segments[2] === 'tree' || segments[2] === 'blob') && segments[3]) {
+            const ref = /^[0-9a-f]{40}$/.test(segments[3]) ? segments[3].slice(0, 7) : segments[3];
+            return `${repo} ${segments.slice(4).join('/') || 'tree'} at ${ref}`;
+        }
+        return repo;
+    }
+    return withSection(`${url.hostname} › ${deslug(segments.at(-1) ?? '')}`.replace(/ › $/, ''));
+}
+function toSourceLink(raw) {
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        return undefined;
+    }
+    const linkable = url.protocol === 'https:' && SOURCE_HOSTS.includes(url.hostname) && url.username === '' && url.password === '';
+    return { url: url.href, title: sourceTitle(url), linkable };
+}
+/**
+ * A finding's `source` ("<url>", "<url> (<url>, <url>)" or "<url> (a note)") as links and a note. Unparseable
+ * sources come back as `note` only.
+ */
+function parseSource(source) {
+    const m = /^(\S+)(?:\s+\((.*)\))?\s*$/.exec(source.trim());
+    const first = m ? toSourceLink(m[1]) : undefined;
+    if (!m || !first)
+        return { links: [], note: source };
+    const links = [first];
+    const extra = m[2]?.trim();
+    if (!extra)
+        return { links };
+    const refs = extra.split(/,\s*/);
+    const parsed = refs.map(toSourceLink);
+    if (parsed.every((p) => p !== undefined))
+        return { links: [...links, ...parsed] };
+    return { links, note: extra };
+}
+/** A link as Markdown, its title escaped; for a host outside the allow-list, the title and URL as text. */
+function markdownLink(link) {
+    // Inside link text a #123 is not linked again: the title keeps its reference as it is.
+    const title = escapeInline(link.title, { references: !link.linkable });
+    // Parentheses and spaces are percent-encoded by URL; `<>` keeps any remaining punctuation literal.
+    return link.linkable ? `[${title}](${link.url.replace(/[()<> ]/g, (c) => encodeURIComponent(c))})` : `${title} (${codeSpan(link.url)})`;
+}
+/** "Source: [title](url) · [istio/istio#1](url)" or undefined when the finding names none. */
+function renderSource(source) {
+    if (!source)
+        return undefined;
+    const { links, note } = parseSource(source);
+    const parts = links.map(markdownLink);
+    if (note)
+        parts.push(links.length ? `(${escapeInline(note)})` : escapeInline(note));
+    return parts.join(' · ');
+}
 
 /** The hidden marker that identifies the sticky summary comment; it starts the body. */
 const SUMMARY_MARKER = '<!-- istio-compat:summary -->';
+/** Findings about the cluster or the upgrade as a whole: shown under the headline, never on a line of a file. */
+const PR_LEVEL_RULES = new Set(['kubernetes-version-unsupported', 'upgrade-path-unsupported']);
+function isPrLevel(finding) {
+    return PR_LEVEL_RULES.has(finding.rule);
+}
+/** Already on the base, not caused by this PR (baseline classification). */
+function isUnchanged(finding) {
+    return finding.baselineState === 'unchanged';
+}
 const ICON = { error: '🛑', warning: '⚠️', notice: 'ℹ️' };
+const TITLE = { error: 'error', warning: 'warning', notice: 'notice' };
+const INLINE_MARK = '💬';
+/** Lines of YAML shown under a finding outside the diff. */
+const SNIPPET_LINES = 5;
+const SNIPPET_WIDTH = 160;
+/** Resource rows shown one by one; more are shown as counts by kind. */
+const RESOURCE_ROWS = 30;
 function plural(n, word) {
     return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
-function location(file, line, endLine) {
-    return codeSpan(endLine !== undefined && endLine > line ? `${file}:${line}-${endLine}` : `${file}:${line}`, { table: true });
+function size(text, measure) {
+    return measure === 'bytes' ? Buffer.byteLength(text, 'utf8') : text.length;
 }
-function tableRow(cells) {
-    return `| ${cells.join(' | ')} |`;
+/** Natural order: svc-2 before svc-10. */
+const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+const naturalCompare = (a, b) => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+function locationText(file, line, endLine) {
+    return endLine !== undefined && endLine > line ? `${file}:${line}-${endLine}` : `${file}:${line}`;
 }
-function renderTable(table, limit) {
-    const shown = table.rows.slice(0, limit);
-    const out = [];
-    if (table.collapsed)
-        out.push(`<details><summary>${table.collapsed}</summary>`, '');
-    else if (table.title)
-        out.push(table.title, '');
-    out.push(tableRow(table.header), tableRow(table.header.map(() => '---')), ...shown);
-    if (shown.length < table.rows.length) {
-        out.push('', `_… and ${plural(table.rows.length - shown.length, table.noun)} more, left out to fit GitHub's size limit; the job summary and the JSON report have all of them._`);
+const DETAIL_LEVELS = [
+    { snippets: true, locations: Infinity, items: Infinity, resources: true, extras: true },
+    { snippets: true, locations: Infinity, items: Infinity, resources: false, extras: true },
+    { snippets: false, locations: Infinity, items: Infinity, resources: false, extras: true },
+    { snippets: false, locations: 20, items: Infinity, resources: false, extras: false },
+    { snippets: false, locations: 5, items: 200, resources: false, extras: false },
+    { snippets: false, locations: 3, items: 60, resources: false, extras: false },
+    { snippets: false, locations: 1, items: 20, resources: false, extras: false }
+];
+class SummaryRenderer {
+    result;
+    options;
+    links;
+    failOn;
+    constructor(result, options) {
+        this.result = result;
+        this.options = options;
+        this.links = { ...(options.links ?? {}), ...(options.headSha && !options.links?.headSha ? { headSha: options.headSha } : {}) };
+        this.failOn = options.failOn ?? 'error';
     }
-    if (table.collapsed)
-        out.push('', '</details>');
-    return out.join('\n');
-}
-function resourceTitle(change) {
-    const doc = change.head ?? change.base;
-    const r = doc?.resource;
-    const name = r ? [r.namespace, r.name].filter(Boolean).join('/') : change.key;
-    return { kind: r?.kind ?? doc?.kind ?? 'document', name, file: doc?.file ?? '', line: doc?.line ?? 1 };
-}
-function findingsTable(result, options) {
-    const active = result.findings.filter((f) => !f.suppressed && f.baselineState !== 'unchanged');
-    if (active.length === 0)
-        return undefined;
-    const sorted = [...active].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.file.localeCompare(b.file) || a.line - b.line);
-    const review = options.inline !== undefined || options.offDiff !== undefined;
-    const header = ['Severity', 'Location', 'Rule', 'Finding', ...(review ? ['On the diff'] : [])];
-    const rows = sorted.map((f) => {
-        const cells = [`${ICON[f.severity]} ${f.severity}`, location(f.file, f.line, f.endLine), `[${escapeMarkdown(f.rule)}](${ruleDocsUrl(f.rule)})`, escapeMarkdown(f.message)];
-        if (review)
-            cells.push(options.inline?.has(f) ? 'inline comment' : escapeMarkdown(options.offDiff?.get(f) ?? 'not commented'));
-        return tableRow(cells);
-    });
-    return { title: '#### Findings', header, rows, priority: 3, noun: 'finding' };
-}
-// --- Baseline: findings already there before this PR (baselineState 'unchanged'), folded. ---
-function existingTable(result) {
-    const existing = result.findings.filter((f) => !f.suppressed && f.baselineState === 'unchanged');
-    if (existing.length === 0)
-        return undefined;
-    const gates = result.failOnExisting ? 'they fail the check: fail-on-existing is set' : 'not gating';
-    return {
-        collapsed: `${plural(existing.length, 'finding')} already there before this PR (${gates})`,
-        header: ['Severity', 'Location', 'Rule', 'Finding'],
-        rows: [...existing]
-            .sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.file.localeCompare(b.file) || a.line - b.line)
-            .map((f) => tableRow([`${ICON[f.severity]} ${f.severity}`, location(f.file, f.line, f.endLine), `[${escapeMarkdown(f.rule)}](${ruleDocsUrl(f.rule)})`, escapeMarkdown(f.message)])),
-        priority: 1.5,
-        noun: 'finding already there'
-    };
-}
-// --- end baseline ---
-function suppressedTable(result) {
-    const suppressed = result.findings.filter((f) => f.suppressed);
-    if (suppressed.length === 0)
-        return undefined;
-    return {
-        collapsed: `${plural(suppressed.length, 'suppressed finding')} (not gating)`,
-        header: ['Location', 'Rule', 'Finding', 'Suppressed by'],
-        rows: suppressed.map((f) => tableRow([location(f.file, f.line, f.endLine), escapeMarkdown(f.rule), escapeMarkdown(f.message), escapeMarkdown(`${f.suppressed.by}: ${f.suppressed.reason}`)])),
-        priority: 1,
-        noun: 'suppressed finding'
-    };
-}
-function resourcesTable(result) {
-    const changed = result.resources.filter((r) => r.status !== 'unchanged');
-    if (changed.length === 0)
-        return undefined;
-    const count = (status) => changed.filter((r) => r.status === status).length;
-    const order = { removed: 0, added: 1, changed: 2, unchanged: 3 };
-    const rows = [...changed]
-        .sort((a, b) => order[a.status] - order[b.status] || a.key.localeCompare(b.key))
-        .map((change) => {
-        const t = resourceTitle(change);
-        return tableRow([change.status, escapeMarkdown(t.kind), codeSpan(t.name, { table: true }), location(t.file, t.line)]);
-    });
-    return {
-        collapsed: `Resources in this change: ${count('added')} added, ${count('changed')} changed, ${count('removed')} removed`,
-        header: ['Change', 'Kind', 'Name', 'File'],
-        rows,
-        priority: 0,
-        noun: 'resource'
-    };
-}
-function notCheckedTable(result) {
-    if (result.notChecked.length === 0)
-        return undefined;
-    return {
-        title: '#### Not checked',
-        header: ['File', 'Why'],
-        rows: result.notChecked.map((n) => tableRow([codeSpan(n.file, { table: true }), escapeMarkdown(n.reason)])),
-        priority: 2,
-        noun: 'file'
-    };
-}
-// Release versions passed parseRelease (digits, dots, a pre-release tag): safe to print as they are.
-function versionsTable(result) {
-    const rows = [tableRow(['Target', `Istio ${result.target.release.version}`, escapeMarkdown(result.target.origin)])];
-    if (result.from)
-        rows.push(tableRow(['From', `Istio ${result.from.release.version}`, escapeMarkdown(result.from.origin)]));
-    else
-        rows.push(tableRow(['From', 'not known', 'only changes up to the target release are checked']));
-    if (result.kubernetesVersion)
-        rows.push(tableRow(['Kubernetes', escapeMarkdown(result.kubernetesVersion), 'input']));
-    return [tableRow(['', 'Release', 'Chosen by']), tableRow(['---', '---', '---']), ...rows].join('\n');
-}
-/** Files a config `targets:` entry sent to other releases than the top-level ones. */
-function fileTargetsTable(result) {
-    const entries = Object.entries(result.targetsByFile ?? {});
-    if (entries.length === 0)
-        return undefined;
-    return {
-        collapsed: `${plural(entries.length, 'file')} checked against other releases (config targets)`,
-        header: ['File', 'Target', 'From', 'Chosen by'],
-        rows: entries
-            .sort(([a], [b]) => a.localeCompare(b))
-            .map(([file, t]) => tableRow([codeSpan(file, { table: true }), `Istio ${t.target.release.version}`, t.from ? `Istio ${t.from.release.version}` : 'not known', escapeMarkdown(t.target.origin)])),
-        priority: 0.5,
-        noun: 'file'
-    };
-}
-function headline(result) {
-    const to = result.target.release.version;
-    return result.from ? `### istio-compat: Istio ${result.from.release.version} → ${to}` : `### istio-compat: Istio ${to}`;
-}
-function countsLine(result) {
-    const c = countFindings(result.findings);
-    const notes = [...(c.suppressed > 0 ? [`${c.suppressed} suppressed`] : []), ...(c.existing > 0 ? [`${c.existing} already there before this PR`] : [])];
-    const suppressed = notes.length ? ` (${notes.join(', ')})` : '';
-    if (c.errors + c.warnings + c.notices === 0)
-        return `✅ No ${c.existing > 0 ? 'new ' : ''}findings${suppressed} in ${plural(result.documentsChecked, 'YAML document')}.`;
-    return `${ICON.error} ${plural(c.errors, 'error')} · ${ICON.warning} ${plural(c.warnings, 'warning')} · ${ICON.notice} ${plural(c.notices, 'notice')}${suppressed} in ${plural(result.documentsChecked, 'YAML document')}.`;
+    // ---- pieces -------------------------------------------------------------------------------------------
+    isInline(f) {
+        return this.options.inline?.has(f) ?? false;
+    }
+    /** A location as a link: the inline thread when there is one, else the exact lines at the head commit. */
+    location(f) {
+        const text = codeSpan(truncate(locationText(f.file, f.line, f.endLine), 200));
+        const thread = this.isInline(f) ? this.links.threads?.get(f) : undefined;
+        const url = thread ?? permalink(this.links, f.file, f.line, f.endLine);
+        return url ? `[${text}](${url})${this.isInline(f) ? ` ${INLINE_MARK}` : ''}` : `${text}${this.isInline(f) ? ` ${INLINE_MARK}` : ''}`;
+    }
+    ruleLink(rule) {
+        return `[${codeSpan(rule)}](${ruleDocsUrl(rule)})`;
+    }
+    resourceText(f) {
+        const r = f.resource;
+        if (!r)
+            return '';
+        const name = [r.namespace, r.name].filter(Boolean).join('/');
+        return `${escapeInline(truncate(r.kind, 80))}${name ? ` ${codeSpan(truncate(name, 120))}` : ''}`;
+    }
+    message(f) {
+        const r = f.resource;
+        return prose(f.message, [f.path, r?.apiVersion, r?.name, r && r.namespace && r.name ? `${r.namespace}/${r.name}` : undefined]);
+    }
+    /** A few lines of the offending YAML at head (only for findings not shown on the diff). */
+    snippet(f) {
+        const text = this.options.fileText?.(f.file);
+        if (text === undefined)
+            return undefined;
+        const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+        const first = Math.max(1, f.line - 1);
+        const last = Math.min(lines.length, Math.max(f.endLine ?? f.line, f.line) + 1, first + SNIPPET_LINES - 1);
+        if (first > lines.length)
+            return undefined;
+        const width = String(last).length;
+        const shown = [];
+        for (let n = first; n <= last; n++) {
+            // Bidi controls would make the code read differently from what it is: show them as code points.
+            const line = truncate((lines[n - 1] ?? '').replace(/[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g, (c) => `<U+${c.codePointAt(0).toString(16).toUpperCase()}>`), SNIPPET_WIDTH);
+            shown.push(`${String(n).padStart(width)} ${n >= f.line && n <= (f.endLine ?? f.line) ? '▶' : ' '} ${line}`);
+        }
+        return fencedBlock(shown.join('\n'), 'yaml');
+    }
+    /** Resource, YAML path, fix and source: the context an inline comment would carry. */
+    context(f, detail, withSnippet) {
+        const facts = [];
+        if (f.path)
+            facts.push(`at ${codeSpan(truncate(f.path, 200))}`);
+        if (f.fix)
+            facts.push(`**Fix:** ${prose(f.fix.description, [f.path])}`);
+        const source = renderSource(f.source);
+        if (source)
+            facts.push(`Source: ${source}`);
+        const out = facts.length ? [facts.join(' · ')] : [];
+        const snippet = withSnippet && detail.snippets ? this.snippet(f) : undefined;
+        if (snippet)
+            out.push(snippet);
+        return out;
+    }
+    // ---- findings -----------------------------------------------------------------------------------------
+    /** Identical severity + rule + message, in order of first appearance. */
+    groups(findings) {
+        const byKey = new Map();
+        for (const f of findings) {
+            const key = `${f.severity}\u0000${f.rule}\u0000${f.message}`;
+            const group = byKey.get(key);
+            if (group)
+                group.push(f);
+            else
+                byKey.set(key, [f]);
+        }
+        return [...byKey.values()];
+    }
+    /** One list item (a finding or a group of identical ones), as lines indented for the list. */
+    item(group, detail, options) {
+        const f = group[0];
+        const indent = (lines) => lines.flatMap((l) => l.split('\n')).map((l) => (l === '' ? '' : `  ${l}`));
+        if (group.length === 1) {
+            const head = [this.location(f), this.resourceText(f), this.ruleLink(f.rule)].filter(Boolean).join(' · ');
+            const offDiff = !this.isInline(f) && this.options.offDiff?.get(f);
+            // <br>: the message on its own line even in a tight list (a plain newline would join the two lines).
+            const lines = [`- ${head}${offDiff ? ` · _${escapeInline(offDiff)}_` : ''}<br>`, `  ${this.message(f)}`];
+            if (options.context && !this.isInline(f)) {
+                const context = this.context(f, detail, true);
+                if (context.length)
+                    lines.push('', ...indent(context));
+            }
+            return lines;
+        }
+        const kinds = new Set(group.map((g) => g.resource?.kind ?? ''));
+        const kind = kinds.size === 1 && [...kinds][0] ? ` ${escapeInline(truncate([...kinds][0], 80))}` : '';
+        const inline = group.filter((g) => this.isInline(g)).length;
+        const lines = [`- ${this.ruleLink(f.rule)} · **${group.length}×**${kind} · ${this.message(f)}`];
+        if (options.context) {
+            const context = this.context(f, detail, false);
+            if (context.length)
+                lines.push(`  ${context[0]}`);
+        }
+        const shown = group.slice(0, detail.locations);
+        const rest = group.length - shown.length;
+        const summary = `${plural(group.length, 'location')}${inline ? ` (${inline} commented inline)` : ''}`;
+        lines.push('', `  <details><summary>${summary}</summary>`, '', `  ${shown.map((g) => this.location(g)).join(', ')}${rest > 0 ? ` and ${rest} more` : ''}`, '', '  </details>');
+        return lines;
+    }
+    list(findings, detail, options) {
+        const groups = this.groups(findings);
+        const shown = groups.slice(0, detail.items);
+        const out = shown.flatMap((g) => [...this.item(g, detail, options), '']);
+        const rest = groups.slice(shown.length).reduce((n, g) => n + g.length, 0);
+        if (rest > 0)
+            out.push(`- _… and ${plural(rest, 'more finding')}, left out to fit GitHub's size limit; the job summary and the JSON report list all of them._`, '');
+        return out.join('\n').trimEnd();
+    }
+    folded(summary, body) {
+        return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
+    }
+    severitySections(findings, detail) {
+        const out = [];
+        for (const severity of ['error', 'warning', 'notice']) {
+            const here = findings.filter((f) => f.severity === severity);
+            if (here.length === 0)
+                continue;
+            const title = `${ICON[severity]} ${plural(here.length, TITLE[severity])}`;
+            const body = this.list(here, detail, { context: true });
+            out.push(severity === 'error' ? `#### ${title}\n\n${body}` : this.folded(title, body));
+        }
+        return out;
+    }
+    // ---- head ---------------------------------------------------------------------------------------------
+    /** Findings the gate counts: unsuppressed, and caused by the PR unless fail-on-existing is set. */
+    gating() {
+        return this.result.findings.filter((f) => !f.suppressed && (this.result.failOnExisting === true || !isUnchanged(f)));
+    }
+    count(findings) {
+        return countFindings(findings, { includeExisting: true });
+    }
+    blocking(findings) {
+        if (this.failOn === 'never')
+            return [];
+        return findings.filter((f) => severityRank(f.severity) >= severityRank(this.failOn));
+    }
+    /** "❌ 4 errors block the upgrade to Istio 1.28.1" / "✅ compatible with Istio 1.28". */
+    verdict() {
+        return this.headline(this.gating()).replace(/^### (\S+) istio-compat: /, '$1 ');
+    }
+    headline(gating) {
+        const target = this.result.target.release.version;
+        const from = this.result.from?.release.version;
+        const blocking = this.blocking(gating);
+        if (blocking.length > 0) {
+            const c = this.count(blocking);
+            const what = [c.errors && plural(c.errors, 'error'), c.warnings && plural(c.warnings, 'warning'), c.notices && plural(c.notices, 'notice')].filter(Boolean).join(' and ');
+            const verb = blocking.length === 1 ? 'blocks' : 'block';
+            return from && from !== target ? `### ❌ istio-compat: ${what} ${verb} the upgrade to Istio ${target}` : `### ❌ istio-compat: ${what} ${verb} the merge (Istio ${target})`;
+        }
+        return from && from !== target ? `### ✅ istio-compat: ready for the upgrade to Istio ${target}` : `### ✅ istio-compat: compatible with Istio ${target}`;
+    }
+    countsLine(gating, unchanged) {
+        const c = this.count(gating);
+        const blockingSeverities = new Set(this.blocking(gating).map((f) => f.severity));
+        const part = (n, word, severity) => (n === 0 ? '' : blockingSeverities.has(severity) ? `**${plural(n, word)}**` : plural(n, word));
+        const counts = [part(c.errors, 'error', 'error'), part(c.warnings, 'warning', 'warning'), part(c.notices, 'notice', 'notice')].filter(Boolean);
+        const all = countFindings(this.result.findings);
+        const existingNote = this.result.failOnExisting ? 'already there before this PR, counted: fail-on-existing' : 'already there before this PR';
+        const extra = [unchanged ? `${unchanged} ${existingNote}` : '', all.suppressed ? `${all.suppressed} suppressed` : ''].filter(Boolean);
+        const docs = plural(this.result.documentsChecked, 'YAML document');
+        const findings = counts.length ? `${counts.join(', ')} in ${docs}` : `No new findings in ${docs}`;
+        const parts = [findings + (extra.length ? ` (${extra.join(', ')})` : '')];
+        const sha = this.links.headSha;
+        if (sha) {
+            const url = commitUrl(this.links, sha);
+            parts.push(`checked at ${url ? `[${codeSpan(sha.slice(0, 7))}](${url})` : codeSpan(sha.slice(0, 12))}`);
+        }
+        if (this.links.runUrl)
+            parts.push(`[job](${this.links.runUrl})`);
+        if (this.links.summaryUrl && !this.options.marker)
+            parts.push(`[PR summary](${this.links.summaryUrl})`);
+        return parts.join(' · ');
+    }
+    /** "[`file:21`](…) (Flux HelmRelease …)" for a release read from a file, undefined for an input. */
+    origin(choice, sha) {
+        const m = /^(.+?):(\d+)(?:\s+\((.*)\))?$/.exec(choice.origin);
+        if (!m)
+            return undefined;
+        const [, file, line, how] = m;
+        const text = codeSpan(truncate(`${file}:${line}`, 200));
+        const url = permalink(this.links, file, Number(line), undefined, sha);
+        return { where: url ? `[${text}](${url})` : text, ...(how ? { how: prose(how) } : {}) };
+    }
+    release(choice, sha) {
+        const o = this.origin(choice, sha);
+        if (!o)
+            return `Istio ${choice.release.version} (${choice.origin === 'input' ? 'input' : prose(choice.origin)})`;
+        return `Istio ${choice.release.version}, read from ${o.where}${o.how ? ` (${o.how})` : ''}`;
+    }
+    versionsLine() {
+        const r = this.result;
+        const parts = [];
+        const baseSha = this.links.baseSha ?? this.links.headSha;
+        if (r.from && r.from.origin === r.target.origin && this.origin(r.target, this.links.headSha)) {
+            // Both read from the same place (a version bump in one file): say it once, link both commits.
+            const head = this.origin(r.target, this.links.headSha);
+            const base = this.origin(r.from, baseSha);
+            const baseLink = /\]\((.*)\)$/.exec(base.where)?.[1];
+            parts.push(`Istio ${r.from.release.version}${baseLink ? ` ([base](${baseLink}))` : ''} → ${r.target.release.version}, both read from ${head.where}${head.how ? ` (${head.how})` : ''}`);
+        }
+        else {
+            parts.push(`Target: ${this.release(r.target, this.links.headSha)}`);
+            if (r.from)
+                parts.push(`from: ${this.release(r.from, baseSha)}`);
+            else
+                parts.push('from: not known, so only changes up to the target release were checked');
+        }
+        if (r.kubernetesVersion)
+            parts.push(`Kubernetes ${escapeInline(r.kubernetesVersion)}`);
+        return parts.join(' · ');
+    }
+    prLevel(findings) {
+        if (findings.length === 0)
+            return undefined;
+        return findings.map((f) => {
+            const source = renderSource(f.source);
+            return `- ${ICON[f.severity]} ${this.message(f)} · ${this.ruleLink(f.rule)}${source ? ` · ${source}` : ''}`;
+        }).join('\n');
+    }
+    // ---- the rest -----------------------------------------------------------------------------------------
+    suppressed(detail) {
+        const suppressed = this.result.findings.filter((f) => f.suppressed);
+        if (suppressed.length === 0)
+            return undefined;
+        const shown = suppressed.slice(0, detail.items);
+        const lines = shown.map((f) => `- ${this.location(f)} · ${this.ruleLink(f.rule)} · ${this.message(f)} · suppressed by ${manifestText(`${f.suppressed.by}: ${f.suppressed.reason}`)}`);
+        if (shown.length < suppressed.length)
+            lines.push(`- _… and ${suppressed.length - shown.length} more_`);
+        return this.folded(`${plural(suppressed.length, 'suppressed finding')} (not gating)`, lines.join('\n'));
+    }
+    notChecked(detail) {
+        const list = this.result.notChecked;
+        if (list.length === 0)
+            return undefined;
+        const shown = list.slice(0, detail.items);
+        const lines = shown.map((n) => {
+            const url = permalink(this.links, n.file);
+            const file = codeSpan(truncate(n.file, 200));
+            return `- ${url ? `[${file}](${url})` : file}: ${prose(n.reason)}`;
+        });
+        if (shown.length < list.length)
+            lines.push(`- _… and ${list.length - shown.length} more_`);
+        const body = lines.join('\n');
+        return list.length <= 5 ? `#### ${plural(list.length, 'file')} not checked\n\n${body}` : this.folded(`${plural(list.length, 'file')} not checked`, body);
+    }
+    fileTargets() {
+        const entries = Object.entries(this.result.targetsByFile ?? {}).sort(([a], [b]) => naturalCompare(a, b));
+        if (entries.length === 0)
+            return undefined;
+        const lines = entries.map(([file, t]) => `- ${codeSpan(truncate(file, 200))}: Istio ${t.target.release.version}${t.from ? ` from ${t.from.release.version}` : ''} (${manifestText(t.target.origin)})`);
+        return this.folded(`${plural(entries.length, 'file')} checked against other releases (config targets)`, lines.join('\n'));
+    }
+    resources() {
+        const withFinding = new Set(this.result.findings.map((f) => `${f.file}\u0000${f.resource?.kind ?? ''}\u0000${f.resource?.namespace ?? ''}\u0000${f.resource?.name ?? ''}`));
+        // A finding without a resource (a parse error, say) marks every document of its file.
+        const fileWithFinding = new Set(this.result.findings.filter((f) => !f.resource).map((f) => f.file));
+        const mesh = new Set(['istio', 'istio-operator', 'gateway-api', 'inference']);
+        const rows = this.result.resources
+            .filter((r) => r.status !== 'unchanged')
+            .map((change) => ({ change, doc: change.head ?? change.base }))
+            .filter(({ doc }) => {
+            if (!doc)
+                return false;
+            const r = doc.resource;
+            return (doc.family !== undefined && mesh.has(doc.family)) || fileWithFinding.has(doc.file) || withFinding.has(`${doc.file}\u0000${r?.kind ?? ''}\u0000${r?.namespace ?? ''}\u0000${r?.name ?? ''}`);
+        });
+        if (rows.length === 0)
+            return undefined;
+        const count = (status) => rows.filter((r) => r.change.status === status).length;
+        const counts = [`${count('added')} added`, `${count('changed')} changed`, `${count('removed')} removed`].filter((c) => !c.startsWith('0 ')).join(', ');
+        const title = (doc) => {
+            const r = doc.resource;
+            return { kind: r?.kind ?? doc.kind, name: r ? [r.namespace, r.name].filter(Boolean).join('/') : `${doc.file}#${doc.index}` };
+        };
+        let body;
+        if (rows.length > RESOURCE_ROWS) {
+            const byKind = new Map();
+            for (const { change, doc } of rows) {
+                const k = title(doc).kind;
+                const c = byKind.get(k) ?? {};
+                c[change.status] = (c[change.status] ?? 0) + 1;
+                byKind.set(k, c);
+            }
+            body = [...byKind].sort(([a], [b]) => naturalCompare(a, b)).map(([kind, c]) => `- ${escapeInline(kind)}: ${Object.entries(c).map(([s, n]) => `${n} ${s}`).join(', ')}`).join('\n');
+        }
+        else {
+            body = rows
+                .map(({ change, doc }) => ({ change, doc: doc, t: title(doc) }))
+                .sort((a, b) => naturalCompare(a.t.kind, b.t.kind) || naturalCompare(a.t.name, b.t.name))
+                .map(({ change, doc, t }) => {
+                const url = change.status === 'removed' ? undefined : permalink(this.links, doc.file, doc.line);
+                const where = codeSpan(truncate(`${doc.file}:${doc.line}`, 200));
+                return `- ${change.status} ${escapeInline(truncate(t.kind, 80))} ${codeSpan(truncate(t.name, 120))} · ${url ? `[${where}](${url})` : where}`;
+            })
+                .join('\n');
+        }
+        return this.folded(`Istio resources in this change: ${counts}`, body);
+    }
+    render(detail) {
+        const active = this.result.findings.filter((f) => !f.suppressed);
+        const unchanged = active.filter(isUnchanged);
+        const gating = this.gating();
+        const fresh = active.filter((f) => !isUnchanged(f));
+        const prLevel = fresh.filter(isPrLevel);
+        const located = fresh.filter((f) => !isPrLevel(f));
+        const blocks = [];
+        const head = [this.headline(gating), '', this.countsLine(gating, unchanged.length), '', this.versionsLine()];
+        if (this.options.marker)
+            head.unshift(SUMMARY_MARKER);
+        blocks.push(head.join('\n'));
+        if (this.result.versionBump)
+            blocks.push('> ℹ️ This PR changes the Istio version, so every manifest in the repository was checked, not only the changed files.');
+        const pr = this.prLevel(prLevel);
+        if (pr)
+            blocks.push(pr);
+        for (const note of this.options.notes ?? [])
+            blocks.push(`> ${prose(note)}`);
+        const sorted = [...located].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || Number(this.isInline(a)) - Number(this.isInline(b)) || naturalCompare(a.file, b.file) || a.line - b.line);
+        blocks.push(...this.severitySections(sorted, detail));
+        if (unchanged.length) {
+            const list = this.list([...unchanged].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || naturalCompare(a.file, b.file) || a.line - b.line), detail, { context: false });
+            const why = this.result.failOnExisting ? 'they fail the check: fail-on-existing is set' : 'not gating';
+            blocks.push(this.folded(`${plural(unchanged.length, 'finding')} already there before this PR (${why})`, list));
+        }
+        const notChecked = this.notChecked(detail);
+        if (notChecked)
+            blocks.push(notChecked);
+        if (detail.extras) {
+            for (const block of [this.suppressed(detail), this.fileTargets()])
+                if (block)
+                    blocks.push(block);
+        }
+        if (detail.resources) {
+            const resources = this.resources();
+            if (resources)
+                blocks.push(resources);
+        }
+        const legend = this.options.inline && this.options.inline.size > 0 ? `${INLINE_MARK} = commented inline on the diff. ` : '';
+        blocks.push(`<sub>${legend}Each rule links to its docs page.</sub>`);
+        return blocks.join('\n\n');
+    }
 }
 function renderSummary(result, options = {}) {
     const maxLength = options.maxLength ?? Number.POSITIVE_INFINITY;
-    const head = [];
-    if (options.marker)
-        head.push(SUMMARY_MARKER);
-    head.push(headline(result), '', countsLine(result));
-    if (result.versionBump)
-        head.push('', 'This PR changes the Istio version, so every manifest in the repository was checked, not only the changed ones.');
-    for (const note of options.notes ?? [])
-        head.push('', escapeMarkdown(note));
-    head.push('', versionsTable(result));
-    const tables = [findingsTable(result, options), notCheckedTable(result), existingTable(result), suppressedTable(result), fileTargetsTable(result), resourcesTable(result)].filter((t) => t !== undefined);
-    const footer = `<sub>${options.headSha ? `Checked at ${codeSpan(options.headSha.slice(0, 12))}. ` : ''}Each rule is explained in its docs page.</sub>`;
-    const limits = tables.map((t) => t.rows.length);
-    const render = () => [head.join('\n'), ...tables.map((t, i) => renderTable(t, limits[i])), footer].join('\n\n');
-    let body = render();
-    // Cut the least important table first: the most rows that still fit (binary search), then the next table.
-    for (const i of tables.map((_, i) => i).sort((a, b) => tables[a].priority - tables[b].priority)) {
-        if (body.length <= maxLength)
-            break;
-        let fits = 0;
-        let tooMany = limits[i];
-        while (tooMany - fits > 1) {
-            const mid = Math.floor((fits + tooMany) / 2);
-            limits[i] = mid;
-            if (render().length <= maxLength)
-                fits = mid;
-            else
-                tooMany = mid;
-        }
-        limits[i] = fits;
-        body = render();
+    const measure = options.measure ?? 'chars';
+    const renderer = new SummaryRenderer(result, options);
+    let body = '';
+    for (const detail of DETAIL_LEVELS) {
+        body = renderer.render(detail);
+        if (size(body, measure) <= maxLength)
+            return body;
     }
-    if (body.length > maxLength) {
-        const note = "\n\n_The summary was cut to fit GitHub's size limit._";
-        body = body.slice(0, Math.max(0, maxLength - note.length)).replace(/\n[^\n]*$/, '') + note;
-    }
-    return body;
+    // Still too long (thousands of different findings): cut at a line, say so.
+    const note = "\n\n_The summary was cut to fit GitHub's size limit; the job summary and the JSON report list every finding._";
+    let cut = body.slice(0, Math.max(0, maxLength - note.length - 16));
+    while (size(cut, measure) > maxLength - size(note, measure) - 16)
+        cut = cut.slice(0, Math.floor(cut.length * 0.9));
+    cut = cut.replace(/\n[^\n]*$/, '');
+    // Close a <details> left open by the cut, so the note shows.
+    const open = (cut.match(/<details>/g) ?? []).length - (cut.match(/<\/details>/g) ?? []).length;
+    return `${cut}${'\n\n</details>'.repeat(Math.max(0, open))}${note}`;
 }
 
 function renderMarkdown(result) {

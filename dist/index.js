@@ -29950,10 +29950,10 @@ var Hook = { Collection };
 // pkg/dist-src/defaults.js
 
 // pkg/dist-src/version.js
-var VERSION$7 = "0.0.0-development";
+var VERSION$8 = "0.0.0-development";
 
 // pkg/dist-src/defaults.js
-var userAgent = `octokit-endpoint.js/${VERSION$7} ${getUserAgent()}`;
+var userAgent = `octokit-endpoint.js/${VERSION$8} ${getUserAgent()}`;
 var DEFAULTS = {
   method: "GET",
   baseUrl: "https://api.github.com",
@@ -31106,12 +31106,12 @@ class RequestError extends Error {
 // pkg/dist-src/index.js
 
 // pkg/dist-src/version.js
-var VERSION$6 = "10.0.16";
+var VERSION$7 = "10.0.16";
 
 // pkg/dist-src/defaults.js
 var defaults_default = {
   headers: {
-    "user-agent": `octokit-request.js/${VERSION$6} ${getUserAgent()}`
+    "user-agent": `octokit-request.js/${VERSION$7} ${getUserAgent()}`
   }
 };
 
@@ -31300,7 +31300,7 @@ var request = withDefaults$1(endpoint, defaults_default);
 // pkg/dist-src/index.js
 
 // pkg/dist-src/version.js
-var VERSION$5 = "0.0.0-development";
+var VERSION$6 = "0.0.0-development";
 
 // pkg/dist-src/error.js
 function _buildMessageForResponseErrors(data) {
@@ -31405,7 +31405,7 @@ function withDefaults(request2, newDefaults) {
 // pkg/dist-src/index.js
 withDefaults(request, {
   headers: {
-    "user-agent": `octokit-graphql.js/${VERSION$5} ${getUserAgent()}`
+    "user-agent": `octokit-graphql.js/${VERSION$6} ${getUserAgent()}`
   },
   method: "POST",
   url: "/graphql"
@@ -31471,7 +31471,7 @@ var createTokenAuth = function createTokenAuth2(token) {
   });
 };
 
-const VERSION$4 = "7.0.8";
+const VERSION$5 = "7.0.8";
 
 const noop$1 = () => {
 };
@@ -31492,9 +31492,9 @@ function createLogger(logger = {}) {
   }
   return logger;
 }
-const userAgentTrail = `octokit-core.js/${VERSION$4} ${getUserAgent()}`;
+const userAgentTrail = `octokit-core.js/${VERSION$5} ${getUserAgent()}`;
 class Octokit {
-  static VERSION = VERSION$4;
+  static VERSION = VERSION$5;
   static defaults(defaults) {
     const OctokitWithDefaults = class extends this {
       constructor(...args) {
@@ -31606,7 +31606,7 @@ class Octokit {
   auth;
 }
 
-const VERSION$3 = "17.0.0";
+const VERSION$4 = "17.0.0";
 
 const Endpoints = {
   actions: {
@@ -34027,10 +34027,10 @@ function restEndpointMethods(octokit) {
     rest: api
   };
 }
-restEndpointMethods.VERSION = VERSION$3;
+restEndpointMethods.VERSION = VERSION$4;
 
 // pkg/dist-src/version.js
-var VERSION$2 = "0.0.0-development";
+var VERSION$3 = "0.0.0-development";
 
 // pkg/dist-src/normalize-paginated-list-response.js
 function normalizePaginatedListResponse(response) {
@@ -34153,7 +34153,7 @@ function paginateRest(octokit) {
     })
   };
 }
-paginateRest.VERSION = VERSION$2;
+paginateRest.VERSION = VERSION$3;
 
 new Context();
 const baseUrl = getApiBaseUrl();
@@ -43337,6 +43337,10 @@ function detectIstioVersions(files) {
 function detectIstioVersion(files) {
     return detectIstioVersions(files)[0];
 }
+/** True when detection would read the text at all (callers that parse files once for several uses ask first). */
+function mayNameVersion(text) {
+    return MAY_NAME_VERSION.test(text);
+}
 
 const KUBERNETES_RULE = 'kubernetes-version-unsupported';
 /** '1.30', 'v1.30.2', '1.30.2-eks-1234' → 30 (the minor); undefined for anything else. */
@@ -46983,7 +46987,7 @@ var lightExports = requireLight();
 var BottleneckLight = /*@__PURE__*/getDefaultExportFromCjs(lightExports);
 
 // pkg/dist-src/version.js
-var VERSION$1 = "0.0.0-development";
+var VERSION$2 = "0.0.0-development";
 
 // pkg/dist-src/error-request.js
 function isRequestError(error) {
@@ -47057,12 +47061,12 @@ function retry(octokit, octokitOptions) {
   }
   return retryPlugin;
 }
-retry.VERSION = VERSION$1;
+retry.VERSION = VERSION$2;
 
 // pkg/dist-src/index.js
 
 // pkg/dist-src/version.js
-var VERSION = "0.0.0-development";
+var VERSION$1 = "0.0.0-development";
 
 // pkg/dist-src/wrap-request.js
 var noop = () => Promise.resolve();
@@ -47295,7 +47299,7 @@ function throttling(octokit, octokitOptions) {
   });
   return {};
 }
-throttling.VERSION = VERSION;
+throttling.VERSION = VERSION$1;
 throttling.triggersNotification = triggersNotification;
 
 // The GitHub REST client: GHES-aware base URL, retries for 5xx, rate-limit handling and paced writes.
@@ -47435,12 +47439,13 @@ async function listReviewComments(octokit, pull) {
         start_line: c.start_line ?? null,
         ...(c.in_reply_to_id !== undefined ? { in_reply_to_id: c.in_reply_to_id } : {}),
         ...(typeof c.pull_request_review_id === 'number' ? { review_id: c.pull_request_review_id } : {}),
+        ...(c.html_url ? { html_url: c.html_url } : {}),
         user: c.user ? { login: c.user.login, type: c.user.type } : null
     }));
 }
 async function listIssueComments(octokit, pull) {
     const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner: pull.owner, repo: pull.repo, issue_number: pull.pullNumber, per_page: 100 });
-    return comments.map((c) => ({ id: c.id, body: c.body ?? '', user: c.user ? { login: c.user.login, type: c.user.type } : null }));
+    return comments.map((c) => ({ id: c.id, body: c.body ?? '', ...(c.html_url ? { html_url: c.html_url } : {}), user: c.user ? { login: c.user.login, type: c.user.type } : null }));
 }
 /** The account GITHUB_TOKEN comments as; `GET /user` is refused to installation tokens. */
 const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
@@ -47659,6 +47664,8 @@ const GATEWAY_API_CHANNELS = ['standard', 'experimental'];
 
 /** Rule id of the parse findings (src/manifests/parse.ts); its messages carry line and column numbers. */
 const PARSE_RULE = 'parse';
+/** Findings about the repository as a whole: anchored at whichever file pins the version, so known by no file. */
+const REPOSITORY_RULES = new Set([KUBERNETES_RULE]);
 /**
  * Istio releases in a message (`1.28`, `1.28.1`, `v1.26.8`, `1.31.0-rc.0`): the same problem reads "Istio 1.26.8
  * rejects …" on the base and "Istio 1.28.1 rejects …" on the head. Kubernetes versions and ranges go the same way.
@@ -47684,7 +47691,11 @@ function keysOf(f, fileOf, identityOf) {
     const id = resourceIdentity(f.resource);
     const file = fileOf(f.file);
     // Unnamed things (values files, kustomize patches without a name, parse problems) are known by their file.
-    const who = id !== undefined ? `r:${identityOf(id)}` : `f:${file}${f.resource ? `:${groupOf(f.resource.apiVersion)}/${f.resource.kind}` : ''}`;
+    const who = REPOSITORY_RULES.has(f.rule)
+        ? 'repository'
+        : id !== undefined
+            ? `r:${identityOf(id)}`
+            : `f:${file}${f.resource ? `:${groupOf(f.resource.apiVersion)}/${f.resource.kind}` : ''}`;
     const place = [f.rule, who, normalisePath(f.path)].join('\u0000');
     const loose = `${place}\u0000${normaliseMessage(f.rule, f.message)}`;
     return { loose, strict: `${loose}\u0000${file}`, ...(f.path ? { place } : {}) };
@@ -47945,8 +47956,10 @@ async function runAnalysis(sources, options) {
     const matches = pathMatcher(options.paths.length ? options.paths : DEFAULT_PATTERNS, config.ignore);
     const notChecked = [];
     // Detection runs on both sides whenever there is a base: a PR that moves the Istio version widens the scope.
-    const headDetected = options.target === 'auto' || sources.base ? await detect(sources.head, matches) : undefined;
-    const baseDetected = sources.base ? await detect(sources.base, matches) : undefined;
+    const headDetection = options.target === 'auto' || sources.base ? await detect(sources.head, matches) : undefined;
+    const baseDetection = sources.base ? await detect(sources.base, matches, headDetection?.parsed) : undefined;
+    const headDetected = headDetection?.version;
+    const baseDetected = baseDetection?.version;
     const target = chooseVersion(options.target, headDetected, 'target-version');
     if (!target)
         throw new UsageError('target-version is auto, but no Istio version was found in the repository (Flux HelmRelease, Argo CD Application, Chart.yaml dependency or IstioOperator spec.tag); set target-version, e.g. 1.28');
@@ -47955,7 +47968,9 @@ async function runAnalysis(sources, options) {
     // Scope: the changed files, or every manifest when the PR moves the Istio version.
     const changed = sources.changes.files.filter((f) => f.status !== 'removed' && matches(f.path));
     const headPaths = versionBump ? (await sources.head.list()).filter(matches) : changed.map((f) => f.path);
-    const headFiles = await parseAll(sources.head, headPaths);
+    const headFiles = await parseAll(sources.head, headPaths, headDetection?.parsed);
+    // What detection parsed and the analysis does not use is dropped now, not held for the rest of the run.
+    headDetection?.parsed.clear();
     let baseFiles = [];
     const renames = new Map();
     const touched = new Set(sources.changes.files.map((f) => f.path));
@@ -47985,7 +48000,8 @@ async function runAnalysis(sources, options) {
                     basePaths.add(file.path);
             }
         }
-        baseFiles = [...(await parseAll(sources.base, [...basePaths])), ...reused];
+        baseFiles = [...(await parseAll(sources.base, [...basePaths], baseDetection?.parsed)), ...reused];
+        baseDetection?.parsed.clear();
     }
     const resources = diffResources(baseFiles, headFiles, renames);
     const inScope = [];
@@ -48020,7 +48036,8 @@ async function runAnalysis(sources, options) {
             ...(!versionBump && from ? { from: from.release } : {}),
             ...(options.kubernetesVersion ? { kubernetesVersion: options.kubernetesVersion } : {}),
             ...(gatewayApiChannel ? { gatewayApiChannel } : {}),
-            files: baseFiles
+            // Repository checks need a file to anchor to; a PR that only adds files has no base file in scope.
+            files: baseFiles.length ? baseFiles : headFiles
         };
         // Only the base counterparts of head documents with findings: the cost follows the findings, not the repository.
         const renamed = pairRenamedResources(resources, renames);
@@ -48028,12 +48045,30 @@ async function runAnalysis(sources, options) {
         for (const change of resources)
             if (change.head && change.base)
                 counterpart.set(change.head, change.base);
-        const baseDocs = [];
+        // Documents known by their place in a file (no name) lose their pairing when a document is inserted above
+        // them: for those, every base document of the same kind in the same file is a possible counterpart.
+        const sameKind = (file, d) => `${file}\u0000${d.resource ? `${d.resource.apiVersion}/${d.resource.kind}` : d.kind}`;
+        const byKind = new Map();
+        for (const file of baseFiles) {
+            for (const d of file.documents) {
+                const key = sameKind(d.file, d);
+                const list = byKind.get(key);
+                if (list)
+                    list.push(d);
+                else
+                    byKind.set(key, [d]);
+            }
+        }
+        const wanted = new Set();
         for (const doc of documentsWithFindings(findings, inScope)) {
             const old = counterpart.get(doc);
             if (old)
-                baseDocs.push(old);
+                wanted.add(old);
+            if (doc.resource?.name === undefined)
+                for (const d of byKind.get(sameKind(renames.get(doc.file) ?? doc.file, doc)) ?? [])
+                    wanted.add(d);
         }
+        const baseDocs = [...wanted];
         const baseSide = analyseSide(baseFiles, baseDocs, baseInputs, config, analyzers, knownRules, baseDocs);
         const renamedResources = new Map();
         for (const [now, before] of renamed) {
@@ -48104,15 +48139,46 @@ function chooseVersion(input, detected, name, parse = parseRelease) {
         throw new UsageError(`${name} auto: ${detected.file}:${detected.line} names Istio ${detected.version}: ${error.message}`);
     }
 }
-async function detect(snapshot, matches) {
+/**
+ * The Istio version a snapshot names. Files detection reads are parsed here once, kept in `parsed`, and reused
+ * from `previous` (the head's, for the base) where the bytes are the same: a file the PR did not touch is
+ * parsed once for both sides.
+ */
+async function detect(snapshot, matches, previous) {
     const paths = (await snapshot.list()).filter((p) => matches(p) || DETECTION_FILE.test(p));
     const contents = await snapshot.read(paths);
-    const files = [...contents].map(([path, data]) => ({ path, text: new TextDecoder().decode(data) }));
-    return detectIstioVersion(files);
+    const parsed = new Map();
+    const files = [];
+    for (const [path, data] of contents) {
+        const same = previous?.get(path);
+        if (same && sameBytes(same.data, data)) {
+            parsed.set(path, same);
+            files.push(same.file);
+            continue;
+        }
+        if (!mayNameVersion(new TextDecoder().decode(data)))
+            continue;
+        const file = parseManifestFile(path, data);
+        parsed.set(path, { data, file });
+        files.push(file);
+    }
+    return { version: detectIstioVersion(files), parsed };
 }
-async function parseAll(snapshot, paths) {
-    const contents = await snapshot.read(paths);
-    return paths.filter((p) => contents.has(p)).map((p) => parseManifestFile(p, contents.get(p)));
+function sameBytes(a, b) {
+    return a.byteLength === b.byteLength && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+}
+async function parseAll(snapshot, paths, parsed) {
+    const wanted = parsed ? paths.filter((p) => !parsed.has(p)) : paths;
+    const contents = await snapshot.read(wanted);
+    const out = [];
+    for (const p of paths) {
+        const known = parsed?.get(p);
+        if (known)
+            out.push(known.file);
+        else if (contents.has(p))
+            out.push(parseManifestFile(p, contents.get(p)));
+    }
+    return out;
 }
 /** minimatch patterns, `!` negates; the config's ignore list always excludes. */
 function pathMatcher(patterns, ignore = []) {
@@ -48218,6 +48284,45 @@ function ruleDocsUrl(ruleId, env = process.env) {
     const ref = repository && env['GITHUB_ACTION_REF'] ? env['GITHUB_ACTION_REF'] : PROJECT_DOCS_REF;
     return `${base}/blob/${encodeURIComponent(ref)}/docs/rules/${encodeURIComponent(ruleId)}.md`;
 }
+function repoUrl(ctx) {
+    return ctx.serverUrl && ctx.repository ? `${ctx.serverUrl.replace(/\/+$/, '')}/${ctx.repository}` : undefined;
+}
+function encodePath(path) {
+    return path.split('/').map(encodeURIComponent).join('/');
+}
+/** `<server>/<repo>/blob/<sha>/<path>#L<start>-L<end>`: the exact lines at that commit. */
+function permalink(ctx, file, line, endLine, sha = ctx.headSha) {
+    const repo = repoUrl(ctx);
+    if (!repo || !sha)
+        return undefined;
+    const anchor = line === undefined || line < 1 ? '' : endLine !== undefined && endLine > line ? `#L${line}-L${endLine}` : `#L${line}`;
+    return `${repo}/blob/${sha}/${encodePath(file)}${anchor}`;
+}
+function commitUrl(ctx, sha = ctx.headSha) {
+    const repo = repoUrl(ctx);
+    return repo && sha ? `${repo}/commit/${sha}` : undefined;
+}
+/**
+ * A line of the pull request's "Files changed" page: GitHub anchors each file as `diff-<sha256 of its path>`
+ * and each head line as `R<line>`, so this reaches the inline thread without asking the API for its id.
+ */
+function diffLineUrl(ctx, file, line) {
+    const repo = repoUrl(ctx);
+    if (!repo || ctx.pullNumber === undefined)
+        return undefined;
+    return `${repo}/pull/${ctx.pullNumber}/files#diff-${createHash('sha256').update(file).digest('hex')}R${line}`;
+}
+/** The LinkContext of an Actions run from its environment (the rest is filled in by the publisher). */
+function actionsLinkContext(env = process.env) {
+    const serverUrl = env['GITHUB_SERVER_URL'] || undefined;
+    const repository = env['GITHUB_REPOSITORY'] || undefined;
+    const runId = env['GITHUB_RUN_ID'];
+    return {
+        ...(serverUrl ? { serverUrl } : {}),
+        ...(repository ? { repository } : {}),
+        ...(serverUrl && repository && runId ? { runUrl: `${serverUrl.replace(/\/+$/, '')}/${repository}/actions/runs/${runId}` } : {})
+    };
+}
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** The key under partialFingerprints; bump the version if the fingerprint recipe changes. */
@@ -48310,22 +48415,22 @@ function actionOutputs(result, files) {
 // Everything that comes from a manifest is hostile text: these helpers make it inert in each output format.
 const ZERO_WIDTH_JOINER = '\u200D';
 // Bidi overrides and isolates can make rendered text read differently from its source ("Trojan Source").
-const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
+const BIDI_CONTROLS$1 = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
 // C0/C1 controls except tab; they have no business in a comment and some terminals act on them.
-const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
-const NEWLINES = /\r\n|\r|\n|\u2028|\u2029/g;
+const CONTROL_CHARS$1 = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+const NEWLINES$1 = /\r\n|\r|\n|\u2028|\u2029/g;
 // Every ASCII punctuation character CommonMark/GFM may give a meaning to; a backslash makes each literal.
 const MARKDOWN_PUNCTUATION = /[\\`*_{}[\]()#+\-.!|~<>&"'=:$^]/g;
 function visibleCodePoint(ch) {
     return `<U+${ch.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}>`;
 }
 /** Removes controls and shows bidi characters as their code point, on one line. */
-function flatten(text) {
+function flatten$1(text) {
     return text
-        .replace(NEWLINES, ' ')
+        .replace(NEWLINES$1, ' ')
         .replace(/\t/g, ' ')
-        .replace(CONTROL_CHARS, '')
-        .replace(BIDI_CONTROLS, visibleCodePoint);
+        .replace(CONTROL_CHARS$1, '')
+        .replace(BIDI_CONTROLS$1, visibleCodePoint);
 }
 /**
  * Plain text → inline markdown that renders as the same text: one line, no HTML, no emphasis, links,
@@ -48333,7 +48438,7 @@ function flatten(text) {
  * Safe inside a GFM table cell.
  */
 function escapeMarkdown(text) {
-    return flatten(text)
+    return flatten$1(text)
         .replace(MARKDOWN_PUNCTUATION, (ch) => (ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : ch === '&' ? '&amp;' : `\\${ch}`))
         .replace(/@(?=[A-Za-z0-9_-])/g, `@${ZERO_WIDTH_JOINER}`);
 }
@@ -48348,7 +48453,7 @@ function longestBacktickRun(text) {
  * pipes are escaped too: GFM splits cells on `|` even inside code spans and renders `\|` there as `|`.
  */
 function codeSpan(text, options = {}) {
-    let body = flatten(text);
+    let body = flatten$1(text);
     if (body === '')
         return escapeMarkdown('(empty)');
     if (options.table)
@@ -48377,12 +48482,673 @@ function escapeCommandProperty(text) {
     return escapeCommandData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-// Workflow-command annotations (`::error file=…::msg`): the channel that works with a read-only token.
+// The project's own sentences (finding messages, fixes) as Markdown a reader enjoys: identifiers in code spans,
+// no backslash noise, and still inert whatever a manifest put into them.
+//
+// A finding's `message` is plain text that mixes the project's prose with values taken from the manifest
+// (YAML paths, keys, enum values, names). Rather than marking every value at each of the analyzers, the
+// renderer finds the identifiers: the finding's own structured fields (YAML path, resource name, apiVersion)
+// wherever they occur, and tokens shaped like identifiers (dotted or slashed names, env vars, camelCase keys,
+// `key[0]` paths). Those become code spans, which show any text literally. Everything else is escaped
+// minimally: only characters that could start Markdown or HTML at that place get an escape, so ordinary prose
+// (periods, colons, parentheses, hyphens) reaches the page, e-mail notifications and API consumers untouched,
+// while text from a manifest still cannot open a link, emphasis, HTML, a table cell or an @mention.
+const ZWJ = '\u200D';
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+const NEWLINES = /\r\n|\r|\n|\u2028|\u2029/g;
+/** Echoed manifest text longer than this is cut (a 20,000-character value must not cost the review). */
+const MAX_ECHO = 300;
+/** A whole message or fix sentence longer than this is cut. */
+const MAX_SENTENCE = 1_000;
+function flatten(text) {
+    return text
+        .replace(NEWLINES, ' ')
+        .replace(/\t/g, ' ')
+        .replace(CONTROL_CHARS, '')
+        .replace(BIDI_CONTROLS, (ch) => `<U+${ch.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}>`);
+}
+/** Cuts text to `max` characters (never inside a surrogate pair), marking the cut with an ellipsis. */
+function truncate(text, max) {
+    if (text.length <= max)
+        return text;
+    let end = max - 1;
+    if (/[\uD800-\uDBFF]/.test(text[end - 1] ?? ''))
+        end--;
+    return `${text.slice(0, end)}…`;
+}
 /**
- * "10 warning annotations, 10 error annotations, and 10 notice annotations per step" (actions/toolkit
- * docs/problem-matchers.md); the rest are dropped silently, so they go to the step summary instead.
+ * Plain text → inline Markdown that shows the same text, with an escape only where Markdown could act:
+ * backslashes, code/emphasis/strikethrough/link/table characters, HTML and entities, a block marker at the
+ * start, autolinks (`scheme://`, `www.`) and @mentions or #references (a zero-width joiner breaks them).
+ */
+function escapeInline(text, options = {}) {
+    const references = options.references ?? true;
+    let out = flatten(text)
+        .replace(/[\\`*_~[\]|]/g, (ch) => `\\${ch}`)
+        .replace(/[<>&]/g, (ch) => (ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : '&amp;'))
+        .replace(/\$(?=\S)/g, '\\$')
+        .replace(/([A-Za-z][A-Za-z0-9+.-]*):(?=\/\/)/g, '$1\\:')
+        .replace(/\b(www)\./gi, '$1\\.')
+        .replace(references ? /([@#])(?=[A-Za-z0-9_-])/g : /(@)(?=[A-Za-z0-9_-])/g, `$1${ZWJ}`);
+    // Block syntax only acts at the start of a line: headings, quotes, lists, thematic breaks, setext underlines.
+    out = out.replace(/^(\s*)([#>+=-]|\d+[.)])/, (_m, space, mark) => `${space}${mark.replace(/([#>+=.)-])$/, '\\$1')}`);
+    return out;
+}
+// Version numbers (1.28, 1.28.1, 1.31.0-rc.0, v1.30) read as prose, not identifiers.
+const VERSION = /^v?\d+(\.\d+)+(-[A-Za-z0-9.]+)?$/;
+const ABBREVIATIONS = new Set(['e.g', 'i.e', 'etc', 'vs']);
+// A token: a run of non-space characters; brackets and quotes inside a path stay part of it.
+const TOKEN = /[^\s]+/g;
+const TRAILING = /[.,;:!?)'"]+$/;
+const LEADING = /^[('"]+/;
+/** True for a token that is a name from YAML or Istio rather than a word of a sentence. */
+function looksLikeIdentifier(token) {
+    if (token.length < 2 || VERSION.test(token) || ABBREVIATIONS.has(token.toLowerCase()))
+        return false;
+    // Names are made of these (a cut one ends in an ellipsis); anything with HTML or backticks in it is text to escape.
+    if (!/^[\w.\-/[\]"'=:{}$*@]+…?$/.test(token))
+        return false;
+    if (token.endsWith('…'))
+        return token.length > 20;
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(token))
+        return false; // a URL: linked elsewhere or shown as text
+    if (/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/.test(token))
+        return true; // ENV_VAR_NAME
+    if (/[[\]{}=_$]/.test(token) && /[A-Za-z]/.test(token))
+        return true; // spec.x[0], key=value, snake_case
+    if (/^[^./]+([./][^./]+)+\/?$/.test(token) && /[A-Za-z]/.test(token)) {
+        // dotted or slashed names: spec.tracing, sidecar.istio.io/nativeSidecar, networking.istio.io/v1
+        const parts = token.split(/[./]/);
+        // "and/or", "Add/Remove" are words
+        return parts.some((p) => p.length >= 2) && !/^[A-Za-z][a-z]*\/[A-Za-z][a-z]*$/.test(token);
+    }
+    if (/^[a-z]+[A-Z][A-Za-z0-9]*$/.test(token))
+        return true; // camelCase keys: randomSamplingPercentage
+    return false;
+}
+/**
+ * A sentence of the project (a finding's message, a fix description) as Markdown: identifiers and the given
+ * manifest values as code spans, the rest escaped minimally, echoed values and the sentence length capped.
+ */
+function prose(text, manifestValues = []) {
+    // A long echoed value (a 20,000-character key, say) is cut on its own first, so the sentence around it stays.
+    const cutTokens = (s) => s.replace(/\S{301,}/g, (t) => truncate(t, MAX_ECHO));
+    const flat = truncate(cutTokens(flatten(text)), MAX_SENTENCE);
+    // Longest first, so `spec.a.b` wins over `spec.a` when both are given.
+    const values = [...new Set(manifestValues.filter((v) => !!v && v.length >= 2).map((v) => cutTokens(flatten(v))))].sort((a, b) => b.length - a.length);
+    const parts = [];
+    let at = 0;
+    const pushText = (s) => {
+        if (s !== '')
+            parts.push(escapeInline(s));
+    };
+    const pushCode = (s) => parts.push(codeSpan(truncate(s, MAX_ECHO)));
+    while (at < flat.length) {
+        // Earliest occurrence of a given value, else the next identifier-shaped token.
+        let best;
+        for (const v of values) {
+            const index = flat.indexOf(v, at);
+            if (index >= 0 && (best === undefined || index < best.index || (index === best.index && v.length > best.length)))
+                best = { index, length: v.length };
+        }
+        TOKEN.lastIndex = at;
+        let match;
+        let token;
+        while ((match = TOKEN.exec(flat)) !== null) {
+            if (best !== undefined && match.index >= best.index)
+                break;
+            const lead = LEADING.exec(match[0])?.[0].length ?? 0;
+            const core = match[0].slice(lead).replace(TRAILING, '');
+            if (looksLikeIdentifier(core)) {
+                token = { index: match.index + lead, length: core.length };
+                break;
+            }
+        }
+        const next = token && (!best || token.index < best.index) ? token : best;
+        if (!next) {
+            pushText(flat.slice(at));
+            break;
+        }
+        pushText(flat.slice(at, next.index));
+        pushCode(flat.slice(next.index, next.index + next.length));
+        at = next.index + next.length;
+    }
+    return parts.join('');
+}
+/** Free-form text from a manifest or a config file (a reason, a parser message): escaped as a whole and capped. */
+function manifestText(text) {
+    return escapeMarkdown(truncate(text, MAX_SENTENCE));
+}
+// ---- sources --------------------------------------------------------------------------------------------
+/**
+ * Hosts a source link may point at. Sources come from the bundled catalog and schema index, but a link is
+ * only made when the host is one of these (https only); anything else is shown as text.
+ */
+const SOURCE_HOSTS = [
+    'istio.io',
+    'preliminary.istio.io',
+    'github.com',
+    'kubernetes.io',
+    'gateway-api.sigs.k8s.io',
+    'gateway-api-inference-extension.sigs.k8s.io'
+];
+function deslug(slug) {
+    const words = decodeURIComponent(slug).replace(/[-_]+/g, ' ').trim();
+    return words.charAt(0).toUpperCase() + words.slice(1);
+}
+/** A readable title for a source URL: "Istio 1.27 upgrade notes › Native sidecar enabled by default", "istio/istio#48794". */
+function sourceTitle(url) {
+    const segments = url.pathname.split('/').filter(Boolean);
+    const section = url.hash.length > 1 ? deslug(url.hash.slice(1)) : '';
+    const withSection = (title) => (section ? `${title} › ${section}` : title);
+    if (/(^|\.)istio\.io$/.test(url.hostname)) {
+        const release = segments.findIndex((s) => s === 'releases');
+        const announcing = segments.find((s) => s.startsWith('announcing-'));
+        if (release >= 0 && announcing) {
+            const version = announcing.slice('announcing-'.length);
+            const page = segments.at(-1) === announcing ? 'release notes' : deslug(segments.at(-1)).toLowerCase();
+            return withSection(`Istio ${version} ${page}`);
+        }
+        return withSection(`istio.io › ${deslug(segments.at(-1) ?? 'docs')}`);
+    }
+    if (url.hostname === 'github.com' && segments.length >= 2) {
+        const repo = `${segments[0]}/${segments[1]}`;
+        if ((segments[2] === 'issues' || segments[2] === 'pull') && /^\d+$/.test(segments[3] ?? ''))
+            return `${repo}#${segments[3]}`;
+        if ((segments[2] === 'tree' || segments[2] === 'blob') && segments[3]) {
+            const ref = /^[0-9a-f]{40}$/.test(segments[3]) ? segments[3].slice(0, 7) : segments[3];
+            return `${repo} ${segments.slice(4).join('/') || 'tree'} at ${ref}`;
+        }
+        return repo;
+    }
+    return withSection(`${url.hostname} › ${deslug(segments.at(-1) ?? '')}`.replace(/ › $/, ''));
+}
+function toSourceLink(raw) {
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        return undefined;
+    }
+    const linkable = url.protocol === 'https:' && SOURCE_HOSTS.includes(url.hostname) && url.username === '' && url.password === '';
+    return { url: url.href, title: sourceTitle(url), linkable };
+}
+/**
+ * A finding's `source` ("<url>", "<url> (<url>, <url>)" or "<url> (a note)") as links and a note. Unparseable
+ * sources come back as `note` only.
+ */
+function parseSource(source) {
+    const m = /^(\S+)(?:\s+\((.*)\))?\s*$/.exec(source.trim());
+    const first = m ? toSourceLink(m[1]) : undefined;
+    if (!m || !first)
+        return { links: [], note: source };
+    const links = [first];
+    const extra = m[2]?.trim();
+    if (!extra)
+        return { links };
+    const refs = extra.split(/,\s*/);
+    const parsed = refs.map(toSourceLink);
+    if (parsed.every((p) => p !== undefined))
+        return { links: [...links, ...parsed] };
+    return { links, note: extra };
+}
+/** A link as Markdown, its title escaped; for a host outside the allow-list, the title and URL as text. */
+function markdownLink(link) {
+    // Inside link text a #123 is not linked again: the title keeps its reference as it is.
+    const title = escapeInline(link.title, { references: !link.linkable });
+    // Parentheses and spaces are percent-encoded by URL; `<>` keeps any remaining punctuation literal.
+    return link.linkable ? `[${title}](${link.url.replace(/[()<> ]/g, (c) => encodeURIComponent(c))})` : `${title} (${codeSpan(link.url)})`;
+}
+/** "Source: [title](url) · [istio/istio#1](url)" or undefined when the finding names none. */
+function renderSource(source) {
+    if (!source)
+        return undefined;
+    const { links, note } = parseSource(source);
+    const parts = links.map(markdownLink);
+    if (note)
+        parts.push(links.length ? `(${escapeInline(note)})` : escapeInline(note));
+    return parts.join(' · ');
+}
+
+/** The hidden marker that identifies the sticky summary comment; it starts the body. */
+const SUMMARY_MARKER = '<!-- istio-compat:summary -->';
+/** Budget for the sticky comment: below the limit, leaving room for the marker and GitHub's own counting. */
+const SUMMARY_BUDGET = 60_000;
+/** Findings about the cluster or the upgrade as a whole: shown under the headline, never on a line of a file. */
+const PR_LEVEL_RULES = new Set(['kubernetes-version-unsupported', 'upgrade-path-unsupported']);
+function isPrLevel(finding) {
+    return PR_LEVEL_RULES.has(finding.rule);
+}
+/** Already on the base, not caused by this PR (baseline classification). */
+function isUnchanged(finding) {
+    return finding.baselineState === 'unchanged';
+}
+const ICON = { error: '🛑', warning: '⚠️', notice: 'ℹ️' };
+const TITLE = { error: 'error', warning: 'warning', notice: 'notice' };
+const INLINE_MARK = '💬';
+/** Lines of YAML shown under a finding outside the diff. */
+const SNIPPET_LINES = 5;
+const SNIPPET_WIDTH = 160;
+/** Resource rows shown one by one; more are shown as counts by kind. */
+const RESOURCE_ROWS = 30;
+function plural$1(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+function size(text, measure) {
+    return measure === 'bytes' ? Buffer.byteLength(text, 'utf8') : text.length;
+}
+/** Natural order: svc-2 before svc-10. */
+const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+const naturalCompare = (a, b) => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+function locationText(file, line, endLine) {
+    return endLine !== undefined && endLine > line ? `${file}:${line}-${endLine}` : `${file}:${line}`;
+}
+const DETAIL_LEVELS = [
+    { snippets: true, locations: Infinity, items: Infinity, resources: true, extras: true },
+    { snippets: true, locations: Infinity, items: Infinity, resources: false, extras: true },
+    { snippets: false, locations: Infinity, items: Infinity, resources: false, extras: true },
+    { snippets: false, locations: 20, items: Infinity, resources: false, extras: false },
+    { snippets: false, locations: 5, items: 200, resources: false, extras: false },
+    { snippets: false, locations: 3, items: 60, resources: false, extras: false },
+    { snippets: false, locations: 1, items: 20, resources: false, extras: false }
+];
+class SummaryRenderer {
+    result;
+    options;
+    links;
+    failOn;
+    constructor(result, options) {
+        this.result = result;
+        this.options = options;
+        this.links = { ...(options.links ?? {}), ...(options.headSha && !options.links?.headSha ? { headSha: options.headSha } : {}) };
+        this.failOn = options.failOn ?? 'error';
+    }
+    // ---- pieces -------------------------------------------------------------------------------------------
+    isInline(f) {
+        return this.options.inline?.has(f) ?? false;
+    }
+    /** A location as a link: the inline thread when there is one, else the exact lines at the head commit. */
+    location(f) {
+        const text = codeSpan(truncate(locationText(f.file, f.line, f.endLine), 200));
+        const thread = this.isInline(f) ? this.links.threads?.get(f) : undefined;
+        const url = thread ?? permalink(this.links, f.file, f.line, f.endLine);
+        return url ? `[${text}](${url})${this.isInline(f) ? ` ${INLINE_MARK}` : ''}` : `${text}${this.isInline(f) ? ` ${INLINE_MARK}` : ''}`;
+    }
+    ruleLink(rule) {
+        return `[${codeSpan(rule)}](${ruleDocsUrl(rule)})`;
+    }
+    resourceText(f) {
+        const r = f.resource;
+        if (!r)
+            return '';
+        const name = [r.namespace, r.name].filter(Boolean).join('/');
+        return `${escapeInline(truncate(r.kind, 80))}${name ? ` ${codeSpan(truncate(name, 120))}` : ''}`;
+    }
+    message(f) {
+        const r = f.resource;
+        return prose(f.message, [f.path, r?.apiVersion, r?.name, r && r.namespace && r.name ? `${r.namespace}/${r.name}` : undefined]);
+    }
+    /** A few lines of the offending YAML at head (only for findings not shown on the diff). */
+    snippet(f) {
+        const text = this.options.fileText?.(f.file);
+        if (text === undefined)
+            return undefined;
+        const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+        const first = Math.max(1, f.line - 1);
+        const last = Math.min(lines.length, Math.max(f.endLine ?? f.line, f.line) + 1, first + SNIPPET_LINES - 1);
+        if (first > lines.length)
+            return undefined;
+        const width = String(last).length;
+        const shown = [];
+        for (let n = first; n <= last; n++) {
+            // Bidi controls would make the code read differently from what it is: show them as code points.
+            const line = truncate((lines[n - 1] ?? '').replace(/[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g, (c) => `<U+${c.codePointAt(0).toString(16).toUpperCase()}>`), SNIPPET_WIDTH);
+            shown.push(`${String(n).padStart(width)} ${n >= f.line && n <= (f.endLine ?? f.line) ? '▶' : ' '} ${line}`);
+        }
+        return fencedBlock(shown.join('\n'), 'yaml');
+    }
+    /** Resource, YAML path, fix and source: the context an inline comment would carry. */
+    context(f, detail, withSnippet) {
+        const facts = [];
+        if (f.path)
+            facts.push(`at ${codeSpan(truncate(f.path, 200))}`);
+        if (f.fix)
+            facts.push(`**Fix:** ${prose(f.fix.description, [f.path])}`);
+        const source = renderSource(f.source);
+        if (source)
+            facts.push(`Source: ${source}`);
+        const out = facts.length ? [facts.join(' · ')] : [];
+        const snippet = withSnippet && detail.snippets ? this.snippet(f) : undefined;
+        if (snippet)
+            out.push(snippet);
+        return out;
+    }
+    // ---- findings -----------------------------------------------------------------------------------------
+    /** Identical severity + rule + message, in order of first appearance. */
+    groups(findings) {
+        const byKey = new Map();
+        for (const f of findings) {
+            const key = `${f.severity}\u0000${f.rule}\u0000${f.message}`;
+            const group = byKey.get(key);
+            if (group)
+                group.push(f);
+            else
+                byKey.set(key, [f]);
+        }
+        return [...byKey.values()];
+    }
+    /** One list item (a finding or a group of identical ones), as lines indented for the list. */
+    item(group, detail, options) {
+        const f = group[0];
+        const indent = (lines) => lines.flatMap((l) => l.split('\n')).map((l) => (l === '' ? '' : `  ${l}`));
+        if (group.length === 1) {
+            const head = [this.location(f), this.resourceText(f), this.ruleLink(f.rule)].filter(Boolean).join(' · ');
+            const offDiff = !this.isInline(f) && this.options.offDiff?.get(f);
+            // <br>: the message on its own line even in a tight list (a plain newline would join the two lines).
+            const lines = [`- ${head}${offDiff ? ` · _${escapeInline(offDiff)}_` : ''}<br>`, `  ${this.message(f)}`];
+            if (options.context && !this.isInline(f)) {
+                const context = this.context(f, detail, true);
+                if (context.length)
+                    lines.push('', ...indent(context));
+            }
+            return lines;
+        }
+        const kinds = new Set(group.map((g) => g.resource?.kind ?? ''));
+        const kind = kinds.size === 1 && [...kinds][0] ? ` ${escapeInline(truncate([...kinds][0], 80))}` : '';
+        const inline = group.filter((g) => this.isInline(g)).length;
+        const lines = [`- ${this.ruleLink(f.rule)} · **${group.length}×**${kind} · ${this.message(f)}`];
+        if (options.context) {
+            const context = this.context(f, detail, false);
+            if (context.length)
+                lines.push(`  ${context[0]}`);
+        }
+        const shown = group.slice(0, detail.locations);
+        const rest = group.length - shown.length;
+        const summary = `${plural$1(group.length, 'location')}${inline ? ` (${inline} commented inline)` : ''}`;
+        lines.push('', `  <details><summary>${summary}</summary>`, '', `  ${shown.map((g) => this.location(g)).join(', ')}${rest > 0 ? ` and ${rest} more` : ''}`, '', '  </details>');
+        return lines;
+    }
+    list(findings, detail, options) {
+        const groups = this.groups(findings);
+        const shown = groups.slice(0, detail.items);
+        const out = shown.flatMap((g) => [...this.item(g, detail, options), '']);
+        const rest = groups.slice(shown.length).reduce((n, g) => n + g.length, 0);
+        if (rest > 0)
+            out.push(`- _… and ${plural$1(rest, 'more finding')}, left out to fit GitHub's size limit; the job summary and the JSON report list all of them._`, '');
+        return out.join('\n').trimEnd();
+    }
+    folded(summary, body) {
+        return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
+    }
+    severitySections(findings, detail) {
+        const out = [];
+        for (const severity of ['error', 'warning', 'notice']) {
+            const here = findings.filter((f) => f.severity === severity);
+            if (here.length === 0)
+                continue;
+            const title = `${ICON[severity]} ${plural$1(here.length, TITLE[severity])}`;
+            const body = this.list(here, detail, { context: true });
+            out.push(severity === 'error' ? `#### ${title}\n\n${body}` : this.folded(title, body));
+        }
+        return out;
+    }
+    // ---- head ---------------------------------------------------------------------------------------------
+    /** Findings the gate counts: unsuppressed, and caused by the PR unless fail-on-existing is set. */
+    gating() {
+        return this.result.findings.filter((f) => !f.suppressed && (this.result.failOnExisting === true || !isUnchanged(f)));
+    }
+    count(findings) {
+        return countFindings(findings, { includeExisting: true });
+    }
+    blocking(findings) {
+        if (this.failOn === 'never')
+            return [];
+        return findings.filter((f) => severityRank(f.severity) >= severityRank(this.failOn));
+    }
+    /** "❌ 4 errors block the upgrade to Istio 1.28.1" / "✅ compatible with Istio 1.28". */
+    verdict() {
+        return this.headline(this.gating()).replace(/^### (\S+) istio-compat: /, '$1 ');
+    }
+    headline(gating) {
+        const target = this.result.target.release.version;
+        const from = this.result.from?.release.version;
+        const blocking = this.blocking(gating);
+        if (blocking.length > 0) {
+            const c = this.count(blocking);
+            const what = [c.errors && plural$1(c.errors, 'error'), c.warnings && plural$1(c.warnings, 'warning'), c.notices && plural$1(c.notices, 'notice')].filter(Boolean).join(' and ');
+            const verb = blocking.length === 1 ? 'blocks' : 'block';
+            return from && from !== target ? `### ❌ istio-compat: ${what} ${verb} the upgrade to Istio ${target}` : `### ❌ istio-compat: ${what} ${verb} the merge (Istio ${target})`;
+        }
+        return from && from !== target ? `### ✅ istio-compat: ready for the upgrade to Istio ${target}` : `### ✅ istio-compat: compatible with Istio ${target}`;
+    }
+    countsLine(gating, unchanged) {
+        const c = this.count(gating);
+        const blockingSeverities = new Set(this.blocking(gating).map((f) => f.severity));
+        const part = (n, word, severity) => (n === 0 ? '' : blockingSeverities.has(severity) ? `**${plural$1(n, word)}**` : plural$1(n, word));
+        const counts = [part(c.errors, 'error', 'error'), part(c.warnings, 'warning', 'warning'), part(c.notices, 'notice', 'notice')].filter(Boolean);
+        const all = countFindings(this.result.findings);
+        const existingNote = this.result.failOnExisting ? 'already there before this PR, counted: fail-on-existing' : 'already there before this PR';
+        const extra = [unchanged ? `${unchanged} ${existingNote}` : '', all.suppressed ? `${all.suppressed} suppressed` : ''].filter(Boolean);
+        const docs = plural$1(this.result.documentsChecked, 'YAML document');
+        const findings = counts.length ? `${counts.join(', ')} in ${docs}` : `No new findings in ${docs}`;
+        const parts = [findings + (extra.length ? ` (${extra.join(', ')})` : '')];
+        const sha = this.links.headSha;
+        if (sha) {
+            const url = commitUrl(this.links, sha);
+            parts.push(`checked at ${url ? `[${codeSpan(sha.slice(0, 7))}](${url})` : codeSpan(sha.slice(0, 12))}`);
+        }
+        if (this.links.runUrl)
+            parts.push(`[job](${this.links.runUrl})`);
+        if (this.links.summaryUrl && !this.options.marker)
+            parts.push(`[PR summary](${this.links.summaryUrl})`);
+        return parts.join(' · ');
+    }
+    /** "[`file:21`](…) (Flux HelmRelease …)" for a release read from a file, undefined for an input. */
+    origin(choice, sha) {
+        const m = /^(.+?):(\d+)(?:\s+\((.*)\))?$/.exec(choice.origin);
+        if (!m)
+            return undefined;
+        const [, file, line, how] = m;
+        const text = codeSpan(truncate(`${file}:${line}`, 200));
+        const url = permalink(this.links, file, Number(line), undefined, sha);
+        return { where: url ? `[${text}](${url})` : text, ...(how ? { how: prose(how) } : {}) };
+    }
+    release(choice, sha) {
+        const o = this.origin(choice, sha);
+        if (!o)
+            return `Istio ${choice.release.version} (${choice.origin === 'input' ? 'input' : prose(choice.origin)})`;
+        return `Istio ${choice.release.version}, read from ${o.where}${o.how ? ` (${o.how})` : ''}`;
+    }
+    versionsLine() {
+        const r = this.result;
+        const parts = [];
+        const baseSha = this.links.baseSha ?? this.links.headSha;
+        if (r.from && r.from.origin === r.target.origin && this.origin(r.target, this.links.headSha)) {
+            // Both read from the same place (a version bump in one file): say it once, link both commits.
+            const head = this.origin(r.target, this.links.headSha);
+            const base = this.origin(r.from, baseSha);
+            const baseLink = /\]\((.*)\)$/.exec(base.where)?.[1];
+            parts.push(`Istio ${r.from.release.version}${baseLink ? ` ([base](${baseLink}))` : ''} → ${r.target.release.version}, both read from ${head.where}${head.how ? ` (${head.how})` : ''}`);
+        }
+        else {
+            parts.push(`Target: ${this.release(r.target, this.links.headSha)}`);
+            if (r.from)
+                parts.push(`from: ${this.release(r.from, baseSha)}`);
+            else
+                parts.push('from: not known, so only changes up to the target release were checked');
+        }
+        if (r.kubernetesVersion)
+            parts.push(`Kubernetes ${escapeInline(r.kubernetesVersion)}`);
+        return parts.join(' · ');
+    }
+    prLevel(findings) {
+        if (findings.length === 0)
+            return undefined;
+        return findings.map((f) => {
+            const source = renderSource(f.source);
+            return `- ${ICON[f.severity]} ${this.message(f)} · ${this.ruleLink(f.rule)}${source ? ` · ${source}` : ''}`;
+        }).join('\n');
+    }
+    // ---- the rest -----------------------------------------------------------------------------------------
+    suppressed(detail) {
+        const suppressed = this.result.findings.filter((f) => f.suppressed);
+        if (suppressed.length === 0)
+            return undefined;
+        const shown = suppressed.slice(0, detail.items);
+        const lines = shown.map((f) => `- ${this.location(f)} · ${this.ruleLink(f.rule)} · ${this.message(f)} · suppressed by ${manifestText(`${f.suppressed.by}: ${f.suppressed.reason}`)}`);
+        if (shown.length < suppressed.length)
+            lines.push(`- _… and ${suppressed.length - shown.length} more_`);
+        return this.folded(`${plural$1(suppressed.length, 'suppressed finding')} (not gating)`, lines.join('\n'));
+    }
+    notChecked(detail) {
+        const list = this.result.notChecked;
+        if (list.length === 0)
+            return undefined;
+        const shown = list.slice(0, detail.items);
+        const lines = shown.map((n) => {
+            const url = permalink(this.links, n.file);
+            const file = codeSpan(truncate(n.file, 200));
+            return `- ${url ? `[${file}](${url})` : file}: ${prose(n.reason)}`;
+        });
+        if (shown.length < list.length)
+            lines.push(`- _… and ${list.length - shown.length} more_`);
+        const body = lines.join('\n');
+        return list.length <= 5 ? `#### ${plural$1(list.length, 'file')} not checked\n\n${body}` : this.folded(`${plural$1(list.length, 'file')} not checked`, body);
+    }
+    fileTargets() {
+        const entries = Object.entries(this.result.targetsByFile ?? {}).sort(([a], [b]) => naturalCompare(a, b));
+        if (entries.length === 0)
+            return undefined;
+        const lines = entries.map(([file, t]) => `- ${codeSpan(truncate(file, 200))}: Istio ${t.target.release.version}${t.from ? ` from ${t.from.release.version}` : ''} (${manifestText(t.target.origin)})`);
+        return this.folded(`${plural$1(entries.length, 'file')} checked against other releases (config targets)`, lines.join('\n'));
+    }
+    resources() {
+        const withFinding = new Set(this.result.findings.map((f) => `${f.file}\u0000${f.resource?.kind ?? ''}\u0000${f.resource?.namespace ?? ''}\u0000${f.resource?.name ?? ''}`));
+        // A finding without a resource (a parse error, say) marks every document of its file.
+        const fileWithFinding = new Set(this.result.findings.filter((f) => !f.resource).map((f) => f.file));
+        const mesh = new Set(['istio', 'istio-operator', 'gateway-api', 'inference']);
+        const rows = this.result.resources
+            .filter((r) => r.status !== 'unchanged')
+            .map((change) => ({ change, doc: change.head ?? change.base }))
+            .filter(({ doc }) => {
+            if (!doc)
+                return false;
+            const r = doc.resource;
+            return (doc.family !== undefined && mesh.has(doc.family)) || fileWithFinding.has(doc.file) || withFinding.has(`${doc.file}\u0000${r?.kind ?? ''}\u0000${r?.namespace ?? ''}\u0000${r?.name ?? ''}`);
+        });
+        if (rows.length === 0)
+            return undefined;
+        const count = (status) => rows.filter((r) => r.change.status === status).length;
+        const counts = [`${count('added')} added`, `${count('changed')} changed`, `${count('removed')} removed`].filter((c) => !c.startsWith('0 ')).join(', ');
+        const title = (doc) => {
+            const r = doc.resource;
+            return { kind: r?.kind ?? doc.kind, name: r ? [r.namespace, r.name].filter(Boolean).join('/') : `${doc.file}#${doc.index}` };
+        };
+        let body;
+        if (rows.length > RESOURCE_ROWS) {
+            const byKind = new Map();
+            for (const { change, doc } of rows) {
+                const k = title(doc).kind;
+                const c = byKind.get(k) ?? {};
+                c[change.status] = (c[change.status] ?? 0) + 1;
+                byKind.set(k, c);
+            }
+            body = [...byKind].sort(([a], [b]) => naturalCompare(a, b)).map(([kind, c]) => `- ${escapeInline(kind)}: ${Object.entries(c).map(([s, n]) => `${n} ${s}`).join(', ')}`).join('\n');
+        }
+        else {
+            body = rows
+                .map(({ change, doc }) => ({ change, doc: doc, t: title(doc) }))
+                .sort((a, b) => naturalCompare(a.t.kind, b.t.kind) || naturalCompare(a.t.name, b.t.name))
+                .map(({ change, doc, t }) => {
+                const url = change.status === 'removed' ? undefined : permalink(this.links, doc.file, doc.line);
+                const where = codeSpan(truncate(`${doc.file}:${doc.line}`, 200));
+                return `- ${change.status} ${escapeInline(truncate(t.kind, 80))} ${codeSpan(truncate(t.name, 120))} · ${url ? `[${where}](${url})` : where}`;
+            })
+                .join('\n');
+        }
+        return this.folded(`Istio resources in this change: ${counts}`, body);
+    }
+    render(detail) {
+        const active = this.result.findings.filter((f) => !f.suppressed);
+        const unchanged = active.filter(isUnchanged);
+        const gating = this.gating();
+        const fresh = active.filter((f) => !isUnchanged(f));
+        const prLevel = fresh.filter(isPrLevel);
+        const located = fresh.filter((f) => !isPrLevel(f));
+        const blocks = [];
+        const head = [this.headline(gating), '', this.countsLine(gating, unchanged.length), '', this.versionsLine()];
+        if (this.options.marker)
+            head.unshift(SUMMARY_MARKER);
+        blocks.push(head.join('\n'));
+        if (this.result.versionBump)
+            blocks.push('> ℹ️ This PR changes the Istio version, so every manifest in the repository was checked, not only the changed files.');
+        const pr = this.prLevel(prLevel);
+        if (pr)
+            blocks.push(pr);
+        for (const note of this.options.notes ?? [])
+            blocks.push(`> ${prose(note)}`);
+        const sorted = [...located].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || Number(this.isInline(a)) - Number(this.isInline(b)) || naturalCompare(a.file, b.file) || a.line - b.line);
+        blocks.push(...this.severitySections(sorted, detail));
+        if (unchanged.length) {
+            const list = this.list([...unchanged].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || naturalCompare(a.file, b.file) || a.line - b.line), detail, { context: false });
+            const why = this.result.failOnExisting ? 'they fail the check: fail-on-existing is set' : 'not gating';
+            blocks.push(this.folded(`${plural$1(unchanged.length, 'finding')} already there before this PR (${why})`, list));
+        }
+        const notChecked = this.notChecked(detail);
+        if (notChecked)
+            blocks.push(notChecked);
+        if (detail.extras) {
+            for (const block of [this.suppressed(detail), this.fileTargets()])
+                if (block)
+                    blocks.push(block);
+        }
+        if (detail.resources) {
+            const resources = this.resources();
+            if (resources)
+                blocks.push(resources);
+        }
+        const legend = this.options.inline && this.options.inline.size > 0 ? `${INLINE_MARK} = commented inline on the diff. ` : '';
+        blocks.push(`<sub>${legend}Each rule links to its docs page.</sub>`);
+        return blocks.join('\n\n');
+    }
+}
+function renderSummary(result, options = {}) {
+    const maxLength = options.maxLength ?? Number.POSITIVE_INFINITY;
+    const measure = options.measure ?? 'chars';
+    const renderer = new SummaryRenderer(result, options);
+    let body = '';
+    for (const detail of DETAIL_LEVELS) {
+        body = renderer.render(detail);
+        if (size(body, measure) <= maxLength)
+            return body;
+    }
+    // Still too long (thousands of different findings): cut at a line, say so.
+    const note = "\n\n_The summary was cut to fit GitHub's size limit; the job summary and the JSON report list every finding._";
+    let cut = body.slice(0, Math.max(0, maxLength - note.length - 16));
+    while (size(cut, measure) > maxLength - size(note, measure) - 16)
+        cut = cut.slice(0, Math.floor(cut.length * 0.9));
+    cut = cut.replace(/\n[^\n]*$/, '');
+    // Close a <details> left open by the cut, so the note shows.
+    const open = (cut.match(/<details>/g) ?? []).length - (cut.match(/<\/details>/g) ?? []).length;
+    return `${cut}${'\n\n</details>'.repeat(Math.max(0, open))}${note}`;
+}
+/** The verdict of a run in one line, as the summary's headline says it (for the review body). */
+function verdictOf(result, failOn = 'error') {
+    return new SummaryRenderer(result, { failOn }).verdict();
+}
+
+// Workflow-command annotations (`::error file=…::msg`): the channel that works with a read-only token, and the
+// one that makes the Checks tab point at findings outside the diff.
+/**
+ * "10 warning annotations, 10 error annotations, and 10 notice annotations per step; 50 annotations per job"
+ * (actions/toolkit docs/problem-matchers.md); the rest are dropped silently, so the summary says how many.
  */
 const MAX_ANNOTATIONS_PER_LEVEL = 10;
+const MAX_ANNOTATIONS_PER_JOB = 50;
+/** An annotation's message may be 64 KB; a reader of the Checks tab wants far less. */
+const MAX_MESSAGE = 4_000;
 const COMMAND = { error: 'error', warning: 'warning', notice: 'notice' };
 /** Formats one workflow command with the toolkit's escaping (`command.ts`). */
 function workflowCommand(command, properties, message) {
@@ -48391,23 +49157,39 @@ function workflowCommand(command, properties, message) {
         .map(([key, value]) => `${key}=${escapeCommandProperty(String(value))}`);
     return `::${command}${props.length ? ` ${props.join(',')}` : ''}::${escapeCommandData(message)}`;
 }
+/** One annotation: file and lines (none for findings about the cluster or upgrade), message, fix, YAML path, source. */
 function annotationFor(finding) {
     const endLine = finding.endLine !== undefined && finding.endLine > finding.line ? finding.endLine : undefined;
-    return workflowCommand(COMMAND[finding.severity], { file: finding.file, line: finding.line, endLine, title: `istio-compat ${finding.rule}` }, finding.message + (finding.fix ? ` Fix: ${finding.fix.description}` : ''));
+    const where = isPrLevel(finding) ? {} : { file: finding.file, line: finding.line, endLine };
+    const parts = [finding.message];
+    if (finding.fix)
+        parts.push(`Fix: ${finding.fix.description}`);
+    if (finding.path && !isPrLevel(finding))
+        parts.push(`At ${finding.path}.`);
+    if (finding.source)
+        parts.push(`Source: ${finding.source}`);
+    return workflowCommand(COMMAND[finding.severity], { ...where, title: `istio-compat ${finding.rule}` }, truncate(parts.join(' '), MAX_MESSAGE));
 }
 /**
- * The annotations of a run: per level the first ten unsuppressed findings the PR causes (not those already
- * there before it), those on lines the PR added first (`preferred`), then in file order.
+ * The annotations of a run: errors first, per level up to the cap less the reserved slots, preferred findings
+ * first, then in file order; at most 50 in all. Suppressed findings and findings already on the base are
+ * left to the summary.
  */
-function planAnnotations(findings, preferred = () => false) {
+function planAnnotations(findings, options = {}) {
+    const opts = typeof options === 'function' ? { preferred: options } : options;
+    const preferred = opts.preferred ?? (() => false);
     const annotated = [];
     const overflow = [];
+    let total = 0;
     for (const severity of ['error', 'warning', 'notice']) {
         const level = findings
-            .filter((f) => !f.suppressed && f.baselineState !== 'unchanged' && f.severity === severity)
+            .filter((f) => !f.suppressed && !isUnchanged(f) && f.severity === severity)
             .sort((a, b) => Number(preferred(b)) - Number(preferred(a)) || compareFindings(a, b));
-        annotated.push(...level.slice(0, MAX_ANNOTATIONS_PER_LEVEL));
-        overflow.push(...level.slice(MAX_ANNOTATIONS_PER_LEVEL));
+        const reserved = opts.reserve?.[severity] ?? 0;
+        const room = Math.max(0, Math.min(MAX_ANNOTATIONS_PER_LEVEL - reserved, MAX_ANNOTATIONS_PER_JOB - total - 2));
+        annotated.push(...level.slice(0, room));
+        overflow.push(...level.slice(room));
+        total += Math.min(room, level.length);
     }
     return { commands: annotated.map(annotationFor), annotated, overflow };
 }
@@ -48475,6 +49257,8 @@ function buildSuggestion(edits, file, headLines) {
 const MAX_INLINE_COMMENTS = 30;
 /** GitHub rejects bodies over 65,536 characters ("Body is too long"); keep room for the marker. */
 const MAX_COMMENT_BODY = 60_000;
+/** Inline comments for one rule + message (sixty identical findings make one list item, not sixty threads). */
+const MAX_INLINE_PER_GROUP = 5;
 const FINGERPRINT_MARKER = /\n<!-- istio-compat:fp=([0-9a-f]{16}) -->\s*$/;
 function fingerprintMarker(fingerprint) {
     return `<!-- istio-compat:fp=${fingerprint} -->`;
@@ -48483,7 +49267,6 @@ function fingerprintMarker(fingerprint) {
 function fingerprintOf(body) {
     return FINGERPRINT_MARKER.exec(body.replace(/\r\n/g, '\n'))?.[1];
 }
-const SEVERITY_LABEL = { error: '🛑 **Error**', warning: '⚠️ **Warning**', notice: 'ℹ️ **Notice**' };
 /** Where a finding can be commented on the diff, or why it cannot. */
 function anchorFor(finding, file, suggestions, headText) {
     if (!file || file.status === 'removed')
@@ -48518,30 +49301,35 @@ function anchorFor(finding, file, suggestions, headText) {
     }
     return 'outside the diff';
 }
+const SEVERITY_WORD = { error: 'Error', warning: 'Warning', notice: 'Notice' };
+const SEVERITY_ICON = { error: '🛑', warning: '⚠️', notice: 'ℹ️' };
+/** "Deployment `shop/checkout` · at `spec.x`" */
 function describeLocation(finding) {
     const parts = [];
-    if (finding.path)
-        parts.push(codeSpan(finding.path));
     const r = finding.resource;
     if (r) {
         const name = [r.namespace, r.name].filter(Boolean).join('/');
-        parts.push(`${finding.path ? 'in ' : ''}${escapeMarkdown(r.kind)}${name ? ` ${codeSpan(name)}` : ''}`);
+        parts.push(`${escapeInline(truncate(r.kind, 80))}${name ? ` ${codeSpan(truncate(name, 120))}` : ''}`);
     }
-    return parts.join(' ');
+    if (finding.path)
+        parts.push(`at ${codeSpan(truncate(finding.path, 200))}`);
+    return parts.join(' · ');
+}
+function messageOf(finding) {
+    const r = finding.resource;
+    return prose(finding.message, [finding.path, r?.apiVersion, r?.name, r && r.namespace && r.name ? `${r.namespace}/${r.name}` : undefined]);
 }
 /** The markdown body of one inline comment, ending with its hidden fingerprint. */
 function renderInlineBody(finding, fingerprint, suggestion) {
-    const header = `${SEVERITY_LABEL[finding.severity]} · ${codeSpan(finding.rule)} · [docs](${ruleDocsUrl(finding.rule)})`;
-    const lines = [header, '', escapeMarkdown(finding.message)];
-    const where = describeLocation(finding);
-    if (where)
-        lines.push('', where);
+    const header = `${SEVERITY_ICON[finding.severity]} **${SEVERITY_WORD[finding.severity]}** · [${codeSpan(finding.rule)}](${ruleDocsUrl(finding.rule)})`;
+    const lines = [header, '', messageOf(finding)];
     if (finding.fix)
-        lines.push('', `**Fix:** ${escapeMarkdown(finding.fix.description)}`);
+        lines.push('', `**Fix:** ${prose(finding.fix.description, [finding.path])}`);
     if (suggestion !== undefined)
         lines.push('', fencedBlock(suggestion, 'suggestion'));
-    if (finding.source)
-        lines.push('', `<sub>Source: ${escapeMarkdown(finding.source)}</sub>`);
+    const footer = [describeLocation(finding), renderSource(finding.source) ? `Source: ${renderSource(finding.source)}` : ''].filter(Boolean).join(' · ');
+    if (footer)
+        lines.push('', `<sub>${footer}</sub>`);
     lines.push('', fingerprintMarker(fingerprint));
     return lines.join('\n');
 }
@@ -48558,12 +49346,16 @@ function inlineOrder(files) {
 }
 function planReview(input) {
     const maxInline = input.maxInline ?? MAX_INLINE_COMMENTS;
+    const maxPerGroup = input.maxPerGroup ?? MAX_INLINE_PER_GROUP;
     const files = new Map(input.files.map((file) => [file.path, file]));
-    // Only what the PR causes is commented on the diff; findings already there before it are listed in the summary.
-    const active = input.findings.filter((f) => !f.suppressed && f.baselineState !== 'unchanged');
+    // Findings the PR did not cause (already on the base) and findings about the cluster or the upgrade as a
+    // whole get no inline comment: the summary lists them.
+    const active = input.findings.filter((f) => !f.suppressed && !isUnchanged(f) && !isPrLevel(f));
     const prints = fingerprints(active, input.target);
     const offDiff = [];
     const wanted = [];
+    const perGroup = new Map();
+    const severestOnLine = new Map();
     for (const finding of [...active].sort(inlineOrder(files))) {
         const anchor = anchorFor(finding, files.get(finding.file), input.suggestions, input.headText);
         if (typeof anchor === 'string') {
@@ -48574,6 +49366,20 @@ function planReview(input) {
             offDiff.push({ finding, reason: 'inline comment limit reached' });
             continue;
         }
+        const group = `${finding.severity}\u0000${finding.rule}\u0000${finding.message}`;
+        if ((perGroup.get(group) ?? 0) >= maxPerGroup) {
+            offDiff.push({ finding, reason: 'already commented on identical findings' });
+            continue;
+        }
+        // An error and a warning on one line make two threads where the warning is moot until the error is fixed.
+        const lineKey = `${finding.file}:${anchor.line}`;
+        const severest = severestOnLine.get(lineKey);
+        if (severest !== undefined && severest > severityRank(finding.severity) && !anchor.suggestion) {
+            offDiff.push({ finding, reason: 'a more severe finding is commented on the same line' });
+            continue;
+        }
+        severestOnLine.set(lineKey, Math.max(severest ?? 0, severityRank(finding.severity)));
+        perGroup.set(group, (perGroup.get(group) ?? 0) + 1);
         const fingerprint = prints.get(finding);
         let suggestion = anchor.suggestion;
         let body = renderInlineBody(finding, fingerprint, suggestion);
@@ -48611,16 +49417,19 @@ function planReview(input) {
     }
     const remove = [];
     const keepWithReplies = [];
+    const keepSuggested = [];
     for (const comment of own) {
         if (kept.has(comment.id))
             continue;
         if (repliedTo.has(comment.id))
             keepWithReplies.push(comment.id);
+        else if (/^`{3,}suggestion\s*$/m.test(comment.body))
+            keepSuggested.push(comment.id);
         else
             remove.push(comment.id);
     }
     offDiff.sort((a, b) => inlineOrder(files)(a.finding, b.finding));
-    return { post, keep, remove, keepWithReplies, offDiff };
+    return { post, keep, remove, keepWithReplies, keepSuggested, offDiff };
 }
 /**
  * True when GitHub will accept the comment's anchor: the file is in the PR with a diff, `line` (and
@@ -48635,194 +49444,6 @@ function isPostable(comment, file) {
     if (comment.startLine === undefined)
         return true;
     return comment.startLine < comment.line && file.commentableLines.get(comment.startLine) === hunk;
-}
-
-/** The hidden marker that identifies the sticky summary comment; it starts the body. */
-const SUMMARY_MARKER = '<!-- istio-compat:summary -->';
-/** Budget for the sticky comment: below the limit, leaving room for the marker and GitHub's own counting. */
-const SUMMARY_BUDGET = 60_000;
-const ICON = { error: '🛑', warning: '⚠️', notice: 'ℹ️' };
-function plural(n, word) {
-    return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-function location(file, line, endLine) {
-    return codeSpan(endLine !== undefined && endLine > line ? `${file}:${line}-${endLine}` : `${file}:${line}`, { table: true });
-}
-function tableRow(cells) {
-    return `| ${cells.join(' | ')} |`;
-}
-function renderTable(table, limit) {
-    const shown = table.rows.slice(0, limit);
-    const out = [];
-    if (table.collapsed)
-        out.push(`<details><summary>${table.collapsed}</summary>`, '');
-    else if (table.title)
-        out.push(table.title, '');
-    out.push(tableRow(table.header), tableRow(table.header.map(() => '---')), ...shown);
-    if (shown.length < table.rows.length) {
-        out.push('', `_… and ${plural(table.rows.length - shown.length, table.noun)} more, left out to fit GitHub's size limit; the job summary and the JSON report have all of them._`);
-    }
-    if (table.collapsed)
-        out.push('', '</details>');
-    return out.join('\n');
-}
-function resourceTitle(change) {
-    const doc = change.head ?? change.base;
-    const r = doc?.resource;
-    const name = r ? [r.namespace, r.name].filter(Boolean).join('/') : change.key;
-    return { kind: r?.kind ?? doc?.kind ?? 'document', name, file: doc?.file ?? '', line: doc?.line ?? 1 };
-}
-function findingsTable(result, options) {
-    const active = result.findings.filter((f) => !f.suppressed && f.baselineState !== 'unchanged');
-    if (active.length === 0)
-        return undefined;
-    const sorted = [...active].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.file.localeCompare(b.file) || a.line - b.line);
-    const review = options.inline !== undefined || options.offDiff !== undefined;
-    const header = ['Severity', 'Location', 'Rule', 'Finding', ...(review ? ['On the diff'] : [])];
-    const rows = sorted.map((f) => {
-        const cells = [`${ICON[f.severity]} ${f.severity}`, location(f.file, f.line, f.endLine), `[${escapeMarkdown(f.rule)}](${ruleDocsUrl(f.rule)})`, escapeMarkdown(f.message)];
-        if (review)
-            cells.push(options.inline?.has(f) ? 'inline comment' : escapeMarkdown(options.offDiff?.get(f) ?? 'not commented'));
-        return tableRow(cells);
-    });
-    return { title: '#### Findings', header, rows, priority: 3, noun: 'finding' };
-}
-// --- Baseline: findings already there before this PR (baselineState 'unchanged'), folded. ---
-function existingTable(result) {
-    const existing = result.findings.filter((f) => !f.suppressed && f.baselineState === 'unchanged');
-    if (existing.length === 0)
-        return undefined;
-    const gates = result.failOnExisting ? 'they fail the check: fail-on-existing is set' : 'not gating';
-    return {
-        collapsed: `${plural(existing.length, 'finding')} already there before this PR (${gates})`,
-        header: ['Severity', 'Location', 'Rule', 'Finding'],
-        rows: [...existing]
-            .sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.file.localeCompare(b.file) || a.line - b.line)
-            .map((f) => tableRow([`${ICON[f.severity]} ${f.severity}`, location(f.file, f.line, f.endLine), `[${escapeMarkdown(f.rule)}](${ruleDocsUrl(f.rule)})`, escapeMarkdown(f.message)])),
-        priority: 1.5,
-        noun: 'finding already there'
-    };
-}
-// --- end baseline ---
-function suppressedTable(result) {
-    const suppressed = result.findings.filter((f) => f.suppressed);
-    if (suppressed.length === 0)
-        return undefined;
-    return {
-        collapsed: `${plural(suppressed.length, 'suppressed finding')} (not gating)`,
-        header: ['Location', 'Rule', 'Finding', 'Suppressed by'],
-        rows: suppressed.map((f) => tableRow([location(f.file, f.line, f.endLine), escapeMarkdown(f.rule), escapeMarkdown(f.message), escapeMarkdown(`${f.suppressed.by}: ${f.suppressed.reason}`)])),
-        priority: 1,
-        noun: 'suppressed finding'
-    };
-}
-function resourcesTable(result) {
-    const changed = result.resources.filter((r) => r.status !== 'unchanged');
-    if (changed.length === 0)
-        return undefined;
-    const count = (status) => changed.filter((r) => r.status === status).length;
-    const order = { removed: 0, added: 1, changed: 2, unchanged: 3 };
-    const rows = [...changed]
-        .sort((a, b) => order[a.status] - order[b.status] || a.key.localeCompare(b.key))
-        .map((change) => {
-        const t = resourceTitle(change);
-        return tableRow([change.status, escapeMarkdown(t.kind), codeSpan(t.name, { table: true }), location(t.file, t.line)]);
-    });
-    return {
-        collapsed: `Resources in this change: ${count('added')} added, ${count('changed')} changed, ${count('removed')} removed`,
-        header: ['Change', 'Kind', 'Name', 'File'],
-        rows,
-        priority: 0,
-        noun: 'resource'
-    };
-}
-function notCheckedTable(result) {
-    if (result.notChecked.length === 0)
-        return undefined;
-    return {
-        title: '#### Not checked',
-        header: ['File', 'Why'],
-        rows: result.notChecked.map((n) => tableRow([codeSpan(n.file, { table: true }), escapeMarkdown(n.reason)])),
-        priority: 2,
-        noun: 'file'
-    };
-}
-// Release versions passed parseRelease (digits, dots, a pre-release tag): safe to print as they are.
-function versionsTable(result) {
-    const rows = [tableRow(['Target', `Istio ${result.target.release.version}`, escapeMarkdown(result.target.origin)])];
-    if (result.from)
-        rows.push(tableRow(['From', `Istio ${result.from.release.version}`, escapeMarkdown(result.from.origin)]));
-    else
-        rows.push(tableRow(['From', 'not known', 'only changes up to the target release are checked']));
-    if (result.kubernetesVersion)
-        rows.push(tableRow(['Kubernetes', escapeMarkdown(result.kubernetesVersion), 'input']));
-    return [tableRow(['', 'Release', 'Chosen by']), tableRow(['---', '---', '---']), ...rows].join('\n');
-}
-/** Files a config `targets:` entry sent to other releases than the top-level ones. */
-function fileTargetsTable(result) {
-    const entries = Object.entries(result.targetsByFile ?? {});
-    if (entries.length === 0)
-        return undefined;
-    return {
-        collapsed: `${plural(entries.length, 'file')} checked against other releases (config targets)`,
-        header: ['File', 'Target', 'From', 'Chosen by'],
-        rows: entries
-            .sort(([a], [b]) => a.localeCompare(b))
-            .map(([file, t]) => tableRow([codeSpan(file, { table: true }), `Istio ${t.target.release.version}`, t.from ? `Istio ${t.from.release.version}` : 'not known', escapeMarkdown(t.target.origin)])),
-        priority: 0.5,
-        noun: 'file'
-    };
-}
-function headline(result) {
-    const to = result.target.release.version;
-    return result.from ? `### istio-compat: Istio ${result.from.release.version} → ${to}` : `### istio-compat: Istio ${to}`;
-}
-function countsLine(result) {
-    const c = countFindings(result.findings);
-    const notes = [...(c.suppressed > 0 ? [`${c.suppressed} suppressed`] : []), ...(c.existing > 0 ? [`${c.existing} already there before this PR`] : [])];
-    const suppressed = notes.length ? ` (${notes.join(', ')})` : '';
-    if (c.errors + c.warnings + c.notices === 0)
-        return `✅ No ${c.existing > 0 ? 'new ' : ''}findings${suppressed} in ${plural(result.documentsChecked, 'YAML document')}.`;
-    return `${ICON.error} ${plural(c.errors, 'error')} · ${ICON.warning} ${plural(c.warnings, 'warning')} · ${ICON.notice} ${plural(c.notices, 'notice')}${suppressed} in ${plural(result.documentsChecked, 'YAML document')}.`;
-}
-function renderSummary(result, options = {}) {
-    const maxLength = options.maxLength ?? Number.POSITIVE_INFINITY;
-    const head = [];
-    if (options.marker)
-        head.push(SUMMARY_MARKER);
-    head.push(headline(result), '', countsLine(result));
-    if (result.versionBump)
-        head.push('', 'This PR changes the Istio version, so every manifest in the repository was checked, not only the changed ones.');
-    for (const note of options.notes ?? [])
-        head.push('', escapeMarkdown(note));
-    head.push('', versionsTable(result));
-    const tables = [findingsTable(result, options), notCheckedTable(result), existingTable(result), suppressedTable(result), fileTargetsTable(result), resourcesTable(result)].filter((t) => t !== undefined);
-    const footer = `<sub>${options.headSha ? `Checked at ${codeSpan(options.headSha.slice(0, 12))}. ` : ''}Each rule is explained in its docs page.</sub>`;
-    const limits = tables.map((t) => t.rows.length);
-    const render = () => [head.join('\n'), ...tables.map((t, i) => renderTable(t, limits[i])), footer].join('\n\n');
-    let body = render();
-    // Cut the least important table first: the most rows that still fit (binary search), then the next table.
-    for (const i of tables.map((_, i) => i).sort((a, b) => tables[a].priority - tables[b].priority)) {
-        if (body.length <= maxLength)
-            break;
-        let fits = 0;
-        let tooMany = limits[i];
-        while (tooMany - fits > 1) {
-            const mid = Math.floor((fits + tooMany) / 2);
-            limits[i] = mid;
-            if (render().length <= maxLength)
-                fits = mid;
-            else
-                tooMany = mid;
-        }
-        limits[i] = fits;
-        body = render();
-    }
-    if (body.length > maxLength) {
-        const note = "\n\n_The summary was cut to fit GitHub's size limit._";
-        body = body.slice(0, Math.max(0, maxLength - note.length)).replace(/\n[^\n]*$/, '') + note;
-    }
-    return body;
 }
 
 // Where annotations and the job step summary go: the Actions runner's stdout and $GITHUB_STEP_SUMMARY.
@@ -48845,18 +49466,23 @@ function actionsWorkflowOutput(env = process.env, write = (t) => void process.st
 const NO_AUTOMATIC_RETRY = { retries: 0 };
 /** The hidden marker of our review bodies. */
 const REVIEW_MARKER = '<!-- istio-compat:review -->';
+/** In our summary comment: the reviews of ours whose body already says they are superseded. */
+const SUPERSEDED_MARKER = /^<!-- istio-compat:superseded=([\d,]*) -->$/m;
+/**
+ * GitHub may leave a file's `patch` out of the file list ("large diffs"; no threshold is documented, seen at
+ * about 2,000 changed lines) and then rejects any comment on it. A checkout's git diff does not know that, so
+ * the file list is read before posting when a file to comment on has a diff at least this long.
+ */
+const LARGE_DIFF_LINES = 400;
+/** Pending-review probes after a second 422, to find the comments GitHub accepts. */
+const MAX_PROBES = 16;
 /** Our sticky summary comment carries the marker first (a BOM before it is tolerated). */
 function isSummaryComment(c) {
     return c.body.replace(/^\uFEFF/, '').startsWith(SUMMARY_MARKER);
 }
-/** The author fields isOwnAuthor reads, from a review as the API returns it. */
+/** The author fields, from a review as the API returns it. */
 function authorOf(user) {
     return user ? { login: user.login, type: user.type } : null;
-}
-function isOwnAuthor(user, identity) {
-    if (!user)
-        return false;
-    return user.login === identity.login || (!identity.confirmed && user.type === 'Bot');
 }
 function errorText(error) {
     const status = httpStatus(error);
@@ -48865,6 +49491,9 @@ function errorText(error) {
 }
 function versions(result) {
     return result.from ? `Istio ${result.from.release.version} → ${result.target.release.version}` : `Istio ${result.target.release.version}`;
+}
+function plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 function reviewComment(c) {
     return {
@@ -48882,20 +49511,41 @@ class Publisher {
     workflow;
     pull;
     files;
+    fileList;
+    links;
     constructor(result, opts) {
         this.result = result;
         this.opts = opts;
         this.workflow = opts.workflow ?? actionsWorkflowOutput();
         this.pull = opts.pullNumber === undefined ? undefined : { owner: opts.owner, repo: opts.repo, pullNumber: opts.pullNumber };
         this.files = new Map(result.changes.files.map((f) => [f.path, f]));
+        const headSha = result.changes.headSha;
+        const baseSha = result.changes.source === 'github' || result.changes.source === 'git' ? result.changes.baseRef : undefined;
+        this.links = {
+            repository: `${opts.owner}/${opts.repo}`,
+            ...(opts.links ?? {}),
+            ...(headSha ? { headSha } : {}),
+            ...(baseSha && /^[0-9a-f]{40}$/.test(baseSha) ? { baseSha } : {}),
+            ...(opts.pullNumber !== undefined ? { pullNumber: opts.pullNumber } : {})
+        };
     }
     identity;
     /**
-     * The account our comments are posted as: the `login` option, else `GET /user`, else github-actions[bot].
-     * Asked once, and only when a comment carrying our marker needs telling apart from someone else's.
+     * The login our comments are posted as. A GITHUB_TOKEN posts as github-actions[bot] and cannot ask
+     * `GET /user`; so the question is only put when a marked comment is by a person's account, which is either
+     * a PAT's user (then `GET /user` answers) or someone quoting our marker (then it is refused, and the answer
+     * stays github-actions[bot]). Another bot carrying our marker is never taken for us and costs no request.
      */
-    whoAmI() {
-        this.identity ??= this.opts.login ? Promise.resolve({ login: this.opts.login, confirmed: true }) : resolveLogin(this.client);
+    whoAmI(authors = []) {
+        if (this.opts.login)
+            return Promise.resolve(this.opts.login);
+        if (this.identity)
+            return this.identity;
+        // Only a person's account can be us other than github-actions[bot] (a PAT); another bot never is, and an
+        // app's installation token could not ask GET /user anyway.
+        if (this.opts.canAskUser === false || [...authors].every((a) => !a || a.login === ACTIONS_BOT_LOGIN || a.type === 'Bot'))
+            return Promise.resolve(ACTIONS_BOT_LOGIN);
+        this.identity = resolveLogin(this.client).then((r) => r.login);
         return this.identity;
     }
     /** Only reached after run() checked that a client exists. */
@@ -48903,6 +49553,17 @@ class Publisher {
         if (!this.opts.octokit)
             throw new Error('no GitHub client');
         return this.opts.octokit;
+    }
+    summaryOptions(state, notes) {
+        const headSha = this.result.changes.headSha;
+        return {
+            ...(state ? { inline: state.inline, offDiff: state.offDiff } : {}),
+            notes,
+            ...(headSha ? { headSha } : {}),
+            links: { ...this.links, ...(state ? { threads: state.threads } : {}) },
+            fileText: (path) => this.opts.headText(path),
+            failOn: this.opts.failOn ?? 'error'
+        };
     }
     async run() {
         if (this.opts.mode === 'off')
@@ -48914,16 +49575,19 @@ class Publisher {
         }
         if (!this.opts.octokit)
             return this.toWorkflow('No github-token was given, so the findings are shown as annotations.', []);
-        let state = { inline: new Set(), offDiff: new Map(), notes: [] };
+        let state;
         try {
             if (this.opts.mode === 'review')
                 state = await this.review(this.pull);
-            const review = this.opts.mode === 'review' ? { inline: state.inline, offDiff: state.offDiff } : {};
-            const headSha = this.result.changes.headSha;
-            const body = renderSummary(this.result, { ...review, notes: state.notes, marker: true, maxLength: SUMMARY_BUDGET, ...(headSha ? { headSha } : {}) });
-            await this.upsertSummary(this.pull, body);
+            else
+                await this.upsertSummary(this.pull, () => renderSummary(this.result, { ...this.summaryOptions(undefined, []), marker: true, maxLength: SUMMARY_BUDGET - 200 }), undefined, []);
             this.outcome.channel = this.opts.mode === 'review' ? 'review' : 'summary';
-            this.outcome.stepSummary = this.workflow.stepSummary(renderSummary(this.result, { ...review, notes: state.notes, maxLength: STEP_SUMMARY_BUDGET, ...(headSha ? { headSha } : {}) }));
+            const notes = state?.notes ?? [];
+            // Findings outside the diff also go to the Checks tab with file and line.
+            if (state)
+                notes.push(...this.annotate((f) => !state.inline.has(f)));
+            const step = renderSummary(this.result, { ...this.summaryOptions(state, notes), maxLength: STEP_SUMMARY_BUDGET, measure: 'bytes' });
+            this.outcome.stepSummary = this.workflow.stepSummary(step);
             return this.outcome;
         }
         catch (error) {
@@ -48931,47 +49595,91 @@ class Publisher {
                 ? `GitHub refused to write to the pull request (${errorText(error)}); the token needs pull-requests: write. The findings are shown as annotations.`
                 : `Posting to the pull request failed (${errorText(error)}). The findings are shown as annotations.`;
             this.opts.log.warning(why);
-            return this.toWorkflow(why, state.notes);
+            return this.toWorkflow(why, state?.notes ?? []);
         }
     }
-    /** Plans and sends the review; deletes our outdated comments. */
-    async review(pull) {
-        const octokit = this.client;
-        const existing = await listReviewComments(octokit, pull);
-        // Who we are only matters once a comment carries our fingerprint (not on a PR's first run).
-        const identity = existing.some((c) => fingerprintOf(c.body) !== undefined) ? await this.whoAmI() : undefined;
-        const isOwn = (c) => identity !== undefined && fingerprintOf(c.body) !== undefined && isOwnAuthor(c.user, identity);
-        const plan = planReview({
+    /** Reads the PR's file list (GitHub's own view of the diff) once; replaces the checkout's. */
+    async readFileList(pull) {
+        if (this.fileList)
+            return;
+        this.fileList = await listPullFiles(this.client, pull, this.opts.log);
+        this.outcome.fileListRead = true;
+        this.files = new Map(this.fileList.map((f) => [f.path, f]));
+    }
+    plan(existing, isOwn) {
+        return planReview({
             findings: this.result.findings,
-            files: this.result.changes.files,
+            files: [...this.files.values()],
             target: this.result.target.release.version,
             suggestions: this.opts.suggestions,
             headText: this.opts.headText,
             existing,
-            isOwn
+            isOwn,
+            ...(this.opts.maxInline !== undefined ? { maxInline: this.opts.maxInline } : {}),
+            ...(this.opts.maxPerGroup !== undefined ? { maxPerGroup: this.opts.maxPerGroup } : {})
         });
-        const offDiff = new Map(plan.offDiff.map((o) => [o.finding, o.reason]));
-        const notes = [];
-        // Last line of defence against the all-or-nothing 422: never send a line outside one hunk.
-        const post = plan.post.filter((c) => {
-            if (isPostable(c, this.files.get(c.path)))
-                return true;
-            offDiff.set(c.finding, 'outside the diff');
+    }
+    /** A checkout's diff says nothing about which patches GitHub leaves out: large ones are checked first. */
+    needsFileList(plan) {
+        if (this.fileList || this.result.changes.source === 'github')
             return false;
-        });
-        const inline = new Set(plan.keep.map((k) => k.comment.finding));
-        if (post.length > 0) {
-            const rejected = await this.createReview(pull, post);
-            if (rejected === undefined) {
-                for (const c of post)
-                    inline.add(c.finding);
-                this.outcome.inline.posted = post.length;
+        return plan.post.some((c) => (this.files.get(c.path)?.commentableLines.size ?? 0) >= LARGE_DIFF_LINES);
+    }
+    /** Plans and sends the review, the summary and the supersession of our earlier reviews; deletes our outdated comments. */
+    async review(pull) {
+        const octokit = this.client;
+        const existing = await listReviewComments(octokit, pull);
+        const issueComments = await listIssueComments(octokit, pull);
+        const marked = existing.filter((c) => fingerprintOf(c.body) !== undefined);
+        const markedSummaries = issueComments.filter(isSummaryComment);
+        const login = marked.length + markedSummaries.length > 0 ? await this.whoAmI([...marked, ...markedSummaries].map((c) => c.user)) : ACTIONS_BOT_LOGIN;
+        const isOwn = (c) => c.user?.login === login;
+        const ownComment = (c) => fingerprintOf(c.body) !== undefined && isOwn(c);
+        let plan = this.plan(existing, ownComment);
+        if (this.needsFileList(plan)) {
+            await this.readFileList(pull);
+            plan = this.plan(existing, ownComment);
+        }
+        const state = { inline: new Set(), offDiff: new Map(plan.offDiff.map((o) => [o.finding, o.reason])), notes: [], threads: new Map() };
+        // Last line of defence against the all-or-nothing 422: never send a line outside one hunk.
+        let post = this.postable(plan.post, state);
+        for (const k of plan.keep) {
+            state.inline.add(k.comment.finding);
+            // The thread's line on "Files changed", the same address on every run (a re-run writes nothing).
+            const thread = diffLineUrl(this.links, k.comment.path, k.comment.line);
+            if (thread)
+                state.threads.set(k.comment.finding, thread);
+        }
+        const planned = (comments) => {
+            for (const c of comments) {
+                state.inline.add(c.finding);
+                const thread = diffLineUrl(this.links, c.path, c.line);
+                if (thread)
+                    state.threads.set(c.finding, thread);
             }
-            else {
-                this.outcome.inline.rejected = rejected;
-                for (const c of post)
-                    offDiff.set(c.finding, 'GitHub rejected the inline comments');
-                notes.push(`GitHub rejected the inline comments (${rejected}); those findings are listed here instead.`);
+        };
+        planned(post);
+        // Our earlier reviews: those our comments belong to; the sticky summary remembers which already say they are superseded.
+        const ownSummaries = markedSummaries.filter(isOwn);
+        const superseded = new Set((SUPERSEDED_MARKER.exec(ownSummaries[0]?.body ?? '')?.[1] ?? '').split(',').filter(Boolean).map(Number));
+        const earlier = [...new Set(existing.filter(ownComment).flatMap((c) => (c.review_id ? [c.review_id] : [])))].filter((id) => !superseded.has(id));
+        const willSupersede = post.length > 0 || plan.remove.length > 0 ? earlier : [];
+        const supersededAfter = [...superseded, ...willSupersede].slice(-50);
+        // The summary goes first, so the review body can link it (its URL is known only once it exists).
+        const summaryBody = () => renderSummary(this.result, { ...this.summaryOptions(state, state.notes), marker: true, maxLength: SUMMARY_BUDGET - 200 });
+        const summaryUrl = await this.upsertSummary(pull, () => summaryBody(), issueComments, supersededAfter, login);
+        if (post.length > 0) {
+            const outcome = await this.createReview(pull, post, summaryUrl, plan);
+            post = outcome.posted;
+            if (outcome.changed) {
+                // What GitHub took differs from the plan: the summary says where the rest went.
+                state.inline = new Set([...plan.keep.map((k) => k.comment.finding)]);
+                state.threads = new Map([...state.threads].filter(([f]) => state.inline.has(f)));
+                planned(post);
+                for (const c of outcome.refused)
+                    state.offDiff.set(c.finding, c.reason);
+                state.notes.push(...outcome.notes);
+                await this.upsertSummary(pull, () => summaryBody(), await listIssueComments(octokit, pull), supersededAfter, login);
             }
         }
         this.outcome.inline.kept = plan.keep.length;
@@ -48985,31 +49693,103 @@ class Publisher {
                     throw error; // 404: already gone
             }
         }
+        if (willSupersede.length > 0)
+            await this.supersede(pull, willSupersede, summaryUrl);
         if (plan.keepWithReplies.length > 0) {
-            this.opts.log.info(`Left ${plan.keepWithReplies.length} outdated istio-compat comment(s) in place because people replied to them.`);
+            this.opts.log.info(`Left ${plural(plan.keepWithReplies.length, 'outdated istio-compat comment')} in place because people replied to them.`);
         }
-        return { inline, offDiff, notes };
+        if (plan.keepSuggested.length > 0) {
+            this.opts.log.info(`Left ${plural(plan.keepSuggested.length, 'outdated istio-compat suggestion')} in place: a committed suggestion's thread records the fix.`);
+        }
+        return state;
     }
-    /** One review; on 422 clears a stray pending review or retries once without inline comments. Returns GitHub's 422 message if inline comments were rejected. */
-    async createReview(pull, comments) {
+    /** Comments whose anchor GitHub accepts by the file list we hold; the rest go to the summary. */
+    postable(comments, state) {
+        return comments.filter((c) => {
+            if (isPostable(c, this.files.get(c.path)))
+                return true;
+            const file = this.files.get(c.path);
+            state?.offDiff.set(c.finding, file?.patchMissing ? 'diff not available' : 'outside the diff');
+            return false;
+        });
+    }
+    /** The review body: the verdict, what is where, and a link to the summary. */
+    reviewBody(comments, summaryUrl, plan) {
+        const verdict = verdictOf(this.result, this.opts.failOn ?? 'error');
+        const summary = summaryUrl ? `[summary](${summaryUrl})` : 'summary comment';
+        const off = plan.offDiff.filter((o) => !isPrLevel(o.finding) && o.finding.baselineState !== 'unchanged').length;
+        const offText = off > 0 ? `; ${plural(off, 'more finding')} outside them ${off === 1 ? 'is' : 'are'} only in the summary` : '';
+        return `${REVIEW_MARKER}\n**istio-compat** · ${versions(this.result)} · ${verdict} (${summary}). ${plural(comments, 'comment')} below${offText}.`;
+    }
+    /**
+     * One review with the comments. A 422 (GitHub's view of the diff differs from ours, e.g. a patch it left
+     * out) makes it read the file list and send the comments that list allows; a second 422 makes it probe with
+     * pending reviews (invisible, no notification) to find the comments GitHub takes, and send those. A review
+     * is never sent without comments, so no review body ever consists of GitHub's error message.
+     */
+    async createReview(pull, comments, summaryUrl, plan) {
+        const refused = [];
+        const notes = [];
+        let message = await this.attempt(pull, comments, summaryUrl, plan);
+        if (message === undefined)
+            return { posted: comments, changed: false, refused, notes };
+        this.opts.log.warning(`GitHub rejected the review's inline comments (${message}); reading the pull request's file list to see which lines it accepts.`);
+        this.outcome.inline.rejected = message;
+        let remaining = comments;
+        if (!this.fileList) {
+            await this.readFileList(pull);
+            const before = new Set(remaining);
+            const state = { inline: new Set(), offDiff: new Map(), notes: [], threads: new Map() };
+            remaining = this.postable(remaining, state);
+            for (const c of before)
+                if (!remaining.includes(c))
+                    refused.push({ finding: c.finding, reason: state.offDiff.get(c.finding) ?? 'outside the diff' });
+            if (remaining.length > 0) {
+                message = await this.attempt(pull, remaining, summaryUrl, plan);
+                if (message === undefined)
+                    return { posted: remaining, changed: true, refused, notes };
+                this.outcome.inline.rejected = message;
+            }
+        }
+        if (remaining.length > 0) {
+            this.opts.log.warning(`GitHub rejected the inline comments again (${message}); finding the ones it accepts.`);
+            const { accepted, rejected } = await this.probe(pull, remaining);
+            for (const c of rejected)
+                refused.push({ finding: c.finding, reason: 'GitHub rejected the inline comments' });
+            this.outcome.inline.dropped = rejected.length;
+            if (rejected.length > 0)
+                notes.push(`GitHub refused ${plural(rejected.length, 'inline comment')} on lines it does not show as part of the diff; ${rejected.length === 1 ? 'that finding is' : 'those findings are'} listed here instead.`);
+            remaining = accepted;
+            if (remaining.length > 0) {
+                message = await this.attempt(pull, remaining, summaryUrl, plan);
+                if (message !== undefined) {
+                    for (const c of remaining)
+                        refused.push({ finding: c.finding, reason: 'GitHub rejected the inline comments' });
+                    notes.push('GitHub rejected the inline comments; their findings are listed here instead.');
+                    remaining = [];
+                }
+            }
+        }
+        return { posted: remaining, changed: true, refused, notes };
+    }
+    /** Posts the review; a 422 comes back as GitHub's message instead of a throw. Clears a stray pending review of ours once. */
+    async attempt(pull, comments, summaryUrl, plan) {
         const octokit = this.client;
         const commitId = this.result.changes.headSha ?? (await headShaOf(octokit, pull));
-        const sha = codeSpan(commitId.slice(0, 12));
-        const send = (body, withComments) => this.createOnce('the review', async () => (await octokit.rest.pulls.createReview({
-            owner: pull.owner,
-            repo: pull.repo,
-            pull_number: pull.pullNumber,
-            commit_id: commitId,
-            event: 'COMMENT',
-            body,
-            ...(withComments ? { comments: comments.map(reviewComment) } : {}),
-            request: NO_AUTOMATIC_RETRY
-        })).data.id, () => (withComments ? this.reviewWithComments(pull, comments) : this.reviewWithBody(pull, body, commitId)));
-        const body = `${REVIEW_MARKER}\n**istio-compat** (${versions(this.result)}): ${comments.length} new inline comment(s) on ${sha}. The summary comment lists every finding.`;
-        // Posts the review with its inline comments; a 422 comes back as GitHub's message instead of a throw.
-        const attempt = async () => {
+        const body = this.reviewBody(comments.length, summaryUrl, plan);
+        const send = async () => {
             try {
-                this.outcome.reviewId = await send(body, true);
+                this.outcome.reviewId = await this.createOnce('the review', async () => (await octokit.rest.pulls.createReview({
+                    owner: pull.owner,
+                    repo: pull.repo,
+                    pull_number: pull.pullNumber,
+                    commit_id: commitId,
+                    event: 'COMMENT',
+                    body,
+                    comments: comments.map(reviewComment),
+                    request: NO_AUTOMATIC_RETRY
+                })).data.id, () => this.reviewWithComments(pull, comments));
+                this.outcome.inline.posted = comments.length;
                 return undefined;
             }
             catch (error) {
@@ -49018,31 +49798,76 @@ class Publisher {
                 return errorText(error);
             }
         };
-        let message = await attempt();
-        if (message === undefined)
-            return undefined;
-        if (/one pending review/i.test(message) && (await this.deleteOwnPendingReviews(pull)) > 0) {
-            message = await attempt();
-            if (message === undefined)
-                return undefined;
-        }
-        this.opts.log.warning(`GitHub rejected the review's inline comments (${message}); posting the findings in the summary instead.`);
-        try {
-            const note = `${REVIEW_MARKER}\n**istio-compat** (${versions(this.result)}) could not place its inline comments on ${sha} (GitHub answered: ${escapeMarkdown(message)}). The summary comment lists every finding.`;
-            this.outcome.reviewId = await send(note, false);
-        }
-        catch (error) {
-            if (isPermissionError(error))
-                throw error;
-            this.opts.log.warning(`The review without inline comments failed too (${errorText(error)}).`);
-        }
+        const message = await send();
+        if (message !== undefined && /one pending review/i.test(message) && (await this.deleteOwnPendingReviews(pull)) > 0)
+            return send();
         return message;
     }
     /**
-     * A create is not idempotent: GitHub may have made the review or comment before answering 5xx (or before the
-     * connection dropped), and sending it again would post it twice. So creates go without the client's automatic
-     * retries; after a server error `landed` looks for what was sent, and only when it is not there is it sent again.
+     * Which comments GitHub accepts, found by bisection with pending reviews (a review without `event` stays
+     * PENDING: nobody is notified, and it is deleted right after). At most MAX_PROBES probes; comments still
+     * undecided then count as rejected.
      */
+    async probe(pull, comments) {
+        const octokit = this.client;
+        const commitId = this.result.changes.headSha ?? (await headShaOf(octokit, pull));
+        const accepted = [];
+        const rejected = [];
+        let probes = 0;
+        const fits = async (group) => {
+            if (probes >= MAX_PROBES)
+                return undefined;
+            probes++;
+            try {
+                const { data } = await octokit.rest.pulls.createReview({ owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber, commit_id: commitId, comments: group.map(reviewComment) });
+                await octokit.rest.pulls.deletePendingReview({ owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber, review_id: data.id });
+                return true;
+            }
+            catch (error) {
+                if (httpStatus(error) !== 422)
+                    throw error;
+                return false;
+            }
+        };
+        // The whole set was just refused: start from its halves.
+        const queue = comments.length > 1 ? [comments.slice(0, Math.ceil(comments.length / 2)), comments.slice(Math.ceil(comments.length / 2))] : [comments];
+        while (queue.length > 0) {
+            const group = queue.shift();
+            const ok = group.length === 1 && comments.length === 1 ? false : await fits(group);
+            if (ok === true)
+                accepted.push(...group);
+            else if (ok === undefined || group.length === 1)
+                rejected.push(...group);
+            else
+                queue.push(group.slice(0, Math.ceil(group.length / 2)), group.slice(Math.ceil(group.length / 2)));
+        }
+        return { accepted: comments.filter((c) => accepted.includes(c)), rejected };
+    }
+    /** Marks our earlier reviews as superseded (a submitted review cannot be deleted, but its body can be edited). */
+    async supersede(pull, reviewIds, summaryUrl) {
+        const sha = this.result.changes.headSha;
+        const url = sha ? commitUrl(this.links, sha) : undefined;
+        const at = sha ? (url ? ` on [${codeSpan(sha.slice(0, 7))}](${url})` : ` on ${codeSpan(sha.slice(0, 7))}`) : '';
+        const summary = summaryUrl ? `[summary](${summaryUrl})` : 'summary comment';
+        const body = `${REVIEW_MARKER}\n~~istio-compat review~~ **Superseded** by a later run${at}: ${verdictOf(this.result, this.opts.failOn ?? 'error')}. The ${summary} is current; comments below that still apply were kept, fixed ones removed.`;
+        for (const id of reviewIds) {
+            try {
+                await this.client.rest.pulls.updateReview({ owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber, review_id: id, body });
+                this.outcome.superseded = (this.outcome.superseded ?? 0) + 1;
+            }
+            catch (error) {
+                // A review that is gone or not ours to edit stays as it is; the run goes on.
+                if (httpStatus(error) === 404 || httpStatus(error) === 403 || httpStatus(error) === 422)
+                    continue;
+                throw error;
+            }
+        }
+    }
+    /**
+       * A create is not idempotent: GitHub may have made the review or comment before answering 5xx (or before the
+       * connection dropped), and sending it again would post it twice. So creates go without the client's automatic
+       * retries; after a server error `landed` looks for what was sent, and only when it is not there is it sent again.
+       */
     async createOnce(what, send, landed) {
         const { retries, unitMs } = retrySettingsOf(this.client);
         for (let attempt = 0;; attempt++) {
@@ -49067,41 +49892,39 @@ class Publisher {
     }
     /** The review that carries these inline comments (found by their fingerprints), if it exists. */
     async reviewWithComments(pull, comments) {
-        const identity = await this.whoAmI();
+        const login = await this.whoAmI();
         const wanted = new Set(comments.map((c) => c.fingerprint));
-        const found = (await listReviewComments(this.client, pull)).filter((c) => isOwnAuthor(c.user, identity) && wanted.has(fingerprintOf(c.body) ?? ''));
+        const found = (await listReviewComments(this.client, pull)).filter((c) => c.user?.login === login && wanted.has(fingerprintOf(c.body) ?? ''));
         // Every comment of one review lands with it or not at all.
         if (new Set(found.map((c) => fingerprintOf(c.body))).size < wanted.size)
             return undefined;
         // GitHub names the review of each comment; 0 stands for "landed, id not given".
         return found.find((c) => c.review_id !== undefined)?.review_id ?? 0;
     }
-    /** Our review with exactly this body on this commit, if it exists. */
-    async reviewWithBody(pull, body, commitId) {
-        const octokit = this.client;
-        const identity = await this.whoAmI();
-        const reviews = await octokit.paginate(octokit.rest.pulls.listReviews, { owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber, per_page: 100 });
-        return reviews.find((r) => r.commit_id === commitId && (r.body ?? '').trim() === body.trim() && isOwnAuthor(authorOf(r.user), identity))?.id;
-    }
     async deleteOwnPendingReviews(pull) {
         const octokit = this.client;
-        const identity = await this.whoAmI();
+        const login = await this.whoAmI();
         const reviews = await octokit.paginate(octokit.rest.pulls.listReviews, { owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber, per_page: 100 });
         let deleted = 0;
         for (const review of reviews) {
-            if (review.state !== 'PENDING' || !isOwnAuthor(authorOf(review.user), identity))
+            if (review.state !== 'PENDING' || authorOf(review.user)?.login !== login)
                 continue;
             await octokit.rest.pulls.deletePendingReview({ owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber, review_id: review.id });
             deleted++;
         }
         return deleted;
     }
-    /** Updates our sticky comment (found by marker and author) or creates it; removes duplicates of it. */
-    async upsertSummary(pull, body) {
+    /**
+     * Updates our sticky comment (found by marker and author) or creates it; removes duplicates of it. Returns
+     * its address. `known` is the issue comment list when already read; `superseded` goes into a hidden line.
+     */
+    async upsertSummary(pull, render, known, superseded, login) {
         const octokit = this.client;
-        const marked = (await listIssueComments(octokit, pull)).filter(isSummaryComment);
-        const identity = marked.length > 0 ? await this.whoAmI() : undefined;
-        const own = identity ? marked.filter((c) => isOwnAuthor(c.user, identity)) : [];
+        const marked = (known ?? (await listIssueComments(octokit, pull))).filter(isSummaryComment);
+        const me = login ?? (marked.length > 0 ? await this.whoAmI(marked.map((c) => c.user)) : ACTIONS_BOT_LOGIN);
+        const own = marked.filter((c) => c.user?.login === me);
+        const rendered = render();
+        const body = superseded.length > 0 ? rendered.replace(SUMMARY_MARKER, `${SUMMARY_MARKER}\n<!-- istio-compat:superseded=${superseded.join(',')} -->`) : rendered;
         const [sticky, ...duplicates] = own;
         if (sticky) {
             if (sticky.body.replace(/\r\n/g, '\n').trim() === body.trim()) {
@@ -49109,7 +49932,7 @@ class Publisher {
             }
             else {
                 await octokit.rest.issues.updateComment({ owner: pull.owner, repo: pull.repo, comment_id: sticky.id, body });
-                this.outcome.summaryComment = { id: sticky.id, action: 'updated' };
+                this.outcome.summaryComment = { id: sticky.id, action: this.outcome.summaryComment?.id === sticky.id && this.outcome.summaryComment.action === 'created' ? 'created' : 'updated' };
             }
             for (const duplicate of duplicates) {
                 try {
@@ -49120,33 +49943,43 @@ class Publisher {
                         throw error;
                 }
             }
-            return;
+            return sticky.html_url;
         }
         // A clean PR that never had findings gets no comment: nothing to say, no noise.
         if (this.result.findings.length === 0 && this.result.notChecked.length === 0)
-            return;
-        const id = await this.createOnce('the summary comment', async () => (await octokit.rest.issues.createComment({ owner: pull.owner, repo: pull.repo, issue_number: pull.pullNumber, body, request: NO_AUTOMATIC_RETRY })).data.id, async () => {
-            const identity = await this.whoAmI();
-            return (await listIssueComments(octokit, pull)).find((c) => isSummaryComment(c) && isOwnAuthor(c.user, identity))?.id;
+            return undefined;
+        const created = await this.createOnce('the summary comment', async () => {
+            const { data } = await octokit.rest.issues.createComment({ owner: pull.owner, repo: pull.repo, issue_number: pull.pullNumber, body, request: NO_AUTOMATIC_RETRY });
+            return { id: data.id, url: data.html_url };
+        }, async () => {
+            const found = (await listIssueComments(octokit, pull)).find((c) => isSummaryComment(c) && c.user?.login === me);
+            return found ? { id: found.id, url: found.html_url } : undefined;
         });
-        this.outcome.summaryComment = { id, action: 'created' };
+        this.outcome.summaryComment = { id: created.id, action: 'created' };
+        return created.url;
     }
-    /** Annotations (10 per level) and the step summary with everything; the gate is unaffected. */
-    toWorkflow(reason, notes) {
+    /**
+     * Writes annotations for the findings `which` selects: errors first, ten per level less a slot for the
+     * gate's own error annotation when the check fails. Returns the note for the summary when some are left out.
+     */
+    annotate(which) {
         const onAddedLine = (f) => this.files.get(f.file)?.addedLines.has(f.line) ?? false;
-        const plan = planAnnotations(this.result.findings, onAddedLine);
+        const plan = planAnnotations(this.result.findings.filter(which), { preferred: onAddedLine, reserve: { error: this.opts.gateFails ? 1 : 0, warning: 1 } });
         for (const command of plan.commands)
             this.workflow.command(command);
+        this.outcome.annotations = plan.commands.length;
+        if (plan.overflow.length === 0)
+            return [];
+        const n = plan.overflow.length;
+        return [`GitHub shows at most 10 annotations per level in a step (50 per job); ${n} more ${n === 1 ? 'finding is' : 'findings are'} not annotated and only listed in this summary.`];
+    }
+    /** Annotations and the step summary with everything; the gate is unaffected. */
+    toWorkflow(reason, notes) {
         this.outcome.channel = 'annotations';
         if (reason)
             this.outcome.fallback = reason;
-        this.outcome.annotations = plan.commands.length;
-        const allNotes = [...(reason ? [reason] : []), ...notes];
-        if (plan.overflow.length > 0) {
-            allNotes.push(`GitHub shows at most 10 annotations per level in a step; ${plan.overflow.length} more ${plan.overflow.length === 1 ? 'finding is' : 'findings are'} only listed in this summary.`);
-        }
-        const headSha = this.result.changes.headSha;
-        this.outcome.stepSummary = this.workflow.stepSummary(renderSummary(this.result, { notes: allNotes, maxLength: STEP_SUMMARY_BUDGET, ...(headSha ? { headSha } : {}) }));
+        const allNotes = [...(reason ? [reason] : []), ...notes, ...this.annotate(() => true)];
+        this.outcome.stepSummary = this.workflow.stepSummary(renderSummary(this.result, { ...this.summaryOptions(undefined, allNotes), maxLength: STEP_SUMMARY_BUDGET, measure: 'bytes' }));
         return this.outcome;
     }
 }
@@ -49160,6 +49993,15 @@ async function publish(result, opts) {
 }
 
 // The GitHub Action: read the PR, run the engine, report, gate.
+/** A count input: a whole number ≥ 0, or a clear error naming the input. */
+function countInput(name, fallback) {
+    const raw = getInput(name).trim();
+    if (raw === '')
+        return fallback;
+    if (!/^\d+$/.test(raw))
+        throw new UsageError(`${name} must be a whole number (0 or more), not "${raw}"`);
+    return Number(raw);
+}
 function readInputs() {
     const failOn = parseFailOn(getInput('fail-on') || 'error');
     const comment = getInput('comment') || 'review';
@@ -49180,7 +50022,9 @@ function readInputs() {
         comment: comment,
         suggestions: (getInput('suggestions') || 'true').toLowerCase() !== 'false',
         configPath: getInput('config') || '.github/istio-compat.yml',
-        token
+        token,
+        maxInline: countInput('max-inline-comments', 30),
+        maxPerGroup: countInput('max-comments-per-finding', 5)
     };
 }
 /** true/false as the YAML 1.2 core schema spells them (like core.getBooleanInput); empty = the default. */
@@ -49232,6 +50076,7 @@ async function run() {
         for (const [name, value] of Object.entries(actionOutputs(result, files)))
             setOutput(name, value);
         const headTexts = await readFindingFiles(sources, result);
+        const verdict = gate(result.findings, inputs.failOn, { failOnExisting: inputs.failOnExisting });
         const outcome = await publish(result, {
             mode: inputs.comment,
             suggestions: inputs.suggestions,
@@ -49241,10 +50086,16 @@ async function run() {
             ...(octokit ? { octokit } : {}),
             headText: (path) => headTexts.get(path),
             log: actionLog,
-            ...(refs.fromFork ? { readOnly: true } : {})
+            ...(refs.fromFork ? { readOnly: true } : {}),
+            failOn: inputs.failOn,
+            gateFails: verdict.exitCode !== 0,
+            maxInline: inputs.maxInline,
+            maxPerGroup: inputs.maxPerGroup,
+            links: actionsLinkContext(),
+            // An installation token (ghs_: GITHUB_TOKEN or an app's) is refused GET /user: do not even ask.
+            ...(inputs.token.startsWith('ghs_') ? { canAskUser: false } : {})
         });
         info(`istio-compat: findings published as ${outcome.channel}${outcome.fallback ? ` (${outcome.fallback})` : ''}`);
-        const verdict = gate(result.findings, inputs.failOn, { failOnExisting: inputs.failOnExisting });
         if (verdict.exitCode !== 0)
             setFailed(`istio-compat: ${verdict.message}`);
         else
@@ -49286,9 +50137,13 @@ async function buildSources(workspace, refs, inputs, octokit, repo) {
     }
     return wholeFileSources(workTreeSnapshot(workspace), pathMatcher(inputs.paths.length ? inputs.paths : DEFAULT_PATTERNS));
 }
-/** Head texts of the files with findings, for suggestions. */
+/** Files whose head text the report reads (suggestions, and a few YAML lines under off-diff findings in the summary). */
+const MAX_SNIPPET_FILES = 200;
+/** Head texts of the files with findings: all files with a fix, and up to MAX_SNIPPET_FILES others. */
 async function readFindingFiles(sources, result) {
-    const paths = [...new Set(result.findings.filter((f) => f.fix).map((f) => f.file))];
+    const withFix = new Set(result.findings.filter((f) => f.fix).map((f) => f.file));
+    const others = [...new Set(result.findings.filter((f) => !f.suppressed && !withFix.has(f.file)).map((f) => f.file))].slice(0, MAX_SNIPPET_FILES);
+    const paths = [...withFix, ...others];
     const blobs = await sources.head.read(paths);
     return new Map([...blobs].map(([path, data]) => [path, new TextDecoder().decode(data)]));
 }

@@ -15,6 +15,7 @@ import { UsageError } from './model.js'
 import { allRules } from './analyze/index.js'
 import { actionOutputs, writeReportFiles } from './report/outputs.js'
 import { publish } from './report/publish.js'
+import { actionsLinkContext } from './report/links.js'
 import type { AnalysisResult } from './result.js'
 
 export interface ActionInputs {
@@ -30,6 +31,16 @@ export interface ActionInputs {
   suggestions: boolean
   configPath: string
   token: string
+  maxInline: number
+  maxPerGroup: number
+}
+
+/** A count input: a whole number ≥ 0, or a clear error naming the input. */
+function countInput(name: string, fallback: number): number {
+  const raw = core.getInput(name).trim()
+  if (raw === '') return fallback
+  if (!/^\d+$/.test(raw)) throw new UsageError(`${name} must be a whole number (0 or more), not "${raw}"`)
+  return Number(raw)
 }
 
 export function readInputs(): ActionInputs {
@@ -50,7 +61,9 @@ export function readInputs(): ActionInputs {
     comment: comment as ActionInputs['comment'],
     suggestions: (core.getInput('suggestions') || 'true').toLowerCase() !== 'false',
     configPath: core.getInput('config') || '.github/istio-compat.yml',
-    token
+    token,
+    maxInline: countInput('max-inline-comments', 30),
+    maxPerGroup: countInput('max-comments-per-finding', 5)
   }
 }
 
@@ -110,6 +123,7 @@ export async function run(): Promise<void> {
     for (const [name, value] of Object.entries(actionOutputs(result, files))) core.setOutput(name, value)
 
     const headTexts = await readFindingFiles(sources, result)
+    const verdict = gate(result.findings, inputs.failOn, { failOnExisting: inputs.failOnExisting })
     const outcome = await publish(result, {
       mode: inputs.comment,
       suggestions: inputs.suggestions,
@@ -119,11 +133,17 @@ export async function run(): Promise<void> {
       ...(octokit ? { octokit } : {}),
       headText: (path) => headTexts.get(path),
       log: actionLog,
-      ...(refs.fromFork ? { readOnly: true } : {})
+      ...(refs.fromFork ? { readOnly: true } : {}),
+      failOn: inputs.failOn,
+      gateFails: verdict.exitCode !== 0,
+      maxInline: inputs.maxInline,
+      maxPerGroup: inputs.maxPerGroup,
+      links: actionsLinkContext(),
+      // An installation token (ghs_: GITHUB_TOKEN or an app's) is refused GET /user: do not even ask.
+      ...(inputs.token.startsWith('ghs_') ? { canAskUser: false } : {})
     })
     core.info(`istio-compat: findings published as ${outcome.channel}${outcome.fallback ? ` (${outcome.fallback})` : ''}`)
 
-    const verdict = gate(result.findings, inputs.failOn, { failOnExisting: inputs.failOnExisting })
     if (verdict.exitCode !== 0) core.setFailed(`istio-compat: ${verdict.message}`)
     else core.info(`istio-compat: ${verdict.message}`)
   } catch (error) {
@@ -165,9 +185,14 @@ async function buildSources(workspace: string, refs: EventRefs, inputs: ActionIn
   return wholeFileSources(workTreeSnapshot(workspace), pathMatcher(inputs.paths.length ? inputs.paths : DEFAULT_PATTERNS))
 }
 
-/** Head texts of the files with findings, for suggestions. */
+/** Files whose head text the report reads (suggestions, and a few YAML lines under off-diff findings in the summary). */
+const MAX_SNIPPET_FILES = 200
+
+/** Head texts of the files with findings: all files with a fix, and up to MAX_SNIPPET_FILES others. */
 async function readFindingFiles(sources: Sources, result: AnalysisResult): Promise<Map<string, string>> {
-  const paths = [...new Set(result.findings.filter((f) => f.fix).map((f) => f.file))]
+  const withFix = new Set(result.findings.filter((f) => f.fix).map((f) => f.file))
+  const others = [...new Set(result.findings.filter((f) => !f.suppressed && !withFix.has(f.file)).map((f) => f.file))].slice(0, MAX_SNIPPET_FILES)
+  const paths = [...withFix, ...others]
   const blobs = await sources.head.read(paths)
   return new Map([...blobs].map(([path, data]) => [path, new TextDecoder().decode(data)]))
 }
