@@ -1,7 +1,7 @@
 // What a document is: its resource identity, its family, and the YAML embedded in it.
 import type { EmbeddedDocument, ManifestDocument, PosNode, ResourceFamily, ScalarNode, YamlPath } from './types.js'
 import { nodeAt } from './locate.js'
-import { forEachNode, lineAt, lineStarts, parseYaml, YamlError } from './yaml.js'
+import { forEachNode, lineAt, lineStarts, parseDocument, YamlError, type DuplicateKey, type ParsedDocument } from './yaml.js'
 
 /** Istio's Helm charts, by the names they are published and vendored under. */
 const ISTIO_CHARTS: Record<string, string> = {
@@ -31,6 +31,8 @@ export interface RecogniseContext {
   starts: readonly number[]
   /** Embedded YAML that fails to parse: reported by the caller. */
   onEmbeddedError(line: number, message: string): void
+  /** A key written twice in embedded YAML (lines already in the file's coordinates); `where` is its path. */
+  onDuplicateKey?(duplicate: DuplicateKey, where: string): void
 }
 
 export function recognise(doc: ManifestDocument, ctx: RecogniseContext): ManifestDocument {
@@ -207,18 +209,18 @@ function parseEmbedded(root: PosNode | null, path: YamlPath, ctx: RecogniseConte
   const node = nodeAt(root, path)
   if (node?.kind !== 'scalar' || node.text.trim() === '') return undefined
   const move = node.start < 0 ? undefined : node.style === 'literal' ? literalBlockMove(node, ctx) : exactLineMove(node, ctx)
-  let docs
+  let inner: ParsedDocument | null
   try {
-    docs = parseYaml(node.text)
+    // istiod and Argo CD read the string with go-yaml v2: its first document, as kubectl reads one.
+    inner = parseDocument(node.text)
   } catch (error) {
     if (!(error instanceof YamlError)) throw error
     const line = move ? move.line(Math.min(error.fileOffset, node.text.length - 1)) : node.line
     ctx.onEmbeddedError(line, `Invalid YAML in ${path.join('.')}: ${error.message}`)
     return undefined
   }
-  const inner = docs.find((d) => d.root !== null)
-  if (!inner) return undefined
-  forEachNode(inner.root, (n) => {
+  if (!inner || inner.root === null) return undefined
+  const place = (n: PosNode): void => {
     if (!move) {
       n.start = n.end = -1
       n.line = node.line
@@ -232,8 +234,14 @@ function parseEmbedded(root: PosNode | null, path: YamlPath, ctx: RecogniseConte
     n.endLine = empty ? n.line : move.line(n.end - 1)
     n.start = start
     n.end = end
-  })
-  return inner
+  }
+  forEachNode(inner.root, place)
+  // The first of two duplicate keys is no longer in the tree; its line is still wanted in the message.
+  for (const d of inner.duplicates) {
+    forEachNode(d.first, place)
+    ctx.onDuplicateKey?.(d, path.join('.'))
+  }
+  return { root: inner.root, value: inner.value }
 }
 
 interface Move {
