@@ -4,7 +4,7 @@
 import type { Finding } from '../model.js'
 import { recognise, type RecogniseContext } from './recognise.js'
 import type { ManifestDocument, ManifestFile } from './types.js'
-import { LineCursor, lineAt, lineStarts, parseDocument, splitDocuments, YamlError, type DuplicateKey, type ParsedDocument } from './yaml.js'
+import { LineCursor, lineAt, lineStarts, parseDocument, parseStream, splitDocuments, YamlError, type DuplicateKey, type ParsedDocument } from './yaml.js'
 
 /** Default size limit: manifests are small, generated bundles of this size are not the PR's intent. */
 export const DEFAULT_MAX_FILE_BYTES = 4 * 1024 * 1024
@@ -119,7 +119,22 @@ function readManifestFile(path: string, content: string | Uint8Array, maxBytes: 
   }
 
   const json = jsonStream(text)
-  const chunks: Chunk[] = json ?? splitDocuments(text)
+  const split = json ? undefined : splitDocuments(text)
+  if (split?.whole && bad.length === 0) {
+    // The common file: YAML's own document splitting is kubectl's, so one parse reads every document.
+    let whole: (ParsedDocument | null)[] | undefined
+    try {
+      whole = parseStream(text, { cursor })
+    } catch (error) {
+      if (!(error instanceof YamlError)) throw error
+    }
+    if (whole) {
+      for (const parsed of whole) if (parsed !== null && parsed.root !== null) add(parsed)
+      return finish()
+    }
+  }
+  // Otherwise document by document, so that a broken one costs only itself.
+  const chunks: Chunk[] = json ?? (split as Chunk[])
   for (const chunk of chunks) {
     const startLine = cursor.line(chunk.start)
     const endLine = chunk.end > chunk.start ? cursor.line(chunk.end - 1) : startLine
@@ -148,13 +163,17 @@ function readManifestFile(path: string, content: string | Uint8Array, maxBytes: 
     if (chunk.value !== undefined) parsed.value = chunk.value
     add(parsed)
   }
-  if (templateLines.length) {
-    const n = templateLines.length
-    let first = templateLines[0]
-    for (const l of templateLines) if (l < first) first = l
-    problem('notice', first, `Helm template syntax ({{ }}) breaks the YAML of ${n === 1 ? 'a document' : `${n} documents`} of this file: ${n === 1 ? 'it is a chart template' : 'they are chart templates'}, not ${n === 1 ? 'a manifest' : 'manifests'}, and ${n === 1 ? 'was' : 'were'} not checked; check the rendered output instead.`)
+  return finish()
+
+  function finish(): ManifestFile {
+    if (templateLines.length) {
+      const n = templateLines.length
+      let first = templateLines[0]
+      for (const l of templateLines) if (l < first) first = l
+      problem('notice', first, `Helm template syntax ({{ }}) breaks the YAML of ${n === 1 ? 'a document' : `${n} documents`} of this file: ${n === 1 ? 'it is a chart template' : 'they are chart templates'}, not ${n === 1 ? 'a manifest' : 'manifests'}, and ${n === 1 ? 'was' : 'were'} not checked; check the rendered output instead.`)
+    }
+    return { path, lines, lineStarts: starts, documents, problems }
   }
-  return { path, lines, lineStarts: starts, documents, problems }
 }
 
 function duplicateMessage(d: DuplicateKey, where?: string): string {

@@ -136,7 +136,23 @@ export function parseDocument(text: string, options: ParseOptions = {}): ParsedD
   }
   if (events.length === 0) return null
   const builder = new TreeBuilder(text, offset, options.cursor ?? new LineCursor(options.starts ?? lineStarts(text)))
-  return builder.build(events)
+  return builder.build(events)[0] ?? null
+}
+
+/**
+ * Every document of a text in one parse, for texts where YAML's own document splitting is kubectl's: no line that
+ * starts with `...` or `%`, and no content on a `---` line (splitDocuments says so). One entry per document, null
+ * for an empty one. Throws on the first problem; the caller then reads the text chunk by chunk.
+ */
+export function parseStream(text: string, options: ParseOptions = {}): (ParsedDocument | null)[] {
+  const offset = options.offset ?? 0
+  let events: Event[]
+  try {
+    events = parseEvents(text, { maxDepth: MAX_DEPTH })
+  } catch (error) {
+    throw asYamlError(error, offset, text.length)
+  }
+  return new TreeBuilder(text, offset, options.cursor ?? new LineCursor(options.starts ?? lineStarts(text))).build(events)
 }
 
 /**
@@ -169,8 +185,9 @@ export interface DocumentChunk {
  * documents whatever the YAML around it; after the dashes only blanks or a comment may follow. Lines end at `\n`
  * only (a lone `\r` does not end one, as in its line reader).
  */
-export function splitDocuments(text: string): DocumentChunk[] {
-  const chunks: DocumentChunk[] = []
+export function splitDocuments(text: string): DocumentChunk[] & { whole: boolean } {
+  const chunks = [] as unknown as DocumentChunk[] & { whole: boolean }
+  chunks.whole = true
   let chunkStart = 0
   let pendingError: string | undefined
   let pendingErrorAt = 0
@@ -178,11 +195,14 @@ export function splitDocuments(text: string): DocumentChunk[] {
   while (lineStart <= text.length) {
     let next = text.indexOf('\n', lineStart)
     if (next === -1) next = text.length
-    if (text.charCodeAt(lineStart) === 45 && text.startsWith('---', lineStart)) {
+    const first = text.charCodeAt(lineStart)
+    if ((first === 46 && text.startsWith('...', lineStart)) || first === 37 || (first === 0xfeff && lineStart > 0)) chunks.whole = false
+    else if (first === 45 && text.startsWith('---', lineStart)) {
       const rest = text.slice(lineStart + 3, next).trim()
       if (lineStart > chunkStart || pendingError) chunks.push({ start: chunkStart, end: lineStart, errorOffset: pendingErrorAt, ...(pendingError ? { error: pendingError } : {}) })
       pendingError = undefined
       if (rest !== '' && rest[0] !== '#') {
+        chunks.whole = false
         pendingError = `content after the document marker on the same line (\`--- ${rest.length > 40 ? `${rest.slice(0, 40)}…` : rest}\`), which kubectl refuses`
         pendingErrorAt = lineStart
       }
@@ -501,19 +521,22 @@ class TreeBuilder {
   private aliasCount = 0
   /** Where a scalar resolved to ±Inf or NaN (JSON has no such number): checked on the final value. */
   private nonFinite = -1
-  private readonly duplicates: DuplicateKey[] = []
+  private duplicates: DuplicateKey[] = []
   /** Local offset where the last placed node ended: where an empty (null) scalar is placed. */
   private cursor = 0
 
   constructor(private readonly text: string, private readonly offset: number, private readonly lines: LineCursor) {}
 
-  build(events: Event[]): ParsedDocument | null {
-    let seen = false
+  /** One entry per document of the stream: null for an empty one. */
+  build(events: Event[]): (ParsedDocument | null)[] {
+    const out: (ParsedDocument | null)[] = []
+    let open = false
     for (let i = 0; i < events.length; i++) {
       const ev = events[i]
       switch (ev.type) {
         case EVENT_ID.DOCUMENT:
-          seen = true
+          if (open) out.push(this.endDocument())
+          open = true
           break
         case EVENT_ID.SCALAR:
           this.scalar(ev)
@@ -531,9 +554,26 @@ class TreeBuilder {
           break
       }
     }
-    if (!seen || this.docRoot === null) return null
-    if (this.nonFinite >= 0 && hasNonFinite(this.docValue)) throw this.error('a number JSON cannot hold (`.inf` or `.nan`), which kubectl refuses', this.nonFinite)
-    return { root: this.docRoot, value: this.docValue, duplicates: this.duplicates }
+    if (open) out.push(this.endDocument())
+    return out
+  }
+
+  private endDocument(): ParsedDocument | null {
+    const root = this.docRoot
+    const value = this.docValue
+    const duplicates = this.duplicates
+    const nonFinite = this.nonFinite
+    this.docRoot = null
+    this.docValue = undefined
+    this.duplicates = []
+    this.nonFinite = -1
+    this.decodeCount = 1
+    this.aliasCount = 0
+    // Anchors do not reach across documents.
+    if (this.anchors.size) this.anchors.clear()
+    if (root === null) return null
+    if (nonFinite >= 0 && hasNonFinite(value)) throw this.error('a number JSON cannot hold (`.inf` or `.nan`), which kubectl refuses', nonFinite)
+    return { root, value, duplicates }
   }
 
   private error(message: string, local: number): YamlError {
