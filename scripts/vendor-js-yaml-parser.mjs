@@ -199,7 +199,7 @@ function checkPlainBreakTabs(state, from, indent) {
 		state.position = state.length;
 		return;
 	}`],
-  ['helpers', 'function readDirective(state) {', `function checkTabAfterIndicator(state) {
+  ['helpers of the changes above (a tab right after an indicator)', 'function readDirective(state) {', `function checkTabAfterIndicator(state) {
 	let i = state.position;
 	while (isWhiteSpace(state.input.charCodeAt(i))) {
 		if (state.input.charCodeAt(i) === 9) {

@@ -19,7 +19,7 @@
 //  - block sequences: libyaml refuses a tab right after `-`
 //  - explicit keys and values: libyaml refuses a tab right after `?` and `:`
 //  - first-document mode: kubectl decodes one document per `---` chunk; `...`, a directive or `---` ends it and the rest is not read
-//  - helpers
+//  - helpers of the changes above (a tab right after an indicator)
 import { CHOMPING_MODE, COLLECTION_STYLE, EVENT_ID, SCALAR_STYLE, YAMLException } from 'js-yaml'
 
 //#region src/parser/parser.ts
