@@ -95,11 +95,11 @@ export async function runAnalysis(sources: Sources, options: RunOptions): Promis
     files: headFiles
   }
   const findings: Finding[] = []
-  for (const file of headFiles) findings.push(...file.problems)
+  for (const file of headFiles) for (const p of file.problems) findings.push(p)
   // Per-path targets: one analysis per set of releases, each with its own context.
   const analyzers = options.analyzers ?? ANALYZERS
   const { groups, targetsByFile } = groupByTarget(inScope, headFiles, config, inputs)
-  for (const group of groups) findings.push(...analyzeDocuments(group.docs, group.ctx, analyzers))
+  for (const group of groups) for (const f of analyzeDocuments(group.docs, group.ctx, analyzers)) findings.push(f)
   for (const file of headFiles) {
     if (file.problems.some((p) => p.severity !== 'error') && file.documents.length === 0) notChecked.push({ file: file.path, reason: file.problems[0].message })
   }

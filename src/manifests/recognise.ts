@@ -105,7 +105,7 @@ function embeddedOf(doc: ManifestDocument, ctx: RecogniseContext): EmbeddedDocum
       doc.chart = 'istio-operator'
       const out: EmbeddedDocument[] = []
       if (spec && isObject(spec.values)) out.push({ role: 'helm-values', chart: 'istio-operator', at: ['spec', 'values'], root: nodeAt(doc.root, ['spec', 'values']) ?? null, value: spec.values })
-      if (spec && isObject(spec.meshConfig)) out.push(...meshConfigIn(doc.root, spec, ['spec']))
+      if (spec && isObject(spec.meshConfig)) for (const m of meshConfigIn(doc.root, spec, ['spec'])) out.push(m)
       return out
     }
     case 'helm-release':
@@ -170,7 +170,8 @@ function helmReleaseValues(doc: ManifestDocument, ctx: RecogniseContext): Embedd
   if (installed.length) doc.chart = installed[0].chart
   const add = (chart: string, at: YamlPath, root: PosNode | null, values: unknown): void => {
     if (!isObject(values)) return
-    out.push({ role: 'helm-values', chart, at, root, value: values }, ...meshConfigIn(root, values, [], at))
+    out.push({ role: 'helm-values', chart, at, root, value: values })
+    for (const m of meshConfigIn(root, values, [], at)) out.push(m)
   }
   for (const { chart, at, source } of installed) {
     if (at.length === 1) {

@@ -46,8 +46,7 @@ export function planAnnotations(findings: readonly Finding[], preferred: (f: Fin
     const level = findings
       .filter((f) => !f.suppressed && f.severity === severity)
       .sort((a, b) => Number(preferred(b)) - Number(preferred(a)) || compareFindings(a, b))
-    annotated.push(...level.slice(0, MAX_ANNOTATIONS_PER_LEVEL))
-    overflow.push(...level.slice(MAX_ANNOTATIONS_PER_LEVEL))
+    for (let i = 0; i < level.length; i++) (i < MAX_ANNOTATIONS_PER_LEVEL ? annotated : overflow).push(level[i])
   }
   return { commands: annotated.map(annotationFor), annotated, overflow }
 }

@@ -59,7 +59,8 @@ function renderTable(table: Table, limit: number): string {
   const out: string[] = []
   if (table.collapsed) out.push(`<details><summary>${table.collapsed}</summary>`, '')
   else if (table.title) out.push(table.title, '')
-  out.push(tableRow(table.header), tableRow(table.header.map(() => '---')), ...shown)
+  out.push(tableRow(table.header), tableRow(table.header.map(() => '---')))
+  for (const row of shown) out.push(row)
   if (shown.length < table.rows.length) {
     out.push('', `_… and ${plural(table.rows.length - shown.length, table.noun)} more, left out to fit GitHub's size limit; the job summary and the JSON report have all of them._`)
   }
