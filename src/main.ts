@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { isGitRepository, resolveCommit } from './changes/git.js'
 import { gitSources, wholeFileSources, workTreeSnapshot } from './changes/snapshots.js'
 import { apiSnapshot, repoSizeOnce } from './changes/api.js'
-import { EMPTY_CONFIG, parseConfig, type RepoConfig } from './config.js'
+import { EMPTY_CONFIG, parseConfig, parseSize, type RepoConfig } from './config.js'
 import { gate, parseFailOn, type FailOn } from './gate.js'
 import { createGitHubClient, type GitHubClient } from './github/client.js'
 import { listPullFiles } from './github/pulls.js'
@@ -21,6 +21,7 @@ export interface ActionInputs {
   target: string
   from: string
   kubernetesVersion: string
+  maxFileBytes?: number
   paths: string[]
   failOn: FailOn
   comment: 'review' | 'summary' | 'off'
@@ -39,6 +40,7 @@ export function readInputs(): ActionInputs {
     target: core.getInput('target-version') || 'auto',
     from: core.getInput('from-version') || 'auto',
     kubernetesVersion: core.getInput('kubernetes-version'),
+    ...(core.getInput('max-file-size') ? { maxFileBytes: parseSize(core.getInput('max-file-size'), 'max-file-size') } : {}),
     paths: core.getMultilineInput('paths').map((p) => p.trim()).filter(Boolean),
     failOn,
     comment: comment as ActionInputs['comment'],
@@ -83,6 +85,7 @@ export async function run(): Promise<void> {
       target: inputs.target,
       from: inputs.from,
       ...(inputs.kubernetesVersion ? { kubernetesVersion: inputs.kubernetesVersion } : {}),
+      ...(inputs.maxFileBytes ? { maxFileBytes: inputs.maxFileBytes } : {}),
       paths: inputs.paths.length ? inputs.paths : DEFAULT_PATTERNS,
       config
     })

@@ -37,6 +37,8 @@ export interface RunOptions {
   config?: RepoConfig
   /** The analyzers to run; default: every registered one (tests inject their own). */
   analyzers?: readonly Analyzer[]
+  /** Files above this many bytes are skipped with a warning; default: the config's maxFileSize, else 4 MiB. */
+  maxFileBytes?: number
 }
 
 export const DEFAULT_PATTERNS = ['**/*.yaml', '**/*.yml']
@@ -65,7 +67,8 @@ export async function runAnalysis(sources: Sources, options: RunOptions): Promis
   // Scope: the changed files, or every manifest when the PR moves the Istio version.
   const changed = sources.changes.files.filter((f) => f.status !== 'removed' && matches(f.path))
   const headPaths = versionBump ? (await sources.head.list()).filter(matches) : changed.map((f) => f.path)
-  const headFiles = await parseAll(sources.head, headPaths)
+  const maxFileBytes = options.maxFileBytes ?? config.maxFileSize
+  const headFiles = await parseAll(sources.head, headPaths, maxFileBytes)
 
   let baseFiles: ManifestFile[] = []
   const renames = new Map<string, string>()
@@ -79,7 +82,7 @@ export async function runAnalysis(sources: Sources, options: RunOptions): Promis
       basePaths.add(old)
     }
     if (versionBump) for (const p of headPaths) basePaths.add(renames.get(p) ?? p)
-    baseFiles = await parseAll(sources.base, [...basePaths])
+    baseFiles = await parseAll(sources.base, [...basePaths], maxFileBytes)
   }
   const resources = diffResources(baseFiles, headFiles, renames)
 
@@ -137,9 +140,9 @@ async function detect(snapshot: Snapshot, matches: (path: string) => boolean) {
   return detectIstioVersion(files)
 }
 
-async function parseAll(snapshot: Snapshot, paths: readonly string[]): Promise<ManifestFile[]> {
+async function parseAll(snapshot: Snapshot, paths: readonly string[], maxFileBytes: number | undefined): Promise<ManifestFile[]> {
   const contents = await snapshot.read(paths)
-  return paths.filter((p) => contents.has(p)).map((p) => parseManifestFile(p, contents.get(p) as Uint8Array))
+  return paths.filter((p) => contents.has(p)).map((p) => parseManifestFile(p, contents.get(p) as Uint8Array, maxFileBytes ? { maxFileBytes } : {}))
 }
 
 /** minimatch patterns, `!` negates; the config's ignore list always excludes. */

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { isGitRepository, resolveCommit } from '../changes/git.js'
 import { gitSnapshot, gitSources, wholeFileSources, workTreeSnapshot } from '../changes/snapshots.js'
-import { parseConfig, EMPTY_CONFIG } from '../config.js'
+import { parseConfig, parseSize, EMPTY_CONFIG } from '../config.js'
 import { runAnalysis, pathMatcher, DEFAULT_PATTERNS, type Sources } from '../pipeline.js'
 import { FORMATS, renderReport, type Format } from '../report/formats.js'
 import { UsageError, severityRank, type Severity } from '../model.js'
@@ -23,6 +23,7 @@ Checks Istio configuration against a target Istio release.
       --format F       text, json, sarif or markdown (default text)
       --fail-on L      error, warning, notice or never (default error)
   -c, --config FILE    repository config (default .github/istio-compat.yml when present)
+      --max-file-size N  skip (with a warning) files above this size, e.g. 8MiB (default 4MiB)
   -h, --help           this help
 
 Paths are files, directories or glob patterns; without --base every matching file is checked whole.
@@ -43,6 +44,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         format: { type: 'string', default: 'text' },
         'fail-on': { type: 'string', default: 'error' },
         config: { type: 'string', short: 'c' },
+        'max-file-size': { type: 'string' },
         help: { type: 'boolean', short: 'h' }
       }
     })
@@ -64,6 +66,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       target: values.target,
       ...(values.from ? { from: values.from } : {}),
       ...(values.kubernetes ? { kubernetesVersion: values.kubernetes } : {}),
+      ...(values['max-file-size'] ? { maxFileBytes: parseSize(values['max-file-size'], '--max-file-size') } : {}),
       paths: paths.length ? paths.map(toPattern) : DEFAULT_PATTERNS,
       config
     })
