@@ -54,6 +54,13 @@ describe('anchors, aliases and merge keys', () => {
     expect(path.reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], doc.value)).toBeDefined()
   })
 
+  it('applies a merge where it stands, as kubectl does: it overrides an own key written before it', () => {
+    const d = only(yaml('base: &b {x: 1}', 'm:', '  x: 0', '  <<: *b', '  z: 2'))
+    expect(d.value).toMatchObject({ m: { x: 1, z: 2 } })
+    expect(lineOf(d.root, ['m', 'x'])).toEqual({ line: 1, endLine: 1 })
+    expect(mergedEntries(nodeAt(d.root, ['m']) as MapNode).map((e) => [e.key, e.keyNode.line])).toEqual([['x', 1], ['z', 5]])
+  })
+
   it('reads a quoted "<<" as an ordinary key, not a merge', () => {
     expect(entryAt(doc.root, ['quoted', '<<'])?.keyNode.line).toBe(16)
     expect(nodeAt(doc.root, ['quoted', 'mode'])).toBeUndefined()
