@@ -6,7 +6,7 @@ import { closest } from './closest.js'
 import { compareReleases, parseRelease, type Release } from './knowledge/versions.js'
 import { deref } from './manifests/locate.js'
 import type { MapEntry, MapNode, PosNode } from './manifests/types.js'
-import { lineAt, lineStarts, parseYamlDocuments, YamlError, type SourceMap } from './manifests/yaml.js'
+import { lineAt, lineStarts, parseYamlDocuments, YamlError, type ParsedDocument, type SourceMap } from './manifests/yaml.js'
 import { UsageError, SEVERITIES, type Severity } from './model.js'
 
 export const DEFAULT_CONFIG_PATH = '.github/istio-compat.yml'
@@ -34,11 +34,23 @@ export interface RepoConfig {
   targets?: TargetOverride[]
   /** Gateway API CRD channel the cluster runs (standard | experimental); the action input / CLI flag wins. */
   gatewayApiChannel?: 'standard' | 'experimental'
+  /** Files above this many bytes are skipped with a warning (`maxFileSize`; the input / CLI option wins). */
+  maxFileSize?: number
+}
+
+/** A size limit as written by users: bytes (`8388608`) or with a unit (`8MiB`, `512 KiB`, `8M`). */
+export function parseSize(text: string, what: string): number {
+  const m = /^\s*(\d+)\s*(b|bytes?|k|kb|kib|m|mb|mib)?\s*$/i.exec(text)
+  const unit = (m?.[2] ?? '').toLowerCase()
+  const scale = unit.startsWith('k') ? 1024 : unit.startsWith('m') ? 1024 * 1024 : 1
+  const n = m ? Number(m[1]) * scale : NaN
+  if (!Number.isSafeInteger(n) || n <= 0) throw new UsageError(`${what} must be a size such as 4MiB, 512KiB or 4194304 (bytes), not "${text}"`)
+  return n
 }
 
 export const EMPTY_CONFIG: RepoConfig = { rules: {}, ignore: [], targets: [] }
 
-const TOP_KEYS = ['rules', 'ignore', 'targets', 'gatewayApiChannel'] as const
+const TOP_KEYS = ['rules', 'ignore', 'targets', 'gatewayApiChannel', 'maxFileSize'] as const
 const TARGET_KEYS = ['paths', 'target', 'from', 'kubernetes'] as const
 const SETTINGS: readonly string[] = ['off', ...SEVERITIES]
 const KUBERNETES_VERSION = /^v?1\.\d+(?:\.\d+)?$/
@@ -66,6 +78,14 @@ export function parseConfig(text: string, file: string, knownRules: readonly str
       const text = value?.kind === 'scalar' ? value.text.trim() : undefined
       if (text !== 'standard' && text !== 'experimental') reader.fail(placed(value, entry.keyNode), `"gatewayApiChannel" must be standard or experimental`)
       config.gatewayApiChannel = text
+    }
+    else if (entry.key === 'maxFileSize') {
+      if (value?.kind !== 'scalar' || value.text.trim() === '') reader.fail(placed(value, entry.keyNode), '"maxFileSize" must be a size such as 4MiB, 512KiB or 4194304 (bytes)')
+      try {
+        config.maxFileSize = parseSize(value.text, '"maxFileSize"')
+      } catch (error) {
+        reader.fail(value, (error as Error).message)
+      }
     }
     else reader.fail(entry.keyNode, unknownKey(entry.key, TOP_KEYS, 'the config'))
   }
@@ -105,6 +125,8 @@ class ConfigReader {
       if (!(error instanceof YamlError)) throw error
       this.fail(lineAt(this.starts, error.fileOffset), `invalid YAML: ${error.message}`)
     }
+    // kubectl would keep the last value; in the config a repeated key is a mistake either way.
+    for (const d of docs) for (const dup of (d as ParsedDocument).duplicates ?? []) this.fail(dup.node, `invalid YAML: duplicated mapping key "${dup.key}" (first on line ${dup.first.line})`)
     const roots = docs.map((d) => d.root).filter((r): r is PosNode => r !== null)
     if (roots.length > 1) this.fail(roots[1], 'the config must be a single YAML document; found a second one here')
     return deref(roots[0])

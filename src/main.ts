@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { isGitRepository, resolveCommit } from './changes/git.js'
 import { gitSources, wholeFileSources, workTreeSnapshot } from './changes/snapshots.js'
 import { apiSnapshot, repoSizeOnce } from './changes/api.js'
-import { EMPTY_CONFIG, parseConfig, type RepoConfig } from './config.js'
+import { EMPTY_CONFIG, parseConfig, parseSize, type RepoConfig } from './config.js'
 import { gate, parseFailOn, type FailOn } from './gate.js'
 import { createGitHubClient, type GitHubClient } from './github/client.js'
 import { listPullFiles } from './github/pulls.js'
@@ -23,6 +23,7 @@ export interface ActionInputs {
   from: string
   kubernetesVersion: string
   gatewayApiChannel: string
+  maxFileBytes?: number
   paths: string[]
   failOn: FailOn
   /** Findings already there before the PR gate too. */
@@ -55,6 +56,7 @@ export function readInputs(): ActionInputs {
     from: core.getInput('from-version') || 'auto',
     kubernetesVersion: core.getInput('kubernetes-version'),
     gatewayApiChannel: core.getInput('gateway-api-channel'),
+    ...(core.getInput('max-file-size') ? { maxFileBytes: parseSize(core.getInput('max-file-size'), 'max-file-size') } : {}),
     paths: core.getMultilineInput('paths').map((p) => p.trim()).filter(Boolean),
     failOn,
     failOnExisting,
@@ -112,6 +114,7 @@ export async function run(): Promise<void> {
       from: inputs.from,
       ...(inputs.kubernetesVersion ? { kubernetesVersion: inputs.kubernetesVersion } : {}),
       ...(inputs.gatewayApiChannel ? { gatewayApiChannel: inputs.gatewayApiChannel } : {}),
+      ...(inputs.maxFileBytes ? { maxFileBytes: inputs.maxFileBytes } : {}),
       paths: inputs.paths.length ? inputs.paths : DEFAULT_PATTERNS,
       config,
       failOnExisting: inputs.failOnExisting

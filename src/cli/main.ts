@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { isGitRepository, resolveCommit } from '../changes/git.js'
 import { gitSnapshot, gitSources, wholeFileSources, workTreeSnapshot } from '../changes/snapshots.js'
-import { parseConfig, EMPTY_CONFIG } from '../config.js'
+import { parseConfig, parseSize, EMPTY_CONFIG } from '../config.js'
 import { runAnalysis, pathMatcher, DEFAULT_PATTERNS, type Sources } from '../pipeline.js'
 import { FORMATS, renderReport, type Format } from '../report/formats.js'
 import { UsageError } from '../model.js'
@@ -29,6 +29,7 @@ Checks Istio configuration against a target Istio release.
       --fail-on-existing
                        with --base, findings already there before the change fail too (default: only new ones)
   -c, --config FILE    repository config (default .github/istio-compat.yml when present)
+      --max-file-size N  skip (with a warning) files above this size, e.g. 8MiB (default 4MiB)
   -h, --help           this help
 
 Paths are files, directories or glob patterns; without --base every matching file is checked whole.
@@ -51,6 +52,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         'fail-on': { type: 'string', default: 'error' },
         'fail-on-existing': { type: 'boolean', default: false },
         config: { type: 'string', short: 'c' },
+        'max-file-size': { type: 'string' },
         help: { type: 'boolean', short: 'h' }
       }
     })
@@ -73,6 +75,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       ...(values.from ? { from: values.from } : {}),
       ...(values.kubernetes ? { kubernetesVersion: values.kubernetes } : {}),
       ...(values['gateway-api-channel'] ? { gatewayApiChannel: values['gateway-api-channel'] } : {}),
+      ...(values['max-file-size'] ? { maxFileBytes: parseSize(values['max-file-size'], '--max-file-size') } : {}),
       paths: paths.length ? paths.map(toPattern) : DEFAULT_PATTERNS,
       config,
       ...(values['fail-on-existing'] ? { failOnExisting: true } : {})

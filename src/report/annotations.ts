@@ -71,8 +71,7 @@ export function planAnnotations(findings: readonly Finding[], options: Annotatio
       .sort((a, b) => Number(preferred(b)) - Number(preferred(a)) || compareFindings(a, b))
     const reserved = opts.reserve?.[severity] ?? 0
     const room = Math.max(0, Math.min(MAX_ANNOTATIONS_PER_LEVEL - reserved, MAX_ANNOTATIONS_PER_JOB - total - 2))
-    annotated.push(...level.slice(0, room))
-    overflow.push(...level.slice(room))
+    for (let i = 0; i < level.length; i++) (i < room ? annotated : overflow).push(level[i])
     total += Math.min(room, level.length)
   }
   return { commands: annotated.map(annotationFor), annotated, overflow }

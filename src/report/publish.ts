@@ -228,7 +228,7 @@ class Publisher {
       this.outcome.channel = this.opts.mode === 'review' ? 'review' : 'summary'
       const notes = state?.notes ?? []
       // Findings outside the diff also go to the Checks tab with file and line.
-      if (state) notes.push(...this.annotate((f) => !state!.inline.has(f)))
+      if (state) for (const note of this.annotate((f) => !state!.inline.has(f))) notes.push(note)
       const step = renderSummary(this.result, { ...this.summaryOptions(state, notes), maxLength: STEP_SUMMARY_BUDGET, measure: 'bytes' })
       this.outcome.stepSummary = this.workflow.stepSummary(step)
       return this.outcome
@@ -323,7 +323,7 @@ class Publisher {
         state.threads = new Map([...state.threads].filter(([f]) => state.inline.has(f)))
         planned(post)
         for (const c of outcome.refused) state.offDiff.set(c.finding, c.reason)
-        state.notes.push(...outcome.notes)
+        for (const note of outcome.notes) state.notes.push(note)
         await this.upsertSummary(pull, () => summaryBody(), await listIssueComments(octokit, pull), supersededAfter, login)
       }
     }
@@ -475,8 +475,8 @@ class Publisher {
     while (queue.length > 0) {
       const group = queue.shift()!
       const ok = group.length === 1 && comments.length === 1 ? false : await fits(group)
-      if (ok === true) accepted.push(...group)
-      else if (ok === undefined || group.length === 1) rejected.push(...group)
+      if (ok === true) for (const c of group) accepted.push(c)
+      else if (ok === undefined || group.length === 1) for (const c of group) rejected.push(c)
       else queue.push(group.slice(0, Math.ceil(group.length / 2)), group.slice(Math.ceil(group.length / 2)))
     }
     return { accepted: comments.filter((c) => accepted.includes(c)), rejected }

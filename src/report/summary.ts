@@ -434,7 +434,7 @@ class SummaryRenderer {
     if (pr) blocks.push(pr)
     for (const note of this.options.notes ?? []) blocks.push(`> ${prose(note)}`)
     const sorted = [...located].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || Number(this.isInline(a)) - Number(this.isInline(b)) || naturalCompare(a.file, b.file) || a.line - b.line)
-    blocks.push(...this.severitySections(sorted, detail))
+    for (const block of this.severitySections(sorted, detail)) blocks.push(block)
     if (unchanged.length) {
       const list = this.list([...unchanged].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || naturalCompare(a.file, b.file) || a.line - b.line), detail, { context: false })
       const why = this.result.failOnExisting ? 'they fail the check: fail-on-existing is set' : 'not gating'
