@@ -1,31 +1,40 @@
 // Snapshots of the repository a run reads files from: a git commit or the work tree.
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { readdirSync, statSync } from 'node:fs'
+import { readListedFile, readRepositoryFile } from '../files.js'
 import { join, relative, sep } from 'node:path'
 import type { Snapshot, Sources } from '../pipeline.js'
-import { gitChangeSet, listFiles, readBlobs } from './git.js'
+import { gitChangeSet, listTree, readBlobs, type Tree } from './git.js'
 
+/** A commit: one `ls-tree` gives every file's blob id, and files are read by id (`cat-file --batch`). */
 export function gitSnapshot(cwd: string, commit: string): Snapshot {
-  let listed: string[] | undefined
+  let tree: Tree | undefined
+  const files = (): Tree => (tree ??= listTree(cwd, commit))
   return {
-    list: async () => (listed ??= listFiles(cwd, commit)),
-    read: async (paths) => readBlobs(cwd, commit, paths)
+    list: async () => [...files().keys()],
+    read: async (paths) => readBlobs(cwd, files(), paths)
   }
 }
 
 const SKIP_DIRS = new Set(['.git', 'node_modules'])
 
-/** The work tree under `root`; paths are relative to it with forward slashes. Symlinks are not followed. */
+/**
+ * The work tree under `root`; paths are relative to it with forward slashes. Only regular files are listed and read:
+ * symbolic links (to /dev/zero, to files outside the checkout) are neither followed nor read, files are opened with
+ * O_NOFOLLOW, and a path that was not listed is read only when it is a regular file inside `root` reached through no link.
+ */
 export function workTreeSnapshot(root: string): Snapshot {
   let listed: string[] | undefined
+  let listedSet: Set<string> | undefined
   return {
     list: async () => (listed ??= walkFiles(root)),
     read: async (paths) => {
       const out = new Map<string, Uint8Array>()
       for (const p of paths) {
         try {
-          out.set(p, readFileSync(join(root, p)))
+          const data = listedSet?.has(p) || (listed && (listedSet ??= new Set(listed)).has(p)) ? readListedFile(join(root, p)) : readRepositoryFile(root, p)
+          if (data) out.set(p, data)
         } catch {
-          // Vanished or unreadable: the caller reports what it could not read.
+          // A link, a device, outside the tree, vanished or unreadable: not read; the caller reports what it could not read.
         }
       }
       return out
