@@ -2,7 +2,7 @@
 // `npm run bench`: analysis cost against the parse floor, the kubeconform-style baseline, GitHub API calls against
 // the minimum, cold start and bundle sizes. `--write` puts the results into docs/benchmarks.md.
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -15,6 +15,7 @@ import { collectGarbage, median, timeInterleaved } from './bench/measure.mjs'
 import { summariseProfile } from './bench/profile-summary.mjs'
 import { renderReport, writeReport } from './bench/report.mjs'
 import { analyse, analyzerRun, parseFloor, parseOnly, pipelineSources, runPipeline } from './bench/workloads.mjs'
+import { measureWholeProcess, prepareWorkloads } from './bench/whole-process.mjs'
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)))
 const args = process.argv.slice(2)
@@ -27,7 +28,9 @@ const MAIN_SIZE = 10_000
 const REPS = { 1000: 15, 10000: 9, 50000: 5 }
 const PROFILE_RUNS = 10
 /** Sections of the report; `--sections=a,b` runs only those (the corpus is always described). */
-const SECTIONS = ['time', 'memory', 'profile', 'ajv', 'github', 'cold']
+const SECTIONS = ['time', 'memory', 'whole', 'profile', 'ajv', 'github', 'cold']
+/** Rounds of the whole-process rows (each round runs the CLI and its floor once). */
+const WHOLE_REPS = { 'paths-10000': 7, 'paths-50000': 3, 'pr-3000': 7, 'bump-10000': 5 }
 
 const child = option('child-memory')
 if (child) await memoryChild(child)
@@ -108,6 +111,12 @@ async function main() {
         results.memory.push({ size: n, task, ...JSON.parse(out) })
       }
     }
+  }
+  if (wanted.has('whole')) {
+    if (!existsSync(join(root, 'dist/cli.js'))) throw new Error('the whole-process rows run dist/cli.js: npm run package first')
+    log('whole processes: dist/cli.js against a process that only loadAlls the same files …')
+    const workloads = prepareWorkloads(join(root, BENCH_DIR, 'whole'), [MAIN_SIZE, 50_000])
+    results.whole = await measureWholeProcess(root, workloads, (w) => (quick ? 2 : WHOLE_REPS[w.name] ?? 3), log)
   }
   if (wanted.has('profile')) {
     log('profiling floor and analysis at 10k (node --cpu-prof) …')

@@ -80,25 +80,32 @@ function readRegular(path: string, seen: Stats, what: string, maxBytes: number |
     // The file opened must be the one looked at: a swap between lstat and open is refused.
     const opened = fstatSync(fd)
     if (!opened.isFile() || opened.ino !== seen.ino || opened.dev !== seen.dev) throw new UsageError(`${what} changed while it was read`)
-    return readAll(fd, what, maxBytes)
+    return readAll(fd, what, maxBytes, opened.size)
   } finally {
     closeSync(fd)
   }
 }
 
-/** Reads to the end, never more than `maxBytes` (a file that grows while read is refused, not followed forever). */
-function readAll(fd: number, what: string, maxBytes: number | undefined): Buffer {
-  const chunks: Buffer[] = []
+/**
+ * Reads to the end, never more than `maxBytes` (a file that grows while read is refused, not followed forever).
+ * One buffer of the size fstat gives (plus one byte to see the end), so reading many small files allocates little.
+ */
+function readAll(fd: number, what: string, maxBytes: number | undefined, size: number): Buffer {
+  let buf = Buffer.allocUnsafe(size + 1)
   let total = 0
   for (;;) {
-    const chunk = Buffer.allocUnsafe(64 * 1024)
-    const n = readSync(fd, chunk, 0, chunk.length, null)
+    if (total === buf.length) {
+      if (maxBytes !== undefined && total > maxBytes) throw new UsageError(`${what} is more than the limit of ${maxBytes} bytes`)
+      const bigger = Buffer.allocUnsafe(Math.max(buf.length * 2, 64 * 1024))
+      buf.copy(bigger, 0, 0, total)
+      buf = bigger
+    }
+    const n = readSync(fd, buf, total, buf.length - total, null)
     if (n === 0) break
     total += n
-    if (maxBytes !== undefined && total > maxBytes) throw new UsageError(`${what} is more than the limit of ${maxBytes} bytes`)
-    chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n))
   }
-  return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total)
+  if (maxBytes !== undefined && total > maxBytes) throw new UsageError(`${what} is more than the limit of ${maxBytes} bytes`)
+  return buf.subarray(0, total)
 }
 
 /**
@@ -113,8 +120,9 @@ export function readListedFile(path: string): Buffer | undefined {
     return undefined
   }
   try {
-    if (!fstatSync(fd).isFile()) return undefined
-    return readAll(fd, path, undefined)
+    const stats = fstatSync(fd)
+    if (!stats.isFile()) return undefined
+    return readAll(fd, path, undefined, stats.size)
   } finally {
     closeSync(fd)
   }

@@ -11,6 +11,7 @@ import { parseRelease } from './knowledge/versions.js'
 import { kubernetesMinor } from './analyze/catalog/kubernetes.js'
 import { diffResources } from './manifests/diff.js'
 import { parseManifestFile } from './manifests/parse.js'
+import { parseAndCheck } from './streaming.js'
 import type { ManifestDocument, ManifestFile } from './manifests/types.js'
 import { compareFindings, UsageError, type Finding } from './model.js'
 import type { AnalysisResult, NotChecked, VersionChoice } from './result.js'
@@ -65,7 +66,17 @@ export async function runAnalysis(sources: Sources, options: RunOptions): Promis
   // Scope: the changed files, or every manifest when the PR moves the Istio version.
   const changed = sources.changes.files.filter((f) => f.status !== 'removed' && matches(f.path))
   const headPaths = versionBump ? (await sources.head.list()).filter(matches) : changed.map((f) => f.path)
-  const headFiles = await parseAll(sources.head, headPaths)
+  const analyzers = options.analyzers ?? ANALYZERS
+  const inputs: AnalysisContext = {
+    target: target.release,
+    ...(from ? { from: from.release } : {}),
+    ...(options.kubernetesVersion ? { kubernetesVersion: options.kubernetesVersion } : {})
+  } as AnalysisContext
+  // Every head document is in scope without a base and on a version bump: those files stream through the analysis
+  // (checked while parsed, position trees released), so a whole repository never holds all its trees at once.
+  const streamed = !sources.base || versionBump ? await parseAndCheck(sources.head, headPaths, { ...inputs, files: [] }, config, analyzers) : undefined
+  const headFiles = streamed ? streamed.files : await parseAll(sources.head, headPaths)
+  inputs.files = headFiles
 
   let baseFiles: ManifestFile[] = []
   const renames = new Map<string, string>()
@@ -88,18 +99,11 @@ export async function runAnalysis(sources: Sources, options: RunOptions): Promis
     if (!change.head) continue
     if (versionBump || !sources.base || change.status === 'added' || change.status === 'changed') inScope.push(change.head)
   }
-  const inputs: AnalysisContext = {
-    target: target.release,
-    ...(from ? { from: from.release } : {}),
-    ...(options.kubernetesVersion ? { kubernetesVersion: options.kubernetesVersion } : {}),
-    files: headFiles
-  }
   const findings: Finding[] = []
   for (const file of headFiles) findings.push(...file.problems)
   // Per-path targets: one analysis per set of releases, each with its own context.
-  const analyzers = options.analyzers ?? ANALYZERS
   const { groups, targetsByFile } = groupByTarget(inScope, headFiles, config, inputs)
-  for (const group of groups) findings.push(...analyzeDocuments(group.docs, group.ctx, analyzers))
+  for (const group of groups) findings.push(...analyzeDocuments(group.docs, group.ctx, analyzers, streamed?.early))
   for (const file of headFiles) {
     if (file.problems.some((p) => p.severity !== 'error') && file.documents.length === 0) notChecked.push({ file: file.path, reason: file.problems[0].message })
   }

@@ -79,7 +79,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
     return failOn !== 'never' && result.findings.some((f) => !f.suppressed && severityRank(f.severity) >= severityRank(failOn as Severity)) ? 1 : 0
   } catch (error) {
     if (error instanceof UsageError || isParseArgsError(error)) {
-      err(`istio-compat: ${error.message}${isParseArgsError(error) ? optionHint(error.message) : ''}`)
+      err(`istio-compat: ${isParseArgsError(error) ? optionMessage(error.message) : (error as Error).message}`)
       return 2
     }
     throw error
@@ -92,14 +92,13 @@ function isParseArgsError(error: unknown): error is Error {
   return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_')
 }
 
-/** "Did you mean --target?" for a misspelt option; a file name that starts with "-" is told to go after --. */
-function optionHint(message: string): string {
+/** An unknown option: "did you mean --target?" when it is a typo, else how to pass a file name that starts with "-". */
+function optionMessage(message: string): string {
   const m = /^Unknown option '(-{1,2})([^']*)'/.exec(message)
-  if (!m) return ''
-  const known = Object.keys(OPTIONS)
-  const near = m[1] === '--' ? closest(m[2], known, 2) : undefined
-  if (near) return `; did you mean --${near}?`
-  return `; if it is a file name, put file names after --, e.g. istio-compat check --target 1.28 -- ${m[1]}${m[2]}`
+  if (!m) return message
+  const near = m[1] === '--' ? closest(m[2], Object.keys(OPTIONS), 2) : undefined
+  if (near) return `Unknown option '${m[1]}${m[2]}'; did you mean --${near}?`
+  return `Unknown option '${m[1]}${m[2]}'; if it is a file name, put file names after --, e.g. istio-compat check --target 1.28 -- ${m[1]}${m[2]}`
 }
 
 function isDirectory(path: string): boolean {
