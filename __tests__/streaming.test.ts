@@ -39,8 +39,21 @@ describe('streaming files through the analysis', () => {
     expect(streamed.findings.filter((f) => f.file === 'zz/suppressed.yaml').map((f) => `${f.line} ${f.rule} ${f.suppressed ? 'suppressed' : ''}`)).toContain('12 unknown-field suppressed')
   })
 
-  it('releases the trees of documents without findings and keeps those with findings or annotations', async () => {
+  it('without a base keeps only the trees of documents with a suppression annotation', async () => {
     const result = await runAnalysis({ changes, head: snapshotOf(files) }, { target: '1.28', from: '1.26', paths: [] })
+    const heads = result.resources.flatMap((r) => (r.head ? [r.head] : []))
+    expect(heads.filter((d) => d.root !== null).map((d) => `${d.file}:${d.line}`)).toEqual(['zz/suppressed.yaml:1'])
+    expect(result.findings.some((f) => f.file === 'zz/suppressed.yaml' && f.line === 12 && f.suppressed)).toBe(true)
+  })
+
+  it('on a version bump keeps the trees of documents with findings (the base side checks them again)', async () => {
+    const bump = (version: string) => ({ path: 'clusters/istiod.yaml', text: `apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: istiod\n  namespace: istio-system\nspec:\n  chart:\n    spec:\n      chart: istiod\n      version: ${version}\n      sourceRef: {kind: HelmRepository, name: istio}\n` })
+    const plainFiles = files.filter((f) => !/^kind: ["']?(HelmRelease|Application|IstioOperator)\b/m.test(f.text) && !f.path.includes('/istio/values'))
+    const head = snapshotOf([...plainFiles, bump('1.28.1')])
+    const base = snapshotOf([...plainFiles, bump('1.26.8')])
+    const bumpChanges = { source: 'git' as const, files: [{ path: 'clusters/istiod.yaml', status: 'modified' as const, commentableLines: new Map<number, number>(), addedLines: new Set<number>() }] }
+    const result = await runAnalysis({ changes: bumpChanges, head, base }, { target: 'auto', from: 'auto', paths: [] })
+    expect(result.versionBump).toBe(true)
     const withFindings = new Set(result.findings.map((f) => `${f.file}:${f.line}`))
     const heads = result.resources.flatMap((r) => (r.head ? [r.head] : []))
     const plain = heads.find((d) => d.file === 'zz/plain.yaml')

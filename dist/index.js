@@ -34474,27 +34474,35 @@ function readRegular(path, seen, what, maxBytes, nofollow = true) {
         const opened = fstatSync(fd);
         if (!opened.isFile() || opened.ino !== seen.ino || opened.dev !== seen.dev)
             throw new UsageError(`${what} changed while it was read`);
-        return readAll(fd, what, maxBytes);
+        return readAll(fd, what, maxBytes, opened.size);
     }
     finally {
         closeSync(fd);
     }
 }
-/** Reads to the end, never more than `maxBytes` (a file that grows while read is refused, not followed forever). */
-function readAll(fd, what, maxBytes) {
-    const chunks = [];
+/**
+ * Reads to the end, never more than `maxBytes` (a file that grows while read is refused, not followed forever).
+ * One buffer of the size fstat gives (plus one byte to see the end), so reading many small files allocates little.
+ */
+function readAll(fd, what, maxBytes, size) {
+    let buf = Buffer.allocUnsafe(size + 1);
     let total = 0;
     for (;;) {
-        const chunk = Buffer.allocUnsafe(64 * 1024);
-        const n = readSync(fd, chunk, 0, chunk.length, null);
+        if (total === buf.length) {
+            if (maxBytes !== undefined && total > maxBytes)
+                throw new UsageError(`${what} is more than the limit of ${maxBytes} bytes`);
+            const bigger = Buffer.allocUnsafe(Math.max(buf.length * 2, 64 * 1024));
+            buf.copy(bigger, 0, 0, total);
+            buf = bigger;
+        }
+        const n = readSync(fd, buf, total, buf.length - total, null);
         if (n === 0)
             break;
         total += n;
-        if (maxBytes !== undefined && total > maxBytes)
-            throw new UsageError(`${what} is more than the limit of ${maxBytes} bytes`);
-        chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
     }
-    return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+    if (maxBytes !== undefined && total > maxBytes)
+        throw new UsageError(`${what} is more than the limit of ${maxBytes} bytes`);
+    return buf.subarray(0, total);
 }
 /**
  * Reads a file a directory walk found (a regular file, reached through real directories): opened without
@@ -34509,9 +34517,10 @@ function readListedFile(path) {
         return undefined;
     }
     try {
-        if (!fstatSync(fd).isFile())
+        const stats = fstatSync(fd);
+        if (!stats.isFile())
             return undefined;
-        return readAll(fd, path, undefined);
+        return readAll(fd, path, undefined, stats.size);
     }
     finally {
         closeSync(fd);
@@ -44683,11 +44692,23 @@ const BUILTIN_RULES = [
 function allRules(analyzers = ANALYZERS) {
     return [...BUILTIN_RULES, ...analyzers.flatMap((a) => a.meta)];
 }
-function analyzeDocuments(docs, ctx, analyzers = ANALYZERS) {
+/**
+ * Every analyzer's `check` over `docs`, then its `checkRepository`. `early` holds the `check` findings of documents
+ * already checked while their file was parsed (src/streaming.ts), with the same releases: they are taken as they are.
+ */
+function analyzeDocuments(docs, ctx, analyzers = ANALYZERS, early) {
     const findings = [];
-    for (const doc of docs)
+    for (const doc of docs) {
+        const done = early?.get(doc);
+        if (done) {
+            for (const f of done)
+                findings.push(f);
+            continue;
+        }
         for (const analyzer of analyzers)
-            findings.push(...analyzer.check(doc, ctx));
+            for (const f of analyzer.check(doc, ctx))
+                findings.push(f);
+    }
     for (const analyzer of analyzers)
         if (analyzer.checkRepository)
             findings.push(...analyzer.checkRepository(ctx));
@@ -47403,6 +47424,71 @@ function diffValues(a, b, path, out, budget) {
     }
 }
 
+// Files streamed through the analysis: read, parse and check a batch of files, then let go of what reporting does not
+// need (the bytes, and the position trees of documents nothing points into) before the next batch. Position trees
+// are most of what a parsed manifest weighs, so a run over a whole repository (a version bump, or the CLI on files)
+// holds one batch of trees at a time instead of all of them.
+/** Files per batch: enough to keep git and the parser busy, few enough that a batch's trees weigh little. */
+const BATCH_FILES = 256;
+/**
+ * Reads and parses `paths` batch by batch; every document of a batch is checked by each analyzer's `check` with
+ * the context its file gets (per-path targets included) and its findings kept in the returned map. Then the position
+ * trees of documents that nothing needs later are released (see `keepsTree`). Returns the parsed files (values, lines,
+ * documents) in `paths` order; files the snapshot could not read are left out, as `parseAll` does.
+ */
+async function parseAndCheck(snapshot, paths, inputs, config, analyzers) {
+    const files = [];
+    const early = new Map();
+    for (let i = 0; i < paths.length; i += BATCH_FILES) {
+        const batch = paths.slice(i, i + BATCH_FILES);
+        let contents = await snapshot.read(batch);
+        const parsed = [];
+        for (const p of batch) {
+            const data = contents.get(p);
+            if (data)
+                parsed.push(parseManifestFile(p, data));
+        }
+        contents = undefined;
+        // The batch's own files in the context: an analyzer reads the lines of the document's file from it.
+        const { groups } = groupByTarget(parsed.flatMap((f) => f.documents), parsed, config, { ...inputs, files: parsed });
+        for (const group of groups) {
+            for (const doc of group.docs) {
+                const found = [];
+                for (const analyzer of analyzers)
+                    for (const f of analyzer.check(doc, group.ctx))
+                        found.push(f);
+                early.set(doc, found);
+            }
+        }
+        for (const file of parsed) {
+            for (const doc of file.documents)
+                if (!keepsTree(doc, early.get(doc)))
+                    releaseTree(doc);
+            files.push(file);
+        }
+    }
+    return { files, early };
+}
+/**
+ * Documents whose position tree is read after their own check: those with findings (a base-side analysis of a version
+ * bump checks them again, suggestions and baselines match them), those carrying a suppression annotation (its line is
+ * looked up), and the install documents version detection anchors repository findings to.
+ */
+function keepsTree(doc, findings) {
+    if (findings && findings.length > 0)
+        return true;
+    if (doc.family === 'helm-release' || doc.family === 'istio-operator' || doc.family === 'mesh-configmap' || doc.kind === 'helm-values')
+        return true;
+    const annotations = doc.value?.metadata?.annotations;
+    return typeof annotations === 'object' && annotations !== null && IGNORE_ANNOTATION in annotations;
+}
+/** Drops a document's position trees (its own and its embedded documents'); values, lines and findings stay. */
+function releaseTree(doc) {
+    doc.root = null;
+    for (const e of doc.embedded)
+        e.root = null;
+}
+
 // changes → manifests → analyze: one run of the engine, shared by the action and the CLI.
 const DEFAULT_PATTERNS = ['**/*.yaml', '**/*.yml'];
 /** Files read for `auto` version detection besides the matched manifests. */
@@ -47426,7 +47512,17 @@ async function runAnalysis(sources, options) {
     // Scope: the changed files, or every manifest when the PR moves the Istio version.
     const changed = sources.changes.files.filter((f) => f.status !== 'removed' && matches(f.path));
     const headPaths = versionBump ? (await sources.head.list()).filter(matches) : changed.map((f) => f.path);
-    const headFiles = await parseAll(sources.head, headPaths);
+    const analyzers = options.analyzers ?? ANALYZERS;
+    const inputs = {
+        target: target.release,
+        ...(from ? { from: from.release } : {}),
+        ...(options.kubernetesVersion ? { kubernetesVersion: options.kubernetesVersion } : {})
+    };
+    // Every head document is in scope without a base and on a version bump: those files stream through the analysis
+    // (checked while parsed, position trees released), so a whole repository never holds all its trees at once.
+    const streamed = !sources.base || versionBump ? await parseAndCheck(sources.head, headPaths, { ...inputs, files: [] }, config, analyzers) : undefined;
+    const headFiles = streamed ? streamed.files : await parseAll(sources.head, headPaths);
+    inputs.files = headFiles;
     let baseFiles = [];
     const renames = new Map();
     if (sources.base) {
@@ -47454,20 +47550,13 @@ async function runAnalysis(sources, options) {
         if (versionBump || !sources.base || change.status === 'added' || change.status === 'changed')
             inScope.push(change.head);
     }
-    const inputs = {
-        target: target.release,
-        ...(from ? { from: from.release } : {}),
-        ...(options.kubernetesVersion ? { kubernetesVersion: options.kubernetesVersion } : {}),
-        files: headFiles
-    };
     const findings = [];
     for (const file of headFiles)
         findings.push(...file.problems);
     // Per-path targets: one analysis per set of releases, each with its own context.
-    const analyzers = options.analyzers ?? ANALYZERS;
     const { groups, targetsByFile } = groupByTarget(inScope, headFiles, config, inputs);
     for (const group of groups)
-        findings.push(...analyzeDocuments(group.docs, group.ctx, analyzers));
+        findings.push(...analyzeDocuments(group.docs, group.ctx, analyzers, streamed?.early));
     for (const file of headFiles) {
         if (file.problems.some((p) => p.severity !== 'error') && file.documents.length === 0)
             notChecked.push({ file: file.path, reason: file.problems[0].message });

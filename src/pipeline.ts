@@ -74,7 +74,7 @@ export async function runAnalysis(sources: Sources, options: RunOptions): Promis
   } as AnalysisContext
   // Every head document is in scope without a base and on a version bump: those files stream through the analysis
   // (checked while parsed, position trees released), so a whole repository never holds all its trees at once.
-  const streamed = !sources.base || versionBump ? await parseAndCheck(sources.head, headPaths, { ...inputs, files: [] }, config, analyzers) : undefined
+  const streamed = !sources.base || versionBump ? await parseAndCheck(sources.head, headPaths, { ...inputs, files: [] }, config, analyzers, { withFindings: !!sources.base, installs: !!options.kubernetesVersion || !!config.targets?.some((t) => t.kubernetesVersion) }) : undefined
   const headFiles = streamed ? streamed.files : await parseAll(sources.head, headPaths)
   inputs.files = headFiles
 

@@ -23,7 +23,15 @@ export type EarlyFindings = Map<ManifestDocument, Finding[]>
  * trees of documents that nothing needs later are released (see `keepsTree`). Returns the parsed files (values, lines,
  * documents) in `paths` order; files the snapshot could not read are left out, as `parseAll` does.
  */
-export async function parseAndCheck(snapshot: Snapshot, paths: readonly string[], inputs: AnalysisContext, config: RepoConfig, analyzers: readonly Analyzer[]): Promise<{ files: ManifestFile[]; early: EarlyFindings }> {
+/** Which trees later steps read, besides those of documents with a suppression annotation (always kept). */
+export interface TreesNeeded {
+  /** Documents with findings: a base-side analysis checks them again (a version bump reuses head parses as the base). */
+  withFindings: boolean
+  /** Install documents (HelmRelease, IstioOperator, mesh ConfigMap, Helm values): the Kubernetes range check anchors its finding to the version they name. */
+  installs: boolean
+}
+
+export async function parseAndCheck(snapshot: Snapshot, paths: readonly string[], inputs: AnalysisContext, config: RepoConfig, analyzers: readonly Analyzer[], needed: TreesNeeded): Promise<{ files: ManifestFile[]; early: EarlyFindings }> {
   const files: ManifestFile[] = []
   const early: EarlyFindings = new Map()
   for (let i = 0; i < paths.length; i += BATCH_FILES) {
@@ -45,7 +53,7 @@ export async function parseAndCheck(snapshot: Snapshot, paths: readonly string[]
       }
     }
     for (const file of parsed) {
-      for (const doc of file.documents) if (!keepsTree(doc, early.get(doc))) releaseTree(doc)
+      for (const doc of file.documents) if (!keepsTree(doc, early.get(doc), needed)) releaseTree(doc)
       files.push(file)
     }
   }
@@ -53,13 +61,12 @@ export async function parseAndCheck(snapshot: Snapshot, paths: readonly string[]
 }
 
 /**
- * Documents whose position tree is read after their own check: those with findings (a base-side analysis of a version
- * bump checks them again, suggestions and baselines match them), those carrying a suppression annotation (its line is
- * looked up), and the install documents version detection anchors repository findings to.
+ * Documents whose position tree is read after their own check: those carrying a suppression annotation (its line is
+ * looked up), and, when `needed` says so, those with findings and the install documents.
  */
-function keepsTree(doc: ManifestDocument, findings: readonly Finding[] | undefined): boolean {
-  if (findings && findings.length > 0) return true
-  if (doc.family === 'helm-release' || doc.family === 'istio-operator' || doc.family === 'mesh-configmap' || doc.kind === 'helm-values') return true
+function keepsTree(doc: ManifestDocument, findings: readonly Finding[] | undefined, needed: TreesNeeded): boolean {
+  if (needed.withFindings && findings && findings.length > 0) return true
+  if (needed.installs && (doc.family === 'helm-release' || doc.family === 'istio-operator' || doc.family === 'mesh-configmap' || doc.kind === 'helm-values')) return true
   const annotations = (doc.value as { metadata?: { annotations?: unknown } } | null)?.metadata?.annotations
   return typeof annotations === 'object' && annotations !== null && IGNORE_ANNOTATION in annotations
 }
