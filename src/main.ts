@@ -84,7 +84,8 @@ export async function run(): Promise<void> {
     const config = loadRepoConfig(workspace, inputs.configPath, { explicit: inputs.configPath !== DEFAULT_CONFIG_PATH })
     const sources = await buildSources(workspace, refs, inputs, octokit, { owner, repo })
     core.info(`istio-compat: ${sources.changes.files.length} changed file(s) read from ${sources.changes.source}`)
-    if (inputs.paths.length) await checkPathsMatch(inputs.paths, sources)
+    // Patterns someone wrote (not the defaults) that match nothing are most likely a typo.
+    if (inputs.paths.length && inputs.paths.join('\n') !== DEFAULT_PATTERNS.join('\n')) await checkPathsMatch(inputs.paths, sources)
     const result = await runAnalysis(sources, {
       target: inputs.target,
       from: inputs.from,
@@ -131,6 +132,8 @@ function reportDir(): string {
 /** `paths` set to patterns that match no file of the repository: each is named; when none matches, the run stops (it would check nothing). */
 async function checkPathsMatch(paths: string[], sources: Sources): Promise<void> {
   const files = await sources.head.list()
+  // No listing (an API error, an empty repository): nothing to tell a typo from.
+  if (files.length === 0) return
   const unmatched = unmatchedPatterns(paths, files)
   const positive = paths.filter((p) => !p.startsWith('!'))
   if (positive.length > 0 && unmatched.length === positive.length) {

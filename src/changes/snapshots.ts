@@ -5,13 +5,48 @@ import { join, relative, sep } from 'node:path'
 import type { Snapshot, Sources } from '../pipeline.js'
 import { gitChangeSet, listTree, readBlobs, type Tree } from './git.js'
 
-/** A commit: one `ls-tree` gives every file's blob id, and files are read by id (`cat-file --batch`). */
-export function gitSnapshot(cwd: string, commit: string): Snapshot {
+/**
+ * Blobs already read, by id, shared by the snapshots of one repository: detection reads a file and the analysis
+ * reads it again, and a file the PR did not touch has the same blob on both sides, so each blob crosses the pipe
+ * from git once. Bounded: past `maxBytes` new blobs are not kept.
+ */
+export class BlobCache {
+  private readonly blobs = new Map<string, Buffer>()
+  private bytes = 0
+  constructor(private readonly maxBytes = 64 * 1024 * 1024) {}
+  get(id: string): Buffer | undefined {
+    return this.blobs.get(id)
+  }
+  set(id: string, data: Buffer): void {
+    if (this.bytes + data.length > this.maxBytes || this.blobs.has(id)) return
+    this.blobs.set(id, data)
+    this.bytes += data.length
+  }
+}
+
+/** A commit: one `ls-tree` gives every file's blob id, and files are read by id (`cat-file --batch`), each blob once. */
+export function gitSnapshot(cwd: string, commit: string, cache: BlobCache = new BlobCache()): Snapshot {
   let tree: Tree | undefined
   const files = (): Tree => (tree ??= listTree(cwd, commit))
   return {
     list: async () => [...files().keys()],
-    read: async (paths) => readBlobs(cwd, files(), paths)
+    read: async (paths) => {
+      const t = files()
+      const out = new Map<string, Uint8Array>()
+      const missing: string[] = []
+      for (const p of paths) {
+        const id = t.get(p)
+        if (id === undefined) continue
+        const hit = cache.get(id)
+        if (hit) out.set(p, hit)
+        else missing.push(p)
+      }
+      if (missing.length === 0) return out
+      const read = readBlobs(cwd, t, missing)
+      for (const [p, data] of read) cache.set(t.get(p) as string, data)
+      // In the order asked for, as the callers expect.
+      return missing.length === paths.length ? read : new Map(paths.filter((p) => out.has(p) || read.has(p)).map((p) => [p, (out.get(p) ?? read.get(p)) as Uint8Array]))
+    }
   }
 }
 
@@ -57,7 +92,8 @@ function walkFiles(root: string): string[] {
 /** merge-base(base, head)…head of a local repository, both sides read from git. */
 export function gitSources(cwd: string, baseRef: string, headRef: string): Sources {
   const changes = gitChangeSet(cwd, baseRef, headRef)
-  return { changes, head: gitSnapshot(cwd, changes.headRef as string), base: gitSnapshot(cwd, changes.baseRef as string) }
+  const cache = new BlobCache()
+  return { changes, head: gitSnapshot(cwd, changes.headRef as string, cache), base: gitSnapshot(cwd, changes.baseRef as string, cache) }
 }
 
 /** No base to compare with: every file `matches` accepts counts as added, so each is checked whole. */
