@@ -32,12 +32,11 @@ import require$$1$5 from 'node:dns';
 import require$$5$3 from 'string_decoder';
 import 'child_process';
 import 'timers';
-import { constants as constants$5, realpathSync, statSync, openSync, writeSync, closeSync, rmSync, renameSync, lstatSync, fstatSync, readSync, readdirSync, appendFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { relative, resolve, sep as sep$2, isAbsolute, join } from 'node:path';
+import { readFileSync as readFileSync$1, statSync, readdirSync, appendFileSync } from 'node:fs';
+import { join, relative, sep as sep$2 } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { randomBytes, createHash } from 'node:crypto';
-import { mkdir as mkdir$1 } from 'node:fs/promises';
+import { mkdir as mkdir$1, writeFile as writeFile$1 } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -34338,276 +34337,57 @@ function splitDiff(out) {
     const chunks = out.split(/^(?=diff --git )/m);
     return chunks.filter((c) => c.startsWith('diff --git '));
 }
-/**
- * Every regular file of a commit with its blob id, from one `git ls-tree -r -z --full-tree` (NUL-separated, so any
- * file name, newlines included, comes through as it is). Symbolic links (mode 120000) and submodules are left out:
- * a link's blob is its target's name, not repository content.
- */
-function listTree(cwd, commit) {
-    const out = git(cwd, ['ls-tree', '-r', '-z', '--full-tree', commit]).toString();
-    const tree = new Map();
+/** Contents of many files at a commit in one `git cat-file --batch` call; absent paths map to undefined. */
+function readBlobs(cwd, commit, paths) {
+    const out = new Map();
+    const wanted = paths.filter((p) => !p.includes('\n'));
+    if (wanted.length === 0)
+        return out;
+    const buf = git(cwd, ['cat-file', '--batch'], wanted.map((p) => `${commit}:${p}`).join('\n') + '\n');
     let pos = 0;
-    while (pos < out.length) {
-        const end = out.indexOf('\0', pos);
-        const entry = out.slice(pos, end === -1 ? out.length : end);
-        pos = end === -1 ? out.length : end + 1;
-        // "<mode> SP <type> SP <object> TAB <path>"
-        const tab = entry.indexOf('\t');
-        if (tab === -1)
-            continue;
-        const [mode, type, oid] = entry.slice(0, tab).split(' ');
-        if (type === 'blob' && (mode === '100644' || mode === '100755'))
-            tree.set(entry.slice(tab + 1), oid);
-    }
-    return tree;
-}
-/**
- * Contents of blobs by id in one `git cat-file --batch` call. Reading by id (not `<commit>:<path>`) costs the same
- * for every file: git does not walk the commit's trees again for each path, which is quadratic in the size of a
- * directory with thousands of entries.
- */
-function readBlobsById(cwd, ids) {
-    if (ids.length === 0)
-        return [];
-    const buf = git(cwd, ['cat-file', '--batch'], ids.join('\n') + '\n');
-    const blobs = [];
-    let pos = 0;
-    for (const id of ids) {
+    for (const path of wanted) {
         const nl = buf.indexOf(10, pos);
         if (nl === -1)
-            throw new Error(`git cat-file: no answer for ${id}`);
+            break;
         const header = buf.subarray(pos, nl).toString();
         pos = nl + 1;
         const m = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
         if (!m)
-            throw new Error(`git cat-file: ${header}`);
+            continue; // "<object> missing" or "ambiguous"
         const size = Number(m[2]);
-        blobs.push(buf.subarray(pos, pos + size));
+        if (m[1] === 'blob')
+            out.set(path, buf.subarray(pos, pos + size));
         pos += size + 1;
     }
-    return blobs;
+    return out;
 }
-/** Contents of files of a tree; paths that are not regular files of it are absent from the map. */
-function readBlobs(cwd, tree, paths) {
-    const wanted = paths.filter((p) => tree.has(p));
-    const blobs = readBlobsById(cwd, wanted.map((p) => tree.get(p)));
-    return new Map(wanted.map((p, i) => [p, blobs[i]]));
-}
-
-// Reading and writing files next to content a pull request controls. A PR can commit symbolic links (to /dev/zero,
-// to ~/.ssh/…, to a directory outside the checkout) and can name files as it likes: repository files are read only
-// as regular files inside the repository, through no link, with a size cap; report files are written so that no
-// link that is already there is followed.
-/** O_NOFOLLOW where the platform has it (not on Windows, where links need privileges to create anyway). */
-const NOFOLLOW = constants$5.O_NOFOLLOW ?? 0;
-/** Opening a FIFO for reading would wait for a writer; a non-blocking open returns at once and fstat tells. */
-const NONBLOCK = constants$5.O_NONBLOCK ?? 0;
-/** The path of `path` relative to `root` with forward slashes, or undefined when it is outside `root`. */
-function insideRoot(root, path) {
-    const rel = relative(root, resolve(root, path));
-    if (rel === '')
-        return '';
-    if (rel === '..' || rel.startsWith(`..${sep$2}`) || isAbsolute(rel))
-        return undefined;
-    return rel.split(sep$2).join('/');
-}
-/**
- * A file of the repository at `root`, read only when it is a regular file inside `root` reached through no symbolic
- * link, no larger than `maxBytes`. Undefined when it does not exist; a UsageError (with `what` and the reason) when
- * it exists but is anything else.
- */
-function readRepositoryFile(root, path, limits = {}) {
-    const what = limits.what ?? path;
-    const realRoot = realpathSync(root);
-    const rel = insideRoot(realRoot, isAbsolute(path) ? resolveThroughRoot(root, realRoot, path) : path);
-    if (rel === undefined || rel === '')
-        throw new UsageError(`${what}: the path is outside the repository (${root})`);
-    // Every component from the root down, without following any: a link anywhere on the way is refused.
-    let at = realRoot;
-    const parts = rel.split('/');
-    let stats;
-    for (let i = 0; i < parts.length; i++) {
-        at = join(at, parts[i]);
-        stats = lstatOrUndefined(at);
-        if (!stats)
-            return undefined;
-        if (stats.isSymbolicLink())
-            throw new UsageError(`${what} is a symbolic link${i < parts.length - 1 ? ` (${parts.slice(0, i + 1).join('/')})` : ''}; istio-compat reads only regular files of the repository`);
-        if (i < parts.length - 1 && !stats.isDirectory())
-            return undefined;
-    }
-    return readRegular(at, stats, what, limits.maxBytes);
-}
-/** A file the user named outside the repository (e.g. `--config ~/istio-compat.yml`): links are the user's own, but only a regular file of bounded size is read. */
-function readUserFile(path, limits = {}) {
-    const what = limits.what ?? path;
-    let stats;
-    try {
-        stats = statSync(path);
-    }
-    catch (error) {
-        if (error.code === 'ENOENT')
-            return undefined;
-        throw new UsageError(`${what}: ${error.message}`);
-    }
-    return readRegular(path, stats, what, limits.maxBytes, false);
-}
-function readRegular(path, seen, what, maxBytes, nofollow = true) {
-    if (seen.isDirectory())
-        throw new UsageError(`${what} is a directory, not a file`);
-    if (!seen.isFile())
-        throw new UsageError(`${what} is not a regular file (a device, socket or pipe); istio-compat reads only regular files`);
-    if (maxBytes !== undefined && seen.size > maxBytes)
-        throw new UsageError(`${what} is ${seen.size} bytes, more than the limit of ${maxBytes} bytes`);
-    let fd;
-    try {
-        fd = openSync(path, constants$5.O_RDONLY | NONBLOCK | (nofollow ? NOFOLLOW : 0));
-    }
-    catch (error) {
-        const code = error.code;
-        if (code === 'ELOOP')
-            throw new UsageError(`${what} is a symbolic link; istio-compat reads only regular files of the repository`);
-        throw new UsageError(`${what}: cannot read it (${code ?? error.message})`);
-    }
-    try {
-        // The file opened must be the one looked at: a swap between lstat and open is refused.
-        const opened = fstatSync(fd);
-        if (!opened.isFile() || opened.ino !== seen.ino || opened.dev !== seen.dev)
-            throw new UsageError(`${what} changed while it was read`);
-        return readAll(fd, what, maxBytes, opened.size);
-    }
-    finally {
-        closeSync(fd);
-    }
-}
-/**
- * Reads to the end, never more than `maxBytes` (a file that grows while read is refused, not followed forever).
- * One buffer of the size fstat gives (plus one byte to see the end), so reading many small files allocates little.
- */
-function readAll(fd, what, maxBytes, size) {
-    let buf = Buffer.allocUnsafe(size + 1);
-    let total = 0;
-    for (;;) {
-        if (total === buf.length) {
-            if (maxBytes !== undefined && total > maxBytes)
-                throw new UsageError(`${what} is more than the limit of ${maxBytes} bytes`);
-            const bigger = Buffer.allocUnsafe(Math.max(buf.length * 2, 64 * 1024));
-            buf.copy(bigger, 0, 0, total);
-            buf = bigger;
-        }
-        const n = readSync(fd, buf, total, buf.length - total, null);
-        if (n === 0)
-            break;
-        total += n;
-    }
-    if (maxBytes !== undefined && total > maxBytes)
-        throw new UsageError(`${what} is more than the limit of ${maxBytes} bytes`);
-    return buf.subarray(0, total);
-}
-/**
- * Reads a file a directory walk found (a regular file, reached through real directories): opened without
- * following a link, and refused when it is no longer a regular file. Undefined when it cannot be read.
- */
-function readListedFile(path) {
-    let fd;
-    try {
-        fd = openSync(path, constants$5.O_RDONLY | NONBLOCK | NOFOLLOW);
-    }
-    catch {
-        return undefined;
-    }
-    try {
-        const stats = fstatSync(fd);
-        if (!stats.isFile())
-            return undefined;
-        return readAll(fd, path, undefined, stats.size);
-    }
-    finally {
-        closeSync(fd);
-    }
-}
-/**
- * Writes `data` to `dir/name` without following a link that is already there: the data goes into a new file created
- * exclusively (O_EXCL, O_NOFOLLOW) next to it, which is then renamed over `name` — a rename replaces a link, it
- * never writes through it. `dir` itself must be a real directory.
- */
-function writeFileNoFollow(dir, name, data) {
-    const stats = lstatOrUndefined(dir);
-    if (!stats?.isDirectory())
-        throw new Error(`${dir} is ${stats?.isSymbolicLink() ? 'a symbolic link' : 'not a directory'}; report files are written only into a real directory`);
-    const target = join(dir, name);
-    const temp = join(dir, `.${name}.${process.pid}.${randomBytes(6).toString('hex')}`);
-    const fd = openSync(temp, constants$5.O_WRONLY | constants$5.O_CREAT | constants$5.O_EXCL | NOFOLLOW, 0o644);
-    try {
-        const bytes = Buffer.from(data, 'utf8');
-        let off = 0;
-        while (off < bytes.length)
-            off += writeSync(fd, bytes, off, bytes.length - off);
-    }
-    catch (error) {
-        closeSync(fd);
-        rmSync(temp, { force: true });
-        throw error;
-    }
-    closeSync(fd);
-    try {
-        renameSync(temp, target);
-    }
-    catch (error) {
-        rmSync(temp, { force: true });
-        throw error;
-    }
-    return target;
-}
-function lstatOrUndefined(path) {
-    try {
-        return lstatSync(path);
-    }
-    catch (error) {
-        const code = error.code;
-        if (code === 'ENOENT' || code === 'ENOTDIR')
-            return undefined;
-        throw error;
-    }
-}
-/** An absolute path given for a file under `root`, expressed under root's real path (root may itself sit behind a link, e.g. /tmp on macOS). */
-function resolveThroughRoot(root, realRoot, path) {
-    const abs = resolve(path);
-    const viaRoot = insideRoot(resolve(root), abs);
-    return viaRoot === undefined ? abs : join(realRoot, viaRoot);
+/** Every file path in a commit. */
+function listFiles(cwd, commit) {
+    return git(cwd, ['ls-tree', '-r', '-z', '--name-only', commit]).toString().split('\0').filter(Boolean);
 }
 
 // Snapshots of the repository a run reads files from: a git commit or the work tree.
-/** A commit: one `ls-tree` gives every file's blob id, and files are read by id (`cat-file --batch`). */
 function gitSnapshot(cwd, commit) {
-    let tree;
-    const files = () => (tree ??= listTree(cwd, commit));
+    let listed;
     return {
-        list: async () => [...files().keys()],
-        read: async (paths) => readBlobs(cwd, files(), paths)
+        list: async () => (listed ??= listFiles(cwd, commit)),
+        read: async (paths) => readBlobs(cwd, commit, paths)
     };
 }
 const SKIP_DIRS = new Set(['.git', 'node_modules']);
-/**
- * The work tree under `root`; paths are relative to it with forward slashes. Only regular files are listed and read:
- * symbolic links (to /dev/zero, to files outside the checkout) are neither followed nor read, files are opened with
- * O_NOFOLLOW, and a path that was not listed is read only when it is a regular file inside `root` reached through no link.
- */
+/** The work tree under `root`; paths are relative to it with forward slashes. Symlinks are not followed. */
 function workTreeSnapshot(root) {
     let listed;
-    let listedSet;
     return {
         list: async () => (listed ??= walkFiles(root)),
         read: async (paths) => {
             const out = new Map();
             for (const p of paths) {
                 try {
-                    const data = listedSet?.has(p) || (listed && (listedSet ??= new Set(listed)).has(p)) ? readListedFile(join(root, p)) : readRepositoryFile(root, p);
-                    if (data)
-                        out.set(p, data);
+                    out.set(p, readFileSync$1(join(root, p)));
                 }
                 catch {
-                    // A link, a device, outside the tree, vanished or unreadable: not read; the caller reports what it could not read.
+                    // Vanished or unreadable: the caller reports what it could not read.
                 }
             }
             return out;
@@ -35748,7 +35528,7 @@ const normalize = (items, form) => {
 };
 // the start node, and the number of node ids. Ids are dense, from 0
 // for the match node.
-const compile$1 = (items, nocase) => {
+const compile = (items, nocase) => {
     let id = 1;
     const split = (out) => ({ t: 'split', id: id++, out });
     const seq = (items, next) => items.reduceRight((next, it) => item(it, next), next);
@@ -36217,7 +35997,7 @@ class Matcher {
         let [items] = build(toks, pair(toks), 0, toks.length, true);
         if (this.#form)
             items = normalize(items, this.#form);
-        const [start, size] = compile$1(items, nocase);
+        const [start, size] = compile(items, nocase);
         this.#start = start;
         this.#size = size;
         if (items.every(it => it.t === 'lit')) {
@@ -43673,12 +43453,12 @@ class SchemaCatalog {
         return this.releases.filter((_, i) => mask & (1 << i));
     }
 }
-const compiled$1 = new WeakMap();
+const compiled = new WeakMap();
 function compileSchemaIndex(data = SCHEMA_INDEX) {
-    let catalog = compiled$1.get(data);
+    let catalog = compiled.get(data);
     if (!catalog) {
         catalog = new SchemaCatalog(data);
-        compiled$1.set(data, catalog);
+        compiled.set(data, catalog);
     }
     return catalog;
 }
@@ -44692,23 +44472,11 @@ const BUILTIN_RULES = [
 function allRules(analyzers = ANALYZERS) {
     return [...BUILTIN_RULES, ...analyzers.flatMap((a) => a.meta)];
 }
-/**
- * Every analyzer's `check` over `docs`, then its `checkRepository`. `early` holds the `check` findings of documents
- * already checked while their file was parsed (src/streaming.ts), with the same releases: they are taken as they are.
- */
-function analyzeDocuments(docs, ctx, analyzers = ANALYZERS, early) {
+function analyzeDocuments(docs, ctx, analyzers = ANALYZERS) {
     const findings = [];
-    for (const doc of docs) {
-        const done = early?.get(doc);
-        if (done) {
-            for (const f of done)
-                findings.push(f);
-            continue;
-        }
+    for (const doc of docs)
         for (const analyzer of analyzers)
-            for (const f of analyzer.check(doc, ctx))
-                findings.push(f);
-    }
+            findings.push(...analyzer.check(doc, ctx));
     for (const analyzer of analyzers)
         if (analyzer.checkRepository)
             findings.push(...analyzer.checkRepository(ctx));
@@ -44755,9 +44523,6 @@ function closest(word, candidates, maxDistance = Infinity) {
 
 // The repository config (.github/istio-compat.yml): rules on/off, severity overrides, ignored paths and
 // per-path target releases. Read from the position tree, so every error names the exact file:line.
-const DEFAULT_CONFIG_PATH = '.github/istio-compat.yml';
-/** A config is a few dozen lines; anything past this is not one (and is not read into memory). */
-const CONFIG_MAX_BYTES = 1024 * 1024;
 const EMPTY_CONFIG = { rules: {}, ignore: [], targets: [] };
 const TOP_KEYS = ['rules', 'ignore', 'targets'];
 const TARGET_KEYS = ['paths', 'target', 'from', 'kubernetes'];
@@ -44794,58 +44559,11 @@ function parseConfig(text, file, knownRules = allRules().map((r) => r.id)) {
 function targetOverrideFor(config, path) {
     return config.targets?.find((t) => matchesPatterns(path, t.paths));
 }
-/**
- * The repository config at `path` under `root` (the workspace or `--repo`). The file is read only as a regular file
- * inside the repository, through no symbolic link, and no larger than CONFIG_MAX_BYTES: a PR controls it. Absent:
- * the empty config, unless `explicit` (the user named it), which makes a missing file an error. An explicit path
- * outside the repository (`allowOutside`, the CLI's `--config ~/x.yml`) is the user's own file and may be a link.
- */
-function loadRepoConfig(root, path = DEFAULT_CONFIG_PATH, options = {}) {
-    const what = `config ${path}`;
-    const inside = insideRoot(realpathSync(root), resolve(realpathSync(root), path)) ?? insideRoot(resolve(root), resolve(root, path));
-    if (inside === '')
-        throw new UsageError(`${what} is a directory, not a file`);
-    let data;
-    if (inside !== undefined)
-        data = readRepositoryFile(root, inside, { maxBytes: CONFIG_MAX_BYTES, what });
-    else if (options.allowOutside)
-        data = readUserFile(resolve(root, path), { maxBytes: CONFIG_MAX_BYTES, what });
-    else
-        throw new UsageError(`${what} is outside the repository (${root}); give a path inside it`);
-    if (data === undefined) {
-        if (options.explicit)
-            throw new UsageError(`${what} does not exist`);
-        return EMPTY_CONFIG;
-    }
-    let text;
-    try {
-        text = new TextDecoder('utf-8', { fatal: true }).decode(data);
-    }
-    catch {
-        throw new UsageError(`${what} is not UTF-8 text`);
-    }
-    return parseConfig(text, path);
-}
-/** Each pattern compiled once per process (patterns come from inputs and the config: a handful). */
-const compiled = new Map();
-function compile(pattern) {
-    let m = compiled.get(pattern);
-    if (!m)
-        compiled.set(pattern, (m = new Minimatch(pattern, GLOB_OPTIONS)));
-    return m;
-}
 /** minimatch list semantics: at least one positive pattern matches and no `!` pattern does. */
 function matchesPatterns(path, patterns) {
-    let included = false;
-    for (const p of patterns) {
-        if (p.startsWith('!')) {
-            if (compile(p.slice(1)).match(path))
-                return false;
-        }
-        else if (!included && compile(p).match(path))
-            included = true;
-    }
-    return included;
+    const include = patterns.filter((p) => !p.startsWith('!'));
+    const exclude = patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1));
+    return include.some((p) => minimatch(path, p, GLOB_OPTIONS)) && !exclude.some((p) => minimatch(path, p, GLOB_OPTIONS));
 }
 class ConfigReader {
     text;
@@ -45028,59 +44746,6 @@ function describe(node) {
 function unknownKey(key, known, where) {
     const near = closest(key, known, 3);
     return `unknown key "${key}" in ${where}; expected ${known.join(', ')}${near ? ` (did you mean "${near}"?)` : ''}`;
-}
-
-// Validation shared by the action's inputs and the CLI's options: the same words are accepted in either place
-// (case does not matter for keywords), and a bad value is a usage error that names the input and what it takes.
-/** One of `choices`, case-insensitive; `name` is how the user spells the input (`comment`, `--format`). */
-function parseChoice(name, value, choices) {
-    const v = value.trim().toLowerCase();
-    if (choices.includes(v))
-        return v;
-    throw new UsageError(`${name} must be ${listed(choices)}, not "${value}"`);
-}
-/** true or false in any case (as YAML and @actions/core's getBooleanInput spell them); anything else is an error. */
-function parseBoolean(name, value) {
-    const v = value.trim().toLowerCase();
-    if (v === 'true')
-        return true;
-    if (v === 'false')
-        return false;
-    throw new UsageError(`${name} must be true or false, not "${value}"`);
-}
-/**
- * A release input: `auto` and `latest` in any case, or a version (`1.28`, `v1.28.1`, `1.31.0-rc.0`), checked now so the
- * error names the input. Returns it normalised (`auto`, or the version as written, lower case).
- */
-function parseVersionInput(name, value) {
-    const v = value.trim().toLowerCase();
-    if (v === 'auto')
-        return 'auto';
-    try {
-        parseRelease(v);
-    }
-    catch (error) {
-        throw new UsageError(`${name}: ${error.message}`);
-    }
-    return v;
-}
-/** A from-release newer than the target is a mistake of the inputs (swapped values), not a downgrade to check. */
-function checkFromNotNewer(fromName, from, targetName, target) {
-    if (!from || from === 'auto' || target === 'auto')
-        return;
-    const f = parseRelease(from);
-    const t = parseRelease(target);
-    // A bare minor means its newest patch, so `1.28` against `1.28.1` is not "newer": only whole minors, or two patches, compare.
-    const newer = f.major !== t.major || f.minorNumber !== t.minorNumber ? compareReleases(f, t) > 0 : f.patch !== null && t.patch !== null && compareReleases(f, t) > 0;
-    if (newer)
-        throw new UsageError(`${fromName} ${f.version} is newer than ${targetName} ${t.version}; ${fromName} is the release the mesh runs today and ${targetName} the one it moves to (were they swapped?)`);
-}
-function listed(choices) {
-    return choices.length === 1 ? choices[0] : `${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]}`;
-}
-/** The positive patterns of `patterns` that match none of `files` (a typo in `paths` would otherwise check nothing, silently). */
-function unmatchedPatterns(patterns, files) {
-    return patterns.filter((p) => !p.startsWith('!') && !files.some((f) => matchesPatterns(f, [p])));
 }
 
 // The gate: the job's exit status is the required check (a bot's REQUEST_CHANGES would linger until dismissed).
@@ -47424,71 +47089,6 @@ function diffValues(a, b, path, out, budget) {
     }
 }
 
-// Files streamed through the analysis: read, parse and check a batch of files, then let go of what reporting does not
-// need (the bytes, and the position trees of documents nothing points into) before the next batch. Position trees
-// are most of what a parsed manifest weighs, so a run over a whole repository (a version bump, or the CLI on files)
-// holds one batch of trees at a time instead of all of them.
-/** Files per batch: enough to keep git and the parser busy, few enough that a batch's trees weigh little. */
-const BATCH_FILES = 256;
-/**
- * Reads and parses `paths` batch by batch; every document of a batch is checked by each analyzer's `check` with
- * the context its file gets (per-path targets included) and its findings kept in the returned map. Then the position
- * trees of documents that nothing needs later are released (see `keepsTree`). Returns the parsed files (values, lines,
- * documents) in `paths` order; files the snapshot could not read are left out, as `parseAll` does.
- */
-async function parseAndCheck(snapshot, paths, inputs, config, analyzers) {
-    const files = [];
-    const early = new Map();
-    for (let i = 0; i < paths.length; i += BATCH_FILES) {
-        const batch = paths.slice(i, i + BATCH_FILES);
-        let contents = await snapshot.read(batch);
-        const parsed = [];
-        for (const p of batch) {
-            const data = contents.get(p);
-            if (data)
-                parsed.push(parseManifestFile(p, data));
-        }
-        contents = undefined;
-        // The batch's own files in the context: an analyzer reads the lines of the document's file from it.
-        const { groups } = groupByTarget(parsed.flatMap((f) => f.documents), parsed, config, { ...inputs, files: parsed });
-        for (const group of groups) {
-            for (const doc of group.docs) {
-                const found = [];
-                for (const analyzer of analyzers)
-                    for (const f of analyzer.check(doc, group.ctx))
-                        found.push(f);
-                early.set(doc, found);
-            }
-        }
-        for (const file of parsed) {
-            for (const doc of file.documents)
-                if (!keepsTree(doc, early.get(doc)))
-                    releaseTree(doc);
-            files.push(file);
-        }
-    }
-    return { files, early };
-}
-/**
- * Documents whose position tree is read after their own check: those with findings (a base-side analysis of a version
- * bump checks them again, suggestions and baselines match them), those carrying a suppression annotation (its line is
- * looked up), and the install documents version detection anchors repository findings to.
- */
-function keepsTree(doc, findings) {
-    if (findings && findings.length > 0)
-        return true;
-    if (doc.family === 'helm-release' || doc.family === 'istio-operator' || doc.family === 'mesh-configmap' || doc.kind === 'helm-values')
-        return true;
-    const annotations = doc.value?.metadata?.annotations;
-    return typeof annotations === 'object' && annotations !== null && IGNORE_ANNOTATION in annotations;
-}
-/** Drops a document's position trees (its own and its embedded documents'); values, lines and findings stay. */
-function releaseTree(doc) {
-    doc.root = null;
-    for (const e of doc.embedded)
-        e.root = null;
-}
-
 // changes → manifests → analyze: one run of the engine, shared by the action and the CLI.
 const DEFAULT_PATTERNS = ['**/*.yaml', '**/*.yml'];
 /** Files read for `auto` version detection besides the matched manifests. */
@@ -47512,17 +47112,7 @@ async function runAnalysis(sources, options) {
     // Scope: the changed files, or every manifest when the PR moves the Istio version.
     const changed = sources.changes.files.filter((f) => f.status !== 'removed' && matches(f.path));
     const headPaths = versionBump ? (await sources.head.list()).filter(matches) : changed.map((f) => f.path);
-    const analyzers = options.analyzers ?? ANALYZERS;
-    const inputs = {
-        target: target.release,
-        ...(from ? { from: from.release } : {}),
-        ...(options.kubernetesVersion ? { kubernetesVersion: options.kubernetesVersion } : {})
-    };
-    // Every head document is in scope without a base and on a version bump: those files stream through the analysis
-    // (checked while parsed, position trees released), so a whole repository never holds all its trees at once.
-    const streamed = !sources.base || versionBump ? await parseAndCheck(sources.head, headPaths, { ...inputs, files: [] }, config, analyzers) : undefined;
-    const headFiles = streamed ? streamed.files : await parseAll(sources.head, headPaths);
-    inputs.files = headFiles;
+    const headFiles = await parseAll(sources.head, headPaths);
     let baseFiles = [];
     const renames = new Map();
     if (sources.base) {
@@ -47550,13 +47140,20 @@ async function runAnalysis(sources, options) {
         if (versionBump || !sources.base || change.status === 'added' || change.status === 'changed')
             inScope.push(change.head);
     }
+    const inputs = {
+        target: target.release,
+        ...(from ? { from: from.release } : {}),
+        ...(options.kubernetesVersion ? { kubernetesVersion: options.kubernetesVersion } : {}),
+        files: headFiles
+    };
     const findings = [];
     for (const file of headFiles)
         findings.push(...file.problems);
     // Per-path targets: one analysis per set of releases, each with its own context.
+    const analyzers = options.analyzers ?? ANALYZERS;
     const { groups, targetsByFile } = groupByTarget(inScope, headFiles, config, inputs);
     for (const group of groups)
-        findings.push(...analyzeDocuments(group.docs, group.ctx, analyzers, streamed?.early));
+        findings.push(...analyzeDocuments(group.docs, group.ctx, analyzers));
     for (const file of headFiles) {
         if (file.problems.some((p) => p.severity !== 'error') && file.documents.length === 0)
             notChecked.push({ file: file.path, reason: file.problems[0].message });
@@ -47761,16 +47358,13 @@ function renderSarif(result, options = {}) {
 // The action's outputs: counts, and the paths of the JSON report and the SARIF file written for this run.
 const REPORT_FILE = 'istio-compat-report.json';
 const SARIF_FILE = 'istio-compat.sarif';
-/**
- * Writes the JSON report and the SARIF file into `dir` (e.g. RUNNER_TEMP) and returns their paths. A link already at
- * either name (or `dir` being a link) is never written through: the file is replaced (see writeFileNoFollow).
- */
+/** Writes the JSON report and the SARIF file into `dir` (e.g. RUNNER_TEMP) and returns their paths. */
 async function writeReportFiles(result, dir, sarif = {}) {
     await mkdir$1(dir, { recursive: true });
-    return {
-        report: writeFileNoFollow(dir, REPORT_FILE, renderJson(result)),
-        sarif: writeFileNoFollow(dir, SARIF_FILE, renderSarif(result, sarif))
-    };
+    const files = { report: join(dir, REPORT_FILE), sarif: join(dir, SARIF_FILE) };
+    await writeFile$1(files.report, renderJson(result), 'utf8');
+    await writeFile$1(files.sarif, renderSarif(result, sarif), 'utf8');
+    return files;
 }
 /** Every output of action.yml, as strings for core.setOutput. Counts leave suppressed findings out. */
 function actionOutputs(result, files) {
@@ -48614,22 +48208,21 @@ async function publish(result, opts) {
 // The GitHub Action: read the PR, run the engine, report, gate.
 function readInputs() {
     const failOn = parseFailOn(getInput('fail-on') || 'error');
-    const comment = parseChoice('comment', getInput('comment') || 'review', ['review', 'summary', 'off']);
+    const comment = getInput('comment') || 'review';
+    if (!['review', 'summary', 'off'].includes(comment))
+        throw new UsageError(`comment must be review, summary or off, not "${comment}"`);
     const token = getInput('github-token');
     if (token)
         setSecret(token);
-    const target = parseVersionInput('target-version', getInput('target-version') || 'auto');
-    const from = parseVersionInput('from-version', getInput('from-version') || 'auto');
-    checkFromNotNewer('from-version', from, 'target-version', target);
     return {
-        target,
-        from,
+        target: getInput('target-version') || 'auto',
+        from: getInput('from-version') || 'auto',
         kubernetesVersion: getInput('kubernetes-version'),
         paths: getMultilineInput('paths').map((p) => p.trim()).filter(Boolean),
         failOn,
-        comment,
-        suggestions: parseBoolean('suggestions', getInput('suggestions') || 'true'),
-        configPath: getInput('config') || DEFAULT_CONFIG_PATH,
+        comment: comment,
+        suggestions: (getInput('suggestions') || 'true').toLowerCase() !== 'false',
+        configPath: getInput('config') || '.github/istio-compat.yml',
         token
     };
 }
@@ -48653,12 +48246,9 @@ async function run() {
         const refs = eventRefs(context);
         const { owner, repo } = context.repo;
         const octokit = inputs.token ? createGitHubClient({ token: inputs.token, log: actionLog }) : undefined;
-        // A config other than the default was asked for: its absence is an error, not an empty config.
-        const config = loadRepoConfig(workspace, inputs.configPath, { explicit: inputs.configPath !== DEFAULT_CONFIG_PATH });
+        const config = loadRepoConfig(workspace, inputs.configPath);
         const sources = await buildSources(workspace, refs, inputs, octokit, { owner, repo });
         info(`istio-compat: ${sources.changes.files.length} changed file(s) read from ${sources.changes.source}`);
-        if (inputs.paths.length)
-            await checkPathsMatch(inputs.paths, sources);
         const result = await runAnalysis(sources, {
             target: inputs.target,
             from: inputs.from,
@@ -48668,7 +48258,7 @@ async function run() {
         });
         info(`istio-compat: Istio ${result.from ? `${result.from.release.version} → ` : ''}${result.target.release.version}, ${result.documentsChecked} document(s) checked, ${result.findings.length} finding(s)`);
         // The SARIF names every rule with its description and default level, as code scanning lists them.
-        const files = await writeReportFiles(result, reportDir(), { rules: allRules() });
+        const files = await writeReportFiles(result, process.env.RUNNER_TEMP || join(workspace, '.istio-compat'), { rules: allRules() });
         for (const [name, value] of Object.entries(actionOutputs(result, files)))
             setOutput(name, value);
         const headTexts = await readFindingFiles(sources, result);
@@ -48694,25 +48284,17 @@ async function run() {
         setFailed(error instanceof Error ? error.message : String(error));
     }
 }
-/**
- * Where the report files go: RUNNER_TEMP, the runner's own folder; else a new private folder in the system's temp
- * folder — never the workspace, whose files and links the pull request controls.
- */
-function reportDir() {
-    return process.env.RUNNER_TEMP || mkdtempSync(join(tmpdir(), 'istio-compat-'));
-}
-/** `paths` set to patterns that match no file of the repository: each is named; when none matches, the run stops (it would check nothing). */
-async function checkPathsMatch(paths, sources) {
-    const files = await sources.head.list();
-    const unmatched = unmatchedPatterns(paths, files);
-    const positive = paths.filter((p) => !p.startsWith('!'));
-    if (positive.length > 0 && unmatched.length === positive.length) {
-        throw new UsageError(`paths: no file of the repository matches ${unmatched.map((p) => `"${p}"`).join(', ')}; patterns are minimatch globs relative to the repository root, e.g. "deploy/**/*.yaml"`);
-    }
-    for (const p of unmatched)
-        warning(`istio-compat: paths: "${p}" matches no file of the repository`);
-}
 const actionLog = { info: info, warning: warning, debug: debug };
+function loadRepoConfig(workspace, path) {
+    let text;
+    try {
+        text = readFileSync$1(join(workspace, path), 'utf8');
+    }
+    catch {
+        return EMPTY_CONFIG;
+    }
+    return parseConfig(text, path);
+}
 /**
  * The workspace checkout when it holds both commits (fetch-depth: 0), else the REST API (pulls.listFiles,
  * the contents of each file or, for many files, the commit's tarball), else — outside a pull request — every matching file of the work tree.

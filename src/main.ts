@@ -25,6 +25,8 @@ export interface ActionInputs {
   kubernetesVersion: string
   paths: string[]
   failOn: FailOn
+  /** Findings already there before the PR gate too. */
+  failOnExisting: boolean
   comment: 'review' | 'summary' | 'off'
   suggestions: boolean
   configPath: string
@@ -34,6 +36,7 @@ export interface ActionInputs {
 export function readInputs(): ActionInputs {
   const failOn = parseFailOn(core.getInput('fail-on') || 'error')
   const comment = parseChoice('comment', core.getInput('comment') || 'review', ['review', 'summary', 'off'] as const)
+  const failOnExisting = parseBoolean('fail-on-existing', core.getInput('fail-on-existing') || 'false')
   const token = core.getInput('github-token')
   if (token) core.setSecret(token)
   const target = parseVersionInput('target-version', core.getInput('target-version') || 'auto')
@@ -45,6 +48,7 @@ export function readInputs(): ActionInputs {
     kubernetesVersion: core.getInput('kubernetes-version'),
     paths: core.getMultilineInput('paths').map((p) => p.trim()).filter(Boolean),
     failOn,
+    failOnExisting,
     comment,
     suggestions: parseBoolean('suggestions', core.getInput('suggestions') || 'true'),
     configPath: core.getInput('config') || DEFAULT_CONFIG_PATH,
@@ -52,6 +56,7 @@ export function readInputs(): ActionInputs {
   }
 }
 
+/** true/false as the YAML 1.2 core schema spells them (like core.getBooleanInput); empty = the default. */
 /** The commits a run compares, from the event that started it. */
 export interface EventRefs {
   pullNumber?: number
@@ -91,9 +96,10 @@ export async function run(): Promise<void> {
       from: inputs.from,
       ...(inputs.kubernetesVersion ? { kubernetesVersion: inputs.kubernetesVersion } : {}),
       paths: inputs.paths.length ? inputs.paths : DEFAULT_PATTERNS,
-      config
+      config,
+      failOnExisting: inputs.failOnExisting
     })
-    core.info(`istio-compat: Istio ${result.from ? `${result.from.release.version} → ` : ''}${result.target.release.version}, ${result.documentsChecked} document(s) checked, ${result.findings.length} finding(s)`)
+    core.info(`istio-compat: Istio ${result.from ? `${result.from.release.version} → ` : ''}${result.target.release.version}, ${result.documentsChecked} document(s) checked, ${result.findings.length} finding(s)${result.baseline ? `, ${result.findings.filter((f) => f.baselineState === 'unchanged').length} of them already there before this PR (base checked against Istio ${result.baseline.target.version})` : ''}`)
 
     // The SARIF names every rule with its description and default level, as code scanning lists them.
     const files = await writeReportFiles(result, reportDir(), { rules: allRules() })
@@ -113,7 +119,7 @@ export async function run(): Promise<void> {
     })
     core.info(`istio-compat: findings published as ${outcome.channel}${outcome.fallback ? ` (${outcome.fallback})` : ''}`)
 
-    const verdict = gate(result.findings, inputs.failOn)
+    const verdict = gate(result.findings, inputs.failOn, { failOnExisting: inputs.failOnExisting })
     if (verdict.exitCode !== 0) core.setFailed(`istio-compat: ${verdict.message}`)
     else core.info(`istio-compat: ${verdict.message}`)
   } catch (error) {
