@@ -84,7 +84,7 @@ async function main() {
   const enginePath = await buildBenchBundle(root, 'engine')
   const engine = await import(pathToFileURL(enginePath).href)
 
-  const results = { machine: machine(), command: 'npm run bench', analyzers: engine.ANALYZERS.length, rules: engine.ANALYZERS.flatMap((a) => a.meta.map((m) => m.id)) }
+  const results = { machine: machine(), quick, command: 'npm run bench', analyzers: engine.ANALYZERS.length, rules: engine.ANALYZERS.flatMap((a) => a.meta.map((m) => m.id)) }
 
   log('generating the corpus …')
   mkdirSync(join(root, BENCH_DIR), { recursive: true })
@@ -116,7 +116,7 @@ async function main() {
     if (!existsSync(join(root, 'dist/cli.js'))) throw new Error('the whole-process rows run dist/cli.js: npm run package first')
     log('whole processes: dist/cli.js against a process that only loadAlls the same files …')
     const workloads = prepareWorkloads(join(root, BENCH_DIR, 'whole'), [MAIN_SIZE, 50_000])
-    results.whole = await measureWholeProcess(root, workloads, (w) => (quick ? 2 : WHOLE_REPS[w.name] ?? 3), log)
+    results.whole = await measureWholeProcess(root, workloads, (w) => (quick ? 3 : WHOLE_REPS[w.name] ?? 3), log)
   }
   if (wanted.has('profile')) {
     log('profiling floor and analysis at 10k (node --cpu-prof) …')
@@ -132,7 +132,7 @@ async function main() {
   }
   if (wanted.has('cold')) {
     log('cold start of dist/index.js …')
-    results.coldStart = await measureColdStart(root, quick ? 3 : 10)
+    results.coldStart = await measureColdStart(root, 10)
     results.dist = distSizes(root)
   }
 

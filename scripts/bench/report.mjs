@@ -17,6 +17,7 @@ export function renderReport(r) {
   line('Measured by `npm run bench` (`node --expose-gc scripts/bench.mjs`); `npm run bench -- --write` rewrites this file.')
   line('Each corpus size is timed in a fresh process: warm-up runs, then rounds in which floor and analysis run back to back, with a full GC before each run. Times are medians over the rounds; a ratio (× floor) is the median of the per-round ratios, which machine drift affects least. No test is timed.')
   line()
+  if (r.quick) line('This run used `--quick` (fewer rounds per row) because the machine was shared with other jobs; the ratios are paired per round, the absolute times are not comparable with a quiet machine.\n')
   line(`Machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memGiB} GiB, ${r.machine.platform}, Node ${r.machine.node}; ${r.machine.date}, load average ${r.machine.load} at the start.`)
   line(`Engine: the sources bundled by rollup into \`.bench/engine.js\` (the plugins of \`dist/\`; js-yaml left as its own module so profiles tell it apart), ${r.analyzers} analyzer(s) registered in \`src/analyze/index.ts\` (${r.rules.length} rule(s)); target 1.28, from 1.26.`)
   line()
@@ -92,6 +93,7 @@ function renderWhole(rows, line) {
   line('## Whole processes, side by side')
   line()
   line('What a user waits for: `node dist/cli.js check …` started as a process, against a process that only starts Node, loads js-yaml and `loadAll`s the same files (`scripts/bench/floor-process.mjs`; for a version bump both sides, as the CLI reads both). ' +
+    'For the version bump the floor parses the repository once (the least any tool reads); the CLI also reads the base side through git. Git repositories are packed, as clones are. ' +
     'Each round runs the two back to back (the order alternates), after one warm-up of each; a preload (`scripts/bench/peak-rss.mjs`, the same for both) records each process\'s peak RSS. Medians over the rounds; a ratio is the median of the per-round ratios.')
   line()
   line('| workload | command | rounds | CLI | floor | × floor | CLI peak RSS | floor peak RSS | × floor |')
