@@ -106,7 +106,7 @@ async function main() {
     log('memory (one child process per size and task) …')
     results.memory = []
     for (const n of SIZES) {
-      for (const task of ['floor', 'analysis']) {
+      for (const task of ['floor', 'analysis', 'pipeline']) {
         const out = execFileSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), `--child-memory=${task}:${n}`], { encoding: 'utf8', maxBuffer: 1 << 20 })
         results.memory.push({ size: n, task, ...JSON.parse(out) })
       }
@@ -235,12 +235,14 @@ async function memoryChild(spec) {
   const [task, n] = spec.split(':')
   const files = JSON.parse(readFileSync(join(root, BENCH_DIR, `corpus-${n}.json`), 'utf8'))
   const engine = await import(pathToFileURL(join(root, BENCH_DIR, 'engine.js')).href)
-  const run = task === 'floor' ? () => parseFloor(files) : () => analyse(engine, files)
+  // pipeline: runAnalysis as the CLI runs it on files (streamed: position trees released once checked).
+  const sources = task === 'pipeline' ? pipelineSources(files) : undefined
+  const run = task === 'floor' ? () => parseFloor(files) : task === 'pipeline' ? () => runPipeline(engine, sources) : () => analyse(engine, files)
   // No warm-up run: it would set the peak; compiled code is small next to the data.
   collectGarbage()
   const before = process.memoryUsage()
   const peakBefore = process.resourceUsage().maxRSS * 1024
-  const result = run()
+  const result = await run()
   collectGarbage()
   const after = process.memoryUsage()
   const peakAfter = process.resourceUsage().maxRSS * 1024
@@ -252,7 +254,7 @@ async function memoryChild(spec) {
     rss: after.rss,
     peakRss: peakAfter,
     peakRssGrowth: peakAfter - peakBefore,
-    kept: result.documents ?? 0
+    kept: result.documents ?? result.documentsChecked ?? 0
   }))
 }
 
