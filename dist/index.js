@@ -32,12 +32,11 @@ import require$$1$5 from 'node:dns';
 import require$$5$3 from 'string_decoder';
 import 'child_process';
 import 'timers';
-import { constants as constants$5, realpathSync, statSync, openSync, writeSync, closeSync, rmSync, renameSync, lstatSync, fstatSync, readSync, readdirSync, appendFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { relative, resolve, sep as sep$2, isAbsolute, join } from 'node:path';
+import { readFileSync as readFileSync$1, statSync, readdirSync, appendFileSync } from 'node:fs';
+import { join, relative, sep as sep$2 } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { randomBytes, createHash } from 'node:crypto';
-import { mkdir as mkdir$1 } from 'node:fs/promises';
+import { mkdir as mkdir$1, writeFile as writeFile$1 } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -34338,319 +34337,57 @@ function splitDiff(out) {
     const chunks = out.split(/^(?=diff --git )/m);
     return chunks.filter((c) => c.startsWith('diff --git '));
 }
-/**
- * Every regular file of a commit with its blob id, from one `git ls-tree -r -z --full-tree` (NUL-separated, so any
- * file name, newlines included, comes through as it is). Symbolic links (mode 120000) and submodules are left out:
- * a link's blob is its target's name, not repository content.
- */
-function listTree(cwd, commit) {
-    const out = git(cwd, ['ls-tree', '-r', '-z', '--full-tree', commit]).toString();
-    const tree = new Map();
+/** Contents of many files at a commit in one `git cat-file --batch` call; absent paths map to undefined. */
+function readBlobs(cwd, commit, paths) {
+    const out = new Map();
+    const wanted = paths.filter((p) => !p.includes('\n'));
+    if (wanted.length === 0)
+        return out;
+    const buf = git(cwd, ['cat-file', '--batch'], wanted.map((p) => `${commit}:${p}`).join('\n') + '\n');
     let pos = 0;
-    while (pos < out.length) {
-        const end = out.indexOf('\0', pos);
-        const entry = out.slice(pos, end === -1 ? out.length : end);
-        pos = end === -1 ? out.length : end + 1;
-        // "<mode> SP <type> SP <object> TAB <path>"
-        const tab = entry.indexOf('\t');
-        if (tab === -1)
-            continue;
-        const [mode, type, oid] = entry.slice(0, tab).split(' ');
-        if (type === 'blob' && (mode === '100644' || mode === '100755'))
-            tree.set(entry.slice(tab + 1), oid);
-    }
-    return tree;
-}
-/**
- * Contents of blobs by id in one `git cat-file --batch` call. Reading by id (not `<commit>:<path>`) costs the same
- * for every file: git does not walk the commit's trees again for each path, which is quadratic in the size of a
- * directory with thousands of entries.
- */
-function readBlobsById(cwd, ids) {
-    if (ids.length === 0)
-        return [];
-    const buf = git(cwd, ['cat-file', '--batch'], ids.join('\n') + '\n');
-    const blobs = [];
-    let pos = 0;
-    for (const id of ids) {
+    for (const path of wanted) {
         const nl = buf.indexOf(10, pos);
         if (nl === -1)
-            throw new Error(`git cat-file: no answer for ${id}`);
+            break;
         const header = buf.subarray(pos, nl).toString();
         pos = nl + 1;
         const m = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
         if (!m)
-            throw new Error(`git cat-file: ${header}`);
+            continue; // "<object> missing" or "ambiguous"
         const size = Number(m[2]);
-        blobs.push(buf.subarray(pos, pos + size));
+        if (m[1] === 'blob')
+            out.set(path, buf.subarray(pos, pos + size));
         pos += size + 1;
     }
-    return blobs;
+    return out;
 }
-/** Contents of files of a tree; paths that are not regular files of it are absent from the map. */
-function readBlobs(cwd, tree, paths) {
-    const wanted = paths.filter((p) => tree.has(p));
-    const blobs = readBlobsById(cwd, wanted.map((p) => tree.get(p)));
-    return new Map(wanted.map((p, i) => [p, blobs[i]]));
-}
-
-// Reading and writing files next to content a pull request controls. A PR can commit symbolic links (to /dev/zero,
-// to ~/.ssh/…, to a directory outside the checkout) and can name files as it likes: repository files are read only
-// as regular files inside the repository, through no link, with a size cap; report files are written so that no
-// link that is already there is followed.
-/** O_NOFOLLOW where the platform has it (not on Windows, where links need privileges to create anyway). */
-const NOFOLLOW = constants$5.O_NOFOLLOW ?? 0;
-/** Opening a FIFO for reading would wait for a writer; a non-blocking open returns at once and fstat tells. */
-const NONBLOCK = constants$5.O_NONBLOCK ?? 0;
-/** The path of `path` relative to `root` with forward slashes, or undefined when it is outside `root`. */
-function insideRoot(root, path) {
-    const rel = relative(root, resolve(root, path));
-    if (rel === '')
-        return '';
-    if (rel === '..' || rel.startsWith(`..${sep$2}`) || isAbsolute(rel))
-        return undefined;
-    return rel.split(sep$2).join('/');
-}
-/**
- * A file of the repository at `root`, read only when it is a regular file inside `root` reached through no symbolic
- * link, no larger than `maxBytes`. Undefined when it does not exist; a UsageError (with `what` and the reason) when
- * it exists but is anything else.
- */
-function readRepositoryFile(root, path, limits = {}) {
-    const what = limits.what ?? path;
-    const realRoot = realpathSync(root);
-    const rel = insideRoot(realRoot, isAbsolute(path) ? resolveThroughRoot(root, realRoot, path) : path);
-    if (rel === undefined || rel === '')
-        throw new UsageError(`${what}: the path is outside the repository (${root})`);
-    // Every component from the root down, without following any: a link anywhere on the way is refused.
-    let at = realRoot;
-    const parts = rel.split('/');
-    let stats;
-    for (let i = 0; i < parts.length; i++) {
-        at = join(at, parts[i]);
-        stats = lstatOrUndefined(at);
-        if (!stats)
-            return undefined;
-        if (stats.isSymbolicLink())
-            throw new UsageError(`${what} is a symbolic link${i < parts.length - 1 ? ` (${parts.slice(0, i + 1).join('/')})` : ''}; istio-compat reads only regular files of the repository`);
-        if (i < parts.length - 1 && !stats.isDirectory())
-            return undefined;
-    }
-    return readRegular(at, stats, what, limits.maxBytes);
-}
-/** A file the user named outside the repository (e.g. `--config ~/istio-compat.yml`): links are the user's own, but only a regular file of bounded size is read. */
-function readUserFile(path, limits = {}) {
-    const what = limits.what ?? path;
-    let stats;
-    try {
-        stats = statSync(path);
-    }
-    catch (error) {
-        if (error.code === 'ENOENT')
-            return undefined;
-        throw new UsageError(`${what}: ${error.message}`);
-    }
-    return readRegular(path, stats, what, limits.maxBytes, false);
-}
-function readRegular(path, seen, what, maxBytes, nofollow = true) {
-    if (seen.isDirectory())
-        throw new UsageError(`${what} is a directory, not a file`);
-    if (!seen.isFile())
-        throw new UsageError(`${what} is not a regular file (a device, socket or pipe); istio-compat reads only regular files`);
-    if (maxBytes !== undefined && seen.size > maxBytes)
-        throw new UsageError(`${what} is ${seen.size} bytes, more than the limit of ${maxBytes} bytes`);
-    let fd;
-    try {
-        fd = openSync(path, constants$5.O_RDONLY | NONBLOCK | (nofollow ? NOFOLLOW : 0));
-    }
-    catch (error) {
-        const code = error.code;
-        if (code === 'ELOOP')
-            throw new UsageError(`${what} is a symbolic link; istio-compat reads only regular files of the repository`);
-        throw new UsageError(`${what}: cannot read it (${code ?? error.message})`);
-    }
-    try {
-        // The file opened must be the one looked at: a swap between lstat and open is refused.
-        const opened = fstatSync(fd);
-        if (!opened.isFile() || opened.ino !== seen.ino || opened.dev !== seen.dev)
-            throw new UsageError(`${what} changed while it was read`);
-        return readAll(fd, what, maxBytes, opened.size);
-    }
-    finally {
-        closeSync(fd);
-    }
-}
-/**
- * Reads to the end, never more than `maxBytes` (a file that grows while read is refused, not followed forever).
- * One buffer of the size fstat gives (plus one byte to see the end), so reading many small files allocates little.
- */
-function readAll(fd, what, maxBytes, size) {
-    let buf = Buffer.allocUnsafe(size + 1);
-    let total = 0;
-    for (;;) {
-        if (total === buf.length) {
-            if (maxBytes !== undefined && total > maxBytes)
-                throw new UsageError(`${what} is more than the limit of ${maxBytes} bytes`);
-            const bigger = Buffer.allocUnsafe(Math.max(buf.length * 2, 64 * 1024));
-            buf.copy(bigger, 0, 0, total);
-            buf = bigger;
-        }
-        const n = readSync(fd, buf, total, buf.length - total, null);
-        if (n === 0)
-            break;
-        total += n;
-    }
-    if (maxBytes !== undefined && total > maxBytes)
-        throw new UsageError(`${what} is more than the limit of ${maxBytes} bytes`);
-    return buf.subarray(0, total);
-}
-/**
- * Reads a file a directory walk found (a regular file, reached through real directories): opened without
- * following a link, and refused when it is no longer a regular file. Undefined when it cannot be read.
- */
-function readListedFile(path) {
-    let fd;
-    try {
-        fd = openSync(path, constants$5.O_RDONLY | NONBLOCK | NOFOLLOW);
-    }
-    catch {
-        return undefined;
-    }
-    try {
-        const stats = fstatSync(fd);
-        if (!stats.isFile())
-            return undefined;
-        return readAll(fd, path, undefined, stats.size);
-    }
-    finally {
-        closeSync(fd);
-    }
-}
-/**
- * Writes `data` to `dir/name` without following a link that is already there: the data goes into a new file created
- * exclusively (O_EXCL, O_NOFOLLOW) next to it, which is then renamed over `name` — a rename replaces a link, it
- * never writes through it. `dir` itself must be a real directory.
- */
-function writeFileNoFollow(dir, name, data) {
-    const stats = lstatOrUndefined(dir);
-    if (!stats?.isDirectory())
-        throw new Error(`${dir} is ${stats?.isSymbolicLink() ? 'a symbolic link' : 'not a directory'}; report files are written only into a real directory`);
-    const target = join(dir, name);
-    const temp = join(dir, `.${name}.${process.pid}.${randomBytes(6).toString('hex')}`);
-    const fd = openSync(temp, constants$5.O_WRONLY | constants$5.O_CREAT | constants$5.O_EXCL | NOFOLLOW, 0o644);
-    try {
-        const bytes = Buffer.from(data, 'utf8');
-        let off = 0;
-        while (off < bytes.length)
-            off += writeSync(fd, bytes, off, bytes.length - off);
-    }
-    catch (error) {
-        closeSync(fd);
-        rmSync(temp, { force: true });
-        throw error;
-    }
-    closeSync(fd);
-    try {
-        renameSync(temp, target);
-    }
-    catch (error) {
-        rmSync(temp, { force: true });
-        throw error;
-    }
-    return target;
-}
-function lstatOrUndefined(path) {
-    try {
-        return lstatSync(path);
-    }
-    catch (error) {
-        const code = error.code;
-        if (code === 'ENOENT' || code === 'ENOTDIR')
-            return undefined;
-        throw error;
-    }
-}
-/** An absolute path given for a file under `root`, expressed under root's real path (root may itself sit behind a link, e.g. /tmp on macOS). */
-function resolveThroughRoot(root, realRoot, path) {
-    const abs = resolve(path);
-    const viaRoot = insideRoot(resolve(root), abs);
-    return viaRoot === undefined ? abs : join(realRoot, viaRoot);
+/** Every file path in a commit. */
+function listFiles(cwd, commit) {
+    return git(cwd, ['ls-tree', '-r', '-z', '--name-only', commit]).toString().split('\0').filter(Boolean);
 }
 
 // Snapshots of the repository a run reads files from: a git commit or the work tree.
-/**
- * Blobs already read, by id, shared by the snapshots of one repository: detection reads a file and the analysis
- * reads it again, and a file the PR did not touch has the same blob on both sides, so each blob crosses the pipe
- * from git once. Bounded: past `maxBytes` new blobs are not kept.
- */
-class BlobCache {
-    maxBytes;
-    blobs = new Map();
-    bytes = 0;
-    constructor(maxBytes = 64 * 1024 * 1024) {
-        this.maxBytes = maxBytes;
-    }
-    get(id) {
-        return this.blobs.get(id);
-    }
-    set(id, data) {
-        if (this.bytes + data.length > this.maxBytes || this.blobs.has(id))
-            return;
-        this.blobs.set(id, data);
-        this.bytes += data.length;
-    }
-}
-/** A commit: one `ls-tree` gives every file's blob id, and files are read by id (`cat-file --batch`), each blob once. */
-function gitSnapshot(cwd, commit, cache = new BlobCache()) {
-    let tree;
-    const files = () => (tree ??= listTree(cwd, commit));
+function gitSnapshot(cwd, commit) {
+    let listed;
     return {
-        list: async () => [...files().keys()],
-        read: async (paths) => {
-            const t = files();
-            const out = new Map();
-            const missing = [];
-            for (const p of paths) {
-                const id = t.get(p);
-                if (id === undefined)
-                    continue;
-                const hit = cache.get(id);
-                if (hit)
-                    out.set(p, hit);
-                else
-                    missing.push(p);
-            }
-            if (missing.length === 0)
-                return out;
-            const read = readBlobs(cwd, t, missing);
-            for (const [p, data] of read)
-                cache.set(t.get(p), data);
-            // In the order asked for, as the callers expect.
-            return missing.length === paths.length ? read : new Map(paths.filter((p) => out.has(p) || read.has(p)).map((p) => [p, (out.get(p) ?? read.get(p))]));
-        }
+        list: async () => (listed ??= listFiles(cwd, commit)),
+        read: async (paths) => readBlobs(cwd, commit, paths)
     };
 }
 const SKIP_DIRS = new Set(['.git', 'node_modules']);
-/**
- * The work tree under `root`; paths are relative to it with forward slashes. Only regular files are listed and read:
- * symbolic links (to /dev/zero, to files outside the checkout) are neither followed nor read, files are opened with
- * O_NOFOLLOW, and a path that was not listed is read only when it is a regular file inside `root` reached through no link.
- */
+/** The work tree under `root`; paths are relative to it with forward slashes. Symlinks are not followed. */
 function workTreeSnapshot(root) {
     let listed;
-    let listedSet;
     return {
         list: async () => (listed ??= walkFiles(root)),
         read: async (paths) => {
             const out = new Map();
             for (const p of paths) {
                 try {
-                    const data = listedSet?.has(p) || (listed && (listedSet ??= new Set(listed)).has(p)) ? readListedFile(join(root, p)) : readRepositoryFile(root, p);
-                    if (data)
-                        out.set(p, data);
+                    out.set(p, readFileSync$1(join(root, p)));
                 }
                 catch {
-                    // A link, a device, outside the tree, vanished or unreadable: not read; the caller reports what it could not read.
+                    // Vanished or unreadable: the caller reports what it could not read.
                 }
             }
             return out;
@@ -34674,8 +34411,7 @@ function walkFiles(root) {
 /** merge-base(base, head)…head of a local repository, both sides read from git. */
 function gitSources(cwd, baseRef, headRef) {
     const changes = gitChangeSet(cwd, baseRef, headRef);
-    const cache = new BlobCache();
-    return { changes, head: gitSnapshot(cwd, changes.headRef, cache), base: gitSnapshot(cwd, changes.baseRef, cache) };
+    return { changes, head: gitSnapshot(cwd, changes.headRef), base: gitSnapshot(cwd, changes.baseRef) };
 }
 /** No base to compare with: every file `matches` accepts counts as added, so each is checked whole. */
 async function wholeFileSources(snapshot, matches) {
@@ -35792,7 +35528,7 @@ const normalize = (items, form) => {
 };
 // the start node, and the number of node ids. Ids are dense, from 0
 // for the match node.
-const compile$1 = (items, nocase) => {
+const compile = (items, nocase) => {
     let id = 1;
     const split = (out) => ({ t: 'split', id: id++, out });
     const seq = (items, next) => items.reduceRight((next, it) => item(it, next), next);
@@ -36261,7 +35997,7 @@ class Matcher {
         let [items] = build(toks, pair(toks), 0, toks.length, true);
         if (this.#form)
             items = normalize(items, this.#form);
-        const [start, size] = compile$1(items, nocase);
+        const [start, size] = compile(items, nocase);
         this.#start = start;
         this.#size = size;
         if (items.every(it => it.t === 'lit')) {
@@ -43098,7 +42834,7 @@ function isObject(v) {
 
 /** Files above this size are skipped with a notice: manifests are small, generated bundles are not the PR's intent. */
 const MAX_FILE_BYTES = 4 * 1024 * 1024;
-const PARSE_RULE$1 = 'parse';
+const PARSE_RULE = 'parse';
 /** A Go/Helm template action on one line: `{{ .Values.x }}`, `{{- if … }}`, `{{ include "x" . }}`. */
 const TEMPLATE_ACTION = /\{\{-?[^{}]*-?\}\}/;
 /**
@@ -43119,13 +42855,13 @@ function parseManifestFile(path, content) {
     catch (error) {
         // A bug of ours must cost this file only, never the run for the other files: say so, and go on.
         const message = `istio-compat could not read this file (${error?.message ?? String(error)}); it was not checked. Please report this.`;
-        return { path, lines: [], documents: [], problems: [{ rule: PARSE_RULE$1, severity: 'error', message, file: path, line: 1 }] };
+        return { path, lines: [], documents: [], problems: [{ rule: PARSE_RULE, severity: 'error', message, file: path, line: 1 }] };
     }
 }
 function readManifestFile(path, content) {
     const problems = [];
     const problem = (severity, line, message) => {
-        problems.push({ rule: PARSE_RULE$1, severity, message, file: path, line });
+        problems.push({ rule: PARSE_RULE, severity, message, file: path, line });
     };
     const skipped = (message) => {
         problem('notice', 1, message);
@@ -43717,12 +43453,12 @@ class SchemaCatalog {
         return this.releases.filter((_, i) => mask & (1 << i));
     }
 }
-const compiled$1 = new WeakMap();
+const compiled = new WeakMap();
 function compileSchemaIndex(data = SCHEMA_INDEX) {
-    let catalog = compiled$1.get(data);
+    let catalog = compiled.get(data);
     if (!catalog) {
         catalog = new SchemaCatalog(data);
-        compiled$1.set(data, catalog);
+        compiled.set(data, catalog);
     }
     return catalog;
 }
@@ -44736,23 +44472,11 @@ const BUILTIN_RULES = [
 function allRules(analyzers = ANALYZERS) {
     return [...BUILTIN_RULES, ...analyzers.flatMap((a) => a.meta)];
 }
-/**
- * Every analyzer's `check` over `docs`, then its `checkRepository`. `early` holds the `check` findings of documents
- * already checked while their file was parsed (src/streaming.ts), with the same releases: they are taken as they are.
- */
-function analyzeDocuments(docs, ctx, analyzers = ANALYZERS, early) {
+function analyzeDocuments(docs, ctx, analyzers = ANALYZERS) {
     const findings = [];
-    for (const doc of docs) {
-        const done = early?.get(doc);
-        if (done) {
-            for (const f of done)
-                findings.push(f);
-            continue;
-        }
+    for (const doc of docs)
         for (const analyzer of analyzers)
-            for (const f of analyzer.check(doc, ctx))
-                findings.push(f);
-    }
+            findings.push(...analyzer.check(doc, ctx));
     for (const analyzer of analyzers)
         if (analyzer.checkRepository)
             findings.push(...analyzer.checkRepository(ctx));
@@ -44799,9 +44523,6 @@ function closest(word, candidates, maxDistance = Infinity) {
 
 // The repository config (.github/istio-compat.yml): rules on/off, severity overrides, ignored paths and
 // per-path target releases. Read from the position tree, so every error names the exact file:line.
-const DEFAULT_CONFIG_PATH = '.github/istio-compat.yml';
-/** A config is a few dozen lines; anything past this is not one (and is not read into memory). */
-const CONFIG_MAX_BYTES = 1024 * 1024;
 const EMPTY_CONFIG = { rules: {}, ignore: [], targets: [] };
 const TOP_KEYS = ['rules', 'ignore', 'targets'];
 const TARGET_KEYS = ['paths', 'target', 'from', 'kubernetes'];
@@ -44838,58 +44559,11 @@ function parseConfig(text, file, knownRules = allRules().map((r) => r.id)) {
 function targetOverrideFor(config, path) {
     return config.targets?.find((t) => matchesPatterns(path, t.paths));
 }
-/**
- * The repository config at `path` under `root` (the workspace or `--repo`). The file is read only as a regular file
- * inside the repository, through no symbolic link, and no larger than CONFIG_MAX_BYTES: a PR controls it. Absent:
- * the empty config, unless `explicit` (the user named it), which makes a missing file an error. An explicit path
- * outside the repository (`allowOutside`, the CLI's `--config ~/x.yml`) is the user's own file and may be a link.
- */
-function loadRepoConfig(root, path = DEFAULT_CONFIG_PATH, options = {}) {
-    const what = `config ${path}`;
-    const inside = insideRoot(realpathSync(root), resolve(realpathSync(root), path)) ?? insideRoot(resolve(root), resolve(root, path));
-    if (inside === '')
-        throw new UsageError(`${what} is a directory, not a file`);
-    let data;
-    if (inside !== undefined)
-        data = readRepositoryFile(root, inside, { maxBytes: CONFIG_MAX_BYTES, what });
-    else if (options.allowOutside)
-        data = readUserFile(resolve(root, path), { maxBytes: CONFIG_MAX_BYTES, what });
-    else
-        throw new UsageError(`${what} is outside the repository (${root}); give a path inside it`);
-    if (data === undefined) {
-        if (options.explicit)
-            throw new UsageError(`${what} does not exist`);
-        return EMPTY_CONFIG;
-    }
-    let text;
-    try {
-        text = new TextDecoder('utf-8', { fatal: true }).decode(data);
-    }
-    catch {
-        throw new UsageError(`${what} is not UTF-8 text`);
-    }
-    return parseConfig(text, path);
-}
-/** Each pattern compiled once per process (patterns come from inputs and the config: a handful). */
-const compiled = new Map();
-function compile(pattern) {
-    let m = compiled.get(pattern);
-    if (!m)
-        compiled.set(pattern, (m = new Minimatch(pattern, GLOB_OPTIONS)));
-    return m;
-}
 /** minimatch list semantics: at least one positive pattern matches and no `!` pattern does. */
 function matchesPatterns(path, patterns) {
-    let included = false;
-    for (const p of patterns) {
-        if (p.startsWith('!')) {
-            if (compile(p.slice(1)).match(path))
-                return false;
-        }
-        else if (!included && compile(p).match(path))
-            included = true;
-    }
-    return included;
+    const include = patterns.filter((p) => !p.startsWith('!'));
+    const exclude = patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1));
+    return include.some((p) => minimatch(path, p, GLOB_OPTIONS)) && !exclude.some((p) => minimatch(path, p, GLOB_OPTIONS));
 }
 class ConfigReader {
     text;
@@ -45074,59 +44748,6 @@ function unknownKey(key, known, where) {
     return `unknown key "${key}" in ${where}; expected ${known.join(', ')}${near ? ` (did you mean "${near}"?)` : ''}`;
 }
 
-// Validation shared by the action's inputs and the CLI's options: the same words are accepted in either place
-// (case does not matter for keywords), and a bad value is a usage error that names the input and what it takes.
-/** One of `choices`, case-insensitive; `name` is how the user spells the input (`comment`, `--format`). */
-function parseChoice(name, value, choices) {
-    const v = value.trim().toLowerCase();
-    if (choices.includes(v))
-        return v;
-    throw new UsageError(`${name} must be ${listed(choices)}, not "${value}"`);
-}
-/** true or false in any case (as YAML and @actions/core's getBooleanInput spell them); anything else is an error. */
-function parseBoolean(name, value) {
-    const v = value.trim().toLowerCase();
-    if (v === 'true')
-        return true;
-    if (v === 'false')
-        return false;
-    throw new UsageError(`${name} must be true or false, not "${value}"`);
-}
-/**
- * A release input: `auto` and `latest` in any case, or a version (`1.28`, `v1.28.1`, `1.31.0-rc.0`), checked now so the
- * error names the input. Returns it normalised (`auto`, or the version as written, lower case).
- */
-function parseVersionInput(name, value) {
-    const v = value.trim().toLowerCase();
-    if (v === 'auto')
-        return 'auto';
-    try {
-        parseRelease(v);
-    }
-    catch (error) {
-        throw new UsageError(`${name}: ${error.message}`);
-    }
-    return v;
-}
-/** A from-release newer than the target is a mistake of the inputs (swapped values), not a downgrade to check. */
-function checkFromNotNewer(fromName, from, targetName, target) {
-    if (!from || from === 'auto' || target === 'auto')
-        return;
-    const f = parseRelease(from);
-    const t = parseRelease(target);
-    // A bare minor means its newest patch, so `1.28` against `1.28.1` is not "newer": only whole minors, or two patches, compare.
-    const newer = f.major !== t.major || f.minorNumber !== t.minorNumber ? compareReleases(f, t) > 0 : f.patch !== null && t.patch !== null && compareReleases(f, t) > 0;
-    if (newer)
-        throw new UsageError(`${fromName} ${f.version} is newer than ${targetName} ${t.version}; ${fromName} is the release the mesh runs today and ${targetName} the one it moves to (were they swapped?)`);
-}
-function listed(choices) {
-    return choices.length === 1 ? choices[0] : `${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]}`;
-}
-/** The positive patterns of `patterns` that match none of `files` (a typo in `paths` would otherwise check nothing, silently). */
-function unmatchedPatterns(patterns, files) {
-    return patterns.filter((p) => !p.startsWith('!') && !files.some((f) => matchesPatterns(f, [p])));
-}
-
 // The gate: the job's exit status is the required check (a bot's REQUEST_CHANGES would linger until dismissed).
 const FAIL_ON_VALUES = ['error', 'warning', 'notice', 'never'];
 function parseFailOn(value) {
@@ -45135,24 +44756,15 @@ function parseFailOn(value) {
         return v;
     throw new UsageError(`fail-on "${value}" is not one of ${FAIL_ON_VALUES.join(', ')}`);
 }
-/**
- * A finding the gate counts: not suppressed, and caused by the PR (baselineState 'new', or no baseline at all)
- * unless fail-on-existing asks for every finding.
- */
-function isGating(finding, options = {}) {
-    return !finding.suppressed && (options.failOnExisting === true || finding.baselineState !== 'unchanged');
-}
-function gate(findings, failOn, options = {}) {
-    const active = findings.filter((f) => isGating(f, options));
-    const existing = options.failOnExisting ? 0 : findings.filter((f) => !f.suppressed && f.baselineState === 'unchanged').length;
+function gate(findings, failOn) {
+    const active = findings.filter((f) => !f.suppressed);
     const highest = active.reduce((max, f) => (max === undefined || severityRank(f.severity) > severityRank(max) ? f.severity : max), undefined);
     const failing = failOn === 'never' ? 0 : active.filter((f) => severityRank(f.severity) >= severityRank(failOn)).length;
-    const base = { failOn, failing, existing, ...(highest ? { highest } : {}) };
-    const left = existing > 0 ? ` ${existing} finding(s) already there before this change do not count (fail-on-existing is off).` : '';
+    const base = { failOn, failing, ...(highest ? { highest } : {}) };
     if (failing > 0) {
-        return { ...base, exitCode: 1, message: `${failing} finding(s) at or above "${failOn}" (fail-on); the most severe is ${highest}.${left}` };
+        return { ...base, exitCode: 1, message: `${failing} finding(s) at or above "${failOn}" (fail-on); the most severe is ${highest}.` };
     }
-    return { ...base, exitCode: 0, message: `${highest ? `No finding at or above "${failOn}" (fail-on); the most severe is ${highest}.` : 'No findings.'}${left}` };
+    return { ...base, exitCode: 0, message: highest ? `No finding at or above "${failOn}" (fail-on); the most severe is ${highest}.` : 'No findings.' };
 }
 
 var light$1 = {exports: {}};
@@ -47364,163 +46976,6 @@ function entryEndLine(entry) {
     return Math.max(entry.keyNode.endLine, entry.value?.endLine ?? entry.keyNode.endLine);
 }
 
-/** Rule id of the parse findings (src/manifests/parse.ts); its messages carry line and column numbers. */
-const PARSE_RULE = 'parse';
-/**
- * Istio releases in a message (`1.28`, `1.28.1`, `v1.26.8`, `1.31.0-rc.0`): the same problem reads "Istio 1.26.8
- * rejects …" on the base and "Istio 1.28.1 rejects …" on the head. Kubernetes versions and ranges go the same way.
- */
-const RELEASE = /\bv?\d+\.\d+(?:\.\d+)?(?:-(?:alpha|beta|rc)(?:\.?\d+)?)?\b/g;
-function normaliseMessage(rule, message) {
-    // A parse message names lines and columns of the file, which move; what is broken stays.
-    if (rule === PARSE_RULE)
-        return message.replace(/\d+/g, '#');
-    return message.replace(RELEASE, '<release>');
-}
-/** Sequence indexes move when an item is inserted above; `spec.http[2].route` and `spec.http[1].route` are one place. */
-function normalisePath(path) {
-    return path === undefined ? '' : path.replace(/\[\d+\]/g, '[]');
-}
-/** group/kind/namespace/name of a named resource (the apiVersion's version is left out: v1beta1 → v1 is the same object). */
-function resourceIdentity(r) {
-    if (!r || r.name === undefined)
-        return undefined;
-    return `${groupOf(r.apiVersion)}/${r.kind}/${r.namespace ?? ''}/${r.name}`;
-}
-function keysOf(f, fileOf, identityOf) {
-    const id = resourceIdentity(f.resource);
-    const file = fileOf(f.file);
-    // Unnamed things (values files, kustomize patches without a name, parse problems) are known by their file.
-    const who = id !== undefined ? `r:${identityOf(id)}` : `f:${file}${f.resource ? `:${groupOf(f.resource.apiVersion)}/${f.resource.kind}` : ''}`;
-    const place = [f.rule, who, normalisePath(f.path)].join('\u0000');
-    const loose = `${place}\u0000${normaliseMessage(f.rule, f.message)}`;
-    return { loose, strict: `${loose}\u0000${file}`, ...(f.path ? { place } : {}) };
-}
-/**
- * Sets `baselineState` on every head finding: 'unchanged' when an equal finding is on the base, else 'new'.
- * Equal findings are counted as multisets (three on the head and two on the base: one is new); a finding
- * first meets its equal in the same file, then anywhere (a resource that moved between files). Last, a finding
- * on a line the PR did not add may meet a base finding of the same rule at the same YAML path of the same
- * resource whose wording differs beyond release numbers (e.g. "Istio 1.28 accepts A, B, C" where 1.26 listed
- * A, B): the problem was there before; on a line the PR wrote, a different message is a different problem.
- */
-function classifyFindings(head, base, options = {}) {
-    const renames = options.renames ?? new Map();
-    const renamedResources = options.renamedResources ?? new Map();
-    const headKeys = head.map((f) => keysOf(f, (p) => renames.get(p) ?? p, (id) => renamedResources.get(id) ?? id));
-    const strictLeft = new Map();
-    const looseLeft = new Map();
-    const placeLeft = new Map();
-    const count = (left, key) => left.set(key, (left.get(key) ?? 0) + 1);
-    for (const f of base) {
-        if (f.suppressed)
-            continue; // suppressed on the base: the PR that lifts the suppression brings the finding in
-        const k = keysOf(f, (p) => p, (id) => id);
-        count(strictLeft, k.strict);
-        count(looseLeft, k.loose);
-        if (k.place !== undefined)
-            count(placeLeft, k.place);
-    }
-    const state = head.map(() => 'new');
-    // Among equal findings, those on lines the PR did not add claim the base's first.
-    const added = (i) => (options.addedLine?.(head[i].file, head[i].line) ? 1 : 0);
-    const order = head.map((_, i) => i).sort((a, b) => added(a) - added(b) || a - b);
-    const take = (left, key) => {
-        const n = left.get(key) ?? 0;
-        if (n === 0)
-            return false;
-        left.set(key, n - 1);
-        return true;
-    };
-    const pending = [];
-    for (const i of order) {
-        const f = head[i];
-        if (f.rule === PARSE_RULE && options.untouched?.(f.file)) {
-            state[i] = 'unchanged';
-            continue;
-        }
-        if (take(strictLeft, headKeys[i].strict)) {
-            take(looseLeft, headKeys[i].loose);
-            if (headKeys[i].place !== undefined)
-                take(placeLeft, headKeys[i].place);
-            state[i] = 'unchanged';
-        }
-        else {
-            pending.push(i);
-        }
-    }
-    const reworded = [];
-    for (const i of pending) {
-        if (take(looseLeft, headKeys[i].loose)) {
-            if (headKeys[i].place !== undefined)
-                take(placeLeft, headKeys[i].place);
-            state[i] = 'unchanged';
-        }
-        else if (headKeys[i].place !== undefined && added(i) === 0) {
-            reworded.push(i);
-        }
-    }
-    for (const i of reworded)
-        if (take(placeLeft, headKeys[i].place))
-            state[i] = 'unchanged';
-    return head.map((f, i) => ({ ...f, baselineState: state[i] }));
-}
-/**
- * A resource the PR renamed (or moved to another namespace) is 'added' on the head and 'removed' on the base.
- * Pairs each such added document with a removed one of the same group and kind in the same file (its base path):
- * the one at the same document index, else the only candidate.
- */
-function pairRenamedResources(resources, renames = new Map()) {
-    const kindOf = (d) => (d.resource ? `${groupOf(d.resource.apiVersion)}/${d.resource.kind}` : '');
-    const removed = new Map();
-    for (const change of resources) {
-        const doc = change.base;
-        if (change.status !== 'removed' || !doc?.resource)
-            continue;
-        const list = removed.get(doc.file) ?? [];
-        list.push(doc);
-        removed.set(doc.file, list);
-    }
-    const pairs = new Map();
-    const used = new Set();
-    for (const change of resources) {
-        const doc = change.head;
-        if (change.status !== 'added' || !doc?.resource)
-            continue;
-        const candidates = (removed.get(renames.get(doc.file) ?? doc.file) ?? []).filter((d) => !used.has(d) && kindOf(d) === kindOf(doc));
-        const pick = candidates.find((d) => d.index === doc.index) ?? (candidates.length === 1 ? candidates[0] : undefined);
-        if (!pick)
-            continue;
-        used.add(pick);
-        pairs.set(doc, pick);
-    }
-    return pairs;
-}
-/**
- * The head documents that carry at least one of the findings (by file and line range): only their base
- * counterparts need analysing, which keeps the baseline's cost proportional to the findings, not the repository.
- */
-function documentsWithFindings(findings, docs) {
-    const byFile = new Map();
-    for (const doc of docs) {
-        const list = byFile.get(doc.file);
-        if (list)
-            list.push(doc);
-        else
-            byFile.set(doc.file, [doc]);
-    }
-    const out = new Set();
-    for (const f of findings) {
-        const list = byFile.get(f.file);
-        if (!list)
-            continue;
-        const doc = list.find((d) => d.line <= f.line && f.line <= d.endLine);
-        if (doc)
-            out.add(doc);
-    }
-    return out;
-}
-
 // Base vs head, resource by resource: added, changed (which paths), removed, unchanged.
 /**
  * Identity of a document across the two states: group/kind/namespace/name for named resources (so a resource
@@ -47634,64 +47089,6 @@ function diffValues(a, b, path, out, budget) {
     }
 }
 
-// Files streamed through the analysis: read, parse and check a batch of files, then let go of what reporting does not
-// need (the bytes, and the position trees of documents nothing points into) before the next batch. Position trees
-// are most of what a parsed manifest weighs, so a run over a whole repository (a version bump, or the CLI on files)
-// holds one batch of trees at a time instead of all of them.
-/** Files per batch: enough to keep git and the parser busy, few enough that a batch's trees weigh little. */
-const BATCH_FILES = 256;
-async function parseAndCheck(snapshot, paths, inputs, config, analyzers, needed) {
-    const files = [];
-    const early = new Map();
-    for (let i = 0; i < paths.length; i += BATCH_FILES) {
-        const batch = paths.slice(i, i + BATCH_FILES);
-        let contents = await snapshot.read(batch);
-        const parsed = [];
-        for (const p of batch) {
-            const data = contents.get(p);
-            if (data)
-                parsed.push(parseManifestFile(p, data));
-        }
-        contents = undefined;
-        // The batch's own files in the context: an analyzer reads the lines of the document's file from it.
-        const { groups } = groupByTarget(parsed.flatMap((f) => f.documents), parsed, config, { ...inputs, files: parsed });
-        for (const group of groups) {
-            for (const doc of group.docs) {
-                const found = [];
-                for (const analyzer of analyzers)
-                    for (const f of analyzer.check(doc, group.ctx))
-                        found.push(f);
-                early.set(doc, found);
-            }
-        }
-        for (const file of parsed) {
-            for (const doc of file.documents)
-                if (!keepsTree(doc, early.get(doc), needed))
-                    releaseTree(doc);
-            files.push(file);
-        }
-    }
-    return { files, early };
-}
-/**
- * Documents whose position tree is read after their own check: those carrying a suppression annotation (its line is
- * looked up), and, when `needed` says so, those with findings and the install documents.
- */
-function keepsTree(doc, findings, needed) {
-    if (needed.withFindings && findings && findings.length > 0)
-        return true;
-    if (needed.installs && (doc.family === 'helm-release' || doc.family === 'istio-operator' || doc.family === 'mesh-configmap' || doc.kind === 'helm-values'))
-        return true;
-    const annotations = doc.value?.metadata?.annotations;
-    return typeof annotations === 'object' && annotations !== null && IGNORE_ANNOTATION in annotations;
-}
-/** Drops a document's position trees (its own and its embedded documents'); values, lines and findings stay. */
-function releaseTree(doc) {
-    doc.root = null;
-    for (const e of doc.embedded)
-        e.root = null;
-}
-
 // changes → manifests → analyze: one run of the engine, shared by the action and the CLI.
 const DEFAULT_PATTERNS = ['**/*.yaml', '**/*.yml'];
 /** Files read for `auto` version detection besides the matched manifests. */
@@ -47715,20 +47112,9 @@ async function runAnalysis(sources, options) {
     // Scope: the changed files, or every manifest when the PR moves the Istio version.
     const changed = sources.changes.files.filter((f) => f.status !== 'removed' && matches(f.path));
     const headPaths = versionBump ? (await sources.head.list()).filter(matches) : changed.map((f) => f.path);
-    const analyzers = options.analyzers ?? ANALYZERS;
-    const inputs = {
-        target: target.release,
-        ...(from ? { from: from.release } : {}),
-        ...(options.kubernetesVersion ? { kubernetesVersion: options.kubernetesVersion } : {})
-    };
-    // Every head document is in scope without a base and on a version bump: those files stream through the analysis
-    // (checked while parsed, position trees released), so a whole repository never holds all its trees at once.
-    const streamed = !sources.base || versionBump ? await parseAndCheck(sources.head, headPaths, { ...inputs, files: [] }, config, analyzers, { withFindings: !!sources.base, installs: !!options.kubernetesVersion || !!config.targets?.some((t) => t.kubernetesVersion) }) : undefined;
-    const headFiles = streamed ? streamed.files : await parseAll(sources.head, headPaths);
-    inputs.files = headFiles;
+    const headFiles = await parseAll(sources.head, headPaths);
     let baseFiles = [];
     const renames = new Map();
-    const touched = new Set(sources.changes.files.map((f) => f.path));
     if (sources.base) {
         const basePaths = new Set();
         for (const f of sources.changes.files) {
@@ -47741,21 +47127,10 @@ async function runAnalysis(sources, options) {
                 renames.set(f.path, f.previousPath);
             basePaths.add(old);
         }
-        // A file the PR did not touch is the same before it: its head parse stands for the base one (half the
-        // parsing of a version bump). Past GitHub's 3000-file listing the change set may be incomplete: read the base.
-        const reused = [];
-        if (versionBump) {
-            const complete = !(sources.changes.source === 'github' && sources.changes.files.length >= MAX_PULL_FILES);
-            for (const file of headFiles) {
-                if (touched.has(file.path))
-                    continue;
-                if (complete)
-                    reused.push(file);
-                else
-                    basePaths.add(file.path);
-            }
-        }
-        baseFiles = [...(await parseAll(sources.base, [...basePaths])), ...reused];
+        if (versionBump)
+            for (const p of headPaths)
+                basePaths.add(renames.get(p) ?? p);
+        baseFiles = await parseAll(sources.base, [...basePaths]);
     }
     const resources = diffResources(baseFiles, headFiles, renames);
     const inScope = [];
@@ -47765,53 +47140,26 @@ async function runAnalysis(sources, options) {
         if (versionBump || !sources.base || change.status === 'added' || change.status === 'changed')
             inScope.push(change.head);
     }
-    const knownRules = allRules(analyzers).map((r) => r.id);
-    const head = analyseSide(headFiles, inScope, inputs, config, analyzers, knownRules, headFiles.flatMap((f) => f.documents), streamed?.early);
+    const inputs = {
+        target: target.release,
+        ...(from ? { from: from.release } : {}),
+        ...(options.kubernetesVersion ? { kubernetesVersion: options.kubernetesVersion } : {}),
+        files: headFiles
+    };
+    const findings = [];
+    for (const file of headFiles)
+        findings.push(...file.problems);
+    // Per-path targets: one analysis per set of releases, each with its own context.
+    const analyzers = options.analyzers ?? ANALYZERS;
+    const { groups, targetsByFile } = groupByTarget(inScope, headFiles, config, inputs);
+    for (const group of groups)
+        findings.push(...analyzeDocuments(group.docs, group.ctx, analyzers));
     for (const file of headFiles) {
         if (file.problems.some((p) => p.severity !== 'error') && file.documents.length === 0)
             notChecked.push({ file: file.path, reason: file.problems[0].message });
     }
-    let findings = head.findings;
-    let baseline;
-    if (sources.base) {
-        // The base, analysed as it ran before the PR: against the release it was at when the PR moves the version
-        // (so what the move breaks is new), else against the same releases as the head.
-        const baseRelease = versionBump ? (from?.release ?? releaseOrUndefined(baseDetected?.version) ?? target.release) : target.release;
-        const baseInputs = {
-            target: baseRelease,
-            ...(!versionBump && from ? { from: from.release } : {}),
-            ...(options.kubernetesVersion ? { kubernetesVersion: options.kubernetesVersion } : {}),
-            files: baseFiles
-        };
-        // Only the base counterparts of head documents with findings: the cost follows the findings, not the repository.
-        const renamed = pairRenamedResources(resources, renames);
-        const counterpart = new Map(renamed);
-        for (const change of resources)
-            if (change.head && change.base)
-                counterpart.set(change.head, change.base);
-        const baseDocs = [];
-        for (const doc of documentsWithFindings(findings, inScope)) {
-            const old = counterpart.get(doc);
-            if (old)
-                baseDocs.push(old);
-        }
-        const baseSide = analyseSide(baseFiles, baseDocs, baseInputs, config, analyzers, knownRules, baseDocs);
-        const renamedResources = new Map();
-        for (const [now, before] of renamed) {
-            const a = resourceIdentity(now.resource);
-            const b = resourceIdentity(before.resource);
-            if (a && b)
-                renamedResources.set(a, b);
-        }
-        const byPath = new Map(sources.changes.files.map((f) => [f.path, f]));
-        findings = classifyFindings(findings, baseSide.findings, {
-            renames,
-            renamedResources,
-            untouched: (path) => !touched.has(path),
-            addedLine: (path, line) => byPath.get(path)?.addedLines.has(line) ?? false
-        });
-        baseline = { target: baseRelease, ...(baseInputs.from ? { from: baseInputs.from } : {}), documentsChecked: baseDocs.length };
-    }
+    // Annotations of any head document may suppress (repository findings can point anywhere); broken ones are reported only in scope.
+    const suppressed = applySuppressions(findings, headFiles.flatMap((f) => f.documents), { inScope: new Set(inScope), knownRules: allRules(analyzers).map((r) => r.id) });
     return {
         target,
         ...(from ? { from } : {}),
@@ -47819,39 +47167,11 @@ async function runAnalysis(sources, options) {
         versionBump,
         changes: sources.changes,
         resources,
-        findings: findings.sort(compareFindings),
+        findings: mergeOverlaps(applyRuleSettings(suppressed, config)).sort(compareFindings),
         notChecked,
         documentsChecked: inScope.length,
-        ...(Object.keys(head.targetsByFile).length ? { targetsByFile: head.targetsByFile } : {}),
-        ...(baseline ? { baseline } : {}),
-        ...(options.failOnExisting ? { failOnExisting: true } : {})
+        ...(Object.keys(targetsByFile).length ? { targetsByFile } : {})
     };
-}
-/**
- * One side's findings: the files' parse problems, the analyzers over `docs` (grouped by per-path targets),
- * suppressions (annotations of `suppressors` may suppress), rule settings and overlap merging.
- */
-function analyseSide(files, docs, inputs, config, analyzers, knownRules, suppressors, early) {
-    const findings = [];
-    for (const file of files)
-        findings.push(...file.problems);
-    // Per-path targets: one analysis per set of releases, each with its own context.
-    const { groups, targetsByFile } = groupByTarget(docs, files, config, inputs);
-    for (const group of groups)
-        findings.push(...analyzeDocuments(group.docs, group.ctx, analyzers, early));
-    // Annotations of any head document may suppress (repository findings can point anywhere); broken ones are reported only in scope.
-    const suppressed = applySuppressions(findings, suppressors, { inScope: new Set(docs), knownRules });
-    return { findings: mergeOverlaps(applyRuleSettings(suppressed, config)), targetsByFile };
-}
-function releaseOrUndefined(version) {
-    if (version === undefined)
-        return undefined;
-    try {
-        return parseRelease(version);
-    }
-    catch {
-        return undefined;
-    }
 }
 function chooseVersion(input, detected, name) {
     if (input !== 'auto')
@@ -47881,19 +47201,12 @@ function pathMatcher(patterns, ignore = []) {
     return (path) => matchesPatterns(path, all);
 }
 
-// Finding counts: the action outputs, the summary headline and the gate speak the same numbers.
-function countFindings(findings, options = {}) {
-    const counts = { errors: 0, warnings: 0, notices: 0, suppressed: 0, existing: 0 };
+function countFindings(findings) {
+    const counts = { errors: 0, warnings: 0, notices: 0, suppressed: 0 };
     for (const f of findings) {
-        if (f.suppressed) {
+        if (f.suppressed)
             counts.suppressed++;
-            continue;
-        }
-        if (f.baselineState === 'unchanged')
-            counts.existing++;
-        if (!isGating(f, { failOnExisting: options.includeExisting === true }))
-            continue;
-        if (f.severity === 'error')
+        else if (f.severity === 'error')
             counts.errors++;
         else if (f.severity === 'warning')
             counts.warnings++;
@@ -47936,11 +47249,7 @@ function toJsonReport(result) {
         ...(result.kubernetesVersion ? { kubernetesVersion: result.kubernetesVersion } : {}),
         versionBump: result.versionBump,
         ...(result.changes.headSha ? { headSha: result.changes.headSha } : {}),
-        counts: { ...countFindings(result.findings, { includeExisting: result.failOnExisting === true }), new: result.findings.filter((f) => !f.suppressed && f.baselineState !== 'unchanged').length },
-        ...(result.baseline
-            ? { baseline: { target: result.baseline.target.version, ...(result.baseline.from ? { from: result.baseline.from.version } : {}), documentsChecked: result.baseline.documentsChecked } }
-            : {}),
-        ...(result.failOnExisting ? { failOnExisting: true } : {}),
+        counts: countFindings(result.findings),
         documentsChecked: result.documentsChecked,
         findings: result.findings.map((f) => ({ ...f, fingerprint: prints.get(f) })),
         resources: result.resources.map((r) => {
@@ -48002,8 +47311,6 @@ function sarifResult(finding, ruleIndex, fingerprint) {
         message: { text },
         locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(finding.file), uriBaseId: '%SRCROOT%' }, region: { startLine, endLine } } }],
         partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
-        // Code scanning's own field for "already there before this change" (present when a base was compared).
-        ...(finding.baselineState ? { baselineState: finding.baselineState } : {}),
         ...(finding.suppressed ? { suppressions: [{ kind: 'external', status: 'accepted', justification: `${finding.suppressed.by}: ${finding.suppressed.reason}` }] } : {}),
         ...(finding.resource || finding.path ? { properties: { ...(finding.resource ? { resource: finding.resource } : {}), ...(finding.path ? { yamlPath: finding.path } : {}) } } : {})
     };
@@ -48051,23 +47358,17 @@ function renderSarif(result, options = {}) {
 // The action's outputs: counts, and the paths of the JSON report and the SARIF file written for this run.
 const REPORT_FILE = 'istio-compat-report.json';
 const SARIF_FILE = 'istio-compat.sarif';
-/**
- * Writes the JSON report and the SARIF file into `dir` (e.g. RUNNER_TEMP) and returns their paths. A link already at
- * either name (or `dir` being a link) is never written through: the file is replaced (see writeFileNoFollow).
- */
+/** Writes the JSON report and the SARIF file into `dir` (e.g. RUNNER_TEMP) and returns their paths. */
 async function writeReportFiles(result, dir, sarif = {}) {
     await mkdir$1(dir, { recursive: true });
-    return {
-        report: writeFileNoFollow(dir, REPORT_FILE, renderJson(result)),
-        sarif: writeFileNoFollow(dir, SARIF_FILE, renderSarif(result, sarif))
-    };
+    const files = { report: join(dir, REPORT_FILE), sarif: join(dir, SARIF_FILE) };
+    await writeFile$1(files.report, renderJson(result), 'utf8');
+    await writeFile$1(files.sarif, renderSarif(result, sarif), 'utf8');
+    return files;
 }
-/**
- * Every output of action.yml, as strings for core.setOutput. The counts are what the gate counts: suppressed
- * findings and, unless fail-on-existing is set, findings already there before the PR are left out.
- */
+/** Every output of action.yml, as strings for core.setOutput. Counts leave suppressed findings out. */
 function actionOutputs(result, files) {
-    const c = countFindings(result.findings, { includeExisting: result.failOnExisting === true });
+    const c = countFindings(result.findings);
     return { errors: String(c.errors), warnings: String(c.warnings), notices: String(c.notices), report: files.report, sarif: files.sarif };
 }
 
@@ -48160,15 +47461,15 @@ function annotationFor(finding) {
     return workflowCommand(COMMAND[finding.severity], { file: finding.file, line: finding.line, endLine, title: `istio-compat ${finding.rule}` }, finding.message + (finding.fix ? ` Fix: ${finding.fix.description}` : ''));
 }
 /**
- * The annotations of a run: per level the first ten unsuppressed findings the PR causes (not those already
- * there before it), those on lines the PR added first (`preferred`), then in file order.
+ * The annotations of a run: per level the first ten unsuppressed findings, those on lines the PR added
+ * first (`preferred`), then in file order.
  */
 function planAnnotations(findings, preferred = () => false) {
     const annotated = [];
     const overflow = [];
     for (const severity of ['error', 'warning', 'notice']) {
         const level = findings
-            .filter((f) => !f.suppressed && f.baselineState !== 'unchanged' && f.severity === severity)
+            .filter((f) => !f.suppressed && f.severity === severity)
             .sort((a, b) => Number(preferred(b)) - Number(preferred(a)) || compareFindings(a, b));
         annotated.push(...level.slice(0, MAX_ANNOTATIONS_PER_LEVEL));
         overflow.push(...level.slice(MAX_ANNOTATIONS_PER_LEVEL));
@@ -48323,8 +47624,7 @@ function inlineOrder(files) {
 function planReview(input) {
     const maxInline = input.maxInline ?? MAX_INLINE_COMMENTS;
     const files = new Map(input.files.map((file) => [file.path, file]));
-    // Only what the PR causes is commented on the diff; findings already there before it are listed in the summary.
-    const active = input.findings.filter((f) => !f.suppressed && f.baselineState !== 'unchanged');
+    const active = input.findings.filter((f) => !f.suppressed);
     const prints = fingerprints(active, input.target);
     const offDiff = [];
     const wanted = [];
@@ -48437,7 +47737,7 @@ function resourceTitle(change) {
     return { kind: r?.kind ?? doc?.kind ?? 'document', name, file: doc?.file ?? '', line: doc?.line ?? 1 };
 }
 function findingsTable(result, options) {
-    const active = result.findings.filter((f) => !f.suppressed && f.baselineState !== 'unchanged');
+    const active = result.findings.filter((f) => !f.suppressed);
     if (active.length === 0)
         return undefined;
     const sorted = [...active].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.file.localeCompare(b.file) || a.line - b.line);
@@ -48451,23 +47751,6 @@ function findingsTable(result, options) {
     });
     return { title: '#### Findings', header, rows, priority: 3, noun: 'finding' };
 }
-// --- Baseline: findings already there before this PR (baselineState 'unchanged'), folded. ---
-function existingTable(result) {
-    const existing = result.findings.filter((f) => !f.suppressed && f.baselineState === 'unchanged');
-    if (existing.length === 0)
-        return undefined;
-    const gates = result.failOnExisting ? 'they fail the check: fail-on-existing is set' : 'not gating';
-    return {
-        collapsed: `${plural(existing.length, 'finding')} already there before this PR (${gates})`,
-        header: ['Severity', 'Location', 'Rule', 'Finding'],
-        rows: [...existing]
-            .sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.file.localeCompare(b.file) || a.line - b.line)
-            .map((f) => tableRow([`${ICON[f.severity]} ${f.severity}`, location(f.file, f.line, f.endLine), `[${escapeMarkdown(f.rule)}](${ruleDocsUrl(f.rule)})`, escapeMarkdown(f.message)])),
-        priority: 1.5,
-        noun: 'finding already there'
-    };
-}
-// --- end baseline ---
 function suppressedTable(result) {
     const suppressed = result.findings.filter((f) => f.suppressed);
     if (suppressed.length === 0)
@@ -48543,10 +47826,9 @@ function headline(result) {
 }
 function countsLine(result) {
     const c = countFindings(result.findings);
-    const notes = [...(c.suppressed > 0 ? [`${c.suppressed} suppressed`] : []), ...(c.existing > 0 ? [`${c.existing} already there before this PR`] : [])];
-    const suppressed = notes.length ? ` (${notes.join(', ')})` : '';
+    const suppressed = c.suppressed > 0 ? ` (${c.suppressed} suppressed)` : '';
     if (c.errors + c.warnings + c.notices === 0)
-        return `✅ No ${c.existing > 0 ? 'new ' : ''}findings${suppressed} in ${plural(result.documentsChecked, 'YAML document')}.`;
+        return `✅ No findings${suppressed} in ${plural(result.documentsChecked, 'YAML document')}.`;
     return `${ICON.error} ${plural(c.errors, 'error')} · ${ICON.warning} ${plural(c.warnings, 'warning')} · ${ICON.notice} ${plural(c.notices, 'notice')}${suppressed} in ${plural(result.documentsChecked, 'YAML document')}.`;
 }
 function renderSummary(result, options = {}) {
@@ -48560,7 +47842,7 @@ function renderSummary(result, options = {}) {
     for (const note of options.notes ?? [])
         head.push('', escapeMarkdown(note));
     head.push('', versionsTable(result));
-    const tables = [findingsTable(result, options), notCheckedTable(result), existingTable(result), suppressedTable(result), fileTargetsTable(result), resourcesTable(result)].filter((t) => t !== undefined);
+    const tables = [findingsTable(result, options), notCheckedTable(result), suppressedTable(result), fileTargetsTable(result), resourcesTable(result)].filter((t) => t !== undefined);
     const footer = `<sub>${options.headSha ? `Checked at ${codeSpan(options.headSha.slice(0, 12))}. ` : ''}Each rule is explained in its docs page.</sub>`;
     const limits = tables.map((t) => t.rows.length);
     const render = () => [head.join('\n'), ...tables.map((t, i) => renderTable(t, limits[i])), footer].join('\n\n');
@@ -48926,24 +48208,21 @@ async function publish(result, opts) {
 // The GitHub Action: read the PR, run the engine, report, gate.
 function readInputs() {
     const failOn = parseFailOn(getInput('fail-on') || 'error');
-    const comment = parseChoice('comment', getInput('comment') || 'review', ['review', 'summary', 'off']);
-    const failOnExisting = parseBoolean('fail-on-existing', getInput('fail-on-existing') || 'false');
+    const comment = getInput('comment') || 'review';
+    if (!['review', 'summary', 'off'].includes(comment))
+        throw new UsageError(`comment must be review, summary or off, not "${comment}"`);
     const token = getInput('github-token');
     if (token)
         setSecret(token);
-    const target = parseVersionInput('target-version', getInput('target-version') || 'auto');
-    const from = parseVersionInput('from-version', getInput('from-version') || 'auto');
-    checkFromNotNewer('from-version', from, 'target-version', target);
     return {
-        target,
-        from,
+        target: getInput('target-version') || 'auto',
+        from: getInput('from-version') || 'auto',
         kubernetesVersion: getInput('kubernetes-version'),
         paths: getMultilineInput('paths').map((p) => p.trim()).filter(Boolean),
         failOn,
-        failOnExisting,
-        comment,
-        suggestions: parseBoolean('suggestions', getInput('suggestions') || 'true'),
-        configPath: getInput('config') || DEFAULT_CONFIG_PATH,
+        comment: comment,
+        suggestions: (getInput('suggestions') || 'true').toLowerCase() !== 'false',
+        configPath: getInput('config') || '.github/istio-compat.yml',
         token
     };
 }
@@ -48967,24 +48246,19 @@ async function run() {
         const refs = eventRefs(context);
         const { owner, repo } = context.repo;
         const octokit = inputs.token ? createGitHubClient({ token: inputs.token, log: actionLog }) : undefined;
-        // A config other than the default was asked for: its absence is an error, not an empty config.
-        const config = loadRepoConfig(workspace, inputs.configPath, { explicit: inputs.configPath !== DEFAULT_CONFIG_PATH });
+        const config = loadRepoConfig(workspace, inputs.configPath);
         const sources = await buildSources(workspace, refs, inputs, octokit, { owner, repo });
         info(`istio-compat: ${sources.changes.files.length} changed file(s) read from ${sources.changes.source}`);
-        // Patterns someone wrote (not the defaults) that match nothing are most likely a typo.
-        if (inputs.paths.length && inputs.paths.join('\n') !== DEFAULT_PATTERNS.join('\n'))
-            await checkPathsMatch(inputs.paths, sources);
         const result = await runAnalysis(sources, {
             target: inputs.target,
             from: inputs.from,
             ...(inputs.kubernetesVersion ? { kubernetesVersion: inputs.kubernetesVersion } : {}),
             paths: inputs.paths.length ? inputs.paths : DEFAULT_PATTERNS,
-            config,
-            failOnExisting: inputs.failOnExisting
+            config
         });
-        info(`istio-compat: Istio ${result.from ? `${result.from.release.version} → ` : ''}${result.target.release.version}, ${result.documentsChecked} document(s) checked, ${result.findings.length} finding(s)${result.baseline ? `, ${result.findings.filter((f) => f.baselineState === 'unchanged').length} of them already there before this PR (base checked against Istio ${result.baseline.target.version})` : ''}`);
+        info(`istio-compat: Istio ${result.from ? `${result.from.release.version} → ` : ''}${result.target.release.version}, ${result.documentsChecked} document(s) checked, ${result.findings.length} finding(s)`);
         // The SARIF names every rule with its description and default level, as code scanning lists them.
-        const files = await writeReportFiles(result, reportDir(), { rules: allRules() });
+        const files = await writeReportFiles(result, process.env.RUNNER_TEMP || join(workspace, '.istio-compat'), { rules: allRules() });
         for (const [name, value] of Object.entries(actionOutputs(result, files)))
             setOutput(name, value);
         const headTexts = await readFindingFiles(sources, result);
@@ -49000,7 +48274,7 @@ async function run() {
             ...(refs.fromFork ? { readOnly: true } : {})
         });
         info(`istio-compat: findings published as ${outcome.channel}${outcome.fallback ? ` (${outcome.fallback})` : ''}`);
-        const verdict = gate(result.findings, inputs.failOn, { failOnExisting: inputs.failOnExisting });
+        const verdict = gate(result.findings, inputs.failOn);
         if (verdict.exitCode !== 0)
             setFailed(`istio-compat: ${verdict.message}`);
         else
@@ -49010,28 +48284,17 @@ async function run() {
         setFailed(error instanceof Error ? error.message : String(error));
     }
 }
-/**
- * Where the report files go: RUNNER_TEMP, the runner's own folder; else a new private folder in the system's temp
- * folder — never the workspace, whose files and links the pull request controls.
- */
-function reportDir() {
-    return process.env.RUNNER_TEMP || mkdtempSync(join(tmpdir(), 'istio-compat-'));
-}
-/** `paths` set to patterns that match no file of the repository: each is named; when none matches, the run stops (it would check nothing). */
-async function checkPathsMatch(paths, sources) {
-    const files = await sources.head.list();
-    // No listing (an API error, an empty repository): nothing to tell a typo from.
-    if (files.length === 0)
-        return;
-    const unmatched = unmatchedPatterns(paths, files);
-    const positive = paths.filter((p) => !p.startsWith('!'));
-    if (positive.length > 0 && unmatched.length === positive.length) {
-        throw new UsageError(`paths: no file of the repository matches ${unmatched.map((p) => `"${p}"`).join(', ')}; patterns are minimatch globs relative to the repository root, e.g. "deploy/**/*.yaml"`);
-    }
-    for (const p of unmatched)
-        warning(`istio-compat: paths: "${p}" matches no file of the repository`);
-}
 const actionLog = { info: info, warning: warning, debug: debug };
+function loadRepoConfig(workspace, path) {
+    let text;
+    try {
+        text = readFileSync$1(join(workspace, path), 'utf8');
+    }
+    catch {
+        return EMPTY_CONFIG;
+    }
+    return parseConfig(text, path);
+}
 /**
  * The workspace checkout when it holds both commits (fetch-depth: 0), else the REST API (pulls.listFiles,
  * the contents of each file or, for many files, the commit's tarball), else — outside a pull request — every matching file of the work tree.
