@@ -1,241 +1,10 @@
 #!/usr/bin/env node
-import { join, relative, sep as sep$1, resolve as resolve$1 } from 'node:path';
-import { readFileSync, statSync, readdirSync } from 'node:fs';
+import { relative, resolve as resolve$1, sep as sep$1, isAbsolute, join } from 'node:path';
+import { constants, realpathSync, statSync, lstatSync, openSync, fstatSync, closeSync, readSync, readdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { execFileSync } from 'node:child_process';
-import { isIP } from 'node:net';
 import { createHash } from 'node:crypto';
-
-// Unified-diff hunks → the head lines a review comment may target (GitHub `patch` fields and `git diff` output alike).
-const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
-/**
- * Reads the hunks of one file's unified diff. Accepts the bare hunks GitHub returns in `patch` and a full
- * `git diff` section (the `diff --git`, `index`, `---`/`+++` header lines are skipped). Hunk bodies are read
- * by their line counts, so content lines that look like headers (`+++`, `---`) are never misread.
- */
-function parsePatch(patch) {
-    const commentableLines = new Map();
-    const addedLines = new Set();
-    const rows = patch.split('\n');
-    if (rows.at(-1) === '')
-        rows.pop();
-    let hunk = -1;
-    let oldLeft = 0;
-    let newLeft = 0;
-    let newLine = 0;
-    const startHunk = (row) => {
-        const header = HUNK_HEADER.exec(row);
-        if (!header)
-            return; // file headers, `\ No newline` after the last hunk line, trailing noise
-        hunk++;
-        oldLeft = header[2] === undefined ? 1 : Number(header[2]);
-        newLine = Number(header[3]);
-        newLeft = header[4] === undefined ? 1 : Number(header[4]);
-    };
-    for (const raw of rows) {
-        const row = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-        if (oldLeft <= 0 && newLeft <= 0) {
-            startHunk(row);
-            continue;
-        }
-        const marker = row[0];
-        if (marker === '+') {
-            commentableLines.set(newLine, hunk);
-            addedLines.add(newLine);
-            newLine++;
-            newLeft--;
-        }
-        else if (marker === '-') {
-            oldLeft--;
-        }
-        else if (marker === ' ' || row === '') {
-            // An empty row is a context line whose leading space was stripped by an editor or a mail client.
-            commentableLines.set(newLine, hunk);
-            newLine++;
-            newLeft--;
-            oldLeft--;
-        }
-        else if (marker === '\\') ;
-        else {
-            // Not a hunk line: the hunk header lied about its counts; stop reading this hunk.
-            oldLeft = 0;
-            newLeft = 0;
-            startHunk(row);
-        }
-    }
-    return { commentableLines, addedLines };
-}
-
-// The finding model of DESIGN.md §5: the one data shape every layer speaks.
-const SEVERITIES = ['error', 'warning', 'notice'];
-/** Higher is worse; used by the gate and for sorting. */
-function severityRank(severity) {
-    return severity === 'error' ? 3 : severity === 'warning' ? 2 : 1;
-}
-function compareFindings(a, b) {
-    return a.file.localeCompare(b.file) || a.line - b.line || severityRank(b.severity) - severityRank(a.severity) || a.rule.localeCompare(b.rule);
-}
-/** Thrown for usage and input errors; the CLI maps it to exit code 2. */
-class UsageError extends Error {
-    name = 'UsageError';
-}
-
-// The change set from the workspace's git checkout: merge-base…head, hunks and file contents.
-// Git runs with external diff drivers and textconv off: nothing from the PR is executed.
-const GIT_ENV = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
-const MAX_BUFFER = 512 * 1024 * 1024;
-function git(cwd, args, input) {
-    return execFileSync('git', ['-c', 'core.quotePath=false', ...args], { cwd, env: GIT_ENV, maxBuffer: MAX_BUFFER, input, stdio: ['pipe', 'pipe', 'pipe'] });
-}
-function isGitRepository(cwd) {
-    try {
-        return git(cwd, ['rev-parse', '--is-inside-work-tree']).toString().trim() === 'true';
-    }
-    catch {
-        return false;
-    }
-}
-function resolveCommit(cwd, ref) {
-    try {
-        return git(cwd, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]).toString().trim();
-    }
-    catch {
-        return undefined;
-    }
-}
-const STATUS = { A: 'added', M: 'modified', D: 'removed', R: 'renamed', C: 'copied', T: 'modified' };
-/** Files changed between the merge base of base and head, and head, with their commentable lines. */
-function gitChangeSet(cwd, baseRef, headRef = 'HEAD') {
-    const head = resolveCommit(cwd, headRef);
-    const base = resolveCommit(cwd, baseRef);
-    if (!head)
-        throw new UsageError(`git: head "${headRef}" is not a commit in ${cwd}`);
-    if (!base)
-        throw new UsageError(`git: base "${baseRef}" is not a commit in ${cwd} (with actions/checkout use fetch-depth: 0)`);
-    let mergeBase;
-    try {
-        mergeBase = git(cwd, ['merge-base', base, head]).toString().trim();
-    }
-    catch {
-        throw new UsageError(`git: ${baseRef} and ${headRef} have no common ancestor (is the clone shallow? use fetch-depth: 0)`);
-    }
-    const common = ['diff', '--no-color', '--no-ext-diff', '--no-textconv', '-M', mergeBase, head];
-    const files = parseNameStatus(git(cwd, [...common, '--name-status', '-z']).toString());
-    const patches = splitDiff(git(cwd, [...common, '-U3']).toString());
-    files.forEach((file, i) => {
-        const patch = patches[i];
-        if (patch === undefined || /^Binary files /m.test(patch.split('\n@@')[0])) {
-            file.patchMissing = true;
-            return;
-        }
-        const lines = parsePatch(patch);
-        file.commentableLines = lines.commentableLines;
-        file.addedLines = lines.addedLines;
-    });
-    return { source: 'git', baseRef: mergeBase, headRef: head, headSha: head, files };
-}
-function parseNameStatus(out) {
-    const parts = out.split('\0');
-    const files = [];
-    for (let i = 0; i < parts.length - 1;) {
-        const code = parts[i++];
-        const status = STATUS[code[0]] ?? 'modified';
-        if (status === 'renamed' || status === 'copied') {
-            const previousPath = parts[i++];
-            files.push({ path: parts[i++], previousPath, status, commentableLines: new Map(), addedLines: new Set() });
-        }
-        else {
-            files.push({ path: parts[i++], status, commentableLines: new Map(), addedLines: new Set() });
-        }
-    }
-    return files;
-}
-/** One chunk per file, in the order git prints them (the same as --name-status). */
-function splitDiff(out) {
-    const chunks = out.split(/^(?=diff --git )/m);
-    return chunks.filter((c) => c.startsWith('diff --git '));
-}
-/** Contents of many files at a commit in one `git cat-file --batch` call; absent paths map to undefined. */
-function readBlobs(cwd, commit, paths) {
-    const out = new Map();
-    const wanted = paths.filter((p) => !p.includes('\n'));
-    if (wanted.length === 0)
-        return out;
-    const buf = git(cwd, ['cat-file', '--batch'], wanted.map((p) => `${commit}:${p}`).join('\n') + '\n');
-    let pos = 0;
-    for (const path of wanted) {
-        const nl = buf.indexOf(10, pos);
-        if (nl === -1)
-            break;
-        const header = buf.subarray(pos, nl).toString();
-        pos = nl + 1;
-        const m = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
-        if (!m)
-            continue; // "<object> missing" or "ambiguous"
-        const size = Number(m[2]);
-        if (m[1] === 'blob')
-            out.set(path, buf.subarray(pos, pos + size));
-        pos += size + 1;
-    }
-    return out;
-}
-/** Every file path in a commit. */
-function listFiles(cwd, commit) {
-    return git(cwd, ['ls-tree', '-r', '-z', '--name-only', commit]).toString().split('\0').filter(Boolean);
-}
-
-// Snapshots of the repository a run reads files from: a git commit or the work tree.
-function gitSnapshot(cwd, commit) {
-    let listed;
-    return {
-        list: async () => (listed ??= listFiles(cwd, commit)),
-        read: async (paths) => readBlobs(cwd, commit, paths)
-    };
-}
-const SKIP_DIRS = new Set(['.git', 'node_modules']);
-/** The work tree under `root`; paths are relative to it with forward slashes. Symlinks are not followed. */
-function workTreeSnapshot(root) {
-    let listed;
-    return {
-        list: async () => (listed ??= walkFiles(root)),
-        read: async (paths) => {
-            const out = new Map();
-            for (const p of paths) {
-                try {
-                    out.set(p, readFileSync(join(root, p)));
-                }
-                catch {
-                    // Vanished or unreadable: the caller reports what it could not read.
-                }
-            }
-            return out;
-        }
-    };
-}
-function walkFiles(root) {
-    const out = [];
-    const visit = (dir) => {
-        for (const entry of readdirSync(dir, { withFileTypes: true })) {
-            if (entry.isDirectory() && !SKIP_DIRS.has(entry.name))
-                visit(join(dir, entry.name));
-            else if (entry.isFile())
-                out.push(relative(root, join(dir, entry.name)).split(sep$1).join('/'));
-        }
-    };
-    if (statSync(root).isDirectory())
-        visit(root);
-    return out.sort();
-}
-/** merge-base(base, head)…head of a local repository, both sides read from git. */
-function gitSources(cwd, baseRef, headRef) {
-    const changes = gitChangeSet(cwd, baseRef, headRef);
-    return { changes, head: gitSnapshot(cwd, changes.headRef), base: gitSnapshot(cwd, changes.baseRef) };
-}
-/** No base to compare with: every file `matches` accepts counts as added, so each is checked whole. */
-async function wholeFileSources(snapshot, matches) {
-    const files = (await snapshot.list()).filter(matches).map((path) => ({ path, status: 'added', commentableLines: new Map(), addedLines: new Set() }));
-    return { changes: { source: 'paths', files }, head: snapshot };
-}
+import { isIP } from 'node:net';
 
 const range = (a, b, str) => {
     let begs, beg, left, right = undefined, result;
@@ -1149,7 +918,7 @@ const normalize = (items, form) => {
 };
 // the start node, and the number of node ids. Ids are dense, from 0
 // for the match node.
-const compile = (items, nocase) => {
+const compile$1 = (items, nocase) => {
     let id = 1;
     const split = (out) => ({ t: 'split', id: id++, out });
     const seq = (items, next) => items.reduceRight((next, it) => item(it, next), next);
@@ -1618,7 +1387,7 @@ class Matcher {
         let [items] = build(toks, pair(toks), 0, toks.length, true);
         if (this.#form)
             items = normalize(items, this.#form);
-        const [start, size] = compile(items, nocase);
+        const [start, size] = compile$1(items, nocase);
         this.#start = start;
         this.#size = size;
         if (items.every(it => it.t === 'lit')) {
@@ -2172,7 +1941,7 @@ const classEnd = (pattern, start) => {
 // matches. Otherwise, return undefined. This can report magic for
 // a pattern that is in fact literal (eg, `[]`), but never the
 // reverse, so a string result is always safe to compare directly.
-const literal = (pattern, noext) => {
+const literal$1 = (pattern, noext) => {
     if (!noext && (pattern === '+()' || pattern === '@()'))
         return pattern;
     let lit = '';
@@ -3593,7 +3362,7 @@ class Minimatch {
         const rangeMark = this.#rangeMark;
         const lit = rangeMark && pattern.includes(rangeMark) ?
             undefined
-            : literal(pattern, noext);
+            : literal$1(pattern, noext);
         // in nocase mode, a literal with cased chars still needs a
         // Matcher, unless nocaseMagicOnly is set.
         if (lit !== undefined &&
@@ -3717,6 +3486,476 @@ class Minimatch {
 minimatch.Minimatch = Minimatch;
 minimatch.escape = escape;
 minimatch.unescape = unescape;
+
+// Unified-diff hunks → the head lines a review comment may target (GitHub `patch` fields and `git diff` output alike).
+const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+/**
+ * Reads the hunks of one file's unified diff. Accepts the bare hunks GitHub returns in `patch` and a full
+ * `git diff` section (the `diff --git`, `index`, `---`/`+++` header lines are skipped). Hunk bodies are read
+ * by their line counts, so content lines that look like headers (`+++`, `---`) are never misread.
+ */
+function parsePatch(patch) {
+    const commentableLines = new Map();
+    const addedLines = new Set();
+    const rows = patch.split('\n');
+    if (rows.at(-1) === '')
+        rows.pop();
+    let hunk = -1;
+    let oldLeft = 0;
+    let newLeft = 0;
+    let newLine = 0;
+    const startHunk = (row) => {
+        const header = HUNK_HEADER.exec(row);
+        if (!header)
+            return; // file headers, `\ No newline` after the last hunk line, trailing noise
+        hunk++;
+        oldLeft = header[2] === undefined ? 1 : Number(header[2]);
+        newLine = Number(header[3]);
+        newLeft = header[4] === undefined ? 1 : Number(header[4]);
+    };
+    for (const raw of rows) {
+        const row = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+        if (oldLeft <= 0 && newLeft <= 0) {
+            startHunk(row);
+            continue;
+        }
+        const marker = row[0];
+        if (marker === '+') {
+            commentableLines.set(newLine, hunk);
+            addedLines.add(newLine);
+            newLine++;
+            newLeft--;
+        }
+        else if (marker === '-') {
+            oldLeft--;
+        }
+        else if (marker === ' ' || row === '') {
+            // An empty row is a context line whose leading space was stripped by an editor or a mail client.
+            commentableLines.set(newLine, hunk);
+            newLine++;
+            newLeft--;
+            oldLeft--;
+        }
+        else if (marker === '\\') ;
+        else {
+            // Not a hunk line: the hunk header lied about its counts; stop reading this hunk.
+            oldLeft = 0;
+            newLeft = 0;
+            startHunk(row);
+        }
+    }
+    return { commentableLines, addedLines };
+}
+
+// The finding model of DESIGN.md §5: the one data shape every layer speaks.
+const SEVERITIES = ['error', 'warning', 'notice'];
+/** Higher is worse; used by the gate and for sorting. */
+function severityRank(severity) {
+    return severity === 'error' ? 3 : severity === 'warning' ? 2 : 1;
+}
+function compareFindings(a, b) {
+    return a.file.localeCompare(b.file) || a.line - b.line || severityRank(b.severity) - severityRank(a.severity) || a.rule.localeCompare(b.rule);
+}
+/** Thrown for usage and input errors; the CLI maps it to exit code 2. */
+class UsageError extends Error {
+    name = 'UsageError';
+}
+
+// The change set from the workspace's git checkout: merge-base…head, hunks and file contents.
+// Git runs with external diff drivers and textconv off: nothing from the PR is executed.
+const GIT_ENV = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
+const MAX_BUFFER = 512 * 1024 * 1024;
+function git(cwd, args, input) {
+    return execFileSync('git', ['-c', 'core.quotePath=false', ...args], { cwd, env: GIT_ENV, maxBuffer: MAX_BUFFER, input, stdio: ['pipe', 'pipe', 'pipe'] });
+}
+function isGitRepository(cwd) {
+    try {
+        return git(cwd, ['rev-parse', '--is-inside-work-tree']).toString().trim() === 'true';
+    }
+    catch {
+        return false;
+    }
+}
+/** The top folder of the work tree `cwd` is in (git names files from there). */
+function gitTopLevel(cwd) {
+    try {
+        return git(cwd, ['rev-parse', '--show-toplevel']).toString().replace(/\n$/, '');
+    }
+    catch {
+        return undefined;
+    }
+}
+function resolveCommit(cwd, ref) {
+    try {
+        return git(cwd, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]).toString().trim();
+    }
+    catch {
+        return undefined;
+    }
+}
+const STATUS = { A: 'added', M: 'modified', D: 'removed', R: 'renamed', C: 'copied', T: 'modified' };
+/** Files changed between the merge base of base and head, and head, with their commentable lines. */
+function gitChangeSet(cwd, baseRef, headRef = 'HEAD') {
+    const head = resolveCommit(cwd, headRef);
+    const base = resolveCommit(cwd, baseRef);
+    if (!head)
+        throw new UsageError(`git: head "${headRef}" is not a commit in ${cwd}`);
+    if (!base)
+        throw new UsageError(`git: base "${baseRef}" is not a commit in ${cwd} (with actions/checkout use fetch-depth: 0)`);
+    let mergeBase;
+    try {
+        mergeBase = git(cwd, ['merge-base', base, head]).toString().trim();
+    }
+    catch {
+        throw new UsageError(`git: ${baseRef} and ${headRef} have no common ancestor (is the clone shallow? use fetch-depth: 0)`);
+    }
+    const common = ['diff', '--no-color', '--no-ext-diff', '--no-textconv', '-M', mergeBase, head];
+    const files = parseNameStatus(git(cwd, [...common, '--name-status', '-z']).toString());
+    const patches = splitDiff(git(cwd, [...common, '-U3']).toString());
+    files.forEach((file, i) => {
+        const patch = patches[i];
+        if (patch === undefined || /^Binary files /m.test(patch.split('\n@@')[0])) {
+            file.patchMissing = true;
+            return;
+        }
+        const lines = parsePatch(patch);
+        file.commentableLines = lines.commentableLines;
+        file.addedLines = lines.addedLines;
+    });
+    return { source: 'git', baseRef: mergeBase, headRef: head, headSha: head, files };
+}
+function parseNameStatus(out) {
+    const parts = out.split('\0');
+    const files = [];
+    for (let i = 0; i < parts.length - 1;) {
+        const code = parts[i++];
+        const status = STATUS[code[0]] ?? 'modified';
+        if (status === 'renamed' || status === 'copied') {
+            const previousPath = parts[i++];
+            files.push({ path: parts[i++], previousPath, status, commentableLines: new Map(), addedLines: new Set() });
+        }
+        else {
+            files.push({ path: parts[i++], status, commentableLines: new Map(), addedLines: new Set() });
+        }
+    }
+    return files;
+}
+/** One chunk per file, in the order git prints them (the same as --name-status). */
+function splitDiff(out) {
+    const chunks = out.split(/^(?=diff --git )/m);
+    return chunks.filter((c) => c.startsWith('diff --git '));
+}
+/**
+ * Every regular file of a commit with its blob id, from one `git ls-tree -r -z --full-tree` (NUL-separated, so any
+ * file name, newlines included, comes through as it is). Symbolic links (mode 120000) and submodules are left out:
+ * a link's blob is its target's name, not repository content.
+ */
+function listTree(cwd, commit) {
+    const out = git(cwd, ['ls-tree', '-r', '-z', '--full-tree', commit]).toString();
+    const tree = new Map();
+    let pos = 0;
+    while (pos < out.length) {
+        const end = out.indexOf('\0', pos);
+        const entry = out.slice(pos, end === -1 ? out.length : end);
+        pos = end === -1 ? out.length : end + 1;
+        // "<mode> SP <type> SP <object> TAB <path>"
+        const tab = entry.indexOf('\t');
+        if (tab === -1)
+            continue;
+        const [mode, type, oid] = entry.slice(0, tab).split(' ');
+        if (type === 'blob' && (mode === '100644' || mode === '100755'))
+            tree.set(entry.slice(tab + 1), oid);
+    }
+    return tree;
+}
+/**
+ * Contents of blobs by id in one `git cat-file --batch` call. Reading by id (not `<commit>:<path>`) costs the same
+ * for every file: git does not walk the commit's trees again for each path, which is quadratic in the size of a
+ * directory with thousands of entries.
+ */
+function readBlobsById(cwd, ids) {
+    if (ids.length === 0)
+        return [];
+    const buf = git(cwd, ['cat-file', '--batch'], ids.join('\n') + '\n');
+    const blobs = [];
+    let pos = 0;
+    for (const id of ids) {
+        const nl = buf.indexOf(10, pos);
+        if (nl === -1)
+            throw new Error(`git cat-file: no answer for ${id}`);
+        const header = buf.subarray(pos, nl).toString();
+        pos = nl + 1;
+        const m = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
+        if (!m)
+            throw new Error(`git cat-file: ${header}`);
+        const size = Number(m[2]);
+        blobs.push(buf.subarray(pos, pos + size));
+        pos += size + 1;
+    }
+    return blobs;
+}
+/** Contents of files of a tree; paths that are not regular files of it are absent from the map. */
+function readBlobs(cwd, tree, paths) {
+    const wanted = paths.filter((p) => tree.has(p));
+    const blobs = readBlobsById(cwd, wanted.map((p) => tree.get(p)));
+    return new Map(wanted.map((p, i) => [p, blobs[i]]));
+}
+
+// Reading and writing files next to content a pull request controls. A PR can commit symbolic links (to /dev/zero,
+// to ~/.ssh/…, to a directory outside the checkout) and can name files as it likes: repository files are read only
+// as regular files inside the repository, through no link, with a size cap; report files are written so that no
+// link that is already there is followed.
+/** O_NOFOLLOW where the platform has it (not on Windows, where links need privileges to create anyway). */
+const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
+/** Opening a FIFO for reading would wait for a writer; a non-blocking open returns at once and fstat tells. */
+const NONBLOCK = constants.O_NONBLOCK ?? 0;
+/** The path of `path` relative to `root` with forward slashes, or undefined when it is outside `root`. */
+function insideRoot(root, path) {
+    const rel = relative(root, resolve$1(root, path));
+    if (rel === '')
+        return '';
+    if (rel === '..' || rel.startsWith(`..${sep$1}`) || isAbsolute(rel))
+        return undefined;
+    return rel.split(sep$1).join('/');
+}
+/**
+ * A file of the repository at `root`, read only when it is a regular file inside `root` reached through no symbolic
+ * link, no larger than `maxBytes`. Undefined when it does not exist; a UsageError (with `what` and the reason) when
+ * it exists but is anything else.
+ */
+function readRepositoryFile(root, path, limits = {}) {
+    const what = limits.what ?? path;
+    const realRoot = realpathSync(root);
+    const rel = insideRoot(realRoot, isAbsolute(path) ? resolveThroughRoot(root, realRoot, path) : path);
+    if (rel === undefined || rel === '')
+        throw new UsageError(`${what}: the path is outside the repository (${root})`);
+    // Every component from the root down, without following any: a link anywhere on the way is refused.
+    let at = realRoot;
+    const parts = rel.split('/');
+    let stats;
+    for (let i = 0; i < parts.length; i++) {
+        at = join(at, parts[i]);
+        stats = lstatOrUndefined(at);
+        if (!stats)
+            return undefined;
+        if (stats.isSymbolicLink())
+            throw new UsageError(`${what} is a symbolic link${i < parts.length - 1 ? ` (${parts.slice(0, i + 1).join('/')})` : ''}; istio-compat reads only regular files of the repository`);
+        if (i < parts.length - 1 && !stats.isDirectory())
+            return undefined;
+    }
+    return readRegular(at, stats, what, limits.maxBytes);
+}
+/** A file the user named outside the repository (e.g. `--config ~/istio-compat.yml`): links are the user's own, but only a regular file of bounded size is read. */
+function readUserFile(path, limits = {}) {
+    const what = limits.what ?? path;
+    let stats;
+    try {
+        stats = statSync(path);
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw new UsageError(`${what}: ${error.message}`);
+    }
+    return readRegular(path, stats, what, limits.maxBytes, false);
+}
+function readRegular(path, seen, what, maxBytes, nofollow = true) {
+    if (seen.isDirectory())
+        throw new UsageError(`${what} is a directory, not a file`);
+    if (!seen.isFile())
+        throw new UsageError(`${what} is not a regular file (a device, socket or pipe); istio-compat reads only regular files`);
+    if (maxBytes !== undefined && seen.size > maxBytes)
+        throw new UsageError(`${what} is ${seen.size} bytes, more than the limit of ${maxBytes} bytes`);
+    let fd;
+    try {
+        fd = openSync(path, constants.O_RDONLY | NONBLOCK | (nofollow ? NOFOLLOW : 0));
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ELOOP')
+            throw new UsageError(`${what} is a symbolic link; istio-compat reads only regular files of the repository`);
+        throw new UsageError(`${what}: cannot read it (${code ?? error.message})`);
+    }
+    try {
+        // The file opened must be the one looked at: a swap between lstat and open is refused.
+        const opened = fstatSync(fd);
+        if (!opened.isFile() || opened.ino !== seen.ino || opened.dev !== seen.dev)
+            throw new UsageError(`${what} changed while it was read`);
+        return readAll(fd, what, maxBytes, opened.size);
+    }
+    finally {
+        closeSync(fd);
+    }
+}
+/**
+ * Reads to the end, never more than `maxBytes` (a file that grows while read is refused, not followed forever).
+ * One buffer of the size fstat gives (plus one byte to see the end), so reading many small files allocates little.
+ */
+function readAll(fd, what, maxBytes, size) {
+    let buf = Buffer.allocUnsafe(size + 1);
+    let total = 0;
+    for (;;) {
+        if (total === buf.length) {
+            if (maxBytes !== undefined && total > maxBytes)
+                throw new UsageError(`${what} is more than the limit of ${maxBytes} bytes`);
+            const bigger = Buffer.allocUnsafe(Math.max(buf.length * 2, 64 * 1024));
+            buf.copy(bigger, 0, 0, total);
+            buf = bigger;
+        }
+        const n = readSync(fd, buf, total, buf.length - total, null);
+        if (n === 0)
+            break;
+        total += n;
+    }
+    if (maxBytes !== undefined && total > maxBytes)
+        throw new UsageError(`${what} is more than the limit of ${maxBytes} bytes`);
+    return buf.subarray(0, total);
+}
+/**
+ * Reads a file a directory walk found (a regular file, reached through real directories): opened without
+ * following a link, and refused when it is no longer a regular file. Undefined when it cannot be read.
+ */
+function readListedFile(path) {
+    let fd;
+    try {
+        fd = openSync(path, constants.O_RDONLY | NONBLOCK | NOFOLLOW);
+    }
+    catch {
+        return undefined;
+    }
+    try {
+        const stats = fstatSync(fd);
+        if (!stats.isFile())
+            return undefined;
+        return readAll(fd, path, undefined, stats.size);
+    }
+    finally {
+        closeSync(fd);
+    }
+}
+function lstatOrUndefined(path) {
+    try {
+        return lstatSync(path);
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR')
+            return undefined;
+        throw error;
+    }
+}
+/** An absolute path given for a file under `root`, expressed under root's real path (root may itself sit behind a link, e.g. /tmp on macOS). */
+function resolveThroughRoot(root, realRoot, path) {
+    const abs = resolve$1(path);
+    const viaRoot = insideRoot(resolve$1(root), abs);
+    return viaRoot === undefined ? abs : join(realRoot, viaRoot);
+}
+
+// Snapshots of the repository a run reads files from: a git commit or the work tree.
+/**
+ * Blobs already read, by id, shared by the snapshots of one repository: detection reads a file and the analysis
+ * reads it again, and a file the PR did not touch has the same blob on both sides, so each blob crosses the pipe
+ * from git once. Bounded: past `maxBytes` new blobs are not kept.
+ */
+class BlobCache {
+    maxBytes;
+    blobs = new Map();
+    bytes = 0;
+    constructor(maxBytes = 64 * 1024 * 1024) {
+        this.maxBytes = maxBytes;
+    }
+    get(id) {
+        return this.blobs.get(id);
+    }
+    set(id, data) {
+        if (this.bytes + data.length > this.maxBytes || this.blobs.has(id))
+            return;
+        this.blobs.set(id, data);
+        this.bytes += data.length;
+    }
+}
+/** A commit: one `ls-tree` gives every file's blob id, and files are read by id (`cat-file --batch`), each blob once. */
+function gitSnapshot(cwd, commit, cache = new BlobCache()) {
+    let tree;
+    const files = () => (tree ??= listTree(cwd, commit));
+    return {
+        list: async () => [...files().keys()],
+        read: async (paths) => {
+            const t = files();
+            const out = new Map();
+            const missing = [];
+            for (const p of paths) {
+                const id = t.get(p);
+                if (id === undefined)
+                    continue;
+                const hit = cache.get(id);
+                if (hit)
+                    out.set(p, hit);
+                else
+                    missing.push(p);
+            }
+            if (missing.length === 0)
+                return out;
+            const read = readBlobs(cwd, t, missing);
+            for (const [p, data] of read)
+                cache.set(t.get(p), data);
+            // In the order asked for, as the callers expect.
+            return missing.length === paths.length ? read : new Map(paths.filter((p) => out.has(p) || read.has(p)).map((p) => [p, (out.get(p) ?? read.get(p))]));
+        }
+    };
+}
+const SKIP_DIRS = new Set(['.git', 'node_modules']);
+/**
+ * The work tree under `root`; paths are relative to it with forward slashes. Only regular files are listed and read:
+ * symbolic links (to /dev/zero, to files outside the checkout) are neither followed nor read, files are opened with
+ * O_NOFOLLOW, and a path that was not listed is read only when it is a regular file inside `root` reached through no link.
+ */
+function workTreeSnapshot(root) {
+    let listed;
+    let listedSet;
+    return {
+        list: async () => (listed ??= walkFiles(root)),
+        read: async (paths) => {
+            const out = new Map();
+            for (const p of paths) {
+                try {
+                    const data = listedSet?.has(p) || (listed && (listedSet ??= new Set(listed)).has(p)) ? readListedFile(join(root, p)) : readRepositoryFile(root, p);
+                    if (data)
+                        out.set(p, data);
+                }
+                catch {
+                    // A link, a device, outside the tree, vanished or unreadable: not read; the caller reports what it could not read.
+                }
+            }
+            return out;
+        }
+    };
+}
+function walkFiles(root) {
+    const out = [];
+    const visit = (dir) => {
+        for (const entry of readdirSync(dir, { withFileTypes: true })) {
+            if (entry.isDirectory() && !SKIP_DIRS.has(entry.name))
+                visit(join(dir, entry.name));
+            else if (entry.isFile())
+                out.push(relative(root, join(dir, entry.name)).split(sep$1).join('/'));
+        }
+    };
+    if (statSync(root).isDirectory())
+        visit(root);
+    return out.sort();
+}
+/** merge-base(base, head)…head of a local repository, both sides read from git. */
+function gitSources(cwd, baseRef, headRef) {
+    const changes = gitChangeSet(cwd, baseRef, headRef);
+    const cache = new BlobCache();
+    return { changes, head: gitSnapshot(cwd, changes.headRef, cache), base: gitSnapshot(cwd, changes.baseRef, cache) };
+}
+/** No base to compare with: every file `matches` accepts counts as added, so each is checked whole. */
+async function wholeFileSources(snapshot, matches) {
+    const files = (await snapshot.list()).filter(matches).map((path) => ({ path, status: 'added', commentableLines: new Map(), addedLines: new Set() }));
+    return { changes: { source: 'paths', files }, head: snapshot };
+}
 
 /*! js-yaml 5.5.0 https://github.com/nodeca/js-yaml @license MIT */
 //#region src/tag.ts
@@ -10821,7 +11060,7 @@ function compareTag(t, r) {
         return 1;
     return (t.pre ?? '').localeCompare(r.pre ?? '', 'en', { numeric: true });
 }
-const compiled$1 = new Map();
+const compiled$2 = new Map();
 /** The compiled knowledge of one chart (istiod, base, cni, ztunnel, gateway), or undefined for other charts. */
 function chartKnowledge(chart, index = CHART_VALUES_INDEX) {
     const data = index.charts[chart];
@@ -10829,10 +11068,10 @@ function chartKnowledge(chart, index = CHART_VALUES_INDEX) {
         return undefined;
     if (index !== CHART_VALUES_INDEX)
         return new ChartKnowledge(chart, data);
-    let k = compiled$1.get(chart);
+    let k = compiled$2.get(chart);
     if (!k) {
         k = new ChartKnowledge(chart, data);
-        compiled$1.set(chart, k);
+        compiled$2.set(chart, k);
     }
     return k;
 }
@@ -11223,6 +11462,8 @@ function linesOf(ctx, file) {
 }
 const pathsByFiles = new WeakMap();
 function filePathsOf(ctx) {
+    if (ctx.repositoryPaths)
+        return ctx.repositoryPaths;
     let paths = pathsByFiles.get(ctx.files);
     if (!paths) {
         paths = new Set(ctx.files.map((f) => f.path));
@@ -11345,12 +11586,12 @@ class SchemaCatalog {
         return this.releases.filter((_, i) => mask & (1 << i));
     }
 }
-const compiled = new WeakMap();
+const compiled$1 = new WeakMap();
 function compileSchemaIndex(data = SCHEMA_INDEX) {
-    let catalog = compiled.get(data);
+    let catalog = compiled$1.get(data);
     if (!catalog) {
         catalog = new SchemaCatalog(data);
-        compiled.set(data, catalog);
+        compiled$1.set(data, catalog);
     }
     return catalog;
 }
@@ -12400,12 +12641,23 @@ const BUILTIN_RULES = [
 function allRules(analyzers = ANALYZERS) {
     return [...BUILTIN_RULES, ...analyzers.flatMap((a) => a.meta)];
 }
-function analyzeDocuments(docs, ctx, analyzers = ANALYZERS) {
+/**
+ * Every analyzer's `check` over `docs`, then its `checkRepository`. `early` holds the `check` findings of documents
+ * already checked while their file was parsed (src/streaming.ts), with the same releases: they are taken as they are.
+ */
+function analyzeDocuments(docs, ctx, analyzers = ANALYZERS, early) {
     const findings = [];
-    for (const doc of docs)
+    for (const doc of docs) {
+        const done = early?.get(doc);
+        if (done) {
+            for (const f of done)
+                findings.push(f);
+            continue;
+        }
         for (const analyzer of analyzers)
             for (const f of analyzer.check(doc, ctx))
                 findings.push(f);
+    }
     for (const analyzer of analyzers)
         if (analyzer.checkRepository)
             for (const f of analyzer.checkRepository(ctx))
@@ -12426,6 +12678,9 @@ function applyRuleSettings(findings, config) {
 
 // The repository config (.github/istio-compat.yml): rules on/off, severity overrides, ignored paths and
 // per-path target releases. Read from the position tree, so every error names the exact file:line.
+const DEFAULT_CONFIG_PATH = '.github/istio-compat.yml';
+/** A config is a few dozen lines; anything past this is not one (and is not read into memory). */
+const CONFIG_MAX_BYTES = 1024 * 1024;
 /** A size limit as written by users: bytes (`8388608`) or with a unit (`8MiB`, `512 KiB`, `8M`). */
 function parseSize(text, what) {
     const m = /^\s*(\d+)\s*(b|bytes?|k|kb|kib|m|mb|mib)?\s*$/i.exec(text);
@@ -12488,11 +12743,58 @@ function parseConfig(text, file, knownRules = allRules().map((r) => r.id)) {
 function targetOverrideFor(config, path) {
     return config.targets?.find((t) => matchesPatterns(path, t.paths));
 }
+/**
+ * The repository config at `path` under `root` (the workspace or `--repo`). The file is read only as a regular file
+ * inside the repository, through no symbolic link, and no larger than CONFIG_MAX_BYTES: a PR controls it. Absent:
+ * the empty config, unless `explicit` (the user named it), which makes a missing file an error. An explicit path
+ * outside the repository (`allowOutside`, the CLI's `--config ~/x.yml`) is the user's own file and may be a link.
+ */
+function loadRepoConfig(root, path = DEFAULT_CONFIG_PATH, options = {}) {
+    const what = `config ${path}`;
+    const inside = insideRoot(realpathSync(root), resolve$1(realpathSync(root), path)) ?? insideRoot(resolve$1(root), resolve$1(root, path));
+    if (inside === '')
+        throw new UsageError(`${what} is a directory, not a file`);
+    let data;
+    if (inside !== undefined)
+        data = readRepositoryFile(root, inside, { maxBytes: CONFIG_MAX_BYTES, what });
+    else if (options.allowOutside)
+        data = readUserFile(resolve$1(root, path), { maxBytes: CONFIG_MAX_BYTES, what });
+    else
+        throw new UsageError(`${what} is outside the repository (${root}); give a path inside it`);
+    if (data === undefined) {
+        if (options.explicit)
+            throw new UsageError(`${what} does not exist`);
+        return EMPTY_CONFIG;
+    }
+    let text;
+    try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(data);
+    }
+    catch {
+        throw new UsageError(`${what} is not UTF-8 text`);
+    }
+    return parseConfig(text, path);
+}
+/** Each pattern compiled once per process (patterns come from inputs and the config: a handful). */
+const compiled = new Map();
+function compile(pattern) {
+    let m = compiled.get(pattern);
+    if (!m)
+        compiled.set(pattern, (m = new Minimatch(pattern, GLOB_OPTIONS)));
+    return m;
+}
 /** minimatch list semantics: at least one positive pattern matches and no `!` pattern does. */
 function matchesPatterns(path, patterns) {
-    const include = patterns.filter((p) => !p.startsWith('!'));
-    const exclude = patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1));
-    return include.some((p) => minimatch(path, p, GLOB_OPTIONS)) && !exclude.some((p) => minimatch(path, p, GLOB_OPTIONS));
+    let included = false;
+    for (const p of patterns) {
+        if (p.startsWith('!')) {
+            if (compile(p.slice(1)).match(path))
+                return false;
+        }
+        else if (!included && compile(p).match(path))
+            included = true;
+    }
+    return included;
 }
 class ConfigReader {
     text;
@@ -12679,6 +12981,46 @@ function describe(node) {
 function unknownKey(key, known, where) {
     const near = closest(key, known, 3);
     return `unknown key "${key}" in ${where}; expected ${known.join(', ')}${near ? ` (did you mean "${near}"?)` : ''}`;
+}
+
+// Validation shared by the action's inputs and the CLI's options: the same words are accepted in either place
+// (case does not matter for keywords), and a bad value is a usage error that names the input and what it takes.
+/** One of `choices`, case-insensitive; `name` is how the user spells the input (`comment`, `--format`). */
+function parseChoice(name, value, choices) {
+    const v = value.trim().toLowerCase();
+    if (choices.includes(v))
+        return v;
+    throw new UsageError(`${name} must be ${listed(choices)}, not "${value}"`);
+}
+/**
+ * A release input: `auto` and `latest` in any case, or a version (`1.28`, `v1.28.1`, `1.31.0-rc.0`), checked now so the
+ * error names the input. Returns it normalised (`auto`, or the version as written, lower case).
+ */
+function parseVersionInput(name, value) {
+    const v = value.trim().toLowerCase();
+    if (v === 'auto')
+        return 'auto';
+    try {
+        parseRelease(v);
+    }
+    catch (error) {
+        throw new UsageError(`${name}: ${error.message}`);
+    }
+    return v;
+}
+/** A from-release newer than the target is a mistake of the inputs (swapped values), not a downgrade to check. */
+function checkFromNotNewer(fromName, from, targetName, target) {
+    if (!from || from === 'auto' || target === 'auto')
+        return;
+    const f = parseRelease(from);
+    const t = parseRelease(target);
+    // A bare minor means its newest patch, so `1.28` against `1.28.1` is not "newer": only whole minors, or two patches, compare.
+    const newer = f.major !== t.major || f.minorNumber !== t.minorNumber ? compareReleases(f, t) > 0 : f.patch !== null && t.patch !== null && compareReleases(f, t) > 0;
+    if (newer)
+        throw new UsageError(`${fromName} ${f.version} is newer than ${targetName} ${t.version}; ${fromName} is the release the mesh runs today and ${targetName} the one it moves to (were they swapped?)`);
+}
+function listed(choices) {
+    return choices.length === 1 ? choices[0] : `${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]}`;
 }
 
 // Per-path targets (config `targets:`): the documents in scope, grouped by the releases their file is checked against.
@@ -13150,6 +13492,71 @@ function diffValues(a, b, path, out, budget) {
     }
 }
 
+// Files streamed through the analysis: read, parse and check a batch of files, then let go of what reporting does not
+// need (the bytes, and the position trees of documents nothing points into) before the next batch. Position trees
+// are most of what a parsed manifest weighs, so a run over a whole repository (a version bump, or the CLI on files)
+// holds one batch of trees at a time instead of all of them.
+/** Files per batch: enough to keep git and the parser busy, few enough that a batch's trees weigh little. */
+const BATCH_FILES = 256;
+async function parseAndCheck(snapshot, paths, inputs, config, analyzers, needed) {
+    const files = [];
+    const early = new Map();
+    for (let i = 0; i < paths.length; i += BATCH_FILES) {
+        const batch = paths.slice(i, i + BATCH_FILES);
+        let contents = await snapshot.read(batch);
+        const parsed = [];
+        for (const p of batch) {
+            const data = contents.get(p);
+            if (data)
+                parsed.push(parseManifestFile(p, data, needed.maxFileBytes ? { maxFileBytes: needed.maxFileBytes } : {}));
+        }
+        contents = undefined;
+        // The batch's own files in the context: an analyzer reads the lines of the document's file from it.
+        const { groups } = groupByTarget(docsOf(parsed), parsed, config, { ...inputs, files: parsed });
+        for (const group of groups) {
+            for (const doc of group.docs) {
+                const found = [];
+                for (const analyzer of analyzers)
+                    for (const f of analyzer.check(doc, group.ctx))
+                        found.push(f);
+                early.set(doc, found);
+            }
+        }
+        for (const file of parsed) {
+            for (const doc of file.documents)
+                if (!keepsTree(doc, early.get(doc), needed))
+                    releaseTree(doc);
+            files.push(file);
+        }
+    }
+    return { files, early };
+}
+/**
+ * Documents whose position tree is read after their own check: those carrying a suppression annotation (its line is
+ * looked up), and, when `needed` says so, those with findings and the install documents.
+ */
+function keepsTree(doc, findings, needed) {
+    if (needed.withFindings && findings && findings.length > 0)
+        return true;
+    if (needed.installs && (doc.family === 'helm-release' || doc.family === 'istio-operator' || doc.family === 'mesh-configmap' || doc.kind === 'helm-values'))
+        return true;
+    const annotations = doc.value?.metadata?.annotations;
+    return typeof annotations === 'object' && annotations !== null && IGNORE_ANNOTATION in annotations;
+}
+/** Drops a document's position trees (its own and its embedded documents'); values, lines and findings stay. */
+function releaseTree(doc) {
+    doc.root = null;
+    for (const e of doc.embedded)
+        e.root = null;
+}
+function docsOf(files) {
+    const docs = [];
+    for (const file of files)
+        for (const doc of file.documents)
+            docs.push(doc);
+    return docs;
+}
+
 // changes → manifests → analyze: one run of the engine, shared by the action and the CLI.
 const DEFAULT_PATTERNS = ['**/*.yaml', '**/*.yml'];
 /** Files read for `auto` version detection besides the matched manifests. */
@@ -13181,9 +13588,22 @@ async function runAnalysis(sources, options) {
     // Scope: the changed files, or every manifest when the PR moves the Istio version.
     const changed = sources.changes.files.filter((f) => f.status !== 'removed' && matches(f.path));
     const headPaths = versionBump ? (await sources.head.list()).filter(matches) : changed.map((f) => f.path);
-    const headFiles = await parseAll(sources.head, headPaths, maxFileBytes, headDetection?.parsed);
+    const analyzers = options.analyzers ?? ANALYZERS;
+    const inputs = {
+        target: target.release,
+        ...(from ? { from: from.release } : {}),
+        ...(options.kubernetesVersion ? { kubernetesVersion: options.kubernetesVersion } : {}),
+        ...(gatewayApiChannel ? { gatewayApiChannel } : {}),
+        repositoryPaths: headDetection?.paths ?? new Set(headPaths),
+        files: []
+    };
+    // Every head document is in scope without a base and on a version bump: those files stream through the analysis
+    // (checked while parsed, position trees released), so a whole repository never holds all its trees at once.
+    const streamed = !sources.base || versionBump ? await parseAndCheck(sources.head, headPaths, { ...inputs, files: [] }, config, analyzers, { withFindings: !!sources.base, maxFileBytes, installs: !!options.kubernetesVersion || !!config.targets?.some((t) => t.kubernetesVersion) }) : undefined;
+    const headFiles = streamed ? streamed.files : await parseAll(sources.head, headPaths, maxFileBytes, headDetection?.parsed);
     // What detection parsed and the analysis does not use is dropped now, not held for the rest of the run.
     headDetection?.parsed.clear();
+    inputs.files = headFiles;
     let baseFiles = [];
     const renames = new Map();
     const touched = new Set(sources.changes.files.map((f) => f.path));
@@ -13224,16 +13644,8 @@ async function runAnalysis(sources, options) {
         if (versionBump || !sources.base || change.status === 'added' || change.status === 'changed')
             inScope.push(change.head);
     }
-    const inputs = {
-        target: target.release,
-        ...(from ? { from: from.release } : {}),
-        ...(options.kubernetesVersion ? { kubernetesVersion: options.kubernetesVersion } : {}),
-        ...(gatewayApiChannel ? { gatewayApiChannel } : {}),
-        files: headFiles
-    };
-    const analyzers = options.analyzers ?? ANALYZERS;
     const knownRules = allRules(analyzers).map((r) => r.id);
-    const head = analyseSide(headFiles, inScope, inputs, config, analyzers, knownRules, headFiles.flatMap((f) => f.documents));
+    const head = analyseSide(headFiles, inScope, inputs, config, analyzers, knownRules, headFiles.flatMap((f) => f.documents), streamed?.early);
     for (const file of headFiles) {
         if (file.problems.some((p) => p.severity !== 'error') && file.documents.length === 0)
             notChecked.push({ file: file.path, reason: file.problems[0].message });
@@ -13249,6 +13661,7 @@ async function runAnalysis(sources, options) {
             ...(!versionBump && from ? { from: from.release } : {}),
             ...(options.kubernetesVersion ? { kubernetesVersion: options.kubernetesVersion } : {}),
             ...(gatewayApiChannel ? { gatewayApiChannel } : {}),
+            ...(baseDetection ? { repositoryPaths: baseDetection.paths } : {}),
             // Repository checks need a file to anchor to; a PR that only adds files has no base file in scope.
             files: baseFiles.length ? baseFiles : headFiles
         };
@@ -13318,7 +13731,7 @@ async function runAnalysis(sources, options) {
  * One side's findings: the files' parse problems, the analyzers over `docs` (grouped by per-path targets),
  * suppressions (annotations of `suppressors` may suppress), rule settings and overlap merging.
  */
-function analyseSide(files, docs, inputs, config, analyzers, knownRules, suppressors) {
+function analyseSide(files, docs, inputs, config, analyzers, knownRules, suppressors, early) {
     const findings = [];
     for (const file of files)
         for (const p of file.problems)
@@ -13326,7 +13739,7 @@ function analyseSide(files, docs, inputs, config, analyzers, knownRules, suppres
     // Per-path targets: one analysis per set of releases, each with its own context.
     const { groups, targetsByFile } = groupByTarget(docs, files, config, inputs);
     for (const group of groups)
-        for (const f of analyzeDocuments(group.docs, group.ctx, analyzers))
+        for (const f of analyzeDocuments(group.docs, group.ctx, analyzers, early))
             findings.push(f);
     // Annotations of any head document may suppress (repository findings can point anywhere); broken ones are reported only in scope.
     const suppressed = applySuppressions(findings, suppressors, { inScope: new Set(docs), knownRules });
@@ -13360,7 +13773,8 @@ function chooseVersion(input, detected, name, parse = parseRelease) {
  * parsed once for both sides.
  */
 async function detect(snapshot, matches, maxFileBytes, previous) {
-    const paths = (await snapshot.list()).filter((p) => matches(p) || DETECTION_FILE.test(p));
+    const listed = await snapshot.list();
+    const paths = listed.filter((p) => matches(p) || DETECTION_FILE.test(p));
     const contents = await snapshot.read(paths);
     const parsed = new Map();
     const files = [];
@@ -13377,7 +13791,7 @@ async function detect(snapshot, matches, maxFileBytes, previous) {
         parsed.set(path, { data, file });
         files.push(file);
     }
-    return { version: detectIstioVersion(files), parsed };
+    return { version: detectIstioVersion(files), parsed, paths: new Set(listed) };
 }
 function sameBytes(a, b) {
     return a.byteLength === b.byteLength && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
@@ -14377,52 +14791,55 @@ Checks Istio configuration against a target Istio release.
       --max-file-size N  skip (with a warning) files above this size, e.g. 8MiB (default 4MiB)
   -h, --help           this help
 
-Paths are files, directories or glob patterns; without --base every matching file is checked whole.
+Paths are files or directories of the repository (relative to --repo, or absolute), or quoted glob patterns
+such as 'apps/**/*.yaml'; a file or directory that exists is always taken as it is named, never as a pattern.
+Put file names after -- (check --target 1.28 -- "$@"), so none is read as an option. Without --base every
+matching file is checked whole.
 Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.`;
+const OPTIONS = {
+    target: { type: 'string', short: 't', default: 'auto' },
+    from: { type: 'string', short: 'f' },
+    kubernetes: { type: 'string', short: 'k' },
+    'gateway-api-channel': { type: 'string' },
+    base: { type: 'string', short: 'b' },
+    head: { type: 'string' },
+    repo: { type: 'string', short: 'C', default: '.' },
+    format: { type: 'string', default: 'text' },
+    'fail-on': { type: 'string', default: 'error' },
+    'fail-on-existing': { type: 'boolean', default: false },
+    config: { type: 'string', short: 'c' },
+    'max-file-size': { type: 'string' },
+    help: { type: 'boolean', short: 'h' }
+};
 async function main(argv, out = (s) => process.stdout.write(s + '\n'), err = (s) => process.stderr.write(s + '\n')) {
     try {
-        const { values, positionals } = parseArgs({
-            args: argv,
-            allowPositionals: true,
-            options: {
-                target: { type: 'string', short: 't', default: 'auto' },
-                from: { type: 'string', short: 'f' },
-                kubernetes: { type: 'string', short: 'k' },
-                'gateway-api-channel': { type: 'string' },
-                base: { type: 'string', short: 'b' },
-                head: { type: 'string' },
-                repo: { type: 'string', short: 'C', default: '.' },
-                format: { type: 'string', default: 'text' },
-                'fail-on': { type: 'string', default: 'error' },
-                'fail-on-existing': { type: 'boolean', default: false },
-                config: { type: 'string', short: 'c' },
-                'max-file-size': { type: 'string' },
-                help: { type: 'boolean', short: 'h' }
-            }
-        });
+        const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
         if (values.help) {
             out(USAGE);
             return 0;
         }
         const [command, ...paths] = positionals;
         if (command !== 'check')
-            throw new UsageError(command ? `unknown command "${command}"\n\n${USAGE}` : USAGE);
-        const format = values.format;
-        if (!FORMATS.includes(format))
-            throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${values.format}"`);
-        const failOn = values['fail-on'];
-        if (!['error', 'warning', 'notice', 'never'].includes(failOn))
-            throw new UsageError(`--fail-on must be error, warning, notice or never, not "${failOn}"`);
+            throw new UsageError(command ? `unknown command "${command}"${closest(command, ['check'], 2) ? '; did you mean "check"?' : ''}\n\n${USAGE}` : USAGE);
+        const format = parseChoice('--format', values.format, FORMATS);
+        const failOn = parseChoice('--fail-on', values['fail-on'], ['error', 'warning', 'notice', 'never']);
+        const target = parseVersionInput('--target', values.target);
+        const from = values.from === undefined ? undefined : parseVersionInput('--from', values.from);
+        if (from === 'auto' && !values.base)
+            throw new UsageError('--from auto reads the release from the base commit, so it needs --base REF; without --base give the release, e.g. --from 1.26');
+        checkFromNotNewer('--from', from, '--target', target);
         const repo = resolve$1(values.repo);
-        const config = loadConfig(repo, values.config);
-        const sources = await buildSources(repo, values.base, values.head, paths);
+        if (!isDirectory(repo))
+            throw new UsageError(`--repo ${values.repo} is not a directory`);
+        const config = loadRepoConfig(repo, values.config ?? DEFAULT_CONFIG_PATH, { explicit: values.config !== undefined, allowOutside: values.config !== undefined });
+        const { sources, patterns } = await buildSources(repo, values.base, values.head, paths);
         const result = await runAnalysis(sources, {
-            target: values.target,
-            ...(values.from ? { from: values.from } : {}),
+            target,
+            ...(from ? { from } : {}),
             ...(values.kubernetes ? { kubernetesVersion: values.kubernetes } : {}),
             ...(values['gateway-api-channel'] ? { gatewayApiChannel: values['gateway-api-channel'] } : {}),
             ...(values['max-file-size'] ? { maxFileBytes: parseSize(values['max-file-size'], '--max-file-size') } : {}),
-            paths: paths.length ? paths.map(toPattern) : DEFAULT_PATTERNS,
+            paths: patterns,
             config,
             ...(values['fail-on-existing'] ? { failOnExisting: true } : {})
         });
@@ -14431,7 +14848,7 @@ async function main(argv, out = (s) => process.stdout.write(s + '\n'), err = (s)
     }
     catch (error) {
         if (error instanceof UsageError || isParseArgsError(error)) {
-            err(`istio-compat: ${error.message}`);
+            err(`istio-compat: ${isParseArgsError(error) ? optionMessage(error.message) : error.message}`);
             return 2;
         }
         throw error;
@@ -14442,31 +14859,90 @@ function isParseArgsError(error) {
     const code = typeof error === 'object' && error !== null ? error.code : undefined;
     return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_');
 }
-function loadConfig(repo, file) {
-    const path = resolve$1(repo, file ?? '.github/istio-compat.yml');
-    let text;
+/** An unknown option: "did you mean --target?" when it is a typo, else how to pass a file name that starts with "-". */
+function optionMessage(message) {
+    const m = /^Unknown option '(-{1,2})([^']*)'/.exec(message);
+    if (!m)
+        return message;
+    const near = m[1] === '--' ? closest(m[2], Object.keys(OPTIONS), 2) : undefined;
+    if (near)
+        return `Unknown option '${m[1]}${m[2]}'; did you mean --${near}?`;
+    return `Unknown option '${m[1]}${m[2]}'; if it is a file name, put file names after --, e.g. istio-compat check --target 1.28 -- ${m[1]}${m[2]}`;
+}
+function isDirectory(path) {
     try {
-        text = readFileSync(path, 'utf8');
+        return statSync(path).isDirectory();
     }
     catch {
-        if (file)
-            throw new UsageError(`cannot read config ${file}`);
-        return EMPTY_CONFIG;
+        return false;
     }
-    return parseConfig(text, file ?? '.github/istio-compat.yml');
 }
-/** A directory argument means everything YAML below it. */
-function toPattern(path) {
-    const p = path.replace(/^\.\//, '').replace(/\/$/, '');
-    if (/[*?[{]/.test(p) || /\.ya?ml$/.test(p))
-        return p;
-    return `${p}/**/*.{yaml,yml}`;
+/** A path as a minimatch pattern that matches exactly it: every glob character escaped, braces and commas too. */
+function literal(path) {
+    return escape(path).replace(/[{},]/g, (c) => `\\${c}`);
+}
+const YAML_BELOW = '/**/*.{yaml,yml}';
+const GLOB = /[*?[\]{}]/;
+/**
+ * The patterns of the paths named on the command line. A path that exists (in the work tree, or in the head commit)
+ * is taken literally — `[x].yaml`, `{a,b}.yaml` and `!x.yaml` are file names — and a directory means the YAML
+ * below it; `.`, `./` and absolute paths inside the repository work. A path that exists nowhere is a usage error,
+ * unless it is a glob pattern (quoted, so the shell left it alone).
+ */
+async function pathPatterns(repo, cwd, args, snapshot) {
+    if (args.length === 0)
+        return DEFAULT_PATTERNS;
+    const realRepo = realpathSync(repo);
+    const realCwd = realpathSync(cwd);
+    let listed;
+    const patterns = [];
+    for (const arg of args) {
+        if (arg === '')
+            throw new UsageError('an empty path was given');
+        const candidates = isAbsolute(arg) ? [arg] : [resolve$1(cwd, arg), resolve$1(realCwd, arg)];
+        const rel = candidates.map((c) => insideRoot(repo, c) ?? insideRoot(realRepo, c)).find((r) => r !== undefined);
+        if (rel === undefined)
+            throw new UsageError(`${arg} is outside the repository ${repo} (set --repo to check another repository)`);
+        if (rel === '') {
+            patterns.push(...DEFAULT_PATTERNS);
+            continue;
+        }
+        let stats;
+        try {
+            stats = lstatSync(resolve$1(realRepo, rel));
+        }
+        catch {
+            stats = undefined;
+        }
+        if (stats?.isSymbolicLink())
+            throw new UsageError(`${arg} is a symbolic link; istio-compat checks only regular files of the repository`);
+        if (stats?.isDirectory()) {
+            patterns.push(literal(rel) + YAML_BELOW);
+            continue;
+        }
+        if (stats?.isFile()) {
+            patterns.push(literal(rel));
+            continue;
+        }
+        listed ??= await snapshot.list();
+        if (listed.includes(rel))
+            patterns.push(literal(rel));
+        else if (listed.some((f) => f.startsWith(`${rel}/`)))
+            patterns.push(literal(rel) + YAML_BELOW);
+        else if (GLOB.test(rel) && !rel.startsWith('!'))
+            patterns.push(rel);
+        else
+            throw new UsageError(`${arg} does not exist${stats ? ' as a file or directory' : ''} in ${repo}`);
+    }
+    return patterns;
 }
 async function buildSources(repo, base, head, paths) {
     if (base) {
         if (!isGitRepository(repo))
             throw new UsageError(`--base needs a git repository; ${repo} is not one`);
-        return gitSources(repo, base, head ?? 'HEAD');
+        const sources = gitSources(repo, base, head ?? 'HEAD');
+        // git names files from the top of the work tree, which --repo may be below.
+        return { sources, patterns: await pathPatterns(gitTopLevel(repo) ?? repo, repo, paths, sources.head) };
     }
     let snapshot = workTreeSnapshot(repo);
     if (head) {
@@ -14476,11 +14952,11 @@ async function buildSources(repo, base, head, paths) {
         snapshot = gitSnapshot(repo, sha);
     }
     // Without a base every matching file counts as added: the whole file is checked.
-    const matches = pathMatcher(paths.length ? paths.map(toPattern) : DEFAULT_PATTERNS);
-    const sources = await wholeFileSources(snapshot, matches);
+    const patterns = await pathPatterns(head ? (gitTopLevel(repo) ?? repo) : repo, repo, paths, snapshot);
+    const sources = await wholeFileSources(snapshot, pathMatcher(patterns));
     if (sources.changes.files.length === 0)
         throw new UsageError(`no file matches ${paths.length ? paths.join(', ') : DEFAULT_PATTERNS.join(', ')} in ${repo}`);
-    return sources;
+    return { sources, patterns };
 }
 
 // Entry of the `istio-compat` command; the logic lives in cli/main.ts.

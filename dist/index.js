@@ -32,11 +32,12 @@ import require$$1$5 from 'node:dns';
 import require$$5$3 from 'string_decoder';
 import 'child_process';
 import 'timers';
-import { readFileSync as readFileSync$1, statSync, readdirSync, appendFileSync } from 'node:fs';
-import { join, relative, sep as sep$2 } from 'node:path';
+import { constants as constants$5, realpathSync, statSync, openSync, writeSync, closeSync, rmSync, renameSync, lstatSync, fstatSync, readSync, readdirSync, appendFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { relative, resolve as resolve$1, sep as sep$2, isAbsolute, join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { mkdir as mkdir$1, writeFile as writeFile$1 } from 'node:fs/promises';
-import { createHash } from 'node:crypto';
+import { randomBytes, createHash } from 'node:crypto';
+import { mkdir as mkdir$1 } from 'node:fs/promises';
 
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -34337,57 +34338,319 @@ function splitDiff(out) {
     const chunks = out.split(/^(?=diff --git )/m);
     return chunks.filter((c) => c.startsWith('diff --git '));
 }
-/** Contents of many files at a commit in one `git cat-file --batch` call; absent paths map to undefined. */
-function readBlobs(cwd, commit, paths) {
-    const out = new Map();
-    const wanted = paths.filter((p) => !p.includes('\n'));
-    if (wanted.length === 0)
-        return out;
-    const buf = git(cwd, ['cat-file', '--batch'], wanted.map((p) => `${commit}:${p}`).join('\n') + '\n');
+/**
+ * Every regular file of a commit with its blob id, from one `git ls-tree -r -z --full-tree` (NUL-separated, so any
+ * file name, newlines included, comes through as it is). Symbolic links (mode 120000) and submodules are left out:
+ * a link's blob is its target's name, not repository content.
+ */
+function listTree(cwd, commit) {
+    const out = git(cwd, ['ls-tree', '-r', '-z', '--full-tree', commit]).toString();
+    const tree = new Map();
     let pos = 0;
-    for (const path of wanted) {
+    while (pos < out.length) {
+        const end = out.indexOf('\0', pos);
+        const entry = out.slice(pos, end === -1 ? out.length : end);
+        pos = end === -1 ? out.length : end + 1;
+        // "<mode> SP <type> SP <object> TAB <path>"
+        const tab = entry.indexOf('\t');
+        if (tab === -1)
+            continue;
+        const [mode, type, oid] = entry.slice(0, tab).split(' ');
+        if (type === 'blob' && (mode === '100644' || mode === '100755'))
+            tree.set(entry.slice(tab + 1), oid);
+    }
+    return tree;
+}
+/**
+ * Contents of blobs by id in one `git cat-file --batch` call. Reading by id (not `<commit>:<path>`) costs the same
+ * for every file: git does not walk the commit's trees again for each path, which is quadratic in the size of a
+ * directory with thousands of entries.
+ */
+function readBlobsById(cwd, ids) {
+    if (ids.length === 0)
+        return [];
+    const buf = git(cwd, ['cat-file', '--batch'], ids.join('\n') + '\n');
+    const blobs = [];
+    let pos = 0;
+    for (const id of ids) {
         const nl = buf.indexOf(10, pos);
         if (nl === -1)
-            break;
+            throw new Error(`git cat-file: no answer for ${id}`);
         const header = buf.subarray(pos, nl).toString();
         pos = nl + 1;
         const m = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
         if (!m)
-            continue; // "<object> missing" or "ambiguous"
+            throw new Error(`git cat-file: ${header}`);
         const size = Number(m[2]);
-        if (m[1] === 'blob')
-            out.set(path, buf.subarray(pos, pos + size));
+        blobs.push(buf.subarray(pos, pos + size));
         pos += size + 1;
     }
-    return out;
+    return blobs;
 }
-/** Every file path in a commit. */
-function listFiles(cwd, commit) {
-    return git(cwd, ['ls-tree', '-r', '-z', '--name-only', commit]).toString().split('\0').filter(Boolean);
+/** Contents of files of a tree; paths that are not regular files of it are absent from the map. */
+function readBlobs(cwd, tree, paths) {
+    const wanted = paths.filter((p) => tree.has(p));
+    const blobs = readBlobsById(cwd, wanted.map((p) => tree.get(p)));
+    return new Map(wanted.map((p, i) => [p, blobs[i]]));
+}
+
+// Reading and writing files next to content a pull request controls. A PR can commit symbolic links (to /dev/zero,
+// to ~/.ssh/…, to a directory outside the checkout) and can name files as it likes: repository files are read only
+// as regular files inside the repository, through no link, with a size cap; report files are written so that no
+// link that is already there is followed.
+/** O_NOFOLLOW where the platform has it (not on Windows, where links need privileges to create anyway). */
+const NOFOLLOW = constants$5.O_NOFOLLOW ?? 0;
+/** Opening a FIFO for reading would wait for a writer; a non-blocking open returns at once and fstat tells. */
+const NONBLOCK = constants$5.O_NONBLOCK ?? 0;
+/** The path of `path` relative to `root` with forward slashes, or undefined when it is outside `root`. */
+function insideRoot(root, path) {
+    const rel = relative(root, resolve$1(root, path));
+    if (rel === '')
+        return '';
+    if (rel === '..' || rel.startsWith(`..${sep$2}`) || isAbsolute(rel))
+        return undefined;
+    return rel.split(sep$2).join('/');
+}
+/**
+ * A file of the repository at `root`, read only when it is a regular file inside `root` reached through no symbolic
+ * link, no larger than `maxBytes`. Undefined when it does not exist; a UsageError (with `what` and the reason) when
+ * it exists but is anything else.
+ */
+function readRepositoryFile(root, path, limits = {}) {
+    const what = limits.what ?? path;
+    const realRoot = realpathSync(root);
+    const rel = insideRoot(realRoot, isAbsolute(path) ? resolveThroughRoot(root, realRoot, path) : path);
+    if (rel === undefined || rel === '')
+        throw new UsageError(`${what}: the path is outside the repository (${root})`);
+    // Every component from the root down, without following any: a link anywhere on the way is refused.
+    let at = realRoot;
+    const parts = rel.split('/');
+    let stats;
+    for (let i = 0; i < parts.length; i++) {
+        at = join(at, parts[i]);
+        stats = lstatOrUndefined(at);
+        if (!stats)
+            return undefined;
+        if (stats.isSymbolicLink())
+            throw new UsageError(`${what} is a symbolic link${i < parts.length - 1 ? ` (${parts.slice(0, i + 1).join('/')})` : ''}; istio-compat reads only regular files of the repository`);
+        if (i < parts.length - 1 && !stats.isDirectory())
+            return undefined;
+    }
+    return readRegular(at, stats, what, limits.maxBytes);
+}
+/** A file the user named outside the repository (e.g. `--config ~/istio-compat.yml`): links are the user's own, but only a regular file of bounded size is read. */
+function readUserFile(path, limits = {}) {
+    const what = limits.what ?? path;
+    let stats;
+    try {
+        stats = statSync(path);
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw new UsageError(`${what}: ${error.message}`);
+    }
+    return readRegular(path, stats, what, limits.maxBytes, false);
+}
+function readRegular(path, seen, what, maxBytes, nofollow = true) {
+    if (seen.isDirectory())
+        throw new UsageError(`${what} is a directory, not a file`);
+    if (!seen.isFile())
+        throw new UsageError(`${what} is not a regular file (a device, socket or pipe); istio-compat reads only regular files`);
+    if (maxBytes !== undefined && seen.size > maxBytes)
+        throw new UsageError(`${what} is ${seen.size} bytes, more than the limit of ${maxBytes} bytes`);
+    let fd;
+    try {
+        fd = openSync(path, constants$5.O_RDONLY | NONBLOCK | (nofollow ? NOFOLLOW : 0));
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ELOOP')
+            throw new UsageError(`${what} is a symbolic link; istio-compat reads only regular files of the repository`);
+        throw new UsageError(`${what}: cannot read it (${code ?? error.message})`);
+    }
+    try {
+        // The file opened must be the one looked at: a swap between lstat and open is refused.
+        const opened = fstatSync(fd);
+        if (!opened.isFile() || opened.ino !== seen.ino || opened.dev !== seen.dev)
+            throw new UsageError(`${what} changed while it was read`);
+        return readAll(fd, what, maxBytes, opened.size);
+    }
+    finally {
+        closeSync(fd);
+    }
+}
+/**
+ * Reads to the end, never more than `maxBytes` (a file that grows while read is refused, not followed forever).
+ * One buffer of the size fstat gives (plus one byte to see the end), so reading many small files allocates little.
+ */
+function readAll(fd, what, maxBytes, size) {
+    let buf = Buffer.allocUnsafe(size + 1);
+    let total = 0;
+    for (;;) {
+        if (total === buf.length) {
+            if (maxBytes !== undefined && total > maxBytes)
+                throw new UsageError(`${what} is more than the limit of ${maxBytes} bytes`);
+            const bigger = Buffer.allocUnsafe(Math.max(buf.length * 2, 64 * 1024));
+            buf.copy(bigger, 0, 0, total);
+            buf = bigger;
+        }
+        const n = readSync(fd, buf, total, buf.length - total, null);
+        if (n === 0)
+            break;
+        total += n;
+    }
+    if (maxBytes !== undefined && total > maxBytes)
+        throw new UsageError(`${what} is more than the limit of ${maxBytes} bytes`);
+    return buf.subarray(0, total);
+}
+/**
+ * Reads a file a directory walk found (a regular file, reached through real directories): opened without
+ * following a link, and refused when it is no longer a regular file. Undefined when it cannot be read.
+ */
+function readListedFile(path) {
+    let fd;
+    try {
+        fd = openSync(path, constants$5.O_RDONLY | NONBLOCK | NOFOLLOW);
+    }
+    catch {
+        return undefined;
+    }
+    try {
+        const stats = fstatSync(fd);
+        if (!stats.isFile())
+            return undefined;
+        return readAll(fd, path, undefined, stats.size);
+    }
+    finally {
+        closeSync(fd);
+    }
+}
+/**
+ * Writes `data` to `dir/name` without following a link that is already there: the data goes into a new file created
+ * exclusively (O_EXCL, O_NOFOLLOW) next to it, which is then renamed over `name` — a rename replaces a link, it
+ * never writes through it. `dir` itself must be a real directory.
+ */
+function writeFileNoFollow(dir, name, data) {
+    const stats = lstatOrUndefined(dir);
+    if (!stats?.isDirectory())
+        throw new Error(`${dir} is ${stats?.isSymbolicLink() ? 'a symbolic link' : 'not a directory'}; report files are written only into a real directory`);
+    const target = join(dir, name);
+    const temp = join(dir, `.${name}.${process.pid}.${randomBytes(6).toString('hex')}`);
+    const fd = openSync(temp, constants$5.O_WRONLY | constants$5.O_CREAT | constants$5.O_EXCL | NOFOLLOW, 0o644);
+    try {
+        const bytes = Buffer.from(data, 'utf8');
+        let off = 0;
+        while (off < bytes.length)
+            off += writeSync(fd, bytes, off, bytes.length - off);
+    }
+    catch (error) {
+        closeSync(fd);
+        rmSync(temp, { force: true });
+        throw error;
+    }
+    closeSync(fd);
+    try {
+        renameSync(temp, target);
+    }
+    catch (error) {
+        rmSync(temp, { force: true });
+        throw error;
+    }
+    return target;
+}
+function lstatOrUndefined(path) {
+    try {
+        return lstatSync(path);
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR')
+            return undefined;
+        throw error;
+    }
+}
+/** An absolute path given for a file under `root`, expressed under root's real path (root may itself sit behind a link, e.g. /tmp on macOS). */
+function resolveThroughRoot(root, realRoot, path) {
+    const abs = resolve$1(path);
+    const viaRoot = insideRoot(resolve$1(root), abs);
+    return viaRoot === undefined ? abs : join(realRoot, viaRoot);
 }
 
 // Snapshots of the repository a run reads files from: a git commit or the work tree.
-function gitSnapshot(cwd, commit) {
-    let listed;
+/**
+ * Blobs already read, by id, shared by the snapshots of one repository: detection reads a file and the analysis
+ * reads it again, and a file the PR did not touch has the same blob on both sides, so each blob crosses the pipe
+ * from git once. Bounded: past `maxBytes` new blobs are not kept.
+ */
+class BlobCache {
+    maxBytes;
+    blobs = new Map();
+    bytes = 0;
+    constructor(maxBytes = 64 * 1024 * 1024) {
+        this.maxBytes = maxBytes;
+    }
+    get(id) {
+        return this.blobs.get(id);
+    }
+    set(id, data) {
+        if (this.bytes + data.length > this.maxBytes || this.blobs.has(id))
+            return;
+        this.blobs.set(id, data);
+        this.bytes += data.length;
+    }
+}
+/** A commit: one `ls-tree` gives every file's blob id, and files are read by id (`cat-file --batch`), each blob once. */
+function gitSnapshot(cwd, commit, cache = new BlobCache()) {
+    let tree;
+    const files = () => (tree ??= listTree(cwd, commit));
     return {
-        list: async () => (listed ??= listFiles(cwd, commit)),
-        read: async (paths) => readBlobs(cwd, commit, paths)
+        list: async () => [...files().keys()],
+        read: async (paths) => {
+            const t = files();
+            const out = new Map();
+            const missing = [];
+            for (const p of paths) {
+                const id = t.get(p);
+                if (id === undefined)
+                    continue;
+                const hit = cache.get(id);
+                if (hit)
+                    out.set(p, hit);
+                else
+                    missing.push(p);
+            }
+            if (missing.length === 0)
+                return out;
+            const read = readBlobs(cwd, t, missing);
+            for (const [p, data] of read)
+                cache.set(t.get(p), data);
+            // In the order asked for, as the callers expect.
+            return missing.length === paths.length ? read : new Map(paths.filter((p) => out.has(p) || read.has(p)).map((p) => [p, (out.get(p) ?? read.get(p))]));
+        }
     };
 }
 const SKIP_DIRS = new Set(['.git', 'node_modules']);
-/** The work tree under `root`; paths are relative to it with forward slashes. Symlinks are not followed. */
+/**
+ * The work tree under `root`; paths are relative to it with forward slashes. Only regular files are listed and read:
+ * symbolic links (to /dev/zero, to files outside the checkout) are neither followed nor read, files are opened with
+ * O_NOFOLLOW, and a path that was not listed is read only when it is a regular file inside `root` reached through no link.
+ */
 function workTreeSnapshot(root) {
     let listed;
+    let listedSet;
     return {
         list: async () => (listed ??= walkFiles(root)),
         read: async (paths) => {
             const out = new Map();
             for (const p of paths) {
                 try {
-                    out.set(p, readFileSync$1(join(root, p)));
+                    const data = listedSet?.has(p) || (listed && (listedSet ??= new Set(listed)).has(p)) ? readListedFile(join(root, p)) : readRepositoryFile(root, p);
+                    if (data)
+                        out.set(p, data);
                 }
                 catch {
-                    // Vanished or unreadable: the caller reports what it could not read.
+                    // A link, a device, outside the tree, vanished or unreadable: not read; the caller reports what it could not read.
                 }
             }
             return out;
@@ -34411,7 +34674,8 @@ function walkFiles(root) {
 /** merge-base(base, head)…head of a local repository, both sides read from git. */
 function gitSources(cwd, baseRef, headRef) {
     const changes = gitChangeSet(cwd, baseRef, headRef);
-    return { changes, head: gitSnapshot(cwd, changes.headRef), base: gitSnapshot(cwd, changes.baseRef) };
+    const cache = new BlobCache();
+    return { changes, head: gitSnapshot(cwd, changes.headRef, cache), base: gitSnapshot(cwd, changes.baseRef, cache) };
 }
 /** No base to compare with: every file `matches` accepts counts as added, so each is checked whole. */
 async function wholeFileSources(snapshot, matches) {
@@ -35528,7 +35792,7 @@ const normalize = (items, form) => {
 };
 // the start node, and the number of node ids. Ids are dense, from 0
 // for the match node.
-const compile = (items, nocase) => {
+const compile$1 = (items, nocase) => {
     let id = 1;
     const split = (out) => ({ t: 'split', id: id++, out });
     const seq = (items, next) => items.reduceRight((next, it) => item(it, next), next);
@@ -35997,7 +36261,7 @@ class Matcher {
         let [items] = build(toks, pair(toks), 0, toks.length, true);
         if (this.#form)
             items = normalize(items, this.#form);
-        const [start, size] = compile(items, nocase);
+        const [start, size] = compile$1(items, nocase);
         this.#start = start;
         this.#size = size;
         if (items.every(it => it.t === 'lit')) {
@@ -45200,7 +45464,7 @@ function compareTag(t, r) {
         return 1;
     return (t.pre ?? '').localeCompare(r.pre ?? '', 'en', { numeric: true });
 }
-const compiled$1 = new Map();
+const compiled$2 = new Map();
 /** The compiled knowledge of one chart (istiod, base, cni, ztunnel, gateway), or undefined for other charts. */
 function chartKnowledge(chart, index = CHART_VALUES_INDEX) {
     const data = index.charts[chart];
@@ -45208,10 +45472,10 @@ function chartKnowledge(chart, index = CHART_VALUES_INDEX) {
         return undefined;
     if (index !== CHART_VALUES_INDEX)
         return new ChartKnowledge(chart, data);
-    let k = compiled$1.get(chart);
+    let k = compiled$2.get(chart);
     if (!k) {
         k = new ChartKnowledge(chart, data);
-        compiled$1.set(chart, k);
+        compiled$2.set(chart, k);
     }
     return k;
 }
@@ -45602,6 +45866,8 @@ function linesOf(ctx, file) {
 }
 const pathsByFiles = new WeakMap();
 function filePathsOf(ctx) {
+    if (ctx.repositoryPaths)
+        return ctx.repositoryPaths;
     let paths = pathsByFiles.get(ctx.files);
     if (!paths) {
         paths = new Set(ctx.files.map((f) => f.path));
@@ -45724,12 +45990,12 @@ class SchemaCatalog {
         return this.releases.filter((_, i) => mask & (1 << i));
     }
 }
-const compiled = new WeakMap();
+const compiled$1 = new WeakMap();
 function compileSchemaIndex(data = SCHEMA_INDEX) {
-    let catalog = compiled.get(data);
+    let catalog = compiled$1.get(data);
     if (!catalog) {
         catalog = new SchemaCatalog(data);
-        compiled.set(data, catalog);
+        compiled$1.set(data, catalog);
     }
     return catalog;
 }
@@ -46779,12 +47045,23 @@ const BUILTIN_RULES = [
 function allRules(analyzers = ANALYZERS) {
     return [...BUILTIN_RULES, ...analyzers.flatMap((a) => a.meta)];
 }
-function analyzeDocuments(docs, ctx, analyzers = ANALYZERS) {
+/**
+ * Every analyzer's `check` over `docs`, then its `checkRepository`. `early` holds the `check` findings of documents
+ * already checked while their file was parsed (src/streaming.ts), with the same releases: they are taken as they are.
+ */
+function analyzeDocuments(docs, ctx, analyzers = ANALYZERS, early) {
     const findings = [];
-    for (const doc of docs)
+    for (const doc of docs) {
+        const done = early?.get(doc);
+        if (done) {
+            for (const f of done)
+                findings.push(f);
+            continue;
+        }
         for (const analyzer of analyzers)
             for (const f of analyzer.check(doc, ctx))
                 findings.push(f);
+    }
     for (const analyzer of analyzers)
         if (analyzer.checkRepository)
             for (const f of analyzer.checkRepository(ctx))
@@ -46805,6 +47082,9 @@ function applyRuleSettings(findings, config) {
 
 // The repository config (.github/istio-compat.yml): rules on/off, severity overrides, ignored paths and
 // per-path target releases. Read from the position tree, so every error names the exact file:line.
+const DEFAULT_CONFIG_PATH = '.github/istio-compat.yml';
+/** A config is a few dozen lines; anything past this is not one (and is not read into memory). */
+const CONFIG_MAX_BYTES = 1024 * 1024;
 /** A size limit as written by users: bytes (`8388608`) or with a unit (`8MiB`, `512 KiB`, `8M`). */
 function parseSize(text, what) {
     const m = /^\s*(\d+)\s*(b|bytes?|k|kb|kib|m|mb|mib)?\s*$/i.exec(text);
@@ -46867,11 +47147,58 @@ function parseConfig(text, file, knownRules = allRules().map((r) => r.id)) {
 function targetOverrideFor(config, path) {
     return config.targets?.find((t) => matchesPatterns(path, t.paths));
 }
+/**
+ * The repository config at `path` under `root` (the workspace or `--repo`). The file is read only as a regular file
+ * inside the repository, through no symbolic link, and no larger than CONFIG_MAX_BYTES: a PR controls it. Absent:
+ * the empty config, unless `explicit` (the user named it), which makes a missing file an error. An explicit path
+ * outside the repository (`allowOutside`, the CLI's `--config ~/x.yml`) is the user's own file and may be a link.
+ */
+function loadRepoConfig(root, path = DEFAULT_CONFIG_PATH, options = {}) {
+    const what = `config ${path}`;
+    const inside = insideRoot(realpathSync(root), resolve$1(realpathSync(root), path)) ?? insideRoot(resolve$1(root), resolve$1(root, path));
+    if (inside === '')
+        throw new UsageError(`${what} is a directory, not a file`);
+    let data;
+    if (inside !== undefined)
+        data = readRepositoryFile(root, inside, { maxBytes: CONFIG_MAX_BYTES, what });
+    else if (options.allowOutside)
+        data = readUserFile(resolve$1(root, path), { maxBytes: CONFIG_MAX_BYTES, what });
+    else
+        throw new UsageError(`${what} is outside the repository (${root}); give a path inside it`);
+    if (data === undefined) {
+        if (options.explicit)
+            throw new UsageError(`${what} does not exist`);
+        return EMPTY_CONFIG;
+    }
+    let text;
+    try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(data);
+    }
+    catch {
+        throw new UsageError(`${what} is not UTF-8 text`);
+    }
+    return parseConfig(text, path);
+}
+/** Each pattern compiled once per process (patterns come from inputs and the config: a handful). */
+const compiled = new Map();
+function compile(pattern) {
+    let m = compiled.get(pattern);
+    if (!m)
+        compiled.set(pattern, (m = new Minimatch(pattern, GLOB_OPTIONS)));
+    return m;
+}
 /** minimatch list semantics: at least one positive pattern matches and no `!` pattern does. */
 function matchesPatterns(path, patterns) {
-    const include = patterns.filter((p) => !p.startsWith('!'));
-    const exclude = patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1));
-    return include.some((p) => minimatch(path, p, GLOB_OPTIONS)) && !exclude.some((p) => minimatch(path, p, GLOB_OPTIONS));
+    let included = false;
+    for (const p of patterns) {
+        if (p.startsWith('!')) {
+            if (compile(p.slice(1)).match(path))
+                return false;
+        }
+        else if (!included && compile(p).match(path))
+            included = true;
+    }
+    return included;
 }
 class ConfigReader {
     text;
@@ -47058,6 +47385,59 @@ function describe(node) {
 function unknownKey(key, known, where) {
     const near = closest(key, known, 3);
     return `unknown key "${key}" in ${where}; expected ${known.join(', ')}${near ? ` (did you mean "${near}"?)` : ''}`;
+}
+
+// Validation shared by the action's inputs and the CLI's options: the same words are accepted in either place
+// (case does not matter for keywords), and a bad value is a usage error that names the input and what it takes.
+/** One of `choices`, case-insensitive; `name` is how the user spells the input (`comment`, `--format`). */
+function parseChoice(name, value, choices) {
+    const v = value.trim().toLowerCase();
+    if (choices.includes(v))
+        return v;
+    throw new UsageError(`${name} must be ${listed(choices)}, not "${value}"`);
+}
+/** true or false in any case (as YAML and @actions/core's getBooleanInput spell them); anything else is an error. */
+function parseBoolean(name, value) {
+    const v = value.trim().toLowerCase();
+    if (v === 'true')
+        return true;
+    if (v === 'false')
+        return false;
+    throw new UsageError(`${name} must be true or false, not "${value}"`);
+}
+/**
+ * A release input: `auto` and `latest` in any case, or a version (`1.28`, `v1.28.1`, `1.31.0-rc.0`), checked now so the
+ * error names the input. Returns it normalised (`auto`, or the version as written, lower case).
+ */
+function parseVersionInput(name, value) {
+    const v = value.trim().toLowerCase();
+    if (v === 'auto')
+        return 'auto';
+    try {
+        parseRelease(v);
+    }
+    catch (error) {
+        throw new UsageError(`${name}: ${error.message}`);
+    }
+    return v;
+}
+/** A from-release newer than the target is a mistake of the inputs (swapped values), not a downgrade to check. */
+function checkFromNotNewer(fromName, from, targetName, target) {
+    if (!from || from === 'auto' || target === 'auto')
+        return;
+    const f = parseRelease(from);
+    const t = parseRelease(target);
+    // A bare minor means its newest patch, so `1.28` against `1.28.1` is not "newer": only whole minors, or two patches, compare.
+    const newer = f.major !== t.major || f.minorNumber !== t.minorNumber ? compareReleases(f, t) > 0 : f.patch !== null && t.patch !== null && compareReleases(f, t) > 0;
+    if (newer)
+        throw new UsageError(`${fromName} ${f.version} is newer than ${targetName} ${t.version}; ${fromName} is the release the mesh runs today and ${targetName} the one it moves to (were they swapped?)`);
+}
+function listed(choices) {
+    return choices.length === 1 ? choices[0] : `${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]}`;
+}
+/** The positive patterns of `patterns` that match none of `files` (a typo in `paths` would otherwise check nothing, silently). */
+function unmatchedPatterns(patterns, files) {
+    return patterns.filter((p) => !p.startsWith('!') && !files.some((f) => matchesPatterns(f, [p])));
 }
 
 // The gate: the job's exit status is the required check (a bot's REQUEST_CHANGES would linger until dismissed).
@@ -49578,6 +49958,71 @@ function diffValues(a, b, path, out, budget) {
     }
 }
 
+// Files streamed through the analysis: read, parse and check a batch of files, then let go of what reporting does not
+// need (the bytes, and the position trees of documents nothing points into) before the next batch. Position trees
+// are most of what a parsed manifest weighs, so a run over a whole repository (a version bump, or the CLI on files)
+// holds one batch of trees at a time instead of all of them.
+/** Files per batch: enough to keep git and the parser busy, few enough that a batch's trees weigh little. */
+const BATCH_FILES = 256;
+async function parseAndCheck(snapshot, paths, inputs, config, analyzers, needed) {
+    const files = [];
+    const early = new Map();
+    for (let i = 0; i < paths.length; i += BATCH_FILES) {
+        const batch = paths.slice(i, i + BATCH_FILES);
+        let contents = await snapshot.read(batch);
+        const parsed = [];
+        for (const p of batch) {
+            const data = contents.get(p);
+            if (data)
+                parsed.push(parseManifestFile(p, data, needed.maxFileBytes ? { maxFileBytes: needed.maxFileBytes } : {}));
+        }
+        contents = undefined;
+        // The batch's own files in the context: an analyzer reads the lines of the document's file from it.
+        const { groups } = groupByTarget(docsOf(parsed), parsed, config, { ...inputs, files: parsed });
+        for (const group of groups) {
+            for (const doc of group.docs) {
+                const found = [];
+                for (const analyzer of analyzers)
+                    for (const f of analyzer.check(doc, group.ctx))
+                        found.push(f);
+                early.set(doc, found);
+            }
+        }
+        for (const file of parsed) {
+            for (const doc of file.documents)
+                if (!keepsTree(doc, early.get(doc), needed))
+                    releaseTree(doc);
+            files.push(file);
+        }
+    }
+    return { files, early };
+}
+/**
+ * Documents whose position tree is read after their own check: those carrying a suppression annotation (its line is
+ * looked up), and, when `needed` says so, those with findings and the install documents.
+ */
+function keepsTree(doc, findings, needed) {
+    if (needed.withFindings && findings && findings.length > 0)
+        return true;
+    if (needed.installs && (doc.family === 'helm-release' || doc.family === 'istio-operator' || doc.family === 'mesh-configmap' || doc.kind === 'helm-values'))
+        return true;
+    const annotations = doc.value?.metadata?.annotations;
+    return typeof annotations === 'object' && annotations !== null && IGNORE_ANNOTATION in annotations;
+}
+/** Drops a document's position trees (its own and its embedded documents'); values, lines and findings stay. */
+function releaseTree(doc) {
+    doc.root = null;
+    for (const e of doc.embedded)
+        e.root = null;
+}
+function docsOf(files) {
+    const docs = [];
+    for (const file of files)
+        for (const doc of file.documents)
+            docs.push(doc);
+    return docs;
+}
+
 // changes → manifests → analyze: one run of the engine, shared by the action and the CLI.
 const DEFAULT_PATTERNS = ['**/*.yaml', '**/*.yml'];
 /** Files read for `auto` version detection besides the matched manifests. */
@@ -49609,9 +50054,22 @@ async function runAnalysis(sources, options) {
     // Scope: the changed files, or every manifest when the PR moves the Istio version.
     const changed = sources.changes.files.filter((f) => f.status !== 'removed' && matches(f.path));
     const headPaths = versionBump ? (await sources.head.list()).filter(matches) : changed.map((f) => f.path);
-    const headFiles = await parseAll(sources.head, headPaths, maxFileBytes, headDetection?.parsed);
+    const analyzers = options.analyzers ?? ANALYZERS;
+    const inputs = {
+        target: target.release,
+        ...(from ? { from: from.release } : {}),
+        ...(options.kubernetesVersion ? { kubernetesVersion: options.kubernetesVersion } : {}),
+        ...(gatewayApiChannel ? { gatewayApiChannel } : {}),
+        repositoryPaths: headDetection?.paths ?? new Set(headPaths),
+        files: []
+    };
+    // Every head document is in scope without a base and on a version bump: those files stream through the analysis
+    // (checked while parsed, position trees released), so a whole repository never holds all its trees at once.
+    const streamed = !sources.base || versionBump ? await parseAndCheck(sources.head, headPaths, { ...inputs, files: [] }, config, analyzers, { withFindings: !!sources.base, maxFileBytes, installs: !!options.kubernetesVersion || !!config.targets?.some((t) => t.kubernetesVersion) }) : undefined;
+    const headFiles = streamed ? streamed.files : await parseAll(sources.head, headPaths, maxFileBytes, headDetection?.parsed);
     // What detection parsed and the analysis does not use is dropped now, not held for the rest of the run.
     headDetection?.parsed.clear();
+    inputs.files = headFiles;
     let baseFiles = [];
     const renames = new Map();
     const touched = new Set(sources.changes.files.map((f) => f.path));
@@ -49652,16 +50110,8 @@ async function runAnalysis(sources, options) {
         if (versionBump || !sources.base || change.status === 'added' || change.status === 'changed')
             inScope.push(change.head);
     }
-    const inputs = {
-        target: target.release,
-        ...(from ? { from: from.release } : {}),
-        ...(options.kubernetesVersion ? { kubernetesVersion: options.kubernetesVersion } : {}),
-        ...(gatewayApiChannel ? { gatewayApiChannel } : {}),
-        files: headFiles
-    };
-    const analyzers = options.analyzers ?? ANALYZERS;
     const knownRules = allRules(analyzers).map((r) => r.id);
-    const head = analyseSide(headFiles, inScope, inputs, config, analyzers, knownRules, headFiles.flatMap((f) => f.documents));
+    const head = analyseSide(headFiles, inScope, inputs, config, analyzers, knownRules, headFiles.flatMap((f) => f.documents), streamed?.early);
     for (const file of headFiles) {
         if (file.problems.some((p) => p.severity !== 'error') && file.documents.length === 0)
             notChecked.push({ file: file.path, reason: file.problems[0].message });
@@ -49677,6 +50127,7 @@ async function runAnalysis(sources, options) {
             ...(!versionBump && from ? { from: from.release } : {}),
             ...(options.kubernetesVersion ? { kubernetesVersion: options.kubernetesVersion } : {}),
             ...(gatewayApiChannel ? { gatewayApiChannel } : {}),
+            ...(baseDetection ? { repositoryPaths: baseDetection.paths } : {}),
             // Repository checks need a file to anchor to; a PR that only adds files has no base file in scope.
             files: baseFiles.length ? baseFiles : headFiles
         };
@@ -49746,7 +50197,7 @@ async function runAnalysis(sources, options) {
  * One side's findings: the files' parse problems, the analyzers over `docs` (grouped by per-path targets),
  * suppressions (annotations of `suppressors` may suppress), rule settings and overlap merging.
  */
-function analyseSide(files, docs, inputs, config, analyzers, knownRules, suppressors) {
+function analyseSide(files, docs, inputs, config, analyzers, knownRules, suppressors, early) {
     const findings = [];
     for (const file of files)
         for (const p of file.problems)
@@ -49754,7 +50205,7 @@ function analyseSide(files, docs, inputs, config, analyzers, knownRules, suppres
     // Per-path targets: one analysis per set of releases, each with its own context.
     const { groups, targetsByFile } = groupByTarget(docs, files, config, inputs);
     for (const group of groups)
-        for (const f of analyzeDocuments(group.docs, group.ctx, analyzers))
+        for (const f of analyzeDocuments(group.docs, group.ctx, analyzers, early))
             findings.push(f);
     // Annotations of any head document may suppress (repository findings can point anywhere); broken ones are reported only in scope.
     const suppressed = applySuppressions(findings, suppressors, { inScope: new Set(docs), knownRules });
@@ -49788,7 +50239,8 @@ function chooseVersion(input, detected, name, parse = parseRelease) {
  * parsed once for both sides.
  */
 async function detect(snapshot, matches, maxFileBytes, previous) {
-    const paths = (await snapshot.list()).filter((p) => matches(p) || DETECTION_FILE.test(p));
+    const listed = await snapshot.list();
+    const paths = listed.filter((p) => matches(p) || DETECTION_FILE.test(p));
     const contents = await snapshot.read(paths);
     const parsed = new Map();
     const files = [];
@@ -49805,7 +50257,7 @@ async function detect(snapshot, matches, maxFileBytes, previous) {
         parsed.set(path, { data, file });
         files.push(file);
     }
-    return { version: detectIstioVersion(files), parsed };
+    return { version: detectIstioVersion(files), parsed, paths: new Set(listed) };
 }
 function sameBytes(a, b) {
     return a.byteLength === b.byteLength && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
@@ -50038,13 +50490,16 @@ function renderSarif(result, options = {}) {
 // The action's outputs: counts, and the paths of the JSON report and the SARIF file written for this run.
 const REPORT_FILE = 'istio-compat-report.json';
 const SARIF_FILE = 'istio-compat.sarif';
-/** Writes the JSON report and the SARIF file into `dir` (e.g. RUNNER_TEMP) and returns their paths. */
+/**
+ * Writes the JSON report and the SARIF file into `dir` (e.g. RUNNER_TEMP) and returns their paths. A link already at
+ * either name (or `dir` being a link) is never written through: the file is replaced (see writeFileNoFollow).
+ */
 async function writeReportFiles(result, dir, sarif = {}) {
     await mkdir$1(dir, { recursive: true });
-    const files = { report: join(dir, REPORT_FILE), sarif: join(dir, SARIF_FILE) };
-    await writeFile$1(files.report, renderJson(result), 'utf8');
-    await writeFile$1(files.sarif, renderSarif(result, sarif), 'utf8');
-    return files;
+    return {
+        report: writeFileNoFollow(dir, REPORT_FILE, renderJson(result)),
+        sarif: writeFileNoFollow(dir, SARIF_FILE, renderSarif(result, sarif))
+    };
 }
 /**
  * Every output of action.yml, as strings for core.setOutput. The counts are what the gate counts: suppressed
@@ -51653,40 +52108,30 @@ function countInput(name, fallback) {
 }
 function readInputs() {
     const failOn = parseFailOn(getInput('fail-on') || 'error');
-    const comment = getInput('comment') || 'review';
-    const failOnExisting = booleanInput('fail-on-existing', false);
-    if (!['review', 'summary', 'off'].includes(comment))
-        throw new UsageError(`comment must be review, summary or off, not "${comment}"`);
+    const comment = parseChoice('comment', getInput('comment') || 'review', ['review', 'summary', 'off']);
+    const failOnExisting = parseBoolean('fail-on-existing', getInput('fail-on-existing') || 'false');
     const token = getInput('github-token');
     if (token)
         setSecret(token);
+    const target = parseVersionInput('target-version', getInput('target-version') || 'auto');
+    const from = parseVersionInput('from-version', getInput('from-version') || 'auto');
+    checkFromNotNewer('from-version', from, 'target-version', target);
     return {
-        target: getInput('target-version') || 'auto',
-        from: getInput('from-version') || 'auto',
+        target,
+        from,
         kubernetesVersion: getInput('kubernetes-version'),
         gatewayApiChannel: getInput('gateway-api-channel'),
         ...(getInput('max-file-size') ? { maxFileBytes: parseSize(getInput('max-file-size'), 'max-file-size') } : {}),
         paths: getMultilineInput('paths').map((p) => p.trim()).filter(Boolean),
         failOn,
         failOnExisting,
-        comment: comment,
-        suggestions: (getInput('suggestions') || 'true').toLowerCase() !== 'false',
-        configPath: getInput('config') || '.github/istio-compat.yml',
+        comment,
+        suggestions: parseBoolean('suggestions', getInput('suggestions') || 'true'),
+        configPath: getInput('config') || DEFAULT_CONFIG_PATH,
         token,
         maxInline: countInput('max-inline-comments', 30),
         maxPerGroup: countInput('max-comments-per-finding', 5)
     };
-}
-/** true/false as the YAML 1.2 core schema spells them (like core.getBooleanInput); empty = the default. */
-function booleanInput(name, fallback) {
-    const value = getInput(name).trim();
-    if (value === '')
-        return fallback;
-    if (['true', 'True', 'TRUE'].includes(value))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(value))
-        return false;
-    throw new UsageError(`${name} must be true or false, not "${value}"`);
 }
 function eventRefs(context) {
     const payload = context.payload;
@@ -51708,9 +52153,13 @@ async function run() {
         const refs = eventRefs(context);
         const { owner, repo } = context.repo;
         const octokit = inputs.token ? createGitHubClient({ token: inputs.token, log: actionLog }) : undefined;
-        const config = loadRepoConfig(workspace, inputs.configPath);
+        // A config other than the default was asked for: its absence is an error, not an empty config.
+        const config = loadRepoConfig(workspace, inputs.configPath, { explicit: inputs.configPath !== DEFAULT_CONFIG_PATH });
         const sources = await buildSources(workspace, refs, inputs, octokit, { owner, repo });
         info(`istio-compat: ${sources.changes.files.length} changed file(s) read from ${sources.changes.source}`);
+        // Patterns someone wrote (not the defaults) that match nothing are most likely a typo.
+        if (inputs.paths.length && inputs.paths.join('\n') !== DEFAULT_PATTERNS.join('\n'))
+            await checkPathsMatch(inputs.paths, sources);
         const result = await runAnalysis(sources, {
             target: inputs.target,
             from: inputs.from,
@@ -51723,7 +52172,7 @@ async function run() {
         });
         info(`istio-compat: Istio ${result.from ? `${result.from.release.version} → ` : ''}${result.target.release.version}, ${result.documentsChecked} document(s) checked, ${result.findings.length} finding(s)${result.baseline ? `, ${result.findings.filter((f) => f.baselineState === 'unchanged').length} of them already there before this PR (base checked against Istio ${result.baseline.target.version})` : ''}`);
         // The SARIF names every rule with its description and default level, as code scanning lists them.
-        const files = await writeReportFiles(result, process.env.RUNNER_TEMP || join(workspace, '.istio-compat'), { rules: allRules() });
+        const files = await writeReportFiles(result, reportDir(), { rules: allRules() });
         for (const [name, value] of Object.entries(actionOutputs(result, files)))
             setOutput(name, value);
         const headTexts = await readFindingFiles(sources, result);
@@ -51756,17 +52205,28 @@ async function run() {
         setFailed(error instanceof Error ? error.message : String(error));
     }
 }
-const actionLog = { info: info, warning: warning, debug: debug };
-function loadRepoConfig(workspace, path) {
-    let text;
-    try {
-        text = readFileSync$1(join(workspace, path), 'utf8');
-    }
-    catch {
-        return EMPTY_CONFIG;
-    }
-    return parseConfig(text, path);
+/**
+ * Where the report files go: RUNNER_TEMP, the runner's own folder; else a new private folder in the system's temp
+ * folder — never the workspace, whose files and links the pull request controls.
+ */
+function reportDir() {
+    return process.env.RUNNER_TEMP || mkdtempSync(join(tmpdir(), 'istio-compat-'));
 }
+/** `paths` set to patterns that match no file of the repository: each is named; when none matches, the run stops (it would check nothing). */
+async function checkPathsMatch(paths, sources) {
+    const files = await sources.head.list();
+    // No listing (an API error, an empty repository): nothing to tell a typo from.
+    if (files.length === 0)
+        return;
+    const unmatched = unmatchedPatterns(paths, files);
+    const positive = paths.filter((p) => !p.startsWith('!'));
+    if (positive.length > 0 && unmatched.length === positive.length) {
+        throw new UsageError(`paths: no file of the repository matches ${unmatched.map((p) => `"${p}"`).join(', ')}; patterns are minimatch globs relative to the repository root, e.g. "deploy/**/*.yaml"`);
+    }
+    for (const p of unmatched)
+        warning(`istio-compat: paths: "${p}" matches no file of the repository`);
+}
+const actionLog = { info: info, warning: warning, debug: debug };
 /**
  * The workspace checkout when it holds both commits (fetch-depth: 0), else the REST API (pulls.listFiles,
  * the contents of each file or, for many files, the commit's tarball), else — outside a pull request — every matching file of the work tree.

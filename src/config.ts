@@ -1,15 +1,20 @@
 // The repository config (.github/istio-compat.yml): rules on/off, severity overrides, ignored paths and
 // per-path target releases. Read from the position tree, so every error names the exact file:line.
-import { minimatch } from 'minimatch'
+import { Minimatch } from 'minimatch'
 import { allRules } from './analyze/index.js'
 import { closest } from './closest.js'
+import { insideRoot, readRepositoryFile, readUserFile } from './files.js'
 import { compareReleases, parseRelease, type Release } from './knowledge/versions.js'
 import { deref } from './manifests/locate.js'
 import type { MapEntry, MapNode, PosNode } from './manifests/types.js'
+import { realpathSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { lineAt, lineStarts, parseYamlDocuments, YamlError, type ParsedDocument, type SourceMap } from './manifests/yaml.js'
 import { UsageError, SEVERITIES, type Severity } from './model.js'
 
 export const DEFAULT_CONFIG_PATH = '.github/istio-compat.yml'
+/** A config is a few dozen lines; anything past this is not one (and is not read into memory). */
+export const CONFIG_MAX_BYTES = 1024 * 1024
 
 export type RuleSetting = 'off' | Severity
 
@@ -97,11 +102,50 @@ export function targetOverrideFor(config: RepoConfig, path: string): TargetOverr
   return config.targets?.find((t) => matchesPatterns(path, t.paths))
 }
 
+/**
+ * The repository config at `path` under `root` (the workspace or `--repo`). The file is read only as a regular file
+ * inside the repository, through no symbolic link, and no larger than CONFIG_MAX_BYTES: a PR controls it. Absent:
+ * the empty config, unless `explicit` (the user named it), which makes a missing file an error. An explicit path
+ * outside the repository (`allowOutside`, the CLI's `--config ~/x.yml`) is the user's own file and may be a link.
+ */
+export function loadRepoConfig(root: string, path: string = DEFAULT_CONFIG_PATH, options: { explicit?: boolean; allowOutside?: boolean } = {}): RepoConfig {
+  const what = `config ${path}`
+  const inside = insideRoot(realpathSync(root), resolve(realpathSync(root), path)) ?? insideRoot(resolve(root), resolve(root, path))
+  if (inside === '') throw new UsageError(`${what} is a directory, not a file`)
+  let data: Buffer | undefined
+  if (inside !== undefined) data = readRepositoryFile(root, inside, { maxBytes: CONFIG_MAX_BYTES, what })
+  else if (options.allowOutside) data = readUserFile(resolve(root, path), { maxBytes: CONFIG_MAX_BYTES, what })
+  else throw new UsageError(`${what} is outside the repository (${root}); give a path inside it`)
+  if (data === undefined) {
+    if (options.explicit) throw new UsageError(`${what} does not exist`)
+    return EMPTY_CONFIG
+  }
+  let text: string
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(data)
+  } catch {
+    throw new UsageError(`${what} is not UTF-8 text`)
+  }
+  return parseConfig(text, path)
+}
+
+/** Each pattern compiled once per process (patterns come from inputs and the config: a handful). */
+const compiled = new Map<string, Minimatch>()
+function compile(pattern: string): Minimatch {
+  let m = compiled.get(pattern)
+  if (!m) compiled.set(pattern, (m = new Minimatch(pattern, GLOB_OPTIONS)))
+  return m
+}
+
 /** minimatch list semantics: at least one positive pattern matches and no `!` pattern does. */
 export function matchesPatterns(path: string, patterns: readonly string[]): boolean {
-  const include = patterns.filter((p) => !p.startsWith('!'))
-  const exclude = patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1))
-  return include.some((p) => minimatch(path, p, GLOB_OPTIONS)) && !exclude.some((p) => minimatch(path, p, GLOB_OPTIONS))
+  let included = false
+  for (const p of patterns) {
+    if (p.startsWith('!')) {
+      if (compile(p.slice(1)).match(path)) return false
+    } else if (!included && compile(p).match(path)) included = true
+  }
+  return included
 }
 
 class ConfigReader {

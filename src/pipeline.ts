@@ -13,6 +13,7 @@ import { classifyFindings, documentsWithFindings, pairRenamedResources, resource
 import { kubernetesMinor } from './analyze/catalog/kubernetes.js'
 import { diffResources } from './manifests/diff.js'
 import { parseManifestFile } from './manifests/parse.js'
+import { parseAndCheck, type EarlyFindings } from './streaming.js'
 import type { ManifestDocument, ManifestFile } from './manifests/types.js'
 import { compareFindings, UsageError, type Finding } from './model.js'
 import type { AnalysisResult, NotChecked, VersionChoice } from './result.js'
@@ -81,9 +82,22 @@ export async function runAnalysis(sources: Sources, options: RunOptions): Promis
   // Scope: the changed files, or every manifest when the PR moves the Istio version.
   const changed = sources.changes.files.filter((f) => f.status !== 'removed' && matches(f.path))
   const headPaths = versionBump ? (await sources.head.list()).filter(matches) : changed.map((f) => f.path)
-  const headFiles = await parseAll(sources.head, headPaths, maxFileBytes, headDetection?.parsed)
+  const analyzers = options.analyzers ?? ANALYZERS
+  const inputs: AnalysisContext = {
+    target: target.release,
+    ...(from ? { from: from.release } : {}),
+    ...(options.kubernetesVersion ? { kubernetesVersion: options.kubernetesVersion } : {}),
+    ...(gatewayApiChannel ? { gatewayApiChannel } : {}),
+    repositoryPaths: headDetection?.paths ?? new Set(headPaths),
+    files: []
+  }
+  // Every head document is in scope without a base and on a version bump: those files stream through the analysis
+  // (checked while parsed, position trees released), so a whole repository never holds all its trees at once.
+  const streamed = !sources.base || versionBump ? await parseAndCheck(sources.head, headPaths, { ...inputs, files: [] }, config, analyzers, { withFindings: !!sources.base, maxFileBytes, installs: !!options.kubernetesVersion || !!config.targets?.some((t) => t.kubernetesVersion) }) : undefined
+  const headFiles = streamed ? streamed.files : await parseAll(sources.head, headPaths, maxFileBytes, headDetection?.parsed)
   // What detection parsed and the analysis does not use is dropped now, not held for the rest of the run.
   headDetection?.parsed.clear()
+  inputs.files = headFiles
 
   let baseFiles: ManifestFile[] = []
   const renames = new Map<string, string>()
@@ -118,16 +132,8 @@ export async function runAnalysis(sources: Sources, options: RunOptions): Promis
     if (!change.head) continue
     if (versionBump || !sources.base || change.status === 'added' || change.status === 'changed') inScope.push(change.head)
   }
-  const inputs: AnalysisContext = {
-    target: target.release,
-    ...(from ? { from: from.release } : {}),
-    ...(options.kubernetesVersion ? { kubernetesVersion: options.kubernetesVersion } : {}),
-    ...(gatewayApiChannel ? { gatewayApiChannel } : {}),
-    files: headFiles
-  }
-  const analyzers = options.analyzers ?? ANALYZERS
   const knownRules = allRules(analyzers).map((r) => r.id)
-  const head = analyseSide(headFiles, inScope, inputs, config, analyzers, knownRules, headFiles.flatMap((f) => f.documents))
+  const head = analyseSide(headFiles, inScope, inputs, config, analyzers, knownRules, headFiles.flatMap((f) => f.documents), streamed?.early)
   for (const file of headFiles) {
     if (file.problems.some((p) => p.severity !== 'error') && file.documents.length === 0) notChecked.push({ file: file.path, reason: file.problems[0].message })
   }
@@ -143,6 +149,7 @@ export async function runAnalysis(sources: Sources, options: RunOptions): Promis
       ...(!versionBump && from ? { from: from.release } : {}),
       ...(options.kubernetesVersion ? { kubernetesVersion: options.kubernetesVersion } : {}),
       ...(gatewayApiChannel ? { gatewayApiChannel } : {}),
+      ...(baseDetection ? { repositoryPaths: baseDetection.paths } : {}),
       // Repository checks need a file to anchor to; a PR that only adds files has no base file in scope.
       files: baseFiles.length ? baseFiles : headFiles
     }
@@ -206,12 +213,12 @@ export async function runAnalysis(sources: Sources, options: RunOptions): Promis
  * One side's findings: the files' parse problems, the analyzers over `docs` (grouped by per-path targets),
  * suppressions (annotations of `suppressors` may suppress), rule settings and overlap merging.
  */
-function analyseSide(files: readonly ManifestFile[], docs: readonly ManifestDocument[], inputs: AnalysisContext, config: RepoConfig, analyzers: readonly Analyzer[], knownRules: readonly string[], suppressors: readonly ManifestDocument[]) {
+function analyseSide(files: readonly ManifestFile[], docs: readonly ManifestDocument[], inputs: AnalysisContext, config: RepoConfig, analyzers: readonly Analyzer[], knownRules: readonly string[], suppressors: readonly ManifestDocument[], early?: EarlyFindings) {
   const findings: Finding[] = []
   for (const file of files) for (const p of file.problems) findings.push(p)
   // Per-path targets: one analysis per set of releases, each with its own context.
   const { groups, targetsByFile } = groupByTarget(docs, files, config, inputs)
-  for (const group of groups) for (const f of analyzeDocuments(group.docs, group.ctx, analyzers)) findings.push(f)
+  for (const group of groups) for (const f of analyzeDocuments(group.docs, group.ctx, analyzers, early)) findings.push(f)
   // Annotations of any head document may suppress (repository findings can point anywhere); broken ones are reported only in scope.
   const suppressed = applySuppressions(findings, suppressors, { inScope: new Set(docs), knownRules })
   return { findings: mergeOverlaps(applyRuleSettings(suppressed, config)), targetsByFile }
@@ -245,7 +252,8 @@ type Parsed = Map<string, { data: Uint8Array; file: ManifestFile }>
  * parsed once for both sides.
  */
 async function detect(snapshot: Snapshot, matches: (path: string) => boolean, maxFileBytes: number | undefined, previous?: Parsed) {
-  const paths = (await snapshot.list()).filter((p) => matches(p) || DETECTION_FILE.test(p))
+  const listed = await snapshot.list()
+  const paths = listed.filter((p) => matches(p) || DETECTION_FILE.test(p))
   const contents = await snapshot.read(paths)
   const parsed: Parsed = new Map()
   const files: ManifestFile[] = []
@@ -261,7 +269,7 @@ async function detect(snapshot: Snapshot, matches: (path: string) => boolean, ma
     parsed.set(path, { data, file })
     files.push(file)
   }
-  return { version: detectIstioVersion(files), parsed }
+  return { version: detectIstioVersion(files), parsed, paths: new Set(listed) }
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {

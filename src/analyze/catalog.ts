@@ -39,6 +39,7 @@ function linesOf(ctx: AnalysisContext, file: string): readonly string[] {
 const pathsByFiles = new WeakMap<readonly ManifestFile[], ReadonlySet<string>>()
 
 function filePathsOf(ctx: AnalysisContext): ReadonlySet<string> {
+  if (ctx.repositoryPaths) return ctx.repositoryPaths
   let paths = pathsByFiles.get(ctx.files)
   if (!paths) {
     paths = new Set(ctx.files.map((f) => f.path))

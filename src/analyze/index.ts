@@ -21,9 +21,20 @@ export function allRules(analyzers: readonly Analyzer[] = ANALYZERS): RuleMeta[]
   return [...BUILTIN_RULES, ...analyzers.flatMap((a) => a.meta)]
 }
 
-export function analyzeDocuments(docs: readonly ManifestDocument[], ctx: AnalysisContext, analyzers: readonly Analyzer[] = ANALYZERS): Finding[] {
+/**
+ * Every analyzer's `check` over `docs`, then its `checkRepository`. `early` holds the `check` findings of documents
+ * already checked while their file was parsed (src/streaming.ts), with the same releases: they are taken as they are.
+ */
+export function analyzeDocuments(docs: readonly ManifestDocument[], ctx: AnalysisContext, analyzers: readonly Analyzer[] = ANALYZERS, early?: ReadonlyMap<ManifestDocument, readonly Finding[]>): Finding[] {
   const findings: Finding[] = []
-  for (const doc of docs) for (const analyzer of analyzers) for (const f of analyzer.check(doc, ctx)) findings.push(f)
+  for (const doc of docs) {
+    const done = early?.get(doc)
+    if (done) {
+      for (const f of done) findings.push(f)
+      continue
+    }
+    for (const analyzer of analyzers) for (const f of analyzer.check(doc, ctx)) findings.push(f)
+  }
   for (const analyzer of analyzers) if (analyzer.checkRepository) for (const f of analyzer.checkRepository(ctx)) findings.push(f)
   return findings
 }
