@@ -37,6 +37,16 @@ export const SCHEMA_RULE_META: RuleMeta[] = [
 
 /** Root keys every object has; not part of the compatibility question. */
 const ROOT_SKIP = new Set(['apiVersion', 'kind', 'metadata', 'status'])
+/**
+ * Strategic merge patch directives (kustomize patches, kubectl patch): instructions to the merge, never fields
+ * of the object: `$patch`, `$retainKeys`, `$setElementOrder/<list>`, `$deleteFromPrimitiveList/<list>`.
+ */
+const PATCH_DIRECTIVE = /^\$(?:patch|retainKeys)$|^\$(?:setElementOrder|deleteFromPrimitiveList)\//
+
+/** A map that a strategic merge patch deletes or replaces wholesale ({$patch: delete} in a list): not an object to validate. */
+function isPatchMarker(pos: PosNode & { kind: 'map' }): boolean {
+  return pos.entries.some((e) => e.key === '$patch' && e.value?.kind === 'scalar' && e.value.text === 'delete')
+}
 const NO_FINDINGS: Finding[] = []
 
 /** An analyzer over `data` (default: the committed index); the index is compiled on first use. */
@@ -156,6 +166,7 @@ class SchemaChecker {
   private walk(pos: PosNode | null, value: unknown, node: SchemaNode, keyLine: number | undefined, st: WalkState, isRoot = false): void {
     // Aliases are checked where their anchor is (walking them again would also open the door to alias bombs).
     if (!pos || pos.kind === 'alias') return
+    if (pos.kind === 'map' && isPatchMarker(pos)) return
     if (node.rules) this.checkRules(pos, value, node, keyLine, st)
     if (pos.kind === 'map') {
       if (node.props) this.walkProps(pos.entries, value, node, st, isRoot)
@@ -191,6 +202,7 @@ class SchemaChecker {
       // Keys merged in from an anchor lose against the map's own keys.
       if (own && own.some((o) => o.key === e.key)) continue
       if (isRoot && ROOT_SKIP.has(e.key)) continue
+      if (PATCH_DIRECTIVE.test(e.key)) continue
       const child = props.get(e.key)
       st.path.push(e.key)
       if (!child) {

@@ -73,6 +73,11 @@ export interface Condition extends ValueTest {
   path: string
   /** True: the condition holds when no value at path passes the test. */
   absent?: boolean
+  /**
+   * Field matches with a pattern only: the value test is capture group N of the pattern on the matched value,
+   * checked per hit (e.g. a ServiceEntry host `svc.<ns>.svc.cluster.local` against the entry's own namespace).
+   */
+  equalsGroup?: number
 }
 
 /**
@@ -137,6 +142,12 @@ export interface TextMatch extends MatchBase {
 export interface HelmChartMatch extends MatchBase {
   type: 'helmChart'
   names: string[]
+  /**
+   * Conditions on the installation, with paths under `releaseName` (the Helm release name: Flux spec.releaseName
+   * or [targetNamespace-]name, Argo CD helm.releaseName or the Application name; absent when unknown, as for a
+   * Chart.yaml dependency) and `values` (the release's inline values).
+   */
+  where?: Condition[]
 }
 
 export type Match =
@@ -180,6 +191,12 @@ export interface CatalogEntry {
   until?: string
   /** Patch releases of other minors that carry the same change (backports), e.g. ['1.31.1'] for a 1.30.5 fix. */
   backports?: string[]
+  /**
+   * default-changed / behaviour-changed only: the release whose change this entry undoes. The entry is reported
+   * only when the from-release already has that change (an upgrade from before it sees no change at all).
+   * Paired with `until` on the reverted entry, which is then reported only for targets before the revert.
+   */
+  reverts?: string
   /** One sentence, our own words. */
   message: string
   match: Match[]
@@ -225,7 +242,7 @@ const MATCH_KEYS: Record<MatchType, { required: string[]; optional: string[] }> 
   helmValue: { required: ['chart', 'paths'], optional: ['iopPaths', 'values', 'pattern', 'where'] },
   env: { required: ['name', 'component'], optional: ['values', 'pattern'] },
   text: { required: [], optional: ['kinds', 'families', 'contains', 'pattern'] },
-  helmChart: { required: ['names'], optional: [] }
+  helmChart: { required: ['names'], optional: ['where'] }
 }
 const COMMON_KEYS = ['type', 'severity', 'message', 'fix']
 const FIXES_BY_MATCH: Record<MatchType, FixSpec['type'][]> = {
@@ -310,6 +327,7 @@ function checkMatch(m: Match, where: string, problems: string[]): void {
       for (const c of m.where ?? []) {
         checkPath(c.path, where, problems)
         checkPattern(c.pattern, where, problems)
+        if (c.equalsGroup !== undefined && (m.pattern === undefined || !Number.isInteger(c.equalsGroup) || c.equalsGroup < 1 || c.values !== undefined || c.pattern !== undefined)) problems.push(`${where}: equalsGroup needs a match pattern, a group number and no value test of its own`)
       }
       break
     case 'annotation':
@@ -346,6 +364,11 @@ function checkMatch(m: Match, where: string, problems: string[]): void {
       break
     case 'helmChart':
       if (!nonEmptyStrings(m.names)) problems.push(`${where}: names must be a non-empty list`)
+      for (const c of m.where ?? []) {
+        checkPath(c.path, where, problems)
+        checkPattern(c.pattern, where, problems)
+        if (!/^(releaseName$|values\.)/.test(c.path)) problems.push(`${where}: helmChart conditions read releaseName or values.<path>`)
+      }
       break
   }
 }
@@ -400,9 +423,18 @@ export function validateCatalog(releases: readonly CatalogRelease[], knownSource
         try {
           const until = parseRelease(entry.until)
           if (since && compareReleases(until, since) <= 0) problems.push(`${where}: until must be after since`)
-          if (!['added', 'deprecated', 'no-effect'].includes(entry.change)) problems.push(`${where}: until only applies to added, deprecated and no-effect entries`)
+          if (!['added', 'deprecated', 'no-effect', 'default-changed', 'behaviour-changed'].includes(entry.change)) problems.push(`${where}: until does not apply to ${entry.change} entries`)
         } catch {
           problems.push(`${where}: until ${String(entry.until)} is not a known release`)
+        }
+      }
+      if (entry.reverts !== undefined) {
+        try {
+          const reverted = parseRelease(entry.reverts)
+          if (since && compareReleases(reverted, since) >= 0) problems.push(`${where}: reverts must name an earlier release`)
+          if (!['default-changed', 'behaviour-changed'].includes(entry.change)) problems.push(`${where}: reverts only applies to default-changed and behaviour-changed entries`)
+        } catch {
+          problems.push(`${where}: reverts ${String(entry.reverts)} is not a known release`)
         }
       }
       if (typeof entry.message !== 'string' || entry.message.length < 20 || entry.message.length > 400 || !/[.]$/.test(entry.message)) problems.push(`${where}: message must be one sentence of 20-400 characters ending with a period`)

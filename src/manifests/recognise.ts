@@ -12,7 +12,7 @@ const ISTIO_CHARTS: Record<string, string> = {
   ztunnel: 'ztunnel'
 }
 /** Chart names that other projects use too: from a named source, they count as Istio's only with an `istio` hint. */
-const GENERIC_CHARTS = new Set(['base', 'gateway', 'cni'])
+export const GENERIC_CHARTS: ReadonlySet<string> = new Set(['base', 'gateway', 'cni'])
 
 /** Top-level keys of Istio chart values: a values file with any of these is taken for Istio values. */
 const ISTIO_VALUE_KEYS = new Set([
@@ -113,7 +113,7 @@ function embeddedOf(doc: ManifestDocument, ctx: RecogniseContext): EmbeddedDocum
   }
 }
 
-interface InstalledChart {
+export interface InstalledChart {
   chart: string
   /** Path of the source in the document (Argo CD: spec.source or spec.sources[i]; Flux: spec). */
   at: YamlPath
@@ -121,7 +121,7 @@ interface InstalledChart {
 }
 
 /** The Istio charts a Flux HelmRelease or an Argo CD Application installs. */
-function chartsInstalled(value: Record<string, unknown>): InstalledChart[] {
+export function chartsInstalled(value: Record<string, unknown>): InstalledChart[] {
   const spec = isObject(value.spec) ? value.spec : {}
   const metadata = isObject(value.metadata) ? value.metadata : {}
   const out: InstalledChart[] = []

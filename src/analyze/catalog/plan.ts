@@ -30,6 +30,8 @@ export interface CompiledCondition extends ValuePredicate {
   /** Alternatives (macros expand to several paths); the condition holds if any alternative holds. */
   patterns: PathPattern[]
   absent: boolean
+  /** Capture group of the match pattern on the matched value that is the value test (checked per hit). */
+  equalsGroup?: number
 }
 
 export interface CompiledResource extends Compiled {
@@ -53,6 +55,11 @@ export interface CompiledMetadata extends Compiled {
 export interface CompiledTree extends Compiled {
   /** Paths relative to the tree root (MeshConfig, ProxyConfig or Helm values). */
   patterns: PathPattern[]
+  conditions: CompiledCondition[]
+}
+
+export interface CompiledChart extends Compiled {
+  /** Conditions on { releaseName, values } of the installation. */
   conditions: CompiledCondition[]
 }
 
@@ -90,7 +97,7 @@ export interface Plan {
   istiodEnv: Map<string, CompiledEnv[]>
   proxyEnv: Map<string, CompiledEnv[]>
   text: CompiledText[]
-  charts: Map<string, Compiled[]>
+  charts: Map<string, CompiledChart[]>
   /** Values the target's Helm compatibilityVersion accepts. */
   compatibilityVersions: readonly string[]
 }
@@ -119,7 +126,11 @@ export function ruleFor(entry: CatalogEntry, target: Release, from?: Release): C
       return gone ? undefined : 'no-effect'
     case 'default-changed':
     case 'behaviour-changed':
-      return from !== undefined && inTarget && !includedIn(from, versions) ? entry.change : undefined
+      // A change reverted in `until` is no change for an upgrade that lands past the revert; a revert
+      // (`reverts`) is a change only for a from-release that had the reverted behaviour.
+      if (from === undefined || !inTarget || includedIn(from, versions) || gone) return undefined
+      if (entry.reverts !== undefined && !includesChange(from, entry.reverts)) return undefined
+      return entry.change
   }
 }
 
@@ -134,7 +145,8 @@ function compileConditions(conditions: readonly Condition[] | undefined, kind: s
   return (conditions ?? []).map((c) => ({
     ...predicate(c),
     patterns: expandMacros(c.path, kind).map(compilePath),
-    absent: c.absent === true
+    absent: c.absent === true,
+    ...(c.equalsGroup !== undefined ? { equalsGroup: c.equalsGroup } : {})
   }))
 }
 
@@ -271,7 +283,7 @@ function add(plan: Plan, base: Compiled, match: Match): void {
       return
     }
     case 'helmChart':
-      for (const name of match.names) push(plan.charts, name, base)
+      for (const name of match.names) push(plan.charts, name, { ...base, conditions: compileConditions(match.where, '') })
       return
   }
 }
