@@ -6,7 +6,7 @@ import { applySuppressions } from './analyze/suppress.js'
 import type { AnalysisContext, Analyzer } from './analyze/types.js'
 import type { ChangeSet } from './changes/types.js'
 import { EMPTY_CONFIG, matchesPatterns, type RepoConfig } from './config.js'
-import { detectIstioVersion } from './knowledge/detect.js'
+import { detectIstio, type Detection } from './knowledge/detect.js'
 import { parseRelease } from './knowledge/versions.js'
 import { kubernetesMinor } from './analyze/catalog/kubernetes.js'
 import { diffResources } from './manifests/diff.js'
@@ -57,10 +57,10 @@ export async function runAnalysis(sources: Sources, options: RunOptions): Promis
   const headDetected = options.target === 'auto' || sources.base ? await detect(sources.head, matches) : undefined
   const baseDetected = sources.base ? await detect(sources.base, matches) : undefined
 
-  const target = chooseVersion(options.target, headDetected, 'target-version')
-  if (!target) throw new UsageError('target-version is auto, but no Istio version was found in the repository (Flux HelmRelease, Argo CD Application, Chart.yaml dependency or IstioOperator spec.tag); set target-version, e.g. 1.28')
-  const from = options.from && options.from !== '' ? chooseVersion(options.from, baseDetected, 'from-version') : undefined
-  const versionBump = !!(headDetected && baseDetected && headDetected.version !== baseDetected.version)
+  const target = chooseVersion(options.target, headDetected?.chosen, 'target-version')
+  if (!target) throw new UsageError(noVersionMessage(headDetected))
+  const from = options.from && options.from !== '' ? chooseVersion(options.from, baseDetected?.chosen, 'from-version') : undefined
+  const versionBump = !!(headDetected?.chosen && baseDetected?.chosen && headDetected.chosen.version !== baseDetected.chosen.version)
 
   // Scope: the changed files, or every manifest when the PR moves the Istio version.
   const changed = sources.changes.files.filter((f) => f.status !== 'removed' && matches(f.path))
@@ -96,6 +96,7 @@ export async function runAnalysis(sources: Sources, options: RunOptions): Promis
   }
   const findings: Finding[] = []
   for (const file of headFiles) findings.push(...file.problems)
+  if (options.target === 'auto' && headDetected) findings.push(...disagreement(headDetected))
   // Per-path targets: one analysis per set of releases, each with its own context.
   const analyzers = options.analyzers ?? ANALYZERS
   const { groups, targetsByFile } = groupByTarget(inScope, headFiles, config, inputs)
@@ -116,8 +117,41 @@ export async function runAnalysis(sources: Sources, options: RunOptions): Promis
     findings: mergeOverlaps(applyRuleSettings(suppressed, config)).sort(compareFindings),
     notChecked,
     documentsChecked: inScope.length,
-    ...(Object.keys(targetsByFile).length ? { targetsByFile } : {})
+    ...(Object.keys(targetsByFile).length ? { targetsByFile } : {}),
+    ...(options.target === 'auto' && headDetected?.candidates.length ? { versionCandidates: headDetected.candidates } : {})
   }
+}
+
+/** Why `auto` found nothing, naming the Istio installs whose version could not be read (e.g. a Flux "${version}"). */
+function noVersionMessage(detected: Detection | undefined): string {
+  const base = 'target-version is auto, but no Istio version was found in the repository (Flux HelmRelease, Argo CD Application or ApplicationSet, kustomize helmCharts, Chart.yaml dependency, istiod image or IstioOperator spec.tag)'
+  const unresolved = detected?.unresolved ?? []
+  if (unresolved.length === 0) return `${base}; set target-version, e.g. 1.28`
+  const named = unresolved.slice(0, 3).map((u) => `${u.file}:${u.line} (${u.how}: "${u.version}")`).join(', ')
+  return `${base}; ${unresolved.length === 1 ? 'this install names its version in a form' : 'these installs name their version in a form'} istio-compat cannot read, such as a Flux substitution: ${named}${unresolved.length > 3 ? ` and ${unresolved.length - 3} more` : ''}; set target-version, e.g. 1.28`
+}
+
+/**
+ * One `version-sources-disagree` warning per file that names another Istio minor than the one auto detection
+ * chose, so a decoy (an example IstioOperator, a stale values file) is visible instead of silently outranked.
+ */
+function disagreement(detected: Detection): Finding[] {
+  const chosen = detected.chosen
+  if (!chosen) return []
+  const seen = new Set<string>()
+  const out: Finding[] = []
+  for (const d of detected.disagreeing) {
+    if (seen.has(d.file)) continue
+    seen.add(d.file)
+    out.push({
+      rule: 'version-sources-disagree',
+      severity: 'warning',
+      message: `${d.how} names Istio ${d.version}, but the repository installs ${chosen.version} (${chosen.how} at ${chosen.file}:${chosen.line}); istio-compat checks against ${chosen.version}, so this file is checked against a release it does not name.`,
+      file: d.file,
+      line: d.line
+    })
+  }
+  return out
 }
 
 function chooseVersion(input: string, detected: { version: string; file: string; line: number; how: string } | undefined, name: string): VersionChoice | undefined {
@@ -130,11 +164,11 @@ function chooseVersion(input: string, detected: { version: string; file: string;
   }
 }
 
-async function detect(snapshot: Snapshot, matches: (path: string) => boolean) {
+async function detect(snapshot: Snapshot, matches: (path: string) => boolean): Promise<Detection> {
   const paths = (await snapshot.list()).filter((p) => matches(p) || DETECTION_FILE.test(p))
   const contents = await snapshot.read(paths)
   const files = [...contents].map(([path, data]) => ({ path, text: new TextDecoder().decode(data) }))
-  return detectIstioVersion(files)
+  return detectIstio(files)
 }
 
 async function parseAll(snapshot: Snapshot, paths: readonly string[]): Promise<ManifestFile[]> {

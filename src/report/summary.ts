@@ -139,6 +139,12 @@ function versionsTable(result: AnalysisResult): string {
   if (result.from) rows.push(tableRow(['From', `Istio ${result.from.release.version}`, escapeMarkdown(result.from.origin)]))
   else rows.push(tableRow(['From', 'not known', 'only changes up to the target release are checked']))
   if (result.kubernetesVersion) rows.push(tableRow(['Kubernetes', escapeMarkdown(result.kubernetesVersion), 'input']))
+  // Auto detection: the other sources it saw (the chosen one is the Target row).
+  const others = (result.versionCandidates ?? []).slice(1)
+  if (others.length > 0) {
+    const listed = others.slice(0, 3).map((d) => escapeMarkdown(`${d.version} at ${d.file}:${d.line} (${d.how})`)).join('; ')
+    rows.push(tableRow(['Also seen', `${plural(others.length, 'other source')}`, `${listed}${others.length > 3 ? `; and ${others.length - 3} more` : ''}`]))
+  }
   return [tableRow(['', 'Release', 'Chosen by']), tableRow(['---', '---', '---']), ...rows].join('\n')
 }
 
