@@ -37,6 +37,31 @@ export const SCHEMA_RULE_META: RuleMeta[] = [
 
 /** Root keys every object has; not part of the compatibility question. */
 const ROOT_SKIP = new Set(['apiVersion', 'kind', 'metadata', 'status'])
+
+/**
+ * Istio API groups removed long before the oldest release istio-compat knows: no release from 1.20 on installs a
+ * CRD for them, so the API server rejects every object (no matches for kind). Reported on any target.
+ */
+const REMOVED_GROUPS: Record<string, { what: string; removed: string; instead: string; source: string }> = {
+  'config.istio.io': {
+    what: 'the Mixer configuration API (handlers, instances, rules, adapters)',
+    removed: '1.8',
+    instead: 'use the Telemetry API, AuthorizationPolicy or WasmPlugin for what Mixer adapters did',
+    source: 'https://istio.io/latest/news/releases/1.8.x/announcing-1.8/upgrade-notes/'
+  },
+  'rbac.istio.io': {
+    what: 'the v1alpha1 RBAC API (ClusterRbacConfig, ServiceRole, ServiceRoleBinding)',
+    removed: '1.6',
+    instead: 'use security.istio.io AuthorizationPolicy',
+    source: 'https://istio.io/latest/news/releases/1.6.x/announcing-1.6/upgrade-notes/'
+  },
+  'authentication.istio.io': {
+    what: 'the v1alpha1 authentication policy API (Policy, MeshPolicy)',
+    removed: '1.6',
+    instead: 'use security.istio.io PeerAuthentication and RequestAuthentication',
+    source: 'https://istio.io/latest/news/releases/1.6.x/announcing-1.6/upgrade-notes/'
+  }
+}
 /**
  * Strategic merge patch directives (kustomize patches, kubectl patch): instructions to the merge, never fields
  * of the object: `$patch`, `$retainKeys`, `$setElementOrder/<list>`, `$deleteFromPrimitiveList/<list>`.
@@ -100,7 +125,7 @@ class SchemaChecker {
     const resource = doc.resource
     if (doc.kind !== 'resource' || !resource || doc.root?.kind !== 'map') return NO_FINDINGS
     const kind = this.catalog.kindOf(resource.apiVersion, resource.kind)
-    if (!kind) return NO_FINDINGS
+    if (!kind) return this.removedGroup(doc, resource)
     const t = this.catalog.releaseIndex(ctx.target.minor)
     if (t < 0) return NO_FINDINGS
     const st: WalkState = {
@@ -119,6 +144,17 @@ class SchemaChecker {
   }
 
   // ---- apiVersion ---------------------------------------------------------------------------
+
+  private removedGroup(doc: ManifestDocument, resource: ResourceRef): Finding[] {
+    const slash = resource.apiVersion.lastIndexOf('/')
+    const removed = slash > 0 ? REMOVED_GROUPS[resource.apiVersion.slice(0, slash)] : undefined
+    if (!removed) return NO_FINDINGS
+    const line = rootEntry(doc.root, 'apiVersion')?.value?.line ?? doc.line
+    const first = this.catalog.releases[0]
+    const last = this.catalog.releases.at(-1)
+    const message = `${resource.kind} ${resource.apiVersion} belongs to ${removed.what}, removed in Istio ${removed.removed}: no release from ${first} to ${last} has a CRD for it, so the API server rejects the object; ${removed.instead}.`
+    return [{ rule: SCHEMA_RULES.apiVersionNotServed, severity: 'error', message, file: doc.file, line, resource, path: 'apiVersion', source: removed.source }]
+  }
 
   private apiVersionNotServed(st: WalkState, versionName: string, version: CompiledVersion | undefined): void {
     const { kind, resource } = st

@@ -76,7 +76,7 @@ function familyOf(apiVersion: string, kind: string, value: Record<string, unknow
   if (kind === 'Service' && group === '') return 'service'
   if (kind === 'ConfigMap' && group === '' && isMeshConfigMap(metadata.name, value.data)) return 'mesh-configmap'
   // Every release is one (rules match chart names themselves); doc.chart tells when it installs an Istio chart.
-  if ((kind === 'HelmRelease' && group === 'helm.toolkit.fluxcd.io') || (kind === 'Application' && group === 'argoproj.io')) return 'helm-release'
+  if ((kind === 'HelmRelease' && group === 'helm.toolkit.fluxcd.io') || ((kind === 'Application' || kind === 'ApplicationSet') && group === 'argoproj.io')) return 'helm-release'
   if (kind === 'MutatingWebhookConfiguration' || kind === 'ValidatingWebhookConfiguration') return 'webhook'
   if (group === 'kyverno.io' || group === 'templates.gatekeeper.sh' || group === 'constraints.gatekeeper.sh' || kind.startsWith('ValidatingAdmissionPolicy') || kind.startsWith('MutatingAdmissionPolicy')) return 'policy'
   return 'other'
@@ -122,8 +122,12 @@ export interface InstalledChart {
 
 /** The Istio charts a Flux HelmRelease or an Argo CD Application installs. */
 export function chartsInstalled(value: Record<string, unknown>): InstalledChart[] {
-  const spec = isObject(value.spec) ? value.spec : {}
-  const metadata = isObject(value.metadata) ? value.metadata : {}
+  // An Argo CD ApplicationSet installs what its template's Application spec says.
+  const set = value.kind === 'ApplicationSet'
+  const template = set && isObject(value.spec) && isObject(value.spec.template) ? value.spec.template : {}
+  const spec = set ? (isObject(template.spec) ? template.spec : {}) : isObject(value.spec) ? value.spec : {}
+  const metadata = set ? (isObject(template.metadata) ? template.metadata : {}) : isObject(value.metadata) ? value.metadata : {}
+  const prefix: YamlPath = set ? ['spec', 'template', 'spec'] : ['spec']
   const out: InstalledChart[] = []
   if (value.kind === 'HelmRelease') {
     const chartSpec = isObject(spec.chart) && isObject(spec.chart.spec) ? spec.chart.spec : {}
@@ -136,8 +140,8 @@ export function chartsInstalled(value: Record<string, unknown>): InstalledChart[
   }
   const destination = isObject(spec.destination) ? spec.destination : {}
   const sources: [YamlPath, unknown][] = []
-  if (isObject(spec.source)) sources.push([['spec', 'source'], spec.source])
-  if (Array.isArray(spec.sources)) spec.sources.forEach((s, i) => sources.push([['spec', 'sources', i], s]))
+  if (isObject(spec.source)) sources.push([[...prefix, 'source'], spec.source])
+  if (Array.isArray(spec.sources)) spec.sources.forEach((s, i) => sources.push([[...prefix, 'sources', i], s]))
   for (const [at, source] of sources) {
     if (!isObject(source)) continue
     // A Git source names its chart by directory: manifests/charts/istio-control/istio-discovery.

@@ -500,9 +500,13 @@ function checkCharts(out: HitCollector, doc: ManifestDocument): void {
     const releaseName = typeof spec.releaseName === 'string' ? spec.releaseName : name && typeof spec.targetNamespace === 'string' ? `${spec.targetNamespace}-${name}` : name
     places.push({ place: ['spec', 'chart', 'spec', 'chart'], at: ['spec'], install: { releaseName, values: valuesAt(doc, ['spec', 'values']) } })
   } else {
+    // An ApplicationSet's template is an Application: its spec one level down.
+    const set = doc.resource!.kind === 'ApplicationSet'
+    const appSpec = set ? (isMap(spec.template) && isMap(spec.template.spec) ? spec.template.spec : {}) : spec
+    const prefix: YamlPath = set ? ['spec', 'template', 'spec'] : ['spec']
     const sources: [YamlPath, unknown][] = []
-    if (isMap(spec.source)) sources.push([['spec', 'source'], spec.source])
-    if (Array.isArray(spec.sources)) spec.sources.forEach((s, i) => sources.push([['spec', 'sources', i], s]))
+    if (isMap(appSpec.source)) sources.push([[...prefix, 'source'], appSpec.source])
+    if (Array.isArray(appSpec.sources)) appSpec.sources.forEach((s, i) => sources.push([[...prefix, 'sources', i], s]))
     for (const [at, source] of sources) {
       const helm = isMap(source) && isMap(source.helm) ? source.helm : {}
       const releaseName = typeof helm.releaseName === 'string' ? helm.releaseName : name
