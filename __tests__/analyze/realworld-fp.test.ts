@@ -1,7 +1,7 @@
 // Regression tests for the false-positive classes found on real repositories (research/real-world-review.md):
 // each class in its minimal shape, once where it must trip and once where it must stay quiet, file and line asserted.
 import { describe, expect, it } from '@jest/globals'
-import { catalogFindings } from '../../src/analyze/catalog.js'
+import { catalogAnalyzer, catalogFindings } from '../../src/analyze/catalog.js'
 import type { AnalysisContext } from '../../src/analyze/types.js'
 import { parseRelease } from '../../src/knowledge/versions.js'
 import { parseManifestFile } from '../../src/manifests/parse.js'
@@ -186,5 +186,99 @@ describe('FP-12: charts named base or gateway count as Istio only from Istio’s
     const chart = (repo: string) => yaml('apiVersion: v2', 'name: platform', 'version: 0.1.0', 'dependencies:', '- name: base', '  version: 1.24.0', `  repository: ${repo}`)
     expect(hits('Chart.yaml', chart('https://istio-release.storage.googleapis.com/charts'), ID, '1.24', '1.23')).toEqual([{ file: 'Chart.yaml', line: 5, rule: 'default-changed' }])
     expect(hits('Chart.yaml', chart('oci://registry.example.com/charts'), ID, '1.24', '1.23')).toEqual([])
+  })
+})
+
+describe('false negatives found on real repositories', () => {
+  it('removed API groups are an error on any target, with where to go instead', () => {
+    const docs = [
+      yaml('apiVersion: config.istio.io/v1alpha2', 'kind: handler', 'metadata:', '  name: stackdriver', 'spec:', '  compiledAdapter: stackdriver'),
+      yaml('apiVersion: rbac.istio.io/v1alpha1', 'kind: ServiceRole', 'metadata:', '  name: reader', 'spec:', '  rules: []'),
+      yaml('apiVersion: authentication.istio.io/v1alpha1', 'kind: MeshPolicy', 'metadata:', '  name: default', 'spec:', '  peers: []')
+    ]
+    for (const target of ['1.20', '1.31']) {
+      const found = check(target, docs.join('---\n'), 'legacy/mixer.yaml')
+      expect(found.map((f) => [f.rule, f.severity, f.file, f.line])).toEqual([
+        ['api-version-not-served', 'error', 'legacy/mixer.yaml', 1],
+        ['api-version-not-served', 'error', 'legacy/mixer.yaml', 8],
+        ['api-version-not-served', 'error', 'legacy/mixer.yaml', 15]
+      ])
+      expect(found[0].message).toContain('Mixer')
+      expect(found[1].message).toContain('AuthorizationPolicy')
+      expect(found[2].message).toContain('PeerAuthentication')
+      expect(found[0].source).toMatch(/^https:\/\/istio\.io\//)
+    }
+  })
+  it('a current Istio group stays quiet', () => {
+    expect(check('1.28', yaml('apiVersion: security.istio.io/v1', 'kind: PeerAuthentication', 'metadata:', '  name: default', 'spec:', '  mtls: {mode: STRICT}'), 'p.yaml')).toEqual([])
+  })
+
+  it('IstioOperator addonComponents and removed components are errors; current components are not', () => {
+    const text = yaml(
+      'apiVersion: install.istio.io/v1alpha1',
+      'kind: IstioOperator',
+      'metadata:',
+      '  name: old',
+      'spec:',
+      '  addonComponents:',
+      '    grafana: {enabled: true}',
+      '  components:',
+      '    pilot: {enabled: true}',
+      '    citadel: {enabled: false}',
+      '    telemetry: {enabled: false}',
+      '    ingressGateways:',
+      '    - name: istio-ingressgateway'
+    )
+    const parsed = parseManifestFile('install/iop.yaml', text)
+    const ctx: AnalysisContext = { target: parseRelease('1.22'), files: [parsed] }
+    const found = parsed.documents.flatMap((d) => catalogAnalyzer.check(d, ctx)).filter((f) => f.severity === 'error')
+    expect(found.map((f) => [f.rule, f.file, f.line, f.path])).toEqual([
+      ['removed-feature', 'install/iop.yaml', 6, 'spec.addonComponents'],
+      ['removed-feature', 'install/iop.yaml', 10, 'spec.components.citadel'],
+      ['removed-feature', 'install/iop.yaml', 11, 'spec.components.telemetry']
+    ])
+  })
+
+  it('stackdriver values that stop the istiod chart from rendering are errors where the chart fails', () => {
+    const values = yaml('global:', '  tracer:', '    stackdriver:', '      debug: false', 'telemetry:', '  v2:', '    stackdriver:', '      disableOutbound: false', '      configOverride: {}', 'pilot:', '  autoscaleEnabled: false')
+    const errs = (target: string) => {
+      const parsed = parseManifestFile('istio/values.yaml', values)
+      const ctx: AnalysisContext = { target: parseRelease(target), files: [parsed] }
+      return parsed.documents.flatMap((d) => catalogFindings(d, ctx)).sort((a, b) => a.finding.line - b.finding.line).map((f) => [f.finding.severity, f.finding.line, f.entryId])
+    }
+    // 1.23: the chart does not fail on the tracer values yet; disableOutbound fails from 1.21, configOverride is only ignored.
+    expect(errs('1.23')).toEqual([
+      ['error', 8, 'istio-1.21-telemetry-v2-overrides-removed'],
+      ['warning', 9, 'istio-1.21-telemetry-v2-overrides-removed']
+    ])
+    expect(errs('1.24')).toEqual([
+      ['error', 4, 'istio-1.24-stackdriver-tracer-values-fail'],
+      ['error', 8, 'istio-1.21-telemetry-v2-overrides-removed'],
+      ['warning', 9, 'istio-1.21-telemetry-v2-overrides-removed']
+    ])
+  })
+
+  it('an Argo CD ApplicationSet’s chart values are checked like an Application’s', () => {
+    const text = yaml(
+      'apiVersion: argoproj.io/v1alpha1',
+      'kind: ApplicationSet',
+      'metadata:',
+      '  name: istiod',
+      'spec:',
+      '  generators: [{clusters: {}}]',
+      '  template:',
+      "    metadata: {name: '{{name}}-istiod'}",
+      '    spec:',
+      '      source:',
+      '        repoURL: https://istio-release.storage.googleapis.com/charts',
+      '        chart: istiod',
+      '        targetRevision: 1.24.2',
+      '        helm:',
+      '          valuesObject:',
+      '            global:',
+      '              proxy:',
+      '                enableCoreDump: true'
+    )
+    expect(hits('argo/istiod-set.yaml', text, 'istio-1.24-enable-core-dump-removed', '1.24')).toEqual([{ file: 'argo/istiod-set.yaml', line: 18, rule: 'removed-feature' }])
   })
 })
