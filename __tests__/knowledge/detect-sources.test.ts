@@ -4,6 +4,7 @@ import { wholeFileSources } from '../../src/changes/snapshots.js'
 import { detectIstio } from '../../src/knowledge/detect.js'
 import { runAnalysis, type Snapshot } from '../../src/pipeline.js'
 import { UsageError } from '../../src/model.js'
+import { renderReport } from '../../src/report/formats.js'
 
 const yaml = (...lines: string[]) => `${lines.join('\n')}\n`
 
@@ -50,6 +51,18 @@ describe('decoy version sources', () => {
       ['1.26.8', 'clusters/istiod.yaml', 10],
       ['1.31.0', 'a/000-example.yaml', 6]
     ])
+  })
+
+  it('the text, JSON and markdown reports list every source seen', async () => {
+    const result = await run({ 'a/000-example.yaml': DECOY, 'clusters/istiod.yaml': HELMRELEASE('1.26.8') })
+    const text = renderReport(result, 'text', { rules: [] })
+    expect(text).toContain('Istio version sources (auto, chosen first): 1.26.8 (Flux HelmRelease spec.chart.spec.version (chart istiod), clusters/istiod.yaml:10); 1.31.0 (IstioOperator spec.tag, a/000-example.yaml:6)')
+    const json = JSON.parse(renderReport(result, 'json', { rules: [] }))
+    expect(json.versionCandidates).toEqual([
+      { version: '1.26.8', file: 'clusters/istiod.yaml', line: 10, how: 'Flux HelmRelease spec.chart.spec.version (chart istiod)' },
+      { version: '1.31.0', file: 'a/000-example.yaml', line: 6, how: 'IstioOperator spec.tag' }
+    ])
+    expect(renderReport(result, 'markdown', { rules: [] })).toMatch(/\| Also seen \| 1 other source \| 1\\\.31\\\.0 at a\/000\\-example\\\.yaml\\:6/)
   })
 
   it('no disagreement finding when the sources agree on the minor', async () => {
