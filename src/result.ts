@@ -49,4 +49,12 @@ export interface AnalysisResult {
    * how it names the version). Disagreeing minors are also reported as version-sources-disagree findings.
    */
   versionCandidates?: DetectedVersion[]
+  /**
+   * Present when there was a base to compare with: every finding then carries `baselineState`. The base was
+   * analysed against `target` (the release it ran before a version bump, else the head's releases) and `from`;
+   * `documentsChecked` counts the base documents analysed (the counterparts of head documents with findings).
+   */
+  baseline?: { target: Release; from?: Release; documentsChecked: number }
+  /** The gate counts findings already there before the PR too (input fail-on-existing). */
+  failOnExisting?: boolean
 }

@@ -37,6 +37,8 @@ function sarifResult(finding: Finding, ruleIndex: number, fingerprint: string): 
     message: { text },
     locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(finding.file), uriBaseId: '%SRCROOT%' }, region: { startLine, endLine } } }],
     partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
+    // Code scanning's own field for "already there before this change" (present when a base was compared).
+    ...(finding.baselineState ? { baselineState: finding.baselineState } : {}),
     ...(finding.suppressed ? { suppressions: [{ kind: 'external', status: 'accepted', justification: `${finding.suppressed.by}: ${finding.suppressed.reason}` }] } : {}),
     ...(finding.resource || finding.path ? { properties: { ...(finding.resource ? { resource: finding.resource } : {}), ...(finding.path ? { yamlPath: finding.path } : {}) } } : {})
   }
