@@ -8519,7 +8519,7 @@ function planFor(target, from) {
 
 /** Files above this size are skipped with a notice: manifests are small, generated bundles are not the PR's intent. */
 const MAX_FILE_BYTES = 4 * 1024 * 1024;
-const PARSE_RULE = 'parse';
+const PARSE_RULE$1 = 'parse';
 /** A Go/Helm template action on one line: `{{ .Values.x }}`, `{{- if … }}`, `{{ include "x" . }}`. */
 const TEMPLATE_ACTION = /\{\{-?[^{}]*-?\}\}/;
 /**
@@ -8540,13 +8540,13 @@ function parseManifestFile(path, content) {
     catch (error) {
         // A bug of ours must cost this file only, never the run for the other files: say so, and go on.
         const message = `istio-compat could not read this file (${error?.message ?? String(error)}); it was not checked. Please report this.`;
-        return { path, lines: [], documents: [], problems: [{ rule: PARSE_RULE, severity: 'error', message, file: path, line: 1 }] };
+        return { path, lines: [], documents: [], problems: [{ rule: PARSE_RULE$1, severity: 'error', message, file: path, line: 1 }] };
     }
 }
 function readManifestFile(path, content) {
     const problems = [];
     const problem = (severity, line, message) => {
-        problems.push({ rule: PARSE_RULE, severity, message, file: path, line });
+        problems.push({ rule: PARSE_RULE$1, severity, message, file: path, line });
     };
     const skipped = (message) => {
         problem('notice', 1, message);
@@ -10797,6 +10797,167 @@ function entryEndLine(entry) {
     return Math.max(entry.keyNode.endLine, entry.value?.endLine ?? entry.keyNode.endLine);
 }
 
+// Reads and writes on one pull request: files, review comments, the sticky comment, the review.
+/** "Responses include a maximum of 3000 files" (pulls/list-files); a PR this large needs the git diff instead. */
+const MAX_PULL_FILES = 3000;
+
+/** Rule id of the parse findings (src/manifests/parse.ts); its messages carry line and column numbers. */
+const PARSE_RULE = 'parse';
+/**
+ * Istio releases in a message (`1.28`, `1.28.1`, `v1.26.8`, `1.31.0-rc.0`): the same problem reads "Istio 1.26.8
+ * rejects …" on the base and "Istio 1.28.1 rejects …" on the head. Kubernetes versions and ranges go the same way.
+ */
+const RELEASE = /\bv?\d+\.\d+(?:\.\d+)?(?:-(?:alpha|beta|rc)(?:\.?\d+)?)?\b/g;
+function normaliseMessage(rule, message) {
+    // A parse message names lines and columns of the file, which move; what is broken stays.
+    if (rule === PARSE_RULE)
+        return message.replace(/\d+/g, '#');
+    return message.replace(RELEASE, '<release>');
+}
+/** Sequence indexes move when an item is inserted above; `spec.http[2].route` and `spec.http[1].route` are one place. */
+function normalisePath(path) {
+    return path === undefined ? '' : path.replace(/\[\d+\]/g, '[]');
+}
+/** group/kind/namespace/name of a named resource (the apiVersion's version is left out: v1beta1 → v1 is the same object). */
+function resourceIdentity(r) {
+    if (!r || r.name === undefined)
+        return undefined;
+    return `${groupOf$1(r.apiVersion)}/${r.kind}/${r.namespace ?? ''}/${r.name}`;
+}
+function keysOf(f, fileOf, identityOf) {
+    const id = resourceIdentity(f.resource);
+    const file = fileOf(f.file);
+    // Unnamed things (values files, kustomize patches without a name, parse problems) are known by their file.
+    const who = id !== undefined ? `r:${identityOf(id)}` : `f:${file}${f.resource ? `:${groupOf$1(f.resource.apiVersion)}/${f.resource.kind}` : ''}`;
+    const place = [f.rule, who, normalisePath(f.path)].join('\u0000');
+    const loose = `${place}\u0000${normaliseMessage(f.rule, f.message)}`;
+    return { loose, strict: `${loose}\u0000${file}`, ...(f.path ? { place } : {}) };
+}
+/**
+ * Sets `baselineState` on every head finding: 'unchanged' when an equal finding is on the base, else 'new'.
+ * Equal findings are counted as multisets (three on the head and two on the base: one is new); a finding
+ * first meets its equal in the same file, then anywhere (a resource that moved between files). Last, a finding
+ * on a line the PR did not add may meet a base finding of the same rule at the same YAML path of the same
+ * resource whose wording differs beyond release numbers (e.g. "Istio 1.28 accepts A, B, C" where 1.26 listed
+ * A, B): the problem was there before; on a line the PR wrote, a different message is a different problem.
+ */
+function classifyFindings(head, base, options = {}) {
+    const renames = options.renames ?? new Map();
+    const renamedResources = options.renamedResources ?? new Map();
+    const headKeys = head.map((f) => keysOf(f, (p) => renames.get(p) ?? p, (id) => renamedResources.get(id) ?? id));
+    const strictLeft = new Map();
+    const looseLeft = new Map();
+    const placeLeft = new Map();
+    const count = (left, key) => left.set(key, (left.get(key) ?? 0) + 1);
+    for (const f of base) {
+        if (f.suppressed)
+            continue; // suppressed on the base: the PR that lifts the suppression brings the finding in
+        const k = keysOf(f, (p) => p, (id) => id);
+        count(strictLeft, k.strict);
+        count(looseLeft, k.loose);
+        if (k.place !== undefined)
+            count(placeLeft, k.place);
+    }
+    const state = head.map(() => 'new');
+    // Among equal findings, those on lines the PR did not add claim the base's first.
+    const added = (i) => (options.addedLine?.(head[i].file, head[i].line) ? 1 : 0);
+    const order = head.map((_, i) => i).sort((a, b) => added(a) - added(b) || a - b);
+    const take = (left, key) => {
+        const n = left.get(key) ?? 0;
+        if (n === 0)
+            return false;
+        left.set(key, n - 1);
+        return true;
+    };
+    const pending = [];
+    for (const i of order) {
+        const f = head[i];
+        if (f.rule === PARSE_RULE && options.untouched?.(f.file)) {
+            state[i] = 'unchanged';
+            continue;
+        }
+        if (take(strictLeft, headKeys[i].strict)) {
+            take(looseLeft, headKeys[i].loose);
+            if (headKeys[i].place !== undefined)
+                take(placeLeft, headKeys[i].place);
+            state[i] = 'unchanged';
+        }
+        else {
+            pending.push(i);
+        }
+    }
+    const reworded = [];
+    for (const i of pending) {
+        if (take(looseLeft, headKeys[i].loose)) {
+            if (headKeys[i].place !== undefined)
+                take(placeLeft, headKeys[i].place);
+            state[i] = 'unchanged';
+        }
+        else if (headKeys[i].place !== undefined && added(i) === 0) {
+            reworded.push(i);
+        }
+    }
+    for (const i of reworded)
+        if (take(placeLeft, headKeys[i].place))
+            state[i] = 'unchanged';
+    return head.map((f, i) => ({ ...f, baselineState: state[i] }));
+}
+/**
+ * A resource the PR renamed (or moved to another namespace) is 'added' on the head and 'removed' on the base.
+ * Pairs each such added document with a removed one of the same group and kind in the same file (its base path):
+ * the one at the same document index, else the only candidate.
+ */
+function pairRenamedResources(resources, renames = new Map()) {
+    const kindOf = (d) => (d.resource ? `${groupOf$1(d.resource.apiVersion)}/${d.resource.kind}` : '');
+    const removed = new Map();
+    for (const change of resources) {
+        const doc = change.base;
+        if (change.status !== 'removed' || !doc?.resource)
+            continue;
+        const list = removed.get(doc.file) ?? [];
+        list.push(doc);
+        removed.set(doc.file, list);
+    }
+    const pairs = new Map();
+    const used = new Set();
+    for (const change of resources) {
+        const doc = change.head;
+        if (change.status !== 'added' || !doc?.resource)
+            continue;
+        const candidates = (removed.get(renames.get(doc.file) ?? doc.file) ?? []).filter((d) => !used.has(d) && kindOf(d) === kindOf(doc));
+        const pick = candidates.find((d) => d.index === doc.index) ?? (candidates.length === 1 ? candidates[0] : undefined);
+        if (!pick)
+            continue;
+        used.add(pick);
+        pairs.set(doc, pick);
+    }
+    return pairs;
+}
+/**
+ * The head documents that carry at least one of the findings (by file and line range): only their base
+ * counterparts need analysing, which keeps the baseline's cost proportional to the findings, not the repository.
+ */
+function documentsWithFindings(findings, docs) {
+    const byFile = new Map();
+    for (const doc of docs) {
+        const list = byFile.get(doc.file);
+        if (list)
+            list.push(doc);
+        else
+            byFile.set(doc.file, [doc]);
+    }
+    const out = new Set();
+    for (const f of findings) {
+        const list = byFile.get(f.file);
+        if (!list)
+            continue;
+        const doc = list.find((d) => d.line <= f.line && f.line <= d.endLine);
+        if (doc)
+            out.add(doc);
+    }
+    return out;
+}
+
 // Base vs head, resource by resource: added, changed (which paths), removed, unchanged.
 /**
  * Identity of a document across the two states: group/kind/namespace/name for named resources (so a resource
@@ -10936,6 +11097,7 @@ async function runAnalysis(sources, options) {
     const headFiles = await parseAll(sources.head, headPaths);
     let baseFiles = [];
     const renames = new Map();
+    const touched = new Set(sources.changes.files.map((f) => f.path));
     if (sources.base) {
         const basePaths = new Set();
         for (const f of sources.changes.files) {
@@ -10948,10 +11110,21 @@ async function runAnalysis(sources, options) {
                 renames.set(f.path, f.previousPath);
             basePaths.add(old);
         }
-        if (versionBump)
-            for (const p of headPaths)
-                basePaths.add(renames.get(p) ?? p);
-        baseFiles = await parseAll(sources.base, [...basePaths]);
+        // A file the PR did not touch is the same before it: its head parse stands for the base one (half the
+        // parsing of a version bump). Past GitHub's 3000-file listing the change set may be incomplete: read the base.
+        const reused = [];
+        if (versionBump) {
+            const complete = !(sources.changes.source === 'github' && sources.changes.files.length >= MAX_PULL_FILES);
+            for (const file of headFiles) {
+                if (touched.has(file.path))
+                    continue;
+                if (complete)
+                    reused.push(file);
+                else
+                    basePaths.add(file.path);
+            }
+        }
+        baseFiles = [...(await parseAll(sources.base, [...basePaths])), ...reused];
     }
     const resources = diffResources(baseFiles, headFiles, renames);
     const inScope = [];
@@ -10967,22 +11140,57 @@ async function runAnalysis(sources, options) {
         ...(options.kubernetesVersion ? { kubernetesVersion: options.kubernetesVersion } : {}),
         files: headFiles
     };
-    const findings = [];
-    for (const file of headFiles)
-        findings.push(...file.problems);
-    if (options.target === 'auto' && headDetected)
-        findings.push(...disagreement(headDetected));
-    // Per-path targets: one analysis per set of releases, each with its own context.
     const analyzers = options.analyzers ?? ANALYZERS;
-    const { groups, targetsByFile } = groupByTarget(inScope, headFiles, config, inputs);
-    for (const group of groups)
-        findings.push(...analyzeDocuments(group.docs, group.ctx, analyzers));
+    const knownRules = allRules(analyzers).map((r) => r.id);
+    const head = analyseSide(headFiles, inScope, inputs, config, analyzers, knownRules, headFiles.flatMap((f) => f.documents));
     for (const file of headFiles) {
         if (file.problems.some((p) => p.severity !== 'error') && file.documents.length === 0)
             notChecked.push({ file: file.path, reason: file.problems[0].message });
     }
-    // Annotations of any head document may suppress (repository findings can point anywhere); broken ones are reported only in scope.
-    const suppressed = applySuppressions(findings, headFiles.flatMap((f) => f.documents), { inScope: new Set(inScope), knownRules: allRules(analyzers).map((r) => r.id) });
+    let findings = head.findings;
+    // Auto detection: files that name another Istio minor than the chosen one (classified with the rest below).
+    if (options.target === 'auto' && headDetected)
+        findings = [...findings, ...applyRuleSettings(disagreement(headDetected), config)];
+    let baseline;
+    if (sources.base) {
+        // The base, analysed as it ran before the PR: against the release it was at when the PR moves the version
+        // (so what the move breaks is new), else against the same releases as the head.
+        const baseRelease = versionBump ? (from?.release ?? releaseOrUndefined(baseDetected?.chosen?.version) ?? target.release) : target.release;
+        const baseInputs = {
+            target: baseRelease,
+            ...(!versionBump && from ? { from: from.release } : {}),
+            ...(options.kubernetesVersion ? { kubernetesVersion: options.kubernetesVersion } : {}),
+            files: baseFiles
+        };
+        // Only the base counterparts of head documents with findings: the cost follows the findings, not the repository.
+        const renamed = pairRenamedResources(resources, renames);
+        const counterpart = new Map(renamed);
+        for (const change of resources)
+            if (change.head && change.base)
+                counterpart.set(change.head, change.base);
+        const baseDocs = [];
+        for (const doc of documentsWithFindings(findings, inScope)) {
+            const old = counterpart.get(doc);
+            if (old)
+                baseDocs.push(old);
+        }
+        const baseSide = analyseSide(baseFiles, baseDocs, baseInputs, config, analyzers, knownRules, baseDocs);
+        const renamedResources = new Map();
+        for (const [now, before] of renamed) {
+            const a = resourceIdentity(now.resource);
+            const b = resourceIdentity(before.resource);
+            if (a && b)
+                renamedResources.set(a, b);
+        }
+        const byPath = new Map(sources.changes.files.map((f) => [f.path, f]));
+        findings = classifyFindings(findings, baseSide.findings, {
+            renames,
+            renamedResources,
+            untouched: (path) => !touched.has(path),
+            addedLine: (path, line) => byPath.get(path)?.addedLines.has(line) ?? false
+        });
+        baseline = { target: baseRelease, ...(baseInputs.from ? { from: baseInputs.from } : {}), documentsChecked: baseDocs.length };
+    }
     return {
         target,
         ...(from ? { from } : {}),
@@ -10990,12 +11198,40 @@ async function runAnalysis(sources, options) {
         versionBump,
         changes: sources.changes,
         resources,
-        findings: mergeOverlaps(applyRuleSettings(suppressed, config)).sort(compareFindings),
+        findings: findings.sort(compareFindings),
         notChecked,
         documentsChecked: inScope.length,
-        ...(Object.keys(targetsByFile).length ? { targetsByFile } : {}),
-        ...(options.target === 'auto' && headDetected?.candidates.length ? { versionCandidates: headDetected.candidates } : {})
+        ...(Object.keys(head.targetsByFile).length ? { targetsByFile: head.targetsByFile } : {}),
+        ...(options.target === 'auto' && headDetected?.candidates.length ? { versionCandidates: headDetected.candidates } : {}),
+        ...(baseline ? { baseline } : {}),
+        ...(options.failOnExisting ? { failOnExisting: true } : {})
     };
+}
+/**
+ * One side's findings: the files' parse problems, the analyzers over `docs` (grouped by per-path targets),
+ * suppressions (annotations of `suppressors` may suppress), rule settings and overlap merging.
+ */
+function analyseSide(files, docs, inputs, config, analyzers, knownRules, suppressors) {
+    const findings = [];
+    for (const file of files)
+        findings.push(...file.problems);
+    // Per-path targets: one analysis per set of releases, each with its own context.
+    const { groups, targetsByFile } = groupByTarget(docs, files, config, inputs);
+    for (const group of groups)
+        findings.push(...analyzeDocuments(group.docs, group.ctx, analyzers));
+    // Annotations of any head document may suppress (repository findings can point anywhere); broken ones are reported only in scope.
+    const suppressed = applySuppressions(findings, suppressors, { inScope: new Set(docs), knownRules });
+    return { findings: mergeOverlaps(applyRuleSettings(suppressed, config)), targetsByFile };
+}
+function releaseOrUndefined(version) {
+    if (version === undefined)
+        return undefined;
+    try {
+        return parseRelease(version);
+    }
+    catch {
+        return undefined;
+    }
 }
 /** Why `auto` found nothing, naming the Istio installs whose version could not be read (e.g. a Flux "${version}"). */
 function noVersionMessage(detected) {
@@ -11058,12 +11294,40 @@ function pathMatcher(patterns, ignore = []) {
     return (path) => matchesPatterns(path, all);
 }
 
-function countFindings(findings) {
-    const counts = { errors: 0, warnings: 0, notices: 0, suppressed: 0 };
+// The gate: the job's exit status is the required check (a bot's REQUEST_CHANGES would linger until dismissed).
+/**
+ * A finding the gate counts: not suppressed, and caused by the PR (baselineState 'new', or no baseline at all)
+ * unless fail-on-existing asks for every finding.
+ */
+function isGating(finding, options = {}) {
+    return !finding.suppressed && (options.failOnExisting === true || finding.baselineState !== 'unchanged');
+}
+function gate(findings, failOn, options = {}) {
+    const active = findings.filter((f) => isGating(f, options));
+    const existing = options.failOnExisting ? 0 : findings.filter((f) => !f.suppressed && f.baselineState === 'unchanged').length;
+    const highest = active.reduce((max, f) => (max === undefined || severityRank(f.severity) > severityRank(max) ? f.severity : max), undefined);
+    const failing = failOn === 'never' ? 0 : active.filter((f) => severityRank(f.severity) >= severityRank(failOn)).length;
+    const base = { failOn, failing, existing, ...(highest ? { highest } : {}) };
+    const left = existing > 0 ? ` ${existing} finding(s) already there before this change do not count (fail-on-existing is off).` : '';
+    if (failing > 0) {
+        return { ...base, exitCode: 1, message: `${failing} finding(s) at or above "${failOn}" (fail-on); the most severe is ${highest}.${left}` };
+    }
+    return { ...base, exitCode: 0, message: `${highest ? `No finding at or above "${failOn}" (fail-on); the most severe is ${highest}.` : 'No findings.'}${left}` };
+}
+
+// Finding counts: the action outputs, the summary headline and the gate speak the same numbers.
+function countFindings(findings, options = {}) {
+    const counts = { errors: 0, warnings: 0, notices: 0, suppressed: 0, existing: 0 };
     for (const f of findings) {
-        if (f.suppressed)
+        if (f.suppressed) {
             counts.suppressed++;
-        else if (f.severity === 'error')
+            continue;
+        }
+        if (f.baselineState === 'unchanged')
+            counts.existing++;
+        if (!isGating(f, { failOnExisting: options.includeExisting === true }))
+            continue;
+        if (f.severity === 'error')
             counts.errors++;
         else if (f.severity === 'warning')
             counts.warnings++;
@@ -11106,7 +11370,11 @@ function toJsonReport(result) {
         ...(result.kubernetesVersion ? { kubernetesVersion: result.kubernetesVersion } : {}),
         versionBump: result.versionBump,
         ...(result.changes.headSha ? { headSha: result.changes.headSha } : {}),
-        counts: countFindings(result.findings),
+        counts: { ...countFindings(result.findings, { includeExisting: result.failOnExisting === true }), new: result.findings.filter((f) => !f.suppressed && f.baselineState !== 'unchanged').length },
+        ...(result.baseline
+            ? { baseline: { target: result.baseline.target.version, ...(result.baseline.from ? { from: result.baseline.from.version } : {}), documentsChecked: result.baseline.documentsChecked } }
+            : {}),
+        ...(result.failOnExisting ? { failOnExisting: true } : {}),
         documentsChecked: result.documentsChecked,
         ...(result.versionCandidates?.length ? { versionCandidates: result.versionCandidates.map((d) => ({ version: d.version, file: d.file, line: d.line, how: d.how })) } : {}),
         findings: result.findings.map((f) => ({ ...f, fingerprint: prints.get(f) })),
@@ -11240,7 +11508,7 @@ function resourceTitle(change) {
     return { kind: r?.kind ?? doc?.kind ?? 'document', name, file: doc?.file ?? '', line: doc?.line ?? 1 };
 }
 function findingsTable(result, options) {
-    const active = result.findings.filter((f) => !f.suppressed);
+    const active = result.findings.filter((f) => !f.suppressed && f.baselineState !== 'unchanged');
     if (active.length === 0)
         return undefined;
     const sorted = [...active].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.file.localeCompare(b.file) || a.line - b.line);
@@ -11254,6 +11522,23 @@ function findingsTable(result, options) {
     });
     return { title: '#### Findings', header, rows, priority: 3, noun: 'finding' };
 }
+// --- Baseline: findings already there before this PR (baselineState 'unchanged'), folded. ---
+function existingTable(result) {
+    const existing = result.findings.filter((f) => !f.suppressed && f.baselineState === 'unchanged');
+    if (existing.length === 0)
+        return undefined;
+    const gates = result.failOnExisting ? 'they fail the check: fail-on-existing is set' : 'not gating';
+    return {
+        collapsed: `${plural(existing.length, 'finding')} already there before this PR (${gates})`,
+        header: ['Severity', 'Location', 'Rule', 'Finding'],
+        rows: [...existing]
+            .sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.file.localeCompare(b.file) || a.line - b.line)
+            .map((f) => tableRow([`${ICON[f.severity]} ${f.severity}`, location(f.file, f.line, f.endLine), `[${escapeMarkdown(f.rule)}](${ruleDocsUrl(f.rule)})`, escapeMarkdown(f.message)])),
+        priority: 1.5,
+        noun: 'finding already there'
+    };
+}
+// --- end baseline ---
 function suppressedTable(result) {
     const suppressed = result.findings.filter((f) => f.suppressed);
     if (suppressed.length === 0)
@@ -11335,9 +11620,10 @@ function headline(result) {
 }
 function countsLine(result) {
     const c = countFindings(result.findings);
-    const suppressed = c.suppressed > 0 ? ` (${c.suppressed} suppressed)` : '';
+    const notes = [...(c.suppressed > 0 ? [`${c.suppressed} suppressed`] : []), ...(c.existing > 0 ? [`${c.existing} already there before this PR`] : [])];
+    const suppressed = notes.length ? ` (${notes.join(', ')})` : '';
     if (c.errors + c.warnings + c.notices === 0)
-        return `✅ No findings${suppressed} in ${plural(result.documentsChecked, 'YAML document')}.`;
+        return `✅ No ${c.existing > 0 ? 'new ' : ''}findings${suppressed} in ${plural(result.documentsChecked, 'YAML document')}.`;
     return `${ICON.error} ${plural(c.errors, 'error')} · ${ICON.warning} ${plural(c.warnings, 'warning')} · ${ICON.notice} ${plural(c.notices, 'notice')}${suppressed} in ${plural(result.documentsChecked, 'YAML document')}.`;
 }
 function renderSummary(result, options = {}) {
@@ -11351,7 +11637,7 @@ function renderSummary(result, options = {}) {
     for (const note of options.notes ?? [])
         head.push('', escapeMarkdown(note));
     head.push('', versionsTable(result));
-    const tables = [findingsTable(result, options), notCheckedTable(result), suppressedTable(result), fileTargetsTable(result), resourcesTable(result)].filter((t) => t !== undefined);
+    const tables = [findingsTable(result, options), notCheckedTable(result), existingTable(result), suppressedTable(result), fileTargetsTable(result), resourcesTable(result)].filter((t) => t !== undefined);
     const footer = `<sub>${options.headSha ? `Checked at ${codeSpan(options.headSha.slice(0, 12))}. ` : ''}Each rule is explained in its docs page.</sub>`;
     const limits = tables.map((t) => t.rows.length);
     const render = () => [head.join('\n'), ...tables.map((t, i) => renderTable(t, limits[i])), footer].join('\n\n');
@@ -11406,6 +11692,8 @@ function sarifResult(finding, ruleIndex, fingerprint) {
         message: { text },
         locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(finding.file), uriBaseId: '%SRCROOT%' }, region: { startLine, endLine } } }],
         partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
+        // Code scanning's own field for "already there before this change" (present when a base was compared).
+        ...(finding.baselineState ? { baselineState: finding.baselineState } : {}),
         ...(finding.suppressed ? { suppressions: [{ kind: 'external', status: 'accepted', justification: `${finding.suppressed.by}: ${finding.suppressed.reason}` }] } : {}),
         ...(finding.resource || finding.path ? { properties: { ...(finding.resource ? { resource: finding.resource } : {}), ...(finding.path ? { yamlPath: finding.path } : {}) } } : {})
     };
@@ -11454,7 +11742,7 @@ function renderSarif(result, options = {}) {
 function renderText(result) {
     const lines = [...result.findings].sort(compareFindings).map((f) => {
         const range = f.endLine !== undefined && f.endLine > f.line ? `${f.line}-${f.endLine}` : `${f.line}`;
-        const suppressed = f.suppressed ? ` (suppressed: ${f.suppressed.reason})` : '';
+        const suppressed = f.suppressed ? ` (suppressed: ${f.suppressed.reason})` : f.baselineState === 'unchanged' ? ' (already there before this change)' : '';
         const fix = f.fix ? ` Fix: ${f.fix.description}` : '';
         return escapeTerminal(`${f.file}:${range}: ${f.severity} [${f.rule}] ${f.message}${fix}${suppressed}`);
     });
@@ -11465,9 +11753,9 @@ function renderText(result) {
         const seen = candidates.slice(0, 5).map((d) => `${d.version} (${d.how}, ${d.file}:${d.line})`).join('; ');
         lines.push(escapeTerminal(`Istio version sources (auto, chosen first): ${seen}${candidates.length > 5 ? `; and ${candidates.length - 5} more` : ''}`));
     }
-    const c = countFindings(result.findings);
+    const c = countFindings(result.findings, { includeExisting: result.failOnExisting === true });
     const versions = result.from ? `Istio ${result.from.release.version} -> ${result.target.release.version}` : `Istio ${result.target.release.version}`;
-    const suppressed = c.suppressed > 0 ? `, ${c.suppressed} suppressed` : '';
+    const suppressed = `${c.suppressed > 0 ? `, ${c.suppressed} suppressed` : ''}${c.existing > 0 ? `, ${c.existing} already there before this change${result.failOnExisting ? ' (counted: --fail-on-existing)' : ' (not counted)'}` : ''}`;
     lines.push(`${versions}: ${c.errors} error(s), ${c.warnings} warning(s), ${c.notices} notice(s)${suppressed} in ${result.documentsChecked} YAML document(s)`);
     return `${lines.join('\n')}\n`;
 }
@@ -11492,6 +11780,8 @@ Checks Istio configuration against a target Istio release.
   -C, --repo DIR       repository root (default: .)
       --format F       text, json, sarif or markdown (default text)
       --fail-on L      error, warning, notice or never (default error)
+      --fail-on-existing
+                       with --base, findings already there before the change fail too (default: only new ones)
   -c, --config FILE    repository config (default .github/istio-compat.yml when present)
   -h, --help           this help
 
@@ -11511,6 +11801,7 @@ async function main(argv, out = (s) => process.stdout.write(s + '\n'), err = (s)
                 repo: { type: 'string', short: 'C', default: '.' },
                 format: { type: 'string', default: 'text' },
                 'fail-on': { type: 'string', default: 'error' },
+                'fail-on-existing': { type: 'boolean', default: false },
                 config: { type: 'string', short: 'c' },
                 help: { type: 'boolean', short: 'h' }
             }
@@ -11536,10 +11827,11 @@ async function main(argv, out = (s) => process.stdout.write(s + '\n'), err = (s)
             ...(values.from ? { from: values.from } : {}),
             ...(values.kubernetes ? { kubernetesVersion: values.kubernetes } : {}),
             paths: paths.length ? paths.map(toPattern) : DEFAULT_PATTERNS,
-            config
+            config,
+            ...(values['fail-on-existing'] ? { failOnExisting: true } : {})
         });
         out(renderReport(result, format, { rules: allRules() }));
-        return failOn !== 'never' && result.findings.some((f) => !f.suppressed && severityRank(f.severity) >= severityRank(failOn)) ? 1 : 0;
+        return gate(result.findings, failOn, { failOnExisting: values['fail-on-existing'] === true }).exitCode;
     }
     catch (error) {
         if (error instanceof UsageError || isParseArgsError(error)) {

@@ -42898,7 +42898,7 @@ function planFor(target, from) {
 
 /** Files above this size are skipped with a notice: manifests are small, generated bundles are not the PR's intent. */
 const MAX_FILE_BYTES = 4 * 1024 * 1024;
-const PARSE_RULE = 'parse';
+const PARSE_RULE$1 = 'parse';
 /** A Go/Helm template action on one line: `{{ .Values.x }}`, `{{- if … }}`, `{{ include "x" . }}`. */
 const TEMPLATE_ACTION = /\{\{-?[^{}]*-?\}\}/;
 /**
@@ -42919,13 +42919,13 @@ function parseManifestFile(path, content) {
     catch (error) {
         // A bug of ours must cost this file only, never the run for the other files: say so, and go on.
         const message = `istio-compat could not read this file (${error?.message ?? String(error)}); it was not checked. Please report this.`;
-        return { path, lines: [], documents: [], problems: [{ rule: PARSE_RULE, severity: 'error', message, file: path, line: 1 }] };
+        return { path, lines: [], documents: [], problems: [{ rule: PARSE_RULE$1, severity: 'error', message, file: path, line: 1 }] };
     }
 }
 function readManifestFile(path, content) {
     const problems = [];
     const problem = (severity, line, message) => {
-        problems.push({ rule: PARSE_RULE, severity, message, file: path, line });
+        problems.push({ rule: PARSE_RULE$1, severity, message, file: path, line });
     };
     const skipped = (message) => {
         problem('notice', 1, message);
@@ -44999,15 +44999,24 @@ function parseFailOn(value) {
         return v;
     throw new UsageError(`fail-on "${value}" is not one of ${FAIL_ON_VALUES.join(', ')}`);
 }
-function gate(findings, failOn) {
-    const active = findings.filter((f) => !f.suppressed);
+/**
+ * A finding the gate counts: not suppressed, and caused by the PR (baselineState 'new', or no baseline at all)
+ * unless fail-on-existing asks for every finding.
+ */
+function isGating(finding, options = {}) {
+    return !finding.suppressed && (options.failOnExisting === true || finding.baselineState !== 'unchanged');
+}
+function gate(findings, failOn, options = {}) {
+    const active = findings.filter((f) => isGating(f, options));
+    const existing = options.failOnExisting ? 0 : findings.filter((f) => !f.suppressed && f.baselineState === 'unchanged').length;
     const highest = active.reduce((max, f) => (max === undefined || severityRank(f.severity) > severityRank(max) ? f.severity : max), undefined);
     const failing = failOn === 'never' ? 0 : active.filter((f) => severityRank(f.severity) >= severityRank(failOn)).length;
-    const base = { failOn, failing, ...(highest ? { highest } : {}) };
+    const base = { failOn, failing, existing, ...(highest ? { highest } : {}) };
+    const left = existing > 0 ? ` ${existing} finding(s) already there before this change do not count (fail-on-existing is off).` : '';
     if (failing > 0) {
-        return { ...base, exitCode: 1, message: `${failing} finding(s) at or above "${failOn}" (fail-on); the most severe is ${highest}.` };
+        return { ...base, exitCode: 1, message: `${failing} finding(s) at or above "${failOn}" (fail-on); the most severe is ${highest}.${left}` };
     }
-    return { ...base, exitCode: 0, message: highest ? `No finding at or above "${failOn}" (fail-on); the most severe is ${highest}.` : 'No findings.' };
+    return { ...base, exitCode: 0, message: `${highest ? `No finding at or above "${failOn}" (fail-on); the most severe is ${highest}.` : 'No findings.'}${left}` };
 }
 
 var light$1 = {exports: {}};
@@ -47219,6 +47228,163 @@ function entryEndLine(entry) {
     return Math.max(entry.keyNode.endLine, entry.value?.endLine ?? entry.keyNode.endLine);
 }
 
+/** Rule id of the parse findings (src/manifests/parse.ts); its messages carry line and column numbers. */
+const PARSE_RULE = 'parse';
+/**
+ * Istio releases in a message (`1.28`, `1.28.1`, `v1.26.8`, `1.31.0-rc.0`): the same problem reads "Istio 1.26.8
+ * rejects …" on the base and "Istio 1.28.1 rejects …" on the head. Kubernetes versions and ranges go the same way.
+ */
+const RELEASE = /\bv?\d+\.\d+(?:\.\d+)?(?:-(?:alpha|beta|rc)(?:\.?\d+)?)?\b/g;
+function normaliseMessage(rule, message) {
+    // A parse message names lines and columns of the file, which move; what is broken stays.
+    if (rule === PARSE_RULE)
+        return message.replace(/\d+/g, '#');
+    return message.replace(RELEASE, '<release>');
+}
+/** Sequence indexes move when an item is inserted above; `spec.http[2].route` and `spec.http[1].route` are one place. */
+function normalisePath(path) {
+    return path === undefined ? '' : path.replace(/\[\d+\]/g, '[]');
+}
+/** group/kind/namespace/name of a named resource (the apiVersion's version is left out: v1beta1 → v1 is the same object). */
+function resourceIdentity(r) {
+    if (!r || r.name === undefined)
+        return undefined;
+    return `${groupOf$1(r.apiVersion)}/${r.kind}/${r.namespace ?? ''}/${r.name}`;
+}
+function keysOf(f, fileOf, identityOf) {
+    const id = resourceIdentity(f.resource);
+    const file = fileOf(f.file);
+    // Unnamed things (values files, kustomize patches without a name, parse problems) are known by their file.
+    const who = id !== undefined ? `r:${identityOf(id)}` : `f:${file}${f.resource ? `:${groupOf$1(f.resource.apiVersion)}/${f.resource.kind}` : ''}`;
+    const place = [f.rule, who, normalisePath(f.path)].join('\u0000');
+    const loose = `${place}\u0000${normaliseMessage(f.rule, f.message)}`;
+    return { loose, strict: `${loose}\u0000${file}`, ...(f.path ? { place } : {}) };
+}
+/**
+ * Sets `baselineState` on every head finding: 'unchanged' when an equal finding is on the base, else 'new'.
+ * Equal findings are counted as multisets (three on the head and two on the base: one is new); a finding
+ * first meets its equal in the same file, then anywhere (a resource that moved between files). Last, a finding
+ * on a line the PR did not add may meet a base finding of the same rule at the same YAML path of the same
+ * resource whose wording differs beyond release numbers (e.g. "Istio 1.28 accepts A, B, C" where 1.26 listed
+ * A, B): the problem was there before; on a line the PR wrote, a different message is a different problem.
+ */
+function classifyFindings(head, base, options = {}) {
+    const renames = options.renames ?? new Map();
+    const renamedResources = options.renamedResources ?? new Map();
+    const headKeys = head.map((f) => keysOf(f, (p) => renames.get(p) ?? p, (id) => renamedResources.get(id) ?? id));
+    const strictLeft = new Map();
+    const looseLeft = new Map();
+    const placeLeft = new Map();
+    const count = (left, key) => left.set(key, (left.get(key) ?? 0) + 1);
+    for (const f of base) {
+        if (f.suppressed)
+            continue; // suppressed on the base: the PR that lifts the suppression brings the finding in
+        const k = keysOf(f, (p) => p, (id) => id);
+        count(strictLeft, k.strict);
+        count(looseLeft, k.loose);
+        if (k.place !== undefined)
+            count(placeLeft, k.place);
+    }
+    const state = head.map(() => 'new');
+    // Among equal findings, those on lines the PR did not add claim the base's first.
+    const added = (i) => (options.addedLine?.(head[i].file, head[i].line) ? 1 : 0);
+    const order = head.map((_, i) => i).sort((a, b) => added(a) - added(b) || a - b);
+    const take = (left, key) => {
+        const n = left.get(key) ?? 0;
+        if (n === 0)
+            return false;
+        left.set(key, n - 1);
+        return true;
+    };
+    const pending = [];
+    for (const i of order) {
+        const f = head[i];
+        if (f.rule === PARSE_RULE && options.untouched?.(f.file)) {
+            state[i] = 'unchanged';
+            continue;
+        }
+        if (take(strictLeft, headKeys[i].strict)) {
+            take(looseLeft, headKeys[i].loose);
+            if (headKeys[i].place !== undefined)
+                take(placeLeft, headKeys[i].place);
+            state[i] = 'unchanged';
+        }
+        else {
+            pending.push(i);
+        }
+    }
+    const reworded = [];
+    for (const i of pending) {
+        if (take(looseLeft, headKeys[i].loose)) {
+            if (headKeys[i].place !== undefined)
+                take(placeLeft, headKeys[i].place);
+            state[i] = 'unchanged';
+        }
+        else if (headKeys[i].place !== undefined && added(i) === 0) {
+            reworded.push(i);
+        }
+    }
+    for (const i of reworded)
+        if (take(placeLeft, headKeys[i].place))
+            state[i] = 'unchanged';
+    return head.map((f, i) => ({ ...f, baselineState: state[i] }));
+}
+/**
+ * A resource the PR renamed (or moved to another namespace) is 'added' on the head and 'removed' on the base.
+ * Pairs each such added document with a removed one of the same group and kind in the same file (its base path):
+ * the one at the same document index, else the only candidate.
+ */
+function pairRenamedResources(resources, renames = new Map()) {
+    const kindOf = (d) => (d.resource ? `${groupOf$1(d.resource.apiVersion)}/${d.resource.kind}` : '');
+    const removed = new Map();
+    for (const change of resources) {
+        const doc = change.base;
+        if (change.status !== 'removed' || !doc?.resource)
+            continue;
+        const list = removed.get(doc.file) ?? [];
+        list.push(doc);
+        removed.set(doc.file, list);
+    }
+    const pairs = new Map();
+    const used = new Set();
+    for (const change of resources) {
+        const doc = change.head;
+        if (change.status !== 'added' || !doc?.resource)
+            continue;
+        const candidates = (removed.get(renames.get(doc.file) ?? doc.file) ?? []).filter((d) => !used.has(d) && kindOf(d) === kindOf(doc));
+        const pick = candidates.find((d) => d.index === doc.index) ?? (candidates.length === 1 ? candidates[0] : undefined);
+        if (!pick)
+            continue;
+        used.add(pick);
+        pairs.set(doc, pick);
+    }
+    return pairs;
+}
+/**
+ * The head documents that carry at least one of the findings (by file and line range): only their base
+ * counterparts need analysing, which keeps the baseline's cost proportional to the findings, not the repository.
+ */
+function documentsWithFindings(findings, docs) {
+    const byFile = new Map();
+    for (const doc of docs) {
+        const list = byFile.get(doc.file);
+        if (list)
+            list.push(doc);
+        else
+            byFile.set(doc.file, [doc]);
+    }
+    const out = new Set();
+    for (const f of findings) {
+        const list = byFile.get(f.file);
+        if (!list)
+            continue;
+        const doc = list.find((d) => d.line <= f.line && f.line <= d.endLine);
+        if (doc)
+            out.add(doc);
+    }
+    return out;
+}
+
 // Base vs head, resource by resource: added, changed (which paths), removed, unchanged.
 /**
  * Identity of a document across the two states: group/kind/namespace/name for named resources (so a resource
@@ -47358,6 +47524,7 @@ async function runAnalysis(sources, options) {
     const headFiles = await parseAll(sources.head, headPaths);
     let baseFiles = [];
     const renames = new Map();
+    const touched = new Set(sources.changes.files.map((f) => f.path));
     if (sources.base) {
         const basePaths = new Set();
         for (const f of sources.changes.files) {
@@ -47370,10 +47537,21 @@ async function runAnalysis(sources, options) {
                 renames.set(f.path, f.previousPath);
             basePaths.add(old);
         }
-        if (versionBump)
-            for (const p of headPaths)
-                basePaths.add(renames.get(p) ?? p);
-        baseFiles = await parseAll(sources.base, [...basePaths]);
+        // A file the PR did not touch is the same before it: its head parse stands for the base one (half the
+        // parsing of a version bump). Past GitHub's 3000-file listing the change set may be incomplete: read the base.
+        const reused = [];
+        if (versionBump) {
+            const complete = !(sources.changes.source === 'github' && sources.changes.files.length >= MAX_PULL_FILES);
+            for (const file of headFiles) {
+                if (touched.has(file.path))
+                    continue;
+                if (complete)
+                    reused.push(file);
+                else
+                    basePaths.add(file.path);
+            }
+        }
+        baseFiles = [...(await parseAll(sources.base, [...basePaths])), ...reused];
     }
     const resources = diffResources(baseFiles, headFiles, renames);
     const inScope = [];
@@ -47389,22 +47567,57 @@ async function runAnalysis(sources, options) {
         ...(options.kubernetesVersion ? { kubernetesVersion: options.kubernetesVersion } : {}),
         files: headFiles
     };
-    const findings = [];
-    for (const file of headFiles)
-        findings.push(...file.problems);
-    if (options.target === 'auto' && headDetected)
-        findings.push(...disagreement(headDetected));
-    // Per-path targets: one analysis per set of releases, each with its own context.
     const analyzers = options.analyzers ?? ANALYZERS;
-    const { groups, targetsByFile } = groupByTarget(inScope, headFiles, config, inputs);
-    for (const group of groups)
-        findings.push(...analyzeDocuments(group.docs, group.ctx, analyzers));
+    const knownRules = allRules(analyzers).map((r) => r.id);
+    const head = analyseSide(headFiles, inScope, inputs, config, analyzers, knownRules, headFiles.flatMap((f) => f.documents));
     for (const file of headFiles) {
         if (file.problems.some((p) => p.severity !== 'error') && file.documents.length === 0)
             notChecked.push({ file: file.path, reason: file.problems[0].message });
     }
-    // Annotations of any head document may suppress (repository findings can point anywhere); broken ones are reported only in scope.
-    const suppressed = applySuppressions(findings, headFiles.flatMap((f) => f.documents), { inScope: new Set(inScope), knownRules: allRules(analyzers).map((r) => r.id) });
+    let findings = head.findings;
+    // Auto detection: files that name another Istio minor than the chosen one (classified with the rest below).
+    if (options.target === 'auto' && headDetected)
+        findings = [...findings, ...applyRuleSettings(disagreement(headDetected), config)];
+    let baseline;
+    if (sources.base) {
+        // The base, analysed as it ran before the PR: against the release it was at when the PR moves the version
+        // (so what the move breaks is new), else against the same releases as the head.
+        const baseRelease = versionBump ? (from?.release ?? releaseOrUndefined(baseDetected?.chosen?.version) ?? target.release) : target.release;
+        const baseInputs = {
+            target: baseRelease,
+            ...(!versionBump && from ? { from: from.release } : {}),
+            ...(options.kubernetesVersion ? { kubernetesVersion: options.kubernetesVersion } : {}),
+            files: baseFiles
+        };
+        // Only the base counterparts of head documents with findings: the cost follows the findings, not the repository.
+        const renamed = pairRenamedResources(resources, renames);
+        const counterpart = new Map(renamed);
+        for (const change of resources)
+            if (change.head && change.base)
+                counterpart.set(change.head, change.base);
+        const baseDocs = [];
+        for (const doc of documentsWithFindings(findings, inScope)) {
+            const old = counterpart.get(doc);
+            if (old)
+                baseDocs.push(old);
+        }
+        const baseSide = analyseSide(baseFiles, baseDocs, baseInputs, config, analyzers, knownRules, baseDocs);
+        const renamedResources = new Map();
+        for (const [now, before] of renamed) {
+            const a = resourceIdentity(now.resource);
+            const b = resourceIdentity(before.resource);
+            if (a && b)
+                renamedResources.set(a, b);
+        }
+        const byPath = new Map(sources.changes.files.map((f) => [f.path, f]));
+        findings = classifyFindings(findings, baseSide.findings, {
+            renames,
+            renamedResources,
+            untouched: (path) => !touched.has(path),
+            addedLine: (path, line) => byPath.get(path)?.addedLines.has(line) ?? false
+        });
+        baseline = { target: baseRelease, ...(baseInputs.from ? { from: baseInputs.from } : {}), documentsChecked: baseDocs.length };
+    }
     return {
         target,
         ...(from ? { from } : {}),
@@ -47412,12 +47625,40 @@ async function runAnalysis(sources, options) {
         versionBump,
         changes: sources.changes,
         resources,
-        findings: mergeOverlaps(applyRuleSettings(suppressed, config)).sort(compareFindings),
+        findings: findings.sort(compareFindings),
         notChecked,
         documentsChecked: inScope.length,
-        ...(Object.keys(targetsByFile).length ? { targetsByFile } : {}),
-        ...(options.target === 'auto' && headDetected?.candidates.length ? { versionCandidates: headDetected.candidates } : {})
+        ...(Object.keys(head.targetsByFile).length ? { targetsByFile: head.targetsByFile } : {}),
+        ...(options.target === 'auto' && headDetected?.candidates.length ? { versionCandidates: headDetected.candidates } : {}),
+        ...(baseline ? { baseline } : {}),
+        ...(options.failOnExisting ? { failOnExisting: true } : {})
     };
+}
+/**
+ * One side's findings: the files' parse problems, the analyzers over `docs` (grouped by per-path targets),
+ * suppressions (annotations of `suppressors` may suppress), rule settings and overlap merging.
+ */
+function analyseSide(files, docs, inputs, config, analyzers, knownRules, suppressors) {
+    const findings = [];
+    for (const file of files)
+        findings.push(...file.problems);
+    // Per-path targets: one analysis per set of releases, each with its own context.
+    const { groups, targetsByFile } = groupByTarget(docs, files, config, inputs);
+    for (const group of groups)
+        findings.push(...analyzeDocuments(group.docs, group.ctx, analyzers));
+    // Annotations of any head document may suppress (repository findings can point anywhere); broken ones are reported only in scope.
+    const suppressed = applySuppressions(findings, suppressors, { inScope: new Set(docs), knownRules });
+    return { findings: mergeOverlaps(applyRuleSettings(suppressed, config)), targetsByFile };
+}
+function releaseOrUndefined(version) {
+    if (version === undefined)
+        return undefined;
+    try {
+        return parseRelease(version);
+    }
+    catch {
+        return undefined;
+    }
 }
 /** Why `auto` found nothing, naming the Istio installs whose version could not be read (e.g. a Flux "${version}"). */
 function noVersionMessage(detected) {
@@ -47480,12 +47721,19 @@ function pathMatcher(patterns, ignore = []) {
     return (path) => matchesPatterns(path, all);
 }
 
-function countFindings(findings) {
-    const counts = { errors: 0, warnings: 0, notices: 0, suppressed: 0 };
+// Finding counts: the action outputs, the summary headline and the gate speak the same numbers.
+function countFindings(findings, options = {}) {
+    const counts = { errors: 0, warnings: 0, notices: 0, suppressed: 0, existing: 0 };
     for (const f of findings) {
-        if (f.suppressed)
+        if (f.suppressed) {
             counts.suppressed++;
-        else if (f.severity === 'error')
+            continue;
+        }
+        if (f.baselineState === 'unchanged')
+            counts.existing++;
+        if (!isGating(f, { failOnExisting: options.includeExisting === true }))
+            continue;
+        if (f.severity === 'error')
             counts.errors++;
         else if (f.severity === 'warning')
             counts.warnings++;
@@ -47528,7 +47776,11 @@ function toJsonReport(result) {
         ...(result.kubernetesVersion ? { kubernetesVersion: result.kubernetesVersion } : {}),
         versionBump: result.versionBump,
         ...(result.changes.headSha ? { headSha: result.changes.headSha } : {}),
-        counts: countFindings(result.findings),
+        counts: { ...countFindings(result.findings, { includeExisting: result.failOnExisting === true }), new: result.findings.filter((f) => !f.suppressed && f.baselineState !== 'unchanged').length },
+        ...(result.baseline
+            ? { baseline: { target: result.baseline.target.version, ...(result.baseline.from ? { from: result.baseline.from.version } : {}), documentsChecked: result.baseline.documentsChecked } }
+            : {}),
+        ...(result.failOnExisting ? { failOnExisting: true } : {}),
         documentsChecked: result.documentsChecked,
         ...(result.versionCandidates?.length ? { versionCandidates: result.versionCandidates.map((d) => ({ version: d.version, file: d.file, line: d.line, how: d.how })) } : {}),
         findings: result.findings.map((f) => ({ ...f, fingerprint: prints.get(f) })),
@@ -47591,6 +47843,8 @@ function sarifResult(finding, ruleIndex, fingerprint) {
         message: { text },
         locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(finding.file), uriBaseId: '%SRCROOT%' }, region: { startLine, endLine } } }],
         partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
+        // Code scanning's own field for "already there before this change" (present when a base was compared).
+        ...(finding.baselineState ? { baselineState: finding.baselineState } : {}),
         ...(finding.suppressed ? { suppressions: [{ kind: 'external', status: 'accepted', justification: `${finding.suppressed.by}: ${finding.suppressed.reason}` }] } : {}),
         ...(finding.resource || finding.path ? { properties: { ...(finding.resource ? { resource: finding.resource } : {}), ...(finding.path ? { yamlPath: finding.path } : {}) } } : {})
     };
@@ -47646,9 +47900,12 @@ async function writeReportFiles(result, dir, sarif = {}) {
     await writeFile$1(files.sarif, renderSarif(result, sarif), 'utf8');
     return files;
 }
-/** Every output of action.yml, as strings for core.setOutput. Counts leave suppressed findings out. */
+/**
+ * Every output of action.yml, as strings for core.setOutput. The counts are what the gate counts: suppressed
+ * findings and, unless fail-on-existing is set, findings already there before the PR are left out.
+ */
 function actionOutputs(result, files) {
-    const c = countFindings(result.findings);
+    const c = countFindings(result.findings, { includeExisting: result.failOnExisting === true });
     return { errors: String(c.errors), warnings: String(c.warnings), notices: String(c.notices), report: files.report, sarif: files.sarif };
 }
 
@@ -47741,15 +47998,15 @@ function annotationFor(finding) {
     return workflowCommand(COMMAND[finding.severity], { file: finding.file, line: finding.line, endLine, title: `istio-compat ${finding.rule}` }, finding.message + (finding.fix ? ` Fix: ${finding.fix.description}` : ''));
 }
 /**
- * The annotations of a run: per level the first ten unsuppressed findings, those on lines the PR added
- * first (`preferred`), then in file order.
+ * The annotations of a run: per level the first ten unsuppressed findings the PR causes (not those already
+ * there before it), those on lines the PR added first (`preferred`), then in file order.
  */
 function planAnnotations(findings, preferred = () => false) {
     const annotated = [];
     const overflow = [];
     for (const severity of ['error', 'warning', 'notice']) {
         const level = findings
-            .filter((f) => !f.suppressed && f.severity === severity)
+            .filter((f) => !f.suppressed && f.baselineState !== 'unchanged' && f.severity === severity)
             .sort((a, b) => Number(preferred(b)) - Number(preferred(a)) || compareFindings(a, b));
         annotated.push(...level.slice(0, MAX_ANNOTATIONS_PER_LEVEL));
         overflow.push(...level.slice(MAX_ANNOTATIONS_PER_LEVEL));
@@ -47904,7 +48161,8 @@ function inlineOrder(files) {
 function planReview(input) {
     const maxInline = input.maxInline ?? MAX_INLINE_COMMENTS;
     const files = new Map(input.files.map((file) => [file.path, file]));
-    const active = input.findings.filter((f) => !f.suppressed);
+    // Only what the PR causes is commented on the diff; findings already there before it are listed in the summary.
+    const active = input.findings.filter((f) => !f.suppressed && f.baselineState !== 'unchanged');
     const prints = fingerprints(active, input.target);
     const offDiff = [];
     const wanted = [];
@@ -48017,7 +48275,7 @@ function resourceTitle(change) {
     return { kind: r?.kind ?? doc?.kind ?? 'document', name, file: doc?.file ?? '', line: doc?.line ?? 1 };
 }
 function findingsTable(result, options) {
-    const active = result.findings.filter((f) => !f.suppressed);
+    const active = result.findings.filter((f) => !f.suppressed && f.baselineState !== 'unchanged');
     if (active.length === 0)
         return undefined;
     const sorted = [...active].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.file.localeCompare(b.file) || a.line - b.line);
@@ -48031,6 +48289,23 @@ function findingsTable(result, options) {
     });
     return { title: '#### Findings', header, rows, priority: 3, noun: 'finding' };
 }
+// --- Baseline: findings already there before this PR (baselineState 'unchanged'), folded. ---
+function existingTable(result) {
+    const existing = result.findings.filter((f) => !f.suppressed && f.baselineState === 'unchanged');
+    if (existing.length === 0)
+        return undefined;
+    const gates = result.failOnExisting ? 'they fail the check: fail-on-existing is set' : 'not gating';
+    return {
+        collapsed: `${plural(existing.length, 'finding')} already there before this PR (${gates})`,
+        header: ['Severity', 'Location', 'Rule', 'Finding'],
+        rows: [...existing]
+            .sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.file.localeCompare(b.file) || a.line - b.line)
+            .map((f) => tableRow([`${ICON[f.severity]} ${f.severity}`, location(f.file, f.line, f.endLine), `[${escapeMarkdown(f.rule)}](${ruleDocsUrl(f.rule)})`, escapeMarkdown(f.message)])),
+        priority: 1.5,
+        noun: 'finding already there'
+    };
+}
+// --- end baseline ---
 function suppressedTable(result) {
     const suppressed = result.findings.filter((f) => f.suppressed);
     if (suppressed.length === 0)
@@ -48112,9 +48387,10 @@ function headline(result) {
 }
 function countsLine(result) {
     const c = countFindings(result.findings);
-    const suppressed = c.suppressed > 0 ? ` (${c.suppressed} suppressed)` : '';
+    const notes = [...(c.suppressed > 0 ? [`${c.suppressed} suppressed`] : []), ...(c.existing > 0 ? [`${c.existing} already there before this PR`] : [])];
+    const suppressed = notes.length ? ` (${notes.join(', ')})` : '';
     if (c.errors + c.warnings + c.notices === 0)
-        return `✅ No findings${suppressed} in ${plural(result.documentsChecked, 'YAML document')}.`;
+        return `✅ No ${c.existing > 0 ? 'new ' : ''}findings${suppressed} in ${plural(result.documentsChecked, 'YAML document')}.`;
     return `${ICON.error} ${plural(c.errors, 'error')} · ${ICON.warning} ${plural(c.warnings, 'warning')} · ${ICON.notice} ${plural(c.notices, 'notice')}${suppressed} in ${plural(result.documentsChecked, 'YAML document')}.`;
 }
 function renderSummary(result, options = {}) {
@@ -48128,7 +48404,7 @@ function renderSummary(result, options = {}) {
     for (const note of options.notes ?? [])
         head.push('', escapeMarkdown(note));
     head.push('', versionsTable(result));
-    const tables = [findingsTable(result, options), notCheckedTable(result), suppressedTable(result), fileTargetsTable(result), resourcesTable(result)].filter((t) => t !== undefined);
+    const tables = [findingsTable(result, options), notCheckedTable(result), existingTable(result), suppressedTable(result), fileTargetsTable(result), resourcesTable(result)].filter((t) => t !== undefined);
     const footer = `<sub>${options.headSha ? `Checked at ${codeSpan(options.headSha.slice(0, 12))}. ` : ''}Each rule is explained in its docs page.</sub>`;
     const limits = tables.map((t) => t.rows.length);
     const render = () => [head.join('\n'), ...tables.map((t, i) => renderTable(t, limits[i])), footer].join('\n\n');
@@ -48495,6 +48771,7 @@ async function publish(result, opts) {
 function readInputs() {
     const failOn = parseFailOn(getInput('fail-on') || 'error');
     const comment = getInput('comment') || 'review';
+    const failOnExisting = booleanInput('fail-on-existing', false);
     if (!['review', 'summary', 'off'].includes(comment))
         throw new UsageError(`comment must be review, summary or off, not "${comment}"`);
     const token = getInput('github-token');
@@ -48506,11 +48783,23 @@ function readInputs() {
         kubernetesVersion: getInput('kubernetes-version'),
         paths: getMultilineInput('paths').map((p) => p.trim()).filter(Boolean),
         failOn,
+        failOnExisting,
         comment: comment,
         suggestions: (getInput('suggestions') || 'true').toLowerCase() !== 'false',
         configPath: getInput('config') || '.github/istio-compat.yml',
         token
     };
+}
+/** true/false as the YAML 1.2 core schema spells them (like core.getBooleanInput); empty = the default. */
+function booleanInput(name, fallback) {
+    const value = getInput(name).trim();
+    if (value === '')
+        return fallback;
+    if (['true', 'True', 'TRUE'].includes(value))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(value))
+        return false;
+    throw new UsageError(`${name} must be true or false, not "${value}"`);
 }
 function eventRefs(context) {
     const payload = context.payload;
@@ -48540,9 +48829,10 @@ async function run() {
             from: inputs.from,
             ...(inputs.kubernetesVersion ? { kubernetesVersion: inputs.kubernetesVersion } : {}),
             paths: inputs.paths.length ? inputs.paths : DEFAULT_PATTERNS,
-            config
+            config,
+            failOnExisting: inputs.failOnExisting
         });
-        info(`istio-compat: Istio ${result.from ? `${result.from.release.version} → ` : ''}${result.target.release.version}, ${result.documentsChecked} document(s) checked, ${result.findings.length} finding(s)`);
+        info(`istio-compat: Istio ${result.from ? `${result.from.release.version} → ` : ''}${result.target.release.version}, ${result.documentsChecked} document(s) checked, ${result.findings.length} finding(s)${result.baseline ? `, ${result.findings.filter((f) => f.baselineState === 'unchanged').length} of them already there before this PR (base checked against Istio ${result.baseline.target.version})` : ''}`);
         // The SARIF names every rule with its description and default level, as code scanning lists them.
         const files = await writeReportFiles(result, process.env.RUNNER_TEMP || join(workspace, '.istio-compat'), { rules: allRules() });
         for (const [name, value] of Object.entries(actionOutputs(result, files)))
@@ -48560,7 +48850,7 @@ async function run() {
             ...(refs.fromFork ? { readOnly: true } : {})
         });
         info(`istio-compat: findings published as ${outcome.channel}${outcome.fallback ? ` (${outcome.fallback})` : ''}`);
-        const verdict = gate(result.findings, inputs.failOn);
+        const verdict = gate(result.findings, inputs.failOn, { failOnExisting: inputs.failOnExisting });
         if (verdict.exitCode !== 0)
             setFailed(`istio-compat: ${verdict.message}`);
         else
