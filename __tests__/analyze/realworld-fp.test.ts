@@ -182,6 +182,15 @@ describe('FP-12: charts named base or gateway count as Istio only from Istio’s
   it('stays quiet for base from another repository', () => {
     expect(hits('apps/base.yaml', app('https://charts.example.com/platform'), ID, '1.24', '1.23')).toEqual([])
   })
+  it('a release named or placed like Istio does not make another repository’s gateway chart Istio’s', () => {
+    const flux = (source: string) => yaml('apiVersion: helm.toolkit.fluxcd.io/v2', 'kind: HelmRelease', 'metadata:', '  name: istio-ingress', '  namespace: istio-system', 'spec:', '  chart:', `    spec: {chart: gateway, version: 2.41.0, sourceRef: {kind: HelmRepository, name: ${source}}}`, '  values:', '    global: {hub: example.com}')
+    const kong = parseManifestFile('apps/kong.yaml', flux('kong')).documents[0]
+    expect(kong.chart).toBeUndefined()
+    expect(kong.embedded).toEqual([])
+    const istio = parseManifestFile('apps/gw.yaml', flux('istio')).documents[0]
+    expect(istio.chart).toBe('gateway')
+    expect(istio.embedded.map((e) => [e.role, e.chart])).toEqual([['helm-values', 'gateway']])
+  })
   it('a Chart.yaml dependency needs Istio’s repository too', () => {
     const chart = (repo: string) => yaml('apiVersion: v2', 'name: platform', 'version: 0.1.0', 'dependencies:', '- name: base', '  version: 1.24.0', `  repository: ${repo}`)
     expect(hits('Chart.yaml', chart('https://istio-release.storage.googleapis.com/charts'), ID, '1.24', '1.23')).toEqual([{ file: 'Chart.yaml', line: 5, rule: 'default-changed' }])
