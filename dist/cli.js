@@ -7158,7 +7158,6 @@ function chartsInstalled(value) {
     const set = value.kind === 'ApplicationSet';
     const template = set && isObject(value.spec) && isObject(value.spec.template) ? value.spec.template : {};
     const spec = set ? (isObject(template.spec) ? template.spec : {}) : isObject(value.spec) ? value.spec : {};
-    const metadata = set ? (isObject(template.metadata) ? template.metadata : {}) : isObject(value.metadata) ? value.metadata : {};
     const prefix = set ? ['spec', 'template', 'spec'] : ['spec'];
     const out = [];
     if (value.kind === 'HelmRelease') {
@@ -7166,12 +7165,12 @@ function chartsInstalled(value) {
         const chartRef = isObject(spec.chartRef) ? spec.chartRef : {};
         const name = chartSpec.chart ?? chartRef.name;
         const sourceRef = isObject(chartSpec.sourceRef) ? chartSpec.sourceRef : {};
-        const chart = istioChart(name, typeof sourceRef.name === 'string', [sourceRef.name, chartRef.name, metadata.name, metadata.namespace, spec.releaseName, spec.targetNamespace]);
+        // The HelmRepository's URL lives in another document: its name stands for it (`istio`, `istio-charts`).
+        const chart = istioChart(name, typeof sourceRef.name === 'string' || typeof chartRef.name === 'string', [sourceRef.name, chartRef.name]);
         if (chart)
             out.push({ chart, at: ['spec'], source: spec });
         return out;
     }
-    const destination = isObject(spec.destination) ? spec.destination : {};
     const sources = [];
     if (isObject(spec.source))
         sources.push([[...prefix, 'source'], spec.source]);
@@ -7182,15 +7181,16 @@ function chartsInstalled(value) {
             continue;
         // A Git source names its chart by directory: manifests/charts/istio-control/istio-discovery.
         const name = source.chart ?? (typeof source.path === 'string' ? source.path.split('/').filter(Boolean).pop() : undefined);
-        const chart = istioChart(name, typeof source.repoURL === 'string', [source.repoURL, source.path, metadata.name, destination.namespace]);
+        const chart = istioChart(name, typeof source.repoURL === 'string', [source.repoURL, source.path]);
         if (chart)
             out.push({ chart, at, source });
     }
     return out;
 }
 /**
- * The Istio chart `name` is, if any. A generic name (`gateway`) from a named source (a Helm repository, a repo
- * URL) needs an `istio` hint there or in the release's names; without any source it gets the benefit of the doubt.
+ * The Istio chart `name` is, if any. A generic name (`gateway`) from a named source counts only when the source
+ * is Istio's: an Argo CD repoURL or path naming istio, a Flux source named so; the release's own name or namespace
+ * does not make Kong's `gateway` chart Istio's (FP-12). Without any source it gets the benefit of the doubt.
  */
 function istioChart(name, hasSource, hints) {
     if (typeof name !== 'string')

@@ -249,21 +249,33 @@ describe('false negatives found on real repositories', () => {
   })
 
   it('stackdriver values that stop the istiod chart from rendering are errors where the chart fails', () => {
-    const values = yaml('global:', '  tracer:', '    stackdriver:', '      debug: false', 'telemetry:', '  v2:', '    stackdriver:', '      disableOutbound: false', '      configOverride: {}', 'pilot:', '  autoscaleEnabled: false')
+    // Reported by the chart-values index (helm-value-rejected, from the istiod chart's NOTES.txt failDeps).
+    const values = yaml(
+      'apiVersion: helm.toolkit.fluxcd.io/v2',
+      'kind: HelmRelease',
+      'metadata: {name: istiod, namespace: istio-system}',
+      'spec:',
+      '  chart:',
+      '    spec: {chart: istiod, version: 1.24.2, sourceRef: {kind: HelmRepository, name: istio}}',
+      '  values:',
+      '    global:',
+      '      tracer:',
+      '        stackdriver:',
+      '          debug: false',
+      '    telemetry:',
+      '      v2:',
+      '        stackdriver:',
+      '          disableOutbound: false'
+    )
     const errs = (target: string) => {
       const parsed = parseManifestFile('istio/values.yaml', values)
       const ctx: AnalysisContext = { target: parseRelease(target), files: [parsed] }
-      return parsed.documents.flatMap((d) => catalogFindings(d, ctx)).sort((a, b) => a.finding.line - b.finding.line).map((f) => [f.finding.severity, f.finding.line, f.entryId])
+      return parsed.documents.flatMap((d) => catalogAnalyzer.check(d, ctx)).filter((f) => f.severity === 'error').map((f) => [f.rule, f.file, f.line]).sort((a, b) => Number(a[2]) - Number(b[2]))
     }
-    // 1.23: the chart does not fail on the tracer values yet; disableOutbound fails from 1.21, configOverride is only ignored.
-    expect(errs('1.23')).toEqual([
-      ['error', 8, 'istio-1.21-telemetry-v2-overrides-removed'],
-      ['warning', 9, 'istio-1.21-telemetry-v2-overrides-removed']
-    ])
+    expect(errs('1.23')).toEqual([['helm-value-rejected', 'istio/values.yaml', 15]])
     expect(errs('1.24')).toEqual([
-      ['error', 4, 'istio-1.24-stackdriver-tracer-values-fail'],
-      ['error', 8, 'istio-1.21-telemetry-v2-overrides-removed'],
-      ['warning', 9, 'istio-1.21-telemetry-v2-overrides-removed']
+      ['helm-value-rejected', 'istio/values.yaml', 11],
+      ['helm-value-rejected', 'istio/values.yaml', 15]
     ])
   })
 

@@ -7,6 +7,7 @@ import { collectHits, compatibilityVersionsIn, type CatalogHit } from './catalog
 import { buildFix, lineHolding } from './catalog/fix.js'
 import { planFor, type CatalogRule, type Plan } from './catalog/plan.js'
 import { kubernetesFindings, KUBERNETES_RULE } from './catalog/kubernetes.js'
+import { helmValueFindings, HELM_VALUE_RULES } from './helm-values.js'
 
 export const COMPATIBILITY_RULE = 'compatibility-version-unsupported'
 
@@ -18,7 +19,8 @@ export const CATALOG_RULES: RuleMeta[] = [
   { id: 'default-changed', description: 'A default the manifest relies on changes between the release the mesh runs and the target.', defaultSeverity: 'warning' },
   { id: 'behaviour-changed', description: 'Istio behaves differently for this manifest after the upgrade to the target.', defaultSeverity: 'warning' },
   { id: COMPATIBILITY_RULE, description: 'Helm compatibilityVersion names a profile the target release does not ship.', defaultSeverity: 'error', fixable: true },
-  { id: KUBERNETES_RULE, description: 'The Kubernetes version is outside the range the target Istio release supports.', defaultSeverity: 'error' }
+  { id: KUBERNETES_RULE, description: 'The Kubernetes version is outside the range the target Istio release supports.', defaultSeverity: 'error' },
+  ...HELM_VALUE_RULES
 ]
 
 const linesByFile = new WeakMap<readonly ManifestFile[], Map<string, readonly string[]>>()
@@ -30,6 +32,17 @@ function linesOf(ctx: AnalysisContext, file: string): readonly string[] {
     linesByFile.set(ctx.files, index)
   }
   return index.get(file) ?? []
+}
+
+const pathsByFiles = new WeakMap<readonly ManifestFile[], ReadonlySet<string>>()
+
+function filePathsOf(ctx: AnalysisContext): ReadonlySet<string> {
+  let paths = pathsByFiles.get(ctx.files)
+  if (!paths) {
+    paths = new Set(ctx.files.map((f) => f.path))
+    pathsByFiles.set(ctx.files, paths)
+  }
+  return paths
 }
 
 /** A catalog hit with the entry it comes from, for callers that need more than the Finding (tests, suppressions). */
@@ -119,7 +132,12 @@ export const catalogAnalyzer: Analyzer = {
   check(doc, ctx) {
     const lines = linesOf(ctx, doc.file)
     const hits = collectHits(doc, planFor(ctx.target, ctx.from), lines)
-    return [...hits.map((hit) => toFinding(doc, hit, lines)), ...compatibilityFindings(doc, ctx, lines), ...istioOperatorFindings(doc)]
+    const findings = [...hits.map((hit) => toFinding(doc, hit, lines)), ...compatibilityFindings(doc, ctx, lines), ...istioOperatorFindings(doc)]
+    // Helm values the target's chart does not read; a line a catalog entry already explains is left to it.
+    if (doc.embedded.some((e) => e.role === 'helm-values') || doc.kind === 'helm-values') {
+      findings.push(...helmValueFindings(doc, ctx.target, lines, new Set(findings.map((f) => f.line)), filePathsOf(ctx)))
+    }
+    return findings
   },
   checkRepository(ctx) {
     return kubernetesFindings(ctx)

@@ -31,14 +31,14 @@ export interface CatalogHit {
 }
 
 /** A YAML tree inside the document: the document itself, or an embedded MeshConfig / values block. */
-interface Tree {
+export interface Tree {
   value: unknown
   root: PosNode | null
   /** Where the tree sits in the document, for finding paths. */
   at: YamlPath
 }
 
-interface HelmTree extends Tree {
+export interface HelmTree extends Tree {
   /** Normalised chart name, or 'istio-operator' for IstioOperator spec.values. */
   chart: string
 }
@@ -192,7 +192,7 @@ function isChartYaml(doc: ManifestDocument): boolean {
 
 // ---- trees -------------------------------------------------------------------------------------------
 
-function helmTreesOf(doc: ManifestDocument): HelmTree[] {
+export function helmTreesOf(doc: ManifestDocument): HelmTree[] {
   const trees: HelmTree[] = doc.embedded
     .filter((e) => e.role === 'helm-values' && isMap(e.value))
     .map((e) => ({ value: e.value, root: e.root, at: e.at, chart: e.chart ?? 'istiod' }))
