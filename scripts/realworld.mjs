@@ -131,13 +131,14 @@ function printRun(r) {
   }
 }
 
-/** Errors and warnings of every run of a repository, once each (same rule, file, line and message). */
+/** Errors and warnings of every run of a repository, once each (same severity, rule, file and line). */
 function distinctSerious(rs) {
   const seen = new Map()
   for (const r of rs) {
     for (const f of r.findings) {
       if (f.severity === 'notice') continue
-      const key = `${f.severity}\0${f.rule}\0${f.file}\0${f.line}\0${f.message}`
+      // Rule, file and line: messages that name the target's chart version would count once per run otherwise.
+      const key = `${f.severity}\0${f.rule}\0${f.file}\0${f.line}`
       const entry = seen.get(key) ?? { ...f, runs: [] }
       entry.runs.push(r.run)
       seen.set(key, entry)
