@@ -3957,6 +3957,158 @@ async function wholeFileSources(snapshot, matches) {
     return { changes: { source: 'paths', files }, head: snapshot };
 }
 
+/** Follows an alias to its anchored node (one hop: anchors cannot point at aliases). */
+function deref(node) {
+    if (!node)
+        return undefined;
+    return node.kind === 'alias' ? node.target : node;
+}
+/** A `<<` entry merges only as a plain, untagged key: a quoted "<<" is an ordinary key (as in js-yaml). */
+function isMergeEntry(entry) {
+    return entry.key === '<<' && entry.keyNode.kind === 'scalar' && entry.keyNode.style === 'plain' && (entry.keyNode.tag === undefined || entry.keyNode.tag === '!!merge');
+}
+/** The maps a `<<` entry merges, in precedence order (`<<: [*a, *b]`: keys of a win over b). */
+function mergeSources(entry) {
+    const source = deref(entry.value);
+    const out = [];
+    if (source?.kind === 'map')
+        out.push(source);
+    else if (source?.kind === 'seq')
+        for (const item of source.items) {
+            const s = deref(item);
+            if (s?.kind === 'map')
+                out.push(s);
+        }
+    return out;
+}
+/**
+ * The entry of `key` in a map, including keys brought in by `<<` merges, as kubectl (go-yaml v2) decodes them:
+ * a merge applies where it stands, so it overrides own keys before it and later own keys override it; within one
+ * `<<: [*a, *b]` the first map wins. A merged entry's nodes are those of the anchored map.
+ */
+function mapEntry(map, key, depth = 0) {
+    let own;
+    let hasMerge = false;
+    for (const entry of map.entries) {
+        if (isMergeEntry(entry))
+            hasMerge = true;
+        else if (entry.key === key && own === undefined)
+            own = entry;
+    }
+    // Own keys are unique (a duplicate's first entry is dropped when the tree is built).
+    if (!hasMerge || key === '<<')
+        return own;
+    let found;
+    for (const entry of map.entries) {
+        if (!isMergeEntry(entry)) {
+            if (entry === own)
+                found = own;
+            continue;
+        }
+        // The depth bound stops a map that merges itself through an alias cycle.
+        if (depth > 50)
+            continue;
+        for (const source of mergeSources(entry)) {
+            const inner = mapEntry(source, key, depth + 1);
+            if (inner) {
+                found = inner;
+                break;
+            }
+        }
+    }
+    return found;
+}
+/** Every effective entry of a map, own and merged, with mapEntry's precedence (merges apply where they stand). */
+function mergedEntries(map, depth = 0) {
+    if (!map.entries.some(isMergeEntry))
+        return map.entries;
+    const byKey = new Map();
+    for (const entry of map.entries) {
+        if (!isMergeEntry(entry)) {
+            byKey.set(entry.key, entry);
+            continue;
+        }
+        if (depth > 50)
+            continue;
+        const merged = new Map();
+        for (const source of mergeSources(entry))
+            for (const e of mergedEntries(source, depth + 1))
+                if (!merged.has(e.key))
+                    merged.set(e.key, e);
+        for (const [k, e] of merged)
+            byKey.set(k, e);
+    }
+    return [...byKey.values()];
+}
+/** The map entry whose key is the last element of `path` (so both key line and value are at hand). */
+function entryAt(root, path) {
+    if (path.length === 0)
+        return undefined;
+    const parent = nodeAt(root, path.slice(0, -1));
+    const last = path[path.length - 1];
+    if (parent?.kind !== 'map')
+        return undefined;
+    return mapEntry(parent, String(last));
+}
+/** The node at `path`, following aliases and merge keys. Numbers index sequences; in a map they are keys. */
+function nodeAt(root, path) {
+    let node = deref(root);
+    for (const step of path) {
+        if (!node)
+            return undefined;
+        if (node.kind === 'map')
+            node = deref(mapEntry(node, String(step))?.value);
+        else if (node.kind === 'seq' && typeof step === 'number')
+            node = deref(node.items[step]);
+        else
+            return undefined;
+    }
+    return node;
+}
+/**
+ * Depth-first walk of own nodes in source order; aliases are visited as aliases and never followed, and
+ * merged keys are not visited (they are walked where their anchor is written), so alias bombs stay linear.
+ */
+function walk(root, visit, path = []) {
+    if (!root)
+        return;
+    walkNode(root, visit, path, undefined);
+}
+function walkNode(node, visit, path, entry) {
+    if (visit(node, path, entry) === 'skip')
+        return;
+    if (node.kind === 'map') {
+        for (const e of node.entries) {
+            if (!e.value)
+                continue;
+            path.push(e.key);
+            walkNode(e.value, visit, path, e);
+            path.pop();
+        }
+    }
+    else if (node.kind === 'seq') {
+        for (let i = 0; i < node.items.length; i++) {
+            path.push(i);
+            walkNode(node.items[i], visit, path, undefined);
+            path.pop();
+        }
+    }
+}
+const SIMPLE_KEY = /^[A-Za-z0-9_-]+$/;
+/** `spec.http[0].route` ⇄ ['spec', 'http', 0, 'route']; keys with other characters are written `["a.b/c"]`. */
+function formatPath(path) {
+    let out = '';
+    for (const step of path) {
+        if (typeof step === 'number')
+            out += `[${step}]`;
+        else if (SIMPLE_KEY.test(step))
+            out += out === '' ? step : `.${step}`;
+        else
+            out += `["${step.replace(/[\\"]/g, (c) => `\\${c}`)}"]`;
+    }
+    return out;
+}
+
 /*! js-yaml 5.5.0 https://github.com/nodeca/js-yaml @license MIT */
 //#region src/tag.ts
 /**
@@ -6688,1303 +6840,6 @@ function fallbackToDoubleQuoted(layout) {
 ({
 	scalarStyleRules: Object.keys(DEFAULT_SCALAR_STYLE_RULES).map((name) => Reflect.get(DEFAULT_SCALAR_STYLE_RULES, name))});
 
-/** Follows an alias to its anchored node (one hop: anchors cannot point at aliases). */
-function deref(node) {
-    if (!node)
-        return undefined;
-    return node.kind === 'alias' ? node.target : node;
-}
-/** A `<<` entry merges only as a plain, untagged key: a quoted "<<" is an ordinary key (as in js-yaml). */
-function isMergeEntry(entry) {
-    return entry.key === '<<' && entry.keyNode.kind === 'scalar' && entry.keyNode.style === 'plain' && (entry.keyNode.tag === undefined || entry.keyNode.tag === '!!merge');
-}
-/** The maps a `<<` entry merges, in precedence order (`<<: [*a, *b]`: keys of a win over b). */
-function mergeSources(entry) {
-    const source = deref(entry.value);
-    const out = [];
-    if (source?.kind === 'map')
-        out.push(source);
-    else if (source?.kind === 'seq')
-        for (const item of source.items) {
-            const s = deref(item);
-            if (s?.kind === 'map')
-                out.push(s);
-        }
-    return out;
-}
-/**
- * The entry of `key` in a map, including keys brought in by `<<` merges, as kubectl (go-yaml v2) decodes them:
- * a merge applies where it stands, so it overrides own keys before it and later own keys override it; within one
- * `<<: [*a, *b]` the first map wins. A merged entry's nodes are those of the anchored map.
- */
-function mapEntry(map, key, depth = 0) {
-    let own;
-    let hasMerge = false;
-    for (const entry of map.entries) {
-        if (isMergeEntry(entry))
-            hasMerge = true;
-        else if (entry.key === key && own === undefined)
-            own = entry;
-    }
-    // Own keys are unique (a duplicate's first entry is dropped when the tree is built).
-    if (!hasMerge || key === '<<')
-        return own;
-    let found;
-    for (const entry of map.entries) {
-        if (!isMergeEntry(entry)) {
-            if (entry === own)
-                found = own;
-            continue;
-        }
-        // The depth bound stops a map that merges itself through an alias cycle.
-        if (depth > 50)
-            continue;
-        for (const source of mergeSources(entry)) {
-            const inner = mapEntry(source, key, depth + 1);
-            if (inner) {
-                found = inner;
-                break;
-            }
-        }
-    }
-    return found;
-}
-/** Every effective entry of a map, own and merged, with mapEntry's precedence (merges apply where they stand). */
-function mergedEntries(map, depth = 0) {
-    if (!map.entries.some(isMergeEntry))
-        return map.entries;
-    const byKey = new Map();
-    for (const entry of map.entries) {
-        if (!isMergeEntry(entry)) {
-            byKey.set(entry.key, entry);
-            continue;
-        }
-        if (depth > 50)
-            continue;
-        const merged = new Map();
-        for (const source of mergeSources(entry))
-            for (const e of mergedEntries(source, depth + 1))
-                if (!merged.has(e.key))
-                    merged.set(e.key, e);
-        for (const [k, e] of merged)
-            byKey.set(k, e);
-    }
-    return [...byKey.values()];
-}
-/** The map entry whose key is the last element of `path` (so both key line and value are at hand). */
-function entryAt(root, path) {
-    if (path.length === 0)
-        return undefined;
-    const parent = nodeAt(root, path.slice(0, -1));
-    const last = path[path.length - 1];
-    if (parent?.kind !== 'map')
-        return undefined;
-    return mapEntry(parent, String(last));
-}
-/** The node at `path`, following aliases and merge keys. Numbers index sequences; in a map they are keys. */
-function nodeAt(root, path) {
-    let node = deref(root);
-    for (const step of path) {
-        if (!node)
-            return undefined;
-        if (node.kind === 'map')
-            node = deref(mapEntry(node, String(step))?.value);
-        else if (node.kind === 'seq' && typeof step === 'number')
-            node = deref(node.items[step]);
-        else
-            return undefined;
-    }
-    return node;
-}
-/**
- * Depth-first walk of own nodes in source order; aliases are visited as aliases and never followed, and
- * merged keys are not visited (they are walked where their anchor is written), so alias bombs stay linear.
- */
-function walk(root, visit, path = []) {
-    if (!root)
-        return;
-    walkNode(root, visit, path, undefined);
-}
-function walkNode(node, visit, path, entry) {
-    if (visit(node, path, entry) === 'skip')
-        return;
-    if (node.kind === 'map') {
-        for (const e of node.entries) {
-            if (!e.value)
-                continue;
-            path.push(e.key);
-            walkNode(e.value, visit, path, e);
-            path.pop();
-        }
-    }
-    else if (node.kind === 'seq') {
-        for (let i = 0; i < node.items.length; i++) {
-            path.push(i);
-            walkNode(node.items[i], visit, path, undefined);
-            path.pop();
-        }
-    }
-}
-const SIMPLE_KEY = /^[A-Za-z0-9_-]+$/;
-/** `spec.http[0].route` ⇄ ['spec', 'http', 0, 'route']; keys with other characters are written `["a.b/c"]`. */
-function formatPath(path) {
-    let out = '';
-    for (const step of path) {
-        if (typeof step === 'number')
-            out += `[${step}]`;
-        else if (SIMPLE_KEY.test(step))
-            out += out === '' ? step : `.${step}`;
-        else
-            out += `["${step.replace(/[\\"]/g, (c) => `\\${c}`)}"]`;
-    }
-    return out;
-}
-
-// Istio release versions: parsing, ordering and the set this build knows.
-/** Every minor the catalog and the schema index cover, oldest first. Adding a release = adding it here and a catalog file. */
-const KNOWN_MINORS = ['1.20', '1.21', '1.22', '1.23', '1.24', '1.25', '1.26', '1.27', '1.28', '1.29', '1.30', '1.31'];
-/** The newest stable minor; `latest` resolves to it. */
-const LATEST_MINOR = '1.31';
-/**
- * Minors accepted only as the release a mesh runs today (`from`): the catalog measures the 1.20 changes from 1.19,
- * but 1.19 is not a target (no catalog file, no schema index entry).
- */
-const FROM_ONLY_MINORS = ['1.19'];
-const VERSION_RE = /^v?(\d+)\.(\d+)(?:\.(\d+))?(?:-([0-9A-Za-z.-]+))?$/;
-function parseRelease(input, options = {}) {
-    const raw = input.trim();
-    if (raw === 'latest')
-        return parseRelease(LATEST_MINOR);
-    const m = VERSION_RE.exec(raw);
-    if (!m)
-        throw new UsageError(`"${raw}" is not an Istio version; expected e.g. 1.28, 1.28.1, 1.31.0-rc.0 or latest (supported: ${KNOWN_MINORS.join(', ')})`);
-    const [, maj, min, patch, pre] = m;
-    const minor = `${Number(maj)}.${Number(min)}`;
-    const fromOnly = options.from === true && FROM_ONLY_MINORS.includes(minor);
-    if (!KNOWN_MINORS.includes(minor) && !fromOnly) {
-        throw new UsageError(`Istio ${raw} is not a release istio-compat knows; supported releases are ${KNOWN_MINORS.join(', ')} (and their patches)`);
-    }
-    const p = patch === undefined ? null : Number(patch);
-    return {
-        version: p === null ? minor : `${minor}.${p}${pre ? `-${pre}` : ''}`,
-        minor,
-        major: Number(maj),
-        minorNumber: Number(min),
-        patch: p,
-        ...(pre ? { pre } : {})
-    };
-}
-/** Orders releases; a bare minor sorts after all its patches (it means "newest patch"). */
-/** A `from` version: a known release, or one of FROM_ONLY_MINORS (1.19, the release the 1.20 changes start from). */
-function parseFromRelease(input) {
-    return parseRelease(input, { from: true });
-}
-function compareReleases(a, b) {
-    if (a.major !== b.major)
-        return a.major - b.major;
-    if (a.minorNumber !== b.minorNumber)
-        return a.minorNumber - b.minorNumber;
-    const pa = a.patch ?? Number.MAX_SAFE_INTEGER;
-    const pb = b.patch ?? Number.MAX_SAFE_INTEGER;
-    if (pa !== pb)
-        return pa - pb;
-    if (a.pre && !b.pre)
-        return -1;
-    if (!a.pre && b.pre)
-        return 1;
-    return (a.pre ?? '').localeCompare(b.pre ?? '', 'en', { numeric: true });
-}
-/**
- * True when `release` contains a change that landed in `since` ('1.28' or '1.28.1').
- * A pre-release of a minor counts as that minor: its notes describe the .0 release.
- */
-function includesChange(release, since) {
-    const s = parseRelease(since);
-    if (release.major !== s.major)
-        return release.major > s.major;
-    if (release.minorNumber !== s.minorNumber)
-        return release.minorNumber > s.minorNumber;
-    if (s.patch === null || s.patch === 0)
-        return true;
-    return release.patch === null || release.patch >= s.patch;
-}
-
-const release$b="1.20";const kubernetes$b={min:"1.25",max:"1.29"};const compatibilityVersions$b=[];const sources$c=[{path:"releases/1.20/_index.md",url:"https://istio.io/latest/news/releases/1.20.x/announcing-1.20/"},{path:"releases/supported-releases.md",section:"Support status of Istio releases",url:"https://istio.io/latest/docs/releases/supported-releases/"}];const entries$b=[{id:"istio-1.20-sidecar-startup-probe",change:"default-changed",severity:"warning",since:"1.20",message:"From Istio 1.20 the injected istio-proxy gets a startup probe (a sidecar not ready within 10 minutes is restarted) and new readiness probe defaults; readiness values tuned for the old probe cadence behave differently.",match:[{type:"helmValue",chart:"istiod",paths:["global.proxy.startupProbe.enabled","global.proxy.startupProbe.failureThreshold","global.proxy.readinessInitialDelaySeconds","global.proxy.readinessPeriodSeconds","global.proxy.readinessFailureThreshold"]},{type:"annotation",key:"readiness.status.sidecar.istio.io/initialDelaySeconds",on:["pod"]},{type:"annotation",key:"readiness.status.sidecar.istio.io/periodSeconds",on:["pod"]},{type:"annotation",key:"readiness.status.sidecar.istio.io/failureThreshold",on:["pod"]}],sources:[{path:"releases/1.20/upgrade-notes/index.md",section:"`startupProbe` added to sidecar by default",url:"https://istio.io/latest/news/releases/1.20.x/announcing-1.20/upgrade-notes/#startupprobe-added-to-sidecar-by-default",refs:["https://github.com/istio/istio/issues/32569"]},{path:"releases/1.20/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.20.x/announcing-1.20/change-notes/#installation"}]},{id:"istio-1.20-envoy-filter-order",change:"behaviour-changed",severity:"warning",since:"1.20",message:"Istio 1.20 orders its own Envoy filters identically for inbound, outbound and gateway traffic (inbound TCP now runs metadata exchange before authn, gateway TCP runs stats after authz), so an EnvoyFilter that inserts relative to an Istio filter may end up elsewhere.",match:[{type:"field",kinds:["EnvoyFilter"],paths:["spec.configPatches[].patch.operation"],values:["INSERT_BEFORE","INSERT_AFTER","INSERT_FIRST"],where:[{path:"spec.configPatches[].match.context",values:["SIDECAR_INBOUND","GATEWAY"]}]}],sources:[{path:"releases/1.20/upgrade-notes/index.md",section:"Envoy filter ordering",url:"https://istio.io/latest/news/releases/1.20.x/announcing-1.20/upgrade-notes/#envoy-filter-ordering"},{path:"releases/1.20/_index.md",section:"Consistent Envoy Filter Ordering",url:"https://istio.io/latest/news/releases/1.20.x/announcing-1.20/#consistent-envoy-filter-ordering"}]},{id:"istio-1.20-destination-rule-inheritance-removed",change:"removed",severity:"warning",since:"1.20",message:"PILOT_ENABLE_DESTINATION_RULE_INHERITANCE was removed in Istio 1.20, so DestinationRule inheritance from the root or namespace level silently stops; copy the inherited settings into each DestinationRule.",match:[{type:"env",name:"PILOT_ENABLE_DESTINATION_RULE_INHERITANCE",component:"istiod"}],sources:[{path:"releases/1.20/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.20.x/announcing-1.20/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/37095"]}]},{id:"istio-1.20-custom-network-filters-removed",change:"removed",severity:"error",since:"1.20",message:"Istio 1.20 no longer builds the forward_downstream_sni, tcp_cluster_rewrite and sni_verifier network filters into the proxy, so an EnvoyFilter that adds them is rejected by Envoy; reimplement the logic as a Wasm plugin.",match:[{type:"text",kinds:["EnvoyFilter"],pattern:"forward_downstream_sni|tcp_cluster_rewrite|sni_verifier"}],sources:[{path:"releases/1.20/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.20.x/announcing-1.20/change-notes/#traffic-management"}]},{id:"istio-1.20-operator-ambient-profile-removed",change:"removed",severity:"notice",since:"1.20",message:"Since Istio 1.20 the in-cluster operator refuses the ambient profile; an IstioOperator with profile ambient only works as an istioctl install file.",match:[{type:"field",apiVersions:["install.istio.io/v1alpha1"],kinds:["IstioOperator"],paths:["spec.profile"],values:["ambient"]}],sources:[{path:"releases/1.20/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.20.x/announcing-1.20/change-notes/#installation",refs:["https://github.com/istio/istio/issues/46524"]}]},{id:"istio-1.20-consistent-hash-minimum-ring-size-deprecated",change:"deprecated",severity:"notice",since:"1.20",message:"DestinationRule consistentHash.minimumRingSize is deprecated since Istio 1.20; set consistentHash.ringHash.minimumRingSize instead.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["DestinationRule"],paths:["$trafficPolicy.loadBalancer.consistentHash.minimumRingSize"]}],sources:[{path:"crds/1.20/istio-crds.yaml",section:"DestinationRule consistentHash.minimumRingSize (description: Deprecated)",url:"https://github.com/istio/istio/blob/1.20.0/manifests/charts/base/files/crd-all.gen.yaml"}]}];var c120 = {release:release$b,kubernetes:kubernetes$b,compatibilityVersions:compatibilityVersions$b,sources:sources$c,entries:entries$b};
-
-const release$a="1.21";const kubernetes$a={min:"1.26",max:"1.29"};const compatibilityVersions$a=["1.20"];const sources$b=[{path:"releases/1.21/_index.md",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/"},{path:"releases/1.21/_index.md",section:"Easing upgrades with compatibility versions",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/#easing-upgrades-with-compatibility-versions"},{path:"releases/supported-releases.md",section:"Support status of Istio releases",url:"https://istio.io/latest/docs/releases/supported-releases/"}];const entries$a=[{id:"istio-1.21-externalname-alias",change:"default-changed",severity:"warning",since:"1.21",message:"From Istio 1.21 an ExternalName Service is only a DNS alias of its target: VirtualService and DestinationRule rules that name it stop applying and its ports are ignored, so point those rules at the real host (ENABLE_EXTERNAL_NAME_ALIAS=false restores the old behaviour until 1.24).",match:[{type:"field",apiVersions:["v1"],kinds:["Service"],paths:["spec.type"],values:["ExternalName"]},{type:"env",name:"ENABLE_EXTERNAL_NAME_ALIAS",component:"istiod",severity:"notice",message:"{name} is set explicitly; Istio 1.21 turns ExternalName alias handling on by default and 1.24 removes the switch."}],sources:[{path:"releases/1.21/upgrade-notes/index.md",section:"`ExternalName` support changes",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/upgrade-notes/#externalname-support-changes",refs:["https://github.com/istio/istio/pull/47664"]},{path:"releases/1.20/upgrade-notes/index.md",section:"Upcoming `ExternalName` support changes",url:"https://istio.io/latest/news/releases/1.20.x/announcing-1.20/upgrade-notes/#upcoming-externalname-support-changes"},{path:"releases/1.21/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/change-notes/#traffic-management"}]},{id:"istio-1.21-auto-sni",change:"default-changed",severity:"warning",since:"1.21",message:"From Istio 1.21 TLS origination without an explicit sni sends the request host as SNI (auto SNI); set tls.sni if the upstream expects another name or none.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["DestinationRule"],paths:["$trafficPolicy.tls.mode"],values:["SIMPLE","MUTUAL"],where:[{path:"$trafficPolicy.tls.sni",absent:true}]},{type:"env",name:"ENABLE_AUTO_SNI",component:"istiod",severity:"notice",message:"{name} is set explicitly; Istio 1.21 turns auto SNI on by default and 1.26 removes the switch."}],sources:[{path:"releases/1.21/upgrade-notes/index.md",section:"Default value of the feature flag `ENABLE_AUTO_SNI` to true",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/upgrade-notes/#default-value-of-the-feature-flag-enable_auto_sni-to-true",refs:["https://github.com/istio/istio/pull/48225"]},{path:"releases/1.21/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/change-notes/#security"}]},{id:"istio-1.21-verify-certificate-at-client",change:"default-changed",severity:"error",since:"1.21",message:"From Istio 1.21 TLS origination verifies the server certificate against the OS CA bundle when no caCertificates or credentialName is given, so upstreams with private or self-signed certificates start failing; add caCertificates/credentialName or insecureSkipVerify.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["DestinationRule"],paths:["$trafficPolicy.tls.mode"],values:["SIMPLE","MUTUAL"],where:[{path:"$trafficPolicy.tls.caCertificates",absent:true},{path:"$trafficPolicy.tls.credentialName",absent:true},{path:"$trafficPolicy.tls.insecureSkipVerify",values:[true],absent:true}]},{type:"env",name:"VERIFY_CERTIFICATE_AT_CLIENT",component:"istiod",severity:"notice",message:"{name} is set explicitly; Istio 1.21 verifies server certificates by default and 1.24 removes the switch."}],sources:[{path:"releases/1.21/upgrade-notes/index.md",section:"Default value of the feature flag `VERIFY_CERT_AT_CLIENT` is set to true",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/upgrade-notes/#default-value-of-the-feature-flag-verify_cert_at_client-is-set-to-true",refs:["https://github.com/istio/istio/pull/48225"]},{path:"releases/1.21/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/change-notes/#security"}]},{id:"istio-1.21-verify-cert-at-client-typo",change:"no-effect",severity:"error",since:"1.21",message:"VERIFY_CERT_AT_CLIENT (as the 1.21 notes spell it) is not read by istiod; the variable is VERIFY_CERTIFICATE_AT_CLIENT.",match:[{type:"env",name:"VERIFY_CERT_AT_CLIENT",component:"istiod"}],fix:{type:"renameKey",to:"VERIFY_CERTIFICATE_AT_CLIENT"},sources:[{path:"releases/1.21/upgrade-notes/index.md",section:"Default value of the feature flag `VERIFY_CERT_AT_CLIENT` is set to true",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/upgrade-notes/#default-value-of-the-feature-flag-verify_cert_at_client-is-set-to-true"},{path:"releases/1.21/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/change-notes/#security"}]},{id:"istio-1.21-gateway-name-label-deprecated",change:"deprecated",severity:"warning",since:"1.21",until:"1.24",message:"Gateway API managed gateways are labelled gateway.networking.k8s.io/gateway-name since Istio 1.21; the istio.io/gateway-name label is deprecated, so select on the new key.",match:[{type:"label",key:"istio.io/gateway-name",on:["selector"]}],fix:{type:"renameKey",to:"gateway.networking.k8s.io/gateway-name"},sources:[{path:"releases/1.21/upgrade-notes/index.md",section:"Gateway Name label modified",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/upgrade-notes/#gateway-name-label-modified",refs:["https://github.com/istio/istio/pull/47229"]},{path:"releases/1.21/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/change-notes/#traffic-management"}]},{id:"istio-1.21-inbound-passthrough-flag-removed",change:"removed",severity:"warning",since:"1.21",message:"PILOT_ENABLE_INBOUND_PASSTHROUGH was removed in Istio 1.21 and is ignored; use meshConfig.inboundTrafficPolicy.mode LOCALHOST (1.22+) for the old localhost binding.",match:[{type:"env",name:"PILOT_ENABLE_INBOUND_PASSTHROUGH",component:"istiod"}],sources:[{path:"releases/1.21/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/change-notes/#traffic-management"},{path:"releases/1.22/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#traffic-management"}]},{id:"istio-1.21-bootstrap-xds-agent-removed",change:"removed",severity:"warning",since:"1.21",message:"Istio 1.21 removed BOOTSTRAP_XDS_AGENT, so EnvoyFilter patches with applyTo BOOTSTRAP are no longer applied at proxy start; use the sidecar.istio.io/bootstrapOverride annotation instead.",match:[{type:"env",name:"BOOTSTRAP_XDS_AGENT",component:"proxy"},{type:"field",kinds:["EnvoyFilter"],paths:["spec.configPatches[].applyTo"],values:["BOOTSTRAP"]}],sources:[{path:"releases/1.21/change-notes/index.md",section:"Extensibility",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/change-notes/#extensibility"}]},{id:"istio-1.21-jwt-authn-metadata-key",change:"removed",severity:"warning",since:"1.21",message:"From Istio 1.21 request authentication uses the upstream Envoy JWT filter, so JWT claims are in the envoy.filters.http.jwt_authn dynamic metadata, not istio_authn.",match:[{type:"text",kinds:["EnvoyFilter","WasmPlugin"],contains:"istio_authn"}],fix:{type:"replaceText",from:"istio_authn",to:"envoy.filters.http.jwt_authn"},sources:[{path:"releases/1.21/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/change-notes/#security"}]},{id:"istio-1.21-extra-stat-tags-deprecated",change:"deprecated",severity:"notice",since:"1.21",message:"The sidecar.istio.io/extraStatTags annotation is deprecated since Istio 1.21; add metric dimensions with Telemetry tagOverrides instead.",match:[{type:"annotation",key:"sidecar.istio.io/extraStatTags",on:["pod"]}],sources:[{path:"annotations/1.21/annotations.yaml",section:"sidecar.istio.io/extraStatTags (deprecated: true)",url:"https://github.com/istio/api/blob/1.21.0/annotation/annotations.yaml"}]},{id:"istio-1.21-pilot-rate-limits-autoscale",change:"default-changed",severity:"notice",since:"1.21",message:"{name} is set explicitly; from Istio 1.21 its default scales with the CPU istiod gets instead of the old fixed value.",match:[{type:"env",name:"PILOT_MAX_REQUESTS_PER_SECOND",component:"istiod"},{type:"env",name:"PILOT_PUSH_THROTTLE",component:"istiod"}],sources:[{path:"releases/1.21/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/change-notes/#traffic-management"}]},{id:"istio-1.21-destination-rule-connection-pool-fields",change:"added",severity:"error",since:"1.21",message:"DestinationRule {name} only exists from Istio 1.21; older CRDs reject it.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["DestinationRule"],paths:["$trafficPolicy.connectionPool.http.maxConcurrentStreams","$trafficPolicy.connectionPool.tcp.idleTimeout","$trafficPolicy.proxyProtocol"]}],sources:[{path:"releases/1.21/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/47166"]},{path:"releases/1.21/change-notes/index.md",section:"Extensibility",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/change-notes/#extensibility"}]},{id:"istio-1.21-sidecar-inbound-connection-pool",change:"added",severity:"warning",since:"1.21",message:"Sidecar {name} is only honoured from Istio 1.21; older istiod ignores it and keeps applying DestinationRule pools on both sides.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["Sidecar"],paths:["spec.inboundConnectionPool","spec.ingress[].connectionPool"]}],sources:[{path:"releases/1.21/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/32130","https://github.com/istio/istio/issues/41235"]}]},{id:"istio-1.21-jwt-from-cookies",change:"added",severity:"error",since:"1.21",message:"RequestAuthentication jwtRules[].fromCookies only exists from Istio 1.21; older CRDs reject it.",match:[{type:"field",apiVersions:["security.istio.io/v1beta1","security.istio.io/v1"],kinds:["RequestAuthentication"],paths:["spec.jwtRules[].fromCookies"]}],sources:[{path:"releases/1.21/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/change-notes/#security",refs:["https://github.com/istio/istio/issues/47847"]}]},{id:"istio-1.21-private-key-provider-fallback",change:"added",severity:"warning",since:"1.21",message:"ProxyConfig {name} only exists from Istio 1.21.",match:[{type:"proxyConfig",paths:["privateKeyProvider.cryptomb.fallback","privateKeyProvider.qat.fallback"]}],sources:[{path:"releases/1.21/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/change-notes/#security"}]},{id:"istio-1.21-compliance-policy",change:"added",severity:"warning",since:"1.21",message:"COMPLIANCE_POLICY (FIPS TLS restrictions) is only read from Istio 1.21; older components ignore it.",match:[{type:"env",name:"COMPLIANCE_POLICY",component:"any"}],sources:[{path:"releases/1.21/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/change-notes/#security",refs:["https://github.com/istio/istio/issues/49081"]}]},{id:"istio-1.21-sidecar-scope-concurrency-env",change:"added",severity:"notice",since:"1.21",message:"{name} (concurrent SidecarScope conversion) is only read from Istio 1.21; older releases ignore it.",match:[{type:"env",name:"PILOT_CONVERT_SIDECAR_SCOPE_CONCURRENCY",component:"istiod"}],sources:[{path:"releases/1.21/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/change-notes/#traffic-management"}]}];var c121 = {release:release$a,kubernetes:kubernetes$a,compatibilityVersions:compatibilityVersions$a,sources:sources$b,entries:entries$a};
-
-const release$9="1.22";const kubernetes$9={min:"1.27",max:"1.30"};const compatibilityVersions$9=["1.20","1.21"];const sources$a=[{path:"releases/1.22/_index.md",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/"},{path:"releases/supported-releases.md",section:"Support status of Istio releases",url:"https://istio.io/latest/docs/releases/supported-releases/"}];const entries$9=[{id:"istio-1.22-v1-apis",change:"added",severity:"error",since:"1.22",message:"{name} is served from Istio 1.22; clusters with older Istio CRDs reject it, so use the previous apiVersion (same schema) until every cluster runs 1.22.",match:[{type:"resource",apiVersions:["networking.istio.io/v1"],kinds:["VirtualService","DestinationRule","Gateway","ServiceEntry","Sidecar","WorkloadEntry","WorkloadGroup"],fix:{type:"replaceValue",to:"networking.istio.io/v1beta1"}},{type:"resource",apiVersions:["telemetry.istio.io/v1"],kinds:["Telemetry"],fix:{type:"replaceValue",to:"telemetry.istio.io/v1alpha1"}},{type:"resource",apiVersions:["security.istio.io/v1"],kinds:["PeerAuthentication"],fix:{type:"replaceValue",to:"security.istio.io/v1beta1"}}],sources:[{path:"releases/1.22/_index.md",section:"Istio APIs promoted to `v1`",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/#istio-apis-promoted-to-v1"}]},{id:"istio-1.22-delta-xds",change:"default-changed",severity:"notice",since:"1.22",message:"ISTIO_DELTA_XDS is set explicitly; from Istio 1.22 proxies use the incremental (delta) xDS protocol by default.",match:[{type:"env",name:"ISTIO_DELTA_XDS",component:"proxy"}],sources:[{path:"releases/1.22/upgrade-notes/index.md",section:"Delta xDS on by default",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/upgrade-notes/#delta-xds-on-by-default",refs:["https://github.com/istio/istio/issues/47949"]},{path:"releases/1.22/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#traffic-management"}]},{id:"istio-1.22-default-zipkin-tracing-removed",change:"default-changed",severity:"warning",since:"1.22",message:"Istio 1.22 no longer sends traces to zipkin.istio-system:9411 by default, so tracing enabled without a configured provider stops emitting spans; configure a Telemetry tracing provider or meshConfig.defaultConfig.tracing.zipkin.address.",match:[{type:"meshConfig",paths:["enableTracing"],values:[true]},{type:"helmValue",chart:"istiod",paths:["global.proxy.tracer"],values:["zipkin"]}],sources:[{path:"releases/1.22/upgrade-notes/index.md",section:"Default tracing to `zipkin.istio-system.svc` removed",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/upgrade-notes/#default-tracing-to-zipkinistio-systemsvc-removed"},{path:"releases/1.22/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#telemetry"}]},{id:"istio-1.22-enhanced-resource-scoping",change:"default-changed",severity:"warning",since:"1.22",message:"From Istio 1.22 meshConfig.discoverySelectors also limits which namespaces istiod reads Istio and Gateway API config from (and where it publishes the root CA), so config in unselected namespaces is ignored.",match:[{type:"meshConfig",paths:["discoverySelectors"]},{type:"env",name:"ENABLE_ENHANCED_RESOURCE_SCOPING",component:"istiod",severity:"notice",message:"{name} is set explicitly; Istio 1.22 turns enhanced resource scoping on by default and 1.25 removes the switch."}],sources:[{path:"releases/1.22/upgrade-notes/index.md",section:"Default value of the feature flag `ENHANCED_RESOURCE_SCOPING` to true",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/upgrade-notes/#default-value-of-the-feature-flag-enhanced_resource_scoping-to-true"},{path:"releases/1.22/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#security"}]},{id:"istio-1.22-enhanced-resource-scoping-typo",change:"no-effect",severity:"error",since:"1.22",message:"ENABLE_AUTO_ENHANCED_RESOURCE_SCOPING (as the 1.22 change notes spell it) is not read by istiod; the variable is ENABLE_ENHANCED_RESOURCE_SCOPING.",match:[{type:"env",name:"ENABLE_AUTO_ENHANCED_RESOURCE_SCOPING",component:"istiod"}],fix:{type:"renameKey",to:"ENABLE_ENHANCED_RESOURCE_SCOPING"},sources:[{path:"releases/1.22/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#security"}]},{id:"istio-1.22-serviceentry-none-target-port",change:"default-changed",severity:"warning",since:"1.22",message:"From Istio 1.22 a ServiceEntry with resolution NONE honours ports[].targetPort, so traffic goes to that port instead of the service port; remove targetPort if it was never meant to apply.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["ServiceEntry"],paths:["spec.ports[].targetPort"],where:[{path:"spec.resolution",values:["NONE"]}]},{type:"env",name:"ENABLE_RESOLUTION_NONE_TARGET_PORT",component:"istiod",severity:"notice",message:"{name} is set explicitly; Istio 1.22 honours targetPort for resolution NONE by default and 1.25 removes the switch."}],sources:[{path:"releases/1.22/upgrade-notes/index.md",section:"`ServiceEntry` with `resolution: NONE` now respects `targetPort`",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/upgrade-notes/#serviceentry-with-resolution-none-now-respects-targetport"},{path:"releases/1.22/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#traffic-management"}]},{id:"istio-1.22-waypoint-service-account-binding-removed",change:"removed",severity:"error",since:"1.22",message:"Since Istio 1.22 waypoints are no longer bound by service account: istio.io/for-service-account is ignored, so label the namespace, Service or pod with istio.io/use-waypoint instead.",match:[{type:"annotation",key:"istio.io/for-service-account",on:["Gateway.gateway.networking.k8s.io"]}],sources:[{path:"releases/1.22/upgrade-notes/index.md",section:"New ambient mode waypoint attachment method",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/upgrade-notes/#new-ambient-mode-waypoint-attachment-method"},{path:"releases/1.22/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#traffic-management"}]},{id:"istio-1.22-use-waypoint-label",change:"added",severity:"warning",since:"1.22",message:"The istio.io/use-waypoint label only attaches waypoints from Istio 1.22; older releases ignore it.",match:[{type:"label",key:"istio.io/use-waypoint",on:["pod","Namespace","Service","ServiceEntry","WorkloadEntry"]}],sources:[{path:"releases/1.22/upgrade-notes/index.md",section:"New ambient mode waypoint attachment method",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/upgrade-notes/#new-ambient-mode-waypoint-attachment-method"},{path:"releases/1.22/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#traffic-management"}]},{id:"istio-1.22-waypoint-for-label",change:"added",severity:"warning",since:"1.22",message:"The istio.io/waypoint-for label on a waypoint is only read from Istio 1.22; older releases ignore it.",match:[{type:"label",key:"istio.io/waypoint-for",on:["Gateway.gateway.networking.k8s.io"]}],sources:[{path:"releases/1.22/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#traffic-management"}]},{id:"istio-1.22-pod-dataplane-mode-label",change:"added",severity:"warning",since:"1.22",message:"Enrolling or excluding a single pod with the istio.io/dataplane-mode label works from Istio 1.22; older releases only read it on namespaces.",match:[{type:"label",key:"istio.io/dataplane-mode",on:["pod"]}],sources:[{path:"releases/1.22/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#traffic-management"}]},{id:"istio-1.22-ambient-redirection-opt-out-removed",change:"removed",severity:"warning",since:"1.22",message:"Since Istio 1.22 the annotation ambient.istio.io/redirection: disabled no longer takes a pod out of ambient mode; label the pod istio.io/dataplane-mode: none instead.",match:[{type:"annotation",key:"ambient.istio.io/redirection",on:["pod"],values:["disabled"]}],sources:[{path:"releases/1.22/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#traffic-management"}]},{id:"istio-1.22-gateway-address-type-annotation",change:"added",severity:"warning",since:"1.22",message:"The networking.istio.io/address-type annotation is only read from Istio 1.22; older releases ignore it.",match:[{type:"annotation",key:"networking.istio.io/address-type",on:["Gateway.gateway.networking.k8s.io"]}],sources:[{path:"releases/1.22/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#traffic-management"}]},{id:"istio-1.22-headless-pod-listeners-flag-removed",change:"removed",severity:"notice",since:"1.22",message:"PILOT_ENABLE_HEADLESS_SERVICE_POD_LISTENERS was removed in Istio 1.22 and is ignored.",match:[{type:"env",name:"PILOT_ENABLE_HEADLESS_SERVICE_POD_LISTENERS",component:"istiod"}],sources:[{path:"releases/1.22/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#traffic-management"}]},{id:"istio-1.22-istio-cni-values-deprecated",change:"deprecated",severity:"warning",since:"1.22",until:"1.24",message:"The istiod values istio_cni.* are deprecated since Istio 1.22 and removed in 1.24; set pilot.cni.* instead.",match:[{type:"helmValue",chart:"istiod",paths:["istio_cni.enabled","istio_cni.chained","istio_cni.provider"]}],sources:[{path:"releases/1.22/change-notes/index.md",section:"Deprecation Notices",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#deprecation-notices"},{path:"releases/1.22/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#installation"}]},{id:"istio-1.22-first-party-jwt-removed",change:"removed",severity:"error",since:"1.22",message:"Istio 1.22 removed global.jwtPolicy first-party-jwt; only third-party-jwt is supported.",match:[{type:"helmValue",chart:"istiod",paths:["global.jwtPolicy"],values:["first-party-jwt"]}],fix:{type:"replaceValue",to:"third-party-jwt"},sources:[{path:"releases/1.22/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#security"}]},{id:"istio-1.22-external-profile-removed",change:"removed",severity:"error",since:"1.22",message:"The external installation profile was removed in Istio 1.22; use the remote profile.",match:[{type:"field",apiVersions:["install.istio.io/v1alpha1"],kinds:["IstioOperator"],paths:["spec.profile"],values:["external"]}],fix:{type:"replaceValue",to:"remote"},sources:[{path:"releases/1.22/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#installation"}]},{id:"istio-1.22-openshift-ambient-profile",change:"added",severity:"error",since:"1.22",until:"1.24",message:"The openshift-ambient profile only exists from Istio 1.22.",match:[{type:"field",apiVersions:["install.istio.io/v1alpha1"],kinds:["IstioOperator"],paths:["spec.profile"],values:["openshift-ambient"]}],sources:[{path:"releases/1.22/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#installation"}]},{id:"istio-1.22-policy-target-refs",change:"added",severity:"error",since:"1.22",message:"{name} (a list of targets) only exists from Istio 1.22; older CRDs reject it, so use the single targetRef there.",match:[{type:"field",apiVersions:["security.istio.io/v1beta1","security.istio.io/v1"],kinds:["AuthorizationPolicy","RequestAuthentication"],paths:["spec.targetRefs"]},{type:"field",apiVersions:["telemetry.istio.io/v1alpha1","telemetry.istio.io/v1"],kinds:["Telemetry"],paths:["spec.targetRefs"]},{type:"field",apiVersions:["extensions.istio.io/v1alpha1"],kinds:["WasmPlugin"],paths:["spec.targetRefs"]},{type:"field",apiVersions:["networking.istio.io/v1alpha3"],kinds:["EnvoyFilter"],paths:["spec.targetRefs"]}],sources:[{path:"releases/1.22/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#security"},{path:"crds/1.22/istio-crds.yaml",section:"spec.targetRefs",url:"https://github.com/istio/istio/blob/1.22.0/manifests/charts/base/files/crd-all.gen.yaml"}]},{id:"istio-1.22-tls-ca-crl",change:"added",severity:"error",since:"1.22",message:"TLS caCrl (certificate revocation list) only exists from Istio 1.22; older CRDs reject {name}.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["DestinationRule"],paths:["$trafficPolicy.tls.caCrl"]},{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["Gateway"],paths:["spec.servers[].tls.caCrl"]},{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["Sidecar"],paths:["spec.ingress[].tls.caCrl"]}],sources:[{path:"releases/1.22/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#security"}]},{id:"istio-1.22-jwks-fetch-timeout",change:"added",severity:"error",since:"1.22",message:"RequestAuthentication jwtRules[].timeout only exists from Istio 1.22; older CRDs reject it.",match:[{type:"field",apiVersions:["security.istio.io/v1beta1","security.istio.io/v1"],kinds:["RequestAuthentication"],paths:["spec.jwtRules[].timeout"]}],sources:[{path:"releases/1.22/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#security"}]},{id:"istio-1.22-authz-path-templates",change:"added",severity:"warning",since:"1.22",message:"Path templates ({*} and {**}) in AuthorizationPolicy paths are only understood from Istio 1.22; older releases match them literally.",match:[{type:"field",apiVersions:["security.istio.io/v1beta1","security.istio.io/v1"],kinds:["AuthorizationPolicy"],paths:["spec.rules[].to[].operation.paths[]","spec.rules[].to[].operation.notPaths[]"],pattern:"\\{\\*\\*?\\}"}],sources:[{path:"releases/1.22/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#security",refs:["https://github.com/istio/istio/issues/16585"]},{path:"releases/1.22/_index.md",section:"Path templating in Authorization Policy",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/#path-templating-in-authorization-policy"}]},{id:"istio-1.22-inbound-traffic-policy",change:"added",severity:"warning",since:"1.22",message:"meshConfig.inboundTrafficPolicy only exists from Istio 1.22; older istiod ignores it.",match:[{type:"meshConfig",paths:["inboundTrafficPolicy"]}],sources:[{path:"releases/1.22/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#traffic-management"}]},{id:"istio-1.22-opentelemetry-provider-fields",change:"added",severity:"warning",since:"1.22",message:"The OpenTelemetry provider setting {name} only exists from Istio 1.22.",match:[{type:"meshConfig",paths:["extensionProviders[].opentelemetry.http","extensionProviders[].opentelemetry.resourceDetectors","extensionProviders[].opentelemetry.dynatraceSampler"]}],sources:[{path:"releases/1.22/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#telemetry"}]},{id:"istio-1.22-lightstep-deprecated",change:"deprecated",severity:"warning",since:"1.22",until:"1.27",message:"The Lightstep tracing provider is deprecated since Istio 1.22 and removed in 1.27; send traces with the opentelemetry provider instead.",match:[{type:"meshConfig",paths:["extensionProviders[].lightstep"]}],sources:[{path:"releases/1.26/upgrade-notes/index.md",section:"Upcoming removal of telemetry providers",url:"https://istio.io/latest/news/releases/1.26.x/announcing-1.26/upgrade-notes/#upcoming-removal-of-telemetry-providers"},{path:"releases/1.26/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.26.x/announcing-1.26/change-notes/#telemetry",refs:["https://github.com/istio/istio/issues/54002"]}]},{id:"istio-1.22-ext-authz-include-headers-deprecated",change:"deprecated",severity:"notice",since:"1.22",message:"envoyExtAuthzHttp.includeHeadersInCheck is deprecated since Istio 1.22; use includeRequestHeadersInCheck.",match:[{type:"meshConfig",paths:["extensionProviders[].envoyExtAuthzHttp.includeHeadersInCheck"]}],fix:{type:"renameKey",to:"includeRequestHeadersInCheck"},sources:[{path:"meshconfig/1.22/config.proto",section:"EnvoyExternalAuthorizationHttpProvider.include_headers_in_check (deprecated)",url:"https://github.com/istio/api/blob/1.22.0/mesh/v1alpha1/config.proto"}]},{id:"istio-1.22-empty-prefix-match-rejected",change:"removed",severity:"error",since:"1.22",message:"Since Istio 1.22 validation rejects an empty prefix match in a VirtualService; drop it (an absent match already matches everything).",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["VirtualService"],paths:["spec.http[].match[].uri.prefix","spec.http[].match[].authority.prefix","spec.http[].match[].headers.*.prefix"],values:[""]}],sources:[{path:"releases/1.22/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#traffic-management"}]},{id:"istio-1.22-grpcroute-v1",change:"added",severity:"error",since:"1.22",message:"Istio reads GRPCRoute at gateway.networking.k8s.io/v1 from 1.22 (Gateway API 1.1); older releases do not know it.",match:[{type:"resource",apiVersions:["gateway.networking.k8s.io/v1"],kinds:["GRPCRoute"],fix:{type:"replaceValue",to:"gateway.networking.k8s.io/v1alpha2"}}],sources:[{path:"releases/1.22/_index.md",section:"Gateway API now Stable for service mesh",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/#gateway-api-now-stable-for-service-mesh"}]},{id:"istio-1.22-grpcroute-v1alpha2-removed",change:"removed",severity:"error",since:"1.22",message:"From Istio 1.22 GRPCRoute is read at gateway.networking.k8s.io/v1 only (Gateway API 1.1 CRDs); move it off v1alpha2.",match:[{type:"resource",apiVersions:["gateway.networking.k8s.io/v1alpha2"],kinds:["GRPCRoute"]}],fix:{type:"replaceValue",to:"gateway.networking.k8s.io/v1"},sources:[{path:"releases/1.22/_index.md",section:"Gateway API now Stable for service mesh",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/#gateway-api-now-stable-for-service-mesh"}]},{id:"istio-1.22-new-istiod-env",change:"added",severity:"notice",since:"1.22",message:"{name} is only read by istiod from Istio 1.22; older releases ignore it.",match:[{type:"env",name:"PILOT_GATEWAY_API_DEFAULT_GATEWAYCLASS_NAME",component:"istiod"},{type:"env",name:"PILOT_GATEWAY_API_CONTROLLER_NAME",component:"istiod"},{type:"env",name:"METRICS_LOCALHOST_ACCESS_ONLY",component:"any"}],sources:[{path:"releases/1.22/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#traffic-management"},{path:"releases/1.22/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#security"}]},{id:"istio-1.22-ambient-flags-removed",change:"removed",severity:"warning",since:"1.22",message:"{name} is no longer read from Istio 1.22, so setting it changes nothing; ambient mode is switched on by PILOT_ENABLE_AMBIENT, which the ambient profile sets.",match:[{type:"env",name:"PILOT_ENABLE_HBONE",component:"istiod"},{type:"env",name:"PILOT_ENABLE_AMBIENT_CONTROLLERS",component:"istiod"}],sources:[{path:"releases/1.20/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.20.x/announcing-1.20/change-notes/#telemetry",refs:["https://github.com/istio/istio/pull/49644","https://github.com/istio/istio/pull/50360"]}]},{id:"istio-1.22-destinationrule-duplicate-subsets",change:"removed",severity:"error",since:"1.22",message:"From Istio 1.22 validation rejects a DestinationRule in which two subsets share a name ({value}); rename one.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["DestinationRule"],paths:["spec.subsets[].name"],duplicates:true}],sources:[{path:"releases/1.22/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#traffic-management"}]}];var c122 = {release:release$9,kubernetes:kubernetes$9,compatibilityVersions:compatibilityVersions$9,sources:sources$a,entries:entries$9};
-
-const release$8="1.23";const kubernetes$8={min:"1.27",max:"1.30"};const compatibilityVersions$8=["1.20","1.21","1.22"];const sources$9=[{path:"releases/1.23/_index.md",url:"https://istio.io/latest/news/releases/1.23.x/announcing-1.23/"}];const entries$8=[{id:"istio-1.23-stackdriver-provider-removed",change:"removed",severity:"error",since:"1.23",message:"Istio 1.23 stopped generating configuration for the Stackdriver provider, so metrics and logs sent through it stop; switch to the opentelemetry provider.",match:[{type:"meshConfig",paths:["extensionProviders[].stackdriver"]}],sources:[{path:"releases/1.23/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.23.x/announcing-1.23/change-notes/#telemetry"}]},{id:"istio-1.23-opencensus-provider-removed",change:"removed",severity:"error",since:"1.23",message:"Istio stopped generating the OpenCensus tracer in 1.23 (support was removed completely in 1.25 and the provider in 1.27), so traces sent through it stop; switch to the opentelemetry provider.",match:[{type:"meshConfig",paths:["extensionProviders[].opencensus"]}],sources:[{path:"releases/1.23/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.23.x/announcing-1.23/change-notes/#telemetry"},{path:"releases/1.25/upgrade-notes/index.md",section:"OpenCensus support has been removed",url:"https://istio.io/latest/news/releases/1.25.x/announcing-1.25/upgrade-notes/#opencensus-support-has-been-removed"},{path:"releases/1.27/upgrade-notes/index.md",section:"Deprecation of telemetry providers",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/upgrade-notes/#deprecation-of-telemetry-providers"}]},{id:"istio-1.23-flags-removed",change:"removed",severity:"warning",since:"1.23",message:"{name} was removed in Istio 1.23 and is ignored.",match:[{type:"env",name:"ISTIO_ENABLE_OPTIMIZED_SERVICE_PUSH",component:"istiod"},{type:"env",name:"ENABLE_OPTIMIZED_CONFIG_REBUILD",component:"istiod"},{type:"env",name:"PILOT_ENABLE_CONFIG_DISTRIBUTION_TRACKING",component:"istiod"},{type:"env",name:"ENABLE_OTEL_BUILTIN_RESOURCE_LABELS",component:"istiod"}],sources:[{path:"releases/1.23/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.23.x/announcing-1.23/change-notes/#traffic-management"},{path:"releases/1.23/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.23.x/announcing-1.23/change-notes/#telemetry"}]},{id:"istio-1.23-cni-log-level-deprecated",change:"deprecated",severity:"notice",since:"1.23",message:"The istio-cni value logLevel is deprecated since Istio 1.23; set logging.level (or global.logging.level).",match:[{type:"helmValue",chart:"cni",paths:["logLevel","cni.logLevel"]}],sources:[{path:"releases/1.23/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.23.x/announcing-1.23/change-notes/#installation"}]},{id:"istio-1.23-cors-unmatched-preflights",change:"added",severity:"error",since:"1.23",message:"VirtualService corsPolicy.unmatchedPreflights only exists from Istio 1.23; older CRDs reject it.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["VirtualService"],paths:["spec.http[].corsPolicy.unmatchedPreflights"]}],sources:[{path:"crds/1.23/istio-crds.yaml",section:"VirtualService corsPolicy.unmatchedPreflights",url:"https://github.com/istio/istio/blob/1.23.0/manifests/charts/base/files/crd-all.gen.yaml"}]},{id:"istio-1.23-reset-before-request-retry",change:"added",severity:"warning",since:"1.23",message:"The reset-before-request retry condition is only supported from Istio 1.23 (Envoy 1.31).",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["VirtualService"],paths:["spec.http[].retries.retryOn"],pattern:"reset-before-request"}],sources:[{path:"releases/1.23/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.23.x/announcing-1.23/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/51704"]}]},{id:"istio-1.23-use-waypoint-namespace-label",change:"added",severity:"warning",since:"1.23",message:"The istio.io/use-waypoint-namespace label (a waypoint in another namespace) is only read from Istio 1.23.",match:[{type:"label",key:"istio.io/use-waypoint-namespace",on:["pod","Namespace","Service","ServiceEntry","WorkloadEntry"]}],sources:[{path:"releases/1.23/_index.md",section:"Ambient, ambient, ambient",url:"https://istio.io/latest/news/releases/1.23.x/announcing-1.23/#ambient-ambient-ambient"}]},{id:"istio-1.23-waypoint-for-on-gatewayclass",change:"added",severity:"warning",since:"1.23",message:"istio.io/waypoint-for on a GatewayClass is only read from Istio 1.23.",match:[{type:"label",key:"istio.io/waypoint-for",on:["GatewayClass.gateway.networking.k8s.io"]}],sources:[{path:"releases/1.23/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.23.x/announcing-1.23/change-notes/#traffic-management"}]},{id:"istio-1.23-outlier-log-path",change:"added",severity:"warning",since:"1.23",message:"ProxyConfig outlierLogPath only exists from Istio 1.23.",match:[{type:"proxyConfig",paths:["outlierLogPath"]}],sources:[{path:"releases/1.23/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.23.x/announcing-1.23/change-notes/#installation"}]},{id:"istio-1.23-in-cluster-operator-deprecated",change:"deprecated",severity:"notice",since:"1.23",until:"1.24",message:"The in-cluster Istio operator is deprecated in 1.23 and removed in 1.24; an IstioOperator applied to the cluster must move to istioctl or Helm.",match:[{type:"resource",apiVersions:["install.istio.io/v1alpha1"],kinds:["IstioOperator"]}],sources:[{path:"releases/1.23/_index.md",section:"Deprecating the in-cluster Operator",url:"https://istio.io/latest/news/releases/1.23.x/announcing-1.23/#deprecating-the-in-cluster-operator"}]},{id:"istio-1.23-dns-capture-honours-exclusions",change:"behaviour-changed",severity:"warning",since:"1.23",message:"From Istio 1.23 captured DNS traffic honours the outbound exclusion annotations, so a pod that excludes port 53 or its DNS server address bypasses the Istio DNS proxy.",match:[{type:"annotation",key:"traffic.sidecar.istio.io/excludeOutboundPorts",on:["pod"],pattern:"(^|,)\\s*53\\s*(,|$)"},{type:"annotation",key:"traffic.sidecar.istio.io/excludeOutboundIPRanges",on:["pod"]}],sources:[{path:"releases/1.25/upgrade-notes/index.md",section:"DNS traffic (TCP and UDP) now respects traffic exclusion annotations",url:"https://istio.io/latest/news/releases/1.25.x/announcing-1.25/upgrade-notes/#dns-traffic-tcp-and-udp-now-respects-traffic-exclusion-annotations"}]},{id:"istio-1.23-deferred-cluster-creation",change:"default-changed",severity:"notice",since:"1.23",message:"ENABLE_DEFERRED_CLUSTER_CREATION is set explicitly; from Istio 1.23 proxies create clusters lazily on worker threads by default.",match:[{type:"env",name:"ENABLE_DEFERRED_CLUSTER_CREATION",component:"proxy"}],sources:[{path:"releases/1.23/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.23.x/announcing-1.23/change-notes/#traffic-management"}]},{id:"istio-1.23-continue-headers",change:"added",severity:"notice",since:"1.23",message:"ENABLE_100_CONTINUE_HEADERS is only read from Istio 1.23.",match:[{type:"env",name:"ENABLE_100_CONTINUE_HEADERS",component:"istiod"}],sources:[{path:"releases/1.23/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.23.x/announcing-1.23/change-notes/#traffic-management"}]},{id:"istio-1.23-workload-identity-socket-file",change:"added",severity:"notice",since:"1.23",message:"{name} (the file name of a non-Istio SDS socket such as SPIRE's) is only read from Istio 1.23; older proxies expect the Istio default socket name.",match:[{type:"env",name:"WORKLOAD_IDENTITY_SOCKET_FILE",component:"proxy"}],sources:[{path:"releases/1.23/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.23.x/announcing-1.23/change-notes/#security"}]}];var c123 = {release:release$8,kubernetes:kubernetes$8,compatibilityVersions:compatibilityVersions$8,sources:sources$9,entries:entries$8};
-
-const release$7="1.24";const kubernetes$7={min:"1.28",max:"1.31"};const compatibilityVersions$7=["1.21","1.22","1.23"];const sources$8=[{path:"releases/1.24/_index.md",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/"},{path:"releases/1.24/upgrade-notes/index.md",section:"Updated compatibility profiles",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/upgrade-notes/#updated-compatibility-profiles"},{path:"releases/1.24/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/change-notes/#installation"}];const entries$7=[{id:"istio-1.24-in-cluster-operator-removed",change:"removed",severity:"notice",since:"1.24",message:"Istio 1.24 removed the in-cluster operator: an IstioOperator object applied to the cluster is no longer reconciled and only works as an istioctl install file.",match:[{type:"resource",apiVersions:["install.istio.io/v1alpha1"],kinds:["IstioOperator"]},{type:"helmChart",names:["istio-operator"],severity:"error",message:"The istio-operator chart no longer exists in Istio 1.24; install with istioctl or the Helm charts."}],sources:[{path:"releases/1.23/_index.md",section:"Deprecating the in-cluster Operator",url:"https://istio.io/latest/news/releases/1.23.x/announcing-1.23/#deprecating-the-in-cluster-operator"}]},{id:"istio-1.24-istiod-remote-chart-removed",change:"removed",severity:"error",since:"1.24",message:"The istiod-remote chart was removed in Istio 1.24; install the istiod chart with profile: remote instead.",match:[{type:"helmChart",names:["istiod-remote"]}],sources:[{path:"releases/1.24/upgrade-notes/index.md",section:"`istiod-remote` chart replaced with `remote` profile",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/upgrade-notes/#istiod-remote-chart-replaced-with-remote-profile"},{path:"releases/1.24/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/change-notes/#installation"}]},{id:"istio-1.24-gateway-name-label-removed",change:"removed",severity:"error",since:"1.24",message:"Istio 1.24 no longer adds the istio.io/gateway-name label to managed gateways, so this selector matches nothing; select on gateway.networking.k8s.io/gateway-name.",match:[{type:"label",key:"istio.io/gateway-name",on:["selector"]}],fix:{type:"renameKey",to:"gateway.networking.k8s.io/gateway-name"},sources:[{path:"releases/1.24/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/change-notes/#traffic-management"},{path:"releases/1.21/upgrade-notes/index.md",section:"Gateway Name label modified",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/upgrade-notes/#gateway-name-label-modified"}]},{id:"istio-1.24-unified-sidecar-scope",change:"default-changed",severity:"warning",since:"1.24",message:"From Istio 1.24 duplicate hostnames resolve the same way with or without a Sidecar resource (same namespace first, then the Kubernetes Service), so proxies scoped by this Sidecar may pick a different backend.",match:[{type:"resource",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["Sidecar"]},{type:"env",name:"PILOT_UNIFIED_SIDECAR_SCOPE",component:"istiod",severity:"notice",message:"{name} is set explicitly; Istio 1.24 unifies Sidecar scoping by default, and the switch is still read, so false keeps the old scoping."}],sources:[{path:"releases/1.24/upgrade-notes/index.md",section:"`Sidecar` scoping changes",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/upgrade-notes/#sidecar-scoping-changes"},{path:"releases/1.24/upgrade-notes/index.md",section:"Updated compatibility profiles",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/upgrade-notes/#updated-compatibility-profiles"}]},{id:"istio-1.24-retry-defaults",change:"default-changed",severity:"warning",since:"1.24",message:"From Istio 1.24 the default retry policy no longer retries 503 responses and server sidecars retry requests the app never received; routes relying on the implicit 503 retry need retryOn set explicitly.",match:[{type:"meshConfig",paths:["defaultHttpRetryPolicy"]},{type:"env",name:"ENABLE_INBOUND_RETRY_POLICY",component:"istiod",severity:"notice",message:"{name} is set explicitly; Istio 1.24 changes the default retry behaviour and 1.27 removes the switch."},{type:"env",name:"EXCLUDE_UNSAFE_503_FROM_DEFAULT_RETRY",component:"istiod",severity:"notice",message:"{name} is set explicitly; Istio 1.24 changes the default retry behaviour and 1.27 removes the switch."}],sources:[{path:"releases/1.24/upgrade-notes/index.md",section:"Updated compatibility profiles",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/upgrade-notes/#updated-compatibility-profiles"},{path:"releases/1.24/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/change-notes/#traffic-management"},{path:"releases/1.24/_index.md",section:"Improved retries",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/#improved-retries"}]},{id:"istio-1.24-destination-rule-merge",change:"default-changed",severity:"warning",since:"1.24",message:"From Istio 1.24 DestinationRules for the same host are no longer merged when their exportTo differ, so settings that came from another rule may stop applying.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["DestinationRule"],paths:["spec.exportTo"]},{type:"env",name:"ENABLE_ENHANCED_DESTINATIONRULE_MERGE",component:"istiod",severity:"notice",message:"{name} is set explicitly; Istio 1.24 changes DestinationRule merging by default, and the switch is still read, so it decides which behaviour applies."}],sources:[{path:"releases/1.24/upgrade-notes/index.md",section:"Updated compatibility profiles",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/upgrade-notes/#updated-compatibility-profiles"},{path:"releases/1.24/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/change-notes/#traffic-management"}]},{id:"istio-1.24-prefer-destination-rule-tls",change:"default-changed",severity:"notice",since:"1.24",message:"PREFER_DESTINATIONRULE_TLS_FOR_EXTERNAL_SERVICES is set explicitly; from Istio 1.24 DestinationRule TLS settings win for external services by default.",match:[{type:"env",name:"PREFER_DESTINATIONRULE_TLS_FOR_EXTERNAL_SERVICES",component:"istiod"}],sources:[{path:"releases/1.24/upgrade-notes/index.md",section:"Updated compatibility profiles",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/upgrade-notes/#updated-compatibility-profiles"}]},{id:"istio-1.24-deferred-stats-and-overload",change:"default-changed",severity:"notice",since:"1.24",message:"{name} is set explicitly; from Istio 1.24 proxies create stats lazily and bypass the overload manager for static listeners by default.",match:[{type:"env",name:"ENABLE_DEFERRED_STATS_CREATION",component:"proxy"},{type:"env",name:"BYPASS_OVERLOAD_MANAGER_FOR_STATIC_LISTENERS",component:"proxy"}],sources:[{path:"releases/1.24/upgrade-notes/index.md",section:"Updated compatibility profiles",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/upgrade-notes/#updated-compatibility-profiles"},{path:"releases/1.24/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/change-notes/#traffic-management"}]},{id:"istio-1.24-telemetry-cel-attributes",change:"removed",severity:"error",since:"1.24",message:"From Istio 1.24 Telemetry CEL expressions must use standard Envoy attributes (filter_state.downstream_peer, filter_state.upstream_peer, xds.node, fully qualified Wasm names), so the old attribute names evaluate to nothing.",match:[{type:"text",kinds:["Telemetry","WasmPlugin","EnvoyFilter"],contains:"filter_state[\"wasm.downstream_peer\"]",fix:{type:"replaceText",from:"filter_state[\"wasm.downstream_peer\"]",to:"filter_state.downstream_peer"}},{type:"text",kinds:["Telemetry","WasmPlugin","EnvoyFilter"],contains:"filter_state[\"wasm.upstream_peer\"]",fix:{type:"replaceText",from:"filter_state[\"wasm.upstream_peer\"]",to:"filter_state.upstream_peer"}},{type:"text",kinds:["Telemetry"],pattern:"(^|[^\\w.\"\\[])node\\."},{type:"text",kinds:["Telemetry"],pattern:"(^|[^\\w.\"\\[])istio_responseClass"}],sources:[{path:"releases/1.24/upgrade-notes/index.md",section:"Standardization of the peer metadata attributes",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/upgrade-notes/#standardization-of-the-peer-metadata-attributes"},{path:"releases/1.24/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/change-notes/#telemetry"}]},{id:"istio-1.24-enable-core-dump-removed",change:"removed",severity:"warning",since:"1.24",message:"Istio 1.24 removed the sidecar.istio.io/enableCoreDump annotation and deprecated global.proxy.enableCoreDump, so core dumps are no longer enabled this way; see the samples/proxy-coredump approach.",match:[{type:"annotation",key:"sidecar.istio.io/enableCoreDump",on:["pod"]},{type:"helmValue",chart:"istiod",paths:["global.proxy.enableCoreDump"]}],sources:[{path:"releases/1.24/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/change-notes/#installation"}]},{id:"istio-1.24-crd-templates",change:"default-changed",severity:"warning",since:"1.24",message:"From Istio 1.24 the base chart templates the Istio CRDs (base.enableCRDTemplates defaults to true), so CRDs that were applied with kubectl must be labelled and annotated for Helm once before helm upgrade can own them.",match:[{type:"helmChart",names:["base"]},{type:"helmValue",chart:"base",paths:["base.enableCRDTemplates"]}],sources:[{path:"releases/1.24/upgrade-notes/index.md",section:"Istio CRDs are templated by default and can be installed and upgraded via `helm install istio-base`",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/upgrade-notes/#istio-crds-are-templated-by-default-and-can-be-installed-and-upgraded-via-helm-install-istio-base"},{path:"releases/1.24/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/change-notes/#installation"}]},{id:"istio-1.24-istio-cni-values-removed",change:"removed",severity:"warning",since:"1.24",message:"The istiod values istio_cni.* were removed in Istio 1.24 and are ignored; set pilot.cni.* instead.",match:[{type:"helmValue",chart:"istiod",paths:["istio_cni.enabled","istio_cni.chained","istio_cni.provider"]}],sources:[{path:"releases/1.24/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/change-notes/#installation"}]},{id:"istio-1.24-openshift-helm-profiles-removed",change:"removed",severity:"error",since:"1.24",message:"The Helm profiles openshift and openshift-ambient were removed in Istio 1.24; use profile default or ambient with global.platform: openshift.",match:[{type:"helmValue",chart:"istiod",paths:["profile"],values:["openshift","openshift-ambient"],iopPaths:[]},{type:"helmValue",chart:"cni",paths:["profile"],values:["openshift","openshift-ambient"],iopPaths:[]},{type:"helmValue",chart:"ztunnel",paths:["profile"],values:["openshift","openshift-ambient"],iopPaths:[]},{type:"helmValue",chart:"base",paths:["profile"],values:["openshift","openshift-ambient"],iopPaths:[]}],sources:[{path:"releases/1.24/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/change-notes/#installation"}]},{id:"istio-1.24-compat-1.20-flags-removed",change:"removed",severity:"warning",since:"1.24",message:"{name} was removed with the 1.20 compatibility profile in Istio 1.24, so the 1.21 behaviour it opted out of is now permanent.",match:[{type:"env",name:"ENABLE_EXTERNAL_NAME_ALIAS",component:"istiod"},{type:"env",name:"PERSIST_OLDEST_FIRST_HEURISTIC_FOR_VIRTUAL_SERVICE_HOST_MATCHING",component:"istiod"},{type:"env",name:"VERIFY_CERTIFICATE_AT_CLIENT",component:"istiod"}],sources:[{path:"releases/1.24/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/change-notes/#installation"}]},{id:"istio-1.24-native-sidecar-annotation",change:"added",severity:"warning",since:"1.24",message:"The sidecar.istio.io/nativeSidecar annotation is only read from Istio 1.24; older injectors ignore it.",match:[{type:"annotation",key:"sidecar.istio.io/nativeSidecar",on:["pod"]}],sources:[{path:"releases/1.24/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/change-notes/#installation"},{path:"annotations/1.24/annotations.yaml",section:"sidecar.istio.io/nativeSidecar",url:"https://github.com/istio/api/blob/1.24.0/annotation/annotations.yaml"}]},{id:"istio-1.24-bypass-inbound-capture-annotation",change:"added",severity:"warning",since:"1.24",message:"The ambient.istio.io/bypass-inbound-capture annotation is only read from Istio 1.24.",match:[{type:"annotation",key:"ambient.istio.io/bypass-inbound-capture",on:["pod"]}],sources:[{path:"releases/1.24/change-notes/index.md",section:"Ambient",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/change-notes/#ambient"},{path:"annotations/1.24/annotations.yaml",section:"ambient.istio.io/bypass-inbound-capture",url:"https://github.com/istio/api/blob/1.24.0/annotation/annotations.yaml"}]},{id:"istio-1.24-bypass-inbound-capture-typo",change:"no-effect",severity:"error",since:"1.24",message:"ambient.istio.io/bypassInboundCapture (as the 1.24 notes spell it) is not read; the annotation is ambient.istio.io/bypass-inbound-capture.",match:[{type:"annotation",key:"ambient.istio.io/bypassInboundCapture",on:["pod"]}],fix:{type:"renameKey",to:"ambient.istio.io/bypass-inbound-capture"},sources:[{path:"releases/1.24/change-notes/index.md",section:"Ambient",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/change-notes/#ambient"},{path:"annotations/1.24/annotations.yaml",section:"ambient.istio.io/bypass-inbound-capture",url:"https://github.com/istio/api/blob/1.24.0/annotation/annotations.yaml"}]},{id:"istio-1.24-traffic-distribution-annotation",change:"added",severity:"warning",since:"1.24",message:"The networking.istio.io/traffic-distribution annotation is only read from Istio 1.24.",match:[{type:"annotation",key:"networking.istio.io/traffic-distribution",on:["Service","ServiceEntry"]}],sources:[{path:"releases/1.24/change-notes/index.md",section:"Ambient",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/change-notes/#ambient"}]},{id:"istio-1.24-destination-rule-warmup",change:"added",severity:"error",since:"1.24",message:"DestinationRule loadBalancer.warmup only exists from Istio 1.24; older CRDs reject it (loadBalancer.warmupDurationSecs works everywhere).",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["DestinationRule"],paths:["$trafficPolicy.loadBalancer.warmup"]}],sources:[{path:"releases/1.24/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/change-notes/#traffic-management"}]},{id:"istio-1.24-xfcc-client-cert-details",change:"added",severity:"warning",since:"1.24",message:"ProxyConfig proxyHeaders.setCurrentClientCertDetails only exists from Istio 1.24.",match:[{type:"proxyConfig",paths:["proxyHeaders.setCurrentClientCertDetails"]}],sources:[{path:"releases/1.24/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/change-notes/#traffic-management"}]},{id:"istio-1.24-tracing-provider-fields",change:"added",severity:"warning",since:"1.24",message:"The tracing provider setting {name} only exists from Istio 1.24.",match:[{type:"meshConfig",paths:["extensionProviders[].zipkin.path","extensionProviders[].opentelemetry.grpc"]}],sources:[{path:"releases/1.24/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/change-notes/#telemetry",refs:["https://github.com/istio/istio/issues/52873","https://github.com/istio/istio/issues/53086"]}]},{id:"istio-1.24-istio-csr-alpn",change:"behaviour-changed",severity:"warning",since:"1.24",message:"Istio 1.24 enforces ALPN on its internal gRPC, which cert-manager istio-csr up to v0.12.0 does not negotiate; upgrade istio-csr or set proxyMetadata GRPC_ENFORCE_ALPN_ENABLED: \"false\".",match:[{type:"helmValue",chart:"istiod",paths:["global.caAddress"],pattern:"istio-csr|cert-manager"},{type:"env",name:"GRPC_ENFORCE_ALPN_ENABLED",component:"proxy",severity:"notice",message:"{name} is set explicitly; Istio 1.24 enforces ALPN by default."}],sources:[{path:"releases/1.24/upgrade-notes/index.md",section:"Compatibility with cert-manager's `istio-csr`",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/upgrade-notes/#compatibility-with-cert-managers-istio-csr"}]},{id:"istio-1.24-ambient-dns-upgrade-order",change:"behaviour-changed",severity:"notice",since:"1.24",message:"With ambient DNS capture on, the upgrade to Istio 1.24 must go istio-cni first, then restart ambient workloads, then ztunnel, or DNS resolution fails.",match:[{type:"helmValue",chart:"cni",paths:["ambient.dnsCapture","cni.ambient.dnsCapture"],values:[true]}],sources:[{path:"releases/1.24/upgrade-notes/index.md",section:"Ambient upgrade with DNS proxy",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/upgrade-notes/#ambient-upgrade-with-dns-proxy"}]},{id:"istio-1.24-new-env",change:"added",severity:"notice",since:"1.24",message:"{name} is only read from Istio 1.24; older releases ignore it.",match:[{type:"env",name:"ENVOY_DNS_JITTER_DURATION",component:"istiod"},{type:"env",name:"SECRET_GRACE_PERIOD_RATIO_JITTER",component:"proxy"}],sources:[{path:"releases/1.24/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/change-notes/#traffic-management"},{path:"releases/1.24/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/change-notes/#installation"}]},{id:"istio-1.24-autoallocate-opt-out-label",change:"added",severity:"notice",since:"1.24",message:"The ServiceEntry label networking.istio.io/enable-autoallocate-ip is only read from Istio 1.24; older releases ignore it.",match:[{type:"label",key:"networking.istio.io/enable-autoallocate-ip",on:["ServiceEntry"]}],sources:[{path:"annotations/1.24/labels.yaml",section:"networking.istio.io/enable-autoallocate-ip",url:"https://github.com/istio/api/blob/1.24.0/label/labels.yaml"}]}];var c124 = {release:release$7,kubernetes:kubernetes$7,compatibilityVersions:compatibilityVersions$7,sources:sources$8,entries:entries$7};
-
-const release$6="1.25";const kubernetes$6={min:"1.29",max:"1.32"};const compatibilityVersions$6=["1.22","1.23","1.24"];const sources$7=[{path:"releases/1.25/_index.md",url:"https://istio.io/latest/news/releases/1.25.x/announcing-1.25/"}];const entries$6=[{id:"istio-1.25-ambient-dns-capture",change:"default-changed",severity:"warning",since:"1.25",message:"From Istio 1.25 ambient pods have their DNS proxied by ztunnel by default (new pods only, unless iptables reconciliation is on); opt a pod out with ambient.istio.io/dns-capture: \"false\" or set ambient.dnsCapture: false.",match:[{type:"helmValue",chart:"cni",paths:["profile"],values:["ambient"],iopPaths:[]},{type:"helmValue",chart:"cni",paths:["ambient.enabled","cni.ambient.enabled"],values:[true]},{type:"field",apiVersions:["install.istio.io/v1alpha1"],kinds:["IstioOperator"],paths:["spec.profile"],values:["ambient"]},{type:"label",key:"istio.io/dataplane-mode",on:["Namespace"],values:["ambient"]},{type:"helmValue",chart:"cni",paths:["ambient.dnsCapture","cni.ambient.dnsCapture"],severity:"notice",message:"{name} is set explicitly; Istio 1.25 turns ambient DNS capture on by default."}],sources:[{path:"releases/1.25/upgrade-notes/index.md",section:"Ambient mode DNS capture on by default",url:"https://istio.io/latest/news/releases/1.25.x/announcing-1.25/upgrade-notes/#ambient-mode-dns-capture-on-by-default"},{path:"releases/1.25/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.25.x/announcing-1.25/change-notes/#traffic-management"},{path:"releases/1.25/_index.md",section:"DNS proxying on by default for ambient mode",url:"https://istio.io/latest/news/releases/1.25.x/announcing-1.25/#dns-proxying-on-by-default-for-ambient-mode"}]},{id:"istio-1.25-ip-autoallocate",change:"default-changed",severity:"warning",since:"1.25",message:"From Istio 1.25 istiod assigns a virtual IP (from 240.240.0.0/16 and 2001:2::/48) to each non-wildcard host of a ServiceEntry with resolution other than NONE and no addresses, and writes it to its status, which changes how clients resolve and route these hosts; the label networking.istio.io/enable-autoallocate-ip: \"false\" opts out.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["ServiceEntry"],paths:["spec.resolution"],values:["DNS","DNS_ROUND_ROBIN","STATIC","DYNAMIC_DNS"],where:[{path:"spec.addresses",absent:true},{path:"metadata.labels[\"networking.istio.io/enable-autoallocate-ip\"]",pattern:"^[Ff][Aa][Ll][Ss][Ee]$",absent:true},{path:"spec.hosts[]",pattern:"^[^*]"}]},{type:"env",name:"PILOT_ENABLE_IP_AUTOALLOCATE",component:"istiod",severity:"notice",message:"{name} is set explicitly; Istio 1.25 turns status-based IP auto-allocation on by default."}],sources:[{path:"releases/1.25/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.25.x/announcing-1.25/change-notes/#traffic-management"}]},{id:"istio-1.25-dns-auto-allocate-deprecated",change:"deprecated",severity:"warning",since:"1.25",message:"Proxy-side ISTIO_META_DNS_AUTO_ALLOCATE is deprecated since Istio 1.25 in favour of the istiod controller that allocates ServiceEntry addresses.",match:[{type:"env",name:"ISTIO_META_DNS_AUTO_ALLOCATE",component:"proxy"}],sources:[{path:"releases/1.25/change-notes/index.md",section:"Deprecation Notices",url:"https://istio.io/latest/news/releases/1.25.x/announcing-1.25/change-notes/#deprecation-notices"}]},{id:"istio-1.25-kubevirt-interfaces-deprecated",change:"deprecated",severity:"warning",since:"1.25",message:"traffic.sidecar.istio.io/kubevirtInterfaces is deprecated since Istio 1.25; istio.io/reroute-virtual-interfaces takes the same value and also works in ambient mode.",match:[{type:"annotation",key:"traffic.sidecar.istio.io/kubevirtInterfaces",on:["pod"]}],fix:{type:"renameKey",to:"istio.io/reroute-virtual-interfaces"},sources:[{path:"releases/1.25/change-notes/index.md",section:"Deprecation Notices",url:"https://istio.io/latest/news/releases/1.25.x/announcing-1.25/change-notes/#deprecation-notices"}]},{id:"istio-1.25-reroute-virtual-interfaces-annotation",change:"added",severity:"warning",since:"1.25",message:"The istio.io/reroute-virtual-interfaces annotation is only read from Istio 1.25; older releases need traffic.sidecar.istio.io/kubevirtInterfaces.",match:[{type:"annotation",key:"istio.io/reroute-virtual-interfaces",on:["pod"]}],fix:{type:"renameKey",to:"traffic.sidecar.istio.io/kubevirtInterfaces"},sources:[{path:"releases/1.25/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.25.x/announcing-1.25/change-notes/#traffic-management"}]},{id:"istio-1.25-dns-capture-annotation",change:"added",severity:"warning",since:"1.25",message:"The ambient.istio.io/dns-capture annotation is only read from Istio 1.25.",match:[{type:"annotation",key:"ambient.istio.io/dns-capture",on:["pod"]}],sources:[{path:"releases/1.25/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.25.x/announcing-1.25/change-notes/#traffic-management"}]},{id:"istio-1.25-workload-name-label",change:"added",severity:"notice",since:"1.25",message:"The service.istio.io/workload-name label is only used for telemetry from Istio 1.25.",match:[{type:"label",key:"service.istio.io/workload-name",on:["pod","WorkloadEntry"]}],sources:[{path:"releases/1.25/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.25.x/announcing-1.25/change-notes/#telemetry"}]},{id:"istio-1.25-ingress-use-waypoint-on-namespace",change:"added",severity:"warning",since:"1.25",message:"istio.io/ingress-use-waypoint on a Namespace is only read from Istio 1.25 (older releases read it on Services only).",match:[{type:"label",key:"istio.io/ingress-use-waypoint",on:["Namespace"]}],sources:[{path:"releases/1.25/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.25.x/announcing-1.25/change-notes/#traffic-management"}]},{id:"istio-1.25-service-traffic-distribution",change:"added",severity:"warning",since:"1.25",message:"Istio honours Service spec.trafficDistribution from 1.25; older releases ignore it and keep their own locality load balancing.",match:[{type:"field",apiVersions:["v1"],kinds:["Service"],paths:["spec.trafficDistribution"]}],sources:[{path:"releases/1.25/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.25.x/announcing-1.25/change-notes/#traffic-management"},{path:"releases/1.25/_index.md",section:"Zonal routing enhancements",url:"https://istio.io/latest/news/releases/1.25.x/announcing-1.25/#zonal-routing-enhancements"}]},{id:"istio-1.25-ztunnel-resource-names",change:"behaviour-changed",severity:"warning",since:"1.25",message:"In Istio 1.25 the ztunnel chart names its resources after the Helm release instead of ztunnel, which renames (and restarts) ztunnel unless the release is called ztunnel or resourceName: ztunnel is set.",match:[{type:"helmChart",names:["ztunnel"]}],sources:[{path:"releases/1.25/upgrade-notes/index.md",section:"ztunnel Helm chart changes",url:"https://istio.io/latest/news/releases/1.25.x/announcing-1.25/upgrade-notes/#ztunnel-helm-chart-changes"},{path:"releases/1.25/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.25.x/announcing-1.25/change-notes/#installation"}]},{id:"istio-1.25-preserve-http1-header-case",change:"added",severity:"warning",since:"1.25",message:"ProxyConfig proxyHeaders.preserveHttp1HeaderCase only exists from Istio 1.25.",match:[{type:"proxyConfig",paths:["proxyHeaders.preserveHttp1HeaderCase"]}],sources:[{path:"releases/1.25/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.25.x/announcing-1.25/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/53680"]}]},{id:"istio-1.25-authz-service-accounts",change:"added",severity:"error",since:"1.25",message:"AuthorizationPolicy source {name} only exists from Istio 1.25; older CRDs reject it.",match:[{type:"field",apiVersions:["security.istio.io/v1beta1","security.istio.io/v1"],kinds:["AuthorizationPolicy"],paths:["spec.rules[].from[].source.serviceAccounts","spec.rules[].from[].source.notServiceAccounts"]}],sources:[{path:"crds/1.25/istio-crds.yaml",section:"AuthorizationPolicy source.serviceAccounts / notServiceAccounts",url:"https://github.com/istio/istio/blob/1.25.0/manifests/charts/base/files/crd-all.gen.yaml"}]},{id:"istio-1.25-new-crd-fields",change:"added",severity:"error",since:"1.25",message:"{name} only exists from Istio 1.25; older CRDs reject it.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["WorkloadGroup"],paths:["spec.probe.grpc"]},{type:"field",apiVersions:["telemetry.istio.io/v1alpha1","telemetry.istio.io/v1"],kinds:["Telemetry"],paths:["spec.tracing[].enableIstioTags"]}],sources:[{path:"crds/1.25/istio-crds.yaml",section:"WorkloadGroup probe.grpc, Telemetry tracing[].enableIstioTags",url:"https://github.com/istio/istio/blob/1.25.0/manifests/charts/base/files/crd-all.gen.yaml"}]},{id:"istio-1.25-gke-platform",change:"added",severity:"warning",since:"1.25",message:"global.platform gke is only understood from Istio 1.25.",match:[{type:"helmValue",chart:"istiod",paths:["global.platform","platform"],values:["gke"]},{type:"helmValue",chart:"cni",paths:["global.platform","platform"],values:["gke"],iopPaths:[]},{type:"helmValue",chart:"ztunnel",paths:["global.platform","platform"],values:["gke"],iopPaths:[]}],sources:[{path:"releases/1.25/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.25.x/announcing-1.25/change-notes/#installation"}]},{id:"istio-1.25-new-env",change:"added",severity:"notice",since:"1.25",message:"{name} is only read from Istio 1.25; older releases ignore it.",match:[{type:"env",name:"PILOT_DNS_JITTER_DURATION",component:"istiod"},{type:"env",name:"PILOT_DNS_CARES_UDP_MAX_QUERIES",component:"istiod"},{type:"env",name:"ENVOY_SKIP_DEPRECATED_LOGS",component:"any"}],sources:[{path:"releases/1.25/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.25.x/announcing-1.25/change-notes/#traffic-management"},{path:"releases/1.25/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.25.x/announcing-1.25/change-notes/#installation"}]},{id:"istio-1.25-scoping-and-target-port-opt-outs-removed",change:"removed",severity:"warning",since:"1.25",message:"{name} no longer exists in Istio 1.25: the opt-out is ignored and the behaviour Istio 1.22 made the default is permanent.",match:[{type:"env",name:"ENABLE_ENHANCED_RESOURCE_SCOPING",component:"istiod"},{type:"env",name:"ENABLE_RESOLUTION_NONE_TARGET_PORT",component:"istiod"}],sources:[{path:"releases/1.22/upgrade-notes/index.md",section:"Default value of the feature flag `ENHANCED_RESOURCE_SCOPING` to true",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/upgrade-notes/#default-value-of-the-feature-flag-enhanced_resource_scoping-to-true",refs:["https://github.com/istio/istio/pull/54047","https://github.com/istio/istio/pull/54484"]},{path:"releases/1.22/upgrade-notes/index.md",section:"`ServiceEntry` with `resolution: NONE` now respects `targetPort`",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/upgrade-notes/#serviceentry-with-resolution-none-now-respects-targetport"}]},{id:"istio-1.25-wasm-fail-close-deny-all",change:"behaviour-changed",severity:"warning",since:"1.25",message:"From Istio 1.25, when the image of a WasmPlugin with failStrategy FAIL_CLOSE (the default) cannot be fetched, the proxy installs a deny-all filter instead of an allow-all one, so requests are rejected until the image loads.",match:[{type:"field",apiVersions:["extensions.istio.io/v1alpha1"],kinds:["WasmPlugin"],paths:["spec.url"],where:[{path:"spec.failStrategy",values:["FAIL_OPEN","FAIL_RELOAD"],absent:true}]}],sources:[{path:"releases/1.25/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.25.x/announcing-1.25/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/53279"]}]},{id:"istio-1.25-send-unhealthy-excludes-terminating",change:"behaviour-changed",severity:"notice",since:"1.25",message:"From Istio 1.25 PILOT_SEND_UNHEALTHY_ENDPOINTS no longer sends terminating endpoints, only not-ready ones.",match:[{type:"env",name:"PILOT_SEND_UNHEALTHY_ENDPOINTS",component:"istiod",values:["true"]}],sources:[{path:"releases/1.25/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.25.x/announcing-1.25/change-notes/#traffic-management"}]}];var c125 = {release:release$6,kubernetes:kubernetes$6,compatibilityVersions:compatibilityVersions$6,sources:sources$7,entries:entries$6};
-
-const release$5="1.26";const kubernetes$5={min:"1.29",max:"1.33"};const compatibilityVersions$5=["1.23","1.24","1.25"];const sources$6=[{path:"releases/1.26/_index.md",url:"https://istio.io/latest/news/releases/1.26.x/announcing-1.26/"}];const entries$5=[{id:"istio-1.26-max-connections-per-socket-event",change:"default-changed",severity:"notice",since:"1.26",message:"MAX_CONNECTIONS_PER_SOCKET_EVENT_LOOP is set explicitly; from Istio 1.26 Envoy accepts one connection per socket event by default (0 restores the old unlimited behaviour).",match:[{type:"env",name:"MAX_CONNECTIONS_PER_SOCKET_EVENT_LOOP",component:"istiod"}],sources:[{path:"releases/1.26/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.26.x/announcing-1.26/change-notes/#traffic-management"}]},{id:"istio-1.26-cni-host-network",change:"default-changed",severity:"notice",since:"1.26",message:"From Istio 1.26 the istio-cni node agent no longer runs in the host network namespace by default; set ambient.shareHostNetworkNamespace: true if something depends on that.",match:[{type:"helmValue",chart:"cni",paths:["profile"],values:["ambient"],iopPaths:[]},{type:"field",apiVersions:["install.istio.io/v1alpha1"],kinds:["IstioOperator"],paths:["spec.profile"],values:["ambient"]},{type:"helmValue",chart:"cni",paths:["ambient.shareHostNetworkNamespace","cni.ambient.shareHostNetworkNamespace"],severity:"notice",message:"{name} is set explicitly; Istio 1.26 stops sharing the host network namespace by default."}],sources:[{path:"releases/1.26/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.26.x/announcing-1.26/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/54726"]}]},{id:"istio-1.26-auto-sni-flag-removed",change:"removed",severity:"warning",since:"1.26",message:"ENABLE_AUTO_SNI was removed in Istio 1.26 (auto SNI is always on); set tls.sni on DestinationRules that need a different name.",match:[{type:"env",name:"ENABLE_AUTO_SNI",component:"istiod"}],sources:[{path:"releases/1.26/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.26.x/announcing-1.26/change-notes/#installation"}]},{id:"istio-1.26-ztunnel-resource-names-restored",change:"behaviour-changed",severity:"warning",since:"1.26",message:"Istio 1.26 names ztunnel chart resources ztunnel again (1.25 used the release name); set resourceName if you depend on the 1.25 naming.",match:[{type:"helmChart",names:["ztunnel"]},{type:"helmValue",chart:"ztunnel",paths:["resourceName"],severity:"notice",message:"resourceName is set explicitly; Istio 1.26 defaults the ztunnel resource names back to ztunnel."}],sources:[{path:"releases/1.26/upgrade-notes/index.md",section:"Ztunnel Helm chart changes",url:"https://istio.io/latest/news/releases/1.26.x/announcing-1.26/upgrade-notes/#ztunnel-helm-chart-changes"},{path:"releases/1.26/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.26.x/announcing-1.26/change-notes/#installation"}]},{id:"istio-1.26-backend-tls-policy-alpha",change:"added",severity:"error",since:"1.26",until:"1.28",message:"Istio reads the experimental {name} only from 1.26 (with PILOT_ENABLE_ALPHA_GATEWAY_API=true).",match:[{type:"resource",apiVersions:["gateway.networking.k8s.io/v1alpha3"],kinds:["BackendTLSPolicy"]},{type:"resource",apiVersions:["gateway.networking.x-k8s.io/v1alpha1"],kinds:["XBackendTrafficPolicy"]}],sources:[{path:"releases/1.26/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.26.x/announcing-1.26/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/54131","https://github.com/istio/istio/issues/54132"]},{path:"releases/1.26/_index.md",section:"New Gateway API support",url:"https://istio.io/latest/news/releases/1.26.x/announcing-1.26/#new-gateway-api-support"}]},{id:"istio-1.26-retry-backoff-and-host-predicate",change:"added",severity:"error",since:"1.26",message:"VirtualService {name} only exists from Istio 1.26; older CRDs reject it.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["VirtualService"],paths:["spec.http[].retries.backoff","spec.http[].retries.retryIgnorePreviousHosts"]}],sources:[{path:"releases/1.26/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.26.x/announcing-1.26/change-notes/#traffic-management"}]},{id:"istio-1.26-access-log-omit-empty-values",change:"added",severity:"warning",since:"1.26",message:"The file access log setting omitEmptyValues only exists from Istio 1.26.",match:[{type:"meshConfig",paths:["extensionProviders[].envoyFileAccessLog.omitEmptyValues"]}],sources:[{path:"releases/1.26/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.26.x/announcing-1.26/change-notes/#telemetry",refs:["https://github.com/istio/istio/issues/54930"]}]},{id:"istio-1.26-header-values-from-env",change:"added",severity:"warning",since:"1.26",message:"OpenTelemetry provider headers read from istiod environment variables (envName) only exist from Istio 1.26.",match:[{type:"meshConfig",paths:["extensionProviders[].opentelemetry.http.headers[].envName","extensionProviders[].opentelemetry.grpc.initialMetadata[].envName"]}],sources:[{path:"releases/1.26/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.26.x/announcing-1.26/change-notes/#installation",refs:["https://github.com/istio/istio/issues/53408"]}]},{id:"istio-1.26-gateway-deployment-customisation",change:"added",severity:"warning",since:"1.26",message:"Customising generated gateway resources through spec.infrastructure.parametersRef is only supported from Istio 1.26.",match:[{type:"field",apiVersions:["gateway.networking.k8s.io/v1","gateway.networking.k8s.io/v1beta1"],kinds:["Gateway"],paths:["spec.infrastructure.parametersRef"]}],sources:[{path:"releases/1.26/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.26.x/announcing-1.26/change-notes/#traffic-management"},{path:"releases/1.26/_index.md",section:"Customization of resources provisioned by the Gateway API",url:"https://istio.io/latest/news/releases/1.26.x/announcing-1.26/#customization-of-resources-provisioned-by-the-gateway-api"}]},{id:"istio-1.26-envoyfilter-vhost-domain-name",change:"added",severity:"error",since:"1.26",message:"EnvoyFilter routeConfiguration.vhost.domainName matching is only supported from Istio 1.26.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3"],kinds:["EnvoyFilter"],paths:["spec.configPatches[].match.routeConfiguration.vhost.domainName"]}],sources:[{path:"releases/1.26/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.26.x/announcing-1.26/change-notes/#traffic-management"}]},{id:"istio-1.26-new-env",change:"added",severity:"notice",since:"1.26",message:"{name} is only read from Istio 1.26; older releases ignore it.",match:[{type:"env",name:"ENABLE_GATEWAY_API_MANUAL_DEPLOYMENT",component:"istiod"},{type:"env",name:"PILOT_SPAWN_UPSTREAM_SPAN_FOR_GATEWAY",component:"istiod"},{type:"env",name:"ENABLE_CLUSTER_TRUST_BUNDLE_API",component:"istiod"}],sources:[{path:"releases/1.26/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.26.x/announcing-1.26/change-notes/#traffic-management"},{path:"releases/1.26/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.26.x/announcing-1.26/change-notes/#telemetry"},{path:"releases/1.26/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.26.x/announcing-1.26/change-notes/#security",refs:["https://github.com/istio/istio/issues/43986"]}]},{id:"istio-1.26-delimited-stats-opt-out-removed",change:"removed",severity:"warning",since:"1.26",message:"{name} no longer exists in Istio 1.26: the opt-out is ignored, so cluster stat names keep the semicolon delimiter (and clusters are created lazily) that Istio 1.23 made the default.",match:[{type:"env",name:"ENABLE_DELIMITED_STATS_TAG_REGEX",component:"any"},{type:"env",name:"ENABLE_DEFERRED_CLUSTER_CREATION",component:"proxy"}],sources:[{path:"releases/1.23/change-notes/index.md",section:"Telemetry (the Custom stat names upgrade note of releasenotes/notes/51761.yaml never reached istio.io)",url:"https://istio.io/latest/news/releases/1.23.x/announcing-1.23/change-notes/#telemetry",refs:["https://github.com/istio/istio/pull/51761"]}]}];var c126 = {release:release$5,kubernetes:kubernetes$5,compatibilityVersions:compatibilityVersions$5,sources:sources$6,entries:entries$5};
-
-const release$4="1.27";const kubernetes$4={min:"1.29",max:"1.33"};const compatibilityVersions$4=["1.24","1.25","1.26"];const sources$5=[{path:"releases/1.27/_index.md",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/"}];const entries$4=[{id:"istio-1.27-native-sidecars",change:"default-changed",severity:"warning",since:"1.27",message:"From Istio 1.27 istio-proxy is injected as a native sidecar (an init container with restartPolicy Always) on eligible pods, so anything that expects it in spec.containers must be checked; opt a pod out with sidecar.istio.io/nativeSidecar: \"false\".",match:[{type:"field",kinds:["$workload"],paths:["$podSpec.containers[].name"],values:["istio-proxy"],message:"This pod template declares an istio-proxy container; from Istio 1.27 the sidecar is injected as a native sidecar init container, so check how these settings still apply (opt out with sidecar.istio.io/nativeSidecar: \"false\")."},{type:"text",families:["policy","webhook"],pattern:"(^|[^\\w-])istio-proxy($|[^\\w-])",message:"This policy or webhook refers to istio-proxy; from Istio 1.27 the sidecar is an init container (spec.initContainers) on eligible pods, so rules written for spec.containers may stop matching."},{type:"env",name:"ENABLE_NATIVE_SIDECARS",component:"istiod",severity:"notice",message:"ENABLE_NATIVE_SIDECARS is set explicitly; Istio 1.27 turns native sidecars on by default for pods on Kubernetes 1.33 or newer."},{type:"annotation",key:"sidecar.istio.io/nativeSidecar",on:["pod"],severity:"notice",message:"This pod already chooses its sidecar mode; Istio 1.27 makes native sidecars the default for everyone else."}],sources:[{path:"releases/1.27/upgrade-notes/index.md",section:"Native sidecar enabled by default",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/upgrade-notes/#native-sidecar-enabled-by-default"},{path:"releases/1.27/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/change-notes/#installation",refs:["https://github.com/istio/istio/issues/48794"]}]},{id:"istio-1.27-native-side-annotation-typo",change:"no-effect",severity:"error",since:"1.27",message:"sidecar.istio.io/native-side (as the 1.27 notes spell it) is not read by the injector, so the pod is not opted out; the annotation is sidecar.istio.io/nativeSidecar.",match:[{type:"annotation",key:"sidecar.istio.io/native-side",on:["pod"]}],fix:{type:"renameKey",to:"sidecar.istio.io/nativeSidecar"},sources:[{path:"releases/1.27/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/change-notes/#installation",refs:["https://github.com/istio/istio/issues/48794"]},{path:"releases/1.27/upgrade-notes/index.md",section:"Native sidecar enabled by default",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/upgrade-notes/#native-sidecar-enabled-by-default"},{path:"annotations/1.27/annotations.yaml",section:"sidecar.istio.io/nativeSidecar",url:"https://github.com/istio/api/blob/1.27.0/annotation/annotations.yaml"}]},{id:"istio-1.27-lightstep-provider-removed",change:"removed",severity:"error",since:"1.27",message:"Istio 1.27 removed the Lightstep tracing provider, so traces sent through it stop; send them with the opentelemetry provider (Lightstep accepts OTLP).",match:[{type:"meshConfig",paths:["extensionProviders[].lightstep"]}],sources:[{path:"releases/1.27/upgrade-notes/index.md",section:"Deprecation of telemetry providers",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/upgrade-notes/#deprecation-of-telemetry-providers"},{path:"releases/1.27/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/change-notes/#telemetry",refs:["https://github.com/istio/istio/issues/54002"]},{path:"releases/1.26/upgrade-notes/index.md",section:"Upcoming removal of telemetry providers",url:"https://istio.io/latest/news/releases/1.26.x/announcing-1.26/upgrade-notes/#upcoming-removal-of-telemetry-providers"}]},{id:"istio-1.27-inferencepool-v1alpha2",change:"added",severity:"error",since:"1.27",until:"1.28",message:"Istio reads InferencePool (inference.networking.x-k8s.io/v1alpha2) only from 1.27, with ENABLE_GATEWAY_API_INFERENCE_EXTENSION=true.",match:[{type:"resource",apiVersions:["inference.networking.x-k8s.io/v1alpha2"],kinds:["InferencePool"]}],sources:[{path:"releases/1.27/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/55768"]},{path:"releases/1.27/_index.md",section:"Inference Extension Support",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/#inference-extension-support"}]},{id:"istio-1.27-inference-extension-flag",change:"added",severity:"notice",since:"1.27",message:"ENABLE_GATEWAY_API_INFERENCE_EXTENSION is only read from Istio 1.27.",match:[{type:"env",name:"ENABLE_GATEWAY_API_INFERENCE_EXTENSION",component:"istiod"}],sources:[{path:"releases/1.27/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/55768"]}]},{id:"istio-1.27-inference-extension-flag-typo",change:"no-effect",severity:"error",since:"1.27",message:"SUPPORT_GATEWAY_API_INFERENCE_EXTENSION (as the 1.27 notes spell it) is not read by istiod; the variable is ENABLE_GATEWAY_API_INFERENCE_EXTENSION.",match:[{type:"env",name:"SUPPORT_GATEWAY_API_INFERENCE_EXTENSION",component:"istiod"}],fix:{type:"renameKey",to:"ENABLE_GATEWAY_API_INFERENCE_EXTENSION"},sources:[{path:"releases/1.27/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/55768"]}]},{id:"istio-1.27-xlistenerset",change:"added",severity:"error",since:"1.27",until:"1.30",message:"Istio reads the experimental XListenerSet only from 1.27 (with PILOT_ENABLE_ALPHA_GATEWAY_API=true).",match:[{type:"resource",apiVersions:["gateway.networking.x-k8s.io/v1alpha1"],kinds:["XListenerSet"]}],sources:[{path:"releases/1.27/_index.md",section:"ListenerSets Support",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/#listenersets-support"}]},{id:"istio-1.27-incomplete-cacerts-fails",change:"removed",severity:"error",since:"1.27",message:"From Istio 1.27 istiod refuses to start with an incomplete cacerts Secret instead of falling back to its self-signed CA; provide ca-cert.pem, ca-key.pem, root-cert.pem and cert-chain.pem (or a kubernetes.io/tls layout with tls.crt, tls.key and ca.crt).",match:[{type:"field",apiVersions:["v1"],kinds:["Secret"],paths:["metadata.name"],values:["cacerts"],where:[{path:"data[\"ca-cert.pem\"]",absent:true},{path:"stringData[\"ca-cert.pem\"]",absent:true},{path:"data[\"tls.crt\"]",absent:true},{path:"stringData[\"tls.crt\"]",absent:true}]},{type:"field",apiVersions:["v1"],kinds:["Secret"],paths:["metadata.name"],values:["cacerts"],where:[{path:"data[\"ca-key.pem\"]",absent:true},{path:"stringData[\"ca-key.pem\"]",absent:true},{path:"data[\"tls.crt\"]",absent:true},{path:"stringData[\"tls.crt\"]",absent:true}]},{type:"field",apiVersions:["v1"],kinds:["Secret"],paths:["metadata.name"],values:["cacerts"],where:[{path:"data[\"root-cert.pem\"]",absent:true},{path:"stringData[\"root-cert.pem\"]",absent:true},{path:"data[\"tls.crt\"]",absent:true},{path:"stringData[\"tls.crt\"]",absent:true}]},{type:"field",apiVersions:["v1"],kinds:["Secret"],paths:["metadata.name"],values:["cacerts"],where:[{path:"data[\"cert-chain.pem\"]",absent:true},{path:"stringData[\"cert-chain.pem\"]",absent:true},{path:"data[\"tls.crt\"]",absent:true},{path:"stringData[\"tls.crt\"]",absent:true}]}],sources:[{path:"releases/1.27/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/change-notes/#security"}]},{id:"istio-1.27-cluster-trust-bundle-v1beta1",change:"behaviour-changed",severity:"warning",since:"1.27",message:"From Istio 1.27 ENABLE_CLUSTER_TRUST_BUNDLE_API uses certificates.k8s.io/v1beta1 ClusterTrustBundles, which need Kubernetes 1.33 or newer.",match:[{type:"env",name:"ENABLE_CLUSTER_TRUST_BUNDLE_API",component:"istiod",values:[true]}],sources:[{path:"releases/1.27/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/change-notes/#security",refs:["https://github.com/istio/istio/issues/56306"]}]},{id:"istio-1.27-retry-budget",change:"added",severity:"error",since:"1.27",message:"DestinationRule retryBudget only exists from Istio 1.27; older CRDs reject it.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["DestinationRule"],paths:["spec.trafficPolicy.retryBudget","spec.subsets[].trafficPolicy.retryBudget"]}],sources:[{path:"releases/1.27/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/change-notes/#traffic-management"}]},{id:"istio-1.27-gateway-multiple-certificates",change:"added",severity:"error",since:"1.27",message:"Serving several certificates (e.g. RSA and ECDSA) from one Gateway listener is only supported from Istio 1.27; older releases reject or ignore {name}.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["Gateway"],paths:["spec.servers[].tls.credentialNames","spec.servers[].tls.tlsCertificates"]},{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["Sidecar"],paths:["spec.ingress[].tls.credentialNames","spec.ingress[].tls.tlsCertificates"]},{type:"field",apiVersions:["gateway.networking.k8s.io/v1","gateway.networking.k8s.io/v1beta1"],kinds:["Gateway"],paths:["spec.listeners[].tls.certificateRefs[1]"]}],sources:[{path:"releases/1.27/upgrade-notes/index.md",section:"Multiple certificate types support in Gateway",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/upgrade-notes/#multiple-certificate-types-support-in-gateway"},{path:"releases/1.27/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/36181"]}]},{id:"istio-1.27-traffic-distribution-same-node-zone",change:"added",severity:"warning",since:"1.27",message:"Istio honours the traffic distribution {value} only from 1.27; older releases ignore the value and keep their default endpoint choice.",match:[{type:"field",apiVersions:["v1"],kinds:["Service"],paths:["spec.trafficDistribution"],values:["PreferSameNode","PreferSameZone"]},{type:"annotation",key:"networking.istio.io/traffic-distribution",on:["Service","ServiceEntry"],values:["PreferSameNode","PreferSameZone"]}],sources:[{path:"releases/1.27/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/55848"]}]},{id:"istio-1.27-prefer-close-ignores-subzone",change:"behaviour-changed",severity:"notice",since:"1.27",message:"From Istio 1.27 PreferClose traffic distribution no longer takes the subzone into account.",match:[{type:"field",apiVersions:["v1"],kinds:["Service"],paths:["spec.trafficDistribution"],values:["PreferClose"]},{type:"annotation",key:"networking.istio.io/traffic-distribution",on:["Service","ServiceEntry"],values:["PreferClose"]}],sources:[{path:"releases/1.27/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/55848"]}]},{id:"istio-1.27-service-scope-configs",change:"added",severity:"warning",since:"1.27",message:"meshConfig.serviceScopeConfigs (ambient multicluster service scope) only exists from Istio 1.27.",match:[{type:"meshConfig",paths:["serviceScopeConfigs"]}],sources:[{path:"releases/1.27/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/change-notes/#traffic-management"}]},{id:"istio-1.27-sds-extension-provider",change:"added",severity:"warning",since:"1.27",message:"External SDS providers (extensionProviders[].sds) are only supported from Istio 1.27.",match:[{type:"meshConfig",paths:["extensionProviders[].sds"]}],sources:[{path:"releases/1.27/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/change-notes/#security",refs:["https://github.com/istio/istio/issues/56522"]}]},{id:"istio-1.27-wasm-fail-reload",change:"added",severity:"error",since:"1.27",message:"WasmPlugin failStrategy FAIL_RELOAD only exists from Istio 1.27.",match:[{type:"field",apiVersions:["extensions.istio.io/v1alpha1"],kinds:["WasmPlugin"],paths:["spec.failStrategy"],values:["FAIL_RELOAD"]}],sources:[{path:"releases/1.27/change-notes/index.md",section:"Extensibility",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/change-notes/#extensibility"}]},{id:"istio-1.27-jwt-without-issuer",change:"added",severity:"error",since:"1.27",message:"A RequestAuthentication jwtRule without issuer is only accepted from Istio 1.27; older releases require issuer.",match:[{type:"field",apiVersions:["security.istio.io/v1beta1","security.istio.io/v1"],kinds:["RequestAuthentication"],paths:["spec.jwtRules[]"],where:[{path:"@.issuer",absent:true}]}],sources:[{path:"releases/1.27/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/change-notes/#security",refs:["https://github.com/istio/istio/issues/14400"]}]},{id:"istio-1.27-compliance-policy-pqc",change:"added",severity:"warning",since:"1.27",message:"COMPLIANCE_POLICY pqc is only understood from Istio 1.27.",match:[{type:"env",name:"COMPLIANCE_POLICY",component:"any",values:["pqc"]}],sources:[{path:"releases/1.27/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/change-notes/#security",refs:["https://github.com/istio/istio/issues/56330"]}]},{id:"istio-1.27-new-env",change:"added",severity:"notice",since:"1.27",message:"{name} is only read from Istio 1.27; older releases ignore it.",match:[{type:"env",name:"PILOT_IP_AUTOALLOCATE_IPV4_PREFIX",component:"istiod"},{type:"env",name:"PILOT_IP_AUTOALLOCATE_IPV6_PREFIX",component:"istiod"},{type:"env",name:"ENABLE_LAZY_SIDECAR_EVALUATION",component:"istiod"},{type:"env",name:"ENABLE_PROXY_FIND_POD_BY_IP",component:"istiod"},{type:"env",name:"PILOT_ENABLE_GATEWAY_API_COPY_LABELS_ANNOTATIONS",component:"istiod"}],sources:[{path:"releases/1.27/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/change-notes/#traffic-management"}]},{id:"istio-1.27-sidecar-scope-concurrency-superseded",change:"deprecated",severity:"notice",since:"1.27",message:"PILOT_CONVERT_SIDECAR_SCOPE_CONCURRENCY is superseded by ENABLE_LAZY_SIDECAR_EVALUATION from Istio 1.27.",match:[{type:"env",name:"PILOT_CONVERT_SIDECAR_SCOPE_CONCURRENCY",component:"istiod"}],sources:[{path:"releases/1.27/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/change-notes/#traffic-management"}]},{id:"istio-1.27-retry-and-stats-opt-outs-removed",change:"removed",severity:"warning",since:"1.27",message:"{name} no longer exists in Istio 1.27: the opt-out is ignored and the behaviour Istio 1.24 made the default is permanent.",match:[{type:"env",name:"ENABLE_INBOUND_RETRY_POLICY",component:"istiod"},{type:"env",name:"EXCLUDE_UNSAFE_503_FROM_DEFAULT_RETRY",component:"istiod"},{type:"env",name:"ENABLE_DEFERRED_STATS_CREATION",component:"proxy"},{type:"env",name:"BYPASS_OVERLOAD_MANAGER_FOR_STATIC_LISTENERS",component:"proxy"}],sources:[{path:"releases/1.24/upgrade-notes/index.md",section:"Updated compatibility profiles",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/upgrade-notes/#updated-compatibility-profiles",refs:["https://github.com/istio/istio/pull/56023"]}]},{id:"istio-1.27-cni-owned-config-filename-typo",change:"no-effect",severity:"error",since:"1.27",message:"istioOwnedCNIConfigFilename (as the release notes spell it) is not read by the istio-cni chart, which reads istioOwnedCNIConfigFileName (capital N), so the file keeps its default name.",match:[{type:"helmValue",chart:"cni",paths:["istioOwnedCNIConfigFilename","cni.istioOwnedCNIConfigFilename"]}],fix:{type:"renameKey",to:"istioOwnedCNIConfigFileName"},sources:[{path:"releases/1.27/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/change-notes/#security"},{path:"releases/1.29/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/change-notes/#security",refs:["https://github.com/istio/istio/issues/57656"]},{path:"helm/1.27/cni-values.yaml",section:"istioOwnedCNIConfigFileName",url:"https://github.com/istio/istio/blob/1.27.0/manifests/charts/istio-cni/values.yaml"}]},{id:"istio-1.27-telemetry-label-disables-mtls",change:"added",severity:"error",since:"1.27",message:"Before Istio 1.27, {name}=false also turned mTLS off without any warning; keep the default or target 1.27 or newer.",match:[{type:"env",name:"PILOT_ENABLE_TELEMETRY_LABEL",component:"istiod",values:["false"]},{type:"env",name:"PILOT_ENDPOINT_TELEMETRY_LABEL",component:"istiod",values:["false"]}],sources:[{path:"releases/1.27/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/56352"]}]},{id:"istio-1.27-plugged-ca-crl",change:"added",severity:"warning",since:"1.27",message:"istiod only distributes the certificate revocation list in ca-crl.pem of the cacerts Secret from Istio 1.27; older releases ignore it, so revoked certificates stay trusted.",match:[{type:"field",apiVersions:["v1"],kinds:["Secret"],paths:["data[\"ca-crl.pem\"]","stringData[\"ca-crl.pem\"]"],where:[{path:"metadata.name",values:["cacerts"]}]}],sources:[{path:"releases/1.27/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/change-notes/#security",refs:["https://github.com/istio/istio/issues/56529"]}]},{id:"istio-1.27-virtualservice-mixed-case-hosts",change:"added",severity:"warning",since:"1.27",message:"Before Istio 1.27 a VirtualService whose hosts contain upper-case letters ({value}) had its routes ignored; write the host in lower case.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["VirtualService"],paths:["spec.hosts[]"],pattern:"[A-Z]"}],sources:[{path:"releases/1.27/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/55767"]}]},{id:"istio-1.27-envoyfilter-listener-filter-merge",change:"added",severity:"warning",since:"1.27",message:"EnvoyFilter MERGE patches on LISTENER_FILTER are only applied from Istio 1.27; older releases skip them.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3"],kinds:["EnvoyFilter"],paths:["spec.configPatches[].patch.operation"],values:["MERGE"],where:[{path:"spec.configPatches[].applyTo",values:["LISTENER_FILTER"]}]}],sources:[{path:"releases/1.27/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/change-notes/#traffic-management"}]},{id:"istio-1.27.4-nftables-tproxy-empty-inbound-ports",change:"added",severity:"warning",since:"1.27.4",backports:["1.28.1"],message:"With native nftables, TPROXY interception and an empty traffic.sidecar.istio.io/includeInboundPorts make istio-init fail before Istio 1.27.4 and 1.28.1, so the pod does not start.",match:[{type:"field",kinds:["$workload"],paths:["$podMetadata.annotations[\"traffic.sidecar.istio.io/includeInboundPorts\"]"],values:[""],where:[{path:"$podMetadata.annotations[\"sidecar.istio.io/interceptionMode\"]",values:["TPROXY"]}]}],sources:[{path:"releases/1.27/_index.md",section:"Patch releases 1.27.4 and 1.28.1 (see refs)",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/",refs:["https://istio.io/latest/news/releases/1.27.x/announcing-1.27.4/","https://istio.io/latest/news/releases/1.28.x/announcing-1.28.1/","https://github.com/istio/istio/issues/58135"]}]},{id:"istio-1.27.4-xlistenerset-tls-secrets",change:"added",severity:"error",since:"1.27.4",backports:["1.28.1"],message:"XListenerSet listeners can only read their TLS certificateRefs from Istio 1.27.4 and 1.28.1; older releases serve these HTTPS listeners without the certificate.",match:[{type:"field",apiVersions:["gateway.networking.x-k8s.io/v1alpha1"],kinds:["XListenerSet"],paths:["spec.listeners[].tls.certificateRefs"]}],sources:[{path:"releases/1.27/_index.md",section:"Patch releases 1.27.4 and 1.28.1 (see refs)",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/",refs:["https://istio.io/latest/news/releases/1.27.x/announcing-1.27.4/","https://istio.io/latest/news/releases/1.28.x/announcing-1.28.1/"]}]},{id:"istio-1.27.4-https-http-same-port-bind",change:"added",severity:"notice",since:"1.27.4",backports:["1.28.1"],message:"Before Istio 1.27.4 and 1.28.1, an HTTPS server processed first kept an HTTP server on the same port but another bind address from getting routes; check servers of this Gateway that share a port number.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["Gateway"],paths:["spec.servers[].bind"],where:[{path:"spec.servers[].tls"},{path:"spec.servers[].port.protocol",values:["HTTP"]}]}],sources:[{path:"releases/1.27/_index.md",section:"Patch releases 1.27.4 and 1.28.1 (see refs)",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/",refs:["https://istio.io/latest/news/releases/1.27.x/announcing-1.27.4/","https://istio.io/latest/news/releases/1.28.x/announcing-1.28.1/","https://github.com/istio/istio/issues/57706"]}]},{id:"istio-1.27.4-envoyfilter-gatewayclass-target",change:"added",severity:"warning",since:"1.27.4",message:"An EnvoyFilter in the root namespace targeting a GatewayClass is only applied from Istio 1.27.4 and 1.28; older releases do not propagate it to the gateways of that class.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3"],kinds:["EnvoyFilter"],paths:["spec.targetRefs[].kind"],values:["GatewayClass"]}],sources:[{path:"releases/1.28/change-notes/index.md",section:"Extensibility",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/change-notes/#extensibility",refs:["https://istio.io/latest/news/releases/1.27.x/announcing-1.27.4/"]}]}];var c127 = {release:release$4,kubernetes:kubernetes$4,compatibilityVersions:compatibilityVersions$4,sources:sources$5,entries:entries$4};
-
-const release$3="1.28";const kubernetes$3={min:"1.29",max:"1.34"};const compatibilityVersions$3=["1.25","1.26","1.27"];const sources$4=[{path:"releases/1.28/_index.md",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/"}];const entries$3=[{id:"istio-1.28-inferencepool-v1alpha2-removed",change:"removed",severity:"error",since:"1.28",message:"Istio 1.28 reads InferencePool only at inference.networking.k8s.io/v1, so v1alpha2 pools stop routing; convert them (targetPortNumber becomes targetPorts[].number, selector moves under matchLabels, extensionRef becomes endpointPickerRef with port.number).",match:[{type:"resource",apiVersions:["inference.networking.x-k8s.io/v1alpha2"],kinds:["InferencePool"]},{type:"field",apiVersions:["gateway.networking.k8s.io/v1","gateway.networking.k8s.io/v1beta1"],kinds:["HTTPRoute"],paths:["spec.rules[].backendRefs[].group"],values:["inference.networking.x-k8s.io"],message:"HTTPRoute backendRefs to InferencePool use group inference.networking.k8s.io from Istio 1.28; the x-k8s.io group is no longer read.",fix:{type:"replaceValue",to:"inference.networking.k8s.io"}}],sources:[{path:"releases/1.28/upgrade-notes/index.md",section:"InferencePool",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/upgrade-notes/#inferencepool",refs:["https://github.com/istio/istio/issues/57219"]},{path:"releases/1.28/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/change-notes/#traffic-management"}]},{id:"istio-1.28-inferencepool-v1",change:"added",severity:"error",since:"1.28",message:"Istio reads InferencePool at inference.networking.k8s.io/v1 only from 1.28; 1.27 knows only the x-k8s.io v1alpha2 version.",match:[{type:"resource",apiVersions:["inference.networking.k8s.io/v1"],kinds:["InferencePool"]},{type:"field",apiVersions:["gateway.networking.k8s.io/v1","gateway.networking.k8s.io/v1beta1"],kinds:["HTTPRoute"],paths:["spec.rules[].backendRefs[].group"],values:["inference.networking.k8s.io"]}],sources:[{path:"releases/1.28/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/57219"]},{path:"releases/1.28/_index.md",section:"Inference Extension Support",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/#inference-extension-support"}]},{id:"istio-1.28-inferencepool-port-number-removed",change:"removed",severity:"error",since:"1.28",message:"InferencePool v1 in Istio 1.28 replaced endpointPickerRef.portNumber with endpointPickerRef.port.number, which is required when kind is unset or Service (9002 is no longer assumed).",match:[{type:"field",apiVersions:["inference.networking.k8s.io/v1"],kinds:["InferencePool"],paths:["spec.endpointPickerRef.portNumber"]}],sources:[{path:"releases/1.28/upgrade-notes/index.md",section:"InferencePool",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/upgrade-notes/#inferencepool"}]},{id:"istio-1.28.1-inferencepool-multiple-target-ports",change:"added",severity:"error",since:"1.28.1",message:"An InferencePool with more than one targetPort is only supported from Istio 1.28.1; older releases serve the first port only.",match:[{type:"field",apiVersions:["inference.networking.k8s.io/v1"],kinds:["InferencePool"],paths:["spec.targetPorts[1]"]}],sources:[{path:"releases/1.28/_index.md",section:"Patch release 1.28.1 (see refs)",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/",refs:["https://istio.io/latest/news/releases/1.28.x/announcing-1.28.1/","https://github.com/istio/istio/issues/57638"]}]},{id:"istio-1.28-backend-tls-policy-v1alpha3-removed",change:"removed",severity:"error",since:"1.28",message:"Istio 1.28 reads BackendTLSPolicy only at gateway.networking.k8s.io/v1 (Gateway API 1.4), so v1alpha3 policies stop applying; the schema is the same, change the apiVersion and install Gateway API 1.4 CRDs.",match:[{type:"resource",apiVersions:["gateway.networking.k8s.io/v1alpha3"],kinds:["BackendTLSPolicy"]}],fix:{type:"replaceValue",to:"gateway.networking.k8s.io/v1"},sources:[{path:"releases/1.28/upgrade-notes/index.md",section:"`BackendTLSPolicy` alpha removal",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/upgrade-notes/#backendtlspolicy-alpha-removal"},{path:"releases/1.28/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/change-notes/#installation"}]},{id:"istio-1.28-backend-tls-policy-v1",change:"added",severity:"error",since:"1.28",message:"Istio reads BackendTLSPolicy at gateway.networking.k8s.io/v1 only from 1.28; 1.26 and 1.27 know the alpha v1alpha3 version behind PILOT_ENABLE_ALPHA_GATEWAY_API.",match:[{type:"resource",apiVersions:["gateway.networking.k8s.io/v1"],kinds:["BackendTLSPolicy"]}],sources:[{path:"releases/1.28/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/change-notes/#installation"},{path:"releases/1.28/upgrade-notes/index.md",section:"`BackendTLSPolicy` alpha removal",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/upgrade-notes/#backendtlspolicy-alpha-removal"}]},{id:"istio-1.28-backend-tls-policy-section-name",change:"added",severity:"error",since:"1.28",message:"BackendTLSPolicy targetRefs[].sectionName (TLS for one Service port) is only honoured from Istio 1.28; older releases apply the policy to every port.",match:[{type:"field",apiVersions:["gateway.networking.k8s.io/v1","gateway.networking.k8s.io/v1alpha3"],kinds:["BackendTLSPolicy"],paths:["spec.targetRefs[].sectionName"]}],sources:[{path:"releases/1.28/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/change-notes/#traffic-management"}]},{id:"istio-1.28-backend-tls-policy-serviceentry-target",change:"added",severity:"error",since:"1.28",message:"A BackendTLSPolicy targeting a ServiceEntry is only supported from Istio 1.28.",match:[{type:"field",apiVersions:["gateway.networking.k8s.io/v1","gateway.networking.k8s.io/v1alpha3"],kinds:["BackendTLSPolicy"],paths:["spec.targetRefs[].kind"],values:["ServiceEntry"]}],sources:[{path:"releases/1.28/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/57521"]}]},{id:"istio-1.28-serviceentry-dynamic-dns",change:"added",severity:"error",since:"1.28",message:"ServiceEntry resolution DYNAMIC_DNS (wildcard hosts through a waypoint) only exists from Istio 1.28; older CRDs reject it.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["ServiceEntry"],paths:["spec.resolution"],values:["DYNAMIC_DNS"]}],sources:[{path:"releases/1.28/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/54540"]},{path:"releases/1.28/_index.md",section:"Gateway API and Traffic Management Enhancements",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/#gateway-api-and-traffic-management-enhancements"}]},{id:"istio-1.28-metric-expiry-removed",change:"removed",severity:"warning",since:"1.28",message:"{name} was removed with metric expiry in Istio 1.28 and is ignored; set the pod annotation sidecar.istio.io/statsEvictionInterval instead.",match:[{type:"env",name:"METRIC_ROTATION_INTERVAL",component:"any"},{type:"env",name:"METRIC_GRACEFUL_DELETION_INTERVAL",component:"any"}],sources:[{path:"releases/1.28/upgrade-notes/index.md",section:"Migrate to the new metric eviction mechanism",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/upgrade-notes/#migrate-to-the-new-metric-eviction-mechanism"},{path:"releases/1.28/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/change-notes/#telemetry"}]},{id:"istio-1.28-stats-annotations",change:"added",severity:"warning",since:"1.28",message:"The {name} annotation is only read from Istio 1.28; older injectors ignore it.",match:[{type:"annotation",key:"sidecar.istio.io/statsEvictionInterval",on:["pod"]},{type:"annotation",key:"sidecar.istio.io/statsFlushInterval",on:["pod"]},{type:"annotation",key:"sidecar.istio.io/statsHistogramBins",on:["pod"]}],sources:[{path:"releases/1.28/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/change-notes/#telemetry"},{path:"annotations/1.28/annotations.yaml",section:"sidecar.istio.io/statsEvictionInterval, statsFlushInterval, statsHistogramBins",url:"https://github.com/istio/api/blob/1.28.0/annotation/annotations.yaml"}]},{id:"istio-1.28-spawn-upstream-span-for-gateway",change:"default-changed",severity:"notice",since:"1.28",message:"From Istio 1.28 gateways create a separate upstream span for every request by default, so traces gain a span per gateway hop.",match:[{type:"env",name:"PILOT_SPAWN_UPSTREAM_SPAN_FOR_GATEWAY",component:"istiod",message:"PILOT_SPAWN_UPSTREAM_SPAN_FOR_GATEWAY is set explicitly; Istio 1.28 turns upstream spans for gateways on by default and 1.31 removes the switch."}],sources:[{path:"releases/1.28/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/change-notes/#telemetry"}]},{id:"istio-1.28-shadow-host-suffix",change:"default-changed",severity:"warning",since:"1.28",message:"From Istio 1.28 mirrored requests keep their original Host (DISABLE_SHADOW_HOST_SUFFIX defaults to true, despite the change note) instead of getting a -shadow suffix, so mirror targets that route or filter on the suffix must change; DISABLE_SHADOW_HOST_SUFFIX=false restores it.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["VirtualService"],paths:["spec.http[].mirror","spec.http[].mirrors"]},{type:"env",name:"DISABLE_SHADOW_HOST_SUFFIX",component:"istiod",severity:"notice",message:"DISABLE_SHADOW_HOST_SUFFIX is set explicitly; from Istio 1.28 true (the default) means no -shadow suffix and false keeps it."}],sources:[{path:"releases/1.28/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/57530"]}]},{id:"istio-1.28-max-connections-per-socket-event-sidecars",change:"default-changed",severity:"notice",since:"1.28",message:"From Istio 1.28 sidecar listeners that bind their port explicitly (no iptables capture) accept at most one connection per socket event by default; MAX_CONNECTIONS_PER_SOCKET_EVENT_LOOP=0 restores the old behaviour.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["Sidecar"],paths:["spec.ingress[].captureMode","spec.egress[].captureMode"],values:["NONE"]},{type:"env",name:"MAX_CONNECTIONS_PER_SOCKET_EVENT_LOOP",component:"istiod",message:"MAX_CONNECTIONS_PER_SOCKET_EVENT_LOOP is set explicitly; Istio 1.28 also applies its default of 1 to sidecar listeners that bind their port explicitly."}],sources:[{path:"releases/1.28/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/change-notes/#traffic-management"}]},{id:"istio-1.28-serviceentry-none-passthrough-ambient",change:"behaviour-changed",severity:"notice",since:"1.28",message:"In ambient mode Istio 1.28 turns ServiceEntries with resolution NONE into passthrough services; ztunnels older than 1.28 reject them until they are upgraded.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["ServiceEntry"],paths:["spec.resolution"],values:["NONE"]}],sources:[{path:"releases/1.28/upgrade-notes/index.md",section:"Ambient data plane behavior changes for ServiceEntries with resolution set to `NONE`",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/upgrade-notes/#ambient-data-plane-behavior-changes-for-serviceentries-with-resolution-set-to-none",refs:["https://github.com/istio/istio/issues/57656"]}]},{id:"istio-1.28-ca-cert-credential-name",change:"added",severity:"error",since:"1.28",message:"Server TLS caCertCredentialName (a separate Secret or ConfigMap with the client CA) only exists from Istio 1.28; older CRDs reject it.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["Gateway"],paths:["spec.servers[].tls.caCertCredentialName"]},{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["Sidecar"],paths:["spec.ingress[].tls.caCertCredentialName"]}],sources:[{path:"releases/1.28/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/change-notes/#security",refs:["https://github.com/istio/istio/issues/43966"]}]},{id:"istio-1.28-jwt-space-delimited-claims",change:"added",severity:"error",since:"1.28",message:"RequestAuthentication jwtRules[].spaceDelimitedClaims only exists from Istio 1.28; older CRDs reject it.",match:[{type:"field",apiVersions:["security.istio.io/v1beta1","security.istio.io/v1"],kinds:["RequestAuthentication"],paths:["spec.jwtRules[].spaceDelimitedClaims"]}],sources:[{path:"releases/1.28/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/change-notes/#security",refs:["https://github.com/istio/istio/issues/56873"]}]},{id:"istio-1.28-consistent-hash-cookie-attributes",change:"added",severity:"error",since:"1.28",message:"Cookie attributes (SameSite, Secure, HttpOnly) in consistent-hash load balancing only exist from Istio 1.28; older CRDs reject them.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["DestinationRule"],paths:["$trafficPolicy.loadBalancer.consistentHash.httpCookie.attributes"]}],sources:[{path:"releases/1.28/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/56468","https://github.com/istio/istio/issues/49870"]}]},{id:"istio-1.28-zipkin-trace-context-option",change:"added",severity:"warning",since:"1.28",message:"The Zipkin provider traceContextOption (B3 and W3C propagation) only exists from Istio 1.28.",match:[{type:"meshConfig",paths:["extensionProviders[].zipkin.traceContextOption"]}],sources:[{path:"releases/1.28/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/change-notes/#telemetry"}]},{id:"istio-1.28-x-forwarded-headers",change:"added",severity:"warning",since:"1.28",message:"ProxyConfig {name} only exists from Istio 1.28.",match:[{type:"proxyConfig",paths:["proxyHeaders.xForwardedHost","proxyHeaders.xForwardedPort"]}],sources:[{path:"releases/1.28/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/change-notes/#traffic-management"}]},{id:"istio-1.28-native-nftables-ambient",change:"added",severity:"warning",since:"1.28",message:"Native nftables for ambient mode (global.nativeNftables on an ambient istio-cni) is only supported from Istio 1.28; the 1.27 istio-cni reads the value for sidecar redirection only.",match:[{type:"helmValue",chart:"cni",paths:["global.nativeNftables"],values:[true],iopPaths:[],where:[{path:"ambient.enabled",values:[true]}]},{type:"helmValue",chart:"cni",paths:["global.nativeNftables"],values:[true],iopPaths:[],where:[{path:"profile",values:["ambient"]}]}],sources:[{path:"releases/1.28/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/57324"]},{path:"releases/1.28/_index.md",section:"Native nftables Support in Ambient Mode",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/#native-nftables-support-in-ambient-mode"}]},{id:"istio-1.28-multi-network-waypoint",change:"behaviour-changed",severity:"notice",since:"1.28",message:"From Istio 1.28 ambient waypoints route to remote networks; AMBIENT_ENABLE_MULTI_NETWORK_WAYPOINT=false turns that off if it breaks a multicluster setup.",match:[{type:"env",name:"AMBIENT_ENABLE_MULTI_NETWORK_WAYPOINT",component:"istiod"}],sources:[{path:"releases/1.28/_index.md",section:"Ambient Multicluster",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/#ambient-multicluster",refs:["https://github.com/istio/istio/issues/57537"]}]},{id:"istio-1.28-gateway-api-bundle-1.4",change:"removed",severity:"error",since:"1.28",message:"Istio 1.28 ignores the BackendTLSPolicy CRD unless it comes from Gateway API 1.4 or newer; install the Gateway API 1.4 CRDs.",match:[{type:"field",apiVersions:["apiextensions.k8s.io/v1"],kinds:["CustomResourceDefinition"],paths:["metadata.annotations[\"gateway.networking.k8s.io/bundle-version\"]"],pattern:"^v?(0\\.|1\\.[0-3]\\.)",where:[{path:"metadata.name",values:["backendtlspolicies.gateway.networking.k8s.io"]}]}],sources:[{path:"releases/1.28/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/change-notes/#installation"},{path:"releases/1.28/upgrade-notes/index.md",section:"`BackendTLSPolicy` alpha removal",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/upgrade-notes/#backendtlspolicy-alpha-removal"}]},{id:"istio-1.28-h2-upgrade-pool-settings",change:"added",severity:"warning",since:"1.28",message:"Before Istio 1.28 the HTTP/2 connection-pool limits ({name}) were not applied to connections upgraded with h2UpgradePolicy UPGRADE; they only take effect from 1.28.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["DestinationRule"],paths:["$trafficPolicy.connectionPool.http.http2MaxRequests"],where:[{path:"$trafficPolicy.connectionPool.http.h2UpgradePolicy",values:["UPGRADE"]}]},{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["DestinationRule"],paths:["$trafficPolicy.connectionPool.http.maxConcurrentStreams"],where:[{path:"$trafficPolicy.connectionPool.http.h2UpgradePolicy",values:["UPGRADE"]}]}],sources:[{path:"releases/1.28/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/57583"]}]},{id:"istio-1.28-waypoint-termination-grace",change:"behaviour-changed",severity:"notice",since:"1.28",message:"From Istio 1.28 waypoint Deployments use the Kubernetes default terminationGracePeriodSeconds (30 s) instead of 2 s, so waypoint pods drain longer during rollouts.",match:[{type:"field",apiVersions:["gateway.networking.k8s.io/v1","gateway.networking.k8s.io/v1beta1"],kinds:["Gateway"],paths:["spec.gatewayClassName"],values:["istio-waypoint"]}],sources:[{path:"releases/1.28/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/change-notes/#traffic-management"}]}];var c128 = {release:release$3,kubernetes:kubernetes$3,compatibilityVersions:compatibilityVersions$3,sources:sources$4,entries:entries$3};
-
-const release$2="1.29";const kubernetes$2={min:"1.31",max:"1.35"};const compatibilityVersions$2=["1.25","1.26","1.27","1.28"];const sources$3=[{path:"releases/1.29/_index.md",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/"}];const entries$2=[{id:"istio-1.29-stats-compression-annotation-removed",change:"removed",severity:"warning",since:"1.29",message:"Istio 1.29 removed the sidecar.istio.io/statsCompression annotation (stats compression is on by default); disable it per pod with proxy.istio.io/config statsCompression: false.",match:[{type:"annotation",key:"sidecar.istio.io/statsCompression",on:["pod"]}],sources:[{path:"releases/1.29/upgrade-notes/index.md",section:"HTTP compression of Envoy metrics (`prometheus_stats`) enabled by default",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/upgrade-notes/#http-compression-of-envoy-metrics-prometheus_stats-enabled-by-default"},{path:"releases/1.29/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/change-notes/#telemetry"}]},{id:"istio-1.29-stats-compression-option",change:"added",severity:"warning",since:"1.29",message:"ProxyConfig statsCompression only exists from Istio 1.29.",match:[{type:"proxyConfig",paths:["statsCompression"]}],sources:[{path:"releases/1.29/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/change-notes/#telemetry"}]},{id:"istio-1.29-debug-endpoint-auth",change:"default-changed",severity:"warning",since:"1.29",message:"From Istio 1.29 istiod debug endpoints on port 15014 only serve config_dump, ndsz and edsz for same-namespace proxies to callers outside the system namespace, so tools such as Kiali running elsewhere lose access; ENABLE_DEBUG_ENDPOINT_AUTH=false restores it.",match:[{type:"env",name:"ENABLE_DEBUG_ENDPOINT_AUTH",component:"istiod",severity:"notice",message:"ENABLE_DEBUG_ENDPOINT_AUTH is set explicitly; Istio 1.29 restricts the istiod debug endpoints by default."},{type:"field",apiVersions:["apps/v1"],kinds:["Deployment"],paths:["metadata.name"],pattern:"^kiali",where:[{path:"metadata.namespace",pattern:"^(?!istio-system$)"}]}],sources:[{path:"releases/1.29/upgrade-notes/index.md",section:"Debug endpoint authorization enabled by default",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/upgrade-notes/#debug-endpoint-authorization-enabled-by-default"},{path:"releases/1.29/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/change-notes/#security"}]},{id:"istio-1.29-circuit-breaker-remaining-metrics",change:"default-changed",severity:"warning",since:"1.29",message:"From Istio 1.29 Envoy no longer tracks the circuit-breaker remaining gauges by default, so dashboards and alerts on *_remaining_* metrics go empty; DISABLE_TRACK_REMAINING_CB_METRICS=false restores them.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["DestinationRule"],paths:["$trafficPolicy.connectionPool"]},{type:"env",name:"DISABLE_TRACK_REMAINING_CB_METRICS",component:"istiod",severity:"notice",message:"DISABLE_TRACK_REMAINING_CB_METRICS is set explicitly; Istio 1.29 stops tracking remaining circuit-breaker gauges by default."}],sources:[{path:"releases/1.29/upgrade-notes/index.md",section:"Circuit breaker metrics tracking behavior change",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/upgrade-notes/#circuit-breaker-metrics-tracking-behavior-change"},{path:"releases/1.29/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/change-notes/#traffic-management"}]},{id:"istio-1.29-reconcile-iptables-on-startup",change:"default-changed",severity:"notice",since:"1.29",message:"From Istio 1.29 a new istio-cni pod rewrites the iptables or nftables rules of already enrolled ambient pods on startup by default.",match:[{type:"helmValue",chart:"cni",paths:["profile"],values:["ambient"],iopPaths:[]},{type:"field",apiVersions:["install.istio.io/v1alpha1"],kinds:["IstioOperator"],paths:["spec.profile"],values:["ambient"]},{type:"helmValue",chart:"cni",paths:["ambient.reconcileIptablesOnStartup","cni.ambient.reconcileIptablesOnStartup"],message:"{name} is set explicitly; Istio 1.29 reconciles ambient pod rules on startup by default."}],sources:[{path:"releases/1.29/upgrade-notes/index.md",section:"Ambient iptables reconciliation enabled by default",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/upgrade-notes/#ambient-iptables-reconciliation-enabled-by-default"},{path:"releases/1.29/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/change-notes/#traffic-management"}]},{id:"istio-1.29-dry-run-authz-in-ztunnel",change:"behaviour-changed",severity:"warning",since:"1.29",message:"With AMBIENT_ENABLE_DRY_RUN_AUTHORIZATION_POLICY=true istiod sends dry-run AuthorizationPolicies to ztunnel, and ztunnels older than 1.29 enforce them; upgrade every ztunnel first.",match:[{type:"env",name:"AMBIENT_ENABLE_DRY_RUN_AUTHORIZATION_POLICY",component:"istiod",values:[true]}],sources:[{path:"releases/1.29/upgrade-notes/index.md",section:"Upgrading in ambient mode with dry-run AuthorizationPolicy",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/upgrade-notes/#upgrading-in-ambient-mode-with-dry-run-authorizationpolicy"},{path:"releases/1.29/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/change-notes/#security"}]},{id:"istio-1.29-annotation-control-characters",change:"removed",severity:"error",since:"1.29",message:"From Istio 1.29 injection rejects {name} values that contain newlines or control characters; write the value on one line (a YAML block scalar adds a newline).",match:[{type:"annotation",key:"sidecar.istio.io/proxyImage",on:["pod"],pattern:"[\\x00-\\x1f]"},{type:"annotation",key:"sidecar.istio.io/proxyCPU",on:["pod"],pattern:"[\\x00-\\x1f]"},{type:"annotation",key:"sidecar.istio.io/proxyMemory",on:["pod"],pattern:"[\\x00-\\x1f]"},{type:"annotation",key:"sidecar.istio.io/proxyCPULimit",on:["pod"],pattern:"[\\x00-\\x1f]"},{type:"annotation",key:"sidecar.istio.io/proxyMemoryLimit",on:["pod"],pattern:"[\\x00-\\x1f]"},{type:"annotation",key:"sidecar.istio.io/logLevel",on:["pod"],pattern:"[\\x00-\\x1f]"},{type:"annotation",key:"sidecar.istio.io/componentLogLevel",on:["pod"],pattern:"[\\x00-\\x1f]"},{type:"annotation",key:"sidecar.istio.io/agentLogLevel",on:["pod"],pattern:"[\\x00-\\x1f]"},{type:"annotation",key:"sidecar.istio.io/bootstrapOverride",on:["pod"],pattern:"[\\x00-\\x1f]"}],sources:[{path:"releases/1.29/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/change-notes/#security",refs:["https://github.com/istio/istio/issues/58889"]}]},{id:"istio-1.29-locality-label",change:"added",severity:"warning",since:"1.29",message:"The topology.istio.io/locality label is only read from Istio 1.29 (it overrides istio-locality).",match:[{type:"label",key:"topology.istio.io/locality",on:["pod","WorkloadEntry"]}],sources:[{path:"releases/1.29/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/change-notes/#traffic-management"}]},{id:"istio-1.29-tls-cipher-suites-option",change:"added",severity:"warning",since:"1.29",message:"The Gateway listener option gateway.istio.io/tls-cipher-suites is only read from Istio 1.29.",match:[{type:"field",apiVersions:["gateway.networking.k8s.io/v1","gateway.networking.k8s.io/v1beta1"],kinds:["Gateway"],paths:["spec.listeners[].tls.options[\"gateway.istio.io/tls-cipher-suites\"]"]}],sources:[{path:"releases/1.29/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/change-notes/#traffic-management"}]},{id:"istio-1.29-zipkin-timeout-headers",change:"added",severity:"warning",since:"1.29",message:"The Zipkin provider setting {name} only exists from Istio 1.29.",match:[{type:"meshConfig",paths:["extensionProviders[].zipkin.timeout","extensionProviders[].zipkin.headers"]}],sources:[{path:"releases/1.29/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/change-notes/#telemetry"}]},{id:"istio-1.29-telemetry-formatter-tags",change:"added",severity:"error",since:"1.29",message:"Telemetry custom tags of type formatter only exist from Istio 1.29; older CRDs reject them.",match:[{type:"field",apiVersions:["telemetry.istio.io/v1alpha1","telemetry.istio.io/v1"],kinds:["Telemetry"],paths:["spec.tracing[].customTags.*.formatter"]}],sources:[{path:"releases/1.29/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/change-notes/#telemetry"}]},{id:"istio-1.29-envoyfilter-waypoint-match",change:"added",severity:"error",since:"1.29",message:"EnvoyFilter waypoint matching (match.waypoint, context WAYPOINT) only exists from Istio 1.29; older CRDs reject it.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3"],kinds:["EnvoyFilter"],paths:["spec.configPatches[].match.waypoint"]},{type:"field",apiVersions:["networking.istio.io/v1alpha3"],kinds:["EnvoyFilter"],paths:["spec.configPatches[].match.context"],values:["WAYPOINT"]}],sources:[{path:"crds/1.29/istio-crds.yaml",section:"EnvoyFilter match.waypoint, context WAYPOINT",url:"https://github.com/istio/istio/blob/1.29.0/manifests/charts/base/files/crd-all.gen.yaml"}]},{id:"istio-1.29-access-log-flush",change:"added",severity:"warning",since:"1.29",message:"ProxyConfig {name} (access log flushing) only exists from Istio 1.29.",match:[{type:"proxyConfig",paths:["fileFlushInterval","fileFlushMinSizeKb"]}],sources:[{path:"releases/1.29/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/change-notes/#installation"}]},{id:"istio-1.29-wildcard-serviceentry-tls",change:"added",severity:"warning",since:"1.29",message:"Wildcard DYNAMIC_DNS ServiceEntries for TLS hosts are only supported from Istio 1.29, and only with ENABLE_WILDCARD_HOST_SERVICE_ENTRIES_FOR_TLS=true.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["ServiceEntry"],paths:["spec.ports[].protocol"],values:["TLS"],where:[{path:"spec.resolution",values:["DYNAMIC_DNS"]},{path:"spec.hosts[]",pattern:"^\\*"}]}],sources:[{path:"releases/1.29/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/54540"]},{path:"releases/1.29/_index.md",section:"TLS Traffic Management for Wildcard Hosts",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/#tls-traffic-management-for-wildcard-hosts"}]},{id:"istio-1.29-global-downstream-max-connections-runtime-deprecated",change:"deprecated",severity:"notice",since:"1.29",message:"The Envoy runtime flag overload.global_downstream_max_connections is deprecated since Istio 1.29; set proxy metadata ISTIO_META_GLOBAL_DOWNSTREAM_MAX_CONNECTIONS instead.",match:[{type:"proxyConfig",paths:["runtimeValues[\"overload.global_downstream_max_connections\"]"]}],sources:[{path:"releases/1.29/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/58594"]}]},{id:"istio-1.29-new-env",change:"added",severity:"notice",since:"1.29",message:"{name} is only read from Istio 1.29; older releases ignore it.",match:[{type:"env",name:"PILOT_IGNORE_RESOURCES",component:"istiod"},{type:"env",name:"PILOT_INCLUDE_RESOURCES",component:"istiod"},{type:"env",name:"ENABLE_WILDCARD_HOST_SERVICE_ENTRIES_FOR_TLS",component:"istiod"},{type:"env",name:"AMBIENT_ENABLE_BAGGAGE",component:"istiod"},{type:"env",name:"AMBIENT_ENABLE_DRY_RUN_AUTHORIZATION_POLICY",component:"istiod"},{type:"env",name:"DISABLE_TRACK_REMAINING_CB_METRICS",component:"istiod"},{type:"env",name:"ISTIO_META_GLOBAL_DOWNSTREAM_MAX_CONNECTIONS",component:"proxy"},{type:"env",name:"AMBIENT_ENABLE_MULTI_NETWORK_INGRESS",component:"istiod"},{type:"env",name:"BLOCKED_CIDRS_IN_JWKS_URIS",component:"istiod"}],sources:[{path:"releases/1.29/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/change-notes/#traffic-management"},{path:"releases/1.29/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/change-notes/#installation"},{path:"releases/1.29/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/change-notes/#security"},{path:"releases/1.30/change-notes/index.md",section:"istioctl (names BLOCKED_CIDRS_IN_JWKS_URIS, the 1.29 JWKS CIDR block)",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/change-notes/#istioctl",refs:["https://github.com/istio/istio/issues/59523"]}]}];var c129 = {release:release$2,kubernetes:kubernetes$2,compatibilityVersions:compatibilityVersions$2,sources:sources$3,entries:entries$2};
-
-const release$1="1.30";const kubernetes$1={min:"1.32",max:"1.36"};const compatibilityVersions$1=["1.25","1.26","1.27","1.28","1.29"];const sources$2=[{path:"releases/1.30/_index.md",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/"}];const entries$1=[{id:"istio-1.30-tlsroute-v1alpha-removed",change:"removed",severity:"error",since:"1.30",message:"Istio 1.30 reads TLSRoute only at gateway.networking.k8s.io/v1 (Gateway API 1.5), so v1alpha2/v1alpha3 TLSRoutes and TLS passthrough stop working; change the apiVersion and install Gateway API 1.5 CRDs.",match:[{type:"resource",apiVersions:["gateway.networking.k8s.io/v1alpha2","gateway.networking.k8s.io/v1alpha3"],kinds:["TLSRoute"]}],fix:{type:"replaceValue",to:"gateway.networking.k8s.io/v1"},sources:[{path:"releases/1.31/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/change-notes/#traffic-management"},{path:"releases/1.30/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/change-notes/#traffic-management"}]},{id:"istio-1.30-tlsroute-v1",change:"added",severity:"error",since:"1.30",message:"Istio reads TLSRoute at gateway.networking.k8s.io/v1 only from 1.30; older releases read v1alpha2.",match:[{type:"resource",apiVersions:["gateway.networking.k8s.io/v1"],kinds:["TLSRoute"]}],fix:{type:"replaceValue",to:"gateway.networking.k8s.io/v1alpha2"},sources:[{path:"releases/1.31/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/change-notes/#traffic-management"},{path:"releases/1.30/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/change-notes/#traffic-management"}]},{id:"istio-1.30-gateway-api-bundle-1.5",change:"removed",severity:"error",since:"1.30",message:"Istio 1.30 ignores the TLSRoute CRD unless it comes from Gateway API 1.5 or newer, which silently breaks TLS passthrough; install the Gateway API 1.5 CRDs first.",match:[{type:"field",apiVersions:["apiextensions.k8s.io/v1"],kinds:["CustomResourceDefinition"],paths:["metadata.annotations[\"gateway.networking.k8s.io/bundle-version\"]"],pattern:"^v?(0\\.|1\\.[0-4]\\.)",where:[{path:"metadata.name",values:["tlsroutes.gateway.networking.k8s.io"]}]}],sources:[{path:"releases/1.31/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/change-notes/#traffic-management"},{path:"releases/1.30/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/change-notes/#traffic-management"}]},{id:"istio-1.30-xlistenerset-removed",change:"removed",severity:"error",since:"1.30",message:"Istio 1.30 reads ListenerSet at gateway.networking.k8s.io/v1 (Gateway API 1.5) instead of the experimental XListenerSet; rewrite it as kind ListenerSet.",match:[{type:"resource",apiVersions:["gateway.networking.x-k8s.io/v1alpha1"],kinds:["XListenerSet"]}],sources:[{path:"releases/1.30/announcing-1.30.1/index.md",section:"Changes",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30.1/"}]},{id:"istio-1.30-listenerset-v1",change:"added",severity:"error",since:"1.30",message:"Istio reads ListenerSet (gateway.networking.k8s.io/v1) only from 1.30; 1.27 to 1.29 know the experimental XListenerSet.",match:[{type:"resource",apiVersions:["gateway.networking.k8s.io/v1"],kinds:["ListenerSet"]}],sources:[{path:"releases/1.30/announcing-1.30.1/index.md",section:"Changes",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30.1/"}]},{id:"istio-1.30-cni-config-permissions",change:"behaviour-changed",severity:"notice",since:"1.30",message:"From Istio 1.30 the CNI config files Istio writes are mode 0600; tools that read them as a group member need CNI_CONF_GROUP_READ=true in the istio-cni env.",match:[{type:"helmChart",names:["cni"]},{type:"helmValue",chart:"cni",paths:["env.CNI_CONF_GROUP_READ","cni.env.CNI_CONF_GROUP_READ"]}],sources:[{path:"releases/1.30/upgrade-notes/index.md",section:"CNI config file permissions changed to 0600",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/upgrade-notes/#cni-config-file-permissions-changed-to-0600"}]},{id:"istio-1.30-cni-exclude-namespaces",change:"behaviour-changed",severity:"warning",since:"1.30",message:"From Istio 1.30 the istio-cni agent honours excludeNamespaces, so ambient pods in those namespaces are taken out of the mesh.",match:[{type:"helmValue",chart:"cni",paths:["excludeNamespaces","cni.excludeNamespaces"]}],sources:[{path:"releases/1.30/upgrade-notes/index.md",section:"CNI Agent respects excludeNamespaces configuration",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/upgrade-notes/#cni-agent-respects-excludenamespaces-configuration"}]},{id:"istio-1.30-untaint-controller-env",change:"behaviour-changed",severity:"notice",since:"1.30",message:"From Istio 1.30 enabling the untaint controller (taint.enabled) sets PILOT_ENABLE_NODE_UNTAINT_CONTROLLERS on istiod automatically, so the manual variable can go.",match:[{type:"env",name:"PILOT_ENABLE_NODE_UNTAINT_CONTROLLERS",component:"istiod"},{type:"helmValue",chart:"istiod",paths:["pilot.taint.enabled","taint.enabled"]}],sources:[{path:"releases/1.30/upgrade-notes/index.md",section:"Untaint controller",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/upgrade-notes/#untaint-controller"}]},{id:"istio-1.30-pick-best-service-namespace",change:"default-changed",severity:"warning",since:"1.30",message:"From Istio 1.30, when a hostname exists in several namespaces sidecars prefer the Kubernetes Service and then the oldest ServiceEntry (not the first namespace alphabetically), so traffic to this host may go elsewhere.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["ServiceEntry"],paths:["spec.hosts[]"],pattern:"\\.svc(\\.|$)"},{type:"env",name:"PILOT_SIDECAR_PICK_BEST_SERVICE_NAMESPACE",component:"istiod",severity:"notice",message:"PILOT_SIDECAR_PICK_BEST_SERVICE_NAMESPACE is set explicitly; Istio 1.30 changes duplicate-host selection by default."}],sources:[{path:"releases/1.30/upgrade-notes/index.md",section:"Sidecar proxy service namespace selection changed",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/upgrade-notes/#sidecar-proxy-service-namespace-selection-changed"},{path:"releases/1.30/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/change-notes/#traffic-management"}]},{id:"istio-1.30-xds-debug-auth",change:"default-changed",severity:"warning",since:"1.30",message:"From Istio 1.30 the XDS debug endpoints (syncz, config_dump) on plaintext port 15010 require authentication, which breaks istioctl --plaintext and custom plaintext tooling; ENABLE_DEBUG_ENDPOINT_AUTH=false restores it.",match:[{type:"env",name:"ENABLE_DEBUG_ENDPOINT_AUTH",component:"istiod",severity:"notice",message:"ENABLE_DEBUG_ENDPOINT_AUTH is set explicitly; Istio 1.30 also requires authentication on the plaintext XDS debug endpoints by default."}],sources:[{path:"releases/1.30/upgrade-notes/index.md",section:"XDS debug endpoints now require authentication",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/upgrade-notes/#xds-debug-endpoints-now-require-authentication"},{path:"releases/1.30/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/change-notes/#security"}]},{id:"istio-1.30-wildcard-serviceentry-sidecars",change:"added",severity:"warning",since:"1.30",message:"Before Istio 1.30 a wildcard ServiceEntry with resolution DYNAMIC_DNS only works for ambient workloads through a waypoint (HTTP only); sidecars get support in 1.30, so label it istio.io/use-waypoint or target 1.30.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["ServiceEntry"],paths:["spec.resolution"],values:["DYNAMIC_DNS"],where:[{path:"spec.hosts[]",pattern:"^\\*"},{path:"metadata.labels[\"istio.io/use-waypoint\"]",absent:true}]}],sources:[{path:"releases/1.30/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/58244"]},{path:"releases/1.28/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/54540"]}]},{id:"istio-1.30-traffic-extension",change:"added",severity:"error",since:"1.30",message:"TrafficExtension (extensions.istio.io/v1alpha1) only exists from Istio 1.30; use WasmPlugin on older releases.",match:[{type:"resource",apiVersions:["extensions.istio.io/v1alpha1"],kinds:["TrafficExtension"]}],sources:[{path:"releases/1.30/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/change-notes/#traffic-management"},{path:"releases/1.30/_index.md",section:"Traffic management additions",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/#traffic-management-additions"}]},{id:"istio-1.30.2-authz-trust-domains",change:"added",severity:"error",since:"1.30.2",message:"AuthorizationPolicy source {name} is only enforced from Istio 1.30.2; earlier releases accept and silently ignore it, which can widen who the policy matches.",match:[{type:"field",apiVersions:["security.istio.io/v1beta1","security.istio.io/v1"],kinds:["AuthorizationPolicy"],paths:["spec.rules[].from[].source.trustDomains","spec.rules[].from[].source.notTrustDomains"]}],sources:[{path:"releases/1.30/announcing-1.30.2/index.md",section:"Changes",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30.2/"},{path:"releases/1.31/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/change-notes/#security"}]},{id:"istio-1.30-disable-context-propagation",change:"added",severity:"error",since:"1.30",message:"Telemetry tracing disableContextPropagation only exists from Istio 1.30; older CRDs reject it.",match:[{type:"field",apiVersions:["telemetry.istio.io/v1alpha1","telemetry.istio.io/v1"],kinds:["Telemetry"],paths:["spec.tracing[].disableContextPropagation"]}],sources:[{path:"releases/1.30/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/change-notes/#telemetry",refs:["https://github.com/istio/istio/issues/58871"]}]},{id:"istio-1.30-otel-service-attribute-enrichment",change:"added",severity:"warning",since:"1.30",message:"The OpenTelemetry provider setting serviceAttributeEnrichment only exists from Istio 1.30.",match:[{type:"meshConfig",paths:["extensionProviders[].opentelemetry.serviceAttributeEnrichment"]}],sources:[{path:"releases/1.30/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/change-notes/#telemetry",refs:["https://github.com/istio/istio/issues/55026"]}]},{id:"istio-1.30-new-annotations",change:"added",severity:"warning",since:"1.30",message:"The {name} annotation is only read from Istio 1.30; older releases ignore it.",match:[{type:"annotation",key:"ambient.istio.io/xfcc-include-client-identity",on:["Gateway.gateway.networking.k8s.io","GatewayClass.gateway.networking.k8s.io"]},{type:"annotation",key:"istio.io/connect-strategy",on:["ServiceEntry"]},{type:"annotation",key:"networking.istio.io/traffic-distribution",on:["Namespace"]}],sources:[{path:"releases/1.30/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/54995","https://github.com/istio/istio/issues/58701"]},{path:"releases/1.30/_index.md",section:"Ambient mode enhancements",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/#ambient-mode-enhancements"}]},{id:"istio-1.30-exclude-interfaces-validation",change:"removed",severity:"error",since:"1.30",message:"From Istio 1.30 traffic.sidecar.istio.io/excludeInterfaces only accepts valid Linux interface names (at most 15 characters, no spaces or slashes), so other values are rejected at injection.",match:[{type:"annotation",key:"traffic.sidecar.istio.io/excludeInterfaces",on:["pod"],pattern:"(^|,)\\s*([^,\\s][^,]{15,}|[^,\\s][^,]*[/:\\s][^,\\s]+[^,]*)\\s*(,|$)"}],sources:[{path:"releases/1.30/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/58781"]}]},{id:"istio-1.30-authz-regex-escaping",change:"behaviour-changed",severity:"warning",since:"1.30",message:"From Istio 1.30 regex metacharacters in AuthorizationPolicy principals, namespaces and service accounts are matched literally (a security fix), so values that relied on regex behaviour stop matching.",match:[{type:"field",apiVersions:["security.istio.io/v1beta1","security.istio.io/v1"],kinds:["AuthorizationPolicy"],paths:["spec.rules[].from[].source.principals[]","spec.rules[].from[].source.namespaces[]","spec.rules[].from[].source.notPrincipals[]","spec.rules[].from[].source.notNamespaces[]"],pattern:"[\\[\\]()|+?^$\\\\{}]"}],sources:[{path:"releases/1.30/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/change-notes/#security",refs:["https://github.com/istio/istio/issues/59992"]}]},{id:"istio-1.30-retry-budget-fixes",change:"behaviour-changed",severity:"warning",since:"1.30",message:"Istio 1.30 fixed retryBudget: the default percent is now 20% (it was 0.2%) and a budget is no longer dropped when subsets have their own traffic policy, so retries may grow.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["DestinationRule"],paths:["spec.trafficPolicy.retryBudget","spec.subsets[].trafficPolicy.retryBudget"]}],sources:[{path:"releases/1.30/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/59504","https://github.com/istio/istio/issues/59667"]}]},{id:"istio-1.30-tls-listeners-without-alpha-flag",change:"behaviour-changed",severity:"notice",since:"1.30",message:"From Istio 1.30 Gateway listeners with protocol TLS work without PILOT_ENABLE_ALPHA_GATEWAY_API.",match:[{type:"field",apiVersions:["gateway.networking.k8s.io/v1","gateway.networking.k8s.io/v1beta1"],kinds:["Gateway"],paths:["spec.listeners[].protocol"],values:["TLS"]}],sources:[{path:"releases/1.30/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/change-notes/#traffic-management"}]},{id:"istio-1.30-agentgateway",change:"added",severity:"error",since:"1.30",message:"The istio-agentgateway GatewayClass (with PILOT_ENABLE_AGENTGATEWAY=true) only exists from Istio 1.30.",match:[{type:"field",apiVersions:["gateway.networking.k8s.io/v1","gateway.networking.k8s.io/v1beta1"],kinds:["Gateway"],paths:["spec.gatewayClassName"],values:["istio-agentgateway"]}],sources:[{path:"releases/1.30/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/59209"]},{path:"releases/1.30/_index.md",section:"Agentgateway: experimental new gateway implementation",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/#agentgateway-experimental-new-gateway-implementation"}]},{id:"istio-1.30-new-env",change:"added",severity:"notice",since:"1.30",message:"{name} is only read from Istio 1.30; older releases ignore it.",match:[{type:"env",name:"PILOT_GATEWAY_TRANSPORT_SOCKET_CONNECT_TIMEOUT",component:"istiod"},{type:"env",name:"PILOT_MULTICLUSTER_KUBECONFIG_PATH",component:"istiod"},{type:"env",name:"PILOT_HBONE_INITIAL_STREAM_WINDOW_SIZE",component:"istiod"},{type:"env",name:"PILOT_HBONE_INITIAL_CONNECTION_WINDOW_SIZE",component:"istiod"},{type:"env",name:"PILOT_ENABLE_AGENTGATEWAY",component:"istiod"},{type:"env",name:"DEBUG_ENDPOINT_AUTH_ALLOWED_NAMESPACES",component:"istiod"},{type:"env",name:"DNS_FORWARD_TIMEOUT",component:"proxy"},{type:"env",name:"ISTIO_WASM_MAX_BINARY_SIZE_BYTES",component:"any"}],sources:[{path:"releases/1.30/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/change-notes/#traffic-management"},{path:"releases/1.30/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/change-notes/#security"},{path:"releases/1.30/change-notes/index.md",section:"Extensibility",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/change-notes/#extensibility"}]},{id:"istio-1.30.1-ignore-policy-attachment",change:"added",severity:"warning",since:"1.30.1",message:"The istio.io/ignore-policy-attachment annotation is only read from Istio 1.30.1; older releases still translate this policy.",match:[{type:"annotation",key:"istio.io/ignore-policy-attachment",on:["BackendTLSPolicy","XBackendTrafficPolicy"]}],sources:[{path:"releases/1.30/announcing-1.30.1/index.md",section:"Changes",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30.1/"}]},{id:"istio-1.30.2-agent-merge-envoy-stats",change:"added",severity:"notice",since:"1.30.2",message:"PILOT_AGENT_MERGE_ENVOY_STATS is only read from Istio 1.30.2.",match:[{type:"env",name:"PILOT_AGENT_MERGE_ENVOY_STATS",component:"proxy"}],sources:[{path:"releases/1.30/announcing-1.30.2/index.md",section:"Changes",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30.2/"}]},{id:"istio-1.30.3-new-env",change:"added",severity:"notice",since:"1.30.3",message:"{name} is only read from Istio 1.30.3; older releases ignore it.",match:[{type:"env",name:"PILOT_NODE_UNTAINT_CONTROLLERS_TAINT_NAME",component:"istiod"},{type:"env",name:"AMBIENT_SCOPED_ADDRESS_PUSHES",component:"istiod"}],sources:[{path:"releases/1.30/announcing-1.30.3/index.md",section:"Changes",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30.3/"}]},{id:"istio-1.30.3-workloadentry-hbone-label",change:"behaviour-changed",severity:"warning",since:"1.30.3",message:"From Istio 1.30.3 auto-registered WorkloadEntries get the HBONE tunnel label only when created, so workloads registered before the upgrade stay on plaintext until they re-register or get networking.istio.io/tunnel: http.",match:[{type:"resource",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["WorkloadGroup"]}],sources:[{path:"releases/1.30/announcing-1.30.3/index.md",section:"Changes",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30.3/"},{path:"releases/1.31/upgrade-notes/index.md",section:"Existing auto-registered `WorkloadEntry` resources need re-registration or a manual label for HBONE",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/upgrade-notes/#existing-auto-registered-workloadentry-resources-need-re-registration-or-a-manual-label-for-hbone"}]},{id:"istio-1.30.4-xds-api-generator-auth",change:"default-changed",severity:"warning",since:"1.30.4",message:"From Istio 1.30.4 the XDS api generator (MCP config serving) requires a control-plane identity, so custom MCP clients outside the system namespace are rejected; ENABLE_XDS_API_GENERATOR_AUTH=false restores access.",match:[{type:"env",name:"ENABLE_XDS_API_GENERATOR_AUTH",component:"istiod"}],sources:[{path:"releases/1.30/announcing-1.30.4/index.md",section:"Changes",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30.4/"},{path:"releases/1.31/upgrade-notes/index.md",section:"The XDS `api` generator now requires a control-plane identity",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/upgrade-notes/#the-xds-api-generator-now-requires-a-control-plane-identity"}]},{id:"istio-1.30.4-backend-tls-policy-fails-closed",change:"behaviour-changed",severity:"warning",since:"1.30.4",backports:["1.31.1"],message:"From Istio 1.30.4 (and 1.31.1) a BackendTLSPolicy whose caCertificateRefs cannot be resolved fails closed on sidecars instead of sending plaintext, so check that the referenced ConfigMaps exist.",match:[{type:"field",apiVersions:["gateway.networking.k8s.io/v1"],kinds:["BackendTLSPolicy"],paths:["spec.validation.caCertificateRefs"]}],sources:[{path:"releases/1.30/announcing-1.30.4/index.md",section:"Changes",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30.4/"},{path:"releases/1.31/announcing-1.31.1/index.md",section:"Changes",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31.1/"}]},{id:"istio-1.30.4-envoyfilter-proxy-version-limit",change:"removed",severity:"error",since:"1.30.4",message:"From Istio 1.30.4 an EnvoyFilter proxyVersion match longer than 1024 characters is rejected.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3"],kinds:["EnvoyFilter"],paths:["spec.configPatches[].match.proxy.proxyVersion"],pattern:"^[\\s\\S]{1025,}$"}],sources:[{path:"releases/1.30/announcing-1.30.4/index.md",section:"Changes",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30.4/"}]},{id:"istio-1.30.5-serviceentry-empty-workload-selector",change:"behaviour-changed",severity:"warning",since:"1.30.5",backports:["1.31.1"],message:"From Istio 1.30.5 (and 1.31.1) a ServiceEntry with an empty workloadSelector no longer selects every workload in its namespace; add labels or remove the selector.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["ServiceEntry"],paths:["spec.workloadSelector"],where:[{path:"spec.workloadSelector.labels.*",absent:true}]}],sources:[{path:"releases/1.30/announcing-1.30.5/index.md",section:"Changes",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30.5/"},{path:"releases/1.31/announcing-1.31.1/index.md",section:"Changes",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31.1/"}]},{id:"istio-1.30.5-stats-flush-interval-fixed",change:"added",severity:"error",since:"1.30.5",backports:["1.31.1"],message:"sidecar.istio.io/statsFlushInterval values of a minute or more, or below a second, produce an invalid proxy bootstrap before Istio 1.30.5 (and 1.31.1), so the proxy does not start.",match:[{type:"annotation",key:"sidecar.istio.io/statsFlushInterval",on:["pod"],pattern:"^\\s*(\\d+(\\.\\d+)?(m|h)|0?\\.\\d+s|\\d+(ms|us|µs|ns)|([6-9]\\d|\\d{3,})s)\\s*$"}],sources:[{path:"releases/1.30/announcing-1.30.5/index.md",section:"Changes",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30.5/"},{path:"releases/1.31/announcing-1.31.1/index.md",section:"Changes",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31.1/"}]},{id:"istio-1.30.5-stats-eviction-interval-sub-second",change:"added",severity:"warning",since:"1.30.5",backports:["1.31.1"],message:"sidecar.istio.io/statsEvictionInterval loses its sub-second part before Istio 1.30.5 (and 1.31.1), so {value} is rounded down to whole seconds.",match:[{type:"annotation",key:"sidecar.istio.io/statsEvictionInterval",on:["pod"],pattern:"^\\s*(\\d*\\.\\d+s|\\d+(ms|us|µs|ns))\\s*$"}],sources:[{path:"releases/1.30/announcing-1.30.5/index.md",section:"Changes",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30.5/",refs:["https://github.com/istio/istio/issues/51565"]}]},{id:"istio-1.30-httproute-without-backends-404",change:"behaviour-changed",severity:"notice",since:"1.30",until:"1.31",message:"Istio 1.30 answers HTTPRoute rules without backendRefs with 404 instead of 500 (Istio 1.31 goes back to 500).",match:[{type:"field",apiVersions:["gateway.networking.k8s.io/v1","gateway.networking.k8s.io/v1beta1"],kinds:["HTTPRoute"],paths:["spec.rules[]"],where:[{path:"@.backendRefs",absent:true},{path:"@.filters",absent:true}]}],sources:[{path:"releases/1.30/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/59356"]}]}];var c130 = {release:release$1,kubernetes:kubernetes$1,compatibilityVersions:compatibilityVersions$1,sources:sources$2,entries:entries$1};
-
-const release="1.31";const kubernetes={min:"1.32",max:"1.36"};const compatibilityVersions=["1.25","1.26","1.27","1.28","1.29","1.30"];const sources$1=[{path:"releases/1.31/_index.md",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/"}];const entries=[{id:"istio-1.31-gcp-hosting-deprecated",change:"deprecated",severity:"warning",since:"1.31",message:"From Istio 1.31 nothing is published to gcr.io/istio-release, registry.istio.io or istio-release.storage.googleapis.com, and those locations go away after scream tests; use docker.io/istio images and charts from blob.istio.io or ghcr.io/istio/release/charts.",match:[{type:"field",kinds:["$workload"],paths:["$podSpec.containers[].image","$podSpec.initContainers[].image"],pattern:"^(gcr\\.io/istio-release|registry\\.istio\\.io)/",fix:{type:"replaceText",from:"gcr.io/istio-release/",to:"docker.io/istio/"}},{type:"helmValue",chart:"istiod",paths:["global.hub","hub"],pattern:"^(gcr\\.io/istio-release|registry\\.istio\\.io)",fix:{type:"replaceText",from:"gcr.io/istio-release",to:"docker.io/istio"}},{type:"helmValue",chart:"cni",paths:["global.hub","hub"],pattern:"^(gcr\\.io/istio-release|registry\\.istio\\.io)",fix:{type:"replaceText",from:"gcr.io/istio-release",to:"docker.io/istio"},iopPaths:[]},{type:"helmValue",chart:"ztunnel",paths:["global.hub","hub"],pattern:"^(gcr\\.io/istio-release|registry\\.istio\\.io)",fix:{type:"replaceText",from:"gcr.io/istio-release",to:"docker.io/istio"},iopPaths:[]},{type:"field",kinds:["HelmRepository"],paths:["spec.url"],pattern:"istio-release\\.storage\\.googleapis\\.com",fix:{type:"replaceText",from:"istio-release.storage.googleapis.com/charts",to:"blob.istio.io/istio-release/charts"}},{type:"field",kinds:["Application"],paths:["spec.source.repoURL","spec.sources[].repoURL"],pattern:"istio-release\\.storage\\.googleapis\\.com",fix:{type:"replaceText",from:"istio-release.storage.googleapis.com/charts",to:"blob.istio.io/istio-release/charts"}},{type:"text",kinds:["Kustomization"],contains:"istio-release.storage.googleapis.com"}],sources:[{path:"releases/1.31/upgrade-notes/index.md",section:"Deprecation of GCP infrastructure and hosting",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/upgrade-notes/#deprecation-of-gcp-infrastructure-and-hosting"}]},{id:"istio-1.31-send-unhealthy-endpoints",change:"default-changed",severity:"notice",since:"1.31",message:"From Istio 1.31 istiod also sends not-ready endpoints to Envoy for services without outlierDetection.minHealthPercent (with the panic threshold at 0, so Envoy does not balance to them), which shows up in endpoint counts and stats; PILOT_AUTO_SEND_UNHEALTHY_ENDPOINTS=false or a compatibility profile keeps the old behaviour.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["DestinationRule"],paths:["$trafficPolicy.outlierDetection"],where:[{path:"$trafficPolicy.outlierDetection.minHealthPercent",absent:true}]},{type:"env",name:"PILOT_AUTO_SEND_UNHEALTHY_ENDPOINTS",component:"istiod",severity:"notice",message:"PILOT_AUTO_SEND_UNHEALTHY_ENDPOINTS is set explicitly; Istio 1.31 sends unhealthy endpoints by default."}],sources:[{path:"releases/1.31/upgrade-notes/index.md",section:"Default behavior for sending unhealthy endpoints",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/upgrade-notes/#default-behavior-for-sending-unhealthy-endpoints"},{path:"releases/1.31/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/change-notes/#traffic-management"}]},{id:"istio-1.31-strict-gateway-merging",change:"default-changed",severity:"warning",since:"1.31",message:"From Istio 1.31 an Istio Gateway that selects a managed Gateway API gateway deployment is no longer merged into it from another namespace; move the config to the Gateway API resource or its namespace, or set PILOT_ENABLE_STRICT_GATEWAY_MERGING=false.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["Gateway"],paths:["spec.selector[\"gateway.networking.k8s.io/gateway-name\"]"]},{type:"env",name:"PILOT_ENABLE_STRICT_GATEWAY_MERGING",component:"istiod",severity:"notice",message:"PILOT_ENABLE_STRICT_GATEWAY_MERGING is set explicitly; Istio 1.31 turns strict gateway merging on by default."}],sources:[{path:"releases/1.31/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/change-notes/#security"},{path:"releases/1.31/_index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/#security"}]},{id:"istio-1.31-spawn-upstream-span-flag-removed",change:"removed",severity:"warning",since:"1.31",message:"PILOT_SPAWN_UPSTREAM_SPAN_FOR_GATEWAY was removed in Istio 1.31; gateways always create upstream spans and setting it to false no longer opts out.",match:[{type:"env",name:"PILOT_SPAWN_UPSTREAM_SPAN_FOR_GATEWAY",component:"istiod"}],sources:[{path:"releases/1.31/upgrade-notes/index.md",section:"`PILOT_SPAWN_UPSTREAM_SPAN_FOR_GATEWAY` feature flag removed",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/upgrade-notes/#pilot_spawn_upstream_span_for_gateway-feature-flag-removed"},{path:"releases/1.31/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/change-notes/#telemetry"}]},{id:"istio-1.31-wds-reconnect-message-size",change:"behaviour-changed",severity:"notice",since:"1.31",message:"From Istio 1.31 ztunnel reconnects report every workload version, which can exceed istiod's 4 MiB gRPC limit in meshes of about 40,000 workloads; raise ISTIO_GPRC_MAXRECVMSGSIZE (spelled GPRC) on istiod if yours is near that.",match:[{type:"helmChart",names:["ztunnel"]},{type:"env",name:"ISTIO_GPRC_MAXRECVMSGSIZE",component:"istiod"}],sources:[{path:"releases/1.31/upgrade-notes/index.md",section:"WDS reconnect requests are larger in big ambient meshes",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/upgrade-notes/#wds-reconnect-requests-are-larger-in-big-ambient-meshes"}]},{id:"istio-1.31-httproute-without-backends-500",change:"behaviour-changed",severity:"notice",since:"1.31",reverts:"1.30",message:"Istio 1.31 answers HTTPRoute rules without backendRefs with 500 again (1.30 returned 404).",match:[{type:"field",apiVersions:["gateway.networking.k8s.io/v1","gateway.networking.k8s.io/v1beta1"],kinds:["HTTPRoute"],paths:["spec.rules[]"],where:[{path:"@.backendRefs",absent:true},{path:"@.filters",absent:true}]}],sources:[{path:"releases/1.31/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/change-notes/#traffic-management"}]},{id:"istio-1.31-crd-fields",change:"added",severity:"error",since:"1.31",message:"{name} only exists from Istio 1.31; older CRDs reject it.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["VirtualService"],paths:["spec.http[].redirect.prefixRewrite"]},{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["DestinationRule"],paths:["$trafficPolicy.connectionPool.http.http2KeepAlive","$trafficPolicy.loadBalancer.zoneAwareLbSetting","spec.trafficPolicy.retryBudget.budgetInterval","spec.subsets[].trafficPolicy.retryBudget.budgetInterval"]},{type:"field",apiVersions:["networking.istio.io/v1alpha3"],kinds:["EnvoyFilter"],paths:["spec.configPatches[].patch.operation"],values:["MERGE_AND_REPLACE_LIST"]}],sources:[{path:"releases/1.31/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/47500","https://github.com/istio/istio/issues/55640"]},{path:"releases/1.31/_index.md",section:"Traffic management additions",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/#traffic-management-additions"}]},{id:"istio-1.31-sidecar-egress-exclusions",change:"added",severity:"error",since:"1.31",message:"Sidecar egress hosts with a ~ prefix (exclusions) are only understood from Istio 1.31; older releases reject or misread them.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["Sidecar"],paths:["spec.egress[].hosts[]"],pattern:"^~"}],sources:[{path:"releases/1.31/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/60139"]}]},{id:"istio-1.31-meshconfig-fields",change:"added",severity:"warning",since:"1.31",message:"meshConfig {name} only exists from Istio 1.31; older istiod ignores or rejects it.",match:[{type:"meshConfig",paths:["defaultTrafficPolicy","serviceEntryVisibility","zoneAwareLbSetting","outboundTrafficPolicy.tls"]},{type:"meshConfig",paths:["outboundTrafficPolicy.mode"],values:["ALLOW_ANY_DYNAMIC_DNS"],message:"Outbound traffic policy ALLOW_ANY_DYNAMIC_DNS is only implemented from Istio 1.31."}],sources:[{path:"releases/1.31/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/60870"]},{path:"releases/1.31/_index.md",section:"Traffic management additions",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/#traffic-management-additions"}]},{id:"istio-1.31-proxy-connection-settings",change:"added",severity:"warning",since:"1.31",message:"ProxyConfig connectionSettings only exists from Istio 1.31.",match:[{type:"proxyConfig",paths:["connectionSettings"]}],sources:[{path:"releases/1.31/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/change-notes/#traffic-management"}]},{id:"istio-1.31-waypoint-canary",change:"added",severity:"warning",since:"1.31",message:"Weighted waypoint canaries ({name}) are only supported from Istio 1.31.",match:[{type:"label",key:"istio.io/use-waypoint-canary",on:["Service","ServiceEntry","Namespace"]},{type:"label",key:"istio.io/use-waypoint-canary-namespace",on:["Service","ServiceEntry","Namespace"]},{type:"annotation",key:"istio.io/use-waypoint-canary-weight",on:["Service","ServiceEntry","Namespace"]}],sources:[{path:"releases/1.31/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/60801"]}]},{id:"istio-1.31-prometheus-scrape-targets",change:"added",severity:"warning",since:"1.31",message:"The prometheus.istio.io/scrape-targets annotation is only read from Istio 1.31.",match:[{type:"annotation",key:"prometheus.istio.io/scrape-targets",on:["pod"]}],sources:[{path:"releases/1.31/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/change-notes/#telemetry",refs:["https://github.com/istio/istio/issues/59567"]}]},{id:"istio-1.31-agentgateway-waypoint",change:"added",severity:"error",since:"1.31",message:"The istio-agentgateway-waypoint GatewayClass only exists from Istio 1.31.",match:[{type:"field",apiVersions:["gateway.networking.k8s.io/v1","gateway.networking.k8s.io/v1beta1"],kinds:["Gateway"],paths:["spec.gatewayClassName"],values:["istio-agentgateway-waypoint"]}],sources:[{path:"releases/1.31/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/change-notes/#traffic-management"},{path:"releases/1.31/_index.md",section:"Agentgateway as a waypoint",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/#agentgateway-as-a-waypoint"}]},{id:"istio-1.31-compliance-policy-fips-140-3",change:"added",severity:"warning",since:"1.31",message:"COMPLIANCE_POLICY fips-140-3 is only understood from Istio 1.31.",match:[{type:"env",name:"COMPLIANCE_POLICY",component:"any",values:["fips-140-3"]}],sources:[{path:"releases/1.31/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/change-notes/#security"},{path:"releases/1.31/_index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/#security"}]},{id:"istio-1.31-new-env",change:"added",severity:"notice",since:"1.31",message:"{name} is only read from Istio 1.31; older releases ignore it.",match:[{type:"env",name:"ENVOY_SECURE_METRICS_PORT",component:"proxy"},{type:"env",name:"ENVOY_SECURE_MERGED_METRICS_PORT",component:"proxy"},{type:"env",name:"ISTIO_META_ENABLE_SELF_DISCOVERY",component:"proxy"},{type:"env",name:"PILOT_ENABLE_REMOTE_CREDENTIALS_CONTROLLER",component:"istiod"},{type:"env",name:"PILOT_ENABLE_STRICT_GATEWAY_MERGING",component:"istiod"},{type:"env",name:"PILOT_AUTO_SEND_UNHEALTHY_ENDPOINTS",component:"istiod"}],sources:[{path:"releases/1.31/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/change-notes/#telemetry",refs:["https://github.com/istio/istio/issues/50114"]},{path:"releases/1.31/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/change-notes/#traffic-management"},{path:"releases/1.31/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/change-notes/#security"}]},{id:"istio-1.31.1-jwks-link-local-blocked",change:"behaviour-changed",severity:"warning",since:"1.31.1",message:"From Istio 1.31.1 istiod refuses to fetch JWKS from link-local and cloud metadata addresses and rejects responses that are not a JWKS, so this jwksUri stops working; serve the keys elsewhere or inline them with jwks.",match:[{type:"field",apiVersions:["security.istio.io/v1beta1","security.istio.io/v1"],kinds:["RequestAuthentication"],paths:["spec.jwtRules[].jwksUri"],pattern:"://(169\\.254\\.|\\[?fe80:|\\[?fd00:ec2::254|metadata\\.google\\.internal)"}],sources:[{path:"releases/1.31/announcing-1.31.1/index.md",section:"Changes",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31.1/"}]},{id:"istio-1.31-tcproute-v1alpha2",change:"removed",severity:"notice",since:"1.31",message:"Istio 1.31 reads TCPRoute at gateway.networking.k8s.io/v1 and needs the Gateway API 1.6 CRDs, whose standard channel no longer serves v1alpha2 (the experimental channel still does); moving to v1 works with both.",match:[{type:"resource",apiVersions:["gateway.networking.k8s.io/v1alpha2"],kinds:["TCPRoute"]}],fix:{type:"replaceValue",to:"gateway.networking.k8s.io/v1"},sources:[{path:"releases/1.31/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/change-notes/#traffic-management"}]},{id:"istio-1.31-gateway-api-bundle-1.6",change:"removed",severity:"error",since:"1.31",message:"Istio 1.31 ignores the TCPRoute CRD unless it comes from Gateway API 1.6 or newer, so TCP routes silently stop working; install the Gateway API 1.6 CRDs first.",match:[{type:"field",apiVersions:["apiextensions.k8s.io/v1"],kinds:["CustomResourceDefinition"],paths:["metadata.annotations[\"gateway.networking.k8s.io/bundle-version\"]"],pattern:"^v?(0\\.|1\\.[0-5]\\.)",where:[{path:"metadata.name",values:["tcproutes.gateway.networking.k8s.io"]}]}],sources:[{path:"releases/1.31/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/change-notes/#traffic-management"}]},{id:"istio-1.31-allow-insecure-fallback",change:"added",severity:"warning",since:"1.31",message:"Istio implements the Gateway API client-certificate validation mode AllowInsecureFallback only from 1.31; older releases do not apply it as configured.",match:[{type:"field",apiVersions:["gateway.networking.k8s.io/v1","gateway.networking.k8s.io/v1beta1"],kinds:["Gateway"],paths:["spec.tls.frontend.default.validation.mode","spec.tls.frontend.perPort[].tls.validation.mode"],values:["AllowInsecureFallback"]}],sources:[{path:"releases/1.31/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/change-notes/#traffic-management"},{path:"releases/1.31/_index.md",section:"Gateway API: AllowInsecureFallback",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/#gateway-api-allowinsecurefallback"}]}];var c131 = {release:release,kubernetes:kubernetes,compatibilityVersions:compatibilityVersions,sources:sources$1,entries:entries};
-
-/** Every release file, oldest first. Adding a release = one JSON file + one line here. */
-const CATALOG = [c120, c121, c122, c123, c124, c125, c126, c127, c128, c129, c130, c131].map((file) => file);
-function catalogEntries(releases = CATALOG) {
-    return releases.flatMap((r) => r.entries);
-}
-/** The catalog file of a minor ('1.28'), if any. */
-function catalogRelease(minor, releases = CATALOG) {
-    return releases.find((r) => r.release === minor);
-}
-/** Splits a catalog path into segments, keeping `["a.b"]` keys whole. */
-function splitCatalogPath(path) {
-    const out = [];
-    let current = '';
-    let quoted = false;
-    for (let i = 0; i < path.length; i++) {
-        const ch = path[i];
-        // `key["a.b"]` is two segments: key, then the quoted key.
-        if (ch === '[' && path[i + 1] === '"' && !quoted && current !== '') {
-            out.push(current);
-            current = '';
-        }
-        if (ch === '"')
-            quoted = !quoted;
-        if (ch === '.' && !quoted) {
-            out.push(current);
-            current = '';
-        }
-        else
-            current += ch;
-    }
-    out.push(current);
-    return out;
-}
-
-// Catalog path patterns (`spec.http[].mirrors`, `$trafficPolicy.tls`) resolved against plain YAML values.
-/** The four places a DestinationRule traffic policy lives. */
-const TRAFFIC_POLICY_PREFIXES = [
-    'spec.trafficPolicy',
-    'spec.trafficPolicy.portLevelSettings[]',
-    'spec.subsets[].trafficPolicy',
-    'spec.subsets[].trafficPolicy.portLevelSettings[]'
-];
-const POD_TEMPLATE_BY_KIND = {
-    Pod: '',
-    CronJob: 'spec.jobTemplate.spec.template'
-};
-const DEFAULT_POD_TEMPLATE = 'spec.template';
-/** Workload kinds whose pod template (or own spec, for Pod) is checked by `$podSpec` / `$podMetadata` paths. */
-const WORKLOAD_KINDS$1 = new Set([
-    'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob', 'Rollout'
-]);
-/** Where the pod template of a workload kind sits ('' = the object itself, for Pod). */
-function podTemplatePath(kind) {
-    return POD_TEMPLATE_BY_KIND[kind] ?? DEFAULT_POD_TEMPLATE;
-}
-/** Expands `$trafficPolicy` / `$podSpec` / `$podMetadata` for one kind; paths without macros come back unchanged. */
-function expandMacros(path, kind) {
-    if (path.startsWith('$trafficPolicy'))
-        return TRAFFIC_POLICY_PREFIXES.map((p) => p + path.slice('$trafficPolicy'.length));
-    const template = podTemplatePath(kind);
-    const join = (base, rest) => [base, rest].filter((s) => s !== '').join('.');
-    if (path.startsWith('$podSpec'))
-        return [join(join(template, 'spec'), path.slice('$podSpec'.length).replace(/^\./, ''))];
-    if (path.startsWith('$podMetadata'))
-        return [join(join(template, 'metadata'), path.slice('$podMetadata'.length).replace(/^\./, ''))];
-    return [path];
-}
-function compilePath(path) {
-    if (path === '')
-        return [];
-    const steps = [];
-    for (const segment of splitCatalogPath(path)) {
-        const m = /^(\["[^"]+"\]|[^[]+)((?:\[\d*\])*)$/.exec(segment);
-        if (!m)
-            throw new Error(`bad catalog path segment "${segment}" in "${path}"`);
-        const [, head, brackets] = m;
-        if (head === '*')
-            steps.push({ kind: 'anyKey' });
-        else
-            steps.push({ kind: 'key', key: head.startsWith('["') ? head.slice(2, -2) : head });
-        for (const b of brackets.match(/\[\d*\]/g) ?? []) {
-            steps.push(b === '[]' ? { kind: 'anyItem' } : { kind: 'item', index: Number(b.slice(1, -1)) });
-        }
-    }
-    return steps;
-}
-const hasOwn$1 = Object.prototype.hasOwnProperty;
-/** Every concrete path the pattern reaches in `value` (present keys count even when their value is null). */
-function resolvePath(value, pattern, prefix = []) {
-    const out = [];
-    // One path stack for the whole walk, copied only for a match: most patterns miss on their first steps.
-    resolveInto(value, pattern, 0, prefix.slice(), out);
-    return out;
-}
-function resolveInto(current, pattern, i, path, out) {
-    if (i === pattern.length) {
-        out.push({ path: path.slice(), value: current });
-        return;
-    }
-    if (typeof current !== 'object' || current === null)
-        return;
-    const step = pattern[i];
-    switch (step.kind) {
-        case 'key': {
-            if (Array.isArray(current) || !hasOwn$1.call(current, step.key))
-                return;
-            path.push(step.key);
-            resolveInto(current[step.key], pattern, i + 1, path, out);
-            path.pop();
-            return;
-        }
-        case 'anyKey':
-            if (Array.isArray(current))
-                return;
-            for (const key of Object.keys(current)) {
-                path.push(key);
-                resolveInto(current[key], pattern, i + 1, path, out);
-                path.pop();
-            }
-            return;
-        case 'anyItem':
-            if (!Array.isArray(current))
-                return;
-            for (let index = 0; index < current.length; index++) {
-                path.push(index);
-                resolveInto(current[index], pattern, i + 1, path, out);
-                path.pop();
-            }
-            return;
-        case 'item':
-            if (!Array.isArray(current) || step.index >= current.length)
-                return;
-            path.push(step.index);
-            resolveInto(current[step.index], pattern, i + 1, path, out);
-            path.pop();
-            return;
-    }
-}
-/** Values are compared as text so YAML `true` and `"true"` match alike. */
-function scalarText(value) {
-    if (typeof value === 'string')
-        return value;
-    if (typeof value === 'number' || typeof value === 'boolean')
-        return String(value);
-    return undefined;
-}
-/** True when the value passes the test; with no test every present value passes. */
-function passes(value, test) {
-    if (!test.values && !test.pattern)
-        return true;
-    const text = scalarText(value);
-    if (text === undefined)
-        return false;
-    if (test.values && !test.values.has(text))
-        return false;
-    if (test.pattern && !test.pattern.test(text))
-        return false;
-    return true;
-}
-
-// Applies a compiled plan to one document: finds every catalog match with its exact position.
-const PROXY_CONFIG_ANNOTATION = 'proxy.istio.io/config';
-function isMap$1(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-function groupOf$1(apiVersion) {
-    const slash = apiVersion.lastIndexOf('/');
-    return slash === -1 ? '' : apiVersion.slice(0, slash);
-}
-/** Position of a concrete path: the key line for map entries, else the node's own line. */
-function located(root, path) {
-    const entry = entryAt(root, path);
-    if (entry) {
-        return {
-            line: entry.keyNode.line,
-            endLine: Math.max(entry.keyNode.endLine, entry.value?.endLine ?? entry.keyNode.line),
-            keyNode: entry.keyNode,
-            ...(entry.value ? { valueNode: entry.value } : {})
-        };
-    }
-    const node = nodeAt(root, path);
-    return node ? { line: node.line, endLine: node.endLine, valueNode: node } : undefined;
-}
-class HitCollector {
-    doc;
-    plan;
-    lines;
-    hits = [];
-    seen = new Set();
-    /** `lines`: the file's lines, for cheap text pre-checks; without them every walk runs. */
-    constructor(doc, plan, lines) {
-        this.doc = doc;
-        this.plan = plan;
-        this.lines = lines;
-    }
-    add(c, where, path, name) {
-        const key = `${c.entry.id}|${c.rule}|${where.line}`;
-        if (this.seen.has(key))
-            return;
-        this.seen.add(key);
-        this.hits.push({
-            entry: c.entry,
-            rule: c.rule,
-            severity: c.severity,
-            message: c.message,
-            ...(c.fix ? { fix: c.fix } : {}),
-            line: where.line,
-            ...(where.endLine !== undefined && where.endLine !== where.line ? { endLine: where.endLine } : {}),
-            path: formatPath(path),
-            name,
-            ...(where.keyNode ? { keyNode: where.keyNode } : {}),
-            ...(where.valueNode ? { valueNode: where.valueNode } : {}),
-            ...(where.needle !== undefined ? { needle: where.needle } : {})
-        });
-    }
-    /** Reports a concrete path of a tree, located in that tree's position tree. */
-    addAt(c, tree, path, name) {
-        const where = located(tree.root, path) ?? this.fallback(tree);
-        if (where)
-            this.add(c, where, [...tree.at, ...path], name);
-    }
-    /** When a position cannot be resolved (e.g. a node in a collapsed scalar), point at the tree itself. */
-    fallback(tree) {
-        if (tree.root)
-            return { line: tree.root.line };
-        const parent = located(this.doc.root, tree.at);
-        return parent ? { line: parent.line } : undefined;
-    }
-}
-/** The value at a path of map keys (each read as a string), or undefined. */
-function valueAt(value, path) {
-    let current = value;
-    for (const step of path) {
-        const key = String(step);
-        if (!isMap$1(current) || !Object.prototype.hasOwnProperty.call(current, key))
-            return undefined;
-        current = current[key];
-    }
-    return current;
-}
-function conditionsHold(value, conditions, relative = false) {
-    for (const c of conditions) {
-        if (c.relative !== relative)
-            continue;
-        const found = c.patterns.some((p) => resolvePath(value, p).some((r) => passes(r.value, c)));
-        if (found === c.absent)
-            return false;
-    }
-    return true;
-}
-/** Whether `value` has what the pattern's first step needs (a resolvePath that fails there finds nothing). */
-function firstStepPresent(value, pattern) {
-    if (pattern.length === 0)
-        return true;
-    const step = pattern[0];
-    if (step.kind === 'key')
-        return isMap$1(value) && Object.prototype.hasOwnProperty.call(value, step.key);
-    return step.kind === 'anyKey' ? isMap$1(value) : Array.isArray(value);
-}
-/** Every match of a tree-path compiled matcher (MeshConfig, ProxyConfig, Helm) in one tree. */
-function matchTree(out, c, tree, patterns, prefix = []) {
-    const base = valueAt(tree.value, prefix);
-    if (base === undefined)
-        return;
-    // Most matchers of a plan name settings a tree does not have: a look at the first step settles those.
-    if (!patterns.some((p) => firstStepPresent(base, p)))
-        return;
-    if (!conditionsHold(tree.value, c.conditions))
-        return;
-    for (const pattern of patterns) {
-        for (const r of resolvePath(base, pattern, prefix)) {
-            if (passes(r.value, c.test) && conditionsHold(r.value, c.conditions, true))
-                out.addAt(c, tree, r.path, formatPath(r.path.slice(prefix.length)));
-        }
-    }
-}
-/** Collects all hits of the plan in one document. */
-function collectHits(doc, plan, lines) {
-    const out = new HitCollector(doc, plan, lines);
-    const helmTrees = helmTreesOf(doc);
-    const meshTrees = meshTreesOf(doc, helmTrees);
-    if (doc.kind === 'resource' && doc.resource && isMap$1(doc.value)) {
-        const docTree = { value: doc.value, root: doc.root, at: [] };
-        checkKind(out, doc, docTree);
-        checkMetadata(out, doc, docTree);
-        checkIstiodEnvInResources(out, doc, docTree);
-        checkProxyConfigResource(out, doc, docTree);
-        checkText(out, doc);
-        checkCharts(out, doc);
-    }
-    else if (isChartYaml(doc)) {
-        checkChartYaml(out, doc);
-    }
-    for (const tree of helmTrees)
-        checkHelm(out, tree);
-    for (const tree of meshTrees)
-        checkMesh(out, tree);
-    return out.hits;
-}
-function isChartYaml(doc) {
-    return /(^|\/)Chart\.ya?ml$/.test(doc.file) && isMap$1(doc.value) && Array.isArray(doc.value.dependencies);
-}
-// ---- trees -------------------------------------------------------------------------------------------
-function helmTreesOf(doc) {
-    const trees = doc.embedded
-        .filter((e) => e.role === 'helm-values' && isMap$1(e.value))
-        .map((e) => ({ value: e.value, root: e.root, at: e.at, chart: e.chart ?? 'istiod' }));
-    // A values document the parser recognised but did not embed: the document itself is the values.
-    if (doc.kind === 'helm-values' && isMap$1(doc.value) && !trees.some((t) => t.at.length === 0)) {
-        trees.push({ value: doc.value, root: doc.root, at: [], chart: 'istiod' });
-    }
-    const spec = isMap$1(doc.value) ? doc.value.spec : undefined;
-    // IstioOperator spec.values, when the parser did not already embed it.
-    if (doc.family === 'istio-operator' && isMap$1(spec) && isMap$1(spec.values) && !trees.some((t) => formatPath(t.at) === 'spec.values')) {
-        trees.push({ value: spec.values, root: nodeAt(doc.root, ['spec', 'values']) ?? null, at: ['spec', 'values'], chart: 'istio-operator' });
-    }
-    return trees;
-}
-function meshTreesOf(doc, helmTrees) {
-    const trees = doc.embedded.filter((e) => e.role === 'mesh-config' && isMap$1(e.value)).map((e) => ({ value: e.value, root: e.root, at: e.at }));
-    const have = new Set(trees.map((t) => formatPath(t.at)));
-    const add = (value, root, at) => {
-        if (!isMap$1(value) || have.has(formatPath(at)))
-            return;
-        have.add(formatPath(at));
-        trees.push({ value, root, at });
-    };
-    for (const h of helmTrees) {
-        if (h.chart !== 'istiod' && h.chart !== 'istio-operator')
-            continue;
-        if (isMap$1(h.value))
-            add(h.value.meshConfig, nodeAt(h.root, ['meshConfig']) ?? null, [...h.at, 'meshConfig']);
-    }
-    const spec = isMap$1(doc.value) ? doc.value.spec : undefined;
-    if (doc.family === 'istio-operator' && isMap$1(spec))
-        add(spec.meshConfig, nodeAt(doc.root, ['spec', 'meshConfig']) ?? null, ['spec', 'meshConfig']);
-    return trees;
-}
-// ---- resources -----------------------------------------------------------------------------------------
-function checkKind(out, doc, tree) {
-    const { kind, apiVersion } = doc.resource;
-    const compiled = out.plan.byKind.get(kind);
-    if (!compiled)
-        return;
-    for (const c of compiled) {
-        if (c.match.type === 'resource') {
-            if (c.apiVersions.has(apiVersion))
-                out.addAt(c, tree, ['apiVersion'], `${apiVersion} ${kind}`);
-            continue;
-        }
-        const field = c;
-        if (field.apiVersions && !field.apiVersions.has(apiVersion))
-            continue;
-        const conditions = field.conditions(kind);
-        if (!conditionsHold(doc.value, conditions))
-            continue;
-        // duplicates: only a value some earlier match already had (the second subset named v1, ...).
-        const seen = field.match.duplicates ? new Set() : undefined;
-        for (const pattern of field.patterns(kind)) {
-            for (const r of resolvePath(doc.value, pattern)) {
-                if (seen) {
-                    const text = scalarText(r.value);
-                    if (text === undefined)
-                        continue;
-                    const repeated = seen.has(text);
-                    seen.add(text);
-                    if (!repeated)
-                        continue;
-                }
-                if (passes(r.value, c.test) && conditionsHold(r.value, conditions, true))
-                    out.addAt(c, tree, r.path, formatPath(r.path));
-            }
-        }
-    }
-}
-const holdersByType = new Map();
-/** The metadata blocks of a resource and the names they answer to; the same for every resource of a type. */
-function holdersOf(doc) {
-    const { kind, apiVersion } = doc.resource;
-    const group = groupOf$1(apiVersion);
-    const type = `${group}/${kind}`;
-    let holders = holdersByType.get(type);
-    if (holders)
-        return holders;
-    const own = new Set(['*', kind, `${kind}.${group}`]);
-    holders = [{ tags: own, path: ['metadata'] }];
-    if (WORKLOAD_KINDS$1.has(kind)) {
-        own.add('pod');
-        const template = podTemplatePath(kind);
-        if (template !== '')
-            holders.push({ tags: new Set(['pod']), path: [...template.split('.'), 'metadata'] });
-    }
-    holdersByType.set(type, holders);
-    return holders;
-}
-function checkMetadata(out, doc, tree) {
-    const plan = out.plan;
-    const wantAnnotations = plan.annotations.size > 0 || plan.proxyEnv.size > 0 || plan.proxyConfig.length > 0;
-    for (const holder of holdersOf(doc)) {
-        const metadata = valueAt(doc.value, holder.path);
-        if (!isMap$1(metadata))
-            continue;
-        const annotations = metadata.annotations;
-        if (wantAnnotations && isMap$1(annotations)) {
-            for (const key in annotations) {
-                const value = annotations[key];
-                for (const c of plan.annotations.get(key) ?? [])
-                    if (applies(c, holder.tags) && passes(value, c.test))
-                        out.addAt(c, tree, [...holder.path, 'annotations', key], key);
-                if (key === PROXY_CONFIG_ANNOTATION && holder.tags.has('pod'))
-                    checkProxyConfigAnnotation(out, tree, [...holder.path, 'annotations', key], value);
-            }
-        }
-        const labels = metadata.labels;
-        if (plan.labels.size > 0 && isMap$1(labels)) {
-            for (const key in labels) {
-                for (const c of plan.labels.get(key) ?? [])
-                    if (applies(c, holder.tags) && passes(labels[key], c.test))
-                        out.addAt(c, tree, [...holder.path, 'labels', key], key);
-            }
-        }
-    }
-    if (plan.selectorLabelKeys.length > 0 && mayMention(out.lines, doc, plan.selectorLabelKeys))
-        checkSelectorLabels(out, doc, tree);
-}
-/**
- * Whether the document's own lines contain one of `words` literally: a label key in a selector is written out
- * (a key spelt with escapes in a double-quoted scalar is the exception this accepts). Without lines: true.
- */
-function mayMention(lines, doc, words) {
-    if (!lines)
-        return true;
-    const last = Math.min(doc.endLine, lines.length);
-    for (let i = doc.line - 1; i < last; i++) {
-        const line = lines[i];
-        for (const word of words)
-            if (line.includes(word))
-                return true;
-    }
-    return false;
-}
-function applies(c, tags) {
-    for (const on of c.on)
-        if (tags.has(on))
-            return true;
-    return false;
-}
-/** Label keys used in selectors: `selector`/`matchLabels`/`workloadSelector.labels` maps and `matchExpressions[].key`. */
-function checkSelectorLabels(out, doc, tree) {
-    const labels = out.plan.labels;
-    // One path stack for the walk over every map and list of the document; copied only for a hit.
-    const path = [];
-    const report = (key, value) => {
-        for (const c of labels.get(key) ?? [])
-            if (c.on.has('selector') && passes(value, c.test))
-                out.addAt(c, tree, [...path, key], key);
-    };
-    // In `matchExpressions: [{key: <label>}]` the label is the value of `key`: a rename replaces that value.
-    const reportExpression = (key) => {
-        const at = located(tree.root, [...path, 'key']);
-        for (const c of labels.get(key) ?? []) {
-            if (!c.on.has('selector') || !passes(undefined, c.test))
-                continue;
-            if (at)
-                out.add(c, { line: at.line, ...(at.valueNode ? { keyNode: at.valueNode } : {}) }, [...tree.at, ...path, 'key'], key);
-            else
-                out.addAt(c, tree, [...path, 'key'], key);
-        }
-    };
-    const visit = (value, parentKey) => {
-        if (Array.isArray(value)) {
-            for (let i = 0; i < value.length; i++) {
-                const item = value[i];
-                if (typeof item !== 'object' || item === null)
-                    continue;
-                path.push(i);
-                visit(item, parentKey);
-                path.pop();
-            }
-            return;
-        }
-        if (typeof value !== 'object' || value === null)
-            return;
-        const map = value;
-        if (path[0] !== 'metadata' && isLabelMap(map, parentKey, path)) {
-            for (const k in map)
-                if (labels.has(k))
-                    report(k, map[k]);
-            return;
-        }
-        if (parentKey === 'matchExpressions' && typeof map.key === 'string' && labels.has(map.key))
-            reportExpression(map.key);
-        // for...in over plain objects (own keys only: values come from YAML, prototypes hold nothing enumerable)
-        // allocates nothing, where Object.keys builds an array per map.
-        for (const k in map) {
-            const v = map[k];
-            if (typeof v !== 'object' || v === null || (k === 'metadata' && path.length === 0))
-                continue;
-            path.push(k);
-            visit(v, k);
-            path.pop();
-        }
-    };
-    visit(doc.value, undefined);
-}
-function isLabelMap(map, parentKey, path) {
-    if (parentKey === 'matchLabels')
-        return true;
-    if (parentKey === 'labels')
-        return path[path.length - 2] === 'workloadSelector';
-    if (parentKey !== 'selector' || 'matchLabels' in map || 'matchExpressions' in map)
-        return false;
-    for (const k in map) {
-        const v = map[k];
-        if (typeof v === 'object' && v !== null)
-            return false;
-    }
-    return true;
-}
-/** Parsed proxy.istio.io/config texts: workloads of one repository tend to share a few (read only, never changed). */
-const proxyConfigs = new Map();
-function proxyConfigOf(raw) {
-    if (proxyConfigs.has(raw))
-        return proxyConfigs.get(raw);
-    let config;
-    try {
-        config = load(raw);
-    }
-    catch {
-        config = undefined;
-    }
-    if (proxyConfigs.size >= 256)
-        proxyConfigs.clear();
-    proxyConfigs.set(raw, config);
-    return config;
-}
-/** proxy.istio.io/config holds ProxyConfig as YAML text: its proxyMetadata and fields are checked, reported on the annotation. */
-function checkProxyConfigAnnotation(out, tree, path, raw) {
-    if (typeof raw !== 'string' || (out.plan.proxyEnv.size === 0 && out.plan.proxyConfig.length === 0))
-        return;
-    const config = proxyConfigOf(raw);
-    if (!isMap$1(config))
-        return;
-    const at = located(tree.root, path);
-    if (!at)
-        return;
-    // The annotation's inner YAML has no positions of its own: every hit points at the annotation.
-    const inner = { value: config};
-    // No key/value nodes: a fix must never rewrite the annotation itself.
-    const report = (c, innerPath, name) => out.add(c, { line: at.line }, [...path, ...innerPath], name);
-    if (isMap$1(config.proxyMetadata)) {
-        for (const [name, value] of Object.entries(config.proxyMetadata)) {
-            for (const c of out.plan.proxyEnv.get(name) ?? [])
-                if (passes(value, c.test))
-                    report(c, ['proxyMetadata', name], name);
-        }
-    }
-    for (const c of out.plan.proxyConfig) {
-        for (const pattern of c.patterns)
-            for (const r of resolvePath(inner.value, pattern))
-                if (passes(r.value, c.test))
-                    report(c, r.path, formatPath(r.path));
-    }
-}
-/** istiod env in IstioOperator components.pilot.k8s.env and in a rendered istiod Deployment (container discovery). */
-function checkIstiodEnvInResources(out, doc, tree) {
-    if (out.plan.istiodEnv.size === 0)
-        return;
-    const value = doc.value;
-    const lists = [];
-    if (doc.family === 'istio-operator')
-        lists.push(['spec', 'components', 'pilot', 'k8s', 'env']);
-    if (doc.resource.kind === 'Deployment') {
-        const containers = resolvePath(value, [{ kind: 'key', key: 'spec' }, { kind: 'key', key: 'template' }, { kind: 'key', key: 'spec' }, { kind: 'key', key: 'containers' }, { kind: 'anyItem' }]);
-        for (const c of containers)
-            if (isMap$1(c.value) && c.value.name === 'discovery')
-                lists.push([...c.path, 'env']);
-    }
-    for (const listPath of lists)
-        checkEnvList(out, tree, listPath, out.plan.istiodEnv);
-}
-/** `- name: X` / `value: Y` lists: reported on the name. */
-function checkEnvList(out, tree, listPath, index) {
-    const list = resolvePath(tree.value, listPath.map((k) => (typeof k === 'number' ? { kind: 'item', index: k } : { kind: 'key', key: k })))[0]?.value;
-    if (!Array.isArray(list))
-        return;
-    list.forEach((item, i) => {
-        if (!isMap$1(item) || typeof item.name !== 'string')
-            return;
-        for (const c of index.get(item.name) ?? []) {
-            if (!passes(item.value, c.test))
-                continue;
-            const nameEntry = entryAt(tree.root, [...listPath, i, 'name']);
-            const valueNode = nodeAt(tree.root, [...listPath, i, 'value']);
-            if (!nameEntry)
-                continue;
-            out.add(c, { line: nameEntry.keyNode.line, ...(nameEntry.value ? { keyNode: nameEntry.value } : {}), ...(valueNode ? { valueNode } : {}) }, [...tree.at, ...listPath, i, 'name'], item.name);
-        }
-    });
-}
-/** networking.istio.io ProxyConfig: spec.environmentVariables. */
-function checkProxyConfigResource(out, doc, tree) {
-    if (doc.resource.kind !== 'ProxyConfig' || groupOf$1(doc.resource.apiVersion) !== 'networking.istio.io')
-        return;
-    const env = valueAt(doc.value, ['spec', 'environmentVariables']);
-    if (!isMap$1(env))
-        return;
-    for (const [name, value] of Object.entries(env)) {
-        for (const c of out.plan.proxyEnv.get(name) ?? [])
-            if (passes(value, c.test))
-                out.addAt(c, tree, ['spec', 'environmentVariables', name], name);
-    }
-}
-/** Substrings in any scalar of the selected kinds; reported on the file line that holds the text. */
-function checkText(out, doc) {
-    const candidates = out.plan.text.filter((c) => (c.kinds?.has(doc.resource.kind) ?? false) || (doc.family !== undefined && (c.families?.has(doc.family) ?? false)));
-    if (candidates.length === 0)
-        return;
-    // Without a fix, one finding per document and match says enough: on the first scalar that is a bare word
-    // (`- name: istio-proxy`), else on the first prose mentioning it (a policy message). With a fix, every line
-    // gets its edit.
-    const done = new Set();
-    const prose = new Map();
-    const report = (c, node, path) => out.add(c, { line: node.line, valueNode: node, ...(c.needle !== undefined ? { needle: c.needle } : {}) }, [...path], c.needle ?? c.match.pattern ?? '');
-    walk(doc.root, (node, path) => {
-        // A resource's own name and labels say nothing about what it matches (require-istio-proxy is a name).
-        if (path.length === 1 && path[0] === 'metadata')
-            return 'skip';
-        if (node.kind !== 'scalar')
-            return;
-        for (const c of candidates) {
-            if (done.has(c))
-                continue;
-            const hit = c.needle !== undefined ? node.text.includes(c.needle) : c.regex.test(node.text);
-            if (!hit)
-                continue;
-            if (!c.fix) {
-                if (/\s/.test(node.text.trim())) {
-                    if (!prose.has(c))
-                        prose.set(c, { node, path: [...path] });
-                    continue;
-                }
-                done.add(c);
-                prose.delete(c);
-            }
-            report(c, node, path);
-        }
-    });
-    for (const [c, at] of prose)
-        report(c, at.node, at.path);
-}
-/** Chart names installed by a Flux HelmRelease or an Argo CD Application. */
-function checkCharts(out, doc) {
-    if (out.plan.charts.size === 0 || doc.family !== 'helm-release')
-        return;
-    const spec = doc.value.spec;
-    if (!isMap$1(spec))
-        return;
-    const places = [];
-    if (doc.resource.kind === 'HelmRelease')
-        places.push(['spec', 'chart', 'spec', 'chart']);
-    else {
-        if (isMap$1(spec.source))
-            places.push(['spec', 'source', 'chart']);
-        if (Array.isArray(spec.sources))
-            spec.sources.forEach((_, i) => places.push(['spec', 'sources', i, 'chart']));
-    }
-    const tree = { value: doc.value, root: doc.root, at: [] };
-    for (const place of places)
-        reportChart(out, tree, place);
-}
-function checkChartYaml(out, doc) {
-    if (out.plan.charts.size === 0)
-        return;
-    const deps = doc.value.dependencies;
-    const tree = { value: doc.value, root: doc.root, at: [] };
-    deps.forEach((_, i) => reportChart(out, tree, ['dependencies', i, 'name']));
-}
-function reportChart(out, tree, place) {
-    const node = nodeAt(tree.root, place);
-    const name = node?.kind === 'scalar' ? node.text.split('/').pop() ?? '' : '';
-    for (const c of out.plan.charts.get(name) ?? [])
-        out.addAt(c, tree, place, name);
-}
-// ---- Helm values and MeshConfig ------------------------------------------------------------------------------
-function checkHelm(out, tree) {
-    const plan = out.plan;
-    const iop = tree.chart === 'istio-operator';
-    for (const c of plan.helm) {
-        if (iop)
-            matchTree(out, c, tree, c.iopPatterns);
-        else if (c.match.chart === tree.chart)
-            matchTree(out, c, tree, c.patterns);
-    }
-    if (plan.istiodEnv.size > 0 && (tree.chart === 'istiod' || iop) && isMap$1(tree.value)) {
-        const places = [['pilot', 'env']];
-        if (!iop)
-            places.push(['env']);
-        for (const place of places) {
-            const env = valueAt(tree.value, place);
-            if (!isMap$1(env))
-                continue;
-            for (const [name, value] of Object.entries(env)) {
-                for (const c of plan.istiodEnv.get(name) ?? [])
-                    if (passes(value, c.test))
-                        out.addAt(c, tree, [...place, name], name);
-            }
-        }
-    }
-}
-function checkMesh(out, tree) {
-    const plan = out.plan;
-    for (const c of plan.meshConfig)
-        matchTree(out, c, tree, c.patterns);
-    for (const c of plan.proxyConfig)
-        matchTree(out, c, tree, c.patterns, ['defaultConfig']);
-    if (plan.proxyEnv.size === 0 || !isMap$1(tree.value))
-        return;
-    const defaults = tree.value.defaultConfig;
-    const metadata = isMap$1(defaults) ? defaults.proxyMetadata : undefined;
-    if (!isMap$1(metadata))
-        return;
-    for (const [name, value] of Object.entries(metadata)) {
-        for (const c of plan.proxyEnv.get(name) ?? [])
-            if (passes(value, c.test))
-                out.addAt(c, tree, ['defaultConfig', 'proxyMetadata', name], name);
-    }
-}
-/** Helm compatibilityVersion values in a document, with positions (Helm values of any chart and IstioOperator spec). */
-function compatibilityVersionsIn(doc) {
-    const out = [];
-    const add = (tree, path) => {
-        const text = scalarText(valueAt(tree.value, path));
-        if (text === undefined)
-            return;
-        const where = located(tree.root, path);
-        if (where)
-            out.push({ value: text, line: where.line, path: formatPath([...tree.at, ...path]), ...(where.valueNode ? { valueNode: where.valueNode } : {}) });
-    };
-    for (const tree of helmTreesOf(doc))
-        add(tree, ['compatibilityVersion']);
-    if (doc.family === 'istio-operator')
-        add({ value: doc.value, root: doc.root, at: [] }, ['spec', 'compatibilityVersion']);
-    return out;
-}
-
-function escapeRegExp(text) {
-    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-/** Requotes `to` the way `from` was written, so the edit keeps valid YAML. */
-function quoteLike(quote, to) {
-    if (quote === '"')
-        return `"${to.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-    if (quote === "'")
-        return `'${to.replace(/'/g, "''")}'`;
-    // A plain scalar that would need quoting (e.g. contains ': ' or starts with a special character) gets double quotes.
-    return /^[\w./-][\w./:@-]*$/.test(to) && !/:\s/.test(to) ? to : `"${to.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-}
-function singleLineScalar(node) {
-    return node?.kind === 'scalar' && node.line === node.endLine && node.style !== 'literal' && node.style !== 'folded' ? node : undefined;
-}
-/** Replaces the key `text` (plain or quoted, followed by a colon) on a line; undefined when not found exactly once. */
-function replaceKey(line, text, to) {
-    const re = new RegExp(`(^|[\\s{,?-])(["']?)${escapeRegExp(text)}\\2(\\s*:)`, 'g');
-    const matches = [...line.matchAll(re)];
-    if (matches.length !== 1)
-        return undefined;
-    const m = matches[0];
-    const start = m.index + m[1].length;
-    const end = start + m[2].length * 2 + text.length;
-    return line.slice(0, start) + quoteLike(m[2], to) + line.slice(end);
-}
-/** Replaces the value `text` (plain or quoted) where it stands as a whole scalar on the line (last such place). */
-function replaceValue(line, text, to) {
-    const re = new RegExp(`(:\\s+|-\\s+|[\\[,{]\\s*|^\\s*)(["']?)${escapeRegExp(text)}\\2(?=\\s*(?:#.*)?$|\\s*[,\\]}])`, 'g');
-    const matches = [...line.matchAll(re)];
-    if (matches.length === 0)
-        return undefined;
-    const m = matches[matches.length - 1];
-    const start = m.index + m[1].length;
-    const end = start + m[2].length * 2 + text.length;
-    return line.slice(0, start) + quoteLike(m[2], to) + line.slice(end);
-}
-function describe$1(spec, from) {
-    if (spec.description)
-        return spec.description;
-    switch (spec.type) {
-        case 'renameKey':
-            return `Rename ${from} to ${spec.to}`;
-        case 'replaceValue':
-            return `Replace ${from} with ${spec.to}`;
-        case 'replaceText':
-            return `Replace ${spec.from} with ${spec.to}`;
-    }
-}
-/**
- * The one-line edit a fix spec makes at a hit, or undefined when the text is not where it is expected
- * (flow style, escapes, multi-line scalars): a fix must never guess.
- */
-function buildFix(spec, hit, lines) {
-    switch (spec.type) {
-        case 'renameKey': {
-            const key = singleLineScalar(hit.keyNode);
-            if (!key)
-                return undefined;
-            const line = lines[key.line - 1];
-            if (line === undefined)
-                return undefined;
-            // A map key is followed by a colon; an env list `name:` value is a plain value.
-            const edited = replaceKey(line, key.text, spec.to) ?? replaceValue(line, key.text, spec.to);
-            return edited !== undefined && edited !== line ? { description: describe$1(spec, key.text), edits: [{ startLine: key.line, endLine: key.line, replacement: edited }] } : undefined;
-        }
-        case 'replaceValue': {
-            const value = singleLineScalar(hit.valueNode);
-            if (!value)
-                return undefined;
-            const line = lines[value.line - 1];
-            if (line === undefined)
-                return undefined;
-            const edited = replaceValue(line, value.text, spec.to);
-            return edited !== undefined && edited !== line ? { description: describe$1(spec, value.text), edits: [{ startLine: value.line, endLine: value.line, replacement: edited }] } : undefined;
-        }
-        case 'replaceText': {
-            const node = hit.valueNode;
-            if (!node)
-                return undefined;
-            for (let n = node.line; n <= node.endLine; n++) {
-                const line = lines[n - 1];
-                if (line === undefined || !line.includes(spec.from))
-                    continue;
-                const edited = line.split(spec.from).join(spec.to);
-                return { description: describe$1(spec, spec.from), edits: [{ startLine: n, endLine: n, replacement: edited }] };
-            }
-            return undefined;
-        }
-    }
-}
-/** The file line that literally holds `needle` within a node's lines (multi-line scalars), else the node's first line. */
-function lineHolding(node, needle, lines) {
-    if (needle === undefined)
-        return node.line;
-    for (let n = node.line; n <= node.endLine; n++)
-        if (lines[n - 1]?.includes(needle))
-            return n;
-    return node.line;
-}
-
-/** Whether `release` carries a change that landed in any of `versions` (a release and its backports). */
-function includedIn(release, versions) {
-    const parsed = versions.map((v) => parseRelease(v));
-    const sameMinor = parsed.filter((v) => v.minor === release.minor);
-    if (sameMinor.length > 0)
-        return sameMinor.some((v) => includesChange(release, v.version));
-    return parsed.some((v) => includesChange(release, v.version));
-}
-/** The rule an entry reports under for this upgrade, or undefined when it does not apply. */
-function ruleFor(entry, target, from) {
-    const versions = [entry.since, ...(entry.backports ?? [])];
-    const inTarget = includedIn(target, versions);
-    const gone = entry.until !== undefined && includesChange(target, entry.until);
-    switch (entry.change) {
-        case 'removed':
-            return inTarget ? 'removed-feature' : undefined;
-        case 'added':
-            return !inTarget && !gone ? 'not-yet-available' : undefined;
-        case 'deprecated':
-            return inTarget && !gone ? 'deprecated' : undefined;
-        case 'no-effect':
-            return gone ? undefined : 'no-effect';
-        case 'default-changed':
-        case 'behaviour-changed':
-            if (from === undefined || !inTarget || includedIn(from, versions) || gone)
-                return undefined;
-            // A revert changes something only for meshes that already run the change it undoes.
-            if (entry.reverts !== undefined && !includesChange(from, entry.reverts))
-                return undefined;
-            return entry.change;
-    }
-}
-function predicate(m) {
-    return {
-        ...(m.values ? { values: new Set(m.values.map(String)) } : {}),
-        ...(m.pattern !== undefined ? { pattern: new RegExp(m.pattern) } : {})
-    };
-}
-function compileConditions(conditions, kind) {
-    return (conditions ?? []).map((c) => {
-        const relative = c.path === '@' || c.path.startsWith('@.');
-        return {
-            ...predicate(c),
-            patterns: relative ? [compilePath(c.path.slice(2))] : expandMacros(c.path, kind).map(compilePath),
-            absent: c.absent === true,
-            relative
-        };
-    });
-}
-function push(map, key, value) {
-    const list = map.get(key);
-    if (list)
-        list.push(value);
-    else
-        map.set(key, [value]);
-}
-/** Memoises per-kind work (macro expansion depends on the kind's pod template). */
-function perKind(make) {
-    const cache = new Map();
-    return (kind) => {
-        let v = cache.get(kind);
-        if (v === undefined) {
-            v = make(kind);
-            cache.set(kind, v);
-        }
-        return v;
-    };
-}
-/** Default IstioOperator spec.values location of a chart's value. */
-function defaultIopPaths(chart, paths) {
-    switch (chart) {
-        case 'gateway':
-            return [];
-        case 'cni':
-            return paths.map((p) => (p.startsWith('cni.') ? p : `cni.${p}`));
-        case 'ztunnel':
-            return paths.map((p) => (p.startsWith('ztunnel.') ? p : `ztunnel.${p}`));
-        default:
-            return [...paths];
-    }
-}
-function compilePlan(target, from, releases = CATALOG) {
-    const plan = {
-        target,
-        ...(from ? { from } : {}),
-        release: catalogRelease(target.minor, releases),
-        byKind: new Map(),
-        annotations: new Map(),
-        labels: new Map(),
-        selectorLabelKeys: [],
-        meshConfig: [],
-        proxyConfig: [],
-        helm: [],
-        istiodEnv: new Map(),
-        proxyEnv: new Map(),
-        text: [],
-        charts: new Map(),
-        compatibilityVersions: catalogRelease(target.minor, releases)?.compatibilityVersions ?? []
-    };
-    for (const entry of catalogEntries(releases)) {
-        const rule = ruleFor(entry, target, from);
-        if (!rule)
-            continue;
-        for (const match of entry.match) {
-            const fix = match.fix === null ? undefined : (match.fix ?? entry.fix);
-            const base = {
-                entry,
-                match,
-                rule,
-                severity: match.severity ?? entry.severity,
-                message: match.message ?? entry.message,
-                ...(fix ? { fix } : {}),
-                test: 'values' in match || 'pattern' in match ? predicate(match) : {}
-            };
-            add(plan, base, match);
-        }
-    }
-    return plan;
-}
-function add(plan, base, match) {
-    switch (match.type) {
-        case 'resource': {
-            const compiled = { ...base, match, apiVersions: new Set(match.apiVersions) };
-            for (const kind of match.kinds)
-                push(plan.byKind, kind, compiled);
-            return;
-        }
-        case 'field': {
-            const compiled = {
-                ...base,
-                match,
-                ...(match.apiVersions ? { apiVersions: new Set(match.apiVersions) } : {}),
-                patterns: perKind((kind) => match.paths.flatMap((p) => expandMacros(p, kind)).map(compilePath)),
-                conditions: perKind((kind) => compileConditions(match.where, kind))
-            };
-            for (const kind of match.kinds) {
-                if (kind === '$workload')
-                    for (const w of WORKLOAD_KINDS$1)
-                        push(plan.byKind, w, compiled);
-                else
-                    push(plan.byKind, kind, compiled);
-            }
-            return;
-        }
-        case 'annotation':
-        case 'label': {
-            const compiled = { ...base, match, on: new Set(match.on) };
-            push(match.type === 'annotation' ? plan.annotations : plan.labels, match.key, compiled);
-            if (match.type === 'label' && match.on.includes('selector') && !plan.selectorLabelKeys.includes(match.key))
-                plan.selectorLabelKeys.push(match.key);
-            return;
-        }
-        case 'meshConfig':
-        case 'proxyConfig': {
-            const compiled = { ...base, patterns: match.paths.map(compilePath), conditions: [] };
-            (match.type === 'meshConfig' ? plan.meshConfig : plan.proxyConfig).push(compiled);
-            return;
-        }
-        case 'helmValue': {
-            plan.helm.push({
-                ...base,
-                match,
-                patterns: match.paths.map(compilePath),
-                iopPatterns: (match.iopPaths ?? defaultIopPaths(match.chart, match.paths)).map(compilePath),
-                conditions: compileConditions(match.where, '')
-            });
-            return;
-        }
-        case 'env': {
-            const compiled = { ...base, match };
-            if (match.component !== 'proxy')
-                push(plan.istiodEnv, match.name, compiled);
-            if (match.component !== 'istiod')
-                push(plan.proxyEnv, match.name, compiled);
-            return;
-        }
-        case 'text': {
-            plan.text.push({
-                ...base,
-                match,
-                ...(match.kinds ? { kinds: new Set(match.kinds) } : {}),
-                ...(match.families ? { families: new Set(match.families) } : {}),
-                ...(match.contains !== undefined ? { needle: match.contains } : {}),
-                ...(match.pattern !== undefined ? { regex: new RegExp(match.pattern) } : {})
-            });
-            return;
-        }
-        case 'helmChart':
-            for (const name of match.names)
-                push(plan.charts, name, base);
-            return;
-    }
-}
-const plans = new Map();
-/** The compiled plan for a (target, from) pair; cached, since every document of a run shares it. */
-function planFor(target, from) {
-    const key = `${target.version}|${from?.version ?? ''}`;
-    let plan = plans.get(key);
-    if (!plan) {
-        plan = compilePlan(target, from);
-        plans.set(key, plan);
-    }
-    return plan;
-}
-
 // @ts-nocheck
 // GENERATED by scripts/vendor-js-yaml-parser.mjs from js-yaml 5.5.0 (MIT, (C) 2011-2015 Vitaly Puzrin and
 // contributors), dist/js-yaml.mjs region src/parser/parser.ts, changed so that it reads YAML as kubectl's go-yaml v2
@@ -9526,7 +8381,7 @@ function allowedAliasRatio(decodeCount) {
         return 0.1;
     return 0.99 - 0.89 * ((decodeCount - 400_000) / 3_600_000);
 }
-const hasOwn = Object.prototype.hasOwnProperty;
+const hasOwn$1 = Object.prototype.hasOwnProperty;
 function setKey(object, key, value) {
     if (key === '__proto__')
         Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
@@ -9856,7 +8711,7 @@ class TreeBuilder {
         }
         frame.size += size;
         const object = frame.value;
-        if (hasOwn.call(object, key)) {
+        if (hasOwn$1.call(object, key)) {
             if (frame.merged?.has(key))
                 frame.merged.delete(key);
             else
@@ -9907,7 +8762,7 @@ class TreeBuilder {
         for (const source of sources) {
             const map = source;
             for (const key in map) {
-                if (!hasOwn.call(map, key))
+                if (!hasOwn$1.call(map, key))
                     continue;
                 setKey(object, key, map[key]);
                 merged.add(key);
@@ -9967,7 +8822,7 @@ const ISTIO_CHARTS$1 = {
     ztunnel: 'ztunnel'
 };
 /** Chart names that other projects use too: from a named source, they count as Istio's only with an `istio` hint. */
-const GENERIC_CHARTS = new Set(['base', 'gateway', 'cni']);
+const GENERIC_CHARTS$1 = new Set(['base', 'gateway', 'cni']);
 /** Top-level keys of Istio chart values: a values file with any of these is taken for Istio values. */
 const ISTIO_VALUE_KEYS = new Set([
     'pilot', 'meshConfig', 'sidecarInjectorWebhook', 'istiodRemote', 'istio_cni', 'revisionTags', 'telemetry',
@@ -9976,7 +8831,7 @@ const ISTIO_VALUE_KEYS = new Set([
 ]);
 /** Keys that only Istio values have (global alone is too common across charts). */
 const ISTIO_ONLY_KEYS = new Set(['pilot', 'meshConfig', 'sidecarInjectorWebhook', 'istiodRemote', 'istio_cni', 'revisionTags', 'compatibilityVersion', '_internal_defaults_do_not_set', 'istioNamespace', 'networkGateway']);
-const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'Pod', 'Job', 'CronJob', 'ReplicaSet', 'ReplicationController', 'Rollout']);
+const WORKLOAD_KINDS$1 = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'Pod', 'Job', 'CronJob', 'ReplicaSet', 'ReplicationController', 'Rollout']);
 function recognise(doc, ctx) {
     const value = doc.value;
     if (!isObject(value))
@@ -10004,12 +8859,12 @@ function recognise(doc, ctx) {
     }
     return doc;
 }
-function groupOf(apiVersion) {
+function groupOf$1(apiVersion) {
     const slash = apiVersion.lastIndexOf('/');
     return slash === -1 ? '' : apiVersion.slice(0, slash);
 }
 function familyOf(apiVersion, kind, value, metadata) {
-    const group = groupOf(apiVersion);
+    const group = groupOf$1(apiVersion);
     if (group === 'install.istio.io')
         return 'istio-operator';
     if (group.endsWith('.istio.io'))
@@ -10018,7 +8873,7 @@ function familyOf(apiVersion, kind, value, metadata) {
         return 'gateway-api';
     if (group === 'inference.networking.k8s.io' || group === 'inference.networking.x-k8s.io')
         return 'inference';
-    if (WORKLOAD_KINDS.has(kind))
+    if (WORKLOAD_KINDS$1.has(kind))
         return 'workload';
     if (kind === 'Namespace' && group === '')
         return 'namespace';
@@ -10027,7 +8882,7 @@ function familyOf(apiVersion, kind, value, metadata) {
     if (kind === 'ConfigMap' && group === '' && isMeshConfigMap(metadata.name, value.data))
         return 'mesh-configmap';
     // Every release is one (rules match chart names themselves); doc.chart tells when it installs an Istio chart.
-    if ((kind === 'HelmRelease' && group === 'helm.toolkit.fluxcd.io') || (kind === 'Application' && group === 'argoproj.io'))
+    if ((kind === 'HelmRelease' && group === 'helm.toolkit.fluxcd.io') || ((kind === 'Application' || kind === 'ApplicationSet') && group === 'argoproj.io'))
         return 'helm-release';
     if (kind === 'MutatingWebhookConfiguration' || kind === 'ValidatingWebhookConfiguration')
         return 'webhook';
@@ -10070,39 +8925,43 @@ function embeddedOf(doc, ctx) {
 }
 /** The Istio charts a Flux HelmRelease or an Argo CD Application installs. */
 function chartsInstalled(value) {
-    const spec = isObject(value.spec) ? value.spec : {};
-    const metadata = isObject(value.metadata) ? value.metadata : {};
+    // An Argo CD ApplicationSet installs what its template's Application spec says.
+    const set = value.kind === 'ApplicationSet';
+    const template = set && isObject(value.spec) && isObject(value.spec.template) ? value.spec.template : {};
+    const spec = set ? (isObject(template.spec) ? template.spec : {}) : isObject(value.spec) ? value.spec : {};
+    const prefix = set ? ['spec', 'template', 'spec'] : ['spec'];
     const out = [];
     if (value.kind === 'HelmRelease') {
         const chartSpec = isObject(spec.chart) && isObject(spec.chart.spec) ? spec.chart.spec : {};
         const chartRef = isObject(spec.chartRef) ? spec.chartRef : {};
         const name = chartSpec.chart ?? chartRef.name;
         const sourceRef = isObject(chartSpec.sourceRef) ? chartSpec.sourceRef : {};
-        const chart = istioChart(name, typeof sourceRef.name === 'string', [sourceRef.name, chartRef.name, metadata.name, metadata.namespace, spec.releaseName, spec.targetNamespace]);
+        // The HelmRepository's URL lives in another document: its name stands for it (`istio`, `istio-charts`).
+        const chart = istioChart(name, typeof sourceRef.name === 'string' || typeof chartRef.name === 'string', [sourceRef.name, chartRef.name]);
         if (chart)
             out.push({ chart, at: ['spec'], source: spec });
         return out;
     }
-    const destination = isObject(spec.destination) ? spec.destination : {};
     const sources = [];
     if (isObject(spec.source))
-        sources.push([['spec', 'source'], spec.source]);
+        sources.push([[...prefix, 'source'], spec.source]);
     if (Array.isArray(spec.sources))
-        spec.sources.forEach((s, i) => sources.push([['spec', 'sources', i], s]));
+        spec.sources.forEach((s, i) => sources.push([[...prefix, 'sources', i], s]));
     for (const [at, source] of sources) {
         if (!isObject(source))
             continue;
         // A Git source names its chart by directory: manifests/charts/istio-control/istio-discovery.
         const name = source.chart ?? (typeof source.path === 'string' ? source.path.split('/').filter(Boolean).pop() : undefined);
-        const chart = istioChart(name, typeof source.repoURL === 'string', [source.repoURL, source.path, metadata.name, destination.namespace]);
+        const chart = istioChart(name, typeof source.repoURL === 'string', [source.repoURL, source.path]);
         if (chart)
             out.push({ chart, at, source });
     }
     return out;
 }
 /**
- * The Istio chart `name` is, if any. A generic name (`gateway`) from a named source (a Helm repository, a repo
- * URL) needs an `istio` hint there or in the release's names; without any source it gets the benefit of the doubt.
+ * The Istio chart `name` is, if any. A generic name (`gateway`) from a named source counts only when the source
+ * is Istio's: an Argo CD repoURL or path naming istio, a Flux source named so; the release's own name or namespace
+ * does not make Kong's `gateway` chart Istio's (FP-12). Without any source it gets the benefit of the doubt.
  */
 function istioChart(name, hasSource, hints) {
     if (typeof name !== 'string')
@@ -10111,7 +8970,7 @@ function istioChart(name, hasSource, hints) {
     const chart = ISTIO_CHARTS$1[short];
     if (!chart)
         return undefined;
-    if (GENERIC_CHARTS.has(short) && hasSource && !hints.some((h) => typeof h === 'string' && /istio/i.test(h)))
+    if (GENERIC_CHARTS$1.has(short) && hasSource && !hints.some((h) => typeof h === 'string' && /istio/i.test(h)))
         return undefined;
     return chart;
 }
@@ -10263,6 +9122,1204 @@ function helmValuesChart(file, value) {
 }
 function isObject(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+// Where Istio's Helm charts come from: the test that lets a generic chart name (base, gateway, cni) count as Istio's.
+/**
+ * True for Istio's chart repositories and their mirrors: a Helm or OCI repository URL, or a local path, that
+ * names istio (https://istio-release.storage.googleapis.com/charts, oci://gcr.io/istio-release/charts,
+ * oci://ghcr.io/istio/..., file://…/istio/manifests/charts/…). `base` from Bitnami or `gateway` from Kong do not.
+ */
+function isIstioChartRepository(url) {
+    return typeof url === 'string' && /istio/i.test(url);
+}
+
+// Istio release versions: parsing, ordering and the set this build knows.
+/** Every minor the catalog and the schema index cover, oldest first. Adding a release = adding it here and a catalog file. */
+const KNOWN_MINORS = ['1.20', '1.21', '1.22', '1.23', '1.24', '1.25', '1.26', '1.27', '1.28', '1.29', '1.30', '1.31'];
+/** The newest stable minor; `latest` resolves to it. */
+const LATEST_MINOR = '1.31';
+/**
+ * Minors accepted only as the release a mesh runs today (`from`): the catalog measures the 1.20 changes from 1.19,
+ * but 1.19 is not a target (no catalog file, no schema index entry).
+ */
+const FROM_ONLY_MINORS = ['1.19'];
+const VERSION_RE = /^v?(\d+)\.(\d+)(?:\.(\d+))?(?:-([0-9A-Za-z.-]+))?$/;
+function parseRelease(input, options = {}) {
+    const raw = input.trim();
+    if (raw === 'latest')
+        return parseRelease(LATEST_MINOR);
+    const m = VERSION_RE.exec(raw);
+    if (!m)
+        throw new UsageError(`"${raw}" is not an Istio version; expected e.g. 1.28, 1.28.1, 1.31.0-rc.0 or latest (supported: ${KNOWN_MINORS.join(', ')})`);
+    const [, maj, min, patch, pre] = m;
+    const minor = `${Number(maj)}.${Number(min)}`;
+    const fromOnly = options.from === true && FROM_ONLY_MINORS.includes(minor);
+    if (!KNOWN_MINORS.includes(minor) && !fromOnly) {
+        throw new UsageError(`Istio ${raw} is not a release istio-compat knows; supported releases are ${KNOWN_MINORS.join(', ')} (and their patches)`);
+    }
+    const p = patch === undefined ? null : Number(patch);
+    return {
+        version: p === null ? minor : `${minor}.${p}${pre ? `-${pre}` : ''}`,
+        minor,
+        major: Number(maj),
+        minorNumber: Number(min),
+        patch: p,
+        ...(pre ? { pre } : {})
+    };
+}
+/** Orders releases; a bare minor sorts after all its patches (it means "newest patch"). */
+/** A `from` version: a known release, or one of FROM_ONLY_MINORS (1.19, the release the 1.20 changes start from). */
+function parseFromRelease(input) {
+    return parseRelease(input, { from: true });
+}
+function compareReleases(a, b) {
+    if (a.major !== b.major)
+        return a.major - b.major;
+    if (a.minorNumber !== b.minorNumber)
+        return a.minorNumber - b.minorNumber;
+    const pa = a.patch ?? Number.MAX_SAFE_INTEGER;
+    const pb = b.patch ?? Number.MAX_SAFE_INTEGER;
+    if (pa !== pb)
+        return pa - pb;
+    if (a.pre && !b.pre)
+        return -1;
+    if (!a.pre && b.pre)
+        return 1;
+    return (a.pre ?? '').localeCompare(b.pre ?? '', 'en', { numeric: true });
+}
+/**
+ * True when `release` contains a change that landed in `since` ('1.28' or '1.28.1').
+ * A pre-release of a minor counts as that minor: its notes describe the .0 release.
+ */
+function includesChange(release, since) {
+    const s = parseRelease(since);
+    if (release.major !== s.major)
+        return release.major > s.major;
+    if (release.minorNumber !== s.minorNumber)
+        return release.minorNumber > s.minorNumber;
+    if (s.patch === null || s.patch === 0)
+        return true;
+    return release.patch === null || release.patch >= s.patch;
+}
+
+const release$b="1.20";const kubernetes$b={min:"1.25",max:"1.29"};const compatibilityVersions$b=[];const sources$c=[{path:"releases/1.20/_index.md",url:"https://istio.io/latest/news/releases/1.20.x/announcing-1.20/"},{path:"releases/supported-releases.md",section:"Support status of Istio releases",url:"https://istio.io/latest/docs/releases/supported-releases/"}];const entries$b=[{id:"istio-1.20-sidecar-startup-probe",change:"default-changed",severity:"warning",since:"1.20",message:"From Istio 1.20 the injected istio-proxy gets a startup probe (a sidecar not ready within 10 minutes is restarted) and new readiness probe defaults; readiness values tuned for the old probe cadence behave differently.",match:[{type:"helmValue",chart:"istiod",paths:["global.proxy.startupProbe.enabled","global.proxy.startupProbe.failureThreshold","global.proxy.readinessInitialDelaySeconds","global.proxy.readinessPeriodSeconds","global.proxy.readinessFailureThreshold"]},{type:"annotation",key:"readiness.status.sidecar.istio.io/initialDelaySeconds",on:["pod"]},{type:"annotation",key:"readiness.status.sidecar.istio.io/periodSeconds",on:["pod"]},{type:"annotation",key:"readiness.status.sidecar.istio.io/failureThreshold",on:["pod"]}],sources:[{path:"releases/1.20/upgrade-notes/index.md",section:"`startupProbe` added to sidecar by default",url:"https://istio.io/latest/news/releases/1.20.x/announcing-1.20/upgrade-notes/#startupprobe-added-to-sidecar-by-default",refs:["https://github.com/istio/istio/issues/32569"]},{path:"releases/1.20/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.20.x/announcing-1.20/change-notes/#installation"}]},{id:"istio-1.20-envoy-filter-order",change:"behaviour-changed",severity:"warning",since:"1.20",message:"Istio 1.20 orders its own Envoy filters identically for inbound, outbound and gateway traffic (inbound TCP now runs metadata exchange before authn, gateway TCP runs stats after authz), so an EnvoyFilter that inserts relative to an Istio filter may end up elsewhere.",match:[{type:"field",kinds:["EnvoyFilter"],paths:["spec.configPatches[].patch.operation"],values:["INSERT_BEFORE","INSERT_AFTER","INSERT_FIRST"],where:[{path:"spec.configPatches[].match.context",values:["SIDECAR_INBOUND","GATEWAY"]}]}],sources:[{path:"releases/1.20/upgrade-notes/index.md",section:"Envoy filter ordering",url:"https://istio.io/latest/news/releases/1.20.x/announcing-1.20/upgrade-notes/#envoy-filter-ordering"},{path:"releases/1.20/_index.md",section:"Consistent Envoy Filter Ordering",url:"https://istio.io/latest/news/releases/1.20.x/announcing-1.20/#consistent-envoy-filter-ordering"}]},{id:"istio-1.20-destination-rule-inheritance-removed",change:"removed",severity:"warning",since:"1.20",message:"PILOT_ENABLE_DESTINATION_RULE_INHERITANCE was removed in Istio 1.20, so DestinationRule inheritance from the root or namespace level silently stops; copy the inherited settings into each DestinationRule.",match:[{type:"env",name:"PILOT_ENABLE_DESTINATION_RULE_INHERITANCE",component:"istiod"}],sources:[{path:"releases/1.20/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.20.x/announcing-1.20/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/37095"]}]},{id:"istio-1.20-custom-network-filters-removed",change:"removed",severity:"error",since:"1.20",message:"Istio 1.20 no longer builds the forward_downstream_sni, tcp_cluster_rewrite and sni_verifier network filters into the proxy, so an EnvoyFilter that adds them is rejected by Envoy; reimplement the logic as a Wasm plugin.",match:[{type:"text",kinds:["EnvoyFilter"],pattern:"forward_downstream_sni|tcp_cluster_rewrite|sni_verifier"}],sources:[{path:"releases/1.20/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.20.x/announcing-1.20/change-notes/#traffic-management"}]},{id:"istio-1.20-operator-ambient-profile-removed",change:"removed",severity:"notice",since:"1.20",message:"Since Istio 1.20 the in-cluster operator refuses the ambient profile; an IstioOperator with profile ambient only works as an istioctl install file.",match:[{type:"field",apiVersions:["install.istio.io/v1alpha1"],kinds:["IstioOperator"],paths:["spec.profile"],values:["ambient"]}],sources:[{path:"releases/1.20/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.20.x/announcing-1.20/change-notes/#installation",refs:["https://github.com/istio/istio/issues/46524"]}]},{id:"istio-1.20-consistent-hash-minimum-ring-size-deprecated",change:"deprecated",severity:"notice",since:"1.20",message:"DestinationRule consistentHash.minimumRingSize is deprecated since Istio 1.20; set consistentHash.ringHash.minimumRingSize instead.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["DestinationRule"],paths:["$trafficPolicy.loadBalancer.consistentHash.minimumRingSize"]}],sources:[{path:"crds/1.20/istio-crds.yaml",section:"DestinationRule consistentHash.minimumRingSize (description: Deprecated)",url:"https://github.com/istio/istio/blob/1.20.0/manifests/charts/base/files/crd-all.gen.yaml"}]}];var c120 = {release:release$b,kubernetes:kubernetes$b,compatibilityVersions:compatibilityVersions$b,sources:sources$c,entries:entries$b};
+
+const release$a="1.21";const kubernetes$a={min:"1.26",max:"1.29"};const compatibilityVersions$a=["1.20"];const sources$b=[{path:"releases/1.21/_index.md",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/"},{path:"releases/1.21/_index.md",section:"Easing upgrades with compatibility versions",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/#easing-upgrades-with-compatibility-versions"},{path:"releases/supported-releases.md",section:"Support status of Istio releases",url:"https://istio.io/latest/docs/releases/supported-releases/"}];const entries$a=[{id:"istio-1.21-externalname-alias",change:"default-changed",severity:"warning",since:"1.21",message:"From Istio 1.21 an ExternalName Service is only a DNS alias of its target: VirtualService and DestinationRule rules that name it stop applying and its ports are ignored, so point those rules at the real host (ENABLE_EXTERNAL_NAME_ALIAS=false restores the old behaviour until 1.24).",match:[{type:"field",apiVersions:["v1"],kinds:["Service"],paths:["spec.type"],values:["ExternalName"]},{type:"env",name:"ENABLE_EXTERNAL_NAME_ALIAS",component:"istiod",severity:"notice",message:"{name} is set explicitly; Istio 1.21 turns ExternalName alias handling on by default and 1.24 removes the switch."}],sources:[{path:"releases/1.21/upgrade-notes/index.md",section:"`ExternalName` support changes",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/upgrade-notes/#externalname-support-changes",refs:["https://github.com/istio/istio/pull/47664"]},{path:"releases/1.20/upgrade-notes/index.md",section:"Upcoming `ExternalName` support changes",url:"https://istio.io/latest/news/releases/1.20.x/announcing-1.20/upgrade-notes/#upcoming-externalname-support-changes"},{path:"releases/1.21/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/change-notes/#traffic-management"}]},{id:"istio-1.21-auto-sni",change:"default-changed",severity:"warning",since:"1.21",message:"From Istio 1.21 TLS origination without an explicit sni sends the request host as SNI (auto SNI); set tls.sni if the upstream expects another name or none.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["DestinationRule"],paths:["$trafficPolicy.tls.mode"],values:["SIMPLE","MUTUAL"],where:[{path:"$trafficPolicy.tls.sni",absent:true}]},{type:"env",name:"ENABLE_AUTO_SNI",component:"istiod",severity:"notice",message:"{name} is set explicitly; Istio 1.21 turns auto SNI on by default and 1.26 removes the switch."}],sources:[{path:"releases/1.21/upgrade-notes/index.md",section:"Default value of the feature flag `ENABLE_AUTO_SNI` to true",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/upgrade-notes/#default-value-of-the-feature-flag-enable_auto_sni-to-true",refs:["https://github.com/istio/istio/pull/48225"]},{path:"releases/1.21/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/change-notes/#security"}]},{id:"istio-1.21-verify-certificate-at-client",change:"default-changed",severity:"error",since:"1.21",message:"From Istio 1.21 TLS origination verifies the server certificate against the OS CA bundle when no caCertificates or credentialName is given, so upstreams with private or self-signed certificates start failing; add caCertificates/credentialName or insecureSkipVerify.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["DestinationRule"],paths:["$trafficPolicy.tls.mode"],values:["SIMPLE","MUTUAL"],where:[{path:"$trafficPolicy.tls.caCertificates",absent:true},{path:"$trafficPolicy.tls.credentialName",absent:true},{path:"$trafficPolicy.tls.insecureSkipVerify",values:[true],absent:true}]},{type:"env",name:"VERIFY_CERTIFICATE_AT_CLIENT",component:"istiod",severity:"notice",message:"{name} is set explicitly; Istio 1.21 verifies server certificates by default and 1.24 removes the switch."}],sources:[{path:"releases/1.21/upgrade-notes/index.md",section:"Default value of the feature flag `VERIFY_CERT_AT_CLIENT` is set to true",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/upgrade-notes/#default-value-of-the-feature-flag-verify_cert_at_client-is-set-to-true",refs:["https://github.com/istio/istio/pull/48225"]},{path:"releases/1.21/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/change-notes/#security"}]},{id:"istio-1.21-verify-cert-at-client-typo",change:"no-effect",severity:"error",since:"1.21",message:"VERIFY_CERT_AT_CLIENT (as the 1.21 notes spell it) is not read by istiod; the variable is VERIFY_CERTIFICATE_AT_CLIENT.",match:[{type:"env",name:"VERIFY_CERT_AT_CLIENT",component:"istiod"}],fix:{type:"renameKey",to:"VERIFY_CERTIFICATE_AT_CLIENT"},sources:[{path:"releases/1.21/upgrade-notes/index.md",section:"Default value of the feature flag `VERIFY_CERT_AT_CLIENT` is set to true",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/upgrade-notes/#default-value-of-the-feature-flag-verify_cert_at_client-is-set-to-true"},{path:"releases/1.21/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/change-notes/#security"}]},{id:"istio-1.21-gateway-name-label-deprecated",change:"deprecated",severity:"warning",since:"1.21",until:"1.24",message:"Gateway API managed gateways are labelled gateway.networking.k8s.io/gateway-name since Istio 1.21; the istio.io/gateway-name label is deprecated, so select on the new key.",match:[{type:"label",key:"istio.io/gateway-name",on:["selector"]}],fix:{type:"renameKey",to:"gateway.networking.k8s.io/gateway-name"},sources:[{path:"releases/1.21/upgrade-notes/index.md",section:"Gateway Name label modified",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/upgrade-notes/#gateway-name-label-modified",refs:["https://github.com/istio/istio/pull/47229"]},{path:"releases/1.21/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/change-notes/#traffic-management"}]},{id:"istio-1.21-inbound-passthrough-flag-removed",change:"removed",severity:"warning",since:"1.21",message:"PILOT_ENABLE_INBOUND_PASSTHROUGH was removed in Istio 1.21 and is ignored; use meshConfig.inboundTrafficPolicy.mode LOCALHOST (1.22+) for the old localhost binding.",match:[{type:"env",name:"PILOT_ENABLE_INBOUND_PASSTHROUGH",component:"istiod"}],sources:[{path:"releases/1.21/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/change-notes/#traffic-management"},{path:"releases/1.22/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#traffic-management"}]},{id:"istio-1.21-bootstrap-xds-agent-removed",change:"removed",severity:"warning",since:"1.21",message:"Istio 1.21 removed BOOTSTRAP_XDS_AGENT, so EnvoyFilter patches with applyTo BOOTSTRAP are no longer applied at proxy start; use the sidecar.istio.io/bootstrapOverride annotation instead.",match:[{type:"env",name:"BOOTSTRAP_XDS_AGENT",component:"proxy"},{type:"field",kinds:["EnvoyFilter"],paths:["spec.configPatches[].applyTo"],values:["BOOTSTRAP"]}],sources:[{path:"releases/1.21/change-notes/index.md",section:"Extensibility",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/change-notes/#extensibility"}]},{id:"istio-1.21-jwt-authn-metadata-key",change:"removed",severity:"warning",since:"1.21",message:"From Istio 1.21 request authentication uses the upstream Envoy JWT filter, so JWT claims are in the envoy.filters.http.jwt_authn dynamic metadata, not istio_authn.",match:[{type:"text",kinds:["EnvoyFilter","WasmPlugin"],contains:"istio_authn"}],fix:{type:"replaceText",from:"istio_authn",to:"envoy.filters.http.jwt_authn"},sources:[{path:"releases/1.21/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/change-notes/#security"}]},{id:"istio-1.21-extra-stat-tags-deprecated",change:"deprecated",severity:"notice",since:"1.21",message:"The sidecar.istio.io/extraStatTags annotation is deprecated since Istio 1.21; add metric dimensions with Telemetry tagOverrides instead.",match:[{type:"annotation",key:"sidecar.istio.io/extraStatTags",on:["pod"]}],sources:[{path:"annotations/1.21/annotations.yaml",section:"sidecar.istio.io/extraStatTags (deprecated: true)",url:"https://github.com/istio/api/blob/1.21.0/annotation/annotations.yaml"}]},{id:"istio-1.21-pilot-rate-limits-autoscale",change:"default-changed",severity:"notice",since:"1.21",message:"{name} is set explicitly; from Istio 1.21 its default scales with the CPU istiod gets instead of the old fixed value.",match:[{type:"env",name:"PILOT_MAX_REQUESTS_PER_SECOND",component:"istiod"},{type:"env",name:"PILOT_PUSH_THROTTLE",component:"istiod"}],sources:[{path:"releases/1.21/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/change-notes/#traffic-management"}]},{id:"istio-1.21-destination-rule-connection-pool-fields",change:"added",severity:"error",since:"1.21",message:"DestinationRule {name} only exists from Istio 1.21; older CRDs reject it.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["DestinationRule"],paths:["$trafficPolicy.connectionPool.http.maxConcurrentStreams","$trafficPolicy.connectionPool.tcp.idleTimeout","$trafficPolicy.proxyProtocol"]}],sources:[{path:"releases/1.21/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/47166"]},{path:"releases/1.21/change-notes/index.md",section:"Extensibility",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/change-notes/#extensibility"}]},{id:"istio-1.21-sidecar-inbound-connection-pool",change:"added",severity:"warning",since:"1.21",message:"Sidecar {name} is only honoured from Istio 1.21; older istiod ignores it and keeps applying DestinationRule pools on both sides.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["Sidecar"],paths:["spec.inboundConnectionPool","spec.ingress[].connectionPool"]}],sources:[{path:"releases/1.21/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/32130","https://github.com/istio/istio/issues/41235"]}]},{id:"istio-1.21-jwt-from-cookies",change:"added",severity:"error",since:"1.21",message:"RequestAuthentication jwtRules[].fromCookies only exists from Istio 1.21; older CRDs reject it.",match:[{type:"field",apiVersions:["security.istio.io/v1beta1","security.istio.io/v1"],kinds:["RequestAuthentication"],paths:["spec.jwtRules[].fromCookies"]}],sources:[{path:"releases/1.21/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/change-notes/#security",refs:["https://github.com/istio/istio/issues/47847"]}]},{id:"istio-1.21-private-key-provider-fallback",change:"added",severity:"warning",since:"1.21",message:"ProxyConfig {name} only exists from Istio 1.21.",match:[{type:"proxyConfig",paths:["privateKeyProvider.cryptomb.fallback","privateKeyProvider.qat.fallback"]}],sources:[{path:"releases/1.21/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/change-notes/#security"}]},{id:"istio-1.21-compliance-policy",change:"added",severity:"warning",since:"1.21",message:"COMPLIANCE_POLICY (FIPS TLS restrictions) is only read from Istio 1.21; older components ignore it.",match:[{type:"env",name:"COMPLIANCE_POLICY",component:"any"}],sources:[{path:"releases/1.21/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/change-notes/#security",refs:["https://github.com/istio/istio/issues/49081"]}]},{id:"istio-1.21-sidecar-scope-concurrency-env",change:"added",severity:"notice",since:"1.21",message:"{name} (concurrent SidecarScope conversion) is only read from Istio 1.21; older releases ignore it.",match:[{type:"env",name:"PILOT_CONVERT_SIDECAR_SCOPE_CONCURRENCY",component:"istiod"}],sources:[{path:"releases/1.21/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/change-notes/#traffic-management"}]}];var c121 = {release:release$a,kubernetes:kubernetes$a,compatibilityVersions:compatibilityVersions$a,sources:sources$b,entries:entries$a};
+
+const release$9="1.22";const kubernetes$9={min:"1.27",max:"1.30"};const compatibilityVersions$9=["1.20","1.21"];const sources$a=[{path:"releases/1.22/_index.md",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/"},{path:"releases/supported-releases.md",section:"Support status of Istio releases",url:"https://istio.io/latest/docs/releases/supported-releases/"}];const entries$9=[{id:"istio-1.22-v1-apis",change:"added",severity:"error",since:"1.22",message:"{name} is served from Istio 1.22; clusters with older Istio CRDs reject it, so use the previous apiVersion (same schema) until every cluster runs 1.22.",match:[{type:"resource",apiVersions:["networking.istio.io/v1"],kinds:["VirtualService","DestinationRule","Gateway","ServiceEntry","Sidecar","WorkloadEntry","WorkloadGroup"],fix:{type:"replaceValue",to:"networking.istio.io/v1beta1"}},{type:"resource",apiVersions:["telemetry.istio.io/v1"],kinds:["Telemetry"],fix:{type:"replaceValue",to:"telemetry.istio.io/v1alpha1"}},{type:"resource",apiVersions:["security.istio.io/v1"],kinds:["PeerAuthentication"],fix:{type:"replaceValue",to:"security.istio.io/v1beta1"}}],sources:[{path:"releases/1.22/_index.md",section:"Istio APIs promoted to `v1`",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/#istio-apis-promoted-to-v1"}]},{id:"istio-1.22-delta-xds",change:"default-changed",severity:"notice",since:"1.22",message:"ISTIO_DELTA_XDS is set explicitly; from Istio 1.22 proxies use the incremental (delta) xDS protocol by default.",match:[{type:"env",name:"ISTIO_DELTA_XDS",component:"proxy"}],sources:[{path:"releases/1.22/upgrade-notes/index.md",section:"Delta xDS on by default",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/upgrade-notes/#delta-xds-on-by-default",refs:["https://github.com/istio/istio/issues/47949"]},{path:"releases/1.22/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#traffic-management"}]},{id:"istio-1.22-default-zipkin-tracing-removed",change:"default-changed",severity:"warning",since:"1.22",message:"Istio 1.22 no longer sends traces to zipkin.istio-system:9411 by default, so tracing enabled without a configured provider stops emitting spans; configure a Telemetry tracing provider or meshConfig.defaultConfig.tracing.zipkin.address.",match:[{type:"meshConfig",paths:["enableTracing"],values:[true]},{type:"helmValue",chart:"istiod",paths:["global.proxy.tracer"],values:["zipkin"]}],sources:[{path:"releases/1.22/upgrade-notes/index.md",section:"Default tracing to `zipkin.istio-system.svc` removed",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/upgrade-notes/#default-tracing-to-zipkinistio-systemsvc-removed"},{path:"releases/1.22/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#telemetry"}]},{id:"istio-1.22-enhanced-resource-scoping",change:"default-changed",severity:"warning",since:"1.22",message:"From Istio 1.22 meshConfig.discoverySelectors also limits which namespaces istiod reads Istio and Gateway API config from (and where it publishes the root CA), so config in unselected namespaces is ignored.",match:[{type:"meshConfig",paths:["discoverySelectors"]},{type:"env",name:"ENABLE_ENHANCED_RESOURCE_SCOPING",component:"istiod",severity:"notice",message:"{name} is set explicitly; Istio 1.22 turns enhanced resource scoping on by default and 1.25 removes the switch."}],sources:[{path:"releases/1.22/upgrade-notes/index.md",section:"Default value of the feature flag `ENHANCED_RESOURCE_SCOPING` to true",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/upgrade-notes/#default-value-of-the-feature-flag-enhanced_resource_scoping-to-true"},{path:"releases/1.22/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#security"}]},{id:"istio-1.22-enhanced-resource-scoping-typo",change:"no-effect",severity:"error",since:"1.22",message:"ENABLE_AUTO_ENHANCED_RESOURCE_SCOPING (as the 1.22 change notes spell it) is not read by istiod; the variable is ENABLE_ENHANCED_RESOURCE_SCOPING.",match:[{type:"env",name:"ENABLE_AUTO_ENHANCED_RESOURCE_SCOPING",component:"istiod"}],fix:{type:"renameKey",to:"ENABLE_ENHANCED_RESOURCE_SCOPING"},sources:[{path:"releases/1.22/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#security"}]},{id:"istio-1.22-serviceentry-none-target-port",change:"default-changed",severity:"warning",since:"1.22",message:"From Istio 1.22 a ServiceEntry with resolution NONE honours ports[].targetPort, so traffic goes to that port instead of the service port; remove targetPort if it was never meant to apply.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["ServiceEntry"],paths:["spec.ports[].targetPort"],where:[{path:"spec.resolution",values:["NONE"]}]},{type:"env",name:"ENABLE_RESOLUTION_NONE_TARGET_PORT",component:"istiod",severity:"notice",message:"{name} is set explicitly; Istio 1.22 honours targetPort for resolution NONE by default and 1.25 removes the switch."}],sources:[{path:"releases/1.22/upgrade-notes/index.md",section:"`ServiceEntry` with `resolution: NONE` now respects `targetPort`",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/upgrade-notes/#serviceentry-with-resolution-none-now-respects-targetport"},{path:"releases/1.22/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#traffic-management"}]},{id:"istio-1.22-waypoint-service-account-binding-removed",change:"removed",severity:"error",since:"1.22",message:"Since Istio 1.22 waypoints are no longer bound by service account: istio.io/for-service-account is ignored, so label the namespace, Service or pod with istio.io/use-waypoint instead.",match:[{type:"annotation",key:"istio.io/for-service-account",on:["Gateway.gateway.networking.k8s.io"]}],sources:[{path:"releases/1.22/upgrade-notes/index.md",section:"New ambient mode waypoint attachment method",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/upgrade-notes/#new-ambient-mode-waypoint-attachment-method"},{path:"releases/1.22/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#traffic-management"}]},{id:"istio-1.22-use-waypoint-label",change:"added",severity:"warning",since:"1.22",message:"The istio.io/use-waypoint label only attaches waypoints from Istio 1.22; older releases ignore it.",match:[{type:"label",key:"istio.io/use-waypoint",on:["pod","Namespace","Service","ServiceEntry","WorkloadEntry"]}],sources:[{path:"releases/1.22/upgrade-notes/index.md",section:"New ambient mode waypoint attachment method",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/upgrade-notes/#new-ambient-mode-waypoint-attachment-method"},{path:"releases/1.22/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#traffic-management"}]},{id:"istio-1.22-waypoint-for-label",change:"added",severity:"warning",since:"1.22",message:"The istio.io/waypoint-for label on a waypoint is only read from Istio 1.22; older releases ignore it.",match:[{type:"label",key:"istio.io/waypoint-for",on:["Gateway.gateway.networking.k8s.io"]}],sources:[{path:"releases/1.22/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#traffic-management"}]},{id:"istio-1.22-pod-dataplane-mode-label",change:"added",severity:"warning",since:"1.22",message:"Enrolling or excluding a single pod with the istio.io/dataplane-mode label works from Istio 1.22; older releases only read it on namespaces.",match:[{type:"label",key:"istio.io/dataplane-mode",on:["pod"]}],sources:[{path:"releases/1.22/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#traffic-management"}]},{id:"istio-1.22-ambient-redirection-opt-out-removed",change:"removed",severity:"warning",since:"1.22",message:"Since Istio 1.22 the annotation ambient.istio.io/redirection: disabled no longer takes a pod out of ambient mode; label the pod istio.io/dataplane-mode: none instead.",match:[{type:"annotation",key:"ambient.istio.io/redirection",on:["pod"],values:["disabled"]}],sources:[{path:"releases/1.22/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#traffic-management"}]},{id:"istio-1.22-gateway-address-type-annotation",change:"added",severity:"warning",since:"1.22",message:"The networking.istio.io/address-type annotation is only read from Istio 1.22; older releases ignore it.",match:[{type:"annotation",key:"networking.istio.io/address-type",on:["Gateway.gateway.networking.k8s.io"]}],sources:[{path:"releases/1.22/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#traffic-management"}]},{id:"istio-1.22-headless-pod-listeners-flag-removed",change:"removed",severity:"notice",since:"1.22",message:"PILOT_ENABLE_HEADLESS_SERVICE_POD_LISTENERS was removed in Istio 1.22 and is ignored.",match:[{type:"env",name:"PILOT_ENABLE_HEADLESS_SERVICE_POD_LISTENERS",component:"istiod"}],sources:[{path:"releases/1.22/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#traffic-management"}]},{id:"istio-1.22-istio-cni-values-deprecated",change:"deprecated",severity:"warning",since:"1.22",until:"1.24",message:"The istiod values istio_cni.* are deprecated since Istio 1.22 and removed in 1.24; set pilot.cni.* instead.",match:[{type:"helmValue",chart:"istiod",paths:["istio_cni.enabled","istio_cni.chained","istio_cni.provider"]}],sources:[{path:"releases/1.22/change-notes/index.md",section:"Deprecation Notices",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#deprecation-notices"},{path:"releases/1.22/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#installation"}]},{id:"istio-1.22-first-party-jwt-removed",change:"removed",severity:"error",since:"1.22",message:"Istio 1.22 removed global.jwtPolicy first-party-jwt; only third-party-jwt is supported.",match:[{type:"helmValue",chart:"istiod",paths:["global.jwtPolicy"],values:["first-party-jwt"]}],fix:{type:"replaceValue",to:"third-party-jwt"},sources:[{path:"releases/1.22/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#security"}]},{id:"istio-1.22-external-profile-removed",change:"removed",severity:"error",since:"1.22",message:"The external installation profile was removed in Istio 1.22; use the remote profile.",match:[{type:"field",apiVersions:["install.istio.io/v1alpha1"],kinds:["IstioOperator"],paths:["spec.profile"],values:["external"]}],fix:{type:"replaceValue",to:"remote"},sources:[{path:"releases/1.22/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#installation"}]},{id:"istio-1.22-openshift-ambient-profile",change:"added",severity:"error",since:"1.22",until:"1.24",message:"The openshift-ambient profile only exists from Istio 1.22.",match:[{type:"field",apiVersions:["install.istio.io/v1alpha1"],kinds:["IstioOperator"],paths:["spec.profile"],values:["openshift-ambient"]}],sources:[{path:"releases/1.22/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#installation"}]},{id:"istio-1.22-policy-target-refs",change:"added",severity:"error",since:"1.22",message:"{name} (a list of targets) only exists from Istio 1.22; older CRDs reject it, so use the single targetRef there.",match:[{type:"field",apiVersions:["security.istio.io/v1beta1","security.istio.io/v1"],kinds:["AuthorizationPolicy","RequestAuthentication"],paths:["spec.targetRefs"]},{type:"field",apiVersions:["telemetry.istio.io/v1alpha1","telemetry.istio.io/v1"],kinds:["Telemetry"],paths:["spec.targetRefs"]},{type:"field",apiVersions:["extensions.istio.io/v1alpha1"],kinds:["WasmPlugin"],paths:["spec.targetRefs"]},{type:"field",apiVersions:["networking.istio.io/v1alpha3"],kinds:["EnvoyFilter"],paths:["spec.targetRefs"]}],sources:[{path:"releases/1.22/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#security"},{path:"crds/1.22/istio-crds.yaml",section:"spec.targetRefs",url:"https://github.com/istio/istio/blob/1.22.0/manifests/charts/base/files/crd-all.gen.yaml"}]},{id:"istio-1.22-tls-ca-crl",change:"added",severity:"error",since:"1.22",message:"TLS caCrl (certificate revocation list) only exists from Istio 1.22; older CRDs reject {name}.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["DestinationRule"],paths:["$trafficPolicy.tls.caCrl"]},{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["Gateway"],paths:["spec.servers[].tls.caCrl"]},{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["Sidecar"],paths:["spec.ingress[].tls.caCrl"]}],sources:[{path:"releases/1.22/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#security"}]},{id:"istio-1.22-jwks-fetch-timeout",change:"added",severity:"error",since:"1.22",message:"RequestAuthentication jwtRules[].timeout only exists from Istio 1.22; older CRDs reject it.",match:[{type:"field",apiVersions:["security.istio.io/v1beta1","security.istio.io/v1"],kinds:["RequestAuthentication"],paths:["spec.jwtRules[].timeout"]}],sources:[{path:"releases/1.22/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#security"}]},{id:"istio-1.22-authz-path-templates",change:"added",severity:"warning",since:"1.22",message:"Path templates ({*} and {**}) in AuthorizationPolicy paths are only understood from Istio 1.22; older releases match them literally.",match:[{type:"field",apiVersions:["security.istio.io/v1beta1","security.istio.io/v1"],kinds:["AuthorizationPolicy"],paths:["spec.rules[].to[].operation.paths[]","spec.rules[].to[].operation.notPaths[]"],pattern:"\\{\\*\\*?\\}"}],sources:[{path:"releases/1.22/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#security",refs:["https://github.com/istio/istio/issues/16585"]},{path:"releases/1.22/_index.md",section:"Path templating in Authorization Policy",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/#path-templating-in-authorization-policy"}]},{id:"istio-1.22-inbound-traffic-policy",change:"added",severity:"warning",since:"1.22",message:"meshConfig.inboundTrafficPolicy only exists from Istio 1.22; older istiod ignores it.",match:[{type:"meshConfig",paths:["inboundTrafficPolicy"]}],sources:[{path:"releases/1.22/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#traffic-management"}]},{id:"istio-1.22-opentelemetry-provider-fields",change:"added",severity:"warning",since:"1.22",message:"The OpenTelemetry provider setting {name} only exists from Istio 1.22.",match:[{type:"meshConfig",paths:["extensionProviders[].opentelemetry.http","extensionProviders[].opentelemetry.resourceDetectors","extensionProviders[].opentelemetry.dynatraceSampler"]}],sources:[{path:"releases/1.22/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#telemetry"}]},{id:"istio-1.22-lightstep-deprecated",change:"deprecated",severity:"warning",since:"1.22",until:"1.27",message:"The Lightstep tracing provider is deprecated since Istio 1.22 and removed in 1.27; send traces with the opentelemetry provider instead.",match:[{type:"meshConfig",paths:["extensionProviders[].lightstep"]}],sources:[{path:"releases/1.26/upgrade-notes/index.md",section:"Upcoming removal of telemetry providers",url:"https://istio.io/latest/news/releases/1.26.x/announcing-1.26/upgrade-notes/#upcoming-removal-of-telemetry-providers"},{path:"releases/1.26/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.26.x/announcing-1.26/change-notes/#telemetry",refs:["https://github.com/istio/istio/issues/54002"]}]},{id:"istio-1.22-ext-authz-include-headers-deprecated",change:"deprecated",severity:"notice",since:"1.22",message:"envoyExtAuthzHttp.includeHeadersInCheck is deprecated since Istio 1.22; use includeRequestHeadersInCheck.",match:[{type:"meshConfig",paths:["extensionProviders[].envoyExtAuthzHttp.includeHeadersInCheck"]}],fix:{type:"renameKey",to:"includeRequestHeadersInCheck"},sources:[{path:"meshconfig/1.22/config.proto",section:"EnvoyExternalAuthorizationHttpProvider.include_headers_in_check (deprecated)",url:"https://github.com/istio/api/blob/1.22.0/mesh/v1alpha1/config.proto"}]},{id:"istio-1.22-empty-prefix-match-rejected",change:"removed",severity:"error",since:"1.22",message:"Since Istio 1.22 validation rejects an empty prefix match in a VirtualService; drop it (an absent match already matches everything).",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["VirtualService"],paths:["spec.http[].match[].uri.prefix","spec.http[].match[].authority.prefix","spec.http[].match[].headers.*.prefix"],values:[""]}],sources:[{path:"releases/1.22/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#traffic-management"}]},{id:"istio-1.22-grpcroute-v1",change:"added",severity:"error",since:"1.22",message:"Istio reads GRPCRoute at gateway.networking.k8s.io/v1 from 1.22 (Gateway API 1.1); older releases do not know it.",match:[{type:"resource",apiVersions:["gateway.networking.k8s.io/v1"],kinds:["GRPCRoute"],fix:{type:"replaceValue",to:"gateway.networking.k8s.io/v1alpha2"}}],sources:[{path:"releases/1.22/_index.md",section:"Gateway API now Stable for service mesh",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/#gateway-api-now-stable-for-service-mesh"}]},{id:"istio-1.22-grpcroute-v1alpha2-removed",change:"removed",severity:"error",since:"1.22",message:"From Istio 1.22 GRPCRoute is read at gateway.networking.k8s.io/v1 only (Gateway API 1.1 CRDs); move it off v1alpha2.",match:[{type:"resource",apiVersions:["gateway.networking.k8s.io/v1alpha2"],kinds:["GRPCRoute"]}],fix:{type:"replaceValue",to:"gateway.networking.k8s.io/v1"},sources:[{path:"releases/1.22/_index.md",section:"Gateway API now Stable for service mesh",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/#gateway-api-now-stable-for-service-mesh"}]},{id:"istio-1.22-new-istiod-env",change:"added",severity:"notice",since:"1.22",message:"{name} is only read by istiod from Istio 1.22; older releases ignore it.",match:[{type:"env",name:"PILOT_GATEWAY_API_DEFAULT_GATEWAYCLASS_NAME",component:"istiod"},{type:"env",name:"PILOT_GATEWAY_API_CONTROLLER_NAME",component:"istiod"},{type:"env",name:"METRICS_LOCALHOST_ACCESS_ONLY",component:"any"}],sources:[{path:"releases/1.22/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#traffic-management"},{path:"releases/1.22/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#security"}]},{id:"istio-1.22-ambient-flags-removed",change:"removed",severity:"warning",since:"1.22",message:"{name} is no longer read from Istio 1.22, so setting it changes nothing; ambient mode is switched on by PILOT_ENABLE_AMBIENT, which the ambient profile sets.",match:[{type:"env",name:"PILOT_ENABLE_HBONE",component:"istiod"},{type:"env",name:"PILOT_ENABLE_AMBIENT_CONTROLLERS",component:"istiod"}],sources:[{path:"releases/1.20/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.20.x/announcing-1.20/change-notes/#telemetry",refs:["https://github.com/istio/istio/pull/49644","https://github.com/istio/istio/pull/50360"]}]},{id:"istio-1.22-destinationrule-duplicate-subsets",change:"removed",severity:"error",since:"1.22",message:"From Istio 1.22 validation rejects a DestinationRule in which two subsets share a name ({value}); rename one.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["DestinationRule"],paths:["spec.subsets[].name"],duplicates:true}],sources:[{path:"releases/1.22/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/change-notes/#traffic-management"}]}];var c122 = {release:release$9,kubernetes:kubernetes$9,compatibilityVersions:compatibilityVersions$9,sources:sources$a,entries:entries$9};
+
+const release$8="1.23";const kubernetes$8={min:"1.27",max:"1.30"};const compatibilityVersions$8=["1.20","1.21","1.22"];const sources$9=[{path:"releases/1.23/_index.md",url:"https://istio.io/latest/news/releases/1.23.x/announcing-1.23/"}];const entries$8=[{id:"istio-1.23-stackdriver-provider-removed",change:"removed",severity:"error",since:"1.23",message:"Istio 1.23 stopped generating configuration for the Stackdriver provider, so metrics and logs sent through it stop; switch to the opentelemetry provider.",match:[{type:"meshConfig",paths:["extensionProviders[].stackdriver"]}],sources:[{path:"releases/1.23/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.23.x/announcing-1.23/change-notes/#telemetry"}]},{id:"istio-1.23-opencensus-provider-removed",change:"removed",severity:"error",since:"1.23",message:"Istio stopped generating the OpenCensus tracer in 1.23 (support was removed completely in 1.25 and the provider in 1.27), so traces sent through it stop; switch to the opentelemetry provider.",match:[{type:"meshConfig",paths:["extensionProviders[].opencensus"]}],sources:[{path:"releases/1.23/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.23.x/announcing-1.23/change-notes/#telemetry"},{path:"releases/1.25/upgrade-notes/index.md",section:"OpenCensus support has been removed",url:"https://istio.io/latest/news/releases/1.25.x/announcing-1.25/upgrade-notes/#opencensus-support-has-been-removed"},{path:"releases/1.27/upgrade-notes/index.md",section:"Deprecation of telemetry providers",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/upgrade-notes/#deprecation-of-telemetry-providers"}]},{id:"istio-1.23-flags-removed",change:"removed",severity:"warning",since:"1.23",message:"{name} was removed in Istio 1.23 and is ignored.",match:[{type:"env",name:"ISTIO_ENABLE_OPTIMIZED_SERVICE_PUSH",component:"istiod"},{type:"env",name:"ENABLE_OPTIMIZED_CONFIG_REBUILD",component:"istiod"},{type:"env",name:"PILOT_ENABLE_CONFIG_DISTRIBUTION_TRACKING",component:"istiod"},{type:"env",name:"ENABLE_OTEL_BUILTIN_RESOURCE_LABELS",component:"istiod"}],sources:[{path:"releases/1.23/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.23.x/announcing-1.23/change-notes/#traffic-management"},{path:"releases/1.23/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.23.x/announcing-1.23/change-notes/#telemetry"}]},{id:"istio-1.23-cni-log-level-deprecated",change:"deprecated",severity:"notice",since:"1.23",message:"The istio-cni value logLevel is deprecated since Istio 1.23; set logging.level (or global.logging.level).",match:[{type:"helmValue",chart:"cni",paths:["logLevel","cni.logLevel"]}],sources:[{path:"releases/1.23/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.23.x/announcing-1.23/change-notes/#installation"}]},{id:"istio-1.23-cors-unmatched-preflights",change:"added",severity:"error",since:"1.23",message:"VirtualService corsPolicy.unmatchedPreflights only exists from Istio 1.23; older CRDs reject it.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["VirtualService"],paths:["spec.http[].corsPolicy.unmatchedPreflights"]}],sources:[{path:"crds/1.23/istio-crds.yaml",section:"VirtualService corsPolicy.unmatchedPreflights",url:"https://github.com/istio/istio/blob/1.23.0/manifests/charts/base/files/crd-all.gen.yaml"}]},{id:"istio-1.23-reset-before-request-retry",change:"added",severity:"warning",since:"1.23",message:"The reset-before-request retry condition is only supported from Istio 1.23 (Envoy 1.31).",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["VirtualService"],paths:["spec.http[].retries.retryOn"],pattern:"reset-before-request"}],sources:[{path:"releases/1.23/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.23.x/announcing-1.23/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/51704"]}]},{id:"istio-1.23-use-waypoint-namespace-label",change:"added",severity:"warning",since:"1.23",message:"The istio.io/use-waypoint-namespace label (a waypoint in another namespace) is only read from Istio 1.23.",match:[{type:"label",key:"istio.io/use-waypoint-namespace",on:["pod","Namespace","Service","ServiceEntry","WorkloadEntry"]}],sources:[{path:"releases/1.23/_index.md",section:"Ambient, ambient, ambient",url:"https://istio.io/latest/news/releases/1.23.x/announcing-1.23/#ambient-ambient-ambient"}]},{id:"istio-1.23-waypoint-for-on-gatewayclass",change:"added",severity:"warning",since:"1.23",message:"istio.io/waypoint-for on a GatewayClass is only read from Istio 1.23.",match:[{type:"label",key:"istio.io/waypoint-for",on:["GatewayClass.gateway.networking.k8s.io"]}],sources:[{path:"releases/1.23/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.23.x/announcing-1.23/change-notes/#traffic-management"}]},{id:"istio-1.23-outlier-log-path",change:"added",severity:"warning",since:"1.23",message:"ProxyConfig outlierLogPath only exists from Istio 1.23.",match:[{type:"proxyConfig",paths:["outlierLogPath"]}],sources:[{path:"releases/1.23/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.23.x/announcing-1.23/change-notes/#installation"}]},{id:"istio-1.23-in-cluster-operator-deprecated",change:"deprecated",severity:"notice",since:"1.23",until:"1.24",message:"The in-cluster Istio operator is deprecated in 1.23 and removed in 1.24; an IstioOperator applied to the cluster must move to istioctl or Helm.",match:[{type:"resource",apiVersions:["install.istio.io/v1alpha1"],kinds:["IstioOperator"]}],sources:[{path:"releases/1.23/_index.md",section:"Deprecating the in-cluster Operator",url:"https://istio.io/latest/news/releases/1.23.x/announcing-1.23/#deprecating-the-in-cluster-operator"}]},{id:"istio-1.23-dns-capture-honours-exclusions",change:"behaviour-changed",severity:"warning",since:"1.23",message:"From Istio 1.23 captured DNS traffic honours the outbound exclusion annotations, so a pod that excludes port 53 or its DNS server address bypasses the Istio DNS proxy.",match:[{type:"annotation",key:"traffic.sidecar.istio.io/excludeOutboundPorts",on:["pod"],pattern:"(^|,)\\s*53\\s*(,|$)"},{type:"annotation",key:"traffic.sidecar.istio.io/excludeOutboundIPRanges",on:["pod"]}],sources:[{path:"releases/1.25/upgrade-notes/index.md",section:"DNS traffic (TCP and UDP) now respects traffic exclusion annotations",url:"https://istio.io/latest/news/releases/1.25.x/announcing-1.25/upgrade-notes/#dns-traffic-tcp-and-udp-now-respects-traffic-exclusion-annotations"}]},{id:"istio-1.23-deferred-cluster-creation",change:"default-changed",severity:"notice",since:"1.23",message:"ENABLE_DEFERRED_CLUSTER_CREATION is set explicitly; from Istio 1.23 proxies create clusters lazily on worker threads by default.",match:[{type:"env",name:"ENABLE_DEFERRED_CLUSTER_CREATION",component:"proxy"}],sources:[{path:"releases/1.23/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.23.x/announcing-1.23/change-notes/#traffic-management"}]},{id:"istio-1.23-continue-headers",change:"added",severity:"notice",since:"1.23",message:"ENABLE_100_CONTINUE_HEADERS is only read from Istio 1.23.",match:[{type:"env",name:"ENABLE_100_CONTINUE_HEADERS",component:"istiod"}],sources:[{path:"releases/1.23/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.23.x/announcing-1.23/change-notes/#traffic-management"}]},{id:"istio-1.23-workload-identity-socket-file",change:"added",severity:"notice",since:"1.23",message:"{name} (the file name of a non-Istio SDS socket such as SPIRE's) is only read from Istio 1.23; older proxies expect the Istio default socket name.",match:[{type:"env",name:"WORKLOAD_IDENTITY_SOCKET_FILE",component:"proxy"}],sources:[{path:"releases/1.23/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.23.x/announcing-1.23/change-notes/#security"}]}];var c123 = {release:release$8,kubernetes:kubernetes$8,compatibilityVersions:compatibilityVersions$8,sources:sources$9,entries:entries$8};
+
+const release$7="1.24";const kubernetes$7={min:"1.28",max:"1.31"};const compatibilityVersions$7=["1.21","1.22","1.23"];const sources$8=[{path:"releases/1.24/_index.md",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/"},{path:"releases/1.24/upgrade-notes/index.md",section:"Updated compatibility profiles",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/upgrade-notes/#updated-compatibility-profiles"},{path:"releases/1.24/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/change-notes/#installation"}];const entries$7=[{id:"istio-1.24-in-cluster-operator-removed",change:"removed",severity:"notice",since:"1.24",message:"Istio 1.24 removed the in-cluster operator: an IstioOperator object applied to the cluster is no longer reconciled and only works as an istioctl install file.",match:[{type:"resource",apiVersions:["install.istio.io/v1alpha1"],kinds:["IstioOperator"]},{type:"helmChart",names:["istio-operator"],severity:"error",message:"The istio-operator chart no longer exists in Istio 1.24; install with istioctl or the Helm charts."}],sources:[{path:"releases/1.23/_index.md",section:"Deprecating the in-cluster Operator",url:"https://istio.io/latest/news/releases/1.23.x/announcing-1.23/#deprecating-the-in-cluster-operator"}]},{id:"istio-1.24-istiod-remote-chart-removed",change:"removed",severity:"error",since:"1.24",message:"The istiod-remote chart was removed in Istio 1.24; install the istiod chart with profile: remote instead.",match:[{type:"helmChart",names:["istiod-remote"]}],sources:[{path:"releases/1.24/upgrade-notes/index.md",section:"`istiod-remote` chart replaced with `remote` profile",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/upgrade-notes/#istiod-remote-chart-replaced-with-remote-profile"},{path:"releases/1.24/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/change-notes/#installation"}]},{id:"istio-1.24-gateway-name-label-removed",change:"removed",severity:"error",since:"1.24",message:"Istio 1.24 no longer adds the istio.io/gateway-name label to managed gateways, so this selector matches nothing; select on gateway.networking.k8s.io/gateway-name.",match:[{type:"label",key:"istio.io/gateway-name",on:["selector"]}],fix:{type:"renameKey",to:"gateway.networking.k8s.io/gateway-name"},sources:[{path:"releases/1.24/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/change-notes/#traffic-management"},{path:"releases/1.21/upgrade-notes/index.md",section:"Gateway Name label modified",url:"https://istio.io/latest/news/releases/1.21.x/announcing-1.21/upgrade-notes/#gateway-name-label-modified"}]},{id:"istio-1.24-unified-sidecar-scope",change:"default-changed",severity:"warning",since:"1.24",message:"From Istio 1.24 duplicate hostnames resolve the same way with or without a Sidecar resource (same namespace first, then the Kubernetes Service), so proxies scoped by this Sidecar may pick a different backend.",match:[{type:"resource",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["Sidecar"]},{type:"env",name:"PILOT_UNIFIED_SIDECAR_SCOPE",component:"istiod",severity:"notice",message:"{name} is set explicitly; Istio 1.24 unifies Sidecar scoping by default, and the switch is still read, so false keeps the old scoping."}],sources:[{path:"releases/1.24/upgrade-notes/index.md",section:"`Sidecar` scoping changes",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/upgrade-notes/#sidecar-scoping-changes"},{path:"releases/1.24/upgrade-notes/index.md",section:"Updated compatibility profiles",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/upgrade-notes/#updated-compatibility-profiles"}]},{id:"istio-1.24-retry-defaults",change:"default-changed",severity:"warning",since:"1.24",message:"From Istio 1.24 the default retry policy no longer retries 503 responses and server sidecars retry requests the app never received; routes relying on the implicit 503 retry need retryOn set explicitly.",match:[{type:"meshConfig",paths:["defaultHttpRetryPolicy"]},{type:"env",name:"ENABLE_INBOUND_RETRY_POLICY",component:"istiod",severity:"notice",message:"{name} is set explicitly; Istio 1.24 changes the default retry behaviour and 1.27 removes the switch."},{type:"env",name:"EXCLUDE_UNSAFE_503_FROM_DEFAULT_RETRY",component:"istiod",severity:"notice",message:"{name} is set explicitly; Istio 1.24 changes the default retry behaviour and 1.27 removes the switch."}],sources:[{path:"releases/1.24/upgrade-notes/index.md",section:"Updated compatibility profiles",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/upgrade-notes/#updated-compatibility-profiles"},{path:"releases/1.24/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/change-notes/#traffic-management"},{path:"releases/1.24/_index.md",section:"Improved retries",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/#improved-retries"}]},{id:"istio-1.24-destination-rule-merge",change:"default-changed",severity:"warning",since:"1.24",message:"From Istio 1.24 DestinationRules for the same host are no longer merged when their exportTo differ, so settings that came from another rule may stop applying.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["DestinationRule"],paths:["spec.exportTo"]},{type:"env",name:"ENABLE_ENHANCED_DESTINATIONRULE_MERGE",component:"istiod",severity:"notice",message:"{name} is set explicitly; Istio 1.24 changes DestinationRule merging by default, and the switch is still read, so it decides which behaviour applies."}],sources:[{path:"releases/1.24/upgrade-notes/index.md",section:"Updated compatibility profiles",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/upgrade-notes/#updated-compatibility-profiles"},{path:"releases/1.24/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/change-notes/#traffic-management"}]},{id:"istio-1.24-prefer-destination-rule-tls",change:"default-changed",severity:"notice",since:"1.24",message:"PREFER_DESTINATIONRULE_TLS_FOR_EXTERNAL_SERVICES is set explicitly; from Istio 1.24 DestinationRule TLS settings win for external services by default.",match:[{type:"env",name:"PREFER_DESTINATIONRULE_TLS_FOR_EXTERNAL_SERVICES",component:"istiod"}],sources:[{path:"releases/1.24/upgrade-notes/index.md",section:"Updated compatibility profiles",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/upgrade-notes/#updated-compatibility-profiles"}]},{id:"istio-1.24-deferred-stats-and-overload",change:"default-changed",severity:"notice",since:"1.24",message:"{name} is set explicitly; from Istio 1.24 proxies create stats lazily and bypass the overload manager for static listeners by default.",match:[{type:"env",name:"ENABLE_DEFERRED_STATS_CREATION",component:"proxy"},{type:"env",name:"BYPASS_OVERLOAD_MANAGER_FOR_STATIC_LISTENERS",component:"proxy"}],sources:[{path:"releases/1.24/upgrade-notes/index.md",section:"Updated compatibility profiles",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/upgrade-notes/#updated-compatibility-profiles"},{path:"releases/1.24/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/change-notes/#traffic-management"}]},{id:"istio-1.24-telemetry-cel-attributes",change:"removed",severity:"error",since:"1.24",message:"From Istio 1.24 Telemetry CEL expressions must use standard Envoy attributes (filter_state.downstream_peer, filter_state.upstream_peer, xds.node, fully qualified Wasm names), so the old attribute names evaluate to nothing.",match:[{type:"text",kinds:["Telemetry","WasmPlugin","EnvoyFilter"],contains:"filter_state[\"wasm.downstream_peer\"]",fix:{type:"replaceText",from:"filter_state[\"wasm.downstream_peer\"]",to:"filter_state.downstream_peer"}},{type:"text",kinds:["Telemetry","WasmPlugin","EnvoyFilter"],contains:"filter_state[\"wasm.upstream_peer\"]",fix:{type:"replaceText",from:"filter_state[\"wasm.upstream_peer\"]",to:"filter_state.upstream_peer"}},{type:"text",kinds:["Telemetry"],pattern:"(^|[^\\w.\"\\[])node\\."},{type:"text",kinds:["Telemetry"],pattern:"(^|[^\\w.\"\\[])istio_responseClass"}],sources:[{path:"releases/1.24/upgrade-notes/index.md",section:"Standardization of the peer metadata attributes",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/upgrade-notes/#standardization-of-the-peer-metadata-attributes"},{path:"releases/1.24/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/change-notes/#telemetry"}]},{id:"istio-1.24-enable-core-dump-removed",change:"removed",severity:"warning",since:"1.24",message:"Istio 1.24 removed the sidecar.istio.io/enableCoreDump annotation and deprecated global.proxy.enableCoreDump, so core dumps are no longer enabled this way; see the samples/proxy-coredump approach.",match:[{type:"annotation",key:"sidecar.istio.io/enableCoreDump",on:["pod"],values:[true]},{type:"helmValue",chart:"istiod",paths:["global.proxy.enableCoreDump"],values:[true]}],sources:[{path:"releases/1.24/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/change-notes/#installation"}]},{id:"istio-1.24-crd-templates",change:"default-changed",severity:"warning",since:"1.24",message:"From Istio 1.24 the base chart templates the Istio CRDs (base.enableCRDTemplates defaults to true), so CRDs that were applied with kubectl must be labelled and annotated for Helm once before helm upgrade can own them.",match:[{type:"helmChart",names:["base"]},{type:"helmValue",chart:"base",paths:["base.enableCRDTemplates"]}],sources:[{path:"releases/1.24/upgrade-notes/index.md",section:"Istio CRDs are templated by default and can be installed and upgraded via `helm install istio-base`",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/upgrade-notes/#istio-crds-are-templated-by-default-and-can-be-installed-and-upgraded-via-helm-install-istio-base"},{path:"releases/1.24/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/change-notes/#installation"}]},{id:"istio-1.24-istio-cni-values-removed",change:"removed",severity:"warning",since:"1.24",message:"The istiod values istio_cni.* were removed in Istio 1.24 and are ignored; set pilot.cni.* instead.",match:[{type:"helmValue",chart:"istiod",paths:["istio_cni.enabled","istio_cni.chained","istio_cni.provider"]}],sources:[{path:"releases/1.24/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/change-notes/#installation"}]},{id:"istio-1.24-openshift-helm-profiles-removed",change:"removed",severity:"error",since:"1.24",message:"The Helm profiles openshift and openshift-ambient were removed in Istio 1.24; use profile default or ambient with global.platform: openshift.",match:[{type:"helmValue",chart:"istiod",paths:["profile"],values:["openshift","openshift-ambient"],iopPaths:[]},{type:"helmValue",chart:"cni",paths:["profile"],values:["openshift","openshift-ambient"],iopPaths:[]},{type:"helmValue",chart:"ztunnel",paths:["profile"],values:["openshift","openshift-ambient"],iopPaths:[]},{type:"helmValue",chart:"base",paths:["profile"],values:["openshift","openshift-ambient"],iopPaths:[]}],sources:[{path:"releases/1.24/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/change-notes/#installation"}]},{id:"istio-1.24-compat-1.20-flags-removed",change:"removed",severity:"warning",since:"1.24",message:"{name} was removed with the 1.20 compatibility profile in Istio 1.24, so the 1.21 behaviour it opted out of is now permanent.",match:[{type:"env",name:"ENABLE_EXTERNAL_NAME_ALIAS",component:"istiod"},{type:"env",name:"PERSIST_OLDEST_FIRST_HEURISTIC_FOR_VIRTUAL_SERVICE_HOST_MATCHING",component:"istiod"},{type:"env",name:"VERIFY_CERTIFICATE_AT_CLIENT",component:"istiod"}],sources:[{path:"releases/1.24/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/change-notes/#installation"}]},{id:"istio-1.24-native-sidecar-annotation",change:"added",severity:"warning",since:"1.24",message:"The sidecar.istio.io/nativeSidecar annotation is only read from Istio 1.24; older injectors ignore it.",match:[{type:"annotation",key:"sidecar.istio.io/nativeSidecar",on:["pod"]}],sources:[{path:"releases/1.24/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/change-notes/#installation"},{path:"annotations/1.24/annotations.yaml",section:"sidecar.istio.io/nativeSidecar",url:"https://github.com/istio/api/blob/1.24.0/annotation/annotations.yaml"}]},{id:"istio-1.24-bypass-inbound-capture-annotation",change:"added",severity:"warning",since:"1.24",message:"The ambient.istio.io/bypass-inbound-capture annotation is only read from Istio 1.24.",match:[{type:"annotation",key:"ambient.istio.io/bypass-inbound-capture",on:["pod"]}],sources:[{path:"releases/1.24/change-notes/index.md",section:"Ambient",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/change-notes/#ambient"},{path:"annotations/1.24/annotations.yaml",section:"ambient.istio.io/bypass-inbound-capture",url:"https://github.com/istio/api/blob/1.24.0/annotation/annotations.yaml"}]},{id:"istio-1.24-bypass-inbound-capture-typo",change:"no-effect",severity:"error",since:"1.24",message:"ambient.istio.io/bypassInboundCapture (as the 1.24 notes spell it) is not read; the annotation is ambient.istio.io/bypass-inbound-capture.",match:[{type:"annotation",key:"ambient.istio.io/bypassInboundCapture",on:["pod"]}],fix:{type:"renameKey",to:"ambient.istio.io/bypass-inbound-capture"},sources:[{path:"releases/1.24/change-notes/index.md",section:"Ambient",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/change-notes/#ambient"},{path:"annotations/1.24/annotations.yaml",section:"ambient.istio.io/bypass-inbound-capture",url:"https://github.com/istio/api/blob/1.24.0/annotation/annotations.yaml"}]},{id:"istio-1.24-traffic-distribution-annotation",change:"added",severity:"warning",since:"1.24",message:"The networking.istio.io/traffic-distribution annotation is only read from Istio 1.24.",match:[{type:"annotation",key:"networking.istio.io/traffic-distribution",on:["Service","ServiceEntry"]}],sources:[{path:"releases/1.24/change-notes/index.md",section:"Ambient",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/change-notes/#ambient"}]},{id:"istio-1.24-destination-rule-warmup",change:"added",severity:"error",since:"1.24",message:"DestinationRule loadBalancer.warmup only exists from Istio 1.24; older CRDs reject it (loadBalancer.warmupDurationSecs works everywhere).",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["DestinationRule"],paths:["$trafficPolicy.loadBalancer.warmup"]}],sources:[{path:"releases/1.24/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/change-notes/#traffic-management"}]},{id:"istio-1.24-xfcc-client-cert-details",change:"added",severity:"warning",since:"1.24",message:"ProxyConfig proxyHeaders.setCurrentClientCertDetails only exists from Istio 1.24.",match:[{type:"proxyConfig",paths:["proxyHeaders.setCurrentClientCertDetails"]}],sources:[{path:"releases/1.24/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/change-notes/#traffic-management"}]},{id:"istio-1.24-tracing-provider-fields",change:"added",severity:"warning",since:"1.24",message:"The tracing provider setting {name} only exists from Istio 1.24.",match:[{type:"meshConfig",paths:["extensionProviders[].zipkin.path","extensionProviders[].opentelemetry.grpc"]}],sources:[{path:"releases/1.24/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/change-notes/#telemetry",refs:["https://github.com/istio/istio/issues/52873","https://github.com/istio/istio/issues/53086"]}]},{id:"istio-1.24-istio-csr-alpn",change:"behaviour-changed",severity:"warning",since:"1.24",message:"Istio 1.24 enforces ALPN on its internal gRPC, which cert-manager istio-csr up to v0.12.0 does not negotiate; upgrade istio-csr or set proxyMetadata GRPC_ENFORCE_ALPN_ENABLED: \"false\".",match:[{type:"helmValue",chart:"istiod",paths:["global.caAddress"],pattern:"istio-csr|cert-manager"},{type:"env",name:"GRPC_ENFORCE_ALPN_ENABLED",component:"proxy",severity:"notice",message:"{name} is set explicitly; Istio 1.24 enforces ALPN by default."}],sources:[{path:"releases/1.24/upgrade-notes/index.md",section:"Compatibility with cert-manager's `istio-csr`",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/upgrade-notes/#compatibility-with-cert-managers-istio-csr"}]},{id:"istio-1.24-ambient-dns-upgrade-order",change:"behaviour-changed",severity:"notice",since:"1.24",message:"With ambient DNS capture on, the upgrade to Istio 1.24 must go istio-cni first, then restart ambient workloads, then ztunnel, or DNS resolution fails.",match:[{type:"helmValue",chart:"cni",paths:["ambient.dnsCapture","cni.ambient.dnsCapture"],values:[true]}],sources:[{path:"releases/1.24/upgrade-notes/index.md",section:"Ambient upgrade with DNS proxy",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/upgrade-notes/#ambient-upgrade-with-dns-proxy"}]},{id:"istio-1.24-new-env",change:"added",severity:"notice",since:"1.24",message:"{name} is only read from Istio 1.24; older releases ignore it.",match:[{type:"env",name:"ENVOY_DNS_JITTER_DURATION",component:"istiod"},{type:"env",name:"SECRET_GRACE_PERIOD_RATIO_JITTER",component:"proxy"}],sources:[{path:"releases/1.24/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/change-notes/#traffic-management"},{path:"releases/1.24/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/change-notes/#installation"}]},{id:"istio-1.24-autoallocate-opt-out-label",change:"added",severity:"notice",since:"1.24",message:"The ServiceEntry label networking.istio.io/enable-autoallocate-ip is only read from Istio 1.24; older releases ignore it.",match:[{type:"label",key:"networking.istio.io/enable-autoallocate-ip",on:["ServiceEntry"]}],sources:[{path:"annotations/1.24/labels.yaml",section:"networking.istio.io/enable-autoallocate-ip",url:"https://github.com/istio/api/blob/1.24.0/label/labels.yaml"}]}];var c124 = {release:release$7,kubernetes:kubernetes$7,compatibilityVersions:compatibilityVersions$7,sources:sources$8,entries:entries$7};
+
+const release$6="1.25";const kubernetes$6={min:"1.29",max:"1.32"};const compatibilityVersions$6=["1.22","1.23","1.24"];const sources$7=[{path:"releases/1.25/_index.md",url:"https://istio.io/latest/news/releases/1.25.x/announcing-1.25/"}];const entries$6=[{id:"istio-1.25-ambient-dns-capture",change:"default-changed",severity:"warning",since:"1.25",message:"From Istio 1.25 ambient pods have their DNS proxied by ztunnel by default (new pods only, unless iptables reconciliation is on); opt a pod out with ambient.istio.io/dns-capture: \"false\" or set ambient.dnsCapture: false.",match:[{type:"helmValue",chart:"cni",paths:["profile"],values:["ambient"],iopPaths:[],where:[{path:"ambient.dnsCapture",absent:true},{path:"cni.ambient.dnsCapture",absent:true}]},{type:"helmValue",chart:"cni",paths:["ambient.enabled","cni.ambient.enabled"],values:[true],where:[{path:"ambient.dnsCapture",absent:true},{path:"cni.ambient.dnsCapture",absent:true}]},{type:"field",apiVersions:["install.istio.io/v1alpha1"],kinds:["IstioOperator"],paths:["spec.profile"],values:["ambient"],where:[{path:"spec.values.cni.ambient.dnsCapture",absent:true}]},{type:"label",key:"istio.io/dataplane-mode",on:["Namespace"],values:["ambient"]},{type:"helmValue",chart:"cni",paths:["ambient.dnsCapture","cni.ambient.dnsCapture"],severity:"notice",message:"{name} is set explicitly; Istio 1.25 turns ambient DNS capture on by default."}],sources:[{path:"releases/1.25/upgrade-notes/index.md",section:"Ambient mode DNS capture on by default",url:"https://istio.io/latest/news/releases/1.25.x/announcing-1.25/upgrade-notes/#ambient-mode-dns-capture-on-by-default"},{path:"releases/1.25/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.25.x/announcing-1.25/change-notes/#traffic-management"},{path:"releases/1.25/_index.md",section:"DNS proxying on by default for ambient mode",url:"https://istio.io/latest/news/releases/1.25.x/announcing-1.25/#dns-proxying-on-by-default-for-ambient-mode"}]},{id:"istio-1.25-ip-autoallocate",change:"default-changed",severity:"warning",since:"1.25",message:"From Istio 1.25 istiod assigns a virtual IP (from 240.240.0.0/16 and 2001:2::/48) to each non-wildcard host of a ServiceEntry with resolution other than NONE and no addresses, and writes it to its status, which changes how clients resolve and route these hosts; the label networking.istio.io/enable-autoallocate-ip: \"false\" opts out.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["ServiceEntry"],paths:["spec.resolution"],values:["DNS","DNS_ROUND_ROBIN","STATIC","DYNAMIC_DNS"],where:[{path:"spec.addresses",absent:true},{path:"metadata.labels[\"networking.istio.io/enable-autoallocate-ip\"]",pattern:"^[Ff][Aa][Ll][Ss][Ee]$",absent:true},{path:"spec.hosts[]",pattern:"^[^*]"}]},{type:"env",name:"PILOT_ENABLE_IP_AUTOALLOCATE",component:"istiod",severity:"notice",message:"{name} is set explicitly; Istio 1.25 turns status-based IP auto-allocation on by default."}],sources:[{path:"releases/1.25/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.25.x/announcing-1.25/change-notes/#traffic-management"}]},{id:"istio-1.25-dns-auto-allocate-deprecated",change:"deprecated",severity:"warning",since:"1.25",message:"Proxy-side ISTIO_META_DNS_AUTO_ALLOCATE is deprecated since Istio 1.25 in favour of the istiod controller that allocates ServiceEntry addresses.",match:[{type:"env",name:"ISTIO_META_DNS_AUTO_ALLOCATE",component:"proxy"}],sources:[{path:"releases/1.25/change-notes/index.md",section:"Deprecation Notices",url:"https://istio.io/latest/news/releases/1.25.x/announcing-1.25/change-notes/#deprecation-notices"}]},{id:"istio-1.25-kubevirt-interfaces-deprecated",change:"deprecated",severity:"warning",since:"1.25",message:"traffic.sidecar.istio.io/kubevirtInterfaces is deprecated since Istio 1.25; istio.io/reroute-virtual-interfaces takes the same value and also works in ambient mode.",match:[{type:"annotation",key:"traffic.sidecar.istio.io/kubevirtInterfaces",on:["pod"]}],fix:{type:"renameKey",to:"istio.io/reroute-virtual-interfaces"},sources:[{path:"releases/1.25/change-notes/index.md",section:"Deprecation Notices",url:"https://istio.io/latest/news/releases/1.25.x/announcing-1.25/change-notes/#deprecation-notices"}]},{id:"istio-1.25-reroute-virtual-interfaces-annotation",change:"added",severity:"warning",since:"1.25",message:"The istio.io/reroute-virtual-interfaces annotation is only read from Istio 1.25; older releases need traffic.sidecar.istio.io/kubevirtInterfaces.",match:[{type:"annotation",key:"istio.io/reroute-virtual-interfaces",on:["pod"]}],fix:{type:"renameKey",to:"traffic.sidecar.istio.io/kubevirtInterfaces"},sources:[{path:"releases/1.25/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.25.x/announcing-1.25/change-notes/#traffic-management"}]},{id:"istio-1.25-dns-capture-annotation",change:"added",severity:"warning",since:"1.25",message:"The ambient.istio.io/dns-capture annotation is only read from Istio 1.25.",match:[{type:"annotation",key:"ambient.istio.io/dns-capture",on:["pod"]}],sources:[{path:"releases/1.25/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.25.x/announcing-1.25/change-notes/#traffic-management"}]},{id:"istio-1.25-workload-name-label",change:"added",severity:"notice",since:"1.25",message:"The service.istio.io/workload-name label is only used for telemetry from Istio 1.25.",match:[{type:"label",key:"service.istio.io/workload-name",on:["pod","WorkloadEntry"]}],sources:[{path:"releases/1.25/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.25.x/announcing-1.25/change-notes/#telemetry"}]},{id:"istio-1.25-ingress-use-waypoint-on-namespace",change:"added",severity:"warning",since:"1.25",message:"istio.io/ingress-use-waypoint on a Namespace is only read from Istio 1.25 (older releases read it on Services only).",match:[{type:"label",key:"istio.io/ingress-use-waypoint",on:["Namespace"]}],sources:[{path:"releases/1.25/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.25.x/announcing-1.25/change-notes/#traffic-management"}]},{id:"istio-1.25-service-traffic-distribution",change:"added",severity:"warning",since:"1.25",message:"Istio honours Service spec.trafficDistribution from 1.25; older releases ignore it and keep their own locality load balancing.",match:[{type:"field",apiVersions:["v1"],kinds:["Service"],paths:["spec.trafficDistribution"]}],sources:[{path:"releases/1.25/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.25.x/announcing-1.25/change-notes/#traffic-management"},{path:"releases/1.25/_index.md",section:"Zonal routing enhancements",url:"https://istio.io/latest/news/releases/1.25.x/announcing-1.25/#zonal-routing-enhancements"}]},{id:"istio-1.25-ztunnel-resource-names",change:"behaviour-changed",severity:"warning",since:"1.25",until:"1.26",message:"In Istio 1.25 the ztunnel chart names its resources after the Helm release instead of ztunnel, which renames (and restarts) ztunnel unless the release is called ztunnel or resourceName: ztunnel is set.",match:[{type:"helmChart",names:["ztunnel"],where:[{path:"releaseName",values:["ztunnel"],absent:true},{path:"values.resourceName",values:["ztunnel"],absent:true}]}],sources:[{path:"releases/1.25/upgrade-notes/index.md",section:"ztunnel Helm chart changes",url:"https://istio.io/latest/news/releases/1.25.x/announcing-1.25/upgrade-notes/#ztunnel-helm-chart-changes"},{path:"releases/1.25/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.25.x/announcing-1.25/change-notes/#installation"}]},{id:"istio-1.25-preserve-http1-header-case",change:"added",severity:"warning",since:"1.25",message:"ProxyConfig proxyHeaders.preserveHttp1HeaderCase only exists from Istio 1.25.",match:[{type:"proxyConfig",paths:["proxyHeaders.preserveHttp1HeaderCase"]}],sources:[{path:"releases/1.25/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.25.x/announcing-1.25/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/53680"]}]},{id:"istio-1.25-authz-service-accounts",change:"added",severity:"error",since:"1.25",message:"AuthorizationPolicy source {name} only exists from Istio 1.25; older CRDs reject it.",match:[{type:"field",apiVersions:["security.istio.io/v1beta1","security.istio.io/v1"],kinds:["AuthorizationPolicy"],paths:["spec.rules[].from[].source.serviceAccounts","spec.rules[].from[].source.notServiceAccounts"]}],sources:[{path:"crds/1.25/istio-crds.yaml",section:"AuthorizationPolicy source.serviceAccounts / notServiceAccounts",url:"https://github.com/istio/istio/blob/1.25.0/manifests/charts/base/files/crd-all.gen.yaml"}]},{id:"istio-1.25-new-crd-fields",change:"added",severity:"error",since:"1.25",message:"{name} only exists from Istio 1.25; older CRDs reject it.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["WorkloadGroup"],paths:["spec.probe.grpc"]},{type:"field",apiVersions:["telemetry.istio.io/v1alpha1","telemetry.istio.io/v1"],kinds:["Telemetry"],paths:["spec.tracing[].enableIstioTags"]}],sources:[{path:"crds/1.25/istio-crds.yaml",section:"WorkloadGroup probe.grpc, Telemetry tracing[].enableIstioTags",url:"https://github.com/istio/istio/blob/1.25.0/manifests/charts/base/files/crd-all.gen.yaml"}]},{id:"istio-1.25-gke-platform",change:"added",severity:"warning",since:"1.25",message:"global.platform gke is only understood from Istio 1.25.",match:[{type:"helmValue",chart:"istiod",paths:["global.platform","platform"],values:["gke"]},{type:"helmValue",chart:"cni",paths:["global.platform","platform"],values:["gke"],iopPaths:[]},{type:"helmValue",chart:"ztunnel",paths:["global.platform","platform"],values:["gke"],iopPaths:[]}],sources:[{path:"releases/1.25/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.25.x/announcing-1.25/change-notes/#installation"}]},{id:"istio-1.25-new-env",change:"added",severity:"notice",since:"1.25",message:"{name} is only read from Istio 1.25; older releases ignore it.",match:[{type:"env",name:"PILOT_DNS_JITTER_DURATION",component:"istiod"},{type:"env",name:"PILOT_DNS_CARES_UDP_MAX_QUERIES",component:"istiod"},{type:"env",name:"ENVOY_SKIP_DEPRECATED_LOGS",component:"any"}],sources:[{path:"releases/1.25/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.25.x/announcing-1.25/change-notes/#traffic-management"},{path:"releases/1.25/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.25.x/announcing-1.25/change-notes/#installation"}]},{id:"istio-1.25-scoping-and-target-port-opt-outs-removed",change:"removed",severity:"warning",since:"1.25",message:"{name} no longer exists in Istio 1.25: the opt-out is ignored and the behaviour Istio 1.22 made the default is permanent.",match:[{type:"env",name:"ENABLE_ENHANCED_RESOURCE_SCOPING",component:"istiod"},{type:"env",name:"ENABLE_RESOLUTION_NONE_TARGET_PORT",component:"istiod"}],sources:[{path:"releases/1.22/upgrade-notes/index.md",section:"Default value of the feature flag `ENHANCED_RESOURCE_SCOPING` to true",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/upgrade-notes/#default-value-of-the-feature-flag-enhanced_resource_scoping-to-true",refs:["https://github.com/istio/istio/pull/54047","https://github.com/istio/istio/pull/54484"]},{path:"releases/1.22/upgrade-notes/index.md",section:"`ServiceEntry` with `resolution: NONE` now respects `targetPort`",url:"https://istio.io/latest/news/releases/1.22.x/announcing-1.22/upgrade-notes/#serviceentry-with-resolution-none-now-respects-targetport"}]},{id:"istio-1.25-wasm-fail-close-deny-all",change:"behaviour-changed",severity:"warning",since:"1.25",message:"From Istio 1.25, when the image of a WasmPlugin with failStrategy FAIL_CLOSE (the default) cannot be fetched, the proxy installs a deny-all filter instead of an allow-all one, so requests are rejected until the image loads.",match:[{type:"field",apiVersions:["extensions.istio.io/v1alpha1"],kinds:["WasmPlugin"],paths:["spec.url"],where:[{path:"spec.failStrategy",values:["FAIL_OPEN","FAIL_RELOAD"],absent:true}]}],sources:[{path:"releases/1.25/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.25.x/announcing-1.25/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/53279"]}]},{id:"istio-1.25-send-unhealthy-excludes-terminating",change:"behaviour-changed",severity:"notice",since:"1.25",message:"From Istio 1.25 PILOT_SEND_UNHEALTHY_ENDPOINTS no longer sends terminating endpoints, only not-ready ones.",match:[{type:"env",name:"PILOT_SEND_UNHEALTHY_ENDPOINTS",component:"istiod",values:["true"]}],sources:[{path:"releases/1.25/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.25.x/announcing-1.25/change-notes/#traffic-management"}]}];var c125 = {release:release$6,kubernetes:kubernetes$6,compatibilityVersions:compatibilityVersions$6,sources:sources$7,entries:entries$6};
+
+const release$5="1.26";const kubernetes$5={min:"1.29",max:"1.33"};const compatibilityVersions$5=["1.23","1.24","1.25"];const sources$6=[{path:"releases/1.26/_index.md",url:"https://istio.io/latest/news/releases/1.26.x/announcing-1.26/"}];const entries$5=[{id:"istio-1.26-max-connections-per-socket-event",change:"default-changed",severity:"notice",since:"1.26",message:"MAX_CONNECTIONS_PER_SOCKET_EVENT_LOOP is set explicitly; from Istio 1.26 Envoy accepts one connection per socket event by default (0 restores the old unlimited behaviour).",match:[{type:"env",name:"MAX_CONNECTIONS_PER_SOCKET_EVENT_LOOP",component:"istiod"}],sources:[{path:"releases/1.26/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.26.x/announcing-1.26/change-notes/#traffic-management"}]},{id:"istio-1.26-cni-host-network",change:"default-changed",severity:"notice",since:"1.26",message:"From Istio 1.26 the istio-cni node agent no longer runs in the host network namespace by default; set ambient.shareHostNetworkNamespace: true if something depends on that.",match:[{type:"helmValue",chart:"cni",paths:["profile"],values:["ambient"],iopPaths:[]},{type:"field",apiVersions:["install.istio.io/v1alpha1"],kinds:["IstioOperator"],paths:["spec.profile"],values:["ambient"]},{type:"helmValue",chart:"cni",paths:["ambient.shareHostNetworkNamespace","cni.ambient.shareHostNetworkNamespace"],severity:"notice",message:"{name} is set explicitly; Istio 1.26 stops sharing the host network namespace by default."}],sources:[{path:"releases/1.26/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.26.x/announcing-1.26/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/54726"]}]},{id:"istio-1.26-auto-sni-flag-removed",change:"removed",severity:"warning",since:"1.26",message:"ENABLE_AUTO_SNI was removed in Istio 1.26 (auto SNI is always on); set tls.sni on DestinationRules that need a different name.",match:[{type:"env",name:"ENABLE_AUTO_SNI",component:"istiod"}],sources:[{path:"releases/1.26/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.26.x/announcing-1.26/change-notes/#installation"}]},{id:"istio-1.26-ztunnel-resource-names-restored",change:"behaviour-changed",severity:"warning",since:"1.26",reverts:"1.25",message:"Istio 1.26 names ztunnel chart resources ztunnel again (1.25 used the release name); set resourceName if you depend on the 1.25 naming.",match:[{type:"helmChart",names:["ztunnel"],where:[{path:"releaseName",values:["ztunnel"],absent:true},{path:"values.resourceName",absent:true}]},{type:"helmValue",chart:"ztunnel",paths:["resourceName"],severity:"notice",message:"resourceName is set explicitly; Istio 1.26 defaults the ztunnel resource names back to ztunnel."}],sources:[{path:"releases/1.26/upgrade-notes/index.md",section:"Ztunnel Helm chart changes",url:"https://istio.io/latest/news/releases/1.26.x/announcing-1.26/upgrade-notes/#ztunnel-helm-chart-changes"},{path:"releases/1.26/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.26.x/announcing-1.26/change-notes/#installation"}]},{id:"istio-1.26-backend-tls-policy-alpha",change:"added",severity:"error",since:"1.26",until:"1.28",message:"Istio reads the experimental {name} only from 1.26 (with PILOT_ENABLE_ALPHA_GATEWAY_API=true).",match:[{type:"resource",apiVersions:["gateway.networking.k8s.io/v1alpha3"],kinds:["BackendTLSPolicy"]},{type:"resource",apiVersions:["gateway.networking.x-k8s.io/v1alpha1"],kinds:["XBackendTrafficPolicy"]}],sources:[{path:"releases/1.26/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.26.x/announcing-1.26/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/54131","https://github.com/istio/istio/issues/54132"]},{path:"releases/1.26/_index.md",section:"New Gateway API support",url:"https://istio.io/latest/news/releases/1.26.x/announcing-1.26/#new-gateway-api-support"}]},{id:"istio-1.26-retry-backoff-and-host-predicate",change:"added",severity:"error",since:"1.26",message:"VirtualService {name} only exists from Istio 1.26; older CRDs reject it.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["VirtualService"],paths:["spec.http[].retries.backoff","spec.http[].retries.retryIgnorePreviousHosts"]}],sources:[{path:"releases/1.26/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.26.x/announcing-1.26/change-notes/#traffic-management"}]},{id:"istio-1.26-access-log-omit-empty-values",change:"added",severity:"warning",since:"1.26",message:"The file access log setting omitEmptyValues only exists from Istio 1.26.",match:[{type:"meshConfig",paths:["extensionProviders[].envoyFileAccessLog.omitEmptyValues"]}],sources:[{path:"releases/1.26/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.26.x/announcing-1.26/change-notes/#telemetry",refs:["https://github.com/istio/istio/issues/54930"]}]},{id:"istio-1.26-header-values-from-env",change:"added",severity:"warning",since:"1.26",message:"OpenTelemetry provider headers read from istiod environment variables (envName) only exist from Istio 1.26.",match:[{type:"meshConfig",paths:["extensionProviders[].opentelemetry.http.headers[].envName","extensionProviders[].opentelemetry.grpc.initialMetadata[].envName"]}],sources:[{path:"releases/1.26/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.26.x/announcing-1.26/change-notes/#installation",refs:["https://github.com/istio/istio/issues/53408"]}]},{id:"istio-1.26-gateway-deployment-customisation",change:"added",severity:"warning",since:"1.26",message:"Customising generated gateway resources through spec.infrastructure.parametersRef is only supported from Istio 1.26.",match:[{type:"field",apiVersions:["gateway.networking.k8s.io/v1","gateway.networking.k8s.io/v1beta1"],kinds:["Gateway"],paths:["spec.infrastructure.parametersRef"]}],sources:[{path:"releases/1.26/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.26.x/announcing-1.26/change-notes/#traffic-management"},{path:"releases/1.26/_index.md",section:"Customization of resources provisioned by the Gateway API",url:"https://istio.io/latest/news/releases/1.26.x/announcing-1.26/#customization-of-resources-provisioned-by-the-gateway-api"}]},{id:"istio-1.26-envoyfilter-vhost-domain-name",change:"added",severity:"error",since:"1.26",message:"EnvoyFilter routeConfiguration.vhost.domainName matching is only supported from Istio 1.26.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3"],kinds:["EnvoyFilter"],paths:["spec.configPatches[].match.routeConfiguration.vhost.domainName"]}],sources:[{path:"releases/1.26/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.26.x/announcing-1.26/change-notes/#traffic-management"}]},{id:"istio-1.26-new-env",change:"added",severity:"notice",since:"1.26",message:"{name} is only read from Istio 1.26; older releases ignore it.",match:[{type:"env",name:"ENABLE_GATEWAY_API_MANUAL_DEPLOYMENT",component:"istiod"},{type:"env",name:"PILOT_SPAWN_UPSTREAM_SPAN_FOR_GATEWAY",component:"istiod"},{type:"env",name:"ENABLE_CLUSTER_TRUST_BUNDLE_API",component:"istiod"}],sources:[{path:"releases/1.26/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.26.x/announcing-1.26/change-notes/#traffic-management"},{path:"releases/1.26/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.26.x/announcing-1.26/change-notes/#telemetry"},{path:"releases/1.26/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.26.x/announcing-1.26/change-notes/#security",refs:["https://github.com/istio/istio/issues/43986"]}]},{id:"istio-1.26-delimited-stats-opt-out-removed",change:"removed",severity:"warning",since:"1.26",message:"{name} no longer exists in Istio 1.26: the opt-out is ignored, so cluster stat names keep the semicolon delimiter (and clusters are created lazily) that Istio 1.23 made the default.",match:[{type:"env",name:"ENABLE_DELIMITED_STATS_TAG_REGEX",component:"any"},{type:"env",name:"ENABLE_DEFERRED_CLUSTER_CREATION",component:"proxy"}],sources:[{path:"releases/1.23/change-notes/index.md",section:"Telemetry (the Custom stat names upgrade note of releasenotes/notes/51761.yaml never reached istio.io)",url:"https://istio.io/latest/news/releases/1.23.x/announcing-1.23/change-notes/#telemetry",refs:["https://github.com/istio/istio/pull/51761"]}]}];var c126 = {release:release$5,kubernetes:kubernetes$5,compatibilityVersions:compatibilityVersions$5,sources:sources$6,entries:entries$5};
+
+const release$4="1.27";const kubernetes$4={min:"1.29",max:"1.33"};const compatibilityVersions$4=["1.24","1.25","1.26"];const sources$5=[{path:"releases/1.27/_index.md",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/"}];const entries$4=[{id:"istio-1.27-native-sidecars",change:"default-changed",severity:"warning",since:"1.27",message:"From Istio 1.27 istio-proxy is injected as a native sidecar (an init container with restartPolicy Always) on eligible pods, so anything that expects it in spec.containers must be checked; opt a pod out with sidecar.istio.io/nativeSidecar: \"false\".",match:[{type:"field",kinds:["$workload"],paths:["$podSpec.containers[].name"],values:["istio-proxy"],where:[{path:"$podMetadata.labels[\"sidecar.istio.io/inject\"]",values:["false"],absent:true},{path:"$podMetadata.annotations[\"sidecar.istio.io/inject\"]",values:["false"],absent:true},{path:"$podMetadata.annotations[\"inject.istio.io/templates\"]",pattern:"(^|,)\\s*gateway\\s*(,|$)",absent:true},{path:"$podSpec.containers[].args[]",values:["router","ztunnel"],absent:true}],message:"This pod template declares an istio-proxy container; from Istio 1.27 the sidecar is injected as a native sidecar init container, so check how these settings still apply (opt out with sidecar.istio.io/nativeSidecar: \"false\")."},{type:"text",families:["policy","webhook"],pattern:"(^|[^\\w-])istio-proxy($|[^\\w-])",message:"This policy or webhook refers to istio-proxy; from Istio 1.27 the sidecar is an init container (spec.initContainers) on eligible pods, so rules written for spec.containers may stop matching."},{type:"env",name:"ENABLE_NATIVE_SIDECARS",component:"istiod",severity:"notice",message:"ENABLE_NATIVE_SIDECARS is set explicitly; Istio 1.27 turns native sidecars on by default for pods on Kubernetes 1.33 or newer."},{type:"annotation",key:"sidecar.istio.io/nativeSidecar",on:["pod"],severity:"notice",message:"This pod already chooses its sidecar mode; Istio 1.27 makes native sidecars the default for everyone else."}],sources:[{path:"releases/1.27/upgrade-notes/index.md",section:"Native sidecar enabled by default",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/upgrade-notes/#native-sidecar-enabled-by-default"},{path:"releases/1.27/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/change-notes/#installation",refs:["https://github.com/istio/istio/issues/48794"]}]},{id:"istio-1.27-native-side-annotation-typo",change:"no-effect",severity:"error",since:"1.27",message:"sidecar.istio.io/native-side (as the 1.27 notes spell it) is not read by the injector, so the pod is not opted out; the annotation is sidecar.istio.io/nativeSidecar.",match:[{type:"annotation",key:"sidecar.istio.io/native-side",on:["pod"]}],fix:{type:"renameKey",to:"sidecar.istio.io/nativeSidecar"},sources:[{path:"releases/1.27/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/change-notes/#installation",refs:["https://github.com/istio/istio/issues/48794"]},{path:"releases/1.27/upgrade-notes/index.md",section:"Native sidecar enabled by default",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/upgrade-notes/#native-sidecar-enabled-by-default"},{path:"annotations/1.27/annotations.yaml",section:"sidecar.istio.io/nativeSidecar",url:"https://github.com/istio/api/blob/1.27.0/annotation/annotations.yaml"}]},{id:"istio-1.27-lightstep-provider-removed",change:"removed",severity:"error",since:"1.27",message:"Istio 1.27 removed the Lightstep tracing provider, so traces sent through it stop; send them with the opentelemetry provider (Lightstep accepts OTLP).",match:[{type:"meshConfig",paths:["extensionProviders[].lightstep"]}],sources:[{path:"releases/1.27/upgrade-notes/index.md",section:"Deprecation of telemetry providers",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/upgrade-notes/#deprecation-of-telemetry-providers"},{path:"releases/1.27/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/change-notes/#telemetry",refs:["https://github.com/istio/istio/issues/54002"]},{path:"releases/1.26/upgrade-notes/index.md",section:"Upcoming removal of telemetry providers",url:"https://istio.io/latest/news/releases/1.26.x/announcing-1.26/upgrade-notes/#upcoming-removal-of-telemetry-providers"}]},{id:"istio-1.27-inferencepool-v1alpha2",change:"added",severity:"error",since:"1.27",until:"1.28",message:"Istio reads InferencePool (inference.networking.x-k8s.io/v1alpha2) only from 1.27, with ENABLE_GATEWAY_API_INFERENCE_EXTENSION=true.",match:[{type:"resource",apiVersions:["inference.networking.x-k8s.io/v1alpha2"],kinds:["InferencePool"]}],sources:[{path:"releases/1.27/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/55768"]},{path:"releases/1.27/_index.md",section:"Inference Extension Support",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/#inference-extension-support"}]},{id:"istio-1.27-inference-extension-flag",change:"added",severity:"notice",since:"1.27",message:"ENABLE_GATEWAY_API_INFERENCE_EXTENSION is only read from Istio 1.27.",match:[{type:"env",name:"ENABLE_GATEWAY_API_INFERENCE_EXTENSION",component:"istiod"}],sources:[{path:"releases/1.27/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/55768"]}]},{id:"istio-1.27-inference-extension-flag-typo",change:"no-effect",severity:"error",since:"1.27",message:"SUPPORT_GATEWAY_API_INFERENCE_EXTENSION (as the 1.27 notes spell it) is not read by istiod; the variable is ENABLE_GATEWAY_API_INFERENCE_EXTENSION.",match:[{type:"env",name:"SUPPORT_GATEWAY_API_INFERENCE_EXTENSION",component:"istiod"}],fix:{type:"renameKey",to:"ENABLE_GATEWAY_API_INFERENCE_EXTENSION"},sources:[{path:"releases/1.27/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/55768"]}]},{id:"istio-1.27-xlistenerset",change:"added",severity:"error",since:"1.27",until:"1.30",message:"Istio reads the experimental XListenerSet only from 1.27 (with PILOT_ENABLE_ALPHA_GATEWAY_API=true).",match:[{type:"resource",apiVersions:["gateway.networking.x-k8s.io/v1alpha1"],kinds:["XListenerSet"]}],sources:[{path:"releases/1.27/_index.md",section:"ListenerSets Support",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/#listenersets-support"}]},{id:"istio-1.27-incomplete-cacerts-fails",change:"removed",severity:"error",since:"1.27",message:"From Istio 1.27 istiod refuses to start with an incomplete cacerts Secret instead of falling back to its self-signed CA; provide ca-cert.pem, ca-key.pem, root-cert.pem and cert-chain.pem (or a kubernetes.io/tls layout with tls.crt, tls.key and ca.crt).",match:[{type:"field",apiVersions:["v1"],kinds:["Secret"],paths:["metadata.name"],values:["cacerts"],where:[{path:"data[\"ca-cert.pem\"]",absent:true},{path:"stringData[\"ca-cert.pem\"]",absent:true},{path:"data[\"tls.crt\"]",absent:true},{path:"stringData[\"tls.crt\"]",absent:true}]},{type:"field",apiVersions:["v1"],kinds:["Secret"],paths:["metadata.name"],values:["cacerts"],where:[{path:"data[\"ca-key.pem\"]",absent:true},{path:"stringData[\"ca-key.pem\"]",absent:true},{path:"data[\"tls.crt\"]",absent:true},{path:"stringData[\"tls.crt\"]",absent:true}]},{type:"field",apiVersions:["v1"],kinds:["Secret"],paths:["metadata.name"],values:["cacerts"],where:[{path:"data[\"root-cert.pem\"]",absent:true},{path:"stringData[\"root-cert.pem\"]",absent:true},{path:"data[\"tls.crt\"]",absent:true},{path:"stringData[\"tls.crt\"]",absent:true}]},{type:"field",apiVersions:["v1"],kinds:["Secret"],paths:["metadata.name"],values:["cacerts"],where:[{path:"data[\"cert-chain.pem\"]",absent:true},{path:"stringData[\"cert-chain.pem\"]",absent:true},{path:"data[\"tls.crt\"]",absent:true},{path:"stringData[\"tls.crt\"]",absent:true}]}],sources:[{path:"releases/1.27/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/change-notes/#security"}]},{id:"istio-1.27-cluster-trust-bundle-v1beta1",change:"behaviour-changed",severity:"warning",since:"1.27",message:"From Istio 1.27 ENABLE_CLUSTER_TRUST_BUNDLE_API uses certificates.k8s.io/v1beta1 ClusterTrustBundles, which need Kubernetes 1.33 or newer.",match:[{type:"env",name:"ENABLE_CLUSTER_TRUST_BUNDLE_API",component:"istiod",values:[true]}],sources:[{path:"releases/1.27/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/change-notes/#security",refs:["https://github.com/istio/istio/issues/56306"]}]},{id:"istio-1.27-retry-budget",change:"added",severity:"error",since:"1.27",message:"DestinationRule retryBudget only exists from Istio 1.27; older CRDs reject it.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["DestinationRule"],paths:["spec.trafficPolicy.retryBudget","spec.subsets[].trafficPolicy.retryBudget"]}],sources:[{path:"releases/1.27/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/change-notes/#traffic-management"}]},{id:"istio-1.27-gateway-multiple-certificates",change:"added",severity:"error",since:"1.27",message:"Serving several certificates (e.g. RSA and ECDSA) from one Gateway listener is only supported from Istio 1.27; older releases reject or ignore {name}.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["Gateway"],paths:["spec.servers[].tls.credentialNames","spec.servers[].tls.tlsCertificates"]},{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["Sidecar"],paths:["spec.ingress[].tls.credentialNames","spec.ingress[].tls.tlsCertificates"]},{type:"field",apiVersions:["gateway.networking.k8s.io/v1","gateway.networking.k8s.io/v1beta1"],kinds:["Gateway"],paths:["spec.listeners[].tls.certificateRefs[1]"]}],sources:[{path:"releases/1.27/upgrade-notes/index.md",section:"Multiple certificate types support in Gateway",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/upgrade-notes/#multiple-certificate-types-support-in-gateway"},{path:"releases/1.27/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/36181"]}]},{id:"istio-1.27-traffic-distribution-same-node-zone",change:"added",severity:"warning",since:"1.27",message:"Istio honours the traffic distribution {value} only from 1.27; older releases ignore the value and keep their default endpoint choice.",match:[{type:"field",apiVersions:["v1"],kinds:["Service"],paths:["spec.trafficDistribution"],values:["PreferSameNode","PreferSameZone"]},{type:"annotation",key:"networking.istio.io/traffic-distribution",on:["Service","ServiceEntry"],values:["PreferSameNode","PreferSameZone"]}],sources:[{path:"releases/1.27/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/55848"]}]},{id:"istio-1.27-prefer-close-ignores-subzone",change:"behaviour-changed",severity:"notice",since:"1.27",message:"From Istio 1.27 PreferClose traffic distribution no longer takes the subzone into account.",match:[{type:"field",apiVersions:["v1"],kinds:["Service"],paths:["spec.trafficDistribution"],values:["PreferClose"]},{type:"annotation",key:"networking.istio.io/traffic-distribution",on:["Service","ServiceEntry"],values:["PreferClose"]}],sources:[{path:"releases/1.27/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/55848"]}]},{id:"istio-1.27-service-scope-configs",change:"added",severity:"warning",since:"1.27",message:"meshConfig.serviceScopeConfigs (ambient multicluster service scope) only exists from Istio 1.27.",match:[{type:"meshConfig",paths:["serviceScopeConfigs"]}],sources:[{path:"releases/1.27/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/change-notes/#traffic-management"}]},{id:"istio-1.27-sds-extension-provider",change:"added",severity:"warning",since:"1.27",message:"External SDS providers (extensionProviders[].sds) are only supported from Istio 1.27.",match:[{type:"meshConfig",paths:["extensionProviders[].sds"]}],sources:[{path:"releases/1.27/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/change-notes/#security",refs:["https://github.com/istio/istio/issues/56522"]}]},{id:"istio-1.27-wasm-fail-reload",change:"added",severity:"error",since:"1.27",message:"WasmPlugin failStrategy FAIL_RELOAD only exists from Istio 1.27.",match:[{type:"field",apiVersions:["extensions.istio.io/v1alpha1"],kinds:["WasmPlugin"],paths:["spec.failStrategy"],values:["FAIL_RELOAD"]}],sources:[{path:"releases/1.27/change-notes/index.md",section:"Extensibility",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/change-notes/#extensibility"}]},{id:"istio-1.27-jwt-without-issuer",change:"added",severity:"error",since:"1.27",message:"A RequestAuthentication jwtRule without issuer is only accepted from Istio 1.27; older releases require issuer.",match:[{type:"field",apiVersions:["security.istio.io/v1beta1","security.istio.io/v1"],kinds:["RequestAuthentication"],paths:["spec.jwtRules[]"],where:[{path:"@.issuer",absent:true}]}],sources:[{path:"releases/1.27/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/change-notes/#security",refs:["https://github.com/istio/istio/issues/14400"]}]},{id:"istio-1.27-compliance-policy-pqc",change:"added",severity:"warning",since:"1.27",message:"COMPLIANCE_POLICY pqc is only understood from Istio 1.27.",match:[{type:"env",name:"COMPLIANCE_POLICY",component:"any",values:["pqc"]}],sources:[{path:"releases/1.27/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/change-notes/#security",refs:["https://github.com/istio/istio/issues/56330"]}]},{id:"istio-1.27-new-env",change:"added",severity:"notice",since:"1.27",message:"{name} is only read from Istio 1.27; older releases ignore it.",match:[{type:"env",name:"PILOT_IP_AUTOALLOCATE_IPV4_PREFIX",component:"istiod"},{type:"env",name:"PILOT_IP_AUTOALLOCATE_IPV6_PREFIX",component:"istiod"},{type:"env",name:"ENABLE_LAZY_SIDECAR_EVALUATION",component:"istiod"},{type:"env",name:"ENABLE_PROXY_FIND_POD_BY_IP",component:"istiod"},{type:"env",name:"PILOT_ENABLE_GATEWAY_API_COPY_LABELS_ANNOTATIONS",component:"istiod"}],sources:[{path:"releases/1.27/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/change-notes/#traffic-management"}]},{id:"istio-1.27-sidecar-scope-concurrency-superseded",change:"deprecated",severity:"notice",since:"1.27",message:"PILOT_CONVERT_SIDECAR_SCOPE_CONCURRENCY is superseded by ENABLE_LAZY_SIDECAR_EVALUATION from Istio 1.27.",match:[{type:"env",name:"PILOT_CONVERT_SIDECAR_SCOPE_CONCURRENCY",component:"istiod"}],sources:[{path:"releases/1.27/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/change-notes/#traffic-management"}]},{id:"istio-1.27-retry-and-stats-opt-outs-removed",change:"removed",severity:"warning",since:"1.27",message:"{name} no longer exists in Istio 1.27: the opt-out is ignored and the behaviour Istio 1.24 made the default is permanent.",match:[{type:"env",name:"ENABLE_INBOUND_RETRY_POLICY",component:"istiod"},{type:"env",name:"EXCLUDE_UNSAFE_503_FROM_DEFAULT_RETRY",component:"istiod"},{type:"env",name:"ENABLE_DEFERRED_STATS_CREATION",component:"proxy"},{type:"env",name:"BYPASS_OVERLOAD_MANAGER_FOR_STATIC_LISTENERS",component:"proxy"}],sources:[{path:"releases/1.24/upgrade-notes/index.md",section:"Updated compatibility profiles",url:"https://istio.io/latest/news/releases/1.24.x/announcing-1.24/upgrade-notes/#updated-compatibility-profiles",refs:["https://github.com/istio/istio/pull/56023"]}]},{id:"istio-1.27-cni-owned-config-filename-typo",change:"no-effect",severity:"error",since:"1.27",message:"istioOwnedCNIConfigFilename (as the release notes spell it) is not read by the istio-cni chart, which reads istioOwnedCNIConfigFileName (capital N), so the file keeps its default name.",match:[{type:"helmValue",chart:"cni",paths:["istioOwnedCNIConfigFilename","cni.istioOwnedCNIConfigFilename"]}],fix:{type:"renameKey",to:"istioOwnedCNIConfigFileName"},sources:[{path:"releases/1.27/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/change-notes/#security"},{path:"releases/1.29/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/change-notes/#security",refs:["https://github.com/istio/istio/issues/57656"]},{path:"helm/1.27/cni-values.yaml",section:"istioOwnedCNIConfigFileName",url:"https://github.com/istio/istio/blob/1.27.0/manifests/charts/istio-cni/values.yaml"}]},{id:"istio-1.27-telemetry-label-disables-mtls",change:"added",severity:"error",since:"1.27",message:"Before Istio 1.27, {name}=false also turned mTLS off without any warning; keep the default or target 1.27 or newer.",match:[{type:"env",name:"PILOT_ENABLE_TELEMETRY_LABEL",component:"istiod",values:["false"]},{type:"env",name:"PILOT_ENDPOINT_TELEMETRY_LABEL",component:"istiod",values:["false"]}],sources:[{path:"releases/1.27/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/56352"]}]},{id:"istio-1.27-plugged-ca-crl",change:"added",severity:"warning",since:"1.27",message:"istiod only distributes the certificate revocation list in ca-crl.pem of the cacerts Secret from Istio 1.27; older releases ignore it, so revoked certificates stay trusted.",match:[{type:"field",apiVersions:["v1"],kinds:["Secret"],paths:["data[\"ca-crl.pem\"]","stringData[\"ca-crl.pem\"]"],where:[{path:"metadata.name",values:["cacerts"]}]}],sources:[{path:"releases/1.27/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/change-notes/#security",refs:["https://github.com/istio/istio/issues/56529"]}]},{id:"istio-1.27-virtualservice-mixed-case-hosts",change:"added",severity:"warning",since:"1.27",message:"Before Istio 1.27 a VirtualService whose hosts contain upper-case letters ({value}) had its routes ignored; write the host in lower case.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["VirtualService"],paths:["spec.hosts[]"],pattern:"[A-Z]"}],sources:[{path:"releases/1.27/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/55767"]}]},{id:"istio-1.27-envoyfilter-listener-filter-merge",change:"added",severity:"warning",since:"1.27",message:"EnvoyFilter MERGE patches on LISTENER_FILTER are only applied from Istio 1.27; older releases skip them.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3"],kinds:["EnvoyFilter"],paths:["spec.configPatches[].patch.operation"],values:["MERGE"],where:[{path:"spec.configPatches[].applyTo",values:["LISTENER_FILTER"]}]}],sources:[{path:"releases/1.27/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/change-notes/#traffic-management"}]},{id:"istio-1.27.4-nftables-tproxy-empty-inbound-ports",change:"added",severity:"warning",since:"1.27.4",backports:["1.28.1"],message:"With native nftables, TPROXY interception and an empty traffic.sidecar.istio.io/includeInboundPorts make istio-init fail before Istio 1.27.4 and 1.28.1, so the pod does not start.",match:[{type:"field",kinds:["$workload"],paths:["$podMetadata.annotations[\"traffic.sidecar.istio.io/includeInboundPorts\"]"],values:[""],where:[{path:"$podMetadata.annotations[\"sidecar.istio.io/interceptionMode\"]",values:["TPROXY"]}]}],sources:[{path:"releases/1.27/_index.md",section:"Patch releases 1.27.4 and 1.28.1 (see refs)",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/",refs:["https://istio.io/latest/news/releases/1.27.x/announcing-1.27.4/","https://istio.io/latest/news/releases/1.28.x/announcing-1.28.1/","https://github.com/istio/istio/issues/58135"]}]},{id:"istio-1.27.4-xlistenerset-tls-secrets",change:"added",severity:"error",since:"1.27.4",backports:["1.28.1"],message:"XListenerSet listeners can only read their TLS certificateRefs from Istio 1.27.4 and 1.28.1; older releases serve these HTTPS listeners without the certificate.",match:[{type:"field",apiVersions:["gateway.networking.x-k8s.io/v1alpha1"],kinds:["XListenerSet"],paths:["spec.listeners[].tls.certificateRefs"]}],sources:[{path:"releases/1.27/_index.md",section:"Patch releases 1.27.4 and 1.28.1 (see refs)",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/",refs:["https://istio.io/latest/news/releases/1.27.x/announcing-1.27.4/","https://istio.io/latest/news/releases/1.28.x/announcing-1.28.1/"]}]},{id:"istio-1.27.4-https-http-same-port-bind",change:"added",severity:"notice",since:"1.27.4",backports:["1.28.1"],message:"Before Istio 1.27.4 and 1.28.1, an HTTPS server processed first kept an HTTP server on the same port but another bind address from getting routes; check servers of this Gateway that share a port number.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["Gateway"],paths:["spec.servers[].bind"],where:[{path:"spec.servers[].tls"},{path:"spec.servers[].port.protocol",values:["HTTP"]}]}],sources:[{path:"releases/1.27/_index.md",section:"Patch releases 1.27.4 and 1.28.1 (see refs)",url:"https://istio.io/latest/news/releases/1.27.x/announcing-1.27/",refs:["https://istio.io/latest/news/releases/1.27.x/announcing-1.27.4/","https://istio.io/latest/news/releases/1.28.x/announcing-1.28.1/","https://github.com/istio/istio/issues/57706"]}]},{id:"istio-1.27.4-envoyfilter-gatewayclass-target",change:"added",severity:"warning",since:"1.27.4",message:"An EnvoyFilter in the root namespace targeting a GatewayClass is only applied from Istio 1.27.4 and 1.28; older releases do not propagate it to the gateways of that class.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3"],kinds:["EnvoyFilter"],paths:["spec.targetRefs[].kind"],values:["GatewayClass"]}],sources:[{path:"releases/1.28/change-notes/index.md",section:"Extensibility",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/change-notes/#extensibility",refs:["https://istio.io/latest/news/releases/1.27.x/announcing-1.27.4/"]}]}];var c127 = {release:release$4,kubernetes:kubernetes$4,compatibilityVersions:compatibilityVersions$4,sources:sources$5,entries:entries$4};
+
+const release$3="1.28";const kubernetes$3={min:"1.29",max:"1.34"};const compatibilityVersions$3=["1.25","1.26","1.27"];const sources$4=[{path:"releases/1.28/_index.md",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/"}];const entries$3=[{id:"istio-1.28-inferencepool-v1alpha2-removed",change:"removed",severity:"error",since:"1.28",message:"Istio 1.28 reads InferencePool only at inference.networking.k8s.io/v1, so v1alpha2 pools stop routing; convert them (targetPortNumber becomes targetPorts[].number, selector moves under matchLabels, extensionRef becomes endpointPickerRef with port.number).",match:[{type:"resource",apiVersions:["inference.networking.x-k8s.io/v1alpha2"],kinds:["InferencePool"]},{type:"field",apiVersions:["gateway.networking.k8s.io/v1","gateway.networking.k8s.io/v1beta1"],kinds:["HTTPRoute"],paths:["spec.rules[].backendRefs[].group"],values:["inference.networking.x-k8s.io"],message:"HTTPRoute backendRefs to InferencePool use group inference.networking.k8s.io from Istio 1.28; the x-k8s.io group is no longer read.",fix:{type:"replaceValue",to:"inference.networking.k8s.io"}}],sources:[{path:"releases/1.28/upgrade-notes/index.md",section:"InferencePool",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/upgrade-notes/#inferencepool",refs:["https://github.com/istio/istio/issues/57219"]},{path:"releases/1.28/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/change-notes/#traffic-management"}]},{id:"istio-1.28-inferencepool-v1",change:"added",severity:"error",since:"1.28",message:"Istio reads InferencePool at inference.networking.k8s.io/v1 only from 1.28; 1.27 knows only the x-k8s.io v1alpha2 version.",match:[{type:"resource",apiVersions:["inference.networking.k8s.io/v1"],kinds:["InferencePool"]},{type:"field",apiVersions:["gateway.networking.k8s.io/v1","gateway.networking.k8s.io/v1beta1"],kinds:["HTTPRoute"],paths:["spec.rules[].backendRefs[].group"],values:["inference.networking.k8s.io"]}],sources:[{path:"releases/1.28/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/57219"]},{path:"releases/1.28/_index.md",section:"Inference Extension Support",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/#inference-extension-support"}]},{id:"istio-1.28-inferencepool-port-number-removed",change:"removed",severity:"error",since:"1.28",message:"InferencePool v1 in Istio 1.28 replaced endpointPickerRef.portNumber with endpointPickerRef.port.number, which is required when kind is unset or Service (9002 is no longer assumed).",match:[{type:"field",apiVersions:["inference.networking.k8s.io/v1"],kinds:["InferencePool"],paths:["spec.endpointPickerRef.portNumber"]}],sources:[{path:"releases/1.28/upgrade-notes/index.md",section:"InferencePool",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/upgrade-notes/#inferencepool"}]},{id:"istio-1.28.1-inferencepool-multiple-target-ports",change:"added",severity:"error",since:"1.28.1",message:"An InferencePool with more than one targetPort is only supported from Istio 1.28.1; older releases serve the first port only.",match:[{type:"field",apiVersions:["inference.networking.k8s.io/v1"],kinds:["InferencePool"],paths:["spec.targetPorts[1]"]}],sources:[{path:"releases/1.28/_index.md",section:"Patch release 1.28.1 (see refs)",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/",refs:["https://istio.io/latest/news/releases/1.28.x/announcing-1.28.1/","https://github.com/istio/istio/issues/57638"]}]},{id:"istio-1.28-backend-tls-policy-v1alpha3-removed",change:"removed",severity:"error",since:"1.28",message:"Istio 1.28 reads BackendTLSPolicy only at gateway.networking.k8s.io/v1 (Gateway API 1.4), so v1alpha3 policies stop applying; the schema is the same, change the apiVersion and install Gateway API 1.4 CRDs.",match:[{type:"resource",apiVersions:["gateway.networking.k8s.io/v1alpha3"],kinds:["BackendTLSPolicy"]}],fix:{type:"replaceValue",to:"gateway.networking.k8s.io/v1"},sources:[{path:"releases/1.28/upgrade-notes/index.md",section:"`BackendTLSPolicy` alpha removal",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/upgrade-notes/#backendtlspolicy-alpha-removal"},{path:"releases/1.28/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/change-notes/#installation"}]},{id:"istio-1.28-backend-tls-policy-v1",change:"added",severity:"error",since:"1.28",message:"Istio reads BackendTLSPolicy at gateway.networking.k8s.io/v1 only from 1.28; 1.26 and 1.27 know the alpha v1alpha3 version behind PILOT_ENABLE_ALPHA_GATEWAY_API.",match:[{type:"resource",apiVersions:["gateway.networking.k8s.io/v1"],kinds:["BackendTLSPolicy"]}],sources:[{path:"releases/1.28/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/change-notes/#installation"},{path:"releases/1.28/upgrade-notes/index.md",section:"`BackendTLSPolicy` alpha removal",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/upgrade-notes/#backendtlspolicy-alpha-removal"}]},{id:"istio-1.28-backend-tls-policy-section-name",change:"added",severity:"error",since:"1.28",message:"BackendTLSPolicy targetRefs[].sectionName (TLS for one Service port) is only honoured from Istio 1.28; older releases apply the policy to every port.",match:[{type:"field",apiVersions:["gateway.networking.k8s.io/v1","gateway.networking.k8s.io/v1alpha3"],kinds:["BackendTLSPolicy"],paths:["spec.targetRefs[].sectionName"]}],sources:[{path:"releases/1.28/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/change-notes/#traffic-management"}]},{id:"istio-1.28-backend-tls-policy-serviceentry-target",change:"added",severity:"error",since:"1.28",message:"A BackendTLSPolicy targeting a ServiceEntry is only supported from Istio 1.28.",match:[{type:"field",apiVersions:["gateway.networking.k8s.io/v1","gateway.networking.k8s.io/v1alpha3"],kinds:["BackendTLSPolicy"],paths:["spec.targetRefs[].kind"],values:["ServiceEntry"]}],sources:[{path:"releases/1.28/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/57521"]}]},{id:"istio-1.28-serviceentry-dynamic-dns",change:"added",severity:"error",since:"1.28",message:"ServiceEntry resolution DYNAMIC_DNS (wildcard hosts through a waypoint) only exists from Istio 1.28; older CRDs reject it.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["ServiceEntry"],paths:["spec.resolution"],values:["DYNAMIC_DNS"]}],sources:[{path:"releases/1.28/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/54540"]},{path:"releases/1.28/_index.md",section:"Gateway API and Traffic Management Enhancements",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/#gateway-api-and-traffic-management-enhancements"}]},{id:"istio-1.28-metric-expiry-removed",change:"removed",severity:"warning",since:"1.28",message:"{name} was removed with metric expiry in Istio 1.28 and is ignored; set the pod annotation sidecar.istio.io/statsEvictionInterval instead.",match:[{type:"env",name:"METRIC_ROTATION_INTERVAL",component:"any"},{type:"env",name:"METRIC_GRACEFUL_DELETION_INTERVAL",component:"any"}],sources:[{path:"releases/1.28/upgrade-notes/index.md",section:"Migrate to the new metric eviction mechanism",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/upgrade-notes/#migrate-to-the-new-metric-eviction-mechanism"},{path:"releases/1.28/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/change-notes/#telemetry"}]},{id:"istio-1.28-stats-annotations",change:"added",severity:"warning",since:"1.28",message:"The {name} annotation is only read from Istio 1.28; older injectors ignore it.",match:[{type:"annotation",key:"sidecar.istio.io/statsEvictionInterval",on:["pod"]},{type:"annotation",key:"sidecar.istio.io/statsFlushInterval",on:["pod"]},{type:"annotation",key:"sidecar.istio.io/statsHistogramBins",on:["pod"]}],sources:[{path:"releases/1.28/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/change-notes/#telemetry"},{path:"annotations/1.28/annotations.yaml",section:"sidecar.istio.io/statsEvictionInterval, statsFlushInterval, statsHistogramBins",url:"https://github.com/istio/api/blob/1.28.0/annotation/annotations.yaml"}]},{id:"istio-1.28-spawn-upstream-span-for-gateway",change:"default-changed",severity:"notice",since:"1.28",message:"From Istio 1.28 gateways create a separate upstream span for every request by default, so traces gain a span per gateway hop.",match:[{type:"env",name:"PILOT_SPAWN_UPSTREAM_SPAN_FOR_GATEWAY",component:"istiod",message:"PILOT_SPAWN_UPSTREAM_SPAN_FOR_GATEWAY is set explicitly; Istio 1.28 turns upstream spans for gateways on by default and 1.31 removes the switch."}],sources:[{path:"releases/1.28/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/change-notes/#telemetry"}]},{id:"istio-1.28-shadow-host-suffix",change:"default-changed",severity:"warning",since:"1.28",message:"From Istio 1.28 mirrored requests keep their original Host (DISABLE_SHADOW_HOST_SUFFIX defaults to true, despite the change note) instead of getting a -shadow suffix, so mirror targets that route or filter on the suffix must change; DISABLE_SHADOW_HOST_SUFFIX=false restores it.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["VirtualService"],paths:["spec.http[].mirror","spec.http[].mirrors"]},{type:"env",name:"DISABLE_SHADOW_HOST_SUFFIX",component:"istiod",severity:"notice",message:"DISABLE_SHADOW_HOST_SUFFIX is set explicitly; from Istio 1.28 true (the default) means no -shadow suffix and false keeps it."}],sources:[{path:"releases/1.28/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/57530"]}]},{id:"istio-1.28-max-connections-per-socket-event-sidecars",change:"default-changed",severity:"notice",since:"1.28",message:"From Istio 1.28 sidecar listeners that bind their port explicitly (no iptables capture) accept at most one connection per socket event by default; MAX_CONNECTIONS_PER_SOCKET_EVENT_LOOP=0 restores the old behaviour.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["Sidecar"],paths:["spec.ingress[].captureMode","spec.egress[].captureMode"],values:["NONE"]},{type:"env",name:"MAX_CONNECTIONS_PER_SOCKET_EVENT_LOOP",component:"istiod",message:"MAX_CONNECTIONS_PER_SOCKET_EVENT_LOOP is set explicitly; Istio 1.28 also applies its default of 1 to sidecar listeners that bind their port explicitly."}],sources:[{path:"releases/1.28/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/change-notes/#traffic-management"}]},{id:"istio-1.28-serviceentry-none-passthrough-ambient",change:"behaviour-changed",severity:"notice",since:"1.28",message:"In ambient mode Istio 1.28 turns ServiceEntries with resolution NONE into passthrough services; ztunnels older than 1.28 reject them until they are upgraded.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["ServiceEntry"],paths:["spec.resolution"],values:["NONE"]}],sources:[{path:"releases/1.28/upgrade-notes/index.md",section:"Ambient data plane behavior changes for ServiceEntries with resolution set to `NONE`",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/upgrade-notes/#ambient-data-plane-behavior-changes-for-serviceentries-with-resolution-set-to-none",refs:["https://github.com/istio/istio/issues/57656"]}]},{id:"istio-1.28-ca-cert-credential-name",change:"added",severity:"error",since:"1.28",message:"Server TLS caCertCredentialName (a separate Secret or ConfigMap with the client CA) only exists from Istio 1.28; older CRDs reject it.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["Gateway"],paths:["spec.servers[].tls.caCertCredentialName"]},{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["Sidecar"],paths:["spec.ingress[].tls.caCertCredentialName"]}],sources:[{path:"releases/1.28/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/change-notes/#security",refs:["https://github.com/istio/istio/issues/43966"]}]},{id:"istio-1.28-jwt-space-delimited-claims",change:"added",severity:"error",since:"1.28",message:"RequestAuthentication jwtRules[].spaceDelimitedClaims only exists from Istio 1.28; older CRDs reject it.",match:[{type:"field",apiVersions:["security.istio.io/v1beta1","security.istio.io/v1"],kinds:["RequestAuthentication"],paths:["spec.jwtRules[].spaceDelimitedClaims"]}],sources:[{path:"releases/1.28/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/change-notes/#security",refs:["https://github.com/istio/istio/issues/56873"]}]},{id:"istio-1.28-consistent-hash-cookie-attributes",change:"added",severity:"error",since:"1.28",message:"Cookie attributes (SameSite, Secure, HttpOnly) in consistent-hash load balancing only exist from Istio 1.28; older CRDs reject them.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["DestinationRule"],paths:["$trafficPolicy.loadBalancer.consistentHash.httpCookie.attributes"]}],sources:[{path:"releases/1.28/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/56468","https://github.com/istio/istio/issues/49870"]}]},{id:"istio-1.28-zipkin-trace-context-option",change:"added",severity:"warning",since:"1.28",message:"The Zipkin provider traceContextOption (B3 and W3C propagation) only exists from Istio 1.28.",match:[{type:"meshConfig",paths:["extensionProviders[].zipkin.traceContextOption"]}],sources:[{path:"releases/1.28/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/change-notes/#telemetry"}]},{id:"istio-1.28-x-forwarded-headers",change:"added",severity:"warning",since:"1.28",message:"ProxyConfig {name} only exists from Istio 1.28.",match:[{type:"proxyConfig",paths:["proxyHeaders.xForwardedHost","proxyHeaders.xForwardedPort"]}],sources:[{path:"releases/1.28/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/change-notes/#traffic-management"}]},{id:"istio-1.28-native-nftables-ambient",change:"added",severity:"warning",since:"1.28",message:"Native nftables for ambient mode (global.nativeNftables on an ambient istio-cni) is only supported from Istio 1.28; the 1.27 istio-cni reads the value for sidecar redirection only.",match:[{type:"helmValue",chart:"cni",paths:["global.nativeNftables"],values:[true],iopPaths:[],where:[{path:"ambient.enabled",values:[true]}]},{type:"helmValue",chart:"cni",paths:["global.nativeNftables"],values:[true],iopPaths:[],where:[{path:"profile",values:["ambient"]}]}],sources:[{path:"releases/1.28/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/57324"]},{path:"releases/1.28/_index.md",section:"Native nftables Support in Ambient Mode",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/#native-nftables-support-in-ambient-mode"}]},{id:"istio-1.28-multi-network-waypoint",change:"behaviour-changed",severity:"notice",since:"1.28",message:"From Istio 1.28 ambient waypoints route to remote networks; AMBIENT_ENABLE_MULTI_NETWORK_WAYPOINT=false turns that off if it breaks a multicluster setup.",match:[{type:"env",name:"AMBIENT_ENABLE_MULTI_NETWORK_WAYPOINT",component:"istiod"}],sources:[{path:"releases/1.28/_index.md",section:"Ambient Multicluster",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/#ambient-multicluster",refs:["https://github.com/istio/istio/issues/57537"]}]},{id:"istio-1.28-gateway-api-bundle-1.4",change:"removed",severity:"error",since:"1.28",message:"Istio 1.28 ignores the BackendTLSPolicy CRD unless it comes from Gateway API 1.4 or newer; install the Gateway API 1.4 CRDs.",match:[{type:"field",apiVersions:["apiextensions.k8s.io/v1"],kinds:["CustomResourceDefinition"],paths:["metadata.annotations[\"gateway.networking.k8s.io/bundle-version\"]"],pattern:"^v?(0\\.|1\\.[0-3]\\.)",where:[{path:"metadata.name",values:["backendtlspolicies.gateway.networking.k8s.io"]}]}],sources:[{path:"releases/1.28/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/change-notes/#installation"},{path:"releases/1.28/upgrade-notes/index.md",section:"`BackendTLSPolicy` alpha removal",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/upgrade-notes/#backendtlspolicy-alpha-removal"}]},{id:"istio-1.28-h2-upgrade-pool-settings",change:"added",severity:"warning",since:"1.28",message:"Before Istio 1.28 the HTTP/2 connection-pool limits ({name}) were not applied to connections upgraded with h2UpgradePolicy UPGRADE; they only take effect from 1.28.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["DestinationRule"],paths:["$trafficPolicy.connectionPool.http.http2MaxRequests"],where:[{path:"$trafficPolicy.connectionPool.http.h2UpgradePolicy",values:["UPGRADE"]}]},{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["DestinationRule"],paths:["$trafficPolicy.connectionPool.http.maxConcurrentStreams"],where:[{path:"$trafficPolicy.connectionPool.http.h2UpgradePolicy",values:["UPGRADE"]}]}],sources:[{path:"releases/1.28/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/57583"]}]},{id:"istio-1.28-waypoint-termination-grace",change:"behaviour-changed",severity:"notice",since:"1.28",message:"From Istio 1.28 waypoint Deployments use the Kubernetes default terminationGracePeriodSeconds (30 s) instead of 2 s, so waypoint pods drain longer during rollouts.",match:[{type:"field",apiVersions:["gateway.networking.k8s.io/v1","gateway.networking.k8s.io/v1beta1"],kinds:["Gateway"],paths:["spec.gatewayClassName"],values:["istio-waypoint"]}],sources:[{path:"releases/1.28/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/change-notes/#traffic-management"}]}];var c128 = {release:release$3,kubernetes:kubernetes$3,compatibilityVersions:compatibilityVersions$3,sources:sources$4,entries:entries$3};
+
+const release$2="1.29";const kubernetes$2={min:"1.31",max:"1.35"};const compatibilityVersions$2=["1.25","1.26","1.27","1.28"];const sources$3=[{path:"releases/1.29/_index.md",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/"}];const entries$2=[{id:"istio-1.29-stats-compression-annotation-removed",change:"removed",severity:"warning",since:"1.29",message:"Istio 1.29 removed the sidecar.istio.io/statsCompression annotation (stats compression is on by default); disable it per pod with proxy.istio.io/config statsCompression: false.",match:[{type:"annotation",key:"sidecar.istio.io/statsCompression",on:["pod"]}],sources:[{path:"releases/1.29/upgrade-notes/index.md",section:"HTTP compression of Envoy metrics (`prometheus_stats`) enabled by default",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/upgrade-notes/#http-compression-of-envoy-metrics-prometheus_stats-enabled-by-default"},{path:"releases/1.29/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/change-notes/#telemetry"}]},{id:"istio-1.29-stats-compression-option",change:"added",severity:"warning",since:"1.29",message:"ProxyConfig statsCompression only exists from Istio 1.29.",match:[{type:"proxyConfig",paths:["statsCompression"]}],sources:[{path:"releases/1.29/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/change-notes/#telemetry"}]},{id:"istio-1.29-debug-endpoint-auth",change:"default-changed",severity:"warning",since:"1.29",message:"From Istio 1.29 istiod debug endpoints on port 15014 only serve config_dump, ndsz and edsz for same-namespace proxies to callers outside the system namespace, so tools such as Kiali running elsewhere lose access; ENABLE_DEBUG_ENDPOINT_AUTH=false restores it.",match:[{type:"env",name:"ENABLE_DEBUG_ENDPOINT_AUTH",component:"istiod",severity:"notice",message:"ENABLE_DEBUG_ENDPOINT_AUTH is set explicitly; Istio 1.29 restricts the istiod debug endpoints by default."},{type:"field",apiVersions:["apps/v1"],kinds:["Deployment"],paths:["metadata.name"],pattern:"^kiali",where:[{path:"metadata.namespace",pattern:"^(?!istio-system$)"}]}],sources:[{path:"releases/1.29/upgrade-notes/index.md",section:"Debug endpoint authorization enabled by default",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/upgrade-notes/#debug-endpoint-authorization-enabled-by-default"},{path:"releases/1.29/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/change-notes/#security"}]},{id:"istio-1.29-circuit-breaker-remaining-metrics",change:"default-changed",severity:"warning",since:"1.29",message:"From Istio 1.29 Envoy no longer tracks the circuit-breaker remaining gauges by default, so dashboards and alerts on *_remaining_* metrics go empty; DISABLE_TRACK_REMAINING_CB_METRICS=false restores them.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["DestinationRule"],paths:["$trafficPolicy.connectionPool"]},{type:"env",name:"DISABLE_TRACK_REMAINING_CB_METRICS",component:"istiod",severity:"notice",message:"DISABLE_TRACK_REMAINING_CB_METRICS is set explicitly; Istio 1.29 stops tracking remaining circuit-breaker gauges by default."}],sources:[{path:"releases/1.29/upgrade-notes/index.md",section:"Circuit breaker metrics tracking behavior change",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/upgrade-notes/#circuit-breaker-metrics-tracking-behavior-change"},{path:"releases/1.29/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/change-notes/#traffic-management"}]},{id:"istio-1.29-reconcile-iptables-on-startup",change:"default-changed",severity:"notice",since:"1.29",message:"From Istio 1.29 a new istio-cni pod rewrites the iptables or nftables rules of already enrolled ambient pods on startup by default.",match:[{type:"helmValue",chart:"cni",paths:["profile"],values:["ambient"],iopPaths:[]},{type:"field",apiVersions:["install.istio.io/v1alpha1"],kinds:["IstioOperator"],paths:["spec.profile"],values:["ambient"]},{type:"helmValue",chart:"cni",paths:["ambient.reconcileIptablesOnStartup","cni.ambient.reconcileIptablesOnStartup"],message:"{name} is set explicitly; Istio 1.29 reconciles ambient pod rules on startup by default."}],sources:[{path:"releases/1.29/upgrade-notes/index.md",section:"Ambient iptables reconciliation enabled by default",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/upgrade-notes/#ambient-iptables-reconciliation-enabled-by-default"},{path:"releases/1.29/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/change-notes/#traffic-management"}]},{id:"istio-1.29-dry-run-authz-in-ztunnel",change:"behaviour-changed",severity:"warning",since:"1.29",message:"With AMBIENT_ENABLE_DRY_RUN_AUTHORIZATION_POLICY=true istiod sends dry-run AuthorizationPolicies to ztunnel, and ztunnels older than 1.29 enforce them; upgrade every ztunnel first.",match:[{type:"env",name:"AMBIENT_ENABLE_DRY_RUN_AUTHORIZATION_POLICY",component:"istiod",values:[true]}],sources:[{path:"releases/1.29/upgrade-notes/index.md",section:"Upgrading in ambient mode with dry-run AuthorizationPolicy",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/upgrade-notes/#upgrading-in-ambient-mode-with-dry-run-authorizationpolicy"},{path:"releases/1.29/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/change-notes/#security"}]},{id:"istio-1.29-annotation-control-characters",change:"removed",severity:"error",since:"1.29",message:"From Istio 1.29 injection rejects {name} values that contain newlines or control characters; write the value on one line (a YAML block scalar adds a newline).",match:[{type:"annotation",key:"sidecar.istio.io/proxyImage",on:["pod"],pattern:"[\\x00-\\x1f]"},{type:"annotation",key:"sidecar.istio.io/proxyCPU",on:["pod"],pattern:"[\\x00-\\x1f]"},{type:"annotation",key:"sidecar.istio.io/proxyMemory",on:["pod"],pattern:"[\\x00-\\x1f]"},{type:"annotation",key:"sidecar.istio.io/proxyCPULimit",on:["pod"],pattern:"[\\x00-\\x1f]"},{type:"annotation",key:"sidecar.istio.io/proxyMemoryLimit",on:["pod"],pattern:"[\\x00-\\x1f]"},{type:"annotation",key:"sidecar.istio.io/logLevel",on:["pod"],pattern:"[\\x00-\\x1f]"},{type:"annotation",key:"sidecar.istio.io/componentLogLevel",on:["pod"],pattern:"[\\x00-\\x1f]"},{type:"annotation",key:"sidecar.istio.io/agentLogLevel",on:["pod"],pattern:"[\\x00-\\x1f]"},{type:"annotation",key:"sidecar.istio.io/bootstrapOverride",on:["pod"],pattern:"[\\x00-\\x1f]"}],sources:[{path:"releases/1.29/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/change-notes/#security",refs:["https://github.com/istio/istio/issues/58889"]}]},{id:"istio-1.29-locality-label",change:"added",severity:"warning",since:"1.29",message:"The topology.istio.io/locality label is only read from Istio 1.29 (it overrides istio-locality).",match:[{type:"label",key:"topology.istio.io/locality",on:["pod","WorkloadEntry"]}],sources:[{path:"releases/1.29/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/change-notes/#traffic-management"}]},{id:"istio-1.29-tls-cipher-suites-option",change:"added",severity:"warning",since:"1.29",message:"The Gateway listener option gateway.istio.io/tls-cipher-suites is only read from Istio 1.29.",match:[{type:"field",apiVersions:["gateway.networking.k8s.io/v1","gateway.networking.k8s.io/v1beta1"],kinds:["Gateway"],paths:["spec.listeners[].tls.options[\"gateway.istio.io/tls-cipher-suites\"]"]}],sources:[{path:"releases/1.29/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/change-notes/#traffic-management"}]},{id:"istio-1.29-zipkin-timeout-headers",change:"added",severity:"warning",since:"1.29",message:"The Zipkin provider setting {name} only exists from Istio 1.29.",match:[{type:"meshConfig",paths:["extensionProviders[].zipkin.timeout","extensionProviders[].zipkin.headers"]}],sources:[{path:"releases/1.29/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/change-notes/#telemetry"}]},{id:"istio-1.29-telemetry-formatter-tags",change:"added",severity:"error",since:"1.29",message:"Telemetry custom tags of type formatter only exist from Istio 1.29; older CRDs reject them.",match:[{type:"field",apiVersions:["telemetry.istio.io/v1alpha1","telemetry.istio.io/v1"],kinds:["Telemetry"],paths:["spec.tracing[].customTags.*.formatter"]}],sources:[{path:"releases/1.29/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/change-notes/#telemetry"}]},{id:"istio-1.29-envoyfilter-waypoint-match",change:"added",severity:"error",since:"1.29",message:"EnvoyFilter waypoint matching (match.waypoint, context WAYPOINT) only exists from Istio 1.29; older CRDs reject it.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3"],kinds:["EnvoyFilter"],paths:["spec.configPatches[].match.waypoint"]},{type:"field",apiVersions:["networking.istio.io/v1alpha3"],kinds:["EnvoyFilter"],paths:["spec.configPatches[].match.context"],values:["WAYPOINT"]}],sources:[{path:"crds/1.29/istio-crds.yaml",section:"EnvoyFilter match.waypoint, context WAYPOINT",url:"https://github.com/istio/istio/blob/1.29.0/manifests/charts/base/files/crd-all.gen.yaml"}]},{id:"istio-1.29-access-log-flush",change:"added",severity:"warning",since:"1.29",message:"ProxyConfig {name} (access log flushing) only exists from Istio 1.29.",match:[{type:"proxyConfig",paths:["fileFlushInterval","fileFlushMinSizeKb"]}],sources:[{path:"releases/1.29/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/change-notes/#installation"}]},{id:"istio-1.29-wildcard-serviceentry-tls",change:"added",severity:"warning",since:"1.29",message:"Wildcard DYNAMIC_DNS ServiceEntries for TLS hosts are only supported from Istio 1.29, and only with ENABLE_WILDCARD_HOST_SERVICE_ENTRIES_FOR_TLS=true.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["ServiceEntry"],paths:["spec.ports[].protocol"],values:["TLS"],where:[{path:"spec.resolution",values:["DYNAMIC_DNS"]},{path:"spec.hosts[]",pattern:"^\\*"}]}],sources:[{path:"releases/1.29/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/54540"]},{path:"releases/1.29/_index.md",section:"TLS Traffic Management for Wildcard Hosts",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/#tls-traffic-management-for-wildcard-hosts"}]},{id:"istio-1.29-global-downstream-max-connections-runtime-deprecated",change:"deprecated",severity:"notice",since:"1.29",message:"The Envoy runtime flag overload.global_downstream_max_connections is deprecated since Istio 1.29; set proxy metadata ISTIO_META_GLOBAL_DOWNSTREAM_MAX_CONNECTIONS instead.",match:[{type:"proxyConfig",paths:["runtimeValues[\"overload.global_downstream_max_connections\"]"]}],sources:[{path:"releases/1.29/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/58594"]}]},{id:"istio-1.29-new-env",change:"added",severity:"notice",since:"1.29",message:"{name} is only read from Istio 1.29; older releases ignore it.",match:[{type:"env",name:"PILOT_IGNORE_RESOURCES",component:"istiod"},{type:"env",name:"PILOT_INCLUDE_RESOURCES",component:"istiod"},{type:"env",name:"ENABLE_WILDCARD_HOST_SERVICE_ENTRIES_FOR_TLS",component:"istiod"},{type:"env",name:"AMBIENT_ENABLE_BAGGAGE",component:"istiod"},{type:"env",name:"AMBIENT_ENABLE_DRY_RUN_AUTHORIZATION_POLICY",component:"istiod"},{type:"env",name:"DISABLE_TRACK_REMAINING_CB_METRICS",component:"istiod"},{type:"env",name:"ISTIO_META_GLOBAL_DOWNSTREAM_MAX_CONNECTIONS",component:"proxy"},{type:"env",name:"AMBIENT_ENABLE_MULTI_NETWORK_INGRESS",component:"istiod"},{type:"env",name:"BLOCKED_CIDRS_IN_JWKS_URIS",component:"istiod"}],sources:[{path:"releases/1.29/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/change-notes/#traffic-management"},{path:"releases/1.29/change-notes/index.md",section:"Installation",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/change-notes/#installation"},{path:"releases/1.29/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.29.x/announcing-1.29/change-notes/#security"},{path:"releases/1.30/change-notes/index.md",section:"istioctl (names BLOCKED_CIDRS_IN_JWKS_URIS, the 1.29 JWKS CIDR block)",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/change-notes/#istioctl",refs:["https://github.com/istio/istio/issues/59523"]}]}];var c129 = {release:release$2,kubernetes:kubernetes$2,compatibilityVersions:compatibilityVersions$2,sources:sources$3,entries:entries$2};
+
+const release$1="1.30";const kubernetes$1={min:"1.32",max:"1.36"};const compatibilityVersions$1=["1.25","1.26","1.27","1.28","1.29"];const sources$2=[{path:"releases/1.30/_index.md",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/"}];const entries$1=[{id:"istio-1.30-tlsroute-v1alpha-removed",change:"removed",severity:"error",since:"1.30",message:"Istio 1.30 reads TLSRoute only at gateway.networking.k8s.io/v1 (Gateway API 1.5), so v1alpha2/v1alpha3 TLSRoutes and TLS passthrough stop working; change the apiVersion and install Gateway API 1.5 CRDs.",match:[{type:"resource",apiVersions:["gateway.networking.k8s.io/v1alpha2","gateway.networking.k8s.io/v1alpha3"],kinds:["TLSRoute"]}],fix:{type:"replaceValue",to:"gateway.networking.k8s.io/v1"},sources:[{path:"releases/1.31/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/change-notes/#traffic-management"},{path:"releases/1.30/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/change-notes/#traffic-management"}]},{id:"istio-1.30-tlsroute-v1",change:"added",severity:"error",since:"1.30",message:"Istio reads TLSRoute at gateway.networking.k8s.io/v1 only from 1.30; older releases read v1alpha2.",match:[{type:"resource",apiVersions:["gateway.networking.k8s.io/v1"],kinds:["TLSRoute"]}],fix:{type:"replaceValue",to:"gateway.networking.k8s.io/v1alpha2"},sources:[{path:"releases/1.31/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/change-notes/#traffic-management"},{path:"releases/1.30/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/change-notes/#traffic-management"}]},{id:"istio-1.30-gateway-api-bundle-1.5",change:"removed",severity:"error",since:"1.30",message:"Istio 1.30 ignores the TLSRoute CRD unless it comes from Gateway API 1.5 or newer, which silently breaks TLS passthrough; install the Gateway API 1.5 CRDs first.",match:[{type:"field",apiVersions:["apiextensions.k8s.io/v1"],kinds:["CustomResourceDefinition"],paths:["metadata.annotations[\"gateway.networking.k8s.io/bundle-version\"]"],pattern:"^v?(0\\.|1\\.[0-4]\\.)",where:[{path:"metadata.name",values:["tlsroutes.gateway.networking.k8s.io"]}]}],sources:[{path:"releases/1.31/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/change-notes/#traffic-management"},{path:"releases/1.30/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/change-notes/#traffic-management"}]},{id:"istio-1.30-xlistenerset-removed",change:"removed",severity:"error",since:"1.30",message:"Istio 1.30 reads ListenerSet at gateway.networking.k8s.io/v1 (Gateway API 1.5) instead of the experimental XListenerSet; rewrite it as kind ListenerSet.",match:[{type:"resource",apiVersions:["gateway.networking.x-k8s.io/v1alpha1"],kinds:["XListenerSet"]}],sources:[{path:"releases/1.30/announcing-1.30.1/index.md",section:"Changes",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30.1/"}]},{id:"istio-1.30-listenerset-v1",change:"added",severity:"error",since:"1.30",message:"Istio reads ListenerSet (gateway.networking.k8s.io/v1) only from 1.30; 1.27 to 1.29 know the experimental XListenerSet.",match:[{type:"resource",apiVersions:["gateway.networking.k8s.io/v1"],kinds:["ListenerSet"]}],sources:[{path:"releases/1.30/announcing-1.30.1/index.md",section:"Changes",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30.1/"}]},{id:"istio-1.30-cni-config-permissions",change:"behaviour-changed",severity:"notice",since:"1.30",message:"From Istio 1.30 the CNI config files Istio writes are mode 0600; tools that read them as a group member need CNI_CONF_GROUP_READ=true in the istio-cni env.",match:[{type:"helmChart",names:["cni"]},{type:"helmValue",chart:"cni",paths:["env.CNI_CONF_GROUP_READ","cni.env.CNI_CONF_GROUP_READ"]}],sources:[{path:"releases/1.30/upgrade-notes/index.md",section:"CNI config file permissions changed to 0600",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/upgrade-notes/#cni-config-file-permissions-changed-to-0600"}]},{id:"istio-1.30-cni-exclude-namespaces",change:"behaviour-changed",severity:"warning",since:"1.30",message:"From Istio 1.30 the istio-cni agent honours excludeNamespaces, so ambient pods in those namespaces are taken out of the mesh.",match:[{type:"helmValue",chart:"cni",paths:["excludeNamespaces","cni.excludeNamespaces"]}],sources:[{path:"releases/1.30/upgrade-notes/index.md",section:"CNI Agent respects excludeNamespaces configuration",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/upgrade-notes/#cni-agent-respects-excludenamespaces-configuration"}]},{id:"istio-1.30-untaint-controller-env",change:"behaviour-changed",severity:"notice",since:"1.30",message:"From Istio 1.30 enabling the untaint controller (taint.enabled) sets PILOT_ENABLE_NODE_UNTAINT_CONTROLLERS on istiod automatically, so the manual variable can go.",match:[{type:"env",name:"PILOT_ENABLE_NODE_UNTAINT_CONTROLLERS",component:"istiod"},{type:"helmValue",chart:"istiod",paths:["pilot.taint.enabled","taint.enabled"]}],sources:[{path:"releases/1.30/upgrade-notes/index.md",section:"Untaint controller",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/upgrade-notes/#untaint-controller"}]},{id:"istio-1.30-pick-best-service-namespace",change:"default-changed",severity:"warning",since:"1.30",message:"From Istio 1.30, when a hostname exists in several namespaces sidecars prefer the Kubernetes Service and then the oldest ServiceEntry (not the first namespace alphabetically), so traffic to this host may go elsewhere.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["ServiceEntry"],paths:["spec.hosts[]"],pattern:"^[^.]+\\.([^.]+)\\.svc(\\.|$)",where:[{path:"metadata.namespace",equalsGroup:1,absent:true}]},{type:"env",name:"PILOT_SIDECAR_PICK_BEST_SERVICE_NAMESPACE",component:"istiod",severity:"notice",message:"PILOT_SIDECAR_PICK_BEST_SERVICE_NAMESPACE is set explicitly; Istio 1.30 changes duplicate-host selection by default."}],sources:[{path:"releases/1.30/upgrade-notes/index.md",section:"Sidecar proxy service namespace selection changed",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/upgrade-notes/#sidecar-proxy-service-namespace-selection-changed"},{path:"releases/1.30/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/change-notes/#traffic-management"}]},{id:"istio-1.30-xds-debug-auth",change:"default-changed",severity:"warning",since:"1.30",message:"From Istio 1.30 the XDS debug endpoints (syncz, config_dump) on plaintext port 15010 require authentication, which breaks istioctl --plaintext and custom plaintext tooling; ENABLE_DEBUG_ENDPOINT_AUTH=false restores it.",match:[{type:"env",name:"ENABLE_DEBUG_ENDPOINT_AUTH",component:"istiod",severity:"notice",message:"ENABLE_DEBUG_ENDPOINT_AUTH is set explicitly; Istio 1.30 also requires authentication on the plaintext XDS debug endpoints by default."}],sources:[{path:"releases/1.30/upgrade-notes/index.md",section:"XDS debug endpoints now require authentication",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/upgrade-notes/#xds-debug-endpoints-now-require-authentication"},{path:"releases/1.30/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/change-notes/#security"}]},{id:"istio-1.30-wildcard-serviceentry-sidecars",change:"added",severity:"warning",since:"1.30",message:"Before Istio 1.30 a wildcard ServiceEntry with resolution DYNAMIC_DNS only works for ambient workloads through a waypoint (HTTP only); sidecars get support in 1.30, so label it istio.io/use-waypoint or target 1.30.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["ServiceEntry"],paths:["spec.resolution"],values:["DYNAMIC_DNS"],where:[{path:"spec.hosts[]",pattern:"^\\*"},{path:"metadata.labels[\"istio.io/use-waypoint\"]",absent:true}]}],sources:[{path:"releases/1.30/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/58244"]},{path:"releases/1.28/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.28.x/announcing-1.28/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/54540"]}]},{id:"istio-1.30-traffic-extension",change:"added",severity:"error",since:"1.30",message:"TrafficExtension (extensions.istio.io/v1alpha1) only exists from Istio 1.30; use WasmPlugin on older releases.",match:[{type:"resource",apiVersions:["extensions.istio.io/v1alpha1"],kinds:["TrafficExtension"]}],sources:[{path:"releases/1.30/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/change-notes/#traffic-management"},{path:"releases/1.30/_index.md",section:"Traffic management additions",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/#traffic-management-additions"}]},{id:"istio-1.30.2-authz-trust-domains",change:"added",severity:"error",since:"1.30.2",message:"AuthorizationPolicy source {name} is only enforced from Istio 1.30.2; earlier releases accept and silently ignore it, which can widen who the policy matches.",match:[{type:"field",apiVersions:["security.istio.io/v1beta1","security.istio.io/v1"],kinds:["AuthorizationPolicy"],paths:["spec.rules[].from[].source.trustDomains","spec.rules[].from[].source.notTrustDomains"]}],sources:[{path:"releases/1.30/announcing-1.30.2/index.md",section:"Changes",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30.2/"},{path:"releases/1.31/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/change-notes/#security"}]},{id:"istio-1.30-disable-context-propagation",change:"added",severity:"error",since:"1.30",message:"Telemetry tracing disableContextPropagation only exists from Istio 1.30; older CRDs reject it.",match:[{type:"field",apiVersions:["telemetry.istio.io/v1alpha1","telemetry.istio.io/v1"],kinds:["Telemetry"],paths:["spec.tracing[].disableContextPropagation"]}],sources:[{path:"releases/1.30/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/change-notes/#telemetry",refs:["https://github.com/istio/istio/issues/58871"]}]},{id:"istio-1.30-otel-service-attribute-enrichment",change:"added",severity:"warning",since:"1.30",message:"The OpenTelemetry provider setting serviceAttributeEnrichment only exists from Istio 1.30.",match:[{type:"meshConfig",paths:["extensionProviders[].opentelemetry.serviceAttributeEnrichment"]}],sources:[{path:"releases/1.30/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/change-notes/#telemetry",refs:["https://github.com/istio/istio/issues/55026"]}]},{id:"istio-1.30-new-annotations",change:"added",severity:"warning",since:"1.30",message:"The {name} annotation is only read from Istio 1.30; older releases ignore it.",match:[{type:"annotation",key:"ambient.istio.io/xfcc-include-client-identity",on:["Gateway.gateway.networking.k8s.io","GatewayClass.gateway.networking.k8s.io"]},{type:"annotation",key:"istio.io/connect-strategy",on:["ServiceEntry"]},{type:"annotation",key:"networking.istio.io/traffic-distribution",on:["Namespace"]}],sources:[{path:"releases/1.30/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/54995","https://github.com/istio/istio/issues/58701"]},{path:"releases/1.30/_index.md",section:"Ambient mode enhancements",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/#ambient-mode-enhancements"}]},{id:"istio-1.30-exclude-interfaces-validation",change:"removed",severity:"error",since:"1.30",message:"From Istio 1.30 traffic.sidecar.istio.io/excludeInterfaces only accepts valid Linux interface names (at most 15 characters, no spaces or slashes), so other values are rejected at injection.",match:[{type:"annotation",key:"traffic.sidecar.istio.io/excludeInterfaces",on:["pod"],pattern:"(^|,)\\s*([^,\\s][^,]{15,}|[^,\\s][^,]*[/:\\s][^,\\s]+[^,]*)\\s*(,|$)"}],sources:[{path:"releases/1.30/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/58781"]}]},{id:"istio-1.30-authz-regex-escaping",change:"behaviour-changed",severity:"warning",since:"1.30",message:"From Istio 1.30 regex metacharacters in AuthorizationPolicy principals, namespaces and service accounts are matched literally (a security fix), so values that relied on regex behaviour stop matching.",match:[{type:"field",apiVersions:["security.istio.io/v1beta1","security.istio.io/v1"],kinds:["AuthorizationPolicy"],paths:["spec.rules[].from[].source.principals[]","spec.rules[].from[].source.namespaces[]","spec.rules[].from[].source.notPrincipals[]","spec.rules[].from[].source.notNamespaces[]"],pattern:"[\\[\\]()|+?^$\\\\{}]"}],sources:[{path:"releases/1.30/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/change-notes/#security",refs:["https://github.com/istio/istio/issues/59992"]}]},{id:"istio-1.30-retry-budget-fixes",change:"behaviour-changed",severity:"warning",since:"1.30",message:"Istio 1.30 fixed retryBudget: the default percent is now 20% (it was 0.2%) and a budget is no longer dropped when subsets have their own traffic policy, so retries may grow.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["DestinationRule"],paths:["spec.trafficPolicy.retryBudget","spec.subsets[].trafficPolicy.retryBudget"]}],sources:[{path:"releases/1.30/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/59504","https://github.com/istio/istio/issues/59667"]}]},{id:"istio-1.30-tls-listeners-without-alpha-flag",change:"behaviour-changed",severity:"notice",since:"1.30",message:"From Istio 1.30 Gateway listeners with protocol TLS work without PILOT_ENABLE_ALPHA_GATEWAY_API.",match:[{type:"field",apiVersions:["gateway.networking.k8s.io/v1","gateway.networking.k8s.io/v1beta1"],kinds:["Gateway"],paths:["spec.listeners[].protocol"],values:["TLS"]}],sources:[{path:"releases/1.30/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/change-notes/#traffic-management"}]},{id:"istio-1.30-agentgateway",change:"added",severity:"error",since:"1.30",message:"The istio-agentgateway GatewayClass (with PILOT_ENABLE_AGENTGATEWAY=true) only exists from Istio 1.30.",match:[{type:"field",apiVersions:["gateway.networking.k8s.io/v1","gateway.networking.k8s.io/v1beta1"],kinds:["Gateway"],paths:["spec.gatewayClassName"],values:["istio-agentgateway"]}],sources:[{path:"releases/1.30/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/59209"]},{path:"releases/1.30/_index.md",section:"Agentgateway: experimental new gateway implementation",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/#agentgateway-experimental-new-gateway-implementation"}]},{id:"istio-1.30-new-env",change:"added",severity:"notice",since:"1.30",message:"{name} is only read from Istio 1.30; older releases ignore it.",match:[{type:"env",name:"PILOT_GATEWAY_TRANSPORT_SOCKET_CONNECT_TIMEOUT",component:"istiod"},{type:"env",name:"PILOT_MULTICLUSTER_KUBECONFIG_PATH",component:"istiod"},{type:"env",name:"PILOT_HBONE_INITIAL_STREAM_WINDOW_SIZE",component:"istiod"},{type:"env",name:"PILOT_HBONE_INITIAL_CONNECTION_WINDOW_SIZE",component:"istiod"},{type:"env",name:"PILOT_ENABLE_AGENTGATEWAY",component:"istiod"},{type:"env",name:"DEBUG_ENDPOINT_AUTH_ALLOWED_NAMESPACES",component:"istiod"},{type:"env",name:"DNS_FORWARD_TIMEOUT",component:"proxy"},{type:"env",name:"ISTIO_WASM_MAX_BINARY_SIZE_BYTES",component:"any"}],sources:[{path:"releases/1.30/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/change-notes/#traffic-management"},{path:"releases/1.30/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/change-notes/#security"},{path:"releases/1.30/change-notes/index.md",section:"Extensibility",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/change-notes/#extensibility"}]},{id:"istio-1.30.1-ignore-policy-attachment",change:"added",severity:"warning",since:"1.30.1",message:"The istio.io/ignore-policy-attachment annotation is only read from Istio 1.30.1; older releases still translate this policy.",match:[{type:"annotation",key:"istio.io/ignore-policy-attachment",on:["BackendTLSPolicy","XBackendTrafficPolicy"]}],sources:[{path:"releases/1.30/announcing-1.30.1/index.md",section:"Changes",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30.1/"}]},{id:"istio-1.30.2-agent-merge-envoy-stats",change:"added",severity:"notice",since:"1.30.2",message:"PILOT_AGENT_MERGE_ENVOY_STATS is only read from Istio 1.30.2.",match:[{type:"env",name:"PILOT_AGENT_MERGE_ENVOY_STATS",component:"proxy"}],sources:[{path:"releases/1.30/announcing-1.30.2/index.md",section:"Changes",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30.2/"}]},{id:"istio-1.30.3-new-env",change:"added",severity:"notice",since:"1.30.3",message:"{name} is only read from Istio 1.30.3; older releases ignore it.",match:[{type:"env",name:"PILOT_NODE_UNTAINT_CONTROLLERS_TAINT_NAME",component:"istiod"},{type:"env",name:"AMBIENT_SCOPED_ADDRESS_PUSHES",component:"istiod"}],sources:[{path:"releases/1.30/announcing-1.30.3/index.md",section:"Changes",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30.3/"}]},{id:"istio-1.30.3-workloadentry-hbone-label",change:"behaviour-changed",severity:"warning",since:"1.30.3",message:"From Istio 1.30.3 auto-registered WorkloadEntries get the HBONE tunnel label only when created, so workloads registered before the upgrade stay on plaintext until they re-register or get networking.istio.io/tunnel: http.",match:[{type:"resource",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["WorkloadGroup"]}],sources:[{path:"releases/1.30/announcing-1.30.3/index.md",section:"Changes",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30.3/"},{path:"releases/1.31/upgrade-notes/index.md",section:"Existing auto-registered `WorkloadEntry` resources need re-registration or a manual label for HBONE",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/upgrade-notes/#existing-auto-registered-workloadentry-resources-need-re-registration-or-a-manual-label-for-hbone"}]},{id:"istio-1.30.4-xds-api-generator-auth",change:"default-changed",severity:"warning",since:"1.30.4",message:"From Istio 1.30.4 the XDS api generator (MCP config serving) requires a control-plane identity, so custom MCP clients outside the system namespace are rejected; ENABLE_XDS_API_GENERATOR_AUTH=false restores access.",match:[{type:"env",name:"ENABLE_XDS_API_GENERATOR_AUTH",component:"istiod"}],sources:[{path:"releases/1.30/announcing-1.30.4/index.md",section:"Changes",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30.4/"},{path:"releases/1.31/upgrade-notes/index.md",section:"The XDS `api` generator now requires a control-plane identity",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/upgrade-notes/#the-xds-api-generator-now-requires-a-control-plane-identity"}]},{id:"istio-1.30.4-backend-tls-policy-fails-closed",change:"behaviour-changed",severity:"warning",since:"1.30.4",backports:["1.31.1"],message:"From Istio 1.30.4 (and 1.31.1) a BackendTLSPolicy whose caCertificateRefs cannot be resolved fails closed on sidecars instead of sending plaintext, so check that the referenced ConfigMaps exist.",match:[{type:"field",apiVersions:["gateway.networking.k8s.io/v1"],kinds:["BackendTLSPolicy"],paths:["spec.validation.caCertificateRefs"]}],sources:[{path:"releases/1.30/announcing-1.30.4/index.md",section:"Changes",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30.4/"},{path:"releases/1.31/announcing-1.31.1/index.md",section:"Changes",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31.1/"}]},{id:"istio-1.30.4-envoyfilter-proxy-version-limit",change:"removed",severity:"error",since:"1.30.4",message:"From Istio 1.30.4 an EnvoyFilter proxyVersion match longer than 1024 characters is rejected.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3"],kinds:["EnvoyFilter"],paths:["spec.configPatches[].match.proxy.proxyVersion"],pattern:"^[\\s\\S]{1025,}$"}],sources:[{path:"releases/1.30/announcing-1.30.4/index.md",section:"Changes",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30.4/"}]},{id:"istio-1.30.5-serviceentry-empty-workload-selector",change:"behaviour-changed",severity:"warning",since:"1.30.5",backports:["1.31.1"],message:"From Istio 1.30.5 (and 1.31.1) a ServiceEntry with an empty workloadSelector no longer selects every workload in its namespace; add labels or remove the selector.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["ServiceEntry"],paths:["spec.workloadSelector"],where:[{path:"spec.workloadSelector.labels.*",absent:true}]}],sources:[{path:"releases/1.30/announcing-1.30.5/index.md",section:"Changes",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30.5/"},{path:"releases/1.31/announcing-1.31.1/index.md",section:"Changes",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31.1/"}]},{id:"istio-1.30.5-stats-flush-interval-fixed",change:"added",severity:"error",since:"1.30.5",backports:["1.31.1"],message:"sidecar.istio.io/statsFlushInterval values of a minute or more, or below a second, produce an invalid proxy bootstrap before Istio 1.30.5 (and 1.31.1), so the proxy does not start.",match:[{type:"annotation",key:"sidecar.istio.io/statsFlushInterval",on:["pod"],pattern:"^\\s*(\\d+(\\.\\d+)?(m|h)|0?\\.\\d+s|\\d+(ms|us|µs|ns)|([6-9]\\d|\\d{3,})s)\\s*$"}],sources:[{path:"releases/1.30/announcing-1.30.5/index.md",section:"Changes",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30.5/"},{path:"releases/1.31/announcing-1.31.1/index.md",section:"Changes",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31.1/"}]},{id:"istio-1.30.5-stats-eviction-interval-sub-second",change:"added",severity:"warning",since:"1.30.5",backports:["1.31.1"],message:"sidecar.istio.io/statsEvictionInterval loses its sub-second part before Istio 1.30.5 (and 1.31.1), so {value} is rounded down to whole seconds.",match:[{type:"annotation",key:"sidecar.istio.io/statsEvictionInterval",on:["pod"],pattern:"^\\s*(\\d*\\.\\d+s|\\d+(ms|us|µs|ns))\\s*$"}],sources:[{path:"releases/1.30/announcing-1.30.5/index.md",section:"Changes",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30.5/",refs:["https://github.com/istio/istio/issues/51565"]}]},{id:"istio-1.30-httproute-without-backends-404",change:"behaviour-changed",severity:"notice",since:"1.30",until:"1.31",message:"Istio 1.30 answers HTTPRoute rules without backendRefs with 404 instead of 500 (Istio 1.31 goes back to 500).",match:[{type:"field",apiVersions:["gateway.networking.k8s.io/v1","gateway.networking.k8s.io/v1beta1"],kinds:["HTTPRoute"],paths:["spec.rules[]"],where:[{path:"@.backendRefs",absent:true},{path:"@.filters",absent:true}]}],sources:[{path:"releases/1.30/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.30.x/announcing-1.30/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/59356"]}]}];var c130 = {release:release$1,kubernetes:kubernetes$1,compatibilityVersions:compatibilityVersions$1,sources:sources$2,entries:entries$1};
+
+const release="1.31";const kubernetes={min:"1.32",max:"1.36"};const compatibilityVersions=["1.25","1.26","1.27","1.28","1.29","1.30"];const sources$1=[{path:"releases/1.31/_index.md",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/"}];const entries=[{id:"istio-1.31-gcp-hosting-deprecated",change:"deprecated",severity:"warning",since:"1.31",message:"From Istio 1.31 nothing is published to gcr.io/istio-release, registry.istio.io or istio-release.storage.googleapis.com, and those locations go away after scream tests; use docker.io/istio images and charts from blob.istio.io or ghcr.io/istio/release/charts.",match:[{type:"field",kinds:["$workload"],paths:["$podSpec.containers[].image","$podSpec.initContainers[].image"],pattern:"^(gcr\\.io/istio-release|registry\\.istio\\.io)/",fix:{type:"replaceText",from:"gcr.io/istio-release/",to:"docker.io/istio/"}},{type:"helmValue",chart:"istiod",paths:["global.hub","hub"],pattern:"^(gcr\\.io/istio-release|registry\\.istio\\.io)",fix:{type:"replaceText",from:"gcr.io/istio-release",to:"docker.io/istio"}},{type:"helmValue",chart:"cni",paths:["global.hub","hub"],pattern:"^(gcr\\.io/istio-release|registry\\.istio\\.io)",fix:{type:"replaceText",from:"gcr.io/istio-release",to:"docker.io/istio"},iopPaths:[]},{type:"helmValue",chart:"ztunnel",paths:["global.hub","hub"],pattern:"^(gcr\\.io/istio-release|registry\\.istio\\.io)",fix:{type:"replaceText",from:"gcr.io/istio-release",to:"docker.io/istio"},iopPaths:[]},{type:"field",kinds:["HelmRepository"],paths:["spec.url"],pattern:"istio-release\\.storage\\.googleapis\\.com",fix:{type:"replaceText",from:"istio-release.storage.googleapis.com/charts",to:"blob.istio.io/istio-release/charts"}},{type:"field",kinds:["Application"],paths:["spec.source.repoURL","spec.sources[].repoURL"],pattern:"istio-release\\.storage\\.googleapis\\.com",fix:{type:"replaceText",from:"istio-release.storage.googleapis.com/charts",to:"blob.istio.io/istio-release/charts"}},{type:"text",kinds:["Kustomization"],contains:"istio-release.storage.googleapis.com"}],sources:[{path:"releases/1.31/upgrade-notes/index.md",section:"Deprecation of GCP infrastructure and hosting",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/upgrade-notes/#deprecation-of-gcp-infrastructure-and-hosting"}]},{id:"istio-1.31-send-unhealthy-endpoints",change:"default-changed",severity:"notice",since:"1.31",message:"From Istio 1.31 istiod also sends not-ready endpoints to Envoy for services without outlierDetection.minHealthPercent (with the panic threshold at 0, so Envoy does not balance to them), which shows up in endpoint counts and stats; PILOT_AUTO_SEND_UNHEALTHY_ENDPOINTS=false or a compatibility profile keeps the old behaviour.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["DestinationRule"],paths:["$trafficPolicy.outlierDetection"],where:[{path:"$trafficPolicy.outlierDetection.minHealthPercent",absent:true}]},{type:"env",name:"PILOT_AUTO_SEND_UNHEALTHY_ENDPOINTS",component:"istiod",severity:"notice",message:"PILOT_AUTO_SEND_UNHEALTHY_ENDPOINTS is set explicitly; Istio 1.31 sends unhealthy endpoints by default."}],sources:[{path:"releases/1.31/upgrade-notes/index.md",section:"Default behavior for sending unhealthy endpoints",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/upgrade-notes/#default-behavior-for-sending-unhealthy-endpoints"},{path:"releases/1.31/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/change-notes/#traffic-management"}]},{id:"istio-1.31-strict-gateway-merging",change:"default-changed",severity:"warning",since:"1.31",message:"From Istio 1.31 an Istio Gateway that selects a managed Gateway API gateway deployment is no longer merged into it from another namespace; move the config to the Gateway API resource or its namespace, or set PILOT_ENABLE_STRICT_GATEWAY_MERGING=false.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["Gateway"],paths:["spec.selector[\"gateway.networking.k8s.io/gateway-name\"]"]},{type:"env",name:"PILOT_ENABLE_STRICT_GATEWAY_MERGING",component:"istiod",severity:"notice",message:"PILOT_ENABLE_STRICT_GATEWAY_MERGING is set explicitly; Istio 1.31 turns strict gateway merging on by default."}],sources:[{path:"releases/1.31/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/change-notes/#security"},{path:"releases/1.31/_index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/#security"}]},{id:"istio-1.31-spawn-upstream-span-flag-removed",change:"removed",severity:"warning",since:"1.31",message:"PILOT_SPAWN_UPSTREAM_SPAN_FOR_GATEWAY was removed in Istio 1.31; gateways always create upstream spans and setting it to false no longer opts out.",match:[{type:"env",name:"PILOT_SPAWN_UPSTREAM_SPAN_FOR_GATEWAY",component:"istiod"}],sources:[{path:"releases/1.31/upgrade-notes/index.md",section:"`PILOT_SPAWN_UPSTREAM_SPAN_FOR_GATEWAY` feature flag removed",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/upgrade-notes/#pilot_spawn_upstream_span_for_gateway-feature-flag-removed"},{path:"releases/1.31/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/change-notes/#telemetry"}]},{id:"istio-1.31-wds-reconnect-message-size",change:"behaviour-changed",severity:"notice",since:"1.31",message:"From Istio 1.31 ztunnel reconnects report every workload version, which can exceed istiod's 4 MiB gRPC limit in meshes of about 40,000 workloads; raise ISTIO_GPRC_MAXRECVMSGSIZE (spelled GPRC) on istiod if yours is near that.",match:[{type:"helmChart",names:["ztunnel"]},{type:"env",name:"ISTIO_GPRC_MAXRECVMSGSIZE",component:"istiod"}],sources:[{path:"releases/1.31/upgrade-notes/index.md",section:"WDS reconnect requests are larger in big ambient meshes",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/upgrade-notes/#wds-reconnect-requests-are-larger-in-big-ambient-meshes"}]},{id:"istio-1.31-httproute-without-backends-500",change:"behaviour-changed",severity:"notice",since:"1.31",reverts:"1.30",message:"Istio 1.31 answers HTTPRoute rules without backendRefs with 500 again (1.30 returned 404).",match:[{type:"field",apiVersions:["gateway.networking.k8s.io/v1","gateway.networking.k8s.io/v1beta1"],kinds:["HTTPRoute"],paths:["spec.rules[]"],where:[{path:"@.backendRefs",absent:true},{path:"@.filters",absent:true}]}],sources:[{path:"releases/1.31/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/change-notes/#traffic-management"}]},{id:"istio-1.31-crd-fields",change:"added",severity:"error",since:"1.31",message:"{name} only exists from Istio 1.31; older CRDs reject it.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["VirtualService"],paths:["spec.http[].redirect.prefixRewrite"]},{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["DestinationRule"],paths:["$trafficPolicy.connectionPool.http.http2KeepAlive","$trafficPolicy.loadBalancer.zoneAwareLbSetting","spec.trafficPolicy.retryBudget.budgetInterval","spec.subsets[].trafficPolicy.retryBudget.budgetInterval"]},{type:"field",apiVersions:["networking.istio.io/v1alpha3"],kinds:["EnvoyFilter"],paths:["spec.configPatches[].patch.operation"],values:["MERGE_AND_REPLACE_LIST"]}],sources:[{path:"releases/1.31/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/47500","https://github.com/istio/istio/issues/55640"]},{path:"releases/1.31/_index.md",section:"Traffic management additions",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/#traffic-management-additions"}]},{id:"istio-1.31-sidecar-egress-exclusions",change:"added",severity:"error",since:"1.31",message:"Sidecar egress hosts with a ~ prefix (exclusions) are only understood from Istio 1.31; older releases reject or misread them.",match:[{type:"field",apiVersions:["networking.istio.io/v1alpha3","networking.istio.io/v1beta1","networking.istio.io/v1"],kinds:["Sidecar"],paths:["spec.egress[].hosts[]"],pattern:"^~"}],sources:[{path:"releases/1.31/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/60139"]}]},{id:"istio-1.31-meshconfig-fields",change:"added",severity:"warning",since:"1.31",message:"meshConfig {name} only exists from Istio 1.31; older istiod ignores or rejects it.",match:[{type:"meshConfig",paths:["defaultTrafficPolicy","serviceEntryVisibility","zoneAwareLbSetting","outboundTrafficPolicy.tls"]},{type:"meshConfig",paths:["outboundTrafficPolicy.mode"],values:["ALLOW_ANY_DYNAMIC_DNS"],message:"Outbound traffic policy ALLOW_ANY_DYNAMIC_DNS is only implemented from Istio 1.31."}],sources:[{path:"releases/1.31/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/60870"]},{path:"releases/1.31/_index.md",section:"Traffic management additions",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/#traffic-management-additions"}]},{id:"istio-1.31-proxy-connection-settings",change:"added",severity:"warning",since:"1.31",message:"ProxyConfig connectionSettings only exists from Istio 1.31.",match:[{type:"proxyConfig",paths:["connectionSettings"]}],sources:[{path:"releases/1.31/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/change-notes/#traffic-management"}]},{id:"istio-1.31-waypoint-canary",change:"added",severity:"warning",since:"1.31",message:"Weighted waypoint canaries ({name}) are only supported from Istio 1.31.",match:[{type:"label",key:"istio.io/use-waypoint-canary",on:["Service","ServiceEntry","Namespace"]},{type:"label",key:"istio.io/use-waypoint-canary-namespace",on:["Service","ServiceEntry","Namespace"]},{type:"annotation",key:"istio.io/use-waypoint-canary-weight",on:["Service","ServiceEntry","Namespace"]}],sources:[{path:"releases/1.31/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/change-notes/#traffic-management",refs:["https://github.com/istio/istio/issues/60801"]}]},{id:"istio-1.31-prometheus-scrape-targets",change:"added",severity:"warning",since:"1.31",message:"The prometheus.istio.io/scrape-targets annotation is only read from Istio 1.31.",match:[{type:"annotation",key:"prometheus.istio.io/scrape-targets",on:["pod"]}],sources:[{path:"releases/1.31/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/change-notes/#telemetry",refs:["https://github.com/istio/istio/issues/59567"]}]},{id:"istio-1.31-agentgateway-waypoint",change:"added",severity:"error",since:"1.31",message:"The istio-agentgateway-waypoint GatewayClass only exists from Istio 1.31.",match:[{type:"field",apiVersions:["gateway.networking.k8s.io/v1","gateway.networking.k8s.io/v1beta1"],kinds:["Gateway"],paths:["spec.gatewayClassName"],values:["istio-agentgateway-waypoint"]}],sources:[{path:"releases/1.31/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/change-notes/#traffic-management"},{path:"releases/1.31/_index.md",section:"Agentgateway as a waypoint",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/#agentgateway-as-a-waypoint"}]},{id:"istio-1.31-compliance-policy-fips-140-3",change:"added",severity:"warning",since:"1.31",message:"COMPLIANCE_POLICY fips-140-3 is only understood from Istio 1.31.",match:[{type:"env",name:"COMPLIANCE_POLICY",component:"any",values:["fips-140-3"]}],sources:[{path:"releases/1.31/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/change-notes/#security"},{path:"releases/1.31/_index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/#security"}]},{id:"istio-1.31-new-env",change:"added",severity:"notice",since:"1.31",message:"{name} is only read from Istio 1.31; older releases ignore it.",match:[{type:"env",name:"ENVOY_SECURE_METRICS_PORT",component:"proxy"},{type:"env",name:"ENVOY_SECURE_MERGED_METRICS_PORT",component:"proxy"},{type:"env",name:"ISTIO_META_ENABLE_SELF_DISCOVERY",component:"proxy"},{type:"env",name:"PILOT_ENABLE_REMOTE_CREDENTIALS_CONTROLLER",component:"istiod"},{type:"env",name:"PILOT_ENABLE_STRICT_GATEWAY_MERGING",component:"istiod"},{type:"env",name:"PILOT_AUTO_SEND_UNHEALTHY_ENDPOINTS",component:"istiod"}],sources:[{path:"releases/1.31/change-notes/index.md",section:"Telemetry",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/change-notes/#telemetry",refs:["https://github.com/istio/istio/issues/50114"]},{path:"releases/1.31/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/change-notes/#traffic-management"},{path:"releases/1.31/change-notes/index.md",section:"Security",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/change-notes/#security"}]},{id:"istio-1.31.1-jwks-link-local-blocked",change:"behaviour-changed",severity:"warning",since:"1.31.1",message:"From Istio 1.31.1 istiod refuses to fetch JWKS from link-local and cloud metadata addresses and rejects responses that are not a JWKS, so this jwksUri stops working; serve the keys elsewhere or inline them with jwks.",match:[{type:"field",apiVersions:["security.istio.io/v1beta1","security.istio.io/v1"],kinds:["RequestAuthentication"],paths:["spec.jwtRules[].jwksUri"],pattern:"://(169\\.254\\.|\\[?fe80:|\\[?fd00:ec2::254|metadata\\.google\\.internal)"}],sources:[{path:"releases/1.31/announcing-1.31.1/index.md",section:"Changes",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31.1/"}]},{id:"istio-1.31-tcproute-v1alpha2",change:"removed",severity:"notice",since:"1.31",message:"Istio 1.31 reads TCPRoute at gateway.networking.k8s.io/v1 and needs the Gateway API 1.6 CRDs, whose standard channel no longer serves v1alpha2 (the experimental channel still does); moving to v1 works with both.",match:[{type:"resource",apiVersions:["gateway.networking.k8s.io/v1alpha2"],kinds:["TCPRoute"]}],fix:{type:"replaceValue",to:"gateway.networking.k8s.io/v1"},sources:[{path:"releases/1.31/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/change-notes/#traffic-management"}]},{id:"istio-1.31-gateway-api-bundle-1.6",change:"removed",severity:"error",since:"1.31",message:"Istio 1.31 ignores the TCPRoute CRD unless it comes from Gateway API 1.6 or newer, so TCP routes silently stop working; install the Gateway API 1.6 CRDs first.",match:[{type:"field",apiVersions:["apiextensions.k8s.io/v1"],kinds:["CustomResourceDefinition"],paths:["metadata.annotations[\"gateway.networking.k8s.io/bundle-version\"]"],pattern:"^v?(0\\.|1\\.[0-5]\\.)",where:[{path:"metadata.name",values:["tcproutes.gateway.networking.k8s.io"]}]}],sources:[{path:"releases/1.31/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/change-notes/#traffic-management"}]},{id:"istio-1.31-allow-insecure-fallback",change:"added",severity:"warning",since:"1.31",message:"Istio implements the Gateway API client-certificate validation mode AllowInsecureFallback only from 1.31; older releases do not apply it as configured.",match:[{type:"field",apiVersions:["gateway.networking.k8s.io/v1","gateway.networking.k8s.io/v1beta1"],kinds:["Gateway"],paths:["spec.tls.frontend.default.validation.mode","spec.tls.frontend.perPort[].tls.validation.mode"],values:["AllowInsecureFallback"]}],sources:[{path:"releases/1.31/change-notes/index.md",section:"Traffic Management",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/change-notes/#traffic-management"},{path:"releases/1.31/_index.md",section:"Gateway API: AllowInsecureFallback",url:"https://istio.io/latest/news/releases/1.31.x/announcing-1.31/#gateway-api-allowinsecurefallback"}]}];var c131 = {release:release,kubernetes:kubernetes,compatibilityVersions:compatibilityVersions,sources:sources$1,entries:entries};
+
+/** Every release file, oldest first. Adding a release = one JSON file + one line here. */
+const CATALOG = [c120, c121, c122, c123, c124, c125, c126, c127, c128, c129, c130, c131].map((file) => file);
+function catalogEntries(releases = CATALOG) {
+    return releases.flatMap((r) => r.entries);
+}
+/** The catalog file of a minor ('1.28'), if any. */
+function catalogRelease(minor, releases = CATALOG) {
+    return releases.find((r) => r.release === minor);
+}
+/** Splits a catalog path into segments, keeping `["a.b"]` keys whole. */
+function splitCatalogPath(path) {
+    const out = [];
+    let current = '';
+    let quoted = false;
+    for (let i = 0; i < path.length; i++) {
+        const ch = path[i];
+        // `key["a.b"]` is two segments: key, then the quoted key.
+        if (ch === '[' && path[i + 1] === '"' && !quoted && current !== '') {
+            out.push(current);
+            current = '';
+        }
+        if (ch === '"')
+            quoted = !quoted;
+        if (ch === '.' && !quoted) {
+            out.push(current);
+            current = '';
+        }
+        else
+            current += ch;
+    }
+    out.push(current);
+    return out;
+}
+
+// Catalog path patterns (`spec.http[].mirrors`, `$trafficPolicy.tls`) resolved against plain YAML values.
+/** The four places a DestinationRule traffic policy lives. */
+const TRAFFIC_POLICY_PREFIXES = [
+    'spec.trafficPolicy',
+    'spec.trafficPolicy.portLevelSettings[]',
+    'spec.subsets[].trafficPolicy',
+    'spec.subsets[].trafficPolicy.portLevelSettings[]'
+];
+const POD_TEMPLATE_BY_KIND = {
+    Pod: '',
+    CronJob: 'spec.jobTemplate.spec.template'
+};
+const DEFAULT_POD_TEMPLATE = 'spec.template';
+/** Workload kinds whose pod template (or own spec, for Pod) is checked by `$podSpec` / `$podMetadata` paths. */
+const WORKLOAD_KINDS = new Set([
+    'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob', 'Rollout'
+]);
+/** Where the pod template of a workload kind sits ('' = the object itself, for Pod). */
+function podTemplatePath(kind) {
+    return POD_TEMPLATE_BY_KIND[kind] ?? DEFAULT_POD_TEMPLATE;
+}
+/** Expands `$trafficPolicy` / `$podSpec` / `$podMetadata` for one kind; paths without macros come back unchanged. */
+function expandMacros(path, kind) {
+    if (path.startsWith('$trafficPolicy'))
+        return TRAFFIC_POLICY_PREFIXES.map((p) => p + path.slice('$trafficPolicy'.length));
+    const template = podTemplatePath(kind);
+    const join = (base, rest) => [base, rest].filter((s) => s !== '').join('.');
+    if (path.startsWith('$podSpec'))
+        return [join(join(template, 'spec'), path.slice('$podSpec'.length).replace(/^\./, ''))];
+    if (path.startsWith('$podMetadata'))
+        return [join(join(template, 'metadata'), path.slice('$podMetadata'.length).replace(/^\./, ''))];
+    return [path];
+}
+function compilePath(path) {
+    if (path === '')
+        return [];
+    const steps = [];
+    for (const segment of splitCatalogPath(path)) {
+        const m = /^(\["[^"]+"\]|[^[]+)((?:\[\d*\])*)$/.exec(segment);
+        if (!m)
+            throw new Error(`bad catalog path segment "${segment}" in "${path}"`);
+        const [, head, brackets] = m;
+        if (head === '*')
+            steps.push({ kind: 'anyKey' });
+        else
+            steps.push({ kind: 'key', key: head.startsWith('["') ? head.slice(2, -2) : head });
+        for (const b of brackets.match(/\[\d*\]/g) ?? []) {
+            steps.push(b === '[]' ? { kind: 'anyItem' } : { kind: 'item', index: Number(b.slice(1, -1)) });
+        }
+    }
+    return steps;
+}
+const hasOwn = Object.prototype.hasOwnProperty;
+/** Every concrete path the pattern reaches in `value` (present keys count even when their value is null). */
+function resolvePath(value, pattern, prefix = []) {
+    const out = [];
+    // One path stack for the whole walk, copied only for a match: most patterns miss on their first steps.
+    resolveInto(value, pattern, 0, prefix.slice(), out);
+    return out;
+}
+function resolveInto(current, pattern, i, path, out) {
+    if (i === pattern.length) {
+        out.push({ path: path.slice(), value: current });
+        return;
+    }
+    if (typeof current !== 'object' || current === null)
+        return;
+    const step = pattern[i];
+    switch (step.kind) {
+        case 'key': {
+            if (Array.isArray(current) || !hasOwn.call(current, step.key))
+                return;
+            path.push(step.key);
+            resolveInto(current[step.key], pattern, i + 1, path, out);
+            path.pop();
+            return;
+        }
+        case 'anyKey':
+            if (Array.isArray(current))
+                return;
+            for (const key of Object.keys(current)) {
+                path.push(key);
+                resolveInto(current[key], pattern, i + 1, path, out);
+                path.pop();
+            }
+            return;
+        case 'anyItem':
+            if (!Array.isArray(current))
+                return;
+            for (let index = 0; index < current.length; index++) {
+                path.push(index);
+                resolveInto(current[index], pattern, i + 1, path, out);
+                path.pop();
+            }
+            return;
+        case 'item':
+            if (!Array.isArray(current) || step.index >= current.length)
+                return;
+            path.push(step.index);
+            resolveInto(current[step.index], pattern, i + 1, path, out);
+            path.pop();
+            return;
+    }
+}
+/** Values are compared as text so YAML `true` and `"true"` match alike. */
+function scalarText(value) {
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    return undefined;
+}
+/** True when the value passes the test; with no test every present value passes. */
+function passes(value, test) {
+    if (!test.values && !test.pattern)
+        return true;
+    const text = scalarText(value);
+    if (text === undefined)
+        return false;
+    if (test.values && !test.values.has(text))
+        return false;
+    if (test.pattern && !test.pattern.test(text))
+        return false;
+    return true;
+}
+
+// Applies a compiled plan to one document: finds every catalog match with its exact position.
+const PROXY_CONFIG_ANNOTATION = 'proxy.istio.io/config';
+function isMap$1(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function groupOf(apiVersion) {
+    const slash = apiVersion.lastIndexOf('/');
+    return slash === -1 ? '' : apiVersion.slice(0, slash);
+}
+/** Position of a concrete path: the key line for map entries, else the node's own line. */
+function located(root, path) {
+    const entry = entryAt(root, path);
+    if (entry) {
+        return {
+            line: entry.keyNode.line,
+            endLine: Math.max(entry.keyNode.endLine, entry.value?.endLine ?? entry.keyNode.line),
+            keyNode: entry.keyNode,
+            ...(entry.value ? { valueNode: entry.value } : {})
+        };
+    }
+    const node = nodeAt(root, path);
+    return node ? { line: node.line, endLine: node.endLine, valueNode: node } : undefined;
+}
+class HitCollector {
+    doc;
+    plan;
+    lines;
+    hits = [];
+    seen = new Set();
+    /** `lines`: the file's lines, for cheap text pre-checks; without them every walk runs. */
+    constructor(doc, plan, lines) {
+        this.doc = doc;
+        this.plan = plan;
+        this.lines = lines;
+    }
+    add(c, where, path, name) {
+        const key = `${c.entry.id}|${c.rule}|${where.line}`;
+        if (this.seen.has(key))
+            return;
+        this.seen.add(key);
+        this.hits.push({
+            entry: c.entry,
+            rule: c.rule,
+            severity: c.severity,
+            message: c.message,
+            ...(c.fix ? { fix: c.fix } : {}),
+            line: where.line,
+            ...(where.endLine !== undefined && where.endLine !== where.line ? { endLine: where.endLine } : {}),
+            path: formatPath(path),
+            name,
+            ...(where.keyNode ? { keyNode: where.keyNode } : {}),
+            ...(where.valueNode ? { valueNode: where.valueNode } : {}),
+            ...(where.needle !== undefined ? { needle: where.needle } : {})
+        });
+    }
+    /** Reports a concrete path of a tree, located in that tree's position tree. */
+    addAt(c, tree, path, name) {
+        const where = located(tree.root, path) ?? this.fallback(tree);
+        if (where)
+            this.add(c, where, [...tree.at, ...path], name);
+    }
+    /** When a position cannot be resolved (e.g. a node in a collapsed scalar), point at the tree itself. */
+    fallback(tree) {
+        if (tree.root)
+            return { line: tree.root.line };
+        const parent = located(this.doc.root, tree.at);
+        return parent ? { line: parent.line } : undefined;
+    }
+}
+/** The value at a path of map keys (each read as a string), or undefined. */
+function valueAt(value, path) {
+    let current = value;
+    for (const step of path) {
+        const key = String(step);
+        if (!isMap$1(current) || !Object.prototype.hasOwnProperty.call(current, key))
+            return undefined;
+        current = current[key];
+    }
+    return current;
+}
+function conditionsHold(value, conditions, relative = false) {
+    for (const c of conditions) {
+        if (c.equalsGroup !== undefined || c.relative !== relative)
+            continue;
+        const found = c.patterns.some((p) => resolvePath(value, p).some((r) => passes(r.value, c)));
+        if (found === c.absent)
+            return false;
+    }
+    return true;
+}
+/** Conditions whose value test is a capture group of the match pattern on the matched value (`equalsGroup`). */
+function groupConditionsHold(doc, matched, c, conditions) {
+    for (const cond of conditions) {
+        if (cond.equalsGroup === undefined)
+            continue;
+        const text = scalarText(matched);
+        const group = text === undefined ? undefined : c.test.pattern?.exec(text)?.[cond.equalsGroup];
+        const found = group !== undefined && cond.patterns.some((p) => resolvePath(doc, p).some((r) => scalarText(r.value) === group));
+        if (found === cond.absent)
+            return false;
+    }
+    return true;
+}
+/** Whether `value` has what the pattern's first step needs (a resolvePath that fails there finds nothing). */
+function firstStepPresent(value, pattern) {
+    if (pattern.length === 0)
+        return true;
+    const step = pattern[0];
+    if (step.kind === 'key')
+        return isMap$1(value) && Object.prototype.hasOwnProperty.call(value, step.key);
+    return step.kind === 'anyKey' ? isMap$1(value) : Array.isArray(value);
+}
+/** Every match of a tree-path compiled matcher (MeshConfig, ProxyConfig, Helm) in one tree. */
+function matchTree(out, c, tree, patterns, prefix = []) {
+    const base = valueAt(tree.value, prefix);
+    if (base === undefined)
+        return;
+    // Most matchers of a plan name settings a tree does not have: a look at the first step settles those.
+    if (!patterns.some((p) => firstStepPresent(base, p)))
+        return;
+    if (!conditionsHold(tree.value, c.conditions))
+        return;
+    for (const pattern of patterns) {
+        for (const r of resolvePath(base, pattern, prefix)) {
+            if (passes(r.value, c.test) && conditionsHold(r.value, c.conditions, true))
+                out.addAt(c, tree, r.path, formatPath(r.path.slice(prefix.length)));
+        }
+    }
+}
+/** Collects all hits of the plan in one document. */
+function collectHits(doc, plan, lines) {
+    const out = new HitCollector(doc, plan, lines);
+    const helmTrees = helmTreesOf(doc);
+    const meshTrees = meshTreesOf(doc, helmTrees);
+    if (doc.kind === 'resource' && doc.resource && isMap$1(doc.value)) {
+        const docTree = { value: doc.value, root: doc.root, at: [] };
+        checkKind(out, doc, docTree);
+        checkMetadata(out, doc, docTree);
+        checkIstiodEnvInResources(out, doc, docTree);
+        checkProxyConfigResource(out, doc, docTree);
+        checkText(out, doc);
+        checkCharts(out, doc);
+    }
+    else if (isChartYaml(doc)) {
+        checkChartYaml(out, doc);
+    }
+    for (const tree of helmTrees)
+        checkHelm(out, tree);
+    for (const tree of meshTrees)
+        checkMesh(out, tree);
+    return out.hits;
+}
+function isChartYaml(doc) {
+    return /(^|\/)Chart\.ya?ml$/.test(doc.file) && isMap$1(doc.value) && Array.isArray(doc.value.dependencies);
+}
+// ---- trees -------------------------------------------------------------------------------------------
+function helmTreesOf(doc) {
+    const trees = doc.embedded
+        .filter((e) => e.role === 'helm-values' && isMap$1(e.value))
+        .map((e) => ({ value: e.value, root: e.root, at: e.at, chart: e.chart ?? 'istiod' }));
+    // A values document the parser recognised but did not embed: the document itself is the values.
+    if (doc.kind === 'helm-values' && isMap$1(doc.value) && !trees.some((t) => t.at.length === 0)) {
+        trees.push({ value: doc.value, root: doc.root, at: [], chart: 'istiod' });
+    }
+    const spec = isMap$1(doc.value) ? doc.value.spec : undefined;
+    // IstioOperator spec.values, when the parser did not already embed it.
+    if (doc.family === 'istio-operator' && isMap$1(spec) && isMap$1(spec.values) && !trees.some((t) => formatPath(t.at) === 'spec.values')) {
+        trees.push({ value: spec.values, root: nodeAt(doc.root, ['spec', 'values']) ?? null, at: ['spec', 'values'], chart: 'istio-operator' });
+    }
+    return trees;
+}
+function meshTreesOf(doc, helmTrees) {
+    const trees = doc.embedded.filter((e) => e.role === 'mesh-config' && isMap$1(e.value)).map((e) => ({ value: e.value, root: e.root, at: e.at }));
+    const have = new Set(trees.map((t) => formatPath(t.at)));
+    const add = (value, root, at) => {
+        if (!isMap$1(value) || have.has(formatPath(at)))
+            return;
+        have.add(formatPath(at));
+        trees.push({ value, root, at });
+    };
+    for (const h of helmTrees) {
+        if (h.chart !== 'istiod' && h.chart !== 'istio-operator')
+            continue;
+        if (isMap$1(h.value))
+            add(h.value.meshConfig, nodeAt(h.root, ['meshConfig']) ?? null, [...h.at, 'meshConfig']);
+    }
+    const spec = isMap$1(doc.value) ? doc.value.spec : undefined;
+    if (doc.family === 'istio-operator' && isMap$1(spec))
+        add(spec.meshConfig, nodeAt(doc.root, ['spec', 'meshConfig']) ?? null, ['spec', 'meshConfig']);
+    return trees;
+}
+// ---- resources -----------------------------------------------------------------------------------------
+function checkKind(out, doc, tree) {
+    const { kind, apiVersion } = doc.resource;
+    const compiled = out.plan.byKind.get(kind);
+    if (!compiled)
+        return;
+    for (const c of compiled) {
+        if (c.match.type === 'resource') {
+            if (c.apiVersions.has(apiVersion))
+                out.addAt(c, tree, ['apiVersion'], `${apiVersion} ${kind}`);
+            continue;
+        }
+        const field = c;
+        if (field.apiVersions && !field.apiVersions.has(apiVersion))
+            continue;
+        const conditions = field.conditions(kind);
+        if (!conditionsHold(doc.value, conditions))
+            continue;
+        // duplicates: only a value some earlier match already had (the second subset named v1, ...).
+        const seen = field.match.duplicates ? new Set() : undefined;
+        for (const pattern of field.patterns(kind)) {
+            for (const r of resolvePath(doc.value, pattern)) {
+                if (seen) {
+                    const text = scalarText(r.value);
+                    if (text === undefined)
+                        continue;
+                    const repeated = seen.has(text);
+                    seen.add(text);
+                    if (!repeated)
+                        continue;
+                }
+                if (passes(r.value, c.test) && conditionsHold(r.value, conditions, true) && groupConditionsHold(doc.value, r.value, c, conditions))
+                    out.addAt(c, tree, r.path, formatPath(r.path));
+            }
+        }
+    }
+}
+const holdersByType = new Map();
+/** The metadata blocks of a resource and the names they answer to; the same for every resource of a type. */
+function holdersOf(doc) {
+    const { kind, apiVersion } = doc.resource;
+    const group = groupOf(apiVersion);
+    const type = `${group}/${kind}`;
+    let holders = holdersByType.get(type);
+    if (holders)
+        return holders;
+    const own = new Set(['*', kind, `${kind}.${group}`]);
+    holders = [{ tags: own, path: ['metadata'] }];
+    if (WORKLOAD_KINDS.has(kind)) {
+        own.add('pod');
+        const template = podTemplatePath(kind);
+        if (template !== '')
+            holders.push({ tags: new Set(['pod']), path: [...template.split('.'), 'metadata'] });
+    }
+    holdersByType.set(type, holders);
+    return holders;
+}
+function checkMetadata(out, doc, tree) {
+    const plan = out.plan;
+    const wantAnnotations = plan.annotations.size > 0 || plan.proxyEnv.size > 0 || plan.proxyConfig.length > 0;
+    for (const holder of holdersOf(doc)) {
+        const metadata = valueAt(doc.value, holder.path);
+        if (!isMap$1(metadata))
+            continue;
+        const annotations = metadata.annotations;
+        if (wantAnnotations && isMap$1(annotations)) {
+            for (const key in annotations) {
+                const value = annotations[key];
+                for (const c of plan.annotations.get(key) ?? [])
+                    if (applies(c, holder.tags) && passes(value, c.test))
+                        out.addAt(c, tree, [...holder.path, 'annotations', key], key);
+                if (key === PROXY_CONFIG_ANNOTATION && holder.tags.has('pod'))
+                    checkProxyConfigAnnotation(out, tree, [...holder.path, 'annotations', key], value);
+            }
+        }
+        const labels = metadata.labels;
+        if (plan.labels.size > 0 && isMap$1(labels)) {
+            for (const key in labels) {
+                for (const c of plan.labels.get(key) ?? [])
+                    if (applies(c, holder.tags) && passes(labels[key], c.test))
+                        out.addAt(c, tree, [...holder.path, 'labels', key], key);
+            }
+        }
+    }
+    if (plan.selectorLabelKeys.length > 0 && mayMention(out.lines, doc, plan.selectorLabelKeys))
+        checkSelectorLabels(out, doc, tree);
+}
+/**
+ * Whether the document's own lines contain one of `words` literally: a label key in a selector is written out
+ * (a key spelt with escapes in a double-quoted scalar is the exception this accepts). Without lines: true.
+ */
+function mayMention(lines, doc, words) {
+    if (!lines)
+        return true;
+    const last = Math.min(doc.endLine, lines.length);
+    for (let i = doc.line - 1; i < last; i++) {
+        const line = lines[i];
+        for (const word of words)
+            if (line.includes(word))
+                return true;
+    }
+    return false;
+}
+function applies(c, tags) {
+    for (const on of c.on)
+        if (tags.has(on))
+            return true;
+    return false;
+}
+/** Label keys used in selectors: `selector`/`matchLabels`/`workloadSelector.labels` maps and `matchExpressions[].key`. */
+function checkSelectorLabels(out, doc, tree) {
+    const labels = out.plan.labels;
+    // One path stack for the walk over every map and list of the document; copied only for a hit.
+    const path = [];
+    const report = (key, value) => {
+        for (const c of labels.get(key) ?? [])
+            if (c.on.has('selector') && passes(value, c.test))
+                out.addAt(c, tree, [...path, key], key);
+    };
+    // In `matchExpressions: [{key: <label>}]` the label is the value of `key`: a rename replaces that value.
+    const reportExpression = (key) => {
+        const at = located(tree.root, [...path, 'key']);
+        for (const c of labels.get(key) ?? []) {
+            if (!c.on.has('selector') || !passes(undefined, c.test))
+                continue;
+            if (at)
+                out.add(c, { line: at.line, ...(at.valueNode ? { keyNode: at.valueNode } : {}) }, [...tree.at, ...path, 'key'], key);
+            else
+                out.addAt(c, tree, [...path, 'key'], key);
+        }
+    };
+    const visit = (value, parentKey) => {
+        if (Array.isArray(value)) {
+            for (let i = 0; i < value.length; i++) {
+                const item = value[i];
+                if (typeof item !== 'object' || item === null)
+                    continue;
+                path.push(i);
+                visit(item, parentKey);
+                path.pop();
+            }
+            return;
+        }
+        if (typeof value !== 'object' || value === null)
+            return;
+        const map = value;
+        if (path[0] !== 'metadata' && isLabelMap(map, parentKey, path)) {
+            for (const k in map)
+                if (labels.has(k))
+                    report(k, map[k]);
+            return;
+        }
+        if (parentKey === 'matchExpressions' && typeof map.key === 'string' && labels.has(map.key))
+            reportExpression(map.key);
+        // for...in over plain objects (own keys only: values come from YAML, prototypes hold nothing enumerable)
+        // allocates nothing, where Object.keys builds an array per map.
+        for (const k in map) {
+            const v = map[k];
+            if (typeof v !== 'object' || v === null || (k === 'metadata' && path.length === 0))
+                continue;
+            path.push(k);
+            visit(v, k);
+            path.pop();
+        }
+    };
+    visit(doc.value, undefined);
+}
+function isLabelMap(map, parentKey, path) {
+    if (parentKey === 'matchLabels')
+        return true;
+    if (parentKey === 'labels')
+        return path[path.length - 2] === 'workloadSelector';
+    if (parentKey !== 'selector' || 'matchLabels' in map || 'matchExpressions' in map)
+        return false;
+    for (const k in map) {
+        const v = map[k];
+        if (typeof v === 'object' && v !== null)
+            return false;
+    }
+    return true;
+}
+/** Parsed proxy.istio.io/config texts: workloads of one repository tend to share a few (read only, never changed). */
+const proxyConfigs = new Map();
+function proxyConfigOf(raw) {
+    if (proxyConfigs.has(raw))
+        return proxyConfigs.get(raw);
+    let config;
+    try {
+        config = load(raw);
+    }
+    catch {
+        config = undefined;
+    }
+    if (proxyConfigs.size >= 256)
+        proxyConfigs.clear();
+    proxyConfigs.set(raw, config);
+    return config;
+}
+/** proxy.istio.io/config holds ProxyConfig as YAML text: its proxyMetadata and fields are checked, reported on the annotation. */
+function checkProxyConfigAnnotation(out, tree, path, raw) {
+    if (typeof raw !== 'string' || (out.plan.proxyEnv.size === 0 && out.plan.proxyConfig.length === 0))
+        return;
+    const config = proxyConfigOf(raw);
+    if (!isMap$1(config))
+        return;
+    const at = located(tree.root, path);
+    if (!at)
+        return;
+    // The annotation's inner YAML has no positions of its own: every hit points at the annotation.
+    const inner = { value: config};
+    // No key/value nodes: a fix must never rewrite the annotation itself.
+    const report = (c, innerPath, name) => out.add(c, { line: at.line }, [...path, ...innerPath], name);
+    if (isMap$1(config.proxyMetadata)) {
+        for (const [name, value] of Object.entries(config.proxyMetadata)) {
+            for (const c of out.plan.proxyEnv.get(name) ?? [])
+                if (passes(value, c.test))
+                    report(c, ['proxyMetadata', name], name);
+        }
+    }
+    for (const c of out.plan.proxyConfig) {
+        for (const pattern of c.patterns)
+            for (const r of resolvePath(inner.value, pattern))
+                if (passes(r.value, c.test))
+                    report(c, r.path, formatPath(r.path));
+    }
+}
+/** istiod env in IstioOperator components.pilot.k8s.env and in a rendered istiod Deployment (container discovery). */
+function checkIstiodEnvInResources(out, doc, tree) {
+    if (out.plan.istiodEnv.size === 0)
+        return;
+    const value = doc.value;
+    const lists = [];
+    if (doc.family === 'istio-operator')
+        lists.push(['spec', 'components', 'pilot', 'k8s', 'env']);
+    if (doc.resource.kind === 'Deployment') {
+        const containers = resolvePath(value, [{ kind: 'key', key: 'spec' }, { kind: 'key', key: 'template' }, { kind: 'key', key: 'spec' }, { kind: 'key', key: 'containers' }, { kind: 'anyItem' }]);
+        for (const c of containers)
+            if (isMap$1(c.value) && c.value.name === 'discovery')
+                lists.push([...c.path, 'env']);
+    }
+    for (const listPath of lists)
+        checkEnvList(out, tree, listPath, out.plan.istiodEnv);
+}
+/** `- name: X` / `value: Y` lists: reported on the name. */
+function checkEnvList(out, tree, listPath, index) {
+    const list = resolvePath(tree.value, listPath.map((k) => (typeof k === 'number' ? { kind: 'item', index: k } : { kind: 'key', key: k })))[0]?.value;
+    if (!Array.isArray(list))
+        return;
+    list.forEach((item, i) => {
+        if (!isMap$1(item) || typeof item.name !== 'string')
+            return;
+        for (const c of index.get(item.name) ?? []) {
+            if (!passes(item.value, c.test))
+                continue;
+            const nameEntry = entryAt(tree.root, [...listPath, i, 'name']);
+            const valueNode = nodeAt(tree.root, [...listPath, i, 'value']);
+            if (!nameEntry)
+                continue;
+            out.add(c, { line: nameEntry.keyNode.line, ...(nameEntry.value ? { keyNode: nameEntry.value } : {}), ...(valueNode ? { valueNode } : {}) }, [...tree.at, ...listPath, i, 'name'], item.name);
+        }
+    });
+}
+/** networking.istio.io ProxyConfig: spec.environmentVariables. */
+function checkProxyConfigResource(out, doc, tree) {
+    if (doc.resource.kind !== 'ProxyConfig' || groupOf(doc.resource.apiVersion) !== 'networking.istio.io')
+        return;
+    const env = valueAt(doc.value, ['spec', 'environmentVariables']);
+    if (!isMap$1(env))
+        return;
+    for (const [name, value] of Object.entries(env)) {
+        for (const c of out.plan.proxyEnv.get(name) ?? [])
+            if (passes(value, c.test))
+                out.addAt(c, tree, ['spec', 'environmentVariables', name], name);
+    }
+}
+/** Substrings in any scalar of the selected kinds; reported on the file line that holds the text. */
+function checkText(out, doc) {
+    const candidates = out.plan.text.filter((c) => (c.kinds?.has(doc.resource.kind) ?? false) || (doc.family !== undefined && (c.families?.has(doc.family) ?? false)));
+    if (candidates.length === 0)
+        return;
+    // Without a fix, one finding per document and match says enough: on the first scalar that is a bare word
+    // (`- name: istio-proxy`), else on the first prose mentioning it (a policy message). With a fix, every line
+    // gets its edit.
+    const done = new Set();
+    const prose = new Map();
+    const report = (c, node, path) => out.add(c, { line: node.line, valueNode: node, ...(c.needle !== undefined ? { needle: c.needle } : {}) }, [...path], c.needle ?? c.match.pattern ?? '');
+    walk(doc.root, (node, path) => {
+        // A resource's own name and labels say nothing about what it matches (require-istio-proxy is a name).
+        if (path.length === 1 && path[0] === 'metadata')
+            return 'skip';
+        if (node.kind !== 'scalar')
+            return;
+        for (const c of candidates) {
+            if (done.has(c))
+                continue;
+            const hit = c.needle !== undefined ? node.text.includes(c.needle) : c.regex.test(node.text);
+            if (!hit)
+                continue;
+            if (!c.fix) {
+                if (/\s/.test(node.text.trim())) {
+                    if (!prose.has(c))
+                        prose.set(c, { node, path: [...path] });
+                    continue;
+                }
+                done.add(c);
+                prose.delete(c);
+            }
+            report(c, node, path);
+        }
+    });
+    for (const [c, at] of prose)
+        report(c, at.node, at.path);
+}
+/** Chart names installed by a Flux HelmRelease or an Argo CD Application. */
+function checkCharts(out, doc) {
+    if (out.plan.charts.size === 0 || doc.family !== 'helm-release')
+        return;
+    const spec = doc.value.spec;
+    if (!isMap$1(spec))
+        return;
+    const value = doc.value;
+    const metadata = isMap$1(value.metadata) ? value.metadata : {};
+    const name = typeof metadata.name === 'string' ? metadata.name : undefined;
+    // Generic chart names (base, gateway, cni) count only where recognise took the source for Istio's.
+    const istio = chartsInstalled(value).map((c) => c.at.join('.'));
+    const places = [];
+    if (doc.resource.kind === 'HelmRelease') {
+        const releaseName = typeof spec.releaseName === 'string' ? spec.releaseName : name && typeof spec.targetNamespace === 'string' ? `${spec.targetNamespace}-${name}` : name;
+        places.push({ place: ['spec', 'chart', 'spec', 'chart'], at: ['spec'], install: { releaseName, values: valuesAt(doc, ['spec', 'values']) } });
+    }
+    else {
+        // An ApplicationSet's template is an Application: its spec one level down.
+        const set = doc.resource.kind === 'ApplicationSet';
+        const appSpec = set ? (isMap$1(spec.template) && isMap$1(spec.template.spec) ? spec.template.spec : {}) : spec;
+        const prefix = set ? ['spec', 'template', 'spec'] : ['spec'];
+        const sources = [];
+        if (isMap$1(appSpec.source))
+            sources.push([[...prefix, 'source'], appSpec.source]);
+        if (Array.isArray(appSpec.sources))
+            appSpec.sources.forEach((s, i) => sources.push([[...prefix, 'sources', i], s]));
+        for (const [at, source] of sources) {
+            const helm = isMap$1(source) && isMap$1(source.helm) ? source.helm : {};
+            const releaseName = typeof helm.releaseName === 'string' ? helm.releaseName : name;
+            places.push({ place: [...at, 'chart'], at, install: { releaseName, values: valuesAt(doc, [...at, 'helm']) } });
+        }
+    }
+    const tree = { value: doc.value, root: doc.root, at: [] };
+    for (const { place, at, install } of places)
+        reportChart(out, tree, place, install, istio.includes(at.join('.')));
+}
+/** The inline Helm values embedded at or under `prefix` (recognise parsed them), or {}. */
+function valuesAt(doc, prefix) {
+    const e = doc.embedded.find((x) => x.role === 'helm-values' && prefix.every((p, i) => x.at[i] === p));
+    return e?.value ?? {};
+}
+function checkChartYaml(out, doc) {
+    if (out.plan.charts.size === 0)
+        return;
+    const deps = doc.value.dependencies;
+    const tree = { value: doc.value, root: doc.root, at: [] };
+    // A dependency is rendered under the parent chart's release, whose name the file does not say.
+    deps.forEach((d, i) => reportChart(out, tree, ['dependencies', i, 'name'], { values: {} }, isMap$1(d) && isIstioChartRepository(d.repository)));
+}
+function reportChart(out, tree, place, install, istioSource) {
+    const node = nodeAt(tree.root, place);
+    const name = node?.kind === 'scalar' ? node.text.split('/').pop() ?? '' : '';
+    if (GENERIC_CHARTS$1.has(name) && !istioSource)
+        return;
+    for (const c of out.plan.charts.get(name) ?? []) {
+        if (c.conditions.length && !conditionsHold(install, c.conditions))
+            continue;
+        out.addAt(c, tree, place, name);
+    }
+}
+// ---- Helm values and MeshConfig ------------------------------------------------------------------------------
+function checkHelm(out, tree) {
+    const plan = out.plan;
+    const iop = tree.chart === 'istio-operator';
+    for (const c of plan.helm) {
+        if (iop)
+            matchTree(out, c, tree, c.iopPatterns);
+        else if (c.match.chart === tree.chart)
+            matchTree(out, c, tree, c.patterns);
+    }
+    if (plan.istiodEnv.size > 0 && (tree.chart === 'istiod' || iop) && isMap$1(tree.value)) {
+        const places = [['pilot', 'env']];
+        if (!iop)
+            places.push(['env']);
+        for (const place of places) {
+            const env = valueAt(tree.value, place);
+            if (!isMap$1(env))
+                continue;
+            for (const [name, value] of Object.entries(env)) {
+                for (const c of plan.istiodEnv.get(name) ?? [])
+                    if (passes(value, c.test))
+                        out.addAt(c, tree, [...place, name], name);
+            }
+        }
+    }
+}
+function checkMesh(out, tree) {
+    const plan = out.plan;
+    for (const c of plan.meshConfig)
+        matchTree(out, c, tree, c.patterns);
+    for (const c of plan.proxyConfig)
+        matchTree(out, c, tree, c.patterns, ['defaultConfig']);
+    if (plan.proxyEnv.size === 0 || !isMap$1(tree.value))
+        return;
+    const defaults = tree.value.defaultConfig;
+    const metadata = isMap$1(defaults) ? defaults.proxyMetadata : undefined;
+    if (!isMap$1(metadata))
+        return;
+    for (const [name, value] of Object.entries(metadata)) {
+        for (const c of plan.proxyEnv.get(name) ?? [])
+            if (passes(value, c.test))
+                out.addAt(c, tree, ['defaultConfig', 'proxyMetadata', name], name);
+    }
+}
+/** Helm compatibilityVersion values in a document, with positions (Helm values of any chart and IstioOperator spec). */
+function compatibilityVersionsIn(doc) {
+    const out = [];
+    const add = (tree, path) => {
+        const text = scalarText(valueAt(tree.value, path));
+        if (text === undefined)
+            return;
+        const where = located(tree.root, path);
+        if (where)
+            out.push({ value: text, line: where.line, path: formatPath([...tree.at, ...path]), ...(where.valueNode ? { valueNode: where.valueNode } : {}) });
+    };
+    for (const tree of helmTreesOf(doc))
+        add(tree, ['compatibilityVersion']);
+    if (doc.family === 'istio-operator')
+        add({ value: doc.value, root: doc.root, at: [] }, ['spec', 'compatibilityVersion']);
+    return out;
+}
+
+function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+/** Requotes `to` the way `from` was written, so the edit keeps valid YAML. */
+function quoteLike(quote, to) {
+    if (quote === '"')
+        return `"${to.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+    if (quote === "'")
+        return `'${to.replace(/'/g, "''")}'`;
+    // A plain scalar that would need quoting (e.g. contains ': ' or starts with a special character) gets double quotes.
+    return /^[\w./-][\w./:@-]*$/.test(to) && !/:\s/.test(to) ? to : `"${to.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+function singleLineScalar(node) {
+    return node?.kind === 'scalar' && node.line === node.endLine && node.style !== 'literal' && node.style !== 'folded' ? node : undefined;
+}
+/** Replaces the key `text` (plain or quoted, followed by a colon) on a line; undefined when not found exactly once. */
+function replaceKey(line, text, to) {
+    const re = new RegExp(`(^|[\\s{,?-])(["']?)${escapeRegExp(text)}\\2(\\s*:)`, 'g');
+    const matches = [...line.matchAll(re)];
+    if (matches.length !== 1)
+        return undefined;
+    const m = matches[0];
+    const start = m.index + m[1].length;
+    const end = start + m[2].length * 2 + text.length;
+    return line.slice(0, start) + quoteLike(m[2], to) + line.slice(end);
+}
+/** Replaces the value `text` (plain or quoted) where it stands as a whole scalar on the line (last such place). */
+function replaceValue(line, text, to) {
+    const re = new RegExp(`(:\\s+|-\\s+|[\\[,{]\\s*|^\\s*)(["']?)${escapeRegExp(text)}\\2(?=\\s*(?:#.*)?$|\\s*[,\\]}])`, 'g');
+    const matches = [...line.matchAll(re)];
+    if (matches.length === 0)
+        return undefined;
+    const m = matches[matches.length - 1];
+    const start = m.index + m[1].length;
+    const end = start + m[2].length * 2 + text.length;
+    return line.slice(0, start) + quoteLike(m[2], to) + line.slice(end);
+}
+function describe$1(spec, from) {
+    if (spec.description)
+        return spec.description;
+    switch (spec.type) {
+        case 'renameKey':
+            return `Rename ${from} to ${spec.to}`;
+        case 'replaceValue':
+            return `Replace ${from} with ${spec.to}`;
+        case 'replaceText':
+            return `Replace ${spec.from} with ${spec.to}`;
+    }
+}
+/**
+ * The one-line edit a fix spec makes at a hit, or undefined when the text is not where it is expected
+ * (flow style, escapes, multi-line scalars): a fix must never guess.
+ */
+function buildFix(spec, hit, lines) {
+    switch (spec.type) {
+        case 'renameKey': {
+            const key = singleLineScalar(hit.keyNode);
+            if (!key)
+                return undefined;
+            const line = lines[key.line - 1];
+            if (line === undefined)
+                return undefined;
+            // A map key is followed by a colon; an env list `name:` value is a plain value.
+            const edited = replaceKey(line, key.text, spec.to) ?? replaceValue(line, key.text, spec.to);
+            return edited !== undefined && edited !== line ? { description: describe$1(spec, key.text), edits: [{ startLine: key.line, endLine: key.line, replacement: edited }] } : undefined;
+        }
+        case 'replaceValue': {
+            const value = singleLineScalar(hit.valueNode);
+            if (!value)
+                return undefined;
+            const line = lines[value.line - 1];
+            if (line === undefined)
+                return undefined;
+            const edited = replaceValue(line, value.text, spec.to);
+            return edited !== undefined && edited !== line ? { description: describe$1(spec, value.text), edits: [{ startLine: value.line, endLine: value.line, replacement: edited }] } : undefined;
+        }
+        case 'replaceText': {
+            const node = hit.valueNode;
+            if (!node)
+                return undefined;
+            for (let n = node.line; n <= node.endLine; n++) {
+                const line = lines[n - 1];
+                if (line === undefined || !line.includes(spec.from))
+                    continue;
+                const edited = line.split(spec.from).join(spec.to);
+                return { description: describe$1(spec, spec.from), edits: [{ startLine: n, endLine: n, replacement: edited }] };
+            }
+            return undefined;
+        }
+    }
+}
+/** The file line that literally holds `needle` within a node's lines (multi-line scalars), else the node's first line. */
+function lineHolding(node, needle, lines) {
+    if (needle === undefined)
+        return node.line;
+    for (let n = node.line; n <= node.endLine; n++)
+        if (lines[n - 1]?.includes(needle))
+            return n;
+    return node.line;
+}
+
+/** Whether `release` carries a change that landed in any of `versions` (a release and its backports). */
+function includedIn(release, versions) {
+    const parsed = versions.map((v) => parseRelease(v));
+    const sameMinor = parsed.filter((v) => v.minor === release.minor);
+    if (sameMinor.length > 0)
+        return sameMinor.some((v) => includesChange(release, v.version));
+    return parsed.some((v) => includesChange(release, v.version));
+}
+/** The rule an entry reports under for this upgrade, or undefined when it does not apply. */
+function ruleFor(entry, target, from) {
+    const versions = [entry.since, ...(entry.backports ?? [])];
+    const inTarget = includedIn(target, versions);
+    const gone = entry.until !== undefined && includesChange(target, entry.until);
+    switch (entry.change) {
+        case 'removed':
+            return inTarget ? 'removed-feature' : undefined;
+        case 'added':
+            return !inTarget && !gone ? 'not-yet-available' : undefined;
+        case 'deprecated':
+            return inTarget && !gone ? 'deprecated' : undefined;
+        case 'no-effect':
+            return gone ? undefined : 'no-effect';
+        case 'default-changed':
+        case 'behaviour-changed':
+            // A change reverted in `until` is no change for an upgrade that lands past the revert; a revert
+            // (`reverts`) is a change only for a from-release that had the reverted behaviour.
+            if (from === undefined || !inTarget || includedIn(from, versions) || gone)
+                return undefined;
+            if (entry.reverts !== undefined && !includesChange(from, entry.reverts))
+                return undefined;
+            return entry.change;
+    }
+}
+function predicate(m) {
+    return {
+        ...(m.values ? { values: new Set(m.values.map(String)) } : {}),
+        ...(m.pattern !== undefined ? { pattern: new RegExp(m.pattern) } : {})
+    };
+}
+function compileConditions(conditions, kind) {
+    return (conditions ?? []).map((c) => {
+        const relative = c.path === '@' || c.path.startsWith('@.');
+        return {
+            ...predicate(c),
+            patterns: relative ? [compilePath(c.path.slice(2))] : expandMacros(c.path, kind).map(compilePath),
+            absent: c.absent === true,
+            relative,
+            ...(c.equalsGroup !== undefined ? { equalsGroup: c.equalsGroup } : {})
+        };
+    });
+}
+function push(map, key, value) {
+    const list = map.get(key);
+    if (list)
+        list.push(value);
+    else
+        map.set(key, [value]);
+}
+/** Memoises per-kind work (macro expansion depends on the kind's pod template). */
+function perKind(make) {
+    const cache = new Map();
+    return (kind) => {
+        let v = cache.get(kind);
+        if (v === undefined) {
+            v = make(kind);
+            cache.set(kind, v);
+        }
+        return v;
+    };
+}
+/** Default IstioOperator spec.values location of a chart's value. */
+function defaultIopPaths(chart, paths) {
+    switch (chart) {
+        case 'gateway':
+            return [];
+        case 'cni':
+            return paths.map((p) => (p.startsWith('cni.') ? p : `cni.${p}`));
+        case 'ztunnel':
+            return paths.map((p) => (p.startsWith('ztunnel.') ? p : `ztunnel.${p}`));
+        default:
+            return [...paths];
+    }
+}
+function compilePlan(target, from, releases = CATALOG) {
+    const plan = {
+        target,
+        ...(from ? { from } : {}),
+        release: catalogRelease(target.minor, releases),
+        byKind: new Map(),
+        annotations: new Map(),
+        labels: new Map(),
+        selectorLabelKeys: [],
+        meshConfig: [],
+        proxyConfig: [],
+        helm: [],
+        istiodEnv: new Map(),
+        proxyEnv: new Map(),
+        text: [],
+        charts: new Map(),
+        compatibilityVersions: catalogRelease(target.minor, releases)?.compatibilityVersions ?? []
+    };
+    for (const entry of catalogEntries(releases)) {
+        const rule = ruleFor(entry, target, from);
+        if (!rule)
+            continue;
+        for (const match of entry.match) {
+            const fix = match.fix === null ? undefined : (match.fix ?? entry.fix);
+            const base = {
+                entry,
+                match,
+                rule,
+                severity: match.severity ?? entry.severity,
+                message: match.message ?? entry.message,
+                ...(fix ? { fix } : {}),
+                test: 'values' in match || 'pattern' in match ? predicate(match) : {}
+            };
+            add(plan, base, match);
+        }
+    }
+    return plan;
+}
+function add(plan, base, match) {
+    switch (match.type) {
+        case 'resource': {
+            const compiled = { ...base, match, apiVersions: new Set(match.apiVersions) };
+            for (const kind of match.kinds)
+                push(plan.byKind, kind, compiled);
+            return;
+        }
+        case 'field': {
+            const compiled = {
+                ...base,
+                match,
+                ...(match.apiVersions ? { apiVersions: new Set(match.apiVersions) } : {}),
+                patterns: perKind((kind) => match.paths.flatMap((p) => expandMacros(p, kind)).map(compilePath)),
+                conditions: perKind((kind) => compileConditions(match.where, kind))
+            };
+            for (const kind of match.kinds) {
+                if (kind === '$workload')
+                    for (const w of WORKLOAD_KINDS)
+                        push(plan.byKind, w, compiled);
+                else
+                    push(plan.byKind, kind, compiled);
+            }
+            return;
+        }
+        case 'annotation':
+        case 'label': {
+            const compiled = { ...base, match, on: new Set(match.on) };
+            push(match.type === 'annotation' ? plan.annotations : plan.labels, match.key, compiled);
+            if (match.type === 'label' && match.on.includes('selector') && !plan.selectorLabelKeys.includes(match.key))
+                plan.selectorLabelKeys.push(match.key);
+            return;
+        }
+        case 'meshConfig':
+        case 'proxyConfig': {
+            const compiled = { ...base, patterns: match.paths.map(compilePath), conditions: [] };
+            (match.type === 'meshConfig' ? plan.meshConfig : plan.proxyConfig).push(compiled);
+            return;
+        }
+        case 'helmValue': {
+            plan.helm.push({
+                ...base,
+                match,
+                patterns: match.paths.map(compilePath),
+                iopPatterns: (match.iopPaths ?? defaultIopPaths(match.chart, match.paths)).map(compilePath),
+                conditions: compileConditions(match.where, '')
+            });
+            return;
+        }
+        case 'env': {
+            const compiled = { ...base, match };
+            if (match.component !== 'proxy')
+                push(plan.istiodEnv, match.name, compiled);
+            if (match.component !== 'istiod')
+                push(plan.proxyEnv, match.name, compiled);
+            return;
+        }
+        case 'text': {
+            plan.text.push({
+                ...base,
+                match,
+                ...(match.kinds ? { kinds: new Set(match.kinds) } : {}),
+                ...(match.families ? { families: new Set(match.families) } : {}),
+                ...(match.contains !== undefined ? { needle: match.contains } : {}),
+                ...(match.pattern !== undefined ? { regex: new RegExp(match.pattern) } : {})
+            });
+            return;
+        }
+        case 'helmChart':
+            for (const name of match.names)
+                push(plan.charts, name, { ...base, conditions: compileConditions(match.where, '') });
+            return;
+    }
+}
+const plans = new Map();
+/** The compiled plan for a (target, from) pair; cached, since every document of a run shares it. */
+function planFor(target, from) {
+    const key = `${target.version}|${from?.version ?? ''}`;
+    let plan = plans.get(key);
+    if (!plan) {
+        plan = compilePlan(target, from);
+        plans.set(key, plan);
+    }
+    return plan;
 }
 
 /** Default size limit: manifests are small, generated bundles of this size are not the PR's intent. */
@@ -10584,6 +10641,8 @@ function firstContentLine(lines, from, to) {
     return from;
 }
 
+/** Chart names other projects publish too: Istio's only from Istio's repository. */
+const GENERIC_CHARTS = new Set(['base', 'gateway', 'cni']);
 /** Istio chart names as published (the last path segment of a chart reference). */
 const ISTIO_CHARTS = new Set(['base', 'istio-base', 'istiod', 'istio-discovery', 'istiod-remote', 'gateway', 'istio-gateway', 'cni', 'istio-cni', 'ztunnel', 'istio-ztunnel']);
 /** Charts whose version is the control plane's: preferred over gateways and node agents. */
@@ -10711,7 +10770,40 @@ function scalarAt(root, path) {
     const entry = entryAt(root, path);
     return { text: node.text, line: node.line ?? entry?.keyNode.line };
 }
-function candidatesOf(doc) {
+/**
+ * Ranks: what installs Istio first (0: control plane charts and the istiod image of a rendered install; 1: other
+ * Istio charts), then what only names a release (2: IstioOperator spec.tag, Helm values global.tag), then
+ * compatibilityVersion (3), which says which behaviour is kept, not what runs.
+ */
+const RANK = { installsControlPlane: 0, installs: 1, names: 2, compatibility: 3 };
+const sourceKey = (kind, namespace, name) => `${kind}/${namespace ?? ''}/${name}`;
+function collectSources(doc, out) {
+    const value = doc.value;
+    if (!isMap(value) || (value.kind !== 'HelmRepository' && value.kind !== 'OCIRepository'))
+        return;
+    const metadata = isMap(value.metadata) ? value.metadata : {};
+    const spec = isMap(value.spec) ? value.spec : {};
+    if (typeof metadata.name !== 'string' || typeof spec.url !== 'string')
+        return;
+    const ns = typeof metadata.namespace === 'string' ? metadata.namespace : undefined;
+    out.set(sourceKey(value.kind, ns, metadata.name), spec.url);
+    out.set(sourceKey(value.kind, '*', metadata.name), spec.url);
+}
+/**
+ * The Istio chart a reference names, or undefined. Generic names (base, gateway, cni) count only when the
+ * repository is Istio's; istiod, ztunnel and the istio-* names count from any repository (mirrors).
+ */
+function istioChartOf(ref, repository) {
+    const name = chartName(ref);
+    if (!name)
+        return undefined;
+    if (GENERIC_CHARTS.has(name) && !isIstioChartRepository(repository) && !isIstioChartRepository(ref))
+        return undefined;
+    return name;
+}
+/** The istiod image of a rendered install (`.../pilot:1.29.0`): the tag is the version that runs. */
+const PILOT_IMAGE = /(?:^|\/)pilot:([^@\s]+)$/;
+function candidatesOf(doc, sources, unresolved) {
     const out = [];
     const value = doc.value;
     if (!isMap(value))
@@ -10723,65 +10815,96 @@ function candidatesOf(doc) {
         const version = resolveVersionSpec(found.text);
         if (version)
             out.push({ version, file: doc.file, line: found.line, how, rank });
+        else if (rank <= RANK.installs)
+            unresolved.push({ version: found.text, file: doc.file, line: found.line, how });
     };
-    const rankOf = (chart) => (CONTROL_PLANE_CHARTS.has(chart) ? 0 : 1);
+    const rankOf = (chart) => (CONTROL_PLANE_CHARTS.has(chart) ? RANK.installsControlPlane : RANK.installs);
     const spec = isMap(value.spec) ? value.spec : {};
+    const metadata = isMap(value.metadata) ? value.metadata : {};
     const kind = value.kind;
     if (kind === 'HelmRelease' && isMap(spec.chart) && isMap(spec.chart.spec)) {
-        const chart = chartName(spec.chart.spec.chart);
+        const chartSpec = spec.chart.spec;
+        const ref = isMap(chartSpec.sourceRef) ? chartSpec.sourceRef : {};
+        const refKind = typeof ref.kind === 'string' ? ref.kind : 'HelmRepository';
+        const ns = typeof ref.namespace === 'string' ? ref.namespace : typeof metadata.namespace === 'string' ? metadata.namespace : undefined;
+        const url = typeof ref.name === 'string' ? sources.get(sourceKey(refKind, ns, ref.name)) ?? sources.get(sourceKey(refKind, '*', ref.name)) : undefined;
+        const chart = istioChartOf(chartSpec.chart, url);
         if (chart)
             take(['spec', 'chart', 'spec', 'version'], `Flux HelmRelease spec.chart.spec.version (chart ${chart})`, rankOf(chart));
     }
     if (kind === 'OCIRepository' && typeof spec.url === 'string') {
-        const chart = chartName(spec.url);
+        const chart = istioChartOf(spec.url, spec.url);
         if (chart && isMap(spec.ref)) {
             take(['spec', 'ref', 'tag'], `Flux OCIRepository spec.ref.tag (chart ${chart})`, rankOf(chart));
             take(['spec', 'ref', 'semver'], `Flux OCIRepository spec.ref.semver (chart ${chart})`, rankOf(chart));
         }
     }
-    if (kind === 'Application') {
-        if (isMap(spec.source)) {
-            const chart = chartName(spec.source.chart);
+    // Argo CD: an Application, or the template of an ApplicationSet (the same spec one level down).
+    const argo = [];
+    if (kind === 'Application')
+        argo.push([['spec'], spec, 'Argo CD Application']);
+    if (kind === 'ApplicationSet' && isMap(spec.template) && isMap(spec.template.spec))
+        argo.push([['spec', 'template', 'spec'], spec.template.spec, 'Argo CD ApplicationSet']);
+    for (const [at, appSpec, what] of argo) {
+        if (isMap(appSpec.source)) {
+            const chart = istioChartOf(appSpec.source.chart, typeof appSpec.source.repoURL === 'string' ? appSpec.source.repoURL : undefined);
             if (chart)
-                take(['spec', 'source', 'targetRevision'], `Argo CD Application spec.source.targetRevision (chart ${chart})`, rankOf(chart));
+                take([...at, 'source', 'targetRevision'], `${what} ${at.join('.')}.source.targetRevision (chart ${chart})`, rankOf(chart));
         }
-        if (Array.isArray(spec.sources)) {
-            spec.sources.forEach((s, i) => {
-                const chart = isMap(s) ? chartName(s.chart) : undefined;
+        if (Array.isArray(appSpec.sources)) {
+            appSpec.sources.forEach((s, i) => {
+                const chart = isMap(s) ? istioChartOf(s.chart, typeof s.repoURL === 'string' ? s.repoURL : undefined) : undefined;
                 if (chart)
-                    take(['spec', 'sources', i, 'targetRevision'], `Argo CD Application spec.sources[${i}].targetRevision (chart ${chart})`, rankOf(chart));
+                    take([...at, 'sources', i, 'targetRevision'], `${what} ${at.join('.')}.sources[${i}].targetRevision (chart ${chart})`, rankOf(chart));
             });
         }
     }
     if (kind === 'IstioOperator')
-        take(['spec', 'tag'], 'IstioOperator spec.tag', 0);
+        take(['spec', 'tag'], 'IstioOperator spec.tag', RANK.names);
     if (/(^|\/)Chart\.ya?ml$/.test(doc.file) && Array.isArray(value.dependencies)) {
         value.dependencies.forEach((d, i) => {
-            const chart = isMap(d) ? chartName(d.name) : undefined;
+            const chart = isMap(d) ? istioChartOf(d.name, typeof d.repository === 'string' ? d.repository : undefined) : undefined;
             if (chart)
                 take(['dependencies', i, 'version'], `Chart.yaml dependency ${chart}`, rankOf(chart));
         });
     }
     if (/(^|\/)kustomization\.ya?ml$/.test(doc.file) && Array.isArray(value.helmCharts)) {
         value.helmCharts.forEach((h, i) => {
-            const chart = isMap(h) ? chartName(h.name) : undefined;
+            const chart = isMap(h) ? istioChartOf(h.name, typeof h.repo === 'string' ? h.repo : undefined) : undefined;
             if (chart)
                 take(['helmCharts', i, 'version'], `kustomization helmCharts ${chart}`, rankOf(chart));
+        });
+    }
+    // A rendered install: the istiod Deployment's pilot image tag.
+    if (kind === 'Deployment') {
+        const podSpec = isMap(spec.template) && isMap(spec.template.spec) ? spec.template.spec : {};
+        const containers = Array.isArray(podSpec.containers) ? podSpec.containers : [];
+        containers.forEach((c, i) => {
+            if (!isMap(c) || typeof c.image !== 'string')
+                return;
+            const m = PILOT_IMAGE.exec(c.image);
+            if (!m || !(/istio/i.test(c.image) || c.name === 'discovery'))
+                return;
+            const path = ['spec', 'template', 'spec', 'containers', i, 'image'];
+            const found = scalarAt(doc.root, path);
+            const version = resolveVersionSpec(m[1]);
+            if (found && version)
+                out.push({ version, file: doc.file, line: found.line, how: `istiod image ${c.image}`, rank: RANK.installsControlPlane });
         });
     }
     // Helm values: an image tag pins the release; compatibilityVersion only says which behaviour is kept.
     for (const e of doc.embedded) {
         if (e.role !== 'helm-values')
             continue;
-        take(['global', 'tag'], `Helm values global.tag (chart ${e.chart ?? 'istio'})`, 2, e.root);
-        take(['compatibilityVersion'], `Helm values compatibilityVersion (chart ${e.chart ?? 'istio'})`, 3, e.root);
+        take(['global', 'tag'], `Helm values global.tag (chart ${e.chart ?? 'istio'})`, RANK.names, e.root);
+        take(['compatibilityVersion'], `Helm values compatibilityVersion (chart ${e.chart ?? 'istio'})`, RANK.compatibility, e.root);
     }
     if (kind === 'IstioOperator')
-        take(['spec', 'compatibilityVersion'], 'IstioOperator spec.compatibilityVersion', 3);
+        take(['spec', 'compatibilityVersion'], 'IstioOperator spec.compatibilityVersion', RANK.compatibility);
     return out;
 }
 /** Only files that hold one of the sources above are parsed (detection runs over whole repositories). */
-const MAY_NAME_VERSION = /HelmRelease|OCIRepository|kind:\s*["']?Application|IstioOperator|dependencies:|helmCharts:|compatibilityVersion|global:/;
+const MAY_NAME_VERSION = /HelmRelease|HelmRepository|OCIRepository|kind:\s*["']?Application|IstioOperator|dependencies:|helmCharts:|compatibilityVersion|global:|pilot:/;
 function toManifestFile(input) {
     if ('documents' in input)
         return input;
@@ -10789,24 +10912,61 @@ function toManifestFile(input) {
         return undefined;
     return parseManifestFile(input.path, input.text);
 }
-/** Every Istio version the files name, best first (control-plane charts and IstioOperator, then others). */
-function detectIstioVersions(files) {
-    const candidates = [];
-    for (const input of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
+const minorOf = (v) => v.split('.').slice(0, 2).join('.');
+/**
+ * Every source of the Istio version in the files, and the one to use: the best rank wins (what installs Istio over
+ * loose files); within it the version most sources name, then the newest — never the order of the paths.
+ * Known releases win over unknown ones (a chart's placeholder version 1.0.0).
+ */
+function detectIstio(files) {
+    const parsed = [];
+    for (const input of files) {
         const file = toManifestFile(input);
-        if (!file)
-            continue;
-        for (const doc of file.documents)
-            for (const c of candidatesOf(doc))
-                candidates.push(c);
+        if (file)
+            parsed.push(file);
     }
-    return candidates
-        .sort((a, b) => a.rank - b.rank || a.file.localeCompare(b.file) || a.line - b.line)
-        .map(({ rank: _rank, ...rest }) => rest);
+    const sources = new Map();
+    for (const file of parsed)
+        for (const doc of file.documents)
+            collectSources(doc, sources);
+    const all = [];
+    const unresolved = [];
+    for (const file of parsed)
+        for (const doc of file.documents)
+            all.push(...candidatesOf(doc, sources, unresolved));
+    all.sort((a, b) => a.rank - b.rank || a.file.localeCompare(b.file) || a.line - b.line);
+    const known = all.filter((c) => isKnown(c.version));
+    const pool = known.length ? known : all;
+    let chosen;
+    if (pool.length) {
+        const best = pool[0].rank;
+        const tier = pool.filter((c) => c.rank === best);
+        const count = new Map();
+        for (const c of tier)
+            count.set(c.version, (count.get(c.version) ?? 0) + 1);
+        chosen = [...tier].sort((a, b) => (count.get(b.version) ?? 0) - (count.get(a.version) ?? 0) || cmp(nums(b.version) ?? [], nums(a.version) ?? []) || a.file.localeCompare(b.file) || a.line - b.line)[0];
+    }
+    const strip = ({ rank: _rank, ...rest }) => rest;
+    const disagreeing = chosen ? all.filter((c) => c.rank < RANK.compatibility && isKnown(c.version) && minorOf(c.version) !== minorOf(chosen.version)).map(strip) : [];
+    const candidates = chosen ? [chosen, ...all.filter((c) => c !== chosen)].map(strip) : [];
+    return { ...(chosen ? { chosen: strip(chosen) } : {}), candidates, unresolved, disagreeing };
+}
+function isKnown(version) {
+    try {
+        parseRelease(version);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** Every Istio version the files name, best first (the chosen one, then the others by rank). */
+function detectIstioVersions(files) {
+    return detectIstio(files).candidates;
 }
 /** The Istio version the repository installs, with the file and line that say so; undefined when none does. */
 function detectIstioVersion(files) {
-    return detectIstioVersions(files)[0];
+    return detectIstio(files).chosen;
 }
 /** True when detection would read the text at all (callers that parse files once for several uses ask first). */
 function mayNameVersion(text) {
@@ -11517,12 +11677,41 @@ function compatibilityFindings(doc, ctx, lines) {
     }
     return out;
 }
+/**
+ * IstioOperator components and addons that no release from 1.20 on has (removed with Mixer, Citadel and Galley in
+ * 1.5–1.8): istioctl decodes IstioOperator strictly and rejects the file on any target. The components every
+ * release 1.20–1.31 knows are base, pilot, cni, ztunnel, istiodRemote, ingressGateways and egressGateways.
+ */
+const REMOVED_IOP_COMPONENTS = new Set(['citadel', 'galley', 'policy', 'telemetry', 'nodeAgent', 'node_agent', 'proxy', 'sidecarInjector', 'sidecar_injector', 'security', 'configManagement', 'autoInjection', 'trafficManagement']);
+const IOP_API_SOURCE = 'https://istio.io/latest/docs/reference/config/istio.operator.v1alpha1/';
+function istioOperatorFindings(doc) {
+    if (doc.family !== 'istio-operator' || doc.resource?.kind !== 'IstioOperator' || doc.root?.kind !== 'map')
+        return [];
+    const spec = entryAt(doc.root, ['spec'])?.value;
+    if (spec?.kind !== 'map')
+        return [];
+    const out = [];
+    const base = { rule: 'removed-feature', severity: 'error', file: doc.file, resource: doc.resource, source: IOP_API_SOURCE };
+    for (const e of spec.entries) {
+        if (e.key === 'addonComponents') {
+            out.push({ ...base, line: e.keyNode.line, path: 'spec.addonComponents', message: 'IstioOperator spec.addonComponents was removed with the bundled addons (Istio 1.8); no release from 1.20 on has it, so istioctl rejects this file; install Prometheus, Grafana, Kiali and tracing from their own charts or samples/addons.' });
+        }
+        if (e.key === 'components' && e.value?.kind === 'map') {
+            for (const c of e.value.entries) {
+                if (!REMOVED_IOP_COMPONENTS.has(c.key))
+                    continue;
+                out.push({ ...base, line: c.keyNode.line, path: `spec.components.${c.key}`, message: `IstioOperator component ${c.key} belongs to the pre-istiod control plane (removed in Istio 1.5–1.8); no release from 1.20 on has it, so istioctl rejects this file; istiod (components.pilot) does its work.` });
+            }
+        }
+    }
+    return out;
+}
 const catalogAnalyzer = {
     meta: CATALOG_RULES,
     check(doc, ctx) {
         const lines = linesOf(ctx, doc.file);
         const hits = collectHits(doc, planFor(ctx.target, ctx.from), lines);
-        const findings = [...hits.map((hit) => toFinding(doc, hit, lines)), ...compatibilityFindings(doc, ctx, lines)];
+        const findings = [...hits.map((hit) => toFinding(doc, hit, lines)), ...compatibilityFindings(doc, ctx, lines), ...istioOperatorFindings(doc)];
         // Helm values the target's chart does not read; a line a catalog entry already explains is left to it.
         if (doc.embedded.some((e) => e.role === 'helm-values') || doc.kind === 'helm-values') {
             for (const f of helmValueFindings(doc, ctx.target, lines, new Set(findings.map((f) => f.line)), filePathsOf(ctx)))
@@ -12198,6 +12387,39 @@ const SCHEMA_RULE_META = [
 ];
 /** Root keys every object has; not part of the compatibility question. */
 const ROOT_SKIP = new Set(['apiVersion', 'kind', 'metadata', 'status']);
+/**
+ * Istio API groups removed long before the oldest release istio-compat knows: no release from 1.20 on installs a
+ * CRD for them, so the API server rejects every object (no matches for kind). Reported on any target.
+ */
+const REMOVED_GROUPS = {
+    'config.istio.io': {
+        what: 'the Mixer configuration API (handlers, instances, rules, adapters)',
+        removed: '1.8',
+        instead: 'use the Telemetry API, AuthorizationPolicy or WasmPlugin for what Mixer adapters did',
+        source: 'https://istio.io/latest/news/releases/1.8.x/announcing-1.8/upgrade-notes/'
+    },
+    'rbac.istio.io': {
+        what: 'the v1alpha1 RBAC API (ClusterRbacConfig, ServiceRole, ServiceRoleBinding)',
+        removed: '1.6',
+        instead: 'use security.istio.io AuthorizationPolicy',
+        source: 'https://istio.io/latest/news/releases/1.6.x/announcing-1.6/upgrade-notes/'
+    },
+    'authentication.istio.io': {
+        what: 'the v1alpha1 authentication policy API (Policy, MeshPolicy)',
+        removed: '1.6',
+        instead: 'use security.istio.io PeerAuthentication and RequestAuthentication',
+        source: 'https://istio.io/latest/news/releases/1.6.x/announcing-1.6/upgrade-notes/'
+    }
+};
+/**
+ * Strategic merge patch directives (kustomize patches, kubectl patch): instructions to the merge, never fields
+ * of the object: `$patch`, `$retainKeys`, `$setElementOrder/<list>`, `$deleteFromPrimitiveList/<list>`.
+ */
+const PATCH_DIRECTIVE = /^\$(?:patch|retainKeys)$|^\$(?:setElementOrder|deleteFromPrimitiveList)\//;
+/** A map that a strategic merge patch deletes or replaces wholesale ({$patch: delete} in a list): not an object to validate. */
+function isPatchMarker(pos) {
+    return pos.entries.some((e) => e.key === '$patch' && e.value?.kind === 'scalar' && e.value.text === 'delete');
+}
 const NO_FINDINGS = [];
 /** An analyzer over `data` (default: the committed index); the index is compiled on first use. */
 function createSchemaAnalyzer(data) {
@@ -12227,7 +12449,7 @@ class SchemaChecker {
             return NO_FINDINGS;
         const kind = this.catalog.kindOf(resource.apiVersion, resource.kind);
         if (!kind)
-            return NO_FINDINGS;
+            return this.removedGroup(doc, resource);
         const t = this.catalog.releaseIndex(ctx.target.minor);
         if (t < 0)
             return NO_FINDINGS;
@@ -12255,6 +12477,17 @@ class SchemaChecker {
         return st.findings.length > 1 ? dedupe(st.findings) : st.findings;
     }
     // ---- apiVersion ---------------------------------------------------------------------------
+    removedGroup(doc, resource) {
+        const slash = resource.apiVersion.lastIndexOf('/');
+        const removed = slash > 0 ? REMOVED_GROUPS[resource.apiVersion.slice(0, slash)] : undefined;
+        if (!removed)
+            return NO_FINDINGS;
+        const line = rootEntry(doc.root, 'apiVersion')?.value?.line ?? doc.line;
+        const first = this.catalog.releases[0];
+        const last = this.catalog.releases.at(-1);
+        const message = `${resource.kind} ${resource.apiVersion} belongs to ${removed.what}, removed in Istio ${removed.removed}: no release from ${first} to ${last} has a CRD for it, so the API server rejects the object; ${removed.instead}.`;
+        return [{ rule: SCHEMA_RULES.apiVersionNotServed, severity: 'error', message, file: doc.file, line, resource, path: 'apiVersion', source: removed.source }];
+    }
     apiVersionNotServed(st, versionName, version, experimentalOnly = false) {
         const { kind, resource } = st;
         const entry = rootEntry(st.doc.root, 'apiVersion');
@@ -12309,6 +12542,8 @@ class SchemaChecker {
         // Aliases are checked where their anchor is (walking them again would also open the door to alias bombs).
         if (!pos || pos.kind === 'alias')
             return;
+        if (pos.kind === 'map' && isPatchMarker(pos))
+            return;
         if (node.rules)
             this.checkRules(pos, value, node, keyLine, st);
         if (pos.kind === 'map') {
@@ -12350,6 +12585,8 @@ class SchemaChecker {
             if (own && own.some((o) => o.key === e.key))
                 continue;
             if (isRoot && ROOT_SKIP.has(e.key))
+                continue;
+            if (PATCH_DIRECTIVE.test(e.key))
                 continue;
             const child = props.get(e.key);
             st.path.push(e.key);
@@ -12634,6 +12871,8 @@ const ANALYZERS = [schemaAnalyzer, catalogAnalyzer];
 const BUILTIN_RULES = [
     { id: 'parse', description: 'A file could not be read as YAML manifests (broken YAML, templates, binary or huge files).', defaultSeverity: 'error' },
     { id: 'duplicate-key', description: 'A key written twice in one mapping: kubectl keeps the last value, kustomize and Flux refuse the file.', defaultSeverity: 'warning' },
+    // Auto detection (src/pipeline.ts) when files name different Istio minors.
+    { id: 'version-sources-disagree', description: 'With target-version auto, files name different Istio minors; the one that installs Istio was chosen.', defaultSeverity: 'warning' },
     // The suppression step's own findings (src/analyze/suppress.ts).
     { id: 'suppression-without-reason', description: 'An istio-compat.io/ignore annotation without a reason (or without rule ids); it suppresses nothing.', defaultSeverity: 'warning' },
     { id: 'suppression-unknown-rule', description: 'An istio-compat.io/ignore annotation names a rule that does not exist.', defaultSeverity: 'warning' }
@@ -13239,7 +13478,7 @@ function normalisePath(path) {
 function resourceIdentity(r) {
     if (!r || r.name === undefined)
         return undefined;
-    return `${groupOf(r.apiVersion)}/${r.kind}/${r.namespace ?? ''}/${r.name}`;
+    return `${groupOf$1(r.apiVersion)}/${r.kind}/${r.namespace ?? ''}/${r.name}`;
 }
 function keysOf(f, fileOf, identityOf) {
     const id = resourceIdentity(f.resource);
@@ -13249,7 +13488,7 @@ function keysOf(f, fileOf, identityOf) {
         ? 'repository'
         : id !== undefined
             ? `r:${identityOf(id)}`
-            : `f:${file}${f.resource ? `:${groupOf(f.resource.apiVersion)}/${f.resource.kind}` : ''}`;
+            : `f:${file}${f.resource ? `:${groupOf$1(f.resource.apiVersion)}/${f.resource.kind}` : ''}`;
     const place = [f.rule, who, normalisePath(f.path)].join('\u0000');
     const loose = `${place}\u0000${normaliseMessage(f.rule, f.message)}`;
     return { loose, strict: `${loose}\u0000${file}`, ...(f.path ? { place } : {}) };
@@ -13329,7 +13568,7 @@ function classifyFindings(head, base, options = {}) {
  * the one at the same document index, else the only candidate.
  */
 function pairRenamedResources(resources, renames = new Map()) {
-    const kindOf = (d) => (d.resource ? `${groupOf(d.resource.apiVersion)}/${d.resource.kind}` : '');
+    const kindOf = (d) => (d.resource ? `${groupOf$1(d.resource.apiVersion)}/${d.resource.kind}` : '');
     const removed = new Map();
     for (const change of resources) {
         const doc = change.base;
@@ -13388,9 +13627,9 @@ function resourceKey(doc, renamedFrom) {
     const r = doc.resource;
     const file = renamedFrom?.get(doc.file) ?? doc.file;
     if (r?.name !== undefined)
-        return `${groupOf(r.apiVersion)}/${r.kind}/${r.namespace ?? ''}/${r.name}`;
+        return `${groupOf$1(r.apiVersion)}/${r.kind}/${r.namespace ?? ''}/${r.name}`;
     if (r)
-        return `${groupOf(r.apiVersion)}/${r.kind}/${r.namespace ?? ''}/${file}#${doc.index}`;
+        return `${groupOf$1(r.apiVersion)}/${r.kind}/${r.namespace ?? ''}/${file}#${doc.index}`;
     return `file:${file}#${doc.index}`;
 }
 /**
@@ -13578,13 +13817,13 @@ async function runAnalysis(sources, options) {
     const maxFileBytes = options.maxFileBytes ?? config.maxFileSize;
     const headDetection = options.target === 'auto' || sources.base ? await detect(sources.head, matches, maxFileBytes) : undefined;
     const baseDetection = sources.base ? await detect(sources.base, matches, maxFileBytes, headDetection?.parsed) : undefined;
-    const headDetected = headDetection?.version;
-    const baseDetected = baseDetection?.version;
-    const target = chooseVersion(options.target, headDetected, 'target-version');
+    const headDetected = headDetection?.detection;
+    const baseDetected = baseDetection?.detection;
+    const target = chooseVersion(options.target, headDetected?.chosen, 'target-version');
     if (!target)
-        throw new UsageError('target-version is auto, but no Istio version was found in the repository (Flux HelmRelease, Argo CD Application, Chart.yaml dependency or IstioOperator spec.tag); set target-version, e.g. 1.28');
-    const from = options.from && options.from !== '' ? chooseVersion(options.from, baseDetected, 'from-version', parseFromRelease) : undefined;
-    const versionBump = !!(headDetected && baseDetected && headDetected.version !== baseDetected.version);
+        throw new UsageError(noVersionMessage(headDetected));
+    const from = options.from && options.from !== '' ? chooseVersion(options.from, baseDetected?.chosen, 'from-version', parseFromRelease) : undefined;
+    const versionBump = !!(headDetected?.chosen && baseDetected?.chosen && headDetected.chosen.version !== baseDetected.chosen.version);
     // Scope: the changed files, or every manifest when the PR moves the Istio version.
     const changed = sources.changes.files.filter((f) => f.status !== 'removed' && matches(f.path));
     const headPaths = versionBump ? (await sources.head.list()).filter(matches) : changed.map((f) => f.path);
@@ -13651,11 +13890,14 @@ async function runAnalysis(sources, options) {
             notChecked.push({ file: file.path, reason: file.problems[0].message });
     }
     let findings = head.findings;
+    // Auto detection: files that name another Istio minor than the chosen one (classified with the rest below).
+    if (options.target === 'auto' && headDetected)
+        findings = [...findings, ...applyRuleSettings(disagreement(headDetected), config)];
     let baseline;
     if (sources.base) {
         // The base, analysed as it ran before the PR: against the release it was at when the PR moves the version
         // (so what the move breaks is new), else against the same releases as the head.
-        const baseRelease = versionBump ? (from?.release ?? releaseOrUndefined(baseDetected?.version) ?? target.release) : target.release;
+        const baseRelease = versionBump ? (from?.release ?? releaseOrUndefined(baseDetected?.chosen?.version) ?? target.release) : target.release;
         const baseInputs = {
             target: baseRelease,
             ...(!versionBump && from ? { from: from.release } : {}),
@@ -13723,6 +13965,7 @@ async function runAnalysis(sources, options) {
         notChecked,
         documentsChecked: inScope.length,
         ...(Object.keys(head.targetsByFile).length ? { targetsByFile: head.targetsByFile } : {}),
+        ...(options.target === 'auto' && headDetected?.candidates.length ? { versionCandidates: headDetected.candidates } : {}),
         ...(baseline ? { baseline } : {}),
         ...(options.failOnExisting ? { failOnExisting: true } : {})
     };
@@ -13754,6 +13997,39 @@ function releaseOrUndefined(version) {
     catch {
         return undefined;
     }
+}
+/** Why `auto` found nothing, naming the Istio installs whose version could not be read (e.g. a Flux "${version}"). */
+function noVersionMessage(detected) {
+    const base = 'target-version is auto, but no Istio version was found in the repository (Flux HelmRelease, Argo CD Application or ApplicationSet, kustomize helmCharts, Chart.yaml dependency, istiod image or IstioOperator spec.tag)';
+    const unresolved = detected?.unresolved ?? [];
+    if (unresolved.length === 0)
+        return `${base}; set target-version, e.g. 1.28`;
+    const named = unresolved.slice(0, 3).map((u) => `${u.file}:${u.line} (${u.how}: "${u.version}")`).join(', ');
+    return `${base}; ${unresolved.length === 1 ? 'this install names its version in a form' : 'these installs name their version in a form'} istio-compat cannot read, such as a Flux substitution: ${named}${unresolved.length > 3 ? ` and ${unresolved.length - 3} more` : ''}; set target-version, e.g. 1.28`;
+}
+/**
+ * One `version-sources-disagree` warning per file that names another Istio minor than the one auto detection
+ * chose, so a decoy (an example IstioOperator, a stale values file) is visible instead of silently outranked.
+ */
+function disagreement(detected) {
+    const chosen = detected.chosen;
+    if (!chosen)
+        return [];
+    const seen = new Set();
+    const out = [];
+    for (const d of detected.disagreeing) {
+        if (seen.has(d.file))
+            continue;
+        seen.add(d.file);
+        out.push({
+            rule: 'version-sources-disagree',
+            severity: 'warning',
+            message: `${d.how} names Istio ${d.version}, but the repository installs ${chosen.version} (${chosen.how} at ${chosen.file}:${chosen.line}); istio-compat checks against ${chosen.version}, so this file is checked against a release it does not name.`,
+            file: d.file,
+            line: d.line
+        });
+    }
+    return out;
 }
 function chooseVersion(input, detected, name, parse = parseRelease) {
     if (input !== 'auto')
@@ -13791,7 +14067,7 @@ async function detect(snapshot, matches, maxFileBytes, previous) {
         parsed.set(path, { data, file });
         files.push(file);
     }
-    return { version: detectIstioVersion(files), parsed, paths: new Set(listed) };
+    return { detection: detectIstio(files), parsed, paths: new Set(listed) };
 }
 function sameBytes(a, b) {
     return a.byteLength === b.byteLength && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
@@ -13897,6 +14173,7 @@ function toJsonReport(result) {
             : {}),
         ...(result.failOnExisting ? { failOnExisting: true } : {}),
         documentsChecked: result.documentsChecked,
+        ...(result.versionCandidates?.length ? { versionCandidates: result.versionCandidates.map((d) => ({ version: d.version, file: d.file, line: d.line, how: d.how })) } : {}),
         findings: result.findings.map((f) => ({ ...f, fingerprint: prints.get(f) })),
         resources: result.resources.map((r) => {
             const doc = r.head ?? r.base;
@@ -14518,6 +14795,15 @@ class SummaryRenderer {
         }
         if (r.kubernetesVersion)
             parts.push(`Kubernetes ${escapeInline(r.kubernetesVersion)}`);
+        // Auto detection: the other sources it saw (the chosen one is the target), so a decoy or a stale file shows.
+        const others = (r.versionCandidates ?? []).slice(1);
+        if (others.length > 0) {
+            const listed = others.slice(0, 3).map((d) => {
+                const o = this.origin({ release: r.target.release, origin: `${d.file}:${d.line} (${d.how})` }, this.links.headSha);
+                return `${escapeInline(truncate(d.version, 40))} at ${o ? `${o.where}${o.how ? ` (${o.how})` : ''}` : codeSpan(truncate(d.file, 200))}`;
+            });
+            parts.push(`also named: ${listed.join('; ')}${others.length > 3 ? `; and ${others.length - 3} more` : ''}`);
+        }
         return parts.join(' · ');
     }
     prLevel(findings) {
@@ -14755,6 +15041,11 @@ function renderText(result) {
     });
     for (const n of result.notChecked)
         lines.push(escapeTerminal(`${n.file}: not checked: ${n.reason}`));
+    const candidates = result.versionCandidates ?? [];
+    if (candidates.length > 0) {
+        const seen = candidates.slice(0, 5).map((d) => `${d.version} (${d.how}, ${d.file}:${d.line})`).join('; ');
+        lines.push(escapeTerminal(`Istio version sources (auto, chosen first): ${seen}${candidates.length > 5 ? `; and ${candidates.length - 5} more` : ''}`));
+    }
     const c = countFindings(result.findings, { includeExisting: result.failOnExisting === true });
     const versions = result.from ? `Istio ${result.from.release.version} -> ${result.target.release.version}` : `Istio ${result.target.release.version}`;
     const suppressed = `${c.suppressed > 0 ? `, ${c.suppressed} suppressed` : ''}${c.existing > 0 ? `, ${c.existing} already there before this change${result.failOnExisting ? ' (counted: --fail-on-existing)' : ' (not counted)'}` : ''}`;

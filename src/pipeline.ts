@@ -6,7 +6,7 @@ import { applySuppressions } from './analyze/suppress.js'
 import { GATEWAY_API_CHANNELS, type AnalysisContext, type Analyzer, type GatewayApiChannel } from './analyze/types.js'
 import type { ChangeSet } from './changes/types.js'
 import { EMPTY_CONFIG, matchesPatterns, type RepoConfig } from './config.js'
-import { detectIstioVersion, mayNameVersion } from './knowledge/detect.js'
+import { detectIstio, mayNameVersion, type Detection } from './knowledge/detect.js'
 import { parseFromRelease, parseRelease, type Release } from './knowledge/versions.js'
 import { MAX_PULL_FILES } from './github/pulls.js'
 import { classifyFindings, documentsWithFindings, pairRenamedResources, resourceIdentity } from './baseline.js'
@@ -71,13 +71,13 @@ export async function runAnalysis(sources: Sources, options: RunOptions): Promis
   const maxFileBytes = options.maxFileBytes ?? config.maxFileSize
   const headDetection = options.target === 'auto' || sources.base ? await detect(sources.head, matches, maxFileBytes) : undefined
   const baseDetection = sources.base ? await detect(sources.base, matches, maxFileBytes, headDetection?.parsed) : undefined
-  const headDetected = headDetection?.version
-  const baseDetected = baseDetection?.version
+  const headDetected = headDetection?.detection
+  const baseDetected = baseDetection?.detection
 
-  const target = chooseVersion(options.target, headDetected, 'target-version')
-  if (!target) throw new UsageError('target-version is auto, but no Istio version was found in the repository (Flux HelmRelease, Argo CD Application, Chart.yaml dependency or IstioOperator spec.tag); set target-version, e.g. 1.28')
-  const from = options.from && options.from !== '' ? chooseVersion(options.from, baseDetected, 'from-version', parseFromRelease) : undefined
-  const versionBump = !!(headDetected && baseDetected && headDetected.version !== baseDetected.version)
+  const target = chooseVersion(options.target, headDetected?.chosen, 'target-version')
+  if (!target) throw new UsageError(noVersionMessage(headDetected))
+  const from = options.from && options.from !== '' ? chooseVersion(options.from, baseDetected?.chosen, 'from-version', parseFromRelease) : undefined
+  const versionBump = !!(headDetected?.chosen && baseDetected?.chosen && headDetected.chosen.version !== baseDetected.chosen.version)
 
   // Scope: the changed files, or every manifest when the PR moves the Istio version.
   const changed = sources.changes.files.filter((f) => f.status !== 'removed' && matches(f.path))
@@ -139,11 +139,13 @@ export async function runAnalysis(sources: Sources, options: RunOptions): Promis
   }
 
   let findings = head.findings
+  // Auto detection: files that name another Istio minor than the chosen one (classified with the rest below).
+  if (options.target === 'auto' && headDetected) findings = [...findings, ...applyRuleSettings(disagreement(headDetected), config)]
   let baseline: AnalysisResult['baseline']
   if (sources.base) {
     // The base, analysed as it ran before the PR: against the release it was at when the PR moves the version
     // (so what the move breaks is new), else against the same releases as the head.
-    const baseRelease = versionBump ? (from?.release ?? releaseOrUndefined(baseDetected?.version) ?? target.release) : target.release
+    const baseRelease = versionBump ? (from?.release ?? releaseOrUndefined(baseDetected?.chosen?.version) ?? target.release) : target.release
     const baseInputs: AnalysisContext = {
       target: baseRelease,
       ...(!versionBump && from ? { from: from.release } : {}),
@@ -204,6 +206,7 @@ export async function runAnalysis(sources: Sources, options: RunOptions): Promis
     notChecked,
     documentsChecked: inScope.length,
     ...(Object.keys(head.targetsByFile).length ? { targetsByFile: head.targetsByFile } : {}),
+    ...(options.target === 'auto' && headDetected?.candidates.length ? { versionCandidates: headDetected.candidates } : {}),
     ...(baseline ? { baseline } : {}),
     ...(options.failOnExisting ? { failOnExisting: true } : {})
   }
@@ -231,6 +234,38 @@ function releaseOrUndefined(version: string | undefined): Release | undefined {
   } catch {
     return undefined
   }
+}
+
+/** Why `auto` found nothing, naming the Istio installs whose version could not be read (e.g. a Flux "${version}"). */
+function noVersionMessage(detected: Detection | undefined): string {
+  const base = 'target-version is auto, but no Istio version was found in the repository (Flux HelmRelease, Argo CD Application or ApplicationSet, kustomize helmCharts, Chart.yaml dependency, istiod image or IstioOperator spec.tag)'
+  const unresolved = detected?.unresolved ?? []
+  if (unresolved.length === 0) return `${base}; set target-version, e.g. 1.28`
+  const named = unresolved.slice(0, 3).map((u) => `${u.file}:${u.line} (${u.how}: "${u.version}")`).join(', ')
+  return `${base}; ${unresolved.length === 1 ? 'this install names its version in a form' : 'these installs name their version in a form'} istio-compat cannot read, such as a Flux substitution: ${named}${unresolved.length > 3 ? ` and ${unresolved.length - 3} more` : ''}; set target-version, e.g. 1.28`
+}
+
+/**
+ * One `version-sources-disagree` warning per file that names another Istio minor than the one auto detection
+ * chose, so a decoy (an example IstioOperator, a stale values file) is visible instead of silently outranked.
+ */
+function disagreement(detected: Detection): Finding[] {
+  const chosen = detected.chosen
+  if (!chosen) return []
+  const seen = new Set<string>()
+  const out: Finding[] = []
+  for (const d of detected.disagreeing) {
+    if (seen.has(d.file)) continue
+    seen.add(d.file)
+    out.push({
+      rule: 'version-sources-disagree',
+      severity: 'warning',
+      message: `${d.how} names Istio ${d.version}, but the repository installs ${chosen.version} (${chosen.how} at ${chosen.file}:${chosen.line}); istio-compat checks against ${chosen.version}, so this file is checked against a release it does not name.`,
+      file: d.file,
+      line: d.line
+    })
+  }
+  return out
 }
 
 function chooseVersion(input: string, detected: { version: string; file: string; line: number; how: string } | undefined, name: string, parse: (v: string) => Release = parseRelease): VersionChoice | undefined {
@@ -269,7 +304,7 @@ async function detect(snapshot: Snapshot, matches: (path: string) => boolean, ma
     parsed.set(path, { data, file })
     files.push(file)
   }
-  return { version: detectIstioVersion(files), parsed, paths: new Set(listed) }
+  return { detection: detectIstio(files), parsed, paths: new Set(listed) }
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {

@@ -3,6 +3,7 @@ import type { Finding } from './model.js'
 import type { ChangeSet } from './changes/types.js'
 import type { ResourceChange } from './manifests/types.js'
 import type { Release } from './knowledge/versions.js'
+import type { DetectedVersion } from './knowledge/detect.js'
 
 export interface VersionChoice {
   release: Release
@@ -43,6 +44,11 @@ export interface AnalysisResult {
    * Absent when no entry matched a file; files not listed were checked against the top-level releases.
    */
   targetsByFile?: Record<string, FileTarget>
+  /**
+   * With `target-version: auto`: every Istio version source auto detection saw, the chosen one first (file, line,
+   * how it names the version). Disagreeing minors are also reported as version-sources-disagree findings.
+   */
+  versionCandidates?: DetectedVersion[]
   /**
    * Present when there was a base to compare with: every finding then carries `baselineState`. The base was
    * analysed against `target` (the release it ran before a version bump, else the head's releases) and `from`;

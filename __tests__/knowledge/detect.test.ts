@@ -94,7 +94,8 @@ dependencies:
   })
 
   it('accepts parsed manifest files as well as raw texts', () => {
-    const text = 'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: cni\nspec:\n  chart:\n    spec:\n      chart: cni\n      version: 1.29.2\n'
+    // cni is a generic chart name: it counts because its HelmRepository is Istio's.
+    const text = 'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: cni\nspec:\n  chart:\n    spec:\n      chart: cni\n      version: 1.29.2\n      sourceRef: {kind: HelmRepository, name: istio}\n---\napiVersion: source.toolkit.fluxcd.io/v1\nkind: HelmRepository\nmetadata:\n  name: istio\nspec:\n  url: https://istio-release.storage.googleapis.com/charts\n'
     expect(detectIstioVersion([parseManifestFile('cni.yaml', text)])).toEqual({ version: '1.29.2', file: 'cni.yaml', line: 9, how: 'Flux HelmRelease spec.chart.spec.version (chart cni)' })
   })
 

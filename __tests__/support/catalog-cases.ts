@@ -10,6 +10,8 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   '\\{\\*\\*?\\}': '/api/{*}/items',
   'reset-before-request': 'reset-before-request,5xx',
   '(^|,)\\s*53\\s*(,|$)': '53',
+  '(^|,)\\s*gateway\\s*(,|$)': 'gateway',
+  '^[^.]+\\.([^.]+)\\.svc(\\.|$)': 'reviews.bookinfo.svc.cluster.local',
   'istio-csr|cert-manager': 'cert-manager-istio-csr.cert-manager.svc:443',
   '^v?(0\\.|1\\.[0-3]\\.)': 'v1.3.0',
   '^v?(0\\.|1\\.[0-4]\\.)': 'v1.4.1',
@@ -24,7 +26,6 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   '^[^*]': 'api.example.com',
   '^[Ff][Aa][Ll][Ss][Ee]$': 'false',
   '[\\x00-\\x1f]': 'docker.io/istio/proxyv2:1.29.0\n',
-  '\\.svc(\\.|$)': 'reviews.default.svc.cluster.local',
   '(^|,)\\s*([^,\\s][^,]{15,}|[^,\\s][^,]*[/:\\s][^,\\s]+[^,]*)\\s*(,|$)': 'eth0,a b',
   '[\\[\\]()|+?^$\\\\{}]': 'cluster.local/ns/(a|b)/sa/x',
   '^[\\s\\S]{1025,}$': 'x'.repeat(1030),
@@ -112,11 +113,13 @@ function unset(root: { [k: string]: Y }, steps: readonly Step[]): void {
 }
 
 /** Writes what the conditions need; `broken` does the opposite (absent ones written, required ones removed). */
-function applyConditions(root: { [k: string]: Y }, where: readonly Condition[] | undefined, broken = false, matched: Step[] = []): void {
+function applyConditions(root: { [k: string]: Y }, where: readonly Condition[] | undefined, broken = false, matched: Step[] = [], match?: { pattern?: string }): void {
   for (const c of where ?? []) {
     // `@.x` conditions sit under the matched value itself.
     const steps = c.path.startsWith('@.') ? [...matched, ...concrete(c.path.slice(2))] : concrete(c.path)
-    if (Boolean(c.absent) === broken) set(root, steps, valueFor(c, false))
+    // equalsGroup: the value is the capture group of the match pattern on its sample.
+    const value = c.equalsGroup !== undefined ? new RegExp(match?.pattern ?? '').exec(PATTERN_SAMPLES[match?.pattern ?? ''] ?? '')?.[c.equalsGroup] ?? 'x' : valueFor(c, false)
+    if (Boolean(c.absent) === broken) set(root, steps, value)
     else if (broken) unset(root, steps)
   }
 }
@@ -191,7 +194,7 @@ export function buildCase(entry: CatalogEntry, match: Match, clean = false, brok
         return { file, text: w.text, line: w.lineOf(second) }
       }
       set(doc, path, valueFor(match, clean))
-      if (brokenConditions) applyConditions(doc, match.where, true, path)
+      if (brokenConditions) applyConditions(doc, match.where, true, path, match)
       const w = writeYaml([doc])
       return { file, text: w.text, line: w.lineOf(path) }
     }
@@ -253,7 +256,11 @@ export function buildCase(entry: CatalogEntry, match: Match, clean = false, brok
       return { file, text: w.text, line: w.lineOf(['spec', 'note']) }
     }
     case 'helmChart': {
-      const doc = helmRelease(clean ? 'not-an-istio-chart' : match.names[0], {})
+      // Conditions read { releaseName, values }: the release is named 'sample' unless a condition names it.
+      const install: { [k: string]: Y } = { releaseName: 'sample', values: {} }
+      applyConditions(install, match.where, brokenConditions)
+      const doc = helmRelease(clean ? 'not-an-istio-chart' : match.names[0], install.values as { [k: string]: Y })
+      if (typeof install.releaseName === 'string') set(doc, ['spec', 'releaseName'], install.releaseName)
       const w = writeYaml([doc])
       return { file, text: w.text, line: w.lineOf(['spec', 'chart', 'spec', 'chart']) }
     }

@@ -1,6 +1,7 @@
 // The release catalog as an analyzer: what a manifest shows that the target (or the upgrade to it) changes.
 import type { Finding } from '../model.js'
 import type { ManifestDocument, ManifestFile } from '../manifests/types.js'
+import { entryAt } from '../manifests/locate.js'
 import type { AnalysisContext, Analyzer, RuleMeta } from './types.js'
 import { collectHits, compatibilityVersionsIn, type CatalogHit } from './catalog/collect.js'
 import { buildFix, lineHolding } from './catalog/fix.js'
@@ -102,6 +103,34 @@ function compatibilityFindings(doc: ManifestDocument, ctx: AnalysisContext, line
   return out
 }
 
+/**
+ * IstioOperator components and addons that no release from 1.20 on has (removed with Mixer, Citadel and Galley in
+ * 1.5–1.8): istioctl decodes IstioOperator strictly and rejects the file on any target. The components every
+ * release 1.20–1.31 knows are base, pilot, cni, ztunnel, istiodRemote, ingressGateways and egressGateways.
+ */
+const REMOVED_IOP_COMPONENTS = new Set(['citadel', 'galley', 'policy', 'telemetry', 'nodeAgent', 'node_agent', 'proxy', 'sidecarInjector', 'sidecar_injector', 'security', 'configManagement', 'autoInjection', 'trafficManagement'])
+const IOP_API_SOURCE = 'https://istio.io/latest/docs/reference/config/istio.operator.v1alpha1/'
+
+function istioOperatorFindings(doc: ManifestDocument): Finding[] {
+  if (doc.family !== 'istio-operator' || doc.resource?.kind !== 'IstioOperator' || doc.root?.kind !== 'map') return []
+  const spec = entryAt(doc.root, ['spec'])?.value
+  if (spec?.kind !== 'map') return []
+  const out: Finding[] = []
+  const base = { rule: 'removed-feature', severity: 'error' as const, file: doc.file, resource: doc.resource, source: IOP_API_SOURCE }
+  for (const e of spec.entries) {
+    if (e.key === 'addonComponents') {
+      out.push({ ...base, line: e.keyNode.line, path: 'spec.addonComponents', message: 'IstioOperator spec.addonComponents was removed with the bundled addons (Istio 1.8); no release from 1.20 on has it, so istioctl rejects this file; install Prometheus, Grafana, Kiali and tracing from their own charts or samples/addons.' })
+    }
+    if (e.key === 'components' && e.value?.kind === 'map') {
+      for (const c of e.value.entries) {
+        if (!REMOVED_IOP_COMPONENTS.has(c.key)) continue
+        out.push({ ...base, line: c.keyNode.line, path: `spec.components.${c.key}`, message: `IstioOperator component ${c.key} belongs to the pre-istiod control plane (removed in Istio 1.5–1.8); no release from 1.20 on has it, so istioctl rejects this file; istiod (components.pilot) does its work.` })
+      }
+    }
+  }
+  return out
+}
+
 /** Catalog findings of one document, each with the id of the catalog entry behind it. */
 export function catalogFindings(doc: ManifestDocument, ctx: AnalysisContext, plan: Plan = planFor(ctx.target, ctx.from)): CatalogFinding[] {
   const lines = linesOf(ctx, doc.file)
@@ -113,7 +142,7 @@ export const catalogAnalyzer: Analyzer = {
   check(doc, ctx) {
     const lines = linesOf(ctx, doc.file)
     const hits = collectHits(doc, planFor(ctx.target, ctx.from), lines)
-    const findings = [...hits.map((hit) => toFinding(doc, hit, lines)), ...compatibilityFindings(doc, ctx, lines)]
+    const findings = [...hits.map((hit) => toFinding(doc, hit, lines)), ...compatibilityFindings(doc, ctx, lines), ...istioOperatorFindings(doc)]
     // Helm values the target's chart does not read; a line a catalog entry already explains is left to it.
     if (doc.embedded.some((e) => e.role === 'helm-values') || doc.kind === 'helm-values') {
       for (const f of helmValueFindings(doc, ctx.target, lines, new Set(findings.map((f) => f.line)), filePathsOf(ctx))) findings.push(f)

@@ -12,6 +12,8 @@ export const ANALYZERS: Analyzer[] = [schemaAnalyzer, catalogAnalyzer]
 const BUILTIN_RULES: RuleMeta[] = [
   { id: 'parse', description: 'A file could not be read as YAML manifests (broken YAML, templates, binary or huge files).', defaultSeverity: 'error' },
   { id: 'duplicate-key', description: 'A key written twice in one mapping: kubectl keeps the last value, kustomize and Flux refuse the file.', defaultSeverity: 'warning' },
+  // Auto detection (src/pipeline.ts) when files name different Istio minors.
+  { id: 'version-sources-disagree', description: 'With target-version auto, files name different Istio minors; the one that installs Istio was chosen.', defaultSeverity: 'warning' },
   // The suppression step's own findings (src/analyze/suppress.ts).
   { id: 'suppression-without-reason', description: 'An istio-compat.io/ignore annotation without a reason (or without rule ids); it suppresses nothing.', defaultSeverity: 'warning' },
   { id: 'suppression-unknown-rule', description: 'An istio-compat.io/ignore annotation names a rule that does not exist.', defaultSeverity: 'warning' }

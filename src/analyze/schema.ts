@@ -37,6 +37,41 @@ export const SCHEMA_RULE_META: RuleMeta[] = [
 
 /** Root keys every object has; not part of the compatibility question. */
 const ROOT_SKIP = new Set(['apiVersion', 'kind', 'metadata', 'status'])
+
+/**
+ * Istio API groups removed long before the oldest release istio-compat knows: no release from 1.20 on installs a
+ * CRD for them, so the API server rejects every object (no matches for kind). Reported on any target.
+ */
+const REMOVED_GROUPS: Record<string, { what: string; removed: string; instead: string; source: string }> = {
+  'config.istio.io': {
+    what: 'the Mixer configuration API (handlers, instances, rules, adapters)',
+    removed: '1.8',
+    instead: 'use the Telemetry API, AuthorizationPolicy or WasmPlugin for what Mixer adapters did',
+    source: 'https://istio.io/latest/news/releases/1.8.x/announcing-1.8/upgrade-notes/'
+  },
+  'rbac.istio.io': {
+    what: 'the v1alpha1 RBAC API (ClusterRbacConfig, ServiceRole, ServiceRoleBinding)',
+    removed: '1.6',
+    instead: 'use security.istio.io AuthorizationPolicy',
+    source: 'https://istio.io/latest/news/releases/1.6.x/announcing-1.6/upgrade-notes/'
+  },
+  'authentication.istio.io': {
+    what: 'the v1alpha1 authentication policy API (Policy, MeshPolicy)',
+    removed: '1.6',
+    instead: 'use security.istio.io PeerAuthentication and RequestAuthentication',
+    source: 'https://istio.io/latest/news/releases/1.6.x/announcing-1.6/upgrade-notes/'
+  }
+}
+/**
+ * Strategic merge patch directives (kustomize patches, kubectl patch): instructions to the merge, never fields
+ * of the object: `$patch`, `$retainKeys`, `$setElementOrder/<list>`, `$deleteFromPrimitiveList/<list>`.
+ */
+const PATCH_DIRECTIVE = /^\$(?:patch|retainKeys)$|^\$(?:setElementOrder|deleteFromPrimitiveList)\//
+
+/** A map that a strategic merge patch deletes or replaces wholesale ({$patch: delete} in a list): not an object to validate. */
+function isPatchMarker(pos: PosNode & { kind: 'map' }): boolean {
+  return pos.entries.some((e) => e.key === '$patch' && e.value?.kind === 'scalar' && e.value.text === 'delete')
+}
 const NO_FINDINGS: Finding[] = []
 
 /** An analyzer over `data` (default: the committed index); the index is compiled on first use. */
@@ -92,7 +127,7 @@ class SchemaChecker {
     const resource = doc.resource
     if (doc.kind !== 'resource' || !resource || doc.root?.kind !== 'map') return NO_FINDINGS
     const kind = this.catalog.kindOf(resource.apiVersion, resource.kind)
-    if (!kind) return NO_FINDINGS
+    if (!kind) return this.removedGroup(doc, resource)
     const t = this.catalog.releaseIndex(ctx.target.minor)
     if (t < 0) return NO_FINDINGS
     const st: WalkState = {
@@ -116,6 +151,17 @@ class SchemaChecker {
   }
 
   // ---- apiVersion ---------------------------------------------------------------------------
+
+  private removedGroup(doc: ManifestDocument, resource: ResourceRef): Finding[] {
+    const slash = resource.apiVersion.lastIndexOf('/')
+    const removed = slash > 0 ? REMOVED_GROUPS[resource.apiVersion.slice(0, slash)] : undefined
+    if (!removed) return NO_FINDINGS
+    const line = rootEntry(doc.root, 'apiVersion')?.value?.line ?? doc.line
+    const first = this.catalog.releases[0]
+    const last = this.catalog.releases.at(-1)
+    const message = `${resource.kind} ${resource.apiVersion} belongs to ${removed.what}, removed in Istio ${removed.removed}: no release from ${first} to ${last} has a CRD for it, so the API server rejects the object; ${removed.instead}.`
+    return [{ rule: SCHEMA_RULES.apiVersionNotServed, severity: 'error', message, file: doc.file, line, resource, path: 'apiVersion', source: removed.source }]
+  }
 
   private apiVersionNotServed(st: WalkState, versionName: string, version: CompiledVersion | undefined, experimentalOnly = false): void {
     const { kind, resource } = st
@@ -166,6 +212,7 @@ class SchemaChecker {
   private walk(pos: PosNode | null, value: unknown, node: SchemaNode, keyLine: number | undefined, st: WalkState, isRoot = false): void {
     // Aliases are checked where their anchor is (walking them again would also open the door to alias bombs).
     if (!pos || pos.kind === 'alias') return
+    if (pos.kind === 'map' && isPatchMarker(pos)) return
     if (node.rules) this.checkRules(pos, value, node, keyLine, st)
     if (pos.kind === 'map') {
       if (node.props) this.walkProps(pos.entries, value, node, st, isRoot)
@@ -201,6 +248,7 @@ class SchemaChecker {
       // Keys merged in from an anchor lose against the map's own keys.
       if (own && own.some((o) => o.key === e.key)) continue
       if (isRoot && ROOT_SKIP.has(e.key)) continue
+      if (PATCH_DIRECTIVE.test(e.key)) continue
       const child = props.get(e.key)
       st.path.push(e.key)
       if (!child) {

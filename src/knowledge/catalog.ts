@@ -76,6 +76,11 @@ export interface Condition extends ValueTest {
   path: string
   /** True: the condition holds when no value at path passes the test. */
   absent?: boolean
+  /**
+   * Field matches with a pattern only: the value test is capture group N of the pattern on the matched value,
+   * checked per hit (e.g. a ServiceEntry host `svc.<ns>.svc.cluster.local` against the entry's own namespace).
+   */
+  equalsGroup?: number
 }
 
 /**
@@ -140,6 +145,12 @@ export interface TextMatch extends MatchBase {
 export interface HelmChartMatch extends MatchBase {
   type: 'helmChart'
   names: string[]
+  /**
+   * Conditions on the installation, with paths under `releaseName` (the Helm release name: Flux spec.releaseName
+   * or [targetNamespace-]name, Argo CD helm.releaseName or the Application name; absent when unknown, as for a
+   * Chart.yaml dependency) and `values` (the release's inline values).
+   */
+  where?: Condition[]
 }
 
 export type Match =
@@ -185,13 +196,14 @@ export interface CatalogEntry {
    * no longer sees the change).
    */
   until?: string
-  /**
-   * default-changed / behaviour-changed entries that undo an earlier change: the release of that change. The entry
-   * only applies when the mesh already runs it (from at or after this release); from older releases nothing changes.
-   */
-  reverts?: string
   /** Patch releases of other minors that carry the same change (backports), e.g. ['1.31.1'] for a 1.30.5 fix. */
   backports?: string[]
+  /**
+   * default-changed / behaviour-changed only: the release whose change this entry undoes. The entry is reported
+   * only when the from-release already has that change (an upgrade from before it sees no change at all).
+   * Paired with `until` on the reverted entry, which is then reported only for targets before the revert.
+   */
+  reverts?: string
   /** One sentence, our own words. */
   message: string
   match: Match[]
@@ -237,7 +249,7 @@ const MATCH_KEYS: Record<MatchType, { required: string[]; optional: string[] }> 
   helmValue: { required: ['chart', 'paths'], optional: ['iopPaths', 'values', 'pattern', 'where'] },
   env: { required: ['name', 'component'], optional: ['values', 'pattern'] },
   text: { required: [], optional: ['kinds', 'families', 'contains', 'pattern'] },
-  helmChart: { required: ['names'], optional: [] }
+  helmChart: { required: ['names'], optional: ['where'] }
 }
 const COMMON_KEYS = ['type', 'severity', 'message', 'fix']
 const FIXES_BY_MATCH: Record<MatchType, FixSpec['type'][]> = {
@@ -323,6 +335,7 @@ function checkMatch(m: Match, where: string, problems: string[]): void {
       for (const c of m.where ?? []) {
         checkPath(c.path, where, problems)
         checkPattern(c.pattern, where, problems)
+        if (c.equalsGroup !== undefined && (m.pattern === undefined || !Number.isInteger(c.equalsGroup) || c.equalsGroup < 1 || c.values !== undefined || c.pattern !== undefined)) problems.push(`${where}: equalsGroup needs a match pattern, a group number and no value test of its own`)
       }
       break
     case 'annotation':
@@ -359,6 +372,11 @@ function checkMatch(m: Match, where: string, problems: string[]): void {
       break
     case 'helmChart':
       if (!nonEmptyStrings(m.names)) problems.push(`${where}: names must be a non-empty list`)
+      for (const c of m.where ?? []) {
+        checkPath(c.path, where, problems)
+        checkPattern(c.pattern, where, problems)
+        if (!/^(releaseName$|values\.)/.test(c.path)) problems.push(`${where}: helmChart conditions read releaseName or values.<path>`)
+      }
       break
   }
 }
@@ -413,7 +431,7 @@ export function validateCatalog(releases: readonly CatalogRelease[], knownSource
         try {
           const until = parseRelease(entry.until)
           if (since && compareReleases(until, since) <= 0) problems.push(`${where}: until must be after since`)
-          if (entry.change === 'removed') problems.push(`${where}: until does not apply to removed entries`)
+          if (!['added', 'deprecated', 'no-effect', 'default-changed', 'behaviour-changed'].includes(entry.change)) problems.push(`${where}: until does not apply to ${entry.change} entries`)
         } catch {
           problems.push(`${where}: until ${String(entry.until)} is not a known release`)
         }

@@ -2,7 +2,11 @@
 import type { ManifestDocument, ManifestFile, PosNode, YamlPath } from '../manifests/types.js'
 import { entryAt, nodeAt } from '../manifests/locate.js'
 import { parseManifestFile } from '../manifests/parse.js'
-import { KNOWN_MINORS, LATEST_MINOR } from './versions.js'
+import { KNOWN_MINORS, LATEST_MINOR, parseRelease } from './versions.js'
+import { isIstioChartRepository } from './chart-repos.js'
+
+/** Chart names other projects publish too: Istio's only from Istio's repository. */
+const GENERIC_CHARTS = new Set(['base', 'gateway', 'cni'])
 
 export interface DetectedVersion {
   /** A version parseRelease accepts ('1.28', '1.28.1', '1.31.0-rc.0'), or the raw text when it is not one. */
@@ -143,7 +147,44 @@ function scalarAt(root: PosNode | null, path: YamlPath): { text: string; line: n
   return { text: node.text, line: node.line ?? entry?.keyNode.line }
 }
 
-function candidatesOf(doc: ManifestDocument): Candidate[] {
+/**
+ * Ranks: what installs Istio first (0: control plane charts and the istiod image of a rendered install; 1: other
+ * Istio charts), then what only names a release (2: IstioOperator spec.tag, Helm values global.tag), then
+ * compatibilityVersion (3), which says which behaviour is kept, not what runs.
+ */
+const RANK = { installsControlPlane: 0, installs: 1, names: 2, compatibility: 3 } as const
+
+/** Flux sources by kind/namespace/name → their URL, for charts whose name alone does not say they are Istio's. */
+type SourceUrls = Map<string, string>
+
+const sourceKey = (kind: string, namespace: string | undefined, name: string): string => `${kind}/${namespace ?? ''}/${name}`
+
+function collectSources(doc: ManifestDocument, out: SourceUrls): void {
+  const value = doc.value
+  if (!isMap(value) || (value.kind !== 'HelmRepository' && value.kind !== 'OCIRepository')) return
+  const metadata = isMap(value.metadata) ? value.metadata : {}
+  const spec = isMap(value.spec) ? value.spec : {}
+  if (typeof metadata.name !== 'string' || typeof spec.url !== 'string') return
+  const ns = typeof metadata.namespace === 'string' ? metadata.namespace : undefined
+  out.set(sourceKey(value.kind, ns, metadata.name), spec.url)
+  out.set(sourceKey(value.kind, '*', metadata.name), spec.url)
+}
+
+/**
+ * The Istio chart a reference names, or undefined. Generic names (base, gateway, cni) count only when the
+ * repository is Istio's; istiod, ztunnel and the istio-* names count from any repository (mirrors).
+ */
+function istioChartOf(ref: unknown, repository: string | undefined): string | undefined {
+  const name = chartName(ref)
+  if (!name) return undefined
+  if (GENERIC_CHARTS.has(name) && !isIstioChartRepository(repository) && !isIstioChartRepository(ref)) return undefined
+  return name
+}
+
+/** The istiod image of a rendered install (`.../pilot:1.29.0`): the tag is the version that runs. */
+const PILOT_IMAGE = /(?:^|\/)pilot:([^@\s]+)$/
+
+function candidatesOf(doc: ManifestDocument, sources: SourceUrls, unresolved: DetectedVersion[]): Candidate[] {
   const out: Candidate[] = []
   const value = doc.value
   if (!isMap(value)) return out
@@ -152,58 +193,83 @@ function candidatesOf(doc: ManifestDocument): Candidate[] {
     if (!found) return
     const version = resolveVersionSpec(found.text)
     if (version) out.push({ version, file: doc.file, line: found.line, how, rank })
+    else if (rank <= RANK.installs) unresolved.push({ version: found.text, file: doc.file, line: found.line, how })
   }
-  const rankOf = (chart: string): number => (CONTROL_PLANE_CHARTS.has(chart) ? 0 : 1)
+  const rankOf = (chart: string): number => (CONTROL_PLANE_CHARTS.has(chart) ? RANK.installsControlPlane : RANK.installs)
   const spec = isMap(value.spec) ? value.spec : {}
+  const metadata = isMap(value.metadata) ? value.metadata : {}
   const kind = value.kind
   if (kind === 'HelmRelease' && isMap(spec.chart) && isMap(spec.chart.spec)) {
-    const chart = chartName(spec.chart.spec.chart)
+    const chartSpec = spec.chart.spec
+    const ref = isMap(chartSpec.sourceRef) ? chartSpec.sourceRef : {}
+    const refKind = typeof ref.kind === 'string' ? ref.kind : 'HelmRepository'
+    const ns = typeof ref.namespace === 'string' ? ref.namespace : typeof metadata.namespace === 'string' ? metadata.namespace : undefined
+    const url = typeof ref.name === 'string' ? sources.get(sourceKey(refKind, ns, ref.name)) ?? sources.get(sourceKey(refKind, '*', ref.name)) : undefined
+    const chart = istioChartOf(chartSpec.chart, url)
     if (chart) take(['spec', 'chart', 'spec', 'version'], `Flux HelmRelease spec.chart.spec.version (chart ${chart})`, rankOf(chart))
   }
   if (kind === 'OCIRepository' && typeof spec.url === 'string') {
-    const chart = chartName(spec.url)
+    const chart = istioChartOf(spec.url, spec.url)
     if (chart && isMap(spec.ref)) {
       take(['spec', 'ref', 'tag'], `Flux OCIRepository spec.ref.tag (chart ${chart})`, rankOf(chart))
       take(['spec', 'ref', 'semver'], `Flux OCIRepository spec.ref.semver (chart ${chart})`, rankOf(chart))
     }
   }
-  if (kind === 'Application') {
-    if (isMap(spec.source)) {
-      const chart = chartName(spec.source.chart)
-      if (chart) take(['spec', 'source', 'targetRevision'], `Argo CD Application spec.source.targetRevision (chart ${chart})`, rankOf(chart))
+  // Argo CD: an Application, or the template of an ApplicationSet (the same spec one level down).
+  const argo: [YamlPath, Record<string, unknown>, string][] = []
+  if (kind === 'Application') argo.push([['spec'], spec, 'Argo CD Application'])
+  if (kind === 'ApplicationSet' && isMap(spec.template) && isMap(spec.template.spec)) argo.push([['spec', 'template', 'spec'], spec.template.spec, 'Argo CD ApplicationSet'])
+  for (const [at, appSpec, what] of argo) {
+    if (isMap(appSpec.source)) {
+      const chart = istioChartOf(appSpec.source.chart, typeof appSpec.source.repoURL === 'string' ? appSpec.source.repoURL : undefined)
+      if (chart) take([...at, 'source', 'targetRevision'], `${what} ${at.join('.')}.source.targetRevision (chart ${chart})`, rankOf(chart))
     }
-    if (Array.isArray(spec.sources)) {
-      spec.sources.forEach((s, i) => {
-        const chart = isMap(s) ? chartName(s.chart) : undefined
-        if (chart) take(['spec', 'sources', i, 'targetRevision'], `Argo CD Application spec.sources[${i}].targetRevision (chart ${chart})`, rankOf(chart))
+    if (Array.isArray(appSpec.sources)) {
+      appSpec.sources.forEach((s, i) => {
+        const chart = isMap(s) ? istioChartOf(s.chart, typeof s.repoURL === 'string' ? s.repoURL : undefined) : undefined
+        if (chart) take([...at, 'sources', i, 'targetRevision'], `${what} ${at.join('.')}.sources[${i}].targetRevision (chart ${chart})`, rankOf(chart))
       })
     }
   }
-  if (kind === 'IstioOperator') take(['spec', 'tag'], 'IstioOperator spec.tag', 0)
+  if (kind === 'IstioOperator') take(['spec', 'tag'], 'IstioOperator spec.tag', RANK.names)
   if (/(^|\/)Chart\.ya?ml$/.test(doc.file) && Array.isArray(value.dependencies)) {
     value.dependencies.forEach((d, i) => {
-      const chart = isMap(d) ? chartName(d.name) : undefined
+      const chart = isMap(d) ? istioChartOf(d.name, typeof d.repository === 'string' ? d.repository : undefined) : undefined
       if (chart) take(['dependencies', i, 'version'], `Chart.yaml dependency ${chart}`, rankOf(chart))
     })
   }
   if (/(^|\/)kustomization\.ya?ml$/.test(doc.file) && Array.isArray(value.helmCharts)) {
     value.helmCharts.forEach((h, i) => {
-      const chart = isMap(h) ? chartName(h.name) : undefined
+      const chart = isMap(h) ? istioChartOf(h.name, typeof h.repo === 'string' ? h.repo : undefined) : undefined
       if (chart) take(['helmCharts', i, 'version'], `kustomization helmCharts ${chart}`, rankOf(chart))
+    })
+  }
+  // A rendered install: the istiod Deployment's pilot image tag.
+  if (kind === 'Deployment') {
+    const podSpec = isMap(spec.template) && isMap(spec.template.spec) ? spec.template.spec : {}
+    const containers = Array.isArray(podSpec.containers) ? podSpec.containers : []
+    containers.forEach((c, i) => {
+      if (!isMap(c) || typeof c.image !== 'string') return
+      const m = PILOT_IMAGE.exec(c.image)
+      if (!m || !(/istio/i.test(c.image) || c.name === 'discovery')) return
+      const path: YamlPath = ['spec', 'template', 'spec', 'containers', i, 'image']
+      const found = scalarAt(doc.root, path)
+      const version = resolveVersionSpec(m[1])
+      if (found && version) out.push({ version, file: doc.file, line: found.line, how: `istiod image ${c.image}`, rank: RANK.installsControlPlane })
     })
   }
   // Helm values: an image tag pins the release; compatibilityVersion only says which behaviour is kept.
   for (const e of doc.embedded) {
     if (e.role !== 'helm-values') continue
-    take(['global', 'tag'], `Helm values global.tag (chart ${e.chart ?? 'istio'})`, 2, e.root)
-    take(['compatibilityVersion'], `Helm values compatibilityVersion (chart ${e.chart ?? 'istio'})`, 3, e.root)
+    take(['global', 'tag'], `Helm values global.tag (chart ${e.chart ?? 'istio'})`, RANK.names, e.root)
+    take(['compatibilityVersion'], `Helm values compatibilityVersion (chart ${e.chart ?? 'istio'})`, RANK.compatibility, e.root)
   }
-  if (kind === 'IstioOperator') take(['spec', 'compatibilityVersion'], 'IstioOperator spec.compatibilityVersion', 3)
+  if (kind === 'IstioOperator') take(['spec', 'compatibilityVersion'], 'IstioOperator spec.compatibilityVersion', RANK.compatibility)
   return out
 }
 
 /** Only files that hold one of the sources above are parsed (detection runs over whole repositories). */
-const MAY_NAME_VERSION = /HelmRelease|OCIRepository|kind:\s*["']?Application|IstioOperator|dependencies:|helmCharts:|compatibilityVersion|global:/
+const MAY_NAME_VERSION = /HelmRelease|HelmRepository|OCIRepository|kind:\s*["']?Application|IstioOperator|dependencies:|helmCharts:|compatibilityVersion|global:|pilot:/
 
 function toManifestFile(input: Input): ManifestFile | undefined {
   if ('documents' in input) return input
@@ -211,22 +277,69 @@ function toManifestFile(input: Input): ManifestFile | undefined {
   return parseManifestFile(input.path, input.text)
 }
 
-/** Every Istio version the files name, best first (control-plane charts and IstioOperator, then others). */
-export function detectIstioVersions(files: readonly Input[]): DetectedVersion[] {
-  const candidates: Candidate[] = []
-  for (const input of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
+export interface Detection {
+  /** The version chosen, undefined when nothing names one. */
+  chosen?: DetectedVersion
+  /** Every candidate seen, best first. */
+  candidates: DetectedVersion[]
+  /** Istio installs whose version could not be read (a Flux substitution such as "${version}", `latest`, `*`). */
+  unresolved: DetectedVersion[]
+  /** Candidates that name another minor than the chosen one (compatibilityVersion excluded): sources disagree. */
+  disagreeing: DetectedVersion[]
+}
+
+const minorOf = (v: string): string => v.split('.').slice(0, 2).join('.')
+
+/**
+ * Every source of the Istio version in the files, and the one to use: the best rank wins (what installs Istio over
+ * loose files); within it the version most sources name, then the newest — never the order of the paths.
+ * Known releases win over unknown ones (a chart's placeholder version 1.0.0).
+ */
+export function detectIstio(files: readonly Input[]): Detection {
+  const parsed: ManifestFile[] = []
+  for (const input of files) {
     const file = toManifestFile(input)
-    if (!file) continue
-    for (const doc of file.documents) for (const c of candidatesOf(doc)) candidates.push(c)
+    if (file) parsed.push(file)
   }
-  return candidates
-    .sort((a, b) => a.rank - b.rank || a.file.localeCompare(b.file) || a.line - b.line)
-    .map(({ rank: _rank, ...rest }) => rest)
+  const sources: SourceUrls = new Map()
+  for (const file of parsed) for (const doc of file.documents) collectSources(doc, sources)
+  const all: Candidate[] = []
+  const unresolved: DetectedVersion[] = []
+  for (const file of parsed) for (const doc of file.documents) all.push(...candidatesOf(doc, sources, unresolved))
+  all.sort((a, b) => a.rank - b.rank || a.file.localeCompare(b.file) || a.line - b.line)
+  const known = all.filter((c) => isKnown(c.version))
+  const pool = known.length ? known : all
+  let chosen: Candidate | undefined
+  if (pool.length) {
+    const best = pool[0].rank
+    const tier = pool.filter((c) => c.rank === best)
+    const count = new Map<string, number>()
+    for (const c of tier) count.set(c.version, (count.get(c.version) ?? 0) + 1)
+    chosen = [...tier].sort((a, b) => (count.get(b.version) ?? 0) - (count.get(a.version) ?? 0) || cmp(nums(b.version) ?? [], nums(a.version) ?? []) || a.file.localeCompare(b.file) || a.line - b.line)[0]
+  }
+  const strip = ({ rank: _rank, ...rest }: Candidate): DetectedVersion => rest
+  const disagreeing = chosen ? all.filter((c) => c.rank < RANK.compatibility && isKnown(c.version) && minorOf(c.version) !== minorOf(chosen.version)).map(strip) : []
+  const candidates = chosen ? [chosen, ...all.filter((c) => c !== chosen)].map(strip) : []
+  return { ...(chosen ? { chosen: strip(chosen) } : {}), candidates, unresolved, disagreeing }
+}
+
+function isKnown(version: string): boolean {
+  try {
+    parseRelease(version)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Every Istio version the files name, best first (the chosen one, then the others by rank). */
+export function detectIstioVersions(files: readonly Input[]): DetectedVersion[] {
+  return detectIstio(files).candidates
 }
 
 /** The Istio version the repository installs, with the file and line that say so; undefined when none does. */
 export function detectIstioVersion(files: readonly Input[]): DetectedVersion | undefined {
-  return detectIstioVersions(files)[0]
+  return detectIstio(files).chosen
 }
 
 export { LATEST_MINOR }

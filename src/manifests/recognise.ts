@@ -12,7 +12,7 @@ const ISTIO_CHARTS: Record<string, string> = {
   ztunnel: 'ztunnel'
 }
 /** Chart names that other projects use too: from a named source, they count as Istio's only with an `istio` hint. */
-const GENERIC_CHARTS = new Set(['base', 'gateway', 'cni'])
+export const GENERIC_CHARTS: ReadonlySet<string> = new Set(['base', 'gateway', 'cni'])
 
 /** Top-level keys of Istio chart values: a values file with any of these is taken for Istio values. */
 const ISTIO_VALUE_KEYS = new Set([
@@ -78,7 +78,7 @@ function familyOf(apiVersion: string, kind: string, value: Record<string, unknow
   if (kind === 'Service' && group === '') return 'service'
   if (kind === 'ConfigMap' && group === '' && isMeshConfigMap(metadata.name, value.data)) return 'mesh-configmap'
   // Every release is one (rules match chart names themselves); doc.chart tells when it installs an Istio chart.
-  if ((kind === 'HelmRelease' && group === 'helm.toolkit.fluxcd.io') || (kind === 'Application' && group === 'argoproj.io')) return 'helm-release'
+  if ((kind === 'HelmRelease' && group === 'helm.toolkit.fluxcd.io') || ((kind === 'Application' || kind === 'ApplicationSet') && group === 'argoproj.io')) return 'helm-release'
   if (kind === 'MutatingWebhookConfiguration' || kind === 'ValidatingWebhookConfiguration') return 'webhook'
   if (group === 'kyverno.io' || group === 'templates.gatekeeper.sh' || group === 'constraints.gatekeeper.sh' || kind.startsWith('ValidatingAdmissionPolicy') || kind.startsWith('MutatingAdmissionPolicy')) return 'policy'
   return 'other'
@@ -115,7 +115,7 @@ function embeddedOf(doc: ManifestDocument, ctx: RecogniseContext): EmbeddedDocum
   }
 }
 
-interface InstalledChart {
+export interface InstalledChart {
   chart: string
   /** Path of the source in the document (Argo CD: spec.source or spec.sources[i]; Flux: spec). */
   at: YamlPath
@@ -123,36 +123,40 @@ interface InstalledChart {
 }
 
 /** The Istio charts a Flux HelmRelease or an Argo CD Application installs. */
-function chartsInstalled(value: Record<string, unknown>): InstalledChart[] {
-  const spec = isObject(value.spec) ? value.spec : {}
-  const metadata = isObject(value.metadata) ? value.metadata : {}
+export function chartsInstalled(value: Record<string, unknown>): InstalledChart[] {
+  // An Argo CD ApplicationSet installs what its template's Application spec says.
+  const set = value.kind === 'ApplicationSet'
+  const template = set && isObject(value.spec) && isObject(value.spec.template) ? value.spec.template : {}
+  const spec = set ? (isObject(template.spec) ? template.spec : {}) : isObject(value.spec) ? value.spec : {}
+  const prefix: YamlPath = set ? ['spec', 'template', 'spec'] : ['spec']
   const out: InstalledChart[] = []
   if (value.kind === 'HelmRelease') {
     const chartSpec = isObject(spec.chart) && isObject(spec.chart.spec) ? spec.chart.spec : {}
     const chartRef = isObject(spec.chartRef) ? spec.chartRef : {}
     const name = chartSpec.chart ?? chartRef.name
     const sourceRef = isObject(chartSpec.sourceRef) ? chartSpec.sourceRef : {}
-    const chart = istioChart(name, typeof sourceRef.name === 'string', [sourceRef.name, chartRef.name, metadata.name, metadata.namespace, spec.releaseName, spec.targetNamespace])
+    // The HelmRepository's URL lives in another document: its name stands for it (`istio`, `istio-charts`).
+    const chart = istioChart(name, typeof sourceRef.name === 'string' || typeof chartRef.name === 'string', [sourceRef.name, chartRef.name])
     if (chart) out.push({ chart, at: ['spec'], source: spec })
     return out
   }
-  const destination = isObject(spec.destination) ? spec.destination : {}
   const sources: [YamlPath, unknown][] = []
-  if (isObject(spec.source)) sources.push([['spec', 'source'], spec.source])
-  if (Array.isArray(spec.sources)) spec.sources.forEach((s, i) => sources.push([['spec', 'sources', i], s]))
+  if (isObject(spec.source)) sources.push([[...prefix, 'source'], spec.source])
+  if (Array.isArray(spec.sources)) spec.sources.forEach((s, i) => sources.push([[...prefix, 'sources', i], s]))
   for (const [at, source] of sources) {
     if (!isObject(source)) continue
     // A Git source names its chart by directory: manifests/charts/istio-control/istio-discovery.
     const name = source.chart ?? (typeof source.path === 'string' ? source.path.split('/').filter(Boolean).pop() : undefined)
-    const chart = istioChart(name, typeof source.repoURL === 'string', [source.repoURL, source.path, metadata.name, destination.namespace])
+    const chart = istioChart(name, typeof source.repoURL === 'string', [source.repoURL, source.path])
     if (chart) out.push({ chart, at, source })
   }
   return out
 }
 
 /**
- * The Istio chart `name` is, if any. A generic name (`gateway`) from a named source (a Helm repository, a repo
- * URL) needs an `istio` hint there or in the release's names; without any source it gets the benefit of the doubt.
+ * The Istio chart `name` is, if any. A generic name (`gateway`) from a named source counts only when the source
+ * is Istio's: an Argo CD repoURL or path naming istio, a Flux source named so; the release's own name or namespace
+ * does not make Kong's `gateway` chart Istio's (FP-12). Without any source it gets the benefit of the doubt.
  */
 function istioChart(name: unknown, hasSource: boolean, hints: unknown[]): string | undefined {
   if (typeof name !== 'string') return undefined

@@ -27,6 +27,8 @@ export interface JsonReport {
   resources: { status: string; key: string; kind?: string; namespace?: string; name?: string; file?: string; line?: number }[]
   changedFiles: { path: string; status: string; previousPath?: string; patchMissing?: boolean }[]
   notChecked: { file: string; reason: string }[]
+  /** target-version auto: every version source seen, the chosen one first. */
+  versionCandidates?: { version: string; file: string; line: number; how: string }[]
 }
 
 export function toJsonReport(result: AnalysisResult): JsonReport {
@@ -44,6 +46,7 @@ export function toJsonReport(result: AnalysisResult): JsonReport {
       : {}),
     ...(result.failOnExisting ? { failOnExisting: true } : {}),
     documentsChecked: result.documentsChecked,
+    ...(result.versionCandidates?.length ? { versionCandidates: result.versionCandidates.map((d) => ({ version: d.version, file: d.file, line: d.line, how: d.how })) } : {}),
     findings: result.findings.map((f) => ({ ...f, fingerprint: prints.get(f)! })),
     resources: result.resources.map((r) => {
       const doc = r.head ?? r.base

@@ -330,6 +330,15 @@ class SummaryRenderer {
       else parts.push('from: not known, so only changes up to the target release were checked')
     }
     if (r.kubernetesVersion) parts.push(`Kubernetes ${escapeInline(r.kubernetesVersion)}`)
+    // Auto detection: the other sources it saw (the chosen one is the target), so a decoy or a stale file shows.
+    const others = (r.versionCandidates ?? []).slice(1)
+    if (others.length > 0) {
+      const listed = others.slice(0, 3).map((d) => {
+        const o = this.origin({ release: r.target.release, origin: `${d.file}:${d.line} (${d.how})` }, this.links.headSha)
+        return `${escapeInline(truncate(d.version, 40))} at ${o ? `${o.where}${o.how ? ` (${o.how})` : ''}` : codeSpan(truncate(d.file, 200))}`
+      })
+      parts.push(`also named: ${listed.join('; ')}${others.length > 3 ? `; and ${others.length - 3} more` : ''}`)
+    }
     return parts.join(' · ')
   }
 

@@ -12,6 +12,11 @@ export function renderText(result: AnalysisResult): string {
     return escapeTerminal(`${f.file}:${range}: ${f.severity} [${f.rule}] ${f.message}${fix}${suppressed}`)
   })
   for (const n of result.notChecked) lines.push(escapeTerminal(`${n.file}: not checked: ${n.reason}`))
+  const candidates = result.versionCandidates ?? []
+  if (candidates.length > 0) {
+    const seen = candidates.slice(0, 5).map((d) => `${d.version} (${d.how}, ${d.file}:${d.line})`).join('; ')
+    lines.push(escapeTerminal(`Istio version sources (auto, chosen first): ${seen}${candidates.length > 5 ? `; and ${candidates.length - 5} more` : ''}`))
+  }
   const c = countFindings(result.findings, { includeExisting: result.failOnExisting === true })
   const versions = result.from ? `Istio ${result.from.release.version} -> ${result.target.release.version}` : `Istio ${result.target.release.version}`
   const suppressed = `${c.suppressed > 0 ? `, ${c.suppressed} suppressed` : ''}${c.existing > 0 ? `, ${c.existing} already there before this change${result.failOnExisting ? ' (counted: --fail-on-existing)' : ' (not counted)'}` : ''}`

@@ -2,6 +2,8 @@
 import { load } from 'js-yaml'
 import type { ManifestDocument, PosNode, YamlPath } from '../../manifests/types.js'
 import { entryAt, formatPath, nodeAt, walk } from '../../manifests/locate.js'
+import { chartsInstalled, GENERIC_CHARTS } from '../../manifests/recognise.js'
+import { isIstioChartRepository } from '../../knowledge/chart-repos.js'
 import type { Severity } from '../../model.js'
 import type { CatalogEntry, FixSpec } from '../../knowledge/catalog.js'
 import { passes, podTemplatePath, resolvePath, scalarText, WORKLOAD_KINDS, type ConcretePath, type PathPattern } from './paths.js'
@@ -121,9 +123,21 @@ function valueAt(value: unknown, path: readonly (string | number)[]): unknown {
 
 function conditionsHold(value: unknown, conditions: readonly CompiledCondition[], relative = false): boolean {
   for (const c of conditions) {
-    if (c.relative !== relative) continue
+    if (c.equalsGroup !== undefined || c.relative !== relative) continue
     const found = c.patterns.some((p) => resolvePath(value, p).some((r) => passes(r.value, c)))
     if (found === c.absent) return false
+  }
+  return true
+}
+
+/** Conditions whose value test is a capture group of the match pattern on the matched value (`equalsGroup`). */
+function groupConditionsHold(doc: unknown, matched: unknown, c: Compiled, conditions: readonly CompiledCondition[]): boolean {
+  for (const cond of conditions) {
+    if (cond.equalsGroup === undefined) continue
+    const text = scalarText(matched)
+    const group = text === undefined ? undefined : c.test.pattern?.exec(text)?.[cond.equalsGroup]
+    const found = group !== undefined && cond.patterns.some((p) => resolvePath(doc, p).some((r) => scalarText(r.value) === group))
+    if (found === cond.absent) return false
   }
   return true
 }
@@ -237,7 +251,7 @@ function checkKind(out: HitCollector, doc: ManifestDocument, tree: Tree): void {
           seen.add(text)
           if (!repeated) continue
         }
-        if (passes(r.value, c.test) && conditionsHold(r.value, conditions, true)) out.addAt(c, tree, r.path, formatPath(r.path))
+        if (passes(r.value, c.test) && conditionsHold(r.value, conditions, true) && groupConditionsHold(doc.value, r.value, c, conditions)) out.addAt(c, tree, r.path, formatPath(r.path))
       }
     }
   }
@@ -486,27 +500,61 @@ function checkCharts(out: HitCollector, doc: ManifestDocument): void {
   if (out.plan.charts.size === 0 || doc.family !== 'helm-release') return
   const spec = (doc.value as Record<string, unknown>).spec
   if (!isMap(spec)) return
-  const places: ConcretePath[] = []
-  if (doc.resource!.kind === 'HelmRelease') places.push(['spec', 'chart', 'spec', 'chart'])
-  else {
-    if (isMap(spec.source)) places.push(['spec', 'source', 'chart'])
-    if (Array.isArray(spec.sources)) spec.sources.forEach((_, i) => places.push(['spec', 'sources', i, 'chart']))
+  const value = doc.value as Record<string, unknown>
+  const metadata = isMap(value.metadata) ? value.metadata : {}
+  const name = typeof metadata.name === 'string' ? metadata.name : undefined
+  // Generic chart names (base, gateway, cni) count only where recognise took the source for Istio's.
+  const istio = chartsInstalled(value).map((c) => c.at.join('.'))
+  const places: { place: ConcretePath; at: YamlPath; install: ChartInstall }[] = []
+  if (doc.resource!.kind === 'HelmRelease') {
+    const releaseName = typeof spec.releaseName === 'string' ? spec.releaseName : name && typeof spec.targetNamespace === 'string' ? `${spec.targetNamespace}-${name}` : name
+    places.push({ place: ['spec', 'chart', 'spec', 'chart'], at: ['spec'], install: { releaseName, values: valuesAt(doc, ['spec', 'values']) } })
+  } else {
+    // An ApplicationSet's template is an Application: its spec one level down.
+    const set = doc.resource!.kind === 'ApplicationSet'
+    const appSpec = set ? (isMap(spec.template) && isMap(spec.template.spec) ? spec.template.spec : {}) : spec
+    const prefix: YamlPath = set ? ['spec', 'template', 'spec'] : ['spec']
+    const sources: [YamlPath, unknown][] = []
+    if (isMap(appSpec.source)) sources.push([[...prefix, 'source'], appSpec.source])
+    if (Array.isArray(appSpec.sources)) appSpec.sources.forEach((s, i) => sources.push([[...prefix, 'sources', i], s]))
+    for (const [at, source] of sources) {
+      const helm = isMap(source) && isMap(source.helm) ? source.helm : {}
+      const releaseName = typeof helm.releaseName === 'string' ? helm.releaseName : name
+      places.push({ place: [...at, 'chart'], at, install: { releaseName, values: valuesAt(doc, [...at, 'helm']) } })
+    }
   }
   const tree: Tree = { value: doc.value, root: doc.root, at: [] }
-  for (const place of places) reportChart(out, tree, place)
+  for (const { place, at, install } of places) reportChart(out, tree, place, install, istio.includes(at.join('.')))
+}
+
+/** What a chart's conditions read: the Helm release name (undefined when unknown) and its inline values. */
+interface ChartInstall {
+  releaseName?: string
+  values: unknown
+}
+
+/** The inline Helm values embedded at or under `prefix` (recognise parsed them), or {}. */
+function valuesAt(doc: ManifestDocument, prefix: YamlPath): unknown {
+  const e = doc.embedded.find((x) => x.role === 'helm-values' && prefix.every((p, i) => x.at[i] === p))
+  return e?.value ?? {}
 }
 
 function checkChartYaml(out: HitCollector, doc: ManifestDocument): void {
   if (out.plan.charts.size === 0) return
   const deps = (doc.value as Record<string, unknown>).dependencies as unknown[]
   const tree: Tree = { value: doc.value, root: doc.root, at: [] }
-  deps.forEach((_, i) => reportChart(out, tree, ['dependencies', i, 'name']))
+  // A dependency is rendered under the parent chart's release, whose name the file does not say.
+  deps.forEach((d, i) => reportChart(out, tree, ['dependencies', i, 'name'], { values: {} }, isMap(d) && isIstioChartRepository(d.repository)))
 }
 
-function reportChart(out: HitCollector, tree: Tree, place: ConcretePath): void {
+function reportChart(out: HitCollector, tree: Tree, place: ConcretePath, install: ChartInstall, istioSource: boolean): void {
   const node = nodeAt(tree.root, place)
   const name = node?.kind === 'scalar' ? node.text.split('/').pop() ?? '' : ''
-  for (const c of out.plan.charts.get(name) ?? []) out.addAt(c, tree, place, name)
+  if (GENERIC_CHARTS.has(name) && !istioSource) return
+  for (const c of out.plan.charts.get(name) ?? []) {
+    if (c.conditions.length && !conditionsHold(install, c.conditions)) continue
+    out.addAt(c, tree, place, name)
+  }
 }
 
 // ---- Helm values and MeshConfig ------------------------------------------------------------------------------

@@ -32,6 +32,8 @@ export interface CompiledCondition extends ValuePredicate {
   absent: boolean
   /** `@.`-paths: evaluated on each matched value (a list item) instead of the whole resource. */
   relative: boolean
+  /** Capture group of the match pattern on the matched value that is the value test (checked per hit). */
+  equalsGroup?: number
 }
 
 export interface CompiledResource extends Compiled {
@@ -55,6 +57,11 @@ export interface CompiledMetadata extends Compiled {
 export interface CompiledTree extends Compiled {
   /** Paths relative to the tree root (MeshConfig, ProxyConfig or Helm values). */
   patterns: PathPattern[]
+  conditions: CompiledCondition[]
+}
+
+export interface CompiledChart extends Compiled {
+  /** Conditions on { releaseName, values } of the installation. */
   conditions: CompiledCondition[]
 }
 
@@ -92,7 +99,7 @@ export interface Plan {
   istiodEnv: Map<string, CompiledEnv[]>
   proxyEnv: Map<string, CompiledEnv[]>
   text: CompiledText[]
-  charts: Map<string, Compiled[]>
+  charts: Map<string, CompiledChart[]>
   /** Values the target's Helm compatibilityVersion accepts. */
   compatibilityVersions: readonly string[]
 }
@@ -121,8 +128,9 @@ export function ruleFor(entry: CatalogEntry, target: Release, from?: Release): C
       return gone ? undefined : 'no-effect'
     case 'default-changed':
     case 'behaviour-changed':
+      // A change reverted in `until` is no change for an upgrade that lands past the revert; a revert
+      // (`reverts`) is a change only for a from-release that had the reverted behaviour.
       if (from === undefined || !inTarget || includedIn(from, versions) || gone) return undefined
-      // A revert changes something only for meshes that already run the change it undoes.
       if (entry.reverts !== undefined && !includesChange(from, entry.reverts)) return undefined
       return entry.change
   }
@@ -142,7 +150,8 @@ function compileConditions(conditions: readonly Condition[] | undefined, kind: s
       ...predicate(c),
       patterns: relative ? [compilePath(c.path.slice(2))] : expandMacros(c.path, kind).map(compilePath),
       absent: c.absent === true,
-      relative
+      relative,
+      ...(c.equalsGroup !== undefined ? { equalsGroup: c.equalsGroup } : {})
     }
   })
 }
@@ -280,7 +289,7 @@ function add(plan: Plan, base: Compiled, match: Match): void {
       return
     }
     case 'helmChart':
-      for (const name of match.names) push(plan.charts, name, base)
+      for (const name of match.names) push(plan.charts, name, { ...base, conditions: compileConditions(match.where, '') })
       return
   }
 }
