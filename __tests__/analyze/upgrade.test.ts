@@ -17,17 +17,21 @@ spec:
     spec:
       chart: ${chart}
       version: ${version}
+      sourceRef:
+        kind: HelmRepository
+        name: istio
 ${values ? `  values:\n${values}` : ''}`
 }
 
-function repo(files: Record<string, string>, target: string, from?: string) {
+function repoOf(files: Record<string, string>, target: string, from?: string) {
   const parsed = Object.entries(files).map(([path, text]) => parseManifestFile(path, text))
   for (const f of parsed) expect(f.problems).toEqual([])
   const ctx: AnalysisContext = { target: parseRelease(target), ...(from ? { from: parseFromRelease(from) } : {}), files: parsed }
   return catalogAnalyzer.checkRepository!(ctx)
 }
 
-const of = (findings: ReturnType<typeof repo>, rule: string) => findings.filter((f) => f.rule === rule)
+const repo = repoOf
+const of = (findings: ReturnType<typeof repoOf>, rule: string) => findings.filter((f) => f.rule === rule)
 
 describe(UPGRADE_PATH_RULE, () => {
   /** The istiod HelmRelease pinning the target: the line a version bump changes. */
@@ -62,7 +66,10 @@ describe(UPGRADE_PATH_RULE, () => {
 })
 
 describe(SKEW_RULE, () => {
+  // Generic chart names (gateway) count as Istio's only from Istio's chart repository (FP-12).
+  const source = 'apiVersion: source.toolkit.fluxcd.io/v1\nkind: HelmRepository\nmetadata:\n  name: istio\nspec:\n  url: https://istio-release.storage.googleapis.com/charts\n'
   const cp = helmRelease('istiod', 'istiod', '1.28.0')
+  const repo = (files: Record<string, string>, target: string) => repoOf({ 'source.yaml': source, ...files }, target)
   it('warns on a gateway newer than the control plane, or more than one minor older, on the gateway pin', () => {
     const ahead = of(repo({ 'cp.yaml': cp, 'gw.yaml': helmRelease('ingress', 'gateway', '1.29.0') }, '1.28'), SKEW_RULE)
     expect(ahead).toEqual([expect.objectContaining({ file: 'gw.yaml', line: 9, severity: 'warning' })])
@@ -78,5 +85,9 @@ describe(SKEW_RULE, () => {
     expect(of(repo({ 'cp.yaml': cp, 'gw.yaml': helmRelease('ingress', 'gateway', '1.28.1') }, '1.28'), SKEW_RULE)).toEqual([])
     const canary = { 'cp.yaml': cp, 'cp2.yaml': helmRelease('istiod-canary', 'istiod', '1.29.0'), 'gw.yaml': helmRelease('ingress', 'gateway', '1.26.0') }
     expect(of(repo(canary, '1.29'), SKEW_RULE)).toEqual([])
+  })
+
+  it('ignores a chart named gateway that does not come from Istio\'s chart repository', () => {
+    expect(of(repoOf({ 'cp.yaml': cp, 'gw.yaml': helmRelease('ingress', 'gateway', '1.29.0') }, '1.28'), SKEW_RULE)).toEqual([])
   })
 })

@@ -335,7 +335,7 @@ class SummaryRenderer {
     if (others.length > 0) {
       const listed = others.slice(0, 3).map((d) => {
         const o = this.origin({ release: r.target.release, origin: `${d.file}:${d.line} (${d.how})` }, this.links.headSha)
-        return `${escapeInline(truncate(d.version, 40))} at ${o ? `${o.where}${o.how ? ` (${o.how})` : ''}` : codeSpan(truncate(d.file, 200))}`
+        return `${codeSpan(truncate(d.version, 40))} at ${o ? `${o.where}${o.how ? ` (${o.how})` : ''}` : codeSpan(truncate(d.file, 200))}`
       })
       parts.push(`also named: ${listed.join('; ')}${others.length > 3 ? `; and ${others.length - 3} more` : ''}`)
     }
