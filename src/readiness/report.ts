@@ -116,9 +116,17 @@ export function renderLinkedReport(result: AnalysisResult, links: RepoLinks, max
     if (shown < groups.length) parts.push(`_… and ${plural(groups.length - shown, 'more file')} with findings, left out to fit GitHub's size limit; the job summary and the JSON report have all of them._`)
     return [...parts, notChecked, suppressedPart, footer].filter(Boolean).join('\n\n')
   }
-  let shown = groups.length
-  let body = render(shown)
-  while (body.length > maxLength && shown > 0) body = render(--shown)
+  let body = render(groups.length)
+  if (body.length <= maxLength) return body
+  // The most files that still fit (binary search): whole files are left out, never half a file.
+  let fits = 0
+  let tooMany = groups.length
+  while (tooMany - fits > 1) {
+    const mid = Math.floor((fits + tooMany) / 2)
+    if (render(mid).length <= maxLength) fits = mid
+    else tooMany = mid
+  }
+  body = render(fits)
   return body.length > maxLength ? body.slice(0, maxLength) : body
 }
 
