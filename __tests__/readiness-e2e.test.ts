@@ -68,7 +68,7 @@ function parseOutputs(text: string): Record<string, string> {
 }
 
 /** dist/index.js on a schedule event at `sha`; inputs are action.yml's defaults plus `inputs`. */
-function runScheduled(name: string, sha: string, inputs: Record<string, string> = {}, event: 'schedule' | 'workflow_dispatch' = 'schedule'): Promise<RunResult> {
+function runScheduled(name: string, sha: string, inputs: Record<string, string> = {}, event: 'schedule' | 'workflow_dispatch' = 'schedule', ref = 'refs/heads/main'): Promise<RunResult> {
   const dir = join(temp, name)
   const seen = fake.requests.length
   const { env, outputFile, summaryFile } = runnerEnv({
@@ -77,6 +77,7 @@ function runScheduled(name: string, sha: string, inputs: Record<string, string> 
     dir,
     workspace: repoDir,
     event,
+    ref,
     inputs: {
       'target-version': 'auto',
       'from-version': 'auto',
@@ -210,6 +211,15 @@ describe('readiness mode (schedule event): one issue kept up to date', () => {
     expect(fake.requests.filter((r) => r.method === 'POST' && r.path === '/repos/octo/mesh/issues')).toHaveLength(1)
     expect(fake.validationErrors).toEqual([])
     expect(fake.crashes).toEqual([])
+  })
+
+  it('dispatched on another branch: the job summary has the report, the issue is left alone', async () => {
+    const run = await runScheduled('branch', commitState(FIXED, 'on a feature branch'), {}, 'workflow_dispatch', 'refs/heads/feature')
+    expect(run.code).toBe(0)
+    expect(writes(run)).toEqual([])
+    expect(run.summary).toMatch(/^> This run checked the branch `feature`, not the default branch `main`, so the readiness issue was left as it is\./)
+    expect(run.summary).toContain(`${ISTIOD}#L53-L55)`)
+    git('reset', '-q', '--hard', 'HEAD~1')
   })
 
   it('fail-on set explicitly makes a readiness run fail on its findings', async () => {

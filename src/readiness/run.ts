@@ -16,7 +16,7 @@ import { DEFAULT_PATTERNS, pathMatcher, runAnalysis, type Snapshot, type Sources
 import type { AnalysisResult } from '../result.js'
 import { allRules } from '../analyze/index.js'
 import { actionOutputs, writeReportFiles } from '../report/outputs.js'
-import { escapeMarkdown } from '../report/escape.js'
+import { codeSpan, escapeMarkdown } from '../report/escape.js'
 import { actionsWorkflowOutput, STEP_SUMMARY_BUDGET } from '../report/workflow.js'
 import { syncReadinessIssue, type IssueSyncOutcome } from './issue.js'
 import { readinessHash, renderLinkedReport, renderReadinessBody, type RepoLinks } from './report.js'
@@ -154,7 +154,11 @@ export async function runReadiness(inputs: ReadinessInputs, workspace: string): 
   }
   const outcome: ReadinessOutcome = { result }
   const notes: string[] = []
+  // The issue speaks for the default branch: a run dispatched on another branch only reports in the job summary.
+  const defaultBranch = (github.context.payload as { repository?: { default_branch?: string } }).repository?.default_branch
+  const otherBranch = defaultBranch && links.branch && links.branch !== defaultBranch ? links.branch : undefined
   if (!octokit) notes.push('No github-token was given, so the readiness issue was not updated.')
+  else if (otherBranch) notes.push(`This run checked the branch ${codeSpan(otherBranch)}, not the default branch ${codeSpan(defaultBranch!)}, so the readiness issue was left as it is.`)
   else {
     const hasFindings = result.findings.some((f) => !f.suppressed) || result.notChecked.length > 0
     const hash = readinessHash(result)
