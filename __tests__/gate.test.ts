@@ -20,8 +20,21 @@ describe('gate', () => {
   })
 
   it('ignores suppressed findings and passes a clean run', () => {
-    expect(gate([findings[2]!], 'notice')).toEqual({ exitCode: 0, failOn: 'notice', failing: 0, message: 'No findings.' })
+    expect(gate([findings[2]!], 'notice')).toEqual({ exitCode: 0, failOn: 'notice', failing: 0, existing: 0, message: 'No findings.' })
     expect(gate([finding({ file: 'c.yaml', line: 4 })], 'error').message).toBe('1 finding(s) at or above "error" (fail-on); the most severe is error.')
+  })
+
+  it('counts only what the PR causes unless fail-on-existing is set', () => {
+    const old = finding({ file: 'old.yaml', line: 3, severity: 'error', baselineState: 'unchanged' })
+    const fresh = finding({ file: 'new.yaml', line: 5, severity: 'warning', baselineState: 'new' })
+    const g = gate([old, fresh], 'error')
+    expect(g).toMatchObject({ exitCode: 0, failing: 0, existing: 1, highest: 'warning' })
+    expect(g.message).toBe('No finding at or above "error" (fail-on); the most severe is warning. 1 finding(s) already there before this change do not count (fail-on-existing is off).')
+    expect(gate([old, fresh], 'error', { failOnExisting: true })).toMatchObject({ exitCode: 1, failing: 1, existing: 0, highest: 'error' })
+    // Without a baseline (plain paths) every finding counts.
+    expect(gate([finding({ file: 'x.yaml', line: 1, severity: 'error' })], 'error')).toMatchObject({ exitCode: 1, failing: 1 })
+    // A suppressed pre-existing finding counts nowhere.
+    expect(gate([{ ...old, suppressed: { reason: 'r', by: 'istio-compat.io/ignore' } }], 'notice')).toMatchObject({ exitCode: 0, existing: 0 })
   })
 
   it('parses fail-on and rejects anything else as a usage error', () => {

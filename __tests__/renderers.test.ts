@@ -135,7 +135,7 @@ describe('JSON, text and markdown', () => {
   it('JSON report carries counts, fingerprints and plain data only', () => {
     const r = sample()
     const report = toJsonReport(r)
-    expect(report.counts).toEqual({ errors: 1, warnings: 1, notices: 1, suppressed: 1 })
+    expect(report.counts).toEqual({ errors: 1, warnings: 1, notices: 1, suppressed: 1, new: 3, existing: 0 })
     expect(report.findings[1]).toMatchObject({ file: 'mesh/unchanged.yaml', line: 7, endLine: 8, rule: 'mtls-mode' })
     expect(report.findings[0]!.fingerprint).toMatch(/^[0-9a-f]{16}$/)
     expect(report.resources[2]).toEqual({ status: 'removed', key: 'Gateway//old|gw', kind: 'Gateway', name: 'old|gw', file: 'mesh/old.yaml', line: 1 })

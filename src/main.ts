@@ -24,6 +24,8 @@ export interface ActionInputs {
   kubernetesVersion: string
   paths: string[]
   failOn: FailOn
+  /** Findings already there before the PR gate too. */
+  failOnExisting: boolean
   comment: 'review' | 'summary' | 'off'
   suggestions: boolean
   configPath: string
@@ -33,6 +35,7 @@ export interface ActionInputs {
 export function readInputs(): ActionInputs {
   const failOn = parseFailOn(core.getInput('fail-on') || 'error')
   const comment = core.getInput('comment') || 'review'
+  const failOnExisting = booleanInput('fail-on-existing', false)
   if (!['review', 'summary', 'off'].includes(comment)) throw new UsageError(`comment must be review, summary or off, not "${comment}"`)
   const token = core.getInput('github-token')
   if (token) core.setSecret(token)
@@ -42,11 +45,21 @@ export function readInputs(): ActionInputs {
     kubernetesVersion: core.getInput('kubernetes-version'),
     paths: core.getMultilineInput('paths').map((p) => p.trim()).filter(Boolean),
     failOn,
+    failOnExisting,
     comment: comment as ActionInputs['comment'],
     suggestions: (core.getInput('suggestions') || 'true').toLowerCase() !== 'false',
     configPath: core.getInput('config') || '.github/istio-compat.yml',
     token
   }
+}
+
+/** true/false as the YAML 1.2 core schema spells them (like core.getBooleanInput); empty = the default. */
+function booleanInput(name: string, fallback: boolean): boolean {
+  const value = core.getInput(name).trim()
+  if (value === '') return fallback
+  if (['true', 'True', 'TRUE'].includes(value)) return true
+  if (['false', 'False', 'FALSE'].includes(value)) return false
+  throw new UsageError(`${name} must be true or false, not "${value}"`)
 }
 
 /** The commits a run compares, from the event that started it. */
@@ -91,9 +104,10 @@ export async function run(): Promise<void> {
       from: inputs.from,
       ...(inputs.kubernetesVersion ? { kubernetesVersion: inputs.kubernetesVersion } : {}),
       paths: inputs.paths.length ? inputs.paths : DEFAULT_PATTERNS,
-      config
+      config,
+      failOnExisting: inputs.failOnExisting
     })
-    core.info(`istio-compat: Istio ${result.from ? `${result.from.release.version} → ` : ''}${result.target.release.version}, ${result.documentsChecked} document(s) checked, ${result.findings.length} finding(s)`)
+    core.info(`istio-compat: Istio ${result.from ? `${result.from.release.version} → ` : ''}${result.target.release.version}, ${result.documentsChecked} document(s) checked, ${result.findings.length} finding(s)${result.baseline ? `, ${result.findings.filter((f) => f.baselineState === 'unchanged').length} of them already there before this PR (base checked against Istio ${result.baseline.target.version})` : ''}`)
 
     // The SARIF names every rule with its description and default level, as code scanning lists them.
     const files = await writeReportFiles(result, process.env.RUNNER_TEMP || join(workspace, '.istio-compat'), { rules: allRules() })
@@ -113,7 +127,7 @@ export async function run(): Promise<void> {
     })
     core.info(`istio-compat: findings published as ${outcome.channel}${outcome.fallback ? ` (${outcome.fallback})` : ''}`)
 
-    const verdict = gate(result.findings, inputs.failOn)
+    const verdict = gate(result.findings, inputs.failOn, { failOnExisting: inputs.failOnExisting })
     if (verdict.exitCode !== 0) core.setFailed(`istio-compat: ${verdict.message}`)
     else core.info(`istio-compat: ${verdict.message}`)
   } catch (error) {

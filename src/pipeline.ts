@@ -7,7 +7,9 @@ import type { AnalysisContext, Analyzer } from './analyze/types.js'
 import type { ChangeSet } from './changes/types.js'
 import { EMPTY_CONFIG, matchesPatterns, type RepoConfig } from './config.js'
 import { detectIstioVersion } from './knowledge/detect.js'
-import { parseRelease } from './knowledge/versions.js'
+import { parseRelease, type Release } from './knowledge/versions.js'
+import { MAX_PULL_FILES } from './github/pulls.js'
+import { classifyFindings, documentsWithFindings, pairRenamedResources, resourceIdentity } from './baseline.js'
 import { kubernetesMinor } from './analyze/catalog/kubernetes.js'
 import { diffResources } from './manifests/diff.js'
 import { parseManifestFile } from './manifests/parse.js'
@@ -37,6 +39,8 @@ export interface RunOptions {
   config?: RepoConfig
   /** The analyzers to run; default: every registered one (tests inject their own). */
   analyzers?: readonly Analyzer[]
+  /** Findings already there before the PR gate too (input fail-on-existing); reporters say so. */
+  failOnExisting?: boolean
 }
 
 export const DEFAULT_PATTERNS = ['**/*.yaml', '**/*.yml']
@@ -69,6 +73,7 @@ export async function runAnalysis(sources: Sources, options: RunOptions): Promis
 
   let baseFiles: ManifestFile[] = []
   const renames = new Map<string, string>()
+  const touched = new Set(sources.changes.files.map((f) => f.path))
   if (sources.base) {
     const basePaths = new Set<string>()
     for (const f of sources.changes.files) {
@@ -78,8 +83,18 @@ export async function runAnalysis(sources: Sources, options: RunOptions): Promis
       if (f.previousPath) renames.set(f.path, f.previousPath)
       basePaths.add(old)
     }
-    if (versionBump) for (const p of headPaths) basePaths.add(renames.get(p) ?? p)
-    baseFiles = await parseAll(sources.base, [...basePaths])
+    // A file the PR did not touch is the same before it: its head parse stands for the base one (half the
+    // parsing of a version bump). Past GitHub's 3000-file listing the change set may be incomplete: read the base.
+    const reused: ManifestFile[] = []
+    if (versionBump) {
+      const complete = !(sources.changes.source === 'github' && sources.changes.files.length >= MAX_PULL_FILES)
+      for (const file of headFiles) {
+        if (touched.has(file.path)) continue
+        if (complete) reused.push(file)
+        else basePaths.add(file.path)
+      }
+    }
+    baseFiles = [...(await parseAll(sources.base, [...basePaths])), ...reused]
   }
   const resources = diffResources(baseFiles, headFiles, renames)
 
@@ -94,17 +109,50 @@ export async function runAnalysis(sources: Sources, options: RunOptions): Promis
     ...(options.kubernetesVersion ? { kubernetesVersion: options.kubernetesVersion } : {}),
     files: headFiles
   }
-  const findings: Finding[] = []
-  for (const file of headFiles) findings.push(...file.problems)
-  // Per-path targets: one analysis per set of releases, each with its own context.
   const analyzers = options.analyzers ?? ANALYZERS
-  const { groups, targetsByFile } = groupByTarget(inScope, headFiles, config, inputs)
-  for (const group of groups) findings.push(...analyzeDocuments(group.docs, group.ctx, analyzers))
+  const knownRules = allRules(analyzers).map((r) => r.id)
+  const head = analyseSide(headFiles, inScope, inputs, config, analyzers, knownRules, headFiles.flatMap((f) => f.documents))
   for (const file of headFiles) {
     if (file.problems.some((p) => p.severity !== 'error') && file.documents.length === 0) notChecked.push({ file: file.path, reason: file.problems[0].message })
   }
-  // Annotations of any head document may suppress (repository findings can point anywhere); broken ones are reported only in scope.
-  const suppressed = applySuppressions(findings, headFiles.flatMap((f) => f.documents), { inScope: new Set(inScope), knownRules: allRules(analyzers).map((r) => r.id) })
+
+  let findings = head.findings
+  let baseline: AnalysisResult['baseline']
+  if (sources.base) {
+    // The base, analysed as it ran before the PR: against the release it was at when the PR moves the version
+    // (so what the move breaks is new), else against the same releases as the head.
+    const baseRelease = versionBump ? (from?.release ?? releaseOrUndefined(baseDetected?.version) ?? target.release) : target.release
+    const baseInputs: AnalysisContext = {
+      target: baseRelease,
+      ...(!versionBump && from ? { from: from.release } : {}),
+      ...(options.kubernetesVersion ? { kubernetesVersion: options.kubernetesVersion } : {}),
+      files: baseFiles
+    }
+    // Only the base counterparts of head documents with findings: the cost follows the findings, not the repository.
+    const renamed = pairRenamedResources(resources, renames)
+    const counterpart = new Map<ManifestDocument, ManifestDocument>(renamed)
+    for (const change of resources) if (change.head && change.base) counterpart.set(change.head, change.base)
+    const baseDocs: ManifestDocument[] = []
+    for (const doc of documentsWithFindings(findings, inScope)) {
+      const old = counterpart.get(doc)
+      if (old) baseDocs.push(old)
+    }
+    const baseSide = analyseSide(baseFiles, baseDocs, baseInputs, config, analyzers, knownRules, baseDocs)
+    const renamedResources = new Map<string, string>()
+    for (const [now, before] of renamed) {
+      const a = resourceIdentity(now.resource)
+      const b = resourceIdentity(before.resource)
+      if (a && b) renamedResources.set(a, b)
+    }
+    const byPath = new Map(sources.changes.files.map((f) => [f.path, f]))
+    findings = classifyFindings(findings, baseSide.findings, {
+      renames,
+      renamedResources,
+      untouched: (path) => !touched.has(path),
+      addedLine: (path, line) => byPath.get(path)?.addedLines.has(line) ?? false
+    })
+    baseline = { target: baseRelease, ...(baseInputs.from ? { from: baseInputs.from } : {}), documentsChecked: baseDocs.length }
+  }
 
   return {
     target,
@@ -113,10 +161,36 @@ export async function runAnalysis(sources: Sources, options: RunOptions): Promis
     versionBump,
     changes: sources.changes,
     resources,
-    findings: mergeOverlaps(applyRuleSettings(suppressed, config)).sort(compareFindings),
+    findings: findings.sort(compareFindings),
     notChecked,
     documentsChecked: inScope.length,
-    ...(Object.keys(targetsByFile).length ? { targetsByFile } : {})
+    ...(Object.keys(head.targetsByFile).length ? { targetsByFile: head.targetsByFile } : {}),
+    ...(baseline ? { baseline } : {}),
+    ...(options.failOnExisting ? { failOnExisting: true } : {})
+  }
+}
+
+/**
+ * One side's findings: the files' parse problems, the analyzers over `docs` (grouped by per-path targets),
+ * suppressions (annotations of `suppressors` may suppress), rule settings and overlap merging.
+ */
+function analyseSide(files: readonly ManifestFile[], docs: readonly ManifestDocument[], inputs: AnalysisContext, config: RepoConfig, analyzers: readonly Analyzer[], knownRules: readonly string[], suppressors: readonly ManifestDocument[]) {
+  const findings: Finding[] = []
+  for (const file of files) findings.push(...file.problems)
+  // Per-path targets: one analysis per set of releases, each with its own context.
+  const { groups, targetsByFile } = groupByTarget(docs, files, config, inputs)
+  for (const group of groups) findings.push(...analyzeDocuments(group.docs, group.ctx, analyzers))
+  // Annotations of any head document may suppress (repository findings can point anywhere); broken ones are reported only in scope.
+  const suppressed = applySuppressions(findings, suppressors, { inScope: new Set(docs), knownRules })
+  return { findings: mergeOverlaps(applyRuleSettings(suppressed, config)), targetsByFile }
+}
+
+function releaseOrUndefined(version: string | undefined): Release | undefined {
+  if (version === undefined) return undefined
+  try {
+    return parseRelease(version)
+  } catch {
+    return undefined
   }
 }
 

@@ -43,4 +43,12 @@ export interface AnalysisResult {
    * Absent when no entry matched a file; files not listed were checked against the top-level releases.
    */
   targetsByFile?: Record<string, FileTarget>
+  /**
+   * Present when there was a base to compare with: every finding then carries `baselineState`. The base was
+   * analysed against `target` (the release it ran before a version bump, else the head's releases) and `from`;
+   * `documentsChecked` counts the base documents analysed (the counterparts of head documents with findings).
+   */
+  baseline?: { target: Release; from?: Release; documentsChecked: number }
+  /** The gate counts findings already there before the PR too (input fail-on-existing). */
+  failOnExisting?: boolean
 }

@@ -7,7 +7,8 @@ import { gitSnapshot, gitSources, wholeFileSources, workTreeSnapshot } from '../
 import { parseConfig, EMPTY_CONFIG } from '../config.js'
 import { runAnalysis, pathMatcher, DEFAULT_PATTERNS, type Sources } from '../pipeline.js'
 import { FORMATS, renderReport, type Format } from '../report/formats.js'
-import { UsageError, severityRank, type Severity } from '../model.js'
+import { UsageError } from '../model.js'
+import { gate, type FailOn } from '../gate.js'
 import { allRules } from '../analyze/index.js'
 
 const USAGE = `Usage: istio-compat check [paths...] --target V [options]
@@ -22,6 +23,8 @@ Checks Istio configuration against a target Istio release.
   -C, --repo DIR       repository root (default: .)
       --format F       text, json, sarif or markdown (default text)
       --fail-on L      error, warning, notice or never (default error)
+      --fail-on-existing
+                       with --base, findings already there before the change fail too (default: only new ones)
   -c, --config FILE    repository config (default .github/istio-compat.yml when present)
   -h, --help           this help
 
@@ -42,6 +45,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         repo: { type: 'string', short: 'C', default: '.' },
         format: { type: 'string', default: 'text' },
         'fail-on': { type: 'string', default: 'error' },
+        'fail-on-existing': { type: 'boolean', default: false },
         config: { type: 'string', short: 'c' },
         help: { type: 'boolean', short: 'h' }
       }
@@ -65,10 +69,11 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       ...(values.from ? { from: values.from } : {}),
       ...(values.kubernetes ? { kubernetesVersion: values.kubernetes } : {}),
       paths: paths.length ? paths.map(toPattern) : DEFAULT_PATTERNS,
-      config
+      config,
+      ...(values['fail-on-existing'] ? { failOnExisting: true } : {})
     })
     out(renderReport(result, format, { rules: allRules() }))
-    return failOn !== 'never' && result.findings.some((f) => !f.suppressed && severityRank(f.severity) >= severityRank(failOn as Severity)) ? 1 : 0
+    return gate(result.findings, failOn as FailOn, { failOnExisting: values['fail-on-existing'] === true }).exitCode
   } catch (error) {
     if (error instanceof UsageError || isParseArgsError(error)) {
       err(`istio-compat: ${error.message}`)

@@ -36,15 +36,15 @@ export function annotationFor(finding: Finding): string {
 }
 
 /**
- * The annotations of a run: per level the first ten unsuppressed findings, those on lines the PR added
- * first (`preferred`), then in file order.
+ * The annotations of a run: per level the first ten unsuppressed findings the PR causes (not those already
+ * there before it), those on lines the PR added first (`preferred`), then in file order.
  */
 export function planAnnotations(findings: readonly Finding[], preferred: (f: Finding) => boolean = () => false): AnnotationPlan {
   const annotated: Finding[] = []
   const overflow: Finding[] = []
   for (const severity of ['error', 'warning', 'notice'] as const) {
     const level = findings
-      .filter((f) => !f.suppressed && f.severity === severity)
+      .filter((f) => !f.suppressed && f.baselineState !== 'unchanged' && f.severity === severity)
       .sort((a, b) => Number(preferred(b)) - Number(preferred(a)) || compareFindings(a, b))
     annotated.push(...level.slice(0, MAX_ANNOTATIONS_PER_LEVEL))
     overflow.push(...level.slice(MAX_ANNOTATIONS_PER_LEVEL))

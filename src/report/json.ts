@@ -13,7 +13,15 @@ export interface JsonReport {
   kubernetesVersion?: string
   versionBump: boolean
   headSha?: string
-  counts: FindingCounts
+  /**
+   * errors/warnings/notices: the findings the gate counts (as the action outputs); `new` and `existing`: the
+   * unsuppressed findings the PR causes and those already there before it (existing is 0 without a base).
+   */
+  counts: FindingCounts & { new: number }
+  /** Present when a base was compared: the releases the base was analysed against. */
+  baseline?: { target: string; from?: string; documentsChecked: number }
+  /** True when findings already there before the PR gate too (fail-on-existing). */
+  failOnExisting?: boolean
   documentsChecked: number
   findings: (Finding & { fingerprint: string })[]
   resources: { status: string; key: string; kind?: string; namespace?: string; name?: string; file?: string; line?: number }[]
@@ -30,7 +38,11 @@ export function toJsonReport(result: AnalysisResult): JsonReport {
     ...(result.kubernetesVersion ? { kubernetesVersion: result.kubernetesVersion } : {}),
     versionBump: result.versionBump,
     ...(result.changes.headSha ? { headSha: result.changes.headSha } : {}),
-    counts: countFindings(result.findings),
+    counts: { ...countFindings(result.findings, { includeExisting: result.failOnExisting === true }), new: result.findings.filter((f) => !f.suppressed && f.baselineState !== 'unchanged').length },
+    ...(result.baseline
+      ? { baseline: { target: result.baseline.target.version, ...(result.baseline.from ? { from: result.baseline.from.version } : {}), documentsChecked: result.baseline.documentsChecked } }
+      : {}),
+    ...(result.failOnExisting ? { failOnExisting: true } : {}),
     documentsChecked: result.documentsChecked,
     findings: result.findings.map((f) => ({ ...f, fingerprint: prints.get(f)! })),
     resources: result.resources.map((r) => {

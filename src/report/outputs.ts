@@ -23,8 +23,11 @@ export async function writeReportFiles(result: AnalysisResult, dir: string, sari
   return files
 }
 
-/** Every output of action.yml, as strings for core.setOutput. Counts leave suppressed findings out. */
+/**
+ * Every output of action.yml, as strings for core.setOutput. The counts are what the gate counts: suppressed
+ * findings and, unless fail-on-existing is set, findings already there before the PR are left out.
+ */
 export function actionOutputs(result: AnalysisResult, files: ReportFiles): Record<'errors' | 'warnings' | 'notices' | 'report' | 'sarif', string> {
-  const c = countFindings(result.findings)
+  const c = countFindings(result.findings, { includeExisting: result.failOnExisting === true })
   return { errors: String(c.errors), warnings: String(c.warnings), notices: String(c.notices), report: files.report, sarif: files.sarif }
 }

@@ -167,7 +167,8 @@ function inlineOrder(files: ReadonlyMap<string, ChangedFile>) {
 export function planReview(input: ReviewPlanInput): ReviewPlan {
   const maxInline = input.maxInline ?? MAX_INLINE_COMMENTS
   const files = new Map(input.files.map((file) => [file.path, file]))
-  const active = input.findings.filter((f) => !f.suppressed)
+  // Only what the PR causes is commented on the diff; findings already there before it are listed in the summary.
+  const active = input.findings.filter((f) => !f.suppressed && f.baselineState !== 'unchanged')
   const prints = fingerprints(active, input.target)
 
   const offDiff: ReviewPlan['offDiff'] = []

@@ -75,7 +75,7 @@ function resourceTitle(change: ResourceChange): { kind: string; name: string; fi
 }
 
 function findingsTable(result: AnalysisResult, options: SummaryOptions): Table | undefined {
-  const active = result.findings.filter((f) => !f.suppressed)
+  const active = result.findings.filter((f) => !f.suppressed && f.baselineState !== 'unchanged')
   if (active.length === 0) return undefined
   const sorted = [...active].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.file.localeCompare(b.file) || a.line - b.line)
   const review = options.inline !== undefined || options.offDiff !== undefined
@@ -87,6 +87,23 @@ function findingsTable(result: AnalysisResult, options: SummaryOptions): Table |
   })
   return { title: '#### Findings', header, rows, priority: 3, noun: 'finding' }
 }
+
+// --- Baseline: findings already there before this PR (baselineState 'unchanged'), folded. ---
+function existingTable(result: AnalysisResult): Table | undefined {
+  const existing = result.findings.filter((f) => !f.suppressed && f.baselineState === 'unchanged')
+  if (existing.length === 0) return undefined
+  const gates = result.failOnExisting ? 'they fail the check: fail-on-existing is set' : 'not gating'
+  return {
+    collapsed: `${plural(existing.length, 'finding')} already there before this PR (${gates})`,
+    header: ['Severity', 'Location', 'Rule', 'Finding'],
+    rows: [...existing]
+      .sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.file.localeCompare(b.file) || a.line - b.line)
+      .map((f) => tableRow([`${ICON[f.severity]} ${f.severity}`, location(f.file, f.line, f.endLine), `[${escapeMarkdown(f.rule)}](${ruleDocsUrl(f.rule)})`, escapeMarkdown(f.message)])),
+    priority: 1.5,
+    noun: 'finding already there'
+  }
+}
+// --- end baseline ---
 
 function suppressedTable(result: AnalysisResult): Table | undefined {
   const suppressed = result.findings.filter((f) => f.suppressed)
@@ -164,8 +181,9 @@ function headline(result: AnalysisResult): string {
 
 function countsLine(result: AnalysisResult): string {
   const c = countFindings(result.findings)
-  const suppressed = c.suppressed > 0 ? ` (${c.suppressed} suppressed)` : ''
-  if (c.errors + c.warnings + c.notices === 0) return `✅ No findings${suppressed} in ${plural(result.documentsChecked, 'YAML document')}.`
+  const notes = [...(c.suppressed > 0 ? [`${c.suppressed} suppressed`] : []), ...(c.existing > 0 ? [`${c.existing} already there before this PR`] : [])]
+  const suppressed = notes.length ? ` (${notes.join(', ')})` : ''
+  if (c.errors + c.warnings + c.notices === 0) return `✅ No ${c.existing > 0 ? 'new ' : ''}findings${suppressed} in ${plural(result.documentsChecked, 'YAML document')}.`
   return `${ICON.error} ${plural(c.errors, 'error')} · ${ICON.warning} ${plural(c.warnings, 'warning')} · ${ICON.notice} ${plural(c.notices, 'notice')}${suppressed} in ${plural(result.documentsChecked, 'YAML document')}.`
 }
 
@@ -178,7 +196,7 @@ export function renderSummary(result: AnalysisResult, options: SummaryOptions = 
   for (const note of options.notes ?? []) head.push('', escapeMarkdown(note))
   head.push('', versionsTable(result))
 
-  const tables = [findingsTable(result, options), notCheckedTable(result), suppressedTable(result), fileTargetsTable(result), resourcesTable(result)].filter((t): t is Table => t !== undefined)
+  const tables = [findingsTable(result, options), notCheckedTable(result), existingTable(result), suppressedTable(result), fileTargetsTable(result), resourcesTable(result)].filter((t): t is Table => t !== undefined)
   const footer = `<sub>${options.headSha ? `Checked at ${codeSpan(options.headSha.slice(0, 12))}. ` : ''}Each rule is explained in its docs page.</sub>`
 
   const limits = tables.map((t) => t.rows.length)
