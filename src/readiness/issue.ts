@@ -12,7 +12,7 @@ export interface IssueSyncInput {
   title: string
   /** The first label is the one our issue is looked up by; all are set on create. */
   labels: string[]
-  /** Unsuppressed findings or files that could not be checked: the branch is not clean. */
+  /** Unsuppressed findings: the branch is not clean. */
   hasFindings: boolean
   body: string
   hash: string

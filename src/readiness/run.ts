@@ -160,7 +160,8 @@ export async function runReadiness(inputs: ReadinessInputs, workspace: string): 
   if (!octokit) notes.push('No github-token was given, so the readiness issue was not updated.')
   else if (otherBranch) notes.push(`This run checked the branch ${codeSpan(otherBranch)}, not the default branch ${codeSpan(defaultBranch!)}, so the readiness issue was left as it is.`)
   else {
-    const hasFindings = result.findings.some((f) => !f.suppressed) || result.notChecked.length > 0
+    // Files that could not be checked (chart templates) alone do not keep an issue open: only findings do.
+    const hasFindings = result.findings.some((f) => !f.suppressed)
     const hash = readinessHash(result)
     try {
       outcome.issue = await syncReadinessIssue({
