@@ -142,6 +142,13 @@ describe('runAnalysis with a base', () => {
     ])
   })
 
+  it('a document without a name keeps its old findings when a document is inserted above it', async () => {
+    const unnamed = (simple: string) => `apiVersion: networking.istio.io/v1\nkind: DestinationRule\nspec:\n  host: reviews\n  trafficPolicy:\n    loadBalancer:\n      simple: ${simple}\n`
+    const r = repo({ 'apps/patches.yaml': unnamed('ROUND_ROBINN') }, { 'apps/patches.yaml': `${unnamed('RANDOM')}---\n${unnamed('ROUND_ROBINN')}` })
+    const result = await analyse(r, '1.28', '1.28')
+    expect(result.findings.map((f) => `${f.file}:${f.line} ${f.rule} ${f.baselineState}`)).toEqual(['apps/patches.yaml:15 enum-value-not-in-release unchanged'])
+  })
+
   it('a PR that breaks a file gets a new parse error; a document that was already broken stays unchanged', async () => {
     const broken = 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: app\n  namespace: shop: x\n'
     const r = repo(
@@ -169,6 +176,20 @@ describe('runAnalysis with a base', () => {
     ])
     expect(result.documentsChecked).toBe(8)
     expect(result.baseline).toEqual({ target: expect.objectContaining({ version: '1.26.3' }), documentsChecked: 2 })
+  })
+
+  it('the Kubernetes range belongs to the repository: already there unless the bump moves the range past the cluster', async () => {
+    const r = repo({ 'apps/dr.yaml': destinationRule('reviews', 'ROUND_ROBIN') }, { 'apps/dr.yaml': destinationRule('reviews', 'ROUND_ROBIN'), 'apps/new.yaml': destinationRule('ratings', 'ROUND_ROBIN') })
+    const changes = gitChangeSet(r.dir, r.baseSha, r.headSha)
+    const sources = { changes, head: gitSnapshot(r.dir, r.headSha), base: gitSnapshot(r.dir, changes.baseRef as string) }
+    const quiet = await runAnalysis(sources, { target: '1.28', from: '', kubernetesVersion: '1.27', paths: [] })
+    expect(quiet.findings.map((f) => `${f.file}:${f.line} ${f.rule} ${f.baselineState}`)).toEqual(['apps/new.yaml:1 kubernetes-version-unsupported unchanged'])
+
+    const b = repo({ 'clusters/istiod.yaml': helmRelease('1.24.6') }, { 'clusters/istiod.yaml': helmRelease('1.26.3') })
+    const bchanges = gitChangeSet(b.dir, b.baseSha, b.headSha)
+    const bump = await runAnalysis({ changes: bchanges, head: gitSnapshot(b.dir, b.headSha), base: gitSnapshot(b.dir, bchanges.baseRef as string) }, { target: 'auto', from: 'auto', kubernetesVersion: '1.28', paths: [] })
+    expect(bump.versionBump).toBe(true)
+    expect(bump.findings.filter((f) => f.rule === 'kubernetes-version-unsupported').map((f) => `${f.file}:${f.line} ${f.baselineState}`)).toEqual(['clusters/istiod.yaml:10 new'])
   })
 
   it('the CLI with --base classifies the same way and gates on new findings unless --fail-on-existing', async () => {

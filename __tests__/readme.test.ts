@@ -179,7 +179,7 @@ describe('README.md', () => {
     }
     const quoted = text.slice(text.indexOf('```text\nistio-compat check [paths...]'))
     const optionLines = quoted.slice(0, quoted.indexOf('\n```\n')).split('\n').filter((l) => /^ {2}(-\w,| {3}) --/.test(l))
-    expect(optionLines.length).toBe(10)
+    expect(optionLines.length).toBe(11)
     for (const l of optionLines) expect({ line: lineAt(README.indexOf(l)), inHelp: usage.includes(l) }).toEqual({ line: lineAt(README.indexOf(l)), inHelp: true })
   })
 

@@ -222,18 +222,24 @@ export function generateSchemaIndex(root = defaultSharedRoot()) {
       for (const v of crd.spec.versions) {
         if (!v.served || !v.schema?.openAPIV3Schema) continue
         const key = `${kindKey}\u0000${v.name}`
-        const entry = perVersion.get(key) ?? { kindKey, version: v.name, views: [], standard: false }
-        entry.views.push(flattenSchema(v.schema.openAPIV3Schema))
-        if (channel === 'standard') entry.standard = true
+        const entry = perVersion.get(key) ?? { kindKey, version: v.name, views: [], standard: false, standardView: undefined }
+        const view = flattenSchema(v.schema.openAPIV3Schema)
+        entry.views.push(view)
+        if (channel === 'standard') {
+          entry.standard = true
+          entry.standardView = view
+        }
         perVersion.set(key, entry)
       }
     }
-    for (const { kindKey, version, views, standard } of perVersion.values()) {
+    for (const { kindKey, version, views, standard, standardView } of perVersion.values()) {
       const versions = kinds.get(kindKey).versions
-      const v = versions.get(version) ?? { served: 0, standard: 0, views: [] }
+      const v = versions.get(version) ?? { served: 0, standard: 0, views: [], standardViews: [] }
       v.served |= bit(i)
       if (standard) v.standard |= bit(i)
       v.views[i] = mergeViews(views)
+      // Gateway API: what the standard channel alone has, to tell experimental-only fields and values apart.
+      if (standardView && views.length > 1) v.standardViews[i] = standardView
       versions.set(version, v)
     }
   })
@@ -311,10 +317,27 @@ function buildSchema(members, versions) {
   const open = new Map()
   const enums = new Map() // path → Map<value, mask>
   const constraints = new Map() // key → { c, mask }
+  // Releases where a node / enum value exists only in the experimental channel while the standard channel serves the version.
+  const experimentalNodes = new Map()
+  const experimentalEnums = new Map() // path → Map<value, mask>
   for (const name of members) {
     const v = versions.get(name)
     v.views.forEach((view, i) => {
       if (!view) return
+      const std = v.standardViews?.[i]
+      if (std) {
+        for (const n of view.nodes) if (!std.nodes.has(n)) addTo(experimentalNodes, n, i)
+        for (const [p, vals] of view.enums) {
+          const stdVals = std.enums.get(p)
+          for (const x of vals) {
+            if (std.nodes.has(p) && (!stdVals || !stdVals.has(x))) {
+              const m = experimentalEnums.get(p) ?? new Map()
+              addTo(m, x, i)
+              experimentalEnums.set(p, m)
+            }
+          }
+        }
+      }
       all |= bit(i)
       for (const n of view.nodes) addTo(nodes, n, i)
       for (const n of view.open) addTo(open, n, i)
@@ -331,7 +354,7 @@ function buildSchema(members, versions) {
       }
     })
   }
-  return { releases: formatReleases(all), tree: buildTree(nodes, open, enums, all), rules: changedRules(constraints, nodes) }
+  return { releases: formatReleases(all), tree: buildTree(nodes, open, enums, all, experimentalNodes, experimentalEnums), rules: changedRules(constraints, nodes) }
 }
 
 /** Splits a flattened path into tree keys: 'a.b[].*' → ['a', 'b', '[]', '*']. */
@@ -343,9 +366,11 @@ export function pathKeys(p) {
  * The schema as a tree of field names ('[]' = array items, '*' = map values). A node is 0 (a leaf
  * present whenever its parent is), a release-range string (a leaf with its own range) or an object
  * whose '@r' is its range when it differs from the parent's, '@open' marks unknown keys as accepted
- * and '@enum' maps each allowed value to 0 (whenever the node exists) or its own range.
+ * and '@enum' maps each allowed value to 0 (whenever the node exists) or its own range. Gateway API only: '@x' is
+ * the releases in which the node exists only in the experimental channel although the standard channel serves the
+ * apiVersion, '@xenum' the same per enum value (a node without them is in both channels wherever it exists).
  */
-function buildTree(nodes, open, enums, all) {
+function buildTree(nodes, open, enums, all, experimentalNodes = new Map(), experimentalEnums = new Map()) {
   const tree = new Map([['', { mask: all, children: new Map() }]])
   for (const p of [...nodes.keys()].sort()) {
     if (p === '') continue
@@ -362,6 +387,13 @@ function buildTree(nodes, open, enums, all) {
     const out = {}
     if (node.mask !== parentMask) out['@r'] = formatReleases(node.mask)
     if (open.has(p)) out['@open'] = 1
+    // The root ('' path) is the object itself: its channel is the apiVersion's.
+    if (p && experimentalNodes.has(p)) out['@x'] = formatReleases(experimentalNodes.get(p))
+    const xvalues = experimentalEnums.get(p)
+    if (xvalues) {
+      out['@xenum'] = {}
+      for (const [x, m] of [...xvalues].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) out['@xenum'][x] = formatReleases(m)
+    }
     const values = enums.get(p)
     if (values) {
       out['@enum'] = {}

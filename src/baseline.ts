@@ -3,12 +3,15 @@
 // YAML path and message — never by line numbers, which shift with every edit above them.
 import type { Finding, ResourceRef } from './model.js'
 import { groupOf } from './manifests/recognise.js'
+import { KUBERNETES_RULE } from './analyze/catalog/kubernetes.js'
 import type { ManifestDocument, ResourceChange } from './manifests/types.js'
 
 export type BaselineState = NonNullable<Finding['baselineState']>
 
 /** Rule id of the parse findings (src/manifests/parse.ts); its messages carry line and column numbers. */
 const PARSE_RULE = 'parse'
+/** Findings about the repository as a whole: anchored at whichever file pins the version, so known by no file. */
+const REPOSITORY_RULES = new Set([KUBERNETES_RULE])
 
 /**
  * Istio releases in a message (`1.28`, `1.28.1`, `v1.26.8`, `1.31.0-rc.0`): the same problem reads "Istio 1.26.8
@@ -57,7 +60,11 @@ function keysOf(f: Finding, fileOf: (path: string) => string, identityOf: (id: s
   const id = resourceIdentity(f.resource)
   const file = fileOf(f.file)
   // Unnamed things (values files, kustomize patches without a name, parse problems) are known by their file.
-  const who = id !== undefined ? `r:${identityOf(id)}` : `f:${file}${f.resource ? `:${groupOf(f.resource.apiVersion)}/${f.resource.kind}` : ''}`
+  const who = REPOSITORY_RULES.has(f.rule)
+    ? 'repository'
+    : id !== undefined
+      ? `r:${identityOf(id)}`
+      : `f:${file}${f.resource ? `:${groupOf(f.resource.apiVersion)}/${f.resource.kind}` : ''}`
   const place = [f.rule, who, normalisePath(f.path)].join('\u0000')
   const loose = `${place}\u0000${normaliseMessage(f.rule, f.message)}`
   return { loose, strict: `${loose}\u0000${file}`, ...(f.path ? { place } : {}) }

@@ -32,11 +32,13 @@ export interface RepoConfig {
   ignore: string[]
   /** Per-path releases; the first entry whose paths match a file wins. Absent or empty: the inputs apply everywhere. */
   targets?: TargetOverride[]
+  /** Gateway API CRD channel the cluster runs (standard | experimental); the action input / CLI flag wins. */
+  gatewayApiChannel?: 'standard' | 'experimental'
 }
 
 export const EMPTY_CONFIG: RepoConfig = { rules: {}, ignore: [], targets: [] }
 
-const TOP_KEYS = ['rules', 'ignore', 'targets'] as const
+const TOP_KEYS = ['rules', 'ignore', 'targets', 'gatewayApiChannel'] as const
 const TARGET_KEYS = ['paths', 'target', 'from', 'kubernetes'] as const
 const SETTINGS: readonly string[] = ['off', ...SEVERITIES]
 const KUBERNETES_VERSION = /^v?1\.\d+(?:\.\d+)?$/
@@ -60,6 +62,11 @@ export function parseConfig(text: string, file: string, knownRules: readonly str
     if (entry.key === 'rules') config.rules = reader.rules(entry, value, knownRules)
     else if (entry.key === 'ignore') config.ignore = reader.patterns(entry, value, 'ignore', false)
     else if (entry.key === 'targets') config.targets = reader.targets(entry, value)
+    else if (entry.key === 'gatewayApiChannel') {
+      const text = value?.kind === 'scalar' ? value.text.trim() : undefined
+      if (text !== 'standard' && text !== 'experimental') reader.fail(placed(value, entry.keyNode), `"gatewayApiChannel" must be standard or experimental`)
+      config.gatewayApiChannel = text
+    }
     else reader.fail(entry.keyNode, unknownKey(entry.key, TOP_KEYS, 'the config'))
   }
   return config
@@ -163,7 +170,7 @@ class ConfigReader {
       const paths = this.patterns(pathsEntry, deref(pathsEntry.value), `${where}.paths`, true)
       const target = this.release(targetEntry, `${where}.target`)
       const fromEntry = fields.get('from')
-      const from = fromEntry ? this.release(fromEntry, `${where}.from`) : undefined
+      const from = fromEntry ? this.release(fromEntry, `${where}.from`, true) : undefined
       if (from && fromEntry && compareReleases(from, target) > 0) this.fail(fromEntry.value ?? fromEntry.keyNode, `${where}.from ${from.version} is newer than its target ${target.version}`)
       const k8sEntry = fields.get('kubernetes')
       const kubernetesVersion = k8sEntry ? this.kubernetes(k8sEntry, `${where}.kubernetes`) : undefined
@@ -184,11 +191,11 @@ class ConfigReader {
     return { node, text: node.text.trim() }
   }
 
-  private release(entry: MapEntry, where: string): Release {
+  private release(entry: MapEntry, where: string, from = false): Release {
     const { node, text } = this.scalar(entry, where, '1.26')
     if (text === 'auto') this.fail(node, `${where} cannot be auto: a targets entry names the release of its files, e.g. "1.26"`)
     try {
-      return parseRelease(text)
+      return parseRelease(text, { from })
     } catch (error) {
       return this.fail(node, `${where}: ${(error as Error).message}`)
     }

@@ -22,6 +22,7 @@ export interface ActionInputs {
   target: string
   from: string
   kubernetesVersion: string
+  gatewayApiChannel: string
   paths: string[]
   failOn: FailOn
   /** Findings already there before the PR gate too. */
@@ -43,6 +44,7 @@ export function readInputs(): ActionInputs {
     target: core.getInput('target-version') || 'auto',
     from: core.getInput('from-version') || 'auto',
     kubernetesVersion: core.getInput('kubernetes-version'),
+    gatewayApiChannel: core.getInput('gateway-api-channel'),
     paths: core.getMultilineInput('paths').map((p) => p.trim()).filter(Boolean),
     failOn,
     failOnExisting,
@@ -103,6 +105,7 @@ export async function run(): Promise<void> {
       target: inputs.target,
       from: inputs.from,
       ...(inputs.kubernetesVersion ? { kubernetesVersion: inputs.kubernetesVersion } : {}),
+      ...(inputs.gatewayApiChannel ? { gatewayApiChannel: inputs.gatewayApiChannel } : {}),
       paths: inputs.paths.length ? inputs.paths : DEFAULT_PATTERNS,
       config,
       failOnExisting: inputs.failOnExisting

@@ -3,11 +3,11 @@ import { allRules, analyzeDocuments, ANALYZERS, applyRuleSettings } from './anal
 import { groupByTarget } from './analyze/groups.js'
 import { mergeOverlaps } from './analyze/overlap.js'
 import { applySuppressions } from './analyze/suppress.js'
-import type { AnalysisContext, Analyzer } from './analyze/types.js'
+import { GATEWAY_API_CHANNELS, type AnalysisContext, type Analyzer, type GatewayApiChannel } from './analyze/types.js'
 import type { ChangeSet } from './changes/types.js'
 import { EMPTY_CONFIG, matchesPatterns, type RepoConfig } from './config.js'
-import { detectIstioVersion } from './knowledge/detect.js'
-import { parseRelease, type Release } from './knowledge/versions.js'
+import { detectIstioVersion, mayNameVersion } from './knowledge/detect.js'
+import { parseFromRelease, parseRelease, type Release } from './knowledge/versions.js'
 import { MAX_PULL_FILES } from './github/pulls.js'
 import { classifyFindings, documentsWithFindings, pairRenamedResources, resourceIdentity } from './baseline.js'
 import { kubernetesMinor } from './analyze/catalog/kubernetes.js'
@@ -34,6 +34,8 @@ export interface RunOptions {
   target: string
   from?: string
   kubernetesVersion?: string
+  /** Gateway API CRD channel of the cluster (input); falls back to the config's gatewayApiChannel, then experimental. */
+  gatewayApiChannel?: string
   /** minimatch patterns; `!` excludes. */
   paths: string[]
   config?: RepoConfig
@@ -54,22 +56,31 @@ export async function runAnalysis(sources: Sources, options: RunOptions): Promis
   if (options.kubernetesVersion && kubernetesMinor(options.kubernetesVersion) === undefined) {
     throw new UsageError(`kubernetes-version "${options.kubernetesVersion}" is not a Kubernetes version; expected e.g. 1.31 or v1.31.2`)
   }
+  const channelInput = options.gatewayApiChannel ?? config.gatewayApiChannel
+  if (channelInput !== undefined && !(GATEWAY_API_CHANNELS as readonly string[]).includes(channelInput)) {
+    throw new UsageError(`gateway-api-channel "${channelInput}" is not a Gateway API channel; expected standard or experimental`)
+  }
+  const gatewayApiChannel = channelInput as GatewayApiChannel | undefined
   const matches = pathMatcher(options.paths.length ? options.paths : DEFAULT_PATTERNS, config.ignore)
   const notChecked: NotChecked[] = []
 
   // Detection runs on both sides whenever there is a base: a PR that moves the Istio version widens the scope.
-  const headDetected = options.target === 'auto' || sources.base ? await detect(sources.head, matches) : undefined
-  const baseDetected = sources.base ? await detect(sources.base, matches) : undefined
+  const headDetection = options.target === 'auto' || sources.base ? await detect(sources.head, matches) : undefined
+  const baseDetection = sources.base ? await detect(sources.base, matches, headDetection?.parsed) : undefined
+  const headDetected = headDetection?.version
+  const baseDetected = baseDetection?.version
 
   const target = chooseVersion(options.target, headDetected, 'target-version')
   if (!target) throw new UsageError('target-version is auto, but no Istio version was found in the repository (Flux HelmRelease, Argo CD Application, Chart.yaml dependency or IstioOperator spec.tag); set target-version, e.g. 1.28')
-  const from = options.from && options.from !== '' ? chooseVersion(options.from, baseDetected, 'from-version') : undefined
+  const from = options.from && options.from !== '' ? chooseVersion(options.from, baseDetected, 'from-version', parseFromRelease) : undefined
   const versionBump = !!(headDetected && baseDetected && headDetected.version !== baseDetected.version)
 
   // Scope: the changed files, or every manifest when the PR moves the Istio version.
   const changed = sources.changes.files.filter((f) => f.status !== 'removed' && matches(f.path))
   const headPaths = versionBump ? (await sources.head.list()).filter(matches) : changed.map((f) => f.path)
-  const headFiles = await parseAll(sources.head, headPaths)
+  const headFiles = await parseAll(sources.head, headPaths, headDetection?.parsed)
+  // What detection parsed and the analysis does not use is dropped now, not held for the rest of the run.
+  headDetection?.parsed.clear()
 
   let baseFiles: ManifestFile[] = []
   const renames = new Map<string, string>()
@@ -94,7 +105,8 @@ export async function runAnalysis(sources: Sources, options: RunOptions): Promis
         else basePaths.add(file.path)
       }
     }
-    baseFiles = [...(await parseAll(sources.base, [...basePaths])), ...reused]
+    baseFiles = [...(await parseAll(sources.base, [...basePaths], baseDetection?.parsed)), ...reused]
+    baseDetection?.parsed.clear()
   }
   const resources = diffResources(baseFiles, headFiles, renames)
 
@@ -107,6 +119,7 @@ export async function runAnalysis(sources: Sources, options: RunOptions): Promis
     target: target.release,
     ...(from ? { from: from.release } : {}),
     ...(options.kubernetesVersion ? { kubernetesVersion: options.kubernetesVersion } : {}),
+    ...(gatewayApiChannel ? { gatewayApiChannel } : {}),
     files: headFiles
   }
   const analyzers = options.analyzers ?? ANALYZERS
@@ -126,17 +139,33 @@ export async function runAnalysis(sources: Sources, options: RunOptions): Promis
       target: baseRelease,
       ...(!versionBump && from ? { from: from.release } : {}),
       ...(options.kubernetesVersion ? { kubernetesVersion: options.kubernetesVersion } : {}),
-      files: baseFiles
+      ...(gatewayApiChannel ? { gatewayApiChannel } : {}),
+      // Repository checks need a file to anchor to; a PR that only adds files has no base file in scope.
+      files: baseFiles.length ? baseFiles : headFiles
     }
     // Only the base counterparts of head documents with findings: the cost follows the findings, not the repository.
     const renamed = pairRenamedResources(resources, renames)
     const counterpart = new Map<ManifestDocument, ManifestDocument>(renamed)
     for (const change of resources) if (change.head && change.base) counterpart.set(change.head, change.base)
-    const baseDocs: ManifestDocument[] = []
+    // Documents known by their place in a file (no name) lose their pairing when a document is inserted above
+    // them: for those, every base document of the same kind in the same file is a possible counterpart.
+    const sameKind = (file: string, d: ManifestDocument) => `${file}\u0000${d.resource ? `${d.resource.apiVersion}/${d.resource.kind}` : d.kind}`
+    const byKind = new Map<string, ManifestDocument[]>()
+    for (const file of baseFiles) {
+      for (const d of file.documents) {
+        const key = sameKind(d.file, d)
+        const list = byKind.get(key)
+        if (list) list.push(d)
+        else byKind.set(key, [d])
+      }
+    }
+    const wanted = new Set<ManifestDocument>()
     for (const doc of documentsWithFindings(findings, inScope)) {
       const old = counterpart.get(doc)
-      if (old) baseDocs.push(old)
+      if (old) wanted.add(old)
+      if (doc.resource?.name === undefined) for (const d of byKind.get(sameKind(renames.get(doc.file) ?? doc.file, doc)) ?? []) wanted.add(d)
     }
+    const baseDocs = [...wanted]
     const baseSide = analyseSide(baseFiles, baseDocs, baseInputs, config, analyzers, knownRules, baseDocs)
     const renamedResources = new Map<string, string>()
     for (const [now, before] of renamed) {
@@ -194,26 +223,58 @@ function releaseOrUndefined(version: string | undefined): Release | undefined {
   }
 }
 
-function chooseVersion(input: string, detected: { version: string; file: string; line: number; how: string } | undefined, name: string): VersionChoice | undefined {
-  if (input !== 'auto') return { release: parseRelease(input), origin: 'input' }
+function chooseVersion(input: string, detected: { version: string; file: string; line: number; how: string } | undefined, name: string, parse: (v: string) => Release = parseRelease): VersionChoice | undefined {
+  if (input !== 'auto') return { release: parse(input), origin: 'input' }
   if (!detected) return undefined
   try {
-    return { release: parseRelease(detected.version), origin: `${detected.file}:${detected.line} (${detected.how})` }
+    return { release: parse(detected.version), origin: `${detected.file}:${detected.line} (${detected.how})` }
   } catch (error) {
     throw new UsageError(`${name} auto: ${detected.file}:${detected.line} names Istio ${detected.version}: ${(error as Error).message}`)
   }
 }
 
-async function detect(snapshot: Snapshot, matches: (path: string) => boolean) {
+/** Files parsed for detection, by path, with their bytes: the analysis and the other side's detection reuse them. */
+type Parsed = Map<string, { data: Uint8Array; file: ManifestFile }>
+
+/**
+ * The Istio version a snapshot names. Files detection reads are parsed here once, kept in `parsed`, and reused
+ * from `previous` (the head's, for the base) where the bytes are the same: a file the PR did not touch is
+ * parsed once for both sides.
+ */
+async function detect(snapshot: Snapshot, matches: (path: string) => boolean, previous?: Parsed) {
   const paths = (await snapshot.list()).filter((p) => matches(p) || DETECTION_FILE.test(p))
   const contents = await snapshot.read(paths)
-  const files = [...contents].map(([path, data]) => ({ path, text: new TextDecoder().decode(data) }))
-  return detectIstioVersion(files)
+  const parsed: Parsed = new Map()
+  const files: ManifestFile[] = []
+  for (const [path, data] of contents) {
+    const same = previous?.get(path)
+    if (same && sameBytes(same.data, data)) {
+      parsed.set(path, same)
+      files.push(same.file)
+      continue
+    }
+    if (!mayNameVersion(new TextDecoder().decode(data))) continue
+    const file = parseManifestFile(path, data)
+    parsed.set(path, { data, file })
+    files.push(file)
+  }
+  return { version: detectIstioVersion(files), parsed }
 }
 
-async function parseAll(snapshot: Snapshot, paths: readonly string[]): Promise<ManifestFile[]> {
-  const contents = await snapshot.read(paths)
-  return paths.filter((p) => contents.has(p)).map((p) => parseManifestFile(p, contents.get(p) as Uint8Array))
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.byteLength === b.byteLength && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength))
+}
+
+async function parseAll(snapshot: Snapshot, paths: readonly string[], parsed?: Parsed): Promise<ManifestFile[]> {
+  const wanted = parsed ? paths.filter((p) => !parsed.has(p)) : paths
+  const contents = await snapshot.read(wanted)
+  const out: ManifestFile[] = []
+  for (const p of paths) {
+    const known = parsed?.get(p)
+    if (known) out.push(known.file)
+    else if (contents.has(p)) out.push(parseManifestFile(p, contents.get(p) as Uint8Array))
+  }
+  return out
 }
 
 /** minimatch patterns, `!` negates; the config's ignore list always excludes. */

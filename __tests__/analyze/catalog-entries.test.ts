@@ -57,7 +57,12 @@ function versionsOf(e: CatalogEntry): { trip: Versions[]; quiet: Versions[] } {
     default:
       return {
         trip: releases.map((r) => ({ from: before(r), target: r })),
-        quiet: [{ from: e.since, target: e.since }, { target: e.since }, { from: before(e.since), target: before(e.since) }]
+        quiet: [
+          { from: e.since, target: e.since }, { target: e.since }, { from: before(e.since), target: before(e.since) },
+          // Reverted later: an upgrade across both sees no change; a revert means nothing to meshes older than the change it undoes.
+          ...(e.until ? [{ from: before(e.since), target: e.until }] : []),
+          ...(e.reverts ? [{ from: before(e.reverts), target: e.since }] : [])
+        ]
       }
   }
 }

@@ -13,11 +13,16 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   'istio-csr|cert-manager': 'cert-manager-istio-csr.cert-manager.svc:443',
   '^v?(0\\.|1\\.[0-3]\\.)': 'v1.3.0',
   '^v?(0\\.|1\\.[0-4]\\.)': 'v1.4.1',
+  '^v?(0\\.|1\\.[0-5]\\.)': 'v1.5.1',
+  '[A-Z]': 'Reviews.example.com',
+  '^\\s*(\\d*\\.\\d+s|\\d+(ms|us|µs|ns))\\s*$': '500ms',
   '^kiali': 'kiali',
   // A container named istio-proxy in a JMESPath expression; `require-istio-proxy` alone must not match.
   '(^|[^\\w-])istio-proxy($|[^\\w-])': "request.object.spec.containers[?name == 'istio-proxy']",
   '^(?!istio-system$)': 'monitoring',
   '^\\*': '*.example.com',
+  '^[^*]': 'api.example.com',
+  '^[Ff][Aa][Ll][Ss][Ee]$': 'false',
   '[\\x00-\\x1f]': 'docker.io/istio/proxyv2:1.29.0\n',
   '\\.svc(\\.|$)': 'reviews.default.svc.cluster.local',
   '(^|,)\\s*([^,\\s][^,]{15,}|[^,\\s][^,]*[/:\\s][^,\\s]+[^,]*)\\s*(,|$)': 'eth0,a b',
@@ -107,10 +112,12 @@ function unset(root: { [k: string]: Y }, steps: readonly Step[]): void {
 }
 
 /** Writes what the conditions need; `broken` does the opposite (absent ones written, required ones removed). */
-function applyConditions(root: { [k: string]: Y }, where: readonly Condition[] | undefined, broken = false): void {
+function applyConditions(root: { [k: string]: Y }, where: readonly Condition[] | undefined, broken = false, matched: Step[] = []): void {
   for (const c of where ?? []) {
-    if (Boolean(c.absent) === broken) set(root, concrete(c.path), valueFor(c, false))
-    else if (broken) unset(root, concrete(c.path))
+    // `@.x` conditions sit under the matched value itself.
+    const steps = c.path.startsWith('@.') ? [...matched, ...concrete(c.path.slice(2))] : concrete(c.path)
+    if (Boolean(c.absent) === broken) set(root, steps, valueFor(c, false))
+    else if (broken) unset(root, steps)
   }
 }
 
@@ -174,8 +181,17 @@ export function buildCase(entry: CatalogEntry, match: Match, clean = false, brok
       const steps = concrete(match.paths[0])
       const presenceOnly = !match.values && match.pattern === undefined
       const path = clean && presenceOnly ? renameLastKey(steps) : steps
+      if (match.duplicates) {
+        // Two items with the same value: the second one is reported (clean: two different values).
+        const second = steps.map((s, i) => (typeof s === 'number' && !steps.slice(i + 1).some((x) => typeof x === 'number') ? s + 1 : s))
+        set(doc, steps, 'first')
+        set(doc, second, clean ? 'second' : 'first')
+        if (brokenConditions) applyConditions(doc, match.where, true, second)
+        const w = writeYaml([doc])
+        return { file, text: w.text, line: w.lineOf(second) }
+      }
       set(doc, path, valueFor(match, clean))
-      if (brokenConditions) applyConditions(doc, match.where, true)
+      if (brokenConditions) applyConditions(doc, match.where, true, path)
       const w = writeYaml([doc])
       return { file, text: w.text, line: w.lineOf(path) }
     }

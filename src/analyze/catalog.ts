@@ -6,6 +6,8 @@ import { collectHits, compatibilityVersionsIn, type CatalogHit } from './catalog
 import { buildFix, lineHolding } from './catalog/fix.js'
 import { planFor, type CatalogRule, type Plan } from './catalog/plan.js'
 import { kubernetesFindings, KUBERNETES_RULE } from './catalog/kubernetes.js'
+import { helmValueFindings, HELM_VALUE_RULES } from './helm-values.js'
+import { skewFindings, SKEW_RULE, upgradePathFindings, UPGRADE_PATH_RULE } from './catalog/upgrade.js'
 
 export const COMPATIBILITY_RULE = 'compatibility-version-unsupported'
 
@@ -17,7 +19,10 @@ export const CATALOG_RULES: RuleMeta[] = [
   { id: 'default-changed', description: 'A default the manifest relies on changes between the release the mesh runs and the target.', defaultSeverity: 'warning' },
   { id: 'behaviour-changed', description: 'Istio behaves differently for this manifest after the upgrade to the target.', defaultSeverity: 'warning' },
   { id: COMPATIBILITY_RULE, description: 'Helm compatibilityVersion names a profile the target release does not ship.', defaultSeverity: 'error', fixable: true },
-  { id: KUBERNETES_RULE, description: 'The Kubernetes version is outside the range the target Istio release supports.', defaultSeverity: 'error' }
+  { id: KUBERNETES_RULE, description: 'The Kubernetes version is outside the range the target Istio release supports.', defaultSeverity: 'error' },
+  { id: UPGRADE_PATH_RULE, description: 'The upgrade from the running release to the target crosses more minor releases than Istio supports in one step.', defaultSeverity: 'warning' },
+  { id: SKEW_RULE, description: 'A gateway (data plane) is pinned to a release the control plane release does not support: newer, or more than one minor older.', defaultSeverity: 'warning' },
+  ...HELM_VALUE_RULES
 ]
 
 const linesByFile = new WeakMap<readonly ManifestFile[], Map<string, readonly string[]>>()
@@ -31,10 +36,27 @@ function linesOf(ctx: AnalysisContext, file: string): readonly string[] {
   return index.get(file) ?? []
 }
 
+const pathsByFiles = new WeakMap<readonly ManifestFile[], ReadonlySet<string>>()
+
+function filePathsOf(ctx: AnalysisContext): ReadonlySet<string> {
+  let paths = pathsByFiles.get(ctx.files)
+  if (!paths) {
+    paths = new Set(ctx.files.map((f) => f.path))
+    pathsByFiles.set(ctx.files, paths)
+  }
+  return paths
+}
+
 /** A catalog hit with the entry it comes from, for callers that need more than the Finding (tests, suppressions). */
 export interface CatalogFinding {
   entryId: string
   finding: Finding
+}
+
+/** `{name}` becomes the matched key, variable or path; `{value}` the matched scalar (or the name when there is none). */
+function renderMessage(hit: CatalogHit): string {
+  const value = hit.valueNode?.kind === 'scalar' ? hit.valueNode.text : hit.name
+  return hit.message.split('{name}').join(hit.name).split('{value}').join(value)
 }
 
 function toFinding(doc: ManifestDocument, hit: CatalogHit, lines: readonly string[]): Finding {
@@ -44,7 +66,7 @@ function toFinding(doc: ManifestDocument, hit: CatalogHit, lines: readonly strin
   return {
     rule: hit.rule,
     severity: hit.severity,
-    message: hit.message.split('{name}').join(hit.name),
+    message: renderMessage(hit),
     file: doc.file,
     line,
     ...(hit.endLine !== undefined && hit.endLine > line ? { endLine: hit.endLine } : {}),
@@ -90,10 +112,15 @@ export const catalogAnalyzer: Analyzer = {
   check(doc, ctx) {
     const lines = linesOf(ctx, doc.file)
     const hits = collectHits(doc, planFor(ctx.target, ctx.from), lines)
-    return [...hits.map((hit) => toFinding(doc, hit, lines)), ...compatibilityFindings(doc, ctx, lines)]
+    const findings = [...hits.map((hit) => toFinding(doc, hit, lines)), ...compatibilityFindings(doc, ctx, lines)]
+    // Helm values the target's chart does not read; a line a catalog entry already explains is left to it.
+    if (doc.embedded.some((e) => e.role === 'helm-values') || doc.kind === 'helm-values') {
+      findings.push(...helmValueFindings(doc, ctx.target, lines, new Set(findings.map((f) => f.line)), filePathsOf(ctx)))
+    }
+    return findings
   },
   checkRepository(ctx) {
-    return kubernetesFindings(ctx)
+    return [...kubernetesFindings(ctx), ...upgradePathFindings(ctx), ...skewFindings(ctx)]
   }
 }
 

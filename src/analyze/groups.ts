@@ -32,6 +32,7 @@ export function groupByTarget(docs: readonly ManifestDocument[], files: readonly
       target: override.target,
       ...(override.from ? { from: override.from } : {}),
       ...(override.kubernetesVersion ? { kubernetesVersion: override.kubernetesVersion } : {}),
+      ...(inputs.gatewayApiChannel ? { gatewayApiChannel: inputs.gatewayApiChannel } : {}),
       files: inputs.files
     })
   }

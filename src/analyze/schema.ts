@@ -70,6 +70,8 @@ interface WalkState {
   path: (string | number)[]
   findings: Finding[]
   files: readonly ManifestFile[]
+  /** The cluster runs the standard channel of the Gateway API CRDs and it serves this apiVersion: experimental-only fields count as missing. */
+  standardOnly: boolean
   /** Anchored maps already merged in (created on the first `<<`). */
   visitedMerges?: Set<PosNode>
 }
@@ -94,15 +96,20 @@ class SchemaChecker {
     const t = this.catalog.releaseIndex(ctx.target.minor)
     if (t < 0) return NO_FINDINGS
     const st: WalkState = {
-      doc, resource, kind, t, bit: 1 << t, path: [], findings: [], files: ctx.files
+      doc, resource, kind, t, bit: 1 << t, path: [], findings: [], files: ctx.files, standardOnly: false
     }
     const versionName = resource.apiVersion.slice(resource.apiVersion.lastIndexOf('/') + 1)
     const version = kind.versions.get(versionName)
     let schema: CompiledSchema | undefined = version?.schema
+    const standardChannel = kind.family === 'gateway-api' && ctx.gatewayApiChannel === 'standard'
     if (!version || !(version.served & st.bit)) {
       this.apiVersionNotServed(st, versionName, version)
       // Fields are still checked when a sibling apiVersion with the same schema is served (the fix moves there).
       if (!schema || !(schema.mask & st.bit)) schema = undefined
+    } else if (standardChannel && !(version.standard & st.bit)) {
+      this.apiVersionNotServed(st, versionName, version, true)
+    } else if (standardChannel) {
+      st.standardOnly = true
     }
     if (schema) this.walk(doc.root, doc.value, schema.root, undefined, st, true)
     return st.findings.length > 1 ? dedupe(st.findings) : st.findings
@@ -110,13 +117,16 @@ class SchemaChecker {
 
   // ---- apiVersion ---------------------------------------------------------------------------
 
-  private apiVersionNotServed(st: WalkState, versionName: string, version: CompiledVersion | undefined): void {
+  private apiVersionNotServed(st: WalkState, versionName: string, version: CompiledVersion | undefined, experimentalOnly = false): void {
     const { kind, resource } = st
     const entry = rootEntry(st.doc.root, 'apiVersion')
     const line = entry?.value?.line ?? st.doc.line
-    const servedHere = [...kind.versions.values()].filter((v) => v.served & st.bit)
+    const servedHere = [...kind.versions.values()].filter((v) => v.served & st.bit && (!experimentalOnly || v.standard & st.bit))
     let message: string
-    if (!version) {
+    if (experimentalOnly && version) {
+      message = `${resource.kind} ${resource.apiVersion} is served by ${this.where(st.kind, st.t)} only in the experimental channel, and the cluster runs the standard channel (gateway-api-channel: standard)` +
+        `${version.standard ? `; the standard channel serves it in ${this.catalog.formatMask(version.standard)}` : ''}.`
+    } else if (!version) {
       const all = [...kind.versions.keys()].map((v) => `${kind.group}/${v}`).join(', ')
       message = `${resource.kind} ${resource.apiVersion} is not served by any release from ${this.catalog.releases[0]} to ${this.catalog.releases.at(-1)}; known apiVersions: ${all}.`
     } else {
@@ -197,6 +207,8 @@ class SchemaChecker {
         if (!node.open) this.unknownField(e, node, st, own ?? entries)
       } else if (!(child.mask & st.bit)) {
         if (!node.open) this.fieldNotInRelease(e, child, st)
+      } else if (st.standardOnly && child.experimental & st.bit && !node.open) {
+        this.experimentalOnly(e.keyNode.line, formatPath(st.path), `a field of ${st.resource.kind}`, child.mask & ~child.experimental, st, e.value?.endLine)
       } else {
         this.walk(e.value, member(value, e.key), child, e.keyNode.line, st)
       }
@@ -218,7 +230,11 @@ class SchemaChecker {
   private checkEnum(pos: PosNode, value: string, node: SchemaNode, st: WalkState): void {
     const values = node.enumValues as Map<string, number>
     const mask = values.get(value)
-    if (mask !== undefined && mask & st.bit) return
+    if (mask !== undefined && mask & st.bit) {
+      const experimental = st.standardOnly ? node.experimentalValues?.get(value) ?? 0 : 0
+      if (experimental & st.bit) this.experimentalOnly(pos.line, formatPath(st.path), `an allowed value (${value})`, mask & ~experimental, st, undefined, SCHEMA_RULES.enumValueNotInRelease)
+      return
+    }
     const path = formatPath(st.path)
     let message: string
     if (mask !== undefined) {
@@ -235,6 +251,15 @@ class SchemaChecker {
     const path = formatPath(st.path)
     const message = `${path} is not a field of ${st.resource.kind} in ${this.where(st.kind, st.t)}; ${this.availability(st.kind, child.mask, st.t)}.`
     st.findings.push(this.finding(st, SCHEMA_RULES.fieldNotInRelease, e.keyNode.line, message, path, this.source(st.kind, firstOf(child.mask, st.t)), e.value?.endLine))
+  }
+
+  /** A field or value the target's Gateway API CRDs have only in the experimental channel, for a cluster on the standard channel. */
+  private experimentalOnly(line: number, path: string, what: string, standardMask: number, st: WalkState, endLine?: number, rule: string = SCHEMA_RULES.fieldNotInRelease): void {
+    let later = -1
+    for (let i = st.t + 1; i < this.catalog.releases.length; i++) if (standardMask & (1 << i)) { later = i; break }
+    const message = `${path} is ${what} only in the experimental channel of ${this.where(st.kind, st.t)}, and the cluster runs the standard channel (gateway-api-channel: standard), whose CRD does not have it (kubectl rejects it, or the API server drops it)` +
+      `${later >= 0 ? `; the standard channel has it from ${this.label(st.kind, later)}` : ''}.`
+    st.findings.push(this.finding(st, rule, line, message, path, this.source(st.kind, st.t), endLine))
   }
 
   private unknownField(e: MapEntry, node: SchemaNode, st: WalkState, siblings: readonly MapEntry[]): void {

@@ -12,11 +12,20 @@ export interface RuleMeta {
   fixable?: boolean
 }
 
+export type GatewayApiChannel = 'standard' | 'experimental'
+
+export const GATEWAY_API_CHANNELS: readonly GatewayApiChannel[] = ['standard', 'experimental']
+
 export interface AnalysisContext {
   target: Release
   /** The release the mesh runs today; enables every change in (from, target]. */
   from?: Release
   kubernetesVersion?: string
+  /**
+   * Gateway API CRD channel the cluster runs. experimental (the default) accepts every field either channel has;
+   * standard reports fields, values and apiVersions only the experimental channel has.
+   */
+  gatewayApiChannel?: GatewayApiChannel
   /** All files of the head state that were parsed, for rules that look across resources. */
   files: readonly ManifestFile[]
 }

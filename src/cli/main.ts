@@ -18,6 +18,9 @@ Checks Istio configuration against a target Istio release.
   -t, --target V       Istio release to check against: 1.28, 1.28.1, 1.31.0-rc.0, latest, auto (default auto)
   -f, --from V         release the mesh runs today; reports every change between it and the target
   -k, --kubernetes V   cluster version, checked against the target's supported range
+      --gateway-api-channel C
+                       Gateway API CRD channel the cluster runs: experimental (default: every field of either
+                       channel is accepted) or standard (fields only the experimental channel has are reported)
   -b, --base REF       compare with this git ref (merge-base...head) instead of checking whole files
       --head REF       git ref of the head state (default: the work tree, or HEAD with --base)
   -C, --repo DIR       repository root (default: .)
@@ -40,6 +43,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         target: { type: 'string', short: 't', default: 'auto' },
         from: { type: 'string', short: 'f' },
         kubernetes: { type: 'string', short: 'k' },
+        'gateway-api-channel': { type: 'string' },
         base: { type: 'string', short: 'b' },
         head: { type: 'string' },
         repo: { type: 'string', short: 'C', default: '.' },
@@ -68,6 +72,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       target: values.target,
       ...(values.from ? { from: values.from } : {}),
       ...(values.kubernetes ? { kubernetesVersion: values.kubernetes } : {}),
+      ...(values['gateway-api-channel'] ? { gatewayApiChannel: values['gateway-api-channel'] } : {}),
       paths: paths.length ? paths.map(toPattern) : DEFAULT_PATTERNS,
       config,
       ...(values['fail-on-existing'] ? { failOnExisting: true } : {})

@@ -67,9 +67,12 @@ export interface FieldMatch extends MatchBase, ValueTest {
   paths: string[]
   /** Every condition must hold somewhere in the same resource. */
   where?: Condition[]
+  /** Report only a value that repeats one found earlier by the same paths in the resource (duplicate names). */
+  duplicates?: boolean
 }
 
 export interface Condition extends ValueTest {
+  /** Path in the resource (or values); `@.sub.path` is relative to each matched value, e.g. one list item. */
   path: string
   /** True: the condition holds when no value at path passes the test. */
   absent?: boolean
@@ -176,8 +179,17 @@ export interface CatalogEntry {
   severity: Severity
   /** Release the change landed in: '1.28' or, for a patch, '1.28.1'. */
   since: string
-  /** Release the matched thing went away in; added/deprecated/no-effect entries stop applying there. */
+  /**
+   * Release the matched thing went away in; added/deprecated/no-effect entries stop applying there. On a
+   * default-changed / behaviour-changed entry: the release that reverted the change (an upgrade to it or later
+   * no longer sees the change).
+   */
   until?: string
+  /**
+   * default-changed / behaviour-changed entries that undo an earlier change: the release of that change. The entry
+   * only applies when the mesh already runs it (from at or after this release); from older releases nothing changes.
+   */
+  reverts?: string
   /** Patch releases of other minors that carry the same change (backports), e.g. ['1.31.1'] for a 1.30.5 fix. */
   backports?: string[]
   /** One sentence, our own words. */
@@ -217,7 +229,7 @@ export const SOURCE_DIRS = ['releases/', 'annotations/', 'crds/', 'helm/', 'mesh
 const ID_RE = /^istio-\d+\.\d+(?:\.\d+)?-[a-z0-9]+(?:-[a-z0-9.]+)*$/
 const MATCH_KEYS: Record<MatchType, { required: string[]; optional: string[] }> = {
   resource: { required: ['apiVersions', 'kinds'], optional: [] },
-  field: { required: ['kinds', 'paths'], optional: ['apiVersions', 'values', 'pattern', 'where'] },
+  field: { required: ['kinds', 'paths'], optional: ['apiVersions', 'values', 'pattern', 'where', 'duplicates'] },
   annotation: { required: ['key', 'on'], optional: ['values', 'pattern'] },
   label: { required: ['key', 'on'], optional: ['values', 'pattern'] },
   meshConfig: { required: ['paths'], optional: ['values', 'pattern'] },
@@ -307,6 +319,7 @@ function checkMatch(m: Match, where: string, problems: string[]): void {
       if (!nonEmptyStrings(m.kinds)) problems.push(`${where}: kinds must be a non-empty list`)
       if (!nonEmptyStrings(m.paths)) problems.push(`${where}: paths must be a non-empty list`)
       else m.paths.forEach((p) => checkPath(p, where, problems))
+      if (m.duplicates !== undefined && (m.duplicates !== true || !m.paths?.every((p) => p.includes('[]')))) problems.push(`${where}: duplicates must be true and every path must go through a list ([])`)
       for (const c of m.where ?? []) {
         checkPath(c.path, where, problems)
         checkPattern(c.pattern, where, problems)
@@ -400,9 +413,18 @@ export function validateCatalog(releases: readonly CatalogRelease[], knownSource
         try {
           const until = parseRelease(entry.until)
           if (since && compareReleases(until, since) <= 0) problems.push(`${where}: until must be after since`)
-          if (!['added', 'deprecated', 'no-effect'].includes(entry.change)) problems.push(`${where}: until only applies to added, deprecated and no-effect entries`)
+          if (entry.change === 'removed') problems.push(`${where}: until does not apply to removed entries`)
         } catch {
           problems.push(`${where}: until ${String(entry.until)} is not a known release`)
+        }
+      }
+      if (entry.reverts !== undefined) {
+        try {
+          const reverted = parseRelease(entry.reverts)
+          if (since && compareReleases(reverted, since) >= 0) problems.push(`${where}: reverts must name an earlier release than since`)
+          if (entry.change !== 'default-changed' && entry.change !== 'behaviour-changed') problems.push(`${where}: reverts only applies to default-changed and behaviour-changed entries`)
+        } catch {
+          problems.push(`${where}: reverts ${String(entry.reverts)} is not a known release`)
         }
       }
       if (typeof entry.message !== 'string' || entry.message.length < 20 || entry.message.length > 400 || !/[.]$/.test(entry.message)) problems.push(`${where}: message must be one sentence of 20-400 characters ending with a period`)

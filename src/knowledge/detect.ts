@@ -230,3 +230,8 @@ export function detectIstioVersion(files: readonly Input[]): DetectedVersion | u
 }
 
 export { LATEST_MINOR }
+
+/** True when detection would read the text at all (callers that parse files once for several uses ask first). */
+export function mayNameVersion(text: string): boolean {
+  return MAY_NAME_VERSION.test(text)
+}

@@ -23,6 +23,10 @@ export interface TreeObjectData {
   '@open'?: 1
   /** Allowed values; 0 = whenever the node exists, else the value's own range. */
   '@enum'?: Record<string, 0 | string>
+  /** Gateway API: releases in which the node exists only in the experimental channel (the standard one serves the apiVersion). */
+  '@x'?: string
+  /** Gateway API: per enum value, the releases in which only the experimental channel allows it. */
+  '@xenum'?: Record<string, string>
   [child: string]: TreeNodeData | Record<string, 0 | string> | 1 | undefined
 }
 
@@ -86,6 +90,10 @@ export interface SchemaNode {
   /** Allowed values → releases allowing them. */
   enumValues?: Map<string, number>
   rules?: SchemaRule[]
+  /** Gateway API: releases in which only the experimental channel has this node (0: both channels wherever it exists). */
+  experimental: number
+  /** Gateway API: enum value → releases in which only the experimental channel allows it. */
+  experimentalValues?: Map<string, number>
 }
 
 export interface CompiledSchema {
@@ -229,7 +237,7 @@ function compileKind(key: string, data: KindData, releases: readonly string[]): 
  * keep those reads monomorphic.
  */
 function schemaNode(path: string, mask: number, open: boolean): SchemaNode {
-  return { path, mask, open, props: undefined, items: undefined, values: undefined, enumValues: undefined, rules: undefined }
+  return { path, mask, open, props: undefined, items: undefined, values: undefined, enumValues: undefined, rules: undefined, experimental: 0, experimentalValues: undefined }
 }
 
 function compileTree(data: TreeNodeData, parentMask: number, path: string, releases: readonly string[]): SchemaNode {
@@ -237,6 +245,9 @@ function compileTree(data: TreeNodeData, parentMask: number, path: string, relea
   if (typeof data === 'string') return schemaNode(path, parseReleaseRanges(data, releases), false)
   const mask = data['@r'] === undefined ? parentMask : parseReleaseRanges(data['@r'], releases)
   const node = schemaNode(path, mask, data['@open'] === 1)
+  if (data['@x'] !== undefined) node.experimental = parseReleaseRanges(data['@x'], releases)
+  const xenum = data['@xenum']
+  if (xenum) node.experimentalValues = new Map(Object.entries(xenum).map(([value, range]) => [value, parseReleaseRanges(range, releases)]))
   const enumData = data['@enum']
   if (enumData) {
     node.enumValues = new Map()

@@ -20,16 +20,23 @@ export const KNOWN_MINORS = ['1.20', '1.21', '1.22', '1.23', '1.24', '1.25', '1.
 /** The newest stable minor; `latest` resolves to it. */
 export const LATEST_MINOR = '1.31'
 
+/**
+ * Minors accepted only as the release a mesh runs today (`from`): the catalog measures the 1.20 changes from 1.19,
+ * but 1.19 is not a target (no catalog file, no schema index entry).
+ */
+export const FROM_ONLY_MINORS = ['1.19'] as const
+
 const VERSION_RE = /^v?(\d+)\.(\d+)(?:\.(\d+))?(?:-([0-9A-Za-z.-]+))?$/
 
-export function parseRelease(input: string): Release {
+export function parseRelease(input: string, options: { from?: boolean } = {}): Release {
   const raw = input.trim()
   if (raw === 'latest') return parseRelease(LATEST_MINOR)
   const m = VERSION_RE.exec(raw)
   if (!m) throw new UsageError(`"${raw}" is not an Istio version; expected e.g. 1.28, 1.28.1, 1.31.0-rc.0 or latest (supported: ${KNOWN_MINORS.join(', ')})`)
   const [, maj, min, patch, pre] = m
   const minor = `${Number(maj)}.${Number(min)}`
-  if (!(KNOWN_MINORS as readonly string[]).includes(minor)) {
+  const fromOnly = options.from === true && (FROM_ONLY_MINORS as readonly string[]).includes(minor)
+  if (!(KNOWN_MINORS as readonly string[]).includes(minor) && !fromOnly) {
     throw new UsageError(`Istio ${raw} is not a release istio-compat knows; supported releases are ${KNOWN_MINORS.join(', ')} (and their patches)`)
   }
   const p = patch === undefined ? null : Number(patch)
@@ -44,6 +51,11 @@ export function parseRelease(input: string): Release {
 }
 
 /** Orders releases; a bare minor sorts after all its patches (it means "newest patch"). */
+/** A `from` version: a known release, or one of FROM_ONLY_MINORS (1.19, the release the 1.20 changes start from). */
+export function parseFromRelease(input: string): Release {
+  return parseRelease(input, { from: true })
+}
+
 export function compareReleases(a: Release, b: Release): number {
   if (a.major !== b.major) return a.major - b.major
   if (a.minorNumber !== b.minorNumber) return a.minorNumber - b.minorNumber

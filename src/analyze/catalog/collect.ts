@@ -29,14 +29,14 @@ export interface CatalogHit {
 }
 
 /** A YAML tree inside the document: the document itself, or an embedded MeshConfig / values block. */
-interface Tree {
+export interface Tree {
   value: unknown
   root: PosNode | null
   /** Where the tree sits in the document, for finding paths. */
   at: YamlPath
 }
 
-interface HelmTree extends Tree {
+export interface HelmTree extends Tree {
   /** Normalised chart name, or 'istio-operator' for IstioOperator spec.values. */
   chart: string
 }
@@ -119,8 +119,9 @@ function valueAt(value: unknown, path: readonly (string | number)[]): unknown {
   return current
 }
 
-function conditionsHold(value: unknown, conditions: readonly CompiledCondition[]): boolean {
+function conditionsHold(value: unknown, conditions: readonly CompiledCondition[], relative = false): boolean {
   for (const c of conditions) {
+    if (c.relative !== relative) continue
     const found = c.patterns.some((p) => resolvePath(value, p).some((r) => passes(r.value, c)))
     if (found === c.absent) return false
   }
@@ -144,7 +145,7 @@ function matchTree(out: HitCollector, c: CompiledTree, tree: Tree, patterns: rea
   if (!conditionsHold(tree.value, c.conditions)) return
   for (const pattern of patterns) {
     for (const r of resolvePath(base, pattern, prefix)) {
-      if (passes(r.value, c.test)) out.addAt(c, tree, r.path, formatPath(r.path.slice(prefix.length)))
+      if (passes(r.value, c.test) && conditionsHold(r.value, c.conditions, true)) out.addAt(c, tree, r.path, formatPath(r.path.slice(prefix.length)))
     }
   }
 }
@@ -177,7 +178,7 @@ function isChartYaml(doc: ManifestDocument): boolean {
 
 // ---- trees -------------------------------------------------------------------------------------------
 
-function helmTreesOf(doc: ManifestDocument): HelmTree[] {
+export function helmTreesOf(doc: ManifestDocument): HelmTree[] {
   const trees: HelmTree[] = doc.embedded
     .filter((e) => e.role === 'helm-values' && isMap(e.value))
     .map((e) => ({ value: e.value, root: e.root, at: e.at, chart: e.chart ?? 'istiod' }))
@@ -223,10 +224,20 @@ function checkKind(out: HitCollector, doc: ManifestDocument, tree: Tree): void {
     }
     const field = c as import('./plan.js').CompiledField
     if (field.apiVersions && !field.apiVersions.has(apiVersion)) continue
-    if (!conditionsHold(doc.value, field.conditions(kind))) continue
+    const conditions = field.conditions(kind)
+    if (!conditionsHold(doc.value, conditions)) continue
+    // duplicates: only a value some earlier match already had (the second subset named v1, ...).
+    const seen = field.match.duplicates ? new Set<string>() : undefined
     for (const pattern of field.patterns(kind)) {
       for (const r of resolvePath(doc.value, pattern)) {
-        if (passes(r.value, c.test)) out.addAt(c, tree, r.path, formatPath(r.path))
+        if (seen) {
+          const text = scalarText(r.value)
+          if (text === undefined) continue
+          const repeated = seen.has(text)
+          seen.add(text)
+          if (!repeated) continue
+        }
+        if (passes(r.value, c.test) && conditionsHold(r.value, conditions, true)) out.addAt(c, tree, r.path, formatPath(r.path))
       }
     }
   }

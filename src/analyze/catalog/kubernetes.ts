@@ -16,7 +16,7 @@ export function kubernetesMinor(version: string): number | undefined {
  * Where a repository-level finding is anchored: the file and line that pin the Istio version when one does,
  * else the first Istio document of the analysed files, else the first file.
  */
-function anchor(ctx: AnalysisContext): { file: string; line: number } | undefined {
+export function anchor(ctx: AnalysisContext): { file: string; line: number } | undefined {
   const detected = detectIstioVersion(ctx.files)
   if (detected) return { file: detected.file, line: detected.line }
   for (const f of ctx.files) {

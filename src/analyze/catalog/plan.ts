@@ -30,6 +30,8 @@ export interface CompiledCondition extends ValuePredicate {
   /** Alternatives (macros expand to several paths); the condition holds if any alternative holds. */
   patterns: PathPattern[]
   absent: boolean
+  /** `@.`-paths: evaluated on each matched value (a list item) instead of the whole resource. */
+  relative: boolean
 }
 
 export interface CompiledResource extends Compiled {
@@ -119,7 +121,10 @@ export function ruleFor(entry: CatalogEntry, target: Release, from?: Release): C
       return gone ? undefined : 'no-effect'
     case 'default-changed':
     case 'behaviour-changed':
-      return from !== undefined && inTarget && !includedIn(from, versions) ? entry.change : undefined
+      if (from === undefined || !inTarget || includedIn(from, versions) || gone) return undefined
+      // A revert changes something only for meshes that already run the change it undoes.
+      if (entry.reverts !== undefined && !includesChange(from, entry.reverts)) return undefined
+      return entry.change
   }
 }
 
@@ -131,11 +136,15 @@ function predicate(m: { values?: (string | number | boolean)[]; pattern?: string
 }
 
 function compileConditions(conditions: readonly Condition[] | undefined, kind: string): CompiledCondition[] {
-  return (conditions ?? []).map((c) => ({
-    ...predicate(c),
-    patterns: expandMacros(c.path, kind).map(compilePath),
-    absent: c.absent === true
-  }))
+  return (conditions ?? []).map((c) => {
+    const relative = c.path === '@' || c.path.startsWith('@.')
+    return {
+      ...predicate(c),
+      patterns: relative ? [compilePath(c.path.slice(2))] : expandMacros(c.path, kind).map(compilePath),
+      absent: c.absent === true,
+      relative
+    }
+  })
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
