@@ -130,6 +130,10 @@ describe('dist/index.js as the Actions runner starts it', () => {
     expect(fake.requests.filter((r) => r.method !== 'GET').length).toBe(writesBefore)
     expect(run.stdout).toMatch(/^::error file=apps\/shop\/authz\.yaml,line=14/m)
     expect(run.summary).toContain('apps/shop/authz.yaml')
+    // The gate's own error annotation comes last and is within GitHub's ten errors of the step.
+    const errors = run.stdout.split('\n').filter((l) => l.startsWith('::error'))
+    expect(errors.length).toBeLessThanOrEqual(10)
+    expect(errors.at(-1)).toMatch(/^::error::istio-compat:/)
   })
 
   it('without a checkout of both commits it reads the PR through the API, and finds what the checkout finds', async () => {
@@ -160,6 +164,11 @@ describe('dist/index.js as the Actions runner starts it', () => {
     expect(fake.requests.length).toBe(requestsBefore)
     expect(run.stdout).toMatch(/^::error file=apps\/shop\/authz\.yaml,line=14/m)
     expect(run.summary).toContain('apps/shop/authz.yaml')
+  })
+
+  it('no request of any run above was answered 422', () => {
+    expect(fake.requests.filter((r) => r.status === 422).map((r) => `${r.method} ${r.path}`)).toEqual([])
+    expect(fake.requests.length).toBeGreaterThan(10)
   })
 
   it('an unknown target release is a clear error naming the supported ones', async () => {

@@ -178,7 +178,8 @@ describe('a version-only bump of the Istio charts', () => {
     expect(sticky).toHaveLength(1)
     expect(sticky[0].body).toContain('<details><summary>4 findings already there before this PR (not gating)</summary>')
     expect(sticky[0].body).toContain('`apps/shop/reviews.yaml:31`')
-    expect(sticky[0].body).toContain('✅ No new findings (4 already there before this PR)')
+    expect(sticky[0].body).toContain('### ✅ istio-compat: ready for the upgrade to Istio 1.28.1')
+    expect(sticky[0].body).toMatch(/No new findings in \d+ YAML documents \(4 already there before this PR\)/)
     expect(run.summary).toContain('4 findings already there before this PR (not gating)')
 
     // SARIF carries code scanning's baselineState.
@@ -231,5 +232,9 @@ describe('a version-only bump of the Istio charts', () => {
     expect(comments[0].body).toContain('Lightstep')
     const sarif = JSON.parse(readFileSync(run.outputs.sarif, 'utf8'))
     expect(sarif.runs[0].results.filter((r: { baselineState: string }) => r.baselineState === 'new').map((r: { ruleId: string }) => r.ruleId)).toEqual(['removed-feature'])
+  })
+
+  it('no request of any run above was answered 422', () => {
+    expect(fake.requests.filter((r) => r.status === 422).map((r) => `${r.method} ${r.path}`)).toEqual([])
   })
 })

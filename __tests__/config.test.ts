@@ -77,7 +77,7 @@ describe('parseConfig: every error names the file and the line', () => {
     ['invalid YAML', 'rules:\n  parse: [warning\nignore: []\n', `${FILE}:3: invalid YAML`],
     ['a second document', 'rules: {}\n---\nignore: []\n', `${FILE}:3: the config must be a single YAML document`],
     ['a list at the top', '- rules\n', `${FILE}:1: the config must be a mapping`],
-    ['an unknown top-level key', 'rules: {}\n\nrule:\n  parse: off\n', `${FILE}:3: unknown key "rule" in the config; expected rules, ignore, targets, gatewayApiChannel (did you mean "rules"?)`],
+    ['an unknown top-level key', 'rules: {}\n\nrule:\n  parse: off\n', `${FILE}:3: unknown key "rule" in the config; expected rules, ignore, targets, gatewayApiChannel, maxFileSize (did you mean "rules"?)`],
     ['a Gateway API channel that does not exist', 'rules: {}\ngatewayApiChannel: beta\n', `${FILE}:2: "gatewayApiChannel" must be standard or experimental`],
     ['rules as a list', 'rules:\n  - parse\n', `${FILE}:2: "rules" must map rule ids to off, error, warning or notice, not a list`],
     ['a bad setting', 'rules:\n  parse: loud\n', `${FILE}:2: rule "parse" has setting "loud"; expected off, error, warning or notice`],

@@ -112,7 +112,12 @@ describe('publish: review mode against the fake GitHub', () => {
     const res = await h.analyse([apiVersionFinding(), retriesFinding(), drFinding(), offDiffFinding(), unchangedFileFinding()], { versionBump: true })
     const outcome = await h.run(res)
 
-    expect(outcome).toMatchObject({ channel: 'review', inline: { posted: 3, kept: 0, removed: 0 }, summaryComment: { action: 'created' }, annotations: 0, stepSummary: true })
+    // The two findings outside the diff are also annotated (file and line), so the Checks tab points at them.
+    expect(outcome).toMatchObject({ channel: 'review', inline: { posted: 3, kept: 0, removed: 0 }, summaryComment: { action: 'created' }, annotations: 2, stepSummary: true })
+    expect(h.commands).toEqual([
+      expect.stringMatching(/^::error file=mesh\/unchanged\.yaml,line=1,title=istio-compat peer-auth-v1beta1::/),
+      expect.stringMatching(/^::notice file=mesh\/virtualservice\.yaml,line=7,title=istio-compat hosts-short-name::/)
+    ])
     const reviews = h.fake.reviews(PR)
     expect(reviews).toHaveLength(1)
     expect(reviews[0]).toMatchObject({ id: outcome.reviewId, state: 'COMMENTED', commit_id: h.built.headSha })
@@ -129,11 +134,13 @@ describe('publish: review mode against the fake GitHub', () => {
 
     const [sticky] = h.fake.issueComments(PR)
     expect(sticky!.body.startsWith(SUMMARY_MARKER)).toBe(true)
-    expect(sticky!.body).toContain('| ℹ️ notice | `mesh/virtualservice.yaml:7` |')
-    expect(sticky!.body).toContain('outside the diff |')
-    expect(sticky!.body).toContain('| 🛑 error | `mesh/unchanged.yaml:1` |')
-    expect(sticky!.body).toContain('file not changed by this PR |')
+    expect(sticky!.body).toContain('- `mesh/virtualservice.yaml:7` · [`hosts-short-name`]')
+    expect(sticky!.body).toContain('· _outside the diff_')
+    expect(sticky!.body).toContain('- `mesh/unchanged.yaml:1` · [`peer-auth-v1beta1`]')
+    expect(sticky!.body).toContain('· _file not changed by this PR_')
     expect(sticky!.body).toContain('This PR changes the Istio version')
+    // The review body says what to do and links the summary.
+    expect(reviews[0]!.body).toContain(`❌ 2 errors block the upgrade to Istio 1.28 ([summary](${h.fake.origin}/octo/mesh/pull/${PR}#issuecomment-${sticky!.id})). 3 comments below; 2 more findings outside them are only in the summary.`)
     expect(h.stepSummaries[0]).toContain('`mesh/unchanged.yaml:1`')
     expectOnlyDiffLines(h)
     expectCleanTraffic(h)
@@ -165,7 +172,7 @@ describe('publish: review mode against the fake GitHub', () => {
     expect(h.fake.reviews(PR)).toHaveLength(1)
   })
 
-  it('a 422 anyway (head moved after the analysis): retries once without inline comments, all in the summary, no failure', async () => {
+  it('a 422 anyway (head moved after the analysis): reads the file list, probes, and never posts a review that only carries an error', async () => {
     const h = await harness()
     const res = await h.analyse([apiVersionFinding(), retriesFinding()])
     // A push lands between analysis and posting: the analysed commit is no longer the head.
@@ -175,16 +182,72 @@ describe('publish: review mode against the fake GitHub', () => {
     expect(outcome.inline.posted).toBe(0)
     expect(outcome.inline.rejected).toMatch(/HTTP 422/)
     const reviewPosts = h.fake.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/reviews'))
-    expect(reviewPosts.map((r) => [r.status, (r.body.comments ?? []).length])).toEqual([
-      [422, 2],
-      [200, 0]
+    // The review, the same comments after reading the file list, then one pending-review probe per comment.
+    expect(reviewPosts.map((r) => [r.status, r.body.event ?? 'PENDING', (r.body.comments ?? []).length])).toEqual([
+      [422, 'COMMENT', 2],
+      [422, 'COMMENT', 2],
+      [422, 'PENDING', 1],
+      [422, 'PENDING', 1]
     ])
+    expect(h.fake.reviews(PR)).toEqual([])
     expect(h.fake.reviewComments(PR)).toEqual([])
     const sticky = h.fake.issueComments(PR)[0]!.body
-    expect(sticky).toContain('GitHub rejected the inline comments')
+    expect(sticky).toContain('GitHub refused 2 inline comments')
     expect(sticky).toContain('`mesh/virtualservice.yaml:14-16`')
+    expect(sticky).not.toContain('Unprocessable')
     expect(h.logs.some((l) => l.startsWith('warning: GitHub rejected'))).toBe(true)
     expect(h.fake.validationErrors).toEqual([])
+  })
+
+  it('a file without a patch among three (a checkout cannot know) costs only that file its inline comment', async () => {
+    const three = { ...HEAD_CHANGES, 'mesh/third.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: third\n' }
+    const h = await harness({}, pullFromStates(BASE_STATE, three, { dropPatch: [DR] }))
+    // The diff as a checkout's git gives it: every file has its hunks.
+    const full = pullFromStates(BASE_STATE, three)
+    const { filesOf } = await import('../__fixtures__/report.js')
+    const res = result({ findings: [retriesFinding(), drFinding(), finding({ file: 'mesh/third.yaml', line: 4, rule: 'third', severity: 'notice' })], changes: { source: 'git', baseRef: h.built.baseSha, headSha: h.built.headSha, files: filesOf(full) } })
+    const outcome = await h.run(res)
+    // One 422 (GitHub's view was unknowable), then the file list, then the two comments it allows.
+    expect(h.fake.requests.filter((r) => r.status === 422)).toHaveLength(1)
+    expect(outcome).toMatchObject({ inline: { posted: 2 }, fileListRead: true })
+    expect(h.fake.reviewComments(PR).map((c) => `${c.path}:${c.line}`)).toEqual([`${VS}:16`, 'mesh/third.yaml:4'])
+    expect(h.fake.reviews(PR)).toHaveLength(1)
+    const sticky = h.fake.issueComments(PR)[0]!.body
+    expect(sticky).toContain('- `mesh/destinationrule.yaml:1` · [`api-version-deprecated`]')
+    expect(sticky).toContain('_diff not available_')
+  })
+
+  it('a large file in a checkout: the file list is read before posting, so GitHub never answers 422', async () => {
+    const big = Array.from({ length: 1200 }, (_, i) => `  k${i}: v${i}`).join('\n')
+    const state = { ...HEAD_CHANGES, 'mesh/big.yaml': `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n${big}\n` }
+    const h = await harness({}, pullFromStates(BASE_STATE, state))
+    expect(h.built.files.find((f) => f.filename === 'mesh/big.yaml')!.patch).toBeUndefined()
+    const { filesOf } = await import('../__fixtures__/report.js')
+    const full = filesOf(pullFromStates(BASE_STATE, state, { largeDiffChanges: Infinity }))
+    const res = result({ findings: [retriesFinding(), finding({ file: 'mesh/big.yaml', line: 7, rule: 'big' })], changes: { source: 'git', baseRef: h.built.baseSha, headSha: h.built.headSha, files: full } })
+    const outcome = await h.run(res)
+    expect(outcome).toMatchObject({ inline: { posted: 1 }, fileListRead: true })
+    expect(h.fake.reviewComments(PR).map((c) => `${c.path}:${c.line}`)).toEqual([`${VS}:16`])
+    expect(h.fake.issueComments(PR)[0]!.body).toContain('- `mesh/big.yaml:7` · [`big`]')
+    expectCleanTraffic(h)
+  })
+
+  it('a second 422 still posts the comments GitHub accepts, found with pending reviews that notify nobody', async () => {
+    const h = await harness()
+    const res = await h.analyse([apiVersionFinding(), retriesFinding(), drFinding()])
+    // GitHub refuses a line its own patch shows: the file list does not explain it, so the run probes.
+    h.fake.refuseLine(DR, 1)
+    const outcome = await h.run(res)
+    expect(outcome.inline).toMatchObject({ posted: 2, dropped: 1 })
+    expect(h.fake.reviews(PR).map((r) => r.state)).toEqual(['COMMENTED'])
+    expect(h.fake.reviewComments(PR).map((c) => `${c.path}:${c.line}`).sort()).toEqual([`${VS}:1`, `${VS}:16`])
+    const posts = h.fake.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/reviews'))
+    // The review, the retry after the file list, then probes: the half holding DR:1, and DR:1 alone.
+    expect(posts.filter((r) => r.status === 422).length).toBe(4)
+    expect(posts.at(-1)).toMatchObject({ status: 200, body: { event: 'COMMENT' } })
+    const sticky = h.fake.issueComments(PR)[0]!.body
+    expect(sticky).toContain('GitHub refused 1 inline comment')
+    expect(sticky).toContain('- `mesh/destinationrule.yaml:1` · [`api-version-deprecated`]')
   })
 
   it('clears a stray pending review of its own ("one pending review per pull request") and posts', async () => {
@@ -213,6 +276,7 @@ describe('publish: review mode against the fake GitHub', () => {
     const run2 = await h.run(await h.analyse([apiVersionFinding(), retriesFinding(), drFinding()]))
     expect(run2).toMatchObject({ inline: { posted: 0, kept: 3, removed: 0 }, summaryComment: { id: run1.summaryComment!.id, action: 'unchanged' } })
     expect(run2.reviewId).toBeUndefined()
+    expect(run2.superseded).toBeUndefined()
 
     // Run 3: a push fixes the apiVersion and the DestinationRule.
     const fixed = pullFromStates(BASE_STATE, {
@@ -222,7 +286,7 @@ describe('publish: review mode against the fake GitHub', () => {
     })
     h.fake.setPull(PR, fixed)
     const run3 = await h.run(await h.analyse([retriesFinding()]))
-    expect(run3).toMatchObject({ inline: { posted: 0, kept: 1, removed: 1 }, summaryComment: { id: run1.summaryComment!.id, action: 'updated' } })
+    expect(run3).toMatchObject({ inline: { posted: 0, kept: 1, removed: 1 }, summaryComment: { id: run1.summaryComment!.id, action: 'updated' }, superseded: 1 })
 
     const left = h.fake.reviewComments(PR)
     expect(left.map((c) => c.id).sort()).toEqual([ownIds[`${VS}:1`], ownIds[`${VS}:16`], reply.data.id, own.data.id].sort())
@@ -230,14 +294,44 @@ describe('publish: review mode against the fake GitHub', () => {
     // Deleted: exactly our DestinationRule comment. Never a write on anything of alice's.
     const writes = h.fake.requests.filter((r) => r.method === 'DELETE' || r.method === 'PATCH')
     expect(writes.map((r) => `${r.method} ${r.path}`)).toEqual([
-      `DELETE /repos/octo/mesh/pulls/comments/${ownIds[`${DR}:1`]}`,
-      `PATCH /repos/octo/mesh/issues/comments/${run1.summaryComment!.id}`
+      `PATCH /repos/octo/mesh/issues/comments/${run1.summaryComment!.id}`,
+      `DELETE /repos/octo/mesh/pulls/comments/${ownIds[`${DR}:1`]}`
     ])
+    // The review of run 1 now says it is superseded; it is edited once, not on every later run.
+    const ours = h.fake.reviews(PR).filter((r) => r.user.login === 'github-actions[bot]')
+    expect(ours[0]!.body).toMatch(/\*\*Superseded\*\* by a later run on `[0-9a-f]{7}`: ✅ ready for the upgrade to Istio 1\.28\./)
+    const puts = h.fake.requests.filter((r) => r.method === 'PUT')
+    expect(puts).toHaveLength(1)
+    await h.run(await h.analyse([retriesFinding()]))
+    expect(h.fake.requests.filter((r) => r.method === 'PUT')).toHaveLength(1)
     const issueComments = h.fake.issueComments(PR)
     expect(issueComments.map((c) => c.user.login)).toEqual(['github-actions[bot]', 'alice'])
     expect(issueComments[1]!.id).toBe(humanSticky.data.id)
     expect(issueComments[1]!.body).toBe(`${SUMMARY_MARKER}\nquoted by a human`)
     expect(h.fake.reviews(PR).filter((r) => r.user.login === 'github-actions[bot]')).toHaveLength(1)
+    expectCleanTraffic(h)
+  })
+
+  it("another bot's comments carrying our markers survive three runs, and GET /user is never asked", async () => {
+    const h = await harness()
+    const other = h.client('other-bot-token')
+    await h.run(await h.analyse([apiVersionFinding(), retriesFinding(), drFinding()]))
+    const ours = h.fake.reviewComments(PR).find((c) => c.path === DR)!
+    // The other bot copies our comment, fingerprint and all, and our sticky marker.
+    const copy = await other.rest.pulls.createReviewComment({ owner: 'octo', repo: 'mesh', pull_number: PR, commit_id: h.built.headSha, path: DR, line: 1, side: 'RIGHT', body: ours.body })
+    const sticky = await other.rest.issues.createComment({ owner: 'octo', repo: 'mesh', issue_number: PR, body: `${SUMMARY_MARKER}\nnot istio-compat` })
+    await h.run(await h.analyse([apiVersionFinding(), retriesFinding(), drFinding()]))
+    // Run 3 on a push that fixes the DestinationRule: our copy goes, theirs stays.
+    h.fake.setPull(PR, pullFromStates(BASE_STATE, { ...HEAD_CHANGES, [DR]: HEAD_CHANGES[DR]!.replace('v1beta1', 'v1') }))
+    const run3 = await h.run(await h.analyse([apiVersionFinding(), retriesFinding()]))
+    expect(run3.inline.removed).toBe(1)
+    expect(h.fake.reviewComments(PR).some((c) => c.id === ours.id)).toBe(false)
+    expect(h.fake.reviewComments(PR).find((c) => c.id === copy.data.id)?.body).toBe(ours.body)
+    expect(h.fake.issueComments(PR).find((c) => c.id === sticky.data.id)?.body).toBe(`${SUMMARY_MARKER}\nnot istio-compat`)
+    const touched = h.fake.requests.filter((r) => r.method !== 'GET' && r.login === 'github-actions[bot]' && (r.path.endsWith(`/${copy.data.id}`) || r.path.endsWith(`/${sticky.data.id}`)))
+    expect(touched).toEqual([])
+    expect(h.fake.issueComments(PR).filter((c) => c.user.login === 'github-actions[bot]')).toHaveLength(1)
+    expect(h.fake.requests.filter((r) => r.path === '/user' && r.login === 'github-actions[bot]')).toEqual([])
     expectCleanTraffic(h)
   })
 
@@ -250,19 +344,20 @@ describe('publish: review mode against the fake GitHub', () => {
     expect(again.summaryComment?.action).toBe('unchanged')
   })
 
-  it('asks GET /user only once there are marked comments to tell apart: not on a first run, once on a re-run', async () => {
+  it('a GITHUB_TOKEN never asks GET /user: its comments are github-actions[bot]\'s; 4 requests on a first run', async () => {
     const h = await harness()
     const whoami = () => h.fake.requests.filter((r) => r.path === '/user').length
     await h.run(await h.analyse([retriesFinding()]))
     expect(whoami()).toBe(0)
+    // The summary first, so the review body can link it.
     expect(h.fake.requests.map((r) => `${r.method} ${r.path.replace(/\/repos\/octo\/mesh/, '')}`).filter((r) => !r.includes('/files'))).toEqual([
       'GET /pulls/7/comments',
-      'POST /pulls/7/reviews',
       'GET /issues/7/comments',
-      'POST /issues/7/comments'
+      'POST /issues/7/comments',
+      'POST /pulls/7/reviews'
     ])
     await h.run(await h.analyse([retriesFinding()]))
-    expect(whoami()).toBe(1)
+    expect(whoami()).toBe(0)
     expect(h.fake.reviews(PR)).toHaveLength(1)
     expect(h.fake.issueComments(PR)).toHaveLength(1)
   })
@@ -284,22 +379,28 @@ describe('publish: fallbacks', () => {
     expect(h.stepSummaries).toHaveLength(1)
     expect(h.stepSummaries[0]).toContain('GitHub refused to write to the pull request')
     expect(h.stepSummaries[0]).toContain('`mesh/virtualservice.yaml:7`')
+    // Off the diff or not, each finding carries its context in the step summary: fix and YAML lines.
+    expect(h.stepSummaries[0]).toContain('**Fix:** Use `networking.istio.io/v1`.')
+    expect(h.stepSummaries[0]).toContain('1 ▶ apiVersion: networking.istio.io/v1alpha3')
     expect(h.fake.reviewComments(PR)).toEqual([])
     expect(h.fake.issueComments(PR)).toEqual([])
     expect(gate(findings, 'error').exitCode).toBe(1)
     expect(h.logs.join('\n')).not.toContain('fork-token')
   })
 
-  it('readOnly (fork detected from the event): no write is even tried; overflow past 10 per level goes to the step summary', async () => {
+  it('readOnly (fork detected from the event): no write is even tried; the cap leaves a slot for the gate\'s own error', async () => {
     const h = await harness()
     const many = Array.from({ length: 13 }, (_, i) => finding({ file: DR, line: (i % 10) + 1, rule: `rule-${i}` }))
     const before = h.fake.requests.length
-    const outcome = await h.run(await h.analyse(many), { readOnly: true })
+    const outcome = await h.run(await h.analyse(many), { readOnly: true, gateFails: true })
     expect(h.fake.requests.slice(before + 1).filter((r) => r.method !== 'GET')).toEqual([])
-    expect(outcome).toMatchObject({ channel: 'annotations', annotations: 10 })
+    // GitHub keeps the first ten errors of a step; core.setFailed's ::error:: comes last and must be one of them.
+    expect(outcome).toMatchObject({ channel: 'annotations', annotations: 9 })
     expect(h.commands.every((c) => c.startsWith('::error file=mesh/destinationrule.yaml,line='))).toBe(true)
-    expect(h.stepSummaries[0]).toContain('3 more findings are only listed in this summary')
-    expect(h.stepSummaries[0]!.split('\n').filter((l) => l.startsWith('| 🛑 error'))).toHaveLength(13)
+    expect(h.stepSummaries[0]).toContain('4 more findings are not annotated and only listed in this summary')
+    expect(h.stepSummaries[0]!.split('\n').filter((l) => l.startsWith('- `mesh/destinationrule.yaml:'))).toHaveLength(13)
+    const without = await h.run(await h.analyse(many), { readOnly: true, gateFails: false })
+    expect(without.annotations).toBe(10)
   })
 
   it('summary mode: one sticky comment with every finding, no review', async () => {
@@ -308,8 +409,8 @@ describe('publish: fallbacks', () => {
     expect(outcome).toMatchObject({ channel: 'summary', summaryComment: { action: 'created' } })
     expect(h.fake.requests.filter((r) => r.path.includes('/reviews') || r.path.includes('/pulls/7/comments'))).toEqual([])
     const body = h.fake.issueComments(PR)[0]!.body
-    expect(body).toContain('| 🛑 error | `mesh/virtualservice.yaml:1` |')
-    expect(body).toContain('| ℹ️ notice | `mesh/virtualservice.yaml:7` |')
+    expect(body).toContain('#### 🛑 1 error\n\n- `mesh/virtualservice.yaml:1` · VirtualService `bookinfo/reviews` · [`api-version-removed`]')
+    expect(body).toContain('<details><summary>ℹ️ 1 notice</summary>\n\n- `mesh/virtualservice.yaml:7` · [`hosts-short-name`]')
   })
 
   it('off mode and runs without a pull request touch no API', async () => {
@@ -436,7 +537,7 @@ describe('GitHub API reads and GHES', () => {
     expect(res.changes.files.find((f) => f.path === VS)).toMatchObject({ patchMissing: true })
     const outcome = await h.run(res)
     expect(outcome.inline.posted).toBe(0)
-    expect(h.fake.issueComments(PR)[0]!.body).toContain('diff not available |')
+    expect(h.fake.issueComments(PR)[0]!.body).toContain('· _diff not available_')
     expect(h.fake.requests.filter((r) => r.path.endsWith('/reviews'))).toEqual([])
   })
 

@@ -193,9 +193,9 @@ describe('the CLI gate ignores suppressed findings', () => {
     const code = await main(args, (s) => out.push(s), (s) => err.push(s))
     return { code, out: out.join('\n'), err: err.join('\n') }
   }
-  // A mesh ConfigMap whose embedded MeshConfig repeats a key: a `parse` error inside a resource's document.
+  // A mesh ConfigMap whose embedded MeshConfig never closes a flow sequence: a `parse` error inside a resource's document.
   const meshConfigMap = (annotation?: string) =>
-    ['apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: istio', '  namespace: istio-system', ...(annotation ? ['  annotations:', `    ${annotation}`] : []), 'data:', '  mesh: |', '    trustDomain: a', '    trustDomain: b', '  meshNetworks: "{}"', ''].join('\n')
+    ['apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: istio', '  namespace: istio-system', ...(annotation ? ['  annotations:', `    ${annotation}`] : []), 'data:', '  mesh: |', '    trustDomain: a', '    trustDomainAliases: [b', '  meshNetworks: "{}"', ''].join('\n')
 
   it('exits 1 on the unsuppressed error and 0 once it is suppressed with a reason', async () => {
     const broken = dirWith({ 'mesh/istio.yaml': meshConfigMap() })

@@ -30,27 +30,44 @@ const sample = () => {
 }
 
 describe('renderSummary', () => {
-  it('lists versions, counts, findings with their place, resources, suppressed and unchecked files', () => {
+  const links = { serverUrl: 'https://github.com', repository: 'octo/mesh', headSha: 'b'.repeat(40), pullNumber: 7 }
+
+  it('leads with the verdict, lists findings by severity with every place a link, and folds the rest', () => {
     const r = sample()
-    const md = renderSummary(r, { marker: true, inline: new Set([r.findings[0]!]), offDiff: new Map([[r.findings[1]!, 'file not changed by this PR']]) })
-    expect(md.startsWith(`${SUMMARY_MARKER}\n### istio-compat: Istio 1.26 → 1.28`)).toBe(true)
-    expect(md).toContain('🛑 1 error · ⚠️ 1 warning · ℹ️ 1 notice (1 suppressed) in 4 YAML documents.')
-    expect(md).toContain('| Target | Istio 1.28 | input |')
-    expect(md).toContain('| From | Istio 1.26 | charts/istio/Chart\\.yaml\\:9 |')
-    expect(md).toContain('| 🛑 error | `mesh/virtualservice.yaml:1` |')
-    expect(md).toContain('| inline comment |')
-    expect(md).toContain('| ⚠️ warning | `mesh/unchanged.yaml:7-8` |')
-    expect(md).toContain('file not changed by this PR |')
-    expect(md).toContain('Resources in this change: 1 added, 1 changed, 1 removed')
-    expect(md).toContain('| removed | Gateway | `old\\|gw` | `mesh/old.yaml:1` |')
-    expect(md).not.toContain('public')
+    const md = renderSummary(r, { marker: true, inline: new Set([r.findings[0]!]), offDiff: new Map([[r.findings[1]!, 'file not changed by this PR']]), links: { ...links, threads: new Map([[r.findings[0]!, 'https://github.com/octo/mesh/pull/7/files#diff-x']]) } })
+    expect(md.startsWith(`${SUMMARY_MARKER}\n### ❌ istio-compat: 1 error blocks the upgrade to Istio 1.28\n`)).toBe(true)
+    expect(md).toContain(`**1 error**, 1 warning, 1 notice in 4 YAML documents (1 suppressed) · checked at [\`bbbbbbb\`](https://github.com/octo/mesh/commit/${'b'.repeat(40)})`)
+    expect(md).toContain('Target: Istio 1.28 (input) · from: Istio 1.26, read from [`charts/istio/Chart.yaml:9`](https://github.com/octo/mesh/blob/bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb/charts/istio/Chart.yaml#L9)')
+    // Errors open, the inline one linked to its thread; the warning folded with a permalink to its lines.
+    expect(md).toContain('#### 🛑 1 error\n\n- [`mesh/virtualservice.yaml:1`](https://github.com/octo/mesh/pull/7/files#diff-x) 💬 · [`api-version-removed`]')
+    expect(md).toContain('<details><summary>⚠️ 1 warning</summary>\n\n- [`mesh/unchanged.yaml:7-8`](https://github.com/octo/mesh/blob/bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb/mesh/unchanged.yaml#L7-L8) · [`mtls-mode`]')
+    expect(md).toContain('· _file not changed by this PR_')
     expect(md).toContain('1 suppressed finding (not gating)')
-    expect(md).toContain('`charts/istio/templates/gw.yaml`')
-    // The hostile message is inert: no HTML, no mention, the table keeps its columns.
+    expect(md).toContain('[`charts/istio/templates/gw.yaml`](https://github.com/octo/mesh/blob/')
+    // No table anywhere.
+    expect(md).not.toMatch(/^\|/m)
+    // The hostile message is inert: no HTML, no mention, no code span escaping its text.
     expect(md).not.toContain('<img')
     expect(md).not.toMatch(/@alice/)
-    const row = md.split('\n').find((l) => l.includes('mesh/unchanged.yaml:7-8'))!
-    expect(row.split(/(?<!\\)\|/).length - 2).toBe(5)
+    expect(md).toContain('Hostile &lt;img src=x&gt; @\u200Dalice \\| \\`x\\`')
+  })
+
+  it('lists only mesh resources and resources with a finding, naturally sorted', () => {
+    const mesh = (file: string, kind: string, name: string) => ({ ...doc(file, 1, kind, name, 'shop'), family: 'istio' as const })
+    const resources = [
+      resourceChange('added', mesh('a/svc-10.yaml', 'DestinationRule', 'svc-10')),
+      resourceChange('added', mesh('a/svc-2.yaml', 'DestinationRule', 'svc-2')),
+      resourceChange('changed', { ...doc('a/cm.yaml', 1, 'ConfigMap', 'plain'), family: undefined }),
+      resourceChange('removed', mesh('a/old.yaml', 'Gateway', 'old|gw'))
+    ]
+    const md = renderSummary(result({ resources }))
+    expect(md).toContain('Istio resources in this change: 2 added, 1 removed')
+    expect(md.indexOf('`shop/svc-2`')).toBeLessThan(md.indexOf('`shop/svc-10`'))
+    expect(md).not.toContain('plain')
+    expect(md).toContain('- removed Gateway `shop/old|gw` · `a/old.yaml:1`')
+    // Long lists become counts by kind.
+    const many = Array.from({ length: 40 }, (_, i) => resourceChange('added', mesh(`b/dr-${i}.yaml`, 'DestinationRule', `dr-${i}`)))
+    expect(renderSummary(result({ resources: many }))).toContain('- DestinationRule: 40 added')
   })
 
   it('lists files that a config entry checked against other releases', () => {
@@ -58,26 +75,57 @@ describe('renderSummary', () => {
       result({ targetsByFile: { 'clusters/canary/vs.yaml': { target: { release: parseRelease('1.29'), origin: '.github/istio-compat.yml:7 (targets)' } } } })
     )
     expect(md).toContain('1 file checked against other releases (config targets)')
-    expect(md).toContain('| `clusters/canary/vs.yaml` | Istio 1.29 | not known | \\.github/istio\\-compat\\.yml\\:7 \\(targets\\) |')
+    expect(md).toContain('- `clusters/canary/vs.yaml`: Istio 1.29 (')
   })
 
   it('says so when the PR bumps the Istio version and when nothing was found', () => {
     const md = renderSummary(result({ versionBump: true, from: undefined }))
-    expect(md).toContain('### istio-compat: Istio 1.28')
-    expect(md).toContain('✅ No findings in 1 YAML document.')
+    expect(md).toContain('### ✅ istio-compat: compatible with Istio 1.28')
+    expect(md).toContain('No new findings in 1 YAML document')
+    expect(md).not.toContain('0 error')
     expect(md).toContain('This PR changes the Istio version, so every manifest in the repository was checked')
-    expect(md).toContain('| From | not known |')
+    expect(md).toContain('from: not known')
   })
 
-  it('stays under GitHub\'s 65,536 characters with thousands of findings, and says what it left out', () => {
+  it('stays under GitHub\'s 65,536 characters with thousands of findings, keeps findings before details, and says what it left out', () => {
     const findings = Array.from({ length: 3000 }, (_, i) => finding({ file: `mesh/f${i}.yaml`, line: i + 1, message: `Finding number ${i} with some words to take room.` }))
     const md = renderSummary(result({ findings }), { marker: true, maxLength: SUMMARY_BUDGET })
     expect(md.length).toBeLessThanOrEqual(SUMMARY_BUDGET)
     expect(md.length).toBeLessThan(MAX_COMMENT_LENGTH)
-    const shown = md.split('\n').filter((l) => l.startsWith('| 🛑 error')).length
+    const shown = md.split('\n').filter((l) => l.startsWith('- `mesh/f')).length
     expect(shown).toBeGreaterThan(100)
-    expect(md).toContain(`_… and ${3000 - shown} findings more`)
+    expect(md).toContain(`- _… and ${3000 - shown} more findings, left out`)
     expect(md).toContain('`mesh/f0.yaml:1`')
+  })
+
+  it('a 20,000-character manifest value costs neither the summary nor its findings; bytes are counted for the step summary', () => {
+    const long = 'x'.repeat(20_000)
+    const findings = Array.from({ length: 40 }, (_, i) => finding({ file: `m/${i}.yaml`, line: 1, path: `spec.${long}`, message: `spec.${long} is not a field, ü ${i}.` }))
+    const md = renderSummary(result({ findings }), { marker: true, maxLength: SUMMARY_BUDGET })
+    expect(md.length).toBeLessThanOrEqual(SUMMARY_BUDGET)
+    expect(md.split('\n').filter((l) => l.startsWith('- `m/')).length).toBe(40)
+    const bytes = renderSummary(result({ findings: Array.from({ length: 2000 }, (_, i) => finding({ file: `m/${i}.yaml`, line: 1, message: `Ünïcödé ${'ü'.repeat(300)} ${i}` })) }), { maxLength: 200_000, measure: 'bytes' })
+    expect(Buffer.byteLength(bytes)).toBeLessThanOrEqual(200_000)
+  })
+
+  it('puts findings the PR did not cause in their own folded part, out of the verdict', () => {
+    const fresh = finding({ file: 'a.yaml', line: 1, rule: 'r1', message: 'New one.', baselineState: 'new' })
+    const old = finding({ file: 'b.yaml', line: 2, rule: 'r2', message: 'Old one.', baselineState: 'unchanged' })
+    const md = renderSummary(result({ findings: [fresh, old] }))
+    expect(md).toContain('### ❌ istio-compat: 1 error blocks the upgrade to Istio 1.28')
+    expect(md).toContain('**1 error** in 1 YAML document (1 already there before this PR)')
+    expect(md).toContain('<details><summary>1 finding already there before this PR (not gating)</summary>\n\n- `b.yaml:2` · [`r2`]')
+    const onlyOld = renderSummary(result({ findings: [old] }))
+    expect(onlyOld).toContain('### ✅ istio-compat: ready for the upgrade to Istio 1.28')
+  })
+
+  it('puts PR-level findings (the cluster\'s Kubernetes version) under the headline, not on a line of a file', () => {
+    const k8s = finding({ file: 'clusters/prod/istio.yaml', line: 1, rule: 'kubernetes-version-unsupported', message: 'Istio 1.28 supports Kubernetes 1.29 to 1.33; the cluster runs 1.27.', source: 'https://istio.io/latest/docs/releases/supported-releases/' })
+    const md = renderSummary(result({ findings: [k8s] }), { links })
+    const [head] = md.split('#### ')
+    expect(head).toContain('- 🛑 Istio 1.28 supports Kubernetes 1.29 to 1.33; the cluster runs 1.27. · [`kubernetes-version-unsupported`]')
+    expect(head).toContain('[istio.io › Supported releases](https://istio.io/latest/docs/releases/supported-releases/)')
+    expect(md).not.toContain('clusters/prod/istio.yaml:1')
   })
 })
 
@@ -86,6 +134,16 @@ describe('annotations', () => {
     const f = finding({ file: 'a,b:c.yaml', line: 3, endLine: 5, rule: 'r', message: '100% broken\nnext' })
     expect(annotationFor(f)).toBe('::error file=a%2Cb%3Ac.yaml,line=3,endLine=5,title=istio-compat r::100%25 broken%0Anext')
     expect(workflowCommand('notice', { file: 'x', line: undefined }, 'm')).toBe('::notice file=x::m')
+  })
+
+  it('keeps a slot for the gate\'s own error, annotates PR-level findings without a file, skips findings already on the base', () => {
+    const errors = Array.from({ length: 12 }, (_, i) => finding({ file: 'e.yaml', line: i + 1 }))
+    const plan = planAnnotations(errors, { reserve: { error: 1 } })
+    expect(plan.commands).toHaveLength(9)
+    expect(plan.overflow).toHaveLength(3)
+    const k8s = finding({ file: 'x.yaml', line: 1, rule: 'kubernetes-version-unsupported', message: 'Too old.' })
+    expect(annotationFor(k8s)).toBe('::error title=istio-compat kubernetes-version-unsupported::Too old.')
+    expect(planAnnotations([finding({ file: 'o.yaml', line: 1, baselineState: 'unchanged' })]).commands).toEqual([])
   })
 
   it('emits at most 10 per level, preferring findings on added lines, and returns the rest', () => {
@@ -155,13 +213,13 @@ describe('JSON, text and markdown', () => {
     expect(JSON.parse(renderReport(r, 'json')).counts.errors).toBe(1)
     expect(JSON.parse(renderReport(r, 'sarif')).version).toBe('2.1.0')
     expect(renderReport(r, 'text').split('\n')[0]).toBe('mesh/unchanged.yaml:7-8: warning [mtls-mode] Hostile <img src=x> @alice | `x`')
-    expect(renderReport(r, 'markdown')).toMatch(/^### istio-compat/)
+    expect(renderReport(r, 'markdown')).toMatch(/^### ❌ istio-compat/)
     expect(renderReport(r, 'text').endsWith('\n')).toBe(false)
   })
 
   it('markdown is the summary without the sticky marker', () => {
     const md = renderMarkdown(sample())
     expect(md).not.toContain(SUMMARY_MARKER)
-    expect(md).toContain('| ⚠️ warning | `mesh/unchanged.yaml:7-8` |')
+    expect(md).toContain('- `mesh/unchanged.yaml:7-8` · [`mtls-mode`]')
   })
 })

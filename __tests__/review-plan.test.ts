@@ -75,14 +75,38 @@ describe('planReview: anchors', () => {
     expect(plan([f], { files: noPatch }).offDiff).toEqual([{ finding: f, reason: 'diff not available' }])
   })
 
-  it('keeps at most 30 inline comments, the most severe first', () => {
+  it('keeps at most 30 inline comments, the most severe first; a notice on an error\'s line is moot', () => {
     const notices = Array.from({ length: 25 }, (_, i) => finding({ file: DR, line: (i % 10) + 1, severity: 'notice', rule: `notice-${i}` }))
     const errors = Array.from({ length: 10 }, (_, i) => finding({ file: DR, line: i + 1, severity: 'error', rule: `error-${i}` }))
-    const { post, offDiff } = plan([...notices, ...errors])
-    expect(post).toHaveLength(30)
-    expect(post.filter((c) => c.finding.severity === 'error')).toHaveLength(10)
-    expect(offDiff).toHaveLength(5)
-    expect(offDiff.every((o) => o.reason === 'inline comment limit reached' && o.finding.severity === 'notice')).toBe(true)
+    const { post, offDiff } = plan([...notices, ...errors], { maxInline: 8 })
+    expect(post).toHaveLength(8)
+    expect(post.every((c) => c.finding.severity === 'error')).toBe(true)
+    expect(offDiff.filter((o) => o.reason === 'inline comment limit reached')).toHaveLength(27)
+    const roomy = plan([...notices, ...errors])
+    expect(roomy.post).toHaveLength(10)
+    expect(roomy.offDiff.filter((o) => o.reason === 'a more severe finding is commented on the same line')).toHaveLength(25)
+  })
+
+  it('comments at most maxPerGroup identical findings (rule + message), and never findings already on the base or PR-level ones', () => {
+    const same = Array.from({ length: 10 }, (_, i) => finding({ file: DR, line: i + 1, rule: 'same', message: 'Same thing.' }))
+    const { post, offDiff } = plan(same, { maxPerGroup: 3 })
+    expect(post.map((c) => `${c.path}:${c.line}`)).toEqual([`${DR}:1`, `${DR}:2`, `${DR}:3`])
+    expect(offDiff.map((o) => o.reason)).toEqual(Array(7).fill('already commented on identical findings'))
+    const old = finding({ file: DR, line: 1, baselineState: 'unchanged' })
+    const k8s = finding({ file: DR, line: 1, rule: 'kubernetes-version-unsupported' })
+    expect(plan([old, k8s])).toMatchObject({ post: [], offDiff: [] })
+  })
+
+  it('a 20,000-character manifest value keeps the comment small and the suggestion out if it would not fit', () => {
+    const long = 'x'.repeat(20_000)
+    const f = finding({ file: DR, line: 1, path: `spec.${long}`, message: `spec.${long} is not a field of DestinationRule.`, resource: { apiVersion: 'networking.istio.io/v1', kind: 'DestinationRule', name: long } })
+    const [c] = plan([f]).post
+    expect(c!.body.length).toBeLessThan(3_000)
+    expect(c!.body).toContain(' is not a field of DestinationRule.')
+    const huge = finding({ file: DR, line: 1, rule: 'huge', fix: { description: 'Replace it.', edits: [{ startLine: 1, endLine: 1, replacement: `apiVersion: ${'y'.repeat(70_000)}` }] } })
+    const [h] = plan([huge]).post
+    expect(h!.suggestion).toBe(false)
+    expect(h!.body.length).toBeLessThan(65_536)
   })
 
   it('never comments suppressed findings', () => {

@@ -32,11 +32,12 @@ import require$$1$5 from 'node:dns';
 import require$$5$3 from 'string_decoder';
 import 'child_process';
 import 'timers';
-import { readFileSync as readFileSync$1, statSync, readdirSync, appendFileSync } from 'node:fs';
-import { join, relative, sep as sep$2 } from 'node:path';
+import { constants as constants$5, realpathSync, statSync, openSync, writeSync, closeSync, rmSync, renameSync, lstatSync, fstatSync, readSync, readdirSync, appendFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { relative, resolve as resolve$1, sep as sep$2, isAbsolute, join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { mkdir as mkdir$1, writeFile as writeFile$1 } from 'node:fs/promises';
-import { createHash } from 'node:crypto';
+import { randomBytes, createHash } from 'node:crypto';
+import { mkdir as mkdir$1 } from 'node:fs/promises';
 
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -29950,10 +29951,10 @@ var Hook = { Collection };
 // pkg/dist-src/defaults.js
 
 // pkg/dist-src/version.js
-var VERSION$7 = "0.0.0-development";
+var VERSION$8 = "0.0.0-development";
 
 // pkg/dist-src/defaults.js
-var userAgent = `octokit-endpoint.js/${VERSION$7} ${getUserAgent()}`;
+var userAgent = `octokit-endpoint.js/${VERSION$8} ${getUserAgent()}`;
 var DEFAULTS = {
   method: "GET",
   baseUrl: "https://api.github.com",
@@ -31106,12 +31107,12 @@ class RequestError extends Error {
 // pkg/dist-src/index.js
 
 // pkg/dist-src/version.js
-var VERSION$6 = "10.0.16";
+var VERSION$7 = "10.0.16";
 
 // pkg/dist-src/defaults.js
 var defaults_default = {
   headers: {
-    "user-agent": `octokit-request.js/${VERSION$6} ${getUserAgent()}`
+    "user-agent": `octokit-request.js/${VERSION$7} ${getUserAgent()}`
   }
 };
 
@@ -31300,7 +31301,7 @@ var request = withDefaults$1(endpoint, defaults_default);
 // pkg/dist-src/index.js
 
 // pkg/dist-src/version.js
-var VERSION$5 = "0.0.0-development";
+var VERSION$6 = "0.0.0-development";
 
 // pkg/dist-src/error.js
 function _buildMessageForResponseErrors(data) {
@@ -31405,7 +31406,7 @@ function withDefaults(request2, newDefaults) {
 // pkg/dist-src/index.js
 withDefaults(request, {
   headers: {
-    "user-agent": `octokit-graphql.js/${VERSION$5} ${getUserAgent()}`
+    "user-agent": `octokit-graphql.js/${VERSION$6} ${getUserAgent()}`
   },
   method: "POST",
   url: "/graphql"
@@ -31471,7 +31472,7 @@ var createTokenAuth = function createTokenAuth2(token) {
   });
 };
 
-const VERSION$4 = "7.0.8";
+const VERSION$5 = "7.0.8";
 
 const noop$1 = () => {
 };
@@ -31492,9 +31493,9 @@ function createLogger(logger = {}) {
   }
   return logger;
 }
-const userAgentTrail = `octokit-core.js/${VERSION$4} ${getUserAgent()}`;
+const userAgentTrail = `octokit-core.js/${VERSION$5} ${getUserAgent()}`;
 class Octokit {
-  static VERSION = VERSION$4;
+  static VERSION = VERSION$5;
   static defaults(defaults) {
     const OctokitWithDefaults = class extends this {
       constructor(...args) {
@@ -31606,7 +31607,7 @@ class Octokit {
   auth;
 }
 
-const VERSION$3 = "17.0.0";
+const VERSION$4 = "17.0.0";
 
 const Endpoints = {
   actions: {
@@ -34027,10 +34028,10 @@ function restEndpointMethods(octokit) {
     rest: api
   };
 }
-restEndpointMethods.VERSION = VERSION$3;
+restEndpointMethods.VERSION = VERSION$4;
 
 // pkg/dist-src/version.js
-var VERSION$2 = "0.0.0-development";
+var VERSION$3 = "0.0.0-development";
 
 // pkg/dist-src/normalize-paginated-list-response.js
 function normalizePaginatedListResponse(response) {
@@ -34153,7 +34154,7 @@ function paginateRest(octokit) {
     })
   };
 }
-paginateRest.VERSION = VERSION$2;
+paginateRest.VERSION = VERSION$3;
 
 new Context();
 const baseUrl = getApiBaseUrl();
@@ -34337,57 +34338,319 @@ function splitDiff(out) {
     const chunks = out.split(/^(?=diff --git )/m);
     return chunks.filter((c) => c.startsWith('diff --git '));
 }
-/** Contents of many files at a commit in one `git cat-file --batch` call; absent paths map to undefined. */
-function readBlobs(cwd, commit, paths) {
-    const out = new Map();
-    const wanted = paths.filter((p) => !p.includes('\n'));
-    if (wanted.length === 0)
-        return out;
-    const buf = git(cwd, ['cat-file', '--batch'], wanted.map((p) => `${commit}:${p}`).join('\n') + '\n');
+/**
+ * Every regular file of a commit with its blob id, from one `git ls-tree -r -z --full-tree` (NUL-separated, so any
+ * file name, newlines included, comes through as it is). Symbolic links (mode 120000) and submodules are left out:
+ * a link's blob is its target's name, not repository content.
+ */
+function listTree(cwd, commit) {
+    const out = git(cwd, ['ls-tree', '-r', '-z', '--full-tree', commit]).toString();
+    const tree = new Map();
     let pos = 0;
-    for (const path of wanted) {
+    while (pos < out.length) {
+        const end = out.indexOf('\0', pos);
+        const entry = out.slice(pos, end === -1 ? out.length : end);
+        pos = end === -1 ? out.length : end + 1;
+        // "<mode> SP <type> SP <object> TAB <path>"
+        const tab = entry.indexOf('\t');
+        if (tab === -1)
+            continue;
+        const [mode, type, oid] = entry.slice(0, tab).split(' ');
+        if (type === 'blob' && (mode === '100644' || mode === '100755'))
+            tree.set(entry.slice(tab + 1), oid);
+    }
+    return tree;
+}
+/**
+ * Contents of blobs by id in one `git cat-file --batch` call. Reading by id (not `<commit>:<path>`) costs the same
+ * for every file: git does not walk the commit's trees again for each path, which is quadratic in the size of a
+ * directory with thousands of entries.
+ */
+function readBlobsById(cwd, ids) {
+    if (ids.length === 0)
+        return [];
+    const buf = git(cwd, ['cat-file', '--batch'], ids.join('\n') + '\n');
+    const blobs = [];
+    let pos = 0;
+    for (const id of ids) {
         const nl = buf.indexOf(10, pos);
         if (nl === -1)
-            break;
+            throw new Error(`git cat-file: no answer for ${id}`);
         const header = buf.subarray(pos, nl).toString();
         pos = nl + 1;
         const m = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
         if (!m)
-            continue; // "<object> missing" or "ambiguous"
+            throw new Error(`git cat-file: ${header}`);
         const size = Number(m[2]);
-        if (m[1] === 'blob')
-            out.set(path, buf.subarray(pos, pos + size));
+        blobs.push(buf.subarray(pos, pos + size));
         pos += size + 1;
     }
-    return out;
+    return blobs;
 }
-/** Every file path in a commit. */
-function listFiles(cwd, commit) {
-    return git(cwd, ['ls-tree', '-r', '-z', '--name-only', commit]).toString().split('\0').filter(Boolean);
+/** Contents of files of a tree; paths that are not regular files of it are absent from the map. */
+function readBlobs(cwd, tree, paths) {
+    const wanted = paths.filter((p) => tree.has(p));
+    const blobs = readBlobsById(cwd, wanted.map((p) => tree.get(p)));
+    return new Map(wanted.map((p, i) => [p, blobs[i]]));
+}
+
+// Reading and writing files next to content a pull request controls. A PR can commit symbolic links (to /dev/zero,
+// to ~/.ssh/…, to a directory outside the checkout) and can name files as it likes: repository files are read only
+// as regular files inside the repository, through no link, with a size cap; report files are written so that no
+// link that is already there is followed.
+/** O_NOFOLLOW where the platform has it (not on Windows, where links need privileges to create anyway). */
+const NOFOLLOW = constants$5.O_NOFOLLOW ?? 0;
+/** Opening a FIFO for reading would wait for a writer; a non-blocking open returns at once and fstat tells. */
+const NONBLOCK = constants$5.O_NONBLOCK ?? 0;
+/** The path of `path` relative to `root` with forward slashes, or undefined when it is outside `root`. */
+function insideRoot(root, path) {
+    const rel = relative(root, resolve$1(root, path));
+    if (rel === '')
+        return '';
+    if (rel === '..' || rel.startsWith(`..${sep$2}`) || isAbsolute(rel))
+        return undefined;
+    return rel.split(sep$2).join('/');
+}
+/**
+ * A file of the repository at `root`, read only when it is a regular file inside `root` reached through no symbolic
+ * link, no larger than `maxBytes`. Undefined when it does not exist; a UsageError (with `what` and the reason) when
+ * it exists but is anything else.
+ */
+function readRepositoryFile(root, path, limits = {}) {
+    const what = limits.what ?? path;
+    const realRoot = realpathSync(root);
+    const rel = insideRoot(realRoot, isAbsolute(path) ? resolveThroughRoot(root, realRoot, path) : path);
+    if (rel === undefined || rel === '')
+        throw new UsageError(`${what}: the path is outside the repository (${root})`);
+    // Every component from the root down, without following any: a link anywhere on the way is refused.
+    let at = realRoot;
+    const parts = rel.split('/');
+    let stats;
+    for (let i = 0; i < parts.length; i++) {
+        at = join(at, parts[i]);
+        stats = lstatOrUndefined(at);
+        if (!stats)
+            return undefined;
+        if (stats.isSymbolicLink())
+            throw new UsageError(`${what} is a symbolic link${i < parts.length - 1 ? ` (${parts.slice(0, i + 1).join('/')})` : ''}; istio-compat reads only regular files of the repository`);
+        if (i < parts.length - 1 && !stats.isDirectory())
+            return undefined;
+    }
+    return readRegular(at, stats, what, limits.maxBytes);
+}
+/** A file the user named outside the repository (e.g. `--config ~/istio-compat.yml`): links are the user's own, but only a regular file of bounded size is read. */
+function readUserFile(path, limits = {}) {
+    const what = limits.what ?? path;
+    let stats;
+    try {
+        stats = statSync(path);
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw new UsageError(`${what}: ${error.message}`);
+    }
+    return readRegular(path, stats, what, limits.maxBytes, false);
+}
+function readRegular(path, seen, what, maxBytes, nofollow = true) {
+    if (seen.isDirectory())
+        throw new UsageError(`${what} is a directory, not a file`);
+    if (!seen.isFile())
+        throw new UsageError(`${what} is not a regular file (a device, socket or pipe); istio-compat reads only regular files`);
+    if (maxBytes !== undefined && seen.size > maxBytes)
+        throw new UsageError(`${what} is ${seen.size} bytes, more than the limit of ${maxBytes} bytes`);
+    let fd;
+    try {
+        fd = openSync(path, constants$5.O_RDONLY | NONBLOCK | (nofollow ? NOFOLLOW : 0));
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ELOOP')
+            throw new UsageError(`${what} is a symbolic link; istio-compat reads only regular files of the repository`);
+        throw new UsageError(`${what}: cannot read it (${code ?? error.message})`);
+    }
+    try {
+        // The file opened must be the one looked at: a swap between lstat and open is refused.
+        const opened = fstatSync(fd);
+        if (!opened.isFile() || opened.ino !== seen.ino || opened.dev !== seen.dev)
+            throw new UsageError(`${what} changed while it was read`);
+        return readAll(fd, what, maxBytes, opened.size);
+    }
+    finally {
+        closeSync(fd);
+    }
+}
+/**
+ * Reads to the end, never more than `maxBytes` (a file that grows while read is refused, not followed forever).
+ * One buffer of the size fstat gives (plus one byte to see the end), so reading many small files allocates little.
+ */
+function readAll(fd, what, maxBytes, size) {
+    let buf = Buffer.allocUnsafe(size + 1);
+    let total = 0;
+    for (;;) {
+        if (total === buf.length) {
+            if (maxBytes !== undefined && total > maxBytes)
+                throw new UsageError(`${what} is more than the limit of ${maxBytes} bytes`);
+            const bigger = Buffer.allocUnsafe(Math.max(buf.length * 2, 64 * 1024));
+            buf.copy(bigger, 0, 0, total);
+            buf = bigger;
+        }
+        const n = readSync(fd, buf, total, buf.length - total, null);
+        if (n === 0)
+            break;
+        total += n;
+    }
+    if (maxBytes !== undefined && total > maxBytes)
+        throw new UsageError(`${what} is more than the limit of ${maxBytes} bytes`);
+    return buf.subarray(0, total);
+}
+/**
+ * Reads a file a directory walk found (a regular file, reached through real directories): opened without
+ * following a link, and refused when it is no longer a regular file. Undefined when it cannot be read.
+ */
+function readListedFile(path) {
+    let fd;
+    try {
+        fd = openSync(path, constants$5.O_RDONLY | NONBLOCK | NOFOLLOW);
+    }
+    catch {
+        return undefined;
+    }
+    try {
+        const stats = fstatSync(fd);
+        if (!stats.isFile())
+            return undefined;
+        return readAll(fd, path, undefined, stats.size);
+    }
+    finally {
+        closeSync(fd);
+    }
+}
+/**
+ * Writes `data` to `dir/name` without following a link that is already there: the data goes into a new file created
+ * exclusively (O_EXCL, O_NOFOLLOW) next to it, which is then renamed over `name` — a rename replaces a link, it
+ * never writes through it. `dir` itself must be a real directory.
+ */
+function writeFileNoFollow(dir, name, data) {
+    const stats = lstatOrUndefined(dir);
+    if (!stats?.isDirectory())
+        throw new Error(`${dir} is ${stats?.isSymbolicLink() ? 'a symbolic link' : 'not a directory'}; report files are written only into a real directory`);
+    const target = join(dir, name);
+    const temp = join(dir, `.${name}.${process.pid}.${randomBytes(6).toString('hex')}`);
+    const fd = openSync(temp, constants$5.O_WRONLY | constants$5.O_CREAT | constants$5.O_EXCL | NOFOLLOW, 0o644);
+    try {
+        const bytes = Buffer.from(data, 'utf8');
+        let off = 0;
+        while (off < bytes.length)
+            off += writeSync(fd, bytes, off, bytes.length - off);
+    }
+    catch (error) {
+        closeSync(fd);
+        rmSync(temp, { force: true });
+        throw error;
+    }
+    closeSync(fd);
+    try {
+        renameSync(temp, target);
+    }
+    catch (error) {
+        rmSync(temp, { force: true });
+        throw error;
+    }
+    return target;
+}
+function lstatOrUndefined(path) {
+    try {
+        return lstatSync(path);
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR')
+            return undefined;
+        throw error;
+    }
+}
+/** An absolute path given for a file under `root`, expressed under root's real path (root may itself sit behind a link, e.g. /tmp on macOS). */
+function resolveThroughRoot(root, realRoot, path) {
+    const abs = resolve$1(path);
+    const viaRoot = insideRoot(resolve$1(root), abs);
+    return viaRoot === undefined ? abs : join(realRoot, viaRoot);
 }
 
 // Snapshots of the repository a run reads files from: a git commit or the work tree.
-function gitSnapshot(cwd, commit) {
-    let listed;
+/**
+ * Blobs already read, by id, shared by the snapshots of one repository: detection reads a file and the analysis
+ * reads it again, and a file the PR did not touch has the same blob on both sides, so each blob crosses the pipe
+ * from git once. Bounded: past `maxBytes` new blobs are not kept.
+ */
+class BlobCache {
+    maxBytes;
+    blobs = new Map();
+    bytes = 0;
+    constructor(maxBytes = 64 * 1024 * 1024) {
+        this.maxBytes = maxBytes;
+    }
+    get(id) {
+        return this.blobs.get(id);
+    }
+    set(id, data) {
+        if (this.bytes + data.length > this.maxBytes || this.blobs.has(id))
+            return;
+        this.blobs.set(id, data);
+        this.bytes += data.length;
+    }
+}
+/** A commit: one `ls-tree` gives every file's blob id, and files are read by id (`cat-file --batch`), each blob once. */
+function gitSnapshot(cwd, commit, cache = new BlobCache()) {
+    let tree;
+    const files = () => (tree ??= listTree(cwd, commit));
     return {
-        list: async () => (listed ??= listFiles(cwd, commit)),
-        read: async (paths) => readBlobs(cwd, commit, paths)
+        list: async () => [...files().keys()],
+        read: async (paths) => {
+            const t = files();
+            const out = new Map();
+            const missing = [];
+            for (const p of paths) {
+                const id = t.get(p);
+                if (id === undefined)
+                    continue;
+                const hit = cache.get(id);
+                if (hit)
+                    out.set(p, hit);
+                else
+                    missing.push(p);
+            }
+            if (missing.length === 0)
+                return out;
+            const read = readBlobs(cwd, t, missing);
+            for (const [p, data] of read)
+                cache.set(t.get(p), data);
+            // In the order asked for, as the callers expect.
+            return missing.length === paths.length ? read : new Map(paths.filter((p) => out.has(p) || read.has(p)).map((p) => [p, (out.get(p) ?? read.get(p))]));
+        }
     };
 }
 const SKIP_DIRS = new Set(['.git', 'node_modules']);
-/** The work tree under `root`; paths are relative to it with forward slashes. Symlinks are not followed. */
+/**
+ * The work tree under `root`; paths are relative to it with forward slashes. Only regular files are listed and read:
+ * symbolic links (to /dev/zero, to files outside the checkout) are neither followed nor read, files are opened with
+ * O_NOFOLLOW, and a path that was not listed is read only when it is a regular file inside `root` reached through no link.
+ */
 function workTreeSnapshot(root) {
     let listed;
+    let listedSet;
     return {
         list: async () => (listed ??= walkFiles(root)),
         read: async (paths) => {
             const out = new Map();
             for (const p of paths) {
                 try {
-                    out.set(p, readFileSync$1(join(root, p)));
+                    const data = listedSet?.has(p) || (listed && (listedSet ??= new Set(listed)).has(p)) ? readListedFile(join(root, p)) : readRepositoryFile(root, p);
+                    if (data)
+                        out.set(p, data);
                 }
                 catch {
-                    // Vanished or unreadable: the caller reports what it could not read.
+                    // A link, a device, outside the tree, vanished or unreadable: not read; the caller reports what it could not read.
                 }
             }
             return out;
@@ -34411,7 +34674,8 @@ function walkFiles(root) {
 /** merge-base(base, head)…head of a local repository, both sides read from git. */
 function gitSources(cwd, baseRef, headRef) {
     const changes = gitChangeSet(cwd, baseRef, headRef);
-    return { changes, head: gitSnapshot(cwd, changes.headRef), base: gitSnapshot(cwd, changes.baseRef) };
+    const cache = new BlobCache();
+    return { changes, head: gitSnapshot(cwd, changes.headRef, cache), base: gitSnapshot(cwd, changes.baseRef, cache) };
 }
 /** No base to compare with: every file `matches` accepts counts as added, so each is checked whole. */
 async function wholeFileSources(snapshot, matches) {
@@ -35528,7 +35792,7 @@ const normalize = (items, form) => {
 };
 // the start node, and the number of node ids. Ids are dense, from 0
 // for the match node.
-const compile = (items, nocase) => {
+const compile$1 = (items, nocase) => {
     let id = 1;
     const split = (out) => ({ t: 'split', id: id++, out });
     const seq = (items, next) => items.reduceRight((next, it) => item(it, next), next);
@@ -35997,7 +36261,7 @@ class Matcher {
         let [items] = build(toks, pair(toks), 0, toks.length, true);
         if (this.#form)
             items = normalize(items, this.#form);
-        const [start, size] = compile(items, nocase);
+        const [start, size] = compile$1(items, nocase);
         this.#start = start;
         this.#size = size;
         if (items.every(it => it.t === 'lit')) {
@@ -39843,25 +40107,25 @@ function constructFromEvents(events, options) {
 }
 //#endregion
 //#region src/parser/parser.ts
-var NO_RANGE$1 = -1;
-var HAS_OWN = Object.prototype.hasOwnProperty;
-var CONTEXT_FLOW_IN = 1;
-var CONTEXT_FLOW_OUT = 2;
-var CONTEXT_BLOCK_IN = 3;
-var CONTEXT_BLOCK_OUT = 4;
-var PATTERN_NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
-var PATTERN_FLOW_INDICATORS = /[,\[\]{}]/;
-var PATTERN_TAG_HANDLE = /^(?:!|!!|![0-9A-Za-z-]+!)$/;
-var NS_URI_CHAR = String.raw`(?:%[0-9A-Fa-f]{2}|[0-9A-Za-z\-#;/?:@&=+$,_.!~*'()\[\]])`;
-var NS_TAG_CHAR = String.raw`(?:%[0-9A-Fa-f]{2}|[0-9A-Za-z\-#;/?:@&=+$.~*'()_])`;
-var PATTERN_TAG_URI = new RegExp(`^(?:${NS_URI_CHAR})*$`);
-var PATTERN_TAG_SUFFIX = new RegExp(`^(?:${NS_TAG_CHAR})+$`);
-var PATTERN_TAG_PREFIX = new RegExp(`^(?:!(?:${NS_URI_CHAR})*|${NS_TAG_CHAR}(?:${NS_URI_CHAR})*)$`);
-var DEFAULT_PARSER_OPTIONS = {
+var NO_RANGE$1$1 = -1;
+var HAS_OWN$1 = Object.prototype.hasOwnProperty;
+var CONTEXT_FLOW_IN$1 = 1;
+var CONTEXT_FLOW_OUT$1 = 2;
+var CONTEXT_BLOCK_IN$1 = 3;
+var CONTEXT_BLOCK_OUT$1 = 4;
+var PATTERN_NON_PRINTABLE$1 = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
+var PATTERN_FLOW_INDICATORS$1 = /[,\[\]{}]/;
+var PATTERN_TAG_HANDLE$1 = /^(?:!|!!|![0-9A-Za-z-]+!)$/;
+var NS_URI_CHAR$1 = String.raw`(?:%[0-9A-Fa-f]{2}|[0-9A-Za-z\-#;/?:@&=+$,_.!~*'()\[\]])`;
+var NS_TAG_CHAR$1 = String.raw`(?:%[0-9A-Fa-f]{2}|[0-9A-Za-z\-#;/?:@&=+$.~*'()_])`;
+var PATTERN_TAG_URI$1 = new RegExp(`^(?:${NS_URI_CHAR$1})*$`);
+var PATTERN_TAG_SUFFIX$1 = new RegExp(`^(?:${NS_TAG_CHAR$1})+$`);
+var PATTERN_TAG_PREFIX$1 = new RegExp(`^(?:!(?:${NS_URI_CHAR$1})*|${NS_TAG_CHAR$1}(?:${NS_URI_CHAR$1})*)$`);
+var DEFAULT_PARSER_OPTIONS$1 = {
 	filename: "",
 	maxDepth: 100
 };
-function addDocumentEvent(state, explicitStart, explicitEnd) {
+function addDocumentEvent$1(state, explicitStart, explicitEnd) {
 	state.events.push({
 		type: EVENT_ID.DOCUMENT,
 		explicitStart,
@@ -39869,7 +40133,7 @@ function addDocumentEvent(state, explicitStart, explicitEnd) {
 		directives: state.directives
 	});
 }
-function addSequenceEvent(state, start, anchorStart, anchorEnd, tagStart, tagEnd, style) {
+function addSequenceEvent$1(state, start, anchorStart, anchorEnd, tagStart, tagEnd, style) {
 	state.events.push({
 		type: EVENT_ID.SEQUENCE,
 		start,
@@ -39880,7 +40144,7 @@ function addSequenceEvent(state, start, anchorStart, anchorEnd, tagStart, tagEnd
 		style
 	});
 }
-function addMappingEvent(state, start, anchorStart, anchorEnd, tagStart, tagEnd, style) {
+function addMappingEvent$1(state, start, anchorStart, anchorEnd, tagStart, tagEnd, style) {
 	state.events.push({
 		type: EVENT_ID.MAPPING,
 		start,
@@ -39891,18 +40155,18 @@ function addMappingEvent(state, start, anchorStart, anchorEnd, tagStart, tagEnd,
 		style
 	});
 }
-function insertFlowPairMappingEvent(state, snapshot) {
+function insertFlowPairMappingEvent$1(state, snapshot) {
 	state.events.splice(snapshot.eventsLength, 0, {
 		type: EVENT_ID.MAPPING,
 		start: snapshot.position,
-		anchorStart: NO_RANGE$1,
-		anchorEnd: NO_RANGE$1,
-		tagStart: NO_RANGE$1,
-		tagEnd: NO_RANGE$1,
+		anchorStart: NO_RANGE$1$1,
+		anchorEnd: NO_RANGE$1$1,
+		tagStart: NO_RANGE$1$1,
+		tagEnd: NO_RANGE$1$1,
 		style: COLLECTION_STYLE.FLOW
 	});
 }
-function addScalarEvent(state, valueStart, valueEnd, anchorStart, anchorEnd, tagStart, tagEnd, style, chomping = CHOMPING_MODE.CLIP, indent = -1, fast = false) {
+function addScalarEvent$1(state, valueStart, valueEnd, anchorStart, anchorEnd, tagStart, tagEnd, style, chomping = CHOMPING_MODE.CLIP, indent = -1, fast = false) {
 	state.events.push({
 		type: EVENT_ID.SCALAR,
 		valueStart,
@@ -39917,28 +40181,28 @@ function addScalarEvent(state, valueStart, valueEnd, anchorStart, anchorEnd, tag
 		fast
 	});
 }
-function addAliasEvent(state, anchorStart, anchorEnd) {
+function addAliasEvent$1(state, anchorStart, anchorEnd) {
 	state.events.push({
 		type: EVENT_ID.ALIAS,
 		anchorStart,
 		anchorEnd
 	});
 }
-function addPopEvent(state) {
+function addPopEvent$1(state) {
 	state.events.push({ type: EVENT_ID.POP });
 }
-function addEmptyScalarEvent(state) {
-	addScalarEvent(state, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, SCALAR_STYLE.PLAIN);
+function addEmptyScalarEvent$1(state) {
+	addScalarEvent$1(state, NO_RANGE$1$1, NO_RANGE$1$1, NO_RANGE$1$1, NO_RANGE$1$1, NO_RANGE$1$1, NO_RANGE$1$1, SCALAR_STYLE.PLAIN);
 }
-function emptyProperties() {
+function emptyProperties$1() {
 	return {
-		anchorStart: NO_RANGE$1,
-		anchorEnd: NO_RANGE$1,
-		tagStart: NO_RANGE$1,
-		tagEnd: NO_RANGE$1
+		anchorStart: NO_RANGE$1$1,
+		anchorEnd: NO_RANGE$1$1,
+		tagStart: NO_RANGE$1$1,
+		tagEnd: NO_RANGE$1$1
 	};
 }
-function snapshotState(state) {
+function snapshotState$1(state) {
 	return {
 		position: state.position,
 		line: state.line,
@@ -39948,7 +40212,7 @@ function snapshotState(state) {
 		eventsLength: state.events.length
 	};
 }
-function restoreState(state, snapshot) {
+function restoreState$1(state, snapshot) {
 	state.position = snapshot.position;
 	state.line = snapshot.line;
 	state.lineStart = snapshot.lineStart;
@@ -39956,43 +40220,43 @@ function restoreState(state, snapshot) {
 	state.firstTabInLine = snapshot.firstTabInLine;
 	state.events.length = snapshot.eventsLength;
 }
-function throwError(state, message) {
+function throwError$2(state, message) {
 	YAMLException.throwAt(state.input.slice(0, state.length), state.position, message, state.filename);
 }
-function isEol(c) {
+function isEol$1(c) {
 	return c === 10 || c === 13;
 }
-function isWhiteSpace(c) {
+function isWhiteSpace$1(c) {
 	return c === 9 || c === 32;
 }
-function isWsOrEol(c) {
-	return isWhiteSpace(c) || isEol(c);
+function isWsOrEol$1(c) {
+	return isWhiteSpace$1(c) || isEol$1(c);
 }
-function isWsOrEolOrEnd(c) {
-	return c === 0 || isWsOrEol(c);
+function isWsOrEolOrEnd$1(c) {
+	return c === 0 || isWsOrEol$1(c);
 }
-function isFlowIndicator(c) {
+function isFlowIndicator$1(c) {
 	return c === 44 || c === 91 || c === 93 || c === 123 || c === 125;
 }
-function fromDecimalCode(c) {
+function fromDecimalCode$1(c) {
 	return c >= 48 && c <= 57 ? c - 48 : -1;
 }
-function fromHexCode(c) {
+function fromHexCode$2(c) {
 	if (c >= 48 && c <= 57) return c - 48;
 	const lc = c | 32;
 	if (lc >= 97 && lc <= 102) return lc - 97 + 10;
 	return -1;
 }
-function escapedHexLen(c) {
+function escapedHexLen$2(c) {
 	if (c === 120) return 2;
 	if (c === 117) return 4;
 	if (c === 85) return 8;
 	return 0;
 }
-function isSimpleEscape(c) {
+function isSimpleEscape$1(c) {
 	return c === 48 || c === 97 || c === 98 || c === 116 || c === 9 || c === 110 || c === 118 || c === 102 || c === 114 || c === 101 || c === 32 || c === 34 || c === 47 || c === 92 || c === 78 || c === 95 || c === 76 || c === 80;
 }
-function consumeLineBreak(state) {
+function consumeLineBreak$1(state) {
 	if (state.input.charCodeAt(state.position) === 10) state.position++;
 	else {
 		state.position++;
@@ -40003,21 +40267,21 @@ function consumeLineBreak(state) {
 	state.lineIndent = 0;
 	state.firstTabInLine = -1;
 }
-function skipSeparationSpace(state, allowComments) {
+function skipSeparationSpace$1(state, allowComments) {
 	let lineBreaks = 0;
 	let ch = state.input.charCodeAt(state.position);
-	let hasSeparation = state.position === state.lineStart || isWsOrEol(state.input.charCodeAt(state.position - 1));
+	let hasSeparation = state.position === state.lineStart || isWsOrEol$1(state.input.charCodeAt(state.position - 1));
 	while (ch !== 0) {
-		while (isWhiteSpace(ch)) {
+		while (isWhiteSpace$1(ch)) {
 			hasSeparation = true;
 			if (ch === 9 && state.firstTabInLine === -1) state.firstTabInLine = state.position;
 			ch = state.input.charCodeAt(++state.position);
 		}
 		if (allowComments && hasSeparation && ch === 35) do
 			ch = state.input.charCodeAt(++state.position);
-		while (!isEol(ch) && ch !== 0);
-		if (!isEol(ch)) break;
-		consumeLineBreak(state);
+		while (!isEol$1(ch) && ch !== 0);
+		if (!isEol$1(ch)) break;
+		consumeLineBreak$1(state);
 		lineBreaks++;
 		hasSeparation = true;
 		ch = state.input.charCodeAt(state.position);
@@ -40028,46 +40292,46 @@ function skipSeparationSpace(state, allowComments) {
 	}
 	return lineBreaks;
 }
-function testDocumentSeparator(state, position = state.position) {
+function testDocumentSeparator$1(state, position = state.position) {
 	const ch = state.input.charCodeAt(position);
 	if ((ch === 45 || ch === 46) && ch === state.input.charCodeAt(position + 1) && ch === state.input.charCodeAt(position + 2)) {
 		const following = state.input.charCodeAt(position + 3);
-		return following === 0 || isWsOrEol(following);
+		return following === 0 || isWsOrEol$1(following);
 	}
 	return false;
 }
-function skipByteOrderMark(state) {
+function skipByteOrderMark$1(state) {
 	if (state.position === state.lineStart && state.input.charCodeAt(state.position) === 65279) {
 		state.position++;
 		state.lineStart = state.position;
 	}
 }
-function testDocumentBoundary(state) {
+function testDocumentBoundary$1(state) {
 	if (state.position !== state.lineStart) return false;
-	if (testDocumentSeparator(state)) return true;
+	if (testDocumentSeparator$1(state)) return true;
 	if (state.input.charCodeAt(state.position) !== 65279) return false;
-	const snapshot = snapshotState(state);
-	skipByteOrderMark(state);
-	skipSeparationSpace(state, true);
+	const snapshot = snapshotState$1(state);
+	skipByteOrderMark$1(state);
+	skipSeparationSpace$1(state, true);
 	const ch = state.input.charCodeAt(state.position);
-	const result = state.position === state.lineStart && (ch === 37 || ch === 45 && testDocumentSeparator(state));
-	restoreState(state, snapshot);
+	const result = state.position === state.lineStart && (ch === 37 || ch === 45 && testDocumentSeparator$1(state));
+	restoreState$1(state, snapshot);
 	return result;
 }
-function skipUntilLineEnd(state) {
+function skipUntilLineEnd$1(state) {
 	let ch = state.input.charCodeAt(state.position);
-	while (ch !== 0 && !isEol(ch)) ch = state.input.charCodeAt(++state.position);
+	while (ch !== 0 && !isEol$1(ch)) ch = state.input.charCodeAt(++state.position);
 }
-function checkPrintable(state, start, end) {
-	const match = PATTERN_NON_PRINTABLE.exec(state.input.slice(start, end));
+function checkPrintable$1(state, start, end) {
+	const match = PATTERN_NON_PRINTABLE$1.exec(state.input.slice(start, end));
 	if (match !== null) {
 		state.position = start + match.index + match[0].length - 1;
-		throwError(state, "the stream contains non-printable characters");
+		throwError$2(state, "the stream contains non-printable characters");
 	}
 }
-function readTagProperty(state, props, inFlow) {
+function readTagProperty$1(state, props, inFlow) {
 	if (state.input.charCodeAt(state.position) !== 33) return false;
-	if (props.tagStart !== NO_RANGE$1) throwError(state, "duplication of a tag property");
+	if (props.tagStart !== NO_RANGE$1$1) throwError$2(state, "duplication of a tag property");
 	const start = state.position;
 	let isVerbatim = false;
 	let isNamed = false;
@@ -40085,56 +40349,56 @@ function readTagProperty(state, props, inFlow) {
 	let tagName;
 	if (isVerbatim) {
 		while (ch !== 0 && ch !== 62) ch = state.input.charCodeAt(++state.position);
-		if (ch !== 62) throwError(state, "unexpected end of the stream within a verbatim tag");
+		if (ch !== 62) throwError$2(state, "unexpected end of the stream within a verbatim tag");
 		tagName = state.input.slice(suffixStart, state.position);
 		state.position++;
 	} else {
-		while (ch !== 0 && !isWsOrEol(ch) && !(inFlow && isFlowIndicator(ch))) {
+		while (ch !== 0 && !isWsOrEol$1(ch) && !(inFlow && isFlowIndicator$1(ch))) {
 			if (ch === 33) {
 				if (!isNamed) {
 					tagHandle = state.input.slice(suffixStart - 1, state.position + 1);
-					if (!PATTERN_TAG_HANDLE.test(tagHandle)) throwError(state, "named tag handle cannot contain such characters");
+					if (!PATTERN_TAG_HANDLE$1.test(tagHandle)) throwError$2(state, "named tag handle cannot contain such characters");
 					isNamed = true;
 					suffixStart = state.position + 1;
-				} else throwError(state, "tag suffix cannot contain exclamation marks");
+				} else throwError$2(state, "tag suffix cannot contain exclamation marks");
 			}
 			ch = state.input.charCodeAt(++state.position);
 		}
 		tagName = state.input.slice(suffixStart, state.position);
-		if (PATTERN_FLOW_INDICATORS.test(tagName)) throwError(state, "tag suffix cannot contain flow indicator characters");
+		if (PATTERN_FLOW_INDICATORS$1.test(tagName)) throwError$2(state, "tag suffix cannot contain flow indicator characters");
 	}
-	if (tagName && !(isVerbatim ? PATTERN_TAG_URI.test(tagName) : PATTERN_TAG_SUFFIX.test(tagName))) throwError(state, `tag name cannot contain such characters: ${tagName}`);
-	if (!isVerbatim && tagHandle !== "!" && tagHandle !== "!!" && !HAS_OWN.call(state.tagHandlers, tagHandle)) throwError(state, `undeclared tag handle "${tagHandle}"`);
+	if (tagName && !(isVerbatim ? PATTERN_TAG_URI$1.test(tagName) : PATTERN_TAG_SUFFIX$1.test(tagName))) throwError$2(state, `tag name cannot contain such characters: ${tagName}`);
+	if (!isVerbatim && tagHandle !== "!" && tagHandle !== "!!" && !HAS_OWN$1.call(state.tagHandlers, tagHandle)) throwError$2(state, `undeclared tag handle "${tagHandle}"`);
 	props.tagStart = start;
 	props.tagEnd = state.position;
 	return true;
 }
-function readAnchorProperty(state, props) {
+function readAnchorProperty$1(state, props) {
 	if (state.input.charCodeAt(state.position) !== 38) return false;
-	if (props.anchorStart !== NO_RANGE$1) throwError(state, "duplication of an anchor property");
+	if (props.anchorStart !== NO_RANGE$1$1) throwError$2(state, "duplication of an anchor property");
 	state.position++;
 	const start = state.position;
-	while (state.input.charCodeAt(state.position) !== 0 && !isWsOrEol(state.input.charCodeAt(state.position)) && !isFlowIndicator(state.input.charCodeAt(state.position))) state.position++;
-	if (state.position === start) throwError(state, "name of an anchor node must contain at least one character");
+	while (state.input.charCodeAt(state.position) !== 0 && !isWsOrEol$1(state.input.charCodeAt(state.position)) && !isFlowIndicator$1(state.input.charCodeAt(state.position))) state.position++;
+	if (state.position === start) throwError$2(state, "name of an anchor node must contain at least one character");
 	props.anchorStart = start;
 	props.anchorEnd = state.position;
 	return true;
 }
-function readAlias(state, props) {
+function readAlias$1(state, props) {
 	if (state.input.charCodeAt(state.position) !== 42) return false;
-	if (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1) throwError(state, "alias node should not have any properties");
+	if (props.anchorStart !== NO_RANGE$1$1 || props.tagStart !== NO_RANGE$1$1) throwError$2(state, "alias node should not have any properties");
 	state.position++;
 	const start = state.position;
-	while (state.input.charCodeAt(state.position) !== 0 && !isWsOrEol(state.input.charCodeAt(state.position)) && !isFlowIndicator(state.input.charCodeAt(state.position))) state.position++;
-	if (state.position === start) throwError(state, "name of an alias node must contain at least one character");
-	addAliasEvent(state, start, state.position);
+	while (state.input.charCodeAt(state.position) !== 0 && !isWsOrEol$1(state.input.charCodeAt(state.position)) && !isFlowIndicator$1(state.input.charCodeAt(state.position))) state.position++;
+	if (state.position === start) throwError$2(state, "name of an alias node must contain at least one character");
+	addAliasEvent$1(state, start, state.position);
 	return true;
 }
-function readFlowScalarBreak(state, nodeIndent) {
-	skipSeparationSpace(state, false);
-	if (state.lineIndent < nodeIndent) throwError(state, "deficient indentation");
+function readFlowScalarBreak$1(state, nodeIndent) {
+	skipSeparationSpace$1(state, false);
+	if (state.lineIndent < nodeIndent) throwError$2(state, "deficient indentation");
 }
-function readSingleQuotedScalar(state, nodeIndent, props) {
+function readSingleQuotedScalar$1(state, nodeIndent, props) {
 	if (state.input.charCodeAt(state.position) !== 39) return false;
 	state.position++;
 	const start = state.position;
@@ -40149,19 +40413,19 @@ function readSingleQuotedScalar(state, nodeIndent, props) {
 			}
 			const end = state.position;
 			state.position++;
-			addScalarEvent(state, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.SINGLE_QUOTED, CHOMPING_MODE.CLIP, -1, simple);
+			addScalarEvent$1(state, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.SINGLE_QUOTED, CHOMPING_MODE.CLIP, -1, simple);
 			return true;
 		}
-		if (isEol(ch)) {
+		if (isEol$1(ch)) {
 			simple = false;
-			readFlowScalarBreak(state, nodeIndent);
-		} else if (state.position === state.lineStart && testDocumentSeparator(state)) throwError(state, "unexpected end of the document within a single quoted scalar");
-		else if (ch !== 9 && ch < 32) throwError(state, "expected valid JSON character");
+			readFlowScalarBreak$1(state, nodeIndent);
+		} else if (state.position === state.lineStart && testDocumentSeparator$1(state)) throwError$2(state, "unexpected end of the document within a single quoted scalar");
+		else if (ch !== 9 && ch < 32) throwError$2(state, "expected valid JSON character");
 		else state.position++;
 	}
-	throwError(state, "unexpected end of the stream within a single quoted scalar");
+	throwError$2(state, "unexpected end of the stream within a single quoted scalar");
 }
-function readDoubleQuotedScalar(state, nodeIndent, props) {
+function readDoubleQuotedScalar$1(state, nodeIndent, props) {
 	if (state.input.charCodeAt(state.position) !== 34) return false;
 	state.position++;
 	const start = state.position;
@@ -40171,33 +40435,33 @@ function readDoubleQuotedScalar(state, nodeIndent, props) {
 		if (ch === 34) {
 			const end = state.position;
 			state.position++;
-			addScalarEvent(state, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.DOUBLE_QUOTED, CHOMPING_MODE.CLIP, -1, simple);
+			addScalarEvent$1(state, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.DOUBLE_QUOTED, CHOMPING_MODE.CLIP, -1, simple);
 			return true;
 		}
 		if (ch === 92) {
 			simple = false;
 			const escaped = state.input.charCodeAt(++state.position);
-			if (isEol(escaped)) readFlowScalarBreak(state, nodeIndent);
-			else if (isSimpleEscape(escaped)) state.position++;
+			if (isEol$1(escaped)) readFlowScalarBreak$1(state, nodeIndent);
+			else if (isSimpleEscape$1(escaped)) state.position++;
 			else {
-				let hexLength = escapedHexLen(escaped);
-				if (hexLength === 0) throwError(state, "unknown escape sequence");
+				let hexLength = escapedHexLen$2(escaped);
+				if (hexLength === 0) throwError$2(state, "unknown escape sequence");
 				while (hexLength-- > 0) {
 					state.position++;
-					if (fromHexCode(state.input.charCodeAt(state.position)) < 0) throwError(state, "expected hexadecimal character");
+					if (fromHexCode$2(state.input.charCodeAt(state.position)) < 0) throwError$2(state, "expected hexadecimal character");
 				}
 				state.position++;
 			}
-		} else if (isEol(ch)) {
+		} else if (isEol$1(ch)) {
 			simple = false;
-			readFlowScalarBreak(state, nodeIndent);
-		} else if (state.position === state.lineStart && testDocumentSeparator(state)) throwError(state, "unexpected end of the document within a double quoted scalar");
-		else if (ch !== 9 && ch < 32) throwError(state, "expected valid JSON character");
+			readFlowScalarBreak$1(state, nodeIndent);
+		} else if (state.position === state.lineStart && testDocumentSeparator$1(state)) throwError$2(state, "unexpected end of the document within a double quoted scalar");
+		else if (ch !== 9 && ch < 32) throwError$2(state, "expected valid JSON character");
 		else state.position++;
 	}
-	throwError(state, "unexpected end of the stream within a double quoted scalar");
+	throwError$2(state, "unexpected end of the stream within a double quoted scalar");
 }
-function readBlockScalar(state, parentIndent, props) {
+function readBlockScalar$1(state, parentIndent, props) {
 	const ch = state.input.charCodeAt(state.position);
 	let chomping = CHOMPING_MODE.CLIP;
 	let indent = -1;
@@ -40207,27 +40471,27 @@ function readBlockScalar(state, parentIndent, props) {
 	state.position++;
 	while (state.input.charCodeAt(state.position) !== 0) {
 		const current = state.input.charCodeAt(state.position);
-		const digit = fromDecimalCode(current);
+		const digit = fromDecimalCode$1(current);
 		if (current === 43 || current === 45) {
-			if (chomping !== CHOMPING_MODE.CLIP) throwError(state, "repeat of a chomping mode identifier");
+			if (chomping !== CHOMPING_MODE.CLIP) throwError$2(state, "repeat of a chomping mode identifier");
 			chomping = current === 43 ? CHOMPING_MODE.KEEP : CHOMPING_MODE.STRIP;
 			state.position++;
 		} else if (digit >= 0) {
-			if (digit === 0) throwError(state, "bad explicit indentation width of a block scalar; it cannot be less than one");
-			if (detectedIndent) throwError(state, "repeat of an indentation width identifier");
+			if (digit === 0) throwError$2(state, "bad explicit indentation width of a block scalar; it cannot be less than one");
+			if (detectedIndent) throwError$2(state, "repeat of an indentation width identifier");
 			indent = parentIndent + digit - 1;
 			detectedIndent = true;
 			state.position++;
 		} else break;
 	}
 	let hadWhitespace = false;
-	while (isWhiteSpace(state.input.charCodeAt(state.position))) {
+	while (isWhiteSpace$1(state.input.charCodeAt(state.position))) {
 		hadWhitespace = true;
 		state.position++;
 	}
-	if (hadWhitespace && state.input.charCodeAt(state.position) === 35) skipUntilLineEnd(state);
-	if (isEol(state.input.charCodeAt(state.position))) consumeLineBreak(state);
-	else if (state.input.charCodeAt(state.position) !== 0) throwError(state, "a line break is expected");
+	if (hadWhitespace && state.input.charCodeAt(state.position) === 35) skipUntilLineEnd$1(state);
+	if (isEol$1(state.input.charCodeAt(state.position))) consumeLineBreak$1(state);
+	else if (state.input.charCodeAt(state.position) !== 0) throwError$2(state, "a line break is expected");
 	let contentIndent = detectedIndent ? indent : -1;
 	let maxLeadingIndent = 0;
 	const valueStart = state.position;
@@ -40243,72 +40507,72 @@ function readBlockScalar(state, parentIndent, props) {
 			} else if (column > 0) valueEnd = linePosition + column;
 			break;
 		}
-		if (testDocumentBoundary(state)) break;
-		if (!detectedIndent && contentIndent === -1 && isEol(first)) maxLeadingIndent = Math.max(maxLeadingIndent, column);
-		if (!detectedIndent && contentIndent === -1 && !isEol(first)) {
+		if (testDocumentBoundary$1(state)) break;
+		if (!detectedIndent && contentIndent === -1 && isEol$1(first)) maxLeadingIndent = Math.max(maxLeadingIndent, column);
+		if (!detectedIndent && contentIndent === -1 && !isEol$1(first)) {
 			if (first === 9 && column < parentIndent) {
 				state.position = linePosition + column;
-				throwError(state, "tab characters must not be used in indentation");
+				throwError$2(state, "tab characters must not be used in indentation");
 			}
 			if (column >= parentIndent && column < maxLeadingIndent) {
 				state.position = linePosition + column;
-				throwError(state, "bad indentation of a mapping entry");
+				throwError$2(state, "bad indentation of a mapping entry");
 			}
 		}
-		if (contentIndent === -1 && first !== 0 && !isEol(first) && column < parentIndent) {
+		if (contentIndent === -1 && first !== 0 && !isEol$1(first) && column < parentIndent) {
 			state.lineIndent = column;
 			state.position = linePosition + column;
 			break;
 		}
-		if (!detectedIndent && first !== 0 && !isEol(first) && contentIndent === -1) contentIndent = column;
+		if (!detectedIndent && first !== 0 && !isEol$1(first) && contentIndent === -1) contentIndent = column;
 		const requiredIndent = contentIndent === -1 ? parentIndent + 1 : contentIndent;
-		if (first !== 0 && !isEol(first) && column < requiredIndent) {
+		if (first !== 0 && !isEol$1(first) && column < requiredIndent) {
 			state.lineIndent = column;
 			state.position = linePosition + column;
 			break;
 		}
-		skipUntilLineEnd(state);
+		skipUntilLineEnd$1(state);
 		valueEnd = state.position;
-		if (isEol(state.input.charCodeAt(state.position))) {
-			consumeLineBreak(state);
+		if (isEol$1(state.input.charCodeAt(state.position))) {
+			consumeLineBreak$1(state);
 			valueEnd = state.position;
 		}
 	}
-	checkPrintable(state, valueStart, valueEnd);
-	addScalarEvent(state, valueStart, valueEnd, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, style, chomping, contentIndent);
+	checkPrintable$1(state, valueStart, valueEnd);
+	addScalarEvent$1(state, valueStart, valueEnd, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, style, chomping, contentIndent);
 	return true;
 }
-function canStartPlainScalar(state, nodeContext) {
+function canStartPlainScalar$1(state, nodeContext) {
 	const ch = state.input.charCodeAt(state.position);
-	const inFlow = nodeContext === CONTEXT_FLOW_IN;
-	if (ch === 0 || isWsOrEol(ch) || ch === 35 || ch === 38 || ch === 42 || ch === 33 || ch === 124 || ch === 62 || ch === 39 || ch === 34 || ch === 37 || ch === 64 || ch === 96 || isFlowIndicator(ch)) return false;
+	const inFlow = nodeContext === CONTEXT_FLOW_IN$1;
+	if (ch === 0 || isWsOrEol$1(ch) || ch === 35 || ch === 38 || ch === 42 || ch === 33 || ch === 124 || ch === 62 || ch === 39 || ch === 34 || ch === 37 || ch === 64 || ch === 96 || isFlowIndicator$1(ch)) return false;
 	if (ch === 63 || ch === 45) {
 		const following = state.input.charCodeAt(state.position + 1);
-		if (isWsOrEolOrEnd(following) || inFlow && isFlowIndicator(following)) return false;
+		if (isWsOrEolOrEnd$1(following) || inFlow && isFlowIndicator$1(following)) return false;
 	}
 	return true;
 }
-function readPlainScalar(state, nodeIndent, nodeContext, props) {
-	if (!canStartPlainScalar(state, nodeContext)) return false;
+function readPlainScalar$1(state, nodeIndent, nodeContext, props) {
+	if (!canStartPlainScalar$1(state, nodeContext)) return false;
 	const start = state.position;
 	let end = state.position;
 	let ch = state.input.charCodeAt(state.position);
-	const inFlow = nodeContext === CONTEXT_FLOW_IN;
+	const inFlow = nodeContext === CONTEXT_FLOW_IN$1;
 	let multiline = false;
 	while (ch !== 0) {
-		if (testDocumentBoundary(state)) break;
+		if (testDocumentBoundary$1(state)) break;
 		if (ch === 58) {
 			const following = state.input.charCodeAt(state.position + 1);
-			if (isWsOrEolOrEnd(following) || inFlow && isFlowIndicator(following)) break;
+			if (isWsOrEolOrEnd$1(following) || inFlow && isFlowIndicator$1(following)) break;
 		} else if (ch === 35) {
-			if (isWsOrEol(state.input.charCodeAt(state.position - 1))) break;
-		} else if (inFlow && isFlowIndicator(ch)) break;
-		else if (isEol(ch)) {
+			if (isWsOrEol$1(state.input.charCodeAt(state.position - 1))) break;
+		} else if (inFlow && isFlowIndicator$1(ch)) break;
+		else if (isEol$1(ch)) {
 			const savedPosition = state.position;
 			const savedLine = state.line;
 			const savedLineStart = state.lineStart;
 			const savedLineIndent = state.lineIndent;
-			skipSeparationSpace(state, false);
+			skipSeparationSpace$1(state, false);
 			if (state.lineIndent >= nodeIndent) {
 				multiline = true;
 				ch = state.input.charCodeAt(state.position);
@@ -40320,70 +40584,70 @@ function readPlainScalar(state, nodeIndent, nodeContext, props) {
 			state.lineIndent = savedLineIndent;
 			break;
 		}
-		if (!isWhiteSpace(ch)) end = state.position + 1;
+		if (!isWhiteSpace$1(ch)) end = state.position + 1;
 		ch = state.input.charCodeAt(++state.position);
 	}
 	if (end === start) return false;
-	checkPrintable(state, start, end);
-	addScalarEvent(state, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.PLAIN, CHOMPING_MODE.CLIP, -1, !multiline);
+	checkPrintable$1(state, start, end);
+	addScalarEvent$1(state, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.PLAIN, CHOMPING_MODE.CLIP, -1, !multiline);
 	return true;
 }
-function skipFlowSeparationSpace(state, nodeIndent) {
+function skipFlowSeparationSpace$1(state, nodeIndent) {
 	const startLine = state.line;
-	skipSeparationSpace(state, true);
-	if (state.line > startLine && state.lineIndent < nodeIndent || state.firstTabInLine !== -1 && state.lineIndent < nodeIndent) throwError(state, "deficient indentation");
+	skipSeparationSpace$1(state, true);
+	if (state.line > startLine && state.lineIndent < nodeIndent || state.firstTabInLine !== -1 && state.lineIndent < nodeIndent) throwError$2(state, "deficient indentation");
 }
-function readFlowCollection(state, nodeIndent, props) {
+function readFlowCollection$1(state, nodeIndent, props) {
 	const ch = state.input.charCodeAt(state.position);
 	const isMapping = ch === 123;
 	const start = state.position;
 	let readNext = true;
 	if (ch !== 91 && ch !== 123) return false;
 	const terminator = isMapping ? 125 : 93;
-	if (isMapping) addMappingEvent(state, start, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.FLOW);
-	else addSequenceEvent(state, start, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.FLOW);
+	if (isMapping) addMappingEvent$1(state, start, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.FLOW);
+	else addSequenceEvent$1(state, start, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.FLOW);
 	state.position++;
 	while (state.input.charCodeAt(state.position) !== 0) {
-		skipFlowSeparationSpace(state, nodeIndent);
+		skipFlowSeparationSpace$1(state, nodeIndent);
 		let ch = state.input.charCodeAt(state.position);
 		if (ch === terminator) {
 			state.position++;
-			addPopEvent(state);
+			addPopEvent$1(state);
 			return true;
-		} else if (!readNext) throwError(state, "missed comma between flow collection entries");
-		else if (ch === 44) throwError(state, "expected the node content, but found ','");
+		} else if (!readNext) throwError$2(state, "missed comma between flow collection entries");
+		else if (ch === 44) throwError$2(state, "expected the node content, but found ','");
 		let isPair = false;
 		let isExplicitPair = false;
-		if (ch === 63 && isWsOrEol(state.input.charCodeAt(state.position + 1))) {
+		if (ch === 63 && isWsOrEol$1(state.input.charCodeAt(state.position + 1))) {
 			isPair = isExplicitPair = true;
 			state.position += 1;
-			skipFlowSeparationSpace(state, nodeIndent);
+			skipFlowSeparationSpace$1(state, nodeIndent);
 		}
 		const entryLine = state.line;
-		const entryStart = snapshotState(state);
-		const keyWasRead = parseNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true);
-		skipFlowSeparationSpace(state, nodeIndent);
+		const entryStart = snapshotState$1(state);
+		const keyWasRead = parseNode$1(state, nodeIndent, CONTEXT_FLOW_IN$1, false, true);
+		skipFlowSeparationSpace$1(state, nodeIndent);
 		ch = state.input.charCodeAt(state.position);
 		if ((isMapping || isExplicitPair || state.line === entryLine) && ch === 58) {
 			isPair = true;
 			state.position++;
-			skipFlowSeparationSpace(state, nodeIndent);
+			skipFlowSeparationSpace$1(state, nodeIndent);
 			if (!isMapping) {
-				insertFlowPairMappingEvent(state, entryStart);
-				if (!keyWasRead) addEmptyScalarEvent(state);
-			} else if (!keyWasRead) addEmptyScalarEvent(state);
-			if (!parseNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true)) addEmptyScalarEvent(state);
-			skipFlowSeparationSpace(state, nodeIndent);
-			if (!isMapping) addPopEvent(state);
+				insertFlowPairMappingEvent$1(state, entryStart);
+				if (!keyWasRead) addEmptyScalarEvent$1(state);
+			} else if (!keyWasRead) addEmptyScalarEvent$1(state);
+			if (!parseNode$1(state, nodeIndent, CONTEXT_FLOW_IN$1, false, true)) addEmptyScalarEvent$1(state);
+			skipFlowSeparationSpace$1(state, nodeIndent);
+			if (!isMapping) addPopEvent$1(state);
 		} else if (isMapping && isPair) {
-			if (!keyWasRead) addEmptyScalarEvent(state);
-			addEmptyScalarEvent(state);
-		} else if (isMapping) addEmptyScalarEvent(state);
+			if (!keyWasRead) addEmptyScalarEvent$1(state);
+			addEmptyScalarEvent$1(state);
+		} else if (isMapping) addEmptyScalarEvent$1(state);
 		else if (isPair) {
-			insertFlowPairMappingEvent(state, entryStart);
-			if (!keyWasRead) addEmptyScalarEvent(state);
-			addEmptyScalarEvent(state);
-			addPopEvent(state);
+			insertFlowPairMappingEvent$1(state, entryStart);
+			if (!keyWasRead) addEmptyScalarEvent$1(state);
+			addEmptyScalarEvent$1(state);
+			addPopEvent$1(state);
 		}
 		ch = state.input.charCodeAt(state.position);
 		if (ch === 44) {
@@ -40391,31 +40655,31 @@ function readFlowCollection(state, nodeIndent, props) {
 			state.position++;
 		} else readNext = false;
 	}
-	throwError(state, "unexpected end of the stream within a flow collection");
+	throwError$2(state, "unexpected end of the stream within a flow collection");
 }
-function readBlockSequence(state, nodeIndent, props) {
-	if (state.firstTabInLine !== -1 || state.input.charCodeAt(state.position) !== 45 || !isWsOrEolOrEnd(state.input.charCodeAt(state.position + 1))) return false;
-	addSequenceEvent(state, state.position, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.BLOCK);
-	while (state.input.charCodeAt(state.position) === 45 && isWsOrEolOrEnd(state.input.charCodeAt(state.position + 1))) {
+function readBlockSequence$1(state, nodeIndent, props) {
+	if (state.firstTabInLine !== -1 || state.input.charCodeAt(state.position) !== 45 || !isWsOrEolOrEnd$1(state.input.charCodeAt(state.position + 1))) return false;
+	addSequenceEvent$1(state, state.position, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.BLOCK);
+	while (state.input.charCodeAt(state.position) === 45 && isWsOrEolOrEnd$1(state.input.charCodeAt(state.position + 1))) {
 		if (state.firstTabInLine !== -1) {
 			state.position = state.firstTabInLine;
-			throwError(state, "tab characters must not be used in indentation");
+			throwError$2(state, "tab characters must not be used in indentation");
 		}
 		const entryLine = state.line;
 		state.position++;
-		const hadBreak = skipSeparationSpace(state, true) > 0;
-		if (state.firstTabInLine !== -1 && state.input.charCodeAt(state.position) === 45 && isWsOrEolOrEnd(state.input.charCodeAt(state.position + 1))) throwError(state, "bad indentation of a sequence entry");
-		if (hadBreak && state.lineIndent <= nodeIndent) addEmptyScalarEvent(state);
-		else parseNode(state, nodeIndent, CONTEXT_BLOCK_IN, false, true);
-		skipSeparationSpace(state, true);
+		const hadBreak = skipSeparationSpace$1(state, true) > 0;
+		if (state.firstTabInLine !== -1 && state.input.charCodeAt(state.position) === 45 && isWsOrEolOrEnd$1(state.input.charCodeAt(state.position + 1))) throwError$2(state, "bad indentation of a sequence entry");
+		if (hadBreak && state.lineIndent <= nodeIndent) addEmptyScalarEvent$1(state);
+		else parseNode$1(state, nodeIndent, CONTEXT_BLOCK_IN$1, false, true);
+		skipSeparationSpace$1(state, true);
 		if (state.lineIndent < nodeIndent || state.position >= state.length) break;
-		if (state.lineIndent > nodeIndent) throwError(state, "bad indentation of a sequence entry");
-		if (state.line === entryLine && state.input.charCodeAt(state.position) === 45 && isWsOrEolOrEnd(state.input.charCodeAt(state.position + 1))) throwError(state, "bad indentation of a sequence entry");
+		if (state.lineIndent > nodeIndent) throwError$2(state, "bad indentation of a sequence entry");
+		if (state.line === entryLine && state.input.charCodeAt(state.position) === 45 && isWsOrEolOrEnd$1(state.input.charCodeAt(state.position + 1))) throwError$2(state, "bad indentation of a sequence entry");
 	}
-	addPopEvent(state);
+	addPopEvent$1(state);
 	return true;
 }
-function readBlockMapping(state, nodeIndent, flowIndent, props) {
+function readBlockMapping$1(state, nodeIndent, flowIndent, props) {
 	let atExplicitKey = false;
 	let detected = false;
 	let mappingOpened = false;
@@ -40425,22 +40689,22 @@ function readBlockMapping(state, nodeIndent, flowIndent, props) {
 	while (ch !== 0) {
 		if (!atExplicitKey && state.firstTabInLine !== -1) {
 			state.position = state.firstTabInLine;
-			throwError(state, "tab characters must not be used in indentation");
+			throwError$2(state, "tab characters must not be used in indentation");
 		}
 		const following = state.input.charCodeAt(state.position + 1);
 		const entryLine = state.line;
-		if ((ch === 63 || ch === 58) && isWsOrEolOrEnd(following)) {
+		if ((ch === 63 || ch === 58) && isWsOrEolOrEnd$1(following)) {
 			if (!mappingOpened) {
-				addMappingEvent(state, state.position, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.BLOCK);
+				addMappingEvent$1(state, state.position, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.BLOCK);
 				mappingOpened = true;
 			}
 			if (ch === 63) {
-				if (atExplicitKey) addEmptyScalarEvent(state);
+				if (atExplicitKey) addEmptyScalarEvent$1(state);
 				detected = true;
 				atExplicitKey = true;
 			} else if (atExplicitKey) atExplicitKey = false;
 			else {
-				addEmptyScalarEvent(state);
+				addEmptyScalarEvent$1(state);
 				detected = true;
 				atExplicitKey = false;
 			}
@@ -40448,17 +40712,17 @@ function readBlockMapping(state, nodeIndent, flowIndent, props) {
 			pendingExplicitKey = true;
 		} else {
 			if (atExplicitKey) {
-				addEmptyScalarEvent(state);
+				addEmptyScalarEvent$1(state);
 				atExplicitKey = false;
 			}
-			const beforeKey = snapshotState(state);
-			if (!parseNode(state, flowIndent, CONTEXT_FLOW_OUT, false, true)) break;
+			const beforeKey = snapshotState$1(state);
+			if (!parseNode$1(state, flowIndent, CONTEXT_FLOW_OUT$1, false, true)) break;
 			if (state.line === entryLine) {
 				ch = state.input.charCodeAt(state.position);
-				while (isWhiteSpace(ch)) ch = state.input.charCodeAt(++state.position);
+				while (isWhiteSpace$1(ch)) ch = state.input.charCodeAt(++state.position);
 				if (ch === 58) {
 					ch = state.input.charCodeAt(++state.position);
-					if (!isWsOrEolOrEnd(ch)) throwError(state, "a whitespace character is expected after the key-value separator within a block mapping");
+					if (!isWsOrEolOrEnd$1(ch)) throwError$2(state, "a whitespace character is expected after the key-value separator within a block mapping");
 					if (!mappingOpened) {
 						state.events.splice(beforeKey.eventsLength, 0, {
 							type: EVENT_ID.MAPPING,
@@ -40474,52 +40738,52 @@ function readBlockMapping(state, nodeIndent, flowIndent, props) {
 					detected = true;
 					atExplicitKey = false;
 					pendingExplicitKey = false;
-				} else if (detected) throwError(state, "expected ':' after a mapping key");
+				} else if (detected) throwError$2(state, "expected ':' after a mapping key");
 				else {
-					if (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1) {
-						restoreState(state, beforeKey);
+					if (props.anchorStart !== NO_RANGE$1$1 || props.tagStart !== NO_RANGE$1$1) {
+						restoreState$1(state, beforeKey);
 						return false;
 					}
 					return true;
 				}
-			} else if (detected) throwError(state, "can not read a block mapping entry; a multiline key may not be an implicit key");
+			} else if (detected) throwError$2(state, "can not read a block mapping entry; a multiline key may not be an implicit key");
 			else {
-				if (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1) {
-					restoreState(state, beforeKey);
+				if (props.anchorStart !== NO_RANGE$1$1 || props.tagStart !== NO_RANGE$1$1) {
+					restoreState$1(state, beforeKey);
 					return false;
 				}
 				return true;
 			}
 		}
-		if (parseNode(state, nodeIndent, CONTEXT_BLOCK_OUT, true, pendingExplicitKey)) pendingExplicitKey = false;
+		if (parseNode$1(state, nodeIndent, CONTEXT_BLOCK_OUT$1, true, pendingExplicitKey)) pendingExplicitKey = false;
 		if (!atExplicitKey) {
 			if (pendingExplicitKey) {
-				addEmptyScalarEvent(state);
+				addEmptyScalarEvent$1(state);
 				pendingExplicitKey = false;
 			}
 		}
-		skipSeparationSpace(state, true);
+		skipSeparationSpace$1(state, true);
 		ch = state.input.charCodeAt(state.position);
-		if ((state.line === entryLine || state.lineIndent > nodeIndent) && ch !== 0) throwError(state, "bad indentation of a mapping entry");
+		if ((state.line === entryLine || state.lineIndent > nodeIndent) && ch !== 0) throwError$2(state, "bad indentation of a mapping entry");
 		else if (state.lineIndent < nodeIndent) break;
 	}
 	if (!detected) return false;
-	if (atExplicitKey) addEmptyScalarEvent(state);
-	if (mappingOpened) addPopEvent(state);
+	if (atExplicitKey) addEmptyScalarEvent$1(state);
+	if (mappingOpened) addPopEvent$1(state);
 	return true;
 }
-function parseNode(state, parentIndent, nodeContext, allowToSeek, allowCompact, allowPropertyMapping = true) {
-	if (state.depth >= state.maxDepth) throwError(state, `nesting exceeded maxDepth (${state.maxDepth})`);
+function parseNode$1(state, parentIndent, nodeContext, allowToSeek, allowCompact, allowPropertyMapping = true) {
+	if (state.depth >= state.maxDepth) throwError$2(state, `nesting exceeded maxDepth (${state.maxDepth})`);
 	state.depth++;
 	let indentStatus = 1;
 	let atNewLine = false;
 	let hasContent = false;
 	let propertyStart = null;
-	const props = emptyProperties();
-	let allowBlockScalars = nodeContext === CONTEXT_BLOCK_OUT || nodeContext === CONTEXT_BLOCK_IN;
+	const props = emptyProperties$1();
+	let allowBlockScalars = nodeContext === CONTEXT_BLOCK_OUT$1 || nodeContext === CONTEXT_BLOCK_IN$1;
 	let allowBlockCollections = allowBlockScalars;
 	const allowBlockStyles = allowBlockScalars;
-	if (allowToSeek && skipSeparationSpace(state, true)) {
+	if (allowToSeek && skipSeparationSpace$1(state, true)) {
 		atNewLine = true;
 		if (state.lineIndent > parentIndent) indentStatus = 1;
 		else if (state.lineIndent === parentIndent) indentStatus = 0;
@@ -40527,21 +40791,21 @@ function parseNode(state, parentIndent, nodeContext, allowToSeek, allowCompact, 
 	}
 	if (indentStatus === 1) while (true) {
 		const ch = state.input.charCodeAt(state.position);
-		const propertyState = snapshotState(state);
+		const propertyState = snapshotState$1(state);
 		if (atNewLine && indentStatus !== 1 && (ch === 33 || ch === 38)) break;
-		if (atNewLine && allowBlockStyles && (props.tagStart !== NO_RANGE$1 || props.anchorStart !== NO_RANGE$1) && (ch === 33 || ch === 38)) {
-			const fallbackState = snapshotState(state);
+		if (atNewLine && allowBlockStyles && (props.tagStart !== NO_RANGE$1$1 || props.anchorStart !== NO_RANGE$1$1) && (ch === 33 || ch === 38)) {
+			const fallbackState = snapshotState$1(state);
 			const flowIndent = parentIndent + 1;
-			if (readBlockMapping(state, state.position - state.lineStart, flowIndent, props) && state.events[fallbackState.eventsLength]?.type === EVENT_ID.MAPPING) {
+			if (readBlockMapping$1(state, state.position - state.lineStart, flowIndent, props) && state.events[fallbackState.eventsLength]?.type === EVENT_ID.MAPPING) {
 				state.depth--;
 				return true;
 			}
-			restoreState(state, fallbackState);
+			restoreState$1(state, fallbackState);
 		}
-		if (atNewLine && (ch === 33 && props.tagStart !== NO_RANGE$1 || ch === 38 && props.anchorStart !== NO_RANGE$1)) break;
-		if (!readTagProperty(state, props, nodeContext === CONTEXT_FLOW_IN) && !readAnchorProperty(state, props)) break;
+		if (atNewLine && (ch === 33 && props.tagStart !== NO_RANGE$1$1 || ch === 38 && props.anchorStart !== NO_RANGE$1$1)) break;
+		if (!readTagProperty$1(state, props, nodeContext === CONTEXT_FLOW_IN$1) && !readAnchorProperty$1(state, props)) break;
 		if (propertyStart === null) propertyStart = propertyState;
-		if (skipSeparationSpace(state, true)) {
+		if (skipSeparationSpace$1(state, true)) {
 			atNewLine = true;
 			allowBlockCollections = allowBlockStyles;
 			if (state.lineIndent > parentIndent) indentStatus = 1;
@@ -40550,64 +40814,64 @@ function parseNode(state, parentIndent, nodeContext, allowToSeek, allowCompact, 
 		} else allowBlockCollections = false;
 	}
 	if (allowBlockCollections) allowBlockCollections = atNewLine || allowCompact;
-	if (indentStatus === 1 || nodeContext === CONTEXT_BLOCK_OUT) {
-		const flowIndent = nodeContext === CONTEXT_FLOW_IN || nodeContext === CONTEXT_FLOW_OUT ? parentIndent : parentIndent + 1;
+	if (indentStatus === 1 || nodeContext === CONTEXT_BLOCK_OUT$1) {
+		const flowIndent = nodeContext === CONTEXT_FLOW_IN$1 || nodeContext === CONTEXT_FLOW_OUT$1 ? parentIndent : parentIndent + 1;
 		const blockIndent = state.position - state.lineStart;
 		if (indentStatus === 1) {
-			if (allowBlockCollections && (readBlockSequence(state, blockIndent, props) || readBlockMapping(state, blockIndent, flowIndent, props)) || readFlowCollection(state, flowIndent, props)) hasContent = true;
+			if (allowBlockCollections && (readBlockSequence$1(state, blockIndent, props) || readBlockMapping$1(state, blockIndent, flowIndent, props)) || readFlowCollection$1(state, flowIndent, props)) hasContent = true;
 			else {
 				const ch = state.input.charCodeAt(state.position);
 				if (propertyStart !== null && allowPropertyMapping && allowBlockStyles && !allowBlockCollections && ch !== 124 && ch !== 62) {
-					const fallbackState = snapshotState(state);
+					const fallbackState = snapshotState$1(state);
 					const propertyIndent = propertyStart.position - propertyStart.lineStart;
-					restoreState(state, propertyStart);
-					if (readBlockMapping(state, propertyIndent, flowIndent, emptyProperties()) && state.events[fallbackState.eventsLength]?.type === EVENT_ID.MAPPING) hasContent = true;
-					else restoreState(state, fallbackState);
+					restoreState$1(state, propertyStart);
+					if (readBlockMapping$1(state, propertyIndent, flowIndent, emptyProperties$1()) && state.events[fallbackState.eventsLength]?.type === EVENT_ID.MAPPING) hasContent = true;
+					else restoreState$1(state, fallbackState);
 				}
-				if (!hasContent && (allowBlockScalars && readBlockScalar(state, flowIndent, props) || readSingleQuotedScalar(state, flowIndent, props) || readDoubleQuotedScalar(state, flowIndent, props) || readAlias(state, props) || readPlainScalar(state, flowIndent, nodeContext, props))) hasContent = true;
+				if (!hasContent && (allowBlockScalars && readBlockScalar$1(state, flowIndent, props) || readSingleQuotedScalar$1(state, flowIndent, props) || readDoubleQuotedScalar$1(state, flowIndent, props) || readAlias$1(state, props) || readPlainScalar$1(state, flowIndent, nodeContext, props))) hasContent = true;
 			}
-		} else if (indentStatus === 0) hasContent = allowBlockCollections && readBlockSequence(state, blockIndent, props);
+		} else if (indentStatus === 0) hasContent = allowBlockCollections && readBlockSequence$1(state, blockIndent, props);
 	}
 	allowBlockScalars = allowBlockScalars && !hasContent;
-	if (!hasContent && (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1 || allowBlockScalars)) {
-		addScalarEvent(state, NO_RANGE$1, NO_RANGE$1, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.PLAIN);
+	if (!hasContent && (props.anchorStart !== NO_RANGE$1$1 || props.tagStart !== NO_RANGE$1$1 || allowBlockScalars)) {
+		addScalarEvent$1(state, NO_RANGE$1$1, NO_RANGE$1$1, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.PLAIN);
 		hasContent = true;
 	}
 	state.depth--;
-	return hasContent || props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1;
+	return hasContent || props.anchorStart !== NO_RANGE$1$1 || props.tagStart !== NO_RANGE$1$1;
 }
-function readDirective(state) {
+function readDirective$1(state) {
 	if (state.lineIndent > 0 || state.input.charCodeAt(state.position) !== 37) return false;
 	state.position++;
 	const nameStart = state.position;
-	while (state.input.charCodeAt(state.position) !== 0 && !isWsOrEol(state.input.charCodeAt(state.position))) state.position++;
+	while (state.input.charCodeAt(state.position) !== 0 && !isWsOrEol$1(state.input.charCodeAt(state.position))) state.position++;
 	const name = state.input.slice(nameStart, state.position);
 	const args = [];
-	if (name.length === 0) throwError(state, "directive name must not be less than one character in length");
-	while (state.input.charCodeAt(state.position) !== 0 && !isEol(state.input.charCodeAt(state.position))) {
-		while (isWhiteSpace(state.input.charCodeAt(state.position))) state.position++;
-		if (state.input.charCodeAt(state.position) === 35 || isEol(state.input.charCodeAt(state.position)) || state.input.charCodeAt(state.position) === 0) break;
+	if (name.length === 0) throwError$2(state, "directive name must not be less than one character in length");
+	while (state.input.charCodeAt(state.position) !== 0 && !isEol$1(state.input.charCodeAt(state.position))) {
+		while (isWhiteSpace$1(state.input.charCodeAt(state.position))) state.position++;
+		if (state.input.charCodeAt(state.position) === 35 || isEol$1(state.input.charCodeAt(state.position)) || state.input.charCodeAt(state.position) === 0) break;
 		const start = state.position;
-		while (state.input.charCodeAt(state.position) !== 0 && !isWsOrEol(state.input.charCodeAt(state.position))) state.position++;
+		while (state.input.charCodeAt(state.position) !== 0 && !isWsOrEol$1(state.input.charCodeAt(state.position))) state.position++;
 		args.push(state.input.slice(start, state.position));
 	}
-	if (isEol(state.input.charCodeAt(state.position))) consumeLineBreak(state);
+	if (isEol$1(state.input.charCodeAt(state.position))) consumeLineBreak$1(state);
 	if (name === "YAML") {
-		if (state.directives.some((directive) => directive.kind === "yaml")) throwError(state, "duplication of %YAML directive");
-		if (args.length !== 1) throwError(state, "YAML directive accepts exactly one argument");
+		if (state.directives.some((directive) => directive.kind === "yaml")) throwError$2(state, "duplication of %YAML directive");
+		if (args.length !== 1) throwError$2(state, "YAML directive accepts exactly one argument");
 		const match = /^([0-9]+)\.([0-9]+)$/.exec(args[0]);
-		if (match === null) throwError(state, "ill-formed argument of the YAML directive");
-		if (parseInt(match[1], 10) !== 1) throwError(state, "unacceptable YAML version of the document");
+		if (match === null) throwError$2(state, "ill-formed argument of the YAML directive");
+		if (parseInt(match[1], 10) !== 1) throwError$2(state, "unacceptable YAML version of the document");
 		state.directives.push({
 			kind: "yaml",
 			version: args[0]
 		});
 	} else if (name === "TAG") {
-		if (args.length !== 2) throwError(state, "TAG directive accepts exactly two arguments");
+		if (args.length !== 2) throwError$2(state, "TAG directive accepts exactly two arguments");
 		const [handle, prefix] = args;
-		if (!PATTERN_TAG_HANDLE.test(handle)) throwError(state, "ill-formed tag handle (first argument) of the TAG directive");
-		if (HAS_OWN.call(state.tagHandlers, handle)) throwError(state, `there is a previously declared suffix for "${handle}" tag handle`);
-		if (!PATTERN_TAG_PREFIX.test(prefix)) throwError(state, "ill-formed tag prefix (second argument) of the TAG directive");
+		if (!PATTERN_TAG_HANDLE$1.test(handle)) throwError$2(state, "ill-formed tag handle (first argument) of the TAG directive");
+		if (HAS_OWN$1.call(state.tagHandlers, handle)) throwError$2(state, `there is a previously declared suffix for "${handle}" tag handle`);
+		if (!PATTERN_TAG_PREFIX$1.test(prefix)) throwError$2(state, "ill-formed tag prefix (second argument) of the TAG directive");
 		state.tagHandlers[handle] = prefix;
 		state.directives.push({
 			kind: "tag",
@@ -40617,57 +40881,57 @@ function readDirective(state) {
 	}
 	return true;
 }
-function readDocument(state) {
+function readDocument$1(state) {
 	state.directives = [];
 	state.tagHandlers = Object.create(null);
 	let hasDirectives = false;
-	skipSeparationSpace(state, true);
-	while (readDirective(state)) {
+	skipSeparationSpace$1(state, true);
+	while (readDirective$1(state)) {
 		hasDirectives = true;
-		skipSeparationSpace(state, true);
+		skipSeparationSpace$1(state, true);
 	}
 	let explicitStart = false;
 	let explicitEnd = false;
 	let allowCompact = true;
-	if (state.lineIndent === 0 && state.input.charCodeAt(state.position) === 45 && state.input.charCodeAt(state.position + 1) === 45 && state.input.charCodeAt(state.position + 2) === 45 && isWsOrEolOrEnd(state.input.charCodeAt(state.position + 3))) {
+	if (state.lineIndent === 0 && state.input.charCodeAt(state.position) === 45 && state.input.charCodeAt(state.position + 1) === 45 && state.input.charCodeAt(state.position + 2) === 45 && isWsOrEolOrEnd$1(state.input.charCodeAt(state.position + 3))) {
 		explicitStart = true;
 		const markerLine = state.line;
 		state.position += 3;
-		skipSeparationSpace(state, true);
+		skipSeparationSpace$1(state, true);
 		allowCompact = state.line > markerLine;
-	} else if (hasDirectives) throwError(state, "directives end mark is expected");
+	} else if (hasDirectives) throwError$2(state, "directives end mark is expected");
 	const documentEventIndex = state.events.length;
-	if (!explicitStart && state.position === state.lineStart && state.input.charCodeAt(state.position) === 46 && testDocumentSeparator(state)) {
+	if (!explicitStart && state.position === state.lineStart && state.input.charCodeAt(state.position) === 46 && testDocumentSeparator$1(state)) {
 		state.position += 3;
-		skipSeparationSpace(state, true);
+		skipSeparationSpace$1(state, true);
 		return;
 	}
-	addDocumentEvent(state, explicitStart, false);
-	if (!parseNode(state, state.lineIndent - 1, CONTEXT_BLOCK_OUT, false, allowCompact, allowCompact)) addEmptyScalarEvent(state);
-	skipSeparationSpace(state, true);
-	if (state.position === state.lineStart && testDocumentSeparator(state)) {
+	addDocumentEvent$1(state, explicitStart, false);
+	if (!parseNode$1(state, state.lineIndent - 1, CONTEXT_BLOCK_OUT$1, false, allowCompact, allowCompact)) addEmptyScalarEvent$1(state);
+	skipSeparationSpace$1(state, true);
+	if (state.position === state.lineStart && testDocumentSeparator$1(state)) {
 		explicitEnd = state.input.charCodeAt(state.position) === 46;
 		if (explicitEnd) {
 			const markerLine = state.line;
 			state.position += 3;
-			skipSeparationSpace(state, true);
-			if (state.line === markerLine && state.position < state.length) throwError(state, "end of the stream or a document separator is expected");
+			skipSeparationSpace$1(state, true);
+			if (state.line === markerLine && state.position < state.length) throwError$2(state, "end of the stream or a document separator is expected");
 		}
 	}
 	const documentEvent = state.events[documentEventIndex];
 	if (documentEvent?.type === EVENT_ID.DOCUMENT) documentEvent.explicitEnd = explicitEnd;
-	addPopEvent(state);
-	if (!explicitEnd && state.position < state.length && !testDocumentBoundary(state)) throwError(state, "end of the stream or a document separator is expected");
+	addPopEvent$1(state);
+	if (!explicitEnd && state.position < state.length && !testDocumentBoundary$1(state)) throwError$2(state, "end of the stream or a document separator is expected");
 }
 /**
 * Parses YAML into a flat event stream referencing source text by offsets.
 *
 * @category Events
 */
-function parseEvents(input, options) {
+function parseEvents$2(input, options) {
 	const length = input.length;
 	const state = {
-		...DEFAULT_PARSER_OPTIONS,
+		...DEFAULT_PARSER_OPTIONS$1,
 		...options,
 		input: `${input}\0`,
 		length,
@@ -40684,21 +40948,21 @@ function parseEvents(input, options) {
 	const nullpos = input.indexOf("\0");
 	if (nullpos !== -1) YAMLException.throwAt(input, nullpos, "null byte is not allowed in input", state.filename);
 	while (state.position < state.length) {
-		skipByteOrderMark(state);
-		skipSeparationSpace(state, true);
+		skipByteOrderMark$1(state);
+		skipSeparationSpace$1(state, true);
 		if (state.position >= state.length) break;
 		const documentStart = state.position;
-		readDocument(state);
+		readDocument$1(state);
 		if (state.position === documentStart)
  /* c8 ignore next */
-		throwError(state, "can not read a document");
+		throwError$2(state, "can not read a document");
 	}
 	return state.events;
 }
 //#endregion
 //#region src/load.ts
 var DEFAULT_LOAD_OPTIONS = {
-	...DEFAULT_PARSER_OPTIONS,
+	...DEFAULT_PARSER_OPTIONS$1,
 	...DEFAULT_CONSTRUCTOR_OPTIONS
 };
 function loadDocuments(input, options = {}) {
@@ -40707,9 +40971,9 @@ function loadDocuments(input, options = {}) {
 		...options
 	};
 	const source = String(input);
-	const PARSER_OPT_KEYS = Object.keys(DEFAULT_PARSER_OPTIONS);
+	const PARSER_OPT_KEYS = Object.keys(DEFAULT_PARSER_OPTIONS$1);
 	const CONSTRUCTOR_OPT_KEYS = Object.keys(DEFAULT_CONSTRUCTOR_OPTIONS);
-	return constructFromEvents(parseEvents(source, pick(opts, PARSER_OPT_KEYS)), {
+	return constructFromEvents(parseEvents$2(source, pick(opts, PARSER_OPT_KEYS)), {
 		...pick(opts, CONSTRUCTOR_OPT_KEYS),
 		source
 	});
@@ -40853,60 +41117,63 @@ function mergeSources(entry) {
     return out;
 }
 /**
- * The entry of `key` in a map, including keys brought in by `<<` merges: own keys win wherever they stand,
- * then merges in order (js-yaml's semantics). A merged entry's nodes are those of the anchored map.
+ * The entry of `key` in a map, including keys brought in by `<<` merges, as kubectl (go-yaml v2) decodes them:
+ * a merge applies where it stands, so it overrides own keys before it and later own keys override it; within one
+ * `<<: [*a, *b]` the first map wins. A merged entry's nodes are those of the anchored map.
  */
 function mapEntry(map, key, depth = 0) {
+    let own;
     let hasMerge = false;
     for (const entry of map.entries) {
-        if (entry.key !== key)
-            continue;
-        if (!isMergeEntry(entry))
-            return entry;
-        hasMerge = true;
+        if (isMergeEntry(entry))
+            hasMerge = true;
+        else if (entry.key === key && own === undefined)
+            own = entry;
     }
-    if (key !== '<<')
-        hasMerge = map.entries.some(isMergeEntry);
-    // The depth bound stops a map that merges itself through an alias cycle.
-    if (!hasMerge || depth > 50)
-        return undefined;
+    // Own keys are unique (a duplicate's first entry is dropped when the tree is built).
+    if (!hasMerge || key === '<<')
+        return own;
+    let found;
     for (const entry of map.entries) {
-        if (!isMergeEntry(entry))
+        if (!isMergeEntry(entry)) {
+            if (entry === own)
+                found = own;
+            continue;
+        }
+        // The depth bound stops a map that merges itself through an alias cycle.
+        if (depth > 50)
             continue;
         for (const source of mergeSources(entry)) {
-            const found = mapEntry(source, key, depth + 1);
-            if (found)
-                return found;
+            const inner = mapEntry(source, key, depth + 1);
+            if (inner) {
+                found = inner;
+                break;
+            }
         }
     }
-    return undefined;
+    return found;
 }
-/** Every effective entry of a map, own and merged (at the place of their `<<`); own keys win, then merges in order. */
+/** Every effective entry of a map, own and merged, with mapEntry's precedence (merges apply where they stand). */
 function mergedEntries(map, depth = 0) {
     if (!map.entries.some(isMergeEntry))
         return map.entries;
-    const seen = new Set();
-    for (const entry of map.entries)
-        if (!isMergeEntry(entry))
-            seen.add(entry.key);
-    const out = [];
+    const byKey = new Map();
     for (const entry of map.entries) {
         if (!isMergeEntry(entry)) {
-            out.push(entry);
+            byKey.set(entry.key, entry);
             continue;
         }
         if (depth > 50)
             continue;
-        for (const source of mergeSources(entry)) {
-            for (const e of mergedEntries(source, depth + 1)) {
-                if (seen.has(e.key))
-                    continue;
-                seen.add(e.key);
-                out.push(e);
-            }
-        }
+        const merged = new Map();
+        for (const source of mergeSources(entry))
+            for (const e of mergedEntries(source, depth + 1))
+                if (!merged.has(e.key))
+                    merged.set(e.key, e);
+        for (const [k, e] of merged)
+            byKey.set(k, e);
     }
-    return out;
+    return [...byKey.values()];
 }
 /** The map entry whose key is the last element of `path` (so both key line and value are at hand). */
 function entryAt(root, path) {
@@ -42122,28 +42389,1121 @@ function planFor(target, from) {
     return plan;
 }
 
-// YAML text → position tree + plain value, from one js-yaml 5 event stream (exact offsets, one pass).
-/** Tags nobody defined (`!Ref x`, `--- !shop`, `!!binary`) read as the plain value under them, as kubectl does. */
-function anyTag(prefix) {
-    const identify = () => false;
-    return [
-        defineScalarTag(prefix, { matchByTagPrefix: true, resolve: (source) => source, identify }),
-        defineSequenceTag(prefix, { matchByTagPrefix: true, create: seqTag.create, addItem: seqTag.addItem, identify }),
-        defineMappingTag(prefix, { matchByTagPrefix: true, create: mapTag.create, addPair: mapTag.addPair, has: mapTag.has, keys: mapTag.keys, get: mapTag.get, identify })
-    ];
+// @ts-nocheck
+// GENERATED by scripts/vendor-js-yaml-parser.mjs from js-yaml 5.5.0 (MIT, (C) 2011-2015 Vitaly Puzrin and
+// contributors), dist/js-yaml.mjs region src/parser/parser.ts, changed so that it reads YAML as kubectl's go-yaml v2
+// does. Do not edit: change the patches in the script and rerun it. The changes, in order:
+//  - state: a literal object instead of spreading the options into it (V8 keeps a spread object in dictionary mode: every parse paid a slow property lookup per access, 10-15x per small document), with first-document mode
+//  - state: the flow nesting level, where a failed plain-scalar continuation stopped, and first-document mode
+//  - libyaml ends a comment at any token boundary (`"x"#c`, `[a,#c`), not only after whitespace; in block context it refuses a tab in the indentation of a line (unless a plain scalar already read that line)
+//  - anchor names: libyaml allows letters, digits, `-` and `_` only
+//  - alias names: the same characters as anchors
+//  - quoted scalars: libyaml does not check the indentation of their continuation lines
+//  - double-quoted escapes: go-yaml v2 knows no `\/` escape
+//  - double-quoted escapes: go-yaml v2 refuses surrogate halves and code points above U+10FFFF
+//  - block scalar header: a comment may follow the indicators without whitespace
+//  - plain scalars: NEL, LS and PS are line breaks for libyaml
+//  - plain scalars: in flow context continuation lines may have any indentation; in block context a tab below the indentation is refused
+//  - flow collections: libyaml does not check indentation (nor tabs) inside them
+//  - flow collections: track the nesting level (entry)
+//  - flow collections: track the nesting level (exit)
+//  - flow mappings: an implicit key and its `:` stay on one line (libyaml simple keys)
+//  - block sequences: libyaml refuses a tab right after `-`
+//  - explicit keys and values: libyaml refuses a tab right after `?` and `:`
+//  - first-document mode: kubectl decodes one document per `---` chunk; `...`, a directive or `---` ends it and the rest is not read
+//  - helpers of the changes above (a tab right after an indicator)
+//#region src/parser/parser.ts
+var NO_RANGE$1 = -1;
+var HAS_OWN = Object.prototype.hasOwnProperty;
+var CONTEXT_FLOW_IN = 1;
+var CONTEXT_FLOW_OUT = 2;
+var CONTEXT_BLOCK_IN = 3;
+var CONTEXT_BLOCK_OUT = 4;
+var PATTERN_NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
+var PATTERN_FLOW_INDICATORS = /[,\[\]{}]/;
+var PATTERN_TAG_HANDLE = /^(?:!|!!|![0-9A-Za-z-]+!)$/;
+var NS_URI_CHAR = String.raw `(?:%[0-9A-Fa-f]{2}|[0-9A-Za-z\-#;/?:@&=+$,_.!~*'()\[\]])`;
+var NS_TAG_CHAR = String.raw `(?:%[0-9A-Fa-f]{2}|[0-9A-Za-z\-#;/?:@&=+$.~*'()_])`;
+var PATTERN_TAG_URI = new RegExp(`^(?:${NS_URI_CHAR})*$`);
+var PATTERN_TAG_SUFFIX = new RegExp(`^(?:${NS_TAG_CHAR})+$`);
+var PATTERN_TAG_PREFIX = new RegExp(`^(?:!(?:${NS_URI_CHAR})*|${NS_TAG_CHAR}(?:${NS_URI_CHAR})*)$`);
+var DEFAULT_PARSER_OPTIONS = {
+    filename: "",
+    maxDepth: 100
+};
+function addDocumentEvent(state, explicitStart, explicitEnd) {
+    state.events.push({
+        type: EVENT_ID.DOCUMENT,
+        explicitStart,
+        explicitEnd,
+        directives: state.directives
+    });
 }
-/** Kubernetes' YAML merges `<<` keys; js-yaml 5 only does when told. Known tags match exactly before any prefix. */
-const SCHEMA = CORE_SCHEMA.withTags(mergeTag, anyTag('!'), anyTag('tag:'));
-/** Alias nodes allowed per document: real manifests use a handful; a billion-laughs file uses dozens. */
-const MAX_ALIASES = 50;
-/** Nesting allowed (js-yaml's default is 100; CRD schemas nest deeper than most manifests, never this deep). */
-const MAX_DEPTH = 200;
+function addSequenceEvent(state, start, anchorStart, anchorEnd, tagStart, tagEnd, style) {
+    state.events.push({
+        type: EVENT_ID.SEQUENCE,
+        start,
+        anchorStart,
+        anchorEnd,
+        tagStart,
+        tagEnd,
+        style
+    });
+}
+function addMappingEvent(state, start, anchorStart, anchorEnd, tagStart, tagEnd, style) {
+    state.events.push({
+        type: EVENT_ID.MAPPING,
+        start,
+        anchorStart,
+        anchorEnd,
+        tagStart,
+        tagEnd,
+        style
+    });
+}
+function insertFlowPairMappingEvent(state, snapshot) {
+    state.events.splice(snapshot.eventsLength, 0, {
+        type: EVENT_ID.MAPPING,
+        start: snapshot.position,
+        anchorStart: NO_RANGE$1,
+        anchorEnd: NO_RANGE$1,
+        tagStart: NO_RANGE$1,
+        tagEnd: NO_RANGE$1,
+        style: COLLECTION_STYLE.FLOW
+    });
+}
+function addScalarEvent(state, valueStart, valueEnd, anchorStart, anchorEnd, tagStart, tagEnd, style, chomping = CHOMPING_MODE.CLIP, indent = -1, fast = false) {
+    state.events.push({
+        type: EVENT_ID.SCALAR,
+        valueStart,
+        valueEnd,
+        anchorStart,
+        anchorEnd,
+        tagStart,
+        tagEnd,
+        style,
+        chomping,
+        indent,
+        fast
+    });
+}
+function addAliasEvent(state, anchorStart, anchorEnd) {
+    state.events.push({
+        type: EVENT_ID.ALIAS,
+        anchorStart,
+        anchorEnd
+    });
+}
+function addPopEvent(state) {
+    state.events.push({ type: EVENT_ID.POP });
+}
+function addEmptyScalarEvent(state) {
+    addScalarEvent(state, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, NO_RANGE$1, SCALAR_STYLE.PLAIN);
+}
+function emptyProperties() {
+    return {
+        anchorStart: NO_RANGE$1,
+        anchorEnd: NO_RANGE$1,
+        tagStart: NO_RANGE$1,
+        tagEnd: NO_RANGE$1
+    };
+}
+function snapshotState(state) {
+    return {
+        position: state.position,
+        line: state.line,
+        lineStart: state.lineStart,
+        lineIndent: state.lineIndent,
+        firstTabInLine: state.firstTabInLine,
+        eventsLength: state.events.length
+    };
+}
+function restoreState(state, snapshot) {
+    state.position = snapshot.position;
+    state.line = snapshot.line;
+    state.lineStart = snapshot.lineStart;
+    state.lineIndent = snapshot.lineIndent;
+    state.firstTabInLine = snapshot.firstTabInLine;
+    state.events.length = snapshot.eventsLength;
+}
+function throwError(state, message) {
+    YAMLException.throwAt(state.input.slice(0, state.length), state.position, message, state.filename);
+}
+function isEol(c) {
+    return c === 10 || c === 13;
+}
+function isWhiteSpace(c) {
+    return c === 9 || c === 32;
+}
+function isWsOrEol(c) {
+    return isWhiteSpace(c) || isEol(c);
+}
+function isWsOrEolOrEnd(c) {
+    return c === 0 || isWsOrEol(c);
+}
+function isFlowIndicator(c) {
+    return c === 44 || c === 91 || c === 93 || c === 123 || c === 125;
+}
+function fromDecimalCode(c) {
+    return c >= 48 && c <= 57 ? c - 48 : -1;
+}
+function fromHexCode(c) {
+    if (c >= 48 && c <= 57)
+        return c - 48;
+    const lc = c | 32;
+    if (lc >= 97 && lc <= 102)
+        return lc - 97 + 10;
+    return -1;
+}
+function escapedHexLen(c) {
+    if (c === 120)
+        return 2;
+    if (c === 117)
+        return 4;
+    if (c === 85)
+        return 8;
+    return 0;
+}
+function isSimpleEscape(c) {
+    return c === 48 || c === 97 || c === 98 || c === 116 || c === 9 || c === 110 || c === 118 || c === 102 || c === 114 || c === 101 || c === 32 || c === 34 || c === 92 || c === 78 || c === 95 || c === 76 || c === 80;
+}
+function consumeLineBreak(state) {
+    if (state.input.charCodeAt(state.position) === 10)
+        state.position++;
+    else {
+        state.position++;
+        if (state.input.charCodeAt(state.position) === 10)
+            state.position++;
+    }
+    state.line++;
+    state.lineStart = state.position;
+    state.lineIndent = 0;
+    state.firstTabInLine = -1;
+}
+function skipSeparationSpace(state, allowComments) {
+    let lineBreaks = 0;
+    let ch = state.input.charCodeAt(state.position);
+    let indentation = allowComments && state.flowLevel === 0 && state.position - state.lineStart === state.lineIndent;
+    while (ch !== 0) {
+        while (isWhiteSpace(ch)) {
+            if (ch === 9) {
+                if (state.firstTabInLine === -1)
+                    state.firstTabInLine = state.position;
+                if (indentation && state.position >= state.blankScanUntil)
+                    throwError(state, "a tab character in the indentation of a line (kubectl refuses tabs there)");
+            }
+            ch = state.input.charCodeAt(++state.position);
+        }
+        indentation = false;
+        if (allowComments && ch === 35)
+            do
+                ch = state.input.charCodeAt(++state.position);
+            while (!isEol(ch) && ch !== 0);
+        if (!isEol(ch))
+            break;
+        consumeLineBreak(state);
+        lineBreaks++;
+        indentation = allowComments && state.flowLevel === 0;
+        ch = state.input.charCodeAt(state.position);
+        while (ch === 32) {
+            state.lineIndent++;
+            ch = state.input.charCodeAt(++state.position);
+        }
+    }
+    return lineBreaks;
+}
+function testDocumentSeparator(state, position = state.position) {
+    const ch = state.input.charCodeAt(position);
+    if ((ch === 45 || ch === 46) && ch === state.input.charCodeAt(position + 1) && ch === state.input.charCodeAt(position + 2)) {
+        const following = state.input.charCodeAt(position + 3);
+        return following === 0 || isWsOrEol(following);
+    }
+    return false;
+}
+function skipByteOrderMark(state) {
+    if (state.position === state.lineStart && state.input.charCodeAt(state.position) === 65279) {
+        state.position++;
+        state.lineStart = state.position;
+    }
+}
+function testDocumentBoundary(state) {
+    if (state.position !== state.lineStart)
+        return false;
+    if (testDocumentSeparator(state))
+        return true;
+    if (state.input.charCodeAt(state.position) !== 65279)
+        return false;
+    const snapshot = snapshotState(state);
+    skipByteOrderMark(state);
+    skipSeparationSpace(state, true);
+    const ch = state.input.charCodeAt(state.position);
+    const result = state.position === state.lineStart && (ch === 37 || ch === 45 && testDocumentSeparator(state));
+    restoreState(state, snapshot);
+    return result;
+}
+function skipUntilLineEnd(state) {
+    let ch = state.input.charCodeAt(state.position);
+    while (ch !== 0 && !isEol(ch))
+        ch = state.input.charCodeAt(++state.position);
+}
+function checkPrintable(state, start, end) {
+    const match = PATTERN_NON_PRINTABLE.exec(state.input.slice(start, end));
+    if (match !== null) {
+        state.position = start + match.index + match[0].length - 1;
+        throwError(state, "the stream contains non-printable characters");
+    }
+}
+function readTagProperty(state, props, inFlow) {
+    if (state.input.charCodeAt(state.position) !== 33)
+        return false;
+    if (props.tagStart !== NO_RANGE$1)
+        throwError(state, "duplication of a tag property");
+    const start = state.position;
+    let isVerbatim = false;
+    let isNamed = false;
+    let tagHandle = "!";
+    let ch = state.input.charCodeAt(++state.position);
+    if (ch === 60) {
+        isVerbatim = true;
+        ch = state.input.charCodeAt(++state.position);
+    }
+    else if (ch === 33) {
+        isNamed = true;
+        tagHandle = "!!";
+        ch = state.input.charCodeAt(++state.position);
+    }
+    let suffixStart = state.position;
+    let tagName;
+    if (isVerbatim) {
+        while (ch !== 0 && ch !== 62)
+            ch = state.input.charCodeAt(++state.position);
+        if (ch !== 62)
+            throwError(state, "unexpected end of the stream within a verbatim tag");
+        tagName = state.input.slice(suffixStart, state.position);
+        state.position++;
+    }
+    else {
+        while (ch !== 0 && !isWsOrEol(ch) && !(inFlow && isFlowIndicator(ch))) {
+            if (ch === 33) {
+                if (!isNamed) {
+                    tagHandle = state.input.slice(suffixStart - 1, state.position + 1);
+                    if (!PATTERN_TAG_HANDLE.test(tagHandle))
+                        throwError(state, "named tag handle cannot contain such characters");
+                    isNamed = true;
+                    suffixStart = state.position + 1;
+                }
+                else
+                    throwError(state, "tag suffix cannot contain exclamation marks");
+            }
+            ch = state.input.charCodeAt(++state.position);
+        }
+        tagName = state.input.slice(suffixStart, state.position);
+        if (PATTERN_FLOW_INDICATORS.test(tagName))
+            throwError(state, "tag suffix cannot contain flow indicator characters");
+    }
+    if (tagName && !(isVerbatim ? PATTERN_TAG_URI.test(tagName) : PATTERN_TAG_SUFFIX.test(tagName)))
+        throwError(state, `tag name cannot contain such characters: ${tagName}`);
+    if (!isVerbatim && tagHandle !== "!" && tagHandle !== "!!" && !HAS_OWN.call(state.tagHandlers, tagHandle))
+        throwError(state, `undeclared tag handle "${tagHandle}"`);
+    props.tagStart = start;
+    props.tagEnd = state.position;
+    return true;
+}
+function readAnchorProperty(state, props) {
+    if (state.input.charCodeAt(state.position) !== 38)
+        return false;
+    if (props.anchorStart !== NO_RANGE$1)
+        throwError(state, "duplication of an anchor property");
+    state.position++;
+    const start = state.position;
+    while (isAnchorChar(state.input.charCodeAt(state.position)))
+        state.position++;
+    if (state.position === start)
+        throwError(state, "name of an anchor node must contain at least one character");
+    checkAnchorEnd(state);
+    props.anchorStart = start;
+    props.anchorEnd = state.position;
+    return true;
+}
+function readAlias(state, props) {
+    if (state.input.charCodeAt(state.position) !== 42)
+        return false;
+    if (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1)
+        throwError(state, "alias node should not have any properties");
+    state.position++;
+    const start = state.position;
+    while (isAnchorChar(state.input.charCodeAt(state.position)))
+        state.position++;
+    if (state.position === start)
+        throwError(state, "name of an alias node must contain at least one character");
+    checkAnchorEnd(state);
+    addAliasEvent(state, start, state.position);
+    return true;
+}
+function readFlowScalarBreak(state, nodeIndent) {
+    skipSeparationSpace(state, false);
+}
+function isAnchorChar(c) {
+    return c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 45 || c === 95;
+}
+function checkAnchorEnd(state) {
+    const c = state.input.charCodeAt(state.position);
+    if (c === 0 || isWsOrEol(c) || c === 44 || c === 93 || c === 125)
+        return;
+    if (c === 58 && isWsOrEolOrEnd(state.input.charCodeAt(state.position + 1)))
+        return;
+    throwError(state, "an anchor or alias name may hold only letters, digits, '-' and '_'");
+}
+function checkPlainBreakTabs(state, from, indent) {
+    let column = -1;
+    for (let i = from; i < state.position; i++) {
+        const c = state.input.charCodeAt(i);
+        if (c === 10 || c === 13)
+            column = 0;
+        else if (column >= 0) {
+            if (c === 9 && column < indent) {
+                state.position = i;
+                throwError(state, "a tab character that violates indentation");
+            }
+            column++;
+        }
+    }
+}
+function readSingleQuotedScalar(state, nodeIndent, props) {
+    if (state.input.charCodeAt(state.position) !== 39)
+        return false;
+    state.position++;
+    const start = state.position;
+    let simple = true;
+    while (state.input.charCodeAt(state.position) !== 0) {
+        const ch = state.input.charCodeAt(state.position);
+        if (ch === 39) {
+            if (state.input.charCodeAt(state.position + 1) === 39) {
+                simple = false;
+                state.position += 2;
+                continue;
+            }
+            const end = state.position;
+            state.position++;
+            addScalarEvent(state, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.SINGLE_QUOTED, CHOMPING_MODE.CLIP, -1, simple);
+            return true;
+        }
+        if (isEol(ch)) {
+            simple = false;
+            readFlowScalarBreak(state);
+        }
+        else if (state.position === state.lineStart && testDocumentSeparator(state))
+            throwError(state, "unexpected end of the document within a single quoted scalar");
+        else if (ch !== 9 && ch < 32)
+            throwError(state, "expected valid JSON character");
+        else
+            state.position++;
+    }
+    throwError(state, "unexpected end of the stream within a single quoted scalar");
+}
+function readDoubleQuotedScalar(state, nodeIndent, props) {
+    if (state.input.charCodeAt(state.position) !== 34)
+        return false;
+    state.position++;
+    const start = state.position;
+    let simple = true;
+    while (state.input.charCodeAt(state.position) !== 0) {
+        const ch = state.input.charCodeAt(state.position);
+        if (ch === 34) {
+            const end = state.position;
+            state.position++;
+            addScalarEvent(state, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.DOUBLE_QUOTED, CHOMPING_MODE.CLIP, -1, simple);
+            return true;
+        }
+        if (ch === 92) {
+            simple = false;
+            const escaped = state.input.charCodeAt(++state.position);
+            if (isEol(escaped))
+                readFlowScalarBreak(state);
+            else if (isSimpleEscape(escaped))
+                state.position++;
+            else {
+                let hexLength = escapedHexLen(escaped);
+                if (hexLength === 0)
+                    throwError(state, "unknown escape sequence");
+                let code = 0;
+                while (hexLength-- > 0) {
+                    state.position++;
+                    const digit = fromHexCode(state.input.charCodeAt(state.position));
+                    if (digit < 0)
+                        throwError(state, "expected hexadecimal character");
+                    code = code * 16 + digit;
+                }
+                if (code >= 55296 && code <= 57343 || code > 1114111)
+                    throwError(state, "invalid Unicode character escape code");
+                state.position++;
+            }
+        }
+        else if (isEol(ch)) {
+            simple = false;
+            readFlowScalarBreak(state);
+        }
+        else if (state.position === state.lineStart && testDocumentSeparator(state))
+            throwError(state, "unexpected end of the document within a double quoted scalar");
+        else if (ch !== 9 && ch < 32)
+            throwError(state, "expected valid JSON character");
+        else
+            state.position++;
+    }
+    throwError(state, "unexpected end of the stream within a double quoted scalar");
+}
+function readBlockScalar(state, parentIndent, props) {
+    const ch = state.input.charCodeAt(state.position);
+    let chomping = CHOMPING_MODE.CLIP;
+    let indent = -1;
+    let detectedIndent = false;
+    if (ch !== 124 && ch !== 62)
+        return false;
+    const style = ch === 124 ? SCALAR_STYLE.LITERAL_BLOCK : SCALAR_STYLE.FOLDED_BLOCK;
+    state.position++;
+    while (state.input.charCodeAt(state.position) !== 0) {
+        const current = state.input.charCodeAt(state.position);
+        const digit = fromDecimalCode(current);
+        if (current === 43 || current === 45) {
+            if (chomping !== CHOMPING_MODE.CLIP)
+                throwError(state, "repeat of a chomping mode identifier");
+            chomping = current === 43 ? CHOMPING_MODE.KEEP : CHOMPING_MODE.STRIP;
+            state.position++;
+        }
+        else if (digit >= 0) {
+            if (digit === 0)
+                throwError(state, "bad explicit indentation width of a block scalar; it cannot be less than one");
+            if (detectedIndent)
+                throwError(state, "repeat of an indentation width identifier");
+            indent = parentIndent + digit - 1;
+            detectedIndent = true;
+            state.position++;
+        }
+        else
+            break;
+    }
+    while (isWhiteSpace(state.input.charCodeAt(state.position))) {
+        state.position++;
+    }
+    if (state.input.charCodeAt(state.position) === 35)
+        skipUntilLineEnd(state);
+    if (isEol(state.input.charCodeAt(state.position)))
+        consumeLineBreak(state);
+    else if (state.input.charCodeAt(state.position) !== 0)
+        throwError(state, "a line break is expected");
+    let contentIndent = detectedIndent ? indent : -1;
+    let maxLeadingIndent = 0;
+    const valueStart = state.position;
+    let valueEnd = state.position;
+    while (state.input.charCodeAt(state.position) !== 0) {
+        const linePosition = state.position;
+        let column = 0;
+        while (state.input.charCodeAt(linePosition + column) === 32)
+            column++;
+        const first = state.input.charCodeAt(linePosition + column);
+        if (first === 0) {
+            if (contentIndent >= 0) {
+                if (column > contentIndent)
+                    valueEnd = linePosition + column;
+            }
+            else if (column > 0)
+                valueEnd = linePosition + column;
+            break;
+        }
+        if (testDocumentBoundary(state))
+            break;
+        if (!detectedIndent && contentIndent === -1 && isEol(first))
+            maxLeadingIndent = Math.max(maxLeadingIndent, column);
+        if (!detectedIndent && contentIndent === -1 && !isEol(first)) {
+            if (first === 9 && column < parentIndent) {
+                state.position = linePosition + column;
+                throwError(state, "tab characters must not be used in indentation");
+            }
+            if (column >= parentIndent && column < maxLeadingIndent) {
+                state.position = linePosition + column;
+                throwError(state, "bad indentation of a mapping entry");
+            }
+        }
+        if (contentIndent === -1 && first !== 0 && !isEol(first) && column < parentIndent) {
+            state.lineIndent = column;
+            state.position = linePosition + column;
+            break;
+        }
+        if (!detectedIndent && first !== 0 && !isEol(first) && contentIndent === -1)
+            contentIndent = column;
+        const requiredIndent = contentIndent === -1 ? parentIndent + 1 : contentIndent;
+        if (first !== 0 && !isEol(first) && column < requiredIndent) {
+            state.lineIndent = column;
+            state.position = linePosition + column;
+            break;
+        }
+        skipUntilLineEnd(state);
+        valueEnd = state.position;
+        if (isEol(state.input.charCodeAt(state.position))) {
+            consumeLineBreak(state);
+            valueEnd = state.position;
+        }
+    }
+    checkPrintable(state, valueStart, valueEnd);
+    addScalarEvent(state, valueStart, valueEnd, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, style, chomping, contentIndent);
+    return true;
+}
+function canStartPlainScalar(state, nodeContext) {
+    const ch = state.input.charCodeAt(state.position);
+    const inFlow = nodeContext === CONTEXT_FLOW_IN;
+    if (ch === 0 || isWsOrEol(ch) || ch === 35 || ch === 38 || ch === 42 || ch === 33 || ch === 124 || ch === 62 || ch === 39 || ch === 34 || ch === 37 || ch === 64 || ch === 96 || isFlowIndicator(ch))
+        return false;
+    if (ch === 63 || ch === 45) {
+        const following = state.input.charCodeAt(state.position + 1);
+        if (isWsOrEolOrEnd(following) || inFlow && isFlowIndicator(following))
+            return false;
+    }
+    return true;
+}
+function readPlainScalar(state, nodeIndent, nodeContext, props) {
+    if (!canStartPlainScalar(state, nodeContext))
+        return false;
+    const start = state.position;
+    let end = state.position;
+    let ch = state.input.charCodeAt(state.position);
+    const inFlow = nodeContext === CONTEXT_FLOW_IN;
+    let multiline = false;
+    while (ch !== 0) {
+        if (testDocumentBoundary(state))
+            break;
+        if (ch === 58) {
+            const following = state.input.charCodeAt(state.position + 1);
+            if (isWsOrEolOrEnd(following) || inFlow && isFlowIndicator(following))
+                break;
+        }
+        else if (ch === 35) {
+            if (isWsOrEol(state.input.charCodeAt(state.position - 1)))
+                break;
+        }
+        else if (inFlow && isFlowIndicator(ch))
+            break;
+        else if (ch === 133 || ch === 8232 || ch === 8233)
+            throwError(state, "a NEL, LS or PS character, which kubectl reads as a line break");
+        else if (isEol(ch)) {
+            const savedPosition = state.position;
+            const savedLine = state.line;
+            const savedLineStart = state.lineStart;
+            const savedLineIndent = state.lineIndent;
+            skipSeparationSpace(state, false);
+            if (!inFlow)
+                checkPlainBreakTabs(state, savedPosition, nodeIndent);
+            if (inFlow || state.lineIndent >= nodeIndent) {
+                multiline = true;
+                ch = state.input.charCodeAt(state.position);
+                continue;
+            }
+            state.blankScanUntil = state.position;
+            state.position = savedPosition;
+            state.line = savedLine;
+            state.lineStart = savedLineStart;
+            state.lineIndent = savedLineIndent;
+            break;
+        }
+        if (!isWhiteSpace(ch))
+            end = state.position + 1;
+        ch = state.input.charCodeAt(++state.position);
+    }
+    if (end === start)
+        return false;
+    checkPrintable(state, start, end);
+    addScalarEvent(state, start, end, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.PLAIN, CHOMPING_MODE.CLIP, -1, !multiline);
+    return true;
+}
+function skipFlowSeparationSpace(state, nodeIndent) {
+    state.line;
+    skipSeparationSpace(state, true);
+}
+function readFlowCollection(state, nodeIndent, props) {
+    const ch = state.input.charCodeAt(state.position);
+    const isMapping = ch === 123;
+    const start = state.position;
+    let readNext = true;
+    if (ch !== 91 && ch !== 123)
+        return false;
+    const terminator = isMapping ? 125 : 93;
+    if (isMapping)
+        addMappingEvent(state, start, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.FLOW);
+    else
+        addSequenceEvent(state, start, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.FLOW);
+    state.position++;
+    state.flowLevel++;
+    while (state.input.charCodeAt(state.position) !== 0) {
+        skipFlowSeparationSpace(state);
+        let ch = state.input.charCodeAt(state.position);
+        if (ch === terminator) {
+            state.position++;
+            state.flowLevel--;
+            addPopEvent(state);
+            return true;
+        }
+        else if (!readNext)
+            throwError(state, "missed comma between flow collection entries");
+        else if (ch === 44)
+            throwError(state, "expected the node content, but found ','");
+        let isPair = false;
+        let isExplicitPair = false;
+        if (ch === 63 && isWsOrEol(state.input.charCodeAt(state.position + 1))) {
+            isPair = isExplicitPair = true;
+            state.position += 1;
+            skipFlowSeparationSpace(state);
+        }
+        const entryLine = state.line;
+        const entryStart = snapshotState(state);
+        const keyWasRead = parseNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true);
+        skipFlowSeparationSpace(state);
+        ch = state.input.charCodeAt(state.position);
+        if ((isExplicitPair || state.line === entryLine) && ch === 58) {
+            isPair = true;
+            state.position++;
+            skipFlowSeparationSpace(state);
+            if (!isMapping) {
+                insertFlowPairMappingEvent(state, entryStart);
+                if (!keyWasRead)
+                    addEmptyScalarEvent(state);
+            }
+            else if (!keyWasRead)
+                addEmptyScalarEvent(state);
+            if (!parseNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true))
+                addEmptyScalarEvent(state);
+            skipFlowSeparationSpace(state);
+            if (!isMapping)
+                addPopEvent(state);
+        }
+        else if (isMapping && isPair) {
+            if (!keyWasRead)
+                addEmptyScalarEvent(state);
+            addEmptyScalarEvent(state);
+        }
+        else if (isMapping)
+            addEmptyScalarEvent(state);
+        else if (isPair) {
+            insertFlowPairMappingEvent(state, entryStart);
+            if (!keyWasRead)
+                addEmptyScalarEvent(state);
+            addEmptyScalarEvent(state);
+            addPopEvent(state);
+        }
+        ch = state.input.charCodeAt(state.position);
+        if (ch === 44) {
+            readNext = true;
+            state.position++;
+        }
+        else
+            readNext = false;
+    }
+    throwError(state, "unexpected end of the stream within a flow collection");
+}
+function readBlockSequence(state, nodeIndent, props) {
+    if (state.firstTabInLine !== -1 || state.input.charCodeAt(state.position) !== 45 || !isWsOrEolOrEnd(state.input.charCodeAt(state.position + 1)))
+        return false;
+    addSequenceEvent(state, state.position, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.BLOCK);
+    while (state.input.charCodeAt(state.position) === 45 && isWsOrEolOrEnd(state.input.charCodeAt(state.position + 1))) {
+        if (state.firstTabInLine !== -1) {
+            state.position = state.firstTabInLine;
+            throwError(state, "tab characters must not be used in indentation");
+        }
+        const entryLine = state.line;
+        state.position++;
+        checkTabAfterIndicator(state);
+        const hadBreak = skipSeparationSpace(state, true) > 0;
+        if (state.firstTabInLine !== -1 && state.input.charCodeAt(state.position) === 45 && isWsOrEolOrEnd(state.input.charCodeAt(state.position + 1)))
+            throwError(state, "bad indentation of a sequence entry");
+        if (hadBreak && state.lineIndent <= nodeIndent)
+            addEmptyScalarEvent(state);
+        else
+            parseNode(state, nodeIndent, CONTEXT_BLOCK_IN, false, true);
+        skipSeparationSpace(state, true);
+        if (state.lineIndent < nodeIndent || state.position >= state.length)
+            break;
+        if (state.lineIndent > nodeIndent)
+            throwError(state, "bad indentation of a sequence entry");
+        if (state.line === entryLine && state.input.charCodeAt(state.position) === 45 && isWsOrEolOrEnd(state.input.charCodeAt(state.position + 1)))
+            throwError(state, "bad indentation of a sequence entry");
+    }
+    addPopEvent(state);
+    return true;
+}
+function readBlockMapping(state, nodeIndent, flowIndent, props) {
+    let atExplicitKey = false;
+    let detected = false;
+    let mappingOpened = false;
+    let pendingExplicitKey = false;
+    if (state.firstTabInLine !== -1)
+        return false;
+    let ch = state.input.charCodeAt(state.position);
+    while (ch !== 0) {
+        if (!atExplicitKey && state.firstTabInLine !== -1) {
+            state.position = state.firstTabInLine;
+            throwError(state, "tab characters must not be used in indentation");
+        }
+        const following = state.input.charCodeAt(state.position + 1);
+        const entryLine = state.line;
+        if ((ch === 63 || ch === 58) && isWsOrEolOrEnd(following)) {
+            if (!mappingOpened) {
+                addMappingEvent(state, state.position, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, COLLECTION_STYLE.BLOCK);
+                mappingOpened = true;
+            }
+            if (ch === 63) {
+                if (atExplicitKey)
+                    addEmptyScalarEvent(state);
+                detected = true;
+                atExplicitKey = true;
+            }
+            else if (atExplicitKey)
+                atExplicitKey = false;
+            else {
+                addEmptyScalarEvent(state);
+                detected = true;
+                atExplicitKey = false;
+            }
+            state.position += 1;
+            checkTabAfterIndicator(state);
+            pendingExplicitKey = true;
+        }
+        else {
+            if (atExplicitKey) {
+                addEmptyScalarEvent(state);
+                atExplicitKey = false;
+            }
+            const beforeKey = snapshotState(state);
+            if (!parseNode(state, flowIndent, CONTEXT_FLOW_OUT, false, true))
+                break;
+            if (state.line === entryLine) {
+                ch = state.input.charCodeAt(state.position);
+                while (isWhiteSpace(ch))
+                    ch = state.input.charCodeAt(++state.position);
+                if (ch === 58) {
+                    ch = state.input.charCodeAt(++state.position);
+                    if (!isWsOrEolOrEnd(ch))
+                        throwError(state, "a whitespace character is expected after the key-value separator within a block mapping");
+                    if (!mappingOpened) {
+                        state.events.splice(beforeKey.eventsLength, 0, {
+                            type: EVENT_ID.MAPPING,
+                            start: beforeKey.position,
+                            anchorStart: props.anchorStart,
+                            anchorEnd: props.anchorEnd,
+                            tagStart: props.tagStart,
+                            tagEnd: props.tagEnd,
+                            style: COLLECTION_STYLE.BLOCK
+                        });
+                        mappingOpened = true;
+                    }
+                    detected = true;
+                    atExplicitKey = false;
+                    pendingExplicitKey = false;
+                }
+                else if (detected)
+                    throwError(state, "expected ':' after a mapping key");
+                else {
+                    if (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1) {
+                        restoreState(state, beforeKey);
+                        return false;
+                    }
+                    return true;
+                }
+            }
+            else if (detected)
+                throwError(state, "can not read a block mapping entry; a multiline key may not be an implicit key");
+            else {
+                if (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1) {
+                    restoreState(state, beforeKey);
+                    return false;
+                }
+                return true;
+            }
+        }
+        if (parseNode(state, nodeIndent, CONTEXT_BLOCK_OUT, true, pendingExplicitKey))
+            pendingExplicitKey = false;
+        if (!atExplicitKey) {
+            if (pendingExplicitKey) {
+                addEmptyScalarEvent(state);
+                pendingExplicitKey = false;
+            }
+        }
+        skipSeparationSpace(state, true);
+        ch = state.input.charCodeAt(state.position);
+        if ((state.line === entryLine || state.lineIndent > nodeIndent) && ch !== 0)
+            throwError(state, "bad indentation of a mapping entry");
+        else if (state.lineIndent < nodeIndent)
+            break;
+    }
+    if (!detected)
+        return false;
+    if (atExplicitKey)
+        addEmptyScalarEvent(state);
+    if (mappingOpened)
+        addPopEvent(state);
+    return true;
+}
+function parseNode(state, parentIndent, nodeContext, allowToSeek, allowCompact, allowPropertyMapping = true) {
+    if (state.depth >= state.maxDepth)
+        throwError(state, `nesting exceeded maxDepth (${state.maxDepth})`);
+    state.depth++;
+    let indentStatus = 1;
+    let atNewLine = false;
+    let hasContent = false;
+    let propertyStart = null;
+    const props = emptyProperties();
+    let allowBlockScalars = nodeContext === CONTEXT_BLOCK_OUT || nodeContext === CONTEXT_BLOCK_IN;
+    let allowBlockCollections = allowBlockScalars;
+    const allowBlockStyles = allowBlockScalars;
+    if (allowToSeek && skipSeparationSpace(state, true)) {
+        atNewLine = true;
+        if (state.lineIndent > parentIndent)
+            indentStatus = 1;
+        else if (state.lineIndent === parentIndent)
+            indentStatus = 0;
+        else
+            indentStatus = -1;
+    }
+    if (indentStatus === 1)
+        while (true) {
+            const ch = state.input.charCodeAt(state.position);
+            const propertyState = snapshotState(state);
+            if (atNewLine && indentStatus !== 1 && (ch === 33 || ch === 38))
+                break;
+            if (atNewLine && allowBlockStyles && (props.tagStart !== NO_RANGE$1 || props.anchorStart !== NO_RANGE$1) && (ch === 33 || ch === 38)) {
+                const fallbackState = snapshotState(state);
+                const flowIndent = parentIndent + 1;
+                if (readBlockMapping(state, state.position - state.lineStart, flowIndent, props) && state.events[fallbackState.eventsLength]?.type === EVENT_ID.MAPPING) {
+                    state.depth--;
+                    return true;
+                }
+                restoreState(state, fallbackState);
+            }
+            if (atNewLine && (ch === 33 && props.tagStart !== NO_RANGE$1 || ch === 38 && props.anchorStart !== NO_RANGE$1))
+                break;
+            if (!readTagProperty(state, props, nodeContext === CONTEXT_FLOW_IN) && !readAnchorProperty(state, props))
+                break;
+            if (propertyStart === null)
+                propertyStart = propertyState;
+            if (skipSeparationSpace(state, true)) {
+                atNewLine = true;
+                allowBlockCollections = allowBlockStyles;
+                if (state.lineIndent > parentIndent)
+                    indentStatus = 1;
+                else if (state.lineIndent === parentIndent)
+                    indentStatus = 0;
+                else
+                    indentStatus = -1;
+            }
+            else
+                allowBlockCollections = false;
+        }
+    if (allowBlockCollections)
+        allowBlockCollections = atNewLine || allowCompact;
+    if (indentStatus === 1 || nodeContext === CONTEXT_BLOCK_OUT) {
+        const flowIndent = nodeContext === CONTEXT_FLOW_IN || nodeContext === CONTEXT_FLOW_OUT ? parentIndent : parentIndent + 1;
+        const blockIndent = state.position - state.lineStart;
+        if (indentStatus === 1) {
+            if (allowBlockCollections && (readBlockSequence(state, blockIndent, props) || readBlockMapping(state, blockIndent, flowIndent, props)) || readFlowCollection(state, flowIndent, props))
+                hasContent = true;
+            else {
+                const ch = state.input.charCodeAt(state.position);
+                if (propertyStart !== null && allowPropertyMapping && allowBlockStyles && !allowBlockCollections && ch !== 124 && ch !== 62) {
+                    const fallbackState = snapshotState(state);
+                    const propertyIndent = propertyStart.position - propertyStart.lineStart;
+                    restoreState(state, propertyStart);
+                    if (readBlockMapping(state, propertyIndent, flowIndent, emptyProperties()) && state.events[fallbackState.eventsLength]?.type === EVENT_ID.MAPPING)
+                        hasContent = true;
+                    else
+                        restoreState(state, fallbackState);
+                }
+                if (!hasContent && (allowBlockScalars && readBlockScalar(state, flowIndent, props) || readSingleQuotedScalar(state, flowIndent, props) || readDoubleQuotedScalar(state, flowIndent, props) || readAlias(state, props) || readPlainScalar(state, flowIndent, nodeContext, props)))
+                    hasContent = true;
+            }
+        }
+        else if (indentStatus === 0)
+            hasContent = allowBlockCollections && readBlockSequence(state, blockIndent, props);
+    }
+    allowBlockScalars = allowBlockScalars && !hasContent;
+    if (!hasContent && (props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1 || allowBlockScalars)) {
+        addScalarEvent(state, NO_RANGE$1, NO_RANGE$1, props.anchorStart, props.anchorEnd, props.tagStart, props.tagEnd, SCALAR_STYLE.PLAIN);
+        hasContent = true;
+    }
+    state.depth--;
+    return hasContent || props.anchorStart !== NO_RANGE$1 || props.tagStart !== NO_RANGE$1;
+}
+function checkTabAfterIndicator(state) {
+    let i = state.position;
+    while (isWhiteSpace(state.input.charCodeAt(i))) {
+        if (state.input.charCodeAt(i) === 9) {
+            state.position = i;
+            throwError(state, "a tab character after an indicator (kubectl refuses it)");
+        }
+        i++;
+    }
+}
+function readDirective(state) {
+    if (state.lineIndent > 0 || state.input.charCodeAt(state.position) !== 37)
+        return false;
+    state.position++;
+    const nameStart = state.position;
+    while (state.input.charCodeAt(state.position) !== 0 && !isWsOrEol(state.input.charCodeAt(state.position)))
+        state.position++;
+    const name = state.input.slice(nameStart, state.position);
+    const args = [];
+    if (name.length === 0)
+        throwError(state, "directive name must not be less than one character in length");
+    while (state.input.charCodeAt(state.position) !== 0 && !isEol(state.input.charCodeAt(state.position))) {
+        while (isWhiteSpace(state.input.charCodeAt(state.position)))
+            state.position++;
+        if (state.input.charCodeAt(state.position) === 35 || isEol(state.input.charCodeAt(state.position)) || state.input.charCodeAt(state.position) === 0)
+            break;
+        const start = state.position;
+        while (state.input.charCodeAt(state.position) !== 0 && !isWsOrEol(state.input.charCodeAt(state.position)))
+            state.position++;
+        args.push(state.input.slice(start, state.position));
+    }
+    if (isEol(state.input.charCodeAt(state.position)))
+        consumeLineBreak(state);
+    if (name === "YAML") {
+        if (state.directives.some((directive) => directive.kind === "yaml"))
+            throwError(state, "duplication of %YAML directive");
+        if (args.length !== 1)
+            throwError(state, "YAML directive accepts exactly one argument");
+        const match = /^([0-9]+)\.([0-9]+)$/.exec(args[0]);
+        if (match === null)
+            throwError(state, "ill-formed argument of the YAML directive");
+        if (parseInt(match[1], 10) !== 1)
+            throwError(state, "unacceptable YAML version of the document");
+        state.directives.push({
+            kind: "yaml",
+            version: args[0]
+        });
+    }
+    else if (name === "TAG") {
+        if (args.length !== 2)
+            throwError(state, "TAG directive accepts exactly two arguments");
+        const [handle, prefix] = args;
+        if (!PATTERN_TAG_HANDLE.test(handle))
+            throwError(state, "ill-formed tag handle (first argument) of the TAG directive");
+        if (HAS_OWN.call(state.tagHandlers, handle))
+            throwError(state, `there is a previously declared suffix for "${handle}" tag handle`);
+        if (!PATTERN_TAG_PREFIX.test(prefix))
+            throwError(state, "ill-formed tag prefix (second argument) of the TAG directive");
+        state.tagHandlers[handle] = prefix;
+        state.directives.push({
+            kind: "tag",
+            handle,
+            prefix
+        });
+    }
+    return true;
+}
+function readDocument(state) {
+    state.directives = [];
+    state.tagHandlers = Object.create(null);
+    let hasDirectives = false;
+    skipSeparationSpace(state, true);
+    while (readDirective(state)) {
+        hasDirectives = true;
+        skipSeparationSpace(state, true);
+    }
+    let explicitStart = false;
+    let explicitEnd = false;
+    let allowCompact = true;
+    if (state.lineIndent === 0 && state.input.charCodeAt(state.position) === 45 && state.input.charCodeAt(state.position + 1) === 45 && state.input.charCodeAt(state.position + 2) === 45 && isWsOrEolOrEnd(state.input.charCodeAt(state.position + 3))) {
+        explicitStart = true;
+        const markerLine = state.line;
+        state.position += 3;
+        skipSeparationSpace(state, true);
+        allowCompact = state.line > markerLine;
+    }
+    else if (hasDirectives)
+        throwError(state, "directives end mark is expected");
+    const documentEventIndex = state.events.length;
+    if (!explicitStart && state.position === state.lineStart && state.input.charCodeAt(state.position) === 46 && testDocumentSeparator(state)) {
+        state.position += 3;
+        skipSeparationSpace(state, true);
+        return;
+    }
+    addDocumentEvent(state, explicitStart, false);
+    if (!parseNode(state, state.lineIndent - 1, CONTEXT_BLOCK_OUT, false, allowCompact, allowCompact))
+        addEmptyScalarEvent(state);
+    skipSeparationSpace(state, true);
+    if (state.firstDocument) {
+        if (state.position < state.length && !(state.position === state.lineStart && (testDocumentSeparator(state) || state.input.charCodeAt(state.position) === 37)))
+            throwError(state, "end of the stream or a document separator is expected");
+        addPopEvent(state);
+        state.position = state.length;
+        return;
+    }
+    if (state.position === state.lineStart && testDocumentSeparator(state)) {
+        explicitEnd = state.input.charCodeAt(state.position) === 46;
+        if (explicitEnd) {
+            const markerLine = state.line;
+            state.position += 3;
+            skipSeparationSpace(state, true);
+            if (state.line === markerLine && state.position < state.length)
+                throwError(state, "end of the stream or a document separator is expected");
+        }
+    }
+    const documentEvent = state.events[documentEventIndex];
+    if (documentEvent?.type === EVENT_ID.DOCUMENT)
+        documentEvent.explicitEnd = explicitEnd;
+    addPopEvent(state);
+    if (!explicitEnd && state.position < state.length && !testDocumentBoundary(state))
+        throwError(state, "end of the stream or a document separator is expected");
+}
 /**
- * Nodes a document may gain through aliases. 50 aliases still allow 2^25 nodes (`&b [*a, *a]` chains), and any
- * consumer walking the plain value would pay for every one of them.
+* Parses YAML into a flat event stream referencing source text by offsets.
+*
+* @category Events
+*/
+function parseEvents$1(input, options) {
+    const length = input.length;
+    const state = {
+        filename: options.filename ?? DEFAULT_PARSER_OPTIONS.filename,
+        maxDepth: options.maxDepth ?? DEFAULT_PARSER_OPTIONS.maxDepth,
+        firstDocument: options.firstDocument === true,
+        input: `${input}\0`,
+        length,
+        position: 0,
+        line: 0,
+        lineStart: 0,
+        lineIndent: 0,
+        firstTabInLine: -1,
+        depth: 0,
+        flowLevel: 0,
+        blankScanUntil: -1,
+        directives: [],
+        tagHandlers: Object.create(null),
+        events: []
+    };
+    const nullpos = input.indexOf("\0");
+    if (nullpos !== -1)
+        YAMLException.throwAt(input, nullpos, "null byte is not allowed in input", state.filename);
+    while (state.position < state.length) {
+        skipByteOrderMark(state);
+        skipSeparationSpace(state, true);
+        if (state.position >= state.length)
+            break;
+        const documentStart = state.position;
+        readDocument(state);
+        if (state.position === documentStart)
+            /* c8 ignore next */
+            throwError(state, "can not read a document");
+    }
+    return state.events;
+}
+
+// YAML text → position tree + plain value, read the way kubectl reads it (docs/yaml.md): js-yaml 5's event parser
+// (src/manifests/js-yaml-parser.ts, patched to go-yaml v2's syntax) and one tree pass that builds the plain value
+// with go-yaml v2's YAML 1.1 scalars, last-wins duplicate keys and positional `<<` merges.
+const parseEvents = parseEvents$1;
+/**
+ * Nesting allowed. go-yaml stops at 10,000 levels; js-yaml's parser recurses per level, so the limit here is
+ * lower (no manifest nests a tenth as deep; CRD schemas nest a few dozen levels).
  */
-const MAX_ALIAS_EXPANSION = 100_000;
-const MAX_TOTAL_MERGE_KEYS = 10_000;
+const MAX_DEPTH = 1000;
+/** The longest implicit key libyaml accepts: its `:` must come within 1024 characters of the key's start. */
+const MAX_SIMPLE_KEY = 1024;
 class YamlError extends Error {
     fileOffset;
     constructor(message, fileOffset) {
@@ -42175,8 +43535,9 @@ function lineAt(starts, offset) {
     return lo + 1;
 }
 /**
- * Offset → line for offsets that arrive almost in order (the event stream is in source order): a cursor
- * that steps from the previous answer costs O(1) per lookup where a binary search costs O(log n).
+ * Offset → line for offsets that arrive almost in order (the event stream is in source order): a cursor that steps
+ * from the previous answer costs O(1) per lookup; a jump of more than a few lines is a binary search, so that
+ * documents parsed one after another in a big file never walk from line 1 again.
  */
 class LineCursor {
     starts;
@@ -42188,16 +43549,19 @@ class LineCursor {
         const starts = this.starts;
         let i = this.index;
         if (offset < starts[i]) {
-            if (offset < starts[i] - 4096)
+            if (i < 64 || offset < starts[i - 64])
                 return (this.index = lineAt(starts, offset) - 1) + 1;
-            do
+            do {
                 i--;
-            while (offset < starts[i]);
+            } while (offset < starts[i]);
         }
         else {
             const last = starts.length - 1;
-            while (i < last && starts[i + 1] <= offset)
+            if (i + 64 <= last && starts[i + 64] <= offset)
+                return (this.index = lineAt(starts, offset) - 1) + 1;
+            while (i < last && starts[i + 1] <= offset) {
                 i++;
+            }
         }
         this.index = i;
         return i + 1;
@@ -42210,13 +43574,31 @@ const STYLE_NAMES = {
     [SCALAR_STYLE.LITERAL_BLOCK]: 'literal',
     [SCALAR_STYLE.FOLDED_BLOCK]: 'folded'
 };
-/** Plain keys that the core schema reads as null, booleans or numbers; js-yaml turns them into String(value). */
-const NON_STRING_PLAIN = new Set(['~', 'null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE']);
 /**
- * Parses every document of `text` into position trees and plain values (empty documents give a null root).
- * Throws YamlError with the file offset of the first problem: syntax, duplicate keys, alias limits.
+ * The first document of `text`, as go-yaml v2's Unmarshal reads it (what kubectl does with each `---` chunk, and
+ * istiod with the mesh config): a `...`, a directive or a `---` ends it and nothing after it is read. Null when the
+ * text holds no document. Throws YamlError with the file offset of the first problem.
  */
-function parseYaml(text, options = {}) {
+function parseDocument(text, options = {}) {
+    const offset = options.offset ?? 0;
+    let events;
+    try {
+        events = parseEvents(text, { maxDepth: MAX_DEPTH, firstDocument: true });
+    }
+    catch (error) {
+        throw asYamlError(error, offset, text.length);
+    }
+    if (events.length === 0)
+        return null;
+    const builder = new TreeBuilder(text, offset, options.cursor ?? new LineCursor(options.starts ?? lineStarts(text)));
+    return builder.build(events)[0] ?? null;
+}
+/**
+ * Every document of a text in one parse, for texts where YAML's own document splitting is kubectl's: no line that
+ * starts with `...` or `%`, and no content on a `---` line (splitDocuments says so). One entry per document, null
+ * for an empty one. Throws on the first problem; the caller then reads the text chunk by chunk.
+ */
+function parseStream(text, options = {}) {
     const offset = options.offset ?? 0;
     let events;
     try {
@@ -42225,30 +43607,61 @@ function parseYaml(text, options = {}) {
     catch (error) {
         throw asYamlError(error, offset, text.length);
     }
-    const builder = new TreeBuilder(text, offset, options.starts ?? lineStarts(text));
-    const roots = builder.build(events);
-    const values = builder.values;
-    if (builder.slowDocuments.length) {
-        // Documents with tags, anchors, merge keys, complex or duplicate keys: js-yaml constructs those (and raises
-        // its errors for them), all in one call so its merge-key budget spans the text as it would have.
-        const slow = builder.slowDocuments;
-        let slice = [];
-        for (const [from, to] of slow)
-            slice = slice.concat(events.slice(from, to));
-        let constructed;
-        try {
-            constructed = constructFromEvents(slice, { source: text, schema: SCHEMA, maxAliases: MAX_ALIASES, maxTotalMergeKeys: MAX_TOTAL_MERGE_KEYS });
-        }
-        catch (error) {
-            throw asYamlError(error, offset, text.length);
-        }
-        for (let i = 0; i < slow.length; i++)
-            values[slow[i][2]] = constructed[i];
+    return new TreeBuilder(text, offset, options.cursor ?? new LineCursor(options.starts ?? lineStarts(text))).build(events);
+}
+/**
+ * Every document of `text` as kubectl reads a file: one document per `---` chunk (splitDocuments), each read by
+ * parseDocument; empty chunks give nothing. Throws the first problem (parseManifestFile reports them per document).
+ */
+function parseYaml(text, options = {}) {
+    const offset = options.offset ?? 0;
+    const cursor = options.cursor ?? new LineCursor(options.starts ?? lineStarts(text));
+    const out = [];
+    for (const chunk of splitDocuments(text)) {
+        if (chunk.error)
+            throw new YamlError(chunk.error, chunk.errorOffset + offset);
+        const doc = parseDocument(text.slice(chunk.start, chunk.end), { offset: offset + chunk.start, cursor });
+        if (doc)
+            out.push(doc);
     }
-    const out = new Array(roots.length);
-    for (let i = 0; i < roots.length; i++)
-        out[i] = { root: roots[i], value: values[i] };
     return out;
+}
+/**
+ * kubectl's document splitter (k8s.io/apimachinery's YAMLReader): a line that starts with `---` separates
+ * documents whatever the YAML around it; after the dashes only blanks or a comment may follow. Lines end at `\n`
+ * only (a lone `\r` does not end one, as in its line reader).
+ */
+function splitDocuments(text) {
+    const chunks = [];
+    chunks.whole = true;
+    let chunkStart = 0;
+    let pendingError;
+    let pendingErrorAt = 0;
+    let lineStart = 0;
+    while (lineStart <= text.length) {
+        let next = text.indexOf('\n', lineStart);
+        if (next === -1)
+            next = text.length;
+        const first = text.charCodeAt(lineStart);
+        if ((first === 46 && text.startsWith('...', lineStart)) || first === 37 || (first === 0xfeff && lineStart > 0))
+            chunks.whole = false;
+        else if (first === 45 && text.startsWith('---', lineStart)) {
+            const rest = text.slice(lineStart + 3, next).trim();
+            if (lineStart > chunkStart || pendingError)
+                chunks.push({ start: chunkStart, end: lineStart, errorOffset: pendingErrorAt, ...(pendingError ? { error: pendingError } : {}) });
+            pendingError = undefined;
+            if (rest !== '' && rest[0] !== '#') {
+                chunks.whole = false;
+                pendingError = `content after the document marker on the same line (\`--- ${rest.length > 40 ? `${rest.slice(0, 40)}…` : rest}\`), which kubectl refuses`;
+                pendingErrorAt = lineStart;
+            }
+            chunkStart = next + 1;
+        }
+        lineStart = next + 1;
+    }
+    if (chunkStart < text.length || pendingError)
+        chunks.push({ start: Math.min(chunkStart, text.length), end: text.length, errorOffset: pendingErrorAt, ...(pendingError ? { error: pendingError } : {}) });
+    return chunks;
 }
 /**
  * Compatibility form of parseYaml for text embedded elsewhere: nodes are built in `text`'s own coordinates
@@ -42298,12 +43711,10 @@ function forEachNode(root, visit) {
     }
 }
 /** js-yaml's limit messages name its options; say what the limit is for instead. */
-const LIMIT_MESSAGES = [
-    [/maxAliases/, `more than ${MAX_ALIASES} aliases in one document (a guard against alias bombs)`],
-    [/maxDepth/, `nesting deeper than ${MAX_DEPTH} levels`],
-    [/maxTotalMergeKeys/, `more than ${MAX_TOTAL_MERGE_KEYS} keys merged with <<`]
-];
+const LIMIT_MESSAGES = [[/maxDepth/, `nesting deeper than ${MAX_DEPTH} levels`]];
 function asYamlError(error, offset, length) {
+    if (error instanceof RangeError)
+        return new YamlError(`nesting too deep to read`, offset);
     const e = error;
     let reason = e.reason ?? e.message?.split('\n')[0] ?? String(error);
     for (const [pattern, message] of LIMIT_MESSAGES)
@@ -42312,57 +43723,266 @@ function asYamlError(error, offset, length) {
     const at = typeof e.mark?.position === 'number' ? Math.min(e.mark.position, length) : 0;
     return new YamlError(reason, at + offset);
 }
+// ---------------------------------------------------------------------------------------------------------------
+// YAML 1.1 scalars as go-yaml v2 resolves them (resolve.go), and keys as sigs.k8s.io/yaml turns them into strings.
+const TAG = 'tag:yaml.org,2002:';
+/** First characters that may make a plain scalar something other than a string (go-yaml's resolve table). */
+const HINT = new Uint8Array(128);
+for (const c of '+-')
+    HINT[c.charCodeAt(0)] = 1;
+for (const c of '0123456789')
+    HINT[c.charCodeAt(0)] = 2;
+for (const c of 'yYnNtTfFoO~')
+    HINT[c.charCodeAt(0)] = 3;
+HINT['.'.charCodeAt(0)] = 4;
+const WORDS = new Map();
+for (const w of ['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON'])
+    WORDS.set(w, ['bool', true]);
+for (const w of ['n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF'])
+    WORDS.set(w, ['bool', false]);
+for (const w of ['', '~', 'null', 'Null', 'NULL'])
+    WORDS.set(w, ['null', null]);
+for (const w of ['.nan', '.NaN', '.NAN'])
+    WORDS.set(w, ['float', NaN]);
+for (const w of ['.inf', '.Inf', '.INF', '+.inf', '+.Inf', '+.INF'])
+    WORDS.set(w, ['float', Infinity]);
+for (const w of ['-.inf', '-.Inf', '-.INF'])
+    WORDS.set(w, ['float', -Infinity]);
+const GO_INT = /^([-+]?)(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)$/;
+const YAML_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
+const DOT_FLOAT = /^\.[0-9]+([eE][-+]?[0-9]+)?$/;
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+const UINT64_MAX = 2n ** 64n - 1n;
+/** The kind of the last resolve() result, and the exact digits of a big integer (keys need them). */
+let resolvedKind = 'str';
+let resolvedDigits = '';
+/** Go's strconv.ParseInt(s, 0, 64), then ParseUint: the integer, or undefined. */
+function goInt(s) {
+    const m = GO_INT.exec(s);
+    if (!m)
+        return undefined;
+    const body = m[2];
+    if (body.length <= 15 && (body.length === 1 || body.charCodeAt(0) !== 48)) {
+        const n = Number(body);
+        resolvedDigits = '';
+        return m[1] === '-' ? (n === 0 ? 0 : -n) : n;
+    }
+    const lead = body.charCodeAt(1) | 32;
+    const big = BigInt(body.charCodeAt(0) !== 48 || lead === 120 || lead === 111 || lead === 98 ? body : `0o${body.slice(1) || '0'}`);
+    const signed = m[1] === '-' ? -big : big;
+    if (signed < INT64_MIN || signed > UINT64_MAX || (m[1] !== '' && signed > INT64_MAX))
+        return undefined;
+    resolvedDigits = signed.toString();
+    return Number(signed);
+}
+/** go-yaml v2's resolve("", text) for a plain scalar: its value; resolvedKind says what it is. */
+function resolve(text, explicit = '') {
+    const c = text.length === 0 ? -1 : text.charCodeAt(0);
+    const hint = c === -1 ? 3 : c < 128 ? HINT[c] : 0;
+    resolvedKind = 'str';
+    if (hint === 0)
+        return text;
+    const word = WORDS.get(text);
+    if (word) {
+        resolvedKind = word[0];
+        return word[1];
+    }
+    if (hint === 4) {
+        if (DOT_FLOAT.test(text)) {
+            resolvedKind = 'float';
+            return Number(text);
+        }
+    }
+    else if (hint !== 3) {
+        if ((explicit === '' || explicit === 'timestamp') && isTimestamp(text)) {
+            resolvedKind = 'timestamp';
+            return text;
+        }
+        const plain = text.includes('_') ? text.replace(/_/g, '') : text;
+        const int = goInt(plain);
+        if (int !== undefined) {
+            resolvedKind = 'int';
+            return int;
+        }
+        if (YAML_FLOAT.test(plain)) {
+            const f = Number(plain);
+            if (Number.isFinite(f)) {
+                resolvedKind = 'float';
+                return f;
+            }
+        }
+        const bin = /^(-?)0b([-+]?[01]+)$/.exec(plain);
+        if (bin) {
+            const digits = bin[1] === '-' ? (bin[2].startsWith('-') || bin[2].startsWith('+') ? undefined : `-${bin[2]}`) : bin[2];
+            if (digits !== undefined) {
+                const big = digits.startsWith('-') ? -BigInt(`0b${digits.slice(1)}`) : BigInt(`0b${digits.replace('+', '')}`);
+                if (big >= INT64_MIN && big <= INT64_MAX) {
+                    resolvedKind = 'int';
+                    resolvedDigits = big.toString();
+                    return Number(big);
+                }
+            }
+        }
+    }
+    return text;
+}
+/** go-yaml v2 tries time.Parse with a few layouts, all starting `YYYY-`. */
+function isTimestamp(s) {
+    if (s.length < 8 || s.charCodeAt(4) !== 45)
+        return false;
+    return /^\d{4}-\d{1,2}-\d{1,2}(?:(?:[Tt]\d{1,2}:\d{1,2}:\d{1,2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2}))|(?: \d{1,2}:\d{1,2}:\d{1,2}(?:\.\d+)?))?$/.test(s);
+}
+/** A tag as written (`!!int`, `!<tag:…>`, `!Ref`, `!`) → the full tag go-yaml compares. */
+function fullTag(written) {
+    if (written.startsWith('!!'))
+        return TAG + written.slice(2);
+    if (written.startsWith('!<') && written.endsWith('>'))
+        return written.slice(2, -1);
+    return written;
+}
+const RESOLVABLE = new Set(['str', 'bool', 'int', 'float', 'null', 'timestamp']);
+/** A scalar with an explicit tag, as go-yaml v2 decodes it; throws a message when the text does not fit the tag. */
+function resolveTagged(written, text) {
+    const tag = fullTag(written);
+    const short = tag.startsWith(TAG) ? tag.slice(TAG.length) : '';
+    if (short === 'binary') {
+        const b64 = text.replace(/[\r\n]/g, '');
+        if (b64.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(b64))
+            throw new TagError('!!binary value contains invalid base64 data');
+        resolvedKind = 'str';
+        return Buffer.from(b64, 'base64').toString('utf8');
+    }
+    if (!RESOLVABLE.has(short)) {
+        resolvedKind = 'str';
+        return text;
+    }
+    if (short === 'str') {
+        resolvedKind = 'str';
+        return text;
+    }
+    const value = resolve(text, short);
+    if (resolvedKind === short)
+        return value;
+    if (short === 'float' && resolvedKind === 'int') {
+        resolvedKind = 'float';
+        return value;
+    }
+    throw new TagError(`cannot decode !!${resolvedKind} \`${text.length > 40 ? `${text.slice(0, 40)}…` : text}\` as a !!${short}`);
+}
+class TagError extends Error {
+}
+/** sigs.k8s.io/yaml turns a float key into strconv.FormatFloat(f, 'g', -1, 32). */
+function goFloatKey(f) {
+    if (Number.isNaN(f))
+        return '.nan';
+    if (!Number.isFinite(f))
+        return f > 0 ? '.inf' : '-.inf';
+    const f32 = Math.fround(f);
+    if (f32 === 0)
+        return Object.is(f32, -0) ? '-0' : '0';
+    let e = '';
+    for (let p = 1; p <= 9; p++) {
+        e = f32.toExponential(p - 1);
+        if (Math.fround(Number(e)) === f32)
+            break;
+    }
+    const [mantissa, expText] = e.split('e');
+    const negative = mantissa.startsWith('-');
+    const digits = mantissa.replace(/^-/, '').replace('.', '');
+    const exp = Number(expText);
+    let out;
+    if (exp < -4 || exp >= 6) {
+        const abs = Math.abs(exp);
+        out = `${digits[0]}${digits.length > 1 ? `.${digits.slice(1)}` : ''}e${exp < 0 ? '-' : '+'}${abs < 10 ? `0${abs}` : abs}`;
+    }
+    else if (exp >= 0) {
+        const int = digits.slice(0, exp + 1).padEnd(exp + 1, '0');
+        const frac = digits.slice(exp + 1);
+        out = frac ? `${int}.${frac}` : int;
+    }
+    else {
+        out = `0.${'0'.repeat(-exp - 1)}${digits}`;
+    }
+    return negative ? `-${out}` : out;
+}
+/** The string key sigs.k8s.io/yaml makes of a resolved key, or an error message. */
+function keyString(value, kind, text) {
+    switch (kind) {
+        case 'str':
+        case 'timestamp':
+            return kind === 'timestamp' ? text : value;
+        case 'bool':
+            return value ? 'true' : 'false';
+        case 'int':
+            return Number.isSafeInteger(value) ? String(value) : resolvedDigits || String(value);
+        case 'float':
+            return goFloatKey(value);
+        case 'null':
+            return { problem: 'a null key (`~`, `null` or nothing before the `:`), which kubectl refuses' };
+    }
+}
+/** go-yaml v2's alias ratio (decode.go allowedAliasRatio): how much of a document may come from aliases. */
+function allowedAliasRatio(decodeCount) {
+    if (decodeCount <= 400_000)
+        return 0.99;
+    if (decodeCount >= 4_000_000)
+        return 0.1;
+    return 0.99 - 0.89 * ((decodeCount - 400_000) / 3_600_000);
+}
 const hasOwn = Object.prototype.hasOwnProperty;
+function setKey(object, key, value) {
+    if (key === '__proto__')
+        Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+    else
+        object[key] = value;
+}
 /**
- * Builds the position trees of an event stream (one per document), and in the same pass the plain value of every
- * document that needs none of js-yaml's constructor features (tags, anchors, aliases, merge keys, complex keys):
- * the common manifest. The others are listed in slowDocuments for constructFromEvents.
+ * Builds the position tree of one document's event stream and, in the same pass, its plain value as go-yaml v2
+ * decodes it and sigs.k8s.io/yaml turns it into JSON.
  */
 class TreeBuilder {
     text;
     offset;
-    /** Plain value per document; undefined for the slow ones until parseYaml fills them in. */
-    values = [];
-    /** [first event, end event, document index] of each document js-yaml must construct. */
-    slowDocuments = [];
-    docValue = undefined;
-    slow = false;
     lines;
+    docValue = undefined;
     stack = [];
     /** The innermost open collection (the stack's last frame), kept apart to save a lookup per node. */
     top = undefined;
     anchors = new Map();
     docRoot = null;
-    docSize = 0;
+    decodeCount = 1;
+    aliasCount = 0;
+    /** Where a scalar resolved to ±Inf or NaN (JSON has no such number): checked on the final value. */
+    nonFinite = -1;
+    duplicates = [];
     /** Local offset where the last placed node ended: where an empty (null) scalar is placed. */
     cursor = 0;
-    constructor(text, offset, starts) {
+    constructor(text, offset, lines) {
         this.text = text;
         this.offset = offset;
-        this.lines = new LineCursor(starts);
+        this.lines = lines;
     }
+    /** One entry per document of the stream: null for an empty one. */
     build(events) {
-        const roots = [];
-        let docStart = -1;
+        const out = [];
+        let open = false;
         for (let i = 0; i < events.length; i++) {
             const ev = events[i];
             switch (ev.type) {
                 case EVENT_ID.DOCUMENT:
-                    if (docStart >= 0)
-                        roots.push(this.endDocument(docStart, i));
-                    docStart = i;
+                    if (open)
+                        out.push(this.endDocument());
+                    open = true;
                     break;
                 case EVENT_ID.SCALAR:
                     this.scalar(ev);
                     break;
                 case EVENT_ID.MAPPING:
                 case EVENT_ID.SEQUENCE:
-                    if (ev.tagStart >= 0)
-                        this.slow = true;
                     this.open(ev.type === EVENT_ID.MAPPING, ev.start, ev.style === COLLECTION_STYLE.FLOW, ev.anchorStart, ev.anchorEnd);
                     break;
                 case EVENT_ID.ALIAS:
-                    this.slow = true;
                     this.alias(ev.anchorStart, ev.anchorEnd);
                     break;
                 case EVENT_ID.POP:
@@ -42372,27 +43992,32 @@ class TreeBuilder {
                     break;
             }
         }
-        if (docStart >= 0)
-            roots.push(this.endDocument(docStart, events.length));
-        return roots;
+        if (open)
+            out.push(this.endDocument());
+        return out;
     }
-    endDocument(from, to) {
+    endDocument() {
         const root = this.docRoot;
+        const value = this.docValue;
+        const duplicates = this.duplicates;
+        const nonFinite = this.nonFinite;
         this.docRoot = null;
-        if (this.slow) {
-            this.slowDocuments.push([from, to, this.values.length]);
-            this.values.push(undefined);
-        }
-        else {
-            this.values.push(this.docValue);
-        }
         this.docValue = undefined;
-        this.slow = false;
+        this.duplicates = [];
+        this.nonFinite = -1;
+        this.decodeCount = 1;
+        this.aliasCount = 0;
         // Anchors do not reach across documents.
         if (this.anchors.size)
             this.anchors.clear();
-        this.docSize = 0;
-        return root;
+        if (root === null)
+            return null;
+        if (nonFinite >= 0 && hasNonFinite(value))
+            throw this.error('a number JSON cannot hold (`.inf` or `.nan`), which kubectl refuses', nonFinite);
+        return { root, value, duplicates };
+    }
+    error(message, local) {
+        return new YamlError(message, local + this.offset);
     }
     scalar(ev) {
         const text = this.text;
@@ -42435,37 +44060,93 @@ class TreeBuilder {
             }
         }
         const line = this.lines.line(start + this.offset);
+        const tag = ev.tagStart >= 0 ? text.slice(ev.tagStart, ev.tagEnd) : undefined;
         const node = {
             kind: 'scalar',
             text: value,
             style,
-            tag: ev.tagStart >= 0 ? text.slice(ev.tagStart, ev.tagEnd) : undefined,
+            tag,
             start: start + this.offset,
             end: end + this.offset,
             line,
             endLine: end - 1 > start ? this.lines.line(end - 1 + this.offset) : line
         };
-        if (ev.anchorStart >= 0) {
-            this.anchors.set(text.slice(ev.anchorStart, ev.anchorEnd), { node, size: 1 });
-            this.slow = true;
-        }
-        if (ev.tagStart >= 0)
-            this.slow = true;
         if (end > this.cursor)
             this.cursor = end;
-        // A plain scalar may stand for null, a boolean or a number; a key is stored as the string of that value.
+        // go-yaml resolves an untagged plain scalar (YAML 1.1); quoted and block scalars are strings.
         let plain = value;
-        if (style === 'plain' && mayNotBeString(value)) {
-            const resolved = SCHEMA.resolveImplicitScalarTag(value);
-            if (resolved.tag.tagName === MERGE_TAG)
-                this.slow = true;
-            plain = resolved.value;
+        resolvedKind = 'str';
+        if (tag !== undefined) {
+            try {
+                plain = resolveTagged(tag, value);
+            }
+            catch (error) {
+                if (error instanceof TagError)
+                    throw this.error(error.message, ev.tagStart);
+                throw error;
+            }
         }
+        else if (style === 'plain') {
+            plain = resolve(value);
+        }
+        const kind = resolvedKind;
+        if (kind === 'float' && !Number.isFinite(plain) && this.nonFinite < 0)
+            this.nonFinite = start;
+        if (ev.anchorStart >= 0)
+            this.anchors.set(text.slice(ev.anchorStart, ev.anchorEnd), { node, size: 1, value: plain });
         const frame = this.top;
-        const isKey = frame !== undefined && frame.node.kind === 'map' && frame.keyNode === undefined;
-        this.place(node, end, 1, isKey ? (plain === value || ev.tagStart >= 0 ? value : String(plain)) : undefined, plain);
+        if (frame !== undefined && frame.node.kind === 'map' && frame.keyNode === undefined) {
+            this.key(frame, node, plain, kind, value, ev.tagStart >= 0 ? ev.tagStart : ev.anchorStart >= 0 ? ev.anchorStart - 1 : style === 'single' || style === 'double' ? start - 1 : start, end + (style === 'single' || style === 'double' ? 1 : 0));
+            return;
+        }
+        this.decodeCount++;
+        this.place(node, end, 1, plain);
+    }
+    /** A scalar (or an alias to one) in key position: kubectl's string for it, merge keys, the simple-key length. */
+    key(frame, node, plain, kind, text, keyStart, keyEnd, count = true) {
+        frame.end = keyEnd;
+        frame.keyNode = node;
+        if (node.kind === 'scalar' && text === '<<' && node.style === 'plain' && (node.tag === undefined || fullTag(node.tag) === `${TAG}merge`)) {
+            frame.merge = true;
+            frame.key = '<<';
+            return;
+        }
+        if (keyEnd - keyStart > MAX_SIMPLE_KEY - 24)
+            this.checkSimpleKey(keyStart, keyEnd);
+        const key = keyString(plain, kind, text);
+        if (typeof key !== 'string')
+            throw this.error(key.problem, node.start - this.offset);
+        frame.merge = false;
+        frame.key = key;
+        if (count)
+            this.decodeCount++;
+        frame.size++;
+    }
+    /** libyaml: an implicit key's `:` must come within 1024 characters of where the key starts. */
+    checkSimpleKey(keyStart, keyEnd) {
+        const text = this.text;
+        let i = keyEnd;
+        while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)
+            i++;
+        if (text.charCodeAt(i) !== 58)
+            return;
+        let j = keyStart - 1;
+        while (j >= 0 && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9))
+            j--;
+        if (j >= 0 && text.charCodeAt(j) === 63)
+            return; // `? key`: an explicit key has no length limit
+        let length = i - keyStart;
+        if (length > MAX_SIMPLE_KEY)
+            for (let k = keyStart; k < i; k++)
+                if ((text.charCodeAt(k) & 0xfc00) === 0xdc00)
+                    length--;
+        if (length > MAX_SIMPLE_KEY)
+            throw this.error(`a key longer than ${MAX_SIMPLE_KEY} characters, which kubectl refuses`, keyStart);
     }
     open(isMap, start, flow, anchorStart, anchorEnd) {
+        const top = this.top;
+        if (top !== undefined && top.node.kind === 'map' && top.keyNode === undefined)
+            throw this.error(`a ${isMap ? 'mapping' : 'sequence'} used as a key, which kubectl refuses`, start);
         const at = start + this.offset;
         const line = this.lines.line(at);
         const node = isMap
@@ -42474,11 +44155,17 @@ class TreeBuilder {
         let anchor;
         if (anchorStart >= 0) {
             anchor = this.text.slice(anchorStart, anchorEnd);
-            this.anchors.set(anchor, { node, size: -1 });
+            this.anchors.set(anchor, { node, size: -1, value: undefined });
         }
         if (start > this.cursor)
             this.cursor = start;
-        const frame = { node, end: start, key: undefined, keyNode: undefined, size: 1, anchor, value: isMap ? {} : [] };
+        const frame = { node, end: start, key: undefined, keyNode: undefined, merge: false, size: 1, anchor, value: isMap ? {} : [], merged: undefined, index: undefined, dead: undefined };
+        this.decodeCount++;
+        // A sequence merged with `<<` is not decoded as a node itself, only its maps are.
+        if (!isMap && top !== undefined && top.merge) {
+            frame.size = 0;
+            this.decodeCount--;
+        }
         this.stack.push(frame);
         this.top = frame;
     }
@@ -42492,34 +44179,59 @@ class TreeBuilder {
             end = closingBracket(this.text, end === node.start - this.offset ? end + 1 : end, node.kind === 'map' ? 125 : 93);
         node.end = end + this.offset;
         node.endLine = end > node.start - this.offset ? this.lines.line(end - 1 + this.offset) : node.line;
+        if (frame.dead !== undefined && node.kind === 'map') {
+            const dead = new Set(frame.dead);
+            node.entries = node.entries.filter((_, i) => !dead.has(i));
+        }
         if (frame.anchor !== undefined) {
             const anchor = this.anchors.get(frame.anchor);
-            if (anchor && anchor.node === node)
+            if (anchor && anchor.node === node) {
                 anchor.size = frame.size;
+                anchor.value = frame.value;
+            }
         }
         if (end > this.cursor)
             this.cursor = end;
-        this.place(node, end, frame.size, undefined, frame.value);
+        this.place(node, end, frame.size, frame.value);
     }
     // Anchor and alias offsets exclude the `&` and `*` sigils: the name is text[anchorStart, anchorEnd).
     alias(anchorStart, anchorEnd) {
         const name = this.text.slice(anchorStart, anchorEnd);
         const anchor = this.anchors.get(name);
-        const start = anchorStart - 1 + this.offset;
+        const start = anchorStart - 1;
+        if (!anchor)
+            throw this.error(`alias *${name} refers to no anchor before it in this document`, start);
         // A recursive alias makes the plain value circular: every consumer that walks it would never stop.
-        if (anchor && anchor.size < 0)
-            throw new YamlError(`alias *${name} refers to a node that contains it (a recursive structure)`, start);
-        const expanded = anchor ? anchor.size : 1;
-        this.docSize += expanded - 1;
-        if (this.docSize > MAX_ALIAS_EXPANSION)
-            throw new YamlError(`aliases expand this document by more than ${MAX_ALIAS_EXPANSION} nodes (an alias bomb)`, start);
-        const line = this.lines.line(start);
-        const node = { kind: 'alias', anchor: name, target: anchor?.node, start, end: anchorEnd + this.offset, line, endLine: line };
+        if (anchor.size < 0)
+            throw this.error(`alias *${name} refers to a node that contains it (a recursive structure)`, start);
+        this.decodeCount += 1 + anchor.size;
+        this.aliasCount += anchor.size;
+        if (this.aliasCount > 100 && this.decodeCount > 1000 && this.aliasCount / this.decodeCount > allowedAliasRatio(this.decodeCount)) {
+            throw this.error('aliases make up most of this document (excessive aliasing, an alias bomb), which kubectl refuses', start);
+        }
+        const line = this.lines.line(start + this.offset);
+        const node = { kind: 'alias', anchor: name, target: anchor.node, start: start + this.offset, end: anchorEnd + this.offset, line, endLine: line };
         if (anchorEnd > this.cursor)
             this.cursor = anchorEnd;
-        this.place(node, anchorEnd, expanded, undefined, undefined);
+        const frame = this.top;
+        if (frame !== undefined && frame.node.kind === 'map' && frame.keyNode === undefined) {
+            // An alias as a key: the key is what the anchored scalar resolves to.
+            const target = anchor.node;
+            if (target.kind !== 'scalar')
+                throw this.error(`alias *${name} used as a key stands for a ${target.kind === 'map' ? 'mapping' : 'sequence'}, which kubectl refuses`, start);
+            let value = target.text;
+            resolvedKind = 'str';
+            if (target.tag !== undefined)
+                value = resolveTagged(target.tag, target.text);
+            else if (target.style === 'plain')
+                value = resolve(target.text);
+            this.key(frame, node, value, resolvedKind, target.text, start, anchorEnd, false);
+            frame.size += anchor.size;
+            return;
+        }
+        this.place(node, anchorEnd, 1 + anchor.size, anchor.value);
     }
-    place(node, end, size, keyText, value) {
+    place(node, end, size, value) {
         const frame = this.top;
         if (frame === undefined) {
             this.docRoot = node;
@@ -42527,53 +44239,109 @@ class TreeBuilder {
             return;
         }
         frame.end = end;
-        frame.size += size;
         const parent = frame.node;
         if (parent.kind === 'seq') {
+            frame.size += size;
             parent.items.push(node);
             frame.value.push(value);
+            return;
         }
-        else if (frame.keyNode === undefined) {
-            if (keyText === undefined) {
-                frame.key = '<complex>';
-                this.slow = true;
+        const keyNode = frame.keyNode;
+        const key = frame.key;
+        parent.entries.push({ key, keyNode, value: node });
+        frame.key = undefined;
+        frame.keyNode = undefined;
+        if (frame.merge) {
+            frame.merge = false;
+            // A merge key is not decoded; its value is (a merged sequence counted only its maps, see open()).
+            frame.size += node.kind === 'seq' ? size - 1 : size;
+            this.merge(frame, node, value);
+            return;
+        }
+        frame.size += size;
+        const object = frame.value;
+        if (hasOwn.call(object, key)) {
+            if (frame.merged?.has(key))
+                frame.merged.delete(key);
+            else
+                this.duplicate(frame, key, keyNode);
+        }
+        if (frame.index !== undefined)
+            frame.index.set(key, parent.entries.length - 1);
+        setKey(object, key, value);
+    }
+    duplicate(frame, key, keyNode) {
+        const entries = frame.node.entries;
+        if (frame.index === undefined) {
+            frame.index = new Map();
+            for (let i = 0; i < entries.length - 1; i++)
+                if (!isMergeKey(entries[i]))
+                    frame.index.set(entries[i].key, i);
+        }
+        const i = frame.index.get(key);
+        if (i === undefined)
+            return;
+        const first = entries[i].keyNode;
+        (frame.dead ??= []).push(i);
+        const sameText = first.kind === 'scalar' && keyNode.kind === 'scalar' && first.text === keyNode.text;
+        this.duplicates.push({ key, node: keyNode, first, sameText });
+    }
+    /** go-yaml v2 merges in place: the merged keys override keys before the `<<`, later keys override them. */
+    merge(frame, node, value) {
+        const sources = [];
+        const target = node.kind === 'alias' ? node.target : node;
+        if (target?.kind === 'map')
+            sources.push(value);
+        else if (node.kind === 'seq') {
+            // Earlier maps of the list win: apply from the last one.
+            const items = value;
+            for (let i = node.items.length - 1; i >= 0; i--) {
+                const item = node.items[i];
+                const itemTarget = item.kind === 'alias' ? item.target : item;
+                if (itemTarget?.kind !== 'map')
+                    throw this.error('a `<<` merge needs a mapping or a list of mappings', item.start - this.offset);
+                sources.push(items[i]);
             }
-            else {
-                frame.key = keyText;
-            }
-            frame.keyNode = node;
         }
         else {
-            const key = frame.key;
-            parent.entries.push({ key, keyNode: frame.keyNode, value: node });
-            const object = frame.value;
-            // A duplicate key is js-yaml's error to raise; `__proto__` needs defineProperty: both go the slow way.
-            if ((object[key] !== undefined && hasOwn.call(object, key)) || key === '__proto__')
-                this.slow = true;
-            else
-                object[key] = value;
-            frame.key = undefined;
-            frame.keyNode = undefined;
+            throw this.error('a `<<` merge needs a mapping or a list of mappings', node.start - this.offset);
+        }
+        const object = frame.value;
+        const merged = (frame.merged ??= new Set());
+        for (const source of sources) {
+            const map = source;
+            for (const key in map) {
+                if (!hasOwn.call(map, key))
+                    continue;
+                setKey(object, key, map[key]);
+                merged.add(key);
+            }
         }
     }
 }
+function isMergeKey(entry) {
+    return entry.key === '<<' && entry.keyNode.kind === 'scalar' && entry.keyNode.style === 'plain';
+}
+/** Whether a plain value holds ±Inf or NaN anywhere (only called when a scalar resolved to one). */
+function hasNonFinite(value) {
+    const stack = [value];
+    const seen = new Set();
+    while (stack.length) {
+        const v = stack.pop();
+        if (typeof v === 'number') {
+            if (!Number.isFinite(v))
+                return true;
+        }
+        else if (v !== null && typeof v === 'object' && !seen.has(v)) {
+            seen.add(v);
+            for (const child of Array.isArray(v) ? v : Object.values(v))
+                stack.push(child);
+        }
+    }
+    return false;
+}
 function isSpace(c) {
     return c === 10 || c === 13 || c === 32 || c === 9;
-}
-const MERGE_TAG = 'tag:yaml.org,2002:merge';
-/**
- * Whether the core schema (plus `<<`) might read a plain scalar as something other than a string: only the empty
- * scalar, digits, signs, dots, `<<` and the null/bool words (~, n, N, t, T, f, F) can.
- */
-function mayNotBeString(text) {
-    if (text.length === 0)
-        return true;
-    const c = text.charCodeAt(0);
-    if ((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46)
-        return true;
-    if (c === 60)
-        return text === '<<';
-    return text.length <= 5 && (c === 126 || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70) && NON_STRING_PLAIN.has(text);
 }
 /**
  * Offset just past the bracket that closes a flow collection, scanning from where its last child ended.
@@ -42694,7 +44462,8 @@ function embeddedOf(doc, ctx) {
             if (spec && isObject(spec.values))
                 out.push({ role: 'helm-values', chart: 'istio-operator', at: ['spec', 'values'], root: nodeAt(doc.root, ['spec', 'values']) ?? null, value: spec.values });
             if (spec && isObject(spec.meshConfig))
-                out.push(...meshConfigIn(doc.root, spec, ['spec']));
+                for (const m of meshConfigIn(doc.root, spec, ['spec']))
+                    out.push(m);
             return out;
         }
         case 'helm-release':
@@ -42759,7 +44528,9 @@ function helmReleaseValues(doc, ctx) {
     const add = (chart, at, root, values) => {
         if (!isObject(values))
             return;
-        out.push({ role: 'helm-values', chart, at, root, value: values }, ...meshConfigIn(root, values, [], at));
+        out.push({ role: 'helm-values', chart, at, root, value: values });
+        for (const m of meshConfigIn(root, values, [], at))
+            out.push(m);
     };
     for (const { chart, at, source } of installed) {
         if (at.length === 1) {
@@ -42801,9 +44572,10 @@ function parseEmbedded(root, path, ctx) {
     if (node?.kind !== 'scalar' || node.text.trim() === '')
         return undefined;
     const move = node.start < 0 ? undefined : node.style === 'literal' ? literalBlockMove(node, ctx) : exactLineMove(node, ctx);
-    let docs;
+    let inner;
     try {
-        docs = parseYaml(node.text);
+        // istiod and Argo CD read the string with go-yaml v2: its first document, as kubectl reads one.
+        inner = parseDocument(node.text);
     }
     catch (error) {
         if (!(error instanceof YamlError))
@@ -42812,10 +44584,9 @@ function parseEmbedded(root, path, ctx) {
         ctx.onEmbeddedError(line, `Invalid YAML in ${path.join('.')}: ${error.message}`);
         return undefined;
     }
-    const inner = docs.find((d) => d.root !== null);
-    if (!inner)
+    if (!inner || inner.root === null)
         return undefined;
-    forEachNode(inner.root, (n) => {
+    const place = (n) => {
         if (!move) {
             n.start = n.end = -1;
             n.line = node.line;
@@ -42829,8 +44600,14 @@ function parseEmbedded(root, path, ctx) {
         n.endLine = empty ? n.line : move.line(n.end - 1);
         n.start = start;
         n.end = end;
-    });
-    return inner;
+    };
+    forEachNode(inner.root, place);
+    // The first of two duplicate keys is no longer in the tree; its line is still wanted in the message.
+    for (const d of inner.duplicates) {
+        forEachNode(d.first, place);
+        ctx.onDuplicateKey?.(d, path.join('.'));
+    }
+    return { root: inner.root, value: inner.value };
 }
 /**
  * Inner line k of a literal block is file line (first + k - 1); its columns are shifted by the block's
@@ -42892,25 +44669,21 @@ function isObject(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** Files above this size are skipped with a notice: manifests are small, generated bundles are not the PR's intent. */
-const MAX_FILE_BYTES = 4 * 1024 * 1024;
+/** Default size limit: manifests are small, generated bundles of this size are not the PR's intent. */
+const DEFAULT_MAX_FILE_BYTES = 4 * 1024 * 1024;
 const PARSE_RULE$1 = 'parse';
+const DUPLICATE_KEY_RULE = 'duplicate-key';
 /** A Go/Helm template action on one line: `{{ .Values.x }}`, `{{- if … }}`, `{{ include "x" . }}`. */
 const TEMPLATE_ACTION = /\{\{-?[^{}]*-?\}\}/;
-/**
- * An action only Helm writes (chart objects, its functions, control flow). Prometheus (`{{ $labels.x }}`) and
- * Argo CD ApplicationSet (`{{ .path.basename }}`) templates in plain scalars are data of valid manifests.
- */
-const HELM_ACTION = /\{\{-?\s*(?:[^{}]*\.(?:Values|Release|Chart|Capabilities|Files|Template)\b|(?:include|template|tpl|toYaml|required|default|if|range|with|define|end|else)\b)/;
 /** Quoted spans of a line, removed before looking for template actions (quoted templates are data). */
 const QUOTED = /"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'/g;
-/** Splits at document markers (`---`, `...`) at column 0; YAML forbids them inside any scalar. */
-const DOC_MARKER = /^(?:---|\.\.\.)(?:[ \t\r]|$)/;
+/** Characters libyaml refuses anywhere in its input, comments included ("control characters are not allowed"). */
+const CONTROL = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]/g;
 /** Bytes scanned for NUL to tell binary files (git does the same). */
 const BINARY_PROBE = 8000;
-function parseManifestFile(path, content) {
+function parseManifestFile(path, content, options = {}) {
     try {
-        return readManifestFile(path, content);
+        return readManifestFile(path, content, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
     }
     catch (error) {
         // A bug of ours must cost this file only, never the run for the other files: say so, and go on.
@@ -42918,98 +44691,163 @@ function parseManifestFile(path, content) {
         return { path, lines: [], documents: [], problems: [{ rule: PARSE_RULE$1, severity: 'error', message, file: path, line: 1 }] };
     }
 }
-function readManifestFile(path, content) {
+/** "4 MiB" for the messages. */
+function formatBytes(n) {
+    if (n >= 1024 * 1024 && n % (1024 * 1024) === 0)
+        return `${n / (1024 * 1024)} MiB`;
+    if (n >= 1024 && n % 1024 === 0)
+        return `${n / 1024} KiB`;
+    return `${n} bytes`;
+}
+function readManifestFile(path, content, maxBytes) {
     const problems = [];
-    const problem = (severity, line, message) => {
-        problems.push({ rule: PARSE_RULE$1, severity, message, file: path, line });
+    const problem = (severity, line, message, rule = PARSE_RULE$1) => {
+        problems.push({ rule, severity, message, file: path, line });
     };
-    const skipped = (message) => {
-        problem('notice', 1, message);
+    const skipped = (severity, message) => {
+        problem(severity, 1, message);
         return { path, lines: [], documents: [], problems };
     };
+    const tooBig = (size) => skipped('warning', `File is ${size}, above the size limit of ${formatBytes(maxBytes)} (${maxBytes} bytes); it was not checked. Raise the limit (input max-file-size, config maxFileSize or --max-file-size) to check it.`);
     let text;
+    let badBytes = [];
     if (typeof content === 'string') {
-        if (content.length > MAX_FILE_BYTES)
-            return skipped(`File is ${content.length} characters, above the ${MAX_FILE_BYTES}-byte limit; it was not checked.`);
+        if (content.length > maxBytes)
+            return tooBig(`${content.length} characters`);
         const nul = content.indexOf('\0');
         if (nul !== -1 && nul < BINARY_PROBE)
-            return skipped('Binary file (it contains NUL bytes); it was not checked.');
+            return skipped('warning', 'Binary file (it holds NUL bytes, which kubectl refuses too); it was not checked.');
         text = content;
     }
     else {
-        if (content.byteLength > MAX_FILE_BYTES)
-            return skipped(`File is ${content.byteLength} bytes, above the ${MAX_FILE_BYTES}-byte limit; it was not checked.`);
-        if (content.subarray(0, BINARY_PROBE).includes(0))
-            return skipped('Binary file (it contains NUL bytes); it was not checked.');
-        text = new TextDecoder('utf-8').decode(content);
+        if (content.byteLength > maxBytes)
+            return tooBig(`${content.byteLength} bytes`);
+        const utf16 = content.length >= 2 && ((content[0] === 0xff && content[1] === 0xfe) || (content[0] === 0xfe && content[1] === 0xff));
+        if (utf16) {
+            // go-yaml reads UTF-16 with a byte order mark; so does the checker.
+            text = new TextDecoder(content[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(content);
+        }
+        else {
+            if (content.subarray(0, BINARY_PROBE).includes(0))
+                return skipped('warning', 'Binary file (it holds NUL bytes, which kubectl refuses too); it was not checked.');
+            try {
+                text = new TextDecoder('utf-8', { fatal: true }).decode(content);
+            }
+            catch {
+                text = new TextDecoder('utf-8').decode(content);
+                badBytes = invalidUtf8(content);
+            }
+        }
     }
-    // TextDecoder already drops a UTF-8 BOM; a string may still carry one.
+    // The decoders drop a leading BOM; a string may still carry one.
     if (text.charCodeAt(0) === 0xfeff)
         text = text.slice(1);
     const starts = lineStarts(text);
     // Split eagerly: a lazy getter on the result measured 25% slower over the whole parse (V8 and accessor objects).
     const lines = splitLines(text);
+    const cursor = new LineCursor(starts);
+    const bad = badBytes.concat(controlCharacters(text, starts));
+    if (badBytes.length && bad.length > badBytes.length)
+        bad.sort((a, b) => a.line - b.line);
     const documents = [];
     const templateLines = [];
-    const ctx = { text, starts, onEmbeddedError: (line, message) => problem('error', line, message) };
+    const ctx = {
+        text,
+        starts,
+        onEmbeddedError: (line, message) => problem('error', line, message),
+        onDuplicateKey: (duplicate, where) => problem('warning', duplicate.node.line, duplicateMessage(duplicate, where), DUPLICATE_KEY_RULE)
+    };
     const mayHaveTemplates = text.includes('{{');
     let index = 0;
+    let badAt = 0;
     const add = (parsed) => {
+        for (const duplicate of parsed.duplicates)
+            problem('warning', duplicate.node.line, duplicateMessage(duplicate), DUPLICATE_KEY_RULE);
         const root = parsed.root;
-        if (root === null)
-            return; // `---` with nothing after it is no document worth an index
-        const templateLine = mayHaveTemplates ? plainTemplateLine(root) : undefined;
-        if (templateLine !== undefined) {
-            templateLines.push(templateLine);
-            index++;
-            return;
-        }
         documents.push(recognise({ file: path, index: index++, line: root.line, endLine: root.endLine, root, value: parsed.value, kind: 'unknown', embedded: [] }, ctx));
     };
-    let whole;
-    try {
-        whole = parseYaml(text, { starts });
-    }
-    catch (error) {
-        if (!(error instanceof YamlError))
-            throw error;
-    }
-    if (whole) {
-        for (const parsed of whole)
-            add(parsed);
-    }
-    else {
-        // One broken document must cost only itself: parse document by document.
-        for (const chunk of splitDocuments(text, starts)) {
-            let parsed;
-            try {
-                parsed = parseYaml(chunk.text, { offset: chunk.start, starts });
-            }
-            catch (error) {
-                if (!(error instanceof YamlError))
-                    throw error;
-                const templateLine = mayHaveTemplates ? firstTemplateLine(lines, chunk.startLine, chunk.endLine) : undefined;
-                if (templateLine !== undefined) {
-                    templateLines.push(templateLine);
-                }
-                else {
-                    const last = lastContentLine(lines, chunk.startLine, chunk.endLine);
-                    // At the end of input (unclosed bracket or quote) js-yaml points past the document: use its last line.
-                    const line = Math.max(chunk.startLine, Math.min(lineAt(starts, error.fileOffset), last));
-                    problem('error', line, `Invalid YAML: ${error.message}; the document at lines ${firstContentLine(lines, chunk.startLine, chunk.endLine)}-${last} was not checked.`);
-                }
-                index++; // a broken document keeps its slot, so the documents after it keep their identity
-                continue;
-            }
-            for (const p of parsed)
-                add(p);
+    const broken = (startLine, endLine, line, message) => {
+        const templateLine = mayHaveTemplates ? firstTemplateLine(lines, startLine, endLine) : undefined;
+        if (templateLine !== undefined)
+            templateLines.push(templateLine);
+        else
+            problem('error', line, `${message}; the document at lines ${firstContentLine(lines, startLine, endLine)}-${lastContentLine(lines, startLine, endLine)} was not checked.`);
+        index++; // a broken document keeps its slot, so the documents after it keep their identity
+    };
+    const json = jsonStream(text);
+    const split = json ? undefined : splitDocuments(text);
+    if (split?.whole && bad.length === 0) {
+        // The common file: YAML's own document splitting is kubectl's, so one parse reads every document.
+        let whole;
+        try {
+            whole = parseStream(text, { cursor });
+        }
+        catch (error) {
+            if (!(error instanceof YamlError))
+                throw error;
+        }
+        if (whole) {
+            for (const parsed of whole)
+                if (parsed !== null && parsed.root !== null)
+                    add(parsed);
+            return finish();
         }
     }
-    if (templateLines.length) {
-        const n = templateLines.length;
-        problem('notice', Math.min(...templateLines), `Helm template syntax ({{ }}): ${n === 1 ? 'a document' : `${n} documents`} of this file ${n === 1 ? 'is a chart template' : 'are chart templates'}, not manifests, and ${n === 1 ? 'was' : 'were'} not checked; check the rendered output instead.`);
+    // Otherwise document by document, so that a broken one costs only itself.
+    const chunks = json ?? split;
+    for (const chunk of chunks) {
+        const startLine = cursor.line(chunk.start);
+        const endLine = chunk.end > chunk.start ? cursor.line(chunk.end - 1) : startLine;
+        while (badAt < bad.length && bad[badAt].line < startLine)
+            badAt++;
+        if (chunk.error) {
+            broken(startLine, endLine, lineAt(starts, chunk.errorOffset), `Invalid YAML: ${chunk.error}`);
+            continue;
+        }
+        if (badAt < bad.length && bad[badAt].line <= endLine) {
+            const spot = bad[badAt];
+            problem('error', spot.line, `${spot.message}; kubectl refuses the file, and the document at lines ${firstContentLine(lines, startLine, endLine)}-${lastContentLine(lines, startLine, endLine)} was not checked.`);
+            index++;
+            continue;
+        }
+        let parsed;
+        try {
+            parsed = parseDocument(text.slice(chunk.start, chunk.end), { offset: chunk.start, cursor });
+        }
+        catch (error) {
+            if (!(error instanceof YamlError))
+                throw error;
+            const last = lastContentLine(lines, startLine, endLine);
+            // At the end of input (unclosed bracket or quote) js-yaml points past the document: use its last line.
+            broken(startLine, endLine, Math.max(startLine, Math.min(lineAt(starts, error.fileOffset), last)), `Invalid YAML: ${error.message}`);
+            continue;
+        }
+        if (parsed === null || parsed.root === null)
+            continue; // `---` with nothing after it is no document worth an index
+        if (chunk.value !== undefined)
+            parsed.value = chunk.value;
+        add(parsed);
     }
-    return { path, lines, lineStarts: starts, documents, problems };
+    return finish();
+    function finish() {
+        if (templateLines.length) {
+            const n = templateLines.length;
+            let first = templateLines[0];
+            for (const l of templateLines)
+                if (l < first)
+                    first = l;
+            problem('notice', first, `Helm template syntax ({{ }}) breaks the YAML of ${n === 1 ? 'a document' : `${n} documents`} of this file: ${n === 1 ? 'it is a chart template' : 'they are chart templates'}, not ${n === 1 ? 'a manifest' : 'manifests'}, and ${n === 1 ? 'was' : 'were'} not checked; check the rendered output instead.`);
+        }
+        return { path, lines, lineStarts: starts, documents, problems };
+    }
+}
+function duplicateMessage(d, where) {
+    const key = d.key.length > 60 ? `${d.key.slice(0, 60)}…` : d.key;
+    const inText = where ? ` in ${where}` : '';
+    const reader = where ? 'istiod and kubectl keep' : 'kubectl keeps';
+    if (d.sameText)
+        return `Key "${key}"${inText} is written twice in one mapping (first on line ${d.first.line}): ${reader} the value of line ${d.node.line}, while kustomize and Flux refuse the file.`;
+    return `Keys on lines ${d.first.line} and ${d.node.line}${inText} are the same key "${key}" under YAML 1.1: ${reader} the value of line ${d.node.line}; kustomize and Flux read them as two different keys.`;
 }
 function splitLines(text) {
     const lines = text.split('\n');
@@ -43019,32 +44857,105 @@ function splitLines(text) {
                 lines[i] = lines[i].slice(0, -1);
     return lines;
 }
+/** Lines (of the decoded text) holding bytes that are not UTF-8; kubectl refuses them. */
+function invalidUtf8(bytes) {
+    const out = [];
+    let line = 1;
+    let lastLine = 0;
+    for (let i = 0; i < bytes.length;) {
+        const b = bytes[i];
+        if (b === 10)
+            line++;
+        let need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+        let ok = need >= 0 && i + need < bytes.length;
+        for (let k = 1; ok && k <= need; k++)
+            if ((bytes[i + k] & 0xc0) !== 0x80)
+                ok = false;
+        if (ok && need === 2) {
+            const cp = ((b & 0x0f) << 12) | ((bytes[i + 1] & 0x3f) << 6);
+            if (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))
+                ok = false;
+        }
+        else if (ok && need === 3) {
+            const cp = ((b & 0x07) << 18) | ((bytes[i + 1] & 0x3f) << 12);
+            if (cp < 0x10000 || cp > 0x10ffff)
+                ok = false;
+        }
+        if (!ok) {
+            if (line !== lastLine)
+                out.push({ line, message: `Invalid UTF-8: byte 0x${b.toString(16).toUpperCase().padStart(2, '0')} on line ${line} is not UTF-8 text (saved in another encoding?)` });
+            lastLine = line;
+            need = 0;
+        }
+        i += need + 1;
+    }
+    return out;
+}
+/** Lines holding a control character libyaml refuses anywhere in its input (comments too). */
+function controlCharacters(text, starts) {
+    const out = [];
+    CONTROL.lastIndex = 0;
+    let m;
+    let lastLine = 0;
+    while ((m = CONTROL.exec(text)) !== null) {
+        const line = lineAt(starts, m.index);
+        if (line !== lastLine)
+            out.push({ line, message: `Control character U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} on line ${line}, which YAML does not allow` });
+        lastLine = line;
+    }
+    return out;
+}
 /**
- * The line of a template action in a plain scalar or key of a document that parsed: `name: app-{{ .Values.x }}`
- * is a chart template, while templates in quoted or block scalars are data (Istio injection templates,
- * Argo CD ApplicationSet, Prometheus rules).
+ * kubectl reads a file whose first non-blank character is `{` as a stream of JSON values, and falls back to YAML
+ * when that fails on the first value (k8s.io/apimachinery YAMLOrJSONDecoder). The JSON documents, when every value
+ * of the file is JSON; undefined to read the file as YAML.
  */
-function plainTemplateLine(root) {
-    const stack = [root];
-    while (stack.length) {
-        const node = stack.pop();
-        if (node.kind === 'scalar') {
-            if (node.style === 'plain' && node.text.includes('{{') && HELM_ACTION.test(node.text))
-                return node.line;
+function jsonStream(text) {
+    let i = 0;
+    while (i < text.length && /\s/.test(text[i]))
+        i++;
+    if (text.charCodeAt(i) !== 123)
+        return undefined;
+    const out = [];
+    while (i < text.length) {
+        const end = jsonValueEnd(text, i);
+        if (end < 0)
+            return undefined;
+        let value;
+        try {
+            value = JSON.parse(text.slice(i, end));
         }
-        else if (node.kind === 'map') {
-            for (const e of node.entries) {
-                stack.push(e.keyNode);
-                if (e.value)
-                    stack.push(e.value);
-            }
+        catch {
+            return undefined;
         }
-        else if (node.kind === 'seq') {
-            for (const item of node.items)
-                stack.push(item);
+        out.push({ start: i, end, errorOffset: i, value });
+        i = end;
+        while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r'))
+            i++;
+    }
+    return out.length > 1 ? out : undefined;
+}
+/** End of the JSON object or array starting at `i` (brackets counted outside strings), or -1. */
+function jsonValueEnd(text, i) {
+    const open = text.charCodeAt(i);
+    if (open !== 123 && open !== 91)
+        return -1;
+    let depth = 0;
+    for (let k = i; k < text.length; k++) {
+        const c = text.charCodeAt(k);
+        if (c === 34) {
+            for (k++; k < text.length && text.charCodeAt(k) !== 34; k++)
+                if (text.charCodeAt(k) === 92)
+                    k++;
+        }
+        else if (c === 123 || c === 91)
+            depth++;
+        else if (c === 125 || c === 93) {
+            if (--depth === 0)
+                return k + 1;
         }
     }
-    return undefined;
+    return -1;
 }
 /** First line in [from, to] with a template action outside quotes and comments. */
 function firstTemplateLine(lines, from, to) {
@@ -43059,46 +44970,9 @@ function firstTemplateLine(lines, from, to) {
     }
     return undefined;
 }
-/**
- * One chunk per document, so that a broken document costs only itself. A chunk holding only directives,
- * comments or blank lines is joined to the next one (directives belong to the document after them).
- */
-function splitDocuments(text, starts) {
-    const chunks = [];
-    let chunkStartLine = 1;
-    let hasContent = false;
-    const flush = (endLineExclusive) => {
-        if (!hasContent)
-            return;
-        const start = starts[chunkStartLine - 1];
-        const end = endLineExclusive - 1 < starts.length ? starts[endLineExclusive - 1] : text.length;
-        chunks.push({ text: text.slice(start, end), start, startLine: chunkStartLine, endLine: endLineExclusive - 1 });
-        chunkStartLine = endLineExclusive;
-        hasContent = false;
-    };
-    for (let i = 0; i < starts.length; i++) {
-        const lineStart = starts[i];
-        const lineEnd = i + 1 < starts.length ? starts[i + 1] : text.length;
-        const line = text.slice(lineStart, lineEnd).replace(/\r?\n$/, '');
-        if (DOC_MARKER.test(line)) {
-            // `...` ends a document: the next one starts after it. `---` starts one: it opens the new chunk.
-            flush(line.startsWith('.') ? i + 2 : i + 1);
-            if (line.startsWith('.'))
-                chunkStartLine = i + 2;
-            // The marker line itself may carry content (`--- !tag` or `--- {a: 1}`).
-            else if (/\S/.test(line.slice(3).replace(/(^|\s)#.*$/, '')))
-                hasContent = true;
-            continue;
-        }
-        if (!hasContent && /^\s*[^\s#%]/.test(line))
-            hasContent = true;
-    }
-    flush(starts.length + 1);
-    return chunks;
-}
 function isContent(line) {
     const t = line.trim();
-    return t !== '' && !t.startsWith('#') && !t.startsWith('%') && !DOC_MARKER.test(t);
+    return t !== '' && !t.startsWith('#') && !t.startsWith('%') && !/^(?:---|\.\.\.)(?:\s|$)/.test(t);
 }
 /** The last line of a chunk that is not blank, a comment or a marker. */
 function lastContentLine(lines, from, to) {
@@ -43327,7 +45201,8 @@ function detectIstioVersions(files) {
         if (!file)
             continue;
         for (const doc of file.documents)
-            candidates.push(...candidatesOf(doc));
+            for (const c of candidatesOf(doc))
+                candidates.push(c);
     }
     return candidates
         .sort((a, b) => a.rank - b.rank || a.file.localeCompare(b.file) || a.line - b.line)
@@ -43336,6 +45211,10 @@ function detectIstioVersions(files) {
 /** The Istio version the repository installs, with the file and line that say so; undefined when none does. */
 function detectIstioVersion(files) {
     return detectIstioVersions(files)[0];
+}
+/** True when detection would read the text at all (callers that parse files once for several uses ask first). */
+function mayNameVersion(text) {
+    return MAY_NAME_VERSION.test(text);
 }
 
 const KUBERNETES_RULE = 'kubernetes-version-unsupported';
@@ -43585,7 +45464,7 @@ function compareTag(t, r) {
         return 1;
     return (t.pre ?? '').localeCompare(r.pre ?? '', 'en', { numeric: true });
 }
-const compiled$1 = new Map();
+const compiled$2 = new Map();
 /** The compiled knowledge of one chart (istiod, base, cni, ztunnel, gateway), or undefined for other charts. */
 function chartKnowledge(chart, index = CHART_VALUES_INDEX) {
     const data = index.charts[chart];
@@ -43593,10 +45472,10 @@ function chartKnowledge(chart, index = CHART_VALUES_INDEX) {
         return undefined;
     if (index !== CHART_VALUES_INDEX)
         return new ChartKnowledge(chart, data);
-    let k = compiled$1.get(chart);
+    let k = compiled$2.get(chart);
     if (!k) {
         k = new ChartKnowledge(chart, data);
-        compiled$1.set(chart, k);
+        compiled$2.set(chart, k);
     }
     return k;
 }
@@ -43987,6 +45866,8 @@ function linesOf(ctx, file) {
 }
 const pathsByFiles = new WeakMap();
 function filePathsOf(ctx) {
+    if (ctx.repositoryPaths)
+        return ctx.repositoryPaths;
     let paths = pathsByFiles.get(ctx.files);
     if (!paths) {
         paths = new Set(ctx.files.map((f) => f.path));
@@ -44048,7 +45929,8 @@ const catalogAnalyzer = {
         const findings = [...hits.map((hit) => toFinding(doc, hit, lines)), ...compatibilityFindings(doc, ctx, lines)];
         // Helm values the target's chart does not read; a line a catalog entry already explains is left to it.
         if (doc.embedded.some((e) => e.role === 'helm-values') || doc.kind === 'helm-values') {
-            findings.push(...helmValueFindings(doc, ctx.target, lines, new Set(findings.map((f) => f.line)), filePathsOf(ctx)));
+            for (const f of helmValueFindings(doc, ctx.target, lines, new Set(findings.map((f) => f.line)), filePathsOf(ctx)))
+                findings.push(f);
         }
         return findings;
     },
@@ -44108,12 +45990,12 @@ class SchemaCatalog {
         return this.releases.filter((_, i) => mask & (1 << i));
     }
 }
-const compiled = new WeakMap();
+const compiled$1 = new WeakMap();
 function compileSchemaIndex(data = SCHEMA_INDEX) {
-    let catalog = compiled.get(data);
+    let catalog = compiled$1.get(data);
     if (!catalog) {
         catalog = new SchemaCatalog(data);
-        compiled.set(data, catalog);
+        compiled$1.set(data, catalog);
     }
     return catalog;
 }
@@ -45155,6 +47037,7 @@ const ANALYZERS = [schemaAnalyzer, catalogAnalyzer];
 /** Rules that do not come from an analyzer: the manifests layer's own findings. */
 const BUILTIN_RULES = [
     { id: 'parse', description: 'A file could not be read as YAML manifests (broken YAML, templates, binary or huge files).', defaultSeverity: 'error' },
+    { id: 'duplicate-key', description: 'A key written twice in one mapping: kubectl keeps the last value, kustomize and Flux refuse the file.', defaultSeverity: 'warning' },
     // The suppression step's own findings (src/analyze/suppress.ts).
     { id: 'suppression-without-reason', description: 'An istio-compat.io/ignore annotation without a reason (or without rule ids); it suppresses nothing.', defaultSeverity: 'warning' },
     { id: 'suppression-unknown-rule', description: 'An istio-compat.io/ignore annotation names a rule that does not exist.', defaultSeverity: 'warning' }
@@ -45162,14 +47045,27 @@ const BUILTIN_RULES = [
 function allRules(analyzers = ANALYZERS) {
     return [...BUILTIN_RULES, ...analyzers.flatMap((a) => a.meta)];
 }
-function analyzeDocuments(docs, ctx, analyzers = ANALYZERS) {
+/**
+ * Every analyzer's `check` over `docs`, then its `checkRepository`. `early` holds the `check` findings of documents
+ * already checked while their file was parsed (src/streaming.ts), with the same releases: they are taken as they are.
+ */
+function analyzeDocuments(docs, ctx, analyzers = ANALYZERS, early) {
     const findings = [];
-    for (const doc of docs)
+    for (const doc of docs) {
+        const done = early?.get(doc);
+        if (done) {
+            for (const f of done)
+                findings.push(f);
+            continue;
+        }
         for (const analyzer of analyzers)
-            findings.push(...analyzer.check(doc, ctx));
+            for (const f of analyzer.check(doc, ctx))
+                findings.push(f);
+    }
     for (const analyzer of analyzers)
         if (analyzer.checkRepository)
-            findings.push(...analyzer.checkRepository(ctx));
+            for (const f of analyzer.checkRepository(ctx))
+                findings.push(f);
     return findings;
 }
 /** Rules switched off are dropped; severity overrides are applied. */
@@ -45186,8 +47082,21 @@ function applyRuleSettings(findings, config) {
 
 // The repository config (.github/istio-compat.yml): rules on/off, severity overrides, ignored paths and
 // per-path target releases. Read from the position tree, so every error names the exact file:line.
+const DEFAULT_CONFIG_PATH = '.github/istio-compat.yml';
+/** A config is a few dozen lines; anything past this is not one (and is not read into memory). */
+const CONFIG_MAX_BYTES = 1024 * 1024;
+/** A size limit as written by users: bytes (`8388608`) or with a unit (`8MiB`, `512 KiB`, `8M`). */
+function parseSize(text, what) {
+    const m = /^\s*(\d+)\s*(b|bytes?|k|kb|kib|m|mb|mib)?\s*$/i.exec(text);
+    const unit = (m?.[2] ?? '').toLowerCase();
+    const scale = unit.startsWith('k') ? 1024 : unit.startsWith('m') ? 1024 * 1024 : 1;
+    const n = m ? Number(m[1]) * scale : NaN;
+    if (!Number.isSafeInteger(n) || n <= 0)
+        throw new UsageError(`${what} must be a size such as 4MiB, 512KiB or 4194304 (bytes), not "${text}"`);
+    return n;
+}
 const EMPTY_CONFIG = { rules: {}, ignore: [], targets: [] };
-const TOP_KEYS = ['rules', 'ignore', 'targets', 'gatewayApiChannel'];
+const TOP_KEYS = ['rules', 'ignore', 'targets', 'gatewayApiChannel', 'maxFileSize'];
 const TARGET_KEYS = ['paths', 'target', 'from', 'kubernetes'];
 const SETTINGS = ['off', ...SEVERITIES];
 const KUBERNETES_VERSION = /^v?1\.\d+(?:\.\d+)?$/;
@@ -45219,6 +47128,16 @@ function parseConfig(text, file, knownRules = allRules().map((r) => r.id)) {
                 reader.fail(placed(value, entry.keyNode), `"gatewayApiChannel" must be standard or experimental`);
             config.gatewayApiChannel = text;
         }
+        else if (entry.key === 'maxFileSize') {
+            if (value?.kind !== 'scalar' || value.text.trim() === '')
+                reader.fail(placed(value, entry.keyNode), '"maxFileSize" must be a size such as 4MiB, 512KiB or 4194304 (bytes)');
+            try {
+                config.maxFileSize = parseSize(value.text, '"maxFileSize"');
+            }
+            catch (error) {
+                reader.fail(value, error.message);
+            }
+        }
         else
             reader.fail(entry.keyNode, unknownKey(entry.key, TOP_KEYS, 'the config'));
     }
@@ -45228,11 +47147,58 @@ function parseConfig(text, file, knownRules = allRules().map((r) => r.id)) {
 function targetOverrideFor(config, path) {
     return config.targets?.find((t) => matchesPatterns(path, t.paths));
 }
+/**
+ * The repository config at `path` under `root` (the workspace or `--repo`). The file is read only as a regular file
+ * inside the repository, through no symbolic link, and no larger than CONFIG_MAX_BYTES: a PR controls it. Absent:
+ * the empty config, unless `explicit` (the user named it), which makes a missing file an error. An explicit path
+ * outside the repository (`allowOutside`, the CLI's `--config ~/x.yml`) is the user's own file and may be a link.
+ */
+function loadRepoConfig(root, path = DEFAULT_CONFIG_PATH, options = {}) {
+    const what = `config ${path}`;
+    const inside = insideRoot(realpathSync(root), resolve$1(realpathSync(root), path)) ?? insideRoot(resolve$1(root), resolve$1(root, path));
+    if (inside === '')
+        throw new UsageError(`${what} is a directory, not a file`);
+    let data;
+    if (inside !== undefined)
+        data = readRepositoryFile(root, inside, { maxBytes: CONFIG_MAX_BYTES, what });
+    else if (options.allowOutside)
+        data = readUserFile(resolve$1(root, path), { maxBytes: CONFIG_MAX_BYTES, what });
+    else
+        throw new UsageError(`${what} is outside the repository (${root}); give a path inside it`);
+    if (data === undefined) {
+        if (options.explicit)
+            throw new UsageError(`${what} does not exist`);
+        return EMPTY_CONFIG;
+    }
+    let text;
+    try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(data);
+    }
+    catch {
+        throw new UsageError(`${what} is not UTF-8 text`);
+    }
+    return parseConfig(text, path);
+}
+/** Each pattern compiled once per process (patterns come from inputs and the config: a handful). */
+const compiled = new Map();
+function compile(pattern) {
+    let m = compiled.get(pattern);
+    if (!m)
+        compiled.set(pattern, (m = new Minimatch(pattern, GLOB_OPTIONS)));
+    return m;
+}
 /** minimatch list semantics: at least one positive pattern matches and no `!` pattern does. */
 function matchesPatterns(path, patterns) {
-    const include = patterns.filter((p) => !p.startsWith('!'));
-    const exclude = patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1));
-    return include.some((p) => minimatch(path, p, GLOB_OPTIONS)) && !exclude.some((p) => minimatch(path, p, GLOB_OPTIONS));
+    let included = false;
+    for (const p of patterns) {
+        if (p.startsWith('!')) {
+            if (compile(p.slice(1)).match(path))
+                return false;
+        }
+        else if (!included && compile(p).match(path))
+            included = true;
+    }
+    return included;
 }
 class ConfigReader {
     text;
@@ -45258,6 +47224,10 @@ class ConfigReader {
                 throw error;
             this.fail(lineAt(this.starts, error.fileOffset), `invalid YAML: ${error.message}`);
         }
+        // kubectl would keep the last value; in the config a repeated key is a mistake either way.
+        for (const d of docs)
+            for (const dup of d.duplicates ?? [])
+                this.fail(dup.node, `invalid YAML: duplicated mapping key "${dup.key}" (first on line ${dup.first.line})`);
         const roots = docs.map((d) => d.root).filter((r) => r !== null);
         if (roots.length > 1)
             this.fail(roots[1], 'the config must be a single YAML document; found a second one here');
@@ -45415,6 +47385,59 @@ function describe(node) {
 function unknownKey(key, known, where) {
     const near = closest(key, known, 3);
     return `unknown key "${key}" in ${where}; expected ${known.join(', ')}${near ? ` (did you mean "${near}"?)` : ''}`;
+}
+
+// Validation shared by the action's inputs and the CLI's options: the same words are accepted in either place
+// (case does not matter for keywords), and a bad value is a usage error that names the input and what it takes.
+/** One of `choices`, case-insensitive; `name` is how the user spells the input (`comment`, `--format`). */
+function parseChoice(name, value, choices) {
+    const v = value.trim().toLowerCase();
+    if (choices.includes(v))
+        return v;
+    throw new UsageError(`${name} must be ${listed(choices)}, not "${value}"`);
+}
+/** true or false in any case (as YAML and @actions/core's getBooleanInput spell them); anything else is an error. */
+function parseBoolean(name, value) {
+    const v = value.trim().toLowerCase();
+    if (v === 'true')
+        return true;
+    if (v === 'false')
+        return false;
+    throw new UsageError(`${name} must be true or false, not "${value}"`);
+}
+/**
+ * A release input: `auto` and `latest` in any case, or a version (`1.28`, `v1.28.1`, `1.31.0-rc.0`), checked now so the
+ * error names the input. Returns it normalised (`auto`, or the version as written, lower case).
+ */
+function parseVersionInput(name, value) {
+    const v = value.trim().toLowerCase();
+    if (v === 'auto')
+        return 'auto';
+    try {
+        parseRelease(v);
+    }
+    catch (error) {
+        throw new UsageError(`${name}: ${error.message}`);
+    }
+    return v;
+}
+/** A from-release newer than the target is a mistake of the inputs (swapped values), not a downgrade to check. */
+function checkFromNotNewer(fromName, from, targetName, target) {
+    if (!from || from === 'auto' || target === 'auto')
+        return;
+    const f = parseRelease(from);
+    const t = parseRelease(target);
+    // A bare minor means its newest patch, so `1.28` against `1.28.1` is not "newer": only whole minors, or two patches, compare.
+    const newer = f.major !== t.major || f.minorNumber !== t.minorNumber ? compareReleases(f, t) > 0 : f.patch !== null && t.patch !== null && compareReleases(f, t) > 0;
+    if (newer)
+        throw new UsageError(`${fromName} ${f.version} is newer than ${targetName} ${t.version}; ${fromName} is the release the mesh runs today and ${targetName} the one it moves to (were they swapped?)`);
+}
+function listed(choices) {
+    return choices.length === 1 ? choices[0] : `${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]}`;
+}
+/** The positive patterns of `patterns` that match none of `files` (a typo in `paths` would otherwise check nothing, silently). */
+function unmatchedPatterns(patterns, files) {
+    return patterns.filter((p) => !p.startsWith('!') && !files.some((f) => matchesPatterns(f, [p])));
 }
 
 // The gate: the job's exit status is the required check (a bot's REQUEST_CHANGES would linger until dismissed).
@@ -46983,7 +49006,7 @@ var lightExports = requireLight();
 var BottleneckLight = /*@__PURE__*/getDefaultExportFromCjs(lightExports);
 
 // pkg/dist-src/version.js
-var VERSION$1 = "0.0.0-development";
+var VERSION$2 = "0.0.0-development";
 
 // pkg/dist-src/error-request.js
 function isRequestError(error) {
@@ -47057,12 +49080,12 @@ function retry(octokit, octokitOptions) {
   }
   return retryPlugin;
 }
-retry.VERSION = VERSION$1;
+retry.VERSION = VERSION$2;
 
 // pkg/dist-src/index.js
 
 // pkg/dist-src/version.js
-var VERSION = "0.0.0-development";
+var VERSION$1 = "0.0.0-development";
 
 // pkg/dist-src/wrap-request.js
 var noop = () => Promise.resolve();
@@ -47295,7 +49318,7 @@ function throttling(octokit, octokitOptions) {
   });
   return {};
 }
-throttling.VERSION = VERSION;
+throttling.VERSION = VERSION$1;
 throttling.triggersNotification = triggersNotification;
 
 // The GitHub REST client: GHES-aware base URL, retries for 5xx, rate-limit handling and paced writes.
@@ -47435,12 +49458,13 @@ async function listReviewComments(octokit, pull) {
         start_line: c.start_line ?? null,
         ...(c.in_reply_to_id !== undefined ? { in_reply_to_id: c.in_reply_to_id } : {}),
         ...(typeof c.pull_request_review_id === 'number' ? { review_id: c.pull_request_review_id } : {}),
+        ...(c.html_url ? { html_url: c.html_url } : {}),
         user: c.user ? { login: c.user.login, type: c.user.type } : null
     }));
 }
 async function listIssueComments(octokit, pull) {
     const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner: pull.owner, repo: pull.repo, issue_number: pull.pullNumber, per_page: 100 });
-    return comments.map((c) => ({ id: c.id, body: c.body ?? '', user: c.user ? { login: c.user.login, type: c.user.type } : null }));
+    return comments.map((c) => ({ id: c.id, body: c.body ?? '', ...(c.html_url ? { html_url: c.html_url } : {}), user: c.user ? { login: c.user.login, type: c.user.type } : null }));
 }
 /** The account GITHUB_TOKEN comments as; `GET /user` is refused to installation tokens. */
 const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
@@ -47563,7 +49587,8 @@ function applySuppressions(findings, documents, options = {}) {
     for (const doc of documents) {
         const suppressions = readSuppressions(doc, options.knownRules);
         if (!options.inScope || options.inScope.has(doc))
-            problems.push(...suppressions.problems);
+            for (const p of suppressions.problems)
+                problems.push(p);
         if (suppressions.rules.size === 0 && suppressions.istCodes.size === 0)
             continue;
         const list = byFile.get(doc.file) ?? [];
@@ -47659,6 +49684,8 @@ const GATEWAY_API_CHANNELS = ['standard', 'experimental'];
 
 /** Rule id of the parse findings (src/manifests/parse.ts); its messages carry line and column numbers. */
 const PARSE_RULE = 'parse';
+/** Findings about the repository as a whole: anchored at whichever file pins the version, so known by no file. */
+const REPOSITORY_RULES = new Set([KUBERNETES_RULE]);
 /**
  * Istio releases in a message (`1.28`, `1.28.1`, `v1.26.8`, `1.31.0-rc.0`): the same problem reads "Istio 1.26.8
  * rejects …" on the base and "Istio 1.28.1 rejects …" on the head. Kubernetes versions and ranges go the same way.
@@ -47684,7 +49711,11 @@ function keysOf(f, fileOf, identityOf) {
     const id = resourceIdentity(f.resource);
     const file = fileOf(f.file);
     // Unnamed things (values files, kustomize patches without a name, parse problems) are known by their file.
-    const who = id !== undefined ? `r:${identityOf(id)}` : `f:${file}${f.resource ? `:${groupOf(f.resource.apiVersion)}/${f.resource.kind}` : ''}`;
+    const who = REPOSITORY_RULES.has(f.rule)
+        ? 'repository'
+        : id !== undefined
+            ? `r:${identityOf(id)}`
+            : `f:${file}${f.resource ? `:${groupOf(f.resource.apiVersion)}/${f.resource.kind}` : ''}`;
     const place = [f.rule, who, normalisePath(f.path)].join('\u0000');
     const loose = `${place}\u0000${normaliseMessage(f.rule, f.message)}`;
     return { loose, strict: `${loose}\u0000${file}`, ...(f.path ? { place } : {}) };
@@ -47927,6 +49958,71 @@ function diffValues(a, b, path, out, budget) {
     }
 }
 
+// Files streamed through the analysis: read, parse and check a batch of files, then let go of what reporting does not
+// need (the bytes, and the position trees of documents nothing points into) before the next batch. Position trees
+// are most of what a parsed manifest weighs, so a run over a whole repository (a version bump, or the CLI on files)
+// holds one batch of trees at a time instead of all of them.
+/** Files per batch: enough to keep git and the parser busy, few enough that a batch's trees weigh little. */
+const BATCH_FILES = 256;
+async function parseAndCheck(snapshot, paths, inputs, config, analyzers, needed) {
+    const files = [];
+    const early = new Map();
+    for (let i = 0; i < paths.length; i += BATCH_FILES) {
+        const batch = paths.slice(i, i + BATCH_FILES);
+        let contents = await snapshot.read(batch);
+        const parsed = [];
+        for (const p of batch) {
+            const data = contents.get(p);
+            if (data)
+                parsed.push(parseManifestFile(p, data, needed.maxFileBytes ? { maxFileBytes: needed.maxFileBytes } : {}));
+        }
+        contents = undefined;
+        // The batch's own files in the context: an analyzer reads the lines of the document's file from it.
+        const { groups } = groupByTarget(docsOf(parsed), parsed, config, { ...inputs, files: parsed });
+        for (const group of groups) {
+            for (const doc of group.docs) {
+                const found = [];
+                for (const analyzer of analyzers)
+                    for (const f of analyzer.check(doc, group.ctx))
+                        found.push(f);
+                early.set(doc, found);
+            }
+        }
+        for (const file of parsed) {
+            for (const doc of file.documents)
+                if (!keepsTree(doc, early.get(doc), needed))
+                    releaseTree(doc);
+            files.push(file);
+        }
+    }
+    return { files, early };
+}
+/**
+ * Documents whose position tree is read after their own check: those carrying a suppression annotation (its line is
+ * looked up), and, when `needed` says so, those with findings and the install documents.
+ */
+function keepsTree(doc, findings, needed) {
+    if (needed.withFindings && findings && findings.length > 0)
+        return true;
+    if (needed.installs && (doc.family === 'helm-release' || doc.family === 'istio-operator' || doc.family === 'mesh-configmap' || doc.kind === 'helm-values'))
+        return true;
+    const annotations = doc.value?.metadata?.annotations;
+    return typeof annotations === 'object' && annotations !== null && IGNORE_ANNOTATION in annotations;
+}
+/** Drops a document's position trees (its own and its embedded documents'); values, lines and findings stay. */
+function releaseTree(doc) {
+    doc.root = null;
+    for (const e of doc.embedded)
+        e.root = null;
+}
+function docsOf(files) {
+    const docs = [];
+    for (const file of files)
+        for (const doc of file.documents)
+            docs.push(doc);
+    return docs;
+}
+
 // changes → manifests → analyze: one run of the engine, shared by the action and the CLI.
 const DEFAULT_PATTERNS = ['**/*.yaml', '**/*.yml'];
 /** Files read for `auto` version detection besides the matched manifests. */
@@ -47945,8 +50041,11 @@ async function runAnalysis(sources, options) {
     const matches = pathMatcher(options.paths.length ? options.paths : DEFAULT_PATTERNS, config.ignore);
     const notChecked = [];
     // Detection runs on both sides whenever there is a base: a PR that moves the Istio version widens the scope.
-    const headDetected = options.target === 'auto' || sources.base ? await detect(sources.head, matches) : undefined;
-    const baseDetected = sources.base ? await detect(sources.base, matches) : undefined;
+    const maxFileBytes = options.maxFileBytes ?? config.maxFileSize;
+    const headDetection = options.target === 'auto' || sources.base ? await detect(sources.head, matches, maxFileBytes) : undefined;
+    const baseDetection = sources.base ? await detect(sources.base, matches, maxFileBytes, headDetection?.parsed) : undefined;
+    const headDetected = headDetection?.version;
+    const baseDetected = baseDetection?.version;
     const target = chooseVersion(options.target, headDetected, 'target-version');
     if (!target)
         throw new UsageError('target-version is auto, but no Istio version was found in the repository (Flux HelmRelease, Argo CD Application, Chart.yaml dependency or IstioOperator spec.tag); set target-version, e.g. 1.28');
@@ -47955,7 +50054,22 @@ async function runAnalysis(sources, options) {
     // Scope: the changed files, or every manifest when the PR moves the Istio version.
     const changed = sources.changes.files.filter((f) => f.status !== 'removed' && matches(f.path));
     const headPaths = versionBump ? (await sources.head.list()).filter(matches) : changed.map((f) => f.path);
-    const headFiles = await parseAll(sources.head, headPaths);
+    const analyzers = options.analyzers ?? ANALYZERS;
+    const inputs = {
+        target: target.release,
+        ...(from ? { from: from.release } : {}),
+        ...(options.kubernetesVersion ? { kubernetesVersion: options.kubernetesVersion } : {}),
+        ...(gatewayApiChannel ? { gatewayApiChannel } : {}),
+        repositoryPaths: headDetection?.paths ?? new Set(headPaths),
+        files: []
+    };
+    // Every head document is in scope without a base and on a version bump: those files stream through the analysis
+    // (checked while parsed, position trees released), so a whole repository never holds all its trees at once.
+    const streamed = !sources.base || versionBump ? await parseAndCheck(sources.head, headPaths, { ...inputs, files: [] }, config, analyzers, { withFindings: !!sources.base, maxFileBytes, installs: !!options.kubernetesVersion || !!config.targets?.some((t) => t.kubernetesVersion) }) : undefined;
+    const headFiles = streamed ? streamed.files : await parseAll(sources.head, headPaths, maxFileBytes, headDetection?.parsed);
+    // What detection parsed and the analysis does not use is dropped now, not held for the rest of the run.
+    headDetection?.parsed.clear();
+    inputs.files = headFiles;
     let baseFiles = [];
     const renames = new Map();
     const touched = new Set(sources.changes.files.map((f) => f.path));
@@ -47985,7 +50099,8 @@ async function runAnalysis(sources, options) {
                     basePaths.add(file.path);
             }
         }
-        baseFiles = [...(await parseAll(sources.base, [...basePaths])), ...reused];
+        baseFiles = [...(await parseAll(sources.base, [...basePaths], maxFileBytes, baseDetection?.parsed)), ...reused];
+        baseDetection?.parsed.clear();
     }
     const resources = diffResources(baseFiles, headFiles, renames);
     const inScope = [];
@@ -47995,16 +50110,8 @@ async function runAnalysis(sources, options) {
         if (versionBump || !sources.base || change.status === 'added' || change.status === 'changed')
             inScope.push(change.head);
     }
-    const inputs = {
-        target: target.release,
-        ...(from ? { from: from.release } : {}),
-        ...(options.kubernetesVersion ? { kubernetesVersion: options.kubernetesVersion } : {}),
-        ...(gatewayApiChannel ? { gatewayApiChannel } : {}),
-        files: headFiles
-    };
-    const analyzers = options.analyzers ?? ANALYZERS;
     const knownRules = allRules(analyzers).map((r) => r.id);
-    const head = analyseSide(headFiles, inScope, inputs, config, analyzers, knownRules, headFiles.flatMap((f) => f.documents));
+    const head = analyseSide(headFiles, inScope, inputs, config, analyzers, knownRules, headFiles.flatMap((f) => f.documents), streamed?.early);
     for (const file of headFiles) {
         if (file.problems.some((p) => p.severity !== 'error') && file.documents.length === 0)
             notChecked.push({ file: file.path, reason: file.problems[0].message });
@@ -48020,7 +50127,9 @@ async function runAnalysis(sources, options) {
             ...(!versionBump && from ? { from: from.release } : {}),
             ...(options.kubernetesVersion ? { kubernetesVersion: options.kubernetesVersion } : {}),
             ...(gatewayApiChannel ? { gatewayApiChannel } : {}),
-            files: baseFiles
+            ...(baseDetection ? { repositoryPaths: baseDetection.paths } : {}),
+            // Repository checks need a file to anchor to; a PR that only adds files has no base file in scope.
+            files: baseFiles.length ? baseFiles : headFiles
         };
         // Only the base counterparts of head documents with findings: the cost follows the findings, not the repository.
         const renamed = pairRenamedResources(resources, renames);
@@ -48028,12 +50137,30 @@ async function runAnalysis(sources, options) {
         for (const change of resources)
             if (change.head && change.base)
                 counterpart.set(change.head, change.base);
-        const baseDocs = [];
+        // Documents known by their place in a file (no name) lose their pairing when a document is inserted above
+        // them: for those, every base document of the same kind in the same file is a possible counterpart.
+        const sameKind = (file, d) => `${file}\u0000${d.resource ? `${d.resource.apiVersion}/${d.resource.kind}` : d.kind}`;
+        const byKind = new Map();
+        for (const file of baseFiles) {
+            for (const d of file.documents) {
+                const key = sameKind(d.file, d);
+                const list = byKind.get(key);
+                if (list)
+                    list.push(d);
+                else
+                    byKind.set(key, [d]);
+            }
+        }
+        const wanted = new Set();
         for (const doc of documentsWithFindings(findings, inScope)) {
             const old = counterpart.get(doc);
             if (old)
-                baseDocs.push(old);
+                wanted.add(old);
+            if (doc.resource?.name === undefined)
+                for (const d of byKind.get(sameKind(renames.get(doc.file) ?? doc.file, doc)) ?? [])
+                    wanted.add(d);
         }
+        const baseDocs = [...wanted];
         const baseSide = analyseSide(baseFiles, baseDocs, baseInputs, config, analyzers, knownRules, baseDocs);
         const renamedResources = new Map();
         for (const [now, before] of renamed) {
@@ -48070,14 +50197,16 @@ async function runAnalysis(sources, options) {
  * One side's findings: the files' parse problems, the analyzers over `docs` (grouped by per-path targets),
  * suppressions (annotations of `suppressors` may suppress), rule settings and overlap merging.
  */
-function analyseSide(files, docs, inputs, config, analyzers, knownRules, suppressors) {
+function analyseSide(files, docs, inputs, config, analyzers, knownRules, suppressors, early) {
     const findings = [];
     for (const file of files)
-        findings.push(...file.problems);
+        for (const p of file.problems)
+            findings.push(p);
     // Per-path targets: one analysis per set of releases, each with its own context.
     const { groups, targetsByFile } = groupByTarget(docs, files, config, inputs);
     for (const group of groups)
-        findings.push(...analyzeDocuments(group.docs, group.ctx, analyzers));
+        for (const f of analyzeDocuments(group.docs, group.ctx, analyzers, early))
+            findings.push(f);
     // Annotations of any head document may suppress (repository findings can point anywhere); broken ones are reported only in scope.
     const suppressed = applySuppressions(findings, suppressors, { inScope: new Set(docs), knownRules });
     return { findings: mergeOverlaps(applyRuleSettings(suppressed, config)), targetsByFile };
@@ -48104,15 +50233,47 @@ function chooseVersion(input, detected, name, parse = parseRelease) {
         throw new UsageError(`${name} auto: ${detected.file}:${detected.line} names Istio ${detected.version}: ${error.message}`);
     }
 }
-async function detect(snapshot, matches) {
-    const paths = (await snapshot.list()).filter((p) => matches(p) || DETECTION_FILE.test(p));
+/**
+ * The Istio version a snapshot names. Files detection reads are parsed here once, kept in `parsed`, and reused
+ * from `previous` (the head's, for the base) where the bytes are the same: a file the PR did not touch is
+ * parsed once for both sides.
+ */
+async function detect(snapshot, matches, maxFileBytes, previous) {
+    const listed = await snapshot.list();
+    const paths = listed.filter((p) => matches(p) || DETECTION_FILE.test(p));
     const contents = await snapshot.read(paths);
-    const files = [...contents].map(([path, data]) => ({ path, text: new TextDecoder().decode(data) }));
-    return detectIstioVersion(files);
+    const parsed = new Map();
+    const files = [];
+    for (const [path, data] of contents) {
+        const same = previous?.get(path);
+        if (same && sameBytes(same.data, data)) {
+            parsed.set(path, same);
+            files.push(same.file);
+            continue;
+        }
+        if (!mayNameVersion(new TextDecoder().decode(data)))
+            continue;
+        const file = parseManifestFile(path, data, maxFileBytes ? { maxFileBytes } : {});
+        parsed.set(path, { data, file });
+        files.push(file);
+    }
+    return { version: detectIstioVersion(files), parsed, paths: new Set(listed) };
 }
-async function parseAll(snapshot, paths) {
-    const contents = await snapshot.read(paths);
-    return paths.filter((p) => contents.has(p)).map((p) => parseManifestFile(p, contents.get(p)));
+function sameBytes(a, b) {
+    return a.byteLength === b.byteLength && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+}
+async function parseAll(snapshot, paths, maxFileBytes, parsed) {
+    const wanted = parsed ? paths.filter((p) => !parsed.has(p)) : paths;
+    const contents = await snapshot.read(wanted);
+    const out = [];
+    for (const p of paths) {
+        const known = parsed?.get(p);
+        if (known)
+            out.push(known.file);
+        else if (contents.has(p))
+            out.push(parseManifestFile(p, contents.get(p), maxFileBytes ? { maxFileBytes } : {}));
+    }
+    return out;
 }
 /** minimatch patterns, `!` negates; the config's ignore list always excludes. */
 function pathMatcher(patterns, ignore = []) {
@@ -48218,6 +50379,45 @@ function ruleDocsUrl(ruleId, env = process.env) {
     const ref = repository && env['GITHUB_ACTION_REF'] ? env['GITHUB_ACTION_REF'] : PROJECT_DOCS_REF;
     return `${base}/blob/${encodeURIComponent(ref)}/docs/rules/${encodeURIComponent(ruleId)}.md`;
 }
+function repoUrl(ctx) {
+    return ctx.serverUrl && ctx.repository ? `${ctx.serverUrl.replace(/\/+$/, '')}/${ctx.repository}` : undefined;
+}
+function encodePath(path) {
+    return path.split('/').map(encodeURIComponent).join('/');
+}
+/** `<server>/<repo>/blob/<sha>/<path>#L<start>-L<end>`: the exact lines at that commit. */
+function permalink(ctx, file, line, endLine, sha = ctx.headSha) {
+    const repo = repoUrl(ctx);
+    if (!repo || !sha)
+        return undefined;
+    const anchor = line === undefined || line < 1 ? '' : endLine !== undefined && endLine > line ? `#L${line}-L${endLine}` : `#L${line}`;
+    return `${repo}/blob/${sha}/${encodePath(file)}${anchor}`;
+}
+function commitUrl(ctx, sha = ctx.headSha) {
+    const repo = repoUrl(ctx);
+    return repo && sha ? `${repo}/commit/${sha}` : undefined;
+}
+/**
+ * A line of the pull request's "Files changed" page: GitHub anchors each file as `diff-<sha256 of its path>`
+ * and each head line as `R<line>`, so this reaches the inline thread without asking the API for its id.
+ */
+function diffLineUrl(ctx, file, line) {
+    const repo = repoUrl(ctx);
+    if (!repo || ctx.pullNumber === undefined)
+        return undefined;
+    return `${repo}/pull/${ctx.pullNumber}/files#diff-${createHash('sha256').update(file).digest('hex')}R${line}`;
+}
+/** The LinkContext of an Actions run from its environment (the rest is filled in by the publisher). */
+function actionsLinkContext(env = process.env) {
+    const serverUrl = env['GITHUB_SERVER_URL'] || undefined;
+    const repository = env['GITHUB_REPOSITORY'] || undefined;
+    const runId = env['GITHUB_RUN_ID'];
+    return {
+        ...(serverUrl ? { serverUrl } : {}),
+        ...(repository ? { repository } : {}),
+        ...(serverUrl && repository && runId ? { runUrl: `${serverUrl.replace(/\/+$/, '')}/${repository}/actions/runs/${runId}` } : {})
+    };
+}
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** The key under partialFingerprints; bump the version if the fingerprint recipe changes. */
@@ -48290,13 +50490,16 @@ function renderSarif(result, options = {}) {
 // The action's outputs: counts, and the paths of the JSON report and the SARIF file written for this run.
 const REPORT_FILE = 'istio-compat-report.json';
 const SARIF_FILE = 'istio-compat.sarif';
-/** Writes the JSON report and the SARIF file into `dir` (e.g. RUNNER_TEMP) and returns their paths. */
+/**
+ * Writes the JSON report and the SARIF file into `dir` (e.g. RUNNER_TEMP) and returns their paths. A link already at
+ * either name (or `dir` being a link) is never written through: the file is replaced (see writeFileNoFollow).
+ */
 async function writeReportFiles(result, dir, sarif = {}) {
     await mkdir$1(dir, { recursive: true });
-    const files = { report: join(dir, REPORT_FILE), sarif: join(dir, SARIF_FILE) };
-    await writeFile$1(files.report, renderJson(result), 'utf8');
-    await writeFile$1(files.sarif, renderSarif(result, sarif), 'utf8');
-    return files;
+    return {
+        report: writeFileNoFollow(dir, REPORT_FILE, renderJson(result)),
+        sarif: writeFileNoFollow(dir, SARIF_FILE, renderSarif(result, sarif))
+    };
 }
 /**
  * Every output of action.yml, as strings for core.setOutput. The counts are what the gate counts: suppressed
@@ -48310,22 +50513,22 @@ function actionOutputs(result, files) {
 // Everything that comes from a manifest is hostile text: these helpers make it inert in each output format.
 const ZERO_WIDTH_JOINER = '\u200D';
 // Bidi overrides and isolates can make rendered text read differently from its source ("Trojan Source").
-const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
+const BIDI_CONTROLS$1 = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
 // C0/C1 controls except tab; they have no business in a comment and some terminals act on them.
-const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
-const NEWLINES = /\r\n|\r|\n|\u2028|\u2029/g;
+const CONTROL_CHARS$1 = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+const NEWLINES$1 = /\r\n|\r|\n|\u2028|\u2029/g;
 // Every ASCII punctuation character CommonMark/GFM may give a meaning to; a backslash makes each literal.
 const MARKDOWN_PUNCTUATION = /[\\`*_{}[\]()#+\-.!|~<>&"'=:$^]/g;
 function visibleCodePoint(ch) {
     return `<U+${ch.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}>`;
 }
 /** Removes controls and shows bidi characters as their code point, on one line. */
-function flatten(text) {
+function flatten$1(text) {
     return text
-        .replace(NEWLINES, ' ')
+        .replace(NEWLINES$1, ' ')
         .replace(/\t/g, ' ')
-        .replace(CONTROL_CHARS, '')
-        .replace(BIDI_CONTROLS, visibleCodePoint);
+        .replace(CONTROL_CHARS$1, '')
+        .replace(BIDI_CONTROLS$1, visibleCodePoint);
 }
 /**
  * Plain text → inline markdown that renders as the same text: one line, no HTML, no emphasis, links,
@@ -48333,7 +50536,7 @@ function flatten(text) {
  * Safe inside a GFM table cell.
  */
 function escapeMarkdown(text) {
-    return flatten(text)
+    return flatten$1(text)
         .replace(MARKDOWN_PUNCTUATION, (ch) => (ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : ch === '&' ? '&amp;' : `\\${ch}`))
         .replace(/@(?=[A-Za-z0-9_-])/g, `@${ZERO_WIDTH_JOINER}`);
 }
@@ -48348,7 +50551,7 @@ function longestBacktickRun(text) {
  * pipes are escaped too: GFM splits cells on `|` even inside code spans and renders `\|` there as `|`.
  */
 function codeSpan(text, options = {}) {
-    let body = flatten(text);
+    let body = flatten$1(text);
     if (body === '')
         return escapeMarkdown('(empty)');
     if (options.table)
@@ -48377,12 +50580,674 @@ function escapeCommandProperty(text) {
     return escapeCommandData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-// Workflow-command annotations (`::error file=…::msg`): the channel that works with a read-only token.
+// The project's own sentences (finding messages, fixes) as Markdown a reader enjoys: identifiers in code spans,
+// no backslash noise, and still inert whatever a manifest put into them.
+//
+// A finding's `message` is plain text that mixes the project's prose with values taken from the manifest
+// (YAML paths, keys, enum values, names). Rather than marking every value at each of the analyzers, the
+// renderer finds the identifiers: the finding's own structured fields (YAML path, resource name, apiVersion)
+// wherever they occur, and tokens shaped like identifiers (dotted or slashed names, env vars, camelCase keys,
+// `key[0]` paths). Those become code spans, which show any text literally. Everything else is escaped
+// minimally: only characters that could start Markdown or HTML at that place get an escape, so ordinary prose
+// (periods, colons, parentheses, hyphens) reaches the page, e-mail notifications and API consumers untouched,
+// while text from a manifest still cannot open a link, emphasis, HTML, a table cell or an @mention.
+const ZWJ = '\u200D';
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+const NEWLINES = /\r\n|\r|\n|\u2028|\u2029/g;
+/** Echoed manifest text longer than this is cut (a 20,000-character value must not cost the review). */
+const MAX_ECHO = 300;
+/** A whole message or fix sentence longer than this is cut. */
+const MAX_SENTENCE = 1_000;
+function flatten(text) {
+    return text
+        .replace(NEWLINES, ' ')
+        .replace(/\t/g, ' ')
+        .replace(CONTROL_CHARS, '')
+        .replace(BIDI_CONTROLS, (ch) => `<U+${ch.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}>`);
+}
+/** Cuts text to `max` characters (never inside a surrogate pair), marking the cut with an ellipsis. */
+function truncate(text, max) {
+    if (text.length <= max)
+        return text;
+    let end = max - 1;
+    if (/[\uD800-\uDBFF]/.test(text[end - 1] ?? ''))
+        end--;
+    return `${text.slice(0, end)}…`;
+}
 /**
- * "10 warning annotations, 10 error annotations, and 10 notice annotations per step" (actions/toolkit
- * docs/problem-matchers.md); the rest are dropped silently, so they go to the step summary instead.
+ * Plain text → inline Markdown that shows the same text, with an escape only where Markdown could act:
+ * backslashes, code/emphasis/strikethrough/link/table characters, HTML and entities, a block marker at the
+ * start, autolinks (`scheme://`, `www.`) and @mentions or #references (a zero-width joiner breaks them).
+ */
+function escapeInline(text, options = {}) {
+    const references = options.references ?? true;
+    let out = flatten(text)
+        .replace(/[\\`*_~[\]|]/g, (ch) => `\\${ch}`)
+        .replace(/[<>&]/g, (ch) => (ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : '&amp;'))
+        .replace(/\$(?=\S)/g, '\\$')
+        .replace(/([A-Za-z][A-Za-z0-9+.-]*):(?=\/\/)/g, '$1\\:')
+        .replace(/\b(www)\./gi, '$1\\.')
+        .replace(references ? /([@#])(?=[A-Za-z0-9_-])/g : /(@)(?=[A-Za-z0-9_-])/g, `$1${ZWJ}`);
+    // Block syntax only acts at the start of a line: headings, quotes, lists, thematic breaks, setext underlines.
+    out = out.replace(/^(\s*)([#>+=-]|\d+[.)])/, (_m, space, mark) => `${space}${mark.replace(/([#>+=.)-])$/, '\\$1')}`);
+    return out;
+}
+// Version numbers (1.28, 1.28.1, 1.31.0-rc.0, v1.30) read as prose, not identifiers.
+const VERSION = /^v?\d+(\.\d+)+(-[A-Za-z0-9.]+)?$/;
+const ABBREVIATIONS = new Set(['e.g', 'i.e', 'etc', 'vs']);
+// A token: a run of non-space characters; brackets and quotes inside a path stay part of it.
+const TOKEN = /[^\s]+/g;
+const TRAILING = /[.,;:!?)'"]+$/;
+const LEADING = /^[('"]+/;
+/** True for a token that is a name from YAML or Istio rather than a word of a sentence. */
+function looksLikeIdentifier(token) {
+    if (token.length < 2 || VERSION.test(token) || ABBREVIATIONS.has(token.toLowerCase()))
+        return false;
+    // Names are made of these (a cut one ends in an ellipsis); anything with HTML or backticks in it is text to escape.
+    if (!/^[\w.\-/[\]"'=:{}$*@]+…?$/.test(token))
+        return false;
+    if (token.endsWith('…'))
+        return token.length > 20;
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(token))
+        return false; // a URL: linked elsewhere or shown as text
+    if (/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/.test(token))
+        return true; // ENV_VAR_NAME
+    if (/[[\]{}=_$]/.test(token) && /[A-Za-z]/.test(token))
+        return true; // spec.x[0], key=value, snake_case
+    if (/^[^./]+([./][^./]+)+\/?$/.test(token) && /[A-Za-z]/.test(token)) {
+        // dotted or slashed names: spec.tracing, sidecar.istio.io/nativeSidecar, networking.istio.io/v1
+        const parts = token.split(/[./]/);
+        // "and/or", "Add/Remove" are words
+        return parts.some((p) => p.length >= 2) && !/^[A-Za-z][a-z]*\/[A-Za-z][a-z]*$/.test(token);
+    }
+    if (/^[a-z]+[A-Z][A-Za-z0-9]*$/.test(token))
+        return true; // camelCase keys: randomSamplingPercentage
+    return false;
+}
+/**
+ * A sentence of the project (a finding's message, a fix description) as Markdown: identifiers and the given
+ * manifest values as code spans, the rest escaped minimally, echoed values and the sentence length capped.
+ */
+function prose(text, manifestValues = []) {
+    // A long echoed value (a 20,000-character key, say) is cut on its own first, so the sentence around it stays.
+    const cutTokens = (s) => s.replace(/\S{301,}/g, (t) => truncate(t, MAX_ECHO));
+    const flat = truncate(cutTokens(flatten(text)), MAX_SENTENCE);
+    // Longest first, so `spec.a.b` wins over `spec.a` when both are given.
+    const values = [...new Set(manifestValues.filter((v) => !!v && v.length >= 2).map((v) => cutTokens(flatten(v))))].sort((a, b) => b.length - a.length);
+    const parts = [];
+    let at = 0;
+    const pushText = (s) => {
+        if (s !== '')
+            parts.push(escapeInline(s));
+    };
+    const pushCode = (s) => parts.push(codeSpan(truncate(s, MAX_ECHO)));
+    while (at < flat.length) {
+        // Earliest occurrence of a given value, else the next identifier-shaped token.
+        let best;
+        for (const v of values) {
+            const index = flat.indexOf(v, at);
+            if (index >= 0 && (best === undefined || index < best.index || (index === best.index && v.length > best.length)))
+                best = { index, length: v.length };
+        }
+        TOKEN.lastIndex = at;
+        let match;
+        let token;
+        while ((match = TOKEN.exec(flat)) !== null) {
+            if (best !== undefined && match.index >= best.index)
+                break;
+            const lead = LEADING.exec(match[0])?.[0].length ?? 0;
+            const core = match[0].slice(lead).replace(TRAILING, '');
+            if (looksLikeIdentifier(core)) {
+                token = { index: match.index + lead, length: core.length };
+                break;
+            }
+        }
+        const next = token && (!best || token.index < best.index) ? token : best;
+        if (!next) {
+            pushText(flat.slice(at));
+            break;
+        }
+        pushText(flat.slice(at, next.index));
+        pushCode(flat.slice(next.index, next.index + next.length));
+        at = next.index + next.length;
+    }
+    return parts.join('');
+}
+/** Free-form text from a manifest or a config file (a reason, a parser message): escaped as a whole and capped. */
+function manifestText(text) {
+    return escapeMarkdown(truncate(text, MAX_SENTENCE));
+}
+// ---- sources --------------------------------------------------------------------------------------------
+/**
+ * Hosts a source link may point at. Sources come from the bundled catalog and schema index, but a link is
+ * only made when the host is one of these (https only); anything else is shown as text.
+ */
+const SOURCE_HOSTS = [
+    'istio.io',
+    'preliminary.istio.io',
+    'github.com',
+    'kubernetes.io',
+    'gateway-api.sigs.k8s.io',
+    'gateway-api-inference-extension.sigs.k8s.io'
+];
+function deslug(slug) {
+    const words = decodeURIComponent(slug).replace(/[-_]+/g, ' ').trim();
+    return words.charAt(0).toUpperCase() + words.slice(1);
+}
+/** A readable title for a source URL: "Istio 1.27 upgrade notes › Native sidecar enabled by default", "istio/istio#48794". */
+function sourceTitle(url) {
+    const segments = url.pathname.split('/').filter(Boolean);
+    const section = url.hash.length > 1 ? deslug(url.hash.slice(1)) : '';
+    const withSection = (title) => (section ? `${title} › ${section}` : title);
+    if (/(^|\.)istio\.io$/.test(url.hostname)) {
+        const release = segments.findIndex((s) => s === 'releases');
+        const announcing = segments.find((s) => s.startsWith('announcing-'));
+        if (release >= 0 && announcing) {
+            const version = announcing.slice('announcing-'.length);
+            const page = segments.at(-1) === announcing ? 'release notes' : deslug(segments.at(-1)).toLowerCase();
+            return withSection(`Istio ${version} ${page}`);
+        }
+        return withSection(`istio.io › ${deslug(segments.at(-1) ?? 'docs')}`);
+    }
+    if (url.hostname === 'github.com' && segments.length >= 2) {
+        const repo = `${segments[0]}/${segments[1]}`;
+        if ((segments[2] === 'issues' || segments[2] === 'pull') && /^\d+$/.test(segments[3] ?? ''))
+            return `${repo}#${segments[3]}`;
+        if ((segments[2] === 'tree' || segments[2] === 'blob') && segments[3]) {
+            const ref = /^[0-9a-f]{40}$/.test(segments[3]) ? segments[3].slice(0, 7) : segments[3];
+            return `${repo} ${segments.slice(4).join('/') || 'tree'} at ${ref}`;
+        }
+        return repo;
+    }
+    return withSection(`${url.hostname} › ${deslug(segments.at(-1) ?? '')}`.replace(/ › $/, ''));
+}
+function toSourceLink(raw) {
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        return undefined;
+    }
+    const linkable = url.protocol === 'https:' && SOURCE_HOSTS.includes(url.hostname) && url.username === '' && url.password === '';
+    return { url: url.href, title: sourceTitle(url), linkable };
+}
+/**
+ * A finding's `source` ("<url>", "<url> (<url>, <url>)" or "<url> (a note)") as links and a note. Unparseable
+ * sources come back as `note` only.
+ */
+function parseSource(source) {
+    const m = /^(\S+)(?:\s+\((.*)\))?\s*$/.exec(source.trim());
+    const first = m ? toSourceLink(m[1]) : undefined;
+    if (!m || !first)
+        return { links: [], note: source };
+    const links = [first];
+    const extra = m[2]?.trim();
+    if (!extra)
+        return { links };
+    const refs = extra.split(/,\s*/);
+    const parsed = refs.map(toSourceLink);
+    if (parsed.every((p) => p !== undefined))
+        return { links: [...links, ...parsed] };
+    return { links, note: extra };
+}
+/** A link as Markdown, its title escaped; for a host outside the allow-list, the title and URL as text. */
+function markdownLink(link) {
+    // Inside link text a #123 is not linked again: the title keeps its reference as it is.
+    const title = escapeInline(link.title, { references: !link.linkable });
+    // Parentheses and spaces are percent-encoded by URL; `<>` keeps any remaining punctuation literal.
+    return link.linkable ? `[${title}](${link.url.replace(/[()<> ]/g, (c) => encodeURIComponent(c))})` : `${title} (${codeSpan(link.url)})`;
+}
+/** "Source: [title](url) · [istio/istio#1](url)" or undefined when the finding names none. */
+function renderSource(source) {
+    if (!source)
+        return undefined;
+    const { links, note } = parseSource(source);
+    const parts = links.map(markdownLink);
+    if (note)
+        parts.push(links.length ? `(${escapeInline(note)})` : escapeInline(note));
+    return parts.join(' · ');
+}
+
+/** The hidden marker that identifies the sticky summary comment; it starts the body. */
+const SUMMARY_MARKER = '<!-- istio-compat:summary -->';
+/** Budget for the sticky comment: below the limit, leaving room for the marker and GitHub's own counting. */
+const SUMMARY_BUDGET = 60_000;
+/** Findings about the cluster or the upgrade as a whole: shown under the headline, never on a line of a file. */
+const PR_LEVEL_RULES = new Set(['kubernetes-version-unsupported', 'upgrade-path-unsupported']);
+function isPrLevel(finding) {
+    return PR_LEVEL_RULES.has(finding.rule);
+}
+/** Already on the base, not caused by this PR (baseline classification). */
+function isUnchanged(finding) {
+    return finding.baselineState === 'unchanged';
+}
+const ICON = { error: '🛑', warning: '⚠️', notice: 'ℹ️' };
+const TITLE = { error: 'error', warning: 'warning', notice: 'notice' };
+const INLINE_MARK = '💬';
+/** Lines of YAML shown under a finding outside the diff. */
+const SNIPPET_LINES = 5;
+const SNIPPET_WIDTH = 160;
+/** Resource rows shown one by one; more are shown as counts by kind. */
+const RESOURCE_ROWS = 30;
+function plural$1(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+function size(text, measure) {
+    return measure === 'bytes' ? Buffer.byteLength(text, 'utf8') : text.length;
+}
+/** Natural order: svc-2 before svc-10. */
+const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+const naturalCompare = (a, b) => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+function locationText(file, line, endLine) {
+    return endLine !== undefined && endLine > line ? `${file}:${line}-${endLine}` : `${file}:${line}`;
+}
+const DETAIL_LEVELS = [
+    { snippets: true, locations: Infinity, items: Infinity, resources: true, extras: true },
+    { snippets: true, locations: Infinity, items: Infinity, resources: false, extras: true },
+    { snippets: false, locations: Infinity, items: Infinity, resources: false, extras: true },
+    { snippets: false, locations: 20, items: Infinity, resources: false, extras: false },
+    { snippets: false, locations: 5, items: 200, resources: false, extras: false },
+    { snippets: false, locations: 3, items: 60, resources: false, extras: false },
+    { snippets: false, locations: 1, items: 20, resources: false, extras: false }
+];
+class SummaryRenderer {
+    result;
+    options;
+    links;
+    failOn;
+    constructor(result, options) {
+        this.result = result;
+        this.options = options;
+        this.links = { ...(options.links ?? {}), ...(options.headSha && !options.links?.headSha ? { headSha: options.headSha } : {}) };
+        this.failOn = options.failOn ?? 'error';
+    }
+    // ---- pieces -------------------------------------------------------------------------------------------
+    isInline(f) {
+        return this.options.inline?.has(f) ?? false;
+    }
+    /** A location as a link: the inline thread when there is one, else the exact lines at the head commit. */
+    location(f) {
+        const text = codeSpan(truncate(locationText(f.file, f.line, f.endLine), 200));
+        const thread = this.isInline(f) ? this.links.threads?.get(f) : undefined;
+        const url = thread ?? permalink(this.links, f.file, f.line, f.endLine);
+        return url ? `[${text}](${url})${this.isInline(f) ? ` ${INLINE_MARK}` : ''}` : `${text}${this.isInline(f) ? ` ${INLINE_MARK}` : ''}`;
+    }
+    ruleLink(rule) {
+        return `[${codeSpan(rule)}](${ruleDocsUrl(rule)})`;
+    }
+    resourceText(f) {
+        const r = f.resource;
+        if (!r)
+            return '';
+        const name = [r.namespace, r.name].filter(Boolean).join('/');
+        return `${escapeInline(truncate(r.kind, 80))}${name ? ` ${codeSpan(truncate(name, 120))}` : ''}`;
+    }
+    message(f) {
+        const r = f.resource;
+        return prose(f.message, [f.path, r?.apiVersion, r?.name, r && r.namespace && r.name ? `${r.namespace}/${r.name}` : undefined]);
+    }
+    /** A few lines of the offending YAML at head (only for findings not shown on the diff). */
+    snippet(f) {
+        const text = this.options.fileText?.(f.file);
+        if (text === undefined)
+            return undefined;
+        const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+        const first = Math.max(1, f.line - 1);
+        const last = Math.min(lines.length, Math.max(f.endLine ?? f.line, f.line) + 1, first + SNIPPET_LINES - 1);
+        if (first > lines.length)
+            return undefined;
+        const width = String(last).length;
+        const shown = [];
+        for (let n = first; n <= last; n++) {
+            // Bidi controls would make the code read differently from what it is: show them as code points.
+            const line = truncate((lines[n - 1] ?? '').replace(/[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g, (c) => `<U+${c.codePointAt(0).toString(16).toUpperCase()}>`), SNIPPET_WIDTH);
+            shown.push(`${String(n).padStart(width)} ${n >= f.line && n <= (f.endLine ?? f.line) ? '▶' : ' '} ${line}`);
+        }
+        return fencedBlock(shown.join('\n'), 'yaml');
+    }
+    /** Resource, YAML path, fix and source: the context an inline comment would carry. */
+    context(f, detail, withSnippet) {
+        const facts = [];
+        if (f.path)
+            facts.push(`at ${codeSpan(truncate(f.path, 200))}`);
+        if (f.fix)
+            facts.push(`**Fix:** ${prose(f.fix.description, [f.path])}`);
+        const source = renderSource(f.source);
+        if (source)
+            facts.push(`Source: ${source}`);
+        const out = facts.length ? [facts.join(' · ')] : [];
+        const snippet = withSnippet && detail.snippets ? this.snippet(f) : undefined;
+        if (snippet)
+            out.push(snippet);
+        return out;
+    }
+    // ---- findings -----------------------------------------------------------------------------------------
+    /** Identical severity + rule + message, in order of first appearance. */
+    groups(findings) {
+        const byKey = new Map();
+        for (const f of findings) {
+            const key = `${f.severity}\u0000${f.rule}\u0000${f.message}`;
+            const group = byKey.get(key);
+            if (group)
+                group.push(f);
+            else
+                byKey.set(key, [f]);
+        }
+        return [...byKey.values()];
+    }
+    /** One list item (a finding or a group of identical ones), as lines indented for the list. */
+    item(group, detail, options) {
+        const f = group[0];
+        const indent = (lines) => lines.flatMap((l) => l.split('\n')).map((l) => (l === '' ? '' : `  ${l}`));
+        if (group.length === 1) {
+            const head = [this.location(f), this.resourceText(f), this.ruleLink(f.rule)].filter(Boolean).join(' · ');
+            const offDiff = !this.isInline(f) && this.options.offDiff?.get(f);
+            // <br>: the message on its own line even in a tight list (a plain newline would join the two lines).
+            const lines = [`- ${head}${offDiff ? ` · _${escapeInline(offDiff)}_` : ''}<br>`, `  ${this.message(f)}`];
+            if (options.context && !this.isInline(f)) {
+                const context = this.context(f, detail, true);
+                if (context.length)
+                    lines.push('', ...indent(context));
+            }
+            return lines;
+        }
+        const kinds = new Set(group.map((g) => g.resource?.kind ?? ''));
+        const kind = kinds.size === 1 && [...kinds][0] ? ` ${escapeInline(truncate([...kinds][0], 80))}` : '';
+        const inline = group.filter((g) => this.isInline(g)).length;
+        const lines = [`- ${this.ruleLink(f.rule)} · **${group.length}×**${kind} · ${this.message(f)}`];
+        if (options.context) {
+            const context = this.context(f, detail, false);
+            if (context.length)
+                lines.push(`  ${context[0]}`);
+        }
+        const shown = group.slice(0, detail.locations);
+        const rest = group.length - shown.length;
+        const summary = `${plural$1(group.length, 'location')}${inline ? ` (${inline} commented inline)` : ''}`;
+        lines.push('', `  <details><summary>${summary}</summary>`, '', `  ${shown.map((g) => this.location(g)).join(', ')}${rest > 0 ? ` and ${rest} more` : ''}`, '', '  </details>');
+        return lines;
+    }
+    list(findings, detail, options) {
+        const groups = this.groups(findings);
+        const shown = groups.slice(0, detail.items);
+        const out = shown.flatMap((g) => [...this.item(g, detail, options), '']);
+        const rest = groups.slice(shown.length).reduce((n, g) => n + g.length, 0);
+        if (rest > 0)
+            out.push(`- _… and ${plural$1(rest, 'more finding')}, left out to fit GitHub's size limit; the job summary and the JSON report list all of them._`, '');
+        return out.join('\n').trimEnd();
+    }
+    folded(summary, body) {
+        return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
+    }
+    severitySections(findings, detail) {
+        const out = [];
+        for (const severity of ['error', 'warning', 'notice']) {
+            const here = findings.filter((f) => f.severity === severity);
+            if (here.length === 0)
+                continue;
+            const title = `${ICON[severity]} ${plural$1(here.length, TITLE[severity])}`;
+            const body = this.list(here, detail, { context: true });
+            out.push(severity === 'error' ? `#### ${title}\n\n${body}` : this.folded(title, body));
+        }
+        return out;
+    }
+    // ---- head ---------------------------------------------------------------------------------------------
+    /** Findings the gate counts: unsuppressed, and caused by the PR unless fail-on-existing is set. */
+    gating() {
+        return this.result.findings.filter((f) => !f.suppressed && (this.result.failOnExisting === true || !isUnchanged(f)));
+    }
+    count(findings) {
+        return countFindings(findings, { includeExisting: true });
+    }
+    blocking(findings) {
+        if (this.failOn === 'never')
+            return [];
+        return findings.filter((f) => severityRank(f.severity) >= severityRank(this.failOn));
+    }
+    /** "❌ 4 errors block the upgrade to Istio 1.28.1" / "✅ compatible with Istio 1.28". */
+    verdict() {
+        return this.headline(this.gating()).replace(/^### (\S+) istio-compat: /, '$1 ');
+    }
+    headline(gating) {
+        const target = this.result.target.release.version;
+        const from = this.result.from?.release.version;
+        const blocking = this.blocking(gating);
+        if (blocking.length > 0) {
+            const c = this.count(blocking);
+            const what = [c.errors && plural$1(c.errors, 'error'), c.warnings && plural$1(c.warnings, 'warning'), c.notices && plural$1(c.notices, 'notice')].filter(Boolean).join(' and ');
+            const verb = blocking.length === 1 ? 'blocks' : 'block';
+            return from && from !== target ? `### ❌ istio-compat: ${what} ${verb} the upgrade to Istio ${target}` : `### ❌ istio-compat: ${what} ${verb} the merge (Istio ${target})`;
+        }
+        return from && from !== target ? `### ✅ istio-compat: ready for the upgrade to Istio ${target}` : `### ✅ istio-compat: compatible with Istio ${target}`;
+    }
+    countsLine(gating, unchanged) {
+        const c = this.count(gating);
+        const blockingSeverities = new Set(this.blocking(gating).map((f) => f.severity));
+        const part = (n, word, severity) => (n === 0 ? '' : blockingSeverities.has(severity) ? `**${plural$1(n, word)}**` : plural$1(n, word));
+        const counts = [part(c.errors, 'error', 'error'), part(c.warnings, 'warning', 'warning'), part(c.notices, 'notice', 'notice')].filter(Boolean);
+        const all = countFindings(this.result.findings);
+        const existingNote = this.result.failOnExisting ? 'already there before this PR, counted: fail-on-existing' : 'already there before this PR';
+        const extra = [unchanged ? `${unchanged} ${existingNote}` : '', all.suppressed ? `${all.suppressed} suppressed` : ''].filter(Boolean);
+        const docs = plural$1(this.result.documentsChecked, 'YAML document');
+        const findings = counts.length ? `${counts.join(', ')} in ${docs}` : `No new findings in ${docs}`;
+        const parts = [findings + (extra.length ? ` (${extra.join(', ')})` : '')];
+        const sha = this.links.headSha;
+        if (sha) {
+            const url = commitUrl(this.links, sha);
+            parts.push(`checked at ${url ? `[${codeSpan(sha.slice(0, 7))}](${url})` : codeSpan(sha.slice(0, 12))}`);
+        }
+        if (this.links.runUrl)
+            parts.push(`[job](${this.links.runUrl})`);
+        if (this.links.summaryUrl && !this.options.marker)
+            parts.push(`[PR summary](${this.links.summaryUrl})`);
+        return parts.join(' · ');
+    }
+    /** "[`file:21`](…) (Flux HelmRelease …)" for a release read from a file, undefined for an input. */
+    origin(choice, sha) {
+        const m = /^(.+?):(\d+)(?:\s+\((.*)\))?$/.exec(choice.origin);
+        if (!m)
+            return undefined;
+        const [, file, line, how] = m;
+        const text = codeSpan(truncate(`${file}:${line}`, 200));
+        const url = permalink(this.links, file, Number(line), undefined, sha);
+        return { where: url ? `[${text}](${url})` : text, ...(how ? { how: prose(how) } : {}) };
+    }
+    release(choice, sha) {
+        const o = this.origin(choice, sha);
+        if (!o)
+            return `Istio ${choice.release.version} (${choice.origin === 'input' ? 'input' : prose(choice.origin)})`;
+        return `Istio ${choice.release.version}, read from ${o.where}${o.how ? ` (${o.how})` : ''}`;
+    }
+    versionsLine() {
+        const r = this.result;
+        const parts = [];
+        const baseSha = this.links.baseSha ?? this.links.headSha;
+        if (r.from && r.from.origin === r.target.origin && this.origin(r.target, this.links.headSha)) {
+            // Both read from the same place (a version bump in one file): say it once, link both commits.
+            const head = this.origin(r.target, this.links.headSha);
+            const base = this.origin(r.from, baseSha);
+            const baseLink = /\]\((.*)\)$/.exec(base.where)?.[1];
+            parts.push(`Istio ${r.from.release.version}${baseLink ? ` ([base](${baseLink}))` : ''} → ${r.target.release.version}, both read from ${head.where}${head.how ? ` (${head.how})` : ''}`);
+        }
+        else {
+            parts.push(`Target: ${this.release(r.target, this.links.headSha)}`);
+            if (r.from)
+                parts.push(`from: ${this.release(r.from, baseSha)}`);
+            else
+                parts.push('from: not known, so only changes up to the target release were checked');
+        }
+        if (r.kubernetesVersion)
+            parts.push(`Kubernetes ${escapeInline(r.kubernetesVersion)}`);
+        return parts.join(' · ');
+    }
+    prLevel(findings) {
+        if (findings.length === 0)
+            return undefined;
+        return findings.map((f) => {
+            const source = renderSource(f.source);
+            return `- ${ICON[f.severity]} ${this.message(f)} · ${this.ruleLink(f.rule)}${source ? ` · ${source}` : ''}`;
+        }).join('\n');
+    }
+    // ---- the rest -----------------------------------------------------------------------------------------
+    suppressed(detail) {
+        const suppressed = this.result.findings.filter((f) => f.suppressed);
+        if (suppressed.length === 0)
+            return undefined;
+        const shown = suppressed.slice(0, detail.items);
+        const lines = shown.map((f) => `- ${this.location(f)} · ${this.ruleLink(f.rule)} · ${this.message(f)} · suppressed by ${manifestText(`${f.suppressed.by}: ${f.suppressed.reason}`)}`);
+        if (shown.length < suppressed.length)
+            lines.push(`- _… and ${suppressed.length - shown.length} more_`);
+        return this.folded(`${plural$1(suppressed.length, 'suppressed finding')} (not gating)`, lines.join('\n'));
+    }
+    notChecked(detail) {
+        const list = this.result.notChecked;
+        if (list.length === 0)
+            return undefined;
+        const shown = list.slice(0, detail.items);
+        const lines = shown.map((n) => {
+            const url = permalink(this.links, n.file);
+            const file = codeSpan(truncate(n.file, 200));
+            return `- ${url ? `[${file}](${url})` : file}: ${prose(n.reason)}`;
+        });
+        if (shown.length < list.length)
+            lines.push(`- _… and ${list.length - shown.length} more_`);
+        const body = lines.join('\n');
+        return list.length <= 5 ? `#### ${plural$1(list.length, 'file')} not checked\n\n${body}` : this.folded(`${plural$1(list.length, 'file')} not checked`, body);
+    }
+    fileTargets() {
+        const entries = Object.entries(this.result.targetsByFile ?? {}).sort(([a], [b]) => naturalCompare(a, b));
+        if (entries.length === 0)
+            return undefined;
+        const lines = entries.map(([file, t]) => `- ${codeSpan(truncate(file, 200))}: Istio ${t.target.release.version}${t.from ? ` from ${t.from.release.version}` : ''} (${manifestText(t.target.origin)})`);
+        return this.folded(`${plural$1(entries.length, 'file')} checked against other releases (config targets)`, lines.join('\n'));
+    }
+    resources() {
+        const withFinding = new Set(this.result.findings.map((f) => `${f.file}\u0000${f.resource?.kind ?? ''}\u0000${f.resource?.namespace ?? ''}\u0000${f.resource?.name ?? ''}`));
+        // A finding without a resource (a parse error, say) marks every document of its file.
+        const fileWithFinding = new Set(this.result.findings.filter((f) => !f.resource).map((f) => f.file));
+        const mesh = new Set(['istio', 'istio-operator', 'gateway-api', 'inference']);
+        const rows = this.result.resources
+            .filter((r) => r.status !== 'unchanged')
+            .map((change) => ({ change, doc: change.head ?? change.base }))
+            .filter(({ doc }) => {
+            if (!doc)
+                return false;
+            const r = doc.resource;
+            return (doc.family !== undefined && mesh.has(doc.family)) || fileWithFinding.has(doc.file) || withFinding.has(`${doc.file}\u0000${r?.kind ?? ''}\u0000${r?.namespace ?? ''}\u0000${r?.name ?? ''}`);
+        });
+        if (rows.length === 0)
+            return undefined;
+        const count = (status) => rows.filter((r) => r.change.status === status).length;
+        const counts = [`${count('added')} added`, `${count('changed')} changed`, `${count('removed')} removed`].filter((c) => !c.startsWith('0 ')).join(', ');
+        const title = (doc) => {
+            const r = doc.resource;
+            return { kind: r?.kind ?? doc.kind, name: r ? [r.namespace, r.name].filter(Boolean).join('/') : `${doc.file}#${doc.index}` };
+        };
+        let body;
+        if (rows.length > RESOURCE_ROWS) {
+            const byKind = new Map();
+            for (const { change, doc } of rows) {
+                const k = title(doc).kind;
+                const c = byKind.get(k) ?? {};
+                c[change.status] = (c[change.status] ?? 0) + 1;
+                byKind.set(k, c);
+            }
+            body = [...byKind].sort(([a], [b]) => naturalCompare(a, b)).map(([kind, c]) => `- ${escapeInline(kind)}: ${Object.entries(c).map(([s, n]) => `${n} ${s}`).join(', ')}`).join('\n');
+        }
+        else {
+            body = rows
+                .map(({ change, doc }) => ({ change, doc: doc, t: title(doc) }))
+                .sort((a, b) => naturalCompare(a.t.kind, b.t.kind) || naturalCompare(a.t.name, b.t.name))
+                .map(({ change, doc, t }) => {
+                const url = change.status === 'removed' ? undefined : permalink(this.links, doc.file, doc.line);
+                const where = codeSpan(truncate(`${doc.file}:${doc.line}`, 200));
+                return `- ${change.status} ${escapeInline(truncate(t.kind, 80))} ${codeSpan(truncate(t.name, 120))} · ${url ? `[${where}](${url})` : where}`;
+            })
+                .join('\n');
+        }
+        return this.folded(`Istio resources in this change: ${counts}`, body);
+    }
+    render(detail) {
+        const active = this.result.findings.filter((f) => !f.suppressed);
+        const unchanged = active.filter(isUnchanged);
+        const gating = this.gating();
+        const fresh = active.filter((f) => !isUnchanged(f));
+        const prLevel = fresh.filter(isPrLevel);
+        const located = fresh.filter((f) => !isPrLevel(f));
+        const blocks = [];
+        const head = [this.headline(gating), '', this.countsLine(gating, unchanged.length), '', this.versionsLine()];
+        if (this.options.marker)
+            head.unshift(SUMMARY_MARKER);
+        blocks.push(head.join('\n'));
+        if (this.result.versionBump)
+            blocks.push('> ℹ️ This PR changes the Istio version, so every manifest in the repository was checked, not only the changed files.');
+        const pr = this.prLevel(prLevel);
+        if (pr)
+            blocks.push(pr);
+        for (const note of this.options.notes ?? [])
+            blocks.push(`> ${prose(note)}`);
+        const sorted = [...located].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || Number(this.isInline(a)) - Number(this.isInline(b)) || naturalCompare(a.file, b.file) || a.line - b.line);
+        for (const block of this.severitySections(sorted, detail))
+            blocks.push(block);
+        if (unchanged.length) {
+            const list = this.list([...unchanged].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || naturalCompare(a.file, b.file) || a.line - b.line), detail, { context: false });
+            const why = this.result.failOnExisting ? 'they fail the check: fail-on-existing is set' : 'not gating';
+            blocks.push(this.folded(`${plural$1(unchanged.length, 'finding')} already there before this PR (${why})`, list));
+        }
+        const notChecked = this.notChecked(detail);
+        if (notChecked)
+            blocks.push(notChecked);
+        if (detail.extras) {
+            for (const block of [this.suppressed(detail), this.fileTargets()])
+                if (block)
+                    blocks.push(block);
+        }
+        if (detail.resources) {
+            const resources = this.resources();
+            if (resources)
+                blocks.push(resources);
+        }
+        const legend = this.options.inline && this.options.inline.size > 0 ? `${INLINE_MARK} = commented inline on the diff. ` : '';
+        blocks.push(`<sub>${legend}Each rule links to its docs page.</sub>`);
+        return blocks.join('\n\n');
+    }
+}
+function renderSummary(result, options = {}) {
+    const maxLength = options.maxLength ?? Number.POSITIVE_INFINITY;
+    const measure = options.measure ?? 'chars';
+    const renderer = new SummaryRenderer(result, options);
+    let body = '';
+    for (const detail of DETAIL_LEVELS) {
+        body = renderer.render(detail);
+        if (size(body, measure) <= maxLength)
+            return body;
+    }
+    // Still too long (thousands of different findings): cut at a line, say so.
+    const note = "\n\n_The summary was cut to fit GitHub's size limit; the job summary and the JSON report list every finding._";
+    let cut = body.slice(0, Math.max(0, maxLength - note.length - 16));
+    while (size(cut, measure) > maxLength - size(note, measure) - 16)
+        cut = cut.slice(0, Math.floor(cut.length * 0.9));
+    cut = cut.replace(/\n[^\n]*$/, '');
+    // Close a <details> left open by the cut, so the note shows.
+    const open = (cut.match(/<details>/g) ?? []).length - (cut.match(/<\/details>/g) ?? []).length;
+    return `${cut}${'\n\n</details>'.repeat(Math.max(0, open))}${note}`;
+}
+/** The verdict of a run in one line, as the summary's headline says it (for the review body). */
+function verdictOf(result, failOn = 'error') {
+    return new SummaryRenderer(result, { failOn }).verdict();
+}
+
+// Workflow-command annotations (`::error file=…::msg`): the channel that works with a read-only token, and the
+// one that makes the Checks tab point at findings outside the diff.
+/**
+ * "10 warning annotations, 10 error annotations, and 10 notice annotations per step; 50 annotations per job"
+ * (actions/toolkit docs/problem-matchers.md); the rest are dropped silently, so the summary says how many.
  */
 const MAX_ANNOTATIONS_PER_LEVEL = 10;
+const MAX_ANNOTATIONS_PER_JOB = 50;
+/** An annotation's message may be 64 KB; a reader of the Checks tab wants far less. */
+const MAX_MESSAGE = 4_000;
 const COMMAND = { error: 'error', warning: 'warning', notice: 'notice' };
 /** Formats one workflow command with the toolkit's escaping (`command.ts`). */
 function workflowCommand(command, properties, message) {
@@ -48391,23 +51256,39 @@ function workflowCommand(command, properties, message) {
         .map(([key, value]) => `${key}=${escapeCommandProperty(String(value))}`);
     return `::${command}${props.length ? ` ${props.join(',')}` : ''}::${escapeCommandData(message)}`;
 }
+/** One annotation: file and lines (none for findings about the cluster or upgrade), message, fix, YAML path, source. */
 function annotationFor(finding) {
     const endLine = finding.endLine !== undefined && finding.endLine > finding.line ? finding.endLine : undefined;
-    return workflowCommand(COMMAND[finding.severity], { file: finding.file, line: finding.line, endLine, title: `istio-compat ${finding.rule}` }, finding.message + (finding.fix ? ` Fix: ${finding.fix.description}` : ''));
+    const where = isPrLevel(finding) ? {} : { file: finding.file, line: finding.line, endLine };
+    const parts = [finding.message];
+    if (finding.fix)
+        parts.push(`Fix: ${finding.fix.description}`);
+    if (finding.path && !isPrLevel(finding))
+        parts.push(`At ${finding.path}.`);
+    if (finding.source)
+        parts.push(`Source: ${finding.source}`);
+    return workflowCommand(COMMAND[finding.severity], { ...where, title: `istio-compat ${finding.rule}` }, truncate(parts.join(' '), MAX_MESSAGE));
 }
 /**
- * The annotations of a run: per level the first ten unsuppressed findings the PR causes (not those already
- * there before it), those on lines the PR added first (`preferred`), then in file order.
+ * The annotations of a run: errors first, per level up to the cap less the reserved slots, preferred findings
+ * first, then in file order; at most 50 in all. Suppressed findings and findings already on the base are
+ * left to the summary.
  */
-function planAnnotations(findings, preferred = () => false) {
+function planAnnotations(findings, options = {}) {
+    const opts = typeof options === 'function' ? { preferred: options } : options;
+    const preferred = opts.preferred ?? (() => false);
     const annotated = [];
     const overflow = [];
+    let total = 0;
     for (const severity of ['error', 'warning', 'notice']) {
         const level = findings
-            .filter((f) => !f.suppressed && f.baselineState !== 'unchanged' && f.severity === severity)
+            .filter((f) => !f.suppressed && !isUnchanged(f) && f.severity === severity)
             .sort((a, b) => Number(preferred(b)) - Number(preferred(a)) || compareFindings(a, b));
-        annotated.push(...level.slice(0, MAX_ANNOTATIONS_PER_LEVEL));
-        overflow.push(...level.slice(MAX_ANNOTATIONS_PER_LEVEL));
+        const reserved = opts.reserve?.[severity] ?? 0;
+        const room = Math.max(0, Math.min(MAX_ANNOTATIONS_PER_LEVEL - reserved, MAX_ANNOTATIONS_PER_JOB - total - 2));
+        for (let i = 0; i < level.length; i++)
+            (i < room ? annotated : overflow).push(level[i]);
+        total += Math.min(room, level.length);
     }
     return { commands: annotated.map(annotationFor), annotated, overflow };
 }
@@ -48459,7 +51340,8 @@ function buildSuggestion(edits, file, headLines) {
     for (const edit of sorted) {
         for (; line < edit.startLine; line++)
             out.push(headLines[line - 1]);
-        out.push(...replacementLines(edit.replacement));
+        for (const l of replacementLines(edit.replacement))
+            out.push(l);
         line = edit.endLine + 1;
     }
     const original = headLines.slice(startLine - 1, endLine);
@@ -48475,6 +51357,8 @@ function buildSuggestion(edits, file, headLines) {
 const MAX_INLINE_COMMENTS = 30;
 /** GitHub rejects bodies over 65,536 characters ("Body is too long"); keep room for the marker. */
 const MAX_COMMENT_BODY = 60_000;
+/** Inline comments for one rule + message (sixty identical findings make one list item, not sixty threads). */
+const MAX_INLINE_PER_GROUP = 5;
 const FINGERPRINT_MARKER = /\n<!-- istio-compat:fp=([0-9a-f]{16}) -->\s*$/;
 function fingerprintMarker(fingerprint) {
     return `<!-- istio-compat:fp=${fingerprint} -->`;
@@ -48483,7 +51367,6 @@ function fingerprintMarker(fingerprint) {
 function fingerprintOf(body) {
     return FINGERPRINT_MARKER.exec(body.replace(/\r\n/g, '\n'))?.[1];
 }
-const SEVERITY_LABEL = { error: '🛑 **Error**', warning: '⚠️ **Warning**', notice: 'ℹ️ **Notice**' };
 /** Where a finding can be commented on the diff, or why it cannot. */
 function anchorFor(finding, file, suggestions, headText) {
     if (!file || file.status === 'removed')
@@ -48518,30 +51401,35 @@ function anchorFor(finding, file, suggestions, headText) {
     }
     return 'outside the diff';
 }
+const SEVERITY_WORD = { error: 'Error', warning: 'Warning', notice: 'Notice' };
+const SEVERITY_ICON = { error: '🛑', warning: '⚠️', notice: 'ℹ️' };
+/** "Deployment `shop/checkout` · at `spec.x`" */
 function describeLocation(finding) {
     const parts = [];
-    if (finding.path)
-        parts.push(codeSpan(finding.path));
     const r = finding.resource;
     if (r) {
         const name = [r.namespace, r.name].filter(Boolean).join('/');
-        parts.push(`${finding.path ? 'in ' : ''}${escapeMarkdown(r.kind)}${name ? ` ${codeSpan(name)}` : ''}`);
+        parts.push(`${escapeInline(truncate(r.kind, 80))}${name ? ` ${codeSpan(truncate(name, 120))}` : ''}`);
     }
-    return parts.join(' ');
+    if (finding.path)
+        parts.push(`at ${codeSpan(truncate(finding.path, 200))}`);
+    return parts.join(' · ');
+}
+function messageOf(finding) {
+    const r = finding.resource;
+    return prose(finding.message, [finding.path, r?.apiVersion, r?.name, r && r.namespace && r.name ? `${r.namespace}/${r.name}` : undefined]);
 }
 /** The markdown body of one inline comment, ending with its hidden fingerprint. */
 function renderInlineBody(finding, fingerprint, suggestion) {
-    const header = `${SEVERITY_LABEL[finding.severity]} · ${codeSpan(finding.rule)} · [docs](${ruleDocsUrl(finding.rule)})`;
-    const lines = [header, '', escapeMarkdown(finding.message)];
-    const where = describeLocation(finding);
-    if (where)
-        lines.push('', where);
+    const header = `${SEVERITY_ICON[finding.severity]} **${SEVERITY_WORD[finding.severity]}** · [${codeSpan(finding.rule)}](${ruleDocsUrl(finding.rule)})`;
+    const lines = [header, '', messageOf(finding)];
     if (finding.fix)
-        lines.push('', `**Fix:** ${escapeMarkdown(finding.fix.description)}`);
+        lines.push('', `**Fix:** ${prose(finding.fix.description, [finding.path])}`);
     if (suggestion !== undefined)
         lines.push('', fencedBlock(suggestion, 'suggestion'));
-    if (finding.source)
-        lines.push('', `<sub>Source: ${escapeMarkdown(finding.source)}</sub>`);
+    const footer = [describeLocation(finding), renderSource(finding.source) ? `Source: ${renderSource(finding.source)}` : ''].filter(Boolean).join(' · ');
+    if (footer)
+        lines.push('', `<sub>${footer}</sub>`);
     lines.push('', fingerprintMarker(fingerprint));
     return lines.join('\n');
 }
@@ -48558,12 +51446,16 @@ function inlineOrder(files) {
 }
 function planReview(input) {
     const maxInline = input.maxInline ?? MAX_INLINE_COMMENTS;
+    const maxPerGroup = input.maxPerGroup ?? MAX_INLINE_PER_GROUP;
     const files = new Map(input.files.map((file) => [file.path, file]));
-    // Only what the PR causes is commented on the diff; findings already there before it are listed in the summary.
-    const active = input.findings.filter((f) => !f.suppressed && f.baselineState !== 'unchanged');
+    // Findings the PR did not cause (already on the base) and findings about the cluster or the upgrade as a
+    // whole get no inline comment: the summary lists them.
+    const active = input.findings.filter((f) => !f.suppressed && !isUnchanged(f) && !isPrLevel(f));
     const prints = fingerprints(active, input.target);
     const offDiff = [];
     const wanted = [];
+    const perGroup = new Map();
+    const severestOnLine = new Map();
     for (const finding of [...active].sort(inlineOrder(files))) {
         const anchor = anchorFor(finding, files.get(finding.file), input.suggestions, input.headText);
         if (typeof anchor === 'string') {
@@ -48574,6 +51466,20 @@ function planReview(input) {
             offDiff.push({ finding, reason: 'inline comment limit reached' });
             continue;
         }
+        const group = `${finding.severity}\u0000${finding.rule}\u0000${finding.message}`;
+        if ((perGroup.get(group) ?? 0) >= maxPerGroup) {
+            offDiff.push({ finding, reason: 'already commented on identical findings' });
+            continue;
+        }
+        // An error and a warning on one line make two threads where the warning is moot until the error is fixed.
+        const lineKey = `${finding.file}:${anchor.line}`;
+        const severest = severestOnLine.get(lineKey);
+        if (severest !== undefined && severest > severityRank(finding.severity) && !anchor.suggestion) {
+            offDiff.push({ finding, reason: 'a more severe finding is commented on the same line' });
+            continue;
+        }
+        severestOnLine.set(lineKey, Math.max(severest ?? 0, severityRank(finding.severity)));
+        perGroup.set(group, (perGroup.get(group) ?? 0) + 1);
         const fingerprint = prints.get(finding);
         let suggestion = anchor.suggestion;
         let body = renderInlineBody(finding, fingerprint, suggestion);
@@ -48611,16 +51517,19 @@ function planReview(input) {
     }
     const remove = [];
     const keepWithReplies = [];
+    const keepSuggested = [];
     for (const comment of own) {
         if (kept.has(comment.id))
             continue;
         if (repliedTo.has(comment.id))
             keepWithReplies.push(comment.id);
+        else if (/^`{3,}suggestion\s*$/m.test(comment.body))
+            keepSuggested.push(comment.id);
         else
             remove.push(comment.id);
     }
     offDiff.sort((a, b) => inlineOrder(files)(a.finding, b.finding));
-    return { post, keep, remove, keepWithReplies, offDiff };
+    return { post, keep, remove, keepWithReplies, keepSuggested, offDiff };
 }
 /**
  * True when GitHub will accept the comment's anchor: the file is in the PR with a diff, `line` (and
@@ -48635,194 +51544,6 @@ function isPostable(comment, file) {
     if (comment.startLine === undefined)
         return true;
     return comment.startLine < comment.line && file.commentableLines.get(comment.startLine) === hunk;
-}
-
-/** The hidden marker that identifies the sticky summary comment; it starts the body. */
-const SUMMARY_MARKER = '<!-- istio-compat:summary -->';
-/** Budget for the sticky comment: below the limit, leaving room for the marker and GitHub's own counting. */
-const SUMMARY_BUDGET = 60_000;
-const ICON = { error: '🛑', warning: '⚠️', notice: 'ℹ️' };
-function plural(n, word) {
-    return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-function location(file, line, endLine) {
-    return codeSpan(endLine !== undefined && endLine > line ? `${file}:${line}-${endLine}` : `${file}:${line}`, { table: true });
-}
-function tableRow(cells) {
-    return `| ${cells.join(' | ')} |`;
-}
-function renderTable(table, limit) {
-    const shown = table.rows.slice(0, limit);
-    const out = [];
-    if (table.collapsed)
-        out.push(`<details><summary>${table.collapsed}</summary>`, '');
-    else if (table.title)
-        out.push(table.title, '');
-    out.push(tableRow(table.header), tableRow(table.header.map(() => '---')), ...shown);
-    if (shown.length < table.rows.length) {
-        out.push('', `_… and ${plural(table.rows.length - shown.length, table.noun)} more, left out to fit GitHub's size limit; the job summary and the JSON report have all of them._`);
-    }
-    if (table.collapsed)
-        out.push('', '</details>');
-    return out.join('\n');
-}
-function resourceTitle(change) {
-    const doc = change.head ?? change.base;
-    const r = doc?.resource;
-    const name = r ? [r.namespace, r.name].filter(Boolean).join('/') : change.key;
-    return { kind: r?.kind ?? doc?.kind ?? 'document', name, file: doc?.file ?? '', line: doc?.line ?? 1 };
-}
-function findingsTable(result, options) {
-    const active = result.findings.filter((f) => !f.suppressed && f.baselineState !== 'unchanged');
-    if (active.length === 0)
-        return undefined;
-    const sorted = [...active].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.file.localeCompare(b.file) || a.line - b.line);
-    const review = options.inline !== undefined || options.offDiff !== undefined;
-    const header = ['Severity', 'Location', 'Rule', 'Finding', ...(review ? ['On the diff'] : [])];
-    const rows = sorted.map((f) => {
-        const cells = [`${ICON[f.severity]} ${f.severity}`, location(f.file, f.line, f.endLine), `[${escapeMarkdown(f.rule)}](${ruleDocsUrl(f.rule)})`, escapeMarkdown(f.message)];
-        if (review)
-            cells.push(options.inline?.has(f) ? 'inline comment' : escapeMarkdown(options.offDiff?.get(f) ?? 'not commented'));
-        return tableRow(cells);
-    });
-    return { title: '#### Findings', header, rows, priority: 3, noun: 'finding' };
-}
-// --- Baseline: findings already there before this PR (baselineState 'unchanged'), folded. ---
-function existingTable(result) {
-    const existing = result.findings.filter((f) => !f.suppressed && f.baselineState === 'unchanged');
-    if (existing.length === 0)
-        return undefined;
-    const gates = result.failOnExisting ? 'they fail the check: fail-on-existing is set' : 'not gating';
-    return {
-        collapsed: `${plural(existing.length, 'finding')} already there before this PR (${gates})`,
-        header: ['Severity', 'Location', 'Rule', 'Finding'],
-        rows: [...existing]
-            .sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.file.localeCompare(b.file) || a.line - b.line)
-            .map((f) => tableRow([`${ICON[f.severity]} ${f.severity}`, location(f.file, f.line, f.endLine), `[${escapeMarkdown(f.rule)}](${ruleDocsUrl(f.rule)})`, escapeMarkdown(f.message)])),
-        priority: 1.5,
-        noun: 'finding already there'
-    };
-}
-// --- end baseline ---
-function suppressedTable(result) {
-    const suppressed = result.findings.filter((f) => f.suppressed);
-    if (suppressed.length === 0)
-        return undefined;
-    return {
-        collapsed: `${plural(suppressed.length, 'suppressed finding')} (not gating)`,
-        header: ['Location', 'Rule', 'Finding', 'Suppressed by'],
-        rows: suppressed.map((f) => tableRow([location(f.file, f.line, f.endLine), escapeMarkdown(f.rule), escapeMarkdown(f.message), escapeMarkdown(`${f.suppressed.by}: ${f.suppressed.reason}`)])),
-        priority: 1,
-        noun: 'suppressed finding'
-    };
-}
-function resourcesTable(result) {
-    const changed = result.resources.filter((r) => r.status !== 'unchanged');
-    if (changed.length === 0)
-        return undefined;
-    const count = (status) => changed.filter((r) => r.status === status).length;
-    const order = { removed: 0, added: 1, changed: 2, unchanged: 3 };
-    const rows = [...changed]
-        .sort((a, b) => order[a.status] - order[b.status] || a.key.localeCompare(b.key))
-        .map((change) => {
-        const t = resourceTitle(change);
-        return tableRow([change.status, escapeMarkdown(t.kind), codeSpan(t.name, { table: true }), location(t.file, t.line)]);
-    });
-    return {
-        collapsed: `Resources in this change: ${count('added')} added, ${count('changed')} changed, ${count('removed')} removed`,
-        header: ['Change', 'Kind', 'Name', 'File'],
-        rows,
-        priority: 0,
-        noun: 'resource'
-    };
-}
-function notCheckedTable(result) {
-    if (result.notChecked.length === 0)
-        return undefined;
-    return {
-        title: '#### Not checked',
-        header: ['File', 'Why'],
-        rows: result.notChecked.map((n) => tableRow([codeSpan(n.file, { table: true }), escapeMarkdown(n.reason)])),
-        priority: 2,
-        noun: 'file'
-    };
-}
-// Release versions passed parseRelease (digits, dots, a pre-release tag): safe to print as they are.
-function versionsTable(result) {
-    const rows = [tableRow(['Target', `Istio ${result.target.release.version}`, escapeMarkdown(result.target.origin)])];
-    if (result.from)
-        rows.push(tableRow(['From', `Istio ${result.from.release.version}`, escapeMarkdown(result.from.origin)]));
-    else
-        rows.push(tableRow(['From', 'not known', 'only changes up to the target release are checked']));
-    if (result.kubernetesVersion)
-        rows.push(tableRow(['Kubernetes', escapeMarkdown(result.kubernetesVersion), 'input']));
-    return [tableRow(['', 'Release', 'Chosen by']), tableRow(['---', '---', '---']), ...rows].join('\n');
-}
-/** Files a config `targets:` entry sent to other releases than the top-level ones. */
-function fileTargetsTable(result) {
-    const entries = Object.entries(result.targetsByFile ?? {});
-    if (entries.length === 0)
-        return undefined;
-    return {
-        collapsed: `${plural(entries.length, 'file')} checked against other releases (config targets)`,
-        header: ['File', 'Target', 'From', 'Chosen by'],
-        rows: entries
-            .sort(([a], [b]) => a.localeCompare(b))
-            .map(([file, t]) => tableRow([codeSpan(file, { table: true }), `Istio ${t.target.release.version}`, t.from ? `Istio ${t.from.release.version}` : 'not known', escapeMarkdown(t.target.origin)])),
-        priority: 0.5,
-        noun: 'file'
-    };
-}
-function headline(result) {
-    const to = result.target.release.version;
-    return result.from ? `### istio-compat: Istio ${result.from.release.version} → ${to}` : `### istio-compat: Istio ${to}`;
-}
-function countsLine(result) {
-    const c = countFindings(result.findings);
-    const notes = [...(c.suppressed > 0 ? [`${c.suppressed} suppressed`] : []), ...(c.existing > 0 ? [`${c.existing} already there before this PR`] : [])];
-    const suppressed = notes.length ? ` (${notes.join(', ')})` : '';
-    if (c.errors + c.warnings + c.notices === 0)
-        return `✅ No ${c.existing > 0 ? 'new ' : ''}findings${suppressed} in ${plural(result.documentsChecked, 'YAML document')}.`;
-    return `${ICON.error} ${plural(c.errors, 'error')} · ${ICON.warning} ${plural(c.warnings, 'warning')} · ${ICON.notice} ${plural(c.notices, 'notice')}${suppressed} in ${plural(result.documentsChecked, 'YAML document')}.`;
-}
-function renderSummary(result, options = {}) {
-    const maxLength = options.maxLength ?? Number.POSITIVE_INFINITY;
-    const head = [];
-    if (options.marker)
-        head.push(SUMMARY_MARKER);
-    head.push(headline(result), '', countsLine(result));
-    if (result.versionBump)
-        head.push('', 'This PR changes the Istio version, so every manifest in the repository was checked, not only the changed ones.');
-    for (const note of options.notes ?? [])
-        head.push('', escapeMarkdown(note));
-    head.push('', versionsTable(result));
-    const tables = [findingsTable(result, options), notCheckedTable(result), existingTable(result), suppressedTable(result), fileTargetsTable(result), resourcesTable(result)].filter((t) => t !== undefined);
-    const footer = `<sub>${options.headSha ? `Checked at ${codeSpan(options.headSha.slice(0, 12))}. ` : ''}Each rule is explained in its docs page.</sub>`;
-    const limits = tables.map((t) => t.rows.length);
-    const render = () => [head.join('\n'), ...tables.map((t, i) => renderTable(t, limits[i])), footer].join('\n\n');
-    let body = render();
-    // Cut the least important table first: the most rows that still fit (binary search), then the next table.
-    for (const i of tables.map((_, i) => i).sort((a, b) => tables[a].priority - tables[b].priority)) {
-        if (body.length <= maxLength)
-            break;
-        let fits = 0;
-        let tooMany = limits[i];
-        while (tooMany - fits > 1) {
-            const mid = Math.floor((fits + tooMany) / 2);
-            limits[i] = mid;
-            if (render().length <= maxLength)
-                fits = mid;
-            else
-                tooMany = mid;
-        }
-        limits[i] = fits;
-        body = render();
-    }
-    if (body.length > maxLength) {
-        const note = "\n\n_The summary was cut to fit GitHub's size limit._";
-        body = body.slice(0, Math.max(0, maxLength - note.length)).replace(/\n[^\n]*$/, '') + note;
-    }
-    return body;
 }
 
 // Where annotations and the job step summary go: the Actions runner's stdout and $GITHUB_STEP_SUMMARY.
@@ -48845,18 +51566,23 @@ function actionsWorkflowOutput(env = process.env, write = (t) => void process.st
 const NO_AUTOMATIC_RETRY = { retries: 0 };
 /** The hidden marker of our review bodies. */
 const REVIEW_MARKER = '<!-- istio-compat:review -->';
+/** In our summary comment: the reviews of ours whose body already says they are superseded. */
+const SUPERSEDED_MARKER = /^<!-- istio-compat:superseded=([\d,]*) -->$/m;
+/**
+ * GitHub may leave a file's `patch` out of the file list ("large diffs"; no threshold is documented, seen at
+ * about 2,000 changed lines) and then rejects any comment on it. A checkout's git diff does not know that, so
+ * the file list is read before posting when a file to comment on has a diff at least this long.
+ */
+const LARGE_DIFF_LINES = 400;
+/** Pending-review probes after a second 422, to find the comments GitHub accepts. */
+const MAX_PROBES = 16;
 /** Our sticky summary comment carries the marker first (a BOM before it is tolerated). */
 function isSummaryComment(c) {
     return c.body.replace(/^\uFEFF/, '').startsWith(SUMMARY_MARKER);
 }
-/** The author fields isOwnAuthor reads, from a review as the API returns it. */
+/** The author fields, from a review as the API returns it. */
 function authorOf(user) {
     return user ? { login: user.login, type: user.type } : null;
-}
-function isOwnAuthor(user, identity) {
-    if (!user)
-        return false;
-    return user.login === identity.login || (!identity.confirmed && user.type === 'Bot');
 }
 function errorText(error) {
     const status = httpStatus(error);
@@ -48865,6 +51591,9 @@ function errorText(error) {
 }
 function versions(result) {
     return result.from ? `Istio ${result.from.release.version} → ${result.target.release.version}` : `Istio ${result.target.release.version}`;
+}
+function plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 function reviewComment(c) {
     return {
@@ -48882,20 +51611,41 @@ class Publisher {
     workflow;
     pull;
     files;
+    fileList;
+    links;
     constructor(result, opts) {
         this.result = result;
         this.opts = opts;
         this.workflow = opts.workflow ?? actionsWorkflowOutput();
         this.pull = opts.pullNumber === undefined ? undefined : { owner: opts.owner, repo: opts.repo, pullNumber: opts.pullNumber };
         this.files = new Map(result.changes.files.map((f) => [f.path, f]));
+        const headSha = result.changes.headSha;
+        const baseSha = result.changes.source === 'github' || result.changes.source === 'git' ? result.changes.baseRef : undefined;
+        this.links = {
+            repository: `${opts.owner}/${opts.repo}`,
+            ...(opts.links ?? {}),
+            ...(headSha ? { headSha } : {}),
+            ...(baseSha && /^[0-9a-f]{40}$/.test(baseSha) ? { baseSha } : {}),
+            ...(opts.pullNumber !== undefined ? { pullNumber: opts.pullNumber } : {})
+        };
     }
     identity;
     /**
-     * The account our comments are posted as: the `login` option, else `GET /user`, else github-actions[bot].
-     * Asked once, and only when a comment carrying our marker needs telling apart from someone else's.
+     * The login our comments are posted as. A GITHUB_TOKEN posts as github-actions[bot] and cannot ask
+     * `GET /user`; so the question is only put when a marked comment is by a person's account, which is either
+     * a PAT's user (then `GET /user` answers) or someone quoting our marker (then it is refused, and the answer
+     * stays github-actions[bot]). Another bot carrying our marker is never taken for us and costs no request.
      */
-    whoAmI() {
-        this.identity ??= this.opts.login ? Promise.resolve({ login: this.opts.login, confirmed: true }) : resolveLogin(this.client);
+    whoAmI(authors = []) {
+        if (this.opts.login)
+            return Promise.resolve(this.opts.login);
+        if (this.identity)
+            return this.identity;
+        // Only a person's account can be us other than github-actions[bot] (a PAT); another bot never is, and an
+        // app's installation token could not ask GET /user anyway.
+        if (this.opts.canAskUser === false || [...authors].every((a) => !a || a.login === ACTIONS_BOT_LOGIN || a.type === 'Bot'))
+            return Promise.resolve(ACTIONS_BOT_LOGIN);
+        this.identity = resolveLogin(this.client).then((r) => r.login);
         return this.identity;
     }
     /** Only reached after run() checked that a client exists. */
@@ -48903,6 +51653,17 @@ class Publisher {
         if (!this.opts.octokit)
             throw new Error('no GitHub client');
         return this.opts.octokit;
+    }
+    summaryOptions(state, notes) {
+        const headSha = this.result.changes.headSha;
+        return {
+            ...(state ? { inline: state.inline, offDiff: state.offDiff } : {}),
+            notes,
+            ...(headSha ? { headSha } : {}),
+            links: { ...this.links, ...(state ? { threads: state.threads } : {}) },
+            fileText: (path) => this.opts.headText(path),
+            failOn: this.opts.failOn ?? 'error'
+        };
     }
     async run() {
         if (this.opts.mode === 'off')
@@ -48914,16 +51675,20 @@ class Publisher {
         }
         if (!this.opts.octokit)
             return this.toWorkflow('No github-token was given, so the findings are shown as annotations.', []);
-        let state = { inline: new Set(), offDiff: new Map(), notes: [] };
+        let state;
         try {
             if (this.opts.mode === 'review')
                 state = await this.review(this.pull);
-            const review = this.opts.mode === 'review' ? { inline: state.inline, offDiff: state.offDiff } : {};
-            const headSha = this.result.changes.headSha;
-            const body = renderSummary(this.result, { ...review, notes: state.notes, marker: true, maxLength: SUMMARY_BUDGET, ...(headSha ? { headSha } : {}) });
-            await this.upsertSummary(this.pull, body);
+            else
+                await this.upsertSummary(this.pull, () => renderSummary(this.result, { ...this.summaryOptions(undefined, []), marker: true, maxLength: SUMMARY_BUDGET - 200 }), undefined, []);
             this.outcome.channel = this.opts.mode === 'review' ? 'review' : 'summary';
-            this.outcome.stepSummary = this.workflow.stepSummary(renderSummary(this.result, { ...review, notes: state.notes, maxLength: STEP_SUMMARY_BUDGET, ...(headSha ? { headSha } : {}) }));
+            const notes = state?.notes ?? [];
+            // Findings outside the diff also go to the Checks tab with file and line.
+            if (state)
+                for (const note of this.annotate((f) => !state.inline.has(f)))
+                    notes.push(note);
+            const step = renderSummary(this.result, { ...this.summaryOptions(state, notes), maxLength: STEP_SUMMARY_BUDGET, measure: 'bytes' });
+            this.outcome.stepSummary = this.workflow.stepSummary(step);
             return this.outcome;
         }
         catch (error) {
@@ -48931,47 +51696,92 @@ class Publisher {
                 ? `GitHub refused to write to the pull request (${errorText(error)}); the token needs pull-requests: write. The findings are shown as annotations.`
                 : `Posting to the pull request failed (${errorText(error)}). The findings are shown as annotations.`;
             this.opts.log.warning(why);
-            return this.toWorkflow(why, state.notes);
+            return this.toWorkflow(why, state?.notes ?? []);
         }
     }
-    /** Plans and sends the review; deletes our outdated comments. */
-    async review(pull) {
-        const octokit = this.client;
-        const existing = await listReviewComments(octokit, pull);
-        // Who we are only matters once a comment carries our fingerprint (not on a PR's first run).
-        const identity = existing.some((c) => fingerprintOf(c.body) !== undefined) ? await this.whoAmI() : undefined;
-        const isOwn = (c) => identity !== undefined && fingerprintOf(c.body) !== undefined && isOwnAuthor(c.user, identity);
-        const plan = planReview({
+    /** Reads the PR's file list (GitHub's own view of the diff) once; replaces the checkout's. */
+    async readFileList(pull) {
+        if (this.fileList)
+            return;
+        this.fileList = await listPullFiles(this.client, pull, this.opts.log);
+        this.outcome.fileListRead = true;
+        this.files = new Map(this.fileList.map((f) => [f.path, f]));
+    }
+    plan(existing, isOwn) {
+        return planReview({
             findings: this.result.findings,
-            files: this.result.changes.files,
+            files: [...this.files.values()],
             target: this.result.target.release.version,
             suggestions: this.opts.suggestions,
             headText: this.opts.headText,
             existing,
-            isOwn
+            isOwn,
+            ...(this.opts.maxInline !== undefined ? { maxInline: this.opts.maxInline } : {}),
+            ...(this.opts.maxPerGroup !== undefined ? { maxPerGroup: this.opts.maxPerGroup } : {})
         });
-        const offDiff = new Map(plan.offDiff.map((o) => [o.finding, o.reason]));
-        const notes = [];
-        // Last line of defence against the all-or-nothing 422: never send a line outside one hunk.
-        const post = plan.post.filter((c) => {
-            if (isPostable(c, this.files.get(c.path)))
-                return true;
-            offDiff.set(c.finding, 'outside the diff');
+    }
+    /** A checkout's diff says nothing about which patches GitHub leaves out: large ones are checked first. */
+    needsFileList(plan) {
+        if (this.fileList || this.result.changes.source === 'github')
             return false;
-        });
-        const inline = new Set(plan.keep.map((k) => k.comment.finding));
-        if (post.length > 0) {
-            const rejected = await this.createReview(pull, post);
-            if (rejected === undefined) {
-                for (const c of post)
-                    inline.add(c.finding);
-                this.outcome.inline.posted = post.length;
+        return plan.post.some((c) => (this.files.get(c.path)?.commentableLines.size ?? 0) >= LARGE_DIFF_LINES);
+    }
+    /** Plans and sends the review, the summary and the supersession of our earlier reviews; deletes our outdated comments. */
+    async review(pull) {
+        const octokit = this.client;
+        const existing = await listReviewComments(octokit, pull);
+        const issueComments = await listIssueComments(octokit, pull);
+        const marked = existing.filter((c) => fingerprintOf(c.body) !== undefined);
+        const markedSummaries = issueComments.filter(isSummaryComment);
+        const login = marked.length + markedSummaries.length > 0 ? await this.whoAmI([...marked, ...markedSummaries].map((c) => c.user)) : ACTIONS_BOT_LOGIN;
+        const isOwn = (c) => c.user?.login === login;
+        const ownComment = (c) => fingerprintOf(c.body) !== undefined && isOwn(c);
+        let plan = this.plan(existing, ownComment);
+        if (this.needsFileList(plan)) {
+            await this.readFileList(pull);
+            plan = this.plan(existing, ownComment);
+        }
+        const state = { inline: new Set(), offDiff: new Map(plan.offDiff.map((o) => [o.finding, o.reason])), notes: [], threads: new Map() };
+        // Last line of defence against the all-or-nothing 422: never send a line outside one hunk.
+        let post = this.postable(plan.post, state);
+        for (const k of plan.keep) {
+            state.inline.add(k.comment.finding);
+            // The thread's line on "Files changed", the same address on every run (a re-run writes nothing).
+            const thread = diffLineUrl(this.links, k.comment.path, k.comment.line);
+            if (thread)
+                state.threads.set(k.comment.finding, thread);
+        }
+        const planned = (comments) => {
+            for (const c of comments) {
+                state.inline.add(c.finding);
+                const thread = diffLineUrl(this.links, c.path, c.line);
+                if (thread)
+                    state.threads.set(c.finding, thread);
             }
-            else {
-                this.outcome.inline.rejected = rejected;
-                for (const c of post)
-                    offDiff.set(c.finding, 'GitHub rejected the inline comments');
-                notes.push(`GitHub rejected the inline comments (${rejected}); those findings are listed here instead.`);
+        };
+        planned(post);
+        // Our earlier reviews: those our comments belong to; the sticky summary remembers which already say they are superseded.
+        const ownSummaries = markedSummaries.filter(isOwn);
+        const superseded = new Set((SUPERSEDED_MARKER.exec(ownSummaries[0]?.body ?? '')?.[1] ?? '').split(',').filter(Boolean).map(Number));
+        const earlier = [...new Set(existing.filter(ownComment).flatMap((c) => (c.review_id ? [c.review_id] : [])))].filter((id) => !superseded.has(id));
+        const willSupersede = post.length > 0 || plan.remove.length > 0 ? earlier : [];
+        const supersededAfter = [...superseded, ...willSupersede].slice(-50);
+        // The summary goes first, so the review body can link it (its URL is known only once it exists).
+        const summaryBody = () => renderSummary(this.result, { ...this.summaryOptions(state, state.notes), marker: true, maxLength: SUMMARY_BUDGET - 200 });
+        const summaryUrl = await this.upsertSummary(pull, () => summaryBody(), issueComments, supersededAfter, login);
+        if (post.length > 0) {
+            const outcome = await this.createReview(pull, post, summaryUrl, plan);
+            post = outcome.posted;
+            if (outcome.changed) {
+                // What GitHub took differs from the plan: the summary says where the rest went.
+                state.inline = new Set([...plan.keep.map((k) => k.comment.finding)]);
+                state.threads = new Map([...state.threads].filter(([f]) => state.inline.has(f)));
+                planned(post);
+                for (const c of outcome.refused)
+                    state.offDiff.set(c.finding, c.reason);
+                for (const note of outcome.notes)
+                    state.notes.push(note);
+                await this.upsertSummary(pull, () => summaryBody(), await listIssueComments(octokit, pull), supersededAfter, login);
             }
         }
         this.outcome.inline.kept = plan.keep.length;
@@ -48985,31 +51795,103 @@ class Publisher {
                     throw error; // 404: already gone
             }
         }
+        if (willSupersede.length > 0)
+            await this.supersede(pull, willSupersede, summaryUrl);
         if (plan.keepWithReplies.length > 0) {
-            this.opts.log.info(`Left ${plan.keepWithReplies.length} outdated istio-compat comment(s) in place because people replied to them.`);
+            this.opts.log.info(`Left ${plural(plan.keepWithReplies.length, 'outdated istio-compat comment')} in place because people replied to them.`);
         }
-        return { inline, offDiff, notes };
+        if (plan.keepSuggested.length > 0) {
+            this.opts.log.info(`Left ${plural(plan.keepSuggested.length, 'outdated istio-compat suggestion')} in place: a committed suggestion's thread records the fix.`);
+        }
+        return state;
     }
-    /** One review; on 422 clears a stray pending review or retries once without inline comments. Returns GitHub's 422 message if inline comments were rejected. */
-    async createReview(pull, comments) {
+    /** Comments whose anchor GitHub accepts by the file list we hold; the rest go to the summary. */
+    postable(comments, state) {
+        return comments.filter((c) => {
+            if (isPostable(c, this.files.get(c.path)))
+                return true;
+            const file = this.files.get(c.path);
+            state?.offDiff.set(c.finding, file?.patchMissing ? 'diff not available' : 'outside the diff');
+            return false;
+        });
+    }
+    /** The review body: the verdict, what is where, and a link to the summary. */
+    reviewBody(comments, summaryUrl, plan) {
+        const verdict = verdictOf(this.result, this.opts.failOn ?? 'error');
+        const summary = summaryUrl ? `[summary](${summaryUrl})` : 'summary comment';
+        const off = plan.offDiff.filter((o) => !isPrLevel(o.finding) && o.finding.baselineState !== 'unchanged').length;
+        const offText = off > 0 ? `; ${plural(off, 'more finding')} outside them ${off === 1 ? 'is' : 'are'} only in the summary` : '';
+        return `${REVIEW_MARKER}\n**istio-compat** · ${versions(this.result)} · ${verdict} (${summary}). ${plural(comments, 'comment')} below${offText}.`;
+    }
+    /**
+     * One review with the comments. A 422 (GitHub's view of the diff differs from ours, e.g. a patch it left
+     * out) makes it read the file list and send the comments that list allows; a second 422 makes it probe with
+     * pending reviews (invisible, no notification) to find the comments GitHub takes, and send those. A review
+     * is never sent without comments, so no review body ever consists of GitHub's error message.
+     */
+    async createReview(pull, comments, summaryUrl, plan) {
+        const refused = [];
+        const notes = [];
+        let message = await this.attempt(pull, comments, summaryUrl, plan);
+        if (message === undefined)
+            return { posted: comments, changed: false, refused, notes };
+        this.opts.log.warning(`GitHub rejected the review's inline comments (${message}); reading the pull request's file list to see which lines it accepts.`);
+        this.outcome.inline.rejected = message;
+        let remaining = comments;
+        if (!this.fileList) {
+            await this.readFileList(pull);
+            const before = new Set(remaining);
+            const state = { inline: new Set(), offDiff: new Map(), notes: [], threads: new Map() };
+            remaining = this.postable(remaining, state);
+            for (const c of before)
+                if (!remaining.includes(c))
+                    refused.push({ finding: c.finding, reason: state.offDiff.get(c.finding) ?? 'outside the diff' });
+            if (remaining.length > 0) {
+                message = await this.attempt(pull, remaining, summaryUrl, plan);
+                if (message === undefined)
+                    return { posted: remaining, changed: true, refused, notes };
+                this.outcome.inline.rejected = message;
+            }
+        }
+        if (remaining.length > 0) {
+            this.opts.log.warning(`GitHub rejected the inline comments again (${message}); finding the ones it accepts.`);
+            const { accepted, rejected } = await this.probe(pull, remaining);
+            for (const c of rejected)
+                refused.push({ finding: c.finding, reason: 'GitHub rejected the inline comments' });
+            this.outcome.inline.dropped = rejected.length;
+            if (rejected.length > 0)
+                notes.push(`GitHub refused ${plural(rejected.length, 'inline comment')} on lines it does not show as part of the diff; ${rejected.length === 1 ? 'that finding is' : 'those findings are'} listed here instead.`);
+            remaining = accepted;
+            if (remaining.length > 0) {
+                message = await this.attempt(pull, remaining, summaryUrl, plan);
+                if (message !== undefined) {
+                    for (const c of remaining)
+                        refused.push({ finding: c.finding, reason: 'GitHub rejected the inline comments' });
+                    notes.push('GitHub rejected the inline comments; their findings are listed here instead.');
+                    remaining = [];
+                }
+            }
+        }
+        return { posted: remaining, changed: true, refused, notes };
+    }
+    /** Posts the review; a 422 comes back as GitHub's message instead of a throw. Clears a stray pending review of ours once. */
+    async attempt(pull, comments, summaryUrl, plan) {
         const octokit = this.client;
         const commitId = this.result.changes.headSha ?? (await headShaOf(octokit, pull));
-        const sha = codeSpan(commitId.slice(0, 12));
-        const send = (body, withComments) => this.createOnce('the review', async () => (await octokit.rest.pulls.createReview({
-            owner: pull.owner,
-            repo: pull.repo,
-            pull_number: pull.pullNumber,
-            commit_id: commitId,
-            event: 'COMMENT',
-            body,
-            ...(withComments ? { comments: comments.map(reviewComment) } : {}),
-            request: NO_AUTOMATIC_RETRY
-        })).data.id, () => (withComments ? this.reviewWithComments(pull, comments) : this.reviewWithBody(pull, body, commitId)));
-        const body = `${REVIEW_MARKER}\n**istio-compat** (${versions(this.result)}): ${comments.length} new inline comment(s) on ${sha}. The summary comment lists every finding.`;
-        // Posts the review with its inline comments; a 422 comes back as GitHub's message instead of a throw.
-        const attempt = async () => {
+        const body = this.reviewBody(comments.length, summaryUrl, plan);
+        const send = async () => {
             try {
-                this.outcome.reviewId = await send(body, true);
+                this.outcome.reviewId = await this.createOnce('the review', async () => (await octokit.rest.pulls.createReview({
+                    owner: pull.owner,
+                    repo: pull.repo,
+                    pull_number: pull.pullNumber,
+                    commit_id: commitId,
+                    event: 'COMMENT',
+                    body,
+                    comments: comments.map(reviewComment),
+                    request: NO_AUTOMATIC_RETRY
+                })).data.id, () => this.reviewWithComments(pull, comments));
+                this.outcome.inline.posted = comments.length;
                 return undefined;
             }
             catch (error) {
@@ -49018,31 +51900,78 @@ class Publisher {
                 return errorText(error);
             }
         };
-        let message = await attempt();
-        if (message === undefined)
-            return undefined;
-        if (/one pending review/i.test(message) && (await this.deleteOwnPendingReviews(pull)) > 0) {
-            message = await attempt();
-            if (message === undefined)
-                return undefined;
-        }
-        this.opts.log.warning(`GitHub rejected the review's inline comments (${message}); posting the findings in the summary instead.`);
-        try {
-            const note = `${REVIEW_MARKER}\n**istio-compat** (${versions(this.result)}) could not place its inline comments on ${sha} (GitHub answered: ${escapeMarkdown(message)}). The summary comment lists every finding.`;
-            this.outcome.reviewId = await send(note, false);
-        }
-        catch (error) {
-            if (isPermissionError(error))
-                throw error;
-            this.opts.log.warning(`The review without inline comments failed too (${errorText(error)}).`);
-        }
+        const message = await send();
+        if (message !== undefined && /one pending review/i.test(message) && (await this.deleteOwnPendingReviews(pull)) > 0)
+            return send();
         return message;
     }
     /**
-     * A create is not idempotent: GitHub may have made the review or comment before answering 5xx (or before the
-     * connection dropped), and sending it again would post it twice. So creates go without the client's automatic
-     * retries; after a server error `landed` looks for what was sent, and only when it is not there is it sent again.
+     * Which comments GitHub accepts, found by bisection with pending reviews (a review without `event` stays
+     * PENDING: nobody is notified, and it is deleted right after). At most MAX_PROBES probes; comments still
+     * undecided then count as rejected.
      */
+    async probe(pull, comments) {
+        const octokit = this.client;
+        const commitId = this.result.changes.headSha ?? (await headShaOf(octokit, pull));
+        const accepted = [];
+        const rejected = [];
+        let probes = 0;
+        const fits = async (group) => {
+            if (probes >= MAX_PROBES)
+                return undefined;
+            probes++;
+            try {
+                const { data } = await octokit.rest.pulls.createReview({ owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber, commit_id: commitId, comments: group.map(reviewComment) });
+                await octokit.rest.pulls.deletePendingReview({ owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber, review_id: data.id });
+                return true;
+            }
+            catch (error) {
+                if (httpStatus(error) !== 422)
+                    throw error;
+                return false;
+            }
+        };
+        // The whole set was just refused: start from its halves.
+        const queue = comments.length > 1 ? [comments.slice(0, Math.ceil(comments.length / 2)), comments.slice(Math.ceil(comments.length / 2))] : [comments];
+        while (queue.length > 0) {
+            const group = queue.shift();
+            const ok = group.length === 1 && comments.length === 1 ? false : await fits(group);
+            if (ok === true)
+                for (const c of group)
+                    accepted.push(c);
+            else if (ok === undefined || group.length === 1)
+                for (const c of group)
+                    rejected.push(c);
+            else
+                queue.push(group.slice(0, Math.ceil(group.length / 2)), group.slice(Math.ceil(group.length / 2)));
+        }
+        return { accepted: comments.filter((c) => accepted.includes(c)), rejected };
+    }
+    /** Marks our earlier reviews as superseded (a submitted review cannot be deleted, but its body can be edited). */
+    async supersede(pull, reviewIds, summaryUrl) {
+        const sha = this.result.changes.headSha;
+        const url = sha ? commitUrl(this.links, sha) : undefined;
+        const at = sha ? (url ? ` on [${codeSpan(sha.slice(0, 7))}](${url})` : ` on ${codeSpan(sha.slice(0, 7))}`) : '';
+        const summary = summaryUrl ? `[summary](${summaryUrl})` : 'summary comment';
+        const body = `${REVIEW_MARKER}\n~~istio-compat review~~ **Superseded** by a later run${at}: ${verdictOf(this.result, this.opts.failOn ?? 'error')}. The ${summary} is current; comments below that still apply were kept, fixed ones removed.`;
+        for (const id of reviewIds) {
+            try {
+                await this.client.rest.pulls.updateReview({ owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber, review_id: id, body });
+                this.outcome.superseded = (this.outcome.superseded ?? 0) + 1;
+            }
+            catch (error) {
+                // A review that is gone or not ours to edit stays as it is; the run goes on.
+                if (httpStatus(error) === 404 || httpStatus(error) === 403 || httpStatus(error) === 422)
+                    continue;
+                throw error;
+            }
+        }
+    }
+    /**
+       * A create is not idempotent: GitHub may have made the review or comment before answering 5xx (or before the
+       * connection dropped), and sending it again would post it twice. So creates go without the client's automatic
+       * retries; after a server error `landed` looks for what was sent, and only when it is not there is it sent again.
+       */
     async createOnce(what, send, landed) {
         const { retries, unitMs } = retrySettingsOf(this.client);
         for (let attempt = 0;; attempt++) {
@@ -49067,41 +51996,39 @@ class Publisher {
     }
     /** The review that carries these inline comments (found by their fingerprints), if it exists. */
     async reviewWithComments(pull, comments) {
-        const identity = await this.whoAmI();
+        const login = await this.whoAmI();
         const wanted = new Set(comments.map((c) => c.fingerprint));
-        const found = (await listReviewComments(this.client, pull)).filter((c) => isOwnAuthor(c.user, identity) && wanted.has(fingerprintOf(c.body) ?? ''));
+        const found = (await listReviewComments(this.client, pull)).filter((c) => c.user?.login === login && wanted.has(fingerprintOf(c.body) ?? ''));
         // Every comment of one review lands with it or not at all.
         if (new Set(found.map((c) => fingerprintOf(c.body))).size < wanted.size)
             return undefined;
         // GitHub names the review of each comment; 0 stands for "landed, id not given".
         return found.find((c) => c.review_id !== undefined)?.review_id ?? 0;
     }
-    /** Our review with exactly this body on this commit, if it exists. */
-    async reviewWithBody(pull, body, commitId) {
-        const octokit = this.client;
-        const identity = await this.whoAmI();
-        const reviews = await octokit.paginate(octokit.rest.pulls.listReviews, { owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber, per_page: 100 });
-        return reviews.find((r) => r.commit_id === commitId && (r.body ?? '').trim() === body.trim() && isOwnAuthor(authorOf(r.user), identity))?.id;
-    }
     async deleteOwnPendingReviews(pull) {
         const octokit = this.client;
-        const identity = await this.whoAmI();
+        const login = await this.whoAmI();
         const reviews = await octokit.paginate(octokit.rest.pulls.listReviews, { owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber, per_page: 100 });
         let deleted = 0;
         for (const review of reviews) {
-            if (review.state !== 'PENDING' || !isOwnAuthor(authorOf(review.user), identity))
+            if (review.state !== 'PENDING' || authorOf(review.user)?.login !== login)
                 continue;
             await octokit.rest.pulls.deletePendingReview({ owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber, review_id: review.id });
             deleted++;
         }
         return deleted;
     }
-    /** Updates our sticky comment (found by marker and author) or creates it; removes duplicates of it. */
-    async upsertSummary(pull, body) {
+    /**
+     * Updates our sticky comment (found by marker and author) or creates it; removes duplicates of it. Returns
+     * its address. `known` is the issue comment list when already read; `superseded` goes into a hidden line.
+     */
+    async upsertSummary(pull, render, known, superseded, login) {
         const octokit = this.client;
-        const marked = (await listIssueComments(octokit, pull)).filter(isSummaryComment);
-        const identity = marked.length > 0 ? await this.whoAmI() : undefined;
-        const own = identity ? marked.filter((c) => isOwnAuthor(c.user, identity)) : [];
+        const marked = (known ?? (await listIssueComments(octokit, pull))).filter(isSummaryComment);
+        const me = login ?? (marked.length > 0 ? await this.whoAmI(marked.map((c) => c.user)) : ACTIONS_BOT_LOGIN);
+        const own = marked.filter((c) => c.user?.login === me);
+        const rendered = render();
+        const body = superseded.length > 0 ? rendered.replace(SUMMARY_MARKER, `${SUMMARY_MARKER}\n<!-- istio-compat:superseded=${superseded.join(',')} -->`) : rendered;
         const [sticky, ...duplicates] = own;
         if (sticky) {
             if (sticky.body.replace(/\r\n/g, '\n').trim() === body.trim()) {
@@ -49109,7 +52036,7 @@ class Publisher {
             }
             else {
                 await octokit.rest.issues.updateComment({ owner: pull.owner, repo: pull.repo, comment_id: sticky.id, body });
-                this.outcome.summaryComment = { id: sticky.id, action: 'updated' };
+                this.outcome.summaryComment = { id: sticky.id, action: this.outcome.summaryComment?.id === sticky.id && this.outcome.summaryComment.action === 'created' ? 'created' : 'updated' };
             }
             for (const duplicate of duplicates) {
                 try {
@@ -49120,33 +52047,43 @@ class Publisher {
                         throw error;
                 }
             }
-            return;
+            return sticky.html_url;
         }
         // A clean PR that never had findings gets no comment: nothing to say, no noise.
         if (this.result.findings.length === 0 && this.result.notChecked.length === 0)
-            return;
-        const id = await this.createOnce('the summary comment', async () => (await octokit.rest.issues.createComment({ owner: pull.owner, repo: pull.repo, issue_number: pull.pullNumber, body, request: NO_AUTOMATIC_RETRY })).data.id, async () => {
-            const identity = await this.whoAmI();
-            return (await listIssueComments(octokit, pull)).find((c) => isSummaryComment(c) && isOwnAuthor(c.user, identity))?.id;
+            return undefined;
+        const created = await this.createOnce('the summary comment', async () => {
+            const { data } = await octokit.rest.issues.createComment({ owner: pull.owner, repo: pull.repo, issue_number: pull.pullNumber, body, request: NO_AUTOMATIC_RETRY });
+            return { id: data.id, url: data.html_url };
+        }, async () => {
+            const found = (await listIssueComments(octokit, pull)).find((c) => isSummaryComment(c) && c.user?.login === me);
+            return found ? { id: found.id, url: found.html_url } : undefined;
         });
-        this.outcome.summaryComment = { id, action: 'created' };
+        this.outcome.summaryComment = { id: created.id, action: 'created' };
+        return created.url;
     }
-    /** Annotations (10 per level) and the step summary with everything; the gate is unaffected. */
-    toWorkflow(reason, notes) {
+    /**
+     * Writes annotations for the findings `which` selects: errors first, ten per level less a slot for the
+     * gate's own error annotation when the check fails. Returns the note for the summary when some are left out.
+     */
+    annotate(which) {
         const onAddedLine = (f) => this.files.get(f.file)?.addedLines.has(f.line) ?? false;
-        const plan = planAnnotations(this.result.findings, onAddedLine);
+        const plan = planAnnotations(this.result.findings.filter(which), { preferred: onAddedLine, reserve: { error: this.opts.gateFails ? 1 : 0, warning: 1 } });
         for (const command of plan.commands)
             this.workflow.command(command);
+        this.outcome.annotations = plan.commands.length;
+        if (plan.overflow.length === 0)
+            return [];
+        const n = plan.overflow.length;
+        return [`GitHub shows at most 10 annotations per level in a step (50 per job); ${n} more ${n === 1 ? 'finding is' : 'findings are'} not annotated and only listed in this summary.`];
+    }
+    /** Annotations and the step summary with everything; the gate is unaffected. */
+    toWorkflow(reason, notes) {
         this.outcome.channel = 'annotations';
         if (reason)
             this.outcome.fallback = reason;
-        this.outcome.annotations = plan.commands.length;
-        const allNotes = [...(reason ? [reason] : []), ...notes];
-        if (plan.overflow.length > 0) {
-            allNotes.push(`GitHub shows at most 10 annotations per level in a step; ${plan.overflow.length} more ${plan.overflow.length === 1 ? 'finding is' : 'findings are'} only listed in this summary.`);
-        }
-        const headSha = this.result.changes.headSha;
-        this.outcome.stepSummary = this.workflow.stepSummary(renderSummary(this.result, { notes: allNotes, maxLength: STEP_SUMMARY_BUDGET, ...(headSha ? { headSha } : {}) }));
+        const allNotes = [...(reason ? [reason] : []), ...notes, ...this.annotate(() => true)];
+        this.outcome.stepSummary = this.workflow.stepSummary(renderSummary(this.result, { ...this.summaryOptions(undefined, allNotes), maxLength: STEP_SUMMARY_BUDGET, measure: 'bytes' }));
         return this.outcome;
     }
 }
@@ -49160,39 +52097,41 @@ async function publish(result, opts) {
 }
 
 // The GitHub Action: read the PR, run the engine, report, gate.
+/** A count input: a whole number ≥ 0, or a clear error naming the input. */
+function countInput(name, fallback) {
+    const raw = getInput(name).trim();
+    if (raw === '')
+        return fallback;
+    if (!/^\d+$/.test(raw))
+        throw new UsageError(`${name} must be a whole number (0 or more), not "${raw}"`);
+    return Number(raw);
+}
 function readInputs() {
     const failOn = parseFailOn(getInput('fail-on') || 'error');
-    const comment = getInput('comment') || 'review';
-    const failOnExisting = booleanInput('fail-on-existing', false);
-    if (!['review', 'summary', 'off'].includes(comment))
-        throw new UsageError(`comment must be review, summary or off, not "${comment}"`);
+    const comment = parseChoice('comment', getInput('comment') || 'review', ['review', 'summary', 'off']);
+    const failOnExisting = parseBoolean('fail-on-existing', getInput('fail-on-existing') || 'false');
     const token = getInput('github-token');
     if (token)
         setSecret(token);
+    const target = parseVersionInput('target-version', getInput('target-version') || 'auto');
+    const from = parseVersionInput('from-version', getInput('from-version') || 'auto');
+    checkFromNotNewer('from-version', from, 'target-version', target);
     return {
-        target: getInput('target-version') || 'auto',
-        from: getInput('from-version') || 'auto',
+        target,
+        from,
         kubernetesVersion: getInput('kubernetes-version'),
         gatewayApiChannel: getInput('gateway-api-channel'),
+        ...(getInput('max-file-size') ? { maxFileBytes: parseSize(getInput('max-file-size'), 'max-file-size') } : {}),
         paths: getMultilineInput('paths').map((p) => p.trim()).filter(Boolean),
         failOn,
         failOnExisting,
-        comment: comment,
-        suggestions: (getInput('suggestions') || 'true').toLowerCase() !== 'false',
-        configPath: getInput('config') || '.github/istio-compat.yml',
-        token
+        comment,
+        suggestions: parseBoolean('suggestions', getInput('suggestions') || 'true'),
+        configPath: getInput('config') || DEFAULT_CONFIG_PATH,
+        token,
+        maxInline: countInput('max-inline-comments', 30),
+        maxPerGroup: countInput('max-comments-per-finding', 5)
     };
-}
-/** true/false as the YAML 1.2 core schema spells them (like core.getBooleanInput); empty = the default. */
-function booleanInput(name, fallback) {
-    const value = getInput(name).trim();
-    if (value === '')
-        return fallback;
-    if (['true', 'True', 'TRUE'].includes(value))
-        return true;
-    if (['false', 'False', 'FALSE'].includes(value))
-        return false;
-    throw new UsageError(`${name} must be true or false, not "${value}"`);
 }
 function eventRefs(context) {
     const payload = context.payload;
@@ -49214,24 +52153,30 @@ async function run() {
         const refs = eventRefs(context);
         const { owner, repo } = context.repo;
         const octokit = inputs.token ? createGitHubClient({ token: inputs.token, log: actionLog }) : undefined;
-        const config = loadRepoConfig(workspace, inputs.configPath);
+        // A config other than the default was asked for: its absence is an error, not an empty config.
+        const config = loadRepoConfig(workspace, inputs.configPath, { explicit: inputs.configPath !== DEFAULT_CONFIG_PATH });
         const sources = await buildSources(workspace, refs, inputs, octokit, { owner, repo });
         info(`istio-compat: ${sources.changes.files.length} changed file(s) read from ${sources.changes.source}`);
+        // Patterns someone wrote (not the defaults) that match nothing are most likely a typo.
+        if (inputs.paths.length && inputs.paths.join('\n') !== DEFAULT_PATTERNS.join('\n'))
+            await checkPathsMatch(inputs.paths, sources);
         const result = await runAnalysis(sources, {
             target: inputs.target,
             from: inputs.from,
             ...(inputs.kubernetesVersion ? { kubernetesVersion: inputs.kubernetesVersion } : {}),
             ...(inputs.gatewayApiChannel ? { gatewayApiChannel: inputs.gatewayApiChannel } : {}),
+            ...(inputs.maxFileBytes ? { maxFileBytes: inputs.maxFileBytes } : {}),
             paths: inputs.paths.length ? inputs.paths : DEFAULT_PATTERNS,
             config,
             failOnExisting: inputs.failOnExisting
         });
         info(`istio-compat: Istio ${result.from ? `${result.from.release.version} → ` : ''}${result.target.release.version}, ${result.documentsChecked} document(s) checked, ${result.findings.length} finding(s)${result.baseline ? `, ${result.findings.filter((f) => f.baselineState === 'unchanged').length} of them already there before this PR (base checked against Istio ${result.baseline.target.version})` : ''}`);
         // The SARIF names every rule with its description and default level, as code scanning lists them.
-        const files = await writeReportFiles(result, process.env.RUNNER_TEMP || join(workspace, '.istio-compat'), { rules: allRules() });
+        const files = await writeReportFiles(result, reportDir(), { rules: allRules() });
         for (const [name, value] of Object.entries(actionOutputs(result, files)))
             setOutput(name, value);
         const headTexts = await readFindingFiles(sources, result);
+        const verdict = gate(result.findings, inputs.failOn, { failOnExisting: inputs.failOnExisting });
         const outcome = await publish(result, {
             mode: inputs.comment,
             suggestions: inputs.suggestions,
@@ -49241,10 +52186,16 @@ async function run() {
             ...(octokit ? { octokit } : {}),
             headText: (path) => headTexts.get(path),
             log: actionLog,
-            ...(refs.fromFork ? { readOnly: true } : {})
+            ...(refs.fromFork ? { readOnly: true } : {}),
+            failOn: inputs.failOn,
+            gateFails: verdict.exitCode !== 0,
+            maxInline: inputs.maxInline,
+            maxPerGroup: inputs.maxPerGroup,
+            links: actionsLinkContext(),
+            // An installation token (ghs_: GITHUB_TOKEN or an app's) is refused GET /user: do not even ask.
+            ...(inputs.token.startsWith('ghs_') ? { canAskUser: false } : {})
         });
         info(`istio-compat: findings published as ${outcome.channel}${outcome.fallback ? ` (${outcome.fallback})` : ''}`);
-        const verdict = gate(result.findings, inputs.failOn, { failOnExisting: inputs.failOnExisting });
         if (verdict.exitCode !== 0)
             setFailed(`istio-compat: ${verdict.message}`);
         else
@@ -49254,17 +52205,28 @@ async function run() {
         setFailed(error instanceof Error ? error.message : String(error));
     }
 }
-const actionLog = { info: info, warning: warning, debug: debug };
-function loadRepoConfig(workspace, path) {
-    let text;
-    try {
-        text = readFileSync$1(join(workspace, path), 'utf8');
-    }
-    catch {
-        return EMPTY_CONFIG;
-    }
-    return parseConfig(text, path);
+/**
+ * Where the report files go: RUNNER_TEMP, the runner's own folder; else a new private folder in the system's temp
+ * folder — never the workspace, whose files and links the pull request controls.
+ */
+function reportDir() {
+    return process.env.RUNNER_TEMP || mkdtempSync(join(tmpdir(), 'istio-compat-'));
 }
+/** `paths` set to patterns that match no file of the repository: each is named; when none matches, the run stops (it would check nothing). */
+async function checkPathsMatch(paths, sources) {
+    const files = await sources.head.list();
+    // No listing (an API error, an empty repository): nothing to tell a typo from.
+    if (files.length === 0)
+        return;
+    const unmatched = unmatchedPatterns(paths, files);
+    const positive = paths.filter((p) => !p.startsWith('!'));
+    if (positive.length > 0 && unmatched.length === positive.length) {
+        throw new UsageError(`paths: no file of the repository matches ${unmatched.map((p) => `"${p}"`).join(', ')}; patterns are minimatch globs relative to the repository root, e.g. "deploy/**/*.yaml"`);
+    }
+    for (const p of unmatched)
+        warning(`istio-compat: paths: "${p}" matches no file of the repository`);
+}
+const actionLog = { info: info, warning: warning, debug: debug };
 /**
  * The workspace checkout when it holds both commits (fetch-depth: 0), else the REST API (pulls.listFiles,
  * the contents of each file or, for many files, the commit's tarball), else — outside a pull request — every matching file of the work tree.
@@ -49286,9 +52248,13 @@ async function buildSources(workspace, refs, inputs, octokit, repo) {
     }
     return wholeFileSources(workTreeSnapshot(workspace), pathMatcher(inputs.paths.length ? inputs.paths : DEFAULT_PATTERNS));
 }
-/** Head texts of the files with findings, for suggestions. */
+/** Files whose head text the report reads (suggestions, and a few YAML lines under off-diff findings in the summary). */
+const MAX_SNIPPET_FILES = 200;
+/** Head texts of the files with findings: all files with a fix, and up to MAX_SNIPPET_FILES others. */
 async function readFindingFiles(sources, result) {
-    const paths = [...new Set(result.findings.filter((f) => f.fix).map((f) => f.file))];
+    const withFix = new Set(result.findings.filter((f) => f.fix).map((f) => f.file));
+    const others = [...new Set(result.findings.filter((f) => !f.suppressed && !withFix.has(f.file)).map((f) => f.file))].slice(0, MAX_SNIPPET_FILES);
+    const paths = [...withFix, ...others];
     const blobs = await sources.head.read(paths);
     return new Map([...blobs].map(([path, data]) => [path, new TextDecoder().decode(data)]));
 }

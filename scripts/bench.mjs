@@ -2,7 +2,7 @@
 // `npm run bench`: analysis cost against the parse floor, the kubeconform-style baseline, GitHub API calls against
 // the minimum, cold start and bundle sizes. `--write` puts the results into docs/benchmarks.md.
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -15,6 +15,7 @@ import { collectGarbage, median, timeInterleaved } from './bench/measure.mjs'
 import { summariseProfile } from './bench/profile-summary.mjs'
 import { renderReport, writeReport } from './bench/report.mjs'
 import { analyse, analyzerRun, parseFloor, parseOnly, pipelineSources, runPipeline } from './bench/workloads.mjs'
+import { measureWholeProcess, prepareWorkloads } from './bench/whole-process.mjs'
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)))
 const args = process.argv.slice(2)
@@ -27,7 +28,9 @@ const MAIN_SIZE = 10_000
 const REPS = { 1000: 15, 10000: 9, 50000: 5 }
 const PROFILE_RUNS = 10
 /** Sections of the report; `--sections=a,b` runs only those (the corpus is always described). */
-const SECTIONS = ['time', 'memory', 'profile', 'ajv', 'github', 'cold']
+const SECTIONS = ['time', 'memory', 'whole', 'profile', 'ajv', 'github', 'cold']
+/** Rounds of the whole-process rows (each round runs the CLI and its floor once). */
+const WHOLE_REPS = { 'paths-10000': 7, 'paths-50000': 3, 'pr-3000': 7, 'bump-10000': 5 }
 
 const child = option('child-memory')
 if (child) await memoryChild(child)
@@ -81,7 +84,7 @@ async function main() {
   const enginePath = await buildBenchBundle(root, 'engine')
   const engine = await import(pathToFileURL(enginePath).href)
 
-  const results = { machine: machine(), command: 'npm run bench', analyzers: engine.ANALYZERS.length, rules: engine.ANALYZERS.flatMap((a) => a.meta.map((m) => m.id)) }
+  const results = { machine: machine(), quick, command: 'npm run bench', analyzers: engine.ANALYZERS.length, rules: engine.ANALYZERS.flatMap((a) => a.meta.map((m) => m.id)) }
 
   log('generating the corpus …')
   mkdirSync(join(root, BENCH_DIR), { recursive: true })
@@ -103,11 +106,17 @@ async function main() {
     log('memory (one child process per size and task) …')
     results.memory = []
     for (const n of SIZES) {
-      for (const task of ['floor', 'analysis']) {
+      for (const task of ['floor', 'analysis', 'pipeline']) {
         const out = execFileSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), `--child-memory=${task}:${n}`], { encoding: 'utf8', maxBuffer: 1 << 20 })
         results.memory.push({ size: n, task, ...JSON.parse(out) })
       }
     }
+  }
+  if (wanted.has('whole')) {
+    if (!existsSync(join(root, 'dist/cli.js'))) throw new Error('the whole-process rows run dist/cli.js: npm run package first')
+    log('whole processes: dist/cli.js against a process that only loadAlls the same files …')
+    const workloads = prepareWorkloads(join(root, BENCH_DIR, 'whole'), [MAIN_SIZE, 50_000])
+    results.whole = await measureWholeProcess(root, workloads, (w) => (quick ? 3 : WHOLE_REPS[w.name] ?? 3), log)
   }
   if (wanted.has('profile')) {
     log('profiling floor and analysis at 10k (node --cpu-prof) …')
@@ -123,7 +132,7 @@ async function main() {
   }
   if (wanted.has('cold')) {
     log('cold start of dist/index.js …')
-    results.coldStart = await measureColdStart(root, quick ? 3 : 10)
+    results.coldStart = await measureColdStart(root, 10)
     results.dist = distSizes(root)
   }
 
@@ -226,12 +235,14 @@ async function memoryChild(spec) {
   const [task, n] = spec.split(':')
   const files = JSON.parse(readFileSync(join(root, BENCH_DIR, `corpus-${n}.json`), 'utf8'))
   const engine = await import(pathToFileURL(join(root, BENCH_DIR, 'engine.js')).href)
-  const run = task === 'floor' ? () => parseFloor(files) : () => analyse(engine, files)
+  // pipeline: runAnalysis as the CLI runs it on files (streamed: position trees released once checked).
+  const sources = task === 'pipeline' ? pipelineSources(files) : undefined
+  const run = task === 'floor' ? () => parseFloor(files) : task === 'pipeline' ? () => runPipeline(engine, sources) : () => analyse(engine, files)
   // No warm-up run: it would set the peak; compiled code is small next to the data.
   collectGarbage()
   const before = process.memoryUsage()
   const peakBefore = process.resourceUsage().maxRSS * 1024
-  const result = run()
+  const result = await run()
   collectGarbage()
   const after = process.memoryUsage()
   const peakAfter = process.resourceUsage().maxRSS * 1024
@@ -243,7 +254,7 @@ async function memoryChild(spec) {
     rss: after.rss,
     peakRss: peakAfter,
     peakRssGrowth: peakAfter - peakBefore,
-    kept: result.documents ?? 0
+    kept: result.documents ?? result.documentsChecked ?? 0
   }))
 }
 

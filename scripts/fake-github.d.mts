@@ -51,6 +51,7 @@ export interface FakeReviewComment {
 export interface FakeIssueComment {
   id: number
   body: string
+  html_url: string
   user: FakeUser
 }
 
@@ -159,6 +160,8 @@ export declare class FakeGitHub {
   close(): Promise<void>
   setPull(number: number, pull: BuiltPull): PullState
   failNext(fault: Fault): void
+  /** Makes the fake refuse review comments on this line although the patch shows it. */
+  refuseLine(path: string, line: number): void
   reviewComments(number: number): FakeReviewComment[]
   issueComments(number: number): FakeIssueComment[]
   reviews(number: number): FakeReview[]
@@ -171,7 +174,8 @@ export declare class FakeGitHub {
 export declare function startFakeGitHub(options?: FakeOptions): Promise<FakeGitHub>
 
 /** Builds a PR with git: `head` maps changed paths to new content, or null to delete them. */
-export declare function pullFromStates(base: Record<string, string>, head: Record<string, string | null>, options?: { dropPatch?: string[]; keepRepo?: boolean }): BuiltPull
+export declare const LARGE_DIFF_CHANGES: number
+export declare function pullFromStates(base: Record<string, string>, head: Record<string, string | null>, options?: { dropPatch?: string[]; keepRepo?: boolean; largeDiffChanges?: number }): BuiltPull
 
 export declare function readTree(root: string): Record<string, string>
 

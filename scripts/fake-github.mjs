@@ -22,6 +22,12 @@ const require = createRequire(import.meta.url)
 const DOCS = 'https://docs.github.com/rest'
 const MAX_BODY = 65536
 const MAX_FILES = 3000
+/**
+ * GitHub leaves `patch` out of the file list for large diffs (no documented threshold; seen missing at 2,081
+ * changed lines, tsantalis/RefactoringMiner#1108) and then rejects review comments on the file. The fake does
+ * the same from this many changed lines on.
+ */
+export const LARGE_DIFF_CHANGES = 1000
 
 // ---------------------------------------------------------------------------------------------------------
 // Diffs
@@ -135,7 +141,7 @@ export function pullFromStates(base, head, options = {}) {
         if (row.startsWith('+')) additions++
         else if (row.startsWith('-')) deletions++
       }
-      if (options.dropPatch?.includes(name.filename)) patch = undefined
+      if (options.dropPatch?.includes(name.filename) || additions + deletions >= (options.largeDiffChanges ?? LARGE_DIFF_CHANGES)) patch = undefined
       if (name.status !== 'removed') headText[name.filename] = readFileSync(join(dir, name.filename), 'utf8')
       return {
         sha: blobs.get(name.filename) ?? '0'.repeat(40),
@@ -284,6 +290,7 @@ const ROUTES = [
   ['GET', '/repos/{owner}/{repo}/pulls/{pull_number}/reviews', 'listReviews'],
   ['POST', '/repos/{owner}/{repo}/pulls/{pull_number}/reviews', 'createReview'],
   ['DELETE', '/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}', 'deletePendingReview'],
+  ['PUT', '/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}', 'updateReview'],
   ['GET', '/repos/{owner}/{repo}/issues', 'listIssues'],
   ['POST', '/repos/{owner}/{repo}/issues', 'createIssue'],
   ['GET', '/repos/{owner}/{repo}/issues/{issue_number}', 'getIssue'],
@@ -308,6 +315,8 @@ export const DEFAULT_TOKENS = {
   'fork-token': { login: 'github-actions[bot]', type: 'Bot', readOnly: true },
   'pat-token': { login: 'mesh-bot', type: 'User', user: true },
   'human-token': { login: 'alice', type: 'User', user: true },
+  // Another app's installation token (a different bot, e.g. one that quotes other bots' comments).
+  'other-bot-token': { login: 'renovate[bot]', type: 'Bot' },
   // GITHUB_TOKEN of a job whose permissions leave out issues: write.
   'no-issues-token': { login: 'github-actions[bot]', type: 'Bot', noIssues: true }
 }
@@ -330,6 +339,7 @@ export class FakeGitHub {
     /** The repository's labels by name (creating an issue with an unknown label creates it). */
     this.labels = new Map()
     this.faults = []
+    this.refused = []
     /** One-time tokens of the codeload URLs handed out by tarball redirects. */
     this.codeloadTokens = new Set()
     /** What GET /repos/{owner}/{repo} says the repository's size is (KiB). */
@@ -685,10 +695,19 @@ export class FakeGitHub {
     return issue.number
   }
 
+  /**
+   * Lines GitHub refuses although the patch shows them (GitHub's own view can differ from any patch a client
+   * reads, e.g. a diff recomputed after a force-push): `refuseLine(path, line)` makes the fake refuse them.
+   */
+  refuseLine(path, line) {
+    this.refused.push({ path, line })
+  }
+
   /** GitHub's rules for one review thread anchor; returns the error messages (empty when fine). */
   anchorProblems(pull, c) {
     const problems = []
     if (c.position !== undefined) return ['the fake supports line/side anchors only (position is closing down)']
+    if (this.refused.some((r) => r.path === c.path && (r.line === c.line || r.line === c.start_line))) return ['Pull request review thread line must be part of the diff']
     const file = pull.files.find((f) => f.filename === c.path)
     if (!file) return ['Pull request review thread path is invalid']
     const lines = pull.diff.get(c.path)
@@ -769,6 +788,17 @@ export class FakeGitHub {
     }
     pull.reviews.push(review)
     for (const c of body.comments ?? []) pull.reviewComments.push(this.newReviewComment(pull, c, token, id, commitId))
+    return { payload: review }
+  }
+
+  updateReview(params, body, token) {
+    const pull = this.pull(params)
+    const review = pull.reviews.find((r) => r.id === Number(params.review_id))
+    if (!review) throw new HttpError(404, 'Not Found')
+    // Only the author may edit a review.
+    if (review.user.login !== token.login) throw new HttpError(403, 'Resource not accessible by integration')
+    if (body.body.length > MAX_BODY) throw new HttpError(422, 'Unprocessable Entity', { errors: [`Body is too long (maximum is ${MAX_BODY} characters)`] })
+    review.body = body.body
     return { payload: review }
   }
 
@@ -999,8 +1029,7 @@ export function runnerEnv({ fake, pullNumber, baseSha, headSha, dir, workspace, 
     HOME: process.env.HOME,
     GITHUB_ACTIONS: 'true',
     GITHUB_EVENT_NAME: event,
-    ...(event === 'pull_request' || event === 'pull_request_target' ? {} : { GITHUB_SHA: headSha, GITHUB_REF: ref }),
-    GITHUB_RUN_ID: '4242',
+    ...(event === 'pull_request' || event === 'pull_request_target' ? {} : { GITHUB_SHA: headSha, GITHUB_REF: ref, GITHUB_RUN_ID: '4242' }),
     GITHUB_EVENT_PATH: eventPath,
     GITHUB_REPOSITORY: repoFull,
     GITHUB_API_URL: fake.url,

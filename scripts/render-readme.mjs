@@ -88,10 +88,12 @@ async function collect() {
     const summary = fake.issueComments(PULL).find((c) => c.body.startsWith('<!-- istio-compat:summary -->'))
     if (reviews.length !== 1 || !summary) throw new Error(`the action did not post one review and one summary (exit ${run.code}):\n${run.log}`)
     const range = ['--base', built.baseSha, '--head', built.headSha, '--target', 'auto', '--from', 'auto']
+    // Links point at the fake's random port: show them as they would read on github.com.
+    const onGitHub = (value) => JSON.parse(JSON.stringify(value).split(fake.origin).join('https://github.com'))
     return {
       exitCode: run.code,
-      review: reviews[0].body,
-      summary: summary.body,
+      review: onGitHub(reviews[0].body),
+      summary: onGitHub(summary.body),
       headText: built.headText,
       cliText: runCli(built.dir, range).trimEnd(),
       report: JSON.parse(runCli(built.dir, [...range, '--format', 'json'])),

@@ -1,15 +1,20 @@
 // The repository config (.github/istio-compat.yml): rules on/off, severity overrides, ignored paths and
 // per-path target releases. Read from the position tree, so every error names the exact file:line.
-import { minimatch } from 'minimatch'
+import { Minimatch } from 'minimatch'
 import { allRules } from './analyze/index.js'
 import { closest } from './closest.js'
+import { insideRoot, readRepositoryFile, readUserFile } from './files.js'
 import { compareReleases, parseRelease, type Release } from './knowledge/versions.js'
 import { deref } from './manifests/locate.js'
 import type { MapEntry, MapNode, PosNode } from './manifests/types.js'
-import { lineAt, lineStarts, parseYamlDocuments, YamlError, type SourceMap } from './manifests/yaml.js'
+import { realpathSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { lineAt, lineStarts, parseYamlDocuments, YamlError, type ParsedDocument, type SourceMap } from './manifests/yaml.js'
 import { UsageError, SEVERITIES, type Severity } from './model.js'
 
 export const DEFAULT_CONFIG_PATH = '.github/istio-compat.yml'
+/** A config is a few dozen lines; anything past this is not one (and is not read into memory). */
+export const CONFIG_MAX_BYTES = 1024 * 1024
 
 export type RuleSetting = 'off' | Severity
 
@@ -34,11 +39,23 @@ export interface RepoConfig {
   targets?: TargetOverride[]
   /** Gateway API CRD channel the cluster runs (standard | experimental); the action input / CLI flag wins. */
   gatewayApiChannel?: 'standard' | 'experimental'
+  /** Files above this many bytes are skipped with a warning (`maxFileSize`; the input / CLI option wins). */
+  maxFileSize?: number
+}
+
+/** A size limit as written by users: bytes (`8388608`) or with a unit (`8MiB`, `512 KiB`, `8M`). */
+export function parseSize(text: string, what: string): number {
+  const m = /^\s*(\d+)\s*(b|bytes?|k|kb|kib|m|mb|mib)?\s*$/i.exec(text)
+  const unit = (m?.[2] ?? '').toLowerCase()
+  const scale = unit.startsWith('k') ? 1024 : unit.startsWith('m') ? 1024 * 1024 : 1
+  const n = m ? Number(m[1]) * scale : NaN
+  if (!Number.isSafeInteger(n) || n <= 0) throw new UsageError(`${what} must be a size such as 4MiB, 512KiB or 4194304 (bytes), not "${text}"`)
+  return n
 }
 
 export const EMPTY_CONFIG: RepoConfig = { rules: {}, ignore: [], targets: [] }
 
-const TOP_KEYS = ['rules', 'ignore', 'targets', 'gatewayApiChannel'] as const
+const TOP_KEYS = ['rules', 'ignore', 'targets', 'gatewayApiChannel', 'maxFileSize'] as const
 const TARGET_KEYS = ['paths', 'target', 'from', 'kubernetes'] as const
 const SETTINGS: readonly string[] = ['off', ...SEVERITIES]
 const KUBERNETES_VERSION = /^v?1\.\d+(?:\.\d+)?$/
@@ -67,6 +84,14 @@ export function parseConfig(text: string, file: string, knownRules: readonly str
       if (text !== 'standard' && text !== 'experimental') reader.fail(placed(value, entry.keyNode), `"gatewayApiChannel" must be standard or experimental`)
       config.gatewayApiChannel = text
     }
+    else if (entry.key === 'maxFileSize') {
+      if (value?.kind !== 'scalar' || value.text.trim() === '') reader.fail(placed(value, entry.keyNode), '"maxFileSize" must be a size such as 4MiB, 512KiB or 4194304 (bytes)')
+      try {
+        config.maxFileSize = parseSize(value.text, '"maxFileSize"')
+      } catch (error) {
+        reader.fail(value, (error as Error).message)
+      }
+    }
     else reader.fail(entry.keyNode, unknownKey(entry.key, TOP_KEYS, 'the config'))
   }
   return config
@@ -77,11 +102,50 @@ export function targetOverrideFor(config: RepoConfig, path: string): TargetOverr
   return config.targets?.find((t) => matchesPatterns(path, t.paths))
 }
 
+/**
+ * The repository config at `path` under `root` (the workspace or `--repo`). The file is read only as a regular file
+ * inside the repository, through no symbolic link, and no larger than CONFIG_MAX_BYTES: a PR controls it. Absent:
+ * the empty config, unless `explicit` (the user named it), which makes a missing file an error. An explicit path
+ * outside the repository (`allowOutside`, the CLI's `--config ~/x.yml`) is the user's own file and may be a link.
+ */
+export function loadRepoConfig(root: string, path: string = DEFAULT_CONFIG_PATH, options: { explicit?: boolean; allowOutside?: boolean } = {}): RepoConfig {
+  const what = `config ${path}`
+  const inside = insideRoot(realpathSync(root), resolve(realpathSync(root), path)) ?? insideRoot(resolve(root), resolve(root, path))
+  if (inside === '') throw new UsageError(`${what} is a directory, not a file`)
+  let data: Buffer | undefined
+  if (inside !== undefined) data = readRepositoryFile(root, inside, { maxBytes: CONFIG_MAX_BYTES, what })
+  else if (options.allowOutside) data = readUserFile(resolve(root, path), { maxBytes: CONFIG_MAX_BYTES, what })
+  else throw new UsageError(`${what} is outside the repository (${root}); give a path inside it`)
+  if (data === undefined) {
+    if (options.explicit) throw new UsageError(`${what} does not exist`)
+    return EMPTY_CONFIG
+  }
+  let text: string
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(data)
+  } catch {
+    throw new UsageError(`${what} is not UTF-8 text`)
+  }
+  return parseConfig(text, path)
+}
+
+/** Each pattern compiled once per process (patterns come from inputs and the config: a handful). */
+const compiled = new Map<string, Minimatch>()
+function compile(pattern: string): Minimatch {
+  let m = compiled.get(pattern)
+  if (!m) compiled.set(pattern, (m = new Minimatch(pattern, GLOB_OPTIONS)))
+  return m
+}
+
 /** minimatch list semantics: at least one positive pattern matches and no `!` pattern does. */
 export function matchesPatterns(path: string, patterns: readonly string[]): boolean {
-  const include = patterns.filter((p) => !p.startsWith('!'))
-  const exclude = patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1))
-  return include.some((p) => minimatch(path, p, GLOB_OPTIONS)) && !exclude.some((p) => minimatch(path, p, GLOB_OPTIONS))
+  let included = false
+  for (const p of patterns) {
+    if (p.startsWith('!')) {
+      if (compile(p.slice(1)).match(path)) return false
+    } else if (!included && compile(p).match(path)) included = true
+  }
+  return included
 }
 
 class ConfigReader {
@@ -105,6 +169,8 @@ class ConfigReader {
       if (!(error instanceof YamlError)) throw error
       this.fail(lineAt(this.starts, error.fileOffset), `invalid YAML: ${error.message}`)
     }
+    // kubectl would keep the last value; in the config a repeated key is a mistake either way.
+    for (const d of docs) for (const dup of (d as ParsedDocument).duplicates ?? []) this.fail(dup.node, `invalid YAML: duplicated mapping key "${dup.key}" (first on line ${dup.first.line})`)
     const roots = docs.map((d) => d.root).filter((r): r is PosNode => r !== null)
     if (roots.length > 1) this.fail(roots[1], 'the config must be a single YAML document; found a second one here')
     return deref(roots[0])

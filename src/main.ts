@@ -1,12 +1,14 @@
 // The GitHub Action: read the PR, run the engine, report, gate.
 import * as core from '@actions/core'
 import * as github from '@actions/github'
-import { readFileSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { isGitRepository, resolveCommit } from './changes/git.js'
 import { gitSources, wholeFileSources, workTreeSnapshot } from './changes/snapshots.js'
 import { apiSnapshot, repoSizeOnce } from './changes/api.js'
-import { EMPTY_CONFIG, parseConfig, type RepoConfig } from './config.js'
+import { DEFAULT_CONFIG_PATH, loadRepoConfig, parseSize } from './config.js'
+import { checkFromNotNewer, parseBoolean, parseChoice, parseVersionInput, unmatchedPatterns } from './inputs.js'
 import { gate, parseFailOn, type FailOn } from './gate.js'
 import { createGitHubClient, type GitHubClient } from './github/client.js'
 import { listPullFiles } from './github/pulls.js'
@@ -16,6 +18,7 @@ import { allRules } from './analyze/index.js'
 import { actionOutputs, writeReportFiles } from './report/outputs.js'
 import { publish } from './report/publish.js'
 import { actionMode, runReadiness } from './readiness/run.js'
+import { actionsLinkContext } from './report/links.js'
 import type { AnalysisResult } from './result.js'
 
 export interface ActionInputs {
@@ -23,6 +26,7 @@ export interface ActionInputs {
   from: string
   kubernetesVersion: string
   gatewayApiChannel: string
+  maxFileBytes?: number
   paths: string[]
   failOn: FailOn
   /** Findings already there before the PR gate too. */
@@ -31,39 +35,46 @@ export interface ActionInputs {
   suggestions: boolean
   configPath: string
   token: string
+  maxInline: number
+  maxPerGroup: number
+}
+
+/** A count input: a whole number ≥ 0, or a clear error naming the input. */
+function countInput(name: string, fallback: number): number {
+  const raw = core.getInput(name).trim()
+  if (raw === '') return fallback
+  if (!/^\d+$/.test(raw)) throw new UsageError(`${name} must be a whole number (0 or more), not "${raw}"`)
+  return Number(raw)
 }
 
 export function readInputs(): ActionInputs {
   const failOn = parseFailOn(core.getInput('fail-on') || 'error')
-  const comment = core.getInput('comment') || 'review'
-  const failOnExisting = booleanInput('fail-on-existing', false)
-  if (!['review', 'summary', 'off'].includes(comment)) throw new UsageError(`comment must be review, summary or off, not "${comment}"`)
+  const comment = parseChoice('comment', core.getInput('comment') || 'review', ['review', 'summary', 'off'] as const)
+  const failOnExisting = parseBoolean('fail-on-existing', core.getInput('fail-on-existing') || 'false')
   const token = core.getInput('github-token')
   if (token) core.setSecret(token)
+  const target = parseVersionInput('target-version', core.getInput('target-version') || 'auto')
+  const from = parseVersionInput('from-version', core.getInput('from-version') || 'auto')
+  checkFromNotNewer('from-version', from, 'target-version', target)
   return {
-    target: core.getInput('target-version') || 'auto',
-    from: core.getInput('from-version') || 'auto',
+    target,
+    from,
     kubernetesVersion: core.getInput('kubernetes-version'),
     gatewayApiChannel: core.getInput('gateway-api-channel'),
+    ...(core.getInput('max-file-size') ? { maxFileBytes: parseSize(core.getInput('max-file-size'), 'max-file-size') } : {}),
     paths: core.getMultilineInput('paths').map((p) => p.trim()).filter(Boolean),
     failOn,
     failOnExisting,
-    comment: comment as ActionInputs['comment'],
-    suggestions: (core.getInput('suggestions') || 'true').toLowerCase() !== 'false',
-    configPath: core.getInput('config') || '.github/istio-compat.yml',
-    token
+    comment,
+    suggestions: parseBoolean('suggestions', core.getInput('suggestions') || 'true'),
+    configPath: core.getInput('config') || DEFAULT_CONFIG_PATH,
+    token,
+    maxInline: countInput('max-inline-comments', 30),
+    maxPerGroup: countInput('max-comments-per-finding', 5)
   }
 }
 
 /** true/false as the YAML 1.2 core schema spells them (like core.getBooleanInput); empty = the default. */
-function booleanInput(name: string, fallback: boolean): boolean {
-  const value = core.getInput(name).trim()
-  if (value === '') return fallback
-  if (['true', 'True', 'TRUE'].includes(value)) return true
-  if (['false', 'False', 'FALSE'].includes(value)) return false
-  throw new UsageError(`${name} must be true or false, not "${value}"`)
-}
-
 /** The commits a run compares, from the event that started it. */
 export interface EventRefs {
   pullNumber?: number
@@ -98,14 +109,18 @@ export async function run(): Promise<void> {
     const refs = eventRefs(github.context)
     const { owner, repo } = github.context.repo
     const octokit = inputs.token ? createGitHubClient({ token: inputs.token, log: actionLog }) : undefined
-    const config = loadRepoConfig(workspace, inputs.configPath)
+    // A config other than the default was asked for: its absence is an error, not an empty config.
+    const config = loadRepoConfig(workspace, inputs.configPath, { explicit: inputs.configPath !== DEFAULT_CONFIG_PATH })
     const sources = await buildSources(workspace, refs, inputs, octokit, { owner, repo })
     core.info(`istio-compat: ${sources.changes.files.length} changed file(s) read from ${sources.changes.source}`)
+    // Patterns someone wrote (not the defaults) that match nothing are most likely a typo.
+    if (inputs.paths.length && inputs.paths.join('\n') !== DEFAULT_PATTERNS.join('\n')) await checkPathsMatch(inputs.paths, sources)
     const result = await runAnalysis(sources, {
       target: inputs.target,
       from: inputs.from,
       ...(inputs.kubernetesVersion ? { kubernetesVersion: inputs.kubernetesVersion } : {}),
       ...(inputs.gatewayApiChannel ? { gatewayApiChannel: inputs.gatewayApiChannel } : {}),
+      ...(inputs.maxFileBytes ? { maxFileBytes: inputs.maxFileBytes } : {}),
       paths: inputs.paths.length ? inputs.paths : DEFAULT_PATTERNS,
       config,
       failOnExisting: inputs.failOnExisting
@@ -113,10 +128,11 @@ export async function run(): Promise<void> {
     core.info(`istio-compat: Istio ${result.from ? `${result.from.release.version} → ` : ''}${result.target.release.version}, ${result.documentsChecked} document(s) checked, ${result.findings.length} finding(s)${result.baseline ? `, ${result.findings.filter((f) => f.baselineState === 'unchanged').length} of them already there before this PR (base checked against Istio ${result.baseline.target.version})` : ''}`)
 
     // The SARIF names every rule with its description and default level, as code scanning lists them.
-    const files = await writeReportFiles(result, process.env.RUNNER_TEMP || join(workspace, '.istio-compat'), { rules: allRules() })
+    const files = await writeReportFiles(result, reportDir(), { rules: allRules() })
     for (const [name, value] of Object.entries(actionOutputs(result, files))) core.setOutput(name, value)
 
     const headTexts = await readFindingFiles(sources, result)
+    const verdict = gate(result.findings, inputs.failOn, { failOnExisting: inputs.failOnExisting })
     const outcome = await publish(result, {
       mode: inputs.comment,
       suggestions: inputs.suggestions,
@@ -126,11 +142,17 @@ export async function run(): Promise<void> {
       ...(octokit ? { octokit } : {}),
       headText: (path) => headTexts.get(path),
       log: actionLog,
-      ...(refs.fromFork ? { readOnly: true } : {})
+      ...(refs.fromFork ? { readOnly: true } : {}),
+      failOn: inputs.failOn,
+      gateFails: verdict.exitCode !== 0,
+      maxInline: inputs.maxInline,
+      maxPerGroup: inputs.maxPerGroup,
+      links: actionsLinkContext(),
+      // An installation token (ghs_: GITHUB_TOKEN or an app's) is refused GET /user: do not even ask.
+      ...(inputs.token.startsWith('ghs_') ? { canAskUser: false } : {})
     })
     core.info(`istio-compat: findings published as ${outcome.channel}${outcome.fallback ? ` (${outcome.fallback})` : ''}`)
 
-    const verdict = gate(result.findings, inputs.failOn, { failOnExisting: inputs.failOnExisting })
     if (verdict.exitCode !== 0) core.setFailed(`istio-compat: ${verdict.message}`)
     else core.info(`istio-compat: ${verdict.message}`)
   } catch (error) {
@@ -138,17 +160,28 @@ export async function run(): Promise<void> {
   }
 }
 
-const actionLog = { info: core.info, warning: core.warning, debug: core.debug }
-
-function loadRepoConfig(workspace: string, path: string): RepoConfig {
-  let text: string
-  try {
-    text = readFileSync(join(workspace, path), 'utf8')
-  } catch {
-    return EMPTY_CONFIG
-  }
-  return parseConfig(text, path)
+/**
+ * Where the report files go: RUNNER_TEMP, the runner's own folder; else a new private folder in the system's temp
+ * folder — never the workspace, whose files and links the pull request controls.
+ */
+function reportDir(): string {
+  return process.env.RUNNER_TEMP || mkdtempSync(join(tmpdir(), 'istio-compat-'))
 }
+
+/** `paths` set to patterns that match no file of the repository: each is named; when none matches, the run stops (it would check nothing). */
+async function checkPathsMatch(paths: string[], sources: Sources): Promise<void> {
+  const files = await sources.head.list()
+  // No listing (an API error, an empty repository): nothing to tell a typo from.
+  if (files.length === 0) return
+  const unmatched = unmatchedPatterns(paths, files)
+  const positive = paths.filter((p) => !p.startsWith('!'))
+  if (positive.length > 0 && unmatched.length === positive.length) {
+    throw new UsageError(`paths: no file of the repository matches ${unmatched.map((p) => `"${p}"`).join(', ')}; patterns are minimatch globs relative to the repository root, e.g. "deploy/**/*.yaml"`)
+  }
+  for (const p of unmatched) core.warning(`istio-compat: paths: "${p}" matches no file of the repository`)
+}
+
+const actionLog = { info: core.info, warning: core.warning, debug: core.debug }
 
 /**
  * The workspace checkout when it holds both commits (fetch-depth: 0), else the REST API (pulls.listFiles,
@@ -172,9 +205,14 @@ async function buildSources(workspace: string, refs: EventRefs, inputs: ActionIn
   return wholeFileSources(workTreeSnapshot(workspace), pathMatcher(inputs.paths.length ? inputs.paths : DEFAULT_PATTERNS))
 }
 
-/** Head texts of the files with findings, for suggestions. */
+/** Files whose head text the report reads (suggestions, and a few YAML lines under off-diff findings in the summary). */
+const MAX_SNIPPET_FILES = 200
+
+/** Head texts of the files with findings: all files with a fix, and up to MAX_SNIPPET_FILES others. */
 async function readFindingFiles(sources: Sources, result: AnalysisResult): Promise<Map<string, string>> {
-  const paths = [...new Set(result.findings.filter((f) => f.fix).map((f) => f.file))]
+  const withFix = new Set(result.findings.filter((f) => f.fix).map((f) => f.file))
+  const others = [...new Set(result.findings.filter((f) => !f.suppressed && !withFix.has(f.file)).map((f) => f.file))].slice(0, MAX_SNIPPET_FILES)
+  const paths = [...withFix, ...others]
   const blobs = await sources.head.read(paths)
   return new Map([...blobs].map(([path, data]) => [path, new TextDecoder().decode(data)]))
 }

@@ -33,7 +33,12 @@ export interface Finding {
   /** Stable kebab-case id, documented in docs/rules/<id>.md. */
   rule: string
   severity: Severity
-  /** One sentence of plain text; every renderer escapes it. */
+  /**
+   * One sentence of plain text; every renderer escapes it. The Markdown renderers (src/report/prose.ts) show
+   * names in it as code spans: the finding's own `path`, resource name and apiVersion wherever they occur,
+   * and tokens shaped like identifiers (dotted/slashed names, ENV_VARS, camelCase keys, `a[0]` paths); the
+   * rest is escaped minimally. So write names as they are, without quotes or backticks.
+   */
   message: string
   file: string
   line: number

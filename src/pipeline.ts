@@ -13,6 +13,7 @@ import { classifyFindings, documentsWithFindings, pairRenamedResources, resource
 import { kubernetesMinor } from './analyze/catalog/kubernetes.js'
 import { diffResources } from './manifests/diff.js'
 import { parseManifestFile } from './manifests/parse.js'
+import { parseAndCheck, type EarlyFindings } from './streaming.js'
 import type { ManifestDocument, ManifestFile } from './manifests/types.js'
 import { compareFindings, UsageError, type Finding } from './model.js'
 import type { AnalysisResult, NotChecked, VersionChoice } from './result.js'
@@ -43,6 +44,8 @@ export interface RunOptions {
   analyzers?: readonly Analyzer[]
   /** Findings already there before the PR gate too (input fail-on-existing); reporters say so. */
   failOnExisting?: boolean
+  /** Files above this many bytes are skipped with a warning; default: the config's maxFileSize, else 4 MiB. */
+  maxFileBytes?: number
 }
 
 export const DEFAULT_PATTERNS = ['**/*.yaml', '**/*.yml']
@@ -65,8 +68,9 @@ export async function runAnalysis(sources: Sources, options: RunOptions): Promis
   const notChecked: NotChecked[] = []
 
   // Detection runs on both sides whenever there is a base: a PR that moves the Istio version widens the scope.
-  const headDetection = options.target === 'auto' || sources.base ? await detect(sources.head, matches) : undefined
-  const baseDetection = sources.base ? await detect(sources.base, matches, headDetection?.parsed) : undefined
+  const maxFileBytes = options.maxFileBytes ?? config.maxFileSize
+  const headDetection = options.target === 'auto' || sources.base ? await detect(sources.head, matches, maxFileBytes) : undefined
+  const baseDetection = sources.base ? await detect(sources.base, matches, maxFileBytes, headDetection?.parsed) : undefined
   const headDetected = headDetection?.version
   const baseDetected = baseDetection?.version
 
@@ -78,9 +82,22 @@ export async function runAnalysis(sources: Sources, options: RunOptions): Promis
   // Scope: the changed files, or every manifest when the PR moves the Istio version.
   const changed = sources.changes.files.filter((f) => f.status !== 'removed' && matches(f.path))
   const headPaths = versionBump ? (await sources.head.list()).filter(matches) : changed.map((f) => f.path)
-  const headFiles = await parseAll(sources.head, headPaths, headDetection?.parsed)
+  const analyzers = options.analyzers ?? ANALYZERS
+  const inputs: AnalysisContext = {
+    target: target.release,
+    ...(from ? { from: from.release } : {}),
+    ...(options.kubernetesVersion ? { kubernetesVersion: options.kubernetesVersion } : {}),
+    ...(gatewayApiChannel ? { gatewayApiChannel } : {}),
+    repositoryPaths: headDetection?.paths ?? new Set(headPaths),
+    files: []
+  }
+  // Every head document is in scope without a base and on a version bump: those files stream through the analysis
+  // (checked while parsed, position trees released), so a whole repository never holds all its trees at once.
+  const streamed = !sources.base || versionBump ? await parseAndCheck(sources.head, headPaths, { ...inputs, files: [] }, config, analyzers, { withFindings: !!sources.base, maxFileBytes, installs: !!options.kubernetesVersion || !!config.targets?.some((t) => t.kubernetesVersion) }) : undefined
+  const headFiles = streamed ? streamed.files : await parseAll(sources.head, headPaths, maxFileBytes, headDetection?.parsed)
   // What detection parsed and the analysis does not use is dropped now, not held for the rest of the run.
   headDetection?.parsed.clear()
+  inputs.files = headFiles
 
   let baseFiles: ManifestFile[] = []
   const renames = new Map<string, string>()
@@ -105,7 +122,7 @@ export async function runAnalysis(sources: Sources, options: RunOptions): Promis
         else basePaths.add(file.path)
       }
     }
-    baseFiles = [...(await parseAll(sources.base, [...basePaths], baseDetection?.parsed)), ...reused]
+    baseFiles = [...(await parseAll(sources.base, [...basePaths], maxFileBytes, baseDetection?.parsed)), ...reused]
     baseDetection?.parsed.clear()
   }
   const resources = diffResources(baseFiles, headFiles, renames)
@@ -115,16 +132,8 @@ export async function runAnalysis(sources: Sources, options: RunOptions): Promis
     if (!change.head) continue
     if (versionBump || !sources.base || change.status === 'added' || change.status === 'changed') inScope.push(change.head)
   }
-  const inputs: AnalysisContext = {
-    target: target.release,
-    ...(from ? { from: from.release } : {}),
-    ...(options.kubernetesVersion ? { kubernetesVersion: options.kubernetesVersion } : {}),
-    ...(gatewayApiChannel ? { gatewayApiChannel } : {}),
-    files: headFiles
-  }
-  const analyzers = options.analyzers ?? ANALYZERS
   const knownRules = allRules(analyzers).map((r) => r.id)
-  const head = analyseSide(headFiles, inScope, inputs, config, analyzers, knownRules, headFiles.flatMap((f) => f.documents))
+  const head = analyseSide(headFiles, inScope, inputs, config, analyzers, knownRules, headFiles.flatMap((f) => f.documents), streamed?.early)
   for (const file of headFiles) {
     if (file.problems.some((p) => p.severity !== 'error') && file.documents.length === 0) notChecked.push({ file: file.path, reason: file.problems[0].message })
   }
@@ -140,6 +149,7 @@ export async function runAnalysis(sources: Sources, options: RunOptions): Promis
       ...(!versionBump && from ? { from: from.release } : {}),
       ...(options.kubernetesVersion ? { kubernetesVersion: options.kubernetesVersion } : {}),
       ...(gatewayApiChannel ? { gatewayApiChannel } : {}),
+      ...(baseDetection ? { repositoryPaths: baseDetection.paths } : {}),
       // Repository checks need a file to anchor to; a PR that only adds files has no base file in scope.
       files: baseFiles.length ? baseFiles : headFiles
     }
@@ -203,12 +213,12 @@ export async function runAnalysis(sources: Sources, options: RunOptions): Promis
  * One side's findings: the files' parse problems, the analyzers over `docs` (grouped by per-path targets),
  * suppressions (annotations of `suppressors` may suppress), rule settings and overlap merging.
  */
-function analyseSide(files: readonly ManifestFile[], docs: readonly ManifestDocument[], inputs: AnalysisContext, config: RepoConfig, analyzers: readonly Analyzer[], knownRules: readonly string[], suppressors: readonly ManifestDocument[]) {
+function analyseSide(files: readonly ManifestFile[], docs: readonly ManifestDocument[], inputs: AnalysisContext, config: RepoConfig, analyzers: readonly Analyzer[], knownRules: readonly string[], suppressors: readonly ManifestDocument[], early?: EarlyFindings) {
   const findings: Finding[] = []
-  for (const file of files) findings.push(...file.problems)
+  for (const file of files) for (const p of file.problems) findings.push(p)
   // Per-path targets: one analysis per set of releases, each with its own context.
   const { groups, targetsByFile } = groupByTarget(docs, files, config, inputs)
-  for (const group of groups) findings.push(...analyzeDocuments(group.docs, group.ctx, analyzers))
+  for (const group of groups) for (const f of analyzeDocuments(group.docs, group.ctx, analyzers, early)) findings.push(f)
   // Annotations of any head document may suppress (repository findings can point anywhere); broken ones are reported only in scope.
   const suppressed = applySuppressions(findings, suppressors, { inScope: new Set(docs), knownRules })
   return { findings: mergeOverlaps(applyRuleSettings(suppressed, config)), targetsByFile }
@@ -241,8 +251,9 @@ type Parsed = Map<string, { data: Uint8Array; file: ManifestFile }>
  * from `previous` (the head's, for the base) where the bytes are the same: a file the PR did not touch is
  * parsed once for both sides.
  */
-async function detect(snapshot: Snapshot, matches: (path: string) => boolean, previous?: Parsed) {
-  const paths = (await snapshot.list()).filter((p) => matches(p) || DETECTION_FILE.test(p))
+async function detect(snapshot: Snapshot, matches: (path: string) => boolean, maxFileBytes: number | undefined, previous?: Parsed) {
+  const listed = await snapshot.list()
+  const paths = listed.filter((p) => matches(p) || DETECTION_FILE.test(p))
   const contents = await snapshot.read(paths)
   const parsed: Parsed = new Map()
   const files: ManifestFile[] = []
@@ -254,25 +265,25 @@ async function detect(snapshot: Snapshot, matches: (path: string) => boolean, pr
       continue
     }
     if (!mayNameVersion(new TextDecoder().decode(data))) continue
-    const file = parseManifestFile(path, data)
+    const file = parseManifestFile(path, data, maxFileBytes ? { maxFileBytes } : {})
     parsed.set(path, { data, file })
     files.push(file)
   }
-  return { version: detectIstioVersion(files), parsed }
+  return { version: detectIstioVersion(files), parsed, paths: new Set(listed) }
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.byteLength === b.byteLength && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength))
 }
 
-async function parseAll(snapshot: Snapshot, paths: readonly string[], parsed?: Parsed): Promise<ManifestFile[]> {
+async function parseAll(snapshot: Snapshot, paths: readonly string[], maxFileBytes: number | undefined, parsed?: Parsed): Promise<ManifestFile[]> {
   const wanted = parsed ? paths.filter((p) => !parsed.has(p)) : paths
   const contents = await snapshot.read(wanted)
   const out: ManifestFile[] = []
   for (const p of paths) {
     const known = parsed?.get(p)
     if (known) out.push(known.file)
-    else if (contents.has(p)) out.push(parseManifestFile(p, contents.get(p) as Uint8Array))
+    else if (contents.has(p)) out.push(parseManifestFile(p, contents.get(p) as Uint8Array, maxFileBytes ? { maxFileBytes } : {}))
   }
   return out
 }

@@ -177,9 +177,13 @@ describe('MeshConfig in the istio ConfigMap', () => {
     expect(file.documents[0].embedded).toEqual([])
   })
 
-  it('reports a duplicate key inside the block on the duplicate', () => {
+  it('warns of a duplicate key inside the block on the duplicate; the last value counts, as for istiod', () => {
     const text = meshConfigMap('|', ['    enableTracing: true', '    accessLogFile: x', '    enableTracing: false'])
-    expect(parse(text).problems).toMatchObject([{ severity: 'error', line: 10 }])
+    const file = parse(text)
+    expect(file.problems).toMatchObject([{ rule: 'duplicate-key', severity: 'warning', line: 10 }])
+    expect(file.problems[0].message).toContain('first on line 8')
+    expect(file.problems[0].message).toContain('data.mesh')
+    expect(mesh(file.documents[0]).value).toMatchObject({ enableTracing: false })
   })
 
   it('finds the mesh ConfigMap as the third document of a file', () => {

@@ -39,6 +39,7 @@ function linesOf(ctx: AnalysisContext, file: string): readonly string[] {
 const pathsByFiles = new WeakMap<readonly ManifestFile[], ReadonlySet<string>>()
 
 function filePathsOf(ctx: AnalysisContext): ReadonlySet<string> {
+  if (ctx.repositoryPaths) return ctx.repositoryPaths
   let paths = pathsByFiles.get(ctx.files)
   if (!paths) {
     paths = new Set(ctx.files.map((f) => f.path))
@@ -115,7 +116,7 @@ export const catalogAnalyzer: Analyzer = {
     const findings = [...hits.map((hit) => toFinding(doc, hit, lines)), ...compatibilityFindings(doc, ctx, lines)]
     // Helm values the target's chart does not read; a line a catalog entry already explains is left to it.
     if (doc.embedded.some((e) => e.role === 'helm-values') || doc.kind === 'helm-values') {
-      findings.push(...helmValueFindings(doc, ctx.target, lines, new Set(findings.map((f) => f.line)), filePathsOf(ctx)))
+      for (const f of helmValueFindings(doc, ctx.target, lines, new Set(findings.map((f) => f.line)), filePathsOf(ctx))) findings.push(f)
     }
     return findings
   },

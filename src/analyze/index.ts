@@ -11,6 +11,7 @@ export const ANALYZERS: Analyzer[] = [schemaAnalyzer, catalogAnalyzer]
 /** Rules that do not come from an analyzer: the manifests layer's own findings. */
 const BUILTIN_RULES: RuleMeta[] = [
   { id: 'parse', description: 'A file could not be read as YAML manifests (broken YAML, templates, binary or huge files).', defaultSeverity: 'error' },
+  { id: 'duplicate-key', description: 'A key written twice in one mapping: kubectl keeps the last value, kustomize and Flux refuse the file.', defaultSeverity: 'warning' },
   // The suppression step's own findings (src/analyze/suppress.ts).
   { id: 'suppression-without-reason', description: 'An istio-compat.io/ignore annotation without a reason (or without rule ids); it suppresses nothing.', defaultSeverity: 'warning' },
   { id: 'suppression-unknown-rule', description: 'An istio-compat.io/ignore annotation names a rule that does not exist.', defaultSeverity: 'warning' }
@@ -20,10 +21,21 @@ export function allRules(analyzers: readonly Analyzer[] = ANALYZERS): RuleMeta[]
   return [...BUILTIN_RULES, ...analyzers.flatMap((a) => a.meta)]
 }
 
-export function analyzeDocuments(docs: readonly ManifestDocument[], ctx: AnalysisContext, analyzers: readonly Analyzer[] = ANALYZERS): Finding[] {
+/**
+ * Every analyzer's `check` over `docs`, then its `checkRepository`. `early` holds the `check` findings of documents
+ * already checked while their file was parsed (src/streaming.ts), with the same releases: they are taken as they are.
+ */
+export function analyzeDocuments(docs: readonly ManifestDocument[], ctx: AnalysisContext, analyzers: readonly Analyzer[] = ANALYZERS, early?: ReadonlyMap<ManifestDocument, readonly Finding[]>): Finding[] {
   const findings: Finding[] = []
-  for (const doc of docs) for (const analyzer of analyzers) findings.push(...analyzer.check(doc, ctx))
-  for (const analyzer of analyzers) if (analyzer.checkRepository) findings.push(...analyzer.checkRepository(ctx))
+  for (const doc of docs) {
+    const done = early?.get(doc)
+    if (done) {
+      for (const f of done) findings.push(f)
+      continue
+    }
+    for (const analyzer of analyzers) for (const f of analyzer.check(doc, ctx)) findings.push(f)
+  }
+  for (const analyzer of analyzers) if (analyzer.checkRepository) for (const f of analyzer.checkRepository(ctx)) findings.push(f)
   return findings
 }
 

@@ -44,7 +44,7 @@ export function applySuppressions(findings: readonly Finding[], documents: reado
   const problems: Finding[] = []
   for (const doc of documents) {
     const suppressions = readSuppressions(doc, options.knownRules)
-    if (!options.inScope || options.inScope.has(doc)) problems.push(...suppressions.problems)
+    if (!options.inScope || options.inScope.has(doc)) for (const p of suppressions.problems) problems.push(p)
     if (suppressions.rules.size === 0 && suppressions.istCodes.size === 0) continue
     const list = byFile.get(doc.file) ?? []
     list.push({ doc, suppressions })

@@ -28,6 +28,12 @@ export interface AnalysisContext {
   gatewayApiChannel?: GatewayApiChannel
   /** All files of the head state that were parsed, for rules that look across resources. */
   files: readonly ManifestFile[]
+  /**
+   * Paths of the files of the head state, when known (e.g. a values file beside a Chart.yaml is that chart's own
+   * defaults, not an Istio install). Absent: the paths of `files`. Streaming gives `files` one batch at a time,
+   * so path questions must not depend on which files share a batch.
+   */
+  repositoryPaths?: ReadonlySet<string>
 }
 
 export interface Analyzer {

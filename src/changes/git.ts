@@ -20,6 +20,15 @@ export function isGitRepository(cwd: string): boolean {
   }
 }
 
+/** The top folder of the work tree `cwd` is in (git names files from there). */
+export function gitTopLevel(cwd: string): string | undefined {
+  try {
+    return git(cwd, ['rev-parse', '--show-toplevel']).toString().replace(/\n$/, '')
+  } catch {
+    return undefined
+  }
+}
+
 export function resolveCommit(cwd: string, ref: string): string | undefined {
   try {
     return git(cwd, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]).toString().trim()
@@ -80,28 +89,63 @@ function splitDiff(out: string): string[] {
   return chunks.filter((c) => c.startsWith('diff --git '))
 }
 
-/** Contents of many files at a commit in one `git cat-file --batch` call; absent paths map to undefined. */
-export function readBlobs(cwd: string, commit: string, paths: readonly string[]): Map<string, Buffer> {
-  const out = new Map<string, Buffer>()
-  const wanted = paths.filter((p) => !p.includes('\n'))
-  if (wanted.length === 0) return out
-  const buf = git(cwd, ['cat-file', '--batch'], wanted.map((p) => `${commit}:${p}`).join('\n') + '\n')
+/** A file of a commit's tree: its blob id. Only regular files (modes 100644/100755) are listed. */
+export type Tree = Map<string, string>
+
+/**
+ * Every regular file of a commit with its blob id, from one `git ls-tree -r -z --full-tree` (NUL-separated, so any
+ * file name, newlines included, comes through as it is). Symbolic links (mode 120000) and submodules are left out:
+ * a link's blob is its target's name, not repository content.
+ */
+export function listTree(cwd: string, commit: string): Tree {
+  const out = git(cwd, ['ls-tree', '-r', '-z', '--full-tree', commit]).toString()
+  const tree: Tree = new Map()
   let pos = 0
-  for (const path of wanted) {
+  while (pos < out.length) {
+    const end = out.indexOf('\0', pos)
+    const entry = out.slice(pos, end === -1 ? out.length : end)
+    pos = end === -1 ? out.length : end + 1
+    // "<mode> SP <type> SP <object> TAB <path>"
+    const tab = entry.indexOf('\t')
+    if (tab === -1) continue
+    const [mode, type, oid] = entry.slice(0, tab).split(' ')
+    if (type === 'blob' && (mode === '100644' || mode === '100755')) tree.set(entry.slice(tab + 1), oid)
+  }
+  return tree
+}
+
+/**
+ * Contents of blobs by id in one `git cat-file --batch` call. Reading by id (not `<commit>:<path>`) costs the same
+ * for every file: git does not walk the commit's trees again for each path, which is quadratic in the size of a
+ * directory with thousands of entries.
+ */
+export function readBlobsById(cwd: string, ids: readonly string[]): Buffer[] {
+  if (ids.length === 0) return []
+  const buf = git(cwd, ['cat-file', '--batch'], ids.join('\n') + '\n')
+  const blobs: Buffer[] = []
+  let pos = 0
+  for (const id of ids) {
     const nl = buf.indexOf(10, pos)
-    if (nl === -1) break
+    if (nl === -1) throw new Error(`git cat-file: no answer for ${id}`)
     const header = buf.subarray(pos, nl).toString()
     pos = nl + 1
     const m = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header)
-    if (!m) continue // "<object> missing" or "ambiguous"
+    if (!m) throw new Error(`git cat-file: ${header}`)
     const size = Number(m[2])
-    if (m[1] === 'blob') out.set(path, buf.subarray(pos, pos + size))
+    blobs.push(buf.subarray(pos, pos + size))
     pos += size + 1
   }
-  return out
+  return blobs
 }
 
-/** Every file path in a commit. */
+/** Contents of files of a tree; paths that are not regular files of it are absent from the map. */
+export function readBlobs(cwd: string, tree: Tree, paths: readonly string[]): Map<string, Buffer> {
+  const wanted = paths.filter((p) => tree.has(p))
+  const blobs = readBlobsById(cwd, wanted.map((p) => tree.get(p) as string))
+  return new Map(wanted.map((p, i) => [p, blobs[i]]))
+}
+
+/** Every regular file path in a commit. */
 export function listFiles(cwd: string, commit: string): string[] {
-  return git(cwd, ['ls-tree', '-r', '-z', '--name-only', commit]).toString().split('\0').filter(Boolean)
+  return [...listTree(cwd, commit).keys()]
 }

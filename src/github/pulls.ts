@@ -79,6 +79,7 @@ export async function listReviewComments(octokit: GitHubClient, pull: PullRef): 
     start_line: c.start_line ?? null,
     ...(c.in_reply_to_id !== undefined ? { in_reply_to_id: c.in_reply_to_id } : {}),
     ...(typeof c.pull_request_review_id === 'number' ? { review_id: c.pull_request_review_id } : {}),
+    ...(c.html_url ? { html_url: c.html_url } : {}),
     user: c.user ? { login: c.user.login, type: c.user.type } : null
   }))
 }
@@ -86,12 +87,13 @@ export async function listReviewComments(octokit: GitHubClient, pull: PullRef): 
 export interface IssueComment {
   id: number
   body: string
+  html_url?: string
   user: { login: string; type?: string } | null
 }
 
 export async function listIssueComments(octokit: GitHubClient, pull: PullRef): Promise<IssueComment[]> {
   const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner: pull.owner, repo: pull.repo, issue_number: pull.pullNumber, per_page: 100 })
-  return comments.map((c) => ({ id: c.id, body: c.body ?? '', user: c.user ? { login: c.user.login, type: c.user.type } : null }))
+  return comments.map((c) => ({ id: c.id, body: c.body ?? '', ...(c.html_url ? { html_url: c.html_url } : {}), user: c.user ? { login: c.user.login, type: c.user.type } : null }))
 }
 
 /** The account GITHUB_TOKEN comments as; `GET /user` is refused to installation tokens. */

@@ -217,7 +217,7 @@ export function detectIstioVersions(files: readonly Input[]): DetectedVersion[] 
   for (const input of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
     const file = toManifestFile(input)
     if (!file) continue
-    for (const doc of file.documents) candidates.push(...candidatesOf(doc))
+    for (const doc of file.documents) for (const c of candidatesOf(doc)) candidates.push(c)
   }
   return candidates
     .sort((a, b) => a.rank - b.rank || a.file.localeCompare(b.file) || a.line - b.line)

@@ -25,50 +25,53 @@ function mergeSources(entry: MapEntry): MapNode[] {
 }
 
 /**
- * The entry of `key` in a map, including keys brought in by `<<` merges: own keys win wherever they stand,
- * then merges in order (js-yaml's semantics). A merged entry's nodes are those of the anchored map.
+ * The entry of `key` in a map, including keys brought in by `<<` merges, as kubectl (go-yaml v2) decodes them:
+ * a merge applies where it stands, so it overrides own keys before it and later own keys override it; within one
+ * `<<: [*a, *b]` the first map wins. A merged entry's nodes are those of the anchored map.
  */
 export function mapEntry(map: MapNode, key: string, depth = 0): MapEntry | undefined {
+  let own: MapEntry | undefined
   let hasMerge = false
   for (const entry of map.entries) {
-    if (entry.key !== key) continue
-    if (!isMergeEntry(entry)) return entry
-    hasMerge = true
+    if (isMergeEntry(entry)) hasMerge = true
+    else if (entry.key === key && own === undefined) own = entry
   }
-  if (key !== '<<') hasMerge = map.entries.some(isMergeEntry)
-  // The depth bound stops a map that merges itself through an alias cycle.
-  if (!hasMerge || depth > 50) return undefined
-  for (const entry of map.entries) {
-    if (!isMergeEntry(entry)) continue
-    for (const source of mergeSources(entry)) {
-      const found = mapEntry(source, key, depth + 1)
-      if (found) return found
-    }
-  }
-  return undefined
-}
-
-/** Every effective entry of a map, own and merged (at the place of their `<<`); own keys win, then merges in order. */
-export function mergedEntries(map: MapNode, depth = 0): MapEntry[] {
-  if (!map.entries.some(isMergeEntry)) return map.entries
-  const seen = new Set<string>()
-  for (const entry of map.entries) if (!isMergeEntry(entry)) seen.add(entry.key)
-  const out: MapEntry[] = []
+  // Own keys are unique (a duplicate's first entry is dropped when the tree is built).
+  if (!hasMerge || key === '<<') return own
+  let found: MapEntry | undefined
   for (const entry of map.entries) {
     if (!isMergeEntry(entry)) {
-      out.push(entry)
+      if (entry === own) found = own
       continue
     }
+    // The depth bound stops a map that merges itself through an alias cycle.
     if (depth > 50) continue
     for (const source of mergeSources(entry)) {
-      for (const e of mergedEntries(source, depth + 1)) {
-        if (seen.has(e.key)) continue
-        seen.add(e.key)
-        out.push(e)
+      const inner = mapEntry(source, key, depth + 1)
+      if (inner) {
+        found = inner
+        break
       }
     }
   }
-  return out
+  return found
+}
+
+/** Every effective entry of a map, own and merged, with mapEntry's precedence (merges apply where they stand). */
+export function mergedEntries(map: MapNode, depth = 0): MapEntry[] {
+  if (!map.entries.some(isMergeEntry)) return map.entries
+  const byKey = new Map<string, MapEntry>()
+  for (const entry of map.entries) {
+    if (!isMergeEntry(entry)) {
+      byKey.set(entry.key, entry)
+      continue
+    }
+    if (depth > 50) continue
+    const merged = new Map<string, MapEntry>()
+    for (const source of mergeSources(entry)) for (const e of mergedEntries(source, depth + 1)) if (!merged.has(e.key)) merged.set(e.key, e)
+    for (const [k, e] of merged) byKey.set(k, e)
+  }
+  return [...byKey.values()]
 }
 
 /** The map entry whose key is the last element of `path` (so both key line and value are at hand). */

@@ -1,7 +1,7 @@
 // What a document is: its resource identity, its family, and the YAML embedded in it.
 import type { EmbeddedDocument, ManifestDocument, PosNode, ResourceFamily, ScalarNode, YamlPath } from './types.js'
 import { nodeAt } from './locate.js'
-import { forEachNode, lineAt, lineStarts, parseYaml, YamlError } from './yaml.js'
+import { forEachNode, lineAt, lineStarts, parseDocument, YamlError, type DuplicateKey, type ParsedDocument } from './yaml.js'
 
 /** Istio's Helm charts, by the names they are published and vendored under. */
 const ISTIO_CHARTS: Record<string, string> = {
@@ -31,6 +31,8 @@ export interface RecogniseContext {
   starts: readonly number[]
   /** Embedded YAML that fails to parse: reported by the caller. */
   onEmbeddedError(line: number, message: string): void
+  /** A key written twice in embedded YAML (lines already in the file's coordinates); `where` is its path. */
+  onDuplicateKey?(duplicate: DuplicateKey, where: string): void
 }
 
 export function recognise(doc: ManifestDocument, ctx: RecogniseContext): ManifestDocument {
@@ -103,7 +105,7 @@ function embeddedOf(doc: ManifestDocument, ctx: RecogniseContext): EmbeddedDocum
       doc.chart = 'istio-operator'
       const out: EmbeddedDocument[] = []
       if (spec && isObject(spec.values)) out.push({ role: 'helm-values', chart: 'istio-operator', at: ['spec', 'values'], root: nodeAt(doc.root, ['spec', 'values']) ?? null, value: spec.values })
-      if (spec && isObject(spec.meshConfig)) out.push(...meshConfigIn(doc.root, spec, ['spec']))
+      if (spec && isObject(spec.meshConfig)) for (const m of meshConfigIn(doc.root, spec, ['spec'])) out.push(m)
       return out
     }
     case 'helm-release':
@@ -168,7 +170,8 @@ function helmReleaseValues(doc: ManifestDocument, ctx: RecogniseContext): Embedd
   if (installed.length) doc.chart = installed[0].chart
   const add = (chart: string, at: YamlPath, root: PosNode | null, values: unknown): void => {
     if (!isObject(values)) return
-    out.push({ role: 'helm-values', chart, at, root, value: values }, ...meshConfigIn(root, values, [], at))
+    out.push({ role: 'helm-values', chart, at, root, value: values })
+    for (const m of meshConfigIn(root, values, [], at)) out.push(m)
   }
   for (const { chart, at, source } of installed) {
     if (at.length === 1) {
@@ -207,18 +210,18 @@ function parseEmbedded(root: PosNode | null, path: YamlPath, ctx: RecogniseConte
   const node = nodeAt(root, path)
   if (node?.kind !== 'scalar' || node.text.trim() === '') return undefined
   const move = node.start < 0 ? undefined : node.style === 'literal' ? literalBlockMove(node, ctx) : exactLineMove(node, ctx)
-  let docs
+  let inner: ParsedDocument | null
   try {
-    docs = parseYaml(node.text)
+    // istiod and Argo CD read the string with go-yaml v2: its first document, as kubectl reads one.
+    inner = parseDocument(node.text)
   } catch (error) {
     if (!(error instanceof YamlError)) throw error
     const line = move ? move.line(Math.min(error.fileOffset, node.text.length - 1)) : node.line
     ctx.onEmbeddedError(line, `Invalid YAML in ${path.join('.')}: ${error.message}`)
     return undefined
   }
-  const inner = docs.find((d) => d.root !== null)
-  if (!inner) return undefined
-  forEachNode(inner.root, (n) => {
+  if (!inner || inner.root === null) return undefined
+  const place = (n: PosNode): void => {
     if (!move) {
       n.start = n.end = -1
       n.line = node.line
@@ -232,8 +235,14 @@ function parseEmbedded(root: PosNode | null, path: YamlPath, ctx: RecogniseConte
     n.endLine = empty ? n.line : move.line(n.end - 1)
     n.start = start
     n.end = end
-  })
-  return inner
+  }
+  forEachNode(inner.root, place)
+  // The first of two duplicate keys is no longer in the tree; its line is still wanted in the message.
+  for (const d of inner.duplicates) {
+    forEachNode(d.first, place)
+    ctx.onDuplicateKey?.(d, path.join('.'))
+  }
+  return { root: inner.root, value: inner.value }
 }
 
 interface Move {

@@ -152,6 +152,9 @@ export async function runReadiness(inputs: ReadinessInputs, workspace: string): 
     ...(github.context.ref?.startsWith('refs/heads/') ? { branch: github.context.ref.slice('refs/heads/'.length) } : {}),
     ...(github.context.runId ? { runUrl: `${github.context.serverUrl}/${owner}/${repo}/actions/runs/${github.context.runId}` } : {})
   }
+  // A few lines of YAML under each finding: the head texts of the files with findings.
+  const blobs = await snapshot.read([...new Set(result.findings.map((f) => f.file))])
+  const fileText = (path: string) => (blobs.has(path) ? new TextDecoder().decode(blobs.get(path)) : undefined)
   const outcome: ReadinessOutcome = { result }
   const notes: string[] = []
   // The issue speaks for the default branch: a run dispatched on another branch only reports in the job summary.
@@ -170,7 +173,7 @@ export async function runReadiness(inputs: ReadinessInputs, workspace: string): 
         title,
         labels,
         hasFindings,
-        body: renderReadinessBody(result, links, hash),
+        body: renderReadinessBody(result, links, hash, fileText),
         hash,
         closeNote: `istio-compat found nothing to fix for Istio ${result.target.release.version} on ${links.branch ? `\`${links.branch}\` ` : ''}at ${sha.slice(0, 12)}; closing. This issue is reopened if findings come back.`,
         log
@@ -187,7 +190,7 @@ export async function runReadiness(inputs: ReadinessInputs, workspace: string): 
   }
   for (const [name, value] of Object.entries(actionOutputs(result, files))) core.setOutput(name, value)
   core.setOutput('issue', outcome.issue?.number !== undefined ? String(outcome.issue.number) : '')
-  const summary = renderLinkedReport(result, links, STEP_SUMMARY_BUDGET)
+  const summary = renderLinkedReport(result, links, STEP_SUMMARY_BUDGET, { fileText, measure: 'bytes' })
   actionsWorkflowOutput().stepSummary(notes.length ? `${notes.map((n) => `> ${n}`).join('\n')}\n\n${summary}` : summary)
 
   const verdict = gate(result.findings, failOn)

@@ -1,6 +1,6 @@
 // The action's outputs: counts, and the paths of the JSON report and the SARIF file written for this run.
-import { mkdir, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { mkdir } from 'node:fs/promises'
+import { writeFileNoFollow } from '../files.js'
 import type { AnalysisResult } from '../result.js'
 import { countFindings } from './counts.js'
 import { renderJson } from './json.js'
@@ -14,13 +14,16 @@ export interface ReportFiles {
   sarif: string
 }
 
-/** Writes the JSON report and the SARIF file into `dir` (e.g. RUNNER_TEMP) and returns their paths. */
+/**
+ * Writes the JSON report and the SARIF file into `dir` (e.g. RUNNER_TEMP) and returns their paths. A link already at
+ * either name (or `dir` being a link) is never written through: the file is replaced (see writeFileNoFollow).
+ */
 export async function writeReportFiles(result: AnalysisResult, dir: string, sarif: SarifOptions = {}): Promise<ReportFiles> {
   await mkdir(dir, { recursive: true })
-  const files = { report: join(dir, REPORT_FILE), sarif: join(dir, SARIF_FILE) }
-  await writeFile(files.report, renderJson(result), 'utf8')
-  await writeFile(files.sarif, renderSarif(result, sarif), 'utf8')
-  return files
+  return {
+    report: writeFileNoFollow(dir, REPORT_FILE, renderJson(result)),
+    sarif: writeFileNoFollow(dir, SARIF_FILE, renderSarif(result, sarif))
+  }
 }
 
 /**

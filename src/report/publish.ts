@@ -3,21 +3,24 @@
 import type { ChangedFile } from '../changes/types.js'
 import { retrySettingsOf, type GitHubClient, type Log } from '../github/client.js'
 import {
+  ACTIONS_BOT_LOGIN,
   headShaOf,
   httpStatus,
   isPermissionError,
   listIssueComments,
+  listPullFiles,
   listReviewComments,
   resolveLogin,
   type IssueComment,
   type PullRef
 } from '../github/pulls.js'
-import type { Finding } from '../model.js'
+import type { Finding, Severity } from '../model.js'
 import type { AnalysisResult } from '../result.js'
 import { planAnnotations } from './annotations.js'
-import { escapeMarkdown, codeSpan } from './escape.js'
-import { fingerprintOf, isPostable, planReview, type ExistingReviewComment, type InlineComment, type OffDiffReason } from './review.js'
-import { renderSummary, SUMMARY_BUDGET, SUMMARY_MARKER } from './summary.js'
+import { codeSpan } from './escape.js'
+import { commitUrl, diffLineUrl, type LinkContext } from './links.js'
+import { fingerprintOf, isPostable, planReview, type ExistingReviewComment, type InlineComment, type OffDiffReason, type ReviewPlan } from './review.js'
+import { isPrLevel, renderSummary, SUMMARY_BUDGET, SUMMARY_MARKER, verdictOf } from './summary.js'
 import { actionsWorkflowOutput, STEP_SUMMARY_BUDGET, type WorkflowOutput } from './workflow.js'
 
 export type CommentMode = 'review' | 'summary' | 'off'
@@ -33,15 +36,31 @@ export interface PublishOptions {
   pullNumber?: number
   /** Absent without a token: annotations and the step summary only. */
   octokit?: GitHubClient
-  /** The head version of a file (for suggestions); undefined when not available. */
+  /** The head version of a file (for suggestions and the YAML lines under off-diff findings); undefined when not available. */
   headText(path: string): string | undefined
   log: Log
   /** The token cannot write (fork PR under `pull_request`): do not try, go to annotations. */
   readOnly?: boolean
-  /** The login our comments are posted as, when known; else asked from `GET /user`, else github-actions[bot]. */
+  /**
+   * The login our comments are posted as, when known. Otherwise a GITHUB_TOKEN's `github-actions[bot]`, and
+   * `GET /user` is asked only when a comment carrying our marker has another author (a PAT's user, or someone
+   * else quoting our marker) — a GITHUB_TOKEN cannot ask it, and needs not.
+   */
   login?: string
+  /** False for an installation token (`ghs_…`), which GitHub refuses `GET /user`: never ask it. */
+  canAskUser?: boolean
   /** Where annotations and the step summary go; default: stdout and $GITHUB_STEP_SUMMARY. */
   workflow?: WorkflowOutput
+  /** The gate's threshold: the verdict says what blocks. Default 'error'. */
+  failOn?: Severity | 'never'
+  /** The gate will fail the step: an error annotation slot is kept for its own `::error::`. */
+  gateFails?: boolean
+  /** Inline comments per run (default 30). */
+  maxInline?: number
+  /** Inline comments per rule + message (default 5). */
+  maxPerGroup?: number
+  /** Server, repository and run of the links (default: from the Actions environment). */
+  links?: LinkContext
 }
 
 export interface PublishOutcome {
@@ -57,9 +76,15 @@ export interface PublishOutcome {
     kept: number
     /** Our outdated comments deleted by this run. */
     removed: number
-    /** GitHub's message when it rejected the inline comments (422); they went to the summary. */
+    /** GitHub's message when it rejected inline comments (422); those went to the summary. */
     rejected?: string
+    /** Comments that GitHub refused even alone (found by probing after a second 422). */
+    dropped?: number
   }
+  /** Earlier reviews of ours whose body this run marked as superseded. */
+  superseded?: number
+  /** True when the PR's file list was read to learn which lines GitHub accepts (a checkout's diff can differ). */
+  fileListRead?: boolean
   summaryComment?: { id: number; action: 'created' | 'updated' | 'unchanged' }
   /** Workflow-command annotations written. */
   annotations: number
@@ -72,26 +97,28 @@ const NO_AUTOMATIC_RETRY = { retries: 0 }
 
 /** The hidden marker of our review bodies. */
 export const REVIEW_MARKER = '<!-- istio-compat:review -->'
+/** In our summary comment: the reviews of ours whose body already says they are superseded. */
+const SUPERSEDED_MARKER = /^<!-- istio-compat:superseded=([\d,]*) -->$/m
+/** Keep the list bounded: a PR with hundreds of runs only needs the latest ids. */
+const SUPERSEDED_KEPT = 50
 
-interface Identity {
-  login: string
-  /** False when the login is a guess: then any bot carrying our marker counts as us (humans never do). */
-  confirmed: boolean
-}
+/**
+ * GitHub may leave a file's `patch` out of the file list ("large diffs"; no threshold is documented, seen at
+ * about 2,000 changed lines) and then rejects any comment on it. A checkout's git diff does not know that, so
+ * the file list is read before posting when a file to comment on has a diff at least this long.
+ */
+export const LARGE_DIFF_LINES = 400
+/** Pending-review probes after a second 422, to find the comments GitHub accepts. */
+const MAX_PROBES = 16
 
 /** Our sticky summary comment carries the marker first (a BOM before it is tolerated). */
 function isSummaryComment(c: IssueComment): boolean {
   return c.body.replace(/^\uFEFF/, '').startsWith(SUMMARY_MARKER)
 }
 
-/** The author fields isOwnAuthor reads, from a review as the API returns it. */
+/** The author fields, from a review as the API returns it. */
 function authorOf(user: { login: string; type?: string } | null | undefined): { login: string; type?: string } | null {
   return user ? { login: user.login, type: user.type } : null
-}
-
-function isOwnAuthor(user: { login: string; type?: string } | null, identity: Identity): boolean {
-  if (!user) return false
-  return user.login === identity.login || (!identity.confirmed && user.type === 'Bot')
 }
 
 function errorText(error: unknown): string {
@@ -104,10 +131,15 @@ function versions(result: AnalysisResult): string {
   return result.from ? `Istio ${result.from.release.version} → ${result.target.release.version}` : `Istio ${result.target.release.version}`
 }
 
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`
+}
+
 interface ReviewState {
   inline: Set<Finding>
   offDiff: Map<Finding, OffDiffReason>
   notes: string[]
+  threads: Map<Finding, string>
 }
 
 function reviewComment(c: InlineComment) {
@@ -124,7 +156,9 @@ class Publisher {
   readonly outcome: PublishOutcome = { channel: 'annotations', inline: { posted: 0, kept: 0, removed: 0 }, annotations: 0, stepSummary: false }
   private readonly workflow: WorkflowOutput
   private readonly pull: PullRef | undefined
-  private readonly files: Map<string, ChangedFile>
+  private files: Map<string, ChangedFile>
+  private fileList: ChangedFile[] | undefined
+  private readonly links: LinkContext
 
   constructor(
     private readonly result: AnalysisResult,
@@ -133,16 +167,32 @@ class Publisher {
     this.workflow = opts.workflow ?? actionsWorkflowOutput()
     this.pull = opts.pullNumber === undefined ? undefined : { owner: opts.owner, repo: opts.repo, pullNumber: opts.pullNumber }
     this.files = new Map(result.changes.files.map((f) => [f.path, f]))
+    const headSha = result.changes.headSha
+    const baseSha = result.changes.source === 'github' || result.changes.source === 'git' ? result.changes.baseRef : undefined
+    this.links = {
+      repository: `${opts.owner}/${opts.repo}`,
+      ...(opts.links ?? {}),
+      ...(headSha ? { headSha } : {}),
+      ...(baseSha && /^[0-9a-f]{40}$/.test(baseSha) ? { baseSha } : {}),
+      ...(opts.pullNumber !== undefined ? { pullNumber: opts.pullNumber } : {})
+    }
   }
 
-  private identity: Promise<Identity> | undefined
+  private identity: Promise<string> | undefined
 
   /**
-   * The account our comments are posted as: the `login` option, else `GET /user`, else github-actions[bot].
-   * Asked once, and only when a comment carrying our marker needs telling apart from someone else's.
+   * The login our comments are posted as. A GITHUB_TOKEN posts as github-actions[bot] and cannot ask
+   * `GET /user`; so the question is only put when a marked comment is by a person's account, which is either
+   * a PAT's user (then `GET /user` answers) or someone quoting our marker (then it is refused, and the answer
+   * stays github-actions[bot]). Another bot carrying our marker is never taken for us and costs no request.
    */
-  private whoAmI(): Promise<Identity> {
-    this.identity ??= this.opts.login ? Promise.resolve({ login: this.opts.login, confirmed: true }) : resolveLogin(this.client)
+  private whoAmI(authors: Iterable<{ login: string; type?: string } | null> = []): Promise<string> {
+    if (this.opts.login) return Promise.resolve(this.opts.login)
+    if (this.identity) return this.identity
+    // Only a person's account can be us other than github-actions[bot] (a PAT); another bot never is, and an
+    // app's installation token could not ask GET /user anyway.
+    if (this.opts.canAskUser === false || [...authors].every((a) => !a || a.login === ACTIONS_BOT_LOGIN || a.type === 'Bot')) return Promise.resolve(ACTIONS_BOT_LOGIN)
+    this.identity = resolveLogin(this.client).then((r) => r.login)
     return this.identity
   }
 
@@ -152,6 +202,18 @@ class Publisher {
     return this.opts.octokit
   }
 
+  private summaryOptions(state: ReviewState | undefined, notes: string[]) {
+    const headSha = this.result.changes.headSha
+    return {
+      ...(state ? { inline: state.inline, offDiff: state.offDiff } : {}),
+      notes,
+      ...(headSha ? { headSha } : {}),
+      links: { ...this.links, ...(state ? { threads: state.threads } : {}) },
+      fileText: (path: string) => this.opts.headText(path),
+      failOn: this.opts.failOn ?? 'error'
+    }
+  }
+
   async run(): Promise<PublishOutcome> {
     if (this.opts.mode === 'off') return this.toWorkflow(undefined, [])
     if (!this.pull) return this.toWorkflow('This run is not for a pull request, so the findings are shown as annotations.', [])
@@ -159,62 +221,110 @@ class Publisher {
       return this.toWorkflow('The token cannot write to this pull request (a pull request from a fork), so the findings are shown as annotations.', [])
     }
     if (!this.opts.octokit) return this.toWorkflow('No github-token was given, so the findings are shown as annotations.', [])
-    let state: ReviewState = { inline: new Set(), offDiff: new Map(), notes: [] }
+    let state: ReviewState | undefined
     try {
       if (this.opts.mode === 'review') state = await this.review(this.pull)
-      const review = this.opts.mode === 'review' ? { inline: state.inline, offDiff: state.offDiff } : {}
-      const headSha = this.result.changes.headSha
-      const body = renderSummary(this.result, { ...review, notes: state.notes, marker: true, maxLength: SUMMARY_BUDGET, ...(headSha ? { headSha } : {}) })
-      await this.upsertSummary(this.pull, body)
+      else await this.upsertSummary(this.pull, () => renderSummary(this.result, { ...this.summaryOptions(undefined, []), marker: true, maxLength: SUMMARY_BUDGET - 200 }), undefined, [])
       this.outcome.channel = this.opts.mode === 'review' ? 'review' : 'summary'
-      this.outcome.stepSummary = this.workflow.stepSummary(
-        renderSummary(this.result, { ...review, notes: state.notes, maxLength: STEP_SUMMARY_BUDGET, ...(headSha ? { headSha } : {}) })
-      )
+      const notes = state?.notes ?? []
+      // Findings outside the diff also go to the Checks tab with file and line.
+      if (state) for (const note of this.annotate((f) => !state!.inline.has(f))) notes.push(note)
+      const step = renderSummary(this.result, { ...this.summaryOptions(state, notes), maxLength: STEP_SUMMARY_BUDGET, measure: 'bytes' })
+      this.outcome.stepSummary = this.workflow.stepSummary(step)
       return this.outcome
     } catch (error) {
       const why = isPermissionError(error)
         ? `GitHub refused to write to the pull request (${errorText(error)}); the token needs pull-requests: write. The findings are shown as annotations.`
         : `Posting to the pull request failed (${errorText(error)}). The findings are shown as annotations.`
       this.opts.log.warning(why)
-      return this.toWorkflow(why, state.notes)
+      return this.toWorkflow(why, state?.notes ?? [])
     }
   }
 
-  /** Plans and sends the review; deletes our outdated comments. */
-  private async review(pull: PullRef): Promise<ReviewState> {
-    const octokit = this.client
-    const existing = await listReviewComments(octokit, pull)
-    // Who we are only matters once a comment carries our fingerprint (not on a PR's first run).
-    const identity = existing.some((c) => fingerprintOf(c.body) !== undefined) ? await this.whoAmI() : undefined
-    const isOwn = (c: ExistingReviewComment) => identity !== undefined && fingerprintOf(c.body) !== undefined && isOwnAuthor(c.user, identity)
-    const plan = planReview({
+  /** Reads the PR's file list (GitHub's own view of the diff) once; replaces the checkout's. */
+  private async readFileList(pull: PullRef): Promise<void> {
+    if (this.fileList) return
+    this.fileList = await listPullFiles(this.client, pull, this.opts.log)
+    this.outcome.fileListRead = true
+    this.files = new Map(this.fileList.map((f) => [f.path, f]))
+  }
+
+  private plan(existing: readonly ExistingReviewComment[], isOwn: (c: ExistingReviewComment) => boolean): ReviewPlan {
+    return planReview({
       findings: this.result.findings,
-      files: this.result.changes.files,
+      files: [...this.files.values()],
       target: this.result.target.release.version,
       suggestions: this.opts.suggestions,
       headText: this.opts.headText,
       existing,
-      isOwn
+      isOwn,
+      ...(this.opts.maxInline !== undefined ? { maxInline: this.opts.maxInline } : {}),
+      ...(this.opts.maxPerGroup !== undefined ? { maxPerGroup: this.opts.maxPerGroup } : {})
     })
-    const offDiff = new Map<Finding, OffDiffReason>(plan.offDiff.map((o) => [o.finding, o.reason]))
-    const notes: string[] = []
+  }
+
+  /** A checkout's diff says nothing about which patches GitHub leaves out: large ones are checked first. */
+  private needsFileList(plan: ReviewPlan): boolean {
+    if (this.fileList || this.result.changes.source === 'github') return false
+    return plan.post.some((c) => (this.files.get(c.path)?.commentableLines.size ?? 0) >= LARGE_DIFF_LINES)
+  }
+
+  /** Plans and sends the review, the summary and the supersession of our earlier reviews; deletes our outdated comments. */
+  private async review(pull: PullRef): Promise<ReviewState> {
+    const octokit = this.client
+    const existing = await listReviewComments(octokit, pull)
+    const issueComments = await listIssueComments(octokit, pull)
+    const marked = existing.filter((c) => fingerprintOf(c.body) !== undefined)
+    const markedSummaries = issueComments.filter(isSummaryComment)
+    const login = marked.length + markedSummaries.length > 0 ? await this.whoAmI([...marked, ...markedSummaries].map((c) => c.user)) : ACTIONS_BOT_LOGIN
+    const isOwn = (c: { body: string; user: { login: string } | null }) => c.user?.login === login
+    const ownComment = (c: ExistingReviewComment) => fingerprintOf(c.body) !== undefined && isOwn(c)
+
+    let plan = this.plan(existing, ownComment)
+    if (this.needsFileList(plan)) {
+      await this.readFileList(pull)
+      plan = this.plan(existing, ownComment)
+    }
+    const state: ReviewState = { inline: new Set(), offDiff: new Map(plan.offDiff.map((o) => [o.finding, o.reason])), notes: [], threads: new Map() }
     // Last line of defence against the all-or-nothing 422: never send a line outside one hunk.
-    const post = plan.post.filter((c) => {
-      if (isPostable(c, this.files.get(c.path))) return true
-      offDiff.set(c.finding, 'outside the diff')
-      return false
-    })
-    const inline = new Set<Finding>(plan.keep.map((k) => k.comment.finding))
+    let post = this.postable(plan.post, state)
+    for (const k of plan.keep) {
+      state.inline.add(k.comment.finding)
+      // The thread's line on "Files changed", the same address on every run (a re-run writes nothing).
+      const thread = diffLineUrl(this.links, k.comment.path, k.comment.line)
+      if (thread) state.threads.set(k.comment.finding, thread)
+    }
+    const planned = (comments: readonly InlineComment[]) => {
+      for (const c of comments) {
+        state.inline.add(c.finding)
+        const thread = diffLineUrl(this.links, c.path, c.line)
+        if (thread) state.threads.set(c.finding, thread)
+      }
+    }
+    planned(post)
+
+    // Our earlier reviews: those our comments belong to; the sticky summary remembers which already say they are superseded.
+    const ownSummaries = markedSummaries.filter(isOwn)
+    const superseded = new Set((SUPERSEDED_MARKER.exec(ownSummaries[0]?.body ?? '')?.[1] ?? '').split(',').filter(Boolean).map(Number))
+    const earlier = [...new Set(existing.filter(ownComment).flatMap((c) => (c.review_id ? [c.review_id] : [])))].filter((id) => !superseded.has(id))
+    const willSupersede = post.length > 0 || plan.remove.length > 0 ? earlier : []
+    const supersededAfter = [...superseded, ...willSupersede].slice(-SUPERSEDED_KEPT)
+
+    // The summary goes first, so the review body can link it (its URL is known only once it exists).
+    const summaryBody = () => renderSummary(this.result, { ...this.summaryOptions(state, state.notes), marker: true, maxLength: SUMMARY_BUDGET - 200 })
+    const summaryUrl = await this.upsertSummary(pull, () => summaryBody(), issueComments, supersededAfter, login)
 
     if (post.length > 0) {
-      const rejected = await this.createReview(pull, post)
-      if (rejected === undefined) {
-        for (const c of post) inline.add(c.finding)
-        this.outcome.inline.posted = post.length
-      } else {
-        this.outcome.inline.rejected = rejected
-        for (const c of post) offDiff.set(c.finding, 'GitHub rejected the inline comments')
-        notes.push(`GitHub rejected the inline comments (${rejected}); those findings are listed here instead.`)
+      const outcome = await this.createReview(pull, post, summaryUrl, plan)
+      post = outcome.posted
+      if (outcome.changed) {
+        // What GitHub took differs from the plan: the summary says where the rest went.
+        state.inline = new Set([...plan.keep.map((k) => k.comment.finding)])
+        state.threads = new Map([...state.threads].filter(([f]) => state.inline.has(f)))
+        planned(post)
+        for (const c of outcome.refused) state.offDiff.set(c.finding, c.reason)
+        for (const note of outcome.notes) state.notes.push(note)
+        await this.upsertSummary(pull, () => summaryBody(), await listIssueComments(octokit, pull), supersededAfter, login)
       }
     }
     this.outcome.inline.kept = plan.keep.length
@@ -226,64 +336,172 @@ class Publisher {
         if (httpStatus(error) !== 404) throw error // 404: already gone
       }
     }
+    if (willSupersede.length > 0) await this.supersede(pull, willSupersede, summaryUrl)
     if (plan.keepWithReplies.length > 0) {
-      this.opts.log.info(`Left ${plan.keepWithReplies.length} outdated istio-compat comment(s) in place because people replied to them.`)
+      this.opts.log.info(`Left ${plural(plan.keepWithReplies.length, 'outdated istio-compat comment')} in place because people replied to them.`)
     }
-    return { inline, offDiff, notes }
+    if (plan.keepSuggested.length > 0) {
+      this.opts.log.info(`Left ${plural(plan.keepSuggested.length, 'outdated istio-compat suggestion')} in place: a committed suggestion's thread records the fix.`)
+    }
+    return state
   }
 
-  /** One review; on 422 clears a stray pending review or retries once without inline comments. Returns GitHub's 422 message if inline comments were rejected. */
-  private async createReview(pull: PullRef, comments: InlineComment[]): Promise<string | undefined> {
+  /** Comments whose anchor GitHub accepts by the file list we hold; the rest go to the summary. */
+  private postable(comments: readonly InlineComment[], state?: ReviewState): InlineComment[] {
+    return comments.filter((c) => {
+      if (isPostable(c, this.files.get(c.path))) return true
+      const file = this.files.get(c.path)
+      state?.offDiff.set(c.finding, file?.patchMissing ? 'diff not available' : 'outside the diff')
+      return false
+    })
+  }
+
+  /** The review body: the verdict, what is where, and a link to the summary. */
+  private reviewBody(comments: number, summaryUrl: string | undefined, plan: ReviewPlan): string {
+    const verdict = verdictOf(this.result, this.opts.failOn ?? 'error')
+    const summary = summaryUrl ? `[summary](${summaryUrl})` : 'summary comment'
+    const off = plan.offDiff.filter((o) => !isPrLevel(o.finding) && o.finding.baselineState !== 'unchanged').length
+    const offText = off > 0 ? `; ${plural(off, 'more finding')} outside them ${off === 1 ? 'is' : 'are'} only in the summary` : ''
+    return `${REVIEW_MARKER}\n**istio-compat** · ${versions(this.result)} · ${verdict} (${summary}). ${plural(comments, 'comment')} below${offText}.`
+  }
+
+  /**
+   * One review with the comments. A 422 (GitHub's view of the diff differs from ours, e.g. a patch it left
+   * out) makes it read the file list and send the comments that list allows; a second 422 makes it probe with
+   * pending reviews (invisible, no notification) to find the comments GitHub takes, and send those. A review
+   * is never sent without comments, so no review body ever consists of GitHub's error message.
+   */
+  private async createReview(pull: PullRef, comments: InlineComment[], summaryUrl: string | undefined, plan: ReviewPlan): Promise<{ posted: InlineComment[]; changed: boolean; refused: { finding: Finding; reason: OffDiffReason }[]; notes: string[] }> {
+    const refused: { finding: Finding; reason: OffDiffReason }[] = []
+    const notes: string[] = []
+    let message = await this.attempt(pull, comments, summaryUrl, plan)
+    if (message === undefined) return { posted: comments, changed: false, refused, notes }
+
+    this.opts.log.warning(`GitHub rejected the review's inline comments (${message}); reading the pull request's file list to see which lines it accepts.`)
+    this.outcome.inline.rejected = message
+    let remaining = comments
+    if (!this.fileList) {
+      await this.readFileList(pull)
+      const before = new Set(remaining)
+      const state: ReviewState = { inline: new Set(), offDiff: new Map(), notes: [], threads: new Map() }
+      remaining = this.postable(remaining, state)
+      for (const c of before) if (!remaining.includes(c)) refused.push({ finding: c.finding, reason: state.offDiff.get(c.finding) ?? 'outside the diff' })
+      if (remaining.length > 0) {
+        message = await this.attempt(pull, remaining, summaryUrl, plan)
+        if (message === undefined) return { posted: remaining, changed: true, refused, notes }
+        this.outcome.inline.rejected = message
+      }
+    }
+    if (remaining.length > 0) {
+      this.opts.log.warning(`GitHub rejected the inline comments again (${message}); finding the ones it accepts.`)
+      const { accepted, rejected } = await this.probe(pull, remaining)
+      for (const c of rejected) refused.push({ finding: c.finding, reason: 'GitHub rejected the inline comments' })
+      this.outcome.inline.dropped = rejected.length
+      if (rejected.length > 0) notes.push(`GitHub refused ${plural(rejected.length, 'inline comment')} on lines it does not show as part of the diff; ${rejected.length === 1 ? 'that finding is' : 'those findings are'} listed here instead.`)
+      remaining = accepted
+      if (remaining.length > 0) {
+        message = await this.attempt(pull, remaining, summaryUrl, plan)
+        if (message !== undefined) {
+          for (const c of remaining) refused.push({ finding: c.finding, reason: 'GitHub rejected the inline comments' })
+          notes.push('GitHub rejected the inline comments; their findings are listed here instead.')
+          remaining = []
+        }
+      }
+    }
+    return { posted: remaining, changed: true, refused, notes }
+  }
+
+  /** Posts the review; a 422 comes back as GitHub's message instead of a throw. Clears a stray pending review of ours once. */
+  private async attempt(pull: PullRef, comments: InlineComment[], summaryUrl: string | undefined, plan: ReviewPlan): Promise<string | undefined> {
     const octokit = this.client
     const commitId = this.result.changes.headSha ?? (await headShaOf(octokit, pull))
-    const sha = codeSpan(commitId.slice(0, 12))
-    const send = (body: string, withComments: boolean): Promise<number> =>
-      this.createOnce(
-        'the review',
-        async () =>
-          (
-            await octokit.rest.pulls.createReview({
-              owner: pull.owner,
-              repo: pull.repo,
-              pull_number: pull.pullNumber,
-              commit_id: commitId,
-              event: 'COMMENT',
-              body,
-              ...(withComments ? { comments: comments.map(reviewComment) } : {}),
-              request: NO_AUTOMATIC_RETRY
-            })
-          ).data.id,
-        () => (withComments ? this.reviewWithComments(pull, comments) : this.reviewWithBody(pull, body, commitId))
-      )
-    const body = `${REVIEW_MARKER}\n**istio-compat** (${versions(this.result)}): ${comments.length} new inline comment(s) on ${sha}. The summary comment lists every finding.`
-    // Posts the review with its inline comments; a 422 comes back as GitHub's message instead of a throw.
-    const attempt = async (): Promise<string | undefined> => {
+    const body = this.reviewBody(comments.length, summaryUrl, plan)
+    const send = async (): Promise<string | undefined> => {
       try {
-        this.outcome.reviewId = await send(body, true)
+        this.outcome.reviewId = await this.createOnce(
+          'the review',
+          async () =>
+            (
+              await octokit.rest.pulls.createReview({
+                owner: pull.owner,
+                repo: pull.repo,
+                pull_number: pull.pullNumber,
+                commit_id: commitId,
+                event: 'COMMENT',
+                body,
+                comments: comments.map(reviewComment),
+                request: NO_AUTOMATIC_RETRY
+              })
+            ).data.id,
+          () => this.reviewWithComments(pull, comments)
+        )
+        this.outcome.inline.posted = comments.length
         return undefined
       } catch (error) {
         if (httpStatus(error) !== 422) throw error
         return errorText(error)
       }
     }
-    let message = await attempt()
-    if (message === undefined) return undefined
-    if (/one pending review/i.test(message) && (await this.deleteOwnPendingReviews(pull)) > 0) {
-      message = await attempt()
-      if (message === undefined) return undefined
-    }
-    this.opts.log.warning(`GitHub rejected the review's inline comments (${message}); posting the findings in the summary instead.`)
-    try {
-      const note = `${REVIEW_MARKER}\n**istio-compat** (${versions(this.result)}) could not place its inline comments on ${sha} (GitHub answered: ${escapeMarkdown(message)}). The summary comment lists every finding.`
-      this.outcome.reviewId = await send(note, false)
-    } catch (error) {
-      if (isPermissionError(error)) throw error
-      this.opts.log.warning(`The review without inline comments failed too (${errorText(error)}).`)
-    }
+    const message = await send()
+    if (message !== undefined && /one pending review/i.test(message) && (await this.deleteOwnPendingReviews(pull)) > 0) return send()
     return message
   }
 
   /**
+   * Which comments GitHub accepts, found by bisection with pending reviews (a review without `event` stays
+   * PENDING: nobody is notified, and it is deleted right after). At most MAX_PROBES probes; comments still
+   * undecided then count as rejected.
+   */
+  private async probe(pull: PullRef, comments: InlineComment[]): Promise<{ accepted: InlineComment[]; rejected: InlineComment[] }> {
+    const octokit = this.client
+    const commitId = this.result.changes.headSha ?? (await headShaOf(octokit, pull))
+    const accepted: InlineComment[] = []
+    const rejected: InlineComment[] = []
+    let probes = 0
+    const fits = async (group: InlineComment[]): Promise<boolean | undefined> => {
+      if (probes >= MAX_PROBES) return undefined
+      probes++
+      try {
+        const { data } = await octokit.rest.pulls.createReview({ owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber, commit_id: commitId, comments: group.map(reviewComment) })
+        await octokit.rest.pulls.deletePendingReview({ owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber, review_id: data.id })
+        return true
+      } catch (error) {
+        if (httpStatus(error) !== 422) throw error
+        return false
+      }
+    }
+    // The whole set was just refused: start from its halves.
+    const queue: InlineComment[][] = comments.length > 1 ? [comments.slice(0, Math.ceil(comments.length / 2)), comments.slice(Math.ceil(comments.length / 2))] : [comments]
+    while (queue.length > 0) {
+      const group = queue.shift()!
+      const ok = group.length === 1 && comments.length === 1 ? false : await fits(group)
+      if (ok === true) for (const c of group) accepted.push(c)
+      else if (ok === undefined || group.length === 1) for (const c of group) rejected.push(c)
+      else queue.push(group.slice(0, Math.ceil(group.length / 2)), group.slice(Math.ceil(group.length / 2)))
+    }
+    return { accepted: comments.filter((c) => accepted.includes(c)), rejected }
+  }
+
+  /** Marks our earlier reviews as superseded (a submitted review cannot be deleted, but its body can be edited). */
+  private async supersede(pull: PullRef, reviewIds: readonly number[], summaryUrl: string | undefined): Promise<void> {
+    const sha = this.result.changes.headSha
+    const url = sha ? commitUrl(this.links, sha) : undefined
+    const at = sha ? (url ? ` on [${codeSpan(sha.slice(0, 7))}](${url})` : ` on ${codeSpan(sha.slice(0, 7))}`) : ''
+    const summary = summaryUrl ? `[summary](${summaryUrl})` : 'summary comment'
+    const body = `${REVIEW_MARKER}\n~~istio-compat review~~ **Superseded** by a later run${at}: ${verdictOf(this.result, this.opts.failOn ?? 'error')}. The ${summary} is current; comments below that still apply were kept, fixed ones removed.`
+    for (const id of reviewIds) {
+      try {
+        await this.client.rest.pulls.updateReview({ owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber, review_id: id, body })
+        this.outcome.superseded = (this.outcome.superseded ?? 0) + 1
+      } catch (error) {
+        // A review that is gone or not ours to edit stays as it is; the run goes on.
+        if (httpStatus(error) === 404 || httpStatus(error) === 403 || httpStatus(error) === 422) continue
+        throw error
+      }
+    }
+  }
+
+/**
    * A create is not idempotent: GitHub may have made the review or comment before answering 5xx (or before the
    * connection dropped), and sending it again would post it twice. So creates go without the client's automatic
    * retries; after a server error `landed` looks for what was sent, and only when it is not there is it sent again.
@@ -310,49 +528,46 @@ class Publisher {
 
   /** The review that carries these inline comments (found by their fingerprints), if it exists. */
   private async reviewWithComments(pull: PullRef, comments: readonly InlineComment[]): Promise<number | undefined> {
-    const identity = await this.whoAmI()
+    const login = await this.whoAmI()
     const wanted = new Set(comments.map((c) => c.fingerprint))
-    const found = (await listReviewComments(this.client, pull)).filter((c) => isOwnAuthor(c.user, identity) && wanted.has(fingerprintOf(c.body) ?? ''))
+    const found = (await listReviewComments(this.client, pull)).filter((c) => c.user?.login === login && wanted.has(fingerprintOf(c.body) ?? ''))
     // Every comment of one review lands with it or not at all.
     if (new Set(found.map((c) => fingerprintOf(c.body))).size < wanted.size) return undefined
     // GitHub names the review of each comment; 0 stands for "landed, id not given".
     return found.find((c) => c.review_id !== undefined)?.review_id ?? 0
   }
 
-  /** Our review with exactly this body on this commit, if it exists. */
-  private async reviewWithBody(pull: PullRef, body: string, commitId: string): Promise<number | undefined> {
-    const octokit = this.client
-    const identity = await this.whoAmI()
-    const reviews = await octokit.paginate(octokit.rest.pulls.listReviews, { owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber, per_page: 100 })
-    return reviews.find((r) => r.commit_id === commitId && (r.body ?? '').trim() === body.trim() && isOwnAuthor(authorOf(r.user), identity))?.id
-  }
-
   private async deleteOwnPendingReviews(pull: PullRef): Promise<number> {
     const octokit = this.client
-    const identity = await this.whoAmI()
+    const login = await this.whoAmI()
     const reviews = await octokit.paginate(octokit.rest.pulls.listReviews, { owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber, per_page: 100 })
     let deleted = 0
     for (const review of reviews) {
-      if (review.state !== 'PENDING' || !isOwnAuthor(authorOf(review.user), identity)) continue
+      if (review.state !== 'PENDING' || authorOf(review.user)?.login !== login) continue
       await octokit.rest.pulls.deletePendingReview({ owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber, review_id: review.id })
       deleted++
     }
     return deleted
   }
 
-  /** Updates our sticky comment (found by marker and author) or creates it; removes duplicates of it. */
-  private async upsertSummary(pull: PullRef, body: string): Promise<void> {
+  /**
+   * Updates our sticky comment (found by marker and author) or creates it; removes duplicates of it. Returns
+   * its address. `known` is the issue comment list when already read; `superseded` goes into a hidden line.
+   */
+  private async upsertSummary(pull: PullRef, render: () => string, known: IssueComment[] | undefined, superseded: readonly number[], login?: string): Promise<string | undefined> {
     const octokit = this.client
-    const marked = (await listIssueComments(octokit, pull)).filter(isSummaryComment)
-    const identity = marked.length > 0 ? await this.whoAmI() : undefined
-    const own = identity ? marked.filter((c) => isOwnAuthor(c.user, identity)) : []
+    const marked = (known ?? (await listIssueComments(octokit, pull))).filter(isSummaryComment)
+    const me = login ?? (marked.length > 0 ? await this.whoAmI(marked.map((c) => c.user)) : ACTIONS_BOT_LOGIN)
+    const own = marked.filter((c) => c.user?.login === me)
+    const rendered = render()
+    const body = superseded.length > 0 ? rendered.replace(SUMMARY_MARKER, `${SUMMARY_MARKER}\n<!-- istio-compat:superseded=${superseded.join(',')} -->`) : rendered
     const [sticky, ...duplicates] = own
     if (sticky) {
       if (sticky.body.replace(/\r\n/g, '\n').trim() === body.trim()) {
         this.outcome.summaryComment = { id: sticky.id, action: 'unchanged' }
       } else {
         await octokit.rest.issues.updateComment({ owner: pull.owner, repo: pull.repo, comment_id: sticky.id, body })
-        this.outcome.summaryComment = { id: sticky.id, action: 'updated' }
+        this.outcome.summaryComment = { id: sticky.id, action: this.outcome.summaryComment?.id === sticky.id && this.outcome.summaryComment.action === 'created' ? 'created' : 'updated' }
       }
       for (const duplicate of duplicates) {
         try {
@@ -361,35 +576,45 @@ class Publisher {
           if (httpStatus(error) !== 404) throw error
         }
       }
-      return
+      return sticky.html_url
     }
     // A clean PR that never had findings gets no comment: nothing to say, no noise.
-    if (this.result.findings.length === 0 && this.result.notChecked.length === 0) return
-    const id = await this.createOnce(
+    if (this.result.findings.length === 0 && this.result.notChecked.length === 0) return undefined
+    const created = await this.createOnce(
       'the summary comment',
-      async () => (await octokit.rest.issues.createComment({ owner: pull.owner, repo: pull.repo, issue_number: pull.pullNumber, body, request: NO_AUTOMATIC_RETRY })).data.id,
       async () => {
-        const identity = await this.whoAmI()
-        return (await listIssueComments(octokit, pull)).find((c) => isSummaryComment(c) && isOwnAuthor(c.user, identity))?.id
+        const { data } = await octokit.rest.issues.createComment({ owner: pull.owner, repo: pull.repo, issue_number: pull.pullNumber, body, request: NO_AUTOMATIC_RETRY })
+        return { id: data.id, url: data.html_url as string | undefined }
+      },
+      async () => {
+        const found = (await listIssueComments(octokit, pull)).find((c) => isSummaryComment(c) && c.user?.login === me)
+        return found ? { id: found.id, url: found.html_url } : undefined
       }
     )
-    this.outcome.summaryComment = { id, action: 'created' }
+    this.outcome.summaryComment = { id: created.id, action: 'created' }
+    return created.url
   }
 
-  /** Annotations (10 per level) and the step summary with everything; the gate is unaffected. */
-  private toWorkflow(reason: string | undefined, notes: string[]): PublishOutcome {
+  /**
+   * Writes annotations for the findings `which` selects: errors first, ten per level less a slot for the
+   * gate's own error annotation when the check fails. Returns the note for the summary when some are left out.
+   */
+  private annotate(which: (f: Finding) => boolean): string[] {
     const onAddedLine = (f: Finding) => this.files.get(f.file)?.addedLines.has(f.line) ?? false
-    const plan = planAnnotations(this.result.findings, onAddedLine)
+    const plan = planAnnotations(this.result.findings.filter(which), { preferred: onAddedLine, reserve: { error: this.opts.gateFails ? 1 : 0, warning: 1 } })
     for (const command of plan.commands) this.workflow.command(command)
+    this.outcome.annotations = plan.commands.length
+    if (plan.overflow.length === 0) return []
+    const n = plan.overflow.length
+    return [`GitHub shows at most 10 annotations per level in a step (50 per job); ${n} more ${n === 1 ? 'finding is' : 'findings are'} not annotated and only listed in this summary.`]
+  }
+
+  /** Annotations and the step summary with everything; the gate is unaffected. */
+  private toWorkflow(reason: string | undefined, notes: string[]): PublishOutcome {
     this.outcome.channel = 'annotations'
     if (reason) this.outcome.fallback = reason
-    this.outcome.annotations = plan.commands.length
-    const allNotes = [...(reason ? [reason] : []), ...notes]
-    if (plan.overflow.length > 0) {
-      allNotes.push(`GitHub shows at most 10 annotations per level in a step; ${plan.overflow.length} more ${plan.overflow.length === 1 ? 'finding is' : 'findings are'} only listed in this summary.`)
-    }
-    const headSha = this.result.changes.headSha
-    this.outcome.stepSummary = this.workflow.stepSummary(renderSummary(this.result, { notes: allNotes, maxLength: STEP_SUMMARY_BUDGET, ...(headSha ? { headSha } : {}) }))
+    const allNotes = [...(reason ? [reason] : []), ...notes, ...this.annotate(() => true)]
+    this.outcome.stepSummary = this.workflow.stepSummary(renderSummary(this.result, { ...this.summaryOptions(undefined, allNotes), maxLength: STEP_SUMMARY_BUDGET, measure: 'bytes' }))
     return this.outcome
   }
 }

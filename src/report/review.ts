@@ -2,9 +2,11 @@
 // which earlier comments of ours stay, and which are outdated. Pure: the executor in publish.ts sends it.
 import type { ChangedFile } from '../changes/types.js'
 import { compareFindings, severityRank, type Finding } from '../model.js'
-import { codeSpan, escapeMarkdown, fencedBlock } from './escape.js'
+import { codeSpan, fencedBlock } from './escape.js'
 import { fingerprints } from './fingerprint.js'
 import { ruleDocsUrl } from './links.js'
+import { escapeInline, prose, renderSource, truncate } from './prose.js'
+import { isPrLevel, isUnchanged } from './summary.js'
 import { buildSuggestion, textLines } from './suggestion.js'
 
 /**
@@ -14,6 +16,8 @@ import { buildSuggestion, textLines } from './suggestion.js'
 export const MAX_INLINE_COMMENTS = 30
 /** GitHub rejects bodies over 65,536 characters ("Body is too long"); keep room for the marker. */
 export const MAX_COMMENT_BODY = 60_000
+/** Inline comments for one rule + message (sixty identical findings make one list item, not sixty threads). */
+export const MAX_INLINE_PER_GROUP = 5
 
 const FINGERPRINT_MARKER = /\n<!-- istio-compat:fp=([0-9a-f]{16}) -->\s*$/
 
@@ -32,6 +36,8 @@ export type OffDiffReason =
   | 'diff not available'
   | 'outside the diff'
   | 'inline comment limit reached'
+  | 'already commented on identical findings'
+  | 'a more severe finding is commented on the same line'
   | 'GitHub rejected the inline comments'
 
 /** A review comment as the GitHub API lists it (only the fields we read). */
@@ -44,6 +50,8 @@ export interface ExistingReviewComment {
   in_reply_to_id?: number
   /** The review the comment belongs to. */
   review_id?: number
+  /** The thread's page address (links from the summary). */
+  html_url?: string
   user: { login: string; type?: string } | null
 }
 
@@ -69,6 +77,11 @@ export interface ReviewPlan {
   remove: number[]
   /** Our own outdated comments that people replied to: left alone so the conversation stays. */
   keepWithReplies: number[]
+  /**
+   * Our own outdated comments that carried a ```suggestion: left alone, because the usual reason a suggested
+   * finding goes away is that someone committed the suggestion, and the thread records that fix.
+   */
+  keepSuggested: number[]
   /** Unsuppressed findings that are not commented inline, with the reason. */
   offDiff: { finding: Finding; reason: OffDiffReason }[]
 }
@@ -84,6 +97,8 @@ export interface ReviewPlanInput {
   /** Decides which existing comments are ours: marker plus author. */
   isOwn?: (comment: ExistingReviewComment) => boolean
   maxInline?: number
+  /** At most this many inline comments per rule + message; the rest are listed in the summary. */
+  maxPerGroup?: number
 }
 
 interface Anchor {
@@ -92,7 +107,6 @@ interface Anchor {
   suggestion?: string
 }
 
-const SEVERITY_LABEL = { error: '🛑 **Error**', warning: '⚠️ **Warning**', notice: 'ℹ️ **Notice**' } as const
 
 /** Where a finding can be commented on the diff, or why it cannot. */
 function anchorFor(finding: Finding, file: ChangedFile | undefined, suggestions: boolean, headText: ReviewPlanInput['headText']): Anchor | OffDiffReason {
@@ -126,26 +140,34 @@ function anchorFor(finding: Finding, file: ChangedFile | undefined, suggestions:
   return 'outside the diff'
 }
 
+const SEVERITY_WORD = { error: 'Error', warning: 'Warning', notice: 'Notice' } as const
+const SEVERITY_ICON = { error: '🛑', warning: '⚠️', notice: 'ℹ️' } as const
+
+/** "Deployment `shop/checkout` · at `spec.x`" */
 function describeLocation(finding: Finding): string {
   const parts: string[] = []
-  if (finding.path) parts.push(codeSpan(finding.path))
   const r = finding.resource
   if (r) {
     const name = [r.namespace, r.name].filter(Boolean).join('/')
-    parts.push(`${finding.path ? 'in ' : ''}${escapeMarkdown(r.kind)}${name ? ` ${codeSpan(name)}` : ''}`)
+    parts.push(`${escapeInline(truncate(r.kind, 80))}${name ? ` ${codeSpan(truncate(name, 120))}` : ''}`)
   }
-  return parts.join(' ')
+  if (finding.path) parts.push(`at ${codeSpan(truncate(finding.path, 200))}`)
+  return parts.join(' · ')
+}
+
+function messageOf(finding: Finding): string {
+  const r = finding.resource
+  return prose(finding.message, [finding.path, r?.apiVersion, r?.name, r && r.namespace && r.name ? `${r.namespace}/${r.name}` : undefined])
 }
 
 /** The markdown body of one inline comment, ending with its hidden fingerprint. */
 export function renderInlineBody(finding: Finding, fingerprint: string, suggestion: string | undefined): string {
-  const header = `${SEVERITY_LABEL[finding.severity]} · ${codeSpan(finding.rule)} · [docs](${ruleDocsUrl(finding.rule)})`
-  const lines = [header, '', escapeMarkdown(finding.message)]
-  const where = describeLocation(finding)
-  if (where) lines.push('', where)
-  if (finding.fix) lines.push('', `**Fix:** ${escapeMarkdown(finding.fix.description)}`)
+  const header = `${SEVERITY_ICON[finding.severity]} **${SEVERITY_WORD[finding.severity]}** · [${codeSpan(finding.rule)}](${ruleDocsUrl(finding.rule)})`
+  const lines = [header, '', messageOf(finding)]
+  if (finding.fix) lines.push('', `**Fix:** ${prose(finding.fix.description, [finding.path])}`)
   if (suggestion !== undefined) lines.push('', fencedBlock(suggestion, 'suggestion'))
-  if (finding.source) lines.push('', `<sub>Source: ${escapeMarkdown(finding.source)}</sub>`)
+  const footer = [describeLocation(finding), renderSource(finding.source) ? `Source: ${renderSource(finding.source)}` : ''].filter(Boolean).join(' · ')
+  if (footer) lines.push('', `<sub>${footer}</sub>`)
   lines.push('', fingerprintMarker(fingerprint))
   return lines.join('\n')
 }
@@ -166,13 +188,17 @@ function inlineOrder(files: ReadonlyMap<string, ChangedFile>) {
 
 export function planReview(input: ReviewPlanInput): ReviewPlan {
   const maxInline = input.maxInline ?? MAX_INLINE_COMMENTS
+  const maxPerGroup = input.maxPerGroup ?? MAX_INLINE_PER_GROUP
   const files = new Map(input.files.map((file) => [file.path, file]))
-  // Only what the PR causes is commented on the diff; findings already there before it are listed in the summary.
-  const active = input.findings.filter((f) => !f.suppressed && f.baselineState !== 'unchanged')
+  // Findings the PR did not cause (already on the base) and findings about the cluster or the upgrade as a
+  // whole get no inline comment: the summary lists them.
+  const active = input.findings.filter((f) => !f.suppressed && !isUnchanged(f) && !isPrLevel(f))
   const prints = fingerprints(active, input.target)
 
   const offDiff: ReviewPlan['offDiff'] = []
   const wanted: InlineComment[] = []
+  const perGroup = new Map<string, number>()
+  const severestOnLine = new Map<string, number>()
   for (const finding of [...active].sort(inlineOrder(files))) {
     const anchor = anchorFor(finding, files.get(finding.file), input.suggestions, input.headText)
     if (typeof anchor === 'string') {
@@ -183,6 +209,20 @@ export function planReview(input: ReviewPlanInput): ReviewPlan {
       offDiff.push({ finding, reason: 'inline comment limit reached' })
       continue
     }
+    const group = `${finding.severity}\u0000${finding.rule}\u0000${finding.message}`
+    if ((perGroup.get(group) ?? 0) >= maxPerGroup) {
+      offDiff.push({ finding, reason: 'already commented on identical findings' })
+      continue
+    }
+    // An error and a warning on one line make two threads where the warning is moot until the error is fixed.
+    const lineKey = `${finding.file}:${anchor.line}`
+    const severest = severestOnLine.get(lineKey)
+    if (severest !== undefined && severest > severityRank(finding.severity) && !anchor.suggestion) {
+      offDiff.push({ finding, reason: 'a more severe finding is commented on the same line' })
+      continue
+    }
+    severestOnLine.set(lineKey, Math.max(severest ?? 0, severityRank(finding.severity)))
+    perGroup.set(group, (perGroup.get(group) ?? 0) + 1)
     const fingerprint = prints.get(finding)!
     let suggestion = anchor.suggestion
     let body = renderInlineBody(finding, fingerprint, suggestion)
@@ -221,13 +261,15 @@ export function planReview(input: ReviewPlanInput): ReviewPlan {
   }
   const remove: number[] = []
   const keepWithReplies: number[] = []
+  const keepSuggested: number[] = []
   for (const comment of own) {
     if (kept.has(comment.id)) continue
     if (repliedTo.has(comment.id)) keepWithReplies.push(comment.id)
+    else if (/^`{3,}suggestion\s*$/m.test(comment.body)) keepSuggested.push(comment.id)
     else remove.push(comment.id)
   }
   offDiff.sort((a, b) => inlineOrder(files)(a.finding, b.finding))
-  return { post, keep, remove, keepWithReplies, offDiff }
+  return { post, keep, remove, keepWithReplies, keepSuggested, offDiff }
 }
 
 /**

@@ -53,7 +53,7 @@ export function buildSuggestion(edits: readonly TextEdit[], file: ChangedFile, h
   let line = startLine
   for (const edit of sorted) {
     for (; line < edit.startLine; line++) out.push(headLines[line - 1]!)
-    out.push(...replacementLines(edit.replacement))
+    for (const l of replacementLines(edit.replacement)) out.push(l)
     line = edit.endLine + 1
   }
   const original = headLines.slice(startLine - 1, endLine)

@@ -1,0 +1,73 @@
+// Files streamed through the analysis (src/streaming.ts): the same findings as parsing everything first, with the
+// position trees of documents nothing points into released once their findings are made.
+import { describe, expect, it } from '@jest/globals'
+import { generateCorpus } from '../scripts/bench/corpus.mjs'
+import { runAnalysis, type Snapshot, type Sources } from '../src/pipeline.js'
+import { BATCH_FILES } from '../src/streaming.js'
+
+function snapshotOf(files: { path: string; text: string }[]): Snapshot {
+  const contents = new Map(files.map((f) => [f.path, new TextEncoder().encode(f.text)]))
+  return {
+    list: async () => [...contents.keys()],
+    read: async (paths) => new Map(paths.filter((p) => contents.has(p)).map((p) => [p, contents.get(p) as Uint8Array]))
+  }
+}
+
+const describeFinding = (f: { file: string; line: number; rule: string; message: string; suppressed?: unknown }) => `${f.file}:${f.line} ${f.rule} ${f.suppressed ? 'suppressed ' : ''}${f.message}`
+
+describe('streaming files through the analysis', () => {
+  // More files than one batch, with suppression annotations and install documents among them.
+  const corpus = generateCorpus(1200)
+  const extra = [
+    { path: 'zz/suppressed.yaml', text: 'apiVersion: networking.istio.io/v1alpha3\nkind: VirtualService\nmetadata:\n  name: old\n  annotations:\n    istio-compat.io/ignore: "unknown-field: migrating next sprint"\nspec:\n  hosts: [a]\n  http:\n  - route:\n    - destination: {host: a}\n    timeoutt: 5s\n' },
+    { path: 'zz/plain.yaml', text: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: plain\nspec:\n  ports: [{port: 80}]\n' }
+  ]
+  const files = [...corpus.files, ...extra]
+  const changes = { source: 'paths' as const, files: files.map((f) => ({ path: f.path, status: 'added' as const, commentableLines: new Map<number, number>(), addedLines: new Set<number>() })) }
+
+  it('finds exactly what parsing every file first finds, over several batches', async () => {
+    expect(files.length).toBeGreaterThan(BATCH_FILES)
+    const options = { target: '1.28', from: '1.26', kubernetesVersion: '1.24', paths: [] }
+    // No base: every file streams through. An empty base snapshot (nothing to bump from): the files are parsed first.
+    const streamed = await runAnalysis({ changes, head: snapshotOf(files) }, options)
+    const whole = await runAnalysis({ changes, head: snapshotOf(files), base: snapshotOf([]) } as Sources, options)
+    expect(whole.versionBump).toBe(false)
+    expect(streamed.findings.length).toBeGreaterThan(100)
+    expect(streamed.findings.map(describeFinding)).toEqual(whole.findings.map(describeFinding))
+    // With a base every finding is classified (all new here, the base is empty); otherwise they are the same objects.
+    expect(whole.findings.every((f) => f.baselineState === 'new')).toBe(true)
+    expect(streamed.findings).toEqual(whole.findings.map(({ baselineState: _state, ...f }) => f))
+    // The suppression on zz/suppressed.yaml line 12 was read from its annotation's tree.
+    expect(streamed.findings.filter((f) => f.file === 'zz/suppressed.yaml').map((f) => `${f.line} ${f.rule} ${f.suppressed ? 'suppressed' : ''}`)).toContain('12 unknown-field suppressed')
+  })
+
+  it('without a base keeps only the trees of documents with a suppression annotation', async () => {
+    const result = await runAnalysis({ changes, head: snapshotOf(files) }, { target: '1.28', from: '1.26', paths: [] })
+    const heads = result.resources.flatMap((r) => (r.head ? [r.head] : []))
+    expect(heads.filter((d) => d.root !== null).map((d) => `${d.file}:${d.line}`)).toEqual(['zz/suppressed.yaml:1'])
+    expect(result.findings.some((f) => f.file === 'zz/suppressed.yaml' && f.line === 12 && f.suppressed)).toBe(true)
+  })
+
+  it('on a version bump keeps the trees of documents with findings (the base side checks them again)', async () => {
+    const bump = (version: string) => ({ path: 'clusters/istiod.yaml', text: `apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: istiod\n  namespace: istio-system\nspec:\n  chart:\n    spec:\n      chart: istiod\n      version: ${version}\n      sourceRef: {kind: HelmRepository, name: istio}\n` })
+    const plainFiles = files.filter((f) => !/^kind: ["']?(HelmRelease|Application|IstioOperator)\b/m.test(f.text) && !f.path.includes('/istio/values'))
+    const head = snapshotOf([...plainFiles, bump('1.28.1')])
+    const base = snapshotOf([...plainFiles, bump('1.26.8')])
+    const bumpChanges = { source: 'git' as const, files: [{ path: 'clusters/istiod.yaml', status: 'modified' as const, commentableLines: new Map<number, number>(), addedLines: new Set<number>() }] }
+    const result = await runAnalysis({ changes: bumpChanges, head, base }, { target: 'auto', from: 'auto', paths: [] })
+    expect(result.versionBump).toBe(true)
+    const withFindings = new Set(result.findings.map((f) => `${f.file}:${f.line}`))
+    const heads = result.resources.flatMap((r) => (r.head ? [r.head] : []))
+    const plain = heads.find((d) => d.file === 'zz/plain.yaml')
+    expect(plain?.root).toBeNull()
+    expect(heads.find((d) => d.file === 'zz/suppressed.yaml')?.root).not.toBeNull()
+    // Every document a finding points into keeps its tree.
+    for (const doc of heads) {
+      const pointed = result.findings.some((f) => f.file === doc.file && f.line >= doc.line && f.line <= doc.endLine)
+      if (pointed) expect({ file: doc.file, line: doc.line, tree: doc.root !== null }).toEqual({ file: doc.file, line: doc.line, tree: true })
+    }
+    const released = heads.filter((d) => d.root === null).length
+    expect(released).toBeGreaterThan(heads.length / 2)
+    expect(withFindings.size).toBeGreaterThan(0)
+  })
+})
