@@ -7,7 +7,10 @@ import { load } from 'js-yaml'
 import { allRules } from '../src/analyze/index.js'
 import { main } from '../src/cli/main.js'
 import { CATALOG } from '../src/knowledge/catalog.js'
-import { KNOWN_MINORS, LATEST_MINOR } from '../src/knowledge/versions.js'
+import { KNOWN_MINORS, LATEST_MINOR, parseRelease } from '../src/knowledge/versions.js'
+import { parseFailOn } from '../src/gate.js'
+import { actionMode } from '../src/readiness/run.js'
+import { PROJECT_URL } from '../src/report/links.js'
 
 const README = readFileSync('README.md', 'utf8')
 const GENERATED = ['example', 'cli', 'rules', 'releases'] as const
@@ -180,4 +183,81 @@ describe('README.md', () => {
     expect(optionLines.length).toBe(11)
     for (const l of optionLines) expect({ line: lineAt(README.indexOf(l)), inHelp: usage.includes(l) }).toEqual({ line: lineAt(README.indexOf(l)), inHelp: true })
   })
+
+  describe('the three ways to run it', () => {
+    const RECIPES = ['### 1. The pull request check', '### 2. The readiness issue', '### 3. The CLI and pre-commit']
+    /** The first ```yaml block after `heading`, parsed, with its README line. */
+    const recipe = (heading: string): { line: number; doc: any } => {
+      const from = README.indexOf(`\n${heading}\n`)
+      const m = /```yaml\n([\s\S]*?)^```$/m.exec(README.slice(from))!
+      return { line: lineAt(README.indexOf(m[1], from)), doc: load(m[1]) }
+    }
+
+    it('come in order under Set it up: PR check, readiness issue, CLI / pre-commit', () => {
+      const at = RECIPES.map((h) => README.indexOf(`\n${h}\n`))
+      expect(at.map((i) => i > README.indexOf('\n## Set it up\n') && i < README.indexOf('\n## Inputs and outputs\n'))).toEqual([true, true, true])
+      expect(at).toEqual([...at].sort((a, b) => a - b))
+    })
+
+    it('the workflows are the example files, key for key (copy-paste ready)', () => {
+      for (const [heading, file] of [[RECIPES[0], 'examples/workflows/istio-compat.yml'], [RECIPES[1], 'examples/workflows/istio-compat-readiness.yml']] as const) {
+        const { line, doc } = recipe(heading)
+        expect({ line, doc }).toEqual({ line, doc: load(readFileSync(file, 'utf8')) })
+      }
+    })
+
+    it('each workflow runs in the mode its triggers select and asks for the permissions of that mode only', () => {
+      const pr = recipe(RECIPES[0])
+      expect({ line: pr.line, modes: Object.keys(pr.doc.on).map((e) => actionMode('auto', e)), permissions: pr.doc.permissions }).toEqual({ line: pr.line, modes: ['pr', 'pr'], permissions: { contents: 'read', 'pull-requests': 'write' } })
+      expect({ line: pr.line, concurrency: pr.doc.concurrency['cancel-in-progress'], group: /pull_request\.number/.test(pr.doc.concurrency.group) }).toEqual({ line: pr.line, concurrency: true, group: true })
+      const readiness = recipe(RECIPES[1])
+      expect({ line: readiness.line, modes: Object.keys(readiness.doc.on).map((e) => actionMode('auto', e)), permissions: readiness.doc.permissions }).toEqual({ line: readiness.line, modes: ['readiness', 'readiness'], permissions: { contents: 'read', issues: 'write' } })
+    })
+
+    it('the pre-commit recipe names a hook of .pre-commit-hooks.yaml, a release tag, and ends its args with --', async () => {
+      const { line, doc } = recipe(RECIPES[2])
+      const hooks = (load(readFileSync('.pre-commit-hooks.yaml', 'utf8')) as { id: string }[]).map((h) => h.id)
+      const [entry] = doc.repos
+      expect({ line, repo: entry.repo, rev: /^v\d+\.\d+\.\d+$/.test(entry.rev), ids: entry.hooks.map((h: { id: string }) => hooks.includes(h.id)) }).toEqual({ line, repo: PROJECT_URL, rev: true, ids: [true] })
+      const args: string[] = entry.hooks[0].args
+      const help: string[] = []
+      await main(['check', '--help'], (t) => help.push(t))
+      expect({ line, last: args.at(-1), unknown: args.filter((a) => /^--?[a-z]/.test(a) && !new RegExp(`(^|[\\s,])${a}\\b`).test(help.join('\n'))) }).toEqual({ line, last: '--', unknown: [] })
+    })
+
+    it('every value given to the action in a README workflow is one it accepts', () => {
+      const valid: Record<string, (v: string, mode: string) => boolean> = {
+        'target-version': (v, mode) => v === 'auto' || v === 'latest' || (v === 'next' && mode === 'readiness') || !!parseRelease(v),
+        'from-version': (v) => v === 'auto' || !!parseRelease(v),
+        'fail-on': (v) => v === '' || !!parseFailOn(v),
+        mode: (v) => ['auto', 'pr', 'readiness'].includes(v),
+        comment: (v) => ['review', 'summary', 'off'].includes(v),
+        suggestions: (v) => ['true', 'false'].includes(v),
+        'issue-title': (v, mode) => mode === 'readiness' && v.trim() !== '',
+        'issue-labels': (v, mode) => mode === 'readiness' && v.split(/[,\n]/).map((l) => l.trim()).filter(Boolean).length > 0
+      }
+      let checked = 0
+      for (const { line, text } of yamlBlocks()) {
+        const doc = load(text) as any
+        const events = doc && typeof doc.on === 'object' ? Object.keys(doc.on) : ['pull_request']
+        for (const step of stepsOf(doc).filter((s) => String(s.uses).startsWith('istio-compat/istio-compat@'))) {
+          const given = (step.with ?? {}) as Record<string, unknown>
+          const mode = given.mode && given.mode !== 'auto' ? String(given.mode) : actionMode('auto', events[0])
+          for (const [name, value] of Object.entries(given)) {
+            if (!valid[name]) continue
+            checked++
+            let ok = false
+            try {
+              ok = valid[name](String(value), mode)
+            } catch {
+              ok = false
+            }
+            expect({ line, name, value, ok }).toEqual({ line, name, value, ok: true })
+          }
+        }
+      }
+      expect(checked).toBeGreaterThanOrEqual(7)
+    })
+  })
 })
+

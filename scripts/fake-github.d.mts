@@ -82,6 +82,8 @@ export interface TokenSpec {
   readOnly?: boolean
   /** GET /user answers (PATs, user tokens); installation tokens get 403. */
   user?: boolean
+  /** Issue writes answer 403 (a job whose permissions leave out issues: write). */
+  noIssues?: boolean
 }
 
 export interface Fault {
@@ -121,6 +123,20 @@ export interface PullState {
   commits: string[]
 }
 
+/** An issue as GitHub returns it, plus the bodies of its comments (issueList). */
+export interface FakeIssue {
+  number: number
+  title: string
+  body: string | null
+  state: 'open' | 'closed'
+  state_reason: 'completed' | 'not_planned' | 'reopened' | null
+  labels: { name: string }[]
+  user: FakeUser
+  comments: number
+  html_url: string
+  commentBodies: string[]
+}
+
 /** Tokens every fake accepts: bot-token (GITHUB_TOKEN), fork-token (read-only), pat-token (mesh-bot), human-token (alice). */
 export declare const DEFAULT_TOKENS: Record<string, TokenSpec>
 
@@ -149,6 +165,10 @@ export declare class FakeGitHub {
   reviewComments(number: number): FakeReviewComment[]
   issueComments(number: number): FakeIssueComment[]
   reviews(number: number): FakeReview[]
+  /** Every issue (pull requests left out), by number, with its comments' bodies. */
+  issueList(): FakeIssue[]
+  /** Opens an issue as someone else would (default: alice, a User); returns its number. */
+  addIssue(issue: { title: string; body: string; labels?: string[]; login?: string; type?: 'Bot' | 'User'; state?: 'open' | 'closed' }): number
 }
 
 export declare function startFakeGitHub(options?: FakeOptions): Promise<FakeGitHub>
@@ -161,15 +181,19 @@ export declare function readTree(root: string): Record<string, string>
 
 export declare function diffLines(patch: string): { right: Map<number, number>; left: Map<number, number>; added: Set<number> }
 
-/** The runner environment for dist/index.js on a pull_request event against `fake` (files written into `dir`). */
+/** The runner environment for dist/index.js on a pull_request (default) or branch event against `fake` (files written into `dir`). */
 export declare function runnerEnv(options: {
   fake: FakeGitHub
-  pullNumber: number
-  baseSha: string
+  pullNumber?: number
+  baseSha?: string
   headSha: string
   dir: string
   workspace: string
   /** Action input names → values, e.g. { 'target-version': '1.28' }. */
   inputs?: Record<string, string>
   fork?: boolean
+  /** Default pull_request; schedule, workflow_dispatch and push run on `ref` at `headSha` without a pull request. */
+  event?: 'pull_request' | 'pull_request_target' | 'schedule' | 'workflow_dispatch' | 'push'
+  /** GITHUB_REF outside pull requests (default refs/heads/main). */
+  ref?: string
 }): { env: NodeJS.ProcessEnv; outputFile: string; summaryFile: string }

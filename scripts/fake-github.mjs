@@ -208,6 +208,12 @@ function resolveRefs(spec, node, depth = 0) {
   }
   const out = {}
   for (const [k, v] of Object.entries(node)) out[k] = k === 'example' || k === 'examples' ? undefined : resolveRefs(spec, v, depth + 1)
+  // Ajv reads OpenAPI's `nullable` only next to a `type` (issue bodies have `nullable` beside `oneOf`).
+  if (out.nullable !== undefined && out.type === undefined) {
+    const nullable = out.nullable
+    delete out.nullable
+    if (nullable === true && (out.oneOf || out.anyOf)) return { anyOf: [{ ...out }, { type: 'null' }] }
+  }
   return out
 }
 
@@ -285,6 +291,10 @@ const ROUTES = [
   ['POST', '/repos/{owner}/{repo}/pulls/{pull_number}/reviews', 'createReview'],
   ['DELETE', '/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}', 'deletePendingReview'],
   ['PUT', '/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}', 'updateReview'],
+  ['GET', '/repos/{owner}/{repo}/issues', 'listIssues'],
+  ['POST', '/repos/{owner}/{repo}/issues', 'createIssue'],
+  ['GET', '/repos/{owner}/{repo}/issues/{issue_number}', 'getIssue'],
+  ['PATCH', '/repos/{owner}/{repo}/issues/{issue_number}', 'updateIssue'],
   ['GET', '/repos/{owner}/{repo}/issues/{issue_number}/comments', 'listIssueComments'],
   ['POST', '/repos/{owner}/{repo}/issues/{issue_number}/comments', 'createIssueComment'],
   ['PATCH', '/repos/{owner}/{repo}/issues/comments/{comment_id}', 'updateIssueComment'],
@@ -306,7 +316,9 @@ export const DEFAULT_TOKENS = {
   'pat-token': { login: 'mesh-bot', type: 'User', user: true },
   'human-token': { login: 'alice', type: 'User', user: true },
   // Another app's installation token (a different bot, e.g. one that quotes other bots' comments).
-  'other-bot-token': { login: 'renovate[bot]', type: 'Bot' }
+  'other-bot-token': { login: 'renovate[bot]', type: 'Bot' },
+  // GITHUB_TOKEN of a job whose permissions leave out issues: write.
+  'no-issues-token': { login: 'github-actions[bot]', type: 'Bot', noIssues: true }
 }
 
 let idCounter = 1000
@@ -322,6 +334,10 @@ export class FakeGitHub {
     this.validationErrors = []
     this.crashes = []
     this.pulls = new Map()
+    /** Issues (not pull requests) by number; numbers are shared with pulls, as on GitHub. */
+    this.issues = new Map()
+    /** The repository's labels by name (creating an issue with an unknown label creates it). */
+    this.labels = new Map()
     this.faults = []
     this.refused = []
     /** One-time tokens of the codeload URLs handed out by tarball redirects. */
@@ -471,6 +487,14 @@ export class FakeGitHub {
     return pull
   }
 
+  /** Where issue comments of `issue_number` live: a pull request's conversation or an issue. */
+  thread(params) {
+    const number = Number(params.issue_number)
+    const issue = this.issues.get(number)
+    if (issue) return { number, issueComments: issue.comments, isIssue: true, issue }
+    return this.pull(params)
+  }
+
   user(token) {
     return { login: token.login, id: [...token.login].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 1e7, 7), type: token.type ?? 'User' }
   }
@@ -523,7 +547,152 @@ export class FakeGitHub {
   }
 
   listIssueComments(params, _body, _token, url) {
-    return this.page(url, this.pull(params).issueComments)
+    return this.page(url, this.thread(params).issueComments)
+  }
+
+  // -- issues (GitHub: GET/POST /repos/{owner}/{repo}/issues, GET/PATCH .../issues/{issue_number}) -----------
+
+  nextNumber() {
+    return Math.max(0, ...this.pulls.keys(), ...this.issues.keys()) + 1
+  }
+
+  label(name) {
+    if (!this.labels.has(name)) {
+      const id = ++idCounter
+      this.labels.set(name, { id, node_id: `LA_${id}`, url: `${this.url}/repos/${this.owner}/${this.repo}/labels/${encodeURIComponent(name)}`, name, color: 'ededed', default: false, description: null })
+    }
+    return this.labels.get(name)
+  }
+
+  /** The `issue` object GitHub returns; pull requests listed as issues carry `pull_request`. */
+  issuePayload(issue) {
+    const base = `${this.url}/repos/${this.owner}/${this.repo}/issues/${issue.number}`
+    return {
+      id: issue.id,
+      node_id: `I_${issue.id}`,
+      url: base,
+      repository_url: `${this.url}/repos/${this.owner}/${this.repo}`,
+      labels_url: `${base}/labels{/name}`,
+      comments_url: `${base}/comments`,
+      events_url: `${base}/events`,
+      html_url: `${this.origin}/${this.owner}/${this.repo}/issues/${issue.number}`,
+      number: issue.number,
+      state: issue.state,
+      state_reason: issue.state_reason,
+      title: issue.title,
+      body: issue.body,
+      user: issue.user,
+      labels: issue.labels.map((name) => this.label(name)),
+      assignee: null,
+      assignees: [],
+      milestone: null,
+      locked: false,
+      comments: issue.comments.length,
+      created_at: issue.created_at,
+      updated_at: issue.updated_at,
+      closed_at: issue.closed_at,
+      author_association: issue.user.type === 'Bot' ? 'NONE' : 'MEMBER'
+    }
+  }
+
+  /** Issues the token may write; the GITHUB_TOKEN of a job without issues: write may not. */
+  checkIssueWrite(token) {
+    if (token.noIssues) throw new HttpError(403, 'Resource not accessible by integration')
+  }
+
+  checkIssueBody(body) {
+    if ((body ?? '').length > MAX_BODY) throw new HttpError(422, 'Validation Failed', { errors: [{ resource: 'Issue', code: 'custom', field: 'body', message: `body is too long (maximum is ${MAX_BODY} characters)` }] })
+  }
+
+  /** GitHub's list: open by default, `labels` must all match, `creator` by login, newest first by default; pull requests included. */
+  listIssues(_params, _body, _token, url) {
+    const q = url.searchParams
+    const state = q.get('state') ?? 'open'
+    const labels = (q.get('labels') ?? '').split(',').map((l) => l.trim()).filter(Boolean)
+    const creator = q.get('creator')
+    const sort = q.get('sort') ?? 'created'
+    const direction = q.get('direction') ?? 'desc'
+    const pulls = [...this.pulls.values()].map((p) => ({
+      id: 500000 + p.number, number: p.number, title: `Pull request ${p.number}`, body: '', state: 'open', state_reason: null, labels: [],
+      user: { login: 'alice', id: 1, type: 'User' }, comments: p.issueComments, created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z', closed_at: null, pull: true
+    }))
+    const items = [...this.issues.values(), ...pulls]
+      .filter((i) => state === 'all' || i.state === state)
+      .filter((i) => labels.every((l) => i.labels.includes(l)))
+      .filter((i) => !creator || i.user.login === creator)
+      .sort((a, b) => {
+        const key = sort === 'updated' ? 'updated_at' : 'created_at'
+        const order = sort === 'comments' ? a.comments.length - b.comments.length : a[key].localeCompare(b[key]) || a.number - b.number
+        return direction === 'asc' ? order : -order
+      })
+      .map((i) => ({ ...this.issuePayload(i), ...(i.pull ? { pull_request: { url: `${this.url}/repos/${this.owner}/${this.repo}/pulls/${i.number}` } } : {}) }))
+    return this.page(url, items)
+  }
+
+  createIssue(_params, body, token) {
+    this.checkIssueWrite(token)
+    this.checkIssueBody(body.body)
+    if (!body.title) throw new HttpError(422, 'Validation Failed', { errors: [{ resource: 'Issue', code: 'missing_field', field: 'title' }] })
+    const number = this.nextNumber()
+    const now = new Date(Date.now() + number).toISOString()
+    const issue = {
+      id: ++idCounter,
+      number,
+      title: String(body.title),
+      body: body.body ?? null,
+      state: 'open',
+      state_reason: null,
+      labels: [...new Set((body.labels ?? []).map((l) => (typeof l === 'string' ? l : l.name)).filter(Boolean))],
+      user: this.user(token),
+      comments: [],
+      created_at: now,
+      updated_at: now,
+      closed_at: null
+    }
+    for (const name of issue.labels) this.label(name)
+    this.issues.set(number, issue)
+    return { status: 201, payload: this.issuePayload(issue) }
+  }
+
+  issueAt(params) {
+    const issue = this.issues.get(Number(params.issue_number))
+    if (!issue) throw new HttpError(404, 'Not Found')
+    return issue
+  }
+
+  getIssue(params) {
+    return { payload: this.issuePayload(this.issueAt(params)) }
+  }
+
+  updateIssue(params, body, token) {
+    const issue = this.issueAt(params)
+    this.checkIssueWrite(token)
+    if (body.body !== undefined) this.checkIssueBody(body.body)
+    if (body.title !== undefined) issue.title = String(body.title)
+    if (body.body !== undefined) issue.body = body.body
+    if (body.labels !== undefined) issue.labels = [...new Set(body.labels.map((l) => (typeof l === 'string' ? l : l.name)).filter(Boolean))]
+    if (body.state !== undefined && body.state !== issue.state) {
+      issue.state = body.state
+      issue.closed_at = body.state === 'closed' ? new Date().toISOString() : null
+      issue.state_reason = body.state === 'closed' ? (body.state_reason ?? 'completed') : 'reopened'
+    } else if (body.state_reason !== undefined && issue.state === 'closed') issue.state_reason = body.state_reason
+    issue.updated_at = new Date().toISOString()
+    return { payload: this.issuePayload(issue) }
+  }
+
+  /** Every issue (not pull requests), by number. */
+  issueList() {
+    return [...this.issues.values()].sort((a, b) => a.number - b.number).map((i) => ({ ...this.issuePayload(i), commentBodies: i.comments.map((c) => c.body) }))
+  }
+
+  /** Opens an issue as someone else (a human, another bot) would: for tests that it is never touched. */
+  addIssue({ title, body, labels = [], login = 'alice', type = 'User', state = 'open' }) {
+    const number = this.nextNumber()
+    const now = new Date(Date.now() + number).toISOString()
+    const issue = { id: ++idCounter, number, title, body, state, state_reason: state === 'closed' ? 'completed' : null, labels, user: this.user({ login, type }), comments: [], created_at: now, updated_at: now, closed_at: state === 'closed' ? now : null }
+    for (const name of labels) this.label(name)
+    this.issues.set(number, issue)
+    return issue.number
   }
 
   /**
@@ -687,7 +856,8 @@ export class FakeGitHub {
   }
 
   createIssueComment(params, body, token) {
-    const pull = this.pull(params)
+    const pull = this.thread(params)
+    if (pull.isIssue) this.checkIssueWrite(token)
     if (body.body.length > MAX_BODY) throw new HttpError(422, 'Validation Failed', { errors: [{ resource: 'IssueComment', code: 'custom', field: 'body', message: `body is too long (maximum is ${MAX_BODY} characters)` }] })
     const id = ++idCounter
     const now = new Date().toISOString()
@@ -695,7 +865,7 @@ export class FakeGitHub {
       id,
       node_id: `IC_${id}`,
       url: `${this.url}/repos/${this.owner}/${this.repo}/issues/comments/${id}`,
-      html_url: this.htmlUrl(pull, `#issuecomment-${id}`),
+      html_url: pull.isIssue ? `${this.origin}/${this.owner}/${this.repo}/issues/${pull.number}#issuecomment-${id}` : this.htmlUrl(pull, `#issuecomment-${id}`),
       issue_url: `${this.url}/repos/${this.owner}/${this.repo}/issues/${pull.number}`,
       body: body.body,
       user: this.user(token),
@@ -704,6 +874,7 @@ export class FakeGitHub {
       author_association: token.type === 'Bot' ? 'NONE' : 'MEMBER'
     }
     pull.issueComments.push(comment)
+    if (pull.isIssue) pull.issue.updated_at = now
     return { status: 201, payload: comment }
   }
 
@@ -711,6 +882,10 @@ export class FakeGitHub {
     for (const pull of this.pulls.values()) {
       const comment = pull.issueComments.find((c) => c.id === Number(params.comment_id))
       if (comment) return { pull, comment }
+    }
+    for (const issue of this.issues.values()) {
+      const comment = issue.comments.find((c) => c.id === Number(params.comment_id))
+      if (comment) return { pull: { issueComments: issue.comments }, comment }
     }
     throw new HttpError(404, 'Not Found')
   }
@@ -818,24 +993,33 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
 }
 
 /**
- * The environment the Actions runner gives dist/index.js for a pull_request event against `fake`: writes the
- * event file, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY into `dir` and returns them with the env. `inputs` are
- * action input names (e.g. 'target-version') → values; `fork` makes the PR come from another repository.
+ * The environment the Actions runner gives dist/index.js against `fake`: writes the event file, GITHUB_OUTPUT and
+ * GITHUB_STEP_SUMMARY into `dir` and returns them with the env. `inputs` are action input names (e.g.
+ * 'target-version') → values. `event` is pull_request (default; `fork` makes the PR come from another
+ * repository), or schedule / workflow_dispatch / push on `ref` at `headSha` (no pull request).
  */
-export function runnerEnv({ fake, pullNumber, baseSha, headSha, dir, workspace, inputs = {}, fork = false }) {
+export function runnerEnv({ fake, pullNumber, baseSha, headSha, dir, workspace, inputs = {}, fork = false, event = 'pull_request', ref = 'refs/heads/main' }) {
   mkdirSync(dir, { recursive: true })
   const repoFull = `${fake.owner}/${fake.repo}`
   const eventPath = join(dir, 'event.json')
-  writeFileSync(eventPath, JSON.stringify({
-    action: 'synchronize',
-    number: pullNumber,
-    pull_request: {
-      number: pullNumber,
-      head: { sha: headSha, repo: { full_name: fork ? `fork-of-${fake.owner}/${fake.repo}` : repoFull } },
-      base: { sha: baseSha, repo: { full_name: repoFull } }
-    },
-    repository: { name: fake.repo, owner: { login: fake.owner }, full_name: repoFull }
-  }))
+  const repository = { name: fake.repo, owner: { login: fake.owner }, full_name: repoFull, default_branch: 'main' }
+  const payload = event === 'pull_request' || event === 'pull_request_target'
+    ? {
+        action: 'synchronize',
+        number: pullNumber,
+        pull_request: {
+          number: pullNumber,
+          head: { sha: headSha, repo: { full_name: fork ? `fork-of-${fake.owner}/${fake.repo}` : repoFull } },
+          base: { sha: baseSha, repo: { full_name: repoFull } }
+        },
+        repository
+      }
+    : event === 'schedule'
+      ? { schedule: '17 6 * * 1', repository }
+      : event === 'workflow_dispatch'
+        ? { inputs: {}, ref, repository }
+        : { ref, before: baseSha ?? '0'.repeat(40), after: headSha, repository }
+  writeFileSync(eventPath, JSON.stringify(payload))
   const outputFile = join(dir, 'output')
   const summaryFile = join(dir, 'summary')
   writeFileSync(outputFile, '')
@@ -844,7 +1028,8 @@ export function runnerEnv({ fake, pullNumber, baseSha, headSha, dir, workspace, 
     PATH: process.env.PATH,
     HOME: process.env.HOME,
     GITHUB_ACTIONS: 'true',
-    GITHUB_EVENT_NAME: 'pull_request',
+    GITHUB_EVENT_NAME: event,
+    ...(event === 'pull_request' || event === 'pull_request_target' ? {} : { GITHUB_SHA: headSha, GITHUB_REF: ref, GITHUB_RUN_ID: '4242' }),
     GITHUB_EVENT_PATH: eventPath,
     GITHUB_REPOSITORY: repoFull,
     GITHUB_API_URL: fake.url,

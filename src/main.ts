@@ -17,6 +17,7 @@ import { UsageError } from './model.js'
 import { allRules } from './analyze/index.js'
 import { actionOutputs, writeReportFiles } from './report/outputs.js'
 import { publish } from './report/publish.js'
+import { actionMode, runReadiness } from './readiness/run.js'
 import { actionsLinkContext } from './report/links.js'
 import type { AnalysisResult } from './result.js'
 
@@ -99,6 +100,12 @@ export async function run(): Promise<void> {
   try {
     const inputs = readInputs()
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
+    // schedule / workflow_dispatch (or mode: readiness): the whole branch, kept in one issue.
+    if (actionMode(core.getInput('mode'), github.context.eventName) === 'readiness') {
+      const config = loadRepoConfig(workspace, inputs.configPath)
+      await runReadiness({ target: inputs.target, from: inputs.from, kubernetesVersion: inputs.kubernetesVersion, paths: inputs.paths, token: inputs.token, config }, workspace)
+      return
+    }
     const refs = eventRefs(github.context)
     const { owner, repo } = github.context.repo
     const octokit = inputs.token ? createGitHubClient({ token: inputs.token, log: actionLog }) : undefined

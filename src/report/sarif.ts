@@ -2,12 +2,15 @@
 import type { RuleMeta } from '../analyze/types.js'
 import type { Finding, Severity } from '../model.js'
 import type { AnalysisResult } from '../result.js'
-import { fingerprints } from './fingerprint.js'
+import { stableFingerprints } from './fingerprint.js'
 import { PROJECT_URL, ruleDocsUrl } from './links.js'
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json'
-/** The key under partialFingerprints; bump the version if the fingerprint recipe changes. */
-export const FINGERPRINT_KEY = 'istioCompat/v1'
+/**
+ * The key under partialFingerprints; bump the version if the fingerprint recipe changes. v2: rule + file + resource
+ * + YAML path + message with release numbers normalised (v1 also hashed the target release and the exact message).
+ */
+export const FINGERPRINT_KEY = 'istioCompat/v2'
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', notice: 'note' }
 
@@ -48,7 +51,7 @@ export function toSarif(result: AnalysisResult, options: SarifOptions = {}): Rec
   const metas = new Map((options.rules ?? []).map((r) => [r.id, r]))
   const ids = ruleIds(result, options.rules ?? [])
   const index = new Map(ids.map((id, i) => [id, i]))
-  const prints = fingerprints(result.findings, result.target.release.version)
+  const prints = stableFingerprints(result.findings)
   return {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
