@@ -13463,12 +13463,12 @@ const REPOSITORY_RULES = new Set([KUBERNETES_RULE]);
  * Istio releases in a message (`1.28`, `1.28.1`, `v1.26.8`, `1.31.0-rc.0`): the same problem reads "Istio 1.26.8
  * rejects …" on the base and "Istio 1.28.1 rejects …" on the head. Kubernetes versions and ranges go the same way.
  */
-const RELEASE = /\bv?\d+\.\d+(?:\.\d+)?(?:-(?:alpha|beta|rc)(?:\.?\d+)?)?\b/g;
+const RELEASE$1 = /\bv?\d+\.\d+(?:\.\d+)?(?:-(?:alpha|beta|rc)(?:\.?\d+)?)?\b/g;
 function normaliseMessage(rule, message) {
     // A parse message names lines and columns of the file, which move; what is broken stays.
     if (rule === PARSE_RULE)
         return message.replace(/\d+/g, '#');
-    return message.replace(RELEASE, '<release>');
+    return message.replace(RELEASE$1, '<release>');
 }
 /** Sequence indexes move when an item is inserted above; `spec.http[2].route` and `spec.http[1].route` are one place. */
 function normalisePath(path) {
@@ -13623,7 +13623,7 @@ function documentsWithFindings(findings, docs) {
  * Identity of a document across the two states: group/kind/namespace/name for named resources (so a resource
  * may move between files), else the file (its base path when renamed) and the document's index.
  */
-function resourceKey(doc, renamedFrom) {
+function resourceKey$1(doc, renamedFrom) {
     const r = doc.resource;
     const file = renamedFrom?.get(doc.file) ?? doc.file;
     if (r?.name !== undefined)
@@ -13640,7 +13640,7 @@ function diffResources(base, head, renames = new Map()) {
     const before = new Map();
     for (const file of sortedByPath(base)) {
         for (const doc of file.documents) {
-            const key = resourceKey(doc);
+            const key = resourceKey$1(doc);
             const list = before.get(key);
             if (list)
                 list.push(doc);
@@ -13652,7 +13652,7 @@ function diffResources(base, head, renames = new Map()) {
     const taken = new Map();
     for (const file of sortedByPath(head)) {
         for (const doc of file.documents) {
-            const key = resourceKey(doc, renames);
+            const key = resourceKey$1(doc, renames);
             const n = taken.get(key) ?? 0;
             taken.set(key, n + 1);
             const old = before.get(key)?.[n];
@@ -14150,6 +14150,39 @@ function fingerprints(findings, target) {
     const out = new Map();
     for (const finding of findings) {
         const id = identity(finding, target);
+        const occurrence = seen.get(id) ?? 0;
+        seen.set(id, occurrence + 1);
+        out.set(finding, createHash('sha256').update(`${id}\u0000${occurrence}`).digest('hex').slice(0, 16));
+    }
+    return out;
+}
+/**
+ * Istio and Kubernetes releases in a message (`1.28`, `v1.26.8`, `1.31.0-rc.0`): the same problem reads "Istio 1.28
+ * rejects …" today and "Istio 1.29 rejects …" after the target moves; code scanning should see one alert.
+ */
+const RELEASE = /\bv?\d+\.\d+(?:\.\d+)?(?:-(?:alpha|beta|rc)(?:\.?\d+)?)?\b/g;
+/** A message without what moves between commits: release numbers, and for parse findings every number (lines, columns). */
+function normalisedMessage(rule, message) {
+    return rule === 'parse' ? message.replace(/\d+/g, '#') : message.replace(RELEASE, '<release>');
+}
+/** The apiVersion's group only: v1beta1 → v1 of the same resource is the same place. */
+function resourceKey(finding) {
+    const r = finding.resource;
+    if (!r)
+        return '';
+    const group = r.apiVersion.includes('/') ? r.apiVersion.slice(0, r.apiVersion.lastIndexOf('/')) : '';
+    return `${group}/${r.kind}/${r.namespace ?? ''}/${r.name ?? ''}`;
+}
+/**
+ * SARIF partialFingerprints that survive across commits and target changes: rule + file + resource + YAML path +
+ * normalised message, never the line (code scanning would otherwise close and reopen an alert on every edit
+ * above it) nor the target release. Identical identities are told apart by their order of appearance.
+ */
+function stableFingerprints(findings) {
+    const seen = new Map();
+    const out = new Map();
+    for (const finding of findings) {
+        const id = [finding.rule, finding.file, resourceKey(finding), finding.path ?? '', normalisedMessage(finding.rule, finding.message)].join('\u0000');
         const occurrence = seen.get(id) ?? 0;
         seen.set(id, occurrence + 1);
         out.set(finding, createHash('sha256').update(`${id}\u0000${occurrence}`).digest('hex').slice(0, 16));
@@ -14964,8 +14997,11 @@ function renderMarkdown(result) {
 }
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
-/** The key under partialFingerprints; bump the version if the fingerprint recipe changes. */
-const FINGERPRINT_KEY = 'istioCompat/v1';
+/**
+ * The key under partialFingerprints; bump the version if the fingerprint recipe changes. v2: rule + file + resource
+ * + YAML path + message with release numbers normalised (v1 also hashed the target release and the exact message).
+ */
+const FINGERPRINT_KEY = 'istioCompat/v2';
 const LEVEL = { error: 'error', warning: 'warning', notice: 'note' };
 /** A repository-relative path as a URI reference: forward slashes, each segment percent-encoded. */
 function artifactUri(file) {
@@ -14995,7 +15031,7 @@ function toSarif(result, options = {}) {
     const metas = new Map((options.rules ?? []).map((r) => [r.id, r]));
     const ids = ruleIds(result, options.rules ?? []);
     const index = new Map(ids.map((id, i) => [id, i]));
-    const prints = fingerprints(result.findings, result.target.release.version);
+    const prints = stableFingerprints(result.findings);
     return {
         $schema: SARIF_SCHEMA,
         version: '2.1.0',

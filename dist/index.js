@@ -49929,12 +49929,12 @@ const REPOSITORY_RULES = new Set([KUBERNETES_RULE]);
  * Istio releases in a message (`1.28`, `1.28.1`, `v1.26.8`, `1.31.0-rc.0`): the same problem reads "Istio 1.26.8
  * rejects …" on the base and "Istio 1.28.1 rejects …" on the head. Kubernetes versions and ranges go the same way.
  */
-const RELEASE = /\bv?\d+\.\d+(?:\.\d+)?(?:-(?:alpha|beta|rc)(?:\.?\d+)?)?\b/g;
+const RELEASE$1 = /\bv?\d+\.\d+(?:\.\d+)?(?:-(?:alpha|beta|rc)(?:\.?\d+)?)?\b/g;
 function normaliseMessage(rule, message) {
     // A parse message names lines and columns of the file, which move; what is broken stays.
     if (rule === PARSE_RULE)
         return message.replace(/\d+/g, '#');
-    return message.replace(RELEASE, '<release>');
+    return message.replace(RELEASE$1, '<release>');
 }
 /** Sequence indexes move when an item is inserted above; `spec.http[2].route` and `spec.http[1].route` are one place. */
 function normalisePath(path) {
@@ -50089,7 +50089,7 @@ function documentsWithFindings(findings, docs) {
  * Identity of a document across the two states: group/kind/namespace/name for named resources (so a resource
  * may move between files), else the file (its base path when renamed) and the document's index.
  */
-function resourceKey(doc, renamedFrom) {
+function resourceKey$1(doc, renamedFrom) {
     const r = doc.resource;
     const file = renamedFrom?.get(doc.file) ?? doc.file;
     if (r?.name !== undefined)
@@ -50106,7 +50106,7 @@ function diffResources(base, head, renames = new Map()) {
     const before = new Map();
     for (const file of sortedByPath(base)) {
         for (const doc of file.documents) {
-            const key = resourceKey(doc);
+            const key = resourceKey$1(doc);
             const list = before.get(key);
             if (list)
                 list.push(doc);
@@ -50118,7 +50118,7 @@ function diffResources(base, head, renames = new Map()) {
     const taken = new Map();
     for (const file of sortedByPath(head)) {
         for (const doc of file.documents) {
-            const key = resourceKey(doc, renames);
+            const key = resourceKey$1(doc, renames);
             const n = taken.get(key) ?? 0;
             taken.set(key, n + 1);
             const old = before.get(key)?.[n];
@@ -50281,8 +50281,8 @@ async function runAnalysis(sources, options) {
     const notChecked = [];
     // Detection runs on both sides whenever there is a base: a PR that moves the Istio version widens the scope.
     const maxFileBytes = options.maxFileBytes ?? config.maxFileSize;
-    const headDetection = options.target === 'auto' || sources.base ? await detect(sources.head, matches, maxFileBytes) : undefined;
-    const baseDetection = sources.base ? await detect(sources.base, matches, maxFileBytes, headDetection?.parsed) : undefined;
+    const headDetection = options.target === 'auto' || sources.base ? await detect$1(sources.head, matches, maxFileBytes) : undefined;
+    const baseDetection = sources.base ? await detect$1(sources.base, matches, maxFileBytes, headDetection?.parsed) : undefined;
     const headDetected = headDetection?.detection;
     const baseDetected = baseDetection?.detection;
     const target = chooseVersion(options.target, headDetected?.chosen, 'target-version');
@@ -50514,7 +50514,7 @@ function chooseVersion(input, detected, name, parse = parseRelease) {
  * from `previous` (the head's, for the base) where the bytes are the same: a file the PR did not touch is
  * parsed once for both sides.
  */
-async function detect(snapshot, matches, maxFileBytes, previous) {
+async function detect$1(snapshot, matches, maxFileBytes, previous) {
     const listed = await snapshot.list();
     const paths = listed.filter((p) => matches(p) || DETECTION_FILE.test(p));
     const contents = await snapshot.read(paths);
@@ -50595,6 +50595,39 @@ function fingerprints(findings, target) {
     const out = new Map();
     for (const finding of findings) {
         const id = identity(finding, target);
+        const occurrence = seen.get(id) ?? 0;
+        seen.set(id, occurrence + 1);
+        out.set(finding, createHash('sha256').update(`${id}\u0000${occurrence}`).digest('hex').slice(0, 16));
+    }
+    return out;
+}
+/**
+ * Istio and Kubernetes releases in a message (`1.28`, `v1.26.8`, `1.31.0-rc.0`): the same problem reads "Istio 1.28
+ * rejects …" today and "Istio 1.29 rejects …" after the target moves; code scanning should see one alert.
+ */
+const RELEASE = /\bv?\d+\.\d+(?:\.\d+)?(?:-(?:alpha|beta|rc)(?:\.?\d+)?)?\b/g;
+/** A message without what moves between commits: release numbers, and for parse findings every number (lines, columns). */
+function normalisedMessage(rule, message) {
+    return rule === 'parse' ? message.replace(/\d+/g, '#') : message.replace(RELEASE, '<release>');
+}
+/** The apiVersion's group only: v1beta1 → v1 of the same resource is the same place. */
+function resourceKey(finding) {
+    const r = finding.resource;
+    if (!r)
+        return '';
+    const group = r.apiVersion.includes('/') ? r.apiVersion.slice(0, r.apiVersion.lastIndexOf('/')) : '';
+    return `${group}/${r.kind}/${r.namespace ?? ''}/${r.name ?? ''}`;
+}
+/**
+ * SARIF partialFingerprints that survive across commits and target changes: rule + file + resource + YAML path +
+ * normalised message, never the line (code scanning would otherwise close and reopen an alert on every edit
+ * above it) nor the target release. Identical identities are told apart by their order of appearance.
+ */
+function stableFingerprints(findings) {
+    const seen = new Map();
+    const out = new Map();
+    for (const finding of findings) {
+        const id = [finding.rule, finding.file, resourceKey(finding), finding.path ?? '', normalisedMessage(finding.rule, finding.message)].join('\u0000');
         const occurrence = seen.get(id) ?? 0;
         seen.set(id, occurrence + 1);
         out.set(finding, createHash('sha256').update(`${id}\u0000${occurrence}`).digest('hex').slice(0, 16));
@@ -50697,8 +50730,11 @@ function actionsLinkContext(env = process.env) {
 }
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
-/** The key under partialFingerprints; bump the version if the fingerprint recipe changes. */
-const FINGERPRINT_KEY = 'istioCompat/v1';
+/**
+ * The key under partialFingerprints; bump the version if the fingerprint recipe changes. v2: rule + file + resource
+ * + YAML path + message with release numbers normalised (v1 also hashed the target release and the exact message).
+ */
+const FINGERPRINT_KEY = 'istioCompat/v2';
 const LEVEL = { error: 'error', warning: 'warning', notice: 'note' };
 /** A repository-relative path as a URI reference: forward slashes, each segment percent-encoded. */
 function artifactUri(file) {
@@ -50728,7 +50764,7 @@ function toSarif(result, options = {}) {
     const metas = new Map((options.rules ?? []).map((r) => [r.id, r]));
     const ids = ruleIds(result, options.rules ?? []);
     const index = new Map(ids.map((id, i) => [id, i]));
-    const prints = fingerprints(result.findings, result.target.release.version);
+    const prints = stableFingerprints(result.findings);
     return {
         $schema: SARIF_SCHEMA,
         version: '2.1.0',
@@ -52382,6 +52418,302 @@ async function publish(result, opts) {
     return new Publisher(result, opts).run();
 }
 
+function toIssue(data) {
+    return {
+        number: data.number,
+        title: data.title ?? '',
+        body: data.body ?? '',
+        state: data.state === 'closed' ? 'closed' : 'open',
+        stateReason: data.state_reason ?? null,
+        labels: (data.labels ?? []).map((l) => (typeof l === 'string' ? l : (l.name ?? ''))),
+        user: data.user ? { login: data.user.login, type: data.user.type } : null,
+        ...(data.html_url ? { htmlUrl: data.html_url } : {})
+    };
+}
+/**
+ * Every issue (open and closed, newest first) carrying `label`. The list endpoint also returns pull requests;
+ * they are left out.
+ */
+async function listLabelledIssues(octokit, repo, label) {
+    const items = await octokit.paginate(octokit.rest.issues.listForRepo, {
+        owner: repo.owner,
+        repo: repo.repo,
+        labels: label,
+        state: 'all',
+        sort: 'created',
+        direction: 'desc',
+        per_page: 100
+    });
+    return items.filter((i) => !i.pull_request).map(toIssue);
+}
+async function createIssue(octokit, repo, issue, request) {
+    const { data } = await octokit.rest.issues.create({ owner: repo.owner, repo: repo.repo, title: issue.title, body: issue.body, labels: issue.labels, ...({}) });
+    return toIssue(data);
+}
+async function updateIssue(octokit, repo, number, update) {
+    const { data } = await octokit.rest.issues.update({
+        owner: repo.owner,
+        repo: repo.repo,
+        issue_number: number,
+        ...(update.title !== undefined ? { title: update.title } : {}),
+        ...(update.body !== undefined ? { body: update.body } : {}),
+        ...(update.state !== undefined ? { state: update.state } : {}),
+        ...(update.stateReason !== undefined ? { state_reason: update.stateReason } : {})
+    });
+    return toIssue(data);
+}
+async function commentOnIssue(octokit, repo, number, body) {
+    const { data } = await octokit.rest.issues.createComment({ owner: repo.owner, repo: repo.repo, issue_number: number, body });
+    return data.id;
+}
+
+// The body of the readiness issue: what would break on the target release, grouped by file, every location a
+// permalink at the checked commit, with the fixes and the upstream notes the findings rest on.
+/** Starts the body of our issue; with the label and the author it tells our issue from anyone else's. */
+const READINESS_MARKER = '<!-- istio-compat:readiness -->';
+/** GitHub refuses issue bodies over 65536 characters; stay below with room for the markers. */
+const ISSUE_BODY_BUDGET = 60_000;
+/**
+ * The grouped, linked report of a whole-branch run: the PR summary's renderer (verdict, counts, releases, findings
+ * by severity with every location a permalink at the checked commit, fixes, sources and a few lines of YAML).
+ * Resources are left out: on a whole branch every resource would read as "added".
+ */
+function renderLinkedReport(result, links, maxLength = ISSUE_BODY_BUDGET, options = {}) {
+    return renderSummary({ ...result, resources: [] }, {
+        links: { serverUrl: links.serverUrl.replace(/\/+$/, ''), repository: `${links.owner}/${links.repo}`, headSha: links.sha, ...(links.runUrl ? { runUrl: links.runUrl } : {}) },
+        maxLength,
+        failOn: 'error',
+        ...(options.measure ? { measure: options.measure } : {}),
+        ...(options.fileText ? { fileText: options.fileText } : {})
+    });
+}
+/**
+ * What the issue says, without where it says it: the findings' identities (not their lines, so an edit
+ * elsewhere in a file does not rewrite the issue), severities, fixes, the releases and the files not checked.
+ */
+function readinessHash(result) {
+    const target = result.target.release.version;
+    const prints = fingerprints(result.findings, target);
+    const findings = result.findings.map((f) => [prints.get(f), f.severity, f.suppressed ? 'suppressed' : '', f.fix?.description ?? ''].join('|')).sort();
+    const state = { target, from: result.from?.release.version ?? '', findings, notChecked: result.notChecked.map((n) => `${n.file}|${n.reason}`).sort() };
+    return createHash('sha256').update(JSON.stringify(state)).digest('hex').slice(0, 16);
+}
+/** `<!-- istio-compat:readiness-hash abc… -->`: read back on the next run to skip a write that changes nothing. */
+function hashMarker(hash) {
+    return `<!-- istio-compat:readiness-hash ${hash} -->`;
+}
+function hashOf(body) {
+    return /<!-- istio-compat:readiness-hash ([0-9a-f]{16}) -->/.exec(body)?.[1];
+}
+function isReadinessBody(body) {
+    return body.replace(/^\uFEFF/, '').startsWith(READINESS_MARKER);
+}
+/** The whole issue body: markers, a sentence on what this issue is, the linked report. */
+function renderReadinessBody(result, links, hash = readinessHash(result), fileText) {
+    const intro = `This issue is kept up to date by a scheduled istio-compat run: it is edited when the findings change, closed when the branch is clean and reopened when findings come back.`;
+    const prefix = [READINESS_MARKER, hashMarker(hash), intro].join('\n');
+    return `${prefix}\n\n${renderLinkedReport(result, links, ISSUE_BODY_BUDGET - prefix.length - 2, fileText ? { fileText } : {})}`;
+}
+
+function isOwn(issue, identity) {
+    if (!isReadinessBody(issue.body) || !issue.user)
+        return false;
+    return issue.user.login === identity.login || (!identity.confirmed && issue.user.type === 'Bot');
+}
+async function syncReadinessIssue(input) {
+    const { octokit, repo, log } = input;
+    const label = input.labels[0];
+    if (!label)
+        throw new Error('the readiness issue needs at least one label to be found again');
+    const marked = (await listLabelledIssues(octokit, repo, label)).filter((i) => isReadinessBody(i.body));
+    const identity = marked.length > 0 ? (input.login ? { login: input.login, confirmed: true } : await resolveLogin(octokit)) : undefined;
+    const own = identity ? marked.filter((i) => isOwn(i, identity)) : [];
+    // Newest first from the API: an open one wins, else the newest closed one.
+    const issue = own.find((i) => i.state === 'open') ?? own[0];
+    if (own.length > 1)
+        log.info(`istio-compat: ${own.length} readiness issues carry our marker; keeping #${issue.number} up to date and leaving the others alone.`);
+    const outcome = (action, i) => ({ action, ...(i ? { number: i.number, ...(i.htmlUrl ? { url: i.htmlUrl } : {}) } : {}) });
+    if (!input.hasFindings) {
+        if (!issue || issue.state === 'closed')
+            return outcome('none', issue);
+        await commentOnIssue(octokit, repo, issue.number, input.closeNote);
+        // The body keeps the last findings; the comment says they are gone.
+        return outcome('closed', await updateIssue(octokit, repo, issue.number, { state: 'closed', stateReason: 'completed' }));
+    }
+    if (!issue)
+        return outcome('created', await createIssue(octokit, repo, { title: input.title, body: input.body, labels: input.labels }));
+    const changed = hashOf(issue.body) !== input.hash || issue.title !== input.title;
+    if (issue.state === 'closed') {
+        // Someone closed it as not planned: that decision stands until they reopen it.
+        if (issue.stateReason === 'not_planned') {
+            log.info(`istio-compat: readiness issue #${issue.number} was closed as not planned; it is left closed.`);
+            return outcome('none', issue);
+        }
+        return outcome('reopened', await updateIssue(octokit, repo, issue.number, { state: 'open', stateReason: 'reopened', ...(changed ? { title: input.title, body: input.body } : {}) }));
+    }
+    if (!changed)
+        return outcome('unchanged', issue);
+    return outcome('updated', await updateIssue(octokit, repo, issue.number, { title: input.title, body: input.body }));
+}
+
+// Readiness mode: on a schedule (or by hand), the whole default branch is checked against the next release and
+// the findings are kept in one issue. The job succeeds unless `fail-on` is set explicitly.
+/** Events without a pull request that a readiness check is meant for. */
+const READINESS_EVENTS = new Set(['schedule', 'workflow_dispatch']);
+/** The `mode` input: `pr`, `readiness`, or `auto`/empty = readiness on schedule and workflow_dispatch, else pr. */
+function actionMode(input, eventName) {
+    const v = input.trim().toLowerCase();
+    if (v === 'pr' || v === 'readiness')
+        return v;
+    if (v === '' || v === 'auto')
+        return READINESS_EVENTS.has(eventName) ? 'readiness' : 'pr';
+    throw new UsageError(`mode must be auto, pr or readiness, not "${input}"`);
+}
+const DEFAULT_ISSUE_TITLE = 'Istio upgrade readiness';
+const DEFAULT_ISSUE_LABEL = 'istio-compat';
+/** Labels from a comma- or newline-separated input; the first identifies our issue. */
+function parseLabels(input) {
+    const labels = [...new Set(input.split(/[,\n]/).map((l) => l.trim()).filter(Boolean))];
+    return labels.length ? labels : [DEFAULT_ISSUE_LABEL];
+}
+/** The gate in readiness mode: `never` unless the workflow sets fail-on itself. */
+function readinessFailOn(raw) {
+    return raw.trim() === '' ? 'never' : parseFailOn(raw);
+}
+/**
+ * Releases of a readiness run. The mesh runs `from` today (detected unless given); the target is `next` (the
+ * minor after it; also what `auto` means here), `latest`, or an explicit release.
+ */
+function readinessVersions(targetInput, fromInput, detected) {
+    const targetRaw = targetInput.trim() || 'auto';
+    const fromRaw = fromInput.trim() || 'auto';
+    let from;
+    let fromOrigin;
+    if (fromRaw !== 'auto') {
+        from = parseRelease(fromRaw).version;
+        fromOrigin = 'input';
+    }
+    else if (detected) {
+        try {
+            from = parseRelease(detected.version).version;
+        }
+        catch (error) {
+            throw new UsageError(`from-version auto: ${detected.file}:${detected.line} names Istio ${detected.version}: ${error.message}`);
+        }
+        fromOrigin = `${detected.file}:${detected.line} (${detected.how})`;
+    }
+    if (targetRaw === 'auto' || targetRaw === 'next') {
+        if (!from)
+            throw new UsageError(`target-version ${targetRaw} means the minor after the release run today, but no Istio version was found in the repository; set from-version (e.g. 1.28) or target-version (e.g. latest)`);
+        const minor = parseRelease(from).minor;
+        const next = KNOWN_MINORS[KNOWN_MINORS.indexOf(minor) + 1];
+        if (!next)
+            return { target: LATEST_MINOR, targetOrigin: `${minor} is the newest release istio-compat knows`, from, ...(fromOrigin ? { fromOrigin } : {}) };
+        return { target: next, targetOrigin: `the minor after ${from} (target-version ${targetRaw})`, from, ...(fromOrigin ? { fromOrigin } : {}) };
+    }
+    const target = parseRelease(targetRaw).version;
+    return { target, targetOrigin: targetRaw === 'latest' ? 'input (latest)' : 'input', ...(from ? { from } : {}), ...(fromOrigin ? { fromOrigin } : {}) };
+}
+const log = { info: info, warning: warning, debug: debug };
+async function detect(snapshot, matches) {
+    const paths = (await snapshot.list()).filter((p) => matches(p) || /(^|\/)Chart\.ya?ml$/.test(p));
+    const contents = await snapshot.read(paths);
+    return detectIstioVersion([...contents].map(([path, data]) => ({ path, text: new TextDecoder().decode(data) })));
+}
+/** The checked-out branch when there is a checkout, else the event's commit through the API. */
+function branchSnapshot(workspace, octokit, repo) {
+    if (isGitRepository(workspace))
+        return { snapshot: workTreeSnapshot(workspace), sha: resolveCommit(workspace, 'HEAD') ?? context.sha };
+    if (octokit && context.sha) {
+        info('istio-compat: no git checkout in the workspace; reading the branch through the API');
+        return { snapshot: apiSnapshot(octokit, repo.owner, repo.repo, context.sha, { log: (m) => info(`istio-compat: ${m}`), repoSizeKiB: repoSizeOnce(octokit, repo.owner, repo.repo) }), sha: context.sha };
+    }
+    return { snapshot: workTreeSnapshot(workspace), sha: context.sha };
+}
+async function runReadiness(inputs, workspace) {
+    const failOn = readinessFailOn(getInput('fail-on'));
+    const title = getInput('issue-title').trim() || DEFAULT_ISSUE_TITLE;
+    const labels = parseLabels(getInput('issue-labels'));
+    const { owner, repo } = context.repo;
+    const octokit = inputs.token ? createGitHubClient({ token: inputs.token, log }) : undefined;
+    const patterns = inputs.paths.length ? inputs.paths : DEFAULT_PATTERNS;
+    const matches = pathMatcher(patterns, inputs.config.ignore);
+    const { snapshot, sha } = branchSnapshot(workspace, octokit, { owner, repo });
+    const versions = readinessVersions(inputs.target, inputs.from, await detect(snapshot, matches));
+    const sources = await wholeFileSources(snapshot, pathMatcher(patterns));
+    const result = await runAnalysis(sources, {
+        target: versions.target,
+        ...(versions.from ? { from: versions.from } : {}),
+        ...(inputs.kubernetesVersion ? { kubernetesVersion: inputs.kubernetesVersion } : {}),
+        paths: patterns,
+        config: inputs.config
+    });
+    // Say where the releases came from rather than "input": the detection and the next-minor rule chose them.
+    result.target.origin = versions.targetOrigin;
+    if (result.from && versions.fromOrigin)
+        result.from.origin = versions.fromOrigin;
+    info(`istio-compat: readiness of the branch: Istio ${result.from ? `${result.from.release.version} → ` : ''}${result.target.release.version}, ${result.documentsChecked} document(s) checked, ${result.findings.length} finding(s)`);
+    const files = await writeReportFiles(result, process.env.RUNNER_TEMP || join(workspace, '.istio-compat'), { rules: allRules() });
+    const links = {
+        serverUrl: context.serverUrl || 'https://github.com',
+        owner,
+        repo,
+        sha,
+        ...(context.ref?.startsWith('refs/heads/') ? { branch: context.ref.slice('refs/heads/'.length) } : {}),
+        ...(context.runId ? { runUrl: `${context.serverUrl}/${owner}/${repo}/actions/runs/${context.runId}` } : {})
+    };
+    // A few lines of YAML under each finding: the head texts of the files with findings.
+    const blobs = await snapshot.read([...new Set(result.findings.map((f) => f.file))]);
+    const fileText = (path) => (blobs.has(path) ? new TextDecoder().decode(blobs.get(path)) : undefined);
+    const outcome = { result };
+    const notes = [];
+    // The issue speaks for the default branch: a run dispatched on another branch only reports in the job summary.
+    const defaultBranch = context.payload.repository?.default_branch;
+    const otherBranch = defaultBranch && links.branch && links.branch !== defaultBranch ? links.branch : undefined;
+    if (!octokit)
+        notes.push('No github-token was given, so the readiness issue was not updated.');
+    else if (otherBranch)
+        notes.push(`This run checked the branch ${codeSpan(otherBranch)}, not the default branch ${codeSpan(defaultBranch)}, so the readiness issue was left as it is.`);
+    else {
+        // Files that could not be checked (chart templates) alone do not keep an issue open: only findings do.
+        const hasFindings = result.findings.some((f) => !f.suppressed);
+        const hash = readinessHash(result);
+        try {
+            outcome.issue = await syncReadinessIssue({
+                octokit,
+                repo: { owner, repo },
+                title,
+                labels,
+                hasFindings,
+                body: renderReadinessBody(result, links, hash, fileText),
+                hash,
+                closeNote: `istio-compat found nothing to fix for Istio ${result.target.release.version} on ${links.branch ? `\`${links.branch}\` ` : ''}at ${sha.slice(0, 12)}; closing. This issue is reopened if findings come back.`,
+                log
+            });
+            info(`istio-compat: readiness issue ${outcome.issue.number ? `#${outcome.issue.number} ` : ''}${outcome.issue.action}`);
+        }
+        catch (error) {
+            const message = `${httpStatus(error) ? `HTTP ${httpStatus(error)}: ` : ''}${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`;
+            const [before, after] = isPermissionError(error)
+                ? ['GitHub refused to write the readiness issue (', '); the job needs `permissions: issues: write`.']
+                : ['Updating the readiness issue failed (', ').'];
+            warning(`${before}${message}${after}`);
+            notes.push(`${before}${escapeMarkdown(message)}${after}`);
+        }
+    }
+    for (const [name, value] of Object.entries(actionOutputs(result, files)))
+        setOutput(name, value);
+    setOutput('issue', outcome.issue?.number !== undefined ? String(outcome.issue.number) : '');
+    const summary = renderLinkedReport(result, links, STEP_SUMMARY_BUDGET, { fileText, measure: 'bytes' });
+    actionsWorkflowOutput().stepSummary(notes.length ? `${notes.map((n) => `> ${n}`).join('\n')}\n\n${summary}` : summary);
+    const verdict = gate(result.findings, failOn);
+    if (verdict.exitCode !== 0)
+        setFailed(`istio-compat: ${verdict.message}`);
+    else
+        info(`istio-compat: ${verdict.message}${failOn === 'never' ? ' Readiness runs do not fail unless fail-on is set.' : ''}`);
+    return outcome;
+}
+
 // The GitHub Action: read the PR, run the engine, report, gate.
 /** A count input: a whole number ≥ 0, or a clear error naming the input. */
 function countInput(name, fallback) {
@@ -52436,6 +52768,12 @@ async function run() {
     try {
         const inputs = readInputs();
         const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+        // schedule / workflow_dispatch (or mode: readiness): the whole branch, kept in one issue.
+        if (actionMode(getInput('mode'), context.eventName) === 'readiness') {
+            const config = loadRepoConfig(workspace, inputs.configPath);
+            await runReadiness({ target: inputs.target, from: inputs.from, kubernetesVersion: inputs.kubernetesVersion, paths: inputs.paths, token: inputs.token, config }, workspace);
+            return;
+        }
         const refs = eventRefs(context);
         const { owner, repo } = context.repo;
         const octokit = inputs.token ? createGitHubClient({ token: inputs.token, log: actionLog }) : undefined;
