@@ -1,5 +1,7 @@
 // Stable identities of findings: hidden in review comments (dedupe across runs) and in SARIF partialFingerprints.
 import { createHash } from 'node:crypto'
+import { normaliseMessage } from '../baseline.js'
+import { groupOf } from '../manifests/recognise.js'
 import type { Finding } from '../model.js'
 
 /** A finding's identity without its line, so a comment survives edits elsewhere in the file. */
@@ -25,35 +27,22 @@ export function fingerprints(findings: readonly Finding[], target: string): Map<
   return out
 }
 
-/**
- * Istio and Kubernetes releases in a message (`1.28`, `v1.26.8`, `1.31.0-rc.0`): the same problem reads "Istio 1.28
- * rejects …" today and "Istio 1.29 rejects …" after the target moves; code scanning should see one alert.
- */
-const RELEASE = /\bv?\d+\.\d+(?:\.\d+)?(?:-(?:alpha|beta|rc)(?:\.?\d+)?)?\b/g
-
-/** A message without what moves between commits: release numbers, and for parse findings every number (lines, columns). */
-export function normalisedMessage(rule: string, message: string): string {
-  return rule === 'parse' ? message.replace(/\d+/g, '#') : message.replace(RELEASE, '<release>')
-}
-
 /** The apiVersion's group only: v1beta1 → v1 of the same resource is the same place. */
 function resourceKey(finding: Finding): string {
   const r = finding.resource
-  if (!r) return ''
-  const group = r.apiVersion.includes('/') ? r.apiVersion.slice(0, r.apiVersion.lastIndexOf('/')) : ''
-  return `${group}/${r.kind}/${r.namespace ?? ''}/${r.name ?? ''}`
+  return r ? `${groupOf(r.apiVersion)}/${r.kind}/${r.namespace ?? ''}/${r.name ?? ''}` : ''
 }
 
 /**
  * SARIF partialFingerprints that survive across commits and target changes: rule + file + resource + YAML path +
- * normalised message, never the line (code scanning would otherwise close and reopen an alert on every edit
+ * message with release numbers normalised as the baseline matches them (src/baseline.ts), never the line (code scanning would otherwise close and reopen an alert on every edit
  * above it) nor the target release. Identical identities are told apart by their order of appearance.
  */
 export function stableFingerprints(findings: readonly Finding[]): Map<Finding, string> {
   const seen = new Map<string, number>()
   const out = new Map<Finding, string>()
   for (const finding of findings) {
-    const id = [finding.rule, finding.file, resourceKey(finding), finding.path ?? '', normalisedMessage(finding.rule, finding.message)].join('\u0000')
+    const id = [finding.rule, finding.file, resourceKey(finding), finding.path ?? '', normaliseMessage(finding.rule, finding.message)].join('\u0000')
     const occurrence = seen.get(id) ?? 0
     seen.set(id, occurrence + 1)
     out.set(finding, createHash('sha256').update(`${id}\u0000${occurrence}`).digest('hex').slice(0, 16))
