@@ -6,7 +6,8 @@ import { createGitHubClient } from '../src/github/client.js'
 import { parseRelease } from '../src/knowledge/versions.js'
 import { UsageError } from '../src/model.js'
 import { syncReadinessIssue, type IssueSyncInput } from '../src/readiness/issue.js'
-import { hashOf, permalink, READINESS_MARKER, readinessHash, renderLinkedReport, renderReadinessBody, type RepoLinks } from '../src/readiness/report.js'
+import { permalink } from '../src/report/links.js'
+import { hashOf, linkContextOf, READINESS_MARKER, readinessHash, renderLinkedReport, renderReadinessBody, type RepoLinks } from '../src/readiness/report.js'
 import { actionMode, parseLabels, readinessFailOn, readinessVersions } from '../src/readiness/run.js'
 import { startFakeGitHub, type FakeGitHub } from '../scripts/fake-github.mjs'
 
@@ -66,7 +67,7 @@ const LINKS: RepoLinks = { serverUrl: 'https://ghes.example/', owner: 'octo', re
 
 describe('the issue body', () => {
   it('links each location at the checked commit, encodes odd paths, and keeps hostile text inert', () => {
-    expect(permalink(LINKS, 'apps/my app/#1.yaml', 3, 5)).toBe(`https://ghes.example/octo/mesh/blob/${'c'.repeat(40)}/apps/my%20app/%231.yaml#L3-L5`)
+    expect(permalink(linkContextOf(LINKS), 'apps/my app/#1.yaml', 3, 5)).toBe(`https://ghes.example/octo/mesh/blob/${'c'.repeat(40)}/apps/my%20app/%231.yaml#L3-L5`)
     const hostile = finding({
       file: 'apps/x.yaml',
       line: 7,

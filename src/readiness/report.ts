@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto'
 import type { AnalysisResult } from '../result.js'
 import { fingerprints } from '../report/fingerprint.js'
 import { renderSummary } from '../report/summary.js'
+import type { LinkContext } from '../report/links.js'
 
 /** Starts the body of our issue; with the label and the author it tells our issue from anyone else's. */
 export const READINESS_MARKER = '<!-- istio-compat:readiness -->'
@@ -23,11 +24,9 @@ export interface RepoLinks {
   runUrl?: string
 }
 
-/** `https://host/owner/repo/blob/<sha>/<path>#L3-L5`: stays valid whatever happens to the branch later. */
-export function permalink(links: RepoLinks, file: string, line: number, endLine?: number): string {
-  const path = file.split('/').map(encodeURIComponent).join('/')
-  const anchor = endLine !== undefined && endLine > line ? `#L${line}-L${endLine}` : `#L${line}`
-  return `${links.serverUrl.replace(/\/+$/, '')}/${encodeURIComponent(links.owner)}/${encodeURIComponent(links.repo)}/blob/${links.sha}/${path}${anchor}`
+/** The link context of the checked commit: the summary renderer's permalinks (src/report/links.ts) point at it. */
+export function linkContextOf(links: RepoLinks): LinkContext {
+  return { serverUrl: links.serverUrl.replace(/\/+$/, ''), repository: `${links.owner}/${links.repo}`, headSha: links.sha, ...(links.runUrl ? { runUrl: links.runUrl } : {}) }
 }
 
 /**
@@ -39,7 +38,7 @@ export function renderLinkedReport(result: AnalysisResult, links: RepoLinks, max
   return renderSummary(
     { ...result, resources: [] },
     {
-      links: { serverUrl: links.serverUrl.replace(/\/+$/, ''), repository: `${links.owner}/${links.repo}`, headSha: links.sha, ...(links.runUrl ? { runUrl: links.runUrl } : {}) },
+      links: linkContextOf(links),
       maxLength,
       failOn: 'error',
       ...(options.measure ? { measure: options.measure } : {}),
