@@ -1,9 +1,6 @@
 // The GitHub Action: read the PR, run the engine, report, gate.
 import * as core from '@actions/core'
 import * as github from '@actions/github'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { isGitRepository, resolveCommit } from './changes/git.js'
 import { gitSources, wholeFileSources, workTreeSnapshot } from './changes/snapshots.js'
 import { apiSnapshot, repoSizeOnce } from './changes/api.js'
@@ -15,7 +12,7 @@ import { listPullFiles } from './github/pulls.js'
 import { DEFAULT_PATTERNS, pathMatcher, runAnalysis, type Sources } from './pipeline.js'
 import { UsageError } from './model.js'
 import { allRules } from './analyze/index.js'
-import { actionOutputs, writeReportFiles } from './report/outputs.js'
+import { actionOutputs, reportDir, writeReportFiles } from './report/outputs.js'
 import { publish } from './report/publish.js'
 import { actionMode, runReadiness } from './readiness/run.js'
 import { actionsLinkContext } from './report/links.js'
@@ -158,14 +155,6 @@ export async function run(): Promise<void> {
   } catch (error) {
     core.setFailed(error instanceof Error ? error.message : String(error))
   }
-}
-
-/**
- * Where the report files go: RUNNER_TEMP, the runner's own folder; else a new private folder in the system's temp
- * folder — never the workspace, whose files and links the pull request controls.
- */
-function reportDir(): string {
-  return process.env.RUNNER_TEMP || mkdtempSync(join(tmpdir(), 'istio-compat-'))
 }
 
 /** `paths` set to patterns that match no file of the repository: each is named; when none matches, the run stops (it would check nothing). */

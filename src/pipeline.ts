@@ -69,8 +69,8 @@ export async function runAnalysis(sources: Sources, options: RunOptions): Promis
 
   // Detection runs on both sides whenever there is a base: a PR that moves the Istio version widens the scope.
   const maxFileBytes = options.maxFileBytes ?? config.maxFileSize
-  const headDetection = options.target === 'auto' || sources.base ? await detect(sources.head, matches, maxFileBytes) : undefined
-  const baseDetection = sources.base ? await detect(sources.base, matches, maxFileBytes, headDetection?.parsed) : undefined
+  const headDetection = options.target === 'auto' || sources.base ? await detectInSnapshot(sources.head, matches, maxFileBytes) : undefined
+  const baseDetection = sources.base ? await detectInSnapshot(sources.base, matches, maxFileBytes, headDetection?.parsed) : undefined
   const headDetected = headDetection?.detection
   const baseDetected = baseDetection?.detection
 
@@ -282,11 +282,11 @@ function chooseVersion(input: string, detected: { version: string; file: string;
 type Parsed = Map<string, { data: Uint8Array; file: ManifestFile }>
 
 /**
- * The Istio version a snapshot names. Files detection reads are parsed here once, kept in `parsed`, and reused
+ * The Istio version a snapshot names (also what a readiness run starts from). Files detection reads are parsed here once, kept in `parsed`, and reused
  * from `previous` (the head's, for the base) where the bytes are the same: a file the PR did not touch is
  * parsed once for both sides.
  */
-async function detect(snapshot: Snapshot, matches: (path: string) => boolean, maxFileBytes: number | undefined, previous?: Parsed) {
+export async function detectInSnapshot(snapshot: Snapshot, matches: (path: string) => boolean, maxFileBytes: number | undefined, previous?: Parsed) {
   const listed = await snapshot.list()
   const paths = listed.filter((p) => matches(p) || DETECTION_FILE.test(p))
   const contents = await snapshot.read(paths)

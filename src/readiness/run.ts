@@ -9,18 +9,17 @@ import type { RepoConfig } from '../config.js'
 import { gate, parseFailOn, type FailOn } from '../gate.js'
 import { createGitHubClient, type GitHubClient } from '../github/client.js'
 import { httpStatus, isPermissionError } from '../github/pulls.js'
-import { detectIstioVersion, type DetectedVersion } from '../knowledge/detect.js'
+import type { DetectedVersion } from '../knowledge/detect.js'
 import { KNOWN_MINORS, LATEST_MINOR, parseRelease } from '../knowledge/versions.js'
 import { UsageError } from '../model.js'
-import { DEFAULT_PATTERNS, pathMatcher, runAnalysis, type Snapshot, type Sources } from '../pipeline.js'
+import { DEFAULT_PATTERNS, detectInSnapshot, pathMatcher, runAnalysis, type Snapshot, type Sources } from '../pipeline.js'
 import type { AnalysisResult } from '../result.js'
 import { allRules } from '../analyze/index.js'
-import { actionOutputs, writeReportFiles } from '../report/outputs.js'
+import { actionOutputs, reportDir, writeReportFiles } from '../report/outputs.js'
 import { codeSpan, escapeMarkdown } from '../report/escape.js'
 import { actionsWorkflowOutput, STEP_SUMMARY_BUDGET } from '../report/workflow.js'
 import { syncReadinessIssue, type IssueSyncOutcome } from './issue.js'
 import { readinessHash, renderLinkedReport, renderReadinessBody, type RepoLinks } from './report.js'
-import { join } from 'node:path'
 
 export type ActionMode = 'pr' | 'readiness'
 
@@ -98,12 +97,6 @@ export interface ReadinessInputs {
 
 const log = { info: core.info, warning: core.warning, debug: core.debug }
 
-async function detect(snapshot: Snapshot, matches: (path: string) => boolean): Promise<DetectedVersion | undefined> {
-  const paths = (await snapshot.list()).filter((p) => matches(p) || /(^|\/)Chart\.ya?ml$/.test(p))
-  const contents = await snapshot.read(paths)
-  return detectIstioVersion([...contents].map(([path, data]) => ({ path, text: new TextDecoder().decode(data) })))
-}
-
 /** The checked-out branch when there is a checkout, else the event's commit through the API. */
 function branchSnapshot(workspace: string, octokit: GitHubClient | undefined, repo: { owner: string; repo: string }): { snapshot: Snapshot; sha: string } {
   if (isGitRepository(workspace)) return { snapshot: workTreeSnapshot(workspace), sha: resolveCommit(workspace, 'HEAD') ?? github.context.sha }
@@ -129,7 +122,7 @@ export async function runReadiness(inputs: ReadinessInputs, workspace: string): 
   const matches = pathMatcher(patterns, inputs.config.ignore)
 
   const { snapshot, sha } = branchSnapshot(workspace, octokit, { owner, repo })
-  const versions = readinessVersions(inputs.target, inputs.from, await detect(snapshot, matches))
+  const versions = readinessVersions(inputs.target, inputs.from, (await detectInSnapshot(snapshot, matches, undefined)).detection.chosen)
   const sources: Sources = await wholeFileSources(snapshot, pathMatcher(patterns))
   const result = await runAnalysis(sources, {
     target: versions.target,
@@ -143,7 +136,7 @@ export async function runReadiness(inputs: ReadinessInputs, workspace: string): 
   if (result.from && versions.fromOrigin) result.from.origin = versions.fromOrigin
   core.info(`istio-compat: readiness of the branch: Istio ${result.from ? `${result.from.release.version} → ` : ''}${result.target.release.version}, ${result.documentsChecked} document(s) checked, ${result.findings.length} finding(s)`)
 
-  const files = await writeReportFiles(result, process.env.RUNNER_TEMP || join(workspace, '.istio-compat'), { rules: allRules() })
+  const files = await writeReportFiles(result, reportDir(), { rules: allRules() })
   const links: RepoLinks = {
     serverUrl: github.context.serverUrl || 'https://github.com',
     owner,

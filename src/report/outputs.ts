@@ -1,5 +1,8 @@
 // The action's outputs: counts, and the paths of the JSON report and the SARIF file written for this run.
+import { mkdtempSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { writeFileNoFollow } from '../files.js'
 import type { AnalysisResult } from '../result.js'
 import { countFindings } from './counts.js'
@@ -8,6 +11,14 @@ import { renderSarif, type SarifOptions } from './sarif.js'
 
 export const REPORT_FILE = 'istio-compat-report.json'
 export const SARIF_FILE = 'istio-compat.sarif'
+
+/**
+ * Where the report files go: RUNNER_TEMP, the runner's own folder; else a new private folder in the system's temp
+ * folder — never the workspace, whose files and links the pull request controls.
+ */
+export function reportDir(): string {
+  return process.env.RUNNER_TEMP || mkdtempSync(join(tmpdir(), 'istio-compat-'))
+}
 
 export interface ReportFiles {
   report: string
