@@ -13463,12 +13463,12 @@ const REPOSITORY_RULES = new Set([KUBERNETES_RULE]);
  * Istio releases in a message (`1.28`, `1.28.1`, `v1.26.8`, `1.31.0-rc.0`): the same problem reads "Istio 1.26.8
  * rejects …" on the base and "Istio 1.28.1 rejects …" on the head. Kubernetes versions and ranges go the same way.
  */
-const RELEASE$1 = /\bv?\d+\.\d+(?:\.\d+)?(?:-(?:alpha|beta|rc)(?:\.?\d+)?)?\b/g;
+const RELEASE = /\bv?\d+\.\d+(?:\.\d+)?(?:-(?:alpha|beta|rc)(?:\.?\d+)?)?\b/g;
 function normaliseMessage(rule, message) {
     // A parse message names lines and columns of the file, which move; what is broken stays.
     if (rule === PARSE_RULE)
         return message.replace(/\d+/g, '#');
-    return message.replace(RELEASE$1, '<release>');
+    return message.replace(RELEASE, '<release>');
 }
 /** Sequence indexes move when an item is inserted above; `spec.http[2].route` and `spec.http[1].route` are one place. */
 function normalisePath(path) {
@@ -13815,8 +13815,8 @@ async function runAnalysis(sources, options) {
     const notChecked = [];
     // Detection runs on both sides whenever there is a base: a PR that moves the Istio version widens the scope.
     const maxFileBytes = options.maxFileBytes ?? config.maxFileSize;
-    const headDetection = options.target === 'auto' || sources.base ? await detect(sources.head, matches, maxFileBytes) : undefined;
-    const baseDetection = sources.base ? await detect(sources.base, matches, maxFileBytes, headDetection?.parsed) : undefined;
+    const headDetection = options.target === 'auto' || sources.base ? await detectInSnapshot(sources.head, matches, maxFileBytes) : undefined;
+    const baseDetection = sources.base ? await detectInSnapshot(sources.base, matches, maxFileBytes, headDetection?.parsed) : undefined;
     const headDetected = headDetection?.detection;
     const baseDetected = baseDetection?.detection;
     const target = chooseVersion(options.target, headDetected?.chosen, 'target-version');
@@ -14044,11 +14044,11 @@ function chooseVersion(input, detected, name, parse = parseRelease) {
     }
 }
 /**
- * The Istio version a snapshot names. Files detection reads are parsed here once, kept in `parsed`, and reused
+ * The Istio version a snapshot names (also what a readiness run starts from). Files detection reads are parsed here once, kept in `parsed`, and reused
  * from `previous` (the head's, for the base) where the bytes are the same: a file the PR did not touch is
  * parsed once for both sides.
  */
-async function detect(snapshot, matches, maxFileBytes, previous) {
+async function detectInSnapshot(snapshot, matches, maxFileBytes, previous) {
     const listed = await snapshot.list();
     const paths = listed.filter((p) => matches(p) || DETECTION_FILE.test(p));
     const contents = await snapshot.read(paths);
@@ -14156,33 +14156,21 @@ function fingerprints(findings, target) {
     }
     return out;
 }
-/**
- * Istio and Kubernetes releases in a message (`1.28`, `v1.26.8`, `1.31.0-rc.0`): the same problem reads "Istio 1.28
- * rejects …" today and "Istio 1.29 rejects …" after the target moves; code scanning should see one alert.
- */
-const RELEASE = /\bv?\d+\.\d+(?:\.\d+)?(?:-(?:alpha|beta|rc)(?:\.?\d+)?)?\b/g;
-/** A message without what moves between commits: release numbers, and for parse findings every number (lines, columns). */
-function normalisedMessage(rule, message) {
-    return rule === 'parse' ? message.replace(/\d+/g, '#') : message.replace(RELEASE, '<release>');
-}
 /** The apiVersion's group only: v1beta1 → v1 of the same resource is the same place. */
 function resourceKey(finding) {
     const r = finding.resource;
-    if (!r)
-        return '';
-    const group = r.apiVersion.includes('/') ? r.apiVersion.slice(0, r.apiVersion.lastIndexOf('/')) : '';
-    return `${group}/${r.kind}/${r.namespace ?? ''}/${r.name ?? ''}`;
+    return r ? `${groupOf$1(r.apiVersion)}/${r.kind}/${r.namespace ?? ''}/${r.name ?? ''}` : '';
 }
 /**
  * SARIF partialFingerprints that survive across commits and target changes: rule + file + resource + YAML path +
- * normalised message, never the line (code scanning would otherwise close and reopen an alert on every edit
+ * message with release numbers normalised as the baseline matches them (src/baseline.ts), never the line (code scanning would otherwise close and reopen an alert on every edit
  * above it) nor the target release. Identical identities are told apart by their order of appearance.
  */
 function stableFingerprints(findings) {
     const seen = new Map();
     const out = new Map();
     for (const finding of findings) {
-        const id = [finding.rule, finding.file, resourceKey(finding), finding.path ?? '', normalisedMessage(finding.rule, finding.message)].join('\u0000');
+        const id = [finding.rule, finding.file, resourceKey(finding), finding.path ?? '', normaliseMessage(finding.rule, finding.message)].join('\u0000');
         const occurrence = seen.get(id) ?? 0;
         seen.set(id, occurrence + 1);
         out.set(finding, createHash('sha256').update(`${id}\u0000${occurrence}`).digest('hex').slice(0, 16));

@@ -32,12 +32,12 @@ import require$$1$5 from 'node:dns';
 import require$$5$3 from 'string_decoder';
 import 'child_process';
 import 'timers';
-import { constants as constants$5, realpathSync, statSync, openSync, writeSync, closeSync, rmSync, renameSync, lstatSync, fstatSync, readSync, readdirSync, appendFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { relative, resolve as resolve$1, sep as sep$2, isAbsolute, join } from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { constants as constants$5, realpathSync, statSync, openSync, writeSync, closeSync, rmSync, renameSync, lstatSync, fstatSync, readSync, readdirSync, mkdtempSync, appendFileSync } from 'node:fs';
 import { randomBytes, createHash } from 'node:crypto';
+import { relative, resolve as resolve$1, sep as sep$2, isAbsolute, join } from 'node:path';
 import { mkdir as mkdir$1 } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -49929,12 +49929,12 @@ const REPOSITORY_RULES = new Set([KUBERNETES_RULE]);
  * Istio releases in a message (`1.28`, `1.28.1`, `v1.26.8`, `1.31.0-rc.0`): the same problem reads "Istio 1.26.8
  * rejects …" on the base and "Istio 1.28.1 rejects …" on the head. Kubernetes versions and ranges go the same way.
  */
-const RELEASE$1 = /\bv?\d+\.\d+(?:\.\d+)?(?:-(?:alpha|beta|rc)(?:\.?\d+)?)?\b/g;
+const RELEASE = /\bv?\d+\.\d+(?:\.\d+)?(?:-(?:alpha|beta|rc)(?:\.?\d+)?)?\b/g;
 function normaliseMessage(rule, message) {
     // A parse message names lines and columns of the file, which move; what is broken stays.
     if (rule === PARSE_RULE)
         return message.replace(/\d+/g, '#');
-    return message.replace(RELEASE$1, '<release>');
+    return message.replace(RELEASE, '<release>');
 }
 /** Sequence indexes move when an item is inserted above; `spec.http[2].route` and `spec.http[1].route` are one place. */
 function normalisePath(path) {
@@ -50281,8 +50281,8 @@ async function runAnalysis(sources, options) {
     const notChecked = [];
     // Detection runs on both sides whenever there is a base: a PR that moves the Istio version widens the scope.
     const maxFileBytes = options.maxFileBytes ?? config.maxFileSize;
-    const headDetection = options.target === 'auto' || sources.base ? await detect$1(sources.head, matches, maxFileBytes) : undefined;
-    const baseDetection = sources.base ? await detect$1(sources.base, matches, maxFileBytes, headDetection?.parsed) : undefined;
+    const headDetection = options.target === 'auto' || sources.base ? await detectInSnapshot(sources.head, matches, maxFileBytes) : undefined;
+    const baseDetection = sources.base ? await detectInSnapshot(sources.base, matches, maxFileBytes, headDetection?.parsed) : undefined;
     const headDetected = headDetection?.detection;
     const baseDetected = baseDetection?.detection;
     const target = chooseVersion(options.target, headDetected?.chosen, 'target-version');
@@ -50510,11 +50510,11 @@ function chooseVersion(input, detected, name, parse = parseRelease) {
     }
 }
 /**
- * The Istio version a snapshot names. Files detection reads are parsed here once, kept in `parsed`, and reused
+ * The Istio version a snapshot names (also what a readiness run starts from). Files detection reads are parsed here once, kept in `parsed`, and reused
  * from `previous` (the head's, for the base) where the bytes are the same: a file the PR did not touch is
  * parsed once for both sides.
  */
-async function detect$1(snapshot, matches, maxFileBytes, previous) {
+async function detectInSnapshot(snapshot, matches, maxFileBytes, previous) {
     const listed = await snapshot.list();
     const paths = listed.filter((p) => matches(p) || DETECTION_FILE.test(p));
     const contents = await snapshot.read(paths);
@@ -50601,33 +50601,21 @@ function fingerprints(findings, target) {
     }
     return out;
 }
-/**
- * Istio and Kubernetes releases in a message (`1.28`, `v1.26.8`, `1.31.0-rc.0`): the same problem reads "Istio 1.28
- * rejects …" today and "Istio 1.29 rejects …" after the target moves; code scanning should see one alert.
- */
-const RELEASE = /\bv?\d+\.\d+(?:\.\d+)?(?:-(?:alpha|beta|rc)(?:\.?\d+)?)?\b/g;
-/** A message without what moves between commits: release numbers, and for parse findings every number (lines, columns). */
-function normalisedMessage(rule, message) {
-    return rule === 'parse' ? message.replace(/\d+/g, '#') : message.replace(RELEASE, '<release>');
-}
 /** The apiVersion's group only: v1beta1 → v1 of the same resource is the same place. */
 function resourceKey(finding) {
     const r = finding.resource;
-    if (!r)
-        return '';
-    const group = r.apiVersion.includes('/') ? r.apiVersion.slice(0, r.apiVersion.lastIndexOf('/')) : '';
-    return `${group}/${r.kind}/${r.namespace ?? ''}/${r.name ?? ''}`;
+    return r ? `${groupOf$1(r.apiVersion)}/${r.kind}/${r.namespace ?? ''}/${r.name ?? ''}` : '';
 }
 /**
  * SARIF partialFingerprints that survive across commits and target changes: rule + file + resource + YAML path +
- * normalised message, never the line (code scanning would otherwise close and reopen an alert on every edit
+ * message with release numbers normalised as the baseline matches them (src/baseline.ts), never the line (code scanning would otherwise close and reopen an alert on every edit
  * above it) nor the target release. Identical identities are told apart by their order of appearance.
  */
 function stableFingerprints(findings) {
     const seen = new Map();
     const out = new Map();
     for (const finding of findings) {
-        const id = [finding.rule, finding.file, resourceKey(finding), finding.path ?? '', normalisedMessage(finding.rule, finding.message)].join('\u0000');
+        const id = [finding.rule, finding.file, resourceKey(finding), finding.path ?? '', normaliseMessage(finding.rule, finding.message)].join('\u0000');
         const occurrence = seen.get(id) ?? 0;
         seen.set(id, occurrence + 1);
         out.set(finding, createHash('sha256').update(`${id}\u0000${occurrence}`).digest('hex').slice(0, 16));
@@ -50803,6 +50791,13 @@ function renderSarif(result, options = {}) {
 // The action's outputs: counts, and the paths of the JSON report and the SARIF file written for this run.
 const REPORT_FILE = 'istio-compat-report.json';
 const SARIF_FILE = 'istio-compat.sarif';
+/**
+ * Where the report files go: RUNNER_TEMP, the runner's own folder; else a new private folder in the system's temp
+ * folder — never the workspace, whose files and links the pull request controls.
+ */
+function reportDir() {
+    return process.env.RUNNER_TEMP || mkdtempSync(join(tmpdir(), 'istio-compat-'));
+}
 /**
  * Writes the JSON report and the SARIF file into `dir` (e.g. RUNNER_TEMP) and returns their paths. A link already at
  * either name (or `dir` being a link) is never written through: the file is replaced (see writeFileNoFollow).
@@ -52473,6 +52468,10 @@ async function commentOnIssue(octokit, repo, number, body) {
 const READINESS_MARKER = '<!-- istio-compat:readiness -->';
 /** GitHub refuses issue bodies over 65536 characters; stay below with room for the markers. */
 const ISSUE_BODY_BUDGET = 60_000;
+/** The link context of the checked commit: the summary renderer's permalinks (src/report/links.ts) point at it. */
+function linkContextOf(links) {
+    return { serverUrl: links.serverUrl.replace(/\/+$/, ''), repository: `${links.owner}/${links.repo}`, headSha: links.sha, ...(links.runUrl ? { runUrl: links.runUrl } : {}) };
+}
 /**
  * The grouped, linked report of a whole-branch run: the PR summary's renderer (verdict, counts, releases, findings
  * by severity with every location a permalink at the checked commit, fixes, sources and a few lines of YAML).
@@ -52480,7 +52479,7 @@ const ISSUE_BODY_BUDGET = 60_000;
  */
 function renderLinkedReport(result, links, maxLength = ISSUE_BODY_BUDGET, options = {}) {
     return renderSummary({ ...result, resources: [] }, {
-        links: { serverUrl: links.serverUrl.replace(/\/+$/, ''), repository: `${links.owner}/${links.repo}`, headSha: links.sha, ...(links.runUrl ? { runUrl: links.runUrl } : {}) },
+        links: linkContextOf(links),
         maxLength,
         failOn: 'error',
         ...(options.measure ? { measure: options.measure } : {}),
@@ -52615,11 +52614,6 @@ function readinessVersions(targetInput, fromInput, detected) {
     return { target, targetOrigin: targetRaw === 'latest' ? 'input (latest)' : 'input', ...(from ? { from } : {}), ...(fromOrigin ? { fromOrigin } : {}) };
 }
 const log = { info: info, warning: warning, debug: debug };
-async function detect(snapshot, matches) {
-    const paths = (await snapshot.list()).filter((p) => matches(p) || /(^|\/)Chart\.ya?ml$/.test(p));
-    const contents = await snapshot.read(paths);
-    return detectIstioVersion([...contents].map(([path, data]) => ({ path, text: new TextDecoder().decode(data) })));
-}
 /** The checked-out branch when there is a checkout, else the event's commit through the API. */
 function branchSnapshot(workspace, octokit, repo) {
     if (isGitRepository(workspace))
@@ -52639,7 +52633,7 @@ async function runReadiness(inputs, workspace) {
     const patterns = inputs.paths.length ? inputs.paths : DEFAULT_PATTERNS;
     const matches = pathMatcher(patterns, inputs.config.ignore);
     const { snapshot, sha } = branchSnapshot(workspace, octokit, { owner, repo });
-    const versions = readinessVersions(inputs.target, inputs.from, await detect(snapshot, matches));
+    const versions = readinessVersions(inputs.target, inputs.from, (await detectInSnapshot(snapshot, matches, undefined)).detection.chosen);
     const sources = await wholeFileSources(snapshot, pathMatcher(patterns));
     const result = await runAnalysis(sources, {
         target: versions.target,
@@ -52653,7 +52647,7 @@ async function runReadiness(inputs, workspace) {
     if (result.from && versions.fromOrigin)
         result.from.origin = versions.fromOrigin;
     info(`istio-compat: readiness of the branch: Istio ${result.from ? `${result.from.release.version} → ` : ''}${result.target.release.version}, ${result.documentsChecked} document(s) checked, ${result.findings.length} finding(s)`);
-    const files = await writeReportFiles(result, process.env.RUNNER_TEMP || join(workspace, '.istio-compat'), { rules: allRules() });
+    const files = await writeReportFiles(result, reportDir(), { rules: allRules() });
     const links = {
         serverUrl: context.serverUrl || 'https://github.com',
         owner,
@@ -52828,13 +52822,6 @@ async function run() {
     catch (error) {
         setFailed(error instanceof Error ? error.message : String(error));
     }
-}
-/**
- * Where the report files go: RUNNER_TEMP, the runner's own folder; else a new private folder in the system's temp
- * folder — never the workspace, whose files and links the pull request controls.
- */
-function reportDir() {
-    return process.env.RUNNER_TEMP || mkdtempSync(join(tmpdir(), 'istio-compat-'));
 }
 /** `paths` set to patterns that match no file of the repository: each is named; when none matches, the run stops (it would check nothing). */
 async function checkPathsMatch(paths, sources) {
