@@ -2,7 +2,7 @@
 // manifest on the other side of the version boundary, and a variant without the matched thing.
 import { describe, expect, it } from '@jest/globals'
 import { catalogFindings } from '../../src/analyze/catalog.js'
-import { compilePlan } from '../../src/analyze/catalog/plan.js'
+import { compilePlan, includedIn } from '../../src/analyze/catalog/plan.js'
 import type { AnalysisContext } from '../../src/analyze/types.js'
 import { CATALOG, catalogEntries, type CatalogEntry, type Match } from '../../src/knowledge/catalog.js'
 import { LATEST_MINOR, parseRelease, type Release } from '../../src/knowledge/versions.js'
@@ -51,7 +51,8 @@ function versionsOf(e: CatalogEntry): { trip: Versions[]; quiet: Versions[] } {
     case 'deprecated':
       return { trip: releases.map((r) => ({ target: r })), quiet: [{ target: before(e.since) }, ...(e.until ? [{ target: e.until }] : [])] }
     case 'added':
-      return { trip: releases.map((r) => ({ target: before(r) })), quiet: releases.map((r) => ({ target: r })) }
+      // The minor before a change can carry it as a backport (1.29 = newest 1.29 patch, which has 1.29.3): not a trip.
+      return { trip: releases.map((r) => ({ target: before(r) })).filter((v) => !includedIn(release(v.target), releases)), quiet: releases.map((r) => ({ target: r })) }
     case 'no-effect':
       return { trip: [{ target: LATEST_MINOR }, { target: e.since }], quiet: e.until ? [{ target: e.until }] : [] }
     default:

@@ -243,6 +243,10 @@ export function buildCase(entry: CatalogEntry, match: Match, clean = false, brok
         const w = writeYaml([meshConfigMap({ defaultConfig: { proxyMetadata: { [name]: value } } })])
         return { file, text: w.text, line: w.lineOf(['data', 'mesh', 'defaultConfig', 'proxyMetadata', name]) }
       }
+      if (match.component === 'cni') {
+        const w = writeYaml([helmRelease('cni', { env: { [name]: value } })])
+        return { file, text: w.text, line: w.lineOf(['spec', 'values', 'env', name]) }
+      }
       const w = writeYaml([helmRelease('istiod', { pilot: { env: { [name]: value } } })])
       return { file, text: w.text, line: w.lineOf(['spec', 'values', 'pilot', 'env', name]) }
     }

@@ -123,12 +123,15 @@ export interface HelmValueMatch extends MatchBase, ValueTest {
 /**
  * An environment variable. istiod: Helm pilot.env / env, IstioOperator spec.values.pilot.env and
  * components.pilot.k8s.env, a rendered istiod Deployment (container discovery). proxy: MeshConfig
- * defaultConfig.proxyMetadata, pod annotation proxy.istio.io/config, ProxyConfig spec.environmentVariables.
+ * defaultConfig.proxyMetadata, pod annotation proxy.istio.io/config, ProxyConfig spec.environmentVariables (the
+ * injector copies proxyMetadata into istio-proxy and istio-init). any: istiod and proxy. cni: the istio-cni node
+ * agent: istio-cni chart `env`, IstioOperator spec.values.cni.env and components.cni.k8s.env, a rendered
+ * DaemonSet (container install-cni).
  */
 export interface EnvMatch extends MatchBase, ValueTest {
   type: 'env'
   name: string
-  component: 'istiod' | 'proxy' | 'any'
+  component: 'istiod' | 'proxy' | 'any' | 'cni'
 }
 
 /** A substring or pattern in any scalar of the selected resources (CEL expressions, EnvoyFilter patches, policies). */
@@ -364,7 +367,7 @@ function checkMatch(m: Match, where: string, problems: string[]): void {
       break
     case 'env':
       if (typeof m.name !== 'string' || !/^[A-Z][A-Z0-9_]*$/.test(m.name)) problems.push(`${where}: bad env name`)
-      if (!['istiod', 'proxy', 'any'].includes(m.component)) problems.push(`${where}: bad env component`)
+      if (!['istiod', 'proxy', 'any', 'cni'].includes(m.component)) problems.push(`${where}: bad env component`)
       break
     case 'text':
       if (m.contains === undefined && m.pattern === undefined) problems.push(`${where}: text match needs contains or pattern`)

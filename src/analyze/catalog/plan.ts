@@ -98,6 +98,8 @@ export interface Plan {
   helm: CompiledHelm[]
   istiodEnv: Map<string, CompiledEnv[]>
   proxyEnv: Map<string, CompiledEnv[]>
+  /** Variables of the istio-cni node agent. */
+  cniEnv: Map<string, CompiledEnv[]>
   text: CompiledText[]
   charts: Map<string, CompiledChart[]>
   /** Values the target's Helm compatibilityVersion accepts. */
@@ -203,6 +205,7 @@ export function compilePlan(target: Release, from?: Release, releases: readonly 
     helm: [],
     istiodEnv: new Map(),
     proxyEnv: new Map(),
+    cniEnv: new Map(),
     text: [],
     charts: new Map(),
     compatibilityVersions: catalogRelease(target.minor, releases)?.compatibilityVersions ?? []
@@ -273,8 +276,9 @@ function add(plan: Plan, base: Compiled, match: Match): void {
     }
     case 'env': {
       const compiled: CompiledEnv = { ...base, match }
-      if (match.component !== 'proxy') push(plan.istiodEnv, match.name, compiled)
-      if (match.component !== 'istiod') push(plan.proxyEnv, match.name, compiled)
+      if (match.component === 'istiod' || match.component === 'any') push(plan.istiodEnv, match.name, compiled)
+      if (match.component === 'proxy' || match.component === 'any') push(plan.proxyEnv, match.name, compiled)
+      if (match.component === 'cni') push(plan.cniEnv, match.name, compiled)
       return
     }
     case 'text': {
