@@ -176,8 +176,12 @@ export type FixSpec =
   | { type: 'replaceText'; from: string; to: string; description?: string }
 
 export interface Source {
-  /** Path under shared/istio/, e.g. releases/1.28/upgrade-notes/index.md; must be listed in data/catalog/SOURCES. */
-  path: string
+  /**
+   * Path under shared/istio/, e.g. releases/1.28/upgrade-notes/index.md; must be listed in data/catalog/SOURCES.
+   * Absent only for a file of istio/istio or istio/api that has no stored copy (a release-note YAML that never
+   * reached istio.io): then `url` must name that file at a release tag.
+   */
+  path?: string
   /** Heading of the section the entry rests on. */
   section?: string
   /** The upstream page (istio.io). */
@@ -311,8 +315,13 @@ function nonEmptyStrings(v: unknown): v is string[] {
   return Array.isArray(v) && v.length > 0 && v.every((s) => typeof s === 'string' && s !== '')
 }
 
+/** A file of istio/istio or istio/api at a release tag (1.25.0, 1.31.0-rc.0), optionally with a line anchor. */
+const UPSTREAM_FILE_AT_TAG_RE = /^https:\/\/github\.com\/istio\/(istio|api)\/blob\/\d+\.\d+\.\d+(-(alpha|beta|rc)\.\d+)?\/[A-Za-z0-9._\/-]+(#L\d+(-L\d+)?)?$/
+
 function checkSource(source: Source, where: string, knownSources: ReadonlySet<string> | undefined, problems: string[]): void {
-  if (typeof source.path !== 'string' || !SOURCE_DIRS.some((d) => source.path.startsWith(d))) problems.push(`${where}: source path must be under ${SOURCE_DIRS.join(', ')} (got ${String(source.path)})`)
+  if (source.path === undefined) {
+    if (typeof source.url !== 'string' || !UPSTREAM_FILE_AT_TAG_RE.test(source.url)) problems.push(`${where}: a source without a path must be a github.com/istio/istio or istio/api file at a release tag (got ${String(source.url)})`)
+  } else if (typeof source.path !== 'string' || !SOURCE_DIRS.some((d) => source.path!.startsWith(d))) problems.push(`${where}: source path must be under ${SOURCE_DIRS.join(', ')} (got ${String(source.path)})`)
   else if (knownSources && !knownSources.has(source.path)) problems.push(`${where}: source path ${source.path} is not in data/catalog/SOURCES`)
   if (typeof source.url !== 'string' || !/^https:\/\/[^\s]+$/.test(source.url)) problems.push(`${where}: source url must be an https URL`)
   for (const ref of source.refs ?? []) if (!/^https:\/\/(github\.com\/[^\s]+\/(issues|pull)\/\d+|istio\.io\/[^\s]+)$/.test(ref)) problems.push(`${where}: ref ${ref} is not a GitHub issue/PR or istio.io URL`)
