@@ -131,9 +131,25 @@ function istioOperatorFindings(doc: ManifestDocument): Finding[] {
   return out
 }
 
+/**
+ * A profile of Istio's own charts, as a repository that vendors the charts (or Istio's source tree) holds it:
+ * `<chart>/files/profile-*.yaml`, which `make gen` copies with a do-not-edit header naming
+ * /manifests/helm-profiles, and those originals under `manifests/helm-profiles/`. They set old defaults on
+ * purpose (compatibility versions) and apply only when an install selects them, so findings on them are true but
+ * nobody can act on them: the file belongs to the chart, and a selected profile is checked where it is selected.
+ */
+export function isIstioChartProfile(doc: ManifestDocument, lines: readonly string[]): boolean {
+  if (doc.kind !== 'helm-values' || doc.resource) return false
+  if (/(^|\/)manifests\/helm-profiles\/[^/]+\.ya?ml$/.test(doc.file)) return true
+  if (!/(^|\/)files\/profile-[^/]+\.ya?ml$/.test(doc.file)) return false
+  const head = lines.slice(0, 5).join('\n')
+  return head.includes('DO NOT EDIT, THIS FILE IS A COPY') && head.includes('/manifests/helm-profiles')
+}
+
 /** Catalog findings of one document, each with the id of the catalog entry behind it. */
 export function catalogFindings(doc: ManifestDocument, ctx: AnalysisContext, plan: Plan = planFor(ctx.target, ctx.from)): CatalogFinding[] {
   const lines = linesOf(ctx, doc.file)
+  if (isIstioChartProfile(doc, lines)) return []
   return collectHits(doc, plan, lines).map((hit) => ({ entryId: hit.entry.id, finding: toFinding(doc, hit, lines) }))
 }
 
@@ -141,6 +157,7 @@ export const catalogAnalyzer: Analyzer = {
   meta: CATALOG_RULES,
   check(doc, ctx) {
     const lines = linesOf(ctx, doc.file)
+    if (isIstioChartProfile(doc, lines)) return []
     const hits = collectHits(doc, planFor(ctx.target, ctx.from), lines)
     const findings = [...hits.map((hit) => toFinding(doc, hit, lines)), ...compatibilityFindings(doc, ctx, lines), ...istioOperatorFindings(doc)]
     // Helm values the target's chart does not read; a line a catalog entry already explains is left to it.
