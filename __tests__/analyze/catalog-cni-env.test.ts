@@ -124,6 +124,11 @@ describe('istio-cni agent variables in the cni chart values', () => {
     for (const target of ['1.28.7', '1.29.3', '1.29', '1.30']) expect(of(run('clusters/prod/istio-cni.yaml', cniRelease, target), ENI)).toEqual([])
   })
 
+  it('reads cni.env of the cni chart too (the chart lifts its cni: block to the top)', () => {
+    const nested = cniRelease.replace('    env:\n', '    cni:\n      env:\n').replace(/^ {6}([A-Z])/gm, '        $1')
+    expect(of(run('clusters/prod/istio-cni.yaml', nested, '1.24'), SAFE)).toEqual([{ file: 'clusters/prod/istio-cni.yaml', line: lineOf(nested, 'AMBIENT_DISABLE_SAFE_UPGRADE'), rule: 'not-yet-available', severity: 'notice', path: 'spec.values.cni.env.AMBIENT_DISABLE_SAFE_UPGRADE' }])
+  })
+
   it('does not read the agent variables from the istiod chart env', () => {
     const istiod = cniRelease.replace('chart: cni', 'chart: istiod').replace('    env:\n', '    pilot:\n      env:\n').replace(/^ {6}([A-Z])/gm, '        $1')
     expect(istiod).toContain('        AMBIENT_DISABLE_SAFE_UPGRADE')

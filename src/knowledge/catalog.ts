@@ -125,7 +125,7 @@ export interface HelmValueMatch extends MatchBase, ValueTest {
  * components.pilot.k8s.env, a rendered istiod Deployment (container discovery). proxy: MeshConfig
  * defaultConfig.proxyMetadata, pod annotation proxy.istio.io/config, ProxyConfig spec.environmentVariables (the
  * injector copies proxyMetadata into istio-proxy and istio-init). any: istiod and proxy. cni: the istio-cni node
- * agent: istio-cni chart `env`, IstioOperator spec.values.cni.env and components.cni.k8s.env, a rendered
+ * agent: istio-cni chart `env` / `cni.env`, IstioOperator spec.values.cni.env and components.cni.k8s.env, a rendered
  * DaemonSet (container install-cni).
  */
 export interface EnvMatch extends MatchBase, ValueTest {

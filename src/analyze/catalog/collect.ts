@@ -573,13 +573,17 @@ function checkHelm(out: HitCollector, tree: HelmTree): void {
   }
   if (!isMap(tree.value)) return
   // istiod: pilot.env (and the istiod chart's top-level env); the istio-cni agent: the cni chart's env, which the
-  // chart writes into the agent's ConfigMap (read through envFrom), or values.cni.env of an IstioOperator.
+  // chart writes into the agent's ConfigMap (read through envFrom), also as cni.env (the chart lifts its cni:
+  // block to the top, zzy_descope_legacy.yaml), and values.cni.env of an IstioOperator.
   const places: [ConcretePath, Map<string, CompiledEnv[]>][] = []
   if (plan.istiodEnv.size > 0 && (tree.chart === 'istiod' || iop)) {
     places.push([['pilot', 'env'], plan.istiodEnv])
     if (!iop) places.push([['env'], plan.istiodEnv])
   }
-  if (plan.cniEnv.size > 0 && (tree.chart === 'cni' || iop)) places.push([iop ? ['cni', 'env'] : ['env'], plan.cniEnv])
+  if (plan.cniEnv.size > 0 && (tree.chart === 'cni' || iop)) {
+    places.push([['cni', 'env'], plan.cniEnv])
+    if (!iop) places.push([['env'], plan.cniEnv])
+  }
   for (const [place, index] of places) {
     const env = valueAt(tree.value, place)
     if (!isMap(env)) continue
