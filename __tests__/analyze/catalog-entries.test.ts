@@ -51,7 +51,8 @@ function versionsOf(e: CatalogEntry): { trip: Versions[]; quiet: Versions[] } {
     case 'deprecated':
       return { trip: releases.map((r) => ({ target: r })), quiet: [{ target: before(e.since) }, ...(e.until ? [{ target: e.until }] : [])] }
     case 'added':
-      return { trip: releases.map((r) => ({ target: before(r) })), quiet: releases.map((r) => ({ target: r })) }
+      // A fixed defect that first shipped in `introduced`: older targets never had it.
+      return { trip: releases.map((r) => ({ target: before(r) })), quiet: [...releases.map((r) => ({ target: r })), ...(e.introduced ? [{ target: before(e.introduced) }] : [])] }
     case 'no-effect':
       return { trip: [{ target: LATEST_MINOR }, { target: e.since }], quiet: e.until ? [{ target: e.until }] : [] }
     default:

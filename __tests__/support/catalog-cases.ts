@@ -33,7 +33,7 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   '^(gcr\\.io/istio-release|registry\\.istio\\.io)/': 'gcr.io/istio-release/proxyv2:1.30.0',
   '^(gcr\\.io/istio-release|registry\\.istio\\.io)': 'gcr.io/istio-release',
   'istio-release\\.storage\\.googleapis\\.com': 'https://istio-release.storage.googleapis.com/charts',
-  '^~': '~ns1/*',
+  '^~(?!/\\*$)': '~ns1/*',
   '://(169\\.254\\.|\\[?fe80:|\\[?fd00:ec2::254|metadata\\.google\\.internal)': 'http://169.254.169.254/jwks'
 }
 
@@ -180,7 +180,9 @@ export function buildCase(entry: CatalogEntry, match: Match, clean = false, brok
     case 'field': {
       const kind = match.kinds[0] === '$workload' ? 'Deployment' : match.kinds[0]
       const doc = resource(match.apiVersions?.[0] ?? KIND_API[kind] ?? 'v1', kind)
-      if (!brokenConditions) applyConditions(doc, match.where)
+      // Required `@.x` conditions sit under the matched item, so they are written after it (the item is then a map).
+      const relative = (match.where ?? []).some((c) => c.path.startsWith('@.') && !c.absent)
+      if (!brokenConditions && !relative) applyConditions(doc, match.where)
       const steps = concrete(match.paths[0])
       const presenceOnly = !match.values && match.pattern === undefined
       const path = clean && presenceOnly ? renameLastKey(steps) : steps
@@ -193,7 +195,8 @@ export function buildCase(entry: CatalogEntry, match: Match, clean = false, brok
         const w = writeYaml([doc])
         return { file, text: w.text, line: w.lineOf(second) }
       }
-      set(doc, path, valueFor(match, clean))
+      set(doc, path, relative && presenceOnly ? {} : valueFor(match, clean))
+      if (!brokenConditions && relative) applyConditions(doc, match.where, false, path, match)
       if (brokenConditions) applyConditions(doc, match.where, true, path, match)
       const w = writeYaml([doc])
       return { file, text: w.text, line: w.lineOf(path) }

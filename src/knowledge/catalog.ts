@@ -1,6 +1,6 @@
 // The release catalog: every manifest-visible change of Istio 1.20 → newest, one data file per minor.
 import type { Severity } from '../model.js'
-import { KNOWN_MINORS, parseRelease, compareReleases } from './versions.js'
+import { KNOWN_MINORS, parseRelease, compareReleases, includesChange } from './versions.js'
 import c120 from '../../data/catalog/1.20.json' with { type: 'json' }
 import c121 from '../../data/catalog/1.21.json' with { type: 'json' }
 import c122 from '../../data/catalog/1.22.json' with { type: 'json' }
@@ -204,6 +204,12 @@ export interface CatalogEntry {
    * Paired with `until` on the reverted entry, which is then reported only for targets before the revert.
    */
   reverts?: string
+  /**
+   * added entries only, for a fixed defect: the release the broken behaviour (or the feature it sits in) first
+   * shipped in. Targets before it never had the defect, so the entry is not reported for them (e.g. a native
+   * nftables bug fixed in 1.27.4 cannot hit a 1.26 target, which has no native nftables at all).
+   */
+  introduced?: string
   /** One sentence, our own words. */
   message: string
   match: Match[]
@@ -443,6 +449,16 @@ export function validateCatalog(releases: readonly CatalogRelease[], knownSource
           if (entry.change !== 'default-changed' && entry.change !== 'behaviour-changed') problems.push(`${where}: reverts only applies to default-changed and behaviour-changed entries`)
         } catch {
           problems.push(`${where}: reverts ${String(entry.reverts)} is not a known release`)
+        }
+      }
+      if (entry.introduced !== undefined) {
+        try {
+          parseRelease(entry.introduced)
+          // '1.27' is the minor's first release here (the defect shipped in 1.27.0), so 1.27 < 1.27.4.
+          if (since && (entry.introduced === entry.since || !includesChange(since, entry.introduced))) problems.push(`${where}: introduced must name an earlier release than since`)
+          if (entry.change !== 'added') problems.push(`${where}: introduced only applies to added entries`)
+        } catch {
+          problems.push(`${where}: introduced ${String(entry.introduced)} is not a known release`)
         }
       }
       if (typeof entry.message !== 'string' || entry.message.length < 20 || entry.message.length > 400 || !/[.]$/.test(entry.message)) problems.push(`${where}: message must be one sentence of 20-400 characters ending with a period`)
