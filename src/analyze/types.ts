@@ -40,6 +40,9 @@ export interface Analyzer {
   meta: RuleMeta[]
   /** Findings for one document. Rules ids used in findings must be declared in meta. */
   check(doc: ManifestDocument, ctx: AnalysisContext): Finding[]
-  /** Findings that belong to the repository as a whole (e.g. the Kubernetes range). */
-  checkRepository?(ctx: AnalysisContext): Finding[]
+  /**
+   * Findings that belong to the repository as a whole (e.g. the Kubernetes range) or pair documents across files;
+   * `docs` are the documents in scope (findings about pairs go on those; absent: all), `ctx.files` all parsed files.
+   */
+  checkRepository?(ctx: AnalysisContext, docs?: readonly ManifestDocument[]): Finding[]
 }
