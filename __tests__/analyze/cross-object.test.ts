@@ -27,8 +27,6 @@ function gateway(name: string, namespace: string | undefined, selector: string, 
   return `apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata:\n  name: ${name}\n${namespace ? `  namespace: ${namespace}\n` : '  labels: {app: x}\n'}spec:\n  selector:\n    istio: ${selector}\n  servers:\n${servers.join('')}`
 }
 
-const SDS_ENTRY = 'istio-1.26.7-gateway-secret-name-forms'
-
 async function check(files: readonly File[], target: string, from?: string): Promise<Finding[]> {
   const result = await runAnalysis({ changes: added(files), head: snapshotOf(files) }, { target, ...(from ? { from } : {}), paths: [] })
   return result.findings.filter((f) => /name the same Secret|also declared by/.test(f.message))
@@ -119,6 +117,24 @@ describe('one TLS Secret named as name and <namespace>/name (SDS WARMING before 
     expect(introduced.findings.filter((f) => f.message.includes('name the same Secret')).map((f) => `${f.file}:${f.line} ${f.baselineState}`)).toEqual(['ingress/gateway.yaml:14 new'])
   })
 
+  it('on a pull request that touches one half, reads the other half from the untouched file', async () => {
+    const modified = (path: string, lines: number[]) => ({ source: 'git' as const, files: [{ path, status: 'modified' as const, commentableLines: new Map<number, number>(), addedLines: new Set<number>(lines) }] })
+    // The PR writes the explicit form; the bare one sits in a file it does not touch: new, on the changed line.
+    const before = [pair[0], { path: pair[1].path, text: pair[1].text.replace('istio-ingress/cert', 'istio-ingress/cert-2') }]
+    const introduced = await runAnalysis({ changes: modified(pair[1].path, [14]), head: snapshotOf(pair), base: snapshotOf(before) }, { target: '1.28.0', paths: [] })
+    expect(introduced.findings.filter((f) => f.message.includes('name the same Secret')).map((f) => `${f.file}:${f.line} ${f.baselineState}`)).toEqual(['ingress/gateway.yaml:14 new'])
+    // The PR edits the Gateway with the bare form (a new host), the pair was there before: reported on the
+    // reference in scope, naming the untouched one, and unchanged.
+    const edited = [{ path: pair[0].path, text: pair[0].text.replace('hosts: [first-0.example.com]', 'hosts: [first-0.example.com, more.example.com]') }, pair[1]]
+    const kept = await runAnalysis({ changes: modified(pair[0].path, [11]), head: snapshotOf(edited), base: snapshotOf(pair) }, { target: '1.28.0', paths: [] })
+    const found = kept.findings.filter((f) => f.message.includes('name the same Secret'))
+    expect(found.map((f) => `${f.file}:${f.line} ${f.baselineState}`)).toEqual(['apps/gateway.yaml:14 unchanged'])
+    expect(found[0].message).toContain('cert here and istio-ingress/cert in Gateway istio-ingress/second')
+    // Nothing is reported on the untouched file itself, and a fixed target stays quiet.
+    const fixed = await runAnalysis({ changes: modified(pair[1].path, [14]), head: snapshotOf(pair), base: snapshotOf(before) }, { target: '1.28.1', paths: [] })
+    expect(fixed.findings.filter((f) => f.message.includes('name the same Secret'))).toEqual([])
+  })
+
   it('on a version bump: unchanged while both sides lack the fix, gone once the target has it', async () => {
     const istiod = (version: string) => ({ path: 'clusters/istiod.yaml', text: `apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: istiod\n  namespace: istio-system\nspec:\n  chart:\n    spec:\n      chart: istiod\n      version: ${version}\n      sourceRef: {kind: HelmRepository, name: istio}\n` })
     const bump = { source: 'git' as const, files: [{ path: 'clusters/istiod.yaml', status: 'modified' as const, commentableLines: new Map<number, number>(), addedLines: new Set<number>([10]) }] }
@@ -168,5 +184,29 @@ describe('ambient ServiceEntries of one namespace sharing a host (fixed in 1.28.
     const ztunnel = { path: 'mesh/ztunnel.yaml', text: 'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: ztunnel\n  namespace: istio-system\nspec:\n  chart:\n    spec:\n      chart: ztunnel\n      version: 1.28.0\n      sourceRef: {kind: HelmRepository, name: istio}\n' }
     const profile = { path: 'mesh/istio.yaml', text: 'apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nmetadata:\n  name: mesh\nspec:\n  profile: ambient\n' }
     for (const signal of [ztunnel, profile]) expect(where(await check([signal, ...pair.slice(1)], '1.28.0'))).toEqual(['se/b.yaml:9 not-yet-available warning'])
+  })
+})
+
+describe('pairing context on pull requests: which untouched files are parsed', () => {
+  it('takes files with a credentialName value, a ServiceEntry or a sign of ambient, not CRD schemas', async () => {
+    const { mayHoldPairingFacts } = await import('../../src/analyze/catalog/cross-object.js')
+    const yes = [
+      'spec:\n  servers:\n  - tls:\n      credentialName: cert\n',
+      'tls:\n  credentialNames:\n  - a\n  - b\n',
+      'tls: {mode: SIMPLE}\n  credentialName: "ns/cert"\n',
+      'apiVersion: networking.istio.io/v1\nkind: ServiceEntry\n',
+      'metadata:\n  labels:\n    istio.io/dataplane-mode: ambient\n',
+      'spec:\n  profile: ambient\n',
+      'spec:\n  chart:\n    spec:\n      chart: ztunnel\n'
+    ]
+    const no = [
+      // The CRD schema names the fields without values.
+      '                      credentialName:\n                        description: x\n                        type: string\n                      credentialNames:\n                        description: y\n',
+      '  names:\n    kind: ServiceEntryList\n',
+      'kind: VirtualService\nspec:\n  hosts: [a]\n',
+      '# credentialName: commented\n'
+    ]
+    expect(yes.filter((t) => !mayHoldPairingFacts(t))).toEqual([])
+    expect(no.filter((t) => mayHoldPairingFacts(t))).toEqual([])
   })
 })

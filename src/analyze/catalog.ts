@@ -153,7 +153,7 @@ export const catalogAnalyzer: Analyzer = {
     return findings
   },
   checkRepository(ctx, docs) {
-    const crossObject = crossObjectFindings(ctx.files, planFor(ctx.target, ctx.from), docs).map((f) => f.finding)
+    const crossObject = crossObjectFindings(ctx.pairingFiles?.length ? [...ctx.files, ...ctx.pairingFiles] : ctx.files, planFor(ctx.target, ctx.from), docs).map((f) => f.finding)
     return [...kubernetesFindings(ctx), ...upgradePathFindings(ctx), ...skewFindings(ctx), ...crossObject]
   }
 }

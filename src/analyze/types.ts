@@ -34,6 +34,11 @@ export interface AnalysisContext {
    * so path questions must not depend on which files share a batch.
    */
   repositoryPaths?: ReadonlySet<string>
+  /**
+   * Files outside the analysed ones that checks pairing objects across files read (never report on): on a pull
+   * request without a version bump, the untouched files that may hold the other half of a pair (src/pipeline.ts).
+   */
+  pairingFiles?: readonly ManifestFile[]
 }
 
 export interface Analyzer {

@@ -40,6 +40,17 @@ interface Place {
   resource: ResourceRef
 }
 
+/**
+ * Whether a file's text may hold facts a cross-object check reads (a Gateway's credentialName, a ServiceEntry, a
+ * sign of ambient): the untouched files of a pull request that pass are parsed as pairing context. CRD schemas,
+ * which name credentialName without a value, do not pass.
+ */
+export function mayHoldPairingFacts(text: string): boolean {
+  return MAY_PAIR.test(text)
+}
+
+const MAY_PAIR = /^[ \t]*(?:- )?credentialNames?:[ \t]*[^\s#]|^[ \t]*(?:- )?kind:[ \t]*["']?ServiceEntry\b|dataplane-mode["']?:[ \t]*["']?ambient|profile:[ \t]*["']?ambient|gatewayClassName:[ \t]*["']?istio-waypoint|^[ \t]*(?:- )?credentialNames:[ \t]*\r?\n[ \t]*- |chart:[ \t]*["']?ztunnel\b/m
+
 /** What the cross-object checks need from one document. */
 export interface DocumentFacts {
   secrets: SecretReference[]
