@@ -202,7 +202,7 @@ describe('pairing context on pull requests: which untouched files are parsed', (
     const no = [
       // The CRD schema names the fields without values.
       '                      credentialName:\n                        description: x\n                        type: string\n                      credentialNames:\n                        description: y\n',
-      '  names:\n    kind: ServiceEntryList\n',
+      '  names:\n    kind: ServiceEntry\n    listKind: ServiceEntryList\n',
       'kind: VirtualService\nspec:\n  hosts: [a]\n',
       '# credentialName: commented\n'
     ]
