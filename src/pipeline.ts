@@ -275,7 +275,8 @@ function disagreement(detected: Detection): Finding[] {
   return out
 }
 
-function chooseVersion(input: string, detected: { version: string; file: string; line: number; how: string } | undefined, name: string, parse: (v: string) => Release = parseRelease): VersionChoice | undefined {
+/** The release an input names, or for `auto` the one detection found; a detected string that is not a release is a usage error naming its file and line. */
+export function chooseVersion(input: string, detected: { version: string; file: string; line: number; how: string } | undefined, name: string, parse: (v: string) => Release = parseRelease): VersionChoice | undefined {
   if (input !== 'auto') return { release: parse(input), origin: 'input' }
   if (!detected) return undefined
   try {
