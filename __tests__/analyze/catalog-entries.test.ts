@@ -2,7 +2,8 @@
 // manifest on the other side of the version boundary, and a variant without the matched thing.
 import { describe, expect, it } from '@jest/globals'
 import { catalogFindings } from '../../src/analyze/catalog.js'
-import { compilePlan } from '../../src/analyze/catalog/plan.js'
+import { crossObjectFindings } from '../../src/analyze/catalog/cross-object.js'
+import { compilePlan, planFor } from '../../src/analyze/catalog/plan.js'
 import type { AnalysisContext } from '../../src/analyze/types.js'
 import { CATALOG, catalogEntries, type CatalogEntry, type Match } from '../../src/knowledge/catalog.js'
 import { LATEST_MINOR, parseRelease, type Release } from '../../src/knowledge/versions.js'
@@ -35,7 +36,8 @@ function findings(c: CatalogCase, v: Versions, only?: { entry: CatalogEntry; mat
   const plan = only
     ? compilePlan(ctx.target, ctx.from, CATALOG.map((r) => ({ ...r, entries: r.entries.filter((e) => e.id === only.entry.id).map((e) => ({ ...e, match: [only.match] })) })))
     : undefined
-  return file.documents.flatMap((doc) => catalogFindings(doc, ctx, plan))
+  // Cross-object matches pair documents: the repository step reports them.
+  return [...file.documents.flatMap((doc) => catalogFindings(doc, ctx, plan)), ...crossObjectFindings([file], plan ?? planFor(ctx.target, ctx.from))]
 }
 
 const RULE: Record<CatalogEntry['change'], string> = {

@@ -153,6 +153,24 @@ export interface HelmChartMatch extends MatchBase {
   where?: Condition[]
 }
 
+/**
+ * A built-in check that looks across objects (every document of the analysed files, whatever batch it was parsed
+ * in) instead of one document: `check` names it (src/analyze/catalog/cross-object.ts says what each one pairs).
+ */
+export interface CrossObjectMatch extends MatchBase {
+  type: 'crossObject'
+  check: CrossObjectCheck
+}
+
+/**
+ * - secret-name-forms: an Istio Gateway server names a TLS Secret as `name` and another (or the same gateway
+ *   workload's other server) as `<namespace>/name`, both resolving to the same Secret of the gateway workload's namespace.
+ * - ambient-serviceentry-hosts: two ServiceEntries of one namespace declare the same host, in a repository that runs ambient.
+ */
+export type CrossObjectCheck = 'secret-name-forms' | 'ambient-serviceentry-hosts'
+
+export const CROSS_OBJECT_CHECKS: readonly CrossObjectCheck[] = ['secret-name-forms', 'ambient-serviceentry-hosts']
+
 export type Match =
   | ResourceMatch
   | FieldMatch
@@ -163,6 +181,7 @@ export type Match =
   | EnvMatch
   | TextMatch
   | HelmChartMatch
+  | CrossObjectMatch
 
 export type MatchType = Match['type']
 
@@ -255,7 +274,8 @@ const MATCH_KEYS: Record<MatchType, { required: string[]; optional: string[] }> 
   helmValue: { required: ['chart', 'paths'], optional: ['iopPaths', 'values', 'pattern', 'where'] },
   env: { required: ['name', 'component'], optional: ['values', 'pattern'] },
   text: { required: [], optional: ['kinds', 'families', 'contains', 'pattern'] },
-  helmChart: { required: ['names'], optional: ['where'] }
+  helmChart: { required: ['names'], optional: ['where'] },
+  crossObject: { required: ['check'], optional: [] }
 }
 const COMMON_KEYS = ['type', 'severity', 'message', 'fix']
 const FIXES_BY_MATCH: Record<MatchType, FixSpec['type'][]> = {
@@ -268,7 +288,8 @@ const FIXES_BY_MATCH: Record<MatchType, FixSpec['type'][]> = {
   helmValue: ['replaceValue', 'renameKey', 'replaceText'],
   env: ['renameKey', 'replaceValue'],
   text: ['replaceText'],
-  helmChart: ['replaceValue']
+  helmChart: ['replaceValue'],
+  crossObject: []
 }
 const PATH_SEGMENT_RE = /^(?:\$trafficPolicy|\$podSpec|\$podMetadata|\*|[A-Za-z0-9_:@/-]+|\["[^"]+"\])(?:\[\d*\])*$/
 
@@ -383,6 +404,9 @@ function checkMatch(m: Match, where: string, problems: string[]): void {
         checkPattern(c.pattern, where, problems)
         if (!/^(releaseName$|values\.)/.test(c.path)) problems.push(`${where}: helmChart conditions read releaseName or values.<path>`)
       }
+      break
+    case 'crossObject':
+      if (!CROSS_OBJECT_CHECKS.includes(m.check)) problems.push(`${where}: unknown cross-object check ${String(m.check)}`)
       break
   }
 }
