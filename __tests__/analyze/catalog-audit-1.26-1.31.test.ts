@@ -225,3 +225,132 @@ spec:
     }
   })
 })
+
+// The gaps of the audit ("Manifest-detectable changes that nothing reports", G1–G5): each is reported on its line
+// on the side of the boundary where the defect is, and not on the other side.
+
+describe('audit 1.26–1.31 G1: ReferenceGrant spec.to entries of the same kind (only the last counted before 1.30)', () => {
+  const id = 'istio-1.30-referencegrant-to-same-kind'
+  const grant = (secondKind: string) => `apiVersion: gateway.networking.k8s.io/v1beta1
+kind: ReferenceGrant
+metadata:
+  name: allow-gateway-secrets
+  namespace: certs
+spec:
+  from:
+  - group: gateway.networking.k8s.io
+    kind: Gateway
+    namespace: istio-ingress
+  to:
+  - group: ""
+    kind: Secret
+    name: first-cert
+  - group: ""
+    kind: ${secondKind}
+    name: second
+`
+  it('reports the second Secret entry on its kind line on 1.26 – 1.29 (no 1.28.x or 1.29.x backport)', () => {
+    const text = grant('Secret')
+    const line = lineOf(text, 'kind: Secret', 2)
+    for (const target of ['1.26', '1.28.10', '1.29', '1.29.8']) {
+      const found = of(run('grant.yaml', text, target), id)
+      expect(found).toEqual([expect.objectContaining({ file: 'grant.yaml', line, severity: 'warning', rule: 'not-yet-available' })])
+      expect(found[0].message).toContain('earlier Secret entry')
+    }
+  })
+
+  it('is quiet from 1.30, before the krt controller of 1.26 (its grants added up), and for entries of different kinds', () => {
+    const text = grant('Secret')
+    for (const target of ['1.30', '1.30.0', '1.31', '1.25', '1.22']) expect(of(run('grant.yaml', text, target), id)).toEqual([])
+    expect(of(run('grant.yaml', grant('Service'), '1.29'), id)).toEqual([])
+  })
+})
+
+describe('audit 1.26–1.31 G2: ambient.istio.io/bypass-inbound-capture broke inbound HBONE before 1.29', () => {
+  const id = 'istio-1.29-bypass-inbound-capture-hbone'
+  const deploy = (value: string) => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ingress
+spec:
+  template:
+    metadata:
+      annotations:
+        ambient.istio.io/bypass-inbound-capture: "${value}"
+    spec:
+      containers:
+      - name: app
+        image: app
+`
+  it('reports the annotation line on 1.24 – 1.28 (no 1.28.x backport)', () => {
+    const text = deploy('true')
+    for (const target of ['1.24', '1.26', '1.28', '1.28.10']) {
+      expect(of(run('ingress.yaml', text, target), id)).toEqual([
+        expect.objectContaining({ file: 'ingress.yaml', line: lineOf(text, 'bypass-inbound-capture'), severity: 'warning', rule: 'not-yet-available' })
+      ])
+    }
+  })
+
+  it('is quiet from 1.29, before 1.24 (the annotation did not exist; another entry says so) and when it is false', () => {
+    for (const target of ['1.29', '1.29.0', '1.31', '1.23']) expect(of(run('ingress.yaml', deploy('true'), target), id)).toEqual([])
+    expect(of(run('ingress.yaml', deploy('false'), '1.28'), id)).toEqual([])
+  })
+})
+
+describe('audit 1.26–1.31 G3: gateway chart replicaCount 0 rendered without replicas before 1.26', () => {
+  const id = 'istio-1.26-gateway-replica-count-zero'
+  const release = (values: string) => `apiVersion: helm.toolkit.fluxcd.io/v2
+kind: HelmRelease
+metadata:
+  name: istio-ingress
+  namespace: istio-ingress
+spec:
+  chart:
+    spec:
+      chart: gateway
+      version: 1.25.5
+  values:
+${values.replace(/^/gm, '    ')}
+`
+  it('reports replicaCount: 0 with autoscaling off on 1.25.5 and older (1.25.5 is the last 1.25 chart)', () => {
+    const text = release('replicaCount: 0\nautoscaling:\n  enabled: false\n')
+    for (const target of ['1.20', '1.25', '1.25.5']) {
+      expect(of(run('gw.yaml', text, target), id)).toEqual([expect.objectContaining({ file: 'gw.yaml', line: lineOf(text, 'replicaCount'), severity: 'warning' })])
+    }
+  })
+
+  it('is quiet from 1.26.0, with autoscaling on (the chart default; replicas is left to the HPA) and for other counts', () => {
+    expect(of(run('gw.yaml', release('replicaCount: 0\nautoscaling:\n  enabled: false\n'), '1.26.0'), id)).toEqual([])
+    expect(of(run('gw.yaml', release('replicaCount: 0\n'), '1.25'), id)).toEqual([])
+    expect(of(run('gw.yaml', release('replicaCount: 2\nautoscaling:\n  enabled: false\n'), '1.25'), id)).toEqual([])
+  })
+})
+
+describe('audit 1.26–1.31 G4: istioctl ignored tag on IstioOperator gateway components before 1.26', () => {
+  const id = 'istio-1.26-iop-gateway-component-tag'
+  const iop = `apiVersion: install.istio.io/v1alpha1
+kind: IstioOperator
+spec:
+  tag: 1.25.2
+  components:
+    ingressGateways:
+    - name: istio-ingressgateway
+      enabled: true
+      tag: 1.25.2-distroless
+    egressGateways:
+    - name: istio-egressgateway
+      enabled: true
+      hub: example.com/istio
+`
+  it('reports the ingress gateway tag line before 1.26, naming the value', () => {
+    const found = of(run('iop.yaml', iop, '1.25'), id)
+    expect(found).toEqual([expect.objectContaining({ file: 'iop.yaml', line: lineOf(iop, 'tag: 1.25.2-distroless'), severity: 'warning', rule: 'not-yet-available' })])
+    expect(found[0].message).toContain('1.25.2-distroless')
+  })
+
+  it('is quiet from 1.26 and on the install-wide spec.tag', () => {
+    expect(of(run('iop.yaml', iop, '1.26'), id)).toEqual([])
+    const plain = iop.replace('      tag: 1.25.2-distroless\n', '')
+    expect(of(run('iop.yaml', plain, '1.25'), id)).toEqual([])
+  })
+})

@@ -309,7 +309,7 @@ spec:
     ])
   })
 
-  it('IstioOperator spec.values: the istiod subtrees are checked, global (also read by the legacy gateway charts), gateways and unknown subtrees are not', () => {
+  it('IstioOperator spec.values: the istiod subtrees are checked, gateways and unknown subtrees are not, global only for values first read later', () => {
     const text = `apiVersion: install.istio.io/v1alpha1
 kind: IstioOperator
 spec:
@@ -326,6 +326,40 @@ spec:
       defaultTolerations: []
 `
     expect(check('istio/operator.yaml', text, '1.28')).toEqual([expect.objectContaining({ rule: 'helm-value-ignored', file: 'istio/operator.yaml', line: lineOf(text, 'notAValue'), path: 'spec.values.pilot.notAValue' })])
+  })
+
+  it('IstioOperator spec.values.global: a value only a later chart reads is not yet available (audit 1.26–1.31 G5)', () => {
+    const text = `apiVersion: install.istio.io/v1alpha1
+kind: IstioOperator
+spec:
+  values:
+    global:
+      hub: docker.io/istio
+      readerServiceAccount:
+        name: custom-reader
+        namespace: istio-system
+`
+    const found = check('istio/operator.yaml', text, '1.30')
+    expect(found).toEqual([expect.objectContaining({ rule: 'not-yet-available', severity: 'warning', file: 'istio/operator.yaml', line: lineOf(text, 'readerServiceAccount:'), path: 'spec.values.global.readerServiceAccount' })])
+    expect(found[0].message).toContain('global.readerServiceAccount only from 1.31.0-rc.0')
+    expect(found[0].message).toContain('the Istio charts of the release (istiod 1.30.')
+    expect(check('istio/operator.yaml', text, '1.31')).toEqual([])
+    expect(check('istio/operator.yaml', text, '1.31.0-rc.0')).toEqual([])
+  })
+
+  it('IstioOperator spec.values.global: values no indexed chart reads, or that older charts read, stay quiet (the legacy gateway charts may read them)', () => {
+    const text = `apiVersion: install.istio.io/v1alpha1
+kind: IstioOperator
+spec:
+  values:
+    global:
+      notAValueAnyChartReads: 1
+      tracer:
+        stackdriver:
+          debug: false
+`
+    expect(check('istio/operator.yaml', text, '1.30')).toEqual([])
+    expect(check('istio/operator.yaml', text, '1.22')).toEqual([])
   })
 
   it('a chart that is not Istio\'s gives nothing', () => {

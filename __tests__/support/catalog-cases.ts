@@ -187,10 +187,12 @@ export function buildCase(entry: CatalogEntry, match: Match, clean = false, brok
       const presenceOnly = !match.values && match.pattern === undefined
       const path = clean && presenceOnly ? renameLastKey(steps) : steps
       if (match.duplicates) {
-        // Two items with the same value: the second one is reported (clean: two different values).
+        // Two items with the same value: the second one is reported (clean: two different values). With a
+        // value test, both are values the test accepts.
         const second = steps.map((s, i) => (typeof s === 'number' && !steps.slice(i + 1).some((x) => typeof x === 'number') ? s + 1 : s))
-        set(doc, steps, 'first')
-        set(doc, second, clean ? 'second' : 'first')
+        const [one, other] = match.values ? [match.values[0], match.values[1] ?? NO_MATCH] : ['first', 'second']
+        set(doc, steps, one)
+        set(doc, second, clean ? other : one)
         if (brokenConditions) applyConditions(doc, match.where, true, second)
         const w = writeYaml([doc])
         return { file, text: w.text, line: w.lineOf(second) }

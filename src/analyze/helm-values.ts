@@ -29,8 +29,8 @@ const CHART_DIRS: Record<string, string> = {
 }
 
 /**
- * IstioOperator spec.values: which charts read each top-level subtree (the same paths). Others are left alone:
- * `global` also feeds the legacy ingress/egress gateway charts istioctl installs, which the index does not hold.
+ * IstioOperator spec.values: which charts read each top-level subtree (the same paths). `global` is below; other
+ * subtrees (gateways, ...) are left alone.
  */
 const IOP_SUBTREES: Record<string, string[]> = {
   pilot: ['istiod'],
@@ -44,6 +44,17 @@ const IOP_SUBTREES: Record<string, string[]> = {
 
 /** IstioOperator spec.values subtrees checked only for values that make the istiod chart refuse to render. */
 const IOP_FAIL_ONLY = ['global', 'meshConfig']
+/**
+ * IstioOperator spec.values.global feeds every chart istioctl renders, including the legacy ingress/egress gateway
+ * charts, which the index does not hold. So a global value no indexed chart of the target reads may still be read
+ * by those, and is not reported as ignored. What is reported is a global value that none of these charts read at
+ * or before the target and a later istiod, base or istio-cni chart reads (not-yet-available): a value first read
+ * after the target is one the target's gateway charts, which are of the same release, do not read either. ztunnel
+ * counts as a reader, not as the later one (it reads global values flattened to the top level from 1.22.4, so its
+ * later reads are its own top-level keys).
+ */
+const IOP_GLOBAL_READERS = ['istiod', 'base', 'cni', 'ztunnel']
+const IOP_GLOBAL_LATER: ReadonlySet<string> = new Set(['istiod', 'base', 'cni'])
 
 interface Reader {
   chart: ChartKnowledge
@@ -89,6 +100,8 @@ interface Walk {
   lines: readonly string[]
   skipLines: ReadonlySet<number>
   out: Finding[]
+  /** Only values first read after the target, by these charts (IstioOperator global); nothing else is reported. */
+  onlyNewFrom?: ReadonlySet<string>
 }
 
 function report(w: Walk, path: readonly string[], keyNode: PosNode, valueNode: PosNode | null, rule: string, severity: Severity, message: string, source: string, rename?: string): void {
@@ -111,7 +124,7 @@ function report(w: Walk, path: readonly string[], keyNode: PosNode, valueNode: P
 
 function chartLabel(readers: readonly Reader[]): string {
   if (readers.length === 1) return `the ${readers[0].chart.name} chart ${readers[0].chart.tags[readers[0].index]}`
-  return `no Istio chart of the release (${readers.map((r) => `${r.chart.name} ${r.chart.tags[r.index]}`).join(', ')})`
+  return `the Istio charts of the release (${readers.map((r) => `${r.chart.name} ${r.chart.tags[r.index]}`).join(', ')})`
 }
 
 function visit(w: Walk, readers: readonly Reader[], map: PosNode | null | undefined, prefix: readonly string[]): void {
@@ -136,6 +149,21 @@ function visit(w: Walk, readers: readonly Reader[], map: PosNode | null | undefi
     }
     const first = readers[0]
     const dotted = path.join('.')
+    if (w.onlyNewFrom) {
+      if (status.kind !== 'ignored') continue
+      let later: string | undefined
+      let earlier = false
+      for (const r of readers) {
+        const a = r.chart.around(path, r.index)
+        if (a.earlier) earlier = true
+        if (a.later && w.onlyNewFrom.has(r.chart.name) && (later === undefined || compareTags(a.later, later) < 0)) later = a.later
+      }
+      if (later && !earlier) {
+        report(w, path, entry.keyNode, entry.value, 'not-yet-available', 'warning',
+          `Istio's charts read ${dotted} only from ${later}; ${chartLabel(readers)} installed for Istio ${w.target.version} ignore it.`, sourceOf(first.chart, first.chart.tags[first.index]))
+      }
+      continue
+    }
     if (status.kind === 'fail') {
       reportFail(w, first, path, entry.keyNode, entry.value)
       continue
@@ -166,11 +194,11 @@ function visit(w: Walk, readers: readonly Reader[], map: PosNode | null | undefi
     const source = sourceOf(first.chart, tag)
     if (later) {
       report(w, path, entry.keyNode, entry.value, 'not-yet-available', 'warning',
-        `Istio's ${readers.length === 1 ? `${first.chart.name} chart` : 'charts'} read ${dotted} only from ${later}; ${chartLabel(readers)} installed for Istio ${w.target.version} ignores it.`, source)
+        `Istio's ${readers.length === 1 ? `${first.chart.name} chart` : 'charts'} read ${dotted} only from ${later}; ${chartLabel(readers)} installed for Istio ${w.target.version} ${readers.length === 1 ? 'ignores' : 'ignore'} it.`, source)
       continue
     }
     const moved = readers.map((r) => r.chart.moved.get(dotted)).find((m) => m !== undefined)
-    const parts = [`${capitalise(chartLabel(readers))} installed for Istio ${w.target.version} does not read ${dotted}, so the value is ignored.`]
+    const parts = [`${capitalise(chartLabel(readers))} installed for Istio ${w.target.version} ${readers.length === 1 ? 'does' : 'do'} not read ${dotted}, so the value is ignored.`]
     if (stopped) parts.push(`The chart stopped reading it in ${stopped}.`)
     if (moved) parts.push(`Its replacement is ${moved}.`)
     if (rename) parts.push(`Did you mean ${[...path.slice(0, -1), rename].join('.')}?`)
@@ -241,9 +269,10 @@ export function helmValueFindings(doc: ManifestDocument, target: Release, lines:
         if (IOP_FAIL_ONLY.includes(entry.key)) {
           const istiod = readersFor(['istiod'], target)
           if (istiod.some((r) => r.chart.failsBelow([entry.key], r.index))) visitFails(w, istiod, entry.value, [entry.key])
-          continue
+          if (entry.key !== 'global') continue
         }
-        const charts = IOP_SUBTREES[entry.key]
+        const global = entry.key === 'global'
+        const charts = global ? IOP_GLOBAL_READERS : IOP_SUBTREES[entry.key]
         if (!charts) continue
         const readers = readersFor(charts, target)
         if (readers.length === 0) continue
@@ -252,7 +281,7 @@ export function helmValueFindings(doc: ManifestDocument, target: Release, lines:
         if (value?.kind !== 'map') continue
         const status = combined(readers, [entry.key])
         if (status.kind !== 'wrapper' && (status.kind !== 'read' || !status.more)) continue
-        visit(w, readers, value, [entry.key])
+        visit(global ? { ...w, onlyNewFrom: IOP_GLOBAL_LATER } : w, readers, value, [entry.key])
       }
       continue
     }
