@@ -355,8 +355,8 @@ spec:
     global:
       notAValueAnyChartReads: 1
       tracer:
-        stackdriver:
-          debug: false
+        lightstep:
+          address: collector:8080
 `
     expect(check('istio/operator.yaml', text, '1.30')).toEqual([])
     expect(check('istio/operator.yaml', text, '1.22')).toEqual([])
