@@ -129,3 +129,33 @@ spec:
     expect(found[0].message).not.toMatch(/deprecated global\.proxy\.enableCoreDump/)
   })
 })
+
+describe('audit 1.20–1.25 #A5: COMPLIANCE_POLICY was backported to 1.20.4', () => {
+  const id = 'istio-1.21-compliance-policy'
+  const values = `apiVersion: helm.toolkit.fluxcd.io/v2
+kind: HelmRelease
+metadata:
+  name: istiod
+  namespace: istio-system
+spec:
+  chart:
+    spec:
+      chart: istiod
+      sourceRef:
+        kind: HelmRepository
+        name: istio
+  values:
+    pilot:
+      env:
+        COMPLIANCE_POLICY: fips-140-2
+`
+  it('stays quiet on 1.20.4 and later 1.20 patches (the 1.20.4 injector already propagates it)', () => {
+    for (const target of ['1.20.4', '1.20.8', '1.20']) expect(of(run('istiod.yaml', values, target), id)).toEqual([])
+  })
+
+  it('still reports 1.20.3 and earlier on the variable line', () => {
+    const found = of(run('istiod.yaml', values, '1.20.3'), id)
+    expect(found).toEqual([expect.objectContaining({ file: 'istiod.yaml', line: lineOf(values, 'COMPLIANCE_POLICY'), severity: 'warning', rule: 'not-yet-available' })])
+    expect(found[0].message).toMatch(/1\.20\.4/)
+  })
+})

@@ -2,7 +2,7 @@
 // manifest on the other side of the version boundary, and a variant without the matched thing.
 import { describe, expect, it } from '@jest/globals'
 import { catalogFindings } from '../../src/analyze/catalog.js'
-import { compilePlan } from '../../src/analyze/catalog/plan.js'
+import { compilePlan, includedIn } from '../../src/analyze/catalog/plan.js'
 import type { AnalysisContext } from '../../src/analyze/types.js'
 import { CATALOG, catalogEntries, type CatalogEntry, type Match } from '../../src/knowledge/catalog.js'
 import { LATEST_MINOR, parseRelease, type Release } from '../../src/knowledge/versions.js'
@@ -46,12 +46,15 @@ const RULE: Record<CatalogEntry['change'], string> = {
 /** Versions that must trip the entry, and versions on the other side of its boundary. */
 function versionsOf(e: CatalogEntry): { trip: Versions[]; quiet: Versions[] } {
   const releases = [e.since, ...(e.backports ?? [])]
+  // The release just before each boundary, unless a backport to an earlier minor already carries the change
+  // (COMPLIANCE_POLICY: since 1.21, backported to 1.20.4, so a bare 1.20 target has it and only 1.20.3 lacks it).
+  const without = releases.map(before).filter((t) => !includedIn(release(t), releases))
   switch (e.change) {
     case 'removed':
     case 'deprecated':
-      return { trip: releases.map((r) => ({ target: r })), quiet: [{ target: before(e.since) }, ...(e.until ? [{ target: e.until }] : [])] }
+      return { trip: releases.map((r) => ({ target: r })), quiet: [...without.map((t) => ({ target: t })), ...(e.until ? [{ target: e.until }] : [])] }
     case 'added':
-      return { trip: releases.map((r) => ({ target: before(r) })), quiet: releases.map((r) => ({ target: r })) }
+      return { trip: without.map((t) => ({ target: t })), quiet: releases.map((r) => ({ target: r })) }
     case 'no-effect':
       return { trip: [{ target: LATEST_MINOR }, { target: e.since }], quiet: e.until ? [{ target: e.until }] : [] }
     default:
