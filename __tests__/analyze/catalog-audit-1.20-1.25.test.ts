@@ -159,3 +159,33 @@ spec:
     expect(found[0].message).toMatch(/1\.20\.4/)
   })
 })
+
+describe('audit 1.20–1.25 #A40: global.platform gke', () => {
+  const id = 'istio-1.25-gke-platform'
+  const cni = `apiVersion: helm.toolkit.fluxcd.io/v2
+kind: HelmRelease
+metadata:
+  name: istio-cni
+  namespace: istio-system
+spec:
+  chart:
+    spec:
+      chart: cni
+      sourceRef:
+        kind: HelmRepository
+        name: istio
+  values:
+    global:
+      platform: gke
+`
+  it('is an error on 1.24, whose charts stop on a platform without a profile file', () => {
+    const found = of(run('cni.yaml', cni, '1.24'), id)
+    expect(found).toEqual([expect.objectContaining({ file: 'cni.yaml', line: lineOf(cni, 'platform: gke'), severity: 'error', rule: 'not-yet-available' })])
+    expect(found[0].message).toMatch(/unknown platform/)
+  })
+
+  it('leaves charts before 1.24, which do not read global.platform at all, to the chart-values index', () => {
+    expect(of(run('cni.yaml', cni, '1.23'), id)).toEqual([])
+    expect(of(run('cni.yaml', cni, '1.25'), id)).toEqual([])
+  })
+})

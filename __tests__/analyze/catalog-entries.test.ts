@@ -53,8 +53,14 @@ function versionsOf(e: CatalogEntry): { trip: Versions[]; quiet: Versions[] } {
     case 'removed':
     case 'deprecated':
       return { trip: releases.map((r) => ({ target: r })), quiet: [...without.map((t) => ({ target: t })), ...(e.until ? [{ target: e.until }] : [])] }
-    case 'added':
-      return { trip: without.map((t) => ({ target: t })), quiet: releases.map((r) => ({ target: r })) }
+    case 'added': {
+      // appliesFrom: targets before it are left to another rule (a Helm value no chart of theirs reads).
+      const applies = (t: string) => e.appliesFrom === undefined || includedIn(release(t), [e.appliesFrom])
+      return {
+        trip: without.filter(applies).map((t) => ({ target: t })),
+        quiet: [...releases.map((r) => ({ target: r })), ...(e.appliesFrom ? [{ target: before(e.appliesFrom) }] : [])]
+      }
+    }
     case 'no-effect':
       return { trip: [{ target: LATEST_MINOR }, { target: e.since }], quiet: e.until ? [{ target: e.until }] : [] }
     default:

@@ -204,6 +204,12 @@ export interface CatalogEntry {
    * Paired with `until` on the reverted entry, which is then reported only for targets before the revert.
    */
   reverts?: string
+  /**
+   * added only: the first release the entry speaks for. Older targets are left to another rule, e.g. a Helm value
+   * that only exists from this release (the chart-values index reports it as ignored there), while the entry is about
+   * one value of it that only a later release accepts (global.platform gke: the 1.24 charts fail on it).
+   */
+  appliesFrom?: string
   /** One sentence, our own words. */
   message: string
   match: Match[]
@@ -435,6 +441,15 @@ export function validateCatalog(releases: readonly CatalogRelease[], knownSource
           if (!['added', 'deprecated', 'no-effect', 'default-changed', 'behaviour-changed'].includes(entry.change)) problems.push(`${where}: until does not apply to ${entry.change} entries`)
         } catch {
           problems.push(`${where}: until ${String(entry.until)} is not a known release`)
+        }
+      }
+      if (entry.appliesFrom !== undefined) {
+        try {
+          const from = parseRelease(entry.appliesFrom)
+          if (since && compareReleases(from, since) >= 0) problems.push(`${where}: appliesFrom must name an earlier release than since`)
+          if (entry.change !== 'added') problems.push(`${where}: appliesFrom only applies to added entries`)
+        } catch {
+          problems.push(`${where}: appliesFrom ${String(entry.appliesFrom)} is not a known release`)
         }
       }
       if (entry.reverts !== undefined) {

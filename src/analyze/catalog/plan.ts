@@ -121,6 +121,7 @@ export function ruleFor(entry: CatalogEntry, target: Release, from?: Release): C
     case 'removed':
       return inTarget ? 'removed-feature' : undefined
     case 'added':
+      if (entry.appliesFrom !== undefined && !includesChange(target, entry.appliesFrom)) return undefined
       return !inTarget && !gone ? 'not-yet-available' : undefined
     case 'deprecated':
       return inTarget && !gone ? 'deprecated' : undefined
