@@ -86,7 +86,7 @@ spec:
   })
 })
 
-describe('audit 1.20–1.25 #A39: Service spec.trafficDistribution before 1.25', () => {
+describe('audit 1.20–1.25 #A36: Service spec.trafficDistribution before 1.25', () => {
   const id = 'istio-1.25-service-traffic-distribution'
   const svc = `apiVersion: v1
 kind: Service
@@ -114,7 +114,7 @@ spec:
   })
 })
 
-describe('audit 1.20–1.25 nit #A23: global.proxy.enableCoreDump is gone from the 1.24 chart, not deprecated', () => {
+describe('audit 1.20–1.25 nit #A24: global.proxy.enableCoreDump is gone from the 1.24 chart, not deprecated', () => {
   it('says the chart no longer reads the value', () => {
     const values = `apiVersion: install.istio.io/v1alpha1
 kind: IstioOperator
@@ -160,7 +160,7 @@ spec:
   })
 })
 
-describe('audit 1.20–1.25 #A40: global.platform gke', () => {
+describe('audit 1.20–1.25 #A39: global.platform gke', () => {
   const id = 'istio-1.25-gke-platform'
   const cni = `apiVersion: helm.toolkit.fluxcd.io/v2
 kind: HelmRelease
