@@ -8,6 +8,7 @@ import { buildFix, lineHolding } from './catalog/fix.js'
 import { planFor, type CatalogRule, type Plan } from './catalog/plan.js'
 import { kubernetesFindings, KUBERNETES_RULE } from './catalog/kubernetes.js'
 import { helmValueFindings, HELM_VALUE_RULES } from './helm-values.js'
+import { crossObjectFindings, noteDocument } from './catalog/cross-object.js'
 import { skewFindings, SKEW_RULE, upgradePathFindings, UPGRADE_PATH_RULE } from './catalog/upgrade.js'
 
 export const COMPATIBILITY_RULE = 'compatibility-version-unsupported'
@@ -140,6 +141,8 @@ export function catalogFindings(doc: ManifestDocument, ctx: AnalysisContext, pla
 export const catalogAnalyzer: Analyzer = {
   meta: CATALOG_RULES,
   check(doc, ctx) {
+    // What the cross-object checks pair later, taken while the document still has its position tree.
+    noteDocument(doc)
     const lines = linesOf(ctx, doc.file)
     const hits = collectHits(doc, planFor(ctx.target, ctx.from), lines)
     const findings = [...hits.map((hit) => toFinding(doc, hit, lines)), ...compatibilityFindings(doc, ctx, lines), ...istioOperatorFindings(doc)]
@@ -149,8 +152,9 @@ export const catalogAnalyzer: Analyzer = {
     }
     return findings
   },
-  checkRepository(ctx) {
-    return [...kubernetesFindings(ctx), ...upgradePathFindings(ctx), ...skewFindings(ctx)]
+  checkRepository(ctx, docs) {
+    const crossObject = crossObjectFindings(ctx.pairingFiles?.length ? [...ctx.files, ...ctx.pairingFiles] : ctx.files, planFor(ctx.target, ctx.from), docs).map((f) => f.finding)
+    return [...kubernetesFindings(ctx), ...upgradePathFindings(ctx), ...skewFindings(ctx), ...crossObject]
   }
 }
 

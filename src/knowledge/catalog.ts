@@ -1,6 +1,6 @@
 // The release catalog: every manifest-visible change of Istio 1.20 → newest, one data file per minor.
 import type { Severity } from '../model.js'
-import { KNOWN_MINORS, parseRelease, compareReleases } from './versions.js'
+import { KNOWN_MINORS, parseRelease, compareReleases, includesChange } from './versions.js'
 import c120 from '../../data/catalog/1.20.json' with { type: 'json' }
 import c121 from '../../data/catalog/1.21.json' with { type: 'json' }
 import c122 from '../../data/catalog/1.22.json' with { type: 'json' }
@@ -153,6 +153,24 @@ export interface HelmChartMatch extends MatchBase {
   where?: Condition[]
 }
 
+/**
+ * A built-in check that looks across objects (every document of the analysed files, whatever batch it was parsed
+ * in) instead of one document: `check` names it (src/analyze/catalog/cross-object.ts says what each one pairs).
+ */
+export interface CrossObjectMatch extends MatchBase {
+  type: 'crossObject'
+  check: CrossObjectCheck
+}
+
+/**
+ * - secret-name-forms: an Istio Gateway server names a TLS Secret as `name` and another (or the same gateway
+ *   workload's other server) as `<namespace>/name`, both resolving to the same Secret of the gateway workload's namespace.
+ * - ambient-serviceentry-hosts: two ServiceEntries of one namespace declare the same host, in a repository that runs ambient.
+ */
+export type CrossObjectCheck = 'secret-name-forms' | 'ambient-serviceentry-hosts'
+
+export const CROSS_OBJECT_CHECKS: readonly CrossObjectCheck[] = ['secret-name-forms', 'ambient-serviceentry-hosts']
+
 export type Match =
   | ResourceMatch
   | FieldMatch
@@ -163,6 +181,7 @@ export type Match =
   | EnvMatch
   | TextMatch
   | HelmChartMatch
+  | CrossObjectMatch
 
 export type MatchType = Match['type']
 
@@ -205,11 +224,11 @@ export interface CatalogEntry {
    */
   reverts?: string
   /**
-   * added only: the first release the entry speaks for. Older targets are left to another rule, e.g. a Helm value
-   * that only exists from this release (the chart-values index reports it as ignored there), while the entry is about
-   * one value of it that only a later release accepts (global.platform gke: the 1.24 charts fail on it).
+   * added entries only, for a fixed defect: the release the broken behaviour (or the feature it sits in) first
+   * shipped in. Targets before it never had the defect, so the entry is not reported for them (e.g. a native
+   * nftables bug fixed in 1.27.4 cannot hit a 1.26 target, which has no native nftables at all).
    */
-  appliesFrom?: string
+  introduced?: string
   /** One sentence, our own words. */
   message: string
   match: Match[]
@@ -256,7 +275,8 @@ const MATCH_KEYS: Record<MatchType, { required: string[]; optional: string[] }> 
   helmValue: { required: ['chart', 'paths'], optional: ['iopPaths', 'values', 'pattern', 'where'] },
   env: { required: ['name', 'component'], optional: ['values', 'pattern'] },
   text: { required: [], optional: ['kinds', 'families', 'contains', 'pattern'] },
-  helmChart: { required: ['names'], optional: ['where'] }
+  helmChart: { required: ['names'], optional: ['where'] },
+  crossObject: { required: ['check'], optional: [] }
 }
 const COMMON_KEYS = ['type', 'severity', 'message', 'fix']
 const FIXES_BY_MATCH: Record<MatchType, FixSpec['type'][]> = {
@@ -269,7 +289,8 @@ const FIXES_BY_MATCH: Record<MatchType, FixSpec['type'][]> = {
   helmValue: ['replaceValue', 'renameKey', 'replaceText'],
   env: ['renameKey', 'replaceValue'],
   text: ['replaceText'],
-  helmChart: ['replaceValue']
+  helmChart: ['replaceValue'],
+  crossObject: []
 }
 const PATH_SEGMENT_RE = /^(?:\$trafficPolicy|\$podSpec|\$podMetadata|\*|[A-Za-z0-9_:@/-]+|\["[^"]+"\])(?:\[\d*\])*$/
 
@@ -385,6 +406,9 @@ function checkMatch(m: Match, where: string, problems: string[]): void {
         if (!/^(releaseName$|values\.)/.test(c.path)) problems.push(`${where}: helmChart conditions read releaseName or values.<path>`)
       }
       break
+    case 'crossObject':
+      if (!CROSS_OBJECT_CHECKS.includes(m.check)) problems.push(`${where}: unknown cross-object check ${String(m.check)}`)
+      break
   }
 }
 
@@ -443,15 +467,6 @@ export function validateCatalog(releases: readonly CatalogRelease[], knownSource
           problems.push(`${where}: until ${String(entry.until)} is not a known release`)
         }
       }
-      if (entry.appliesFrom !== undefined) {
-        try {
-          const from = parseRelease(entry.appliesFrom)
-          if (since && compareReleases(from, since) >= 0) problems.push(`${where}: appliesFrom must name an earlier release than since`)
-          if (entry.change !== 'added') problems.push(`${where}: appliesFrom only applies to added entries`)
-        } catch {
-          problems.push(`${where}: appliesFrom ${String(entry.appliesFrom)} is not a known release`)
-        }
-      }
       if (entry.reverts !== undefined) {
         try {
           const reverted = parseRelease(entry.reverts)
@@ -459,6 +474,16 @@ export function validateCatalog(releases: readonly CatalogRelease[], knownSource
           if (entry.change !== 'default-changed' && entry.change !== 'behaviour-changed') problems.push(`${where}: reverts only applies to default-changed and behaviour-changed entries`)
         } catch {
           problems.push(`${where}: reverts ${String(entry.reverts)} is not a known release`)
+        }
+      }
+      if (entry.introduced !== undefined) {
+        try {
+          parseRelease(entry.introduced)
+          // '1.27' is the minor's first release here (the defect shipped in 1.27.0), so 1.27 < 1.27.4.
+          if (since && (entry.introduced === entry.since || !includesChange(since, entry.introduced))) problems.push(`${where}: introduced must name an earlier release than since`)
+          if (entry.change !== 'added') problems.push(`${where}: introduced only applies to added entries`)
+        } catch {
+          problems.push(`${where}: introduced ${String(entry.introduced)} is not a known release`)
         }
       }
       if (typeof entry.message !== 'string' || entry.message.length < 20 || entry.message.length > 400 || !/[.]$/.test(entry.message)) problems.push(`${where}: message must be one sentence of 20-400 characters ending with a period`)

@@ -7,6 +7,7 @@ import {
   type CatalogEntry,
   type CatalogRelease,
   type Condition,
+  type CrossObjectCheck,
   type FixSpec,
   type Match
 } from '../../knowledge/catalog.js'
@@ -100,6 +101,8 @@ export interface Plan {
   proxyEnv: Map<string, CompiledEnv[]>
   text: CompiledText[]
   charts: Map<string, CompiledChart[]>
+  /** Cross-object checks (src/analyze/catalog/cross-object.ts) with the entries that report them for this upgrade. */
+  crossObject: Map<CrossObjectCheck, Compiled[]>
   /** Values the target's Helm compatibilityVersion accepts. */
   compatibilityVersions: readonly string[]
 }
@@ -121,7 +124,7 @@ export function ruleFor(entry: CatalogEntry, target: Release, from?: Release): C
     case 'removed':
       return inTarget ? 'removed-feature' : undefined
     case 'added':
-      if (entry.appliesFrom !== undefined && !includesChange(target, entry.appliesFrom)) return undefined
+      if (entry.introduced !== undefined && !includesChange(target, entry.introduced)) return undefined
       return !inTarget && !gone ? 'not-yet-available' : undefined
     case 'deprecated':
       return inTarget && !gone ? 'deprecated' : undefined
@@ -206,6 +209,7 @@ export function compilePlan(target: Release, from?: Release, releases: readonly 
     proxyEnv: new Map(),
     text: [],
     charts: new Map(),
+    crossObject: new Map(),
     compatibilityVersions: catalogRelease(target.minor, releases)?.compatibilityVersions ?? []
   }
   for (const entry of catalogEntries(releases)) {
@@ -291,6 +295,9 @@ function add(plan: Plan, base: Compiled, match: Match): void {
     }
     case 'helmChart':
       for (const name of match.names) push(plan.charts, name, { ...base, conditions: compileConditions(match.where, '') })
+      return
+    case 'crossObject':
+      push(plan.crossObject, match.check, base)
       return
   }
 }
