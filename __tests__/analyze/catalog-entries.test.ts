@@ -48,15 +48,18 @@ const RULE: Record<CatalogEntry['change'], string> = {
 /** Versions that must trip the entry, and versions on the other side of its boundary. */
 function versionsOf(e: CatalogEntry): { trip: Versions[]; quiet: Versions[] } {
   const releases = [e.since, ...(e.backports ?? [])]
+  // The release just before each boundary, unless a backport to an earlier minor already carries the change
+  // (COMPLIANCE_POLICY: since 1.21, backported to 1.20.4, so a bare 1.20 target has it and only 1.20.3 lacks it).
+  const without = releases.map(before).filter((t) => !includedIn(release(t), releases))
   switch (e.change) {
     case 'removed':
     case 'deprecated':
-      return { trip: releases.map((r) => ({ target: r })), quiet: [{ target: before(e.since) }, ...(e.until ? [{ target: e.until }] : [])] }
+      return { trip: releases.map((r) => ({ target: r })), quiet: [...without.map((t) => ({ target: t })), ...(e.until ? [{ target: e.until }] : [])] }
     case 'added':
       // The minor before a change can carry it as a backport (1.29 = newest 1.29 patch, which has 1.29.3): not a trip.
       // A fixed defect that first shipped in `introduced`: older targets never had it.
       return {
-        trip: releases.map((r) => ({ target: before(r) })).filter((v) => !includedIn(release(v.target), releases)),
+        trip: without.filter((t) => e.introduced === undefined || includedIn(release(t), [e.introduced])).map((t) => ({ target: t })),
         quiet: [...releases.map((r) => ({ target: r })), ...(e.introduced ? [{ target: before(e.introduced) }] : [])]
       }
     case 'no-effect':

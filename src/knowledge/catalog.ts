@@ -268,8 +268,9 @@ export function catalogRelease(minor: string, releases: readonly CatalogRelease[
   return releases.find((r) => r.release === minor)
 }
 
-/** Upstream copies a source may point at (under shared/istio/); release notes first, code-derived facts from the others. */
-export const SOURCE_DIRS = ['releases/', 'annotations/', 'crds/', 'helm/', 'meshconfig/']
+/** Upstream copies a source may point at (under shared/istio/); release notes first, code-derived facts from the others
+ * (charts/ holds the chart files at each patch tag, the evidence for a patch-level boundary the notes do not give). */
+export const SOURCE_DIRS = ['releases/', 'annotations/', 'crds/', 'helm/', 'meshconfig/', 'charts/']
 const ID_RE = /^istio-\d+\.\d+(?:\.\d+)?-[a-z0-9]+(?:-[a-z0-9.]+)*$/
 const MATCH_KEYS: Record<MatchType, { required: string[]; optional: string[] }> = {
   resource: { required: ['apiVersions', 'kinds'], optional: [] },
