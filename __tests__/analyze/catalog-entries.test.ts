@@ -63,7 +63,7 @@ function versionsOf(e: CatalogEntry): { trip: Versions[]; quiet: Versions[] } {
         quiet: [...releases.map((r) => ({ target: r })), ...(e.introduced ? [{ target: before(e.introduced) }] : [])]
       }
     case 'no-effect':
-      return { trip: [{ target: LATEST_MINOR }, { target: e.since }], quiet: e.until ? [{ target: e.until }] : [] }
+      return { trip: [{ target: e.until ? before(e.until) : LATEST_MINOR }, { target: e.since }], quiet: e.until ? [{ target: e.until }] : [] }
     default:
       return {
         trip: releases.map((r) => ({ from: before(r), target: r })),
