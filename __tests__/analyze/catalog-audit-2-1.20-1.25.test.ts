@@ -91,7 +91,7 @@ data:
   })
 })
 
-describe('audit 2 1.20–1.25 #B9: ENABLE_AUTO_ENHANCED_RESOURCE_SCOPING on 1.25+', () => {
+describe('audit 2 1.20–1.25 #B7: ENABLE_AUTO_ENHANCED_RESOURCE_SCOPING on 1.25+', () => {
   const typo = 'istio-1.22-enhanced-resource-scoping-typo'
   const removed = 'istio-1.25-scoping-and-target-port-opt-outs-removed'
   const istiod = `apiVersion: apps/v1
