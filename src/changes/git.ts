@@ -1,6 +1,8 @@
 // The change set from the workspace's git checkout: merge-base…head, hunks and file contents.
 // Git runs with external diff drivers and textconv off: nothing from the PR is executed.
 import { execFileSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
 import type { ChangedFile, ChangeSet, FileStatus } from './types.js'
 import { parsePatch } from './patch.js'
 import { UsageError } from '../model.js'
@@ -13,8 +15,31 @@ export function git(cwd: string, args: string[], input?: string): Buffer {
 }
 
 export function isGitRepository(cwd: string): boolean {
+  if (!mayBeGitRepository(cwd)) return false
   try {
     return git(cwd, ['rev-parse', '--is-inside-work-tree']).toString().trim() === 'true'
+  } catch {
+    return false
+  }
+}
+
+/**
+ * False when git would find no repository for `cwd`: no `.git` in it or any folder above, and no GIT_DIR. Answers
+ * without starting git (a process start is a good part of the action's start-up when there is no checkout).
+ */
+export function mayBeGitRepository(cwd: string, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env['GIT_DIR']) return true
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, '.git'))) return true
+    if (dirname(dir) === dir) return false
+  }
+}
+
+/** `cwd` is in a git work tree that holds every ref as a commit; one git process for all of them. */
+export function hasCommits(cwd: string, refs: string[]): boolean {
+  if (!mayBeGitRepository(cwd)) return false
+  try {
+    return git(cwd, ['rev-parse', '--is-inside-work-tree', ...refs.map((ref) => `${ref}^{commit}`), '--']).toString().split('\n')[0] === 'true'
   } catch {
     return false
   }
