@@ -52,9 +52,11 @@ const proxyFetchApart = () => ({
  * - Node's built-in modules, which some packages import for nothing but their load (`import 'https'`): loading
  *   https, tls, child_process… at start-up costs time when nothing uses them;
  * - undici and tunnel, which come in through @actions/core → @actions/http-client (OIDC tokens, proxies) and which
- *   the action uses only in dist/proxy-fetch.js: as CommonJS they would be kept whole (0.9 MB) for their load-time code.
+ *   the action uses only in dist/proxy-fetch.js: as CommonJS they would be kept whole (0.9 MB) for their load-time code;
+ * - @actions/github's Octokit (lib/utils, lib/internal), which builds an undici fetch when it is loaded: the action
+ *   takes only `context` from that package.
  */
-const lean = (id, external) => !external && !/[\\/]node_modules[\\/](undici|tunnel)[\\/]/.test(id)
+const lean = (id, external) => !external && !/[\\/]node_modules[\\/](undici|tunnel)[\\/]/.test(id) && !/[\\/]node_modules[\\/]@actions[\\/]github[\\/]lib[\\/](utils|internal)[\\/.]/.test(id)
 
 /** @type {import('rollup').RollupOptions[]} */
 const config = [
