@@ -45,12 +45,14 @@ const NO_FINDINGS: readonly Finding[] = Object.freeze([])
 export async function parseAndCheck(snapshot: Snapshot, paths: readonly string[], inputs: AnalysisContext, config: RepoConfig, analyzers: readonly Analyzer[], needed: TreesNeeded): Promise<{ files: ManifestFile[]; early: EarlyFindings }> {
   const files: ManifestFile[] = []
   const early: EarlyFindings = new Map()
+  // Identity strings that repeat (apiVersion, kind, namespace), one copy each for the run.
+  const strings = new Map<string, string>()
   for (let i = 0; i < paths.length; i += BATCH_FILES) {
     const batch = paths.slice(i, i + BATCH_FILES)
     let contents: Map<string, Uint8Array> | undefined = await snapshot.read(batch)
     for (const p of batch) {
       const data = contents.get(p)
-      if (data) files.push(checkFile(parseManifestFile(p, data, needed.maxFileBytes ? { maxFileBytes: needed.maxFileBytes } : {}), inputs, config, analyzers, needed, early))
+      if (data) files.push(checkFile(parseManifestFile(p, data, needed.maxFileBytes ? { maxFileBytes: needed.maxFileBytes } : {}), inputs, config, analyzers, needed, early, strings))
     }
     contents = undefined
   }
@@ -77,23 +79,24 @@ export function releaseTree(doc: ManifestDocument): void {
 
 /**
  * Drops a document's position trees and, with `values`, its plain values (set to null), keeping its identity. The
- * strings of its identity are copied out of the file's text (a short string sliced from a long one keeps all of it).
+ * strings of its identity are copied out of the file's text (a short string sliced from a long one keeps all of it);
+ * apiVersions, kinds, namespaces and charts repeat, so one copy of each is shared through `strings`.
  */
-function release(doc: ManifestDocument, values: boolean): void {
+function release(doc: ManifestDocument, values: boolean, strings: Map<string, string>): void {
   releaseTree(doc)
   if (!values) return
   doc.value = null
   for (const e of doc.embedded) e.value = null
   const r = doc.resource
   if (r) {
-    r.apiVersion = own(r.apiVersion)
-    r.kind = own(r.kind)
-    if (r.namespace !== undefined) r.namespace = own(r.namespace)
+    r.apiVersion = shared(r.apiVersion, strings)
+    r.kind = shared(r.kind, strings)
+    if (r.namespace !== undefined) r.namespace = shared(r.namespace, strings)
     if (r.name !== undefined) r.name = own(r.name)
   }
-  if (doc.chart !== undefined) doc.chart = own(doc.chart)
+  if (doc.chart !== undefined) doc.chart = shared(doc.chart, strings)
   for (const e of doc.embedded) {
-    if (e.chart !== undefined) e.chart = own(e.chart)
+    if (e.chart !== undefined) e.chart = shared(e.chart, strings)
     e.at = e.at.map((k) => (typeof k === 'string' ? own(k) : k))
   }
 }
@@ -101,6 +104,16 @@ function release(doc: ManifestDocument, values: boolean): void {
 function releaseLines(file: ManifestFile): void {
   file.lines = []
   delete file.lineStarts
+}
+
+/** The one copy of `s` in `strings`. */
+function shared(s: string, strings: Map<string, string>): string {
+  let copy = strings.get(s)
+  if (copy === undefined) {
+    copy = own(s)
+    strings.set(copy, copy)
+  }
+  return copy
 }
 
 /**
@@ -116,7 +129,7 @@ function own(s: string): string {
  * file's trees then die young, before the collector moves them to the old generation, where garbage stays until
  * the next full collection and the heap grows to several times what is live.
  */
-function checkFile(file: ManifestFile, inputs: AnalysisContext, config: RepoConfig, analyzers: readonly Analyzer[], needed: TreesNeeded, early: EarlyFindings): ManifestFile {
+function checkFile(file: ManifestFile, inputs: AnalysisContext, config: RepoConfig, analyzers: readonly Analyzer[], needed: TreesNeeded, early: EarlyFindings, strings: Map<string, string>): ManifestFile {
   // The file itself as the context's files: an analyzer reads the lines of the document's file from it.
   const { groups } = groupByTarget(file.documents, [file], config, { ...inputs, files: [file] })
   for (const group of groups) {
@@ -131,7 +144,7 @@ function checkFile(file: ManifestFile, inputs: AnalysisContext, config: RepoConf
   let whole = false
   for (const doc of file.documents) {
     if (keepsWhole(doc, early.get(doc), needed)) whole = true
-    else release(doc, !needed.withFindings)
+    else release(doc, !needed.withFindings, strings)
   }
   // Lines are read by checks of a document (the base side's, on a version bump), never by reporting.
   if (!whole) releaseLines(file)
