@@ -14,6 +14,7 @@ import { kubernetesMinor } from './analyze/catalog/kubernetes.js'
 import { diffResources } from './manifests/diff.js'
 import { parseManifestFile } from './manifests/parse.js'
 import { parseAndCheck, type EarlyFindings } from './streaming.js'
+import { mayHoldPairingFacts } from './analyze/catalog/cross-object.js'
 import type { ManifestDocument, ManifestFile } from './manifests/types.js'
 import { compareFindings, UsageError, type Finding } from './model.js'
 import type { AnalysisResult, NotChecked, VersionChoice } from './result.js'
@@ -69,8 +70,9 @@ export async function runAnalysis(sources: Sources, options: RunOptions): Promis
 
   // Detection runs on both sides whenever there is a base: a PR that moves the Istio version widens the scope.
   const maxFileBytes = options.maxFileBytes ?? config.maxFileSize
-  const headDetection = options.target === 'auto' || sources.base ? await detectInSnapshot(sources.head, matches, maxFileBytes) : undefined
-  const baseDetection = sources.base ? await detectInSnapshot(sources.base, matches, maxFileBytes, headDetection?.parsed) : undefined
+  // With a base, detection also parses the files that may hold half of a cross-object pair (pairing context).
+  const headDetection = options.target === 'auto' || sources.base ? await detectInSnapshot(sources.head, matches, maxFileBytes, undefined, !!sources.base) : undefined
+  const baseDetection = sources.base ? await detectInSnapshot(sources.base, matches, maxFileBytes, headDetection?.parsed, true) : undefined
   const headDetected = headDetection?.detection
   const baseDetected = baseDetection?.detection
 
@@ -96,11 +98,14 @@ export async function runAnalysis(sources: Sources, options: RunOptions): Promis
   // whole repository never holds all its trees at once, nor, without a base, more of a document than reporting reads.
   const streamed = !sources.base || versionBump ? await parseAndCheck(sources.head, headPaths, { ...inputs, files: [] }, config, analyzers, { withFindings: !!sources.base, maxFileBytes }) : undefined
   const headFiles = streamed ? streamed.files : await parseAll(sources.head, headPaths, maxFileBytes, headDetection?.parsed)
+  // Untouched files a pair's other half may be in: cross-object checks read them, nothing reports on them.
+  if (!streamed) inputs.pairingFiles = pairingFiles(headDetection, headPaths)
   // What detection parsed and the analysis does not use is dropped now, not held for the rest of the run.
   headDetection?.parsed.clear()
   inputs.files = headFiles
 
   let baseFiles: ManifestFile[] = []
+  let basePairing: ManifestFile[] = []
   const renames = new Map<string, string>()
   const touched = new Set(sources.changes.files.map((f) => f.path))
   if (sources.base) {
@@ -124,6 +129,7 @@ export async function runAnalysis(sources: Sources, options: RunOptions): Promis
       }
     }
     baseFiles = [...(await parseAll(sources.base, [...basePaths], maxFileBytes, baseDetection?.parsed)), ...reused]
+    basePairing = versionBump ? [] : pairingFiles(baseDetection, baseFiles.map((f) => f.path))
     baseDetection?.parsed.clear()
   }
   const resources = diffResources(baseFiles, headFiles, renames)
@@ -153,6 +159,7 @@ export async function runAnalysis(sources: Sources, options: RunOptions): Promis
       ...(options.kubernetesVersion ? { kubernetesVersion: options.kubernetesVersion } : {}),
       ...(gatewayApiChannel ? { gatewayApiChannel } : {}),
       ...(baseDetection ? { repositoryPaths: baseDetection.paths } : {}),
+      ...(basePairing.length ? { pairingFiles: basePairing } : {}),
       // Repository checks need a file to anchor to; a PR that only adds files has no base file in scope.
       files: baseFiles.length ? baseFiles : headFiles
     }
@@ -269,7 +276,8 @@ function disagreement(detected: Detection): Finding[] {
   return out
 }
 
-function chooseVersion(input: string, detected: { version: string; file: string; line: number; how: string } | undefined, name: string, parse: (v: string) => Release = parseRelease): VersionChoice | undefined {
+/** The release an input names, or for `auto` the one detection found; a detected string that is not a release is a usage error naming its file and line. */
+export function chooseVersion(input: string, detected: { version: string; file: string; line: number; how: string } | undefined, name: string, parse: (v: string) => Release = parseRelease): VersionChoice | undefined {
   if (input !== 'auto') return { release: parse(input), origin: 'input' }
   if (!detected) return undefined
   try {
@@ -279,15 +287,27 @@ function chooseVersion(input: string, detected: { version: string; file: string;
   }
 }
 
-/** Files parsed for detection, by path, with their bytes: the analysis and the other side's detection reuse them. */
-type Parsed = Map<string, { data: Uint8Array; file: ManifestFile }>
+/**
+ * Files parsed for detection, by path, with their bytes: the analysis and the other side's detection reuse them.
+ * `names`: the text may name a version (detection reads it); `pairs`: it may hold cross-object facts.
+ */
+type Parsed = Map<string, { data: Uint8Array; file: ManifestFile; names: boolean; pairs: boolean }>
+
+/** The pairing context of a side: files detection parsed because they may hold cross-object facts, minus those analysed. */
+function pairingFiles(detection: { parsed: Parsed } | undefined, analysed: readonly string[]): ManifestFile[] {
+  if (!detection) return []
+  const skip = new Set(analysed)
+  const out: ManifestFile[] = []
+  for (const [path, p] of detection.parsed) if (p.pairs && !skip.has(path)) out.push(p.file)
+  return out
+}
 
 /**
  * The Istio version a snapshot names (also what a readiness run starts from). Files detection reads are parsed here once, kept in `parsed`, and reused
  * from `previous` (the head's, for the base) where the bytes are the same: a file the PR did not touch is
  * parsed once for both sides.
  */
-export async function detectInSnapshot(snapshot: Snapshot, matches: (path: string) => boolean, maxFileBytes: number | undefined, previous?: Parsed) {
+export async function detectInSnapshot(snapshot: Snapshot, matches: (path: string) => boolean, maxFileBytes: number | undefined, previous?: Parsed, pairing = false) {
   const listed = await snapshot.list()
   const paths = listed.filter((p) => matches(p) || DETECTION_FILE.test(p))
   const contents = await snapshot.read(paths)
@@ -297,13 +317,16 @@ export async function detectInSnapshot(snapshot: Snapshot, matches: (path: strin
     const same = previous?.get(path)
     if (same && sameBytes(same.data, data)) {
       parsed.set(path, same)
-      files.push(same.file)
+      if (same.names) files.push(same.file)
       continue
     }
-    if (!mayNameVersion(new TextDecoder().decode(data))) continue
+    const text = new TextDecoder().decode(data)
+    const names = mayNameVersion(text)
+    const pairs = pairing && matches(path) && mayHoldPairingFacts(text)
+    if (!names && !pairs) continue
     const file = parseManifestFile(path, data, maxFileBytes ? { maxFileBytes } : {})
-    parsed.set(path, { data, file })
-    files.push(file)
+    parsed.set(path, { data, file, names, pairs })
+    if (names) files.push(file)
   }
   return { detection: detectIstio(files), parsed, paths: new Set(listed) }
 }

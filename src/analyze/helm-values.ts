@@ -29,8 +29,8 @@ const CHART_DIRS: Record<string, string> = {
 }
 
 /**
- * IstioOperator spec.values: which charts read each top-level subtree (the same paths). Others are left alone:
- * `global` also feeds the legacy ingress/egress gateway charts istioctl installs, which the index does not hold.
+ * IstioOperator spec.values: which charts read each top-level subtree (the same paths). `global` is below; other
+ * subtrees (gateways, ...) are left alone.
  */
 const IOP_SUBTREES: Record<string, string[]> = {
   pilot: ['istiod'],
@@ -41,6 +41,20 @@ const IOP_SUBTREES: Record<string, string[]> = {
   cni: ['cni', 'istiod'],
   base: ['base', 'istiod']
 }
+
+/** IstioOperator spec.values subtrees checked only for values that make the istiod chart refuse to render. */
+const IOP_FAIL_ONLY = ['global', 'meshConfig']
+/**
+ * IstioOperator spec.values.global feeds every chart istioctl renders, including the legacy ingress/egress gateway
+ * charts, which the index does not hold. So a global value no indexed chart of the target reads may still be read
+ * by those, and is not reported as ignored. What is reported is a global value that none of these charts read at
+ * or before the target and a later istiod, base or istio-cni chart reads (not-yet-available): a value first read
+ * after the target is one the target's gateway charts, which are of the same release, do not read either. ztunnel
+ * counts as a reader, not as the later one (it reads global values flattened to the top level from 1.22.4, so its
+ * later reads are its own top-level keys).
+ */
+const IOP_GLOBAL_READERS = ['istiod', 'base', 'cni', 'ztunnel']
+const IOP_GLOBAL_LATER: ReadonlySet<string> = new Set(['istiod', 'base', 'cni'])
 
 interface Reader {
   chart: ChartKnowledge
@@ -86,6 +100,8 @@ interface Walk {
   lines: readonly string[]
   skipLines: ReadonlySet<number>
   out: Finding[]
+  /** Only values first read after the target, by these charts (IstioOperator global); nothing else is reported. */
+  onlyNewFrom?: ReadonlySet<string>
 }
 
 function report(w: Walk, path: readonly string[], keyNode: PosNode, valueNode: PosNode | null, rule: string, severity: Severity, message: string, source: string, rename?: string): void {
@@ -108,7 +124,7 @@ function report(w: Walk, path: readonly string[], keyNode: PosNode, valueNode: P
 
 function chartLabel(readers: readonly Reader[]): string {
   if (readers.length === 1) return `the ${readers[0].chart.name} chart ${readers[0].chart.tags[readers[0].index]}`
-  return `no Istio chart of the release (${readers.map((r) => `${r.chart.name} ${r.chart.tags[r.index]}`).join(', ')})`
+  return `the Istio charts of the release (${readers.map((r) => `${r.chart.name} ${r.chart.tags[r.index]}`).join(', ')})`
 }
 
 function visit(w: Walk, readers: readonly Reader[], map: PosNode | null | undefined, prefix: readonly string[]): void {
@@ -122,22 +138,34 @@ function visit(w: Walk, readers: readonly Reader[], map: PosNode | null | undefi
       visit(w, readers, entry.value, path)
       continue
     }
-    if (status.kind === 'open') continue
+    if (status.kind === 'open') {
+      // A free-form subtree (meshConfig) can still hold removed values the chart checks for.
+      if (readers.some((r) => r.chart.failsBelow(path, r.index))) visitFails(w, readers, entry.value, path)
+      continue
+    }
     if (status.kind === 'read') {
       if (status.more) visit(w, readers, entry.value, path)
       continue
     }
     const first = readers[0]
     const dotted = path.join('.')
+    if (w.onlyNewFrom) {
+      if (status.kind !== 'ignored') continue
+      let later: string | undefined
+      let earlier = false
+      for (const r of readers) {
+        const a = r.chart.around(path, r.index)
+        if (a.earlier) earlier = true
+        if (a.later && w.onlyNewFrom.has(r.chart.name) && (later === undefined || compareTags(a.later, later) < 0)) later = a.later
+      }
+      if (later && !earlier) {
+        report(w, path, entry.keyNode, entry.value, 'not-yet-available', 'warning',
+          `Istio's charts read ${dotted} only from ${later}; ${chartLabel(readers)} installed for Istio ${w.target.version} ignore it.`, sourceOf(first.chart, first.chart.tags[first.index]))
+      }
+      continue
+    }
     if (status.kind === 'fail') {
-      // istioctl renders IstioOperator values without the charts' NOTES.txt checks.
-      if (w.tree.chart === 'istio-operator') continue
-      const tag = first.chart.tags[first.index]
-      const moved = first.chart.moved.get(dotted)
-      const why = path.length === 1 && entry.key === 'defaults'
-        ? 'the defaults: wrapper is gone; set these keys at the top level'
-        : `the value was removed${moved ? `; use ${moved}` : ''}`
-      report(w, path, entry.keyNode, entry.value, HELM_VALUE_REJECTED, 'error', `The ${first.chart.name} chart ${tag} refuses to render when ${dotted} is set (${why}), so the install or upgrade fails.`, sourceOf(first.chart, tag))
+      reportFail(w, first, path, entry.keyNode, entry.value)
       continue
     }
     const suggest = suggestion(readers, path)
@@ -166,15 +194,55 @@ function visit(w: Walk, readers: readonly Reader[], map: PosNode | null | undefi
     const source = sourceOf(first.chart, tag)
     if (later) {
       report(w, path, entry.keyNode, entry.value, 'not-yet-available', 'warning',
-        `Istio's ${readers.length === 1 ? `${first.chart.name} chart` : 'charts'} read ${dotted} only from ${later}; ${chartLabel(readers)} installed for Istio ${w.target.version} ignores it.`, source)
+        `Istio's ${readers.length === 1 ? `${first.chart.name} chart` : 'charts'} read ${dotted} only from ${later}; ${chartLabel(readers)} installed for Istio ${w.target.version} ${readers.length === 1 ? 'ignores' : 'ignore'} it.`, source)
       continue
     }
     const moved = readers.map((r) => r.chart.moved.get(dotted)).find((m) => m !== undefined)
-    const parts = [`${capitalise(chartLabel(readers))} installed for Istio ${w.target.version} does not read ${dotted}, so the value is ignored.`]
+    const parts = [`${capitalise(chartLabel(readers))} installed for Istio ${w.target.version} ${readers.length === 1 ? 'does' : 'do'} not read ${dotted}, so the value is ignored.`]
     if (stopped) parts.push(`The chart stopped reading it in ${stopped}.`)
     if (moved) parts.push(`Its replacement is ${moved}.`)
     if (rename) parts.push(`Did you mean ${[...path.slice(0, -1), rename].join('.')}?`)
     report(w, path, entry.keyNode, entry.value, HELM_VALUE_IGNORED, 'warning', parts.join(' '), source, rename)
+  }
+}
+
+/**
+ * A value whose presence makes the chart `fail` (zzz_profile.yaml, or the removed values NOTES.txt checks).
+ * istioctl renders IstioOperator spec.values through the same charts with Helm's engine, NOTES.txt included
+ * (operator/pkg/helm/helm.go renders every template, then keeps only the WARNING lines of NOTES.txt), so
+ * `istioctl install` fails the same way as `helm install`.
+ */
+function reportFail(w: Walk, reader: Reader, path: readonly string[], keyNode: PosNode, valueNode: PosNode | null): void {
+  const tag = reader.chart.tags[reader.index]
+  const dotted = path.join('.')
+  // NOTES.txt pairs some removed values with a successor that is itself removed (the stackdriver tracer settings).
+  const successor = reader.chart.moved.get(dotted)
+  const moved = successor !== undefined && reader.chart.status(successor.split('.'), reader.index).kind !== 'fail' ? successor : undefined
+  const why = path.length === 1 && path[0] === 'defaults'
+    ? 'the defaults: wrapper is gone; set these keys at the top level'
+    : `the value was removed${moved ? `; use ${moved}` : ''}`
+  if (w.tree.chart === 'istio-operator') {
+    report(w, path, keyNode, valueNode, HELM_VALUE_REJECTED, 'error',
+      `istioctl renders the ${reader.chart.name} chart ${tag} with these values, and the chart refuses to render when ${dotted} is set (${why}), so istioctl install fails.`,
+      `${sourceOf(reader.chart, tag)} (https://github.com/istio/istio/blob/${tag}/operator/pkg/helm/helm.go)`)
+    return
+  }
+  report(w, path, keyNode, valueNode, HELM_VALUE_REJECTED, 'error', `The ${reader.chart.name} chart ${tag} refuses to render when ${dotted} is set (${why}), so the install or upgrade fails.`, sourceOf(reader.chart, tag))
+}
+
+/**
+ * IstioOperator subtrees the walk leaves alone (`global` also feeds charts the index does not hold): only the
+ * values that make the istiod chart fail are reported there.
+ */
+function visitFails(w: Walk, readers: readonly Reader[], map: PosNode | null | undefined, prefix: readonly string[]): void {
+  const node = deref(map)
+  if (node?.kind !== 'map') return
+  for (const entry of mergedEntries(node)) {
+    if (entry.key === '<complex>' || entry.key === '<<') continue
+    const path = [...prefix, entry.key]
+    const failing = readers.find((r) => r.chart.status(path, r.index).kind === 'fail')
+    if (failing) reportFail(w, failing, path, entry.keyNode, entry.value)
+    else if (readers.some((r) => r.chart.failsBelow(path, r.index))) visitFails(w, readers, entry.value, path)
   }
 }
 
@@ -198,7 +266,13 @@ export function helmValueFindings(doc: ManifestDocument, target: Release, lines:
     if (root?.kind !== 'map') continue
     if (tree.chart === 'istio-operator') {
       for (const entry of mergedEntries(root)) {
-        const charts = IOP_SUBTREES[entry.key]
+        if (IOP_FAIL_ONLY.includes(entry.key)) {
+          const istiod = readersFor(['istiod'], target)
+          if (istiod.some((r) => r.chart.failsBelow([entry.key], r.index))) visitFails(w, istiod, entry.value, [entry.key])
+          if (entry.key !== 'global') continue
+        }
+        const global = entry.key === 'global'
+        const charts = global ? IOP_GLOBAL_READERS : IOP_SUBTREES[entry.key]
         if (!charts) continue
         const readers = readersFor(charts, target)
         if (readers.length === 0) continue
@@ -207,7 +281,7 @@ export function helmValueFindings(doc: ManifestDocument, target: Release, lines:
         if (value?.kind !== 'map') continue
         const status = combined(readers, [entry.key])
         if (status.kind !== 'wrapper' && (status.kind !== 'read' || !status.more)) continue
-        visit(w, readers, value, [entry.key])
+        visit(global ? { ...w, onlyNewFrom: IOP_GLOBAL_LATER } : w, readers, value, [entry.key])
       }
       continue
     }
