@@ -94,8 +94,9 @@ export async function runAnalysis(sources: Sources, options: RunOptions): Promis
     files: []
   }
   // Every head document is in scope without a base and on a version bump: those files stream through the analysis
-  // (checked while parsed, position trees released), so a whole repository never holds all its trees at once.
-  const streamed = !sources.base || versionBump ? await parseAndCheck(sources.head, headPaths, { ...inputs, files: [] }, config, analyzers, { withFindings: !!sources.base, maxFileBytes, installs: !!options.kubernetesVersion || !!config.targets?.some((t) => t.kubernetesVersion) }) : undefined
+  // (checked file by file while parsed, then position trees released, and without a base values and lines too), so a
+  // whole repository never holds all its trees at once, nor, without a base, more of a document than reporting reads.
+  const streamed = !sources.base || versionBump ? await parseAndCheck(sources.head, headPaths, { ...inputs, files: [] }, config, analyzers, { withFindings: !!sources.base, maxFileBytes }) : undefined
   const headFiles = streamed ? streamed.files : await parseAll(sources.head, headPaths, maxFileBytes, headDetection?.parsed)
   // Untouched files a pair's other half may be in: cross-object checks read them, nothing reports on them.
   if (!streamed) inputs.pairingFiles = pairingFiles(headDetection, headPaths)

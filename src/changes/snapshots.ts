@@ -96,8 +96,14 @@ export function gitSources(cwd: string, baseRef: string, headRef: string): Sourc
   return { changes, head: gitSnapshot(cwd, changes.headRef as string, cache), base: gitSnapshot(cwd, changes.baseRef as string, cache) }
 }
 
-/** No base to compare with: every file `matches` accepts counts as added, so each is checked whole. */
+/**
+ * No base to compare with: every file `matches` accepts counts as added, so each is checked whole. There is no diff,
+ * so no file has commentable or added lines: all share one empty map and set (nothing adds to them), which over a
+ * repository of many thousand files saves megabytes.
+ */
 export async function wholeFileSources(snapshot: Snapshot, matches: (path: string) => boolean): Promise<Sources> {
-  const files = (await snapshot.list()).filter(matches).map((path) => ({ path, status: 'added' as const, commentableLines: new Map<number, number>(), addedLines: new Set<number>() }))
+  const commentableLines = new Map<number, number>()
+  const addedLines = new Set<number>()
+  const files = (await snapshot.list()).filter(matches).map((path) => ({ path, status: 'added' as const, commentableLines, addedLines }))
   return { changes: { source: 'paths', files }, head: snapshot }
 }

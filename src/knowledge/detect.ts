@@ -268,6 +268,28 @@ function candidatesOf(doc: ManifestDocument, sources: SourceUrls, unresolved: De
   return out
 }
 
+/** Kinds whose documents `candidatesOf` or `collectSources` read. */
+const DETECTION_KINDS = new Set(['HelmRelease', 'HelmRepository', 'OCIRepository', 'Application', 'ApplicationSet', 'IstioOperator'])
+
+/**
+ * True when detection reads this document: a version source (its value, and its position tree for the line) or a
+ * chart repository that tells whose a chart is. The streaming analysis keeps these documents whole, so the
+ * repository checks that detect the version (Kubernetes range anchor, upgrade path, data-plane skew) see them.
+ * A superset of what `candidatesOf` takes: the chart repositories it resolves against are known only at the end.
+ */
+export function detectionReads(doc: ManifestDocument): boolean {
+  if (doc.embedded.some((e) => e.role === 'helm-values')) return true
+  const value = doc.value
+  if (!isMap(value)) return false
+  if (typeof value.kind === 'string' && DETECTION_KINDS.has(value.kind)) return true
+  if (Array.isArray(value.dependencies) && /(^|\/)Chart\.ya?ml$/.test(doc.file)) return true
+  if (Array.isArray(value.helmCharts) && /(^|\/)kustomization\.ya?ml$/.test(doc.file)) return true
+  if (value.kind !== 'Deployment') return false
+  const spec = isMap(value.spec) ? value.spec : {}
+  const podSpec = isMap(spec.template) && isMap(spec.template.spec) ? spec.template.spec : {}
+  return Array.isArray(podSpec.containers) && podSpec.containers.some((c) => isMap(c) && typeof c.image === 'string' && PILOT_IMAGE.test(c.image))
+}
+
 /** Only files that hold one of the sources above are parsed (detection runs over whole repositories). */
 const MAY_NAME_VERSION = /HelmRelease|HelmRepository|OCIRepository|kind:\s*["']?Application|IstioOperator|dependencies:|helmCharts:|compatibilityVersion|global:|pilot:/
 
