@@ -93,7 +93,8 @@ function walkFiles(root: string): string[] {
 export function gitSources(cwd: string, baseRef: string, headRef: string): Sources {
   const changes = gitChangeSet(cwd, baseRef, headRef)
   const cache = new BlobCache()
-  return { changes, head: gitSnapshot(cwd, changes.headRef as string, cache), base: gitSnapshot(cwd, changes.baseRef as string, cache) }
+  // The diff is of exactly these two commits: it lists every file that differs between them.
+  return { changes, head: gitSnapshot(cwd, changes.headRef as string, cache), base: gitSnapshot(cwd, changes.baseRef as string, cache), diffComplete: true }
 }
 
 /** No base to compare with: every file `matches` accepts counts as added, so each is checked whole. */
