@@ -31,6 +31,8 @@ export function gitSnapshot(cwd: string, commit: string, cache: BlobCache = new 
   return {
     list: async () => [...files().keys()],
     read: async (paths) => {
+      // Nothing to read needs no listing (a PR that only adds files reads nothing of its base).
+      if (paths.length === 0) return new Map()
       const t = files()
       const out = new Map<string, Uint8Array>()
       const missing: string[] = []
