@@ -1,7 +1,7 @@
 // Snapshots of the repository a run reads files from: a git commit or the work tree.
 import { readdirSync, statSync } from 'node:fs'
 import { readListedFile, readRepositoryFile } from '../files.js'
-import { join, relative, sep } from 'node:path'
+import { join } from 'node:path'
 import type { Snapshot, Sources } from '../pipeline.js'
 import { gitChangeSet, listTree, readBlobs, type Tree } from './git.js'
 
@@ -81,13 +81,14 @@ export function workTreeSnapshot(root: string): Snapshot {
 
 function walkFiles(root: string): string[] {
   const out: string[] = []
-  const visit = (dir: string): void => {
+  // `rel` is the folder's path below the root with a trailing slash: each name is appended, not resolved again.
+  const visit = (dir: string, rel: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.isDirectory() && !SKIP_DIRS.has(entry.name)) visit(join(dir, entry.name))
-      else if (entry.isFile()) out.push(relative(root, join(dir, entry.name)).split(sep).join('/'))
+      if (entry.isDirectory() && !SKIP_DIRS.has(entry.name)) visit(join(dir, entry.name), `${rel}${entry.name}/`)
+      else if (entry.isFile()) out.push(rel + entry.name)
     }
   }
-  if (statSync(root).isDirectory()) visit(root)
+  if (statSync(root).isDirectory()) visit(root, '')
   return out.sort()
 }
 

@@ -184,10 +184,16 @@ function istioChartOf(ref: unknown, repository: string | undefined): string | un
 /** The istiod image of a rendered install (`.../pilot:1.29.0`): the tag is the version that runs. */
 const PILOT_IMAGE = /(?:^|\/)pilot:([^@\s]+)$/
 
+/** The kinds candidatesOf reads a version from. */
+const SOURCE_KINDS = new Set<unknown>(['HelmRelease', 'OCIRepository', 'Application', 'ApplicationSet', 'IstioOperator', 'Deployment'])
+const CHART_OR_KUSTOMIZATION = /(^|\/)(Chart|kustomization)\.ya?ml$/
+
 function candidatesOf(doc: ManifestDocument, sources: SourceUrls, unresolved: DetectedVersion[]): Candidate[] {
   const out: Candidate[] = []
   const value = doc.value
   if (!isMap(value)) return out
+  // Most documents are none of the sources below (each needs one of these kinds, Helm values or one of these files).
+  if (!SOURCE_KINDS.has(value.kind) && !doc.embedded.some((e) => e.role === 'helm-values') && !CHART_OR_KUSTOMIZATION.test(doc.file)) return out
   const take = (path: YamlPath, how: string, rank: number, root: PosNode | null = doc.root): void => {
     const found = scalarAt(root, path)
     if (!found) return
