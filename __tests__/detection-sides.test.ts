@@ -1,7 +1,14 @@
 // Detection over the two sides of a PR: a PR whose changed files name no version reads neither side whole, and
 // the answer is the one reading both sides whole gives.
 import { afterAll, describe, expect, it } from '@jest/globals'
+import { execFileSync } from 'node:child_process'
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { gitChangeSet, resolveCommits } from '../src/changes/git.js'
+import { parsePatch } from '../src/changes/patch.js'
 import { gitSources } from '../src/changes/snapshots.js'
+import { main } from '../src/cli/main.js'
 import { runAnalysis, type Snapshot, type Sources } from '../src/pipeline.js'
 import { renderReport } from '../src/report/formats.js'
 import { makeRepo, type TempRepo } from './support/gitrepo.js'
@@ -100,5 +107,84 @@ describe('detection of a PR whose changed files may name a version', () => {
     const run = await bothWays(repo, 'auto', 'auto')
     expect(run.fast.target.origin).toBe('istio/moved.yaml:10 (Flux HelmRelease spec.chart.spec.version (chart istiod))')
     expect(run.base.read.has('apps/a.yaml')).toBe(true)
+  })
+})
+
+describe('git change set from one diff', () => {
+  it('lists the same files, statuses and lines as separate --name-status and patch diffs (renames, binaries, modes, odd names)', () => {
+    const body = Array.from({ length: 30 }, (_, i) => `k${i}: v${i}`).join('\n') + '\n'
+    const repo = makeRepo(
+      { 'a.yaml': body, 'old/name.yaml': body, 'gone.yaml': 'a: 1\n', 'bin.yaml': new Uint8Array([0, 1, 2]), 'mode.yaml': 'm: 1\n', 'tab\tname.yaml': 'x: 1\n' },
+      { 'a.yaml': body.replace('k3: v3', 'k3: x').replace('k25: v25', 'k25: y'), 'new/name.yaml': body.replace('k10: v10', 'k10: z'), 'bin.yaml': new Uint8Array([0, 1, 3]), 'mode.yaml': 'm: 1\n', 'tab\tname.yaml': 'x: 2\n', 'ünï cödé.yaml': 'u: 1\n' }
+    )
+    repos.push(repo)
+    chmodSync(join(repo.dir, 'mode.yaml'), 0o755)
+    repo.git('commit', '-qam', 'mode')
+    const head = repo.git('rev-parse', 'HEAD')
+    const changes = gitChangeSet(repo.dir, repo.baseSha, head)
+    // The reference: the two diffs of before, read the plain way.
+    const g = (...args: string[]) => execFileSync('git', ['-c', 'core.quotePath=false', '-C', repo.dir, ...args]).toString()
+    const common = ['diff', '--no-color', '--no-ext-diff', '--no-textconv', '-M', repo.baseSha, head]
+    const parts = g(...common, '--name-status', '-z').split('\0')
+    const chunks = g(...common, '-U3').split(/^(?=diff --git )/m).filter((c) => c.startsWith('diff --git '))
+    const expected: unknown[] = []
+    for (let i = 0; i < parts.length - 1; ) {
+      const code = parts[i++]
+      const names = code[0] === 'R' || code[0] === 'C' ? [parts[i++], parts[i++]] : [parts[i++]]
+      const chunk = chunks[expected.length]
+      const binary = /^Binary files /m.test(chunk.split('\n@@')[0])
+      const lines = binary ? { commentableLines: new Map(), addedLines: new Set() } : parsePatch(chunk)
+      expected.push({ path: names.at(-1), ...(names.length === 2 ? { previousPath: names[0] } : {}), code: code[0], ...lines, ...(binary ? { patchMissing: true } : {}) })
+    }
+    const got = changes.files.map((f) => ({ path: f.path, ...(f.previousPath ? { previousPath: f.previousPath } : {}), code: { added: 'A', modified: 'M', removed: 'D', renamed: 'R' }[f.status as string] ?? f.status, commentableLines: f.commentableLines, addedLines: f.addedLines, ...(f.patchMissing ? { patchMissing: true } : {}) }))
+    expect(got).toEqual(expected)
+    expect(got.map((f) => f.path)).toEqual(['a.yaml', 'bin.yaml', 'gone.yaml', 'mode.yaml', 'new/name.yaml', 'tab\tname.yaml', 'ünï cödé.yaml'])
+    const a = changes.files.find((f) => f.path === 'a.yaml')!
+    expect([...a.addedLines]).toEqual([4, 26])
+    expect(changes.files.find((f) => f.path === 'bin.yaml')?.patchMissing).toBe(true)
+    // The lines are read on demand; a value set replaces them.
+    a.addedLines = new Set([1])
+    expect([...a.addedLines]).toEqual([1])
+  })
+
+  it('resolves both refs in one go, and each alone when one is not a commit', () => {
+    const repo = makeRepo({ 'a.yaml': 'a: 1\n' }, { 'a.yaml': 'a: 2\n' })
+    repos.push(repo)
+    expect(resolveCommits(repo.dir, ['pr', 'main'])).toEqual([repo.headSha, repo.baseSha])
+    expect(resolveCommits(repo.dir, ['pr', 'nope'])).toEqual([repo.headSha, undefined])
+    // A file of the work tree is no revision.
+    expect(resolveCommits(repo.dir, ['a.yaml', 'main'])).toEqual([undefined, repo.baseSha])
+    expect(resolveCommits(repo.dir, ['--all', 'main'])).toEqual([undefined, repo.baseSha])
+  })
+})
+
+describe('the CLI with --base', () => {
+  const cli = async (args: string[]) => {
+    const out: string[] = []
+    const err: string[] = []
+    const code = await main(args, (s) => out.push(s), (s) => err.push(s))
+    return { code, out: out.join('\n'), err: err.join('\n') }
+  }
+
+  it('outside a work tree (no repository, inside .git) says --base needs a git repository', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'istio-compat-norepo-'))
+    repos.push({ dir, baseSha: '', headSha: '', git: () => '', cleanup: () => rmSync(dir, { recursive: true, force: true }) })
+    writeFileSync(join(dir, 'a.yaml'), vs('a'))
+    const none = await cli(['check', '--repo', dir, '--base', 'main', '--target', '1.28'])
+    expect(none).toMatchObject({ code: 2, err: `istio-compat: --base needs a git repository; ${dir} is not one` })
+    const repo = makeRepo({ 'a.yaml': vs('a') }, { 'a.yaml': vs('a', '\n    mirror: {host: m}') })
+    repos.push(repo)
+    const inGit = await cli(['check', '--repo', join(repo.dir, '.git'), '--base', 'main', '--target', '1.28'])
+    expect(inGit).toMatchObject({ code: 2, err: `istio-compat: --base needs a git repository; ${join(repo.dir, '.git')} is not one` })
+  })
+
+  it('below the top of the work tree, names files from the top and reads paths given relative to --repo', async () => {
+    const repo = makeRepo({ 'apps/a.yaml': vs('a') }, { 'apps/a.yaml': vs('a', '\n    mirror: {host: m}'), 'apps/b.yaml': vs('b', '\n    mirror: {host: m}') })
+    repos.push(repo)
+    mkdirSync(join(repo.dir, 'apps'), { recursive: true })
+    const all = await cli(['check', '--repo', join(repo.dir, 'apps'), '--base', 'main', '--target', '1.28', '--from', '1.26', '--format', 'json', '--fail-on', 'never'])
+    expect(JSON.parse(all.out).findings.map((f: { file: string; line: number }) => `${f.file}:${f.line}`)).toEqual(['apps/a.yaml:11', 'apps/b.yaml:11'])
+    const one = await cli(['check', '--repo', join(repo.dir, 'apps'), '--base', 'main', '--target', '1.28', '--from', '1.26', '--format', 'json', '--fail-on', 'never', 'b.yaml'])
+    expect(JSON.parse(one.out).findings.map((f: { file: string; line: number }) => `${f.file}:${f.line}`)).toEqual(['apps/b.yaml:11'])
   })
 })

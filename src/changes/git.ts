@@ -2,7 +2,7 @@
 // Git runs with external diff drivers and textconv off: nothing from the PR is executed.
 import { execFileSync } from 'node:child_process'
 import type { ChangedFile, ChangeSet, FileStatus } from './types.js'
-import { parsePatch } from './patch.js'
+import { parsePatch, type PatchLines } from './patch.js'
 import { UsageError } from '../model.js'
 
 const GIT_ENV = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' }
@@ -89,13 +89,12 @@ export function gitChangeSet(cwd: string, baseRef: string, headRef = 'HEAD'): Ch
   const patches = splitDiff(patch)
   files.forEach((file, i) => {
     const patch = patches[i]
-    if (patch === undefined || /^Binary files /m.test(patch.split('\n@@')[0])) {
+    const hunks = patch?.indexOf('\n@@') ?? -1
+    if (patch === undefined || /^Binary files /m.test(hunks === -1 ? patch : patch.slice(0, hunks))) {
       file.patchMissing = true
       return
     }
-    const lines = parsePatch(patch)
-    file.commentableLines = lines.commentableLines
-    file.addedLines = lines.addedLines
+    linesOnDemand(file, patch)
   })
   return { source: 'git', baseRef: mergeBase, headRef: head, headSha: head, files }
 }
@@ -112,6 +111,23 @@ function splitRawAndPatch(out: string): { raw: string; patch: string } {
 }
 
 /** Raw entries (`--raw -z`) or `--name-status -z` output: the status letter is the last word of an entry's first field. */
+/**
+ * The file's commentable and added lines, read from its patch when first asked for: most runs ask only for the files
+ * with findings (a PR adding thousands of files often has none), so the others' hunks are never walked.
+ */
+function linesOnDemand(file: ChangedFile, patch: string): void {
+  let lines: PatchLines | undefined
+  const read = (): PatchLines => (lines ??= parsePatch(patch))
+  const field = (name: 'commentableLines' | 'addedLines'): PropertyDescriptor => ({
+    get: () => read()[name],
+    // Whoever sets the field replaces it as a plain value.
+    set: (value: unknown) => Object.defineProperty(file, name, { value, writable: true, enumerable: true, configurable: true }),
+    enumerable: true,
+    configurable: true
+  })
+  Object.defineProperties(file, { commentableLines: field('commentableLines'), addedLines: field('addedLines') })
+}
+
 function parseNameStatus(out: string): ChangedFile[] {
   const parts = out.split('\0')
   const files: ChangedFile[] = []
