@@ -1,4 +1,4 @@
-// Detection over the two sides of a PR: a PR whose changed files name no version reads neither side whole, and
+// Detection over the two sides of a PR: a PR whose changed files name no version reads only the head whole, and
 // the answer is the one reading both sides whole gives.
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
@@ -55,12 +55,13 @@ describe('detection of a PR that moves no version source', () => {
   const base = { 'istio/istiod.yaml': release('1.26.3'), 'apps/a.yaml': vs('a'), 'apps/b.yaml': vs('b'), 'apps/gone.yaml': vs('gone') }
   const head = { 'istio/istiod.yaml': release('1.26.3'), 'apps/a.yaml': withFinding('a'), 'apps/b.yaml': vs('b'), 'apps/new.yaml': withFinding('new') }
 
-  it('with both versions given, reads only the changed files (head, and base of the changed and removed ones) and answers as reading everything', async () => {
+  it('with both versions given, reads of the base only the changed and removed files and answers as reading everything', async () => {
     const repo = makeRepo(base, head)
     repos.push(repo)
     const run = await bothWays(repo, '1.28', '1.26')
     expect(run.fast.versionBump).toBe(false)
-    expect([...run.head.read].sort()).toEqual(['apps/a.yaml', 'apps/new.yaml'])
+    // The head is read whole (detection and pairing context), the base only where the PR changed it.
+    expect([...run.head.read].sort()).toEqual(['apps/a.yaml', 'apps/b.yaml', 'apps/new.yaml', 'istio/istiod.yaml'])
     expect([...run.base.read].sort()).toEqual(['apps/a.yaml', 'apps/gone.yaml'])
     // The findings the comparison is about: apps/new.yaml's are new, and so are apps/a.yaml's (the PR added the line).
     expect(run.fast.findings.map((f) => `${f.file}:${f.line} ${f.rule} ${f.baselineState}`)).toEqual(run.slow.findings.map((f) => `${f.file}:${f.line} ${f.rule} ${f.baselineState}`))
@@ -186,5 +187,28 @@ describe('the CLI with --base', () => {
     expect(JSON.parse(all.out).findings.map((f: { file: string; line: number }) => `${f.file}:${f.line}`)).toEqual(['apps/a.yaml:11', 'apps/b.yaml:11'])
     const one = await cli(['check', '--repo', join(repo.dir, 'apps'), '--base', 'main', '--target', '1.28', '--from', '1.26', '--format', 'json', '--fail-on', 'never', 'b.yaml'])
     expect(JSON.parse(one.out).findings.map((f: { file: string; line: number }) => `${f.file}:${f.line}`)).toEqual(['apps/b.yaml:11'])
+  })
+})
+
+describe('pairing context when the base is not read whole', () => {
+  /** An Istio Gateway with one HTTPS server (`credentialName` on line 14). */
+  const gateway = (name: string, namespace: string, credential: string, hosts = `${name}.example.com`) =>
+    `apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata:\n  name: ${name}\n  namespace: ${namespace}\nspec:\n  selector:\n    istio: ingress\n  servers:\n  - port: {number: 443, name: https, protocol: HTTPS}\n    hosts: [${hosts}]\n    tls:\n      mode: SIMPLE\n      credentialName: ${credential}\n`
+  const secretPairs = (r: { findings: { message: string; file: string; line: number; baselineState?: string }[] }) =>
+    r.findings.filter((f) => f.message.includes('name the same Secret')).map((f) => `${f.file}:${f.line} ${f.baselineState}`)
+
+  it('a pair the PR completes is new; a pair whose other half sits in an untouched file is unchanged (the base reads it from the head)', async () => {
+    const first = gateway('first', 'apps', 'cert')
+    const introduced = makeRepo({ 'apps/gateway.yaml': first, 'ingress/gateway.yaml': gateway('second', 'istio-ingress', 'istio-ingress/cert-2') }, { 'apps/gateway.yaml': first, 'ingress/gateway.yaml': gateway('second', 'istio-ingress', 'istio-ingress/cert') })
+    repos.push(introduced)
+    const a = await bothWays(introduced, '1.28.0', '1.28.0')
+    expect(secretPairs(a.fast)).toEqual(['ingress/gateway.yaml:14 new'])
+    expect([...a.base.read]).toEqual(['ingress/gateway.yaml'])
+    const second = gateway('second', 'istio-ingress', 'istio-ingress/cert')
+    const kept = makeRepo({ 'apps/gateway.yaml': first, 'ingress/gateway.yaml': second }, { 'apps/gateway.yaml': gateway('first', 'apps', 'cert', 'first.example.com, more.example.com'), 'ingress/gateway.yaml': second })
+    repos.push(kept)
+    const b = await bothWays(kept, '1.28.0', '1.28.0')
+    expect(secretPairs(b.fast)).toEqual(['apps/gateway.yaml:14 unchanged'])
+    expect([...b.base.read]).toEqual(['apps/gateway.yaml'])
   })
 })

@@ -16,6 +16,8 @@ for (const name of readdirSync(catalogDir).filter((f) => /^\d+\.\d+\.json$/.test
   const release = JSON.parse(readFileSync(join(catalogDir, name), 'utf8'))
   const sources = [...release.sources, ...release.entries.flatMap((e) => e.sources)]
   for (const source of sources) {
+    // A source without a path is an upstream file at a release tag with no stored copy (validated by the catalog).
+    if (source.path === undefined) continue
     const page = source.url.split('#')[0]
     const known = pages.get(source.path)
     // One page per file, except a stored file standing in for a patch page it does not contain.

@@ -1,4 +1,5 @@
 // `auto` detection over the snapshots of a run: which files it reads, and when a side need not be read at all.
+import { mayHoldPairingFacts } from './analyze/catalog/cross-object.js'
 import { detectIstio, mayNameVersion, type Detection } from './knowledge/detect.js'
 import { parseManifestFile } from './manifests/parse.js'
 import type { ManifestFile } from './manifests/types.js'
@@ -7,12 +8,14 @@ import type { Snapshot, Sources } from './pipeline.js'
 /** Files read for `auto` version detection besides the matched manifests. */
 export const DETECTION_FILE = /(^|\/)Chart\.ya?ml$/
 
-/** Files parsed for detection, by path, with their bytes: the analysis and the other side's detection reuse them. */
-export type Parsed = Map<string, { data: Uint8Array; file: ManifestFile }>
+/**
+ * Files parsed for detection, by path, with their bytes: the analysis and the other side's detection reuse them.
+ * `names`: the text may name a version (detection reads it); `pairs`: it may hold cross-object facts.
+ */
+export type Parsed = Map<string, { data: Uint8Array; file: ManifestFile; names: boolean; pairs: boolean }>
 
 export interface SnapshotDetection {
-  /** Undefined when nothing needs the versions the snapshot names (both given, and the PR moves no version source). */
-  detection: Detection | undefined
+  detection: Detection
   parsed: Parsed
   /** Every file of the snapshot; undefined when nothing has listed it (the base of a PR that moves no version source). */
   paths: ReadonlySet<string> | undefined
@@ -23,7 +26,7 @@ export interface SnapshotDetection {
  * from `previous` (the head's, for the base) where the bytes are the same: a file the PR did not touch is
  * parsed once for both sides.
  */
-export async function detectInSnapshot(snapshot: Snapshot, matches: (path: string) => boolean, maxFileBytes: number | undefined, previous?: Parsed) {
+export async function detectInSnapshot(snapshot: Snapshot, matches: (path: string) => boolean, maxFileBytes: number | undefined, previous?: Parsed, pairing = false) {
   const listed = await snapshot.list()
   const paths = listed.filter((p) => matches(p) || DETECTION_FILE.test(p))
   const contents = await snapshot.read(paths)
@@ -33,13 +36,15 @@ export async function detectInSnapshot(snapshot: Snapshot, matches: (path: strin
     const same = previous?.get(path)
     if (same && sameBytes(same.data, data)) {
       parsed.set(path, same)
-      files.push(same.file)
+      if (same.names) files.push(same.file)
       continue
     }
-    if (!mayNameVersion(data)) continue
+    const names = mayNameVersion(data)
+    const pairs = pairing && matches(path) && mayHoldPairingFacts(new TextDecoder().decode(data))
+    if (!names && !pairs) continue
     const file = parseManifestFile(path, data, maxFileBytes ? { maxFileBytes } : {})
-    parsed.set(path, { data, file })
-    files.push(file)
+    parsed.set(path, { data, file, names, pairs })
+    if (names) files.push(file)
   }
   return { detection: detectIstio(files), parsed, paths: new Set(listed) }
 }
@@ -50,27 +55,34 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 
 /**
  * Detection of the head, and of the base when there is one. Without a base the head is read only for `target: auto`.
- * With a base, detection of each side reads every file of it, unless the change set lists every file that differs
- * between the two snapshots (`sources.diffComplete`) and none of the changed files may name a version on either
- * side: then both sides hold the same version sources, byte for byte and path for path, so they detect the same, and
- * there is no version bump. The head's detection then stands for the base's, and none runs when target and from are
- * both given (nothing else reads it). The answer is the same as detecting both sides; only the reading differs.
+ * With a base, each side is read whole (detection, and the files that may hold half of a cross-object pair), unless
+ * the change set lists every file that differs between the two snapshots (`sources.diffComplete`) and none of the
+ * changed files may name a version on either side: then both sides hold the same version sources, byte for byte and
+ * path for path, so they detect the same and there is no version bump, and every file the PR did not touch is the
+ * same on both sides. The head's reading then stands for the base's: its detection, and its parsed files at the
+ * paths the PR did not touch (the base's own changed files are read by the analysis). The answer is the same as
+ * reading both sides; only the reading differs.
  */
-export async function detectSides(sources: Sources, matches: (path: string) => boolean, maxFileBytes: number | undefined, versions: { target: string; from?: string | undefined }): Promise<{ head?: SnapshotDetection; base?: SnapshotDetection }> {
+export async function detectSides(sources: Sources, matches: (path: string) => boolean, maxFileBytes: number | undefined, versions: { target: string }): Promise<{ head?: SnapshotDetection; base?: SnapshotDetection }> {
   if (!sources.base) return versions.target === 'auto' ? { head: await detectInSnapshot(sources.head, matches, maxFileBytes) } : {}
+  const head = await detectInSnapshot(sources.head, matches, maxFileBytes, undefined, true)
   if (sources.diffComplete && !(await changesVersionSources(sources, sources.base, matches))) {
-    const head: SnapshotDetection =
-      versions.target === 'auto' || versions.from === 'auto' ? await detectInSnapshot(sources.head, matches, maxFileBytes) : { detection: undefined, parsed: new Map(), paths: new Set(await sources.head.list()) }
-    return { head, base: { detection: head.detection, parsed: new Map(), paths: undefined } }
+    const touched = new Set<string>()
+    for (const f of sources.changes.files) {
+      touched.add(f.path)
+      if (f.previousPath) touched.add(f.previousPath)
+    }
+    const parsed: Parsed = new Map()
+    for (const [path, entry] of head.parsed) if (!touched.has(path)) parsed.set(path, entry)
+    return { head, base: { detection: head.detection, parsed, paths: undefined } }
   }
-  const head = await detectInSnapshot(sources.head, matches, maxFileBytes)
-  return { head, base: await detectInSnapshot(sources.base, matches, maxFileBytes, head.parsed) }
+  return { head, base: await detectInSnapshot(sources.base, matches, maxFileBytes, head.parsed, true) }
 }
 
 /**
  * True when a file the change set lists is one detection would read and its text, before or after, may name a
- * version (the same test detection applies before parsing). Only the changed files are read; the analysis reads
- * the same ones next (the git snapshots keep the blobs they read).
+ * version (the same test detection applies before parsing). Only the changed files are read: the head's came with
+ * its detection, and the git snapshots keep the blobs they read.
  */
 async function changesVersionSources(sources: Sources, base: Snapshot, matches: (path: string) => boolean): Promise<boolean> {
   const read = (p: string): boolean => matches(p) || DETECTION_FILE.test(p)

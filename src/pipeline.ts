@@ -71,6 +71,7 @@ export async function runAnalysis(sources: Sources, options: RunOptions): Promis
 
   // Detection runs on both sides whenever there is a base: a PR that moves the Istio version widens the scope.
   const maxFileBytes = options.maxFileBytes ?? config.maxFileSize
+  // With a base, detection also parses the files that may hold half of a cross-object pair (pairing context).
   const { head: headDetection, base: baseDetection } = await detectSides(sources, matches, maxFileBytes, options)
   const headDetected = headDetection?.detection
   const baseDetected = baseDetection?.detection
@@ -96,11 +97,14 @@ export async function runAnalysis(sources: Sources, options: RunOptions): Promis
   // (checked while parsed, position trees released), so a whole repository never holds all its trees at once.
   const streamed = !sources.base || versionBump ? await parseAndCheck(sources.head, headPaths, { ...inputs, files: [] }, config, analyzers, { withFindings: !!sources.base, maxFileBytes, installs: !!options.kubernetesVersion || !!config.targets?.some((t) => t.kubernetesVersion) }) : undefined
   const headFiles = streamed ? streamed.files : await parseAll(sources.head, headPaths, maxFileBytes, headDetection?.parsed)
+  // Untouched files a pair's other half may be in: cross-object checks read them, nothing reports on them.
+  if (!streamed) inputs.pairingFiles = pairingFiles(headDetection, headPaths)
   // What detection parsed and the analysis does not use is dropped now, not held for the rest of the run.
   headDetection?.parsed.clear()
   inputs.files = headFiles
 
   let baseFiles: ManifestFile[] = []
+  let basePairing: ManifestFile[] = []
   const renames = new Map<string, string>()
   const touched = new Set(sources.changes.files.map((f) => f.path))
   if (sources.base) {
@@ -124,6 +128,7 @@ export async function runAnalysis(sources: Sources, options: RunOptions): Promis
       }
     }
     baseFiles = [...(await parseAll(sources.base, [...basePaths], maxFileBytes, baseDetection?.parsed)), ...reused]
+    basePairing = versionBump ? [] : pairingFiles(baseDetection, baseFiles.map((f) => f.path))
     baseDetection?.parsed.clear()
   }
   const resources = diffResources(baseFiles, headFiles, renames)
@@ -153,6 +158,7 @@ export async function runAnalysis(sources: Sources, options: RunOptions): Promis
       ...(options.kubernetesVersion ? { kubernetesVersion: options.kubernetesVersion } : {}),
       ...(gatewayApiChannel ? { gatewayApiChannel } : {}),
       ...(baseDetection?.paths ? { repositoryPaths: baseDetection.paths } : {}),
+      ...(basePairing.length ? { pairingFiles: basePairing } : {}),
       // Repository checks need a file to anchor to; a PR that only adds files has no base file in scope.
       files: baseFiles.length ? baseFiles : headFiles
     }
@@ -271,7 +277,8 @@ function disagreement(detected: Detection): Finding[] {
   return out
 }
 
-function chooseVersion(input: string, detected: { version: string; file: string; line: number; how: string } | undefined, name: string, parse: (v: string) => Release = parseRelease): VersionChoice | undefined {
+/** The release an input names, or for `auto` the one detection found; a detected string that is not a release is a usage error naming its file and line. */
+export function chooseVersion(input: string, detected: { version: string; file: string; line: number; how: string } | undefined, name: string, parse: (v: string) => Release = parseRelease): VersionChoice | undefined {
   if (input !== 'auto') return { release: parse(input), origin: 'input' }
   if (!detected) return undefined
   try {
@@ -279,6 +286,15 @@ function chooseVersion(input: string, detected: { version: string; file: string;
   } catch (error) {
     throw new UsageError(`${name} auto: ${detected.file}:${detected.line} names Istio ${detected.version}: ${(error as Error).message}`)
   }
+}
+
+/** The pairing context of a side: files detection parsed because they may hold cross-object facts, minus those analysed. */
+function pairingFiles(detection: { parsed: Parsed } | undefined, analysed: readonly string[]): ManifestFile[] {
+  if (!detection) return []
+  const skip = new Set(analysed)
+  const out: ManifestFile[] = []
+  for (const [path, p] of detection.parsed) if (p.pairs && !skip.has(path)) out.push(p.file)
+  return out
 }
 
 async function parseAll(snapshot: Snapshot, paths: readonly string[], maxFileBytes: number | undefined, parsed?: Parsed): Promise<ManifestFile[]> {

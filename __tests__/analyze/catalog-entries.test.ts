@@ -2,7 +2,8 @@
 // manifest on the other side of the version boundary, and a variant without the matched thing.
 import { describe, expect, it } from '@jest/globals'
 import { catalogFindings } from '../../src/analyze/catalog.js'
-import { compilePlan } from '../../src/analyze/catalog/plan.js'
+import { crossObjectFindings } from '../../src/analyze/catalog/cross-object.js'
+import { compilePlan, includedIn, planFor } from '../../src/analyze/catalog/plan.js'
 import type { AnalysisContext } from '../../src/analyze/types.js'
 import { CATALOG, catalogEntries, type CatalogEntry, type Match } from '../../src/knowledge/catalog.js'
 import { LATEST_MINOR, parseRelease, type Release } from '../../src/knowledge/versions.js'
@@ -35,7 +36,8 @@ function findings(c: CatalogCase, v: Versions, only?: { entry: CatalogEntry; mat
   const plan = only
     ? compilePlan(ctx.target, ctx.from, CATALOG.map((r) => ({ ...r, entries: r.entries.filter((e) => e.id === only.entry.id).map((e) => ({ ...e, match: [only.match] })) })))
     : undefined
-  return file.documents.flatMap((doc) => catalogFindings(doc, ctx, plan))
+  // Cross-object matches pair documents: the repository step reports them.
+  return [...file.documents.flatMap((doc) => catalogFindings(doc, ctx, plan)), ...crossObjectFindings([file], plan ?? planFor(ctx.target, ctx.from))]
 }
 
 const RULE: Record<CatalogEntry['change'], string> = {
@@ -51,7 +53,12 @@ function versionsOf(e: CatalogEntry): { trip: Versions[]; quiet: Versions[] } {
     case 'deprecated':
       return { trip: releases.map((r) => ({ target: r })), quiet: [{ target: before(e.since) }, ...(e.until ? [{ target: e.until }] : [])] }
     case 'added':
-      return { trip: releases.map((r) => ({ target: before(r) })), quiet: releases.map((r) => ({ target: r })) }
+      // The minor before a change can carry it as a backport (1.29 = newest 1.29 patch, which has 1.29.3): not a trip.
+      // A fixed defect that first shipped in `introduced`: older targets never had it.
+      return {
+        trip: releases.map((r) => ({ target: before(r) })).filter((v) => !includedIn(release(v.target), releases)),
+        quiet: [...releases.map((r) => ({ target: r })), ...(e.introduced ? [{ target: before(e.introduced) }] : [])]
+      }
     case 'no-effect':
       return { trip: [{ target: LATEST_MINOR }, { target: e.since }], quiet: e.until ? [{ target: e.until }] : [] }
     default:

@@ -177,6 +177,70 @@ describe('typos and removed values', () => {
     expect(check('istio/istiod.yaml', text, '1.24')).toEqual([expect.objectContaining({ rule: 'helm-value-rejected', severity: 'error', line: lineOf(text, 'debug:'), path: 'spec.values.global.tracer.stackdriver.debug' })])
   })
 
+  it('removed values NOTES.txt checks inside meshConfig (a map the chart takes whole) fail too; Helm dict pairs decide which paths are checked', () => {
+    const text = helmRelease('istiod', [
+      'meshConfig:',
+      '  accessLogFile: /dev/stdout',
+      '  defaultConfig:',
+      '    tracing:',
+      '      stackdriver:',
+      '        maxNumberOfAttributes: 200',
+      'telemetry:',
+      '  v2:',
+      '    stackdriver:',
+      '      configOverride: {}',
+      '      disableOutbound: true',
+      ''
+    ].join('\n'))
+    const found = check('istio/istiod.yaml', text, '1.28')
+    expect(found.map((f) => ({ rule: f.rule, severity: f.severity, file: f.file, line: f.line, path: f.path }))).toEqual([
+      { rule: 'helm-value-rejected', severity: 'error', file: 'istio/istiod.yaml', line: lineOf(text, 'maxNumberOfAttributes'), path: 'spec.values.meshConfig.defaultConfig.tracing.stackdriver.maxNumberOfAttributes' },
+      // configOverride is the value half of a NOTES.txt dict pair, not a checked key: the chart just ignores it.
+      { rule: 'helm-value-ignored', severity: 'warning', file: 'istio/istiod.yaml', line: lineOf(text, 'configOverride'), path: 'spec.values.telemetry.v2.stackdriver.configOverride' },
+      { rule: 'helm-value-rejected', severity: 'error', file: 'istio/istiod.yaml', line: lineOf(text, 'disableOutbound'), path: 'spec.values.telemetry.v2.stackdriver.disableOutbound' }
+    ])
+    expect(check('istio/istiod.yaml', text, '1.20').filter((f) => f.rule === 'helm-value-rejected')).toEqual([])
+  })
+
+  it('global.tracer.stackdriver.debug does not point at its NOTES.txt partner, which is removed as well', () => {
+    const text = helmRelease('istiod', 'global:\n  tracer:\n    stackdriver:\n      debug: true\n')
+    const [found] = check('istio/istiod.yaml', text, '1.28')
+    expect(found).toEqual(expect.objectContaining({ rule: 'helm-value-rejected', line: lineOf(text, 'debug:') }))
+    expect(found.message).not.toContain('use meshConfig.defaultConfig.tracing.stackdriver.debug')
+  })
+
+  it('an IstioOperator carrying removed values fails istioctl install the same way (istioctl renders NOTES.txt with Helm\'s engine)', () => {
+    const text = `apiVersion: install.istio.io/v1alpha1
+kind: IstioOperator
+spec:
+  values:
+    telemetry:
+      v2:
+        stackdriver:
+          disableOutbound: true
+    global:
+      hub: docker.io/istio
+      tracer:
+        stackdriver:
+          maxNumberOfMessageEvents: 10
+    meshConfig:
+      defaultConfig:
+        tracing:
+          stackdriver:
+            debug: true
+`
+    const found = check('istio/operator.yaml', text, '1.28')
+    expect(found.map((f) => ({ rule: f.rule, severity: f.severity, file: f.file, line: f.line, path: f.path }))).toEqual([
+      { rule: 'helm-value-rejected', severity: 'error', file: 'istio/operator.yaml', line: lineOf(text, 'disableOutbound'), path: 'spec.values.telemetry.v2.stackdriver.disableOutbound' },
+      { rule: 'helm-value-rejected', severity: 'error', file: 'istio/operator.yaml', line: lineOf(text, 'maxNumberOfMessageEvents'), path: 'spec.values.global.tracer.stackdriver.maxNumberOfMessageEvents' },
+      { rule: 'helm-value-rejected', severity: 'error', file: 'istio/operator.yaml', line: lineOf(text, 'debug: true'), path: 'spec.values.meshConfig.defaultConfig.tracing.stackdriver.debug' }
+    ])
+    expect(found[0].message).toContain('istioctl install fails')
+    expect(found[0].source).toBe('https://github.com/istio/istio/tree/1.28.6/manifests/charts/istio-control/istio-discovery (https://github.com/istio/istio/blob/1.28.6/operator/pkg/helm/helm.go)')
+    // The 1.20 charts had no such checks.
+    expect(check('istio/operator.yaml', text, '1.20').filter((f) => f.rule === 'helm-value-rejected')).toEqual([])
+  })
+
   it('a value the chart moved to MeshConfig names its replacement', () => {
     const text = helmRelease('istiod', 'global:\n  proxy:\n    accessLogFile: /dev/stdout\n')
     const found = check('istio/istiod.yaml', text, '1.28')

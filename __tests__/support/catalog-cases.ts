@@ -33,7 +33,7 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   '^(gcr\\.io/istio-release|registry\\.istio\\.io)/': 'gcr.io/istio-release/proxyv2:1.30.0',
   '^(gcr\\.io/istio-release|registry\\.istio\\.io)': 'gcr.io/istio-release',
   'istio-release\\.storage\\.googleapis\\.com': 'https://istio-release.storage.googleapis.com/charts',
-  '^~': '~ns1/*',
+  '^~(?!/\\*$)': '~ns1/*',
   '://(169\\.254\\.|\\[?fe80:|\\[?fd00:ec2::254|metadata\\.google\\.internal)': 'http://169.254.169.254/jwks'
 }
 
@@ -180,7 +180,9 @@ export function buildCase(entry: CatalogEntry, match: Match, clean = false, brok
     case 'field': {
       const kind = match.kinds[0] === '$workload' ? 'Deployment' : match.kinds[0]
       const doc = resource(match.apiVersions?.[0] ?? KIND_API[kind] ?? 'v1', kind)
-      if (!brokenConditions) applyConditions(doc, match.where)
+      // Required `@.x` conditions sit under the matched item, so they are written after it (the item is then a map).
+      const relative = (match.where ?? []).some((c) => c.path.startsWith('@.') && !c.absent)
+      if (!brokenConditions && !relative) applyConditions(doc, match.where)
       const steps = concrete(match.paths[0])
       const presenceOnly = !match.values && match.pattern === undefined
       const path = clean && presenceOnly ? renameLastKey(steps) : steps
@@ -193,7 +195,8 @@ export function buildCase(entry: CatalogEntry, match: Match, clean = false, brok
         const w = writeYaml([doc])
         return { file, text: w.text, line: w.lineOf(second) }
       }
-      set(doc, path, valueFor(match, clean))
+      set(doc, path, relative && presenceOnly ? {} : valueFor(match, clean))
+      if (!brokenConditions && relative) applyConditions(doc, match.where, false, path, match)
       if (brokenConditions) applyConditions(doc, match.where, true, path, match)
       const w = writeYaml([doc])
       return { file, text: w.text, line: w.lineOf(path) }
@@ -243,6 +246,10 @@ export function buildCase(entry: CatalogEntry, match: Match, clean = false, brok
         const w = writeYaml([meshConfigMap({ defaultConfig: { proxyMetadata: { [name]: value } } })])
         return { file, text: w.text, line: w.lineOf(['data', 'mesh', 'defaultConfig', 'proxyMetadata', name]) }
       }
+      if (match.component === 'cni') {
+        const w = writeYaml([helmRelease('cni', { env: { [name]: value } })])
+        return { file, text: w.text, line: w.lineOf(['spec', 'values', 'env', name]) }
+      }
       const w = writeYaml([helmRelease('istiod', { pilot: { env: { [name]: value } } })])
       return { file, text: w.text, line: w.lineOf(['spec', 'values', 'pilot', 'env', name]) }
     }
@@ -264,6 +271,78 @@ export function buildCase(entry: CatalogEntry, match: Match, clean = false, brok
       const w = writeYaml([doc])
       return { file, text: w.text, line: w.lineOf(['spec', 'chart', 'spec', 'chart']) }
     }
+    case 'crossObject': {
+      const text = CROSS_OBJECT_CASES[match.check](clean)
+      return { file, text, line: text.split('\n').findIndex((l) => l.includes('# reported')) + 1 }
+    }
   }
   throw new Error(`no case for ${entry.id}`)
+}
+
+/**
+ * The cross-object checks: two documents in one file that pair (the second reference is reported, marked
+ * `# reported`), and with `clean` a variant that does not pair.
+ */
+const CROSS_OBJECT_CASES: Record<Extract<Match, { type: 'crossObject' }>['check'], (clean: boolean) => string> = {
+  // One gateway workload (same selector) reads `cert` and `istio-ingress/cert`: one Secret spelt two ways.
+  // Clean: the second Gateway names the Secret of another namespace.
+  'secret-name-forms': (clean) => `apiVersion: networking.istio.io/v1
+kind: Gateway
+metadata:
+  name: first
+  namespace: apps
+spec:
+  selector:
+    istio: ingress
+  servers:
+  - port: {number: 443, name: https, protocol: HTTPS}
+    hosts: [a.example.com]
+    tls:
+      mode: SIMPLE
+      credentialName: cert
+---
+apiVersion: networking.istio.io/v1
+kind: Gateway
+metadata:
+  name: second
+  namespace: istio-ingress
+spec:
+  selector:
+    istio: ingress
+  servers:
+  - port: {number: 443, name: https, protocol: HTTPS}
+    hosts: [b.example.com]
+    tls:
+      mode: SIMPLE
+      credentialName: ${clean ? 'istio-ingress/other-cert' : 'istio-ingress/cert'} # reported
+`,
+  // Two ServiceEntries of one namespace with one host, in a mesh that runs ambient. Clean: another namespace.
+  'ambient-serviceentry-hosts': (clean) => `apiVersion: v1
+kind: Namespace
+metadata:
+  name: apps
+  labels:
+    istio.io/dataplane-mode: ambient
+---
+apiVersion: networking.istio.io/v1
+kind: ServiceEntry
+metadata:
+  name: api-a
+  namespace: apps
+spec:
+  hosts: [api.example.com]
+  ports: [{number: 443, name: tls, protocol: TLS}]
+  resolution: DNS
+---
+apiVersion: networking.istio.io/v1
+kind: ServiceEntry
+metadata:
+  name: api-b
+  namespace: ${clean ? 'other' : 'apps'}
+spec:
+  hosts:
+  - api.example.com # reported
+  ports: [{number: 443, name: tls, protocol: TLS}]
+  resolution: DNS
+`
 }

@@ -8,6 +8,7 @@ import { buildFix, lineHolding } from './catalog/fix.js'
 import { planFor, type CatalogRule, type Plan } from './catalog/plan.js'
 import { kubernetesFindings, KUBERNETES_RULE } from './catalog/kubernetes.js'
 import { helmValueFindings, HELM_VALUE_RULES } from './helm-values.js'
+import { crossObjectFindings, noteDocument } from './catalog/cross-object.js'
 import { skewFindings, SKEW_RULE, upgradePathFindings, UPGRADE_PATH_RULE } from './catalog/upgrade.js'
 
 export const COMPATIBILITY_RULE = 'compatibility-version-unsupported'
@@ -131,16 +132,35 @@ function istioOperatorFindings(doc: ManifestDocument): Finding[] {
   return out
 }
 
+/**
+ * A profile of Istio's own charts, as a repository that vendors the charts (or Istio's source tree) holds it:
+ * `<chart>/files/profile-*.yaml`, which `make gen` copies with a do-not-edit header naming
+ * /manifests/helm-profiles, and those originals under `manifests/helm-profiles/`. They set old defaults on
+ * purpose (compatibility versions) and apply only when an install selects them, so findings on them are true but
+ * nobody can act on them: the file belongs to the chart, and a selected profile is checked where it is selected.
+ */
+export function isIstioChartProfile(doc: ManifestDocument, lines: readonly string[]): boolean {
+  if (doc.kind !== 'helm-values' || doc.resource) return false
+  if (/(^|\/)manifests\/helm-profiles\/[^/]+\.ya?ml$/.test(doc.file)) return true
+  if (!/(^|\/)files\/profile-[^/]+\.ya?ml$/.test(doc.file)) return false
+  const head = lines.slice(0, 5).join('\n')
+  return head.includes('DO NOT EDIT, THIS FILE IS A COPY') && head.includes('/manifests/helm-profiles')
+}
+
 /** Catalog findings of one document, each with the id of the catalog entry behind it. */
 export function catalogFindings(doc: ManifestDocument, ctx: AnalysisContext, plan: Plan = planFor(ctx.target, ctx.from)): CatalogFinding[] {
   const lines = linesOf(ctx, doc.file)
+  if (isIstioChartProfile(doc, lines)) return []
   return collectHits(doc, plan, lines).map((hit) => ({ entryId: hit.entry.id, finding: toFinding(doc, hit, lines) }))
 }
 
 export const catalogAnalyzer: Analyzer = {
   meta: CATALOG_RULES,
   check(doc, ctx) {
+    // What the cross-object checks pair later, taken while the document still has its position tree.
+    noteDocument(doc)
     const lines = linesOf(ctx, doc.file)
+    if (isIstioChartProfile(doc, lines)) return []
     const hits = collectHits(doc, planFor(ctx.target, ctx.from), lines)
     const findings = [...hits.map((hit) => toFinding(doc, hit, lines)), ...compatibilityFindings(doc, ctx, lines), ...istioOperatorFindings(doc)]
     // Helm values the target's chart does not read; a line a catalog entry already explains is left to it.
@@ -149,8 +169,9 @@ export const catalogAnalyzer: Analyzer = {
     }
     return findings
   },
-  checkRepository(ctx) {
-    return [...kubernetesFindings(ctx), ...upgradePathFindings(ctx), ...skewFindings(ctx)]
+  checkRepository(ctx, docs) {
+    const crossObject = crossObjectFindings(ctx.pairingFiles?.length ? [...ctx.files, ...ctx.pairingFiles] : ctx.files, planFor(ctx.target, ctx.from), docs).map((f) => f.finding)
+    return [...kubernetesFindings(ctx), ...upgradePathFindings(ctx), ...skewFindings(ctx), ...crossObject]
   }
 }
 

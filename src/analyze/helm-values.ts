@@ -42,6 +42,9 @@ const IOP_SUBTREES: Record<string, string[]> = {
   base: ['base', 'istiod']
 }
 
+/** IstioOperator spec.values subtrees checked only for values that make the istiod chart refuse to render. */
+const IOP_FAIL_ONLY = ['global', 'meshConfig']
+
 interface Reader {
   chart: ChartKnowledge
   index: number
@@ -122,7 +125,11 @@ function visit(w: Walk, readers: readonly Reader[], map: PosNode | null | undefi
       visit(w, readers, entry.value, path)
       continue
     }
-    if (status.kind === 'open') continue
+    if (status.kind === 'open') {
+      // A free-form subtree (meshConfig) can still hold removed values the chart checks for.
+      if (readers.some((r) => r.chart.failsBelow(path, r.index))) visitFails(w, readers, entry.value, path)
+      continue
+    }
     if (status.kind === 'read') {
       if (status.more) visit(w, readers, entry.value, path)
       continue
@@ -130,14 +137,7 @@ function visit(w: Walk, readers: readonly Reader[], map: PosNode | null | undefi
     const first = readers[0]
     const dotted = path.join('.')
     if (status.kind === 'fail') {
-      // istioctl renders IstioOperator values without the charts' NOTES.txt checks.
-      if (w.tree.chart === 'istio-operator') continue
-      const tag = first.chart.tags[first.index]
-      const moved = first.chart.moved.get(dotted)
-      const why = path.length === 1 && entry.key === 'defaults'
-        ? 'the defaults: wrapper is gone; set these keys at the top level'
-        : `the value was removed${moved ? `; use ${moved}` : ''}`
-      report(w, path, entry.keyNode, entry.value, HELM_VALUE_REJECTED, 'error', `The ${first.chart.name} chart ${tag} refuses to render when ${dotted} is set (${why}), so the install or upgrade fails.`, sourceOf(first.chart, tag))
+      reportFail(w, first, path, entry.keyNode, entry.value)
       continue
     }
     const suggest = suggestion(readers, path)
@@ -178,6 +178,46 @@ function visit(w: Walk, readers: readonly Reader[], map: PosNode | null | undefi
   }
 }
 
+/**
+ * A value whose presence makes the chart `fail` (zzz_profile.yaml, or the removed values NOTES.txt checks).
+ * istioctl renders IstioOperator spec.values through the same charts with Helm's engine, NOTES.txt included
+ * (operator/pkg/helm/helm.go renders every template, then keeps only the WARNING lines of NOTES.txt), so
+ * `istioctl install` fails the same way as `helm install`.
+ */
+function reportFail(w: Walk, reader: Reader, path: readonly string[], keyNode: PosNode, valueNode: PosNode | null): void {
+  const tag = reader.chart.tags[reader.index]
+  const dotted = path.join('.')
+  // NOTES.txt pairs some removed values with a successor that is itself removed (the stackdriver tracer settings).
+  const successor = reader.chart.moved.get(dotted)
+  const moved = successor !== undefined && reader.chart.status(successor.split('.'), reader.index).kind !== 'fail' ? successor : undefined
+  const why = path.length === 1 && path[0] === 'defaults'
+    ? 'the defaults: wrapper is gone; set these keys at the top level'
+    : `the value was removed${moved ? `; use ${moved}` : ''}`
+  if (w.tree.chart === 'istio-operator') {
+    report(w, path, keyNode, valueNode, HELM_VALUE_REJECTED, 'error',
+      `istioctl renders the ${reader.chart.name} chart ${tag} with these values, and the chart refuses to render when ${dotted} is set (${why}), so istioctl install fails.`,
+      `${sourceOf(reader.chart, tag)} (https://github.com/istio/istio/blob/${tag}/operator/pkg/helm/helm.go)`)
+    return
+  }
+  report(w, path, keyNode, valueNode, HELM_VALUE_REJECTED, 'error', `The ${reader.chart.name} chart ${tag} refuses to render when ${dotted} is set (${why}), so the install or upgrade fails.`, sourceOf(reader.chart, tag))
+}
+
+/**
+ * IstioOperator subtrees the walk leaves alone (`global` also feeds charts the index does not hold): only the
+ * values that make the istiod chart fail are reported there.
+ */
+function visitFails(w: Walk, readers: readonly Reader[], map: PosNode | null | undefined, prefix: readonly string[]): void {
+  const node = deref(map)
+  if (node?.kind !== 'map') return
+  for (const entry of mergedEntries(node)) {
+    if (entry.key === '<complex>' || entry.key === '<<') continue
+    const path = [...prefix, entry.key]
+    const failing = readers.find((r) => r.chart.status(path, r.index).kind === 'fail')
+    if (failing) reportFail(w, failing, path, entry.keyNode, entry.value)
+    else if (readers.some((r) => r.chart.failsBelow(path, r.index))) visitFails(w, readers, entry.value, path)
+  }
+}
+
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1)
 }
@@ -198,6 +238,11 @@ export function helmValueFindings(doc: ManifestDocument, target: Release, lines:
     if (root?.kind !== 'map') continue
     if (tree.chart === 'istio-operator') {
       for (const entry of mergedEntries(root)) {
+        if (IOP_FAIL_ONLY.includes(entry.key)) {
+          const istiod = readersFor(['istiod'], target)
+          if (istiod.some((r) => r.chart.failsBelow([entry.key], r.index))) visitFails(w, istiod, entry.value, [entry.key])
+          continue
+        }
         const charts = IOP_SUBTREES[entry.key]
         if (!charts) continue
         const readers = readersFor(charts, target)

@@ -37,7 +37,7 @@ export function analyzeDocuments(docs: readonly ManifestDocument[], ctx: Analysi
     }
     for (const analyzer of analyzers) for (const f of analyzer.check(doc, ctx)) findings.push(f)
   }
-  for (const analyzer of analyzers) if (analyzer.checkRepository) for (const f of analyzer.checkRepository(ctx)) findings.push(f)
+  for (const analyzer of analyzers) if (analyzer.checkRepository) for (const f of analyzer.checkRepository(ctx, docs)) findings.push(f)
   return findings
 }
 

@@ -34,12 +34,20 @@ export interface AnalysisContext {
    * so path questions must not depend on which files share a batch.
    */
   repositoryPaths?: ReadonlySet<string>
+  /**
+   * Files outside the analysed ones that checks pairing objects across files read (never report on): on a pull
+   * request without a version bump, the untouched files that may hold the other half of a pair (src/pipeline.ts).
+   */
+  pairingFiles?: readonly ManifestFile[]
 }
 
 export interface Analyzer {
   meta: RuleMeta[]
   /** Findings for one document. Rules ids used in findings must be declared in meta. */
   check(doc: ManifestDocument, ctx: AnalysisContext): Finding[]
-  /** Findings that belong to the repository as a whole (e.g. the Kubernetes range). */
-  checkRepository?(ctx: AnalysisContext): Finding[]
+  /**
+   * Findings that belong to the repository as a whole (e.g. the Kubernetes range) or pair documents across files;
+   * `docs` are the documents in scope (findings about pairs go on those; absent: all), `ctx.files` all parsed files.
+   */
+  checkRepository?(ctx: AnalysisContext, docs?: readonly ManifestDocument[]): Finding[]
 }

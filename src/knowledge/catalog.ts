@@ -1,6 +1,6 @@
 // The release catalog: every manifest-visible change of Istio 1.20 → newest, one data file per minor.
 import type { Severity } from '../model.js'
-import { KNOWN_MINORS, parseRelease, compareReleases } from './versions.js'
+import { KNOWN_MINORS, parseRelease, compareReleases, includesChange } from './versions.js'
 import c120 from '../../data/catalog/1.20.json' with { type: 'json' }
 import c121 from '../../data/catalog/1.21.json' with { type: 'json' }
 import c122 from '../../data/catalog/1.22.json' with { type: 'json' }
@@ -123,12 +123,15 @@ export interface HelmValueMatch extends MatchBase, ValueTest {
 /**
  * An environment variable. istiod: Helm pilot.env / env, IstioOperator spec.values.pilot.env and
  * components.pilot.k8s.env, a rendered istiod Deployment (container discovery). proxy: MeshConfig
- * defaultConfig.proxyMetadata, pod annotation proxy.istio.io/config, ProxyConfig spec.environmentVariables.
+ * defaultConfig.proxyMetadata, pod annotation proxy.istio.io/config, ProxyConfig spec.environmentVariables (the
+ * injector copies proxyMetadata into istio-proxy and istio-init). any: istiod and proxy. cni: the istio-cni node
+ * agent: istio-cni chart `env` / `cni.env`, IstioOperator spec.values.cni.env and components.cni.k8s.env, a rendered
+ * DaemonSet (container install-cni).
  */
 export interface EnvMatch extends MatchBase, ValueTest {
   type: 'env'
   name: string
-  component: 'istiod' | 'proxy' | 'any'
+  component: 'istiod' | 'proxy' | 'any' | 'cni'
 }
 
 /** A substring or pattern in any scalar of the selected resources (CEL expressions, EnvoyFilter patches, policies). */
@@ -153,6 +156,24 @@ export interface HelmChartMatch extends MatchBase {
   where?: Condition[]
 }
 
+/**
+ * A built-in check that looks across objects (every document of the analysed files, whatever batch it was parsed
+ * in) instead of one document: `check` names it (src/analyze/catalog/cross-object.ts says what each one pairs).
+ */
+export interface CrossObjectMatch extends MatchBase {
+  type: 'crossObject'
+  check: CrossObjectCheck
+}
+
+/**
+ * - secret-name-forms: an Istio Gateway server names a TLS Secret as `name` and another (or the same gateway
+ *   workload's other server) as `<namespace>/name`, both resolving to the same Secret of the gateway workload's namespace.
+ * - ambient-serviceentry-hosts: two ServiceEntries of one namespace declare the same host, in a repository that runs ambient.
+ */
+export type CrossObjectCheck = 'secret-name-forms' | 'ambient-serviceentry-hosts'
+
+export const CROSS_OBJECT_CHECKS: readonly CrossObjectCheck[] = ['secret-name-forms', 'ambient-serviceentry-hosts']
+
 export type Match =
   | ResourceMatch
   | FieldMatch
@@ -163,6 +184,7 @@ export type Match =
   | EnvMatch
   | TextMatch
   | HelmChartMatch
+  | CrossObjectMatch
 
 export type MatchType = Match['type']
 
@@ -173,8 +195,12 @@ export type FixSpec =
   | { type: 'replaceText'; from: string; to: string; description?: string }
 
 export interface Source {
-  /** Path under shared/istio/, e.g. releases/1.28/upgrade-notes/index.md; must be listed in data/catalog/SOURCES. */
-  path: string
+  /**
+   * Path under shared/istio/, e.g. releases/1.28/upgrade-notes/index.md; must be listed in data/catalog/SOURCES.
+   * Absent only for a file of istio/istio or istio/api that has no stored copy (a release-note YAML that never
+   * reached istio.io): then `url` must name that file at a release tag.
+   */
+  path?: string
   /** Heading of the section the entry rests on. */
   section?: string
   /** The upstream page (istio.io). */
@@ -204,6 +230,12 @@ export interface CatalogEntry {
    * Paired with `until` on the reverted entry, which is then reported only for targets before the revert.
    */
   reverts?: string
+  /**
+   * added entries only, for a fixed defect: the release the broken behaviour (or the feature it sits in) first
+   * shipped in. Targets before it never had the defect, so the entry is not reported for them (e.g. a native
+   * nftables bug fixed in 1.27.4 cannot hit a 1.26 target, which has no native nftables at all).
+   */
+  introduced?: string
   /** One sentence, our own words. */
   message: string
   match: Match[]
@@ -249,7 +281,8 @@ const MATCH_KEYS: Record<MatchType, { required: string[]; optional: string[] }> 
   helmValue: { required: ['chart', 'paths'], optional: ['iopPaths', 'values', 'pattern', 'where'] },
   env: { required: ['name', 'component'], optional: ['values', 'pattern'] },
   text: { required: [], optional: ['kinds', 'families', 'contains', 'pattern'] },
-  helmChart: { required: ['names'], optional: ['where'] }
+  helmChart: { required: ['names'], optional: ['where'] },
+  crossObject: { required: ['check'], optional: [] }
 }
 const COMMON_KEYS = ['type', 'severity', 'message', 'fix']
 const FIXES_BY_MATCH: Record<MatchType, FixSpec['type'][]> = {
@@ -262,7 +295,8 @@ const FIXES_BY_MATCH: Record<MatchType, FixSpec['type'][]> = {
   helmValue: ['replaceValue', 'renameKey', 'replaceText'],
   env: ['renameKey', 'replaceValue'],
   text: ['replaceText'],
-  helmChart: ['replaceValue']
+  helmChart: ['replaceValue'],
+  crossObject: []
 }
 const PATH_SEGMENT_RE = /^(?:\$trafficPolicy|\$podSpec|\$podMetadata|\*|[A-Za-z0-9_:@/-]+|\["[^"]+"\])(?:\[\d*\])*$/
 
@@ -308,8 +342,13 @@ function nonEmptyStrings(v: unknown): v is string[] {
   return Array.isArray(v) && v.length > 0 && v.every((s) => typeof s === 'string' && s !== '')
 }
 
+/** A file of istio/istio or istio/api at a release tag (1.25.0, 1.31.0-rc.0), optionally with a line anchor. */
+const UPSTREAM_FILE_AT_TAG_RE = /^https:\/\/github\.com\/istio\/(istio|api)\/blob\/\d+\.\d+\.\d+(-(alpha|beta|rc)\.\d+)?\/[A-Za-z0-9._\/-]+(#L\d+(-L\d+)?)?$/
+
 function checkSource(source: Source, where: string, knownSources: ReadonlySet<string> | undefined, problems: string[]): void {
-  if (typeof source.path !== 'string' || !SOURCE_DIRS.some((d) => source.path.startsWith(d))) problems.push(`${where}: source path must be under ${SOURCE_DIRS.join(', ')} (got ${String(source.path)})`)
+  if (source.path === undefined) {
+    if (typeof source.url !== 'string' || !UPSTREAM_FILE_AT_TAG_RE.test(source.url)) problems.push(`${where}: a source without a path must be a github.com/istio/istio or istio/api file at a release tag (got ${String(source.url)})`)
+  } else if (typeof source.path !== 'string' || !SOURCE_DIRS.some((d) => source.path!.startsWith(d))) problems.push(`${where}: source path must be under ${SOURCE_DIRS.join(', ')} (got ${String(source.path)})`)
   else if (knownSources && !knownSources.has(source.path)) problems.push(`${where}: source path ${source.path} is not in data/catalog/SOURCES`)
   if (typeof source.url !== 'string' || !/^https:\/\/[^\s]+$/.test(source.url)) problems.push(`${where}: source url must be an https URL`)
   for (const ref of source.refs ?? []) if (!/^https:\/\/(github\.com\/[^\s]+\/(issues|pull)\/\d+|istio\.io\/[^\s]+)$/.test(ref)) problems.push(`${where}: ref ${ref} is not a GitHub issue/PR or istio.io URL`)
@@ -364,7 +403,7 @@ function checkMatch(m: Match, where: string, problems: string[]): void {
       break
     case 'env':
       if (typeof m.name !== 'string' || !/^[A-Z][A-Z0-9_]*$/.test(m.name)) problems.push(`${where}: bad env name`)
-      if (!['istiod', 'proxy', 'any'].includes(m.component)) problems.push(`${where}: bad env component`)
+      if (!['istiod', 'proxy', 'any', 'cni'].includes(m.component)) problems.push(`${where}: bad env component`)
       break
     case 'text':
       if (m.contains === undefined && m.pattern === undefined) problems.push(`${where}: text match needs contains or pattern`)
@@ -377,6 +416,9 @@ function checkMatch(m: Match, where: string, problems: string[]): void {
         checkPattern(c.pattern, where, problems)
         if (!/^(releaseName$|values\.)/.test(c.path)) problems.push(`${where}: helmChart conditions read releaseName or values.<path>`)
       }
+      break
+    case 'crossObject':
+      if (!CROSS_OBJECT_CHECKS.includes(m.check)) problems.push(`${where}: unknown cross-object check ${String(m.check)}`)
       break
   }
 }
@@ -443,6 +485,16 @@ export function validateCatalog(releases: readonly CatalogRelease[], knownSource
           if (entry.change !== 'default-changed' && entry.change !== 'behaviour-changed') problems.push(`${where}: reverts only applies to default-changed and behaviour-changed entries`)
         } catch {
           problems.push(`${where}: reverts ${String(entry.reverts)} is not a known release`)
+        }
+      }
+      if (entry.introduced !== undefined) {
+        try {
+          parseRelease(entry.introduced)
+          // '1.27' is the minor's first release here (the defect shipped in 1.27.0), so 1.27 < 1.27.4.
+          if (since && (entry.introduced === entry.since || !includesChange(since, entry.introduced))) problems.push(`${where}: introduced must name an earlier release than since`)
+          if (entry.change !== 'added') problems.push(`${where}: introduced only applies to added entries`)
+        } catch {
+          problems.push(`${where}: introduced ${String(entry.introduced)} is not a known release`)
         }
       }
       if (typeof entry.message !== 'string' || entry.message.length < 20 || entry.message.length > 400 || !/[.]$/.test(entry.message)) problems.push(`${where}: message must be one sentence of 20-400 characters ending with a period`)

@@ -139,6 +139,13 @@ export class ChartKnowledge {
     return read ? { kind: 'read', more } : { kind: 'ignored' }
   }
 
+  /** Whether version i refuses to render when some value below `prefix` is set (a removed value under it). */
+  failsBelow(prefix: readonly string[], i: number): boolean {
+    const start = prefix.length === 0 ? '' : `${prefix.join('.')}.`
+    for (const [k, at] of this.fail) if (k.startsWith(start) && at(i)) return true
+    return false
+  }
+
   /** Whether any version reads the path (or takes a subtree holding it). */
   readAt(path: readonly string[], i: number): boolean {
     const s = this.status(path, i).kind

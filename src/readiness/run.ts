@@ -12,7 +12,7 @@ import { httpStatus, isPermissionError } from '../github/pulls.js'
 import type { DetectedVersion } from '../knowledge/detect.js'
 import { KNOWN_MINORS, LATEST_MINOR, parseRelease } from '../knowledge/versions.js'
 import { UsageError } from '../model.js'
-import { DEFAULT_PATTERNS, detectInSnapshot, pathMatcher, runAnalysis, type Snapshot, type Sources } from '../pipeline.js'
+import { chooseVersion, DEFAULT_PATTERNS, detectInSnapshot, pathMatcher, runAnalysis, type Snapshot, type Sources } from '../pipeline.js'
 import type { AnalysisResult } from '../result.js'
 import { allRules } from '../analyze/index.js'
 import { actionOutputs, reportDir, writeReportFiles } from '../report/outputs.js'
@@ -68,12 +68,9 @@ export function readinessVersions(targetInput: string, fromInput: string, detect
     from = parseRelease(fromRaw).version
     fromOrigin = 'input'
   } else if (detected) {
-    try {
-      from = parseRelease(detected.version).version
-    } catch (error) {
-      throw new UsageError(`from-version auto: ${detected.file}:${detected.line} names Istio ${detected.version}: ${(error as Error).message}`)
-    }
-    fromOrigin = `${detected.file}:${detected.line} (${detected.how})`
+    const choice = chooseVersion('auto', detected, 'from-version')!
+    from = choice.release.version
+    fromOrigin = choice.origin
   }
   if (targetRaw === 'auto' || targetRaw === 'next') {
     if (!from) throw new UsageError(`target-version ${targetRaw} means the minor after the release run today, but no Istio version was found in the repository; set from-version (e.g. 1.28) or target-version (e.g. latest)`)

@@ -423,17 +423,22 @@ function checkProxyConfigAnnotation(out: HitCollector, tree: Tree, path: Concret
   }
 }
 
-/** istiod env in IstioOperator components.pilot.k8s.env and in a rendered istiod Deployment (container discovery). */
+/**
+ * Component env lists: istiod in IstioOperator components.pilot.k8s.env and a rendered istiod Deployment (container
+ * discovery); the istio-cni agent in components.cni.k8s.env and a rendered DaemonSet (container install-cni).
+ */
 function checkIstiodEnvInResources(out: HitCollector, doc: ManifestDocument, tree: Tree): void {
-  if (out.plan.istiodEnv.size === 0) return
+  const { istiodEnv, cniEnv } = out.plan
+  if (istiodEnv.size === 0 && cniEnv.size === 0) return
   const value = doc.value as Record<string, unknown>
-  const lists: ConcretePath[] = []
-  if (doc.family === 'istio-operator') lists.push(['spec', 'components', 'pilot', 'k8s', 'env'])
-  if (doc.resource!.kind === 'Deployment') {
-    const containers = resolvePath(value, [{ kind: 'key', key: 'spec' }, { kind: 'key', key: 'template' }, { kind: 'key', key: 'spec' }, { kind: 'key', key: 'containers' }, { kind: 'anyItem' }])
-    for (const c of containers) if (isMap(c.value) && c.value.name === 'discovery') lists.push([...c.path, 'env'])
-  }
-  for (const listPath of lists) checkEnvList(out, tree, listPath, out.plan.istiodEnv)
+  const iop = doc.family === 'istio-operator'
+  if (iop && istiodEnv.size > 0) checkEnvList(out, tree, ['spec', 'components', 'pilot', 'k8s', 'env'], istiodEnv)
+  if (iop && cniEnv.size > 0) checkEnvList(out, tree, ['spec', 'components', 'cni', 'k8s', 'env'], cniEnv)
+  const kind = doc.resource!.kind
+  const container = kind === 'Deployment' && istiodEnv.size > 0 ? 'discovery' : kind === 'DaemonSet' && cniEnv.size > 0 ? 'install-cni' : undefined
+  if (container === undefined) return
+  const containers = resolvePath(value, [{ kind: 'key', key: 'spec' }, { kind: 'key', key: 'template' }, { kind: 'key', key: 'spec' }, { kind: 'key', key: 'containers' }, { kind: 'anyItem' }])
+  for (const c of containers) if (isMap(c.value) && c.value.name === container) checkEnvList(out, tree, [...c.path, 'env'], container === 'discovery' ? istiodEnv : cniEnv)
 }
 
 /** `- name: X` / `value: Y` lists: reported on the name. */
@@ -566,15 +571,24 @@ function checkHelm(out: HitCollector, tree: HelmTree): void {
     if (iop) matchTree(out, c, tree, c.iopPatterns)
     else if (c.match.chart === tree.chart) matchTree(out, c, tree, c.patterns)
   }
-  if (plan.istiodEnv.size > 0 && (tree.chart === 'istiod' || iop) && isMap(tree.value)) {
-    const places: ConcretePath[] = [['pilot', 'env']]
-    if (!iop) places.push(['env'])
-    for (const place of places) {
-      const env = valueAt(tree.value, place)
-      if (!isMap(env)) continue
-      for (const [name, value] of Object.entries(env)) {
-        for (const c of plan.istiodEnv.get(name) ?? []) if (passes(value, c.test)) out.addAt(c, tree, [...place, name], name)
-      }
+  if (!isMap(tree.value)) return
+  // istiod: pilot.env (and the istiod chart's top-level env); the istio-cni agent: the cni chart's env, which the
+  // chart writes into the agent's ConfigMap (read through envFrom), also as cni.env (the chart lifts its cni:
+  // block to the top, zzy_descope_legacy.yaml), and values.cni.env of an IstioOperator.
+  const places: [ConcretePath, Map<string, CompiledEnv[]>][] = []
+  if (plan.istiodEnv.size > 0 && (tree.chart === 'istiod' || iop)) {
+    places.push([['pilot', 'env'], plan.istiodEnv])
+    if (!iop) places.push([['env'], plan.istiodEnv])
+  }
+  if (plan.cniEnv.size > 0 && (tree.chart === 'cni' || iop)) {
+    places.push([['cni', 'env'], plan.cniEnv])
+    if (!iop) places.push([['env'], plan.cniEnv])
+  }
+  for (const [place, index] of places) {
+    const env = valueAt(tree.value, place)
+    if (!isMap(env)) continue
+    for (const [name, value] of Object.entries(env)) {
+      for (const c of index.get(name) ?? []) if (passes(value, c.test)) out.addAt(c, tree, [...place, name], name)
     }
   }
 }

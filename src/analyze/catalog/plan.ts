@@ -7,6 +7,7 @@ import {
   type CatalogEntry,
   type CatalogRelease,
   type Condition,
+  type CrossObjectCheck,
   type FixSpec,
   type Match
 } from '../../knowledge/catalog.js'
@@ -98,8 +99,12 @@ export interface Plan {
   helm: CompiledHelm[]
   istiodEnv: Map<string, CompiledEnv[]>
   proxyEnv: Map<string, CompiledEnv[]>
+  /** Variables of the istio-cni node agent. */
+  cniEnv: Map<string, CompiledEnv[]>
   text: CompiledText[]
   charts: Map<string, CompiledChart[]>
+  /** Cross-object checks (src/analyze/catalog/cross-object.ts) with the entries that report them for this upgrade. */
+  crossObject: Map<CrossObjectCheck, Compiled[]>
   /** Values the target's Helm compatibilityVersion accepts. */
   compatibilityVersions: readonly string[]
 }
@@ -121,6 +126,7 @@ export function ruleFor(entry: CatalogEntry, target: Release, from?: Release): C
     case 'removed':
       return inTarget ? 'removed-feature' : undefined
     case 'added':
+      if (entry.introduced !== undefined && !includesChange(target, entry.introduced)) return undefined
       return !inTarget && !gone ? 'not-yet-available' : undefined
     case 'deprecated':
       return inTarget && !gone ? 'deprecated' : undefined
@@ -203,8 +209,10 @@ export function compilePlan(target: Release, from?: Release, releases: readonly 
     helm: [],
     istiodEnv: new Map(),
     proxyEnv: new Map(),
+    cniEnv: new Map(),
     text: [],
     charts: new Map(),
+    crossObject: new Map(),
     compatibilityVersions: catalogRelease(target.minor, releases)?.compatibilityVersions ?? []
   }
   for (const entry of catalogEntries(releases)) {
@@ -273,8 +281,9 @@ function add(plan: Plan, base: Compiled, match: Match): void {
     }
     case 'env': {
       const compiled: CompiledEnv = { ...base, match }
-      if (match.component !== 'proxy') push(plan.istiodEnv, match.name, compiled)
-      if (match.component !== 'istiod') push(plan.proxyEnv, match.name, compiled)
+      if (match.component === 'istiod' || match.component === 'any') push(plan.istiodEnv, match.name, compiled)
+      if (match.component === 'proxy' || match.component === 'any') push(plan.proxyEnv, match.name, compiled)
+      if (match.component === 'cni') push(plan.cniEnv, match.name, compiled)
       return
     }
     case 'text': {
@@ -290,6 +299,9 @@ function add(plan: Plan, base: Compiled, match: Match): void {
     }
     case 'helmChart':
       for (const name of match.names) push(plan.charts, name, { ...base, conditions: compileConditions(match.where, '') })
+      return
+    case 'crossObject':
+      push(plan.crossObject, match.check, base)
       return
   }
 }

@@ -1,0 +1,327 @@
+// Catalog checks that pair objects instead of looking at one document (match type `crossObject`).
+//
+// The analysis streams files in batches and releases position trees as it goes (src/streaming.ts), so the facts a
+// check needs are taken from each document while it is checked (`noteDocument`, called from the catalog analyzer's
+// `check`) and kept per document in a WeakMap: a few strings and line numbers, never the documents' trees. The
+// repository step (`crossObjectFindings`) then reads the facts of every document of the analysed files, whichever
+// batch they came in, and reports on the documents in scope.
+import type { Finding, ResourceRef } from '../../model.js'
+import type { ManifestDocument, ManifestFile, PosNode } from '../../manifests/types.js'
+import { entryAt, nodeAt } from '../../manifests/locate.js'
+import type { CrossObjectCheck } from '../../knowledge/catalog.js'
+import type { Compiled, Plan } from './plan.js'
+
+const ISTIO_NETWORKING = new Set(['networking.istio.io/v1alpha3', 'networking.istio.io/v1beta1', 'networking.istio.io/v1'])
+
+/** One reference of an Istio Gateway server to a TLS Secret (`credentialName` or an item of `credentialNames`). */
+export interface SecretReference {
+  /** `name` alone (read in the gateway workload's namespace) or `<namespace>/name`. */
+  namespace?: string
+  name: string
+  /** As written, e.g. `kubernetes://istio-system/cert`. */
+  written: string
+  /** The Gateway's spec.selector, canonical: Gateways with equal selectors configure the same gateway workloads. */
+  selector: string
+  at: Place
+}
+
+/** One host of a ServiceEntry. */
+export interface HostReference {
+  host: string
+  /** metadata.namespace; absent when the file leaves it to kubectl -n / kustomize. */
+  namespace?: string
+  at: Place
+}
+
+interface Place {
+  file: string
+  line: number
+  path: string
+  resource: ResourceRef
+}
+
+/**
+ * Whether a file's text may hold facts a cross-object check reads (a Gateway's credentialName, a ServiceEntry, a
+ * sign of ambient): the untouched files of a pull request that pass are parsed as pairing context. CRD schemas,
+ * which name credentialName without a value, do not pass.
+ */
+export function mayHoldPairingFacts(text: string): boolean {
+  return MAY_PAIR.test(text)
+}
+
+const MAY_PAIR = /^[ \t]*(?:- )?credentialNames?:[ \t]*[^\s#]|^kind:[ \t]*["']?ServiceEntry\b|dataplane-mode["']?:[ \t]*["']?ambient|profile:[ \t]*["']?ambient|gatewayClassName:[ \t]*["']?istio-waypoint|^[ \t]*(?:- )?credentialNames:[ \t]*\r?\n[ \t]*- |chart:[ \t]*["']?ztunnel\b/m
+
+/** What the cross-object checks need from one document. */
+export interface DocumentFacts {
+  secrets: SecretReference[]
+  hosts: HostReference[]
+  /** The document shows that the mesh runs ambient (see `showsAmbient`). */
+  ambient: boolean
+}
+
+const NONE: DocumentFacts = { secrets: [], hosts: [], ambient: false }
+const factsByDoc = new WeakMap<ManifestDocument, DocumentFacts>()
+
+function isMap(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+}
+
+/**
+ * Records the facts of a document while its position tree is there. Cheap for every other document: a look at
+ * its kind and a few metadata keys.
+ */
+export function noteDocument(doc: ManifestDocument): void {
+  if (factsByDoc.has(doc) || doc.root === null) return
+  const facts = factsOf(doc)
+  if (facts !== NONE) factsByDoc.set(doc, facts)
+}
+
+/** The recorded facts of a document, or (when it was never checked and still has its tree) the facts read now. */
+function recalled(doc: ManifestDocument): DocumentFacts {
+  const known = factsByDoc.get(doc)
+  if (known) return known
+  if (doc.root === null) return NONE
+  const facts = factsOf(doc)
+  if (facts !== NONE) factsByDoc.set(doc, facts)
+  return facts
+}
+
+function factsOf(doc: ManifestDocument): DocumentFacts {
+  const value = doc.value
+  if (!isMap(value)) return NONE
+  const resource = doc.resource
+  const secrets = resource && resource.kind === 'Gateway' && ISTIO_NETWORKING.has(resource.apiVersion) ? secretReferences(doc, value, resource) : []
+  const hosts = resource && resource.kind === 'ServiceEntry' && ISTIO_NETWORKING.has(resource.apiVersion) ? hostReferences(doc, value, resource) : []
+  const ambient = showsAmbient(doc, value)
+  return secrets.length === 0 && hosts.length === 0 && !ambient ? NONE : { secrets, hosts, ambient }
+}
+
+function lineOf(node: PosNode | undefined, fallback: number): number {
+  return node ? node.line : fallback
+}
+
+/** `name`, `ns/name`, `kubernetes://name`, `kubernetes://ns/name`; other schemes (kubernetes-gateway://, builtin://, sds://) are keyed apart. */
+function parseCredential(text: string): { namespace?: string; name: string } | undefined {
+  const bare = text.startsWith('kubernetes://') ? text.slice('kubernetes://'.length) : text
+  if (bare === '' || bare.includes('://')) return undefined
+  const parts = bare.split('/')
+  if (parts.length === 1) return { name: parts[0] }
+  if (parts.length === 2 && parts[0] !== '' && parts[1] !== '') return { namespace: parts[0], name: parts[1] }
+  return undefined
+}
+
+function canonicalSelector(selector: unknown): string {
+  if (!isMap(selector)) return ''
+  return Object.keys(selector)
+    .sort()
+    .map((k) => `${k}=${String(selector[k])}`)
+    .join(',')
+}
+
+function secretReferences(doc: ManifestDocument, value: Record<string, unknown>, resource: ResourceRef): SecretReference[] {
+  const spec = value.spec
+  if (!isMap(spec) || !Array.isArray(spec.servers)) return []
+  const selector = canonicalSelector(spec.selector)
+  const out: SecretReference[] = []
+  spec.servers.forEach((server, i) => {
+    const tls = isMap(server) ? server.tls : undefined
+    if (!isMap(tls)) return
+    const add = (text: unknown, path: (string | number)[], line: number) => {
+      if (typeof text !== 'string') return
+      const parsed = parseCredential(text)
+      if (!parsed) return
+      out.push({ ...parsed, written: text, selector, at: { file: doc.file, line, path: path.map((p, j) => (typeof p === 'number' ? `[${p}]` : j === 0 ? p : `.${p}`)).join(''), resource } })
+    }
+    const base = ['spec', 'servers', i, 'tls']
+    add(tls.credentialName, [...base, 'credentialName'], lineOf(entryAt(doc.root, [...base, 'credentialName'])?.keyNode, doc.line))
+    if (Array.isArray(tls.credentialNames)) {
+      tls.credentialNames.forEach((c, j) => add(c, [...base, 'credentialNames', j], lineOf(nodeAt(doc.root, [...base, 'credentialNames', j]), doc.line)))
+    }
+  })
+  return out
+}
+
+function hostReferences(doc: ManifestDocument, value: Record<string, unknown>, resource: ResourceRef): HostReference[] {
+  const spec = value.spec
+  if (!isMap(spec) || !Array.isArray(spec.hosts)) return []
+  const out: HostReference[] = []
+  spec.hosts.forEach((host, j) => {
+    if (typeof host !== 'string' || host === '') return
+    out.push({ host, ...(resource.namespace !== undefined ? { namespace: resource.namespace } : {}), at: { file: doc.file, line: lineOf(nodeAt(doc.root, ['spec', 'hosts', j]), doc.line), path: `spec.hosts[${j}]`, resource } })
+  })
+  return out
+}
+
+/**
+ * Ambient shows in: the dataplane-mode label set to ambient, the ambient profile (Helm values, IstioOperator), an
+ * installation of the ztunnel chart or values for it, and waypoints (Gateways of class istio-waypoint).
+ */
+function showsAmbient(doc: ManifestDocument, value: Record<string, unknown>): boolean {
+  if (doc.chart === 'ztunnel') return true
+  const metadata = value.metadata
+  if (isMap(metadata) && isMap(metadata.labels) && metadata.labels['istio.io/dataplane-mode'] === 'ambient') return true
+  const spec = value.spec
+  if (doc.family === 'istio-operator' && isMap(spec) && spec.profile === 'ambient') return true
+  if (doc.resource?.kind === 'Gateway' && isMap(spec) && spec.gatewayClassName === 'istio-waypoint') return true
+  if (doc.kind === 'helm-values' && value.profile === 'ambient') return true
+  for (const e of doc.embedded) {
+    if (e.role !== 'helm-values') continue
+    if (e.chart === 'ztunnel') return true
+    if (isMap(e.value) && (e.value.profile === 'ambient' || (isMap(e.value.global) && e.value.global.profile === 'ambient'))) return true
+  }
+  return false
+}
+
+// ---- the checks ------------------------------------------------------------------------------------------------
+
+/** A finding-to-be: the reference reported, the text naming what it pairs with, and the compiled entry. */
+interface PairHit {
+  at: Place
+  detail: string
+}
+
+function who(r: ResourceRef): string {
+  return `${r.kind} ${r.namespace ? `${r.namespace}/` : ''}${r.name ?? '(unnamed)'}`
+}
+
+function byPlace(a: { at: Place }, b: { at: Place }): number {
+  return a.at.file.localeCompare(b.at.file) || a.at.line - b.at.line
+}
+
+/**
+ * Istio reads a Gateway's `credentialName: name` in the namespace of the gateway workload (the proxy), not the
+ * Gateway's: `kubernetes://name` and `kubernetes://<that namespace>/name` are one Secret, and before the fix the
+ * SDS cache keyed them alike, so one of the two resource names was answered with the other's secret and stayed
+ * WARMING. A `<namespace>/name` reference only works on a workload of that namespace, so the workloads a selector
+ * picks run in every namespace its Gateways name explicitly: that is where a bare name of the same selector resolves.
+ * A bare name whose workloads' namespace nothing shows is left alone (the Gateway's own namespace says nothing).
+ */
+function secretNameForms(refs: readonly SecretReference[], inScope: (at: Place) => boolean): PairHit[] {
+  const workloadNamespaces = new Map<string, Set<string>>()
+  for (const r of refs) {
+    if (r.namespace === undefined) continue
+    const set = workloadNamespaces.get(r.selector) ?? new Set<string>()
+    set.add(r.namespace)
+    workloadNamespaces.set(r.selector, set)
+  }
+  // Secret (namespace/name) → the references that resolve to it.
+  const bySecret = new Map<string, SecretReference[]>()
+  const add = (key: string, r: SecretReference) => {
+    const list = bySecret.get(key)
+    if (list) list.push(r)
+    else bySecret.set(key, [r])
+  }
+  for (const r of refs) {
+    if (r.namespace !== undefined) add(`${r.namespace}/${r.name}`, r)
+    else for (const ns of workloadNamespaces.get(r.selector) ?? []) add(`${ns}/${r.name}`, r)
+  }
+  const out: PairHit[] = []
+  const reported = new Set<string>()
+  for (const [secret, list] of bySecret) {
+    const bare = list.filter((r) => r.namespace === undefined)
+    const full = list.filter((r) => r.namespace !== undefined)
+    if (bare.length === 0 || full.length === 0) continue
+    const sorted = [...list].sort(byPlace)
+    const first = sorted[0]
+    const firstBare = first.namespace === undefined
+    const other = (r: SecretReference) => (r.namespace === undefined ? full : bare).slice().sort(byPlace)[0]
+    // The references written in the other form than the first one; when none of them is in scope, the first
+    // in-scope reference of the first form (so a PR touching either side hears of the pair).
+    let chosen = sorted.filter((r) => (r.namespace === undefined) !== firstBare && inScope(r.at))
+    if (chosen.length === 0) chosen = sorted.filter((r) => inScope(r.at)).slice(0, 1)
+    for (const r of chosen) {
+      const o = other(r)
+      const key = `${r.at.file}:${r.at.line}|${o.at.file}:${o.at.line}`
+      if (reported.has(key)) continue
+      reported.add(key)
+      const where = o.at.resource === r.at.resource ? 'another server of this Gateway' : who(o.at.resource)
+      const why = o.selector === r.selector ? 'same gateway selector' : `the gateway workloads of ${r.namespace === undefined ? 'this' : 'that'} selector run in ${secret.split('/')[0]}, as their explicit references show`
+      const detail = `${r.written} here and ${o.written} in ${where} name the same Secret ${secret} (${why})`
+      out.push({ at: r.at, detail })
+    }
+  }
+  return out
+}
+
+/**
+ * Two ServiceEntries of one namespace with the same host: before the fix ambient's index kept one of them per
+ * namespace/host (the later write won, and deleting it lost the host until istiod restarted). Namespaces must be
+ * known to match: both written and equal, or both left out in files of one directory (applied together).
+ */
+function ambientServiceEntryHosts(refs: readonly HostReference[], inScope: (at: Place) => boolean): PairHit[] {
+  const groups = new Map<string, HostReference[]>()
+  for (const r of refs) {
+    const where = r.namespace !== undefined ? `ns:${r.namespace}` : `dir:${r.at.file.includes('/') ? r.at.file.slice(0, r.at.file.lastIndexOf('/')) : ''}`
+    const key = `${where}\u0000${r.host}`
+    const list = groups.get(key)
+    if (list) list.push(r)
+    else groups.set(key, [r])
+  }
+  const out: PairHit[] = []
+  for (const list of groups.values()) {
+    const entries = new Set(list.map((r) => who(r.at.resource)))
+    if (entries.size < 2) continue
+    const sorted = [...list].sort(byPlace)
+    const first = sorted[0]
+    let chosen = sorted.filter((r) => who(r.at.resource) !== who(first.at.resource) && inScope(r.at))
+    if (chosen.length === 0) chosen = sorted.filter((r) => inScope(r.at)).slice(0, 1)
+    for (const r of chosen) {
+      const o = who(r.at.resource) === who(first.at.resource) ? sorted.find((x) => who(x.at.resource) !== who(first.at.resource))! : first
+      const ns = r.namespace ?? 'the namespace both are applied to'
+      out.push({ at: r.at, detail: `host ${r.host} is also declared by ${who(o.at.resource)} in ${r.namespace !== undefined ? `namespace ${ns}` : ns}` })
+    }
+  }
+  return out
+}
+
+/** A cross-object hit with the catalog entry behind it. */
+export interface CrossObjectFinding {
+  entryId: string
+  finding: Finding
+}
+
+function toFinding(c: Compiled, hit: PairHit): Finding {
+  const source = c.entry.sources[0]
+  return {
+    rule: c.rule,
+    severity: c.severity,
+    message: `${hit.detail}: ${c.message.charAt(0).toLowerCase()}${c.message.slice(1)}`,
+    file: hit.at.file,
+    line: hit.at.line,
+    resource: hit.at.resource,
+    path: hit.at.path,
+    source: source.refs?.length ? `${source.url} (${source.refs.join(', ')})` : source.url
+  }
+}
+
+/**
+ * The cross-object findings of the plan over every document of `files`, reported on references in the documents of
+ * `scope` (the documents this analysis is about; default: all).
+ */
+export function crossObjectFindings(files: readonly ManifestFile[], plan: Plan, scope?: readonly ManifestDocument[]): CrossObjectFinding[] {
+  if (plan.crossObject.size === 0) return []
+  const secrets: SecretReference[] = []
+  const hosts: HostReference[] = []
+  let ambient = false
+  for (const file of files) {
+    for (const doc of file.documents) {
+      const facts = recalled(doc)
+      if (facts === NONE) continue
+      for (const s of facts.secrets) secrets.push(s)
+      for (const h of facts.hosts) hosts.push(h)
+      ambient ||= facts.ambient
+    }
+  }
+  const scoped = scope ? new Set(scope.map((d) => d.resource)) : undefined
+  const inScope = (at: Place) => scoped === undefined || scoped.has(at.resource)
+  const run: Record<CrossObjectCheck, () => PairHit[]> = {
+    'secret-name-forms': () => (secrets.length > 1 ? secretNameForms(secrets, inScope) : []),
+    'ambient-serviceentry-hosts': () => (ambient && hosts.length > 1 ? ambientServiceEntryHosts(hosts, inScope) : [])
+  }
+  const out: CrossObjectFinding[] = []
+  for (const [check, compiled] of plan.crossObject) {
+    const hits = run[check]()
+    for (const c of compiled) for (const hit of hits) out.push({ entryId: c.entry.id, finding: toFinding(c, hit) })
+  }
+  return out
+}
