@@ -3,6 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import { connect, type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pullFromStates, readTree, runnerEnv, startFakeGitHub, type BuiltPull, type FakeGitHub } from '../scripts/fake-github.mjs'
@@ -37,7 +39,7 @@ interface RunResult {
 }
 
 /** Runs dist/index.js as the runner does; the fake lives in this process, so the child must not block it. */
-function runAction(name: string, inputs: Record<string, string>, options: { workspace?: string; fork?: boolean } = {}): Promise<RunResult> {
+function runAction(name: string, inputs: Record<string, string>, options: { workspace?: string; fork?: boolean; env?: Record<string, string> } = {}): Promise<RunResult> {
   const dir = join(temp, name)
   rmSync(dir, { recursive: true, force: true })
   const { env, outputFile, summaryFile } = runnerEnv({
@@ -61,7 +63,7 @@ function runAction(name: string, inputs: Record<string, string>, options: { work
     }
   })
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(process.cwd(), 'dist/index.js')], { env, cwd: options.workspace ?? built.dir })
+    const child = spawn(process.execPath, [join(process.cwd(), 'dist/index.js')], { env: { ...env, ...options.env }, cwd: options.workspace ?? built.dir })
     let stdout = ''
     child.stdout.on('data', (d) => (stdout += d))
     child.stderr.on('data', (d) => (stdout += d))
@@ -155,6 +157,42 @@ describe('dist/index.js as the Actions runner starts it', () => {
     const findings = (r: RunResult) => JSON.parse(readFileSync(r.outputs.report, 'utf8')).findings.map((f: { file: string; line: number; rule: string }) => `${f.file}:${f.line} ${f.rule}`)
     expect(findings(run)).toEqual(findings(withCheckout))
     expect(findings(run).length).toBeGreaterThan(5)
+  })
+
+  it('behind a proxy (http_proxy) every request goes through it, and the run finds what a direct run finds', async () => {
+    // A CONNECT proxy on 127.0.0.1 that tunnels every connection to the fake. The API host is not a loopback address:
+    // @actions/http-client never sends those through a proxy.
+    const tunnels: string[] = []
+    const proxy: Server = createServer((_req, res) => res.writeHead(405).end())
+    proxy.on('connect', (req, socket, head) => {
+      tunnels.push(req.url ?? '')
+      const upstream = connect(Number(new URL(fake.url).port), '127.0.0.1', () => {
+        socket.write('HTTP/1.1 200 Connection Established\r\n\r\n')
+        upstream.write(head)
+        upstream.pipe(socket)
+        socket.pipe(upstream)
+      })
+      upstream.on('error', () => socket.destroy())
+      socket.on('error', () => upstream.destroy())
+    })
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve))
+    try {
+      const direct = await runAction('direct', { comment: 'off' }, { workspace: mkdtempSync(join(temp, 'no-checkout-')) })
+      const apiUrl = new URL(fake.url)
+      apiUrl.hostname = 'api.github.test'
+      const from = fake.requests.length
+      const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`
+      const run = await runAction('proxied', { comment: 'off' }, { workspace: mkdtempSync(join(temp, 'no-checkout-')), env: { GITHUB_API_URL: apiUrl.href.replace(/\/$/, ''), http_proxy: proxyUrl, https_proxy: proxyUrl } })
+      expect(run.stdout).toContain('reading the pull request through the API')
+      expect(fake.requests.length - from).toBeGreaterThanOrEqual(10)
+      expect(tunnels.length).toBeGreaterThanOrEqual(1)
+      expect(new Set(tunnels)).toEqual(new Set([`api.github.test:${apiUrl.port}`]))
+      const findings = (r: RunResult) => JSON.parse(readFileSync(r.outputs.report, 'utf8')).findings.map((f: { file: string; line: number; rule: string }) => `${f.file}:${f.line} ${f.rule}`)
+      expect(run.stdout).toMatch(/^::error file=apps\/shop\/authz\.yaml,line=14/m)
+      expect(findings(run)).toEqual(findings(direct))
+    } finally {
+      await new Promise((resolve) => proxy.close(resolve))
+    }
   })
 
   it('without a token the findings still reach annotations and the step summary', async () => {

@@ -3,7 +3,9 @@ import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { finding, result } from '../__fixtures__/report.js'
-import { WritePacer, apiBaseUrl, createGitHubClient } from '../src/github/client.js'
+import { ENDPOINTS, WritePacer, apiBaseUrl, apiFetch, createGitHubClient, userAgent } from '../src/github/client.js'
+import { Octokit } from '@octokit/core'
+import { restEndpointMethods } from '@octokit/plugin-rest-endpoint-methods'
 import { changedFileFromDiffEntry } from '../src/github/pulls.js'
 import { actionOutputs, writeReportFiles } from '../src/report/outputs.js'
 import { pullFromStates } from '../scripts/fake-github.mjs'
@@ -35,6 +37,40 @@ describe('createGitHubClient', () => {
   it('takes the API root from GITHUB_API_URL and falls back to github.com', () => {
     expect(apiBaseUrl({ GITHUB_API_URL: 'https://ghes.example.test/api/v3/' })).toBe('https://ghes.example.test/api/v3')
     expect(apiBaseUrl({})).toBe('https://api.github.com')
+  })
+
+  it('defines each REST method it calls with the route and defaults of @octokit/plugin-rest-endpoint-methods', () => {
+    const full = new (Octokit.plugin(restEndpointMethods))().rest as unknown as Record<string, Record<string, { endpoint: { DEFAULTS: { method: string; url: string } } }>>
+    const ours = createGitHubClient({ token: 't', baseUrl: 'http://127.0.0.1:9', maskToken: false }).rest as unknown as typeof full
+    const methods = Object.entries(ENDPOINTS).flatMap(([scope, m]) => Object.keys(m).map((name) => [scope, name] as const))
+    expect(methods.length).toBeGreaterThanOrEqual(16)
+    for (const [scope, name] of methods) {
+      const expected = full[scope]![name]!
+      // A decorated method (renamed or deprecated parameters) is a wrapper without the request's `endpoint`.
+      expect({ method: `${scope}.${name}`, endpoint: typeof expected.endpoint }).toEqual({ method: `${scope}.${name}`, endpoint: 'function' })
+      const { method, url } = ours[scope]![name]!.endpoint.DEFAULTS
+      expect(`${scope}.${name}: ${method} ${url}`).toBe(`${scope}.${name}: ${expected.endpoint.DEFAULTS.method} ${expected.endpoint.DEFAULTS.url}`)
+    }
+  })
+
+  it('uses Node\'s fetch unless a proxy applies to the API host, and tags the User-Agent with the orchestration id', () => {
+    const saved = { ...process.env }
+    try {
+      for (const name of ['http_proxy', 'HTTP_PROXY', 'https_proxy', 'HTTPS_PROXY', 'no_proxy', 'NO_PROXY']) delete process.env[name]
+      expect(apiFetch('https://api.github.com')).toBeUndefined()
+      process.env['https_proxy'] = 'http://proxy.internal:3128'
+      expect(typeof apiFetch('https://api.github.com')).toBe('function')
+      // http_proxy is for http:// hosts; loopback and no_proxy hosts never go through a proxy.
+      expect(apiFetch('http://ghes.internal/api/v3')).toBeUndefined()
+      expect(apiFetch('https://127.0.0.1:8443')).toBeUndefined()
+      process.env['no_proxy'] = 'github.com'
+      expect(apiFetch('https://api.github.com')).toBeUndefined()
+    } finally {
+      for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name]
+      Object.assign(process.env, saved)
+    }
+    expect(userAgent({})).toBe('istio-compat')
+    expect(userAgent({ ACTIONS_ORCHESTRATION_ID: ' run 7/x ' })).toBe('istio-compat actions_orchestration_id/run_7_x')
   })
 
   it('masks the token in Actions logs (::add-mask::) when asked', () => {

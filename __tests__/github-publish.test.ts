@@ -268,8 +268,9 @@ describe('publish: review mode against the fake GitHub', () => {
     const ownIds = Object.fromEntries(h.fake.reviewComments(PR).map((c) => [`${c.path}:${c.line}`, c.id]))
 
     // A reviewer answers the apiVersion comment and leaves comments of their own, one mimicking our markers.
-    const reply = await human.rest.pulls.createReplyForReviewComment({ owner: 'octo', repo: 'mesh', pull_number: PR, comment_id: ownIds[`${VS}:1`]!, body: 'We will fix it.' })
-    const own = await human.rest.pulls.createReviewComment({ owner: 'octo', repo: 'mesh', pull_number: PR, commit_id: h.built.headSha, path: DR, line: 2, side: 'RIGHT', body: 'nit\n<!-- istio-compat:fp=0123456789abcdef -->' })
+    // (Methods the action does not call go through octokit.request: its client defines only the ones it calls.)
+    const reply = await human.request('POST /repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies', { owner: 'octo', repo: 'mesh', pull_number: PR, comment_id: ownIds[`${VS}:1`]!, body: 'We will fix it.' })
+    const own = await human.request('POST /repos/{owner}/{repo}/pulls/{pull_number}/comments', { owner: 'octo', repo: 'mesh', pull_number: PR, commit_id: h.built.headSha, path: DR, line: 2, side: 'RIGHT', body: 'nit\n<!-- istio-compat:fp=0123456789abcdef -->' })
     const humanSticky = await human.rest.issues.createComment({ owner: 'octo', repo: 'mesh', issue_number: PR, body: `${SUMMARY_MARKER}\nquoted by a human` })
 
     // Run 2: same head, same findings.
@@ -318,7 +319,7 @@ describe('publish: review mode against the fake GitHub', () => {
     await h.run(await h.analyse([apiVersionFinding(), retriesFinding(), drFinding()]))
     const ours = h.fake.reviewComments(PR).find((c) => c.path === DR)!
     // The other bot copies our comment, fingerprint and all, and our sticky marker.
-    const copy = await other.rest.pulls.createReviewComment({ owner: 'octo', repo: 'mesh', pull_number: PR, commit_id: h.built.headSha, path: DR, line: 1, side: 'RIGHT', body: ours.body })
+    const copy = await other.request('POST /repos/{owner}/{repo}/pulls/{pull_number}/comments', { owner: 'octo', repo: 'mesh', pull_number: PR, commit_id: h.built.headSha, path: DR, line: 1, side: 'RIGHT', body: ours.body })
     const sticky = await other.rest.issues.createComment({ owner: 'octo', repo: 'mesh', issue_number: PR, body: `${SUMMARY_MARKER}\nnot istio-compat` })
     await h.run(await h.analyse([apiVersionFinding(), retriesFinding(), drFinding()]))
     // Run 3 on a push that fixes the DestinationRule: our copy goes, theirs stays.

@@ -3,7 +3,13 @@
 import { describe, expect, it } from '@jest/globals'
 import { generateCorpus } from '../scripts/bench/corpus.mjs'
 import { runAnalysis, type Snapshot, type Sources } from '../src/pipeline.js'
-import { BATCH_FILES } from '../src/streaming.js'
+import { ANALYZERS } from '../src/analyze/index.js'
+import { EMPTY_CONFIG } from '../src/config.js'
+import { detectionReads } from '../src/knowledge/detect.js'
+import { parseRelease } from '../src/knowledge/versions.js'
+import type { ManifestDocument } from '../src/manifests/types.js'
+import type { Finding } from '../src/model.js'
+import { BATCH_FILES, parseAndCheck } from '../src/streaming.js'
 import { catalogEntries } from '../src/knowledge/catalog.js'
 
 /**
@@ -53,11 +59,46 @@ describe('streaming files through the analysis', () => {
     expect(streamed.findings.filter((f) => f.file === 'zz/suppressed.yaml').map((f) => `${f.line} ${f.rule} ${f.suppressed ? 'suppressed' : ''}`)).toContain('12 unknown-field suppressed')
   })
 
-  it('without a base keeps only the trees of documents with a suppression annotation', async () => {
+  it('without a base keeps whole only what suppression and version detection read; the rest keeps its identity', async () => {
     const result = await runAnalysis({ changes, head: snapshotOf(files) }, { target: '1.28', from: '1.26', paths: [] })
     const heads = result.resources.flatMap((r) => (r.head ? [r.head] : []))
-    expect(heads.filter((d) => d.root !== null).map((d) => `${d.file}:${d.line}`)).toEqual(['zz/suppressed.yaml:1'])
+    const annotated = (d: ManifestDocument) => Object.keys((d.value as { metadata?: { annotations?: object } } | null)?.metadata?.annotations ?? {}).some((k) => k === 'istio-compat.io/ignore' || k === 'galley.istio.io/analyze-suppress')
+    const kept = heads.filter((d) => d.value !== null)
+    expect(kept.map((d) => `${d.file}:${d.line}`)).toContain('zz/suppressed.yaml:1')
+    // Those kept whole are a few (HelmReleases, IstioOperators, values files, annotated documents), with their trees.
+    for (const d of kept) expect({ file: d.file, line: d.line, kept: annotated(d) || detectionReads(d), tree: d.root !== null }).toEqual({ file: d.file, line: d.line, kept: true, tree: true })
+    expect(kept.length).toBeLessThan(heads.length / 10)
+    // The others: no tree, no value, but every field reporting reads.
+    const plain = heads.find((d) => d.file === 'zz/plain.yaml')
+    expect(plain).toMatchObject({ file: 'zz/plain.yaml', index: 0, line: 1, endLine: 6, root: null, value: null, kind: 'resource', family: 'service', resource: { apiVersion: 'v1', kind: 'Service', name: 'plain' } })
     expect(result.findings.some((f) => f.file === 'zz/suppressed.yaml' && f.line === 12 && f.suppressed)).toBe(true)
+  })
+
+  it('without a base keeps the lines of a file only when one of its documents is kept whole', async () => {
+    const inputs = { target: parseRelease('1.28'), from: parseRelease('1.26'), files: [] }
+    const { files: parsed, early } = await parseAndCheck(snapshotOf(extra), extra.map((f) => f.path), inputs, EMPTY_CONFIG, ANALYZERS, { withFindings: false })
+    const byPath = new Map(parsed.map((f) => [f.path, f]))
+    expect(byPath.get('zz/suppressed.yaml')?.lines[11]).toBe('    timeoutt: 5s')
+    expect(byPath.get('zz/plain.yaml')).toMatchObject({ path: 'zz/plain.yaml', lines: [], problems: [] })
+    expect(byPath.get('zz/plain.yaml')?.lineStarts).toBeUndefined()
+    // The findings of every document are made before anything is released.
+    const suppressed = byPath.get('zz/suppressed.yaml')?.documents[0]
+    expect(early.get(suppressed!)?.map((f) => `${f.file}:${f.line} ${f.rule}`)).toContain('zz/suppressed.yaml:12 unknown-field')
+  })
+
+  it('without a base the repository checks still see the version pins of every batch (upgrade path, data-plane skew)', async () => {
+    // A chart repository in the first batch tells that a HelmRelease of chart `gateway` in the last one is Istio's.
+    const repo = { path: 'a/istio-repo.yaml', text: 'apiVersion: source.toolkit.fluxcd.io/v1\nkind: HelmRepository\nmetadata:\n  name: istio\n  namespace: flux-system\nspec:\n  url: https://istio-release.storage.googleapis.com/charts\n' }
+    const release = (name: string, chart: string, version: string) => `apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: ${name}\n  namespace: istio-system\nspec:\n  chart:\n    spec:\n      chart: ${chart}\n      version: ${version}\n      sourceRef: {kind: HelmRepository, name: istio, namespace: flux-system}\n`
+    const services = Array.from({ length: BATCH_FILES + 10 }, (_, i) => ({ path: `m/svc-${i}.yaml`, text: `apiVersion: v1\nkind: Service\nmetadata:\n  name: svc-${i}\nspec:\n  ports: [{port: 80}]\n` }))
+    const repoFiles = [repo, ...services, { path: 'z/istiod.yaml', text: release('istiod', 'istiod', '1.28.1') }, { path: 'z/gateway.yaml', text: release('gateway', 'gateway', '1.26.0') }]
+    const repoChanges = { source: 'paths' as const, files: repoFiles.map((f) => ({ path: f.path, status: 'added' as const, commentableLines: new Map<number, number>(), addedLines: new Set<number>() })) }
+    const options = { target: '1.28', from: '1.24', paths: [] }
+    const streamed = await runAnalysis({ changes: repoChanges, head: snapshotOf(repoFiles) }, options)
+    const whole = await runAnalysis({ changes: repoChanges, head: snapshotOf(repoFiles), base: snapshotOf([]) } as Sources, options)
+    const repositoryLevel = (fs: Finding[]) => fs.filter((f) => f.rule === 'upgrade-path-unsupported' || f.rule === 'data-plane-skew-unsupported').map((f) => `${f.file}:${f.line} ${f.rule}`)
+    expect(repositoryLevel(streamed.findings)).toEqual(['z/gateway.yaml:10 data-plane-skew-unsupported', 'z/istiod.yaml:10 upgrade-path-unsupported'])
+    expect(repositoryLevel(whole.findings)).toEqual(repositoryLevel(streamed.findings))
   })
 
   it('on a version bump keeps the trees of documents with findings (the base side checks them again)', async () => {

@@ -1,13 +1,13 @@
 // The GitHub Action: read the PR, run the engine, report, gate.
 import * as core from '@actions/core'
-import * as github from '@actions/github'
-import { isGitRepository, resolveCommit } from './changes/git.js'
+import { hasCommits } from './changes/git.js'
 import { gitSources, wholeFileSources, workTreeSnapshot } from './changes/snapshots.js'
 import { apiSnapshot, repoSizeOnce } from './changes/api.js'
 import { DEFAULT_CONFIG_PATH, loadRepoConfig, parseSize } from './config.js'
 import { checkFromNotNewer, parseBoolean, parseChoice, parseVersionInput, unmatchedPatterns } from './inputs.js'
 import { gate, parseFailOn, type FailOn } from './gate.js'
 import { createGitHubClient, type GitHubClient } from './github/client.js'
+import { context, type ActionContext } from './github/context.js'
 import { listPullFiles } from './github/pulls.js'
 import { DEFAULT_PATTERNS, pathMatcher, runAnalysis, type Sources } from './pipeline.js'
 import { UsageError } from './model.js'
@@ -81,7 +81,7 @@ export interface EventRefs {
   fromFork?: boolean
 }
 
-export function eventRefs(context: typeof github.context): EventRefs {
+export function eventRefs(context: Pick<ActionContext, 'payload' | 'eventName'>): EventRefs {
   const payload = context.payload as Record<string, any>
   if (payload.pull_request) {
     const pr = payload.pull_request
@@ -98,13 +98,13 @@ export async function run(): Promise<void> {
     const inputs = readInputs()
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
     // schedule / workflow_dispatch (or mode: readiness): the whole branch, kept in one issue.
-    if (actionMode(core.getInput('mode'), github.context.eventName) === 'readiness') {
+    if (actionMode(core.getInput('mode'), context().eventName ?? '') === 'readiness') {
       const config = loadRepoConfig(workspace, inputs.configPath)
       await runReadiness({ target: inputs.target, from: inputs.from, kubernetesVersion: inputs.kubernetesVersion, paths: inputs.paths, token: inputs.token, config }, workspace)
       return
     }
-    const refs = eventRefs(github.context)
-    const { owner, repo } = github.context.repo
+    const refs = eventRefs(context())
+    const { owner, repo } = context().repo
     const octokit = inputs.token ? createGitHubClient({ token: inputs.token, log: actionLog }) : undefined
     // A config other than the default was asked for: its absence is an error, not an empty config.
     const config = loadRepoConfig(workspace, inputs.configPath, { explicit: inputs.configPath !== DEFAULT_CONFIG_PATH })
@@ -177,7 +177,7 @@ const actionLog = { info: core.info, warning: core.warning, debug: core.debug }
  * the contents of each file or, for many files, the commit's tarball), else — outside a pull request — every matching file of the work tree.
  */
 async function buildSources(workspace: string, refs: EventRefs, inputs: ActionInputs, octokit: GitHubClient | undefined, repo: { owner: string; repo: string }): Promise<Sources> {
-  if (isGitRepository(workspace) && refs.baseSha && refs.headSha && resolveCommit(workspace, refs.baseSha) && resolveCommit(workspace, refs.headSha)) {
+  if (refs.baseSha && refs.headSha && hasCommits(workspace, [refs.baseSha, refs.headSha])) {
     return gitSources(workspace, refs.baseSha, refs.headSha)
   }
   if (octokit && refs.pullNumber && refs.headSha && refs.baseSha) {

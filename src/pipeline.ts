@@ -6,7 +6,8 @@ import { applySuppressions } from './analyze/suppress.js'
 import { GATEWAY_API_CHANNELS, type AnalysisContext, type Analyzer, type GatewayApiChannel } from './analyze/types.js'
 import type { ChangeSet } from './changes/types.js'
 import { EMPTY_CONFIG, matchesPatterns, type RepoConfig } from './config.js'
-import { detectIstio, mayNameVersion, type Detection } from './knowledge/detect.js'
+import type { Detection } from './knowledge/detect.js'
+import { detectSides, type Parsed } from './detection.js'
 import { parseFromRelease, parseRelease, type Release } from './knowledge/versions.js'
 import { MAX_PULL_FILES } from './github/pulls.js'
 import { classifyFindings, documentsWithFindings, pairRenamedResources, resourceIdentity } from './baseline.js'
@@ -14,7 +15,6 @@ import { kubernetesMinor } from './analyze/catalog/kubernetes.js'
 import { diffResources } from './manifests/diff.js'
 import { parseManifestFile } from './manifests/parse.js'
 import { parseAndCheck, type EarlyFindings } from './streaming.js'
-import { mayHoldPairingFacts } from './analyze/catalog/cross-object.js'
 import type { ManifestDocument, ManifestFile } from './manifests/types.js'
 import { compareFindings, UsageError, type Finding } from './model.js'
 import type { AnalysisResult, NotChecked, VersionChoice } from './result.js'
@@ -30,6 +30,8 @@ export interface Sources {
   head: Snapshot
   /** Absent when there is nothing to compare with (plain paths): everything counts as added. */
   base?: Snapshot
+  /** `changes` lists every file that differs between `base` and `head` (a git diff of exactly these commits). */
+  diffComplete?: boolean
 }
 
 export interface RunOptions {
@@ -49,10 +51,9 @@ export interface RunOptions {
   maxFileBytes?: number
 }
 
-export const DEFAULT_PATTERNS = ['**/*.yaml', '**/*.yml']
+export { detectInSnapshot } from './detection.js'
 
-/** Files read for `auto` version detection besides the matched manifests. */
-const DETECTION_FILE = /(^|\/)Chart\.ya?ml$/
+export const DEFAULT_PATTERNS = ['**/*.yaml', '**/*.yml']
 
 export async function runAnalysis(sources: Sources, options: RunOptions): Promise<AnalysisResult> {
   const config = options.config ?? EMPTY_CONFIG
@@ -71,8 +72,7 @@ export async function runAnalysis(sources: Sources, options: RunOptions): Promis
   // Detection runs on both sides whenever there is a base: a PR that moves the Istio version widens the scope.
   const maxFileBytes = options.maxFileBytes ?? config.maxFileSize
   // With a base, detection also parses the files that may hold half of a cross-object pair (pairing context).
-  const headDetection = options.target === 'auto' || sources.base ? await detectInSnapshot(sources.head, matches, maxFileBytes, undefined, !!sources.base) : undefined
-  const baseDetection = sources.base ? await detectInSnapshot(sources.base, matches, maxFileBytes, headDetection?.parsed, true) : undefined
+  const { head: headDetection, base: baseDetection } = await detectSides(sources, matches, maxFileBytes, options)
   const headDetected = headDetection?.detection
   const baseDetected = baseDetection?.detection
 
@@ -94,8 +94,9 @@ export async function runAnalysis(sources: Sources, options: RunOptions): Promis
     files: []
   }
   // Every head document is in scope without a base and on a version bump: those files stream through the analysis
-  // (checked while parsed, position trees released), so a whole repository never holds all its trees at once.
-  const streamed = !sources.base || versionBump ? await parseAndCheck(sources.head, headPaths, { ...inputs, files: [] }, config, analyzers, { withFindings: !!sources.base, maxFileBytes, installs: !!options.kubernetesVersion || !!config.targets?.some((t) => t.kubernetesVersion) }) : undefined
+  // (checked file by file while parsed, then position trees released, and without a base values and lines too), so a
+  // whole repository never holds all its trees at once, nor, without a base, more of a document than reporting reads.
+  const streamed = !sources.base || versionBump ? await parseAndCheck(sources.head, headPaths, { ...inputs, files: [] }, config, analyzers, { withFindings: !!sources.base, maxFileBytes }) : undefined
   const headFiles = streamed ? streamed.files : await parseAll(sources.head, headPaths, maxFileBytes, headDetection?.parsed)
   // Untouched files a pair's other half may be in: cross-object checks read them, nothing reports on them.
   if (!streamed) inputs.pairingFiles = pairingFiles(headDetection, headPaths)
@@ -157,7 +158,7 @@ export async function runAnalysis(sources: Sources, options: RunOptions): Promis
       ...(!versionBump && from ? { from: from.release } : {}),
       ...(options.kubernetesVersion ? { kubernetesVersion: options.kubernetesVersion } : {}),
       ...(gatewayApiChannel ? { gatewayApiChannel } : {}),
-      ...(baseDetection ? { repositoryPaths: baseDetection.paths } : {}),
+      ...(baseDetection?.paths ? { repositoryPaths: baseDetection.paths } : {}),
       ...(basePairing.length ? { pairingFiles: basePairing } : {}),
       // Repository checks need a file to anchor to; a PR that only adds files has no base file in scope.
       files: baseFiles.length ? baseFiles : headFiles
@@ -185,6 +186,8 @@ export async function runAnalysis(sources: Sources, options: RunOptions): Promis
       if (doc.resource?.name === undefined) for (const d of byKind.get(sameKind(renames.get(doc.file) ?? doc.file, doc)) ?? []) wanted.add(d)
     }
     const baseDocs = [...wanted]
+    // Listed only when a base document is analysed (only document checks read the listing).
+    if (baseDetection && !baseDetection.paths && baseDocs.length) baseInputs.repositoryPaths = new Set(await sources.base.list())
     const baseSide = analyseSide(baseFiles, baseDocs, baseInputs, config, analyzers, knownRules, baseDocs)
     const renamedResources = new Map<string, string>()
     for (const [now, before] of renamed) {
@@ -286,12 +289,6 @@ export function chooseVersion(input: string, detected: { version: string; file: 
   }
 }
 
-/**
- * Files parsed for detection, by path, with their bytes: the analysis and the other side's detection reuse them.
- * `names`: the text may name a version (detection reads it); `pairs`: it may hold cross-object facts.
- */
-type Parsed = Map<string, { data: Uint8Array; file: ManifestFile; names: boolean; pairs: boolean }>
-
 /** The pairing context of a side: files detection parsed because they may hold cross-object facts, minus those analysed. */
 function pairingFiles(detection: { parsed: Parsed } | undefined, analysed: readonly string[]): ManifestFile[] {
   if (!detection) return []
@@ -299,39 +296,6 @@ function pairingFiles(detection: { parsed: Parsed } | undefined, analysed: reado
   const out: ManifestFile[] = []
   for (const [path, p] of detection.parsed) if (p.pairs && !skip.has(path)) out.push(p.file)
   return out
-}
-
-/**
- * The Istio version a snapshot names (also what a readiness run starts from). Files detection reads are parsed here once, kept in `parsed`, and reused
- * from `previous` (the head's, for the base) where the bytes are the same: a file the PR did not touch is
- * parsed once for both sides.
- */
-export async function detectInSnapshot(snapshot: Snapshot, matches: (path: string) => boolean, maxFileBytes: number | undefined, previous?: Parsed, pairing = false) {
-  const listed = await snapshot.list()
-  const paths = listed.filter((p) => matches(p) || DETECTION_FILE.test(p))
-  const contents = await snapshot.read(paths)
-  const parsed: Parsed = new Map()
-  const files: ManifestFile[] = []
-  for (const [path, data] of contents) {
-    const same = previous?.get(path)
-    if (same && sameBytes(same.data, data)) {
-      parsed.set(path, same)
-      if (same.names) files.push(same.file)
-      continue
-    }
-    const text = new TextDecoder().decode(data)
-    const names = mayNameVersion(text)
-    const pairs = pairing && matches(path) && mayHoldPairingFacts(text)
-    if (!names && !pairs) continue
-    const file = parseManifestFile(path, data, maxFileBytes ? { maxFileBytes } : {})
-    parsed.set(path, { data, file, names, pairs })
-    if (names) files.push(file)
-  }
-  return { detection: detectIstio(files), parsed, paths: new Set(listed) }
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.byteLength === b.byteLength && Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength))
 }
 
 async function parseAll(snapshot: Snapshot, paths: readonly string[], maxFileBytes: number | undefined, parsed?: Parsed): Promise<ManifestFile[]> {

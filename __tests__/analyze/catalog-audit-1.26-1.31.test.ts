@@ -354,3 +354,62 @@ spec:
     expect(of(run('iop.yaml', plain, '1.25'), id)).toEqual([])
   })
 })
+
+// Second audit (docs/audit/catalog-audit-2-1.26-1.31.md): 25 entries neither earlier audit had sampled.
+describe('audit 2 (1.26–1.31) #18: BackendTLSPolicy v1alpha3 keeps working with the Gateway API 1.4 experimental CRDs', () => {
+  const id = 'istio-1.28-backend-tls-policy-v1alpha3-removed'
+  const policy = `apiVersion: gateway.networking.k8s.io/v1alpha3
+kind: BackendTLSPolicy
+metadata:
+  name: btp
+spec:
+  targetRefs:
+  - group: ""
+    kind: Service
+    name: svc
+  validation:
+    hostname: svc.example.com
+    wellKnownCACertificates: System
+`
+  it('is a notice that names both channels, not an error that says the policy stops applying', () => {
+    for (const target of ['1.28', '1.30']) {
+      const found = of(run('btp.yaml', policy, target), id)
+      expect(found).toEqual([expect.objectContaining({ file: 'btp.yaml', line: lineOf(policy, 'apiVersion'), severity: 'notice', rule: 'removed-feature' })])
+      expect(found[0].message).toContain('experimental channel still does')
+      expect(found[0].message).not.toContain('stop applying')
+    }
+  })
+
+  it('is quiet before 1.28 and on the v1 policy', () => {
+    expect(of(run('btp.yaml', policy, '1.27'), id)).toEqual([])
+    expect(of(run('btp.yaml', policy.replace('v1alpha3', 'v1'), '1.28'), id)).toEqual([])
+  })
+})
+
+describe('audit 2 (1.26–1.31) #24: ENABLE_XDS_API_GENERATOR_AUTH set to false is not told that clients are rejected', () => {
+  const id = 'istio-1.30.4-xds-api-generator-auth'
+  const iop = (value: string) => `apiVersion: install.istio.io/v1alpha1
+kind: IstioOperator
+metadata:
+  name: cp
+spec:
+  values:
+    pilot:
+      env:
+        ENABLE_XDS_API_GENERATOR_AUTH: "${value}"
+`
+  it('reports a notice on the variable whose message holds for either value', () => {
+    for (const value of ['false', 'true']) {
+      const text = iop(value)
+      const found = of(run('iop.yaml', text, '1.30.4', '1.30.3'), id)
+      expect(found).toEqual([expect.objectContaining({ file: 'iop.yaml', line: lineOf(text, 'ENABLE_XDS_API_GENERATOR_AUTH'), severity: 'notice', rule: 'default-changed' })])
+      expect(found[0].message).not.toMatch(/are rejected;/)
+      expect(found[0].message).toContain('only the value false keeps the old open access')
+    }
+  })
+
+  it('is quiet without an upgrade across 1.30.4', () => {
+    expect(of(run('iop.yaml', iop('false'), '1.30.3', '1.30.2'), id)).toEqual([])
+    expect(of(run('iop.yaml', iop('false'), '1.30.5', '1.30.4'), id)).toEqual([])
+  })
+})

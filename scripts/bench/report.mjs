@@ -115,7 +115,7 @@ function renderMemory(memory, line) {
   line('## Memory')
   line()
   line('Each row is a fresh process that loads the corpus, runs the task once and keeps its result: heap retained after GC, and the peak RSS of the process (with how much the task raised it). ' +
-    '`analysis` parses every file and keeps every document with its position tree (what the analyzers read); `pipeline` is `runAnalysis` as the CLI runs it on files: they stream through the analysis in batches and the position trees are released once their findings are made, so what it keeps is what reporting needs (values, lines, findings).')
+    '`analysis` parses every file and keeps every document with its position tree (what the analyzers read); `pipeline` is `runAnalysis` as the CLI runs it on files: they stream through the analysis file by file, and once the findings of a file are made its position trees, plain values and lines are released (except for the few documents suppressions and version detection read later), so what it keeps is what reporting needs: the identity of each document (file, lines, kind, resource) and the findings.')
   line()
   line('| manifests | task | retained heap | per manifest | RSS after | peak RSS | peak raised by |')
   line('|---:|---|---:|---:|---:|---:|---:|')

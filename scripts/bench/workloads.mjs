@@ -45,8 +45,11 @@ export function analyzerRun(engine, analyzer, parsed) {
 export function pipelineSources(files) {
   const contents = new Map(files.map((f) => [f.path, new TextEncoder().encode(f.text)]))
   const paths = [...contents.keys()]
+  // As the CLI's wholeFileSources: no diff, so every file shares one empty map and set.
+  const commentableLines = new Map()
+  const addedLines = new Set()
   return {
-    changes: { source: 'paths', files: paths.map((path) => ({ path, status: 'added', commentableLines: new Map(), addedLines: new Set() })) },
+    changes: { source: 'paths', files: paths.map((path) => ({ path, status: 'added', commentableLines, addedLines })) },
     head: {
       list: async () => paths,
       read: async (wanted) => new Map(wanted.filter((p) => contents.has(p)).map((p) => [p, contents.get(p)]))

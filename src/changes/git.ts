@@ -1,8 +1,10 @@
 // The change set from the workspace's git checkout: merge-base…head, hunks and file contents.
 // Git runs with external diff drivers and textconv off: nothing from the PR is executed.
 import { execFileSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
 import type { ChangedFile, ChangeSet, FileStatus } from './types.js'
-import { parsePatch } from './patch.js'
+import { parsePatch, type PatchLines } from './patch.js'
 import { UsageError } from '../model.js'
 
 const GIT_ENV = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' }
@@ -13,8 +15,31 @@ export function git(cwd: string, args: string[], input?: string): Buffer {
 }
 
 export function isGitRepository(cwd: string): boolean {
+  if (!mayBeGitRepository(cwd)) return false
   try {
     return git(cwd, ['rev-parse', '--is-inside-work-tree']).toString().trim() === 'true'
+  } catch {
+    return false
+  }
+}
+
+/**
+ * False when git would find no repository for `cwd`: no `.git` in it or any folder above, and no GIT_DIR. Answers
+ * without starting git (a process start is a good part of the action's start-up when there is no checkout).
+ */
+export function mayBeGitRepository(cwd: string, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env['GIT_DIR']) return true
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, '.git'))) return true
+    if (dirname(dir) === dir) return false
+  }
+}
+
+/** `cwd` is in a git work tree that holds every ref as a commit; one git process for all of them. */
+export function hasCommits(cwd: string, refs: string[]): boolean {
+  if (!mayBeGitRepository(cwd)) return false
+  try {
+    return git(cwd, ['rev-parse', '--is-inside-work-tree', ...refs.map((ref) => `${ref}^{commit}`), '--']).toString().split('\n')[0] === 'true'
   } catch {
     return false
   }
@@ -29,6 +54,20 @@ export function gitTopLevel(cwd: string): string | undefined {
   }
 }
 
+/**
+ * The top folder of the work tree `cwd` is in, from the one `git rev-parse` that also says whether it is in one
+ * (isGitRepository and gitTopLevel together); undefined outside a work tree (no repository, a bare one, inside .git).
+ */
+export function workTreeTop(cwd: string): string | undefined {
+  try {
+    const out = git(cwd, ['rev-parse', '--is-inside-work-tree', '--show-toplevel']).toString()
+    const nl = out.indexOf('\n')
+    return out.slice(0, nl) === 'true' ? out.slice(nl + 1).replace(/\n$/, '') : undefined
+  } catch {
+    return undefined
+  }
+}
+
 export function resolveCommit(cwd: string, ref: string): string | undefined {
   try {
     return git(cwd, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]).toString().trim()
@@ -37,12 +76,30 @@ export function resolveCommit(cwd: string, ref: string): string | undefined {
   }
 }
 
+const OBJECT_ID = /^[0-9a-f]{40}([0-9a-f]{24})?$/
+
+/**
+ * Several refs to commits in one `git rev-parse`; undefined for a ref that is not a commit. When every ref resolves
+ * (the common run) one process answers; otherwise, or for a ref git could read as an option, each is asked alone.
+ */
+export function resolveCommits(cwd: string, refs: readonly string[]): (string | undefined)[] {
+  if (refs.length > 1 && refs.every((r) => r !== '' && !r.startsWith('-'))) {
+    try {
+      const ids = git(cwd, ['rev-parse', ...refs.map((r) => `${r}^{commit}`)]).toString().split('\n').slice(0, -1)
+      // A name that is no revision but a file of the work tree comes back as it is: not an object id.
+      if (ids.length === refs.length && ids.every((id) => OBJECT_ID.test(id))) return ids
+    } catch {
+      // One of them is not a commit: ask one by one below.
+    }
+  }
+  return refs.map((r) => resolveCommit(cwd, r))
+}
+
 const STATUS: Record<string, FileStatus> = { A: 'added', M: 'modified', D: 'removed', R: 'renamed', C: 'copied', T: 'modified' }
 
 /** Files changed between the merge base of base and head, and head, with their commentable lines. */
 export function gitChangeSet(cwd: string, baseRef: string, headRef = 'HEAD'): ChangeSet {
-  const head = resolveCommit(cwd, headRef)
-  const base = resolveCommit(cwd, baseRef)
+  const [head, base] = resolveCommits(cwd, [headRef, baseRef])
   if (!head) throw new UsageError(`git: head "${headRef}" is not a commit in ${cwd}`)
   if (!base) throw new UsageError(`git: base "${baseRef}" is not a commit in ${cwd} (with actions/checkout use fetch-depth: 0)`)
   let mergeBase: string
@@ -51,27 +108,57 @@ export function gitChangeSet(cwd: string, baseRef: string, headRef = 'HEAD'): Ch
   } catch {
     throw new UsageError(`git: ${baseRef} and ${headRef} have no common ancestor (is the clone shallow? use fetch-depth: 0)`)
   }
-  const common = ['diff', '--no-color', '--no-ext-diff', '--no-textconv', '-M', mergeBase, head]
-  const files = parseNameStatus(git(cwd, [...common, '--name-status', '-z']).toString())
-  const patches = splitDiff(git(cwd, [...common, '-U3']).toString())
+  // One diff: the raw listing (status and names, NUL-separated, so any name comes through as it is) then the patch.
+  const { raw, patch } = splitRawAndPatch(git(cwd, ['diff', '--no-color', '--no-ext-diff', '--no-textconv', '-M', '--raw', '-p', '-U3', '-z', mergeBase, head]).toString())
+  const files = parseNameStatus(raw)
+  const patches = splitDiff(patch)
   files.forEach((file, i) => {
     const patch = patches[i]
-    if (patch === undefined || /^Binary files /m.test(patch.split('\n@@')[0])) {
+    const hunks = patch?.indexOf('\n@@') ?? -1
+    if (patch === undefined || /^Binary files /m.test(hunks === -1 ? patch : patch.slice(0, hunks))) {
       file.patchMissing = true
       return
     }
-    const lines = parsePatch(patch)
-    file.commentableLines = lines.commentableLines
-    file.addedLines = lines.addedLines
+    linesOnDemand(file, patch)
   })
   return { source: 'git', baseRef: mergeBase, headRef: head, headSha: head, files }
+}
+
+/**
+ * `git diff --raw -p -z` prints the raw entries (":<modes> <ids> <status>" NUL path NUL, a second path for renames and
+ * copies), a NUL, then the patch text as `-p` alone prints it. No raw field is empty, so the first empty field ends them.
+ */
+function splitRawAndPatch(out: string): { raw: string; patch: string } {
+  if (!out.startsWith(':')) return { raw: '', patch: out }
+  const end = out.indexOf('\0\0')
+  if (end === -1) return { raw: out, patch: '' }
+  return { raw: out.slice(0, end + 1), patch: out.slice(end + 2) }
+}
+
+/** Raw entries (`--raw -z`) or `--name-status -z` output: the status letter is the last word of an entry's first field. */
+/**
+ * The file's commentable and added lines, read from its patch when first asked for: most runs ask only for the files
+ * with findings (a PR adding thousands of files often has none), so the others' hunks are never walked.
+ */
+function linesOnDemand(file: ChangedFile, patch: string): void {
+  let lines: PatchLines | undefined
+  const read = (): PatchLines => (lines ??= parsePatch(patch))
+  const field = (name: 'commentableLines' | 'addedLines'): PropertyDescriptor => ({
+    get: () => read()[name],
+    // Whoever sets the field replaces it as a plain value.
+    set: (value: unknown) => Object.defineProperty(file, name, { value, writable: true, enumerable: true, configurable: true }),
+    enumerable: true,
+    configurable: true
+  })
+  Object.defineProperties(file, { commentableLines: field('commentableLines'), addedLines: field('addedLines') })
 }
 
 function parseNameStatus(out: string): ChangedFile[] {
   const parts = out.split('\0')
   const files: ChangedFile[] = []
   for (let i = 0; i < parts.length - 1; ) {
-    const code = parts[i++]
+    const field = parts[i++]
+    const code = field.slice(field.lastIndexOf(' ') + 1)
     const status = STATUS[code[0]] ?? 'modified'
     if (status === 'renamed' || status === 'copied') {
       const previousPath = parts[i++]

@@ -1,7 +1,7 @@
 // Snapshots of the repository a run reads files from: a git commit or the work tree.
 import { readdirSync, statSync } from 'node:fs'
 import { readListedFile, readRepositoryFile } from '../files.js'
-import { join, relative, sep } from 'node:path'
+import { join } from 'node:path'
 import type { Snapshot, Sources } from '../pipeline.js'
 import { gitChangeSet, listTree, readBlobs, type Tree } from './git.js'
 
@@ -31,6 +31,8 @@ export function gitSnapshot(cwd: string, commit: string, cache: BlobCache = new 
   return {
     list: async () => [...files().keys()],
     read: async (paths) => {
+      // Nothing to read needs no listing (a PR that only adds files reads nothing of its base).
+      if (paths.length === 0) return new Map()
       const t = files()
       const out = new Map<string, Uint8Array>()
       const missing: string[] = []
@@ -79,13 +81,14 @@ export function workTreeSnapshot(root: string): Snapshot {
 
 function walkFiles(root: string): string[] {
   const out: string[] = []
-  const visit = (dir: string): void => {
+  // `rel` is the folder's path below the root with a trailing slash: each name is appended, not resolved again.
+  const visit = (dir: string, rel: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.isDirectory() && !SKIP_DIRS.has(entry.name)) visit(join(dir, entry.name))
-      else if (entry.isFile()) out.push(relative(root, join(dir, entry.name)).split(sep).join('/'))
+      if (entry.isDirectory() && !SKIP_DIRS.has(entry.name)) visit(join(dir, entry.name), `${rel}${entry.name}/`)
+      else if (entry.isFile()) out.push(rel + entry.name)
     }
   }
-  if (statSync(root).isDirectory()) visit(root)
+  if (statSync(root).isDirectory()) visit(root, '')
   return out.sort()
 }
 
@@ -93,11 +96,18 @@ function walkFiles(root: string): string[] {
 export function gitSources(cwd: string, baseRef: string, headRef: string): Sources {
   const changes = gitChangeSet(cwd, baseRef, headRef)
   const cache = new BlobCache()
-  return { changes, head: gitSnapshot(cwd, changes.headRef as string, cache), base: gitSnapshot(cwd, changes.baseRef as string, cache) }
+  // The diff is of exactly these two commits: it lists every file that differs between them.
+  return { changes, head: gitSnapshot(cwd, changes.headRef as string, cache), base: gitSnapshot(cwd, changes.baseRef as string, cache), diffComplete: true }
 }
 
-/** No base to compare with: every file `matches` accepts counts as added, so each is checked whole. */
+/**
+ * No base to compare with: every file `matches` accepts counts as added, so each is checked whole. There is no diff,
+ * so no file has commentable or added lines: all share one empty map and set (nothing adds to them), which over a
+ * repository of many thousand files saves megabytes.
+ */
 export async function wholeFileSources(snapshot: Snapshot, matches: (path: string) => boolean): Promise<Sources> {
-  const files = (await snapshot.list()).filter(matches).map((path) => ({ path, status: 'added' as const, commentableLines: new Map<number, number>(), addedLines: new Set<number>() }))
+  const commentableLines = new Map<number, number>()
+  const addedLines = new Set<number>()
+  const files = (await snapshot.list()).filter(matches).map((path) => ({ path, status: 'added' as const, commentableLines, addedLines }))
   return { changes: { source: 'paths', files }, head: snapshot }
 }

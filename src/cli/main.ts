@@ -3,7 +3,7 @@ import { isAbsolute, resolve } from 'node:path'
 import { lstatSync, realpathSync, statSync, type Stats } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { escape } from 'minimatch'
-import { gitTopLevel, isGitRepository, resolveCommit } from '../changes/git.js'
+import { gitTopLevel, resolveCommit, workTreeTop } from '../changes/git.js'
 import { gitSnapshot, gitSources, wholeFileSources, workTreeSnapshot } from '../changes/snapshots.js'
 import { DEFAULT_CONFIG_PATH, loadRepoConfig, parseSize } from '../config.js'
 import { closest } from '../closest.js'
@@ -177,10 +177,11 @@ async function pathPatterns(repo: string, cwd: string, args: readonly string[], 
 
 async function buildSources(repo: string, base: string | undefined, head: string | undefined, paths: string[]): Promise<{ sources: Sources; patterns: string[] }> {
   if (base) {
-    if (!isGitRepository(repo)) throw new UsageError(`--base needs a git repository; ${repo} is not one`)
+    const top = workTreeTop(repo)
+    if (top === undefined) throw new UsageError(`--base needs a git repository; ${repo} is not one`)
     const sources = gitSources(repo, base, head ?? 'HEAD')
     // git names files from the top of the work tree, which --repo may be below.
-    return { sources, patterns: await pathPatterns(gitTopLevel(repo) ?? repo, repo, paths, sources.head) }
+    return { sources, patterns: await pathPatterns(top, repo, paths, sources.head) }
   }
   let snapshot = workTreeSnapshot(repo)
   if (head) {

@@ -1,6 +1,9 @@
 // The GitHub REST client: GHES-aware base URL, retries for 5xx, rate-limit handling and paced writes.
 import * as core from '@actions/core'
-import { GitHub, getOctokitOptions } from '@actions/github/lib/utils'
+import { getProxyUrl } from '@actions/http-client/lib/proxy'
+import { Octokit } from '@octokit/core'
+import { paginateRest } from '@octokit/plugin-paginate-rest'
+import type { Api } from '@octokit/plugin-rest-endpoint-methods'
 import { retry } from '@octokit/plugin-retry'
 import { throttling, type ThrottlingOptions } from '@octokit/plugin-throttling'
 
@@ -34,7 +37,57 @@ export interface ClientOptions {
   maskToken?: boolean
 }
 
-const PacedOctokit = GitHub.plugin(retry, throttling)
+type Rest = Api['rest']
+
+/**
+ * The REST methods the action calls, by scope: `octokit.rest.pulls.listFiles(…)` as @octokit/plugin-rest-endpoint-methods
+ * defines them (none of these has parameter renames or other decorations there). That plugin builds a table of all
+ * ~1,000 GitHub endpoints when it is loaded, a good part of the action's start-up; a method added here must match it.
+ */
+export const ENDPOINTS = {
+  issues: {
+    create: 'POST /repos/{owner}/{repo}/issues',
+    createComment: 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+    deleteComment: 'DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}',
+    listComments: 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
+    listForRepo: 'GET /repos/{owner}/{repo}/issues',
+    update: 'PATCH /repos/{owner}/{repo}/issues/{issue_number}',
+    updateComment: 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}'
+  },
+  pulls: {
+    createReview: 'POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews',
+    deletePendingReview: 'DELETE /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}',
+    deleteReviewComment: 'DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}',
+    get: 'GET /repos/{owner}/{repo}/pulls/{pull_number}',
+    listFiles: 'GET /repos/{owner}/{repo}/pulls/{pull_number}/files',
+    listReviewComments: 'GET /repos/{owner}/{repo}/pulls/{pull_number}/comments',
+    listReviews: 'GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews',
+    updateReview: 'PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}'
+  },
+  users: {
+    getAuthenticated: 'GET /user'
+  }
+} as const satisfies { [S in keyof Rest]?: { [M in keyof Rest[S]]?: string } }
+
+type Endpoints = typeof ENDPOINTS
+export type RestMethods = { [S in keyof Endpoints]: Pick<Rest[S], keyof Endpoints[S] & keyof Rest[S]> }
+
+/** The Octokit plugin that adds `rest` with the methods of ENDPOINTS. */
+export function restMethods(octokit: Octokit): { rest: RestMethods } {
+  const rest: Record<string, Record<string, unknown>> = {}
+  for (const [scope, methods] of Object.entries(ENDPOINTS)) {
+    rest[scope] = {}
+    for (const [name, route] of Object.entries(methods)) {
+      const [method, url] = route.split(' ')
+      rest[scope]![name] = octokit.request.defaults({ method, url })
+    }
+  }
+  return { rest: rest as unknown as RestMethods }
+}
+
+// The plugins of @actions/github's client (REST methods, pagination), plus retries and throttling. That package is
+// not used: its module builds a client with undici's fetch when it is loaded, and undici is most of the bundle.
+const PacedOctokit = Octokit.plugin(restMethods, paginateRest, retry, throttling)
 
 /** Retry settings of each client, for callers that must retry by hand (non-idempotent creates). */
 const RETRY_SETTINGS = new WeakMap<object, { retries: number; unitMs: number }>()
@@ -71,6 +124,26 @@ export function apiBaseUrl(env: NodeJS.ProcessEnv = process.env): string {
   return (env['GITHUB_API_URL'] || 'https://api.github.com').replace(/\/+$/, '')
 }
 
+/**
+ * The fetch of a client: Node's own (Octokit's default), or when the runner names a proxy for the API host
+ * (https_proxy / http_proxy, minus no_proxy, read as @actions/http-client reads them) undici's fetch through a proxy
+ * agent, loaded on the first request. Undefined for Node's own.
+ */
+export function apiFetch(baseUrl: string): typeof fetch | undefined {
+  if (!getProxyUrl(new URL(baseUrl))?.hostname) return undefined
+  let proxied: Promise<typeof fetch> | undefined
+  return async (input, init) => {
+    proxied ??= import('./proxy-fetch.js').then((m) => m.proxyFetch(baseUrl))
+    return (await proxied)(input, init)
+  }
+}
+
+/** The User-Agent: ours, tagged with the run's orchestration id when Actions sets one (as @actions/github does). */
+export function userAgent(env: NodeJS.ProcessEnv = process.env): string {
+  const id = env['ACTIONS_ORCHESTRATION_ID']?.trim()
+  return id ? `istio-compat actions_orchestration_id/${id.replace(/[^a-z0-9_.-]/gi, '_')}` : 'istio-compat'
+}
+
 export function createGitHubClient(options: ClientOptions): GitHubClient {
   const log = options.log ?? { info: () => {}, warning: () => {} }
   if (options.maskToken ?? process.env['GITHUB_ACTIONS'] === 'true') core.setSecret(options.token)
@@ -89,21 +162,23 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
     write: new WritePacer(pacing.writeMs),
     notifications: new WritePacer(pacing.notificationMs)
   } as unknown as ThrottlingOptions
-  const octokit = new PacedOctokit(
-    getOctokitOptions(options.token, {
-      baseUrl: (options.baseUrl ?? apiBaseUrl()).replace(/\/+$/, ''),
-      userAgent: 'istio-compat',
-      throttle,
-      retry: { retries, retryAfterBaseValue: unit },
-      // Octokit's own log: request details only, never headers (the token lives in a header).
-      log: {
-        debug: (m: string) => log.debug?.(m),
-        info: (m: string) => log.debug?.(m),
-        warn: (m: string) => log.warning(m),
-        error: (m: string) => log.warning(m)
-      }
-    })
-  )
+  const baseUrl = (options.baseUrl ?? apiBaseUrl()).replace(/\/+$/, '')
+  const fetch = apiFetch(baseUrl)
+  const octokit = new PacedOctokit({
+    auth: `token ${options.token}`,
+    baseUrl,
+    userAgent: userAgent(),
+    ...(fetch ? { request: { fetch } } : {}),
+    throttle,
+    retry: { retries, retryAfterBaseValue: unit },
+    // Octokit's own log: request details only, never headers (the token lives in a header).
+    log: {
+      debug: (m: string) => log.debug?.(m),
+      info: (m: string) => log.debug?.(m),
+      warn: (m: string) => log.warning(m),
+      error: (m: string) => log.warning(m)
+    }
+  })
   RETRY_SETTINGS.set(octokit, { retries, unitMs: unit })
   octokit.hook.before('request', (request) => {
     request.headers['x-github-api-version'] = GITHUB_API_VERSION

@@ -184,10 +184,16 @@ function istioChartOf(ref: unknown, repository: string | undefined): string | un
 /** The istiod image of a rendered install (`.../pilot:1.29.0`): the tag is the version that runs. */
 const PILOT_IMAGE = /(?:^|\/)pilot:([^@\s]+)$/
 
+/** The kinds candidatesOf reads a version from. */
+const SOURCE_KINDS = new Set<unknown>(['HelmRelease', 'OCIRepository', 'Application', 'ApplicationSet', 'IstioOperator', 'Deployment'])
+const CHART_OR_KUSTOMIZATION = /(^|\/)(Chart|kustomization)\.ya?ml$/
+
 function candidatesOf(doc: ManifestDocument, sources: SourceUrls, unresolved: DetectedVersion[]): Candidate[] {
   const out: Candidate[] = []
   const value = doc.value
   if (!isMap(value)) return out
+  // Most documents are none of the sources below (each needs one of these kinds, Helm values or one of these files).
+  if (!SOURCE_KINDS.has(value.kind) && !doc.embedded.some((e) => e.role === 'helm-values') && !CHART_OR_KUSTOMIZATION.test(doc.file)) return out
   const take = (path: YamlPath, how: string, rank: number, root: PosNode | null = doc.root): void => {
     const found = scalarAt(root, path)
     if (!found) return
@@ -268,12 +274,42 @@ function candidatesOf(doc: ManifestDocument, sources: SourceUrls, unresolved: De
   return out
 }
 
-/** Only files that hold one of the sources above are parsed (detection runs over whole repositories). */
-const MAY_NAME_VERSION = /HelmRelease|HelmRepository|OCIRepository|kind:\s*["']?Application|IstioOperator|dependencies:|helmCharts:|compatibilityVersion|global:|pilot:/
+/** Kinds whose documents `candidatesOf` or `collectSources` read. */
+const DETECTION_KINDS = new Set(['HelmRelease', 'HelmRepository', 'OCIRepository', 'Application', 'ApplicationSet', 'IstioOperator'])
+
+/**
+ * True when detection reads this document: a version source (its value, and its position tree for the line) or a
+ * chart repository that tells whose a chart is. The streaming analysis keeps these documents whole, so the
+ * repository checks that detect the version (Kubernetes range anchor, upgrade path, data-plane skew) see them.
+ * A superset of what `candidatesOf` takes: the chart repositories it resolves against are known only at the end.
+ */
+export function detectionReads(doc: ManifestDocument): boolean {
+  if (doc.embedded.some((e) => e.role === 'helm-values')) return true
+  const value = doc.value
+  if (!isMap(value)) return false
+  if (typeof value.kind === 'string' && DETECTION_KINDS.has(value.kind)) return true
+  if (Array.isArray(value.dependencies) && /(^|\/)Chart\.ya?ml$/.test(doc.file)) return true
+  if (Array.isArray(value.helmCharts) && /(^|\/)kustomization\.ya?ml$/.test(doc.file)) return true
+  if (value.kind !== 'Deployment') return false
+  const spec = isMap(value.spec) ? value.spec : {}
+  const podSpec = isMap(spec.template) && isMap(spec.template.spec) ? spec.template.spec : {}
+  return Array.isArray(podSpec.containers) && podSpec.containers.some((c) => isMap(c) && typeof c.image === 'string' && PILOT_IMAGE.test(c.image))
+}
+
+/**
+ * Only files that may hold one of the sources above are parsed (detection runs over whole repositories). Every source
+ * needs one of these words as a whole scalar (a kind, a key: HelmRelease, dependencies, global, ...) or the text
+ * `pilot:` inside an image: in YAML and JSON a scalar is delimited by characters other than letters, digits, `_` and
+ * `.` (whitespace, quotes, `:`, `,`, brackets; a tag or an anchor is followed by whitespace), so the word stands in
+ * the text between two such characters, which leaves out `.Values.global.hub` and `holdApplicationUntilProxyStarts`.
+ * A double-quoted scalar may spell a word with escapes (`"Helm\x52elease"`, an escaped line break): any backslash lets
+ * the file through. So does a UTF-16 byte order mark (the parser reads UTF-16; its bytes are not searched here).
+ */
+const MAY_NAME_VERSION = /(?<![\w.])(?:HelmRelease|HelmRepository|OCIRepository|Application|ApplicationSet|IstioOperator|dependencies|helmCharts|compatibilityVersion|global)(?![\w.])|pilot:|\\/
 
 function toManifestFile(input: Input): ManifestFile | undefined {
   if ('documents' in input) return input
-  if (!MAY_NAME_VERSION.test(input.text)) return undefined
+  if (!mayNameVersion(input.text)) return undefined
   return parseManifestFile(input.path, input.text)
 }
 
@@ -344,7 +380,13 @@ export function detectIstioVersion(files: readonly Input[]): DetectedVersion | u
 
 export { LATEST_MINOR }
 
-/** True when detection would read the text at all (callers that parse files once for several uses ask first). */
-export function mayNameVersion(text: string): boolean {
-  return MAY_NAME_VERSION.test(text)
+/**
+ * False only when the file cannot hold a version source, so detection need not parse it (callers that parse files
+ * once for several uses ask first). Bytes are searched as Latin-1: the words are ASCII, and no byte of a multi-byte
+ * UTF-8 character is ASCII, so a word is found in the bytes exactly when it is in the decoded text.
+ */
+export function mayNameVersion(content: string | Uint8Array): boolean {
+  if (typeof content === 'string') return MAY_NAME_VERSION.test(content)
+  if (content.length >= 2 && ((content[0] === 0xff && content[1] === 0xfe) || (content[0] === 0xfe && content[1] === 0xff))) return true
+  return MAY_NAME_VERSION.test(Buffer.from(content.buffer, content.byteOffset, content.byteLength).toString('latin1'))
 }

@@ -1,13 +1,13 @@
 // Readiness mode: on a schedule (or by hand), the whole default branch is checked against the next release and
 // the findings are kept in one issue. The job succeeds unless `fail-on` is set explicitly.
 import * as core from '@actions/core'
-import * as github from '@actions/github'
 import { isGitRepository, resolveCommit } from '../changes/git.js'
 import { apiSnapshot, repoSizeOnce } from '../changes/api.js'
 import { wholeFileSources, workTreeSnapshot } from '../changes/snapshots.js'
 import type { RepoConfig } from '../config.js'
 import { gate, parseFailOn, type FailOn } from '../gate.js'
 import { createGitHubClient, type GitHubClient } from '../github/client.js'
+import { context } from '../github/context.js'
 import { httpStatus, isPermissionError } from '../github/pulls.js'
 import type { DetectedVersion } from '../knowledge/detect.js'
 import { KNOWN_MINORS, LATEST_MINOR, parseRelease } from '../knowledge/versions.js'
@@ -96,12 +96,13 @@ const log = { info: core.info, warning: core.warning, debug: core.debug }
 
 /** The checked-out branch when there is a checkout, else the event's commit through the API. */
 function branchSnapshot(workspace: string, octokit: GitHubClient | undefined, repo: { owner: string; repo: string }): { snapshot: Snapshot; sha: string } {
-  if (isGitRepository(workspace)) return { snapshot: workTreeSnapshot(workspace), sha: resolveCommit(workspace, 'HEAD') ?? github.context.sha }
-  if (octokit && github.context.sha) {
+  const { sha } = context()
+  if (isGitRepository(workspace)) return { snapshot: workTreeSnapshot(workspace), sha: resolveCommit(workspace, 'HEAD') ?? sha ?? '' }
+  if (octokit && sha) {
     core.info('istio-compat: no git checkout in the workspace; reading the branch through the API')
-    return { snapshot: apiSnapshot(octokit, repo.owner, repo.repo, github.context.sha, { log: (m) => core.info(`istio-compat: ${m}`), repoSizeKiB: repoSizeOnce(octokit, repo.owner, repo.repo) }), sha: github.context.sha }
+    return { snapshot: apiSnapshot(octokit, repo.owner, repo.repo, sha, { log: (m) => core.info(`istio-compat: ${m}`), repoSizeKiB: repoSizeOnce(octokit, repo.owner, repo.repo) }), sha }
   }
-  return { snapshot: workTreeSnapshot(workspace), sha: github.context.sha }
+  return { snapshot: workTreeSnapshot(workspace), sha: sha ?? '' }
 }
 
 export interface ReadinessOutcome {
@@ -113,7 +114,7 @@ export async function runReadiness(inputs: ReadinessInputs, workspace: string): 
   const failOn = readinessFailOn(core.getInput('fail-on'))
   const title = core.getInput('issue-title').trim() || DEFAULT_ISSUE_TITLE
   const labels = parseLabels(core.getInput('issue-labels'))
-  const { owner, repo } = github.context.repo
+  const { owner, repo } = context().repo
   const octokit = inputs.token ? createGitHubClient({ token: inputs.token, log }) : undefined
   const patterns = inputs.paths.length ? inputs.paths : DEFAULT_PATTERNS
   const matches = pathMatcher(patterns, inputs.config.ignore)
@@ -134,13 +135,14 @@ export async function runReadiness(inputs: ReadinessInputs, workspace: string): 
   core.info(`istio-compat: readiness of the branch: Istio ${result.from ? `${result.from.release.version} → ` : ''}${result.target.release.version}, ${result.documentsChecked} document(s) checked, ${result.findings.length} finding(s)`)
 
   const files = await writeReportFiles(result, reportDir(), { rules: allRules() })
+  const { ref, runId, serverUrl } = context()
   const links: RepoLinks = {
-    serverUrl: github.context.serverUrl || 'https://github.com',
+    serverUrl: serverUrl || 'https://github.com',
     owner,
     repo,
     sha,
-    ...(github.context.ref?.startsWith('refs/heads/') ? { branch: github.context.ref.slice('refs/heads/'.length) } : {}),
-    ...(github.context.runId ? { runUrl: `${github.context.serverUrl}/${owner}/${repo}/actions/runs/${github.context.runId}` } : {})
+    ...(ref?.startsWith('refs/heads/') ? { branch: ref.slice('refs/heads/'.length) } : {}),
+    ...(runId ? { runUrl: `${serverUrl}/${owner}/${repo}/actions/runs/${runId}` } : {})
   }
   // A few lines of YAML under each finding: the head texts of the files with findings.
   const blobs = await snapshot.read([...new Set(result.findings.map((f) => f.file))])
@@ -148,7 +150,7 @@ export async function runReadiness(inputs: ReadinessInputs, workspace: string): 
   const outcome: ReadinessOutcome = { result }
   const notes: string[] = []
   // The issue speaks for the default branch: a run dispatched on another branch only reports in the job summary.
-  const defaultBranch = (github.context.payload as { repository?: { default_branch?: string } }).repository?.default_branch
+  const defaultBranch = (context().payload as { repository?: { default_branch?: string } }).repository?.default_branch
   const otherBranch = defaultBranch && links.branch && links.branch !== defaultBranch ? links.branch : undefined
   if (!octokit) notes.push('No github-token was given, so the readiness issue was not updated.')
   else if (otherBranch) notes.push(`This run checked the branch ${codeSpan(otherBranch)}, not the default branch ${codeSpan(defaultBranch!)}, so the readiness issue was left as it is.`)

