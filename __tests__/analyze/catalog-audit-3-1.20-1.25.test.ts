@@ -1,0 +1,65 @@
+// The defects the third audit of the 1.20–1.25 catalog found (docs/audit/catalog-audit-3-1.20-1.25.md, every entry no
+// earlier audit had named, errors first): each test fails on the entry as it was before the fix and asserts the file
+// and line of what must (or must not) be reported.
+import { describe, expect, it } from '@jest/globals'
+import { catalogFindings } from '../../src/analyze/catalog.js'
+import type { AnalysisContext } from '../../src/analyze/types.js'
+import { parseFromRelease, parseRelease } from '../../src/knowledge/versions.js'
+import { parseManifestFile } from '../../src/manifests/parse.js'
+import type { Finding } from '../../src/model.js'
+
+function run(path: string, text: string, target: string, from?: string): { entryId: string; finding: Finding }[] {
+  const file = parseManifestFile(path, text)
+  expect(file.problems).toEqual([])
+  const ctx: AnalysisContext = { target: parseRelease(target), ...(from ? { from: parseFromRelease(from) } : {}), files: [file] }
+  return file.documents.flatMap((d) => catalogFindings(d, ctx))
+}
+
+const of = (found: { entryId: string; finding: Finding }[], id: string): Finding[] => found.filter((f) => f.entryId === id).map((f) => f.finding)
+
+function lineOf(text: string, needle: string): number {
+  const i = text.split('\n').findIndex((l) => l.includes(needle))
+  if (i < 0) throw new Error(`${needle} not in fixture`)
+  return i + 1
+}
+
+describe('audit 3 1.20–1.25 #C2: VERIFY_CERT_AT_CLIENT on 1.24+', () => {
+  const typo = 'istio-1.21-verify-cert-at-client-typo'
+  const removed = 'istio-1.24-compat-1.20-flags-removed'
+  const istiod = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: istiod
+  namespace: istio-system
+spec:
+  template:
+    spec:
+      containers:
+      - name: discovery
+        image: docker.io/istio/pilot:1.23.0
+        env:
+        - name: VERIFY_CERT_AT_CLIENT
+          value: "false"
+`
+  it('keeps the rename to VERIFY_CERTIFICATE_AT_CLIENT on 1.21–1.23, where that variable is read', () => {
+    for (const target of ['1.21', '1.23']) {
+      const found = run('istio/istiod.yaml', istiod, target)
+      expect(of(found, typo)).toEqual([
+        expect.objectContaining({ file: 'istio/istiod.yaml', line: lineOf(istiod, 'VERIFY_CERT_AT_CLIENT'), severity: 'error', rule: 'no-effect' })
+      ])
+      expect(of(found, typo)[0].fix?.edits).toEqual([expect.objectContaining({ replacement: '        - name: VERIFY_CERTIFICATE_AT_CLIENT' })])
+      expect(of(found, removed)).toEqual([])
+    }
+  })
+
+  it('from 1.24 no longer suggests renaming to a variable 1.24 deleted: says to remove the setting', () => {
+    for (const target of ['1.24', '1.28']) {
+      const found = run('istio/istiod.yaml', istiod, target)
+      expect(of(found, typo)).toEqual([])
+      const gone = of(found, removed)
+      expect(gone).toEqual([expect.objectContaining({ file: 'istio/istiod.yaml', line: lineOf(istiod, 'VERIFY_CERT_AT_CLIENT'), rule: 'removed-feature' })])
+      expect(gone[0].message).toMatch(/never read by istiod.*remove the setting/)
+      expect(gone[0].fix).toBeUndefined()
+    }
+  })
+})
