@@ -63,3 +63,38 @@ spec:
     }
   })
 })
+
+describe('audit 3 1.20–1.25 #C9: reset-before-request is rejected by istiod validation before 1.23', () => {
+  const id = 'istio-1.23-reset-before-request-retry'
+  const vs = `apiVersion: networking.istio.io/v1beta1
+kind: VirtualService
+metadata:
+  name: reviews
+spec:
+  hosts: [reviews]
+  http:
+  - retries:
+      attempts: 2
+      retryOn: connect-failure,reset-before-request
+    route:
+    - destination:
+        host: reviews
+  - retries:
+      attempts: 2
+      retryOn: connect-failure,reset
+    route:
+    - destination:
+        host: reviews
+`
+  it('is an error on 1.22 (the webhook fails the apply), on the retryOn line that names it only', () => {
+    const found = of(run('mesh/vs.yaml', vs, '1.22'), id)
+    expect(found).toEqual([
+      expect.objectContaining({ file: 'mesh/vs.yaml', line: lineOf(vs, 'reset-before-request'), severity: 'error', rule: 'not-yet-available' })
+    ])
+    expect(found[0].message).toMatch(/not a valid retryOn policy/)
+  })
+
+  it('stays quiet from 1.23', () => {
+    expect(of(run('mesh/vs.yaml', vs, '1.23'), id)).toEqual([])
+  })
+})
