@@ -1,12 +1,18 @@
 // The defects the third audit of the 1.20–1.25 catalog found (docs/audit/catalog-audit-3-1.20-1.25.md, every entry no
 // earlier audit had named, errors first): each test fails on the entry as it was before the fix and asserts the file
 // and line of what must (or must not) be reported.
-import { describe, expect, it } from '@jest/globals'
+import { afterAll, describe, expect, it } from '@jest/globals'
+import { join } from 'node:path'
+import { main } from '../../src/cli/main.js'
 import { catalogFindings } from '../../src/analyze/catalog.js'
 import type { AnalysisContext } from '../../src/analyze/types.js'
 import { parseFromRelease, parseRelease } from '../../src/knowledge/versions.js'
 import { parseManifestFile } from '../../src/manifests/parse.js'
 import type { Finding } from '../../src/model.js'
+import { makeRepo } from '../support/gitrepo.js'
+
+const cleanups: (() => void)[] = []
+afterAll(() => cleanups.forEach((c) => c()))
 
 function run(path: string, text: string, target: string, from?: string): { entryId: string; finding: Finding }[] {
   const file = parseManifestFile(path, text)
@@ -96,5 +102,37 @@ spec:
 
   it('stays quiet from 1.23', () => {
     expect(of(run('mesh/vs.yaml', vs, '1.23'), id)).toEqual([])
+  })
+})
+
+describe('audit 3 1.20–1.25 #C1/#C11: the 1.20 default changes are reachable from an explicit --from 1.19', () => {
+  const pod = `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+  annotations:
+    readiness.status.sidecar.istio.io/periodSeconds: "5"
+spec:
+  containers:
+  - name: app
+    image: app
+`
+  it('the CLI takes --from 1.19 (it rejected it although the catalog measures the 1.20 changes from 1.19) and reports the startup probe', async () => {
+    const repo = makeRepo({}, { 'mesh/pod.yaml': pod })
+    cleanups.push(repo.cleanup)
+    const out: string[] = []
+    const err: string[] = []
+    const code = await main(['check', join(repo.dir, 'mesh/pod.yaml'), '--repo', repo.dir, '--target', '1.21', '--from', '1.19', '--format', 'json', '--fail-on', 'never'], (s) => out.push(s), (s) => err.push(s))
+    expect(err.join('\n')).toBe('')
+    expect(code).toBe(0)
+    const findings = (JSON.parse(out.join('\n')) as { findings: { rule: string; file: string; line: number }[] }).findings
+    expect(findings).toContainEqual(expect.objectContaining({ rule: 'default-changed', file: 'mesh/pod.yaml', line: lineOf(pod, 'periodSeconds') }))
+  })
+
+  it('still refuses 1.19 as a target', async () => {
+    const err: string[] = []
+    const code = await main(['check', '--target', '1.19', '--format', 'json'], () => undefined, (s) => err.push(s))
+    expect(code).toBe(2)
+    expect(err.join('\n')).toMatch(/--target: Istio 1.19 is not a release/)
   })
 })
