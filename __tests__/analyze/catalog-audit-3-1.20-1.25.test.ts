@@ -136,3 +136,28 @@ spec:
     expect(err.join('\n')).toMatch(/--target: Istio 1.19 is not a release/)
   })
 })
+
+describe('audit 3 1.20–1.25 #C38: ENVOY_DNS_JITTER_DURATION was never read by a release', () => {
+  const added = 'istio-1.24-new-env'
+  const never = 'istio-1.24-dns-jitter-env-never-shipped'
+  const values = `apiVersion: install.istio.io/v1alpha1
+kind: IstioOperator
+spec:
+  values:
+    pilot:
+      env:
+        ENVOY_DNS_JITTER_DURATION: 200ms
+`
+  it('is not called "read from 1.24" before 1.24', () => {
+    expect(of(run('istio/iop.yaml', values, '1.23'), added)).toEqual([])
+  })
+
+  it('says from 1.24 on that nothing reads it and names PILOT_DNS_JITTER_DURATION, without a rename that 1.24 would not honour', () => {
+    for (const target of ['1.24', '1.26']) {
+      const found = of(run('istio/iop.yaml', values, target), never)
+      expect(found).toEqual([expect.objectContaining({ file: 'istio/iop.yaml', line: lineOf(values, 'ENVOY_DNS_JITTER'), severity: 'warning', rule: 'no-effect' })])
+      expect(found[0].message).toMatch(/PILOT_DNS_JITTER_DURATION/)
+      expect(found[0].fix).toBeUndefined()
+    }
+  })
+})
