@@ -1,7 +1,7 @@
 // Validation shared by the action's inputs and the CLI's options: the same words are accepted in either place
 // (case does not matter for keywords), and a bad value is a usage error that names the input and what it takes.
 import { matchesPatterns } from './config.js'
-import { compareReleases, parseRelease } from './knowledge/versions.js'
+import { compareReleases, parseFromRelease, parseRelease, type Release } from './knowledge/versions.js'
 import { UsageError } from './model.js'
 
 /** One of `choices`, case-insensitive; `name` is how the user spells the input (`comment`, `--format`). */
@@ -23,11 +23,12 @@ export function parseBoolean(name: string, value: string): boolean {
  * A release input: `auto` and `latest` in any case, or a version (`1.28`, `v1.28.1`, `1.31.0-rc.0`), checked now so the
  * error names the input. Returns it normalised (`auto`, or the version as written, lower case).
  */
-export function parseVersionInput(name: string, value: string): string {
+/** `parse` is parseFromRelease for a from input: 1.19 is accepted there (the release the 1.20 changes start from). */
+export function parseVersionInput(name: string, value: string, parse: (v: string) => Release = parseRelease): string {
   const v = value.trim().toLowerCase()
   if (v === 'auto') return 'auto'
   try {
-    parseRelease(v)
+    parse(v)
   } catch (error) {
     throw new UsageError(`${name}: ${(error as Error).message}`)
   }
@@ -37,7 +38,7 @@ export function parseVersionInput(name: string, value: string): string {
 /** A from-release newer than the target is a mistake of the inputs (swapped values), not a downgrade to check. */
 export function checkFromNotNewer(fromName: string, from: string | undefined, targetName: string, target: string): void {
   if (!from || from === 'auto' || target === 'auto') return
-  const f = parseRelease(from)
+  const f = parseFromRelease(from)
   const t = parseRelease(target)
   // A bare minor means its newest patch, so `1.28` against `1.28.1` is not "newer": only whole minors, or two patches, compare.
   const newer = f.major !== t.major || f.minorNumber !== t.minorNumber ? compareReleases(f, t) > 0 : f.patch !== null && t.patch !== null && compareReleases(f, t) > 0

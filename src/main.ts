@@ -5,6 +5,7 @@ import { gitSources, wholeFileSources, workTreeSnapshot } from './changes/snapsh
 import { apiSnapshot, repoSizeOnce } from './changes/api.js'
 import { DEFAULT_CONFIG_PATH, loadRepoConfig, parseSize } from './config.js'
 import { checkFromNotNewer, parseBoolean, parseChoice, parseVersionInput, unmatchedPatterns } from './inputs.js'
+import { parseFromRelease } from './knowledge/versions.js'
 import { gate, parseFailOn, type FailOn } from './gate.js'
 import { createGitHubClient, type GitHubClient } from './github/client.js'
 import { context, type ActionContext } from './github/context.js'
@@ -51,7 +52,7 @@ export function readInputs(): ActionInputs {
   const token = core.getInput('github-token')
   if (token) core.setSecret(token)
   const target = parseVersionInput('target-version', core.getInput('target-version') || 'auto')
-  const from = parseVersionInput('from-version', core.getInput('from-version') || 'auto')
+  const from = parseVersionInput('from-version', core.getInput('from-version') || 'auto', parseFromRelease)
   checkFromNotNewer('from-version', from, 'target-version', target)
   return {
     target,

@@ -9,6 +9,7 @@ import { DEFAULT_CONFIG_PATH, loadRepoConfig, parseSize } from '../config.js'
 import { closest } from '../closest.js'
 import { insideRoot } from '../files.js'
 import { checkFromNotNewer, parseChoice, parseVersionInput } from '../inputs.js'
+import { parseFromRelease } from '../knowledge/versions.js'
 import { runAnalysis, pathMatcher, DEFAULT_PATTERNS, type Snapshot, type Sources } from '../pipeline.js'
 import { FORMATS, renderReport, type Format } from '../report/formats.js'
 import { UsageError } from '../model.js'
@@ -70,7 +71,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
     const format = parseChoice('--format', values.format, FORMATS) as Format
     const failOn = parseChoice('--fail-on', values['fail-on'], ['error', 'warning', 'notice', 'never'] as const)
     const target = parseVersionInput('--target', values.target)
-    const from = values.from === undefined ? undefined : parseVersionInput('--from', values.from)
+    const from = values.from === undefined ? undefined : parseVersionInput('--from', values.from, parseFromRelease)
     if (from === 'auto' && !values.base) throw new UsageError('--from auto reads the release from the base commit, so it needs --base REF; without --base give the release, e.g. --from 1.26')
     checkFromNotNewer('--from', from, '--target', target)
 
