@@ -10,9 +10,10 @@ export const DETECTION_FILE = /(^|\/)Chart\.ya?ml$/
 
 /**
  * Files parsed for detection, by path, with their bytes: the analysis and the other side's detection reuse them.
- * `names`: the text may name a version (detection reads it); `pairs`: it may hold cross-object facts.
+ * `names`: the text may name a version (detection reads it); `pairs`: it may hold cross-object facts. `file` is parsed
+ * on first use for a file that only `pairs`.
  */
-export type Parsed = Map<string, { data: Uint8Array; file: ManifestFile; names: boolean; pairs: boolean }>
+export type Parsed = Map<string, { data: Uint8Array; readonly file: ManifestFile; names: boolean; pairs: boolean }>
 
 export interface SnapshotDetection {
   detection: Detection
@@ -42,9 +43,11 @@ export async function detectInSnapshot(snapshot: Snapshot, matches: (path: strin
     const names = mayNameVersion(data)
     const pairs = pairing && matches(path) && mayHoldPairingFacts(new TextDecoder().decode(data))
     if (!names && !pairs) continue
-    const file = parseManifestFile(path, data, maxFileBytes ? { maxFileBytes } : {})
-    parsed.set(path, { data, file, names, pairs })
-    if (names) files.push(file)
+    // A file only the pairing context may want is parsed when something asks for it: on a version bump (and
+    // without a base) the analysis reads every file itself and never asks.
+    let file: ManifestFile | undefined = names ? parseManifestFile(path, data, maxFileBytes ? { maxFileBytes } : {}) : undefined
+    parsed.set(path, { data, names, pairs, get file() { return (file ??= parseManifestFile(path, data, maxFileBytes ? { maxFileBytes } : {})) } })
+    if (file) files.push(file)
   }
   return { detection: detectIstio(files), parsed, paths: new Set(listed) }
 }
