@@ -237,6 +237,11 @@ describe('enum-value-not-in-release', () => {
     expect(where([f])).toEqual([{ rule: SCHEMA_RULES.enumValueNotInRelease, file: FILE, line: 9, path: 'spec.resolution' }])
     expect(f.message).toContain('did you mean DNS_ROUND_ROBIN?')
   })
+
+  it('stays quiet on a value of a list that a later schema replaced by a pattern (BackendTLSPolicy wellKnownCACertificates, Gateway API v1.5)', () => {
+    const text = yaml('apiVersion: gateway.networking.k8s.io/v1', 'kind: BackendTLSPolicy', 'metadata:', '  name: p', 'spec:', '  targetRefs:', '  - {group: "", kind: Service, name: svc}', '  validation:', '    hostname: svc.example.com', '    wellKnownCACertificates: System')
+    for (const target of ['1.29', '1.30', '1.31']) expect(only(check(target, text, FILE), SCHEMA_RULES.enumValueNotInRelease)).toEqual([])
+  })
 })
 
 describe('stricter-validation', () => {

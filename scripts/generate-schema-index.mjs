@@ -320,6 +320,7 @@ function buildSchema(members, versions) {
   // Releases where a node / enum value exists only in the experimental channel while the standard channel serves the version.
   const experimentalNodes = new Map()
   const experimentalEnums = new Map() // path → Map<value, mask>
+  const enumReleases = new Map() // path → mask of the releases whose schema lists values there
   for (const name of members) {
     const v = versions.get(name)
     v.views.forEach((view, i) => {
@@ -330,7 +331,7 @@ function buildSchema(members, versions) {
         for (const [p, vals] of view.enums) {
           const stdVals = std.enums.get(p)
           for (const x of vals) {
-            if (std.nodes.has(p) && (!stdVals || !stdVals.has(x))) {
+            if (std.nodes.has(p) && stdVals && !stdVals.has(x)) {
               const m = experimentalEnums.get(p) ?? new Map()
               addTo(m, x, i)
               experimentalEnums.set(p, m)
@@ -345,6 +346,7 @@ function buildSchema(members, versions) {
         const m = enums.get(p) ?? new Map()
         for (const x of vals) addTo(m, x, i)
         enums.set(p, m)
+        addTo(enumReleases, p, i)
       }
       for (const [key, c] of view.constraints) {
         const e = constraints.get(key) ?? { c, mask: 0 }
@@ -353,6 +355,12 @@ function buildSchema(members, versions) {
         constraints.set(key, e)
       }
     })
+  }
+  // A release whose schema has the field without a list of values (Gateway API v1.5 turned BackendTLSPolicy
+  // wellKnownCACertificates from an enum into a pattern) accepts every value the list had: no value was removed there.
+  for (const [p, m] of enums) {
+    const free = (nodes.get(p) ?? 0) & ~(enumReleases.get(p) ?? 0)
+    if (free) for (const x of m.keys()) m.set(x, m.get(x) | free)
   }
   return { releases: formatReleases(all), tree: buildTree(nodes, open, enums, all, experimentalNodes, experimentalEnums), rules: changedRules(constraints, nodes) }
 }
