@@ -2,26 +2,7 @@
 // each test fails on the entry as it was before the fix and asserts the file and line of what must (or must not)
 // be reported.
 import { describe, expect, it } from '@jest/globals'
-import { catalogFindings } from '../../src/analyze/catalog.js'
-import type { AnalysisContext } from '../../src/analyze/types.js'
-import { parseFromRelease, parseRelease } from '../../src/knowledge/versions.js'
-import { parseManifestFile } from '../../src/manifests/parse.js'
-import type { Finding } from '../../src/model.js'
-
-function run(path: string, text: string, target: string, from?: string): { entryId: string; finding: Finding }[] {
-  const file = parseManifestFile(path, text)
-  expect(file.problems).toEqual([])
-  const ctx: AnalysisContext = { target: parseRelease(target), ...(from ? { from: parseFromRelease(from) } : {}), files: [file] }
-  return file.documents.flatMap((d) => catalogFindings(d, ctx))
-}
-
-const of = (found: { entryId: string; finding: Finding }[], id: string): Finding[] => found.filter((f) => f.entryId === id).map((f) => f.finding)
-
-function lineOf(text: string, needle: string): number {
-  const i = text.split('\n').findIndex((l) => l.includes(needle))
-  if (i < 0) throw new Error(`${needle} not in fixture`)
-  return i + 1
-}
+import { run, of, lineOf } from '../support/catalog-run.js'
 
 describe('audit 1.20–1.25 #A9: first-party-jwt on 1.22+', () => {
   const id = 'istio-1.22-first-party-jwt-removed'

@@ -1,21 +1,8 @@
 // The defects the audit of the 1.26–1.31 catalog entries (docs/audit/catalog-audit-1.26-1.31.md) found: each test
 // fails on the entry as it was before the fix and asserts the file and line of what must (or must not) be reported.
 import { describe, expect, it } from '@jest/globals'
-import { catalogFindings } from '../../src/analyze/catalog.js'
-import type { AnalysisContext } from '../../src/analyze/types.js'
 import { CATALOG, validateCatalog } from '../../src/knowledge/catalog.js'
-import { parseFromRelease, parseRelease } from '../../src/knowledge/versions.js'
-import { parseManifestFile } from '../../src/manifests/parse.js'
-import type { Finding } from '../../src/model.js'
-
-function run(path: string, text: string, target: string, from?: string): { entryId: string; finding: Finding }[] {
-  const file = parseManifestFile(path, text)
-  expect(file.problems).toEqual([])
-  const ctx: AnalysisContext = { target: parseRelease(target), ...(from ? { from: parseFromRelease(from) } : {}), files: [file] }
-  return file.documents.flatMap((d) => catalogFindings(d, ctx))
-}
-
-const of = (found: { entryId: string; finding: Finding }[], id: string): Finding[] => found.filter((f) => f.entryId === id).map((f) => f.finding)
+import { run, of } from '../support/catalog-run.js'
 
 function lineOf(text: string, needle: string, nth = 1): number {
   let seen = 0

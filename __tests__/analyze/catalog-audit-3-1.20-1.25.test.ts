@@ -4,30 +4,11 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { join } from 'node:path'
 import { main } from '../../src/cli/main.js'
-import { catalogFindings } from '../../src/analyze/catalog.js'
-import type { AnalysisContext } from '../../src/analyze/types.js'
-import { parseFromRelease, parseRelease } from '../../src/knowledge/versions.js'
-import { parseManifestFile } from '../../src/manifests/parse.js'
-import type { Finding } from '../../src/model.js'
 import { makeRepo } from '../support/gitrepo.js'
+import { run, of, lineOf } from '../support/catalog-run.js'
 
 const cleanups: (() => void)[] = []
 afterAll(() => cleanups.forEach((c) => c()))
-
-function run(path: string, text: string, target: string, from?: string): { entryId: string; finding: Finding }[] {
-  const file = parseManifestFile(path, text)
-  expect(file.problems).toEqual([])
-  const ctx: AnalysisContext = { target: parseRelease(target), ...(from ? { from: parseFromRelease(from) } : {}), files: [file] }
-  return file.documents.flatMap((d) => catalogFindings(d, ctx))
-}
-
-const of = (found: { entryId: string; finding: Finding }[], id: string): Finding[] => found.filter((f) => f.entryId === id).map((f) => f.finding)
-
-function lineOf(text: string, needle: string): number {
-  const i = text.split('\n').findIndex((l) => l.includes(needle))
-  if (i < 0) throw new Error(`${needle} not in fixture`)
-  return i + 1
-}
 
 describe('audit 3 1.20–1.25 #C2: VERIFY_CERT_AT_CLIENT on 1.24+', () => {
   const typo = 'istio-1.21-verify-cert-at-client-typo'

@@ -4,29 +4,11 @@ import { describe, expect, it } from '@jest/globals'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { catalogFindings } from '../../src/analyze/catalog.js'
-import type { AnalysisContext } from '../../src/analyze/types.js'
 import { wholeFileSources, workTreeSnapshot } from '../../src/changes/snapshots.js'
 import { catalogEntries } from '../../src/knowledge/catalog.js'
 import { parseFromRelease, parseRelease } from '../../src/knowledge/versions.js'
-import { parseManifestFile } from '../../src/manifests/parse.js'
-import type { Finding } from '../../src/model.js'
 import { runAnalysis } from '../../src/pipeline.js'
-
-function run(path: string, text: string, target: string, from?: string): { entryId: string; finding: Finding }[] {
-  const file = parseManifestFile(path, text)
-  expect(file.problems).toEqual([])
-  const ctx: AnalysisContext = { target: parseRelease(target), ...(from ? { from: parseFromRelease(from) } : {}), files: [file] }
-  return file.documents.flatMap((d) => catalogFindings(d, ctx))
-}
-
-const of = (found: { entryId: string; finding: Finding }[], id: string): Finding[] => found.filter((f) => f.entryId === id).map((f) => f.finding)
-
-function lineOf(text: string, needle: string): number {
-  const i = text.split('\n').findIndex((l) => l.includes(needle))
-  if (i < 0) throw new Error(`${needle} not in fixture`)
-  return i + 1
-}
+import { run, of, lineOf } from '../support/catalog-run.js'
 
 const entry = (id: string) => {
   const e = catalogEntries().find((x) => x.id === id)

@@ -1,0 +1,26 @@
+// What the catalog reports on one manifest file, for the tests of single catalog entries (the audits' fixes among
+// them): every finding with the id of the entry that made it.
+import { expect } from '@jest/globals'
+import { catalogFindings } from '../../src/analyze/catalog.js'
+import type { AnalysisContext } from '../../src/analyze/types.js'
+import { parseFromRelease, parseRelease } from '../../src/knowledge/versions.js'
+import { parseManifestFile } from '../../src/manifests/parse.js'
+import type { Finding } from '../../src/model.js'
+
+/** The catalog's findings on `text` read as the file `path`, for a target (and a from) release; the file must parse. */
+export function run(path: string, text: string, target: string, from?: string): { entryId: string; finding: Finding }[] {
+  const file = parseManifestFile(path, text)
+  expect(file.problems).toEqual([])
+  const ctx: AnalysisContext = { target: parseRelease(target), ...(from ? { from: parseFromRelease(from) } : {}), files: [file] }
+  return file.documents.flatMap((d) => catalogFindings(d, ctx))
+}
+
+/** The findings one entry made. */
+export const of = (found: { entryId: string; finding: Finding }[], id: string): Finding[] => found.filter((f) => f.entryId === id).map((f) => f.finding)
+
+/** 1-based line of the first line of `text` that contains `needle`. */
+export function lineOf(text: string, needle: string): number {
+  const i = text.split('\n').findIndex((l) => l.includes(needle))
+  if (i < 0) throw new Error(`${needle} not in fixture`)
+  return i + 1
+}
