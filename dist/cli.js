@@ -3660,7 +3660,6 @@ function splitRawAndPatch(out) {
         return { raw: out, patch: '' };
     return { raw: out.slice(0, end + 1), patch: out.slice(end + 2) };
 }
-/** Raw entries (`--raw -z`) or `--name-status -z` output: the status letter is the last word of an entry's first field. */
 /**
  * The file's commentable and added lines, read from its patch when first asked for: most runs ask only for the files
  * with findings (a PR adding thousands of files often has none), so the others' hunks are never walked.
@@ -3677,6 +3676,7 @@ function linesOnDemand(file, patch) {
     });
     Object.defineProperties(file, { commentableLines: field('commentableLines'), addedLines: field('addedLines') });
 }
+/** Raw entries (`--raw -z`) or `--name-status -z` output: the status letter is the last word of an entry's first field. */
 function parseNameStatus(out) {
     const parts = out.split('\0');
     const files = [];
@@ -13766,9 +13766,9 @@ function parseChoice(name, value, choices) {
 }
 /**
  * A release input: `auto` and `latest` in any case, or a version (`1.28`, `v1.28.1`, `1.31.0-rc.0`), checked now so the
- * error names the input. Returns it normalised (`auto`, or the version as written, lower case).
+ * error names the input. Returns it normalised (`auto`, or the version as written, lower case). `parse` is
+ * parseFromRelease for a from input: 1.19 is accepted there (the release the 1.20 changes start from).
  */
-/** `parse` is parseFromRelease for a from input: 1.19 is accepted there (the release the 1.20 changes start from). */
 function parseVersionInput(name, value, parse = parseRelease) {
     const v = value.trim().toLowerCase();
     if (v === 'auto')
@@ -13999,6 +13999,7 @@ async function detectInSnapshot(snapshot, matches, maxFileBytes, previous, pairi
     const contents = await snapshot.read(paths);
     const parsed = new Map();
     const files = [];
+    const options = maxFileBytes ? { maxFileBytes } : {};
     for (const [path, data] of contents) {
         const same = previous?.get(path);
         if (same && sameBytes(same.data, data)) {
@@ -14013,8 +14014,8 @@ async function detectInSnapshot(snapshot, matches, maxFileBytes, previous, pairi
             continue;
         // A file only the pairing context may want is parsed when something asks for it: on a version bump (and
         // without a base) the analysis reads every file itself and never asks.
-        let file = names ? parseManifestFile(path, data, maxFileBytes ? { maxFileBytes } : {}) : undefined;
-        parsed.set(path, { data, names, pairs, get file() { return (file ??= parseManifestFile(path, data, maxFileBytes ? { maxFileBytes } : {})); } });
+        let file = names ? parseManifestFile(path, data, options) : undefined;
+        parsed.set(path, { data, names, pairs, get file() { return (file ??= parseManifestFile(path, data, options)); } });
         if (file)
             files.push(file);
     }

@@ -735,7 +735,6 @@ function splitRawAndPatch(out) {
         return { raw: out, patch: '' };
     return { raw: out.slice(0, end + 1), patch: out.slice(end + 2) };
 }
-/** Raw entries (`--raw -z`) or `--name-status -z` output: the status letter is the last word of an entry's first field. */
 /**
  * The file's commentable and added lines, read from its patch when first asked for: most runs ask only for the files
  * with findings (a PR adding thousands of files often has none), so the others' hunks are never walked.
@@ -752,6 +751,7 @@ function linesOnDemand(file, patch) {
     });
     Object.defineProperties(file, { commentableLines: field('commentableLines'), addedLines: field('addedLines') });
 }
+/** Raw entries (`--raw -z`) or `--name-status -z` output: the status letter is the last word of an entry's first field. */
 function parseNameStatus(out) {
     const parts = out.split('\0');
     const files = [];
@@ -14561,9 +14561,9 @@ function parseBoolean(name, value) {
 }
 /**
  * A release input: `auto` and `latest` in any case, or a version (`1.28`, `v1.28.1`, `1.31.0-rc.0`), checked now so the
- * error names the input. Returns it normalised (`auto`, or the version as written, lower case).
+ * error names the input. Returns it normalised (`auto`, or the version as written, lower case). `parse` is
+ * parseFromRelease for a from input: 1.19 is accepted there (the release the 1.20 changes start from).
  */
-/** `parse` is parseFromRelease for a from input: 1.19 is accepted there (the release the 1.20 changes start from). */
 function parseVersionInput(name, value, parse = parseRelease) {
     const v = value.trim().toLowerCase();
     if (v === 'auto')
@@ -18602,15 +18602,7 @@ class Context {
     }
 }
 
-const context$1 = new Context();
-
-// The workflow run's context: the event payload and the GITHUB_* variables the action reads, as @actions/github
-// reads them. Only its `context` is used: the package's Octokit (and the undici fetch it builds at load time) is left
-// out of the bundle by rollup.config.ts, because src/github/client.ts makes its own lighter client.
-/** The context of this process (read from the environment when the action's bundle is loaded). */
-function context() {
-    return context$1;
-}
+const context = new Context();
 
 // Reads and writes on one pull request: files, review comments, the sticky comment, the review.
 /** "Responses include a maximum of 3000 files" (pulls/list-files); a PR this large needs the git diff instead. */
@@ -18904,6 +18896,7 @@ async function detectInSnapshot(snapshot, matches, maxFileBytes, previous, pairi
     const contents = await snapshot.read(paths);
     const parsed = new Map();
     const files = [];
+    const options = maxFileBytes ? { maxFileBytes } : {};
     for (const [path, data] of contents) {
         const same = previous?.get(path);
         if (same && sameBytes(same.data, data)) {
@@ -18918,8 +18911,8 @@ async function detectInSnapshot(snapshot, matches, maxFileBytes, previous, pairi
             continue;
         // A file only the pairing context may want is parsed when something asks for it: on a version bump (and
         // without a base) the analysis reads every file itself and never asks.
-        let file = names ? parseManifestFile(path, data, maxFileBytes ? { maxFileBytes } : {}) : undefined;
-        parsed.set(path, { data, names, pairs, get file() { return (file ??= parseManifestFile(path, data, maxFileBytes ? { maxFileBytes } : {})); } });
+        let file = names ? parseManifestFile(path, data, options) : undefined;
+        parsed.set(path, { data, names, pairs, get file() { return (file ??= parseManifestFile(path, data, options)); } });
         if (file)
             files.push(file);
     }
@@ -21732,7 +21725,7 @@ function readinessVersions(targetInput, fromInput, detected) {
 const log = { info: info, warning: warning, debug: debug };
 /** The checked-out branch when there is a checkout, else the event's commit through the API. */
 function branchSnapshot(workspace, octokit, repo) {
-    const { sha } = context();
+    const { sha } = context;
     if (isGitRepository(workspace))
         return { snapshot: workTreeSnapshot(workspace), sha: resolveCommit(workspace, 'HEAD') ?? sha ?? '' };
     if (octokit && sha) {
@@ -21745,7 +21738,7 @@ async function runReadiness(inputs, workspace) {
     const failOn = readinessFailOn(getInput('fail-on'));
     const title = getInput('issue-title').trim() || DEFAULT_ISSUE_TITLE;
     const labels = parseLabels(getInput('issue-labels'));
-    const { owner, repo } = context().repo;
+    const { owner, repo } = context.repo;
     const octokit = inputs.token ? createGitHubClient({ token: inputs.token, log }) : undefined;
     const patterns = inputs.paths.length ? inputs.paths : DEFAULT_PATTERNS;
     const matches = pathMatcher(patterns, inputs.config.ignore);
@@ -21765,7 +21758,7 @@ async function runReadiness(inputs, workspace) {
         result.from.origin = versions.fromOrigin;
     info(`istio-compat: readiness of the branch: Istio ${result.from ? `${result.from.release.version} \u2192 ` : ''}${result.target.release.version}, ${result.documentsChecked} document(s) checked, ${result.findings.length} finding(s)`);
     const files = await writeReportFiles(result, reportDir(), { rules: allRules() });
-    const { ref, runId, serverUrl } = context();
+    const { ref, runId, serverUrl } = context;
     const links = {
         serverUrl: serverUrl || 'https://github.com',
         owner,
@@ -21780,7 +21773,7 @@ async function runReadiness(inputs, workspace) {
     const outcome = { result };
     const notes = [];
     // The issue speaks for the default branch: a run dispatched on another branch only reports in the job summary.
-    const defaultBranch = context().payload.repository?.default_branch;
+    const defaultBranch = context.payload.repository?.default_branch;
     const otherBranch = defaultBranch && links.branch && links.branch !== defaultBranch ? links.branch : undefined;
     if (!octokit)
         notes.push('No github-token was given, so the readiness issue was not updated.');
@@ -21881,13 +21874,13 @@ async function run() {
         const inputs = readInputs();
         const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
         // schedule / workflow_dispatch (or mode: readiness): the whole branch, kept in one issue.
-        if (actionMode(getInput('mode'), context().eventName ?? '') === 'readiness') {
+        if (actionMode(getInput('mode'), context.eventName ?? '') === 'readiness') {
             const config = loadRepoConfig(workspace, inputs.configPath);
             await runReadiness({ target: inputs.target, from: inputs.from, kubernetesVersion: inputs.kubernetesVersion, paths: inputs.paths, token: inputs.token, config }, workspace);
             return;
         }
-        const refs = eventRefs(context());
-        const { owner, repo } = context().repo;
+        const refs = eventRefs(context);
+        const { owner, repo } = context.repo;
         const octokit = inputs.token ? createGitHubClient({ token: inputs.token, log: actionLog }) : undefined;
         // A config other than the default was asked for: its absence is an error, not an empty config.
         const config = loadRepoConfig(workspace, inputs.configPath, { explicit: inputs.configPath !== DEFAULT_CONFIG_PATH });

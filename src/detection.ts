@@ -33,6 +33,7 @@ export async function detectInSnapshot(snapshot: Snapshot, matches: (path: strin
   const contents = await snapshot.read(paths)
   const parsed: Parsed = new Map()
   const files: ManifestFile[] = []
+  const options = maxFileBytes ? { maxFileBytes } : {}
   for (const [path, data] of contents) {
     const same = previous?.get(path)
     if (same && sameBytes(same.data, data)) {
@@ -45,8 +46,8 @@ export async function detectInSnapshot(snapshot: Snapshot, matches: (path: strin
     if (!names && !pairs) continue
     // A file only the pairing context may want is parsed when something asks for it: on a version bump (and
     // without a base) the analysis reads every file itself and never asks.
-    let file: ManifestFile | undefined = names ? parseManifestFile(path, data, maxFileBytes ? { maxFileBytes } : {}) : undefined
-    parsed.set(path, { data, names, pairs, get file() { return (file ??= parseManifestFile(path, data, maxFileBytes ? { maxFileBytes } : {})) } })
+    let file: ManifestFile | undefined = names ? parseManifestFile(path, data, options) : undefined
+    parsed.set(path, { data, names, pairs, get file() { return (file ??= parseManifestFile(path, data, options)) } })
     if (file) files.push(file)
   }
   return { detection: detectIstio(files), parsed, paths: new Set(listed) }

@@ -21,9 +21,9 @@ export function parseBoolean(name: string, value: string): boolean {
 
 /**
  * A release input: `auto` and `latest` in any case, or a version (`1.28`, `v1.28.1`, `1.31.0-rc.0`), checked now so the
- * error names the input. Returns it normalised (`auto`, or the version as written, lower case).
+ * error names the input. Returns it normalised (`auto`, or the version as written, lower case). `parse` is
+ * parseFromRelease for a from input: 1.19 is accepted there (the release the 1.20 changes start from).
  */
-/** `parse` is parseFromRelease for a from input: 1.19 is accepted there (the release the 1.20 changes start from). */
 export function parseVersionInput(name: string, value: string, parse: (v: string) => Release = parseRelease): string {
   const v = value.trim().toLowerCase()
   if (v === 'auto') return 'auto'

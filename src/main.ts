@@ -99,13 +99,13 @@ export async function run(): Promise<void> {
     const inputs = readInputs()
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
     // schedule / workflow_dispatch (or mode: readiness): the whole branch, kept in one issue.
-    if (actionMode(core.getInput('mode'), context().eventName ?? '') === 'readiness') {
+    if (actionMode(core.getInput('mode'), context.eventName ?? '') === 'readiness') {
       const config = loadRepoConfig(workspace, inputs.configPath)
       await runReadiness({ target: inputs.target, from: inputs.from, kubernetesVersion: inputs.kubernetesVersion, paths: inputs.paths, token: inputs.token, config }, workspace)
       return
     }
-    const refs = eventRefs(context())
-    const { owner, repo } = context().repo
+    const refs = eventRefs(context)
+    const { owner, repo } = context.repo
     const octokit = inputs.token ? createGitHubClient({ token: inputs.token, log: actionLog }) : undefined
     // A config other than the default was asked for: its absence is an error, not an empty config.
     const config = loadRepoConfig(workspace, inputs.configPath, { explicit: inputs.configPath !== DEFAULT_CONFIG_PATH })

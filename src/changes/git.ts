@@ -135,7 +135,6 @@ function splitRawAndPatch(out: string): { raw: string; patch: string } {
   return { raw: out.slice(0, end + 1), patch: out.slice(end + 2) }
 }
 
-/** Raw entries (`--raw -z`) or `--name-status -z` output: the status letter is the last word of an entry's first field. */
 /**
  * The file's commentable and added lines, read from its patch when first asked for: most runs ask only for the files
  * with findings (a PR adding thousands of files often has none), so the others' hunks are never walked.
@@ -153,6 +152,7 @@ function linesOnDemand(file: ChangedFile, patch: string): void {
   Object.defineProperties(file, { commentableLines: field('commentableLines'), addedLines: field('addedLines') })
 }
 
+/** Raw entries (`--raw -z`) or `--name-status -z` output: the status letter is the last word of an entry's first field. */
 function parseNameStatus(out: string): ChangedFile[] {
   const parts = out.split('\0')
   const files: ChangedFile[] = []

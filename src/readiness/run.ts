@@ -96,7 +96,7 @@ const log = { info: core.info, warning: core.warning, debug: core.debug }
 
 /** The checked-out branch when there is a checkout, else the event's commit through the API. */
 function branchSnapshot(workspace: string, octokit: GitHubClient | undefined, repo: { owner: string; repo: string }): { snapshot: Snapshot; sha: string } {
-  const { sha } = context()
+  const { sha } = context
   if (isGitRepository(workspace)) return { snapshot: workTreeSnapshot(workspace), sha: resolveCommit(workspace, 'HEAD') ?? sha ?? '' }
   if (octokit && sha) {
     core.info('istio-compat: no git checkout in the workspace; reading the branch through the API')
@@ -114,7 +114,7 @@ export async function runReadiness(inputs: ReadinessInputs, workspace: string): 
   const failOn = readinessFailOn(core.getInput('fail-on'))
   const title = core.getInput('issue-title').trim() || DEFAULT_ISSUE_TITLE
   const labels = parseLabels(core.getInput('issue-labels'))
-  const { owner, repo } = context().repo
+  const { owner, repo } = context.repo
   const octokit = inputs.token ? createGitHubClient({ token: inputs.token, log }) : undefined
   const patterns = inputs.paths.length ? inputs.paths : DEFAULT_PATTERNS
   const matches = pathMatcher(patterns, inputs.config.ignore)
@@ -135,7 +135,7 @@ export async function runReadiness(inputs: ReadinessInputs, workspace: string): 
   core.info(`istio-compat: readiness of the branch: Istio ${result.from ? `${result.from.release.version} → ` : ''}${result.target.release.version}, ${result.documentsChecked} document(s) checked, ${result.findings.length} finding(s)`)
 
   const files = await writeReportFiles(result, reportDir(), { rules: allRules() })
-  const { ref, runId, serverUrl } = context()
+  const { ref, runId, serverUrl } = context
   const links: RepoLinks = {
     serverUrl: serverUrl || 'https://github.com',
     owner,
@@ -150,7 +150,7 @@ export async function runReadiness(inputs: ReadinessInputs, workspace: string): 
   const outcome: ReadinessOutcome = { result }
   const notes: string[] = []
   // The issue speaks for the default branch: a run dispatched on another branch only reports in the job summary.
-  const defaultBranch = (context().payload as { repository?: { default_branch?: string } }).repository?.default_branch
+  const defaultBranch = (context.payload as { repository?: { default_branch?: string } }).repository?.default_branch
   const otherBranch = defaultBranch && links.branch && links.branch !== defaultBranch ? links.branch : undefined
   if (!octokit) notes.push('No github-token was given, so the readiness issue was not updated.')
   else if (otherBranch) notes.push(`This run checked the branch ${codeSpan(otherBranch)}, not the default branch ${codeSpan(defaultBranch!)}, so the readiness issue was left as it is.`)
