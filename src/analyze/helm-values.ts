@@ -42,7 +42,10 @@ const IOP_SUBTREES: Record<string, string[]> = {
   base: ['base', 'istiod']
 }
 
-/** IstioOperator spec.values subtrees checked only for values that make the istiod chart refuse to render. */
+/**
+ * IstioOperator spec.values subtrees checked for values that make the istiod chart refuse to render; meshConfig only
+ * for those, global also for values only later charts read (below).
+ */
 const IOP_FAIL_ONLY = ['global', 'meshConfig']
 /**
  * IstioOperator spec.values.global feeds every chart istioctl renders, including the legacy ingress/egress gateway
@@ -231,8 +234,8 @@ function reportFail(w: Walk, reader: Reader, path: readonly string[], keyNode: P
 }
 
 /**
- * IstioOperator subtrees the walk leaves alone (`global` also feeds charts the index does not hold): only the
- * values that make the istiod chart fail are reported there.
+ * The values under an IstioOperator subtree that make the istiod chart fail (meshConfig, global: subtrees that also
+ * feed charts or settings the index does not hold, so what is merely unread there is not reported as ignored).
  */
 function visitFails(w: Walk, readers: readonly Reader[], map: PosNode | null | undefined, prefix: readonly string[]): void {
   const node = deref(map)
