@@ -11437,7 +11437,10 @@ const IOP_SUBTREES = {
     cni: ['cni', 'istiod'],
     base: ['base', 'istiod']
 };
-/** IstioOperator spec.values subtrees checked only for values that make the istiod chart refuse to render. */
+/**
+ * IstioOperator spec.values subtrees checked for values that make the istiod chart refuse to render; meshConfig only
+ * for those, global also for values only later charts read (below).
+ */
 const IOP_FAIL_ONLY = ['global', 'meshConfig'];
 /**
  * IstioOperator spec.values.global feeds every chart istioctl renders, including the legacy ingress/egress gateway
@@ -11610,8 +11613,8 @@ function reportFail(w, reader, path, keyNode, valueNode) {
     report(w, path, keyNode, valueNode, HELM_VALUE_REJECTED, 'error', `The ${reader.chart.name} chart ${tag} refuses to render when ${dotted} is set (${why}), so the install or upgrade fails.`, sourceOf(reader.chart, tag));
 }
 /**
- * IstioOperator subtrees the walk leaves alone (`global` also feeds charts the index does not hold): only the
- * values that make the istiod chart fail are reported there.
+ * The values under an IstioOperator subtree that make the istiod chart fail (meshConfig, global: subtrees that also
+ * feed charts or settings the index does not hold, so what is merely unread there is not reported as ignored).
  */
 function visitFails(w, readers, map, prefix) {
     const node = deref(map);
