@@ -3,6 +3,8 @@
 // backported patches the patch notes name.
 import { describe, expect, it } from '@jest/globals'
 import { run, of, lineOf } from '../support/catalog-run.js'
+import { runAnalysis, type Snapshot } from '../../src/pipeline.js'
+import type { Finding } from '../../src/model.js'
 
 const istiod = (env: string) => `apiVersion: apps/v1
 kind: Deployment
@@ -65,4 +67,90 @@ describe('1.30 istiod variables backported to 1.27–1.29 patches', () => {
       })
     }
   }
+})
+
+// ---- istio-1.24-in-cluster-operator-removed: only IstioOperator objects the repository applies to the cluster ----
+
+interface File {
+  path: string
+  text: string
+}
+
+function snapshotOf(files: readonly File[]): Snapshot {
+  const contents = new Map(files.map((f) => [f.path, new TextEncoder().encode(f.text)]))
+  return {
+    list: async () => [...contents.keys()],
+    read: async (paths) => new Map(paths.filter((p) => contents.has(p)).map((p) => [p, contents.get(p) as Uint8Array]))
+  }
+}
+
+/** With `base`, a pull request from `base` to `files` that adds the files of `changed` (the others are untouched). */
+async function operatorFindings(files: readonly File[], target: string, changed: readonly File[] = files, base?: readonly File[]): Promise<Finding[]> {
+  const changes = { source: 'paths' as const, files: changed.map((f) => ({ path: f.path, status: 'added' as const, commentableLines: new Map<number, number>(), addedLines: new Set<number>() })) }
+  const result = await runAnalysis({ changes, head: snapshotOf(files), ...(base ? { base: snapshotOf(base) } : {}) }, { target, paths: [] })
+  return result.findings.filter((f) => /in-cluster operator/.test(f.message))
+}
+
+const iop = (name: string, extra = '') => `# the mesh
+apiVersion: install.istio.io/v1alpha1
+kind: IstioOperator
+metadata:
+  name: ${name}
+  namespace: istio-system
+${extra}spec:
+  profile: default
+`
+const at = (fs: readonly Finding[]) => fs.map((f) => `${f.file}:${f.line} ${f.rule} ${f.severity}`)
+
+describe('the in-cluster operator notice (1.23 deprecated, 1.24 removed) on applied IstioOperators only', () => {
+  const input = { path: 'install/iop.yaml', text: iop('mesh') }
+
+  it('says nothing on an istioctl input file that nothing applies', async () => {
+    for (const target of ['1.23', '1.24', '1.28']) expect(await operatorFindings([input], target)).toEqual([])
+  })
+
+  it('reports an IstioOperator that a kustomization lists, on the apiVersion line', async () => {
+    const files = [{ path: 'mesh/iop.yaml', text: iop('mesh') }, { path: 'mesh/kustomization.yaml', text: 'resources:\n- ./iop.yaml\n- ../apps\n' }]
+    const found = await operatorFindings(files, '1.28')
+    expect(at(found)).toEqual([`mesh/iop.yaml:${lineOf(files[0].text, 'apiVersion:')} removed-feature notice`])
+    expect(found[0].message).toContain('kustomization mesh/kustomization.yaml lists this file, so the object is applied to the cluster: the in-cluster operator')
+    expect(found[0].resource).toEqual(expect.objectContaining({ kind: 'IstioOperator', name: 'mesh' }))
+    // 1.23 deprecates it; 1.22 and older still reconcile it.
+    expect(at(await operatorFindings(files, '1.23'))).toEqual([`mesh/iop.yaml:${lineOf(files[0].text, 'apiVersion:')} deprecated notice`])
+    expect(await operatorFindings(files, '1.22')).toEqual([])
+    // A kustomization listing another file does not count.
+    expect(await operatorFindings([files[0], { path: 'mesh/kustomization.yaml', text: 'resources:\n- other.yaml\n' }], '1.28')).toEqual([])
+  })
+
+  it('reports the files under a Flux Kustomization path and in an Argo CD Application directory', async () => {
+    const flux = { path: 'clusters/prod/istio.yaml', text: 'apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: istio\n  namespace: flux-system\nspec:\n  path: ./infra/istio\n  sourceRef: {kind: GitRepository, name: flux-system}\n' }
+    const deep = { path: 'infra/istio/base/iop.yaml', text: iop('mesh') }
+    const found = await operatorFindings([flux, deep], '1.28')
+    expect(at(found)).toEqual([`infra/istio/base/iop.yaml:${lineOf(deep.text, 'apiVersion:')} removed-feature notice`])
+    expect(found[0].message).toContain('Flux Kustomization flux-system/istio deploys infra/istio/, which holds this file')
+    const argo = { path: 'argo/istio.yaml', text: 'apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: istio\nspec:\n  source:\n    repoURL: https://example.com/r.git\n    path: infra/istio\n' }
+    expect(await operatorFindings([argo, deep], '1.28')).toEqual([])
+    const flat = { path: 'infra/istio/iop.yaml', text: iop('mesh') }
+    expect((await operatorFindings([argo, flat], '1.28'))[0]?.message).toContain('Argo CD Application istio deploys the directory of this file')
+    // A Flux Kustomization of the whole repository says nothing about which source it reads.
+    expect(await operatorFindings([{ ...flux, text: flux.text.replace('./infra/istio', './') }, deep], '1.28')).toEqual([])
+  })
+
+  it('reports every IstioOperator where the repository installs the operator itself', async () => {
+    const operator = { path: 'operator/deploy.yaml', text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: istio-operator\n  namespace: istio-operator\nspec:\n  template:\n    spec:\n      containers:\n      - name: istio-operator\n        image: docker.io/istio/operator:1.22.0\n' }
+    const found = await operatorFindings([operator, input], '1.24')
+    expect(at(found)).toEqual([`install/iop.yaml:${lineOf(input.text, 'apiVersion:')} removed-feature notice`])
+    expect(found[0].message).toContain('the istio-operator Deployment in operator/deploy.yaml runs the in-cluster operator')
+  })
+
+  it('leaves out an IstioOperator marked local-config, even where it is listed', async () => {
+    const local = { path: 'mesh/iop.yaml', text: iop('mesh', '  annotations:\n    config.kubernetes.io/local-config: "true"\n') }
+    expect(await operatorFindings([local, { path: 'mesh/kustomization.yaml', text: 'resources:\n- iop.yaml\n' }], '1.28')).toEqual([])
+  })
+
+  it('finds the kustomization on a pull request that only changes the IstioOperator', async () => {
+    const files = [{ path: 'mesh/iop.yaml', text: iop('mesh') }, { path: 'mesh/kustomization.yaml', text: 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n- iop.yaml\n' }]
+    const found = await operatorFindings(files, '1.28', files.slice(0, 1), files.slice(1))
+    expect(found.map((f) => `${f.file}:${f.line} ${f.rule} ${f.baselineState}`)).toEqual([`mesh/iop.yaml:${lineOf(files[0].text, 'apiVersion:')} removed-feature new`])
+  })
 })

@@ -346,5 +346,29 @@ spec:
   - api.example.com # reported
   ports: [{number: 443, name: tls, protocol: TLS}]
   resolution: DNS
+`,
+  // The repository runs the in-cluster operator, which reconciles the IstioOperator object next to it. Clean: the
+  // IstioOperator is marked as local input (kustomize and kpt never apply it).
+  'istio-operator-applied': (clean) => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: istio-operator
+  namespace: istio-operator
+spec:
+  template:
+    spec:
+      containers:
+      - name: istio-operator
+        image: docker.io/istio/operator:1.22.0
+---
+apiVersion: install.istio.io/v1alpha1 # reported
+kind: IstioOperator
+metadata:
+  name: mesh
+  namespace: istio-system${clean ? `
+  annotations:
+    config.kubernetes.io/local-config: "true"` : ''}
+spec:
+  profile: default
 `
 }
