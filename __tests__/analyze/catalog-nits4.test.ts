@@ -154,3 +154,32 @@ describe('the in-cluster operator notice (1.23 deprecated, 1.24 removed) on appl
     expect(found.map((f) => `${f.file}:${f.line} ${f.rule} ${f.baselineState}`)).toEqual([`mesh/iop.yaml:${lineOf(files[0].text, 'apiVersion:')} removed-feature new`])
   })
 })
+
+// ---- GRPCRoute v1alpha2: Gateway API 1.1 (Istio 1.22, 1.23) still serves it in the experimental channel ----
+
+describe('GRPCRoute v1alpha2 by target and Gateway API channel', () => {
+  const route = { path: 'apps/route.yaml', text: 'apiVersion: gateway.networking.k8s.io/v1alpha2\nkind: GRPCRoute\nmetadata:\n  name: greeter\n  namespace: apps\nspec:\n  parentRefs:\n  - name: gw\n  rules:\n  - backendRefs:\n    - {name: greeter, port: 50051}\n' }
+  async function findings(target: string, channel?: 'standard' | 'experimental'): Promise<string[]> {
+    const changes = { source: 'paths' as const, files: [{ path: route.path, status: 'added' as const, commentableLines: new Map<number, number>(), addedLines: new Set<number>() }] }
+    const result = await runAnalysis({ changes, head: snapshotOf([route]) }, { target, paths: [], ...(channel ? { gatewayApiChannel: channel } : {}) })
+    return result.findings.map((f) => `${f.file}:${f.line} ${f.rule} ${f.severity}`)
+  }
+  const line = lineOf(route.text, 'apiVersion:')
+
+  it('warns on 1.22 and 1.23 where the experimental CRDs serve it (the API server converts it to the v1 Istio reads)', async () => {
+    for (const target of ['1.22', '1.23']) {
+      for (const channel of [undefined, 'experimental' as const]) expect(await findings(target, channel)).toEqual([`apps/route.yaml:${line} deprecated warning`])
+    }
+  })
+
+  it('is an error where the CRDs do not serve it: the 1.1 standard channel, and every channel from Gateway API 1.2 (Istio 1.24)', async () => {
+    expect(await findings('1.22', 'standard')).toEqual([`apps/route.yaml:${line} api-version-not-served error`, `apps/route.yaml:${line} deprecated warning`])
+    for (const target of ['1.24', '1.28']) {
+      for (const channel of [undefined, 'standard' as const, 'experimental' as const]) expect(await findings(target, channel)).toEqual([`apps/route.yaml:${line} api-version-not-served error`])
+    }
+  })
+
+  it('says nothing on 1.21, whose Gateway API 1.0 experimental channel has only v1alpha2', async () => {
+    expect(await findings('1.21')).toEqual([])
+  })
+})
