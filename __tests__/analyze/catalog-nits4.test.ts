@@ -183,3 +183,31 @@ describe('GRPCRoute v1alpha2 by target and Gateway API channel', () => {
     expect(await findings('1.21')).toEqual([])
   })
 })
+
+// ---- boundaries confirmed without a change: no backport named in the patch notes ----
+
+describe('boundaries the patch notes confirm', () => {
+  it('empty-prefix rejection: 1.22.0 rejects, no 1.20.x or 1.21.x patch does (1.20.2–1.20.8 and 1.21.1–1.21.6 do not name issue 48534)', () => {
+    const yaml = 'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: api\nspec:\n  hosts: [api]\n  http:\n  - match:\n    - headers:\n        x-team:\n          prefix: ""\n    route:\n    - destination: {host: api}\n'
+    const id = 'istio-1.22-empty-prefix-match-rejected'
+    const found = of(run('vs.yaml', yaml, '1.22.0'), id)
+    expect(found.map((f) => [f.file, f.line, f.severity])).toEqual([['vs.yaml', lineOf(yaml, 'prefix:'), 'error']])
+    for (const target of ['1.21.6', '1.21', '1.20.8']) expect(of(run('vs.yaml', yaml, target), id)).toEqual([])
+  })
+
+  it('ambient ServiceEntry host overlap: every 1.27.x keeps the defect (1.27.4–1.27.9 do not name issue 57291), so a 1.26 → 1.27 upgrade hears of it', async () => {
+    const se = (name: string) => `apiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata:\n  name: ${name}\n  namespace: apps\nspec:\n  hosts:\n  - api.example.com\n  ports: [{number: 443, name: tls, protocol: TLS}]\n  resolution: DNS\n`
+    const files = [
+      { path: 'ns.yaml', text: 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: apps\n  labels:\n    istio.io/dataplane-mode: ambient\n' },
+      { path: 'se/a.yaml', text: se('api-a') },
+      { path: 'se/b.yaml', text: se('api-b') }
+    ]
+    const changes = { source: 'paths' as const, files: files.map((f) => ({ path: f.path, status: 'added' as const, commentableLines: new Map<number, number>(), addedLines: new Set<number>() })) }
+    const check = async (target: string, from?: string) =>
+      (await runAnalysis({ changes, head: snapshotOf(files) }, { target, ...(from ? { from } : {}), paths: [] })).findings.filter((f) => /also declared by/.test(f.message)).map((f) => `${f.file}:${f.line} ${f.rule} ${f.severity}`)
+    const line = lineOf(files[2].text, 'api.example.com')
+    for (const [target, from] of [['1.27', '1.26'], ['1.27.9', undefined], ['1.28.0', '1.27.9']]) expect(await check(target, from)).toEqual([`se/b.yaml:${line} not-yet-available warning`])
+    expect(await check('1.28.1', '1.27.9')).toEqual([`se/b.yaml:${line} behaviour-changed notice`])
+    expect(await check('1.28.1')).toEqual([])
+  })
+})
