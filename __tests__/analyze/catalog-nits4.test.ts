@@ -211,3 +211,29 @@ describe('boundaries the patch notes confirm', () => {
     expect(await check('1.28.1')).toEqual([])
   })
 })
+
+// ---- audit nits fixed ----
+
+describe('istio-1.30.4-envoyfilter-proxy-version-limit: also in 1.29.7 (announcing-1.29.7, "Other Istio Security Fixes")', () => {
+  const yaml = `apiVersion: networking.istio.io/v1alpha3
+kind: EnvoyFilter
+metadata:
+  name: by-version
+spec:
+  configPatches:
+  - applyTo: HTTP_FILTER
+    match:
+      proxy:
+        proxyVersion: "^1\\\\.2${'9'.repeat(1030)}"
+    patch:
+      operation: MERGE
+      value: {}
+`
+  const id = 'istio-1.30.4-envoyfilter-proxy-version-limit'
+  it('is rejected from 1.29.7 and 1.30.4, not on the patches before them', () => {
+    for (const target of ['1.29.7', '1.29', '1.30.4', '1.31.0']) {
+      expect(of(run('ef.yaml', yaml, target), id).map((f) => [f.file, f.line, f.severity])).toEqual([['ef.yaml', lineOf(yaml, 'proxyVersion:'), 'error']])
+    }
+    for (const target of ['1.29.6', '1.30.3', '1.28']) expect(of(run('ef.yaml', yaml, target), id)).toEqual([])
+  })
+})
