@@ -237,3 +237,25 @@ spec:
     for (const target of ['1.29.6', '1.30.3', '1.28']) expect(of(run('ef.yaml', yaml, target), id)).toEqual([])
   })
 })
+
+describe('istio-1.30-pick-best-service-namespace: only where the ServiceEntry namespace is known', () => {
+  const se = (ns: string | undefined) => `apiVersion: networking.istio.io/v1
+kind: ServiceEntry
+metadata:
+  name: reviews
+${ns ? `  namespace: ${ns}\n` : ''}spec:
+  hosts:
+  - reviews.team-b.svc.cluster.local
+  ports: [{number: 9080, name: http, protocol: HTTP}]
+  resolution: DNS
+`
+  const id = 'istio-1.30-pick-best-service-namespace'
+  it('warns on a ServiceEntry of another namespace than its host names, on 1.28 -> 1.30', () => {
+    const yaml = se('team-a')
+    expect(of(run('se.yaml', yaml, '1.30', '1.28'), id).map((f) => [f.file, f.line, f.severity])).toEqual([['se.yaml', lineOf(yaml, 'reviews.team-b'), 'warning']])
+    expect(of(run('se.yaml', se('team-b'), '1.30', '1.28'), id)).toEqual([])
+  })
+  it('says nothing when metadata.namespace is left to kubectl -n or kustomize (it may be team-b)', () => {
+    expect(of(run('se.yaml', se(undefined), '1.30', '1.28'), id)).toEqual([])
+  })
+})

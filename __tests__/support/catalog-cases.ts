@@ -12,6 +12,8 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   '(^|,)\\s*53\\s*(,|$)': '53',
   '(^|,)\\s*gateway\\s*(,|$)': 'gateway',
   '^[^.]+\\.([^.]+)\\.svc(\\.|$)': 'reviews.bookinfo.svc.cluster.local',
+  // Any non-empty value (a metadata.namespace that is written at all).
+  '^.+$': 'default',
   'istio-csr|cert-manager': 'cert-manager-istio-csr.cert-manager.svc:443',
   '^v?(0\\.|1\\.[0-3]\\.)': 'v1.3.0',
   '^v?(0\\.|1\\.[0-4]\\.)': 'v1.4.1',
