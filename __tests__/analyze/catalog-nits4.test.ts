@@ -259,3 +259,27 @@ ${ns ? `  namespace: ${ns}\n` : ''}spec:
     expect(of(run('se.yaml', se(undefined), '1.30', '1.28'), id)).toEqual([])
   })
 })
+
+describe('istio-1.30.5-stats-eviction-interval-sub-second: only where the annotation is read at all (from 1.28)', () => {
+  const yaml = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: app
+spec:
+  template:
+    metadata:
+      annotations:
+        sidecar.istio.io/statsEvictionInterval: 1.5s
+    spec:
+      containers:
+      - name: app
+        image: app
+`
+  const id = 'istio-1.30.5-stats-eviction-interval-sub-second'
+  it('warns from 1.28 to 1.30.4; before 1.28 only the "not read" entry speaks', () => {
+    const line = lineOf(yaml, 'statsEvictionInterval')
+    for (const target of ['1.28', '1.29', '1.30.4']) expect(of(run('app.yaml', yaml, target), id).map((f) => [f.file, f.line, f.severity])).toEqual([['app.yaml', line, 'warning']])
+    for (const target of ['1.26', '1.27', '1.30.5']) expect(of(run('app.yaml', yaml, target), id)).toEqual([])
+    expect(of(run('app.yaml', yaml, '1.27'), 'istio-1.28-stats-annotations').map((f) => [f.file, f.line])).toEqual([['app.yaml', line]])
+  })
+})
