@@ -283,3 +283,21 @@ spec:
     expect(of(run('app.yaml', yaml, '1.27'), 'istio-1.28-stats-annotations').map((f) => [f.file, f.line])).toEqual([['app.yaml', line]])
   })
 })
+
+describe('messages that now fit every target they are reported on', () => {
+  it('istio-1.26-envoyfilter-vhost-domain-name says the patch widens to every virtual host', () => {
+    const yaml = 'apiVersion: networking.istio.io/v1alpha3\nkind: EnvoyFilter\nmetadata:\n  name: vhost\nspec:\n  configPatches:\n  - applyTo: VIRTUAL_HOST\n    match:\n      routeConfiguration:\n        vhost:\n          domainName: api.example.com\n    patch:\n      operation: MERGE\n      value: {}\n'
+    const found = of(run('ef.yaml', yaml, '1.25'), 'istio-1.26-envoyfilter-vhost-domain-name')
+    expect(found.map((f) => [f.file, f.line, f.severity])).toEqual([['ef.yaml', lineOf(yaml, 'domainName:'), 'error']])
+    expect(found[0].message).toContain('applies the patch to every virtual host')
+  })
+
+  it('istio-1.28-native-nftables-ambient does not describe a 1.27 agent to a 1.26 target', () => {
+    const yaml = 'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: istio-cni\n  namespace: istio-system\nspec:\n  chart:\n    spec:\n      chart: cni\n      sourceRef: {kind: HelmRepository, name: istio}\n  values:\n    profile: ambient\n    global:\n      nativeNftables: true\n'
+    for (const target of ['1.26', '1.27']) {
+      const found = of(run('cni.yaml', yaml, target), 'istio-1.28-native-nftables-ambient')
+      expect(found.map((f) => [f.file, f.line, f.severity])).toEqual([['cni.yaml', lineOf(yaml, 'nativeNftables'), 'warning']])
+      expect(found[0].message).toContain('at most (1.27) or not at all')
+    }
+  })
+})
