@@ -301,3 +301,20 @@ describe('messages that now fit every target they are reported on', () => {
     }
   })
 })
+
+describe('1.30.4 security changes that 1.29.7 carries too (announcing-1.29.7)', () => {
+  it('istio-1.30.4-backend-tls-policy-fails-closed: reported on an upgrade into 1.29.7, not from it', () => {
+    const yaml = 'apiVersion: gateway.networking.k8s.io/v1\nkind: BackendTLSPolicy\nmetadata:\n  name: api\nspec:\n  targetRefs:\n  - {group: "", kind: Service, name: api}\n  validation:\n    caCertificateRefs:\n    - {group: "", kind: ConfigMap, name: ca}\n    hostname: api.example.com\n'
+    const id = 'istio-1.30.4-backend-tls-policy-fails-closed'
+    expect(of(run('btp.yaml', yaml, '1.29.7', '1.29.6'), id).map((f) => [f.file, f.line, f.severity])).toEqual([['btp.yaml', lineOf(yaml, 'caCertificateRefs'), 'warning']])
+    expect(of(run('btp.yaml', yaml, '1.30.4', '1.29.7'), id)).toEqual([])
+    expect(of(run('btp.yaml', yaml, '1.30.4', '1.29.6'), id)).toHaveLength(1)
+  })
+
+  it('istio-1.30.4-xds-api-generator-auth: the default change arrives with 1.29.7', () => {
+    const yaml = istiod('ENABLE_XDS_API_GENERATOR_AUTH')
+    const id = 'istio-1.30.4-xds-api-generator-auth'
+    expect(of(run('deploy/istiod.yaml', yaml, '1.29.7', '1.29.6'), id).map((f) => [f.file, f.line, f.severity])).toEqual([['deploy/istiod.yaml', lineOf(yaml, 'ENABLE_XDS_API_GENERATOR_AUTH'), 'notice']])
+    expect(of(run('deploy/istiod.yaml', yaml, '1.30.4', '1.29.7'), id)).toEqual([])
+  })
+})
