@@ -144,7 +144,7 @@ spec:
 })
 
 describe('audit 4 1.20–1.23 #25: WORKLOAD_IDENTITY_SOCKET_FILE', () => {
-  const id = 'istio-1.23-workload-identity-socket-file'
+  const id = 'istio-1.23.6-workload-identity-socket-file'
   const mesh = `apiVersion: v1
 kind: ConfigMap
 metadata:
