@@ -223,10 +223,13 @@ export function buildCase(entry: CatalogEntry, match: Match, clean = false, brok
     case 'meshConfig':
     case 'proxyConfig': {
       const inner: { [k: string]: Y } = {}
+      const where = match.type === 'meshConfig' ? match.where : undefined
+      if (!brokenConditions) applyConditions(inner, where)
       const steps = [...(match.type === 'proxyConfig' ? ['defaultConfig'] : []), ...concrete(match.paths[0])]
       const presenceOnly = !match.values && match.pattern === undefined
       const path = clean && presenceOnly ? renameLastKey(steps) : steps
       set(inner, path, valueFor(match, clean))
+      if (brokenConditions) applyConditions(inner, where, true)
       const w = writeYaml([meshConfigMap(inner)])
       return { file, text: w.text, line: w.lineOf(['data', 'mesh', ...path]) }
     }
