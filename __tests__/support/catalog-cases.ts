@@ -19,6 +19,7 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   '[A-Z]': 'Reviews.example.com',
   '^\\s*(\\d*\\.\\d+s|\\d+(ms|us|µs|ns))\\s*$': '500ms',
   '^kiali': 'kiali',
+  '^[1-9][0-9]*$': '3',
   // A container named istio-proxy in a JMESPath expression; `require-istio-proxy` alone must not match.
   '(^|[^\\w-])istio-proxy($|[^\\w-])': "request.object.spec.containers[?name == 'istio-proxy']",
   '^(?!istio-system$)': 'monitoring',
@@ -224,12 +225,15 @@ export function buildCase(entry: CatalogEntry, match: Match, clean = false, brok
     case 'proxyConfig': {
       const inner: { [k: string]: Y } = {}
       const where = match.type === 'meshConfig' ? match.where : undefined
-      if (!brokenConditions) applyConditions(inner, where)
+      // As for fields: `@.x` conditions sit under the matched value, the others anywhere in the MeshConfig.
+      const relative = (where ?? []).some((c) => c.path.startsWith('@.'))
+      if (!brokenConditions && !relative) applyConditions(inner, where)
       const steps = [...(match.type === 'proxyConfig' ? ['defaultConfig'] : []), ...concrete(match.paths[0])]
       const presenceOnly = !match.values && match.pattern === undefined
       const path = clean && presenceOnly ? renameLastKey(steps) : steps
-      set(inner, path, valueFor(match, clean))
-      if (brokenConditions) applyConditions(inner, where, true)
+      set(inner, path, relative && presenceOnly ? {} : valueFor(match, clean))
+      if (!brokenConditions && relative) applyConditions(inner, where, false, path, match)
+      if (brokenConditions) applyConditions(inner, where, true, path, match)
       const w = writeYaml([meshConfigMap(inner)])
       return { file, text: w.text, line: w.lineOf(['data', 'mesh', ...path]) }
     }

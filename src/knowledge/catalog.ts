@@ -98,7 +98,7 @@ export interface MetadataMatch extends MatchBase, ValueTest {
 export interface MeshConfigMatch extends MatchBase, ValueTest {
   type: 'meshConfig'
   paths: string[]
-  /** Conditions on the same MeshConfig (paths relative to its root), e.g. a setting that must be absent. */
+  /** Conditions on the same MeshConfig (paths relative to its root, or `@.sub.path` relative to each matched value). */
   where?: Condition[]
 }
 
@@ -390,7 +390,7 @@ function checkMatch(m: Match, where: string, problems: string[]): void {
     case 'proxyConfig':
       if (!nonEmptyStrings(m.paths)) problems.push(`${where}: paths must be a non-empty list`)
       else m.paths.forEach((p) => checkPath(p, where, problems))
-      for (const c of m.type === 'meshConfig' ? (m.where ?? []) : []) {
+      for (const c of m.type === 'meshConfig' ? m.where ?? [] : []) {
         checkPath(c.path, where, problems)
         checkPattern(c.pattern, where, problems)
       }
