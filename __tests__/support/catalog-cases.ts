@@ -29,6 +29,7 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   '[\\x00-\\x1f]': 'docker.io/istio/proxyv2:1.29.0\n',
   '(^|,)\\s*([^,\\s][^,]{15,}|[^,\\s][^,]*[/:\\s][^,\\s]+[^,]*)\\s*(,|$)': 'eth0,a b',
   '[\\[\\]()|+?^$\\\\{}]': 'cluster.local/ns/(a|b)/sa/x',
+  '^\\*.*[\\[\\]()|+?^$\\\\{}]': '*/sa/(x|y)',
   '^[\\s\\S]{1025,}$': 'x'.repeat(1030),
   '^\\s*(0*[1-9]\\d*(\\.\\d+)?(m|h)|0*\\.\\d*[1-9]\\d*s|0*[1-9]\\d{0,2}ms|0*[1-9]\\d{0,5}(us|µs)|0*[1-9]\\d{0,8}ns|0*([6-9]\\d|[1-9]\\d{2,})(\\.\\d+)?s)\\s*$': '1m',
   '^(gcr\\.io/istio-release|registry\\.istio\\.io)/': 'gcr.io/istio-release/proxyv2:1.30.0',
