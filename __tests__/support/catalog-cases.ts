@@ -12,6 +12,8 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   '(^|,)\\s*53\\s*(,|$)': '53',
   '(^|,)\\s*gateway\\s*(,|$)': 'gateway',
   '^[^.]+\\.([^.]+)\\.svc(\\.|$)': 'reviews.bookinfo.svc.cluster.local',
+  // Any non-empty value (a metadata.namespace that is written at all).
+  '^.+$': 'default',
   'istio-csr|cert-manager': 'cert-manager-istio-csr.cert-manager.svc:443',
   '^v?(0\\.|1\\.[0-3]\\.)': 'v1.3.0',
   '^v?(0\\.|1\\.[0-4]\\.)': 'v1.4.1',
@@ -354,5 +356,29 @@ spec:
   - api.example.com # reported
   ports: [{number: 443, name: tls, protocol: TLS}]
   resolution: DNS
+`,
+  // The repository runs the in-cluster operator, which reconciles the IstioOperator object next to it. Clean: the
+  // IstioOperator is marked as local input (kustomize and kpt never apply it).
+  'istio-operator-applied': (clean) => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: istio-operator
+  namespace: istio-operator
+spec:
+  template:
+    spec:
+      containers:
+      - name: istio-operator
+        image: docker.io/istio/operator:1.22.0
+---
+apiVersion: install.istio.io/v1alpha1 # reported
+kind: IstioOperator
+metadata:
+  name: mesh
+  namespace: istio-system${clean ? `
+  annotations:
+    config.kubernetes.io/local-config: "true"` : ''}
+spec:
+  profile: default
 `
 }

@@ -171,10 +171,13 @@ export interface CrossObjectMatch extends MatchBase {
  * - secret-name-forms: an Istio Gateway server names a TLS Secret as `name` and another (or the same gateway
  *   workload's other server) as `<namespace>/name`, both resolving to the same Secret of the gateway workload's namespace.
  * - ambient-serviceentry-hosts: two ServiceEntries of one namespace declare the same host, in a repository that runs ambient.
+ * - istio-operator-applied: an IstioOperator that the repository applies to the cluster as an object (a kustomization
+ *   lists its file, a Flux Kustomization or Argo CD Application deploys its directory, or the repository installs the
+ *   in-cluster operator), as opposed to an input file for istioctl.
  */
-export type CrossObjectCheck = 'secret-name-forms' | 'ambient-serviceentry-hosts'
+export type CrossObjectCheck = 'secret-name-forms' | 'ambient-serviceentry-hosts' | 'istio-operator-applied'
 
-export const CROSS_OBJECT_CHECKS: readonly CrossObjectCheck[] = ['secret-name-forms', 'ambient-serviceentry-hosts']
+export const CROSS_OBJECT_CHECKS: readonly CrossObjectCheck[] = ['secret-name-forms', 'ambient-serviceentry-hosts', 'istio-operator-applied']
 
 export type Match =
   | ResourceMatch
