@@ -98,6 +98,8 @@ export interface MetadataMatch extends MatchBase, ValueTest {
 export interface MeshConfigMatch extends MatchBase, ValueTest {
   type: 'meshConfig'
   paths: string[]
+  /** Conditions on the same MeshConfig (paths relative to its root, or `@.sub.path` relative to each matched value). */
+  where?: Condition[]
 }
 
 /** A ProxyConfig path: MeshConfig defaultConfig.<path> and the pod annotation proxy.istio.io/config. */
@@ -280,7 +282,7 @@ const MATCH_KEYS: Record<MatchType, { required: string[]; optional: string[] }> 
   field: { required: ['kinds', 'paths'], optional: ['apiVersions', 'values', 'pattern', 'where', 'duplicates'] },
   annotation: { required: ['key', 'on'], optional: ['values', 'pattern'] },
   label: { required: ['key', 'on'], optional: ['values', 'pattern'] },
-  meshConfig: { required: ['paths'], optional: ['values', 'pattern'] },
+  meshConfig: { required: ['paths'], optional: ['values', 'pattern', 'where'] },
   proxyConfig: { required: ['paths'], optional: ['values', 'pattern'] },
   helmValue: { required: ['chart', 'paths'], optional: ['iopPaths', 'values', 'pattern', 'where'] },
   env: { required: ['name', 'component'], optional: ['values', 'pattern'] },
@@ -391,6 +393,10 @@ function checkMatch(m: Match, where: string, problems: string[]): void {
     case 'proxyConfig':
       if (!nonEmptyStrings(m.paths)) problems.push(`${where}: paths must be a non-empty list`)
       else m.paths.forEach((p) => checkPath(p, where, problems))
+      for (const c of m.type === 'meshConfig' ? m.where ?? [] : []) {
+        checkPath(c.path, where, problems)
+        checkPattern(c.pattern, where, problems)
+      }
       break
     case 'helmValue':
       if (!CHARTS.includes(m.chart)) problems.push(`${where}: unknown chart ${String(m.chart)}`)
