@@ -477,6 +477,18 @@ describe('publish: identity with a GitHub App installation token', () => {
     expect(h.fake.requests.filter((r) => r.method === 'DELETE')).toEqual([])
   })
 
+  it('GitHub Enterprise Server: GraphQL is asked at /api/graphql, next to the /api/v3 REST root', async () => {
+    const h = await harness({ prefix: '/api/v3' })
+    await appRun(h, [retriesFinding()])
+    const run2 = await appRun(h, [retriesFinding()])
+    expect(run2).toMatchObject({ inline: { posted: 0, kept: 1 }, summaryComment: { action: 'unchanged' } })
+    // The fake answers GraphQL only at /api/graphql: a 200 means the client found it there.
+    expect(ask(h)).toEqual(['POST /graphql 200'])
+    expect(h.fake.reviewComments(PR).map((c) => `${c.path}:${c.line}`)).toEqual([`${VS}:16`])
+    expect(h.fake.issueComments(PR)).toHaveLength(1)
+    expectCleanTraffic(h)
+  })
+
   it('a first run learns its login from the comment it creates: a 422 that rewrites the summary finds it, no second summary', async () => {
     // The head moves after the analysis: GitHub refuses the review, the summary is rewritten.
     const h = await harness()
