@@ -46,6 +46,8 @@ export interface FakeReviewComment {
   side: 'LEFT' | 'RIGHT'
   start_side: 'LEFT' | 'RIGHT' | null
   in_reply_to_id?: number
+  /** The thread's address, `<server>/<owner>/<repo>/pull/<n>#discussion_r<id>`. */
+  html_url: string
 }
 
 export interface FakeIssueComment {
