@@ -372,7 +372,6 @@ class Publisher {
     const willSupersede = post.length > 0 || plan.remove.length > 0 ? earlier : []
     const supersededAfter = [...superseded, ...willSupersede].slice(-SUPERSEDED_KEPT)
 
-    // The summary goes first, so the review body can link it (its URL is known only once it exists).
     const summaryBody = () => renderSummary(this.result, { ...this.summaryOptions(state, state.notes), marker: true, maxLength: SUMMARY_BUDGET - 200 })
     // The review body links the summary, and the summary links the review's threads, whose addresses exist only
     // once the review does. With our summary already there (a re-run), the review goes first and the summary is
@@ -678,7 +677,8 @@ class Publisher {
         return { id: data.id, url: data.html_url as string | undefined }
       },
       async () => {
-        const candidates = (await listIssueComments(octokit, pull)).filter((c) => isSummaryComment(c) && c.body.trim() === body.trim())
+        // What this run sent, word for word (a comment quoting it would carry more), by whoever we turn out to be.
+        const candidates = (await listIssueComments(octokit, pull)).filter((c) => isSummaryComment(c) && c.body.replace(/\r\n/g, '\n').trim() === body.trim())
         const me = candidates.length > 0 ? await this.whoAmI(candidates.map((c) => c.user)) : this.login
         const found = candidates.find((c) => c.user?.login === me)
         return found ? { id: found.id, url: found.html_url } : undefined
