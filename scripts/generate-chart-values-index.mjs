@@ -191,6 +191,10 @@ export function scanTemplate(text) {
 
   /** References in an expression; `single` when the expression is one plain values path. */
   function collect(expr) {
+    // Text inside string literals is not a reference: `printf "files/profile-%s.yaml" .` inside
+    // `with .Values.profile` would otherwise read as a field `yaml` of the profile. (index/dig/hasKey keys were
+    // turned into paths by normaliseAction before this.)
+    expr = expr.replace(/"(?:[^"\\]|\\.)*"|`[^`]*`/g, '""')
     const found = []
     refRe.lastIndex = 0
     let m

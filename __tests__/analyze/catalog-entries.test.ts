@@ -64,16 +64,22 @@ function versionsOf(e: CatalogEntry): { trip: Versions[]; quiet: Versions[] } {
       }
     case 'no-effect':
       return { trip: [{ target: e.until ? before(e.until) : LATEST_MINOR }, { target: e.since }], quiet: e.until ? [{ target: e.until }] : [] }
-    default:
+    default: {
+      // An upgrade from a release that already has the change as a backport (1.29 = newest 1.29 patch, which has
+      // 1.29.1) is no change; it stays quiet.
+      const upgrades = releases.map((r) => ({ from: before(r), target: r }))
+      const carried = upgrades.filter((v) => includedIn(release(v.from), releases))
       return {
-        trip: releases.map((r) => ({ from: before(r), target: r })),
+        trip: upgrades.filter((v) => !carried.includes(v)),
         quiet: [
+          ...carried,
           { from: e.since, target: e.since }, { target: e.since }, { from: before(e.since), target: before(e.since) },
           // Reverted later: an upgrade across both sees no change; a revert means nothing to meshes older than the change it undoes.
           ...(e.until ? [{ from: before(e.since), target: e.until }] : []),
           ...(e.reverts ? [{ from: before(e.reverts), target: e.since }] : [])
         ]
       }
+    }
   }
 }
 

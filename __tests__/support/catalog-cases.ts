@@ -12,6 +12,8 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   '(^|,)\\s*53\\s*(,|$)': '53',
   '(^|,)\\s*gateway\\s*(,|$)': 'gateway',
   '^[^.]+\\.([^.]+)\\.svc(\\.|$)': 'reviews.bookinfo.svc.cluster.local',
+  // Any non-empty value (a metadata.namespace that is written at all).
+  '^.+$': 'default',
   'istio-csr|cert-manager': 'cert-manager-istio-csr.cert-manager.svc:443',
   '^v?(0\\.|1\\.[0-3]\\.)': 'v1.3.0',
   '^v?(0\\.|1\\.[0-4]\\.)': 'v1.4.1',
@@ -19,6 +21,7 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   '[A-Z]': 'Reviews.example.com',
   '^\\s*(\\d*\\.\\d+s|\\d+(ms|us|µs|ns))\\s*$': '500ms',
   '^kiali': 'kiali',
+  '^[1-9][0-9]*$': '3',
   // A container named istio-proxy in a JMESPath expression; `require-istio-proxy` alone must not match.
   '(^|[^\\w-])istio-proxy($|[^\\w-])': "request.object.spec.containers[?name == 'istio-proxy']",
   '^(?!istio-system$)': 'monitoring',
@@ -28,6 +31,7 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   '[\\x00-\\x1f]': 'docker.io/istio/proxyv2:1.29.0\n',
   '(^|,)\\s*([^,\\s][^,]{15,}|[^,\\s][^,]*[/:\\s][^,\\s]+[^,]*)\\s*(,|$)': 'eth0,a b',
   '[\\[\\]()|+?^$\\\\{}]': 'cluster.local/ns/(a|b)/sa/x',
+  '^\\*.*[\\[\\]()|+?^$\\\\{}]': '*/sa/(x|y)',
   '^[\\s\\S]{1025,}$': 'x'.repeat(1030),
   '^\\s*(0*[1-9]\\d*(\\.\\d+)?(m|h)|0*\\.\\d*[1-9]\\d*s|0*[1-9]\\d{0,2}ms|0*[1-9]\\d{0,5}(us|µs)|0*[1-9]\\d{0,8}ns|0*([6-9]\\d|[1-9]\\d{2,})(\\.\\d+)?s)\\s*$': '1m',
   '^(gcr\\.io/istio-release|registry\\.istio\\.io)/': 'gcr.io/istio-release/proxyv2:1.30.0',
@@ -223,10 +227,16 @@ export function buildCase(entry: CatalogEntry, match: Match, clean = false, brok
     case 'meshConfig':
     case 'proxyConfig': {
       const inner: { [k: string]: Y } = {}
+      const where = match.type === 'meshConfig' ? match.where : undefined
+      // As for fields: `@.x` conditions sit under the matched value, the others anywhere in the MeshConfig.
+      const relative = (where ?? []).some((c) => c.path.startsWith('@.'))
+      if (!brokenConditions && !relative) applyConditions(inner, where)
       const steps = [...(match.type === 'proxyConfig' ? ['defaultConfig'] : []), ...concrete(match.paths[0])]
       const presenceOnly = !match.values && match.pattern === undefined
       const path = clean && presenceOnly ? renameLastKey(steps) : steps
-      set(inner, path, valueFor(match, clean))
+      set(inner, path, relative && presenceOnly ? {} : valueFor(match, clean))
+      if (!brokenConditions && relative) applyConditions(inner, where, false, path, match)
+      if (brokenConditions) applyConditions(inner, where, true, path, match)
       const w = writeYaml([meshConfigMap(inner)])
       return { file, text: w.text, line: w.lineOf(['data', 'mesh', ...path]) }
     }
@@ -346,5 +356,29 @@ spec:
   - api.example.com # reported
   ports: [{number: 443, name: tls, protocol: TLS}]
   resolution: DNS
+`,
+  // The repository runs the in-cluster operator, which reconciles the IstioOperator object next to it. Clean: the
+  // IstioOperator is marked as local input (kustomize and kpt never apply it).
+  'istio-operator-applied': (clean) => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: istio-operator
+  namespace: istio-operator
+spec:
+  template:
+    spec:
+      containers:
+      - name: istio-operator
+        image: docker.io/istio/operator:1.22.0
+---
+apiVersion: install.istio.io/v1alpha1 # reported
+kind: IstioOperator
+metadata:
+  name: mesh
+  namespace: istio-system${clean ? `
+  annotations:
+    config.kubernetes.io/local-config: "true"` : ''}
+spec:
+  profile: default
 `
 }

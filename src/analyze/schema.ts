@@ -233,8 +233,8 @@ class SchemaChecker {
         this.walk(pos.items[i], Array.isArray(value) ? value[i] : undefined, items, undefined, st)
         st.path.pop()
       }
-    } else if (node.enumValues && typeof value === 'string') {
-      this.checkEnum(pos, value, node, st)
+    } else if (node.enumValues && enumText(value) !== undefined) {
+      this.checkEnum(pos, enumText(value) as string, node, st)
     }
   }
 
@@ -477,8 +477,21 @@ function fits(pos: PosNode | null, value: unknown, node: SchemaNode, bit: number
     return true
   }
   if (pos.kind === 'seq') return !node.items || pos.items.every((item, i) => fits(item, Array.isArray(value) ? value[i] : undefined, node.items as SchemaNode, bit))
-  if (node.enumValues && typeof value === 'string') return ((node.enumValues.get(value) ?? 0) & bit) !== 0
+  const text = enumText(value)
+  if (node.enumValues && text !== undefined) return ((node.enumValues.get(text) ?? 0) & bit) !== 0
   return true
+}
+
+/**
+ * A scalar as the index spells enum values (String of the CRD's enum entry), so integer enums (HTTPRoute
+ * requestRedirect.statusCode) are checked like string ones. Booleans are left alone: the only boolean enum
+ * (CORS allowCredentials, `[true]` in Gateway API 1.3–1.4) lost its list in 1.5, and the index cannot tell a
+ * release without a list from a value no list ever had, so `false` would be reported on releases that accept it.
+ */
+function enumText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value)
+  return undefined
 }
 
 function fileLines(st: WalkState): readonly string[] | undefined {

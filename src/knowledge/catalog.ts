@@ -98,6 +98,8 @@ export interface MetadataMatch extends MatchBase, ValueTest {
 export interface MeshConfigMatch extends MatchBase, ValueTest {
   type: 'meshConfig'
   paths: string[]
+  /** Conditions on the same MeshConfig (paths relative to its root, or `@.sub.path` relative to each matched value). */
+  where?: Condition[]
 }
 
 /** A ProxyConfig path: MeshConfig defaultConfig.<path> and the pod annotation proxy.istio.io/config. */
@@ -169,10 +171,13 @@ export interface CrossObjectMatch extends MatchBase {
  * - secret-name-forms: an Istio Gateway server names a TLS Secret as `name` and another (or the same gateway
  *   workload's other server) as `<namespace>/name`, both resolving to the same Secret of the gateway workload's namespace.
  * - ambient-serviceentry-hosts: two ServiceEntries of one namespace declare the same host, in a repository that runs ambient.
+ * - istio-operator-applied: an IstioOperator that the repository applies to the cluster as an object (a kustomization
+ *   lists its file, a Flux Kustomization or Argo CD Application deploys its directory, or the repository installs the
+ *   in-cluster operator), as opposed to an input file for istioctl.
  */
-export type CrossObjectCheck = 'secret-name-forms' | 'ambient-serviceentry-hosts'
+export type CrossObjectCheck = 'secret-name-forms' | 'ambient-serviceentry-hosts' | 'istio-operator-applied'
 
-export const CROSS_OBJECT_CHECKS: readonly CrossObjectCheck[] = ['secret-name-forms', 'ambient-serviceentry-hosts']
+export const CROSS_OBJECT_CHECKS: readonly CrossObjectCheck[] = ['secret-name-forms', 'ambient-serviceentry-hosts', 'istio-operator-applied']
 
 export type Match =
   | ResourceMatch
@@ -277,7 +282,7 @@ const MATCH_KEYS: Record<MatchType, { required: string[]; optional: string[] }> 
   field: { required: ['kinds', 'paths'], optional: ['apiVersions', 'values', 'pattern', 'where', 'duplicates'] },
   annotation: { required: ['key', 'on'], optional: ['values', 'pattern'] },
   label: { required: ['key', 'on'], optional: ['values', 'pattern'] },
-  meshConfig: { required: ['paths'], optional: ['values', 'pattern'] },
+  meshConfig: { required: ['paths'], optional: ['values', 'pattern', 'where'] },
   proxyConfig: { required: ['paths'], optional: ['values', 'pattern'] },
   helmValue: { required: ['chart', 'paths'], optional: ['iopPaths', 'values', 'pattern', 'where'] },
   env: { required: ['name', 'component'], optional: ['values', 'pattern'] },
@@ -388,6 +393,10 @@ function checkMatch(m: Match, where: string, problems: string[]): void {
     case 'proxyConfig':
       if (!nonEmptyStrings(m.paths)) problems.push(`${where}: paths must be a non-empty list`)
       else m.paths.forEach((p) => checkPath(p, where, problems))
+      for (const c of m.type === 'meshConfig' ? m.where ?? [] : []) {
+        checkPath(c.path, where, problems)
+        checkPattern(c.pattern, where, problems)
+      }
       break
     case 'helmValue':
       if (!CHARTS.includes(m.chart)) problems.push(`${where}: unknown chart ${String(m.chart)}`)

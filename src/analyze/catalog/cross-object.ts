@@ -40,6 +40,27 @@ interface Place {
   resource: ResourceRef
 }
 
+/** An IstioOperator object (one not marked as local input, see `operatorObject`). */
+export interface OperatorObject {
+  at: Place
+}
+
+/**
+ * Something in the repository that puts files of it on the cluster: a kustomization (the files its `resources`
+ * list), a Flux Kustomization or an Argo CD Application (a directory, and with Flux or `directory.recurse` the
+ * directories below it), or an installation of the in-cluster operator itself (every IstioOperator).
+ */
+export interface Applier {
+  /** How the finding names it, e.g. `kustomization apps/kustomization.yaml`. */
+  what: string
+  /** Repository paths of the files it lists (kustomization). */
+  files?: string[]
+  /** Repository directory it deploys ('' = the repository root), and whether the directories below it count. */
+  dir?: { path: string; recurse: boolean }
+  /** It runs the in-cluster operator, which reconciles every IstioOperator object of the cluster. */
+  operator?: boolean
+}
+
 /**
  * Whether a file's text may hold facts a cross-object check reads (a Gateway's credentialName, a ServiceEntry, a
  * sign of ambient): the untouched files of a pull request that pass are parsed as pairing context. CRD schemas,
@@ -49,7 +70,7 @@ export function mayHoldPairingFacts(text: string): boolean {
   return MAY_PAIR.test(text)
 }
 
-const MAY_PAIR = /^[ \t]*(?:- )?credentialNames?:[ \t]*[^\s#]|^kind:[ \t]*["']?ServiceEntry\b|dataplane-mode["']?:[ \t]*["']?ambient|profile:[ \t]*["']?ambient|gatewayClassName:[ \t]*["']?istio-waypoint|^[ \t]*(?:- )?credentialNames:[ \t]*\r?\n[ \t]*- |chart:[ \t]*["']?ztunnel\b/m
+const MAY_PAIR = /^[ \t]*(?:- )?credentialNames?:[ \t]*[^\s#]|^kind:[ \t]*["']?(?:ServiceEntry|IstioOperator|Kustomization|Application)\b|^resources:|istio-operator\b|dataplane-mode["']?:[ \t]*["']?ambient|profile:[ \t]*["']?ambient|gatewayClassName:[ \t]*["']?istio-waypoint|^[ \t]*(?:- )?credentialNames:[ \t]*\r?\n[ \t]*- |chart:[ \t]*["']?ztunnel\b/m
 
 /** What the cross-object checks need from one document. */
 export interface DocumentFacts {
@@ -57,9 +78,11 @@ export interface DocumentFacts {
   hosts: HostReference[]
   /** The document shows that the mesh runs ambient (see `showsAmbient`). */
   ambient: boolean
+  operators: OperatorObject[]
+  appliers: Applier[]
 }
 
-const NONE: DocumentFacts = { secrets: [], hosts: [], ambient: false }
+const NONE: DocumentFacts = { secrets: [], hosts: [], ambient: false, operators: [], appliers: [] }
 const factsByDoc = new WeakMap<ManifestDocument, DocumentFacts>()
 
 function isMap(v: unknown): v is Record<string, unknown> {
@@ -93,7 +116,74 @@ function factsOf(doc: ManifestDocument): DocumentFacts {
   const secrets = resource && resource.kind === 'Gateway' && ISTIO_NETWORKING.has(resource.apiVersion) ? secretReferences(doc, value, resource) : []
   const hosts = resource && resource.kind === 'ServiceEntry' && ISTIO_NETWORKING.has(resource.apiVersion) ? hostReferences(doc, value, resource) : []
   const ambient = showsAmbient(doc, value)
-  return secrets.length === 0 && hosts.length === 0 && !ambient ? NONE : { secrets, hosts, ambient }
+  const operator = resource ? operatorObject(doc, value, resource) : undefined
+  const operators = operator ? [operator] : []
+  const appliers = appliersOf(doc, value)
+  return secrets.length === 0 && hosts.length === 0 && !ambient && operators.length === 0 && appliers.length === 0 ? NONE : { secrets, hosts, ambient, operators, appliers }
+}
+
+/**
+ * An IstioOperator object; none for one annotated `config.kubernetes.io/local-config: "true"`, the mark of a file
+ * that kustomize and kpt read but never apply (here: an input for istioctl).
+ */
+function operatorObject(doc: ManifestDocument, value: Record<string, unknown>, resource: ResourceRef): OperatorObject | undefined {
+  if (resource.kind !== 'IstioOperator' || doc.family !== 'istio-operator') return undefined
+  const metadata = value.metadata
+  const annotations = isMap(metadata) ? metadata.annotations : undefined
+  if (isMap(annotations) && String(annotations['config.kubernetes.io/local-config']) === 'true') return undefined
+  return { at: { file: doc.file, line: lineOf(entryAt(doc.root, ['apiVersion'])?.keyNode, doc.line), path: 'apiVersion', resource } }
+}
+
+/** `a/./b/../c/` → `a/c`; undefined for a path that leaves the repository or is not a plain path (a URL). */
+function normalPath(path: string): string | undefined {
+  if (path.includes('://') || path.startsWith('/') || /^(?:github\.com|gitlab\.com|bitbucket\.org)\//.test(path)) return undefined
+  const out: string[] = []
+  for (const part of path.split('/')) {
+    if (part === '' || part === '.') continue
+    if (part === '..') {
+      if (out.length === 0) return undefined
+      out.pop()
+    } else out.push(part)
+  }
+  return out.join('/')
+}
+
+function dirOf(file: string): string {
+  return file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : ''
+}
+
+const KUSTOMIZATION_FILE = /(^|\/)(?:kustomization\.ya?ml|Kustomization)$/
+
+function appliersOf(doc: ManifestDocument, value: Record<string, unknown>): Applier[] {
+  const resource = doc.resource
+  const name = resource ? `${resource.namespace ? `${resource.namespace}/` : ''}${resource.name ?? '(unnamed)'}` : ''
+  if (KUSTOMIZATION_FILE.test(doc.file) && Array.isArray(value.resources)) {
+    const dir = dirOf(doc.file)
+    const files = value.resources.flatMap((r) => {
+      const p = typeof r === 'string' ? normalPath(dir === '' ? r : `${dir}/${r}`) : undefined
+      return p === undefined ? [] : [p]
+    })
+    return files.length > 0 ? [{ what: `kustomization ${doc.file}`, files }] : []
+  }
+  if (!resource) return []
+  const spec = value.spec
+  if (resource.kind === 'Kustomization' && resource.apiVersion.startsWith('kustomize.toolkit.fluxcd.io/') && isMap(spec) && typeof spec.path === 'string') {
+    // Flux applies the kustomization.yaml of the directory, or generates one over every manifest below it. The
+    // repository root is left out: a Flux Kustomization of the whole tree usually deploys another repository.
+    const path = normalPath(spec.path)
+    return path ? [{ what: `Flux Kustomization ${name}`, dir: { path, recurse: true } }] : []
+  }
+  if (resource.kind === 'Application' && resource.apiVersion.startsWith('argoproj.io/') && isMap(spec)) {
+    const sources = [spec.source, ...(Array.isArray(spec.sources) ? spec.sources : [])].filter(isMap)
+    return sources.flatMap((source) => {
+      const path = typeof source.path === 'string' && source.chart === undefined ? normalPath(source.path) : undefined
+      const recurse = isMap(source.directory) && source.directory.recurse === true
+      return path ? [{ what: `Argo CD Application ${name}`, dir: { path, recurse } }] : []
+    })
+  }
+  if (doc.family === 'helm-release' && doc.chart === 'istio-operator') return [{ what: `the istio-operator chart installed by ${resource.kind} ${name}`, operator: true }]
+  if (resource.kind === 'Deployment' && resource.name === 'istio-operator') return [{ what: `the istio-operator Deployment in ${doc.file}`, operator: true }]
+  return []
 }
 
 function lineOf(node: PosNode | undefined, fallback: number): number {
@@ -274,6 +364,26 @@ function ambientServiceEntryHosts(refs: readonly HostReference[], inScope: (at: 
   return out
 }
 
+/**
+ * IstioOperator objects the repository applies to the cluster, each with what applies it: those are what the
+ * in-cluster operator reconciled. An IstioOperator nothing applies is taken as an input file of istioctl, which
+ * still reads it on every release.
+ */
+function appliedOperators(operators: readonly OperatorObject[], appliers: readonly Applier[], inScope: (at: Place) => boolean): PairHit[] {
+  const out: PairHit[] = []
+  for (const o of operators) {
+    if (!inScope(o.at)) continue
+    const dir = dirOf(o.at.file)
+    const by = appliers.find((a) => a.files?.includes(o.at.file)) ??
+      appliers.find((a) => a.dir && (a.dir.path === dir || (a.dir.recurse && dir.startsWith(`${a.dir.path}/`)))) ??
+      appliers.find((a) => a.operator)
+    if (!by) continue
+    const how = by.operator ? `${by.what} runs the in-cluster operator` : by.files ? `${by.what} lists this file, so the object is applied to the cluster` : `${by.what} deploys ${by.dir?.path === dir ? 'the directory of this file' : `${by.dir?.path}/, which holds this file`}`
+    out.push({ at: o.at, detail: how })
+  }
+  return out
+}
+
 /** A cross-object hit with the catalog entry behind it. */
 export interface CrossObjectFinding {
   entryId: string
@@ -302,6 +412,8 @@ export function crossObjectFindings(files: readonly ManifestFile[], plan: Plan, 
   if (plan.crossObject.size === 0) return []
   const secrets: SecretReference[] = []
   const hosts: HostReference[] = []
+  const operators: OperatorObject[] = []
+  const appliers: Applier[] = []
   let ambient = false
   for (const file of files) {
     for (const doc of file.documents) {
@@ -309,6 +421,8 @@ export function crossObjectFindings(files: readonly ManifestFile[], plan: Plan, 
       if (facts === NONE) continue
       for (const s of facts.secrets) secrets.push(s)
       for (const h of facts.hosts) hosts.push(h)
+      for (const o of facts.operators) operators.push(o)
+      for (const a of facts.appliers) appliers.push(a)
       ambient ||= facts.ambient
     }
   }
@@ -316,7 +430,8 @@ export function crossObjectFindings(files: readonly ManifestFile[], plan: Plan, 
   const inScope = (at: Place) => scoped === undefined || scoped.has(at.resource)
   const run: Record<CrossObjectCheck, () => PairHit[]> = {
     'secret-name-forms': () => (secrets.length > 1 ? secretNameForms(secrets, inScope) : []),
-    'ambient-serviceentry-hosts': () => (ambient && hosts.length > 1 ? ambientServiceEntryHosts(hosts, inScope) : [])
+    'ambient-serviceentry-hosts': () => (ambient && hosts.length > 1 ? ambientServiceEntryHosts(hosts, inScope) : []),
+    'istio-operator-applied': () => (operators.length > 0 && appliers.length > 0 ? appliedOperators(operators, appliers, inScope) : [])
   }
   const out: CrossObjectFinding[] = []
   for (const [check, compiled] of plan.crossObject) {
