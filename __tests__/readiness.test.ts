@@ -132,7 +132,8 @@ describe('syncReadinessIssue against the fake GitHub', () => {
     log,
     ...over
   })
-  const writes = (from: number) => fake.requests.slice(from).filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`)
+  // GraphQL's `viewer` question is a POST that writes nothing.
+  const writes = (from: number) => fake.requests.slice(from).filter((r) => r.method !== 'GET' && r.path !== '/graphql').map((r) => `${r.method} ${r.path}`)
 
   it('a clean branch without an issue writes nothing; findings open one with every label', async () => {
     let seen = fake.requests.length
@@ -170,6 +171,28 @@ describe('syncReadinessIssue against the fake GitHub', () => {
     expect(fake.issueList().find((i) => i.number === outcome.number)!.user.login).toBe('mesh-bot')
     expect(writes(seen)).toEqual(['POST /repos/octo/mesh/issues'])
     expect(fake.validationErrors).toEqual([])
+    expect(fake.crashes).toEqual([])
+  })
+  it('with a GitHub App installation token, its own issue is found through GraphQL viewer and another bot\'s marked issue is left alone', async () => {
+    const other = fake.addIssue({ title: 'Istio upgrade readiness', body: `${READINESS_MARKER}\nrenovate's copy`, labels: ['istio-compat'], login: 'renovate[bot]', type: 'Bot' })
+    // First run with the app token: nothing of the app's yet, so an issue of its own is opened (a GITHUB_TOKEN
+    // unsure of itself would have taken any marked bot issue for its own).
+    let seen = fake.requests.length
+    const created = await syncReadinessIssue(input({ octokit: client('app-token'), hash: '4'.repeat(16) }))
+    expect(created.action).toBe('created')
+    expect(fake.issueList().find((i) => i.number === created.number)!.user.login).toBe('mesh-checks[bot]')
+    expect(fake.requests.slice(seen).filter((r) => r.path === '/graphql' || r.path === '/user').map((r) => `${r.method} ${r.path}`)).toEqual(['POST /graphql'])
+    // Re-run with new findings: the app's issue is edited, renovate's is not touched.
+    seen = fake.requests.length
+    const again = await syncReadinessIssue(input({ octokit: client('app-token'), hash: '5'.repeat(16), body: `${READINESS_MARKER}\n<!-- istio-compat:readiness-hash ${'5'.repeat(16)} -->\nreport` }))
+    expect(again).toMatchObject({ action: 'updated', number: created.number })
+    expect(writes(seen)).toEqual([`PATCH /repos/octo/mesh/issues/${created.number}`])
+    expect(fake.issueList().find((i) => i.number === other)!.body).toBe(`${READINESS_MARKER}\nrenovate's copy`)
+    // With app-slug given, no question is asked at all.
+    seen = fake.requests.length
+    expect((await syncReadinessIssue(input({ octokit: client('app-token'), hash: '5'.repeat(16), login: 'mesh-checks[bot]' }))).action).toBe('unchanged')
+    expect(writes(seen)).toEqual([])
+    expect(fake.requests.slice(seen).map((r) => r.path)).not.toContain('/graphql')
     expect(fake.crashes).toEqual([])
   })
 })

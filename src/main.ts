@@ -105,7 +105,7 @@ export async function run(): Promise<void> {
     // schedule / workflow_dispatch (or mode: readiness): the whole branch, kept in one issue.
     if (actionMode(core.getInput('mode'), context.eventName ?? '') === 'readiness') {
       const config = loadRepoConfig(workspace, inputs.configPath)
-      await runReadiness({ target: inputs.target, from: inputs.from, kubernetesVersion: inputs.kubernetesVersion, paths: inputs.paths, token: inputs.token, config }, workspace)
+      await runReadiness({ target: inputs.target, from: inputs.from, kubernetesVersion: inputs.kubernetesVersion, paths: inputs.paths, token: inputs.token, config, ...(inputs.appLogin ? { appLogin: inputs.appLogin } : {}) }, workspace)
       return
     }
     const refs = eventRefs(context)

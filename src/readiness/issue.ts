@@ -3,7 +3,7 @@
 // reopened when findings come back. Issues we did not create are never touched.
 import type { GitHubClient, Log } from '../github/client.js'
 import { commentOnIssue, createIssue, listLabelledIssues, updateIssue, type IssueInfo, type RepoRef } from '../github/issues.js'
-import { resolveLogin } from '../github/pulls.js'
+import { resolveLogin, viewerLogin } from '../github/pulls.js'
 import { hashOf, isReadinessBody } from './report.js'
 
 export interface IssueSyncInput {
@@ -18,7 +18,10 @@ export interface IssueSyncInput {
   hash: string
   /** The sentence commented when the issue is closed (the branch is clean). Markdown, already safe. */
   closeNote: string
-  /** Our login when known; else `GET /user`, else github-actions[bot] (then any bot with our marker counts). */
+  /**
+   * Our login when known (the `app-slug` input); else GraphQL `viewer` (which installation tokens may ask too),
+   * else `GET /user`, else github-actions[bot] unconfirmed (then any bot with our marker counts).
+   */
   login?: string
   log: Log
 }
@@ -33,7 +36,17 @@ export interface IssueSyncOutcome {
 
 function isOwn(issue: IssueInfo, identity: { login: string; confirmed: boolean }): boolean {
   if (!isReadinessBody(issue.body) || !issue.user) return false
-  return issue.user.login === identity.login || (!identity.confirmed && issue.user.type === 'Bot')
+  const { login, type } = issue.user
+  // An app's viewer may be named without the `[bot]` that REST shows on what its bot wrote.
+  if (login === identity.login || (type === 'Bot' && login === `${identity.login}[bot]`)) return true
+  return !identity.confirmed && type === 'Bot'
+}
+
+/** Who the token acts as: asked only when an issue carries our marker, so a first run costs nothing. */
+async function identityOf(octokit: GitHubClient, login: string | undefined): Promise<{ login: string; confirmed: boolean }> {
+  if (login) return { login, confirmed: true }
+  const viewer = await viewerLogin(octokit)
+  return viewer ? { login: viewer, confirmed: true } : resolveLogin(octokit)
 }
 
 export async function syncReadinessIssue(input: IssueSyncInput): Promise<IssueSyncOutcome> {
@@ -41,7 +54,7 @@ export async function syncReadinessIssue(input: IssueSyncInput): Promise<IssueSy
   const label = input.labels[0]
   if (!label) throw new Error('the readiness issue needs at least one label to be found again')
   const marked = (await listLabelledIssues(octokit, repo, label)).filter((i) => isReadinessBody(i.body))
-  const identity = marked.length > 0 ? (input.login ? { login: input.login, confirmed: true } : await resolveLogin(octokit)) : undefined
+  const identity = marked.length > 0 ? await identityOf(octokit, input.login) : undefined
   const own = identity ? marked.filter((i) => isOwn(i, identity)) : []
   // Newest first from the API: an open one wins, else the newest closed one.
   const issue = own.find((i) => i.state === 'open') ?? own[0]

@@ -90,6 +90,8 @@ export interface ReadinessInputs {
   paths: string[]
   token: string
   config: RepoConfig
+  /** `<slug>[bot]` from the `app-slug` input: the login the readiness issue is written as. */
+  appLogin?: string
 }
 
 const log = { info: core.info, warning: core.warning, debug: core.debug }
@@ -167,6 +169,7 @@ export async function runReadiness(inputs: ReadinessInputs, workspace: string): 
         hasFindings,
         body: renderReadinessBody(result, links, hash, fileText),
         hash,
+        ...(inputs.appLogin ? { login: inputs.appLogin } : {}),
         closeNote: `istio-compat found nothing to fix for Istio ${result.target.release.version} on ${links.branch ? `\`${links.branch}\` ` : ''}at ${sha.slice(0, 12)}; closing. This issue is reopened if findings come back.`,
         log
       })
