@@ -2,6 +2,7 @@
 // not sample. Each test below fails on the entry as it stood before this audit and passes on the fixed one; every
 // expected finding is pinned to its file and line.
 import { describe, expect, it } from '@jest/globals'
+import { CATALOG, validateCatalog, type CatalogRelease } from '../../src/knowledge/catalog.js'
 import { run, of, lineOf } from '../support/catalog-run.js'
 
 const NATIVE = 'istio-1.27-native-sidecars'
@@ -168,5 +169,16 @@ spec:
     const found = of(run('ai/pool.yaml', pool, '1.28.0'), MULTI_PORTS)
     expect(found.map((f) => [f.file, f.line, f.severity])).toEqual([['ai/pool.yaml', lineOf(pool, '- number: 8001'), 'error']])
     expect(of(run('ai/pool.yaml', pool, '1.28.1'), MULTI_PORTS)).toEqual([])
+  })
+})
+
+describe('audit 5 1.27–1.28: the env match key unlessSet is validated', () => {
+  const withUnlessSet = (unlessSet: unknown): CatalogRelease[] =>
+    CATALOG.map((r) => ({ ...r, entries: r.entries.map((e) => (e.id === TYPO ? { ...e, match: e.match.map((m) => ({ ...m, unlessSet })) } : e)) })) as CatalogRelease[]
+  it('accepts a list of env names and rejects an empty list or a name that is not an env variable', () => {
+    expect(validateCatalog(withUnlessSet(['ENABLE_GATEWAY_API_INFERENCE_EXTENSION']))).toEqual([])
+    for (const bad of [[], ['enable-it'], 'ENABLE_GATEWAY_API_INFERENCE_EXTENSION']) {
+      expect(validateCatalog(withUnlessSet(bad))).toEqual([`catalog 1.27 ${TYPO} match[0]: unlessSet must be a non-empty list of env names`])
+    }
   })
 })
