@@ -134,6 +134,11 @@ export interface EnvMatch extends MatchBase, ValueTest {
   type: 'env'
   name: string
   component: 'istiod' | 'proxy' | 'any' | 'cni'
+  /**
+   * Names of other variables: when the same env block (one map or one `- name:` list) also sets one of them, the
+   * variable is not reported (a misspelt name next to the right one does no harm, and a rename would duplicate it).
+   */
+  unlessSet?: string[]
 }
 
 /** A substring or pattern in any scalar of the selected resources (CEL expressions, EnvoyFilter patches, policies). */
@@ -285,7 +290,7 @@ const MATCH_KEYS: Record<MatchType, { required: string[]; optional: string[] }> 
   meshConfig: { required: ['paths'], optional: ['values', 'pattern', 'where'] },
   proxyConfig: { required: ['paths'], optional: ['values', 'pattern'] },
   helmValue: { required: ['chart', 'paths'], optional: ['iopPaths', 'values', 'pattern', 'where'] },
-  env: { required: ['name', 'component'], optional: ['values', 'pattern'] },
+  env: { required: ['name', 'component'], optional: ['values', 'pattern', 'unlessSet'] },
   text: { required: [], optional: ['kinds', 'families', 'contains', 'pattern'] },
   helmChart: { required: ['names'], optional: ['where'] },
   crossObject: { required: ['check'], optional: [] }
@@ -414,6 +419,7 @@ function checkMatch(m: Match, where: string, problems: string[]): void {
     case 'env':
       if (typeof m.name !== 'string' || !/^[A-Z][A-Z0-9_]*$/.test(m.name)) problems.push(`${where}: bad env name`)
       if (!['istiod', 'proxy', 'any', 'cni'].includes(m.component)) problems.push(`${where}: bad env component`)
+      if (m.unlessSet !== undefined && (!nonEmptyStrings(m.unlessSet) || m.unlessSet.some((n) => !/^[A-Z][A-Z0-9_]*$/.test(n)))) problems.push(`${where}: unlessSet must be a non-empty list of env names`)
       break
     case 'text':
       if (m.contains === undefined && m.pattern === undefined) problems.push(`${where}: text match needs contains or pattern`)

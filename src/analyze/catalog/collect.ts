@@ -414,8 +414,9 @@ function checkProxyConfigAnnotation(out: HitCollector, tree: Tree, path: Concret
   // No key/value nodes: a fix must never rewrite the annotation itself.
   const report = (c: Compiled, innerPath: ConcretePath, name: string): void => out.add(c, { line: at.line }, [...path, ...innerPath], name)
   if (isMap(config.proxyMetadata)) {
-    for (const [name, value] of Object.entries(config.proxyMetadata)) {
-      for (const c of out.plan.proxyEnv.get(name) ?? []) if (passes(value, c.test)) report(c, ['proxyMetadata', name], name)
+    const metadata = config.proxyMetadata
+    for (const [name, value] of Object.entries(metadata)) {
+      for (const c of out.plan.proxyEnv.get(name) ?? []) if (passes(value, c.test) && !setsAnyOf(metadata, c)) report(c, ['proxyMetadata', name], name)
     }
   }
   for (const c of out.plan.proxyConfig) {
@@ -448,7 +449,7 @@ function checkEnvList(out: HitCollector, tree: Tree, listPath: ConcretePath, ind
   list.forEach((item, i) => {
     if (!isMap(item) || typeof item.name !== 'string') return
     for (const c of index.get(item.name) ?? []) {
-      if (!passes(item.value, c.test)) continue
+      if (!passes(item.value, c.test) || listSetsAnyOf(list, c)) continue
       const nameEntry = entryAt(tree.root, [...listPath, i, 'name'])
       const valueNode = nodeAt(tree.root, [...listPath, i, 'value'])
       if (!nameEntry) continue
@@ -463,7 +464,7 @@ function checkProxyConfigResource(out: HitCollector, doc: ManifestDocument, tree
   const env = valueAt(doc.value, ['spec', 'environmentVariables'])
   if (!isMap(env)) return
   for (const [name, value] of Object.entries(env)) {
-    for (const c of out.plan.proxyEnv.get(name) ?? []) if (passes(value, c.test)) out.addAt(c, tree, ['spec', 'environmentVariables', name], name)
+    for (const c of out.plan.proxyEnv.get(name) ?? []) if (passes(value, c.test) && !setsAnyOf(env, c)) out.addAt(c, tree, ['spec', 'environmentVariables', name], name)
   }
 }
 
@@ -588,7 +589,7 @@ function checkHelm(out: HitCollector, tree: HelmTree): void {
     const env = valueAt(tree.value, place)
     if (!isMap(env)) continue
     for (const [name, value] of Object.entries(env)) {
-      for (const c of index.get(name) ?? []) if (passes(value, c.test)) out.addAt(c, tree, [...place, name], name)
+      for (const c of index.get(name) ?? []) if (passes(value, c.test) && !setsAnyOf(env, c)) out.addAt(c, tree, [...place, name], name)
     }
   }
 }
@@ -602,8 +603,18 @@ function checkMesh(out: HitCollector, tree: Tree): void {
   const metadata = isMap(defaults) ? defaults.proxyMetadata : undefined
   if (!isMap(metadata)) return
   for (const [name, value] of Object.entries(metadata)) {
-    for (const c of plan.proxyEnv.get(name) ?? []) if (passes(value, c.test)) out.addAt(c, tree, ['defaultConfig', 'proxyMetadata', name], name)
+    for (const c of plan.proxyEnv.get(name) ?? []) if (passes(value, c.test) && !setsAnyOf(metadata, c)) out.addAt(c, tree, ['defaultConfig', 'proxyMetadata', name], name)
   }
+}
+
+/** An env match's `unlessSet`: the same env map also sets one of the named variables. */
+function setsAnyOf(env: Record<string, unknown>, c: CompiledEnv): boolean {
+  return c.match.unlessSet?.some((n) => Object.hasOwn(env, n)) ?? false
+}
+
+/** An env match's `unlessSet` on a `- name:` list. */
+function listSetsAnyOf(list: readonly unknown[], c: CompiledEnv): boolean {
+  return c.match.unlessSet?.some((n) => list.some((item) => isMap(item) && item.name === n)) ?? false
 }
 
 /** Helm compatibilityVersion values in a document, with positions (Helm values of any chart and IstioOperator spec). */
