@@ -21913,7 +21913,18 @@ function renderReadinessBody(result, links, hash = readinessHash(result), fileTe
 function isOwn(issue, identity) {
     if (!isReadinessBody(issue.body) || !issue.user)
         return false;
-    return issue.user.login === identity.login || (!identity.confirmed && issue.user.type === 'Bot');
+    const { login, type } = issue.user;
+    // An app's viewer may be named without the `[bot]` that REST shows on what its bot wrote.
+    if (login === identity.login || (type === 'Bot' && login === `${identity.login}[bot]`))
+        return true;
+    return !identity.confirmed && type === 'Bot';
+}
+/** Who the token acts as: asked only when an issue carries our marker, so a first run costs nothing. */
+async function identityOf(octokit, login) {
+    if (login)
+        return { login, confirmed: true };
+    const viewer = await viewerLogin(octokit);
+    return viewer ? { login: viewer, confirmed: true } : resolveLogin(octokit);
 }
 async function syncReadinessIssue(input) {
     const { octokit, repo, log } = input;
@@ -21921,7 +21932,7 @@ async function syncReadinessIssue(input) {
     if (!label)
         throw new Error('the readiness issue needs at least one label to be found again');
     const marked = (await listLabelledIssues(octokit, repo, label)).filter((i) => isReadinessBody(i.body));
-    const identity = marked.length > 0 ? (input.login ? { login: input.login, confirmed: true } : await resolveLogin(octokit)) : undefined;
+    const identity = marked.length > 0 ? await identityOf(octokit, input.login) : undefined;
     const own = identity ? marked.filter((i) => isOwn(i, identity)) : [];
     // Newest first from the API: an open one wins, else the newest closed one.
     const issue = own.find((i) => i.state === 'open') ?? own[0];
@@ -22075,6 +22086,7 @@ async function runReadiness(inputs, workspace) {
                 hasFindings,
                 body: renderReadinessBody(result, links, hash, fileText),
                 hash,
+                ...(inputs.appLogin ? { login: inputs.appLogin } : {}),
                 closeNote: `istio-compat found nothing to fix for Istio ${result.target.release.version} on ${links.branch ? `\`${links.branch}\` ` : ''}at ${sha.slice(0, 12)}; closing. This issue is reopened if findings come back.`,
                 log
             });
@@ -22161,7 +22173,7 @@ async function run() {
         // schedule / workflow_dispatch (or mode: readiness): the whole branch, kept in one issue.
         if (actionMode(getInput('mode'), context.eventName ?? '') === 'readiness') {
             const config = loadRepoConfig(workspace, inputs.configPath);
-            await runReadiness({ target: inputs.target, from: inputs.from, kubernetesVersion: inputs.kubernetesVersion, paths: inputs.paths, token: inputs.token, config }, workspace);
+            await runReadiness({ target: inputs.target, from: inputs.from, kubernetesVersion: inputs.kubernetesVersion, paths: inputs.paths, token: inputs.token, config, ...(inputs.appLogin ? { appLogin: inputs.appLogin } : {}) }, workspace);
             return;
         }
         const refs = eventRefs(context);

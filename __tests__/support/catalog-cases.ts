@@ -7,6 +7,9 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   'forward_downstream_sni|tcp_cluster_rewrite|sni_verifier': 'envoy.filters.network.sni_verifier',
   '(^|[^\\w."\\[])node\\.': 'node.metadata["NAMESPACE"]',
   '(^|[^\\w."\\[])istio_responseClass': 'istio_responseClass == "2xx"',
+  // Paired with a contains: the expression has no has() fallback to the standard attribute.
+  '^(?![\\s\\S]*has\\(\\s*filter_state\\.downstream_peer\\s*\\))': 'filter_state["wasm.downstream_peer"].namespace',
+  '^(?![\\s\\S]*has\\(\\s*filter_state\\.upstream_peer\\s*\\))': 'filter_state["wasm.upstream_peer"].namespace',
   '\\{\\*\\*?\\}': '/api/{*}/items',
   'reset-before-request': 'reset-before-request,5xx',
   '(^|,)\\s*53\\s*(,|$)': '53',

@@ -485,7 +485,8 @@ function checkText(out: HitCollector, doc: ManifestDocument): void {
     if (node.kind !== 'scalar') return
     for (const c of candidates) {
       if (done.has(c)) continue
-      const hit = c.needle !== undefined ? node.text.includes(c.needle) : c.regex!.test(node.text)
+      // With both, the substring places the finding and the pattern must hold on the whole scalar too.
+      const hit = (c.needle === undefined || node.text.includes(c.needle)) && (c.regex === undefined || c.regex.test(node.text))
       if (!hit) continue
       if (!c.fix) {
         if (/\s/.test(node.text.trim())) {

@@ -30,6 +30,37 @@ function replaceKey(line: string, text: string, to: string): string | undefined 
   return line.slice(0, start) + quoteLike(m[2], to) + line.slice(end)
 }
 
+/** Column where the key `text` (plain or quoted, followed by a colon) starts on a line. */
+function keyStart(line: string, text: string): number {
+  const m = new RegExp(`(^|[\\s{,?-])(["']?)${escapeRegExp(text)}\\2(\\s*:)`).exec(line)
+  return m ? m.index + m[1].length : -1
+}
+
+/**
+ * Whether the block mapping holding the key at `keyLine` (starting at column `col`) already has the key `to`:
+ * the lines around it whose key starts at the same column, up to the first line indented less.
+ */
+function hasSiblingKey(lines: readonly string[], keyLine: number, col: number, to: string): boolean {
+  if (col < 0) return false
+  const sibling = new RegExp(`^[\\s-]*(["']?)${escapeRegExp(to)}\\1\\s*:`)
+  // A key that opens a list item (`- key:`) has no siblings above it.
+  const opensItem = /^\s*-/.test(lines[keyLine - 1] ?? '')
+  for (const step of opensItem ? [1] : [-1, 1]) {
+    for (let n = keyLine + step; n >= 1 && n <= lines.length; n += step) {
+      const text = lines[n - 1]
+      if (text.trim() === '' || text.trimStart().startsWith('#')) continue
+      const lead = text.length - text.trimStart().length
+      // Where the line's key starts, after its indentation and any list dashes.
+      const start = text.length - text.replace(/^[\s-]*/, '').length
+      if (step > 0 && lead < col) break
+      if (start === col && sibling.test(text)) return true
+      // Going up, the line that opens the list item (`- key:`) or a line indented less ends the mapping.
+      if (step < 0 && (lead < col || (start === col && /^\s*-/.test(text)))) break
+    }
+  }
+  return false
+}
+
 /** Replaces the value `text` (plain or quoted) where it stands as a whole scalar on the line (last such place). */
 function replaceValue(line: string, text: string, to: string): string | undefined {
   const re = new RegExp(`(:\\s+|-\\s+|[\\[,{]\\s*|^\\s*)(["']?)${escapeRegExp(text)}\\2(?=\\s*(?:#.*)?$|\\s*[,\\]}])`, 'g')
@@ -65,7 +96,10 @@ export function buildFix(spec: FixSpec, hit: { line: number; keyNode?: PosNode; 
       const line = lines[key.line - 1]
       if (line === undefined) return undefined
       // A map key is followed by a colon; an env list `name:` value is a plain value.
-      const edited = replaceKey(line, key.text, spec.to) ?? replaceValue(line, key.text, spec.to)
+      const asKey = replaceKey(line, key.text, spec.to)
+      // Renaming onto a key the same mapping already has would write a duplicate key: no fix then.
+      if (asKey !== undefined && hasSiblingKey(lines, key.line, keyStart(line, key.text), spec.to)) return undefined
+      const edited = asKey ?? replaceValue(line, key.text, spec.to)
       return edited !== undefined && edited !== line ? { description: describe(spec, key.text), edits: [{ startLine: key.line, endLine: key.line, replacement: edited }] } : undefined
     }
     case 'replaceValue': {
