@@ -118,10 +118,10 @@ describe('audit #48/#49: the 1.20 default changes can fire (1.19 is accepted as 
     const text = `apiVersion: networking.istio.io/v1alpha3
 kind: EnvoyFilter
 metadata:
-  name: lua
+  name: tcp-rbac
 spec:
   configPatches:
-  - applyTo: HTTP_FILTER
+  - applyTo: NETWORK_FILTER
     match:
       context: SIDECAR_INBOUND
     patch:
@@ -147,7 +147,8 @@ spec:
     expect(result.from?.release.version).toBe('1.19')
     const byRule = result.findings.filter((f) => f.rule === 'default-changed' || f.rule === 'behaviour-changed').map((f) => [f.file, f.line, f.rule])
     expect(byRule).toEqual(expect.arrayContaining([
-      ['mesh.yaml', lineOf(text, 'operation: INSERT_BEFORE'), 'behaviour-changed'],
+      // Reported on the patch item (audit 5: only network filter patches moved).
+      ['mesh.yaml', lineOf(text, 'applyTo: NETWORK_FILTER'), 'behaviour-changed'],
       ['mesh.yaml', lineOf(text, 'periodSeconds'), 'default-changed']
     ]))
     await expect(runAnalysis(await wholeFileSources(snapshot, () => true), { target: '1.19', paths: [] })).rejects.toThrow(/not a release istio-compat knows/)

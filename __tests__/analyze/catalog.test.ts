@@ -307,8 +307,8 @@ spec:
     const file = parseManifestFile('istio/istiod/values.yaml', 'pilot:\n  env:\n    PILOT_ENABLE_INBOUND_PASSTHROUGH: "false"\n')
     const doc = { ...file.documents[0], embedded: [] }
     expect(doc.kind).toBe('helm-values')
-    const ctx: AnalysisContext = { target: parseRelease('1.21'), files: [file] }
-    expect(catalogFindings(doc, ctx).map((f) => [f.entryId, f.finding.line])).toEqual([['istio-1.21-inbound-passthrough-flag-removed', 3]])
+    const ctx: AnalysisContext = { target: parseRelease('1.22'), files: [file] }
+    expect(catalogFindings(doc, ctx).map((f) => [f.entryId, f.finding.line])).toEqual([['istio-1.22-inbound-passthrough-flag-removed', 3]])
   })
 
   it('maps istio-cni values to spec.values.cni in an IstioOperator', () => {

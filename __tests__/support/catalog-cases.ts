@@ -41,7 +41,12 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   '^(gcr\\.io/istio-release|registry\\.istio\\.io)': 'gcr.io/istio-release',
   'istio-release\\.storage\\.googleapis\\.com': 'https://istio-release.storage.googleapis.com/charts',
   '^~(?!/\\*$)': '~ns1/*',
-  '://(169\\.254\\.|\\[?fe80:|\\[?fd00:ec2::254|metadata\\.google\\.internal)': 'http://169.254.169.254/jwks'
+  '://(169\\.254\\.|\\[?fe80:|\\[?fd00:ec2::254|metadata\\.google\\.internal)': 'http://169.254.169.254/jwks',
+  // A DestinationRule host inside the cluster (or a private DNS zone), whose certificate comes from a private CA.
+  '(\\.svc(\\.|$)|\\.local$|\\.internal$|^[^.]+$)': 'reviews.bookinfo.svc.cluster.local',
+  // Readiness probe settings other than the Istio 1.20 defaults (period 15, failure threshold 4).
+  '^(?:[0-9]|1[0-46-9]|[2-9][0-9]|[0-9]{3,})$': '2',
+  '^(?:[0-35-9]|[1-9][0-9]+)$': '30'
 }
 
 /** A value that passes no value test the catalog uses. */
