@@ -207,3 +207,27 @@ describe('audit 5 1.29–1.31 #8: the versioned WDS reconnect already shipped in
     expect(lines(of(run('istiod.yaml', text, '1.30.4', '1.30.3'), id))).toEqual([['istiod.yaml', lineOf(text, 'ISTIO_GPRC_MAXRECVMSGSIZE'), 'notice']])
   })
 })
+
+describe('audit 5 1.29–1.31 #9: excludeInterfaces names are trimmed before the 15-character check', () => {
+  const id = 'istio-1.30-exclude-interfaces-validation'
+  const pod = (value: string) => `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+  annotations:
+    traffic.sidecar.istio.io/excludeInterfaces: "${value}"
+spec:
+  containers:
+  - name: app
+    image: app
+`
+  it('is quiet on a 15-character name followed by spaces before the comma', () => {
+    expect(of(run('pod.yaml', pod('abcdefghijklmno   , eth1'), '1.30'), id)).toEqual([])
+  })
+  it('still reports a 16-character name and a name with a colon on the annotation line', () => {
+    for (const value of ['eth0,abcdefghijklmnop', 'eth0:1']) {
+      const text = pod(value)
+      expect(lines(of(run('pod.yaml', text, '1.30'), id))).toEqual([['pod.yaml', lineOf(text, 'excludeInterfaces'), 'error']])
+    }
+  })
+})

@@ -29,7 +29,7 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   '^[^*]': 'api.example.com',
   '^[Ff][Aa][Ll][Ss][Ee]$': 'false',
   '[\\x00-\\x1f]': 'docker.io/istio/proxyv2:1.29.0\n',
-  '(^|,)\\s*([^,\\s][^,]{15,}|[^,\\s][^,]*[/:\\s][^,\\s]+[^,]*)\\s*(,|$)': 'eth0,a b',
+  '(^|,)\\s*([^,\\s]{16,}|[^,\\s][^,]*[/:\\s][^,\\s]+[^,]*)\\s*(,|$)': 'eth0,a b',
   '[\\[\\]()|+?^$\\\\{}]': 'cluster.local/ns/(a|b)/sa/x',
   '^\\*.*[\\[\\]()|+?^$\\\\{}]': '*/sa/(x|y)',
   '^[\\s\\S]{1025,}$': 'x'.repeat(1030),
