@@ -231,3 +231,30 @@ spec:
     }
   })
 })
+
+describe('audit 5 1.29–1.31 #10: the CNI config permission notice is quiet once CNI_CONF_GROUP_READ is set', () => {
+  const id = 'istio-1.30-cni-config-permissions'
+  const release = (env: string) => `apiVersion: helm.toolkit.fluxcd.io/v2
+kind: HelmRelease
+metadata:
+  name: istio-cni
+  namespace: istio-system
+spec:
+  chart:
+    spec:
+      chart: cni
+      version: 1.30.0
+      sourceRef:
+        kind: HelmRepository
+        name: istio
+  values:
+    profile: ambient${env}
+`
+  it('is quiet when the release sets the variable (the documented workaround)', () => {
+    expect(of(run('cni.yaml', release('\n    env:\n      CNI_CONF_GROUP_READ: "true"'), '1.30', '1.29'), id)).toEqual([])
+  })
+  it('reports the chart on its line otherwise', () => {
+    const text = release('')
+    expect(lines(of(run('cni.yaml', text, '1.30', '1.29'), id))).toEqual([['cni.yaml', lineOf(text, 'chart: cni'), 'notice']])
+  })
+})
