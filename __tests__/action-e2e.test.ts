@@ -10,6 +10,9 @@ import { join } from 'node:path'
 import { pullFromStates, readTree, runnerEnv, startFakeGitHub, type BuiltPull, type FakeGitHub } from '../scripts/fake-github.mjs'
 
 const PULL = 7
+/** A second pull request of the same change, reviewed with a GitHub App's installation token. */
+const APP_PULL = 8
+const APP_TOKEN = 'ghs_fakeAppInstallationToken0000000000000'
 let built: BuiltPull
 let fake: FakeGitHub
 let temp: string
@@ -20,8 +23,10 @@ beforeAll(async () => {
   const head: Record<string, string | null> = { ...headTree }
   for (const path of Object.keys(base)) if (!(path in headTree)) head[path] = null
   built = pullFromStates(base, head, { keepRepo: true })
-  fake = await startFakeGitHub()
+  // ghs_…: an installation token as actions/create-github-app-token hands it out, of the app "mesh-checks".
+  fake = await startFakeGitHub({ tokens: { [APP_TOKEN]: { login: 'mesh-checks[bot]', type: 'Bot', installation: true } } })
   fake.setPull(PULL, built)
+  fake.setPull(APP_PULL, built)
   temp = mkdtempSync(join(tmpdir(), 'istio-compat-runner-'))
 })
 
@@ -39,12 +44,12 @@ interface RunResult {
 }
 
 /** Runs dist/index.js as the runner does; the fake lives in this process, so the child must not block it. */
-function runAction(name: string, inputs: Record<string, string>, options: { workspace?: string; fork?: boolean; env?: Record<string, string> } = {}): Promise<RunResult> {
+function runAction(name: string, inputs: Record<string, string>, options: { workspace?: string; fork?: boolean; env?: Record<string, string>; pullNumber?: number } = {}): Promise<RunResult> {
   const dir = join(temp, name)
   rmSync(dir, { recursive: true, force: true })
   const { env, outputFile, summaryFile } = runnerEnv({
     fake,
-    pullNumber: PULL,
+    pullNumber: options.pullNumber ?? PULL,
     baseSha: built.baseSha,
     headSha: built.headSha,
     dir,
@@ -123,6 +128,30 @@ describe('dist/index.js as the Actions runner starts it', () => {
     expect(fake.reviewComments(PULL)).toHaveLength(before)
     expect(fake.issueComments(PULL).filter((c) => c.body.includes('<!-- istio-compat:summary -->'))).toHaveLength(1)
     expect(fake.validationErrors).toEqual([])
+  })
+
+  it("with a GitHub App's installation token (ghs_), a re-run recognises its own comments: one summary, no duplicate inline comment", async () => {
+    const sticky = () => fake.issueComments(APP_PULL).filter((c) => c.body.includes('<!-- istio-compat:summary -->'))
+    const first = await runAction('app-first', { 'github-token': APP_TOKEN }, { pullNumber: APP_PULL })
+    expect(first.code).toBe(1)
+    const comments = fake.reviewComments(APP_PULL).map((c) => `${c.user.login} ${c.path}:${c.line}`)
+    expect(comments).toContain('mesh-checks[bot] apps/shop/authz.yaml:14')
+    expect(sticky().map((c) => c.user.login)).toEqual(['mesh-checks[bot]'])
+    // The summary links the new threads where GitHub put them.
+    const authz = fake.reviewComments(APP_PULL).find((c) => c.path === 'apps/shop/authz.yaml' && c.line === 14)!
+    expect(sticky()[0]!.body).toContain(`](${authz.html_url})`)
+    const from = fake.requests.length
+    const second = await runAction('app-second', { 'github-token': APP_TOKEN }, { pullNumber: APP_PULL })
+    expect(second.code).toBe(1)
+    expect(fake.reviewComments(APP_PULL).map((c) => `${c.user.login} ${c.path}:${c.line}`)).toEqual(comments)
+    expect(sticky()).toHaveLength(1)
+    expect(fake.reviews(APP_PULL)).toHaveLength(1)
+    // It asked GraphQL who it is (GitHub refuses GET /user to installation tokens), once.
+    const asked = fake.requests.slice(from).filter((r) => r.path === '/graphql' || r.path === '/user').map((r) => `${r.method} ${r.path} ${r.status}`)
+    expect(asked).toEqual(['POST /graphql 200'])
+    expect(second.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n')).not.toContain(APP_TOKEN)
+    expect(fake.validationErrors).toEqual([])
+    expect(fake.crashes).toEqual([])
   })
 
   it('a fork PR gets annotations and a step summary instead, and the gate still fails', async () => {

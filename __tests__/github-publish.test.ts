@@ -292,9 +292,11 @@ describe('publish: review mode against the fake GitHub', () => {
     const left = h.fake.reviewComments(PR)
     expect(left.map((c) => c.id).sort()).toEqual([ownIds[`${VS}:1`], ownIds[`${VS}:16`], reply.data.id, own.data.id].sort())
     expect(left.find((c) => c.id === own.data.id)!.body).toBe('nit\n<!-- istio-compat:fp=0123456789abcdef -->')
-    // Deleted: exactly our DestinationRule comment. Never a write on anything of alice's.
+    // Deleted: exactly our DestinationRule comment. Never a write on anything of alice's. (Run 1 put the new
+    // threads' links into its summary; run 3 updates it.)
     const writes = h.fake.requests.filter((r) => r.method === 'DELETE' || r.method === 'PATCH')
     expect(writes.map((r) => `${r.method} ${r.path}`)).toEqual([
+      `PATCH /repos/octo/mesh/issues/comments/${run1.summaryComment!.id}`,
       `PATCH /repos/octo/mesh/issues/comments/${run1.summaryComment!.id}`,
       `DELETE /repos/octo/mesh/pulls/comments/${ownIds[`${DR}:1`]}`
     ])
@@ -345,22 +347,195 @@ describe('publish: review mode against the fake GitHub', () => {
     expect(again.summaryComment?.action).toBe('unchanged')
   })
 
-  it('a GITHUB_TOKEN never asks GET /user: its comments are github-actions[bot]\'s; 4 requests on a first run', async () => {
+  it('a GITHUB_TOKEN never asks who it is (GET /user, GraphQL viewer): its comments are github-actions[bot]\'s; 6 requests on a first run', async () => {
     const h = await harness()
-    const whoami = () => h.fake.requests.filter((r) => r.path === '/user').length
-    await h.run(await h.analyse([retriesFinding()]))
+    const whoami = () => h.fake.requests.filter((r) => r.path === '/user' || r.path === '/graphql').length
+    const routes = () => h.fake.requests.map((r) => `${r.method} ${r.path.replace(/\/repos\/octo\/mesh/, '')}`).filter((r) => !r.includes('/files'))
+    await h.run(await h.analyse([retriesFinding()]), { tokenKind: 'installation' })
     expect(whoami()).toBe(0)
-    // The summary first, so the review body can link it.
-    expect(h.fake.requests.map((r) => `${r.method} ${r.path.replace(/\/repos\/octo\/mesh/, '')}`).filter((r) => !r.includes('/files'))).toEqual([
+    // The summary first, so the review body can link it; then the review's comments, whose thread addresses
+    // go into the summary.
+    const review = h.fake.reviews(PR)[0]!
+    const sticky = h.fake.issueComments(PR)[0]!
+    expect(routes()).toEqual([
       'GET /pulls/7/comments',
       'GET /issues/7/comments',
       'POST /issues/7/comments',
-      'POST /pulls/7/reviews'
+      'POST /pulls/7/reviews',
+      `GET /pulls/7/reviews/${review.id}/comments`,
+      `PATCH /issues/comments/${sticky.id}`
     ])
-    await h.run(await h.analyse([retriesFinding()]))
+    await h.run(await h.analyse([retriesFinding()]), { tokenKind: 'installation' })
     expect(whoami()).toBe(0)
     expect(h.fake.reviews(PR)).toHaveLength(1)
     expect(h.fake.issueComments(PR)).toHaveLength(1)
+    expect(h.fake.reviewComments(PR).map((c) => `${c.path}:${c.line}`)).toEqual([`${VS}:16`])
+  })
+
+  it('a re-run that posts a new comment writes the review first, then the summary once (it knows the summary address)', async () => {
+    const h = await harness()
+    await h.run(await h.analyse([retriesFinding()]), { tokenKind: 'installation' })
+    const sticky = h.fake.issueComments(PR)[0]!
+    const from = h.fake.requests.length
+    const run2 = await h.run(await h.analyse([retriesFinding(), apiVersionFinding()]), { tokenKind: 'installation' })
+    expect(run2.inline).toMatchObject({ posted: 1, kept: 1 })
+    const routes = h.fake.requests.slice(from).map((r) => `${r.method} ${r.path.replace(/\/repos\/octo\/mesh/, '')}`).filter((r) => !r.includes('/files'))
+    expect(routes).toEqual([
+      'GET /pulls/7/comments',
+      'GET /issues/7/comments',
+      'POST /pulls/7/reviews',
+      `GET /pulls/7/reviews/${run2.reviewId}/comments`,
+      `PATCH /issues/comments/${sticky.id}`,
+      expect.stringMatching(/^PUT \/pulls\/7\/reviews\/\d+$/)
+    ])
+    const review = h.fake.reviews(PR).find((r) => r.id === run2.reviewId)!
+    expect(review.body).toContain(`(${sticky.html_url})`)
+    const [apiVersion, retries] = [h.fake.reviewComments(PR).find((c) => c.line === 1)!, h.fake.reviewComments(PR).find((c) => c.line === 16)!]
+    expect(h.fake.issueComments(PR)[0]!.body).toContain(`[\`${VS}:1\`](${apiVersion.html_url})`)
+    expect(h.fake.issueComments(PR)[0]!.body).toContain(`[\`${VS}:14-16\`](${retries.html_url})`)
+  })
+})
+
+describe('publish: identity with a GitHub App installation token', () => {
+  const APP = 'app-token'
+  const appRun = (h: Harness, findings: Finding[], extra: Partial<PublishOptions> = {}) => h.analyse(findings).then((res) => h.run(res, { octokit: h.client(APP), tokenKind: 'installation', ...extra }))
+  const ask = (h: Harness) => h.fake.requests.filter((r) => r.path === '/graphql' || r.path === '/user').map((r) => `${r.method} ${r.path} ${r.status}`)
+
+  it('first run + re-run: one summary, no duplicate inline comments; the re-run asks GraphQL viewer once, never GET /user', async () => {
+    const h = await harness()
+    const run1 = await appRun(h, [drFinding(), retriesFinding()])
+    expect(run1).toMatchObject({ channel: 'review', inline: { posted: 2 }, summaryComment: { action: 'created' } })
+    // The first run had nothing to recognise: no question.
+    expect(ask(h)).toEqual([])
+    expect(h.fake.reviewComments(PR).map((c) => `${c.user.login} ${c.path}:${c.line}`)).toEqual([`mesh-checks[bot] ${DR}:1`, `mesh-checks[bot] ${VS}:16`])
+    const run2 = await appRun(h, [drFinding(), retriesFinding()])
+    expect(run2).toMatchObject({ inline: { posted: 0, kept: 2, removed: 0 }, summaryComment: { id: run1.summaryComment!.id, action: 'unchanged' } })
+    expect(run2.reviewId).toBeUndefined()
+    expect(ask(h)).toEqual(['POST /graphql 200'])
+    expect(h.fake.issueComments(PR).filter((c) => c.body.startsWith(SUMMARY_MARKER)).map((c) => c.user.login)).toEqual(['mesh-checks[bot]'])
+    expect(h.fake.reviewComments(PR)).toHaveLength(2)
+    expect(h.fake.reviews(PR)).toHaveLength(1)
+    // A third run after a push that fixes the DestinationRule: our comment on it goes, the one on line 16 stays.
+    h.fake.setPull(PR, pullFromStates(BASE_STATE, { ...HEAD_CHANGES, [DR]: HEAD_CHANGES[DR]!.replace('v1beta1', 'v1') }))
+    const run3 = await appRun(h, [retriesFinding()])
+    expect(run3).toMatchObject({ inline: { posted: 0, kept: 1, removed: 1 }, summaryComment: { id: run1.summaryComment!.id, action: 'updated' } })
+    expect(h.fake.reviewComments(PR).map((c) => `${c.path}:${c.line}`)).toEqual([`${VS}:16`])
+    expectCleanTraffic(h)
+  })
+
+  it("another bot carrying our markers is still not us: its copies stay, ours are recognised", async () => {
+    const h = await harness()
+    await appRun(h, [drFinding(), retriesFinding()])
+    const ours = h.fake.reviewComments(PR).find((c) => c.path === DR)!
+    const other = h.client('other-bot-token')
+    const copy = await other.request('POST /repos/{owner}/{repo}/pulls/{pull_number}/comments', { owner: 'octo', repo: 'mesh', pull_number: PR, commit_id: h.built.headSha, path: DR, line: 1, side: 'RIGHT', body: ours.body })
+    const sticky = await other.rest.issues.createComment({ owner: 'octo', repo: 'mesh', issue_number: PR, body: `${SUMMARY_MARKER}\nnot istio-compat` })
+    const human = h.client('human-token')
+    await human.rest.issues.createComment({ owner: 'octo', repo: 'mesh', issue_number: PR, body: `${SUMMARY_MARKER}\nquoted by a person` })
+    h.fake.setPull(PR, pullFromStates(BASE_STATE, { ...HEAD_CHANGES, [DR]: HEAD_CHANGES[DR]!.replace('v1beta1', 'v1') }))
+    const run2 = await appRun(h, [retriesFinding()])
+    expect(run2.inline).toMatchObject({ posted: 0, kept: 1, removed: 1 })
+    expect(h.fake.reviewComments(PR).find((c) => c.id === copy.data.id)).toMatchObject({ path: DR, line: 1, body: ours.body, user: { login: 'renovate[bot]' } })
+    expect(h.fake.reviewComments(PR).some((c) => c.id === ours.id)).toBe(false)
+    expect(h.fake.issueComments(PR).find((c) => c.id === sticky.data.id)?.body).toBe(`${SUMMARY_MARKER}\nnot istio-compat`)
+    // Nothing of the other bot's or the person's was written to; our one summary was updated.
+    const foreign = new Set([copy.data.id, sticky.data.id])
+    expect(h.fake.requests.filter((r) => r.method !== 'GET' && [...foreign].some((id) => r.path.endsWith(`/${id}`)))).toEqual([])
+    expect(h.fake.issueComments(PR).filter((c) => c.user.login === 'mesh-checks[bot]')).toHaveLength(1)
+    expect(ask(h)).toEqual(['POST /graphql 200'])
+    expectCleanTraffic(h)
+  })
+
+  it('a viewer login without the [bot] suffix still names our bot', async () => {
+    const h = await harness({ tokens: { 'app-token': { login: 'mesh-checks[bot]', type: 'Bot', installation: true, viewerLogin: 'mesh-checks' } } })
+    await appRun(h, [retriesFinding()])
+    const run2 = await appRun(h, [retriesFinding()])
+    expect(run2).toMatchObject({ inline: { posted: 0, kept: 1 }, summaryComment: { action: 'unchanged' } })
+    expect(h.fake.reviewComments(PR).map((c) => `${c.path}:${c.line}`)).toEqual([`${VS}:16`])
+    expect(h.fake.issueComments(PR)).toHaveLength(1)
+  })
+
+  it('the app-slug input names our bot up front: no question at all', async () => {
+    const h = await harness()
+    await appRun(h, [retriesFinding()], { login: 'mesh-checks[bot]' })
+    const run2 = await appRun(h, [retriesFinding(), apiVersionFinding()], { login: 'mesh-checks[bot]' })
+    expect(run2.inline).toMatchObject({ posted: 1, kept: 1 })
+    expect(ask(h)).toEqual([])
+    expect(h.fake.reviewComments(PR).map((c) => `${c.path}:${c.line}`)).toEqual([`${VS}:16`, `${VS}:1`])
+    expect(h.fake.issueComments(PR)).toHaveLength(1)
+  })
+
+  it('when GitHub does not answer who we are, the run goes on, warns once, and touches no other bot\'s comment', async () => {
+    const h = await harness()
+    await appRun(h, [retriesFinding()])
+    h.fake.failNext({ path: '/graphql', status: 403 })
+    const run2 = await appRun(h, [retriesFinding()])
+    expect(run2.channel).toBe('review')
+    expect(h.logs.filter((l) => l.includes('set the app-slug input'))).toHaveLength(1)
+    // Not knowing, it could not recognise its own comments: the earlier ones are left alone, never deleted.
+    expect(h.fake.reviewComments(PR).filter((c) => c.path === VS && c.line === 16).map((c) => c.user.login)).toEqual(['mesh-checks[bot]', 'mesh-checks[bot]'])
+    expect(h.fake.requests.filter((r) => r.method === 'DELETE')).toEqual([])
+  })
+
+  it('GitHub Enterprise Server: GraphQL is asked at /api/graphql, next to the /api/v3 REST root', async () => {
+    const h = await harness({ prefix: '/api/v3' })
+    await appRun(h, [retriesFinding()])
+    const run2 = await appRun(h, [retriesFinding()])
+    expect(run2).toMatchObject({ inline: { posted: 0, kept: 1 }, summaryComment: { action: 'unchanged' } })
+    // The fake answers GraphQL only at /api/graphql: a 200 means the client found it there.
+    expect(ask(h)).toEqual(['POST /graphql 200'])
+    expect(h.fake.reviewComments(PR).map((c) => `${c.path}:${c.line}`)).toEqual([`${VS}:16`])
+    expect(h.fake.issueComments(PR)).toHaveLength(1)
+    expectCleanTraffic(h)
+  })
+
+  it('a first run learns its login from the comment it creates: a 422 that rewrites the summary finds it, no second summary', async () => {
+    // The head moves after the analysis: GitHub refuses the review, the summary is rewritten.
+    const h = await harness()
+    const res = await h.analyse([apiVersionFinding(), retriesFinding()])
+    h.fake.setPull(PR, pullFromStates(BASE_STATE, { ...HEAD_CHANGES, [VS]: HEAD_CHANGES[VS]!.replace('v1alpha3', 'v1').replace(/retries:/, 'retries:\n      # moved') }))
+    const outcome = await h.run(res, { octokit: h.client(APP), tokenKind: 'installation' })
+    expect(outcome.inline.rejected).toMatch(/HTTP 422/)
+    expect(outcome.summaryComment?.action).toBe('created')
+    expect(h.fake.issueComments(PR).map((c) => c.user.login)).toEqual(['mesh-checks[bot]'])
+    expect(ask(h)).toEqual([])
+  })
+})
+
+describe('publish: thread links', () => {
+  it('the summary links each new inline comment to its thread (html_url), and a re-run keeps the same links without a write', async () => {
+    const h = await harness()
+    const links = { serverUrl: new URL(h.fake.url).origin }
+    const run1 = await h.run(await h.analyse([apiVersionFinding(), drFinding(), offDiffFinding()]), { links })
+    const byLine = (path: string, line: number) => h.fake.reviewComments(PR).find((c) => c.path === path && c.line === line)!
+    const vs = byLine(VS, 1)
+    const dr = byLine(DR, 1)
+    expect(vs.html_url).toMatch(/\/pull\/7#discussion_r\d+$/)
+    const sticky = () => h.fake.issueComments(PR)[0]!.body
+    expect(sticky()).toContain(`[\`${VS}:1\`](${vs.html_url}) 💬`)
+    expect(sticky()).toContain(`[\`${DR}:1\`](${dr.html_url}) 💬`)
+    expect(sticky()).not.toContain('/files#diff-')
+    // The finding outside the diff keeps its permalink to the head line.
+    expect(sticky()).toContain(`[\`${VS}:7\`](`)
+    expect(sticky()).toMatch(new RegExp(`\\[\`${VS.replace(/\./g, '\\.')}:7\`\\]\\([^)]*/blob/${h.built.headSha}/`))
+    expect(h.stepSummaries.at(-1)).toContain(`(${vs.html_url})`)
+    expect(run1.summaryComment?.action).toBe('created')
+
+    const writes = () => h.fake.requests.filter((r) => r.method !== 'GET').length
+    const before = writes()
+    const run2 = await h.run(await h.analyse([apiVersionFinding(), drFinding(), offDiffFinding()]), { links })
+    expect(run2).toMatchObject({ inline: { posted: 0, kept: 2 }, summaryComment: { action: 'unchanged' } })
+    expect(writes()).toBe(before)
+    expect(h.stepSummaries.at(-1)).toContain(`(${dr.html_url})`)
+  })
+
+  it("when the review's comments cannot be read, the summary keeps the Files-changed links and the run goes on", async () => {
+    const h = await harness()
+    h.fake.failNext({ method: 'GET', path: /\/reviews\/\d+\/comments$/, status: 404 })
+    const run = await h.run(await h.analyse([apiVersionFinding()]), { links: { serverUrl: new URL(h.fake.url).origin } })
+    expect(run).toMatchObject({ channel: 'review', inline: { posted: 1 }, summaryComment: { action: 'created' } })
+    expect(h.fake.issueComments(PR)[0]!.body).toMatch(new RegExp(`\\[\`${VS.replace(/\./g, '\\.')}:1\`\\]\\([^)]*/pull/7/files#diff-[0-9a-f]{64}R1\\)`))
+    expect(h.logs.some((l) => l.includes("Could not read the new review's comments"))).toBe(true)
   })
 })
 

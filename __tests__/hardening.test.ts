@@ -6,7 +6,8 @@ import { join } from 'node:path'
 import { gitSources, workTreeSnapshot } from '../src/changes/snapshots.js'
 import { main } from '../src/cli/main.js'
 import { CONFIG_MAX_BYTES, loadRepoConfig } from '../src/config.js'
-import { checkFromNotNewer, parseBoolean, parseChoice, parseVersionInput, unmatchedPatterns } from '../src/inputs.js'
+import { checkFromNotNewer, parseAppSlug, parseBoolean, parseChoice, parseVersionInput, unmatchedPatterns } from '../src/inputs.js'
+import { tokenKindOf } from '../src/github/pulls.js'
 import { readInputs } from '../src/main.js'
 import { UsageError } from '../src/model.js'
 import { runAnalysis } from '../src/pipeline.js'
@@ -253,6 +254,25 @@ describe('action inputs are validated alike', () => {
     expect(() => readInputs()).toThrow(/^target-version: Istio 1\.19 is not a release istio-compat knows/)
     setInputs({ 'target-version': '1.28', comment: 'reviews' })
     expect(() => readInputs()).toThrow('comment must be review, summary or off, not "reviews"')
+  })
+
+  it('app-slug: a slug (or <slug>[bot]) becomes the bot login; anything else is an error naming the input', () => {
+    setInputs({ 'target-version': '1.28', 'from-version': 'auto', comment: 'review', suggestions: 'true', 'app-slug': 'Mesh-Checks' })
+    expect(readInputs()).toMatchObject({ appLogin: 'mesh-checks[bot]' })
+    setInputs({ 'app-slug': ' mesh-checks[bot] ' })
+    expect(readInputs()).toMatchObject({ appLogin: 'mesh-checks[bot]' })
+    setInputs({ 'app-slug': '' })
+    expect(readInputs().appLogin).toBeUndefined()
+    setInputs({ 'app-slug': 'mesh checks' })
+    expect(() => readInputs()).toThrow(new UsageError('app-slug must be a GitHub App\'s slug (letters, digits and hyphens, e.g. my-app), not "mesh checks"'))
+    expect(() => parseAppSlug('app-slug', '-x')).toThrow(UsageError)
+    setInputs({ 'app-slug': '' })
+  })
+
+  it('token kinds by prefix: ghs_ is an installation token, PAT / OAuth / user-to-server tokens act as a person', () => {
+    expect(tokenKindOf('ghs_abc')).toBe('installation')
+    expect(['ghp_abc', 'github_pat_abc', 'gho_abc', 'ghu_abc'].map(tokenKindOf)).toEqual(['user', 'user', 'user', 'user'])
+    expect(tokenKindOf('0123456789abcdef0123456789abcdef01234567')).toBeUndefined()
   })
 
   it('shared validators: choices, booleans, versions, patterns that match nothing', () => {

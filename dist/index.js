@@ -14711,6 +14711,19 @@ function checkFromNotNewer(fromName, from, targetName, target) {
     if (newer)
         throw new UsageError(`${fromName} ${f.version} is newer than ${targetName} ${t.version}; ${fromName} is the release the mesh runs today and ${targetName} the one it moves to (were they swapped?)`);
 }
+/**
+ * The `app-slug` input (actions/create-github-app-token's `app-slug` output): the login the app's installation token
+ * posts as, `<slug>[bot]`. Empty \u2192 undefined. A slug is letters, digits and hyphens; `<slug>[bot]` is accepted as well.
+ */
+function parseAppSlug(name, value) {
+    const v = value.trim();
+    if (v === '')
+        return undefined;
+    const slug = v.replace(/\[bot\]$/i, '');
+    if (!/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i.test(slug))
+        throw new UsageError(`${name} must be a GitHub App's slug (letters, digits and hyphens, e.g. my-app), not "${value}"`);
+    return `${slug.toLowerCase()}[bot]`;
+}
 function listed(choices) {
     return choices.length === 1 ? choices[0] : `${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]}`;
 }
@@ -18555,6 +18568,7 @@ const ENDPOINTS = {
         deletePendingReview: 'DELETE /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}',
         deleteReviewComment: 'DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}',
         get: 'GET /repos/{owner}/{repo}/pulls/{pull_number}',
+        listCommentsForReview: 'GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments',
         listFiles: 'GET /repos/{owner}/{repo}/pulls/{pull_number}/files',
         listReviewComments: 'GET /repos/{owner}/{repo}/pulls/{pull_number}/comments',
         listReviews: 'GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews',
@@ -18790,6 +18804,18 @@ async function listIssueComments(octokit, pull) {
     const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner: pull.owner, repo: pull.repo, issue_number: pull.pullNumber, per_page: 100 });
     return comments.map((c) => ({ id: c.id, body: c.body ?? '', ...(c.html_url ? { html_url: c.html_url } : {}), user: c.user ? { login: c.user.login, type: c.user.type } : null }));
 }
+/**
+ * What a token acts as, from its prefix (GitHub's token formats: `ghs_` installation tokens \u2014 the GITHUB_TOKEN and a
+ * GitHub App's \u2014, `ghp_`/`github_pat_` personal access tokens, `gho_` OAuth and `ghu_` user-to-server tokens act as
+ * a person). Undefined for anything else (an older token without prefix).
+ */
+function tokenKindOf(token) {
+    if (token.startsWith('ghs_'))
+        return 'installation';
+    if (/^(?:ghp_|github_pat_|gho_|ghu_)/.test(token))
+        return 'user';
+    return undefined;
+}
 /** The account GITHUB_TOKEN comments as; `GET /user` is refused to installation tokens. */
 const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
 /**
@@ -18803,6 +18829,21 @@ async function resolveLogin(octokit) {
     }
     catch {
         return { login: ACTIONS_BOT_LOGIN, confirmed: false };
+    }
+}
+/**
+ * The login the token acts as, from GraphQL `viewer { login }`: unlike `GET /user`, GitHub answers it for
+ * installation tokens too (a GitHub App's bot, e.g. `my-app[bot]`), and for PATs. Undefined when the question
+ * fails (an API error, or an answer without a login).
+ */
+async function viewerLogin(octokit) {
+    try {
+        const data = await octokit.graphql('query { viewer { login } }');
+        const login = data.viewer?.login;
+        return typeof login === 'string' && login !== '' ? login : undefined;
+    }
+    catch {
+        return undefined;
     }
 }
 /** An error from the API with its HTTP status (Octokit's RequestError), or undefined. */
@@ -21167,6 +21208,8 @@ class Publisher {
     files;
     fileList;
     links;
+    /** Our sticky summary comment once this run found, created or updated it. */
+    sticky;
     constructor(result, opts) {
         this.result = result;
         this.opts = opts;
@@ -21183,25 +21226,65 @@ class Publisher {
             ...(opts.pullNumber !== undefined ? { pullNumber: opts.pullNumber } : {})
         };
     }
-    identity;
-    /**
-     * The login our comments are posted as. A GITHUB_TOKEN posts as github-actions[bot] and cannot ask
-     * `GET /user`; so the question is only put when a marked comment is by a person's account, which is either
-     * a PAT's user (then `GET /user` answers) or someone quoting our marker (then it is refused, and the answer
-     * stays github-actions[bot]). Another bot carrying our marker is never taken for us and costs no request.
-     */
-    whoAmI(authors = []) {
-        if (this.opts.login)
-            return Promise.resolve(this.opts.login);
-        if (this.identity)
-            return this.identity;
-        // Only a person's account can be us other than github-actions[bot] (a PAT); another bot never is, and an
-        // app's installation token could not ask GET /user anyway.
-        if (this.opts.canAskUser === false || [...authors].every((a) => !a || a.login === ACTIONS_BOT_LOGIN || a.type === 'Bot'))
-            return Promise.resolve(ACTIONS_BOT_LOGIN);
-        this.identity = resolveLogin(this.client).then((r) => r.login);
-        return this.identity;
+    /** Who we are, once known for sure (the `login` option, GitHub's answer, or the author of a comment we created). */
+    confirmed;
+    asking;
+    unconfirmedWarned = false;
+    /** The login our comments are matched by now: the confirmed one, else the GITHUB_TOKEN's bot. */
+    get login() {
+        return this.confirmed ?? this.opts.login ?? ACTIONS_BOT_LOGIN;
     }
+    /**
+     * The login our comments are posted as, given the authors of the comments that carry our marker. A GITHUB_TOKEN
+     * posts as github-actions[bot], which is presumed without a request, so the common re-run costs nothing; the
+     * question (GraphQL `viewer`, which installation tokens may ask, unlike `GET /user`) is put only when a marked
+     * comment's author could be us and is not that bot: a GitHub App's bot for an installation token (our app,
+     * or another bot quoting our marker: the answer tells them apart), a person for a PAT. Asked once per run.
+     */
+    async whoAmI(authors = []) {
+        if (this.confirmed || this.opts.login)
+            return this.login;
+        const kind = this.opts.tokenKind;
+        const list = [...authors].filter((a) => a !== null);
+        const couldBeUs = (a) => kind === 'user' ? true : a.login !== ACTIONS_BOT_LOGIN && (kind !== 'installation' || a.type === 'Bot');
+        if (!list.some(couldBeUs))
+            return this.login;
+        this.asking ??= this.askLogin();
+        const answer = await this.asking;
+        if (answer)
+            this.confirmed ??= answer;
+        else if (!this.unconfirmedWarned) {
+            this.unconfirmedWarned = true;
+            this.opts.log.warning(`Could not learn which account this token posts as; comments carrying the istio-compat marker are taken as ours only when they are ${this.login}'s. With a GitHub App's token, set the app-slug input.`);
+        }
+        return this.login;
+    }
+    /** GraphQL `viewer`; for a token that is not an installation token, `GET /user` when GraphQL fails. */
+    async askLogin() {
+        const viewer = await viewerLogin(this.client);
+        if (viewer) {
+            // An installation token always acts as its app's bot, whose comments REST lists as `<slug>[bot]`.
+            return this.opts.tokenKind === 'installation' && !viewer.endsWith('[bot]') ? `${viewer}[bot]` : viewer;
+        }
+        if (this.opts.tokenKind === 'installation')
+            return undefined;
+        const user = await resolveLogin(this.client);
+        return user.confirmed ? user.login : undefined;
+    }
+    /** The author of something this run created is us, whatever was presumed before. */
+    learn(user) {
+        const login = user?.login;
+        if (!login || login === this.confirmed)
+            return;
+        if (this.login !== login && (this.opts.login || this.presumedOwn)) {
+            this.opts.log.warning(this.opts.login
+                ? `Comments are posted as ${login}, not ${this.opts.login} as the app-slug input says; ${login} is used from now on.`
+                : `Comments are posted as ${login}; earlier comments of ${this.login} carrying the istio-compat marker were taken as ours in this run. With a GitHub App's token, set the app-slug input.`);
+        }
+        this.confirmed = login;
+    }
+    /** True once a marked comment was matched to a presumed (unconfirmed) identity. */
+    presumedOwn = false;
     /** Only reached after run() checked that a client exists. */
     get client() {
         if (!this.opts.octokit)
@@ -21287,9 +21370,15 @@ class Publisher {
         const issueComments = await listIssueComments(octokit, pull);
         const marked = existing.filter((c) => fingerprintOf(c.body) !== undefined);
         const markedSummaries = issueComments.filter(isSummaryComment);
-        const login = marked.length + markedSummaries.length > 0 ? await this.whoAmI([...marked, ...markedSummaries].map((c) => c.user)) : ACTIONS_BOT_LOGIN;
+        if (marked.length + markedSummaries.length > 0)
+            await this.whoAmI([...marked, ...markedSummaries].map((c) => c.user));
+        // Fixed for the plan: what this run creates later cannot make an earlier comment ours or not.
+        const login = this.login;
         const isOwn = (c) => c.user?.login === login;
         const ownComment = (c) => fingerprintOf(c.body) !== undefined && isOwn(c);
+        if (!this.confirmed && !this.opts.login && (marked.some(isOwn) || markedSummaries.some(isOwn)))
+            this.presumedOwn = true;
+        const threadOf = new Map(existing.flatMap((c) => (c.html_url ? [[c.id, c.html_url]] : [])));
         let plan = this.plan(existing, ownComment);
         if (this.needsFileList(plan)) {
             await this.readFileList(pull);
@@ -21298,13 +21387,17 @@ class Publisher {
         const state = { inline: new Set(), offDiff: new Map(plan.offDiff.map((o) => [o.finding, o.reason])), notes: [], threads: new Map() };
         // Last line of defence against the all-or-nothing 422: never send a line outside one hunk.
         let post = this.postable(plan.post, state);
-        for (const k of plan.keep) {
-            state.inline.add(k.comment.finding);
-            // The thread's line on "Files changed", the same address on every run (a re-run writes nothing).
-            const thread = diffLineUrl(this.links, k.comment.path, k.comment.line);
-            if (thread)
-                state.threads.set(k.comment.finding, thread);
-        }
+        // A kept comment's thread is where GitHub says it is: the same address on every run (a re-run writes nothing).
+        const keepThreads = () => {
+            for (const k of plan.keep) {
+                state.inline.add(k.comment.finding);
+                const thread = threadOf.get(k.existingId) ?? diffLineUrl(this.links, k.comment.path, k.comment.line);
+                if (thread)
+                    state.threads.set(k.comment.finding, thread);
+            }
+        };
+        keepThreads();
+        // A new comment's thread address exists only once GitHub made it; until then, its line on "Files changed".
         const planned = (comments) => {
             for (const c of comments) {
                 state.inline.add(c.finding);
@@ -21320,22 +21413,44 @@ class Publisher {
         const earlier = [...new Set(existing.filter(ownComment).flatMap((c) => (c.review_id ? [c.review_id] : [])))].filter((id) => !superseded.has(id));
         const willSupersede = post.length > 0 || plan.remove.length > 0 ? earlier : [];
         const supersededAfter = [...superseded, ...willSupersede].slice(-50);
-        // The summary goes first, so the review body can link it (its URL is known only once it exists).
         const summaryBody = () => renderSummary(this.result, { ...this.summaryOptions(state, state.notes), marker: true, maxLength: SUMMARY_BUDGET - 200 });
-        const summaryUrl = await this.upsertSummary(pull, () => summaryBody(), issueComments, supersededAfter, login);
+        // The review body links the summary, and the summary links the review's threads, whose addresses exist only
+        // once the review does. With our summary already there (a re-run), the review goes first and the summary is
+        // written once; on a first run the summary goes first and is updated with the threads' links.
+        const existingSticky = post.length > 0 ? ownSummaries.find((c) => c.html_url) : undefined;
+        let summaryUrl = existingSticky?.html_url;
+        let summaryWritten = false;
+        if (!existingSticky) {
+            summaryUrl = await this.upsertSummary(pull, () => summaryBody(), issueComments, supersededAfter);
+            summaryWritten = true;
+        }
         if (post.length > 0) {
             const outcome = await this.createReview(pull, post, summaryUrl, plan);
             post = outcome.posted;
             if (outcome.changed) {
                 // What GitHub took differs from the plan: the summary says where the rest went.
-                state.inline = new Set([...plan.keep.map((k) => k.comment.finding)]);
-                state.threads = new Map([...state.threads].filter(([f]) => state.inline.has(f)));
+                state.inline = new Set();
+                state.threads = new Map();
+                keepThreads();
                 planned(post);
                 for (const c of outcome.refused)
                     state.offDiff.set(c.finding, c.reason);
                 for (const note of outcome.notes)
                     state.notes.push(note);
-                await this.upsertSummary(pull, () => summaryBody(), await listIssueComments(octokit, pull), supersededAfter, login);
+            }
+            const linked = post.length > 0 ? await this.linkNewThreads(pull, post, state) : false;
+            if (!summaryWritten)
+                await this.upsertSummary(pull, () => summaryBody(), issueComments, supersededAfter);
+            else if (outcome.changed || linked) {
+                try {
+                    await this.upsertSummary(pull, () => summaryBody(), undefined, supersededAfter);
+                }
+                catch (error) {
+                    // The review is out and the summary exists: a summary with older links is no reason to give up the run.
+                    if (outcome.changed)
+                        throw error;
+                    this.opts.log.warning(`Could not put the inline threads' links into the summary comment (${errorText(error)}).`);
+                }
             }
         }
         this.outcome.inline.kept = plan.keep.length;
@@ -21435,16 +21550,20 @@ class Publisher {
         const body = this.reviewBody(comments.length, summaryUrl, plan);
         const send = async () => {
             try {
-                this.outcome.reviewId = await this.createOnce('the review', async () => (await octokit.rest.pulls.createReview({
-                    owner: pull.owner,
-                    repo: pull.repo,
-                    pull_number: pull.pullNumber,
-                    commit_id: commitId,
-                    event: 'COMMENT',
-                    body,
-                    comments: comments.map(reviewComment),
-                    request: NO_AUTOMATIC_RETRY
-                })).data.id, () => this.reviewWithComments(pull, comments));
+                this.outcome.reviewId = await this.createOnce('the review', async () => {
+                    const { data } = await octokit.rest.pulls.createReview({
+                        owner: pull.owner,
+                        repo: pull.repo,
+                        pull_number: pull.pullNumber,
+                        commit_id: commitId,
+                        event: 'COMMENT',
+                        body,
+                        comments: comments.map(reviewComment),
+                        request: NO_AUTOMATIC_RETRY
+                    });
+                    this.learn(data.user);
+                    return data.id;
+                }, () => this.reviewWithComments(pull, comments));
                 this.outcome.inline.posted = comments.length;
                 return undefined;
             }
@@ -21550,9 +21669,10 @@ class Publisher {
     }
     /** The review that carries these inline comments (found by their fingerprints), if it exists. */
     async reviewWithComments(pull, comments) {
-        const login = await this.whoAmI();
         const wanted = new Set(comments.map((c) => c.fingerprint));
-        const found = (await listReviewComments(this.client, pull)).filter((c) => c.user?.login === login && wanted.has(fingerprintOf(c.body) ?? ''));
+        const candidates = (await listReviewComments(this.client, pull)).filter((c) => wanted.has(fingerprintOf(c.body) ?? ''));
+        const login = candidates.length > 0 ? await this.whoAmI(candidates.map((c) => c.user)) : this.login;
+        const found = candidates.filter((c) => c.user?.login === login);
         // Every comment of one review lands with it or not at all.
         if (new Set(found.map((c) => fingerprintOf(c.body))).size < wanted.size)
             return undefined;
@@ -21561,8 +21681,8 @@ class Publisher {
     }
     async deleteOwnPendingReviews(pull) {
         const octokit = this.client;
-        const login = await this.whoAmI();
         const reviews = await octokit.paginate(octokit.rest.pulls.listReviews, { owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber, per_page: 100 });
+        const login = await this.whoAmI(reviews.filter((r) => r.state === 'PENDING').map((r) => authorOf(r.user)));
         let deleted = 0;
         for (const review of reviews) {
             if (review.state !== 'PENDING' || authorOf(review.user)?.login !== login)
@@ -21575,23 +21695,30 @@ class Publisher {
     /**
      * Updates our sticky comment (found by marker and author) or creates it; removes duplicates of it. Returns
      * its address. `known` is the issue comment list when already read; `superseded` goes into a hidden line.
+     * A second call in one run updates the comment the first one wrote, without reading the list again.
      */
-    async upsertSummary(pull, render, known, superseded, login) {
+    async upsertSummary(pull, render, known, superseded) {
         const octokit = this.client;
-        const marked = (known ?? (await listIssueComments(octokit, pull))).filter(isSummaryComment);
-        const me = login ?? (marked.length > 0 ? await this.whoAmI(marked.map((c) => c.user)) : ACTIONS_BOT_LOGIN);
-        const own = marked.filter((c) => c.user?.login === me);
+        let own;
+        if (this.sticky)
+            own = [this.sticky];
+        else {
+            const marked = (known ?? (await listIssueComments(octokit, pull))).filter(isSummaryComment);
+            const me = marked.length > 0 ? await this.whoAmI(marked.map((c) => c.user)) : this.login;
+            own = marked.filter((c) => c.user?.login === me);
+        }
         const rendered = render();
         const body = superseded.length > 0 ? rendered.replace(SUMMARY_MARKER, `${SUMMARY_MARKER}\n<!-- istio-compat:superseded=${superseded.join(',')} -->`) : rendered;
         const [sticky, ...duplicates] = own;
         if (sticky) {
             if (sticky.body.replace(/\r\n/g, '\n').trim() === body.trim()) {
-                this.outcome.summaryComment = { id: sticky.id, action: 'unchanged' };
+                this.outcome.summaryComment = { id: sticky.id, action: this.outcome.summaryComment?.id === sticky.id ? this.outcome.summaryComment.action : 'unchanged' };
             }
             else {
                 await octokit.rest.issues.updateComment({ owner: pull.owner, repo: pull.repo, comment_id: sticky.id, body });
                 this.outcome.summaryComment = { id: sticky.id, action: this.outcome.summaryComment?.id === sticky.id && this.outcome.summaryComment.action === 'created' ? 'created' : 'updated' };
             }
+            this.sticky = { ...sticky, body };
             for (const duplicate of duplicates) {
                 try {
                     await octokit.rest.issues.deleteComment({ owner: pull.owner, repo: pull.repo, comment_id: duplicate.id });
@@ -21608,13 +21735,45 @@ class Publisher {
             return undefined;
         const created = await this.createOnce('the summary comment', async () => {
             const { data } = await octokit.rest.issues.createComment({ owner: pull.owner, repo: pull.repo, issue_number: pull.pullNumber, body, request: NO_AUTOMATIC_RETRY });
+            this.learn(data.user);
             return { id: data.id, url: data.html_url };
         }, async () => {
-            const found = (await listIssueComments(octokit, pull)).find((c) => isSummaryComment(c) && c.user?.login === me);
+            // What this run sent, word for word (a comment quoting it would carry more), by whoever we turn out to be.
+            const candidates = (await listIssueComments(octokit, pull)).filter((c) => isSummaryComment(c) && c.body.replace(/\r\n/g, '\n').trim() === body.trim());
+            const me = candidates.length > 0 ? await this.whoAmI(candidates.map((c) => c.user)) : this.login;
+            const found = candidates.find((c) => c.user?.login === me);
             return found ? { id: found.id, url: found.html_url } : undefined;
         });
         this.outcome.summaryComment = { id: created.id, action: 'created' };
+        this.sticky = { id: created.id, body, ...(created.url ? { html_url: created.url } : {}), user: { login: this.login } };
         return created.url;
+    }
+    /**
+     * The threads of the comments this run posted, as GitHub addresses them (`html_url` of each comment of the new
+     * review; the review's own answer does not list its comments). True when some link changed.
+     */
+    async linkNewThreads(pull, posted, state) {
+        const reviewId = this.outcome.reviewId;
+        if (!reviewId)
+            return false;
+        try {
+            const octokit = this.client;
+            const comments = await octokit.paginate(octokit.rest.pulls.listCommentsForReview, { owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber, review_id: reviewId, per_page: 100 });
+            const byFingerprint = new Map(comments.flatMap((c) => (c.html_url && fingerprintOf(c.body) ? [[fingerprintOf(c.body), c.html_url]] : [])));
+            let changed = false;
+            for (const c of posted) {
+                const url = byFingerprint.get(c.fingerprint);
+                if (url && state.threads.get(c.finding) !== url) {
+                    state.threads.set(c.finding, url);
+                    changed = true;
+                }
+            }
+            return changed;
+        }
+        catch (error) {
+            this.opts.log.info(`Could not read the new review's comments (${errorText(error)}); the summary links their lines on "Files changed".`);
+            return false;
+        }
     }
     /**
      * Writes annotations for the findings `which` selects: errors first, ten per level less a slot for the
@@ -21963,6 +22122,7 @@ function readInputs() {
     const target = parseVersionInput('target-version', getInput('target-version') || 'auto');
     const from = parseVersionInput('from-version', getInput('from-version') || 'auto', parseFromRelease);
     checkFromNotNewer('from-version', from, 'target-version', target);
+    const appLogin = parseAppSlug('app-slug', getInput('app-slug'));
     return {
         target,
         from,
@@ -21976,6 +22136,7 @@ function readInputs() {
         suggestions: parseBoolean('suggestions', getInput('suggestions') || 'true'),
         configPath: getInput('config') || DEFAULT_CONFIG_PATH,
         token,
+        ...(appLogin ? { appLogin } : {}),
         maxInline: countInput('max-inline-comments', 30),
         maxPerGroup: countInput('max-comments-per-finding', 5)
     };
@@ -22045,8 +22206,9 @@ async function run() {
             maxInline: inputs.maxInline,
             maxPerGroup: inputs.maxPerGroup,
             links: actionsLinkContext(),
-            // An installation token (ghs_: GITHUB_TOKEN or an app's) is refused GET /user: do not even ask.
-            ...(inputs.token.startsWith('ghs_') ? { canAskUser: false } : {})
+            // An installation token (ghs_: the GITHUB_TOKEN or an app's) posts as a bot; a PAT as a person.
+            ...(tokenKindOf(inputs.token) ? { tokenKind: tokenKindOf(inputs.token) } : {}),
+            ...(inputs.appLogin ? { login: inputs.appLogin } : {})
         });
         info(`istio-compat: findings published as ${outcome.channel}${outcome.fallback ? ` (${outcome.fallback})` : ''}`);
         if (verdict.exitCode !== 0)

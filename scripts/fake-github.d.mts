@@ -46,6 +46,8 @@ export interface FakeReviewComment {
   side: 'LEFT' | 'RIGHT'
   start_side: 'LEFT' | 'RIGHT' | null
   in_reply_to_id?: number
+  /** The thread's address, `<server>/<owner>/<repo>/pull/<n>#discussion_r<id>`. */
+  html_url: string
 }
 
 export interface FakeIssueComment {
@@ -84,6 +86,10 @@ export interface TokenSpec {
   user?: boolean
   /** Issue writes answer 403 (a job whose permissions leave out issues: write). */
   noIssues?: boolean
+  /** An installation token (GITHUB_TOKEN or a GitHub App's); documentation only, GET /user is what `user` says. */
+  installation?: boolean
+  /** What GraphQL `viewer { login }` answers when it differs from `login`. */
+  viewerLogin?: string
 }
 
 export interface Fault {
@@ -137,7 +143,7 @@ export interface FakeIssue {
   commentBodies: string[]
 }
 
-/** Tokens every fake accepts: bot-token (GITHUB_TOKEN), fork-token (read-only), pat-token (mesh-bot), human-token (alice). */
+/** Tokens every fake accepts: bot-token (GITHUB_TOKEN), fork-token (read-only), pat-token (mesh-bot), human-token (alice), other-bot-token (renovate[bot]), app-token (mesh-checks[bot], a GitHub App's installation token). */
 export declare const DEFAULT_TOKENS: Record<string, TokenSpec>
 
 export declare class FakeGitHub {

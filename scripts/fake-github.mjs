@@ -290,6 +290,7 @@ const ROUTES = [
   ['GET', '/repos/{owner}/{repo}/pulls/{pull_number}/reviews', 'listReviews'],
   ['POST', '/repos/{owner}/{repo}/pulls/{pull_number}/reviews', 'createReview'],
   ['DELETE', '/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}', 'deletePendingReview'],
+  ['GET', '/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments', 'listCommentsForReview'],
   ['PUT', '/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}', 'updateReview'],
   ['GET', '/repos/{owner}/{repo}/issues', 'listIssues'],
   ['POST', '/repos/{owner}/{repo}/issues', 'createIssue'],
@@ -311,14 +312,17 @@ const ROUTES = [
 }))
 
 export const DEFAULT_TOKENS = {
-  'bot-token': { login: 'github-actions[bot]', type: 'Bot' },
-  'fork-token': { login: 'github-actions[bot]', type: 'Bot', readOnly: true },
+  // GITHUB_TOKEN: the installation token of the GitHub Actions app.
+  'bot-token': { login: 'github-actions[bot]', type: 'Bot', installation: true },
+  'fork-token': { login: 'github-actions[bot]', type: 'Bot', readOnly: true, installation: true },
   'pat-token': { login: 'mesh-bot', type: 'User', user: true },
   'human-token': { login: 'alice', type: 'User', user: true },
   // Another app's installation token (a different bot, e.g. one that quotes other bots' comments).
-  'other-bot-token': { login: 'renovate[bot]', type: 'Bot' },
+  'other-bot-token': { login: 'renovate[bot]', type: 'Bot', installation: true },
+  // An installation token of the workflow's own GitHub App (actions/create-github-app-token): comments are the app's bot's.
+  'app-token': { login: 'mesh-checks[bot]', type: 'Bot', installation: true },
   // GITHUB_TOKEN of a job whose permissions leave out issues: write.
-  'no-issues-token': { login: 'github-actions[bot]', type: 'Bot', noIssues: true }
+  'no-issues-token': { login: 'github-actions[bot]', type: 'Bot', noIssues: true, installation: true }
 }
 
 let idCounter = 1000
@@ -424,6 +428,10 @@ export class FakeGitHub {
     let payload
     let headers = {}
     try {
+      if (url.pathname === this.graphqlPath) {
+        record.path = '/graphql'
+        return this.graphql(record, raw, req, res)
+      }
       if (this.prefix && !url.pathname.startsWith(`${this.prefix}/`)) throw new HttpError(404, 'Not Found')
       if (raw !== '') {
         try {
@@ -468,6 +476,48 @@ export class FakeGitHub {
     const text = status === 204 || status === 302 ? '' : JSON.stringify(payload)
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'x-github-api-version-selected': '2022-11-28', ...headers })
     res.end(text)
+  }
+
+  /** Where GraphQL lives: /graphql on github.com, /api/graphql next to GHES's /api/v3 (as @octokit/graphql maps it). */
+  get graphqlPath() {
+    return this.prefix ? `${this.prefix.replace(/\/v3$/, '')}/graphql` : '/graphql'
+  }
+
+  /**
+   * POST /graphql, `viewer { login }` only. GitHub answers it for every kind of token: an installation token's
+   * viewer is its app's bot (`<app-slug>[bot]`, or `viewerLogin` to model an answer without the suffix). Errors
+   * come back as HTTP 200 with `errors`, as GitHub sends them; other queries are a bug of the caller.
+   */
+  graphql(record, raw, req, res) {
+    let status = 200
+    let payload
+    const auth = /^(?:token|bearer) (.+)$/i.exec(req.headers.authorization ?? '')?.[1]
+    const token = auth ? this.tokens[auth] : undefined
+    record.login = token?.login
+    let query = ''
+    try {
+      record.body = raw === '' ? undefined : JSON.parse(raw)
+      query = String(record.body?.query ?? '')
+    } catch {
+      status = 400
+    }
+    const fault = this.faults.find((f) => (!f.method || f.method === req.method) && f.path === '/graphql')
+    if (fault) {
+      if (--fault.times <= 0) this.faults.splice(this.faults.indexOf(fault), 1)
+      const error = this.faultError(fault)
+      status = error.status
+      payload = { message: error.message, documentation_url: DOCS }
+    } else if (status === 400) payload = { message: 'Problems parsing JSON', documentation_url: DOCS }
+    else if (req.method !== 'POST') (status = 404), (payload = { message: 'Not Found', documentation_url: DOCS })
+    else if (!token) (status = 401), (payload = { message: 'Bad credentials', documentation_url: DOCS })
+    else if (/^\s*(?:query\s*\w*\s*)?\{\s*viewer\s*\{\s*login\s*\}\s*\}\s*$/.test(query)) payload = { data: { viewer: { login: token.viewerLogin ?? token.login } } }
+    else {
+      this.crashes.push(`fake-github: unsupported GraphQL query ${JSON.stringify(query)}`)
+      payload = { errors: [{ message: 'fake-github answers only { viewer { login } }' }] }
+    }
+    record.status = status
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' })
+    res.end(JSON.stringify(payload))
   }
 
   faultError(fault) {
@@ -539,6 +589,14 @@ export class FakeGitHub {
 
   listReviewComments(params, _body, _token, url) {
     return this.page(url, this.pull(params).reviewComments)
+  }
+
+  /** The comments of one review (GitHub lists a pending review's comments to its author only). */
+  listCommentsForReview(params, _body, token, url) {
+    const pull = this.pull(params)
+    const review = pull.reviews.find((r) => r.id === Number(params.review_id) && (r.state !== 'PENDING' || r.user.login === token.login))
+    if (!review) throw new HttpError(404, 'Not Found')
+    return this.page(url, pull.reviewComments.filter((c) => c.pull_request_review_id === review.id))
   }
 
   listReviews(params, _body, token, url) {

@@ -45,6 +45,18 @@ export function checkFromNotNewer(fromName: string, from: string | undefined, ta
   if (newer) throw new UsageError(`${fromName} ${f.version} is newer than ${targetName} ${t.version}; ${fromName} is the release the mesh runs today and ${targetName} the one it moves to (were they swapped?)`)
 }
 
+/**
+ * The `app-slug` input (actions/create-github-app-token's `app-slug` output): the login the app's installation token
+ * posts as, `<slug>[bot]`. Empty → undefined. A slug is letters, digits and hyphens; `<slug>[bot]` is accepted as well.
+ */
+export function parseAppSlug(name: string, value: string): string | undefined {
+  const v = value.trim()
+  if (v === '') return undefined
+  const slug = v.replace(/\[bot\]$/i, '')
+  if (!/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i.test(slug)) throw new UsageError(`${name} must be a GitHub App's slug (letters, digits and hyphens, e.g. my-app), not "${value}"`)
+  return `${slug.toLowerCase()}[bot]`
+}
+
 function listed(choices: readonly string[]): string {
   return choices.length === 1 ? choices[0] : `${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]}`
 }

@@ -4,12 +4,12 @@ import { hasCommits } from './changes/git.js'
 import { gitSources, wholeFileSources, workTreeSnapshot } from './changes/snapshots.js'
 import { apiSnapshot, repoSizeOnce } from './changes/api.js'
 import { DEFAULT_CONFIG_PATH, loadRepoConfig, parseSize } from './config.js'
-import { checkFromNotNewer, parseBoolean, parseChoice, parseVersionInput, unmatchedPatterns } from './inputs.js'
+import { checkFromNotNewer, parseAppSlug, parseBoolean, parseChoice, parseVersionInput, unmatchedPatterns } from './inputs.js'
 import { parseFromRelease } from './knowledge/versions.js'
 import { gate, parseFailOn, type FailOn } from './gate.js'
 import { createGitHubClient, type GitHubClient } from './github/client.js'
 import { context, type ActionContext } from './github/context.js'
-import { listPullFiles } from './github/pulls.js'
+import { listPullFiles, tokenKindOf } from './github/pulls.js'
 import { DEFAULT_PATTERNS, pathMatcher, runAnalysis, type Sources } from './pipeline.js'
 import { UsageError } from './model.js'
 import { allRules } from './analyze/index.js'
@@ -33,6 +33,8 @@ export interface ActionInputs {
   suggestions: boolean
   configPath: string
   token: string
+  /** The login of the GitHub App whose token is `token` (`app-slug` input: `<slug>[bot]`), when given. */
+  appLogin?: string
   maxInline: number
   maxPerGroup: number
 }
@@ -54,6 +56,7 @@ export function readInputs(): ActionInputs {
   const target = parseVersionInput('target-version', core.getInput('target-version') || 'auto')
   const from = parseVersionInput('from-version', core.getInput('from-version') || 'auto', parseFromRelease)
   checkFromNotNewer('from-version', from, 'target-version', target)
+  const appLogin = parseAppSlug('app-slug', core.getInput('app-slug'))
   return {
     target,
     from,
@@ -67,6 +70,7 @@ export function readInputs(): ActionInputs {
     suggestions: parseBoolean('suggestions', core.getInput('suggestions') || 'true'),
     configPath: core.getInput('config') || DEFAULT_CONFIG_PATH,
     token,
+    ...(appLogin ? { appLogin } : {}),
     maxInline: countInput('max-inline-comments', 30),
     maxPerGroup: countInput('max-comments-per-finding', 5)
   }
@@ -146,8 +150,9 @@ export async function run(): Promise<void> {
       maxInline: inputs.maxInline,
       maxPerGroup: inputs.maxPerGroup,
       links: actionsLinkContext(),
-      // An installation token (ghs_: GITHUB_TOKEN or an app's) is refused GET /user: do not even ask.
-      ...(inputs.token.startsWith('ghs_') ? { canAskUser: false } : {})
+      // An installation token (ghs_: the GITHUB_TOKEN or an app's) posts as a bot; a PAT as a person.
+      ...(tokenKindOf(inputs.token) ? { tokenKind: tokenKindOf(inputs.token)! } : {}),
+      ...(inputs.appLogin ? { login: inputs.appLogin } : {})
     })
     core.info(`istio-compat: findings published as ${outcome.channel}${outcome.fallback ? ` (${outcome.fallback})` : ''}`)
 

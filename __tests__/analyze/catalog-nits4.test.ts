@@ -206,7 +206,7 @@ describe('boundaries the patch notes confirm', () => {
     const check = async (target: string, from?: string) =>
       (await runAnalysis({ changes, head: snapshotOf(files) }, { target, ...(from ? { from } : {}), paths: [] })).findings.filter((f) => /also declared by/.test(f.message)).map((f) => `${f.file}:${f.line} ${f.rule} ${f.severity}`)
     const line = lineOf(files[2].text, 'api.example.com')
-    for (const [target, from] of [['1.27', '1.26'], ['1.27.9', undefined], ['1.28.0', '1.27.9']]) expect(await check(target, from)).toEqual([`se/b.yaml:${line} not-yet-available warning`])
+    for (const [target, from] of [['1.27', '1.26'], ['1.27.9', undefined], ['1.28.0', '1.27.9']] as const) expect(await check(target, from)).toEqual([`se/b.yaml:${line} not-yet-available warning`])
     expect(await check('1.28.1', '1.27.9')).toEqual([`se/b.yaml:${line} behaviour-changed notice`])
     expect(await check('1.28.1')).toEqual([])
   })

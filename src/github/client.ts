@@ -59,6 +59,7 @@ export const ENDPOINTS = {
     deletePendingReview: 'DELETE /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}',
     deleteReviewComment: 'DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}',
     get: 'GET /repos/{owner}/{repo}/pulls/{pull_number}',
+    listCommentsForReview: 'GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments',
     listFiles: 'GET /repos/{owner}/{repo}/pulls/{pull_number}/files',
     listReviewComments: 'GET /repos/{owner}/{repo}/pulls/{pull_number}/comments',
     listReviews: 'GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews',

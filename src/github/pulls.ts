@@ -96,6 +96,17 @@ export async function listIssueComments(octokit: GitHubClient, pull: PullRef): P
   return comments.map((c) => ({ id: c.id, body: c.body ?? '', ...(c.html_url ? { html_url: c.html_url } : {}), user: c.user ? { login: c.user.login, type: c.user.type } : null }))
 }
 
+/**
+ * What a token acts as, from its prefix (GitHub's token formats: `ghs_` installation tokens — the GITHUB_TOKEN and a
+ * GitHub App's —, `ghp_`/`github_pat_` personal access tokens, `gho_` OAuth and `ghu_` user-to-server tokens act as
+ * a person). Undefined for anything else (an older token without prefix).
+ */
+export function tokenKindOf(token: string): 'installation' | 'user' | undefined {
+  if (token.startsWith('ghs_')) return 'installation'
+  if (/^(?:ghp_|github_pat_|gho_|ghu_)/.test(token)) return 'user'
+  return undefined
+}
+
 /** The account GITHUB_TOKEN comments as; `GET /user` is refused to installation tokens. */
 export const ACTIONS_BOT_LOGIN = 'github-actions[bot]'
 
@@ -109,6 +120,21 @@ export async function resolveLogin(octokit: GitHubClient): Promise<{ login: stri
     return { login: data.login, confirmed: true }
   } catch {
     return { login: ACTIONS_BOT_LOGIN, confirmed: false }
+  }
+}
+
+/**
+ * The login the token acts as, from GraphQL `viewer { login }`: unlike `GET /user`, GitHub answers it for
+ * installation tokens too (a GitHub App's bot, e.g. `my-app[bot]`), and for PATs. Undefined when the question
+ * fails (an API error, or an answer without a login).
+ */
+export async function viewerLogin(octokit: GitHubClient): Promise<string | undefined> {
+  try {
+    const data = await octokit.graphql<{ viewer?: { login?: unknown } | null }>('query { viewer { login } }')
+    const login = data.viewer?.login
+    return typeof login === 'string' && login !== '' ? login : undefined
+  } catch {
+    return undefined
   }
 }
 

@@ -11,6 +11,7 @@ import {
   listPullFiles,
   listReviewComments,
   resolveLogin,
+  viewerLogin,
   type IssueComment,
   type PullRef
 } from '../github/pulls.js'
@@ -42,13 +43,17 @@ export interface PublishOptions {
   /** The token cannot write (fork PR under `pull_request`): do not try, go to annotations. */
   readOnly?: boolean
   /**
-   * The login our comments are posted as, when known. Otherwise a GITHUB_TOKEN's `github-actions[bot]`, and
-   * `GET /user` is asked only when a comment carrying our marker has another author (a PAT's user, or someone
-   * else quoting our marker) — a GITHUB_TOKEN cannot ask it, and needs not.
+   * The login our comments are posted as, when the workflow says so (the `app-slug` input: `<slug>[bot]`).
+   * Otherwise it is learned: see `tokenKind`, and a comment this run creates tells it for the rest of the run.
    */
   login?: string
-  /** False for an installation token (`ghs_…`), which GitHub refuses `GET /user`: never ask it. */
-  canAskUser?: boolean
+  /**
+   * `installation` (a `ghs_` token: the GITHUB_TOKEN, or a GitHub App's) posts as a bot: `github-actions[bot]`
+   * is presumed, and GraphQL `viewer` is asked only when another bot's comment carries our marker (it may be
+   * our app's, or a bot quoting us); people's comments are never ours. `user` (a PAT) asks whenever a marked
+   * comment exists. Unknown: asks when a marked comment is by anyone but `github-actions[bot]`.
+   */
+  tokenKind?: 'installation' | 'user'
   /** Where annotations and the step summary go; default: stdout and $GITHUB_STEP_SUMMARY. */
   workflow?: WorkflowOutput
   /** The gate's threshold: the verdict says what blocks. Default 'error'. */
@@ -159,6 +164,8 @@ class Publisher {
   private files: Map<string, ChangedFile>
   private fileList: ChangedFile[] | undefined
   private readonly links: LinkContext
+  /** Our sticky summary comment once this run found, created or updated it. */
+  private sticky: IssueComment | undefined
 
   constructor(
     private readonly result: AnalysisResult,
@@ -178,23 +185,70 @@ class Publisher {
     }
   }
 
-  private identity: Promise<string> | undefined
+  /** Who we are, once known for sure (the `login` option, GitHub's answer, or the author of a comment we created). */
+  private confirmed: string | undefined
+  private asking: Promise<string | undefined> | undefined
+  private unconfirmedWarned = false
+
+  /** The login our comments are matched by now: the confirmed one, else the GITHUB_TOKEN's bot. */
+  private get login(): string {
+    return this.confirmed ?? this.opts.login ?? ACTIONS_BOT_LOGIN
+  }
 
   /**
-   * The login our comments are posted as. A GITHUB_TOKEN posts as github-actions[bot] and cannot ask
-   * `GET /user`; so the question is only put when a marked comment is by a person's account, which is either
-   * a PAT's user (then `GET /user` answers) or someone quoting our marker (then it is refused, and the answer
-   * stays github-actions[bot]). Another bot carrying our marker is never taken for us and costs no request.
+   * The login our comments are posted as, given the authors of the comments that carry our marker. A GITHUB_TOKEN
+   * posts as github-actions[bot], which is presumed without a request, so the common re-run costs nothing; the
+   * question (GraphQL `viewer`, which installation tokens may ask, unlike `GET /user`) is put only when a marked
+   * comment's author could be us and is not that bot: a GitHub App's bot for an installation token (our app,
+   * or another bot quoting our marker: the answer tells them apart), a person for a PAT. Asked once per run.
    */
-  private whoAmI(authors: Iterable<{ login: string; type?: string } | null> = []): Promise<string> {
-    if (this.opts.login) return Promise.resolve(this.opts.login)
-    if (this.identity) return this.identity
-    // Only a person's account can be us other than github-actions[bot] (a PAT); another bot never is, and an
-    // app's installation token could not ask GET /user anyway.
-    if (this.opts.canAskUser === false || [...authors].every((a) => !a || a.login === ACTIONS_BOT_LOGIN || a.type === 'Bot')) return Promise.resolve(ACTIONS_BOT_LOGIN)
-    this.identity = resolveLogin(this.client).then((r) => r.login)
-    return this.identity
+  private async whoAmI(authors: Iterable<{ login: string; type?: string } | null> = []): Promise<string> {
+    if (this.confirmed || this.opts.login) return this.login
+    const kind = this.opts.tokenKind
+    const list = [...authors].filter((a): a is { login: string; type?: string } => a !== null)
+    const couldBeUs = (a: { login: string; type?: string }) =>
+      kind === 'user' ? true : a.login !== ACTIONS_BOT_LOGIN && (kind !== 'installation' || a.type === 'Bot')
+    if (!list.some(couldBeUs)) return this.login
+    this.asking ??= this.askLogin()
+    const answer = await this.asking
+    if (answer) this.confirmed ??= answer
+    else if (!this.unconfirmedWarned) {
+      this.unconfirmedWarned = true
+      this.opts.log.warning(
+        `Could not learn which account this token posts as; comments carrying the istio-compat marker are taken as ours only when they are ${this.login}'s. With a GitHub App's token, set the app-slug input.`
+      )
+    }
+    return this.login
   }
+
+  /** GraphQL `viewer`; for a token that is not an installation token, `GET /user` when GraphQL fails. */
+  private async askLogin(): Promise<string | undefined> {
+    const viewer = await viewerLogin(this.client)
+    if (viewer) {
+      // An installation token always acts as its app's bot, whose comments REST lists as `<slug>[bot]`.
+      return this.opts.tokenKind === 'installation' && !viewer.endsWith('[bot]') ? `${viewer}[bot]` : viewer
+    }
+    if (this.opts.tokenKind === 'installation') return undefined
+    const user = await resolveLogin(this.client)
+    return user.confirmed ? user.login : undefined
+  }
+
+  /** The author of something this run created is us, whatever was presumed before. */
+  private learn(user: { login?: string } | null | undefined): void {
+    const login = user?.login
+    if (!login || login === this.confirmed) return
+    if (this.login !== login && (this.opts.login || this.presumedOwn)) {
+      this.opts.log.warning(
+        this.opts.login
+          ? `Comments are posted as ${login}, not ${this.opts.login} as the app-slug input says; ${login} is used from now on.`
+          : `Comments are posted as ${login}; earlier comments of ${this.login} carrying the istio-compat marker were taken as ours in this run. With a GitHub App's token, set the app-slug input.`
+      )
+    }
+    this.confirmed = login
+  }
+
+  /** True once a marked comment was matched to a presumed (unconfirmed) identity. */
+  private presumedOwn = false
 
   /** Only reached after run() checked that a client exists. */
   private get client(): GitHubClient {
@@ -276,9 +330,13 @@ class Publisher {
     const issueComments = await listIssueComments(octokit, pull)
     const marked = existing.filter((c) => fingerprintOf(c.body) !== undefined)
     const markedSummaries = issueComments.filter(isSummaryComment)
-    const login = marked.length + markedSummaries.length > 0 ? await this.whoAmI([...marked, ...markedSummaries].map((c) => c.user)) : ACTIONS_BOT_LOGIN
+    if (marked.length + markedSummaries.length > 0) await this.whoAmI([...marked, ...markedSummaries].map((c) => c.user))
+    // Fixed for the plan: what this run creates later cannot make an earlier comment ours or not.
+    const login = this.login
     const isOwn = (c: { body: string; user: { login: string } | null }) => c.user?.login === login
     const ownComment = (c: ExistingReviewComment) => fingerprintOf(c.body) !== undefined && isOwn(c)
+    if (!this.confirmed && !this.opts.login && (marked.some(isOwn) || markedSummaries.some(isOwn))) this.presumedOwn = true
+    const threadOf = new Map(existing.flatMap((c) => (c.html_url ? [[c.id, c.html_url] as const] : [])))
 
     let plan = this.plan(existing, ownComment)
     if (this.needsFileList(plan)) {
@@ -288,12 +346,16 @@ class Publisher {
     const state: ReviewState = { inline: new Set(), offDiff: new Map(plan.offDiff.map((o) => [o.finding, o.reason])), notes: [], threads: new Map() }
     // Last line of defence against the all-or-nothing 422: never send a line outside one hunk.
     let post = this.postable(plan.post, state)
-    for (const k of plan.keep) {
-      state.inline.add(k.comment.finding)
-      // The thread's line on "Files changed", the same address on every run (a re-run writes nothing).
-      const thread = diffLineUrl(this.links, k.comment.path, k.comment.line)
-      if (thread) state.threads.set(k.comment.finding, thread)
+    // A kept comment's thread is where GitHub says it is: the same address on every run (a re-run writes nothing).
+    const keepThreads = () => {
+      for (const k of plan.keep) {
+        state.inline.add(k.comment.finding)
+        const thread = threadOf.get(k.existingId) ?? diffLineUrl(this.links, k.comment.path, k.comment.line)
+        if (thread) state.threads.set(k.comment.finding, thread)
+      }
     }
+    keepThreads()
+    // A new comment's thread address exists only once GitHub made it; until then, its line on "Files changed".
     const planned = (comments: readonly InlineComment[]) => {
       for (const c of comments) {
         state.inline.add(c.finding)
@@ -310,21 +372,40 @@ class Publisher {
     const willSupersede = post.length > 0 || plan.remove.length > 0 ? earlier : []
     const supersededAfter = [...superseded, ...willSupersede].slice(-SUPERSEDED_KEPT)
 
-    // The summary goes first, so the review body can link it (its URL is known only once it exists).
     const summaryBody = () => renderSummary(this.result, { ...this.summaryOptions(state, state.notes), marker: true, maxLength: SUMMARY_BUDGET - 200 })
-    const summaryUrl = await this.upsertSummary(pull, () => summaryBody(), issueComments, supersededAfter, login)
+    // The review body links the summary, and the summary links the review's threads, whose addresses exist only
+    // once the review does. With our summary already there (a re-run), the review goes first and the summary is
+    // written once; on a first run the summary goes first and is updated with the threads' links.
+    const existingSticky = post.length > 0 ? ownSummaries.find((c) => c.html_url) : undefined
+    let summaryUrl = existingSticky?.html_url
+    let summaryWritten = false
+    if (!existingSticky) {
+      summaryUrl = await this.upsertSummary(pull, () => summaryBody(), issueComments, supersededAfter)
+      summaryWritten = true
+    }
 
     if (post.length > 0) {
       const outcome = await this.createReview(pull, post, summaryUrl, plan)
       post = outcome.posted
       if (outcome.changed) {
         // What GitHub took differs from the plan: the summary says where the rest went.
-        state.inline = new Set([...plan.keep.map((k) => k.comment.finding)])
-        state.threads = new Map([...state.threads].filter(([f]) => state.inline.has(f)))
+        state.inline = new Set()
+        state.threads = new Map()
+        keepThreads()
         planned(post)
         for (const c of outcome.refused) state.offDiff.set(c.finding, c.reason)
         for (const note of outcome.notes) state.notes.push(note)
-        await this.upsertSummary(pull, () => summaryBody(), await listIssueComments(octokit, pull), supersededAfter, login)
+      }
+      const linked = post.length > 0 ? await this.linkNewThreads(pull, post, state) : false
+      if (!summaryWritten) await this.upsertSummary(pull, () => summaryBody(), issueComments, supersededAfter)
+      else if (outcome.changed || linked) {
+        try {
+          await this.upsertSummary(pull, () => summaryBody(), undefined, supersededAfter)
+        } catch (error) {
+          // The review is out and the summary exists: a summary with older links is no reason to give up the run.
+          if (outcome.changed) throw error
+          this.opts.log.warning(`Could not put the inline threads' links into the summary comment (${errorText(error)}).`)
+        }
       }
     }
     this.outcome.inline.kept = plan.keep.length
@@ -420,19 +501,20 @@ class Publisher {
       try {
         this.outcome.reviewId = await this.createOnce(
           'the review',
-          async () =>
-            (
-              await octokit.rest.pulls.createReview({
-                owner: pull.owner,
-                repo: pull.repo,
-                pull_number: pull.pullNumber,
-                commit_id: commitId,
-                event: 'COMMENT',
-                body,
-                comments: comments.map(reviewComment),
-                request: NO_AUTOMATIC_RETRY
-              })
-            ).data.id,
+          async () => {
+            const { data } = await octokit.rest.pulls.createReview({
+              owner: pull.owner,
+              repo: pull.repo,
+              pull_number: pull.pullNumber,
+              commit_id: commitId,
+              event: 'COMMENT',
+              body,
+              comments: comments.map(reviewComment),
+              request: NO_AUTOMATIC_RETRY
+            })
+            this.learn(data.user)
+            return data.id
+          },
           () => this.reviewWithComments(pull, comments)
         )
         this.outcome.inline.posted = comments.length
@@ -528,9 +610,10 @@ class Publisher {
 
   /** The review that carries these inline comments (found by their fingerprints), if it exists. */
   private async reviewWithComments(pull: PullRef, comments: readonly InlineComment[]): Promise<number | undefined> {
-    const login = await this.whoAmI()
     const wanted = new Set(comments.map((c) => c.fingerprint))
-    const found = (await listReviewComments(this.client, pull)).filter((c) => c.user?.login === login && wanted.has(fingerprintOf(c.body) ?? ''))
+    const candidates = (await listReviewComments(this.client, pull)).filter((c) => wanted.has(fingerprintOf(c.body) ?? ''))
+    const login = candidates.length > 0 ? await this.whoAmI(candidates.map((c) => c.user)) : this.login
+    const found = candidates.filter((c) => c.user?.login === login)
     // Every comment of one review lands with it or not at all.
     if (new Set(found.map((c) => fingerprintOf(c.body))).size < wanted.size) return undefined
     // GitHub names the review of each comment; 0 stands for "landed, id not given".
@@ -539,8 +622,8 @@ class Publisher {
 
   private async deleteOwnPendingReviews(pull: PullRef): Promise<number> {
     const octokit = this.client
-    const login = await this.whoAmI()
     const reviews = await octokit.paginate(octokit.rest.pulls.listReviews, { owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber, per_page: 100 })
+    const login = await this.whoAmI(reviews.filter((r) => r.state === 'PENDING').map((r) => authorOf(r.user)))
     let deleted = 0
     for (const review of reviews) {
       if (review.state !== 'PENDING' || authorOf(review.user)?.login !== login) continue
@@ -553,22 +636,28 @@ class Publisher {
   /**
    * Updates our sticky comment (found by marker and author) or creates it; removes duplicates of it. Returns
    * its address. `known` is the issue comment list when already read; `superseded` goes into a hidden line.
+   * A second call in one run updates the comment the first one wrote, without reading the list again.
    */
-  private async upsertSummary(pull: PullRef, render: () => string, known: IssueComment[] | undefined, superseded: readonly number[], login?: string): Promise<string | undefined> {
+  private async upsertSummary(pull: PullRef, render: () => string, known: IssueComment[] | undefined, superseded: readonly number[]): Promise<string | undefined> {
     const octokit = this.client
-    const marked = (known ?? (await listIssueComments(octokit, pull))).filter(isSummaryComment)
-    const me = login ?? (marked.length > 0 ? await this.whoAmI(marked.map((c) => c.user)) : ACTIONS_BOT_LOGIN)
-    const own = marked.filter((c) => c.user?.login === me)
+    let own: IssueComment[]
+    if (this.sticky) own = [this.sticky]
+    else {
+      const marked = (known ?? (await listIssueComments(octokit, pull))).filter(isSummaryComment)
+      const me = marked.length > 0 ? await this.whoAmI(marked.map((c) => c.user)) : this.login
+      own = marked.filter((c) => c.user?.login === me)
+    }
     const rendered = render()
     const body = superseded.length > 0 ? rendered.replace(SUMMARY_MARKER, `${SUMMARY_MARKER}\n<!-- istio-compat:superseded=${superseded.join(',')} -->`) : rendered
     const [sticky, ...duplicates] = own
     if (sticky) {
       if (sticky.body.replace(/\r\n/g, '\n').trim() === body.trim()) {
-        this.outcome.summaryComment = { id: sticky.id, action: 'unchanged' }
+        this.outcome.summaryComment = { id: sticky.id, action: this.outcome.summaryComment?.id === sticky.id ? this.outcome.summaryComment.action : 'unchanged' }
       } else {
         await octokit.rest.issues.updateComment({ owner: pull.owner, repo: pull.repo, comment_id: sticky.id, body })
         this.outcome.summaryComment = { id: sticky.id, action: this.outcome.summaryComment?.id === sticky.id && this.outcome.summaryComment.action === 'created' ? 'created' : 'updated' }
       }
+      this.sticky = { ...sticky, body }
       for (const duplicate of duplicates) {
         try {
           await octokit.rest.issues.deleteComment({ owner: pull.owner, repo: pull.repo, comment_id: duplicate.id })
@@ -584,15 +673,46 @@ class Publisher {
       'the summary comment',
       async () => {
         const { data } = await octokit.rest.issues.createComment({ owner: pull.owner, repo: pull.repo, issue_number: pull.pullNumber, body, request: NO_AUTOMATIC_RETRY })
+        this.learn(data.user)
         return { id: data.id, url: data.html_url as string | undefined }
       },
       async () => {
-        const found = (await listIssueComments(octokit, pull)).find((c) => isSummaryComment(c) && c.user?.login === me)
+        // What this run sent, word for word (a comment quoting it would carry more), by whoever we turn out to be.
+        const candidates = (await listIssueComments(octokit, pull)).filter((c) => isSummaryComment(c) && c.body.replace(/\r\n/g, '\n').trim() === body.trim())
+        const me = candidates.length > 0 ? await this.whoAmI(candidates.map((c) => c.user)) : this.login
+        const found = candidates.find((c) => c.user?.login === me)
         return found ? { id: found.id, url: found.html_url } : undefined
       }
     )
     this.outcome.summaryComment = { id: created.id, action: 'created' }
+    this.sticky = { id: created.id, body, ...(created.url ? { html_url: created.url } : {}), user: { login: this.login } }
     return created.url
+  }
+
+  /**
+   * The threads of the comments this run posted, as GitHub addresses them (`html_url` of each comment of the new
+   * review; the review's own answer does not list its comments). True when some link changed.
+   */
+  private async linkNewThreads(pull: PullRef, posted: readonly InlineComment[], state: ReviewState): Promise<boolean> {
+    const reviewId = this.outcome.reviewId
+    if (!reviewId) return false
+    try {
+      const octokit = this.client
+      const comments = await octokit.paginate(octokit.rest.pulls.listCommentsForReview, { owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber, review_id: reviewId, per_page: 100 })
+      const byFingerprint = new Map(comments.flatMap((c) => (c.html_url && fingerprintOf(c.body) ? [[fingerprintOf(c.body)!, c.html_url] as const] : [])))
+      let changed = false
+      for (const c of posted) {
+        const url = byFingerprint.get(c.fingerprint)
+        if (url && state.threads.get(c.finding) !== url) {
+          state.threads.set(c.finding, url)
+          changed = true
+        }
+      }
+      return changed
+    } catch (error) {
+      this.opts.log.info(`Could not read the new review's comments (${errorText(error)}); the summary links their lines on "Files changed".`)
+      return false
+    }
   }
 
   /**
