@@ -32,7 +32,7 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   '^[^*]': 'api.example.com',
   '^[Ff][Aa][Ll][Ss][Ee]$': 'false',
   '[\\x00-\\x1f]': 'docker.io/istio/proxyv2:1.29.0\n',
-  '(^|,)\\s*([^,\\s][^,]{15,}|[^,\\s][^,]*[/:\\s][^,\\s]+[^,]*)\\s*(,|$)': 'eth0,a b',
+  '(^|,)\\s*([^,\\s]{16,}|[^,\\s][^,]*[/:\\s][^,\\s]+[^,]*)\\s*(,|$)': 'eth0,a b',
   '[\\[\\]()|+?^$\\\\{}]': 'cluster.local/ns/(a|b)/sa/x',
   '^\\*.*[\\[\\]()|+?^$\\\\{}]': '*/sa/(x|y)',
   '^[\\s\\S]{1025,}$': 'x'.repeat(1030),
@@ -41,6 +41,8 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   '^(gcr\\.io/istio-release|registry\\.istio\\.io)': 'gcr.io/istio-release',
   'istio-release\\.storage\\.googleapis\\.com': 'https://istio-release.storage.googleapis.com/charts',
   '^~(?!/\\*$)': '~ns1/*',
+  '^~[^/]': '~ns1/*',
+  '^~/(?!\\*$)': '~/foo.example.com',
   '://(169\\.254\\.|\\[?fe80:|\\[?fd00:ec2::254|metadata\\.google\\.internal)': 'http://169.254.169.254/jwks',
   // A DestinationRule host inside the cluster (or a private DNS zone), whose certificate comes from a private CA.
   '(\\.svc(\\.|$)|\\.local$|\\.internal$|^[^.]+$)': 'reviews.bookinfo.svc.cluster.local',
