@@ -40,7 +40,6 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   '^(gcr\\.io/istio-release|registry\\.istio\\.io)/': 'gcr.io/istio-release/proxyv2:1.30.0',
   '^(gcr\\.io/istio-release|registry\\.istio\\.io)': 'gcr.io/istio-release',
   'istio-release\\.storage\\.googleapis\\.com': 'https://istio-release.storage.googleapis.com/charts',
-  '^~(?!/\\*$)': '~ns1/*',
   '^~[^/]': '~ns1/*',
   '^~/(?!\\*$)': '~/foo.example.com',
   '://(169\\.254\\.|\\[?fe80:|\\[?fd00:ec2::254|metadata\\.google\\.internal)': 'http://169.254.169.254/jwks',
