@@ -87,3 +87,39 @@ describe('istio-1.24-ambient-dns-upgrade-order: a rollout that breaks DNS is a w
     expect(of(run('cni.yaml', text.replace('dnsCapture: true', 'dnsCapture: false'), '1.24', '1.23'), id)).toEqual([])
   })
 })
+
+describe('istio-1.24-istio-csr-alpn: the documented workaround silences the warning in an IstioOperator too', () => {
+  const id = 'istio-1.24-istio-csr-alpn'
+  const iop = (mesh: string): string => `apiVersion: install.istio.io/v1alpha1
+kind: IstioOperator
+metadata:
+  name: control-plane
+  namespace: istio-system
+spec:
+${mesh}  values:
+    global:
+      caAddress: cert-manager-istio-csr.cert-manager.svc:443
+`
+  const workaround = '  meshConfig:\n    defaultConfig:\n      proxyMetadata:\n        GRPC_ENFORCE_ALPN_ENABLED: "false"\n'
+  it('is quiet (but for the notice on the variable) when spec.meshConfig sets GRPC_ENFORCE_ALPN_ENABLED to false', () => {
+    const text = iop(workaround)
+    const found = of(run('iop.yaml', text, '1.24', '1.23'), id)
+    expect(found).toEqual([expect.objectContaining({ file: 'iop.yaml', line: lineOf(text, 'GRPC_ENFORCE_ALPN_ENABLED'), severity: 'notice' })])
+  })
+
+  it('still warns on the istio-csr caAddress of an IstioOperator without the workaround, once, on its line', () => {
+    const text = iop('')
+    expect(of(run('iop.yaml', text, '1.24', '1.23'), id)).toEqual([
+      expect.objectContaining({ file: 'iop.yaml', line: lineOf(text, 'caAddress'), severity: 'warning', rule: 'behaviour-changed' })
+    ])
+  })
+
+  it('reads the workaround under spec.values.meshConfig and in any letter case, as grpc-go does', () => {
+    const text = iop('').replace('  values:\n', '  values:\n    meshConfig:\n      defaultConfig:\n        proxyMetadata:\n          GRPC_ENFORCE_ALPN_ENABLED: "FALSE"\n')
+    expect(of(run('iop.yaml', text, '1.24', '1.23'), id).filter((f) => f.severity === 'warning')).toEqual([])
+    const helm = helmRelease('istiod', '    global:\n      caAddress: istio-csr.cert-manager.svc:443\n    meshConfig:\n      defaultConfig:\n        proxyMetadata:\n          GRPC_ENFORCE_ALPN_ENABLED: "False"\n')
+    expect(of(run('istiod.yaml', helm, '1.24', '1.23'), id).filter((f) => f.severity === 'warning')).toEqual([])
+    const bare = helmRelease('istiod', '    global:\n      caAddress: istio-csr.cert-manager.svc:443\n')
+    expect(of(run('istiod.yaml', bare, '1.24', '1.23'), id)).toEqual([expect.objectContaining({ file: 'istiod.yaml', line: lineOf(bare, 'caAddress'), severity: 'warning' })])
+  })
+})
