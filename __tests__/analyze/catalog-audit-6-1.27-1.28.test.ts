@@ -4,7 +4,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { run, of, lineOf } from '../support/catalog-run.js'
 
-const LIGHTSTEP = 'istio-1.27-lightstep-provider-removed'
 const OPT_OUTS = 'istio-1.27-retry-and-stats-opt-outs-removed'
 const MIXED_CASE = 'istio-1.27-virtualservice-mixed-case-hosts'
 const XFWD = 'istio-1.28-x-forwarded-headers'
@@ -28,26 +27,6 @@ spec:
 ${env}`
 
 describe('audit 6 1.27–1.28: fixes of the entries found wrong', () => {
-  it(`${LIGHTSTEP}: a Lightstep provider only loses its traces (the mesh config is still valid, traffic flows), so it is a warning, not an error`, () => {
-    const mesh = `apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: istio
-  namespace: istio-system
-data:
-  mesh: |-
-    extensionProviders:
-    - name: ls
-      lightstep:
-        service: collector.example.com
-        port: 8080
-        accessToken: token
-`
-    const found = of(run('istio/mesh.yaml', mesh, '1.27', '1.26'), LIGHTSTEP)
-    expect(found.map((f) => [f.file, f.line, f.severity])).toEqual([['istio/mesh.yaml', lineOf(mesh, 'lightstep:'), 'warning']])
-    expect(found[0].message).toContain('traffic itself is unaffected')
-  })
-
   it(`${OPT_OUTS}: only an opt-out (false) is reported; the variables set to true, the default since 1.24, change nothing when they go away`, () => {
     const yaml = istiod(`        - name: ENABLE_INBOUND_RETRY_POLICY
           value: "true"
