@@ -275,9 +275,12 @@ function holdersOf(doc: ManifestDocument): Holder[] {
   const own = new Set(['*', kind, `${kind}.${group}`])
   holders = [{ tags: own, path: ['metadata'] }]
   if (WORKLOAD_KINDS.has(kind)) {
-    own.add('pod')
+    // Istio reads pod annotations and labels on the pod: a Pod's own metadata, or the template a controller
+    // stamps pods from. A Deployment's (StatefulSet's, …) own metadata never reaches the pod, so it is only
+    // `pod` for a Pod.
     const template = podTemplatePath(kind)
-    if (template !== '') holders.push({ tags: new Set(['pod']), path: [...template.split('.'), 'metadata'] })
+    if (template === '') own.add('pod')
+    else holders.push({ tags: new Set(['pod']), path: [...template.split('.'), 'metadata'] })
   }
   holdersByType.set(type, holders)
   return holders
