@@ -28,6 +28,9 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   // A container named istio-proxy in a JMESPath expression; `require-istio-proxy` alone must not match.
   '(^|[^\\w-])istio-proxy($|[^\\w-])': "request.object.spec.containers[?name == 'istio-proxy']",
   '^(?!istio-system$)': 'monitoring',
+  // Go strconv.ParseBool spellings of true and of false (an env variable switched on or off).
+  '^\\s*(1|t|T|true|TRUE|True)\\s*$': 'true',
+  '^\\s*(0|f|F|false|FALSE|False)\\s*$': 'false',
   '^\\*': '*.example.com',
   '^[^*]': 'api.example.com',
   '^[Ff][Aa][Ll][Ss][Ee]$': 'false',
