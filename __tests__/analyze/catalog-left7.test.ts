@@ -1,0 +1,46 @@
+// Leftovers of the catalog audits (issue #13; docs/audit/catalog-audit-5-*.md, -6-*.md): each test fails on the
+// entry as it was before the fix and asserts the file and line of what must (or must not) be reported.
+import { describe, expect, it } from '@jest/globals'
+import { run, of, lineOf } from '../support/catalog-run.js'
+
+const ISTIOD = 'istio/istiod/values.yaml'
+const CNI = 'istio/cni.yaml'
+
+const helmRelease = (chart: string, values: string): string => `apiVersion: helm.toolkit.fluxcd.io/v2
+kind: HelmRelease
+metadata:
+  name: ${chart}
+  namespace: istio-system
+spec:
+  chart:
+    spec:
+      chart: ${chart}
+  values:
+${values}`
+
+describe('left7 #1: istio_cni.* removed (1.24) is only a notice where the value changes nothing', () => {
+  const id = 'istio-1.24-istio-cni-values-removed'
+  it('is a notice for the 1.23 chart defaults (chained: true, provider: default)', () => {
+    const text = 'istio_cni:\n  chained: true\n  provider: default\n'
+    const found = of(run(ISTIOD, text, '1.24', '1.23'), id)
+    expect(found).toEqual([
+      expect.objectContaining({ file: ISTIOD, line: lineOf(text, 'chained'), severity: 'notice' }),
+      expect.objectContaining({ file: ISTIOD, line: lineOf(text, 'provider'), severity: 'notice' }),
+    ])
+  })
+  it('is a notice when pilot.cni.enabled mirrors istio_cni.enabled', () => {
+    const text = 'pilot:\n  cni:\n    enabled: true\nistio_cni:\n  enabled: true\n'
+    const found = of(run(ISTIOD, text, '1.24', '1.23'), id)
+    expect(found).toEqual([expect.objectContaining({ file: ISTIOD, line: lineOf(text, 'istio_cni') + 1, severity: 'notice' })])
+  })
+  it('still warns when istio_cni.enabled: true is the only CNI switch', () => {
+    const text = 'istio_cni:\n  enabled: true\n'
+    const found = of(run(ISTIOD, text, '1.24', '1.23'), id)
+    expect(found).toEqual([expect.objectContaining({ file: ISTIOD, line: lineOf(text, 'enabled'), severity: 'warning' })])
+  })
+  it('still warns on chained: false without pilot.cni.provider: multus', () => {
+    const text = 'istio_cni:\n  chained: false\n'
+    const found = of(run(ISTIOD, text, '1.24', '1.23'), id)
+    expect(found).toEqual([expect.objectContaining({ file: ISTIOD, line: lineOf(text, 'chained'), severity: 'warning' })])
+  })
+})
