@@ -44,3 +44,16 @@ describe('left7 #1: istio_cni.* removed (1.24) is only a notice where the value 
     expect(found).toEqual([expect.objectContaining({ file: ISTIOD, line: lineOf(text, 'chained'), severity: 'warning' })])
   })
 })
+
+describe('left7 #2: CNI agent honours excludeNamespaces (1.30) ignores the chart default', () => {
+  const id = 'istio-1.30-cni-exclude-namespaces'
+  it('says nothing about the default list [kube-system]', () => {
+    const text = helmRelease('cni', '    cni:\n      excludeNamespaces:\n        - kube-system\n')
+    expect(of(run(CNI, text, '1.30', '1.29'), id)).toEqual([])
+  })
+  it('still warns on a namespace beyond the default', () => {
+    const text = helmRelease('cni', '    cni:\n      excludeNamespaces:\n        - kube-system\n        - legacy-apps\n')
+    const found = of(run(CNI, text, '1.30', '1.29'), id)
+    expect(found).toEqual([expect.objectContaining({ file: CNI, line: lineOf(text, 'legacy-apps'), severity: 'warning' })])
+  })
+})

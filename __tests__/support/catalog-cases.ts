@@ -12,6 +12,8 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   '^(?![\\s\\S]*has\\(\\s*filter_state\\.upstream_peer\\s*\\))': 'filter_state["wasm.upstream_peer"].namespace',
   '\\{\\*\\*?\\}': '/api/{*}/items',
   'reset-before-request': 'reset-before-request,5xx',
+  // A namespace beyond the cni chart's default excludeNamespaces list [kube-system].
+  '^(?!kube-system$)': 'legacy-apps',
   '(^|,)\\s*53\\s*(,|$)': '53',
   '(^|,)\\s*gateway\\s*(,|$)': 'gateway',
   '^[^.]+\\.([^.]+)\\.svc(\\.|$)': 'reviews.bookinfo.svc.cluster.local',
@@ -56,6 +58,8 @@ export const PATTERN_SAMPLES: Record<string, string> = {
 
 /** A value that passes no value test the catalog uses. */
 const NO_MATCH = 'nomatch'
+/** A value the pattern must not match, for patterns that match almost anything (negative lookaheads). */
+const PATTERN_CLEAN: Record<string, string> = { '^(?!kube-system$)': 'kube-system' }
 
 const KIND_API: Record<string, string> = {
   Service: 'v1', Secret: 'v1', Namespace: 'v1', ConfigMap: 'v1', Deployment: 'apps/v1',
@@ -115,7 +119,7 @@ function valueFor(test: { values?: (string | number | boolean)[]; pattern?: stri
   if (test.pattern !== undefined) {
     const sample = PATTERN_SAMPLES[test.pattern]
     if (sample === undefined) throw new Error(`no sample for pattern ${test.pattern}`)
-    return clean ? NO_MATCH : sample
+    return clean ? (PATTERN_CLEAN[test.pattern] ?? NO_MATCH) : sample
   }
   return 'x'
 }
