@@ -74,3 +74,45 @@ describe('left7 #3: reconcile iptables on startup (1.29) does not call an explic
     expect(found[0].message).toMatch(/default/)
   })
 })
+
+describe('left7 #4: locality label (1.29) on a WorkloadEntry is read from spec.labels', () => {
+  const id = 'istio-1.29-locality-label'
+  const we = (meta: string, spec: string): string => `apiVersion: networking.istio.io/v1
+kind: WorkloadEntry
+metadata:
+  name: vm-1
+  labels:
+${meta}
+spec:
+  address: 10.0.0.5
+  labels:
+${spec}
+`
+  it("ignores the label on the WorkloadEntry's own metadata, which Istio does not read for locality", () => {
+    const text = we('    topology.istio.io/locality: us-east1.zone-a', '    app: vm')
+    expect(of(run('mesh/we.yaml', text, '1.28'), id)).toEqual([])
+  })
+  it('reports the label in spec.labels', () => {
+    const text = we('    app: vm', '    topology.istio.io/locality: us-east1.zone-a')
+    const found = of(run('mesh/we.yaml', text, '1.28'), id)
+    expect(found).toEqual([expect.objectContaining({ file: 'mesh/we.yaml', line: lineOf(text, 'topology.istio.io/locality'), severity: 'warning' })])
+  })
+  it('still reports the label on a pod template', () => {
+    const text = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  template:
+    metadata:
+      labels:
+        topology.istio.io/locality: us-east1.zone-a
+    spec:
+      containers:
+      - name: web
+        image: web
+`
+    const found = of(run('k8s/web.yaml', text, '1.28'), id)
+    expect(found).toEqual([expect.objectContaining({ file: 'k8s/web.yaml', line: lineOf(text, 'topology.istio.io/locality'), severity: 'warning' })])
+  })
+})
