@@ -417,10 +417,7 @@ function checkProxyConfigAnnotation(out: HitCollector, tree: Tree, path: Concret
   // No key/value nodes: a fix must never rewrite the annotation itself.
   const report = (c: Compiled, innerPath: ConcretePath, name: string): void => out.add(c, { line: at.line }, [...path, ...innerPath], name)
   if (isMap(config.proxyMetadata)) {
-    const metadata = config.proxyMetadata
-    for (const [name, value] of Object.entries(metadata)) {
-      for (const c of out.plan.proxyEnv.get(name) ?? []) if (passes(value, c.test) && !setsAnyOf(metadata, c)) report(c, ['proxyMetadata', name], name)
-    }
+    envMapHits(config.proxyMetadata, out.plan.proxyEnv, (c, name) => report(c, ['proxyMetadata', name], name))
   }
   for (const c of out.plan.proxyConfig) {
     for (const pattern of c.patterns) for (const r of resolvePath(inner.value, pattern)) if (passes(r.value, c.test)) report(c, r.path, formatPath(r.path))
@@ -466,9 +463,7 @@ function checkProxyConfigResource(out: HitCollector, doc: ManifestDocument, tree
   if (doc.resource!.kind !== 'ProxyConfig' || groupOf(doc.resource!.apiVersion) !== 'networking.istio.io') return
   const env = valueAt(doc.value, ['spec', 'environmentVariables'])
   if (!isMap(env)) return
-  for (const [name, value] of Object.entries(env)) {
-    for (const c of out.plan.proxyEnv.get(name) ?? []) if (passes(value, c.test) && !setsAnyOf(env, c)) out.addAt(c, tree, ['spec', 'environmentVariables', name], name)
-  }
+  envMapHits(env, out.plan.proxyEnv, (c, name) => out.addAt(c, tree, ['spec', 'environmentVariables', name], name))
 }
 
 /** Substrings in any scalar of the selected kinds; reported on the file line that holds the text. */
@@ -591,10 +586,7 @@ function checkHelm(out: HitCollector, tree: HelmTree): void {
   }
   for (const [place, index] of places) {
     const env = valueAt(tree.value, place)
-    if (!isMap(env)) continue
-    for (const [name, value] of Object.entries(env)) {
-      for (const c of index.get(name) ?? []) if (passes(value, c.test) && !setsAnyOf(env, c)) out.addAt(c, tree, [...place, name], name)
-    }
+    if (isMap(env)) envMapHits(env, index, (c, name) => out.addAt(c, tree, [...place, name], name))
   }
 }
 
@@ -605,15 +597,17 @@ function checkMesh(out: HitCollector, tree: Tree): void {
   if (plan.proxyEnv.size === 0 || !isMap(tree.value)) return
   const defaults = tree.value.defaultConfig
   const metadata = isMap(defaults) ? defaults.proxyMetadata : undefined
-  if (!isMap(metadata)) return
-  for (const [name, value] of Object.entries(metadata)) {
-    for (const c of plan.proxyEnv.get(name) ?? []) if (passes(value, c.test) && !setsAnyOf(metadata, c)) out.addAt(c, tree, ['defaultConfig', 'proxyMetadata', name], name)
-  }
+  if (isMap(metadata)) envMapHits(metadata, plan.proxyEnv, (c, name) => out.addAt(c, tree, ['defaultConfig', 'proxyMetadata', name], name))
 }
 
-/** An env match's `unlessSet`: the same env map also sets one of the named variables. */
-function setsAnyOf(env: Record<string, unknown>, c: CompiledEnv): boolean {
-  return c.match.unlessSet?.some((n) => Object.hasOwn(env, n)) ?? false
+/**
+ * The env matches one env map trips (proxyMetadata, Helm `env`, ProxyConfig environmentVariables): each variable's
+ * matches whose value test passes, unless the same map sets a variable of the match's `unlessSet`.
+ */
+function envMapHits(env: Record<string, unknown>, index: ReadonlyMap<string, readonly CompiledEnv[]>, report: (c: CompiledEnv, name: string) => void): void {
+  for (const [name, value] of Object.entries(env)) {
+    for (const c of index.get(name) ?? []) if (passes(value, c.test) && !c.match.unlessSet?.some((n) => Object.hasOwn(env, n))) report(c, name)
+  }
 }
 
 /** An env match's `unlessSet` on a `- name:` list. */
