@@ -135,6 +135,7 @@ export async function run(): Promise<void> {
 
     const headTexts = await readFindingFiles(sources, result)
     const verdict = gate(result.findings, inputs.failOn, { failOnExisting: inputs.failOnExisting })
+    const tokenKind = tokenKindOf(inputs.token)
     const outcome = await publish(result, {
       mode: inputs.comment,
       suggestions: inputs.suggestions,
@@ -151,7 +152,7 @@ export async function run(): Promise<void> {
       maxPerGroup: inputs.maxPerGroup,
       links: actionsLinkContext(),
       // An installation token (ghs_: the GITHUB_TOKEN or an app's) posts as a bot; a PAT as a person.
-      ...(tokenKindOf(inputs.token) ? { tokenKind: tokenKindOf(inputs.token)! } : {}),
+      ...(tokenKind ? { tokenKind } : {}),
       ...(inputs.appLogin ? { login: inputs.appLogin } : {})
     })
     core.info(`istio-compat: findings published as ${outcome.channel}${outcome.fallback ? ` (${outcome.fallback})` : ''}`)

@@ -101,7 +101,9 @@ export async function listIssueComments(octokit: GitHubClient, pull: PullRef): P
  * GitHub App's —, `ghp_`/`github_pat_` personal access tokens, `gho_` OAuth and `ghu_` user-to-server tokens act as
  * a person). Undefined for anything else (an older token without prefix).
  */
-export function tokenKindOf(token: string): 'installation' | 'user' | undefined {
+export type TokenKind = 'installation' | 'user'
+
+export function tokenKindOf(token: string): TokenKind | undefined {
   if (token.startsWith('ghs_')) return 'installation'
   if (/^(?:ghp_|github_pat_|gho_|ghu_)/.test(token)) return 'user'
   return undefined
@@ -136,6 +138,19 @@ export async function viewerLogin(octokit: GitHubClient): Promise<string | undef
   } catch {
     return undefined
   }
+}
+
+/**
+ * The login the token posts as, as GitHub confirms it, or undefined when GitHub does not say: GraphQL `viewer`,
+ * then `GET /user` for a token that is not an installation token (GitHub refuses that one to installation tokens).
+ * An installation token always acts as its app's bot, whose comments REST lists as `<slug>[bot]`.
+ */
+export async function askLogin(octokit: GitHubClient, kind: TokenKind | undefined): Promise<string | undefined> {
+  const viewer = await viewerLogin(octokit)
+  if (viewer) return kind === 'installation' && !viewer.endsWith('[bot]') ? `${viewer}[bot]` : viewer
+  if (kind === 'installation') return undefined
+  const user = await resolveLogin(octokit)
+  return user.confirmed ? user.login : undefined
 }
 
 /** An error from the API with its HTTP status (Octokit's RequestError), or undefined. */

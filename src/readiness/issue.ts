@@ -3,7 +3,7 @@
 // reopened when findings come back. Issues we did not create are never touched.
 import type { GitHubClient, Log } from '../github/client.js'
 import { commentOnIssue, createIssue, listLabelledIssues, updateIssue, type IssueInfo, type RepoRef } from '../github/issues.js'
-import { resolveLogin, viewerLogin } from '../github/pulls.js'
+import { ACTIONS_BOT_LOGIN, askLogin, type TokenKind } from '../github/pulls.js'
 import { hashOf, isReadinessBody } from './report.js'
 
 export interface IssueSyncInput {
@@ -19,10 +19,12 @@ export interface IssueSyncInput {
   /** The sentence commented when the issue is closed (the branch is clean). Markdown, already safe. */
   closeNote: string
   /**
-   * Our login when known (the `app-slug` input); else GraphQL `viewer` (which installation tokens may ask too),
-   * else `GET /user`, else github-actions[bot] unconfirmed (then any bot with our marker counts).
+   * Our login when known (the `app-slug` input); else asked of GitHub (`askLogin`), else github-actions[bot]
+   * unconfirmed (then any bot with our marker counts).
    */
   login?: string
+  /** The kind of token `octokit` holds (`tokenKindOf`), which decides what may be asked. */
+  tokenKind?: TokenKind
   log: Log
 }
 
@@ -43,10 +45,9 @@ function isOwn(issue: IssueInfo, identity: { login: string; confirmed: boolean }
 }
 
 /** Who the token acts as: asked only when an issue carries our marker, so a first run costs nothing. */
-async function identityOf(octokit: GitHubClient, login: string | undefined): Promise<{ login: string; confirmed: boolean }> {
-  if (login) return { login, confirmed: true }
-  const viewer = await viewerLogin(octokit)
-  return viewer ? { login: viewer, confirmed: true } : resolveLogin(octokit)
+async function identityOf(octokit: GitHubClient, login: string | undefined, kind: TokenKind | undefined): Promise<{ login: string; confirmed: boolean }> {
+  const known = login ?? (await askLogin(octokit, kind))
+  return known ? { login: known, confirmed: true } : { login: ACTIONS_BOT_LOGIN, confirmed: false }
 }
 
 export async function syncReadinessIssue(input: IssueSyncInput): Promise<IssueSyncOutcome> {
@@ -54,7 +55,7 @@ export async function syncReadinessIssue(input: IssueSyncInput): Promise<IssueSy
   const label = input.labels[0]
   if (!label) throw new Error('the readiness issue needs at least one label to be found again')
   const marked = (await listLabelledIssues(octokit, repo, label)).filter((i) => isReadinessBody(i.body))
-  const identity = marked.length > 0 ? await identityOf(octokit, input.login) : undefined
+  const identity = marked.length > 0 ? await identityOf(octokit, input.login, input.tokenKind) : undefined
   const own = identity ? marked.filter((i) => isOwn(i, identity)) : []
   // Newest first from the API: an open one wins, else the newest closed one.
   const issue = own.find((i) => i.state === 'open') ?? own[0]

@@ -8,7 +8,7 @@ import type { RepoConfig } from '../config.js'
 import { gate, parseFailOn, type FailOn } from '../gate.js'
 import { createGitHubClient, type GitHubClient } from '../github/client.js'
 import { context } from '../github/context.js'
-import { httpStatus, isPermissionError } from '../github/pulls.js'
+import { httpStatus, isPermissionError, tokenKindOf } from '../github/pulls.js'
 import type { DetectedVersion } from '../knowledge/detect.js'
 import { KNOWN_MINORS, LATEST_MINOR, parseRelease } from '../knowledge/versions.js'
 import { UsageError } from '../model.js'
@@ -118,6 +118,7 @@ export async function runReadiness(inputs: ReadinessInputs, workspace: string): 
   const labels = parseLabels(core.getInput('issue-labels'))
   const { owner, repo } = context.repo
   const octokit = inputs.token ? createGitHubClient({ token: inputs.token, log }) : undefined
+  const tokenKind = tokenKindOf(inputs.token)
   const patterns = inputs.paths.length ? inputs.paths : DEFAULT_PATTERNS
   const matches = pathMatcher(patterns, inputs.config.ignore)
 
@@ -170,6 +171,7 @@ export async function runReadiness(inputs: ReadinessInputs, workspace: string): 
         body: renderReadinessBody(result, links, hash, fileText),
         hash,
         ...(inputs.appLogin ? { login: inputs.appLogin } : {}),
+        ...(tokenKind ? { tokenKind } : {}),
         closeNote: `istio-compat found nothing to fix for Istio ${result.target.release.version} on ${links.branch ? `\`${links.branch}\` ` : ''}at ${sha.slice(0, 12)}; closing. This issue is reopened if findings come back.`,
         log
       })

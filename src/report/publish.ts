@@ -4,16 +4,16 @@ import type { ChangedFile } from '../changes/types.js'
 import { retrySettingsOf, type GitHubClient, type Log } from '../github/client.js'
 import {
   ACTIONS_BOT_LOGIN,
+  askLogin,
   headShaOf,
   httpStatus,
   isPermissionError,
   listIssueComments,
   listPullFiles,
   listReviewComments,
-  resolveLogin,
-  viewerLogin,
   type IssueComment,
-  type PullRef
+  type PullRef,
+  type TokenKind
 } from '../github/pulls.js'
 import type { Finding, Severity } from '../model.js'
 import type { AnalysisResult } from '../result.js'
@@ -53,7 +53,7 @@ export interface PublishOptions {
    * our app's, or a bot quoting us); people's comments are never ours. `user` (a PAT) asks whenever a marked
    * comment exists. Unknown: asks when a marked comment is by anyone but `github-actions[bot]`.
    */
-  tokenKind?: 'installation' | 'user'
+  tokenKind?: TokenKind
   /** Where annotations and the step summary go; default: stdout and $GITHUB_STEP_SUMMARY. */
   workflow?: WorkflowOutput
   /** The gate's threshold: the verdict says what blocks. Default 'error'. */
@@ -209,7 +209,7 @@ class Publisher {
     const couldBeUs = (a: { login: string; type?: string }) =>
       kind === 'user' ? true : a.login !== ACTIONS_BOT_LOGIN && (kind !== 'installation' || a.type === 'Bot')
     if (!list.some(couldBeUs)) return this.login
-    this.asking ??= this.askLogin()
+    this.asking ??= askLogin(this.client, kind)
     const answer = await this.asking
     if (answer) this.confirmed ??= answer
     else if (!this.unconfirmedWarned) {
@@ -219,18 +219,6 @@ class Publisher {
       )
     }
     return this.login
-  }
-
-  /** GraphQL `viewer`; for a token that is not an installation token, `GET /user` when GraphQL fails. */
-  private async askLogin(): Promise<string | undefined> {
-    const viewer = await viewerLogin(this.client)
-    if (viewer) {
-      // An installation token always acts as its app's bot, whose comments REST lists as `<slug>[bot]`.
-      return this.opts.tokenKind === 'installation' && !viewer.endsWith('[bot]') ? `${viewer}[bot]` : viewer
-    }
-    if (this.opts.tokenKind === 'installation') return undefined
-    const user = await resolveLogin(this.client)
-    return user.confirmed ? user.login : undefined
   }
 
   /** The author of something this run created is us, whatever was presumed before. */
