@@ -233,8 +233,9 @@ class SchemaChecker {
         this.walk(pos.items[i], Array.isArray(value) ? value[i] : undefined, items, undefined, st)
         st.path.pop()
       }
-    } else if (node.enumValues && enumText(value) !== undefined) {
-      this.checkEnum(pos, enumText(value) as string, node, st)
+    } else if (node.enumValues) {
+      const text = enumText(value)
+      if (text !== undefined) this.checkEnum(pos, text, node, st)
     }
   }
 

@@ -20,7 +20,7 @@ import type { AnalysisResult } from '../result.js'
 import { planAnnotations } from './annotations.js'
 import { codeSpan } from './escape.js'
 import { commitUrl, diffLineUrl, type LinkContext } from './links.js'
-import { fingerprintOf, isPostable, planReview, type ExistingReviewComment, type InlineComment, type OffDiffReason, type ReviewPlan } from './review.js'
+import { fingerprintOf, isPostable, planReview, sameBody, type ExistingReviewComment, type InlineComment, type OffDiffReason, type ReviewPlan } from './review.js'
 import { isPrLevel, renderSummary, SUMMARY_BUDGET, SUMMARY_MARKER, verdictOf } from './summary.js'
 import { actionsWorkflowOutput, STEP_SUMMARY_BUDGET, type WorkflowOutput } from './workflow.js'
 
@@ -639,7 +639,7 @@ class Publisher {
     const body = superseded.length > 0 ? rendered.replace(SUMMARY_MARKER, `${SUMMARY_MARKER}\n<!-- istio-compat:superseded=${superseded.join(',')} -->`) : rendered
     const [sticky, ...duplicates] = own
     if (sticky) {
-      if (sticky.body.replace(/\r\n/g, '\n').trim() === body.trim()) {
+      if (sameBody(sticky.body, body)) {
         this.outcome.summaryComment = { id: sticky.id, action: this.outcome.summaryComment?.id === sticky.id ? this.outcome.summaryComment.action : 'unchanged' }
       } else {
         await octokit.rest.issues.updateComment({ owner: pull.owner, repo: pull.repo, comment_id: sticky.id, body })
@@ -666,7 +666,7 @@ class Publisher {
       },
       async () => {
         // What this run sent, word for word (a comment quoting it would carry more), by whoever we turn out to be.
-        const candidates = (await listIssueComments(octokit, pull)).filter((c) => isSummaryComment(c) && c.body.replace(/\r\n/g, '\n').trim() === body.trim())
+        const candidates = (await listIssueComments(octokit, pull)).filter((c) => isSummaryComment(c) && sameBody(c.body, body))
         const me = candidates.length > 0 ? await this.whoAmI(candidates.map((c) => c.user)) : this.login
         const found = candidates.find((c) => c.user?.login === me)
         return found ? { id: found.id, url: found.html_url } : undefined
@@ -687,7 +687,12 @@ class Publisher {
     try {
       const octokit = this.client
       const comments = await octokit.paginate(octokit.rest.pulls.listCommentsForReview, { owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber, review_id: reviewId, per_page: 100 })
-      const byFingerprint = new Map(comments.flatMap((c) => (c.html_url && fingerprintOf(c.body) ? [[fingerprintOf(c.body)!, c.html_url] as const] : [])))
+      const byFingerprint = new Map(
+        comments.flatMap((c) => {
+          const fingerprint = fingerprintOf(c.body)
+          return c.html_url && fingerprint ? [[fingerprint, c.html_url] as const] : []
+        })
+      )
       let changed = false
       for (const c of posted) {
         const url = byFingerprint.get(c.fingerprint)

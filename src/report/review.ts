@@ -176,7 +176,8 @@ function sameAnchor(existing: ExistingReviewComment, comment: InlineComment): bo
   return existing.path === comment.path && existing.line === comment.line && (existing.start_line ?? undefined) === comment.startLine
 }
 
-function sameBody(a: string, b: string): boolean {
+/** Two comment bodies say the same: CRLF line ends (as GitHub may hand a body back) and surrounding blank space aside. */
+export function sameBody(a: string, b: string): boolean {
   return a.replace(/\r\n/g, '\n').trim() === b.replace(/\r\n/g, '\n').trim()
 }
 
