@@ -365,6 +365,9 @@ function checkSource(source: Source, where: string, knownSources: ReadonlySet<st
   for (const ref of source.refs ?? []) if (!/^https:\/\/(github\.com\/[^\s]+\/(issues|pull)\/\d+|istio\.io\/[^\s]+)$/.test(ref)) problems.push(`${where}: ref ${ref} is not a GitHub issue/PR or istio.io URL`)
 }
 
+/** An environment variable's name as the catalog spells them. */
+const ENV_NAME = /^[A-Z][A-Z0-9_]*$/
+
 function checkMatch(m: Match, where: string, problems: string[]): void {
   const spec = MATCH_KEYS[m.type as MatchType]
   if (!spec) return void problems.push(`${where}: unknown match type ${String(m.type)}`)
@@ -417,9 +420,9 @@ function checkMatch(m: Match, where: string, problems: string[]): void {
       }
       break
     case 'env':
-      if (typeof m.name !== 'string' || !/^[A-Z][A-Z0-9_]*$/.test(m.name)) problems.push(`${where}: bad env name`)
+      if (typeof m.name !== 'string' || !ENV_NAME.test(m.name)) problems.push(`${where}: bad env name`)
       if (!['istiod', 'proxy', 'any', 'cni'].includes(m.component)) problems.push(`${where}: bad env component`)
-      if (m.unlessSet !== undefined && (!nonEmptyStrings(m.unlessSet) || m.unlessSet.some((n) => !/^[A-Z][A-Z0-9_]*$/.test(n)))) problems.push(`${where}: unlessSet must be a non-empty list of env names`)
+      if (m.unlessSet !== undefined && (!nonEmptyStrings(m.unlessSet) || m.unlessSet.some((n) => !ENV_NAME.test(n)))) problems.push(`${where}: unlessSet must be a non-empty list of env names`)
       break
     case 'text':
       if (m.contains === undefined && m.pattern === undefined) problems.push(`${where}: text match needs contains or pattern`)

@@ -341,7 +341,7 @@ function secretNameForms(refs: readonly SecretReference[], inScope: (at: Place) 
 function ambientServiceEntryHosts(refs: readonly HostReference[], inScope: (at: Place) => boolean): PairHit[] {
   const groups = new Map<string, HostReference[]>()
   for (const r of refs) {
-    const where = r.namespace !== undefined ? `ns:${r.namespace}` : `dir:${r.at.file.includes('/') ? r.at.file.slice(0, r.at.file.lastIndexOf('/')) : ''}`
+    const where = r.namespace !== undefined ? `ns:${r.namespace}` : `dir:${dirOf(r.at.file)}`
     const key = `${where}\u0000${r.host}`
     const list = groups.get(key)
     if (list) list.push(r)
