@@ -365,6 +365,14 @@ function checkSource(source: Source, where: string, knownSources: ReadonlySet<st
   for (const ref of source.refs ?? []) if (!/^https:\/\/(github\.com\/[^\s]+\/(issues|pull)\/\d+|istio\.io\/[^\s]+)$/.test(ref)) problems.push(`${where}: ref ${ref} is not a GitHub issue/PR or istio.io URL`)
 }
 
+/** The paths and patterns of a match's `where` conditions. */
+function checkConditions(conditions: readonly Condition[] | undefined, where: string, problems: string[]): void {
+  for (const c of conditions ?? []) {
+    checkPath(c.path, where, problems)
+    checkPattern(c.pattern, where, problems)
+  }
+}
+
 /** An environment variable's name as the catalog spells them. */
 const ENV_NAME = /^[A-Z][A-Z0-9_]*$/
 
@@ -385,9 +393,8 @@ function checkMatch(m: Match, where: string, problems: string[]): void {
       if (!nonEmptyStrings(m.paths)) problems.push(`${where}: paths must be a non-empty list`)
       else m.paths.forEach((p) => checkPath(p, where, problems))
       if (m.duplicates !== undefined && (m.duplicates !== true || !m.paths?.every((p) => p.includes('[]')))) problems.push(`${where}: duplicates must be true and every path must go through a list ([])`)
+      checkConditions(m.where, where, problems)
       for (const c of m.where ?? []) {
-        checkPath(c.path, where, problems)
-        checkPattern(c.pattern, where, problems)
         if (c.equalsGroup !== undefined && (m.pattern === undefined || !Number.isInteger(c.equalsGroup) || c.equalsGroup < 1 || c.values !== undefined || c.pattern !== undefined)) problems.push(`${where}: equalsGroup needs a match pattern, a group number and no value test of its own`)
       }
       break
@@ -401,19 +408,13 @@ function checkMatch(m: Match, where: string, problems: string[]): void {
     case 'proxyConfig':
       if (!nonEmptyStrings(m.paths)) problems.push(`${where}: paths must be a non-empty list`)
       else m.paths.forEach((p) => checkPath(p, where, problems))
-      for (const c of m.type === 'meshConfig' ? m.where ?? [] : []) {
-        checkPath(c.path, where, problems)
-        checkPattern(c.pattern, where, problems)
-      }
+      if (m.type === 'meshConfig') checkConditions(m.where, where, problems)
       break
     case 'helmValue':
       if (!CHARTS.includes(m.chart)) problems.push(`${where}: unknown chart ${String(m.chart)}`)
       if (!nonEmptyStrings(m.paths)) problems.push(`${where}: paths must be a non-empty list`)
       else m.paths.forEach((p) => checkPath(p, where, problems))
-      for (const c of m.where ?? []) {
-        checkPath(c.path, where, problems)
-        checkPattern(c.pattern, where, problems)
-      }
+      checkConditions(m.where, where, problems)
       if (m.iopPaths !== undefined) {
         if (!Array.isArray(m.iopPaths)) problems.push(`${where}: iopPaths must be a list`)
         else m.iopPaths.forEach((p) => checkPath(p, where, problems))
@@ -430,9 +431,8 @@ function checkMatch(m: Match, where: string, problems: string[]): void {
       break
     case 'helmChart':
       if (!nonEmptyStrings(m.names)) problems.push(`${where}: names must be a non-empty list`)
+      checkConditions(m.where, where, problems)
       for (const c of m.where ?? []) {
-        checkPath(c.path, where, problems)
-        checkPattern(c.pattern, where, problems)
         if (!/^(releaseName$|values\.)/.test(c.path)) problems.push(`${where}: helmChart conditions read releaseName or values.<path>`)
       }
       break
