@@ -19,21 +19,19 @@ function singleLineScalar(node: PosNode | undefined): (PosNode & { kind: 'scalar
   return node?.kind === 'scalar' && node.line === node.endLine && node.style !== 'literal' && node.style !== 'folded' ? node : undefined
 }
 
-/** Replaces the key `text` (plain or quoted, followed by a colon) on a line; undefined when not found exactly once. */
-function replaceKey(line: string, text: string, to: string): string | undefined {
+/** The key `text` (plain or quoted, followed by a colon) on a line: its column and quote; undefined unless there exactly once. */
+function findKey(line: string, text: string): { start: number; quote: string } | undefined {
   const re = new RegExp(`(^|[\\s{,?-])(["']?)${escapeRegExp(text)}\\2(\\s*:)`, 'g')
   const matches = [...line.matchAll(re)]
   if (matches.length !== 1) return undefined
   const m = matches[0]
-  const start = m.index + m[1].length
-  const end = start + m[2].length * 2 + text.length
-  return line.slice(0, start) + quoteLike(m[2], to) + line.slice(end)
+  return { start: m.index + m[1].length, quote: m[2] }
 }
 
-/** Column where the key `text` (plain or quoted, followed by a colon) starts on a line. */
-function keyStart(line: string, text: string): number {
-  const m = new RegExp(`(^|[\\s{,?-])(["']?)${escapeRegExp(text)}\\2(\\s*:)`).exec(line)
-  return m ? m.index + m[1].length : -1
+/** The line with the key `text` that `findKey` found there renamed to `to`, in the same quotes. */
+function replaceKey(line: string, key: { start: number; quote: string }, text: string, to: string): string {
+  const end = key.start + key.quote.length * 2 + text.length
+  return line.slice(0, key.start) + quoteLike(key.quote, to) + line.slice(end)
 }
 
 /**
@@ -41,7 +39,6 @@ function keyStart(line: string, text: string): number {
  * the lines around it whose key starts at the same column, up to the first line indented less.
  */
 function hasSiblingKey(lines: readonly string[], keyLine: number, col: number, to: string): boolean {
-  if (col < 0) return false
   const sibling = new RegExp(`^[\\s-]*(["']?)${escapeRegExp(to)}\\1\\s*:`)
   // A key that opens a list item (`- key:`) has no siblings above it.
   const opensItem = /^\s*-/.test(lines[keyLine - 1] ?? '')
@@ -96,10 +93,10 @@ export function buildFix(spec: FixSpec, hit: { line: number; keyNode?: PosNode; 
       const line = lines[key.line - 1]
       if (line === undefined) return undefined
       // A map key is followed by a colon; an env list `name:` value is a plain value.
-      const asKey = replaceKey(line, key.text, spec.to)
+      const found = findKey(line, key.text)
       // Renaming onto a key the same mapping already has would write a duplicate key: no fix then.
-      if (asKey !== undefined && hasSiblingKey(lines, key.line, keyStart(line, key.text), spec.to)) return undefined
-      const edited = asKey ?? replaceValue(line, key.text, spec.to)
+      if (found && hasSiblingKey(lines, key.line, found.start, spec.to)) return undefined
+      const edited = found ? replaceKey(line, found, key.text, spec.to) : replaceValue(line, key.text, spec.to)
       return edited !== undefined && edited !== line ? { description: describe(spec, key.text), edits: [{ startLine: key.line, endLine: key.line, replacement: edited }] } : undefined
     }
     case 'replaceValue': {
