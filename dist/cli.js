@@ -9860,12 +9860,7 @@ function checkProxyConfigAnnotation(out, tree, path, raw) {
     // No key/value nodes: a fix must never rewrite the annotation itself.
     const report = (c, innerPath, name) => out.add(c, { line: at.line }, [...path, ...innerPath], name);
     if (isMap$2(config.proxyMetadata)) {
-        const metadata = config.proxyMetadata;
-        for (const [name, value] of Object.entries(metadata)) {
-            for (const c of out.plan.proxyEnv.get(name) ?? [])
-                if (passes(value, c.test) && !setsAnyOf(metadata, c))
-                    report(c, ['proxyMetadata', name], name);
-        }
+        envMapHits(config.proxyMetadata, out.plan.proxyEnv, (c, name) => report(c, ['proxyMetadata', name], name));
     }
     for (const c of out.plan.proxyConfig) {
         for (const pattern of c.patterns)
@@ -9923,11 +9918,7 @@ function checkProxyConfigResource(out, doc, tree) {
     const env = valueAt(doc.value, ['spec', 'environmentVariables']);
     if (!isMap$2(env))
         return;
-    for (const [name, value] of Object.entries(env)) {
-        for (const c of out.plan.proxyEnv.get(name) ?? [])
-            if (passes(value, c.test) && !setsAnyOf(env, c))
-                out.addAt(c, tree, ['spec', 'environmentVariables', name], name);
-    }
+    envMapHits(env, out.plan.proxyEnv, (c, name) => out.addAt(c, tree, ['spec', 'environmentVariables', name], name));
 }
 /** Substrings in any scalar of the selected kinds; reported on the file line that holds the text. */
 function checkText(out, doc) {
@@ -10057,13 +10048,8 @@ function checkHelm(out, tree) {
     }
     for (const [place, index] of places) {
         const env = valueAt(tree.value, place);
-        if (!isMap$2(env))
-            continue;
-        for (const [name, value] of Object.entries(env)) {
-            for (const c of index.get(name) ?? [])
-                if (passes(value, c.test) && !setsAnyOf(env, c))
-                    out.addAt(c, tree, [...place, name], name);
-        }
+        if (isMap$2(env))
+            envMapHits(env, index, (c, name) => out.addAt(c, tree, [...place, name], name));
     }
 }
 function checkMesh(out, tree) {
@@ -10076,17 +10062,19 @@ function checkMesh(out, tree) {
         return;
     const defaults = tree.value.defaultConfig;
     const metadata = isMap$2(defaults) ? defaults.proxyMetadata : undefined;
-    if (!isMap$2(metadata))
-        return;
-    for (const [name, value] of Object.entries(metadata)) {
-        for (const c of plan.proxyEnv.get(name) ?? [])
-            if (passes(value, c.test) && !setsAnyOf(metadata, c))
-                out.addAt(c, tree, ['defaultConfig', 'proxyMetadata', name], name);
-    }
+    if (isMap$2(metadata))
+        envMapHits(metadata, plan.proxyEnv, (c, name) => out.addAt(c, tree, ['defaultConfig', 'proxyMetadata', name], name));
 }
-/** An env match's `unlessSet`: the same env map also sets one of the named variables. */
-function setsAnyOf(env, c) {
-    return c.match.unlessSet?.some((n) => Object.hasOwn(env, n)) ?? false;
+/**
+ * The env matches one env map trips (proxyMetadata, Helm `env`, ProxyConfig environmentVariables): each variable's
+ * matches whose value test passes, unless the same map sets a variable of the match's `unlessSet`.
+ */
+function envMapHits(env, index, report) {
+    for (const [name, value] of Object.entries(env)) {
+        for (const c of index.get(name) ?? [])
+            if (passes(value, c.test) && !c.match.unlessSet?.some((n) => Object.hasOwn(env, n)))
+                report(c, name);
+    }
 }
 /** An env match's `unlessSet` on a `- name:` list. */
 function listSetsAnyOf(list, c) {
@@ -10125,29 +10113,25 @@ function quoteLike(quote, to) {
 function singleLineScalar(node) {
     return node?.kind === 'scalar' && node.line === node.endLine && node.style !== 'literal' && node.style !== 'folded' ? node : undefined;
 }
-/** Replaces the key `text` (plain or quoted, followed by a colon) on a line; undefined when not found exactly once. */
-function replaceKey(line, text, to) {
+/** The key `text` (plain or quoted, followed by a colon) on a line: its column and quote; undefined unless there exactly once. */
+function findKey(line, text) {
     const re = new RegExp(`(^|[\\s{,?-])(["']?)${escapeRegExp(text)}\\2(\\s*:)`, 'g');
     const matches = [...line.matchAll(re)];
     if (matches.length !== 1)
         return undefined;
     const m = matches[0];
-    const start = m.index + m[1].length;
-    const end = start + m[2].length * 2 + text.length;
-    return line.slice(0, start) + quoteLike(m[2], to) + line.slice(end);
+    return { start: m.index + m[1].length, quote: m[2] };
 }
-/** Column where the key `text` (plain or quoted, followed by a colon) starts on a line. */
-function keyStart(line, text) {
-    const m = new RegExp(`(^|[\\s{,?-])(["']?)${escapeRegExp(text)}\\2(\\s*:)`).exec(line);
-    return m ? m.index + m[1].length : -1;
+/** The line with the key `text` that `findKey` found there renamed to `to`, in the same quotes. */
+function replaceKey(line, key, text, to) {
+    const end = key.start + key.quote.length * 2 + text.length;
+    return line.slice(0, key.start) + quoteLike(key.quote, to) + line.slice(end);
 }
 /**
  * Whether the block mapping holding the key at `keyLine` (starting at column `col`) already has the key `to`:
  * the lines around it whose key starts at the same column, up to the first line indented less.
  */
 function hasSiblingKey(lines, keyLine, col, to) {
-    if (col < 0)
-        return false;
     const sibling = new RegExp(`^[\\s-]*(["']?)${escapeRegExp(to)}\\1\\s*:`);
     // A key that opens a list item (`- key:`) has no siblings above it.
     const opensItem = /^\s*-/.test(lines[keyLine - 1] ?? '');
@@ -10207,11 +10191,11 @@ function buildFix(spec, hit, lines) {
             if (line === undefined)
                 return undefined;
             // A map key is followed by a colon; an env list `name:` value is a plain value.
-            const asKey = replaceKey(line, key.text, spec.to);
+            const found = findKey(line, key.text);
             // Renaming onto a key the same mapping already has would write a duplicate key: no fix then.
-            if (asKey !== undefined && hasSiblingKey(lines, key.line, keyStart(line, key.text), spec.to))
+            if (found && hasSiblingKey(lines, key.line, found.start, spec.to))
                 return undefined;
-            const edited = asKey ?? replaceValue(line, key.text, spec.to);
+            const edited = found ? replaceKey(line, found, key.text, spec.to) : replaceValue(line, key.text, spec.to);
             return edited !== undefined && edited !== line ? { description: describe$1(spec, key.text), edits: [{ startLine: key.line, endLine: key.line, replacement: edited }] } : undefined;
         }
         case 'replaceValue': {
@@ -12072,7 +12056,7 @@ function secretNameForms(refs, inScope) {
 function ambientServiceEntryHosts(refs, inScope) {
     const groups = new Map();
     for (const r of refs) {
-        const where = r.namespace !== undefined ? `ns:${r.namespace}` : `dir:${r.at.file.includes('/') ? r.at.file.slice(0, r.at.file.lastIndexOf('/')) : ''}`;
+        const where = r.namespace !== undefined ? `ns:${r.namespace}` : `dir:${dirOf(r.at.file)}`;
         const key = `${where}\u0000${r.host}`;
         const list = groups.get(key);
         if (list)
@@ -13265,8 +13249,10 @@ class SchemaChecker {
                 st.path.pop();
             }
         }
-        else if (node.enumValues && enumText(value) !== undefined) {
-            this.checkEnum(pos, enumText(value), node, st);
+        else if (node.enumValues) {
+            const text = enumText(value);
+            if (text !== undefined)
+                this.checkEnum(pos, text, node, st);
         }
     }
     walkProps(entries, value, node, st, isRoot, own) {

@@ -10646,12 +10646,7 @@ function checkProxyConfigAnnotation(out, tree, path, raw) {
     // No key/value nodes: a fix must never rewrite the annotation itself.
     const report = (c, innerPath, name) => out.add(c, { line: at.line }, [...path, ...innerPath], name);
     if (isMap$2(config.proxyMetadata)) {
-        const metadata = config.proxyMetadata;
-        for (const [name, value] of Object.entries(metadata)) {
-            for (const c of out.plan.proxyEnv.get(name) ?? [])
-                if (passes(value, c.test) && !setsAnyOf(metadata, c))
-                    report(c, ['proxyMetadata', name], name);
-        }
+        envMapHits(config.proxyMetadata, out.plan.proxyEnv, (c, name) => report(c, ['proxyMetadata', name], name));
     }
     for (const c of out.plan.proxyConfig) {
         for (const pattern of c.patterns)
@@ -10709,11 +10704,7 @@ function checkProxyConfigResource(out, doc, tree) {
     const env = valueAt(doc.value, ['spec', 'environmentVariables']);
     if (!isMap$2(env))
         return;
-    for (const [name, value] of Object.entries(env)) {
-        for (const c of out.plan.proxyEnv.get(name) ?? [])
-            if (passes(value, c.test) && !setsAnyOf(env, c))
-                out.addAt(c, tree, ['spec', 'environmentVariables', name], name);
-    }
+    envMapHits(env, out.plan.proxyEnv, (c, name) => out.addAt(c, tree, ['spec', 'environmentVariables', name], name));
 }
 /** Substrings in any scalar of the selected kinds; reported on the file line that holds the text. */
 function checkText(out, doc) {
@@ -10843,13 +10834,8 @@ function checkHelm(out, tree) {
     }
     for (const [place, index] of places) {
         const env = valueAt(tree.value, place);
-        if (!isMap$2(env))
-            continue;
-        for (const [name, value] of Object.entries(env)) {
-            for (const c of index.get(name) ?? [])
-                if (passes(value, c.test) && !setsAnyOf(env, c))
-                    out.addAt(c, tree, [...place, name], name);
-        }
+        if (isMap$2(env))
+            envMapHits(env, index, (c, name) => out.addAt(c, tree, [...place, name], name));
     }
 }
 function checkMesh(out, tree) {
@@ -10862,17 +10848,19 @@ function checkMesh(out, tree) {
         return;
     const defaults = tree.value.defaultConfig;
     const metadata = isMap$2(defaults) ? defaults.proxyMetadata : undefined;
-    if (!isMap$2(metadata))
-        return;
-    for (const [name, value] of Object.entries(metadata)) {
-        for (const c of plan.proxyEnv.get(name) ?? [])
-            if (passes(value, c.test) && !setsAnyOf(metadata, c))
-                out.addAt(c, tree, ['defaultConfig', 'proxyMetadata', name], name);
-    }
+    if (isMap$2(metadata))
+        envMapHits(metadata, plan.proxyEnv, (c, name) => out.addAt(c, tree, ['defaultConfig', 'proxyMetadata', name], name));
 }
-/** An env match's `unlessSet`: the same env map also sets one of the named variables. */
-function setsAnyOf(env, c) {
-    return c.match.unlessSet?.some((n) => Object.hasOwn(env, n)) ?? false;
+/**
+ * The env matches one env map trips (proxyMetadata, Helm `env`, ProxyConfig environmentVariables): each variable's
+ * matches whose value test passes, unless the same map sets a variable of the match's `unlessSet`.
+ */
+function envMapHits(env, index, report) {
+    for (const [name, value] of Object.entries(env)) {
+        for (const c of index.get(name) ?? [])
+            if (passes(value, c.test) && !c.match.unlessSet?.some((n) => Object.hasOwn(env, n)))
+                report(c, name);
+    }
 }
 /** An env match's `unlessSet` on a `- name:` list. */
 function listSetsAnyOf(list, c) {
@@ -10911,29 +10899,25 @@ function quoteLike(quote, to) {
 function singleLineScalar(node) {
     return node?.kind === 'scalar' && node.line === node.endLine && node.style !== 'literal' && node.style !== 'folded' ? node : undefined;
 }
-/** Replaces the key `text` (plain or quoted, followed by a colon) on a line; undefined when not found exactly once. */
-function replaceKey(line, text, to) {
+/** The key `text` (plain or quoted, followed by a colon) on a line: its column and quote; undefined unless there exactly once. */
+function findKey(line, text) {
     const re = new RegExp(`(^|[\\s{,?-])(["']?)${escapeRegExp(text)}\\2(\\s*:)`, 'g');
     const matches = [...line.matchAll(re)];
     if (matches.length !== 1)
         return undefined;
     const m = matches[0];
-    const start = m.index + m[1].length;
-    const end = start + m[2].length * 2 + text.length;
-    return line.slice(0, start) + quoteLike(m[2], to) + line.slice(end);
+    return { start: m.index + m[1].length, quote: m[2] };
 }
-/** Column where the key `text` (plain or quoted, followed by a colon) starts on a line. */
-function keyStart(line, text) {
-    const m = new RegExp(`(^|[\\s{,?-])(["']?)${escapeRegExp(text)}\\2(\\s*:)`).exec(line);
-    return m ? m.index + m[1].length : -1;
+/** The line with the key `text` that `findKey` found there renamed to `to`, in the same quotes. */
+function replaceKey(line, key, text, to) {
+    const end = key.start + key.quote.length * 2 + text.length;
+    return line.slice(0, key.start) + quoteLike(key.quote, to) + line.slice(end);
 }
 /**
  * Whether the block mapping holding the key at `keyLine` (starting at column `col`) already has the key `to`:
  * the lines around it whose key starts at the same column, up to the first line indented less.
  */
 function hasSiblingKey(lines, keyLine, col, to) {
-    if (col < 0)
-        return false;
     const sibling = new RegExp(`^[\\s-]*(["']?)${escapeRegExp(to)}\\1\\s*:`);
     // A key that opens a list item (`- key:`) has no siblings above it.
     const opensItem = /^\s*-/.test(lines[keyLine - 1] ?? '');
@@ -10993,11 +10977,11 @@ function buildFix(spec, hit, lines) {
             if (line === undefined)
                 return undefined;
             // A map key is followed by a colon; an env list `name:` value is a plain value.
-            const asKey = replaceKey(line, key.text, spec.to);
+            const found = findKey(line, key.text);
             // Renaming onto a key the same mapping already has would write a duplicate key: no fix then.
-            if (asKey !== undefined && hasSiblingKey(lines, key.line, keyStart(line, key.text), spec.to))
+            if (found && hasSiblingKey(lines, key.line, found.start, spec.to))
                 return undefined;
-            const edited = asKey ?? replaceValue(line, key.text, spec.to);
+            const edited = found ? replaceKey(line, found, key.text, spec.to) : replaceValue(line, key.text, spec.to);
             return edited !== undefined && edited !== line ? { description: describe$1(spec, key.text), edits: [{ startLine: key.line, endLine: key.line, replacement: edited }] } : undefined;
         }
         case 'replaceValue': {
@@ -12858,7 +12842,7 @@ function secretNameForms(refs, inScope) {
 function ambientServiceEntryHosts(refs, inScope) {
     const groups = new Map();
     for (const r of refs) {
-        const where = r.namespace !== undefined ? `ns:${r.namespace}` : `dir:${r.at.file.includes('/') ? r.at.file.slice(0, r.at.file.lastIndexOf('/')) : ''}`;
+        const where = r.namespace !== undefined ? `ns:${r.namespace}` : `dir:${dirOf(r.at.file)}`;
         const key = `${where}\u0000${r.host}`;
         const list = groups.get(key);
         if (list)
@@ -14051,8 +14035,10 @@ class SchemaChecker {
                 st.path.pop();
             }
         }
-        else if (node.enumValues && enumText(value) !== undefined) {
-            this.checkEnum(pos, enumText(value), node, st);
+        else if (node.enumValues) {
+            const text = enumText(value);
+            if (text !== undefined)
+                this.checkEnum(pos, text, node, st);
         }
     }
     walkProps(entries, value, node, st, isRoot, own) {
@@ -18856,11 +18842,6 @@ async function listIssueComments(octokit, pull) {
     const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner: pull.owner, repo: pull.repo, issue_number: pull.pullNumber, per_page: 100 });
     return comments.map((c) => ({ id: c.id, body: c.body ?? '', ...(c.html_url ? { html_url: c.html_url } : {}), user: c.user ? { login: c.user.login, type: c.user.type } : null }));
 }
-/**
- * What a token acts as, from its prefix (GitHub's token formats: `ghs_` installation tokens \u2014 the GITHUB_TOKEN and a
- * GitHub App's \u2014, `ghp_`/`github_pat_` personal access tokens, `gho_` OAuth and `ghu_` user-to-server tokens act as
- * a person). Undefined for anything else (an older token without prefix).
- */
 function tokenKindOf(token) {
     if (token.startsWith('ghs_'))
         return 'installation';
@@ -18897,6 +18878,20 @@ async function viewerLogin(octokit) {
     catch {
         return undefined;
     }
+}
+/**
+ * The login the token posts as, as GitHub confirms it, or undefined when GitHub does not say: GraphQL `viewer`,
+ * then `GET /user` for a token that is not an installation token (GitHub refuses that one to installation tokens).
+ * An installation token always acts as its app's bot, whose comments REST lists as `<slug>[bot]`.
+ */
+async function askLogin(octokit, kind) {
+    const viewer = await viewerLogin(octokit);
+    if (viewer)
+        return kind === 'installation' && !viewer.endsWith('[bot]') ? `${viewer}[bot]` : viewer;
+    if (kind === 'installation')
+        return undefined;
+    const user = await resolveLogin(octokit);
+    return user.confirmed ? user.login : undefined;
 }
 /** An error from the API with its HTTP status (Octokit's RequestError), or undefined. */
 function httpStatus(error) {
@@ -21083,6 +21078,7 @@ function renderInlineBody(finding, fingerprint, suggestion) {
 function sameAnchor(existing, comment) {
     return existing.path === comment.path && existing.line === comment.line && (existing.start_line ?? undefined) === comment.startLine;
 }
+/** Two comment bodies say the same: CRLF line ends (as GitHub may hand a body back) and surrounding blank space aside. */
 function sameBody(a, b) {
     return a.replace(/\r\n/g, '\n').trim() === b.replace(/\r\n/g, '\n').trim();
 }
@@ -21301,7 +21297,7 @@ class Publisher {
         const couldBeUs = (a) => kind === 'user' ? true : a.login !== ACTIONS_BOT_LOGIN && (kind !== 'installation' || a.type === 'Bot');
         if (!list.some(couldBeUs))
             return this.login;
-        this.asking ??= this.askLogin();
+        this.asking ??= askLogin(this.client, kind);
         const answer = await this.asking;
         if (answer)
             this.confirmed ??= answer;
@@ -21310,18 +21306,6 @@ class Publisher {
             this.opts.log.warning(`Could not learn which account this token posts as; comments carrying the istio-compat marker are taken as ours only when they are ${this.login}'s. With a GitHub App's token, set the app-slug input.`);
         }
         return this.login;
-    }
-    /** GraphQL `viewer`; for a token that is not an installation token, `GET /user` when GraphQL fails. */
-    async askLogin() {
-        const viewer = await viewerLogin(this.client);
-        if (viewer) {
-            // An installation token always acts as its app's bot, whose comments REST lists as `<slug>[bot]`.
-            return this.opts.tokenKind === 'installation' && !viewer.endsWith('[bot]') ? `${viewer}[bot]` : viewer;
-        }
-        if (this.opts.tokenKind === 'installation')
-            return undefined;
-        const user = await resolveLogin(this.client);
-        return user.confirmed ? user.login : undefined;
     }
     /** The author of something this run created is us, whatever was presumed before. */
     learn(user) {
@@ -21763,7 +21747,7 @@ class Publisher {
         const body = superseded.length > 0 ? rendered.replace(SUMMARY_MARKER, `${SUMMARY_MARKER}\n<!-- istio-compat:superseded=${superseded.join(',')} -->`) : rendered;
         const [sticky, ...duplicates] = own;
         if (sticky) {
-            if (sticky.body.replace(/\r\n/g, '\n').trim() === body.trim()) {
+            if (sameBody(sticky.body, body)) {
                 this.outcome.summaryComment = { id: sticky.id, action: this.outcome.summaryComment?.id === sticky.id ? this.outcome.summaryComment.action : 'unchanged' };
             }
             else {
@@ -21791,7 +21775,7 @@ class Publisher {
             return { id: data.id, url: data.html_url };
         }, async () => {
             // What this run sent, word for word (a comment quoting it would carry more), by whoever we turn out to be.
-            const candidates = (await listIssueComments(octokit, pull)).filter((c) => isSummaryComment(c) && c.body.replace(/\r\n/g, '\n').trim() === body.trim());
+            const candidates = (await listIssueComments(octokit, pull)).filter((c) => isSummaryComment(c) && sameBody(c.body, body));
             const me = candidates.length > 0 ? await this.whoAmI(candidates.map((c) => c.user)) : this.login;
             const found = candidates.find((c) => c.user?.login === me);
             return found ? { id: found.id, url: found.html_url } : undefined;
@@ -21811,7 +21795,10 @@ class Publisher {
         try {
             const octokit = this.client;
             const comments = await octokit.paginate(octokit.rest.pulls.listCommentsForReview, { owner: pull.owner, repo: pull.repo, pull_number: pull.pullNumber, review_id: reviewId, per_page: 100 });
-            const byFingerprint = new Map(comments.flatMap((c) => (c.html_url && fingerprintOf(c.body) ? [[fingerprintOf(c.body), c.html_url]] : [])));
+            const byFingerprint = new Map(comments.flatMap((c) => {
+                const fingerprint = fingerprintOf(c.body);
+                return c.html_url && fingerprint ? [[fingerprint, c.html_url]] : [];
+            }));
             let changed = false;
             for (const c of posted) {
                 const url = byFingerprint.get(c.fingerprint);
@@ -21972,11 +21959,9 @@ function isOwn(issue, identity) {
     return !identity.confirmed && type === 'Bot';
 }
 /** Who the token acts as: asked only when an issue carries our marker, so a first run costs nothing. */
-async function identityOf(octokit, login) {
-    if (login)
-        return { login, confirmed: true };
-    const viewer = await viewerLogin(octokit);
-    return viewer ? { login: viewer, confirmed: true } : resolveLogin(octokit);
+async function identityOf(octokit, login, kind) {
+    const known = login ?? (await askLogin(octokit, kind));
+    return known ? { login: known, confirmed: true } : { login: ACTIONS_BOT_LOGIN, confirmed: false };
 }
 async function syncReadinessIssue(input) {
     const { octokit, repo, log } = input;
@@ -21984,7 +21969,7 @@ async function syncReadinessIssue(input) {
     if (!label)
         throw new Error('the readiness issue needs at least one label to be found again');
     const marked = (await listLabelledIssues(octokit, repo, label)).filter((i) => isReadinessBody(i.body));
-    const identity = marked.length > 0 ? await identityOf(octokit, input.login) : undefined;
+    const identity = marked.length > 0 ? await identityOf(octokit, input.login, input.tokenKind) : undefined;
     const own = identity ? marked.filter((i) => isOwn(i, identity)) : [];
     // Newest first from the API: an open one wins, else the newest closed one.
     const issue = own.find((i) => i.state === 'open') ?? own[0];
@@ -22086,6 +22071,7 @@ async function runReadiness(inputs, workspace) {
     const labels = parseLabels(getInput('issue-labels'));
     const { owner, repo } = context.repo;
     const octokit = inputs.token ? createGitHubClient({ token: inputs.token, log }) : undefined;
+    const tokenKind = tokenKindOf(inputs.token);
     const patterns = inputs.paths.length ? inputs.paths : DEFAULT_PATTERNS;
     const matches = pathMatcher(patterns, inputs.config.ignore);
     const { snapshot, sha } = branchSnapshot(workspace, octokit, { owner, repo });
@@ -22139,6 +22125,7 @@ async function runReadiness(inputs, workspace) {
                 body: renderReadinessBody(result, links, hash, fileText),
                 hash,
                 ...(inputs.appLogin ? { login: inputs.appLogin } : {}),
+                ...(tokenKind ? { tokenKind } : {}),
                 closeNote: `istio-compat found nothing to fix for Istio ${result.target.release.version} on ${links.branch ? `\`${links.branch}\` ` : ''}at ${sha.slice(0, 12)}; closing. This issue is reopened if findings come back.`,
                 log
             });
@@ -22255,6 +22242,7 @@ async function run() {
             setOutput(name, value);
         const headTexts = await readFindingFiles(sources, result);
         const verdict = gate(result.findings, inputs.failOn, { failOnExisting: inputs.failOnExisting });
+        const tokenKind = tokenKindOf(inputs.token);
         const outcome = await publish(result, {
             mode: inputs.comment,
             suggestions: inputs.suggestions,
@@ -22271,7 +22259,7 @@ async function run() {
             maxPerGroup: inputs.maxPerGroup,
             links: actionsLinkContext(),
             // An installation token (ghs_: the GITHUB_TOKEN or an app's) posts as a bot; a PAT as a person.
-            ...(tokenKindOf(inputs.token) ? { tokenKind: tokenKindOf(inputs.token) } : {}),
+            ...(tokenKind ? { tokenKind } : {}),
             ...(inputs.appLogin ? { login: inputs.appLogin } : {})
         });
         info(`istio-compat: findings published as ${outcome.channel}${outcome.fallback ? ` (${outcome.fallback})` : ''}`);
