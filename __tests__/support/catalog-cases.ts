@@ -24,7 +24,7 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   '^v?(0\\.|1\\.[0-4]\\.)': 'v1.4.1',
   '^v?(0\\.|1\\.[0-5]\\.)': 'v1.5.1',
   '[A-Z]': 'Reviews.example.com',
-  '^\\s*(\\d*\\.\\d+s|\\d+(ms|us|µs|ns))\\s*$': '500ms',
+  '^\\s*(\\d*\\.\\d*[1-9]\\d*s|\\d*[1-9]\\d{0,2}ms|\\d*[1-9]\\d{0,5}(us|µs)|\\d*[1-9]\\d{0,8}ns)\\s*$': '500ms',
   '^kiali': 'kiali',
   '^[1-9][0-9]*$': '3',
   // A container named istio-proxy in a JMESPath expression; `require-istio-proxy` alone must not match.
@@ -33,6 +33,7 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   // Go strconv.ParseBool spellings of true and of false (an env variable switched on or off).
   '^\\s*(1|t|T|true|TRUE|True)\\s*$': 'true',
   '^\\s*(0|f|F|false|FALSE|False)\\s*$': 'false',
+  '^(?!\\s*(0|f|F|false|FALSE|False)\\s*$)': 'true',
   '^\\*': '*.example.com',
   '^[^*]': 'api.example.com',
   '^[Ff][Aa][Ll][Ss][Ee]$': 'false',
@@ -59,7 +60,7 @@ export const PATTERN_SAMPLES: Record<string, string> = {
 /** A value that passes no value test the catalog uses. */
 const NO_MATCH = 'nomatch'
 /** A value the pattern must not match, for patterns that match almost anything (negative lookaheads). */
-const PATTERN_CLEAN: Record<string, string> = { '^(?!kube-system$)': 'kube-system' }
+const PATTERN_CLEAN: Record<string, string> = { '^(?!kube-system$)': 'kube-system', '^(?!\\s*(0|f|F|false|FALSE|False)\\s*$)': 'false' }
 
 const KIND_API: Record<string, string> = {
   Service: 'v1', Secret: 'v1', Namespace: 'v1', ConfigMap: 'v1', Deployment: 'apps/v1',

@@ -1,0 +1,114 @@
+// The defects the seventh audit round (census of every entry, helper c7g: the 1.30/1.31 entries of its list) found
+// (docs/audit/catalog-audit-7-c7g.md): each test fails on the entry as it was before the fix and asserts the file and
+// line of what must (or must not) be reported.
+import { describe, expect, it } from '@jest/globals'
+import { run, of, lineOf } from '../support/catalog-run.js'
+
+const at = (found: { file: string; line: number; severity: string }[]) => found.map((f) => [f.file, f.line, f.severity])
+
+const pod = (annotations: Record<string, string>): string => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: app
+  namespace: default
+spec:
+  template:
+    metadata:
+      annotations:
+${Object.entries(annotations)
+  .map(([k, v]) => `        ${k}: "${v}"`)
+  .join('\n')}
+    spec:
+      containers:
+      - name: app
+        image: example/app:1
+`
+
+const istiodValues = (env: Record<string, string>): string => `apiVersion: helm.toolkit.fluxcd.io/v2
+kind: HelmRelease
+metadata:
+  name: istiod
+  namespace: istio-system
+spec:
+  chart:
+    spec:
+      chart: istiod
+  values:
+    pilot:
+      env:
+${Object.entries(env)
+  .map(([k, v]) => `        ${k}: "${v}"`)
+  .join('\n')}
+`
+
+describe('istio-1.30.5-stats-flush-interval-fixed: only where the annotation is read at all (from 1.28)', () => {
+  const id = 'istio-1.30.5-stats-flush-interval-fixed'
+  const text = pod({ 'sidecar.istio.io/statsFlushInterval': '90s' })
+  it('is an error on 1.28 to 1.30.4 and 1.31.0, where the annotation breaks the bootstrap', () => {
+    for (const target of ['1.28', '1.29', '1.30.4', '1.31.0']) expect(at(of(run('app.yaml', text, target), id))).toEqual([['app.yaml', lineOf(text, '"90s"'), 'error']])
+  })
+  it('says nothing before 1.28, whose injector does not read the annotation (the 1.28 "not read" entry speaks there)', () => {
+    for (const target of ['1.26', '1.27']) {
+      const found = run('app.yaml', text, target)
+      expect(of(found, id)).toEqual([])
+      expect(at(of(found, 'istio-1.28-stats-annotations'))).toEqual([['app.yaml', lineOf(text, '"90s"'), 'warning']])
+    }
+  })
+})
+
+describe('istio-1.30.5-stats-eviction-interval-sub-second: only values that have a sub-second part', () => {
+  const id = 'istio-1.30.5-stats-eviction-interval-sub-second'
+  it('warns on values with a fraction of a second', () => {
+    for (const v of ['1.5s', '500ms', '2500ms', '1500000us', '10ns', '0.25s']) {
+      const text = pod({ 'sidecar.istio.io/statsEvictionInterval': v })
+      expect(at(of(run('app.yaml', text, '1.30.4'), id))).toEqual([['app.yaml', lineOf(text, `"${v}"`), 'warning']])
+    }
+  })
+  it('is quiet on whole seconds written in another unit, which lose nothing', () => {
+    for (const v of ['2000ms', '1.0s', '3000000us', '5000000000ns', '30s']) {
+      expect(of(run('app.yaml', pod({ 'sidecar.istio.io/statsEvictionInterval': v }), '1.30.4'), id)).toEqual([])
+    }
+  })
+})
+
+describe('istio-1.31-spawn-upstream-span-flag-removed: only an opt-out loses its effect', () => {
+  const id = 'istio-1.31-spawn-upstream-span-flag-removed'
+  it('warns on false, whose opt-out 1.31 no longer honours', () => {
+    for (const v of ['false', '0', 'False']) {
+      const text = istiodValues({ PILOT_SPAWN_UPSTREAM_SPAN_FOR_GATEWAY: v })
+      const found = of(run('istiod.yaml', text, '1.31', '1.30'), id)
+      expect(at(found)).toEqual([['istiod.yaml', lineOf(text, 'PILOT_SPAWN_UPSTREAM_SPAN_FOR_GATEWAY'), 'warning']])
+      expect(found[0].message).toContain('no longer opts out')
+    }
+  })
+  it('only notes that true, which every release since 1.28 does anyway, can go', () => {
+    const text = istiodValues({ PILOT_SPAWN_UPSTREAM_SPAN_FOR_GATEWAY: 'true' })
+    const found = of(run('istiod.yaml', text, '1.31', '1.30'), id)
+    expect(at(found)).toEqual([['istiod.yaml', lineOf(text, 'PILOT_SPAWN_UPSTREAM_SPAN_FOR_GATEWAY'), 'notice']])
+    expect(found[0].message).not.toContain('no longer opts out')
+  })
+})
+
+describe('istio-1.31-strict-gateway-merging: a Gateway in the same namespace keeps merging, so no warning', () => {
+  const id = 'istio-1.31-strict-gateway-merging'
+  const text = `apiVersion: networking.istio.io/v1
+kind: Gateway
+metadata:
+  name: extra
+  namespace: web
+spec:
+  selector:
+    gateway.networking.k8s.io/gateway-name: public
+  servers:
+  - port: {number: 8080, name: http, protocol: HTTP}
+    hosts: ["*"]
+`
+  it('is a notice that names the cross-namespace condition', () => {
+    const found = of(run('gw.yaml', text, '1.31', '1.30'), id)
+    expect(at(found)).toEqual([['gw.yaml', lineOf(text, 'gateway-name'), 'notice']])
+    expect(found[0].message).toContain('in the same namespace nothing changes')
+  })
+  it('stays quiet without an upgrade across 1.31', () => {
+    expect(of(run('gw.yaml', text, '1.31', '1.31'), id)).toEqual([])
+  })
+})
