@@ -112,3 +112,30 @@ spec:
     expect(of(run('gw.yaml', text, '1.31', '1.31'), id)).toEqual([])
   })
 })
+
+describe('istio-1.30.4-backend-tls-policy-fails-closed: only an unresolvable CA reference changes, so a notice', () => {
+  const id = 'istio-1.30.4-backend-tls-policy-fails-closed'
+  const text = `apiVersion: gateway.networking.k8s.io/v1
+kind: BackendTLSPolicy
+metadata:
+  name: api
+  namespace: shop
+spec:
+  targetRefs:
+  - {group: "", kind: Service, name: api}
+  validation:
+    caCertificateRefs:
+    - {group: "", kind: ConfigMap, name: api-ca}
+    hostname: api.shop.svc.cluster.local
+`
+  it('is a notice on the upgrade into the fix that says when nothing changes', () => {
+    for (const [target, from] of [['1.30.4', '1.30.3'], ['1.31.1', '1.31.0'], ['1.29.7', '1.29.6']]) {
+      const found = of(run('btp.yaml', text, target, from), id)
+      expect(at(found)).toEqual([['btp.yaml', lineOf(text, 'caCertificateRefs'), 'notice']])
+      expect(found[0].message).toContain('nothing changes while the referenced ConfigMaps exist')
+    }
+  })
+  it('stays quiet on an upgrade between releases that both have the fix', () => {
+    expect(of(run('btp.yaml', text, '1.31.1', '1.30.4'), id)).toEqual([])
+  })
+})

@@ -306,7 +306,7 @@ describe('1.30.4 security changes that 1.29.7 carries too (announcing-1.29.7)', 
   it('istio-1.30.4-backend-tls-policy-fails-closed: reported on an upgrade into 1.29.7, not from it', () => {
     const yaml = 'apiVersion: gateway.networking.k8s.io/v1\nkind: BackendTLSPolicy\nmetadata:\n  name: api\nspec:\n  targetRefs:\n  - {group: "", kind: Service, name: api}\n  validation:\n    caCertificateRefs:\n    - {group: "", kind: ConfigMap, name: ca}\n    hostname: api.example.com\n'
     const id = 'istio-1.30.4-backend-tls-policy-fails-closed'
-    expect(of(run('btp.yaml', yaml, '1.29.7', '1.29.6'), id).map((f) => [f.file, f.line, f.severity])).toEqual([['btp.yaml', lineOf(yaml, 'caCertificateRefs'), 'warning']])
+    expect(of(run('btp.yaml', yaml, '1.29.7', '1.29.6'), id).map((f) => [f.file, f.line, f.severity])).toEqual([['btp.yaml', lineOf(yaml, 'caCertificateRefs'), 'notice']])
     expect(of(run('btp.yaml', yaml, '1.30.4', '1.29.7'), id)).toEqual([])
     expect(of(run('btp.yaml', yaml, '1.30.4', '1.29.6'), id)).toHaveLength(1)
   })
