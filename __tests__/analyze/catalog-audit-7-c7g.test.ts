@@ -139,3 +139,27 @@ spec:
     expect(of(run('btp.yaml', text, '1.31.1', '1.30.4'), id)).toEqual([])
   })
 })
+
+describe('istio-1.31.1-jwks-link-local-blocked: 1.30.x, which no 1.30 patch note gives the fix, does not have it', () => {
+  const id = 'istio-1.31.1-jwks-link-local-blocked'
+  const text = `apiVersion: security.istio.io/v1
+kind: RequestAuthentication
+metadata:
+  name: jwt
+  namespace: shop
+spec:
+  jwtRules:
+  - issuer: https://issuer.example.com
+    jwksUri: http://169.254.169.254/keys
+`
+  it('warns on an upgrade from 1.30.x into 1.31.1, where the block arrives', () => {
+    for (const from of ['1.30.0', '1.30.5']) expect(at(of(run('ra.yaml', text, '1.31.1', from), id))).toEqual([['ra.yaml', lineOf(text, 'jwksUri'), 'warning']])
+  })
+  it('says nothing for a 1.30.x target, which the notes of 1.30.1 to 1.30.5 do not give the block', () => {
+    for (const from of ['1.29.0', '1.29.6']) expect(of(run('ra.yaml', text, '1.30.5', from), id)).toEqual([])
+  })
+  it('still warns on the upgrades into 1.29.7 and 1.31.1 from before them', () => {
+    expect(at(of(run('ra.yaml', text, '1.29.7', '1.29.6'), id))).toEqual([['ra.yaml', lineOf(text, 'jwksUri'), 'warning']])
+    expect(at(of(run('ra.yaml', text, '1.31.1', '1.31.0'), id))).toEqual([['ra.yaml', lineOf(text, 'jwksUri'), 'warning']])
+  })
+})
