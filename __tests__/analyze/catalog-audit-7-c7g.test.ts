@@ -56,17 +56,23 @@ describe('istio-1.30.5-stats-flush-interval-fixed: only where the annotation is 
   })
 })
 
-describe('istio-1.30.5-stats-eviction-interval-sub-second: only values that have a sub-second part', () => {
+describe('istio-1.30.5-stats-eviction-interval-sub-second: only a sub-second value the proxy takes, next to a sub-second flush interval', () => {
+  // The bootstrap takes an eviction interval only when it is a multiple of the flush interval (5s unless
+  // sidecar.istio.io/statsFlushInterval says otherwise) and ignores it with a log line otherwise, on every release.
   const id = 'istio-1.30.5-stats-eviction-interval-sub-second'
-  it('warns on values with a fraction of a second', () => {
-    for (const v of ['1.5s', '500ms', '2500ms', '1500000us', '10ns', '0.25s']) {
-      const text = pod({ 'sidecar.istio.io/statsEvictionInterval': v })
+  it('warns on a sub-second eviction interval that is a multiple of a sub-second flush interval', () => {
+    for (const v of ['4.5s', '1500ms', '7500000us']) {
+      const text = pod({ 'sidecar.istio.io/statsFlushInterval': '1.5s', 'sidecar.istio.io/statsEvictionInterval': v })
       expect(at(of(run('app.yaml', text, '1.30.4'), id))).toEqual([['app.yaml', lineOf(text, `"${v}"`), 'warning']])
     }
   })
+  it('is quiet without a sub-second flush interval: the 5s default refuses a sub-second value on every release', () => {
+    for (const v of ['1.5s', '500ms', '2500ms']) expect(of(run('app.yaml', pod({ 'sidecar.istio.io/statsEvictionInterval': v }), '1.30.4'), id)).toEqual([])
+    expect(of(run('app.yaml', pod({ 'sidecar.istio.io/statsFlushInterval': '5s', 'sidecar.istio.io/statsEvictionInterval': '7.5s' }), '1.30.4'), id)).toEqual([])
+  })
   it('is quiet on whole seconds written in another unit, which lose nothing', () => {
-    for (const v of ['2000ms', '1.0s', '3000000us', '5000000000ns', '30s']) {
-      expect(of(run('app.yaml', pod({ 'sidecar.istio.io/statsEvictionInterval': v }), '1.30.4'), id)).toEqual([])
+    for (const v of ['3000ms', '3.0s', '6000000us', '9000000000ns', '30s']) {
+      expect(of(run('app.yaml', pod({ 'sidecar.istio.io/statsFlushInterval': '1.5s', 'sidecar.istio.io/statsEvictionInterval': v }), '1.30.4'), id)).toEqual([])
     }
   })
 })

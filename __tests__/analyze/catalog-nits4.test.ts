@@ -269,7 +269,8 @@ spec:
   template:
     metadata:
       annotations:
-        sidecar.istio.io/statsEvictionInterval: 1.5s
+        sidecar.istio.io/statsFlushInterval: 1.5s
+        sidecar.istio.io/statsEvictionInterval: 4.5s
     spec:
       containers:
       - name: app
@@ -280,7 +281,7 @@ spec:
     const line = lineOf(yaml, 'statsEvictionInterval')
     for (const target of ['1.28', '1.29', '1.30.4']) expect(of(run('app.yaml', yaml, target), id).map((f) => [f.file, f.line, f.severity])).toEqual([['app.yaml', line, 'warning']])
     for (const target of ['1.26', '1.27', '1.30.5']) expect(of(run('app.yaml', yaml, target), id)).toEqual([])
-    expect(of(run('app.yaml', yaml, '1.27'), 'istio-1.28-stats-annotations').map((f) => [f.file, f.line])).toEqual([['app.yaml', line]])
+    expect(of(run('app.yaml', yaml, '1.27'), 'istio-1.28-stats-annotations').map((f) => [f.file, f.line])).toEqual([['app.yaml', lineOf(yaml, 'statsFlushInterval')], ['app.yaml', line]])
   })
 })
 
