@@ -169,3 +169,33 @@ spec:
     expect(at(of(run('ra.yaml', text, '1.31.1', '1.31.0'), id))).toEqual([['ra.yaml', lineOf(text, 'jwksUri'), 'warning']])
   })
 })
+
+describe('istio-1.31-gcp-hosting-deprecated: registry.istio.io images that are not Istio releases get no docker.io/istio advice', () => {
+  const id = 'istio-1.31-gcp-hosting-deprecated'
+  const text = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: controller
+  namespace: metallb-system
+spec:
+  template:
+    spec:
+      containers:
+      - name: controller
+        image: registry.istio.io/testing/metallb/controller:v0.14.3
+      - name: proxy
+        image: gcr.io/istio-release/proxyv2:1.30.0
+`
+  it('reports both images; only the gcr.io/istio-release one is told to use docker.io/istio and gets the fix', () => {
+    const found = of(run('metallb.yaml', text, '1.31'), id).sort((a, b) => a.line - b.line)
+    expect(at(found)).toEqual([
+      ['metallb.yaml', lineOf(text, 'registry.istio.io/testing'), 'warning'],
+      ['metallb.yaml', lineOf(text, 'gcr.io/istio-release/proxyv2'), 'warning']
+    ])
+    expect(found[0].message).toContain('pull this image from another registry')
+    expect(found[0].message).not.toContain('use docker.io/istio images')
+    expect(found[0].fix).toBeUndefined()
+    expect(found[1].message).toContain('use docker.io/istio images')
+    expect(found[1].fix?.edits[0].replacement).toBe('        image: docker.io/istio/proxyv2:1.30.0')
+  })
+})
