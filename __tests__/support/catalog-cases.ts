@@ -4,6 +4,7 @@ import { LiteralBlock, writeYaml, type Y } from './yaml-writer.js'
 
 /** A value that passes each pattern the catalog uses (a test fails when a new pattern has none). */
 export const PATTERN_SAMPLES: Record<string, string> = {
+  '^1\\.(1[0-9]|2[0-8])(\\.|$)': '1.28',
   'forward_downstream_sni|tcp_cluster_rewrite|sni_verifier': 'envoy.filters.network.sni_verifier',
   '(^|[^\\w."\\[])node\\.': 'node.metadata["NAMESPACE"]',
   '(^|[^\\w."\\[])istio_responseClass': 'istio_responseClass == "2xx"',
