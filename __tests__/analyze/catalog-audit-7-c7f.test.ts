@@ -128,4 +128,28 @@ spec:
     const before = se('aa')
     expect(where(of(run('se.yaml', before, '1.30', '1.29'), 'istio-1.30-pick-best-service-namespace'))).toEqual([['se.yaml', lineOf(before, 'foo.mid.svc'), 'warning']])
   })
+
+  it('istio-1.29-wildcard-serviceentry-tls and istio-1.30-wildcard-serviceentry-sidecars: not on 1.27, whose CRD rejects DYNAMIC_DNS (that error stands alone)', () => {
+    const se = `apiVersion: networking.istio.io/v1
+kind: ServiceEntry
+metadata:
+  name: wild
+  namespace: egress
+spec:
+  hosts:
+  - "*.example.com"
+  ports:
+  - number: 443
+    name: tls
+    protocol: TLS
+  resolution: DYNAMIC_DNS
+`
+    const old = run('se.yaml', se, '1.27')
+    expect(of(old, 'istio-1.29-wildcard-serviceentry-tls')).toEqual([])
+    expect(of(old, 'istio-1.30-wildcard-serviceentry-sidecars')).toEqual([])
+    expect(where(of(old, 'istio-1.28-serviceentry-dynamic-dns'))).toEqual([['se.yaml', lineOf(se, 'resolution: DYNAMIC_DNS'), 'error']])
+    const at128 = run('se.yaml', se, '1.28')
+    expect(where(of(at128, 'istio-1.29-wildcard-serviceentry-tls'))).toEqual([['se.yaml', lineOf(se, 'protocol: TLS'), 'warning']])
+    expect(where(of(at128, 'istio-1.30-wildcard-serviceentry-sidecars'))).toEqual([['se.yaml', lineOf(se, 'resolution: DYNAMIC_DNS'), 'warning']])
+  })
 })
