@@ -53,7 +53,8 @@ spec:
       ['k8s/pod.yaml', lineOf(pod, 'proxyMemoryLimit'), 'error']
     ])
     expect(found[0]?.message).toContain('proxy resource annotation sidecar.istio.io/proxyCPU')
-    expect(of(run('k8s/pod.yaml', pod, '1.28'), id)).toEqual([])
+    // census 7 (c7f): the patch 1.28.4 carries the same check, so the quiet side is 1.28.3.
+    expect(of(run('k8s/pod.yaml', pod, '1.28.3'), id)).toEqual([])
   })
 })
 

@@ -152,4 +152,24 @@ spec:
     expect(where(of(at128, 'istio-1.29-wildcard-serviceentry-tls'))).toEqual([['se.yaml', lineOf(se, 'protocol: TLS'), 'warning']])
     expect(where(of(at128, 'istio-1.30-wildcard-serviceentry-sidecars'))).toEqual([['se.yaml', lineOf(se, 'resolution: DYNAMIC_DNS'), 'warning']])
   })
+
+  it('istio-1.29-annotation-control-characters: the patch 1.28.4 already rejects the control characters, 1.28.3 does not', () => {
+    const pod = `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+  annotations:
+    sidecar.istio.io/proxyCPU: |
+      100m
+spec:
+  containers:
+  - name: c
+    image: nginx
+`
+    const id = 'istio-1.29-annotation-control-characters'
+    expect(where(of(run('pod.yaml', pod, '1.28.4'), id))).toEqual([['pod.yaml', lineOf(pod, 'proxyCPU'), 'error']])
+    expect(where(of(run('pod.yaml', pod, '1.28'), id))).toEqual([['pod.yaml', lineOf(pod, 'proxyCPU'), 'error']])
+    expect(of(run('pod.yaml', pod, '1.28.3'), id)).toEqual([])
+    expect(of(run('pod.yaml', pod, '1.28.4'), id)[0].message).toContain('1.28.4')
+  })
 })
