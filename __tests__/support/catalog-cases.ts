@@ -4,6 +4,7 @@ import { LiteralBlock, writeYaml, type Y } from './yaml-writer.js'
 
 /** A value that passes each pattern the catalog uses (a test fails when a new pattern has none). */
 export const PATTERN_SAMPLES: Record<string, string> = {
+  '^1\\.(1[0-9]|2[0-8])(\\.|$)': '1.28',
   'forward_downstream_sni|tcp_cluster_rewrite|sni_verifier': 'envoy.filters.network.sni_verifier',
   '(^|[^\\w."\\[])node\\.': 'node.metadata["NAMESPACE"]',
   '(^|[^\\w."\\[])istio_responseClass': 'istio_responseClass == "2xx"',
@@ -141,7 +142,9 @@ function applyConditions(root: { [k: string]: Y }, where: readonly Condition[] |
     // `@.x` conditions sit under the matched value itself.
     const steps = c.path.startsWith('@.') ? [...matched, ...concrete(c.path.slice(2))] : concrete(c.path)
     // equalsGroup: the value is the capture group of the match pattern on its sample.
-    const value = c.equalsGroup !== undefined ? new RegExp(match?.pattern ?? '').exec(PATTERN_SAMPLES[match?.pattern ?? ''] ?? '')?.[c.equalsGroup] ?? 'x' : valueFor(c, false)
+    const group = c.equalsGroup !== undefined ? new RegExp(match?.pattern ?? '').exec(PATTERN_SAMPLES[match?.pattern ?? ''] ?? '')?.[c.equalsGroup] ?? 'x' : undefined
+    // beforeGroup: a value that sorts before the group (its first letter stepped back), e.g. 'aookinfo' for 'bookinfo'.
+    const value = group === undefined ? valueFor(c, false) : c.beforeGroup ? String.fromCharCode(group.charCodeAt(0) - 1) + group.slice(1) : group
     if (Boolean(c.absent) === broken) set(root, steps, value)
     else if (broken) unset(root, steps)
   }
@@ -205,7 +208,7 @@ export function buildCase(entry: CatalogEntry, match: Match, clean = false, brok
       const doc = resource(match.apiVersions?.[0] ?? KIND_API[kind] ?? 'v1', kind)
       // Required `@.x` conditions sit under the matched item, so they are written after it (the item is then a map).
       const relative = (match.where ?? []).some((c) => c.path.startsWith('@.') && !c.absent)
-      if (!brokenConditions && !relative) applyConditions(doc, match.where)
+      if (!brokenConditions && !relative) applyConditions(doc, match.where, false, [], match)
       const steps = concrete(match.paths[0])
       const presenceOnly = !match.values && match.pattern === undefined
       const path = clean && presenceOnly ? renameLastKey(steps) : steps

@@ -81,6 +81,8 @@ export interface Condition extends ValueTest {
    * checked per hit (e.g. a ServiceEntry host `svc.<ns>.svc.cluster.local` against the entry's own namespace).
    */
   equalsGroup?: number
+  /** With equalsGroup: the value must sort before the capture group (plain string order) instead of equalling it. */
+  beforeGroup?: boolean
 }
 
 /**
@@ -396,6 +398,7 @@ function checkMatch(m: Match, where: string, problems: string[]): void {
       checkConditions(m.where, where, problems)
       for (const c of m.where ?? []) {
         if (c.equalsGroup !== undefined && (m.pattern === undefined || !Number.isInteger(c.equalsGroup) || c.equalsGroup < 1 || c.values !== undefined || c.pattern !== undefined)) problems.push(`${where}: equalsGroup needs a match pattern, a group number and no value test of its own`)
+        if (c.beforeGroup !== undefined && (c.beforeGroup !== true || c.equalsGroup === undefined)) problems.push(`${where}: beforeGroup must be true and needs equalsGroup`)
       }
       break
     case 'annotation':

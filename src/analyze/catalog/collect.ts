@@ -136,7 +136,10 @@ function groupConditionsHold(doc: unknown, matched: unknown, c: Compiled, condit
     if (cond.equalsGroup === undefined) continue
     const text = scalarText(matched)
     const group = text === undefined ? undefined : c.test.pattern?.exec(text)?.[cond.equalsGroup]
-    const found = group !== undefined && cond.patterns.some((p) => resolvePath(doc, p).some((r) => scalarText(r.value) === group))
+    const found = group !== undefined && cond.patterns.some((p) => resolvePath(doc, p).some((r) => {
+      const v = scalarText(r.value)
+      return v !== undefined && (cond.beforeGroup ? v < group : v === group)
+    }))
     if (found === cond.absent) return false
   }
   return true

@@ -35,6 +35,8 @@ export interface CompiledCondition extends ValuePredicate {
   relative: boolean
   /** Capture group of the match pattern on the matched value that is the value test (checked per hit). */
   equalsGroup?: number
+  /** With equalsGroup: the value sorts before the group instead of equalling it. */
+  beforeGroup?: boolean
 }
 
 export interface CompiledResource extends Compiled {
@@ -160,7 +162,8 @@ function compileConditions(conditions: readonly Condition[] | undefined, kind: s
       patterns: relative ? [compilePath(c.path.slice(2))] : expandMacros(c.path, kind).map(compilePath),
       absent: c.absent === true,
       relative,
-      ...(c.equalsGroup !== undefined ? { equalsGroup: c.equalsGroup } : {})
+      ...(c.equalsGroup !== undefined ? { equalsGroup: c.equalsGroup } : {}),
+      ...(c.beforeGroup ? { beforeGroup: true } : {})
     }
   })
 }
