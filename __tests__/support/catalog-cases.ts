@@ -27,6 +27,8 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   '^\\s*(\\d*\\.\\d+s|\\d+(ms|us|µs|ns))\\s*$': '500ms',
   '^kiali': 'kiali',
   '^[1-9][0-9]*$': '3',
+  // A value with a non-zero digit: a duration or count that is not 0.
+  '[1-9]': '5',
   // A container named istio-proxy in a JMESPath expression; `require-istio-proxy` alone must not match.
   '(^|[^\\w-])istio-proxy($|[^\\w-])': "request.object.spec.containers[?name == 'istio-proxy']",
   '^(?!istio-system$)': 'monitoring',
