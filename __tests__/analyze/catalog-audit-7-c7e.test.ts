@@ -136,3 +136,17 @@ spec:
     expect(at(of(run('istio/ef.yaml', yaml, '1.26'), EF_GWCLASS))).toEqual([['istio/ef.yaml', lineOf(yaml, 'kind: GatewayClass'), 'warning']])
   })
 })
+
+describe('audit 7 (c7e): severity', () => {
+  it('istio-1.28-gateway-api-bundle-1.4: a Gateway API 1.3 BackendTLSPolicy CRD is a warning (its policies are ignored; the CRD alone breaks nothing)', () => {
+    const yaml = `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata:
+  name: backendtlspolicies.gateway.networking.k8s.io
+  annotations:
+    gateway.networking.k8s.io/bundle-version: v1.3.0
+`
+    const found = of(run('crds/gateway-api.yaml', yaml, '1.28', '1.27'), 'istio-1.28-gateway-api-bundle-1.4')
+    expect(found.map((f) => [f.file, f.line, f.severity])).toEqual([['crds/gateway-api.yaml', lineOf(yaml, 'bundle-version'), 'warning']])
+  })
+})
