@@ -150,3 +150,56 @@ metadata:
     expect(found.map((f) => [f.file, f.line, f.severity])).toEqual([['crds/gateway-api.yaml', lineOf(yaml, 'bundle-version'), 'warning']])
   })
 })
+
+describe('audit 7 (c7e): the patch-level gap of istio-1.28-stats-annotations', () => {
+  const EVICT = 'istio-1.28.2-stats-eviction-interval-minute'
+  const pod = (interval: string): string => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: app
+spec:
+  template:
+    metadata:
+      annotations:
+        sidecar.istio.io/statsEvictionInterval: ${interval}
+    spec:
+      containers: [{name: app, image: app}]
+`
+  it(`${EVICT}: a minute or more fails the sidecar on 1.28.0 and 1.28.1 (error), not on 1.28.2; short intervals and older targets are quiet`, () => {
+    for (const interval of ['60s', '2m', '300s']) {
+      const yaml = pod(interval)
+      for (const target of ['1.28.0', '1.28.1']) {
+        expect(at(of(run('apps/app.yaml', yaml, target), EVICT))).toEqual([['apps/app.yaml', lineOf(yaml, 'statsEvictionInterval'), 'error']])
+      }
+      expect(of(run('apps/app.yaml', yaml, '1.28.2'), EVICT)).toEqual([])
+      // 1.27 does not read the annotation at all: istio-1.28-stats-annotations speaks for it.
+      expect(of(run('apps/app.yaml', yaml, '1.27'), EVICT)).toEqual([])
+    }
+    for (const interval of ['30s', '55s', '61s']) expect(of(run('apps/app.yaml', pod(interval), '1.28.0'), EVICT)).toEqual([])
+  })
+
+  it('istio-1.27.4-https-http-same-port-bind: the message no longer asserts an HTTP server on the shared port (two HTTPS servers on 443 trip it too)', () => {
+    const yaml = `apiVersion: networking.istio.io/v1
+kind: Gateway
+metadata:
+  name: edge
+spec:
+  selector: {istio: ingressgateway}
+  servers:
+  - port: {number: 443, name: https-a, protocol: HTTPS}
+    bind: 10.0.0.1
+    hosts: ["a.example.com"]
+    tls: {mode: SIMPLE, credentialName: a}
+  - port: {number: 443, name: https-b, protocol: HTTPS}
+    bind: 10.0.0.2
+    hosts: ["b.example.com"]
+    tls: {mode: SIMPLE, credentialName: b}
+  - port: {number: 80, name: http, protocol: HTTP}
+    hosts: ["*"]
+`
+    const found = of(run('gw/edge.yaml', yaml, '1.27.3'), 'istio-1.27.4-https-http-same-port-bind')
+    expect(at(found)).toEqual([['gw/edge.yaml', lineOf(yaml, 'number: 443, name: https-b'), 'notice']])
+    expect(found[0].message).not.toContain('the HTTP one')
+    expect(found[0].message).toContain('if an HTTP server shares that port')
+  })
+})
