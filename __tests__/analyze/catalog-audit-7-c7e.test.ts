@@ -38,13 +38,18 @@ describe('audit 7 (c7e): fixes of the entries found wrong', () => {
     expect(found[0].message).toContain('1.28.2')
   })
 
-  it(`${SPAWN}, ${SHADOW}, ${DEBUG}: the switch set to its new default (true) gets nothing; set to false it gets the notice`, () => {
+  it(`${SPAWN}, ${SHADOW}, ${DEBUG}: the switch set to its new default (true) gets nothing (the shadow one a notice saying what true does); set to false it gets the notice`, () => {
     const newDefaults = values(`    PILOT_SPAWN_UPSTREAM_SPAN_FOR_GATEWAY: "true"
     DISABLE_SHADOW_HOST_SUFFIX: "true"
     ENABLE_DEBUG_ENDPOINT_AUTH: "true"
 `)
     const quiet = run('istio/values.yaml', newDefaults, '1.29', '1.27.5')
-    for (const id of [SPAWN, SHADOW, DEBUG]) expect(of(quiet, id)).toEqual([])
+    for (const id of [SPAWN, DEBUG]) expect(of(quiet, id)).toEqual([])
+    // DISABLE_SHADOW_HOST_SUFFIX=true is the new default too, but the 1.28 change note gives it the opposite meaning,
+    // so the notice stays and says what true does.
+    const shadow = of(quiet, SHADOW)
+    expect(at(shadow)).toEqual([['istio/values.yaml', lineOf(newDefaults, 'DISABLE_SHADOW_HOST_SUFFIX'), 'notice']])
+    expect(shadow[0].message).toContain('drops the -shadow suffix')
     const optOuts = values(`    PILOT_SPAWN_UPSTREAM_SPAN_FOR_GATEWAY: "false"
     DISABLE_SHADOW_HOST_SUFFIX: "False"
     ENABLE_DEBUG_ENDPOINT_AUTH: "0"
