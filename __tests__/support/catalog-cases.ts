@@ -28,6 +28,10 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   '^\\s*(\\d*\\.\\d*[1-9]\\d*s|\\d*[1-9]\\d{0,2}ms|\\d*[1-9]\\d{0,5}(us|µs)|\\d*[1-9]\\d{0,8}ns)\\s*$': '500ms',
   '^kiali': 'kiali',
   '^[1-9][0-9]*$': '3',
+  // A value with a non-zero digit: a duration or count that is not 0.
+  '[1-9]': '5',
+  // A stats eviction interval of a minute or more that is a multiple of the default 5s flush interval.
+  '^\\s*(0*[1-9]\\d*(m|h)|0*([6-9][05]|[1-9]\\d+[05])s)\\s*$': '60s',
   // A container named istio-proxy in a JMESPath expression; `require-istio-proxy` alone must not match.
   '(^|[^\\w-])istio-proxy($|[^\\w-])': "request.object.spec.containers[?name == 'istio-proxy']",
   '^(?!istio-system$)': 'monitoring',
