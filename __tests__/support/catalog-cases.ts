@@ -253,16 +253,24 @@ export function buildCase(entry: CatalogEntry, match: Match, clean = false, brok
     case 'meshConfig':
     case 'proxyConfig': {
       const inner: { [k: string]: Y } = {}
-      const where = match.type === 'meshConfig' ? match.where : undefined
-      // As for fields: `@.x` conditions sit under the matched value, the others anywhere in the MeshConfig.
+      const where = match.where
+      // As for fields: `@.x` conditions sit under the matched value, the others anywhere in the MeshConfig (for a
+      // ProxyConfig match: in the same ProxyConfig, defaultConfig).
       const relative = (where ?? []).some((c) => c.path.startsWith('@.'))
-      if (!brokenConditions && !relative) applyConditions(inner, where)
+      const own: { [k: string]: Y } = {}
+      if (!brokenConditions && !relative) applyConditions(own, where)
       const steps = [...(match.type === 'proxyConfig' ? ['defaultConfig'] : []), ...concrete(match.paths[0])]
       const presenceOnly = !match.values && match.pattern === undefined
       const path = clean && presenceOnly ? renameLastKey(steps) : steps
+      if (match.type === 'proxyConfig') inner.defaultConfig = own
+      else Object.assign(inner, own)
       set(inner, path, relative && presenceOnly ? {} : valueFor(match, clean))
       if (!brokenConditions && relative) applyConditions(inner, where, false, path, match)
-      if (brokenConditions) applyConditions(inner, where, true, path, match)
+      if (brokenConditions) {
+        const root = match.type === 'proxyConfig' ? (inner.defaultConfig as { [k: string]: Y }) : inner
+        applyConditions(root, (where ?? []).filter((c) => !c.path.startsWith('@.')), true)
+        applyConditions(inner, (where ?? []).filter((c) => c.path.startsWith('@.')), true, path, match)
+      }
       const w = writeYaml([meshConfigMap(inner)])
       return { file, text: w.text, line: w.lineOf(['data', 'mesh', ...path]) }
     }

@@ -108,6 +108,8 @@ export interface MeshConfigMatch extends MatchBase, ValueTest {
 export interface ProxyConfigMatch extends MatchBase, ValueTest {
   type: 'proxyConfig'
   paths: string[]
+  /** Conditions on the same ProxyConfig (paths relative to it, or `@.sub.path` relative to each matched value). */
+  where?: Condition[]
 }
 
 /**
@@ -290,7 +292,7 @@ const MATCH_KEYS: Record<MatchType, { required: string[]; optional: string[] }> 
   annotation: { required: ['key', 'on'], optional: ['values', 'pattern'] },
   label: { required: ['key', 'on'], optional: ['values', 'pattern'] },
   meshConfig: { required: ['paths'], optional: ['values', 'pattern', 'where'] },
-  proxyConfig: { required: ['paths'], optional: ['values', 'pattern'] },
+  proxyConfig: { required: ['paths'], optional: ['values', 'pattern', 'where'] },
   helmValue: { required: ['chart', 'paths'], optional: ['iopPaths', 'values', 'pattern', 'where'] },
   env: { required: ['name', 'component'], optional: ['values', 'pattern', 'unlessSet'] },
   text: { required: [], optional: ['kinds', 'families', 'contains', 'pattern'] },
@@ -411,7 +413,7 @@ function checkMatch(m: Match, where: string, problems: string[]): void {
     case 'proxyConfig':
       if (!nonEmptyStrings(m.paths)) problems.push(`${where}: paths must be a non-empty list`)
       else m.paths.forEach((p) => checkPath(p, where, problems))
-      if (m.type === 'meshConfig') checkConditions(m.where, where, problems)
+      checkConditions(m.where, where, problems)
       break
     case 'helmValue':
       if (!CHARTS.includes(m.chart)) problems.push(`${where}: unknown chart ${String(m.chart)}`)
