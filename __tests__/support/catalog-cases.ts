@@ -414,5 +414,36 @@ metadata:
     config.kubernetes.io/local-config: "true"` : ''}
 spec:
   profile: default
+`,
+  // A route that mirrors requests, in a repository that does not keep the -shadow suffix. Clean: the istiod
+  // installation next to it sets DISABLE_SHADOW_HOST_SUFFIX=false.
+  'mirror-shadow-suffix': (clean) => `apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata:
+  name: web
+  namespace: apps
+spec:
+  hosts: [web]
+  http:
+  - route:
+    - destination: {host: web, subset: v1}
+    mirror: # reported
+      host: web
+      subset: v2
+---
+apiVersion: helm.toolkit.fluxcd.io/v2
+kind: HelmRelease
+metadata:
+  name: istiod
+  namespace: istio-system
+spec:
+  chart:
+    spec:
+      chart: istiod
+      sourceRef: {kind: HelmRepository, name: istio}
+  values:
+    pilot:
+      env:
+        DISABLE_SHADOW_HOST_SUFFIX: "${clean ? 'false' : 'true'}"
 `
 }
