@@ -242,6 +242,18 @@ spec:
     expect(where(await mirrorFindings([VS, istiodValues('compatibilityVersion: "1.28"\n')], '1.29', '1.27'))).toEqual(MIRROR_LINES.map((l) => `apps/web-vs.yaml:${l} warning`))
   })
 
+  it('a compatibility profile file of vendored charts (or of the Istio source tree) keeps nothing by itself: the warning stays', async () => {
+    const profile = `# "DO NOT EDIT, THIS FILE IS A COPY" header: copied from /manifests/helm-profiles
+pilot:
+  env:
+    # 1.28 behavioral changes
+    DISABLE_SHADOW_HOST_SUFFIX: "false"
+`
+    for (const path of ['charts/istiod/files/profile-compatibility-version-1.27.yaml', 'manifests/helm-profiles/compatibility-version-1.27.yaml']) {
+      expect(where(await mirrorFindings([VS, { path, text: profile }], '1.28', '1.27'))).toEqual(MIRROR_LINES.map((l) => `apps/web-vs.yaml:${l} warning`))
+    }
+  })
+
   it('on a pull request that changes only the VirtualService, the untouched istiod values are read as context', async () => {
     const keep = istiodValues(`pilot:
   env:

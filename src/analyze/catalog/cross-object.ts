@@ -145,6 +145,9 @@ function mirrorRoutes(doc: ManifestDocument, value: Record<string, unknown>, res
   return out
 }
 
+/** A profile file of Istio's charts: `manifests/helm-profiles/*.yaml`, or its copy `<chart>/files/profile-*.yaml`. */
+const CHART_PROFILE = /(^|\/)(?:manifests\/helm-profiles\/|files\/profile-)[^/]+\.ya?ml$/
+
 /** Values Go's strconv.ParseBool reads as false. */
 const FALSE_TEXT = new Set(['false', '0', 'f', 'F', 'False', 'FALSE'])
 
@@ -164,6 +167,9 @@ function envListSetsFalse(list: unknown, name: string): boolean {
  */
 function keepsShadowSuffix(doc: ManifestDocument, value: Record<string, unknown>): boolean {
   const NAME = 'DISABLE_SHADOW_HOST_SUFFIX'
+  // A compatibility profile of Istio's own charts (vendored, or Istio's source tree) sets it for installs that
+  // select the profile; the selection (compatibilityVersion) is what keeps the suffix, not the profile file.
+  if (!doc.resource && CHART_PROFILE.test(doc.file)) return false
   for (const tree of helmTreesOf(doc)) {
     if ((tree.chart !== 'istiod' && tree.chart !== 'istio-operator') || !isMap(tree.value)) continue
     const pilot = tree.value.pilot
