@@ -216,3 +216,21 @@ describe('audit 7 c7a #8 (nit): BOOTSTRAP EnvoyFilter patches (1.21) are describ
     expect(found[0].message).toMatch(/never applied from 1\.21/)
   })
 })
+
+describe('audit 7 c7a #21: enhanced resource scoping (1.22) not when the same values pin the switch or the 1.21 behaviour', () => {
+  const id = 'istio-1.22-enhanced-resource-scoping'
+  const selectors = 'meshConfig:\n  discoverySelectors:\n  - matchLabels:\n      istio-discovery: enabled\n'
+  for (const v of ['false', 'true']) {
+    it(`stays quiet with pilot.env ENABLE_ENHANCED_RESOURCE_SCOPING "${v}" next to it (${v === 'false' ? 'the old behaviour is kept' : 'the scoping was already on'})`, () => {
+      const text = `pilot:\n  env:\n    ENABLE_ENHANCED_RESOURCE_SCOPING: "${v}"\n${selectors}`
+      expect(of(run(VALUES, text, '1.22', '1.21'), id).filter((f) => f.line === lineOf(text, 'discoverySelectors'))).toEqual([])
+    })
+  }
+  it('stays quiet in an IstioOperator that sets the switch in components.pilot.k8s.env', () => {
+    const text = 'apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nmetadata:\n  name: istio\nspec:\n  components:\n    pilot:\n      k8s:\n        env:\n        - name: ENABLE_ENHANCED_RESOURCE_SCOPING\n          value: "false"\n  meshConfig:\n    discoverySelectors:\n    - matchLabels:\n        istio-discovery: enabled\n'
+    expect(of(run('istio/iop.yaml', text, '1.22', '1.21'), id).filter((f) => f.line === lineOf(text, 'discoverySelectors'))).toEqual([])
+  })
+  it('still warns on discoverySelectors alone', () => {
+    expect(of(run(VALUES, selectors, '1.22', '1.21'), id)).toEqual([expect.objectContaining({ file: VALUES, line: lineOf(selectors, 'discoverySelectors'), severity: 'warning' })])
+  })
+})
