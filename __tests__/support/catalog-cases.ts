@@ -60,6 +60,10 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   // Readiness probe settings other than the Istio 1.20 defaults (period 15, failure threshold 4).
   '^(?:[0-9]|1[0-46-9]|[2-9][0-9]|[0-9]{3,})$': '2',
   '^(?:[0-35-9]|[1-9][0-9]+)$': '30',
+  // An EnvoyFilter anchor filter other than the terminal tcp_proxy / http_connection_manager (whose place never moves).
+  '^(?!envoy\\.filters\\.network\\.(tcp_proxy|http_connection_manager)$|envoy\\.(tcp_proxy|http_connection_manager)$)': 'istio.metadata_exchange',
+  // A port number (its capture is compared with the ServiceEntry's port numbers).
+  '^([0-9]+)$': '9090',
   '^\\s*0*(\\d{1,6}|[1-3]\\d{6}|40\\d{5}|41[0-8]\\d{4}|419[0-3]\\d{3}|4194[0-2]\\d{2}|419430[0-4])\\s*$': '4194304'
 }
 

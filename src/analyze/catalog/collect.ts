@@ -79,6 +79,7 @@ export class HitCollector {
   add(c: Compiled, where: { line: number; endLine?: number; keyNode?: PosNode; valueNode?: PosNode; needle?: string }, path: YamlPath, name: string): void {
     const key = `${c.entry.id}|${c.rule}|${where.line}`
     if (this.seen.has(key)) return
+    if (c.documentConditions && !conditionsHold(this.doc.value, c.documentConditions)) return
     this.seen.add(key)
     this.hits.push({
       entry: c.entry,

@@ -25,6 +25,8 @@ export interface Compiled {
   message: string
   fix?: FixSpec
   test: ValuePredicate
+  /** `documentWhere` of env and meshConfig matches: conditions on the whole document, checked before a hit is kept. */
+  documentConditions?: CompiledCondition[]
 }
 
 export interface CompiledCondition extends ValuePredicate {
@@ -233,7 +235,8 @@ export function compilePlan(target: Release, from?: Release, releases: readonly 
         severity: match.severity ?? entry.severity,
         message: match.message ?? entry.message,
         ...(fix ? { fix } : {}),
-        test: 'values' in match || 'pattern' in match ? predicate(match as { values?: string[]; pattern?: string }) : {}
+        test: 'values' in match || 'pattern' in match ? predicate(match as { values?: string[]; pattern?: string }) : {},
+        ...((match.type === 'env' || match.type === 'meshConfig') && match.documentWhere ? { documentConditions: compileConditions(match.documentWhere, '') } : {})
       }
       add(plan, base, match)
     }
