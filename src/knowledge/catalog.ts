@@ -40,7 +40,18 @@ interface MatchBase {
   message?: string
   /** Overrides the entry fix; null = no fix for this match. */
   fix?: FixSpec | null
+  /**
+   * Mesh-wide settings that keep the old behaviour (an istiod opt-out variable, a Helm compatibilityVersion): when
+   * any file the run reads holds one of these `env`, `helmValue`, `meshConfig` or `field` (IstioOperator) matches, this match reports
+   * nothing, wherever the setting sits (usually the istiod values, not the file of the resource it concerns).
+   * `until`: the release that removes the switch (or no longer ships the compatibility profile); from it on the
+   * setting keeps nothing and the match reports again.
+   */
+  unlessRepository?: OptOut[]
 }
+
+/** A mesh-wide setting that keeps the old behaviour, up to the release named by `until` (see `unlessRepository`). */
+export type OptOut = Match & { until?: string }
 
 /** A value test on the matched scalar: exact values (compared as strings) or a regular expression. */
 interface ValueTest {
@@ -304,7 +315,9 @@ const MATCH_KEYS: Record<MatchType, { required: string[]; optional: string[] }> 
   helmChart: { required: ['names'], optional: ['where'] },
   crossObject: { required: ['check'], optional: [] }
 }
-const COMMON_KEYS = ['type', 'severity', 'message', 'fix']
+const COMMON_KEYS = ['type', 'severity', 'message', 'fix', 'unlessRepository']
+/** Match types that state a mesh-wide setting, the ones `unlessRepository` may name. */
+const OPT_OUT_TYPES = ['env', 'helmValue', 'meshConfig', 'field']
 const FIXES_BY_MATCH: Record<MatchType, FixSpec['type'][]> = {
   resource: ['replaceValue'],
   field: ['replaceValue', 'renameKey', 'replaceText'],
@@ -392,6 +405,25 @@ function checkMatch(m: Match, where: string, problems: string[]): void {
   for (const key of spec.required) if (record[key] === undefined) problems.push(`${where}: ${m.type} match needs ${key}`)
   for (const key of Object.keys(record)) if (!COMMON_KEYS.includes(key) && !spec.required.includes(key) && !spec.optional.includes(key)) problems.push(`${where}: unexpected key ${key} on ${m.type} match`)
   checkPattern(record.pattern, where, problems)
+  if (m.unlessRepository !== undefined) {
+    if (!Array.isArray(m.unlessRepository) || m.unlessRepository.length === 0) problems.push(`${where}: unlessRepository must be a non-empty list of matches`)
+    else
+      m.unlessRepository.forEach((o, i) => {
+        const at = `${where} unlessRepository[${i}]`
+        if (!OPT_OUT_TYPES.includes(o.type)) return void problems.push(`${at}: only ${OPT_OUT_TYPES.join(', ')} matches state a mesh-wide setting`)
+        if (!('values' in o) && !('pattern' in o)) problems.push(`${at}: an opt-out names the values that keep the old behaviour (values or pattern)`)
+        if (o.severity !== undefined || o.message !== undefined || o.fix !== undefined || o.unlessRepository !== undefined) problems.push(`${at}: an opt-out reports nothing, so it has no severity, message, fix or opt-outs of its own`)
+        const { until, ...setting } = o
+        if (until !== undefined) {
+          try {
+            parseRelease(until)
+          } catch {
+            problems.push(`${at}: until ${String(until)} is not a known release`)
+          }
+        }
+        checkMatch(setting as Match, at, problems)
+      })
+  }
   if (record.values !== undefined && (!Array.isArray(record.values) || record.values.length === 0)) problems.push(`${where}: values must be a non-empty list`)
   switch (m.type) {
     case 'resource':

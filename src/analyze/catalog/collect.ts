@@ -28,6 +28,9 @@ export interface CatalogHit {
   valueNode?: PosNode
   /** For text matches: the literal text searched for, to find its own line in a multi-line scalar. */
   needle?: string
+  /** See `Compiled.optOutKey` and `Compiled.optOutUntil`. */
+  optOutKey?: string
+  optOutUntil?: string
 }
 
 /** A YAML tree inside the document: the document itself, or an embedded MeshConfig / values block. */
@@ -77,7 +80,7 @@ export class HitCollector {
   constructor(readonly doc: ManifestDocument, readonly plan: Plan, readonly lines?: readonly string[]) {}
 
   add(c: Compiled, where: { line: number; endLine?: number; keyNode?: PosNode; valueNode?: PosNode; needle?: string }, path: YamlPath, name: string): void {
-    const key = `${c.entry.id}|${c.rule}|${where.line}`
+    const key = `${c.optOutKey ?? c.entry.id}|${c.rule}|${where.line}`
     if (this.seen.has(key)) return
     if (c.documentConditions && !conditionsHold(this.doc.value, c.documentConditions)) return
     this.seen.add(key)
@@ -93,7 +96,9 @@ export class HitCollector {
       name,
       ...(where.keyNode ? { keyNode: where.keyNode } : {}),
       ...(where.valueNode ? { valueNode: where.valueNode } : {}),
-      ...(where.needle !== undefined ? { needle: where.needle } : {})
+      ...(where.needle !== undefined ? { needle: where.needle } : {}),
+      ...(c.optOutKey ? { optOutKey: c.optOutKey } : {}),
+      ...(c.optOutUntil ? { optOutUntil: c.optOutUntil } : {})
     })
   }
 

@@ -9,7 +9,9 @@ import type { Finding, ResourceRef } from '../../model.js'
 import type { ManifestDocument, ManifestFile, PosNode } from '../../manifests/types.js'
 import { entryAt, nodeAt } from '../../manifests/locate.js'
 import type { CrossObjectCheck } from '../../knowledge/catalog.js'
-import type { Compiled, Plan } from './plan.js'
+import { includesChange, type Release } from '../../knowledge/versions.js'
+import { optOutPlan, type Compiled, type Plan } from './plan.js'
+import { collectHits } from './collect.js'
 
 const ISTIO_NETWORKING = new Set(['networking.istio.io/v1alpha3', 'networking.istio.io/v1beta1', 'networking.istio.io/v1'])
 
@@ -67,7 +69,55 @@ export interface Applier {
  * which name credentialName without a value, do not pass.
  */
 export function mayHoldPairingFacts(text: string): boolean {
-  return MAY_PAIR.test(text)
+  return MAY_PAIR.test(text) || (optOutWords()?.test(text) ?? false)
+}
+
+let words: RegExp | null | undefined
+
+/**
+ * The names an `unlessRepository` opt-out can be written with (variables, the last key of a value path), as one
+ * pattern: a file without any of them holds no opt-out. Null when the catalog has no opt-outs.
+ */
+function optOutWords(): RegExp | null {
+  if (words !== undefined) return words
+  const plan = optOutPlan()
+  if (!plan) return (words = null)
+  const names = new Set<string>([...plan.istiodEnv.keys(), ...plan.proxyEnv.keys(), ...plan.cniEnv.keys()])
+  let unbounded = false
+  for (const c of [...plan.helm, ...plan.meshConfig]) {
+    if (c.match.type !== 'helmValue' && c.match.type !== 'meshConfig') continue
+    for (const path of c.match.paths) {
+      const last = path.split('.').pop() ?? ''
+      if (/^[A-Za-z0-9_]+$/.test(last)) names.add(last)
+      else unbounded = true
+    }
+  }
+  return (words = unbounded ? /[^]/ : new RegExp(`\\b(?:${[...names].join('|')})\\b`))
+}
+
+const mentionsOptOut = new WeakMap<readonly string[], boolean>()
+
+/** An opt-out a document sets: the key of the match it silences (`Compiled.optOutKey`), up to `until`. */
+export interface OptOutFact {
+  key: string
+  until?: string
+}
+
+/** The opt-outs a document sets. */
+function optOutsOf(doc: ManifestDocument, lines?: readonly string[]): OptOutFact[] {
+  const plan = optOutPlan()
+  if (!plan) return []
+  if (lines) {
+    let mentions = mentionsOptOut.get(lines)
+    if (mentions === undefined) {
+      mentions = optOutWords()?.test(lines.join('\n')) ?? false
+      mentionsOptOut.set(lines, mentions)
+    }
+    if (!mentions) return []
+  }
+  const out: OptOutFact[] = []
+  for (const hit of collectHits(doc, plan, lines)) if (hit.optOutKey) out.push({ key: hit.optOutKey, ...(hit.optOutUntil ? { until: hit.optOutUntil } : {}) })
+  return out
 }
 
 const MAY_PAIR = /^[ \t]*(?:- )?credentialNames?:[ \t]*[^\s#]|^kind:[ \t]*["']?(?:ServiceEntry|IstioOperator|Kustomization|Application)\b|^resources:|istio-operator\b|dataplane-mode["']?:[ \t]*["']?ambient|profile:[ \t]*["']?ambient|gatewayClassName:[ \t]*["']?istio-waypoint|^[ \t]*(?:- )?credentialNames:[ \t]*\r?\n[ \t]*- |chart:[ \t]*["']?ztunnel\b/m
@@ -80,9 +130,11 @@ export interface DocumentFacts {
   ambient: boolean
   operators: OperatorObject[]
   appliers: Applier[]
+  /** The opt-outs the document sets (`unlessRepository`), which silence catalog matches everywhere. */
+  optOuts: OptOutFact[]
 }
 
-const NONE: DocumentFacts = { secrets: [], hosts: [], ambient: false, operators: [], appliers: [] }
+const NONE: DocumentFacts = { secrets: [], hosts: [], ambient: false, operators: [], appliers: [], optOuts: [] }
 const factsByDoc = new WeakMap<ManifestDocument, DocumentFacts>()
 
 function isMap(v: unknown): v is Record<string, unknown> {
@@ -93,9 +145,9 @@ function isMap(v: unknown): v is Record<string, unknown> {
  * Records the facts of a document while its position tree is there. Cheap for every other document: a look at
  * its kind and a few metadata keys.
  */
-export function noteDocument(doc: ManifestDocument): void {
+export function noteDocument(doc: ManifestDocument, lines?: readonly string[]): void {
   if (factsByDoc.has(doc) || doc.root === null) return
-  const facts = factsOf(doc)
+  const facts = factsOf(doc, lines)
   if (facts !== NONE) factsByDoc.set(doc, facts)
 }
 
@@ -109,7 +161,7 @@ function recalled(doc: ManifestDocument): DocumentFacts {
   return facts
 }
 
-function factsOf(doc: ManifestDocument): DocumentFacts {
+function factsOf(doc: ManifestDocument, lines?: readonly string[]): DocumentFacts {
   const value = doc.value
   if (!isMap(value)) return NONE
   const resource = doc.resource
@@ -119,7 +171,8 @@ function factsOf(doc: ManifestDocument): DocumentFacts {
   const operator = resource ? operatorObject(doc, value, resource) : undefined
   const operators = operator ? [operator] : []
   const appliers = appliersOf(doc, value)
-  return secrets.length === 0 && hosts.length === 0 && !ambient && operators.length === 0 && appliers.length === 0 ? NONE : { secrets, hosts, ambient, operators, appliers }
+  const optOuts = optOutsOf(doc, lines)
+  return secrets.length === 0 && hosts.length === 0 && !ambient && operators.length === 0 && appliers.length === 0 && optOuts.length === 0 ? NONE : { secrets, hosts, ambient, operators, appliers, optOuts }
 }
 
 /**
@@ -381,6 +434,14 @@ function appliedOperators(operators: readonly OperatorObject[], appliers: readon
     const how = by.operator ? `${by.what} runs the in-cluster operator` : by.files ? `${by.what} lists this file, so the object is applied to the cluster` : `${by.what} deploys ${by.dir?.path === dir ? 'the directory of this file' : `${by.dir?.path}/, which holds this file`}`
     out.push({ at: o.at, detail: how })
   }
+  return out
+}
+
+/** Keys of the catalog matches that an opt-out somewhere in `files` silences on `target` (`unlessRepository`). */
+export function optedOut(files: readonly ManifestFile[], target: Release): Set<string> {
+  const out = new Set<string>()
+  if (!optOutPlan()) return out
+  for (const file of files) for (const doc of file.documents) for (const o of recalled(doc).optOuts) if (o.until === undefined || !includesChange(target, o.until)) out.add(o.key)
   return out
 }
 

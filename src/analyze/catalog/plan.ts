@@ -27,6 +27,13 @@ export interface Compiled {
   test: ValuePredicate
   /** `documentWhere` of env and meshConfig matches: conditions on the whole document, checked before a hit is kept. */
   documentConditions?: CompiledCondition[]
+  /**
+   * `<entry id>#<match index>` of a match with `unlessRepository`: in a release plan, the match whose findings an
+   * opt-out anywhere in the run silences; in the opt-out plan (`optOutPlan`), the match this opt-out silences.
+   */
+  optOutKey?: string
+  /** In the opt-out plan: the opt-out's `until`, the release from which it keeps nothing. */
+  optOutUntil?: string
 }
 
 export interface CompiledCondition extends ValuePredicate {
@@ -203,8 +210,8 @@ function defaultIopPaths(chart: string, paths: readonly string[]): string[] {
   }
 }
 
-export function compilePlan(target: Release, from?: Release, releases: readonly CatalogRelease[] = CATALOG): Plan {
-  const plan: Plan = {
+function emptyPlan(target: Release, from: Release | undefined, releases: readonly CatalogRelease[]): Plan {
+  return {
     target,
     ...(from ? { from } : {}),
     release: catalogRelease(target.minor, releases),
@@ -223,25 +230,55 @@ export function compilePlan(target: Release, from?: Release, releases: readonly 
     crossObject: new Map(),
     compatibilityVersions: catalogRelease(target.minor, releases)?.compatibilityVersions ?? []
   }
+}
+
+function compiledBase(entry: CatalogEntry, match: Match, rule: CatalogRule, severity: Severity, message: string, fix: FixSpec | undefined, optOutKey: string | undefined): Compiled {
+  return {
+    entry,
+    match,
+    rule,
+    severity,
+    message,
+    ...(fix ? { fix } : {}),
+    test: 'values' in match || 'pattern' in match ? predicate(match as { values?: string[]; pattern?: string }) : {},
+    ...((match.type === 'env' || match.type === 'meshConfig') && match.documentWhere ? { documentConditions: compileConditions(match.documentWhere, '') } : {}),
+    ...(optOutKey ? { optOutKey } : {})
+  }
+}
+
+export function compilePlan(target: Release, from?: Release, releases: readonly CatalogRelease[] = CATALOG): Plan {
+  const plan = emptyPlan(target, from, releases)
   for (const entry of catalogEntries(releases)) {
     const rule = ruleFor(entry, target, from)
     if (!rule) continue
-    for (const match of entry.match) {
+    entry.match.forEach((match, i) => {
       const fix = match.fix === null ? undefined : (match.fix ?? entry.fix)
-      const base: Compiled = {
-        entry,
-        match,
-        rule,
-        severity: match.severity ?? entry.severity,
-        message: match.message ?? entry.message,
-        ...(fix ? { fix } : {}),
-        test: 'values' in match || 'pattern' in match ? predicate(match as { values?: string[]; pattern?: string }) : {},
-        ...((match.type === 'env' || match.type === 'meshConfig') && match.documentWhere ? { documentConditions: compileConditions(match.documentWhere, '') } : {})
-      }
-      add(plan, base, match)
-    }
+      add(plan, compiledBase(entry, match, rule, match.severity ?? entry.severity, match.message ?? entry.message, fix, match.unlessRepository ? `${entry.id}#${i}` : undefined), match)
+    })
   }
   return plan
+}
+
+/**
+ * Every `unlessRepository` opt-out of the catalog as one plan, whatever the releases: a hit in any document means
+ * the repository keeps the old behaviour for the match named by the hit's `optOutKey`.
+ */
+export function compileOptOutPlan(releases: readonly CatalogRelease[] = CATALOG): Plan | undefined {
+  const newest = releases[releases.length - 1]
+  if (!newest) return undefined
+  const plan = emptyPlan(parseRelease(newest.release), undefined, releases)
+  let any = false
+  for (const entry of catalogEntries(releases)) {
+    entry.match.forEach((match, i) => {
+      for (const o of match.unlessRepository ?? []) {
+        const { until, ...setting } = o
+        const base = compiledBase(entry, setting as Match, 'behaviour-changed', 'notice', entry.message, undefined, `${entry.id}#${i}`)
+        add(plan, until ? { ...base, optOutUntil: until } : base, setting as Match)
+        any = true
+      }
+    })
+  }
+  return any ? plan : undefined
 }
 
 function add(plan: Plan, base: Compiled, match: Match): void {
@@ -316,6 +353,13 @@ function add(plan: Plan, base: Compiled, match: Match): void {
 }
 
 const plans = new Map<string, Plan>()
+let optOuts: { plan: Plan | undefined } | undefined
+
+/** The opt-out plan of the catalog (undefined when no entry has opt-outs); compiled once. */
+export function optOutPlan(): Plan | undefined {
+  optOuts ??= { plan: compileOptOutPlan() }
+  return optOuts.plan
+}
 
 /** The compiled plan for a (target, from) pair; cached, since every document of a run shares it. */
 export function planFor(target: Release, from?: Release): Plan {
