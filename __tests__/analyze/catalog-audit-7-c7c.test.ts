@@ -143,3 +143,25 @@ metadata:
     expect(found[0].message).toContain('Unless')
   })
 })
+
+describe('misspelt istiod switches: a true value asks for what istiod does anyway', () => {
+  const istiod = (name: string, value: string): string => helmRelease('istiod', `    pilot:\n      env:\n        ${name}: "${value}"\n`)
+  const cases = [
+    { id: 'istio-1.24-compat-1.20-flags-removed', name: 'VERIFY_CERT_AT_CLIENT', target: '1.24' },
+    { id: 'istio-1.25-scoping-and-target-port-opt-outs-removed', name: 'ENABLE_AUTO_ENHANCED_RESOURCE_SCOPING', target: '1.25' }
+  ]
+  for (const { id, name, target } of cases) {
+    it(`${name}: "true" is a notice that it does nothing, not a warning`, () => {
+      const text = istiod(name, 'true')
+      const found = of(run('istiod.yaml', text, target), id)
+      expect(found).toEqual([expect.objectContaining({ file: 'istiod.yaml', line: lineOf(text, name), severity: 'notice', rule: 'removed-feature' })])
+      expect(found[0].message).toContain("does nothing")
+    })
+    it(`${name}: "false", which never switched anything off, still warns`, () => {
+      const text = istiod(name, 'false')
+      expect(of(run('istiod.yaml', text, target), id)).toEqual([
+        expect.objectContaining({ file: 'istiod.yaml', line: lineOf(text, name), severity: 'warning', rule: 'removed-feature' })
+      ])
+    })
+  }
+})
