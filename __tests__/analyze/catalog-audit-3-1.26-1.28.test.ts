@@ -13,6 +13,8 @@ interface Case {
   trips: string
   /** a release where the entry must stay quiet; null for a no-effect entry, which no release reads */
   quiet: string | null
+  /** the severity when not error (census 7 lowered the Gateway API 1.3 CRD one: its BackendTLSPolicy objects are ignored, which is a warning) */
+  severity?: string
 }
 
 const cases: Case[] = [
@@ -231,7 +233,8 @@ metadata:
 `,
     needle: 'bundle-version:',
     trips: '1.28',
-    quiet: '1.27'
+    quiet: '1.27',
+    severity: 'warning'
   }
 ]
 
@@ -239,7 +242,7 @@ describe('audit 3 1.26–1.28: the 13 error entries keep the boundaries the audi
   for (const c of cases) {
     it(`${c.id} trips on ${c.trips} at its line${c.quiet ? ` and is quiet on ${c.quiet}` : ''}`, () => {
       const found = of(run('mesh/x.yaml', c.yaml, c.trips), c.id)
-      expect(found.map((f) => [f.file, f.line, f.severity])).toEqual([['mesh/x.yaml', lineOf(c.yaml, c.needle), 'error']])
+      expect(found.map((f) => [f.file, f.line, f.severity])).toEqual([['mesh/x.yaml', lineOf(c.yaml, c.needle), c.severity ?? 'error']])
       if (c.quiet) expect(of(run('mesh/x.yaml', c.yaml, c.quiet), c.id)).toEqual([])
     })
   }

@@ -52,7 +52,8 @@ describe('left7 #2: CNI agent honours excludeNamespaces (1.30) ignores the chart
     expect(of(run(CNI, text, '1.30', '1.29'), id)).toEqual([])
   })
   it('still warns on a namespace beyond the default', () => {
-    const text = helmRelease('cni', '    cni:\n      excludeNamespaces:\n        - kube-system\n        - legacy-apps\n')
+    // census 7 (c7f): only an ambient istio-cni changes, so the values turn ambient on.
+    const text = helmRelease('cni', '    cni:\n      ambient:\n        enabled: true\n      excludeNamespaces:\n        - kube-system\n        - legacy-apps\n')
     const found = of(run(CNI, text, '1.30', '1.29'), id)
     expect(found).toEqual([expect.objectContaining({ file: CNI, line: lineOf(text, 'legacy-apps'), severity: 'warning' })])
   })

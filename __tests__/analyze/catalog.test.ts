@@ -324,11 +324,16 @@ spec:
   })
 
   it('reports both MAX_CONNECTIONS_PER_SOCKET_EVENT_LOOP flips when the upgrade crosses 1.26 and 1.28', () => {
-    const text = `pilot:\n  env:\n    MAX_CONNECTIONS_PER_SOCKET_EVENT_LOOP: "0"\n`
+    const text = `pilot:\n  env:\n    MAX_CONNECTIONS_PER_SOCKET_EVENT_LOOP: "5"\n`
     const ids = (from: string, target: string) => run('istio/istiod/values.yaml', text, target, from).withIds.map((f) => f.entryId).sort()
     expect(ids('1.25', '1.28')).toEqual(['istio-1.26-max-connections-per-socket-event', 'istio-1.28-max-connections-per-socket-event-sidecars'])
     expect(ids('1.26', '1.28')).toEqual(['istio-1.28-max-connections-per-socket-event-sidecars'])
     expect(ids('1.28', '1.29')).toEqual([])
+    // 0 (unlimited) already covers the sidecar listeners that 1.28 adds to the limit: only the 1.26 flip is news.
+    const zero = `pilot:\n  env:\n    MAX_CONNECTIONS_PER_SOCKET_EVENT_LOOP: "0"\n`
+    const zeroIds = (from: string, target: string) => run('istio/istiod/values.yaml', zero, target, from).withIds.map((f) => f.entryId).sort()
+    expect(zeroIds('1.25', '1.28')).toEqual(['istio-1.26-max-connections-per-socket-event'])
+    expect(zeroIds('1.26', '1.28')).toEqual([])
   })
 
   it('reads namespace labels', () => {

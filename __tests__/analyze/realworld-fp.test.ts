@@ -138,8 +138,11 @@ describe('FP-8: ambient DNS capture next to an explicit dnsCapture', () => {
 describe('FP-9: 1.30 host selection, ServiceEntry in the Service’s own namespace', () => {
   const ID = 'istio-1.30-pick-best-service-namespace'
   const se = (ns: string) => yaml('apiVersion: networking.istio.io/v1', 'kind: ServiceEntry', 'metadata:', '  name: reviews', `  namespace: ${ns}`, 'spec:', '  hosts:', '  - reviews.bookinfo.svc.cluster.local', '  resolution: DNS')
-  it('trips for a ServiceEntry in another namespace than the host', () => {
-    expect(hits('se.yaml', se('mesh-external'), ID, '1.30', '1.29')).toEqual([{ file: 'se.yaml', line: 8, rule: 'default-changed' }])
+  it('trips for a ServiceEntry in another namespace than the host that sorts before it (it used to win)', () => {
+    expect(hits('se.yaml', se('a-external'), ID, '1.30', '1.29')).toEqual([{ file: 'se.yaml', line: 8, rule: 'default-changed' }])
+  })
+  it('stays quiet in a namespace that sorts after the host’s (the Service there was already first; census 7 c7f)', () => {
+    expect(hits('se.yaml', se('mesh-external'), ID, '1.30', '1.29')).toEqual([])
   })
   it('stays quiet in the host’s own namespace', () => {
     expect(hits('se.yaml', se('bookinfo'), ID, '1.30', '1.29')).toEqual([])

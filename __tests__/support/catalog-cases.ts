@@ -4,6 +4,7 @@ import { LiteralBlock, writeYaml, type Y } from './yaml-writer.js'
 
 /** A value that passes each pattern the catalog uses (a test fails when a new pattern has none). */
 export const PATTERN_SAMPLES: Record<string, string> = {
+  '^1\\.(1[0-9]|2[0-8])(\\.|$)': '1.28',
   'forward_downstream_sni|tcp_cluster_rewrite|sni_verifier': 'envoy.filters.network.sni_verifier',
   '(^|[^\\w."\\[])node\\.': 'node.metadata["NAMESPACE"]',
   '(^|[^\\w."\\[])istio_responseClass': 'istio_responseClass == "2xx"',
@@ -24,15 +25,20 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   '^v?(0\\.|1\\.[0-4]\\.)': 'v1.4.1',
   '^v?(0\\.|1\\.[0-5]\\.)': 'v1.5.1',
   '[A-Z]': 'Reviews.example.com',
-  '^\\s*(\\d*\\.\\d+s|\\d+(ms|us|µs|ns))\\s*$': '500ms',
+  '^\\s*(\\d*\\.\\d*[1-9]\\d*s|\\d*[1-9]\\d{0,2}ms|\\d*[1-9]\\d{0,5}(us|µs)|\\d*[1-9]\\d{0,8}ns)\\s*$': '500ms',
   '^kiali': 'kiali',
   '^[1-9][0-9]*$': '3',
+  // A value with a non-zero digit: a duration or count that is not 0.
+  '[1-9]': '5',
+  // A stats eviction interval of a minute or more that is a multiple of the default 5s flush interval.
+  '^\\s*(0*[1-9]\\d*(m|h)|0*([6-9][05]|[1-9]\\d+[05])s)\\s*$': '60s',
   // A container named istio-proxy in a JMESPath expression; `require-istio-proxy` alone must not match.
   '(^|[^\\w-])istio-proxy($|[^\\w-])': "request.object.spec.containers[?name == 'istio-proxy']",
   '^(?!istio-system$)': 'monitoring',
   // Go strconv.ParseBool spellings of true and of false (an env variable switched on or off).
   '^\\s*(1|t|T|true|TRUE|True)\\s*$': 'true',
   '^\\s*(0|f|F|false|FALSE|False)\\s*$': 'false',
+  '^(?!\\s*(0|f|F|false|FALSE|False)\\s*$)': 'true',
   '^\\*': '*.example.com',
   '^[^*]': 'api.example.com',
   '^[Ff][Aa][Ll][Ss][Ee]$': 'false',
@@ -43,7 +49,8 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   '^\\*.*[\\[\\]()|+?^$\\\\{}]': '*/sa/(x|y)',
   '^[\\s\\S]{1025,}$': 'x'.repeat(1030),
   '^\\s*(0*[1-9]\\d*(\\.\\d+)?(m|h)|0*\\.\\d*[1-9]\\d*s|0*[1-9]\\d{0,2}ms|0*[1-9]\\d{0,5}(us|µs)|0*[1-9]\\d{0,8}ns|0*([6-9]\\d|[1-9]\\d{2,})(\\.\\d+)?s)\\s*$': '1m',
-  '^(gcr\\.io/istio-release|registry\\.istio\\.io)/': 'gcr.io/istio-release/proxyv2:1.30.0',
+  '^gcr\\.io/istio-release/': 'gcr.io/istio-release/proxyv2:1.30.0',
+  '^registry\\.istio\\.io/': 'registry.istio.io/testing/metallb/controller:v0.14.3',
   '^(gcr\\.io/istio-release|registry\\.istio\\.io)': 'gcr.io/istio-release',
   'istio-release\\.storage\\.googleapis\\.com': 'https://istio-release.storage.googleapis.com/charts',
   '^~[^/]': '~ns1/*',
@@ -54,13 +61,17 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   // Readiness probe settings other than the Istio 1.20 defaults (period 15, failure threshold 4).
   '^(?:[0-9]|1[0-46-9]|[2-9][0-9]|[0-9]{3,})$': '2',
   '^(?:[0-35-9]|[1-9][0-9]+)$': '30',
+  // An EnvoyFilter anchor filter other than the terminal tcp_proxy / http_connection_manager (whose place never moves).
+  '^(?!envoy\\.filters\\.network\\.(tcp_proxy|http_connection_manager)$|envoy\\.(tcp_proxy|http_connection_manager)$)': 'istio.metadata_exchange',
+  // A port number (its capture is compared with the ServiceEntry's port numbers).
+  '^([0-9]+)$': '9090',
   '^\\s*0*(\\d{1,6}|[1-3]\\d{6}|40\\d{5}|41[0-8]\\d{4}|419[0-3]\\d{3}|4194[0-2]\\d{2}|419430[0-4])\\s*$': '4194304'
 }
 
 /** A value that passes no value test the catalog uses. */
 const NO_MATCH = 'nomatch'
 /** A value the pattern must not match, for patterns that match almost anything (negative lookaheads). */
-const PATTERN_CLEAN: Record<string, string> = { '^(?!kube-system$)': 'kube-system' }
+const PATTERN_CLEAN: Record<string, string> = { '^(?!kube-system$)': 'kube-system', '^(?!\\s*(0|f|F|false|FALSE|False)\\s*$)': 'false' }
 
 const KIND_API: Record<string, string> = {
   Service: 'v1', Secret: 'v1', Namespace: 'v1', ConfigMap: 'v1', Deployment: 'apps/v1',
@@ -140,7 +151,9 @@ function applyConditions(root: { [k: string]: Y }, where: readonly Condition[] |
     // `@.x` conditions sit under the matched value itself.
     const steps = c.path.startsWith('@.') ? [...matched, ...concrete(c.path.slice(2))] : concrete(c.path)
     // equalsGroup: the value is the capture group of the match pattern on its sample.
-    const value = c.equalsGroup !== undefined ? new RegExp(match?.pattern ?? '').exec(PATTERN_SAMPLES[match?.pattern ?? ''] ?? '')?.[c.equalsGroup] ?? 'x' : valueFor(c, false)
+    const group = c.equalsGroup !== undefined ? new RegExp(match?.pattern ?? '').exec(PATTERN_SAMPLES[match?.pattern ?? ''] ?? '')?.[c.equalsGroup] ?? 'x' : undefined
+    // beforeGroup: a value that sorts before the group (its first letter stepped back), e.g. 'aookinfo' for 'bookinfo'.
+    const value = group === undefined ? valueFor(c, false) : c.beforeGroup ? String.fromCharCode(group.charCodeAt(0) - 1) + group.slice(1) : group
     if (Boolean(c.absent) === broken) set(root, steps, value)
     else if (broken) unset(root, steps)
   }
@@ -204,7 +217,7 @@ export function buildCase(entry: CatalogEntry, match: Match, clean = false, brok
       const doc = resource(match.apiVersions?.[0] ?? KIND_API[kind] ?? 'v1', kind)
       // Required `@.x` conditions sit under the matched item, so they are written after it (the item is then a map).
       const relative = (match.where ?? []).some((c) => c.path.startsWith('@.') && !c.absent)
-      if (!brokenConditions && !relative) applyConditions(doc, match.where)
+      if (!brokenConditions && !relative) applyConditions(doc, match.where, false, [], match)
       const steps = concrete(match.paths[0])
       const presenceOnly = !match.values && match.pattern === undefined
       const path = clean && presenceOnly ? renameLastKey(steps) : steps

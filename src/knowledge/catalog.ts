@@ -81,6 +81,8 @@ export interface Condition extends ValueTest {
    * checked per hit (e.g. a ServiceEntry host `svc.<ns>.svc.cluster.local` against the entry's own namespace).
    */
   equalsGroup?: number
+  /** With equalsGroup: the value must sort before the capture group (plain string order) instead of equalling it. */
+  beforeGroup?: boolean
 }
 
 /**
@@ -100,6 +102,8 @@ export interface MeshConfigMatch extends MatchBase, ValueTest {
   paths: string[]
   /** Conditions on the same MeshConfig (paths relative to its root, or `@.sub.path` relative to each matched value). */
   where?: Condition[]
+  /** Conditions on the whole document that holds the MeshConfig (e.g. Helm values `global.proxy.tracer` next to `meshConfig`). */
+  documentWhere?: Condition[]
 }
 
 /** A ProxyConfig path: MeshConfig defaultConfig.<path> and the pod annotation proxy.istio.io/config. */
@@ -139,6 +143,11 @@ export interface EnvMatch extends MatchBase, ValueTest {
    * variable is not reported (a misspelt name next to the right one does no harm, and a rename would duplicate it).
    */
   unlessSet?: string[]
+  /**
+   * Conditions on the whole document that sets the variable, paths from its root (all must hold), e.g. a documented
+   * replacement written in the same Helm values or IstioOperator: `{"path": "meshConfig.inboundTrafficPolicy", "absent": true}`.
+   */
+  documentWhere?: Condition[]
 }
 
 /** A substring or pattern in any scalar of the selected resources (CEL expressions, EnvoyFilter patches, policies). */
@@ -287,10 +296,10 @@ const MATCH_KEYS: Record<MatchType, { required: string[]; optional: string[] }> 
   field: { required: ['kinds', 'paths'], optional: ['apiVersions', 'values', 'pattern', 'where', 'duplicates'] },
   annotation: { required: ['key', 'on'], optional: ['values', 'pattern'] },
   label: { required: ['key', 'on'], optional: ['values', 'pattern'] },
-  meshConfig: { required: ['paths'], optional: ['values', 'pattern', 'where'] },
+  meshConfig: { required: ['paths'], optional: ['values', 'pattern', 'where', 'documentWhere'] },
   proxyConfig: { required: ['paths'], optional: ['values', 'pattern'] },
   helmValue: { required: ['chart', 'paths'], optional: ['iopPaths', 'values', 'pattern', 'where'] },
-  env: { required: ['name', 'component'], optional: ['values', 'pattern', 'unlessSet'] },
+  env: { required: ['name', 'component'], optional: ['values', 'pattern', 'unlessSet', 'documentWhere'] },
   text: { required: [], optional: ['kinds', 'families', 'contains', 'pattern'] },
   helmChart: { required: ['names'], optional: ['where'] },
   crossObject: { required: ['check'], optional: [] }
@@ -396,6 +405,7 @@ function checkMatch(m: Match, where: string, problems: string[]): void {
       checkConditions(m.where, where, problems)
       for (const c of m.where ?? []) {
         if (c.equalsGroup !== undefined && (m.pattern === undefined || !Number.isInteger(c.equalsGroup) || c.equalsGroup < 1 || c.values !== undefined || c.pattern !== undefined)) problems.push(`${where}: equalsGroup needs a match pattern, a group number and no value test of its own`)
+        if (c.beforeGroup !== undefined && (c.beforeGroup !== true || c.equalsGroup === undefined)) problems.push(`${where}: beforeGroup must be true and needs equalsGroup`)
       }
       break
     case 'annotation':
@@ -408,7 +418,10 @@ function checkMatch(m: Match, where: string, problems: string[]): void {
     case 'proxyConfig':
       if (!nonEmptyStrings(m.paths)) problems.push(`${where}: paths must be a non-empty list`)
       else m.paths.forEach((p) => checkPath(p, where, problems))
-      if (m.type === 'meshConfig') checkConditions(m.where, where, problems)
+      if (m.type === 'meshConfig') {
+        checkConditions(m.where, where, problems)
+        checkConditions(m.documentWhere, where, problems)
+      }
       break
     case 'helmValue':
       if (!CHARTS.includes(m.chart)) problems.push(`${where}: unknown chart ${String(m.chart)}`)
@@ -424,6 +437,7 @@ function checkMatch(m: Match, where: string, problems: string[]): void {
       if (typeof m.name !== 'string' || !ENV_NAME.test(m.name)) problems.push(`${where}: bad env name`)
       if (!['istiod', 'proxy', 'any', 'cni'].includes(m.component)) problems.push(`${where}: bad env component`)
       if (m.unlessSet !== undefined && (!nonEmptyStrings(m.unlessSet) || m.unlessSet.some((n) => !ENV_NAME.test(n)))) problems.push(`${where}: unlessSet must be a non-empty list of env names`)
+      checkConditions(m.documentWhere, where, problems)
       break
     case 'text':
       if (m.contains === undefined && m.pattern === undefined) problems.push(`${where}: text match needs contains or pattern`)

@@ -79,6 +79,7 @@ export class HitCollector {
   add(c: Compiled, where: { line: number; endLine?: number; keyNode?: PosNode; valueNode?: PosNode; needle?: string }, path: YamlPath, name: string): void {
     const key = `${c.entry.id}|${c.rule}|${where.line}`
     if (this.seen.has(key)) return
+    if (c.documentConditions && !conditionsHold(this.doc.value, c.documentConditions)) return
     this.seen.add(key)
     this.hits.push({
       entry: c.entry,
@@ -136,7 +137,10 @@ function groupConditionsHold(doc: unknown, matched: unknown, c: Compiled, condit
     if (cond.equalsGroup === undefined) continue
     const text = scalarText(matched)
     const group = text === undefined ? undefined : c.test.pattern?.exec(text)?.[cond.equalsGroup]
-    const found = group !== undefined && cond.patterns.some((p) => resolvePath(doc, p).some((r) => scalarText(r.value) === group))
+    const found = group !== undefined && cond.patterns.some((p) => resolvePath(doc, p).some((r) => {
+      const v = scalarText(r.value)
+      return v !== undefined && (cond.beforeGroup ? v < group : v === group)
+    }))
     if (found === cond.absent) return false
   }
   return true

@@ -25,6 +25,8 @@ export interface Compiled {
   message: string
   fix?: FixSpec
   test: ValuePredicate
+  /** `documentWhere` of env and meshConfig matches: conditions on the whole document, checked before a hit is kept. */
+  documentConditions?: CompiledCondition[]
 }
 
 export interface CompiledCondition extends ValuePredicate {
@@ -35,6 +37,8 @@ export interface CompiledCondition extends ValuePredicate {
   relative: boolean
   /** Capture group of the match pattern on the matched value that is the value test (checked per hit). */
   equalsGroup?: number
+  /** With equalsGroup: the value sorts before the group instead of equalling it. */
+  beforeGroup?: boolean
 }
 
 export interface CompiledResource extends Compiled {
@@ -114,6 +118,9 @@ export function includedIn(release: Release, versions: readonly string[]): boole
   const parsed = versions.map((v) => parseRelease(v))
   const sameMinor = parsed.filter((v) => v.minor === release.minor)
   if (sameMinor.length > 0) return sameMinor.some((v) => includesChange(release, v.version))
+  // A minor older than the change's own release (the first version) carries it only through a backport it names.
+  const own = parsed[0]
+  if (own && release.major === own.major && release.minorNumber < own.minorNumber) return false
   return parsed.some((v) => includesChange(release, v.version))
 }
 
@@ -157,7 +164,8 @@ function compileConditions(conditions: readonly Condition[] | undefined, kind: s
       patterns: relative ? [compilePath(c.path.slice(2))] : expandMacros(c.path, kind).map(compilePath),
       absent: c.absent === true,
       relative,
-      ...(c.equalsGroup !== undefined ? { equalsGroup: c.equalsGroup } : {})
+      ...(c.equalsGroup !== undefined ? { equalsGroup: c.equalsGroup } : {}),
+      ...(c.beforeGroup ? { beforeGroup: true } : {})
     }
   })
 }
@@ -227,7 +235,8 @@ export function compilePlan(target: Release, from?: Release, releases: readonly 
         severity: match.severity ?? entry.severity,
         message: match.message ?? entry.message,
         ...(fix ? { fix } : {}),
-        test: 'values' in match || 'pattern' in match ? predicate(match as { values?: string[]; pattern?: string }) : {}
+        test: 'values' in match || 'pattern' in match ? predicate(match as { values?: string[]; pattern?: string }) : {},
+        ...((match.type === 'env' || match.type === 'meshConfig') && match.documentWhere ? { documentConditions: compileConditions(match.documentWhere, '') } : {})
       }
       add(plan, base, match)
     }
