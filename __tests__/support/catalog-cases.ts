@@ -5,7 +5,12 @@ import { LiteralBlock, writeYaml, type Y } from './yaml-writer.js'
 /** A value that passes each pattern the catalog uses (a test fails when a new pattern has none). */
 export const PATTERN_SAMPLES: Record<string, string> = {
   'forward_downstream_sni|tcp_cluster_rewrite|sni_verifier': 'envoy.filters.network.sni_verifier',
-  '(^|[^\\w."\\[])node\\.': 'node.metadata["NAMESPACE"]',
+  // A CEL node attribute, not a host name such as node.cluster.local that merely starts with node.
+  '(^|[^\\w."\\[/-])node\\.(id|cluster|metadata|locality|user_agent_name|user_agent_version|user_agent_build_version|extensions|client_features|listening_addresses)\\b(?![\\w.-]*\\.(local|svc|com|net|org|io)\\b)': 'node.metadata["NAMESPACE"]',
+  // A workload identity socket file name other than the default (socket).
+  '^(?!socket$)': 'spire-agent.sock',
+  // A DestinationRule exportTo item other than "*" (every namespace, the default).
+  '^(?!\\*$)': '.',
   '(^|[^\\w."\\[])istio_responseClass': 'istio_responseClass == "2xx"',
   // Paired with a contains: the expression has no has() fallback to the standard attribute.
   '^(?![\\s\\S]*has\\(\\s*filter_state\\.downstream_peer\\s*\\))': 'filter_state["wasm.downstream_peer"].namespace',
@@ -59,7 +64,7 @@ export const PATTERN_SAMPLES: Record<string, string> = {
 /** A value that passes no value test the catalog uses. */
 const NO_MATCH = 'nomatch'
 /** A value the pattern must not match, for patterns that match almost anything (negative lookaheads). */
-const PATTERN_CLEAN: Record<string, string> = { '^(?!kube-system$)': 'kube-system' }
+const PATTERN_CLEAN: Record<string, string> = { '^(?!kube-system$)': 'kube-system', '^(?!socket$)': 'socket', '^(?!\\*$)': '*' }
 
 const KIND_API: Record<string, string> = {
   Service: 'v1', Secret: 'v1', Namespace: 'v1', ConfigMap: 'v1', Deployment: 'apps/v1',

@@ -53,6 +53,11 @@ export interface ResourceMatch extends MatchBase {
   type: 'resource'
   apiVersions: string[]
   kinds: string[]
+  /**
+   * Gateway API kinds only: the CRD channels the cluster may run for the match to apply (default: both). A
+   * GRPCRoute v1alpha2 the standard channel does not serve at all is the schema check's to report, not a deprecation.
+   */
+  channels?: ('standard' | 'experimental')[]
 }
 
 /**
@@ -283,7 +288,7 @@ export function catalogRelease(minor: string, releases: readonly CatalogRelease[
 export const SOURCE_DIRS = ['releases/', 'annotations/', 'crds/', 'helm/', 'meshconfig/', 'charts/']
 const ID_RE = /^istio-\d+\.\d+(?:\.\d+)?-[a-z0-9]+(?:-[a-z0-9.]+)*$/
 const MATCH_KEYS: Record<MatchType, { required: string[]; optional: string[] }> = {
-  resource: { required: ['apiVersions', 'kinds'], optional: [] },
+  resource: { required: ['apiVersions', 'kinds'], optional: ['channels'] },
   field: { required: ['kinds', 'paths'], optional: ['apiVersions', 'values', 'pattern', 'where', 'duplicates'] },
   annotation: { required: ['key', 'on'], optional: ['values', 'pattern'] },
   label: { required: ['key', 'on'], optional: ['values', 'pattern'] },
@@ -387,6 +392,7 @@ function checkMatch(m: Match, where: string, problems: string[]): void {
   switch (m.type) {
     case 'resource':
       if (!nonEmptyStrings(m.apiVersions) || !nonEmptyStrings(m.kinds)) problems.push(`${where}: apiVersions and kinds must be non-empty lists`)
+      if (m.channels !== undefined && (!nonEmptyStrings(m.channels) || !m.channels.every((c) => c === 'standard' || c === 'experimental'))) problems.push(`${where}: channels must list standard and/or experimental`)
       break
     case 'field':
       if (!nonEmptyStrings(m.kinds)) problems.push(`${where}: kinds must be a non-empty list`)

@@ -28,6 +28,8 @@ export interface CatalogHit {
   valueNode?: PosNode
   /** For text matches: the literal text searched for, to find its own line in a multi-line scalar. */
   needle?: string
+  /** Resource matches of Gateway API kinds: the CRD channels the match applies to (absent: every channel). */
+  channels?: readonly ('standard' | 'experimental')[]
 }
 
 /** A YAML tree inside the document: the document itself, or an embedded MeshConfig / values block. */
@@ -92,7 +94,8 @@ export class HitCollector {
       name,
       ...(where.keyNode ? { keyNode: where.keyNode } : {}),
       ...(where.valueNode ? { valueNode: where.valueNode } : {}),
-      ...(where.needle !== undefined ? { needle: where.needle } : {})
+      ...(where.needle !== undefined ? { needle: where.needle } : {}),
+      ...(c.match.type === 'resource' && c.match.channels ? { channels: c.match.channels } : {})
     })
   }
 
