@@ -177,3 +177,24 @@ describe('c7b #12: ext_authz includeHeadersInCheck (1.22): deprecated long befor
     expect(found[0].message).not.toMatch(/deprecated since Istio 1\.22/)
   })
 })
+
+describe('c7b #13: retry defaults (1.24): the 503 opt-out next to defaultHttpRetryPolicy keeps the old behaviour', () => {
+  const id = 'istio-1.24-retry-defaults'
+  const mesh = 'meshConfig:\n  defaultHttpRetryPolicy:\n    attempts: 3\n'
+  it('says nothing on the policy when pilot.env sets EXCLUDE_UNSAFE_503_FROM_DEFAULT_RETRY=false (only the notice on the switch)', () => {
+    const text = `${mesh}pilot:\n  env:\n    EXCLUDE_UNSAFE_503_FROM_DEFAULT_RETRY: "false"\n`
+    expect(of(run(ISTIOD, text, '1.24', '1.23'), id)).toEqual([expect.objectContaining({ file: ISTIOD, line: lineOf(text, 'EXCLUDE_UNSAFE_503'), severity: 'notice' })])
+  })
+  it('says nothing on the policy under compatibilityVersion 1.23, whose profile sets the opt-out', () => {
+    expect(of(run(ISTIOD, `compatibilityVersion: "1.23"\n${mesh}`, '1.24', '1.23'), id)).toEqual([])
+  })
+  it('reads the opt-out from an IstioOperator spec.values next to spec.meshConfig', () => {
+    const text = 'apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nspec:\n  meshConfig:\n    defaultHttpRetryPolicy:\n      attempts: 3\n  values:\n    pilot:\n      env:\n        EXCLUDE_UNSAFE_503_FROM_DEFAULT_RETRY: "false"\n'
+    expect(of(run('istio/iop.yaml', text, '1.24', '1.23'), id).filter((f) => f.severity === 'warning')).toEqual([])
+  })
+  it('still warns without the opt-out, on the policy line, and on a ConfigMap MeshConfig, which has no Helm values', () => {
+    expect(of(run(ISTIOD, mesh, '1.24', '1.23'), id)).toEqual([expect.objectContaining({ file: ISTIOD, line: lineOf(mesh, 'defaultHttpRetryPolicy'), severity: 'warning' })])
+    const cm = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: istio\n  namespace: istio-system\ndata:\n  mesh: |\n    defaultHttpRetryPolicy:\n      attempts: 3\n'
+    expect(of(run('istio/cm.yaml', cm, '1.24', '1.23'), id)).toEqual([expect.objectContaining({ file: 'istio/cm.yaml', line: lineOf(cm, 'defaultHttpRetryPolicy'), severity: 'warning' })])
+  })
+})

@@ -34,6 +34,8 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   '^\\s*(\\d*\\.\\d+s|\\d+(ms|us|µs|ns))\\s*$': '500ms',
   '^kiali': 'kiali',
   '^[1-9][0-9]*$': '3',
+  // A Helm compatibilityVersion whose profile keeps the pre-1.24 behaviour.
+  '^1\\.2[0-3]$': '1.23',
   // A container named istio-proxy in a JMESPath expression; `require-istio-proxy` alone must not match.
   '(^|[^\\w-])istio-proxy($|[^\\w-])': "request.object.spec.containers[?name == 'istio-proxy']",
   '^(?!istio-system$)': 'monitoring',
@@ -251,7 +253,10 @@ export function buildCase(entry: CatalogEntry, match: Match, clean = false, brok
     case 'meshConfig':
     case 'proxyConfig': {
       const inner: { [k: string]: Y } = {}
-      const where = match.type === 'meshConfig' ? match.where : undefined
+      const all = match.type === 'meshConfig' ? match.where : undefined
+      // `$values.x` conditions sit in the istiod Helm values that hold the MeshConfig (then written as a HelmRelease).
+      const onValues = (all ?? []).filter((c) => c.path.startsWith('$values.')).map((c) => ({ ...c, path: c.path.slice('$values.'.length) }))
+      const where = all?.filter((c) => !c.path.startsWith('$values.'))
       // As for fields: `@.x` conditions sit under the matched value, the others anywhere in the MeshConfig.
       const relative = (where ?? []).some((c) => c.path.startsWith('@.'))
       if (!brokenConditions && !relative) applyConditions(inner, where)
@@ -261,6 +266,12 @@ export function buildCase(entry: CatalogEntry, match: Match, clean = false, brok
       set(inner, path, relative && presenceOnly ? {} : valueFor(match, clean))
       if (!brokenConditions && relative) applyConditions(inner, where, false, path, match)
       if (brokenConditions) applyConditions(inner, where, true, path, match)
+      if (onValues.length) {
+        const values: { [k: string]: Y } = { meshConfig: inner }
+        applyConditions(values, onValues, brokenConditions)
+        const w = writeYaml([helmRelease('istiod', values)])
+        return { file, text: w.text, line: w.lineOf(['spec', 'values', 'meshConfig', ...path]) }
+      }
       const w = writeYaml([meshConfigMap(inner)])
       return { file, text: w.text, line: w.lineOf(['data', 'mesh', ...path]) }
     }

@@ -103,7 +103,11 @@ export interface MetadataMatch extends MatchBase, ValueTest {
 export interface MeshConfigMatch extends MatchBase, ValueTest {
   type: 'meshConfig'
   paths: string[]
-  /** Conditions on the same MeshConfig (paths relative to its root, or `@.sub.path` relative to each matched value). */
+  /**
+   * Conditions on the same MeshConfig (paths relative to its root, or `@.sub.path` relative to each matched value),
+   * or with `$values.sub.path` on the Helm values (IstioOperator spec.values) that hold it, e.g. an istiod opt-out
+   * in `pilot.env` next to the MeshConfig it concerns; a MeshConfig without such values (a ConfigMap) has none.
+   */
   where?: Condition[]
 }
 
@@ -414,7 +418,7 @@ function checkMatch(m: Match, where: string, problems: string[]): void {
     case 'proxyConfig':
       if (!nonEmptyStrings(m.paths)) problems.push(`${where}: paths must be a non-empty list`)
       else m.paths.forEach((p) => checkPath(p, where, problems))
-      if (m.type === 'meshConfig') checkConditions(m.where, where, problems)
+      if (m.type === 'meshConfig') checkConditions(m.where?.map((c) => (c.path.startsWith('$values.') ? { ...c, path: c.path.slice('$values.'.length) } : c)), where, problems)
       break
     case 'helmValue':
       if (!CHARTS.includes(m.chart)) problems.push(`${where}: unknown chart ${String(m.chart)}`)

@@ -38,6 +38,8 @@ export interface Tree {
   root: PosNode | null
   /** Where the tree sits in the document, for finding paths. */
   at: YamlPath
+  /** A MeshConfig tree: the Helm values (IstioOperator spec.values) that hold it, for `$values.` conditions. */
+  values?: unknown
 }
 
 export interface HelmTree extends Tree {
@@ -124,10 +126,11 @@ function valueAt(value: unknown, path: readonly (string | number)[]): unknown {
   return current
 }
 
-function conditionsHold(value: unknown, conditions: readonly CompiledCondition[], relative = false): boolean {
+function conditionsHold(value: unknown, conditions: readonly CompiledCondition[], relative = false, values?: unknown): boolean {
   for (const c of conditions) {
     if (c.equalsGroup !== undefined || c.relative !== relative) continue
-    const found = c.patterns.some((p) => resolvePath(value, p).some((r) => passes(r.value, c)))
+    const on = c.onValues ? values : value
+    const found = on !== undefined && c.patterns.some((p) => resolvePath(on, p).some((r) => passes(r.value, c)))
     if (found === c.absent) return false
   }
   return true
@@ -159,7 +162,7 @@ function matchTree(out: HitCollector, c: CompiledTree, tree: Tree, patterns: rea
   if (base === undefined) return
   // Most matchers of a plan name settings a tree does not have: a look at the first step settles those.
   if (!patterns.some((p) => firstStepPresent(base, p))) return
-  if (!conditionsHold(tree.value, c.conditions)) return
+  if (!conditionsHold(tree.value, c.conditions, false, tree.values)) return
   for (const pattern of patterns) {
     for (const r of resolvePath(base, pattern, prefix)) {
       if (passes(r.value, c.test) && conditionsHold(r.value, c.conditions, true)) out.addAt(c, tree, r.path, formatPath(r.path.slice(prefix.length)))
@@ -225,6 +228,15 @@ function meshTreesOf(doc: ManifestDocument, helmTrees: readonly HelmTree[]): Tre
   }
   const spec = isMap(doc.value) ? doc.value.spec : undefined
   if (doc.family === 'istio-operator' && isMap(spec)) add(spec.meshConfig, nodeAt(doc.root, ['spec', 'meshConfig']) ?? null, ['spec', 'meshConfig'])
+  // The values that hold each MeshConfig (for `$values.` conditions): the istiod chart's values around its
+  // meshConfig, an IstioOperator's spec.values next to spec.meshConfig (or around spec.values.meshConfig).
+  const holders = new Map<string, unknown>()
+  for (const h of helmTrees) if (h.chart === 'istiod' || h.chart === 'istio-operator') holders.set(formatPath([...h.at, 'meshConfig']), h.value)
+  if (doc.family === 'istio-operator' && isMap(spec) && isMap(spec.values)) holders.set('spec.meshConfig', spec.values)
+  for (const t of trees) {
+    const values = holders.get(formatPath(t.at))
+    if (values !== undefined) t.values = values
+  }
   return trees
 }
 
