@@ -137,9 +137,9 @@ describe('c7b #9: DestinationRule merge by exportTo (1.24) ignores exportTo "*",
   it('says nothing for ["*"]', () => {
     expect(of(run('mesh/dr.yaml', dr('["*"]'), '1.24', '1.23'), id)).toEqual([])
   })
-  it('warns for ["."]', () => {
+  it('reports ["."]', () => {
     const text = dr('["."]')
-    expect(of(run('mesh/dr.yaml', text, '1.24', '1.23'), id)).toEqual([expect.objectContaining({ file: 'mesh/dr.yaml', line: lineOf(text, 'exportTo'), severity: 'warning' })])
+    expect(of(run('mesh/dr.yaml', text, '1.24', '1.23'), id)).toEqual([expect.objectContaining({ file: 'mesh/dr.yaml', line: lineOf(text, 'exportTo'), severity: 'notice' })])
   })
 })
 
@@ -196,5 +196,20 @@ describe('c7b #13: retry defaults (1.24): the 503 opt-out next to defaultHttpRet
     expect(of(run(ISTIOD, mesh, '1.24', '1.23'), id)).toEqual([expect.objectContaining({ file: ISTIOD, line: lineOf(mesh, 'defaultHttpRetryPolicy'), severity: 'warning' })])
     const cm = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: istio\n  namespace: istio-system\ndata:\n  mesh: |\n    defaultHttpRetryPolicy:\n      attempts: 3\n'
     expect(of(run('istio/cm.yaml', cm, '1.24', '1.23'), id)).toEqual([expect.objectContaining({ file: 'istio/cm.yaml', line: lineOf(cm, 'defaultHttpRetryPolicy'), severity: 'warning' })])
+  })
+})
+
+describe('c7b #14/#15: Sidecar scoping and DestinationRule merging (1.24) change only with a sibling the file does not show', () => {
+  it('a Sidecar is a notice naming when it matters and the opt-out', () => {
+    const text = 'apiVersion: networking.istio.io/v1\nkind: Sidecar\nmetadata:\n  name: default\n  namespace: apps\nspec:\n  egress:\n  - hosts: ["./*"]\n'
+    const found = of(run('mesh/sidecar.yaml', text, '1.24', '1.23'), 'istio-1.24-unified-sidecar-scope')
+    expect(found).toEqual([expect.objectContaining({ file: 'mesh/sidecar.yaml', line: lineOf(text, 'apiVersion'), severity: 'notice' })])
+    expect(found[0].message).toMatch(/PILOT_UNIFIED_SIDECAR_SCOPE=false/)
+  })
+  it('a DestinationRule exportTo is a notice naming when it matters and the opt-out', () => {
+    const text = 'apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata:\n  name: api\nspec:\n  host: api\n  exportTo: ["."]\n'
+    const found = of(run('mesh/dr.yaml', text, '1.24', '1.23'), 'istio-1.24-destination-rule-merge')
+    expect(found).toEqual([expect.objectContaining({ file: 'mesh/dr.yaml', line: lineOf(text, 'exportTo'), severity: 'notice' })])
+    expect(found[0].message).toMatch(/if another DestinationRule for this host has a different exportTo/)
   })
 })
