@@ -213,3 +213,18 @@ describe('c7b #14/#15: Sidecar scoping and DestinationRule merging (1.24) change
     expect(found[0].message).toMatch(/if another DestinationRule for this host has a different exportTo/)
   })
 })
+
+describe('c7b #16/#17: waypoint-for on a GatewayClass (1.23) and Telemetry node. attributes (1.24)', () => {
+  const gc = (v: string): string => `apiVersion: gateway.networking.k8s.io/v1\nkind: GatewayClass\nmetadata:\n  name: istio-waypoint\n  labels:\n    istio.io/waypoint-for: ${v}\nspec:\n  controllerName: istio.io/mesh-controller\n`
+  it('says nothing for waypoint-for: service, the default an older release uses anyway', () => {
+    expect(of(run('mesh/gc.yaml', gc('service'), '1.22'), 'istio-1.23-waypoint-for-on-gatewayclass')).toEqual([])
+  })
+  it('warns for another traffic type on 1.22', () => {
+    const text = gc('all')
+    expect(of(run('mesh/gc.yaml', text, '1.22'), 'istio-1.23-waypoint-for-on-gatewayclass')).toEqual([expect.objectContaining({ file: 'mesh/gc.yaml', line: lineOf(text, 'waypoint-for'), severity: 'warning' })])
+  })
+  it('says nothing on a node. fallback next to xds.node (the mixed-proxy form the upgrade notes recommend)', () => {
+    const text = 'apiVersion: telemetry.istio.io/v1\nkind: Telemetry\nmetadata:\n  name: t\nspec:\n  metrics:\n  - overrides:\n    - tagOverrides:\n        cluster:\n          value: "has(xds.node) ? xds.node.metadata[\'CLUSTER_ID\'] : node.metadata[\'CLUSTER_ID\']"\n'
+    expect(of(run('mesh/t.yaml', text, '1.24', '1.23'), 'istio-1.24-telemetry-cel-attributes')).toEqual([])
+  })
+})

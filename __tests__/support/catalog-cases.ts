@@ -6,9 +6,11 @@ import { LiteralBlock, writeYaml, type Y } from './yaml-writer.js'
 export const PATTERN_SAMPLES: Record<string, string> = {
   'forward_downstream_sni|tcp_cluster_rewrite|sni_verifier': 'envoy.filters.network.sni_verifier',
   // A CEL node attribute, not a host name such as node.cluster.local that merely starts with node.
-  '(^|[^\\w."\\[/-])node\\.(id|cluster|metadata|locality|user_agent_name|user_agent_version|user_agent_build_version|extensions|client_features|listening_addresses)\\b(?![\\w.-]*\\.(local|svc|com|net|org|io)\\b)': 'node.metadata["NAMESPACE"]',
+  '^(?![\\s\\S]*\\bxds\\.node\\b)(?:[\\s\\S]*[^\\w."\\[/-])?node\\.(id|cluster|metadata|locality|user_agent_name|user_agent_version|user_agent_build_version|extensions|client_features|listening_addresses)\\b(?![\\w.-]*\\.(local|svc|com|net|org|io)\\b)': 'node.metadata["NAMESPACE"]',
   // A pod's proxy.istio.io/config that turns DNS capture on.
   'ISTIO_META_DNS_CAPTURE["\']?\\s*:\\s*["\']?(1|t|T|true|TRUE|True)\\b': 'proxyMetadata:\n  ISTIO_META_DNS_CAPTURE: "true"\n',
+  // A waypoint traffic type other than the default (service).
+  '^(?!service$)': 'workload',
   // A workload identity socket file name other than the default (socket).
   '^(?!socket$)': 'spire-agent.sock',
   // A DestinationRule exportTo item other than "*" (every namespace, the default).
@@ -68,7 +70,7 @@ export const PATTERN_SAMPLES: Record<string, string> = {
 /** A value that passes no value test the catalog uses. */
 const NO_MATCH = 'nomatch'
 /** A value the pattern must not match, for patterns that match almost anything (negative lookaheads). */
-const PATTERN_CLEAN: Record<string, string> = { '^(?!kube-system$)': 'kube-system', '^(?!socket$)': 'socket', '^(?!\\*$)': '*' }
+const PATTERN_CLEAN: Record<string, string> = { '^(?!kube-system$)': 'kube-system', '^(?!socket$)': 'socket', '^(?!service$)': 'service', '^(?!\\*$)': '*' }
 
 const KIND_API: Record<string, string> = {
   Service: 'v1', Secret: 'v1', Namespace: 'v1', ConfigMap: 'v1', Deployment: 'apps/v1',
