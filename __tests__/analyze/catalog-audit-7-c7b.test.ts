@@ -228,3 +228,19 @@ describe('c7b #16/#17: waypoint-for on a GatewayClass (1.23) and Telemetry node.
     expect(of(run('mesh/t.yaml', text, '1.24', '1.23'), 'istio-1.24-telemetry-cel-attributes')).toEqual([])
   })
 })
+
+describe("c7b #18: the istio-operator chart (1.24) only from Istio's source, not Banzai Cloud's operator of the same name", () => {
+  const id = 'istio-1.24-in-cluster-operator-removed'
+  const release = (source: string): string => `apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: istio-operator\nspec:\n  chart:\n    spec:\n      chart: istio-operator\n      version: 2.0.0\n${source}`
+  it('says nothing for a chart from a named source that is not Istio', () => {
+    expect(of(run('infra/op.yaml', release('      sourceRef: {kind: HelmRepository, name: banzaicloud-stable}\n'), '1.24'), id)).toEqual([])
+    const app = 'apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: op\nspec:\n  source:\n    repoURL: https://kubernetes-charts.banzaicloud.com\n    chart: istio-operator\n    targetRevision: 2.0.0\n'
+    expect(of(run('infra/app.yaml', app, '1.24'), id)).toEqual([])
+  })
+  it("still reports it from Istio's source or with no source named", () => {
+    for (const source of ['      sourceRef: {kind: HelmRepository, name: istio}\n', '']) {
+      const text = release(source)
+      expect(of(run('infra/op.yaml', text, '1.24'), id)).toEqual([expect.objectContaining({ file: 'infra/op.yaml', line: lineOf(text, 'chart: istio-operator'), severity: 'error' })])
+    }
+  })
+})

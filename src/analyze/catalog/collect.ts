@@ -525,10 +525,12 @@ function checkCharts(out: HitCollector, doc: ManifestDocument): void {
   const name = typeof metadata.name === 'string' ? metadata.name : undefined
   // Generic chart names (base, gateway, cni) count only where recognise took the source for Istio's.
   const istio = chartsInstalled(value).map((c) => c.at.join('.'))
-  const places: { place: ConcretePath; at: YamlPath; install: ChartInstall }[] = []
+  const places: { place: ConcretePath; at: YamlPath; install: ChartInstall; otherSource: boolean }[] = []
   if (doc.resource!.kind === 'HelmRelease') {
     const releaseName = typeof spec.releaseName === 'string' ? spec.releaseName : name && typeof spec.targetNamespace === 'string' ? `${spec.targetNamespace}-${name}` : name
-    places.push({ place: ['spec', 'chart', 'spec', 'chart'], at: ['spec'], install: { releaseName, values: valuesAt(doc, ['spec', 'values']) } })
+    const chartSpec = isMap(spec.chart) && isMap(spec.chart.spec) ? spec.chart.spec : {}
+    const sourceName = isMap(chartSpec.sourceRef) ? chartSpec.sourceRef.name : isMap(spec.chartRef) ? spec.chartRef.name : undefined
+    places.push({ place: ['spec', 'chart', 'spec', 'chart'], at: ['spec'], install: { releaseName, values: valuesAt(doc, ['spec', 'values']) }, otherSource: namesOtherSource(sourceName) })
   } else {
     // An ApplicationSet's template is an Application: its spec one level down.
     const set = doc.resource!.kind === 'ApplicationSet'
@@ -540,11 +542,23 @@ function checkCharts(out: HitCollector, doc: ManifestDocument): void {
     for (const [at, source] of sources) {
       const helm = isMap(source) && isMap(source.helm) ? source.helm : {}
       const releaseName = typeof helm.releaseName === 'string' ? helm.releaseName : name
-      places.push({ place: [...at, 'chart'], at, install: { releaseName, values: valuesAt(doc, [...at, 'helm']) } })
+      const repo = isMap(source) ? source.repoURL : undefined
+      places.push({ place: [...at, 'chart'], at, install: { releaseName, values: valuesAt(doc, [...at, 'helm']) }, otherSource: namesOtherSource(repo) && !(isMap(source) && typeof source.path === 'string' && /istio/i.test(source.path)) })
     }
   }
   const tree: Tree = { value: doc.value, root: doc.root, at: [] }
-  for (const { place, at, install } of places) reportChart(out, tree, place, install, istio.includes(at.join('.')))
+  for (const { place, at, install, otherSource } of places) reportChart(out, tree, place, install, istio.includes(at.join('.')), otherSource)
+}
+
+/**
+ * Chart names another project also publishes: Banzai Cloud's `istio-operator` is its own operator, not the one Istio
+ * 1.24 removed. They count when the source is Istio's, or not named at all (as for the generic names without a source).
+ */
+const SHARED_CHART_NAMES = new Set(['istio-operator'])
+
+/** A chart source (Flux source name, Argo CD repoURL, Chart.yaml repository) that is named and does not name istio. */
+function namesOtherSource(source: unknown): boolean {
+  return typeof source === 'string' && source !== '' && !isIstioChartRepository(source)
 }
 
 /** What a chart's conditions read: the Helm release name (undefined when unknown) and its inline values. */
@@ -564,13 +578,14 @@ function checkChartYaml(out: HitCollector, doc: ManifestDocument): void {
   const deps = (doc.value as Record<string, unknown>).dependencies as unknown[]
   const tree: Tree = { value: doc.value, root: doc.root, at: [] }
   // A dependency is rendered under the parent chart's release, whose name the file does not say.
-  deps.forEach((d, i) => reportChart(out, tree, ['dependencies', i, 'name'], { values: {} }, isMap(d) && isIstioChartRepository(d.repository)))
+  deps.forEach((d, i) => reportChart(out, tree, ['dependencies', i, 'name'], { values: {} }, isMap(d) && isIstioChartRepository(d.repository), isMap(d) && namesOtherSource(d.repository)))
 }
 
-function reportChart(out: HitCollector, tree: Tree, place: ConcretePath, install: ChartInstall, istioSource: boolean): void {
+function reportChart(out: HitCollector, tree: Tree, place: ConcretePath, install: ChartInstall, istioSource: boolean, otherSource = false): void {
   const node = nodeAt(tree.root, place)
   const name = node?.kind === 'scalar' ? node.text.split('/').pop() ?? '' : ''
   if (GENERIC_CHARTS.has(name) && !istioSource) return
+  if (SHARED_CHART_NAMES.has(name) && otherSource) return
   for (const c of out.plan.charts.get(name) ?? []) {
     if (c.conditions.length && !conditionsHold(install, c.conditions)) continue
     out.addAt(c, tree, place, name)
