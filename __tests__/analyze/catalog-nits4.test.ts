@@ -271,7 +271,8 @@ spec:
   template:
     metadata:
       annotations:
-        sidecar.istio.io/statsEvictionInterval: 1.5s
+        sidecar.istio.io/statsFlushInterval: 1.5s
+        sidecar.istio.io/statsEvictionInterval: 4.5s
     spec:
       containers:
       - name: app
@@ -282,7 +283,7 @@ spec:
     const line = lineOf(yaml, 'statsEvictionInterval')
     for (const target of ['1.28', '1.29', '1.30.4']) expect(of(run('app.yaml', yaml, target), id).map((f) => [f.file, f.line, f.severity])).toEqual([['app.yaml', line, 'warning']])
     for (const target of ['1.26', '1.27', '1.30.5']) expect(of(run('app.yaml', yaml, target), id)).toEqual([])
-    expect(of(run('app.yaml', yaml, '1.27'), 'istio-1.28-stats-annotations').map((f) => [f.file, f.line])).toEqual([['app.yaml', line]])
+    expect(of(run('app.yaml', yaml, '1.27'), 'istio-1.28-stats-annotations').map((f) => [f.file, f.line])).toEqual([['app.yaml', lineOf(yaml, 'statsFlushInterval')], ['app.yaml', line]])
   })
 })
 
@@ -308,7 +309,7 @@ describe('1.30.4 security changes that 1.29.7 carries too (announcing-1.29.7)', 
   it('istio-1.30.4-backend-tls-policy-fails-closed: reported on an upgrade into 1.29.7, not from it', () => {
     const yaml = 'apiVersion: gateway.networking.k8s.io/v1\nkind: BackendTLSPolicy\nmetadata:\n  name: api\nspec:\n  targetRefs:\n  - {group: "", kind: Service, name: api}\n  validation:\n    caCertificateRefs:\n    - {group: "", kind: ConfigMap, name: ca}\n    hostname: api.example.com\n'
     const id = 'istio-1.30.4-backend-tls-policy-fails-closed'
-    expect(of(run('btp.yaml', yaml, '1.29.7', '1.29.6'), id).map((f) => [f.file, f.line, f.severity])).toEqual([['btp.yaml', lineOf(yaml, 'caCertificateRefs'), 'warning']])
+    expect(of(run('btp.yaml', yaml, '1.29.7', '1.29.6'), id).map((f) => [f.file, f.line, f.severity])).toEqual([['btp.yaml', lineOf(yaml, 'caCertificateRefs'), 'notice']])
     expect(of(run('btp.yaml', yaml, '1.30.4', '1.29.7'), id)).toEqual([])
     expect(of(run('btp.yaml', yaml, '1.30.4', '1.29.6'), id)).toHaveLength(1)
   })

@@ -33,7 +33,7 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   '^v?(0\\.|1\\.[0-4]\\.)': 'v1.4.1',
   '^v?(0\\.|1\\.[0-5]\\.)': 'v1.5.1',
   '[A-Z]': 'Reviews.example.com',
-  '^\\s*(\\d*\\.\\d+s|\\d+(ms|us|µs|ns))\\s*$': '500ms',
+  '^\\s*(\\d*\\.\\d*[1-9]\\d*s|\\d*[1-9]\\d{0,2}ms|\\d*[1-9]\\d{0,5}(us|µs)|\\d*[1-9]\\d{0,8}ns)\\s*$': '500ms',
   '^kiali': 'kiali',
   '^[1-9][0-9]*$': '3',
   // A Helm compatibilityVersion whose profile keeps the pre-1.24 behaviour.
@@ -44,6 +44,7 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   // Go strconv.ParseBool spellings of true and of false (an env variable switched on or off).
   '^\\s*(1|t|T|true|TRUE|True)\\s*$': 'true',
   '^\\s*(0|f|F|false|FALSE|False)\\s*$': 'false',
+  '^(?!\\s*(0|f|F|false|FALSE|False)\\s*$)': 'true',
   '^\\*': '*.example.com',
   '^[^*]': 'api.example.com',
   '^[Ff][Aa][Ll][Ss][Ee]$': 'false',
@@ -53,7 +54,8 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   '^\\*.*[\\[\\]()|+?^$\\\\{}]': '*/sa/(x|y)',
   '^[\\s\\S]{1025,}$': 'x'.repeat(1030),
   '^\\s*(0*[1-9]\\d*(\\.\\d+)?(m|h)|0*\\.\\d*[1-9]\\d*s|0*[1-9]\\d{0,2}ms|0*[1-9]\\d{0,5}(us|µs)|0*[1-9]\\d{0,8}ns|0*([6-9]\\d|[1-9]\\d{2,})(\\.\\d+)?s)\\s*$': '1m',
-  '^(gcr\\.io/istio-release|registry\\.istio\\.io)/': 'gcr.io/istio-release/proxyv2:1.30.0',
+  '^gcr\\.io/istio-release/': 'gcr.io/istio-release/proxyv2:1.30.0',
+  '^registry\\.istio\\.io/': 'registry.istio.io/testing/metallb/controller:v0.14.3',
   '^(gcr\\.io/istio-release|registry\\.istio\\.io)': 'gcr.io/istio-release',
   'istio-release\\.storage\\.googleapis\\.com': 'https://istio-release.storage.googleapis.com/charts',
   '^~[^/]': '~ns1/*',
@@ -70,7 +72,7 @@ export const PATTERN_SAMPLES: Record<string, string> = {
 /** A value that passes no value test the catalog uses. */
 const NO_MATCH = 'nomatch'
 /** A value the pattern must not match, for patterns that match almost anything (negative lookaheads). */
-const PATTERN_CLEAN: Record<string, string> = { '^(?!kube-system$)': 'kube-system', '^(?!socket$)': 'socket', '^(?!service$)': 'service', '^(?!\\*$)': '*' }
+const PATTERN_CLEAN: Record<string, string> = { '^(?!kube-system$)': 'kube-system', '^(?!\\s*(0|f|F|false|FALSE|False)\\s*$)': 'false', '^(?!socket$)': 'socket', '^(?!service$)': 'service', '^(?!\\*$)': '*' }
 
 const KIND_API: Record<string, string> = {
   Service: 'v1', Secret: 'v1', Namespace: 'v1', ConfigMap: 'v1', Deployment: 'apps/v1',

@@ -116,6 +116,9 @@ export function includedIn(release: Release, versions: readonly string[]): boole
   const parsed = versions.map((v) => parseRelease(v))
   const sameMinor = parsed.filter((v) => v.minor === release.minor)
   if (sameMinor.length > 0) return sameMinor.some((v) => includesChange(release, v.version))
+  // A minor older than the change's own release (the first version) carries it only through a backport it names.
+  const own = parsed[0]
+  if (own && release.major === own.major && release.minorNumber < own.minorNumber) return false
   return parsed.some((v) => includesChange(release, v.version))
 }
 
