@@ -244,3 +244,14 @@ describe("c7b #18: the istio-operator chart (1.24) only from Istio's source, not
     }
   })
 })
+
+describe('c7b #7b: GRPCRoute v1 (1.22) on the standard channel gets no fix to an apiVersion that channel does not serve', () => {
+  it('reports without the v1alpha2 fix and says the standard channel has no GRPCRoute', () => {
+    const text = 'apiVersion: gateway.networking.k8s.io/v1\nkind: GRPCRoute\nmetadata:\n  name: greeter\nspec:\n  parentRefs:\n  - name: gw\n'
+    const file = parseManifestFile('apps/route.yaml', text)
+    const found = of(file.documents.flatMap((d) => catalogFindings(d, { target: parseRelease('1.21'), files: [file], gatewayApiChannel: 'standard' })), 'istio-1.22-grpcroute-v1')
+    expect(found).toEqual([expect.objectContaining({ file: 'apps/route.yaml', line: lineOf(text, 'apiVersion'), severity: 'error' })])
+    expect(found[0].fix).toBeUndefined()
+    expect(found[0].message).toMatch(/standard channel has no GRPCRoute/)
+  })
+})

@@ -81,7 +81,9 @@ export class HitCollector {
   constructor(readonly doc: ManifestDocument, readonly plan: Plan, readonly lines?: readonly string[]) {}
 
   add(c: Compiled, where: { line: number; endLine?: number; keyNode?: PosNode; valueNode?: PosNode; needle?: string }, path: YamlPath, name: string): void {
-    const key = `${c.entry.id}|${c.rule}|${where.line}`
+    // Matches of one entry limited to different Gateway API channels are kept apart (one of them is dropped later).
+    const channels = c.match.type === 'resource' && c.match.channels ? `|${c.match.channels.join()}` : ''
+    const key = `${c.entry.id}|${c.rule}|${where.line}${channels}`
     if (this.seen.has(key)) return
     this.seen.add(key)
     this.hits.push({
