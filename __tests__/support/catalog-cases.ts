@@ -6,7 +6,16 @@ import { LiteralBlock, writeYaml, type Y } from './yaml-writer.js'
 export const PATTERN_SAMPLES: Record<string, string> = {
   '^1\\.(1[0-9]|2[0-8])(\\.|$)': '1.28',
   'forward_downstream_sni|tcp_cluster_rewrite|sni_verifier': 'envoy.filters.network.sni_verifier',
-  '(^|[^\\w."\\[])node\\.': 'node.metadata["NAMESPACE"]',
+  // A CEL node attribute, not a host name such as node.cluster.local that merely starts with node.
+  '^(?![\\s\\S]*\\bxds\\.node\\b)(?:[\\s\\S]*[^\\w."\\[/-])?node\\.(id|cluster|metadata|locality|user_agent_name|user_agent_version|user_agent_build_version|extensions|client_features|listening_addresses)\\b(?![\\w.-]*\\.(local|svc|com|net|org|io)\\b)': 'node.metadata["NAMESPACE"]',
+  // A pod's proxy.istio.io/config that turns DNS capture on.
+  'ISTIO_META_DNS_CAPTURE["\']?\\s*:\\s*["\']?(1|t|T|true|TRUE|True)\\b': 'proxyMetadata:\n  ISTIO_META_DNS_CAPTURE: "true"\n',
+  // A waypoint traffic type other than the default (service).
+  '^(?!service$)': 'workload',
+  // A workload identity socket file name other than the default (socket).
+  '^(?!socket$)': 'spire-agent.sock',
+  // A DestinationRule exportTo item other than "*" (every namespace, the default).
+  '^(?!\\*$)': '.',
   '(^|[^\\w."\\[])istio_responseClass': 'istio_responseClass == "2xx"',
   // Paired with a contains: the expression has no has() fallback to the standard attribute.
   '^(?![\\s\\S]*has\\(\\s*filter_state\\.downstream_peer\\s*\\))': 'filter_state["wasm.downstream_peer"].namespace',
@@ -32,6 +41,8 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   '[1-9]': '5',
   // A stats eviction interval of a minute or more that is a multiple of the default 5s flush interval.
   '^\\s*(0*[1-9]\\d*(m|h)|0*([6-9][05]|[1-9]\\d+[05])s)\\s*$': '60s',
+  // A Helm compatibilityVersion whose profile keeps the pre-1.24 behaviour.
+  '^1\\.2[0-3]$': '1.23',
   // A container named istio-proxy in a JMESPath expression; `require-istio-proxy` alone must not match.
   '(^|[^\\w-])istio-proxy($|[^\\w-])': "request.object.spec.containers[?name == 'istio-proxy']",
   '^(?!istio-system$)': 'monitoring',
@@ -71,7 +82,7 @@ export const PATTERN_SAMPLES: Record<string, string> = {
 /** A value that passes no value test the catalog uses. */
 const NO_MATCH = 'nomatch'
 /** A value the pattern must not match, for patterns that match almost anything (negative lookaheads). */
-const PATTERN_CLEAN: Record<string, string> = { '^(?!kube-system$)': 'kube-system', '^(?!\\s*(0|f|F|false|FALSE|False)\\s*$)': 'false' }
+const PATTERN_CLEAN: Record<string, string> = { '^(?!kube-system$)': 'kube-system', '^(?!\\s*(0|f|F|false|FALSE|False)\\s*$)': 'false', '^(?!socket$)': 'socket', '^(?!service$)': 'service', '^(?!\\*$)': '*' }
 
 const KIND_API: Record<string, string> = {
   Service: 'v1', Secret: 'v1', Namespace: 'v1', ConfigMap: 'v1', Deployment: 'apps/v1',
@@ -258,7 +269,10 @@ export function buildCase(entry: CatalogEntry, match: Match, clean = false, brok
     case 'meshConfig':
     case 'proxyConfig': {
       const inner: { [k: string]: Y } = {}
-      const where = match.type === 'meshConfig' ? match.where : undefined
+      const all = match.type === 'meshConfig' ? match.where : undefined
+      // `$values.x` conditions sit in the istiod Helm values that hold the MeshConfig (then written as a HelmRelease).
+      const onValues = (all ?? []).filter((c) => c.path.startsWith('$values.')).map((c) => ({ ...c, path: c.path.slice('$values.'.length) }))
+      const where = all?.filter((c) => !c.path.startsWith('$values.'))
       // As for fields: `@.x` conditions sit under the matched value, the others anywhere in the MeshConfig.
       const relative = (where ?? []).some((c) => c.path.startsWith('@.'))
       if (!brokenConditions && !relative) applyConditions(inner, where)
@@ -268,6 +282,12 @@ export function buildCase(entry: CatalogEntry, match: Match, clean = false, brok
       set(inner, path, relative && presenceOnly ? {} : valueFor(match, clean))
       if (!brokenConditions && relative) applyConditions(inner, where, false, path, match)
       if (brokenConditions) applyConditions(inner, where, true, path, match)
+      if (onValues.length) {
+        const values: { [k: string]: Y } = { meshConfig: inner }
+        applyConditions(values, onValues, brokenConditions)
+        const w = writeYaml([helmRelease('istiod', values)])
+        return { file, text: w.text, line: w.lineOf(['spec', 'values', 'meshConfig', ...path]) }
+      }
       const w = writeYaml([meshConfigMap(inner)])
       return { file, text: w.text, line: w.lineOf(['data', 'mesh', ...path]) }
     }

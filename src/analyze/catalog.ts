@@ -152,11 +152,17 @@ export function isIstioChartProfile(doc: ManifestDocument, lines: readonly strin
   return head.includes('DO NOT EDIT, THIS FILE IS A COPY') && head.includes('/manifests/helm-profiles')
 }
 
+/** A hit limited to some Gateway API channels applies to the channel the cluster runs (experimental when unsaid). */
+function hitsFor(doc: ManifestDocument, ctx: AnalysisContext, plan: Plan, lines: readonly string[]): CatalogHit[] {
+  const channel = ctx.gatewayApiChannel ?? 'experimental'
+  return collectHits(doc, plan, lines).filter((hit) => !hit.channels || hit.channels.includes(channel))
+}
+
 /** Catalog findings of one document, each with the id of the catalog entry behind it. */
 export function catalogFindings(doc: ManifestDocument, ctx: AnalysisContext, plan: Plan = planFor(ctx.target, ctx.from)): CatalogFinding[] {
   const lines = linesOf(ctx, doc.file)
   if (isIstioChartProfile(doc, lines)) return []
-  return collectHits(doc, plan, lines).map((hit) => ({ entryId: hit.entry.id, finding: toFinding(doc, hit, lines) }))
+  return hitsFor(doc, ctx, plan, lines).map((hit) => ({ entryId: hit.entry.id, finding: toFinding(doc, hit, lines) }))
 }
 
 export const catalogAnalyzer: Analyzer = {
@@ -166,7 +172,7 @@ export const catalogAnalyzer: Analyzer = {
     // What the cross-object checks pair later (and the opt-outs it sets), taken while the document still has its position tree.
     noteDocument(doc, lines)
     if (isIstioChartProfile(doc, lines)) return []
-    const hits = collectHits(doc, planFor(ctx.target, ctx.from), lines)
+    const hits = hitsFor(doc, ctx, planFor(ctx.target, ctx.from), lines)
     const findings = [...hits.map((hit) => toFinding(doc, hit, lines)), ...compatibilityFindings(doc, ctx, lines), ...istioOperatorFindings(doc)]
     // Helm values the target's chart does not read; a line a catalog entry already explains is left to it.
     if (doc.embedded.some((e) => e.role === 'helm-values') || doc.kind === 'helm-values') {

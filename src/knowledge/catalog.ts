@@ -64,6 +64,11 @@ export interface ResourceMatch extends MatchBase {
   type: 'resource'
   apiVersions: string[]
   kinds: string[]
+  /**
+   * Gateway API kinds only: the CRD channels the cluster may run for the match to apply (default: both). A
+   * GRPCRoute v1alpha2 the standard channel does not serve at all is the schema check's to report, not a deprecation.
+   */
+  channels?: ('standard' | 'experimental')[]
 }
 
 /**
@@ -111,7 +116,11 @@ export interface MetadataMatch extends MatchBase, ValueTest {
 export interface MeshConfigMatch extends MatchBase, ValueTest {
   type: 'meshConfig'
   paths: string[]
-  /** Conditions on the same MeshConfig (paths relative to its root, or `@.sub.path` relative to each matched value). */
+  /**
+   * Conditions on the same MeshConfig (paths relative to its root, or `@.sub.path` relative to each matched value),
+   * or with `$values.sub.path` on the Helm values (IstioOperator spec.values) that hold it, e.g. an istiod opt-out
+   * in `pilot.env` next to the MeshConfig it concerns; a MeshConfig without such values (a ConfigMap) has none.
+   */
   where?: Condition[]
   /** Conditions on the whole document that holds the MeshConfig (e.g. Helm values `global.proxy.tracer` next to `meshConfig`). */
   documentWhere?: Condition[]
@@ -303,7 +312,7 @@ export function catalogRelease(minor: string, releases: readonly CatalogRelease[
 export const SOURCE_DIRS = ['releases/', 'annotations/', 'crds/', 'helm/', 'meshconfig/', 'charts/']
 const ID_RE = /^istio-\d+\.\d+(?:\.\d+)?-[a-z0-9]+(?:-[a-z0-9.]+)*$/
 const MATCH_KEYS: Record<MatchType, { required: string[]; optional: string[] }> = {
-  resource: { required: ['apiVersions', 'kinds'], optional: [] },
+  resource: { required: ['apiVersions', 'kinds'], optional: ['channels'] },
   field: { required: ['kinds', 'paths'], optional: ['apiVersions', 'values', 'pattern', 'where', 'duplicates'] },
   annotation: { required: ['key', 'on'], optional: ['values', 'pattern'] },
   label: { required: ['key', 'on'], optional: ['values', 'pattern'] },
@@ -428,6 +437,7 @@ function checkMatch(m: Match, where: string, problems: string[]): void {
   switch (m.type) {
     case 'resource':
       if (!nonEmptyStrings(m.apiVersions) || !nonEmptyStrings(m.kinds)) problems.push(`${where}: apiVersions and kinds must be non-empty lists`)
+      if (m.channels !== undefined && (!nonEmptyStrings(m.channels) || !m.channels.every((c) => c === 'standard' || c === 'experimental'))) problems.push(`${where}: channels must list standard and/or experimental`)
       break
     case 'field':
       if (!nonEmptyStrings(m.kinds)) problems.push(`${where}: kinds must be a non-empty list`)
@@ -451,7 +461,7 @@ function checkMatch(m: Match, where: string, problems: string[]): void {
       if (!nonEmptyStrings(m.paths)) problems.push(`${where}: paths must be a non-empty list`)
       else m.paths.forEach((p) => checkPath(p, where, problems))
       if (m.type === 'meshConfig') {
-        checkConditions(m.where, where, problems)
+        checkConditions(m.where?.map((c) => (c.path.startsWith('$values.') ? { ...c, path: c.path.slice('$values.'.length) } : c)), where, problems)
         checkConditions(m.documentWhere, where, problems)
       }
       break

@@ -42,6 +42,8 @@ export interface CompiledCondition extends ValuePredicate {
   absent: boolean
   /** `@.`-paths: evaluated on each matched value (a list item) instead of the whole resource. */
   relative: boolean
+  /** `$values.`-paths of meshConfig matches: evaluated on the Helm values that hold the MeshConfig. */
+  onValues?: true
   /** Capture group of the match pattern on the matched value that is the value test (checked per hit). */
   equalsGroup?: number
   /** With equalsGroup: the value sorts before the group instead of equalling it. */
@@ -118,6 +120,8 @@ export interface Plan {
   crossObject: Map<CrossObjectCheck, Compiled[]>
   /** Values the target's Helm compatibilityVersion accepts. */
   compatibilityVersions: readonly string[]
+  /** The opt-out plan (`optOutPlan`): one hit per opted-out match, not per entry. */
+  optOuts?: true
 }
 
 /** Whether `release` carries a change that landed in any of `versions` (a release and its backports). */
@@ -166,11 +170,13 @@ function predicate(m: { values?: (string | number | boolean)[]; pattern?: string
 function compileConditions(conditions: readonly Condition[] | undefined, kind: string): CompiledCondition[] {
   return (conditions ?? []).map((c) => {
     const relative = c.path === '@' || c.path.startsWith('@.')
+    const onValues = c.path.startsWith('$values.')
     return {
       ...predicate(c),
-      patterns: relative ? [compilePath(c.path.slice(2))] : expandMacros(c.path, kind).map(compilePath),
+      patterns: relative ? [compilePath(c.path.slice(2))] : onValues ? [compilePath(c.path.slice('$values.'.length))] : expandMacros(c.path, kind).map(compilePath),
       absent: c.absent === true,
       relative,
+      ...(onValues ? { onValues: true as const } : {}),
       ...(c.equalsGroup !== undefined ? { equalsGroup: c.equalsGroup } : {}),
       ...(c.beforeGroup ? { beforeGroup: true } : {})
     }
@@ -266,7 +272,7 @@ export function compilePlan(target: Release, from?: Release, releases: readonly 
 export function compileOptOutPlan(releases: readonly CatalogRelease[] = CATALOG): Plan | undefined {
   const newest = releases[releases.length - 1]
   if (!newest) return undefined
-  const plan = emptyPlan(parseRelease(newest.release), undefined, releases)
+  const plan: Plan = { ...emptyPlan(parseRelease(newest.release), undefined, releases), optOuts: true }
   let any = false
   for (const entry of catalogEntries(releases)) {
     entry.match.forEach((match, i) => {
