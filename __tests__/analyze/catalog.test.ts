@@ -51,7 +51,7 @@ spec:
       expect.objectContaining({ rule: 'default-changed', severity: 'warning', file: 'apps/web.yaml', line: lineOf(deployment, '- name: istio-proxy'), path: 'spec.template.spec.containers[1].name' })
     ])
     const typo = byEntry(r, 'istio-1.27-native-side-annotation-typo')
-    expect(typo).toEqual([expect.objectContaining({ rule: 'no-effect', severity: 'error', line: 9 })])
+    expect(typo).toEqual([expect.objectContaining({ rule: 'no-effect', severity: 'warning', line: 9 })])
     expect(typo[0].fix).toEqual({ description: 'Rename sidecar.istio.io/native-side to sidecar.istio.io/nativeSidecar', edits: [{ startLine: 9, endLine: 9, replacement: '        sidecar.istio.io/nativeSidecar: "false"' }] })
   })
 

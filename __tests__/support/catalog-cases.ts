@@ -52,6 +52,8 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   '(\\.svc(\\.|$)|\\.local$|\\.internal$|^[^.]+$)': 'reviews.bookinfo.svc.cluster.local',
   // Readiness probe settings other than the Istio 1.20 defaults (period 15, failure threshold 4).
   '^(?:[0-9]|1[0-46-9]|[2-9][0-9]|[0-9]{3,})$': '2',
+  '^(?!240\\.240\\.0\\.0/16$)': '10.250.0.0/16',
+  '^(?!2001:2::/48$)': 'fd00:10::/48',
   '^(?:[0-35-9]|[1-9][0-9]+)$': '30',
   '^\\s*0*(\\d{1,6}|[1-3]\\d{6}|40\\d{5}|41[0-8]\\d{4}|419[0-3]\\d{3}|4194[0-2]\\d{2}|419430[0-4])\\s*$': '4194304'
 }
@@ -59,7 +61,7 @@ export const PATTERN_SAMPLES: Record<string, string> = {
 /** A value that passes no value test the catalog uses. */
 const NO_MATCH = 'nomatch'
 /** A value the pattern must not match, for patterns that match almost anything (negative lookaheads). */
-const PATTERN_CLEAN: Record<string, string> = { '^(?!kube-system$)': 'kube-system' }
+const PATTERN_CLEAN: Record<string, string> = { '^(?!kube-system$)': 'kube-system', '^(?!240\\.240\\.0\\.0/16$)': '240.240.0.0/16', '^(?!2001:2::/48$)': '2001:2::/48' }
 
 const KIND_API: Record<string, string> = {
   Service: 'v1', Secret: 'v1', Namespace: 'v1', ConfigMap: 'v1', Deployment: 'apps/v1',

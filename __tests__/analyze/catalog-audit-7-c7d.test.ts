@@ -1,0 +1,121 @@
+// Seventh audit (census) of the catalog entries in helper c7d's list (docs/audit/catalog-audit-7-c7d.md). Each test
+// below fails on the entry as it stood before this audit and passes on the fixed one; every expected finding is
+// pinned to its file and line.
+import { describe, expect, it } from '@jest/globals'
+import { run, of, lineOf } from '../support/catalog-run.js'
+
+const NEW_ENV_26 = 'istio-1.26-new-env'
+const NEW_ENV_27 = 'istio-1.27-new-env'
+const INFERENCE_FLAG = 'istio-1.27-inference-extension-flag'
+const INFERENCE_TYPO = 'istio-1.27-inference-extension-flag-typo'
+const FIND_POD = 'istio-1.27-proxy-find-pod-by-ip'
+const NATIVE_TYPO = 'istio-1.27-native-side-annotation-typo'
+const BACKEND = 'istio-1.26-backend-tls-policy-alpha'
+
+/** Helm values of the istiod chart with these pilot.env lines. */
+const values = (env: Record<string, string>): string =>
+  `pilot:\n  env:\n${Object.entries(env).map(([k, v]) => `    ${k}: "${v}"\n`).join('')}`
+
+describe('audit 7 (c7d): fixes of the entries found wrong', () => {
+  it(`${NEW_ENV_26}: a variable set to the default older releases already have is quiet; only the value that changes behaviour is reported`, () => {
+    const defaults = values({ ENABLE_GATEWAY_API_MANUAL_DEPLOYMENT: 'true', PILOT_SPAWN_UPSTREAM_SPAN_FOR_GATEWAY: 'false', ENABLE_CLUSTER_TRUST_BUNDLE_API: 'false' })
+    expect(of(run('istio/values.yaml', defaults, '1.25'), NEW_ENV_26)).toEqual([])
+    const changed = values({ ENABLE_GATEWAY_API_MANUAL_DEPLOYMENT: 'false', PILOT_SPAWN_UPSTREAM_SPAN_FOR_GATEWAY: 'true', ENABLE_CLUSTER_TRUST_BUNDLE_API: 'true' })
+    const found = of(run('istio/values.yaml', changed, '1.25'), NEW_ENV_26)
+    expect(found.map((f) => [f.file, f.line, f.severity])).toEqual([
+      ['istio/values.yaml', lineOf(changed, 'ENABLE_GATEWAY_API_MANUAL_DEPLOYMENT'), 'notice'],
+      ['istio/values.yaml', lineOf(changed, 'PILOT_SPAWN_UPSTREAM_SPAN_FOR_GATEWAY'), 'notice'],
+      ['istio/values.yaml', lineOf(changed, 'ENABLE_CLUSTER_TRUST_BUNDLE_API'), 'notice']
+    ])
+  })
+
+  it(`${NEW_ENV_27}: the built-in prefixes, lazy evaluation off and label copying on change nothing on older releases, so they are quiet`, () => {
+    const defaults = values({
+      PILOT_IP_AUTOALLOCATE_IPV4_PREFIX: '240.240.0.0/16',
+      PILOT_IP_AUTOALLOCATE_IPV6_PREFIX: '2001:2::/48',
+      ENABLE_LAZY_SIDECAR_EVALUATION: 'false',
+      PILOT_ENABLE_GATEWAY_API_COPY_LABELS_ANNOTATIONS: 'true'
+    })
+    expect(of(run('istio/values.yaml', defaults, '1.26'), NEW_ENV_27)).toEqual([])
+    const changed = values({
+      PILOT_IP_AUTOALLOCATE_IPV4_PREFIX: '10.250.0.0/16',
+      PILOT_IP_AUTOALLOCATE_IPV6_PREFIX: 'fd00:10::/48',
+      ENABLE_LAZY_SIDECAR_EVALUATION: 'true',
+      PILOT_ENABLE_GATEWAY_API_COPY_LABELS_ANNOTATIONS: 'false'
+    })
+    const found = of(run('istio/values.yaml', changed, '1.26'), NEW_ENV_27)
+    expect(found.map((f) => [f.file, f.line])).toEqual(
+      ['PILOT_IP_AUTOALLOCATE_IPV4_PREFIX', 'PILOT_IP_AUTOALLOCATE_IPV6_PREFIX', 'ENABLE_LAZY_SIDECAR_EVALUATION', 'PILOT_ENABLE_GATEWAY_API_COPY_LABELS_ANNOTATIONS'].map((n) => ['istio/values.yaml', lineOf(changed, n)])
+    )
+  })
+
+  it(`${INFERENCE_FLAG} / ${INFERENCE_TYPO}: the extension is off by default, so the flag (or its misspelling) set to false is quiet; true is still reported`, () => {
+    const off = values({ ENABLE_GATEWAY_API_INFERENCE_EXTENSION: 'false' })
+    expect(of(run('istio/values.yaml', off, '1.26'), INFERENCE_FLAG)).toEqual([])
+    const on = values({ ENABLE_GATEWAY_API_INFERENCE_EXTENSION: 'true' })
+    expect(of(run('istio/values.yaml', on, '1.26'), INFERENCE_FLAG).map((f) => [f.file, f.line])).toEqual([['istio/values.yaml', lineOf(on, 'ENABLE_GATEWAY_API_INFERENCE_EXTENSION')]])
+    const typoOff = values({ SUPPORT_GATEWAY_API_INFERENCE_EXTENSION: 'false' })
+    expect(of(run('istio/values.yaml', typoOff, '1.27'), INFERENCE_TYPO)).toEqual([])
+    const typoOn = values({ SUPPORT_GATEWAY_API_INFERENCE_EXTENSION: 'true' })
+    expect(of(run('istio/values.yaml', typoOn, '1.27'), INFERENCE_TYPO).map((f) => [f.file, f.line, f.severity])).toEqual([['istio/values.yaml', lineOf(typoOn, 'SUPPORT_GATEWAY'), 'error']])
+  })
+
+  it(`${FIND_POD}: releases before 1.26.5 always fall back to matching by IP, so only turning it off is reported there`, () => {
+    const on = values({ ENABLE_PROXY_FIND_POD_BY_IP: 'true' })
+    expect(of(run('istio/values.yaml', on, '1.26.4'), FIND_POD)).toEqual([])
+    for (const v of ['false', 'off']) {
+      const offYaml = values({ ENABLE_PROXY_FIND_POD_BY_IP: v })
+      const found = of(run('istio/values.yaml', offYaml, '1.26.4'), FIND_POD)
+      expect(found.map((f) => [f.file, f.line, f.severity])).toEqual([['istio/values.yaml', lineOf(offYaml, 'ENABLE_PROXY_FIND_POD_BY_IP'), 'notice']])
+      expect(found[0].message).toContain('fall back to matching by IP')
+    }
+  })
+
+  it(`${NATIVE_TYPO}: an ignored annotation is a warning, and the message says what the value fails to do (opt out for false, opt in for true)`, () => {
+    const pod = (v: string): string => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  template:
+    metadata:
+      annotations:
+        sidecar.istio.io/native-side: "${v}"
+    spec:
+      containers:
+      - name: web
+        image: web:1
+`
+    const out = of(run('apps/web.yaml', pod('false'), '1.27'), NATIVE_TYPO)
+    expect(out.map((f) => [f.file, f.line, f.severity])).toEqual([['apps/web.yaml', lineOf(pod('false'), 'native-side'), 'warning']])
+    expect(out[0].message).toContain('does not opt this pod out')
+    const inn = of(run('apps/web.yaml', pod('true'), '1.26'), NATIVE_TYPO)
+    expect(inn.map((f) => [f.file, f.line, f.severity])).toEqual([['apps/web.yaml', lineOf(pod('true'), 'native-side'), 'warning']])
+    expect(inn[0].message).toContain('does not opt this pod in')
+    expect(inn[0].message).not.toContain('opted out')
+  })
+
+  it(`${BACKEND}: an XBackendTrafficPolicy older releases ignore is a warning (nothing breaks); an ignored BackendTLSPolicy stays an error`, () => {
+    const xbtp = `apiVersion: gateway.networking.x-k8s.io/v1alpha1
+kind: XBackendTrafficPolicy
+metadata:
+  name: retry-budget
+spec:
+  targetRefs:
+  - {group: "", kind: Service, name: api}
+`
+    expect(of(run('gw/x.yaml', xbtp, '1.25'), BACKEND).map((f) => [f.file, f.line, f.severity])).toEqual([['gw/x.yaml', lineOf(xbtp, 'apiVersion:'), 'warning']])
+    const btp = `apiVersion: gateway.networking.k8s.io/v1alpha3
+kind: BackendTLSPolicy
+metadata:
+  name: api-tls
+spec:
+  targetRefs:
+  - {group: "", kind: Service, name: api}
+  validation:
+    hostname: api.example.com
+    wellKnownCACertificates: System
+`
+    expect(of(run('gw/b.yaml', btp, '1.25'), BACKEND).map((f) => [f.file, f.line, f.severity])).toEqual([['gw/b.yaml', lineOf(btp, 'apiVersion:'), 'error']])
+  })
+})
