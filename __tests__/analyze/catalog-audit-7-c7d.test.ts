@@ -119,3 +119,101 @@ spec:
     expect(of(run('gw/b.yaml', btp, '1.25'), BACKEND).map((f) => [f.file, f.line, f.severity])).toEqual([['gw/b.yaml', lineOf(btp, 'apiVersion:'), 'error']])
   })
 })
+
+describe('audit 7 (c7d): opt-outs already set and values that change nothing', () => {
+  const CNI = 'istio-1.26-cni-host-network'
+  const ZT = 'istio-1.26-ztunnel-resource-names-restored'
+  const OMIT = 'istio-1.26-access-log-omit-empty-values'
+  const PARAMS = 'istio-1.26-gateway-deployment-customisation'
+
+  const cniRelease = (values: string): string => `apiVersion: helm.toolkit.fluxcd.io/v2
+kind: HelmRelease
+metadata:
+  name: istio-cni
+  namespace: istio-system
+spec:
+  chart:
+    spec:
+      chart: cni
+      version: 1.26.0
+      sourceRef:
+        kind: HelmRepository
+        name: istio
+  values:
+${values}`
+
+  it(`${CNI}: an ambient istio-cni that already sets ambient.shareHostNetworkNamespace is quiet (the opt-out is there, or the new default is chosen)`, () => {
+    for (const v of ['true', 'false']) {
+      const set = cniRelease(`    profile: ambient\n    ambient:\n      shareHostNetworkNamespace: ${v}\n`)
+      expect(of(run('cni/release.yaml', set, '1.26', '1.25'), CNI)).toEqual([])
+    }
+    const iop = `apiVersion: install.istio.io/v1alpha1
+kind: IstioOperator
+spec:
+  profile: ambient
+  values:
+    cni:
+      ambient:
+        shareHostNetworkNamespace: true
+`
+    expect(of(run('cni/iop.yaml', iop, '1.26', '1.25'), CNI)).toEqual([])
+    const bare = cniRelease('    profile: ambient\n')
+    expect(of(run('cni/release.yaml', bare, '1.26', '1.25'), CNI).map((f) => [f.file, f.line, f.severity])).toEqual([['cni/release.yaml', lineOf(bare, 'profile: ambient'), 'notice']])
+  })
+
+  const ztApp = (values: string): string => `apiVersion: argoproj.io/v1alpha1
+kind: Application
+metadata:
+  name: istio-ztunnel
+spec:
+  source:
+    repoURL: https://istio-release.storage.googleapis.com/charts
+    targetRevision: 1.26.0
+    chart: ztunnel
+    helm:
+      valuesObject:
+        ${values}
+`
+
+  it(`${ZT}: an explicit resourceName keeps the names across 1.25 → 1.26, so it is quiet; an empty one is the default and still warns`, () => {
+    expect(of(run('argo/ztunnel.yaml', ztApp('resourceName: my-ztunnel'), '1.26', '1.25'), ZT)).toEqual([])
+    const empty = ztApp('resourceName: ""')
+    expect(of(run('argo/ztunnel.yaml', empty, '1.26', '1.25'), ZT).map((f) => [f.file, f.line, f.severity])).toEqual([['argo/ztunnel.yaml', lineOf(empty, 'chart: ztunnel'), 'warning']])
+  })
+
+  it(`${OMIT}: omitEmptyValues: false is what older releases do anyway, so only true is reported`, () => {
+    const mesh = `meshConfig:
+  extensionProviders:
+  - name: plain
+    envoyFileAccessLog:
+      path: /dev/stdout
+      omitEmptyValues: false
+  - name: compact
+    envoyFileAccessLog:
+      path: /dev/stdout
+      omitEmptyValues: true
+`
+    const found = of(run('istio/values.yaml', mesh, '1.25'), OMIT)
+    expect(found.map((f) => [f.file, f.line])).toEqual([['istio/values.yaml', lineOf(mesh, 'omitEmptyValues: true')]])
+  })
+
+  it(`${PARAMS}: a parametersRef to another implementation's kind (Envoy Gateway's EnvoyProxy) is not Istio's customisation; a ConfigMap one is`, () => {
+    const gw = (group: string, kind: string): string => `apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata:
+  name: edge
+spec:
+  gatewayClassName: eg
+  infrastructure:
+    parametersRef:
+      group: ${group}
+      kind: ${kind}
+      name: edge-proxy
+  listeners:
+  - {name: http, port: 80, protocol: HTTP}
+`
+    expect(of(run('gw/edge.yaml', gw('gateway.envoyproxy.io', 'EnvoyProxy'), '1.25'), PARAMS)).toEqual([])
+    const istio = gw('""', 'ConfigMap')
+    expect(of(run('gw/edge.yaml', istio, '1.25'), PARAMS).map((f) => [f.file, f.line, f.severity])).toEqual([['gw/edge.yaml', lineOf(istio, 'parametersRef:'), 'warning']])
+  })
+})

@@ -52,6 +52,7 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   '(\\.svc(\\.|$)|\\.local$|\\.internal$|^[^.]+$)': 'reviews.bookinfo.svc.cluster.local',
   // Readiness probe settings other than the Istio 1.20 defaults (period 15, failure threshold 4).
   '^(?:[0-9]|1[0-46-9]|[2-9][0-9]|[0-9]{3,})$': '2',
+  '\\S': 'my-ztunnel',
   '^(?!240\\.240\\.0\\.0/16$)': '10.250.0.0/16',
   '^(?!2001:2::/48$)': 'fd00:10::/48',
   '^(?:[0-35-9]|[1-9][0-9]+)$': '30',
