@@ -217,3 +217,31 @@ spec:
     expect(of(run('gw/edge.yaml', istio, '1.25'), PARAMS).map((f) => [f.file, f.line, f.severity])).toEqual([['gw/edge.yaml', lineOf(istio, 'parametersRef:'), 'warning']])
   })
 })
+
+describe('audit 7 (c7d): an explicit choice of sidecar mode keeps the pod as it was across 1.27', () => {
+  const NATIVE = 'istio-1.27-native-sidecars'
+
+  it(`${NATIVE}: ENABLE_NATIVE_SIDECARS set either way and a pod's own sidecar.istio.io/nativeSidecar are quiet; a declared istio-proxy container still warns`, () => {
+    const istiodValues = values({ ENABLE_NATIVE_SIDECARS: 'false' })
+    expect(of(run('istio/values.yaml', istiodValues, '1.27', '1.26'), NATIVE)).toEqual([])
+    expect(of(run('istio/values.yaml', values({ ENABLE_NATIVE_SIDECARS: 'true' }), '1.27', '1.26'), NATIVE)).toEqual([])
+    const pod = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  template:
+    metadata:
+      annotations:
+        sidecar.istio.io/nativeSidecar: "true"
+    spec:
+      containers:
+      - name: web
+        image: web:1
+      - name: istio-proxy
+        image: auto
+`
+    const found = of(run('apps/web.yaml', pod, '1.27', '1.26'), NATIVE)
+    expect(found.map((f) => [f.file, f.line, f.severity])).toEqual([['apps/web.yaml', lineOf(pod, '- name: istio-proxy'), 'warning']])
+  })
+})
