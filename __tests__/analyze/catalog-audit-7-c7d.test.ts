@@ -245,3 +245,30 @@ spec:
     expect(found.map((f) => [f.file, f.line, f.severity])).toEqual([['apps/web.yaml', lineOf(pod, '- name: istio-proxy'), 'warning']])
   })
 })
+
+describe('audit 7 (c7d): a misspelt file name matters only when the Istio-owned CNI config is on', () => {
+  const TYPO = 'istio-1.27-cni-owned-config-filename-typo'
+  const release = (values: string): string => `apiVersion: helm.toolkit.fluxcd.io/v2
+kind: HelmRelease
+metadata:
+  name: istio-cni
+  namespace: istio-system
+spec:
+  chart:
+    spec:
+      chart: cni
+      version: 1.27.0
+      sourceRef:
+        kind: HelmRepository
+        name: istio
+  values:
+${values}`
+
+  it(`${TYPO}: without istioOwnedCNIConfig: true no Istio-owned file is written, so the catalog entry is quiet; with it, a warning (ignored, nothing rejected)`, () => {
+    expect(of(run('cni/release.yaml', release('    istioOwnedCNIConfigFilename: 00-istio.conflist\n'), '1.27'), TYPO)).toEqual([])
+    const on = release('    istioOwnedCNIConfig: true\n    istioOwnedCNIConfigFilename: 00-istio.conflist\n')
+    const found = of(run('cni/release.yaml', on, '1.27'), TYPO)
+    expect(found.map((f) => [f.file, f.line, f.severity])).toEqual([['cni/release.yaml', lineOf(on, 'istioOwnedCNIConfigFilename'), 'warning']])
+    expect(found[0].message).toContain('02-istio-cni.conflist')
+  })
+})
