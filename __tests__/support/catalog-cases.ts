@@ -162,8 +162,8 @@ function unset(root: { [k: string]: Y }, steps: readonly Step[]): void {
 /** Writes what the conditions need; `broken` does the opposite (absent ones written, required ones removed). */
 function applyConditions(root: { [k: string]: Y }, where: readonly Condition[] | undefined, broken = false, matched: Step[] = [], match?: { pattern?: string }): void {
   for (const c of where ?? []) {
-    // `@.x` conditions sit under the matched value itself.
-    const steps = c.path.startsWith('@.') ? [...matched, ...concrete(c.path.slice(2))] : concrete(c.path)
+    // `@.x` conditions sit under the matched value itself, `@..x` beside it (in the map that holds it).
+    const steps = c.path.startsWith('@..') ? [...matched.slice(0, -1), ...concrete(c.path.slice(3))] : c.path.startsWith('@.') ? [...matched, ...concrete(c.path.slice(2))] : concrete(c.path)
     // equalsGroup: the value is the capture group of the match pattern on its sample.
     const group = c.equalsGroup !== undefined ? new RegExp(match?.pattern ?? '').exec(PATTERN_SAMPLES[match?.pattern ?? ''] ?? '')?.[c.equalsGroup] ?? 'x' : undefined
     // beforeGroup: a value that sorts before the group (its first letter stepped back), e.g. 'aookinfo' for 'bookinfo'.
@@ -242,6 +242,7 @@ export function buildCase(entry: CatalogEntry, match: Match, clean = false, brok
         const [one, other] = match.values ? [match.values[0], match.values[1] ?? NO_MATCH] : ['first', 'second']
         set(doc, steps, one)
         set(doc, second, clean ? other : one)
+        if (!brokenConditions && relative) applyConditions(doc, match.where, false, second, match)
         if (brokenConditions) applyConditions(doc, match.where, true, second)
         const w = writeYaml([doc])
         return { file, text: w.text, line: w.lineOf(second) }

@@ -399,7 +399,7 @@ function checkSource(source: Source, where: string, knownSources: ReadonlySet<st
 /** The paths and patterns of a match's `where` conditions. */
 function checkConditions(conditions: readonly Condition[] | undefined, where: string, problems: string[]): void {
   for (const c of conditions ?? []) {
-    checkPath(c.path, where, problems)
+    checkPath(typeof c.path === 'string' && c.path.startsWith('@..') ? `@.${c.path.slice(3)}` : c.path, where, problems)
     checkPattern(c.pattern, where, problems)
   }
 }
