@@ -60,3 +60,22 @@ describe('istio-1.31-wds-reconnect-message-size: the ztunnel notice knows the is
     expect(await notices([ztunnel, istiod('33554432')])).toEqual([])
   })
 })
+
+describe('1.24/1.25 default changes with a mesh-wide opt-out in the istiod values', () => {
+  const cases: { name: string; resource: File; target: string; from: string; message: RegExp; optOut: string; compat: string }[] = [
+    { name: 'unified Sidecar scoping (1.24)', resource: { path: 'apps/sidecar.yaml', text: 'apiVersion: networking.istio.io/v1\nkind: Sidecar\nmetadata:\n  name: default\n  namespace: apps\nspec:\n  egress:\n  - hosts: ["./*"]\n' }, target: '1.24', from: '1.23', message: /no longer changes how a hostname/, optOut: 'PILOT_UNIFIED_SIDECAR_SCOPE', compat: '1.23' },
+    { name: 'DestinationRule merging (1.24)', resource: { path: 'apps/dr.yaml', text: 'apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata:\n  name: api\n  namespace: apps\nspec:\n  host: api.apps.svc.cluster.local\n  exportTo: ["."]\n' }, target: '1.24', from: '1.23', message: /no longer merged when their exportTo differ/, optOut: 'ENABLE_ENHANCED_DESTINATIONRULE_MERGE', compat: '1.23' },
+    { name: 'IP auto-allocation (1.25)', resource: { path: 'apps/se.yaml', text: 'apiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata:\n  name: ext\n  namespace: apps\nspec:\n  hosts: [api.example.com]\n  ports: [{number: 443, name: https, protocol: TLS}]\n  resolution: DNS\n' }, target: '1.25', from: '1.24', message: /writes a virtual IP/, optOut: 'PILOT_ENABLE_IP_AUTOALLOCATE', compat: '1.24' }
+  ]
+  const found = async (files: File[], c: (typeof cases)[number]) => {
+    const result = await runAnalysis({ changes: added(files), head: snapshotOf(files) }, { target: c.target, from: c.from, paths: [] })
+    return result.findings.filter((f) => f.file === c.resource.path && c.message.test(f.message)).map((f) => f.file)
+  }
+  for (const c of cases) {
+    it(`${c.name}: reported without an opt-out, silent with ${c.optOut}=false or compatibilityVersion ${c.compat} in another file`, async () => {
+      expect(await found([c.resource], c)).toEqual([c.resource.path])
+      expect(await found([c.resource, { path: 'platform/istiod.yaml', text: `pilot:\n  env:\n    ${c.optOut}: "false"\n` }], c)).toEqual([])
+      expect(await found([c.resource, { path: 'platform/istiod.yaml', text: `compatibilityVersion: "${c.compat}"\n` }], c)).toEqual([])
+    })
+  }
+})
