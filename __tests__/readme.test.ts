@@ -105,7 +105,7 @@ describe('README.md', () => {
     expect(example).toContain('**`apps/shop/checkout.yaml`**, line 16:')
     expect(example).toContain('> ```suggestion\n>         sidecar.istio.io/nativeSidecar: "false"\n> ```')
     expect(example).toContain('**`clusters/prod/istio-system/istiod.yaml`**, lines 53–55:')
-    expect(example).toContain('> <!-- istio-compat:summary -->\n> ### ❌ istio-compat: 4 errors block the upgrade to Istio 1.28.1')
+    expect(example).toContain('> <!-- istio-compat:summary -->\n> ### ❌ istio-compat: 3 errors block the upgrade to Istio 1.28.1')
     expect(example).toMatch(/> - \[`apps\/inference\/pool\.yaml:1`\]\(https:\/\/github\.com\/octo\/mesh\/blob\/[0-9a-f]{40}\/apps\/inference\/pool\.yaml#L1\) · InferencePool `inference\/llama`/)
     expect(example).not.toMatch(/127\.0\.0\.1/)
   })

@@ -20,13 +20,17 @@ interface Case {
 const cases: Case[] = [
   {
     id: 'istio-1.26-backend-tls-policy-alpha',
-    yaml: `apiVersion: gateway.networking.x-k8s.io/v1alpha1
-kind: XBackendTrafficPolicy
+    // The BackendTLSPolicy half (audit 7 made the XBackendTrafficPolicy half a warning: an ignored retry budget breaks nothing).
+    yaml: `apiVersion: gateway.networking.k8s.io/v1alpha3
+kind: BackendTLSPolicy
 metadata:
-  name: retry-budget
+  name: api-tls
 spec:
   targetRefs:
   - {group: "", kind: Service, name: api}
+  validation:
+    hostname: api.example.com
+    wellKnownCACertificates: System
 `,
     needle: 'apiVersion:',
     trips: '1.25',

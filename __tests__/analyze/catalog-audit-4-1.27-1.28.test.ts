@@ -122,7 +122,7 @@ spec:
       - name: discovery
         env:
         - name: ENABLE_PROXY_FIND_POD_BY_IP
-          value: "true"
+          value: "false"
         - name: ENABLE_LAZY_SIDECAR_EVALUATION
           value: "true"
 `

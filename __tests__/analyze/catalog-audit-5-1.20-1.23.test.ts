@@ -190,7 +190,7 @@ spec:
       listener:
         filterChain:
           filter:
-            name: envoy.filters.network.tcp_proxy
+            name: istio.stats
     patch:
       operation: INSERT_BEFORE
       value:

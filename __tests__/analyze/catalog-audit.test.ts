@@ -124,6 +124,10 @@ spec:
   - applyTo: NETWORK_FILTER
     match:
       context: SIDECAR_INBOUND
+      listener:
+        filterChain:
+          filter:
+            name: istio.metadata_exchange
     patch:
       operation: INSERT_BEFORE
       value: {}

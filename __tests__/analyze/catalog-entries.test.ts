@@ -32,7 +32,9 @@ interface Versions {
 function findings(c: CatalogCase, v: Versions, only?: { entry: CatalogEntry; match: Match }) {
   const file = parseManifestFile(c.file, c.text)
   expect(file.problems).toEqual([])
-  const ctx: AnalysisContext = { target: release(v.target), ...(v.from ? { from: release(v.from) } : {}), files: [file] }
+  // A match limited to some Gateway API channels is tried on the first of them.
+  const channel = only?.match.type === 'resource' ? only.match.channels?.[0] : undefined
+  const ctx: AnalysisContext = { target: release(v.target), ...(v.from ? { from: release(v.from) } : {}), files: [file], ...(channel ? { gatewayApiChannel: channel } : {}) }
   const plan = only
     ? compilePlan(ctx.target, ctx.from, CATALOG.map((r) => ({ ...r, entries: r.entries.filter((e) => e.id === only.entry.id).map((e) => ({ ...e, match: [only.match] })) })))
     : undefined

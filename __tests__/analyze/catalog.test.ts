@@ -51,7 +51,7 @@ spec:
       expect.objectContaining({ rule: 'default-changed', severity: 'warning', file: 'apps/web.yaml', line: lineOf(deployment, '- name: istio-proxy'), path: 'spec.template.spec.containers[1].name' })
     ])
     const typo = byEntry(r, 'istio-1.27-native-side-annotation-typo')
-    expect(typo).toEqual([expect.objectContaining({ rule: 'no-effect', severity: 'error', line: 9 })])
+    expect(typo).toEqual([expect.objectContaining({ rule: 'no-effect', severity: 'warning', line: 9 })])
     expect(typo[0].fix).toEqual({ description: 'Rename sidecar.istio.io/native-side to sidecar.istio.io/nativeSidecar', edits: [{ startLine: 9, endLine: 9, replacement: '        sidecar.istio.io/nativeSidecar: "false"' }] })
   })
 
@@ -104,7 +104,7 @@ spec:
     expect(byEntry(run('policies/require.yaml', prose, '1.28', '1.26'), 'istio-1.27-native-sidecars').map((f) => f.line)).toEqual([9])
   })
 
-  it('reads ENABLE_NATIVE_SIDECARS from IstioOperator components and from a rendered istiod Deployment', () => {
+  it('reads istiod variables from IstioOperator components and from a rendered istiod Deployment; an explicit ENABLE_NATIVE_SIDECARS is quiet', () => {
     const iop = `apiVersion: install.istio.io/v1alpha1
 kind: IstioOperator
 spec:
@@ -112,10 +112,14 @@ spec:
     pilot:
       k8s:
         env:
+        - name: ENABLE_LAZY_SIDECAR_EVALUATION
+          value: "true"
         - name: ENABLE_NATIVE_SIDECARS
           value: "false"
 `
-    expect(byEntry(run('iop.yaml', iop, '1.27', '1.26'), 'istio-1.27-native-sidecars')).toEqual([expect.objectContaining({ line: 8, severity: 'notice', path: 'spec.components.pilot.k8s.env[0].name' })])
+    expect(byEntry(run('iop.yaml', iop, '1.26'), 'istio-1.27-new-env')).toEqual([expect.objectContaining({ line: 8, severity: 'notice', path: 'spec.components.pilot.k8s.env[0].name' })])
+    // An explicit ENABLE_NATIVE_SIDECARS keeps the pod's mode across 1.27, so the default flip has nothing to say (audit 7).
+    expect(byEntry(run('iop.yaml', iop, '1.27', '1.26'), 'istio-1.27-native-sidecars')).toEqual([])
     const istiod = `apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -128,10 +132,13 @@ spec:
         env:
         - name: PILOT_TRACE_SAMPLING
           value: "1"
+        - name: PILOT_ENABLE_GATEWAY_API_COPY_LABELS_ANNOTATIONS
+          value: "false"
         - name: ENABLE_NATIVE_SIDECARS
           value: "true"
 `
-    expect(byEntry(run('istiod.yaml', istiod, '1.27', '1.26'), 'istio-1.27-native-sidecars')).toEqual([expect.objectContaining({ line: 13, severity: 'notice' })])
+    expect(byEntry(run('istiod.yaml', istiod, '1.26'), 'istio-1.27-new-env')).toEqual([expect.objectContaining({ line: 13, severity: 'notice' })])
+    expect(byEntry(run('istiod.yaml', istiod, '1.27', '1.26'), 'istio-1.27-native-sidecars')).toEqual([])
   })
 })
 

@@ -158,7 +158,7 @@ describe('typos and removed values', () => {
     const file = parseManifestFile('istio/cni.yaml', text)
     const found = file.documents.flatMap((d) => catalogAnalyzer.check(d, { target: parseRelease('1.27'), files: [file] }))
     // One finding on the line: the written entry (as for the native-side typo), not a second generic "ignored".
-    expect(found).toEqual([expect.objectContaining({ rule: 'no-effect', severity: 'error', file: 'istio/cni.yaml', line: at, path: 'spec.values.istioOwnedCNIConfigFilename' })])
+    expect(found).toEqual([expect.objectContaining({ rule: 'no-effect', severity: 'warning', file: 'istio/cni.yaml', line: at, path: 'spec.values.istioOwnedCNIConfigFilename' })])
     expect(found[0].message).toContain('istioOwnedCNIConfigFileName')
     expect(found[0].fix?.edits).toEqual([{ startLine: at, endLine: at, replacement: '    istioOwnedCNIConfigFileName: 02-istio-cni.conflist' }])
   })

@@ -6,7 +6,16 @@ import { LiteralBlock, writeYaml, type Y } from './yaml-writer.js'
 export const PATTERN_SAMPLES: Record<string, string> = {
   '^1\\.(1[0-9]|2[0-8])(\\.|$)': '1.28',
   'forward_downstream_sni|tcp_cluster_rewrite|sni_verifier': 'envoy.filters.network.sni_verifier',
-  '(^|[^\\w."\\[])node\\.': 'node.metadata["NAMESPACE"]',
+  // A CEL node attribute, not a host name such as node.cluster.local that merely starts with node.
+  '^(?![\\s\\S]*\\bxds\\.node\\b)(?:[\\s\\S]*[^\\w."\\[/-])?node\\.(id|cluster|metadata|locality|user_agent_name|user_agent_version|user_agent_build_version|extensions|client_features|listening_addresses)\\b(?![\\w.-]*\\.(local|svc|com|net|org|io)\\b)': 'node.metadata["NAMESPACE"]',
+  // A pod's proxy.istio.io/config that turns DNS capture on.
+  'ISTIO_META_DNS_CAPTURE["\']?\\s*:\\s*["\']?(1|t|T|true|TRUE|True)\\b': 'proxyMetadata:\n  ISTIO_META_DNS_CAPTURE: "true"\n',
+  // A waypoint traffic type other than the default (service).
+  '^(?!service$)': 'workload',
+  // A workload identity socket file name other than the default (socket).
+  '^(?!socket$)': 'spire-agent.sock',
+  // A DestinationRule exportTo item other than "*" (every namespace, the default).
+  '^(?!\\*$)': '.',
   '(^|[^\\w."\\[])istio_responseClass': 'istio_responseClass == "2xx"',
   // Paired with a contains: the expression has no has() fallback to the standard attribute.
   '^(?![\\s\\S]*has\\(\\s*filter_state\\.downstream_peer\\s*\\))': 'filter_state["wasm.downstream_peer"].namespace',
@@ -32,6 +41,8 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   '[1-9]': '5',
   // A stats eviction interval of a minute or more that is a multiple of the default 5s flush interval.
   '^\\s*(0*[1-9]\\d*(m|h)|0*([6-9][05]|[1-9]\\d+[05])s)\\s*$': '60s',
+  // A Helm compatibilityVersion whose profile keeps the pre-1.24 behaviour.
+  '^1\\.2[0-3]$': '1.23',
   // A container named istio-proxy in a JMESPath expression; `require-istio-proxy` alone must not match.
   '(^|[^\\w-])istio-proxy($|[^\\w-])': "request.object.spec.containers[?name == 'istio-proxy']",
   '^(?!istio-system$)': 'monitoring',
@@ -42,6 +53,7 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   '^\\*': '*.example.com',
   '^[^*]': 'api.example.com',
   '^[Ff][Aa][Ll][Ss][Ee]$': 'false',
+  '^1\\.2[0-4]?$': '1.24',
   '[\\x00-\\x1f]': 'docker.io/istio/proxyv2:1.29.0\n',
   '(^|,)\\s*([^,\\s]{16,}|[^,\\s][^,]*[/:\\s][^,\\s]+[^,]*)\\s*(,|$)': 'eth0,a b',
   '[\\[\\]()|+?^$\\\\{}]': 'cluster.local/ns/(a|b)/sa/x',
@@ -59,14 +71,21 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   '(\\.svc(\\.|$)|\\.local$|\\.internal$|^[^.]+$)': 'reviews.bookinfo.svc.cluster.local',
   // Readiness probe settings other than the Istio 1.20 defaults (period 15, failure threshold 4).
   '^(?:[0-9]|1[0-46-9]|[2-9][0-9]|[0-9]{3,})$': '2',
+  '\\S': 'my-ztunnel',
+  '^(?!240\\.240\\.0\\.0/16$)': '10.250.0.0/16',
+  '^(?!2001:2::/48$)': 'fd00:10::/48',
   '^(?:[0-35-9]|[1-9][0-9]+)$': '30',
+  // An EnvoyFilter anchor filter other than the terminal tcp_proxy / http_connection_manager (whose place never moves).
+  '^(?!envoy\\.filters\\.network\\.(tcp_proxy|http_connection_manager)$|envoy\\.(tcp_proxy|http_connection_manager)$)': 'istio.metadata_exchange',
+  // A port number (its capture is compared with the ServiceEntry's port numbers).
+  '^([0-9]+)$': '9090',
   '^\\s*0*(\\d{1,6}|[1-3]\\d{6}|40\\d{5}|41[0-8]\\d{4}|419[0-3]\\d{3}|4194[0-2]\\d{2}|419430[0-4])\\s*$': '4194304'
 }
 
 /** A value that passes no value test the catalog uses. */
 const NO_MATCH = 'nomatch'
 /** A value the pattern must not match, for patterns that match almost anything (negative lookaheads). */
-const PATTERN_CLEAN: Record<string, string> = { '^(?!kube-system$)': 'kube-system', '^(?!\\s*(0|f|F|false|FALSE|False)\\s*$)': 'false' }
+const PATTERN_CLEAN: Record<string, string> = { '^(?!kube-system$)': 'kube-system', '^(?!\\s*(0|f|F|false|FALSE|False)\\s*$)': 'false', '^(?!socket$)': 'socket', '^(?!service$)': 'service', '^(?!\\*$)': '*', '^(?!240\\.240\\.0\\.0/16$)': '240.240.0.0/16', '^(?!2001:2::/48$)': '2001:2::/48' }
 
 const KIND_API: Record<string, string> = {
   Service: 'v1', Secret: 'v1', Namespace: 'v1', ConfigMap: 'v1', Deployment: 'apps/v1',
@@ -143,8 +162,8 @@ function unset(root: { [k: string]: Y }, steps: readonly Step[]): void {
 /** Writes what the conditions need; `broken` does the opposite (absent ones written, required ones removed). */
 function applyConditions(root: { [k: string]: Y }, where: readonly Condition[] | undefined, broken = false, matched: Step[] = [], match?: { pattern?: string }): void {
   for (const c of where ?? []) {
-    // `@.x` conditions sit under the matched value itself.
-    const steps = c.path.startsWith('@.') ? [...matched, ...concrete(c.path.slice(2))] : concrete(c.path)
+    // `@.x` conditions sit under the matched value itself, `@..x` beside it (in the map that holds it).
+    const steps = c.path.startsWith('@..') ? [...matched.slice(0, -1), ...concrete(c.path.slice(3))] : c.path.startsWith('@.') ? [...matched, ...concrete(c.path.slice(2))] : concrete(c.path)
     // equalsGroup: the value is the capture group of the match pattern on its sample.
     const group = c.equalsGroup !== undefined ? new RegExp(match?.pattern ?? '').exec(PATTERN_SAMPLES[match?.pattern ?? ''] ?? '')?.[c.equalsGroup] ?? 'x' : undefined
     // beforeGroup: a value that sorts before the group (its first letter stepped back), e.g. 'aookinfo' for 'bookinfo'.
@@ -223,6 +242,7 @@ export function buildCase(entry: CatalogEntry, match: Match, clean = false, brok
         const [one, other] = match.values ? [match.values[0], match.values[1] ?? NO_MATCH] : ['first', 'second']
         set(doc, steps, one)
         set(doc, second, clean ? other : one)
+        if (!brokenConditions && relative) applyConditions(doc, match.where, false, second, match)
         if (brokenConditions) applyConditions(doc, match.where, true, second)
         const w = writeYaml([doc])
         return { file, text: w.text, line: w.lineOf(second) }
@@ -253,7 +273,11 @@ export function buildCase(entry: CatalogEntry, match: Match, clean = false, brok
     case 'meshConfig':
     case 'proxyConfig': {
       const inner: { [k: string]: Y } = {}
-      const where = match.where
+      const all = match.where
+      // `$values.x` conditions (MeshConfig matches) sit in the istiod Helm values that hold the MeshConfig (then
+      // written as a HelmRelease).
+      const onValues = match.type === 'meshConfig' ? (all ?? []).filter((c) => c.path.startsWith('$values.')).map((c) => ({ ...c, path: c.path.slice('$values.'.length) })) : []
+      const where = all?.filter((c) => !c.path.startsWith('$values.'))
       // As for fields: `@.x` conditions sit under the matched value, the others anywhere in the MeshConfig (for a
       // ProxyConfig match: in the same ProxyConfig, defaultConfig).
       const relative = (where ?? []).some((c) => c.path.startsWith('@.'))
@@ -270,6 +294,12 @@ export function buildCase(entry: CatalogEntry, match: Match, clean = false, brok
         const root = match.type === 'proxyConfig' ? (inner.defaultConfig as { [k: string]: Y }) : inner
         applyConditions(root, (where ?? []).filter((c) => !c.path.startsWith('@.')), true)
         applyConditions(inner, (where ?? []).filter((c) => c.path.startsWith('@.')), true, path, match)
+      }
+      if (onValues.length) {
+        const values: { [k: string]: Y } = { meshConfig: inner }
+        applyConditions(values, onValues, brokenConditions)
+        const w = writeYaml([helmRelease('istiod', values)])
+        return { file, text: w.text, line: w.lineOf(['spec', 'values', 'meshConfig', ...path]) }
       }
       const w = writeYaml([meshConfigMap(inner)])
       return { file, text: w.text, line: w.lineOf(['data', 'mesh', ...path]) }
@@ -414,36 +444,5 @@ metadata:
     config.kubernetes.io/local-config: "true"` : ''}
 spec:
   profile: default
-`,
-  // A route that mirrors requests, in a repository that does not keep the -shadow suffix. Clean: the istiod
-  // installation next to it sets DISABLE_SHADOW_HOST_SUFFIX=false.
-  'mirror-shadow-suffix': (clean) => `apiVersion: networking.istio.io/v1
-kind: VirtualService
-metadata:
-  name: web
-  namespace: apps
-spec:
-  hosts: [web]
-  http:
-  - route:
-    - destination: {host: web, subset: v1}
-    mirror: # reported
-      host: web
-      subset: v2
----
-apiVersion: helm.toolkit.fluxcd.io/v2
-kind: HelmRelease
-metadata:
-  name: istiod
-  namespace: istio-system
-spec:
-  chart:
-    spec:
-      chart: istiod
-      sourceRef: {kind: HelmRepository, name: istio}
-  values:
-    pilot:
-      env:
-        DISABLE_SHADOW_HOST_SUFFIX: "${clean ? 'false' : 'true'}"
 `
 }

@@ -8,7 +8,7 @@ import { buildFix, lineHolding } from './catalog/fix.js'
 import { planFor, type CatalogRule, type Plan } from './catalog/plan.js'
 import { kubernetesFindings, KUBERNETES_RULE } from './catalog/kubernetes.js'
 import { helmValueFindings, HELM_VALUE_RULES } from './helm-values.js'
-import { crossObjectFindings, noteDocument } from './catalog/cross-object.js'
+import { crossObjectFindings, noteDocument, optedOut } from './catalog/cross-object.js'
 import { skewFindings, SKEW_RULE, upgradePathFindings, UPGRADE_PATH_RULE } from './catalog/upgrade.js'
 
 export const COMPATIBILITY_RULE = 'compatibility-version-unsupported'
@@ -62,11 +62,14 @@ function renderMessage(hit: CatalogHit): string {
   return hit.message.split('{name}').join(hit.name).split('{value}').join(value)
 }
 
+/** Findings of matches with `unlessRepository` opt-outs, by the match's key: `settle` drops them when a file opts out. */
+const optOutKeyOf = new WeakMap<Finding, string>()
+
 function toFinding(doc: ManifestDocument, hit: CatalogHit, lines: readonly string[]): Finding {
   const line = hit.needle !== undefined && hit.valueNode ? lineHolding(hit.valueNode, hit.needle, lines) : hit.line
   const fix = hit.fix ? buildFix(hit.fix, hit, lines) : undefined
   const source = hit.entry.sources[0]
-  return {
+  const finding: Finding = {
     rule: hit.rule,
     severity: hit.severity,
     message: renderMessage(hit),
@@ -78,6 +81,8 @@ function toFinding(doc: ManifestDocument, hit: CatalogHit, lines: readonly strin
     ...(fix ? { fix } : {}),
     source: source.refs?.length ? `${source.url} (${source.refs.join(', ')})` : source.url
   }
+  if (hit.optOutKey) optOutKeyOf.set(finding, hit.optOutKey)
+  return finding
 }
 
 /** Helm compatibilityVersion: accepted values of the target, and the YAML float trap (1.30 read as 1.3). */
@@ -147,21 +152,27 @@ export function isIstioChartProfile(doc: ManifestDocument, lines: readonly strin
   return head.includes('DO NOT EDIT, THIS FILE IS A COPY') && head.includes('/manifests/helm-profiles')
 }
 
+/** A hit limited to some Gateway API channels applies to the channel the cluster runs (experimental when unsaid). */
+function hitsFor(doc: ManifestDocument, ctx: AnalysisContext, plan: Plan, lines: readonly string[]): CatalogHit[] {
+  const channel = ctx.gatewayApiChannel ?? 'experimental'
+  return collectHits(doc, plan, lines).filter((hit) => !hit.channels || hit.channels.includes(channel))
+}
+
 /** Catalog findings of one document, each with the id of the catalog entry behind it. */
 export function catalogFindings(doc: ManifestDocument, ctx: AnalysisContext, plan: Plan = planFor(ctx.target, ctx.from)): CatalogFinding[] {
   const lines = linesOf(ctx, doc.file)
   if (isIstioChartProfile(doc, lines)) return []
-  return collectHits(doc, plan, lines).map((hit) => ({ entryId: hit.entry.id, finding: toFinding(doc, hit, lines) }))
+  return hitsFor(doc, ctx, plan, lines).map((hit) => ({ entryId: hit.entry.id, finding: toFinding(doc, hit, lines) }))
 }
 
 export const catalogAnalyzer: Analyzer = {
   meta: CATALOG_RULES,
   check(doc, ctx) {
-    // What the cross-object checks pair later, taken while the document still has its position tree.
-    noteDocument(doc)
     const lines = linesOf(ctx, doc.file)
+    // What the cross-object checks pair later (and the opt-outs it sets), taken while the document still has its position tree.
+    noteDocument(doc, lines)
     if (isIstioChartProfile(doc, lines)) return []
-    const hits = collectHits(doc, planFor(ctx.target, ctx.from), lines)
+    const hits = hitsFor(doc, ctx, planFor(ctx.target, ctx.from), lines)
     const findings = [...hits.map((hit) => toFinding(doc, hit, lines)), ...compatibilityFindings(doc, ctx, lines), ...istioOperatorFindings(doc)]
     // Helm values the target's chart does not read; a line a catalog entry already explains is left to it.
     if (doc.embedded.some((e) => e.role === 'helm-values') || doc.kind === 'helm-values') {
@@ -172,6 +183,16 @@ export const catalogAnalyzer: Analyzer = {
   checkRepository(ctx, docs) {
     const crossObject = crossObjectFindings(ctx.pairingFiles?.length ? [...ctx.files, ...ctx.pairingFiles] : ctx.files, planFor(ctx.target, ctx.from), docs).map((f) => f.finding)
     return [...kubernetesFindings(ctx), ...upgradePathFindings(ctx), ...skewFindings(ctx), ...crossObject]
+  },
+  settle(findings, ctx) {
+    // A mesh-wide opt-out (an istiod variable, a compatibilityVersion) in any file the run reads keeps the old
+    // behaviour for every resource, so the matches it names report nothing, whichever file the resource is in.
+    const silenced = optedOut(ctx.pairingFiles?.length ? [...ctx.files, ...ctx.pairingFiles] : ctx.files, ctx.target)
+    if (silenced.size === 0) return findings
+    return findings.filter((f) => {
+      const key = optOutKeyOf.get(f)
+      return key === undefined || !silenced.has(key)
+    })
   }
 }
 

@@ -33,6 +33,8 @@ export function groupByTarget(docs: readonly ManifestDocument[], files: readonly
       ...(override.from ? { from: override.from } : {}),
       ...(override.kubernetesVersion ? { kubernetesVersion: override.kubernetesVersion } : {}),
       ...(inputs.gatewayApiChannel ? { gatewayApiChannel: inputs.gatewayApiChannel } : {}),
+      ...(inputs.repositoryPaths ? { repositoryPaths: inputs.repositoryPaths } : {}),
+      ...(inputs.pairingFiles ? { pairingFiles: inputs.pairingFiles } : {}),
       files: inputs.files
     })
   }

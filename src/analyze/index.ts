@@ -24,7 +24,7 @@ export function allRules(analyzers: readonly Analyzer[] = ANALYZERS): RuleMeta[]
 }
 
 /**
- * Every analyzer's `check` over `docs`, then its `checkRepository`. `early` holds the `check` findings of documents
+ * Every analyzer's `check` over `docs`, then its `checkRepository`, then its `settle` over all of them. `early` holds the `check` findings of documents
  * already checked while their file was parsed (src/streaming.ts), with the same releases: they are taken as they are.
  */
 export function analyzeDocuments(docs: readonly ManifestDocument[], ctx: AnalysisContext, analyzers: readonly Analyzer[] = ANALYZERS, early?: ReadonlyMap<ManifestDocument, readonly Finding[]>): Finding[] {
@@ -38,7 +38,9 @@ export function analyzeDocuments(docs: readonly ManifestDocument[], ctx: Analysi
     for (const analyzer of analyzers) for (const f of analyzer.check(doc, ctx)) findings.push(f)
   }
   for (const analyzer of analyzers) if (analyzer.checkRepository) for (const f of analyzer.checkRepository(ctx, docs)) findings.push(f)
-  return findings
+  let settled = findings
+  for (const analyzer of analyzers) if (analyzer.settle) settled = analyzer.settle(settled, ctx)
+  return settled
 }
 
 /** Rules switched off are dropped; severity overrides are applied. */

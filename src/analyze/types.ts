@@ -50,4 +50,9 @@ export interface Analyzer {
    * `docs` are the documents in scope (findings about pairs go on those; absent: all), `ctx.files` all parsed files.
    */
   checkRepository?(ctx: AnalysisContext, docs?: readonly ManifestDocument[]): Finding[]
+  /**
+   * The run's findings once every document was checked (all analyzers'); returns those to keep. For facts only the
+   * whole repository shows, e.g. a mesh-wide opt-out in another file. Must not drop other analyzers' findings.
+   */
+  settle?(findings: Finding[], ctx: AnalysisContext): Finding[]
 }

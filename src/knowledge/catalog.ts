@@ -40,7 +40,18 @@ interface MatchBase {
   message?: string
   /** Overrides the entry fix; null = no fix for this match. */
   fix?: FixSpec | null
+  /**
+   * Mesh-wide settings that keep the old behaviour (an istiod opt-out variable, a Helm compatibilityVersion): when
+   * any file the run reads holds one of these `env`, `helmValue`, `meshConfig` or `field` (IstioOperator) matches, this match reports
+   * nothing, wherever the setting sits (usually the istiod values, not the file of the resource it concerns).
+   * `until`: the release that removes the switch (or no longer ships the compatibility profile); from it on the
+   * setting keeps nothing and the match reports again.
+   */
+  unlessRepository?: OptOut[]
 }
+
+/** A mesh-wide setting that keeps the old behaviour, up to the release named by `until` (see `unlessRepository`). */
+export type OptOut = Match & { until?: string }
 
 /** A value test on the matched scalar: exact values (compared as strings) or a regular expression. */
 interface ValueTest {
@@ -53,6 +64,11 @@ export interface ResourceMatch extends MatchBase {
   type: 'resource'
   apiVersions: string[]
   kinds: string[]
+  /**
+   * Gateway API kinds only: the CRD channels the cluster may run for the match to apply (default: both). A
+   * GRPCRoute v1alpha2 the standard channel does not serve at all is the schema check's to report, not a deprecation.
+   */
+  channels?: ('standard' | 'experimental')[]
 }
 
 /**
@@ -100,8 +116,14 @@ export interface MetadataMatch extends MatchBase, ValueTest {
 export interface MeshConfigMatch extends MatchBase, ValueTest {
   type: 'meshConfig'
   paths: string[]
-  /** Conditions on the same MeshConfig (paths relative to its root, or `@.sub.path` relative to each matched value). */
+  /**
+   * Conditions on the same MeshConfig (paths relative to its root, or `@.sub.path` relative to each matched value),
+   * or with `$values.sub.path` on the Helm values (IstioOperator spec.values) that hold it, e.g. an istiod opt-out
+   * in `pilot.env` next to the MeshConfig it concerns; a MeshConfig without such values (a ConfigMap) has none.
+   */
   where?: Condition[]
+  /** Conditions on the whole document that holds the MeshConfig (e.g. Helm values `global.proxy.tracer` next to `meshConfig`). */
+  documentWhere?: Condition[]
 }
 
 /** A ProxyConfig path: MeshConfig defaultConfig.<path> and the pod annotation proxy.istio.io/config. */
@@ -143,6 +165,11 @@ export interface EnvMatch extends MatchBase, ValueTest {
    * variable is not reported (a misspelt name next to the right one does no harm, and a rename would duplicate it).
    */
   unlessSet?: string[]
+  /**
+   * Conditions on the whole document that sets the variable, paths from its root (all must hold), e.g. a documented
+   * replacement written in the same Helm values or IstioOperator: `{"path": "meshConfig.inboundTrafficPolicy", "absent": true}`.
+   */
+  documentWhere?: Condition[]
 }
 
 /** A substring or pattern in any scalar of the selected resources (CEL expressions, EnvoyFilter patches, policies). */
@@ -184,9 +211,9 @@ export interface CrossObjectMatch extends MatchBase {
  *   lists its file, a Flux Kustomization or Argo CD Application deploys its directory, or the repository installs the
  *   in-cluster operator), as opposed to an input file for istioctl.
  */
-export type CrossObjectCheck = 'secret-name-forms' | 'ambient-serviceentry-hosts' | 'istio-operator-applied' | 'mirror-shadow-suffix'
+export type CrossObjectCheck = 'secret-name-forms' | 'ambient-serviceentry-hosts' | 'istio-operator-applied'
 
-export const CROSS_OBJECT_CHECKS: readonly CrossObjectCheck[] = ['secret-name-forms', 'ambient-serviceentry-hosts', 'istio-operator-applied', 'mirror-shadow-suffix']
+export const CROSS_OBJECT_CHECKS: readonly CrossObjectCheck[] = ['secret-name-forms', 'ambient-serviceentry-hosts', 'istio-operator-applied']
 
 export type Match =
   | ResourceMatch
@@ -287,19 +314,21 @@ export function catalogRelease(minor: string, releases: readonly CatalogRelease[
 export const SOURCE_DIRS = ['releases/', 'annotations/', 'crds/', 'helm/', 'meshconfig/', 'charts/']
 const ID_RE = /^istio-\d+\.\d+(?:\.\d+)?-[a-z0-9]+(?:-[a-z0-9.]+)*$/
 const MATCH_KEYS: Record<MatchType, { required: string[]; optional: string[] }> = {
-  resource: { required: ['apiVersions', 'kinds'], optional: [] },
+  resource: { required: ['apiVersions', 'kinds'], optional: ['channels'] },
   field: { required: ['kinds', 'paths'], optional: ['apiVersions', 'values', 'pattern', 'where', 'duplicates'] },
   annotation: { required: ['key', 'on'], optional: ['values', 'pattern'] },
   label: { required: ['key', 'on'], optional: ['values', 'pattern'] },
-  meshConfig: { required: ['paths'], optional: ['values', 'pattern', 'where'] },
+  meshConfig: { required: ['paths'], optional: ['values', 'pattern', 'where', 'documentWhere'] },
   proxyConfig: { required: ['paths'], optional: ['values', 'pattern', 'where'] },
   helmValue: { required: ['chart', 'paths'], optional: ['iopPaths', 'values', 'pattern', 'where'] },
-  env: { required: ['name', 'component'], optional: ['values', 'pattern', 'unlessSet'] },
+  env: { required: ['name', 'component'], optional: ['values', 'pattern', 'unlessSet', 'documentWhere'] },
   text: { required: [], optional: ['kinds', 'families', 'contains', 'pattern'] },
   helmChart: { required: ['names'], optional: ['where'] },
   crossObject: { required: ['check'], optional: [] }
 }
-const COMMON_KEYS = ['type', 'severity', 'message', 'fix']
+const COMMON_KEYS = ['type', 'severity', 'message', 'fix', 'unlessRepository']
+/** Match types that state a mesh-wide setting, the ones `unlessRepository` may name. */
+const OPT_OUT_TYPES = ['env', 'helmValue', 'meshConfig', 'field']
 const FIXES_BY_MATCH: Record<MatchType, FixSpec['type'][]> = {
   resource: ['replaceValue'],
   field: ['replaceValue', 'renameKey', 'replaceText'],
@@ -372,7 +401,7 @@ function checkSource(source: Source, where: string, knownSources: ReadonlySet<st
 /** The paths and patterns of a match's `where` conditions. */
 function checkConditions(conditions: readonly Condition[] | undefined, where: string, problems: string[]): void {
   for (const c of conditions ?? []) {
-    checkPath(c.path, where, problems)
+    checkPath(typeof c.path === 'string' && c.path.startsWith('@..') ? `@.${c.path.slice(3)}` : c.path, where, problems)
     checkPattern(c.pattern, where, problems)
   }
 }
@@ -387,10 +416,30 @@ function checkMatch(m: Match, where: string, problems: string[]): void {
   for (const key of spec.required) if (record[key] === undefined) problems.push(`${where}: ${m.type} match needs ${key}`)
   for (const key of Object.keys(record)) if (!COMMON_KEYS.includes(key) && !spec.required.includes(key) && !spec.optional.includes(key)) problems.push(`${where}: unexpected key ${key} on ${m.type} match`)
   checkPattern(record.pattern, where, problems)
+  if (m.unlessRepository !== undefined) {
+    if (!Array.isArray(m.unlessRepository) || m.unlessRepository.length === 0) problems.push(`${where}: unlessRepository must be a non-empty list of matches`)
+    else
+      m.unlessRepository.forEach((o, i) => {
+        const at = `${where} unlessRepository[${i}]`
+        if (!OPT_OUT_TYPES.includes(o.type)) return void problems.push(`${at}: only ${OPT_OUT_TYPES.join(', ')} matches state a mesh-wide setting`)
+        if (!('values' in o) && !('pattern' in o)) problems.push(`${at}: an opt-out names the values that keep the old behaviour (values or pattern)`)
+        if (o.severity !== undefined || o.message !== undefined || o.fix !== undefined || o.unlessRepository !== undefined) problems.push(`${at}: an opt-out reports nothing, so it has no severity, message, fix or opt-outs of its own`)
+        const { until, ...setting } = o
+        if (until !== undefined) {
+          try {
+            parseRelease(until)
+          } catch {
+            problems.push(`${at}: until ${String(until)} is not a known release`)
+          }
+        }
+        checkMatch(setting as Match, at, problems)
+      })
+  }
   if (record.values !== undefined && (!Array.isArray(record.values) || record.values.length === 0)) problems.push(`${where}: values must be a non-empty list`)
   switch (m.type) {
     case 'resource':
       if (!nonEmptyStrings(m.apiVersions) || !nonEmptyStrings(m.kinds)) problems.push(`${where}: apiVersions and kinds must be non-empty lists`)
+      if (m.channels !== undefined && (!nonEmptyStrings(m.channels) || !m.channels.every((c) => c === 'standard' || c === 'experimental'))) problems.push(`${where}: channels must list standard and/or experimental`)
       break
     case 'field':
       if (!nonEmptyStrings(m.kinds)) problems.push(`${where}: kinds must be a non-empty list`)
@@ -413,7 +462,10 @@ function checkMatch(m: Match, where: string, problems: string[]): void {
     case 'proxyConfig':
       if (!nonEmptyStrings(m.paths)) problems.push(`${where}: paths must be a non-empty list`)
       else m.paths.forEach((p) => checkPath(p, where, problems))
-      checkConditions(m.where, where, problems)
+      if (m.type === 'meshConfig') {
+        checkConditions(m.where?.map((c) => (c.path.startsWith('$values.') ? { ...c, path: c.path.slice('$values.'.length) } : c)), where, problems)
+        checkConditions(m.documentWhere, where, problems)
+      } else checkConditions(m.where, where, problems)
       break
     case 'helmValue':
       if (!CHARTS.includes(m.chart)) problems.push(`${where}: unknown chart ${String(m.chart)}`)
@@ -429,6 +481,7 @@ function checkMatch(m: Match, where: string, problems: string[]): void {
       if (typeof m.name !== 'string' || !ENV_NAME.test(m.name)) problems.push(`${where}: bad env name`)
       if (!['istiod', 'proxy', 'any', 'cni'].includes(m.component)) problems.push(`${where}: bad env component`)
       if (m.unlessSet !== undefined && (!nonEmptyStrings(m.unlessSet) || m.unlessSet.some((n) => !ENV_NAME.test(n)))) problems.push(`${where}: unlessSet must be a non-empty list of env names`)
+      checkConditions(m.documentWhere, where, problems)
       break
     case 'text':
       if (m.contains === undefined && m.pattern === undefined) problems.push(`${where}: text match needs contains or pattern`)

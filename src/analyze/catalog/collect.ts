@@ -28,6 +28,11 @@ export interface CatalogHit {
   valueNode?: PosNode
   /** For text matches: the literal text searched for, to find its own line in a multi-line scalar. */
   needle?: string
+  /** See `Compiled.optOutKey` and `Compiled.optOutUntil`. */
+  optOutKey?: string
+  optOutUntil?: string
+  /** Resource matches of Gateway API kinds: the CRD channels the match applies to (absent: every channel). */
+  channels?: readonly ('standard' | 'experimental')[]
 }
 
 /** A YAML tree inside the document: the document itself, or an embedded MeshConfig / values block. */
@@ -36,6 +41,8 @@ export interface Tree {
   root: PosNode | null
   /** Where the tree sits in the document, for finding paths. */
   at: YamlPath
+  /** A MeshConfig tree: the Helm values (IstioOperator spec.values) that hold it, for `$values.` conditions. */
+  values?: unknown
 }
 
 export interface HelmTree extends Tree {
@@ -77,8 +84,11 @@ export class HitCollector {
   constructor(readonly doc: ManifestDocument, readonly plan: Plan, readonly lines?: readonly string[]) {}
 
   add(c: Compiled, where: { line: number; endLine?: number; keyNode?: PosNode; valueNode?: PosNode; needle?: string }, path: YamlPath, name: string): void {
-    const key = `${c.entry.id}|${c.rule}|${where.line}`
+    // Matches of one entry limited to different Gateway API channels are kept apart (one of them is dropped later).
+    const channels = c.match.type === 'resource' && c.match.channels ? `|${c.match.channels.join()}` : ''
+    const key = `${this.plan.optOuts ? c.optOutKey : c.entry.id}|${c.rule}|${where.line}${channels}`
     if (this.seen.has(key)) return
+    if (c.documentConditions && !conditionsHold(this.doc.value, c.documentConditions)) return
     this.seen.add(key)
     this.hits.push({
       entry: c.entry,
@@ -92,7 +102,10 @@ export class HitCollector {
       name,
       ...(where.keyNode ? { keyNode: where.keyNode } : {}),
       ...(where.valueNode ? { valueNode: where.valueNode } : {}),
-      ...(where.needle !== undefined ? { needle: where.needle } : {})
+      ...(where.needle !== undefined ? { needle: where.needle } : {}),
+      ...(c.optOutKey ? { optOutKey: c.optOutKey } : {}),
+      ...(c.optOutUntil ? { optOutUntil: c.optOutUntil } : {}),
+      ...(c.match.type === 'resource' && c.match.channels ? { channels: c.match.channels } : {})
     })
   }
 
@@ -121,10 +134,22 @@ function valueAt(value: unknown, path: readonly (string | number)[]): unknown {
   return current
 }
 
-function conditionsHold(value: unknown, conditions: readonly CompiledCondition[], relative = false): boolean {
+/** The map or list that holds the value at `path` (map keys and list indices), for `@..` conditions. */
+function holderOf(root: unknown, path: readonly (string | number)[]): unknown {
+  let current = root
+  for (const step of path.slice(0, -1)) {
+    if (Array.isArray(current) && typeof step === 'number') current = current[step]
+    else if (isMap(current) && Object.prototype.hasOwnProperty.call(current, String(step))) current = current[String(step)]
+    else return undefined
+  }
+  return current
+}
+
+function conditionsHold(value: unknown, conditions: readonly CompiledCondition[], relative = false, values?: unknown, parent?: unknown): boolean {
   for (const c of conditions) {
     if (c.equalsGroup !== undefined || c.relative !== relative) continue
-    const found = c.patterns.some((p) => resolvePath(value, p).some((r) => passes(r.value, c)))
+    const on = c.onValues ? values : c.parent ? parent : value
+    const found = on !== undefined && c.patterns.some((p) => resolvePath(on, p).some((r) => passes(r.value, c)))
     if (found === c.absent) return false
   }
   return true
@@ -159,7 +184,7 @@ function matchTree(out: HitCollector, c: CompiledTree, tree: Tree, patterns: rea
   if (base === undefined) return
   // Most matchers of a plan name settings a tree does not have: a look at the first step settles those.
   if (!patterns.some((p) => firstStepPresent(base, p))) return
-  if (!conditionsHold(conditionsOnBase ? base : tree.value, c.conditions)) return
+  if (!conditionsHold(conditionsOnBase ? base : tree.value, c.conditions, false, tree.values)) return
   for (const pattern of patterns) {
     for (const r of resolvePath(base, pattern, prefix)) {
       if (passes(r.value, c.test) && conditionsHold(r.value, c.conditions, true)) out.addAt(c, tree, r.path, formatPath(r.path.slice(prefix.length)))
@@ -225,6 +250,15 @@ function meshTreesOf(doc: ManifestDocument, helmTrees: readonly HelmTree[]): Tre
   }
   const spec = isMap(doc.value) ? doc.value.spec : undefined
   if (doc.family === 'istio-operator' && isMap(spec)) add(spec.meshConfig, nodeAt(doc.root, ['spec', 'meshConfig']) ?? null, ['spec', 'meshConfig'])
+  // The values that hold each MeshConfig (for `$values.` conditions): the istiod chart's values around its
+  // meshConfig, an IstioOperator's spec.values next to spec.meshConfig (or around spec.values.meshConfig).
+  const holders = new Map<string, unknown>()
+  for (const h of helmTrees) if (h.chart === 'istiod' || h.chart === 'istio-operator') holders.set(formatPath([...h.at, 'meshConfig']), h.value)
+  if (doc.family === 'istio-operator' && isMap(spec) && isMap(spec.values)) holders.set('spec.meshConfig', spec.values)
+  for (const t of trees) {
+    const values = holders.get(formatPath(t.at))
+    if (values !== undefined) t.values = values
+  }
   return trees
 }
 
@@ -254,7 +288,7 @@ function checkKind(out: HitCollector, doc: ManifestDocument, tree: Tree): void {
           seen.add(text)
           if (!repeated) continue
         }
-        if (passes(r.value, c.test) && conditionsHold(r.value, conditions, true) && groupConditionsHold(doc.value, r.value, c, conditions)) out.addAt(c, tree, r.path, formatPath(r.path))
+        if (passes(r.value, c.test) && conditionsHold(r.value, conditions, true, undefined, holderOf(doc.value, r.path)) && groupConditionsHold(doc.value, r.value, c, conditions)) out.addAt(c, tree, r.path, formatPath(r.path))
       }
     }
   }
@@ -514,10 +548,12 @@ function checkCharts(out: HitCollector, doc: ManifestDocument): void {
   const name = typeof metadata.name === 'string' ? metadata.name : undefined
   // Generic chart names (base, gateway, cni) count only where recognise took the source for Istio's.
   const istio = chartsInstalled(value).map((c) => c.at.join('.'))
-  const places: { place: ConcretePath; at: YamlPath; install: ChartInstall }[] = []
+  const places: { place: ConcretePath; at: YamlPath; install: ChartInstall; otherSource: boolean }[] = []
   if (doc.resource!.kind === 'HelmRelease') {
     const releaseName = typeof spec.releaseName === 'string' ? spec.releaseName : name && typeof spec.targetNamespace === 'string' ? `${spec.targetNamespace}-${name}` : name
-    places.push({ place: ['spec', 'chart', 'spec', 'chart'], at: ['spec'], install: { releaseName, values: valuesAt(doc, ['spec', 'values']) } })
+    const chartSpec = isMap(spec.chart) && isMap(spec.chart.spec) ? spec.chart.spec : {}
+    const sourceName = isMap(chartSpec.sourceRef) ? chartSpec.sourceRef.name : isMap(spec.chartRef) ? spec.chartRef.name : undefined
+    places.push({ place: ['spec', 'chart', 'spec', 'chart'], at: ['spec'], install: { releaseName, values: valuesAt(doc, ['spec', 'values']) }, otherSource: namesOtherSource(sourceName) })
   } else {
     // An ApplicationSet's template is an Application: its spec one level down.
     const set = doc.resource!.kind === 'ApplicationSet'
@@ -529,11 +565,23 @@ function checkCharts(out: HitCollector, doc: ManifestDocument): void {
     for (const [at, source] of sources) {
       const helm = isMap(source) && isMap(source.helm) ? source.helm : {}
       const releaseName = typeof helm.releaseName === 'string' ? helm.releaseName : name
-      places.push({ place: [...at, 'chart'], at, install: { releaseName, values: valuesAt(doc, [...at, 'helm']) } })
+      const repo = isMap(source) ? source.repoURL : undefined
+      places.push({ place: [...at, 'chart'], at, install: { releaseName, values: valuesAt(doc, [...at, 'helm']) }, otherSource: namesOtherSource(repo) && !(isMap(source) && typeof source.path === 'string' && /istio/i.test(source.path)) })
     }
   }
   const tree: Tree = { value: doc.value, root: doc.root, at: [] }
-  for (const { place, at, install } of places) reportChart(out, tree, place, install, istio.includes(at.join('.')))
+  for (const { place, at, install, otherSource } of places) reportChart(out, tree, place, install, istio.includes(at.join('.')), otherSource)
+}
+
+/**
+ * Chart names another project also publishes: Banzai Cloud's `istio-operator` is its own operator, not the one Istio
+ * 1.24 removed. They count when the source is Istio's, or not named at all (as for the generic names without a source).
+ */
+const SHARED_CHART_NAMES = new Set(['istio-operator'])
+
+/** A chart source (Flux source name, Argo CD repoURL, Chart.yaml repository) that is named and does not name istio. */
+function namesOtherSource(source: unknown): boolean {
+  return typeof source === 'string' && source !== '' && !isIstioChartRepository(source)
 }
 
 /** What a chart's conditions read: the Helm release name (undefined when unknown) and its inline values. */
@@ -553,13 +601,14 @@ function checkChartYaml(out: HitCollector, doc: ManifestDocument): void {
   const deps = (doc.value as Record<string, unknown>).dependencies as unknown[]
   const tree: Tree = { value: doc.value, root: doc.root, at: [] }
   // A dependency is rendered under the parent chart's release, whose name the file does not say.
-  deps.forEach((d, i) => reportChart(out, tree, ['dependencies', i, 'name'], { values: {} }, isMap(d) && isIstioChartRepository(d.repository)))
+  deps.forEach((d, i) => reportChart(out, tree, ['dependencies', i, 'name'], { values: {} }, isMap(d) && isIstioChartRepository(d.repository), isMap(d) && namesOtherSource(d.repository)))
 }
 
-function reportChart(out: HitCollector, tree: Tree, place: ConcretePath, install: ChartInstall, istioSource: boolean): void {
+function reportChart(out: HitCollector, tree: Tree, place: ConcretePath, install: ChartInstall, istioSource: boolean, otherSource = false): void {
   const node = nodeAt(tree.root, place)
   const name = node?.kind === 'scalar' ? node.text.split('/').pop() ?? '' : ''
   if (GENERIC_CHARTS.has(name) && !istioSource) return
+  if (SHARED_CHART_NAMES.has(name) && otherSource) return
   for (const c of out.plan.charts.get(name) ?? []) {
     if (c.conditions.length && !conditionsHold(install, c.conditions)) continue
     out.addAt(c, tree, place, name)

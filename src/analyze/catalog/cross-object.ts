@@ -9,8 +9,9 @@ import type { Finding, ResourceRef } from '../../model.js'
 import type { ManifestDocument, ManifestFile, PosNode } from '../../manifests/types.js'
 import { entryAt, nodeAt } from '../../manifests/locate.js'
 import type { CrossObjectCheck } from '../../knowledge/catalog.js'
-import type { Compiled, Plan } from './plan.js'
-import { compatibilityVersionsIn, helmTreesOf } from './collect.js'
+import { includesChange, type Release } from '../../knowledge/versions.js'
+import { optOutPlan, type Compiled, type Plan } from './plan.js'
+import { collectHits } from './collect.js'
 
 const ISTIO_NETWORKING = new Set(['networking.istio.io/v1alpha3', 'networking.istio.io/v1beta1', 'networking.istio.io/v1'])
 
@@ -64,14 +65,68 @@ export interface Applier {
 
 /**
  * Whether a file's text may hold facts a cross-object check reads (a Gateway's credentialName, a ServiceEntry, a
- * sign of ambient, istiod's DISABLE_SHADOW_HOST_SUFFIX or a compatibilityVersion): the untouched files of a pull
- * request that pass are parsed as pairing context. CRD schemas, which name credentialName without a value, do not pass.
+ * sign of ambient): the untouched files of a pull request that pass are parsed as pairing context. CRD schemas,
+ * which name credentialName without a value, do not pass.
  */
 export function mayHoldPairingFacts(text: string): boolean {
-  return MAY_PAIR.test(text)
+  return MAY_PAIR.test(text) || (optOutWords()?.test(text) ?? false)
 }
 
-const MAY_PAIR = /^[ \t]*(?:- )?credentialNames?:[ \t]*[^\s#]|^kind:[ \t]*["']?(?:ServiceEntry|IstioOperator|Kustomization|Application)\b|^resources:|istio-operator\b|dataplane-mode["']?:[ \t]*["']?ambient|profile:[ \t]*["']?ambient|gatewayClassName:[ \t]*["']?istio-waypoint|^[ \t]*(?:- )?credentialNames:[ \t]*\r?\n[ \t]*- |chart:[ \t]*["']?ztunnel\b|DISABLE_SHADOW_HOST_SUFFIX\b|compatibilityVersion["']?:[ \t]*["']?1\./m
+let words: RegExp | null | undefined
+
+/**
+ * The names an `unlessRepository` opt-out can be written with (variables, the last key of a value path), as one
+ * pattern: a file without any of them holds no opt-out. Null when the catalog has no opt-outs.
+ */
+function optOutWords(): RegExp | null {
+  if (words !== undefined) return words
+  const plan = optOutPlan()
+  if (!plan) return (words = null)
+  const names = new Set<string>([...plan.istiodEnv.keys(), ...plan.proxyEnv.keys(), ...plan.cniEnv.keys()])
+  let unbounded = false
+  for (const c of [...plan.helm, ...plan.meshConfig]) {
+    if (c.match.type !== 'helmValue' && c.match.type !== 'meshConfig') continue
+    for (const path of c.match.paths) {
+      const last = path.split('.').pop() ?? ''
+      if (/^[A-Za-z0-9_]+$/.test(last)) names.add(last)
+      else unbounded = true
+    }
+  }
+  return (words = unbounded ? /[^]/ : new RegExp(`\\b(?:${[...names].join('|')})\\b`))
+}
+
+const mentionsOptOut = new WeakMap<readonly string[], boolean>()
+
+/** An opt-out a document sets: the key of the match it silences (`Compiled.optOutKey`), up to `until`. */
+export interface OptOutFact {
+  key: string
+  until?: string
+}
+
+/** A profile file of Istio's charts: `manifests/helm-profiles/*.yaml`, or its copy `<chart>/files/profile-*.yaml`. */
+const CHART_PROFILE = /(^|\/)(?:manifests\/helm-profiles\/|files\/profile-)[^/]+\.ya?ml$/
+
+/** The opt-outs a document sets. */
+function optOutsOf(doc: ManifestDocument, lines?: readonly string[]): OptOutFact[] {
+  const plan = optOutPlan()
+  if (!plan) return []
+  // A profile of Istio's own charts (vendored, or Istio's source tree) sets the old values for the installs that
+  // select it: the selection (a compatibilityVersion) opts out, not the profile file.
+  if (!doc.resource && CHART_PROFILE.test(doc.file)) return []
+  if (lines) {
+    let mentions = mentionsOptOut.get(lines)
+    if (mentions === undefined) {
+      mentions = optOutWords()?.test(lines.join('\n')) ?? false
+      mentionsOptOut.set(lines, mentions)
+    }
+    if (!mentions) return []
+  }
+  const out: OptOutFact[] = []
+  for (const hit of collectHits(doc, plan, lines)) if (hit.optOutKey) out.push({ key: hit.optOutKey, ...(hit.optOutUntil ? { until: hit.optOutUntil } : {}) })
+  return out
+}
+
+const MAY_PAIR = /^[ \t]*(?:- )?credentialNames?:[ \t]*[^\s#]|^kind:[ \t]*["']?(?:ServiceEntry|IstioOperator|Kustomization|Application)\b|^resources:|istio-operator\b|dataplane-mode["']?:[ \t]*["']?ambient|profile:[ \t]*["']?ambient|gatewayClassName:[ \t]*["']?istio-waypoint|^[ \t]*(?:- )?credentialNames:[ \t]*\r?\n[ \t]*- |chart:[ \t]*["']?ztunnel\b/m
 
 /** What the cross-object checks need from one document. */
 export interface DocumentFacts {
@@ -81,13 +136,11 @@ export interface DocumentFacts {
   ambient: boolean
   operators: OperatorObject[]
   appliers: Applier[]
-  /** VirtualService routes that mirror requests (`mirror` or `mirrors`). */
-  mirrors: Place[]
-  /** The document keeps the -shadow suffix on mirrored requests (see `keepsShadowSuffix`). */
-  keepsShadowSuffix: boolean
+  /** The opt-outs the document sets (`unlessRepository`), which silence catalog matches everywhere. */
+  optOuts: OptOutFact[]
 }
 
-const NONE: DocumentFacts = { secrets: [], hosts: [], ambient: false, operators: [], appliers: [], mirrors: [], keepsShadowSuffix: false }
+const NONE: DocumentFacts = { secrets: [], hosts: [], ambient: false, operators: [], appliers: [], optOuts: [] }
 const factsByDoc = new WeakMap<ManifestDocument, DocumentFacts>()
 
 function isMap(v: unknown): v is Record<string, unknown> {
@@ -98,9 +151,9 @@ function isMap(v: unknown): v is Record<string, unknown> {
  * Records the facts of a document while its position tree is there. Cheap for every other document: a look at
  * its kind and a few metadata keys.
  */
-export function noteDocument(doc: ManifestDocument): void {
+export function noteDocument(doc: ManifestDocument, lines?: readonly string[]): void {
   if (factsByDoc.has(doc) || doc.root === null) return
-  const facts = factsOf(doc)
+  const facts = factsOf(doc, lines)
   if (facts !== NONE) factsByDoc.set(doc, facts)
 }
 
@@ -114,7 +167,7 @@ function recalled(doc: ManifestDocument): DocumentFacts {
   return facts
 }
 
-function factsOf(doc: ManifestDocument): DocumentFacts {
+function factsOf(doc: ManifestDocument, lines?: readonly string[]): DocumentFacts {
   const value = doc.value
   if (!isMap(value)) return NONE
   const resource = doc.resource
@@ -124,69 +177,8 @@ function factsOf(doc: ManifestDocument): DocumentFacts {
   const operator = resource ? operatorObject(doc, value, resource) : undefined
   const operators = operator ? [operator] : []
   const appliers = appliersOf(doc, value)
-  const mirrors = resource && resource.kind === 'VirtualService' && ISTIO_NETWORKING.has(resource.apiVersion) ? mirrorRoutes(doc, value, resource) : []
-  const keeps = keepsShadowSuffix(doc, value)
-  return secrets.length === 0 && hosts.length === 0 && !ambient && operators.length === 0 && appliers.length === 0 && mirrors.length === 0 && !keeps
-    ? NONE
-    : { secrets, hosts, ambient, operators, appliers, mirrors, keepsShadowSuffix: keeps }
-}
-
-/** The routes of a VirtualService that mirror requests, placed on their `mirror` (or `mirrors`) key. */
-function mirrorRoutes(doc: ManifestDocument, value: Record<string, unknown>, resource: ResourceRef): Place[] {
-  const spec = value.spec
-  if (!isMap(spec) || !Array.isArray(spec.http)) return []
-  const out: Place[] = []
-  spec.http.forEach((route, i) => {
-    if (!isMap(route)) return
-    const key = route.mirror !== undefined && route.mirror !== null ? 'mirror' : Array.isArray(route.mirrors) && route.mirrors.length > 0 ? 'mirrors' : undefined
-    if (!key) return
-    out.push({ file: doc.file, line: lineOf(entryAt(doc.root, ['spec', 'http', i, key])?.keyNode, doc.line), path: `spec.http[${i}].${key}`, resource })
-  })
-  return out
-}
-
-/** A profile file of Istio's charts: `manifests/helm-profiles/*.yaml`, or its copy `<chart>/files/profile-*.yaml`. */
-const CHART_PROFILE = /(^|\/)(?:manifests\/helm-profiles\/|files\/profile-)[^/]+\.ya?ml$/
-
-/** Values Go's strconv.ParseBool reads as false. */
-const FALSE_TEXT = new Set(['false', '0', 'f', 'F', 'False', 'FALSE'])
-
-function isFalse(v: unknown): boolean {
-  return v === false || v === 0 || (typeof v === 'string' && FALSE_TEXT.has(v))
-}
-
-function envListSetsFalse(list: unknown, name: string): boolean {
-  return Array.isArray(list) && list.some((e) => isMap(e) && e.name === name && isFalse(e.value))
-}
-
-/**
- * Whether the document keeps the -shadow suffix that Istio 1.28 stopped adding to mirrored requests: istiod's
- * DISABLE_SHADOW_HOST_SUFFIX set to false (Helm `pilot.env` / `env`, IstioOperator `values.pilot.env` or
- * `components.pilot.k8s.env`, a rendered istiod Deployment), or a Helm / IstioOperator compatibilityVersion of 1.27
- * or older, whose profile sets it to false.
- */
-function keepsShadowSuffix(doc: ManifestDocument, value: Record<string, unknown>): boolean {
-  const NAME = 'DISABLE_SHADOW_HOST_SUFFIX'
-  // A compatibility profile of Istio's own charts (vendored, or Istio's source tree) sets it for installs that
-  // select the profile; the selection (compatibilityVersion) is what keeps the suffix, not the profile file.
-  if (!doc.resource && CHART_PROFILE.test(doc.file)) return false
-  for (const tree of helmTreesOf(doc)) {
-    if ((tree.chart !== 'istiod' && tree.chart !== 'istio-operator') || !isMap(tree.value)) continue
-    const pilot = tree.value.pilot
-    for (const env of [isMap(pilot) ? pilot.env : undefined, tree.value.env]) if (isMap(env) && isFalse(env[NAME])) return true
-  }
-  const spec = value.spec
-  if (doc.family === 'istio-operator' && isMap(spec)) {
-    const pilot = isMap(spec.components) ? spec.components.pilot : undefined
-    const k8s = isMap(pilot) ? pilot.k8s : undefined
-    if (isMap(k8s) && envListSetsFalse(k8s.env, NAME)) return true
-  }
-  if (doc.resource?.kind === 'Deployment' && isMap(spec)) {
-    const template = isMap(spec.template) ? spec.template.spec : undefined
-    const containers = isMap(template) && Array.isArray(template.containers) ? template.containers : []
-    if (containers.some((c) => isMap(c) && c.name === 'discovery' && envListSetsFalse(c.env, NAME))) return true
-  }
-  return compatibilityVersionsIn(doc).some((c) => /^1\.(1\d|2[0-7])(\.|$)/.test(c.value))
+  const optOuts = optOutsOf(doc, lines)
+  return secrets.length === 0 && hosts.length === 0 && !ambient && operators.length === 0 && appliers.length === 0 && optOuts.length === 0 ? NONE : { secrets, hosts, ambient, operators, appliers, optOuts }
 }
 
 /**
@@ -451,6 +443,14 @@ function appliedOperators(operators: readonly OperatorObject[], appliers: readon
   return out
 }
 
+/** Keys of the catalog matches that an opt-out somewhere in `files` silences on `target` (`unlessRepository`). */
+export function optedOut(files: readonly ManifestFile[], target: Release): Set<string> {
+  const out = new Set<string>()
+  if (!optOutPlan()) return out
+  for (const file of files) for (const doc of file.documents) for (const o of recalled(doc).optOuts) if (o.until === undefined || !includesChange(target, o.until)) out.add(o.key)
+  return out
+}
+
 /** A cross-object hit with the catalog entry behind it. */
 export interface CrossObjectFinding {
   entryId: string
@@ -481,9 +481,7 @@ export function crossObjectFindings(files: readonly ManifestFile[], plan: Plan, 
   const hosts: HostReference[] = []
   const operators: OperatorObject[] = []
   const appliers: Applier[] = []
-  const mirrors: Place[] = []
   let ambient = false
-  let keepsSuffix = false
   for (const file of files) {
     for (const doc of file.documents) {
       const facts = recalled(doc)
@@ -492,9 +490,7 @@ export function crossObjectFindings(files: readonly ManifestFile[], plan: Plan, 
       for (const h of facts.hosts) hosts.push(h)
       for (const o of facts.operators) operators.push(o)
       for (const a of facts.appliers) appliers.push(a)
-      for (const m of facts.mirrors) mirrors.push(m)
       ambient ||= facts.ambient
-      keepsSuffix ||= facts.keepsShadowSuffix
     }
   }
   const scoped = scope ? new Set(scope.map((d) => d.resource)) : undefined
@@ -502,8 +498,7 @@ export function crossObjectFindings(files: readonly ManifestFile[], plan: Plan, 
   const run: Record<CrossObjectCheck, () => PairHit[]> = {
     'secret-name-forms': () => (secrets.length > 1 ? secretNameForms(secrets, inScope) : []),
     'ambient-serviceentry-hosts': () => (ambient && hosts.length > 1 ? ambientServiceEntryHosts(hosts, inScope) : []),
-    'istio-operator-applied': () => (operators.length > 0 && appliers.length > 0 ? appliedOperators(operators, appliers, inScope) : []),
-    'mirror-shadow-suffix': () => (keepsSuffix ? [] : mirrors.filter(inScope).map((at) => ({ at, detail: `${who(at.resource)} mirrors requests and no analysed file keeps the -shadow suffix (istiod DISABLE_SHADOW_HOST_SUFFIX=false, or compatibilityVersion 1.27 or older)` })))
+    'istio-operator-applied': () => (operators.length > 0 && appliers.length > 0 ? appliedOperators(operators, appliers, inScope) : [])
   }
   const out: CrossObjectFinding[] = []
   for (const [check, compiled] of plan.crossObject) {

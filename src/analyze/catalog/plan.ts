@@ -25,6 +25,15 @@ export interface Compiled {
   message: string
   fix?: FixSpec
   test: ValuePredicate
+  /** `documentWhere` of env and meshConfig matches: conditions on the whole document, checked before a hit is kept. */
+  documentConditions?: CompiledCondition[]
+  /**
+   * `<entry id>#<match index>` of a match with `unlessRepository`: in a release plan, the match whose findings an
+   * opt-out anywhere in the run silences; in the opt-out plan (`optOutPlan`), the match this opt-out silences.
+   */
+  optOutKey?: string
+  /** In the opt-out plan: the opt-out's `until`, the release from which it keeps nothing. */
+  optOutUntil?: string
 }
 
 export interface CompiledCondition extends ValuePredicate {
@@ -33,6 +42,10 @@ export interface CompiledCondition extends ValuePredicate {
   absent: boolean
   /** `@.`-paths: evaluated on each matched value (a list item) instead of the whole resource. */
   relative: boolean
+  /** `@..`-paths of field matches: evaluated on the map that holds each matched value (its sibling keys). */
+  parent?: true
+  /** `$values.`-paths of meshConfig matches: evaluated on the Helm values that hold the MeshConfig. */
+  onValues?: true
   /** Capture group of the match pattern on the matched value that is the value test (checked per hit). */
   equalsGroup?: number
   /** With equalsGroup: the value sorts before the group instead of equalling it. */
@@ -109,6 +122,8 @@ export interface Plan {
   crossObject: Map<CrossObjectCheck, Compiled[]>
   /** Values the target's Helm compatibilityVersion accepts. */
   compatibilityVersions: readonly string[]
+  /** The opt-out plan (`optOutPlan`): one hit per opted-out match, not per entry. */
+  optOuts?: true
 }
 
 /** Whether `release` carries a change that landed in any of `versions` (a release and its backports). */
@@ -157,11 +172,15 @@ function predicate(m: { values?: (string | number | boolean)[]; pattern?: string
 function compileConditions(conditions: readonly Condition[] | undefined, kind: string): CompiledCondition[] {
   return (conditions ?? []).map((c) => {
     const relative = c.path === '@' || c.path.startsWith('@.')
+    const parent = c.path.startsWith('@..')
+    const onValues = c.path.startsWith('$values.')
     return {
       ...predicate(c),
-      patterns: relative ? [compilePath(c.path.slice(2))] : expandMacros(c.path, kind).map(compilePath),
+      ...(parent ? { parent: true as const } : {}),
+      patterns: parent ? [compilePath(c.path.slice(3))] : relative ? [compilePath(c.path.slice(2))] : onValues ? [compilePath(c.path.slice('$values.'.length))] : expandMacros(c.path, kind).map(compilePath),
       absent: c.absent === true,
       relative,
+      ...(onValues ? { onValues: true as const } : {}),
       ...(c.equalsGroup !== undefined ? { equalsGroup: c.equalsGroup } : {}),
       ...(c.beforeGroup ? { beforeGroup: true } : {})
     }
@@ -201,8 +220,8 @@ function defaultIopPaths(chart: string, paths: readonly string[]): string[] {
   }
 }
 
-export function compilePlan(target: Release, from?: Release, releases: readonly CatalogRelease[] = CATALOG): Plan {
-  const plan: Plan = {
+function emptyPlan(target: Release, from: Release | undefined, releases: readonly CatalogRelease[]): Plan {
+  return {
     target,
     ...(from ? { from } : {}),
     release: catalogRelease(target.minor, releases),
@@ -221,24 +240,55 @@ export function compilePlan(target: Release, from?: Release, releases: readonly 
     crossObject: new Map(),
     compatibilityVersions: catalogRelease(target.minor, releases)?.compatibilityVersions ?? []
   }
+}
+
+function compiledBase(entry: CatalogEntry, match: Match, rule: CatalogRule, severity: Severity, message: string, fix: FixSpec | undefined, optOutKey: string | undefined): Compiled {
+  return {
+    entry,
+    match,
+    rule,
+    severity,
+    message,
+    ...(fix ? { fix } : {}),
+    test: 'values' in match || 'pattern' in match ? predicate(match as { values?: string[]; pattern?: string }) : {},
+    ...((match.type === 'env' || match.type === 'meshConfig') && match.documentWhere ? { documentConditions: compileConditions(match.documentWhere, '') } : {}),
+    ...(optOutKey ? { optOutKey } : {})
+  }
+}
+
+export function compilePlan(target: Release, from?: Release, releases: readonly CatalogRelease[] = CATALOG): Plan {
+  const plan = emptyPlan(target, from, releases)
   for (const entry of catalogEntries(releases)) {
     const rule = ruleFor(entry, target, from)
     if (!rule) continue
-    for (const match of entry.match) {
+    entry.match.forEach((match, i) => {
       const fix = match.fix === null ? undefined : (match.fix ?? entry.fix)
-      const base: Compiled = {
-        entry,
-        match,
-        rule,
-        severity: match.severity ?? entry.severity,
-        message: match.message ?? entry.message,
-        ...(fix ? { fix } : {}),
-        test: 'values' in match || 'pattern' in match ? predicate(match as { values?: string[]; pattern?: string }) : {}
-      }
-      add(plan, base, match)
-    }
+      add(plan, compiledBase(entry, match, rule, match.severity ?? entry.severity, match.message ?? entry.message, fix, match.unlessRepository ? `${entry.id}#${i}` : undefined), match)
+    })
   }
   return plan
+}
+
+/**
+ * Every `unlessRepository` opt-out of the catalog as one plan, whatever the releases: a hit in any document means
+ * the repository keeps the old behaviour for the match named by the hit's `optOutKey`.
+ */
+export function compileOptOutPlan(releases: readonly CatalogRelease[] = CATALOG): Plan | undefined {
+  const newest = releases[releases.length - 1]
+  if (!newest) return undefined
+  const plan: Plan = { ...emptyPlan(parseRelease(newest.release), undefined, releases), optOuts: true }
+  let any = false
+  for (const entry of catalogEntries(releases)) {
+    entry.match.forEach((match, i) => {
+      for (const o of match.unlessRepository ?? []) {
+        const { until, ...setting } = o
+        const base = compiledBase(entry, setting as Match, 'behaviour-changed', 'notice', entry.message, undefined, `${entry.id}#${i}`)
+        add(plan, until ? { ...base, optOutUntil: until } : base, setting as Match)
+        any = true
+      }
+    })
+  }
+  return any ? plan : undefined
 }
 
 function add(plan: Plan, base: Compiled, match: Match): void {
@@ -313,6 +363,13 @@ function add(plan: Plan, base: Compiled, match: Match): void {
 }
 
 const plans = new Map<string, Plan>()
+let optOuts: { plan: Plan | undefined } | undefined
+
+/** The opt-out plan of the catalog (undefined when no entry has opt-outs); compiled once. */
+export function optOutPlan(): Plan | undefined {
+  optOuts ??= { plan: compileOptOutPlan() }
+  return optOuts.plan
+}
 
 /** The compiled plan for a (target, from) pair; cached, since every document of a run shares it. */
 export function planFor(target: Release, from?: Release): Plan {

@@ -1,0 +1,76 @@
+// Census 7, coordinator's share: the fixes that needed another helper's code (TCPRoute v1alpha2 by Gateway API
+// channel, c7g's open item) and the entries given `unlessRepository` opt-outs (whole engine, istiod values in
+// another file: __tests__/analyze/opt-outs.test.ts has the mechanism's own cases).
+import { describe, expect, it } from '@jest/globals'
+import { catalogFindings } from '../../src/analyze/catalog.js'
+import { parseRelease } from '../../src/knowledge/versions.js'
+import { parseManifestFile } from '../../src/manifests/parse.js'
+import { runAnalysis, type Snapshot } from '../../src/pipeline.js'
+import { lineOf, of } from '../support/catalog-run.js'
+
+describe('istio-1.31-tcproute-v1alpha2 by Gateway API channel', () => {
+  const id = 'istio-1.31-tcproute-v1alpha2'
+  const text = 'apiVersion: gateway.networking.k8s.io/v1alpha2\nkind: TCPRoute\nmetadata:\n  name: db\nspec:\n  parentRefs:\n  - name: gw\n'
+  const findings = (channel?: 'standard' | 'experimental') => {
+    const file = parseManifestFile('apps/tcp.yaml', text)
+    return file.documents.flatMap((d) => catalogFindings(d, { target: parseRelease('1.31'), files: [file], ...(channel ? { gatewayApiChannel: channel } : {}) }))
+  }
+  it('leaves the standard channel to the schema error (no second finding on the line)', () => {
+    expect(of(findings('standard'), id)).toEqual([])
+  })
+  it('keeps the notice on the experimental channel, which still serves v1alpha2, and when the channel is not said', () => {
+    for (const channel of ['experimental' as const, undefined]) expect(of(findings(channel), id)).toEqual([expect.objectContaining({ file: 'apps/tcp.yaml', line: lineOf(text, 'apiVersion'), severity: 'notice' })])
+  })
+})
+
+interface File {
+  path: string
+  text: string
+}
+function snapshotOf(files: readonly File[]): Snapshot {
+  const contents = new Map(files.map((f) => [f.path, new TextEncoder().encode(f.text)]))
+  return {
+    list: async () => [...contents.keys()],
+    read: async (paths) => new Map(paths.filter((p) => contents.has(p)).map((p) => [p, contents.get(p) as Uint8Array]))
+  }
+}
+const added = (files: readonly File[]) => ({ source: 'paths' as const, files: files.map((f) => ({ path: f.path, status: 'added' as const, commentableLines: new Map<number, number>(), addedLines: new Set<number>() })) })
+async function lines(files: readonly File[], target: string, from: string, message: RegExp): Promise<string[]> {
+  const result = await runAnalysis({ changes: added(files), head: snapshotOf(files) }, { target, from, paths: [] })
+  return result.findings.filter((f) => message.test(f.message)).map((f) => `${f.file}:${f.line} ${f.severity}`)
+}
+const values = (text: string): File => ({ path: 'platform/istiod.yaml', text })
+
+describe('default changes whose opt-out sits in the istiod values, not in the resource file', () => {
+  const cases: { name: string; resource: File; target: string; from: string; message: RegExp; line: number; severity: string; envOptOut: string; compat?: string }[] = [
+    {
+      name: 'auto SNI (1.21)',
+      resource: { path: 'apps/dr.yaml', text: 'apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata:\n  name: ext\nspec:\n  host: api.example.com\n  trafficPolicy:\n    tls:\n      mode: SIMPLE\n      caCertificates: /etc/ca.pem\n' },
+      target: '1.22', from: '1.20', message: /without an explicit sni sends/, line: 9, severity: 'warning', envOptOut: 'ENABLE_AUTO_SNI', compat: '1.20'
+    },
+    {
+      name: 'ExternalName alias (1.21)',
+      resource: { path: 'apps/svc.yaml', text: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: legacy\nspec:\n  type: ExternalName\n  externalName: legacy.example.com\n' },
+      target: '1.22', from: '1.20', message: /ExternalName Service is only a DNS alias/, line: 6, severity: 'warning', envOptOut: 'ENABLE_EXTERNAL_NAME_ALIAS', compat: '1.20'
+    },
+    {
+      name: 'circuit-breaker remaining gauges (1.29)',
+      resource: { path: 'apps/dr.yaml', text: 'apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata:\n  name: cb\nspec:\n  host: api\n  trafficPolicy:\n    connectionPool:\n      tcp: {maxConnections: 10}\n' },
+      target: '1.29', from: '1.28', message: /remaining gauges/, line: 8, severity: 'warning', envOptOut: 'DISABLE_TRACK_REMAINING_CB_METRICS', compat: '1.28'
+    },
+    {
+      name: 'strict gateway merging (1.31)',
+      resource: { path: 'apps/gw.yaml', text: 'apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata:\n  name: extra\n  namespace: apps\nspec:\n  selector:\n    gateway.networking.k8s.io/gateway-name: edge\n  servers:\n  - port: {number: 80, name: http, protocol: HTTP}\n    hosts: ["*"]\n' },
+      target: '1.31', from: '1.30', message: /no longer merged/, line: 8, severity: 'notice', envOptOut: 'PILOT_ENABLE_STRICT_GATEWAY_MERGING', compat: '1.30'
+    }
+  ]
+  for (const c of cases) {
+    it(`${c.name}: reported without an opt-out, silent with ${c.envOptOut}=false${c.compat ? ` or compatibilityVersion ${c.compat}` : ''} in another file`, async () => {
+      expect(await lines([c.resource], c.target, c.from, c.message)).toEqual([`${c.resource.path}:${c.line} ${c.severity}`])
+      expect(await lines([c.resource, values(`pilot:\n  env:\n    ${c.envOptOut}: "false"\n`)], c.target, c.from, c.message)).toEqual([])
+      if (c.compat) expect(await lines([c.resource, values(`compatibilityVersion: "${c.compat}"\n`)], c.target, c.from, c.message)).toEqual([])
+      // The new default set explicitly keeps nothing of the old behaviour.
+      expect((await lines([c.resource, values(`pilot:\n  env:\n    ${c.envOptOut}: "true"\n`)], c.target, c.from, c.message)).length).toBe(1)
+    })
+  }
+})

@@ -1,0 +1,113 @@
+// Mesh-wide opt-outs (`unlessRepository` on catalog matches): an istiod variable or a Helm compatibilityVersion that
+// keeps the old behaviour silences the per-resource findings of a default change, whichever file sets it, on a pull
+// request that does not touch that file, across streaming batches, and only up to the release that removes the switch.
+import { describe, expect, it } from '@jest/globals'
+import { runAnalysis, type Snapshot } from '../../src/pipeline.js'
+import { BATCH_FILES } from '../../src/streaming.js'
+import type { Finding } from '../../src/model.js'
+import { CATALOG, validateCatalog, type CatalogRelease } from '../../src/knowledge/catalog.js'
+import { mayHoldPairingFacts } from '../../src/analyze/catalog/cross-object.js'
+
+interface File {
+  path: string
+  text: string
+}
+
+function snapshotOf(files: readonly File[]): Snapshot {
+  const contents = new Map(files.map((f) => [f.path, new TextEncoder().encode(f.text)]))
+  return {
+    list: async () => [...contents.keys()],
+    read: async (paths) => new Map(paths.filter((p) => contents.has(p)).map((p) => [p, contents.get(p) as Uint8Array]))
+  }
+}
+
+const added = (files: readonly File[]) => ({ source: 'paths' as const, files: files.map((f) => ({ path: f.path, status: 'added' as const, commentableLines: new Map<number, number>(), addedLines: new Set<number>() })) })
+
+// TLS origination to an in-cluster host without a CA: Istio 1.21 starts verifying the certificate (an error).
+const rule: File = {
+  path: 'apps/backend-dr.yaml',
+  text: 'apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata:\n  name: backend\n  namespace: apps\nspec:\n  host: backend.apps.svc.cluster.local\n  trafficPolicy:\n    tls:\n      mode: SIMPLE\n'
+}
+const istiodValues = (env: string): File => ({ path: 'platform/istiod-values.yaml', text: `pilot:\n  env:\n${env}` })
+const optOut = istiodValues('    VERIFY_CERTIFICATE_AT_CLIENT: "false"\n')
+
+const VERIFY = /verifies the server certificate/
+async function verifyFindings(files: readonly File[], target: string, from: string): Promise<Finding[]> {
+  const result = await runAnalysis({ changes: added(files), head: snapshotOf(files) }, { target, from, paths: [] })
+  return result.findings.filter((f) => VERIFY.test(f.message))
+}
+const where = (fs: readonly Finding[]) => fs.map((f) => `${f.file}:${f.line} ${f.severity}`)
+
+describe('an istiod opt-out in another file silences the per-resource finding', () => {
+  it('reports the DestinationRule without the opt-out, and nothing with VERIFY_CERTIFICATE_AT_CLIENT=false in the istiod values', async () => {
+    expect(where(await verifyFindings([rule], '1.22', '1.20'))).toEqual(['apps/backend-dr.yaml:10 error'])
+    expect(await verifyFindings([rule, optOut], '1.22', '1.20')).toEqual([])
+    // The opt-out itself still gets its own notice (the switch goes in 1.24).
+    const all = await runAnalysis({ changes: added([rule, optOut]), head: snapshotOf([rule, optOut]) }, { target: '1.22', from: '1.20', paths: [] })
+    expect(all.findings.filter((f) => f.file === optOut.path).map((f) => `${f.line} ${f.severity}`)).toEqual(['3 notice'])
+  })
+
+  it('keeps reporting when the variable is set to the new default, or where the switch is gone (1.24)', async () => {
+    expect(where(await verifyFindings([rule, istiodValues('    VERIFY_CERTIFICATE_AT_CLIENT: "true"\n')], '1.22', '1.20'))).toEqual(['apps/backend-dr.yaml:10 error'])
+    expect(where(await verifyFindings([rule, optOut], '1.24', '1.20'))).toEqual(['apps/backend-dr.yaml:10 error'])
+  })
+
+  it('takes compatibilityVersion 1.20 (Helm values or IstioOperator) as the opt-out while a release ships that profile', async () => {
+    const helm = { path: 'platform/istiod-values.yaml', text: 'compatibilityVersion: "1.20"\n' }
+    expect(await verifyFindings([rule, helm], '1.23', '1.20')).toEqual([])
+    const iop = { path: 'platform/iop.yaml', text: 'apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nmetadata:\n  name: mesh\nspec:\n  compatibilityVersion: "1.20"\n' }
+    expect(await verifyFindings([rule, iop], '1.22', '1.20')).toEqual([])
+    // 1.24 no longer ships the 1.20 profile.
+    expect(where(await verifyFindings([rule, helm], '1.24', '1.20'))).toEqual(['apps/backend-dr.yaml:10 error'])
+    // A newer profile keeps nothing of 1.21.
+    expect(where(await verifyFindings([rule, { path: helm.path, text: 'compatibilityVersion: "1.21"\n' }], '1.23', '1.20'))).toEqual(['apps/backend-dr.yaml:10 error'])
+  })
+
+  it('finds the opt-out in another streaming batch', async () => {
+    const filler = Array.from({ length: BATCH_FILES * 2 }, (_, i) => ({ path: `m/svc-${String(i).padStart(4, '0')}.yaml`, text: `apiVersion: v1\nkind: Service\nmetadata:\n  name: s${i}\nspec:\n  ports: [{port: 80}]\n` }))
+    const files = [rule, ...filler, { ...optOut, path: 'z/istiod-values.yaml' }]
+    expect(await verifyFindings(files, '1.22', '1.20')).toEqual([])
+  })
+
+  it('on a pull request that only touches the DestinationRule, reads the opt-out from the untouched values file', async () => {
+    const changes = { source: 'git' as const, files: [{ path: rule.path, status: 'modified' as const, commentableLines: new Map<number, number>(), addedLines: new Set<number>([10]) }] }
+    const before = { path: rule.path, text: rule.text.replace('mode: SIMPLE', 'mode: DISABLE') }
+    const run = (head: File[], base: File[]) => runAnalysis({ changes, head: snapshotOf(head), base: snapshotOf(base) }, { target: '1.22', from: '1.20', paths: [] })
+    const without = await run([rule], [before])
+    expect(without.findings.filter((f) => VERIFY.test(f.message)).map((f) => `${f.file}:${f.line} ${f.baselineState}`)).toEqual(['apps/backend-dr.yaml:10 new'])
+    const withOptOut = await run([rule, optOut], [before, optOut])
+    expect(withOptOut.findings.filter((f) => VERIFY.test(f.message))).toEqual([])
+  })
+
+  it('parses an untouched file as context only when it may hold an opt-out the catalog knows', () => {
+    expect(mayHoldPairingFacts(optOut.text)).toBe(true)
+    expect(mayHoldPairingFacts('compatibilityVersion: "1.20"\n')).toBe(true)
+    expect(mayHoldPairingFacts('pilot:\n  env:\n    PILOT_TRACE_SAMPLING: "1"\n')).toBe(false)
+  })
+})
+
+describe('catalog validation of unlessRepository', () => {
+  const id = 'istio-1.21-auto-sni'
+  const broken = (optOuts: unknown): readonly CatalogRelease[] =>
+    CATALOG.map((r) => r.release !== '1.21' ? r : { ...r, entries: r.entries.map((e) => e.id !== id ? e : { ...e, match: e.match.map((m, i) => (i === 0 ? { ...m, unlessRepository: optOuts } : m)) }) } as CatalogRelease)
+
+  it('accepts the catalog as it is', () => {
+    expect(validateCatalog(CATALOG)).toEqual([])
+  })
+
+  it('rejects opt-outs that are not mesh-wide settings, have no value test, report something or name no release', () => {
+    const problems = validateCatalog(broken([
+      { type: 'annotation', key: 'a', on: ['pod'], values: ['x'] },
+      { type: 'env', name: 'ENABLE_AUTO_SNI', component: 'istiod' },
+      { type: 'env', name: 'ENABLE_AUTO_SNI', component: 'istiod', values: ['false'], severity: 'notice' },
+      { type: 'env', name: 'ENABLE_AUTO_SNI', component: 'istiod', values: ['false'], until: '9.99' }
+    ]))
+    expect(problems).toEqual(expect.arrayContaining([
+      expect.stringContaining(`${id} match[0] unlessRepository[0]: only env, helmValue, meshConfig, field matches`),
+      expect.stringContaining(`${id} match[0] unlessRepository[1]: an opt-out names the values`),
+      expect.stringContaining(`${id} match[0] unlessRepository[2]: an opt-out reports nothing`),
+      expect.stringContaining(`${id} match[0] unlessRepository[3]: until 9.99 is not a known release`)
+    ]))
+    expect(validateCatalog(broken([]))).toEqual([expect.stringContaining(`${id} match[0]: unlessRepository must be a non-empty list of matches`)])
+  })
+})
