@@ -435,5 +435,28 @@ metadata:
     config.kubernetes.io/local-config: "true"` : ''}
 spec:
   profile: default
+`,
+  // An Istio Gateway in apps selecting the pods of the Gateway API Gateway edge in istio-ingress (clean: both in one namespace).
+  'gateway-merge-namespaces': (clean) => `apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata:
+  name: edge
+  namespace: ${clean ? 'apps' : 'istio-ingress'}
+spec:
+  gatewayClassName: istio
+  listeners:
+  - {name: http, port: 80, protocol: HTTP}
+---
+apiVersion: networking.istio.io/v1
+kind: Gateway
+metadata:
+  name: extra
+  namespace: apps
+spec:
+  selector:
+    gateway.networking.k8s.io/gateway-name: edge # reported
+  servers:
+  - port: {number: 8080, name: http-extra, protocol: HTTP}
+    hosts: ["*"]
 `
 }
