@@ -164,8 +164,8 @@ function unset(root: { [k: string]: Y }, steps: readonly Step[]): void {
 /** Writes what the conditions need; `broken` does the opposite (absent ones written, required ones removed). */
 function applyConditions(root: { [k: string]: Y }, where: readonly Condition[] | undefined, broken = false, matched: Step[] = [], match?: { pattern?: string }): void {
   for (const c of where ?? []) {
-    // `@.x` conditions sit under the matched value itself.
-    const steps = c.path.startsWith('@.') ? [...matched, ...concrete(c.path.slice(2))] : concrete(c.path)
+    // `@.x` conditions sit under the matched value itself, `@..x` beside it (in the map that holds it).
+    const steps = c.path.startsWith('@..') ? [...matched.slice(0, -1), ...concrete(c.path.slice(3))] : c.path.startsWith('@.') ? [...matched, ...concrete(c.path.slice(2))] : concrete(c.path)
     // equalsGroup: the value is the capture group of the match pattern on its sample.
     const group = c.equalsGroup !== undefined ? new RegExp(match?.pattern ?? '').exec(PATTERN_SAMPLES[match?.pattern ?? ''] ?? '')?.[c.equalsGroup] ?? 'x' : undefined
     // beforeGroup: a value that sorts before the group (its first letter stepped back), e.g. 'aookinfo' for 'bookinfo'.
@@ -244,6 +244,7 @@ export function buildCase(entry: CatalogEntry, match: Match, clean = false, brok
         const [one, other] = match.values ? [match.values[0], match.values[1] ?? NO_MATCH] : ['first', 'second']
         set(doc, steps, one)
         set(doc, second, clean ? other : one)
+        if (!brokenConditions && relative) applyConditions(doc, match.where, false, second, match)
         if (brokenConditions) applyConditions(doc, match.where, true, second)
         const w = writeYaml([doc])
         return { file, text: w.text, line: w.lineOf(second) }
@@ -436,5 +437,28 @@ metadata:
     config.kubernetes.io/local-config: "true"` : ''}
 spec:
   profile: default
+`,
+  // An Istio Gateway in apps selecting the pods of the Gateway API Gateway edge in istio-ingress (clean: both in one namespace).
+  'gateway-merge-namespaces': (clean) => `apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata:
+  name: edge
+  namespace: ${clean ? 'apps' : 'istio-ingress'}
+spec:
+  gatewayClassName: istio
+  listeners:
+  - {name: http, port: 80, protocol: HTTP}
+---
+apiVersion: networking.istio.io/v1
+kind: Gateway
+metadata:
+  name: extra
+  namespace: apps
+spec:
+  selector:
+    gateway.networking.k8s.io/gateway-name: edge # reported
+  servers:
+  - port: {number: 8080, name: http-extra, protocol: HTTP}
+    hosts: ["*"]
 `
 }
