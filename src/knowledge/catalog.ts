@@ -211,9 +211,9 @@ export interface CrossObjectMatch extends MatchBase {
  *   lists its file, a Flux Kustomization or Argo CD Application deploys its directory, or the repository installs the
  *   in-cluster operator), as opposed to an input file for istioctl.
  */
-export type CrossObjectCheck = 'secret-name-forms' | 'ambient-serviceentry-hosts' | 'istio-operator-applied'
+export type CrossObjectCheck = 'secret-name-forms' | 'ambient-serviceentry-hosts' | 'istio-operator-applied' | 'gateway-merge-namespaces'
 
-export const CROSS_OBJECT_CHECKS: readonly CrossObjectCheck[] = ['secret-name-forms', 'ambient-serviceentry-hosts', 'istio-operator-applied']
+export const CROSS_OBJECT_CHECKS: readonly CrossObjectCheck[] = ['secret-name-forms', 'ambient-serviceentry-hosts', 'istio-operator-applied', 'gateway-merge-namespaces']
 
 export type Match =
   | ResourceMatch

@@ -1,5 +1,5 @@
 // Which catalog entries apply for one (target, from) pair, compiled and indexed for fast per-document lookup.
-import type { Severity } from '../../model.js'
+import type { Finding, Severity } from '../../model.js'
 import {
   CATALOG,
   catalogEntries,
@@ -361,6 +361,9 @@ function add(plan: Plan, base: Compiled, match: Match): void {
       return
   }
 }
+
+/** Findings of matches with `unlessRepository` opt-outs, by the match's key: the catalog's `settle` drops them when a file opts out. */
+export const optOutKeyOf = new WeakMap<Finding, string>()
 
 const plans = new Map<string, Plan>()
 let optOuts: { plan: Plan | undefined } | undefined
