@@ -183,7 +183,7 @@ describe('removed switches: the value that keeps the old behaviour warns, the de
       : helmIstiod(`    pilot:\n      env:\n        ${name}: "${value}"\n`)
   const cases: [string, string, string, string, string, boolean][] = [
     // id, variable, opt-out value, default value, target (from one minor before)
-    ['istio-1.24-compat-1.20-flags-removed', 'ENABLE_EXTERNAL_NAME_ALIAS', 'true', 'false', '1.24', false],
+    ['istio-1.24-compat-1.20-flags-removed', 'ENABLE_EXTERNAL_NAME_ALIAS', 'false', 'true', '1.24', false],
     ['istio-1.24-compat-1.20-flags-removed', 'PERSIST_OLDEST_FIRST_HEURISTIC_FOR_VIRTUAL_SERVICE_HOST_MATCHING', 'true', 'false', '1.24', false],
     ['istio-1.24-compat-1.20-flags-removed', 'VERIFY_CERTIFICATE_AT_CLIENT', 'false', 'true', '1.24', false],
     ['istio-1.26-auto-sni-flag-removed', 'ENABLE_AUTO_SNI', 'false', 'true', '1.26', false],

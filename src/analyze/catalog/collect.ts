@@ -384,7 +384,14 @@ function checkSelectorLabels(out: HitCollector, doc: ManifestDocument, tree: Tre
       else out.addAt(c, tree, [...path, 'key'], key)
     }
   }
+  // A controller's own selector (a Deployment's `spec.selector`, a CronJob's `spec.jobTemplate.spec.selector`) must
+  // match the labels of its own pod template, which Kubernetes checks on apply: those labels come from the manifest,
+  // never from Istio, so a label Istio stops adding cannot leave it empty, and renaming its key there would break it.
+  const kind = doc.resource?.kind
+  const ownSelector = kind !== undefined && WORKLOAD_KINDS.has(kind) && kind !== 'Pod' ? [...podTemplatePath(kind).split('.').slice(0, -1), 'selector'] : undefined
+  const isOwnSelector = (): boolean => ownSelector !== undefined && path.length === ownSelector.length && ownSelector.every((k, i) => path[i] === k)
   const visit = (value: unknown, parentKey: string | undefined): void => {
+    if (isOwnSelector()) return
     if (Array.isArray(value)) {
       for (let i = 0; i < value.length; i++) {
         const item = value[i]
