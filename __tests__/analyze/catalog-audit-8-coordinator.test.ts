@@ -79,3 +79,19 @@ describe('1.24/1.25 default changes with a mesh-wide opt-out in the istiod value
     })
   }
 })
+
+describe('istio-1.25-envoy-internal-address: the documented workaround (ENABLE_HCM_INTERNAL_NETWORKS with meshNetworks) in the istiod values', () => {
+  const rule: File = { path: 'apps/vs.yaml', text: 'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: web\nspec:\n  hosts: [web]\n  http:\n  - match:\n    - headers:\n        x-envoy-internal:\n          exact: "true"\n    route:\n    - destination: {host: web-internal}\n' }
+  const found = async (files: File[]) => {
+    const result = await runAnalysis({ changes: added(files), head: snapshotOf(files) }, { target: '1.25', from: '1.24', paths: [] })
+    return result.findings.filter((f) => f.file === rule.path && f.message.includes('no longer count private IP addresses')).map((f) => `${f.line} ${f.severity}`)
+  }
+  const values = (text: string): File => ({ path: 'platform/istiod.yaml', text })
+  it('is quiet when the values turn the variable on and list meshNetworks', async () => {
+    expect(await found([rule])).toEqual(['10 warning'])
+    expect(await found([rule, values('pilot:\n  env:\n    ENABLE_HCM_INTERNAL_NETWORKS: "true"\nglobal:\n  meshNetworks:\n    network1:\n      endpoints:\n      - fromCidr: 10.0.0.0/8\n      gateways: []\n')])).toEqual([])
+  })
+  it('still warns with the variable alone (without meshNetworks the new default applies)', async () => {
+    expect(await found([rule, values('pilot:\n  env:\n    ENABLE_HCM_INTERNAL_NETWORKS: "true"\n')])).toEqual(['10 warning'])
+  })
+})
