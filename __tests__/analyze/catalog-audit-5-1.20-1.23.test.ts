@@ -240,7 +240,9 @@ ${extra}`
   it('offers no rename that would write a duplicate key', () => {
     const text = provider('      includeRequestHeadersInCheck: ["x-b"]\n')
     const found = of(run(VALUES, text, '1.22'), id)
-    expect(found).toEqual([expect.objectContaining({ file: VALUES, line: lineOf(text, 'includeHeadersInCheck'), severity: 'notice', rule: 'deprecated' })])
+    // Since audit 8 (m8c) the both-keys case is judged per provider, so it is reported on the provider's
+    // envoyExtAuthzHttp block that holds both keys.
+    expect(found).toEqual([expect.objectContaining({ file: VALUES, line: lineOf(text, 'envoyExtAuthzHttp'), severity: 'notice', rule: 'deprecated' })])
     expect(found[0].fix).toBeUndefined()
   })
 

@@ -196,7 +196,7 @@ spec:
 `
   it('is quiet on 1.29.7 → 1.31.1 and reports 1.29.6 → 1.29.7 on the jwksUri line', () => {
     expect(of(run('ra.yaml', text, '1.31.1', '1.29.7'), id)).toEqual([])
-    expect(lines(of(run('ra.yaml', text, '1.29.7', '1.29.6'), id))).toEqual([['ra.yaml', lineOf(text, 'jwksUri'), 'warning']])
+    expect(lines(of(run('ra.yaml', text, '1.29.7', '1.29.6'), id))).toEqual([['ra.yaml', lineOf(text, 'jwksUri'), 'error']])
   })
 })
 

@@ -109,10 +109,8 @@ spec:
   - port: {number: 8080, name: http, protocol: HTTP}
     hosts: ["*"]
 `
-  it('is a notice that names the cross-namespace condition', () => {
-    const found = of(run('gw.yaml', text, '1.31', '1.30'), id)
-    expect(at(found)).toEqual([['gw.yaml', lineOf(text, 'gateway-name'), 'notice']])
-    expect(found[0].message).toContain('in the same namespace nothing changes')
+  it('says nothing on the Gateway alone: since round 8 a cross-object check reports it only where the Gateway API Gateway shows another namespace (catalog-audit-7-coordinator.test.ts)', () => {
+    expect(of(run('gw.yaml', text, '1.31', '1.30'), id)).toEqual([])
   })
   it('stays quiet without an upgrade across 1.31', () => {
     expect(of(run('gw.yaml', text, '1.31', '1.31'), id)).toEqual([])
@@ -159,14 +157,14 @@ spec:
     jwksUri: http://169.254.169.254/keys
 `
   it('warns on an upgrade from 1.30.x into 1.31.1, where the block arrives', () => {
-    for (const from of ['1.30.0', '1.30.5']) expect(at(of(run('ra.yaml', text, '1.31.1', from), id))).toEqual([['ra.yaml', lineOf(text, 'jwksUri'), 'warning']])
+    for (const from of ['1.30.0', '1.30.5']) expect(at(of(run('ra.yaml', text, '1.31.1', from), id))).toEqual([['ra.yaml', lineOf(text, 'jwksUri'), 'error']])
   })
   it('says nothing for a 1.30.x target, which the notes of 1.30.1 to 1.30.5 do not give the block', () => {
     for (const from of ['1.29.0', '1.29.6']) expect(of(run('ra.yaml', text, '1.30.5', from), id)).toEqual([])
   })
   it('still warns on the upgrades into 1.29.7 and 1.31.1 from before them', () => {
-    expect(at(of(run('ra.yaml', text, '1.29.7', '1.29.6'), id))).toEqual([['ra.yaml', lineOf(text, 'jwksUri'), 'warning']])
-    expect(at(of(run('ra.yaml', text, '1.31.1', '1.31.0'), id))).toEqual([['ra.yaml', lineOf(text, 'jwksUri'), 'warning']])
+    expect(at(of(run('ra.yaml', text, '1.29.7', '1.29.6'), id))).toEqual([['ra.yaml', lineOf(text, 'jwksUri'), 'error']])
+    expect(at(of(run('ra.yaml', text, '1.31.1', '1.31.0'), id))).toEqual([['ra.yaml', lineOf(text, 'jwksUri'), 'error']])
   })
 })
 

@@ -60,8 +60,8 @@ describe('default changes whose opt-out sits in the istiod values, not in the re
     },
     {
       name: 'strict gateway merging (1.31)',
-      resource: { path: 'apps/gw.yaml', text: 'apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata:\n  name: extra\n  namespace: apps\nspec:\n  selector:\n    gateway.networking.k8s.io/gateway-name: edge\n  servers:\n  - port: {number: 80, name: http, protocol: HTTP}\n    hosts: ["*"]\n' },
-      target: '1.31', from: '1.30', message: /no longer merged/, line: 8, severity: 'notice', envOptOut: 'PILOT_ENABLE_STRICT_GATEWAY_MERGING', compat: '1.30'
+      resource: { path: 'apps/gw.yaml', text: 'apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata:\n  name: edge\n  namespace: istio-ingress\nspec:\n  gatewayClassName: istio\n  listeners: [{name: http, port: 80, protocol: HTTP}]\n---\napiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata:\n  name: extra\n  namespace: apps\nspec:\n  selector:\n    gateway.networking.k8s.io/gateway-name: edge\n  servers:\n  - port: {number: 80, name: http, protocol: HTTP}\n    hosts: ["*"]\n' },
+      target: '1.31', from: '1.30', message: /no longer merged/, line: 17, severity: 'error', envOptOut: 'PILOT_ENABLE_STRICT_GATEWAY_MERGING', compat: '1.30'
     }
   ]
   for (const c of cases) {
@@ -73,4 +73,27 @@ describe('default changes whose opt-out sits in the istiod values, not in the re
       expect((await lines([c.resource, values(`pilot:\n  env:\n    ${c.envOptOut}: "true"\n`)], c.target, c.from, c.message)).length).toBe(1)
     })
   }
+})
+
+describe('istio-1.31-strict-gateway-merging pairs the Istio Gateway with the Gateway API Gateway it selects', () => {
+  const apiGateway = (namespace: string) => ({ path: 'infra/edge.yaml', text: `apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata:\n  name: edge\n  namespace: ${namespace}\nspec:\n  gatewayClassName: istio\n  listeners: [{name: http, port: 80, protocol: HTTP}]\n` })
+  const istioGateway = { path: 'apps/extra.yaml', text: 'apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata:\n  name: extra\n  namespace: apps\nspec:\n  selector:\n    gateway.networking.k8s.io/gateway-name: edge\n  servers:\n  - port: {number: 8080, name: http, protocol: HTTP}\n    hosts: ["*"]\n' }
+  it('reports the selector when the Gateway API Gateway sits in another namespace, in another file', async () => {
+    expect(await lines([apiGateway('istio-ingress'), istioGateway], '1.31', '1.30', /no longer merged/)).toEqual(['apps/extra.yaml:8 error'])
+  })
+  it('is quiet in the same namespace, without the Gateway API Gateway in the repository, or before 1.31', async () => {
+    expect(await lines([apiGateway('apps'), istioGateway], '1.31', '1.30', /no longer merged/)).toEqual([])
+    expect(await lines([istioGateway], '1.31', '1.30', /no longer merged/)).toEqual([])
+    expect(await lines([apiGateway('istio-ingress'), istioGateway], '1.30', '1.29', /no longer merged/)).toEqual([])
+  })
+  it('on a pull request that only touches the Istio Gateway, reads the Gateway API Gateway from the untouched file', async () => {
+    const changes = { source: 'git' as const, files: [{ path: istioGateway.path, status: 'modified' as const, commentableLines: new Map<number, number>(), addedLines: new Set<number>([8]) }] }
+    const before = { path: istioGateway.path, text: istioGateway.text.replace('gateway-name: edge', 'gateway-name: other') }
+    const result = await runAnalysis({ changes, head: snapshotOf([apiGateway('istio-ingress'), istioGateway]), base: snapshotOf([apiGateway('istio-ingress'), before]) }, { target: '1.31', from: '1.30', paths: [] })
+    expect(result.findings.filter((f) => /no longer merged/.test(f.message)).map((f) => `${f.file}:${f.line} ${f.baselineState}`)).toEqual(['apps/extra.yaml:8 new'])
+    const { mayHoldPairingFacts } = await import('../../src/analyze/catalog/cross-object.js')
+    expect(mayHoldPairingFacts(apiGateway('istio-ingress').text)).toBe(true)
+    expect(mayHoldPairingFacts(istioGateway.text)).toBe(true)
+    expect(mayHoldPairingFacts('apiVersion: networking.istio.io/v1\nkind: Gateway\nspec:\n  selector:\n    istio: ingressgateway\n')).toBe(false)
+  })
 })

@@ -94,11 +94,13 @@ describe('Envoy internal_address_config default (1.25)', () => {
     expect(found.map((f) => ({ file: f.file, line: f.line, rule: f.rule, severity: f.severity, path: f.path }))).toEqual([
       { file: 'mesh/rules.yaml', line: lineOf(rules, '        x-envoy-internal:'), rule: 'default-changed', severity: 'warning', path: 'spec.http[0].match[0].headers.x-envoy-internal' },
       { file: 'mesh/rules.yaml', line: lineOf(rules, 'x-envoy-internal: {}'), rule: 'default-changed', severity: 'warning', path: 'spec.http[1].match[0].withoutHeaders.x-envoy-internal' },
-      { file: 'mesh/rules.yaml', line: lineOf(rules, 'key: request.headers[x-envoy-internal]'), rule: 'default-changed', severity: 'warning', path: 'spec.rules[0].when[0].key' },
+      { file: 'mesh/rules.yaml', line: lineOf(rules, 'key: request.headers[x-envoy-internal]'), rule: 'default-changed', severity: 'error', path: 'spec.rules[0].when[0].key' },
       { file: 'mesh/rules.yaml', line: lineOf(rules, 'name: X-Envoy-Internal'), rule: 'default-changed', severity: 'warning', path: 'spec.rules[0].matches[0].headers[0].name' },
       { file: 'mesh/rules.yaml', line: lineOf(rules, 'h:headers():get("x-envoy-internal")'), rule: 'default-changed', severity: 'warning', path: 'spec.configPatches[0].patch.value.typed_config.inlineCode' }
     ])
     expect(found[0].message).toContain('ENABLE_HCM_INTERNAL_NETWORKS')
+    // An authorization condition on the header flips access decisions (round 8): an error with its own message.
+    expect(found[2].message).toContain('an ALLOW rule then denies them, a DENY rule lets them through')
   })
 
   it('cites the release-note file at the 1.25.0 tag as a titled link with its issue and pull request', () => {

@@ -81,13 +81,15 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   '^(?!envoy\\.filters\\.network\\.(tcp_proxy|http_connection_manager)$|envoy\\.(tcp_proxy|http_connection_manager)$)': 'istio.metadata_exchange',
   // A port number (its capture is compared with the ServiceEntry's port numbers).
   '^([0-9]+)$': '9090',
+  // A policy targetRefs kind other than a Kubernetes Gateway (Service, ServiceEntry, GatewayClass).
+  '^(?!Gateway$)': 'Service',
   '^\\s*0*(\\d{1,6}|[1-3]\\d{6}|40\\d{5}|41[0-8]\\d{4}|419[0-3]\\d{3}|4194[0-2]\\d{2}|419430[0-4])\\s*$': '4194304'
 }
 
 /** A value that passes no value test the catalog uses. */
 const NO_MATCH = 'nomatch'
 /** A value the pattern must not match, for patterns that match almost anything (negative lookaheads). */
-const PATTERN_CLEAN: Record<string, string> = { '^(?!kube-system$)': 'kube-system', '^(?!\\s*(0|f|F|false|FALSE|False)\\s*$)': 'false', '^(?!socket$)': 'socket', '^(?!service$)': 'service', '^(?!\\*$)': '*', '^(?!240\\.240\\.0\\.0/16$)': '240.240.0.0/16', '^(?!2001:2::/48$)': '2001:2::/48', '^(.+)$': '' }
+const PATTERN_CLEAN: Record<string, string> = { '^(?!kube-system$)': 'kube-system', '^(?!\\s*(0|f|F|false|FALSE|False)\\s*$)': 'false', '^(?!socket$)': 'socket', '^(?!service$)': 'service', '^(?!\\*$)': '*', '^(?!240\\.240\\.0\\.0/16$)': '240.240.0.0/16', '^(?!2001:2::/48$)': '2001:2::/48', '^(?!Gateway$)': 'Gateway', '^(.+)$': '' }
 
 const KIND_API: Record<string, string> = {
   Service: 'v1', Secret: 'v1', Namespace: 'v1', ConfigMap: 'v1', Deployment: 'apps/v1',
@@ -164,8 +166,8 @@ function unset(root: { [k: string]: Y }, steps: readonly Step[]): void {
 /** Writes what the conditions need; `broken` does the opposite (absent ones written, required ones removed). */
 function applyConditions(root: { [k: string]: Y }, where: readonly Condition[] | undefined, broken = false, matched: Step[] = [], match?: { pattern?: string }): void {
   for (const c of where ?? []) {
-    // `@.x` conditions sit under the matched value itself.
-    const steps = c.path.startsWith('@.') ? [...matched, ...concrete(c.path.slice(2))] : concrete(c.path)
+    // `@.x` conditions sit under the matched value itself, `@..x` beside it (in the map that holds it).
+    const steps = c.path.startsWith('@..') ? [...matched.slice(0, -1), ...concrete(c.path.slice(3))] : c.path.startsWith('@.') ? [...matched, ...concrete(c.path.slice(2))] : concrete(c.path)
     // equalsGroup: the value is the capture group of the match pattern on its sample.
     const group = c.equalsGroup !== undefined ? new RegExp(match?.pattern ?? '').exec(PATTERN_SAMPLES[match?.pattern ?? ''] ?? '')?.[c.equalsGroup] ?? 'x' : undefined
     // beforeGroup: a value that sorts before the group (its first letter stepped back), e.g. 'aookinfo' for 'bookinfo'.
@@ -244,6 +246,7 @@ export function buildCase(entry: CatalogEntry, match: Match, clean = false, brok
         const [one, other] = match.values ? [match.values[0], match.values[1] ?? NO_MATCH] : ['first', 'second']
         set(doc, steps, one)
         set(doc, second, clean ? other : one)
+        if (!brokenConditions && relative) applyConditions(doc, match.where, false, second, match)
         if (brokenConditions) applyConditions(doc, match.where, true, second)
         const w = writeYaml([doc])
         return { file, text: w.text, line: w.lineOf(second) }
@@ -436,5 +439,28 @@ metadata:
     config.kubernetes.io/local-config: "true"` : ''}
 spec:
   profile: default
+`,
+  // An Istio Gateway in apps selecting the pods of the Gateway API Gateway edge in istio-ingress (clean: both in one namespace).
+  'gateway-merge-namespaces': (clean) => `apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata:
+  name: edge
+  namespace: ${clean ? 'apps' : 'istio-ingress'}
+spec:
+  gatewayClassName: istio
+  listeners:
+  - {name: http, port: 80, protocol: HTTP}
+---
+apiVersion: networking.istio.io/v1
+kind: Gateway
+metadata:
+  name: extra
+  namespace: apps
+spec:
+  selector:
+    gateway.networking.k8s.io/gateway-name: edge # reported
+  servers:
+  - port: {number: 8080, name: http-extra, protocol: HTTP}
+    hosts: ["*"]
 `
 }

@@ -5,7 +5,7 @@ import { entryAt } from '../manifests/locate.js'
 import type { AnalysisContext, Analyzer, RuleMeta } from './types.js'
 import { collectHits, compatibilityVersionsIn, type CatalogHit } from './catalog/collect.js'
 import { buildFix, lineHolding } from './catalog/fix.js'
-import { planFor, type CatalogRule, type Plan } from './catalog/plan.js'
+import { optOutKeyOf, planFor, type CatalogRule, type Plan } from './catalog/plan.js'
 import { kubernetesFindings, KUBERNETES_RULE } from './catalog/kubernetes.js'
 import { helmValueFindings, HELM_VALUE_RULES } from './helm-values.js'
 import { crossObjectFindings, noteDocument, optedOut } from './catalog/cross-object.js'
@@ -61,9 +61,6 @@ function renderMessage(hit: CatalogHit): string {
   const value = hit.valueNode?.kind === 'scalar' ? hit.valueNode.text : hit.name
   return hit.message.split('{name}').join(hit.name).split('{value}').join(value)
 }
-
-/** Findings of matches with `unlessRepository` opt-outs, by the match's key: `settle` drops them when a file opts out. */
-const optOutKeyOf = new WeakMap<Finding, string>()
 
 function toFinding(doc: ManifestDocument, hit: CatalogHit, lines: readonly string[]): Finding {
   const line = hit.needle !== undefined && hit.valueNode ? lineHolding(hit.valueNode, hit.needle, lines) : hit.line

@@ -209,9 +209,9 @@ export interface CrossObjectMatch extends MatchBase {
  *   lists its file, a Flux Kustomization or Argo CD Application deploys its directory, or the repository installs the
  *   in-cluster operator), as opposed to an input file for istioctl.
  */
-export type CrossObjectCheck = 'secret-name-forms' | 'ambient-serviceentry-hosts' | 'istio-operator-applied'
+export type CrossObjectCheck = 'secret-name-forms' | 'ambient-serviceentry-hosts' | 'istio-operator-applied' | 'gateway-merge-namespaces'
 
-export const CROSS_OBJECT_CHECKS: readonly CrossObjectCheck[] = ['secret-name-forms', 'ambient-serviceentry-hosts', 'istio-operator-applied']
+export const CROSS_OBJECT_CHECKS: readonly CrossObjectCheck[] = ['secret-name-forms', 'ambient-serviceentry-hosts', 'istio-operator-applied', 'gateway-merge-namespaces']
 
 export type Match =
   | ResourceMatch
@@ -399,7 +399,7 @@ function checkSource(source: Source, where: string, knownSources: ReadonlySet<st
 /** The paths and patterns of a match's `where` conditions. */
 function checkConditions(conditions: readonly Condition[] | undefined, where: string, problems: string[]): void {
   for (const c of conditions ?? []) {
-    checkPath(c.path, where, problems)
+    checkPath(typeof c.path === 'string' && c.path.startsWith('@..') ? `@.${c.path.slice(3)}` : c.path, where, problems)
     checkPattern(c.pattern, where, problems)
   }
 }

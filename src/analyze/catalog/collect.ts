@@ -134,10 +134,21 @@ function valueAt(value: unknown, path: readonly (string | number)[]): unknown {
   return current
 }
 
-function conditionsHold(value: unknown, conditions: readonly CompiledCondition[], relative = false, values?: unknown): boolean {
+/** The map or list that holds the value at `path` (map keys and list indices), for `@..` conditions. */
+function holderOf(root: unknown, path: readonly (string | number)[]): unknown {
+  let current = root
+  for (const step of path.slice(0, -1)) {
+    if (Array.isArray(current) && typeof step === 'number') current = current[step]
+    else if (isMap(current) && Object.prototype.hasOwnProperty.call(current, String(step))) current = current[String(step)]
+    else return undefined
+  }
+  return current
+}
+
+function conditionsHold(value: unknown, conditions: readonly CompiledCondition[], relative = false, values?: unknown, parent?: unknown): boolean {
   for (const c of conditions) {
     if (c.equalsGroup !== undefined || c.relative !== relative) continue
-    const on = c.onValues ? values : value
+    const on = c.onValues ? values : c.parent ? parent : value
     const found = on !== undefined && c.patterns.some((p) => resolvePath(on, p).some((r) => passes(r.value, c)))
     if (found === c.absent) return false
   }
@@ -277,7 +288,7 @@ function checkKind(out: HitCollector, doc: ManifestDocument, tree: Tree): void {
           seen.add(text)
           if (!repeated) continue
         }
-        if (passes(r.value, c.test) && conditionsHold(r.value, conditions, true) && groupConditionsHold(doc.value, r.value, c, conditions)) out.addAt(c, tree, r.path, formatPath(r.path))
+        if (passes(r.value, c.test) && conditionsHold(r.value, conditions, true, undefined, holderOf(doc.value, r.path)) && groupConditionsHold(doc.value, r.value, c, conditions)) out.addAt(c, tree, r.path, formatPath(r.path))
       }
     }
   }

@@ -10,7 +10,7 @@ import type { ManifestDocument, ManifestFile, PosNode } from '../../manifests/ty
 import { entryAt, nodeAt } from '../../manifests/locate.js'
 import type { CrossObjectCheck } from '../../knowledge/catalog.js'
 import { includesChange, type Release } from '../../knowledge/versions.js'
-import { optOutPlan, type Compiled, type Plan } from './plan.js'
+import { optOutKeyOf, optOutPlan, type Compiled, type Plan } from './plan.js'
 import { collectHits } from './collect.js'
 
 const ISTIO_NETWORKING = new Set(['networking.istio.io/v1alpha3', 'networking.istio.io/v1beta1', 'networking.istio.io/v1'])
@@ -39,6 +39,22 @@ interface Place {
   file: string
   line: number
   path: string
+  resource: ResourceRef
+}
+
+/** An Istio Gateway that selects the pods of a managed Gateway API gateway by their gateway-name label. */
+export interface GatewaySelection {
+  /** The Gateway API Gateway named by the selector. */
+  gateway: string
+  /** metadata.namespace of the Istio Gateway; absent when the file leaves it to kubectl -n / kustomize. */
+  namespace?: string
+  at: Place
+}
+
+/** A Gateway API Gateway whose namespace is written (Istio deploys its proxy there, labelled with its name). */
+export interface ManagedGateway {
+  name: string
+  namespace: string
   resource: ResourceRef
 }
 
@@ -120,7 +136,7 @@ function optOutsOf(doc: ManifestDocument, lines?: readonly string[]): OptOutFact
   return out
 }
 
-const MAY_PAIR = /^[ \t]*(?:- )?credentialNames?:[ \t]*[^\s#]|^kind:[ \t]*["']?(?:ServiceEntry|IstioOperator|Kustomization|Application)\b|^resources:|istio-operator\b|dataplane-mode["']?:[ \t]*["']?ambient|profile:[ \t]*["']?ambient|gatewayClassName:[ \t]*["']?istio-waypoint|^[ \t]*(?:- )?credentialNames:[ \t]*\r?\n[ \t]*- |chart:[ \t]*["']?ztunnel\b/m
+const MAY_PAIR = /gateway\.networking\.k8s\.io\/gateway-name["']?:[ \t]*["']?[\w.-]|^apiVersion:[ \t]*["']?gateway\.networking\.k8s\.io\/v1(?:beta1)?["']?[ \t]*\r?\nkind:[ \t]*["']?Gateway\b|^[ \t]*(?:- )?credentialNames?:[ \t]*[^\s#]|^kind:[ \t]*["']?(?:ServiceEntry|IstioOperator|Kustomization|Application)\b|^resources:|istio-operator\b|dataplane-mode["']?:[ \t]*["']?ambient|profile:[ \t]*["']?ambient|gatewayClassName:[ \t]*["']?istio-waypoint|^[ \t]*(?:- )?credentialNames:[ \t]*\r?\n[ \t]*- |chart:[ \t]*["']?ztunnel\b/m
 
 /** What the cross-object checks need from one document. */
 export interface DocumentFacts {
@@ -130,11 +146,13 @@ export interface DocumentFacts {
   ambient: boolean
   operators: OperatorObject[]
   appliers: Applier[]
+  selections: GatewaySelection[]
+  managed: ManagedGateway[]
   /** The opt-outs the document sets (`unlessRepository`), which silence catalog matches everywhere. */
   optOuts: OptOutFact[]
 }
 
-const NONE: DocumentFacts = { secrets: [], hosts: [], ambient: false, operators: [], appliers: [], optOuts: [] }
+const NONE: DocumentFacts = { secrets: [], hosts: [], ambient: false, operators: [], appliers: [], selections: [], managed: [], optOuts: [] }
 const factsByDoc = new WeakMap<ManifestDocument, DocumentFacts>()
 
 function isMap(v: unknown): v is Record<string, unknown> {
@@ -171,8 +189,10 @@ function factsOf(doc: ManifestDocument, lines?: readonly string[]): DocumentFact
   const operator = resource ? operatorObject(doc, value, resource) : undefined
   const operators = operator ? [operator] : []
   const appliers = appliersOf(doc, value)
+  const selections = resource && resource.kind === 'Gateway' && ISTIO_NETWORKING.has(resource.apiVersion) ? gatewaySelections(doc, value, resource) : []
+  const managed = resource && resource.kind === 'Gateway' && resource.apiVersion.startsWith('gateway.networking.k8s.io/') && resource.name && resource.namespace ? [{ name: resource.name, namespace: resource.namespace, resource }] : []
   const optOuts = optOutsOf(doc, lines)
-  return secrets.length === 0 && hosts.length === 0 && !ambient && operators.length === 0 && appliers.length === 0 && optOuts.length === 0 ? NONE : { secrets, hosts, ambient, operators, appliers, optOuts }
+  return secrets.length === 0 && hosts.length === 0 && !ambient && operators.length === 0 && appliers.length === 0 && selections.length === 0 && managed.length === 0 && optOuts.length === 0 ? NONE : { secrets, hosts, ambient, operators, appliers, selections, managed, optOuts }
 }
 
 /**
@@ -293,6 +313,17 @@ function hostReferences(doc: ManifestDocument, value: Record<string, unknown>, r
     out.push({ host, ...(resource.namespace !== undefined ? { namespace: resource.namespace } : {}), at: { file: doc.file, line: lineOf(nodeAt(doc.root, ['spec', 'hosts', j]), doc.line), path: `spec.hosts[${j}]`, resource } })
   })
   return out
+}
+
+const GATEWAY_NAME_LABEL = 'gateway.networking.k8s.io/gateway-name'
+
+function gatewaySelections(doc: ManifestDocument, value: Record<string, unknown>, resource: ResourceRef): GatewaySelection[] {
+  const spec = value.spec
+  const selector = isMap(spec) ? spec.selector : undefined
+  const name = isMap(selector) ? selector[GATEWAY_NAME_LABEL] : undefined
+  if (typeof name !== 'string' || name === '') return []
+  const line = lineOf(entryAt(doc.root, ['spec', 'selector', GATEWAY_NAME_LABEL])?.keyNode, doc.line)
+  return [{ gateway: name, ...(resource.namespace !== undefined ? { namespace: resource.namespace } : {}), at: { file: doc.file, line, path: `spec.selector["${GATEWAY_NAME_LABEL}"]`, resource } }]
 }
 
 /**
@@ -445,6 +476,22 @@ export function optedOut(files: readonly ManifestFile[], target: Release): Set<s
   return out
 }
 
+/**
+ * An Istio Gateway selecting a managed Gateway API gateway's pods (`gateway.networking.k8s.io/gateway-name: N`) from
+ * another namespace than the Gateway API Gateway N: Istio 1.31 no longer merges the two. Both namespaces must be
+ * written; a Gateway API Gateway of that name in the Istio Gateway's own namespace means the selection is local.
+ */
+function gatewayMergeNamespaces(selections: readonly GatewaySelection[], managed: readonly ManagedGateway[], inScope: (at: Place) => boolean): PairHit[] {
+  const out: PairHit[] = []
+  for (const s of selections) {
+    if (s.namespace === undefined || !inScope(s.at)) continue
+    const named = managed.filter((m) => m.name === s.gateway)
+    if (named.length === 0 || named.some((m) => m.namespace === s.namespace)) continue
+    out.push({ at: s.at, detail: `this Gateway in namespace ${s.namespace} selects the pods of ${who(named[0].resource)}` })
+  }
+  return out
+}
+
 /** A cross-object hit with the catalog entry behind it. */
 export interface CrossObjectFinding {
   entryId: string
@@ -475,6 +522,8 @@ export function crossObjectFindings(files: readonly ManifestFile[], plan: Plan, 
   const hosts: HostReference[] = []
   const operators: OperatorObject[] = []
   const appliers: Applier[] = []
+  const selections: GatewaySelection[] = []
+  const managed: ManagedGateway[] = []
   let ambient = false
   for (const file of files) {
     for (const doc of file.documents) {
@@ -484,6 +533,8 @@ export function crossObjectFindings(files: readonly ManifestFile[], plan: Plan, 
       for (const h of facts.hosts) hosts.push(h)
       for (const o of facts.operators) operators.push(o)
       for (const a of facts.appliers) appliers.push(a)
+      for (const g of facts.selections) selections.push(g)
+      for (const m of facts.managed) managed.push(m)
       ambient ||= facts.ambient
     }
   }
@@ -492,12 +543,19 @@ export function crossObjectFindings(files: readonly ManifestFile[], plan: Plan, 
   const run: Record<CrossObjectCheck, () => PairHit[]> = {
     'secret-name-forms': () => (secrets.length > 1 ? secretNameForms(secrets, inScope) : []),
     'ambient-serviceentry-hosts': () => (ambient && hosts.length > 1 ? ambientServiceEntryHosts(hosts, inScope) : []),
-    'istio-operator-applied': () => (operators.length > 0 && appliers.length > 0 ? appliedOperators(operators, appliers, inScope) : [])
+    'istio-operator-applied': () => (operators.length > 0 && appliers.length > 0 ? appliedOperators(operators, appliers, inScope) : []),
+    'gateway-merge-namespaces': () => (selections.length > 0 && managed.length > 0 ? gatewayMergeNamespaces(selections, managed, inScope) : [])
   }
   const out: CrossObjectFinding[] = []
   for (const [check, compiled] of plan.crossObject) {
     const hits = run[check]()
-    for (const c of compiled) for (const hit of hits) out.push({ entryId: c.entry.id, finding: toFinding(c, hit) })
+    for (const c of compiled) {
+      for (const hit of hits) {
+        const finding = toFinding(c, hit)
+        if (c.optOutKey) optOutKeyOf.set(finding, c.optOutKey)
+        out.push({ entryId: c.entry.id, finding })
+      }
+    }
   }
   return out
 }

@@ -1,5 +1,5 @@
 // Which catalog entries apply for one (target, from) pair, compiled and indexed for fast per-document lookup.
-import type { Severity } from '../../model.js'
+import type { Finding, Severity } from '../../model.js'
 import {
   CATALOG,
   catalogEntries,
@@ -42,6 +42,8 @@ export interface CompiledCondition extends ValuePredicate {
   absent: boolean
   /** `@.`-paths: evaluated on each matched value (a list item) instead of the whole resource. */
   relative: boolean
+  /** `@..`-paths of field matches: evaluated on the map that holds each matched value (its sibling keys). */
+  parent?: true
   /** `$values.`-paths of meshConfig matches: evaluated on the Helm values that hold the MeshConfig. */
   onValues?: true
   /** Capture group of the match pattern on the matched value that is the value test (checked per hit). */
@@ -170,10 +172,12 @@ function predicate(m: { values?: (string | number | boolean)[]; pattern?: string
 function compileConditions(conditions: readonly Condition[] | undefined, kind: string): CompiledCondition[] {
   return (conditions ?? []).map((c) => {
     const relative = c.path === '@' || c.path.startsWith('@.')
+    const parent = c.path.startsWith('@..')
     const onValues = c.path.startsWith('$values.')
     return {
       ...predicate(c),
-      patterns: relative ? [compilePath(c.path.slice(2))] : onValues ? [compilePath(c.path.slice('$values.'.length))] : expandMacros(c.path, kind).map(compilePath),
+      ...(parent ? { parent: true as const } : {}),
+      patterns: parent ? [compilePath(c.path.slice(3))] : relative ? [compilePath(c.path.slice(2))] : onValues ? [compilePath(c.path.slice('$values.'.length))] : expandMacros(c.path, kind).map(compilePath),
       absent: c.absent === true,
       relative,
       ...(onValues ? { onValues: true as const } : {}),
@@ -357,6 +361,9 @@ function add(plan: Plan, base: Compiled, match: Match): void {
       return
   }
 }
+
+/** Findings of matches with `unlessRepository` opt-outs, by the match's key: the catalog's `settle` drops them when a file opts out. */
+export const optOutKeyOf = new WeakMap<Finding, string>()
 
 const plans = new Map<string, Plan>()
 let optOuts: { plan: Plan | undefined } | undefined
