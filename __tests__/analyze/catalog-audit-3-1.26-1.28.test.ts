@@ -190,7 +190,7 @@ spec:
   },
   {
     id: 'istio-1.28-backend-tls-policy-section-name',
-    yaml: `apiVersion: gateway.networking.k8s.io/v1
+    yaml: `apiVersion: gateway.networking.k8s.io/v1alpha3
 kind: BackendTLSPolicy
 metadata:
   name: api-tls

@@ -277,19 +277,28 @@ export function buildCase(entry: CatalogEntry, match: Match, clean = false, brok
     case 'meshConfig':
     case 'proxyConfig': {
       const inner: { [k: string]: Y } = {}
-      const all = match.type === 'meshConfig' ? match.where : undefined
-      // `$values.x` conditions sit in the istiod Helm values that hold the MeshConfig (then written as a HelmRelease).
-      const onValues = (all ?? []).filter((c) => c.path.startsWith('$values.')).map((c) => ({ ...c, path: c.path.slice('$values.'.length) }))
+      const all = match.where
+      // `$values.x` conditions (MeshConfig matches) sit in the istiod Helm values that hold the MeshConfig (then
+      // written as a HelmRelease).
+      const onValues = match.type === 'meshConfig' ? (all ?? []).filter((c) => c.path.startsWith('$values.')).map((c) => ({ ...c, path: c.path.slice('$values.'.length) })) : []
       const where = all?.filter((c) => !c.path.startsWith('$values.'))
-      // As for fields: `@.x` conditions sit under the matched value, the others anywhere in the MeshConfig.
+      // As for fields: `@.x` conditions sit under the matched value, the others anywhere in the MeshConfig (for a
+      // ProxyConfig match: in the same ProxyConfig, defaultConfig).
       const relative = (where ?? []).some((c) => c.path.startsWith('@.'))
-      if (!brokenConditions && !relative) applyConditions(inner, where)
+      const own: { [k: string]: Y } = {}
+      if (!brokenConditions && !relative) applyConditions(own, where)
       const steps = [...(match.type === 'proxyConfig' ? ['defaultConfig'] : []), ...concrete(match.paths[0])]
       const presenceOnly = !match.values && match.pattern === undefined
       const path = clean && presenceOnly ? renameLastKey(steps) : steps
+      if (match.type === 'proxyConfig') inner.defaultConfig = own
+      else Object.assign(inner, own)
       set(inner, path, relative && presenceOnly ? {} : valueFor(match, clean))
       if (!brokenConditions && relative) applyConditions(inner, where, false, path, match)
-      if (brokenConditions) applyConditions(inner, where, true, path, match)
+      if (brokenConditions) {
+        const root = match.type === 'proxyConfig' ? (inner.defaultConfig as { [k: string]: Y }) : inner
+        applyConditions(root, (where ?? []).filter((c) => !c.path.startsWith('@.')), true)
+        applyConditions(inner, (where ?? []).filter((c) => c.path.startsWith('@.')), true, path, match)
+      }
       if (onValues.length) {
         const values: { [k: string]: Y } = { meshConfig: inner }
         applyConditions(values, onValues, brokenConditions)

@@ -130,6 +130,8 @@ export interface MeshConfigMatch extends MatchBase, ValueTest {
 export interface ProxyConfigMatch extends MatchBase, ValueTest {
   type: 'proxyConfig'
   paths: string[]
+  /** Conditions on the same ProxyConfig (paths relative to it, or `@.sub.path` relative to each matched value). */
+  where?: Condition[]
 }
 
 /**
@@ -317,7 +319,7 @@ const MATCH_KEYS: Record<MatchType, { required: string[]; optional: string[] }> 
   annotation: { required: ['key', 'on'], optional: ['values', 'pattern'] },
   label: { required: ['key', 'on'], optional: ['values', 'pattern'] },
   meshConfig: { required: ['paths'], optional: ['values', 'pattern', 'where', 'documentWhere'] },
-  proxyConfig: { required: ['paths'], optional: ['values', 'pattern'] },
+  proxyConfig: { required: ['paths'], optional: ['values', 'pattern', 'where'] },
   helmValue: { required: ['chart', 'paths'], optional: ['iopPaths', 'values', 'pattern', 'where'] },
   env: { required: ['name', 'component'], optional: ['values', 'pattern', 'unlessSet', 'documentWhere'] },
   text: { required: [], optional: ['kinds', 'families', 'contains', 'pattern'] },
@@ -463,7 +465,7 @@ function checkMatch(m: Match, where: string, problems: string[]): void {
       if (m.type === 'meshConfig') {
         checkConditions(m.where?.map((c) => (c.path.startsWith('$values.') ? { ...c, path: c.path.slice('$values.'.length) } : c)), where, problems)
         checkConditions(m.documentWhere, where, problems)
-      }
+      } else checkConditions(m.where, where, problems)
       break
     case 'helmValue':
       if (!CHARTS.includes(m.chart)) problems.push(`${where}: unknown chart ${String(m.chart)}`)

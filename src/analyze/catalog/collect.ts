@@ -179,12 +179,12 @@ function firstStepPresent(value: unknown, pattern: PathPattern): boolean {
 }
 
 /** Every match of a tree-path compiled matcher (MeshConfig, ProxyConfig, Helm) in one tree. */
-function matchTree(out: HitCollector, c: CompiledTree, tree: Tree, patterns: readonly PathPattern[], prefix: ConcretePath = []): void {
+function matchTree(out: HitCollector, c: CompiledTree, tree: Tree, patterns: readonly PathPattern[], prefix: ConcretePath = [], conditionsOnBase = false): void {
   const base = valueAt(tree.value, prefix)
   if (base === undefined) return
   // Most matchers of a plan name settings a tree does not have: a look at the first step settles those.
   if (!patterns.some((p) => firstStepPresent(base, p))) return
-  if (!conditionsHold(tree.value, c.conditions, false, tree.values)) return
+  if (!conditionsHold(conditionsOnBase ? base : tree.value, c.conditions, false, tree.values)) return
   for (const pattern of patterns) {
     for (const r of resolvePath(base, pattern, prefix)) {
       if (passes(r.value, c.test) && conditionsHold(r.value, c.conditions, true)) out.addAt(c, tree, r.path, formatPath(r.path.slice(prefix.length)))
@@ -457,7 +457,8 @@ function checkProxyConfigAnnotation(out: HitCollector, tree: Tree, path: Concret
     envMapHits(config.proxyMetadata, out.plan.proxyEnv, (c, name) => report(c, ['proxyMetadata', name], name))
   }
   for (const c of out.plan.proxyConfig) {
-    for (const pattern of c.patterns) for (const r of resolvePath(inner.value, pattern)) if (passes(r.value, c.test)) report(c, r.path, formatPath(r.path))
+    if (!conditionsHold(config, c.conditions)) continue
+    for (const pattern of c.patterns) for (const r of resolvePath(inner.value, pattern)) if (passes(r.value, c.test) && conditionsHold(r.value, c.conditions, true)) report(c, r.path, formatPath(r.path))
   }
 }
 
@@ -645,7 +646,8 @@ function checkHelm(out: HitCollector, tree: HelmTree): void {
 function checkMesh(out: HitCollector, tree: Tree): void {
   const plan = out.plan
   for (const c of plan.meshConfig) matchTree(out, c, tree, c.patterns)
-  for (const c of plan.proxyConfig) matchTree(out, c, tree, c.patterns, ['defaultConfig'])
+  // A ProxyConfig match's conditions read the same ProxyConfig (defaultConfig), as on the annotation.
+  for (const c of plan.proxyConfig) matchTree(out, c, tree, c.patterns, ['defaultConfig'], true)
   if (plan.proxyEnv.size === 0 || !isMap(tree.value)) return
   const defaults = tree.value.defaultConfig
   const metadata = isMap(defaults) ? defaults.proxyMetadata : undefined

@@ -119,10 +119,16 @@ export interface OptOutFact {
   until?: string
 }
 
+/** A profile file of Istio's charts: `manifests/helm-profiles/*.yaml`, or its copy `<chart>/files/profile-*.yaml`. */
+const CHART_PROFILE = /(^|\/)(?:manifests\/helm-profiles\/|files\/profile-)[^/]+\.ya?ml$/
+
 /** The opt-outs a document sets. */
 function optOutsOf(doc: ManifestDocument, lines?: readonly string[]): OptOutFact[] {
   const plan = optOutPlan()
   if (!plan) return []
+  // A profile of Istio's own charts (vendored, or Istio's source tree) sets the old values for the installs that
+  // select it: the selection (a compatibilityVersion) opts out, not the profile file.
+  if (!doc.resource && CHART_PROFILE.test(doc.file)) return []
   if (lines) {
     let mentions = mentionsOptOut.get(lines)
     if (mentions === undefined) {

@@ -321,7 +321,7 @@ function add(plan: Plan, base: Compiled, match: Match): void {
     }
     case 'meshConfig':
     case 'proxyConfig': {
-      const compiled: CompiledTree = { ...base, patterns: match.paths.map(compilePath), conditions: compileConditions(match.type === 'meshConfig' ? match.where : undefined, '') }
+      const compiled: CompiledTree = { ...base, patterns: match.paths.map(compilePath), conditions: compileConditions(match.where, '') }
       ;(match.type === 'meshConfig' ? plan.meshConfig : plan.proxyConfig).push(compiled)
       return
     }
