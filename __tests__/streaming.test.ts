@@ -49,7 +49,8 @@ describe('streaming files through the analysis', () => {
     const streamed = await runAnalysis({ changes, head: snapshotOf(files) }, options)
     const whole = await runAnalysis({ changes, head: snapshotOf(files), base: snapshotOf([]) } as Sources, options)
     expect(whole.versionBump).toBe(false)
-    expect(streamed.findings.length).toBeGreaterThan(100)
+    // Enough findings for the comparison to mean something (the catalog's narrowing of round 7 took it from ~130 to ~90).
+    expect(streamed.findings.length).toBeGreaterThan(50)
     expect(streamed.findings.map(describeFinding)).toEqual(whole.findings.map(describeFinding))
     // With a base every finding is classified: all new here (the base is empty), except the repository-level
     // Kubernetes range finding, which the explicit inputs make on either side whatever the PR changes.

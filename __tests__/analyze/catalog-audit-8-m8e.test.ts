@@ -1,0 +1,105 @@
+// Audit 8 (m8e, releases 1.26–1.27): the four ❌ of the measured sample, each pinned to file and line.
+// See docs/audit/catalog-audit-8-m8e.md.
+import { describe, expect, it } from '@jest/globals'
+import { runAnalysis, type Snapshot } from '../../src/pipeline.js'
+import type { Finding } from '../../src/model.js'
+import { lineOf, of, run } from '../support/catalog-run.js'
+
+interface File {
+  path: string
+  text: string
+}
+
+function snapshotOf(files: readonly File[]): Snapshot {
+  const contents = new Map(files.map((f) => [f.path, new TextEncoder().encode(f.text)]))
+  return {
+    list: async () => [...contents.keys()],
+    read: async (paths) => new Map(paths.filter((p) => contents.has(p)).map((p) => [p, contents.get(p) as Uint8Array]))
+  }
+}
+const added = (files: readonly File[]) => ({ source: 'paths' as const, files: files.map((f) => ({ path: f.path, status: 'added' as const, commentableLines: new Map<number, number>(), addedLines: new Set<number>() })) })
+const at = (fs: readonly Finding[]) => fs.map((f) => `${f.file}:${f.line} ${f.severity}`)
+
+describe('istio-1.26-iop-gateway-component-tag: only where ignoring the tag changes the image', () => {
+  const ID = 'istio-1.26-iop-gateway-component-tag'
+  const iop = (installTag: string, gatewayTag: string) =>
+    `apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nmetadata:\n  name: mesh\nspec:\n${installTag}  components:\n    ingressGateways:\n    - name: istio-ingressgateway\n      enabled: true\n      tag: ${gatewayTag}\n`
+
+  it('reports a gateway tag that differs from the install tag, at its line', () => {
+    const text = iop('  tag: 1.25.2\n', '1.25.2-distroless')
+    const found = of(run('iop.yaml', text, '1.25'), ID)
+    expect(found.map((f) => `${f.file}:${f.line} ${f.severity}`)).toEqual([`iop.yaml:${lineOf(text, 'tag: 1.25.2-distroless')} warning`])
+    expect(found[0]?.message).toContain('not 1.25.2-distroless')
+    expect(of(run('iop.yaml', text, '1.26'), ID)).toEqual([])
+  })
+
+  it('is silent when the gateway tag equals spec.tag or spec.values.global.tag (the gateway runs that tag anyway)', () => {
+    expect(of(run('iop.yaml', iop('  tag: 1.25.2\n', '1.25.2'), '1.25'), ID)).toEqual([])
+    expect(of(run('iop.yaml', iop('  values:\n    global:\n      tag: 1.24.6\n', '1.24.6'), '1.24'), ID)).toEqual([])
+    // Without any install tag the gateway runs the istioctl release's tag, which differs from a pinned one.
+    const bare = iop('', '1.25.2-distroless')
+    expect(of(run('iop.yaml', bare, '1.25'), ID).map((f) => f.line)).toEqual([lineOf(bare, 'tag: 1.25.2-distroless')])
+  })
+})
+
+describe('istio-1.27-native-sidecars: the mesh-wide opt-out silences it', () => {
+  const deployment: File = {
+    path: 'apps/app.yaml',
+    text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app\nspec:\n  selector:\n    matchLabels: {app: app}\n  template:\n    metadata:\n      labels: {app: app}\n    spec:\n      containers:\n      - name: app\n        image: nginx\n      - name: istio-proxy\n        image: auto\n        resources:\n          limits: {memory: 1Gi}\n'
+  }
+  const policy: File = {
+    path: 'policies/proxy-limits.yaml',
+    text: 'apiVersion: kyverno.io/v1\nkind: ClusterPolicy\nmetadata:\n  name: proxy-limits\nspec:\n  rules:\n  - name: proxy-memory\n    match:\n      any:\n      - resources:\n          kinds: [Pod]\n    mutate:\n      foreach:\n      - list: request.object.spec.containers[?name == \'istio-proxy\']\n        patchStrategicMerge:\n          spec:\n            containers:\n            - name: "{{ element.name }}"\n              resources:\n                limits:\n                  memory: 1Gi\n'
+  }
+  const NATIVE = /native sidecar|init container/
+  async function nativeFindings(files: readonly File[], target: string, from: string): Promise<Finding[]> {
+    const result = await runAnalysis({ changes: added(files), head: snapshotOf(files) }, { target, from, paths: [] })
+    return result.findings.filter((f) => NATIVE.test(f.message) && (f.file === deployment.path || f.file === policy.path))
+  }
+  const values = (text: string): File => ({ path: 'platform/istiod-values.yaml', text })
+  const proxyLine = lineOf(deployment.text, '- name: istio-proxy')
+  const policyLine = lineOf(policy.text, "istio-proxy")
+
+  it('reports the istio-proxy container and the policy naming it without an opt-out', async () => {
+    expect(at(await nativeFindings([deployment, policy], '1.27', '1.26'))).toEqual([`apps/app.yaml:${proxyLine} warning`, `policies/proxy-limits.yaml:${policyLine} warning`])
+  })
+
+  it('reports nothing with ENABLE_NATIVE_SIDECARS=false for istiod, or a 1.24–1.26 compatibility profile', async () => {
+    expect(await nativeFindings([deployment, policy, values('pilot:\n  env:\n    ENABLE_NATIVE_SIDECARS: "false"\n')], '1.27', '1.26')).toEqual([])
+    expect(await nativeFindings([deployment, policy, values('compatibilityVersion: "1.26"\n')], '1.27', '1.26')).toEqual([])
+    const iop: File = { path: 'platform/iop.yaml', text: 'apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nmetadata:\n  name: mesh\nspec:\n  compatibilityVersion: "1.25"\n' }
+    expect(await nativeFindings([deployment, iop], '1.28', '1.26')).toEqual([])
+  })
+
+  it('keeps reporting with the new default set, or a profile the target no longer ships', async () => {
+    expect(at(await nativeFindings([deployment, values('pilot:\n  env:\n    ENABLE_NATIVE_SIDECARS: "true"\n')], '1.27', '1.26'))).toEqual([`apps/app.yaml:${proxyLine} warning`])
+    // 1.28 ships the 1.25–1.27 profiles only.
+    expect(at(await nativeFindings([deployment, values('compatibilityVersion: "1.24"\n')], '1.28', '1.26'))).toEqual([`apps/app.yaml:${proxyLine} warning`])
+  })
+})
+
+describe('istio-1.27-sds-extension-provider: older istiod rejects the whole MeshConfig', () => {
+  const ID = 'istio-1.27-sds-extension-provider'
+  const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: istio\n  namespace: istio-system\ndata:\n  mesh: |-\n    extensionProviders:\n    - name: vault-sds\n      sds:\n        name: vault-sds\n        service: vault-sds.vault.svc.cluster.local\n        port: 8080\n'
+
+  it('is an error at the sds provider for 1.26 and says the mesh config is rejected; nothing for 1.27', () => {
+    const found = of(run('mesh.yaml', text, '1.26'), ID)
+    expect(found.map((f) => `${f.file}:${f.line} ${f.severity}`)).toEqual([`mesh.yaml:${lineOf(text, 'sds:')} error`])
+    expect(found[0]?.message).toMatch(/whole MeshConfig/)
+    expect(of(run('mesh.yaml', text, '1.27'), ID)).toEqual([])
+  })
+})
+
+describe('istio-1.27-cni-owned-config-filename-typo: the message holds for every target it fires on', () => {
+  const ID = 'istio-1.27-cni-owned-config-filename-typo'
+  const text = 'apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nmetadata:\n  name: mesh\nspec:\n  components:\n    cni:\n      enabled: true\n  values:\n    cni:\n      istioOwnedCNIConfig: true\n      istioOwnedCNIConfigFilename: 00-istio.conflist\n'
+
+  it('ties the default file name to Istio 1.27 and later, at the misspelt key, for 1.26 and 1.27 alike', () => {
+    for (const target of ['1.26', '1.27']) {
+      const found = of(run('iop.yaml', text, target), ID)
+      expect(found.map((f) => `${f.file}:${f.line} ${f.severity}`)).toEqual([`iop.yaml:${lineOf(text, 'istioOwnedCNIConfigFilename')} warning`])
+      expect(found[0]?.message).toContain('on Istio 1.27 and later')
+      expect(found[0]?.message).not.toMatch(/which from Istio 1\.27 reads/)
+    }
+  })
+})
