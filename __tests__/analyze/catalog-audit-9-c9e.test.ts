@@ -122,3 +122,19 @@ describe('istio-1.28-max-connections-per-socket-event-sidecars: the istiod opt-o
     expect(at(await findings([sidecar, values('1')]))).toEqual([`apps/sidecar.yaml:${line} notice`])
   })
 })
+
+describe('istio-1.27.4-envoyfilter-gatewayclass-target: only the istio-waypoint class, the one Istio attaches policies to', () => {
+  const ID = 'istio-1.27.4-envoyfilter-gatewayclass-target'
+  const filter = (className: string) =>
+    `apiVersion: networking.istio.io/v1alpha3\nkind: EnvoyFilter\nmetadata:\n  name: wp\n  namespace: istio-system\nspec:\n  targetRefs:\n  - group: gateway.networking.k8s.io\n    kind: GatewayClass\n    name: ${className}\n  configPatches:\n  - applyTo: NETWORK_FILTER\n    patch:\n      operation: MERGE\n      value: {}\n`
+
+  it('reports the istio-waypoint class before 1.27.4, at the kind line', () => {
+    const text = filter('istio-waypoint')
+    expect(of(run('ef.yaml', text, '1.27.3'), ID).map((f) => `${f.file}:${f.line} ${f.severity}`)).toEqual([`ef.yaml:${lineOf(text, 'kind: GatewayClass')} warning`])
+    expect(of(run('ef.yaml', text, '1.27.4'), ID)).toEqual([])
+  })
+
+  it('is silent on another GatewayClass, which no release attaches an EnvoyFilter to', () => {
+    expect(of(run('ef.yaml', filter('istio'), '1.27.3'), ID)).toEqual([])
+  })
+})
