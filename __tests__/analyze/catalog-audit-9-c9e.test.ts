@@ -138,3 +138,15 @@ describe('istio-1.27.4-envoyfilter-gatewayclass-target: only the istio-waypoint 
     expect(of(run('ef.yaml', filter('istio'), '1.27.3'), ID)).toEqual([])
   })
 })
+
+describe('istio-1.28.1-inferencepool-multiple-target-ports: 1.28.0 breaks the route, it does not fall back to the first port', () => {
+  const ID = 'istio-1.28.1-inferencepool-multiple-target-ports'
+  const text = 'apiVersion: inference.networking.k8s.io/v1\nkind: InferencePool\nmetadata:\n  name: pool\nspec:\n  selector:\n    matchLabels: {app: vllm}\n  targetPorts:\n  - number: 8000\n  - number: 8001\n  endpointPickerRef:\n    name: epp\n    port:\n      number: 9002\n'
+
+  it('reports the second port on 1.28.0 with a message that does not promise the first port keeps working', () => {
+    const found = of(run('pool.yaml', text, '1.28.0'), ID)
+    expect(found.map((f) => `${f.file}:${f.line} ${f.severity}`)).toEqual([`pool.yaml:${lineOf(text, 'number: 8001')} error`])
+    expect(found[0]?.message).not.toMatch(/first port/)
+    expect(of(run('pool.yaml', text, '1.28.1'), ID)).toEqual([])
+  })
+})
