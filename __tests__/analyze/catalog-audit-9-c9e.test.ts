@@ -150,3 +150,21 @@ describe('istio-1.28.1-inferencepool-multiple-target-ports: 1.28.0 breaks the ro
     expect(of(run('pool.yaml', text, '1.28.1'), ID)).toEqual([])
   })
 })
+
+describe('istio-1.28-spawn-upstream-span-for-gateway: hands over to the 1.31 removal', () => {
+  const ID = 'istio-1.28-spawn-upstream-span-for-gateway'
+  const text = 'apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nmetadata:\n  name: mesh\nspec:\n  values:\n    pilot:\n      env:\n        PILOT_SPAWN_UPSTREAM_SPAN_FOR_GATEWAY: "false"\n'
+  const line = lineOf(text, 'PILOT_SPAWN_UPSTREAM_SPAN_FOR_GATEWAY')
+
+  it('notes the opt-out for 1.27 → 1.28 and 1.27 → 1.30, at its line', () => {
+    for (const target of ['1.28', '1.30']) {
+      expect(of(run('iop.yaml', text, target, '1.27'), ID).map((f) => `${f.file}:${f.line} ${f.severity}`)).toEqual([`iop.yaml:${line} notice`])
+    }
+  })
+
+  it('leaves 1.27 → 1.31 to the removal entry: on 1.31 the switch no longer keeps anything', () => {
+    const found = run('iop.yaml', text, '1.31', '1.27')
+    expect(of(found, ID)).toEqual([])
+    expect(of(found, 'istio-1.31-spawn-upstream-span-flag-removed').map((f) => `${f.line} ${f.severity}`)).toEqual([`${line} warning`])
+  })
+})
