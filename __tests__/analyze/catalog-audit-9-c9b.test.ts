@@ -1,0 +1,60 @@
+// Ninth audit (second census) of the entries in helper c9b's list (docs/audit/catalog-audit-9-c9b.md). Each test
+// fails on the entry as it stood before this audit and passes on the fixed one; every expected finding is pinned to
+// its file and line.
+import { describe, expect, it } from '@jest/globals'
+import { run, of, lineOf } from '../support/catalog-run.js'
+
+/** Helm values of the istiod chart with these pilot.env lines. */
+const values = (env: Record<string, string>): string =>
+  `pilot:\n  env:\n${Object.entries(env).map(([k, v]) => `    ${k}: "${v}"\n`).join('')}`
+const FILE = 'istio/values.yaml'
+const at = (found: { file: string; line: number; severity: string }[]) => found.map((f) => [f.file, f.line, f.severity])
+
+describe('audit 9 (c9b): an explicit new default of a flipped switch is quiet, only its opt-out value is reported', () => {
+  const cases: [id: string, name: string, since: string, from: string][] = [
+    ['istio-1.23-deferred-cluster-creation', 'ENABLE_DEFERRED_CLUSTER_CREATION', '1.23', '1.22'],
+    ['istio-1.24-retry-defaults', 'ENABLE_INBOUND_RETRY_POLICY', '1.24', '1.23'],
+    ['istio-1.24-retry-defaults', 'EXCLUDE_UNSAFE_503_FROM_DEFAULT_RETRY', '1.24', '1.23'],
+    ['istio-1.24-unified-sidecar-scope', 'PILOT_UNIFIED_SIDECAR_SCOPE', '1.24', '1.23'],
+    ['istio-1.24-destination-rule-merge', 'ENABLE_ENHANCED_DESTINATIONRULE_MERGE', '1.24', '1.23'],
+    ['istio-1.24-prefer-destination-rule-tls', 'PREFER_DESTINATIONRULE_TLS_FOR_EXTERNAL_SERVICES', '1.24', '1.23']
+  ]
+  for (const [id, name, since, from] of cases) {
+    it(`${id}: ${name} "true" (the ${since} default) changes nothing and is quiet; "false" keeps the old behaviour and is a notice at its line`, () => {
+      const onText = name === 'ENABLE_DEFERRED_CLUSTER_CREATION'
+        ? `meshConfig:\n  defaultConfig:\n    proxyMetadata:\n      ${name}: "true"\n`
+        : values({ [name]: 'true' })
+      expect(of(run(FILE, onText, since, from), id)).toEqual([])
+      const offText = onText.replace('"true"', '"false"')
+      const found = of(run(FILE, offText, since, from), id)
+      expect(at(found)).toEqual([[FILE, lineOf(offText, name), 'notice']])
+      expect(found[0]?.message).toContain('false')
+    })
+  }
+})
+
+describe('audit 9 (c9b): istio-1.22-new-istiod-env reports only values that older releases would need to honour', () => {
+  const ID = 'istio-1.22-new-istiod-env'
+  it('the documented defaults (GatewayClass istio, controller istio.io/gateway-controller, metrics access not limited) are quiet on 1.21', () => {
+    const defaults = values({
+      PILOT_GATEWAY_API_DEFAULT_GATEWAYCLASS_NAME: 'istio',
+      PILOT_GATEWAY_API_CONTROLLER_NAME: 'istio.io/gateway-controller',
+      METRICS_LOCALHOST_ACCESS_ONLY: 'false'
+    })
+    expect(of(run(FILE, defaults, '1.21'), ID)).toEqual([])
+  })
+  it('custom names and the localhost-only switch are ignored before 1.22: a warning at each line, none on 1.22', () => {
+    const custom = values({
+      PILOT_GATEWAY_API_DEFAULT_GATEWAYCLASS_NAME: 'mesh',
+      PILOT_GATEWAY_API_CONTROLLER_NAME: 'example.com/mesh-controller',
+      METRICS_LOCALHOST_ACCESS_ONLY: 'true'
+    })
+    const found = of(run(FILE, custom, '1.21'), ID)
+    expect(at(found)).toEqual([
+      [FILE, lineOf(custom, 'PILOT_GATEWAY_API_DEFAULT_GATEWAYCLASS_NAME'), 'warning'],
+      [FILE, lineOf(custom, 'PILOT_GATEWAY_API_CONTROLLER_NAME'), 'warning'],
+      [FILE, lineOf(custom, 'METRICS_LOCALHOST_ACCESS_ONLY'), 'warning']
+    ])
+    expect(of(run(FILE, custom, '1.22'), ID)).toEqual([])
+  })
+})
