@@ -3,6 +3,7 @@
 // its file and line.
 import { describe, expect, it } from '@jest/globals'
 import { run, of, lineOf } from '../support/catalog-run.js'
+import { runAnalysis, type Snapshot } from '../../src/pipeline.js'
 
 /** Helm values of the istiod chart with these pilot.env lines. */
 const values = (env: Record<string, string>): string =>
@@ -56,5 +57,37 @@ describe('audit 9 (c9b): istio-1.22-new-istiod-env reports only values that olde
       [FILE, lineOf(custom, 'METRICS_LOCALHOST_ACCESS_ONLY'), 'warning']
     ])
     expect(of(run(FILE, custom, '1.22'), ID)).toEqual([])
+  })
+})
+
+describe('audit 9 (c9b): a compatibilityVersion keeps the pre-1.24 Sidecar scoping and DestinationRule merging only while its profile ships', () => {
+  interface File { path: string; text: string }
+  const snapshotOf = (files: readonly File[]): Snapshot => {
+    const contents = new Map(files.map((f) => [f.path, new TextEncoder().encode(f.text)]))
+    return {
+      list: async () => [...contents.keys()],
+      read: async (paths) => new Map(paths.filter((p) => contents.has(p)).map((p) => [p, contents.get(p) as Uint8Array]))
+    }
+  }
+  const added = (files: readonly File[]) => ({ source: 'paths' as const, files: files.map((f) => ({ path: f.path, status: 'added' as const, commentableLines: new Map<number, number>(), addedLines: new Set<number>() })) })
+  const sidecar: File = { path: 'apps/sidecar.yaml', text: 'apiVersion: networking.istio.io/v1\nkind: Sidecar\nmetadata:\n  name: default\n  namespace: apps\nspec:\n  egress:\n  - hosts: ["./*"]\n' }
+  const dr: File = { path: 'apps/dr.yaml', text: 'apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata:\n  name: r\n  namespace: apps\nspec:\n  host: r.apps.svc.cluster.local\n  exportTo:\n  - "."\n' }
+  const values: File = { path: 'platform/istiod/values.yaml', text: 'compatibilityVersion: "1.23"\n' }
+  async function found(target: string): Promise<string[]> {
+    const files = [sidecar, dr, values]
+    const result = await runAnalysis({ changes: added(files), head: snapshotOf(files) }, { target, from: '1.23', paths: [] })
+    return result.findings
+      .filter((f) => /Sidecar no longer changes|no longer merged when their exportTo differ/.test(f.message))
+      .map((f) => `${f.file}:${f.line} ${f.severity}`)
+  }
+  it('compatibilityVersion 1.23 silences both on 1.24–1.26, which ship its profile', async () => {
+    expect(await found('1.24')).toEqual([])
+    expect(await found('1.26')).toEqual([])
+  })
+  it('from 1.27 the 1.23 profile is gone, so both are reported at their lines again', async () => {
+    expect(await found('1.27')).toEqual([
+      `apps/dr.yaml:${lineOf(dr.text, '- "."')} notice`,
+      `apps/sidecar.yaml:${lineOf(sidecar.text, 'apiVersion:')} notice`
+    ].sort())
   })
 })
