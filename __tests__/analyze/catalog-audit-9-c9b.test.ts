@@ -91,3 +91,30 @@ describe('audit 9 (c9b): a compatibilityVersion keeps the pre-1.24 Sidecar scopi
     ].sort())
   })
 })
+
+describe('audit 9 (c9b): istio-1.24-retry-defaults is quiet where the 503 opt-out is set anywhere in the repository', () => {
+  const mesh = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: istio\n  namespace: istio-system\ndata:\n  mesh: |\n    defaultHttpRetryPolicy:\n      attempts: 2\n'
+  const iop = 'apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nmetadata:\n  name: mesh\nspec:\n  compatibilityVersion: "1.23"\n  meshConfig:\n    defaultHttpRetryPolicy:\n      attempts: 2\n'
+  it('reports the mesh ConfigMap alone at the policy line', () => {
+    const found = of(run('mesh/istio.yaml', mesh, '1.24', '1.23'), 'istio-1.24-retry-defaults')
+    expect(found.map((f) => `${f.file}:${f.line} ${f.severity}`)).toEqual([`mesh/istio.yaml:${lineOf(mesh, 'defaultHttpRetryPolicy:')} warning`])
+  })
+  it('an IstioOperator with spec.compatibilityVersion 1.23 keeps the 503 retry on 1.24 (quiet) but not on 1.27, where that profile is gone', async () => {
+    const files = [{ path: 'iop.yaml', text: iop }]
+    const contents = new Map(files.map((f) => [f.path, new TextEncoder().encode(f.text)]))
+    const head: Snapshot = { list: async () => [...contents.keys()], read: async (paths) => new Map(paths.filter((p) => contents.has(p)).map((p) => [p, contents.get(p) as Uint8Array])) }
+    const changes = { source: 'paths' as const, files: files.map((f) => ({ path: f.path, status: 'added' as const, commentableLines: new Map<number, number>(), addedLines: new Set<number>() })) }
+    const at = async (target: string) => (await runAnalysis({ changes, head }, { target, from: '1.23', paths: [] })).findings.filter((f) => /retryOn/.test(f.message)).map((f) => `${f.file}:${f.line}`)
+    expect(await at('1.24')).toEqual([])
+    expect(await at('1.27')).toEqual([`iop.yaml:${lineOf(iop, 'defaultHttpRetryPolicy:')}`])
+  })
+  it('EXCLUDE_UNSAFE_503_FROM_DEFAULT_RETRY=false in the istiod values of another file silences the mesh ConfigMap', async () => {
+    interface File { path: string; text: string }
+    const files: File[] = [{ path: 'mesh/istio.yaml', text: mesh }, { path: 'platform/istiod/values.yaml', text: 'pilot:\n  env:\n    EXCLUDE_UNSAFE_503_FROM_DEFAULT_RETRY: "false"\n' }]
+    const contents = new Map(files.map((f) => [f.path, new TextEncoder().encode(f.text)]))
+    const head: Snapshot = { list: async () => [...contents.keys()], read: async (paths) => new Map(paths.filter((p) => contents.has(p)).map((p) => [p, contents.get(p) as Uint8Array])) }
+    const changes = { source: 'paths' as const, files: files.map((f) => ({ path: f.path, status: 'added' as const, commentableLines: new Map<number, number>(), addedLines: new Set<number>() })) }
+    const result = await runAnalysis({ changes, head }, { target: '1.24', from: '1.23', paths: [] })
+    expect(result.findings.filter((f) => f.file === 'mesh/istio.yaml' && /retryOn/.test(f.message)).map((f) => `${f.file}:${f.line}`)).toEqual([])
+  })
+})
