@@ -125,7 +125,7 @@ data:
         METRICS_LOCALHOST_ACCESS_ONLY: "true"
 `
     const found = of(run('istio/mesh.yaml', mesh, '1.21'), 'istio-1.22-new-istiod-env')
-    expect(found).toEqual([expect.objectContaining({ file: 'istio/mesh.yaml', line: lineOf(mesh, 'METRICS_LOCALHOST'), severity: 'notice' })])
+    expect(found).toEqual([expect.objectContaining({ file: 'istio/mesh.yaml', line: lineOf(mesh, 'METRICS_LOCALHOST'), severity: 'warning' })]) // warning since audit 9 (c9b): an ignored setting
     expect(found[0].message).toMatch(/proxies/)
   })
 

@@ -12,6 +12,8 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   'ISTIO_META_DNS_CAPTURE["\']?\\s*:\\s*["\']?(1|t|T|true|TRUE|True)\\b': 'proxyMetadata:\n  ISTIO_META_DNS_CAPTURE: "true"\n',
   // A waypoint traffic type other than the default (service).
   '^(?!service$)': 'workload',
+  '^(?!\\s*istio\\s*$)': 'mesh',
+  '^(?!\\s*istio\\.io/gateway-controller\\s*$)': 'example.com/mesh-controller',
   // A workload identity socket file name other than the default (socket).
   '^(?!socket$)': 'spire-agent.sock',
   // A WasmPlugin URL the agent fetches (OCI, HTTP, or no scheme), not a file:// module read from the proxy's disk.
@@ -91,7 +93,7 @@ export const PATTERN_SAMPLES: Record<string, string> = {
 /** A value that passes no value test the catalog uses. */
 const NO_MATCH = 'nomatch'
 /** A value the pattern must not match, for patterns that match almost anything (negative lookaheads). */
-const PATTERN_CLEAN: Record<string, string> = { '^(?!kube-system$)': 'kube-system', '^(?!\\s*(0|f|F|false|FALSE|False)\\s*$)': 'false', '^(?!socket$)': 'socket', '^(?!service$)': 'service', '^(?!\\*$)': '*', '^(?!240\\.240\\.0\\.0/16$)': '240.240.0.0/16', '^(?!2001:2::/48$)': '2001:2::/48', '^(?!Gateway$)': 'Gateway', '^(?!\\s*file://)': 'file:///opt/filters/plugin.wasm', '^(.+)$': '' }
+const PATTERN_CLEAN: Record<string, string> = { '^(?!kube-system$)': 'kube-system', '^(?!\\s*(0|f|F|false|FALSE|False)\\s*$)': 'false', '^(?!socket$)': 'socket', '^(?!service$)': 'service', '^(?!\\s*istio\\s*$)': 'istio', '^(?!\\s*istio\\.io/gateway-controller\\s*$)': 'istio.io/gateway-controller', '^(?!\\*$)': '*', '^(?!240\\.240\\.0\\.0/16$)': '240.240.0.0/16', '^(?!2001:2::/48$)': '2001:2::/48', '^(?!Gateway$)': 'Gateway', '^(?!\\s*file://)': 'file:///opt/filters/plugin.wasm', '^(.+)$': '' }
 
 const KIND_API: Record<string, string> = {
   Service: 'v1', Secret: 'v1', Namespace: 'v1', ConfigMap: 'v1', Deployment: 'apps/v1',
