@@ -2,19 +2,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { lineOf, of, run } from '../support/catalog-run.js'
 
-describe('istio-1.27-lightstep-provider-removed: traces stop, the mesh config is still accepted', () => {
-  const ID = 'istio-1.27-lightstep-provider-removed'
-  const text =
-    'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: istio\n  namespace: istio-system\ndata:\n  mesh: |-\n    extensionProviders:\n    - name: ls\n      lightstep:\n        service: collector.example.com\n        port: 8080\n        accessToken: x\n'
-
-  it('is a warning (telemetry only) at the lightstep line from 1.27', () => {
-    const found = of(run('mesh.yaml', text, '1.27'), ID)
-    expect(found.map((f) => `${f.file}:${f.line} ${f.severity}`)).toEqual([`mesh.yaml:${lineOf(text, 'lightstep:')} warning`])
-    expect(found[0]?.message).toContain('still accepts it')
-    expect(of(run('mesh.yaml', text, '1.26'), ID)).toEqual([])
-  })
-})
-
 describe('istio-1.27-jwt-without-issuer: a rule without issuer and without jwksUri is not fixed by 1.27', () => {
   const ID = 'istio-1.27-jwt-without-issuer'
   const text =

@@ -152,10 +152,10 @@ describe('Lightstep provider removed (1.27)', () => {
     ['IstioOperator spec.meshConfig', 'iop.yaml', `apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nspec:\n  meshConfig:\n${lightstep('    ')}\n`],
     ['IstioOperator spec.values.meshConfig', 'iop.yaml', `apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nspec:\n  values:\n    meshConfig:\n${lightstep('      ')}\n`],
     ['an Argo CD Application', 'app.yaml', `apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: istiod\nspec:\n  source:\n    chart: istiod\n    targetRevision: 1.27.0\n    helm:\n      valuesObject:\n        meshConfig:\n${lightstep('          ')}\n`]
-  ])('is a warning (traces stop, mesh config still accepted) in %s on the lightstep line', (_where, path, text) => {
+  ])('is an error in %s on the lightstep line', (_where, path, text) => {
     const r = run(path, text, '1.27')
     expect(byEntry(r, 'istio-1.27-lightstep-provider-removed')).toEqual([
-      expect.objectContaining({ rule: 'removed-feature', severity: 'warning', file: path, line: lineOf(text, 'lightstep:') })
+      expect.objectContaining({ rule: 'removed-feature', severity: 'error', file: path, line: lineOf(text, 'lightstep:') })
     ])
     // On 1.26 it still works but is deprecated.
     const older = run(path, text, '1.26')
