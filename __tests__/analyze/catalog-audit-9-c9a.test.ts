@@ -79,3 +79,20 @@ describe('istio-1.22-default-zipkin-tracing-removed: a compatibility profile or 
     expect(await findings([mesh, values('global:\n  proxy:\n    tracer: zipkin\n')], '1.22', '1.21', mesh.path, ZK)).toEqual([])
   })
 })
+
+describe('istio-1.21-bootstrap-xds-agent-removed: a BOOTSTRAP EnvoyFilter alone changes nothing, so it is a notice', () => {
+  const ef: File = {
+    path: 'mesh/boot.yaml',
+    text: 'apiVersion: networking.istio.io/v1alpha3\nkind: EnvoyFilter\nmetadata:\n  name: boot\nspec:\n  configPatches:\n  - applyTo: BOOTSTRAP\n    patch:\n      operation: MERGE\n      value:\n        stats_flush_interval: 5s\n'
+  }
+  it('reports applyTo BOOTSTRAP as a notice at its line, naming the switch it depended on', async () => {
+    const found = await findings([ef], '1.21', '1.20', ef.path, /BOOTSTRAP/)
+    expect(at(found)).toEqual([`${ef.path}:${lineOf(ef.text, 'applyTo: BOOTSTRAP')} notice`])
+    expect(found[0]?.message).toContain('BOOTSTRAP_XDS_AGENT=true')
+  })
+  it('still warns where the switch was on', async () => {
+    const v = values('meshConfig:\n  defaultConfig:\n    proxyMetadata:\n      BOOTSTRAP_XDS_AGENT: "true"\n')
+    const found = await findings([ef, v], '1.21', '1.20', v.path, /BOOTSTRAP_XDS_AGENT/)
+    expect(at(found)).toEqual([`${v.path}:${lineOf(v.text, 'BOOTSTRAP_XDS_AGENT')} warning`])
+  })
+})
