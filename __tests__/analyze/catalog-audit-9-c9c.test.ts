@@ -1,0 +1,49 @@
+// The defects the ninth audit round (census of helper c9c's entries, releases 1.24–1.26) found
+// (docs/audit/catalog-audit-9-c9c.md). Each test fails on the entry as it was before the fix and asserts the file
+// and line of what must, or must not, be reported.
+import { describe, expect, it } from '@jest/globals'
+import { run, of, lineOf } from '../support/catalog-run.js'
+
+const at = (found: { file: string; line: number; severity: string }[]) => found.map((f) => [f.file, f.line, f.severity])
+
+const istiod = (values: string): string => `apiVersion: helm.toolkit.fluxcd.io/v2
+kind: HelmRelease
+metadata:
+  name: istiod
+  namespace: istio-system
+spec:
+  chart:
+    spec:
+      chart: istiod
+  values:
+${values}
+`
+
+describe('istio-1.24-istio-cni-values-removed: istio_cni.chained/provider only mattered where the CNI was enabled', () => {
+  const id = 'istio-1.24-istio-cni-values-removed'
+  it('without any CNI enabled, chained: false and provider: multus change nothing (notice only)', () => {
+    const text = istiod(`    istio_cni:
+      chained: false
+      provider: multus`)
+    const found = of(run('istiod-hr.yaml', text, '1.24', '1.23'), id)
+    expect(at(found)).toEqual([
+      ['istiod-hr.yaml', lineOf(text, 'chained: false'), 'notice'],
+      ['istiod-hr.yaml', lineOf(text, 'provider: multus'), 'notice'],
+    ])
+  })
+  it('trip: with istio_cni.enabled or pilot.cni.enabled on, chained: false still warns', () => {
+    const a = istiod(`    istio_cni:
+      enabled: true
+      chained: false`)
+    expect(at(of(run('a.yaml', a, '1.24', '1.23'), id))).toEqual([
+      ['a.yaml', lineOf(a, 'enabled: true'), 'warning'],
+      ['a.yaml', lineOf(a, 'chained: false'), 'warning'],
+    ])
+    const b = istiod(`    pilot:
+      cni:
+        enabled: true
+    istio_cni:
+      provider: multus`)
+    expect(at(of(run('b.yaml', b, '1.24', '1.23'), id))).toEqual([['b.yaml', lineOf(b, 'provider: multus'), 'warning']])
+  })
+})
