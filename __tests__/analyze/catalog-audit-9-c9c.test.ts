@@ -47,3 +47,50 @@ describe('istio-1.24-istio-cni-values-removed: istio_cni.chained/provider only m
     expect(at(of(run('b.yaml', b, '1.24', '1.23'), id))).toEqual([['b.yaml', lineOf(b, 'provider: multus'), 'warning']])
   })
 })
+
+const mesh = (body: string): string => `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: istio
+  namespace: istio-system
+data:
+  mesh: |
+${body}
+`
+
+describe('new ProxyConfig/tracing fields written with the value older releases behave with anyway', () => {
+  const text = mesh(`    defaultConfig:
+      proxyHeaders:
+        preserveHttp1HeaderCase: false
+        setCurrentClientCertDetails:
+          uri: false
+    extensionProviders:
+    - name: z
+      zipkin:
+        service: z.default.svc.cluster.local
+        port: 9411
+        path: /api/v2/spans`)
+  it('preserveHttp1HeaderCase: false, uri: false and the default zipkin path get nothing on older targets', () => {
+    const found = run('mesh.yaml', text, '1.23')
+    expect(of(found, 'istio-1.25-preserve-http1-header-case')).toEqual([])
+    expect(of(found, 'istio-1.24-xfcc-client-cert-details')).toEqual([])
+    expect(of(found, 'istio-1.24-tracing-provider-fields')).toEqual([])
+  })
+  it('trip: the values that older releases ignore with a visible effect still warn', () => {
+    const on = mesh(`    defaultConfig:
+      proxyHeaders:
+        preserveHttp1HeaderCase: true
+        setCurrentClientCertDetails:
+          uri: true
+    extensionProviders:
+    - name: z
+      zipkin:
+        service: z.default.svc.cluster.local
+        port: 9411
+        path: /custom/spans`)
+    const found = run('mesh.yaml', on, '1.23')
+    expect(at(of(found, 'istio-1.25-preserve-http1-header-case'))).toEqual([['mesh.yaml', lineOf(on, 'preserveHttp1HeaderCase'), 'warning']])
+    expect(at(of(found, 'istio-1.24-xfcc-client-cert-details'))).toEqual([['mesh.yaml', lineOf(on, 'uri: true'), 'warning']])
+    expect(at(of(found, 'istio-1.24-tracing-provider-fields'))).toEqual([['mesh.yaml', lineOf(on, 'path: /custom'), 'warning']])
+  })
+})
