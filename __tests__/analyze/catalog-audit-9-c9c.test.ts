@@ -94,3 +94,46 @@ describe('new ProxyConfig/tracing fields written with the value older releases b
     expect(at(of(found, 'istio-1.24-tracing-provider-fields'))).toEqual([['mesh.yaml', lineOf(on, 'path: /custom'), 'warning']])
   })
 })
+
+describe('istio-1.24-ambient-dns-upgrade-order: DNS capture only matters where the CNI runs ambient', () => {
+  const id = 'istio-1.24-ambient-dns-upgrade-order'
+  const cni = (values: string): string => `apiVersion: helm.toolkit.fluxcd.io/v2
+kind: HelmRelease
+metadata:
+  name: istio-cni
+  namespace: istio-system
+spec:
+  chart:
+    spec:
+      chart: cni
+  values:
+${values}
+`
+  it('dnsCapture: true with ambient off is not reported', () => {
+    const text = cni(`    ambient:
+      dnsCapture: true`)
+    expect(of(run('cni.yaml', text, '1.24', '1.23'), id)).toEqual([])
+  })
+  it('trip: profile ambient, ambient.enabled, and an ambient IstioOperator still warn', () => {
+    const a = cni(`    profile: ambient
+    ambient:
+      dnsCapture: true`)
+    expect(at(of(run('a.yaml', a, '1.24', '1.23'), id))).toEqual([['a.yaml', lineOf(a, 'dnsCapture'), 'warning']])
+    const b = cni(`    ambient:
+      enabled: true
+      dnsCapture: true`)
+    expect(at(of(run('b.yaml', b, '1.24', '1.23'), id))).toEqual([['b.yaml', lineOf(b, 'dnsCapture'), 'warning']])
+    const c = `apiVersion: install.istio.io/v1alpha1
+kind: IstioOperator
+metadata:
+  name: x
+spec:
+  profile: ambient
+  values:
+    cni:
+      ambient:
+        dnsCapture: true
+`
+    expect(at(of(run('c.yaml', c, '1.24', '1.23'), id))).toEqual([['c.yaml', lineOf(c, 'dnsCapture'), 'warning']])
+  })
+})
