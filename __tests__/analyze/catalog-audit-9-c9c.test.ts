@@ -3,6 +3,7 @@
 // and line of what must, or must not, be reported.
 import { describe, expect, it } from '@jest/globals'
 import { run, of, lineOf } from '../support/catalog-run.js'
+import { runAnalysis, type Snapshot } from '../../src/pipeline.js'
 
 const at = (found: { file: string; line: number; severity: string }[]) => found.map((f) => [f.file, f.line, f.severity])
 
@@ -135,5 +136,49 @@ spec:
         dnsCapture: true
 `
     expect(at(of(run('c.yaml', c, '1.24', '1.23'), id))).toEqual([['c.yaml', lineOf(c, 'dnsCapture'), 'warning']])
+  })
+})
+
+describe('istio-1.25-ambient-dns-capture: the istio-cni opt-out in another file silences the Namespace notice', () => {
+  const id = 'istio-1.25-ambient-dns-capture'
+  const ns = `apiVersion: v1
+kind: Namespace
+metadata:
+  name: app
+  labels:
+    istio.io/dataplane-mode: ambient
+`
+  const cni = `apiVersion: helm.toolkit.fluxcd.io/v2
+kind: HelmRelease
+metadata:
+  name: istio-cni
+  namespace: istio-system
+spec:
+  chart:
+    spec:
+      chart: cni
+  values:
+    profile: ambient
+    ambient:
+      dnsCapture: false
+`
+  // The whole engine over both files (unlessRepository is applied across the files a run reads); the Namespace's findings.
+  const both = async (cniText: string) => {
+    const contents = new Map([['ns.yaml', ns], ['cni.yaml', cniText]].map(([p, t]) => [p, new TextEncoder().encode(t)] as const))
+    const head: Snapshot = {
+      list: async () => [...contents.keys()],
+      read: async (paths) => new Map(paths.filter((p) => contents.has(p)).map((p) => [p, contents.get(p) as Uint8Array]))
+    }
+    const changes = { source: 'paths' as const, files: [...contents.keys()].map((path) => ({ path, status: 'added' as const, commentableLines: new Map<number, number>(), addedLines: new Set<number>() })) }
+    const result = await runAnalysis({ changes, head }, { target: '1.25', from: '1.24', paths: [] })
+    return result.findings.filter((f) => f.file === 'ns.yaml' && f.rule === 'default-changed').map((f) => [f.file, f.line, f.severity])
+  }
+  it('with ambient.dnsCapture: false in the istio-cni values the Namespace gets nothing', async () => {
+    expect(await both(cni)).toEqual([])
+  })
+  it('trip: without the opt-out (or alone) the Namespace still gets the notice', async () => {
+    expect(at(of(run('ns.yaml', ns, '1.25', '1.24'), id))).toEqual([['ns.yaml', lineOf(ns, 'dataplane-mode'), 'notice']])
+    const on = cni.replace('dnsCapture: false', 'reconcileIptablesOnStartup: true')
+    expect(await both(on)).toEqual([['ns.yaml', lineOf(ns, 'dataplane-mode'), 'notice']])
   })
 })
