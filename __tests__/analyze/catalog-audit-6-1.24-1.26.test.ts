@@ -75,7 +75,8 @@ spec:
 
 describe('istio-1.24-ambient-dns-upgrade-order: a rollout that breaks DNS is a warning', () => {
   const id = 'istio-1.24-ambient-dns-upgrade-order'
-  const text = helmRelease('cni', '    cni:\n      ambient:\n        dnsCapture: true\n')
+  // census 9 (c9c): DNS capture only matters where the CNI runs ambient, so the values turn ambient on.
+  const text = helmRelease('cni', '    cni:\n      ambient:\n        enabled: true\n        dnsCapture: true\n')
   it('warns on dnsCapture true across 1.24, on its line', () => {
     const found = of(run('cni.yaml', text, '1.24', '1.23'), id)
     expect(found).toEqual([expect.objectContaining({ file: 'cni.yaml', line: lineOf(text, 'dnsCapture'), severity: 'warning', rule: 'behaviour-changed' })])

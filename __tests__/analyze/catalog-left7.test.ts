@@ -39,8 +39,9 @@ describe('left7 #1: istio_cni.* removed (1.24) is only a notice where the value 
     expect(found).toEqual([expect.objectContaining({ file: ISTIOD, line: lineOf(text, 'enabled'), severity: 'warning' })])
   })
   it('still warns on chained: false without pilot.cni.provider: multus', () => {
-    const text = 'istio_cni:\n  chained: false\n'
-    const found = of(run(ISTIOD, text, '1.24', '1.23'), id)
+    // census 9 (c9c): chained is read only where a CNI is enabled, so the values turn istio_cni on.
+    const text = 'istio_cni:\n  enabled: true\n  chained: false\n'
+    const found = of(run(ISTIOD, text, '1.24', '1.23'), id).filter((f) => f.line === lineOf(text, 'chained'))
     expect(found).toEqual([expect.objectContaining({ file: ISTIOD, line: lineOf(text, 'chained'), severity: 'warning' })])
   })
 })
