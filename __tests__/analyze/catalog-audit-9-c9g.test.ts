@@ -107,3 +107,31 @@ ${selector}`
     expect(of(run('se.yaml', labelled, '1.30.5', '1.30.4'), id)).toEqual([])
   })
 })
+
+describe('istio-1.31-gcp-hosting-deprecated: a hub or chart repository without any 1.31 artifact fails the 1.31 install', () => {
+  const id = 'istio-1.31-gcp-hosting-deprecated'
+  it('is an error for the istiod hub gcr.io/istio-release on 1.31, quiet for docker.io/istio and before 1.31', () => {
+    const text = istiodRelease(`    global:
+      hub: gcr.io/istio-release
+`)
+    const found = of(run('istiod.yaml', text, '1.31'), id)
+    expect(at(found)).toEqual([['istiod.yaml', lineOf(text, 'hub:'), 'error']])
+    expect(found[0].message).toContain('cannot pull')
+    expect(of(run('istiod.yaml', text.replace('gcr.io/istio-release', 'docker.io/istio'), '1.31'), id)).toEqual([])
+    expect(of(run('istiod.yaml', text, '1.30'), id)).toEqual([])
+  })
+  it('is an error for a Flux HelmRepository on istio-release.storage.googleapis.com on 1.31', () => {
+    const text = `apiVersion: source.toolkit.fluxcd.io/v1
+kind: HelmRepository
+metadata:
+  name: istio
+  namespace: flux-system
+spec:
+  interval: 1h
+  url: https://istio-release.storage.googleapis.com/charts
+`
+    const found = of(run('repo.yaml', text, '1.31'), id)
+    expect(at(found)).toEqual([['repo.yaml', lineOf(text, 'url:'), 'error']])
+    expect(found[0].message).toContain('cannot be fetched')
+  })
+})
