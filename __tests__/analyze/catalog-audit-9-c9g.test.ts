@@ -135,3 +135,42 @@ spec:
     expect(found[0].message).toContain('cannot be fetched')
   })
 })
+
+describe('istio-1.31-allow-insecure-fallback: 1.28 to 1.30 validate strictly, so clients without a certificate are refused', () => {
+  const id = 'istio-1.31-allow-insecure-fallback'
+  const gw = (validation: string): string => `apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata:
+  name: edge
+  namespace: ingress
+spec:
+  gatewayClassName: istio
+  tls:
+    frontend:
+      default:
+        validation:
+${validation}  listeners:
+  - name: https
+    port: 443
+    protocol: HTTPS
+`
+  const withCa = gw(`          mode: AllowInsecureFallback
+          caCertificateRefs:
+          - name: client-ca
+            kind: ConfigMap
+            group: ""
+`)
+  it('is an error on 1.28 to 1.30 with caCertificateRefs, quiet on 1.31 and before 1.28 (the field is not read there)', () => {
+    for (const target of ['1.28', '1.29', '1.30']) {
+      const found = of(run('gw.yaml', withCa, target), id)
+      expect(at(found)).toEqual([['gw.yaml', lineOf(withCa, 'mode: AllowInsecureFallback'), 'error']])
+      expect(found[0].message).toContain('refused')
+    }
+    expect(of(run('gw.yaml', withCa, '1.31'), id)).toEqual([])
+    expect(of(run('gw.yaml', withCa, '1.27'), id)).toEqual([])
+  })
+  it('is quiet without caCertificateRefs (nothing is validated on any release)', () => {
+    const noCa = gw('          mode: AllowInsecureFallback\n')
+    expect(of(run('gw.yaml', noCa, '1.30'), id)).toEqual([])
+  })
+})
