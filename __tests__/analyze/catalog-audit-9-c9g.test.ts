@@ -174,3 +174,39 @@ ${validation}  listeners:
     expect(of(run('gw.yaml', noCa, '1.30'), id)).toEqual([])
   })
 })
+
+describe('istio-1.30.4-backend-tls-policy-fails-closed: a policy Istio is told to ignore is not reported', () => {
+  const id = 'istio-1.30.4-backend-tls-policy-fails-closed'
+  const policy = (annotations: string): string => `apiVersion: gateway.networking.k8s.io/v1
+kind: BackendTLSPolicy
+metadata:
+  name: b
+  namespace: app
+${annotations}spec:
+  targetRefs:
+  - group: ""
+    kind: Service
+    name: svc
+  validation:
+    hostname: svc.example.com
+    caCertificateRefs:
+    - group: ""
+      kind: ConfigMap
+      name: ca
+`
+  it('is quiet with istio.io/ignore-policy-attachment: "true", a notice without it', () => {
+    const ignored = policy('  annotations:\n    istio.io/ignore-policy-attachment: "true"\n')
+    expect(of(run('btp.yaml', ignored, '1.31.1', '1.31.0'), id)).toEqual([])
+    const plain = policy('')
+    expect(at(of(run('btp.yaml', plain, '1.31.1', '1.31.0'), id))).toEqual([['btp.yaml', lineOf(plain, 'caCertificateRefs'), 'notice']])
+  })
+})
+
+describe('istio-1.30-debug-endpoint-allowed-namespaces-env: an empty list adds no namespace and is not reported', () => {
+  const id = 'istio-1.30-debug-endpoint-allowed-namespaces-env'
+  it('is quiet on "" and a notice on a namespace, on 1.29.0', () => {
+    expect(of(run('istiod.yaml', pilotEnv('DEBUG_ENDPOINT_AUTH_ALLOWED_NAMESPACES', ''), '1.29.0'), id)).toEqual([])
+    const text = pilotEnv('DEBUG_ENDPOINT_AUTH_ALLOWED_NAMESPACES', 'kiali')
+    expect(at(of(run('istiod.yaml', text, '1.29.0'), id))).toEqual([['istiod.yaml', lineOf(text, 'DEBUG_ENDPOINT'), 'notice']])
+  })
+})
