@@ -210,3 +210,24 @@ describe('istio-1.30-debug-endpoint-allowed-namespaces-env: an empty list adds n
     expect(at(of(run('istiod.yaml', text, '1.29.0'), id))).toEqual([['istiod.yaml', lineOf(text, 'DEBUG_ENDPOINT'), 'notice']])
   })
 })
+
+describe('istio-1.31-gcp-hosting-deprecated: an Argo CD Application pins its chart revision, so it stays a warning', () => {
+  it('warns (not errs) on an Application whose targetRevision is an older chart still hosted there', () => {
+    const text = `apiVersion: argoproj.io/v1alpha1
+kind: Application
+metadata:
+  name: istio-cni
+  namespace: argocd
+spec:
+  project: default
+  destination:
+    namespace: kube-system
+  sources:
+  - repoURL: https://istio-release.storage.googleapis.com/charts
+    targetRevision: 1.18.5
+    chart: cni
+`
+    const found = of(run('app.yaml', text, '1.31'), 'istio-1.31-gcp-hosting-deprecated')
+    expect(at(found)).toEqual([['app.yaml', lineOf(text, 'repoURL'), 'warning']])
+  })
+})
