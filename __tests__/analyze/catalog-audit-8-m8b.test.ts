@@ -72,10 +72,10 @@ describe('outboundTrafficPolicy.mode ALLOW_ANY_DYNAMIC_DNS: an error before 1.30
       expect(of(found, fields)).toEqual([])
     }
   })
-  it('is a warning on 1.30, which declares the value but does not implement the mode', () => {
+  it('is an error on 1.30, which declares the value but does not implement the mode (treated like REGISTRY_ONLY; audit 9 c9g)', () => {
     for (const target of ['1.30.0', '1.30']) {
       const found = run('istiod.yaml', text, target)
-      expect(at(of(found, implemented))).toEqual([['istiod.yaml', line, 'warning']])
+      expect(at(of(found, implemented))).toEqual([['istiod.yaml', line, 'error']])
       expect(of(found, before)).toEqual([])
       expect(of(found, fields)).toEqual([])
     }
