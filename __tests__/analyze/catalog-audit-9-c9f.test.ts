@@ -107,3 +107,24 @@ describe('istio-1.29-debug-endpoint-auth: namespaces authorised with DEBUG_ENDPO
     expect(await analyse([kiali, values('    ENABLE_DEBUG_ENDPOINT_AUTH: "false"\n')], '1.29', '1.28.3', kiali.path, KIALI)).toEqual([])
   })
 })
+
+describe('tracing provider settings older releases drop: the default value loses nothing', () => {
+  const mesh = (provider: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: istio\n  namespace: istio-system\ndata:\n  mesh: |\n    extensionProviders:\n${provider}`
+
+  it('istio-1.30-otel-service-attribute-enrichment: reports OTEL_SEMANTIC_CONVENTIONS, not the default ISTIO_CANONICAL', () => {
+    const ID = 'istio-1.30-otel-service-attribute-enrichment'
+    const otel = (v: string) => mesh(`    - name: o\n      opentelemetry:\n        service: o.svc\n        port: 4317\n        serviceAttributeEnrichment: ${v}\n`)
+    const on = otel('OTEL_SEMANTIC_CONVENTIONS')
+    expect(at(of(run('mesh.yaml', on, '1.29'), ID))).toEqual([`mesh.yaml:${lineOf(on, 'serviceAttributeEnrichment')} warning`])
+    expect(of(run('mesh.yaml', otel('ISTIO_CANONICAL'), '1.29'), ID)).toEqual([])
+  })
+
+  it('istio-1.29-zipkin-timeout-headers: reports a timeout other than the 5s default, and headers', () => {
+    const ID = 'istio-1.29-zipkin-timeout-headers'
+    const zipkin = (timeout: string) => mesh(`    - name: z\n      zipkin:\n        service: z.svc\n        port: 9411\n        timeout: ${timeout}\n        headers:\n        - name: a\n          value: b\n`)
+    const ten = zipkin('10s')
+    expect(at(of(run('mesh.yaml', ten, '1.28'), ID))).toEqual([`mesh.yaml:${lineOf(ten, 'timeout: 10s')} warning`, `mesh.yaml:${lineOf(ten, 'headers:')} warning`])
+    const five = zipkin('5s')
+    expect(at(of(run('mesh.yaml', five, '1.28'), ID))).toEqual([`mesh.yaml:${lineOf(five, 'headers:')} warning`])
+  })
+})
