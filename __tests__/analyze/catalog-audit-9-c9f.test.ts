@@ -83,9 +83,11 @@ describe('istio-1.30-untaint-controller-env: "the manual variable can go" only w
     expect(of(run('iop.yaml', text, '1.30', '1.29'), ID)).toEqual([])
   })
 
-  it('reports the variable next to taint.enabled, and taint.enabled alone with its own message', () => {
+  it('reports taint.enabled next to the variable (it can go), and taint.enabled alone with its own message', () => {
     const both = iop('  values:\n    pilot:\n      taint:\n        enabled: true\n      env:\n        PILOT_ENABLE_NODE_UNTAINT_CONTROLLERS: "true"\n')
-    expect(at(of(run('iop.yaml', both, '1.30', '1.29'), ID))).toEqual([`iop.yaml:${lineOf(both, 'PILOT_ENABLE_NODE_UNTAINT')} notice`])
+    const withVar = of(run('iop.yaml', both, '1.30', '1.29'), ID)
+    expect(at(withVar)).toEqual([`iop.yaml:${lineOf(both, 'enabled: true')} notice`])
+    expect(withVar[0]?.message).toContain('the manual variable can go')
     const alone = iop('  values:\n    pilot:\n      taint:\n        enabled: true\n')
     const found = of(run('iop.yaml', alone, '1.30', '1.29'), ID)
     expect(at(found)).toEqual([`iop.yaml:${lineOf(alone, 'enabled: true')} notice`])
@@ -126,5 +128,23 @@ describe('tracing provider settings older releases drop: the default value loses
     expect(at(of(run('mesh.yaml', ten, '1.28'), ID))).toEqual([`mesh.yaml:${lineOf(ten, 'timeout: 10s')} warning`, `mesh.yaml:${lineOf(ten, 'headers:')} warning`])
     const five = zipkin('5s')
     expect(at(of(run('mesh.yaml', five, '1.28'), ID))).toEqual([`mesh.yaml:${lineOf(five, 'headers:')} warning`])
+  })
+})
+
+describe('1.30 values that change nothing', () => {
+  it('istio-1.30-pick-best-service-namespace: the opt-out false of the new variable gets no notice, true does', () => {
+    const ID = 'istio-1.30-pick-best-service-namespace'
+    const env = (v: string) => iop(`  values:\n    pilot:\n      env:\n        PILOT_SIDECAR_PICK_BEST_SERVICE_NAMESPACE: "${v}"\n`)
+    expect(of(run('iop.yaml', env('false'), '1.30', '1.29'), ID)).toEqual([])
+    const on = env('true')
+    expect(at(of(run('iop.yaml', on, '1.30', '1.29'), ID))).toEqual([`iop.yaml:${lineOf(on, 'PICK_BEST')} notice`])
+  })
+
+  it('istio-1.30-new-annotations: istio.io/connect-strategy only with the one strategy 1.30 implements', () => {
+    const ID = 'istio-1.30-new-annotations'
+    const se = (v: string) => `apiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata:\n  name: se\n  annotations:\n    istio.io/connect-strategy: ${v}\nspec:\n  hosts: [db.example.com]\n  resolution: DNS\n  ports: [{number: 5432, name: tcp, protocol: TCP}]\n`
+    const race = se('RACE_FIRST_TCP_CONNECT')
+    expect(at(of(run('se.yaml', race, '1.29'), ID))).toEqual([`se.yaml:${lineOf(race, 'connect-strategy')} warning`])
+    expect(of(run('se.yaml', se('SOMETHING_ELSE'), '1.29'), ID)).toEqual([])
   })
 })
