@@ -5,8 +5,9 @@ import { describe, expect, it } from '@jest/globals'
 import { catalogFindings } from '../../src/analyze/catalog.js'
 import { parseRelease } from '../../src/knowledge/versions.js'
 import { parseManifestFile } from '../../src/manifests/parse.js'
-import { runAnalysis, type Snapshot } from '../../src/pipeline.js'
+import { runAnalysis } from '../../src/pipeline.js'
 import { lineOf, of } from '../support/catalog-run.js'
+import { snapshotOf, type File, added } from '../support/snapshot.js'
 
 describe('istio-1.31-tcproute-v1alpha2 by Gateway API channel', () => {
   const id = 'istio-1.31-tcproute-v1alpha2'
@@ -23,18 +24,6 @@ describe('istio-1.31-tcproute-v1alpha2 by Gateway API channel', () => {
   })
 })
 
-interface File {
-  path: string
-  text: string
-}
-function snapshotOf(files: readonly File[]): Snapshot {
-  const contents = new Map(files.map((f) => [f.path, new TextEncoder().encode(f.text)]))
-  return {
-    list: async () => [...contents.keys()],
-    read: async (paths) => new Map(paths.filter((p) => contents.has(p)).map((p) => [p, contents.get(p) as Uint8Array]))
-  }
-}
-const added = (files: readonly File[]) => ({ source: 'paths' as const, files: files.map((f) => ({ path: f.path, status: 'added' as const, commentableLines: new Map<number, number>(), addedLines: new Set<number>() })) })
 async function lines(files: readonly File[], target: string, from: string, message: RegExp): Promise<string[]> {
   const result = await runAnalysis({ changes: added(files), head: snapshotOf(files) }, { target, from, paths: [] })
   return result.findings.filter((f) => message.test(f.message)).map((f) => `${f.file}:${f.line} ${f.severity}`)

@@ -2,8 +2,9 @@
 // object, two severities where traffic or authentication breaks, and the ztunnel notice where istiod's limit is
 // already raised in another file.
 import { describe, expect, it } from '@jest/globals'
-import { runAnalysis, type Snapshot } from '../../src/pipeline.js'
+import { runAnalysis } from '../../src/pipeline.js'
 import { lineOf, of, run } from '../support/catalog-run.js'
+import { snapshotOf, type File, added } from '../support/snapshot.js'
 
 describe('istio-1.30-referencegrant-to-same-kind: only a repeated entry that names one object loses the earlier ones', () => {
   const id = 'istio-1.30-referencegrant-to-same-kind'
@@ -31,19 +32,6 @@ describe('severity where traffic or authentication breaks', () => {
     expect(found).toEqual([expect.objectContaining({ file: 'jwt.yaml', line: lineOf(text, 'jwksUri'), severity: 'error' })])
   })
 })
-
-interface File {
-  path: string
-  text: string
-}
-function snapshotOf(files: readonly File[]): Snapshot {
-  const contents = new Map(files.map((f) => [f.path, new TextEncoder().encode(f.text)]))
-  return {
-    list: async () => [...contents.keys()],
-    read: async (paths) => new Map(paths.filter((p) => contents.has(p)).map((p) => [p, contents.get(p) as Uint8Array]))
-  }
-}
-const added = (files: readonly File[]) => ({ source: 'paths' as const, files: files.map((f) => ({ path: f.path, status: 'added' as const, commentableLines: new Map<number, number>(), addedLines: new Set<number>() })) })
 
 describe('istio-1.31-wds-reconnect-message-size: the ztunnel notice knows the istiod limit set in another file', () => {
   const ztunnel: File = { path: 'infra/ztunnel.yaml', text: 'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: ztunnel\n  namespace: istio-system\nspec:\n  chart:\n    spec:\n      chart: ztunnel\n      sourceRef: {kind: HelmRepository, name: istio}\n' }

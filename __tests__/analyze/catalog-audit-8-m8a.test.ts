@@ -3,8 +3,9 @@
 // pinned to its file and line, and each narrowed matcher keeps a trip test on the YAML it must still report.
 import { describe, expect, it } from '@jest/globals'
 import { run, of, lineOf } from '../support/catalog-run.js'
-import { runAnalysis, type Snapshot } from '../../src/pipeline.js'
+import { runAnalysis } from '../../src/pipeline.js'
 import type { Finding } from '../../src/model.js'
+import { snapshotOf, type File } from '../support/snapshot.js'
 
 const SECTION = 'istio-1.28-backend-tls-policy-section-name'
 const BTLS_V1 = 'istio-1.28-backend-tls-policy-v1'
@@ -127,19 +128,6 @@ spec:
 // (fixed on main in the meantime by `unlessRepository`; these tests pin the cases this audit found)
 
 const SHADOW = 'istio-1.28-shadow-host-suffix'
-
-interface File {
-  path: string
-  text: string
-}
-
-function snapshotOf(files: readonly File[]): Snapshot {
-  const contents = new Map(files.map((f) => [f.path, new TextEncoder().encode(f.text)]))
-  return {
-    list: async () => [...contents.keys()],
-    read: async (paths) => new Map(paths.filter((p) => contents.has(p)).map((p) => [p, contents.get(p) as Uint8Array]))
-  }
-}
 
 /**
  * The whole engine over `files`, of which `changed` (default: all) are the pull request's additions to `base` (when

@@ -1,23 +1,11 @@
 // Audit 9 (c9e, census of 1.27.4–1.29 entries): each ❌ fixed in data/catalog, pinned to file and line.
 // See docs/audit/catalog-audit-9-c9e.md.
 import { describe, expect, it } from '@jest/globals'
-import { runAnalysis, type Snapshot } from '../../src/pipeline.js'
+import { runAnalysis } from '../../src/pipeline.js'
 import type { Finding } from '../../src/model.js'
 import { lineOf, of, run } from '../support/catalog-run.js'
+import { snapshotOf, type File, added } from '../support/snapshot.js'
 
-interface File {
-  path: string
-  text: string
-}
-
-function snapshotOf(files: readonly File[]): Snapshot {
-  const contents = new Map(files.map((f) => [f.path, new TextEncoder().encode(f.text)]))
-  return {
-    list: async () => [...contents.keys()],
-    read: async (paths) => new Map(paths.filter((p) => contents.has(p)).map((p) => [p, contents.get(p) as Uint8Array]))
-  }
-}
-const added = (files: readonly File[]) => ({ source: 'paths' as const, files: files.map((f) => ({ path: f.path, status: 'added' as const, commentableLines: new Map<number, number>(), addedLines: new Set<number>() })) })
 const at = (fs: readonly Finding[]) => fs.map((f) => `${f.file}:${f.line} ${f.severity}`)
 
 describe('istio-1.27.4-xlistenerset-tls-secrets: only the releases with the 1.27.2 regression', () => {

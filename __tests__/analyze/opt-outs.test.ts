@@ -2,26 +2,12 @@
 // keeps the old behaviour silences the per-resource findings of a default change, whichever file sets it, on a pull
 // request that does not touch that file, across streaming batches, and only up to the release that removes the switch.
 import { describe, expect, it } from '@jest/globals'
-import { runAnalysis, type Snapshot } from '../../src/pipeline.js'
+import { runAnalysis } from '../../src/pipeline.js'
 import { BATCH_FILES } from '../../src/streaming.js'
 import type { Finding } from '../../src/model.js'
 import { CATALOG, validateCatalog, type CatalogRelease } from '../../src/knowledge/catalog.js'
 import { mayHoldPairingFacts } from '../../src/analyze/catalog/cross-object.js'
-
-interface File {
-  path: string
-  text: string
-}
-
-function snapshotOf(files: readonly File[]): Snapshot {
-  const contents = new Map(files.map((f) => [f.path, new TextEncoder().encode(f.text)]))
-  return {
-    list: async () => [...contents.keys()],
-    read: async (paths) => new Map(paths.filter((p) => contents.has(p)).map((p) => [p, contents.get(p) as Uint8Array]))
-  }
-}
-
-const added = (files: readonly File[]) => ({ source: 'paths' as const, files: files.map((f) => ({ path: f.path, status: 'added' as const, commentableLines: new Map<number, number>(), addedLines: new Set<number>() })) })
+import { snapshotOf, type File, added } from '../support/snapshot.js'
 
 // TLS origination to an in-cluster host without a CA: Istio 1.21 starts verifying the certificate (an error).
 const rule: File = {
