@@ -12687,8 +12687,8 @@ function optOutWords() {
         return (words = null);
     const names = new Set([...plan.istiodEnv.keys(), ...plan.proxyEnv.keys(), ...plan.cniEnv.keys()]);
     let unbounded = false;
-    for (const c of [...plan.helm, ...plan.meshConfig]) {
-        if (c.match.type !== 'helmValue' && c.match.type !== 'meshConfig')
+    for (const c of [...plan.helm, ...plan.meshConfig, ...[...plan.byKind.values()].flat()]) {
+        if (c.match.type !== 'helmValue' && c.match.type !== 'meshConfig' && c.match.type !== 'field')
             continue;
         for (const path of c.match.paths) {
             const last = path.split('.').pop() ?? '';

@@ -100,8 +100,8 @@ function optOutWords(): RegExp | null {
   if (!plan) return (words = null)
   const names = new Set<string>([...plan.istiodEnv.keys(), ...plan.proxyEnv.keys(), ...plan.cniEnv.keys()])
   let unbounded = false
-  for (const c of [...plan.helm, ...plan.meshConfig]) {
-    if (c.match.type !== 'helmValue' && c.match.type !== 'meshConfig') continue
+  for (const c of [...plan.helm, ...plan.meshConfig, ...[...plan.byKind.values()].flat()]) {
+    if (c.match.type !== 'helmValue' && c.match.type !== 'meshConfig' && c.match.type !== 'field') continue
     for (const path of c.match.paths) {
       const last = path.split('.').pop() ?? ''
       if (/^[A-Za-z0-9_]+$/.test(last)) names.add(last)
