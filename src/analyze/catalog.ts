@@ -162,6 +162,11 @@ export function catalogFindings(doc: ManifestDocument, ctx: AnalysisContext, pla
   return hitsFor(doc, ctx, plan, lines).map((hit) => ({ entryId: hit.entry.id, finding: toFinding(doc, hit, lines) }))
 }
 
+/** Every file the run read: the analysed ones and, on a pull request, the untouched ones parsed as pairing context. */
+function filesRead(ctx: AnalysisContext): readonly ManifestFile[] {
+  return ctx.pairingFiles?.length ? [...ctx.files, ...ctx.pairingFiles] : ctx.files
+}
+
 export const catalogAnalyzer: Analyzer = {
   meta: CATALOG_RULES,
   check(doc, ctx) {
@@ -178,13 +183,13 @@ export const catalogAnalyzer: Analyzer = {
     return findings
   },
   checkRepository(ctx, docs) {
-    const crossObject = crossObjectFindings(ctx.pairingFiles?.length ? [...ctx.files, ...ctx.pairingFiles] : ctx.files, planFor(ctx.target, ctx.from), docs).map((f) => f.finding)
+    const crossObject = crossObjectFindings(filesRead(ctx), planFor(ctx.target, ctx.from), docs).map((f) => f.finding)
     return [...kubernetesFindings(ctx), ...upgradePathFindings(ctx), ...skewFindings(ctx), ...crossObject]
   },
   settle(findings, ctx) {
     // A mesh-wide opt-out (an istiod variable, a compatibilityVersion) in any file the run reads keeps the old
     // behaviour for every resource, so the matches it names report nothing, whichever file the resource is in.
-    const silenced = optedOut(ctx.pairingFiles?.length ? [...ctx.files, ...ctx.pairingFiles] : ctx.files, ctx.target)
+    const silenced = optedOut(filesRead(ctx), ctx.target)
     if (silenced.size === 0) return findings
     return findings.filter((f) => {
       const key = optOutKeyOf.get(f)

@@ -175,13 +175,16 @@ export function noteDocument(doc: ManifestDocument, lines?: readonly string[]): 
   if (facts !== NONE) factsByDoc.set(doc, facts)
 }
 
-/** The recorded facts of a document, or (when it was never checked and still has its tree) the facts read now. */
-function recalled(doc: ManifestDocument): DocumentFacts {
+/**
+ * The recorded facts of a document, or (when it was never checked and still has its tree) the facts read now and
+ * kept, NONE too, so that the repository checks and the opt-out lookup read each such document once.
+ */
+function recalled(doc: ManifestDocument, lines?: readonly string[]): DocumentFacts {
   const known = factsByDoc.get(doc)
   if (known) return known
   if (doc.root === null) return NONE
-  const facts = factsOf(doc)
-  if (facts !== NONE) factsByDoc.set(doc, facts)
+  const facts = factsOf(doc, lines)
+  factsByDoc.set(doc, facts)
   return facts
 }
 
@@ -478,7 +481,7 @@ function appliedOperators(operators: readonly OperatorObject[], appliers: readon
 export function optedOut(files: readonly ManifestFile[], target: Release): Set<string> {
   const out = new Set<string>()
   if (!optOutPlan()) return out
-  for (const file of files) for (const doc of file.documents) for (const o of recalled(doc).optOuts) if (o.until === undefined || !includesChange(target, o.until)) out.add(o.key)
+  for (const file of files) for (const doc of file.documents) for (const o of recalled(doc, file.lines).optOuts) if (o.until === undefined || !includesChange(target, o.until)) out.add(o.key)
   return out
 }
 
@@ -533,7 +536,7 @@ export function crossObjectFindings(files: readonly ManifestFile[], plan: Plan, 
   let ambient = false
   for (const file of files) {
     for (const doc of file.documents) {
-      const facts = recalled(doc)
+      const facts = recalled(doc, file.lines)
       if (facts === NONE) continue
       for (const s of facts.secrets) secrets.push(s)
       for (const h of facts.hosts) hosts.push(h)
