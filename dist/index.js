@@ -12744,16 +12744,18 @@ function noteDocument(doc, lines) {
     if (facts !== NONE)
         factsByDoc.set(doc, facts);
 }
-/** The recorded facts of a document, or (when it was never checked and still has its tree) the facts read now. */
-function recalled(doc) {
+/**
+ * The recorded facts of a document, or (when it was never checked and still has its tree) the facts read now and
+ * kept, NONE too, so that the repository checks and the opt-out lookup read each such document once.
+ */
+function recalled(doc, lines) {
     const known = factsByDoc.get(doc);
     if (known)
         return known;
     if (doc.root === null)
         return NONE;
-    const facts = factsOf(doc);
-    if (facts !== NONE)
-        factsByDoc.set(doc, facts);
+    const facts = factsOf(doc, lines);
+    factsByDoc.set(doc, facts);
     return facts;
 }
 function factsOf(doc, lines) {
@@ -13070,7 +13072,7 @@ function optedOut(files, target) {
         return out;
     for (const file of files)
         for (const doc of file.documents)
-            for (const o of recalled(doc).optOuts)
+            for (const o of recalled(doc, file.lines).optOuts)
                 if (o.until === undefined || !includesChange(target, o.until))
                     out.add(o.key);
     return out;
@@ -13121,7 +13123,7 @@ function crossObjectFindings(files, plan, scope) {
     let ambient = false;
     for (const file of files) {
         for (const doc of file.documents) {
-            const facts = recalled(doc);
+            const facts = recalled(doc, file.lines);
             if (facts === NONE)
                 continue;
             for (const s of facts.secrets)
@@ -13389,6 +13391,10 @@ function hitsFor(doc, ctx, plan, lines) {
     const channel = ctx.gatewayApiChannel ?? 'experimental';
     return collectHits(doc, plan, lines).filter((hit) => !hit.channels || hit.channels.includes(channel));
 }
+/** Every file the run read: the analysed ones and, on a pull request, the untouched ones parsed as pairing context. */
+function filesRead(ctx) {
+    return ctx.pairingFiles?.length ? [...ctx.files, ...ctx.pairingFiles] : ctx.files;
+}
 const catalogAnalyzer = {
     meta: CATALOG_RULES,
     check(doc, ctx) {
@@ -13407,13 +13413,13 @@ const catalogAnalyzer = {
         return findings;
     },
     checkRepository(ctx, docs) {
-        const crossObject = crossObjectFindings(ctx.pairingFiles?.length ? [...ctx.files, ...ctx.pairingFiles] : ctx.files, planFor(ctx.target, ctx.from), docs).map((f) => f.finding);
+        const crossObject = crossObjectFindings(filesRead(ctx), planFor(ctx.target, ctx.from), docs).map((f) => f.finding);
         return [...kubernetesFindings(ctx), ...upgradePathFindings(ctx), ...skewFindings(ctx), ...crossObject];
     },
     settle(findings, ctx) {
         // A mesh-wide opt-out (an istiod variable, a compatibilityVersion) in any file the run reads keeps the old
         // behaviour for every resource, so the matches it names report nothing, whichever file the resource is in.
-        const silenced = optedOut(ctx.pairingFiles?.length ? [...ctx.files, ...ctx.pairingFiles] : ctx.files, ctx.target);
+        const silenced = optedOut(filesRead(ctx), ctx.target);
         if (silenced.size === 0)
             return findings;
         return findings.filter((f) => {
