@@ -124,3 +124,20 @@ describe('audit 10 (c10b): istio-1.23-dns-capture-honours-exclusions on excluded
     ])
   })
 })
+
+describe('audit 10 (c10b): istio-1.23-use-waypoint-namespace-label only where istio.io/use-waypoint sits on the same object', () => {
+  const ID = 'istio-1.23-use-waypoint-namespace-label'
+  const service = (labels: string[]) => ['apiVersion: v1', 'kind: Service', 'metadata:', '  name: s', '  labels:', ...labels.map((l) => `    ${l}`), 'spec:', '  ports:', '  - port: 80', ''].join('\n')
+  it('the namespace label alone selects no waypoint on any release: quiet on 1.22', () => {
+    expect(of(run('svc.yaml', service(['istio.io/use-waypoint-namespace: infra']), '1.22'), ID)).toEqual([])
+  })
+  it('next to istio.io/use-waypoint: a warning at the namespace label on 1.22, none on 1.23 (trip)', () => {
+    const text = service(['istio.io/use-waypoint: wp', 'istio.io/use-waypoint-namespace: infra'])
+    expect(at(of(run('svc.yaml', text, '1.22'), ID))).toEqual([['svc.yaml', lineOf(text, 'use-waypoint-namespace'), 'warning']])
+    expect(of(run('svc.yaml', text, '1.23'), ID)).toEqual([])
+  })
+  it('a pod template with both labels: a warning at its line', () => {
+    const text = ['apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: d', 'spec:', '  template:', '    metadata:', '      labels:', '        istio.io/use-waypoint: wp', '        istio.io/use-waypoint-namespace: infra', '    spec:', '      containers:', '      - name: a', '        image: a', ''].join('\n')
+    expect(at(of(run('dep.yaml', text, '1.22'), ID))).toEqual([['dep.yaml', lineOf(text, 'use-waypoint-namespace'), 'warning']])
+  })
+})
