@@ -141,3 +141,25 @@ describe('audit 10 (c10b): istio-1.23-use-waypoint-namespace-label only where is
     expect(at(of(run('dep.yaml', text, '1.22'), ID))).toEqual([['dep.yaml', lineOf(text, 'use-waypoint-namespace'), 'warning']])
   })
 })
+
+describe('audit 10 (c10b): istio-1.22-authz-path-templates where a never-matching template breaks no traffic', () => {
+  const ID = 'istio-1.22-authz-path-templates'
+  const policy = (extra: string[], action: string) => ['apiVersion: security.istio.io/v1', 'kind: AuthorizationPolicy', 'metadata:', '  name: p', ...extra, 'spec:', `  action: ${action}`, '  rules:', '  - to:', '    - operation:', '        paths: ["/api/{*}/items"]', ''].join('\n')
+  it('an AUDIT policy only loses audit marks: a warning', () => {
+    const text = policy([], 'AUDIT')
+    const found = of(run('ap.yaml', text, '1.21'), ID)
+    expect(at(found)).toEqual([['ap.yaml', lineOf(text, 'paths:'), 'warning']])
+    expect(found[0]?.message).toContain('unaudited')
+  })
+  it('a dry-run ALLOW policy only has wrong shadow results: a warning', () => {
+    const text = policy(['  annotations:', '    istio.io/dry-run: "true"'], 'ALLOW')
+    expect(at(of(run('ap.yaml', text, '1.21'), ID))).toEqual([['ap.yaml', lineOf(text, 'paths:'), 'warning']])
+  })
+  it('an enforced CUSTOM policy skips the external authorizer: an error that names CUSTOM (trip)', () => {
+    const text = policy([], 'CUSTOM')
+    const found = of(run('ap.yaml', text, '1.21'), ID)
+    expect(at(found)).toEqual([['ap.yaml', lineOf(text, 'paths:'), 'error']])
+    expect(found[0]?.message).toContain('CUSTOM rule')
+    expect(of(run('ap.yaml', text, '1.22'), ID)).toEqual([])
+  })
+})
