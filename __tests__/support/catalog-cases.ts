@@ -349,7 +349,18 @@ export function buildCase(entry: CatalogEntry, match: Match, clean = false, brok
         const w = writeYaml([helmRelease('cni', { env: { [name]: value } })])
         return { file, text: w.text, line: w.lineOf(['spec', 'values', 'env', name]) }
       }
-      const w = writeYaml([helmRelease('istiod', { pilot: { env: { [name]: value } } })])
+      // documentWhere conditions that must hold (e.g. the profile set next to the variable): an IstioOperator when they
+      // name its spec, otherwise the HelmRelease's values (a path of a plain values file moves under spec.values).
+      const required = (match.documentWhere ?? []).filter((c) => !c.absent)
+      if (required.some((c) => c.path.startsWith('spec.') && !c.path.startsWith('spec.values.'))) {
+        const iop = { ...resource('install.istio.io/v1alpha1', 'IstioOperator', 'istiod'), spec: { values: { pilot: { env: { [name]: value } } } } }
+        if (!brokenConditions) applyConditions(iop, required)
+        const w = writeYaml([iop])
+        return { file, text: w.text, line: w.lineOf(['spec', 'values', 'pilot', 'env', name]) }
+      }
+      const release = helmRelease('istiod', { pilot: { env: { [name]: value } } })
+      if (!brokenConditions) applyConditions(release, required.map((c) => (c.path.startsWith('spec.') ? c : { ...c, path: `spec.values.${c.path}` })))
+      const w = writeYaml([release])
       return { file, text: w.text, line: w.lineOf(['spec', 'values', 'pilot', 'env', name]) }
     }
     case 'text': {
