@@ -280,3 +280,42 @@ spec:
     expect(found[0]?.message).toContain('changes nothing')
   })
 })
+
+describe('istio-1.24-istio-cni-values-removed: istioctl 1.24 sets pilot.cni.enabled from spec.components.cni.enabled', () => {
+  const id = 'istio-1.24-istio-cni-values-removed'
+  const iop = `apiVersion: install.istio.io/v1alpha1
+kind: IstioOperator
+metadata:
+  name: mesh
+spec:
+  components:
+    cni:
+      enabled: true
+  values:
+    istio_cni:
+      enabled: true
+`
+  it('an IstioOperator gets a notice that names spec.components.cni.enabled, not the advice to set pilot.cni.*', () => {
+    const found = of(run('iop.yaml', iop, '1.24', '1.23'), id)
+    // the istio_cni.enabled line (line 11), not components.cni.enabled (line 8)
+    expect(at(found)).toEqual([['iop.yaml', iop.split('\n').indexOf('      enabled: true', lineOf(iop, 'istio_cni:')) + 1, 'notice']])
+    expect(lineOf(iop, 'istio_cni:')).toBe(10)
+    expect(found[0]?.message).toContain('spec.components.cni.enabled')
+  })
+  it('trip: the same value in istiod Helm values without pilot.cni.enabled still warns', () => {
+    const text = `apiVersion: helm.toolkit.fluxcd.io/v2
+kind: HelmRelease
+metadata:
+  name: istiod
+  namespace: istio-system
+spec:
+  chart:
+    spec:
+      chart: istiod
+  values:
+    istio_cni:
+      enabled: true
+`
+    expect(at(of(run('hr.yaml', text, '1.24', '1.23'), id))).toEqual([['hr.yaml', lineOf(text, 'enabled: true'), 'warning']])
+  })
+})
