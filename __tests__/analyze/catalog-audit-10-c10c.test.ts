@@ -319,3 +319,44 @@ spec:
     expect(at(of(run('hr.yaml', text, '1.24', '1.23'), id))).toEqual([['hr.yaml', lineOf(text, 'enabled: true'), 'warning']])
   })
 })
+
+describe('istio-1.24-enable-core-dump-removed: a pod without a sidecar never had its core dumps enabled this way', () => {
+  const id = 'istio-1.24-enable-core-dump-removed'
+  const deployment = (inject: string) => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: a
+spec:
+  selector:
+    matchLabels:
+      app: a
+  template:
+    metadata:
+      labels:
+        app: a${inject}
+      annotations:
+        sidecar.istio.io/enableCoreDump: "true"
+    spec:
+      containers:
+      - name: a
+        image: a
+`
+  it('a pod template labelled sidecar.istio.io/inject: "false" is quiet', () => {
+    expect(at(of(run('d.yaml', deployment('\n        sidecar.istio.io/inject: "false"'), '1.24'), id))).toEqual([])
+  })
+  it('trip: an injected pod template still warns at the annotation', () => {
+    const t = deployment('')
+    expect(at(of(run('d.yaml', t, '1.24'), id))).toEqual([['d.yaml', lineOf(t, 'enableCoreDump'), 'warning']])
+  })
+})
+
+describe('istio-1.24-deferred-stats-and-overload: each variable gets a message about its own feature', () => {
+  it('ENABLE_DEFERRED_STATS_CREATION does not talk about the overload manager', () => {
+    const text = mesh(`    defaultConfig:
+      proxyMetadata:
+        ENABLE_DEFERRED_STATS_CREATION: "false"`)
+    const found = of(run('m.yaml', text, '1.24', '1.23'), 'istio-1.24-deferred-stats-and-overload')
+    expect(at(found)).toEqual([['m.yaml', lineOf(text, 'ENABLE_DEFERRED_STATS_CREATION'), 'notice']])
+    expect(found[0]?.message).not.toContain('overload')
+  })
+})
