@@ -360,3 +360,45 @@ describe('istio-1.24-deferred-stats-and-overload: each variable gets a message a
     expect(found[0]?.message).not.toContain('overload')
   })
 })
+
+describe('istio-1.25-ambient-dns-capture: an explicit dnsCapture: true already behaves as the 1.25 default', () => {
+  const id = 'istio-1.25-ambient-dns-capture'
+  const cni = (v: string) => `apiVersion: helm.toolkit.fluxcd.io/v2
+kind: HelmRelease
+metadata:
+  name: istio-cni
+  namespace: istio-system
+spec:
+  chart:
+    spec:
+      chart: cni
+  values:
+    profile: ambient
+    ambient:
+      dnsCapture: ${v}
+`
+  it('dnsCapture: true is quiet across 1.24 → 1.25', () => {
+    expect(at(of(run('cni.yaml', cni('true'), '1.25', '1.24'), id))).toEqual([])
+  })
+  it('trip: dnsCapture: false gets the notice that it keeps capture off', () => {
+    const t = cni('false')
+    const found = of(run('cni.yaml', t, '1.25', '1.24'), id)
+    expect(at(found)).toEqual([['cni.yaml', lineOf(t, 'dnsCapture: false'), 'notice']])
+    expect(found[0]?.message).toContain('keeps ambient DNS capture off')
+  })
+})
+
+describe('istio-1.25-ingress-use-waypoint-on-namespace: no claim about which releases read the label on Services', () => {
+  it('says only that older releases ignore it on a Namespace', () => {
+    const text = `apiVersion: v1
+kind: Namespace
+metadata:
+  name: shop
+  labels:
+    istio.io/ingress-use-waypoint: "true"
+`
+    const found = of(run('ns.yaml', text, '1.22'), 'istio-1.25-ingress-use-waypoint-on-namespace')
+    expect(at(found)).toEqual([['ns.yaml', lineOf(text, 'ingress-use-waypoint'), 'warning']])
+    expect(found[0]?.message).not.toContain('Services only')
+  })
+})

@@ -121,8 +121,9 @@ describe('FP-8: ambient DNS capture next to an explicit dnsCapture', () => {
   it('trips when dnsCapture is left to the default', () => {
     expect(hits('istio/cni/values.yaml', values([]), ID, '1.25', '1.24')).toEqual([{ file: 'istio/cni/values.yaml', line: 3, rule: 'default-changed' }])
   })
-  it('only the notice on the explicit setting when dnsCapture is set', () => {
-    const text = values(['dnsCapture: true'])
+  it('only the notice on the explicit setting when dnsCapture is set to false (true, the 1.25 default, is quiet: audit 10)', () => {
+    expect(hits('istio/cni/values.yaml', values(['dnsCapture: true']), ID, '1.25', '1.24')).toEqual([])
+    const text = values(['dnsCapture: false'])
     const parsed = parseManifestFile('istio/cni/values.yaml', text)
     const ctx: AnalysisContext = { target: parseRelease('1.25'), from: parseRelease('1.24'), files: [parsed] }
     const found = parsed.documents.flatMap((d) => catalogFindings(d, ctx)).filter((f) => f.entryId === ID)
