@@ -402,3 +402,29 @@ metadata:
     expect(found[0]?.message).not.toContain('Services only')
   })
 })
+
+describe('messages true on every target the 1.24 default changes fire for (kind 10: switches and profiles that go away)', () => {
+  it('ENABLE_DEFERRED_STATS_CREATION: "false" at 1.27 from 1.23 does not promise it still keeps anything', () => {
+    const text = mesh(`    defaultConfig:
+      proxyMetadata:
+        ENABLE_DEFERRED_STATS_CREATION: "false"`)
+    const found = of(run('m.yaml', text, '1.27', '1.23'), 'istio-1.24-deferred-stats-and-overload')
+    expect(at(found)).toEqual([['m.yaml', lineOf(text, 'ENABLE_DEFERRED_STATS_CREATION'), 'notice']])
+    expect(found[0]?.message).toContain('until Istio 1.27 removes the variable')
+  })
+  it('a Sidecar at 1.27 from 1.23 is not told that compatibilityVersion 1.23 keeps the old scoping', () => {
+    const text = `apiVersion: networking.istio.io/v1
+kind: Sidecar
+metadata:
+  name: default
+  namespace: shop
+spec:
+  egress:
+  - hosts:
+    - "./*"
+`
+    const found = of(run('s.yaml', text, '1.27', '1.23'), 'istio-1.24-unified-sidecar-scope')
+    expect(at(found)).toEqual([['s.yaml', 1, 'notice']])
+    expect(found[0]?.message).toContain('compatibilityVersion 1.23 up to Istio 1.26')
+  })
+})
