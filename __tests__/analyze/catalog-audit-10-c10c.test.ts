@@ -428,3 +428,38 @@ spec:
     expect(found[0]?.message).toContain('compatibilityVersion 1.23 up to Istio 1.26')
   })
 })
+
+describe('istio-1.24-native-sidecar-annotation: with ENABLE_NATIVE_SIDECARS=true mesh-wide an older injector makes the pod native anyway', () => {
+  const pod = `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+  annotations:
+    sidecar.istio.io/nativeSidecar: "true"
+spec:
+  containers:
+  - name: a
+    image: a
+`
+  const istiod = `apiVersion: helm.toolkit.fluxcd.io/v2
+kind: HelmRelease
+metadata:
+  name: istiod
+  namespace: istio-system
+spec:
+  chart:
+    spec:
+      chart: istiod
+  values:
+    pilot:
+      env:
+        ENABLE_NATIVE_SIDECARS: "true"
+`
+  const ignored = /nativeSidecar annotation is only read from Istio 1\.24/
+  it('the "true" annotation is quiet at 1.23 when istiod (another file) turns native sidecars on', async () => {
+    expect(at(await analyse([{ path: 'pod.yaml', text: pod }, { path: 'istiod.yaml', text: istiod }], '1.23', undefined, ignored))).toEqual([])
+  })
+  it('trip: alone it still warns at 1.23', async () => {
+    expect(at(await analyse([{ path: 'pod.yaml', text: pod }], '1.23', undefined, ignored))).toEqual([['pod.yaml', lineOf(pod, 'nativeSidecar'), 'warning']])
+  })
+})
