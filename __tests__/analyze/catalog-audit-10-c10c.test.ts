@@ -463,3 +463,38 @@ spec:
     expect(at(await analyse([{ path: 'pod.yaml', text: pod }], '1.23', undefined, ignored))).toEqual([['pod.yaml', lineOf(pod, 'nativeSidecar'), 'warning']])
   })
 })
+
+describe('istio-1.25-dns-capture-annotation: "true" changes nothing where the istio-cni installation already captures DNS', () => {
+  const pod = `apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+  annotations:
+    ambient.istio.io/dns-capture: "true"
+spec:
+  containers:
+  - name: a
+    image: a
+`
+  const cni = `apiVersion: helm.toolkit.fluxcd.io/v2
+kind: HelmRelease
+metadata:
+  name: istio-cni
+  namespace: istio-system
+spec:
+  chart:
+    spec:
+      chart: cni
+  values:
+    profile: ambient
+    ambient:
+      dnsCapture: true
+`
+  const ignored = /dns-capture annotation is only read from Istio 1\.25/
+  it('quiet at 1.24 with ambient.dnsCapture: true in the cni values of another file', async () => {
+    expect(at(await analyse([{ path: 'pod.yaml', text: pod }, { path: 'cni.yaml', text: cni }], '1.24', undefined, ignored))).toEqual([])
+  })
+  it('trip: alone it still warns at 1.24', async () => {
+    expect(at(await analyse([{ path: 'pod.yaml', text: pod }], '1.24', undefined, ignored))).toEqual([['pod.yaml', lineOf(pod, 'dns-capture'), 'warning']])
+  })
+})
