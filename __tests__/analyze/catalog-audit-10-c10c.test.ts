@@ -498,3 +498,17 @@ spec:
     expect(at(await analyse([{ path: 'pod.yaml', text: pod }], '1.24', undefined, ignored))).toEqual([['pod.yaml', lineOf(pod, 'dns-capture'), 'warning']])
   })
 })
+
+describe('istio-1.24-new-env: SECRET_GRACE_PERIOD_RATIO_JITTER "0" turns the new jitter off, which older releases do anyway', () => {
+  const id = 'istio-1.24-new-env'
+  const text = (v: string) => mesh(`    defaultConfig:
+      proxyMetadata:
+        SECRET_GRACE_PERIOD_RATIO_JITTER: "${v}"`)
+  it('"0" is quiet at 1.23', () => {
+    expect(at(of(run('m.yaml', text('0'), '1.23'), id))).toEqual([])
+  })
+  it('trip: "0.02" still gets the notice at 1.23', () => {
+    const t = text('0.02')
+    expect(at(of(run('m.yaml', t, '1.23'), id))).toEqual([['m.yaml', lineOf(t, 'SECRET_GRACE_PERIOD_RATIO_JITTER'), 'notice']])
+  })
+})
