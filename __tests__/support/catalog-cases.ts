@@ -63,6 +63,8 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   '^\\s*(1|t|T|true|TRUE|True)\\s*$': 'true',
   '^\\s*(0|f|F|false|FALSE|False)\\s*$': 'false',
   '^(?!\\s*(0|f|F|false|FALSE|False)\\s*$)': 'true',
+  // A ratio other than zero (0 turns a new jitter off, which older releases do anyway).
+  '^(?!\\s*0*(\\.0*)?\\s*$)': '0.01',
   // Set and not false (unset or empty keeps a new boolean variable at its default, false).
   '^(?!\\s*(0|f|F|false|FALSE|False)?\\s*$)': 'true',
   // A gateway transport socket connect timeout other than the 15 s the older releases use.
@@ -109,6 +111,8 @@ export const PATTERN_SAMPLES: Record<string, string> = {
 const NO_MATCH = 'nomatch'
 /** A value the pattern must not match, for patterns that match almost anything (negative lookaheads). */
 const PATTERN_CLEAN: Record<string, string> = { '^(?!kube-system$)': 'kube-system', '^(?!\\s*(0|f|F|false|FALSE|False)\\s*$)': 'false', '^(?!socket$)': 'socket', '^(?!service$)': 'service', '^(?!\\s*istio\\s*$)': 'istio', '^(?!\\s*istio\\.io/gateway-controller\\s*$)': 'istio.io/gateway-controller', '^(?!\\*$)': '*', '^(?!240\\.240\\.0\\.0/16$)': '240.240.0.0/16', '^(?!2001:2::/48$)': '2001:2::/48', '^(?!Gateway$)': 'Gateway', '^(?!\\s*file://)': 'file:///opt/filters/plugin.wasm', '^(.+)$': '', '^(?!/api/v2/spans$)': '/api/v2/spans', '^(?!\\s*(0|f|F|false|FALSE|False)?\\s*$)': 'false', '^(?!\\s*(15s|15000ms)?\\s*$)': '15s', '^(?!\\s*(5s|5000ms)?\\s*$)': '5s', '^(?!(5|5\\.0+)s$|5000ms$)': '5s', '^(?!\\s*(1|1\\.0+)s\\s*$)': '1s', '^(?!\\s*(0|64)\\s*$)': '64', '^(?!none$)\\S': 'none' }
+// A zero ratio (istio-1.24-new-env, audit 10).
+PATTERN_CLEAN['^(?!\\s*0*(\\.0*)?\\s*$)'] = '0'
 
 const KIND_API: Record<string, string> = {
   Service: 'v1', Secret: 'v1', Namespace: 'v1', ConfigMap: 'v1', Deployment: 'apps/v1',
