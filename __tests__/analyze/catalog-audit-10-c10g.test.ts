@@ -148,3 +148,13 @@ describe('env notices stay quiet on values that keep the old behaviour', () => {
     expect(at(await analyse([on], '1.29.0', undefined, on.path, NS))).toEqual([`istiod/iop.yaml:${lineOf(on.text, 'ALLOWED_NAMESPACES')} notice`])
   })
 })
+
+describe('istio-1.30-new-env: ISTIO_WASM_MAX_BINARY_SIZE_BYTES at the former built-in limit changes nothing', () => {
+  it('is quiet on 268435456 (256 MiB, the limit older releases hard-code) and reports a larger limit', () => {
+    const ID = 'istio-1.30-new-env'
+    const same = iop('    pilot:\n      env:\n        ISTIO_WASM_MAX_BINARY_SIZE_BYTES: "268435456"\n')
+    expect(of(run('iop.yaml', same, '1.29'), ID)).toEqual([])
+    const more = iop('    pilot:\n      env:\n        ISTIO_WASM_MAX_BINARY_SIZE_BYTES: "536870912"\n')
+    expect(at(of(run('iop.yaml', more, '1.29'), ID))).toEqual([`iop.yaml:${lineOf(more, 'WASM_MAX')} notice`])
+  })
+})
