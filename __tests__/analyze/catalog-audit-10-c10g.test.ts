@@ -158,3 +158,13 @@ describe('istio-1.30-new-env: ISTIO_WASM_MAX_BINARY_SIZE_BYTES at the former bui
     expect(at(of(run('iop.yaml', more, '1.29'), ID))).toEqual([`iop.yaml:${lineOf(more, 'WASM_MAX')} notice`])
   })
 })
+
+describe('istio-1.30-hbone-window-env: the Envoy default windows change nothing', () => {
+  it('is quiet on 16777216 / 25165824 (the windows Envoy uses when the variables are unset) and reports other sizes', () => {
+    const ID = 'istio-1.30-hbone-window-env'
+    const same = iop('    pilot:\n      env:\n        PILOT_HBONE_INITIAL_STREAM_WINDOW_SIZE: "16777216"\n        PILOT_HBONE_INITIAL_CONNECTION_WINDOW_SIZE: "25165824"\n')
+    expect(of(run('iop.yaml', same, '1.29.0'), ID)).toEqual([])
+    const small = iop('    pilot:\n      env:\n        PILOT_HBONE_INITIAL_STREAM_WINDOW_SIZE: "65536"\n        PILOT_HBONE_INITIAL_CONNECTION_WINDOW_SIZE: "1048576"\n')
+    expect(at(of(run('iop.yaml', small, '1.29.0'), ID))).toEqual([`iop.yaml:${lineOf(small, 'STREAM_WINDOW')} notice`, `iop.yaml:${lineOf(small, 'CONNECTION_WINDOW')} notice`])
+  })
+})
