@@ -168,3 +168,19 @@ describe('istio-1.30-hbone-window-env: the Envoy default windows change nothing'
     expect(at(of(run('iop.yaml', small, '1.29.0'), ID))).toEqual([`iop.yaml:${lineOf(small, 'STREAM_WINDOW')} notice`, `iop.yaml:${lineOf(small, 'CONNECTION_WINDOW')} notice`])
   })
 })
+
+describe('istio-1.30-exclude-interfaces-validation: only pods that get a sidecar are validated', () => {
+  const ID = 'istio-1.30-exclude-interfaces-validation'
+  const deploy = (extra: string) =>
+    'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\nspec:\n  template:\n    metadata:\n' + extra +
+    '      annotations:\n        traffic.sidecar.istio.io/excludeInterfaces: "eth0,very-long-interface-name0"\n    spec:\n      containers:\n      - name: a\n        image: a\n'
+
+  it('is quiet where the pod opts out of injection (no injector, no CNI redirect reads the annotation)', () => {
+    expect(of(run('d.yaml', deploy('      labels:\n        sidecar.istio.io/inject: "false"\n'), '1.30', '1.29'), ID)).toEqual([])
+  })
+
+  it('still reports an injected pod at the annotation line', () => {
+    const text = deploy('      labels:\n        app: a\n')
+    expect(at(of(run('d.yaml', text, '1.30', '1.29'), ID))).toEqual([`d.yaml:${lineOf(text, 'excludeInterfaces')} error`])
+  })
+})
