@@ -184,3 +184,19 @@ describe('istio-1.30-exclude-interfaces-validation: only pods that get a sidecar
     expect(at(of(run('d.yaml', text, '1.30', '1.29'), ID))).toEqual([`d.yaml:${lineOf(text, 'excludeInterfaces')} error`])
   })
 })
+
+describe('istio-1.29-bypass-inbound-capture-hbone: not on pods ztunnel does not capture', () => {
+  const ID = 'istio-1.29-bypass-inbound-capture-hbone'
+  const pod = (labels: string) =>
+    `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n${labels}  annotations:\n    ambient.istio.io/bypass-inbound-capture: "true"\nspec:\n  containers:\n  - name: app\n    image: app\n`
+
+  it('is quiet on a sidecar-injected pod and on a pod opted out of ambient', () => {
+    expect(of(run('pod.yaml', pod('  labels:\n    sidecar.istio.io/inject: "true"\n'), '1.28'), ID)).toEqual([])
+    expect(of(run('pod.yaml', pod('  labels:\n    istio.io/dataplane-mode: none\n'), '1.28'), ID)).toEqual([])
+  })
+
+  it('reports an ambient pod at the annotation line', () => {
+    const text = pod('  labels:\n    istio.io/dataplane-mode: ambient\n')
+    expect(at(of(run('pod.yaml', text, '1.28'), ID))).toEqual([`pod.yaml:${lineOf(text, 'bypass-inbound')} error`])
+  })
+})
