@@ -200,3 +200,16 @@ describe('istio-1.29-bypass-inbound-capture-hbone: not on pods ztunnel does not 
     expect(at(of(run('pod.yaml', text, '1.28'), ID))).toEqual([`pod.yaml:${lineOf(text, 'bypass-inbound')} error`])
   })
 })
+
+describe('istio-1.30-new-annotations: connect-strategy only on a ServiceEntry bound to a waypoint (istiod applies it there)', () => {
+  const ID = 'istio-1.30-new-annotations'
+  const se = (labels: string) =>
+    `apiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata:\n  name: db\n${labels}  annotations:\n    istio.io/connect-strategy: RACE_FIRST_TCP_CONNECT\nspec:\n  hosts: [db.example.com]\n  ports:\n  - {number: 1433, name: tcp, protocol: TCP}\n  resolution: DNS\n`
+
+  it('is quiet without a waypoint binding (and with use-waypoint: none), reports a bound one', () => {
+    expect(of(run('se.yaml', se(''), '1.29'), ID)).toEqual([])
+    expect(of(run('se.yaml', se('  labels:\n    istio.io/use-waypoint: none\n'), '1.29'), ID)).toEqual([])
+    const bound = se('  labels:\n    istio.io/use-waypoint: egress\n')
+    expect(at(of(run('se.yaml', bound, '1.29'), ID))).toEqual([`se.yaml:${lineOf(bound, 'connect-strategy')} warning`])
+  })
+})
