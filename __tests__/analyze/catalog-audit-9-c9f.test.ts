@@ -129,7 +129,7 @@ describe('1.30 values that change nothing', () => {
 
   it('istio-1.30-new-annotations: istio.io/connect-strategy only with the one strategy 1.30 implements', () => {
     const ID = 'istio-1.30-new-annotations'
-    const se = (v: string) => `apiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata:\n  name: se\n  annotations:\n    istio.io/connect-strategy: ${v}\nspec:\n  hosts: [db.example.com]\n  resolution: DNS\n  ports: [{number: 5432, name: tcp, protocol: TCP}]\n`
+    const se = (v: string) => `apiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata:\n  name: se\n  labels:\n    istio.io/use-waypoint: egress\n  annotations:\n    istio.io/connect-strategy: ${v}\nspec:\n  hosts: [db.example.com]\n  resolution: DNS\n  ports: [{number: 5432, name: tcp, protocol: TCP}]\n`
     const race = se('RACE_FIRST_TCP_CONNECT')
     expect(at(of(run('se.yaml', race, '1.29'), ID))).toEqual([`se.yaml:${lineOf(race, 'connect-strategy')} warning`])
     expect(of(run('se.yaml', se('SOMETHING_ELSE'), '1.29'), ID)).toEqual([])

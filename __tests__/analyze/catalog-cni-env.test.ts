@@ -44,7 +44,7 @@ spec:
     env:
       AMBIENT_DISABLE_SAFE_UPGRADE: "true"
       FORCE_IPTABLES_BINARY: nft
-      AMBIENT_ENABLE_AWS_BRANCH_ENI_PROBE: "false"
+      AMBIENT_ENABLE_AWS_BRANCH_ENI_PROBE: "true"
 `
 
 const operator = `apiVersion: install.istio.io/v1alpha1
@@ -74,7 +74,7 @@ spec:
         FORCE_IPTABLES_BINARY: nft
     pilot:
       env:
-        AMBIENT_ENABLE_AWS_BRANCH_ENI_PROBE: "false"
+        AMBIENT_ENABLE_AWS_BRANCH_ENI_PROBE: "true"
 `
 
 const daemonSet = `apiVersion: apps/v1
