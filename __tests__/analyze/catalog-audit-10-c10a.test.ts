@@ -165,3 +165,13 @@ describe('istio-1.22-waypoint-service-account-binding-removed: the advice names 
     expect(found[0]?.message).toContain('istio.io/waypoint-for: workload or all')
   })
 })
+
+describe('istio-1.22-waypoint-service-account-binding-removed: a waypoint already on the 1.22 model', () => {
+  const gw =
+    'apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata:\n  name: reviews-waypoint\n  labels:\n    istio.io/waypoint-for: workload\n  annotations:\n    istio.io/for-service-account: reviews\nspec:\n  gatewayClassName: istio-waypoint\n  listeners:\n  - name: mesh\n    port: 15008\n    protocol: HBONE\n'
+  it('gets a notice at the annotation line that the leftover annotation can go, not an error', () => {
+    const found = of(run('gw.yaml', gw, '1.22'), 'istio-1.22-waypoint-service-account-binding-removed')
+    expect(found.map((f) => `${f.line} ${f.severity}`)).toEqual([`${lineOf(gw, 'for-service-account')} notice`])
+    expect(found[0]?.message).toContain('the annotation can go')
+  })
+})
