@@ -200,3 +200,17 @@ describe('istio-1.21-externalname-alias: the message does not claim every Virtua
     expect(found[0]?.message).toContain('unless its target exists as a Service or ServiceEntry')
   })
 })
+
+describe('istio-1.21-destination-rule-connection-pool-fields: proxyProtocol at port level exists in no release', () => {
+  const dr = (where: string) =>
+    `apiVersion: networking.istio.io/v1beta1\nkind: DestinationRule\nmetadata:\n  name: pp\nspec:\n  host: pp.ns.svc.cluster.local\n  trafficPolicy:\n${where}`
+  it('reports trafficPolicy.proxyProtocol at its line at 1.20', () => {
+    const text = dr('    proxyProtocol:\n      version: V1\n')
+    const found = of(run('dr.yaml', text, '1.20'), 'istio-1.21-destination-rule-connection-pool-fields')
+    expect(found.map((f) => `${f.line} ${f.severity}`)).toEqual([`${lineOf(text, 'proxyProtocol:')} error`])
+  })
+  it('does not claim a portLevelSettings proxyProtocol exists from 1.21', () => {
+    const text = dr('    portLevelSettings:\n    - port:\n        number: 5432\n      proxyProtocol:\n        version: V1\n')
+    expect(of(run('dr.yaml', text, '1.20'), 'istio-1.21-destination-rule-connection-pool-fields')).toEqual([])
+  })
+})
