@@ -176,22 +176,6 @@ describe('istio-1.22-waypoint-service-account-binding-removed: a waypoint alread
   })
 })
 
-describe('istio-1.22-enhanced-resource-scoping: an empty discoverySelectors list selects every namespace', () => {
-  const mesh = (selectors: string): File => ({
-    path: 'platform/mesh.yaml',
-    text: `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: istio\n  namespace: istio-system\ndata:\n  mesh: |\n    discoverySelectors:${selectors}\n`
-  })
-  const ERS = /discoverySelectors also limits/
-  it('reports a real selector at its line', async () => {
-    const m = mesh('\n    - matchLabels:\n        istio-discovery: enabled')
-    expect(at(await findings([m], '1.22', '1.21', m.path, ERS))).toEqual([`${m.path}:${lineOf(m.text, 'discoverySelectors:')} warning`])
-  })
-  it('is silent on an empty list, which filters nothing before or after 1.22', async () => {
-    const m = mesh(' []')
-    expect(await findings([m], '1.22', '1.21', m.path, ERS)).toEqual([])
-  })
-})
-
 describe('istio-1.21-externalname-alias: the message does not claim every VirtualService route breaks', () => {
   const svc = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: ext\nspec:\n  type: ExternalName\n  externalName: db.example.com\n'
   it('reports the Service type at its line and names the condition under which routes stop working', () => {
