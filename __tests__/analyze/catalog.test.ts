@@ -319,7 +319,8 @@ spec:
   })
 
   it('maps istio-cni values to spec.values.cni in an IstioOperator', () => {
-    const text = `apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nspec:\n  values:\n    cni:\n      ambient:\n        dnsCapture: true\n`
+    // dnsCapture: false (the value that keeps the pre-1.25 behaviour; true is already the 1.25 default, quiet since audit 10)
+    const text = `apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nspec:\n  values:\n    cni:\n      ambient:\n        dnsCapture: false\n`
     expect(byEntry(run('iop.yaml', text, '1.25', '1.24'), 'istio-1.25-ambient-dns-capture')).toEqual([expect.objectContaining({ line: 7, severity: 'notice' })])
   })
 

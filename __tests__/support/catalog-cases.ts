@@ -44,6 +44,13 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   '[A-Z]': 'Reviews.example.com',
   '^\\s*(\\d*\\.\\d*[1-9]\\d*s|\\d*[1-9]\\d{0,2}ms|\\d*[1-9]\\d{0,5}(us|µs)|\\d*[1-9]\\d{0,8}ns)\\s*$': '500ms',
   '^kiali': 'kiali',
+  // The Kiali server, not the kiali-operator Deployment (which never calls istiod's debug endpoints).
+  '^kiali(?!-operator)': 'kiali',
+  // An istio.io/use-waypoint label that names a waypoint (`none` opts out of one).
+  '^(?!none$)\\S': 'waypoint',
+  // ProxyConfig access log flushing other than Envoy's defaults (1s, 64 KB).
+  '^(?!\\s*(1|1\\.0+)s\\s*$)': '5s',
+  '^(?!\\s*(0|64)\\s*$)': '128',
   '^[1-9][0-9]*$': '3',
   // A value with a non-zero digit: a duration or count that is not 0.
   '[1-9]': '5',
@@ -58,6 +65,8 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   '^\\s*(1|t|T|true|TRUE|True)\\s*$': 'true',
   '^\\s*(0|f|F|false|FALSE|False)\\s*$': 'false',
   '^(?!\\s*(0|f|F|false|FALSE|False)\\s*$)': 'true',
+  // A ratio other than zero (0 turns a new jitter off, which older releases do anyway).
+  '^(?!\\s*0*(\\.0*)?\\s*$)': '0.01',
   // Set and not false (unset or empty keeps a new boolean variable at its default, false).
   '^(?!\\s*(0|f|F|false|FALSE|False)?\\s*$)': 'true',
   // A gateway transport socket connect timeout other than the 15 s the older releases use.
@@ -103,7 +112,9 @@ export const PATTERN_SAMPLES: Record<string, string> = {
 /** A value that passes no value test the catalog uses. */
 const NO_MATCH = 'nomatch'
 /** A value the pattern must not match, for patterns that match almost anything (negative lookaheads). */
-const PATTERN_CLEAN: Record<string, string> = { '^(?!kube-system$)': 'kube-system', '^(?!\\s*(0|f|F|false|FALSE|False)\\s*$)': 'false', '^(?!socket$)': 'socket', '^(?!service$)': 'service', '^(?!\\s*istio\\s*$)': 'istio', '^(?!\\s*istio\\.io/gateway-controller\\s*$)': 'istio.io/gateway-controller', '^(?!\\*$)': '*', '^(?!240\\.240\\.0\\.0/16$)': '240.240.0.0/16', '^(?!2001:2::/48$)': '2001:2::/48', '^(?!Gateway$)': 'Gateway', '^(?!\\s*file://)': 'file:///opt/filters/plugin.wasm', '^(.+)$': '', '^(?!/api/v2/spans$)': '/api/v2/spans', '^(?!\\s*(0|f|F|false|FALSE|False)?\\s*$)': 'false', '^(?!\\s*(15s|15000ms)?\\s*$)': '15s', '^(?!\\s*(5s|5000ms)?\\s*$)': '5s', '^(?!(5|5\\.0+)s$|5000ms$)': '5s' }
+const PATTERN_CLEAN: Record<string, string> = { '^(?!kube-system$)': 'kube-system', '^(?!\\s*(0|f|F|false|FALSE|False)\\s*$)': 'false', '^(?!socket$)': 'socket', '^(?!service$)': 'service', '^(?!\\s*istio\\s*$)': 'istio', '^(?!\\s*istio\\.io/gateway-controller\\s*$)': 'istio.io/gateway-controller', '^(?!\\*$)': '*', '^(?!240\\.240\\.0\\.0/16$)': '240.240.0.0/16', '^(?!2001:2::/48$)': '2001:2::/48', '^(?!Gateway$)': 'Gateway', '^(?!\\s*file://)': 'file:///opt/filters/plugin.wasm', '^(.+)$': '', '^(?!/api/v2/spans$)': '/api/v2/spans', '^(?!\\s*(0|f|F|false|FALSE|False)?\\s*$)': 'false', '^(?!\\s*(15s|15000ms)?\\s*$)': '15s', '^(?!\\s*(5s|5000ms)?\\s*$)': '5s', '^(?!(5|5\\.0+)s$|5000ms$)': '5s', '^(?!\\s*(1|1\\.0+)s\\s*$)': '1s', '^(?!\\s*(0|64)\\s*$)': '64', '^(?!none$)\\S': 'none' }
+// A zero ratio (istio-1.24-new-env, audit 10).
+PATTERN_CLEAN['^(?!\\s*0*(\\.0*)?\\s*$)'] = '0'
 
 const KIND_API: Record<string, string> = {
   Service: 'v1', Secret: 'v1', Namespace: 'v1', ConfigMap: 'v1', Deployment: 'apps/v1',
@@ -344,7 +355,18 @@ export function buildCase(entry: CatalogEntry, match: Match, clean = false, brok
         const w = writeYaml([helmRelease('cni', { env: { [name]: value } })])
         return { file, text: w.text, line: w.lineOf(['spec', 'values', 'env', name]) }
       }
-      const w = writeYaml([helmRelease('istiod', { pilot: { env: { [name]: value } } })])
+      // documentWhere conditions that must hold (e.g. the profile set next to the variable): an IstioOperator when they
+      // name its spec, otherwise the HelmRelease's values (a path of a plain values file moves under spec.values).
+      const required = (match.documentWhere ?? []).filter((c) => !c.absent)
+      if (required.some((c) => c.path.startsWith('spec.') && !c.path.startsWith('spec.values.'))) {
+        const iop = { ...resource('install.istio.io/v1alpha1', 'IstioOperator', 'istiod'), spec: { values: { pilot: { env: { [name]: value } } } } }
+        if (!brokenConditions) applyConditions(iop, required)
+        const w = writeYaml([iop])
+        return { file, text: w.text, line: w.lineOf(['spec', 'values', 'pilot', 'env', name]) }
+      }
+      const release = helmRelease('istiod', { pilot: { env: { [name]: value } } })
+      if (!brokenConditions) applyConditions(release, required.map((c) => (c.path.startsWith('spec.') ? c : { ...c, path: `spec.values.${c.path}` })))
+      const w = writeYaml([release])
       return { file, text: w.text, line: w.lineOf(['spec', 'values', 'pilot', 'env', name]) }
     }
     case 'text': {

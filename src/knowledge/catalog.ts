@@ -194,7 +194,8 @@ export interface HelmChartMatch extends MatchBase {
   /**
    * Conditions on the installation, with paths under `releaseName` (the Helm release name: Flux spec.releaseName
    * or [targetNamespace-]name, Argo CD helm.releaseName or the Application name; absent when unknown, as for a
-   * Chart.yaml dependency) and `values` (the release's inline values).
+   * Chart.yaml dependency), `installer` (the kind that installs it: HelmRelease, Application or ApplicationSet;
+   * absent for a Chart.yaml dependency) and `values` (the release's inline values).
    */
   where?: Condition[]
 }
@@ -503,7 +504,7 @@ function checkMatch(m: Match, where: string, problems: string[]): void {
       if (!nonEmptyStrings(m.names)) problems.push(`${where}: names must be a non-empty list`)
       checkConditions(m.where, where, problems)
       for (const c of m.where ?? []) {
-        if (!/^(releaseName$|values\.)/.test(c.path)) problems.push(`${where}: helmChart conditions read releaseName or values.<path>`)
+        if (!/^(releaseName$|installer$|values\.)/.test(c.path)) problems.push(`${where}: helmChart conditions read releaseName, installer or values.<path>`)
       }
       break
     case 'crossObject':

@@ -104,8 +104,11 @@ function optOutWords(): RegExp | null {
   for (const c of [...plan.helm, ...plan.meshConfig, ...[...plan.byKind.values()].flat()]) {
     if (c.match.type !== 'helmValue' && c.match.type !== 'meshConfig' && c.match.type !== 'field') continue
     for (const path of c.match.paths) {
+      // A quoted last key (`$podMetadata.labels["istio.io/gateway-name"]`) is written as it is.
+      const quoted = /\["([^"]+)"\]$/.exec(path)?.[1]
       const last = path.split('.').pop() ?? ''
-      if (/^[A-Za-z0-9_]+$/.test(last)) names.add(last)
+      if (quoted !== undefined && /^\w(?:.*\w)?$/.test(quoted)) names.add(quoted.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
+      else if (/^[A-Za-z0-9_]+$/.test(last)) names.add(last)
       else unbounded = true
     }
   }
