@@ -134,3 +134,18 @@ describe('istio-1.26-delimited-stats-opt-out-removed: each removed opt-out names
     expect(at('ENABLE_DELIMITED_STATS_TAG_REGEX')?.message).not.toContain('clusters are created lazily')
   })
 })
+
+describe('istio-1.26-gateway-replica-count-zero: a DaemonSet gateway has no replicas on any release', () => {
+  const ID = 'istio-1.26-gateway-replica-count-zero'
+  const release = (extra: string) =>
+    `apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: istio-ingress\n  namespace: istio-ingress\nspec:\n  chart:\n    spec:\n      chart: gateway\n      sourceRef: {kind: HelmRepository, name: istio}\n  values:\n    replicaCount: 0\n    autoscaling:\n      enabled: false\n${extra}`
+
+  it('is silent for kind DaemonSet and still reports a Deployment at the replicaCount line', () => {
+    expect(of(run('gw.yaml', release('    kind: DaemonSet\n'), '1.25'), ID)).toEqual([])
+    for (const extra of ['', '    kind: Deployment\n']) {
+      const text = release(extra)
+      expect(of(run('gw.yaml', text, '1.25'), ID).map((f) => [f.file, f.line, f.severity])).toEqual([['gw.yaml', lineOf(text, 'replicaCount: 0'), 'warning']])
+      expect(of(run('gw.yaml', text, '1.26'), ID)).toEqual([])
+    }
+  })
+})
