@@ -149,3 +149,17 @@ describe('istio-1.26-gateway-replica-count-zero: a DaemonSet gateway has no repl
     }
   })
 })
+
+describe('istio-1.26-iop-gateway-component-tag: a disabled gateway component runs nothing', () => {
+  const ID = 'istio-1.26-iop-gateway-component-tag'
+  const iop = (enabled: string) =>
+    `apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nmetadata:\n  name: x\nspec:\n  tag: 1.25.2\n  components:\n    ingressGateways:\n    - name: istio-ingressgateway\n${enabled}      tag: 1.25.2-distroless\n`
+
+  it('is silent when the component is disabled and still reports an enabled one at its tag line', () => {
+    expect(of(run('iop.yaml', iop('      enabled: false\n'), '1.25'), ID)).toEqual([])
+    for (const enabled of ['', '      enabled: true\n']) {
+      const text = iop(enabled)
+      expect(of(run('iop.yaml', text, '1.25'), ID).map((f) => [f.file, f.line])).toEqual([['iop.yaml', lineOf(text, 'tag: 1.25.2-distroless')]])
+    }
+  })
+})
