@@ -42,7 +42,7 @@ spec:
   values:
     profile: ambient
     env:
-      AMBIENT_DISABLE_SAFE_UPGRADE: "true"
+      AMBIENT_DISABLE_SAFE_UPGRADE: "false"
       FORCE_IPTABLES_BINARY: nft
       AMBIENT_ENABLE_AWS_BRANCH_ENI_PROBE: "true"
 `
@@ -62,7 +62,7 @@ spec:
       k8s:
         env:
         - name: AMBIENT_DISABLE_SAFE_UPGRADE
-          value: "true"
+          value: "false"
     pilot:
       k8s:
         env:
@@ -94,7 +94,7 @@ spec:
             fieldRef:
               fieldPath: spec.nodeName
         - name: AMBIENT_DISABLE_SAFE_UPGRADE
-          value: "true"
+          value: "false"
       - name: sidecar
         image: busybox
         env:

@@ -54,6 +54,8 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   '^[1-9][0-9]*$': '3',
   // A value with a non-zero digit: a duration or count that is not 0.
   '[1-9]': '5',
+  // A cacerts Secret outside an Istio namespace (istiod mounts only its own).
+  '^(?!.*istio)': 'default',
   // A stats eviction interval of a minute or more that is a multiple of the default 5s flush interval.
   '^\\s*(0*[1-9]\\d*(m|h)|0*([6-9][05]|[1-9]\\d+[05])s)\\s*$': '60s',
   // A Helm compatibilityVersion whose profile keeps the pre-1.24 behaviour.
@@ -117,7 +119,7 @@ export const PATTERN_SAMPLES: Record<string, string> = {
 /** A value that passes no value test the catalog uses. */
 const NO_MATCH = 'nomatch'
 /** A value the pattern must not match, for patterns that match almost anything (negative lookaheads). */
-const PATTERN_CLEAN: Record<string, string> = { '^(?!kube-system$)': 'kube-system', '^(?!\\s*(0|f|F|false|FALSE|False)\\s*$)': 'false', '^(?!socket$)': 'socket', '^(?!service$)': 'service', '^(?!\\s*istio\\s*$)': 'istio', '^(?!\\s*istio\\.io/gateway-controller\\s*$)': 'istio.io/gateway-controller', '^(?!\\*$)': '*', '^(?!240\\.240\\.0\\.0/16$)': '240.240.0.0/16', '^(?!2001:2::/48$)': '2001:2::/48', '^(?!Gateway$)': 'Gateway', '^(?!\\s*file://)': 'file:///opt/filters/plugin.wasm', '^(.+)$': '', '^(?!/api/v2/spans$)': '/api/v2/spans', '^(?!\\s*(0|f|F|false|FALSE|False)?\\s*$)': 'false', '^(?!\\s*(15s|15000ms)?\\s*$)': '15s', '^(?!\\s*(5s|5000ms)?\\s*$)': '5s', '^(?!(5|5\\.0+)s$|5000ms$)': '5s', '^(?!\\s*(1|1\\.0+)s\\s*$)': '1s', '^(?!\\s*(0|64)\\s*$)': '64', '^(?!none$)\\S': 'none', '^(?!\\s*(cni\\.istio\\.io/not-ready)?\\s*$)': 'cni.istio.io/not-ready', '^(?!\\s*(268435456)?\\s*$)': '268435456', '^(?!\\s*(istio-system)?\\s*$)': 'istio-system', '^(?!\\s*(16777216)?\\s*$)': '16777216', '^(?!\\s*(25165824)?\\s*$)': '25165824' }
+const PATTERN_CLEAN: Record<string, string> = { '^(?!kube-system$)': 'kube-system', '^(?!\\s*(0|f|F|false|FALSE|False)\\s*$)': 'false', '^(?!socket$)': 'socket', '^(?!service$)': 'service', '^(?!\\s*istio\\s*$)': 'istio', '^(?!\\s*istio\\.io/gateway-controller\\s*$)': 'istio.io/gateway-controller', '^(?!\\*$)': '*', '^(?!240\\.240\\.0\\.0/16$)': '240.240.0.0/16', '^(?!2001:2::/48$)': '2001:2::/48', '^(?!Gateway$)': 'Gateway', '^(?!\\s*file://)': 'file:///opt/filters/plugin.wasm', '^(.+)$': '', '^(?!/api/v2/spans$)': '/api/v2/spans', '^(?!\\s*(0|f|F|false|FALSE|False)?\\s*$)': 'false', '^(?!\\s*(15s|15000ms)?\\s*$)': '15s', '^(?!\\s*(5s|5000ms)?\\s*$)': '5s', '^(?!(5|5\\.0+)s$|5000ms$)': '5s', '^(?!\\s*(1|1\\.0+)s\\s*$)': '1s', '^(?!\\s*(0|64)\\s*$)': '64', '^(?!none$)\\S': 'none', '^(?!\\s*(cni\\.istio\\.io/not-ready)?\\s*$)': 'cni.istio.io/not-ready', '^(?!\\s*(268435456)?\\s*$)': '268435456', '^(?!\\s*(istio-system)?\\s*$)': 'istio-system', '^(?!\\s*(16777216)?\\s*$)': '16777216', '^(?!\\s*(25165824)?\\s*$)': '25165824', '^(?!.*istio)': 'istio-system' }
 // A zero ratio (istio-1.24-new-env, audit 10).
 PATTERN_CLEAN['^(?!\\s*0*(\\.0*)?\\s*$)'] = '0'
 
@@ -193,6 +195,16 @@ function unset(root: { [k: string]: Y }, steps: readonly Step[]): void {
   if (node !== null && typeof node === 'object' && !Array.isArray(node)) delete (node as Record<string, Y>)[String(steps[steps.length - 1])]
 }
 
+/** Whether a value sits at `steps`. */
+function has(root: { [k: string]: Y }, steps: readonly Step[]): boolean {
+  let node: Y = root
+  for (const step of steps) {
+    if (node === null || typeof node !== 'object') return false
+    node = (node as Record<string | number, Y>)[step]
+  }
+  return node !== undefined
+}
+
 /** Writes what the conditions need; `broken` does the opposite (absent ones written, required ones removed). */
 function applyConditions(root: { [k: string]: Y }, where: readonly Condition[] | undefined, broken = false, matched: Step[] = [], match?: { pattern?: string }): void {
   for (const c of where ?? []) {
@@ -204,6 +216,9 @@ function applyConditions(root: { [k: string]: Y }, where: readonly Condition[] |
     const value = group === undefined ? valueFor(c, false) : c.beforeGroup ? String.fromCharCode(group.charCodeAt(0) - 1) + group.slice(1) : group
     if (Boolean(c.absent) === broken) set(root, steps, value)
     else if (broken) unset(root, steps)
+    // An absent condition with a pattern holds on a value the pattern rejects: write that clean value where the
+    // base resource already has the field (a Secret's metadata.namespace: default against `^(?!.*istio)`).
+    else if (c.absent && c.pattern !== undefined && PATTERN_CLEAN[c.pattern] !== undefined && c.equalsGroup === undefined && has(root, steps)) set(root, steps, PATTERN_CLEAN[c.pattern])
   }
 }
 
