@@ -63,6 +63,32 @@ describe('istio-compat check', () => {
     expect((await cli(['check', 'mesh', '--repo', dir, '--target', '1.28', '--fail-on', 'never'])).code).toBe(0)
   })
 
+  it('checks named paths with the rest of the repository as context, as a pull request touching only them would be', async () => {
+    const rule = 'apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata:\n  name: backend\n  namespace: apps\nspec:\n  host: backend.apps.svc.cluster.local\n  trafficPolicy:\n    tls:\n      mode: SIMPLE\n'
+    const gwapi = 'apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata:\n  name: edge\n  namespace: istio-ingress\nspec:\n  gatewayClassName: istio\n  listeners:\n  - {name: http, port: 80, protocol: HTTP}\n'
+    const istioGateway = 'apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata:\n  name: extra\n  namespace: apps\nspec:\n  selector:\n    gateway.networking.k8s.io/gateway-name: edge\n  servers:\n  - port: {number: 8080, name: http-extra, protocol: HTTP}\n    hosts: ["*"]\n'
+    const dir = dirWith({ 'apps/dr.yaml': rule, 'apps/gateway.yaml': istioGateway, 'platform/istiod-values.yaml': 'pilot:\n  env:\n    VERIFY_CERTIFICATE_AT_CLIENT: "false"\n', 'ingress/edge.yaml': gwapi })
+    const findings = async (args: string[]) => {
+      const r = await cli(['check', ...args, '--repo', dir, '--format', 'json', '--fail-on', 'never'])
+      expect(r.code).toBe(0)
+      return (JSON.parse(r.out) as { findings: { file: string; line: number; severity: string; message: string }[] }).findings
+    }
+    const verify = (fs: { file: string; line: number; message: string }[]) => fs.filter((f) => /verifies the server certificate/.test(f.message)).map((f) => `${f.file}:${f.line}`)
+    const merge = (fs: { file: string; line: number; message: string }[]) => fs.filter((f) => /another namespace|namespace istio-ingress/.test(f.message)).map((f) => `${f.file}:${f.line}`)
+    // The opt-out in platform/ silences the DestinationRule; without it the error is there.
+    expect(verify(await findings(['apps/dr.yaml', '--target', '1.22', '--from', '1.20']))).toEqual([])
+    rmSync(join(dir, 'platform/istiod-values.yaml'))
+    expect(verify(await findings(['apps/dr.yaml', '--target', '1.22', '--from', '1.20']))).toEqual(['apps/dr.yaml:10'])
+    // The Gateway API Gateway in ingress/ is the other half of the 1.31 gateway-merging pair; nothing reports on ingress/.
+    const apps = await findings(['apps', '--target', '1.31', '--from', '1.30'])
+    expect(merge(apps)).toEqual(['apps/gateway.yaml:8'])
+    expect(apps.filter((f) => f.file.startsWith('ingress/'))).toEqual([])
+    // The config's ignore list keeps a file out of the context too.
+    mkdirSync(join(dir, '.github'), { recursive: true })
+    writeFileSync(join(dir, '.github/istio-compat.yml'), 'ignore:\n  - "ingress/**"\n')
+    expect(merge(await findings(['apps', '--target', '1.31', '--from', '1.30']))).toEqual([])
+  })
+
   it('reads a local git diff with --base and prints JSON', async () => {
     const repo: TempRepo = makeExampleRepo(process.cwd())
     cleanups.push(repo.cleanup)

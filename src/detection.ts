@@ -27,9 +27,13 @@ export interface SnapshotDetection {
  * from `previous` (the head's, for the base) where the bytes are the same: a file the PR did not touch is
  * parsed once for both sides.
  */
-export async function detectInSnapshot(snapshot: Snapshot, matches: (path: string) => boolean, maxFileBytes: number | undefined, previous?: Parsed, pairing = false) {
+export async function detectInSnapshot(snapshot: Snapshot, matches: (path: string) => boolean, maxFileBytes: number | undefined, previous?: Parsed, pairing: boolean | ((path: string) => boolean) = false) {
   const listed = await snapshot.list()
-  const paths = listed.filter((p) => matches(p) || DETECTION_FILE.test(p))
+  const names = (p: string) => matches(p) || DETECTION_FILE.test(p)
+  // The files that may hold pairing facts: the matched manifests, or a wider set the caller names (the repository's
+  // manifests around the checked paths of a CLI run).
+  const pairs = pairing === true ? matches : pairing === false ? undefined : pairing
+  const paths = listed.filter((p) => names(p) || pairs?.(p))
   const contents = await snapshot.read(paths)
   const parsed: Parsed = new Map()
   const files: ManifestFile[] = []
@@ -41,13 +45,13 @@ export async function detectInSnapshot(snapshot: Snapshot, matches: (path: strin
       if (same.names) files.push(same.file)
       continue
     }
-    const names = mayNameVersion(data)
-    const pairs = pairing && matches(path) && mayHoldPairingFacts(new TextDecoder().decode(data))
-    if (!names && !pairs) continue
+    const naming = names(path) && mayNameVersion(data)
+    const pairing = !!pairs?.(path) && mayHoldPairingFacts(new TextDecoder().decode(data))
+    if (!naming && !pairing) continue
     // A file only the pairing context may want is parsed when something asks for it: on a version bump (and
     // without a base) the analysis reads every file itself and never asks.
-    let file: ManifestFile | undefined = names ? parseManifestFile(path, data, options) : undefined
-    parsed.set(path, { data, names, pairs, get file() { return (file ??= parseManifestFile(path, data, options)) } })
+    let file: ManifestFile | undefined = naming ? parseManifestFile(path, data, options) : undefined
+    parsed.set(path, { data, names: naming, pairs: pairing, get file() { return (file ??= parseManifestFile(path, data, options)) } })
     if (file) files.push(file)
   }
   return { detection: detectIstio(files), parsed, paths: new Set(listed) }
@@ -67,9 +71,14 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
  * paths the PR did not touch (the base's own changed files are read by the analysis). The answer is the same as
  * reading both sides; only the reading differs.
  */
-export async function detectSides(sources: Sources, matches: (path: string) => boolean, maxFileBytes: number | undefined, versions: { target: string }): Promise<{ head?: SnapshotDetection; base?: SnapshotDetection }> {
-  if (!sources.base) return versions.target === 'auto' ? { head: await detectInSnapshot(sources.head, matches, maxFileBytes) } : {}
-  const head = await detectInSnapshot(sources.head, matches, maxFileBytes, undefined, true)
+export async function detectSides(sources: Sources, matches: (path: string) => boolean, maxFileBytes: number | undefined, versions: { target: string }, context?: (path: string) => boolean): Promise<{ head?: SnapshotDetection; base?: SnapshotDetection }> {
+  const pairing = context ?? true
+  if (!sources.base) {
+    // Without a base the checked files are the scope; files around them (`context`) are read only as pairing context.
+    if (context) return { head: await detectInSnapshot(sources.head, matches, maxFileBytes, undefined, context) }
+    return versions.target === 'auto' ? { head: await detectInSnapshot(sources.head, matches, maxFileBytes) } : {}
+  }
+  const head = await detectInSnapshot(sources.head, matches, maxFileBytes, undefined, pairing)
   if (sources.diffComplete && !(await changesVersionSources(sources, sources.base, matches))) {
     const touched = new Set<string>()
     for (const f of sources.changes.files) {
@@ -80,7 +89,7 @@ export async function detectSides(sources: Sources, matches: (path: string) => b
     for (const [path, entry] of head.parsed) if (!touched.has(path)) parsed.set(path, entry)
     return { head, base: { detection: head.detection, parsed, paths: undefined } }
   }
-  return { head, base: await detectInSnapshot(sources.base, matches, maxFileBytes, head.parsed, true) }
+  return { head, base: await detectInSnapshot(sources.base, matches, maxFileBytes, head.parsed, pairing) }
 }
 
 /**

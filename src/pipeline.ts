@@ -49,6 +49,12 @@ export interface RunOptions {
   failOnExisting?: boolean
   /** Files above this many bytes are skipped with a warning; default: the config's maxFileSize, else 4 MiB. */
   maxFileBytes?: number
+  /**
+   * The repository's manifests around `paths` (minimatch patterns; the config's ignore list applies): nothing reports
+   * on them, but an opt-out or the other half of a cross-object pair found there counts, as on a pull request that
+   * touches only the checked files. The CLI passes the default patterns when it checks named paths.
+   */
+  contextPaths?: string[]
 }
 
 export { detectInSnapshot } from './detection.js'
@@ -72,7 +78,8 @@ export async function runAnalysis(sources: Sources, options: RunOptions): Promis
   // Detection runs on both sides whenever there is a base: a PR that moves the Istio version widens the scope.
   const maxFileBytes = options.maxFileBytes ?? config.maxFileSize
   // With a base, detection also parses the files that may hold half of a cross-object pair (pairing context).
-  const { head: headDetection, base: baseDetection } = await detectSides(sources, matches, maxFileBytes, options)
+  const context = options.contextPaths ? pathMatcher(options.contextPaths, config.ignore) : undefined
+  const { head: headDetection, base: baseDetection } = await detectSides(sources, matches, maxFileBytes, options, context)
   const headDetected = headDetection?.detection
   const baseDetected = baseDetection?.detection
 
@@ -96,10 +103,12 @@ export async function runAnalysis(sources: Sources, options: RunOptions): Promis
   // Every head document is in scope without a base and on a version bump: those files stream through the analysis
   // (checked file by file while parsed, then position trees released, and without a base values and lines too), so a
   // whole repository never holds all its trees at once, nor, without a base, more of a document than reporting reads.
+  // Untouched files a pair's other half may be in: cross-object checks read them, nothing reports on them. None on a
+  // version bump: every file is in scope then.
+  const headPairing = versionBump ? [] : pairingFiles(headDetection, headPaths)
+  if (headPairing.length) inputs.pairingFiles = headPairing
   const streamed = !sources.base || versionBump ? await parseAndCheck(sources.head, headPaths, { ...inputs, files: [] }, config, analyzers, { withFindings: !!sources.base, maxFileBytes }) : undefined
   const headFiles = streamed ? streamed.files : await parseAll(sources.head, headPaths, maxFileBytes, headDetection?.parsed)
-  // Untouched files a pair's other half may be in: cross-object checks read them, nothing reports on them.
-  if (!streamed) inputs.pairingFiles = pairingFiles(headDetection, headPaths)
   // What detection parsed and the analysis does not use is dropped now, not held for the rest of the run.
   headDetection?.parsed.clear()
   inputs.files = headFiles

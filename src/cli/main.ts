@@ -86,6 +86,8 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       ...(values['gateway-api-channel'] ? { gatewayApiChannel: values['gateway-api-channel'] } : {}),
       ...(values['max-file-size'] ? { maxFileBytes: parseSize(values['max-file-size'], '--max-file-size') } : {}),
       paths: patterns,
+      // Named paths are checked as a pull request touching only them would be: the rest of the repository is context.
+      ...(DEFAULT_PATTERNS.every((p) => patterns.includes(p)) ? {} : { contextPaths: DEFAULT_PATTERNS }),
       config,
       ...(values['fail-on-existing'] ? { failOnExisting: true } : {})
     })
