@@ -92,3 +92,20 @@ describe('istio-1.28-inferencepool-v1alpha2-removed: the message does not claim 
     expect(found[0]?.message).not.toContain('stop routing')
   })
 })
+
+describe('istio-1.27.4-envoyfilter-gatewayclass-target: only an EnvoyFilter that can sit in the root namespace', () => {
+  const ID = 'istio-1.27.4-envoyfilter-gatewayclass-target'
+  const filter = (ns: string) =>
+    `apiVersion: networking.istio.io/v1alpha3\nkind: EnvoyFilter\nmetadata:\n  name: wp\n${ns}spec:\n  targetRefs:\n  - group: gateway.networking.k8s.io\n    kind: GatewayClass\n    name: istio-waypoint\n  configPatches:\n  - applyTo: NETWORK_FILTER\n    patch:\n      operation: MERGE\n      value: {}\n`
+
+  it('is silent in an application namespace, where no release attaches it to the waypoints', () => {
+    expect(of(run('ef.yaml', filter('  namespace: apps\n'), '1.27.3'), ID)).toEqual([])
+  })
+
+  it('reports it in istio-system and when the namespace is left to the apply, at the kind line', () => {
+    for (const ns of ['  namespace: istio-system\n', '']) {
+      const text = filter(ns)
+      expect(at(of(run('ef.yaml', text, '1.27.3'), ID))).toEqual([`ef.yaml:${lineOf(text, 'kind: GatewayClass')} warning`])
+    }
+  })
+})
