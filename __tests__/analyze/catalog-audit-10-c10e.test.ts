@@ -109,3 +109,19 @@ describe('istio-1.27.4-envoyfilter-gatewayclass-target: only an EnvoyFilter that
     }
   })
 })
+
+describe('istio-1.27-plugged-ca-crl: only the cacerts Secret istiod reads', () => {
+  const ID = 'istio-1.27-plugged-ca-crl'
+  const secret = (ns: string) => `apiVersion: v1\nkind: Secret\nmetadata:\n  name: cacerts\n${ns}type: Opaque\ndata:\n  ca-crl.pem: YWJj\n`
+
+  it('is silent on a cacerts Secret in an application namespace, which istiod never reads', () => {
+    expect(of(run('s.yaml', secret('  namespace: apps\n'), '1.26'), ID)).toEqual([])
+  })
+
+  it('reports ca-crl.pem in istio-system and when the namespace is left to the apply, at its line', () => {
+    for (const ns of ['  namespace: istio-system\n', '']) {
+      const text = secret(ns)
+      expect(at(of(run('s.yaml', text, '1.26'), ID))).toEqual([`s.yaml:${lineOf(text, 'ca-crl.pem')} warning`])
+    }
+  })
+})
