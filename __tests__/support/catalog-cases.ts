@@ -18,6 +18,8 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   '^(?!\\s*istio\\.io/gateway-controller\\s*$)': 'example.com/mesh-controller',
   // A workload identity socket file name other than the default (socket).
   '^(?!socket$)': 'spire-agent.sock',
+  // A namespace other than istio-system (the root namespace / istiod's namespace).
+  '^(?!istio-system$)': 'apps',
   // A WasmPlugin URL the agent fetches (OCI, HTTP, or no scheme), not a file:// module read from the proxy's disk.
   '^(?!\\s*file://)': 'oci://ghcr.io/example/plugin:1.0',
   // A DestinationRule exportTo item other than "*" (every namespace, the default).
@@ -166,6 +168,19 @@ function valueFor(test: { values?: (string | number | boolean)[]; pattern?: stri
   return 'x'
 }
 
+/** Whether the value at `steps` passes a condition's value test (any value, when it has none). */
+function passesAt(root: { [k: string]: Y }, steps: readonly Step[], test: { values?: (string | number | boolean)[]; pattern?: string }): boolean {
+  let node: Y = root
+  for (const step of steps) {
+    if (node === null || typeof node !== 'object') return false
+    node = (node as Record<string | number, Y>)[step]
+  }
+  if (node === undefined || node === null) return false
+  if (test.values) return test.values.some((v) => String(v) === String(node))
+  if (test.pattern !== undefined) return typeof node !== 'object' && new RegExp(test.pattern).test(String(node))
+  return true
+}
+
 function unset(root: { [k: string]: Y }, steps: readonly Step[]): void {
   let node: Y = root
   for (const step of steps.slice(0, -1)) {
@@ -186,6 +201,9 @@ function applyConditions(root: { [k: string]: Y }, where: readonly Condition[] |
     const value = group === undefined ? valueFor(c, false) : c.beforeGroup ? String.fromCharCode(group.charCodeAt(0) - 1) + group.slice(1) : group
     if (Boolean(c.absent) === broken) set(root, steps, value)
     else if (broken) unset(root, steps)
+    // An absent condition that a value the case already holds would break is satisfied by removing that value (e.g.
+    // the namespace every sample resource carries, for a condition that holds where it is unset or istio-system).
+    else if (passesAt(root, steps, c)) unset(root, steps)
   }
 }
 
