@@ -275,7 +275,7 @@ spec:
     const text = deploy('true')
     for (const target of ['1.24', '1.26', '1.28', '1.28.10']) {
       expect(of(run('ingress.yaml', text, target), id)).toEqual([
-        expect.objectContaining({ file: 'ingress.yaml', line: lineOf(text, 'bypass-inbound-capture'), severity: 'warning', rule: 'not-yet-available' })
+        expect.objectContaining({ file: 'ingress.yaml', line: lineOf(text, 'bypass-inbound-capture'), severity: 'error', rule: 'not-yet-available' })
       ])
     }
   })

@@ -191,7 +191,7 @@ spec:
 })
 
 describe('notice entries: who reads the variable, and where the notes say it', () => {
-  it('istio-1.25-new-env: ENVOY_SKIP_DEPRECATED_LOGS is a proxy variable, not an istiod one', () => {
+  it('istio-1.25-new-env: ENVOY_SKIP_DEPRECATED_LOGS is a proxy variable, not an istiod one (true: "false" keeps what older proxies do, census 10)', () => {
     const text = `apiVersion: helm.toolkit.fluxcd.io/v2
 kind: HelmRelease
 metadata:
@@ -204,11 +204,11 @@ spec:
   values:
     pilot:
       env:
-        ENVOY_SKIP_DEPRECATED_LOGS: "false"
+        ENVOY_SKIP_DEPRECATED_LOGS: "true"
     meshConfig:
       defaultConfig:
         proxyMetadata:
-          ENVOY_SKIP_DEPRECATED_LOGS: "false"
+          ENVOY_SKIP_DEPRECATED_LOGS: "true"
 `
     const found = of(run('istiod.yaml', text, '1.24'), 'istio-1.25-new-env')
     expect(found).toEqual([expect.objectContaining({ file: 'istiod.yaml', line: lineOf(text, '          ENVOY_SKIP_DEPRECATED_LOGS'), severity: 'notice' })])

@@ -64,14 +64,15 @@ describe('new ProxyConfig/tracing fields written with the value older releases b
       proxyHeaders:
         preserveHttp1HeaderCase: false
         setCurrentClientCertDetails:
-          uri: false
+          uri: true
+          cert: false
     extensionProviders:
     - name: z
       zipkin:
         service: z.default.svc.cluster.local
         port: 9411
         path: /api/v2/spans`)
-  it('preserveHttp1HeaderCase: false, uri: false and the default zipkin path get nothing on older targets', () => {
+  it('preserveHttp1HeaderCase: false, uri: true / cert: false (what a 1.23 sidecar forwards anyway, audit 10) and the default zipkin path get nothing on older targets', () => {
     const found = run('mesh.yaml', text, '1.23')
     expect(of(found, 'istio-1.25-preserve-http1-header-case')).toEqual([])
     expect(of(found, 'istio-1.24-xfcc-client-cert-details')).toEqual([])
@@ -82,7 +83,7 @@ describe('new ProxyConfig/tracing fields written with the value older releases b
       proxyHeaders:
         preserveHttp1HeaderCase: true
         setCurrentClientCertDetails:
-          uri: true
+          cert: true
     extensionProviders:
     - name: z
       zipkin:
@@ -91,7 +92,7 @@ describe('new ProxyConfig/tracing fields written with the value older releases b
         path: /custom/spans`)
     const found = run('mesh.yaml', on, '1.23')
     expect(at(of(found, 'istio-1.25-preserve-http1-header-case'))).toEqual([['mesh.yaml', lineOf(on, 'preserveHttp1HeaderCase'), 'warning']])
-    expect(at(of(found, 'istio-1.24-xfcc-client-cert-details'))).toEqual([['mesh.yaml', lineOf(on, 'uri: true'), 'warning']])
+    expect(at(of(found, 'istio-1.24-xfcc-client-cert-details'))).toEqual([['mesh.yaml', lineOf(on, 'cert: true'), 'warning']])
     expect(at(of(found, 'istio-1.24-tracing-provider-fields'))).toEqual([['mesh.yaml', lineOf(on, 'path: /custom'), 'warning']])
   })
 })

@@ -42,9 +42,9 @@ spec:
   values:
     profile: ambient
     env:
-      AMBIENT_DISABLE_SAFE_UPGRADE: "true"
+      AMBIENT_DISABLE_SAFE_UPGRADE: "false"
       FORCE_IPTABLES_BINARY: nft
-      AMBIENT_ENABLE_AWS_BRANCH_ENI_PROBE: "false"
+      AMBIENT_ENABLE_AWS_BRANCH_ENI_PROBE: "true"
 `
 
 const operator = `apiVersion: install.istio.io/v1alpha1
@@ -62,7 +62,7 @@ spec:
       k8s:
         env:
         - name: AMBIENT_DISABLE_SAFE_UPGRADE
-          value: "true"
+          value: "false"
     pilot:
       k8s:
         env:
@@ -74,7 +74,7 @@ spec:
         FORCE_IPTABLES_BINARY: nft
     pilot:
       env:
-        AMBIENT_ENABLE_AWS_BRANCH_ENI_PROBE: "false"
+        AMBIENT_ENABLE_AWS_BRANCH_ENI_PROBE: "true"
 `
 
 const daemonSet = `apiVersion: apps/v1
@@ -94,7 +94,7 @@ spec:
             fieldRef:
               fieldPath: spec.nodeName
         - name: AMBIENT_DISABLE_SAFE_UPGRADE
-          value: "true"
+          value: "false"
       - name: sidecar
         image: busybox
         env:

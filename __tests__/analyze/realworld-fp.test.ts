@@ -121,8 +121,9 @@ describe('FP-8: ambient DNS capture next to an explicit dnsCapture', () => {
   it('trips when dnsCapture is left to the default', () => {
     expect(hits('istio/cni/values.yaml', values([]), ID, '1.25', '1.24')).toEqual([{ file: 'istio/cni/values.yaml', line: 3, rule: 'default-changed' }])
   })
-  it('only the notice on the explicit setting when dnsCapture is set', () => {
-    const text = values(['dnsCapture: true'])
+  it('only the notice on the explicit setting when dnsCapture is set to false (true, the 1.25 default, is quiet: audit 10)', () => {
+    expect(hits('istio/cni/values.yaml', values(['dnsCapture: true']), ID, '1.25', '1.24')).toEqual([])
+    const text = values(['dnsCapture: false'])
     const parsed = parseManifestFile('istio/cni/values.yaml', text)
     const ctx: AnalysisContext = { target: parseRelease('1.25'), from: parseRelease('1.24'), files: [parsed] }
     const found = parsed.documents.flatMap((d) => catalogFindings(d, ctx)).filter((f) => f.entryId === ID)
@@ -179,8 +180,10 @@ describe('FP-10: strategic merge patch directives are never fields', () => {
 describe('FP-12: charts named base or gateway count as Istio only from Istio’s repository', () => {
   const ID = 'istio-1.24-crd-templates'
   const app = (repo: string) => yaml('apiVersion: argoproj.io/v1alpha1', 'kind: Application', 'metadata:', '  name: platform-base', 'spec:', '  source:', `    repoURL: ${repo}`, '    targetRevision: 3.2.0', '    chart: base')
-  it('trips for base from Istio’s chart repository', () => {
-    expect(hits('apps/base.yaml', app('https://istio-release.storage.googleapis.com/charts'), ID, '1.24', '1.23')).toEqual([{ file: 'apps/base.yaml', line: 9, rule: 'default-changed' }])
+  it('takes base from Istio’s chart repository for Istio’s (the CRD finding itself is for Helm installations only, not Argo CD, audit 10)', () => {
+    expect(parseManifestFile('apps/base.yaml', app('https://istio-release.storage.googleapis.com/charts')).documents[0].chart).toBe('base')
+    expect(parseManifestFile('apps/base.yaml', app('https://charts.example.com/platform')).documents[0].chart).toBeUndefined()
+    expect(hits('apps/base.yaml', app('https://istio-release.storage.googleapis.com/charts'), ID, '1.24', '1.23')).toEqual([])
   })
   it('stays quiet for base from another repository', () => {
     expect(hits('apps/base.yaml', app('https://charts.example.com/platform'), ID, '1.24', '1.23')).toEqual([])

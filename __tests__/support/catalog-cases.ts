@@ -8,6 +8,8 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   '^(?!(5|5\\.0+)s$|5000ms$)': '10s',
   '^1\\.(1[0-9]|2[0-8])(\\.|$)': '1.28',
   'forward_downstream_sni|tcp_cluster_rewrite|sni_verifier': 'envoy.filters.network.sni_verifier',
+  // PILOT_CONVERT_SIDECAR_SCOPE_CONCURRENCY other than its default 1.
+  '^(?!\\s*1\\s*$)\\s*\\S': '4',
   // A CEL node attribute, not a host name such as node.cluster.local that merely starts with node.
   '^(?![\\s\\S]*\\bxds\\.node\\b)(?:[\\s\\S]*[^\\w."\\[/-])?node\\.(id|cluster|metadata|locality|user_agent_name|user_agent_version|user_agent_build_version|extensions|client_features|listening_addresses)\\b(?![\\w.-]*\\.(local|svc|com|net|org|io)\\b)': 'node.metadata["NAMESPACE"]',
   // A pod's proxy.istio.io/config that turns DNS capture on.
@@ -44,9 +46,18 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   '[A-Z]': 'Reviews.example.com',
   '^\\s*(\\d*\\.\\d*[1-9]\\d*s|\\d*[1-9]\\d{0,2}ms|\\d*[1-9]\\d{0,5}(us|µs)|\\d*[1-9]\\d{0,8}ns)\\s*$': '500ms',
   '^kiali': 'kiali',
+  // The Kiali server, not the kiali-operator Deployment (which never calls istiod's debug endpoints).
+  '^kiali(?!-operator)': 'kiali',
+  // An istio.io/use-waypoint label that names a waypoint (`none` opts out of one).
+  '^(?!none$)\\S': 'waypoint',
+  // ProxyConfig access log flushing other than Envoy's defaults (1s, 64 KB).
+  '^(?!\\s*(1|1\\.0+)s\\s*$)': '5s',
+  '^(?!\\s*(0|64)\\s*$)': '128',
   '^[1-9][0-9]*$': '3',
   // A value with a non-zero digit: a duration or count that is not 0.
   '[1-9]': '5',
+  // A cacerts Secret outside an Istio namespace (istiod mounts only its own).
+  '^(?!.*istio)': 'default',
   // A stats eviction interval of a minute or more that is a multiple of the default 5s flush interval.
   '^\\s*(0*[1-9]\\d*(m|h)|0*([6-9][05]|[1-9]\\d+[05])s)\\s*$': '60s',
   // A Helm compatibilityVersion whose profile keeps the pre-1.24 behaviour.
@@ -58,8 +69,15 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   '^\\s*(1|t|T|true|TRUE|True)\\s*$': 'true',
   '^\\s*(0|f|F|false|FALSE|False)\\s*$': 'false',
   '^(?!\\s*(0|f|F|false|FALSE|False)\\s*$)': 'true',
+  // A ratio other than zero (0 turns a new jitter off, which older releases do anyway).
+  '^(?!\\s*0*(\\.0*)?\\s*$)': '0.01',
   // Set and not false (unset or empty keeps a new boolean variable at its default, false).
   '^(?!\\s*(0|f|F|false|FALSE|False)?\\s*$)': 'true',
+  '^(?!\\s*(cni\\.istio\\.io/not-ready)?\\s*$)': 'example.com/not-ready',
+  '^(?!\\s*(268435456)?\\s*$)': '536870912',
+  '^(?!\\s*(istio-system)?\\s*$)': 'observability',
+  '^(?!\\s*(16777216)?\\s*$)': '65536',
+  '^(?!\\s*(25165824)?\\s*$)': '65536',
   // A gateway transport socket connect timeout other than the 15 s the older releases use.
   '^(?!\\s*(15s|15000ms)?\\s*$)': '30s',
   // A DNS forward timeout other than the 5 s the older releases use.
@@ -103,7 +121,9 @@ export const PATTERN_SAMPLES: Record<string, string> = {
 /** A value that passes no value test the catalog uses. */
 const NO_MATCH = 'nomatch'
 /** A value the pattern must not match, for patterns that match almost anything (negative lookaheads). */
-const PATTERN_CLEAN: Record<string, string> = { '^(?!kube-system$)': 'kube-system', '^(?!\\s*(0|f|F|false|FALSE|False)\\s*$)': 'false', '^(?!socket$)': 'socket', '^(?!service$)': 'service', '^(?!\\s*istio\\s*$)': 'istio', '^(?!\\s*istio\\.io/gateway-controller\\s*$)': 'istio.io/gateway-controller', '^(?!\\*$)': '*', '^(?!240\\.240\\.0\\.0/16$)': '240.240.0.0/16', '^(?!2001:2::/48$)': '2001:2::/48', '^(?!Gateway$)': 'Gateway', '^(?!\\s*file://)': 'file:///opt/filters/plugin.wasm', '^(.+)$': '', '^(?!/api/v2/spans$)': '/api/v2/spans', '^(?!\\s*(0|f|F|false|FALSE|False)?\\s*$)': 'false', '^(?!\\s*(15s|15000ms)?\\s*$)': '15s', '^(?!\\s*(5s|5000ms)?\\s*$)': '5s', '^(?!(5|5\\.0+)s$|5000ms$)': '5s' }
+const PATTERN_CLEAN: Record<string, string> = { '^(?!kube-system$)': 'kube-system', '^(?!\\s*(0|f|F|false|FALSE|False)\\s*$)': 'false', '^(?!socket$)': 'socket', '^(?!service$)': 'service', '^(?!\\s*istio\\s*$)': 'istio', '^(?!\\s*istio\\.io/gateway-controller\\s*$)': 'istio.io/gateway-controller', '^(?!\\*$)': '*', '^(?!240\\.240\\.0\\.0/16$)': '240.240.0.0/16', '^(?!2001:2::/48$)': '2001:2::/48', '^(?!Gateway$)': 'Gateway', '^(?!\\s*file://)': 'file:///opt/filters/plugin.wasm', '^(.+)$': '', '^(?!/api/v2/spans$)': '/api/v2/spans', '^(?!\\s*(0|f|F|false|FALSE|False)?\\s*$)': 'false', '^(?!\\s*(15s|15000ms)?\\s*$)': '15s', '^(?!\\s*(5s|5000ms)?\\s*$)': '5s', '^(?!(5|5\\.0+)s$|5000ms$)': '5s', '^(?!\\s*(1|1\\.0+)s\\s*$)': '1s', '^(?!\\s*(0|64)\\s*$)': '64', '^(?!none$)\\S': 'none', '^(?!\\s*(cni\\.istio\\.io/not-ready)?\\s*$)': 'cni.istio.io/not-ready', '^(?!\\s*(268435456)?\\s*$)': '268435456', '^(?!\\s*(istio-system)?\\s*$)': 'istio-system', '^(?!\\s*(16777216)?\\s*$)': '16777216', '^(?!\\s*(25165824)?\\s*$)': '25165824', '^(?!.*istio)': 'istio-system' }
+// A zero ratio (istio-1.24-new-env, audit 10).
+PATTERN_CLEAN['^(?!\\s*0*(\\.0*)?\\s*$)'] = '0'
 
 const KIND_API: Record<string, string> = {
   Service: 'v1', Secret: 'v1', Namespace: 'v1', ConfigMap: 'v1', Deployment: 'apps/v1',
@@ -190,6 +210,16 @@ function unset(root: { [k: string]: Y }, steps: readonly Step[]): void {
   if (node !== null && typeof node === 'object' && !Array.isArray(node)) delete (node as Record<string, Y>)[String(steps[steps.length - 1])]
 }
 
+/** Whether a value sits at `steps`. */
+function has(root: { [k: string]: Y }, steps: readonly Step[]): boolean {
+  let node: Y = root
+  for (const step of steps) {
+    if (node === null || typeof node !== 'object') return false
+    node = (node as Record<string | number, Y>)[step]
+  }
+  return node !== undefined
+}
+
 /** Writes what the conditions need; `broken` does the opposite (absent ones written, required ones removed). */
 function applyConditions(root: { [k: string]: Y }, where: readonly Condition[] | undefined, broken = false, matched: Step[] = [], match?: { pattern?: string }): void {
   for (const c of where ?? []) {
@@ -201,6 +231,9 @@ function applyConditions(root: { [k: string]: Y }, where: readonly Condition[] |
     const value = group === undefined ? valueFor(c, false) : c.beforeGroup ? String.fromCharCode(group.charCodeAt(0) - 1) + group.slice(1) : group
     if (Boolean(c.absent) === broken) set(root, steps, value)
     else if (broken) unset(root, steps)
+    // An absent condition with a pattern holds on a value the pattern rejects: write that clean value where the
+    // base resource already has the field (a Secret's metadata.namespace: default against `^(?!.*istio)`).
+    else if (c.absent && c.pattern !== undefined && PATTERN_CLEAN[c.pattern] !== undefined && c.equalsGroup === undefined && has(root, steps)) set(root, steps, PATTERN_CLEAN[c.pattern])
     // An absent condition that a value the case already holds would break is satisfied by removing that value (e.g.
     // the namespace every sample resource carries, for a condition that holds where it is unset or istio-system).
     else if (passesAt(root, steps, c)) unset(root, steps)
@@ -360,7 +393,18 @@ export function buildCase(entry: CatalogEntry, match: Match, clean = false, brok
         const w = writeYaml([helmRelease('cni', { env: { [name]: value } })])
         return { file, text: w.text, line: w.lineOf(['spec', 'values', 'env', name]) }
       }
-      const w = writeYaml([helmRelease('istiod', { pilot: { env: { [name]: value } } })])
+      // documentWhere conditions that must hold (e.g. the profile set next to the variable): an IstioOperator when they
+      // name its spec, otherwise the HelmRelease's values (a path of a plain values file moves under spec.values).
+      const required = (match.documentWhere ?? []).filter((c) => !c.absent)
+      if (required.some((c) => c.path.startsWith('spec.') && !c.path.startsWith('spec.values.'))) {
+        const iop = { ...resource('install.istio.io/v1alpha1', 'IstioOperator', 'istiod'), spec: { values: { pilot: { env: { [name]: value } } } } }
+        if (!brokenConditions) applyConditions(iop, required)
+        const w = writeYaml([iop])
+        return { file, text: w.text, line: w.lineOf(['spec', 'values', 'pilot', 'env', name]) }
+      }
+      const release = helmRelease('istiod', { pilot: { env: { [name]: value } } })
+      if (!brokenConditions) applyConditions(release, required.map((c) => (c.path.startsWith('spec.') ? c : { ...c, path: `spec.values.${c.path}` })))
+      const w = writeYaml([release])
       return { file, text: w.text, line: w.lineOf(['spec', 'values', 'pilot', 'env', name]) }
     }
     case 'text': {

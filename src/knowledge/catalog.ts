@@ -38,6 +38,11 @@ interface MatchBase {
   severity?: Severity
   /** Overrides the entry message for this match. */
   message?: string
+  /**
+   * The target release from which this match reports nothing: the switch it describes is gone there (and the
+   * entry that removes it speaks for it), so its message would no longer be true.
+   */
+  until?: string
   /** Overrides the entry fix; null = no fix for this match. */
   fix?: FixSpec | null
   /**
@@ -189,7 +194,8 @@ export interface HelmChartMatch extends MatchBase {
   /**
    * Conditions on the installation, with paths under `releaseName` (the Helm release name: Flux spec.releaseName
    * or [targetNamespace-]name, Argo CD helm.releaseName or the Application name; absent when unknown, as for a
-   * Chart.yaml dependency) and `values` (the release's inline values).
+   * Chart.yaml dependency), `installer` (the kind that installs it: HelmRelease, Application or ApplicationSet;
+   * absent for a Chart.yaml dependency) and `values` (the release's inline values).
    */
   where?: Condition[]
 }
@@ -326,7 +332,7 @@ const MATCH_KEYS: Record<MatchType, { required: string[]; optional: string[] }> 
   helmChart: { required: ['names'], optional: ['where'] },
   crossObject: { required: ['check'], optional: [] }
 }
-const COMMON_KEYS = ['type', 'severity', 'message', 'fix', 'unlessRepository']
+const COMMON_KEYS = ['type', 'severity', 'message', 'fix', 'unlessRepository', 'until']
 /** Match types that state a mesh-wide setting, the ones `unlessRepository` may name. */
 const OPT_OUT_TYPES = ['env', 'helmValue', 'meshConfig', 'field']
 const FIXES_BY_MATCH: Record<MatchType, FixSpec['type'][]> = {
@@ -416,6 +422,13 @@ function checkMatch(m: Match, where: string, problems: string[]): void {
   for (const key of spec.required) if (record[key] === undefined) problems.push(`${where}: ${m.type} match needs ${key}`)
   for (const key of Object.keys(record)) if (!COMMON_KEYS.includes(key) && !spec.required.includes(key) && !spec.optional.includes(key)) problems.push(`${where}: unexpected key ${key} on ${m.type} match`)
   checkPattern(record.pattern, where, problems)
+  if (m.until !== undefined) {
+    try {
+      parseRelease(m.until)
+    } catch {
+      problems.push(`${where}: until ${String(m.until)} is not a known release`)
+    }
+  }
   if (m.unlessRepository !== undefined) {
     if (!Array.isArray(m.unlessRepository) || m.unlessRepository.length === 0) problems.push(`${where}: unlessRepository must be a non-empty list of matches`)
     else
@@ -491,7 +504,7 @@ function checkMatch(m: Match, where: string, problems: string[]): void {
       if (!nonEmptyStrings(m.names)) problems.push(`${where}: names must be a non-empty list`)
       checkConditions(m.where, where, problems)
       for (const c of m.where ?? []) {
-        if (!/^(releaseName$|values\.)/.test(c.path)) problems.push(`${where}: helmChart conditions read releaseName or values.<path>`)
+        if (!/^(releaseName$|installer$|values\.)/.test(c.path)) problems.push(`${where}: helmChart conditions read releaseName, installer or values.<path>`)
       }
       break
     case 'crossObject':

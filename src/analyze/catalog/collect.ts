@@ -560,7 +560,7 @@ function checkCharts(out: HitCollector, doc: ManifestDocument): void {
     const releaseName = typeof spec.releaseName === 'string' ? spec.releaseName : name && typeof spec.targetNamespace === 'string' ? `${spec.targetNamespace}-${name}` : name
     const chartSpec = isMap(spec.chart) && isMap(spec.chart.spec) ? spec.chart.spec : {}
     const sourceName = isMap(chartSpec.sourceRef) ? chartSpec.sourceRef.name : isMap(spec.chartRef) ? spec.chartRef.name : undefined
-    places.push({ place: ['spec', 'chart', 'spec', 'chart'], at: ['spec'], install: { releaseName, values: valuesAt(doc, ['spec', 'values']) }, otherSource: namesOtherSource(sourceName) })
+    places.push({ place: ['spec', 'chart', 'spec', 'chart'], at: ['spec'], install: { releaseName, installer: 'HelmRelease', values: valuesAt(doc, ['spec', 'values']) }, otherSource: namesOtherSource(sourceName) })
   } else {
     // An ApplicationSet's template is an Application: its spec one level down.
     const set = doc.resource!.kind === 'ApplicationSet'
@@ -573,7 +573,7 @@ function checkCharts(out: HitCollector, doc: ManifestDocument): void {
       const helm = isMap(source) && isMap(source.helm) ? source.helm : {}
       const releaseName = typeof helm.releaseName === 'string' ? helm.releaseName : name
       const repo = isMap(source) ? source.repoURL : undefined
-      places.push({ place: [...at, 'chart'], at, install: { releaseName, values: valuesAt(doc, [...at, 'helm']) }, otherSource: namesOtherSource(repo) && !(isMap(source) && typeof source.path === 'string' && /istio/i.test(source.path)) })
+      places.push({ place: [...at, 'chart'], at, install: { releaseName, installer: doc.resource!.kind, values: valuesAt(doc, [...at, 'helm']) }, otherSource: namesOtherSource(repo) && !(isMap(source) && typeof source.path === 'string' && /istio/i.test(source.path)) })
     }
   }
   const tree: Tree = { value: doc.value, root: doc.root, at: [] }
@@ -591,9 +591,13 @@ function namesOtherSource(source: unknown): boolean {
   return typeof source === 'string' && source !== '' && !isIstioChartRepository(source)
 }
 
-/** What a chart's conditions read: the Helm release name (undefined when unknown) and its inline values. */
+/**
+ * What a chart's conditions read: the Helm release name (undefined when unknown), what installs the chart
+ * (`HelmRelease`, `Application`, `ApplicationSet`; undefined for a Chart.yaml dependency) and its inline values.
+ */
 interface ChartInstall {
   releaseName?: string
+  installer?: string
   values: unknown
 }
 

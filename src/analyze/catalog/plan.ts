@@ -262,6 +262,7 @@ export function compilePlan(target: Release, from?: Release, releases: readonly 
     const rule = ruleFor(entry, target, from)
     if (!rule) continue
     entry.match.forEach((match, i) => {
+      if (match.until !== undefined && includesChange(target, match.until)) return
       const fix = match.fix === null ? undefined : (match.fix ?? entry.fix)
       add(plan, compiledBase(entry, match, rule, match.severity ?? entry.severity, match.message ?? entry.message, fix, match.unlessRepository ? `${entry.id}#${i}` : undefined), match)
     })
