@@ -20,8 +20,6 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   '^(?!\\s*istio\\.io/gateway-controller\\s*$)': 'example.com/mesh-controller',
   // A workload identity socket file name other than the default (socket).
   '^(?!socket$)': 'spire-agent.sock',
-  // A namespace other than istio-system (the root namespace / istiod's namespace).
-  '^(?!istio-system$)': 'apps',
   // A WasmPlugin URL the agent fetches (OCI, HTTP, or no scheme), not a file:// module read from the proxy's disk.
   '^(?!\\s*file://)': 'oci://ghcr.io/example/plugin:1.0',
   // A DestinationRule exportTo item other than "*" (every namespace, the default).
