@@ -186,6 +186,19 @@ function valueFor(test: { values?: (string | number | boolean)[]; pattern?: stri
   return 'x'
 }
 
+/** Whether the value at `steps` passes a condition's value test (any value, when it has none). */
+function passesAt(root: { [k: string]: Y }, steps: readonly Step[], test: { values?: (string | number | boolean)[]; pattern?: string }): boolean {
+  let node: Y = root
+  for (const step of steps) {
+    if (node === null || typeof node !== 'object') return false
+    node = (node as Record<string | number, Y>)[step]
+  }
+  if (node === undefined || node === null) return false
+  if (test.values) return test.values.some((v) => String(v) === String(node))
+  if (test.pattern !== undefined) return typeof node !== 'object' && new RegExp(test.pattern).test(String(node))
+  return true
+}
+
 function unset(root: { [k: string]: Y }, steps: readonly Step[]): void {
   let node: Y = root
   for (const step of steps.slice(0, -1)) {
@@ -219,6 +232,9 @@ function applyConditions(root: { [k: string]: Y }, where: readonly Condition[] |
     // An absent condition with a pattern holds on a value the pattern rejects: write that clean value where the
     // base resource already has the field (a Secret's metadata.namespace: default against `^(?!.*istio)`).
     else if (c.absent && c.pattern !== undefined && PATTERN_CLEAN[c.pattern] !== undefined && c.equalsGroup === undefined && has(root, steps)) set(root, steps, PATTERN_CLEAN[c.pattern])
+    // An absent condition that a value the case already holds would break is satisfied by removing that value (e.g.
+    // the namespace every sample resource carries, for a condition that holds where it is unset or istio-system).
+    else if (passesAt(root, steps, c)) unset(root, steps)
   }
 }
 
