@@ -133,3 +133,117 @@ describe('istio-1.31-send-unhealthy-endpoints: PILOT_SEND_UNHEALTHY_ENDPOINTS=tr
     expect(await findings([dr, values('true')])).toEqual([])
   })
 })
+
+describe('istio-1.31-gcp-hosting-deprecated: a hub whose tag pins an older release still pulls today', () => {
+  const id = 'istio-1.31-gcp-hosting-deprecated'
+  const istiod = (values: string): string => `apiVersion: helm.toolkit.fluxcd.io/v2
+kind: HelmRelease
+metadata:
+  name: istiod
+  namespace: istio-system
+spec:
+  chart:
+    spec:
+      chart: istiod
+  values:
+    global:
+${values}`
+  it('a tag of 1.30 or older: a deprecation warning, not the claim that 1.31 pods cannot pull', () => {
+    const text = istiod('      hub: gcr.io/istio-release\n      tag: 1.30.2\n')
+    const found = of(run('istiod.yaml', text, '1.31'), id)
+    expect(at(found)).toEqual([['istiod.yaml', lineOf(text, 'hub:'), 'warning']])
+    expect(found[0].message).not.toContain('cannot pull')
+  })
+  it('no tag, or a 1.31 tag: still the error', () => {
+    for (const values of ['      hub: gcr.io/istio-release\n', '      hub: gcr.io/istio-release\n      tag: 1.31.0\n']) {
+      const text = istiod(values)
+      const found = of(run('istiod.yaml', text, '1.31'), id)
+      expect(at(found)).toEqual([['istiod.yaml', lineOf(text, 'hub:'), 'error']])
+      expect(found[0].message).toContain('cannot pull')
+    }
+  })
+})
+
+describe('istio-1.31-strict-gateway-merging: a Gateway API Gateway Istio does not deploy is not merged into at all', () => {
+  const text = (addresses: string): string => `apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata:
+  name: edge
+  namespace: ingress
+spec:
+  gatewayClassName: istio
+${addresses}  listeners:
+  - {name: http, port: 80, protocol: HTTP}
+---
+apiVersion: networking.istio.io/v1
+kind: Gateway
+metadata:
+  name: legacy
+  namespace: apps
+spec:
+  selector:
+    gateway.networking.k8s.io/gateway-name: edge
+  servers:
+  - port: {number: 80, name: http, protocol: HTTP}
+    hosts: ["*"]
+`
+  async function findings(yaml: string): Promise<Finding[]> {
+    const files: File[] = [{ path: 'gw.yaml', text: yaml }]
+    const result = await runAnalysis({ changes: added(files), head: snapshotOf(files) }, { target: '1.31', from: '1.30', paths: [] })
+    return result.findings.filter((f) => /no longer merged/.test(f.message))
+  }
+  it('is quiet for a manual deployment (spec.addresses with a Hostname)', async () => {
+    expect(await findings(text('  addresses:\n  - {type: Hostname, value: istio-ingressgateway.istio-system.svc.cluster.local}\n'))).toEqual([])
+  })
+  it('still reports a managed gateway (no addresses, or one IP address) at the Istio Gateway selector', async () => {
+    for (const addresses of ['', '  addresses:\n  - {type: IPAddress, value: 10.0.0.1}\n']) {
+      const yaml = text(addresses)
+      expect(at(await findings(yaml))).toEqual([['gw.yaml', lineOf(yaml, 'gateway.networking.k8s.io/gateway-name: edge'), 'error']])
+    }
+  })
+})
+
+describe('istio-1.31-waypoint-canary: a canary weight of 0 shifts nothing on any release', () => {
+  const id = 'istio-1.31-waypoint-canary'
+  const svc = (weight: string): string => `apiVersion: v1
+kind: Service
+metadata:
+  name: api
+  annotations:
+    istio.io/use-waypoint-canary-weight: "${weight}"
+spec:
+  ports:
+  - port: 80
+`
+  it('is quiet on 0 and reports 20', () => {
+    expect(of(run('svc.yaml', svc('0'), '1.30'), id)).toEqual([])
+    const text = svc('20')
+    expect(at(of(run('svc.yaml', text, '1.30'), id))).toEqual([['svc.yaml', lineOf(text, 'canary-weight'), 'warning']])
+  })
+})
+
+describe('istio-1.30.5-stats-flush-interval-fixed: a pod without a sidecar has no proxy bootstrap', () => {
+  const id = 'istio-1.30.5-stats-flush-interval-fixed'
+  const dep = (labels: string): string => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: a
+spec:
+  selector:
+    matchLabels: {app: a}
+  template:
+    metadata:
+      labels:
+        app: a
+${labels}      annotations:
+        sidecar.istio.io/statsFlushInterval: 1m
+    spec:
+      containers:
+      - {name: a, image: a}
+`
+  it('is quiet with sidecar.istio.io/inject: "false" and still an error on an injected pod', () => {
+    expect(of(run('dep.yaml', dep('        sidecar.istio.io/inject: "false"\n'), '1.30.4'), id)).toEqual([])
+    const text = dep('')
+    expect(at(of(run('dep.yaml', text, '1.30.4'), id))).toEqual([['dep.yaml', lineOf(text, 'statsFlushInterval'), 'error']])
+  })
+})
