@@ -247,3 +247,30 @@ ${labels}      annotations:
     expect(at(of(run('dep.yaml', text, '1.30.4'), id))).toEqual([['dep.yaml', lineOf(text, 'statsFlushInterval'), 'error']])
   })
 })
+
+describe('empty 1.31 settings blocks configure nothing, so an older istiod ignoring them changes nothing', () => {
+  const mesh = (body: string): string => `apiVersion: helm.toolkit.fluxcd.io/v2
+kind: HelmRelease
+metadata:
+  name: istiod
+  namespace: istio-system
+spec:
+  chart:
+    spec:
+      chart: istiod
+  values:
+    meshConfig:
+${body}`
+  it('istio-1.31-proxy-connection-settings: quiet on connectionSettings: {}, a warning with a setting', () => {
+    const id = 'istio-1.31-proxy-connection-settings'
+    expect(of(run('istiod.yaml', mesh('      defaultConfig:\n        connectionSettings: {}\n'), '1.30'), id)).toEqual([])
+    const text = mesh('      defaultConfig:\n        connectionSettings:\n          profile: EDGE\n')
+    expect(at(of(run('istiod.yaml', text, '1.30'), id))).toEqual([['istiod.yaml', lineOf(text, 'connectionSettings'), 'warning']])
+  })
+  it('istio-1.31-meshconfig-fields: quiet on defaultTrafficPolicy: {} and serviceEntryVisibility: {}', () => {
+    const id = 'istio-1.31-meshconfig-fields'
+    expect(of(run('istiod.yaml', mesh('      defaultTrafficPolicy: {}\n      serviceEntryVisibility: {}\n'), '1.30'), id)).toEqual([])
+    const text = mesh('      serviceEntryVisibility:\n        defaultVisibility: NAMESPACE\n')
+    expect(at(of(run('istiod.yaml', text, '1.30'), id))).toEqual([['istiod.yaml', lineOf(text, 'serviceEntryVisibility'), 'warning']])
+  })
+})
