@@ -49,6 +49,15 @@ describe('an istiod opt-out in another file silences the per-resource finding', 
     expect(where(await verifyFindings([rule, { path: helm.path, text: 'compatibilityVersion: "1.21"\n' }], '1.23', '1.20'))).toEqual(['apps/backend-dr.yaml:10 error'])
   })
 
+  it('does not take a profile file of Istio\'s charts as an opt-out: it applies only where an install selects it', async () => {
+    const profile = (path: string): File => ({ path, text: 'pilot:\n  env:\n    VERIFY_CERTIFICATE_AT_CLIENT: "false"\n' })
+    for (const path of ['vendor/istiod/files/profile-compatibility-version-1.20.yaml', 'istio/manifests/helm-profiles/compatibility-version-1.20.yaml']) {
+      expect(where(await verifyFindings([rule, profile(path)], '1.22', '1.20'))).toEqual(['apps/backend-dr.yaml:10 error'])
+    }
+    // The same values under another name are the user's own settings.
+    expect(await verifyFindings([rule, profile('platform/profile.yaml')], '1.22', '1.20')).toEqual([])
+  })
+
   it('finds the opt-out in another streaming batch', async () => {
     const filler = Array.from({ length: BATCH_FILES * 2 }, (_, i) => ({ path: `m/svc-${String(i).padStart(4, '0')}.yaml`, text: `apiVersion: v1\nkind: Service\nmetadata:\n  name: s${i}\nspec:\n  ports: [{port: 80}]\n` }))
     const files = [rule, ...filler, { ...optOut, path: 'z/istiod-values.yaml' }]

@@ -9,6 +9,7 @@ import { optOutKeyOf, planFor, type CatalogRule, type Plan } from './catalog/pla
 import { kubernetesFindings, KUBERNETES_RULE } from './catalog/kubernetes.js'
 import { helmValueFindings, HELM_VALUE_RULES } from './helm-values.js'
 import { crossObjectFindings, noteDocument, optedOut } from './catalog/cross-object.js'
+import { isIstioChartProfile } from './catalog/profile.js'
 import { skewFindings, SKEW_RULE, upgradePathFindings, UPGRADE_PATH_RULE } from './catalog/upgrade.js'
 
 export const COMPATIBILITY_RULE = 'compatibility-version-unsupported'
@@ -132,21 +133,6 @@ function istioOperatorFindings(doc: ManifestDocument): Finding[] {
     }
   }
   return out
-}
-
-/**
- * A profile of Istio's own charts, as a repository that vendors the charts (or Istio's source tree) holds it:
- * `<chart>/files/profile-*.yaml`, which `make gen` copies with a do-not-edit header naming
- * /manifests/helm-profiles, and those originals under `manifests/helm-profiles/`. They set old defaults on
- * purpose (compatibility versions) and apply only when an install selects them, so findings on them are true but
- * nobody can act on them: the file belongs to the chart, and a selected profile is checked where it is selected.
- */
-export function isIstioChartProfile(doc: ManifestDocument, lines: readonly string[]): boolean {
-  if (doc.kind !== 'helm-values' || doc.resource) return false
-  if (/(^|\/)manifests\/helm-profiles\/[^/]+\.ya?ml$/.test(doc.file)) return true
-  if (!/(^|\/)files\/profile-[^/]+\.ya?ml$/.test(doc.file)) return false
-  const head = lines.slice(0, 5).join('\n')
-  return head.includes('DO NOT EDIT, THIS FILE IS A COPY') && head.includes('/manifests/helm-profiles')
 }
 
 /** A hit limited to some Gateway API channels applies to the channel the cluster runs (experimental when unsaid). */

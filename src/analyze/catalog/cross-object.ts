@@ -12,6 +12,7 @@ import type { CrossObjectCheck } from '../../knowledge/catalog.js'
 import { includesChange, type Release } from '../../knowledge/versions.js'
 import { optOutKeyOf, optOutPlan, type Compiled, type Plan } from './plan.js'
 import { collectHits } from './collect.js'
+import { isChartProfilePath } from './profile.js'
 
 const ISTIO_NETWORKING = new Set(['networking.istio.io/v1alpha3', 'networking.istio.io/v1beta1', 'networking.istio.io/v1'])
 
@@ -119,16 +120,13 @@ export interface OptOutFact {
   until?: string
 }
 
-/** A profile file of Istio's charts: `manifests/helm-profiles/*.yaml`, or its copy `<chart>/files/profile-*.yaml`. */
-const CHART_PROFILE = /(^|\/)(?:manifests\/helm-profiles\/|files\/profile-)[^/]+\.ya?ml$/
-
 /** The opt-outs a document sets. */
 function optOutsOf(doc: ManifestDocument, lines?: readonly string[]): OptOutFact[] {
   const plan = optOutPlan()
   if (!plan) return []
   // A profile of Istio's own charts (vendored, or Istio's source tree) sets the old values for the installs that
   // select it: the selection (a compatibilityVersion) opts out, not the profile file.
-  if (!doc.resource && CHART_PROFILE.test(doc.file)) return []
+  if (!doc.resource && isChartProfilePath(doc.file)) return []
   if (lines) {
     let mentions = mentionsOptOut.get(lines)
     if (mentions === undefined) {
