@@ -243,7 +243,7 @@ spec:
     const line = lineOf(text, 'kind: Secret', 2)
     for (const target of ['1.26', '1.28.10', '1.29', '1.29.8']) {
       const found = of(run('grant.yaml', text, target), id)
-      expect(found).toEqual([expect.objectContaining({ file: 'grant.yaml', line, severity: 'warning', rule: 'not-yet-available' })])
+      expect(found).toEqual([expect.objectContaining({ file: 'grant.yaml', line, severity: 'error', rule: 'not-yet-available' })])
       expect(found[0].message).toContain('earlier Secret entry')
     }
   })

@@ -12,9 +12,10 @@ describe('istio-1.30-referencegrant-to-same-kind: only a repeated entry that nam
   it('is quiet when the later entry of the kind has no name (it allows every Secret)', () => {
     expect(of(run('grant.yaml', grant('  - {group: "", kind: Secret, name: a}\n  - {group: "", kind: Secret}\n'), '1.29'), id)).toEqual([])
   })
-  it('warns on the later entry when it names one Secret', () => {
+  // error since audit 10 (c10h): a refused reference breaks the route or listener that needs it.
+  it('reports the later entry when it names one Secret', () => {
     const text = grant('  - {group: "", kind: Secret}\n  - group: ""\n    kind: Secret\n    name: b\n')
-    expect(of(run('grant.yaml', text, '1.29'), id)).toEqual([expect.objectContaining({ file: 'grant.yaml', line: lineOf(text, '    kind: Secret'), severity: 'warning' })])
+    expect(of(run('grant.yaml', text, '1.29'), id)).toEqual([expect.objectContaining({ file: 'grant.yaml', line: lineOf(text, '    kind: Secret'), severity: 'error' })])
     expect(of(run('grant.yaml', text, '1.30'), id)).toEqual([])
   })
 })

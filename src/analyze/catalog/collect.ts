@@ -280,18 +280,34 @@ function checkKind(out: HitCollector, doc: ManifestDocument, tree: Tree): void {
     // duplicates: only a value some earlier match already had (the second subset named v1, ...).
     const seen = field.match.duplicates ? new Set<string>() : undefined
     for (const pattern of field.patterns(kind)) {
-      for (const r of resolvePath(doc.value, pattern)) {
+      const resolved = resolvePath(doc.value, pattern)
+      // duplicates with `@..` conditions: the last item of that value must meet them too (it is the one that counts,
+      // e.g. a ReferenceGrant's last `to` entry of a kind; without a name it allows every object of the kind).
+      const last = seen ? lastByValue(resolved) : undefined
+      for (const r of resolved) {
         if (seen) {
           const text = scalarText(r.value)
           if (text === undefined) continue
           const repeated = seen.has(text)
           seen.add(text)
           if (!repeated) continue
+          const final = last!.get(text)!
+          if (!conditionsHold(final.value, conditions, true, undefined, holderOf(doc.value, final.path))) continue
         }
         if (passes(r.value, c.test) && conditionsHold(r.value, conditions, true, undefined, holderOf(doc.value, r.path)) && groupConditionsHold(doc.value, r.value, c, conditions)) out.addAt(c, tree, r.path, formatPath(r.path))
       }
     }
   }
+}
+
+/** The last resolved item of each scalar value. */
+function lastByValue<R extends { value: unknown }>(resolved: readonly R[]): Map<string, R> {
+  const last = new Map<string, R>()
+  for (const r of resolved) {
+    const text = scalarText(r.value)
+    if (text !== undefined) last.set(text, r)
+  }
+  return last
 }
 
 interface Holder {

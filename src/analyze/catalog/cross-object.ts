@@ -200,7 +200,7 @@ function factsOf(doc: ManifestDocument, lines?: readonly string[]): DocumentFact
   const operators = operator ? [operator] : []
   const appliers = appliersOf(doc, value)
   const selections = resource && resource.kind === 'Gateway' && ISTIO_NETWORKING.has(resource.apiVersion) ? gatewaySelections(doc, value, resource) : []
-  const managed = resource && resource.kind === 'Gateway' && resource.apiVersion.startsWith('gateway.networking.k8s.io/') && resource.name && resource.namespace ? [{ name: resource.name, namespace: resource.namespace, resource }] : []
+  const managed = resource && resource.kind === 'Gateway' && resource.apiVersion.startsWith('gateway.networking.k8s.io/') && resource.name && resource.namespace && istioManages(value) ? [{ name: resource.name, namespace: resource.namespace, resource }] : []
   const optOuts = optOutsOf(doc, lines)
   return secrets.length === 0 && hosts.length === 0 && !ambient && operators.length === 0 && appliers.length === 0 && selections.length === 0 && managed.length === 0 && optOuts.length === 0 ? NONE : { secrets, hosts, ambient, operators, appliers, selections, managed, optOuts }
 }
@@ -484,6 +484,23 @@ export function optedOut(files: readonly ManifestFile[], target: Release): Set<s
   if (!optOutPlan()) return out
   for (const file of files) for (const doc of file.documents) for (const o of recalled(doc, file.lines).optOuts) if (o.until === undefined || !includesChange(target, o.until)) out.add(o.key)
   return out
+}
+
+/**
+ * Whether Istio deploys the proxies of a Gateway API Gateway (Istio's IsManaged): not for class istio-remote, nor for a
+ * manual deployment, whose spec.addresses name more than one address or one that is not an IP address (a Hostname of
+ * the Service that fronts the proxies the user runs).
+ */
+function istioManages(value: unknown): boolean {
+  const spec = isMap(value) && isMap(value.spec) ? value.spec : undefined
+  if (!spec) return true
+  if (spec.gatewayClassName === 'istio-remote') return false
+  const addresses = spec.addresses
+  if (!Array.isArray(addresses) || addresses.length === 0) return true
+  if (addresses.length > 1) return false
+  const first = addresses[0]
+  const type = isMap(first) ? first.type : undefined
+  return type === undefined || type === null || type === 'IPAddress'
 }
 
 /**
