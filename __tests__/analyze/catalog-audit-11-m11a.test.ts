@@ -30,7 +30,7 @@ describe('istio-1.20-sidecar-startup-probe: the readiness values recommended for
   })
 })
 
-describe('istio-1.22-enhanced-resource-scoping: an istiod that already scopes config, or selectors that select everything', () => {
+describe('istio-1.22-enhanced-resource-scoping: an istiod that already scopes config by the flag set in another file', () => {
   const selectors = values('meshConfig:\n  discoverySelectors:\n  - matchLabels:\n      istio-discovery: enabled\n')
   const SCOPING = /also limits which namespaces istiod reads/
   it('warns at discoverySelectors on the 1.21 → 1.22 upgrade', async () => {
@@ -46,10 +46,6 @@ describe('istio-1.22-enhanced-resource-scoping: an istiod that already scopes co
   it('still warns when the sibling sets another istiod variable', async () => {
     const env = sibling('env', 'pilot:\n  env:\n    PILOT_ENABLE_ALPHA_GATEWAY_API: "true"\n')
     expect(at(await findings([selectors, env], '1.22', '1.21', selectors.path, SCOPING))).toEqual([`${selectors.path}:${lineOf(selectors.text, 'discoverySelectors')} warning`])
-  })
-  it('is silent on an empty selector list (every namespace stays selected)', async () => {
-    const empty = values('meshConfig:\n  discoverySelectors: []\n')
-    expect(await findings([empty], '1.22', '1.21', empty.path, SCOPING)).toEqual([])
   })
 })
 
