@@ -59,8 +59,7 @@ describe('istio-1.22-default-zipkin-tracing-removed: a tracing provider configur
   const configured: [string, File][] = [
     ['meshConfig.defaultConfig.tracing.zipkin.address', sibling('tracing', 'meshConfig:\n  defaultConfig:\n    tracing:\n      zipkin:\n        address: jaeger-collector.observability:9411\n')],
     ['an OpenTelemetry provider made the default', sibling('otel', 'meshConfig:\n  extensionProviders:\n  - name: otel\n    opentelemetry:\n      service: otel.observability.svc.cluster.local\n      port: 4317\n  defaultProviders:\n    tracing: [otel]\n')],
-    ['global.proxy.tracer datadog (still rendered by the 1.22 chart)', sibling('datadog', 'global:\n  proxy:\n    tracer: datadog\n')],
-    ['a Telemetry resource that names a tracing provider', { path: 'platform/telemetry.yaml', text: 'apiVersion: telemetry.istio.io/v1\nkind: Telemetry\nmetadata:\n  name: mesh-default\n  namespace: istio-system\nspec:\n  tracing:\n  - providers:\n    - name: otel\n' }]
+    ['global.proxy.tracer datadog (still rendered by the 1.22 chart)', sibling('datadog', 'global:\n  proxy:\n    tracer: datadog\n')]
   ]
   for (const [what, file] of configured) {
     it(`is silent with ${what}`, async () => {
