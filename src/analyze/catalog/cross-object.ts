@@ -106,9 +106,15 @@ function optOutWords(): RegExp | null {
     for (const path of c.match.paths) {
       // A quoted last key (`$podMetadata.labels["istio.io/gateway-name"]`) is written as it is.
       const quoted = /\["([^"]+)"\]$/.exec(path)?.[1]
-      const last = path.split('.').pop() ?? ''
-      if (quoted !== undefined && /^\w(?:.*\w)?$/.test(quoted)) names.add(quoted.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
-      else if (/^[A-Za-z0-9_]+$/.test(last)) names.add(last)
+      if (quoted !== undefined && /^\w(?:.*\w)?$/.test(quoted)) {
+        names.add(quoted.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
+        continue
+      }
+      // Every key of the path is written in a file that sets it, so one key is enough to look for: the longest (the
+      // most telling; a last key such as `enabled`, `mode` or `service` is in nearly every file).
+      const keys = path.split('.').map((k) => k.replace(/\[\]$/, '')).filter((k) => /^[A-Za-z0-9_]+$/.test(k))
+      const key = keys.reduce<string | undefined>((best, k) => (best === undefined || k.length > best.length ? k : best), undefined)
+      if (key !== undefined && quoted === undefined) names.add(key)
       else unbounded = true
     }
   }
