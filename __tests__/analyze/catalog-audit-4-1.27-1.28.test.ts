@@ -4,6 +4,8 @@
 import { describe, expect, it } from '@jest/globals'
 import { CATALOG } from '../../src/knowledge/catalog.js'
 import { run, of, lineOf } from '../support/catalog-run.js'
+import { runAnalysis } from '../../src/pipeline.js'
+import { added, snapshotOf } from '../support/snapshot.js'
 
 const CACERTS = 'istio-1.27-incomplete-cacerts-fails'
 const MULTI_CERT = 'istio-1.27-gateway-multiple-certificates'
@@ -86,7 +88,7 @@ spec:
     expect(found.map((f) => [f.file, f.line, f.severity])).toEqual([['mesh/tls.yaml', gatewayLine, 'error']])
   })
 
-  it(`${SAME_PORT}: 1.26.8 carries the fix as well, so the notice is for 1.26.7 and older only`, () => {
+  it(`${SAME_PORT}: 1.26.8 carries the fix as well, so the notice is for 1.26.7 and older only`, async () => {
     const yaml = `apiVersion: networking.istio.io/v1
 kind: Gateway
 metadata:
@@ -103,10 +105,14 @@ spec:
     hosts: ["b.example.com"]
 `
     const line = yaml.split('\n').findIndex((l) => l.includes('name: http,')) + 1
-    const found = of(run('gw/gw.yaml', yaml, '1.26.7'), SAME_PORT)
+    // A cross-object check since audit 11 (m11c): the pairing runs over the whole analysis.
+    const sameFiles = [{ path: 'gw/gw.yaml', text: yaml }]
+    const notices = async (target: string) =>
+      (await runAnalysis({ changes: added(sameFiles), head: snapshotOf(sameFiles) }, { target, paths: [] })).findings.filter((f) => f.message.includes('got no routes'))
+    const found = await notices('1.26.7')
     expect(found.map((f) => [f.file, f.line, f.severity])).toEqual([['gw/gw.yaml', line, 'notice']])
     expect(found[0].message).toContain('1.26.8')
-    for (const target of ['1.26.8', '1.26']) expect(of(run('gw/gw.yaml', yaml, target), SAME_PORT)).toEqual([])
+    for (const target of ['1.26.8', '1.26']) expect(await notices(target)).toEqual([])
   })
 
   it(`${NEW_ENV} / ${FIND_POD}: ENABLE_PROXY_FIND_POD_BY_IP is read from 1.26.5 (backport), so it is reported only for older targets`, () => {

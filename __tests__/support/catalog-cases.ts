@@ -472,6 +472,28 @@ spec:
       mode: SIMPLE
       credentialName: ${clean ? 'istio-ingress/other-cert' : 'istio-ingress/cert'} # reported
 `,
+  // An HTTPS server on 443 (bind .1) listed before an HTTP server on 443 (bind .2) of the same workloads. Clean: the
+  // HTTP server listens on 80.
+  'https-http-bind': (clean) => `apiVersion: networking.istio.io/v1
+kind: Gateway
+metadata:
+  name: edge
+  namespace: istio-ingress
+spec:
+  selector:
+    istio: ingress
+  servers:
+  - port: {number: 443, name: https, protocol: HTTPS}
+    bind: 10.0.0.1
+    hosts: [a.example.com]
+    tls: {mode: SIMPLE, credentialName: cert}
+  - port:
+      number: ${clean ? 80 : 443} # reported
+      name: http
+      protocol: HTTP
+    bind: 10.0.0.2
+    hosts: [a.example.com]
+`,
   // Two ServiceEntries of one namespace with one host, in a mesh that runs ambient. Clean: another namespace.
   'ambient-serviceentry-hosts': (clean) => `apiVersion: v1
 kind: Namespace

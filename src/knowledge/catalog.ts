@@ -212,14 +212,16 @@ export interface CrossObjectMatch extends MatchBase {
 /**
  * - secret-name-forms: an Istio Gateway server names a TLS Secret as `name` and another (or the same gateway
  *   workload's other server) as `<namespace>/name`, both resolving to the same Secret of the gateway workload's namespace.
+ * - https-http-bind: an HTTP server and an HTTPS/TLS server of Istio Gateways with equal selectors on one port number
+ *   with different bind addresses (in one Gateway, the TLS server listed first).
  * - ambient-serviceentry-hosts: two ServiceEntries of one namespace declare the same host, in a repository that runs ambient.
  * - istio-operator-applied: an IstioOperator that the repository applies to the cluster as an object (a kustomization
  *   lists its file, a Flux Kustomization or Argo CD Application deploys its directory, or the repository installs the
  *   in-cluster operator), as opposed to an input file for istioctl.
  */
-export type CrossObjectCheck = 'secret-name-forms' | 'ambient-serviceentry-hosts' | 'istio-operator-applied' | 'gateway-merge-namespaces'
+export type CrossObjectCheck = 'secret-name-forms' | 'https-http-bind' | 'ambient-serviceentry-hosts' | 'istio-operator-applied' | 'gateway-merge-namespaces'
 
-export const CROSS_OBJECT_CHECKS: readonly CrossObjectCheck[] = ['secret-name-forms', 'ambient-serviceentry-hosts', 'istio-operator-applied', 'gateway-merge-namespaces']
+export const CROSS_OBJECT_CHECKS: readonly CrossObjectCheck[] = ['secret-name-forms', 'https-http-bind', 'ambient-serviceentry-hosts', 'istio-operator-applied', 'gateway-merge-namespaces']
 
 export type Match =
   | ResourceMatch

@@ -28,6 +28,20 @@ export interface SecretReference {
   at: Place
 }
 
+/** One server of an Istio Gateway (its port line), for the bind-address pairing of HTTP and HTTPS servers. */
+export interface ServerPort {
+  port: number
+  /** spec.servers[].port.protocol, upper-cased. */
+  protocol: string
+  /** spec.servers[].bind; '' when unset. */
+  bind: string
+  /** The Gateway's spec.selector, canonical (as for SecretReference). */
+  selector: string
+  /** Index of the server in its Gateway (the order istiod merges the servers of one Gateway in). */
+  index: number
+  at: Place
+}
+
 /** One host of a ServiceEntry. */
 export interface HostReference {
   host: string
@@ -149,11 +163,12 @@ function optOutsOf(doc: ManifestDocument, lines?: readonly string[]): OptOutFact
   return out
 }
 
-const MAY_PAIR = /gateway\.networking\.k8s\.io\/gateway-name["']?:[ \t]*["']?[\w.-]|^apiVersion:[ \t]*["']?gateway\.networking\.k8s\.io\/v1(?:beta1)?["']?[ \t]*\r?\nkind:[ \t]*["']?Gateway\b|^[ \t]*(?:- )?credentialNames?:[ \t]*[^\s#]|^kind:[ \t]*["']?(?:ServiceEntry|IstioOperator|Kustomization|Application)\b|^resources:|istio-operator\b|dataplane-mode["']?:[ \t]*["']?ambient|profile:[ \t]*["']?ambient|gatewayClassName:[ \t]*["']?istio-waypoint|^[ \t]*(?:- )?credentialNames:[ \t]*\r?\n[ \t]*- |chart:[ \t]*["']?ztunnel\b/m
+const MAY_PAIR = /gateway\.networking\.k8s\.io\/gateway-name["']?:[ \t]*["']?[\w.-]|^apiVersion:[ \t]*["']?gateway\.networking\.k8s\.io\/v1(?:beta1)?["']?[ \t]*\r?\nkind:[ \t]*["']?Gateway\b|^[ \t]*(?:- )?credentialNames?:[ \t]*[^\s#]|^kind:[ \t]*["']?(?:ServiceEntry|IstioOperator|Kustomization|Application)\b|^resources:|istio-operator\b|dataplane-mode["']?:[ \t]*["']?ambient|profile:[ \t]*["']?ambient|gatewayClassName:[ \t]*["']?istio-waypoint|^[ \t]*(?:- )?credentialNames:[ \t]*\r?\n[ \t]*- |chart:[ \t]*["']?ztunnel\b|^[ \t]*(?:- )?bind:[ \t]*[^\s#]/m
 
 /** What the cross-object checks need from one document. */
 export interface DocumentFacts {
   secrets: SecretReference[]
+  servers: ServerPort[]
   hosts: HostReference[]
   /** The document shows that the mesh runs ambient (see `showsAmbient`). */
   ambient: boolean
@@ -165,7 +180,7 @@ export interface DocumentFacts {
   optOuts: OptOutFact[]
 }
 
-const NONE: DocumentFacts = { secrets: [], hosts: [], ambient: false, operators: [], appliers: [], selections: [], managed: [], optOuts: [] }
+const NONE: DocumentFacts = { secrets: [], servers: [], hosts: [], ambient: false, operators: [], appliers: [], selections: [], managed: [], optOuts: [] }
 const factsByDoc = new WeakMap<ManifestDocument, DocumentFacts>()
 
 function isMap(v: unknown): v is Record<string, unknown> {
@@ -200,6 +215,7 @@ function factsOf(doc: ManifestDocument, lines?: readonly string[]): DocumentFact
   if (!isMap(value)) return NONE
   const resource = doc.resource
   const secrets = resource && resource.kind === 'Gateway' && ISTIO_NETWORKING.has(resource.apiVersion) ? secretReferences(doc, value, resource) : []
+  const servers = resource && resource.kind === 'Gateway' && ISTIO_NETWORKING.has(resource.apiVersion) ? serverPorts(doc, value, resource) : []
   const hosts = resource && resource.kind === 'ServiceEntry' && ISTIO_NETWORKING.has(resource.apiVersion) ? hostReferences(doc, value, resource) : []
   const ambient = showsAmbient(doc, value)
   const operator = resource ? operatorObject(doc, value, resource) : undefined
@@ -208,7 +224,7 @@ function factsOf(doc: ManifestDocument, lines?: readonly string[]): DocumentFact
   const selections = resource && resource.kind === 'Gateway' && ISTIO_NETWORKING.has(resource.apiVersion) ? gatewaySelections(doc, value, resource) : []
   const managed = resource && resource.kind === 'Gateway' && resource.apiVersion.startsWith('gateway.networking.k8s.io/') && resource.name && resource.namespace && istioManages(value) ? [{ name: resource.name, namespace: resource.namespace, resource }] : []
   const optOuts = optOutsOf(doc, lines)
-  return secrets.length === 0 && hosts.length === 0 && !ambient && operators.length === 0 && appliers.length === 0 && selections.length === 0 && managed.length === 0 && optOuts.length === 0 ? NONE : { secrets, hosts, ambient, operators, appliers, selections, managed, optOuts }
+  return secrets.length === 0 && servers.length === 0 && hosts.length === 0 && !ambient && operators.length === 0 && appliers.length === 0 && selections.length === 0 && managed.length === 0 && optOuts.length === 0 ? NONE : { secrets, servers, hosts, ambient, operators, appliers, selections, managed, optOuts }
 }
 
 /**
@@ -316,6 +332,25 @@ function secretReferences(doc: ManifestDocument, value: Record<string, unknown>,
     if (Array.isArray(tls.credentialNames)) {
       tls.credentialNames.forEach((c, j) => add(c, [...base, 'credentialNames', j], lineOf(nodeAt(doc.root, [...base, 'credentialNames', j]), doc.line)))
     }
+  })
+  return out
+}
+
+/** The servers of an Istio Gateway with a port number; none unless some server of it names a bind address. */
+function serverPorts(doc: ManifestDocument, value: Record<string, unknown>, resource: ResourceRef): ServerPort[] {
+  const spec = value.spec
+  if (!isMap(spec) || !Array.isArray(spec.servers)) return []
+  if (!spec.servers.some((s) => isMap(s) && typeof s.bind === 'string' && s.bind !== '')) return []
+  const selector = canonicalSelector(spec.selector)
+  const out: ServerPort[] = []
+  spec.servers.forEach((server, i) => {
+    if (!isMap(server) || !isMap(server.port)) return
+    const port = Number(server.port.number)
+    if (!Number.isInteger(port)) return
+    const protocol = typeof server.port.protocol === 'string' ? server.port.protocol.toUpperCase() : ''
+    const bind = typeof server.bind === 'string' ? server.bind : ''
+    const line = lineOf(entryAt(doc.root, ['spec', 'servers', i, 'port', 'number'])?.keyNode, doc.line)
+    out.push({ port, protocol, bind, selector, index: i, at: { file: doc.file, line, path: `spec.servers[${i}].port.number`, resource } })
   })
   return out
 }
@@ -429,6 +464,31 @@ function secretNameForms(refs: readonly SecretReference[], inScope: (at: Place) 
       const detail = `${r.written} here and ${o.written} in ${where} name the same Secret ${secret} (${why})`
       out.push({ at: r.at, detail })
     }
+  }
+  return out
+}
+
+const PLAINTEXT_HTTP = new Set(['HTTP', 'HTTP2', 'GRPC'])
+const TLS_PROTOCOLS = new Set(['HTTPS', 'TLS'])
+
+/**
+ * An HTTP server and an HTTPS (or TLS) server of the same gateway workloads (equal selectors) on one port number
+ * with different bind addresses: before the fix istiod keyed plaintext servers by port alone, so when the TLS
+ * server was merged first the HTTP server lost its routes. In one Gateway the servers merge in list order (the TLS
+ * server must come first); across Gateways the order is istiod's, so any such pair counts.
+ */
+function httpsHttpBind(servers: readonly ServerPort[], inScope: (at: Place) => boolean): PairHit[] {
+  const out: PairHit[] = []
+  for (const http of servers) {
+    if (!PLAINTEXT_HTTP.has(http.protocol) || !inScope(http.at)) continue
+    const tls = servers
+      .filter((s) => TLS_PROTOCOLS.has(s.protocol) && s.selector === http.selector && s.port === http.port && s.bind !== http.bind)
+      .filter((s) => s.at.resource !== http.at.resource || s.index < http.index)
+      .sort(byPlace)[0]
+    if (!tls) continue
+    const where = tls.at.resource === http.at.resource ? 'an earlier server of this Gateway' : who(tls.at.resource)
+    const bind = (b: string) => (b === '' ? 'no bind' : `bind ${b}`)
+    out.push({ at: http.at, detail: `this ${http.protocol} server on port ${http.port} (${bind(http.bind)}) and the ${tls.protocol} server on that port in ${where} (${bind(tls.bind)}) configure the same gateway workloads` })
   }
   return out
 }
@@ -552,6 +612,7 @@ function toFinding(c: Compiled, hit: PairHit): Finding {
 export function crossObjectFindings(files: readonly ManifestFile[], plan: Plan, scope?: readonly ManifestDocument[]): CrossObjectFinding[] {
   if (plan.crossObject.size === 0) return []
   const secrets: SecretReference[] = []
+  const servers: ServerPort[] = []
   const hosts: HostReference[] = []
   const operators: OperatorObject[] = []
   const appliers: Applier[] = []
@@ -563,6 +624,7 @@ export function crossObjectFindings(files: readonly ManifestFile[], plan: Plan, 
       const facts = recalled(doc, file.lines)
       if (facts === NONE) continue
       for (const s of facts.secrets) secrets.push(s)
+      for (const s of facts.servers) servers.push(s)
       for (const h of facts.hosts) hosts.push(h)
       for (const o of facts.operators) operators.push(o)
       for (const a of facts.appliers) appliers.push(a)
@@ -575,6 +637,7 @@ export function crossObjectFindings(files: readonly ManifestFile[], plan: Plan, 
   const inScope = (at: Place) => scoped === undefined || scoped.has(at.resource)
   const run: Record<CrossObjectCheck, () => PairHit[]> = {
     'secret-name-forms': () => (secrets.length > 1 ? secretNameForms(secrets, inScope) : []),
+    'https-http-bind': () => (servers.length > 1 ? httpsHttpBind(servers, inScope) : []),
     'ambient-serviceentry-hosts': () => (ambient && hosts.length > 1 ? ambientServiceEntryHosts(hosts, inScope) : []),
     'istio-operator-applied': () => (operators.length > 0 && appliers.length > 0 ? appliedOperators(operators, appliers, inScope) : []),
     'gateway-merge-namespaces': () => (selections.length > 0 && managed.length > 0 ? gatewayMergeNamespaces(selections, managed, inScope) : [])
