@@ -78,6 +78,11 @@ describe('an istiod opt-out in another file silences the per-resource finding', 
     expect(mayHoldPairingFacts(optOut.text)).toBe(true)
     expect(mayHoldPairingFacts('compatibilityVersion: "1.20"\n')).toBe(true)
     expect(mayHoldPairingFacts('pilot:\n  env:\n    PILOT_TRACE_SAMPLING: "1"\n')).toBe(false)
+    // Opt-out paths end in common keys (address, service, enabled, mode): a Service or a plain values file that
+    // only shares those keys is not context; a file naming the opt-out's own keys is.
+    expect(mayHoldPairingFacts('apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n  - {port: 80}\n# service address\nmonitoring:\n  enabled: true\n  mode: push\n')).toBe(false)
+    expect(mayHoldPairingFacts('meshConfig:\n  extensionProviders:\n  - name: zipkin\n    zipkin:\n      service: zipkin.tracing.svc.cluster.local\n')).toBe(true)
+    expect(mayHoldPairingFacts('global:\n  proxy:\n    startupProbe:\n      enabled: false\n')).toBe(true)
   })
 })
 
