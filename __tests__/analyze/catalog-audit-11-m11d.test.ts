@@ -7,6 +7,7 @@ import { run, of, lineOf } from '../support/catalog-run.js'
 const METRIC_EXPIRY = 'istio-1.28-metric-expiry-removed'
 const FLUSH = 'istio-1.29-access-log-flush'
 const RECONCILE = 'istio-1.29-reconcile-iptables-on-startup'
+const FORCE_IPTABLES = 'istio-1.28-force-iptables-binary'
 
 const at = (found: { file: string; line?: number }[]): [string, number | undefined][] => found.map((f) => [f.file, f.line])
 
@@ -92,5 +93,18 @@ ${compat}  values:
     const iop = of(run('istio/operator.yaml', plain, '1.29', '1.28'), RECONCILE)
     expect(at(iop)).toEqual([['istio/operator.yaml', lineOf(plain, 'reconcileIptablesOnStartup')]])
     expect(iop[0].message).toContain('true can go')
+  })
+
+  it(`${FORCE_IPTABLES}: an empty FORCE_IPTABLES_BINARY keeps detection on every release and is quiet (edge case, ✅* in the audit)`, () => {
+    const values = `profile: ambient
+env:
+  FORCE_IPTABLES_BINARY: ""
+`
+    expect(of(run('istio-cni/values.yaml', values, '1.27'), FORCE_IPTABLES)).toEqual([])
+    const set = `profile: ambient
+env:
+  FORCE_IPTABLES_BINARY: nft
+`
+    expect(at(of(run('istio-cni/values.yaml', set, '1.27'), FORCE_IPTABLES))).toEqual([['istio-cni/values.yaml', lineOf(set, 'FORCE_IPTABLES_BINARY')]])
   })
 })
