@@ -74,8 +74,9 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 export async function detectSides(sources: Sources, matches: (path: string) => boolean, maxFileBytes: number | undefined, versions: { target: string }, context?: (path: string) => boolean): Promise<{ head?: SnapshotDetection; base?: SnapshotDetection }> {
   const pairing = context ?? true
   if (!sources.base) {
-    // Without a base the checked files are the scope; files around them (`context`) are read only as pairing context.
-    if (context) return { head: await detectInSnapshot(sources.head, matches, maxFileBytes, undefined, context) }
+    // Without a base every matched file is checked; the files around them (`context`) are read only as pairing
+    // context, and the matched ones only for `auto` (the analysis reads them itself).
+    if (context) return { head: await detectInSnapshot(sources.head, versions.target === 'auto' ? matches : () => false, maxFileBytes, undefined, (p) => context(p) && !matches(p)) }
     return versions.target === 'auto' ? { head: await detectInSnapshot(sources.head, matches, maxFileBytes) } : {}
   }
   const head = await detectInSnapshot(sources.head, matches, maxFileBytes, undefined, pairing)

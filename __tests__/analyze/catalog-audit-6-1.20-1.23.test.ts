@@ -107,7 +107,7 @@ spec:
   it('is an error: the rule matches no request, so ALLOW denies and DENY lets through', () => {
     const found = of(run('mesh/ap.yaml', text, '1.21'), id)
     expect(found).toEqual([expect.objectContaining({ file: 'mesh/ap.yaml', line: lineOf(text, 'paths:'), severity: 'error' })])
-    expect(found[0].message).toMatch(/ALLOW rule denies/)
+    expect(found[0].message).toMatch(/ALLOW rules deny/)
   })
   it('says nothing from 1.22', () => {
     expect(of(run('mesh/ap.yaml', text, '1.22'), id)).toEqual([])

@@ -40,7 +40,9 @@ Checks Istio configuration against a target Istio release.
 Paths are files or directories of the repository (relative to --repo, or absolute), or quoted glob patterns
 such as 'apps/**/*.yaml'; a file or directory that exists is always taken as it is named, never as a pattern.
 Put file names after -- (check --target 1.28 -- "$@"), so none is read as an option. Without --base every
-matching file is checked whole.
+matching file is checked whole. The rest of the repository's YAML is read as context, as on a pull request that
+touches only the named paths: an opt-out or the other half of a cross-object pair there counts, nothing is
+reported on it.
 Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.`
 
 const OPTIONS = {
