@@ -8,6 +8,8 @@ const METRIC_EXPIRY = 'istio-1.28-metric-expiry-removed'
 const FLUSH = 'istio-1.29-access-log-flush'
 const RECONCILE = 'istio-1.29-reconcile-iptables-on-startup'
 const FORCE_IPTABLES = 'istio-1.28-force-iptables-binary'
+const ZIPKIN = 'istio-1.29-zipkin-timeout-headers'
+const STATS_COMPRESSION = 'istio-1.29-stats-compression-annotation-removed'
 
 const at = (found: { file: string; line?: number }[]): [string, number | undefined][] => found.map((f) => [f.file, f.line])
 
@@ -95,7 +97,7 @@ ${compat}  values:
     expect(iop[0].message).toContain('true can go')
   })
 
-  it(`${FORCE_IPTABLES}: an empty FORCE_IPTABLES_BINARY keeps detection on every release and is quiet (edge case, ✅* in the audit)`, () => {
+  it(`${FORCE_IPTABLES}: an empty FORCE_IPTABLES_BINARY keeps detection on every release and is quiet`, () => {
     const values = `profile: ambient
 env:
   FORCE_IPTABLES_BINARY: ""
@@ -106,5 +108,59 @@ env:
   FORCE_IPTABLES_BINARY: nft
 `
     expect(at(of(run('istio-cni/values.yaml', set, '1.27'), FORCE_IPTABLES))).toEqual([['istio-cni/values.yaml', lineOf(set, 'FORCE_IPTABLES_BINARY')]])
+  })
+
+  it(`${ZIPKIN}: an empty headers list adds nothing and is quiet; a header still warns`, () => {
+    const empty = `meshConfig:
+  extensionProviders:
+  - name: zipkin
+    zipkin:
+      service: zipkin.istio-system.svc.cluster.local
+      port: 9411
+      headers: []
+`
+    expect(of(run('istio/values.yaml', empty, '1.28'), ZIPKIN)).toEqual([])
+    const set = `meshConfig:
+  extensionProviders:
+  - name: zipkin
+    zipkin:
+      service: zipkin.istio-system.svc.cluster.local
+      port: 9411
+      headers:
+      - name: x-api-key
+        value: abc
+      - name: x-tenant
+        value: shop
+`
+    const found = of(run('istio/values.yaml', set, '1.28'), ZIPKIN)
+    expect(at(found)).toEqual([['istio/values.yaml', lineOf(set, '- name: x-api-key')]])
+    expect(found[0].message).toContain('headers only exists from Istio 1.29')
+  })
+
+  it(`${STATS_COMPRESSION}: a value 1.28 did not accept never compressed, so the pod does not "keep" compressed stats`, () => {
+    const pod = (value: string): string => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: app
+  namespace: shop
+spec:
+  template:
+    metadata:
+      annotations:
+        sidecar.istio.io/statsCompression: "${value}"
+    spec:
+      containers:
+      - name: app
+        image: app:1
+`
+    const gzip = pod('gzip')
+    const kept = of(run('apps/app.yaml', gzip, '1.29'), STATS_COMPRESSION)
+    expect(at(kept)).toEqual([['apps/app.yaml', lineOf(gzip, 'statsCompression')]])
+    expect(kept[0].message).toContain('keeps compressed stats')
+    const bool = pod('true')
+    const gained = of(run('apps/app.yaml', bool, '1.29'), STATS_COMPRESSION)
+    expect(at(gained)).toEqual([['apps/app.yaml', lineOf(bool, 'statsCompression')]])
+    expect(gained[0].message).toContain('served uncompressed stats')
+    expect(gained[0].message).not.toContain('keeps compressed stats')
   })
 })
