@@ -112,9 +112,10 @@ describe('tracing provider settings older releases drop: the default value loses
     const ID = 'istio-1.29-zipkin-timeout-headers'
     const zipkin = (timeout: string) => mesh(`    - name: z\n      zipkin:\n        service: z.svc\n        port: 9411\n        timeout: ${timeout}\n        headers:\n        - name: a\n          value: b\n`)
     const ten = zipkin('10s')
-    expect(at(of(run('mesh.yaml', ten, '1.28'), ID))).toEqual([`mesh.yaml:${lineOf(ten, 'timeout: 10s')} warning`, `mesh.yaml:${lineOf(ten, 'headers:')} warning`])
+    // Since audit 11 (m11d) headers are reported on their first item, so an empty list stays quiet.
+    expect(at(of(run('mesh.yaml', ten, '1.28'), ID))).toEqual([`mesh.yaml:${lineOf(ten, 'timeout: 10s')} warning`, `mesh.yaml:${lineOf(ten, '- name: a')} warning`])
     const five = zipkin('5s')
-    expect(at(of(run('mesh.yaml', five, '1.28'), ID))).toEqual([`mesh.yaml:${lineOf(five, 'headers:')} warning`])
+    expect(at(of(run('mesh.yaml', five, '1.28'), ID))).toEqual([`mesh.yaml:${lineOf(five, '- name: a')} warning`])
   })
 })
 

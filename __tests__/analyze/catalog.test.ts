@@ -288,6 +288,8 @@ spec:
 
 describe('where settings live', () => {
   it('reads proxyMetadata inside the proxy.istio.io/config annotation and reports it on the annotation', () => {
+    // A proxy variable (istio-init reads FORCE_IPTABLES_BINARY from 1.28); METRIC_ROTATION_INTERVAL, used here before
+    // audit 11, is read by istiod only.
     const text = `apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -298,16 +300,16 @@ spec:
       annotations:
         proxy.istio.io/config: |
           proxyMetadata:
-            METRIC_ROTATION_INTERVAL: 10m
+            FORCE_IPTABLES_BINARY: nft
     spec:
       containers: [{ name: web, image: web }]
 `
-    const r = run('web.yaml', text, '1.28')
-    expect(byEntry(r, 'istio-1.28-metric-expiry-removed')).toEqual([expect.objectContaining({ line: 9, message: expect.stringContaining('METRIC_ROTATION_INTERVAL') })])
-    expect(byEntry(r, 'istio-1.28-metric-expiry-removed')[0].fix).toBeUndefined()
+    const r = run('web.yaml', text, '1.27')
+    expect(byEntry(r, 'istio-1.28-force-iptables-binary')).toEqual([expect.objectContaining({ line: 9, message: expect.stringContaining('FORCE_IPTABLES_BINARY') })])
+    expect(byEntry(r, 'istio-1.28-force-iptables-binary')[0].fix).toBeUndefined()
     // The same annotation text on a second workload (parsed once, shared) is reported there too.
     const two = `${text}---\n${text.replace('name: web', 'name: api')}`
-    expect(byEntry(run('two.yaml', two, '1.28'), 'istio-1.28-metric-expiry-removed').map((f) => f.line)).toEqual([9, 23])
+    expect(byEntry(run('two.yaml', two, '1.27'), 'istio-1.28-force-iptables-binary').map((f) => f.line)).toEqual([9, 23])
   })
 
   it('treats a recognised values document without an embedded tree as istiod values', () => {
