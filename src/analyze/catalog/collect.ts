@@ -33,6 +33,7 @@ export interface CatalogHit {
   /** See `Compiled.optOutKey` and `Compiled.optOutUntil`. */
   optOutKey?: string
   optOutUntil?: string
+  optOutSince?: readonly string[]
   /** Resource matches of Gateway API kinds: the CRD channels the match applies to (absent: every channel). */
   channels?: readonly ('standard' | 'experimental')[]
 }
@@ -108,6 +109,7 @@ export class HitCollector {
       ...(where.value !== undefined ? { value: where.value } : {}),
       ...(c.optOutKey ? { optOutKey: c.optOutKey } : {}),
       ...(c.optOutUntil ? { optOutUntil: c.optOutUntil } : {}),
+      ...(c.optOutSince ? { optOutSince: c.optOutSince } : {}),
       ...(c.match.type === 'resource' && c.match.channels ? { channels: c.match.channels } : {})
     })
   }
