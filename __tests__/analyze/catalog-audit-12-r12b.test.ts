@@ -1,0 +1,78 @@
+// Audit 12 (r12b, census of 1.22–1.24 entries): the ❌ found, each pinned to file and line.
+// See docs/audit/catalog-audit-12-r12b.md.
+import { describe, expect, it } from '@jest/globals'
+import { runAnalysis } from '../../src/pipeline.js'
+import type { Finding } from '../../src/model.js'
+import { lineOf, of, run } from '../support/catalog-run.js'
+import { snapshotOf, type File, added } from '../support/snapshot.js'
+
+const at = (fs: readonly Finding[]) => fs.map((f) => `${f.file}:${f.line} ${f.severity}`)
+
+/** Findings on `file` when a pull request changes only `changed` and the repository holds `repo` besides. */
+async function findings(changed: readonly File[], repo: readonly File[], target: string, from: string, file: string, pattern: RegExp): Promise<Finding[]> {
+  const base = repo.length > 0 ? { base: snapshotOf(repo) } : {}
+  const result = await runAnalysis({ changes: added(changed), head: snapshotOf([...changed, ...repo]), ...base }, { target, from, paths: [] })
+  return result.findings.filter((f) => f.file === file && pattern.test(f.message))
+}
+
+describe('istio-1.22-ambient-flags-removed: ambient switched on in another file leaves nothing to warn about', () => {
+  const HBONE = /PILOT_ENABLE_HBONE is no longer read/
+  const values: File = { path: 'istio/istiod-values.yaml', text: 'pilot:\n  env:\n    PILOT_ENABLE_HBONE: "true"\nglobal: {hub: docker.io/istio}\n' }
+  const line = lineOf(values.text, 'PILOT_ENABLE_HBONE')
+
+  it('alone: a warning on the variable (1.22 from 1.21)', async () => {
+    expect(at(await findings([values], [], '1.22', '1.21', values.path, HBONE))).toEqual([`istio/istiod-values.yaml:${line} warning`])
+  })
+
+  it('profile: ambient in a sibling istiod values file: quiet', async () => {
+    const profile: File = { path: 'istio/istiod-profile-values.yaml', text: 'profile: ambient\npilot: {}\n' }
+    expect(at(await findings([values], [profile], '1.22', '1.21', values.path, HBONE))).toEqual([])
+  })
+
+  it('PILOT_ENABLE_AMBIENT=true in a sibling istiod values file: quiet', async () => {
+    const env: File = { path: 'istio/istiod-extra-values.yaml', text: 'pilot:\n  env:\n    PILOT_ENABLE_AMBIENT: "true"\n' }
+    expect(at(await findings([values], [env], '1.22', '1.21', values.path, HBONE))).toEqual([])
+  })
+
+  it('trip: PILOT_ENABLE_AMBIENT=false elsewhere does not switch ambient on, the warning stays', async () => {
+    const env: File = { path: 'istio/istiod-extra-values.yaml', text: 'pilot:\n  env:\n    PILOT_ENABLE_AMBIENT: "false"\n' }
+    expect(at(await findings([values], [env], '1.22', '1.21', values.path, HBONE))).toEqual([`istio/istiod-values.yaml:${line} warning`])
+  })
+})
+
+describe('istio-1.23-cni-log-level-deprecated: logging.level set in another values file', () => {
+  const DROPPED = /stops reading logLevel/
+  const values: File = { path: 'istio/cni-values.yaml', text: 'cni:\n  logLevel: debug\nglobal: {hub: docker.io/istio}\n' }
+  const line = lineOf(values.text, 'logLevel')
+
+  it('alone: a warning on logLevel (1.23 from 1.22)', async () => {
+    expect(at(await findings([values], [], '1.23', '1.22', values.path, DROPPED))).toEqual([`istio/cni-values.yaml:${line} warning`])
+  })
+
+  it('cni.logging.level in a sibling cni values file: quiet', async () => {
+    const logging: File = { path: 'istio/cni-logging-values.yaml', text: 'cni:\n  logging:\n    level: "default:debug"\n' }
+    expect(at(await findings([values], [logging], '1.23', '1.22', values.path, DROPPED))).toEqual([])
+  })
+
+  it('trip: an empty logging.level elsewhere sets nothing, the warning stays', async () => {
+    const logging: File = { path: 'istio/cni-logging-values.yaml', text: 'cni:\n  logging:\n    level: ""\n' }
+    expect(at(await findings([values], [logging], '1.23', '1.22', values.path, DROPPED))).toEqual([`istio/cni-values.yaml:${line} warning`])
+  })
+})
+
+describe('istio-1.23.6-workload-identity-socket-file: an empty value names no other socket', () => {
+  const id = 'istio-1.23.6-workload-identity-socket-file'
+  const ISTIOD = 'istio/istiod-values.yaml'
+  const values = (v: string): string => `meshConfig:\n  defaultConfig:\n    proxyMetadata:\n      WORKLOAD_IDENTITY_SOCKET_FILE: ${v}\npilot: {}\n`
+
+  it('a SPIRE socket name: a warning on the variable before 1.23.6, none on 1.23.6', () => {
+    const text = values('spire-agent.sock')
+    expect(of(run(ISTIOD, text, '1.23.5'), id)).toEqual([expect.objectContaining({ file: ISTIOD, line: lineOf(text, 'WORKLOAD_IDENTITY_SOCKET_FILE'), severity: 'warning' })])
+    expect(of(run(ISTIOD, text, '1.23.6'), id)).toEqual([])
+  })
+
+  it('an empty value (no socket named): quiet', () => {
+    expect(of(run(ISTIOD, values('""'), '1.23.5'), id)).toEqual([])
+    expect(of(run(ISTIOD, values('""'), '1.22'), id)).toEqual([])
+  })
+})
