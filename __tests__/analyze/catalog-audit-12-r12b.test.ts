@@ -76,3 +76,23 @@ describe('istio-1.23.6-workload-identity-socket-file: an empty value names no ot
     expect(of(run(ISTIOD, values('""'), '1.22'), id)).toEqual([])
   })
 })
+
+describe('istio-1.24-retry-defaults: retryOn written in another values file of the same mesh', () => {
+  const RETRY = /no longer retries 503 responses/
+  const values: File = { path: 'istio/istiod-values.yaml', text: 'meshConfig:\n  defaultHttpRetryPolicy:\n    attempts: 3\npilot: {}\n' }
+  const line = lineOf(values.text, 'defaultHttpRetryPolicy')
+
+  it('alone: a warning on defaultHttpRetryPolicy (1.24 from 1.23)', async () => {
+    expect(at(await findings([values], [], '1.24', '1.23', values.path, RETRY))).toEqual([`istio/istiod-values.yaml:${line} warning`])
+  })
+
+  it('retryOn set in a sibling istiod values file (Helm merges them): quiet', async () => {
+    const retryOn: File = { path: 'istio/istiod-retry-values.yaml', text: 'meshConfig:\n  defaultHttpRetryPolicy:\n    retryOn: "connect-failure,refused-stream,unavailable,cancelled,503"\n' }
+    expect(at(await findings([values], [retryOn], '1.24', '1.23', values.path, RETRY))).toEqual([])
+  })
+
+  it('trip: an empty retryOn elsewhere sets nothing, the warning stays', async () => {
+    const retryOn: File = { path: 'istio/istiod-retry-values.yaml', text: 'meshConfig:\n  defaultHttpRetryPolicy:\n    retryOn: ""\n' }
+    expect(at(await findings([values], [retryOn], '1.24', '1.23', values.path, RETRY))).toEqual([`istio/istiod-values.yaml:${line} warning`])
+  })
+})
