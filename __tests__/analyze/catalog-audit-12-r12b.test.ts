@@ -96,3 +96,26 @@ describe('istio-1.24-retry-defaults: retryOn written in another values file of t
     expect(at(await findings([values], [retryOn], '1.24', '1.23', values.path, RETRY))).toEqual([`istio/istiod-values.yaml:${line} warning`])
   })
 })
+
+describe('istio-1.24-crd-templates: base.enableCRDTemplates false in a base values file of the repository', () => {
+  const TEMPLATES = /templates the Istio CRDs/
+  const release: File = {
+    path: 'flux/istio-base.yaml',
+    text: 'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: istio-base\n  namespace: istio-system\nspec:\n  chart:\n    spec:\n      chart: base\n      version: 1.24.0\n      sourceRef: {kind: HelmRepository, name: istio}\n  values: {}\n'
+  }
+  const line = lineOf(release.text, 'chart: base')
+
+  it('alone: a warning on the chart (1.24 from 1.23)', async () => {
+    expect(at(await findings([release], [], '1.24', '1.23', release.path, TEMPLATES))).toEqual([`flux/istio-base.yaml:${line} warning`])
+  })
+
+  it('enableCRDTemplates: false in istio/base-values.yaml: the chart keeps its crds/ directory, quiet', async () => {
+    const values: File = { path: 'istio/base-values.yaml', text: 'base:\n  enableCRDTemplates: false\nglobal: {istioNamespace: istio-system}\n' }
+    expect(at(await findings([release], [values], '1.24', '1.23', release.path, TEMPLATES))).toEqual([])
+  })
+
+  it('trip: enableCRDTemplates: true elsewhere is the new default, the warning stays', async () => {
+    const values: File = { path: 'istio/base-values.yaml', text: 'base:\n  enableCRDTemplates: true\nglobal: {istioNamespace: istio-system}\n' }
+    expect(at(await findings([release], [values], '1.24', '1.23', release.path, TEMPLATES))).toEqual([`flux/istio-base.yaml:${line} warning`])
+  })
+})
