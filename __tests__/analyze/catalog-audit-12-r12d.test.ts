@@ -89,3 +89,38 @@ describe('istio-1.27.4-nftables-tproxy-empty-inbound-ports: only native nftables
     expect(await findings([pod], '1.26', '1.25', pod.path, NFT)).toEqual([])
   })
 })
+
+describe('istio-1.27-inference-extension-flag-typo: the real variable set in another values file', () => {
+  const TYPO = /SUPPORT_GATEWAY_API_INFERENCE_EXTENSION \(as the 1\.27 notes spell it\)/
+  const typo = values('typo', 'pilot:\n  env:\n    SUPPORT_GATEWAY_API_INFERENCE_EXTENSION: "true"\n')
+  it('errs on the misspelt variable when nothing else turns the feature on', async () => {
+    expect(at(await findings([typo], '1.27', '1.26', typo.path, TYPO))).toEqual([`${typo.path}:${lineOf(typo.text, 'SUPPORT_')} error`])
+  })
+  it('is silent when another values file sets ENABLE_GATEWAY_API_INFERENCE_EXTENSION: "true"', async () => {
+    const real = values('real', 'pilot:\n  env:\n    ENABLE_GATEWAY_API_INFERENCE_EXTENSION: "true"\n')
+    expect(await findings([typo, real], '1.27', '1.26', typo.path, TYPO)).toEqual([])
+  })
+  it('still errs when the other file sets the real variable to false', async () => {
+    const real = values('real', 'pilot:\n  env:\n    ENABLE_GATEWAY_API_INFERENCE_EXTENSION: "false"\n')
+    expect(at(await findings([typo, real], '1.27', '1.26', typo.path, TYPO))).toEqual([`${typo.path}:${lineOf(typo.text, 'SUPPORT_')} error`])
+  })
+})
+
+describe('istio-1.27-lightstep-provider-removed: an error only where the mesh config selects a default tracing provider', () => {
+  const LIGHTSTEP = /removed the Lightstep tracing provider/
+  const provider = '  extensionProviders:\n  - name: ls\n    lightstep:\n      service: collector.ls.svc.cluster.local\n      port: 8080\n      accessToken: abc\n'
+  it('errs when defaultProviders.tracing is set next to it', async () => {
+    const v = values('mesh', `meshConfig:\n  defaultProviders:\n    tracing:\n    - ls\n${provider}`)
+    expect(at(await findings([v], '1.27', '1.26', v.path, LIGHTSTEP))).toEqual([`${v.path}:${lineOf(v.text, 'lightstep:')} error`])
+  })
+  it('only warns, naming the Telemetry condition, when no default tracing provider is selected', async () => {
+    const v = values('mesh', `meshConfig:\n${provider}`)
+    const found = await findings([v], '1.27', '1.26', v.path, LIGHTSTEP)
+    expect(at(found)).toEqual([`${v.path}:${lineOf(v.text, 'lightstep:')} warning`])
+    expect(found[0].message).toMatch(/only where a Telemetry resource names this provider/)
+  })
+  it('is silent before 1.27', async () => {
+    const v = values('mesh', `meshConfig:\n${provider}`)
+    expect(await findings([v], '1.26', '1.25', v.path, LIGHTSTEP)).toEqual([])
+  })
+})
