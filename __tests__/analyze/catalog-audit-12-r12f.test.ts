@@ -7,8 +7,8 @@ import { added, snapshotOf, type File } from '../support/snapshot.js'
 
 const where = (fs: readonly { file: string; line: number; severity: string }[]) => fs.map((f) => `${f.file}:${f.line} ${f.severity}`)
 
-async function matching(files: readonly File[], target: string, message: RegExp, changed: readonly File[] = files): Promise<string[]> {
-  const result = await runAnalysis({ changes: added(changed), head: snapshotOf(files) }, { target, paths: [] })
+async function matching(files: readonly File[], target: string, message: RegExp, from?: string): Promise<string[]> {
+  const result = await runAnalysis({ changes: added(files), head: snapshotOf(files) }, { target, ...(from ? { from } : {}), paths: [] })
   return where(result.findings.filter((f) => message.test(f.message)))
 }
 
@@ -63,5 +63,22 @@ describe('istio-1.29-bypass-inbound-capture-hbone: a sidecar-injected namespace 
   it('trip: istio-injection: disabled injects nothing, the error stays', async () => {
     const ns = namespace('shop', '    istio-injection: disabled\n    istio.io/dataplane-mode: ambient\n')
     expect(await matching([dep, ns], '1.28', MESSAGE)).toEqual([`shop/dep.yaml:${lineOf(dep.text, '# here')} error`])
+  })
+})
+
+describe('istio-1.30-cni-exclude-namespaces: the old chart default [istio-system, kube-system] changes nothing', () => {
+  const MESSAGE = /honours excludeNamespaces/
+  const values = (list: string): File => ({
+    path: 'istio/cni-values.yaml',
+    text: `profile: ambient\nexcludeNamespaces:\n${list}`
+  })
+
+  it('[kube-system, istio-system] with ambient on: no warning (Istio\'s own pods there are not ambient-enrolled)', async () => {
+    expect(await matching([values('- kube-system\n- istio-system\n')], '1.30', MESSAGE, '1.29')).toEqual([])
+  })
+
+  it('trip: an application namespace next to them still warns, on its own line', async () => {
+    const file = values('- kube-system\n- istio-system\n- legacy-apps\n')
+    expect(await matching([file], '1.30', MESSAGE, '1.29')).toEqual([`istio/cni-values.yaml:${lineOf(file.text, '- legacy-apps')} warning`])
   })
 })
