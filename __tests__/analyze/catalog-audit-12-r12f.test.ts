@@ -82,3 +82,25 @@ describe('istio-1.30-cni-exclude-namespaces: the old chart default [istio-system
     expect(await matching([file], '1.30', MESSAGE, '1.29')).toEqual([`istio/cni-values.yaml:${lineOf(file.text, '- legacy-apps')} warning`])
   })
 })
+
+describe('istio-1.30-cni-config-permissions: CNI_CONF_GROUP_READ in another values file of the cni chart counts', () => {
+  const MESSAGE = /mode 0600/
+  const release: File = {
+    path: 'istio/cni-release.yaml',
+    text: 'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: istio-cni\n  namespace: istio-system\nspec:\n  chart:\n    spec:\n      chart: cni # here\n      version: 1.30.0\n      sourceRef: {kind: HelmRepository, name: istio}\n  values:\n    profile: ambient\n'
+  }
+
+  it('the release alone: a notice on the chart name (1.29 -> 1.30)', async () => {
+    expect(await matching([release], '1.30', MESSAGE, '1.29')).toEqual([`istio/cni-release.yaml:${lineOf(release.text, '# here')} notice`])
+  })
+
+  it('cni.env.CNI_CONF_GROUP_READ set in a sibling cni-values.yaml: no notice', async () => {
+    const values: File = { path: 'istio/cni-values.yaml', text: 'cni:\n  env:\n    CNI_CONF_GROUP_READ: "true"\n' }
+    expect(await matching([release, values], '1.30', MESSAGE, '1.29')).toEqual([])
+  })
+
+  it('trip: the variable set for istiod (pilot.env) is not the istio-cni agent, the notice stays', async () => {
+    const values: File = { path: 'istio/istiod-values.yaml', text: 'pilot:\n  env:\n    CNI_CONF_GROUP_READ: "true"\n' }
+    expect(await matching([release, values], '1.30', MESSAGE, '1.29')).toEqual([`istio/cni-release.yaml:${lineOf(release.text, '# here')} notice`])
+  })
+})
