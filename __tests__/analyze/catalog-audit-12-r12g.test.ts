@@ -54,3 +54,15 @@ describe('istio-1.31-crd-fields: the Sidecar connection pools carry http2KeepAli
     expect(of(run('sidecar.yaml', text, '1.31'), 'istio-1.31-crd-fields')).toEqual([])
   })
 })
+
+describe('istio-1.31-allow-insecure-fallback: only Gateways of an Istio class', () => {
+  const id = 'istio-1.31-allow-insecure-fallback'
+  const gw = (cls: string) => `apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata:\n  name: w\nspec:\n  gatewayClassName: ${cls}\n  listeners:\n  - {name: https, port: 443, protocol: HTTPS, tls: {certificateRefs: [{name: c}]}}\n  tls:\n    frontend:\n      default:\n        validation:\n          mode: AllowInsecureFallback\n          caCertificateRefs: [{kind: ConfigMap, name: ca, group: ""}]\n`
+  it('is quiet on a Gateway another implementation programs (class eg)', () => {
+    expect(of(run('gw.yaml', gw('eg'), '1.30'), id)).toEqual([])
+  })
+  it('still reports class istio on 1.30 (trip)', () => {
+    const text = gw('istio')
+    expect(of(run('gw.yaml', text, '1.30'), id)).toEqual([expect.objectContaining({ file: 'gw.yaml', line: lineOf(text, 'mode: AllowInsecureFallback'), severity: 'error' })])
+  })
+})
