@@ -4,6 +4,7 @@ import { LiteralBlock, writeYaml, type Y } from './yaml-writer.js'
 
 /** A value that passes each pattern the catalog uses (a test fails when a new pattern has none). */
 export const PATTERN_SAMPLES: Record<string, string> = {
+  '^istio($|-)': 'istio',
   '^(?!/api/v2/spans$)': '/custom/spans',
   '^(?!(5|5\\.0+)s$|5000ms$)': '10s',
   '^1\\.(1[0-9]|2[0-8])(\\.|$)': '1.28',

@@ -298,11 +298,20 @@ function checkKind(out: HitCollector, doc: ManifestDocument, tree: Tree): void {
           if (!repeated) continue
           const final = last!.get(text)!
           if (!conditionsHold(final.value, conditions, true, undefined, holderOf(doc.value, final.path))) continue
+          // ... and some item of that value must say something the last one does not (two identical `to`
+          // entries, e.g. `Service a` twice, lose nothing when only the last counts).
+          if (conditions.some(k => k.relative) && allHoldersEqual(doc.value, resolved, text, final.path)) continue
         }
         if (passes(r.value, c.test) && conditionsHold(r.value, conditions, true, undefined, holderOf(doc.value, r.path)) && groupConditionsHold(doc.value, r.value, c, conditions)) out.addAt(c, tree, r.path, formatPath(r.path))
       }
     }
   }
+}
+
+/** Whether every resolved item of value `text` sits in a map equal to the one holding the item at `finalPath`. */
+function allHoldersEqual(root: unknown, resolved: readonly { value: unknown; path: readonly (string | number)[] }[], text: string, finalPath: readonly (string | number)[]): boolean {
+  const want = JSON.stringify(holderOf(root, finalPath))
+  return resolved.every(r => scalarText(r.value) !== text || JSON.stringify(holderOf(root, r.path)) === want)
 }
 
 /** The last resolved item of each scalar value. */
