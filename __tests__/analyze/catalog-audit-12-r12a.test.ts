@@ -1,0 +1,71 @@
+// Audit 12 (r12a, census of 1.20–1.22 entries): the ❌ found, each pinned to file and line.
+// See docs/audit/catalog-audit-12-r12a.md.
+import { describe, expect, it } from '@jest/globals'
+import { runAnalysis } from '../../src/pipeline.js'
+import type { Finding } from '../../src/model.js'
+import { lineOf } from '../support/catalog-run.js'
+import { snapshotOf, type File, added } from '../support/snapshot.js'
+
+const at = (fs: readonly Finding[]) => fs.map((f) => `${f.file}:${f.line} ${f.severity}`)
+
+async function findings(files: readonly File[], target: string, from: string, file: string, pattern: RegExp): Promise<Finding[]> {
+  const result = await runAnalysis({ changes: added(files), head: snapshotOf(files) }, { target, from, paths: [] })
+  return result.findings.filter((f) => f.file === file && pattern.test(f.message))
+}
+const istiod = (text: string): File => ({ path: 'platform/istiod/values-env.yaml', text })
+
+describe('1.21 default flips: the switch already turned on (opt-in) in istiod before the upgrade', () => {
+  const dr: File = {
+    path: 'apps/api/dr.yaml',
+    text: 'apiVersion: networking.istio.io/v1beta1\nkind: DestinationRule\nmetadata:\n  name: api\nspec:\n  host: api.backend.svc.cluster.local\n  trafficPolicy:\n    tls:\n      mode: SIMPLE\n',
+  }
+  const svc: File = {
+    path: 'apps/ext/svc.yaml',
+    text: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: ext\nspec:\n  type: ExternalName\n  externalName: example.com\n',
+  }
+  const cases: [string, File, RegExp, string, 'error' | 'warning'][] = [
+    ['istio-1.21-verify-certificate-at-client', dr, /verifies the server certificate/, 'mode: SIMPLE', 'error'],
+    ['istio-1.21-auto-sni', dr, /auto SNI/, 'mode: SIMPLE', 'warning'],
+    ['istio-1.21-externalname-alias', svc, /only a DNS alias/, 'type: ExternalName', 'warning'],
+  ]
+  const envs: Record<string, string> = {
+    'istio-1.21-verify-certificate-at-client': 'VERIFY_CERTIFICATE_AT_CLIENT',
+    'istio-1.21-auto-sni': 'ENABLE_AUTO_SNI',
+    'istio-1.21-externalname-alias': 'ENABLE_EXTERNAL_NAME_ALIAS',
+  }
+  for (const [id, file, pattern, needle, severity] of cases) {
+    it(`${id}: reports on 1.20 → 1.21 when nothing opts in`, async () => {
+      expect(at(await findings([file], '1.21', '1.20', file.path, pattern))).toEqual([`${file.path}:${lineOf(file.text, needle)} ${severity}`])
+    })
+    for (const value of ['"true"', 'true', '"1"']) {
+      it(`${id}: silent when another file already sets ${envs[id]}: ${value} (already the 1.21 behaviour on 1.20)`, async () => {
+        const env = istiod(`pilot:\n  env:\n    ${envs[id]}: ${value}\n`)
+        expect(await findings([file, env], '1.21', '1.20', file.path, pattern)).toEqual([])
+      })
+    }
+    it(`${id}: still reports when the sibling sets another variable`, async () => {
+      const env = istiod('pilot:\n  env:\n    PILOT_ENABLE_ALPHA_GATEWAY_API: "true"\n')
+      expect(at(await findings([file, env], '1.21', '1.20', file.path, pattern))).toEqual([`${file.path}:${lineOf(file.text, needle)} ${severity}`])
+    })
+  }
+})
+
+describe('istio-1.22-waypoint-service-account-binding-removed: use-waypoint labels already written elsewhere', () => {
+  const wp: File = {
+    path: 'mesh/waypoint.yaml',
+    text: 'apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata:\n  name: waypoint\n  namespace: app\n  annotations:\n    istio.io/for-service-account: reviews\nspec:\n  gatewayClassName: istio-waypoint\n  listeners:\n  - name: mesh\n    port: 15008\n    protocol: HBONE\n',
+  }
+  const SKIP = /skips the waypoint/
+  it('errors when nothing attaches the waypoint the 1.22 way', async () => {
+    expect(at(await findings([wp], '1.22', '1.21', wp.path, SKIP))).toEqual([`${wp.path}:${lineOf(wp.text, 'for-service-account')} error`])
+  })
+  it('is silent when a Namespace in another file carries istio.io/use-waypoint', async () => {
+    const ns: File = { path: 'mesh/ns.yaml', text: 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: app\n  labels:\n    istio.io/use-waypoint: waypoint\n' }
+    expect(await findings([wp, ns], '1.22', '1.21', wp.path, SKIP)).toEqual([])
+  })
+  it('still errors when the Namespace carries only the dataplane-mode label', async () => {
+    const ns: File = { path: 'mesh/ns.yaml', text: 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: app\n  labels:\n    istio.io/dataplane-mode: ambient\n' }
+    expect(at(await findings([wp, ns], '1.22', '1.21', wp.path, SKIP))).toEqual([`${wp.path}:${lineOf(wp.text, 'for-service-account')} error`])
+  })
+})
+
