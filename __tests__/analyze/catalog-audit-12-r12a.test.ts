@@ -69,3 +69,24 @@ describe('istio-1.22-waypoint-service-account-binding-removed: use-waypoint labe
   })
 })
 
+
+describe('istio-1.22-gateway-address-type-annotation: only values that differ from the class default', () => {
+  const gw = (cls: string, value: string): File => ({
+    path: `gw/${cls}-${value}.yaml`,
+    text: `apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata:\n  name: gw\n  annotations:\n    networking.istio.io/address-type: ${value}\nspec:\n  gatewayClassName: ${cls}\n  listeners:\n  - name: http\n    port: 80\n    protocol: HTTP\n`,
+  })
+  const ADDR = /address-type annotation is only read from Istio 1\.22/
+  const line = (f: File) => `${f.path}:${lineOf(f.text, 'address-type')} warning`
+  it('warns on a 1.21 target for IPAddress on the istio class and for Hostname on a waypoint', async () => {
+    const a = gw('istio', 'IPAddress')
+    expect(at(await findings([a], '1.21', '1.20', a.path, ADDR))).toEqual([line(a)])
+    const b = gw('istio-waypoint', 'Hostname')
+    expect(at(await findings([b], '1.21', '1.20', b.path, ADDR))).toEqual([line(b)])
+    expect(await findings([a], '1.22', '1.21', a.path, ADDR)).toEqual([])
+  })
+  it('is silent where the value is what the class reports anyway, or the class is not Istio', async () => {
+    for (const f of [gw('istio', 'Hostname'), gw('istio', 'ClusterIP'), gw('istio-waypoint', 'IPAddress'), gw('eg', 'IPAddress')]) {
+      expect(await findings([f], '1.21', '1.20', f.path, ADDR)).toEqual([])
+    }
+  })
+})
