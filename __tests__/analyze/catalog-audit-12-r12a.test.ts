@@ -90,3 +90,23 @@ describe('istio-1.22-gateway-address-type-annotation: only values that differ fr
     }
   })
 })
+
+describe('istio-1.21-gateway-name-label-deprecated: the label put on the gateway pods by the user', () => {
+  const ap: File = {
+    path: 'gw/ap.yaml',
+    text: 'apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata:\n  name: allow-gw\n  namespace: gw\nspec:\n  selector:\n    matchLabels:\n      istio.io/gateway-name: my-gw\n  action: ALLOW\n  rules:\n  - from:\n    - source:\n        ipBlocks: ["10.0.0.0/8"]\n',
+  }
+  const release = (labels: string): File => ({
+    path: 'gw/release.yaml',
+    text: `apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: my-gw\n  namespace: gw\nspec:\n  chart:\n    spec:\n      chart: gateway\n      version: 1.21.2\n      sourceRef: {kind: HelmRepository, name: istio}\n  values:\n    labels:\n${labels}`,
+  })
+  const DEPRECATED = /istio\.io\/gateway-name label is deprecated/
+  it('warns at the selector on a 1.21 target when Istio alone puts the label on the pods', async () => {
+    const plain = release('      team: edge\n')
+    expect(at(await findings([ap, plain], '1.21', '1.20', ap.path, DEPRECATED))).toEqual([`${ap.path}:${lineOf(ap.text, 'istio.io/gateway-name')} warning`])
+  })
+  it('is silent when the gateway chart values put istio.io/gateway-name on the pods themselves', async () => {
+    const labelled = release('      istio.io/gateway-name: my-gw\n')
+    expect(await findings([ap, labelled], '1.21', '1.20', ap.path, DEPRECATED)).toEqual([])
+  })
+})
