@@ -110,3 +110,15 @@ describe('istio-1.21-gateway-name-label-deprecated: the label put on the gateway
     expect(await findings([ap, labelled], '1.21', '1.20', ap.path, DEPRECATED)).toEqual([])
   })
 })
+
+describe('istio-1.22-istio-cni-values-deprecated: the pilot.cni.* replacement set in another values file', () => {
+  const old: File = { path: 'platform/istiod/values.yaml', text: 'istio_cni:\n  enabled: true\n  chained: false\n' }
+  const REPLACE = /expressed as pilot\.cni\.provider: multus/
+  it('warns at chained: false when nothing sets pilot.cni.provider', async () => {
+    expect(at(await findings([old], '1.22', '1.21', old.path, REPLACE))).toEqual([`${old.path}:${lineOf(old.text, 'chained: false')} warning`])
+  })
+  it('is silent when a sibling values file already sets pilot.cni.provider: multus', async () => {
+    const neu = istiod('pilot:\n  cni:\n    enabled: true\n    provider: multus\n')
+    expect(await findings([old, neu], '1.22', '1.21', old.path, REPLACE)).toEqual([])
+  })
+})
