@@ -31,16 +31,16 @@ async function lines(files: readonly File[], target: string, from: string, messa
 const values = (text: string): File => ({ path: 'platform/istiod.yaml', text })
 
 describe('default changes whose opt-out sits in the istiod values, not in the resource file', () => {
-  const cases: { name: string; resource: File; target: string; from: string; message: RegExp; line: number; severity: string; envOptOut: string; compat?: string }[] = [
+  const cases: { name: string; resource: File; target: string; from: string; message: RegExp; line: number; severity: string; envOptOut: string; compat?: string; optInBefore?: boolean }[] = [
     {
       name: 'auto SNI (1.21)',
       resource: { path: 'apps/dr.yaml', text: 'apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata:\n  name: ext\nspec:\n  host: api.example.com\n  trafficPolicy:\n    tls:\n      mode: SIMPLE\n      caCertificates: /etc/ca.pem\n' },
-      target: '1.22', from: '1.20', message: /without an explicit sni sends/, line: 9, severity: 'warning', envOptOut: 'ENABLE_AUTO_SNI', compat: '1.20'
+      target: '1.22', from: '1.20', message: /without an explicit sni sends/, line: 9, severity: 'warning', envOptOut: 'ENABLE_AUTO_SNI', compat: '1.20', optInBefore: true
     },
     {
       name: 'ExternalName alias (1.21)',
       resource: { path: 'apps/svc.yaml', text: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: legacy\nspec:\n  type: ExternalName\n  externalName: legacy.example.com\n' },
-      target: '1.22', from: '1.20', message: /ExternalName Service is only a DNS alias/, line: 6, severity: 'warning', envOptOut: 'ENABLE_EXTERNAL_NAME_ALIAS', compat: '1.20'
+      target: '1.22', from: '1.20', message: /ExternalName Service is only a DNS alias/, line: 6, severity: 'warning', envOptOut: 'ENABLE_EXTERNAL_NAME_ALIAS', compat: '1.20', optInBefore: true
     },
     {
       name: 'circuit-breaker remaining gauges (1.29)',
@@ -58,8 +58,10 @@ describe('default changes whose opt-out sits in the istiod values, not in the re
       expect(await lines([c.resource], c.target, c.from, c.message)).toEqual([`${c.resource.path}:${c.line} ${c.severity}`])
       expect(await lines([c.resource, values(`pilot:\n  env:\n    ${c.envOptOut}: "false"\n`)], c.target, c.from, c.message)).toEqual([])
       if (c.compat) expect(await lines([c.resource, values(`compatibilityVersion: "${c.compat}"\n`)], c.target, c.from, c.message)).toEqual([])
-      // The new default set explicitly keeps nothing of the old behaviour.
-      expect((await lines([c.resource, values(`pilot:\n  env:\n    ${c.envOptOut}: "true"\n`)], c.target, c.from, c.message)).length).toBe(1)
+      // The new default set explicitly keeps nothing of the old behaviour. Where the switch already existed before
+      // the flip (ENABLE_AUTO_SNI, ENABLE_EXTERNAL_NAME_ALIAS: registered with default false in 1.20), true is the
+      // opt-in that gave the 1.21 behaviour already, so nothing changes and nothing is reported (audit 12, r12a).
+      expect((await lines([c.resource, values(`pilot:\n  env:\n    ${c.envOptOut}: "true"\n`)], c.target, c.from, c.message)).length).toBe(c.optInBefore ? 0 : 1)
     })
   }
 })

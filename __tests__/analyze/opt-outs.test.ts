@@ -33,8 +33,11 @@ describe('an istiod opt-out in another file silences the per-resource finding', 
     expect(all.findings.filter((f) => f.file === optOut.path).map((f) => `${f.line} ${f.severity}`)).toEqual(['3 notice'])
   })
 
-  it('keeps reporting when the variable is set to the new default, or where the switch is gone (1.24)', async () => {
-    expect(where(await verifyFindings([rule, istiodValues('    VERIFY_CERTIFICATE_AT_CLIENT: "true"\n')], '1.22', '1.20'))).toEqual(['apps/backend-dr.yaml:10 error'])
+  it('keeps reporting when another variable is set, or where the switch is gone (1.24)', async () => {
+    expect(where(await verifyFindings([rule, istiodValues('    PILOT_ENABLE_ALPHA_GATEWAY_API: "true"\n')], '1.22', '1.20'))).toEqual(['apps/backend-dr.yaml:10 error'])
+    // VERIFY_CERTIFICATE_AT_CLIENT: "true" is the 1.20 opt-in (registered with default false before 1.21): such an istiod
+    // already verified, so nothing changes on the upgrade (audit 12, r12a) and the DestinationRule is not reported.
+    expect(await verifyFindings([rule, istiodValues('    VERIFY_CERTIFICATE_AT_CLIENT: "true"\n')], '1.22', '1.20')).toEqual([])
     expect(where(await verifyFindings([rule, optOut], '1.24', '1.20'))).toEqual(['apps/backend-dr.yaml:10 error'])
   })
 

@@ -17,6 +17,8 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   'ISTIO_META_DNS_CAPTURE["\']?\\s*:\\s*["\']?(1|t|T|true|TRUE|True)\\b': 'proxyMetadata:\n  ISTIO_META_DNS_CAPTURE: "true"\n',
   // A waypoint traffic type other than the default (service).
   '^(?!service$)': 'workload',
+  // networking.istio.io/address-type on a waypoint other than its class default IPAddress.
+  '^(?!IPAddress$)': 'Hostname',
   '^(?!\\s*istio\\s*$)': 'mesh',
   '^(?!\\s*istio\\.io/gateway-controller\\s*$)': 'example.com/mesh-controller',
   // A workload identity socket file name other than the default (socket).
@@ -126,7 +128,7 @@ export const PATTERN_SAMPLES: Record<string, string> = {
 /** A value that passes no value test the catalog uses. */
 const NO_MATCH = 'nomatch'
 /** A value the pattern must not match, for patterns that match almost anything (negative lookaheads). */
-const PATTERN_CLEAN: Record<string, string> = { '^(?!(gzip|brotli|zstd)$)': 'gzip', '^(?!kube-system$)': 'kube-system', '^(?!\\s*(0|f|F|false|FALSE|False)\\s*$)': 'false', '^(?!socket$)\\S': 'socket', '^(?!service$)': 'service', '^(?!\\s*istio\\s*$)': 'istio', '^(?!\\s*istio\\.io/gateway-controller\\s*$)': 'istio.io/gateway-controller', '^(?!\\*$)': '*', '^(?!240\\.240\\.0\\.0/16$)': '240.240.0.0/16', '^(?!2001:2::/48$)': '2001:2::/48', '^(?!Gateway$)': 'Gateway', '^(?!\\s*file://)': 'file:///opt/filters/plugin.wasm', '^(.+)$': '', '^(?!/api/v2/spans$)': '/api/v2/spans', '^(?!\\s*(0|f|F|false|FALSE|False)?\\s*$)': 'false', '^(?!\\s*(15s|15000ms)?\\s*$)': '15s', '^(?!\\s*(5s|5000ms)?\\s*$)': '5s', '^(?!(5|5\\.0+)s$|5000ms$)': '5s', '^(?!\\s*((1|1\\.0+)s|1000(\\.0+)?ms)\\s*$)': '1s', '^(?!\\s*(0|64)\\s*$)': '64', '^(?!none$)\\S': 'none', '^(?!\\s*(cni\\.istio\\.io/not-ready)?\\s*$)': 'cni.istio.io/not-ready', '^(?!\\s*(268435456)?\\s*$)': '268435456', '^(?!\\s*(istio-system)?\\s*$)': 'istio-system', '^(?!\\s*(16777216)?\\s*$)': '16777216', '^(?!\\s*(25165824)?\\s*$)': '25165824', '^(?!.*istio)': 'istio-system', '^(?!\\s*0*\\s*$)': '0', '^(?!(kube-system|istio-system)$)': 'istio-system', '^(?!socket$)': 'socket' }
+const PATTERN_CLEAN: Record<string, string> = { '^(?!IPAddress$)': 'IPAddress', '^(?!(gzip|brotli|zstd)$)': 'gzip', '^(?!kube-system$)': 'kube-system', '^(?!\\s*(0|f|F|false|FALSE|False)\\s*$)': 'false', '^(?!socket$)\\S': 'socket', '^(?!service$)': 'service', '^(?!\\s*istio\\s*$)': 'istio', '^(?!\\s*istio\\.io/gateway-controller\\s*$)': 'istio.io/gateway-controller', '^(?!\\*$)': '*', '^(?!240\\.240\\.0\\.0/16$)': '240.240.0.0/16', '^(?!2001:2::/48$)': '2001:2::/48', '^(?!Gateway$)': 'Gateway', '^(?!\\s*file://)': 'file:///opt/filters/plugin.wasm', '^(.+)$': '', '^(?!/api/v2/spans$)': '/api/v2/spans', '^(?!\\s*(0|f|F|false|FALSE|False)?\\s*$)': 'false', '^(?!\\s*(15s|15000ms)?\\s*$)': '15s', '^(?!\\s*(5s|5000ms)?\\s*$)': '5s', '^(?!(5|5\\.0+)s$|5000ms$)': '5s', '^(?!\\s*((1|1\\.0+)s|1000(\\.0+)?ms)\\s*$)': '1s', '^(?!\\s*(0|64)\\s*$)': '64', '^(?!none$)\\S': 'none', '^(?!\\s*(cni\\.istio\\.io/not-ready)?\\s*$)': 'cni.istio.io/not-ready', '^(?!\\s*(268435456)?\\s*$)': '268435456', '^(?!\\s*(istio-system)?\\s*$)': 'istio-system', '^(?!\\s*(16777216)?\\s*$)': '16777216', '^(?!\\s*(25165824)?\\s*$)': '25165824', '^(?!.*istio)': 'istio-system', '^(?!\\s*0*\\s*$)': '0', '^(?!(kube-system|istio-system)$)': 'istio-system', '^(?!socket$)': 'socket' }
 // A zero ratio (istio-1.24-new-env, audit 10).
 PATTERN_CLEAN['^(?!\\s*0*(\\.0*)?\\s*$)'] = '0'
 
