@@ -46,3 +46,48 @@ describe('istio-1.26-cni-host-network: an IstioOperator keeping the 1.25 profile
     })
   }
 })
+
+// The same two entries, with the setting that makes the change moot written in ANOTHER values file of the istio-cni
+// installation (or in the IstioOperator that enables ambient through spec.values.cni.ambient.enabled).
+const cniValues: File = { path: 'platform/istio-cni/values.yaml', text: 'profile: ambient\n' }
+const cniSibling = (name: string, text: string): File => ({ path: `platform/istio-cni/values-${name}.yaml`, text })
+const unrelated = cniSibling('hub', 'global:\n  hub: registry.example.com/istio\n')
+
+describe('istio-1.25-ambient-dns-capture: DNS capture or a 1.24 profile settled in another file', () => {
+  const DNS = /have their DNS proxied by ztunnel by default/
+  const warned = [`${cniValues.path}:${lineOf(cniValues.text, 'profile: ambient')} warning`]
+  it('warns at profile: ambient when no other file settles DNS capture (trip)', async () => {
+    expect(at(await findings([cniValues, unrelated], '1.25', '1.24', cniValues.path, DNS))).toEqual(warned)
+  })
+  const moot: [string, File][] = [
+    ['ambient.dnsCapture: false', cniSibling('dns', 'global:\n  hub: registry.example.com/istio\nambient:\n  dnsCapture: false\n')],
+    ['cni.ambient.dnsCapture: true (already on before 1.25)', cniSibling('dns', 'cni:\n  ambient:\n    dnsCapture: true\n')],
+    ['compatibilityVersion: "1.24"', cniSibling('compat', 'compatibilityVersion: "1.24"\n')]
+  ]
+  for (const [what, file] of moot) {
+    it(`is silent when a sibling values file sets ${what}`, async () => {
+      expect(await findings([cniValues, file], '1.25', '1.24', cniValues.path, DNS)).toEqual([])
+    })
+  }
+  it('is silent on an IstioOperator enabling ambient through spec.values.cni.ambient.enabled with spec.compatibilityVersion 1.24', async () => {
+    const file: File = {
+      path: 'install/istio-operator.yaml',
+      text: 'apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nmetadata:\n  name: ambient\nspec:\n  compatibilityVersion: "1.24"\n  components:\n    cni:\n      enabled: true\n  values:\n    cni:\n      ambient:\n        enabled: true\n'
+    }
+    expect(await findings([file], '1.25', '1.24', file.path, DNS)).toEqual([])
+    const plain: File = { path: file.path, text: file.text.replace('  compatibilityVersion: "1.24"\n', '') }
+    expect(at(await findings([plain], '1.25', '1.24', plain.path, DNS))).toEqual([`${plain.path}:${lineOf(plain.text, '        enabled: true')} warning`])
+  })
+})
+
+describe('istio-1.26-cni-host-network: shareHostNetworkNamespace set in another values file', () => {
+  const HOST = /no longer runs in the host network namespace/
+  it('notes profile: ambient when no other file sets it (trip)', async () => {
+    expect(at(await findings([cniValues, unrelated], '1.26', '1.25', cniValues.path, HOST))).toEqual([`${cniValues.path}:${lineOf(cniValues.text, 'profile: ambient')} notice`])
+  })
+  for (const text of ['global:\n  hub: registry.example.com/istio\nambient:\n  shareHostNetworkNamespace: true\n', 'cni:\n  ambient:\n    shareHostNetworkNamespace: true\n']) {
+    it(`is silent with ${text.includes('cni:') ? 'cni.' : ''}ambient.shareHostNetworkNamespace: true in a sibling values file`, async () => {
+      expect(await findings([cniValues, cniSibling('host', text)], '1.26', '1.25', cniValues.path, HOST)).toEqual([])
+    })
+  }
+})
