@@ -91,3 +91,31 @@ describe('istio-1.26-cni-host-network: shareHostNetworkNamespace set in another 
     })
   }
 })
+
+describe('istio-1.25-envoy-internal-address: the Envoy runtime flag behind the change, set mesh-wide in another file', () => {
+  // istio/istio releasenotes/notes/53402.yaml (1.25.0): the old default comes back with
+  // envoy.reloadable_features.explicit_internal_address_config=false; ISTIO-SECURITY-2024-006 (1.22.5/1.23.2) had users
+  // set it to true through meshConfig.defaultConfig.runtimeValues, which already made the 1.25 default theirs.
+  const vs: File = {
+    path: 'apps/route.yaml',
+    text: 'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: r\nspec:\n  hosts: [r]\n  http:\n  - match:\n    - headers:\n        x-envoy-internal:\n          exact: "true"\n    route:\n    - destination:\n        host: r\n'
+  }
+  const runtime = (value: string): File => ({
+    path: 'platform/istiod/values.yaml',
+    text: `meshConfig:\n  defaultConfig:\n    runtimeValues:\n      "envoy.reloadable_features.explicit_internal_address_config": "${value}"\n`
+  })
+  const INTERNAL = /no longer count private IP addresses as internal/
+  const warned = [`${vs.path}:${lineOf(vs.text, 'x-envoy-internal')} warning`]
+  it('warns at the header match on the 1.24 → 1.25 upgrade when the flag is set nowhere (trip)', async () => {
+    expect(at(await findings([vs], '1.25', '1.24', vs.path, INTERNAL))).toEqual(warned)
+  })
+  it('is silent when the mesh already runs with the flag true (the 1.25 default)', async () => {
+    expect(await findings([vs, runtime('true')], '1.25', '1.24', vs.path, INTERNAL)).toEqual([])
+    expect(await findings([vs, runtime('true')], '1.28', '1.24', vs.path, INTERNAL)).toEqual([])
+  })
+  it('is silent with the flag false (old behaviour kept) while Envoy still has the guard, and warns again from 1.28 (Envoy 1.36 removed it)', async () => {
+    expect(await findings([vs, runtime('false')], '1.25', '1.24', vs.path, INTERNAL)).toEqual([])
+    expect(await findings([vs, runtime('false')], '1.27', '1.24', vs.path, INTERNAL)).toEqual([])
+    expect(at(await findings([vs, runtime('false')], '1.28', '1.24', vs.path, INTERNAL))).toEqual(warned)
+  })
+})
