@@ -38,7 +38,8 @@ spec:
   it('still reports 1.27.0–1.27.3 and 1.28.0 on the annotation line', () => {
     const line = lineOf(deploy, 'includeInboundPorts')
     for (const target of ['1.27.3', '1.28.0']) {
-      expect(of(run('app.yaml', deploy, target), id)).toEqual([expect.objectContaining({ file: 'app.yaml', line, severity: 'warning', rule: 'not-yet-available' })])
+      // a notice since audit 12 (r12d): native nftables is a mesh-wide value set elsewhere, so the finding is conditional
+      expect(of(run('app.yaml', deploy, target), id)).toEqual([expect.objectContaining({ file: 'app.yaml', line, severity: 'notice', rule: 'not-yet-available' })])
     }
     expect(of(run('app.yaml', deploy, '1.27.4'), id)).toEqual([])
   })

@@ -57,8 +57,9 @@ spec:
   it('istio-1.30-cni-exclude-namespaces: a sidecar-mode istio-cni (no ambient) already skipped excluded namespaces, so it stays quiet', () => {
     const sidecar = release('cni', '    excludeNamespaces:\n    - kube-system\n    - istio-system')
     expect(of(run('cni.yaml', sidecar, '1.30', '1.29'), 'istio-1.30-cni-exclude-namespaces')).toEqual([])
-    const ambient = release('cni', '    profile: ambient\n    excludeNamespaces:\n    - kube-system\n    - istio-system')
-    expect(where(of(run('cni.yaml', ambient, '1.30', '1.29'), 'istio-1.30-cni-exclude-namespaces'))).toEqual([['cni.yaml', lineOf(ambient, '- istio-system'), 'warning']])
+    // Audit 12 (r12f): istio-system (the pre-1.22 chart default) holds no ambient-enrolled pods, so a legacy list stays quiet.
+    const ambient = release('cni', '    profile: ambient\n    excludeNamespaces:\n    - kube-system\n    - istio-system\n    - legacy')
+    expect(where(of(run('cni.yaml', ambient, '1.30', '1.29'), 'istio-1.30-cni-exclude-namespaces'))).toEqual([['cni.yaml', lineOf(ambient, '- legacy'), 'warning']])
     const enabled = release('cni', '    ambient:\n      enabled: true\n    excludeNamespaces:\n    - legacy')
     expect(where(of(run('cni.yaml', enabled, '1.30', '1.29'), 'istio-1.30-cni-exclude-namespaces'))).toEqual([['cni.yaml', lineOf(enabled, '- legacy'), 'warning']])
   })

@@ -143,7 +143,8 @@ spec:
 })
 
 describe('Lightstep provider removed (1.27)', () => {
-  const lightstep = (indent: string) => [`${indent}extensionProviders:`, `${indent}- name: ls`, `${indent}  lightstep:`, `${indent}    address: ingest.lightstep.com:443`].join('\n')
+  // the mesh config selects the provider as the default tracer (audit 12, r12d: an unselected provider is only a warning)
+  const lightstep = (indent: string) => [`${indent}defaultProviders:`, `${indent}  tracing: [ls]`, `${indent}extensionProviders:`, `${indent}- name: ls`, `${indent}  lightstep:`, `${indent}    address: ingest.lightstep.com:443`].join('\n')
 
   it.each([
     ['the istio ConfigMap', 'mesh.yaml', `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: istio\n  namespace: istio-system\ndata:\n  mesh: |-\n${lightstep('    ')}\n`],

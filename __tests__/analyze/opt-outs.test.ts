@@ -58,6 +58,33 @@ describe('an istiod opt-out in another file silences the per-resource finding', 
     expect(await verifyFindings([rule, profile('platform/profile.yaml')], '1.22', '1.20')).toEqual([])
   })
 
+  it('counts an opt-out only on targets that read it (`since`, with the patches it was backported to)', async () => {
+    // DEBUG_ENDPOINT_AUTH_ALLOWED_NAMESPACES exists from 1.30, 1.29.1 and 1.28.6; before, the Kiali namespace loses debug access.
+    const kiali: File = { path: 'apps/kiali.yaml', text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: kiali\n  namespace: observability\nspec:\n  selector:\n    matchLabels: {app: kiali}\n  template:\n    metadata:\n      labels: {app: kiali}\n    spec:\n      containers:\n      - name: kiali\n        image: quay.io/kiali/kiali:v2.0\n' }
+    const allowed = istiodValues('    DEBUG_ENDPOINT_AUTH_ALLOWED_NAMESPACES: "observability"\n')
+    const debug = async (target: string) => {
+      const r = await runAnalysis({ changes: added([kiali, allowed]), head: snapshotOf([kiali, allowed]) }, { target, from: '1.28.3', paths: [] })
+      return where(r.findings.filter((f) => f.file === kiali.path && /debug/i.test(f.message)))
+    }
+    expect(await debug('1.29.0')).toEqual(['apps/kiali.yaml:4 warning'])
+    expect(await debug('1.28.5')).toEqual(['apps/kiali.yaml:4 warning'])
+    expect(await debug('1.29.1')).toEqual([])
+    expect(await debug('1.28.6')).toEqual([])
+    expect(await debug('1.30')).toEqual([])
+  })
+
+  it('takes compatibilityVersion 1.21 as the scoping opt-out only from 1.22.2, the patch that put the switch into that profile', async () => {
+    const mesh: File = { path: 'platform/mesh.yaml', text: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: istio\n  namespace: istio-system\ndata:\n  mesh: |\n    discoverySelectors:\n    - matchLabels: {istio-discovery: enabled}\n' }
+    const profile: File = { path: 'platform/istiod-values.yaml', text: 'compatibilityVersion: "1.21"\n' }
+    const scoping = async (target: string) => {
+      const r = await runAnalysis({ changes: added([mesh, profile]), head: snapshotOf([mesh, profile]) }, { target, from: '1.21', paths: [] })
+      return where(r.findings.filter((f) => f.file === mesh.path && /discoverySelectors/.test(f.message)))
+    }
+    expect(await scoping('1.22.1')).toEqual(['platform/mesh.yaml:8 warning'])
+    expect(await scoping('1.22.2')).toEqual([])
+    expect(await scoping('1.23')).toEqual([])
+  })
+
   it('finds the opt-out in another streaming batch', async () => {
     const filler = Array.from({ length: BATCH_FILES * 2 }, (_, i) => ({ path: `m/svc-${String(i).padStart(4, '0')}.yaml`, text: `apiVersion: v1\nkind: Service\nmetadata:\n  name: s${i}\nspec:\n  ports: [{port: 80}]\n` }))
     const files = [rule, ...filler, { ...optOut, path: 'z/istiod-values.yaml' }]
@@ -109,5 +136,14 @@ describe('catalog validation of unlessRepository', () => {
       expect.stringContaining(`${id} match[0] unlessRepository[3]: until 9.99 is not a known release`)
     ]))
     expect(validateCatalog(broken([]))).toEqual([expect.stringContaining(`${id} match[0]: unlessRepository must be a non-empty list of matches`)])
+  })
+
+  it('rejects a since that names no release, an empty since list, and an until not after since', () => {
+    const env = { type: 'env', name: 'ENABLE_AUTO_SNI', component: 'istiod', values: ['false'] }
+    expect(validateCatalog(broken([{ ...env, since: ['1.24', '1.2x'] }, { ...env, since: [] }, { ...env, since: '1.23', until: '1.22' }]))).toEqual([
+      expect.stringContaining(`${id} match[0] unlessRepository[0]: since 1.2x is not a known release`),
+      expect.stringContaining(`${id} match[0] unlessRepository[1]: since must name a release`),
+      expect.stringContaining(`${id} match[0] unlessRepository[2]: until must be after since`)
+    ])
   })
 })

@@ -4,6 +4,7 @@ import { LiteralBlock, writeYaml, type Y } from './yaml-writer.js'
 
 /** A value that passes each pattern the catalog uses (a test fails when a new pattern has none). */
 export const PATTERN_SAMPLES: Record<string, string> = {
+  '^istio($|-)': 'istio',
   '^(?!/api/v2/spans$)': '/custom/spans',
   '^(?!(5|5\\.0+)s$|5000ms$)': '10s',
   '^1\\.(1[0-9]|2[0-8])(\\.|$)': '1.28',
@@ -19,7 +20,7 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   '^(?!\\s*istio\\s*$)': 'mesh',
   '^(?!\\s*istio\\.io/gateway-controller\\s*$)': 'example.com/mesh-controller',
   // A workload identity socket file name other than the default (socket).
-  '^(?!socket$)': 'spire-agent.sock',
+  '^(?!socket$)\\S': 'spire-agent.sock',
   // A WasmPlugin URL the agent fetches (OCI, HTTP, or no scheme), not a file:// module read from the proxy's disk.
   '^(?!\\s*file://)': 'oci://ghcr.io/example/plugin:1.0',
   // A DestinationRule exportTo item other than "*" (every namespace, the default).
@@ -30,8 +31,8 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   '^(?![\\s\\S]*has\\(\\s*filter_state\\.upstream_peer\\s*\\))': 'filter_state["wasm.upstream_peer"].namespace',
   '\\{\\*\\*?\\}': '/api/{*}/items',
   'reset-before-request': 'reset-before-request,5xx',
-  // A namespace beyond the cni chart's default excludeNamespaces list [kube-system].
-  '^(?!kube-system$)': 'legacy-apps',
+  // A namespace beyond the cni chart's default excludeNamespaces list [kube-system] (and the pre-1.22 istio-system).
+  '^(?!(kube-system|istio-system)$)': 'legacy-apps',
   '(^|,)\\s*53\\s*(,|$)': '53',
   '(^|,)\\s*gateway\\s*(,|$)': 'gateway',
   '^[^.]+\\.([^.]+)\\.svc(\\.|$)': 'reviews.bookinfo.svc.cluster.local',
@@ -125,7 +126,7 @@ export const PATTERN_SAMPLES: Record<string, string> = {
 /** A value that passes no value test the catalog uses. */
 const NO_MATCH = 'nomatch'
 /** A value the pattern must not match, for patterns that match almost anything (negative lookaheads). */
-const PATTERN_CLEAN: Record<string, string> = { '^(?!(gzip|brotli|zstd)$)': 'gzip', '^(?!kube-system$)': 'kube-system', '^(?!\\s*(0|f|F|false|FALSE|False)\\s*$)': 'false', '^(?!socket$)': 'socket', '^(?!service$)': 'service', '^(?!\\s*istio\\s*$)': 'istio', '^(?!\\s*istio\\.io/gateway-controller\\s*$)': 'istio.io/gateway-controller', '^(?!\\*$)': '*', '^(?!240\\.240\\.0\\.0/16$)': '240.240.0.0/16', '^(?!2001:2::/48$)': '2001:2::/48', '^(?!Gateway$)': 'Gateway', '^(?!\\s*file://)': 'file:///opt/filters/plugin.wasm', '^(.+)$': '', '^(?!/api/v2/spans$)': '/api/v2/spans', '^(?!\\s*(0|f|F|false|FALSE|False)?\\s*$)': 'false', '^(?!\\s*(15s|15000ms)?\\s*$)': '15s', '^(?!\\s*(5s|5000ms)?\\s*$)': '5s', '^(?!(5|5\\.0+)s$|5000ms$)': '5s', '^(?!\\s*((1|1\\.0+)s|1000(\\.0+)?ms)\\s*$)': '1s', '^(?!\\s*(0|64)\\s*$)': '64', '^(?!none$)\\S': 'none', '^(?!\\s*(cni\\.istio\\.io/not-ready)?\\s*$)': 'cni.istio.io/not-ready', '^(?!\\s*(268435456)?\\s*$)': '268435456', '^(?!\\s*(istio-system)?\\s*$)': 'istio-system', '^(?!\\s*(16777216)?\\s*$)': '16777216', '^(?!\\s*(25165824)?\\s*$)': '25165824', '^(?!.*istio)': 'istio-system', '^(?!\\s*0*\\s*$)': '0' }
+const PATTERN_CLEAN: Record<string, string> = { '^(?!(gzip|brotli|zstd)$)': 'gzip', '^(?!kube-system$)': 'kube-system', '^(?!\\s*(0|f|F|false|FALSE|False)\\s*$)': 'false', '^(?!socket$)\\S': 'socket', '^(?!service$)': 'service', '^(?!\\s*istio\\s*$)': 'istio', '^(?!\\s*istio\\.io/gateway-controller\\s*$)': 'istio.io/gateway-controller', '^(?!\\*$)': '*', '^(?!240\\.240\\.0\\.0/16$)': '240.240.0.0/16', '^(?!2001:2::/48$)': '2001:2::/48', '^(?!Gateway$)': 'Gateway', '^(?!\\s*file://)': 'file:///opt/filters/plugin.wasm', '^(.+)$': '', '^(?!/api/v2/spans$)': '/api/v2/spans', '^(?!\\s*(0|f|F|false|FALSE|False)?\\s*$)': 'false', '^(?!\\s*(15s|15000ms)?\\s*$)': '15s', '^(?!\\s*(5s|5000ms)?\\s*$)': '5s', '^(?!(5|5\\.0+)s$|5000ms$)': '5s', '^(?!\\s*((1|1\\.0+)s|1000(\\.0+)?ms)\\s*$)': '1s', '^(?!\\s*(0|64)\\s*$)': '64', '^(?!none$)\\S': 'none', '^(?!\\s*(cni\\.istio\\.io/not-ready)?\\s*$)': 'cni.istio.io/not-ready', '^(?!\\s*(268435456)?\\s*$)': '268435456', '^(?!\\s*(istio-system)?\\s*$)': 'istio-system', '^(?!\\s*(16777216)?\\s*$)': '16777216', '^(?!\\s*(25165824)?\\s*$)': '25165824', '^(?!.*istio)': 'istio-system', '^(?!\\s*0*\\s*$)': '0', '^(?!(kube-system|istio-system)$)': 'istio-system', '^(?!socket$)': 'socket' }
 // A zero ratio (istio-1.24-new-env, audit 10).
 PATTERN_CLEAN['^(?!\\s*0*(\\.0*)?\\s*$)'] = '0'
 

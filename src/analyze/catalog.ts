@@ -59,7 +59,7 @@ export interface CatalogFinding {
 
 /** `{name}` becomes the matched key, variable or path; `{value}` the matched scalar (or the name when there is none). */
 function renderMessage(hit: CatalogHit): string {
-  const value = hit.valueNode?.kind === 'scalar' ? hit.valueNode.text : hit.name
+  const value = hit.valueNode?.kind === 'scalar' ? hit.valueNode.text : (hit.value ?? hit.name)
   return hit.message.split('{name}').join(hit.name).split('{value}').join(value)
 }
 

@@ -50,13 +50,24 @@ interface MatchBase {
    * any file the run reads holds one of these `env`, `helmValue`, `meshConfig` or `field` (IstioOperator) matches, this match reports
    * nothing, wherever the setting sits (usually the istiod values, not the file of the resource it concerns).
    * `until`: the release that removes the switch (or no longer ships the compatibility profile); from it on the
-   * setting keeps nothing and the match reports again.
+   * setting keeps nothing and the match reports again. `since`: the release that first reads the setting, or a
+   * list of it and the patches it was backported to (`["1.30", "1.29.1", "1.28.6"]`); on other targets it keeps
+   * nothing either.
    */
   unlessRepository?: OptOut[]
 }
 
-/** A mesh-wide setting that keeps the old behaviour, up to the release named by `until` (see `unlessRepository`). */
-export type OptOut = Match & { until?: string }
+function knownRelease(text: string): boolean {
+  try {
+    parseRelease(text)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** A mesh-wide setting that keeps the old behaviour on targets from `since` up to `until` (see `unlessRepository`). */
+export type OptOut = Match & { until?: string; since?: string | string[] }
 
 /** A value test on the matched scalar: exact values (compared as strings) or a regular expression. */
 interface ValueTest {
@@ -439,14 +450,14 @@ function checkMatch(m: Match, where: string, problems: string[]): void {
         if (!OPT_OUT_TYPES.includes(o.type)) return void problems.push(`${at}: only ${OPT_OUT_TYPES.join(', ')} matches state a mesh-wide setting`)
         if (!('values' in o) && !('pattern' in o)) problems.push(`${at}: an opt-out names the values that keep the old behaviour (values or pattern)`)
         if (o.severity !== undefined || o.message !== undefined || o.fix !== undefined || o.unlessRepository !== undefined) problems.push(`${at}: an opt-out reports nothing, so it has no severity, message, fix or opt-outs of its own`)
-        const { until, ...setting } = o
-        if (until !== undefined) {
-          try {
-            parseRelease(until)
-          } catch {
-            problems.push(`${at}: until ${String(until)} is not a known release`)
-          }
+        const { until, since, ...setting } = o
+        const sinces = since === undefined ? [] : Array.isArray(since) ? since : [since]
+        if (since !== undefined && sinces.length === 0) problems.push(`${at}: since must name a release`)
+        for (const [key, release] of [['until', until], ...sinces.map((v) => ['since', v] as const)] as const) {
+          if (release === undefined) continue
+          if (!knownRelease(String(release))) problems.push(`${at}: ${key} ${String(release)} is not a known release`)
         }
+        if (until !== undefined && sinces[0] !== undefined && knownRelease(until) && knownRelease(sinces[0]) && compareReleases(parseRelease(until), parseRelease(sinces[0])) <= 0) problems.push(`${at}: until must be after since`)
         checkMatch(setting as Match, at, problems)
       })
   }

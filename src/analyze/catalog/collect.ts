@@ -26,11 +26,14 @@ export interface CatalogHit {
   keyNode?: PosNode
   /** The matched value. */
   valueNode?: PosNode
+  /** The matched scalar, for `{value}`, where it has no position node (the YAML inside an annotation). */
+  value?: string
   /** For text matches: the literal text searched for, to find its own line in a multi-line scalar. */
   needle?: string
   /** See `Compiled.optOutKey` and `Compiled.optOutUntil`. */
   optOutKey?: string
   optOutUntil?: string
+  optOutSince?: readonly string[]
   /** Resource matches of Gateway API kinds: the CRD channels the match applies to (absent: every channel). */
   channels?: readonly ('standard' | 'experimental')[]
 }
@@ -83,7 +86,7 @@ export class HitCollector {
   /** `lines`: the file's lines, for cheap text pre-checks; without them every walk runs. */
   constructor(readonly doc: ManifestDocument, readonly plan: Plan, readonly lines?: readonly string[]) {}
 
-  add(c: Compiled, where: { line: number; endLine?: number; keyNode?: PosNode; valueNode?: PosNode; needle?: string }, path: YamlPath, name: string): void {
+  add(c: Compiled, where: { line: number; endLine?: number; keyNode?: PosNode; valueNode?: PosNode; needle?: string; value?: string }, path: YamlPath, name: string): void {
     // Matches of one entry limited to different Gateway API channels are kept apart (one of them is dropped later).
     const channels = c.match.type === 'resource' && c.match.channels ? `|${c.match.channels.join()}` : ''
     const key = `${this.plan.optOuts ? c.optOutKey : c.entry.id}|${c.rule}|${where.line}${channels}`
@@ -103,8 +106,10 @@ export class HitCollector {
       ...(where.keyNode ? { keyNode: where.keyNode } : {}),
       ...(where.valueNode ? { valueNode: where.valueNode } : {}),
       ...(where.needle !== undefined ? { needle: where.needle } : {}),
+      ...(where.value !== undefined ? { value: where.value } : {}),
       ...(c.optOutKey ? { optOutKey: c.optOutKey } : {}),
       ...(c.optOutUntil ? { optOutUntil: c.optOutUntil } : {}),
+      ...(c.optOutSince ? { optOutSince: c.optOutSince } : {}),
       ...(c.match.type === 'resource' && c.match.channels ? { channels: c.match.channels } : {})
     })
   }
@@ -293,11 +298,20 @@ function checkKind(out: HitCollector, doc: ManifestDocument, tree: Tree): void {
           if (!repeated) continue
           const final = last!.get(text)!
           if (!conditionsHold(final.value, conditions, true, undefined, holderOf(doc.value, final.path))) continue
+          // ... and some item of that value must say something the last one does not (two identical `to`
+          // entries, e.g. `Service a` twice, lose nothing when only the last counts).
+          if (conditions.some(k => k.relative) && allHoldersEqual(doc.value, resolved, text, final.path)) continue
         }
         if (passes(r.value, c.test) && conditionsHold(r.value, conditions, true, undefined, holderOf(doc.value, r.path)) && groupConditionsHold(doc.value, r.value, c, conditions)) out.addAt(c, tree, r.path, formatPath(r.path))
       }
     }
   }
+}
+
+/** Whether every resolved item of value `text` sits in a map equal to the one holding the item at `finalPath`. */
+function allHoldersEqual(root: unknown, resolved: readonly { value: unknown; path: readonly (string | number)[] }[], text: string, finalPath: readonly (string | number)[]): boolean {
+  const want = JSON.stringify(holderOf(root, finalPath))
+  return resolved.every(r => scalarText(r.value) !== text || JSON.stringify(holderOf(root, r.path)) === want)
 }
 
 /** The last resolved item of each scalar value. */
@@ -475,13 +489,18 @@ function checkProxyConfigAnnotation(out: HitCollector, tree: Tree, path: Concret
   // The annotation's inner YAML has no positions of its own: every hit points at the annotation.
   const inner: Tree = { value: config, root: null, at: [] }
   // No key/value nodes: a fix must never rewrite the annotation itself.
-  const report = (c: Compiled, innerPath: ConcretePath, name: string): void => out.add(c, { line: at.line }, [...path, ...innerPath], name)
-  if (isMap(config.proxyMetadata)) {
-    envMapHits(config.proxyMetadata, out.plan.proxyEnv, (c, name) => report(c, ['proxyMetadata', name], name))
+  // Its values have no nodes either: the matched scalar is carried as text, for `{value}` in messages.
+  const report = (c: Compiled, innerPath: ConcretePath, name: string, value: unknown): void => {
+    const text = scalarText(value)
+    out.add(c, { line: at.line, ...(text !== undefined ? { value: text } : {}) }, [...path, ...innerPath], name)
+  }
+  const metadata = config.proxyMetadata
+  if (isMap(metadata)) {
+    envMapHits(metadata, out.plan.proxyEnv, (c, name) => report(c, ['proxyMetadata', name], name, metadata[name]))
   }
   for (const c of out.plan.proxyConfig) {
     if (!conditionsHold(config, c.conditions)) continue
-    for (const pattern of c.patterns) for (const r of resolvePath(inner.value, pattern)) if (passes(r.value, c.test) && conditionsHold(r.value, c.conditions, true)) report(c, r.path, formatPath(r.path))
+    for (const pattern of c.patterns) for (const r of resolvePath(inner.value, pattern)) if (passes(r.value, c.test) && conditionsHold(r.value, c.conditions, true)) report(c, r.path, formatPath(r.path), r.value)
   }
 }
 

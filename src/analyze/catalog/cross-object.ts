@@ -10,7 +10,7 @@ import type { ManifestDocument, ManifestFile, PosNode } from '../../manifests/ty
 import { entryAt, nodeAt } from '../../manifests/locate.js'
 import type { CrossObjectCheck } from '../../knowledge/catalog.js'
 import { includesChange, type Release } from '../../knowledge/versions.js'
-import { optOutKeyOf, optOutPlan, type Compiled, type Plan } from './plan.js'
+import { includedIn, optOutKeyOf, optOutPlan, type Compiled, type Plan } from './plan.js'
 import { collectHits } from './collect.js'
 import { isChartProfilePath } from './profile.js'
 
@@ -137,10 +137,11 @@ function optOutWords(): RegExp | null {
 
 const mentionsOptOut = new WeakMap<readonly string[], boolean>()
 
-/** An opt-out a document sets: the key of the match it silences (`Compiled.optOutKey`), up to `until`. */
+/** An opt-out a document sets: the key of the match it silences (`Compiled.optOutKey`), from `since` up to `until`. */
 export interface OptOutFact {
   key: string
   until?: string
+  since?: readonly string[]
 }
 
 /** The opt-outs a document sets. */
@@ -159,7 +160,7 @@ function optOutsOf(doc: ManifestDocument, lines?: readonly string[]): OptOutFact
     if (!mentions) return []
   }
   const out: OptOutFact[] = []
-  for (const hit of collectHits(doc, plan, lines)) if (hit.optOutKey) out.push({ key: hit.optOutKey, ...(hit.optOutUntil ? { until: hit.optOutUntil } : {}) })
+  for (const hit of collectHits(doc, plan, lines)) if (hit.optOutKey) out.push({ key: hit.optOutKey, ...(hit.optOutUntil ? { until: hit.optOutUntil } : {}), ...(hit.optOutSince ? { since: hit.optOutSince } : {}) })
   return out
 }
 
@@ -548,7 +549,7 @@ function appliedOperators(operators: readonly OperatorObject[], appliers: readon
 export function optedOut(files: readonly ManifestFile[], target: Release): Set<string> {
   const out = new Set<string>()
   if (!optOutPlan()) return out
-  for (const file of files) for (const doc of file.documents) for (const o of recalled(doc, file.lines).optOuts) if (o.until === undefined || !includesChange(target, o.until)) out.add(o.key)
+  for (const file of files) for (const doc of file.documents) for (const o of recalled(doc, file.lines).optOuts) if ((o.until === undefined || !includesChange(target, o.until)) && (o.since === undefined || includedIn(target, o.since))) out.add(o.key)
   return out
 }
 

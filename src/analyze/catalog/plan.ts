@@ -34,6 +34,8 @@ export interface Compiled {
   optOutKey?: string
   /** In the opt-out plan: the opt-out's `until`, the release from which it keeps nothing. */
   optOutUntil?: string
+  /** In the opt-out plan: the opt-out's `since`, the release that first reads the setting and its backports. */
+  optOutSince?: readonly string[]
 }
 
 export interface CompiledCondition extends ValuePredicate {
@@ -282,9 +284,9 @@ export function compileOptOutPlan(releases: readonly CatalogRelease[] = CATALOG)
   for (const entry of catalogEntries(releases)) {
     entry.match.forEach((match, i) => {
       for (const o of match.unlessRepository ?? []) {
-        const { until, ...setting } = o
+        const { until, since, ...setting } = o
         const base = compiledBase(entry, setting as Match, 'behaviour-changed', 'notice', entry.message, undefined, `${entry.id}#${i}`)
-        add(plan, until ? { ...base, optOutUntil: until } : base, setting as Match)
+        add(plan, { ...base, ...(until ? { optOutUntil: until } : {}), ...(since ? { optOutSince: Array.isArray(since) ? since : [since] } : {}) }, setting as Match)
         any = true
       }
     })
