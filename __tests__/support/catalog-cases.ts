@@ -351,7 +351,10 @@ export function buildCase(entry: CatalogEntry, match: Match, clean = false, brok
       // `$values.x` conditions (MeshConfig matches) sit in the istiod Helm values that hold the MeshConfig (then
       // written as a HelmRelease).
       const onValues = match.type === 'meshConfig' ? (all ?? []).filter((c) => c.path.startsWith('$values.')).map((c) => ({ ...c, path: c.path.slice('$values.'.length) })) : []
-      const where = all?.filter((c) => !c.path.startsWith('$values.'))
+      // `$annotations["k"]` conditions (ProxyConfig matches) sit in the pod annotations next to proxy.istio.io/config
+      // (then written as a Deployment whose pod template carries the ProxyConfig in that annotation).
+      const onAnnotations = match.type === 'proxyConfig' ? (all ?? []).filter((c) => c.path.startsWith('$annotations')).map((c) => ({ ...c, path: c.path.slice('$annotations'.length).replace(/^\./, '') })) : []
+      const where = all?.filter((c) => !c.path.startsWith('$values.') && !c.path.startsWith('$annotations'))
       // As for fields: `@.x` conditions sit under the matched value, the others anywhere in the MeshConfig (for a
       // ProxyConfig match: in the same ProxyConfig, defaultConfig).
       const relative = (where ?? []).some((c) => c.path.startsWith('@.'))
@@ -368,6 +371,15 @@ export function buildCase(entry: CatalogEntry, match: Match, clean = false, brok
         const root = match.type === 'proxyConfig' ? (inner.defaultConfig as { [k: string]: Y }) : inner
         applyConditions(root, (where ?? []).filter((c) => !c.path.startsWith('@.')), true)
         applyConditions(inner, (where ?? []).filter((c) => c.path.startsWith('@.')), true, path, match)
+      }
+      if (onAnnotations.length) {
+        const { doc, meta } = holder('pod')
+        const annotations: { [k: string]: Y } = {}
+        applyConditions(annotations, onAnnotations, brokenConditions)
+        annotations['proxy.istio.io/config'] = new LiteralBlock(inner.defaultConfig as { [k: string]: Y })
+        set(doc, [...meta, 'annotations'], annotations)
+        const w = writeYaml([doc])
+        return { file, text: w.text, line: w.lineOf([...meta, 'annotations', 'proxy.istio.io/config']) }
       }
       if (onValues.length) {
         const values: { [k: string]: Y } = { meshConfig: inner }

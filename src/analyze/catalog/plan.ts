@@ -48,6 +48,8 @@ export interface CompiledCondition extends ValuePredicate {
   parent?: true
   /** `$values.`-paths of meshConfig matches: evaluated on the Helm values that hold the MeshConfig. */
   onValues?: true
+  /** `$annotations.`-paths of proxyConfig matches: evaluated on the pod annotations that hold proxy.istio.io/config. */
+  onAnnotations?: true
   /** Capture group of the match pattern on the matched value that is the value test (checked per hit). */
   equalsGroup?: number
   /** With equalsGroup: the value sorts before the group instead of equalling it. */
@@ -176,13 +178,15 @@ function compileConditions(conditions: readonly Condition[] | undefined, kind: s
     const relative = c.path === '@' || c.path.startsWith('@.')
     const parent = c.path.startsWith('@..')
     const onValues = c.path.startsWith('$values.')
+    const onAnnotations = c.path.startsWith('$annotations')
     return {
       ...predicate(c),
       ...(parent ? { parent: true as const } : {}),
-      patterns: parent ? [compilePath(c.path.slice(3))] : relative ? [compilePath(c.path.slice(2))] : onValues ? [compilePath(c.path.slice('$values.'.length))] : expandMacros(c.path, kind).map(compilePath),
+      patterns: parent ? [compilePath(c.path.slice(3))] : relative ? [compilePath(c.path.slice(2))] : onValues ? [compilePath(c.path.slice('$values.'.length))] : onAnnotations ? [compilePath(c.path.slice('$annotations'.length).replace(/^\./, ''))] : expandMacros(c.path, kind).map(compilePath),
       absent: c.absent === true,
       relative,
       ...(onValues ? { onValues: true as const } : {}),
+      ...(onAnnotations ? { onAnnotations: true as const } : {}),
       ...(c.equalsGroup !== undefined ? { equalsGroup: c.equalsGroup } : {}),
       ...(c.beforeGroup ? { beforeGroup: true } : {})
     }
