@@ -20011,14 +20011,14 @@ async function runAnalysis(sources, options) {
         repositoryPaths: headDetection?.paths ?? new Set(headPaths),
         files: []
     };
-    // Every head document is in scope without a base and on a version bump: those files stream through the analysis
-    // (checked file by file while parsed, then position trees released, and without a base values and lines too), so a
-    // whole repository never holds all its trees at once, nor, without a base, more of a document than reporting reads.
     // Untouched files a pair's other half may be in: cross-object checks read them, nothing reports on them. None on a
     // version bump: every file is in scope then.
     const headPairing = versionBump ? [] : pairingFiles(headDetection, headPaths);
     if (headPairing.length)
         inputs.pairingFiles = headPairing;
+    // Every head document is in scope without a base and on a version bump: those files stream through the analysis
+    // (checked file by file while parsed, then position trees released, and without a base values and lines too), so a
+    // whole repository never holds all its trees at once, nor, without a base, more of a document than reporting reads.
     const streamed = !sources.base || versionBump ? await parseAndCheck(sources.head, headPaths, { ...inputs, files: [] }, config, analyzers, { withFindings: !!sources.base, maxFileBytes }) : undefined;
     const headFiles = streamed ? streamed.files : await parseAll(sources.head, headPaths, maxFileBytes, headDetection?.parsed);
     // What detection parsed and the analysis does not use is dropped now, not held for the rest of the run.
