@@ -12828,14 +12828,15 @@ function factsOf(doc, lines) {
     if (!isMap(value))
         return NONE;
     const resource = doc.resource;
-    const secrets = resource && resource.kind === 'Gateway' && ISTIO_NETWORKING.has(resource.apiVersion) ? secretReferences(doc, value, resource) : [];
-    const servers = resource && resource.kind === 'Gateway' && ISTIO_NETWORKING.has(resource.apiVersion) ? serverPorts(doc, value, resource) : [];
+    const istioGateway = resource && resource.kind === 'Gateway' && ISTIO_NETWORKING.has(resource.apiVersion) ? resource : undefined;
+    const secrets = istioGateway ? secretReferences(doc, value, istioGateway) : [];
+    const servers = istioGateway ? serverPorts(doc, value, istioGateway) : [];
     const hosts = resource && resource.kind === 'ServiceEntry' && ISTIO_NETWORKING.has(resource.apiVersion) ? hostReferences(doc, value, resource) : [];
     const ambient = showsAmbient(doc, value);
     const operator = resource ? operatorObject(doc, value, resource) : undefined;
     const operators = operator ? [operator] : [];
     const appliers = appliersOf(doc, value);
-    const selections = resource && resource.kind === 'Gateway' && ISTIO_NETWORKING.has(resource.apiVersion) ? gatewaySelections(doc, value, resource) : [];
+    const selections = istioGateway ? gatewaySelections(doc, value, istioGateway) : [];
     const managed = resource && resource.kind === 'Gateway' && resource.apiVersion.startsWith('gateway.networking.k8s.io/') && resource.name && resource.namespace && istioManages(value) ? [{ name: resource.name, namespace: resource.namespace, resource }] : [];
     const optOuts = optOutsOf(doc, lines);
     return secrets.length === 0 && servers.length === 0 && hosts.length === 0 && !ambient && operators.length === 0 && appliers.length === 0 && selections.length === 0 && managed.length === 0 && optOuts.length === 0 ? NONE : { secrets, servers, hosts, ambient, operators, appliers, selections, managed, optOuts };

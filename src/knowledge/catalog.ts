@@ -439,13 +439,7 @@ function checkMatch(m: Match, where: string, problems: string[]): void {
   for (const key of spec.required) if (record[key] === undefined) problems.push(`${where}: ${m.type} match needs ${key}`)
   for (const key of Object.keys(record)) if (!COMMON_KEYS.includes(key) && !spec.required.includes(key) && !spec.optional.includes(key)) problems.push(`${where}: unexpected key ${key} on ${m.type} match`)
   checkPattern(record.pattern, where, problems)
-  if (m.until !== undefined) {
-    try {
-      parseRelease(m.until)
-    } catch {
-      problems.push(`${where}: until ${String(m.until)} is not a known release`)
-    }
-  }
+  if (m.until !== undefined && !knownRelease(String(m.until))) problems.push(`${where}: until ${String(m.until)} is not a known release`)
   if (m.unlessRepository !== undefined) {
     if (!Array.isArray(m.unlessRepository) || m.unlessRepository.length === 0) problems.push(`${where}: unlessRepository must be a non-empty list of matches`)
     else
