@@ -12878,7 +12878,10 @@ function tracingOf(doc, value) {
         if (!isMap(mesh))
             continue;
         const prefix = tree.at.map((p, k) => (typeof p === 'number' ? `[${p}]` : k === 0 ? p : `.${p}`)).join('');
-        const at = (path, text) => ({ file: doc.file, line: lineOf(entryAt(tree.root, path)?.keyNode ?? nodeAt(tree.root, path), doc.line), path: prefix === '' ? text : `${prefix}.${text}`, ...(resource ? { resource } : {}) });
+        const at = (path, text) => {
+            const where = located(tree.root, path);
+            return { file: doc.file, line: where?.line ?? doc.line, ...(where && where.endLine > where.line ? { endLine: where.endLine } : {}), path: prefix === '' ? text : `${prefix}.${text}`, ...(resource ? { resource } : {}) };
+        };
         if (Array.isArray(mesh.extensionProviders)) {
             mesh.extensionProviders.forEach((p, i) => {
                 if (!isMap(p) || typeof p.name !== 'string')
@@ -13301,18 +13304,18 @@ function tracingProviders(kind, selected, providers, tracers, inScope) {
         const by = tracers.filter((t) => t.name === p.name).sort(byPlace);
         if (!selected) {
             if (by.length === 0 && inScope(p.at))
-                out.push({ at: p.at, detail: `nothing in the analysed files selects the ${kind} provider ${p.name} (no defaultProviders.tracing list or Telemetry resource names it)` });
+                out.push({ at: p.at, detail: `Nothing in the analysed files selects the ${kind} provider ${p.name} (no defaultProviders.tracing list or Telemetry resource names it)` });
             continue;
         }
         if (by.length === 0)
             continue;
         if (inScope(p.at)) {
-            out.push({ at: p.at, detail: `the ${kind} provider ${p.name} is selected by ${by[0].by}${by.length > 1 ? ` and ${by.length - 1} more` : ''}` });
+            out.push({ at: p.at, detail: `The ${kind} provider ${p.name} is selected by ${by[0].by}${by.length > 1 ? ` and ${by.length - 1} more` : ''}` });
             continue;
         }
         for (const t of by)
             if (inScope(t.at))
-                out.push({ at: t.at, detail: `${p.name} is a ${kind} tracing provider` });
+                out.push({ at: t.at, detail: `This names ${p.name}, a ${kind} tracing provider` });
     }
     return out;
 }
@@ -13329,6 +13332,7 @@ function toFinding$1(c, hit) {
         message: `${hit.detail}: ${PROPER_NAME.test(c.message) ? c.message : `${c.message.charAt(0).toLowerCase()}${c.message.slice(1)}`}`,
         file: hit.at.file,
         line: hit.at.line,
+        ...(hit.at.endLine !== undefined ? { endLine: hit.at.endLine } : {}),
         ...(hit.at.resource ? { resource: hit.at.resource } : {}),
         path: hit.at.path,
         source: source.refs?.length ? `${source.url} (${source.refs.join(', ')})` : source.url

@@ -48,7 +48,7 @@ describe('tracing-provider-selected / -unselected (istio-1.27-lightstep-provider
   it('warns, not errs, when nothing in the files selects it (a Telemetry kept elsewhere still might)', async () => {
     const found = await lightstep([values, telemetry('otel')])
     expect(at(found)).toEqual([`${providerLine} warning`])
-    expect(found[0].message).toMatch(/^nothing in the analysed files selects the lightstep provider ls .*: Istio 1\.27 removed/)
+    expect(found[0].message).toMatch(/^Nothing in the analysed files selects the lightstep provider ls .*: Istio 1\.27 removed/)
   })
 
   it('reports on the Telemetry line when a pull request only starts using an existing provider', async () => {

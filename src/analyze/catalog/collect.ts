@@ -65,7 +65,7 @@ function groupOf(apiVersion: string): string {
 }
 
 /** Position of a concrete path: the key line for map entries, else the node's own line. */
-function located(root: PosNode | null, path: YamlPath): { line: number; endLine: number; keyNode?: PosNode; valueNode?: PosNode } | undefined {
+export function located(root: PosNode | null, path: YamlPath): { line: number; endLine: number; keyNode?: PosNode; valueNode?: PosNode } | undefined {
   const entry = entryAt(root, path)
   if (entry) {
     return {

@@ -11,7 +11,7 @@ import { entryAt, nodeAt } from '../../manifests/locate.js'
 import { TRACING_PROVIDER_CHECKS, type CrossObjectCheck } from '../../knowledge/catalog.js'
 import { includesChange, type Release } from '../../knowledge/versions.js'
 import { includedIn, optOutKeyOf, optOutPlan, type Compiled, type Plan } from './plan.js'
-import { collectHits, helmTreesOf, meshTreesOf } from './collect.js'
+import { collectHits, helmTreesOf, located, meshTreesOf } from './collect.js'
 import { isChartProfilePath } from './profile.js'
 
 const ISTIO_NETWORKING = new Set(['networking.istio.io/v1alpha3', 'networking.istio.io/v1beta1', 'networking.istio.io/v1'])
@@ -61,6 +61,8 @@ interface Place {
 interface Spot {
   file: string
   line: number
+  /** The last line of what is reported (a provider's block), when it runs past `line`. */
+  endLine?: number
   path: string
   resource?: ResourceRef
 }
@@ -286,7 +288,10 @@ function tracingOf(doc: ManifestDocument, value: Record<string, unknown>): { pro
     const mesh = tree.value
     if (!isMap(mesh)) continue
     const prefix = tree.at.map((p, k) => (typeof p === 'number' ? `[${p}]` : k === 0 ? p : `.${p}`)).join('')
-    const at = (path: (string | number)[], text: string): Spot => ({ file: doc.file, line: lineOf(entryAt(tree.root, path)?.keyNode ?? nodeAt(tree.root, path), doc.line), path: prefix === '' ? text : `${prefix}.${text}`, ...(resource ? { resource } : {}) })
+    const at = (path: (string | number)[], text: string): Spot => {
+      const where = located(tree.root, path)
+      return { file: doc.file, line: where?.line ?? doc.line, ...(where && where.endLine > where.line ? { endLine: where.endLine } : {}), path: prefix === '' ? text : `${prefix}.${text}`, ...(resource ? { resource } : {}) }
+    }
     if (Array.isArray(mesh.extensionProviders)) {
       mesh.extensionProviders.forEach((p, i) => {
         if (!isMap(p) || typeof p.name !== 'string') return
@@ -676,15 +681,15 @@ function tracingProviders(kind: string, selected: boolean, providers: readonly T
     if (p.kind !== kind) continue
     const by = tracers.filter((t) => t.name === p.name).sort(byPlace)
     if (!selected) {
-      if (by.length === 0 && inScope(p.at)) out.push({ at: p.at, detail: `nothing in the analysed files selects the ${kind} provider ${p.name} (no defaultProviders.tracing list or Telemetry resource names it)` })
+      if (by.length === 0 && inScope(p.at)) out.push({ at: p.at, detail: `Nothing in the analysed files selects the ${kind} provider ${p.name} (no defaultProviders.tracing list or Telemetry resource names it)` })
       continue
     }
     if (by.length === 0) continue
     if (inScope(p.at)) {
-      out.push({ at: p.at, detail: `the ${kind} provider ${p.name} is selected by ${by[0].by}${by.length > 1 ? ` and ${by.length - 1} more` : ''}` })
+      out.push({ at: p.at, detail: `The ${kind} provider ${p.name} is selected by ${by[0].by}${by.length > 1 ? ` and ${by.length - 1} more` : ''}` })
       continue
     }
-    for (const t of by) if (inScope(t.at)) out.push({ at: t.at, detail: `${p.name} is a ${kind} tracing provider` })
+    for (const t of by) if (inScope(t.at)) out.push({ at: t.at, detail: `This names ${p.name}, a ${kind} tracing provider` })
   }
   return out
 }
@@ -710,6 +715,7 @@ function toFinding(c: Compiled, hit: PairHit): Finding {
     message: `${hit.detail}: ${PROPER_NAME.test(c.message) ? c.message : `${c.message.charAt(0).toLowerCase()}${c.message.slice(1)}`}`,
     file: hit.at.file,
     line: hit.at.line,
+    ...(hit.at.endLine !== undefined ? { endLine: hit.at.endLine } : {}),
     ...(hit.at.resource ? { resource: hit.at.resource } : {}),
     path: hit.at.path,
     source: source.refs?.length ? `${source.url} (${source.refs.join(', ')})` : source.url
