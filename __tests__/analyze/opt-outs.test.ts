@@ -62,7 +62,8 @@ describe('an istiod opt-out in another file silences the per-resource finding', 
   })
 
   it('counts an opt-out only on targets that read it (`since`, with the patches it was backported to)', async () => {
-    // DEBUG_ENDPOINT_AUTH_ALLOWED_NAMESPACES exists from 1.30, 1.29.1 and 1.28.6; before, the Kiali namespace loses debug access.
+    // DEBUG_ENDPOINT_AUTH_ALLOWED_NAMESPACES exists from 1.30, 1.29.1, 1.28.5 and 1.27.8 (the 2026-03-10 security patches);
+    // before, the Kiali namespace loses debug access.
     const kiali: File = { path: 'apps/kiali.yaml', text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: kiali\n  namespace: observability\nspec:\n  selector:\n    matchLabels: {app: kiali}\n  template:\n    metadata:\n      labels: {app: kiali}\n    spec:\n      containers:\n      - name: kiali\n        image: quay.io/kiali/kiali:v2.0\n' }
     const allowed = istiodValues('    DEBUG_ENDPOINT_AUTH_ALLOWED_NAMESPACES: "observability"\n')
     const debug = async (target: string) => {
@@ -70,9 +71,9 @@ describe('an istiod opt-out in another file silences the per-resource finding', 
       return where(r.findings.filter((f) => f.file === kiali.path && /debug/i.test(f.message)))
     }
     expect(await debug('1.29.0')).toEqual(['apps/kiali.yaml:4 warning'])
-    expect(await debug('1.28.5')).toEqual(['apps/kiali.yaml:4 warning'])
+    expect(await debug('1.28.4')).toEqual(['apps/kiali.yaml:4 warning'])
     expect(await debug('1.29.1')).toEqual([])
-    expect(await debug('1.28.6')).toEqual([])
+    expect(await debug('1.28.5')).toEqual([])
     expect(await debug('1.30')).toEqual([])
   })
 

@@ -51,7 +51,7 @@ interface MatchBase {
    * nothing, wherever the setting sits (usually the istiod values, not the file of the resource it concerns).
    * `until`: the release that removes the switch (or no longer ships the compatibility profile); from it on the
    * setting keeps nothing and the match reports again. `since`: the release that first reads the setting, or a
-   * list of it and the patches it was backported to (`["1.30", "1.29.1", "1.28.6"]`); on other targets it keeps
+   * list of it and the patches it was backported to (`["1.30", "1.29.1", "1.28.5"]`); on other targets it keeps
    * nothing either.
    */
   unlessRepository?: OptOut[]
