@@ -70,6 +70,8 @@ describe('1.30 istiod variables backported to 1.27–1.29 patches', () => {
 })
 
 // ---- istio-1.24-in-cluster-operator-removed: only IstioOperator objects the repository applies to the cluster ----
+// (a warning since audit 13, m13b: on 1.24 nothing reconciles such an object, so the change it carries silently does
+// not happen; the 1.23 deprecation stays a notice)
 
 interface File {
   path: string
@@ -112,7 +114,7 @@ describe('the in-cluster operator notice (1.23 deprecated, 1.24 removed) on appl
   it('reports an IstioOperator that a kustomization lists, on the apiVersion line', async () => {
     const files = [{ path: 'mesh/iop.yaml', text: iop('mesh') }, { path: 'mesh/kustomization.yaml', text: 'resources:\n- ./iop.yaml\n- ../apps\n' }]
     const found = await operatorFindings(files, '1.28')
-    expect(at(found)).toEqual([`mesh/iop.yaml:${lineOf(files[0].text, 'apiVersion:')} removed-feature notice`])
+    expect(at(found)).toEqual([`mesh/iop.yaml:${lineOf(files[0].text, 'apiVersion:')} removed-feature warning`])
     expect(found[0].message).toContain('kustomization mesh/kustomization.yaml lists this file, so the object is applied to the cluster: the in-cluster operator')
     expect(found[0].resource).toEqual(expect.objectContaining({ kind: 'IstioOperator', name: 'mesh' }))
     // 1.23 deprecates it; 1.22 and older still reconcile it.
@@ -126,7 +128,7 @@ describe('the in-cluster operator notice (1.23 deprecated, 1.24 removed) on appl
     const flux = { path: 'clusters/prod/istio.yaml', text: 'apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: istio\n  namespace: flux-system\nspec:\n  path: ./infra/istio\n  sourceRef: {kind: GitRepository, name: flux-system}\n' }
     const deep = { path: 'infra/istio/base/iop.yaml', text: iop('mesh') }
     const found = await operatorFindings([flux, deep], '1.28')
-    expect(at(found)).toEqual([`infra/istio/base/iop.yaml:${lineOf(deep.text, 'apiVersion:')} removed-feature notice`])
+    expect(at(found)).toEqual([`infra/istio/base/iop.yaml:${lineOf(deep.text, 'apiVersion:')} removed-feature warning`])
     expect(found[0].message).toContain('Flux Kustomization flux-system/istio deploys infra/istio/, which holds this file')
     const argo = { path: 'argo/istio.yaml', text: 'apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: istio\nspec:\n  source:\n    repoURL: https://example.com/r.git\n    path: infra/istio\n' }
     expect(await operatorFindings([argo, deep], '1.28')).toEqual([])
@@ -139,7 +141,7 @@ describe('the in-cluster operator notice (1.23 deprecated, 1.24 removed) on appl
   it('reports every IstioOperator where the repository installs the operator itself', async () => {
     const operator = { path: 'operator/deploy.yaml', text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: istio-operator\n  namespace: istio-operator\nspec:\n  template:\n    spec:\n      containers:\n      - name: istio-operator\n        image: docker.io/istio/operator:1.22.0\n' }
     const found = await operatorFindings([operator, input], '1.24')
-    expect(at(found)).toEqual([`install/iop.yaml:${lineOf(input.text, 'apiVersion:')} removed-feature notice`])
+    expect(at(found)).toEqual([`install/iop.yaml:${lineOf(input.text, 'apiVersion:')} removed-feature warning`])
     expect(found[0].message).toContain('the istio-operator Deployment in operator/deploy.yaml runs the in-cluster operator')
   })
 
