@@ -85,6 +85,23 @@ function versionsOf(e: CatalogEntry): { trip: Versions[]; quiet: Versions[] } {
   }
 }
 
+/**
+ * The entry's versions narrowed to the targets a match reports on: a match-level `until` (the target from which it
+ * reports nothing) and `since` (the first target it reports on) make the targets outside quiet ones. A no-effect
+ * entry whose match ends before the entry's own trip targets trips at the release before that `until`.
+ */
+function withinMatch(v: { trip: Versions[]; quiet: Versions[] }, match: Match): { trip: Versions[]; quiet: Versions[]; outside: Versions[] } {
+  const inside = (t: string) => (match.until === undefined || release(t).minorNumber < release(match.until).minorNumber) && (match.since === undefined || release(t).minorNumber >= release(match.since).minorNumber)
+  const trip = v.trip.filter((x) => inside(x.target))
+  return {
+    trip: trip.length > 0 || match.until === undefined ? trip : [{ target: before(match.until) }],
+    quiet: v.quiet,
+    // Outside the match's own range a sibling match of the entry may report the same manifest (a notice from the
+    // release where a warning stops): only this match alone must stay quiet there.
+    outside: [...v.trip.filter((x) => !inside(x.target)), ...(match.since ? [{ target: before(match.since) }] : [])]
+  }
+}
+
 describe('catalog entries', () => {
   const entries = catalogEntries()
 
@@ -95,8 +112,9 @@ describe('catalog entries', () => {
 
   for (const entry of entries) {
     describe(entry.id, () => {
-      const { trip, quiet } = versionsOf(entry)
+      const versions = versionsOf(entry)
       entry.match.forEach((match, i) => {
+        const { trip, quiet, outside } = withinMatch(versions, match)
         const label = `match ${i} (${match.type})`
         it(`${label} trips at ${trip.map((v) => (v.from ? `${v.from}→${v.target}` : v.target)).join(', ')}`, () => {
           const c = buildCase(entry, match)
@@ -113,6 +131,12 @@ describe('catalog entries', () => {
             const c = buildCase(entry, match)
             for (const v of quiet) expect(findings(c, v).filter((f) => f.entryId === entry.id)).toEqual([])
             for (const v of quiet) expect(findings(c, v, { entry, match })).toEqual([])
+          })
+        }
+        if (outside.length > 0) {
+          it(`${label} alone stays quiet outside its own since/until at ${outside.map((v) => v.target).join(', ')}`, () => {
+            const c = buildCase(entry, match)
+            for (const v of outside) expect(findings(c, v, { entry, match })).toEqual([])
           })
         }
         if ('where' in match && match.where?.length) {

@@ -9,6 +9,7 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   '^(?!(5|5\\.0+)s$|5000ms$)': '10s',
   '^1\\.(1[0-9]|2[0-8])(\\.|$)': '1.28',
   'forward_downstream_sni|tcp_cluster_rewrite|sni_verifier': 'envoy.filters.network.sni_verifier',
+  '^type\\.googleapis\\.com/envoy\\.extensions\\.': 'type.googleapis.com/envoy.extensions.filters.network.wasm.v3.Wasm',
   // PILOT_CONVERT_SIDECAR_SCOPE_CONCURRENCY other than its default 1.
   '^(?!\\s*1\\s*$)\\s*\\S': '4',
   // A CEL node attribute, not a host name such as node.cluster.local that merely starts with node.

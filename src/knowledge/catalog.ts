@@ -43,6 +43,12 @@ interface MatchBase {
    * entry that removes it speaks for it), so its message would no longer be true.
    */
   until?: string
+  /**
+   * The target release from which this match reports (before it, nothing): what the match says is only true from
+   * there, e.g. a misspelt opt-in that is harmless once the behaviour it asks for became the default, and needs a
+   * stronger word on the releases before.
+   */
+  since?: string
   /** Overrides the entry fix; null = no fix for this match. */
   fix?: FixSpec | null
   /**
@@ -358,7 +364,7 @@ const MATCH_KEYS: Record<MatchType, { required: string[]; optional: string[] }> 
   helmChart: { required: ['names'], optional: ['where'] },
   crossObject: { required: ['check'], optional: ['provider'] }
 }
-const COMMON_KEYS = ['type', 'severity', 'message', 'fix', 'unlessRepository', 'until']
+const COMMON_KEYS = ['type', 'severity', 'message', 'fix', 'unlessRepository', 'until', 'since']
 /** Match types that state a mesh-wide setting, the ones `unlessRepository` may name. */
 const OPT_OUT_TYPES = ['env', 'helmValue', 'meshConfig', 'field']
 const FIXES_BY_MATCH: Record<MatchType, FixSpec['type'][]> = {
@@ -449,6 +455,8 @@ function checkMatch(m: Match, where: string, problems: string[]): void {
   for (const key of Object.keys(record)) if (!COMMON_KEYS.includes(key) && !spec.required.includes(key) && !spec.optional.includes(key)) problems.push(`${where}: unexpected key ${key} on ${m.type} match`)
   checkPattern(record.pattern, where, problems)
   if (m.until !== undefined && !knownRelease(String(m.until))) problems.push(`${where}: until ${String(m.until)} is not a known release`)
+  if (m.since !== undefined && !knownRelease(String(m.since))) problems.push(`${where}: since ${String(m.since)} is not a known release`)
+  else if (m.since !== undefined && m.until !== undefined && knownRelease(String(m.until)) && compareReleases(parseRelease(String(m.until)), parseRelease(String(m.since))) <= 0) problems.push(`${where}: until must be after since`)
   if (m.unlessRepository !== undefined) {
     if (!Array.isArray(m.unlessRepository) || m.unlessRepository.length === 0) problems.push(`${where}: unlessRepository must be a non-empty list of matches`)
     else

@@ -269,6 +269,7 @@ export function compilePlan(target: Release, from?: Release, releases: readonly 
     if (!rule) continue
     entry.match.forEach((match, i) => {
       if (match.until !== undefined && includesChange(target, match.until)) return
+      if (match.since !== undefined && !includesChange(target, match.since)) return
       const fix = match.fix === null ? undefined : (match.fix ?? entry.fix)
       add(plan, compiledBase(entry, match, rule, match.severity ?? entry.severity, match.message ?? entry.message, fix, match.unlessRepository ? `${entry.id}#${i}` : undefined), match)
     })
