@@ -50,3 +50,32 @@ describe('istio-1.30.2-authz-trust-domains: an empty trustDomains / notTrustDoma
     expect(undeclared[0].rule).toBe('field-not-in-release')
   })
 })
+
+describe('istio-1.30-cni-config-permissions: CNI_CONF_GROUP_READ set in the values.yaml of the umbrella chart that depends on cni', () => {
+  const CNI = /CNI config files Istio writes are mode 0600/
+  const chart: File = {
+    path: 'deploy/mesh/Chart.yaml',
+    text: 'apiVersion: v2\nname: mesh\nversion: 0.1.0\ndependencies:\n- name: cni\n  version: 1.30.0\n  repository: https://istio-release.storage.googleapis.com/charts\n',
+  }
+  const values = (text: string): File => ({ path: 'deploy/mesh/values.yaml', text })
+  async function cniFindings(files: readonly File[], target = '1.30', from = '1.29'): Promise<Finding[]> {
+    const result = await runAnalysis({ changes: added(files), head: snapshotOf(files) }, { target, from, paths: [] })
+    return result.findings.filter((f) => CNI.test(f.message))
+  }
+  const notice = [`${chart.path}:${lineOf(chart.text, '- name: cni')} notice`]
+
+  it('notices the dependency when nothing sets the variable', async () => {
+    expect(at(await cniFindings([chart]))).toEqual(notice)
+  })
+  for (const text of ['cni:\n  env:\n    CNI_CONF_GROUP_READ: "true"\n', 'cni:\n  cni:\n    env:\n      CNI_CONF_GROUP_READ: true\n', 'global:\n  hub: docker.io/istio\ncni:\n  profile: ambient\n  env:\n    CNI_CONF_GROUP_READ: "false"\n']) {
+    it(`is silent when the umbrella values.yaml sets it: ${JSON.stringify(text)}`, async () => {
+      expect(await cniFindings([chart, values(text)])).toEqual([])
+    })
+  }
+  it('still notices when the umbrella values.yaml sets only other cni variables', async () => {
+    expect(at(await cniFindings([chart, values('cni:\n  env:\n    AMBIENT_ENABLE_DRY_RUN: "true"\n')]))).toEqual(notice)
+  })
+  it('still notices when the variable is set under another chart of the umbrella (istiod reads no CNI config)', async () => {
+    expect(at(await cniFindings([chart, values('istiod:\n  env:\n    CNI_CONF_GROUP_READ: "true"\n')]))).toEqual(notice)
+  })
+})
