@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pullFromStates, runnerEnv, startFakeGitHub, type BuiltPull, type FakeGitHub } from '../scripts/fake-github.mjs'
 
-/** The istiod HelmRelease; the Lightstep provider (removed in 1.27) sits three lines above the chart version. */
+/** The istiod HelmRelease; the Lightstep provider (removed in 1.27), the default tracer, sits three lines above the chart version. */
 function helmRelease(version: string, lightstep: boolean): string {
   const provider = lightstep
     ? '        - name: tracing\n          lightstep: { address: "collector.example.com:443", accessToken: token }\n'
@@ -20,6 +20,7 @@ metadata:
 spec:
   values:
     meshConfig:
+      defaultProviders: { tracing: [tracing] }
       extensionProviders:
 ${provider}  chart:
     spec:
@@ -220,14 +221,14 @@ describe('a version-only bump of the Istio charts', () => {
     expect(run.stdout).toMatch(/::error::istio-compat: 1 finding\(s\) at or above "error" \(fail-on\); the most severe is error\. 4 finding\(s\) already there/)
 
     const json = report(run)
-    expect(json.findings.map(where).sort()).toEqual(['clusters/istiod.yaml:11 removed-feature new', ...ALREADY_THERE].sort())
+    expect(json.findings.map(where).sort()).toEqual(['clusters/istiod.yaml:12 removed-feature new', ...ALREADY_THERE].sort())
     expect(json.counts).toMatchObject({ errors: 1, warnings: 0, notices: 0, new: 1, existing: 4 })
     expect(run.outputs).toMatchObject({ errors: '1', warnings: '0', notices: '0' })
 
     const posts = reviewPosts(BREAKING)
     expect(posts).toHaveLength(1)
     const comments = posts[0].body.comments as { path: string; line: number; body: string }[]
-    expect(comments.map((c) => `${c.path}:${c.line}`)).toEqual(['clusters/istiod.yaml:11'])
+    expect(comments.map((c) => `${c.path}:${c.line}`)).toEqual(['clusters/istiod.yaml:12'])
     expect(comments[0].body).toContain('removed-feature')
     expect(comments[0].body).toContain('Lightstep')
     const sarif = JSON.parse(readFileSync(run.outputs.sarif, 'utf8'))

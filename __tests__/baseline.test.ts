@@ -163,7 +163,7 @@ describe('runAnalysis with a base', () => {
   })
 
   it('a version bump checks the base against the release it ran: what the move breaks is new, the rest unchanged, and only documents with findings are analysed twice', async () => {
-    const lightstep = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: istio\n  namespace: istio-system\ndata:\n  mesh: |\n    extensionProviders:\n      - name: ls\n        lightstep: { address: "c:443", accessToken: t }\n`
+    const lightstep = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: istio\n  namespace: istio-system\ndata:\n  mesh: |\n    extensionProviders:\n      - name: ls\n        lightstep: { address: "c:443", accessToken: t }\n    defaultProviders: { tracing: [ls] }\n`
     const quiet = Array.from({ length: 5 }, (_, i) => `apiVersion: v1\nkind: Service\nmetadata:\n  name: s${i}\n  namespace: shop\nspec:\n  ports: [{ port: 80 }]\n`).join('---\n')
     const base = { 'clusters/istiod.yaml': helmRelease('1.26.3'), 'apps/dr.yaml': destinationRule('reviews', 'ROUND_ROBINN'), 'mesh/istio.yaml': lightstep, 'apps/services.yaml': quiet, 'lint/broken.yaml': 'a: {b: 1\n' }
     const r = repo(base, { ...base, 'clusters/istiod.yaml': helmRelease('1.28.1') })

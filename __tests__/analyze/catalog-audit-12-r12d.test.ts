@@ -106,18 +106,19 @@ describe('istio-1.27-inference-extension-flag-typo: the real variable set in ano
   })
 })
 
-describe('istio-1.27-lightstep-provider-removed: an error wherever the provider is defined', () => {
+describe('istio-1.27-lightstep-provider-removed: an error where the provider is selected', () => {
   const LIGHTSTEP = /removed the Lightstep tracing provider/
   const provider = '  extensionProviders:\n  - name: ls\n    lightstep:\n      service: collector.ls.svc.cluster.local\n      port: 8080\n      accessToken: abc\n'
   it('errs when defaultProviders.tracing is set next to it', async () => {
     const v = values('mesh', `meshConfig:\n  defaultProviders:\n    tracing:\n    - ls\n${provider}`)
     expect(at(await findings([v], '1.27', '1.26', v.path, LIGHTSTEP))).toEqual([`${v.path}:${lineOf(v.text, 'lightstep:')} error`])
   })
-  // r12d made an unselected provider a warning; the coordinator reverted that: a Telemetry resource in another file
-  // (as in the bundled example) may select it, and the catalog cannot pair the two yet, so the error stays.
-  it('still errs when no default tracing provider is selected (a Telemetry resource may name it)', async () => {
+  // r12d made an unselected provider a warning; the coordinator first reverted that (a Telemetry resource in another
+  // file may select it), then paired providers with their selections across files (tracing-provider-pairing.test.ts):
+  // a provider nothing in the files selects is a warning again.
+  it('warns when nothing in the files selects the provider', async () => {
     const v = values('mesh', `meshConfig:\n${provider}`)
-    expect(at(await findings([v], '1.27', '1.26', v.path, LIGHTSTEP))).toEqual([`${v.path}:${lineOf(v.text, 'lightstep:')} error`])
+    expect(at(await findings([v], '1.27', '1.26', v.path, LIGHTSTEP))).toEqual([`${v.path}:${lineOf(v.text, 'lightstep:')} warning`])
   })
   it('is silent before 1.27', async () => {
     const v = values('mesh', `meshConfig:\n${provider}`)

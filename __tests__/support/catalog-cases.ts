@@ -445,7 +445,7 @@ export function buildCase(entry: CatalogEntry, match: Match, clean = false, brok
       return { file, text: w.text, line: w.lineOf(['spec', 'chart', 'spec', 'chart']) }
     }
     case 'crossObject': {
-      const text = CROSS_OBJECT_CASES[match.check](clean)
+      const text = CROSS_OBJECT_CASES[match.check](clean, match.provider ?? '')
       return { file, text, line: text.split('\n').findIndex((l) => l.includes('# reported')) + 1 }
     }
   }
@@ -456,7 +456,7 @@ export function buildCase(entry: CatalogEntry, match: Match, clean = false, brok
  * The cross-object checks: two documents in one file that pair (the second reference is reported, marked
  * `# reported`), and with `clean` a variant that does not pair.
  */
-const CROSS_OBJECT_CASES: Record<Extract<Match, { type: 'crossObject' }>['check'], (clean: boolean) => string> = {
+const CROSS_OBJECT_CASES: Record<Extract<Match, { type: 'crossObject' }>['check'], (clean: boolean, provider: string) => string> = {
   // One gateway workload (same selector) reads `cert` and `istio-ingress/cert`: one Secret spelt two ways.
   // Clean: the second Gateway names the Secret of another namespace.
   'secret-name-forms': (clean) => `apiVersion: networking.istio.io/v1
@@ -586,5 +586,46 @@ spec:
   servers:
   - port: {number: 8080, name: http-extra, protocol: HTTP}
     hosts: ["*"]
+`,
+  // A provider of the match's kind in the istio ConfigMap's mesh config and a Telemetry that selects it (clean: the
+  // Telemetry selects another provider).
+  'tracing-provider-selected': (clean, provider) => `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: istio
+  namespace: istio-system
+data:
+  mesh: |-
+    extensionProviders:
+    - name: old
+      ${provider}: # reported
+        service: collector.tracing.svc.cluster.local
+        port: 8080
+---
+apiVersion: telemetry.istio.io/v1
+kind: Telemetry
+metadata:
+  name: mesh-default
+  namespace: istio-system
+spec:
+  tracing:
+  - providers:
+    - name: ${clean ? 'other' : 'old'}
+`,
+  // The same provider that nothing selects (clean: the mesh config selects it as the default tracer).
+  'tracing-provider-unselected': (clean, provider) => `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: istio
+  namespace: istio-system
+data:
+  mesh: |-${clean ? `
+    defaultProviders:
+      tracing: [old]` : ''}
+    extensionProviders:
+    - name: old
+      ${provider}: # reported
+        service: collector.tracing.svc.cluster.local
+        port: 8080
 `
 }

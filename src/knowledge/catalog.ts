@@ -222,6 +222,8 @@ export interface HelmChartMatch extends MatchBase {
 export interface CrossObjectMatch extends MatchBase {
   type: 'crossObject'
   check: CrossObjectCheck
+  /** For the tracing-provider checks: the kind of meshConfig.extensionProviders item they look at (`lightstep`). */
+  provider?: string
 }
 
 /**
@@ -233,10 +235,17 @@ export interface CrossObjectMatch extends MatchBase {
  * - istio-operator-applied: an IstioOperator that the repository applies to the cluster as an object (a kustomization
  *   lists its file, a Flux Kustomization or Argo CD Application deploys its directory, or the repository installs the
  *   in-cluster operator), as opposed to an input file for istioctl.
+ * - gateway-merge-namespaces: an Istio Gateway selecting the pods of a Gateway API Gateway Istio deploys in another namespace.
+ * - tracing-provider-selected: a tracing provider of kind `provider` in meshConfig.extensionProviders whose name a
+ *   defaultProviders.tracing list or a Telemetry resource's spec.tracing[].providers names.
+ * - tracing-provider-unselected: such a provider that nothing in the analysed files selects.
  */
-export type CrossObjectCheck = 'secret-name-forms' | 'https-http-bind' | 'ambient-serviceentry-hosts' | 'istio-operator-applied' | 'gateway-merge-namespaces'
+export type CrossObjectCheck = 'secret-name-forms' | 'https-http-bind' | 'ambient-serviceentry-hosts' | 'istio-operator-applied' | 'gateway-merge-namespaces' | 'tracing-provider-selected' | 'tracing-provider-unselected'
 
-export const CROSS_OBJECT_CHECKS: readonly CrossObjectCheck[] = ['secret-name-forms', 'https-http-bind', 'ambient-serviceentry-hosts', 'istio-operator-applied', 'gateway-merge-namespaces']
+export const CROSS_OBJECT_CHECKS: readonly CrossObjectCheck[] = ['secret-name-forms', 'https-http-bind', 'ambient-serviceentry-hosts', 'istio-operator-applied', 'gateway-merge-namespaces', 'tracing-provider-selected', 'tracing-provider-unselected']
+
+/** The cross-object checks that look at one kind of tracing provider (the match names it as `provider`). */
+export const TRACING_PROVIDER_CHECKS: readonly CrossObjectCheck[] = ['tracing-provider-selected', 'tracing-provider-unselected']
 
 export type Match =
   | ResourceMatch
@@ -347,7 +356,7 @@ const MATCH_KEYS: Record<MatchType, { required: string[]; optional: string[] }> 
   env: { required: ['name', 'component'], optional: ['values', 'pattern', 'unlessSet', 'documentWhere'] },
   text: { required: [], optional: ['kinds', 'families', 'contains', 'pattern'] },
   helmChart: { required: ['names'], optional: ['where'] },
-  crossObject: { required: ['check'], optional: [] }
+  crossObject: { required: ['check'], optional: ['provider'] }
 }
 const COMMON_KEYS = ['type', 'severity', 'message', 'fix', 'unlessRepository', 'until']
 /** Match types that state a mesh-wide setting, the ones `unlessRepository` may name. */
@@ -520,6 +529,8 @@ function checkMatch(m: Match, where: string, problems: string[]): void {
       break
     case 'crossObject':
       if (!CROSS_OBJECT_CHECKS.includes(m.check)) problems.push(`${where}: unknown cross-object check ${String(m.check)}`)
+      if (TRACING_PROVIDER_CHECKS.includes(m.check) !== (m.provider !== undefined)) problems.push(`${where}: provider is required by the tracing-provider checks and read by no other`)
+      else if (m.provider !== undefined && (typeof m.provider !== 'string' || !/^[a-z][a-zA-Z0-9]*$/.test(m.provider))) problems.push(`${where}: provider must be an extensionProviders key such as lightstep`)
       break
   }
 }

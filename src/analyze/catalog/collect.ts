@@ -242,7 +242,7 @@ export function helmTreesOf(doc: ManifestDocument): HelmTree[] {
   return trees
 }
 
-function meshTreesOf(doc: ManifestDocument, helmTrees: readonly HelmTree[]): Tree[] {
+export function meshTreesOf(doc: ManifestDocument, helmTrees: readonly HelmTree[]): Tree[] {
   const trees: Tree[] = doc.embedded.filter((e) => e.role === 'mesh-config' && isMap(e.value)).map((e) => ({ value: e.value, root: e.root, at: e.at }))
   const have = new Set(trees.map((t) => formatPath(t.at)))
   const add = (value: unknown, root: PosNode | null, at: YamlPath): void => {

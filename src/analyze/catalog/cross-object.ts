@@ -8,10 +8,10 @@
 import type { Finding, ResourceRef } from '../../model.js'
 import type { ManifestDocument, ManifestFile, PosNode } from '../../manifests/types.js'
 import { entryAt, nodeAt } from '../../manifests/locate.js'
-import type { CrossObjectCheck } from '../../knowledge/catalog.js'
+import { TRACING_PROVIDER_CHECKS, type CrossObjectCheck } from '../../knowledge/catalog.js'
 import { includesChange, type Release } from '../../knowledge/versions.js'
 import { includedIn, optOutKeyOf, optOutPlan, type Compiled, type Plan } from './plan.js'
-import { collectHits } from './collect.js'
+import { collectHits, helmTreesOf, meshTreesOf } from './collect.js'
 import { isChartProfilePath } from './profile.js'
 
 const ISTIO_NETWORKING = new Set(['networking.istio.io/v1alpha3', 'networking.istio.io/v1beta1', 'networking.istio.io/v1'])
@@ -55,6 +55,30 @@ interface Place {
   line: number
   path: string
   resource: ResourceRef
+}
+
+/** A place in a document that may not be a resource (a Helm values file). */
+interface Spot {
+  file: string
+  line: number
+  path: string
+  resource?: ResourceRef
+}
+
+/** An item of meshConfig.extensionProviders: its name and its kind (the key next to `name`, e.g. `lightstep`). */
+export interface TracingProvider {
+  kind: string
+  name: string
+  /** The line of the kind's key. */
+  at: Spot
+}
+
+/** A tracing provider named by a defaultProviders.tracing list or a Telemetry resource's spec.tracing[].providers. */
+export interface TracingSelection {
+  name: string
+  /** How the finding names the selector, e.g. `Telemetry mesh-default` or `defaultProviders.tracing`. */
+  by: string
+  at: Spot
 }
 
 /** An Istio Gateway that selects the pods of a managed Gateway API gateway by their gateway-name label. */
@@ -187,7 +211,7 @@ function umbrellaSubcharts(doc: ManifestDocument): ManifestDocument[] {
   return out
 }
 
-const MAY_PAIR = /gateway\.networking\.k8s\.io\/gateway-name["']?:[ \t]*["']?[\w.-]|^apiVersion:[ \t]*["']?gateway\.networking\.k8s\.io\/v1(?:beta1)?["']?[ \t]*\r?\nkind:[ \t]*["']?Gateway\b|^[ \t]*(?:- )?credentialNames?:[ \t]*[^\s#]|^kind:[ \t]*["']?(?:ServiceEntry|IstioOperator|Kustomization|Application)\b|^resources:|istio-operator\b|dataplane-mode["']?:[ \t]*["']?ambient|profile:[ \t]*["']?ambient|gatewayClassName:[ \t]*["']?istio-waypoint|^[ \t]*(?:- )?credentialNames:[ \t]*\r?\n[ \t]*- |chart:[ \t]*["']?ztunnel\b|^[ \t]*(?:- )?bind:[ \t]*[^\s#]/m
+const MAY_PAIR = /\b(?:lightstep|opencensus|defaultProviders)\b|^kind:[ \t]*["']?Telemetry\b|gateway\.networking\.k8s\.io\/gateway-name["']?:[ \t]*["']?[\w.-]|^apiVersion:[ \t]*["']?gateway\.networking\.k8s\.io\/v1(?:beta1)?["']?[ \t]*\r?\nkind:[ \t]*["']?Gateway\b|^[ \t]*(?:- )?credentialNames?:[ \t]*[^\s#]|^kind:[ \t]*["']?(?:ServiceEntry|IstioOperator|Kustomization|Application)\b|^resources:|istio-operator\b|dataplane-mode["']?:[ \t]*["']?ambient|profile:[ \t]*["']?ambient|gatewayClassName:[ \t]*["']?istio-waypoint|^[ \t]*(?:- )?credentialNames:[ \t]*\r?\n[ \t]*- |chart:[ \t]*["']?ztunnel\b|^[ \t]*(?:- )?bind:[ \t]*[^\s#]/m
 
 /** What the cross-object checks need from one document. */
 export interface DocumentFacts {
@@ -200,11 +224,13 @@ export interface DocumentFacts {
   appliers: Applier[]
   selections: GatewaySelection[]
   managed: ManagedGateway[]
+  providers: TracingProvider[]
+  tracers: TracingSelection[]
   /** The opt-outs the document sets (`unlessRepository`), which silence catalog matches everywhere. */
   optOuts: OptOutFact[]
 }
 
-const NONE: DocumentFacts = { secrets: [], servers: [], hosts: [], ambient: false, operators: [], appliers: [], selections: [], managed: [], optOuts: [] }
+const NONE: DocumentFacts = { secrets: [], servers: [], hosts: [], ambient: false, operators: [], appliers: [], selections: [], managed: [], providers: [], tracers: [], optOuts: [] }
 const factsByDoc = new WeakMap<ManifestDocument, DocumentFacts>()
 
 function isMap(v: unknown): v is Record<string, unknown> {
@@ -248,8 +274,59 @@ function factsOf(doc: ManifestDocument, lines?: readonly string[]): DocumentFact
   const appliers = appliersOf(doc, value)
   const selections = istioGateway ? gatewaySelections(doc, value, istioGateway) : []
   const managed = resource && resource.kind === 'Gateway' && resource.apiVersion.startsWith('gateway.networking.k8s.io/') && resource.name && resource.namespace && istioManages(value) ? [{ name: resource.name, namespace: resource.namespace, resource }] : []
+  const { providers, tracers } = tracingOf(doc, value)
   const optOuts = optOutsOf(doc, lines)
-  return secrets.length === 0 && servers.length === 0 && hosts.length === 0 && !ambient && operators.length === 0 && appliers.length === 0 && selections.length === 0 && managed.length === 0 && optOuts.length === 0 ? NONE : { secrets, servers, hosts, ambient, operators, appliers, selections, managed, optOuts }
+  const empty = secrets.length === 0 && servers.length === 0 && hosts.length === 0 && !ambient && operators.length === 0 && appliers.length === 0 && selections.length === 0 && managed.length === 0 && providers.length === 0 && tracers.length === 0 && optOuts.length === 0
+  return empty ? NONE : { secrets, servers, hosts, ambient, operators, appliers, selections, managed, providers, tracers, optOuts }
+}
+
+/**
+ * The tracing providers a document defines (meshConfig.extensionProviders, wherever the mesh config sits) and the
+ * ones it selects: a mesh config's defaultProviders.tracing, a Telemetry resource's spec.tracing[].providers.
+ */
+function tracingOf(doc: ManifestDocument, value: Record<string, unknown>): { providers: TracingProvider[]; tracers: TracingSelection[] } {
+  const providers: TracingProvider[] = []
+  const tracers: TracingSelection[] = []
+  const resource = doc.resource
+  if (resource && resource.kind === 'Telemetry' && resource.apiVersion.startsWith('telemetry.istio.io/')) {
+    const tracing = isMap(value.spec) ? value.spec.tracing : undefined
+    if (Array.isArray(tracing)) {
+      tracing.forEach((t, i) => {
+        const list = isMap(t) ? t.providers : undefined
+        if (!Array.isArray(list)) return
+        list.forEach((p, j) => {
+          if (!isMap(p) || typeof p.name !== 'string' || p.name === '') return
+          const path: (string | number)[] = ['spec', 'tracing', i, 'providers', j, 'name']
+          tracers.push({ name: p.name, by: who(resource), at: { file: doc.file, line: lineOf(entryAt(doc.root, path)?.keyNode, doc.line), path: `spec.tracing[${i}].providers[${j}].name`, resource } })
+        })
+      })
+    }
+  }
+  // Mesh configs appear in Helm values, IstioOperator resources and the istio ConfigMap: a quick look at the text
+  // of the document keeps every other one cheap.
+  if (doc.embedded.length === 0 && doc.kind !== 'helm-values' && doc.family !== 'istio-operator') return { providers, tracers }
+  for (const tree of meshTreesOf(doc, helmTreesOf(doc))) {
+    const mesh = tree.value
+    if (!isMap(mesh)) continue
+    const prefix = tree.at.map((p, k) => (typeof p === 'number' ? `[${p}]` : k === 0 ? p : `.${p}`)).join('')
+    const at = (path: (string | number)[], text: string): Spot => ({ file: doc.file, line: lineOf(entryAt(tree.root, path)?.keyNode ?? nodeAt(tree.root, path), doc.line), path: prefix === '' ? text : `${prefix}.${text}`, ...(resource ? { resource } : {}) })
+    if (Array.isArray(mesh.extensionProviders)) {
+      mesh.extensionProviders.forEach((p, i) => {
+        if (!isMap(p) || typeof p.name !== 'string') return
+        for (const kind of Object.keys(p)) {
+          if (kind === 'name' || !isMap(p[kind])) continue
+          providers.push({ kind, name: p.name, at: at(['extensionProviders', i, kind], `extensionProviders[${i}].${kind}`) })
+        }
+      })
+    }
+    const defaults = isMap(mesh.defaultProviders) ? mesh.defaultProviders.tracing : undefined
+    if (Array.isArray(defaults)) {
+      defaults.forEach((name, j) => {
+        if (typeof name === 'string' && name !== '') tracers.push({ name, by: 'defaultProviders.tracing', at: at(['defaultProviders', 'tracing', j], `defaultProviders.tracing[${j}]`) })
+      })
+    }
+  }
+  return { providers, tracers }
 }
 
 /**
@@ -426,7 +503,7 @@ function showsAmbient(doc: ManifestDocument, value: Record<string, unknown>): bo
 
 /** A finding-to-be: the reference reported, the text naming what it pairs with, and the compiled entry. */
 interface PairHit {
-  at: Place
+  at: Spot
   detail: string
 }
 
@@ -434,7 +511,7 @@ function who(r: ResourceRef): string {
   return `${r.kind} ${r.namespace ? `${r.namespace}/` : ''}${r.name ?? '(unnamed)'}`
 }
 
-function byPlace(a: { at: Place }, b: { at: Place }): number {
+function byPlace(a: { at: Spot }, b: { at: Spot }): number {
   return a.at.file.localeCompare(b.at.file) || a.at.line - b.at.line
 }
 
@@ -610,21 +687,53 @@ function gatewayMergeNamespaces(selections: readonly GatewaySelection[], managed
   return out
 }
 
+/**
+ * Tracing providers of one kind (`lightstep`) and what selects them. `selected`: each provider some selection names
+ * (a defaultProviders.tracing list of any mesh config, a Telemetry resource), reported on the provider when it is in
+ * scope, else on each selection in scope (a pull request that only starts using the provider hears of it); without
+ * `selected`: each provider in scope that nothing in the analysed files names.
+ */
+function tracingProviders(kind: string, selected: boolean, providers: readonly TracingProvider[], tracers: readonly TracingSelection[], inScope: (at: Spot) => boolean): PairHit[] {
+  const out: PairHit[] = []
+  for (const p of providers) {
+    if (p.kind !== kind) continue
+    const by = tracers.filter((t) => t.name === p.name).sort(byPlace)
+    if (!selected) {
+      if (by.length === 0 && inScope(p.at)) out.push({ at: p.at, detail: `nothing in the analysed files selects the ${kind} provider ${p.name} (no defaultProviders.tracing list or Telemetry resource names it)` })
+      continue
+    }
+    if (by.length === 0) continue
+    if (inScope(p.at)) {
+      out.push({ at: p.at, detail: `the ${kind} provider ${p.name} is selected by ${by[0].by}${by.length > 1 ? ` and ${by.length - 1} more` : ''}` })
+      continue
+    }
+    for (const t of by) if (inScope(t.at)) out.push({ at: t.at, detail: `${p.name} is a ${kind} tracing provider` })
+  }
+  return out
+}
+
+function providerOf(c: Compiled): string {
+  return c.match.type === 'crossObject' && c.match.provider !== undefined ? c.match.provider : ''
+}
+
 /** A cross-object hit with the catalog entry behind it. */
 export interface CrossObjectFinding {
   entryId: string
   finding: Finding
 }
 
+const PROPER_NAME = /^(?:Istio|Envoy|Kubernetes|Helm|Gateway API)\b/
+
 function toFinding(c: Compiled, hit: PairHit): Finding {
   const source = c.entry.sources[0]
   return {
     rule: c.rule,
     severity: c.severity,
-    message: `${hit.detail}: ${c.message.charAt(0).toLowerCase()}${c.message.slice(1)}`,
+    // The entry's message follows the pair's detail; its first letter is lower-cased unless it starts with a name.
+    message: `${hit.detail}: ${PROPER_NAME.test(c.message) ? c.message : `${c.message.charAt(0).toLowerCase()}${c.message.slice(1)}`}`,
     file: hit.at.file,
     line: hit.at.line,
-    resource: hit.at.resource,
+    ...(hit.at.resource ? { resource: hit.at.resource } : {}),
     path: hit.at.path,
     source: source.refs?.length ? `${source.url} (${source.refs.join(', ')})` : source.url
   }
@@ -643,6 +752,8 @@ export function crossObjectFindings(files: readonly ManifestFile[], plan: Plan, 
   const appliers: Applier[] = []
   const selections: GatewaySelection[] = []
   const managed: ManagedGateway[] = []
+  const providers: TracingProvider[] = []
+  const tracers: TracingSelection[] = []
   let ambient = false
   for (const file of files) {
     for (const doc of file.documents) {
@@ -655,23 +766,28 @@ export function crossObjectFindings(files: readonly ManifestFile[], plan: Plan, 
       for (const a of facts.appliers) appliers.push(a)
       for (const g of facts.selections) selections.push(g)
       for (const m of facts.managed) managed.push(m)
+      for (const p of facts.providers) providers.push(p)
+      for (const t of facts.tracers) tracers.push(t)
       ambient ||= facts.ambient
     }
   }
-  const scoped = scope ? new Set(scope.map((d) => d.resource)) : undefined
-  const inScope = (at: Place) => scoped === undefined || scoped.has(at.resource)
-  const run: Record<CrossObjectCheck, () => PairHit[]> = {
+  const scoped = scope ? new Set(scope.flatMap((d) => (d.resource ? [d.resource] : []))) : undefined
+  const scopedFiles = scope ? new Set(scope.filter((d) => !d.resource).map((d) => d.file)) : undefined
+  const inScope = (at: Spot) => scoped === undefined || (at.resource ? scoped.has(at.resource) : scopedFiles!.has(at.file))
+  const run: Record<CrossObjectCheck, (c: Compiled) => PairHit[]> = {
     'secret-name-forms': () => (secrets.length > 1 ? secretNameForms(secrets, inScope) : []),
     'https-http-bind': () => (servers.length > 1 ? httpsHttpBind(servers, inScope) : []),
     'ambient-serviceentry-hosts': () => (ambient && hosts.length > 1 ? ambientServiceEntryHosts(hosts, inScope) : []),
     'istio-operator-applied': () => (operators.length > 0 && appliers.length > 0 ? appliedOperators(operators, appliers, inScope) : []),
-    'gateway-merge-namespaces': () => (selections.length > 0 && managed.length > 0 ? gatewayMergeNamespaces(selections, managed, inScope) : [])
+    'gateway-merge-namespaces': () => (selections.length > 0 && managed.length > 0 ? gatewayMergeNamespaces(selections, managed, inScope) : []),
+    'tracing-provider-selected': (c) => (providers.length > 0 ? tracingProviders(providerOf(c), true, providers, tracers, inScope) : []),
+    'tracing-provider-unselected': (c) => (providers.length > 0 ? tracingProviders(providerOf(c), false, providers, tracers, inScope) : [])
   }
   const out: CrossObjectFinding[] = []
   for (const [check, compiled] of plan.crossObject) {
-    const hits = run[check]()
+    const shared = TRACING_PROVIDER_CHECKS.includes(check) ? undefined : run[check](compiled[0])
     for (const c of compiled) {
-      for (const hit of hits) {
+      for (const hit of shared ?? run[check](c)) {
         const finding = toFinding(c, hit)
         if (c.optOutKey) optOutKeyOf.set(finding, c.optOutKey)
         out.push({ entryId: c.entry.id, finding })
