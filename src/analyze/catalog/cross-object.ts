@@ -186,7 +186,30 @@ function optOutsOf(doc: ManifestDocument, lines?: readonly string[]): OptOutFact
     if (!mentions) return []
   }
   const out: OptOutFact[] = []
-  for (const hit of collectHits(doc, plan, lines)) if (hit.optOutKey) out.push({ key: hit.optOutKey, ...(hit.optOutUntil ? { until: hit.optOutUntil } : {}), ...(hit.optOutSince ? { since: hit.optOutSince } : {}) })
+  for (const d of [doc, ...umbrellaSubcharts(doc)]) {
+    for (const hit of collectHits(d, plan, lines)) if (hit.optOutKey) out.push({ key: hit.optOutKey, ...(hit.optOutUntil ? { until: hit.optOutUntil } : {}), ...(hit.optOutSince ? { since: hit.optOutSince } : {}) })
+  }
+  return out
+}
+
+/** Istio charts by the name a Chart.yaml dependency gives them (the chart name, or a usual alias). */
+const UMBRELLA_CHARTS: Record<string, string> = { base: 'base', istiod: 'istiod', cni: 'cni', 'istio-cni': 'cni', gateway: 'gateway', ztunnel: 'ztunnel' }
+
+/**
+ * An umbrella chart's values.yaml sets a dependency's values under the dependency's name (`cni: {env: {...}}` for a
+ * Chart.yaml that depends on Istio's cni chart). Such a file is no Istio values file of its own, so its subtrees are
+ * read for opt-outs only: each block under an Istio chart name, as that chart's values. Opt-outs only silence, and
+ * they name Istio settings (CNI_CONF_GROUP_READ), so another project's block of the same name does not set one.
+ */
+function umbrellaSubcharts(doc: ManifestDocument): ManifestDocument[] {
+  if (doc.resource || doc.kind === 'helm-values' || doc.embedded.length > 0 || !isMap(doc.value)) return []
+  if (!/(^|\/)values\.ya?ml$/.test(doc.file)) return []
+  const out: ManifestDocument[] = []
+  for (const [key, value] of Object.entries(doc.value)) {
+    const chart = UMBRELLA_CHARTS[key]
+    if (!chart || !isMap(value)) continue
+    out.push({ ...doc, embedded: [{ role: 'helm-values', chart, at: [key], root: nodeAt(doc.root, [key]) ?? null, value }] })
+  }
   return out
 }
 
