@@ -2,11 +2,7 @@
 // (docs/audit/catalog-audit-4-1.20-1.23.md): each test fails on the entry as it was before the fix and asserts the
 // file and line of what must (or must not) be reported.
 import { describe, expect, it } from '@jest/globals'
-import { catalogAnalyzer } from '../../src/analyze/catalog.js'
-import type { AnalysisContext } from '../../src/analyze/types.js'
-import { parseRelease } from '../../src/knowledge/versions.js'
-import { parseManifestFile } from '../../src/manifests/parse.js'
-import { run, of, lineOf } from '../support/catalog-run.js'
+import { run, of, lineOf, runWithRepository } from '../support/catalog-run.js'
 
 const istiodEnv = (name: string, value: string): string => `apiVersion: apps/v1
 kind: Deployment
@@ -111,12 +107,7 @@ data:
 `
   // The provider is paired with what selects it (cross-object checks, run by the repository step): a warning where a
   // Telemetry resource or defaultProviders.tracing selects it, a notice where nothing in the files does.
-  const opencensus = (text: string, target: string) => {
-    const file = parseManifestFile('istio/mesh.yaml', text)
-    const ctx: AnalysisContext = { target: parseRelease(target), files: [file] }
-    for (const d of file.documents) catalogAnalyzer.check(d, ctx)
-    return (catalogAnalyzer.checkRepository?.(ctx, file.documents) ?? []).filter((f) => /OpenCensus tracer/.test(f.message))
-  }
+  const opencensus = (text: string, target: string) => runWithRepository('istio/mesh.yaml', text, target).filter((f) => /OpenCensus tracer/.test(f.message))
   it('is a warning where the provider is selected: MeshConfig keeps the field, so the config applies and only the spans stop', () => {
     const selected = mesh.replace('    extensionProviders:\n', '    defaultProviders:\n      tracing: [oc]\n    extensionProviders:\n')
     for (const target of ['1.23', '1.27']) {
