@@ -90,8 +90,7 @@ data:
   })
 })
 
-describe('audit 4 1.20–1.23 #10: OpenCensus tracing provider dropped in 1.23', () => {
-  const id = 'istio-1.23-opencensus-provider-removed'
+describe('audit 4 1.20–1.23 #10: OpenCensus tracing provider dropped in 1.23 (istio-1.23-opencensus-provider-removed)', () => {
   const mesh = `apiVersion: v1
 kind: ConfigMap
 metadata:
