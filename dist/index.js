@@ -13324,6 +13324,7 @@ function gatewayMergeNamespaces(selections, managed, inScope) {
  */
 function tracingProviders(kind, selected, providers, tracers, inScope) {
     const out = [];
+    const reported = new Set();
     for (const p of providers) {
         if (p.kind !== kind)
             continue;
@@ -13339,9 +13340,14 @@ function tracingProviders(kind, selected, providers, tracers, inScope) {
             out.push({ at: p.at, detail: `The ${kind} provider ${p.name} is selected by ${by[0].by}${by.length > 1 ? ` and ${by.length - 1} more` : ''}` });
             continue;
         }
-        for (const t of by)
-            if (inScope(t.at))
-                out.push({ at: t.at, detail: `This names ${p.name}, a ${kind} tracing provider` });
+        // Several mesh configs (clusters, overlays) may define the provider: one finding per selecting reference.
+        for (const t of by) {
+            const key = `${t.at.file}:${t.at.line}`;
+            if (!inScope(t.at) || reported.has(key))
+                continue;
+            reported.add(key);
+            out.push({ at: t.at, detail: `This names ${p.name}, a ${kind} tracing provider` });
+        }
     }
     return out;
 }
