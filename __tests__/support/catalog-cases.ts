@@ -336,7 +336,9 @@ export function buildCase(entry: CatalogEntry, match: Match, clean = false, brok
     case 'label': {
       const on = match.on[0]
       if (on === 'selector') {
-        const doc = resource('v1', 'Service')
+        // A match limited by selector kinds gets a selector of a kind it reports on (Service, else a PodMonitor).
+        const serviceOk = (match.selectorKinds?.includes('Service') ?? true) && !(match.notSelectorKinds?.includes('Service') ?? false)
+        const doc = serviceOk ? resource('v1', 'Service') : resource('monitoring.coreos.com/v1', 'PodMonitor')
         const key = clean ? `${match.key}-other` : match.key
         set(doc, ['spec', 'selector', key], valueFor(match, false))
         const w = writeYaml([doc])
