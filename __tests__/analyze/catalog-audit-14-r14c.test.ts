@@ -107,3 +107,25 @@ describe('istio-1.25-ip-autoallocate: a compatibilityVersion opt-out only counts
     expect(at(found)).toEqual([`mesh/se.yaml:${lineOf(se.text, 'resolution: DNS')} notice`])
   })
 })
+
+describe('istio-1.25-envoy-internal-address: a notValues condition on x-envoy-internal starts holding, it does not stop', () => {
+  const ID = 'istio-1.25-envoy-internal-address'
+  const policy = (action: string, cond: string) =>
+    `apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata:\n  name: internal-only\n  namespace: shop\nspec:\n  action: ${action}\n  rules:\n  - when:\n    - key: request.headers[x-envoy-internal]\n      ${cond}\n`
+  const path = 'security/internal.yaml'
+
+  it('says the notValues condition starts holding (ALLOW lets private-network requests through), as an error', () => {
+    const text = policy('ALLOW', 'notValues: ["true"]')
+    const found = of(run(path, text, '1.25', '1.24'), ID)
+    expect(at(found)).toEqual([`${path}:${lineOf(text, 'key: request.headers')} error`])
+    expect(found[0].message).toContain('this notValues condition starts holding')
+    expect(found[0].message).not.toContain('stops holding')
+  })
+
+  it('still says a values condition stops holding', () => {
+    const text = policy('ALLOW', 'values: ["true"]')
+    const found = of(run(path, text, '1.25', '1.24'), ID)
+    expect(at(found)).toEqual([`${path}:${lineOf(text, 'key: request.headers')} error`])
+    expect(found[0].message).toContain('stops holding for requests from private networks')
+  })
+})
