@@ -128,4 +128,16 @@ describe('istio-1.25-envoy-internal-address: a notValues condition on x-envoy-in
     expect(at(found)).toEqual([`${path}:${lineOf(text, 'key: request.headers')} error`])
     expect(found[0].message).toContain('stops holding for requests from private networks')
   })
+
+  it('is quiet when an EnvoyFilter in another analysed file sets internal_address_config itself (the internal ranges are chosen there)', async () => {
+    const ap: File = { path, text: policy('ALLOW', 'values: ["true"]') }
+    const ef: File = {
+      path: 'mesh/internal-address.yaml',
+      text: `apiVersion: networking.istio.io/v1alpha3\nkind: EnvoyFilter\nmetadata:\n  name: internal-address\n  namespace: istio-system\nspec:\n  configPatches:\n  - applyTo: NETWORK_FILTER\n    match:\n      listener:\n        filterChain:\n          filter:\n            name: envoy.filters.network.http_connection_manager\n    patch:\n      operation: MERGE\n      value:\n        typed_config:\n          "@type": type.googleapis.com/envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager\n          internal_address_config:\n            cidr_ranges:\n            - address_prefix: 10.0.0.0\n              prefix_len: 8\n`,
+    }
+    const alone = await runAnalysis({ changes: added([ap]), head: snapshotOf([ap]) }, { target: '1.25', from: '1.24', paths: [] })
+    expect(at(alone.findings.filter((f) => /x-envoy-internal/.test(f.message)))).toEqual([`${path}:${lineOf(ap.text, 'key: request.headers')} error`])
+    const both = await runAnalysis({ changes: added([ap, ef]), head: snapshotOf([ap, ef]) }, { target: '1.25', from: '1.24', paths: [] })
+    expect(both.findings.filter((f) => /x-envoy-internal/.test(f.message))).toEqual([])
+  })
 })
