@@ -89,6 +89,7 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   '^\\*': '*.example.com',
   '^[^*]': 'api.example.com',
   '^[Ff][Aa][Ll][Ss][Ee]$': 'false',
+  '^[Tt][Rr][Uu][Ee]$': 'True',
   '^1\\.2[0-4]?$': '1.24',
   '[\\x00-\\x1f]': 'docker.io/istio/proxyv2:1.29.0\n',
   '(^|,)\\s*([^,\\s]{16,}|[^,\\s][^,]*[/:\\s][^,\\s]+[^,]*)\\s*(,|$)': 'eth0,a b',
