@@ -116,3 +116,38 @@ spec:
     expect(of(run(FILE, vh, '1.26'), id)).toEqual([])
   })
 })
+
+describe('audit 14 r14d #4: credentialNames/tlsCertificates next to another certificate source are not a 1.27 feature', () => {
+  const id = 'istio-1.27-gateway-multiple-certificates'
+  const FILE = 'mesh/gateway.yaml'
+  const gw = (tls: string): string => `apiVersion: networking.istio.io/v1
+kind: Gateway
+metadata:
+  name: web
+  namespace: istio-system
+spec:
+  selector:
+    istio: ingressgateway
+  servers:
+  - port: {number: 443, name: https, protocol: HTTPS}
+    hosts: ["web.example.com"]
+    tls:
+      mode: SIMPLE
+${tls}`
+  it('is silent where credentialName (or a certificate file, or the other list) is set too: 1.27 accepts only one source', () => {
+    for (const tls of [
+      '      credentialName: web-rsa\n      credentialNames: [web-rsa, web-ecdsa]\n',
+      '      serverCertificate: /etc/certs/rsa.pem\n      privateKey: /etc/certs/rsa.key\n      tlsCertificates:\n      - {serverCertificate: /etc/certs/ec.pem, privateKey: /etc/certs/ec.key}\n',
+      '      credentialNames: [web-rsa]\n      tlsCertificates:\n      - {serverCertificate: /etc/certs/ec.pem, privateKey: /etc/certs/ec.key}\n',
+    ]) {
+      expect(of(run(FILE, gw(tls), '1.26'), id)).toEqual([])
+    }
+  })
+  it('still reports credentialNames or tlsCertificates as the only certificate source before 1.27', () => {
+    const names = gw('      credentialNames: [web-rsa, web-ecdsa]\n')
+    expect(of(run(FILE, names, '1.26'), id)).toEqual([expect.objectContaining({ file: FILE, line: lineOf(names, 'credentialNames'), severity: 'error' })])
+    const certs = gw('      tlsCertificates:\n      - {serverCertificate: /etc/certs/rsa.pem, privateKey: /etc/certs/rsa.key}\n')
+    expect(of(run(FILE, certs, '1.25'), id)).toEqual([expect.objectContaining({ file: FILE, line: lineOf(certs, 'tlsCertificates'), severity: 'error' })])
+    expect(of(run(FILE, names, '1.27'), id)).toEqual([])
+  })
+})
