@@ -151,3 +151,34 @@ ${tls}`
     expect(of(run(FILE, names, '1.27'), id)).toEqual([])
   })
 })
+
+describe('audit 14 r14d #5: a Passthrough listener never reads certificateRefs, on any release', () => {
+  const id = 'istio-1.27-gateway-multiple-certificates'
+  const FILE = 'mesh/k8s-gateway.yaml'
+  const gw = (mode: string): string => `apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata:
+  name: web
+  namespace: istio-ingress
+spec:
+  gatewayClassName: istio
+  listeners:
+  - name: tls
+    port: 443
+    protocol: TLS
+    hostname: web.example.com
+    tls:
+${mode}      certificateRefs:
+      - name: web-rsa
+      - name: web-ecdsa
+`
+  it('is silent on a Passthrough listener with two certificateRefs', () => {
+    expect(of(run(FILE, gw('      mode: Passthrough\n'), '1.26'), id)).toEqual([])
+  })
+  it('still reports two certificateRefs on a terminating listener (mode Terminate or unset) before 1.27', () => {
+    for (const mode of ['      mode: Terminate\n', '']) {
+      const text = gw(mode)
+      expect(of(run(FILE, text, '1.26'), id)).toEqual([expect.objectContaining({ file: FILE, line: lineOf(text, 'name: web-ecdsa'), severity: 'error' })])
+    }
+  })
+})
