@@ -53,7 +53,7 @@ spec:
       operation: MERGE
       value: {}
 `,
-    needle: 'domainName:',
+    needle: 'applyTo: VIRTUAL_HOST', // audit 14 (r14d): at 1.25 the finding sits on the patch (only VIRTUAL_HOST/HTTP_ROUTE patches read vhost),
     trips: '1.25',
     quiet: '1.26'
   },

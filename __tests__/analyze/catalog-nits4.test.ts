@@ -293,8 +293,9 @@ describe('messages that now fit every target they are reported on', () => {
   it('istio-1.26-envoyfilter-vhost-domain-name says the patch widens to every virtual host', () => {
     const yaml = 'apiVersion: networking.istio.io/v1alpha3\nkind: EnvoyFilter\nmetadata:\n  name: vhost\nspec:\n  configPatches:\n  - applyTo: VIRTUAL_HOST\n    match:\n      routeConfiguration:\n        vhost:\n          domainName: api.example.com\n    patch:\n      operation: MERGE\n      value: {}\n'
     const found = of(run('ef.yaml', yaml, '1.25'), 'istio-1.26-envoyfilter-vhost-domain-name')
-    expect(found.map((f) => [f.file, f.line, f.severity])).toEqual([['ef.yaml', lineOf(yaml, 'domainName:'), 'error']])
-    expect(found[0].message).toContain('the patch applies to every virtual host')
+    // audit 14 (r14d): the 1.25 finding sits on the patch, which must be VIRTUAL_HOST or HTTP_ROUTE
+    expect(found.map((f) => [f.file, f.line, f.severity])).toEqual([['ef.yaml', lineOf(yaml, 'applyTo: VIRTUAL_HOST'), 'error']])
+    expect(found[0].message).toContain('patch applies to every virtual host')
   })
 
   it('istio-1.28-native-nftables-ambient does not describe a 1.27 agent to a 1.26 target', () => {
