@@ -3,7 +3,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { runAnalysis } from '../../src/pipeline.js'
 import type { Finding } from '../../src/model.js'
-import { lineOf } from '../support/catalog-run.js'
+import { lineOf, of, run } from '../support/catalog-run.js'
 import { snapshotOf, type File, added } from '../support/snapshot.js'
 
 const at = (fs: readonly Finding[]) => fs.map((f) => `${f.file}:${f.line} ${f.severity}`)
@@ -54,5 +54,46 @@ describe('istio-1.28-backend-tls-policy-section-name: quiet when istiod does not
   })
   it('is silent at 1.27 when PILOT_ENABLE_ALPHA_GATEWAY_API is false in another file (the policy is not read at all)', async () => {
     expect(sectionName(await analyse([policy, env('false')], '1.27'))).toEqual([])
+  })
+})
+
+describe('sidecar annotations on a pod whose injection is turned off: no sidecar reads them, so nothing is reported', () => {
+  const FILE = 'apps/web.yaml'
+  const deployment = (labels: string, annotations: string) =>
+    `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  namespace: apps\nspec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n${labels}      annotations:\n${annotations}    spec:\n      containers:\n      - name: web\n        image: web\n`
+  const ANN = '        sidecar.istio.io/statsEvictionInterval: 90s\n        sidecar.istio.io/statsFlushInterval: 10s\n        sidecar.istio.io/statsCompression: gzip\n        traffic.sidecar.istio.io/includeInboundPorts: ""\n        sidecar.istio.io/interceptionMode: TPROXY\n'
+  const ids = ['istio-1.28.2-stats-eviction-interval-minute', 'istio-1.28-stats-annotations', 'istio-1.29-stats-compression-annotation-removed', 'istio-1.27.4-nftables-tproxy-empty-inbound-ports']
+  const mine = (text: string, target: string, from?: string) => ids.flatMap((id) => of(run(FILE, text, target, from), id))
+  const injected = deployment('', ANN)
+  it('reports them on an injected pod (1.27 from 1.26, 1.28.0 from 1.27, 1.29 from 1.28)', () => {
+    expect(at(mine(injected, '1.27', '1.26'))).toEqual([`${FILE}:${lineOf(injected, 'statsEvictionInterval')} warning`, `${FILE}:${lineOf(injected, 'statsFlushInterval')} warning`])
+    expect(at(mine(injected, '1.28.0', '1.27'))).toEqual([`${FILE}:${lineOf(injected, 'statsEvictionInterval')} error`, `${FILE}:${lineOf(injected, 'includeInboundPorts')} notice`])
+    expect(at(mine(injected, '1.29', '1.28'))).toEqual([`${FILE}:${lineOf(injected, 'statsCompression: gzip')} notice`])
+    expect(mine(injected, '1.27', '1.26').map((f) => f.message)).toEqual([
+      expect.stringContaining('The sidecar.istio.io/statsEvictionInterval annotation is only read from Istio 1.28'),
+      expect.stringContaining('The sidecar.istio.io/statsFlushInterval annotation is only read from Istio 1.28'),
+    ])
+  })
+  for (const [how, labels, annotations] of [
+    ['label', '        sidecar.istio.io/inject: "false"\n', ANN],
+    ['annotation', '', `${ANN}        sidecar.istio.io/inject: "false"\n`],
+  ] as const) {
+    const text = deployment(labels, annotations)
+    it(`is silent when the ${how} sidecar.istio.io/inject is "false"`, () => {
+      for (const [target, from] of [['1.27', '1.26'], ['1.28.0', '1.27'], ['1.29', '1.28']] as const) expect(mine(text, target, from)).toEqual([])
+    })
+  }
+  it('statsCompression annotation: silent at 1.29 when the pod turns compression off in proxy.istio.io/config (its stats do change: they stop being compressed, but not because of this annotation)', () => {
+    const text = deployment('', `${ANN}        proxy.istio.io/config: |\n          statsCompression: false\n`)
+    expect(of(run(FILE, text, '1.29', '1.28'), 'istio-1.29-stats-compression-annotation-removed')).toEqual([])
+  })
+  it('ProxyConfig options in proxy.istio.io/config: silent with the sidecar.istio.io/inject: "false" annotation', () => {
+    const cfg = '        proxy.istio.io/config: |\n          statsCompression: true\n          proxyHeaders:\n            xForwardedHost:\n              enabled: true\n'
+    const on = deployment('', cfg)
+    expect(at(of(run(FILE, on, '1.27', '1.26'), 'istio-1.28-x-forwarded-headers'))).toEqual([`${FILE}:${lineOf(on, 'proxy.istio.io/config')} warning`])
+    expect(at(of(run(FILE, on, '1.28', '1.27'), 'istio-1.29-stats-compression-option'))).toEqual([`${FILE}:${lineOf(on, 'proxy.istio.io/config')} warning`])
+    const off = deployment('', `${cfg}        sidecar.istio.io/inject: "false"\n`)
+    expect(of(run(FILE, off, '1.27', '1.26'), 'istio-1.28-x-forwarded-headers')).toEqual([])
+    expect(of(run(FILE, off, '1.28', '1.27'), 'istio-1.29-stats-compression-option')).toEqual([])
   })
 })
