@@ -97,3 +97,21 @@ describe('sidecar annotations on a pod whose injection is turned off: no sidecar
     expect(of(run(FILE, off, '1.28', '1.27'), 'istio-1.29-stats-compression-option')).toEqual([])
   })
 })
+
+describe('proxyConfig matches: a $labels condition sees the labels of the pod that carries proxy.istio.io/config', () => {
+  const FILE = 'apps/api.yaml'
+  const pod = (labels: string) =>
+    `apiVersion: v1\nkind: Pod\nmetadata:\n  name: api\n  namespace: apps\n  labels:\n    app: api\n${labels}  annotations:\n    proxy.istio.io/config: |\n      statsCompression: true\n      proxyHeaders:\n        xForwardedPort:\n          enabled: true\nspec:\n  containers:\n  - name: api\n    image: api\n`
+  it('warns on an injected pod and is silent with the label sidecar.istio.io/inject: "false"', () => {
+    const on = pod('')
+    expect(at(of(run(FILE, on, '1.27', '1.26'), 'istio-1.28-x-forwarded-headers'))).toEqual([`${FILE}:${lineOf(on, 'proxy.istio.io/config')} warning`])
+    expect(at(of(run(FILE, on, '1.28', '1.27'), 'istio-1.29-stats-compression-option'))).toEqual([`${FILE}:${lineOf(on, 'proxy.istio.io/config')} warning`])
+    const off = pod('    sidecar.istio.io/inject: "false"\n')
+    expect(of(run(FILE, off, '1.27', '1.26'), 'istio-1.28-x-forwarded-headers')).toEqual([])
+    expect(of(run(FILE, off, '1.28', '1.27'), 'istio-1.29-stats-compression-option')).toEqual([])
+  })
+  it('a MeshConfig defaultConfig has no pod labels: the absent condition holds there', () => {
+    const mesh = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: istio\n  namespace: istio-system\ndata:\n  mesh: |\n    defaultConfig:\n      proxyHeaders:\n        xForwardedHost:\n          enabled: true\n'
+    expect(of(run('mesh/istio.yaml', mesh, '1.27', '1.26'), 'istio-1.28-x-forwarded-headers').map((f) => f.severity)).toEqual(['warning'])
+  })
+})
