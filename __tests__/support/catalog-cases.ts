@@ -55,6 +55,8 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   // ProxyConfig access log flushing other than Envoy's defaults (1s, 64 KB).
   '^(?!\\s*((1|1\\.0+)s|1000(\\.0+)?ms)\\s*$)': '5s',
   '^(gzip|brotli|zstd)$': 'gzip',
+  // audit 14 r14e: a pod's own proxy.istio.io/config turning stats compression off
+  'statsCompression\\s*:\\s*["\']?(false|False|FALSE)\\b': 'statsCompression: false',
   '^(?!(gzip|brotli|zstd)$)': 'true',
   '^(?!\\s*(0|64)\\s*$)': '128',
   '^[1-9][0-9]*$': '3',

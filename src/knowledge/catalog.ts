@@ -160,8 +160,8 @@ export interface ProxyConfigMatch extends MatchBase, ValueTest {
   paths: string[]
   /**
    * Conditions on the same ProxyConfig (paths relative to it, or `@.sub.path` relative to each matched value), or
-   * with `$annotations["key"]` on the pod annotations next to a proxy.istio.io/config that holds it (a MeshConfig
-   * defaultConfig has none, so an `absent` condition there holds).
+   * with `$annotations["key"]` / `$labels["key"]` on the pod annotations / labels next to a proxy.istio.io/config
+   * that holds it (a MeshConfig defaultConfig has none, so an `absent` condition there holds).
    */
   where?: Condition[]
 }
@@ -515,7 +515,7 @@ function checkMatch(m: Match, where: string, problems: string[]): void {
       if (m.type === 'meshConfig') {
         checkConditions(m.where?.map((c) => (c.path.startsWith('$values.') ? { ...c, path: c.path.slice('$values.'.length) } : c)), where, problems)
         checkConditions(m.documentWhere, where, problems)
-      } else checkConditions(m.where?.map((c) => (c.path.startsWith('$annotations') ? { ...c, path: c.path.slice('$annotations'.length).replace(/^\./, '') } : c)), where, problems)
+      } else checkConditions(m.where?.map((c) => (c.path.startsWith('$annotations') || c.path.startsWith('$labels') ? { ...c, path: c.path.slice(1) } : c)), where, problems)
       break
     case 'helmValue':
       if (!CHARTS.includes(m.chart)) problems.push(`${where}: unknown chart ${String(m.chart)}`)

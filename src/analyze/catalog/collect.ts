@@ -153,7 +153,7 @@ function holderOf(root: unknown, path: readonly (string | number)[]): unknown {
 function conditionsHold(value: unknown, conditions: readonly CompiledCondition[], relative = false, values?: unknown, parent?: unknown, annotations?: unknown): boolean {
   for (const c of conditions) {
     if (c.equalsGroup !== undefined || c.relative !== relative) continue
-    // `$annotations.` conditions see the pod annotations only where ProxyConfig comes from proxy.istio.io/config.
+    // `$annotations` / `$labels` conditions see the pod metadata only where ProxyConfig comes from proxy.istio.io/config.
     const on = c.onValues ? values : c.onAnnotations ? annotations : c.parent ? parent : value
     const found = on !== undefined && c.patterns.some((p) => resolvePath(on, p).some((r) => passes(r.value, c)))
     if (found === c.absent) return false
@@ -366,7 +366,7 @@ function checkMetadata(out: HitCollector, doc: ManifestDocument, tree: Tree): vo
       for (const key in annotations) {
         const value = annotations[key]
         for (const c of plan.annotations.get(key) ?? []) if (applies(c, holder.tags) && passes(value, c.test)) out.addAt(c, tree, [...holder.path, 'annotations', key], key)
-        if (key === PROXY_CONFIG_ANNOTATION && holder.tags.has('pod')) checkProxyConfigAnnotation(out, tree, [...holder.path, 'annotations', key], value, annotations)
+        if (key === PROXY_CONFIG_ANNOTATION && holder.tags.has('pod')) checkProxyConfigAnnotation(out, tree, [...holder.path, 'annotations', key], value, metadata)
       }
     }
     const labels = metadata.labels
@@ -488,7 +488,7 @@ function proxyConfigOf(raw: string): unknown {
 }
 
 /** proxy.istio.io/config holds ProxyConfig as YAML text: its proxyMetadata and fields are checked, reported on the annotation. */
-function checkProxyConfigAnnotation(out: HitCollector, tree: Tree, path: ConcretePath, raw: unknown, annotations: Record<string, unknown>): void {
+function checkProxyConfigAnnotation(out: HitCollector, tree: Tree, path: ConcretePath, raw: unknown, podMetadata: Record<string, unknown>): void {
   if (typeof raw !== 'string' || (out.plan.proxyEnv.size === 0 && out.plan.proxyConfig.length === 0)) return
   const config = proxyConfigOf(raw)
   if (!isMap(config)) return
@@ -507,7 +507,7 @@ function checkProxyConfigAnnotation(out: HitCollector, tree: Tree, path: Concret
     envMapHits(metadata, out.plan.proxyEnv, (c, name) => report(c, ['proxyMetadata', name], name, metadata[name]))
   }
   for (const c of out.plan.proxyConfig) {
-    if (!conditionsHold(config, c.conditions, false, undefined, undefined, annotations)) continue
+    if (!conditionsHold(config, c.conditions, false, undefined, undefined, podMetadata)) continue
     for (const pattern of c.patterns) for (const r of resolvePath(inner.value, pattern)) if (passes(r.value, c.test) && conditionsHold(r.value, c.conditions, true)) report(c, r.path, formatPath(r.path), r.value)
   }
 }

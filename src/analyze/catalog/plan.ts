@@ -178,11 +178,12 @@ function compileConditions(conditions: readonly Condition[] | undefined, kind: s
     const relative = c.path === '@' || c.path.startsWith('@.')
     const parent = c.path.startsWith('@..')
     const onValues = c.path.startsWith('$values.')
-    const onAnnotations = c.path.startsWith('$annotations')
+    // `$annotations[…]` / `$labels[…]`: the pod metadata next to a proxy.istio.io/config (paths from that metadata).
+    const onAnnotations = c.path.startsWith('$annotations') || c.path.startsWith('$labels')
     return {
       ...predicate(c),
       ...(parent ? { parent: true as const } : {}),
-      patterns: parent ? [compilePath(c.path.slice(3))] : relative ? [compilePath(c.path.slice(2))] : onValues ? [compilePath(c.path.slice('$values.'.length))] : onAnnotations ? [compilePath(c.path.slice('$annotations'.length).replace(/^\./, ''))] : expandMacros(c.path, kind).map(compilePath),
+      patterns: parent ? [compilePath(c.path.slice(3))] : relative ? [compilePath(c.path.slice(2))] : onValues ? [compilePath(c.path.slice('$values.'.length))] : onAnnotations ? [compilePath(c.path.slice(1))] : expandMacros(c.path, kind).map(compilePath),
       absent: c.absent === true,
       relative,
       ...(onValues ? { onValues: true as const } : {}),
