@@ -37,3 +37,25 @@ describe('istio-1.29-bypass-inbound-capture-hbone: a pod that gets a sidecar thr
     expect(at(await repoFindings(files, '1.28', BYPASS))).toEqual([`${path}:${lineOf(text, 'bypass-inbound-capture')} error`])
   })
 })
+
+describe('istio-1.30-exclude-interfaces-validation: pods the injector never injects are never validated', () => {
+  const ID = 'istio-1.30-exclude-interfaces-validation'
+  const deployment = (namespace: string, spec: string) =>
+    `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\n  namespace: ${namespace}\nspec:\n  selector:\n    matchLabels: {app: d}\n  template:\n    metadata:\n      labels: {app: d}\n      annotations:\n        traffic.sidecar.istio.io/excludeInterfaces: "eth0,averyveryverylongname0"\n    spec:\n${spec}      containers: [{name: a, image: a}]\n`
+  const path = 'apps/d.yaml'
+
+  it('is silent on a hostNetwork pod (injectRequired skips host-network pods)', () => {
+    expect(of(run(path, deployment('apps', '      hostNetwork: true\n'), '1.30', '1.29'), ID)).toEqual([])
+  })
+  for (const ns of ['kube-system', 'kube-public']) {
+    it(`is silent in ${ns} (the injector ignores it)`, () => {
+      expect(of(run(path, deployment(ns, ''), '1.30', '1.29'), ID)).toEqual([])
+    })
+  }
+  it('still errors on an ordinary pod, also with hostNetwork: false', () => {
+    for (const spec of ['', '      hostNetwork: false\n']) {
+      const text = deployment('apps', spec)
+      expect(at(of(run(path, text, '1.30', '1.29'), ID))).toEqual([`${path}:${lineOf(text, 'excludeInterfaces')} error`])
+    }
+  })
+})
