@@ -108,3 +108,33 @@ describe('istio-1.31-meshconfig-fields: serviceEntryVisibility that keeps every 
     })
   }
 })
+
+describe('istio-1.31-send-unhealthy-endpoints: the new variable at its opt-out value changes nothing', () => {
+  const ID = 'istio-1.31-send-unhealthy-endpoints'
+  const path = 'platform/istiod/deployment.yaml'
+  const deployment = (value: string) => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: istiod
+  namespace: istio-system
+spec:
+  template:
+    spec:
+      containers:
+      - name: discovery
+        image: docker.io/istio/pilot:1.30.3
+        env:
+        - name: PILOT_AUTO_SEND_UNHEALTHY_ENDPOINTS
+          value: "${value}"
+`
+  for (const value of ['false', 'False', '0', '']) {
+    it(`is silent on PILOT_AUTO_SEND_UNHEALTHY_ENDPOINTS="${value}" for 1.30 -> 1.31 (1.30 ignores it, 1.31 keeps the old behaviour)`, () => {
+      expect(of(run(path, deployment(value), '1.31', '1.30'), ID)).toEqual([])
+    })
+  }
+  it('still notes the value true, which turns the new behaviour on (trip)', () => {
+    const text = deployment('true')
+    const found = of(run(path, text, '1.31', '1.30'), ID)
+    expect(at(found)).toEqual([`${path}:${lineOf(text, 'PILOT_AUTO_SEND_UNHEALTHY_ENDPOINTS')} notice`])
+  })
+})
