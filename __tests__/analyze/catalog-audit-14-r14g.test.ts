@@ -138,3 +138,43 @@ spec:
     expect(at(found)).toEqual([`${path}:${lineOf(text, 'PILOT_AUTO_SEND_UNHEALTHY_ENDPOINTS')} notice`])
   })
 })
+
+describe('istio-1.31-prometheus-scrape-targets: without metrics merging (or without a sidecar) 1.31 does not use it either', () => {
+  const ID = 'istio-1.31-prometheus-scrape-targets'
+  const path = 'apps/web.yaml'
+  const deployment = (extra: string) => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  template:
+    metadata:
+      annotations:
+        prometheus.istio.io/scrape-targets: "8080:/metrics,9090:/custom"${extra}
+    spec:
+      containers:
+      - name: web
+        image: example/web:1
+`
+  for (const extra of ['\n        prometheus.istio.io/merge-metrics: "false"', '\n        sidecar.istio.io/inject: "false"']) {
+    it(`is silent with${extra.trim()} for 1.30`, () => {
+      expect(of(run(path, deployment(extra), '1.30'), ID)).toEqual([])
+    })
+  }
+  it('still warns on a pod template that merges metrics (trip)', () => {
+    const text = deployment('')
+    expect(at(of(run(path, text, '1.30'), ID))).toEqual([`${path}:${lineOf(text, 'scrape-targets')} warning`])
+    expect(of(run(path, text, '1.31'), ID)).toEqual([])
+  })
+  it('is silent when the mesh config turns Prometheus merging off in another file', async () => {
+    const files: File[] = [
+      { path, text: deployment('') },
+      { path: 'mesh/istio.yaml', text: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: istio\n  namespace: istio-system\ndata:\n  mesh: |-\n    enablePrometheusMerge: false\n' }
+    ]
+    const result = await runAnalysis({ changes: added(files), head: snapshotOf(files) }, { target: '1.30', paths: [] })
+    expect(result.findings.filter((f) => /scrape-targets annotation/.test(f.message))).toEqual([])
+    const without = await runAnalysis({ changes: added(files.slice(0, 1)), head: snapshotOf(files.slice(0, 1)) }, { target: '1.30', paths: [] })
+    expect(at(without.findings.filter((f) => /scrape-targets annotation/.test(f.message)))).toEqual([`${path}:${lineOf(files[0].text, 'scrape-targets')} warning`])
+  })
+})
