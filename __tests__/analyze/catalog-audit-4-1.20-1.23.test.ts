@@ -2,7 +2,7 @@
 // (docs/audit/catalog-audit-4-1.20-1.23.md): each test fails on the entry as it was before the fix and asserts the
 // file and line of what must (or must not) be reported.
 import { describe, expect, it } from '@jest/globals'
-import { run, of, lineOf } from '../support/catalog-run.js'
+import { run, of, lineOf, runWithRepository } from '../support/catalog-run.js'
 
 const istiodEnv = (name: string, value: string): string => `apiVersion: apps/v1
 kind: Deployment
@@ -90,8 +90,7 @@ data:
   })
 })
 
-describe('audit 4 1.20–1.23 #10: OpenCensus tracing provider dropped in 1.23', () => {
-  const id = 'istio-1.23-opencensus-provider-removed'
+describe('audit 4 1.20–1.23 #10: OpenCensus tracing provider dropped in 1.23 (istio-1.23-opencensus-provider-removed)', () => {
   const mesh = `apiVersion: v1
 kind: ConfigMap
 metadata:
@@ -105,11 +104,18 @@ data:
         service: oc-agent.observability.svc.cluster.local
         port: 55678
 `
-  it('is a warning: MeshConfig keeps the field, so the config applies and only the spans stop', () => {
+  // The provider is paired with what selects it (cross-object checks, run by the repository step): a warning where a
+  // Telemetry resource or defaultProviders.tracing selects it, a notice where nothing in the files does.
+  const opencensus = (text: string, target: string) => runWithRepository('istio/mesh.yaml', text, target).filter((f) => /OpenCensus tracer/.test(f.message))
+  it('is a warning where the provider is selected: MeshConfig keeps the field, so the config applies and only the spans stop', () => {
+    const selected = mesh.replace('    extensionProviders:\n', '    defaultProviders:\n      tracing: [oc]\n    extensionProviders:\n')
     for (const target of ['1.23', '1.27']) {
-      const found = of(run('istio/mesh.yaml', mesh, target), id)
-      expect(found).toEqual([expect.objectContaining({ file: 'istio/mesh.yaml', line: lineOf(mesh, 'opencensus:'), severity: 'warning', rule: 'removed-feature' })])
+      expect(opencensus(selected, target)).toEqual([expect.objectContaining({ file: 'istio/mesh.yaml', line: lineOf(selected, 'opencensus:'), severity: 'warning', rule: 'removed-feature' })])
     }
+    expect(opencensus(selected, '1.22')).toEqual([])
+  })
+  it('is a notice where nothing in the files selects it (nothing changes unless a Telemetry kept elsewhere names it)', () => {
+    expect(opencensus(mesh, '1.23')).toEqual([expect.objectContaining({ line: lineOf(mesh, 'opencensus:'), severity: 'notice' })])
   })
 })
 

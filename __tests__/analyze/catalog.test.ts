@@ -5,6 +5,7 @@ import type { AnalysisContext } from '../../src/analyze/types.js'
 import { parseRelease } from '../../src/knowledge/versions.js'
 import { parseManifestFile } from '../../src/manifests/parse.js'
 import type { Finding } from '../../src/model.js'
+import { runWithRepository } from '../support/catalog-run.js'
 
 function run(path: string, text: string, target: string, from?: string): { findings: Finding[]; withIds: { entryId: string; finding: Finding }[]; lines: string[] } {
   const file = parseManifestFile(path, text)
@@ -155,12 +156,7 @@ describe('Lightstep provider removed (1.27)', () => {
     ['IstioOperator spec.values.meshConfig', 'iop.yaml', `apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nspec:\n  values:\n    meshConfig:\n${lightstep('      ')}\n`],
     ['an Argo CD Application', 'app.yaml', `apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: istiod\nspec:\n  source:\n    chart: istiod\n    targetRevision: 1.27.0\n    helm:\n      valuesObject:\n        meshConfig:\n${lightstep('          ')}\n`]
   ])('is an error in %s on the lightstep line', (_where, path, text) => {
-    const lightstep = (target: string) => {
-      const file = parseManifestFile(path, text)
-      const ctx: AnalysisContext = { target: parseRelease(target), files: [file] }
-      for (const d of file.documents) catalogAnalyzer.check(d, ctx)
-      return (catalogAnalyzer.checkRepository?.(ctx, file.documents) ?? []).filter((f) => /removed the Lightstep tracing provider/.test(f.message))
-    }
+    const lightstep = (target: string) => runWithRepository(path, text, target).filter((f) => /removed the Lightstep tracing provider/.test(f.message))
     expect(lightstep('1.27')).toEqual([expect.objectContaining({ rule: 'removed-feature', severity: 'error', file: path, line: lineOf(text, 'lightstep:') })])
     // On 1.26 it still works but is deprecated.
     expect(lightstep('1.26')).toEqual([])

@@ -56,6 +56,12 @@ describe('tracing-provider-selected / -unselected (istio-1.27-lightstep-provider
     expect(at(await lightstep([values, t], '1.27', '1.26', [t]))).toEqual([`${t.path}:${lineOf(t.text, '- name: ls')} error`])
   })
 
+  it('reports a selecting reference once when several untouched mesh configs define the provider', async () => {
+    const t = telemetry('ls')
+    const overlay: File = { path: 'clusters/prod/values.yaml', text: values.text }
+    expect(at(await lightstep([values, overlay, t], '1.27', '1.26', [t]))).toEqual([`${t.path}:${lineOf(t.text, '- name: ls')} error`])
+  })
+
   it('reads the selection from the untouched files of a pull request that changes the provider only', async () => {
     expect(at(await lightstep([values, defaults], '1.28', '1.26', [values]))).toEqual([`${providerLine} error`])
   })

@@ -89,6 +89,7 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   '^\\*': '*.example.com',
   '^[^*]': 'api.example.com',
   '^[Ff][Aa][Ll][Ss][Ee]$': 'false',
+  '^[Tt][Rr][Uu][Ee]$': 'True',
   '^1\\.2[0-4]?$': '1.24',
   '[\\x00-\\x1f]': 'docker.io/istio/proxyv2:1.29.0\n',
   '(^|,)\\s*([^,\\s]{16,}|[^,\\s][^,]*[/:\\s][^,\\s]+[^,]*)\\s*(,|$)': 'eth0,a b',
@@ -336,7 +337,9 @@ export function buildCase(entry: CatalogEntry, match: Match, clean = false, brok
     case 'label': {
       const on = match.on[0]
       if (on === 'selector') {
-        const doc = resource('v1', 'Service')
+        // A match limited by selector kinds gets a selector of a kind it reports on (Service, else a PodMonitor).
+        const serviceOk = (match.selectorKinds?.includes('Service') ?? true) && !(match.notSelectorKinds?.includes('Service') ?? false)
+        const doc = serviceOk ? resource('v1', 'Service') : resource('monitoring.coreos.com/v1', 'PodMonitor')
         const key = clean ? `${match.key}-other` : match.key
         set(doc, ['spec', 'selector', key], valueFor(match, false))
         const w = writeYaml([doc])

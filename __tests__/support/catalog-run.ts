@@ -1,7 +1,7 @@
 // What the catalog reports on one manifest file, for the tests of single catalog entries (the audits' fixes among
 // them): every finding with the id of the entry that made it.
 import { expect } from '@jest/globals'
-import { catalogFindings } from '../../src/analyze/catalog.js'
+import { catalogAnalyzer, catalogFindings } from '../../src/analyze/catalog.js'
 import type { AnalysisContext } from '../../src/analyze/types.js'
 import { parseFromRelease, parseRelease } from '../../src/knowledge/versions.js'
 import { parseManifestFile } from '../../src/manifests/parse.js'
@@ -13,6 +13,18 @@ export function run(path: string, text: string, target: string, from?: string): 
   expect(file.problems).toEqual([])
   const ctx: AnalysisContext = { target: parseRelease(target), ...(from ? { from: parseFromRelease(from) } : {}), files: [file] }
   return file.documents.flatMap((d) => catalogFindings(d, ctx))
+}
+
+/**
+ * Every finding the catalog analyzer makes on `text` read as the file `path`, the repository step's too (cross-object
+ * pairs, which `run` does not see): each document checked, then the file as the repository.
+ */
+export function runWithRepository(path: string, text: string, target: string): Finding[] {
+  const file = parseManifestFile(path, text)
+  expect(file.problems).toEqual([])
+  const ctx: AnalysisContext = { target: parseRelease(target), files: [file] }
+  const findings = file.documents.flatMap((d) => catalogAnalyzer.check(d, ctx))
+  return [...findings, ...(catalogAnalyzer.checkRepository?.(ctx, file.documents) ?? [])]
 }
 
 /** The findings one entry made. */

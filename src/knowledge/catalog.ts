@@ -132,6 +132,12 @@ export interface MetadataMatch extends MatchBase, ValueTest {
   type: 'annotation' | 'label'
   key: string
   on: string[]
+  /**
+   * For `on: selector` labels: report only selectors of objects of these kinds (`notSelectorKinds`: of any kind but
+   * these), e.g. to grade a selector whose emptiness breaks traffic apart from one that only affects telemetry.
+   */
+  selectorKinds?: string[]
+  notSelectorKinds?: string[]
 }
 
 /** A MeshConfig path: ConfigMap istio data.mesh, Helm `meshConfig`, IstioOperator spec.meshConfig / spec.values.meshConfig. */
@@ -498,6 +504,9 @@ function checkMatch(m: Match, where: string, problems: string[]): void {
       if (typeof m.key !== 'string' || !/^[A-Za-z0-9.\-/_]+$/.test(m.key)) problems.push(`${where}: bad ${m.type} key`)
       if (!nonEmptyStrings(m.on)) problems.push(`${where}: on must be a non-empty list`)
       if (m.type === 'annotation' && m.on?.includes('selector')) problems.push(`${where}: "selector" only applies to labels`)
+      for (const f of ['selectorKinds', 'notSelectorKinds'] as const) {
+        if (m[f] !== undefined && (!nonEmptyStrings(m[f]) || !m.on?.includes('selector'))) problems.push(`${where}: ${f} must be a non-empty list and needs on: selector`)
+      }
       break
     case 'meshConfig':
     case 'proxyConfig':

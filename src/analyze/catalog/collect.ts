@@ -403,14 +403,21 @@ function checkSelectorLabels(out: HitCollector, doc: ManifestDocument, tree: Tre
   const labels = out.plan.labels
   // One path stack for the walk over every map and list of the document; copied only for a hit.
   const path: ConcretePath = []
+  const kindOf = doc.resource?.kind
+  const selectorKind = (c: CompiledMetadata): boolean => {
+    const m = c.match
+    if (m.selectorKinds && (kindOf === undefined || !m.selectorKinds.includes(kindOf))) return false
+    if (m.notSelectorKinds && kindOf !== undefined && m.notSelectorKinds.includes(kindOf)) return false
+    return true
+  }
   const report = (key: string, value: unknown): void => {
-    for (const c of labels.get(key) ?? []) if (c.on.has('selector') && passes(value, c.test)) out.addAt(c, tree, [...path, key], key)
+    for (const c of labels.get(key) ?? []) if (c.on.has('selector') && selectorKind(c) && passes(value, c.test)) out.addAt(c, tree, [...path, key], key)
   }
   // In `matchExpressions: [{key: <label>}]` the label is the value of `key`: a rename replaces that value.
   const reportExpression = (key: string): void => {
     const at = located(tree.root, [...path, 'key'])
     for (const c of labels.get(key) ?? []) {
-      if (!c.on.has('selector') || !passes(undefined, c.test)) continue
+      if (!c.on.has('selector') || !selectorKind(c) || !passes(undefined, c.test)) continue
       if (at) out.add(c, { line: at.line, ...(at.valueNode ? { keyNode: at.valueNode } : {}) }, [...tree.at, ...path, 'key'], key)
       else out.addAt(c, tree, [...path, 'key'], key)
     }

@@ -706,6 +706,7 @@ function gatewayMergeNamespaces(selections: readonly GatewaySelection[], managed
  */
 function tracingProviders(kind: string, selected: boolean, providers: readonly TracingProvider[], tracers: readonly TracingSelection[], inScope: (at: Spot) => boolean): PairHit[] {
   const out: PairHit[] = []
+  const reported = new Set<string>()
   for (const p of providers) {
     if (p.kind !== kind) continue
     const by = tracers.filter((t) => t.name === p.name).sort(byPlace)
@@ -718,7 +719,13 @@ function tracingProviders(kind: string, selected: boolean, providers: readonly T
       out.push({ at: p.at, detail: `The ${kind} provider ${p.name} is selected by ${by[0].by}${by.length > 1 ? ` and ${by.length - 1} more` : ''}` })
       continue
     }
-    for (const t of by) if (inScope(t.at)) out.push({ at: t.at, detail: `This names ${p.name}, a ${kind} tracing provider` })
+    // Several mesh configs (clusters, overlays) may define the provider: one finding per selecting reference.
+    for (const t of by) {
+      const key = `${t.at.file}:${t.at.line}`
+      if (!inScope(t.at) || reported.has(key)) continue
+      reported.add(key)
+      out.push({ at: t.at, detail: `This names ${p.name}, a ${kind} tracing provider` })
+    }
   }
   return out
 }
