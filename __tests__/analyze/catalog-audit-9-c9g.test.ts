@@ -101,7 +101,7 @@ ${selector}`
     for (const [target, from] of [['1.30.5', '1.30.4'], ['1.31.1', '1.31.0']]) {
       const found = of(run('se.yaml', empty, target, from), id)
       expect(at(found)).toEqual([['se.yaml', lineOf(empty, 'workloadSelector'), 'error']])
-      expect(found[0].message).toContain('selects none')
+      expect(found[0].message).toContain('but none again')
     }
     const labelled = se('  workloadSelector:\n    labels:\n      app: vm\n')
     expect(of(run('se.yaml', labelled, '1.30.5', '1.30.4'), id)).toEqual([])

@@ -20,7 +20,7 @@ function release(v: string): Release {
 /** The release just before a change: '1.28' → '1.27', '1.28.1' → '1.28.0'. */
 function before(v: string): string {
   const [maj, min, patch] = v.split('.').map(Number)
-  return patch === undefined ? `${maj}.${min - 1}` : `${maj}.${min}.${patch - 1}`
+  return patch === undefined || patch === 0 ? `${maj}.${min - 1}` : `${maj}.${min}.${patch - 1}`
 }
 
 interface Versions {

@@ -474,12 +474,16 @@ function hostReferences(doc: ManifestDocument, value: Record<string, unknown>, r
 }
 
 const GATEWAY_NAME_LABEL = 'gateway.networking.k8s.io/gateway-name'
+/** Labels Istio's kube-gateway template puts on the pods of a managed Gateway API gateway (besides spec.infrastructure.labels). */
+const MANAGED_POD_LABELS: ReadonlySet<string> = new Set([GATEWAY_NAME_LABEL, 'gateway.istio.io/managed', 'sidecar.istio.io/inject', 'service.istio.io/canonical-name', 'service.istio.io/canonical-revision', 'istio.io/rev'])
 
 function gatewaySelections(doc: ManifestDocument, value: Record<string, unknown>, resource: ResourceRef): GatewaySelection[] {
   const spec = value.spec
   const selector = isMap(spec) ? spec.selector : undefined
   const name = isMap(selector) ? selector[GATEWAY_NAME_LABEL] : undefined
   if (typeof name !== 'string' || name === '') return []
+  // A selector that also asks for a label Istio does not put on a managed gateway's pods never matched them.
+  if (Object.keys(selector as Record<string, unknown>).some((k) => !MANAGED_POD_LABELS.has(k))) return []
   const line = lineOf(entryAt(doc.root, ['spec', 'selector', GATEWAY_NAME_LABEL])?.keyNode, doc.line)
   return [{ gateway: name, ...(resource.namespace !== undefined ? { namespace: resource.namespace } : {}), at: { file: doc.file, line, path: `spec.selector["${GATEWAY_NAME_LABEL}"]`, resource } }]
 }
@@ -666,8 +670,10 @@ export function optedOut(files: readonly ManifestFile[], target: Release): Set<s
  */
 function istioManages(value: unknown): boolean {
   const spec = isMap(value) && isMap(value.spec) ? value.spec : undefined
-  if (!spec) return true
-  if (spec.gatewayClassName === 'istio-remote') return false
+  if (!spec) return false
+  // Only the istio class deploys the kube-gateway proxies that merged Istio Gateways (istio-remote deploys nothing,
+  // waypoint and agentgateway classes are other proxies, other classes belong to other controllers).
+  if (spec.gatewayClassName !== 'istio') return false
   const addresses = spec.addresses
   if (!Array.isArray(addresses) || addresses.length === 0) return true
   if (addresses.length > 1) return false
