@@ -361,7 +361,7 @@ const MATCH_KEYS: Record<MatchType, { required: string[]; optional: string[] }> 
   resource: { required: ['apiVersions', 'kinds'], optional: ['channels'] },
   field: { required: ['kinds', 'paths'], optional: ['apiVersions', 'values', 'pattern', 'where', 'duplicates'] },
   annotation: { required: ['key', 'on'], optional: ['values', 'pattern'] },
-  label: { required: ['key', 'on'], optional: ['values', 'pattern'] },
+  label: { required: ['key', 'on'], optional: ['values', 'pattern', 'selectorKinds', 'notSelectorKinds'] },
   meshConfig: { required: ['paths'], optional: ['values', 'pattern', 'where', 'documentWhere'] },
   proxyConfig: { required: ['paths'], optional: ['values', 'pattern', 'where'] },
   helmValue: { required: ['chart', 'paths'], optional: ['iopPaths', 'values', 'pattern', 'where'] },
@@ -469,7 +469,9 @@ function checkMatch(m: Match, where: string, problems: string[]): void {
       m.unlessRepository.forEach((o, i) => {
         const at = `${where} unlessRepository[${i}]`
         if (!OPT_OUT_TYPES.includes(o.type)) return void problems.push(`${at}: only ${OPT_OUT_TYPES.join(', ')} matches state a mesh-wide setting`)
-        if (!('values' in o) && !('pattern' in o)) problems.push(`${at}: an opt-out names the values that keep the old behaviour (values or pattern)`)
+        // A field opt-out may be a block whose presence is the setting (an EnvoyFilter patch that writes
+        // internal_address_config itself); variables and values name the values that keep the old behaviour.
+        if (!('values' in o) && !('pattern' in o) && o.type !== 'field') problems.push(`${at}: an opt-out names the values that keep the old behaviour (values or pattern)`)
         if (o.severity !== undefined || o.message !== undefined || o.fix !== undefined || o.unlessRepository !== undefined) problems.push(`${at}: an opt-out reports nothing, so it has no severity, message, fix or opt-outs of its own`)
         const { until, since, ...setting } = o
         const sinces = since === undefined ? [] : Array.isArray(since) ? since : [since]
