@@ -59,3 +59,25 @@ describe('istio-1.22-waypoint-service-account-binding-removed: traffic attached 
     expect(await findings([gw, se], '1.22', '1.21', gw.path, SA)).toEqual([])
   })
 })
+
+describe('istio-1.22-enhanced-resource-scoping-typo: targets before 1.22, where scoping is still off by default', () => {
+  const values = (v: string): File => ({ path: 'platform/istiod/values.yaml', text: `pilot:\n  env:\n    ENABLE_AUTO_ENHANCED_RESOURCE_SCOPING: "${v}"\n` })
+  const TYPO = /ENABLE_AUTO_ENHANCED_RESOURCE_SCOPING/
+  it('false is only a notice on 1.20 → 1.21 (scoping is off there anyway), a warning from 1.22', async () => {
+    const f = values('false')
+    const line = lineOf(f.text, 'ENABLE_AUTO_ENHANCED_RESOURCE_SCOPING')
+    expect(at(await findings([f], '1.21', '1.20', f.path, TYPO))).toEqual([`${f.path}:${line} notice`])
+    expect(at(await findings([f], '1.22', '1.21', f.path, TYPO))).toEqual([`${f.path}:${line} warning`])
+  })
+  it('true is a warning on 1.20 → 1.21 (it does not turn scoping on), a notice from 1.22 (the default)', async () => {
+    const f = values('true')
+    const line = lineOf(f.text, 'ENABLE_AUTO_ENHANCED_RESOURCE_SCOPING')
+    expect(at(await findings([f], '1.21', '1.20', f.path, TYPO))).toEqual([`${f.path}:${line} warning`])
+    expect(at(await findings([f], '1.22', '1.21', f.path, TYPO))).toEqual([`${f.path}:${line} notice`])
+  })
+  it('true on 1.21 is silent when the real switch is on in another file', async () => {
+    const f = values('true')
+    const real: File = { path: 'platform/istiod/values-scoping.yaml', text: 'pilot:\n  env:\n    ENABLE_ENHANCED_RESOURCE_SCOPING: "true"\n' }
+    expect(await findings([f, real], '1.21', '1.20', f.path, TYPO)).toEqual([])
+  })
+})
