@@ -81,3 +81,18 @@ describe('istio-1.22-enhanced-resource-scoping-typo: targets before 1.22, where 
     expect(await findings([f, real], '1.21', '1.20', f.path, TYPO)).toEqual([])
   })
 })
+
+describe('istio-1.21-externalname-alias: the opt-out on a 1.21 target, where 1.21.0 broke it', () => {
+  const f: File = { path: 'platform/istiod/values.yaml', text: 'pilot:\n  env:\n    ENABLE_EXTERNAL_NAME_ALIAS: "false"\n' }
+  const ALIAS = /ENABLE_EXTERNAL_NAME_ALIAS false/
+  it('warns about the 1.21.0 regression on 1.20 → 1.21 instead of promising the old behaviour', async () => {
+    const hits = await findings([f], '1.21', '1.20', f.path, ALIAS)
+    expect(at(hits)).toEqual([`${f.path}:${lineOf(f.text, 'ENABLE_EXTERNAL_NAME_ALIAS')} warning`])
+    expect(hits[0]?.message).toMatch(/regression/)
+  })
+  it('keeps the plain notice from 1.22, where the regression is fixed', async () => {
+    const hits = await findings([f], '1.22', '1.20', f.path, ALIAS)
+    expect(at(hits)).toEqual([`${f.path}:${lineOf(f.text, 'ENABLE_EXTERNAL_NAME_ALIAS')} notice`])
+    expect(hits[0]?.message).not.toMatch(/regression/)
+  })
+})
