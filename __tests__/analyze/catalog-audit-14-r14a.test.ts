@@ -96,3 +96,19 @@ describe('istio-1.21-externalname-alias: the opt-out on a 1.21 target, where 1.2
     expect(hits[0]?.message).not.toMatch(/regression/)
   })
 })
+
+describe('istio-1.22-pod-dataplane-mode-label: the old opt-out annotation already on the same pod template', () => {
+  const dep = (annotation: string): File => ({
+    path: 'apps/web.yaml',
+    text: `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels:\n        app: web\n        istio.io/dataplane-mode: none\n      annotations:\n        ${annotation}\n    spec:\n      containers:\n      - name: web\n        image: web\n`,
+  })
+  const POD = /single pod with the istio\.io\/dataplane-mode label/
+  it('warns on 1.20 → 1.21 for `none` without the annotation older releases read', async () => {
+    const f = dep('team: web')
+    expect(at(await findings([f], '1.21', '1.20', f.path, POD))).toEqual([`${f.path}:${lineOf(f.text, 'istio.io/dataplane-mode')} warning`])
+  })
+  it('is silent when ambient.istio.io/redirection: disabled already opts the pod out on the older release', async () => {
+    const f = dep('ambient.istio.io/redirection: disabled')
+    expect(await findings([f], '1.21', '1.20', f.path, POD)).toEqual([])
+  })
+})
