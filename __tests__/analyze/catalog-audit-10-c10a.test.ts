@@ -17,7 +17,7 @@ const values = (text: string): File => ({ path: 'platform/istiod/values.yaml', t
 describe('opt-out notices of 1.21/1.22 switches stop once the switch is gone (match-level until)', () => {
   const cases: [string, RegExp, string, string][] = [
     ['VERIFY_CERTIFICATE_AT_CLIENT', /keeps server certificates of TLS origination unverified/, '1.21', '1.24'],
-    ['ENABLE_EXTERNAL_NAME_ALIAS', /keeps the old ExternalName handling/, '1.21', '1.24'],
+    ['ENABLE_EXTERNAL_NAME_ALIAS', /keeps the old ExternalName handling/, '1.22', '1.24'], // from 1.22: 1.21 warns about the 1.21.0 regression (audit 14 r14a)
     ['ENABLE_AUTO_SNI', /keeps auto SNI off/, '1.21', '1.26'],
     ['ENABLE_ENHANCED_RESOURCE_SCOPING', /keeps istiod reading config from every namespace/, '1.22', '1.25'],
     ['ENABLE_RESOLUTION_NONE_TARGET_PORT', /keeps targetPort ignored/, '1.22', '1.25']

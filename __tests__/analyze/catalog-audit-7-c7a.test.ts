@@ -63,7 +63,7 @@ describe('audit 7 c7a #1: custom network filters removed (1.20) only where a pat
 describe('audit 7 c7a #2, #6, #7, #10, #11, #13: env switches of a default flip report only the opt-out value', () => {
   const cases: [string, string, string, string][] = [
     ['istio-1.21-verify-certificate-at-client', 'VERIFY_CERTIFICATE_AT_CLIENT', '1.21', '1.20'],
-    ['istio-1.21-externalname-alias', 'ENABLE_EXTERNAL_NAME_ALIAS', '1.21', '1.20'],
+    ['istio-1.21-externalname-alias', 'ENABLE_EXTERNAL_NAME_ALIAS', '1.22', '1.20'], // 1.22: on 1.21 the opt-out gets the 1.21.0 regression warning (audit 14 r14a)
     ['istio-1.21-auto-sni', 'ENABLE_AUTO_SNI', '1.21', '1.20'],
     ['istio-1.22-enhanced-resource-scoping', 'ENABLE_ENHANCED_RESOURCE_SCOPING', '1.22', '1.21'],
     ['istio-1.22-serviceentry-none-target-port', 'ENABLE_RESOLUTION_NONE_TARGET_PORT', '1.22', '1.21']

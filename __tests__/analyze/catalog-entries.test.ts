@@ -94,7 +94,8 @@ function withinMatch(v: { trip: Versions[]; quiet: Versions[] }, match: Match): 
   const inside = (t: string) => (match.until === undefined || release(t).minorNumber < release(match.until).minorNumber) && (match.since === undefined || release(t).minorNumber >= release(match.since).minorNumber)
   const trip = v.trip.filter((x) => inside(x.target))
   return {
-    trip: trip.length > 0 || match.until === undefined ? trip : [{ target: before(match.until) }],
+    // A match with its own `since` keeps the entry's `from` (a default flip only reports across it).
+    trip: trip.length > 0 || match.until === undefined ? trip : [{ target: before(match.until), ...(match.since && v.trip[0]?.from ? { from: v.trip[0].from } : {}) }],
     quiet: v.quiet,
     // Outside the match's own range a sibling match of the entry may report the same manifest (a notice from the
     // release where a warning stops): only this match alone must stay quiet there.

@@ -344,6 +344,8 @@ export function buildCase(entry: CatalogEntry, match: Match, clean = false, brok
         const doc = serviceOk ? resource('v1', 'Service') : resource('monitoring.coreos.com/v1', 'PodMonitor')
         const key = clean ? `${match.key}-other` : match.key
         set(doc, ['spec', 'selector', key], valueFor(match, false))
+        // A `selectorSibling` that must be present is written next to the key (on the clean case too: only the key differs).
+        if (match.type === 'label' && match.selectorSibling?.present) set(doc, ['spec', 'selector', match.selectorSibling.key], valueFor(match, false))
         const w = writeYaml([doc])
         return { file, text: w.text, line: w.lineOf(['spec', 'selector', key]) }
       }

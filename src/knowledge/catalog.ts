@@ -138,6 +138,12 @@ export interface MetadataMatch extends MatchBase, ValueTest {
    */
   selectorKinds?: string[]
   notSelectorKinds?: string[]
+  /**
+   * Labels on `selector` only: another label key and whether the same selector (one map, or one
+   * `matchExpressions` list) must also name it (`present: true`) or must not (`present: false`), e.g. the new key
+   * of a renamed label already written next to the old one.
+   */
+  selectorSibling?: { key: string; present: boolean }
 }
 
 /** A MeshConfig path: ConfigMap istio data.mesh, Helm `meshConfig`, IstioOperator spec.meshConfig / spec.values.meshConfig. */
@@ -361,7 +367,7 @@ const MATCH_KEYS: Record<MatchType, { required: string[]; optional: string[] }> 
   resource: { required: ['apiVersions', 'kinds'], optional: ['channels'] },
   field: { required: ['kinds', 'paths'], optional: ['apiVersions', 'values', 'pattern', 'where', 'duplicates'] },
   annotation: { required: ['key', 'on'], optional: ['values', 'pattern'] },
-  label: { required: ['key', 'on'], optional: ['values', 'pattern', 'selectorKinds', 'notSelectorKinds'] },
+  label: { required: ['key', 'on'], optional: ['values', 'pattern', 'selectorKinds', 'notSelectorKinds', 'selectorSibling'] },
   meshConfig: { required: ['paths'], optional: ['values', 'pattern', 'where', 'documentWhere'] },
   proxyConfig: { required: ['paths'], optional: ['values', 'pattern', 'where'] },
   helmValue: { required: ['chart', 'paths'], optional: ['iopPaths', 'values', 'pattern', 'where'] },
@@ -508,6 +514,10 @@ function checkMatch(m: Match, where: string, problems: string[]): void {
       if (m.type === 'annotation' && m.on?.includes('selector')) problems.push(`${where}: "selector" only applies to labels`)
       for (const f of ['selectorKinds', 'notSelectorKinds'] as const) {
         if (m[f] !== undefined && (!nonEmptyStrings(m[f]) || !m.on?.includes('selector'))) problems.push(`${where}: ${f} must be a non-empty list and needs on: selector`)
+      }
+      if (m.type === 'label' && m.selectorSibling !== undefined) {
+        const s = m.selectorSibling
+        if (!m.on?.includes('selector') || typeof s !== 'object' || s === null || typeof s.key !== 'string' || !/^[A-Za-z0-9.\-/_]+$/.test(s.key) || typeof s.present !== 'boolean') problems.push(`${where}: selectorSibling needs on "selector", a label key and present true or false`)
       }
       break
     case 'meshConfig':

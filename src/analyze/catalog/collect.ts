@@ -410,14 +410,20 @@ function checkSelectorLabels(out: HitCollector, doc: ManifestDocument, tree: Tre
     if (m.notSelectorKinds && kindOf !== undefined && m.notSelectorKinds.includes(kindOf)) return false
     return true
   }
-  const report = (key: string, value: unknown): void => {
-    for (const c of labels.get(key) ?? []) if (c.on.has('selector') && selectorKind(c) && passes(value, c.test)) out.addAt(c, tree, [...path, key], key)
+  // A match's `selectorSibling`: whether the same selector also names another key.
+  const siblingOk = (c: CompiledMetadata, names: (k: string) => boolean): boolean => {
+    const s = c.match.type === 'label' ? c.match.selectorSibling : undefined
+    return s === undefined || names(s.key) === s.present
+  }
+  const report = (key: string, value: unknown, map: Record<string, unknown>): void => {
+    for (const c of labels.get(key) ?? []) if (c.on.has('selector') && selectorKind(c) && passes(value, c.test) && siblingOk(c, (k) => Object.hasOwn(map, k))) out.addAt(c, tree, [...path, key], key)
   }
   // In `matchExpressions: [{key: <label>}]` the label is the value of `key`: a rename replaces that value.
-  const reportExpression = (key: string): void => {
+  const reportExpression = (key: string, list: readonly unknown[]): void => {
     const at = located(tree.root, [...path, 'key'])
+    const named = (k: string): boolean => list.some((e) => typeof e === 'object' && e !== null && (e as Record<string, unknown>).key === k)
     for (const c of labels.get(key) ?? []) {
-      if (!c.on.has('selector') || !selectorKind(c) || !passes(undefined, c.test)) continue
+      if (!c.on.has('selector') || !selectorKind(c) || !passes(undefined, c.test) || !siblingOk(c, named)) continue
       if (at) out.add(c, { line: at.line, ...(at.valueNode ? { keyNode: at.valueNode } : {}) }, [...tree.at, ...path, 'key'], key)
       else out.addAt(c, tree, [...path, 'key'], key)
     }
@@ -428,14 +434,14 @@ function checkSelectorLabels(out: HitCollector, doc: ManifestDocument, tree: Tre
   const kind = doc.resource?.kind
   const ownSelector = kind !== undefined && WORKLOAD_KINDS.has(kind) && kind !== 'Pod' ? [...podTemplatePath(kind).split('.').slice(0, -1), 'selector'] : undefined
   const isOwnSelector = (): boolean => ownSelector !== undefined && path.length === ownSelector.length && ownSelector.every((k, i) => path[i] === k)
-  const visit = (value: unknown, parentKey: string | undefined): void => {
+  const visit = (value: unknown, parentKey: string | undefined, list?: readonly unknown[]): void => {
     if (isOwnSelector()) return
     if (Array.isArray(value)) {
       for (let i = 0; i < value.length; i++) {
         const item = value[i]
         if (typeof item !== 'object' || item === null) continue
         path.push(i)
-        visit(item, parentKey)
+        visit(item, parentKey, value)
         path.pop()
       }
       return
@@ -443,10 +449,10 @@ function checkSelectorLabels(out: HitCollector, doc: ManifestDocument, tree: Tre
     if (typeof value !== 'object' || value === null) return
     const map = value as Record<string, unknown>
     if (path[0] !== 'metadata' && isLabelMap(map, parentKey, path)) {
-      for (const k in map) if (labels.has(k)) report(k, map[k])
+      for (const k in map) if (labels.has(k)) report(k, map[k], map)
       return
     }
-    if (parentKey === 'matchExpressions' && typeof map.key === 'string' && labels.has(map.key)) reportExpression(map.key)
+    if (parentKey === 'matchExpressions' && typeof map.key === 'string' && labels.has(map.key)) reportExpression(map.key, list ?? [map])
     // for...in over plain objects (own keys only: values come from YAML, prototypes hold nothing enumerable)
     // allocates nothing, where Object.keys builds an array per map.
     for (const k in map) {
