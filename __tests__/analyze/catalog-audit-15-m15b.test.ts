@@ -32,3 +32,32 @@ describe('istio-1.24-retry-defaults: the opt-out notices stop where Istio 1.27 d
     })
   }
 })
+
+describe('istio-1.24-telemetry-cel-attributes: constant tag values are not CEL', () => {
+  const telemetry = (body: string): File => ({
+    path: 'telemetry/mesh.yaml',
+    text: `apiVersion: telemetry.istio.io/v1\nkind: Telemetry\nmetadata:\n  name: mesh-default\n  namespace: istio-system\nspec:\n${body}`,
+  })
+  const CEL = /Telemetry CEL expressions must use standard Envoy attributes/
+  it('still warns on node.* and the wasm peer attribute in metric tag expressions', async () => {
+    const f = telemetry(
+      '  metrics:\n  - providers: [{name: prometheus}]\n    overrides:\n    - match: {metric: REQUEST_COUNT}\n      tagOverrides:\n        peer_ns:\n          value: filter_state["wasm.downstream_peer"].namespace\n        cluster:\n          value: node.metadata[\'CLUSTER_ID\']\n',
+    )
+    expect(at(await findings([f], '1.24', '1.23', f.path, CEL))).toEqual([
+      `${f.path}:${lineOf(f.text, 'wasm.downstream_peer')} warning`,
+      `${f.path}:${lineOf(f.text, 'node.metadata')} warning`,
+    ])
+  })
+  it('is silent on a tracing customTags literal value that happens to read like an attribute', async () => {
+    const f = telemetry(
+      '  tracing:\n  - providers: [{name: otel}]\n    customTags:\n      where:\n        literal:\n          value: node.cluster\n      peer:\n        literal:\n          value: istio_responseClass\n',
+    )
+    expect(await findings([f], '1.24', '1.23', f.path, CEL)).toEqual([])
+  })
+  it('still warns on a CEL access-log filter next to a literal tag (on the filter line)', async () => {
+    const f = telemetry(
+      '  tracing:\n  - providers: [{name: otel}]\n    customTags:\n      where:\n        literal:\n          value: node.cluster\n  accessLogging:\n  - providers: [{name: envoy}]\n    filter:\n      expression: node.id == "x"\n',
+    )
+    expect(at(await findings([f], '1.24', '1.23', f.path, CEL))).toEqual([`${f.path}:${lineOf(f.text, 'node.id')} warning`])
+  })
+})
