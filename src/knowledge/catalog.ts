@@ -218,6 +218,11 @@ export interface TextMatch extends MatchBase {
   families?: string[]
   contains?: string
   pattern?: string
+  /**
+   * Mapping keys whose values the match does not read, e.g. `literal` (a Telemetry or Envoy tracing tag's constant
+   * value, which is never evaluated as an expression).
+   */
+  notUnder?: string[]
 }
 
 /** A Helm chart name installed through HelmRelease, Argo CD Application or Chart.yaml dependencies. */
@@ -372,7 +377,7 @@ const MATCH_KEYS: Record<MatchType, { required: string[]; optional: string[] }> 
   proxyConfig: { required: ['paths'], optional: ['values', 'pattern', 'where'] },
   helmValue: { required: ['chart', 'paths'], optional: ['iopPaths', 'values', 'pattern', 'where'] },
   env: { required: ['name', 'component'], optional: ['values', 'pattern', 'unlessSet', 'documentWhere'] },
-  text: { required: [], optional: ['kinds', 'families', 'contains', 'pattern'] },
+  text: { required: [], optional: ['kinds', 'families', 'contains', 'pattern', 'notUnder'] },
   helmChart: { required: ['names'], optional: ['where'] },
   crossObject: { required: ['check'], optional: ['provider'] }
 }
@@ -548,6 +553,7 @@ function checkMatch(m: Match, where: string, problems: string[]): void {
     case 'text':
       if (m.contains === undefined && m.pattern === undefined) problems.push(`${where}: text match needs contains or pattern`)
       if (m.kinds === undefined && m.families === undefined) problems.push(`${where}: text match needs kinds or families`)
+      if (m.notUnder !== undefined && !nonEmptyStrings(m.notUnder)) problems.push(`${where}: notUnder must be a non-empty list`)
       break
     case 'helmChart':
       if (!nonEmptyStrings(m.names)) problems.push(`${where}: names must be a non-empty list`)

@@ -577,6 +577,7 @@ function checkText(out: HitCollector, doc: ManifestDocument): void {
     if (node.kind !== 'scalar') return
     for (const c of candidates) {
       if (done.has(c)) continue
+      if (c.notUnder && path.some((k) => typeof k === 'string' && c.notUnder!.has(k))) continue
       // With both, the substring places the finding and the pattern must hold on the whole scalar too.
       const hit = (c.needle === undefined || node.text.includes(c.needle)) && (c.regex === undefined || c.regex.test(node.text))
       if (!hit) continue

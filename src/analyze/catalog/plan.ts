@@ -101,6 +101,7 @@ export interface CompiledText extends Compiled {
   families?: ReadonlySet<string>
   needle?: string
   regex?: RegExp
+  notUnder?: ReadonlySet<string>
 }
 
 export interface Plan {
@@ -358,7 +359,8 @@ function add(plan: Plan, base: Compiled, match: Match): void {
         ...(match.kinds ? { kinds: new Set(match.kinds) } : {}),
         ...(match.families ? { families: new Set(match.families) } : {}),
         ...(match.contains !== undefined ? { needle: match.contains } : {}),
-        ...(match.pattern !== undefined ? { regex: new RegExp(match.pattern) } : {})
+        ...(match.pattern !== undefined ? { regex: new RegExp(match.pattern) } : {}),
+        ...(match.notUnder ? { notUnder: new Set(match.notUnder) } : {})
       })
       return
     }
