@@ -179,7 +179,10 @@ export const catalogAnalyzer: Analyzer = {
     if (silenced.size === 0) return findings
     return findings.filter((f) => {
       const key = optOutKeyOf.get(f)
-      return key === undefined || !silenced.has(key)
+      if (key === undefined) return true
+      // A Namespace's own setting silences the resources of that namespace (a written metadata.namespace).
+      const namespace = f.resource?.namespace
+      return !silenced.has(key) && !(namespace && silenced.has(`${key}@${namespace}`))
     })
   }
 }

@@ -73,7 +73,16 @@ function knownRelease(text: string): boolean {
 }
 
 /** A mesh-wide setting that keeps the old behaviour on targets from `since` up to `until` (see `unlessRepository`). */
-export type OptOut = Match & { until?: string; since?: string | string[] }
+export type OptOut = Match & {
+  until?: string
+  since?: string | string[]
+  /**
+   * The setting is a Namespace's own (a `field` opt-out on kind Namespace, e.g. its `istio.io/dataplane-mode` label):
+   * it keeps the old behaviour only for the resources of that namespace (metadata.namespace written and equal to the
+   * Namespace's name), not mesh-wide.
+   */
+  ownNamespace?: true
+}
 
 /** A value test on the matched scalar: exact values (compared as strings) or a regular expression. */
 interface ValueTest {
@@ -484,7 +493,8 @@ function checkMatch(m: Match, where: string, problems: string[]): void {
         // internal_address_config itself); variables and values name the values that keep the old behaviour.
         if (!('values' in o) && !('pattern' in o) && o.type !== 'field') problems.push(`${at}: an opt-out names the values that keep the old behaviour (values or pattern)`)
         if (o.severity !== undefined || o.message !== undefined || o.fix !== undefined || o.unlessRepository !== undefined) problems.push(`${at}: an opt-out reports nothing, so it has no severity, message, fix or opt-outs of its own`)
-        const { until, since, ...setting } = o
+        const { until, since, ownNamespace, ...setting } = o
+        if (ownNamespace !== undefined && (ownNamespace !== true || o.type !== 'field' || !Array.isArray(o.kinds) || o.kinds.length !== 1 || o.kinds[0] !== 'Namespace')) problems.push(`${at}: ownNamespace is true on a field opt-out of kind Namespace only`)
         const sinces = since === undefined ? [] : Array.isArray(since) ? since : [since]
         if (since !== undefined && sinces.length === 0) problems.push(`${at}: since must name a release`)
         for (const [key, release] of [['until', until], ...sinces.map((v) => ['since', v] as const)] as const) {

@@ -187,7 +187,14 @@ function optOutsOf(doc: ManifestDocument, lines?: readonly string[]): OptOutFact
   }
   const out: OptOutFact[] = []
   for (const d of [doc, ...umbrellaSubcharts(doc)]) {
-    for (const hit of collectHits(d, plan, lines)) if (hit.optOutKey) out.push({ key: hit.optOutKey, ...(hit.optOutUntil ? { until: hit.optOutUntil } : {}), ...(hit.optOutSince ? { since: hit.optOutSince } : {}) })
+    for (const hit of collectHits(d, plan, lines)) {
+      if (!hit.optOutKey) continue
+      // A Namespace's own setting (key ending in `@`) keeps the old behaviour for that namespace only.
+      const name = d.resource?.name
+      if (hit.optOutKey.endsWith('@') && (d.resource?.kind !== 'Namespace' || !name)) continue
+      const key = hit.optOutKey.endsWith('@') ? `${hit.optOutKey}${name}` : hit.optOutKey
+      out.push({ key, ...(hit.optOutUntil ? { until: hit.optOutUntil } : {}), ...(hit.optOutSince ? { since: hit.optOutSince } : {}) })
+    }
   }
   return out
 }

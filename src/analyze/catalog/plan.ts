@@ -291,8 +291,10 @@ export function compileOptOutPlan(releases: readonly CatalogRelease[] = CATALOG)
   for (const entry of catalogEntries(releases)) {
     entry.match.forEach((match, i) => {
       for (const o of match.unlessRepository ?? []) {
-        const { until, since, ...setting } = o
-        const base = compiledBase(entry, setting as Match, 'behaviour-changed', 'notice', entry.message, undefined, `${entry.id}#${i}`)
+        const { until, since, ownNamespace, ...setting } = o
+        // A Namespace's own setting keys its hits with a trailing `@`, to which the Namespace's name is appended
+        // (see `optOutsOf` and the catalog's `settle`).
+        const base = compiledBase(entry, setting as Match, 'behaviour-changed', 'notice', entry.message, undefined, `${entry.id}#${i}${ownNamespace ? '@' : ''}`)
         add(plan, { ...base, ...(until ? { optOutUntil: until } : {}), ...(since ? { optOutSince: Array.isArray(since) ? since : [since] } : {}) }, setting as Match)
         any = true
       }
