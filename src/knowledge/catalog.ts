@@ -255,7 +255,8 @@ export interface CrossObjectMatch extends MatchBase {
  *   in-cluster operator), as opposed to an input file for istioctl.
  * - gateway-merge-namespaces: an Istio Gateway selecting the pods of a Gateway API Gateway Istio deploys in another namespace.
  * - tracing-provider-selected: a tracing provider of kind `provider` in meshConfig.extensionProviders whose name a
- *   defaultProviders.tracing list or a Telemetry resource's spec.tracing[].providers names.
+ *   defaultProviders.tracing list or a Telemetry resource's spec.tracing[].providers names (a tracing entry with
+ *   disableSpanReporting: true does not count, unless a Telemetry turns span reporting back on).
  * - tracing-provider-unselected: such a provider that nothing in the analysed files selects.
  */
 export type CrossObjectCheck = 'secret-name-forms' | 'https-http-bind' | 'ambient-serviceentry-hosts' | 'istio-operator-applied' | 'gateway-merge-namespaces' | 'tracing-provider-selected' | 'tracing-provider-unselected'
