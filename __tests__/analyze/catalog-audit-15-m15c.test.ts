@@ -1,9 +1,10 @@
-// Audit 15 (m15c, measurement of 12 sampled entries of 1.26–1.27): the ❌ fixed, each pinned to file and line.
+// Audit 15 (m15c, measurement of 12 sampled entries of 1.26–1.27): both ❌ fixed, each pinned to file and line.
 // See docs/audit/catalog-audit-15-m15c.md.
 import { describe, expect, it } from '@jest/globals'
 import { runAnalysis } from '../../src/pipeline.js'
 import type { Finding } from '../../src/model.js'
-import { lineOf } from '../support/catalog-run.js'
+import { validateCatalog, type CatalogRelease } from '../../src/knowledge/catalog.js'
+import { lineOf, of, run } from '../support/catalog-run.js'
 import { added, snapshotOf, type File } from '../support/snapshot.js'
 
 const LIGHTSTEP = /removed the Lightstep tracing provider/
@@ -56,5 +57,35 @@ describe('istio-1.27-lightstep-provider-removed: a tracing entry with disableSpa
   it('still errs on an enabled selection, and with disableSpanReporting: false next to the provider', async () => {
     expect(at(await lightstep([mesh, telemetry('  - providers:\n    - name: ls\n')]))).toEqual([`${providerLine} error`])
     expect(at(await lightstep([mesh, telemetry('  - providers:\n    - name: ls\n    disableSpanReporting: false\n')]))).toEqual([`${providerLine} error`])
+  })
+})
+
+describe('istio-1.26-gateway-replica-count-zero: a quoted "0" is refused by the chart schema on every release', () => {
+  // charts/gateway 1.25.0–1.26.0 values.schema.json type replicaCount as ["integer", "null"]: a string fails the
+  // install on both sides of the change, so the old "runs one pod" message was false for it.
+  const ID = 'istio-1.26-gateway-replica-count-zero'
+  const release = (replicaCount: string) =>
+    `apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: ingress\n  namespace: istio-ingress\nspec:\n  chart:\n    spec:\n      chart: gateway\n      version: 1.25.2\n      sourceRef:\n        kind: HelmRepository\n        name: istio\n  values:\n    replicaCount: ${replicaCount}\n    autoscaling:\n      enabled: false\n`
+  const path = 'istio/gateway.yaml'
+
+  it('is silent on replicaCount: "0" for 1.25 (the old entry warned)', () => {
+    expect(of(run(path, release('"0"'), '1.25', '1.24'), ID)).toEqual([])
+  })
+
+  it('still warns on the integer 0 for 1.25, on the replicaCount line, and is silent for 1.26', () => {
+    const text = release('0')
+    const found = of(run(path, text, '1.25', '1.24'), ID)
+    expect(found.map((f) => `${f.file}:${f.line} ${f.severity}`)).toEqual([`${path}:${lineOf(text, 'replicaCount:')} warning`])
+    expect(of(run(path, text, '1.26', '1.25'), ID)).toEqual([])
+  })
+})
+
+describe('catalog validation of valueTypes', () => {
+  const release = (match: unknown): CatalogRelease =>
+    ({ release: '1.26', entries: [{ id: 'istio-1.26-x', change: 'added', severity: 'warning', since: '1.26', message: 'm', match: [match], sources: [{ path: 'releases/1.26/change-notes/index.md', url: 'https://istio.io/x' }] }] }) as unknown as CatalogRelease
+  it('accepts number/string/boolean on helmValue and refuses anything else or other match types', () => {
+    expect(validateCatalog([release({ type: 'helmValue', chart: 'gateway', paths: ['replicaCount'], values: [0], valueTypes: ['number'] })]).join('\n')).not.toMatch(/valueTypes/)
+    expect(validateCatalog([release({ type: 'helmValue', chart: 'gateway', paths: ['replicaCount'], values: [0], valueTypes: ['integer'] })]).join('\n')).toMatch(/valueTypes must be/)
+    expect(validateCatalog([release({ type: 'env', name: 'X', component: 'istiod', valueTypes: ['number'] })]).join('\n')).toMatch(/valueTypes/)
   })
 })

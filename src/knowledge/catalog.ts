@@ -182,6 +182,11 @@ export interface HelmValueMatch extends MatchBase, ValueTest {
   chart: Chart
   paths: string[]
   iopPaths?: string[]
+  /**
+   * The YAML types the value must have besides passing `values`/`pattern` (which compare text, so `0` and `"0"` match
+   * alike): e.g. `["number"]` where the chart's schema refuses a quoted number.
+   */
+  valueTypes?: ('number' | 'string' | 'boolean')[]
   /** Conditions on the same values (paths relative to the values root). */
   where?: Condition[]
 }
@@ -371,7 +376,7 @@ const MATCH_KEYS: Record<MatchType, { required: string[]; optional: string[] }> 
   label: { required: ['key', 'on'], optional: ['values', 'pattern', 'selectorKinds', 'notSelectorKinds', 'selectorSibling'] },
   meshConfig: { required: ['paths'], optional: ['values', 'pattern', 'where', 'documentWhere'] },
   proxyConfig: { required: ['paths'], optional: ['values', 'pattern', 'where'] },
-  helmValue: { required: ['chart', 'paths'], optional: ['iopPaths', 'values', 'pattern', 'where'] },
+  helmValue: { required: ['chart', 'paths'], optional: ['iopPaths', 'values', 'pattern', 'valueTypes', 'where'] },
   env: { required: ['name', 'component'], optional: ['values', 'pattern', 'unlessSet', 'documentWhere'] },
   text: { required: [], optional: ['kinds', 'families', 'contains', 'pattern'] },
   helmChart: { required: ['names'], optional: ['where'] },
@@ -535,6 +540,9 @@ function checkMatch(m: Match, where: string, problems: string[]): void {
       if (!nonEmptyStrings(m.paths)) problems.push(`${where}: paths must be a non-empty list`)
       else m.paths.forEach((p) => checkPath(p, where, problems))
       checkConditions(m.where, where, problems)
+      if (m.valueTypes !== undefined && (!nonEmptyStrings(m.valueTypes) || m.valueTypes.some((t) => !['number', 'string', 'boolean'].includes(t)))) {
+        problems.push(`${where}: valueTypes must be a non-empty list of number, string, boolean`)
+      }
       if (m.iopPaths !== undefined) {
         if (!Array.isArray(m.iopPaths)) problems.push(`${where}: iopPaths must be a list`)
         else m.iopPaths.forEach((p) => checkPath(p, where, problems))
