@@ -191,6 +191,11 @@ export interface HelmValueMatch extends MatchBase, ValueTest {
   chart: Chart
   paths: string[]
   iopPaths?: string[]
+  /**
+   * The YAML types the value must have besides passing `values`/`pattern` (which compare text, so `0` and `"0"` match
+   * alike): e.g. `["number"]` where the chart's schema refuses a quoted number.
+   */
+  valueTypes?: ('number' | 'string' | 'boolean')[]
   /** Conditions on the same values (paths relative to the values root). */
   where?: Condition[]
 }
@@ -269,7 +274,8 @@ export interface CrossObjectMatch extends MatchBase {
  *   in-cluster operator), as opposed to an input file for istioctl.
  * - gateway-merge-namespaces: an Istio Gateway selecting the pods of a Gateway API Gateway Istio deploys in another namespace.
  * - tracing-provider-selected: a tracing provider of kind `provider` in meshConfig.extensionProviders whose name a
- *   defaultProviders.tracing list or a Telemetry resource's spec.tracing[].providers names.
+ *   defaultProviders.tracing list or a Telemetry resource's spec.tracing[].providers names (a tracing entry with
+ *   disableSpanReporting: true does not count, unless a Telemetry turns span reporting back on).
  * - tracing-provider-unselected: such a provider that nothing in the analysed files selects.
  */
 export type CrossObjectCheck = 'secret-name-forms' | 'https-http-bind' | 'ambient-serviceentry-hosts' | 'istio-operator-applied' | 'gateway-merge-namespaces' | 'tracing-provider-selected' | 'tracing-provider-unselected'
@@ -384,7 +390,7 @@ const MATCH_KEYS: Record<MatchType, { required: string[]; optional: string[] }> 
   label: { required: ['key', 'on'], optional: ['values', 'pattern', 'selectorKinds', 'notSelectorKinds', 'selectorSibling'] },
   meshConfig: { required: ['paths'], optional: ['values', 'pattern', 'where', 'documentWhere'] },
   proxyConfig: { required: ['paths'], optional: ['values', 'pattern', 'where'] },
-  helmValue: { required: ['chart', 'paths'], optional: ['iopPaths', 'values', 'pattern', 'where'] },
+  helmValue: { required: ['chart', 'paths'], optional: ['iopPaths', 'values', 'pattern', 'valueTypes', 'where'] },
   env: { required: ['name', 'component'], optional: ['values', 'pattern', 'unlessSet', 'documentWhere'] },
   text: { required: [], optional: ['kinds', 'families', 'contains', 'pattern', 'notUnder'] },
   helmChart: { required: ['names'], optional: ['where'] },
@@ -549,6 +555,9 @@ function checkMatch(m: Match, where: string, problems: string[]): void {
       if (!nonEmptyStrings(m.paths)) problems.push(`${where}: paths must be a non-empty list`)
       else m.paths.forEach((p) => checkPath(p, where, problems))
       checkConditions(m.where, where, problems)
+      if (m.valueTypes !== undefined && (!nonEmptyStrings(m.valueTypes) || m.valueTypes.some((t) => !['number', 'string', 'boolean'].includes(t)))) {
+        problems.push(`${where}: valueTypes must be a non-empty list of number, string, boolean`)
+      }
       if (m.iopPaths !== undefined) {
         if (!Array.isArray(m.iopPaths)) problems.push(`${where}: iopPaths must be a list`)
         else m.iopPaths.forEach((p) => checkPath(p, where, problems))

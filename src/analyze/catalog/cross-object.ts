@@ -81,6 +81,16 @@ export interface TracingSelection {
   /** How the finding names the selector, e.g. `Telemetry mesh-default` or `defaultProviders.tracing`. */
   by: string
   at: Spot
+  /**
+   * The Telemetry tracing entry that names the provider sets `disableSpanReporting: true` (and no entry of that
+   * Telemetry sets it back to false): istiod skips the provider of a disabled tracing spec, so it builds no tracer.
+   */
+  disabled?: true
+  /**
+   * Not a selection but a Telemetry tracing entry that sets `disableSpanReporting: false` without naming a provider:
+   * it turns tracing back on with the provider it inherits, so disabled selections elsewhere may still be used.
+   */
+  reenables?: true
 }
 
 /** An Istio Gateway that selects the pods of a managed Gateway API gateway by their gateway-name label. */
@@ -300,13 +310,20 @@ function tracingOf(doc: ManifestDocument, value: Record<string, unknown>): { pro
   if (resource && resource.kind === 'Telemetry' && resource.apiVersion.startsWith('telemetry.istio.io/')) {
     const tracing = isMap(value.spec) ? value.spec.tracing : undefined
     if (Array.isArray(tracing)) {
+      // disableSpanReporting: true turns the tracing spec off before istiod looks at its provider (a later entry of
+      // the same Telemetry that sets false turns it back on).
+      const reenabled = tracing.some((t) => isMap(t) && t.disableSpanReporting === false)
       tracing.forEach((t, i) => {
         const list = isMap(t) ? t.providers : undefined
+        if (isMap(t) && t.disableSpanReporting === false && !(Array.isArray(list) && list.length > 0)) {
+          tracers.push({ name: '', by: who(resource), at: { file: doc.file, line: lineOf(entryAt(doc.root, ['spec', 'tracing', i, 'disableSpanReporting'])?.keyNode, doc.line), path: `spec.tracing[${i}].disableSpanReporting`, resource }, reenables: true })
+        }
         if (!Array.isArray(list)) return
+        const disabled = isMap(t) && t.disableSpanReporting === true && !reenabled
         list.forEach((p, j) => {
           if (!isMap(p) || typeof p.name !== 'string' || p.name === '') return
           const path: (string | number)[] = ['spec', 'tracing', i, 'providers', j, 'name']
-          tracers.push({ name: p.name, by: who(resource), at: { file: doc.file, line: lineOf(entryAt(doc.root, path)?.keyNode, doc.line), path: `spec.tracing[${i}].providers[${j}].name`, resource } })
+          tracers.push({ name: p.name, by: who(resource), at: { file: doc.file, line: lineOf(entryAt(doc.root, path)?.keyNode, doc.line), path: `spec.tracing[${i}].providers[${j}].name`, resource }, ...(disabled ? { disabled: true as const } : {}) })
         })
       })
     }
@@ -714,11 +731,22 @@ function gatewayMergeNamespaces(selections: readonly GatewaySelection[], managed
 function tracingProviders(kind: string, selected: boolean, providers: readonly TracingProvider[], tracers: readonly TracingSelection[], inScope: (at: Spot) => boolean): PairHit[] {
   const out: PairHit[] = []
   const reported = new Set<string>()
+  // A Telemetry entry that turns span reporting back on without naming a provider may inherit a disabled one.
+  const reenabled = tracers.some((t) => t.reenables)
   for (const p of providers) {
     if (p.kind !== kind) continue
-    const by = tracers.filter((t) => t.name === p.name).sort(byPlace)
+    const named = tracers.filter((t) => t.name === p.name).sort(byPlace)
+    const by = named.filter((t) => !t.disabled || reenabled)
     if (!selected) {
-      if (by.length === 0 && inScope(p.at)) out.push({ at: p.at, detail: `Nothing in the analysed files selects the ${kind} provider ${p.name} (no defaultProviders.tracing list or Telemetry resource names it)` })
+      if (by.length === 0 && inScope(p.at)) {
+        out.push({
+          at: p.at,
+          detail:
+            named.length === 0
+              ? `Nothing in the analysed files selects the ${kind} provider ${p.name} (no defaultProviders.tracing list or Telemetry resource names it)`
+              : `The analysed files name the ${kind} provider ${p.name} only in tracing with disableSpanReporting: true (${named[0].by}), which builds no tracer`
+        })
+      }
       continue
     }
     if (by.length === 0) continue

@@ -122,10 +122,13 @@ export function scalarText(value: unknown): string | undefined {
 export interface ValuePredicate {
   values?: ReadonlySet<string>
   pattern?: RegExp
+  /** `typeof` names the value must have (helmValue `valueTypes`), checked before the text comparison. */
+  types?: ReadonlySet<string>
 }
 
 /** True when the value passes the test; with no test every present value passes. */
 export function passes(value: unknown, test: ValuePredicate): boolean {
+  if (test.types && !test.types.has(typeof value)) return false
   if (!test.values && !test.pattern) return true
   const text = scalarText(value)
   if (text === undefined) return false

@@ -167,10 +167,11 @@ export function ruleFor(entry: CatalogEntry, target: Release, from?: Release): C
   }
 }
 
-function predicate(m: { values?: (string | number | boolean)[]; pattern?: string }): ValuePredicate {
+function predicate(m: { values?: (string | number | boolean)[]; pattern?: string; valueTypes?: string[] }): ValuePredicate {
   return {
     ...(m.values ? { values: new Set(m.values.map(String)) } : {}),
-    ...(m.pattern !== undefined ? { pattern: new RegExp(m.pattern) } : {})
+    ...(m.pattern !== undefined ? { pattern: new RegExp(m.pattern) } : {}),
+    ...(m.valueTypes ? { types: new Set(m.valueTypes) } : {})
   }
 }
 
@@ -258,7 +259,7 @@ function compiledBase(entry: CatalogEntry, match: Match, rule: CatalogRule, seve
     severity,
     message,
     ...(fix ? { fix } : {}),
-    test: 'values' in match || 'pattern' in match ? predicate(match as { values?: string[]; pattern?: string }) : {},
+    test: 'values' in match || 'pattern' in match || 'valueTypes' in match ? predicate(match as { values?: string[]; pattern?: string; valueTypes?: string[] }) : {},
     ...((match.type === 'env' || match.type === 'meshConfig') && match.documentWhere ? { documentConditions: compileConditions(match.documentWhere, '') } : {}),
     ...(optOutKey ? { optOutKey } : {})
   }
