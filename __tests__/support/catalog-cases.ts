@@ -117,7 +117,7 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   '^(?!2001:2::/48$)': 'fd00:10::/48',
   '^(?:[0-35-9]|[1-9][0-9]+)$': '30',
   // An EnvoyFilter anchor filter other than the terminal tcp_proxy / http_connection_manager (whose place never moves).
-  '^(?!envoy\\.filters\\.network\\.(tcp_proxy|http_connection_manager)$|envoy\\.(tcp_proxy|http_connection_manager)$)': 'istio.metadata_exchange',
+  '^(istio\\.(metadata_exchange|stats)|envoy\\.filters\\.network\\.(metadata_exchange|rbac|ext_authz|wasm)|envoy\\.(rbac|ext_authz))$': 'istio.metadata_exchange',
   // A port number (its capture is compared with the ServiceEntry's port numbers).
   '^([0-9]+)$': '9090',
   // A policy targetRefs kind other than a Kubernetes Gateway (Service, ServiceEntry, GatewayClass).
