@@ -36,3 +36,15 @@ describe('audit 16 r16a #9: Envoy filter ordering (1.20) only next to a filter I
     }
   })
 })
+
+describe('audit 16 r16a #19: enhanced resource scoping (1.22) not for an empty discoverySelectors list', () => {
+  const id = 'istio-1.22-enhanced-resource-scoping'
+  const VALUES = 'istio/istiod/values.yaml'
+  it('stays quiet on discoverySelectors: [] (proto3: an empty repeated field is the same as omitted, so every namespace stays selected)', () => {
+    expect(of(run(VALUES, 'meshConfig:\n  discoverySelectors: []\n', '1.22', '1.21'), id)).toEqual([])
+  })
+  it('still warns on a selector that leaves namespaces out', () => {
+    const text = 'meshConfig:\n  discoverySelectors:\n  - matchLabels:\n      istio-discovery: enabled\n'
+    expect(of(run(VALUES, text, '1.22', '1.21'), id)).toEqual([expect.objectContaining({ file: VALUES, line: lineOf(text, 'discoverySelectors'), severity: 'warning' })])
+  })
+})

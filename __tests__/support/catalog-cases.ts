@@ -371,13 +371,16 @@ export function buildCase(entry: CatalogEntry, match: Match, clean = false, brok
       // ProxyConfig match: in the same ProxyConfig, defaultConfig).
       const relative = (where ?? []).some((c) => c.path.startsWith('@.'))
       const own: { [k: string]: Y } = {}
-      if (!brokenConditions && !relative) applyConditions(own, where)
       const steps = [...(match.type === 'proxyConfig' ? ['defaultConfig'] : []), ...concrete(match.paths[0])]
       const presenceOnly = !match.values && match.pattern === undefined
+      // A condition inside the matched value itself (e.g. `discoverySelectors[]` on `discoverySelectors`: a non-empty
+      // list) writes that value; without the matched thing it is left out.
+      const inside = (c: Condition): boolean => match.type === 'meshConfig' && concrete(c.path).length > concrete(match.paths[0]).length && concrete(match.paths[0]).every((s, i) => concrete(c.path)[i] === s)
+      if (!brokenConditions && !relative) applyConditions(own, clean && presenceOnly ? where?.filter((c) => !inside(c)) : where)
       const path = clean && presenceOnly ? renameLastKey(steps) : steps
       if (match.type === 'proxyConfig') inner.defaultConfig = own
       else Object.assign(inner, own)
-      set(inner, path, relative && presenceOnly ? {} : valueFor(match, clean))
+      if (!(presenceOnly && !clean && !relative && has(inner, path))) set(inner, path, relative && presenceOnly ? {} : valueFor(match, clean))
       if (!brokenConditions && relative) applyConditions(inner, where, false, path, match)
       if (brokenConditions) {
         const root = match.type === 'proxyConfig' ? (inner.defaultConfig as { [k: string]: Y }) : inner
