@@ -117,7 +117,7 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   '^(?!2001:2::/48$)': 'fd00:10::/48',
   '^(?:[0-35-9]|[1-9][0-9]+)$': '30',
   // An EnvoyFilter anchor filter other than the terminal tcp_proxy / http_connection_manager (whose place never moves).
-  '^(?!envoy\\.filters\\.network\\.(tcp_proxy|http_connection_manager)$|envoy\\.(tcp_proxy|http_connection_manager)$)': 'istio.metadata_exchange',
+  '^(istio\\.(metadata_exchange|stats)|envoy\\.filters\\.network\\.(metadata_exchange|rbac|ext_authz|wasm)|envoy\\.(rbac|ext_authz))$': 'istio.metadata_exchange',
   // A port number (its capture is compared with the ServiceEntry's port numbers).
   '^([0-9]+)$': '9090',
   // A policy targetRefs kind other than a Kubernetes Gateway (Service, ServiceEntry, GatewayClass).
@@ -371,13 +371,16 @@ export function buildCase(entry: CatalogEntry, match: Match, clean = false, brok
       // ProxyConfig match: in the same ProxyConfig, defaultConfig).
       const relative = (where ?? []).some((c) => c.path.startsWith('@.'))
       const own: { [k: string]: Y } = {}
-      if (!brokenConditions && !relative) applyConditions(own, where)
       const steps = [...(match.type === 'proxyConfig' ? ['defaultConfig'] : []), ...concrete(match.paths[0])]
       const presenceOnly = !match.values && match.pattern === undefined
+      // A condition inside the matched value itself (e.g. `discoverySelectors[]` on `discoverySelectors`: a non-empty
+      // list) writes that value; without the matched thing it is left out.
+      const inside = (c: Condition): boolean => match.type === 'meshConfig' && concrete(c.path).length > concrete(match.paths[0]).length && concrete(match.paths[0]).every((s, i) => concrete(c.path)[i] === s)
+      if (!brokenConditions && !relative) applyConditions(own, clean && presenceOnly ? where?.filter((c) => !inside(c)) : where)
       const path = clean && presenceOnly ? renameLastKey(steps) : steps
       if (match.type === 'proxyConfig') inner.defaultConfig = own
       else Object.assign(inner, own)
-      set(inner, path, relative && presenceOnly ? {} : valueFor(match, clean))
+      if (!(presenceOnly && !clean && !relative && has(inner, path))) set(inner, path, relative && presenceOnly ? {} : valueFor(match, clean))
       if (!brokenConditions && relative) applyConditions(inner, where, false, path, match)
       if (brokenConditions) {
         const root = match.type === 'proxyConfig' ? (inner.defaultConfig as { [k: string]: Y }) : inner
