@@ -55,3 +55,26 @@ describe('istio-1.24-tracing-provider-fields: an empty zipkin path is the defaul
     }
   })
 })
+
+describe('istio-1.24-xfcc-client-cert-details: the mesh-wide forwardedClientCert already drops the header', () => {
+  const XFCC = /setCurrentClientCertDetails only exists from Istio 1\.24/
+  const deploy: File = {
+    path: 'apps/web.yaml',
+    text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n      annotations:\n        proxy.istio.io/config: |\n          proxyHeaders:\n            setCurrentClientCertDetails:\n              cert: true\n    spec:\n      containers:\n      - name: web\n        image: nginx\n',
+  }
+  const mesh = (mode: string): File => ({
+    path: 'istio/values.yaml',
+    text: `meshConfig:\n  defaultConfig:\n    proxyHeaders:\n      forwardedClientCert: ${mode}\n`,
+  })
+  it('warns on the pod annotation at 1.23 when nothing else is set', async () => {
+    expect(at(await findings([deploy], [], deploy.path, XFCC, '1.23'))).toEqual([`${deploy.path}:${lineOf(deploy.text, 'proxy.istio.io/config')} warning`])
+  })
+  it('says nothing when the mesh default sets forwardedClientCert SANITIZE / FORWARD_ONLY (the details are never written)', async () => {
+    for (const mode of ['SANITIZE', 'FORWARD_ONLY']) {
+      expect(at(await findings([deploy], [mesh(mode)], deploy.path, XFCC, '1.23'))).toEqual([])
+    }
+  })
+  it('still warns with the mesh default APPEND_FORWARD', async () => {
+    expect(at(await findings([deploy], [mesh('APPEND_FORWARD')], deploy.path, XFCC, '1.23'))).toHaveLength(1)
+  })
+})
