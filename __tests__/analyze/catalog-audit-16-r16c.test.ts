@@ -78,3 +78,23 @@ describe('istio-1.24-xfcc-client-cert-details: the mesh-wide forwardedClientCert
     expect(at(await findings([deploy], [mesh('APPEND_FORWARD')], deploy.path, XFCC, '1.23'))).toHaveLength(1)
   })
 })
+
+describe('istio-1.25-envoy-internal-address: an AuthorizationPolicy value that never matches what Envoy sets', () => {
+  const EI = /x-envoy-internal/
+  const ap = (field: string, value: string): File => ({
+    path: 'policy/ap.yaml',
+    text: `apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata:\n  name: a\nspec:\n  action: ALLOW\n  rules:\n  - when:\n    - key: request.headers[x-envoy-internal]\n      ${field}: ["${value}"]\n`,
+  })
+  it('errs where the condition tests for "true" (or a presence / prefix match of it)', async () => {
+    for (const [field, value] of [['values', 'true'], ['values', '*'], ['values', 'tr*'], ['notValues', 'true']]) {
+      const p = ap(field, value)
+      expect(at(await findings([p], [], p.path, EI, '1.25', '1.24'))).toEqual([`${p.path}:${lineOf(p.text, 'key:')} error`])
+    }
+  })
+  it('says nothing on "false" (Envoy only ever sets true, so the condition holds or fails the same before and after)', async () => {
+    for (const field of ['values', 'notValues']) {
+      const p = ap(field, 'false')
+      expect(at(await findings([p], [], p.path, EI, '1.25', '1.24'))).toEqual([])
+    }
+  })
+})
