@@ -6,6 +6,8 @@ import { LiteralBlock, writeYaml, type Y } from './yaml-writer.js'
 export const PATTERN_SAMPLES: Record<string, string> = {
   '^istio($|-)': 'istio',
   '^(?!/api/v2/spans$)': '/custom/spans',
+  '^(?!(/api/v2/spans)?$)': '/custom/spans',
+  '^(true|\\*|t\\*|tr\\*|tru\\*|true\\*|\\*e|\\*ue|\\*rue|\\*true)$': 'true',
   '^(?!(5|5\\.0+)s$|5000ms$)': '10s',
   '^1\\.(1[0-9]|2[0-8])(\\.|$)': '1.28',
   'forward_downstream_sni|tcp_cluster_rewrite|sni_verifier': 'envoy.filters.network.sni_verifier',
@@ -137,6 +139,7 @@ const NO_MATCH = 'nomatch'
 const PATTERN_CLEAN: Record<string, string> = { '^(?!IPAddress$)': 'IPAddress', '^(?!(gzip|brotli|zstd)$)': 'gzip', '^(?!kube-system$)': 'kube-system', '^(?!\\s*(0|f|F|false|FALSE|False)\\s*$)': 'false', '^(?!socket$)\\S': 'socket', '^(?!service$)': 'service', '^(?!\\s*istio\\s*$)': 'istio', '^(?!\\s*istio\\.io/gateway-controller\\s*$)': 'istio.io/gateway-controller', '^(?!\\*$)': '*', '^(?!240\\.240\\.0\\.0/16$)': '240.240.0.0/16', '^(?!2001:2::/48$)': '2001:2::/48', '^(?!Gateway$)': 'Gateway', '^(?!\\s*file://)': 'file:///opt/filters/plugin.wasm', '^(.+)$': '', '^(?!/api/v2/spans$)': '/api/v2/spans', '^(?!\\s*(0|f|F|false|FALSE|False)?\\s*$)': 'false', '^(?!\\s*(15s|15000ms)?\\s*$)': '15s', '^(?!\\s*(5s|5000ms)?\\s*$)': '5s', '^(?!(5|5\\.0+)s$|5000ms$)': '5s', '^(?!\\s*((1|1\\.0+)s|1000(\\.0+)?ms)\\s*$)': '1s', '^(?!\\s*(0|64)\\s*$)': '64', '^(?!none$)\\S': 'none', '^(?!\\s*(cni\\.istio\\.io/not-ready)?\\s*$)': 'cni.istio.io/not-ready', '^(?!\\s*(268435456)?\\s*$)': '268435456', '^(?!\\s*(istio-system)?\\s*$)': 'istio-system', '^(?!\\s*(16777216)?\\s*$)': '16777216', '^(?!\\s*(25165824)?\\s*$)': '25165824', '^(?!.*istio)': 'istio-system', '^(?!\\s*0*\\s*$)': '0', '^(?!(kube-system|istio-system)$)': 'istio-system', '^(?!socket$)': 'socket' }
 // A zero ratio (istio-1.24-new-env, audit 10).
 PATTERN_CLEAN['^(?!\\s*0*(\\.0*)?\\s*$)'] = '0'
+PATTERN_CLEAN['^(?!(/api/v2/spans)?$)'] = '/api/v2/spans'
 // The default connectionSettings profile (istio-1.31-proxy-connection-settings, audit 13).
 PATTERN_CLEAN['^(?!\\s*(SIDECAR|HEADERS_WITH_UNDERSCORES_UNSPECIFIED|PATH_WITH_ESCAPED_SLASHES_UNSPECIFIED)?\\s*$)'] = 'SIDECAR'
 
