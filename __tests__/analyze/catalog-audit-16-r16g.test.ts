@@ -66,3 +66,54 @@ metadata:
     expect(at(of(run('ns.yaml', ns, '1.30', '1.29'), id))).toEqual([['ns.yaml', lineOf(ns, 'use-waypoint-canary:'), 'warning']])
   })
 })
+
+describe('istio-1.31-sidecar-egress-exclusions: only a ~namespace/host entry is new in 1.31', () => {
+  const id = 'istio-1.31-sidecar-egress-exclusions'
+  const sidecar = (host: string) => `apiVersion: networking.istio.io/v1
+kind: Sidecar
+metadata:
+  name: default
+  namespace: app
+spec:
+  egress:
+  - hosts:
+    - "*/*"
+    - "${host}"
+`
+  it('errs on ~ns1/* before 1.31 and is quiet from 1.31', () => {
+    const text = sidecar('~ns1/*')
+    expect(at(of(run('sc.yaml', text, '1.30', '1.29'), id))).toEqual([['sc.yaml', lineOf(text, '~ns1/*'), 'error']])
+    expect(of(run('sc.yaml', text, '1.31', '1.30'), id)).toEqual([])
+  })
+  it('is quiet on entries every release rejects (no slash, not a namespace name) and on ~/host (another entry)', () => {
+    for (const host of ['~ns1', '~*/foo.com', '~Ns1/*', '~/foo.com']) expect(of(run('sc.yaml', sidecar(host), '1.30', '1.29'), id)).toEqual([])
+  })
+})
+
+describe('istio-1.31-meshconfig-fields: an empty defaultTrafficPolicy block sets no baseline', () => {
+  const id = 'istio-1.31-meshconfig-fields'
+  const iop = (dtp: string) => `apiVersion: install.istio.io/v1alpha1
+kind: IstioOperator
+metadata:
+  name: istio
+  namespace: istio-system
+spec:
+  meshConfig:
+    defaultTrafficPolicy:
+${dtp}
+`
+  it('warns on a baseline with a real setting before 1.31', () => {
+    const text = iop('      connectionPool:\n        tcp:\n          maxConnections: 100\n      outlierDetection:\n        consecutive5xxErrors: 5')
+    const found = of(run('iop.yaml', text, '1.30', '1.29'), id)
+    expect(at(found)).toEqual([
+      ['iop.yaml', lineOf(text, 'connectionPool'), 'warning'],
+      ['iop.yaml', lineOf(text, 'outlierDetection'), 'warning'],
+    ])
+    expect(of(run('iop.yaml', text, '1.31', '1.30'), id)).toEqual([])
+  })
+  it('is quiet on empty blocks (no baseline, 1.31 behaves as before)', () => {
+    for (const dtp of ['      connectionPool: {}', '      connectionPool:\n        tcp: {}\n        http: {}', '      outlierDetection: {}']) {
+      expect(of(run('iop.yaml', iop(dtp), '1.30', '1.29'), id)).toEqual([])
+    }
+  })
+})
