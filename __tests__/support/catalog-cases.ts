@@ -105,7 +105,8 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   '^registry\\.istio\\.io/': 'registry.istio.io/testing/metallb/controller:v0.14.3',
   '^(gcr\\.io/istio-release|registry\\.istio\\.io)': 'gcr.io/istio-release',
   'istio-release\\.storage\\.googleapis\\.com': 'https://istio-release.storage.googleapis.com/charts',
-  '^~[^/]': '~ns1/*',
+  '^~[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/\\S': '~ns1/*',
+  '^\\s*0*([1-9]\\d?|100)\\s*$': '10',
   '^~/(?!\\*$)': '~/foo.example.com',
   '://(169\\.254\\.|\\[?fe80:|\\[?fd00:ec2::254|metadata\\.google\\.internal)': 'http://169.254.169.254/jwks',
   // A DestinationRule host inside the cluster (or a private DNS zone), whose certificate comes from a private CA.
