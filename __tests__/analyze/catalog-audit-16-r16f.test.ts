@@ -1,0 +1,36 @@
+// Audit 16 (r16f, census of its share of 1.29/1.30 entries): the ❌ found, pinned to file and line.
+// See docs/audit/catalog-audit-16-r16f.md.
+import { describe, expect, it } from '@jest/globals'
+import { runAnalysis } from '../../src/pipeline.js'
+import type { Finding } from '../../src/model.js'
+import { lineOf } from '../support/catalog-run.js'
+import { snapshotOf, type File, added } from '../support/snapshot.js'
+
+const at = (fs: readonly Finding[]) => fs.map((f) => `${f.file}:${f.line} ${f.severity}`)
+
+async function findings(changed: readonly File[], target: string, from: string, pattern: RegExp): Promise<Finding[]> {
+  const result = await runAnalysis({ changes: added(changed), head: snapshotOf(changed) }, { target, from, paths: [] })
+  return result.findings.filter((f) => pattern.test(f.message))
+}
+
+describe('istio-1.29-bypass-inbound-capture-hbone: only ambient pods lose inbound HBONE', () => {
+  const BYPASS = /bypass-inbound-capture/
+  const deployment = (labels: string): File => ({
+    path: 'apps/deploy.yaml',
+    text: `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  namespace: apps\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels:\n        app: web\n${labels}      annotations:\n        ambient.istio.io/bypass-inbound-capture: "true"\n    spec:\n      containers:\n      - name: web\n        image: nginx\n`,
+  })
+  it('is an error on a pod labelled istio.io/dataplane-mode: ambient', async () => {
+    const d = deployment('        istio.io/dataplane-mode: ambient\n')
+    expect(at(await findings([d], '1.28', '1.27', BYPASS))).toEqual([`${d.path}:${lineOf(d.text, 'bypass-inbound-capture')} error`])
+  })
+  it('is only a conditional warning on a pod whose ambient enrolment is not in the file (outside ambient the annotation does nothing)', async () => {
+    const d = deployment('')
+    const fs = await findings([d], '1.28', '1.27', BYPASS)
+    expect(at(fs)).toEqual([`${d.path}:${lineOf(d.text, 'bypass-inbound-capture')} warning`])
+    expect(fs[0]?.message).toMatch(/if this pod is in ambient mode/)
+  })
+  it('says nothing from 1.29', async () => {
+    const d = deployment('        istio.io/dataplane-mode: ambient\n')
+    expect(at(await findings([d], '1.29', '1.28', BYPASS))).toEqual([])
+  })
+})
