@@ -34,3 +34,25 @@ describe('istio-1.29-bypass-inbound-capture-hbone: only ambient pods lose inboun
     expect(at(await findings([d], '1.29', '1.28', BYPASS))).toEqual([])
   })
 })
+
+describe('istio-1.30-exclude-interfaces-validation: a namespace the injector never serves', () => {
+  const EXCL = /excludeInterfaces only accepts/
+  const deployment: File = {
+    path: 'apps/deploy.yaml',
+    text: `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  namespace: apps\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels:\n        app: web\n      annotations:\n        traffic.sidecar.istio.io/excludeInterfaces: "eth0,averyveryverylongname0"\n    spec:\n      containers:\n      - name: web\n        image: nginx\n`,
+  }
+  const namespace = (name: string, injection: string): File => ({
+    path: `namespaces/${name}.yaml`,
+    text: `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${name}\n  labels:\n    istio-injection: ${injection}\n`,
+  })
+  it('errs on an invalid name in a pod the injector serves', async () => {
+    expect(at(await findings([deployment], '1.30', '1.29', EXCL))).toEqual([`${deployment.path}:${lineOf(deployment.text, 'excludeInterfaces')} error`])
+  })
+  it('says nothing when the pod\'s own namespace is labelled istio-injection: disabled (the webhook never sees the pod)', async () => {
+    expect(at(await findings([deployment, namespace('apps', 'disabled')], '1.30', '1.29', EXCL))).toEqual([])
+  })
+  it('still errs when another namespace is disabled, or its own is enabled', async () => {
+    expect(at(await findings([deployment, namespace('other', 'disabled')], '1.30', '1.29', EXCL))).toEqual([`${deployment.path}:${lineOf(deployment.text, 'excludeInterfaces')} error`])
+    expect(at(await findings([deployment, namespace('apps', 'enabled')], '1.30', '1.29', EXCL))).toEqual([`${deployment.path}:${lineOf(deployment.text, 'excludeInterfaces')} error`])
+  })
+})
