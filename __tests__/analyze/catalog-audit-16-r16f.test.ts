@@ -56,3 +56,18 @@ describe('istio-1.30-exclude-interfaces-validation: a namespace the injector nev
     expect(at(await findings([deployment, namespace('apps', 'enabled')], '1.30', '1.29', EXCL))).toEqual([`${deployment.path}:${lineOf(deployment.text, 'excludeInterfaces')} error`])
   })
 })
+
+describe('istio-1.29-tls-cipher-suites-option: only Istio\'s own Gateways', () => {
+  const CIPHER = /tls-cipher-suites is only read/
+  const gateway = (cls: string): File => ({
+    path: 'gw/gateway.yaml',
+    text: `apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata:\n  name: gw\n  namespace: apps\nspec:\n  gatewayClassName: ${cls}\n  listeners:\n  - name: https\n    port: 443\n    protocol: HTTPS\n    tls:\n      certificateRefs:\n      - name: cert\n      options:\n        gateway.istio.io/tls-cipher-suites: ECDHE-RSA-AES128-GCM-SHA256\n`,
+  })
+  it('warns on an istio-class Gateway before 1.29', async () => {
+    const g = gateway('istio')
+    expect(at(await findings([g], '1.28', '1.27', CIPHER))).toEqual([`${g.path}:${lineOf(g.text, 'tls-cipher-suites')} warning`])
+  })
+  it('says nothing on a Gateway of another controller (Istio never programs it, before or after 1.29)', async () => {
+    expect(at(await findings([gateway('envoy-gateway')], '1.28', '1.27', CIPHER))).toEqual([])
+  })
+})
