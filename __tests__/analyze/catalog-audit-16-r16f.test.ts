@@ -71,3 +71,19 @@ describe('istio-1.29-tls-cipher-suites-option: only Istio\'s own Gateways', () =
     expect(at(await findings([gateway('envoy-gateway')], '1.28', '1.27', CIPHER))).toEqual([])
   })
 })
+
+describe('istio-1.30-new-annotations: istio.io/connect-strategy only where DNS resolves several addresses', () => {
+  const CONNECT = /istio\.io\/connect-strategy annotation/
+  const se = (resolution: string): File => ({
+    path: 'mesh/se.yaml',
+    text: `apiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata:\n  name: ext\n  namespace: apps\n  labels:\n    istio.io/use-waypoint: egress\n  annotations:\n    istio.io/connect-strategy: RACE_FIRST_TCP_CONNECT\nspec:\n  hosts: [ext.example.com]\n  ports:\n  - {number: 443, name: tls, protocol: TLS}\n  resolution: ${resolution}\n`,
+  })
+  it('warns on a DNS ServiceEntry before 1.30', async () => {
+    const f = se('DNS')
+    expect(at(await findings([f], '1.29', '1.28', CONNECT))).toEqual([`${f.path}:${lineOf(f.text, 'connect-strategy')} warning`])
+  })
+  it('says nothing on a STATIC or NONE ServiceEntry (no DNS answers to race, on any release)', async () => {
+    expect(at(await findings([se('STATIC')], '1.29', '1.28', CONNECT))).toEqual([])
+    expect(at(await findings([se('NONE')], '1.29', '1.28', CONNECT))).toEqual([])
+  })
+})
