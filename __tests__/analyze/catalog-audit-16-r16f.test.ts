@@ -87,3 +87,41 @@ describe('istio-1.30-new-annotations: istio.io/connect-strategy only where DNS r
     expect(at(await findings([se('NONE')], '1.29', '1.28', CONNECT))).toEqual([])
   })
 })
+
+describe('istio-1.30-tls-listeners-without-alpha-flag: only where the listener really was refused before', () => {
+  const TLS = /protocol TLS work without PILOT_ENABLE_ALPHA_GATEWAY_API/
+  const gateway = (cls: string): File => ({
+    path: 'gw/gateway.yaml',
+    text: `apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata:\n  name: gw\n  namespace: apps\nspec:\n  gatewayClassName: ${cls}\n  listeners:\n  - name: tls\n    port: 443\n    protocol: TLS\n    tls:\n      mode: Passthrough\n`,
+  })
+  const istiod: File = {
+    path: 'istio/values.yaml',
+    text: `apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nmetadata:\n  name: control-plane\n  namespace: istio-system\nspec:\n  values:\n    pilot:\n      env:\n        PILOT_ENABLE_ALPHA_GATEWAY_API: "true"\n`,
+  }
+  it('notes an istio-class TLS listener', async () => {
+    const g = gateway('istio')
+    expect(at(await findings([g], '1.30', '1.29', TLS))).toEqual([`${g.path}:${lineOf(g.text, 'protocol: TLS')} notice`])
+  })
+  it('says nothing on another controller\'s Gateway, or where istiod already has PILOT_ENABLE_ALPHA_GATEWAY_API=true', async () => {
+    expect(at(await findings([gateway('envoy-gateway')], '1.30', '1.29', TLS))).toEqual([])
+    expect(at(await findings([gateway('istio'), istiod], '1.30', '1.29', TLS))).toEqual([])
+  })
+})
+
+describe('istio-1.30-untaint-controller-env: the variable already set by hand elsewhere', () => {
+  const UNTAINT = /starts removing the CNI readiness taint/
+  const values: File = {
+    path: 'istio/iop.yaml',
+    text: `apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nmetadata:\n  name: control-plane\n  namespace: istio-system\nspec:\n  values:\n    pilot:\n      taint:\n        enabled: true\n`,
+  }
+  const patch: File = {
+    path: 'istio/istiod-env.yaml',
+    text: `apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nmetadata:\n  name: env\n  namespace: istio-system\nspec:\n  components:\n    pilot:\n      k8s:\n        env:\n        - name: PILOT_ENABLE_NODE_UNTAINT_CONTROLLERS\n          value: "true"\n`,
+  }
+  it('notes taint.enabled without the variable', async () => {
+    expect(at(await findings([values], '1.30', '1.29', UNTAINT))).toEqual([`${values.path}:${lineOf(values.text, 'enabled: true')} notice`])
+  })
+  it('does not claim the controller newly starts when another file already sets the variable', async () => {
+    expect(at(await findings([values, patch], '1.30', '1.29', UNTAINT))).toEqual([])
+  })
+})
