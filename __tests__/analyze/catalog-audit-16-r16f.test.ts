@@ -125,3 +125,28 @@ describe('istio-1.30-untaint-controller-env: the variable already set by hand el
     expect(at(await findings([values, patch], '1.30', '1.29', UNTAINT))).toEqual([])
   })
 })
+
+describe('Gateway API entries stay quiet where istiod has Gateway API support switched off (PILOT_ENABLE_GATEWAY_API=false)', () => {
+  const off: File = {
+    path: 'istio/iop.yaml',
+    text: `apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nmetadata:\n  name: control-plane\n  namespace: istio-system\nspec:\n  values:\n    pilot:\n      env:\n        PILOT_ENABLE_GATEWAY_API: "false"\n`,
+  }
+  const crd: File = {
+    path: 'crds/tlsroutes.yaml',
+    text: `apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: tlsroutes.gateway.networking.k8s.io\n  annotations:\n    gateway.networking.k8s.io/bundle-version: v1.4.1\nspec:\n  group: gateway.networking.k8s.io\n  names: {kind: TLSRoute, plural: tlsroutes}\n  scope: Namespaced\n  versions: []\n`,
+  }
+  const route: File = {
+    path: 'routes/tls.yaml',
+    text: `apiVersion: gateway.networking.k8s.io/v1\nkind: TLSRoute\nmetadata:\n  name: r\n  namespace: apps\nspec:\n  hostnames: [a.example.com]\n  parentRefs: [{name: gw}]\n  rules:\n  - backendRefs: [{name: a, port: 443}]\n`,
+  }
+  const BUNDLE = /unless the TLSRoute CRD comes from Gateway API 1\.5/
+  const V1 = /reads TLSRoute at gateway\.networking\.k8s\.io\/v1 only from 1\.30/
+  it('istio-1.30-gateway-api-bundle-1.5: error on a 1.4 TLSRoute CRD, none when istiod does not read Gateway API', async () => {
+    expect(at(await findings([crd], '1.30', '1.29', BUNDLE))).toEqual([`${crd.path}:${lineOf(crd.text, 'bundle-version')} error`])
+    expect(at(await findings([crd, off], '1.30', '1.29', BUNDLE))).toEqual([])
+  })
+  it('istio-1.30-tlsroute-v1: error on a v1 TLSRoute before 1.30, none when istiod does not read Gateway API', async () => {
+    expect(at(await findings([route], '1.29', '1.28', V1))).toEqual([`${route.path}:1 error`])
+    expect(at(await findings([route, off], '1.29', '1.28', V1))).toEqual([])
+  })
+})
