@@ -150,3 +150,19 @@ describe('Gateway API entries stay quiet where istiod has Gateway API support sw
     expect(at(await findings([route, off], '1.29', '1.28', V1))).toEqual([])
   })
 })
+
+describe('istio-1.30-agentgateway: quiet where istiod reads no Gateway API', () => {
+  const AGW = /istio-agentgateway GatewayClass/
+  const gw: File = {
+    path: 'gw/agw.yaml',
+    text: `apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata:\n  name: agw\n  namespace: apps\nspec:\n  gatewayClassName: istio-agentgateway\n  listeners:\n  - name: http\n    port: 80\n    protocol: HTTP\n`,
+  }
+  const off: File = {
+    path: 'istio/iop.yaml',
+    text: `apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nmetadata:\n  name: control-plane\n  namespace: istio-system\nspec:\n  values:\n    pilot:\n      env:\n        PILOT_ENABLE_GATEWAY_API: "false"\n`,
+  }
+  it('errs before 1.30, and says nothing with PILOT_ENABLE_GATEWAY_API=false', async () => {
+    expect(at(await findings([gw], '1.29', '1.28', AGW))).toEqual([`${gw.path}:${lineOf(gw.text, 'gatewayClassName')} error`])
+    expect(at(await findings([gw, off], '1.29', '1.28', AGW))).toEqual([])
+  })
+})
