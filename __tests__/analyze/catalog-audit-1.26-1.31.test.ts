@@ -274,6 +274,8 @@ metadata:
 spec:
   template:
     metadata:
+      labels:
+        istio.io/dataplane-mode: ambient
       annotations:
         ambient.istio.io/bypass-inbound-capture: "${value}"
     spec:

@@ -67,7 +67,7 @@ describe('istio-1.30.1-ignore-policy-attachment: no claim that a release transla
 
 describe('istio-1.29-bypass-inbound-capture-hbone: mesh clients time out, so it is an error', () => {
   it('reports the annotation as an error at its line before 1.29', () => {
-    const pod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations:\n    ambient.istio.io/bypass-inbound-capture: "true"\nspec:\n  containers:\n  - name: app\n    image: app\n'
+    const pod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  labels:\n    istio.io/dataplane-mode: ambient\n  annotations:\n    ambient.istio.io/bypass-inbound-capture: "true"\nspec:\n  containers:\n  - name: app\n    image: app\n'
     expect(at(of(run('pod.yaml', pod, '1.28'), 'istio-1.29-bypass-inbound-capture-hbone'))).toEqual([`pod.yaml:${lineOf(pod, 'bypass-inbound')} error`])
     expect(of(run('pod.yaml', pod, '1.29'), 'istio-1.29-bypass-inbound-capture-hbone')).toEqual([])
   })

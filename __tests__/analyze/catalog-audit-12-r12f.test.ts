@@ -49,9 +49,10 @@ describe('istio-1.29-bypass-inbound-capture-hbone: a sidecar-injected namespace 
     text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app\n  namespace: shop\nspec:\n  selector:\n    matchLabels: {app: app}\n  template:\n    metadata:\n      labels: {app: app}\n      annotations:\n        ambient.istio.io/bypass-inbound-capture: "true" # here\n    spec:\n      containers:\n      - name: app\n        image: nginx\n'
   }
 
-  it('alone: an error before 1.29, none from 1.29', async () => {
+  it('alone: a (conditional) warning before 1.29, none from 1.29', async () => {
     const line = lineOf(dep.text, '# here')
-    expect(await matching([dep], '1.28', MESSAGE)).toEqual([`shop/dep.yaml:${line} error`])
+    // audit 16 (r16f): a pod without its own ambient label is only a conditional warning (outside ambient the annotation does nothing)
+    expect(await matching([dep], '1.28', MESSAGE)).toEqual([`shop/dep.yaml:${line} warning`])
     expect(await matching([dep], '1.29', MESSAGE)).toEqual([])
   })
 
@@ -60,9 +61,9 @@ describe('istio-1.29-bypass-inbound-capture-hbone: a sidecar-injected namespace 
     expect(await matching([dep, ns], '1.28', MESSAGE)).toEqual([])
   })
 
-  it('trip: istio-injection: disabled injects nothing, the error stays', async () => {
+  it('trip: istio-injection: disabled injects nothing, the finding stays', async () => {
     const ns = namespace('shop', '    istio-injection: disabled\n    istio.io/dataplane-mode: ambient\n')
-    expect(await matching([dep, ns], '1.28', MESSAGE)).toEqual([`shop/dep.yaml:${lineOf(dep.text, '# here')} error`])
+    expect(await matching([dep, ns], '1.28', MESSAGE)).toEqual([`shop/dep.yaml:${lineOf(dep.text, '# here')} warning`])
   })
 })
 
