@@ -452,7 +452,9 @@ function checkSelectorLabels(out: HitCollector, doc: ManifestDocument, tree: Tre
       for (const k in map) if (labels.has(k)) report(k, map[k], map)
       return
     }
-    if (parentKey === 'matchExpressions' && typeof map.key === 'string' && labels.has(map.key)) reportExpression(map.key, list ?? [map])
+    // `NotIn` / `DoesNotExist` select the pods WITHOUT the label: a label Istio stops adding makes such a selector
+    // select more pods, never none, so the selector findings (all about a label that goes away) do not apply.
+    if (parentKey === 'matchExpressions' && typeof map.key === 'string' && labels.has(map.key) && map.operator !== 'NotIn' && map.operator !== 'DoesNotExist') reportExpression(map.key, list ?? [map])
     // for...in over plain objects (own keys only: values come from YAML, prototypes hold nothing enumerable)
     // allocates nothing, where Object.keys builds an array per map.
     for (const k in map) {
