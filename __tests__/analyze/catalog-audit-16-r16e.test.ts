@@ -70,3 +70,15 @@ describe('stats annotations: no sidecar on hostNetwork pods or in kube-system', 
     })
   }
 })
+
+describe('istio-1.28-stats-annotations: statsFlushInterval at Envoy\'s default', () => {
+  const FLUSH = /statsFlushInterval annotation is only read from Istio 1\.28/
+  it('warns on a flush interval other than 5s', async () => {
+    const d = deployment('        sidecar.istio.io/statsFlushInterval: 10s\n')
+    expect(at(await findings(d, '1.27', '1.26', FLUSH))).toEqual([`${d.path}:${lineOf(d.text, 'statsFlushInterval')} warning`])
+  })
+  it('says nothing on 5s or 5000ms: an older proxy that ignores it flushes every 5s anyway', async () => {
+    expect(at(await findings(deployment('        sidecar.istio.io/statsFlushInterval: 5s\n'), '1.27', '1.26', FLUSH))).toEqual([])
+    expect(at(await findings(deployment('        sidecar.istio.io/statsFlushInterval: 5000ms\n'), '1.27', '1.26', FLUSH))).toEqual([])
+  })
+})
