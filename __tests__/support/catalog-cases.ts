@@ -75,6 +75,7 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   // A container named istio-proxy in a JMESPath expression; `require-istio-proxy` alone must not match.
   '(^|[^\\w-])istio-proxy($|[^\\w-])': "request.object.spec.containers[?name == 'istio-proxy']",
   '^(?!istio-system$)': 'monitoring',
+  '^(kube-system|kube-public|kube-node-lease|local-path-storage)$': 'kube-system',
   // Go strconv.ParseBool spellings of true and of false (an env variable switched on or off).
   '^\\s*(1|t|T|true|TRUE|True)\\s*$': 'true',
   '^\\s*(0|f|F|false|FALSE|False)\\s*$': 'false',
