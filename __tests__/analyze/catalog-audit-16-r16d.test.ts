@@ -23,3 +23,29 @@ describe('Gateway API Gateways of another controller: Istio never reads them (ki
     expect(of(run(P, istio, '1.27'), 'istio-1.27-gateway-multiple-certificates')).toEqual([])
   })
 })
+
+describe('istio-1.27-virtualservice-mixed-case-hosts: only hosts that name a Kubernetes Service (kind b)', () => {
+  const P = 'vs.yaml'
+  const vs = (host: string): string =>
+    `apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: r\nspec:\n  hosts:\n  - ${host}\n  http:\n  - route:\n    - destination:\n        host: web\n`
+  it('warns on a mixed-case Kubernetes Service host before 1.27', () => {
+    for (const h of ['Reviews', 'Reviews.prod.svc.cluster.local', 'reviews.Prod.svc']) {
+      const t = vs(h)
+      expect(at(of(run(P, t, '1.26'), 'istio-1.27-virtualservice-mixed-case-hosts'))).toEqual([`${P}:${lineOf(t, `- ${h}`)} warning`])
+    }
+  })
+  it('says nothing on an external (ServiceEntry-style) mixed-case host, which older releases match as written', () => {
+    expect(of(run(P, vs('API.Example.com'), '1.26'), 'istio-1.27-virtualservice-mixed-case-hosts')).toEqual([])
+    expect(of(run(P, vs('"*.Example.com"'), '1.26'), 'istio-1.27-virtualservice-mixed-case-hosts')).toEqual([])
+  })
+})
+
+describe('istio-1.27-cluster-trust-bundle-v1beta1: every spelling of true (recall)', () => {
+  it('warns on ENABLE_CLUSTER_TRUST_BUNDLE_API "1" as on "true"', () => {
+    const P = 'iop.yaml'
+    for (const v of ['"1"', '"true"', 'True']) {
+      const t = `apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nspec:\n  values:\n    pilot:\n      env:\n        ENABLE_CLUSTER_TRUST_BUNDLE_API: ${v}\n`
+      expect(at(of(run(P, t, '1.27', '1.26'), 'istio-1.27-cluster-trust-bundle-v1beta1'))).toEqual([`${P}:${lineOf(t, 'ENABLE_CLUSTER')} warning`])
+    }
+  })
+})
