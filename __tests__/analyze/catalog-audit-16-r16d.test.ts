@@ -1,7 +1,9 @@
 // Audit 16 (r16d, census of 29 entries of 1.26/1.27): the ❌ found, pinned to file and line.
 // See docs/audit/catalog-audit-16-r16d.md.
 import { describe, expect, it } from '@jest/globals'
+import { runAnalysis } from '../../src/pipeline.js'
 import { lineOf, of, run } from '../support/catalog-run.js'
+import { added, snapshotOf, type File } from '../support/snapshot.js'
 
 const at = (fs: readonly { file: string; line?: number; severity: string }[]) => fs.map((f) => `${f.file}:${f.line} ${f.severity}`)
 
@@ -47,5 +49,24 @@ describe('istio-1.27-cluster-trust-bundle-v1beta1: every spelling of true (recal
       const t = `apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nspec:\n  values:\n    pilot:\n      env:\n        ENABLE_CLUSTER_TRUST_BUNDLE_API: ${v}\n`
       expect(at(of(run(P, t, '1.27', '1.26'), 'istio-1.27-cluster-trust-bundle-v1beta1'))).toEqual([`${P}:${lineOf(t, 'ENABLE_CLUSTER')} warning`])
     }
+  })
+})
+
+describe('istio-1.27-incomplete-cacerts-fails: istiod builds no CA when Kubernetes signs through the RA (kind 13)', () => {
+  const secret: File = {
+    path: 'pki/cacerts.yaml',
+    text: 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: cacerts\n  namespace: istio-system\ndata:\n  ca-key.pem: AAAA\n  root-cert.pem: AAAA\n',
+  }
+  const values = (env: string): File => ({ path: 'istiod/values.yaml', text: `pilot:\n  env:\n${env}` })
+  const findings = async (repo: File[]) => {
+    const result = await runAnalysis({ changes: added([secret]), head: snapshotOf([secret, ...repo]), base: snapshotOf(repo) }, { target: '1.27', from: '1.26', paths: [] })
+    return result.findings.filter((f) => f.file === secret.path && /incomplete cacerts/.test(f.message)).map((f) => `${f.file}:${f.line} ${f.severity}`)
+  }
+  it('errs with EXTERNAL_CA alone (istiod still builds its own CA from cacerts)', async () => {
+    expect(await findings([values('    EXTERNAL_CA: ISTIOD_RA_KUBERNETES_API\n')])).toEqual([`${secret.path}:${lineOf(secret.text, 'name: cacerts')} error`])
+  })
+  it('says nothing when EXTERNAL_CA=ISTIOD_RA_KUBERNETES_API and a k8s.io/ cert provider are set in another file', async () => {
+    expect(await findings([values('    EXTERNAL_CA: ISTIOD_RA_KUBERNETES_API\n    PILOT_CERT_PROVIDER: k8s.io/example.com/signer\n')])).toEqual([])
+    expect(await findings([{ path: 'istiod/values.yaml', text: 'global:\n  pilotCertProvider: k8s.io/example.com/signer\npilot:\n  env:\n    EXTERNAL_CA: ISTIOD_RA_KUBERNETES_API\n' }])).toEqual([])
   })
 })
