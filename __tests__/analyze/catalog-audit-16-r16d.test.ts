@@ -70,3 +70,20 @@ describe('istio-1.27-incomplete-cacerts-fails: istiod builds no CA when Kubernet
     expect(await findings([{ path: 'istiod/values.yaml', text: 'global:\n  pilotCertProvider: k8s.io/example.com/signer\npilot:\n  env:\n    EXTERNAL_CA: ISTIOD_RA_KUBERNETES_API\n' }])).toEqual([])
   })
 })
+
+describe('istio-1.27.4-xlistenerset-tls-secrets: nothing reads XListenerSet with the alpha Gateway API switched off (kind 20)', () => {
+  const ls: File = {
+    path: 'gw/listenerset.yaml',
+    text: 'apiVersion: gateway.networking.x-k8s.io/v1alpha1\nkind: XListenerSet\nmetadata:\n  name: extra\nspec:\n  parentRef:\n    name: gw\n  listeners:\n  - name: https\n    port: 443\n    protocol: HTTPS\n    tls:\n      mode: Terminate\n      certificateRefs:\n      - name: cert\n',
+  }
+  const findings = async (repo: File[]) => {
+    const result = await runAnalysis({ changes: added([ls]), head: snapshotOf([ls, ...repo]), ...(repo.length ? { base: snapshotOf(repo) } : {}) }, { target: '1.27.3', paths: [] })
+    return result.findings.filter((f) => f.file === ls.path && /XListenerSet listeners/.test(f.message)).map((f) => `${f.file}:${f.line} ${f.severity}`)
+  }
+  it('errs at 1.27.3 when nothing switches the alpha API off', async () => {
+    expect(await findings([])).toEqual([`${ls.path}:${lineOf(ls.text, 'certificateRefs')} error`])
+  })
+  it('says nothing when istiod runs with PILOT_ENABLE_ALPHA_GATEWAY_API=false in another file', async () => {
+    expect(await findings([{ path: 'istiod/values.yaml', text: 'pilot:\n  env:\n    PILOT_ENABLE_ALPHA_GATEWAY_API: "false"\n' }])).toEqual([])
+  })
+})
