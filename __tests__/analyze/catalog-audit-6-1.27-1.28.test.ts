@@ -72,7 +72,7 @@ kind: VirtualService
 metadata:
   name: both
 spec:
-  hosts: ["Ratings.example.com"]
+  hosts: ["Ratings.bookinfo.svc.cluster.local"]
   gateways: ["istio-system/public", "mesh"]
   http:
   - route:
@@ -81,7 +81,7 @@ spec:
     const found = of(run('routes/vs.yaml', yaml, '1.26'), MIXED_CASE)
     expect(found.map((f) => [f.file, f.line])).toEqual([
       ['routes/vs.yaml', lineOf(yaml, '"Reviews"')],
-      ['routes/vs.yaml', lineOf(yaml, '"Ratings.example.com"')]
+      ['routes/vs.yaml', lineOf(yaml, '"Ratings.bookinfo.svc.cluster.local"')]
     ])
   })
 

@@ -204,7 +204,7 @@ kind: Gateway
 metadata:
   name: edge
 spec:
-  gatewayClassName: eg
+  gatewayClassName: istio
   infrastructure:
     parametersRef:
       group: ${group}

@@ -49,7 +49,8 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   '^v?(0\\.|1\\.[0-3]\\.)': 'v1.3.0',
   '^v?(0\\.|1\\.[0-4]\\.)': 'v1.4.1',
   '^v?(0\\.|1\\.[0-5]\\.)': 'v1.5.1',
-  '[A-Z]': 'Reviews.example.com',
+  // A mixed-case host that names a Kubernetes Service (short name or name.namespace.svc...).
+  '^(?=[^*]*[A-Z])([^.*]+|[^.*]+\\.[^.*]+\\.svc(\\.[^.*]+)*)$': 'Reviews.bookinfo.svc.cluster.local',
   '^\\s*(\\d*\\.\\d*[1-9]\\d*s|\\d*[1-9]\\d{0,2}ms|\\d*[1-9]\\d{0,5}(us|µs)|\\d*[1-9]\\d{0,8}ns)\\s*$': '500ms',
   '^kiali': 'kiali',
   // The Kiali server, not the kiali-operator Deployment (which never calls istiod's debug endpoints).
