@@ -238,7 +238,8 @@ spec:
   it('istio-1.25-ztunnel-resource-names: quiet on Chart.yaml, warns on an Argo CD release named istio-ztunnel', () => {
     const id = 'istio-1.25-ztunnel-resource-names'
     expect(of(run('Chart.yaml', chart, '1.25', '1.24'), id)).toEqual([])
-    expect(of(run('ztunnel.yaml', argo, '1.25', '1.24'), id)).toEqual([expect.objectContaining({ file: 'ztunnel.yaml', severity: 'warning' })])
+    // Audit 17 (m17b): an error since then — the renamed ServiceAccount is no longer trusted by istiod.
+    expect(of(run('ztunnel.yaml', argo, '1.25', '1.24'), id)).toEqual([expect.objectContaining({ file: 'ztunnel.yaml', severity: 'error' })])
   })
 
   it('istio-1.26-ztunnel-resource-names-restored: quiet on Chart.yaml, warns on an Argo CD release named istio-ztunnel', () => {
