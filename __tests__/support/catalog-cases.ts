@@ -313,6 +313,8 @@ export function buildCase(entry: CatalogEntry, match: Match, clean = false, brok
     case 'resource': {
       const doc = resource(clean ? 'example.com/v1' : match.apiVersions[0], match.kinds[0])
       set(doc, ['spec', 'note'], 'x')
+      // A resource match's conditions use absolute paths: met (or broken) on the object itself.
+      if (match.where?.length) applyConditions(doc, match.where, brokenConditions, [])
       const w = writeYaml([doc])
       return { file, text: w.text, line: w.lineOf(['apiVersion']) }
     }

@@ -100,6 +100,8 @@ export interface ResourceMatch extends MatchBase {
    * GRPCRoute v1alpha2 the standard channel does not serve at all is the schema check's to report, not a deprecation.
    */
   channels?: ('standard' | 'experimental')[]
+  /** Every condition must hold somewhere in the resource (absolute paths only, e.g. `spec.rules[1]` absent). */
+  where?: Condition[]
 }
 
 /**
@@ -516,6 +518,8 @@ function checkMatch(m: Match, where: string, problems: string[]): void {
     case 'resource':
       if (!nonEmptyStrings(m.apiVersions) || !nonEmptyStrings(m.kinds)) problems.push(`${where}: apiVersions and kinds must be non-empty lists`)
       if (m.channels !== undefined && (!nonEmptyStrings(m.channels) || !m.channels.every((c) => c === 'standard' || c === 'experimental'))) problems.push(`${where}: channels must list standard and/or experimental`)
+      checkConditions(m.where, where, problems)
+      if (m.where?.some((c) => c.path === '@' || c.path.startsWith('@') || c.equalsGroup !== undefined)) problems.push(`${where}: a resource match's conditions use absolute paths and no equalsGroup`)
       break
     case 'field':
       if (!nonEmptyStrings(m.kinds)) problems.push(`${where}: kinds must be a non-empty list`)

@@ -276,7 +276,8 @@ function checkKind(out: HitCollector, doc: ManifestDocument, tree: Tree): void {
   if (!compiled) return
   for (const c of compiled) {
     if (c.match.type === 'resource') {
-      if ((c as import("./plan.js").CompiledResource).apiVersions.has(apiVersion)) out.addAt(c, tree, ['apiVersion'], `${apiVersion} ${kind}`)
+      const res = c as import('./plan.js').CompiledResource
+      if (res.apiVersions.has(apiVersion) && conditionsHold(doc.value, res.conditions(kind))) out.addAt(c, tree, ['apiVersion'], `${apiVersion} ${kind}`)
       continue
     }
     const field = c as import('./plan.js').CompiledField

@@ -59,6 +59,8 @@ export interface CompiledCondition extends ValuePredicate {
 export interface CompiledResource extends Compiled {
   match: Extract<Match, { type: 'resource' }>
   apiVersions: ReadonlySet<string>
+  /** The match's `where` conditions, compiled per kind. */
+  conditions: (kind: string) => CompiledCondition[]
 }
 
 export interface CompiledField extends Compiled {
@@ -307,7 +309,7 @@ export function compileOptOutPlan(releases: readonly CatalogRelease[] = CATALOG)
 function add(plan: Plan, base: Compiled, match: Match): void {
   switch (match.type) {
     case 'resource': {
-      const compiled: CompiledResource = { ...base, match, apiVersions: new Set(match.apiVersions) }
+      const compiled: CompiledResource = { ...base, match, apiVersions: new Set(match.apiVersions), conditions: perKind((kind) => compileConditions(match.where, kind)) }
       for (const kind of match.kinds) push(plan.byKind, kind, compiled)
       return
     }
