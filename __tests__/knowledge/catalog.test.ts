@@ -34,12 +34,13 @@ describe('catalog data', () => {
     for (const s of all) if (s.path !== undefined) expect(s.url.startsWith(sources.get(s.path) ?? '<unlisted>')).toBe(true)
   })
 
-  it('takes a source without a stored copy only as an istio/istio or istio/api file at a release tag', () => {
+  it('takes a source without a stored copy only as an istio/istio, istio/api or kubernetes-sigs/gateway-api file at a release tag', () => {
     const withSource = (url: string): CatalogRelease[] => CATALOG.map((r) => ({ ...r, entries: r.entries.map((e, i) => (r.release === '1.28' && i === 0 ? { ...e, sources: [{ url }] } : e)) }))
     const listed = new Set(sources.keys())
     expect(validateCatalog(withSource('https://github.com/istio/istio/blob/1.25.0/releasenotes/notes/53402.yaml'), listed)).toEqual([])
-    for (const url of ['https://github.com/istio/istio/blob/master/releasenotes/notes/53402.yaml', 'https://github.com/someone/istio/blob/1.25.0/x.yaml', 'https://example.com/istio/istio/blob/1.25.0/x.yaml']) {
-      expect(validateCatalog(withSource(url), listed)).toEqual([expect.stringMatching(/^catalog 1\.28 istio-1\.28-[a-z0-9.-]+: a source without a path must be a github\.com\/istio\/istio or istio\/api file at a release tag/)])
+    expect(validateCatalog(withSource('https://github.com/kubernetes-sigs/gateway-api/blob/v1.6.0/config/crd/standard/gateway.networking.k8s.io_tcproutes.yaml'), listed)).toEqual([])
+    for (const url of ['https://github.com/istio/istio/blob/master/releasenotes/notes/53402.yaml', 'https://github.com/someone/istio/blob/1.25.0/x.yaml', 'https://example.com/istio/istio/blob/1.25.0/x.yaml', 'https://github.com/kubernetes-sigs/gateway-api/blob/main/x.yaml']) {
+      expect(validateCatalog(withSource(url), listed)).toEqual([expect.stringMatching(/^catalog 1\.28 istio-1\.28-[a-z0-9.-]+: a source without a path must be a github\.com\/istio\/istio, istio\/api or kubernetes-sigs\/gateway-api file at a release tag/)])
     }
   })
 

@@ -386,7 +386,7 @@ export function catalogRelease(minor: string, releases: readonly CatalogRelease[
 export const SOURCE_DIRS = ['releases/', 'annotations/', 'crds/', 'helm/', 'meshconfig/', 'charts/']
 const ID_RE = /^istio-\d+\.\d+(?:\.\d+)?-[a-z0-9]+(?:-[a-z0-9.]+)*$/
 const MATCH_KEYS: Record<MatchType, { required: string[]; optional: string[] }> = {
-  resource: { required: ['apiVersions', 'kinds'], optional: ['channels'] },
+  resource: { required: ['apiVersions', 'kinds'], optional: ['channels', 'where'] },
   field: { required: ['kinds', 'paths'], optional: ['apiVersions', 'values', 'pattern', 'where', 'duplicates'] },
   annotation: { required: ['key', 'on'], optional: ['values', 'pattern'] },
   label: { required: ['key', 'on'], optional: ['values', 'pattern', 'selectorKinds', 'notSelectorKinds', 'selectorSibling'] },
@@ -459,11 +459,12 @@ function nonEmptyStrings(v: unknown): v is string[] {
 }
 
 /** A file of istio/istio or istio/api at a release tag (1.25.0, 1.31.0-rc.0), optionally with a line anchor. */
-const UPSTREAM_FILE_AT_TAG_RE = /^https:\/\/github\.com\/istio\/(istio|api)\/blob\/\d+\.\d+\.\d+(-(alpha|beta|rc)\.\d+)?\/[A-Za-z0-9._\/-]+(#L\d+(-L\d+)?)?$/
+// Istio's files at a release tag, or the Gateway API's (its CRDs at a v-tag, for facts of a bundle ../shared does not hold).
+const UPSTREAM_FILE_AT_TAG_RE = /^https:\/\/github\.com\/(?:istio\/(?:istio|api)\/blob\/\d+\.\d+\.\d+(-(alpha|beta|rc)\.\d+)?|kubernetes-sigs\/gateway-api\/blob\/v\d+\.\d+\.\d+)\/[A-Za-z0-9._\/-]+(#L\d+(-L\d+)?)?$/
 
 function checkSource(source: Source, where: string, knownSources: ReadonlySet<string> | undefined, problems: string[]): void {
   if (source.path === undefined) {
-    if (typeof source.url !== 'string' || !UPSTREAM_FILE_AT_TAG_RE.test(source.url)) problems.push(`${where}: a source without a path must be a github.com/istio/istio or istio/api file at a release tag (got ${String(source.url)})`)
+    if (typeof source.url !== 'string' || !UPSTREAM_FILE_AT_TAG_RE.test(source.url)) problems.push(`${where}: a source without a path must be a github.com/istio/istio, istio/api or kubernetes-sigs/gateway-api file at a release tag (got ${String(source.url)})`)
   } else if (typeof source.path !== 'string' || !SOURCE_DIRS.some((d) => source.path!.startsWith(d))) problems.push(`${where}: source path must be under ${SOURCE_DIRS.join(', ')} (got ${String(source.path)})`)
   else if (knownSources && !knownSources.has(source.path)) problems.push(`${where}: source path ${source.path} is not in data/catalog/SOURCES`)
   if (typeof source.url !== 'string' || !/^https:\/\/[^\s]+$/.test(source.url)) problems.push(`${where}: source url must be an https URL`)
