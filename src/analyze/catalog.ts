@@ -5,10 +5,10 @@ import { entryAt } from '../manifests/locate.js'
 import type { AnalysisContext, Analyzer, RuleMeta } from './types.js'
 import { collectHits, compatibilityVersionsIn, type CatalogHit } from './catalog/collect.js'
 import { buildFix, lineHolding } from './catalog/fix.js'
-import { optOutKeyOf, planFor, type CatalogRule, type Plan } from './catalog/plan.js'
+import { istioRouteFindings, optOutKeyOf, planFor, type CatalogRule, type Plan } from './catalog/plan.js'
 import { kubernetesFindings, KUBERNETES_RULE } from './catalog/kubernetes.js'
 import { helmValueFindings, HELM_VALUE_RULES } from './helm-values.js'
-import { crossObjectFindings, noteDocument, optedOut } from './catalog/cross-object.js'
+import { crossObjectFindings, foreignRoutes, noteDocument, optedOut } from './catalog/cross-object.js'
 import { isIstioChartProfile } from './catalog/profile.js'
 import { skewFindings, SKEW_RULE, upgradePathFindings, UPGRADE_PATH_RULE } from './catalog/upgrade.js'
 
@@ -80,6 +80,7 @@ function toFinding(doc: ManifestDocument, hit: CatalogHit, lines: readonly strin
     source: source.refs?.length ? `${source.url} (${source.refs.join(', ')})` : source.url
   }
   if (hit.optOutKey) optOutKeyOf.set(finding, hit.optOutKey)
+  if (hit.istioRoutes) istioRouteFindings.add(finding)
   return finding
 }
 
@@ -176,6 +177,9 @@ export const catalogAnalyzer: Analyzer = {
     // A mesh-wide opt-out (an istiod variable, a compatibilityVersion) in any file the run reads keeps the old
     // behaviour for every resource, so the matches it names report nothing, whichever file the resource is in.
     const silenced = optedOut(filesRead(ctx), ctx.target)
+    // A match about Istio's handling of routes says nothing of a route that only other controllers' Gateways serve.
+    const foreign = findings.some((f) => istioRouteFindings.has(f)) ? foreignRoutes(filesRead(ctx)) : undefined
+    if (foreign?.size) findings = findings.filter((f) => !(istioRouteFindings.has(f) && f.resource && foreign.has(f.resource)))
     if (silenced.size === 0) return findings
     return findings.filter((f) => {
       const key = optOutKeyOf.get(f)

@@ -36,6 +36,12 @@ export type Scalar = string | number | boolean
 interface MatchBase {
   /** Overrides the entry severity for this match (e.g. an opt-out already set is only a notice). */
   severity?: Severity
+  /**
+   * On Gateway API routes: the behaviour is Istio's, so a route whose every parentRef names a Gateway of another
+   * controller (a Gateway in the analysed files whose class does not start with `istio`) reports nothing. A route with
+   * a Service or ServiceEntry parent, an Istio-class Gateway, or a Gateway the files do not hold still reports.
+   */
+  istioRoutes?: true
   /** Overrides the entry message for this match. */
   message?: string
   /**
@@ -398,7 +404,9 @@ const MATCH_KEYS: Record<MatchType, { required: string[]; optional: string[] }> 
   helmChart: { required: ['names'], optional: ['where'] },
   crossObject: { required: ['check'], optional: ['provider'] }
 }
-const COMMON_KEYS = ['type', 'severity', 'message', 'fix', 'unlessRepository', 'until', 'since']
+/** The Gateway API route kinds (`istioRoutes`). */
+export const ROUTE_KINDS: readonly string[] = ['HTTPRoute', 'GRPCRoute', 'TCPRoute', 'TLSRoute', 'UDPRoute']
+const COMMON_KEYS = ['type', 'severity', 'message', 'fix', 'unlessRepository', 'until', 'since', 'istioRoutes']
 /** Match types that state a mesh-wide setting, the ones `unlessRepository` may name. */
 const OPT_OUT_TYPES = ['env', 'helmValue', 'meshConfig', 'field']
 const FIXES_BY_MATCH: Record<MatchType, FixSpec['type'][]> = {
@@ -490,6 +498,7 @@ function checkMatch(m: Match, where: string, problems: string[]): void {
   for (const key of Object.keys(record)) if (!COMMON_KEYS.includes(key) && !spec.required.includes(key) && !spec.optional.includes(key)) problems.push(`${where}: unexpected key ${key} on ${m.type} match`)
   checkPattern(record.pattern, where, problems)
   if (m.until !== undefined && !knownRelease(String(m.until))) problems.push(`${where}: until ${String(m.until)} is not a known release`)
+  if (m.istioRoutes !== undefined && (m.istioRoutes !== true || (m.type !== 'field' && m.type !== 'resource') || !m.kinds?.every((k) => ROUTE_KINDS.includes(k)))) problems.push(`${where}: istioRoutes must be true, on a field or resource match of Gateway API route kinds`)
   if (m.since !== undefined && !knownRelease(String(m.since))) problems.push(`${where}: since ${String(m.since)} is not a known release`)
   else if (m.since !== undefined && m.until !== undefined && knownRelease(String(m.until)) && compareReleases(parseRelease(String(m.until)), parseRelease(String(m.since))) <= 0) problems.push(`${where}: until must be after since`)
   if (m.unlessRepository !== undefined) {

@@ -34,6 +34,8 @@ export interface CatalogHit {
   optOutKey?: string
   optOutUntil?: string
   optOutSince?: readonly string[]
+  /** The match's `istioRoutes`: dropped on a route whose parents are all Gateways of another controller. */
+  istioRoutes?: true
   /** Resource matches of Gateway API kinds: the CRD channels the match applies to (absent: every channel). */
   channels?: readonly ('standard' | 'experimental')[]
 }
@@ -110,6 +112,7 @@ export class HitCollector {
       ...(c.optOutKey ? { optOutKey: c.optOutKey } : {}),
       ...(c.optOutUntil ? { optOutUntil: c.optOutUntil } : {}),
       ...(c.optOutSince ? { optOutSince: c.optOutSince } : {}),
+      ...(c.match.istioRoutes ? { istioRoutes: true as const } : {}),
       ...(c.match.type === 'resource' && c.match.channels ? { channels: c.match.channels } : {})
     })
   }

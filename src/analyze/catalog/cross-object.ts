@@ -8,7 +8,7 @@
 import type { Finding, ResourceRef } from '../../model.js'
 import type { ManifestDocument, ManifestFile, PosNode } from '../../manifests/types.js'
 import { entryAt, nodeAt } from '../../manifests/locate.js'
-import { TRACING_PROVIDER_CHECKS, type CrossObjectCheck } from '../../knowledge/catalog.js'
+import { ROUTE_KINDS, TRACING_PROVIDER_CHECKS, type CrossObjectCheck } from '../../knowledge/catalog.js'
 import { includesChange, type Release } from '../../knowledge/versions.js'
 import { includedIn, optOutKeyOf, optOutPlan, type Compiled, type Plan } from './plan.js'
 import { collectHits, helmTreesOf, located, meshTreesOf } from './collect.js'
@@ -232,6 +232,20 @@ function umbrellaSubcharts(doc: ManifestDocument): ManifestDocument[] {
 
 const MAY_PAIR = /\b(?:lightstep|opencensus|defaultProviders)\b|^kind:[ \t]*["']?Telemetry\b|gateway\.networking\.k8s\.io\/gateway-name["']?:[ \t]*["']?[\w.-]|^apiVersion:[ \t]*["']?gateway\.networking\.k8s\.io\/v1(?:beta1)?["']?[ \t]*\r?\nkind:[ \t]*["']?Gateway\b|^[ \t]*(?:- )?credentialNames?:[ \t]*[^\s#]|^kind:[ \t]*["']?(?:ServiceEntry|IstioOperator|Kustomization|Application)\b|^resources:|istio-operator\b|dataplane-mode["']?:[ \t]*["']?ambient|profile:[ \t]*["']?ambient|gatewayClassName:[ \t]*["']?istio-waypoint|^[ \t]*(?:- )?credentialNames:[ \t]*\r?\n[ \t]*- |chart:[ \t]*["']?ztunnel\b|^[ \t]*(?:- )?bind:[ \t]*[^\s#]/m
 
+/** A Gateway API route and the Gateways its parentRefs name (`parents`: undefined when some parent is not a Gateway). */
+export interface RouteParents {
+  resource: ResourceRef
+  /** Each Gateway parent as `<namespace or ''>/<name>`; undefined when a parent is a Service, ServiceEntry or other kind. */
+  gateways?: string[]
+}
+
+/** A Gateway API Gateway and its class. */
+export interface GatewayClassFact {
+  name: string
+  namespace?: string
+  className: string
+}
+
 /** What the cross-object checks need from one document. */
 export interface DocumentFacts {
   secrets: SecretReference[]
@@ -245,11 +259,13 @@ export interface DocumentFacts {
   managed: ManagedGateway[]
   providers: TracingProvider[]
   tracers: TracingSelection[]
+  routes: RouteParents[]
+  gateways: GatewayClassFact[]
   /** The opt-outs the document sets (`unlessRepository`), which silence catalog matches everywhere. */
   optOuts: OptOutFact[]
 }
 
-const NONE: DocumentFacts = { secrets: [], servers: [], hosts: [], ambient: false, operators: [], appliers: [], selections: [], managed: [], providers: [], tracers: [], optOuts: [] }
+const NONE: DocumentFacts = { secrets: [], servers: [], hosts: [], ambient: false, operators: [], appliers: [], selections: [], managed: [], providers: [], tracers: [], routes: [], gateways: [], optOuts: [] }
 const factsByDoc = new WeakMap<ManifestDocument, DocumentFacts>()
 
 function isMap(v: unknown): v is Record<string, unknown> {
@@ -294,9 +310,53 @@ function factsOf(doc: ManifestDocument, lines?: readonly string[]): DocumentFact
   const selections = istioGateway ? gatewaySelections(doc, value, istioGateway) : []
   const managed = resource && resource.kind === 'Gateway' && resource.apiVersion.startsWith('gateway.networking.k8s.io/') && resource.name && resource.namespace && istioManages(value) ? [{ name: resource.name, namespace: resource.namespace, resource }] : []
   const { providers, tracers } = tracingOf(doc, value)
+  const gatewayApi = resource && resource.apiVersion.startsWith('gateway.networking.k8s.io/') ? resource : undefined
+  const routes = gatewayApi && ROUTE_KINDS.includes(gatewayApi.kind) ? [routeParents(value, gatewayApi)] : []
+  const className = gatewayApi?.kind === 'Gateway' && isMap(value.spec) ? value.spec.gatewayClassName : undefined
+  const gateways = gatewayApi?.name && typeof className === 'string' ? [{ name: gatewayApi.name, ...(gatewayApi.namespace ? { namespace: gatewayApi.namespace } : {}), className }] : []
   const optOuts = optOutsOf(doc, lines)
-  const empty = secrets.length === 0 && servers.length === 0 && hosts.length === 0 && !ambient && operators.length === 0 && appliers.length === 0 && selections.length === 0 && managed.length === 0 && providers.length === 0 && tracers.length === 0 && optOuts.length === 0
-  return empty ? NONE : { secrets, servers, hosts, ambient, operators, appliers, selections, managed, providers, tracers, optOuts }
+  const empty = secrets.length === 0 && servers.length === 0 && hosts.length === 0 && !ambient && operators.length === 0 && appliers.length === 0 && selections.length === 0 && managed.length === 0 && providers.length === 0 && tracers.length === 0 && routes.length === 0 && gateways.length === 0 && optOuts.length === 0
+  return empty ? NONE : { secrets, servers, hosts, ambient, operators, appliers, selections, managed, providers, tracers, routes, gateways, optOuts }
+}
+
+/** The Gateways a route's parentRefs name (kind Gateway is the default), or undefined gateways when a parent is not one. */
+function routeParents(value: Record<string, unknown>, resource: ResourceRef): RouteParents {
+  const refs = isMap(value.spec) ? value.spec.parentRefs : undefined
+  if (!Array.isArray(refs) || refs.length === 0) return { resource }
+  const gateways: string[] = []
+  for (const ref of refs) {
+    if (!isMap(ref) || typeof ref.name !== 'string') return { resource }
+    const kind = ref.kind ?? 'Gateway'
+    const group = ref.group ?? 'gateway.networking.k8s.io'
+    if (kind !== 'Gateway' || group !== 'gateway.networking.k8s.io') return { resource }
+    gateways.push(`${typeof ref.namespace === 'string' ? ref.namespace : (resource.namespace ?? '')}/${ref.name}`)
+  }
+  return { resource, gateways }
+}
+
+/**
+ * Routes whose every parent is a Gateway of another controller: each parentRef names a Gateway the files hold (same
+ * name, and the same namespace where both are written) and every such Gateway's class does not start with `istio`.
+ */
+export function foreignRoutes(files: readonly ManifestFile[]): Set<ResourceRef> {
+  const routes: RouteParents[] = []
+  const gateways: GatewayClassFact[] = []
+  for (const file of files) {
+    for (const doc of file.documents) {
+      const facts = recalled(doc, file.lines)
+      for (const r of facts.routes) routes.push(r)
+      for (const g of facts.gateways) gateways.push(g)
+    }
+  }
+  const out = new Set<ResourceRef>()
+  if (routes.length === 0 || gateways.length === 0) return out
+  const foreign = (ref: string): boolean => {
+    const [namespace, name] = [ref.slice(0, ref.indexOf('/')), ref.slice(ref.indexOf('/') + 1)]
+    const named = gateways.filter((g) => g.name === name && (namespace === '' || g.namespace === undefined || g.namespace === namespace))
+    return named.length > 0 && named.every((g) => !g.className.startsWith('istio'))
+  }
+  for (const r of routes) if (r.gateways && r.gateways.every(foreign)) out.add(r.resource)
+  return out
 }
 
 /**

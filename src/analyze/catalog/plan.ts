@@ -381,6 +381,9 @@ function add(plan: Plan, base: Compiled, match: Match): void {
 /** Findings of matches with `unlessRepository` opt-outs, by the match's key: the catalog's `settle` drops them when a file opts out. */
 export const optOutKeyOf = new WeakMap<Finding, string>()
 
+/** Findings of matches with `istioRoutes`: the catalog's `settle` drops those on routes only other controllers serve. */
+export const istioRouteFindings = new WeakSet<Finding>()
+
 const plans = new Map<string, Plan>()
 let optOuts: { plan: Plan | undefined } | undefined
 
