@@ -49,6 +49,20 @@ describe('istioRoutes (istio-1.31-httproute-without-backends-500)', () => {
     expect(at(await without500([mesh, gateway('public', 'eg')]))).toHaveLength(1)
   })
 
+  it('also narrows the 1.28 InferencePool backendRef group error to routes Istio serves', async () => {
+    const pool = (parents: string): File => ({
+      path: 'apps/llm-route.yaml',
+      text: `apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata:\n  name: llm\n  namespace: shop\nspec:\n  parentRefs:\n${parents}  rules:\n  - backendRefs:\n    - {group: inference.networking.x-k8s.io, kind: InferencePool, name: pool}\n`
+    })
+    const run = async (files: File[]) => {
+      const result = await runAnalysis({ changes: added(files), head: snapshotOf(files) }, { target: '1.28', from: '1.27', paths: [] })
+      return at(result.findings.filter((f) => f.file === 'apps/llm-route.yaml' && /x-k8s\.io group is no longer read/.test(f.message)))
+    }
+    const r = pool(ref('public'))
+    expect(await run([r, gateway('public', 'istio')])).toEqual([`${r.path}:${lineOf(r.text, 'group: inference')} error`])
+    expect(await run([r, gateway('public', 'kgateway')])).toEqual([])
+  })
+
   it('validates: only true, only on field or resource matches of route kinds', () => {
     const release = (match: unknown): CatalogRelease =>
       ({ release: '1.31', entries: [{ id: 'istio-1.31-x', change: 'behaviour-changed', severity: 'notice', since: '1.31', message: 'A message long enough to pass the length check.', match: [match], sources: [{ path: 'releases/1.31/upgrade-notes/index.md', url: 'https://istio.io/x' }] }] }) as unknown as CatalogRelease
