@@ -7,7 +7,7 @@
 // batch they came in, and reports on the documents in scope.
 import type { Finding, ResourceRef } from '../../model.js'
 import type { ManifestDocument, ManifestFile, PosNode } from '../../manifests/types.js'
-import { entryAt, nodeAt } from '../../manifests/locate.js'
+import { entryAt, formatPath, nodeAt } from '../../manifests/locate.js'
 import { ROUTE_KINDS, TRACING_PROVIDER_CHECKS, type CrossObjectCheck } from '../../knowledge/catalog.js'
 import { includesChange, type Release } from '../../knowledge/versions.js'
 import { includedIn, optOutKeyOf, optOutPlan, type Compiled, type Plan } from './plan.js'
@@ -50,13 +50,6 @@ export interface HostReference {
   at: Place
 }
 
-interface Place {
-  file: string
-  line: number
-  path: string
-  resource: ResourceRef
-}
-
 /** A place in a document that may not be a resource (a Helm values file). */
 interface Spot {
   file: string
@@ -65,6 +58,11 @@ interface Spot {
   endLine?: number
   path: string
   resource?: ResourceRef
+}
+
+/** A place in a resource. */
+interface Place extends Spot {
+  resource: ResourceRef
 }
 
 /** An item of meshConfig.extensionProviders: its name and its kind (the key next to `name`, e.g. `lightstep`). */
@@ -235,8 +233,8 @@ const MAY_PAIR = /\b(?:lightstep|opencensus|defaultProviders)\b|^kind:[ \t]*["']
 /** A Gateway API route and the Gateways its parentRefs name (`parents`: undefined when some parent is not a Gateway). */
 export interface RouteParents {
   resource: ResourceRef
-  /** Each Gateway parent as `<namespace or ''>/<name>`; undefined when a parent is a Service, ServiceEntry or other kind. */
-  gateways?: string[]
+  /** Each Gateway parent (namespace '' when neither the ref nor the route writes one); undefined when a parent is a Service, ServiceEntry or other kind. */
+  gateways?: { namespace: string; name: string }[]
 }
 
 /** A Gateway API Gateway and its class. */
@@ -323,13 +321,13 @@ function factsOf(doc: ManifestDocument, lines?: readonly string[]): DocumentFact
 function routeParents(value: Record<string, unknown>, resource: ResourceRef): RouteParents {
   const refs = isMap(value.spec) ? value.spec.parentRefs : undefined
   if (!Array.isArray(refs) || refs.length === 0) return { resource }
-  const gateways: string[] = []
+  const gateways: { namespace: string; name: string }[] = []
   for (const ref of refs) {
     if (!isMap(ref) || typeof ref.name !== 'string') return { resource }
     const kind = ref.kind ?? 'Gateway'
     const group = ref.group ?? 'gateway.networking.k8s.io'
     if (kind !== 'Gateway' || group !== 'gateway.networking.k8s.io') return { resource }
-    gateways.push(`${typeof ref.namespace === 'string' ? ref.namespace : (resource.namespace ?? '')}/${ref.name}`)
+    gateways.push({ namespace: typeof ref.namespace === 'string' ? ref.namespace : (resource.namespace ?? ''), name: ref.name })
   }
   return { resource, gateways }
 }
@@ -350,8 +348,7 @@ export function foreignRoutes(files: readonly ManifestFile[]): Set<ResourceRef> 
   }
   const out = new Set<ResourceRef>()
   if (routes.length === 0 || gateways.length === 0) return out
-  const foreign = (ref: string): boolean => {
-    const [namespace, name] = [ref.slice(0, ref.indexOf('/')), ref.slice(ref.indexOf('/') + 1)]
+  const foreign = ({ namespace, name }: { namespace: string; name: string }): boolean => {
     const named = gateways.filter((g) => g.name === name && (namespace === '' || g.namespace === undefined || g.namespace === namespace))
     return named.length > 0 && named.every((g) => !g.className.startsWith('istio'))
   }
@@ -394,24 +391,23 @@ function tracingOf(doc: ManifestDocument, value: Record<string, unknown>): { pro
   for (const tree of meshTreesOf(doc, helmTreesOf(doc))) {
     const mesh = tree.value
     if (!isMap(mesh)) continue
-    const prefix = tree.at.map((p, k) => (typeof p === 'number' ? `[${p}]` : k === 0 ? p : `.${p}`)).join('')
-    const at = (path: (string | number)[], text: string): Spot => {
+    const at = (path: (string | number)[]): Spot => {
       const where = located(tree.root, path)
-      return { file: doc.file, line: where?.line ?? doc.line, ...(where && where.endLine > where.line ? { endLine: where.endLine } : {}), path: prefix === '' ? text : `${prefix}.${text}`, ...(resource ? { resource } : {}) }
+      return { file: doc.file, line: where?.line ?? doc.line, ...(where && where.endLine > where.line ? { endLine: where.endLine } : {}), path: formatPath([...tree.at, ...path]), ...(resource ? { resource } : {}) }
     }
     if (Array.isArray(mesh.extensionProviders)) {
       mesh.extensionProviders.forEach((p, i) => {
         if (!isMap(p) || typeof p.name !== 'string') return
         for (const kind of Object.keys(p)) {
           if (kind === 'name' || !isMap(p[kind])) continue
-          providers.push({ kind, name: p.name, at: at(['extensionProviders', i, kind], `extensionProviders[${i}].${kind}`) })
+          providers.push({ kind, name: p.name, at: at(['extensionProviders', i, kind]) })
         }
       })
     }
     const defaults = isMap(mesh.defaultProviders) ? mesh.defaultProviders.tracing : undefined
     if (Array.isArray(defaults)) {
       defaults.forEach((name, j) => {
-        if (typeof name === 'string' && name !== '') tracers.push({ name, by: 'defaultProviders.tracing', at: at(['defaultProviders', 'tracing', j], `defaultProviders.tracing[${j}]`) })
+        if (typeof name === 'string' && name !== '') tracers.push({ name, by: 'defaultProviders.tracing', at: at(['defaultProviders', 'tracing', j]) })
       })
     }
   }
