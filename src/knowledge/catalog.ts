@@ -69,6 +69,17 @@ interface MatchBase {
   unlessRepository?: OptOut[]
 }
 
+/**
+ * Where a condition path outside the matched tree reads from: `$values.<path>` (meshConfig matches) the Helm values
+ * that hold the MeshConfig, `$annotations[...]` / `$labels[...]` (proxyConfig matches) the pod metadata next to a
+ * proxy.istio.io/config; `path` is the rest, relative to that root. Undefined for every other path.
+ */
+export function conditionRoot(path: string): { on: 'values' | 'pod'; path: string } | undefined {
+  if (path.startsWith('$values.')) return { on: 'values', path: path.slice('$values.'.length) }
+  if (path.startsWith('$annotations') || path.startsWith('$labels')) return { on: 'pod', path: path.slice(1) }
+  return undefined
+}
+
 function knownRelease(text: string): boolean {
   try {
     parseRelease(text)
@@ -529,7 +540,7 @@ function checkMatch(m: Match, where: string, problems: string[]): void {
       if (!nonEmptyStrings(m.apiVersions) || !nonEmptyStrings(m.kinds)) problems.push(`${where}: apiVersions and kinds must be non-empty lists`)
       if (m.channels !== undefined && (!nonEmptyStrings(m.channels) || !m.channels.every((c) => c === 'standard' || c === 'experimental'))) problems.push(`${where}: channels must list standard and/or experimental`)
       checkConditions(m.where, where, problems)
-      if (m.where?.some((c) => c.path === '@' || c.path.startsWith('@') || c.equalsGroup !== undefined)) problems.push(`${where}: a resource match's conditions use absolute paths and no equalsGroup`)
+      if (m.where?.some((c) => c.path.startsWith('@') || c.equalsGroup !== undefined)) problems.push(`${where}: a resource match's conditions use absolute paths and no equalsGroup`)
       break
     case 'field':
       if (!nonEmptyStrings(m.kinds)) problems.push(`${where}: kinds must be a non-empty list`)
@@ -560,9 +571,9 @@ function checkMatch(m: Match, where: string, problems: string[]): void {
       if (!nonEmptyStrings(m.paths)) problems.push(`${where}: paths must be a non-empty list`)
       else m.paths.forEach((p) => checkPath(p, where, problems))
       if (m.type === 'meshConfig') {
-        checkConditions(m.where?.map((c) => (c.path.startsWith('$values.') ? { ...c, path: c.path.slice('$values.'.length) } : c)), where, problems)
+        checkConditions(m.where?.map((c) => (conditionRoot(c.path)?.on === 'values' ? { ...c, path: conditionRoot(c.path)!.path } : c)), where, problems)
         checkConditions(m.documentWhere, where, problems)
-      } else checkConditions(m.where?.map((c) => (c.path.startsWith('$annotations') || c.path.startsWith('$labels') ? { ...c, path: c.path.slice(1) } : c)), where, problems)
+      } else checkConditions(m.where?.map((c) => (conditionRoot(c.path)?.on === 'pod' ? { ...c, path: conditionRoot(c.path)!.path } : c)), where, problems)
       break
     case 'helmValue':
       if (!CHARTS.includes(m.chart)) problems.push(`${where}: unknown chart ${String(m.chart)}`)

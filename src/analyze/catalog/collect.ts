@@ -153,11 +153,11 @@ function holderOf(root: unknown, path: readonly (string | number)[]): unknown {
   return current
 }
 
-function conditionsHold(value: unknown, conditions: readonly CompiledCondition[], relative = false, values?: unknown, parent?: unknown, annotations?: unknown): boolean {
+function conditionsHold(value: unknown, conditions: readonly CompiledCondition[], relative = false, values?: unknown, parent?: unknown, podMetadata?: unknown): boolean {
   for (const c of conditions) {
     if (c.equalsGroup !== undefined || c.relative !== relative) continue
     // `$annotations` / `$labels` conditions see the pod metadata only where ProxyConfig comes from proxy.istio.io/config.
-    const on = c.onValues ? values : c.onAnnotations ? annotations : c.parent ? parent : value
+    const on = c.onValues ? values : c.onPodMetadata ? podMetadata : c.parent ? parent : value
     const found = on !== undefined && c.patterns.some((p) => resolvePath(on, p).some((r) => passes(r.value, c)))
     if (found === c.absent) return false
   }

@@ -4,6 +4,7 @@ import {
   CATALOG,
   catalogEntries,
   catalogRelease,
+  conditionRoot,
   type CatalogEntry,
   type CatalogRelease,
   type Condition,
@@ -48,8 +49,8 @@ export interface CompiledCondition extends ValuePredicate {
   parent?: true
   /** `$values.`-paths of meshConfig matches: evaluated on the Helm values that hold the MeshConfig. */
   onValues?: true
-  /** `$annotations.`-paths of proxyConfig matches: evaluated on the pod annotations that hold proxy.istio.io/config. */
-  onAnnotations?: true
+  /** `$annotations[…]` / `$labels[…]` paths of proxyConfig matches: evaluated on the metadata of the pod whose proxy.istio.io/config holds the ProxyConfig. */
+  onPodMetadata?: true
   /** Capture group of the match pattern on the matched value that is the value test (checked per hit). */
   equalsGroup?: number
   /** With equalsGroup: the value sorts before the group instead of equalling it. */
@@ -181,17 +182,15 @@ function compileConditions(conditions: readonly Condition[] | undefined, kind: s
   return (conditions ?? []).map((c) => {
     const relative = c.path === '@' || c.path.startsWith('@.')
     const parent = c.path.startsWith('@..')
-    const onValues = c.path.startsWith('$values.')
-    // `$annotations[…]` / `$labels[…]`: the pod metadata next to a proxy.istio.io/config (paths from that metadata).
-    const onAnnotations = c.path.startsWith('$annotations') || c.path.startsWith('$labels')
+    const root = conditionRoot(c.path)
     return {
       ...predicate(c),
       ...(parent ? { parent: true as const } : {}),
-      patterns: parent ? [compilePath(c.path.slice(3))] : relative ? [compilePath(c.path.slice(2))] : onValues ? [compilePath(c.path.slice('$values.'.length))] : onAnnotations ? [compilePath(c.path.slice(1))] : expandMacros(c.path, kind).map(compilePath),
+      patterns: parent ? [compilePath(c.path.slice(3))] : relative ? [compilePath(c.path.slice(2))] : root ? [compilePath(root.path)] : expandMacros(c.path, kind).map(compilePath),
       absent: c.absent === true,
       relative,
-      ...(onValues ? { onValues: true as const } : {}),
-      ...(onAnnotations ? { onAnnotations: true as const } : {}),
+      ...(root?.on === 'values' ? { onValues: true as const } : {}),
+      ...(root?.on === 'pod' ? { onPodMetadata: true as const } : {}),
       ...(c.equalsGroup !== undefined ? { equalsGroup: c.equalsGroup } : {}),
       ...(c.beforeGroup ? { beforeGroup: true } : {})
     }
