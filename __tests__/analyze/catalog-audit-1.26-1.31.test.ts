@@ -3,8 +3,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { CATALOG, validateCatalog } from '../../src/knowledge/catalog.js'
 import { run, of } from '../support/catalog-run.js'
-import { runAnalysis } from '../../src/pipeline.js'
-import { added, snapshotOf } from '../support/snapshot.js'
+import { analyzeAdded } from '../support/snapshot.js'
 
 function lineOf(text: string, needle: string, nth = 1): number {
   let seen = 0
@@ -132,7 +131,7 @@ spec:
   // A cross-object check since audit 11 (m11c): the pairing runs over the whole analysis.
   const notices = async (text: string, target: string) => {
     const files = [{ path: 'gw.yaml', text }]
-    const result = await runAnalysis({ changes: added(files), head: snapshotOf(files) }, { target, paths: [] })
+    const result = await analyzeAdded(files, target)
     return result.findings.filter((f) => f.message.includes('got no routes') || f.message.includes('bind address'))
   }
   it('is quiet when the HTTP server with a bind address listens on another port', async () => {

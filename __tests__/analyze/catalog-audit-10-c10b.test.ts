@@ -3,8 +3,7 @@
 // its file and line.
 import { describe, expect, it } from '@jest/globals'
 import { run, of, lineOf } from '../support/catalog-run.js'
-import { runAnalysis } from '../../src/pipeline.js'
-import { snapshotOf, added, type File } from '../support/snapshot.js'
+import { type File, analyzeAdded } from '../support/snapshot.js'
 
 const FILE = 'istio/values.yaml'
 const at = (found: { file: string; line: number; severity: string }[]) => found.map((f) => [f.file, f.line, f.severity])
@@ -29,7 +28,7 @@ describe('audit 10 (c10b): istio-1.22-inbound-traffic-policy is quiet where PILO
   const mesh: File = { path: 'mesh/istio.yaml', text: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: istio\n  namespace: istio-system\ndata:\n  mesh: |-\n    inboundTrafficPolicy:\n      mode: LOCALHOST\n' }
   const optOut: File = { path: 'istiod/values.yaml', text: 'pilot:\n  env:\n    PILOT_ENABLE_INBOUND_PASSTHROUGH: "false"\n' }
   async function found(files: File[]): Promise<[string, number, string][]> {
-    const result = await runAnalysis({ changes: added(files), head: snapshotOf(files) }, { target: '1.21', paths: [] })
+    const result = await analyzeAdded(files, '1.21')
     return result.findings.filter((f) => f.message.includes('inboundTrafficPolicy.mode LOCALHOST only exists')).map((f) => [f.file, f.line, f.severity])
   }
   it('LOCALHOST alone on 1.21: a warning at the mode line (trip)', async () => {

@@ -3,14 +3,13 @@
 // and line of what must, or must not, be reported.
 import { describe, expect, it } from '@jest/globals'
 import { run, of, lineOf } from '../support/catalog-run.js'
-import { runAnalysis } from '../../src/pipeline.js'
 import type { Finding } from '../../src/model.js'
-import { snapshotOf, added, type File } from '../support/snapshot.js'
+import { type File, analyzeAdded } from '../support/snapshot.js'
 
 const at = (found: readonly { file: string; line: number; severity: string }[]) => found.map((f) => [f.file, f.line, f.severity])
 
 async function analyse(files: readonly File[], target: string, from: string | undefined, pattern: RegExp): Promise<Finding[]> {
-  const result = await runAnalysis({ changes: added(files), head: snapshotOf(files) }, { target, ...(from ? { from } : {}), paths: [] })
+  const result = await analyzeAdded(files, target, from)
   return result.findings.filter((f) => pattern.test(f.message))
 }
 

@@ -3,7 +3,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { at, lineOf, of, run } from '../support/catalog-run.js'
 
-
 describe('istio-1.27.1-retry-budget-only-policy: 1.27.0 rejects a traffic policy whose only setting is retryBudget', () => {
   const ID = 'istio-1.27.1-retry-budget-only-policy'
   const OLD = 'istio-1.27-retry-budget'

@@ -1,13 +1,12 @@
 // Audit 10 (c10g, a census of 34 entries of 1.29 and 1.30): each ❌ pinned to file and line.
 // See docs/audit/catalog-audit-10-c10g.md.
 import { describe, expect, it } from '@jest/globals'
-import { runAnalysis } from '../../src/pipeline.js'
 import type { Finding } from '../../src/model.js'
 import { at, lineOf, of, run } from '../support/catalog-run.js'
-import { snapshotOf, type File, added } from '../support/snapshot.js'
+import { type File, analyzeAdded } from '../support/snapshot.js'
 
 async function analyse(files: readonly File[], target: string, from: string | undefined, file: string, pattern: RegExp): Promise<Finding[]> {
-  const result = await runAnalysis({ changes: added(files), head: snapshotOf(files) }, { target, ...(from ? { from } : {}), paths: [] })
+  const result = await analyzeAdded(files, target, from)
   return result.findings.filter((f) => f.file === file && pattern.test(f.message))
 }
 const iop = (values: string) => `apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nmetadata:\n  name: mesh\nspec:\n  values:\n${values}`

@@ -2,10 +2,9 @@
 // Each test fails on the entry as it stood before this audit and asserts the file and line of what must, or must not,
 // be reported; each narrowed matcher keeps a trip test on the YAML it must still report.
 import { describe, expect, it } from '@jest/globals'
-import { runAnalysis } from '../../src/pipeline.js'
 import type { Finding } from '../../src/model.js'
 import { run, of, lineOf } from '../support/catalog-run.js'
-import { snapshotOf, type File, added } from '../support/snapshot.js'
+import { type File, analyzeAdded } from '../support/snapshot.js'
 
 const at = (found: readonly { file: string; line?: number; severity: string }[]) => found.map((f) => [f.file, f.line, f.severity])
 
@@ -122,7 +121,7 @@ describe('istio-1.31-send-unhealthy-endpoints: PILOT_SEND_UNHEALTHY_ENDPOINTS=tr
   const values = (v: string): File => ({ path: 'platform/istiod/values.yaml', text: `pilot:\n  env:\n    PILOT_SEND_UNHEALTHY_ENDPOINTS: "${v}"\n` })
   const NOTE = /not-ready endpoints/
   async function findings(files: readonly File[]): Promise<Finding[]> {
-    const result = await runAnalysis({ changes: added(files), head: snapshotOf(files) }, { target: '1.31', from: '1.30', paths: [] })
+    const result = await analyzeAdded(files, '1.31', '1.30')
     return result.findings.filter((f) => f.file === dr.path && NOTE.test(f.message))
   }
   it('reports the DestinationRule without the switch, at its outlierDetection line', async () => {
@@ -189,7 +188,7 @@ spec:
 `
   async function findings(yaml: string): Promise<Finding[]> {
     const files: File[] = [{ path: 'gw.yaml', text: yaml }]
-    const result = await runAnalysis({ changes: added(files), head: snapshotOf(files) }, { target: '1.31', from: '1.30', paths: [] })
+    const result = await analyzeAdded(files, '1.31', '1.30')
     return result.findings.filter((f) => /no longer merged/.test(f.message))
   }
   it('is quiet for a manual deployment (spec.addresses with a Hostname)', async () => {

@@ -6,7 +6,6 @@ import type { Finding } from '../../src/model.js'
 import { at, lineOf, of, run } from '../support/catalog-run.js'
 import { snapshotOf, type File, added } from '../support/snapshot.js'
 
-
 /** Findings on `file` when a pull request changes only `changed` and the repository holds `repo` besides. */
 async function findings(changed: readonly File[], repo: readonly File[], target: string, file: string, pattern: RegExp): Promise<Finding[]> {
   // With files besides the changed ones, a pull request: the base holds those files untouched.

@@ -1,16 +1,15 @@
 // Audit 11 (m11c, seeded measurement sample): the ❌ found, each pinned to file and line.
 // See docs/audit/catalog-audit-11-m11c.md.
 import { describe, expect, it } from '@jest/globals'
-import { runAnalysis } from '../../src/pipeline.js'
 import { lineOf, of, run } from '../support/catalog-run.js'
-import { added, snapshotOf, type File } from '../support/snapshot.js'
+import { type File, analyzeAdded } from '../support/snapshot.js'
 
 const where = (fs: readonly { file: string; line: number; severity: string }[]) => fs.map((f) => `${f.file}:${f.line} ${f.severity}`)
 
 describe('istio-1.27.4-https-http-same-port-bind: only an HTTP server on the port of an HTTPS server with another bind', () => {
   const MESSAGE = /got no routes/
   async function notices(files: readonly File[], target: string): Promise<string[]> {
-    const result = await runAnalysis({ changes: added(files), head: snapshotOf(files) }, { target, paths: [] })
+    const result = await analyzeAdded(files, target)
     return where(result.findings.filter((f) => MESSAGE.test(f.message)))
   }
   const gateway = (name: string, servers: string): string =>

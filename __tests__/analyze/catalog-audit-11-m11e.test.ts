@@ -2,10 +2,9 @@
 // Each test fails on the entry as it stood before this audit and asserts the file and line of what must, or must not,
 // be reported; the narrowed match keeps a trip test on the YAML it must still report.
 import { describe, expect, it } from '@jest/globals'
-import { runAnalysis } from '../../src/pipeline.js'
 import type { Finding } from '../../src/model.js'
 import { lineOf } from '../support/catalog-run.js'
-import { snapshotOf, type File, added } from '../support/snapshot.js'
+import { type File, analyzeAdded } from '../support/snapshot.js'
 
 const at = (found: readonly { file: string; line?: number; severity: string }[]) => found.map((f) => [f.file, f.line, f.severity])
 
@@ -59,7 +58,7 @@ spec:
 `
   })
   async function findings(files: readonly File[]): Promise<Finding[]> {
-    const result = await runAnalysis({ changes: added(files), head: snapshotOf(files) }, { target: '1.31', from: '1.30', paths: [] })
+    const result = await analyzeAdded(files, '1.31', '1.30')
     return result.findings.filter((f) => /no longer merged/.test(f.message))
   }
   const selectorLine = lineOf(legacy.text, 'gateway.networking.k8s.io/gateway-name')

@@ -1,14 +1,12 @@
 // Audit 12 (r12a, census of 1.20–1.22 entries): the ❌ found, each pinned to file and line.
 // See docs/audit/catalog-audit-12-r12a.md.
 import { describe, expect, it } from '@jest/globals'
-import { runAnalysis } from '../../src/pipeline.js'
 import type { Finding } from '../../src/model.js'
 import { at, lineOf } from '../support/catalog-run.js'
-import { snapshotOf, type File, added } from '../support/snapshot.js'
-
+import { type File, analyzeAdded } from '../support/snapshot.js'
 
 async function findings(files: readonly File[], target: string, from: string, file: string, pattern: RegExp): Promise<Finding[]> {
-  const result = await runAnalysis({ changes: added(files), head: snapshotOf(files) }, { target, from, paths: [] })
+  const result = await analyzeAdded(files, target, from)
   return result.findings.filter((f) => f.file === file && pattern.test(f.message))
 }
 const istiod = (text: string): File => ({ path: 'platform/istiod/values-env.yaml', text })
@@ -67,7 +65,6 @@ describe('istio-1.22-waypoint-service-account-binding-removed: use-waypoint labe
     expect(at(await findings([wp, ns], '1.22', '1.21', wp.path, SKIP))).toEqual([`${wp.path}:${lineOf(wp.text, 'for-service-account')} error`])
   })
 })
-
 
 describe('istio-1.22-gateway-address-type-annotation: only values that differ from the class default', () => {
   const gw = (cls: string, value: string): File => ({

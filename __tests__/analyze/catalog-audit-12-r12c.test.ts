@@ -3,14 +3,12 @@
 // behaviour, written in the other of the two places istioctl reads it from (spec.compatibilityVersion, or the chart
 // value spec.values.compatibilityVersion).
 import { describe, expect, it } from '@jest/globals'
-import { runAnalysis } from '../../src/pipeline.js'
 import type { Finding } from '../../src/model.js'
 import { at, lineOf } from '../support/catalog-run.js'
-import { snapshotOf, type File, added } from '../support/snapshot.js'
-
+import { type File, analyzeAdded } from '../support/snapshot.js'
 
 async function findings(files: readonly File[], target: string, from: string, file: string, pattern: RegExp): Promise<Finding[]> {
-  const result = await runAnalysis({ changes: added(files), head: snapshotOf(files) }, { target, from, paths: [] })
+  const result = await analyzeAdded(files, target, from)
   return result.findings.filter((f) => f.file === file && pattern.test(f.message))
 }
 const iop = (spec: string): File => ({

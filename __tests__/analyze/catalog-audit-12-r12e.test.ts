@@ -1,9 +1,8 @@
 // Audit 12 (r12e, census of the 1.27.4–1.29 share): the ❌ found, each pinned to file and line.
 // See docs/audit/catalog-audit-12-r12e.md.
 import { describe, expect, it } from '@jest/globals'
-import { runAnalysis } from '../../src/pipeline.js'
 import { lineOf, of, run } from '../support/catalog-run.js'
-import { added, snapshotOf, type File } from '../support/snapshot.js'
+import { type File, analyzeAdded } from '../support/snapshot.js'
 
 const at = (fs: readonly { file: string; line: number; severity: string }[]) => fs.map((f) => `${f.file}:${f.line} ${f.severity}`)
 
@@ -34,7 +33,7 @@ describe('istio-1.29-stats-compression-option: quiet where the pod still compres
 describe('istio-1.29-debug-endpoint-auth: quiet where Kiali is told not to call istiod at all (istio_api_enabled: false)', () => {
   const MESSAGE = /istiod debug endpoints on port 15014/
   async function warnings(files: readonly File[], target: string, from: string): Promise<string[]> {
-    const result = await runAnalysis({ changes: added(files), head: snapshotOf(files) }, { target, from, paths: [] })
+    const result = await analyzeAdded(files, target, from)
     return at(result.findings.filter((f) => MESSAGE.test(f.message)))
   }
   const kiali: File = { path: 'kiali/deployment.yaml', text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: kiali\n  namespace: observability\nspec:\n  template:\n    spec:\n      containers:\n      - name: kiali\n        image: quay.io/kiali/kiali:v2.10\n' }

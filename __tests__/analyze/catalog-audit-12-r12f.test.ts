@@ -1,14 +1,13 @@
 // Audit 12 (r12f, census of 1.29/1.30 entries): the ❌ found, each pinned to file and line.
 // See docs/audit/catalog-audit-12-r12f.md.
 import { describe, expect, it } from '@jest/globals'
-import { runAnalysis } from '../../src/pipeline.js'
 import { lineOf } from '../support/catalog-run.js'
-import { added, snapshotOf, type File } from '../support/snapshot.js'
+import { type File, analyzeAdded } from '../support/snapshot.js'
 
 const where = (fs: readonly { file: string; line: number; severity: string }[]) => fs.map((f) => `${f.file}:${f.line} ${f.severity}`)
 
 async function matching(files: readonly File[], target: string, message: RegExp, from?: string): Promise<string[]> {
-  const result = await runAnalysis({ changes: added(files), head: snapshotOf(files) }, { target, ...(from ? { from } : {}), paths: [] })
+  const result = await analyzeAdded(files, target, from)
   return where(result.findings.filter((f) => message.test(f.message)))
 }
 

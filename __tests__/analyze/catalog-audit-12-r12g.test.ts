@@ -1,8 +1,7 @@
 // Round 12 census (r12g): the ❌ of the 1.30.4–1.31.1 share (docs/audit/catalog-audit-12-r12g.md).
 import { describe, expect, it } from '@jest/globals'
-import { runAnalysis } from '../../src/pipeline.js'
 import { lineOf, of, run } from '../support/catalog-run.js'
-import { snapshotOf, type File, added } from '../support/snapshot.js'
+import { type File, analyzeAdded } from '../support/snapshot.js'
 
 describe('istio-1.30-referencegrant-to-same-kind: a repeated entry equal to the last one loses nothing', () => {
   const id = 'istio-1.30-referencegrant-to-same-kind'
@@ -25,7 +24,7 @@ describe('istio-1.31.1-jwks-link-local-blocked: quiet when istiod never fetches 
   const jwt: File = { path: 'apps/jwt.yaml', text: 'apiVersion: security.istio.io/v1\nkind: RequestAuthentication\nmetadata:\n  name: jwt\n  namespace: app\nspec:\n  jwtRules:\n  - issuer: https://issuer.example.com\n    jwksUri: http://169.254.169.254/keys\n' }
   const istiod = (mode: string): File => ({ path: 'platform/istiod-values.yaml', text: `pilot:\n  env:\n    PILOT_JWT_ENABLE_REMOTE_JWKS: "${mode}"\n` })
   const found = async (files: File[]) => {
-    const result = await runAnalysis({ changes: added(files), head: snapshotOf(files) }, { target: '1.31.1', from: '1.31.0', paths: [] })
+    const result = await analyzeAdded(files, '1.31.1', '1.31.0')
     return result.findings.filter((f) => f.message.includes('link-local')).map((f) => `${f.file}:${f.line} ${f.severity}`)
   }
   it('is quiet with PILOT_JWT_ENABLE_REMOTE_JWKS=envoy in the istiod values of another file (the proxies fetch every JWKS)', async () => {

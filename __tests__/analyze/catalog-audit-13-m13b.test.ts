@@ -1,13 +1,12 @@
 // Audit 13 (m13b, measurement of 16 sampled 1.23–1.25 entries): the one ❌, pinned to file, line and severity.
 // See docs/audit/catalog-audit-13-m13b.md.
 import { describe, expect, it } from '@jest/globals'
-import { runAnalysis } from '../../src/pipeline.js'
 import type { Finding } from '../../src/model.js'
 import { lineOf } from '../support/catalog-run.js'
-import { added, snapshotOf, type File } from '../support/snapshot.js'
+import { type File, analyzeAdded } from '../support/snapshot.js'
 
 async function operatorFindings(files: readonly File[], target: string, from?: string): Promise<Finding[]> {
-  const result = await runAnalysis({ changes: added(files), head: snapshotOf(files) }, { target, ...(from ? { from } : {}), paths: [] })
+  const result = await analyzeAdded(files, target, from)
   return result.findings.filter((f) => /in-cluster operator/.test(f.message))
 }
 const at = (fs: readonly Finding[]) => fs.map((f) => `${f.file}:${f.line} ${f.rule} ${f.severity}`)

@@ -1,9 +1,8 @@
 // Audit 13 (m13d, measurement of 13 sampled 1.28/1.29 entries): the ❌ found, pinned to file and line.
 // See docs/audit/catalog-audit-13-m13d.md.
 import { describe, expect, it } from '@jest/globals'
-import { runAnalysis } from '../../src/pipeline.js'
 import { lineOf } from '../support/catalog-run.js'
-import { added, snapshotOf, type File } from '../support/snapshot.js'
+import { type File, analyzeAdded } from '../support/snapshot.js'
 
 describe('istio-1.29-debug-endpoint-auth: DEBUG_ENDPOINT_AUTH_ALLOWED_NAMESPACES counts from the 1.27.8 and 1.28.5 security patches', () => {
   // announcing-1.27.8 and announcing-1.28.5 (2026-03-10, ISTIO-SECURITY-2026-001) add the variable, as 1.29.1 does.
@@ -18,7 +17,7 @@ describe('istio-1.29-debug-endpoint-auth: DEBUG_ENDPOINT_AUTH_ALLOWED_NAMESPACES
   }
   const line = lineOf(kiali.text, 'name: kiali')
   async function warnings(files: readonly File[], target: string, from: string): Promise<string[]> {
-    const result = await runAnalysis({ changes: added(files), head: snapshotOf(files) }, { target, from, paths: [] })
+    const result = await analyzeAdded(files, target, from)
     return result.findings.filter((f) => MESSAGE.test(f.message)).map((f) => `${f.file}:${f.line} ${f.severity}`)
   }
 

@@ -4,8 +4,7 @@ import { describe, expect, it } from '@jest/globals'
 import { runAnalysis } from '../../src/pipeline.js'
 import type { Finding } from '../../src/model.js'
 import { at, lineOf, of, run } from '../support/catalog-run.js'
-import { snapshotOf, type File, added } from '../support/snapshot.js'
-
+import { snapshotOf, type File, added, analyzeAdded } from '../support/snapshot.js'
 
 describe('istio-1.30.2-authz-trust-domains: an empty trustDomains / notTrustDomains list changes nothing', () => {
   const ID = 'istio-1.30.2-authz-trust-domains'
@@ -58,7 +57,7 @@ describe('istio-1.30-cni-config-permissions: CNI_CONF_GROUP_READ set in the valu
   }
   const values = (text: string): File => ({ path: 'deploy/mesh/values.yaml', text })
   async function cniFindings(files: readonly File[], target = '1.30', from = '1.29'): Promise<Finding[]> {
-    const result = await runAnalysis({ changes: added(files), head: snapshotOf(files) }, { target, from, paths: [] })
+    const result = await analyzeAdded(files, target, from)
     return result.findings.filter((f) => CNI.test(f.message))
   }
   const notice = [`${chart.path}:${lineOf(chart.text, '- name: cni')} notice`]

@@ -4,7 +4,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { at, lineOf, of, run } from '../support/catalog-run.js'
 
-
 describe('istio-1.31-proxy-connection-settings: the default SIDECAR profile changes nothing', () => {
   const id = 'istio-1.31-proxy-connection-settings'
   const configMap = (body: string) =>

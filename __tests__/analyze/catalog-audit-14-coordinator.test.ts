@@ -1,14 +1,12 @@
 // Fourteenth audit, found by r14c outside its share and fixed by the coordinator: istio-1.25-ambient-dns-capture kept
 // taking an older compatibilityVersion in another file as an opt-out on targets that no longer ship that profile.
 import { describe, expect, it } from '@jest/globals'
-import { runAnalysis } from '../../src/pipeline.js'
 import type { Finding } from '../../src/model.js'
 import { at, lineOf } from '../support/catalog-run.js'
-import { snapshotOf, type File, added } from '../support/snapshot.js'
-
+import { type File, analyzeAdded } from '../support/snapshot.js'
 
 async function dnsCapture(files: readonly File[], target: string, from: string, file: string): Promise<Finding[]> {
-  const result = await runAnalysis({ changes: added(files), head: snapshotOf(files) }, { target, from, paths: [] })
+  const result = await analyzeAdded(files, target, from)
   return result.findings.filter((f) => f.file === file && /DNS proxied by ztunnel/.test(f.message))
 }
 

@@ -4,11 +4,10 @@ import { describe, expect, it } from '@jest/globals'
 import { runAnalysis } from '../../src/pipeline.js'
 import type { Finding } from '../../src/model.js'
 import { at, lineOf } from '../support/catalog-run.js'
-import { snapshotOf, type File, added } from '../support/snapshot.js'
-
+import { snapshotOf, type File, added, analyzeAdded } from '../support/snapshot.js'
 
 async function findings(files: readonly File[], target: string, from: string, file: string, pattern: RegExp): Promise<Finding[]> {
-  const result = await runAnalysis({ changes: added(files), head: snapshotOf(files) }, { target, from, paths: [] })
+  const result = await analyzeAdded(files, target, from)
   return result.findings.filter((f) => f.file === file && pattern.test(f.message))
 }
 

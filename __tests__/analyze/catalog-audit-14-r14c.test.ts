@@ -4,8 +4,7 @@ import { describe, expect, it } from '@jest/globals'
 import { runAnalysis } from '../../src/pipeline.js'
 import type { Finding } from '../../src/model.js'
 import { at, lineOf, of, run } from '../support/catalog-run.js'
-import { added, snapshotOf, type File } from '../support/snapshot.js'
-
+import { added, snapshotOf, type File, analyzeAdded } from '../support/snapshot.js'
 
 describe('istio-1.24-traffic-distribution-annotation: only PreferClose means anything to the 1.24 ztunnel', () => {
   const ID = 'istio-1.24-traffic-distribution-annotation'
@@ -88,7 +87,7 @@ describe('istio-1.25-ip-autoallocate: a compatibilityVersion opt-out only counts
   }
   const compat = (v: string): File => ({ path: 'istio/istiod-values.yaml', text: `# istiod chart values\ncompatibilityVersion: "${v}"\npilot:\n  autoscaleEnabled: false\n` })
   async function autoallocate(files: readonly File[], target: string, from: string): Promise<Finding[]> {
-    const result = await runAnalysis({ changes: added(files), head: snapshotOf(files) }, { target, from, paths: [] })
+    const result = await analyzeAdded(files, target, from)
     return result.findings.filter((f) => /writes a virtual IP/.test(f.message))
   }
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from '@jest/globals'
 import { runAnalysis } from '../../src/pipeline.js'
 import type { Finding } from '../../src/model.js'
 import { lineOf, of, run } from '../support/catalog-run.js'
-import { added, snapshotOf, type File } from '../support/snapshot.js'
+import { added, snapshotOf, type File, analyzeAdded } from '../support/snapshot.js'
 
 const at = (fs: readonly Finding[], file: string, re: RegExp): string[] =>
   fs.filter((f) => f.file === file && re.test(f.message)).map((f) => `${f.file}:${f.line} ${f.severity}`)
@@ -45,11 +45,11 @@ data:
     const re = /incomplete cacerts Secret/
     for (const other of [[], [caServerOn]]) {
       const files = [incomplete, ...other]
-      const r = await runAnalysis({ changes: added(files), head: snapshotOf(files) }, { target: '1.27', from: '1.26', paths: [] })
+      const r = await analyzeAdded(files, '1.27', '1.26')
       expect(at(r.findings, SECRET, re)).toEqual([`${SECRET}:${lineOf(incomplete.text, 'name: cacerts')} error`])
     }
     const files = [incomplete, noCaServer]
-    const r = await runAnalysis({ changes: added(files), head: snapshotOf(files) }, { target: '1.27', from: '1.26', paths: [] })
+    const r = await analyzeAdded(files, '1.27', '1.26')
     expect(at(r.findings, SECRET, re)).toEqual([])
   })
 
@@ -58,7 +58,7 @@ data:
     const alone = await runAnalysis({ changes: added([withCrl]), head: snapshotOf([withCrl]) }, { target: '1.26', paths: [] })
     expect(at(alone.findings, SECRET, re)).toEqual([`${SECRET}:${lineOf(withCrl.text, 'ca-crl.pem')} warning`])
     const files = [withCrl, noCaServer]
-    const off = await runAnalysis({ changes: added(files), head: snapshotOf(files) }, { target: '1.26', paths: [] })
+    const off = await analyzeAdded(files, '1.26')
     expect(at(off.findings, SECRET, re)).toEqual([])
   })
 })

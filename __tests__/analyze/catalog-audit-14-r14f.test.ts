@@ -1,14 +1,12 @@
 // Audit 14 (r14f, census of 29 entries of 1.29/1.30): the ❌ fixed, each pinned to file and line.
 // See docs/audit/catalog-audit-14-r14f.md.
 import { describe, expect, it } from '@jest/globals'
-import { runAnalysis } from '../../src/pipeline.js'
 import type { Finding } from '../../src/model.js'
 import { at, lineOf, of, run } from '../support/catalog-run.js'
-import { snapshotOf, type File, added } from '../support/snapshot.js'
-
+import { type File, analyzeAdded } from '../support/snapshot.js'
 
 async function repoFindings(files: readonly File[], target: string, pattern: RegExp, from?: string): Promise<Finding[]> {
-  const result = await runAnalysis({ changes: added(files), head: snapshotOf(files) }, { target, ...(from ? { from } : {}), paths: [] })
+  const result = await analyzeAdded(files, target, from)
   return result.findings.filter((f) => pattern.test(f.message))
 }
 

@@ -5,8 +5,7 @@ import { describe, expect, it } from '@jest/globals'
 import { runAnalysis } from '../../src/pipeline.js'
 import type { Finding } from '../../src/model.js'
 import { at, lineOf, of, run } from '../support/catalog-run.js'
-import { snapshotOf, type File, added } from '../support/snapshot.js'
-
+import { snapshotOf, type File, added, analyzeAdded } from '../support/snapshot.js'
 
 describe('istio-1.30.5-serviceentry-empty-workload-selector: only the 1.30.0-1.30.4 / 1.31.0 regression selected every workload', () => {
   const ID = 'istio-1.30.5-serviceentry-empty-workload-selector'
@@ -67,7 +66,7 @@ spec:
 `
   })
   async function findings(files: readonly File[]): Promise<Finding[]> {
-    const result = await runAnalysis({ changes: added(files), head: snapshotOf(files) }, { target: '1.31', from: '1.30', paths: [] })
+    const result = await analyzeAdded(files, '1.31', '1.30')
     return result.findings.filter((f) => /no longer merged/.test(f.message))
   }
 
@@ -171,7 +170,7 @@ spec:
       { path, text: deployment('') },
       { path: 'mesh/istio.yaml', text: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: istio\n  namespace: istio-system\ndata:\n  mesh: |-\n    enablePrometheusMerge: false\n' }
     ]
-    const result = await runAnalysis({ changes: added(files), head: snapshotOf(files) }, { target: '1.30', paths: [] })
+    const result = await analyzeAdded(files, '1.30')
     expect(result.findings.filter((f) => /scrape-targets annotation/.test(f.message))).toEqual([])
     const without = await runAnalysis({ changes: added(files.slice(0, 1)), head: snapshotOf(files.slice(0, 1)) }, { target: '1.30', paths: [] })
     expect(at(without.findings.filter((f) => /scrape-targets annotation/.test(f.message)))).toEqual([`${path}:${lineOf(files[0].text, 'scrape-targets')} warning`])

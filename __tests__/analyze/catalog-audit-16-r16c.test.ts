@@ -6,7 +6,6 @@ import type { Finding } from '../../src/model.js'
 import { at, lineOf } from '../support/catalog-run.js'
 import { snapshotOf, type File, added } from '../support/snapshot.js'
 
-
 /** Findings on `file` whose message matches `re`, when a pull request changes only `changed` and the repository holds `repo` besides. */
 async function findings(changed: readonly File[], repo: readonly File[], file: string, re: RegExp, target: string, from?: string): Promise<Finding[]> {
   const base = repo.length > 0 ? { base: snapshotOf(repo) } : {}

@@ -6,7 +6,6 @@ import type { Finding } from '../../src/model.js'
 import { at, lineOf } from '../support/catalog-run.js'
 import { snapshotOf, type File, added } from '../support/snapshot.js'
 
-
 async function findings(file: File, target: string, from: string, pattern: RegExp): Promise<Finding[]> {
   const result = await runAnalysis({ changes: added([file]), head: snapshotOf([file]) }, { target, from, paths: [] })
   return result.findings.filter((f) => f.file === file.path && pattern.test(f.message))

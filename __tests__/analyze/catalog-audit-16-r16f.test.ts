@@ -1,14 +1,12 @@
 // Audit 16 (r16f, census of its share of 1.29/1.30 entries): the ❌ found, pinned to file and line.
 // See docs/audit/catalog-audit-16-r16f.md.
 import { describe, expect, it } from '@jest/globals'
-import { runAnalysis } from '../../src/pipeline.js'
 import type { Finding } from '../../src/model.js'
 import { at, lineOf } from '../support/catalog-run.js'
-import { snapshotOf, type File, added } from '../support/snapshot.js'
-
+import { type File, analyzeAdded } from '../support/snapshot.js'
 
 async function findings(changed: readonly File[], target: string, from: string, pattern: RegExp): Promise<Finding[]> {
-  const result = await runAnalysis({ changes: added(changed), head: snapshotOf(changed) }, { target, from, paths: [] })
+  const result = await analyzeAdded(changed, target, from)
   return result.findings.filter((f) => pattern.test(f.message))
 }
 

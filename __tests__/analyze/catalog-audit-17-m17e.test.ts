@@ -1,14 +1,12 @@
 // Audit 17 (m17e, a measurement of 10 sampled 1.30 entries): the ❌ found, pinned to file and line.
 // See docs/audit/catalog-audit-17-m17e.md.
 import { describe, expect, it } from '@jest/globals'
-import { runAnalysis } from '../../src/pipeline.js'
 import type { Finding } from '../../src/model.js'
 import { at, lineOf } from '../support/catalog-run.js'
-import { snapshotOf, type File, added } from '../support/snapshot.js'
-
+import { type File, analyzeAdded } from '../support/snapshot.js'
 
 async function findings(files: readonly File[], target: string, from: string, pattern: RegExp): Promise<Finding[]> {
-  const result = await runAnalysis({ changes: added(files), head: snapshotOf(files) }, { target, from, paths: [] })
+  const result = await analyzeAdded(files, target, from)
   return result.findings.filter((f) => pattern.test(f.message))
 }
 

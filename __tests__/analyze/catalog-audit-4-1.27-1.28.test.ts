@@ -4,8 +4,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { CATALOG } from '../../src/knowledge/catalog.js'
 import { run, of, lineOf } from '../support/catalog-run.js'
-import { runAnalysis } from '../../src/pipeline.js'
-import { added, snapshotOf } from '../support/snapshot.js'
+import { analyzeAdded } from '../support/snapshot.js'
 
 const CACERTS = 'istio-1.27-incomplete-cacerts-fails'
 const MULTI_CERT = 'istio-1.27-gateway-multiple-certificates'
@@ -108,7 +107,7 @@ spec:
     // A cross-object check since audit 11 (m11c): the pairing runs over the whole analysis.
     const sameFiles = [{ path: 'gw/gw.yaml', text: yaml }]
     const notices = async (target: string) =>
-      (await runAnalysis({ changes: added(sameFiles), head: snapshotOf(sameFiles) }, { target, paths: [] })).findings.filter((f) => f.message.includes('got no routes'))
+      (await analyzeAdded(sameFiles, target)).findings.filter((f) => f.message.includes('got no routes'))
     const found = await notices('1.26.7')
     expect(found.map((f) => [f.file, f.line, f.severity])).toEqual([['gw/gw.yaml', line, 'notice']])
     expect(found[0].message).toContain('1.26.8')

@@ -3,8 +3,7 @@
 // and line, and the narrowed matchers keep a trip test on the YAML they must still report.
 import { describe, expect, it } from '@jest/globals'
 import { run, of, lineOf } from '../support/catalog-run.js'
-import { runAnalysis } from '../../src/pipeline.js'
-import { added, snapshotOf } from '../support/snapshot.js'
+import { analyzeAdded } from '../support/snapshot.js'
 
 const METRIC = 'istio-1.28-metric-expiry-removed'
 const SPAWN = 'istio-1.28-spawn-upstream-span-for-gateway'
@@ -209,7 +208,7 @@ spec:
     hosts: ["*"]
 `
     const files = [{ path: 'gw/edge.yaml', text: yaml }]
-    const result = await runAnalysis({ changes: added(files), head: snapshotOf(files) }, { target: '1.27.3', paths: [] })
+    const result = await analyzeAdded(files, '1.27.3')
     expect(lineOf(yaml, 'number: 443, name: https-b')).toBe(12)
     expect(result.findings.filter((f) => f.file === 'gw/edge.yaml' && f.line === 12)).toEqual([])
     expect(result.findings.filter((f) => /got no routes|bind address/.test(f.message))).toEqual([])

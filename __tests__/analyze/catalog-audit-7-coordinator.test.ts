@@ -7,7 +7,7 @@ import { parseRelease } from '../../src/knowledge/versions.js'
 import { parseManifestFile } from '../../src/manifests/parse.js'
 import { runAnalysis } from '../../src/pipeline.js'
 import { lineOf, of } from '../support/catalog-run.js'
-import { snapshotOf, type File, added } from '../support/snapshot.js'
+import { snapshotOf, type File, analyzeAdded } from '../support/snapshot.js'
 
 describe('istio-1.31-tcproute-v1alpha2 by Gateway API channel', () => {
   const id = 'istio-1.31-tcproute-v1alpha2'
@@ -25,7 +25,7 @@ describe('istio-1.31-tcproute-v1alpha2 by Gateway API channel', () => {
 })
 
 async function lines(files: readonly File[], target: string, from: string, message: RegExp): Promise<string[]> {
-  const result = await runAnalysis({ changes: added(files), head: snapshotOf(files) }, { target, from, paths: [] })
+  const result = await analyzeAdded(files, target, from)
   return result.findings.filter((f) => message.test(f.message)).map((f) => `${f.file}:${f.line} ${f.severity}`)
 }
 const values = (text: string): File => ({ path: 'platform/istiod.yaml', text })

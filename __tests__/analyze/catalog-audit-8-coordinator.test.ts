@@ -2,9 +2,8 @@
 // object, two severities where traffic or authentication breaks, and the ztunnel notice where istiod's limit is
 // already raised in another file.
 import { describe, expect, it } from '@jest/globals'
-import { runAnalysis } from '../../src/pipeline.js'
 import { lineOf, of, run } from '../support/catalog-run.js'
-import { snapshotOf, type File, added } from '../support/snapshot.js'
+import { type File, analyzeAdded } from '../support/snapshot.js'
 
 describe('istio-1.30-referencegrant-to-same-kind: only a repeated entry that names one object loses the earlier ones', () => {
   const id = 'istio-1.30-referencegrant-to-same-kind'
@@ -38,7 +37,7 @@ describe('istio-1.31-wds-reconnect-message-size: the ztunnel notice knows the is
   const ztunnel: File = { path: 'infra/ztunnel.yaml', text: 'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: ztunnel\n  namespace: istio-system\nspec:\n  chart:\n    spec:\n      chart: ztunnel\n      sourceRef: {kind: HelmRepository, name: istio}\n' }
   const istiod = (size: string): File => ({ path: 'infra/istiod-values.yaml', text: `pilot:\n  env:\n    ISTIO_GPRC_MAXRECVMSGSIZE: "${size}"\n` })
   const notices = async (files: File[]) => {
-    const result = await runAnalysis({ changes: added(files), head: snapshotOf(files) }, { target: '1.31', from: '1.30.3', paths: [] })
+    const result = await analyzeAdded(files, '1.31', '1.30.3')
     return result.findings.filter((f) => f.file === ztunnel.path && f.message.includes('reconnects report every workload')).map((f) => `${f.line} ${f.severity}`)
   }
   it('notices the ztunnel install while istiod keeps the 4 MiB default', async () => {
@@ -57,7 +56,7 @@ describe('1.24/1.25 default changes with a mesh-wide opt-out in the istiod value
     { name: 'IP auto-allocation (1.25)', resource: { path: 'apps/se.yaml', text: 'apiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata:\n  name: ext\n  namespace: apps\nspec:\n  hosts: [api.example.com]\n  ports: [{number: 443, name: https, protocol: TLS}]\n  resolution: DNS\n' }, target: '1.25', from: '1.24', message: /writes a virtual IP/, optOut: 'PILOT_ENABLE_IP_AUTOALLOCATE', compat: '1.24' }
   ]
   const found = async (files: File[], c: (typeof cases)[number]) => {
-    const result = await runAnalysis({ changes: added(files), head: snapshotOf(files) }, { target: c.target, from: c.from, paths: [] })
+    const result = await analyzeAdded(files, c.target, c.from)
     return result.findings.filter((f) => f.file === c.resource.path && c.message.test(f.message)).map((f) => f.file)
   }
   for (const c of cases) {
@@ -72,7 +71,7 @@ describe('1.24/1.25 default changes with a mesh-wide opt-out in the istiod value
 describe('istio-1.25-envoy-internal-address: the documented workaround (ENABLE_HCM_INTERNAL_NETWORKS with meshNetworks) in the istiod values', () => {
   const rule: File = { path: 'apps/vs.yaml', text: 'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: web\nspec:\n  hosts: [web]\n  http:\n  - match:\n    - headers:\n        x-envoy-internal:\n          exact: "true"\n    route:\n    - destination: {host: web-internal}\n' }
   const found = async (files: File[]) => {
-    const result = await runAnalysis({ changes: added(files), head: snapshotOf(files) }, { target: '1.25', from: '1.24', paths: [] })
+    const result = await analyzeAdded(files, '1.25', '1.24')
     return result.findings.filter((f) => f.file === rule.path && f.message.includes('no longer count private IP addresses')).map((f) => `${f.line} ${f.severity}`)
   }
   const values = (text: string): File => ({ path: 'platform/istiod.yaml', text })

@@ -1,11 +1,9 @@
 // Audit 8 (m8e, releases 1.26–1.27): the four ❌ of the measured sample, each pinned to file and line.
 // See docs/audit/catalog-audit-8-m8e.md.
 import { describe, expect, it } from '@jest/globals'
-import { runAnalysis } from '../../src/pipeline.js'
 import type { Finding } from '../../src/model.js'
 import { at, lineOf, of, run } from '../support/catalog-run.js'
-import { snapshotOf, type File, added } from '../support/snapshot.js'
-
+import { type File, analyzeAdded } from '../support/snapshot.js'
 
 describe('istio-1.26-iop-gateway-component-tag: only where ignoring the tag changes the image', () => {
   const ID = 'istio-1.26-iop-gateway-component-tag'
@@ -40,7 +38,7 @@ describe('istio-1.27-native-sidecars: the mesh-wide opt-out silences it', () => 
   }
   const NATIVE = /native sidecar|init container/
   async function nativeFindings(files: readonly File[], target: string, from: string): Promise<Finding[]> {
-    const result = await runAnalysis({ changes: added(files), head: snapshotOf(files) }, { target, from, paths: [] })
+    const result = await analyzeAdded(files, target, from)
     return result.findings.filter((f) => NATIVE.test(f.message) && (f.file === deployment.path || f.file === policy.path))
   }
   const values = (text: string): File => ({ path: 'platform/istiod-values.yaml', text })

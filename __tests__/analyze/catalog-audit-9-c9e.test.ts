@@ -1,11 +1,9 @@
 // Audit 9 (c9e, census of 1.27.4–1.29 entries): each ❌ fixed in data/catalog, pinned to file and line.
 // See docs/audit/catalog-audit-9-c9e.md.
 import { describe, expect, it } from '@jest/globals'
-import { runAnalysis } from '../../src/pipeline.js'
 import type { Finding } from '../../src/model.js'
 import { at, lineOf, of, run } from '../support/catalog-run.js'
-import { snapshotOf, type File, added } from '../support/snapshot.js'
-
+import { type File, analyzeAdded } from '../support/snapshot.js'
 
 describe('istio-1.27.4-xlistenerset-tls-secrets: only the releases with the 1.27.2 regression', () => {
   const ID = 'istio-1.27.4-xlistenerset-tls-secrets'
@@ -95,7 +93,7 @@ describe('istio-1.28-max-connections-per-socket-event-sidecars: the istiod opt-o
   const values = (v: string): File => ({ path: 'platform/istiod-values.yaml', text: `pilot:\n  env:\n    MAX_CONNECTIONS_PER_SOCKET_EVENT_LOOP: "${v}"\n` })
   const SOCKET = /per socket event/
   async function findings(files: readonly File[]): Promise<Finding[]> {
-    const result = await runAnalysis({ changes: added(files), head: snapshotOf(files) }, { target: '1.28', from: '1.27', paths: [] })
+    const result = await analyzeAdded(files, '1.28', '1.27')
     return result.findings.filter((f) => SOCKET.test(f.message) && f.file === sidecar.path)
   }
   const line = lineOf(sidecar.text, 'captureMode: NONE')

@@ -6,8 +6,7 @@ import { runAnalysis } from '../../src/pipeline.js'
 import type { Finding } from '../../src/model.js'
 import { validateCatalog, type CatalogRelease } from '../../src/knowledge/catalog.js'
 import { at, lineOf } from '../support/catalog-run.js'
-import { snapshotOf, type File, added } from '../support/snapshot.js'
-
+import { snapshotOf, type File, added, analyzeAdded } from '../support/snapshot.js'
 
 async function without500(files: readonly File[], changed?: readonly File[]): Promise<Finding[]> {
   const result = await runAnalysis(
@@ -54,7 +53,7 @@ describe('istioRoutes (istio-1.31-httproute-without-backends-500)', () => {
       text: `apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata:\n  name: llm\n  namespace: shop\nspec:\n  parentRefs:\n${parents}  rules:\n  - backendRefs:\n    - {group: inference.networking.x-k8s.io, kind: InferencePool, name: pool}\n`
     })
     const run = async (files: File[]) => {
-      const result = await runAnalysis({ changes: added(files), head: snapshotOf(files) }, { target: '1.28', from: '1.27', paths: [] })
+      const result = await analyzeAdded(files, '1.28', '1.27')
       return at(result.findings.filter((f) => f.file === 'apps/llm-route.yaml' && /x-k8s\.io group is no longer read/.test(f.message)))
     }
     const r = pool(ref('public'))

@@ -7,7 +7,7 @@ import { BATCH_FILES } from '../../src/streaming.js'
 import type { Finding } from '../../src/model.js'
 import { CATALOG, validateCatalog, type CatalogRelease } from '../../src/knowledge/catalog.js'
 import { mayHoldPairingFacts } from '../../src/analyze/catalog/cross-object.js'
-import { snapshotOf, type File, added } from '../support/snapshot.js'
+import { snapshotOf, type File, added, analyzeAdded } from '../support/snapshot.js'
 
 // TLS origination to an in-cluster host without a CA: Istio 1.21 starts verifying the certificate (an error).
 const rule: File = {
@@ -19,7 +19,7 @@ const optOut = istiodValues('    VERIFY_CERTIFICATE_AT_CLIENT: "false"\n')
 
 const VERIFY = /verifies the server certificate/
 async function verifyFindings(files: readonly File[], target: string, from: string): Promise<Finding[]> {
-  const result = await runAnalysis({ changes: added(files), head: snapshotOf(files) }, { target, from, paths: [] })
+  const result = await analyzeAdded(files, target, from)
   return result.findings.filter((f) => VERIFY.test(f.message))
 }
 const where = (fs: readonly Finding[]) => fs.map((f) => `${f.file}:${f.line} ${f.severity}`)

@@ -1,6 +1,7 @@
 // In-memory repositories for tests that run the whole engine (`runAnalysis`): a snapshot of files and a change set
 // that adds them all.
-import type { Snapshot } from '../../src/pipeline.js'
+import { runAnalysis, type Snapshot } from '../../src/pipeline.js'
+import type { AnalysisResult } from '../../src/result.js'
 
 export interface File {
   path: string
@@ -17,3 +18,7 @@ export function snapshotOf(files: readonly File[]): Snapshot {
 
 /** A change set that adds every file (no base). */
 export const added = (files: readonly File[]) => ({ source: 'paths' as const, files: files.map((f) => ({ path: f.path, status: 'added' as const, commentableLines: new Map<number, number>(), addedLines: new Set<number>() })) })
+
+/** The whole engine on files a pull request adds (the repository is those files), for a target and an optional from. */
+export const analyzeAdded = (files: readonly File[], target: string, from?: string): Promise<AnalysisResult> =>
+  runAnalysis({ changes: added(files), head: snapshotOf(files) }, { target, ...(from ? { from } : {}), paths: [] })
