@@ -1,0 +1,88 @@
+// Eighteenth audit (census), helper r18b (docs/audit/catalog-audit-18-r18b.md): one test per fix, each failing on the
+// entry as it was before the audit.
+import { describe, expect, it } from '@jest/globals'
+import { catalogAnalyzer } from '../../src/analyze/catalog.js'
+import type { AnalysisContext } from '../../src/analyze/types.js'
+import { parseFromRelease, parseRelease } from '../../src/knowledge/versions.js'
+import { parseManifestFile } from '../../src/manifests/parse.js'
+import type { Finding } from '../../src/model.js'
+import { run, of, lineOf } from '../support/catalog-run.js'
+
+/** Findings on `path` with the other files as the rest of the repository (opt-outs written elsewhere count). */
+function runInRepository(files: Record<string, string>, path: string, target: string, from?: string): Finding[] {
+  const parsed = Object.entries(files).map(([p, t]) => parseManifestFile(p, t))
+  for (const f of parsed) expect(f.problems).toEqual([])
+  const ctx: AnalysisContext = { target: parseRelease(target), ...(from ? { from: parseFromRelease(from) } : {}), files: parsed }
+  const file = parsed.find((f) => f.path === path)!
+  const found = file.documents.flatMap((d) => catalogAnalyzer.check(d, ctx))
+  return catalogAnalyzer.settle ? catalogAnalyzer.settle(found, ctx) : found
+}
+
+function deployment(opts: { namespace?: string; extraLabel?: string; extraAnnotation?: string; hostNetwork?: boolean }): string {
+  return `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: ${opts.namespace ?? 'default'}
+spec:
+  template:
+    metadata:
+      labels:
+        app: web
+${opts.extraLabel ? `        ${opts.extraLabel}\n` : ''}      annotations:
+${opts.extraAnnotation ? `        ${opts.extraAnnotation}\n` : ''}        traffic.sidecar.istio.io/excludeOutboundPorts: "53"
+        proxy.istio.io/config: |
+          proxyMetadata:
+            ISTIO_META_DNS_CAPTURE: "true"
+    spec:
+${opts.hostNetwork ? '      hostNetwork: true\n' : ''}      containers:
+      - name: web
+        image: web
+`
+}
+
+describe('istio-1.23-dns-capture-honours-exclusions: pods the sidecar injector never touches', () => {
+  const id = 'istio-1.23-dns-capture-honours-exclusions'
+  it('warns on an injected pod that captures DNS and excludes port 53', () => {
+    const text = deployment({})
+    expect(of(run('web.yaml', text, '1.23', '1.22'), id)).toEqual([
+      expect.objectContaining({ file: 'web.yaml', line: lineOf(text, 'excludeOutboundPorts'), severity: 'warning' }),
+    ])
+  })
+  it('is quiet when injection is off by label or annotation, on hostNetwork pods and in kube-system', () => {
+    for (const text of [
+      deployment({ extraLabel: 'sidecar.istio.io/inject: "false"' }),
+      deployment({ extraAnnotation: 'sidecar.istio.io/inject: "false"' }),
+      deployment({ hostNetwork: true }),
+      deployment({ namespace: 'kube-system' }),
+    ]) {
+      expect(of(run('web.yaml', text, '1.23', '1.22'), id)).toEqual([])
+    }
+  })
+  it('is quiet when the pod namespace disables injection in another file', () => {
+    const text = deployment({ namespace: 'shop' })
+    const ns = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  labels:\n    istio-injection: disabled\n'
+    const alone = runInRepository({ 'web.yaml': text }, 'web.yaml', '1.23', '1.22').filter((f) => f.message.includes('DNS proxy'))
+    expect(alone).toEqual([expect.objectContaining({ file: 'web.yaml', line: lineOf(text, 'excludeOutboundPorts') })])
+    expect(runInRepository({ 'web.yaml': text, 'ns.yaml': ns }, 'web.yaml', '1.23', '1.22').filter((f) => f.message.includes('DNS proxy'))).toEqual([])
+  })
+})
+
+describe('istio-1.23-stackdriver-provider-removed: only the Stackdriver metrics left the generated config in 1.23', () => {
+  const id = 'istio-1.23-stackdriver-provider-removed'
+  it('does not claim that logs and traces stop (istio/istio#51044 kept the Stackdriver logs)', () => {
+    const text = `apiVersion: install.istio.io/v1alpha1
+kind: IstioOperator
+spec:
+  meshConfig:
+    extensionProviders:
+    - name: sd
+      stackdriver: {}
+`
+    const found = of(run('iop.yaml', text, '1.23', '1.22'), id)
+    expect(found).toEqual([expect.objectContaining({ file: 'iop.yaml', line: lineOf(text, 'stackdriver:'), severity: 'warning' })])
+    expect(found[0].message).toContain('metrics')
+    expect(found[0].message).not.toMatch(/logs/)
+    expect(found[0].message).not.toMatch(/traces/)
+  })
+})
