@@ -86,3 +86,42 @@ spec:
     expect(found[0].message).not.toMatch(/traces/)
   })
 })
+
+describe('istio-1.22-authz-path-templates: a notPaths template has the opposite effect of a paths template', () => {
+  const id = 'istio-1.22-authz-path-templates'
+  const policy = (action: string, key: string) => `apiVersion: security.istio.io/v1
+kind: AuthorizationPolicy
+metadata:
+  name: api
+  namespace: shop
+spec:
+  action: ${action}
+  rules:
+  - to:
+    - operation:
+        ${key}: ["/api/{*}/orders"]
+`
+  it('a DENY notPaths template: says the rule excludes nothing (so it denies more), not that it lets requests through', () => {
+    const text = policy('DENY', 'notPaths')
+    const found = of(run('ap.yaml', text, '1.21'), id)
+    expect(found).toEqual([expect.objectContaining({ file: 'ap.yaml', line: lineOf(text, 'notPaths'), severity: 'error' })])
+    expect(found[0].message).toContain('excludes nothing')
+    expect(found[0].message).not.toContain('let through what they should deny')
+  })
+  it('a DENY paths template keeps the message about requests let through', () => {
+    const text = policy('DENY', 'paths')
+    const found = of(run('ap.yaml', text, '1.21'), id)
+    expect(found).toEqual([expect.objectContaining({ file: 'ap.yaml', line: lineOf(text, 'paths'), severity: 'error' })])
+    expect(found[0].message).toContain('let through what they should deny')
+  })
+  it('an AUDIT notPaths template audits more, it does not leave requests unaudited', () => {
+    const text = policy('AUDIT', 'notPaths')
+    const found = of(run('ap.yaml', text, '1.21'), id)
+    expect(found).toEqual([expect.objectContaining({ file: 'ap.yaml', line: lineOf(text, 'notPaths'), severity: 'warning' })])
+    expect(found[0].message).toContain('also marks for auditing')
+    expect(found[0].message).not.toContain('go unaudited')
+  })
+  it('is quiet from Istio 1.22', () => {
+    expect(of(run('ap.yaml', policy('DENY', 'notPaths'), '1.22'), id)).toEqual([])
+  })
+})
