@@ -125,3 +125,45 @@ spec:
     expect(of(run('ap.yaml', policy('DENY', 'notPaths'), '1.22'), id)).toEqual([])
   })
 })
+
+describe('istio-1.22-grpcroute-v1 / -v1alpha2-removed: a GRPCRoute of another controller is not read by Istio', () => {
+  const route = (version: string) => `apiVersion: gateway.networking.k8s.io/${version}
+kind: GRPCRoute
+metadata:
+  name: greeter
+  namespace: apps
+spec:
+  parentRefs:
+  - name: edge
+  rules:
+  - backendRefs:
+    - name: greeter
+      port: 9000
+`
+  const gateway = (cls: string) => `apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata:
+  name: edge
+  namespace: apps
+spec:
+  gatewayClassName: ${cls}
+  listeners:
+  - name: grpc
+    port: 80
+    protocol: HTTP
+`
+  it('v1 on 1.21: error with an istio Gateway as parent, nothing with an envoy-gateway parent', () => {
+    const text = route('v1')
+    const istio = runInRepository({ 'route.yaml': text, 'gw.yaml': gateway('istio') }, 'route.yaml', '1.21').filter((f) => f.message.includes('GRPCRoute at gateway.networking.k8s.io/v1'))
+    expect(istio).toEqual([expect.objectContaining({ file: 'route.yaml', line: lineOf(text, 'apiVersion'), severity: 'error' })])
+    const other = runInRepository({ 'route.yaml': text, 'gw.yaml': gateway('eg') }, 'route.yaml', '1.21').filter((f) => f.message.includes('GRPCRoute at gateway.networking.k8s.io/v1'))
+    expect(other).toEqual([])
+  })
+  it('v1alpha2 on 1.22: deprecation with an istio Gateway as parent, nothing with an envoy-gateway parent', () => {
+    const text = route('v1alpha2')
+    const istio = runInRepository({ 'route.yaml': text, 'gw.yaml': gateway('istio') }, 'route.yaml', '1.22').filter((f) => f.message.includes('Gateway API 1.2'))
+    expect(istio).toEqual([expect.objectContaining({ file: 'route.yaml', line: lineOf(text, 'apiVersion'), severity: 'warning' })])
+    const other = runInRepository({ 'route.yaml': text, 'gw.yaml': gateway('eg') }, 'route.yaml', '1.22').filter((f) => f.message.includes('Gateway API 1.2'))
+    expect(other).toEqual([])
+  })
+})
