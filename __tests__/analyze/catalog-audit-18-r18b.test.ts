@@ -167,3 +167,27 @@ spec:
     expect(other).toEqual([])
   })
 })
+
+describe('istio-1.23-use-waypoint-namespace-label: before 1.22 there is no istio.io/use-waypoint to qualify', () => {
+  const id = 'istio-1.23-use-waypoint-namespace-label'
+  const text = `apiVersion: v1
+kind: Service
+metadata:
+  name: reviews
+  namespace: bookinfo
+  labels:
+    istio.io/use-waypoint: shared
+    istio.io/use-waypoint-namespace: mesh-waypoints
+spec:
+  ports:
+  - port: 9080
+`
+  it('warns on 1.22, which reads istio.io/use-waypoint but not the namespace label', () => {
+    expect(of(run('svc.yaml', text, '1.22'), id)).toEqual([
+      expect.objectContaining({ file: 'svc.yaml', line: lineOf(text, 'use-waypoint-namespace'), severity: 'warning' }),
+    ])
+  })
+  it('is quiet on 1.20 and 1.21, which read neither label (the message about the own namespace would be false)', () => {
+    for (const target of ['1.20', '1.21']) expect(of(run('svc.yaml', text, target), id)).toEqual([])
+  })
+})
