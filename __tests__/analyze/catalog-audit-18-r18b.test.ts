@@ -191,3 +191,22 @@ spec:
     for (const target of ['1.20', '1.21']) expect(of(run('svc.yaml', text, target), id)).toEqual([])
   })
 })
+
+describe('istio-1.23-waypoint-for-on-gatewayclass: before 1.22 no waypoint reads istio.io/waypoint-for at all', () => {
+  const id = 'istio-1.23-waypoint-for-on-gatewayclass'
+  const text = `apiVersion: gateway.networking.k8s.io/v1
+kind: GatewayClass
+metadata:
+  name: istio-waypoint
+  labels:
+    istio.io/waypoint-for: all
+spec:
+  controllerName: istio.io/mesh-controller
+`
+  it('warns on 1.22, where the label works on each waypoint Gateway but not on the class', () => {
+    expect(of(run('gc.yaml', text, '1.22'), id)).toEqual([expect.objectContaining({ file: 'gc.yaml', line: lineOf(text, 'waypoint-for'), severity: 'warning' })])
+  })
+  it('is quiet on 1.20 and 1.21 (the message\'s "unless each waypoint Gateway carries the label" is false there)', () => {
+    for (const target of ['1.20', '1.21']) expect(of(run('gc.yaml', text, target), id)).toEqual([])
+  })
+})
