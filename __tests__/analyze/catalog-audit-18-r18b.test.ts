@@ -210,3 +210,25 @@ spec:
     for (const target of ['1.20', '1.21']) expect(of(run('gc.yaml', text, target), id)).toEqual([])
   })
 })
+
+describe('istio-1.22-opentelemetry-provider-fields: an empty resourceDetectors block sets no detector', () => {
+  const id = 'istio-1.22-opentelemetry-provider-fields'
+  const iop = (detectors: string) => `apiVersion: install.istio.io/v1alpha1
+kind: IstioOperator
+spec:
+  meshConfig:
+    extensionProviders:
+    - name: otel
+      opentelemetry:
+        service: otel-collector.observability.svc.cluster.local
+        port: 4317
+        resourceDetectors: ${detectors}
+`
+  it('warns on a detector that older releases ignore', () => {
+    const text = iop('{environment: {}}')
+    expect(of(run('iop.yaml', text, '1.21'), id)).toEqual([expect.objectContaining({ file: 'iop.yaml', line: lineOf(text, 'resourceDetectors'), severity: 'warning' })])
+  })
+  it('is quiet on resourceDetectors: {} (no detector, so 1.21 behaves the same)', () => {
+    expect(of(run('iop.yaml', iop('{}'), '1.21'), id)).toEqual([])
+  })
+})
