@@ -119,3 +119,22 @@ describe('Gateway API entries: quiet when istiod has PILOT_ENABLE_GATEWAY_API=fa
     })
   }
 })
+
+// ---- 3. istio-1.31-waypoint-canary: the label value none names no canary (ambient getUseWaypointCanary) ---------------
+const CANARY = /Weighted waypoint canaries/
+const service = (canary: string): File => ({
+  path: 'x/svc.yaml',
+  text:
+    'apiVersion: v1\nkind: Service\nmetadata:\n  name: reviews\n  namespace: x\n  labels:\n    istio.io/use-waypoint: wp\n' +
+    `    istio.io/use-waypoint-canary: ${canary}\n  annotations:\n    istio.io/use-waypoint-canary-weight: "20"\nspec:\n  ports:\n  - port: 80\n`,
+})
+
+describe('istio-1.31-waypoint-canary: quiet when the canary label is none', () => {
+  it('reports a named canary with a weight', async () => {
+    const f = service('wp-v2')
+    expect(at(await findings(f, [], '1.30', '1.29', CANARY))).toEqual([`${f.path}:${lineOf(f.text, 'use-waypoint-canary:')} warning`])
+  })
+  it('says nothing for use-waypoint-canary: none (no canary on 1.31 either)', async () => {
+    expect(at(await findings(service('none'), [], '1.30', '1.29', CANARY))).toEqual([])
+  })
+})
