@@ -138,3 +138,27 @@ describe('istio-1.31-waypoint-canary: quiet when the canary label is none', () =
     expect(at(await findings(service('none'), [], '1.30', '1.29', CANARY))).toEqual([])
   })
 })
+
+// ---- 4. istio-1.31-strict-gateway-merging: no managed Gateway API gateway when istiod reads no Gateway API or deploys none
+const MERGE = /from Istio 1\.31 an Istio Gateway/
+const legacy: File = {
+  path: 'apps/legacy-gateway.yaml',
+  text:
+    'apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata:\n  name: legacy\n  namespace: apps\nspec:\n  selector:\n    gateway.networking.k8s.io/gateway-name: public\n' +
+    '  servers:\n  - port: {number: 80, name: http, protocol: HTTP}\n    hosts: ["*"]\n',
+}
+const managed: File = {
+  path: 'ingress/gateway.yaml',
+  text: 'apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata:\n  name: public\n  namespace: ingress\nspec:\n  gatewayClassName: istio\n  listeners:\n  - name: http\n    port: 80\n    protocol: HTTP\n',
+}
+const deployOff: File = { path: 'istio/istiod-values.yaml', text: 'pilot:\n  env:\n    PILOT_ENABLE_GATEWAY_API_DEPLOYMENT_CONTROLLER: "false"\n' }
+
+describe('istio-1.31-strict-gateway-merging: quiet when istiod manages no Gateway API gateway', () => {
+  it('reports the cross-namespace selector (positive)', async () => {
+    expect(at(await findings(legacy, [managed], '1.31', '1.30', MERGE))).toEqual([`${legacy.path}:${lineOf(legacy.text, 'gateway-name: public')} error`])
+  })
+  it('says nothing with PILOT_ENABLE_GATEWAY_API=false or PILOT_ENABLE_GATEWAY_API_DEPLOYMENT_CONTROLLER=false', async () => {
+    expect(at(await findings(legacy, [managed, gwapiOff], '1.31', '1.30', MERGE))).toEqual([])
+    expect(at(await findings(legacy, [managed, deployOff], '1.31', '1.30', MERGE))).toEqual([])
+  })
+})
