@@ -162,3 +162,18 @@ describe('istio-1.31-strict-gateway-merging: quiet when istiod manages no Gatewa
     expect(at(await findings(legacy, [managed, deployOff], '1.31', '1.30', MERGE))).toEqual([])
   })
 })
+
+// ---- 5. istio-1.31-agentgateway-waypoint: with Gateway API off no class works on 1.31 either ------------------------
+describe('istio-1.31-agentgateway-waypoint: quiet when istiod has PILOT_ENABLE_GATEWAY_API=false', () => {
+  const wp: File = {
+    path: 'x/waypoint.yaml',
+    text: 'apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata:\n  name: waypoint\n  namespace: x\nspec:\n  gatewayClassName: istio-agentgateway-waypoint\n  listeners:\n  - name: mesh\n    port: 15008\n    protocol: HBONE\n',
+  }
+  const AGW = /istio-agentgateway-waypoint GatewayClass only exists from Istio 1\.31/
+  it('reports the class on 1.30 (positive)', async () => {
+    expect(at(await findings(wp, [], '1.30', '1.29', AGW))).toEqual([`${wp.path}:${lineOf(wp.text, 'gatewayClassName')} error`])
+  })
+  it('says nothing with the switch off in the istiod values', async () => {
+    expect(at(await findings(wp, [gwapiOff], '1.30', '1.29', AGW))).toEqual([])
+  })
+})
