@@ -139,7 +139,7 @@ describe('istio-1.31-waypoint-canary: quiet when the canary label is none', () =
   })
 })
 
-// ---- 4. istio-1.31-strict-gateway-merging: no managed Gateway API gateway when istiod reads no Gateway API or deploys none
+// ---- 4. istio-1.31-strict-gateway-merging: no managed Gateway API gateway when istiod reads no Gateway API
 const MERGE = /from Istio 1\.31 an Istio Gateway/
 const legacy: File = {
   path: 'apps/legacy-gateway.yaml',
@@ -151,15 +151,13 @@ const managed: File = {
   path: 'ingress/gateway.yaml',
   text: 'apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata:\n  name: public\n  namespace: ingress\nspec:\n  gatewayClassName: istio\n  listeners:\n  - name: http\n    port: 80\n    protocol: HTTP\n',
 }
-const deployOff: File = { path: 'istio/istiod-values.yaml', text: 'pilot:\n  env:\n    PILOT_ENABLE_GATEWAY_API_DEPLOYMENT_CONTROLLER: "false"\n' }
 
-describe('istio-1.31-strict-gateway-merging: quiet when istiod manages no Gateway API gateway', () => {
+describe('istio-1.31-strict-gateway-merging: quiet when istiod reads no Gateway API', () => {
   it('reports the cross-namespace selector (positive)', async () => {
     expect(at(await findings(legacy, [managed], '1.31', '1.30', MERGE))).toEqual([`${legacy.path}:${lineOf(legacy.text, 'gateway-name: public')} error`])
   })
-  it('says nothing with PILOT_ENABLE_GATEWAY_API=false or PILOT_ENABLE_GATEWAY_API_DEPLOYMENT_CONTROLLER=false', async () => {
+  it('says nothing with PILOT_ENABLE_GATEWAY_API=false', async () => {
     expect(at(await findings(legacy, [managed, gwapiOff], '1.31', '1.30', MERGE))).toEqual([])
-    expect(at(await findings(legacy, [managed, deployOff], '1.31', '1.30', MERGE))).toEqual([])
   })
 })
 
