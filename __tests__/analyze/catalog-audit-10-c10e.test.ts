@@ -1,10 +1,8 @@
 // Audit 10 (c10e, third census of the 1.27/1.28 entries): each ❌ fixed in data/catalog, pinned to file and line.
 // See docs/audit/catalog-audit-10-c10e.md.
 import { describe, expect, it } from '@jest/globals'
-import type { Finding } from '../../src/model.js'
-import { lineOf, of, run } from '../support/catalog-run.js'
+import { at, lineOf, of, run } from '../support/catalog-run.js'
 
-const at = (fs: readonly Finding[]) => fs.map((f) => `${f.file}:${f.line} ${f.severity}`)
 
 describe('istio-1.27.1-retry-budget-only-policy: 1.27.0 rejects a traffic policy whose only setting is retryBudget', () => {
   const ID = 'istio-1.27.1-retry-budget-only-policy'

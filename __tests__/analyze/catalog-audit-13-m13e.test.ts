@@ -3,10 +3,9 @@
 import { describe, expect, it } from '@jest/globals'
 import { runAnalysis } from '../../src/pipeline.js'
 import type { Finding } from '../../src/model.js'
-import { lineOf, of, run } from '../support/catalog-run.js'
+import { at, lineOf, of, run } from '../support/catalog-run.js'
 import { snapshotOf, type File, added } from '../support/snapshot.js'
 
-const at = (fs: readonly Finding[]) => fs.map((f) => `${f.file}:${f.line} ${f.severity}`)
 
 describe('istio-1.30.2-authz-trust-domains: an empty trustDomains / notTrustDomains list changes nothing', () => {
   const ID = 'istio-1.30.2-authz-trust-domains'

@@ -2,10 +2,8 @@
 // Both reported a value equal to the documented default, which behaves the same on every release.
 // See docs/audit/catalog-audit-13-m13f.md.
 import { describe, expect, it } from '@jest/globals'
-import type { Finding } from '../../src/model.js'
-import { lineOf, of, run } from '../support/catalog-run.js'
+import { at, lineOf, of, run } from '../support/catalog-run.js'
 
-const at = (fs: readonly Finding[]) => fs.map((f) => `${f.file}:${f.line} ${f.severity}`)
 
 describe('istio-1.31-proxy-connection-settings: the default SIDECAR profile changes nothing', () => {
   const id = 'istio-1.31-proxy-connection-settings'

@@ -3,10 +3,9 @@
 import { describe, expect, it } from '@jest/globals'
 import { runAnalysis } from '../../src/pipeline.js'
 import type { Finding } from '../../src/model.js'
-import { lineOf, of, run } from '../support/catalog-run.js'
+import { at, lineOf, of, run } from '../support/catalog-run.js'
 import { snapshotOf, type File, added } from '../support/snapshot.js'
 
-const at = (fs: readonly Finding[]) => fs.map((f) => `${f.file}:${f.line} ${f.severity}`)
 async function analyse(files: readonly File[], target: string, from?: string): Promise<Finding[]> {
   const result = await runAnalysis({ changes: added(files), head: snapshotOf(files) }, { target, ...(from ? { from } : {}), paths: [] })
   return result.findings

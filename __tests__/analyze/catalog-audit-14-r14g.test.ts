@@ -4,10 +4,9 @@
 import { describe, expect, it } from '@jest/globals'
 import { runAnalysis } from '../../src/pipeline.js'
 import type { Finding } from '../../src/model.js'
-import { lineOf, of, run } from '../support/catalog-run.js'
+import { at, lineOf, of, run } from '../support/catalog-run.js'
 import { snapshotOf, type File, added } from '../support/snapshot.js'
 
-const at = (fs: readonly Finding[]) => fs.map((f) => `${f.file}:${f.line} ${f.severity}`)
 
 describe('istio-1.30.5-serviceentry-empty-workload-selector: only the 1.30.0-1.30.4 / 1.31.0 regression selected every workload', () => {
   const ID = 'istio-1.30.5-serviceentry-empty-workload-selector'

@@ -4,10 +4,9 @@ import { describe, expect, it } from '@jest/globals'
 import { runAnalysis } from '../../src/pipeline.js'
 import { validateCatalog, type CatalogRelease } from '../../src/knowledge/catalog.js'
 import type { Finding } from '../../src/model.js'
-import { lineOf } from '../support/catalog-run.js'
+import { at, lineOf } from '../support/catalog-run.js'
 import { snapshotOf, type File, added } from '../support/snapshot.js'
 
-const at = (fs: readonly Finding[]) => fs.map((f) => `${f.file}:${f.line} ${f.severity}`)
 const POD_LABEL = /single pod with the istio\.io\/dataplane-mode label/
 
 /** Findings on `file` when a pull request changes only `changed` and the repository holds `repo` besides (read as context). */

@@ -4,11 +4,10 @@ import { describe, expect, it } from '@jest/globals'
 import { runAnalysis } from '../../src/pipeline.js'
 import type { Finding } from '../../src/model.js'
 import { validateCatalog, type CatalogRelease } from '../../src/knowledge/catalog.js'
-import { lineOf, of, run } from '../support/catalog-run.js'
+import { at, lineOf, of, run } from '../support/catalog-run.js'
 import { added, snapshotOf, type File } from '../support/snapshot.js'
 
 const LIGHTSTEP = /removed the Lightstep tracing provider/
-const at = (fs: readonly Finding[]) => fs.map((f) => `${f.file}:${f.line} ${f.severity}`)
 
 async function lightstep(files: readonly File[], target = '1.27', from = '1.26', changed?: readonly File[]): Promise<Finding[]> {
   const result = await runAnalysis(

@@ -36,3 +36,6 @@ export function lineOf(text: string, needle: string): number {
   if (i < 0) throw new Error(`${needle} not in fixture`)
   return i + 1
 }
+
+/** Where findings are, as `file:line severity`: what the audit tests compare. */
+export const at = (fs: readonly Finding[]): string[] => fs.map((f) => `${f.file}:${f.line} ${f.severity}`)
