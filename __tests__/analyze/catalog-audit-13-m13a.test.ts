@@ -84,9 +84,12 @@ describe('audit 13 m13a #8: the misspelt VERIFY_CERT_AT_CLIENT opt-in is a warni
       expect(of(run(VALUES, text, target, from), id)).toEqual([expect.objectContaining({ file: VALUES, line: lineOf(text, 'VERIFY_CERT_AT_CLIENT'), severity: 'notice' })])
     }
   })
-  it('keeps the false case a warning at 1.20 (unchanged)', () => {
+  // Audit 18 (r18a): at 1.20 verification is off by default, so the ignored false changes nothing there; the false
+  // case warns from 1.21, where verification is on and the typo does not turn it off.
+  it('keeps the false case a warning from 1.21 and quiet at 1.20 (audit 18 r18a)', () => {
     const text = values('"false"')
-    expect(of(run(VALUES, text, '1.20'), id)).toEqual([expect.objectContaining({ file: VALUES, line: lineOf(text, 'VERIFY_CERT_AT_CLIENT'), severity: 'warning' })])
+    expect(of(run(VALUES, text, '1.20'), id)).toEqual([])
+    expect(of(run(VALUES, text, '1.21'), id)).toEqual([expect.objectContaining({ file: VALUES, line: lineOf(text, 'VERIFY_CERT_AT_CLIENT'), severity: 'warning' })])
   })
   it('is silent at 1.20 when another file of the repository already turns verification on with the right name', async () => {
     const typo: File = { path: VALUES, text: values('"true"') }

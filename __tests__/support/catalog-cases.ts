@@ -6,13 +6,14 @@ import { LiteralBlock, writeYaml, type Y } from './yaml-writer.js'
 export const PATTERN_SAMPLES: Record<string, string> = {
   '^(?!\\s*debug\\s*$)': 'info',
   '^\\s*debug\\s*$': 'debug',
+  '^\\s*\\+?(?:0*[1-9][0-9]*(?:\\.[0-9]*)?|0*\\.0*[1-9][0-9]*)\\s*$': '25',
   '^istio($|-)': 'istio',
   '^(?!/api/v2/spans$)': '/custom/spans',
   '^(?!(/api/v2/spans)?$)': '/custom/spans',
   '^(true|\\*|t\\*|tr\\*|tru\\*|true\\*|\\*e|\\*ue|\\*rue|\\*true)$': 'true',
   '^(?!(5|5\\.0+)s$|5000ms$)': '10s',
   '^1\\.(1[0-9]|2[0-8])(\\.|$)': '1.28',
-  'forward_downstream_sni|tcp_cluster_rewrite|sni_verifier': 'envoy.filters.network.sni_verifier',
+  '^([A-Za-z0-9_-]+\\.)*(forward_downstream_sni|tcp_cluster_rewrite|sni_verifier)$': 'envoy.filters.network.sni_verifier',
   '^type\\.googleapis\\.com/envoy\\.extensions\\.': 'type.googleapis.com/envoy.extensions.filters.network.wasm.v3.Wasm',
   // PILOT_CONVERT_SIDECAR_SCOPE_CONCURRENCY other than its default 1.
   '^(?!\\s*1\\s*$)\\s*\\S': '4',
@@ -124,7 +125,7 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   '^(?!2001:2::/48$)': 'fd00:10::/48',
   '^(?:[0-35-9]|[1-9][0-9]+)$': '30',
   // An EnvoyFilter anchor filter other than the terminal tcp_proxy / http_connection_manager (whose place never moves).
-  '^(istio\\.(metadata_exchange|stats)|envoy\\.filters\\.network\\.(metadata_exchange|rbac|ext_authz|wasm)|envoy\\.(rbac|ext_authz))$': 'istio.metadata_exchange',
+  '^(istio\\.(metadata_exchange|stats)|envoy\\.filters\\.network\\.(metadata_exchange|rbac|ext_authz)|envoy\\.(rbac|ext_authz))$': 'istio.metadata_exchange',
   // A port number (its capture is compared with the ServiceEntry's port numbers).
   '^([0-9]+)$': '9090',
   // A policy targetRefs kind other than a Kubernetes Gateway (Service, ServiceEntry, GatewayClass).
