@@ -125,3 +125,25 @@ spec:
     ])
   })
 })
+
+describe('istio-1.24-native-sidecar-annotation: 1.24 to 1.26 honour only the exact value "true"', () => {
+  const id = 'istio-1.24-native-sidecar-annotation'
+  it('keeps the plain message for "true"', () => {
+    const text = deployment({ 'sidecar.istio.io/nativeSidecar': 'true' })
+    const found = of(run('d.yaml', text, '1.23'), id)
+    expect(found).toEqual([expect.objectContaining({ file: 'd.yaml', line: lineOf(text, 'nativeSidecar'), severity: 'warning' })])
+    expect(found[0].message).not.toContain('exact value')
+  })
+  it('says that another spelling of true is not honoured by 1.24 to 1.26 either', () => {
+    const text = deployment({ 'sidecar.istio.io/nativeSidecar': 'True' })
+    const found = of(run('d.yaml', text, '1.23'), id)
+    expect(found).toEqual([expect.objectContaining({ file: 'd.yaml', line: lineOf(text, 'nativeSidecar'), severity: 'warning' })])
+    expect(found[0].message).toContain('exact value "true"')
+  })
+  it('names the value it saw in the notice on a false spelling', () => {
+    const text = deployment({ 'sidecar.istio.io/nativeSidecar': '0' })
+    const found = of(run('d.yaml', text, '1.23'), id)
+    expect(found).toEqual([expect.objectContaining({ file: 'd.yaml', line: lineOf(text, 'nativeSidecar'), severity: 'notice' })])
+    expect(found[0].message).toContain('ignore 0')
+  })
+})
