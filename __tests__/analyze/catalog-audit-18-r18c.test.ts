@@ -147,3 +147,35 @@ describe('istio-1.24-native-sidecar-annotation: 1.24 to 1.26 honour only the exa
     expect(found[0].message).toContain('ignore 0')
   })
 })
+
+describe('istio-1.24-xfcc-client-cert-details: only sidecar inbound listeners read the setting', () => {
+  const id = 'istio-1.24-xfcc-client-cert-details'
+  const pod = (annotations: string, labels = ''): string => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: gw
+  namespace: ingress
+spec:
+  selector:
+    matchLabels: {app: gw}
+  template:
+    metadata:
+      labels:
+        app: gw${labels}
+      annotations:${annotations}
+        proxy.istio.io/config: |
+          proxyHeaders:
+            setCurrentClientCertDetails:
+              cert: true
+    spec:
+      containers: [{name: app, image: app}]
+`
+  it('warns on a sidecar pod', () => {
+    const text = pod('')
+    expect(of(run('d.yaml', text, '1.23'), id)).toEqual([expect.objectContaining({ file: 'd.yaml', line: lineOf(text, 'proxy.istio.io/config'), severity: 'warning' })])
+  })
+  it('is quiet on a gateway pod (inject.istio.io/templates: gateway) and on a pod never injected', () => {
+    expect(of(run('d.yaml', pod('\n        inject.istio.io/templates: gateway', '\n        sidecar.istio.io/inject: "true"'), '1.23'), id)).toEqual([])
+    expect(of(run('d.yaml', pod('', '\n        sidecar.istio.io/inject: "false"'), '1.23'), id)).toEqual([])
+  })
+})
