@@ -179,3 +179,16 @@ spec:
     expect(of(run('d.yaml', pod('', '\n        sidecar.istio.io/inject: "false"'), '1.23'), id)).toEqual([])
   })
 })
+
+describe('pod annotations the gateway injection template never reads', () => {
+  it('istio-1.24-enable-core-dump-removed and istio-1.24-native-sidecar-annotation are quiet on gateway pods', () => {
+    const core = deployment({ 'sidecar.istio.io/enableCoreDump': 'true', 'inject.istio.io/templates': 'gateway' }, { labels: { 'sidecar.istio.io/inject': 'true' } })
+    expect(of(run('d.yaml', core, '1.24', '1.23'), 'istio-1.24-enable-core-dump-removed')).toEqual([])
+    const native = deployment({ 'sidecar.istio.io/nativeSidecar': 'true', 'inject.istio.io/templates': 'gateway' }, { labels: { 'sidecar.istio.io/inject': 'true' } })
+    expect(of(run('d.yaml', native, '1.23'), 'istio-1.24-native-sidecar-annotation')).toEqual([])
+    const sidecar = deployment({ 'sidecar.istio.io/nativeSidecar': 'true', 'inject.istio.io/templates': 'sidecar' })
+    expect(of(run('d.yaml', sidecar, '1.23'), 'istio-1.24-native-sidecar-annotation')).toEqual([
+      expect.objectContaining({ file: 'd.yaml', line: lineOf(sidecar, 'nativeSidecar'), severity: 'warning' }),
+    ])
+  })
+})
