@@ -192,3 +192,40 @@ describe('pod annotations the gateway injection template never reads', () => {
     ])
   })
 })
+
+describe('istio-1.24-gateway-name-label-removed: a Sidecar never applied to gateway or waypoint pods', () => {
+  const id = 'istio-1.24-gateway-name-label-removed'
+  const sidecar = `apiVersion: networking.istio.io/v1
+kind: Sidecar
+metadata:
+  name: gw
+  namespace: ingress
+spec:
+  workloadSelector:
+    labels:
+      istio.io/gateway-name: public
+  egress:
+    - hosts: ["./*"]
+`
+  it('is quiet on a Sidecar workloadSelector (istiod gives gateways the namespace default scope)', () => {
+    expect(of(run('s.yaml', sidecar, '1.24', '1.23'), id)).toEqual([])
+  })
+  it('still errs on an AuthorizationPolicy selector', () => {
+    const policy = `apiVersion: security.istio.io/v1
+kind: AuthorizationPolicy
+metadata:
+  name: gw
+  namespace: ingress
+spec:
+  selector:
+    matchLabels:
+      istio.io/gateway-name: public
+  action: DENY
+  rules:
+    - from:
+        - source:
+            ipBlocks: ["10.0.0.0/8"]
+`
+    expect(of(run('p.yaml', policy, '1.24', '1.23'), id)).toEqual([expect.objectContaining({ file: 'p.yaml', line: lineOf(policy, 'istio.io/gateway-name'), severity: 'error' })])
+  })
+})
