@@ -266,16 +266,16 @@ spec:
         - key: istio.io/gateway-name
           operator: Exists
 ---
-apiVersion: networking.istio.io/v1
-kind: Sidecar
+apiVersion: networking.istio.io/v1alpha3
+kind: EnvoyFilter
 metadata:
   name: s
 spec:
   workloadSelector:
     labels:
       istio.io/gateway-name: public
-  egress:
-  - hosts: ["./*"]
+  configPatches:
+  - applyTo: HTTP_FILTER
     labels:
       istio.io/gateway-name: not-a-selector-either
 `
