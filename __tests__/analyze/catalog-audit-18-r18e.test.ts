@@ -1,0 +1,97 @@
+// Audit 18 (r18e, census of 34 entries of 1.27–1.28): the ❌ found, pinned to file and line.
+// See docs/audit/catalog-audit-18-r18e.md.
+import { describe, expect, it } from '@jest/globals'
+import { runAnalysis } from '../../src/pipeline.js'
+import type { Finding } from '../../src/model.js'
+import { lineOf } from '../support/catalog-run.js'
+import { snapshotOf, type File, added } from '../support/snapshot.js'
+
+const at = (fs: readonly Finding[]) => fs.map((f) => `${f.file}:${f.line} ${f.severity}`)
+
+async function findings(changed: readonly File[], target: string, from: string, pattern: RegExp): Promise<Finding[]> {
+  const result = await runAnalysis({ changes: added(changed), head: snapshotOf(changed) }, { target, from, paths: [] })
+  return result.findings.filter((f) => pattern.test(f.message))
+}
+
+const istiodEnv = (env: string): File => ({
+  path: 'istio/iop.yaml',
+  text: `apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nmetadata:\n  name: control-plane\n  namespace: istio-system\nspec:\n  values:\n    pilot:\n      env:\n${env}`,
+})
+const gatewayApiOff = istiodEnv('        PILOT_ENABLE_GATEWAY_API: "false"\n')
+const alphaOff = istiodEnv('        PILOT_ENABLE_ALPHA_GATEWAY_API: "false"\n')
+
+describe('Gateway API arms of 1.27/1.28 entries: quiet where istiod reads no Gateway API (PILOT_ENABLE_GATEWAY_API=false)', () => {
+  const gateway: File = {
+    path: 'gw/gateway.yaml',
+    text: `apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata:\n  name: gw\n  namespace: apps\nspec:\n  gatewayClassName: istio\n  listeners:\n  - name: https\n    port: 443\n    protocol: HTTPS\n    tls:\n      mode: Terminate\n      certificateRefs:\n      - name: rsa-cert\n      - name: ecdsa-cert\n`,
+  }
+  const listenerSet: File = {
+    path: 'gw/listenerset.yaml',
+    text: `apiVersion: gateway.networking.x-k8s.io/v1alpha1\nkind: XListenerSet\nmetadata:\n  name: ls\n  namespace: apps\nspec:\n  parentRef:\n    name: gw\n  listeners:\n  - name: https\n    port: 443\n    protocol: HTTPS\n    hostname: a.example.com\n    tls:\n      mode: Terminate\n      certificateRefs:\n      - name: cert\n`,
+  }
+  const policyV1: File = {
+    path: 'gw/btls-v1.yaml',
+    text: `apiVersion: gateway.networking.k8s.io/v1\nkind: BackendTLSPolicy\nmetadata:\n  name: p\n  namespace: apps\nspec:\n  targetRefs:\n  - group: ""\n    kind: Service\n    name: api\n  validation:\n    hostname: api.example.com\n    wellKnownCACertificates: System\n`,
+  }
+  const policyAlpha = (target: string): File => ({
+    path: 'gw/btls-alpha.yaml',
+    text: `apiVersion: gateway.networking.k8s.io/v1alpha3\nkind: BackendTLSPolicy\nmetadata:\n  name: p\n  namespace: apps\nspec:\n  targetRefs:\n${target}  validation:\n    hostname: api.example.com\n    wellKnownCACertificates: System\n`,
+  })
+  const sectionName = policyAlpha('  - group: ""\n    kind: Service\n    name: api\n    sectionName: https\n')
+  const serviceEntry = policyAlpha('  - group: networking.istio.io\n    kind: ServiceEntry\n    name: api\n')
+  const poolV1: File = {
+    path: 'ai/pool.yaml',
+    text: `apiVersion: inference.networking.k8s.io/v1\nkind: InferencePool\nmetadata:\n  name: pool\n  namespace: ai\nspec:\n  targetPorts:\n  - number: 8000\n  - number: 8001\n  selector:\n    matchLabels: {app: vllm}\n  endpointPickerRef:\n    name: epp\n    port: {number: 9002}\n`,
+  }
+  const poolAlpha: File = {
+    path: 'ai/pool-alpha.yaml',
+    text: `apiVersion: inference.networking.x-k8s.io/v1alpha2\nkind: InferencePool\nmetadata:\n  name: pool\n  namespace: ai\nspec:\n  targetPortNumber: 8000\n  selector: {app: vllm}\n  extensionRef:\n    name: epp\n`,
+  }
+  const cases: [string, File, string, string, RegExp, number][] = [
+    ['istio-1.27-gateway-multiple-certificates', gateway, '1.26', '1.25', /several certificates for one Gateway server or listener/, lineOf(gateway.text, 'ecdsa-cert')],
+    ['istio-1.27.4-xlistenerset-tls-secrets', listenerSet, '1.27.3', '1.27.1', /refuse the TLS certificateRefs of XListenerSet listeners/, lineOf(listenerSet.text, 'certificateRefs')],
+    ['istio-1.28-backend-tls-policy-v1', policyV1, '1.27', '1.26', /reads BackendTLSPolicy at gateway\.networking\.k8s\.io\/v1 only from 1\.28/, 1],
+    ['istio-1.28-backend-tls-policy-v1alpha3-removed', sectionName, '1.28', '1.27', /no longer serves v1alpha3/, 1],
+    ['istio-1.28-backend-tls-policy-section-name', sectionName, '1.27', '1.26', /sectionName \(TLS for one Service port\)/, lineOf(sectionName.text, 'sectionName')],
+    ['istio-1.28-backend-tls-policy-serviceentry-target', serviceEntry, '1.27', '1.26', /can target a ServiceEntry only from Istio 1\.28/, lineOf(serviceEntry.text, 'kind: ServiceEntry')],
+    ['istio-1.28-inferencepool-v1', poolV1, '1.27', '1.26', /reads InferencePool at inference\.networking\.k8s\.io\/v1 only from 1\.28/, 1],
+    ['istio-1.28.1-inferencepool-multiple-target-ports', poolV1, '1.28.0', '1.27', /more than one targetPort/, lineOf(poolV1.text, 'number: 8001')],
+    ['istio-1.28-inferencepool-v1alpha2-removed', poolAlpha, '1.28', '1.27', /reads InferencePool only at inference\.networking\.k8s\.io\/v1/, 1],
+  ]
+  for (const [id, file, target, from, pattern, line] of cases) {
+    it(`${id}: ${target} reports ${file.path}:${line}, and nothing with PILOT_ENABLE_GATEWAY_API=false in another file`, async () => {
+      const [sev] = at(await findings([file], target, from, pattern)).map((s) => s.split(' ')[1])
+      expect(at(await findings([file], target, from, pattern))).toEqual([`${file.path}:${line} ${sev}`])
+      expect(sev).toMatch(/^(error|notice)$/)
+      expect(at(await findings([file, gatewayApiOff], target, from, pattern))).toEqual([])
+    })
+  }
+  it('istio-1.28-backend-tls-policy-serviceentry-target: nothing with the alpha Gateway API switched off (1.27 reads no v1alpha3 policy, 1.28 none at all)', async () => {
+    const p = /can target a ServiceEntry only from Istio 1\.28/
+    expect(at(await findings([serviceEntry, alphaOff], '1.27', '1.26', p))).toEqual([])
+  })
+  it('trip: PILOT_ENABLE_GATEWAY_API=true keeps the findings', async () => {
+    const on = istiodEnv('        PILOT_ENABLE_GATEWAY_API: "true"\n')
+    expect(at(await findings([gateway, on], '1.26', '1.25', /several certificates/))).toEqual([`${gateway.path}:${lineOf(gateway.text, 'ecdsa-cert')} error`])
+    expect(at(await findings([policyV1, on], '1.27', '1.26', /only from 1\.28/))).toEqual([`${policyV1.path}:1 error`])
+  })
+})
+
+describe('istio-1.27-telemetry-label-disables-mtls: quiet where auto mTLS is off mesh-wide', () => {
+  const LABEL = /also turned mTLS off/
+  const values = istiodEnv('        PILOT_ENDPOINT_TELEMETRY_LABEL: "false"\n')
+  const noAuto: File = {
+    path: 'istio/mesh.yaml',
+    text: `apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nmetadata:\n  name: mesh\n  namespace: istio-system\nspec:\n  meshConfig:\n    enableAutoMtls: false\n`,
+  }
+  it('errs before 1.27 on PILOT_ENDPOINT_TELEMETRY_LABEL=false', async () => {
+    expect(at(await findings([values], '1.26', '1.25', LABEL))).toEqual([`${values.path}:${lineOf(values.text, 'PILOT_ENDPOINT_TELEMETRY_LABEL')} error`])
+  })
+  it('says nothing when meshConfig.enableAutoMtls is false in another file (only auto mTLS reads the endpoint tlsMode metadata)', async () => {
+    expect(at(await findings([values, noAuto], '1.26', '1.25', LABEL))).toEqual([])
+  })
+  it('trip: enableAutoMtls true keeps the error', async () => {
+    const auto: File = { path: noAuto.path, text: noAuto.text.replace('enableAutoMtls: false', 'enableAutoMtls: true') }
+    expect(at(await findings([values, auto], '1.26', '1.25', LABEL))).toEqual([`${values.path}:${lineOf(values.text, 'PILOT_ENDPOINT_TELEMETRY_LABEL')} error`])
+  })
+})
