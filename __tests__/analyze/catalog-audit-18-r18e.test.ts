@@ -95,3 +95,50 @@ describe('istio-1.27-telemetry-label-disables-mtls: quiet where auto mTLS is off
     expect(at(await findings([values, auto], '1.26', '1.25', LABEL))).toEqual([`${values.path}:${lineOf(values.text, 'PILOT_ENDPOINT_TELEMETRY_LABEL')} error`])
   })
 })
+
+describe('istio-1.27-plugged-ca-crl: quiet where istiod builds no CA of its own (Kubernetes signs through the RA)', () => {
+  const CRL = /certificate revocation list in ca-crl\.pem/
+  const secret: File = {
+    path: 'istio/cacerts.yaml',
+    text: 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: cacerts\n  namespace: istio-system\nstringData:\n  ca-cert.pem: x\n  ca-key.pem: x\n  root-cert.pem: x\n  cert-chain.pem: x\n  ca-crl.pem: x\n',
+  }
+  const values = (env: string): File => ({ path: 'istiod/values.yaml', text: `pilot:\n  env:\n${env}` })
+  it('warns before 1.27 on a cacerts Secret with ca-crl.pem', async () => {
+    expect(at(await findings([secret], '1.26', '1.25', CRL))).toEqual([`${secret.path}:${lineOf(secret.text, 'ca-crl.pem')} warning`])
+  })
+  it('says nothing with EXTERNAL_CA=ISTIOD_RA_KUBERNETES_API and a k8s.io/ cert provider in another file', async () => {
+    expect(at(await findings([secret, values('    EXTERNAL_CA: ISTIOD_RA_KUBERNETES_API\n    PILOT_CERT_PROVIDER: k8s.io/example.com/signer\n')], '1.26', '1.25', CRL))).toEqual([])
+  })
+  it('trip: EXTERNAL_CA alone keeps the warning (istiod still builds its CA from cacerts)', async () => {
+    expect(at(await findings([secret, values('    EXTERNAL_CA: ISTIOD_RA_KUBERNETES_API\n')], '1.26', '1.25', CRL))).toEqual([`${secret.path}:${lineOf(secret.text, 'ca-crl.pem')} warning`])
+  })
+})
+
+describe('istio-1.27.4-nftables-tproxy-empty-inbound-ports: only pods the injector processes', () => {
+  const NFT = /TPROXY interception with an empty traffic\.sidecar\.istio\.io\/includeInboundPorts/
+  const deployment = (o: { namespace?: string; hostNetwork?: boolean } = {}): File => ({
+    path: 'apps/deploy.yaml',
+    text:
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  namespace: ${o.namespace ?? 'apps'}\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels:\n        app: web\n      annotations:\n        sidecar.istio.io/interceptionMode: TPROXY\n        traffic.sidecar.istio.io/includeInboundPorts: ""\n    spec:\n` +
+      (o.hostNetwork ? '      hostNetwork: true\n' : '') + `      containers:\n      - name: web\n        image: nginx\n`,
+  })
+  const namespace = (labels: string): File => ({ path: 'apps/ns.yaml', text: `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: apps\n  labels:\n${labels}` })
+  it('notes an injected TPROXY pod at 1.27.3', async () => {
+    const d = deployment()
+    expect(at(await findings([d], '1.27.3', '1.27.1', NFT))).toEqual([`${d.path}:${lineOf(d.text, 'includeInboundPorts')} notice`])
+  })
+  it('says nothing on hostNetwork pods and in the namespaces injection ignores', async () => {
+    expect(at(await findings([deployment({ hostNetwork: true })], '1.27.3', '1.27.1', NFT))).toEqual([])
+    expect(at(await findings([deployment({ namespace: 'kube-system' })], '1.27.3', '1.27.1', NFT))).toEqual([])
+  })
+  it('says nothing when the pod\'s own Namespace disables injection or is ambient without injection labels', async () => {
+    expect(at(await findings([deployment(), namespace('    istio-injection: disabled\n')], '1.27.3', '1.27.1', NFT))).toEqual([])
+    expect(at(await findings([deployment(), namespace('    istio.io/dataplane-mode: ambient\n')], '1.27.3', '1.27.1', NFT))).toEqual([])
+  })
+  it('trip: a namespace that only starts like an ignored one, or an injection-enabled Namespace, keeps the notice', async () => {
+    const d = deployment({ namespace: 'kube-system-apps' })
+    expect(at(await findings([d], '1.27.3', '1.27.1', NFT))).toEqual([`${d.path}:${lineOf(d.text, 'includeInboundPorts')} notice`])
+    const e = deployment()
+    expect(at(await findings([e, namespace('    istio-injection: enabled\n')], '1.27.3', '1.27.1', NFT))).toEqual([`${e.path}:${lineOf(e.text, 'includeInboundPorts')} notice`])
+  })
+})
