@@ -142,3 +142,29 @@ describe('istio-1.27.4-nftables-tproxy-empty-inbound-ports: only pods the inject
     expect(at(await findings([e, namespace('    istio-injection: enabled\n')], '1.27.3', '1.27.1', NFT))).toEqual([`${e.path}:${lineOf(e.text, 'includeInboundPorts')} notice`])
   })
 })
+
+describe('traffic-distribution annotation on a Service: moot when spec.trafficDistribution holds a value Istio knows (the field wins)', () => {
+  const service = (annotation: string, spec?: string): File => ({
+    path: 'apps/svc.yaml',
+    text:
+      `apiVersion: v1\nkind: Service\nmetadata:\n  name: api\n  namespace: apps\n  annotations:\n    networking.istio.io/traffic-distribution: ${annotation}\nspec:\n  selector: {app: api}\n` +
+      (spec ? `  trafficDistribution: ${spec}\n` : '') + `  ports:\n  - port: 80\n`,
+  })
+  const SAME = /honours the traffic distribution PreferSame(Zone|Node) only from 1\.27/
+  const CLOSE = /PreferClose traffic distribution no longer takes the subzone/
+  it('istio-1.27-traffic-distribution-same-node-zone: warns on the annotation alone, not when spec.trafficDistribution is PreferClose', async () => {
+    const alone = service('PreferSameZone')
+    expect(at(await findings([alone], '1.26', '1.25', SAME))).toEqual([`${alone.path}:${lineOf(alone.text, 'traffic-distribution:')} warning`])
+    const both = service('PreferSameNode', 'PreferClose')
+    expect(at(await findings([both], '1.26', '1.25', SAME))).toEqual([])
+  })
+  it('trip: an unknown spec value does not win in 1.27 (the annotation is read), so the warning stays', async () => {
+    const d = service('PreferSameZone', 'SomethingElse')
+    expect(at(await findings([d], '1.26', '1.25', SAME))).toEqual([`${d.path}:${lineOf(d.text, 'traffic-distribution:')} warning`])
+  })
+  it('istio-1.27-prefer-close-ignores-subzone: notes the PreferClose annotation alone, not under spec PreferSameNode', async () => {
+    const alone = service('PreferClose')
+    expect(at(await findings([alone], '1.27', '1.26', CLOSE))).toEqual([`${alone.path}:${lineOf(alone.text, 'traffic-distribution:')} notice`])
+    expect(at(await findings([service('PreferClose', 'PreferSameNode')], '1.27', '1.26', CLOSE))).toEqual([])
+  })
+})
