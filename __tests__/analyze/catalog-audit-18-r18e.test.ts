@@ -168,3 +168,21 @@ describe('traffic-distribution annotation on a Service: moot when spec.trafficDi
     expect(at(await findings([service('PreferClose', 'PreferSameNode')], '1.27', '1.26', CLOSE))).toEqual([])
   })
 })
+
+describe('istio-1.27.4-envoyfilter-gatewayclass-target: an EnvoyFilter in istio-system is not in the root namespace when meshConfig.rootNamespace names another', () => {
+  const GC = /targeting the istio-waypoint GatewayClass reaches the waypoints only from Istio 1\.27\.4/
+  const filter: File = {
+    path: 'istio/ef.yaml',
+    text: 'apiVersion: networking.istio.io/v1alpha3\nkind: EnvoyFilter\nmetadata:\n  name: wp\n  namespace: istio-system\nspec:\n  targetRefs:\n  - kind: GatewayClass\n    group: gateway.networking.k8s.io\n    name: istio-waypoint\n  configPatches: []\n',
+  }
+  const mesh = (root: string): File => ({ path: 'istio/mesh.yaml', text: `apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nmetadata:\n  name: mesh\n  namespace: istio-system\nspec:\n  meshConfig:\n    rootNamespace: ${root}\n` })
+  it('warns at 1.27.3 on the root-namespace filter', async () => {
+    expect(at(await findings([filter], '1.27.3', '1.26', GC))).toEqual([`${filter.path}:${lineOf(filter.text, 'kind: GatewayClass')} warning`])
+  })
+  it('says nothing when meshConfig.rootNamespace is another namespace (the filter never targets waypoints by class)', async () => {
+    expect(at(await findings([filter, mesh('istio-config')], '1.27.3', '1.26', GC))).toEqual([])
+  })
+  it('trip: rootNamespace istio-system keeps the warning', async () => {
+    expect(at(await findings([filter, mesh('istio-system')], '1.27.3', '1.26', GC))).toEqual([`${filter.path}:${lineOf(filter.text, 'kind: GatewayClass')} warning`])
+  })
+})
