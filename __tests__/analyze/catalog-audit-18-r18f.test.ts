@@ -42,11 +42,16 @@ describe('istio-1.28.2-stats-eviction-interval-minute: only pods the injector gi
     expect(at(await findings(d, [INJECTION_OFF], '1.28.1', undefined, MINUTE))).toEqual([])
     expect(at(await findings(d, [AMBIENT_NS], '1.28.1', undefined, MINUTE))).toEqual([])
   })
-  it('says nothing when the pod sets its own statsFlushInterval (the eviction interval then depends on it, and flush intervals of a minute fail until 1.30.5)', async () => {
-    const flush = deployment('        sidecar.istio.io/statsEvictionInterval: 90s\n        sidecar.istio.io/statsFlushInterval: 10s\n')
-    expect(at(await findings(flush, [], '1.28.1', undefined, MINUTE))).toEqual([])
+  it('with a custom statsFlushInterval, errs without claiming the value works from 1.28.2 (Envoy needs a multiple of the flush interval)', async () => {
+    const flush = deployment('        sidecar.istio.io/statsEvictionInterval: 90s\n        sidecar.istio.io/statsFlushInterval: 20s\n')
+    const found = await findings(flush, [], '1.28.1', undefined, MINUTE)
+    expect(at(found)).toEqual([`${flush.path}:${lineOf(flush.text, 'statsEvictionInterval')} error`])
+    expect(found[0]?.message).toMatch(/multiple of this pod's sidecar\.istio\.io\/statsFlushInterval/)
+    expect(found[0]?.message).not.toMatch(/it works from 1\.28\.2/)
     const five = deployment('        sidecar.istio.io/statsEvictionInterval: 90s\n        sidecar.istio.io/statsFlushInterval: 5s\n')
-    expect(at(await findings(five, [], '1.28.1', undefined, MINUTE))).toEqual([`${five.path}:${lineOf(five.text, 'statsEvictionInterval')} error`])
+    const plain = await findings(five, [], '1.28.1', undefined, MINUTE)
+    expect(at(plain)).toEqual([`${five.path}:${lineOf(five.text, 'statsEvictionInterval')} error`])
+    expect(plain[0]?.message).toMatch(/it works from 1\.28\.2/)
   })
 })
 

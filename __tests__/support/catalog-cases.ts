@@ -150,6 +150,8 @@ PATTERN_CLEAN['^(?!\\s*(SIDECAR|HEADERS_WITH_UNDERSCORES_UNSPECIFIED|PATH_WITH_E
 // A zero duration: no stats eviction, as proxies that ignore the annotation (istio-1.28-stats-annotations, audit 18).
 PATTERN_SAMPLES['^(?!\\s*0*(\\.0*)?(ns|us|µs|ms|s|m|h)?\\s*$)'] = '30s'
 PATTERN_CLEAN['^(?!\\s*0*(\\.0*)?(ns|us|µs|ms|s|m|h)?\\s*$)'] = '0s'
+// Any eviction interval of a minute or more (istio-1.28.2-stats-eviction-interval-minute with a custom flush interval, audit 18).
+PATTERN_SAMPLES['^\\s*(0*[1-9]\\d*(m|h)|0*([6-9]\\d|[1-9]\\d{2,})s)\\s*$'] = '90s'
 // A mirror percentage of zero, which copies nothing (istio-1.28-shadow-host-suffix, audit 18).
 PATTERN_SAMPLES['^0*(\\.0*)?$'] = '0'
 
