@@ -147,3 +147,16 @@ describe('istio-1.28-shadow-host-suffix: a mirror that copies no traffic changes
     expect(at(await findings(vs('    mirrors:\n    - destination: {host: web-v2}\n      percentage: {value: 0.0}\n'), [], '1.28', '1.27', SHADOW))).toEqual([])
   })
 })
+
+describe('istio-1.28-h2-upgrade-pool-settings: maxConcurrentStreams 0 sets no HTTP/2 limit on any release', () => {
+  const H2 = /maxConcurrentStreams was not applied to connections upgraded to HTTP\/2/
+  const dr = (streams: string): File => ({
+    path: 'routes/dr.yaml',
+    text: `apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata:\n  name: web\n  namespace: apps\nspec:\n  host: web\n  trafficPolicy:\n    connectionPool:\n      http:\n        h2UpgradePolicy: UPGRADE\n        maxConcurrentStreams: ${streams}\n`,
+  })
+  it('warns on a real limit before 1.28, not on 0 (Istio applies it only when > 0)', async () => {
+    const real = dr('100')
+    expect(at(await findings(real, [], '1.27', undefined, H2))).toEqual([`${real.path}:${lineOf(real.text, 'maxConcurrentStreams')} warning`])
+    expect(at(await findings(dr('0'), [], '1.27', undefined, H2))).toEqual([])
+  })
+})
