@@ -163,7 +163,8 @@ spec:
     - destination: {host: api-next}
 `
 }
-const MIRROR_LINES = [lineOf(VS.text, 'mirror:'), lineOf(VS.text, 'mirrors:')]
+// Audit 18 (r18f): each item of `mirrors` is judged on its own (one at 0 % copies nothing), so the finding sits on the item.
+const MIRROR_LINES = [lineOf(VS.text, 'mirror:'), lineOf(VS.text, '- destination: {host: api-next}')]
 
 const istiodValues = (body: string): File => ({ path: 'platform/istiod-values.yaml', text: body })
 

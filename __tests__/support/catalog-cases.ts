@@ -148,6 +148,13 @@ PATTERN_CLEAN['^(?!\\s*0*(\\.0*)?\\s*$)'] = '0'
 PATTERN_CLEAN['^(?!(/api/v2/spans)?$)'] = '/api/v2/spans'
 // The default connectionSettings profile (istio-1.31-proxy-connection-settings, audit 13).
 PATTERN_CLEAN['^(?!\\s*(SIDECAR|HEADERS_WITH_UNDERSCORES_UNSPECIFIED|PATH_WITH_ESCAPED_SLASHES_UNSPECIFIED)?\\s*$)'] = 'SIDECAR'
+// A zero duration: no stats eviction, as proxies that ignore the annotation (istio-1.28-stats-annotations, audit 18).
+PATTERN_SAMPLES['^(?!\\s*0*(\\.0*)?(ns|us|µs|ms|s|m|h)?\\s*$)'] = '30s'
+PATTERN_CLEAN['^(?!\\s*0*(\\.0*)?(ns|us|µs|ms|s|m|h)?\\s*$)'] = '0s'
+// Any eviction interval of a minute or more (istio-1.28.2-stats-eviction-interval-minute with a custom flush interval, audit 18).
+PATTERN_SAMPLES['^\\s*(0*[1-9]\\d*(m|h)|0*([6-9]\\d|[1-9]\\d{2,})s)\\s*$'] = '90s'
+// A mirror percentage of zero, which copies nothing (istio-1.28-shadow-host-suffix, audit 18).
+PATTERN_SAMPLES['^0*(\\.0*)?$'] = '0'
 
 const KIND_API: Record<string, string> = {
   Service: 'v1', Secret: 'v1', Namespace: 'v1', ConfigMap: 'v1', Deployment: 'apps/v1',
