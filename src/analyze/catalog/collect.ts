@@ -370,7 +370,7 @@ function checkMetadata(out: HitCollector, doc: ManifestDocument, tree: Tree): vo
       for (const key in annotations) {
         const value = annotations[key]
         for (const c of plan.annotations.get(key) ?? []) if (applies(c, holder.tags) && passes(value, c.test)) out.addAt(c, tree, [...holder.path, 'annotations', key], key)
-        if (key === PROXY_CONFIG_ANNOTATION && holder.tags.has('pod')) checkProxyConfigAnnotation(out, tree, [...holder.path, 'annotations', key], value, metadata)
+        if (key === PROXY_CONFIG_ANNOTATION && holder.tags.has('pod') && !injectorSkips(doc, holder.path, metadata)) checkProxyConfigAnnotation(out, tree, [...holder.path, 'annotations', key], value, metadata)
       }
     }
     const labels = metadata.labels
@@ -497,6 +497,27 @@ function proxyConfigOf(raw: string): unknown {
   if (proxyConfigs.size >= 256) proxyConfigs.clear()
   proxyConfigs.set(raw, config)
   return config
+}
+
+/** The namespaces whose pods the sidecar injector never changes (Istio's pkg/kube/inject `IgnoredNamespaces`). */
+const NEVER_INJECTED_NAMESPACES: ReadonlySet<string> = new Set(['kube-system', 'kube-public', 'kube-node-lease', 'local-path-storage'])
+
+/**
+ * Whether the sidecar injector leaves the pod of this metadata block alone, so nothing reads its proxy.istio.io/config
+ * (istio/istio pkg/kube/inject/webhook.go `injectRequired`): the pod runs on the host network, its written namespace is
+ * one the injector ignores, or its `sidecar.istio.io/inject` label (the annotation when there is no label) is exactly
+ * "false" (any other value falls back to the namespace's policy). A namespace's own labels live in another file and are
+ * left to the entries' opt-outs.
+ */
+function injectorSkips(doc: ManifestDocument, metadataPath: readonly string[], metadata: Record<string, unknown>): boolean {
+  const labels = isMap(metadata.labels) ? metadata.labels : {}
+  const annotations = isMap(metadata.annotations) ? metadata.annotations : {}
+  const setting = 'sidecar.istio.io/inject' in labels ? labels['sidecar.istio.io/inject'] : annotations['sidecar.istio.io/inject']
+  if (setting !== undefined && setting !== null && String(setting) === 'false') return true
+  const spec = valueAt(doc.value, [...metadataPath.slice(0, -1), 'spec'])
+  if (isMap(spec) && spec.hostNetwork === true) return true
+  const own = valueAt(doc.value, ['metadata', 'namespace'])
+  return typeof own === 'string' && NEVER_INJECTED_NAMESPACES.has(own)
 }
 
 /** proxy.istio.io/config holds ProxyConfig as YAML text: its proxyMetadata and fields are checked, reported on the annotation. */
