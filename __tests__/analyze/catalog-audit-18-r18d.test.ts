@@ -1,0 +1,64 @@
+// Eighteenth audit (census), helper r18d (docs/audit/catalog-audit-18-r18d.md): one test per fix, each failing on
+// the entry as it was before the audit.
+import { describe, expect, it } from '@jest/globals'
+import { catalogAnalyzer } from '../../src/analyze/catalog.js'
+import type { AnalysisContext } from '../../src/analyze/types.js'
+import { parseFromRelease, parseRelease } from '../../src/knowledge/versions.js'
+import { parseManifestFile } from '../../src/manifests/parse.js'
+import type { Finding } from '../../src/model.js'
+import { run, of, lineOf } from '../support/catalog-run.js'
+
+/** Findings on `path` with the other files as the rest of the repository (opt-outs written elsewhere count). */
+function inRepo(files: Record<string, string>, path: string, target: string, from?: string): Finding[] {
+  const parsed = Object.entries(files).map(([p, t]) => parseManifestFile(p, t))
+  for (const f of parsed) expect(f.problems).toEqual([])
+  const ctx: AnalysisContext = { target: parseRelease(target), ...(from ? { from: parseFromRelease(from) } : {}), files: parsed }
+  const file = parsed.find((f) => f.path === path)!
+  const found = file.documents.flatMap((d) => catalogAnalyzer.check(d, ctx))
+  const settled = catalogAnalyzer.settle ? catalogAnalyzer.settle(found, ctx) : found
+  return [...settled, ...(catalogAnalyzer.checkRepository?.(ctx, file.documents) ?? [])]
+}
+const withText = (found: Finding[], needle: string): Finding[] => found.filter((f) => f.message.includes(needle))
+
+describe('istio-1.25-ztunnel-resource-names: opt-outs that keep the default name do not count', () => {
+  const zt = (extra = ''): string => `apiVersion: helm.toolkit.fluxcd.io/v2
+kind: HelmRelease
+metadata:
+  name: ztunnel
+  namespace: istio-system
+spec:
+  releaseName: istio-ztunnel
+  chart:
+    spec:
+      chart: ztunnel
+      version: 1.25.0
+  values:
+    profile: ambient
+${extra}`
+  const istiod = (values: string): string => `apiVersion: helm.toolkit.fluxcd.io/v2
+kind: HelmRelease
+metadata:
+  name: istiod
+  namespace: istio-system
+spec:
+  chart:
+    spec:
+      chart: istiod
+      version: 1.25.2
+  values:
+${values}`
+  const line = lineOf(zt(), 'chart: ztunnel')
+  const errs = (files: Record<string, string>, target: string): Finding[] => withText(inRepo(files, 'zt.yaml', target, '1.24'), 'ztunnel chart names its resources')
+  it('still errs when istiod is told the default name ztunnel', () => {
+    expect(errs({ 'zt.yaml': zt(), 'istiod.yaml': istiod('    trustedZtunnelName: ztunnel\n') }, '1.25.2')).toEqual([expect.objectContaining({ file: 'zt.yaml', line, severity: 'error' })])
+    expect(errs({ 'zt.yaml': zt(), 'istiod.yaml': istiod('    env:\n      CA_TRUSTED_NODE_ACCOUNTS: istio-system/ztunnel\n') }, '1.25.2')).toEqual([expect.objectContaining({ file: 'zt.yaml', line, severity: 'error' })])
+  })
+  it('counts trustedZtunnelName only where the istiod chart reads it (1.25.2)', () => {
+    const files = { 'zt.yaml': zt(), 'istiod.yaml': istiod('    trustedZtunnelName: istio-ztunnel\n') }
+    expect(errs(files, '1.25.0')).toEqual([expect.objectContaining({ file: 'zt.yaml', line, severity: 'error' })])
+    expect(errs(files, '1.25.2')).toEqual([])
+  })
+  it('is quiet when global.resourceName keeps the name (the chart flattens globals)', () => {
+    expect(errs({ 'zt.yaml': zt('    global:\n      resourceName: ztunnel\n') }, '1.25.0')).toEqual([])
+  })
+})
