@@ -62,3 +62,57 @@ ${values}`
     expect(errs({ 'zt.yaml': zt('    global:\n      resourceName: ztunnel\n') }, '1.25.0')).toEqual([])
   })
 })
+
+describe('istio-1.26-ztunnel-resource-names-restored: a global.resourceName keeps the name across 1.25 → 1.26', () => {
+  const id = 'istio-1.26-ztunnel-resource-names-restored'
+  const zt = (values: string): string => `apiVersion: helm.toolkit.fluxcd.io/v2
+kind: HelmRelease
+metadata:
+  name: ztunnel
+  namespace: istio-system
+spec:
+  releaseName: istio-ztunnel
+  chart:
+    spec:
+      chart: ztunnel
+      version: 1.26.0
+  values:
+${values}`
+  it('warns on a release named istio-ztunnel, naming what depends on the 1.25 names', () => {
+    const text = zt('    profile: ambient\n')
+    const found = of(run('zt.yaml', text, '1.26', '1.25'), id)
+    expect(found).toEqual([expect.objectContaining({ file: 'zt.yaml', line: lineOf(text, 'chart: ztunnel'), severity: 'warning' })])
+    expect(found[0].message).toContain('trustedZtunnelName')
+  })
+  it('is quiet when global.resourceName names the resources in both releases', () => {
+    expect(of(run('zt.yaml', zt('    global:\n      resourceName: istio-ztunnel\n'), '1.26', '1.25'), id)).toEqual([])
+  })
+})
+
+describe('istio-1.26-gateway-deployment-customisation: istio-remote gateways are not deployed by Istio', () => {
+  const id = 'istio-1.26-gateway-deployment-customisation'
+  const gw = (cls: string): string => `apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata:
+  name: gw
+  namespace: ns
+spec:
+  gatewayClassName: ${cls}
+  infrastructure:
+    parametersRef:
+      group: ""
+      kind: ConfigMap
+      name: gw-options
+  listeners:
+  - name: mesh
+    port: 15008
+    protocol: HBONE
+`
+  it('warns on a waypoint before 1.26', () => {
+    const text = gw('istio-waypoint')
+    expect(of(run('gw.yaml', text, '1.25'), id)).toEqual([expect.objectContaining({ file: 'gw.yaml', line: lineOf(text, 'parametersRef:'), severity: 'warning' })])
+  })
+  it('is quiet on class istio-remote', () => {
+    expect(of(run('gw.yaml', gw('istio-remote'), '1.25'), id)).toEqual([])
+  })
+})
