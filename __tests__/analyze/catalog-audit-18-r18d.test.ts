@@ -116,3 +116,48 @@ spec:
     expect(of(run('gw.yaml', gw('istio-remote'), '1.25'), id)).toEqual([])
   })
 })
+
+describe('1.27 native sidecars: pods the injector never touches are left alone', () => {
+  const NATIVE = 'istio-1.27-native-sidecars'
+  const TYPO = 'istio-1.27-native-side-annotation-typo'
+  const dep = (ns: string, extraAnnotation = '', hostNetwork = false): string => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: app
+  namespace: ${ns}
+spec:
+  template:
+    metadata:
+      annotations:
+        sidecar.istio.io/native-side: "false"
+${extraAnnotation}    spec:
+      hostNetwork: ${hostNetwork}
+      containers:
+      - name: app
+        image: app
+      - name: istio-proxy
+        image: auto
+`
+  it('warns on an injected pod template (both entries)', () => {
+    const text = dep('apps')
+    const found = run('d.yaml', text, '1.27', '1.26')
+    expect(of(found, TYPO)).toEqual([expect.objectContaining({ file: 'd.yaml', line: lineOf(text, 'native-side:'), severity: 'warning' })])
+    expect(of(found, NATIVE)).toEqual([expect.objectContaining({ file: 'd.yaml', line: lineOf(text, '- name: istio-proxy'), severity: 'warning' })])
+  })
+  it('is quiet in kube-system and with hostNetwork (the injector skips both)', () => {
+    for (const text of [dep('kube-system'), dep('apps', '', true)]) {
+      const found = run('d.yaml', text, '1.27', '1.26')
+      expect(of(found, TYPO)).toEqual([])
+      expect(of(found, NATIVE)).toEqual([])
+    }
+  })
+  it('is quiet in a namespace labelled istio-injection=disabled elsewhere in the repository', () => {
+    const ns = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: apps\n  labels:\n    istio-injection: disabled\n'
+    const found = inRepo({ 'd.yaml': dep('apps'), 'ns.yaml': ns }, 'd.yaml', '1.27', '1.26')
+    expect(withText(found, 'native-side (as the 1.27 notes spell it)')).toEqual([])
+    expect(withText(found, 'declares an istio-proxy container')).toEqual([])
+  })
+  it('the misspelt annotation is quiet next to sidecar.istio.io/nativeSidecar', () => {
+    expect(of(run('d.yaml', dep('apps', '        sidecar.istio.io/nativeSidecar: "false"\n'), '1.27', '1.26'), TYPO)).toEqual([])
+  })
+})
