@@ -161,3 +161,25 @@ ${extraAnnotation}    spec:
     expect(of(run('d.yaml', dep('apps', '        sidecar.istio.io/nativeSidecar: "false"\n'), '1.27', '1.26'), TYPO)).toEqual([])
   })
 })
+
+describe('istio-1.27-incomplete-cacerts-fails: istiod does not read a cacerts Secret of a gateway namespace', () => {
+  const id = 'istio-1.27-incomplete-cacerts-fails'
+  const secret = (ns: string): string => `apiVersion: v1
+kind: Secret
+metadata:
+  name: cacerts
+  namespace: ${ns}
+stringData:
+  ca-cert.pem: x
+  ca-key.pem: y
+`
+  it('errs on an incomplete bundle in istio-system', () => {
+    const text = secret('istio-system')
+    const found = of(run('s.yaml', text, '1.27'), id)
+    expect(found.length).toBeGreaterThan(0)
+    expect(found[0]).toEqual(expect.objectContaining({ file: 's.yaml', line: lineOf(text, 'name: cacerts'), severity: 'error' }))
+  })
+  it('is quiet in istio-ingress', () => {
+    expect(of(run('s.yaml', secret('istio-ingress'), '1.27'), id)).toEqual([])
+  })
+})
