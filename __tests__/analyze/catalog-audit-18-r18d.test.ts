@@ -183,3 +183,33 @@ stringData:
     expect(of(run('s.yaml', secret('istio-ingress'), '1.27'), id)).toEqual([])
   })
 })
+
+describe('istio-1.25-preserve-http1-header-case: a pod without a sidecar has no proxy to ignore the setting', () => {
+  const id = 'istio-1.25-preserve-http1-header-case'
+  const dep = (label: string): string => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: app
+  namespace: apps
+spec:
+  template:
+    metadata:
+      labels:
+        ${label}
+      annotations:
+        proxy.istio.io/config: |
+          proxyHeaders:
+            preserveHttp1HeaderCase: true
+    spec:
+      containers:
+      - name: app
+        image: app
+`
+  it('warns on an injected pod before 1.25', () => {
+    const text = dep('app: x')
+    expect(of(run('d.yaml', text, '1.24'), id)).toEqual([expect.objectContaining({ file: 'd.yaml', line: lineOf(text, 'proxy.istio.io/config'), severity: 'warning' })])
+  })
+  it('is quiet on a pod labelled sidecar.istio.io/inject: "false"', () => {
+    expect(of(run('d.yaml', dep('sidecar.istio.io/inject: "false"'), '1.24'), id)).toEqual([])
+  })
+})
