@@ -8,6 +8,8 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   '^\\s*debug\\s*$': 'debug',
   '^\\s*\\+?(?:0*[1-9][0-9]*(?:\\.[0-9]*)?|0*\\.0*[1-9][0-9]*)\\s*$': '25',
   '^istio($|-)': 'istio',
+  // An Istio-deployed gateway class (istio-remote gateways are not deployed by Istio).
+  '^istio($|-(?!remote$))': 'istio',
   '^(?!/api/v2/spans$)': '/custom/spans',
   '^(?!(/api/v2/spans)?$)': '/custom/spans',
   '^(true|\\*|t\\*|tr\\*|tru\\*|true\\*|\\*e|\\*ue|\\*rue|\\*true)$': 'true',
@@ -70,6 +72,8 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   '[1-9]': '5',
   // A cacerts Secret outside an Istio namespace (istiod mounts only its own).
   '^(?!.*istio)': 'default',
+  // The same, or a gateway namespace (istio-ingress…), whose cacerts istiod does not read either.
+  '^(?!.*istio)|ingress|egress|gateway': 'default',
   // A stats eviction interval of a minute or more that is a multiple of the default 5s flush interval.
   '^\\s*(0*[1-9]\\d*(m|h)|0*([6-9][05]|[1-9]\\d+[05])s)\\s*$': '60s',
   // A Helm compatibilityVersion whose profile keeps the pre-1.24 behaviour.
@@ -142,7 +146,7 @@ export const PATTERN_SAMPLES: Record<string, string> = {
 /** A value that passes no value test the catalog uses. */
 const NO_MATCH = 'nomatch'
 /** A value the pattern must not match, for patterns that match almost anything (negative lookaheads). */
-const PATTERN_CLEAN: Record<string, string> = { '^(?!\\s*debug\\s*$)': 'debug', '^\\s*debug\\s*$': 'info', '^(?!IPAddress$)': 'IPAddress', '^(?!(gzip|brotli|zstd)$)': 'gzip', '^(?!kube-system$)': 'kube-system', '^(?!\\s*(0|f|F|false|FALSE|False)\\s*$)': 'false', '^(?!socket$)\\S': 'socket', '^(?!service$)': 'service', '^(?!\\s*istio\\s*$)': 'istio', '^(?!\\s*istio\\.io/gateway-controller\\s*$)': 'istio.io/gateway-controller', '^(?!\\*$)': '*', '^(?!240\\.240\\.0\\.0/16$)': '240.240.0.0/16', '^(?!2001:2::/48$)': '2001:2::/48', '^(?!Gateway$)': 'Gateway', '^(?!\\s*file://)': 'file:///opt/filters/plugin.wasm', '^(.+)$': '', '^(?!/api/v2/spans$)': '/api/v2/spans', '^(?!\\s*(0|f|F|false|FALSE|False)?\\s*$)': 'false', '^(?!\\s*(15s|15000ms)?\\s*$)': '15s', '^(?!\\s*(5s|5000ms)?\\s*$)': '5s', '^(?!(5|5\\.0+)s$|5000ms$)': '5s', '^(?!\\s*((1|1\\.0+)s|1000(\\.0+)?ms)\\s*$)': '1s', '^(?!\\s*(0|64)\\s*$)': '64', '^(?!none$)\\S': 'none', '^(?!\\s*(cni\\.istio\\.io/not-ready)?\\s*$)': 'cni.istio.io/not-ready', '^(?!\\s*(268435456)?\\s*$)': '268435456', '^(?!\\s*(istio-system)?\\s*$)': 'istio-system', '^(?!\\s*(16777216)?\\s*$)': '16777216', '^(?!\\s*(25165824)?\\s*$)': '25165824', '^(?!.*istio)': 'istio-system', '^(?!\\s*0*\\s*$)': '0', '^(?!(kube-system|istio-system)$)': 'istio-system', '^(?!socket$)': 'socket' }
+const PATTERN_CLEAN: Record<string, string> = { '^(?!\\s*debug\\s*$)': 'debug', '^\\s*debug\\s*$': 'info', '^(?!IPAddress$)': 'IPAddress', '^(?!(gzip|brotli|zstd)$)': 'gzip', '^(?!kube-system$)': 'kube-system', '^(?!\\s*(0|f|F|false|FALSE|False)\\s*$)': 'false', '^(?!socket$)\\S': 'socket', '^(?!service$)': 'service', '^(?!\\s*istio\\s*$)': 'istio', '^(?!\\s*istio\\.io/gateway-controller\\s*$)': 'istio.io/gateway-controller', '^(?!\\*$)': '*', '^(?!240\\.240\\.0\\.0/16$)': '240.240.0.0/16', '^(?!2001:2::/48$)': '2001:2::/48', '^(?!Gateway$)': 'Gateway', '^(?!\\s*file://)': 'file:///opt/filters/plugin.wasm', '^(.+)$': '', '^(?!/api/v2/spans$)': '/api/v2/spans', '^(?!\\s*(0|f|F|false|FALSE|False)?\\s*$)': 'false', '^(?!\\s*(15s|15000ms)?\\s*$)': '15s', '^(?!\\s*(5s|5000ms)?\\s*$)': '5s', '^(?!(5|5\\.0+)s$|5000ms$)': '5s', '^(?!\\s*((1|1\\.0+)s|1000(\\.0+)?ms)\\s*$)': '1s', '^(?!\\s*(0|64)\\s*$)': '64', '^(?!none$)\\S': 'none', '^(?!\\s*(cni\\.istio\\.io/not-ready)?\\s*$)': 'cni.istio.io/not-ready', '^(?!\\s*(268435456)?\\s*$)': '268435456', '^(?!\\s*(istio-system)?\\s*$)': 'istio-system', '^(?!\\s*(16777216)?\\s*$)': '16777216', '^(?!\\s*(25165824)?\\s*$)': '25165824', '^(?!.*istio)': 'istio-system', '^(?!.*istio)|ingress|egress|gateway': 'istio-system', '^istio($|-(?!remote$))': 'istio-remote', '^(?!\\s*0*\\s*$)': '0', '^(?!(kube-system|istio-system)$)': 'istio-system', '^(?!socket$)': 'socket' }
 // A zero ratio (istio-1.24-new-env, audit 10).
 PATTERN_CLEAN['^(?!\\s*0*(\\.0*)?\\s*$)'] = '0'
 PATTERN_CLEAN['^(?!(/api/v2/spans)?$)'] = '/api/v2/spans'
