@@ -21,11 +21,12 @@ const gatewayApiOff: File = { path: 'istio/istiod-values.yaml', text: 'pilot:\n 
 const alphaOff: File = { path: 'istio/istiod-values.yaml', text: 'pilot:\n  env:\n    PILOT_ENABLE_ALPHA_GATEWAY_API: "false"\n' }
 
 describe('istio-1.29-bypass-inbound-capture-hbone: hostNetwork pods are never captured by ambient', () => {
-  const pod = (hostNetwork: boolean): File => ({
+  const pod = (hostNetwork: boolean, redirection = ''): File => ({
     path: 'apps/a.yaml',
     text:
       'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: a\n  namespace: app\nspec:\n  template:\n    metadata:\n' +
       '      labels:\n        istio.io/dataplane-mode: ambient\n      annotations:\n        ambient.istio.io/bypass-inbound-capture: "true"\n' +
+      (redirection ? `        ambient.istio.io/redirection: ${redirection}\n` : '') +
       `    spec:\n${hostNetwork ? '      hostNetwork: true\n' : ''}      containers:\n      - name: a\n        image: x\n`,
   })
   const HBONE = /breaks inbound HBONE/
@@ -35,6 +36,9 @@ describe('istio-1.29-bypass-inbound-capture-hbone: hostNetwork pods are never ca
   })
   it('says nothing on a hostNetwork pod', async () => {
     expect(at(await findings(pod(true), [], HBONE, '1.28'))).toEqual([])
+  })
+  it('says nothing on a pod that opts out of ambient redirection', async () => {
+    expect(at(await findings(pod(false, 'disabled'), [], HBONE, '1.28'))).toEqual([])
   })
 })
 
