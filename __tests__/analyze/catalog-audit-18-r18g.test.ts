@@ -126,6 +126,24 @@ describe('istio-1.30-authz-regex-escaping: an AUDIT policy only changes what is 
   })
 })
 
+describe('istio-1.30-authz-regex-escaping: values that never matched before (^ or $ inside the generated regex) change nothing', () => {
+  // istiod builds `.*/ns/<value>/.*` for namespaces and `spiffe://.*<suffix>` for suffix principals, matched in full by
+  // Envoy: a ^ there, or a $ with text after it, could never match, before the fix or after it.
+  const policy = (source: string): File => ({
+    path: 'sec/ap.yaml',
+    text: `apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata:\n  name: p\n  namespace: n\nspec:\n  rules:\n  - from:\n    - source:\n${source}`,
+  })
+  const REGEX = /regex metacharacters in AuthorizationPolicy/
+  it('says nothing on an anchored namespace or a principal with ^', async () => {
+    expect(at(await findings(policy('        namespaces: ["^prod$"]\n'), [], REGEX, '1.30', '1.29.2'))).toEqual([])
+    expect(at(await findings(policy('        principals: ["*^cluster.local/ns/a/sa/b"]\n'), [], REGEX, '1.30', '1.29.2'))).toEqual([])
+  })
+  it('still errs on a suffix principal ending in $ (it matched before, literally it matches nothing)', async () => {
+    const f = policy('        principals: ["*/sa/frontend$"]\n')
+    expect(at(await findings(f, [], REGEX, '1.30', '1.29.2'))).toEqual([`${f.path}:${lineOf(f.text, 'principals:')} error`])
+  })
+})
+
 describe('istio-1.30.1-ignore-policy-attachment: quiet where istiod reads no Gateway API', () => {
   const policy: File = {
     path: 'gw/btls.yaml',
