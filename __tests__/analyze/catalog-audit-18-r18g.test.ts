@@ -144,6 +144,29 @@ describe('istio-1.30-authz-regex-escaping: values that never matched before (^ o
   })
 })
 
+describe('istio-1.30-wildcard-serviceentry-sidecars: TLS ports get their own message (binding a waypoint is not enough for them)', () => {
+  const se = (port: string): File => ({
+    path: 'egress/se.yaml',
+    text:
+      'apiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata:\n  name: se\n  namespace: egress\nspec:\n  hosts:\n  - "*.example.com"\n' +
+      `  ports:\n  - ${port}\n  resolution: DYNAMIC_DNS\n  location: MESH_EXTERNAL\n`,
+  })
+  const WILD = /wildcard ServiceEntry with resolution DYNAMIC_DNS/
+  it('tells an HTTP wildcard entry to bind a waypoint', async () => {
+    const f = se('{number: 80, name: http, protocol: HTTP}')
+    const found = await findings(f, [], WILD, '1.29')
+    expect(at(found)).toEqual([`${f.path}:${lineOf(f.text, 'resolution:')} warning`])
+    expect(found[0]?.message).toMatch(/only works for ambient workloads through a waypoint/)
+  })
+  it('tells a TLS wildcard entry that it also needs 1.29 and ENABLE_WILDCARD_HOST_SERVICE_ENTRIES_FOR_TLS', async () => {
+    const f = se('{number: 443, name: tls, protocol: TLS}')
+    const found = await findings(f, [], WILD, '1.29')
+    expect(at(found)).toEqual([`${f.path}:${lineOf(f.text, 'resolution:')} warning`])
+    expect(found[0]?.message).not.toMatch(/only works for ambient workloads through a waypoint/)
+    expect(found[0]?.message).toMatch(/ENABLE_WILDCARD_HOST_SERVICE_ENTRIES_FOR_TLS=true/)
+  })
+})
+
 describe('istio-1.30.1-ignore-policy-attachment: quiet where istiod reads no Gateway API', () => {
   const policy: File = {
     path: 'gw/btls.yaml',
