@@ -158,12 +158,12 @@ describe('istio-1.30-wildcard-serviceentry-sidecars: TLS ports get their own mes
     expect(at(found)).toEqual([`${f.path}:${lineOf(f.text, 'resolution:')} warning`])
     expect(found[0]?.message).toMatch(/only works for ambient workloads through a waypoint/)
   })
-  it('tells a TLS wildcard entry that it also needs 1.29 and ENABLE_WILDCARD_HOST_SERVICE_ENTRIES_FOR_TLS', async () => {
+  it('tells a TLS wildcard entry that a waypoint binding may not be enough (ENABLE_WILDCARD_HOST_SERVICE_ENTRIES_FOR_TLS on 1.29)', async () => {
     const f = se('{number: 443, name: tls, protocol: TLS}')
     const found = await findings(f, [], WILD, '1.29')
     expect(at(found)).toEqual([`${f.path}:${lineOf(f.text, 'resolution:')} warning`])
     expect(found[0]?.message).not.toMatch(/only works for ambient workloads through a waypoint/)
-    expect(found[0]?.message).toMatch(/ENABLE_WILDCARD_HOST_SERVICE_ENTRIES_FOR_TLS=true/)
+    expect(found[0]?.message).toMatch(/ENABLE_WILDCARD_HOST_SERVICE_ENTRIES_FOR_TLS=true, so a waypoint binding alone may not be enough/)
   })
 })
 
