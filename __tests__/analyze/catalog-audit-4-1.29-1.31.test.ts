@@ -125,7 +125,9 @@ spec:
     expect(found[0]?.message).not.toContain('HTTP only')
     // audit 10 (c10g): the message no longer lists which protocols work on which release (the 1.28.7/1.29.1 waypoint
     // SNI fix for these entries makes a per-release protocol list refutable); it must still not say "HTTP only"
-    expect(found[0]?.message).toContain('only works for ambient workloads through a waypoint')
+    // audit 18 (r18g): a TLS port now gets its own message, which no longer advises a waypoint binding as if it were
+    // enough (on 1.29 TLS wildcard hosts also need ENABLE_WILDCARD_HOST_SERVICE_ENTRIES_FOR_TLS=true)
+    expect(found[0]?.message).toContain('ambient workloads reach it through a waypoint')
   })
 })
 
