@@ -95,11 +95,12 @@ export class HitCollector {
     if (this.seen.has(key)) return
     if (c.documentConditions && !conditionsHold(this.doc.value, c.documentConditions)) return
     this.seen.add(key)
+    const strict = this.strictMeshConfig(c, path)
     this.hits.push({
       entry: c.entry,
       rule: c.rule,
-      severity: c.severity,
-      message: c.message,
+      severity: strict ? 'error' : c.severity,
+      message: strict ?? c.message,
       ...(c.fix ? { fix: c.fix } : {}),
       line: where.line,
       ...(where.endLine !== undefined && where.endLine !== where.line ? { endLine: where.endLine } : {}),
@@ -115,6 +116,20 @@ export class HitCollector {
       ...(c.match.istioRoutes ? { istioRoutes: true as const } : {}),
       ...(c.match.type === 'resource' && c.match.channels ? { channels: c.match.channels } : {})
     })
+  }
+
+  /**
+   * A MeshConfig field (or enum value) too new for the target, written in an IstioOperator's meshConfig: istioctl and
+   * the in-cluster operator before 1.24 unmarshal it strictly (operator/pkg/validate `validateMeshConfig`,
+   * `ApplyYAMLStrict`) and refuse the install, where istiod itself would only ignore it. The message for that case.
+   */
+  private strictMeshConfig(c: Compiled, path: YamlPath): string | undefined {
+    if (c.rule !== 'not-yet-available' || (c.match.type !== 'meshConfig' && c.match.type !== 'proxyConfig')) return undefined
+    if (this.doc.resource?.kind !== 'IstioOperator' || this.plan.target.major !== 1 || this.plan.target.minorNumber >= 24) return undefined
+    const at = formatPath(path)
+    if (!at.startsWith('spec.meshConfig.') && !at.startsWith('spec.values.meshConfig.')) return undefined
+    const since = Array.isArray(c.entry.since) ? c.entry.since[0] : c.entry.since
+    return `Istio ${this.plan.target.minor} does not know meshConfig {name}, which arrives in ${since}: its istioctl and in-cluster operator read an IstioOperator's meshConfig strictly, so the install fails with an unknown field or value (a ConfigMap or Helm values would only be ignored).`
   }
 
   /** Reports a concrete path of a tree, located in that tree's position tree. */
