@@ -159,6 +159,13 @@ PATTERN_CLEAN['^(?!\\s*0*(\\.0*)?(ns|us|µs|ms|s|m|h)?\\s*$)'] = '0s'
 PATTERN_SAMPLES['^\\s*(0*[1-9]\\d*(m|h)|0*([6-9]\\d|[1-9]\\d{2,})s)\\s*$'] = '90s'
 // A mirror percentage of zero, which copies nothing (istio-1.28-shadow-host-suffix, audit 18).
 PATTERN_SAMPLES['^0*(\\.0*)?$'] = '0'
+// A named waypoint, not the opt-out none (istio-1.23-use-waypoint-namespace-label, audit 19).
+PATTERN_SAMPLES['^(?!none$)'] = 'waypoint'
+// Peer metadata read through a field both shapes share / through a field 1.24 renamed (istio-1.24-telemetry-cel-attributes, audit 19).
+PATTERN_SAMPLES['^(?![\\s\\S]*has\\(\\s*filter_state\\.downstream_peer\\s*\\))(?![\\s\\S]*filter_state\\["wasm\\.downstream_peer"\\](?!\\.(namespace|name)\\b))'] = 'filter_state["wasm.downstream_peer"].namespace'
+PATTERN_SAMPLES['^(?![\\s\\S]*has\\(\\s*filter_state\\.downstream_peer\\s*\\))(?=[\\s\\S]*filter_state\\["wasm\\.downstream_peer"\\](?!\\.(namespace|name)\\b))'] = 'filter_state["wasm.downstream_peer"].workload_name'
+PATTERN_SAMPLES['^(?![\\s\\S]*has\\(\\s*filter_state\\.upstream_peer\\s*\\))(?![\\s\\S]*filter_state\\["wasm\\.upstream_peer"\\](?!\\.(namespace|name)\\b))'] = 'filter_state["wasm.upstream_peer"].namespace'
+PATTERN_SAMPLES['^(?![\\s\\S]*has\\(\\s*filter_state\\.upstream_peer\\s*\\))(?=[\\s\\S]*filter_state\\["wasm\\.upstream_peer"\\](?!\\.(namespace|name)\\b))'] = 'filter_state["wasm.upstream_peer"].workload_name'
 
 const KIND_API: Record<string, string> = {
   Service: 'v1', Secret: 'v1', Namespace: 'v1', ConfigMap: 'v1', Deployment: 'apps/v1',
