@@ -25,11 +25,11 @@ describe('istio-1.24-gateway-name-label-removed: the gateway chart can put the l
     text: `apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: my-gw\n  namespace: gw\nspec:\n  chart:\n    spec:\n      chart: gateway\n      version: 1.24.2\n      sourceRef: {kind: HelmRepository, name: istio}\n  values:\n    labels:\n${labels}`
   })
   it('reports the selector at its line when nothing sets the label', async () => {
-    expect(at(await findings([ap], [], '1.24', ap.path, GN))).toEqual([`${ap.path}:${lineOf(ap.text, 'istio.io/gateway-name')} error`])
+    expect(at(await findings([ap], [], '1.24', ap.path, GN))).toEqual([`${ap.path}:${lineOf(ap.text, 'istio.io/gateway-name')} warning`])
   })
   it('still reports it when the gateway chart sets other labels', async () => {
     const other = release('      team: edge\n')
-    expect(at(await findings([ap], [other], '1.24', ap.path, GN))).toEqual([`${ap.path}:${lineOf(ap.text, 'istio.io/gateway-name')} error`])
+    expect(at(await findings([ap], [other], '1.24', ap.path, GN))).toEqual([`${ap.path}:${lineOf(ap.text, 'istio.io/gateway-name')} warning`])
   })
   it('is silent when the gateway chart labels the pods istio.io/gateway-name in another file', async () => {
     const labelled = release('      istio.io/gateway-name: my-gw\n')

@@ -76,7 +76,7 @@ spec:
 `
   it('reports the old label (the selector still requires it) without a fix that would duplicate the new key', () => {
     const found = of(run('ap.yaml', text, '1.24'), id)
-    expect(found).toEqual([expect.objectContaining({ file: 'ap.yaml', line: lineOf(text, 'istio.io/gateway-name: public'), severity: 'error' })])
+    expect(found).toEqual([expect.objectContaining({ file: 'ap.yaml', line: lineOf(text, 'istio.io/gateway-name: public'), severity: 'warning' })])
     expect(found[0].fix).toBeUndefined()
   })
 
