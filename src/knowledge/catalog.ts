@@ -40,6 +40,7 @@ interface MatchBase {
    * On Gateway API routes: the behaviour is Istio's, so a route whose every parentRef names a Gateway of another
    * controller (a Gateway in the analysed files whose class does not start with `istio`) reports nothing. A route with
    * a Service or ServiceEntry parent, an Istio-class Gateway, or a Gateway the files do not hold still reports.
+   * On InferencePool: a pool that analysed routes name as a backend, every one of them such a route, reports nothing.
    */
   istioRoutes?: true
   /** Overrides the entry message for this match. */
@@ -509,7 +510,7 @@ function checkMatch(m: Match, where: string, problems: string[]): void {
   for (const key of Object.keys(record)) if (!COMMON_KEYS.includes(key) && !spec.required.includes(key) && !spec.optional.includes(key)) problems.push(`${where}: unexpected key ${key} on ${m.type} match`)
   checkPattern(record.pattern, where, problems)
   if (m.until !== undefined && !knownRelease(String(m.until))) problems.push(`${where}: until ${String(m.until)} is not a known release`)
-  if (m.istioRoutes !== undefined && (m.istioRoutes !== true || (m.type !== 'field' && m.type !== 'resource') || !m.kinds?.every((k) => ROUTE_KINDS.includes(k)))) problems.push(`${where}: istioRoutes must be true, on a field or resource match of Gateway API route kinds`)
+  if (m.istioRoutes !== undefined && (m.istioRoutes !== true || (m.type !== 'field' && m.type !== 'resource') || !m.kinds?.every((k) => ROUTE_KINDS.includes(k) || k === 'InferencePool'))) problems.push(`${where}: istioRoutes must be true, on a field or resource match of Gateway API route kinds or InferencePool`)
   if (m.since !== undefined && !knownRelease(String(m.since))) problems.push(`${where}: since ${String(m.since)} is not a known release`)
   else if (m.since !== undefined && m.until !== undefined && knownRelease(String(m.until)) && compareReleases(parseRelease(String(m.until)), parseRelease(String(m.since))) <= 0) problems.push(`${where}: until must be after since`)
   if (m.unlessRepository !== undefined) {

@@ -228,13 +228,15 @@ function umbrellaSubcharts(doc: ManifestDocument): ManifestDocument[] {
   return out
 }
 
-const MAY_PAIR = /\b(?:lightstep|opencensus|defaultProviders)\b|^kind:[ \t]*["']?Telemetry\b|gateway\.networking\.k8s\.io\/gateway-name["']?:[ \t]*["']?[\w.-]|^apiVersion:[ \t]*["']?gateway\.networking\.k8s\.io\/v1(?:beta1)?["']?[ \t]*\r?\nkind:[ \t]*["']?Gateway\b|^[ \t]*(?:- )?credentialNames?:[ \t]*[^\s#]|^kind:[ \t]*["']?(?:ServiceEntry|IstioOperator|Kustomization|Application)\b|^resources:|istio-operator\b|dataplane-mode["']?:[ \t]*["']?ambient|profile:[ \t]*["']?ambient|gatewayClassName:[ \t]*["']?istio-waypoint|^[ \t]*(?:- )?credentialNames:[ \t]*\r?\n[ \t]*- |chart:[ \t]*["']?ztunnel\b|^[ \t]*(?:- )?bind:[ \t]*[^\s#]/m
+const MAY_PAIR = /\b(?:lightstep|opencensus|defaultProviders)\b|^kind:[ \t]*["']?Telemetry\b|gateway\.networking\.k8s\.io\/gateway-name["']?:[ \t]*["']?[\w.-]|^apiVersion:[ \t]*["']?gateway\.networking\.k8s\.io\/v1(?:beta1)?["']?[ \t]*\r?\nkind:[ \t]*["']?Gateway\b|^[ \t]*(?:- )?credentialNames?:[ \t]*[^\s#]|^kind:[ \t]*["']?(?:ServiceEntry|IstioOperator|Kustomization|Application)\b|^resources:|istio-operator\b|dataplane-mode["']?:[ \t]*["']?ambient|profile:[ \t]*["']?ambient|gatewayClassName:[ \t]*["']?istio-waypoint|^[ \t]*(?:- )?credentialNames:[ \t]*\r?\n[ \t]*- |chart:[ \t]*["']?ztunnel\b|^[ \t]*(?:- )?bind:[ \t]*[^\s#]|\bkind:[ \t]*["']?InferencePool\b/m
 
 /** A Gateway API route and the Gateways its parentRefs name (`parents`: undefined when some parent is not a Gateway). */
 export interface RouteParents {
   resource: ResourceRef
   /** Each Gateway parent (namespace '' when neither the ref nor the route writes one); undefined when a parent is a Service, ServiceEntry or other kind. */
   gateways?: { namespace: string; name: string }[]
+  /** The InferencePools its rules' backendRefs name (namespace '' when neither the ref nor the route writes one). */
+  pools?: { namespace: string; name: string }[]
 }
 
 /** A Gateway API Gateway and its class. */
@@ -319,17 +321,34 @@ function factsOf(doc: ManifestDocument, lines?: readonly string[]): DocumentFact
 
 /** The Gateways a route's parentRefs name (kind Gateway is the default), or undefined gateways when a parent is not one. */
 function routeParents(value: Record<string, unknown>, resource: ResourceRef): RouteParents {
+  const pools = poolBackends(value, resource)
+  const base: RouteParents = pools.length > 0 ? { resource, pools } : { resource }
   const refs = isMap(value.spec) ? value.spec.parentRefs : undefined
-  if (!Array.isArray(refs) || refs.length === 0) return { resource }
+  if (!Array.isArray(refs) || refs.length === 0) return base
   const gateways: { namespace: string; name: string }[] = []
   for (const ref of refs) {
-    if (!isMap(ref) || typeof ref.name !== 'string') return { resource }
+    if (!isMap(ref) || typeof ref.name !== 'string') return base
     const kind = ref.kind ?? 'Gateway'
     const group = ref.group ?? 'gateway.networking.k8s.io'
-    if (kind !== 'Gateway' || group !== 'gateway.networking.k8s.io') return { resource }
+    if (kind !== 'Gateway' || group !== 'gateway.networking.k8s.io') return base
     gateways.push({ namespace: typeof ref.namespace === 'string' ? ref.namespace : (resource.namespace ?? ''), name: ref.name })
   }
-  return { resource, gateways }
+  return { ...base, gateways }
+}
+
+/** The InferencePools a route's rules name in backendRefs (any group: the v1alpha2 and the v1 pool alike). */
+function poolBackends(value: Record<string, unknown>, resource: ResourceRef): { namespace: string; name: string }[] {
+  const rules = isMap(value.spec) ? value.spec.rules : undefined
+  if (!Array.isArray(rules)) return []
+  const pools: { namespace: string; name: string }[] = []
+  for (const rule of rules) {
+    const refs = isMap(rule) ? rule.backendRefs : undefined
+    if (!Array.isArray(refs)) continue
+    for (const ref of refs) {
+      if (isMap(ref) && ref.kind === 'InferencePool' && typeof ref.name === 'string') pools.push({ namespace: typeof ref.namespace === 'string' ? ref.namespace : (resource.namespace ?? ''), name: ref.name })
+    }
+  }
+  return pools
 }
 
 /**
@@ -354,6 +373,24 @@ export function foreignRoutes(files: readonly ManifestFile[]): Set<ResourceRef> 
   }
   for (const r of routes) if (r.gateways && r.gateways.every(foreign)) out.add(r.resource)
   return out
+}
+
+/**
+ * Whether an InferencePool is only another controller's backend: routes in the files name it in backendRefs (same
+ * name, and the same namespace where both are written) and every such route is one of `foreign` (see foreignRoutes).
+ * A pool no analysed route names is not.
+ */
+export function foreignPool(files: readonly ManifestFile[], foreign: ReadonlySet<ResourceRef>): (pool: ResourceRef) => boolean {
+  const refs: { namespace: string; name: string; foreign: boolean }[] = []
+  for (const file of files) {
+    for (const doc of file.documents) {
+      for (const r of recalled(doc, file.lines).routes) for (const p of r.pools ?? []) refs.push({ ...p, foreign: foreign.has(r.resource) })
+    }
+  }
+  return (pool) => {
+    const named = refs.filter((p) => p.name === pool.name && (p.namespace === '' || pool.namespace === undefined || p.namespace === pool.namespace))
+    return named.length > 0 && named.every((p) => p.foreign)
+  }
 }
 
 /**
