@@ -150,6 +150,11 @@ export interface Condition extends ValueTest {
   equalsGroup?: number
   /** With equalsGroup: the value must sort before the capture group (plain string order) instead of equalling it. */
   beforeGroup?: boolean
+  /**
+   * The value test is emptiness: an empty map or list, or null (e.g. a label selector `{}`, which selects everything).
+   * Takes no values or pattern.
+   */
+  empty?: true
 }
 
 /**
@@ -496,6 +501,7 @@ function checkConditions(conditions: readonly Condition[] | undefined, where: st
   for (const c of conditions ?? []) {
     checkPath(typeof c.path === 'string' && c.path.startsWith('@..') ? `@.${c.path.slice(3)}` : c.path, where, problems)
     checkPattern(c.pattern, where, problems)
+    if (c.empty !== undefined && (c.empty !== true || c.values !== undefined || c.pattern !== undefined || c.equalsGroup !== undefined)) problems.push(`${where}: empty must be true and takes no value test`)
   }
 }
 

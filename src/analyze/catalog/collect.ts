@@ -57,6 +57,11 @@ export interface HelmTree extends Tree {
 
 const PROXY_CONFIG_ANNOTATION = 'proxy.istio.io/config'
 
+/** An empty map or list, or null: what a `where` condition with `empty: true` looks for. */
+function isEmpty(v: unknown): boolean {
+  return v === null || (Array.isArray(v) ? v.length === 0 : isMap(v) && Object.keys(v).length === 0)
+}
+
 function isMap(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v)
 }
@@ -173,7 +178,7 @@ function conditionsHold(value: unknown, conditions: readonly CompiledCondition[]
     if (c.equalsGroup !== undefined || c.relative !== relative) continue
     // `$annotations` / `$labels` conditions see the pod metadata only where ProxyConfig comes from proxy.istio.io/config.
     const on = c.onValues ? values : c.onPodMetadata ? podMetadata : c.parent ? parent : value
-    const found = on !== undefined && c.patterns.some((p) => resolvePath(on, p).some((r) => passes(r.value, c)))
+    const found = on !== undefined && c.patterns.some((p) => resolvePath(on, p).some((r) => (c.empty ? isEmpty(r.value) : passes(r.value, c))))
     if (found === c.absent) return false
   }
   return true

@@ -55,6 +55,8 @@ export interface CompiledCondition extends ValuePredicate {
   equalsGroup?: number
   /** With equalsGroup: the value sorts before the group instead of equalling it. */
   beforeGroup?: boolean
+  /** The value test is emptiness (an empty map or list, or null). */
+  empty?: true
 }
 
 export interface CompiledResource extends Compiled {
@@ -192,7 +194,8 @@ function compileConditions(conditions: readonly Condition[] | undefined, kind: s
       ...(root?.on === 'values' ? { onValues: true as const } : {}),
       ...(root?.on === 'pod' ? { onPodMetadata: true as const } : {}),
       ...(c.equalsGroup !== undefined ? { equalsGroup: c.equalsGroup } : {}),
-      ...(c.beforeGroup ? { beforeGroup: true } : {})
+      ...(c.beforeGroup ? { beforeGroup: true } : {}),
+      ...(c.empty ? { empty: true as const } : {})
     }
   })
 }
