@@ -222,7 +222,9 @@ function set(root: { [k: string]: Y }, steps: readonly Step[], value: Y): void {
   })
 }
 
-function valueFor(test: { values?: (string | number | boolean)[]; pattern?: string }, clean: boolean): Y {
+function valueFor(test: { values?: (string | number | boolean)[]; pattern?: string; empty?: true }, clean: boolean): Y {
+  // An emptiness test: an empty map passes it, a map with a key does not.
+  if (test.empty) return clean ? { key: 'x' } : {}
   if (test.values) return clean ? NO_MATCH : test.values[0]
   if (test.pattern !== undefined) {
     const sample = PATTERN_SAMPLES[test.pattern]
@@ -233,12 +235,13 @@ function valueFor(test: { values?: (string | number | boolean)[]; pattern?: stri
 }
 
 /** Whether the value at `steps` passes a condition's value test (any value, when it has none). */
-function passesAt(root: { [k: string]: Y }, steps: readonly Step[], test: { values?: (string | number | boolean)[]; pattern?: string }): boolean {
+function passesAt(root: { [k: string]: Y }, steps: readonly Step[], test: { values?: (string | number | boolean)[]; pattern?: string; empty?: true }): boolean {
   let node: Y = root
   for (const step of steps) {
     if (node === null || typeof node !== 'object') return false
     node = (node as Record<string | number, Y>)[step]
   }
+  if (test.empty) return node === null || (typeof node === 'object' && Object.keys(node).length === 0)
   if (node === undefined || node === null) return false
   if (test.values) return test.values.some((v) => String(v) === String(node))
   if (test.pattern !== undefined) return typeof node !== 'object' && new RegExp(test.pattern).test(String(node))
