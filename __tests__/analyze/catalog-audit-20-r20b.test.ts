@@ -61,3 +61,28 @@ describe('istio-1.24-bypass-inbound-capture-annotation on sidecar pods', () => {
     expect(of(run('deploy.yaml', deployment(['        sidecar.istio.io/inject: "true"']), '1.23', '1.22'), ID)).toEqual([])
   })
 })
+
+describe('istio-1.22-ambient-flags-removed: the 1.21 Helm ambient switch alone turns ambient off in 1.22', () => {
+  const ID = 'istio-1.22-ambient-flags-removed'
+  // Istio's own 1.20/1.21 istiod ambient-values.yaml (istio/istio#46994) switched ambient on with these two variables;
+  // from 1.22 only PILOT_ENABLE_AMBIENT ("this must be enabled for any ambient functionality") does.
+  const text = ['pilot:', '  env:', '    PILOT_ENABLE_HBONE: "true"', '    PILOT_ENABLE_AMBIENT_CONTROLLERS: "true"', ''].join('\n')
+
+  it('is an error on PILOT_ENABLE_AMBIENT_CONTROLLERS (ambient traffic breaks) and no longer says setting it changes nothing', () => {
+    const found = of(run('istiod-values.yaml', text, '1.22', '1.21'), ID)
+    expect(at(found)).toEqual([
+      `istiod-values.yaml:${lineOf(text, 'PILOT_ENABLE_HBONE')} warning`,
+      `istiod-values.yaml:${lineOf(text, 'PILOT_ENABLE_AMBIENT_CONTROLLERS')} error`
+    ])
+    for (const f of found) expect(f.message).not.toMatch(/changes nothing/)
+    expect(found[1]!.message).toMatch(/PILOT_ENABLE_AMBIENT: "true"/)
+  })
+
+  it('stays a notice next to the ambient profile, which sets PILOT_ENABLE_AMBIENT', () => {
+    const withProfile = ['profile: ambient', text].join('\n')
+    expect(at(of(run('istiod-values.yaml', withProfile, '1.22', '1.21'), ID))).toEqual([
+      `istiod-values.yaml:${lineOf(withProfile, 'PILOT_ENABLE_HBONE')} notice`,
+      `istiod-values.yaml:${lineOf(withProfile, 'PILOT_ENABLE_AMBIENT_CONTROLLERS')} notice`
+    ])
+  })
+})
