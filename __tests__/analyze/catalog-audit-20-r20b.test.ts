@@ -86,3 +86,15 @@ describe('istio-1.22-ambient-flags-removed: the 1.21 Helm ambient switch alone t
     ])
   })
 })
+
+describe('istio-1.23.6-workload-identity-socket-file: before the patch Envoy still uses the default socket name', () => {
+  const ID = 'istio-1.23.6-workload-identity-socket-file'
+  const text = ['meshConfig:', '  defaultConfig:', '    proxyMetadata:', '      WORKLOAD_IDENTITY_SOCKET_FILE: spire-agent.sock', ''].join('\n')
+
+  it('warns before 1.23.6 without claiming the proxy never gets certificates (SPIRE aliases the default name; istio/istio#55047)', () => {
+    const found = of(run('istiod-values.yaml', text, '1.23.5', '1.22'), ID)
+    expect(at(found)).toEqual([`istiod-values.yaml:${lineOf(text, 'WORKLOAD_IDENTITY_SOCKET_FILE')} warning`])
+    expect(found[0]!.message).not.toMatch(/does not get its certificates/)
+    expect(found[0]!.message).toMatch(/unless a socket of that name also exists/)
+  })
+})
