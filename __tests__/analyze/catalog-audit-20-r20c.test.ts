@@ -1,0 +1,82 @@
+// Twentieth audit (census), helper r20c (docs/audit/catalog-audit-20-r20c.md): one test per fix, each failing on the
+// entry as it was before the audit.
+import { describe, expect, it } from '@jest/globals'
+import { catalogAnalyzer } from '../../src/analyze/catalog.js'
+import type { AnalysisContext } from '../../src/analyze/types.js'
+import { parseFromRelease, parseRelease } from '../../src/knowledge/versions.js'
+import { parseManifestFile } from '../../src/manifests/parse.js'
+import type { Finding } from '../../src/model.js'
+import { at, lineOf, of, run } from '../support/catalog-run.js'
+
+/** Findings on `path` with the other files as the rest of the repository (opt-outs written elsewhere count). */
+function runInRepository(files: Record<string, string>, path: string, target: string, from?: string): Finding[] {
+  const parsed = Object.entries(files).map(([p, t]) => parseManifestFile(p, t))
+  for (const f of parsed) expect(f.problems).toEqual([])
+  const ctx: AnalysisContext = { target: parseRelease(target), ...(from ? { from: parseFromRelease(from) } : {}), files: parsed }
+  const found = parsed.find((f) => f.path === path)!.documents.flatMap((d) => catalogAnalyzer.check(d, ctx))
+  return catalogAnalyzer.settle ? catalogAnalyzer.settle(found, ctx) : found
+}
+
+/** A VM launcher Deployment with the given pod template labels/annotations and pod spec lines. */
+function vm(opts: { ns?: string; labels?: string[]; annotations: string[]; spec?: string[] }): string {
+  return [
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata:',
+    '  name: vm',
+    ...(opts.ns ? [`  namespace: ${opts.ns}`] : []),
+    'spec:',
+    '  selector:',
+    '    matchLabels: {app: vm}',
+    '  template:',
+    '    metadata:',
+    '      labels:',
+    '        app: vm',
+    ...(opts.labels ?? []).map((l) => `        ${l}`),
+    '      annotations:',
+    ...opts.annotations.map((a) => `        ${a}`),
+    '    spec:',
+    ...(opts.spec ?? []).map((s) => `      ${s}`),
+    '      containers:',
+    '      - name: c',
+    '        image: x',
+    '',
+  ].join('\n')
+}
+
+describe('istio-1.25-kubevirt-interfaces-deprecated: only pods the sidecar injector processes', () => {
+  const ID = 'istio-1.25-kubevirt-interfaces-deprecated'
+  const old = 'traffic.sidecar.istio.io/kubevirtInterfaces: k6t-eth0'
+
+  it('warns on an injected pod template', () => {
+    const text = vm({ annotations: [old] })
+    expect(at(of(run('vm.yaml', text, '1.25', '1.24'), ID))).toEqual([`vm.yaml:${lineOf(text, 'kubevirtInterfaces')} warning`])
+  })
+
+  it('says nothing where no sidecar is injected (inject false, host network, kube-system)', () => {
+    expect(of(run('vm.yaml', vm({ labels: ['sidecar.istio.io/inject: "false"'], annotations: [old] }), '1.25', '1.24'), ID)).toEqual([])
+    expect(of(run('vm.yaml', vm({ annotations: [old, 'sidecar.istio.io/inject: "false"'] }), '1.25', '1.24'), ID)).toEqual([])
+    expect(of(run('vm.yaml', vm({ annotations: [old], spec: ['hostNetwork: true'] }), '1.25', '1.24'), ID)).toEqual([])
+    expect(of(run('vm.yaml', vm({ ns: 'kube-system', annotations: [old] }), '1.25', '1.24'), ID)).toEqual([])
+  })
+
+  it('says nothing in a Namespace written with istio-injection=disabled in another file', () => {
+    const ns = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: vms\n  labels:\n    istio-injection: disabled\n'
+    const text = vm({ ns: 'vms', annotations: [old] })
+    const found = runInRepository({ 'vm.yaml': text, 'ns.yaml': ns }, 'vm.yaml', '1.25', '1.24').filter((f) => f.rule === 'deprecated' && f.path?.includes('kubevirtInterfaces'))
+    expect(found).toEqual([])
+    const other = runInRepository({ 'vm.yaml': vm({ ns: 'apps', annotations: [old] }), 'ns.yaml': ns }, 'vm.yaml', '1.25', '1.24').filter((f) => f.rule === 'deprecated' && f.path?.includes('kubevirtInterfaces'))
+    expect(other.map((f) => `${f.file}:${f.line} ${f.severity}`)).toEqual([`vm.yaml:${lineOf(text, 'kubevirtInterfaces')} warning`])
+  })
+})
+
+describe('istio-1.25-reroute-virtual-interfaces-annotation: a host-network pod is captured by nothing', () => {
+  const ID = 'istio-1.25-reroute-virtual-interfaces-annotation'
+  const annotation = 'istio.io/reroute-virtual-interfaces: k6t-eth0'
+
+  it('warns on a pod template before 1.25 and stays quiet on the host network', () => {
+    const text = vm({ annotations: [annotation] })
+    expect(at(of(run('vm.yaml', text, '1.24'), ID))).toEqual([`vm.yaml:${lineOf(text, 'reroute-virtual-interfaces')} warning`])
+    expect(of(run('vm.yaml', vm({ annotations: [annotation], spec: ['hostNetwork: true'] }), '1.24'), ID)).toEqual([])
+  })
+})
