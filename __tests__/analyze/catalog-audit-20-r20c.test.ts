@@ -80,3 +80,50 @@ describe('istio-1.25-reroute-virtual-interfaces-annotation: a host-network pod i
     expect(of(run('vm.yaml', vm({ annotations: [annotation], spec: ['hostNetwork: true'] }), '1.24'), ID)).toEqual([])
   })
 })
+
+describe('istio-1.24-istio-csr-alpn: an istio-csr release with the ALPN fix pinned in the repository', () => {
+  const istiod = [
+    'apiVersion: helm.toolkit.fluxcd.io/v2',
+    'kind: HelmRelease',
+    'metadata:',
+    '  name: istiod',
+    '  namespace: istio-system',
+    'spec:',
+    '  chart:',
+    '    spec:',
+    '      chart: istiod',
+    '      version: 1.24.0',
+    '      sourceRef: {kind: HelmRepository, name: istio}',
+    '  values:',
+    '    global:',
+    '      caAddress: cert-manager-istio-csr.cert-manager.svc:443',
+    '',
+  ].join('\n')
+  const csr = (version: string): string =>
+    [
+      'apiVersion: helm.toolkit.fluxcd.io/v2',
+      'kind: HelmRelease',
+      'metadata:',
+      '  name: istio-csr',
+      '  namespace: cert-manager',
+      'spec:',
+      '  chart:',
+      '    spec:',
+      '      chart: cert-manager-istio-csr',
+      `      version: ${version}`,
+      '      sourceRef: {kind: HelmRepository, name: jetstack}',
+      '',
+    ].join('\n')
+  const alpn = (fs: Finding[]): string[] => fs.filter((f) => f.message.includes('ALPN')).map((f) => `${f.file}:${f.line} ${f.severity}`)
+
+  it('warns while istio-csr is v0.12.0 or older (or not in the files)', () => {
+    const line = lineOf(istiod, 'caAddress')
+    expect(alpn(runInRepository({ 'istiod.yaml': istiod }, 'istiod.yaml', '1.24', '1.23'))).toEqual([`istiod.yaml:${line} warning`])
+    expect(alpn(runInRepository({ 'istiod.yaml': istiod, 'csr.yaml': csr('v0.12.0') }, 'istiod.yaml', '1.24', '1.23'))).toEqual([`istiod.yaml:${line} warning`])
+  })
+
+  it('says nothing when the repository pins istio-csr v0.13.0 or later, which negotiates ALPN', () => {
+    expect(alpn(runInRepository({ 'istiod.yaml': istiod, 'csr.yaml': csr('v0.13.0') }, 'istiod.yaml', '1.24', '1.23'))).toEqual([])
+    expect(alpn(runInRepository({ 'istiod.yaml': istiod, 'csr.yaml': csr('0.14.2') }, 'istiod.yaml', '1.24', '1.23'))).toEqual([])
+  })
+})
