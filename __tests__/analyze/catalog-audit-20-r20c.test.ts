@@ -127,3 +127,21 @@ describe('istio-1.24-istio-csr-alpn: an istio-csr release with the ALPN fix pinn
     expect(alpn(runInRepository({ 'istiod.yaml': istiod, 'csr.yaml': csr('0.14.2') }, 'istiod.yaml', '1.24', '1.23'))).toEqual([])
   })
 })
+
+describe('istio-1.25-ingress-use-waypoint-on-namespace: a warning only where the Namespace uses a waypoint', () => {
+  const ID = 'istio-1.25-ingress-use-waypoint-on-namespace'
+  const ns = (labels: string[]): string => ['apiVersion: v1', 'kind: Namespace', 'metadata:', '  name: apps', '  labels:', ...labels.map((l) => `    ${l}`), ''].join('\n')
+
+  it('warns before 1.25 when the Namespace also names a waypoint', () => {
+    const text = ns(['istio.io/dataplane-mode: ambient', 'istio.io/use-waypoint: waypoint', 'istio.io/ingress-use-waypoint: "true"'])
+    expect(at(of(run('ns.yaml', text, '1.24'), ID))).toEqual([`ns.yaml:${lineOf(text, 'ingress-use-waypoint')} warning`])
+    expect(of(run('ns.yaml', text, '1.25'), ID)).toEqual([])
+  })
+
+  it('is a notice when the Namespace names no waypoint (use-waypoint absent or none)', () => {
+    for (const extra of [[], ['istio.io/use-waypoint: none']]) {
+      const text = ns(['istio.io/dataplane-mode: ambient', ...extra, 'istio.io/ingress-use-waypoint: "true"'])
+      expect(at(of(run('ns.yaml', text, '1.24'), ID))).toEqual([`ns.yaml:${lineOf(text, 'ingress-use-waypoint')} notice`])
+    }
+  })
+})
