@@ -145,3 +145,18 @@ describe('istio-1.25-ingress-use-waypoint-on-namespace: a warning only where the
     }
   })
 })
+
+describe('ambient pod annotations in kube-system, which the istio-cni chart excludes by default (excludeNamespaces)', () => {
+  it('istio-1.25-dns-capture-annotation warns in an ordinary namespace and says nothing in kube-system', () => {
+    const ID = 'istio-1.25-dns-capture-annotation'
+    const text = vm({ ns: 'apps', annotations: ['ambient.istio.io/dns-capture: "true"'] })
+    expect(at(of(run('vm.yaml', text, '1.24'), ID))).toEqual([`vm.yaml:${lineOf(text, 'dns-capture')} warning`])
+    expect(of(run('vm.yaml', vm({ ns: 'kube-system', annotations: ['ambient.istio.io/dns-capture: "true"'] }), '1.24'), ID)).toEqual([])
+    expect(of(run('vm.yaml', vm({ ns: 'kube-system', annotations: ['ambient.istio.io/dns-capture: "false"'] }), '1.24'), ID)).toEqual([])
+  })
+
+  it('istio-1.25-reroute-virtual-interfaces-annotation says nothing in kube-system (no sidecar, no ambient capture)', () => {
+    const ID = 'istio-1.25-reroute-virtual-interfaces-annotation'
+    expect(of(run('vm.yaml', vm({ ns: 'kube-system', annotations: ['istio.io/reroute-virtual-interfaces: k6t-eth0'] }), '1.24'), ID)).toEqual([])
+  })
+})
