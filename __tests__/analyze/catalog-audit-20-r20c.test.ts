@@ -160,3 +160,27 @@ describe('ambient pod annotations in kube-system, which the istio-cni chart excl
     expect(of(run('vm.yaml', vm({ ns: 'kube-system', annotations: ['istio.io/reroute-virtual-interfaces: k6t-eth0'] }), '1.24'), ID)).toEqual([])
   })
 })
+
+describe('istio-1.25-scoping-and-target-port-opt-outs-removed: the scoping opt-out only mattered with discovery selectors', () => {
+  const ID = 'istio-1.25-scoping-and-target-port-opt-outs-removed'
+  const values = (mesh: string[]): string => ['pilot:', '  env:', '    ENABLE_ENHANCED_RESOURCE_SCOPING: "false"', ...mesh, ''].join('\n')
+
+  it('warns when the same values set discovery selectors that leave namespaces out', () => {
+    const text = values(['meshConfig:', '  discoverySelectors:', '  - matchLabels:', '      istio-discovery: enabled'])
+    expect(at(of(run('istiod-values.yaml', text, '1.25', '1.24'), ID))).toEqual([`istiod-values.yaml:${lineOf(text, 'ENABLE_ENHANCED')} warning`])
+  })
+
+  it('is a notice without selectors, or with an empty one that selects every namespace', () => {
+    const none = values(['meshConfig:', '  accessLogFile: /dev/stdout'])
+    const found = of(run('istiod-values.yaml', none, '1.25', '1.24'), ID)
+    expect(at(found)).toEqual([`istiod-values.yaml:${lineOf(none, 'ENABLE_ENHANCED')} notice`])
+    expect(found[0]!.message).toContain('without them nothing changes')
+    const empty = values(['meshConfig:', '  discoverySelectors:', '  - {}'])
+    expect(at(of(run('istiod-values.yaml', empty, '1.25', '1.24'), ID))).toEqual([`istiod-values.yaml:${lineOf(empty, 'ENABLE_ENHANCED')} notice`])
+  })
+
+  it('warns on an IstioOperator whose meshConfig sets selectors', () => {
+    const iop = ['apiVersion: install.istio.io/v1alpha1', 'kind: IstioOperator', 'spec:', '  meshConfig:', '    discoverySelectors:', '    - matchLabels: {mesh: "on"}', '  values:', '    pilot:', '      env:', '        ENABLE_ENHANCED_RESOURCE_SCOPING: "false"', ''].join('\n')
+    expect(at(of(run('iop.yaml', iop, '1.25', '1.24'), ID))).toEqual([`iop.yaml:${lineOf(iop, 'ENABLE_ENHANCED')} warning`])
+  })
+})
