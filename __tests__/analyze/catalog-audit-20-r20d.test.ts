@@ -67,3 +67,29 @@ describe('istio-1.27-inferencepool-v1alpha2: pools Istio would never read', () =
     expect(await found([route, gw('istio'), values('PILOT_ENABLE_GATEWAY_API: "false"')])).toEqual([])
   })
 })
+
+// The injector skips a pod whose sidecar.istio.io/inject label or annotation is any non-empty value other than
+// y/yes/true/on, in any case (istio/istio pkg/kube/inject/inject.go injectRequired), not only "false".
+describe('native sidecar entries: every inject value the injector reads as "do not inject"', () => {
+  const deployment = (meta: string, annotation = ''): string => [
+    'apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: web', '  namespace: shop', 'spec:', '  template:', '    metadata:', meta, annotation,
+    '    spec:', '      containers:', '      - name: app', '        image: app:1', '      - name: istio-proxy', '        image: auto', ''
+  ].filter((l) => l !== '').join('\n')
+  const NATIVE = 'istio-1.27-native-sidecars'
+  const TYPO = 'istio-1.27-native-side-annotation-typo'
+  it('still warns on a pod the injector processes (inject "true", or no inject setting)', () => {
+    for (const meta of ['      labels:\n        sidecar.istio.io/inject: "true"', '      labels:\n        app: web']) {
+      const text = deployment(meta)
+      expect(at(of(run('web.yaml', text, '1.27', '1.26'), NATIVE))).toEqual([`web.yaml:${lineOf(text, '- name: istio-proxy')} warning`])
+    }
+    const typo = deployment('      annotations:\n        sidecar.istio.io/native-side: "false"')
+    expect(at(of(run('web.yaml', typo, '1.27', '1.26'), TYPO))).toEqual([`web.yaml:${lineOf(typo, 'native-side')} warning`])
+  })
+  it('says nothing on a pod labelled or annotated "False", "no" or "off"', () => {
+    for (const v of ['"False"', '"no"', '"off"', '"disabled"']) {
+      expect(of(run('web.yaml', deployment(`      labels:\n        sidecar.istio.io/inject: ${v}`), '1.27', '1.26'), NATIVE)).toEqual([])
+      expect(of(run('web.yaml', deployment(`      annotations:\n        sidecar.istio.io/inject: ${v}`), '1.27', '1.26'), NATIVE)).toEqual([])
+      expect(of(run('web.yaml', deployment(`      annotations:\n        sidecar.istio.io/inject: ${v}\n        sidecar.istio.io/native-side: "false"`), '1.27', '1.26'), TYPO)).toEqual([])
+    }
+  })
+})
