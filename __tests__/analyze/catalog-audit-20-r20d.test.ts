@@ -93,3 +93,24 @@ describe('native sidecar entries: every inject value the injector reads as "do n
     }
   })
 })
+
+// Istio deploys (and so customises) only a Gateway it manages: not with the deployment controller or Gateway API off,
+// and not for a Gateway whose address is a Hostname (a manual deployment; istio/istio pilot/pkg/config/kube/gateway IsManaged).
+describe('istio-1.26-gateway-deployment-customisation: only Gateways Istio deploys', () => {
+  const gw = (extra = ''): File => ({ path: 'gw.yaml', text: `apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata:\n  name: gw\n  namespace: edge\nspec:\n  gatewayClassName: istio\n${extra}  infrastructure:\n    parametersRef:\n      group: ""\n      kind: ConfigMap\n      name: gw-options\n  listeners:\n  - {name: http, port: 80, protocol: HTTP}\n` })
+  const values = (v: string): File => ({ path: 'istiod-values.yaml', text: `pilot:\n  env:\n    ${v}\n` })
+  const found = async (g: File, files: File[] = []) => (await runAnalysis({ changes: added([g]), head: snapshotOf([g, ...files]) }, { target: '1.25', paths: ['gw.yaml'], contextPaths: ['**/*.yaml'] })).findings.filter((f) => /spec\.infrastructure\.parametersRef is only supported from Istio 1\.26/.test(f.message))
+  it('warns on a Gateway Istio deploys (target 1.25)', async () => {
+    const g = gw()
+    expect(at(await found(g))).toEqual([`gw.yaml:${lineOf(g.text, 'parametersRef:')} warning`])
+    const ip = gw('  addresses:\n  - type: IPAddress\n    value: 10.0.0.1\n')
+    expect(at(await found(ip))).toEqual([`gw.yaml:${lineOf(ip.text, 'parametersRef:')} warning`])
+  })
+  it('says nothing on a manually deployed Gateway (Hostname address)', async () => {
+    expect(await found(gw('  addresses:\n  - type: Hostname\n    value: my-gw.edge.svc.cluster.local\n'))).toEqual([])
+  })
+  it('says nothing when istiod deploys no Gateways or reads no Gateway API (another file)', async () => {
+    expect(await found(gw(), [values('PILOT_ENABLE_GATEWAY_API_DEPLOYMENT_CONTROLLER: "false"')])).toEqual([])
+    expect(await found(gw(), [values('PILOT_ENABLE_GATEWAY_API: "false"')])).toEqual([])
+  })
+})
