@@ -114,3 +114,15 @@ describe('istio-1.26-gateway-deployment-customisation: only Gateways Istio deplo
     expect(await found(gw(), [values('PILOT_ENABLE_GATEWAY_API: "false"')])).toEqual([])
   })
 })
+
+// With Gateway API off istiod reads no InferencePool under either flag name, so the misspelt flag changes nothing.
+describe('istio-1.27-inference-extension-flag-typo: Gateway API off in another file', () => {
+  const typo: File = { path: 'istiod-values.yaml', text: 'pilot:\n  env:\n    SUPPORT_GATEWAY_API_INFERENCE_EXTENSION: "true"\n' }
+  const found = async (files: File[]) => (await runAnalysis({ changes: added([typo]), head: snapshotOf([typo, ...files]) }, { target: '1.27', paths: ['istiod-values.yaml'], contextPaths: ['**/*.yaml'] })).findings.filter((f) => /SUPPORT_GATEWAY_API_INFERENCE_EXTENSION/.test(f.message))
+  it('errs when nothing else turns the extension on', async () => {
+    expect(at(await found([]))).toEqual([`istiod-values.yaml:${lineOf(typo.text, 'SUPPORT_')} error`])
+  })
+  it('says nothing when PILOT_ENABLE_GATEWAY_API is false in another file', async () => {
+    expect(await found([{ path: 'gwapi-off.yaml', text: 'apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nmetadata:\n  name: x\nspec:\n  values:\n    pilot:\n      env:\n        PILOT_ENABLE_GATEWAY_API: "false"\n' }])).toEqual([])
+  })
+})
