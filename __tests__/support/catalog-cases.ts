@@ -161,6 +161,8 @@ PATTERN_CLEAN['^(?!\\s*0*(\\.0*)?(ns|us|µs|ms|s|m|h)?\\s*$)'] = '0s'
 PATTERN_SAMPLES['^\\s*(0*[1-9]\\d*(m|h)|0*([6-9]\\d|[1-9]\\d{2,})s)\\s*$'] = '90s'
 // A mirror percentage of zero, which copies nothing (istio-1.28-shadow-host-suffix, audit 18).
 PATTERN_SAMPLES['^0*(\\.0*)?$'] = '0'
+PATTERN_SAMPLES['^(?!([yY]|[yY][eE][sS]|[tT][rR][uU][eE]|[oO][nN])$).+'] = 'false'
+PATTERN_CLEAN['^(?!([yY]|[yY][eE][sS]|[tT][rR][uU][eE]|[oO][nN])$).+'] = 'true'
 // A named waypoint, not the opt-out none (istio-1.23-use-waypoint-namespace-label, audit 19).
 PATTERN_SAMPLES['^(?!none$)'] = 'waypoint'
 // Peer metadata read through a field both shapes share / through a field 1.24 renamed (istio-1.24-telemetry-cel-attributes, audit 19).
