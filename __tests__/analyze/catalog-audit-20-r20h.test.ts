@@ -1,0 +1,94 @@
+// The defects the twentieth audit (census, helper r20h) found (docs/audit/catalog-audit-20-r20h.md): each test fails
+// on the entry as it was before the fix and asserts the file and line of what must (or must not) be reported.
+import { describe, expect, it } from '@jest/globals'
+import { run, of, lineOf } from '../support/catalog-run.js'
+import { catalogAnalyzer } from '../../src/analyze/catalog.js'
+import type { AnalysisContext } from '../../src/analyze/types.js'
+import { parseFromRelease, parseRelease } from '../../src/knowledge/versions.js'
+import { parseManifestFile } from '../../src/manifests/parse.js'
+import type { Finding } from '../../src/model.js'
+
+/** Like runWithRepository, with a from release and the settle step that applies mesh-wide opt-outs (unlessRepository). */
+function runWithRepository(path: string, text: string, target: string, from: string): Finding[] {
+  const file = parseManifestFile(path, text)
+  expect(file.problems).toEqual([])
+  const ctx: AnalysisContext = { target: parseRelease(target), from: parseFromRelease(from), files: [file] }
+  const findings = file.documents.flatMap((d) => catalogAnalyzer.check(d, ctx))
+  const all = [...findings, ...(catalogAnalyzer.checkRepository?.(ctx, file.documents) ?? [])]
+  return catalogAnalyzer.settle ? catalogAnalyzer.settle(all, ctx) : all
+}
+
+const probe = (fs: Finding[]): Finding[] => fs.filter((f) => /startup probe/.test(f.message))
+
+describe('audit 20 r20h: istio-1.20-sidecar-startup-probe is quiet where no probe is injected (status port 0)', () => {
+  const id = 'istio-1.20-sidecar-startup-probe'
+  const FILE = 'apps/shop.yaml'
+  const pod = (extra: string): string => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: app
+  namespace: shop
+spec:
+  template:
+    metadata:
+      annotations:
+${extra}        readiness.status.sidecar.istio.io/periodSeconds: "5"
+    spec:
+      containers:
+      - name: app
+        image: nginx
+`
+  it('still warns on a readiness annotation of an injected pod (trip)', () => {
+    const text = pod('')
+    expect(of(run(FILE, text, '1.20', '1.19'), id)).toEqual([
+      expect.objectContaining({ file: FILE, line: lineOf(text, 'periodSeconds'), severity: 'warning' }),
+    ])
+  })
+  it('says nothing when the pod sets status.sidecar.istio.io/port "0" (the injector adds no startup or readiness probe then)', () => {
+    const text = pod('        status.sidecar.istio.io/port: "0"\n')
+    expect(of(run(FILE, text, '1.20', '1.19'), id)).toEqual([])
+  })
+  const VALUES = 'istio/istiod-values.yaml'
+  it('still warns on an explicit readinessPeriodSeconds in the istiod values (trip)', () => {
+    const text = 'global:\n  proxy:\n    readinessPeriodSeconds: 5\n'
+    expect(of(run(VALUES, text, '1.20', '1.19'), id)).toEqual([
+      expect.objectContaining({ file: VALUES, line: lineOf(text, 'readinessPeriodSeconds'), severity: 'warning' }),
+    ])
+  })
+  it('says nothing when the istiod values set global.proxy.statusPort 0 (no probes are injected at all)', () => {
+    const trip = 'global:\n  proxy:\n    readinessPeriodSeconds: 5\n'
+    expect(probe(runWithRepository(VALUES, trip, '1.20', '1.19'))).toEqual([
+      expect.objectContaining({ file: VALUES, line: lineOf(trip, 'readinessPeriodSeconds'), severity: 'warning' }),
+    ])
+    const text = 'global:\n  proxy:\n    statusPort: 0\n    readinessPeriodSeconds: 5\n'
+    expect(probe(runWithRepository(VALUES, text, '1.20', '1.19'))).toEqual([])
+    const off = 'global:\n  proxy:\n    statusPort: 0\n    startupProbe:\n      enabled: false\n'
+    expect(probe(runWithRepository(VALUES, off, '1.20', '1.19'))).toEqual([])
+  })
+})
+
+describe('audit 20 r20h: istio-1.31-sidecar-egress-host-exclusions needs an entry the exclusion subtracts from', () => {
+  const id = 'istio-1.31-sidecar-egress-host-exclusions'
+  const FILE = 'mesh/sidecar.yaml'
+  const sidecar = (hosts: string[]): string => `apiVersion: networking.istio.io/v1
+kind: Sidecar
+metadata:
+  name: default
+  namespace: shop
+spec:
+  egress:
+  - hosts:
+${hosts.map((h) => `    - "${h}"`).join('\n')}
+`
+  it('warns on ~/host next to */* before 1.31, saying the other entries keep importing (trip)', () => {
+    const text = sidecar(['*/*', '~/foo.example.com'])
+    const found = of(run(FILE, text, '1.30', '1.29'), id)
+    expect(found).toEqual([expect.objectContaining({ file: FILE, line: lineOf(text, '~/foo'), severity: 'warning' })])
+    expect(found[0].message).toMatch(/other entries of this Sidecar import stay imported/)
+    expect(of(run(FILE, text, '1.31', '1.30'), id)).toEqual([])
+  })
+  it('says nothing when the Sidecar imports nothing but exclusions (nothing is imported on either side)', () => {
+    const text = sidecar(['~/foo.example.com'])
+    expect(of(run(FILE, text, '1.30', '1.29'), id)).toEqual([])
+  })
+})
