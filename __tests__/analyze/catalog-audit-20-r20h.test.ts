@@ -92,3 +92,41 @@ ${hosts.map((h) => `    - "${h}"`).join('\n')}
     expect(of(run(FILE, text, '1.30', '1.29'), id)).toEqual([])
   })
 })
+
+describe('audit 20 r20h: istio-1.31-waypoint-canary is quiet when the canary is the primary waypoint itself', () => {
+  const id = 'istio-1.31-waypoint-canary'
+  const FILE = 'mesh/reviews-svc.yaml'
+  const svc = (labels: string): string => `apiVersion: v1
+kind: Service
+metadata:
+  name: reviews
+  namespace: shop
+  labels:
+${labels}
+  annotations:
+    istio.io/use-waypoint-canary-weight: "20"
+spec:
+  ports:
+  - port: 9080
+`
+  it('warns before 1.31 on a canary that names another waypoint (trip)', () => {
+    const text = svc('    istio.io/use-waypoint: wp-v1\n    istio.io/use-waypoint-canary: wp-v2')
+    expect(of(run(FILE, text, '1.30', '1.29'), id)).toEqual([
+      expect.objectContaining({ file: FILE, line: lineOf(text, 'use-waypoint-canary:'), severity: 'warning' }),
+    ])
+  })
+  it('says nothing when the canary names the primary waypoint (all traffic goes to it on every release)', () => {
+    const text = svc('    istio.io/use-waypoint: wp-v1\n    istio.io/use-waypoint-canary: wp-v1')
+    expect(of(run(FILE, text, '1.30', '1.29'), id)).toEqual([])
+  })
+  it('still warns when the same name lives in another namespace (istio.io/use-waypoint-canary-namespace)', () => {
+    const text = svc('    istio.io/use-waypoint: wp-v1\n    istio.io/use-waypoint-canary: wp-v1\n    istio.io/use-waypoint-canary-namespace: canary')
+    expect(of(run(FILE, text, '1.30', '1.29'), id)).toEqual([
+      expect.objectContaining({ file: FILE, line: lineOf(text, 'use-waypoint-canary:'), severity: 'warning' }),
+    ])
+    const other = svc('    istio.io/use-waypoint: wp-v1\n    istio.io/use-waypoint-namespace: infra\n    istio.io/use-waypoint-canary: wp-v1')
+    expect(of(run(FILE, other, '1.30', '1.29'), id)).toEqual([
+      expect.objectContaining({ file: FILE, line: lineOf(other, 'use-waypoint-canary:'), severity: 'warning' }),
+    ])
+  })
+})
