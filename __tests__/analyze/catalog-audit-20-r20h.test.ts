@@ -130,3 +130,79 @@ spec:
     ])
   })
 })
+
+describe('audit 20 r20h: istio-1.31-tcproute-v1alpha2 says nothing of a TCPRoute only another controller serves', () => {
+  const id = 'istio-1.31-tcproute-v1alpha2'
+  const FILE = 'routes/db.yaml'
+  const route = (className: string): string => `apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata:
+  name: edge
+  namespace: infra
+spec:
+  gatewayClassName: ${className}
+  listeners:
+  - name: pg
+    port: 5432
+    protocol: TCP
+---
+apiVersion: gateway.networking.k8s.io/v1alpha2
+kind: TCPRoute
+metadata:
+  name: db
+  namespace: infra
+spec:
+  parentRefs:
+  - name: edge
+  rules:
+  - backendRefs:
+    - name: db
+      port: 5432
+`
+  const found = (text: string) => {
+    const file = parseManifestFile(FILE, text)
+    const ctx: AnalysisContext = { target: parseRelease('1.31'), from: parseFromRelease('1.30'), files: [file] }
+    const all = file.documents.flatMap((d) => catalogAnalyzer.check(d, ctx))
+    return (catalogAnalyzer.settle ? catalogAnalyzer.settle(all, ctx) : all).filter((f) => /TCPRoute at gateway\.networking\.k8s\.io\/v1/.test(f.message))
+  }
+  it('reports the v1alpha2 TCPRoute of an istio Gateway (trip)', () => {
+    const text = route('istio')
+    expect(found(text)).toEqual([expect.objectContaining({ file: FILE, line: lineOf(text, 'v1alpha2'), severity: 'notice' })])
+  })
+  it('says nothing when its only parent is a Gateway of another controller (Istio never reads the route)', () => {
+    expect(found(route('eg'))).toEqual([])
+  })
+  void id
+})
+
+describe('audit 20 r20h: istio-1.31-allow-insecure-fallback skips istio-remote Gateways (istiod programs no proxy for them)', () => {
+  const id = 'istio-1.31-allow-insecure-fallback'
+  const FILE = 'gateways/mtls.yaml'
+  const gw = (className: string): string => `apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata:
+  name: mtls
+  namespace: infra
+spec:
+  gatewayClassName: ${className}
+  listeners:
+  - name: https
+    port: 443
+    protocol: HTTPS
+  tls:
+    frontend:
+      default:
+        validation:
+          mode: AllowInsecureFallback
+          caCertificateRefs:
+          - kind: ConfigMap
+            name: client-ca
+`
+  it('errs on a class istio Gateway before 1.31 (trip)', () => {
+    const text = gw('istio')
+    expect(of(run(FILE, text, '1.30', '1.29'), id)).toEqual([expect.objectContaining({ file: FILE, line: lineOf(text, 'AllowInsecureFallback'), severity: 'error' })])
+  })
+  it('says nothing on an istio-remote Gateway', () => {
+    expect(of(run(FILE, gw('istio-remote'), '1.30', '1.29'), id)).toEqual([])
+  })
+})
