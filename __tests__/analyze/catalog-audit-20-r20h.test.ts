@@ -206,3 +206,43 @@ spec:
     expect(of(run(FILE, gw('istio-remote'), '1.30', '1.29'), id)).toEqual([])
   })
 })
+
+describe('audit 20 r20h: istio-1.20-custom-network-filters-removed does not claim a rejection for patches limited by proxyVersion', () => {
+  const id = 'istio-1.20-custom-network-filters-removed'
+  const FILE = 'mesh/sni-filter.yaml'
+  const ef = (proxy: string): string => `apiVersion: networking.istio.io/v1alpha3
+kind: EnvoyFilter
+metadata:
+  name: sni
+  namespace: istio-system
+spec:
+  configPatches:
+  - applyTo: NETWORK_FILTER
+    match:
+      context: GATEWAY
+${proxy}      listener:
+        filterChain:
+          filter:
+            name: envoy.filters.network.tcp_proxy
+    patch:
+      operation: INSERT_BEFORE
+      value:
+        name: forward_downstream_sni
+        typed_config:
+          "@type": type.googleapis.com/udpa.type.v1.TypedStruct
+          type_url: type.googleapis.com/istio.envoy.config.filter.network.forward_downstream_sni.v2alpha1.Config
+`
+  it('keeps the rejection message for a patch every proxy gets (trip)', () => {
+    const text = ef('')
+    const found = of(run(FILE, text, '1.20', '1.19'), id)
+    expect(found).toEqual([expect.objectContaining({ file: FILE, line: lineOf(text, 'name: forward_downstream_sni'), severity: 'error' })])
+    expect(found[0].message).toMatch(/rejected by Envoy/)
+  })
+  it('says that proxies the proxyVersion does not match never get the filter', () => {
+    const text = ef("      proxy:\n        proxyVersion: '^1\\\\.19.*'\n")
+    const found = of(run(FILE, text, '1.20', '1.19'), id)
+    expect(found).toEqual([expect.objectContaining({ file: FILE, line: lineOf(text, 'name: forward_downstream_sni'), severity: 'error' })])
+    expect(found[0].message).toMatch(/proxyVersion/)
+    expect(found[0].message).not.toMatch(/is rejected by Envoy/)
+  })
+})
