@@ -680,3 +680,8 @@ data:
         port: 8080
 `
 }
+// A canary waypoint name, captured to compare with the primary (istio-1.31-waypoint-canary, audit 20).
+PATTERN_SAMPLES['^(?!none$)(\\S+)$'] = 'waypoint-canary'
+PATTERN_CLEAN['^(?!none$)(\\S+)$'] = 'none'
+// A status port of 0: no probes injected (istio-1.20-sidecar-startup-probe opt-out, audit 20).
+PATTERN_SAMPLES['^\\s*0+\\s*$'] = '0'
