@@ -233,12 +233,13 @@ function valueFor(test: { values?: (string | number | boolean)[]; pattern?: stri
 }
 
 /** Whether the value at `steps` passes a condition's value test (any value, when it has none). */
-function passesAt(root: { [k: string]: Y }, steps: readonly Step[], test: { values?: (string | number | boolean)[]; pattern?: string }): boolean {
+function passesAt(root: { [k: string]: Y }, steps: readonly Step[], test: { values?: (string | number | boolean)[]; pattern?: string; empty?: true }): boolean {
   let node: Y = root
   for (const step of steps) {
     if (node === null || typeof node !== 'object') return false
     node = (node as Record<string | number, Y>)[step]
   }
+  if (test.empty) return node === null || (typeof node === 'object' && Object.keys(node as object).length === 0)
   if (node === undefined || node === null) return false
   if (test.values) return test.values.some((v) => String(v) === String(node))
   if (test.pattern !== undefined) return typeof node !== 'object' && new RegExp(test.pattern).test(String(node))
@@ -272,7 +273,8 @@ function applyConditions(root: { [k: string]: Y }, where: readonly Condition[] |
     // equalsGroup: the value is the capture group of the match pattern on its sample.
     const group = c.equalsGroup !== undefined ? new RegExp(match?.pattern ?? '').exec(PATTERN_SAMPLES[match?.pattern ?? ''] ?? '')?.[c.equalsGroup] ?? 'x' : undefined
     // beforeGroup: a value that sorts before the group (its first letter stepped back), e.g. 'aookinfo' for 'bookinfo'.
-    const value = group === undefined ? valueFor(c, false) : c.beforeGroup ? String.fromCharCode(group.charCodeAt(0) - 1) + group.slice(1) : group
+    // empty: the value that meets the condition is an empty map.
+    const value = c.empty ? {} : group === undefined ? valueFor(c, false) : c.beforeGroup ? String.fromCharCode(group.charCodeAt(0) - 1) + group.slice(1) : group
     if (Boolean(c.absent) === broken) set(root, steps, value)
     else if (broken) unset(root, steps)
     // An absent condition with a pattern holds on a value the pattern rejects: write that clean value where the
