@@ -41,3 +41,22 @@ describe('istio-1.22-inbound-passthrough-flag-removed', () => {
     expect(found[0]!.message).not.toMatch(/stops/)
   })
 })
+
+// istio-1.21-sidecar-scope-concurrency-env fired on every value but 1; istiod (1.21+) converts concurrently only when
+// the value is above 1 (PushContext.convertSidecarScopes: `ConvertSidecarScopeConcurrency > 1`), so 0 or a negative
+// number keeps the one-at-a-time conversion older releases do anyway.
+const CONCURRENCY = 'istio-1.21-sidecar-scope-concurrency-env'
+const concurrency = (value: string): string => ['pilot:', '  env:', `    PILOT_CONVERT_SIDECAR_SCOPE_CONCURRENCY: "${value}"`, ''].join('\n')
+
+describe('istio-1.21-sidecar-scope-concurrency-env', () => {
+  it('notes a concurrency above 1 on a target before 1.21', () => {
+    for (const value of ['4', '2', '16']) {
+      const text = concurrency(value)
+      expect(at(of(run('istiod-values.yaml', text, '1.20'), CONCURRENCY))).toEqual([`istiod-values.yaml:${lineOf(text, 'PILOT_CONVERT')} notice`])
+    }
+  })
+
+  it('says nothing on values that keep the sequential conversion (1 and below)', () => {
+    for (const value of ['0', '1', '-3']) expect(of(run('istiod-values.yaml', concurrency(value), '1.20'), CONCURRENCY)).toEqual([])
+  })
+})
