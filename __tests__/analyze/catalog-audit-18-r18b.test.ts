@@ -224,9 +224,11 @@ spec:
         port: 4317
         resourceDetectors: ${detectors}
 `
-  it('warns on a detector that older releases ignore', () => {
+  it('reports a detector that older releases do not know', () => {
     const text = iop('{environment: {}}')
-    expect(of(run('iop.yaml', text, '1.21'), id)).toEqual([expect.objectContaining({ file: 'iop.yaml', line: lineOf(text, 'resourceDetectors'), severity: 'warning' })])
+    // An error since round 19 (engine, 67a3e30): in an IstioOperator before 1.24 a too-new meshConfig field makes the
+    // install fail; in a ConfigMap or Helm values it stays the entry's warning.
+    expect(of(run('iop.yaml', text, '1.21'), id)).toEqual([expect.objectContaining({ file: 'iop.yaml', line: lineOf(text, 'resourceDetectors'), severity: 'error' })])
   })
   it('is quiet on resourceDetectors: {} (no detector, so 1.21 behaves the same)', () => {
     expect(of(run('iop.yaml', iop('{}'), '1.21'), id)).toEqual([])
