@@ -85,7 +85,7 @@ describe('istio-1.21-bootstrap-xds-agent-removed: a BOOTSTRAP EnvoyFilter alone 
 describe('istio-1.22-inbound-passthrough-flag-removed: LOCALHOST inbound mode in another file silences the false value', () => {
   const v = values('pilot:\n  env:\n    PILOT_ENABLE_INBOUND_PASSTHROUGH: "false"\n')
   const mesh: File = { path: 'platform/mesh.yaml', text: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: istio\n  namespace: istio-system\ndata:\n  mesh: |\n    inboundTrafficPolicy:\n      mode: LOCALHOST\n' }
-  const IP = /no longer read from Istio 1\.22 \(/
+  const IP = /not read at all from Istio 1\.22 \(/
   it('warns on the false value alone, at its line', async () => {
     expect(at(await findings([v], '1.22', '1.21', v.path, IP))).toEqual([`${v.path}:${lineOf(v.text, 'PILOT_ENABLE_INBOUND_PASSTHROUGH')} warning`])
   })

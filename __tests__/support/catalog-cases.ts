@@ -17,8 +17,8 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   '^1\\.(1[0-9]|2[0-8])(\\.|$)': '1.28',
   '^([A-Za-z0-9_-]+\\.)*(forward_downstream_sni|tcp_cluster_rewrite|sni_verifier)$': 'envoy.filters.network.sni_verifier',
   '^type\\.googleapis\\.com/envoy\\.extensions\\.': 'type.googleapis.com/envoy.extensions.filters.network.wasm.v3.Wasm',
-  // PILOT_CONVERT_SIDECAR_SCOPE_CONCURRENCY other than its default 1.
-  '^(?!\\s*1\\s*$)\\s*\\S': '4',
+  // PILOT_CONVERT_SIDECAR_SCOPE_CONCURRENCY 2 or more (istiod converts concurrently only above 1).
+  '^\\+?0*([2-9]|[1-9][0-9]+)$': '4',
   // A CEL node attribute, not a host name such as node.cluster.local that merely starts with node.
   '^(?![\\s\\S]*\\bxds\\.node\\b)(?:[\\s\\S]*[^\\w."\\[/-])?node\\.(id|cluster|metadata|locality|user_agent_name|user_agent_version|user_agent_build_version|extensions|client_features|listening_addresses)\\b(?![\\w.-]*\\.(local|svc|com|net|org|io)\\b)': 'node.metadata["NAMESPACE"]',
   // A pod's proxy.istio.io/config that turns DNS capture on.
