@@ -33,6 +33,20 @@ describe('istio-1.30-authz-regex-escaping: ztunnel never read these values as re
   })
 })
 
+describe('istio-1.30-authz-regex-escaping: a selector naming gateway pods still errs in an ambient namespace', () => {
+  const REGEX = /regex metacharacters in AuthorizationPolicy/
+  const ambient: File = { path: 'namespaces/edge.yaml', text: 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: edge\n  labels:\n    istio.io/dataplane-mode: ambient\n' }
+  for (const label of ['istio: ingressgateway', 'gateway.networking.k8s.io/gateway-name: waypoint', 'istio.io/gateway-name: waypoint']) {
+    it(`errs for selector ${label} (an Envoy gateway or waypoint enforces it)`, async () => {
+      const p: File = {
+        path: 'edge/authz.yaml',
+        text: `apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata:\n  name: deny-teams\n  namespace: edge\nspec:\n  selector:\n    matchLabels: {${label}}\n  action: DENY\n  rules:\n  - from:\n    - source:\n        namespaces: ["team-(a|b)"]\n`
+      }
+      expect(at(await findings([p, ambient], '1.30', '1.29.2', REGEX))).toEqual([`${p.path}:${lineOf(p.text, 'namespaces:')} error`])
+    })
+  }
+})
+
 describe('istio-1.30-retry-budget-*: nothing to compare from a release without retryBudget', () => {
   const dr = `apiVersion: networking.istio.io/v1
 kind: DestinationRule
