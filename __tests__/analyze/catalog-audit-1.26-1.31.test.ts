@@ -43,14 +43,14 @@ spec:
     expect(of(run('app.yaml', deploy, '1.27.4'), id)).toEqual([])
   })
 
-  it('validates introduced: only on added entries and before since', () => {
+  it('validates introduced: only on added, behaviour-changed and default-changed entries, and before since', () => {
     const broken = CATALOG.map((r) => r.release !== '1.27' ? r : {
       ...r,
       entries: r.entries.map((e) => e.id === id ? { ...e, introduced: '1.28' } : e.id === 'istio-1.27-plugged-ca-crl' ? { ...e, change: 'removed' as const, introduced: '1.26' } : e)
     })
     expect(validateCatalog(broken)).toEqual(expect.arrayContaining([
       expect.stringContaining(`${id}: introduced must name an earlier release than since`),
-      expect.stringContaining('istio-1.27-plugged-ca-crl: introduced only applies to added entries')
+      expect.stringContaining('istio-1.27-plugged-ca-crl: introduced only applies to added, behaviour-changed and default-changed entries')
     ]))
   })
 })

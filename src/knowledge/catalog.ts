@@ -369,7 +369,9 @@ export interface CatalogEntry {
   /**
    * added entries only, for a fixed defect: the release the broken behaviour (or the feature it sits in) first
    * shipped in. Targets before it never had the defect, so the entry is not reported for them (e.g. a native
-   * nftables bug fixed in 1.27.4 cannot hit a 1.26 target, which has no native nftables at all).
+   * nftables bug fixed in 1.27.4 cannot hit a 1.26 target, which has no native nftables at all). On
+   * behaviour-changed / default-changed entries: the release the feature first shipped in; an upgrade from an older
+   * release is not reported (the old behaviour never ran there, e.g. retryBudget fixes of 1.30 from 1.26).
    */
   introduced?: string
   /** One sentence, our own words. */
@@ -690,7 +692,7 @@ export function validateCatalog(releases: readonly CatalogRelease[], knownSource
           parseRelease(entry.introduced)
           // '1.27' is the minor's first release here (the defect shipped in 1.27.0), so 1.27 < 1.27.4.
           if (since && (entry.introduced === entry.since || !includesChange(since, entry.introduced))) problems.push(`${where}: introduced must name an earlier release than since`)
-          if (entry.change !== 'added') problems.push(`${where}: introduced only applies to added entries`)
+          if (entry.change !== 'added' && entry.change !== 'behaviour-changed' && entry.change !== 'default-changed') problems.push(`${where}: introduced only applies to added, behaviour-changed and default-changed entries`)
         } catch {
           problems.push(`${where}: introduced ${String(entry.introduced)} is not a known release`)
         }

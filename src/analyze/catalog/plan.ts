@@ -168,6 +168,8 @@ export function ruleFor(entry: CatalogEntry, target: Release, from?: Release): C
       // (`reverts`) is a change only for a from-release that had the reverted behaviour.
       if (from === undefined || !inTarget || includedIn(from, versions) || gone) return undefined
       if (entry.reverts !== undefined && !includesChange(from, entry.reverts)) return undefined
+      // A from-release before the feature existed had no old behaviour to change (the field was rejected there).
+      if (entry.introduced !== undefined && !includesChange(from, entry.introduced)) return undefined
       return entry.change
   }
 }
