@@ -421,8 +421,8 @@ const MATCH_KEYS: Record<MatchType, { required: string[]; optional: string[] }> 
   helmChart: { required: ['names'], optional: ['where'] },
   crossObject: { required: ['check'], optional: ['provider'] }
 }
-/** The Gateway API route kinds (`istioRoutes`). */
-export const ROUTE_KINDS: readonly string[] = ['HTTPRoute', 'GRPCRoute', 'TCPRoute', 'TLSRoute', 'UDPRoute']
+/** The Gateway API route kinds, and the listener sets, which name their Gateway the same way (`istioRoutes`). */
+export const ROUTE_KINDS: readonly string[] = ['HTTPRoute', 'GRPCRoute', 'TCPRoute', 'TLSRoute', 'UDPRoute', 'ListenerSet', 'XListenerSet']
 const COMMON_KEYS = ['type', 'severity', 'message', 'fix', 'unlessRepository', 'until', 'since', 'istioRoutes']
 /** Match types that state a mesh-wide setting, the ones `unlessRepository` may name. */
 const OPT_OUT_TYPES = ['env', 'helmValue', 'meshConfig', 'field']
