@@ -102,3 +102,42 @@ spec:
     expect(at(of(run('ap.yaml', unset, '1.30.1'), ID))).toEqual([`ap.yaml:${lineOf(unset, 'trustDomains')} error`])
   })
 })
+
+describe('istio-1.29-tls-cipher-suites-option: a Passthrough listener never terminates TLS', () => {
+  const ID = 'istio-1.29-tls-cipher-suites-option'
+  const gw = (mode: string): string => `apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata:
+  name: gw
+  namespace: infra
+spec:
+  gatewayClassName: istio
+  listeners:
+  - name: tls
+    port: 443
+    protocol: ${mode === 'Passthrough' ? 'TLS' : 'HTTPS'}
+    hostname: a.example.com
+    tls:
+${mode ? `      mode: ${mode}\n` : ''}      certificateRefs:
+      - name: cert
+      options:
+        gateway.istio.io/tls-cipher-suites: ECDHE-ECDSA-AES128-GCM-SHA256
+`
+  it('warns on a terminating listener (mode unset or Terminate) before 1.29', () => {
+    for (const mode of ['', 'Terminate']) {
+      const text = gw(mode)
+      expect(at(of(run('gw.yaml', text, '1.28'), ID))).toEqual([`gw.yaml:${lineOf(text, 'tls-cipher-suites')} warning`])
+      expect(of(run('gw.yaml', text, '1.29'), ID)).toEqual([])
+    }
+  })
+  it('says nothing on a Passthrough listener, where no release applies cipher suites', () => {
+    expect(of(run('gw.yaml', gw('Passthrough'), '1.28'), ID)).toEqual([])
+  })
+  it('narrowed per Gateway: a Gateway that also has a Passthrough listener says nothing (a missed warning, never a false one)', () => {
+    const both = gw('Terminate') + '  - name: pass\n    port: 8443\n    protocol: TLS\n    tls:\n      mode: Passthrough\n'
+    expect(of(run('gw.yaml', both, '1.28'), ID)).toEqual([])
+  })
+  it('says nothing on a terminating listener without the option', () => {
+    expect(of(run('gw.yaml', gw('Terminate').replace(/\n {6}options:\n.*\n/, '\n'), '1.28'), ID)).toEqual([])
+  })
+})
