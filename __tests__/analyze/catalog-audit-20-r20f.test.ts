@@ -141,3 +141,43 @@ ${mode ? `      mode: ${mode}\n` : ''}      certificateRefs:
     expect(of(run('gw.yaml', gw('Terminate').replace(/\n {6}options:\n.*\n/, '\n'), '1.28'), ID)).toEqual([])
   })
 })
+
+describe('istio-1.29-debug-endpoint-auth: Kiali configured (kiali-server chart ConfigMap) not to call the Istio API', () => {
+  const kiali = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: kiali
+  namespace: observability
+spec:
+  selector:
+    matchLabels: {app: kiali}
+  template:
+    metadata:
+      labels: {app: kiali}
+    spec:
+      containers:
+      - name: kiali
+        image: quay.io/kiali/kiali:v2.10
+`
+  const config = (enabled: string): string => `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: kiali
+  namespace: observability
+data:
+  config.yaml: |
+    auth:
+      strategy: anonymous
+    external_services:
+      istio:
+        istio_api_enabled: ${enabled}
+`
+  const mine = (fs: Finding[]): Finding[] => fs.filter((f) => /ENABLE_DEBUG_ENDPOINT_AUTH=false restores it/.test(f.message))
+  it('warns on a Kiali Deployment outside istio-system', () => {
+    expect(at(mine(runInRepository({ 'kiali.yaml': kiali }, 'kiali.yaml', '1.29', '1.28.3')))).toEqual([`kiali.yaml:${lineOf(kiali, 'name: kiali')} warning`])
+    expect(at(mine(runInRepository({ 'kiali.yaml': kiali, 'cm.yaml': config('true') }, 'kiali.yaml', '1.29', '1.28.3')))).toEqual([`kiali.yaml:${lineOf(kiali, 'name: kiali')} warning`])
+  })
+  it('says nothing when the Kiali ConfigMap in another file sets istio_api_enabled: false', () => {
+    expect(mine(runInRepository({ 'kiali.yaml': kiali, 'cm.yaml': config('false') }, 'kiali.yaml', '1.29', '1.28.3'))).toEqual([])
+  })
+})
