@@ -423,8 +423,8 @@ const MATCH_KEYS: Record<MatchType, { required: string[]; optional: string[] }> 
   helmChart: { required: ['names'], optional: ['where'] },
   crossObject: { required: ['check'], optional: ['provider'] }
 }
-/** The Gateway API route kinds (`istioRoutes`). */
-export const ROUTE_KINDS: readonly string[] = ['HTTPRoute', 'GRPCRoute', 'TCPRoute', 'TLSRoute', 'UDPRoute']
+/** The Gateway API route kinds, and the listener sets, which name their Gateway the same way (`istioRoutes`). */
+export const ROUTE_KINDS: readonly string[] = ['HTTPRoute', 'GRPCRoute', 'TCPRoute', 'TLSRoute', 'UDPRoute', 'ListenerSet', 'XListenerSet']
 const COMMON_KEYS = ['type', 'severity', 'message', 'fix', 'unlessRepository', 'until', 'since', 'istioRoutes']
 /** Match types that state a mesh-wide setting, the ones `unlessRepository` may name. */
 const OPT_OUT_TYPES = ['env', 'helmValue', 'meshConfig', 'field']
@@ -518,7 +518,7 @@ function checkMatch(m: Match, where: string, problems: string[]): void {
   for (const key of Object.keys(record)) if (!COMMON_KEYS.includes(key) && !spec.required.includes(key) && !spec.optional.includes(key)) problems.push(`${where}: unexpected key ${key} on ${m.type} match`)
   checkPattern(record.pattern, where, problems)
   if (m.until !== undefined && !knownRelease(String(m.until))) problems.push(`${where}: until ${String(m.until)} is not a known release`)
-  if (m.istioRoutes !== undefined && (m.istioRoutes !== true || (m.type !== 'field' && m.type !== 'resource') || !m.kinds?.every((k) => ROUTE_KINDS.includes(k) || k === 'InferencePool' || k === 'XListenerSet'))) problems.push(`${where}: istioRoutes must be true, on a field or resource match of Gateway API route kinds, XListenerSet or InferencePool`)
+  if (m.istioRoutes !== undefined && (m.istioRoutes !== true || (m.type !== 'field' && m.type !== 'resource') || !m.kinds?.every((k) => ROUTE_KINDS.includes(k) || k === 'InferencePool'))) problems.push(`${where}: istioRoutes must be true, on a field or resource match of Gateway API route kinds, ListenerSet, XListenerSet or InferencePool`)
   if (m.since !== undefined && !knownRelease(String(m.since))) problems.push(`${where}: since ${String(m.since)} is not a known release`)
   else if (m.since !== undefined && m.until !== undefined && knownRelease(String(m.until)) && compareReleases(parseRelease(String(m.until)), parseRelease(String(m.since))) <= 0) problems.push(`${where}: until must be after since`)
   if (m.unlessRepository !== undefined) {

@@ -310,9 +310,8 @@ function factsOf(doc: ManifestDocument, lines?: readonly string[]): DocumentFact
   const selections = istioGateway ? gatewaySelections(doc, value, istioGateway) : []
   const managed = resource && resource.kind === 'Gateway' && resource.apiVersion.startsWith('gateway.networking.k8s.io/') && resource.name && resource.namespace && istioManages(value) ? [{ name: resource.name, namespace: resource.namespace, resource }] : []
   const { providers, tracers } = tracingOf(doc, value)
-  const gatewayApi = resource && resource.apiVersion.startsWith('gateway.networking.k8s.io/') ? resource : undefined
-  const listenerSet = resource && resource.kind === 'XListenerSet' && resource.apiVersion.startsWith('gateway.networking.x-k8s.io/') ? resource : undefined
-  const routes = gatewayApi && ROUTE_KINDS.includes(gatewayApi.kind) ? [routeParents(value, gatewayApi)] : listenerSet ? [listenerSetParent(value, listenerSet)] : []
+  const gatewayApi = resource && (resource.apiVersion.startsWith('gateway.networking.k8s.io/') || resource.apiVersion.startsWith('gateway.networking.x-k8s.io/')) ? resource : undefined
+  const routes = gatewayApi && ROUTE_KINDS.includes(gatewayApi.kind) ? [routeParents(value, gatewayApi)] : []
   const className = gatewayApi?.kind === 'Gateway' && isMap(value.spec) ? value.spec.gatewayClassName : undefined
   const gateways = gatewayApi?.name && typeof className === 'string' ? [{ name: gatewayApi.name, ...(gatewayApi.namespace ? { namespace: gatewayApi.namespace } : {}), className }] : []
   const optOuts = optOutsOf(doc, lines)
@@ -324,7 +323,8 @@ function factsOf(doc: ManifestDocument, lines?: readonly string[]): DocumentFact
 function routeParents(value: Record<string, unknown>, resource: ResourceRef): RouteParents {
   const pools = poolBackends(value, resource)
   const base: RouteParents = pools.length > 0 ? { resource, pools } : { resource }
-  const refs = isMap(value.spec) ? value.spec.parentRefs : undefined
+  // A ListenerSet (XListenerSet before Gateway API 1.5) names its one Gateway in spec.parentRef.
+  const refs = isMap(value.spec) ? (value.spec.parentRefs ?? (isMap(value.spec.parentRef) ? [value.spec.parentRef] : undefined)) : undefined
   if (!Array.isArray(refs) || refs.length === 0) return base
   const gateways: { namespace: string; name: string }[] = []
   for (const ref of refs) {
@@ -335,14 +335,6 @@ function routeParents(value: Record<string, unknown>, resource: ResourceRef): Ro
     gateways.push({ namespace: typeof ref.namespace === 'string' ? ref.namespace : (resource.namespace ?? ''), name: ref.name })
   }
   return { ...base, gateways }
-}
-
-/** An XListenerSet and the one Gateway its spec.parentRef names (gateways undefined when the parent is not a Gateway). */
-function listenerSetParent(value: Record<string, unknown>, resource: ResourceRef): RouteParents {
-  const ref = isMap(value.spec) ? value.spec.parentRef : undefined
-  if (!isMap(ref) || typeof ref.name !== 'string') return { resource }
-  if ((ref.kind ?? 'Gateway') !== 'Gateway' || (ref.group ?? 'gateway.networking.k8s.io') !== 'gateway.networking.k8s.io') return { resource }
-  return { resource, gateways: [{ namespace: typeof ref.namespace === 'string' ? ref.namespace : (resource.namespace ?? ''), name: ref.name }] }
 }
 
 /** The InferencePools a route's rules name in backendRefs (any group: the v1alpha2 and the v1 pool alike). */
