@@ -311,7 +311,9 @@ function factsOf(doc: ManifestDocument, lines?: readonly string[]): DocumentFact
   const managed = resource && resource.kind === 'Gateway' && resource.apiVersion.startsWith('gateway.networking.k8s.io/') && resource.name && resource.namespace && istioManages(value) ? [{ name: resource.name, namespace: resource.namespace, resource }] : []
   const { providers, tracers } = tracingOf(doc, value)
   const gatewayApi = resource && resource.apiVersion.startsWith('gateway.networking.k8s.io/') ? resource : undefined
-  const routes = gatewayApi && ROUTE_KINDS.includes(gatewayApi.kind) ? [routeParents(value, gatewayApi)] : []
+  // an XListenerSet (experimental group) attaches to one parent Gateway, as a route does: istioRoutes treats it alike
+  const listenerSet = resource && resource.kind === 'XListenerSet' && resource.apiVersion.startsWith('gateway.networking.x-k8s.io/') ? resource : undefined
+  const routes = gatewayApi && ROUTE_KINDS.includes(gatewayApi.kind) ? [routeParents(value, gatewayApi)] : listenerSet ? [routeParents(value, listenerSet)] : []
   const className = gatewayApi?.kind === 'Gateway' && isMap(value.spec) ? value.spec.gatewayClassName : undefined
   const gateways = gatewayApi?.name && typeof className === 'string' ? [{ name: gatewayApi.name, ...(gatewayApi.namespace ? { namespace: gatewayApi.namespace } : {}), className }] : []
   const optOuts = optOutsOf(doc, lines)
@@ -323,7 +325,7 @@ function factsOf(doc: ManifestDocument, lines?: readonly string[]): DocumentFact
 function routeParents(value: Record<string, unknown>, resource: ResourceRef): RouteParents {
   const pools = poolBackends(value, resource)
   const base: RouteParents = pools.length > 0 ? { resource, pools } : { resource }
-  const refs = isMap(value.spec) ? value.spec.parentRefs : undefined
+  const refs = !isMap(value.spec) ? undefined : resource.kind === 'XListenerSet' ? (value.spec.parentRef === undefined ? undefined : [value.spec.parentRef]) : value.spec.parentRefs
   if (!Array.isArray(refs) || refs.length === 0) return base
   const gateways: { namespace: string; name: string }[] = []
   for (const ref of refs) {
