@@ -90,3 +90,16 @@ describe('istio-1.28-backend-tls-policy-section-name: claims no per-port behavio
     expect(found[0]!.message).toMatch(/cannot limit the policy to the named port/)
   })
 })
+
+describe('istio-1.28-gateway-api-bundle-1.4: advice that holds on 1.28.0–1.28.5 (a newer bundle stops istiod there)', () => {
+  const crd: File = {
+    path: 'crds/backendtlspolicies.yaml',
+    text: 'apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: backendtlspolicies.gateway.networking.k8s.io\n  annotations:\n    gateway.networking.k8s.io/bundle-version: v1.3.0\n    gateway.networking.k8s.io/channel: experimental\nspec:\n  group: gateway.networking.k8s.io\n',
+  }
+  it('warns on a 1.3 bundle at 1.28 and no longer says "or newer" unconditionally', async () => {
+    const found = await findings([crd], '1.28.0', '1.27', /Gateway API 1\.4/)
+    expect(at(found)).toEqual([`crds/backendtlspolicies.yaml:${lineOf(crd.text, 'bundle-version')} warning`])
+    expect(found[0]!.message).not.toMatch(/\(or newer\)/)
+    expect(found[0]!.message).toMatch(/before 1\.28\.6 and 1\.29\.2 fails to start/)
+  })
+})
