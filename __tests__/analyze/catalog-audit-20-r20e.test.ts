@@ -103,3 +103,18 @@ describe('istio-1.28-gateway-api-bundle-1.4: advice that holds on 1.28.0–1.28.
     expect(found[0]!.message).toMatch(/before 1\.28\.6 and 1\.29\.2 fails to start/)
   })
 })
+
+describe('istio-1.27.4-envoyfilter-gatewayclass-target: quiet where istiod runs no waypoints (PILOT_ENABLE_GATEWAY_API=false)', () => {
+  const filter: File = {
+    path: 'istio/waypoint-filter.yaml',
+    text: 'apiVersion: networking.istio.io/v1alpha3\nkind: EnvoyFilter\nmetadata:\n  name: wp\n  namespace: istio-system\nspec:\n  targetRefs:\n  - kind: GatewayClass\n    group: gateway.networking.k8s.io\n    name: istio-waypoint\n  configPatches:\n  - applyTo: HTTP_FILTER\n    patch:\n      operation: INSERT_BEFORE\n      value:\n        name: envoy.filters.http.buffer\n',
+  }
+  const values: File = { path: 'istio/istiod-values.yaml', text: 'pilot:\n  env:\n    PILOT_ENABLE_GATEWAY_API: "false"\n' }
+  const pattern = /targeting the istio-waypoint GatewayClass/
+  it('warns on 1.27.3', async () => {
+    expect(at(await findings([filter], '1.27.3', '1.27.3', pattern))).toEqual([`istio/waypoint-filter.yaml:${lineOf(filter.text, '- kind: GatewayClass')} warning`])
+  })
+  it('says nothing when Gateway API support (and with it every waypoint) is off in another file', async () => {
+    expect(await findings([filter, values], '1.27.3', '1.27.3', pattern)).toEqual([])
+  })
+})
