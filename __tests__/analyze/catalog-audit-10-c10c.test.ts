@@ -394,6 +394,7 @@ kind: Namespace
 metadata:
   name: shop
   labels:
+    istio.io/use-waypoint: waypoint
     istio.io/ingress-use-waypoint: "true"
 `
     const found = of(run('ns.yaml', text, '1.22'), 'istio-1.25-ingress-use-waypoint-on-namespace')

@@ -224,9 +224,9 @@ spec:
         port: 4317
         resourceDetectors: ${detectors}
 `
-  it('warns on a detector that older releases ignore', () => {
+  it('reports a detector that older releases do not know (an error in an IstioOperator before 1.24, whose istioctl refuses it)', () => {
     const text = iop('{environment: {}}')
-    expect(of(run('iop.yaml', text, '1.21'), id)).toEqual([expect.objectContaining({ file: 'iop.yaml', line: lineOf(text, 'resourceDetectors'), severity: 'warning' })])
+    expect(of(run('iop.yaml', text, '1.21'), id)).toEqual([expect.objectContaining({ file: 'iop.yaml', line: lineOf(text, 'resourceDetectors'), severity: 'error' })])
   })
   it('is quiet on resourceDetectors: {} (no detector, so 1.21 behaves the same)', () => {
     expect(of(run('iop.yaml', iop('{}'), '1.21'), id)).toEqual([])

@@ -33,9 +33,13 @@ describe('c7b #2: PILOT_ENABLE_HBONE / PILOT_ENABLE_AMBIENT_CONTROLLERS (1.22) b
   it('says nothing when PILOT_ENABLE_AMBIENT is set next to it', () => {
     expect(of(run(ISTIOD, pilotEnv('    PILOT_ENABLE_AMBIENT_CONTROLLERS: "true"\n    PILOT_ENABLE_AMBIENT: "true"\n'), '1.22'), id)).toEqual([])
   })
-  it('warns for a flag switched on alone', () => {
+  it('errs for PILOT_ENABLE_AMBIENT_CONTROLLERS switched on alone (audit 20 r20b: istiod 1.22 then serves no ambient config)', () => {
     const text = pilotEnv('    PILOT_ENABLE_AMBIENT_CONTROLLERS: "true"\n')
-    expect(of(run(ISTIOD, text, '1.22'), id)).toEqual([expect.objectContaining({ file: ISTIOD, line: lineOf(text, 'PILOT_ENABLE_AMBIENT_CONTROLLERS'), severity: 'warning' })])
+    expect(of(run(ISTIOD, text, '1.22'), id)).toEqual([expect.objectContaining({ file: ISTIOD, line: lineOf(text, 'PILOT_ENABLE_AMBIENT_CONTROLLERS'), severity: 'error' })])
+  })
+  it('warns for PILOT_ENABLE_HBONE switched on alone', () => {
+    const text = pilotEnv('    PILOT_ENABLE_HBONE: "true"\n')
+    expect(of(run(ISTIOD, text, '1.22'), id)).toEqual([expect.objectContaining({ file: ISTIOD, line: lineOf(text, 'PILOT_ENABLE_HBONE'), severity: 'warning' })])
   })
 })
 

@@ -94,6 +94,7 @@ kind: Namespace
 metadata:
   name: shop
   labels:
+    istio.io/use-waypoint: waypoint
     istio.io/ingress-use-waypoint: "${value}"
 `
   it('is quiet on "false", which an older release ignoring the label also does', () => {

@@ -45,12 +45,13 @@ describe('proxy.istio.io/config on pods the sidecar injector skips', () => {
     for (const namespace of ['kube-system', 'kube-public', 'kube-node-lease', 'local-path-storage']) expect(found(deployment({ namespace }))).toEqual([])
   })
 
-  it('follows the injector: the label wins over the annotation, and only the exact "false" turns injection off', () => {
+  it('follows the injector: the label wins over the annotation, and any value but y/yes/true/on turns injection off', () => {
     const labelOn = deployment({ labels: 'sidecar.istio.io/inject: "true"', annotations: 'sidecar.istio.io/inject: "false"' })
     expect(found(labelOn)).toEqual([`apps/web.yaml:${lineOf(labelOn, 'proxy.istio.io/config')} warning`])
-    // Any other value falls back to the namespace's policy (pkg/kube/inject/webhook.go), which may inject.
-    const odd = deployment({ labels: 'sidecar.istio.io/inject: "False"' })
-    expect(found(odd)).toEqual([`apps/web.yaml:${lineOf(odd, 'proxy.istio.io/config')} warning`])
+    const yes = deployment({ annotations: 'sidecar.istio.io/inject: "Yes"' })
+    expect(found(yes)).toEqual([`apps/web.yaml:${lineOf(yes, 'proxy.istio.io/config')} warning`])
+    // pkg/kube/inject/inject.go injectRequired: any other non-empty value means "do not inject".
+    for (const value of ['"False"', '"no"', '"off"', '"disabled"']) expect(found(deployment({ labels: `sidecar.istio.io/inject: ${value}` }))).toEqual([])
     const other = deployment({ namespace: 'kube-systems' })
     expect(found(other)).toEqual([`apps/web.yaml:${lineOf(other, 'proxy.istio.io/config')} warning`])
   })

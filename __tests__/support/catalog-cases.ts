@@ -161,6 +161,8 @@ PATTERN_CLEAN['^(?!\\s*0*(\\.0*)?(ns|us|µs|ms|s|m|h)?\\s*$)'] = '0s'
 PATTERN_SAMPLES['^\\s*(0*[1-9]\\d*(m|h)|0*([6-9]\\d|[1-9]\\d{2,})s)\\s*$'] = '90s'
 // A mirror percentage of zero, which copies nothing (istio-1.28-shadow-host-suffix, audit 18).
 PATTERN_SAMPLES['^0*(\\.0*)?$'] = '0'
+PATTERN_SAMPLES['^(?!([yY]|[yY][eE][sS]|[tT][rR][uU][eE]|[oO][nN])$).+'] = 'false'
+PATTERN_CLEAN['^(?!([yY]|[yY][eE][sS]|[tT][rR][uU][eE]|[oO][nN])$).+'] = 'true'
 // A named waypoint, not the opt-out none (istio-1.23-use-waypoint-namespace-label, audit 19).
 PATTERN_SAMPLES['^(?!none$)'] = 'waypoint'
 // Peer metadata read through a field both shapes share / through a field 1.24 renamed (istio-1.24-telemetry-cel-attributes, audit 19).
@@ -222,7 +224,9 @@ function set(root: { [k: string]: Y }, steps: readonly Step[], value: Y): void {
   })
 }
 
-function valueFor(test: { values?: (string | number | boolean)[]; pattern?: string }, clean: boolean): Y {
+function valueFor(test: { values?: (string | number | boolean)[]; pattern?: string; empty?: true }, clean: boolean): Y {
+  // An emptiness test: an empty map passes it, a map with a key does not.
+  if (test.empty) return clean ? { key: 'x' } : {}
   if (test.values) return clean ? NO_MATCH : test.values[0]
   if (test.pattern !== undefined) {
     const sample = PATTERN_SAMPLES[test.pattern]
@@ -233,12 +237,13 @@ function valueFor(test: { values?: (string | number | boolean)[]; pattern?: stri
 }
 
 /** Whether the value at `steps` passes a condition's value test (any value, when it has none). */
-function passesAt(root: { [k: string]: Y }, steps: readonly Step[], test: { values?: (string | number | boolean)[]; pattern?: string }): boolean {
+function passesAt(root: { [k: string]: Y }, steps: readonly Step[], test: { values?: (string | number | boolean)[]; pattern?: string; empty?: true }): boolean {
   let node: Y = root
   for (const step of steps) {
     if (node === null || typeof node !== 'object') return false
     node = (node as Record<string | number, Y>)[step]
   }
+  if (test.empty) return node === null || (typeof node === 'object' && Object.keys(node).length === 0)
   if (node === undefined || node === null) return false
   if (test.values) return test.values.some((v) => String(v) === String(node))
   if (test.pattern !== undefined) return typeof node !== 'object' && new RegExp(test.pattern).test(String(node))
@@ -675,3 +680,8 @@ data:
         port: 8080
 `
 }
+// A canary waypoint name, captured to compare with the primary (istio-1.31-waypoint-canary, audit 20).
+PATTERN_SAMPLES['^(?!none$)(\\S+)$'] = 'waypoint-canary'
+PATTERN_CLEAN['^(?!none$)(\\S+)$'] = 'none'
+// A status port of 0: no probes injected (istio-1.20-sidecar-startup-probe opt-out, audit 20).
+PATTERN_SAMPLES['^\\s*0+\\s*$'] = '0'

@@ -524,16 +524,17 @@ const NEVER_INJECTED_NAMESPACES: ReadonlySet<string> = new Set(['kube-system', '
 
 /**
  * Whether the sidecar injector leaves the pod of this metadata block alone, so nothing reads its proxy.istio.io/config
- * (istio/istio pkg/kube/inject/webhook.go `injectRequired`): the pod runs on the host network, its written namespace is
- * one the injector ignores, or its `sidecar.istio.io/inject` label (the annotation when there is no label) is exactly
- * "false" (any other value falls back to the namespace's policy). A namespace's own labels live in another file and are
- * left to the entries' opt-outs.
+ * (istio/istio pkg/kube/inject/inject.go `injectRequired`): the pod runs on the host network, its written namespace is
+ * one the injector ignores, or its `sidecar.istio.io/inject` label (the annotation when there is no label) holds a value
+ * other than y, yes, true or on, in any case ("false", "no", "off", "disabled" all turn injection off). A namespace's
+ * own labels live in another file and are left to the entries' opt-outs.
  */
 function injectorSkips(doc: ManifestDocument, metadataPath: readonly string[], metadata: Record<string, unknown>): boolean {
   const labels = isMap(metadata.labels) ? metadata.labels : {}
   const annotations = isMap(metadata.annotations) ? metadata.annotations : {}
   const setting = 'sidecar.istio.io/inject' in labels ? labels['sidecar.istio.io/inject'] : annotations['sidecar.istio.io/inject']
-  if (setting !== undefined && setting !== null && String(setting) === 'false') return true
+  const text = setting === undefined || setting === null ? '' : String(setting).toLowerCase()
+  if (text !== '' && !['y', 'yes', 'true', 'on'].includes(text)) return true
   const spec = valueAt(doc.value, [...metadataPath.slice(0, -1), 'spec'])
   if (isMap(spec) && spec.hostNetwork === true) return true
   const own = valueAt(doc.value, ['metadata', 'namespace'])

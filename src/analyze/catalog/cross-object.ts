@@ -311,9 +311,8 @@ function factsOf(doc: ManifestDocument, lines?: readonly string[]): DocumentFact
   const managed = resource && resource.kind === 'Gateway' && resource.apiVersion.startsWith('gateway.networking.k8s.io/') && resource.name && resource.namespace && istioManages(value) ? [{ name: resource.name, namespace: resource.namespace, resource }] : []
   const { providers, tracers } = tracingOf(doc, value)
   const gatewayApi = resource && resource.apiVersion.startsWith('gateway.networking.k8s.io/') ? resource : undefined
-  // an XListenerSet (experimental group) attaches to one parent Gateway, as a route does: istioRoutes treats it alike
   const listenerSet = resource && resource.kind === 'XListenerSet' && resource.apiVersion.startsWith('gateway.networking.x-k8s.io/') ? resource : undefined
-  const routes = gatewayApi && ROUTE_KINDS.includes(gatewayApi.kind) ? [routeParents(value, gatewayApi)] : listenerSet ? [routeParents(value, listenerSet)] : []
+  const routes = gatewayApi && ROUTE_KINDS.includes(gatewayApi.kind) ? [routeParents(value, gatewayApi)] : listenerSet ? [listenerSetParent(value, listenerSet)] : []
   const className = gatewayApi?.kind === 'Gateway' && isMap(value.spec) ? value.spec.gatewayClassName : undefined
   const gateways = gatewayApi?.name && typeof className === 'string' ? [{ name: gatewayApi.name, ...(gatewayApi.namespace ? { namespace: gatewayApi.namespace } : {}), className }] : []
   const optOuts = optOutsOf(doc, lines)
@@ -325,7 +324,7 @@ function factsOf(doc: ManifestDocument, lines?: readonly string[]): DocumentFact
 function routeParents(value: Record<string, unknown>, resource: ResourceRef): RouteParents {
   const pools = poolBackends(value, resource)
   const base: RouteParents = pools.length > 0 ? { resource, pools } : { resource }
-  const refs = !isMap(value.spec) ? undefined : resource.kind === 'XListenerSet' ? (value.spec.parentRef === undefined ? undefined : [value.spec.parentRef]) : value.spec.parentRefs
+  const refs = isMap(value.spec) ? value.spec.parentRefs : undefined
   if (!Array.isArray(refs) || refs.length === 0) return base
   const gateways: { namespace: string; name: string }[] = []
   for (const ref of refs) {
@@ -336,6 +335,14 @@ function routeParents(value: Record<string, unknown>, resource: ResourceRef): Ro
     gateways.push({ namespace: typeof ref.namespace === 'string' ? ref.namespace : (resource.namespace ?? ''), name: ref.name })
   }
   return { ...base, gateways }
+}
+
+/** An XListenerSet and the one Gateway its spec.parentRef names (gateways undefined when the parent is not a Gateway). */
+function listenerSetParent(value: Record<string, unknown>, resource: ResourceRef): RouteParents {
+  const ref = isMap(value.spec) ? value.spec.parentRef : undefined
+  if (!isMap(ref) || typeof ref.name !== 'string') return { resource }
+  if ((ref.kind ?? 'Gateway') !== 'Gateway' || (ref.group ?? 'gateway.networking.k8s.io') !== 'gateway.networking.k8s.io') return { resource }
+  return { resource, gateways: [{ namespace: typeof ref.namespace === 'string' ? ref.namespace : (resource.namespace ?? ''), name: ref.name }] }
 }
 
 /** The InferencePools a route's rules name in backendRefs (any group: the v1alpha2 and the v1 pool alike). */
