@@ -47,7 +47,7 @@ describe('audit 8 (m8a): fixes of the entries found wrong', () => {
       const found = of(run('gateway/backend-tls.yaml', alpha, target), SECTION)
       expect(at(found)).toEqual([['gateway/backend-tls.yaml', lineOf(alpha, 'sectionName:'), 'error']])
       expect(found[0].message).toContain('PILOT_ENABLE_ALPHA_GATEWAY_API')
-      expect(found[0].message).toContain('every port')
+      expect(found[0].message).toContain('cannot limit the policy to the named port')
     }
     expect(of(run('gateway/backend-tls.yaml', alpha, '1.25'), SECTION)).toEqual([])
     expect(of(run('gateway/backend-tls.yaml', alpha, '1.28'), SECTION)).toEqual([])
