@@ -8,7 +8,7 @@ import { buildFix, lineHolding } from './catalog/fix.js'
 import { istioRouteFindings, optOutKeyOf, planFor, type CatalogRule, type Plan } from './catalog/plan.js'
 import { kubernetesFindings, KUBERNETES_RULE } from './catalog/kubernetes.js'
 import { helmValueFindings, HELM_VALUE_RULES } from './helm-values.js'
-import { crossObjectFindings, foreignPool, foreignRoutes, noteDocument, optedOut } from './catalog/cross-object.js'
+import { crossObjectFindings, noteDocument, optedOut, servedOnlyByOthers } from './catalog/cross-object.js'
 import { isIstioChartProfile } from './catalog/profile.js'
 import { skewFindings, SKEW_RULE, upgradePathFindings, UPGRADE_PATH_RULE } from './catalog/upgrade.js'
 
@@ -177,11 +177,10 @@ export const catalogAnalyzer: Analyzer = {
     // A mesh-wide opt-out (an istiod variable, a compatibilityVersion) in any file the run reads keeps the old
     // behaviour for every resource, so the matches it names report nothing, whichever file the resource is in.
     const silenced = optedOut(filesRead(ctx), ctx.target)
-    // A match about Istio's handling of routes says nothing of a route that only other controllers' Gateways serve.
-    const foreign = findings.some((f) => istioRouteFindings.has(f)) ? foreignRoutes(filesRead(ctx)) : undefined
-    // So does one about an InferencePool that only such routes name as a backend.
-    const otherPool = foreign?.size && findings.some((f) => istioRouteFindings.has(f) && f.resource?.kind === 'InferencePool') ? foreignPool(filesRead(ctx), foreign) : undefined
-    if (foreign?.size) findings = findings.filter((f) => !(istioRouteFindings.has(f) && f.resource && (foreign.has(f.resource) || (f.resource.kind === 'InferencePool' && otherPool?.(f.resource)))))
+    // A match about Istio's handling of routes says nothing of a route that only other controllers' Gateways serve, nor
+    // of an InferencePool that only such routes name as a backend.
+    const foreign = findings.some((f) => istioRouteFindings.has(f)) ? servedOnlyByOthers(filesRead(ctx)) : undefined
+    if (foreign) findings = findings.filter((f) => !(istioRouteFindings.has(f) && f.resource && foreign(f.resource)))
     if (silenced.size === 0) return findings
     return findings.filter((f) => {
       const key = optOutKeyOf.get(f)

@@ -37,7 +37,8 @@ interface MatchBase {
   /** Overrides the entry severity for this match (e.g. an opt-out already set is only a notice). */
   severity?: Severity
   /**
-   * On Gateway API routes: the behaviour is Istio's, so a route whose every parentRef names a Gateway of another
+   * On Gateway API routes (and listener sets, whose spec.parentRef counts as their one parentRef): the behaviour is
+   * Istio's, so a route whose every parentRef names a Gateway of another
    * controller (a Gateway in the analysed files whose class does not start with `istio`) reports nothing. A route with
    * a Service or ServiceEntry parent, an Istio-class Gateway, or a Gateway the files do not hold still reports.
    * On InferencePool: a pool that analysed routes name as a backend, every one of them such a route, reports nothing.
@@ -79,6 +80,14 @@ export function conditionRoot(path: string): { on: 'values' | 'pod'; path: strin
   if (path.startsWith('$values.')) return { on: 'values', path: path.slice('$values.'.length) }
   if (path.startsWith('$annotations') || path.startsWith('$labels')) return { on: 'pod', path: path.slice(1) }
   return undefined
+}
+
+/** Conditions with the `on` root's prefix taken off their paths (the rest is checked as an ordinary path). */
+function rootedAt(conditions: readonly Condition[] | undefined, on: 'values' | 'pod'): Condition[] | undefined {
+  return conditions?.map((c) => {
+    const root = conditionRoot(c.path)
+    return root?.on === on ? { ...c, path: root.path } : c
+  })
 }
 
 function knownRelease(text: string): boolean {
@@ -580,9 +589,9 @@ function checkMatch(m: Match, where: string, problems: string[]): void {
       if (!nonEmptyStrings(m.paths)) problems.push(`${where}: paths must be a non-empty list`)
       else m.paths.forEach((p) => checkPath(p, where, problems))
       if (m.type === 'meshConfig') {
-        checkConditions(m.where?.map((c) => (conditionRoot(c.path)?.on === 'values' ? { ...c, path: conditionRoot(c.path)!.path } : c)), where, problems)
+        checkConditions(rootedAt(m.where, 'values'), where, problems)
         checkConditions(m.documentWhere, where, problems)
-      } else checkConditions(m.where?.map((c) => (conditionRoot(c.path)?.on === 'pod' ? { ...c, path: conditionRoot(c.path)!.path } : c)), where, problems)
+      } else checkConditions(rootedAt(m.where, 'pod'), where, problems)
       break
     case 'helmValue':
       if (!CHARTS.includes(m.chart)) problems.push(`${where}: unknown chart ${String(m.chart)}`)

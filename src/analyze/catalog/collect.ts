@@ -133,8 +133,7 @@ export class HitCollector {
     if (this.doc.resource?.kind !== 'IstioOperator' || this.plan.target.major !== 1 || this.plan.target.minorNumber >= 24) return undefined
     const at = formatPath(path)
     if (!at.startsWith('spec.meshConfig.') && !at.startsWith('spec.values.meshConfig.')) return undefined
-    const since = Array.isArray(c.entry.since) ? c.entry.since[0] : c.entry.since
-    return `Istio ${this.plan.target.minor} does not know meshConfig {name}, which arrives in ${since}: its istioctl and in-cluster operator read an IstioOperator's meshConfig strictly, so the install fails with an unknown field or value (a ConfigMap or Helm values would only be ignored).`
+    return `Istio ${this.plan.target.minor} does not know meshConfig {name}, which arrives in ${c.entry.since}: its istioctl and in-cluster operator read an IstioOperator's meshConfig strictly, so the install fails with an unknown field or value (a ConfigMap or Helm values would only be ignored).`
   }
 
   /** Reports a concrete path of a tree, located in that tree's position tree. */

@@ -332,9 +332,14 @@ function routeParents(value: Record<string, unknown>, resource: ResourceRef): Ro
     const kind = ref.kind ?? 'Gateway'
     const group = ref.group ?? 'gateway.networking.k8s.io'
     if (kind !== 'Gateway' || group !== 'gateway.networking.k8s.io') return base
-    gateways.push({ namespace: typeof ref.namespace === 'string' ? ref.namespace : (resource.namespace ?? ''), name: ref.name })
+    gateways.push(referenced(ref, ref.name, resource))
   }
   return { ...base, gateways }
+}
+
+/** What a reference of `resource` names: its name, and its namespace or else the resource's ('' when neither writes one). */
+function referenced(ref: Record<string, unknown>, name: string, resource: ResourceRef): { namespace: string; name: string } {
+  return { namespace: typeof ref.namespace === 'string' ? ref.namespace : (resource.namespace ?? ''), name }
 }
 
 /** The InferencePools a route's rules name in backendRefs (any group: the v1alpha2 and the v1 pool alike). */
@@ -346,17 +351,24 @@ function poolBackends(value: Record<string, unknown>, resource: ResourceRef): { 
     const refs = isMap(rule) ? rule.backendRefs : undefined
     if (!Array.isArray(refs)) continue
     for (const ref of refs) {
-      if (isMap(ref) && ref.kind === 'InferencePool' && typeof ref.name === 'string') pools.push({ namespace: typeof ref.namespace === 'string' ? ref.namespace : (resource.namespace ?? ''), name: ref.name })
+      if (isMap(ref) && ref.kind === 'InferencePool' && typeof ref.name === 'string') pools.push(referenced(ref, ref.name, resource))
     }
   }
   return pools
 }
 
+/** A reference (namespace '' when neither the reference nor its holder writes one) names the object: same name, and the same namespace where both are written. */
+function names(ref: { namespace: string; name: string }, object: { name?: string; namespace?: string }): boolean {
+  return ref.name === object.name && (ref.namespace === '' || object.namespace === undefined || ref.namespace === object.namespace)
+}
+
 /**
- * Routes whose every parent is a Gateway of another controller: each parentRef names a Gateway the files hold (same
- * name, and the same namespace where both are written) and every such Gateway's class does not start with `istio`.
+ * Which Gateway API objects only another controller serves, for the `istioRoutes` matches: a route (or listener set)
+ * whose every parentRef names a Gateway the files hold, each such Gateway's class not starting with `istio`; an
+ * InferencePool that routes in the files name in backendRefs, every one of them such a route (a pool no analysed route
+ * names is not). One pass over the documents' recorded facts.
  */
-export function foreignRoutes(files: readonly ManifestFile[]): Set<ResourceRef> {
+export function servedOnlyByOthers(files: readonly ManifestFile[]): (resource: ResourceRef) => boolean {
   const routes: RouteParents[] = []
   const gateways: GatewayClassFact[] = []
   for (const file of files) {
@@ -366,31 +378,17 @@ export function foreignRoutes(files: readonly ManifestFile[]): Set<ResourceRef> 
       for (const g of facts.gateways) gateways.push(g)
     }
   }
-  const out = new Set<ResourceRef>()
-  if (routes.length === 0 || gateways.length === 0) return out
-  const foreign = ({ namespace, name }: { namespace: string; name: string }): boolean => {
-    const named = gateways.filter((g) => g.name === name && (namespace === '' || g.namespace === undefined || g.namespace === namespace))
+  const foreignGateway = (ref: { namespace: string; name: string }): boolean => {
+    const named = gateways.filter((g) => names(ref, g))
     return named.length > 0 && named.every((g) => !g.className.startsWith('istio'))
   }
-  for (const r of routes) if (r.gateways && r.gateways.every(foreign)) out.add(r.resource)
-  return out
-}
-
-/**
- * Whether an InferencePool is only another controller's backend: routes in the files name it in backendRefs (same
- * name, and the same namespace where both are written) and every such route is one of `foreign` (see foreignRoutes).
- * A pool no analysed route names is not.
- */
-export function foreignPool(files: readonly ManifestFile[], foreign: ReadonlySet<ResourceRef>): (pool: ResourceRef) => boolean {
-  const refs: { namespace: string; name: string; foreign: boolean }[] = []
-  for (const file of files) {
-    for (const doc of file.documents) {
-      for (const r of recalled(doc, file.lines).routes) for (const p of r.pools ?? []) refs.push({ ...p, foreign: foreign.has(r.resource) })
-    }
-  }
-  return (pool) => {
-    const named = refs.filter((p) => p.name === pool.name && (p.namespace === '' || pool.namespace === undefined || p.namespace === pool.namespace))
-    return named.length > 0 && named.every((p) => p.foreign)
+  const foreign = new Set<ResourceRef>()
+  for (const r of routes) if (r.gateways && r.gateways.every(foreignGateway)) foreign.add(r.resource)
+  const backends = routes.flatMap((r) => (r.pools ?? []).map((pool) => ({ pool, foreign: foreign.has(r.resource) })))
+  return (resource) => {
+    if (resource.kind !== 'InferencePool') return foreign.has(resource)
+    const named = backends.filter((b) => names(b.pool, resource))
+    return named.length > 0 && named.every((b) => b.foreign)
   }
 }
 
