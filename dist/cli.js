@@ -9553,8 +9553,7 @@ class HitCollector {
         const at = formatPath(path);
         if (!at.startsWith('spec.meshConfig.') && !at.startsWith('spec.values.meshConfig.'))
             return undefined;
-        const since = Array.isArray(c.entry.since) ? c.entry.since[0] : c.entry.since;
-        return `Istio ${this.plan.target.minor} does not know meshConfig {name}, which arrives in ${since}: its istioctl and in-cluster operator read an IstioOperator's meshConfig strictly, so the install fails with an unknown field or value (a ConfigMap or Helm values would only be ignored).`;
+        return `Istio ${this.plan.target.minor} does not know meshConfig {name}, which arrives in ${c.entry.since}: its istioctl and in-cluster operator read an IstioOperator's meshConfig strictly, so the install fails with an unknown field or value (a ConfigMap or Helm values would only be ignored).`;
     }
     /** Reports a concrete path of a tree, located in that tree's position tree. */
     addAt(c, tree, path, name) {
@@ -12201,9 +12200,13 @@ function routeParents(value, resource) {
         const group = ref.group ?? 'gateway.networking.k8s.io';
         if (kind !== 'Gateway' || group !== 'gateway.networking.k8s.io')
             return base;
-        gateways.push({ namespace: typeof ref.namespace === 'string' ? ref.namespace : (resource.namespace ?? ''), name: ref.name });
+        gateways.push(referenced(ref, ref.name, resource));
     }
     return { ...base, gateways };
+}
+/** What a reference of `resource` names: its name, and its namespace or else the resource's ('' when neither writes one). */
+function referenced(ref, name, resource) {
+    return { namespace: typeof ref.namespace === 'string' ? ref.namespace : (resource.namespace ?? ''), name };
 }
 /** The InferencePools a route's rules name in backendRefs (any group: the v1alpha2 and the v1 pool alike). */
 function poolBackends(value, resource) {
@@ -12217,16 +12220,22 @@ function poolBackends(value, resource) {
             continue;
         for (const ref of refs) {
             if (isMap(ref) && ref.kind === 'InferencePool' && typeof ref.name === 'string')
-                pools.push({ namespace: typeof ref.namespace === 'string' ? ref.namespace : (resource.namespace ?? ''), name: ref.name });
+                pools.push(referenced(ref, ref.name, resource));
         }
     }
     return pools;
 }
+/** A reference (namespace '' when neither the reference nor its holder writes one) names the object: same name, and the same namespace where both are written. */
+function names(ref, object) {
+    return ref.name === object.name && (ref.namespace === '' || object.namespace === undefined || ref.namespace === object.namespace);
+}
 /**
- * Routes whose every parent is a Gateway of another controller: each parentRef names a Gateway the files hold (same
- * name, and the same namespace where both are written) and every such Gateway's class does not start with `istio`.
+ * Which Gateway API objects only another controller serves, for the `istioRoutes` matches: a route (or listener set)
+ * whose every parentRef names a Gateway the files hold, each such Gateway's class not starting with `istio`; an
+ * InferencePool that routes in the files name in backendRefs, every one of them such a route (a pool no analysed route
+ * names is not). One pass over the documents' recorded facts.
  */
-function foreignRoutes(files) {
+function servedOnlyByOthers(files) {
     const routes = [];
     const gateways = [];
     for (const file of files) {
@@ -12238,35 +12247,20 @@ function foreignRoutes(files) {
                 gateways.push(g);
         }
     }
-    const out = new Set();
-    if (routes.length === 0 || gateways.length === 0)
-        return out;
-    const foreign = ({ namespace, name }) => {
-        const named = gateways.filter((g) => g.name === name && (namespace === '' || g.namespace === undefined || g.namespace === namespace));
+    const foreignGateway = (ref) => {
+        const named = gateways.filter((g) => names(ref, g));
         return named.length > 0 && named.every((g) => !g.className.startsWith('istio'));
     };
+    const foreign = new Set();
     for (const r of routes)
-        if (r.gateways && r.gateways.every(foreign))
-            out.add(r.resource);
-    return out;
-}
-/**
- * Whether an InferencePool is only another controller's backend: routes in the files name it in backendRefs (same
- * name, and the same namespace where both are written) and every such route is one of `foreign` (see foreignRoutes).
- * A pool no analysed route names is not.
- */
-function foreignPool(files, foreign) {
-    const refs = [];
-    for (const file of files) {
-        for (const doc of file.documents) {
-            for (const r of recalled(doc, file.lines).routes)
-                for (const p of r.pools ?? [])
-                    refs.push({ ...p, foreign: foreign.has(r.resource) });
-        }
-    }
-    return (pool) => {
-        const named = refs.filter((p) => p.name === pool.name && (p.namespace === '' || pool.namespace === undefined || p.namespace === pool.namespace));
-        return named.length > 0 && named.every((p) => p.foreign);
+        if (r.gateways && r.gateways.every(foreignGateway))
+            foreign.add(r.resource);
+    const backends = routes.flatMap((r) => (r.pools ?? []).map((pool) => ({ pool, foreign: foreign.has(r.resource) })));
+    return (resource) => {
+        if (resource.kind !== 'InferencePool')
+            return foreign.has(resource);
+        const named = backends.filter((b) => names(b.pool, resource));
+        return named.length > 0 && named.every((b) => b.foreign);
     };
 }
 /**
@@ -13101,12 +13095,11 @@ const catalogAnalyzer = {
         // A mesh-wide opt-out (an istiod variable, a compatibilityVersion) in any file the run reads keeps the old
         // behaviour for every resource, so the matches it names report nothing, whichever file the resource is in.
         const silenced = optedOut(filesRead(ctx), ctx.target);
-        // A match about Istio's handling of routes says nothing of a route that only other controllers' Gateways serve.
-        const foreign = findings.some((f) => istioRouteFindings.has(f)) ? foreignRoutes(filesRead(ctx)) : undefined;
-        // So does one about an InferencePool that only such routes name as a backend.
-        const otherPool = foreign?.size && findings.some((f) => istioRouteFindings.has(f) && f.resource?.kind === 'InferencePool') ? foreignPool(filesRead(ctx), foreign) : undefined;
-        if (foreign?.size)
-            findings = findings.filter((f) => !(istioRouteFindings.has(f) && f.resource && (foreign.has(f.resource) || (f.resource.kind === 'InferencePool' && otherPool?.(f.resource)))));
+        // A match about Istio's handling of routes says nothing of a route that only other controllers' Gateways serve, nor
+        // of an InferencePool that only such routes name as a backend.
+        const foreign = findings.some((f) => istioRouteFindings.has(f)) ? servedOnlyByOthers(filesRead(ctx)) : undefined;
+        if (foreign)
+            findings = findings.filter((f) => !(istioRouteFindings.has(f) && f.resource && foreign(f.resource)));
         if (silenced.size === 0)
             return findings;
         return findings.filter((f) => {
