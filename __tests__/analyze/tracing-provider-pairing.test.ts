@@ -77,6 +77,44 @@ describe('tracing-provider-selected / -unselected (istio-1.27-lightstep-provider
     const cm: File = { path: 'install/mesh.yaml', text: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: istio\n  namespace: istio-system\ndata:\n  mesh: |-\n    extensionProviders:\n    - name: ls\n      lightstep:\n        service: collector.ls.svc.cluster.local\n        port: 8080\n        accessToken: abc\n' }
     expect(at(await lightstep([cm]))).toEqual([`${cm.path}:${lineOf(cm.text, 'lightstep:')} warning`])
   })
+
+  describe('a mesh-wide Telemetry overrides defaultProviders.tracing (round 21 ❌)', () => {
+    const rootTelemetry = (namespace: string, extra = '', entry = ''): File => ({
+      path: 'platform/telemetry.yaml',
+      text: `apiVersion: telemetry.istio.io/v1\nkind: Telemetry\nmetadata:\n  name: mesh-default\n  namespace: ${namespace}\nspec:\n${extra}  tracing:\n  - ${entry}providers:\n    - name: otel\n`
+    })
+
+    it('warns, not errs, when defaults name Lightstep but the root Telemetry without selector names another provider', async () => {
+      const found = await lightstep([values, defaults, rootTelemetry('istio-system')])
+      expect(at(found)).toEqual([`${providerLine} warning`])
+      expect(found[0].message).toMatch(/^defaultProviders\.tracing names the lightstep provider ls, but Telemetry istio-system\/mesh-default .* uses instead for every workload: Istio 1\.27 removed/)
+    })
+
+    it('reads the root namespace from meshConfig.rootNamespace', async () => {
+      const root: File = { path: 'platform/istiod/values-root.yaml', text: 'meshConfig:\n  rootNamespace: mesh-root\n' }
+      expect(at(await lightstep([values, defaults, root, rootTelemetry('mesh-root')]))).toEqual([`${providerLine} warning`])
+      // With the root moved, a Telemetry in istio-system is a namespace's own: the defaults still select Lightstep elsewhere.
+      expect(at(await lightstep([values, defaults, root, rootTelemetry('istio-system')]))).toEqual([`${providerLine} error`])
+    })
+
+    it('still errs when the Telemetry is not mesh-wide: another namespace, a selector, a targetRef, or client spans only', async () => {
+      for (const t of [
+        rootTelemetry('shop'),
+        rootTelemetry('istio-system', '  selector:\n    matchLabels:\n      app: gw\n'),
+        rootTelemetry('istio-system', '  targetRefs:\n  - kind: Gateway\n    group: gateway.networking.k8s.io\n    name: gw\n'),
+        rootTelemetry('istio-system', '', 'match:\n      mode: CLIENT\n    ')
+      ]) {
+        expect(at(await lightstep([values, defaults, t]))).toEqual([`${providerLine} error`])
+      }
+    })
+
+    it('still errs when a namespace Telemetry names Lightstep itself, whatever the root Telemetry says', async () => {
+      const shop: File = { path: 'apps/shop/telemetry.yaml', text: telemetry('ls').text.replace('istio-system', 'shop') }
+      const found = await lightstep([values, defaults, rootTelemetry('istio-system'), shop])
+      expect(at(found)).toEqual([`${providerLine} error`])
+      expect(found[0].message).toContain('selected by Telemetry shop/mesh-default')
+    })
+  })
 })
 
 describe('catalog validation of the tracing-provider checks', () => {

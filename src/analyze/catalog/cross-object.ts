@@ -89,6 +89,20 @@ export interface TracingSelection {
    * it turns tracing back on with the provider it inherits, so disabled selections elsewhere may still be used.
    */
   reenables?: true
+  /** The selection is a mesh config's defaultProviders.tracing (which a mesh-wide Telemetry naming providers overrides). */
+  fromDefaults?: true
+}
+
+/**
+ * A Telemetry resource without selector or targetRef(s) whose tracing entries name providers for client spans, server
+ * spans or both (an entry without `match`, or `mode: CLIENT_AND_SERVER`, covers both). In the root namespace it is the
+ * mesh-wide Telemetry: istiod takes its providers instead of meshConfig.defaultProviders.tracing for every workload.
+ */
+export interface TracingOverride {
+  namespace: string
+  by: string
+  client: boolean
+  server: boolean
 }
 
 /** An Istio Gateway that selects the pods of a managed Gateway API gateway by their gateway-name label. */
@@ -259,13 +273,16 @@ export interface DocumentFacts {
   managed: ManagedGateway[]
   providers: TracingProvider[]
   tracers: TracingSelection[]
+  overrides: TracingOverride[]
+  /** meshConfig.rootNamespace of the mesh configs the document holds (istio-system when no mesh config sets one). */
+  roots: string[]
   routes: RouteParents[]
   gateways: GatewayClassFact[]
   /** The opt-outs the document sets (`unlessRepository`), which silence catalog matches everywhere. */
   optOuts: OptOutFact[]
 }
 
-const NONE: DocumentFacts = { secrets: [], servers: [], hosts: [], ambient: false, operators: [], appliers: [], selections: [], managed: [], providers: [], tracers: [], routes: [], gateways: [], optOuts: [] }
+const NONE: DocumentFacts = { secrets: [], servers: [], hosts: [], ambient: false, operators: [], appliers: [], selections: [], managed: [], providers: [], tracers: [], overrides: [], roots: [], routes: [], gateways: [], optOuts: [] }
 const factsByDoc = new WeakMap<ManifestDocument, DocumentFacts>()
 
 function isMap(v: unknown): v is Record<string, unknown> {
@@ -309,14 +326,14 @@ function factsOf(doc: ManifestDocument, lines?: readonly string[]): DocumentFact
   const appliers = appliersOf(doc, value)
   const selections = istioGateway ? gatewaySelections(doc, value, istioGateway) : []
   const managed = resource && resource.kind === 'Gateway' && resource.apiVersion.startsWith('gateway.networking.k8s.io/') && resource.name && resource.namespace && istioManages(value) ? [{ name: resource.name, namespace: resource.namespace, resource }] : []
-  const { providers, tracers } = tracingOf(doc, value)
+  const { providers, tracers, overrides, roots } = tracingOf(doc, value)
   const gatewayApi = resource && (resource.apiVersion.startsWith('gateway.networking.k8s.io/') || resource.apiVersion.startsWith('gateway.networking.x-k8s.io/')) ? resource : undefined
   const routes = gatewayApi && ROUTE_KINDS.includes(gatewayApi.kind) ? [routeParents(value, gatewayApi)] : []
   const className = gatewayApi?.kind === 'Gateway' && isMap(value.spec) ? value.spec.gatewayClassName : undefined
   const gateways = gatewayApi?.name && typeof className === 'string' ? [{ name: gatewayApi.name, ...(gatewayApi.namespace ? { namespace: gatewayApi.namespace } : {}), className }] : []
   const optOuts = optOutsOf(doc, lines)
-  const empty = secrets.length === 0 && servers.length === 0 && hosts.length === 0 && !ambient && operators.length === 0 && appliers.length === 0 && selections.length === 0 && managed.length === 0 && providers.length === 0 && tracers.length === 0 && routes.length === 0 && gateways.length === 0 && optOuts.length === 0
-  return empty ? NONE : { secrets, servers, hosts, ambient, operators, appliers, selections, managed, providers, tracers, routes, gateways, optOuts }
+  const empty = secrets.length === 0 && servers.length === 0 && hosts.length === 0 && !ambient && operators.length === 0 && appliers.length === 0 && selections.length === 0 && managed.length === 0 && providers.length === 0 && tracers.length === 0 && overrides.length === 0 && roots.length === 0 && routes.length === 0 && gateways.length === 0 && optOuts.length === 0
+  return empty ? NONE : { secrets, servers, hosts, ambient, operators, appliers, selections, managed, providers, tracers, overrides, roots, routes, gateways, optOuts }
 }
 
 /** The Gateways a route's parentRefs name (kind Gateway is the default), or undefined gateways when a parent is not one. */
@@ -396,9 +413,11 @@ export function servedOnlyByOthers(files: readonly ManifestFile[]): (resource: R
  * The tracing providers a document defines (meshConfig.extensionProviders, wherever the mesh config sits) and the
  * ones it selects: a mesh config's defaultProviders.tracing, a Telemetry resource's spec.tracing[].providers.
  */
-function tracingOf(doc: ManifestDocument, value: Record<string, unknown>): { providers: TracingProvider[]; tracers: TracingSelection[] } {
+function tracingOf(doc: ManifestDocument, value: Record<string, unknown>): Pick<DocumentFacts, 'providers' | 'tracers' | 'overrides' | 'roots'> {
   const providers: TracingProvider[] = []
   const tracers: TracingSelection[] = []
+  const overrides: TracingOverride[] = []
+  const roots: string[] = []
   const resource = doc.resource
   if (resource && resource.kind === 'Telemetry' && resource.apiVersion.startsWith('telemetry.istio.io/')) {
     const tracing = isMap(value.spec) ? value.spec.tracing : undefined
@@ -419,11 +438,13 @@ function tracingOf(doc: ManifestDocument, value: Record<string, unknown>): { pro
           tracers.push({ name: p.name, by: who(resource), at: { file: doc.file, line: lineOf(entryAt(doc.root, path)?.keyNode, doc.line), path: `spec.tracing[${i}].providers[${j}].name`, resource }, ...(disabled ? { disabled: true as const } : {}) })
         })
       })
+      const override = telemetryOverride(value, resource, tracing)
+      if (override) overrides.push(override)
     }
   }
   // Mesh configs appear in Helm values, IstioOperator resources and the istio ConfigMap: a quick look at the text
   // of the document keeps every other one cheap.
-  if (doc.embedded.length === 0 && doc.kind !== 'helm-values' && doc.family !== 'istio-operator') return { providers, tracers }
+  if (doc.embedded.length === 0 && doc.kind !== 'helm-values' && doc.family !== 'istio-operator') return { providers, tracers, overrides, roots }
   for (const tree of meshTreesOf(doc, helmTreesOf(doc))) {
     const mesh = tree.value
     if (!isMap(mesh)) continue
@@ -443,11 +464,27 @@ function tracingOf(doc: ManifestDocument, value: Record<string, unknown>): { pro
     const defaults = isMap(mesh.defaultProviders) ? mesh.defaultProviders.tracing : undefined
     if (Array.isArray(defaults)) {
       defaults.forEach((name, j) => {
-        if (typeof name === 'string' && name !== '') tracers.push({ name, by: 'defaultProviders.tracing', at: at(['defaultProviders', 'tracing', j]) })
+        if (typeof name === 'string' && name !== '') tracers.push({ name, by: 'defaultProviders.tracing', at: at(['defaultProviders', 'tracing', j]), fromDefaults: true })
       })
     }
+    if (typeof mesh.rootNamespace === 'string' && mesh.rootNamespace !== '') roots.push(mesh.rootNamespace)
   }
-  return { providers, tracers }
+  return { providers, tracers, overrides, roots }
+}
+
+/** The override a selector-less Telemetry's tracing entries make (see TracingOverride), if they name any provider. */
+function telemetryOverride(value: Record<string, unknown>, resource: ResourceRef, tracing: readonly unknown[]): TracingOverride | undefined {
+  const spec = value.spec as Record<string, unknown>
+  if (resource.namespace === undefined || spec.selector !== undefined || spec.targetRef !== undefined || spec.targetRefs !== undefined) return undefined
+  let client = false
+  let server = false
+  for (const t of tracing) {
+    if (!isMap(t) || !Array.isArray(t.providers) || !t.providers.some((p) => isMap(p) && typeof p.name === 'string' && p.name !== '')) continue
+    const mode = isMap(t.match) ? t.match.mode : undefined
+    if (mode === undefined || mode === 'CLIENT_AND_SERVER' || mode === 'CLIENT') client = true
+    if (mode === undefined || mode === 'CLIENT_AND_SERVER' || mode === 'SERVER') server = true
+  }
+  return client || server ? { namespace: resource.namespace, by: who(resource), client, server } : undefined
 }
 
 /**
@@ -818,9 +855,10 @@ function gatewayMergeNamespaces(selections: readonly GatewaySelection[], managed
  * Tracing providers of one kind (`lightstep`) and what selects them. `selected`: each provider some selection names
  * (a defaultProviders.tracing list of any mesh config, a Telemetry resource), reported on the provider when it is in
  * scope, else on each selection in scope (a pull request that only starts using the provider hears of it); without
- * `selected`: each provider in scope that nothing in the analysed files names.
+ * `selected`: each provider in scope that nothing in the analysed files names. `overriddenBy` names the mesh-wide
+ * Telemetry whose providers replace defaultProviders.tracing for every workload: the defaults then select nothing.
  */
-function tracingProviders(kind: string, selected: boolean, providers: readonly TracingProvider[], tracers: readonly TracingSelection[], inScope: (at: Spot) => boolean): PairHit[] {
+function tracingProviders(kind: string, selected: boolean, providers: readonly TracingProvider[], tracers: readonly TracingSelection[], inScope: (at: Spot) => boolean, overriddenBy?: string): PairHit[] {
   const out: PairHit[] = []
   const reported = new Set<string>()
   // A Telemetry entry that turns span reporting back on without naming a provider may inherit a disabled one.
@@ -828,7 +866,7 @@ function tracingProviders(kind: string, selected: boolean, providers: readonly T
   for (const p of providers) {
     if (p.kind !== kind) continue
     const named = tracers.filter((t) => t.name === p.name).sort(byPlace)
-    const by = named.filter((t) => !t.disabled || reenabled)
+    const by = named.filter((t) => (!t.disabled || reenabled) && !(t.fromDefaults && overriddenBy))
     if (!selected) {
       if (by.length === 0 && inScope(p.at)) {
         out.push({
@@ -836,7 +874,9 @@ function tracingProviders(kind: string, selected: boolean, providers: readonly T
           detail:
             named.length === 0
               ? `Nothing in the analysed files selects the ${kind} provider ${p.name} (no defaultProviders.tracing list or Telemetry resource names it)`
-              : `The analysed files name the ${kind} provider ${p.name} only in tracing with disableSpanReporting: true (${named[0].by}), which builds no tracer`
+              : named.some((t) => t.fromDefaults) && overriddenBy
+                ? `defaultProviders.tracing names the ${kind} provider ${p.name}, but ${overriddenBy} (root namespace, no selector) names other tracing providers, which istiod uses instead for every workload`
+                : `The analysed files name the ${kind} provider ${p.name} only in tracing with disableSpanReporting: true (${named[0].by}), which builds no tracer`
         })
       }
       continue
@@ -855,6 +895,18 @@ function tracingProviders(kind: string, selected: boolean, providers: readonly T
     }
   }
   return out
+}
+
+/**
+ * Who overrides defaultProviders.tracing mesh-wide: the selector-less Telemetry resources of the root namespace
+ * (meshConfig.rootNamespace where a mesh config of the files sets one, else istio-system) when their entries name
+ * providers for client and server spans alike; undefined when none does.
+ */
+function meshWideTracing(overrides: readonly TracingOverride[], roots: readonly string[]): string | undefined {
+  const root = new Set(roots.length > 0 ? roots : ['istio-system'])
+  const meshWide = overrides.filter((o) => root.has(o.namespace))
+  if (!meshWide.some((o) => o.client) || !meshWide.some((o) => o.server)) return undefined
+  return meshWide.map((o) => o.by).join(' and ')
 }
 
 function providerOf(c: Compiled): string {
@@ -900,6 +952,8 @@ export function crossObjectFindings(files: readonly ManifestFile[], plan: Plan, 
   const managed: ManagedGateway[] = []
   const providers: TracingProvider[] = []
   const tracers: TracingSelection[] = []
+  const overrides: TracingOverride[] = []
+  const roots: string[] = []
   let ambient = false
   for (const file of files) {
     for (const doc of file.documents) {
@@ -914,6 +968,8 @@ export function crossObjectFindings(files: readonly ManifestFile[], plan: Plan, 
       for (const m of facts.managed) managed.push(m)
       for (const p of facts.providers) providers.push(p)
       for (const t of facts.tracers) tracers.push(t)
+      for (const o of facts.overrides) overrides.push(o)
+      for (const r of facts.roots) roots.push(r)
       ambient ||= facts.ambient
     }
   }
@@ -926,8 +982,8 @@ export function crossObjectFindings(files: readonly ManifestFile[], plan: Plan, 
     'ambient-serviceentry-hosts': () => (ambient && hosts.length > 1 ? ambientServiceEntryHosts(hosts, inScope) : []),
     'istio-operator-applied': () => (operators.length > 0 && appliers.length > 0 ? appliedOperators(operators, appliers, inScope) : []),
     'gateway-merge-namespaces': () => (selections.length > 0 && managed.length > 0 ? gatewayMergeNamespaces(selections, managed, inScope) : []),
-    'tracing-provider-selected': (c) => (providers.length > 0 ? tracingProviders(providerOf(c), true, providers, tracers, inScope) : []),
-    'tracing-provider-unselected': (c) => (providers.length > 0 ? tracingProviders(providerOf(c), false, providers, tracers, inScope) : [])
+    'tracing-provider-selected': (c) => (providers.length > 0 ? tracingProviders(providerOf(c), true, providers, tracers, inScope, meshWideTracing(overrides, roots)) : []),
+    'tracing-provider-unselected': (c) => (providers.length > 0 ? tracingProviders(providerOf(c), false, providers, tracers, inScope, meshWideTracing(overrides, roots)) : [])
   }
   const out: CrossObjectFinding[] = []
   for (const [check, compiled] of plan.crossObject) {
