@@ -12130,7 +12130,7 @@ function umbrellaSubcharts(doc) {
     return out;
 }
 const MAY_PAIR = /\b(?:lightstep|opencensus|defaultProviders)\b|^kind:[ \t]*["']?Telemetry\b|gateway\.networking\.k8s\.io\/gateway-name["']?:[ \t]*["']?[\w.-]|^apiVersion:[ \t]*["']?gateway\.networking\.k8s\.io\/v1(?:beta1)?["']?[ \t]*\r?\nkind:[ \t]*["']?Gateway\b|^[ \t]*(?:- )?credentialNames?:[ \t]*[^\s#]|^kind:[ \t]*["']?(?:ServiceEntry|IstioOperator|Kustomization|Application)\b|^resources:|istio-operator\b|dataplane-mode["']?:[ \t]*["']?ambient|profile:[ \t]*["']?ambient|gatewayClassName:[ \t]*["']?istio-waypoint|^[ \t]*(?:- )?credentialNames:[ \t]*\r?\n[ \t]*- |chart:[ \t]*["']?ztunnel\b|^[ \t]*(?:- )?bind:[ \t]*[^\s#]|\bkind:[ \t]*["']?InferencePool\b/m;
-const NONE = { secrets: [], servers: [], hosts: [], ambient: false, operators: [], appliers: [], selections: [], managed: [], providers: [], tracers: [], routes: [], gateways: [], optOuts: [] };
+const NONE = { secrets: [], servers: [], hosts: [], ambient: false, operators: [], appliers: [], selections: [], managed: [], providers: [], tracers: [], overrides: [], roots: [], routes: [], gateways: [], optOuts: [] };
 const factsByDoc = new WeakMap();
 function isMap(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -12175,14 +12175,14 @@ function factsOf(doc, lines) {
     const appliers = appliersOf(doc, value);
     const selections = istioGateway ? gatewaySelections(doc, value, istioGateway) : [];
     const managed = resource && resource.kind === 'Gateway' && resource.apiVersion.startsWith('gateway.networking.k8s.io/') && resource.name && resource.namespace && istioManages(value) ? [{ name: resource.name, namespace: resource.namespace, resource }] : [];
-    const { providers, tracers } = tracingOf(doc, value);
+    const { providers, tracers, overrides, roots } = tracingOf(doc, value);
     const gatewayApi = resource && (resource.apiVersion.startsWith('gateway.networking.k8s.io/') || resource.apiVersion.startsWith('gateway.networking.x-k8s.io/')) ? resource : undefined;
     const routes = gatewayApi && ROUTE_KINDS.includes(gatewayApi.kind) ? [routeParents(value, gatewayApi)] : [];
     const className = gatewayApi?.kind === 'Gateway' && isMap(value.spec) ? value.spec.gatewayClassName : undefined;
     const gateways = gatewayApi?.name && typeof className === 'string' ? [{ name: gatewayApi.name, ...(gatewayApi.namespace ? { namespace: gatewayApi.namespace } : {}), className }] : [];
     const optOuts = optOutsOf(doc, lines);
-    const empty = secrets.length === 0 && servers.length === 0 && hosts.length === 0 && !ambient && operators.length === 0 && appliers.length === 0 && selections.length === 0 && managed.length === 0 && providers.length === 0 && tracers.length === 0 && routes.length === 0 && gateways.length === 0 && optOuts.length === 0;
-    return empty ? NONE : { secrets, servers, hosts, ambient, operators, appliers, selections, managed, providers, tracers, routes, gateways, optOuts };
+    const empty = secrets.length === 0 && servers.length === 0 && hosts.length === 0 && !ambient && operators.length === 0 && appliers.length === 0 && selections.length === 0 && managed.length === 0 && providers.length === 0 && tracers.length === 0 && overrides.length === 0 && roots.length === 0 && routes.length === 0 && gateways.length === 0 && optOuts.length === 0;
+    return empty ? NONE : { secrets, servers, hosts, ambient, operators, appliers, selections, managed, providers, tracers, overrides, roots, routes, gateways, optOuts };
 }
 /** The Gateways a route's parentRefs name (kind Gateway is the default), or undefined gateways when a parent is not one. */
 function routeParents(value, resource) {
@@ -12270,6 +12270,8 @@ function servedOnlyByOthers(files) {
 function tracingOf(doc, value) {
     const providers = [];
     const tracers = [];
+    const overrides = [];
+    const roots = [];
     const resource = doc.resource;
     if (resource && resource.kind === 'Telemetry' && resource.apiVersion.startsWith('telemetry.istio.io/')) {
         const tracing = isMap(value.spec) ? value.spec.tracing : undefined;
@@ -12292,12 +12294,15 @@ function tracingOf(doc, value) {
                     tracers.push({ name: p.name, by: who(resource), at: { file: doc.file, line: lineOf(entryAt(doc.root, path)?.keyNode, doc.line), path: `spec.tracing[${i}].providers[${j}].name`, resource }, ...(disabled ? { disabled: true } : {}) });
                 });
             });
+            const override = telemetryOverride(value, resource, tracing);
+            if (override)
+                overrides.push(override);
         }
     }
     // Mesh configs appear in Helm values, IstioOperator resources and the istio ConfigMap: a quick look at the text
     // of the document keeps every other one cheap.
     if (doc.embedded.length === 0 && doc.kind !== 'helm-values' && doc.family !== 'istio-operator')
-        return { providers, tracers };
+        return { providers, tracers, overrides, roots };
     for (const tree of meshTreesOf(doc, helmTreesOf(doc))) {
         const mesh = tree.value;
         if (!isMap(mesh))
@@ -12321,11 +12326,31 @@ function tracingOf(doc, value) {
         if (Array.isArray(defaults)) {
             defaults.forEach((name, j) => {
                 if (typeof name === 'string' && name !== '')
-                    tracers.push({ name, by: 'defaultProviders.tracing', at: at(['defaultProviders', 'tracing', j]) });
+                    tracers.push({ name, by: 'defaultProviders.tracing', at: at(['defaultProviders', 'tracing', j]), fromDefaults: true });
             });
         }
+        if (typeof mesh.rootNamespace === 'string' && mesh.rootNamespace !== '')
+            roots.push(mesh.rootNamespace);
     }
-    return { providers, tracers };
+    return { providers, tracers, overrides, roots };
+}
+/** The override a selector-less Telemetry's tracing entries make (see TracingOverride), if they name any provider. */
+function telemetryOverride(value, resource, tracing) {
+    const spec = value.spec;
+    if (resource.namespace === undefined || spec.selector !== undefined || spec.targetRef !== undefined || spec.targetRefs !== undefined)
+        return undefined;
+    let client = false;
+    let server = false;
+    for (const t of tracing) {
+        if (!isMap(t) || !Array.isArray(t.providers) || !t.providers.some((p) => isMap(p) && typeof p.name === 'string' && p.name !== ''))
+            continue;
+        const mode = isMap(t.match) ? t.match.mode : undefined;
+        if (mode === undefined || mode === 'CLIENT_AND_SERVER' || mode === 'CLIENT')
+            client = true;
+        if (mode === undefined || mode === 'CLIENT_AND_SERVER' || mode === 'SERVER')
+            server = true;
+    }
+    return client || server ? { namespace: resource.namespace, by: who(resource), client, server } : undefined;
 }
 /**
  * An IstioOperator object; none for one annotated `config.kubernetes.io/local-config: "true"`, the mark of a file
@@ -12725,9 +12750,10 @@ function gatewayMergeNamespaces(selections, managed, inScope) {
  * Tracing providers of one kind (`lightstep`) and what selects them. `selected`: each provider some selection names
  * (a defaultProviders.tracing list of any mesh config, a Telemetry resource), reported on the provider when it is in
  * scope, else on each selection in scope (a pull request that only starts using the provider hears of it); without
- * `selected`: each provider in scope that nothing in the analysed files names.
+ * `selected`: each provider in scope that nothing in the analysed files names. `overriddenBy` names the mesh-wide
+ * Telemetry whose providers replace defaultProviders.tracing for every workload: the defaults then select nothing.
  */
-function tracingProviders(kind, selected, providers, tracers, inScope) {
+function tracingProviders(kind, selected, providers, tracers, inScope, overriddenBy) {
     const out = [];
     const reported = new Set();
     // A Telemetry entry that turns span reporting back on without naming a provider may inherit a disabled one.
@@ -12736,14 +12762,16 @@ function tracingProviders(kind, selected, providers, tracers, inScope) {
         if (p.kind !== kind)
             continue;
         const named = tracers.filter((t) => t.name === p.name).sort(byPlace);
-        const by = named.filter((t) => !t.disabled || reenabled);
+        const by = named.filter((t) => (!t.disabled || reenabled) && !(t.fromDefaults && overriddenBy));
         if (!selected) {
             if (by.length === 0 && inScope(p.at)) {
                 out.push({
                     at: p.at,
                     detail: named.length === 0
                         ? `Nothing in the analysed files selects the ${kind} provider ${p.name} (no defaultProviders.tracing list or Telemetry resource names it)`
-                        : `The analysed files name the ${kind} provider ${p.name} only in tracing with disableSpanReporting: true (${named[0].by}), which builds no tracer`
+                        : named.some((t) => t.fromDefaults) && overriddenBy
+                            ? `defaultProviders.tracing names the ${kind} provider ${p.name}, but ${overriddenBy} (root namespace, no selector) names other tracing providers, which istiod uses instead for every workload`
+                            : `The analysed files name the ${kind} provider ${p.name} only in tracing with disableSpanReporting: true (${named[0].by}), which builds no tracer`
                 });
             }
             continue;
@@ -12764,6 +12792,18 @@ function tracingProviders(kind, selected, providers, tracers, inScope) {
         }
     }
     return out;
+}
+/**
+ * Who overrides defaultProviders.tracing mesh-wide: the selector-less Telemetry resources of the root namespace
+ * (meshConfig.rootNamespace where a mesh config of the files sets one, else istio-system) when their entries name
+ * providers for client and server spans alike; undefined when none does.
+ */
+function meshWideTracing(overrides, roots) {
+    const root = new Set(roots.length > 0 ? roots : ['istio-system']);
+    const meshWide = overrides.filter((o) => root.has(o.namespace));
+    if (!meshWide.some((o) => o.client) || !meshWide.some((o) => o.server))
+        return undefined;
+    return meshWide.map((o) => o.by).join(' and ');
 }
 function providerOf(c) {
     return c.match.type === 'crossObject' && c.match.provider !== undefined ? c.match.provider : '';
@@ -12800,6 +12840,8 @@ function crossObjectFindings(files, plan, scope) {
     const managed = [];
     const providers = [];
     const tracers = [];
+    const overrides = [];
+    const roots = [];
     let ambient = false;
     for (const file of files) {
         for (const doc of file.documents) {
@@ -12824,6 +12866,10 @@ function crossObjectFindings(files, plan, scope) {
                 providers.push(p);
             for (const t of facts.tracers)
                 tracers.push(t);
+            for (const o of facts.overrides)
+                overrides.push(o);
+            for (const r of facts.roots)
+                roots.push(r);
             ambient ||= facts.ambient;
         }
     }
@@ -12836,8 +12882,8 @@ function crossObjectFindings(files, plan, scope) {
         'ambient-serviceentry-hosts': () => (ambient && hosts.length > 1 ? ambientServiceEntryHosts(hosts, inScope) : []),
         'istio-operator-applied': () => (operators.length > 0 && appliers.length > 0 ? appliedOperators(operators, appliers, inScope) : []),
         'gateway-merge-namespaces': () => (selections.length > 0 && managed.length > 0 ? gatewayMergeNamespaces(selections, managed, inScope) : []),
-        'tracing-provider-selected': (c) => (providers.length > 0 ? tracingProviders(providerOf(c), true, providers, tracers, inScope) : []),
-        'tracing-provider-unselected': (c) => (providers.length > 0 ? tracingProviders(providerOf(c), false, providers, tracers, inScope) : [])
+        'tracing-provider-selected': (c) => (providers.length > 0 ? tracingProviders(providerOf(c), true, providers, tracers, inScope, meshWideTracing(overrides, roots)) : []),
+        'tracing-provider-unselected': (c) => (providers.length > 0 ? tracingProviders(providerOf(c), false, providers, tracers, inScope, meshWideTracing(overrides, roots)) : [])
     };
     const out = [];
     for (const [check, compiled] of plan.crossObject) {
