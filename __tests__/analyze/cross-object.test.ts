@@ -197,7 +197,9 @@ describe('pairing context on pull requests: which untouched files are parsed', (
       'apiVersion: networking.istio.io/v1\nkind: ServiceEntry\n',
       'metadata:\n  labels:\n    istio.io/dataplane-mode: ambient\n',
       'spec:\n  profile: ambient\n',
-      'spec:\n  chart:\n    spec:\n      chart: ztunnel\n'
+      'spec:\n  chart:\n    spec:\n      chart: ztunnel\n',
+      // The mesh's root namespace decides which Telemetry overrides defaultProviders.tracing.
+      'meshConfig:\n  rootNamespace: mesh-root\n'
     ]
     const no = [
       // The CRD schema names the fields without values.

@@ -95,6 +95,8 @@ describe('tracing-provider-selected / -unselected (istio-1.27-lightstep-provider
       expect(at(await lightstep([values, defaults, root, rootTelemetry('mesh-root')]))).toEqual([`${providerLine} warning`])
       // With the root moved, a Telemetry in istio-system is a namespace's own: the defaults still select Lightstep elsewhere.
       expect(at(await lightstep([values, defaults, root, rootTelemetry('istio-system')]))).toEqual([`${providerLine} error`])
+      // A pull request that changes the provider only reads the root namespace and the Telemetry from untouched files.
+      expect(at(await lightstep([values, defaults, root, rootTelemetry('mesh-root')], '1.27', '1.26', [values]))).toEqual([`${providerLine} warning`])
     })
 
     it('still errs when the Telemetry is not mesh-wide: another namespace, a selector, a targetRef, or client spans only', async () => {
