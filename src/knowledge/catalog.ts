@@ -271,6 +271,11 @@ export interface TextMatch extends MatchBase {
    * value, which is never evaluated as an expression).
    */
   notUnder?: string[]
+  /**
+   * Strings whose presence in any scalar of the document (outside metadata, honouring `notUnder`) means it already
+   * does the new thing, e.g. code that reads the new metadata key next to the old one: such a document is not reported.
+   */
+  unlessContains?: string[]
 }
 
 /** A Helm chart name installed through HelmRelease, Argo CD Application or Chart.yaml dependencies. */
@@ -428,7 +433,7 @@ const MATCH_KEYS: Record<MatchType, { required: string[]; optional: string[] }> 
   proxyConfig: { required: ['paths'], optional: ['values', 'pattern', 'where'] },
   helmValue: { required: ['chart', 'paths'], optional: ['iopPaths', 'values', 'pattern', 'valueTypes', 'where'] },
   env: { required: ['name', 'component'], optional: ['values', 'pattern', 'unlessSet', 'documentWhere'] },
-  text: { required: [], optional: ['kinds', 'families', 'contains', 'pattern', 'notUnder'] },
+  text: { required: [], optional: ['kinds', 'families', 'contains', 'pattern', 'notUnder', 'unlessContains'] },
   helmChart: { required: ['names'], optional: ['where'] },
   crossObject: { required: ['check'], optional: ['provider'] }
 }
@@ -616,6 +621,7 @@ function checkMatch(m: Match, where: string, problems: string[]): void {
       if (m.contains === undefined && m.pattern === undefined) problems.push(`${where}: text match needs contains or pattern`)
       if (m.kinds === undefined && m.families === undefined) problems.push(`${where}: text match needs kinds or families`)
       if (m.notUnder !== undefined && !nonEmptyStrings(m.notUnder)) problems.push(`${where}: notUnder must be a non-empty list`)
+      if (m.unlessContains !== undefined && !nonEmptyStrings(m.unlessContains)) problems.push(`${where}: unlessContains must be a non-empty list`)
       break
     case 'helmChart':
       if (!nonEmptyStrings(m.names)) problems.push(`${where}: names must be a non-empty list`)

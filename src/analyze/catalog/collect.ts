@@ -616,6 +616,17 @@ function checkText(out: HitCollector, doc: ManifestDocument): void {
   // gets its edit.
   const done = new Set<CompiledText>()
   const prose = new Map<CompiledText, { node: PosNode; path: ConcretePath }>()
+  // A match whose document already holds one of its unlessContains strings is done before it starts.
+  if (candidates.some((c) => c.unlessContains)) {
+    walk(doc.root, (node, path) => {
+      if (path.length === 1 && path[0] === 'metadata') return 'skip'
+      if (node.kind !== 'scalar') return
+      for (const c of candidates) {
+        if (!c.unlessContains || done.has(c) || (c.notUnder && path.some((k) => typeof k === 'string' && c.notUnder!.has(k)))) continue
+        if (c.unlessContains.some((s) => node.text.includes(s))) done.add(c)
+      }
+    })
+  }
   const report = (c: CompiledText, node: PosNode & { kind: 'scalar' }, path: readonly (string | number)[]): void =>
     out.add(c, { line: node.line, valueNode: node, ...(c.needle !== undefined ? { needle: c.needle } : {}) }, [...path], c.needle ?? c.match.pattern ?? '')
   walk(doc.root, (node, path) => {

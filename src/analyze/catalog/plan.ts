@@ -107,6 +107,7 @@ export interface CompiledText extends Compiled {
   needle?: string
   regex?: RegExp
   notUnder?: ReadonlySet<string>
+  unlessContains?: readonly string[]
 }
 
 export interface Plan {
@@ -369,7 +370,8 @@ function add(plan: Plan, base: Compiled, match: Match): void {
         ...(match.families ? { families: new Set(match.families) } : {}),
         ...(match.contains !== undefined ? { needle: match.contains } : {}),
         ...(match.pattern !== undefined ? { regex: new RegExp(match.pattern) } : {}),
-        ...(match.notUnder ? { notUnder: new Set(match.notUnder) } : {})
+        ...(match.notUnder ? { notUnder: new Set(match.notUnder) } : {}),
+        ...(match.unlessContains ? { unlessContains: match.unlessContains } : {})
       })
       return
     }
