@@ -38,3 +38,25 @@ describe('istio-1.27-cni-owned-config-filename-typo: the Istio-owned CNI config 
     expect(at(of(run('istio/cni.yaml', cni, '1.27'), ID))).toEqual([`istio/cni.yaml:${lineOf(cni, 'istioOwnedCNIConfigFilename')} warning`])
   })
 })
+
+describe('istio-1.27-native-sidecars (policy text): a policy that already covers initContainers is not told its rules stop matching', () => {
+  const ID = 'istio-1.27-native-sidecars'
+  const policy = (initKey: string): string =>
+    'apiVersion: kyverno.io/v1\nkind: ClusterPolicy\nmetadata:\n  name: require-limits\nspec:\n  rules:\n  - name: limits\n    match:\n      any:\n      - resources: {kinds: [Pod]}\n    validate:\n      message: limits required\n      pattern:\n        spec:\n          containers:\n          - (name): "!istio-proxy"\n            resources: {limits: {memory: "?*"}}\n' +
+    `          ${initKey}:\n          - (name): "!istio-proxy"\n            resources: {limits: {memory: "?*"}}\n`
+  const rego =
+    'apiVersion: templates.gatekeeper.sh/v1\nkind: ConstraintTemplate\nmetadata:\n  name: proxylimits\nspec:\n  crd:\n    spec:\n      names: {kind: ProxyLimits}\n  targets:\n  - target: admission.k8s.gatekeeper.sh\n    rego: |\n      package proxylimits\n      violation[{"msg": msg}] {\n        c := input.review.object.spec.initContainers[_]\n        c.name == "istio-proxy"\n        not c.resources.limits\n        msg := "istio-proxy needs limits"\n      }\n'
+
+  it('Kyverno pattern with an =(initContainers) anchor (a map key) next to containers: quiet', () => {
+    expect(of(run('policy/limits.yaml', policy('=(initContainers)'), '1.27', '1.26'), ID)).toEqual([])
+  })
+
+  it('Gatekeeper rego that reads spec.initContainers (a scalar): quiet', () => {
+    expect(of(run('policy/rego.yaml', rego, '1.27', '1.26'), ID)).toEqual([])
+  })
+
+  it('trip: the same policy covering only containers (and ephemeralContainers) still warns at the istio-proxy rule', () => {
+    const text = policy('=(ephemeralContainers)')
+    expect(at(of(run('policy/limits.yaml', text, '1.27', '1.26'), ID))).toEqual([`policy/limits.yaml:${lineOf(text, '"!istio-proxy"')} warning`])
+  })
+})
