@@ -60,3 +60,16 @@ describe('istio-1.27-native-sidecars (policy text): a policy that already covers
     expect(at(of(run('policy/limits.yaml', text, '1.27', '1.26'), ID))).toEqual([`policy/limits.yaml:${lineOf(text, '"!istio-proxy"')} warning`])
   })
 })
+
+describe('istio-1.26-iop-gateway-component-tag: the message stays true when the install tag happens to equal the gateway tag', () => {
+  const ID = 'istio-1.26-iop-gateway-component-tag'
+  const text =
+    'apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nmetadata:\n  name: x\n  namespace: istio-system\nspec:\n  components:\n    ingressGateways:\n    - name: istio-ingressgateway\n      enabled: true\n      tag: 1.25.2\n'
+
+  it('no spec.tag, target 1.25.2 (istioctl 1.25.2 installs 1.25.2 anyway): the warning no longer says the gateway runs something other than 1.25.2', () => {
+    const found = of(run('iop.yaml', text, '1.25.2'), ID)
+    expect(at(found)).toEqual([`iop.yaml:${lineOf(text, 'tag: 1.25.2')} warning`])
+    expect(found[0].message).not.toMatch(/not 1\.25\.2/)
+    expect(found[0].message).toMatch(/only where that install tag is 1\.25\.2 too/)
+  })
+})

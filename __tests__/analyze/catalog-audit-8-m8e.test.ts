@@ -14,7 +14,7 @@ describe('istio-1.26-iop-gateway-component-tag: only where ignoring the tag chan
     const text = iop('  tag: 1.25.2\n', '1.25.2-distroless')
     const found = of(run('iop.yaml', text, '1.25'), ID)
     expect(found.map((f) => `${f.file}:${f.line} ${f.severity}`)).toEqual([`iop.yaml:${lineOf(text, 'tag: 1.25.2-distroless')} warning`])
-    expect(found[0]?.message).toContain('not 1.25.2-distroless')
+    expect(found[0]?.message).toContain('instead of its own tag 1.25.2-distroless')
     expect(of(run('iop.yaml', text, '1.26'), ID)).toEqual([])
   })
 
