@@ -1,0 +1,79 @@
+// Twenty-fourth audit (census), helper r24b (docs/audit/catalog-audit-24-r24b.md): one test per fix, each failing on
+// the entry as it was before the audit.
+import { describe, expect, it } from '@jest/globals'
+import { catalogAnalyzer } from '../../src/analyze/catalog.js'
+import type { AnalysisContext } from '../../src/analyze/types.js'
+import { parseFromRelease, parseRelease } from '../../src/knowledge/versions.js'
+import { parseManifestFile } from '../../src/manifests/parse.js'
+import type { Finding } from '../../src/model.js'
+import { at, lineOf, of, run } from '../support/catalog-run.js'
+
+/** Findings on `path` with the other files as the rest of the repository (opt-outs written elsewhere count). */
+function runInRepository(files: Record<string, string>, path: string, target: string, from?: string): Finding[] {
+  const parsed = Object.entries(files).map(([p, t]) => parseManifestFile(p, t))
+  for (const f of parsed) expect(f.problems).toEqual([])
+  const ctx: AnalysisContext = { target: parseRelease(target), ...(from ? { from: parseFromRelease(from) } : {}), files: parsed }
+  const found = parsed.find((f) => f.path === path)!.documents.flatMap((d) => catalogAnalyzer.check(d, ctx))
+  return catalogAnalyzer.settle ? catalogAnalyzer.settle(found, ctx) : found
+}
+
+describe('istio-1.23-stackdriver-provider-removed: the message covers the tracer that went too (round 23 ❌)', () => {
+  const ID = 'istio-1.23-stackdriver-provider-removed'
+  const mesh = [
+    'apiVersion: v1',
+    'kind: ConfigMap',
+    'metadata:',
+    '  name: istio',
+    '  namespace: istio-system',
+    'data:',
+    '  mesh: |-',
+    '    extensionProviders:',
+    '    - name: sd',
+    '      stackdriver: {}',
+    '    defaultProviders:',
+    '      tracing: [sd]',
+    '',
+  ].join('\n')
+
+  it('tells a provider selected for tracing that its traces stop, at the provider line', () => {
+    const found = of(run('mesh.yaml', mesh, '1.23', '1.22'), ID)
+    expect(at(found)).toEqual([`mesh.yaml:${lineOf(mesh, 'stackdriver: {}')} warning`])
+    expect(found[0]!.message).toMatch(/tracer/)
+    expect(found[0]!.message).toMatch(/opentelemetry provider/)
+    expect(found[0]!.message).not.toMatch(/exports no metrics/)
+  })
+
+  it('says nothing before 1.23', () => {
+    expect(of(run('mesh.yaml', mesh, '1.22', '1.21'), ID)).toEqual([])
+  })
+})
+
+describe('istio-1.24-istio-cni-values-removed: pilot.cni.* set in another file of the repository (round 23 ❌)', () => {
+  const MSG = /istio_cni/
+  const values = 'istio_cni:\n  enabled: true\n  chained: false\n'
+  const onlyEnabled = 'istio_cni:\n  enabled: true\n'
+  const cni = (fs: Finding[]): string[] => at(fs.filter((f) => MSG.test(f.message)))
+
+  it('still warns when nothing in the repository sets pilot.cni.*', () => {
+    expect(cni(runInRepository({ 'values.yaml': onlyEnabled }, 'values.yaml', '1.24', '1.23'))).toEqual([`values.yaml:${lineOf(onlyEnabled, 'enabled')} warning`])
+  })
+
+  it('is silent when another values file sets pilot.cni.enabled (and, for chained: false, pilot.cni.provider: multus)', () => {
+    const prod = 'pilot:\n  cni:\n    enabled: true\n'
+    expect(cni(runInRepository({ 'values.yaml': onlyEnabled, 'values-prod.yaml': prod }, 'values.yaml', '1.24', '1.23'))).toEqual([])
+    // chained: false without multus anywhere: the multus setting is still lost
+    expect(cni(runInRepository({ 'values.yaml': values, 'values-prod.yaml': prod }, 'values.yaml', '1.24', '1.23'))).toEqual([`values.yaml:${lineOf(values, 'chained')} warning`])
+    const multus = 'pilot:\n  cni:\n    enabled: true\n    provider: multus\n'
+    expect(cni(runInRepository({ 'values.yaml': values, 'values-prod.yaml': multus }, 'values.yaml', '1.24', '1.23'))).toEqual([])
+  })
+
+  const iop = ['apiVersion: install.istio.io/v1alpha1', 'kind: IstioOperator', 'metadata:', '  name: base', 'spec:', '  values:', '    istio_cni:', '      enabled: true', ''].join('\n')
+  const overlay = (spec: string[]): string => ['apiVersion: install.istio.io/v1alpha1', 'kind: IstioOperator', 'metadata:', '  name: cni', 'spec:', ...spec, ''].join('\n')
+
+  it('warns on an IstioOperator alone, and is silent when an overlay enables the CNI component', () => {
+    expect(cni(runInRepository({ 'iop.yaml': iop }, 'iop.yaml', '1.24', '1.23'))).toEqual([`iop.yaml:${lineOf(iop, 'enabled: true')} warning`])
+    expect(cni(runInRepository({ 'iop.yaml': iop, 'iop-cni.yaml': overlay(['  components:', '    cni:', '      enabled: true']) }, 'iop.yaml', '1.24', '1.23'))).toEqual([])
+    expect(cni(runInRepository({ 'iop.yaml': iop, 'iop-cni.yaml': overlay(['  values:', '    pilot:', '      cni:', '        enabled: true']) }, 'iop.yaml', '1.24', '1.23'))).toEqual([])
+    expect(cni(runInRepository({ 'iop.yaml': iop, 'iop-cni.yaml': overlay(['  profile: ambient']) }, 'iop.yaml', '1.24', '1.23'))).toEqual([])
+  })
+})
