@@ -77,3 +77,47 @@ describe('istio-1.24-istio-cni-values-removed: pilot.cni.* set in another file o
     expect(cni(runInRepository({ 'iop.yaml': iop, 'iop-cni.yaml': overlay(['  profile: ambient']) }, 'iop.yaml', '1.24', '1.23'))).toEqual([])
   })
 })
+
+describe('istio-1.24-bypass-inbound-capture-annotation: quiet on pods that get a sidecar (ztunnel never captures them)', () => {
+  const MSG = /bypass-inbound-capture annotation is only read/
+  const dep = (labels: string[] = []): string =>
+    [
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata:',
+      '  name: a',
+      '  namespace: apps',
+      'spec:',
+      '  selector:',
+      '    matchLabels: {app: a}',
+      '  template:',
+      '    metadata:',
+      '      labels:',
+      '        app: a',
+      ...labels.map((l) => `        ${l}`),
+      '      annotations:',
+      '        ambient.istio.io/bypass-inbound-capture: "true"',
+      '    spec:',
+      '      containers: [{name: a, image: a}]',
+      '',
+    ].join('\n')
+  const ns = (label: string): string => `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: apps\n  labels:\n    ${label}\n`
+  const bypass = (fs: Finding[]): string[] => at(fs.filter((f) => MSG.test(f.message)))
+
+  it('warns on a pod of an ambient namespace before 1.24, at the annotation line', () => {
+    const d = dep()
+    expect(bypass(runInRepository({ 'dep.yaml': d, 'ns.yaml': ns('istio.io/dataplane-mode: ambient') }, 'dep.yaml', '1.23', '1.22'))).toEqual([
+      `dep.yaml:${lineOf(d, 'bypass-inbound-capture')} warning`,
+    ])
+  })
+
+  it('is silent when the pod namespace is sidecar-injected (istio-injection=enabled or an istio.io/rev label)', () => {
+    const d = dep()
+    expect(bypass(runInRepository({ 'dep.yaml': d, 'ns.yaml': ns('istio-injection: enabled') }, 'dep.yaml', '1.23', '1.22'))).toEqual([])
+    expect(bypass(runInRepository({ 'dep.yaml': d, 'ns.yaml': ns('istio.io/rev: canary') }, 'dep.yaml', '1.23', '1.22'))).toEqual([])
+  })
+
+  it('is silent on a pod that carries the istio.io/rev injection label itself', () => {
+    expect(bypass(runInRepository({ 'dep.yaml': dep(['istio.io/rev: canary']) }, 'dep.yaml', '1.23', '1.22'))).toEqual([])
+  })
+})
