@@ -121,3 +121,22 @@ describe('istio-1.24-bypass-inbound-capture-annotation: quiet on pods that get a
     expect(bypass(runInRepository({ 'dep.yaml': dep(['istio.io/rev: canary']) }, 'dep.yaml', '1.23', '1.22'))).toEqual([])
   })
 })
+
+describe('istio-1.23-cni-log-level-deprecated: logLevel info is what the plugin logs at anyway', () => {
+  const ID = 'istio-1.23-cni-log-level-deprecated'
+  const VALUES = 'istio-cni/values.yaml'
+
+  it('is only a notice for info (the node agent filtered plugin logs at its own level, info by default, and 1.23 logs at that level)', () => {
+    const text = 'cni:\n  logLevel: info\n'
+    for (const [target, from] of [['1.23', '1.22'], ['1.24', '1.23']] as const) {
+      const found = of(run(VALUES, text, target, from), ID)
+      expect(at(found)).toEqual([`${VALUES}:${lineOf(text, 'logLevel')} notice`])
+      expect(found[0]!.message).toMatch(/changes nothing unless one of those is set/)
+    }
+  })
+
+  it('still warns for a level that did change the plugin logs (warn)', () => {
+    const text = 'cni:\n  logLevel: warn\n'
+    expect(at(of(run(VALUES, text, '1.23', '1.22'), ID))).toEqual([`${VALUES}:${lineOf(text, 'logLevel')} warning`])
+  })
+})
