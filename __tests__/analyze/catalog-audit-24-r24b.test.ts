@@ -2,6 +2,7 @@
 // the entry as it was before the audit.
 import { describe, expect, it } from '@jest/globals'
 import { catalogAnalyzer } from '../../src/analyze/catalog.js'
+import { mayHoldPairingFacts } from '../../src/analyze/catalog/cross-object.js'
 import type { AnalysisContext } from '../../src/analyze/types.js'
 import { parseFromRelease, parseRelease } from '../../src/knowledge/versions.js'
 import { parseManifestFile } from '../../src/manifests/parse.js'
@@ -69,6 +70,11 @@ describe('istio-1.24-istio-cni-values-removed: pilot.cni.* set in another file o
 
   const iop = ['apiVersion: install.istio.io/v1alpha1', 'kind: IstioOperator', 'metadata:', '  name: base', 'spec:', '  values:', '    istio_cni:', '      enabled: true', ''].join('\n')
   const overlay = (spec: string[]): string => ['apiVersion: install.istio.io/v1alpha1', 'kind: IstioOperator', 'metadata:', '  name: cni', 'spec:', ...spec, ''].join('\n')
+
+  it('reads an untouched values file that sets pilot.cni.enabled as context, and not every file with an enabled key', () => {
+    expect(mayHoldPairingFacts('pilot:\n  cni:\n    enabled: true\n')).toBe(true)
+    expect(mayHoldPairingFacts('pilot:\n  autoscaleEnabled: false\nmonitoring:\n  enabled: true\n')).toBe(false)
+  })
 
   it('warns on an IstioOperator alone, and is silent when an overlay enables the CNI component', () => {
     expect(cni(runInRepository({ 'iop.yaml': iop }, 'iop.yaml', '1.24', '1.23'))).toEqual([`iop.yaml:${lineOf(iop, 'enabled: true')} warning`])
