@@ -41,7 +41,7 @@ describe('istio-1.22-ambient-flags-removed: ambient switched on in another file 
 describe('istio-1.23-cni-log-level-deprecated: logging.level set in another values file', () => {
   const DROPPED = /stops reading logLevel/
   // logLevel: debug was the chart's own default before 1.23 and is only a notice since round 16 (r16b): info keeps this test about the warning.
-  const values: File = { path: 'istio/cni-values.yaml', text: 'cni:\n  logLevel: info\nglobal: {hub: docker.io/istio}\n' }
+  const values: File = { path: 'istio/cni-values.yaml', text: 'cni:\n  logLevel: warn\nglobal: {hub: docker.io/istio}\n' }
   const line = lineOf(values.text, 'logLevel')
 
   it('alone: a warning on logLevel (1.23 from 1.22)', async () => {

@@ -27,7 +27,7 @@ const cniRelease = (level: string): string =>
 
 describe(`${CNI}: the chart's old default`, () => {
   it('warns on a logLevel other than debug (that level is dropped)', () => {
-    const t = cniRelease('info')
+    const t = cniRelease('warn')
     expect(of(run('hr.yaml', t, '1.23', '1.22'), CNI).map((x) => `${x.line} ${x.severity}`)).toEqual([`${lineOf(t, 'logLevel')} warning`])
   })
   it('gives only a notice on logLevel: debug, the default of the older charts (nothing the user chose is lost)', () => {

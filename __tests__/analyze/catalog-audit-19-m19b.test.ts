@@ -7,7 +7,7 @@ describe('audit 19 m19b #5: the istio-cni log level moves to cni.logging.level i
   const id = 'istio-1.23-cni-log-level-deprecated'
   const VALUES = 'istio-cni/values.yaml'
   it('advises cni.logging.level, which the 1.23 chart reads, not the top-level logging.level', () => {
-    const text = 'cni:\n  logLevel: info\n'
+    const text = 'cni:\n  logLevel: warn\n'
     for (const target of ['1.23', '1.24']) {
       const found = of(run(VALUES, text, target), id)
       expect(at(found)).toEqual([`${VALUES}:${lineOf(text, 'logLevel')} warning`])
@@ -15,27 +15,27 @@ describe('audit 19 m19b #5: the istio-cni log level moves to cni.logging.level i
     }
   })
   it('on 1.23 a top-level logging.level next to it is no replacement: still a warning, saying why', () => {
-    const text = 'cni:\n  logLevel: info\nlogging:\n  level: info\n'
+    const text = 'cni:\n  logLevel: warn\nlogging:\n  level: info\n'
     const found = of(run(VALUES, text, '1.23'), id)
     expect(at(found)).toEqual([`${VALUES}:${lineOf(text, 'logLevel')} warning`])
     expect(found[0]!.message).toMatch(/does not read the top-level logging\.level/)
     expect(found[0]!.message).not.toMatch(/already set here/)
   })
   it('from 1.24 the top-level logging.level is read, so the same file only gets the notice', () => {
-    const text = 'cni:\n  logLevel: info\nlogging:\n  level: info\n'
+    const text = 'cni:\n  logLevel: warn\nlogging:\n  level: info\n'
     const found = of(run(VALUES, text, '1.24'), id)
     expect(at(found)).toEqual([`${VALUES}:${lineOf(text, 'logLevel')} notice`])
     expect(found[0]!.message).toMatch(/logging\.level, which it reads instead, is already set here/)
   })
   it('cni.logging.level next to it is the replacement on 1.23 too: a notice, whatever else is set', () => {
-    for (const text of ['cni:\n  logLevel: info\n  logging:\n    level: info\n', 'cni:\n  logLevel: info\n  logging:\n    level: info\nlogging:\n  level: warn\n']) {
+    for (const text of ['cni:\n  logLevel: warn\n  logging:\n    level: info\n', 'cni:\n  logLevel: warn\n  logging:\n    level: info\nlogging:\n  level: warn\n']) {
       const found = of(run(VALUES, text, '1.23'), id)
       expect(at(found)).toEqual([`${VALUES}:${lineOf(text, 'logLevel')} notice`])
       expect(found[0]!.message).toMatch(/cni\.logging\.level, which it reads instead/)
     }
   })
   it('says nothing before 1.23, where logLevel is read', () => {
-    expect(of(run(VALUES, 'cni:\n  logLevel: info\n', '1.22'), id)).toEqual([])
+    expect(of(run(VALUES, 'cni:\n  logLevel: warn\n', '1.22'), id)).toEqual([])
   })
 })
 

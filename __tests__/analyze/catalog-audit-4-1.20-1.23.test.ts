@@ -134,7 +134,7 @@ spec:
       sourceRef: {kind: HelmRepository, name: istio}
   values:
     cni:
-      logLevel: info
+      logLevel: warn
 `
   it('is a removed value (no 1.23 template reads it), reported as a warning', () => {
     for (const target of ['1.23', '1.25']) {

@@ -119,7 +119,7 @@ ${values}`
     expect(of(run('istio/cni.yaml', text, '1.23'), id)).toEqual([expect.objectContaining({ file: 'istio/cni.yaml', line: lineOf(text, 'logLevel'), severity: 'notice' })])
   })
   it('stays a warning when nothing replaces it', () => {
-    const text = release('    cni:\n      logLevel: info\n')
+    const text = release('    cni:\n      logLevel: warn\n')
     expect(of(run('istio/cni.yaml', text, '1.23'), id)).toEqual([expect.objectContaining({ file: 'istio/cni.yaml', line: lineOf(text, 'logLevel'), severity: 'warning' })])
   })
 })

@@ -153,6 +153,9 @@ export function mayHoldPairingFacts(text: string): boolean {
 
 let words: RegExp | null | undefined
 
+/** Keys in nearly every values file or manifest: a poor sign that a file holds an opt-out. */
+const GENERIC_KEYS = new Set(['enabled', 'mode', 'service', 'address', 'values', 'spec', 'name', 'type', 'value', 'pilot', 'global'])
+
 /**
  * The names an `unlessRepository` opt-out can be written with (variables, the last key of a value path), as one
  * pattern: a file without any of them holds no opt-out. Null when the catalog has no opt-outs.
@@ -174,7 +177,10 @@ function optOutWords(): RegExp | null {
       }
       // Every key of the path is written in a file that sets it, so one key is enough to look for: the longest (the
       // most telling; a last key such as `enabled`, `mode` or `service` is in nearly every file).
-      const keys = path.split('.').map((k) => k.replace(/\[\]$/, '')).filter((k) => /^[A-Za-z0-9_]+$/.test(k))
+      // Generic keys (`enabled` of `pilot.cni.enabled`) are skipped when the path has another one to look for.
+      const all = path.split('.').map((k) => k.replace(/\[\]$/, '')).filter((k) => /^[A-Za-z0-9_]+$/.test(k))
+      const telling = all.filter((k) => !GENERIC_KEYS.has(k))
+      const keys = telling.length > 0 ? telling : all
       const key = keys.reduce<string | undefined>((best, k) => (best === undefined || k.length > best.length ? k : best), undefined)
       if (key !== undefined && quoted === undefined) names.add(key)
       else unbounded = true
