@@ -2,6 +2,21 @@
 // fails on the entry as it was before the fix and asserts the file and line of what must (or must not) be reported.
 import { describe, expect, it } from '@jest/globals'
 import { run, of, lineOf } from '../support/catalog-run.js'
+import { catalogAnalyzer } from '../../src/analyze/catalog.js'
+import type { AnalysisContext } from '../../src/analyze/types.js'
+import { parseFromRelease, parseRelease } from '../../src/knowledge/versions.js'
+import { parseManifestFile } from '../../src/manifests/parse.js'
+import type { Finding } from '../../src/model.js'
+
+/** The analyzer's findings on one file with a from release, after the settle step that applies unlessRepository. */
+function settled(path: string, text: string, target: string, from: string): Finding[] {
+  const file = parseManifestFile(path, text)
+  expect(file.problems).toEqual([])
+  const ctx: AnalysisContext = { target: parseRelease(target), from: parseFromRelease(from), files: [file] }
+  const findings = file.documents.flatMap((d) => catalogAnalyzer.check(d, ctx))
+  const all = [...findings, ...(catalogAnalyzer.checkRepository?.(ctx, file.documents) ?? [])]
+  return catalogAnalyzer.settle ? catalogAnalyzer.settle(all, ctx) : all
+}
 
 // The istio-cni chart merges the profile (files/profile-ambient.yaml sets cni.ambient.enabled: true) under the user's
 // values, then templates/zzy_descope_legacy.yaml copies everything under `cni` onto the top level. So a user's
@@ -76,5 +91,30 @@ ${extra}`
   it('says nothing when the IstioOperator turns the CNI component or its ambient mode off', () => {
     expect(of(run(IOP, iop('  components:\n    cni:\n      enabled: false\n'), '1.29', '1.28'), id)).toEqual([])
     expect(of(run(IOP, iop('  values:\n    cni:\n      ambient:\n        enabled: false\n'), '1.29', '1.28'), id)).toEqual([])
+  })
+})
+
+// pilot/pkg/features/ambient.go registers AMBIENT_ENABLE_DRY_RUN_AUTHORIZATION_POLICY with registerAmbient: istiod
+// ignores it unless PILOT_ENABLE_AMBIENT is true, so with ambient switched off nothing is sent to any ztunnel.
+describe('audit 24 r24f: istio-1.29-dry-run-authz-in-ztunnel is quiet when PILOT_ENABLE_AMBIENT is false', () => {
+  const id = 'istio-1.29-dry-run-authz-in-ztunnel'
+  const FILE = 'istio/istiod-values.yaml'
+  it('still warns with the variable on, saying it needs ambient on (trip)', () => {
+    const text = 'pilot:\n  env:\n    AMBIENT_ENABLE_DRY_RUN_AUTHORIZATION_POLICY: "true"\n'
+    expect(of(run(FILE, text, '1.29', '1.28'), id)).toEqual([
+      expect.objectContaining({
+        file: FILE,
+        line: lineOf(text, 'AMBIENT_ENABLE_DRY_RUN_AUTHORIZATION_POLICY'),
+        severity: 'warning',
+        message: expect.stringContaining('only with PILOT_ENABLE_AMBIENT=true'),
+      }),
+    ])
+  })
+  it('says nothing when the same values switch ambient off', () => {
+    const dryRun = (fs: Finding[]): Finding[] => fs.filter((f) => /sends dry-run AuthorizationPolicies/.test(f.message))
+    const trip = 'pilot:\n  env:\n    AMBIENT_ENABLE_DRY_RUN_AUTHORIZATION_POLICY: "true"\n'
+    expect(dryRun(settled(FILE, trip, '1.29', '1.28'))).toHaveLength(1)
+    const text = 'pilot:\n  env:\n    PILOT_ENABLE_AMBIENT: "false"\n    AMBIENT_ENABLE_DRY_RUN_AUTHORIZATION_POLICY: "true"\n'
+    expect(dryRun(settled(FILE, text, '1.29', '1.28'))).toEqual([])
   })
 })
