@@ -118,3 +118,56 @@ describe('audit 24 r24f: istio-1.29-dry-run-authz-in-ztunnel is quiet when PILOT
     expect(dryRun(settled(FILE, text, '1.29', '1.28'))).toEqual([])
   })
 })
+
+// Istio's default stats inclusion (pkg/bootstrap/config.go requiredEnvoyStatsMatcherInclusionPrefixes:
+// cluster_manager, listener_manager, server, cluster.xds-grpc, wasm) does not export the outbound clusters'
+// circuit_breakers.*.remaining_* gauges: a DestinationRule with a connection pool alone has no such dashboards.
+describe('audit 24 r24f: istio-1.29-circuit-breaker-remaining-metrics warns only where the gauges are exported', () => {
+  const id = 'istio-1.29-circuit-breaker-remaining-metrics'
+  it('gives a DestinationRule connection pool a notice that says the gauges are exported only by a stats inclusion', () => {
+    const FILE = 'apps/shop/dr.yaml'
+    const text = `apiVersion: networking.istio.io/v1
+kind: DestinationRule
+metadata:
+  name: r
+  namespace: shop
+spec:
+  host: r.shop.svc.cluster.local
+  trafficPolicy:
+    connectionPool:
+      tcp:
+        maxConnections: 10
+`
+    expect(of(run(FILE, text, '1.29', '1.28'), id)).toEqual([
+      expect.objectContaining({ file: FILE, line: lineOf(text, 'connectionPool'), severity: 'notice', message: expect.stringContaining('default stats inclusion does not export them') }),
+    ])
+  })
+  it('warns on a pod stats inclusion that exports the outbound cluster stats', () => {
+    const FILE = 'apps/shop/deploy.yaml'
+    const text = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: app
+  namespace: shop
+spec:
+  template:
+    metadata:
+      annotations:
+        sidecar.istio.io/statsInclusionPrefixes: "cluster.outbound,cluster_manager"
+    spec:
+      containers:
+      - name: app
+        image: nginx
+`
+    expect(of(run(FILE, text, '1.29', '1.28'), id)).toEqual([
+      expect.objectContaining({ file: FILE, line: lineOf(text, 'statsInclusionPrefixes'), severity: 'warning' }),
+    ])
+  })
+  it('warns on a mesh-wide proxyStatsMatcher regexp for circuit_breakers, not on other regexps', () => {
+    const FILE = 'istio/istiod-values.yaml'
+    const text = 'meshConfig:\n  defaultConfig:\n    proxyStatsMatcher:\n      inclusionRegexps:\n        - ".*circuit_breakers.*"\n        - ".*upstream_rq_retry.*"\n'
+    expect(of(run(FILE, text, '1.29', '1.28'), id)).toEqual([
+      expect.objectContaining({ file: FILE, line: lineOf(text, 'circuit_breakers'), severity: 'warning' }),
+    ])
+  })
+})
