@@ -45,7 +45,7 @@ describe('default changes whose opt-out sits in the istiod values, not in the re
     {
       name: 'circuit-breaker remaining gauges (1.29)',
       resource: { path: 'apps/dr.yaml', text: 'apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata:\n  name: cb\nspec:\n  host: api\n  trafficPolicy:\n    connectionPool:\n      tcp: {maxConnections: 10}\n' },
-      target: '1.29', from: '1.28', message: /remaining gauges/, line: 8, severity: 'warning', envOptOut: 'DISABLE_TRACK_REMAINING_CB_METRICS', compat: '1.28'
+      target: '1.29', from: '1.28', message: /remaining gauges/, line: 8, severity: 'notice', envOptOut: 'DISABLE_TRACK_REMAINING_CB_METRICS', compat: '1.28'
     },
     {
       name: 'strict gateway merging (1.31)',

@@ -687,3 +687,5 @@ PATTERN_SAMPLES['^(?!none$)(\\S+)$'] = 'waypoint-canary'
 PATTERN_CLEAN['^(?!none$)(\\S+)$'] = 'none'
 // A status port of 0: no probes injected (istio-1.20-sidecar-startup-probe opt-out, audit 20).
 PATTERN_SAMPLES['^\\s*0+\\s*$'] = '0'
+// A stats inclusion that exports the outbound clusters' circuit-breaker gauges (istio-1.29-circuit-breaker-remaining-metrics, audit 24).
+PATTERN_SAMPLES["circuit_breakers|remaining|(^|,)\\s*cluster\\.(outbound|inbound)?\\s*(,|$)|(^|,)\\s*cluster\\.(outbound|inbound)|(^|,)\\s*\\.\\*\\s*(,|$)|^cluster\\\\\\.\\.\\*$"] = '.*circuit_breakers.*'
