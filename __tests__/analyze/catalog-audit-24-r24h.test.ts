@@ -1,0 +1,38 @@
+// Round 24 census, share r24h (docs/audit/catalog-audit-24-r24h.md): each ❌ fixed, with the YAML that showed it.
+import { describe, expect, it } from '@jest/globals'
+import { compilePath } from '../../src/analyze/catalog/paths.js'
+import { at, lineOf, of, run } from '../support/catalog-run.js'
+
+const sidecar = (egress: string): string =>
+  `apiVersion: networking.istio.io/v1\nkind: Sidecar\nmetadata:\n  name: a\n  namespace: shop\nspec:\n  egress:\n${egress}`
+
+describe('istio-1.31-sidecar-egress-host-exclusions: an exclusion needs a host to subtract from in its own listener', () => {
+  const id = 'istio-1.31-sidecar-egress-host-exclusions'
+
+  it('warns on an exclusion next to an import in the same egress listener', () => {
+    const text = sidecar('  - hosts: ["*/*", "~/foo.example.com"]\n')
+    expect(at(of(run('s.yaml', text, '1.30'), id))).toEqual([`s.yaml:${lineOf(text, '~/foo')} warning`])
+    expect(of(run('s.yaml', text, '1.31', '1.30'), id)).toEqual([])
+  })
+
+  it('is silent on a listener whose hosts are all exclusions (it imports nothing before or after 1.31)', () => {
+    const text = sidecar('  - hosts: ["~/a.example.com", "~/b.example.com"]\n')
+    expect(of(run('s.yaml', text, '1.30'), id)).toEqual([])
+  })
+
+  it('is silent on an exclusion alone in its listener while another listener imports */*', () => {
+    const text = sidecar('  - port: {number: 9080, protocol: HTTP, name: http}\n    hosts: ["~/foo.example.com"]\n  - hosts: ["*/*", "./bar.example.com"]\n')
+    expect(of(run('s.yaml', text, '1.30'), id)).toEqual([])
+  })
+
+  it('reports each exclusion of a listener with an import, and only that listener', () => {
+    const text = sidecar('  - port: {number: 9080, protocol: HTTP, name: http}\n    hosts: ["~/x.example.com"]\n  - hosts:\n    - "*/*"\n    - "~/a.example.com"\n    - "~/b.example.com"\n')
+    expect(at(of(run('s.yaml', text, '1.30'), id))).toEqual([`s.yaml:${lineOf(text, '~/a.')} warning`, `s.yaml:${lineOf(text, '~/b.')} warning`])
+  })
+
+  it('compiles a leading bracket segment (the list that holds the matched item) and nothing else bare', () => {
+    expect(compilePath('[]')).toEqual([{ kind: 'anyItem' }])
+    expect(() => compilePath('a.[]')).toThrow(/bad catalog path segment/)
+    expect(() => compilePath('a..b')).toThrow(/bad catalog path segment/)
+  })
+})
