@@ -36,3 +36,21 @@ describe('istio-1.31-sidecar-egress-host-exclusions: an exclusion needs a host t
     expect(() => compilePath('a..b')).toThrow(/bad catalog path segment/)
   })
 })
+
+describe('istio-1.31-gateway-api-bundle-1.6: older Istio read TCPRoute only behind the alpha flag', () => {
+  const id = 'istio-1.31-gateway-api-bundle-1.6'
+  const crd =
+    'apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: tcproutes.gateway.networking.k8s.io\n  annotations:\n    gateway.networking.k8s.io/bundle-version: v1.5.1\nspec:\n  group: gateway.networking.k8s.io\n  names: {kind: TCPRoute, plural: tcproutes}\n  scope: Namespaced\n  versions: []\n'
+
+  it('warns (not errs) on a pre-1.6 tcproutes CRD, and says the routes break only where the alpha flag was on', () => {
+    const found = of(run('crd.yaml', crd, '1.31', '1.30'), id)
+    expect(at(found)).toEqual([`crd.yaml:${lineOf(crd, 'bundle-version')} warning`])
+    expect(found[0].message).toMatch(/only with PILOT_ENABLE_ALPHA_GATEWAY_API=true/)
+    expect(found[0].message).not.toMatch(/TCPRoutes that worked before/)
+  })
+
+  it('is silent on a 1.6 bundle and before 1.31', () => {
+    expect(of(run('crd.yaml', crd.replace('v1.5.1', 'v1.6.0'), '1.31', '1.30'), id)).toEqual([])
+    expect(of(run('crd.yaml', crd, '1.30', '1.29'), id)).toEqual([])
+  })
+})
