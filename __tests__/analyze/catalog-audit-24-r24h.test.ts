@@ -54,3 +54,20 @@ describe('istio-1.31-gateway-api-bundle-1.6: older Istio read TCPRoute only behi
     expect(of(run('crd.yaml', crd, '1.30', '1.29'), id)).toEqual([])
   })
 })
+
+describe('istio-1.21-extra-stat-tags-deprecated: only pods the injector gives a sidecar', () => {
+  const id = 'istio-1.21-extra-stat-tags-deprecated'
+  const deployment = (labels: string, spec = ''): string =>
+    `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: a\n  namespace: app\nspec:\n  selector: {matchLabels: {app: a}}\n  template:\n    metadata:\n      labels: {app: a${labels}}\n      annotations:\n        sidecar.istio.io/extraStatTags: "foo"\n    spec:\n${spec}      containers: [{name: a, image: a}]\n`
+
+  it('notes the annotation on an injected pod template', () => {
+    const text = deployment('')
+    expect(at(of(run('d.yaml', text, '1.21', '1.20'), id))).toEqual([`d.yaml:${lineOf(text, 'extraStatTags')} notice`])
+  })
+
+  it('is silent where the injector never adds a sidecar (inject "false", hostNetwork, kube-system)', () => {
+    expect(of(run('d.yaml', deployment(', sidecar.istio.io/inject: "false"'), '1.21', '1.20'), id)).toEqual([])
+    expect(of(run('d.yaml', deployment('', '      hostNetwork: true\n'), '1.21', '1.20'), id)).toEqual([])
+    expect(of(run('d.yaml', deployment('').replace('namespace: app', 'namespace: kube-system'), '1.21', '1.20'), id)).toEqual([])
+  })
+})
