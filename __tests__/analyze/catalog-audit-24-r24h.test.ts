@@ -71,3 +71,21 @@ describe('istio-1.21-extra-stat-tags-deprecated: only pods the injector gives a 
     expect(of(run('d.yaml', deployment('').replace('namespace: app', 'namespace: kube-system'), '1.21', '1.20'), id)).toEqual([])
   })
 })
+
+describe('istio-1.20-envoy-filter-order: inbound only moved metadata exchange', () => {
+  const id = 'istio-1.20-envoy-filter-order'
+  const ef = (context: string, anchor: string): string =>
+    `apiVersion: networking.istio.io/v1alpha3\nkind: EnvoyFilter\nmetadata:\n  name: f\n  namespace: app\nspec:\n  configPatches:\n  - applyTo: NETWORK_FILTER\n    match:\n      context: ${context}\n      listener:\n        filterChain:\n          filter:\n            name: ${anchor}\n    patch:\n      operation: INSERT_BEFORE\n      value:\n        name: my.filter\n`
+
+  it('is silent on an inbound patch anchored on stats or RBAC, whose neighbours 1.20 did not move', () => {
+    expect(of(run('ef.yaml', ef('SIDECAR_INBOUND', 'istio.stats'), '1.20', '1.19'), id)).toEqual([])
+    expect(of(run('ef.yaml', ef('SIDECAR_INBOUND', 'envoy.filters.network.rbac'), '1.20', '1.19'), id)).toEqual([])
+  })
+
+  it('still warns on an inbound patch anchored on metadata exchange and a gateway patch anchored on stats', () => {
+    const inbound = ef('SIDECAR_INBOUND', 'istio.metadata_exchange')
+    expect(at(of(run('ef.yaml', inbound, '1.20', '1.19'), id))).toEqual([`ef.yaml:${lineOf(inbound, '- applyTo')} warning`])
+    const gateway = ef('GATEWAY', 'istio.stats')
+    expect(at(of(run('ef.yaml', gateway, '1.20', '1.19'), id))).toEqual([`ef.yaml:${lineOf(gateway, '- applyTo')} warning`])
+  })
+})
