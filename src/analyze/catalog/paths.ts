@@ -50,13 +50,10 @@ export function compilePath(path: string): PathPattern {
   if (path === '') return []
   const steps: Step[] = []
   for (const segment of splitCatalogPath(path)) {
-    const m = /^(\["[^"]+"\]|[^[]*)((?:\[\d*\])*)$/.exec(segment)
-    // A bare bracket segment (`[]`, `[0]`) is allowed only first, for `@..[]` on the list that holds a matched item.
-    if (!m || (m[1] === '' && (m[2] === '' || steps.length > 0))) throw new Error(`bad catalog path segment "${segment}" in "${path}"`)
+    const m = /^(\["[^"]+"\]|[^[]+)((?:\[\d*\])*)$/.exec(segment)
+    if (!m) throw new Error(`bad catalog path segment "${segment}" in "${path}"`)
     const [, head, brackets] = m
-    if (head === '') {
-      // no key step: the brackets apply to the value itself
-    } else if (head === '*') steps.push({ kind: 'anyKey' })
+    if (head === '*') steps.push({ kind: 'anyKey' })
     else steps.push({ kind: 'key', key: head.startsWith('["') ? head.slice(2, -2) : head })
     for (const b of brackets.match(/\[\d*\]/g) ?? []) {
       steps.push(b === '[]' ? { kind: 'anyItem' } : { kind: 'item', index: Number(b.slice(1, -1)) })
