@@ -1,6 +1,21 @@
 // Round 24 census, share r24h (docs/audit/catalog-audit-24-r24h.md): each ❌ fixed, with the YAML that showed it.
 import { describe, expect, it } from '@jest/globals'
+import { catalogAnalyzer } from '../../src/analyze/catalog.js'
+import type { AnalysisContext } from '../../src/analyze/types.js'
+import { parseFromRelease, parseRelease } from '../../src/knowledge/versions.js'
+import { parseManifestFile } from '../../src/manifests/parse.js'
+import type { Finding } from '../../src/model.js'
 import { at, lineOf, of, run } from '../support/catalog-run.js'
+
+/** Every catalog finding on one file read as the whole repository, with a from release and the opt-out settle step. */
+function runRepository(path: string, text: string, target: string, from: string): Finding[] {
+  const file = parseManifestFile(path, text)
+  expect(file.problems).toEqual([])
+  const ctx: AnalysisContext = { target: parseRelease(target), from: parseFromRelease(from), files: [file] }
+  const findings = file.documents.flatMap((d) => catalogAnalyzer.check(d, ctx))
+  const all = [...findings, ...(catalogAnalyzer.checkRepository?.(ctx, file.documents) ?? [])]
+  return catalogAnalyzer.settle ? catalogAnalyzer.settle(all, ctx) : all
+}
 
 const sidecar = (egress: string): string =>
   `apiVersion: networking.istio.io/v1\nkind: Sidecar\nmetadata:\n  name: a\n  namespace: shop\nspec:\n  egress:\n${egress}`
@@ -82,5 +97,22 @@ describe('istio-1.20-envoy-filter-order: inbound only moved metadata exchange', 
     expect(at(of(run('ef.yaml', inbound, '1.20', '1.19'), id))).toEqual([`ef.yaml:${lineOf(inbound, '- applyTo')} warning`])
     const gateway = ef('GATEWAY', 'istio.stats')
     expect(at(of(run('ef.yaml', gateway, '1.20', '1.19'), id))).toEqual([`ef.yaml:${lineOf(gateway, '- applyTo')} warning`])
+  })
+})
+
+describe('istio-1.21-auto-sni / verify-certificate-at-client: an ambient IstioOperator already ran 1.20 with both on', () => {
+  const dr =
+    'apiVersion: networking.istio.io/v1beta1\nkind: DestinationRule\nmetadata:\n  name: x\n  namespace: a\nspec:\n  host: api.example.com\n  trafficPolicy:\n    tls:\n      mode: SIMPLE\n'
+  const iop = 'apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nmetadata:\n  name: mesh\n  namespace: istio-system\nspec:\n  profile: ambient\n'
+  const both = (text: string): Finding[] => [
+    ...runRepository('mesh/all.yaml', text, '1.21', '1.20').filter((f) => /auto SNI|verifies the server certificate/.test(f.message))
+  ]
+
+  it('reports the DestinationRule without the ambient profile', () => {
+    expect(both(dr).map((f) => `${f.file}:${f.line} ${f.severity}`)).toEqual([`mesh/all.yaml:${lineOf(dr, 'mode: SIMPLE')} warning`, `mesh/all.yaml:${lineOf(dr, 'mode: SIMPLE')} warning`])
+  })
+
+  it('is silent when an IstioOperator of the repository installs the ambient profile', () => {
+    expect(both(`${dr}---\n${iop}`)).toEqual([])
   })
 })
