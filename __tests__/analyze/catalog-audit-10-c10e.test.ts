@@ -66,7 +66,7 @@ describe('istio-1.27.4-xlistenerset-tls-secrets: Passthrough listeners and the m
 describe('istio-1.27-cni-owned-config-filename-typo: quiet when the right key is written next to the typo', () => {
   const ID = 'istio-1.27-cni-owned-config-filename-typo'
   const iop = (extra: string) =>
-    `apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nmetadata:\n  name: mesh\nspec:\n  values:\n    cni:\n      istioOwnedCNIConfig: true\n      istioOwnedCNIConfigFilename: 00-istio.conflist\n${extra}`
+    `apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nmetadata:\n  name: mesh\nspec:\n  values:\n    cni:\n      ambient:\n        enabled: true\n      istioOwnedCNIConfig: true\n      istioOwnedCNIConfigFilename: 00-istio.conflist\n${extra}`
 
   it('is silent with istioOwnedCNIConfigFileName set too (the file does get that name; renaming would duplicate the key)', () => {
     expect(of(run('iop.yaml', iop('      istioOwnedCNIConfigFileName: 00-istio.conflist\n'), '1.27'), ID)).toEqual([])

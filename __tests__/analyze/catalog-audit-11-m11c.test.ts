@@ -59,7 +59,7 @@ describe('istio-1.27-cni-owned-config-filename-typo: the correct key in the othe
     `apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: istio-cni\n  namespace: istio-system\nspec:\n  chart:\n    spec:\n      chart: cni\n      version: 1.27.0\n      sourceRef: {kind: HelmRepository, name: istio}\n  values:\n${values}`
 
   it('the typo alone (the owned config on): still a warning at the typo', () => {
-    const text = release('    istioOwnedCNIConfig: true\n    istioOwnedCNIConfigFilename: 00-istio.conflist\n')
+    const text = release('    profile: ambient\n    istioOwnedCNIConfig: true\n    istioOwnedCNIConfigFilename: 00-istio.conflist\n')
     expect(where(of(run('istio/cni.yaml', text, '1.27'), ID))).toEqual([`istio/cni.yaml:${lineOf(text, 'istioOwnedCNIConfigFilename')} warning`])
   })
 

@@ -267,7 +267,7 @@ ${values}`
 
   it(`${TYPO}: without istioOwnedCNIConfig: true no Istio-owned file is written, so the catalog entry is quiet; with it, a warning (ignored, nothing rejected)`, () => {
     expect(of(run('cni/release.yaml', release('    istioOwnedCNIConfigFilename: 00-istio.conflist\n'), '1.27'), TYPO)).toEqual([])
-    const on = release('    istioOwnedCNIConfig: true\n    istioOwnedCNIConfigFilename: 00-istio.conflist\n')
+    const on = release('    profile: ambient\n    istioOwnedCNIConfig: true\n    istioOwnedCNIConfigFilename: 00-istio.conflist\n')
     const found = of(run('cni/release.yaml', on, '1.27'), TYPO)
     expect(found.map((f) => [f.file, f.line, f.severity])).toEqual([['cni/release.yaml', lineOf(on, 'istioOwnedCNIConfigFilename'), 'warning']])
     expect(found[0].message).toContain('02-istio-cni.conflist')

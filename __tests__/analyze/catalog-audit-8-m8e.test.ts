@@ -14,7 +14,7 @@ describe('istio-1.26-iop-gateway-component-tag: only where ignoring the tag chan
     const text = iop('  tag: 1.25.2\n', '1.25.2-distroless')
     const found = of(run('iop.yaml', text, '1.25'), ID)
     expect(found.map((f) => `${f.file}:${f.line} ${f.severity}`)).toEqual([`iop.yaml:${lineOf(text, 'tag: 1.25.2-distroless')} warning`])
-    expect(found[0]?.message).toContain('not 1.25.2-distroless')
+    expect(found[0]?.message).toContain('instead of its own tag 1.25.2-distroless')
     expect(of(run('iop.yaml', text, '1.26'), ID)).toEqual([])
   })
 
@@ -77,7 +77,7 @@ describe('istio-1.27-sds-extension-provider: older istiod rejects the whole Mesh
 
 describe('istio-1.27-cni-owned-config-filename-typo: the message holds for every target it fires on', () => {
   const ID = 'istio-1.27-cni-owned-config-filename-typo'
-  const text = 'apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nmetadata:\n  name: mesh\nspec:\n  components:\n    cni:\n      enabled: true\n  values:\n    cni:\n      istioOwnedCNIConfig: true\n      istioOwnedCNIConfigFilename: 00-istio.conflist\n'
+  const text = 'apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nmetadata:\n  name: mesh\nspec:\n  components:\n    cni:\n      enabled: true\n  values:\n    cni:\n      ambient:\n        enabled: true\n      istioOwnedCNIConfig: true\n      istioOwnedCNIConfigFilename: 00-istio.conflist\n'
 
   it('ties the default file name to Istio 1.27 and later, at the misspelt key, for 1.26 and 1.27 alike', () => {
     for (const target of ['1.26', '1.27']) {

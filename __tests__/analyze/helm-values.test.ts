@@ -153,7 +153,7 @@ describe('gateway chart values schema', () => {
 
 describe('typos and removed values', () => {
   it('the upstream typo istioOwnedCNIConfigFilename (R3): the catalog entry explains the line, the generic finding steps aside', () => {
-    const text = helmRelease('cni', 'istioOwnedCNIConfig: true\nistioOwnedCNIConfigFilename: 02-istio-cni.conflist\n')
+    const text = helmRelease('cni', 'profile: ambient\nistioOwnedCNIConfig: true\nistioOwnedCNIConfigFilename: 02-istio-cni.conflist\n')
     const at = lineOf(text, 'istioOwnedCNIConfigFilename')
     const file = parseManifestFile('istio/cni.yaml', text)
     const found = file.documents.flatMap((d) => catalogAnalyzer.check(d, { target: parseRelease('1.27'), files: [file] }))

@@ -616,14 +616,17 @@ function checkText(out: HitCollector, doc: ManifestDocument): void {
   // gets its edit.
   const done = new Set<CompiledText>()
   const prose = new Map<CompiledText, { node: PosNode; path: ConcretePath }>()
-  // A match whose document already holds one of its unlessContains strings is done before it starts.
+  // A match whose document already holds one of its unlessContains strings is done before it starts: in a scalar,
+  // or in a map key (a Kyverno pattern writes `=(initContainers):` as a key).
   if (candidates.some((c) => c.unlessContains)) {
-    walk(doc.root, (node, path) => {
+    walk(doc.root, (node, path, entry) => {
       if (path.length === 1 && path[0] === 'metadata') return 'skip'
-      if (node.kind !== 'scalar') return
+      const texts = node.kind === 'scalar' ? [node.text] : []
+      if (entry) texts.push(entry.key)
+      if (texts.length === 0) return
       for (const c of candidates) {
         if (!c.unlessContains || done.has(c) || (c.notUnder && path.some((k) => typeof k === 'string' && c.notUnder!.has(k)))) continue
-        if (c.unlessContains.some((s) => node.text.includes(s))) done.add(c)
+        if (c.unlessContains.some((s) => texts.some((t) => t.includes(s)))) done.add(c)
       }
     })
   }
