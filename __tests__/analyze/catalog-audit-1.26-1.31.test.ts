@@ -216,8 +216,10 @@ spec:
     // (warning, istio-1.31-sidecar-egress-host-exclusions).
     for (const [host, entry, severity] of [['~istio-system/*', id, 'error'], ['~/foo.example.com', 'istio-1.31-sidecar-egress-host-exclusions', 'warning']]) {
       const text = sidecar(host)
+      // Round 24: the ~/<host> warning sits on its egress listener (an exclusion needs an import in the same listener).
+      const line = entry === id ? lineOf(text, host) : lineOf(text, '- hosts:')
       expect(of(run('sidecar.yaml', text, '1.30'), entry)).toEqual([
-        expect.objectContaining({ file: 'sidecar.yaml', line: lineOf(text, host), severity, rule: 'not-yet-available' })
+        expect.objectContaining({ file: 'sidecar.yaml', line, severity, rule: 'not-yet-available' })
       ])
       expect(of(run('sidecar.yaml', text, '1.31'), entry)).toEqual([])
     }

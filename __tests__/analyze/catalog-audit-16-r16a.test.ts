@@ -30,7 +30,7 @@ describe('audit 16 r16a #9: Envoy filter ordering (1.20) only next to a filter I
     expect(of(run('mesh/ef.yaml', envoyFilter('GATEWAY', 'envoy.filters.network.redis_proxy', 'INSERT_AFTER'), '1.20', '1.19'), id)).toEqual([])
   })
   it('still warns next to Istio\'s metadata exchange, RBAC and stats filters', () => {
-    for (const [context, anchor] of [['SIDECAR_INBOUND', 'istio.metadata_exchange'], ['SIDECAR_INBOUND', 'envoy.filters.network.rbac'], ['GATEWAY', 'istio.stats']]) {
+    for (const [context, anchor] of [['SIDECAR_INBOUND', 'istio.metadata_exchange'], ['GATEWAY', 'envoy.filters.network.rbac'], ['GATEWAY', 'istio.stats']]) {
       const text = envoyFilter(context, anchor)
       expect(of(run('mesh/ef.yaml', text, '1.20', '1.19'), id)).toEqual([expect.objectContaining({ file: 'mesh/ef.yaml', line: lineOf(text, '- applyTo: NETWORK_FILTER'), severity: 'warning' })])
     }

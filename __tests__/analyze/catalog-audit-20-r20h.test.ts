@@ -83,8 +83,8 @@ ${hosts.map((h) => `    - "${h}"`).join('\n')}
   it('warns on ~/host next to */* before 1.31, saying the other entries keep importing (trip)', () => {
     const text = sidecar(['*/*', '~/foo.example.com'])
     const found = of(run(FILE, text, '1.30', '1.29'), id)
-    expect(found).toEqual([expect.objectContaining({ file: FILE, line: lineOf(text, '~/foo'), severity: 'warning' })])
-    expect(found[0].message).toMatch(/other entries of this Sidecar import stay imported/)
+    expect(found).toEqual([expect.objectContaining({ file: FILE, line: lineOf(text, '- hosts:'), severity: 'warning' })])
+    expect(found[0].message).toMatch(/the hosts that the listener's other entries import stay imported/)
     expect(of(run(FILE, text, '1.31', '1.30'), id)).toEqual([])
   })
   it('says nothing when the Sidecar imports nothing but exclusions (nothing is imported on either side)', () => {

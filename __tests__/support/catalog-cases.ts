@@ -134,6 +134,10 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   '^(?:[0-35-9]|[1-9][0-9]+)$': '30',
   // An EnvoyFilter anchor filter other than the terminal tcp_proxy / http_connection_manager (whose place never moves).
   '^(istio\\.(metadata_exchange|stats)|envoy\\.filters\\.network\\.(metadata_exchange|rbac|ext_authz)|envoy\\.(rbac|ext_authz))$': 'istio.metadata_exchange',
+  // An inbound EnvoyFilter anchor on metadata exchange, the one Istio filter 1.20 moved on SIDECAR_INBOUND.
+  '^(istio\\.metadata_exchange|envoy\\.filters\\.network\\.metadata_exchange)$': 'istio.metadata_exchange',
+  // A Sidecar egress host that is not a ~ exclusion (an import the exclusion can subtract from).
+  '^[^~]': '*/*',
   // A port number (its capture is compared with the ServiceEntry's port numbers).
   '^([0-9]+)$': '9090',
   // A policy targetRefs kind other than a Kubernetes Gateway (Service, ServiceEntry, GatewayClass).
@@ -273,9 +277,16 @@ function has(root: { [k: string]: Y }, steps: readonly Step[]): boolean {
 
 /** Writes what the conditions need; `broken` does the opposite (absent ones written, required ones removed). */
 function applyConditions(root: { [k: string]: Y }, where: readonly Condition[] | undefined, broken = false, matched: Step[] = [], match?: { pattern?: string }): void {
+  // Two required conditions on the same `…[]` list (an exclusion and an import among one listener's hosts) take
+  // successive items, so the first one's value is not overwritten.
+  const taken = new Set<string>()
   for (const c of where ?? []) {
     // `@.x` conditions sit under the matched value itself, `@..x` beside it (in the map that holds it).
-    const steps = c.path.startsWith('@..') ? [...matched.slice(0, -1), ...concrete(c.path.slice(3))] : c.path.startsWith('@.') ? [...matched, ...concrete(c.path.slice(2))] : concrete(c.path)
+    let steps = c.path.startsWith('@..') ? [...matched.slice(0, -1), ...concrete(c.path.slice(3))] : c.path.startsWith('@.') ? [...matched, ...concrete(c.path.slice(2))] : concrete(c.path)
+    if (!broken && !c.absent && c.path.endsWith('[]')) {
+      while (taken.has(JSON.stringify(steps))) steps = [...steps.slice(0, -1), (steps[steps.length - 1] as number) + 1]
+      taken.add(JSON.stringify(steps))
+    }
     // equalsGroup: the value is the capture group of the match pattern on its sample.
     const group = c.equalsGroup !== undefined ? new RegExp(match?.pattern ?? '').exec(PATTERN_SAMPLES[match?.pattern ?? ''] ?? '')?.[c.equalsGroup] ?? 'x' : undefined
     // beforeGroup: a value that sorts before the group (its first letter stepped back), e.g. 'aookinfo' for 'bookinfo'.
