@@ -114,6 +114,10 @@ describe('an istiod opt-out in another file silences the per-resource finding', 
     expect(mayHoldPairingFacts('apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n  - {port: 80}\n# service address\nmonitoring:\n  enabled: true\n  mode: push\n')).toBe(false)
     expect(mayHoldPairingFacts('meshConfig:\n  extensionProviders:\n  - name: zipkin\n    zipkin:\n      service: zipkin.tracing.svc.cluster.local\n')).toBe(true)
     expect(mayHoldPairingFacts('global:\n  proxy:\n    startupProbe:\n      enabled: false\n')).toBe(true)
+    // An opt-out on a named value (a GatewayClass called istio-agentgateway) is looked for by that name, not by
+    // `metadata` or `name`, which every manifest has.
+    expect(mayHoldPairingFacts('apiVersion: gateway.networking.k8s.io/v1\nkind: GatewayClass\nmetadata:\n  name: istio-agentgateway\nspec:\n  controllerName: agentgateway.dev/agentgateway\n')).toBe(true)
+    expect(mayHoldPairingFacts('apiVersion: gateway.networking.k8s.io/v1\nkind: GatewayClass\nmetadata:\n  name: eg\nspec:\n  controllerName: gateway.envoyproxy.io/gatewayclass-controller\n')).toBe(false)
   })
 })
 

@@ -154,7 +154,9 @@ export function mayHoldPairingFacts(text: string): boolean {
 let words: RegExp | null | undefined
 
 /** Keys in nearly every values file or manifest: a poor sign that a file holds an opt-out. */
-const GENERIC_KEYS = new Set(['enabled', 'mode', 'service', 'address', 'values', 'spec', 'name', 'type', 'value', 'pilot', 'global'])
+const GENERIC_KEYS = new Set(['enabled', 'mode', 'service', 'address', 'values', 'spec', 'name', 'type', 'value', 'pilot', 'global', 'metadata', 'namespace', 'labels', 'annotations', 'kind', 'port', 'env', 'config', 'data', 'image', 'tag', 'hub', 'containers', 'template'])
+/** A string value specific enough to look for instead of its path's keys: six or more characters of a name. */
+const TELLING_VALUE = /^[A-Za-z][\w./-]{4,}\w$/
 
 /**
  * The names an `unlessRepository` opt-out can be written with (variables, the last key of a value path), as one
@@ -173,6 +175,12 @@ function optOutWords(): RegExp | null {
       const quoted = /\["([^"]+)"\]$/.exec(path)?.[1]
       if (quoted !== undefined && /^\w(?:.*\w)?$/.test(quoted)) {
         names.add(quoted.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
+        continue
+      }
+      // An opt-out on named string values (a GatewayClass metadata.name istio-agentgateway) is written with one of them.
+      const values = 'values' in c.match ? c.match.values : undefined
+      if (quoted === undefined && values && values.length > 0 && values.every((v) => typeof v === 'string' && TELLING_VALUE.test(v))) {
+        for (const v of values as string[]) names.add(v.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
         continue
       }
       // Every key of the path is written in a file that sets it, so one key is enough to look for: the longest (the
