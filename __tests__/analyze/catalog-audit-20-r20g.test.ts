@@ -66,7 +66,8 @@ spec:
   it('reports both from 1.27 (which has retryBudget)', () => {
     const found = run('dr.yaml', dr, '1.30', '1.27')
     expect(at(of(found, 'istio-1.30-retry-budget-default-percent'))).toEqual([`dr.yaml:${lineOf(dr, 'retryBudget: {minRetryConcurrency')} warning`])
-    expect(at(of(found, 'istio-1.30-retry-budget-fixes')).sort()).toEqual([`dr.yaml:${lineOf(dr, 'retryBudget: {percent')} warning`, `dr.yaml:${lineOf(dr, 'retryBudget: {minRetryConcurrency')} warning`])
+    // The only subset carries its own budget, so the top-level one was never what applied there (round 24): only the subset's.
+    expect(at(of(found, 'istio-1.30-retry-budget-fixes'))).toEqual([`dr.yaml:${lineOf(dr, 'retryBudget: {percent')} warning`])
   })
 
   it('says nothing from 1.26, where the field did not exist (no old default, no old subset handling)', () => {
