@@ -55,7 +55,8 @@ ${values}`
   })
   it('counts trustedZtunnelName only where the istiod chart reads it (1.25.2)', () => {
     const files = { 'zt.yaml': zt(), 'istiod.yaml': istiod('    trustedZtunnelName: istio-ztunnel\n') }
-    expect(errs(files, '1.25.0')).toEqual([expect.objectContaining({ file: 'zt.yaml', line, severity: 'error' })])
+    // 1.25.0 errs with its own message (round 24: its DaemonSet runs as the ServiceAccount ztunnel, no istiod setting helps)
+    expect(withText(inRepo(files, 'zt.yaml', '1.25.0', '1.24'), '1.25.0 ztunnel chart')).toEqual([expect.objectContaining({ file: 'zt.yaml', line, severity: 'error' })])
     expect(errs(files, '1.25.2')).toEqual([])
   })
   it('is quiet when global.resourceName keeps the name (the chart flattens globals)', () => {
