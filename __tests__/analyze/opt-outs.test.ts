@@ -117,6 +117,8 @@ describe('an istiod opt-out in another file silences the per-resource finding', 
     // An opt-out on a named value (a GatewayClass called istio-agentgateway) is looked for by that name, not by
     // `metadata` or `name`, which every manifest has.
     expect(mayHoldPairingFacts('apiVersion: gateway.networking.k8s.io/v1\nkind: GatewayClass\nmetadata:\n  name: istio-agentgateway\nspec:\n  controllerName: agentgateway.dev/agentgateway\n')).toBe(true)
+    // A Namespace's own opt-out on metadata.name alone (a Namespace without the ambient label) is looked for by its kind.
+    expect(mayHoldPairingFacts('apiVersion: v1\nkind: Namespace\nmetadata:\n  name: legacy\n')).toBe(true)
     expect(mayHoldPairingFacts('apiVersion: gateway.networking.k8s.io/v1\nkind: GatewayClass\nmetadata:\n  name: eg\nspec:\n  controllerName: gateway.envoyproxy.io/gatewayclass-controller\n')).toBe(false)
   })
 })

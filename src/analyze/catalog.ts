@@ -187,7 +187,14 @@ export const catalogAnalyzer: Analyzer = {
       if (key === undefined) return true
       // A Namespace's own setting silences the resources of that namespace (a written metadata.namespace).
       const namespace = f.resource?.namespace
-      return !silenced.has(key) && !(namespace && silenced.has(`${key}@${namespace}`))
+      if (silenced.has(key) || (namespace && silenced.has(`${key}@${namespace}`))) return false
+      // A setting that names an object silences the finding on that object: same name, and the same namespace where
+      // both are written.
+      const name = f.resource?.name
+      if (!name) return true
+      const named = `${key}=${name}@`
+      if (namespace) return !silenced.has(`${named}${namespace}`) && !silenced.has(named)
+      return ![...silenced].some((k) => k.startsWith(named))
     })
   }
 }

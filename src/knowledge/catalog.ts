@@ -109,6 +109,12 @@ export type OptOut = Match & {
    * Namespace's name), not mesh-wide.
    */
   ownNamespace?: true
+  /**
+   * The setting names the object it keeps working (a `field` opt-out whose value is an object's name, e.g. a
+   * `istio.io/use-waypoint: <waypoint>` label): it silences only the finding on the resource of that name, in the
+   * namespace of the object that carries the setting (a Namespace's own name for kind Namespace) where both are written.
+   */
+  namesObject?: true
 }
 
 /** A value test on the matched scalar: exact values (compared as strings) or a regular expression. */
@@ -545,7 +551,8 @@ function checkMatch(m: Match, where: string, problems: string[]): void {
         // internal_address_config itself); variables and values name the values that keep the old behaviour.
         if (!('values' in o) && !('pattern' in o) && o.type !== 'field') problems.push(`${at}: an opt-out names the values that keep the old behaviour (values or pattern)`)
         if (o.severity !== undefined || o.message !== undefined || o.fix !== undefined || o.unlessRepository !== undefined) problems.push(`${at}: an opt-out reports nothing, so it has no severity, message, fix or opt-outs of its own`)
-        const { until, since, ownNamespace, ...setting } = o
+        const { until, since, ownNamespace, namesObject, ...setting } = o
+        if (namesObject !== undefined && (namesObject !== true || o.type !== 'field' || ownNamespace !== undefined)) problems.push(`${at}: namesObject is true on a field opt-out without ownNamespace only`)
         if (ownNamespace !== undefined && (ownNamespace !== true || o.type !== 'field' || !Array.isArray(o.kinds) || o.kinds.length !== 1 || o.kinds[0] !== 'Namespace')) problems.push(`${at}: ownNamespace is true on a field opt-out of kind Namespace only`)
         const sinces = since === undefined ? [] : Array.isArray(since) ? since : [since]
         if (since !== undefined && sinces.length === 0) problems.push(`${at}: since must name a release`)

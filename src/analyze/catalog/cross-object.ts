@@ -188,6 +188,13 @@ function optOutWords(): RegExp | null {
       // Generic keys (`enabled` of `pilot.cni.enabled`) are skipped when the path has another one to look for.
       const all = path.split('.').map((k) => k.replace(/\[\]$/, '')).filter((k) => /^[A-Za-z0-9_]+$/.test(k))
       const telling = all.filter((k) => !GENERIC_KEYS.has(k))
+      // With generic keys only (a Namespace's metadata.name), a file that sets it names the kind.
+      const written = c.match.type === 'field' ? c.match.kinds : []
+      const kinds = written.filter((k) => /^[A-Z]\w+$/.test(k))
+      if (telling.length === 0 && quoted === undefined && kinds.length > 0 && kinds.length === written.length) {
+        for (const k of kinds) names.add(k)
+        continue
+      }
       const keys = telling.length > 0 ? telling : all
       const key = keys.reduce<string | undefined>((best, k) => (best === undefined || k.length > best.length ? k : best), undefined)
       if (key !== undefined && quoted === undefined) names.add(key)
@@ -228,7 +235,17 @@ function optOutsOf(doc: ManifestDocument, lines?: readonly string[]): OptOutFact
       // A Namespace's own setting (key ending in `@`) keeps the old behaviour for that namespace only.
       const name = d.resource?.name
       if (hit.optOutKey.endsWith('@') && (d.resource?.kind !== 'Namespace' || !name)) continue
-      const key = hit.optOutKey.endsWith('@') ? `${hit.optOutKey}${name}` : hit.optOutKey
+      let key = hit.optOutKey.endsWith('@') ? `${hit.optOutKey}${name}` : hit.optOutKey
+      if (key.endsWith('=')) {
+        // The object named, and the namespace it is looked for in ('' when the carrier writes none).
+        const named = hit.value ?? (hit.valueNode?.kind === 'scalar' ? hit.valueNode.text : undefined)
+        if (!named) continue
+        // A waypoint in another namespace is named with istio.io/use-waypoint-namespace next to the name.
+        const labels = isMap(d.value) && isMap(d.value.metadata) && isMap(d.value.metadata.labels) ? d.value.metadata.labels : {}
+        const elsewhere = labels['istio.io/use-waypoint-namespace']
+        const namespace = typeof elsewhere === 'string' ? elsewhere : d.resource?.kind === 'Namespace' ? (name ?? '') : (d.resource?.namespace ?? '')
+        key = `${key}${named}@${namespace}`
+      }
       out.push({ key, ...(hit.optOutUntil ? { until: hit.optOutUntil } : {}), ...(hit.optOutSince ? { since: hit.optOutSince } : {}) })
     }
   }

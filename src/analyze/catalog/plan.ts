@@ -299,10 +299,11 @@ export function compileOptOutPlan(releases: readonly CatalogRelease[] = CATALOG)
   for (const entry of catalogEntries(releases)) {
     entry.match.forEach((match, i) => {
       for (const o of match.unlessRepository ?? []) {
-        const { until, since, ownNamespace, ...setting } = o
-        // A Namespace's own setting keys its hits with a trailing `@`, to which the Namespace's name is appended
-        // (see `optOutsOf` and the catalog's `settle`).
-        const base = compiledBase(entry, setting as Match, 'behaviour-changed', 'notice', entry.message, undefined, `${entry.id}#${i}${ownNamespace ? '@' : ''}`)
+        const { until, since, ownNamespace, namesObject, ...setting } = o
+        // A Namespace's own setting keys its hits with a trailing `@`, to which the Namespace's name is appended; a
+        // setting that names an object, with a trailing `=`, to which the name and the namespace are appended (see
+        // `optOutsOf` and the catalog's `settle`).
+        const base = compiledBase(entry, setting as Match, 'behaviour-changed', 'notice', entry.message, undefined, `${entry.id}#${i}${ownNamespace ? '@' : namesObject ? '=' : ''}`)
         add(plan, { ...base, ...(until ? { optOutUntil: until } : {}), ...(since ? { optOutSince: Array.isArray(since) ? since : [since] } : {}) }, setting as Match)
         any = true
       }
