@@ -1,6 +1,20 @@
 // Round 26 census, share r26h (docs/audit/catalog-audit-26-r26h.md): each ❌ fixed, with the YAML that showed it.
 import { describe, expect, it } from '@jest/globals'
+import { catalogAnalyzer } from '../../src/analyze/catalog.js'
+import type { AnalysisContext } from '../../src/analyze/types.js'
+import { parseFromRelease, parseRelease } from '../../src/knowledge/versions.js'
+import { parseManifestFile } from '../../src/manifests/parse.js'
+import type { Finding } from '../../src/model.js'
 import { at, lineOf, of, run } from '../support/catalog-run.js'
+
+/** Findings on `path` with the other files as the rest of the repository (opt-outs written elsewhere count). */
+function runInRepository(files: Record<string, string>, path: string, target: string, from?: string): Finding[] {
+  const parsed = Object.entries(files).map(([p, t]) => parseManifestFile(p, t))
+  for (const f of parsed) expect(f.problems).toEqual([])
+  const ctx: AnalysisContext = { target: parseRelease(target), ...(from ? { from: parseFromRelease(from) } : {}), files: parsed }
+  const found = parsed.find((f) => f.path === path)!.documents.flatMap((d) => catalogAnalyzer.check(d, ctx))
+  return catalogAnalyzer.settle ? catalogAnalyzer.settle(found, ctx) : found
+}
 
 describe('istio-1.31-allow-insecure-fallback: only a Gateway that terminates TLS validates client certificates', () => {
   const id = 'istio-1.31-allow-insecure-fallback'
@@ -34,5 +48,23 @@ ${listeners}  tls:
     const tls = gw('  - name: tls\n    port: 8443\n    protocol: TLS\n    tls: {mode: Terminate, certificateRefs: [{name: cert}]}\n')
     expect(at(of(run('gw.yaml', tls, '1.29'), id))).toEqual([`gw.yaml:${lineOf(tls, 'mode: AllowInsecureFallback')} error`])
     expect(of(run('gw.yaml', https, '1.31'), id)).toEqual([])
+  })
+})
+
+describe('istio-1.22-default-zipkin-tracing-removed: a stackdriver tracer set mesh-wide in another values file', () => {
+  const values = 'meshConfig:\n  enableTracing: true\n'
+  const zipkin = (fs: Finding[]): Finding[] => fs.filter((f) => /zipkin\.istio-system:9411 by default/.test(f.message))
+  it('warns with tracing on and no tracer anywhere', () => {
+    expect(at(zipkin(runInRepository({ 'values.yaml': values }, 'values.yaml', '1.22', '1.21')))).toEqual([
+      `values.yaml:${lineOf(values, 'enableTracing')} warning`,
+    ])
+  })
+  it('is quiet when another values file sets defaultConfig.tracing.stackdriver (the default zipkin address was never used)', () => {
+    const other = 'meshConfig:\n  defaultConfig:\n    tracing:\n      stackdriver: {}\n'
+    expect(zipkin(runInRepository({ 'values.yaml': values, 'values-tracing.yaml': other }, 'values.yaml', '1.22', '1.21'))).toEqual([])
+  })
+  it('still warns when the other file only sets the sampling rate (the zipkin address came from the removed default)', () => {
+    const other = 'meshConfig:\n  defaultConfig:\n    tracing:\n      sampling: 10\n'
+    expect(zipkin(runInRepository({ 'values.yaml': values, 'values-tracing.yaml': other }, 'values.yaml', '1.22', '1.21'))).toHaveLength(1)
   })
 })
