@@ -547,9 +547,10 @@ function checkMatch(m: Match, where: string, problems: string[]): void {
       m.unlessRepository.forEach((o, i) => {
         const at = `${where} unlessRepository[${i}]`
         if (!OPT_OUT_TYPES.includes(o.type)) return void problems.push(`${at}: only ${OPT_OUT_TYPES.join(', ')} matches state a mesh-wide setting`)
-        // A field opt-out may be a block whose presence is the setting (an EnvoyFilter patch that writes
-        // internal_address_config itself); variables and values name the values that keep the old behaviour.
-        if (!('values' in o) && !('pattern' in o) && o.type !== 'field') problems.push(`${at}: an opt-out names the values that keep the old behaviour (values or pattern)`)
+        // A field or meshConfig opt-out may be a block whose presence is the setting (an EnvoyFilter patch that writes
+        // internal_address_config itself; a tracer chosen as `defaultConfig.tracing.stackdriver: {}`); variables and
+        // values name the values that keep the old behaviour.
+        if (!('values' in o) && !('pattern' in o) && o.type !== 'field' && o.type !== 'meshConfig') problems.push(`${at}: an opt-out names the values that keep the old behaviour (values or pattern)`)
         if (o.severity !== undefined || o.message !== undefined || o.fix !== undefined || o.unlessRepository !== undefined) problems.push(`${at}: an opt-out reports nothing, so it has no severity, message, fix or opt-outs of its own`)
         const { until, since, ownNamespace, namesObject, ...setting } = o
         if (namesObject !== undefined && (namesObject !== true || o.type !== 'field' || ownNamespace !== undefined)) problems.push(`${at}: namesObject is true on a field opt-out without ownNamespace only`)
