@@ -68,3 +68,39 @@ describe('istio-1.22-default-zipkin-tracing-removed: a stackdriver tracer set me
     expect(zipkin(runInRepository({ 'values.yaml': values, 'values-tracing.yaml': other }, 'values.yaml', '1.22', '1.21'))).toHaveLength(1)
   })
 })
+
+describe('proxy env entries are quiet on pods of a Namespace the injector skips (istio-injection: disabled in another file)', () => {
+  const deployment = (meta: string): string => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: app
+  namespace: legacy
+spec:
+  selector: {matchLabels: {app: a}}
+  template:
+    metadata:
+      labels: {app: a}
+      annotations:
+        proxy.istio.io/config: |
+          proxyMetadata:
+            ${meta}
+    spec:
+      containers: [{name: a, image: a}]
+`
+  const disabled = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: legacy\n  labels:\n    istio-injection: disabled\n'
+  const enabled = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: legacy\n  labels:\n    istio-injection: enabled\n'
+  const cases: [string, string, string, string, RegExp][] = [
+    ['istio-1.21-bootstrap-xds-agent-removed', 'BOOTSTRAP_XDS_AGENT: "true"', '1.21', '1.20', /removed BOOTSTRAP_XDS_AGENT/],
+    ['istio-1.21-bootstrap-xds-agent-removed', 'BOOTSTRAP_XDS_AGENT: "false"', '1.21', '1.20', /already the default/],
+    ['istio-1.22-delta-xds', 'ISTIO_DELTA_XDS: "false"', '1.22', '1.21', /state-of-the-world/],
+  ]
+  for (const [id, meta, target, from, text] of cases) {
+    it(`${id} (${meta}): reported in an injected Namespace, quiet in a disabled one`, () => {
+      const d = deployment(meta)
+      const pick = (fs: Finding[]): Finding[] => fs.filter((f) => text.test(f.message))
+      const on = pick(runInRepository({ 'd.yaml': d, 'ns.yaml': enabled }, 'd.yaml', target, from))
+      expect(on.map((f) => `${f.file}:${f.line}`)).toEqual([`d.yaml:${lineOf(d, 'proxy.istio.io/config')}`])
+      expect(pick(runInRepository({ 'd.yaml': d, 'ns.yaml': disabled }, 'd.yaml', target, from))).toEqual([])
+    })
+  }
+})
