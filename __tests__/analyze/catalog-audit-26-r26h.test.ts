@@ -104,3 +104,30 @@ spec:
     })
   }
 })
+
+describe('istio-1.21-private-key-provider-fallback: quiet on pods of a Namespace the injector skips', () => {
+  const d = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: app
+  namespace: legacy
+spec:
+  selector: {matchLabels: {app: a}}
+  template:
+    metadata:
+      labels: {app: a}
+      annotations:
+        proxy.istio.io/config: |
+          privateKeyProvider:
+            cryptomb:
+              fallback: true
+    spec:
+      containers: [{name: a, image: a}]
+`
+  const ns = (label: string): string => `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: legacy\n  labels:\n    istio-injection: ${label}\n`
+  const pick = (fs: Finding[]): Finding[] => fs.filter((f) => /fall back to BoringSSL/.test(f.message))
+  it('warns in an injected Namespace on 1.20, not in one labelled istio-injection: disabled', () => {
+    expect(at(pick(runInRepository({ 'd.yaml': d, 'ns.yaml': ns('enabled') }, 'd.yaml', '1.20')))).toEqual([`d.yaml:${lineOf(d, 'proxy.istio.io/config')} warning`])
+    expect(pick(runInRepository({ 'd.yaml': d, 'ns.yaml': ns('disabled') }, 'd.yaml', '1.20'))).toEqual([])
+  })
+})
