@@ -1,0 +1,39 @@
+// Round 26 census, share r26d (docs/audit/catalog-audit-26-r26d.md): the ❌ it found, each pinned to file and line.
+import { describe, expect, it } from '@jest/globals'
+import type { Finding } from '../../src/model.js'
+import { at, lineOf } from '../support/catalog-run.js'
+import { type File, analyzeAdded } from '../support/snapshot.js'
+
+async function findings(files: readonly File[], target: string, from: string, file: string, pattern: RegExp): Promise<Finding[]> {
+  const result = await analyzeAdded(files, target, from)
+  return result.findings.filter((f) => f.file === file && pattern.test(f.message))
+}
+
+describe('istio-1.27-native-sidecars: ENABLE_NATIVE_SIDECARS already set explicitly elsewhere decides before and after 1.27', () => {
+  const deploy: File = {
+    path: 'apps/web.yaml',
+    text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n      - name: web\n        image: web:1\n      - name: istio-proxy\n        image: auto\n        resources:\n          limits: {memory: 1Gi}\n'
+  }
+  const webhook: File = {
+    path: 'policy/kyverno.yaml',
+    text: 'apiVersion: kyverno.io/v1\nkind: ClusterPolicy\nmetadata:\n  name: proxy-limits\nspec:\n  rules:\n  - name: limits\n    match:\n      any:\n      - resources:\n          kinds: [Pod]\n    mutate:\n      patchStrategicMerge:\n        spec:\n          containers:\n          - name: istio-proxy\n            resources:\n              limits: {memory: 1Gi}\n'
+  }
+  const values = (v: string): File => ({ path: 'istio/istiod/values.yaml', text: `pilot:\n  env:\n    ENABLE_NATIVE_SIDECARS: "${v}"\n` })
+  const NATIVE = /native sidecar|init container/
+
+  it('still warns on the pod template and the policy when nothing pins the switch', async () => {
+    expect(at(await findings([deploy], '1.27', '1.26', deploy.path, NATIVE))).toEqual([`${deploy.path}:${lineOf(deploy.text, '- name: istio-proxy')} warning`])
+    expect((await findings([webhook], '1.27', '1.26', webhook.path, NATIVE)).map((f) => f.severity)).toEqual(['warning'])
+  })
+
+  it('is silent when istiod already runs with ENABLE_NATIVE_SIDECARS=true (native before 1.27 as after: nothing changes)', async () => {
+    for (const v of ['true', '1', 'True']) {
+      expect(await findings([deploy, values(v)], '1.27', '1.26', deploy.path, NATIVE)).toEqual([])
+      expect(await findings([webhook, values(v)], '1.27', '1.26', webhook.path, NATIVE)).toEqual([])
+    }
+  })
+
+  it('still warns when the value is "auto" (1.26 reads it as unset, 1.27 as the new default)', async () => {
+    expect(at(await findings([deploy, values('auto')], '1.27', '1.26', deploy.path, NATIVE))).toEqual([`${deploy.path}:${lineOf(deploy.text, '- name: istio-proxy')} warning`])
+  })
+})
