@@ -37,3 +37,24 @@ describe('istio-1.27-native-sidecars: ENABLE_NATIVE_SIDECARS already set explici
     expect(at(await findings([deploy, values('auto')], '1.27', '1.26', deploy.path, NATIVE))).toEqual([`${deploy.path}:${lineOf(deploy.text, '- name: istio-proxy')} warning`])
   })
 })
+
+describe('istio-1.27-gateway-multiple-certificates: a Gateway API listener whose tls-terminate-mode option is ISTIO_MUTUAL', () => {
+  const gw = (options: string): File => ({
+    path: 'gw/gateway.yaml',
+    text: `apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata:\n  name: g\n  namespace: default\nspec:\n  gatewayClassName: istio\n  listeners:\n  - name: https\n    port: 443\n    protocol: HTTPS\n    tls:\n      mode: Terminate\n${options}      certificateRefs:\n      - name: rsa\n      - name: ecdsa\n`
+  })
+  const MULTI = /several certificates/
+  it('still errs on two certificateRefs of a plain Terminate listener before 1.27', async () => {
+    const f = gw('')
+    expect(at(await findings([f], '1.26', '1.25', f.path, MULTI))).toEqual([`${f.path}:${lineOf(f.text, '- name: ecdsa')} error`])
+    expect(await findings([f], '1.27', '1.26', f.path, MULTI)).toEqual([])
+  })
+  it('still errs with the MUTUAL option (the certificate count is checked there too)', async () => {
+    const f = gw('      options:\n        gateway.istio.io/tls-terminate-mode: MUTUAL\n')
+    expect(at(await findings([f], '1.26', '1.25', f.path, MULTI))).toEqual([`${f.path}:${lineOf(f.text, '- name: ecdsa')} error`])
+  })
+  it('is silent with ISTIO_MUTUAL: istiod uses the workload certificate and never reads certificateRefs, before 1.27 as after', async () => {
+    const f = gw('      options:\n        gateway.istio.io/tls-terminate-mode: ISTIO_MUTUAL\n')
+    expect(await findings([f], '1.26', '1.25', f.path, MULTI)).toEqual([])
+  })
+})
