@@ -58,3 +58,21 @@ describe('istio-1.27-gateway-multiple-certificates: a Gateway API listener whose
     expect(await findings([f], '1.26', '1.25', f.path, MULTI)).toEqual([])
   })
 })
+
+describe('istio-1.27.4-xlistenerset-tls-secrets: a listener whose tls-terminate-mode option is ISTIO_MUTUAL reads no Secret', () => {
+  const ls = (options: string): File => ({
+    path: 'gw/listenerset.yaml',
+    text: `apiVersion: gateway.networking.x-k8s.io/v1alpha1\nkind: XListenerSet\nmetadata:\n  name: ls\n  namespace: default\nspec:\n  parentRef: {name: g, kind: Gateway, group: gateway.networking.k8s.io}\n  listeners:\n  - name: https\n    port: 443\n    protocol: HTTPS\n    hostname: a.example.com\n    tls:\n      mode: Terminate\n${options}      certificateRefs:\n      - name: cert\n`
+  })
+  const SECRETS = /refuse the TLS certificateRefs/
+  it('still errs on 1.27.2 and 1.28.0 for a plain Terminate listener, not on 1.27.4', async () => {
+    const f = ls('')
+    expect(at(await findings([f], '1.27.2', '1.26', f.path, SECRETS))).toEqual([`${f.path}:${lineOf(f.text, 'certificateRefs:')} error`])
+    expect(at(await findings([f], '1.28.0', '1.27', f.path, SECRETS))).toEqual([`${f.path}:${lineOf(f.text, 'certificateRefs:')} error`])
+    expect(await findings([f], '1.27.4', '1.27', f.path, SECRETS)).toEqual([])
+  })
+  it('is silent with ISTIO_MUTUAL (the workload certificate is used, no Secret is read)', async () => {
+    const f = ls('      options:\n        gateway.istio.io/tls-terminate-mode: ISTIO_MUTUAL\n')
+    expect(await findings([f], '1.27.2', '1.26', f.path, SECRETS)).toEqual([])
+  })
+})
