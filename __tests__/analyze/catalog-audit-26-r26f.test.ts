@@ -1,7 +1,21 @@
 // Twenty-sixth audit (census), helper r26f (docs/audit/catalog-audit-26-r26f.md): one test per fix, each failing on
 // the entry as it was before the audit.
 import { describe, expect, it } from '@jest/globals'
+import { catalogAnalyzer } from '../../src/analyze/catalog.js'
+import type { AnalysisContext } from '../../src/analyze/types.js'
+import { parseFromRelease, parseRelease } from '../../src/knowledge/versions.js'
+import { parseManifestFile } from '../../src/manifests/parse.js'
+import type { Finding } from '../../src/model.js'
 import { at, lineOf, of, run } from '../support/catalog-run.js'
+
+/** Findings on `path` with the other files as the rest of the repository (opt-outs written elsewhere count). */
+function runInRepository(files: Record<string, string>, path: string, target: string, from?: string): Finding[] {
+  const parsed = Object.entries(files).map(([p, t]) => parseManifestFile(p, t))
+  for (const f of parsed) expect(f.problems).toEqual([])
+  const ctx: AnalysisContext = { target: parseRelease(target), ...(from ? { from: parseFromRelease(from) } : {}), files: parsed }
+  const found = parsed.find((f) => f.path === path)!.documents.flatMap((d) => catalogAnalyzer.check(d, ctx))
+  return catalogAnalyzer.settle ? catalogAnalyzer.settle(found, ctx) : found
+}
 
 // Before 1.30 istiod builds its TLSRoute (and TCPRoute, XListenerSet) informers only when PILOT_ENABLE_ALPHA_GATEWAY_API
 // is true (pilot/pkg/config/kube/gateway controller.go: otherwise "disable/TLSRoutes", an always-empty collection), and
@@ -72,5 +86,41 @@ describe('ListenerSet messages name the alpha flag', () => {
     const found = of(run('crd.yaml', crd, '1.30', '1.29'), 'istio-1.30-gateway-api-bundle-1.5')
     expect(at(found)).toEqual([`crd.yaml:${lineOf(crd, 'bundle-version')} error`])
     expect(found[0]!.message).not.toMatch(/stops working/)
+  })
+})
+
+// istio-1.29-bypass-inbound-capture-hbone warned on a pod without its own ambient label even when the repository's
+// Namespace of that pod carries no istio.io/dataplane-mode=ambient label (kind 33): ambient never captures the pod, so
+// the annotation does nothing on any release. Its warning arm now has the own-namespace opt-out of
+// istio-1.22-ambient-redirection-opt-out-removed.
+describe('istio-1.29-bypass-inbound-capture-hbone', () => {
+  const deploy = [
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata: {name: y, namespace: bbb}',
+    'spec:',
+    '  template:',
+    '    metadata:',
+    '      annotations: {ambient.istio.io/bypass-inbound-capture: "true"}',
+    '    spec: {containers: [{name: a, image: b}]}',
+    '',
+  ].join('\n')
+  const bypass = (fs: Finding[]): Finding[] => fs.filter((f) => /bypass-inbound-capture also breaks inbound HBONE/.test(f.message))
+
+  it('still warns when the pod\'s Namespace is not in the repository, or is labelled ambient', () => {
+    const ambientNs = ['apiVersion: v1', 'kind: Namespace', 'metadata:', '  name: bbb', '  labels: {istio.io/dataplane-mode: ambient}', ''].join('\n')
+    for (const files of [{ 'app.yaml': deploy }, { 'app.yaml': deploy, 'ns.yaml': ambientNs }]) {
+      expect(at(bypass(runInRepository(files, 'app.yaml', '1.28', '1.27')))).toEqual([`app.yaml:${lineOf(deploy, 'bypass-inbound-capture')} warning`])
+    }
+  })
+
+  it('is quiet when the repository\'s Namespace of the pod has no ambient label', () => {
+    const plainNs = ['apiVersion: v1', 'kind: Namespace', 'metadata:', '  name: bbb', ''].join('\n')
+    expect(bypass(runInRepository({ 'app.yaml': deploy, 'ns.yaml': plainNs }, 'app.yaml', '1.28', '1.27'))).toEqual([])
+  })
+
+  it('another non-ambient Namespace does not silence it', () => {
+    const otherNs = ['apiVersion: v1', 'kind: Namespace', 'metadata:', '  name: ccc', ''].join('\n')
+    expect(at(bypass(runInRepository({ 'app.yaml': deploy, 'ns.yaml': otherNs }, 'app.yaml', '1.28', '1.27')))).toEqual([`app.yaml:${lineOf(deploy, 'bypass-inbound-capture')} warning`])
   })
 })
