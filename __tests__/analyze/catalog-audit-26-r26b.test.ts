@@ -44,3 +44,23 @@ describe('istio-1.24-bypass-inbound-capture-annotation / -typo: pods ambient nev
     expect(await findings([sidecar], '1.24', '1.23', sidecar.path, TYPO)).toEqual([])
   })
 })
+
+describe('istio-1.24-ambient-dns-upgrade-order: cni.* overrides the top-level value in the 1.24 cni chart', () => {
+  const release = (values: string): File => ({
+    path: 'clusters/prod/istio-cni.yaml',
+    text: `apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: istio-cni\n  namespace: istio-system\nspec:\n  chart:\n    spec:\n      chart: cni\n      version: 1.24.0\n      sourceRef: {kind: HelmRepository, name: istio}\n  values:\n${values}`
+  })
+  const ORDER = /the upgrade to Istio 1\.24 must go istio-cni first/
+
+  it('warns when ambient and its DNS capture are on', async () => {
+    const f = release('    ambient:\n      enabled: true\n      dnsCapture: true\n')
+    expect(at(await findings([f], '1.24', '1.23', f.path, ORDER))).toEqual([`${f.path}:${lineOf(f.text, 'dnsCapture: true')} warning`])
+  })
+
+  it('is silent when cni.ambient.enabled: false or cni.ambient.dnsCapture: false wins over the top-level true', async () => {
+    const off = release('    ambient:\n      enabled: true\n      dnsCapture: true\n    cni:\n      ambient:\n        enabled: false\n')
+    expect(await findings([off], '1.24', '1.23', off.path, ORDER)).toEqual([])
+    const noDns = release('    ambient:\n      enabled: true\n      dnsCapture: true\n    cni:\n      ambient:\n        dnsCapture: false\n')
+    expect(await findings([noDns], '1.24', '1.23', noDns.path, ORDER)).toEqual([])
+  })
+})
