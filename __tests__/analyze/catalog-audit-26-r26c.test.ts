@@ -108,3 +108,13 @@ describe('cni entries read ambient as the chart does: top-level ambient.enabled:
     expect(of(run('hr.yaml', cniOff, '1.26', '1.25'), id)).toEqual([])
   })
 })
+
+describe('istio-1.25-ambient-dns-capture: a top-level ambient.enabled: true is overwritten by cni.ambient.enabled: false in the same values', () => {
+  const id = 'istio-1.25-ambient-dns-capture'
+  it('is quiet where cni.ambient.enabled: false wins, still warns on ambient.enabled: true alone', () => {
+    const both = cniRelease(['ambient:', '  enabled: true', 'cni:', '  ambient:', '    enabled: false'])
+    expect(of(run('hr.yaml', both, '1.25', '1.24'), id)).toEqual([])
+    const on = cniRelease(['ambient:', '  enabled: true'])
+    expect(at(of(run('hr.yaml', on, '1.25', '1.24'), id))).toEqual([`hr.yaml:${lineOf(on, 'enabled: true')} warning`])
+  })
+})
