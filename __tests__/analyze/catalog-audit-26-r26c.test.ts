@@ -118,3 +118,13 @@ describe('istio-1.25-ambient-dns-capture: a top-level ambient.enabled: true is o
     expect(at(of(run('hr.yaml', on, '1.25', '1.24'), id))).toEqual([`hr.yaml:${lineOf(on, 'enabled: true')} warning`])
   })
 })
+
+describe('istio-1.25-ambient-dns-capture: the ambient Namespace notice is quiet where the istio-cni install turns ambient off (kind 20)', () => {
+  it('quiet with cni.ambient.enabled: false in the repository, a notice without it', () => {
+    const ns = namespace(['istio.io/dataplane-mode: ambient'])
+    const about = /new pods in this ambient namespace/
+    expect(at(runInRepository({ 'ns.yaml': ns }, 'ns.yaml', about, '1.25', '1.24'))).toEqual([`ns.yaml:${lineOf(ns, 'dataplane-mode')} notice`])
+    const off = cniRelease(['profile: ambient', 'cni:', '  ambient:', '    enabled: false'])
+    expect(runInRepository({ 'ns.yaml': ns, 'cni.yaml': off }, 'ns.yaml', about, '1.25', '1.24')).toEqual([])
+  })
+})
