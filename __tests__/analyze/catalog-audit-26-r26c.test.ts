@@ -128,3 +128,18 @@ describe('istio-1.25-ambient-dns-capture: the ambient Namespace notice is quiet 
     expect(runInRepository({ 'ns.yaml': ns, 'cni.yaml': off }, 'ns.yaml', about, '1.25', '1.24')).toEqual([])
   })
 })
+
+describe('ambient-only pod annotations are quiet where the istio-cni install turns ambient off (kind 20)', () => {
+  const off = cniRelease(['profile: ambient', 'cni:', '  ambient:', '    enabled: false'])
+  it('istio-1.25-dns-capture-annotation', () => {
+    const text = pod({ labels: ['istio.io/dataplane-mode: ambient'], annotations: ['ambient.istio.io/dns-capture: "true"'] })
+    expect(at(runInRepository({ 'dep.yaml': text }, 'dep.yaml', /dns-capture annotation/, '1.24', '1.23'))).toEqual([`dep.yaml:${lineOf(text, 'dns-capture')} warning`])
+    expect(runInRepository({ 'dep.yaml': text, 'cni.yaml': off }, 'dep.yaml', /dns-capture annotation/, '1.24', '1.23')).toEqual([])
+  })
+  it('istio-1.25-reroute-virtual-interfaces-annotation on an ambient pod', () => {
+    const text = pod({ labels: ['istio.io/dataplane-mode: ambient'], annotations: ['istio.io/reroute-virtual-interfaces: "k6t-eth0"'] })
+    const about = /reroute-virtual-interfaces annotation/
+    expect(at(runInRepository({ 'dep.yaml': text }, 'dep.yaml', about, '1.24', '1.23'))).toEqual([`dep.yaml:${lineOf(text, 'reroute-virtual')} warning`])
+    expect(runInRepository({ 'dep.yaml': text, 'cni.yaml': off }, 'dep.yaml', about, '1.24', '1.23')).toEqual([])
+  })
+})
