@@ -55,3 +55,22 @@ describe('istio-1.22-pod-dataplane-mode-label: a pod labelled none in a Namespac
     expect(found.map((f) => `${f.file}:${f.line} ${f.severity}`)).toEqual([`${dep.path}:${lineOf(dep.text, 'istio.io/dataplane-mode')} warning`])
   })
 })
+
+describe('istio-1.22-use-waypoint-label: a pod label in a Namespace that is not ambient attaches nothing on any release', () => {
+  const dep: File = {
+    path: 'apps/dep.yaml',
+    text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app\n  namespace: plain\nspec:\n  selector:\n    matchLabels: {app: app}\n  template:\n    metadata:\n      labels:\n        app: app\n        istio.io/use-waypoint: wp\n    spec:\n      containers:\n      - name: app\n        image: nginx\n'
+  }
+  const namespace = (labels: string): File => ({ path: 'apps/ns.yaml', text: `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: plain\n${labels}` })
+  const MSG = /use-waypoint label only attaches waypoints from Istio 1\.22/
+
+  it('is silent when the pod\'s own Namespace in the repository has no ambient label', async () => {
+    expect(await findings([dep, namespace('')], '1.21', '1.20', dep.path, MSG)).toEqual([])
+  })
+
+  it('still warns when that Namespace is ambient, or is not in the repository', async () => {
+    const want = [`${dep.path}:${lineOf(dep.text, 'istio.io/use-waypoint')} warning`]
+    expect((await findings([dep, namespace('  labels:\n    istio.io/dataplane-mode: ambient\n')], '1.21', '1.20', dep.path, MSG)).map((f) => `${f.file}:${f.line} ${f.severity}`)).toEqual(want)
+    expect((await findings([dep], '1.21', '1.20', dep.path, MSG)).map((f) => `${f.file}:${f.line} ${f.severity}`)).toEqual(want)
+  })
+})
