@@ -74,3 +74,19 @@ describe('istio-1.22-use-waypoint-label: a pod label in a Namespace that is not 
     expect((await findings([dep], '1.21', '1.20', dep.path, MSG)).map((f) => `${f.file}:${f.line} ${f.severity}`)).toEqual(want)
   })
 })
+
+describe('istio-1.22-waypoint-for-label: only on Gateways of an Istio class', () => {
+  const ID = 'istio-1.22-waypoint-for-label'
+  const gw = (cls: string): string =>
+    `apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata:\n  name: gw\n  namespace: ns\n  labels:\n    istio.io/waypoint-for: service\nspec:\n  gatewayClassName: ${cls}\n  listeners:\n  - name: mesh\n    port: 15008\n    protocol: HBONE\n`
+
+  it('is silent on a Gateway of another controller (no Istio release reads it there)', () => {
+    expect(of(run('mesh/gw.yaml', gw('nginx'), '1.21', '1.20'), ID)).toEqual([])
+  })
+
+  it('still warns on an istio-waypoint Gateway before 1.22', () => {
+    const text = gw('istio-waypoint')
+    expect(at(of(run('mesh/gw.yaml', text, '1.21', '1.20'), ID))).toEqual([`mesh/gw.yaml:${lineOf(text, 'istio.io/waypoint-for')} warning`])
+    expect(of(run('mesh/gw.yaml', text, '1.22', '1.21'), ID)).toEqual([])
+  })
+})
