@@ -1,0 +1,44 @@
+// Round 26 census, share r26e (docs/audit/catalog-audit-26-r26e.md): each ❌ it found, with the YAML that showed it.
+import { describe, expect, it } from '@jest/globals'
+import { catalogAnalyzer } from '../../src/analyze/catalog.js'
+import type { AnalysisContext } from '../../src/analyze/types.js'
+import { parseFromRelease, parseRelease } from '../../src/knowledge/versions.js'
+import { parseManifestFile } from '../../src/manifests/parse.js'
+import type { Finding } from '../../src/model.js'
+import { at, lineOf, of, run } from '../support/catalog-run.js'
+
+/** Findings on `path` with the other files as the rest of the repository (opt-outs written elsewhere count). */
+function runInRepository(files: Record<string, string>, path: string, target: string, from?: string): Finding[] {
+  const parsed = Object.entries(files).map(([p, t]) => parseManifestFile(p, t))
+  for (const f of parsed) expect(f.problems).toEqual([])
+  const ctx: AnalysisContext = { target: parseRelease(target), ...(from ? { from: parseFromRelease(from) } : {}), files: parsed }
+  const found = parsed.find((f) => f.path === path)!.documents.flatMap((d) => catalogAnalyzer.check(d, ctx))
+  return catalogAnalyzer.settle ? catalogAnalyzer.settle(found, ctx) : found
+}
+void runInRepository
+
+describe('istio-1.28-native-nftables-ambient: the cni chart copies cni.* over the top level after the profile merge', () => {
+  const id = 'istio-1.28-native-nftables-ambient'
+  const file = 'istio-cni/values.yaml'
+
+  it('warns on profile ambient even with a top-level ambient.enabled: false (the profile\'s cni.ambient.enabled: true wins in zzy_descope_legacy.yaml)', () => {
+    const v = 'profile: ambient\nambient:\n  enabled: false\nglobal:\n  nativeNftables: true\n'
+    expect(at(of(run(file, v, '1.27', '1.26'), id))).toEqual([`${file}:${lineOf(v, 'nativeNftables')} warning`])
+    expect(of(run(file, v, '1.28', '1.27'), id)).toEqual([])
+  })
+
+  it('is silent when cni.ambient.enabled: false turns ambient off (with the profile or with ambient.enabled: true)', () => {
+    for (const v of [
+      'profile: ambient\ncni:\n  ambient:\n    enabled: false\nglobal:\n  nativeNftables: true\n',
+      'global:\n  profile: ambient\n  nativeNftables: true\ncni:\n  ambient:\n    enabled: false\n',
+      'ambient:\n  enabled: true\ncni:\n  ambient:\n    enabled: false\nglobal:\n  nativeNftables: true\n'
+    ]) expect(of(run(file, v, '1.27', '1.26'), id)).toEqual([])
+  })
+
+  it('warns once on cni.ambient.enabled: true, which the chart reads as ambient.enabled', () => {
+    const v = 'cni:\n  ambient:\n    enabled: true\nglobal:\n  nativeNftables: true\n'
+    expect(at(of(run(file, v, '1.27', '1.26'), id))).toEqual([`${file}:${lineOf(v, 'nativeNftables')} warning`])
+    const both = 'profile: ambient\nambient:\n  enabled: true\nglobal:\n  nativeNftables: true\n'
+    expect(at(of(run(file, both, '1.27', '1.26'), id))).toEqual([`${file}:${lineOf(both, 'nativeNftables')} warning`])
+  })
+})
