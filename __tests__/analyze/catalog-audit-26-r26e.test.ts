@@ -15,7 +15,7 @@ function runInRepository(files: Record<string, string>, path: string, target: st
   const found = parsed.find((f) => f.path === path)!.documents.flatMap((d) => catalogAnalyzer.check(d, ctx))
   return catalogAnalyzer.settle ? catalogAnalyzer.settle(found, ctx) : found
 }
-void runInRepository
+
 
 describe('istio-1.28-native-nftables-ambient: the cni chart copies cni.* over the top level after the profile merge', () => {
   const id = 'istio-1.28-native-nftables-ambient'
@@ -40,5 +40,21 @@ describe('istio-1.28-native-nftables-ambient: the cni chart copies cni.* over th
     expect(at(of(run(file, v, '1.27', '1.26'), id))).toEqual([`${file}:${lineOf(v, 'nativeNftables')} warning`])
     const both = 'profile: ambient\nambient:\n  enabled: true\nglobal:\n  nativeNftables: true\n'
     expect(at(of(run(file, both, '1.27', '1.26'), id))).toEqual([`${file}:${lineOf(both, 'nativeNftables')} warning`])
+  })
+})
+
+describe('istio-1.28-waypoint-termination-grace: only the waypoint class defaults (or an unlabelled ConfigMap) silence it', () => {
+  const grace = (fs: Finding[]): Finding[] => fs.filter((f) => f.message.includes('terminationGracePeriodSeconds (30 s)'))
+  const gw =
+    'apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata:\n  name: waypoint\n  namespace: app\nspec:\n  gatewayClassName: istio-waypoint\n  listeners:\n  - name: mesh\n    port: 15008\n    protocol: HBONE\n'
+  const cm = (cls: string): string =>
+    `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: istio-default-gatewayclass-${cls}\n  namespace: istio-system\n  labels:\n    gateway.istio.io/defaults-for-class: ${cls}\ndata:\n  deployment: |\n    spec:\n      template:\n        spec:\n          terminationGracePeriodSeconds: 5\n`
+
+  it('still gives the notice when the grace period is set only in the defaults of the ingress class istio', () => {
+    expect(at(grace(runInRepository({ 'gw.yaml': gw, 'cm.yaml': cm('istio') }, 'gw.yaml', '1.28', '1.27')))).toEqual([`gw.yaml:${lineOf(gw, 'gatewayClassName')} notice`])
+  })
+
+  it('is silent when the istio-waypoint class defaults set it', () => {
+    expect(grace(runInRepository({ 'gw.yaml': gw, 'cm.yaml': cm('istio-waypoint') }, 'gw.yaml', '1.28', '1.27'))).toEqual([])
   })
 })
