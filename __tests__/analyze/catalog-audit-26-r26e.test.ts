@@ -58,3 +58,18 @@ describe('istio-1.28-waypoint-termination-grace: only the waypoint class default
     expect(grace(runInRepository({ 'gw.yaml': gw, 'cm.yaml': cm('istio-waypoint') }, 'gw.yaml', '1.28', '1.27'))).toEqual([])
   })
 })
+
+describe('istio-1.28-multi-network-waypoint: no waypoints when istiod has ambient turned off in another file', () => {
+  const id = 'istio-1.28-multi-network-waypoint'
+  const values = 'pilot:\n  env:\n    AMBIENT_ENABLE_MULTI_NETWORK: "true"\n'
+  it('gives the notice on the variable line when nothing turns ambient off', () => {
+    expect(at(of(run('istiod/values.yaml', values, '1.28', '1.27'), id))).toEqual([`istiod/values.yaml:${lineOf(values, 'AMBIENT_ENABLE_MULTI_NETWORK')} notice`])
+  })
+  it('is silent when PILOT_ENABLE_AMBIENT is "false" in another values file', () => {
+    const off = 'pilot:\n  env:\n    PILOT_ENABLE_AMBIENT: "false"\n'
+    const found = runInRepository({ 'istiod/values.yaml': values, 'istiod/values-prod.yaml': off }, 'istiod/values.yaml', '1.28', '1.27')
+    expect(found.filter((f) => f.message.includes('waypoints also route to remote networks'))).toEqual([])
+    const alone = runInRepository({ 'istiod/values.yaml': values }, 'istiod/values.yaml', '1.28', '1.27')
+    expect(at(alone.filter((f) => f.message.includes('waypoints also route to remote networks')))).toEqual([`istiod/values.yaml:${lineOf(values, 'AMBIENT_ENABLE_MULTI_NETWORK')} notice`])
+  })
+})
