@@ -73,3 +73,31 @@ describe('istio-1.28-multi-network-waypoint: no waypoints when istiod has ambien
     expect(at(alone.filter((f) => f.message.includes('waypoints also route to remote networks')))).toEqual([`istiod/values.yaml:${lineOf(values, 'AMBIENT_ENABLE_MULTI_NETWORK')} notice`])
   })
 })
+
+describe('proxy.istio.io/config on pods of a Namespace the injector skips (istio-injection: disabled, or ambient without injection labels)', () => {
+  const dep = (config: string): string =>
+    `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  namespace: app\nspec:\n  template:\n    metadata:\n      annotations:\n        proxy.istio.io/config: |\n${config.split('\n').filter(Boolean).map((l) => `          ${l}`).join('\n')}\n    spec:\n      containers:\n      - name: web\n        image: nginx\n`
+  const disabled = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: app\n  labels:\n    istio-injection: disabled\n'
+  const ambient = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: app\n  labels:\n    istio.io/dataplane-mode: ambient\n'
+  const other = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: other\n  labels:\n    istio-injection: disabled\n'
+  const cases: [string, string, string, string, string][] = [
+    ['istio-1.29-stats-compression-option', 'statsCompression: true\n', '1.28', '1.27', 'statsCompression'],
+    ['istio-1.28-x-forwarded-headers', 'proxyHeaders:\n  xForwardedHost:\n    enabled: true\n', '1.27', '1.26', 'ProxyConfig proxyHeaders'],
+    ['istio-1.28-force-iptables-binary', 'proxyMetadata:\n  FORCE_IPTABLES_BINARY: iptables-legacy\n', '1.27', '1.26', 'FORCE_IPTABLES_BINARY'],
+    ['istio-1.29-circuit-breaker-remaining-metrics', 'proxyStatsMatcher:\n  inclusionPrefixes:\n  - cluster.outbound\n', '1.29', '1.28', 'remaining']
+  ]
+  for (const [id, config, target, from, needle] of cases) {
+    const d = dep(config)
+    const mine = (fs: Finding[]): Finding[] => fs.filter((f) => f.message.includes(needle) && f.file === 'dep.yaml')
+    it(`${id}: reports the pod annotation while its Namespace is injected, at the proxy.istio.io/config block`, () => {
+      const alone = mine(runInRepository({ 'dep.yaml': d, 'ns.yaml': other }, 'dep.yaml', target, from))
+      expect(alone.length).toBeGreaterThan(0)
+      for (const f of alone) expect(f.line).toBeGreaterThanOrEqual(lineOf(d, 'proxy.istio.io/config'))
+      expect(of(run('dep.yaml', d, target, from), id).length).toBeGreaterThan(0)
+    })
+    it(`${id}: is silent when the pod's Namespace is injection-disabled or ambient-only in another file`, () => {
+      expect(mine(runInRepository({ 'dep.yaml': d, 'ns.yaml': disabled }, 'dep.yaml', target, from))).toEqual([])
+      expect(mine(runInRepository({ 'dep.yaml': d, 'ns.yaml': ambient }, 'dep.yaml', target, from))).toEqual([])
+    })
+  }
+})
