@@ -101,3 +101,16 @@ describe('proxy.istio.io/config on pods of a Namespace the injector skips (istio
     })
   }
 })
+
+describe('istio-1.29-circuit-breaker-remaining-metrics: the statsInclusion annotation of a pod in an injection-disabled Namespace', () => {
+  const d =
+    'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  namespace: app\nspec:\n  template:\n    metadata:\n      annotations:\n        sidecar.istio.io/statsInclusionPrefixes: cluster.outbound,cluster_manager\n    spec:\n      containers:\n      - name: web\n        image: nginx\n'
+  const mine = (fs: Finding[]): Finding[] => fs.filter((f) => f.message.includes('_remaining_'))
+  it('warns at the annotation line when the Namespace is injected', () => {
+    expect(at(mine(runInRepository({ 'dep.yaml': d }, 'dep.yaml', '1.29', '1.28')))).toEqual([`dep.yaml:${lineOf(d, 'statsInclusionPrefixes')} warning`])
+  })
+  it('is silent when the Namespace is labelled istio-injection: disabled in another file', () => {
+    const ns = 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: app\n  labels:\n    istio-injection: disabled\n'
+    expect(mine(runInRepository({ 'dep.yaml': d, 'ns.yaml': ns }, 'dep.yaml', '1.29', '1.28'))).toEqual([])
+  })
+})
