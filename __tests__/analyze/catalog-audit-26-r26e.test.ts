@@ -114,3 +114,16 @@ describe('istio-1.29-circuit-breaker-remaining-metrics: the statsInclusion annot
     expect(mine(runInRepository({ 'dep.yaml': d, 'ns.yaml': ns }, 'dep.yaml', '1.29', '1.28'))).toEqual([])
   })
 })
+
+describe('istio-1.28-serviceentry-none-passthrough-ambient: no ztunnel when istiod turns ambient off in another file', () => {
+  const se =
+    'apiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata:\n  name: ext\n  namespace: app\n  labels:\n    istio.io/use-waypoint: wp\nspec:\n  hosts:\n  - ext.example.com\n  ports:\n  - number: 80\n    name: http\n    protocol: HTTP\n  resolution: NONE\n'
+  const mine = (fs: Finding[]): Finding[] => fs.filter((f) => f.message.includes('passthrough service'))
+  it('gives the notice at the resolution line', () => {
+    expect(at(mine(runInRepository({ 'se.yaml': se }, 'se.yaml', '1.28', '1.27')))).toEqual([`se.yaml:${lineOf(se, 'resolution')} notice`])
+  })
+  it('is silent with PILOT_ENABLE_AMBIENT: "false" in the istiod values', () => {
+    const off = 'pilot:\n  env:\n    PILOT_ENABLE_AMBIENT: "false"\n'
+    expect(mine(runInRepository({ 'se.yaml': se, 'istiod/values.yaml': off }, 'se.yaml', '1.28', '1.27'))).toEqual([])
+  })
+})
