@@ -127,3 +127,15 @@ describe('istio-1.28-serviceentry-none-passthrough-ambient: no ztunnel when isti
     expect(mine(runInRepository({ 'se.yaml': se, 'istiod/values.yaml': off }, 'se.yaml', '1.28', '1.27'))).toEqual([])
   })
 })
+
+describe('istio-1.28-h2-upgrade-pool-settings: the message stays true for a DestinationRule of a gRPC host', () => {
+  const id = 'istio-1.28-h2-upgrade-pool-settings'
+  const dr =
+    'apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata:\n  name: grpc\n  namespace: app\nspec:\n  host: grpc.app.svc.cluster.local\n  trafficPolicy:\n    connectionPool:\n      http:\n        h2UpgradePolicy: UPGRADE\n        maxConcurrentStreams: 100\n'
+  it('warns at maxConcurrentStreams and says that ports already on HTTP/2 were limited before', () => {
+    const found = of(run('dr.yaml', dr, '1.27', '1.26'), id)
+    expect(at(found)).toEqual([`dr.yaml:${lineOf(dr, 'maxConcurrentStreams')} warning`])
+    expect(found[0].message).toMatch(/on those the limit only takes effect from 1\.28/)
+    expect(found[0].message).toMatch(/already speak HTTP\/2 \(gRPC, http2\) are not upgraded and had the limit before/)
+  })
+})
