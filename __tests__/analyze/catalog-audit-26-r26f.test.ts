@@ -109,7 +109,8 @@ describe('istio-1.29-bypass-inbound-capture-hbone', () => {
 
   it('still warns when the pod\'s Namespace is not in the repository, or is labelled ambient', () => {
     const ambientNs = ['apiVersion: v1', 'kind: Namespace', 'metadata:', '  name: bbb', '  labels: {istio.io/dataplane-mode: ambient}', ''].join('\n')
-    for (const files of [{ 'app.yaml': deploy }, { 'app.yaml': deploy, 'ns.yaml': ambientNs }]) {
+    const cases: Record<string, string>[] = [{ 'app.yaml': deploy }, { 'app.yaml': deploy, 'ns.yaml': ambientNs }]
+    for (const files of cases) {
       expect(at(bypass(runInRepository(files, 'app.yaml', '1.28', '1.27')))).toEqual([`app.yaml:${lineOf(deploy, 'bypass-inbound-capture')} warning`])
     }
   })
