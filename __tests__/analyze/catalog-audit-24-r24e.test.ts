@@ -39,15 +39,17 @@ describe('istio-1.28-native-nftables-ambient: the cni chart profile gives way to
     expect(at(of(run('istio-cni/values.yaml', v, '1.27', '1.26'), id))).toEqual([`istio-cni/values.yaml:${lineOf(v, 'nativeNftables')} warning`])
   })
 
-  it('is silent on profile ambient with ambient.enabled: false (user values override the profile in zzz_profile.yaml)', () => {
-    const v = 'profile: ambient\nambient:\n  enabled: false\nglobal:\n  nativeNftables: true\n'
+  // Round 26 (r26e): zzy_descope_legacy.yaml copies the profile's cni.ambient.enabled: true over the top level after the
+  // user values, so a top-level ambient.enabled: false does NOT turn ambient off; only cni.ambient.enabled: false does.
+  it('is silent on profile ambient with cni.ambient.enabled: false', () => {
+    const v = 'profile: ambient\ncni:\n  ambient:\n    enabled: false\nglobal:\n  nativeNftables: true\n'
     expect(of(run('istio-cni/values.yaml', v, '1.27', '1.26'), id)).toEqual([])
   })
 
   it('reads global.profile as the chart does (coalesce of profile and global.profile)', () => {
     const v = 'global:\n  profile: ambient\n  nativeNftables: true\n'
     expect(at(of(run('istio-cni/values.yaml', v, '1.27', '1.26'), id))).toEqual([`istio-cni/values.yaml:${lineOf(v, 'nativeNftables')} warning`])
-    const off = `${v}ambient:\n  enabled: false\n`
+    const off = `${v}cni:\n  ambient:\n    enabled: false\n`
     expect(of(run('istio-cni/values.yaml', off, '1.27', '1.26'), id)).toEqual([])
     expect(of(run('istio-cni/values.yaml', v, '1.28', '1.27'), id)).toEqual([])
   })

@@ -115,3 +115,33 @@ describe('istio-1.29-global-downstream-max-connections-runtime-deprecated: the m
     expect(await findings([pod, values], '1.29', '1.28', pod.path, DEPRECATED)).toEqual([])
   })
 })
+
+describe('istio-1.24-native-sidecar-annotation: nativeSidecar "false" where the repository turns native sidecars on (ifRepository)', () => {
+  const deploy: File = {
+    path: 'apps/web.yaml',
+    text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n      annotations:\n        sidecar.istio.io/nativeSidecar: "false"\n    spec:\n      containers:\n      - name: web\n        image: web:1\n'
+  }
+  const values: File = { path: 'platform/istiod/values.yaml', text: 'pilot:\n  env:\n    ENABLE_NATIVE_SIDECARS: "true"\n' }
+  const NATIVE = /sidecar\.istio\.io\/nativeSidecar annotation is only read from Istio 1\.24/
+  const line = lineOf(deploy.text, 'sidecar.istio.io/nativeSidecar')
+
+  it('is a notice while nothing in the repository turns native sidecars on', async () => {
+    expect(at(await findings([deploy], '1.23', '1.22', deploy.path, NATIVE))).toEqual([`${deploy.path}:${line} notice`])
+  })
+  it('is a warning, and the only finding, when the istiod values set ENABLE_NATIVE_SIDECARS=true', async () => {
+    const found = await findings([deploy, values], '1.23', '1.22', deploy.path, NATIVE)
+    expect(at(found)).toEqual([`${deploy.path}:${line} warning`])
+    expect(found[0]?.message).toMatch(/this repository sets ENABLE_NATIVE_SIDECARS=true/)
+  })
+  it('is silent from 1.24, where the annotation is read', async () => {
+    expect(await findings([deploy, values], '1.24', '1.23', deploy.path, NATIVE)).toEqual([])
+  })
+  it('validates ifRepository like unlessRepository, mesh-wide only', () => {
+    const release = (m: unknown): CatalogRelease =>
+      ({ release: '1.24', entries: [{ id: 'x', change: 'added', severity: 'warning', since: '1.24', message: 'm', match: [m], sources: [{ path: 'releases/1.24/change-notes/index.md', url: 'https://istio.io/x' }] }] }) as unknown as CatalogRelease
+    const field = { type: 'field', kinds: ['Deployment'], paths: ['spec.x'] }
+    expect(validateCatalog([release({ ...field, ifRepository: [] })]).join('\n')).toMatch(/ifRepository must be a non-empty list/)
+    expect(validateCatalog([release({ ...field, ifRepository: [{ type: 'field', kinds: ['Namespace'], paths: ['metadata.name'], ownNamespace: true }] })]).join('\n')).toMatch(/ifRepository settings are mesh-wide/)
+    expect(validateCatalog([release({ ...field, ifRepository: [{ type: 'env', name: 'X', component: 'istiod', values: ['true'] }] })]).join('\n')).not.toMatch(/ifRepository/)
+  })
+})

@@ -5,7 +5,7 @@ import { entryAt } from '../manifests/locate.js'
 import type { AnalysisContext, Analyzer, RuleMeta } from './types.js'
 import { collectHits, compatibilityVersionsIn, type CatalogHit } from './catalog/collect.js'
 import { buildFix, lineHolding } from './catalog/fix.js'
-import { istioRouteFindings, optOutKeyOf, planFor, type CatalogRule, type Plan } from './catalog/plan.js'
+import { istioRouteFindings, optOutKeyOf, planFor, requiresRepository, type CatalogRule, type Plan } from './catalog/plan.js'
 import { kubernetesFindings, KUBERNETES_RULE } from './catalog/kubernetes.js'
 import { helmValueFindings, HELM_VALUE_RULES } from './helm-values.js'
 import { crossObjectFindings, noteDocument, optedOut, servedOnlyByOthers } from './catalog/cross-object.js'
@@ -181,10 +181,11 @@ export const catalogAnalyzer: Analyzer = {
     // of an InferencePool that only such routes name as a backend.
     const foreign = findings.some((f) => istioRouteFindings.has(f)) ? servedOnlyByOthers(filesRead(ctx)) : undefined
     if (foreign) findings = findings.filter((f) => !(istioRouteFindings.has(f) && f.resource && foreign(f.resource)))
-    if (silenced.size === 0) return findings
     return findings.filter((f) => {
       const key = optOutKeyOf.get(f)
       if (key === undefined) return true
+      // A match that needs a setting of the repository reports only where some file sets one.
+      if (requiresRepository.has(key) && !silenced.has(`${key}+`)) return false
       // A Namespace's own setting silences the resources of that namespace (a written metadata.namespace).
       const namespace = f.resource?.namespace
       if (silenced.has(key) || (namespace && silenced.has(`${key}@${namespace}`))) return false

@@ -69,6 +69,11 @@ interface MatchBase {
    * nothing either.
    */
   unlessRepository?: OptOut[]
+  /**
+   * The opposite: settings of which some file the run reads must hold one for this match to report (a switch that
+   * turns the behaviour on, e.g. istiod's ENABLE_NATIVE_SIDECARS=true), with the same `since`/`until` windows.
+   */
+  ifRepository?: OptOut[]
 }
 
 /**
@@ -445,7 +450,7 @@ const MATCH_KEYS: Record<MatchType, { required: string[]; optional: string[] }> 
 }
 /** The Gateway API route kinds, and the listener sets, which name their Gateway the same way (`istioRoutes`). */
 export const ROUTE_KINDS: readonly string[] = ['HTTPRoute', 'GRPCRoute', 'TCPRoute', 'TLSRoute', 'UDPRoute', 'ListenerSet', 'XListenerSet']
-const COMMON_KEYS = ['type', 'severity', 'message', 'fix', 'unlessRepository', 'until', 'since', 'istioRoutes']
+const COMMON_KEYS = ['type', 'severity', 'message', 'fix', 'unlessRepository', 'ifRepository', 'until', 'since', 'istioRoutes']
 /** Match types that state a mesh-wide setting, the ones `unlessRepository` may name. */
 const OPT_OUT_TYPES = ['env', 'helmValue', 'meshConfig', 'field']
 const FIXES_BY_MATCH: Record<MatchType, FixSpec['type'][]> = {
@@ -541,18 +546,21 @@ function checkMatch(m: Match, where: string, problems: string[]): void {
   if (m.istioRoutes !== undefined && (m.istioRoutes !== true || (m.type !== 'field' && m.type !== 'resource') || !m.kinds?.every((k) => ROUTE_KINDS.includes(k) || k === 'InferencePool'))) problems.push(`${where}: istioRoutes must be true, on a field or resource match of Gateway API route kinds, ListenerSet, XListenerSet or InferencePool`)
   if (m.since !== undefined && !knownRelease(String(m.since))) problems.push(`${where}: since ${String(m.since)} is not a known release`)
   else if (m.since !== undefined && m.until !== undefined && knownRelease(String(m.until)) && compareReleases(parseRelease(String(m.until)), parseRelease(String(m.since))) <= 0) problems.push(`${where}: until must be after since`)
-  if (m.unlessRepository !== undefined) {
-    if (!Array.isArray(m.unlessRepository) || m.unlessRepository.length === 0) problems.push(`${where}: unlessRepository must be a non-empty list of matches`)
+  for (const list of ['unlessRepository', 'ifRepository'] as const) {
+    const settings = m[list]
+    if (settings === undefined) continue
+    if (!Array.isArray(settings) || settings.length === 0) problems.push(`${where}: ${list} must be a non-empty list of matches`)
     else
-      m.unlessRepository.forEach((o, i) => {
-        const at = `${where} unlessRepository[${i}]`
+      settings.forEach((o, i) => {
+        const at = `${where} ${list}[${i}]`
         if (!OPT_OUT_TYPES.includes(o.type)) return void problems.push(`${at}: only ${OPT_OUT_TYPES.join(', ')} matches state a mesh-wide setting`)
         // A field or meshConfig opt-out may be a block whose presence is the setting (an EnvoyFilter patch that writes
         // internal_address_config itself; a tracer chosen as `defaultConfig.tracing.stackdriver: {}`); variables and
         // values name the values that keep the old behaviour.
         if (!('values' in o) && !('pattern' in o) && o.type !== 'field' && o.type !== 'meshConfig') problems.push(`${at}: an opt-out names the values that keep the old behaviour (values or pattern)`)
-        if (o.severity !== undefined || o.message !== undefined || o.fix !== undefined || o.unlessRepository !== undefined) problems.push(`${at}: an opt-out reports nothing, so it has no severity, message, fix or opt-outs of its own`)
+        if (o.severity !== undefined || o.message !== undefined || o.fix !== undefined || o.unlessRepository !== undefined || o.ifRepository !== undefined) problems.push(`${at}: an opt-out reports nothing, so it has no severity, message, fix or opt-outs of its own`)
         const { until, since, ownNamespace, namesObject, ...setting } = o
+        if (list === 'ifRepository' && (ownNamespace !== undefined || namesObject !== undefined)) problems.push(`${at}: ifRepository settings are mesh-wide (no ownNamespace or namesObject)`)
         if (namesObject !== undefined && (namesObject !== true || o.type !== 'field' || ownNamespace !== undefined)) problems.push(`${at}: namesObject is true on a field opt-out without ownNamespace only`)
         if (ownNamespace !== undefined && (ownNamespace !== true || o.type !== 'field' || !Array.isArray(o.kinds) || o.kinds.length !== 1 || o.kinds[0] !== 'Namespace')) problems.push(`${at}: ownNamespace is true on a field opt-out of kind Namespace only`)
         const sinces = since === undefined ? [] : Array.isArray(since) ? since : [since]

@@ -96,7 +96,9 @@ export class HitCollector {
   add(c: Compiled, where: { line: number; endLine?: number; keyNode?: PosNode; valueNode?: PosNode; needle?: string; value?: string }, path: YamlPath, name: string): void {
     // Matches of one entry limited to different Gateway API channels are kept apart (one of them is dropped later).
     const channels = c.match.type === 'resource' && c.match.channels ? `|${c.match.channels.join()}` : ''
-    const key = `${this.plan.optOuts ? c.optOutKey : c.entry.id}|${c.rule}|${where.line}${channels}`
+    // A match that needs a repository setting is kept apart too: settle drops it, or the match it stands beside.
+    const needs = c.match.ifRepository ? `|${c.optOutKey}` : ''
+    const key = `${this.plan.optOuts ? c.optOutKey : c.entry.id}|${c.rule}|${where.line}${channels}${needs}`
     if (this.seen.has(key)) return
     if (c.documentConditions && !conditionsHold(this.doc.value, c.documentConditions)) return
     this.seen.add(key)

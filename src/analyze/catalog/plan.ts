@@ -281,7 +281,7 @@ export function compilePlan(target: Release, from?: Release, releases: readonly 
       if (match.until !== undefined && includesChange(target, match.until)) return
       if (match.since !== undefined && !includesChange(target, match.since)) return
       const fix = match.fix === null ? undefined : (match.fix ?? entry.fix)
-      add(plan, compiledBase(entry, match, rule, match.severity ?? entry.severity, match.message ?? entry.message, fix, match.unlessRepository ? `${entry.id}#${i}` : undefined), match)
+      add(plan, compiledBase(entry, match, rule, match.severity ?? entry.severity, match.message ?? entry.message, fix, match.unlessRepository || match.ifRepository ? `${entry.id}#${i}` : undefined), match)
     })
   }
   return plan
@@ -304,6 +304,14 @@ export function compileOptOutPlan(releases: readonly CatalogRelease[] = CATALOG)
         // setting that names an object, with a trailing `=`, to which the name and the namespace are appended (see
         // `optOutsOf` and the catalog's `settle`).
         const base = compiledBase(entry, setting as Match, 'behaviour-changed', 'notice', entry.message, undefined, `${entry.id}#${i}${ownNamespace ? '@' : namesObject ? '=' : ''}`)
+        add(plan, { ...base, ...(until ? { optOutUntil: until } : {}), ...(since ? { optOutSince: Array.isArray(since) ? since : [since] } : {}) }, setting as Match)
+        any = true
+      }
+      // A setting the match needs keys its hits with a trailing `+`; the match's findings stay only where one is set.
+      if (match.ifRepository) requiresRepository.add(`${entry.id}#${i}`)
+      for (const o of match.ifRepository ?? []) {
+        const { until, since, ...setting } = o
+        const base = compiledBase(entry, setting as Match, 'behaviour-changed', 'notice', entry.message, undefined, `${entry.id}#${i}+`)
         add(plan, { ...base, ...(until ? { optOutUntil: until } : {}), ...(since ? { optOutSince: Array.isArray(since) ? since : [since] } : {}) }, setting as Match)
         any = true
       }
@@ -384,6 +392,9 @@ function add(plan: Plan, base: Compiled, match: Match): void {
       return
   }
 }
+
+/** The keys of matches with `ifRepository` (filled by `compileOptOutPlan`): their findings need one of those settings. */
+export const requiresRepository = new Set<string>()
 
 /** Findings of matches with `unlessRepository` opt-outs, by the match's key: the catalog's `settle` drops them when a file opts out. */
 export const optOutKeyOf = new WeakMap<Finding, string>()
