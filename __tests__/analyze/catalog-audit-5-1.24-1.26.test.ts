@@ -135,7 +135,7 @@ ${podAnnotations}    spec:
     })
   }
 
-  it('istio-1.24-bypass-inbound-capture-typo: a warning (the bypass only saves a hop), renamed unless the right key is there', () => {
+  it('istio-1.24-bypass-inbound-capture-typo: a warning (the bypass only saves a hop), silent when the right key is there too', () => {
     const id = 'istio-1.24-bypass-inbound-capture-typo'
     const tpl = deployment('    other: x\n', '        ambient.istio.io/bypassInboundCapture: "true"\n')
     const line = lineOf(tpl, 'bypassInboundCapture')
@@ -143,9 +143,8 @@ ${podAnnotations}    spec:
     expect(f).toEqual(expect.objectContaining({ file: 'dep.yaml', line, severity: 'warning', rule: 'no-effect' }))
     expect(f.fix?.edits).toEqual([{ startLine: line, endLine: line, replacement: '        ambient.istio.io/bypass-inbound-capture: "true"' }])
     const both = deployment('    other: x\n', '        ambient.istio.io/bypassInboundCapture: "true"\n        ambient.istio.io/bypass-inbound-capture: "true"\n')
-    const twice = of(run('dep.yaml', both, '1.24'), id)
-    expect(twice).toEqual([expect.objectContaining({ file: 'dep.yaml', line: lineOf(both, 'bypassInboundCapture') })])
-    expect(twice[0].fix).toBeUndefined()
+    // The pod already sets the key the warning would point it to (round 27 audit m27b row 8): nothing to report.
+    expect(of(run('dep.yaml', both, '1.24'), id)).toEqual([])
   })
 })
 

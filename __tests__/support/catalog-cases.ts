@@ -25,6 +25,8 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   '^(?![\\s\\S]*\\bxds\\.node\\b)(?:[\\s\\S]*[^\\w."\\[/-])?node\\.(id|cluster|metadata|locality|user_agent_name|user_agent_version|user_agent_build_version|extensions|client_features|listening_addresses)\\b(?![\\w.-]*\\.(local|svc|com|net|org|io)\\b)': 'node.metadata["NAMESPACE"]',
   // A pod's proxy.istio.io/config that turns DNS capture on.
   'ISTIO_META_DNS_CAPTURE["\']?\\s*:\\s*["\']?(1|t|T|true|TRUE|True)\\b': 'proxyMetadata:\n  ISTIO_META_DNS_CAPTURE: "true"\n',
+  // A pod's proxy.istio.io/config that turns DNS capture off.
+  'ISTIO_META_DNS_CAPTURE["\']?\\s*:\\s*["\']?(0|f|F|false|FALSE|False)\\b': 'proxyMetadata:\n  ISTIO_META_DNS_CAPTURE: "false"\n',
   // A waypoint traffic type other than the default (service).
   '^(?!service$)': 'workload',
   // networking.istio.io/address-type on a waypoint other than its class default IPAddress.
