@@ -703,4 +703,10 @@ PATTERN_CLEAN['^(?!none$)(\\S+)$'] = 'none'
 // A status port of 0: no probes injected (istio-1.20-sidecar-startup-probe opt-out, audit 20).
 PATTERN_SAMPLES['^\\s*0+\\s*$'] = '0'
 // A stats inclusion that exports the outbound clusters' circuit-breaker gauges (istio-1.29-circuit-breaker-remaining-metrics, audit 24).
-PATTERN_SAMPLES["circuit_breakers|remaining|(^|,)\\s*cluster\\.(outbound|inbound)?\\s*(,|$)|(^|,)\\s*cluster\\.(outbound|inbound)|(^|,)\\s*\\.\\*\\s*(,|$)|^cluster\\\\\\.\\.\\*$"] = '.*circuit_breakers.*'
+// Audit 27 f27c: split per inclusion kind, so a prefix that names a single other stat of a cluster stays quiet.
+PATTERN_SAMPLES["(?:^|,)\\s*(?:cluster\\.?|cluster\\.(?:(?!\\.(?:[a-z][a-z0-9]*_|(?:upstream|version|http[123]|tls|ssl)\\s*(?:,|$)))[^,\\s])*(?:\\.circuit_(?:breakers(?:\\.(?:(?:default|high)(?:\\.(?:remaining_[^,\\s]*|(?:r(?:e(?:m(?:a(?:i(?:n(?:i(?:n(?:g)?)?)?)?)?)?)?)?)?))?|(?:d(?:e(?:f(?:a(?:u(?:l(?:t)?)?)?)?)?)?)?|(?:h(?:i(?:g(?:h)?)?)?)?))?|(?:b(?:r(?:e(?:a(?:k(?:e(?:r)?)?)?)?)?)?)?))?)\\s*(?:,|$)"] = "cluster.outbound"
+PATTERN_SAMPLES["(?:^|,)\\s*[^,]*remaining_(?:cx|pending|rq|retries|cx_pools)\\s*(?:,|$)"] = "remaining_rq"
+PATTERN_SAMPLES["(?:^|,)\\s*(?:[^,]*(?:circuit_breakers|remaining)[^,]*|\\.[*+]|cluster(?:\\\\?\\.)?(?:(?!\\\\?\\.[a-z][a-z0-9]*_)[^,])*\\.[*+])\\s*(?:,|$)"] = ".*circuit_breakers.*"
+// A non-blank ca-crl.pem: an empty CRL revokes nothing (istio-1.27-plugged-ca-crl, audit 27 f27c).
+PATTERN_SAMPLES['[^\\s]'] = 'LS0tLS1CRUdJTiBYNTA5IENSTC0tLS0t'
+PATTERN_CLEAN['[^\\s]'] = ''
