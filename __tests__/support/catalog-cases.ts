@@ -47,7 +47,7 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   '^(?!(kube-system|istio-system)$)': 'legacy-apps',
   '(^|,)\\s*53\\s*(,|$)': '53',
   '(^|,)\\s*gateway\\s*(,|$)': 'gateway',
-  '^[^.]+\\.([^.]+)\\.svc(\\.|$)': 'reviews.bookinfo.svc.cluster.local',
+  '^[^.]+\\.([^.]+)\\.svc\\.[^.]': 'reviews.bookinfo.svc.cluster.local',
   // Any non-empty value (a metadata.namespace that is written at all).
   '^.+$': 'default',
   'istio-csr|cert-manager': 'cert-manager-istio-csr.cert-manager.svc:443',
