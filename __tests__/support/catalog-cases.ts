@@ -49,7 +49,7 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   '^(?!(kube-system|istio-system)$)': 'legacy-apps',
   '(^|,)\\s*53\\s*(,|$)': '53',
   '(^|,)\\s*gateway\\s*(,|$)': 'gateway',
-  '^[^.]+\\.([^.]+)\\.svc(\\.|$)': 'reviews.bookinfo.svc.cluster.local',
+  '^[^.]+\\.([^.]+)\\.svc\\.[^.]': 'reviews.bookinfo.svc.cluster.local',
   // Any non-empty value (a metadata.namespace that is written at all).
   '^.+$': 'default',
   'istio-csr|cert-manager': 'cert-manager-istio-csr.cert-manager.svc:443',
@@ -269,6 +269,16 @@ function unset(root: { [k: string]: Y }, steps: readonly Step[]): void {
   if (node !== null && typeof node === 'object' && !Array.isArray(node)) delete (node as Record<string, Y>)[String(steps[steps.length - 1])]
 }
 
+/** The value at `steps`, or undefined. */
+function valueAtSteps(root: { [k: string]: Y }, steps: readonly Step[]): Y | undefined {
+  let node: Y = root
+  for (const step of steps) {
+    if (node === null || typeof node !== 'object') return undefined
+    node = (node as Record<string | number, Y>)[step]
+  }
+  return node
+}
+
 /** Whether a value sits at `steps`. */
 function has(root: { [k: string]: Y }, steps: readonly Step[]): boolean {
   let node: Y = root
@@ -290,6 +300,14 @@ function applyConditions(root: { [k: string]: Y }, where: readonly Condition[] |
     if (!broken && !c.absent && c.path.endsWith('[]')) {
       while (taken.has(JSON.stringify(steps))) steps = [...steps.slice(0, -1), (steps[steps.length - 1] as number) + 1]
       taken.add(JSON.stringify(steps))
+    }
+    // equalsPath: copy the value at the other path (equal), or make it differ from that value (absent).
+    if (c.equalsPath !== undefined) {
+      const other = valueAtSteps(root, concrete(c.equalsPath))
+      if (Boolean(c.absent) === broken) {
+        if (other !== undefined) set(root, steps, other)
+      } else if (other !== undefined && valueAtSteps(root, steps) === other) set(root, steps, `${String(other)}-other`)
+      continue
     }
     // equalsGroup: the value is the capture group of the match pattern on its sample.
     const group = c.equalsGroup !== undefined ? new RegExp(match?.pattern ?? '').exec(PATTERN_SAMPLES[match?.pattern ?? ''] ?? '')?.[c.equalsGroup] ?? 'x' : undefined

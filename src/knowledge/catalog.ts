@@ -171,6 +171,11 @@ export interface Condition extends ValueTest {
   /** With equalsGroup: the value must sort before the capture group (plain string order) instead of equalling it. */
   beforeGroup?: boolean
   /**
+   * Field matches only: the value test is the value at another absolute path of the same resource (scalar text equal),
+   * e.g. a canary waypoint namespace against the primary's `istio.io/use-waypoint-namespace`.
+   */
+  equalsPath?: string
+  /**
    * The value test is emptiness: an empty map or list, or null (e.g. a label selector `{}`, which selects everything).
    * Takes no values or pattern.
    */
@@ -524,8 +529,9 @@ function checkSource(source: Source, where: string, knownSources: ReadonlySet<st
 }
 
 /** The paths and patterns of a match's `where` conditions. */
-function checkConditions(conditions: readonly Condition[] | undefined, where: string, problems: string[]): void {
+function checkConditions(conditions: readonly Condition[] | undefined, where: string, problems: string[], fieldMatch = false): void {
   for (const c of conditions ?? []) {
+    if (!fieldMatch && c.equalsPath !== undefined) problems.push(`${where}: equalsPath is only read on field matches`)
     checkPath(typeof c.path === 'string' && c.path.startsWith('@..') ? `@.${c.path.slice(3)}` : c.path, where, problems)
     checkPattern(c.pattern, where, problems)
     if (c.empty !== undefined && (c.empty !== true || c.values !== undefined || c.pattern !== undefined || c.equalsGroup !== undefined)) problems.push(`${where}: empty must be true and takes no value test`)
@@ -586,10 +592,14 @@ function checkMatch(m: Match, where: string, problems: string[]): void {
       if (!nonEmptyStrings(m.paths)) problems.push(`${where}: paths must be a non-empty list`)
       else m.paths.forEach((p) => checkPath(p, where, problems))
       if (m.duplicates !== undefined && (m.duplicates !== true || !m.paths?.every((p) => p.includes('[]')))) problems.push(`${where}: duplicates must be true and every path must go through a list ([])`)
-      checkConditions(m.where, where, problems)
+      checkConditions(m.where, where, problems, true)
       for (const c of m.where ?? []) {
         if (c.equalsGroup !== undefined && (m.pattern === undefined || !Number.isInteger(c.equalsGroup) || c.equalsGroup < 1 || c.values !== undefined || c.pattern !== undefined)) problems.push(`${where}: equalsGroup needs a match pattern, a group number and no value test of its own`)
         if (c.beforeGroup !== undefined && (c.beforeGroup !== true || c.equalsGroup === undefined)) problems.push(`${where}: beforeGroup must be true and needs equalsGroup`)
+        if (c.equalsPath !== undefined) {
+          if (typeof c.equalsPath !== 'string' || c.equalsPath.startsWith('@') || c.equalsPath.startsWith('$') || c.path.startsWith('@') || c.path.startsWith('$') || c.equalsGroup !== undefined || c.values !== undefined || c.pattern !== undefined || c.empty !== undefined) problems.push(`${where}: equalsPath needs absolute paths and no other value test`)
+          else checkPath(c.equalsPath, where, problems)
+        }
       }
       break
     case 'annotation':

@@ -176,7 +176,7 @@ function holderOf(root: unknown, path: readonly (string | number)[]): unknown {
 
 function conditionsHold(value: unknown, conditions: readonly CompiledCondition[], relative = false, values?: unknown, parent?: unknown, podMetadata?: unknown): boolean {
   for (const c of conditions) {
-    if (c.equalsGroup !== undefined || c.relative !== relative) continue
+    if (c.equalsGroup !== undefined || c.equalsPatterns !== undefined || c.relative !== relative) continue
     // `$annotations` / `$labels` conditions see the pod metadata only where ProxyConfig comes from proxy.istio.io/config.
     const on = c.onValues ? values : c.onPodMetadata ? podMetadata : c.parent ? parent : value
     const found = on !== undefined && c.patterns.some((p) => resolvePath(on, p).some((r) => (c.empty ? isEmpty(r.value) : passes(r.value, c))))
@@ -188,6 +188,15 @@ function conditionsHold(value: unknown, conditions: readonly CompiledCondition[]
 /** Conditions whose value test is a capture group of the match pattern on the matched value (`equalsGroup`). */
 function groupConditionsHold(doc: unknown, matched: unknown, c: Compiled, conditions: readonly CompiledCondition[]): boolean {
   for (const cond of conditions) {
+    if (cond.equalsPatterns !== undefined) {
+      const others = new Set(cond.equalsPatterns.flatMap((p) => resolvePath(doc, p).map((r) => scalarText(r.value))).filter((v) => v !== undefined))
+      const same = cond.patterns.some((p) => resolvePath(doc, p).some((r) => {
+        const v = scalarText(r.value)
+        return v !== undefined && others.has(v)
+      }))
+      if (same === cond.absent) return false
+      continue
+    }
     if (cond.equalsGroup === undefined) continue
     const text = scalarText(matched)
     const group = text === undefined ? undefined : c.test.pattern?.exec(text)?.[cond.equalsGroup]

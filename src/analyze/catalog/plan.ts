@@ -55,6 +55,8 @@ export interface CompiledCondition extends ValuePredicate {
   equalsGroup?: number
   /** With equalsGroup: the value sorts before the group instead of equalling it. */
   beforeGroup?: boolean
+  /** The value test is the value at these paths of the same resource (`equalsPath`, checked per hit). */
+  equalsPatterns?: PathPattern[]
   /** The value test is emptiness (an empty map or list, or null). */
   empty?: true
 }
@@ -198,6 +200,7 @@ function compileConditions(conditions: readonly Condition[] | undefined, kind: s
       ...(root?.on === 'pod' ? { onPodMetadata: true as const } : {}),
       ...(c.equalsGroup !== undefined ? { equalsGroup: c.equalsGroup } : {}),
       ...(c.beforeGroup ? { beforeGroup: true } : {}),
+      ...(c.equalsPath !== undefined ? { equalsPatterns: expandMacros(c.equalsPath, kind).map(compilePath) } : {}),
       ...(c.empty ? { empty: true as const } : {})
     }
   })
