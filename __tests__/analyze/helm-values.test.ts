@@ -153,14 +153,14 @@ describe('gateway chart values schema', () => {
 
 describe('typos and removed values', () => {
   it('the upstream typo istioOwnedCNIConfigFilename (R3): the catalog entry explains the line, the generic finding steps aside', () => {
-    const text = helmRelease('cni', 'profile: ambient\nistioOwnedCNIConfig: true\nistioOwnedCNIConfigFilename: 02-istio-cni.conflist\n')
+    const text = helmRelease('cni', 'profile: ambient\nistioOwnedCNIConfig: true\nistioOwnedCNIConfigFilename: 00-istio-cni.conflist\n')
     const at = lineOf(text, 'istioOwnedCNIConfigFilename')
     const file = parseManifestFile('istio/cni.yaml', text)
     const found = file.documents.flatMap((d) => catalogAnalyzer.check(d, { target: parseRelease('1.27'), files: [file] }))
     // One finding on the line: the written entry (as for the native-side typo), not a second generic "ignored".
     expect(found).toEqual([expect.objectContaining({ rule: 'no-effect', severity: 'warning', file: 'istio/cni.yaml', line: at, path: 'spec.values.istioOwnedCNIConfigFilename' })])
     expect(found[0].message).toContain('istioOwnedCNIConfigFileName')
-    expect(found[0].fix?.edits).toEqual([{ startLine: at, endLine: at, replacement: '    istioOwnedCNIConfigFileName: 02-istio-cni.conflist' }])
+    expect(found[0].fix?.edits).toEqual([{ startLine: at, endLine: at, replacement: '    istioOwnedCNIConfigFileName: 00-istio-cni.conflist' }])
   })
 
   it('defaults: is the values wrapper until 1.23 and makes every chart fail from 1.24', () => {
