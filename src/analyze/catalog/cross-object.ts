@@ -305,7 +305,7 @@ export interface DocumentFacts {
   providers: TracingProvider[]
   tracers: TracingSelection[]
   overrides: TracingOverride[]
-  /** meshConfig.rootNamespace of the mesh configs the document holds (istio-system when no mesh config sets one). */
+  /** meshConfig.rootNamespace of the mesh configs the document holds (none written: `meshWideTracing` takes istio-system). */
   roots: string[]
   routes: RouteParents[]
   gateways: GatewayClassFact[]
