@@ -10325,6 +10325,7 @@ class HitCollector {
             ...(c.optOutUntil ? { optOutUntil: c.optOutUntil } : {}),
             ...(c.optOutSince ? { optOutSince: c.optOutSince } : {}),
             ...(c.match.istioRoutes ? { istioRoutes: true } : {}),
+            ...(c.match.ifRepository ? { needsRepository: true } : {}),
             ...(c.match.type === 'resource' && c.match.channels ? { channels: c.match.channels } : {})
         });
     }
@@ -10888,6 +10889,8 @@ function checkText(out, doc) {
     // gets its edit.
     const done = new Set();
     const prose = new Map();
+    // A match reads every scalar but those under its `notUnder` keys.
+    const reads = (c, path) => !(c.notUnder && path.some((k) => typeof k === 'string' && c.notUnder.has(k)));
     // A match whose document already holds one of its unlessContains strings is done before it starts: in a scalar,
     // or in a map key (a Kyverno pattern writes `=(initContainers):` as a key).
     if (candidates.some((c) => c.unlessContains)) {
@@ -10900,7 +10903,7 @@ function checkText(out, doc) {
             if (texts.length === 0)
                 return;
             for (const c of candidates) {
-                if (!c.unlessContains || done.has(c) || (c.notUnder && path.some((k) => typeof k === 'string' && c.notUnder.has(k))))
+                if (!c.unlessContains || done.has(c) || !reads(c, path))
                     continue;
                 if (c.unlessContains.some((s) => texts.some((t) => t.includes(s))))
                     done.add(c);
@@ -10917,7 +10920,7 @@ function checkText(out, doc) {
         for (const c of candidates) {
             if (done.has(c))
                 continue;
-            if (c.notUnder && path.some((k) => typeof k === 'string' && c.notUnder.has(k)))
+            if (!reads(c, path))
                 continue;
             // With both, the substring places the finding and the pattern must hold on the whole scalar too.
             const hit = (c.needle === undefined || node.text.includes(c.needle)) && (c.regex === undefined || c.regex.test(node.text));
@@ -11391,21 +11394,17 @@ function compileOptOutPlan(releases = CATALOG) {
     let any = false;
     for (const entry of catalogEntries(releases)) {
         entry.match.forEach((match, i) => {
-            for (const o of match.unlessRepository ?? []) {
-                const { until, since, ownNamespace, namesObject, ...setting } = o;
-                // A Namespace's own setting keys its hits with a trailing `@`, to which the Namespace's name is appended; a
-                // setting that names an object, with a trailing `=`, to which the name and the namespace are appended (see
-                // `optOutsOf` and the catalog's `settle`).
-                const base = compiledBase(entry, setting, 'behaviour-changed', 'notice', entry.message, undefined, `${entry.id}#${i}${ownNamespace ? '@' : namesObject ? '=' : ''}`);
-                add(plan, { ...base, ...(until ? { optOutUntil: until } : {}), ...(since ? { optOutSince: Array.isArray(since) ? since : [since] } : {}) }, setting);
-                any = true;
-            }
-            // A setting the match needs keys its hits with a trailing `+`; the match's findings stay only where one is set.
-            if (match.ifRepository)
-                requiresRepository.add(`${entry.id}#${i}`);
-            for (const o of match.ifRepository ?? []) {
-                const { until, since, ...setting } = o;
-                const base = compiledBase(entry, setting, 'behaviour-changed', 'notice', entry.message, undefined, `${entry.id}#${i}+`);
+            // A setting keys its hits with the match's key and a mark (see `optOutsOf` and the catalog's `settle`): none for
+            // a mesh-wide opt-out; `@` for a Namespace's own one, to which the Namespace's name is appended; `=` for one that
+            // names an object, to which the name and the namespace are appended; `+` for a setting the match needs
+            // (`ifRepository`), whose findings stay only where one is set.
+            const settings = [
+                ...(match.unlessRepository ?? []).map((o) => ({ o, mark: o.ownNamespace ? '@' : o.namesObject ? '=' : '' })),
+                ...(match.ifRepository ?? []).map((o) => ({ o, mark: '+' }))
+            ];
+            for (const { o, mark } of settings) {
+                const { until, since, ownNamespace: _own, namesObject: _names, ...setting } = o;
+                const base = compiledBase(entry, setting, 'behaviour-changed', 'notice', entry.message, undefined, `${entry.id}#${i}${mark}`);
                 add(plan, { ...base, ...(until ? { optOutUntil: until } : {}), ...(since ? { optOutSince: Array.isArray(since) ? since : [since] } : {}) }, setting);
                 any = true;
             }
@@ -11494,8 +11493,8 @@ function add(plan, base, match) {
             return;
     }
 }
-/** The keys of matches with `ifRepository` (filled by `compileOptOutPlan`): their findings need one of those settings. */
-const requiresRepository = new Set();
+/** Findings of matches with `ifRepository`: the catalog's `settle` keeps them only where a file sets one of those settings. */
+const needsRepositoryFindings = new WeakSet();
 /** Findings of matches with `unlessRepository` opt-outs, by the match's key: the catalog's `settle` drops them when a file opts out. */
 const optOutKeyOf = new WeakMap();
 /** Findings of matches with `istioRoutes`: the catalog's `settle` drops those on routes only other controllers serve. */
@@ -13740,14 +13739,16 @@ function crossObjectFindings(files, plan, scope) {
     const scoped = scope ? new Set(scope.flatMap((d) => (d.resource ? [d.resource] : []))) : undefined;
     const scopedFiles = scope ? new Set(scope.filter((d) => !d.resource).map((d) => d.file)) : undefined;
     const inScope = (at) => scoped === undefined || (at.resource ? scoped.has(at.resource) : scopedFiles.has(at.file));
+    // Who overrides the default tracing providers mesh-wide: the same for every tracing-provider match.
+    const overriddenBy = providers.length > 0 ? meshWideTracing(overrides, roots) : undefined;
     const run = {
         'secret-name-forms': () => (secrets.length > 1 ? secretNameForms(secrets, inScope) : []),
         'https-http-bind': () => (servers.length > 1 ? httpsHttpBind(servers, inScope) : []),
         'ambient-serviceentry-hosts': () => (ambient && hosts.length > 1 ? ambientServiceEntryHosts(hosts, inScope) : []),
         'istio-operator-applied': () => (operators.length > 0 && appliers.length > 0 ? appliedOperators(operators, appliers, inScope) : []),
         'gateway-merge-namespaces': () => (selections.length > 0 && managed.length > 0 ? gatewayMergeNamespaces(selections, managed, inScope) : []),
-        'tracing-provider-selected': (c) => (providers.length > 0 ? tracingProviders(providerOf(c), true, providers, tracers, inScope, meshWideTracing(overrides, roots)) : []),
-        'tracing-provider-unselected': (c) => (providers.length > 0 ? tracingProviders(providerOf(c), false, providers, tracers, inScope, meshWideTracing(overrides, roots)) : [])
+        'tracing-provider-selected': (c) => (providers.length > 0 ? tracingProviders(providerOf(c), true, providers, tracers, inScope, overriddenBy) : []),
+        'tracing-provider-unselected': (c) => (providers.length > 0 ? tracingProviders(providerOf(c), false, providers, tracers, inScope, overriddenBy) : [])
     };
     const out = [];
     for (const [check, compiled] of plan.crossObject) {
@@ -13757,6 +13758,8 @@ function crossObjectFindings(files, plan, scope) {
                 const finding = toFinding$1(c, hit);
                 if (c.optOutKey)
                     optOutKeyOf.set(finding, c.optOutKey);
+                if (c.match.ifRepository)
+                    needsRepositoryFindings.add(finding);
                 out.push({ entryId: c.entry.id, finding });
             }
         }
@@ -13916,6 +13919,8 @@ function toFinding(doc, hit, lines) {
         optOutKeyOf.set(finding, hit.optOutKey);
     if (hit.istioRoutes)
         istioRouteFindings.add(finding);
+    if (hit.needsRepository)
+        needsRepositoryFindings.add(finding);
     return finding;
 }
 /** Helm compatibilityVersion: accepted values of the target, and the YAML float trap (1.30 read as 1.3). */
@@ -14015,7 +14020,7 @@ const catalogAnalyzer = {
             if (key === undefined)
                 return true;
             // A match that needs a setting of the repository reports only where some file sets one.
-            if (requiresRepository.has(key) && !silenced.has(`${key}+`))
+            if (needsRepositoryFindings.has(f) && !silenced.has(`${key}+`))
                 return false;
             // A Namespace's own setting silences the resources of that namespace (a written metadata.namespace).
             const namespace = f.resource?.namespace;

@@ -2,7 +2,7 @@
 // them): every finding with the id of the entry that made it.
 import { expect } from '@jest/globals'
 import { catalogAnalyzer, catalogFindings } from '../../src/analyze/catalog.js'
-import { optOutKeyOf, requiresRepository } from '../../src/analyze/catalog/plan.js'
+import { needsRepositoryFindings } from '../../src/analyze/catalog/plan.js'
 import type { AnalysisContext } from '../../src/analyze/types.js'
 import { parseFromRelease, parseRelease } from '../../src/knowledge/versions.js'
 import { parseManifestFile } from '../../src/manifests/parse.js'
@@ -17,7 +17,7 @@ export function run(path: string, text: string, target: string, from?: string): 
   // A match that needs a repository setting (`ifRepository`) reports only where a file sets one, as the catalog's
   // settle step decides; the other opt-outs stay unapplied here, as the single-entry tests expect.
   const settled = new Set(catalogAnalyzer.settle!(all.map((h) => h.finding), ctx))
-  return all.filter((h) => settled.has(h.finding) || !requiresRepository.has(optOutKeyOf.get(h.finding) ?? ''))
+  return all.filter((h) => settled.has(h.finding) || !needsRepositoryFindings.has(h.finding))
 }
 
 /**

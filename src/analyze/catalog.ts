@@ -5,7 +5,7 @@ import { entryAt } from '../manifests/locate.js'
 import type { AnalysisContext, Analyzer, RuleMeta } from './types.js'
 import { collectHits, compatibilityVersionsIn, type CatalogHit } from './catalog/collect.js'
 import { buildFix, lineHolding } from './catalog/fix.js'
-import { istioRouteFindings, optOutKeyOf, planFor, requiresRepository, type CatalogRule, type Plan } from './catalog/plan.js'
+import { istioRouteFindings, needsRepositoryFindings, optOutKeyOf, planFor, type CatalogRule, type Plan } from './catalog/plan.js'
 import { kubernetesFindings, KUBERNETES_RULE } from './catalog/kubernetes.js'
 import { helmValueFindings, HELM_VALUE_RULES } from './helm-values.js'
 import { crossObjectFindings, noteDocument, optedOut, servedOnlyByOthers } from './catalog/cross-object.js'
@@ -81,6 +81,7 @@ function toFinding(doc: ManifestDocument, hit: CatalogHit, lines: readonly strin
   }
   if (hit.optOutKey) optOutKeyOf.set(finding, hit.optOutKey)
   if (hit.istioRoutes) istioRouteFindings.add(finding)
+  if (hit.needsRepository) needsRepositoryFindings.add(finding)
   return finding
 }
 
@@ -185,7 +186,7 @@ export const catalogAnalyzer: Analyzer = {
       const key = optOutKeyOf.get(f)
       if (key === undefined) return true
       // A match that needs a setting of the repository reports only where some file sets one.
-      if (requiresRepository.has(key) && !silenced.has(`${key}+`)) return false
+      if (needsRepositoryFindings.has(f) && !silenced.has(`${key}+`)) return false
       // A Namespace's own setting silences the resources of that namespace (a written metadata.namespace).
       const namespace = f.resource?.namespace
       if (silenced.has(key) || (namespace && silenced.has(`${key}@${namespace}`))) return false

@@ -36,6 +36,8 @@ export interface CatalogHit {
   optOutSince?: readonly string[]
   /** The match's `istioRoutes`: dropped on a route whose parents are all Gateways of another controller. */
   istioRoutes?: true
+  /** The match has `ifRepository`: dropped unless a file the run reads sets one of those settings. */
+  needsRepository?: true
   /** Resource matches of Gateway API kinds: the CRD channels the match applies to (absent: every channel). */
   channels?: readonly ('standard' | 'experimental')[]
 }
@@ -121,6 +123,7 @@ export class HitCollector {
       ...(c.optOutUntil ? { optOutUntil: c.optOutUntil } : {}),
       ...(c.optOutSince ? { optOutSince: c.optOutSince } : {}),
       ...(c.match.istioRoutes ? { istioRoutes: true as const } : {}),
+      ...(c.match.ifRepository ? { needsRepository: true as const } : {}),
       ...(c.match.type === 'resource' && c.match.channels ? { channels: c.match.channels } : {})
     })
   }
@@ -627,6 +630,8 @@ function checkText(out: HitCollector, doc: ManifestDocument): void {
   // gets its edit.
   const done = new Set<CompiledText>()
   const prose = new Map<CompiledText, { node: PosNode; path: ConcretePath }>()
+  // A match reads every scalar but those under its `notUnder` keys.
+  const reads = (c: CompiledText, path: readonly (string | number)[]): boolean => !(c.notUnder && path.some((k) => typeof k === 'string' && c.notUnder!.has(k)))
   // A match whose document already holds one of its unlessContains strings is done before it starts: in a scalar,
   // or in a map key (a Kyverno pattern writes `=(initContainers):` as a key).
   if (candidates.some((c) => c.unlessContains)) {
@@ -636,7 +641,7 @@ function checkText(out: HitCollector, doc: ManifestDocument): void {
       if (entry) texts.push(entry.key)
       if (texts.length === 0) return
       for (const c of candidates) {
-        if (!c.unlessContains || done.has(c) || (c.notUnder && path.some((k) => typeof k === 'string' && c.notUnder!.has(k)))) continue
+        if (!c.unlessContains || done.has(c) || !reads(c, path)) continue
         if (c.unlessContains.some((s) => texts.some((t) => t.includes(s)))) done.add(c)
       }
     })
@@ -649,7 +654,7 @@ function checkText(out: HitCollector, doc: ManifestDocument): void {
     if (node.kind !== 'scalar') return
     for (const c of candidates) {
       if (done.has(c)) continue
-      if (c.notUnder && path.some((k) => typeof k === 'string' && c.notUnder!.has(k))) continue
+      if (!reads(c, path)) continue
       // With both, the substring places the finding and the pattern must hold on the whole scalar too.
       const hit = (c.needle === undefined || node.text.includes(c.needle)) && (c.regex === undefined || c.regex.test(node.text))
       if (!hit) continue

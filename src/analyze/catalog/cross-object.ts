@@ -10,7 +10,7 @@ import type { ManifestDocument, ManifestFile, PosNode } from '../../manifests/ty
 import { entryAt, formatPath, nodeAt } from '../../manifests/locate.js'
 import { ROUTE_KINDS, TRACING_PROVIDER_CHECKS, type CrossObjectCheck } from '../../knowledge/catalog.js'
 import { includesChange, type Release } from '../../knowledge/versions.js'
-import { includedIn, optOutKeyOf, optOutPlan, type Compiled, type Plan } from './plan.js'
+import { includedIn, needsRepositoryFindings, optOutKeyOf, optOutPlan, type Compiled, type Plan } from './plan.js'
 import { collectHits, helmTreesOf, located, meshTreesOf } from './collect.js'
 import { isChartProfilePath } from './profile.js'
 
@@ -1007,14 +1007,16 @@ export function crossObjectFindings(files: readonly ManifestFile[], plan: Plan, 
   const scoped = scope ? new Set(scope.flatMap((d) => (d.resource ? [d.resource] : []))) : undefined
   const scopedFiles = scope ? new Set(scope.filter((d) => !d.resource).map((d) => d.file)) : undefined
   const inScope = (at: Spot) => scoped === undefined || (at.resource ? scoped.has(at.resource) : scopedFiles!.has(at.file))
+  // Who overrides the default tracing providers mesh-wide: the same for every tracing-provider match.
+  const overriddenBy = providers.length > 0 ? meshWideTracing(overrides, roots) : undefined
   const run: Record<CrossObjectCheck, (c: Compiled) => PairHit[]> = {
     'secret-name-forms': () => (secrets.length > 1 ? secretNameForms(secrets, inScope) : []),
     'https-http-bind': () => (servers.length > 1 ? httpsHttpBind(servers, inScope) : []),
     'ambient-serviceentry-hosts': () => (ambient && hosts.length > 1 ? ambientServiceEntryHosts(hosts, inScope) : []),
     'istio-operator-applied': () => (operators.length > 0 && appliers.length > 0 ? appliedOperators(operators, appliers, inScope) : []),
     'gateway-merge-namespaces': () => (selections.length > 0 && managed.length > 0 ? gatewayMergeNamespaces(selections, managed, inScope) : []),
-    'tracing-provider-selected': (c) => (providers.length > 0 ? tracingProviders(providerOf(c), true, providers, tracers, inScope, meshWideTracing(overrides, roots)) : []),
-    'tracing-provider-unselected': (c) => (providers.length > 0 ? tracingProviders(providerOf(c), false, providers, tracers, inScope, meshWideTracing(overrides, roots)) : [])
+    'tracing-provider-selected': (c) => (providers.length > 0 ? tracingProviders(providerOf(c), true, providers, tracers, inScope, overriddenBy) : []),
+    'tracing-provider-unselected': (c) => (providers.length > 0 ? tracingProviders(providerOf(c), false, providers, tracers, inScope, overriddenBy) : [])
   }
   const out: CrossObjectFinding[] = []
   for (const [check, compiled] of plan.crossObject) {
@@ -1023,6 +1025,7 @@ export function crossObjectFindings(files: readonly ManifestFile[], plan: Plan, 
       for (const hit of shared ?? run[check](c)) {
         const finding = toFinding(c, hit)
         if (c.optOutKey) optOutKeyOf.set(finding, c.optOutKey)
+        if (c.match.ifRepository) needsRepositoryFindings.add(finding)
         out.push({ entryId: c.entry.id, finding })
       }
     }

@@ -301,20 +301,17 @@ export function compileOptOutPlan(releases: readonly CatalogRelease[] = CATALOG)
   let any = false
   for (const entry of catalogEntries(releases)) {
     entry.match.forEach((match, i) => {
-      for (const o of match.unlessRepository ?? []) {
-        const { until, since, ownNamespace, namesObject, ...setting } = o
-        // A Namespace's own setting keys its hits with a trailing `@`, to which the Namespace's name is appended; a
-        // setting that names an object, with a trailing `=`, to which the name and the namespace are appended (see
-        // `optOutsOf` and the catalog's `settle`).
-        const base = compiledBase(entry, setting as Match, 'behaviour-changed', 'notice', entry.message, undefined, `${entry.id}#${i}${ownNamespace ? '@' : namesObject ? '=' : ''}`)
-        add(plan, { ...base, ...(until ? { optOutUntil: until } : {}), ...(since ? { optOutSince: Array.isArray(since) ? since : [since] } : {}) }, setting as Match)
-        any = true
-      }
-      // A setting the match needs keys its hits with a trailing `+`; the match's findings stay only where one is set.
-      if (match.ifRepository) requiresRepository.add(`${entry.id}#${i}`)
-      for (const o of match.ifRepository ?? []) {
-        const { until, since, ...setting } = o
-        const base = compiledBase(entry, setting as Match, 'behaviour-changed', 'notice', entry.message, undefined, `${entry.id}#${i}+`)
+      // A setting keys its hits with the match's key and a mark (see `optOutsOf` and the catalog's `settle`): none for
+      // a mesh-wide opt-out; `@` for a Namespace's own one, to which the Namespace's name is appended; `=` for one that
+      // names an object, to which the name and the namespace are appended; `+` for a setting the match needs
+      // (`ifRepository`), whose findings stay only where one is set.
+      const settings = [
+        ...(match.unlessRepository ?? []).map((o) => ({ o, mark: o.ownNamespace ? '@' : o.namesObject ? '=' : '' })),
+        ...(match.ifRepository ?? []).map((o) => ({ o, mark: '+' }))
+      ]
+      for (const { o, mark } of settings) {
+        const { until, since, ownNamespace: _own, namesObject: _names, ...setting } = o
+        const base = compiledBase(entry, setting as Match, 'behaviour-changed', 'notice', entry.message, undefined, `${entry.id}#${i}${mark}`)
         add(plan, { ...base, ...(until ? { optOutUntil: until } : {}), ...(since ? { optOutSince: Array.isArray(since) ? since : [since] } : {}) }, setting as Match)
         any = true
       }
@@ -396,8 +393,8 @@ function add(plan: Plan, base: Compiled, match: Match): void {
   }
 }
 
-/** The keys of matches with `ifRepository` (filled by `compileOptOutPlan`): their findings need one of those settings. */
-export const requiresRepository = new Set<string>()
+/** Findings of matches with `ifRepository`: the catalog's `settle` keeps them only where a file sets one of those settings. */
+export const needsRepositoryFindings = new WeakSet<Finding>()
 
 /** Findings of matches with `unlessRepository` opt-outs, by the match's key: the catalog's `settle` drops them when a file opts out. */
 export const optOutKeyOf = new WeakMap<Finding, string>()
