@@ -189,7 +189,7 @@ function conditionsHold(value: unknown, conditions: readonly CompiledCondition[]
 }
 
 /** Conditions whose value test is a capture group of the match pattern on the matched value (`equalsGroup`). */
-function groupConditionsHold(doc: unknown, matched: unknown, c: Compiled, conditions: readonly CompiledCondition[]): boolean {
+function groupConditionsHold(doc: unknown, matched: unknown, c: Compiled, conditions: readonly CompiledCondition[], holder?: unknown): boolean {
   for (const cond of conditions) {
     if (cond.equalsPatterns !== undefined) {
       const others = new Set(cond.equalsPatterns.flatMap((p) => resolvePath(doc, p).map((r) => scalarText(r.value))).filter((v) => v !== undefined))
@@ -203,7 +203,9 @@ function groupConditionsHold(doc: unknown, matched: unknown, c: Compiled, condit
     if (cond.equalsGroup === undefined) continue
     const text = scalarText(matched)
     const group = text === undefined ? undefined : c.test.pattern?.exec(text)?.[cond.equalsGroup]
-    const found = group !== undefined && cond.patterns.some((p) => resolvePath(doc, p).some((r) => {
+    // An `@..` condition reads the map holding the matched value (a port's own `number` next to its `targetPort`).
+    const on = cond.parent ? holder : doc
+    const found = group !== undefined && on !== undefined && cond.patterns.some((p) => resolvePath(on, p).some((r) => {
       const v = scalarText(r.value)
       return v !== undefined && (cond.beforeGroup ? v < group : v === group)
     }))
@@ -340,7 +342,7 @@ function checkKind(out: HitCollector, doc: ManifestDocument, tree: Tree): void {
           // entries, e.g. `Service a` twice, lose nothing when only the last counts).
           if (conditions.some(k => k.relative) && allHoldersEqual(doc.value, resolved, text, final.path)) continue
         }
-        if (passes(r.value, c.test) && conditionsHold(r.value, conditions, true, undefined, holderOf(doc.value, r.path)) && groupConditionsHold(doc.value, r.value, c, conditions)) out.addAt(c, tree, r.path, formatPath(r.path))
+        if (passes(r.value, c.test) && conditionsHold(r.value, conditions, true, undefined, holderOf(doc.value, r.path)) && groupConditionsHold(doc.value, r.value, c, conditions, holderOf(doc.value, r.path))) out.addAt(c, tree, r.path, formatPath(r.path))
       }
     }
   }

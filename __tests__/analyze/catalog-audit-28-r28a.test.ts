@@ -1,0 +1,30 @@
+// Round 28 census, share r28a (docs/audit/catalog-audit-28-r28a.md).
+import { describe, expect, it } from '@jest/globals'
+import type { Finding } from '../../src/model.js'
+import { at, lineOf } from '../support/catalog-run.js'
+import { type File, analyzeAdded } from '../support/snapshot.js'
+
+async function findings(files: readonly File[], target: string, from: string, file: string, pattern: RegExp): Promise<Finding[]> {
+  const result = await analyzeAdded(files, target, from)
+  return result.findings.filter((f) => f.file === file && pattern.test(f.message))
+}
+
+// kind 28: the "targetPort equals the port number" exemption must compare the SAME port item: a targetPort that equals
+// another port's number still sends this port's traffic elsewhere from 1.22.
+describe('istio-1.22-serviceentry-none-target-port: targetPort compared with its own port number only', () => {
+  const MSG = /honours ports\[\]\.targetPort/
+  const se = (ports: string): File => ({
+    path: 'mesh/se.yaml',
+    text: `apiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata:\n  name: ext\n  namespace: shop\nspec:\n  hosts: [db.example.com]\n  resolution: NONE\n  ports:\n${ports}`
+  })
+
+  it('warns on port 80 whose targetPort 8080 is the number of another port', async () => {
+    const f = se('  - {number: 80, name: http, protocol: HTTP, targetPort: 8080}\n  - {number: 8080, name: http-alt, protocol: HTTP, targetPort: 8080}\n')
+    expect(at(await findings([f], '1.22', '1.21', f.path, MSG))).toEqual([`${f.path}:${lineOf(f.text, 'number: 80,')} warning`])
+  })
+
+  it('stays quiet where every targetPort equals its own port number', async () => {
+    const f = se('  - {number: 8080, name: http-alt, protocol: HTTP, targetPort: 8080}\n  - {number: 9090, name: tcp, protocol: TCP, targetPort: 9090}\n')
+    expect(await findings([f], '1.22', '1.21', f.path, MSG)).toEqual([])
+  })
+})
