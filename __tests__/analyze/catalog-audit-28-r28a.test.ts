@@ -28,3 +28,22 @@ describe('istio-1.22-serviceentry-none-target-port: targetPort compared with its
     expect(await findings([f], '1.22', '1.21', f.path, MSG)).toEqual([])
   })
 })
+
+// kinds 23/39: a selector item without any requirement (`matchLabels: {}`, `matchExpressions: []`) selects every
+// namespace (metav1.LabelSelectorAsSelector of an empty selector is Everything), so scoping by it ignores nothing.
+describe('istio-1.22-enhanced-resource-scoping: a selector item with no requirement selects every namespace', () => {
+  const MSG = /also limits which namespaces istiod reads/
+  const values = (item: string): File => ({ path: 'istio/values.yaml', text: `meshConfig:\n  discoverySelectors:\n${item}` })
+
+  it('stays quiet for matchLabels: {} and for matchExpressions: []', async () => {
+    for (const item of ['  - matchLabels: {}\n', '  - matchExpressions: []\n', '  - matchLabels: {env: prod}\n  - matchLabels: {}\n']) {
+      const f = values(item)
+      expect(await findings([f], '1.22', '1.21', f.path, MSG)).toEqual([])
+    }
+  })
+
+  it('still warns for a selector that names a label', async () => {
+    const f = values('  - matchLabels: {env: prod}\n')
+    expect(at(await findings([f], '1.22', '1.21', f.path, MSG))).toEqual([`${f.path}:${lineOf(f.text, 'discoverySelectors')} warning`])
+  })
+})
