@@ -47,3 +47,26 @@ describe('istio-1.22-enhanced-resource-scoping: a selector item with no requirem
     expect(at(await findings([f], '1.22', '1.21', f.path, MSG))).toEqual([`${f.path}:${lineOf(f.text, 'discoverySelectors')} warning`])
   })
 })
+
+// kinds 3/13: the 1.23 cni chart reads global.logging.level (templates/daemonset.yaml `coalesce .Values.cni.logging.level
+// .Values.global.logging.level`), the very key the message recommends: where it is set, the advice is already followed.
+describe('istio-1.23-cni-log-level-deprecated: global.logging.level already set', () => {
+  const MSG = /stops reading logLevel/
+  const values: File = { path: 'istio-cni/values.yaml', text: 'cni:\n  logLevel: warn\n' }
+
+  it('is a notice when global.logging.level sits next to logLevel', async () => {
+    const f: File = { path: 'istio-cni/values.yaml', text: 'cni:\n  logLevel: warn\nglobal:\n  logging:\n    level: "default:warn"\n' }
+    const found = await findings([f], '1.23', '1.22', f.path, MSG)
+    expect(at(found)).toEqual([`${f.path}:${lineOf(f.text, 'logLevel')} notice`])
+    expect(found[0]!.message).toMatch(/global\.logging\.level, set here/)
+  })
+
+  it('is silent when another values file of the chart sets global.logging.level', async () => {
+    const prod: File = { path: 'istio-cni/values-prod.yaml', text: 'global:\n  logging:\n    level: "default:warn"\n' }
+    expect(await findings([values, prod], '1.23', '1.22', values.path, MSG)).toEqual([])
+  })
+
+  it('still warns for logLevel alone', async () => {
+    expect(at(await findings([values], '1.23', '1.22', values.path, MSG))).toEqual([`${values.path}:${lineOf(values.text, 'logLevel')} warning`])
+  })
+})
