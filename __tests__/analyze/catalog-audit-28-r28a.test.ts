@@ -70,3 +70,25 @@ describe('istio-1.23-cni-log-level-deprecated: global.logging.level already set'
     expect(at(await findings([values], '1.23', '1.22', values.path, MSG))).toEqual([`${values.path}:${lineOf(values.text, 'logLevel')} warning`])
   })
 })
+
+// kind 27: CNI switched on in ANOTHER values file (pilot.cni.enabled in values-prod.yaml): the 1.22 injection template
+// (files/injection-template.yaml:48-49) then reads istio_cni.provider / istio_cni.chained, so "does not change what istiod
+// injects ... can simply be deleted" is false there.
+describe('istio-1.22-istio-cni-values-deprecated: CNI enabled in another values file', () => {
+  const prod: File = { path: 'istiod/values-prod.yaml', text: 'pilot:\n  cni:\n    enabled: true\n' }
+  const ID = /istio_cni/
+
+  for (const [key, value] of [['provider', 'multus'], ['chained', 'false']] as const) {
+    it(`warns (not "can simply be deleted") on istio_cni.${key}: ${value}`, async () => {
+      const f: File = { path: 'istiod/values.yaml', text: `istio_cni:\n  ${key}: ${value}\n` }
+      const found = await findings([f, prod], '1.22', '1.21', f.path, ID)
+      expect(at(found)).toEqual([`${f.path}:${lineOf(f.text, key)} warning`])
+      expect(found[0]!.message).not.toMatch(/simply be deleted/)
+    })
+
+    it(`keeps the notice on istio_cni.${key}: ${value} where CNI is enabled nowhere`, async () => {
+      const f: File = { path: 'istiod/values.yaml', text: `istio_cni:\n  ${key}: ${value}\n` }
+      expect(at(await findings([f], '1.22', '1.21', f.path, ID))).toEqual([`${f.path}:${lineOf(f.text, key)} notice`])
+    })
+  }
+})
