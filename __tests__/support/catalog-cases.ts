@@ -160,6 +160,8 @@ const PATTERN_CLEAN: Record<string, string> = { '^(?!\\s*(debug|info)\\s*$)': 'i
 // A zero ratio (istio-1.24-new-env, audit 10).
 PATTERN_CLEAN['^(?!\\s*0*(\\.0*)?\\s*$)'] = '0'
 PATTERN_CLEAN['^(?!(/api/v2/spans)?$)'] = '/api/v2/spans'
+// A blank value, which the non-blank pattern rejects (istio-1.29-locality-label, istio-1.29-tls-cipher-suites-option, audit 28).
+PATTERN_CLEAN['\\S'] = ''
 // The default connectionSettings profile (istio-1.31-proxy-connection-settings, audit 13).
 PATTERN_CLEAN['^(?!\\s*(SIDECAR|HEADERS_WITH_UNDERSCORES_UNSPECIFIED|PATH_WITH_ESCAPED_SLASHES_UNSPECIFIED)?\\s*$)'] = 'SIDECAR'
 // A zero duration: no stats eviction, as proxies that ignore the annotation (istio-1.28-stats-annotations, audit 18).
