@@ -123,3 +123,15 @@ describe('istio-1.29-reconcile-iptables-on-startup: the opt-outs in another valu
     expect(at(await findings([explicit], '1.29', '1.28', explicit.path, MSG))).toEqual([`${explicit.path}:${lineOf(explicit.text, 'reconcileIptablesOnStartup')} notice`])
   })
 })
+
+describe('istio-1.29-wildcard-serviceentry-tls: the message does not promise sidecars support on 1.29', () => {
+  const ID = 'istio-1.29-wildcard-serviceentry-tls'
+  const SE = 'apiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata:\n  name: se\n  namespace: shop\nspec:\n  hosts: ["*.example.com"]\n  location: MESH_EXTERNAL\n  ports:\n  - number: 443\n    name: tls\n    protocol: TLS\n  resolution: DYNAMIC_DNS\n'
+
+  it('says 1.29 adds wildcard TLS hosts for waypoints and sidecars only get them in 1.30', () => {
+    const fs = of(run('se.yaml', SE, '1.28'), ID)
+    expect(at(fs)).toEqual([`se.yaml:${lineOf(SE, 'protocol: TLS')} warning`])
+    expect(fs[0].message).toMatch(/through a waypoint/)
+    expect(fs[0].message).toMatch(/sidecars only get wildcard DYNAMIC_DNS support in 1\.30/)
+  })
+})
