@@ -1,0 +1,43 @@
+// Round 28 census, share r28b (docs/audit/catalog-audit-28-r28b.md): the ❌ it found, each a test that fails on the
+// entry as it was.
+import { describe, expect, it } from '@jest/globals'
+import { at, lineOf, of, run } from '../support/catalog-run.js'
+
+describe('istio-1.23-outlier-log-path', () => {
+  const ID = 'istio-1.23-outlier-log-path'
+  const cm = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: istio\n  namespace: istio-system\ndata:\n  mesh: |\n    defaultConfig:\n      outlierLogPath: /dev/stdout\n'
+  const iop = 'apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nmetadata:\n  name: x\n  namespace: istio-system\nspec:\n  meshConfig:\n    defaultConfig:\n      outlierLogPath: /dev/stdout\n'
+
+  it('is an error in an IstioOperator before 1.24: istioctl reads its meshConfig strictly (ApplyYAMLStrict) and refuses the unknown field', () => {
+    const f = of(run('istio-operator.yaml', iop, '1.23'), ID)
+    expect(at(f)).toEqual([`istio-operator.yaml:${lineOf(iop, 'outlierLogPath')} error`])
+    expect(f[0].message).toMatch(/install fails with an unknown field/)
+    // From 1.24 istioctl allows unknown meshConfig fields: only ignored.
+    expect(at(of(run('istio-operator.yaml', iop, '1.24'), ID))).toEqual([`istio-operator.yaml:${lineOf(iop, 'outlierLogPath')} warning`])
+  })
+
+  it('does not point a target before 1.23 at global.proxy.outlierLogPath, which its chart does not read', () => {
+    const f = of(run('istio-configmap.yaml', cm, '1.22'), ID)
+    expect(at(f)).toEqual([`istio-configmap.yaml:${lineOf(cm, 'outlierLogPath')} warning`])
+    expect(f[0].message).toMatch(/has no outlier detection log path setting at all/)
+    const g = of(run('istio-configmap.yaml', cm, '1.23'), ID)
+    expect(at(g)).toEqual([`istio-configmap.yaml:${lineOf(cm, 'outlierLogPath')} warning`])
+    expect(g[0].message).toMatch(/is the istiod chart value global\.proxy\.outlierLogPath/)
+  })
+})
+
+describe('istio-1.24-deferred-stats-and-overload', () => {
+  const ID = 'istio-1.24-deferred-stats-and-overload'
+  const values = 'meshConfig:\n  defaultConfig:\n    proxyMetadata:\n      ENABLE_DEFERRED_STATS_CREATION: "false"\n      BYPASS_OVERLOAD_MANAGER_FOR_STATIC_LISTENERS: "true"\n'
+
+  it('stops at 1.27, which removes both variables (the 1.27 removal entry speaks for a false there)', () => {
+    expect(at(of(run('values-istiod.yaml', values, '1.26', '1.23'), ID))).toEqual([
+      `values-istiod.yaml:${lineOf(values, 'ENABLE_DEFERRED_STATS_CREATION')} notice`,
+      `values-istiod.yaml:${lineOf(values, 'BYPASS_OVERLOAD')} notice`
+    ])
+    expect(of(run('values-istiod.yaml', values, '1.27', '1.23'), ID)).toEqual([])
+    expect(at(of(run('values-istiod.yaml', values, '1.27', '1.23'), 'istio-1.27-retry-and-stats-opt-outs-removed'))).toEqual([
+      `values-istiod.yaml:${lineOf(values, 'ENABLE_DEFERRED_STATS_CREATION')} warning`
+    ])
+  })
+})
