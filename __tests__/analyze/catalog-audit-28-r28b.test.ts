@@ -41,3 +41,18 @@ describe('istio-1.24-deferred-stats-and-overload', () => {
     ])
   })
 })
+
+describe('istio-1.24-autoallocate-opt-out-label', () => {
+  const ID = 'istio-1.24-autoallocate-opt-out-label'
+  const se = 'apiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata:\n  name: ext\n  namespace: shop\n  labels:\n    networking.istio.io/enable-autoallocate-ip: "false"\nspec:\n  hosts: [api.example.com]\n  ports: [{number: 443, name: tls, protocol: TLS}]\n  resolution: DNS\n'
+
+  it('is silent at 1.23, whose address allocator (PILOT_ENABLE_IP_AUTOALLOCATE, istio/istio#52171) already reads the label', () => {
+    expect(of(run('se.yaml', se, '1.23'), ID)).toEqual([])
+  })
+
+  it('still notes it for a target before 1.23, and says the label arrives in 1.23', () => {
+    const f = of(run('se.yaml', se, '1.22'), ID)
+    expect(at(f)).toEqual([`se.yaml:${lineOf(se, 'enable-autoallocate-ip')} notice`])
+    expect(f[0].message).toMatch(/only read from Istio 1\.23/)
+  })
+})
