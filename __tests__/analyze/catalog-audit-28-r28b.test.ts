@@ -2,6 +2,7 @@
 // entry as it was.
 import { describe, expect, it } from '@jest/globals'
 import { at, lineOf, of, run } from '../support/catalog-run.js'
+import { type File, analyzeAdded } from '../support/snapshot.js'
 
 describe('istio-1.23-outlier-log-path', () => {
   const ID = 'istio-1.23-outlier-log-path'
@@ -54,5 +55,22 @@ describe('istio-1.24-autoallocate-opt-out-label', () => {
     const f = of(run('se.yaml', se, '1.22'), ID)
     expect(at(f)).toEqual([`se.yaml:${lineOf(se, 'enable-autoallocate-ip')} notice`])
     expect(f[0].message).toMatch(/only read from Istio 1\.23/)
+  })
+})
+
+describe('istio-1.25-ambient-dns-capture: the ambient Namespace notice', () => {
+  const MSG = /new pods in this ambient namespace have their DNS proxied/
+  const ns: File = { path: 'mesh/ns.yaml', text: 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  labels:\n    istio.io/dataplane-mode: ambient\n' }
+  const cni = (v: string): File => ({ path: 'mesh/values-istio-cni.yaml', text: `profile: ambient\nambient:\n  dnsCapture: ${v}\n` })
+  const notes = async (files: readonly File[]): Promise<string[]> =>
+    at((await analyzeAdded(files, '1.25', '1.24')).findings.filter((f) => f.file === ns.path && MSG.test(f.message)))
+
+  it('is silent where the istio-cni values already turn DNS capture on (true since before 1.25: nothing changes)', async () => {
+    expect(await notes([ns, cni('true')])).toEqual([])
+    expect(await notes([ns, cni('false')])).toEqual([])
+  })
+
+  it('still notes it where the istio-cni values do not set dnsCapture', async () => {
+    expect(await notes([ns])).toEqual([`${ns.path}:${lineOf(ns.text, 'dataplane-mode')} notice`])
   })
 })
