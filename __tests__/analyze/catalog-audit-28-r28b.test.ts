@@ -74,3 +74,31 @@ describe('istio-1.25-ambient-dns-capture: the ambient Namespace notice', () => {
     expect(await notes([ns])).toEqual([`${ns.path}:${lineOf(ns.text, 'dataplane-mode')} notice`])
   })
 })
+
+describe('istio-1.23-use-waypoint-namespace-label: the pod arm follows ambient capture (kind 33)', () => {
+  const MSG = /istio\.io\/use-waypoint-namespace label/
+  const nsFile = (labels: string): File => ({ path: 'mesh/ns.yaml', text: `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n${labels ? `  labels:\n${labels}` : ''}` })
+  const deploy = (extra: string): File => ({
+    path: 'apps/web.yaml',
+    text: `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels:\n        app: web\n        istio.io/use-waypoint: wp\n        istio.io/use-waypoint-namespace: infra\n${extra}    spec:\n      containers:\n      - name: web\n        image: web:1\n`
+  })
+  const warns = async (files: readonly File[], file: string): Promise<string[]> =>
+    at((await analyzeAdded(files, '1.22', '1.21')).findings.filter((f) => f.file === file && MSG.test(f.message)))
+
+  it('is silent for a pod its repository Namespace leaves out of ambient, or one that gets a sidecar', async () => {
+    const d = deploy('')
+    expect(await warns([d, nsFile('    istio-injection: enabled\n')], d.path)).toEqual([])
+    expect(await warns([d, nsFile('')], d.path)).toEqual([])
+    const rev = deploy('        istio.io/rev: default\n')
+    expect(await warns([rev, nsFile('    istio.io/dataplane-mode: ambient\n')], rev.path)).toEqual([])
+  })
+
+  it('still warns for a pod in an ambient Namespace, or labelled ambient itself', async () => {
+    const d = deploy('')
+    const line = `${d.path}:${lineOf(d.text, 'use-waypoint-namespace')} warning`
+    expect(await warns([d, nsFile('    istio.io/dataplane-mode: ambient\n')], d.path)).toEqual([line])
+    expect(await warns([d], d.path)).toEqual([line])
+    const own = deploy('        istio.io/dataplane-mode: ambient\n')
+    expect(await warns([own, nsFile('')], own.path)).toEqual([`${own.path}:${lineOf(own.text, 'use-waypoint-namespace')} warning`])
+  })
+})
