@@ -27,22 +27,6 @@ describe('istio-1.23-outlier-log-path', () => {
   })
 })
 
-describe('istio-1.24-deferred-stats-and-overload', () => {
-  const ID = 'istio-1.24-deferred-stats-and-overload'
-  const values = 'meshConfig:\n  defaultConfig:\n    proxyMetadata:\n      ENABLE_DEFERRED_STATS_CREATION: "false"\n      BYPASS_OVERLOAD_MANAGER_FOR_STATIC_LISTENERS: "true"\n'
-
-  it('stops at 1.27, which removes both variables (the 1.27 removal entry speaks for a false there)', () => {
-    expect(at(of(run('values-istiod.yaml', values, '1.26', '1.23'), ID))).toEqual([
-      `values-istiod.yaml:${lineOf(values, 'ENABLE_DEFERRED_STATS_CREATION')} notice`,
-      `values-istiod.yaml:${lineOf(values, 'BYPASS_OVERLOAD')} notice`
-    ])
-    expect(of(run('values-istiod.yaml', values, '1.27', '1.23'), ID)).toEqual([])
-    expect(at(of(run('values-istiod.yaml', values, '1.27', '1.23'), 'istio-1.27-retry-and-stats-opt-outs-removed'))).toEqual([
-      `values-istiod.yaml:${lineOf(values, 'ENABLE_DEFERRED_STATS_CREATION')} warning`
-    ])
-  })
-})
-
 describe('istio-1.24-autoallocate-opt-out-label', () => {
   const ID = 'istio-1.24-autoallocate-opt-out-label'
   const se = 'apiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata:\n  name: ext\n  namespace: shop\n  labels:\n    networking.istio.io/enable-autoallocate-ip: "false"\nspec:\n  hosts: [api.example.com]\n  ports: [{number: 443, name: tls, protocol: TLS}]\n  resolution: DNS\n'
