@@ -86,3 +86,31 @@ describe('istio-1.23-use-waypoint-namespace-label: the pod arm follows ambient c
     expect(await warns([own, nsFile('')], own.path)).toEqual([`${own.path}:${lineOf(own.text, 'use-waypoint-namespace')} warning`])
   })
 })
+
+describe('istio-1.24-istio-csr-alpn: only a mesh-wide GRPC_ENFORCE_ALPN_ENABLED=false is an opt-out (kind 30)', () => {
+  const MSG = /enforces ALPN on its internal gRPC/
+  const istiod: File = { path: 'mesh/values-istiod.yaml', text: 'global:\n  caAddress: cert-manager-istio-csr.cert-manager.svc:443\n' }
+  const pod: File = {
+    path: 'apps/web.yaml',
+    text: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n      annotations:\n        proxy.istio.io/config: |\n          proxyMetadata:\n            GRPC_ENFORCE_ALPN_ENABLED: "false"\n    spec:\n      containers:\n      - name: web\n        image: web:1\n'
+  }
+  const pc = (ns: string, selector: string): File => ({
+    path: 'mesh/proxyconfig.yaml',
+    text: `apiVersion: networking.istio.io/v1beta1\nkind: ProxyConfig\nmetadata:\n  name: alpn\n  namespace: ${ns}\nspec:\n${selector}  environmentVariables:\n    GRPC_ENFORCE_ALPN_ENABLED: "false"\n`
+  })
+  const gateway: File = { path: 'mesh/values-mesh.yaml', text: 'meshConfig:\n  defaultConfig:\n    proxyMetadata:\n      GRPC_ENFORCE_ALPN_ENABLED: "false"\n' }
+  const warns = async (files: readonly File[]): Promise<string[]> =>
+    at((await analyzeAdded(files, '1.24', '1.23')).findings.filter((f) => f.file === istiod.path && MSG.test(f.message)))
+  const line = `${istiod.path}:${lineOf(istiod.text, 'caAddress')} warning`
+
+  it('still warns where only one workload (its proxy.istio.io/config, a selecting or namespace ProxyConfig) opts out', async () => {
+    expect(await warns([istiod, pod])).toEqual([line])
+    expect(await warns([istiod, pc('shop', '  selector:\n    matchLabels: {app: web}\n')])).toEqual([line])
+    expect(await warns([istiod, pc('shop', '')])).toEqual([line])
+  })
+
+  it('is silent where the mesh default or a root-namespace ProxyConfig without selector opts out', async () => {
+    expect(await warns([istiod, gateway])).toEqual([])
+    expect(await warns([istiod, pc('istio-system', '')])).toEqual([])
+  })
+})
