@@ -114,3 +114,32 @@ describe('istio-1.24-istio-csr-alpn: only a mesh-wide GRPC_ENFORCE_ALPN_ENABLED=
     expect(await warns([istiod, pc('istio-system', '')])).toEqual([])
   })
 })
+
+describe('istio-1.24-gateway-name-label-removed: a label on ANOTHER gateway is no opt-out (kind 30, sameValue)', () => {
+  const MSG = /no longer adds the istio\.io\/gateway-name label/
+  const policy: File = {
+    path: 'mesh/authz.yaml',
+    text: 'apiVersion: security.istio.io/v1\nkind: AuthorizationPolicy\nmetadata:\n  name: gw\n  namespace: ingress\nspec:\n  selector:\n    matchLabels:\n      istio.io/gateway-name: public\n  action: DENY\n  rules:\n  - to:\n    - operation:\n        paths: ["/admin"]\n'
+  }
+  const gateway = (name: string): File => ({
+    path: 'mesh/gateway.yaml',
+    text: `apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata:\n  name: ${name}\n  namespace: ingress\nspec:\n  gatewayClassName: istio\n  infrastructure:\n    labels:\n      istio.io/gateway-name: ${name}\n  listeners:\n  - name: http\n    port: 80\n    protocol: HTTP\n`
+  })
+  const pods = (value: string): File => ({
+    path: 'mesh/deploy.yaml',
+    text: `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: gw\n  namespace: ingress\nspec:\n  selector:\n    matchLabels: {app: gw}\n  template:\n    metadata:\n      labels:\n        app: gw\n        istio.io/gateway-name: ${value}\n    spec:\n      containers:\n      - name: istio-proxy\n        image: auto\n`
+  })
+  const warns = async (files: readonly File[]): Promise<string[]> =>
+    at((await analyzeAdded(files, '1.24', '1.23')).findings.filter((f) => f.file === policy.path && MSG.test(f.message)))
+  const line = `${policy.path}:${lineOf(policy.text, 'istio.io/gateway-name')} warning`
+
+  it('still warns where only another gateway (Gateway API infrastructure label, pod label) carries the label', async () => {
+    expect(await warns([policy, gateway('internal')])).toEqual([line])
+    expect(await warns([policy, pods('internal')])).toEqual([line])
+  })
+
+  it('is silent where the gateway the selector names gets the label another way', async () => {
+    expect(await warns([policy, gateway('public')])).toEqual([])
+    expect(await warns([policy, pods('public')])).toEqual([])
+  })
+})
