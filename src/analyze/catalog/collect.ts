@@ -141,7 +141,7 @@ export class HitCollector {
     if (!at.startsWith('spec.meshConfig.') && !at.startsWith('spec.values.meshConfig.')) return undefined
     // A no-effect meshConfig/proxyConfig entry names a field no release has (round 28: ProxyConfig outlierLogPath):
     // the same strict read refuses it.
-    if (c.rule === 'no-effect') return `Istio ${this.plan.target.minor} does not know meshConfig {name}, a field no Istio release has: its istioctl and in-cluster operator read an IstioOperator's meshConfig strictly, so the install fails with an unknown field (a ConfigMap or Helm values would only ignore it). ${c.message}`
+    if (c.rule === 'no-effect') return `This IstioOperator's meshConfig sets {name}, a field no Istio release has: the istioctl and in-cluster operator of Istio ${this.plan.target.minor} read an IstioOperator's meshConfig strictly, so the install fails with an unknown field (a ConfigMap or Helm values would only ignore it); remove it.`
     return `Istio ${this.plan.target.minor} does not know meshConfig {name}, which arrives in ${c.entry.since}: its istioctl and in-cluster operator read an IstioOperator's meshConfig strictly, so the install fails with an unknown field or value (a ConfigMap or Helm values would only be ignored).`
   }
 
