@@ -1,0 +1,64 @@
+// Round 28 census, share r28g (docs/audit/catalog-audit-28-r28g.md): each ❌ fixed in this share gets a case that the
+// old entry got wrong, and a trip case where the still-right finding stays.
+import { describe, expect, it } from '@jest/globals'
+import { at, lineOf, of, run } from '../support/catalog-run.js'
+
+describe('istio-1.31-waypoint-canary: a canary that names the primary waypoint in the primary namespace changes nothing', () => {
+  const ID = 'istio-1.31-waypoint-canary'
+  // The canary waypoint is looked up in the object's own namespace unless use-waypoint-canary-namespace says otherwise
+  // (labels.yaml, istio.io/use-waypoint-canary); the primary is in use-waypoint-namespace.
+  const obj = (kind: string, ns: string, waypointNs: string, extra = ''): string =>
+    `apiVersion: ${kind === 'ServiceEntry' ? 'networking.istio.io/v1' : 'v1'}\nkind: ${kind}\nmetadata:\n  name: ${kind === 'Namespace' ? ns : 'reviews'}\n` +
+    (kind === 'Namespace' ? '' : `  namespace: ${ns}\n`) +
+    `  labels:\n    istio.io/use-waypoint: wp\n    istio.io/use-waypoint-namespace: ${waypointNs}\n    istio.io/use-waypoint-canary: wp\n` +
+    `  annotations:\n    istio.io/use-waypoint-canary-weight: "10"\n${extra}`
+  const svcSpec = 'spec:\n  ports:\n  - port: 80\n'
+  const seSpec = 'spec:\n  hosts:\n  - ext.example.com\n  ports:\n  - number: 80\n    name: http\n    protocol: HTTP\n  resolution: DNS\n'
+
+  it('is silent on a Service, a Namespace and a ServiceEntry whose use-waypoint-namespace is their own namespace', () => {
+    expect(of(run('svc.yaml', obj('Service', 'app', 'app', svcSpec), '1.30'), ID)).toEqual([])
+    expect(of(run('ns.yaml', obj('Namespace', 'app', 'app'), '1.30'), ID)).toEqual([])
+    expect(of(run('se.yaml', obj('ServiceEntry', 'app', 'app', seSpec), '1.30'), ID)).toEqual([])
+  })
+
+  it('still warns at the canary label when the primary sits in another namespace (the canary is a second waypoint)', () => {
+    for (const [kind, extra] of [['Service', svcSpec], ['Namespace', ''], ['ServiceEntry', seSpec]] as const) {
+      const text = obj(kind, 'app', 'shared', extra)
+      expect(at(of(run('o.yaml', text, '1.30'), ID))).toEqual([`o.yaml:${lineOf(text, 'use-waypoint-canary: wp')} warning`])
+      expect(of(run('o.yaml', text, '1.31'), ID)).toEqual([])
+    }
+  })
+})
+
+describe('istio-1.31-sidecar-egress-host-exclusions: an exclusion only matters next to an entry that imports a host set', () => {
+  const ID = 'istio-1.31-sidecar-egress-host-exclusions'
+  const sidecar = (hosts: string[]): string =>
+    `apiVersion: networking.istio.io/v1\nkind: Sidecar\nmetadata:\n  name: default\n  namespace: app\nspec:\n  egress:\n  - hosts:\n${hosts.map((h) => `    - "${h}"\n`).join('')}`
+
+  it('is silent when the other entries name single hosts (the excluded host is not imported either way)', () => {
+    const text = sidecar(['./reviews.app.svc.cluster.local', '~/ratings.app.svc.cluster.local'])
+    expect(of(run('sc.yaml', text, '1.30'), ID)).toEqual([])
+  })
+
+  it('still warns when another entry imports a namespace or a wildcard host set', () => {
+    for (const hosts of [['*/*', '~/ratings.app.svc.cluster.local'], ['./*.example.com', '~/api.example.com']]) {
+      const text = sidecar(hosts)
+      expect(at(of(run('sc.yaml', text, '1.30'), ID))).toEqual([`sc.yaml:${lineOf(text, '- hosts:')} warning`])
+      expect(of(run('sc.yaml', text, '1.31'), ID)).toEqual([])
+    }
+  })
+})
+
+describe('istio-1.31-proxy-connection-settings: the enum number 0 is the default profile (SIDECAR: "preserves existing Istio behavior")', () => {
+  const ID = 'istio-1.31-proxy-connection-settings'
+  const pc = (v: string): string =>
+    `apiVersion: networking.istio.io/v1beta1\nkind: ProxyConfig\nmetadata:\n  name: pc\n  namespace: istio-system\nspec:\n  connectionSettings:\n    profile: ${v}\n`
+  it('is silent on profile 0 as on profile SIDECAR', () => {
+    expect(of(run('pc.yaml', pc('0'), '1.30'), ID)).toEqual([])
+    expect(of(run('pc.yaml', pc('SIDECAR'), '1.30'), ID)).toEqual([])
+  })
+  it('still warns on profile EDGE before 1.31', () => {
+    const text = pc('EDGE')
+    expect(at(of(run('pc.yaml', text, '1.30'), ID))).toEqual([`pc.yaml:${lineOf(text, 'connectionSettings')} warning`])
+  })
+})
