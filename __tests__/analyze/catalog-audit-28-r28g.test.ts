@@ -52,7 +52,7 @@ describe('istio-1.31-sidecar-egress-host-exclusions: an exclusion only matters n
 describe('istio-1.31-proxy-connection-settings: the enum number 0 is the default profile (SIDECAR: "preserves existing Istio behavior")', () => {
   const ID = 'istio-1.31-proxy-connection-settings'
   const pc = (v: string): string =>
-    `apiVersion: networking.istio.io/v1beta1\nkind: ProxyConfig\nmetadata:\n  name: pc\n  namespace: istio-system\nspec:\n  connectionSettings:\n    profile: ${v}\n`
+    `apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nmetadata:\n  name: iop\n  namespace: istio-system\nspec:\n  meshConfig:\n    defaultConfig:\n      connectionSettings:\n        profile: ${v}\n`
   it('is silent on profile 0 as on profile SIDECAR', () => {
     expect(of(run('pc.yaml', pc('0'), '1.30'), ID)).toEqual([])
     expect(of(run('pc.yaml', pc('SIDECAR'), '1.30'), ID)).toEqual([])
@@ -60,5 +60,21 @@ describe('istio-1.31-proxy-connection-settings: the enum number 0 is the default
   it('still warns on profile EDGE before 1.31', () => {
     const text = pc('EDGE')
     expect(at(of(run('pc.yaml', text, '1.30'), ID))).toEqual([`pc.yaml:${lineOf(text, 'connectionSettings')} warning`])
+  })
+})
+
+describe('istio-1.20-envoy-filter-order: metadata exchange stays first on gateway network chains (istio/istio#46899)', () => {
+  const ID = 'istio-1.20-envoy-filter-order'
+  const ef = (context: string, op: string, anchor: string): string =>
+    `apiVersion: networking.istio.io/v1alpha3\nkind: EnvoyFilter\nmetadata:\n  name: e\n  namespace: istio-system\nspec:\n  configPatches:\n  - applyTo: NETWORK_FILTER\n    match:\n      context: ${context}\n      listener:\n        filterChain:\n          filter:\n            name: ${anchor}\n    patch:\n      operation: ${op}\n      value:\n        name: my.filter\n`
+  it('is silent on a gateway filter inserted next to metadata exchange (it precedes every Istio filter before and after 1.20)', () => {
+    for (const op of ['INSERT_BEFORE', 'INSERT_AFTER']) {
+      expect(of(run('ef.yaml', ef('GATEWAY', op, 'istio.metadata_exchange'), '1.20', '1.19'), ID)).toEqual([])
+    }
+  })
+  it('still warns next to the gateway RBAC filter and next to inbound metadata exchange', () => {
+    for (const text of [ef('GATEWAY', 'INSERT_AFTER', 'envoy.filters.network.rbac'), ef('SIDECAR_INBOUND', 'INSERT_AFTER', 'istio.metadata_exchange')]) {
+      expect(at(of(run('ef.yaml', text, '1.20', '1.19'), ID))).toEqual([`ef.yaml:${lineOf(text, '- applyTo')} warning`])
+    }
   })
 })
