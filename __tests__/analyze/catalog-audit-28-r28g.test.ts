@@ -2,6 +2,7 @@
 // old entry got wrong, and a trip case where the still-right finding stays.
 import { describe, expect, it } from '@jest/globals'
 import { at, lineOf, of, run } from '../support/catalog-run.js'
+import { type File, analyzeAdded } from '../support/snapshot.js'
 
 describe('istio-1.31-waypoint-canary: a canary that names the primary waypoint in the primary namespace changes nothing', () => {
   const ID = 'istio-1.31-waypoint-canary'
@@ -76,5 +77,23 @@ describe('istio-1.20-envoy-filter-order: metadata exchange stays first on gatewa
     for (const text of [ef('GATEWAY', 'INSERT_AFTER', 'envoy.filters.network.rbac'), ef('SIDECAR_INBOUND', 'INSERT_AFTER', 'istio.metadata_exchange')]) {
       expect(at(of(run('ef.yaml', text, '1.20', '1.19'), ID))).toEqual([`ef.yaml:${lineOf(text, '- applyTo')} warning`])
     }
+  })
+})
+
+describe('istio-1.31.1-jwks-link-local-blocked: istiod that already blocks 169.254.0.0/16 (BLOCKED_CIDRS_IN_JWKS_URIS) never fetched this jwksUri', () => {
+  const ra: File = {
+    path: 'auth/ra.yaml',
+    text: 'apiVersion: security.istio.io/v1\nkind: RequestAuthentication\nmetadata:\n  name: jwt\n  namespace: app\nspec:\n  jwtRules:\n  - issuer: https://issuer.example.com\n    jwksUri: http://169.254.169.254/jwks.json\n'
+  }
+  const istiod = (cidrs: string): File => ({ path: 'istio/istiod-values.yaml', text: `pilot:\n  env:\n    BLOCKED_CIDRS_IN_JWKS_URIS: "${cidrs}"\n` })
+  const errs = async (files: File[]): Promise<string[]> =>
+    at((await analyzeAdded(files, '1.31.1', '1.31.0')).findings.filter((f) => f.file === ra.path && /refuses to fetch JWKS/.test(f.message)))
+  it('is silent where istiod already blocks the IPv4 link-local range', async () => {
+    expect(await errs([ra, istiod('10.0.0.0/8,169.254.0.0/16')])).toEqual([])
+  })
+  it('still errs without that block, or with a block that leaves link-local reachable', async () => {
+    const want = [`${ra.path}:${lineOf(ra.text, 'jwksUri')} error`]
+    expect(await errs([ra])).toEqual(want)
+    expect(await errs([ra, istiod('10.0.0.0/8')])).toEqual(want)
   })
 })
