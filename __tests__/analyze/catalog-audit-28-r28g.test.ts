@@ -97,3 +97,20 @@ describe('istio-1.31.1-jwks-link-local-blocked: istiod that already blocks 169.2
     expect(await errs([ra, istiod('10.0.0.0/8')])).toEqual(want)
   })
 })
+
+describe('istio-1.31-agentgateway-waypoint: a GatewayClass of that name written in the repository exists on any release', () => {
+  const gw: File = {
+    path: 'mesh/wp.yaml',
+    text: 'apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata:\n  name: wp\n  namespace: app\nspec:\n  gatewayClassName: istio-agentgateway-waypoint\n  listeners:\n  - name: mesh\n    port: 15008\n    protocol: HBONE\n'
+  }
+  const cls: File = {
+    path: 'mesh/class.yaml',
+    text: 'apiVersion: gateway.networking.k8s.io/v1\nkind: GatewayClass\nmetadata:\n  name: istio-agentgateway-waypoint\nspec:\n  controllerName: agentgateway.dev/agentgateway\n'
+  }
+  const errs = async (files: File[]): Promise<string[]> =>
+    at((await analyzeAdded(files, '1.30', '1.30')).findings.filter((f) => f.file === gw.path && /only exists from Istio 1.31/.test(f.message)))
+  it('is silent next to the GatewayClass, errs without it', async () => {
+    expect(await errs([gw, cls])).toEqual([])
+    expect(await errs([gw])).toEqual([`${gw.path}:${lineOf(gw.text, 'gatewayClassName')} error`])
+  })
+})
