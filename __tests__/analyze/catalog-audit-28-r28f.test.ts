@@ -18,3 +18,30 @@ describe('istio-1.30-new-annotations: an empty Namespace traffic-distribution an
     expect(at(of(run('ns.yaml', text, '1.29', '1.28'), ID))).toEqual([`ns.yaml:${lineOf(text, 'traffic-distribution')} warning`])
   })
 })
+
+describe('istio-1.30-new-env / istio-1.30-hbone-window-env: values the new variable cannot parse are no setting', () => {
+  // Istio's env package (pkg/env) falls back to the variable's default when a bool, duration or int value does not
+  // parse (strconv.ParseBool, time.ParseDuration, strconv.Atoi), so such a value behaves like the variable left unset.
+  const values = (line: string): string => `pilot:\n  env:\n    ${line}\n`
+  const ids = (line: string, id: string) => of(run('istiod-values.yaml', values(line), '1.29.2'), id)
+
+  it('is silent for a bool that is not one (PILOT_ENABLE_AGENTGATEWAY: "yes" stays off)', () => {
+    expect(ids('PILOT_ENABLE_AGENTGATEWAY: "yes"', 'istio-1.30-new-env')).toEqual([])
+  })
+  it('is silent for a duration without a unit (PILOT_GATEWAY_TRANSPORT_SOCKET_CONNECT_TIMEOUT: "30" keeps 15s)', () => {
+    expect(ids('PILOT_GATEWAY_TRANSPORT_SOCKET_CONNECT_TIMEOUT: "30"', 'istio-1.30-new-env')).toEqual([])
+  })
+  it('is silent for a window size that is not a number', () => {
+    expect(ids('PILOT_HBONE_INITIAL_STREAM_WINDOW_SIZE: "16MiB"', 'istio-1.30-hbone-window-env')).toEqual([])
+  })
+  it('still gives its notice for values that parse and differ from the default', () => {
+    for (const [line, id] of [
+      ['PILOT_ENABLE_AGENTGATEWAY: "true"', 'istio-1.30-new-env'],
+      ['PILOT_GATEWAY_TRANSPORT_SOCKET_CONNECT_TIMEOUT: "0s"', 'istio-1.30-new-env'],
+      ['PILOT_GATEWAY_TRANSPORT_SOCKET_CONNECT_TIMEOUT: "1m30s"', 'istio-1.30-new-env'],
+      ['PILOT_HBONE_INITIAL_STREAM_WINDOW_SIZE: "33554432"', 'istio-1.30-hbone-window-env']
+    ] as const) {
+      expect([line, ...at(ids(line, id))]).toEqual([line, `istiod-values.yaml:${lineOf(values(line), line.split(':')[0]!)} notice`])
+    }
+  })
+})
