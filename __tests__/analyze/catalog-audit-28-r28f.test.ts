@@ -45,3 +45,24 @@ describe('istio-1.30-new-env / istio-1.30-hbone-window-env: values the new varia
     }
   })
 })
+
+describe('istio-1.30.1-ignore-policy-attachment: a v1alpha3 BackendTLSPolicy is translated by no release the entry fires on', () => {
+  // releases/1.28/upgrade-notes "BackendTLSPolicy alpha removal": from 1.28 Istio reads only v1, so on 1.28–1.30.0 a
+  // v1alpha3 policy is not translated at all and "older releases still translate this BackendTLSPolicy" is false.
+  const ID = 'istio-1.30.1-ignore-policy-attachment'
+  const policy = (version: string): string =>
+    `apiVersion: gateway.networking.k8s.io/${version}\nkind: BackendTLSPolicy\nmetadata:\n  name: p\n  namespace: a\n  annotations:\n    istio.io/ignore-policy-attachment: "true"\nspec:\n  targetRefs:\n  - {group: "", kind: Service, name: s}\n  validation: {hostname: s.example.com, wellKnownCACertificates: System}\n`
+
+  it('is silent for v1alpha3 on 1.29 and 1.30.0', () => {
+    expect(of(run('p.yaml', policy('v1alpha3'), '1.29', '1.28'), ID)).toEqual([])
+    expect(of(run('p.yaml', policy('v1alpha3'), '1.30.0', '1.29'), ID)).toEqual([])
+  })
+
+  it('still warns at the annotation for v1 on 1.29 and 1.30.0, not on 1.30.1', () => {
+    const text = policy('v1')
+    const want = [`p.yaml:${lineOf(text, 'ignore-policy-attachment')} warning`]
+    expect(at(of(run('p.yaml', text, '1.29', '1.28'), ID))).toEqual(want)
+    expect(at(of(run('p.yaml', text, '1.30.0', '1.29'), ID))).toEqual(want)
+    expect(of(run('p.yaml', text, '1.30.1', '1.30.0'), ID)).toEqual([])
+  })
+})
