@@ -1,6 +1,8 @@
 // Round 28 census, share r28f (docs/audit/catalog-audit-28-r28f.md).
 import { describe, expect, it } from '@jest/globals'
 import { at, lineOf, of, run } from '../support/catalog-run.js'
+import { runAnalysis } from '../../src/pipeline.js'
+import { snapshotOf, type File, added } from '../support/snapshot.js'
 
 describe('istio-1.30-new-annotations: an empty Namespace traffic-distribution annotation is no setting', () => {
   // Istio reads the annotation as a lower-cased string and treats "" like no annotation (the Services keep their own
@@ -64,5 +66,22 @@ describe('istio-1.30.1-ignore-policy-attachment: a v1alpha3 BackendTLSPolicy is 
     expect(at(of(run('p.yaml', text, '1.29', '1.28'), ID))).toEqual(want)
     expect(at(of(run('p.yaml', text, '1.30.0', '1.29'), ID))).toEqual(want)
     expect(of(run('p.yaml', text, '1.30.1', '1.30.0'), ID)).toEqual([])
+  })
+})
+
+describe('istio-1.31-gcp-hosting-deprecated: a hub without a tag, where another values file of the chart pins a 1.30-or-older tag', () => {
+  // helm install -f istiod-values.yaml -f istiod-values-prod.yaml layers both files, so the pods pull the pinned older
+  // tag, which gcr.io/istio-release still serves until the scream tests: not "the 1.31 pods cannot pull their images".
+  const hub: File = { path: 'istio/istiod-values.yaml', text: 'global:\n  hub: gcr.io/istio-release\npilot:\n  autoscaleEnabled: true\n' }
+  const prod = (tag: string): File => ({ path: 'istio/istiod-values-prod.yaml', text: `global:\n  tag: ${tag}\npilot:\n  replicaCount: 2\n` })
+  const found = async (files: File[]) => (await runAnalysis({ changes: added([hub]), head: snapshotOf([hub, ...files]) }, { target: '1.31', from: '1.30', paths: [hub.path], contextPaths: ['**/*.yaml'] })).findings.filter((f) => /gcr\.io\/istio-release/.test(f.message))
+  const line = lineOf(hub.text, 'hub:')
+
+  it('warns (not errs) when the other file pins 1.30.3', async () => {
+    expect(at(await found([prod('1.30.3')]))).toEqual([`${hub.path}:${line} warning`])
+  })
+  it('still errs when the other file pins a 1.31 tag, or no file pins one', async () => {
+    expect(at(await found([prod('1.31.0')]))).toEqual([`${hub.path}:${line} error`])
+    expect(at(await found([]))).toEqual([`${hub.path}:${line} error`])
   })
 })
