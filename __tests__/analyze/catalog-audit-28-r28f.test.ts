@@ -85,3 +85,18 @@ describe('istio-1.31-gcp-hosting-deprecated: a hub without a tag, where another 
     expect(at(await found([]))).toEqual([`${hub.path}:${line} error`])
   })
 })
+
+describe('istio-1.30.3-new-env: the untaint controller\'s taint name only matters where the controller runs', () => {
+  // PILOT_ENABLE_NODE_UNTAINT_CONTROLLERS defaults to false (the istiod chart sets it, and the taint name, from
+  // taint.enabled / taint.name), and only that controller reads PILOT_NODE_UNTAINT_CONTROLLERS_TAINT_NAME.
+  const ID = 'istio-1.30.3-new-env'
+  const env = '    PILOT_NODE_UNTAINT_CONTROLLERS_TAINT_NAME: example.com/cni-not-ready\n'
+  it('is silent where nothing turns the controller on', () => {
+    expect(of(run('istiod-values.yaml', `pilot:\n  env:\n${env}`, '1.30.2', '1.30.1'), ID)).toEqual([])
+  })
+  it('gives its notice where the controller runs (env or chart value)', () => {
+    for (const text of [`pilot:\n  env:\n    PILOT_ENABLE_NODE_UNTAINT_CONTROLLERS: "true"\n${env}`, `pilot:\n  taint:\n    enabled: true\n  env:\n${env}`]) {
+      expect(at(of(run('istiod-values.yaml', text, '1.30.2', '1.30.1'), ID))).toEqual([`istiod-values.yaml:${lineOf(text, 'TAINT_NAME')} notice`])
+    }
+  })
+})
