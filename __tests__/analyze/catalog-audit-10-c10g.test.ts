@@ -115,7 +115,8 @@ describe('env notices stay quiet on values that keep the old behaviour', () => {
   it('istio-1.30.3-new-env: the default taint name and AMBIENT_SCOPED_ADDRESS_PUSHES=false are quiet, other values are not', () => {
     const quiet = iop('    pilot:\n      env:\n        PILOT_NODE_UNTAINT_CONTROLLERS_TAINT_NAME: "cni.istio.io/not-ready"\n        AMBIENT_SCOPED_ADDRESS_PUSHES: "false"\n')
     expect(of(run('iop.yaml', quiet, '1.30.2'), 'istio-1.30.3-new-env')).toEqual([])
-    const loud = iop('    pilot:\n      env:\n        PILOT_NODE_UNTAINT_CONTROLLERS_TAINT_NAME: "example.com/not-ready"\n        AMBIENT_SCOPED_ADDRESS_PUSHES: "true"\n')
+    // (round 28, r28f: the taint name is only reported where the untaint controller runs, which is off by default)
+    const loud = iop('    pilot:\n      env:\n        PILOT_ENABLE_NODE_UNTAINT_CONTROLLERS: "true"\n        PILOT_NODE_UNTAINT_CONTROLLERS_TAINT_NAME: "example.com/not-ready"\n        AMBIENT_SCOPED_ADDRESS_PUSHES: "true"\n')
     expect(at(of(run('iop.yaml', loud, '1.30.2'), 'istio-1.30.3-new-env'))).toEqual([
       `iop.yaml:${lineOf(loud, 'TAINT_NAME')} notice`,
       `iop.yaml:${lineOf(loud, 'SCOPED_ADDRESS')} notice`

@@ -6,7 +6,7 @@ import { run, of, lineOf } from '../support/catalog-run.js'
 import { runAnalysis, type Snapshot } from '../../src/pipeline.js'
 import type { Finding } from '../../src/model.js'
 
-const istiod = (env: string) => `apiVersion: apps/v1
+const istiod = (env: string, value = 'x') => `apiVersion: apps/v1
 kind: Deployment
 metadata:
   name: istiod
@@ -18,21 +18,24 @@ spec:
       - name: discovery
         env:
         - name: ${env}
-          value: "x"
+          value: "${value}"
 `
 
 describe('1.30 istiod variables backported to 1.27–1.29 patches', () => {
-  const cases: { id: string; env: string; trips: string[]; quiet: string[] }[] = [
+  // (round 28: a value the variable cannot parse falls back to its default, so the int and bool variables use real values)
+  const cases: { id: string; env: string; value?: string; trips: string[]; quiet: string[] }[] = [
     {
       // announcing-1.28.7 and announcing-1.29.3 (istio/istio.io content/en/news/releases/) add both HBONE flags
       id: 'istio-1.30-hbone-window-env',
       env: 'PILOT_HBONE_INITIAL_STREAM_WINDOW_SIZE',
+      value: '33554432',
       trips: ['1.27', '1.28.6', '1.29.2'],
       quiet: ['1.28.7', '1.28', '1.29.3', '1.30']
     },
     {
       id: 'istio-1.30-hbone-window-env',
       env: 'PILOT_HBONE_INITIAL_CONNECTION_WINDOW_SIZE',
+      value: '33554432',
       trips: ['1.28.6', '1.29.2'],
       quiet: ['1.28.7', '1.29.3']
     },
@@ -47,12 +50,13 @@ describe('1.30 istiod variables backported to 1.27–1.29 patches', () => {
       // no 1.28.x / 1.29.x patch note names it: still 1.30 only
       id: 'istio-1.30-new-env',
       env: 'PILOT_ENABLE_AGENTGATEWAY',
+      value: 'true',
       trips: ['1.28', '1.29'],
       quiet: ['1.30']
     }
   ]
   for (const c of cases) {
-    const yaml = istiod(c.env)
+    const yaml = istiod(c.env, c.value)
     for (const t of c.trips) {
       it(`${c.env} trips ${c.id} at ${t}`, () => {
         const found = of(run('deploy/istiod.yaml', yaml, t), c.id)

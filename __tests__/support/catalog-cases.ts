@@ -731,3 +731,18 @@ PATTERN_SAMPLES["(?:^|,)\\s*(?:[^,]*(?:circuit_breakers|remaining)[^,]*|\\.[*+]|
 // A non-blank ca-crl.pem: an empty CRL revokes nothing (istio-1.27-plugged-ca-crl, audit 27 f27c).
 PATTERN_SAMPLES['[^\\s]'] = 'LS0tLS1CRUdJTiBYNTA5IENSTC0tLS0t'
 PATTERN_CLEAN['[^\\s]'] = ''
+// Round 28 (r28f): an empty value is no setting (Namespace traffic-distribution); the new 1.30 variables report only
+// values their parser reads (a bool, a Go duration, an int), as pkg/env falls back to the default on anything else.
+PATTERN_CLEAN['\\S'] = ''
+PATTERN_SAMPLES['^\\s*(1|t|T|true|TRUE|True)\\s*$'] = 'true'
+PATTERN_CLEAN['^\\s*(1|t|T|true|TRUE|True)\\s*$'] = 'false'
+PATTERN_SAMPLES['^\\s*(?!(15s|15000ms)\\s*$)(0|((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|ms|s|m|h))+)\\s*$'] = '30s'
+PATTERN_CLEAN['^\\s*(?!(15s|15000ms)\\s*$)(0|((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|ms|s|m|h))+)\\s*$'] = '15s'
+PATTERN_SAMPLES['^\\s*(?!(5s|5000ms)\\s*$)(0|((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|ms|s|m|h))+)\\s*$'] = '10s'
+PATTERN_CLEAN['^\\s*(?!(5s|5000ms)\\s*$)(0|((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|ms|s|m|h))+)\\s*$'] = '5s'
+PATTERN_SAMPLES['^\\s*(?!0*268435456\\s*$)\\d+\\s*$'] = '536870912'
+PATTERN_CLEAN['^\\s*(?!0*268435456\\s*$)\\d+\\s*$'] = '268435456'
+PATTERN_SAMPLES['^\\s*(?!0*16777216\\s*$)\\d+\\s*$'] = '65536'
+PATTERN_CLEAN['^\\s*(?!0*16777216\\s*$)\\d+\\s*$'] = '16777216'
+PATTERN_SAMPLES['^\\s*(?!0*25165824\\s*$)\\d+\\s*$'] = '65536'
+PATTERN_CLEAN['^\\s*(?!0*25165824\\s*$)\\d+\\s*$'] = '25165824'
