@@ -1,0 +1,74 @@
+// Round 28 census, share r28d (docs/audit/catalog-audit-28-r28d.md): each ❌ fixed, pinned to file and line.
+import { describe, expect, it } from '@jest/globals'
+import { at, lineOf, of, run } from '../support/catalog-run.js'
+import { type File, analyzeAdded } from '../support/snapshot.js'
+
+describe('istio-1.27-jwt-without-issuer: jwks_uri is the same field as jwksUri', () => {
+  const ra = (rule: string) =>
+    `apiVersion: security.istio.io/v1\nkind: RequestAuthentication\nmetadata:\n  name: ra\n  namespace: app\nspec:\n  jwtRules:\n  - ${rule}\n`
+  const ID = 'istio-1.27-jwt-without-issuer'
+  it('a rule with jwks_uri and no issuer gets the plain message (1.27 accepts it), not the "set jwksUri" one', () => {
+    const text = ra('jwks_uri: https://example.com/jwks.json')
+    const found = of(run('ra.yaml', text, '1.26'), ID)
+    expect(at(found)).toEqual([`ra.yaml:${lineOf(text, 'jwks_uri')} error`])
+    expect(found[0]!.message).toMatch(/only accepted from Istio 1\.27; older releases require issuer/)
+  })
+  it('a rule with inline jwks only still gets the message that 1.27 needs jwksUri', () => {
+    const text = ra(`jwks: '{"keys":[]}'`)
+    const found = of(run('ra.yaml', text, '1.26'), ID)
+    expect(at(found)).toEqual([`ra.yaml:${lineOf(text, 'jwks:')} error`])
+    expect(found[0]!.message).toMatch(/accept one only when it sets jwksUri/)
+  })
+})
+
+describe('istio-1.27-service-scope-configs: an empty list configures nothing', () => {
+  const ID = 'istio-1.27-service-scope-configs'
+  it('is silent on serviceScopeConfigs: []', () => {
+    expect(of(run('istiod/values.yaml', 'meshConfig:\n  serviceScopeConfigs: []\n', '1.26'), ID)).toEqual([])
+  })
+  it('warns on a list with an item', () => {
+    const text = 'meshConfig:\n  serviceScopeConfigs:\n  - namespaceSelector:\n      matchLabels:\n        a: b\n    scope: GLOBAL\n'
+    expect(at(of(run('istiod/values.yaml', text, '1.26'), ID))).toEqual([`istiod/values.yaml:${lineOf(text, 'serviceScopeConfigs')} warning`])
+  })
+})
+
+describe('istio-1.27-cni-owned-config-filename-typo: the fix names a key only 1.27 reads', () => {
+  const f: File = {
+    path: 'platform/istio-cni/values.yaml',
+    text: 'profile: ambient\nistioOwnedCNIConfig: true\nistioOwnedCNIConfigFilename: 00-istio-cni.conflist\n'
+  }
+  const TYPO = /istioOwnedCNIConfigFilename \(as the release notes spell it\)/
+  const typo = async (target: string, from?: string) =>
+    (await analyzeAdded([f], target, from)).findings.filter((x) => x.file === f.path && TYPO.test(x.message))
+  it('is silent on a 1.26 target, which reads neither spelling', async () => {
+    expect(await typo('1.26', '1.25')).toEqual([])
+  })
+  it('still warns on 1.27', async () => {
+    expect(at(await typo('1.27', '1.26'))).toEqual([`${f.path}:${lineOf(f.text, 'istioOwnedCNIConfigFilename:')} warning`])
+  })
+})
+
+describe('istio-1.27-traffic-distribution-same-node-zone: the Service annotation PreferClose still applies on older releases', () => {
+  const ID = 'istio-1.27-traffic-distribution-same-node-zone'
+  const svc = (value: string, annotation?: string) =>
+    'apiVersion: v1\nkind: Service\nmetadata:\n  name: a\n  namespace: app\n' +
+    (annotation ? `  annotations:\n    networking.istio.io/traffic-distribution: ${annotation}\n` : '') +
+    `spec:\n  trafficDistribution: ${value}\n  ports:\n  - port: 80\n`
+  it('warns that the default is kept when no annotation is set', () => {
+    const text = svc('PreferSameZone')
+    const found = of(run('svc.yaml', text, '1.26'), ID)
+    expect(at(found)).toEqual([`svc.yaml:${lineOf(text, 'trafficDistribution')} warning`])
+    expect(found[0]!.message).toMatch(/keep their default endpoint choice/)
+  })
+  it('is silent on PreferSameZone next to an annotation PreferClose (zone preference either way)', () => {
+    expect(of(run('svc.yaml', svc('PreferSameZone', 'PreferClose'), '1.26'), ID)).toEqual([])
+    expect(of(run('svc.yaml', svc('PreferSameZone', 'preferclose'), '1.26'), ID)).toEqual([])
+  })
+  it('on PreferSameNode next to an annotation PreferClose does not claim the default is kept', () => {
+    const text = svc('PreferSameNode', 'PreferClose')
+    const found = of(run('svc.yaml', text, '1.26'), ID)
+    expect(at(found)).toEqual([`svc.yaml:${lineOf(text, 'trafficDistribution')} warning`])
+    expect(found[0]!.message).not.toMatch(/default endpoint choice/)
+    expect(found[0]!.message).toMatch(/do not prefer endpoints on the same node/)
+  })
+})
