@@ -72,3 +72,17 @@ describe('istio-1.27-traffic-distribution-same-node-zone: the Service annotation
     expect(found[0]!.message).toMatch(/do not prefer endpoints on the same node/)
   })
 })
+
+describe('istio-1.27-envoyfilter-listener-filter-merge: a WAYPOINT LISTENER_FILTER patch is rejected by every release', () => {
+  const ID = 'istio-1.27-envoyfilter-listener-filter-merge'
+  const ef = (context: string) =>
+    'apiVersion: networking.istio.io/v1alpha3\nkind: EnvoyFilter\nmetadata:\n  name: ef\n  namespace: app\nspec:\n  configPatches:\n' +
+    `  - applyTo: LISTENER_FILTER\n    match:\n      context: ${context}\n    patch:\n      operation: MERGE\n      value:\n        name: envoy.filters.listener.tls_inspector\n`
+  it('warns on a SIDECAR_INBOUND patch', () => {
+    const text = ef('SIDECAR_INBOUND')
+    expect(at(of(run('ef.yaml', text, '1.26'), ID))).toEqual([`ef.yaml:${lineOf(text, '- applyTo')} warning`])
+  })
+  it('is silent on a WAYPOINT patch, which validation refuses before and after 1.27', () => {
+    expect(of(run('ef.yaml', ef('WAYPOINT'), '1.26'), ID)).toEqual([])
+  })
+})
