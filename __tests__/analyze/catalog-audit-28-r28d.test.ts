@@ -86,3 +86,17 @@ describe('istio-1.27-envoyfilter-listener-filter-merge: a WAYPOINT LISTENER_FILT
     expect(of(run('ef.yaml', ef('WAYPOINT'), '1.26'), ID)).toEqual([])
   })
 })
+
+describe('istio-1.28-shadow-host-suffix: the deprecated mirrorPercent: 0 mirrors nothing', () => {
+  const ID = 'istio-1.28-shadow-host-suffix'
+  const vs = (extra: string) =>
+    'apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata:\n  name: a\n  namespace: app\nspec:\n  hosts: [a]\n  http:\n' +
+    `  - route:\n    - destination: {host: a}\n    mirror: {host: b}\n${extra}`
+  it('warns on a mirror without a percentage', () => {
+    const text = vs('')
+    expect(at(of(run('vs.yaml', text, '1.28', '1.27'), ID))).toEqual([`vs.yaml:${lineOf(text, 'mirror:')} warning`])
+  })
+  it('is silent with mirrorPercent: 0', () => {
+    expect(of(run('vs.yaml', vs('    mirrorPercent: 0\n'), '1.28', '1.27'), ID)).toEqual([])
+  })
+})
