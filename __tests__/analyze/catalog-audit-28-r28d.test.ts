@@ -100,3 +100,17 @@ describe('istio-1.28-shadow-host-suffix: the deprecated mirrorPercent: 0 mirrors
     expect(of(run('vs.yaml', vs('    mirrorPercent: 0\n'), '1.28', '1.27'), ID)).toEqual([])
   })
 })
+
+describe('istio-1.27.4-envoyfilter-gatewayclass-target: only a ref in the Gateway API group names the GatewayClass', () => {
+  const ID = 'istio-1.27.4-envoyfilter-gatewayclass-target'
+  const ef = (group: string) =>
+    'apiVersion: networking.istio.io/v1alpha3\nkind: EnvoyFilter\nmetadata:\n  name: ef\n  namespace: istio-system\nspec:\n  targetRefs:\n' +
+    `  - kind: GatewayClass\n${group}    name: istio-waypoint\n  configPatches:\n  - applyTo: HTTP_FILTER\n    patch:\n      operation: INSERT_FIRST\n      value:\n        name: x\n`
+  it('warns on group gateway.networking.k8s.io', () => {
+    const text = ef('    group: gateway.networking.k8s.io\n')
+    expect(at(of(run('ef.yaml', text, '1.27.3'), ID))).toEqual([`ef.yaml:${lineOf(text, 'kind: GatewayClass')} warning`])
+  })
+  it('is silent without the group (an empty group means core, where no GatewayClass lives)', () => {
+    expect(of(run('ef.yaml', ef(''), '1.27.3'), ID)).toEqual([])
+  })
+})
