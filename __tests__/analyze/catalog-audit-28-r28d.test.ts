@@ -114,3 +114,32 @@ describe('istio-1.27.4-envoyfilter-gatewayclass-target: only a ref in the Gatewa
     expect(of(run('ef.yaml', ef(''), '1.27.3'), ID)).toEqual([])
   })
 })
+
+describe('istio-1.27-gateway-multiple-certificates: an empty credentialNames / tlsCertificates list names no certificate', () => {
+  const ID = 'istio-1.27-gateway-multiple-certificates'
+  const gw = (tls: string) =>
+    'apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata:\n  name: gw\n  namespace: app\nspec:\n  selector:\n    istio: ingressgateway\n  servers:\n' +
+    `  - port: {number: 443, name: https, protocol: HTTPS}\n    hosts: ["*"]\n    tls:\n      mode: SIMPLE\n${tls}`
+  it('errs on two credentialNames', () => {
+    const text = gw('      credentialNames: [rsa, ecdsa]\n')
+    expect(at(of(run('gw.yaml', text, '1.26'), ID))).toEqual([`gw.yaml:${lineOf(text, 'credentialNames')} error`])
+  })
+  it('is silent on credentialNames: [] and tlsCertificates: []', () => {
+    expect(of(run('gw.yaml', gw('      credentialNames: []\n'), '1.26'), ID)).toEqual([])
+    expect(of(run('gw.yaml', gw('      tlsCertificates: []\n'), '1.26'), ID)).toEqual([])
+  })
+})
+
+describe('istio-1.28-backend-tls-policy-serviceentry-target: only a ref in the networking.istio.io group names a ServiceEntry', () => {
+  const ID = 'istio-1.28-backend-tls-policy-serviceentry-target'
+  const btp = (group: string) =>
+    'apiVersion: gateway.networking.k8s.io/v1alpha3\nkind: BackendTLSPolicy\nmetadata:\n  name: p\n  namespace: app\nspec:\n  targetRefs:\n' +
+    `  - group: "${group}"\n    kind: ServiceEntry\n    name: ext\n  validation:\n    hostname: ext.example.com\n    wellKnownCACertificates: System\n`
+  it('errs on group networking.istio.io', () => {
+    const text = btp('networking.istio.io')
+    expect(at(of(run('btp.yaml', text, '1.27'), ID))).toEqual([`btp.yaml:${lineOf(text, 'kind: ServiceEntry')} error`])
+  })
+  it('is silent on the core group, where no ServiceEntry lives (1.28 does not attach it either)', () => {
+    expect(of(run('btp.yaml', btp(''), '1.27'), ID)).toEqual([])
+  })
+})
