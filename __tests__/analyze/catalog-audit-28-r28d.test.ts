@@ -143,3 +143,20 @@ describe('istio-1.28-backend-tls-policy-serviceentry-target: only a ref in the n
     expect(of(run('btp.yaml', btp(''), '1.27'), ID)).toEqual([])
   })
 })
+
+describe('istio-1.27-cni-owned-config-filename-typo: the agent env can name the file itself', () => {
+  const TYPO = /istioOwnedCNIConfigFilename \(as the release notes spell it\)/
+  const f = (extra: string): File => ({
+    path: 'platform/istio-cni/values.yaml',
+    text: `profile: ambient\nistioOwnedCNIConfig: true\nistioOwnedCNIConfigFilename: 00-istio-cni.conflist\n${extra}`
+  })
+  const typo = async (file: File) => (await analyzeAdded([file], '1.27', '1.26')).findings.filter((x) => x.file === file.path && TYPO.test(x.message))
+  it('is silent when env.ISTIO_OWNED_CNI_CONF_FILENAME sets the name (the chart passes env to the agent container)', async () => {
+    expect(await typo(f('env:\n  ISTIO_OWNED_CNI_CONF_FILENAME: 00-istio-cni.conflist\n'))).toEqual([])
+    expect(await typo(f('cni:\n  env:\n    ISTIO_OWNED_CNI_CONF_FILENAME: 00-istio-cni.conflist\n'))).toEqual([])
+  })
+  it('still warns without it', async () => {
+    const file = f('')
+    expect(at(await typo(file))).toEqual([`${file.path}:${lineOf(file.text, 'istioOwnedCNIConfigFilename:')} warning`])
+  })
+})
