@@ -176,6 +176,9 @@ PATTERN_SAMPLES['^\\s*(0*[1-9]\\d*(m|h)|0*([6-9]\\d|[1-9]\\d{2,})s)\\s*$'] = '90
 PATTERN_SAMPLES['^0*(\\.0*)?$'] = '0'
 PATTERN_SAMPLES['^(?!([yY]|[yY][eE][sS]|[tT][rR][uU][eE]|[oO][nN])$).+'] = 'false'
 PATTERN_CLEAN['^(?!([yY]|[yY][eE][sS]|[tT][rR][uU][eE]|[oO][nN])$).+'] = 'true'
+// A Service's legacy traffic-distribution annotation set to PreferClose, in any case (istio-1.27-traffic-distribution-same-node-zone, audit 28).
+PATTERN_SAMPLES['^\\s*[Pp][Rr][Ee][Ff][Ee][Rr][Cc][Ll][Oo][Ss][Ee]\\s*$'] = 'PreferClose'
+PATTERN_CLEAN['^\\s*[Pp][Rr][Ee][Ff][Ee][Rr][Cc][Ll][Oo][Ss][Ee]\\s*$'] = 'PreferSameZone'
 // A named waypoint, not the opt-out none (istio-1.23-use-waypoint-namespace-label, audit 19).
 PATTERN_SAMPLES['^(?!none$)'] = 'waypoint'
 // Peer metadata read through a field both shapes share / through a field 1.24 renamed (istio-1.24-telemetry-cel-attributes, audit 19).
