@@ -728,3 +728,8 @@ PATTERN_SAMPLES["(?:^|,)\\s*(?:[^,]*(?:circuit_breakers|remaining)[^,]*|\\.[*+]|
 // A non-blank ca-crl.pem: an empty CRL revokes nothing (istio-1.27-plugged-ca-crl, audit 27 f27c).
 PATTERN_SAMPLES['[^\\s]'] = 'LS0tLS1CRUdJTiBYNTA5IENSTC0tLS0t'
 PATTERN_CLEAN['[^\\s]'] = ''
+// x-envoy-internal header matches that can see Envoy's "true" (istio-1.25-envoy-internal-address, audit 28 r28c).
+PATTERN_SAMPLES['^(?!true$)'] = 'false'
+PATTERN_CLEAN['^(?!true$)'] = 'true'
+PATTERN_SAMPLES['^(?!(t|tr|tru|true)?$)'] = 'f'
+PATTERN_CLEAN['^(?!(t|tr|tru|true)?$)'] = 'tr'
