@@ -115,3 +115,18 @@ describe('istio-1.26-cni-host-network: an IstioOperator that turns the cni compo
     expect(at(await findings([f], '1.26', '1.25', f.path, MSG))).toEqual([`${f.path}:${lineOf(f.text, 'profile: ambient')} notice`])
   })
 })
+
+describe('istio-1.27-incomplete-cacerts-fails: a cacerts holding only root-cert.pem is not reported (narrowed)', () => {
+  const MSG = /refuses to start with an incomplete cacerts Secret/
+  const secret = (data: string): File => ({ path: 'ca/cacerts.yaml', text: `apiVersion: v1\nkind: Secret\nmetadata:\n  name: cacerts\n  namespace: istio-system\ndata:\n${data}` })
+
+  it('is silent for root-cert.pem alone (extra roots for the self-signed CA before 1.27)', async () => {
+    const f = secret('  root-cert.pem: LS0tLS1CRUdJTg==\n')
+    expect(await findings([f], '1.27', '1.26', f.path, MSG)).toEqual([])
+  })
+
+  it('still errs when a signing file sits next to it without the rest', async () => {
+    const f = secret('  root-cert.pem: LS0tLS1CRUdJTg==\n  ca-cert.pem: LS0tLS1CRUdJTg==\n  ca-key.pem: LS0tLS1CRUdJTg==\n')
+    expect(at(await findings([f], '1.27', '1.26', f.path, MSG))).toEqual([`${f.path}:${lineOf(f.text, 'name: cacerts')} error`])
+  })
+})
