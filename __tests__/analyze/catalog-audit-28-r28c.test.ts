@@ -130,3 +130,12 @@ describe('istio-1.27-incomplete-cacerts-fails: a cacerts holding only root-cert.
     expect(at(await findings([f], '1.27', '1.26', f.path, MSG))).toEqual([`${f.path}:${lineOf(f.text, 'name: cacerts')} error`])
   })
 })
+
+describe('istio-1.25-scoping-and-target-port-opt-outs-removed: an IstioOperator overlay holding the selectors counts too', () => {
+  const env: File = { path: 'istio/iop-a.yaml', text: 'apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nmetadata:\n  name: a\n  namespace: istio-system\nspec:\n  values:\n    pilot:\n      env:\n        ENABLE_ENHANCED_RESOURCE_SCOPING: "false"\n' }
+  const mesh: File = { path: 'istio/iop-b.yaml', text: 'apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nmetadata:\n  name: b\n  namespace: istio-system\nspec:\n  meshConfig:\n    discoverySelectors:\n    - matchExpressions:\n      - key: istio-discovery\n        operator: In\n        values: [enabled]\n' }
+
+  it('warns at the variable when spec.meshConfig.discoverySelectors sit in another IstioOperator', async () => {
+    expect(at(await findings([env, mesh], '1.25', '1.24', env.path, /ENABLE_ENHANCED_RESOURCE_SCOPING/))).toEqual([`${env.path}:${lineOf(env.text, 'ENABLE_ENHANCED_RESOURCE_SCOPING')} warning`])
+  })
+})
