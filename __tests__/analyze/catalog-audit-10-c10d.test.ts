@@ -22,7 +22,9 @@ describe('istio-1.27-incomplete-cacerts-fails: only a Secret istiod mounts, hold
   })
 
   it('still reports two of the four files, in data or stringData, with or without a namespace, from 1.26.1', () => {
-    const cases = [secret('istio-system', { 'ca-cert.pem': 'AAAA', 'ca-key.pem': 'AAAA' }), secret(undefined, { 'root-cert.pem': 'x' }, 'stringData')]
+    const cases = [secret('istio-system', { 'ca-cert.pem': 'AAAA', 'ca-key.pem': 'AAAA' }), secret(undefined, { 'cert-chain.pem': 'x' }, 'stringData')]
+    // (root-cert.pem alone is no longer reported: before 1.27 it adds roots to the self-signed CA, and whether 1.27 still
+    // allows that could not be confirmed; audit 28 r28c narrowed the entry.)
     for (const text of cases) {
       const found = of(run('ca/cacerts.yaml', text, '1.26.1'), ID)
       expect(found.map((f) => [f.file, f.line, f.severity])).toEqual([['ca/cacerts.yaml', lineOf(text, 'name: cacerts'), 'error']])

@@ -749,3 +749,8 @@ PATTERN_SAMPLES['^\\s*(?!0*16777216\\s*$)\\d+\\s*$'] = '65536'
 PATTERN_CLEAN['^\\s*(?!0*16777216\\s*$)\\d+\\s*$'] = '16777216'
 PATTERN_SAMPLES['^\\s*(?!0*25165824\\s*$)\\d+\\s*$'] = '65536'
 PATTERN_CLEAN['^\\s*(?!0*25165824\\s*$)\\d+\\s*$'] = '25165824'
+// x-envoy-internal header matches that can see Envoy's "true" (istio-1.25-envoy-internal-address, audit 28 r28c).
+PATTERN_SAMPLES['^(?!true$)'] = 'false'
+PATTERN_CLEAN['^(?!true$)'] = 'true'
+PATTERN_SAMPLES['^(?!(t|tr|tru|true)?$)'] = 'f'
+PATTERN_CLEAN['^(?!(t|tr|tru|true)?$)'] = 'tr'
