@@ -104,6 +104,8 @@ describe('pod scope "sidecar": only pods that get the sidecar', () => {
     expect(onPullRequest(labelled, ns, '1.21')).toEqual([`k8s/deploy.yaml:${lineOf(labelled, 'extraStatTags')} notice`])
     const rev = deployment({ namespace: 'apps', labels: ['istio.io/rev: canary'] }, STATS)
     expect(onPullRequest(rev, ns, '1.21')).toEqual([`k8s/deploy.yaml:${lineOf(rev, 'extraStatTags')} notice`])
+    // The webhook's object selector takes the label value "true" exactly: "True" or "yes" brings no webhook here.
+    expect(onPullRequest(deployment({ namespace: 'apps', labels: ['sidecar.istio.io/inject: "True"'] }, STATS), ns, '1.21')).toEqual([])
     // The annotation alone is not what the object-selector webhook selects on.
     expect(onPullRequest(deployment({ namespace: 'apps', annotations: ['sidecar.istio.io/inject: "true"'] }, STATS), ns, '1.21')).toEqual([])
     // istio-injection: disabled keeps every webhook away, whatever the pod says.

@@ -11,7 +11,7 @@ export interface PodFacts {
   hostNetwork: boolean
   /** The `sidecar.istio.io/inject` label, or the annotation when there is no label, lower-cased ('' = neither). */
   inject: string
-  /** The `sidecar.istio.io/inject` LABEL is true (what the object-selector webhook selects on). */
+  /** The `sidecar.istio.io/inject` LABEL is exactly "true" (the object-selector webhook's `In ["true"]`; "True" or "yes" is not selected). */
   injectLabelTrue: boolean
   /** The pod carries an `istio.io/rev` label (the revision webhooks select on it). */
   revLabel: boolean
@@ -65,7 +65,7 @@ export function podFactsOf(value: unknown, kind: string | undefined): PodFacts |
     ...(namespace ? { namespace } : {}),
     hostNetwork: at(value, [...base, 'spec', 'hostNetwork']) === true,
     inject: inject.toLowerCase(),
-    injectLabelTrue: injectLabel !== undefined && INJECT_TRUE.has(injectLabel.toLowerCase()),
+    injectLabelTrue: injectLabel === 'true',
     revLabel: text(labels['istio.io/rev']) !== undefined,
     ...(mode !== undefined ? { dataplaneMode: mode } : {})
   }
