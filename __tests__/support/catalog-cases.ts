@@ -123,7 +123,8 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   '^~[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/\\S': '~ns1/*',
   '^\\s*0*([1-9]\\d?|100)\\s*$': '10',
   '^~/(?!\\*$)': '~/foo.example.com',
-  '://(169\\.254\\.|\\[?fe80:|\\[?fd00:ec2::254|metadata\\.google\\.internal)': 'http://169.254.169.254/jwks',
+  '://(169\\.254\\.|metadata\\.google\\.internal)': 'http://169.254.169.254/jwks',
+  '://(\\[?fe80:|\\[?fd00:ec2::254)': 'http://[fe80::1]/jwks',
   // A DestinationRule host inside the cluster (or a private DNS zone), whose certificate comes from a private CA.
   '(\\.svc(\\.|$)|\\.local$|\\.internal$|^[^.]+$)': 'reviews.bookinfo.svc.cluster.local',
   // Readiness probe settings other than the Istio 1.20 defaults (period 15, failure threshold 4).
@@ -135,11 +136,11 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   '^(?!2001:2::/48$)': 'fd00:10::/48',
   '^(?:[0-35-9]|[1-9][0-9]+)$': '30',
   // An EnvoyFilter anchor filter other than the terminal tcp_proxy / http_connection_manager (whose place never moves).
-  '^(istio\\.(metadata_exchange|stats)|envoy\\.filters\\.network\\.(metadata_exchange|rbac|ext_authz)|envoy\\.(rbac|ext_authz))$': 'istio.metadata_exchange',
+  '^(istio\\.stats|envoy\\.filters\\.network\\.(rbac|ext_authz)|envoy\\.(rbac|ext_authz))$': 'envoy.filters.network.rbac',
   // An inbound EnvoyFilter anchor on metadata exchange, the one Istio filter 1.20 moved on SIDECAR_INBOUND.
   '^(istio\\.metadata_exchange|envoy\\.filters\\.network\\.metadata_exchange)$': 'istio.metadata_exchange',
   // A Sidecar egress host that is not a ~ exclusion (an import the exclusion can subtract from).
-  '^[^~]': '*/*',
+  '^[^~][^/]*/\\*': '*/*',
   // A port number (its capture is compared with the ServiceEntry's port numbers).
   '^([0-9]+)$': '9090',
   // A policy targetRefs kind other than a Kubernetes Gateway (Service, ServiceEntry, GatewayClass).
@@ -150,7 +151,7 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   '^v?1\\.([0-9]|[12][0-9]|30)(\\.|-|$)': '1.30.2',
   '^v?1\\.(3[1-9]|[4-9][0-9])(\\.|-|$)': '1.31.0',
   // A ProxyConfig connectionSettings child other than the default profile or an UNSPECIFIED enum (audit 13).
-  '^(?!\\s*(SIDECAR|HEADERS_WITH_UNDERSCORES_UNSPECIFIED|PATH_WITH_ESCAPED_SLASHES_UNSPECIFIED)?\\s*$)': 'EDGE'
+  '^(?!\\s*(SIDECAR|HEADERS_WITH_UNDERSCORES_UNSPECIFIED|PATH_WITH_ESCAPED_SLASHES_UNSPECIFIED|0)?\\s*$)': 'EDGE'
 }
 
 /** A value that passes no value test the catalog uses. */
@@ -160,8 +161,10 @@ const PATTERN_CLEAN: Record<string, string> = { '^(?!\\s*(debug|info)\\s*$)': 'i
 // A zero ratio (istio-1.24-new-env, audit 10).
 PATTERN_CLEAN['^(?!\\s*0*(\\.0*)?\\s*$)'] = '0'
 PATTERN_CLEAN['^(?!(/api/v2/spans)?$)'] = '/api/v2/spans'
+// A blank value, which the non-blank pattern rejects (istio-1.29-locality-label, istio-1.29-tls-cipher-suites-option, audit 28).
+PATTERN_CLEAN['\\S'] = ''
 // The default connectionSettings profile (istio-1.31-proxy-connection-settings, audit 13).
-PATTERN_CLEAN['^(?!\\s*(SIDECAR|HEADERS_WITH_UNDERSCORES_UNSPECIFIED|PATH_WITH_ESCAPED_SLASHES_UNSPECIFIED)?\\s*$)'] = 'SIDECAR'
+PATTERN_CLEAN['^(?!\\s*(SIDECAR|HEADERS_WITH_UNDERSCORES_UNSPECIFIED|PATH_WITH_ESCAPED_SLASHES_UNSPECIFIED|0)?\\s*$)'] = 'SIDECAR'
 // A zero duration: no stats eviction, as proxies that ignore the annotation (istio-1.28-stats-annotations, audit 18).
 PATTERN_SAMPLES['^(?!\\s*0*(\\.0*)?(ns|us|µs|ms|s|m|h)?\\s*$)'] = '30s'
 PATTERN_SAMPLES['^(?!\\s*(02-istio-cni\\.conflist)?\\s*$)'] = '00-istio-cni.conflist'

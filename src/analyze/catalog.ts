@@ -59,6 +59,9 @@ export interface CatalogFinding {
 }
 
 /** `{name}` becomes the matched key, variable or path; `{value}` the matched scalar (or the name when there is none). */
+/** The scalar a finding matched (a selector's label value), for `sameValue` opt-outs. */
+const matchedValueOf = new WeakMap<Finding, string>()
+
 function renderMessage(hit: CatalogHit): string {
   const value = hit.valueNode?.kind === 'scalar' ? hit.valueNode.text : (hit.value ?? hit.name)
   return hit.message.split('{name}').join(hit.name).split('{value}').join(value)
@@ -81,6 +84,8 @@ function toFinding(doc: ManifestDocument, hit: CatalogHit, lines: readonly strin
     source: source.refs?.length ? `${source.url} (${source.refs.join(', ')})` : source.url
   }
   if (hit.optOutKey) optOutKeyOf.set(finding, hit.optOutKey)
+  const held = hit.valueNode?.kind === 'scalar' ? hit.valueNode.text : hit.value
+  if (hit.optOutKey && held) matchedValueOf.set(finding, held)
   if (hit.istioRoutes) istioRouteFindings.add(finding)
   if (hit.needsRepository) needsRepositoryFindings.add(finding)
   if (hit.pod) podScopeOf.set(finding, hit.pod)
@@ -209,6 +214,9 @@ export const catalogAnalyzer: Analyzer = {
       // A Namespace's own setting silences the resources of that namespace (a written metadata.namespace).
       const namespace = f.resource?.namespace
       if (silenced.has(key) || (namespace && silenced.has(`${key}@${namespace}`))) return false
+      // A setting that holds the same value as the finding's matched one (sameValue) silences only that finding.
+      const held = matchedValueOf.get(f)
+      if (held !== undefined && silenced.has(`${key}~${held}`)) return false
       // A setting that names an object silences the finding on that object: same name, and the same namespace where
       // both are written.
       const name = f.resource?.name

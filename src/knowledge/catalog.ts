@@ -131,6 +131,12 @@ export type OptOut = Match & {
    * namespace of the object that carries the setting (a Namespace's own name for kind Namespace) where both are written.
    */
   namesObject?: true
+  /**
+   * The setting holds the same value as the finding's own matched value (a `field` or `helmValue` opt-out, e.g. pods
+   * labelled `istio.io/gateway-name: public`): it silences only findings whose matched scalar is that value (a
+   * selector on `istio.io/gateway-name: public`), not those of another value.
+   */
+  sameValue?: true
 }
 
 /** A value test on the matched scalar: exact values (compared as strings) or a regular expression. */
@@ -616,8 +622,9 @@ function checkMatch(m: Match, where: string, problems: string[]): void {
         // values name the values that keep the old behaviour.
         if (!('values' in o) && !('pattern' in o) && o.type !== 'field' && o.type !== 'meshConfig') problems.push(`${at}: an opt-out names the values that keep the old behaviour (values or pattern)`)
         if (o.severity !== undefined || o.message !== undefined || o.fix !== undefined || o.unlessRepository !== undefined || o.ifRepository !== undefined || o.pods !== undefined) problems.push(`${at}: an opt-out reports nothing, so it has no severity, message, fix, pod scope or opt-outs of its own`)
-        const { until, since, ownNamespace, namesObject, ...setting } = o
-        if (list === 'ifRepository' && (ownNamespace !== undefined || namesObject !== undefined)) problems.push(`${at}: ifRepository settings are mesh-wide (no ownNamespace or namesObject)`)
+        const { until, since, ownNamespace, namesObject, sameValue, ...setting } = o
+        if (list === 'ifRepository' && (ownNamespace !== undefined || namesObject !== undefined || sameValue !== undefined)) problems.push(`${at}: ifRepository settings are mesh-wide (no ownNamespace, namesObject or sameValue)`)
+        if (sameValue !== undefined && (sameValue !== true || (o.type !== 'field' && o.type !== 'helmValue') || ownNamespace !== undefined || namesObject !== undefined)) problems.push(`${at}: sameValue is true on a field or helmValue opt-out without ownNamespace or namesObject only`)
         if (namesObject !== undefined && (namesObject !== true || o.type !== 'field' || ownNamespace !== undefined)) problems.push(`${at}: namesObject is true on a field opt-out without ownNamespace only`)
         if (ownNamespace !== undefined && (ownNamespace !== true || o.type !== 'field' || !Array.isArray(o.kinds) || o.kinds.length !== 1 || o.kinds[0] !== 'Namespace')) problems.push(`${at}: ownNamespace is true on a field opt-out of kind Namespace only`)
         const sinces = since === undefined ? [] : Array.isArray(since) ? since : [since]

@@ -151,10 +151,14 @@ export class HitCollector {
    * `ApplyYAMLStrict`) and refuse the install, where istiod itself would only ignore it. The message for that case.
    */
   private strictMeshConfig(c: Compiled, path: YamlPath): string | undefined {
-    if (c.rule !== 'not-yet-available' || (c.match.type !== 'meshConfig' && c.match.type !== 'proxyConfig')) return undefined
+    if (c.rule !== 'not-yet-available' && c.rule !== 'no-effect') return undefined
+    if (c.match.type !== 'meshConfig' && c.match.type !== 'proxyConfig') return undefined
     if (this.doc.resource?.kind !== 'IstioOperator' || this.plan.target.major !== 1 || this.plan.target.minorNumber >= 24) return undefined
     const at = formatPath(path)
     if (!at.startsWith('spec.meshConfig.') && !at.startsWith('spec.values.meshConfig.')) return undefined
+    // A no-effect meshConfig/proxyConfig entry names a field no release has (round 28: ProxyConfig outlierLogPath):
+    // the same strict read refuses it.
+    if (c.rule === 'no-effect') return `This IstioOperator's meshConfig sets {name}, a field no Istio release has: the istioctl and in-cluster operator of Istio ${this.plan.target.minor} read an IstioOperator's meshConfig strictly, so the install fails with an unknown field (a ConfigMap or Helm values would only ignore it); remove it.`
     return `Istio ${this.plan.target.minor} does not know meshConfig {name}, which arrives in ${c.entry.since}: its istioctl and in-cluster operator read an IstioOperator's meshConfig strictly, so the install fails with an unknown field or value (a ConfigMap or Helm values would only be ignored).`
   }
 

@@ -237,6 +237,12 @@ function optOutsOf(doc: ManifestDocument, lines?: readonly string[]): OptOutFact
       const name = d.resource?.name
       if (hit.optOutKey.endsWith('@') && (d.resource?.kind !== 'Namespace' || !name)) continue
       let key = hit.optOutKey.endsWith('@') ? `${hit.optOutKey}${name}` : hit.optOutKey
+      if (key.endsWith('~')) {
+        // A setting that must hold the finding's own value (sameValue): the value it holds.
+        const held = hit.valueNode?.kind === 'scalar' ? hit.valueNode.text : hit.value
+        if (!held) continue
+        key = `${key}${held}`
+      }
       if (key.endsWith('=')) {
         // The object named, and the namespace it is looked for in ('' when the carrier writes none).
         const named = hit.value ?? (hit.valueNode?.kind === 'scalar' ? hit.valueNode.text : undefined)

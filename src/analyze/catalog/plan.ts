@@ -305,14 +305,15 @@ export function compileOptOutPlan(releases: readonly CatalogRelease[] = CATALOG)
     entry.match.forEach((match, i) => {
       // A setting keys its hits with the match's key and a mark (see `optOutsOf` and the catalog's `settle`): none for
       // a mesh-wide opt-out; `@` for a Namespace's own one, to which the Namespace's name is appended; `=` for one that
-      // names an object, to which the name and the namespace are appended; `+` for a setting the match needs
+      // names an object, to which the name and the namespace are appended; `~` for one that must hold the finding's
+      // own matched value, to which that value is appended; `+` for a setting the match needs
       // (`ifRepository`), whose findings stay only where one is set.
       const settings = [
-        ...(match.unlessRepository ?? []).map((o) => ({ o, mark: o.ownNamespace ? '@' : o.namesObject ? '=' : '' })),
+        ...(match.unlessRepository ?? []).map((o) => ({ o, mark: o.ownNamespace ? '@' : o.namesObject ? '=' : o.sameValue ? '~' : '' })),
         ...(match.ifRepository ?? []).map((o) => ({ o, mark: '+' }))
       ]
       for (const { o, mark } of settings) {
-        const { until, since, ownNamespace: _own, namesObject: _names, ...setting } = o
+        const { until, since, ownNamespace: _own, namesObject: _names, sameValue: _same, ...setting } = o
         const base = compiledBase(entry, setting as Match, 'behaviour-changed', 'notice', entry.message, undefined, `${entry.id}#${i}${mark}`)
         add(plan, { ...base, ...(until ? { optOutUntil: until } : {}), ...(since ? { optOutSince: Array.isArray(since) ? since : [since] } : {}) }, setting as Match)
         any = true
