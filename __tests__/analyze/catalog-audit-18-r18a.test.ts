@@ -182,7 +182,10 @@ describe('audit 18 r18a #23/#25/#26: ambient pod labels and annotations only on 
   it('use-waypoint (1.22) on a pod: quiet when the repository labels its namespace for sidecars, warns when it is ambient', async () => {
     const app: File = { path: 'k8s/app.yaml', text: workload('        istio.io/use-waypoint: wp\n', '') }
     expect(await prFindings([app], [ns('    istio-injection: enabled\n')], '1.21', '1.20', USE_WAYPOINT)).toEqual([])
-    expect(await prFindings([app], [ns('    istio-injection: enabled\n    istio.io/dataplane-mode: ambient\n')], '1.21', '1.20', USE_WAYPOINT)).toEqual([`k8s/app.yaml:${lineOf(app.text, 'use-waypoint')} warning`])
+    // Round 28 (pod scope): a Namespace with istio-injection: enabled AND the ambient label still has its pods injected
+    // (the istiod chart's webhooks select on istio-injection alone), and ztunnel skips pods with a sidecar: quiet.
+    expect(await prFindings([app], [ns('    istio-injection: enabled\n    istio.io/dataplane-mode: ambient\n')], '1.21', '1.20', USE_WAYPOINT)).toEqual([])
+    expect(await prFindings([app], [ns('    istio.io/dataplane-mode: ambient\n')], '1.21', '1.20', USE_WAYPOINT)).toEqual([`k8s/app.yaml:${lineOf(app.text, 'use-waypoint')} warning`])
   })
   it('per-pod dataplane-mode (1.22): none in a sidecar namespace and ambient on hostNetwork are quiet', () => {
     const id = 'istio-1.22-pod-dataplane-mode-label'

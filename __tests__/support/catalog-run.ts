@@ -1,7 +1,7 @@
 // What the catalog reports on one manifest file, for the tests of single catalog entries (the audits' fixes among
 // them): every finding with the id of the entry that made it.
 import { expect } from '@jest/globals'
-import { catalogAnalyzer, catalogFindings } from '../../src/analyze/catalog.js'
+import { catalogAnalyzer, catalogFindings, withinPodScope } from '../../src/analyze/catalog.js'
 import { needsRepositoryFindings } from '../../src/analyze/catalog/plan.js'
 import type { AnalysisContext } from '../../src/analyze/types.js'
 import { parseFromRelease, parseRelease } from '../../src/knowledge/versions.js'
@@ -17,7 +17,9 @@ export function run(path: string, text: string, target: string, from?: string): 
   // A match that needs a repository setting (`ifRepository`) reports only where a file sets one, as the catalog's
   // settle step decides; the other opt-outs stay unapplied here, as the single-entry tests expect.
   const settled = new Set(catalogAnalyzer.settle!(all.map((h) => h.finding), ctx))
-  return all.filter((h) => settled.has(h.finding) || !needsRepositoryFindings.has(h.finding))
+  // The pod scope (`pods`) is applied too: a Namespace in the same file decides for its pods as it does on a run.
+  const scoped = new Set(withinPodScope(all.map((h) => h.finding), [file]))
+  return all.filter((h) => (settled.has(h.finding) || !needsRepositoryFindings.has(h.finding)) && scoped.has(h.finding))
 }
 
 /**

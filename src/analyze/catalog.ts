@@ -5,10 +5,11 @@ import { entryAt } from '../manifests/locate.js'
 import type { AnalysisContext, Analyzer, RuleMeta } from './types.js'
 import { collectHits, compatibilityVersionsIn, type CatalogHit } from './catalog/collect.js'
 import { buildFix, lineHolding } from './catalog/fix.js'
-import { istioRouteFindings, needsRepositoryFindings, optOutKeyOf, planFor, type CatalogRule, type Plan } from './catalog/plan.js'
+import { istioRouteFindings, needsRepositoryFindings, optOutKeyOf, planFor, podScopeOf, type CatalogRule, type Plan } from './catalog/plan.js'
 import { kubernetesFindings, KUBERNETES_RULE } from './catalog/kubernetes.js'
 import { helmValueFindings, HELM_VALUE_RULES } from './helm-values.js'
-import { crossObjectFindings, noteDocument, optedOut, servedOnlyByOthers } from './catalog/cross-object.js'
+import { crossObjectFindings, noteDocument, optedOut, repositoryNamespaces, servedOnlyByOthers } from './catalog/cross-object.js'
+import { inPodScope } from './catalog/pods.js'
 import { isIstioChartProfile } from './catalog/profile.js'
 import { skewFindings, SKEW_RULE, upgradePathFindings, UPGRADE_PATH_RULE } from './catalog/upgrade.js'
 
@@ -87,6 +88,7 @@ function toFinding(doc: ManifestDocument, hit: CatalogHit, lines: readonly strin
   if (hit.optOutKey && held) matchedValueOf.set(finding, held)
   if (hit.istioRoutes) istioRouteFindings.add(finding)
   if (hit.needsRepository) needsRepositoryFindings.add(finding)
+  if (hit.pod) podScopeOf.set(finding, hit.pod)
   return finding
 }
 
@@ -155,6 +157,21 @@ export function catalogFindings(doc: ManifestDocument, ctx: AnalysisContext, pla
   return hitsFor(doc, ctx, plan, lines).map((hit) => ({ entryId: hit.entry.id, finding: toFinding(doc, hit, lines) }))
 }
 
+/**
+ * Drops the findings of pod-scoped matches (`pods`) on pods that, by their Namespace wherever the files hold it, get no
+ * sidecar (scope sidecar) or are not captured by ztunnel (scope ambient). The pod's own facts were checked per document.
+ */
+export function withinPodScope<F extends Finding>(findings: readonly F[], files: readonly ManifestFile[]): F[] {
+  if (!findings.some((f) => podScopeOf.has(f))) return [...findings]
+  const namespaces = repositoryNamespaces(files)
+  return findings.filter((f) => {
+    const pod = podScopeOf.get(f)
+    if (!pod) return true
+    const ns = pod.facts.namespace === undefined ? undefined : namespaces.get(pod.facts.namespace)
+    return inPodScope(pod.scope, pod.facts, ns)
+  })
+}
+
 /** Every file the run read: the analysed ones and, on a pull request, the untouched ones parsed as pairing context. */
 function filesRead(ctx: AnalysisContext): readonly ManifestFile[] {
   return ctx.pairingFiles?.length ? [...ctx.files, ...ctx.pairingFiles] : ctx.files
@@ -187,6 +204,8 @@ export const catalogAnalyzer: Analyzer = {
     // of an InferencePool that only such routes name as a backend.
     const foreign = findings.some((f) => istioRouteFindings.has(f)) ? servedOnlyByOthers(filesRead(ctx)) : undefined
     if (foreign) findings = findings.filter((f) => !(istioRouteFindings.has(f) && f.resource && foreign(f.resource)))
+    // A pod-scoped match speaks only of pods its scope covers, as their Namespace in any file read tells.
+    findings = withinPodScope(findings, filesRead(ctx))
     return findings.filter((f) => {
       const key = optOutKeyOf.get(f)
       if (key === undefined) return true

@@ -33,9 +33,20 @@ export const CHARTS: readonly Chart[] = ['base', 'istiod', 'gateway', 'cni', 'zt
 
 export type Scalar = string | number | boolean
 
+/** Which pods a match speaks of (see `MatchBase.pods`). */
+export type PodScope = 'sidecar' | 'ambient'
+
 interface MatchBase {
   /** Overrides the entry severity for this match (e.g. an opt-out already set is only a notice). */
   severity?: Severity
+  /**
+   * On matches that read a pod template (`$workload` field matches, `pod` annotations and labels, proxy env and
+   * ProxyConfig read from a pod's proxy.istio.io/config): report only for pods that get Istio's sidecar (`sidecar`) or
+   * that ztunnel captures (`ambient`), as far as the repository tells: the pod's own labels, annotations,
+   * hostNetwork and namespace, and its Namespace wherever the repository holds it (src/analyze/catalog/pods.ts holds
+   * the rules). Hits outside a pod (a MeshConfig defaultConfig, a ProxyConfig resource) are not scoped.
+   */
+  pods?: PodScope
   /**
    * On Gateway API routes (and listener sets, whose spec.parentRef counts as their one parentRef): the behaviour is
    * Istio's, so a route whose every parentRef names a Gateway of another
@@ -461,7 +472,46 @@ const MATCH_KEYS: Record<MatchType, { required: string[]; optional: string[] }> 
 }
 /** The Gateway API route kinds, and the listener sets, which name their Gateway the same way (`istioRoutes`). */
 export const ROUTE_KINDS: readonly string[] = ['HTTPRoute', 'GRPCRoute', 'TCPRoute', 'TLSRoute', 'UDPRoute', 'ListenerSet', 'XListenerSet']
-const COMMON_KEYS = ['type', 'severity', 'message', 'fix', 'unlessRepository', 'ifRepository', 'until', 'since', 'istioRoutes']
+const COMMON_KEYS = ['type', 'severity', 'message', 'fix', 'unlessRepository', 'ifRepository', 'until', 'since', 'istioRoutes', 'pods']
+
+/** Pod-template kinds (src/analyze/catalog/paths.ts WORKLOAD_KINDS) and the `$workload` macro that stands for them. */
+const POD_KINDS: ReadonlySet<string> = new Set(['$workload', 'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob', 'Rollout'])
+/** Pod keys only a sidecar or ztunnel reads: a pod-template match that reads one (or tests one in `where`) says which pods it means. */
+const POD_SCOPED_KEY = /sidecar\.istio\.io\/|ambient\.istio\.io\/|istio\.io\/dataplane-mode|istio\.io\/use-waypoint/
+/**
+ * Entries whose pod-template matches read such keys without `pods`, on purpose: the key is read on pods of every
+ * data plane, or the match is about the key itself wherever it sits (each with its reason in docs/catalog.md).
+ */
+export const POD_SCOPE_EXEMPT: ReadonlySet<string> = new Set<string>([
+  // Another auditor's share in round 28 (its workload arm tests the ambient labels by hand); to be scoped next.
+  'istio-1.23-use-waypoint-namespace-label',
+  // Its `none` arm is about the label that takes a pod out of ambient itself, so the ambient scope (which leaves such
+  // pods out) cannot carry it: the arm keeps its own conditions on the namespaces where the label changes anything.
+  'istio-1.22-pod-dataplane-mode-label'
+])
+
+/** Whether a match reads a pod template's sidecar/ambient keys (in its paths, key or conditions). */
+function readsPodScopedKeys(m: Match): boolean {
+  if (m.type === 'field') return Array.isArray(m.kinds) && m.kinds.some((k) => POD_KINDS.has(k)) && [...(m.paths ?? []), ...(m.where ?? []).map((c) => c.path)].some((p) => POD_SCOPED_KEY.test(p))
+  if (m.type === 'annotation' || m.type === 'label') return Array.isArray(m.on) && m.on.includes('pod') && POD_SCOPED_KEY.test(m.key)
+  if (m.type === 'env' || m.type === 'proxyConfig') {
+    const conditions = m.type === 'env' ? m.documentWhere : m.where
+    return (conditions ?? []).some((c) => /sidecar\.istio\.io\/inject/.test(c.path))
+  }
+  return false
+}
+
+/** `pods` sits on a match that can read a pod template. */
+function checkPodScope(m: Match, where: string, problems: string[]): void {
+  if (m.pods === undefined) return
+  if (m.pods !== 'sidecar' && m.pods !== 'ambient') return void problems.push(`${where}: pods must be "sidecar" or "ambient"`)
+  const fits =
+    (m.type === 'field' && Array.isArray(m.kinds) && m.kinds.every((k) => POD_KINDS.has(k))) ||
+    ((m.type === 'annotation' || m.type === 'label') && Array.isArray(m.on) && m.on.length === 1 && m.on[0] === 'pod') ||
+    (m.type === 'env' && (m.component === 'proxy' || m.component === 'any')) ||
+    m.type === 'proxyConfig'
+  if (!fits) problems.push(`${where}: pods applies to field matches of pod-template kinds ($workload), annotations and labels on pod only, proxy env and proxyConfig matches`)
+}
 /** Match types that state a mesh-wide setting, the ones `unlessRepository` may name. */
 const OPT_OUT_TYPES = ['env', 'helmValue', 'meshConfig', 'field']
 const FIXES_BY_MATCH: Record<MatchType, FixSpec['type'][]> = {
@@ -556,6 +606,7 @@ function checkMatch(m: Match, where: string, problems: string[]): void {
   checkPattern(record.pattern, where, problems)
   if (m.until !== undefined && !knownRelease(String(m.until))) problems.push(`${where}: until ${String(m.until)} is not a known release`)
   if (m.istioRoutes !== undefined && (m.istioRoutes !== true || (m.type !== 'field' && m.type !== 'resource') || !m.kinds?.every((k) => ROUTE_KINDS.includes(k) || k === 'InferencePool'))) problems.push(`${where}: istioRoutes must be true, on a field or resource match of Gateway API route kinds, ListenerSet, XListenerSet or InferencePool`)
+  checkPodScope(m, where, problems)
   if (m.since !== undefined && !knownRelease(String(m.since))) problems.push(`${where}: since ${String(m.since)} is not a known release`)
   else if (m.since !== undefined && m.until !== undefined && knownRelease(String(m.until)) && compareReleases(parseRelease(String(m.until)), parseRelease(String(m.since))) <= 0) problems.push(`${where}: until must be after since`)
   for (const list of ['unlessRepository', 'ifRepository'] as const) {
@@ -570,7 +621,7 @@ function checkMatch(m: Match, where: string, problems: string[]): void {
         // internal_address_config itself; a tracer chosen as `defaultConfig.tracing.stackdriver: {}`); variables and
         // values name the values that keep the old behaviour.
         if (!('values' in o) && !('pattern' in o) && o.type !== 'field' && o.type !== 'meshConfig') problems.push(`${at}: an opt-out names the values that keep the old behaviour (values or pattern)`)
-        if (o.severity !== undefined || o.message !== undefined || o.fix !== undefined || o.unlessRepository !== undefined || o.ifRepository !== undefined) problems.push(`${at}: an opt-out reports nothing, so it has no severity, message, fix or opt-outs of its own`)
+        if (o.severity !== undefined || o.message !== undefined || o.fix !== undefined || o.unlessRepository !== undefined || o.ifRepository !== undefined || o.pods !== undefined) problems.push(`${at}: an opt-out reports nothing, so it has no severity, message, fix, pod scope or opt-outs of its own`)
         const { until, since, ownNamespace, namesObject, sameValue, ...setting } = o
         if (list === 'ifRepository' && (ownNamespace !== undefined || namesObject !== undefined || sameValue !== undefined)) problems.push(`${at}: ifRepository settings are mesh-wide (no ownNamespace, namesObject or sameValue)`)
         if (sameValue !== undefined && (sameValue !== true || (o.type !== 'field' && o.type !== 'helmValue') || ownNamespace !== undefined || namesObject !== undefined)) problems.push(`${at}: sameValue is true on a field or helmValue opt-out without ownNamespace or namesObject only`)
@@ -750,6 +801,7 @@ export function validateCatalog(releases: readonly CatalogRelease[], knownSource
       else
         entry.match.forEach((m, i) => {
           checkMatch(m, `${where} match[${i}]`, problems)
+          if (m.pods === undefined && !POD_SCOPE_EXEMPT.has(entry.id) && readsPodScopedKeys(m)) problems.push(`${where} match[${i}]: a pod-template match that reads sidecar or ambient keys says which pods it means (pods: sidecar or ambient), or its entry is listed in POD_SCOPE_EXEMPT`)
           if (m.message !== undefined && (m.message.length < 20 || !m.message.endsWith('.'))) problems.push(`${where} match[${i}]: message must be a sentence`)
           checkFix(m.fix === undefined ? entry.fix : m.fix, m.type, `${where} match[${i}]`, problems)
         })

@@ -5,7 +5,8 @@ import { entryAt, formatPath, nodeAt, walk } from '../../manifests/locate.js'
 import { chartsInstalled, GENERIC_CHARTS } from '../../manifests/recognise.js'
 import { isIstioChartRepository } from '../../knowledge/chart-repos.js'
 import type { Severity } from '../../model.js'
-import type { CatalogEntry, FixSpec } from '../../knowledge/catalog.js'
+import type { CatalogEntry, FixSpec, PodScope } from '../../knowledge/catalog.js'
+import { NEVER_INJECTED_NAMESPACES, outOfScopeAnyway, podFactsOf, type PodFacts } from './pods.js'
 import { passes, podTemplatePath, resolvePath, scalarText, WORKLOAD_KINDS, type ConcretePath, type PathPattern } from './paths.js'
 import type { CatalogRule, Compiled, CompiledCondition, CompiledEnv, CompiledMetadata, CompiledText, CompiledTree, Plan } from './plan.js'
 
@@ -40,6 +41,8 @@ export interface CatalogHit {
   needsRepository?: true
   /** Resource matches of Gateway API kinds: the CRD channels the match applies to (absent: every channel). */
   channels?: readonly ('standard' | 'experimental')[]
+  /** The match's `pods` and the pod's own facts: settle keeps the hit only if the pod's Namespace in the repository agrees. */
+  pod?: { scope: PodScope; facts: PodFacts }
 }
 
 /** A YAML tree inside the document: the document itself, or an embedded MeshConfig / values block. */
@@ -100,9 +103,14 @@ export class HitCollector {
     const channels = c.match.type === 'resource' && c.match.channels ? `|${c.match.channels.join()}` : ''
     // A match that needs a repository setting is kept apart too: settle drops it, or the match it stands beside.
     const needs = c.match.ifRepository ? `|${c.optOutKey}` : ''
-    const key = `${this.plan.optOuts ? c.optOutKey : c.entry.id}|${c.rule}|${where.line}${channels}${needs}`
+    // A pod-scoped match is kept apart as well: settle may drop it where a match of the other scope stays.
+    const scope = c.match.pods && !this.plan.optOuts ? c.match.pods : undefined
+    const key = `${this.plan.optOuts ? c.optOutKey : c.entry.id}|${c.rule}|${where.line}${channels}${needs}${scope ? `|${scope}` : ''}`
     if (this.seen.has(key)) return
     if (c.documentConditions && !conditionsHold(this.doc.value, c.documentConditions)) return
+    // Pods outside the scope whatever their Namespace says (host network, an ignored namespace, inject off) report nothing.
+    const pod = scope ? this.podFacts() : undefined
+    if (scope && pod && outOfScopeAnyway(scope, pod)) return
     this.seen.add(key)
     const strict = this.strictMeshConfig(c, path)
     this.hits.push({
@@ -124,8 +132,17 @@ export class HitCollector {
       ...(c.optOutSince ? { optOutSince: c.optOutSince } : {}),
       ...(c.match.istioRoutes ? { istioRoutes: true as const } : {}),
       ...(c.match.ifRepository ? { needsRepository: true as const } : {}),
-      ...(c.match.type === 'resource' && c.match.channels ? { channels: c.match.channels } : {})
+      ...(c.match.type === 'resource' && c.match.channels ? { channels: c.match.channels } : {}),
+      ...(scope && pod ? { pod: { scope, facts: pod } } : {})
     })
+  }
+
+  private pod: PodFacts | null | undefined
+
+  /** The document's pod facts when it is a workload (null otherwise), read once. */
+  private podFacts(): PodFacts | undefined {
+    if (this.pod === undefined) this.pod = podFactsOf(this.doc.value, this.doc.resource?.kind) ?? null
+    return this.pod ?? undefined
   }
 
   /**
@@ -538,8 +555,6 @@ function proxyConfigOf(raw: string): unknown {
   return config
 }
 
-/** The namespaces whose pods the sidecar injector never changes (Istio's pkg/kube/inject `IgnoredNamespaces`). */
-const NEVER_INJECTED_NAMESPACES: ReadonlySet<string> = new Set(['kube-system', 'kube-public', 'kube-node-lease', 'local-path-storage'])
 
 /**
  * Whether the sidecar injector leaves the pod of this metadata block alone, so nothing reads its proxy.istio.io/config

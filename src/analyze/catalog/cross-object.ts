@@ -13,6 +13,7 @@ import { includesChange, type Release } from '../../knowledge/versions.js'
 import { includedIn, needsRepositoryFindings, optOutKeyOf, optOutPlan, type Compiled, type Plan } from './plan.js'
 import { collectHits, helmTreesOf, located, meshTreesOf } from './collect.js'
 import { isChartProfilePath } from './profile.js'
+import { namespaceFactsOf, type NamespaceFacts } from './pods.js'
 
 const ISTIO_NETWORKING = new Set(['networking.istio.io/v1alpha3', 'networking.istio.io/v1beta1', 'networking.istio.io/v1'])
 
@@ -279,7 +280,7 @@ function umbrellaSubcharts(doc: ManifestDocument): ManifestDocument[] {
   return out
 }
 
-const MAY_PAIR = /\b(?:lightstep|opencensus|defaultProviders|rootNamespace)\b|^kind:[ \t]*["']?Telemetry\b|gateway\.networking\.k8s\.io\/gateway-name["']?:[ \t]*["']?[\w.-]|^apiVersion:[ \t]*["']?gateway\.networking\.k8s\.io\/v1(?:beta1)?["']?[ \t]*\r?\nkind:[ \t]*["']?Gateway\b|^[ \t]*(?:- )?credentialNames?:[ \t]*[^\s#]|^kind:[ \t]*["']?(?:ServiceEntry|IstioOperator|Kustomization|Application)\b|^resources:|istio-operator\b|dataplane-mode["']?:[ \t]*["']?ambient|profile:[ \t]*["']?ambient|gatewayClassName:[ \t]*["']?istio-waypoint|^[ \t]*(?:- )?credentialNames:[ \t]*\r?\n[ \t]*- |chart:[ \t]*["']?ztunnel\b|^[ \t]*(?:- )?bind:[ \t]*[^\s#]|\bkind:[ \t]*["']?InferencePool\b/m
+const MAY_PAIR = /\b(?:lightstep|opencensus|defaultProviders|rootNamespace)\b|^kind:[ \t]*["']?Telemetry\b|gateway\.networking\.k8s\.io\/gateway-name["']?:[ \t]*["']?[\w.-]|^apiVersion:[ \t]*["']?gateway\.networking\.k8s\.io\/v1(?:beta1)?["']?[ \t]*\r?\nkind:[ \t]*["']?Gateway\b|^[ \t]*(?:- )?credentialNames?:[ \t]*[^\s#]|^kind:[ \t]*["']?(?:ServiceEntry|IstioOperator|Kustomization|Application)\b|^resources:|istio-operator\b|dataplane-mode["']?:[ \t]*["']?ambient|profile:[ \t]*["']?ambient|gatewayClassName:[ \t]*["']?istio-waypoint|^[ \t]*(?:- )?credentialNames:[ \t]*\r?\n[ \t]*- |chart:[ \t]*["']?ztunnel\b|^[ \t]*(?:- )?bind:[ \t]*[^\s#]|\bkind:[ \t]*["']?InferencePool\b|^kind:[ \t]*["']?Namespace\b/m
 
 /** A Gateway API route and the Gateways its parentRefs name (`parents`: undefined when some parent is not a Gateway). */
 export interface RouteParents {
@@ -317,6 +318,8 @@ export interface DocumentFacts {
   gateways: GatewayClassFact[]
   /** The opt-outs the document sets (`unlessRepository`), which silence catalog matches everywhere. */
   optOuts: OptOutFact[]
+  /** A v1 Namespace: its name and the labels that decide its pods' data plane (for the pod scope of matches). */
+  namespace?: { name: string; facts: NamespaceFacts }
 }
 
 const NONE: DocumentFacts = { secrets: [], servers: [], hosts: [], ambient: false, operators: [], appliers: [], selections: [], managed: [], providers: [], tracers: [], overrides: [], roots: [], routes: [], gateways: [], optOuts: [] }
@@ -369,8 +372,9 @@ function factsOf(doc: ManifestDocument, lines?: readonly string[]): DocumentFact
   const className = gatewayApi?.kind === 'Gateway' && isMap(value.spec) ? value.spec.gatewayClassName : undefined
   const gateways = gatewayApi?.name && typeof className === 'string' ? [{ name: gatewayApi.name, ...(gatewayApi.namespace ? { namespace: gatewayApi.namespace } : {}), className }] : []
   const optOuts = optOutsOf(doc, lines)
-  const empty = secrets.length === 0 && servers.length === 0 && hosts.length === 0 && !ambient && operators.length === 0 && appliers.length === 0 && selections.length === 0 && managed.length === 0 && providers.length === 0 && tracers.length === 0 && overrides.length === 0 && roots.length === 0 && routes.length === 0 && gateways.length === 0 && optOuts.length === 0
-  return empty ? NONE : { secrets, servers, hosts, ambient, operators, appliers, selections, managed, providers, tracers, overrides, roots, routes, gateways, optOuts }
+  const namespace = namespaceFactsOf(value, resource?.kind, resource?.apiVersion)
+  const empty = !namespace && secrets.length === 0 && servers.length === 0 && hosts.length === 0 && !ambient && operators.length === 0 && appliers.length === 0 && selections.length === 0 && managed.length === 0 && providers.length === 0 && tracers.length === 0 && overrides.length === 0 && roots.length === 0 && routes.length === 0 && gateways.length === 0 && optOuts.length === 0
+  return empty ? NONE : { secrets, servers, hosts, ambient, operators, appliers, selections, managed, providers, tracers, overrides, roots, routes, gateways, optOuts, ...(namespace ? { namespace } : {}) }
 }
 
 /** The Gateways a route's parentRefs name (kind Gateway is the default), or undefined gateways when a parent is not one. */
@@ -850,6 +854,21 @@ export function optedOut(files: readonly ManifestFile[], target: Release): Set<s
   const out = new Set<string>()
   if (!optOutPlan()) return out
   for (const file of files) for (const doc of file.documents) for (const o of recalled(doc, file.lines).optOuts) if ((o.until === undefined || !includesChange(target, o.until)) && (o.since === undefined || includedIn(target, o.since))) out.add(o.key)
+  return out
+}
+
+/**
+ * The Namespaces the files the run reads hold, by name (the first one of a name wins), with the labels that decide
+ * whether their pods get a sidecar or ztunnel: what the pod scope of a match reads, whichever file they sit in.
+ */
+export function repositoryNamespaces(files: readonly ManifestFile[]): Map<string, NamespaceFacts> {
+  const out = new Map<string, NamespaceFacts>()
+  for (const file of files) {
+    for (const doc of file.documents) {
+      const ns = recalled(doc, file.lines).namespace
+      if (ns && !out.has(ns.name)) out.set(ns.name, ns.facts)
+    }
+  }
   return out
 }
 

@@ -10,8 +10,10 @@ import {
   type Condition,
   type CrossObjectCheck,
   type FixSpec,
-  type Match
+  type Match,
+  type PodScope
 } from '../../knowledge/catalog.js'
+import type { PodFacts } from './pods.js'
 import { includesChange, parseRelease, type Release } from '../../knowledge/versions.js'
 import { compilePath, expandMacros, WORKLOAD_KINDS, type PathPattern, type ValuePredicate } from './paths.js'
 
@@ -399,6 +401,9 @@ export const needsRepositoryFindings = new WeakSet<Finding>()
 
 /** Findings of matches with `unlessRepository` opt-outs, by the match's key: the catalog's `settle` drops them when a file opts out. */
 export const optOutKeyOf = new WeakMap<Finding, string>()
+
+/** Findings of matches with `pods`, with the pod's own facts: the catalog's `settle` keeps them only if the pod's Namespace in the repository agrees. */
+export const podScopeOf = new WeakMap<Finding, { scope: PodScope; facts: PodFacts }>()
 
 /** Findings of matches with `istioRoutes`: the catalog's `settle` drops those on routes only other controllers serve. */
 export const istioRouteFindings = new WeakSet<Finding>()
