@@ -605,7 +605,7 @@ function checkMatch(m: Match, where: string, problems: string[]): void {
   for (const key of Object.keys(record)) if (!COMMON_KEYS.includes(key) && !spec.required.includes(key) && !spec.optional.includes(key)) problems.push(`${where}: unexpected key ${key} on ${m.type} match`)
   checkPattern(record.pattern, where, problems)
   if (m.until !== undefined && !knownRelease(String(m.until))) problems.push(`${where}: until ${String(m.until)} is not a known release`)
-  if (m.istioRoutes !== undefined && (m.istioRoutes !== true || (m.type !== 'field' && m.type !== 'resource') || !m.kinds?.every((k) => ROUTE_KINDS.includes(k) || k === 'InferencePool'))) problems.push(`${where}: istioRoutes must be true, on a field or resource match of Gateway API route kinds, ListenerSet, XListenerSet or InferencePool`)
+  if (m.istioRoutes !== undefined && (m.istioRoutes !== true || (m.type !== 'field' && m.type !== 'resource') || !m.kinds?.every((k) => ROUTE_KINDS.includes(k) || k === 'InferencePool' || k === 'BackendTLSPolicy' || k === 'XBackendTrafficPolicy'))) problems.push(`${where}: istioRoutes must be true, on a field or resource match of Gateway API route kinds, ListenerSet, XListenerSet, InferencePool, BackendTLSPolicy or XBackendTrafficPolicy`)
   checkPodScope(m, where, problems)
   if (m.since !== undefined && !knownRelease(String(m.since))) problems.push(`${where}: since ${String(m.since)} is not a known release`)
   else if (m.since !== undefined && m.until !== undefined && knownRelease(String(m.until)) && compareReleases(parseRelease(String(m.until)), parseRelease(String(m.since))) <= 0) problems.push(`${where}: until must be after since`)

@@ -280,7 +280,7 @@ function umbrellaSubcharts(doc: ManifestDocument): ManifestDocument[] {
   return out
 }
 
-const MAY_PAIR = /\b(?:lightstep|opencensus|defaultProviders|rootNamespace)\b|^kind:[ \t]*["']?Telemetry\b|gateway\.networking\.k8s\.io\/gateway-name["']?:[ \t]*["']?[\w.-]|^apiVersion:[ \t]*["']?gateway\.networking\.k8s\.io\/v1(?:beta1)?["']?[ \t]*\r?\nkind:[ \t]*["']?Gateway\b|^[ \t]*(?:- )?credentialNames?:[ \t]*[^\s#]|^kind:[ \t]*["']?(?:ServiceEntry|IstioOperator|Kustomization|Application)\b|^resources:|istio-operator\b|dataplane-mode["']?:[ \t]*["']?ambient|profile:[ \t]*["']?ambient|gatewayClassName:[ \t]*["']?istio-waypoint|^[ \t]*(?:- )?credentialNames:[ \t]*\r?\n[ \t]*- |chart:[ \t]*["']?ztunnel\b|^[ \t]*(?:- )?bind:[ \t]*[^\s#]|\bkind:[ \t]*["']?InferencePool\b|^kind:[ \t]*["']?Namespace\b/m
+const MAY_PAIR = /\b(?:lightstep|opencensus|defaultProviders|rootNamespace)\b|^kind:[ \t]*["']?Telemetry\b|gateway\.networking\.k8s\.io\/gateway-name["']?:[ \t]*["']?[\w.-]|^apiVersion:[ \t]*["']?gateway\.networking\.k8s\.io\/v1(?:beta1)?["']?[ \t]*\r?\nkind:[ \t]*["']?Gateway\b|^[ \t]*(?:- )?credentialNames?:[ \t]*[^\s#]|^kind:[ \t]*["']?(?:ServiceEntry|IstioOperator|Kustomization|Application)\b|^resources:|istio-operator\b|dataplane-mode["']?:[ \t]*["']?ambient|profile:[ \t]*["']?ambient|gatewayClassName:[ \t]*["']?istio-waypoint|^[ \t]*(?:- )?credentialNames:[ \t]*\r?\n[ \t]*- |chart:[ \t]*["']?ztunnel\b|^[ \t]*(?:- )?bind:[ \t]*[^\s#]|\bkind:[ \t]*["']?InferencePool\b|^kind:[ \t]*["']?(?:Namespace|HTTPRoute|GRPCRoute|TLSRoute|TCPRoute)\b/m
 
 /** A Gateway API route and the Gateways its parentRefs name (`parents`: undefined when some parent is not a Gateway). */
 export interface RouteParents {
@@ -289,6 +289,10 @@ export interface RouteParents {
   gateways?: { namespace: string; name: string }[]
   /** The InferencePools its rules' backendRefs name (namespace '' when neither the ref nor the route writes one). */
   pools?: { namespace: string; name: string }[]
+  /** The Services its rules' backendRefs name (kind Service is the default), for the backend policies. */
+  services?: { namespace: string; name: string }[]
+  /** A BackendTLSPolicy / XBackendTrafficPolicy: the Services its targetRefs name (no route: `gateways` and the rest unset). */
+  targets?: { namespace: string; name: string }[]
 }
 
 /** A Gateway API Gateway and its class. */
@@ -368,7 +372,7 @@ function factsOf(doc: ManifestDocument, lines?: readonly string[]): DocumentFact
   const managed = resource && resource.kind === 'Gateway' && resource.apiVersion.startsWith('gateway.networking.k8s.io/') && resource.name && resource.namespace && istioManages(value) ? [{ name: resource.name, namespace: resource.namespace, resource }] : []
   const { providers, tracers, overrides, roots } = tracingOf(doc, value)
   const gatewayApi = resource && (resource.apiVersion.startsWith('gateway.networking.k8s.io/') || resource.apiVersion.startsWith('gateway.networking.x-k8s.io/')) ? resource : undefined
-  const routes = gatewayApi && ROUTE_KINDS.includes(gatewayApi.kind) ? [routeParents(value, gatewayApi)] : []
+  const routes = gatewayApi && ROUTE_KINDS.includes(gatewayApi.kind) ? [routeParents(value, gatewayApi)] : gatewayApi && BACKEND_POLICY_KINDS.includes(gatewayApi.kind) ? policyTargets(value, gatewayApi) : []
   const className = gatewayApi?.kind === 'Gateway' && isMap(value.spec) ? value.spec.gatewayClassName : undefined
   const gateways = gatewayApi?.name && typeof className === 'string' ? [{ name: gatewayApi.name, ...(gatewayApi.namespace ? { namespace: gatewayApi.namespace } : {}), className }] : []
   const optOuts = optOutsOf(doc, lines)
@@ -379,8 +383,9 @@ function factsOf(doc: ManifestDocument, lines?: readonly string[]): DocumentFact
 
 /** The Gateways a route's parentRefs name (kind Gateway is the default), or undefined gateways when a parent is not one. */
 function routeParents(value: Record<string, unknown>, resource: ResourceRef): RouteParents {
-  const pools = poolBackends(value, resource)
-  const base: RouteParents = pools.length > 0 ? { resource, pools } : { resource }
+  const pools = poolBackends(value, resource, 'InferencePool')
+  const services = poolBackends(value, resource, 'Service')
+  const base: RouteParents = { resource, ...(pools.length > 0 ? { pools } : {}), ...(services.length > 0 ? { services } : {}) }
   // A ListenerSet (XListenerSet before Gateway API 1.5) names its one Gateway in spec.parentRef.
   const refs = isMap(value.spec) ? (value.spec.parentRefs ?? (isMap(value.spec.parentRef) ? [value.spec.parentRef] : undefined)) : undefined
   if (!Array.isArray(refs) || refs.length === 0) return base
@@ -400,8 +405,23 @@ function referenced(ref: Record<string, unknown>, name: string, resource: Resour
   return { namespace: typeof ref.namespace === 'string' ? ref.namespace : (resource.namespace ?? ''), name }
 }
 
-/** The InferencePools a route's rules name in backendRefs (any group: the v1alpha2 and the v1 pool alike). */
-function poolBackends(value: Record<string, unknown>, resource: ResourceRef): { namespace: string; name: string }[] {
+/** The backend policy kinds whose targetRefs name Services (`istioRoutes`: a policy only foreign routes use). */
+const BACKEND_POLICY_KINDS: readonly string[] = ['BackendTLSPolicy', 'XBackendTrafficPolicy']
+
+/** A backend policy's Service targets, as a route-like fact without parents (none when a target is not a core Service). */
+function policyTargets(value: Record<string, unknown>, resource: ResourceRef): RouteParents[] {
+  const refs = isMap(value.spec) ? value.spec.targetRefs : undefined
+  if (!Array.isArray(refs) || refs.length === 0) return []
+  const targets: { namespace: string; name: string }[] = []
+  for (const ref of refs) {
+    if (!isMap(ref) || typeof ref.name !== 'string' || ref.kind !== 'Service' || (ref.group !== undefined && ref.group !== '' && ref.group !== 'core')) return []
+    targets.push({ namespace: resource.namespace ?? '', name: ref.name })
+  }
+  return [{ resource, targets }]
+}
+
+/** The InferencePools (any group: the v1alpha2 and the v1 pool alike) or core Services a route's rules name in backendRefs. */
+function poolBackends(value: Record<string, unknown>, resource: ResourceRef, kind: 'InferencePool' | 'Service'): { namespace: string; name: string }[] {
   const rules = isMap(value.spec) ? value.spec.rules : undefined
   if (!Array.isArray(rules)) return []
   const pools: { namespace: string; name: string }[] = []
@@ -409,7 +429,9 @@ function poolBackends(value: Record<string, unknown>, resource: ResourceRef): { 
     const refs = isMap(rule) ? rule.backendRefs : undefined
     if (!Array.isArray(refs)) continue
     for (const ref of refs) {
-      if (isMap(ref) && ref.kind === 'InferencePool' && typeof ref.name === 'string') pools.push(referenced(ref, ref.name, resource))
+      if (!isMap(ref) || typeof ref.name !== 'string') continue
+      const refKind = ref.kind ?? 'Service'
+      if (kind === 'InferencePool' ? refKind === 'InferencePool' : refKind === 'Service' && (ref.group === undefined || ref.group === '' || ref.group === 'core')) pools.push(referenced(ref, ref.name, resource))
     }
   }
   return pools
@@ -443,7 +465,16 @@ export function servedOnlyByOthers(files: readonly ManifestFile[]): (resource: R
   const foreign = new Set<ResourceRef>()
   for (const r of routes) if (r.gateways && r.gateways.every(foreignGateway)) foreign.add(r.resource)
   const backends = routes.flatMap((r) => (r.pools ?? []).map((pool) => ({ pool, foreign: foreign.has(r.resource) })))
+  const services = routes.flatMap((r) => (r.services ?? []).map((service) => ({ service, foreign: foreign.has(r.resource) })))
   return (resource) => {
+    if (BACKEND_POLICY_KINDS.includes(resource.kind)) {
+      // A backend policy whose every target Service only routes of other controllers' Gateways send to.
+      const targets = routes.find((r) => r.resource === resource)?.targets ?? []
+      return targets.length > 0 && targets.every((t) => {
+        const named = services.filter((s) => names(s.service, { name: t.name, ...(t.namespace ? { namespace: t.namespace } : {}) }))
+        return named.length > 0 && named.every((s) => s.foreign)
+      })
+    }
     if (resource.kind !== 'InferencePool') return foreign.has(resource)
     const named = backends.filter((b) => names(b.pool, resource))
     return named.length > 0 && named.every((b) => b.foreign)
