@@ -1,7 +1,7 @@
 // Thirtieth audit, helper r30a (docs/audit/catalog-audit-30-r30a.md): each test fails on the entry as it was before the
 // fix and asserts file and line of what is still reported.
 import { describe, expect, it } from '@jest/globals'
-import { catalogAnalyzer } from '../../src/analyze/catalog.js'
+import { catalogAnalyzer, catalogFindings } from '../../src/analyze/catalog.js'
 import type { AnalysisContext } from '../../src/analyze/types.js'
 import { parseFromRelease, parseRelease } from '../../src/knowledge/versions.js'
 import { parseManifestFile } from '../../src/manifests/parse.js'
@@ -12,10 +12,9 @@ function settled(id: string, path: string, text: string, target: string, from?: 
   const file = parseManifestFile(path, text)
   expect(file.problems).toEqual([])
   const ctx: AnalysisContext = { target: parseRelease(target), ...(from ? { from: parseFromRelease(from) } : {}), files: [file], pairingFiles: Object.entries(others).map(([p, t]) => parseManifestFile(p, t)) }
-  const found = file.documents.flatMap((d) => catalogAnalyzer.check(d, ctx))
-  const kept = new Set(catalogAnalyzer.settle!(found, ctx))
-  const mine = new Set(of(run(path, text, target, from), id).map((f) => `${f.line}|${f.message}`))
-  return found.filter((f) => kept.has(f) && mine.has(`${f.line}|${f.message}`)).map((f) => `${f.file}:${f.line} ${f.severity}`)
+  const found = file.documents.flatMap((d) => catalogFindings(d, ctx))
+  const kept = new Set(catalogAnalyzer.settle!(found.map((h) => h.finding), ctx))
+  return of(found.filter((h) => kept.has(h.finding)), id).map((f) => `${f.file}:${f.line} ${f.severity}`)
 }
 
 const envoyFilter = (applyTo: string, operation: string, domainName: string): string =>
@@ -124,5 +123,41 @@ describe('istio-1.26-backend-tls-policy-alpha (round 29 m29b FIX)', () => {
     expect(settled(id, 'btp.yaml', policy({}) + gatewayAndRoute('istio'), '1.25', '1.24')).toEqual(['btp.yaml:1 error'])
     expect(settled(id, 'btp.yaml', policy({}), '1.25', '1.24')).toEqual(['btp.yaml:1 error'])
     expect(settled(id, 'btp.yaml', policy({}), '1.25', '1.24', { 'gw.yaml': gatewayAndRoute('istio') })).toEqual(['btp.yaml:1 error'])
+  })
+})
+
+const nativeSideDeployment = (value: string): string =>
+  [
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata:',
+    '  name: app',
+    '  namespace: apps',
+    'spec:',
+    '  template:',
+    '    metadata:',
+    '      annotations:',
+    `        sidecar.istio.io/native-side: "${value}"`,
+    '    spec:',
+    '      containers:',
+    '      - name: app',
+    '        image: app',
+    ''
+  ].join('\n')
+
+describe('istio-1.27-native-side-annotation-typo (round 30 r30a, kind 36)', () => {
+  const id = 'istio-1.27-native-side-annotation-typo'
+  it('a misspelt opt-out "false" gives nothing on 1.24-1.26 where native sidecars are off by default', () => {
+    for (const target of ['1.24', '1.25', '1.26']) expect(settled(id, 'd.yaml', nativeSideDeployment('false'), target)).toEqual([])
+  })
+  it('it still warns on 1.25 where the repository turns native sidecars on, and from 1.27 where they are the default', () => {
+    const text = nativeSideDeployment('false')
+    const line = lineOf(text, 'native-side')
+    expect(settled(id, 'd.yaml', text, '1.25', undefined, { 'istiod-values.yaml': 'pilot:\n  env:\n    ENABLE_NATIVE_SIDECARS: "true"\n' })).toEqual([`d.yaml:${line} warning`])
+    expect(settled(id, 'd.yaml', text, '1.27')).toEqual([`d.yaml:${line} warning`])
+  })
+  it('a misspelt opt-in "true" still warns on 1.25', () => {
+    const text = nativeSideDeployment('true')
+    expect(settled(id, 'd.yaml', text, '1.25')).toEqual([`d.yaml:${lineOf(text, 'native-side')} warning`])
   })
 })
