@@ -161,3 +161,32 @@ describe('istio-1.27-native-side-annotation-typo (round 30 r30a, kind 36)', () =
     expect(settled(id, 'd.yaml', text, '1.25')).toEqual([`d.yaml:${lineOf(text, 'native-side')} warning`])
   })
 })
+
+const ztunnelRelease = [
+  'apiVersion: helm.toolkit.fluxcd.io/v2',
+  'kind: HelmRelease',
+  'metadata:',
+  '  name: zt',
+  '  namespace: istio-system',
+  'spec:',
+  '  releaseName: zt',
+  '  chart:',
+  '    spec:',
+  '      chart: ztunnel',
+  '      sourceRef:',
+  '        kind: HelmRepository',
+  '        name: istio',
+  ''
+].join('\n')
+
+describe('istio-1.26-ztunnel-resource-names-restored (round 30 r30a, kind 2)', () => {
+  const id = 'istio-1.26-ztunnel-resource-names-restored'
+  const line = lineOf(ztunnelRelease, 'chart: ztunnel')
+  it('errs at 1.26 where istiod is told to trust the 1.25 release-named account: ztunnel then gets no certificates', () => {
+    expect(settled(id, 'hr.yaml', ztunnelRelease, '1.26', '1.25', { 'istiod-values.yaml': 'trustedZtunnelName: zt\npilot:\n  enabled: true\n' })).toEqual([`hr.yaml:${line} error`])
+  })
+  it('stays a warning without such an istiod setting, and says nothing when the trusted name is ztunnel', () => {
+    expect(settled(id, 'hr.yaml', ztunnelRelease, '1.26', '1.25')).toEqual([`hr.yaml:${line} warning`])
+    expect(settled(id, 'hr.yaml', ztunnelRelease, '1.26', '1.25', { 'istiod-values.yaml': 'trustedZtunnelName: ztunnel\npilot:\n  enabled: true\n' })).toEqual([`hr.yaml:${line} warning`])
+  })
+})
