@@ -190,3 +190,13 @@ describe('istio-1.26-ztunnel-resource-names-restored (round 30 r30a, kind 2)', (
     expect(settled(id, 'hr.yaml', ztunnelRelease, '1.26', '1.25', { 'istiod-values.yaml': 'trustedZtunnelName: ztunnel\npilot:\n  enabled: true\n' })).toEqual([`hr.yaml:${line} warning`])
   })
 })
+
+describe('istio-1.26-ztunnel-resource-names-restored: CA_TRUSTED_NODE_ACCOUNTS lists', () => {
+  const id = 'istio-1.26-ztunnel-resource-names-restored'
+  const line = lineOf(ztunnelRelease, 'chart: ztunnel')
+  const values = (accounts: string): Record<string, string> => ({ 'istiod-values.yaml': `pilot:\n  env:\n    CA_TRUSTED_NODE_ACCOUNTS: "${accounts}"\n` })
+  it('errs where the list names only another account, and stays a warning where it still lists ztunnel', () => {
+    expect(settled(id, 'hr.yaml', ztunnelRelease, '1.26', '1.25', values('istio-system/zt'))).toEqual([`hr.yaml:${line} error`])
+    expect(settled(id, 'hr.yaml', ztunnelRelease, '1.26', '1.25', values('istio-system/zt,istio-system/ztunnel'))).toEqual([`hr.yaml:${line} warning`])
+  })
+})
