@@ -90,3 +90,27 @@ describe('istio-1.30-allow-any-dynamic-dns-mode: the IstioOperator arm says the 
     expect(found[0].message).toMatch(/runs on the defaults/)
   })
 })
+
+// kinds 28/42: a spec.tls.frontend.perPort entry only configures the HTTPS listeners on its own port (Gateway API
+// TLSPortConfig); one for a port no listener uses changes nothing on any release.
+describe('istio-1.31-allow-insecure-fallback: perPort entries only for a port a listener uses', () => {
+  const MSG = /AllowInsecureFallback only from 1\.31/
+  const gw = (perPort: number): File => ({
+    path: 'infra/gateway.yaml',
+    text:
+      'apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata:\n  name: edge\n  namespace: infra\nspec:\n  gatewayClassName: istio\n' +
+      `  tls:\n    frontend:\n      perPort:\n      - port: ${perPort}\n        tls:\n          validation:\n            mode: AllowInsecureFallback\n` +
+      '            caCertificateRefs:\n            - {group: "", kind: ConfigMap, name: ca}\n' +
+      '  listeners:\n  - name: https\n    port: 443\n    protocol: HTTPS\n    tls:\n      mode: Terminate\n      certificateRefs: [{name: cert}]\n'
+  })
+
+  it('stays quiet for a perPort entry of a port no listener uses', async () => {
+    const f = gw(8443)
+    expect(await findings([f], '1.30', '1.29', f.path, MSG)).toEqual([])
+  })
+
+  it('still errs for a perPort entry of the HTTPS listener port', async () => {
+    const f = gw(443)
+    expect(at(await findings([f], '1.30', '1.29', f.path, MSG))).toEqual([`${f.path}:${lineOf(f.text, '- port: 443')} error`])
+  })
+})

@@ -122,6 +122,7 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   'istio-release\\.storage\\.googleapis\\.com': 'https://istio-release.storage.googleapis.com/charts',
   '^~[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/\\S': '~ns1/*',
   '^\\s*0*([1-9]\\d?|100)\\s*$': '10',
+  '^\\s*(\\d+)\\s*$': '443',
   '^~/(?!\\*$)': '~/foo.example.com',
   '://(169\\.254\\.|metadata\\.google\\.internal)': 'http://169.254.169.254/jwks',
   '://(\\[?fe80:|\\[?fd00:ec2::254)': 'http://[fe80::1]/jwks',
