@@ -37,3 +37,26 @@ describe('istio-1.28 BackendTLSPolicy entries: quiet on a policy marked for anot
     })
   }
 })
+
+// kind 42: Istio's LISTENER_FILTER MERGE (pilot/pkg/networking/core/envoyfilter/listener_patch.go, patchListenerFilters,
+// `case MERGE: if !hasListenerFilterMatch(lp) { continue }`) skips a MERGE whose match names no listenerFilter, so such a
+// patch does nothing on 1.27 either: no "older releases skip them" warning for it.
+describe('istio-1.27-envoyfilter-listener-filter-merge: MERGE without a listenerFilter match is a no-op everywhere', () => {
+  const MSG = /MERGE patches on LISTENER_FILTER are only applied from Istio 1\.27/
+  const ef = (match: string): File => ({
+    path: 'mesh/ef.yaml',
+    text:
+      'apiVersion: networking.istio.io/v1alpha3\nkind: EnvoyFilter\nmetadata:\n  name: tls-inspector\n  namespace: istio-system\nspec:\n  configPatches:\n' +
+      `  - applyTo: LISTENER_FILTER\n    match:\n      context: SIDECAR_INBOUND\n${match}    patch:\n      operation: MERGE\n      value:\n        name: envoy.filters.listener.tls_inspector\n`
+  })
+
+  it('stays quiet when the match names no listenerFilter', async () => {
+    const f = ef('      listener:\n        portNumber: 15006\n')
+    expect(await findings([f], '1.26', '1.25', f.path, MSG)).toEqual([])
+  })
+
+  it('still warns when it names one', async () => {
+    const f = ef('      listener:\n        listenerFilter: envoy.filters.listener.tls_inspector\n')
+    expect(at(await findings([f], '1.26', '1.25', f.path, MSG))).toEqual([`${f.path}:${lineOf(f.text, 'applyTo: LISTENER_FILTER')} warning`])
+  })
+})
