@@ -54,3 +54,35 @@ spec:
     expect(found[0].message).toMatch(/proxyVersion/)
   })
 })
+
+describe('audit 30 r30f: istio-1.22-serviceentry-none-target-port is quiet on targetPort 0 (unset)', () => {
+  const id = 'istio-1.22-serviceentry-none-target-port'
+  const FILE = 'mesh/db-passthrough.yaml'
+  // targetPort is a proto3 uint32: 0 means unset, and Istio's own upgrade precheck (istioctl/pkg/precheck,
+  // checkPassthroughTargetPorts) only reports `p.TargetPort != 0 && p.Number != p.TargetPort`.
+  const se = (targetPort: string): string => `apiVersion: networking.istio.io/v1beta1
+kind: ServiceEntry
+metadata:
+  name: db
+  namespace: data
+spec:
+  hosts:
+  - db.example.com
+  location: MESH_EXTERNAL
+  resolution: NONE
+  ports:
+  - number: 5432
+    name: tcp
+    protocol: TCP
+    targetPort: ${targetPort}
+`
+  it('says nothing on targetPort 0', () => {
+    expect(of(run(FILE, se('0'), '1.22', '1.21'), id)).toEqual([])
+  })
+  it('still warns on a targetPort that differs from the port (trip)', () => {
+    const text = se('6432')
+    expect(of(run(FILE, text, '1.22', '1.21'), id)).toEqual([
+      expect.objectContaining({ file: FILE, line: lineOf(text, 'targetPort: 6432'), severity: 'warning' })
+    ])
+  })
+})
