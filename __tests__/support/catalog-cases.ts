@@ -141,8 +141,8 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   '^(istio\\.metadata_exchange|envoy\\.filters\\.network\\.metadata_exchange)$': 'istio.metadata_exchange',
   // A Sidecar egress host that is not a ~ exclusion (an import the exclusion can subtract from).
   '^[^~][^/]*/\\*': '*/*',
-  // A port number (its capture is compared with the ServiceEntry's port numbers).
-  '^([0-9]+)$': '9090',
+  // A non-zero port number (its capture is compared with the ServiceEntry's port numbers; 0 means unset).
+  '^0*([1-9][0-9]*)$': '9090',
   // A policy targetRefs kind other than a Kubernetes Gateway (Service, ServiceEntry, GatewayClass).
   '^(?!Gateway$)': 'Service',
   '^\\s*0*(\\d{1,6}|[1-3]\\d{6}|40\\d{5}|41[0-8]\\d{4}|419[0-3]\\d{3}|4194[0-2]\\d{2}|419430[0-4])\\s*$': '4194304',
