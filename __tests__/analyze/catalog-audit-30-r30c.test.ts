@@ -27,6 +27,13 @@ describe('istio-1.28-h2-upgrade-pool-settings: gRPC/http2 ports lost the limit t
     expect(found[0].message).not.toMatch(/not upgraded and had the limit before/)
     expect(found[0].message).toMatch(/gRPC, http2\) too/)
   })
+
+  it('says the same next to a Service whose port is grpc (the port m29d tried)', () => {
+    const svc = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: grpc\n  namespace: app\nspec:\n  selector:\n    app: grpc\n  ports:\n  - name: grpc\n    port: 9000\n    appProtocol: grpc\n'
+    const found = runInRepository({ 'dr.yaml': dr, 'svc.yaml': svc }, 'dr.yaml', '1.27', '1.26').filter((f) => f.message.includes('maxConcurrentStreams'))
+    expect(at(found)).toEqual([`dr.yaml:${lineOf(dr, 'maxConcurrentStreams')} warning`])
+    expect(found[0].message).not.toMatch(/had the limit before/)
+  })
 })
 
 describe('istio-1.28-waypoint-termination-grace: only waypoints istiod deploys itself get the new grace period', () => {
