@@ -46,3 +46,25 @@ describe('istio-1.30-pick-best-service-namespace: a namespace-local ServiceEntry
     expect(w?.message).toMatch(/sidecars that chose this ServiceEntry for sorting first now go to the Service instead/)
   })
 })
+
+// kind 30: a Namespace's istio.io/use-waypoint label binds that namespace's ServiceEntries only; a label on ANOTHER
+// namespace left this wildcard ServiceEntry unbound yet silenced the warning.
+describe('istio-1.30-wildcard-serviceentry-sidecars: only its own namespace\'s waypoint label binds the ServiceEntry', () => {
+  const MSG = /wildcard ServiceEntry with resolution DYNAMIC_DNS/
+  const se: File = {
+    path: 'mesh/se.yaml',
+    text: 'apiVersion: networking.istio.io/v1\nkind: ServiceEntry\nmetadata:\n  name: w\n  namespace: egress\nspec:\n  hosts: ["*.example.com"]\n  ports: [{number: 80, name: http, protocol: HTTP}]\n  resolution: DYNAMIC_DNS\n'
+  }
+  const ns = (name: string): File => ({
+    path: `mesh/ns-${name}.yaml`,
+    text: `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${name}\n  labels: {istio.io/use-waypoint: wp}\n`
+  })
+
+  it('still warns where only another namespace carries a use-waypoint label', async () => {
+    expect(at(await findings([se, ns('other')], '1.29', '1.28', se.path, MSG))).toEqual([`${se.path}:${lineOf(se.text, 'resolution:')} warning`])
+  })
+
+  it('stays quiet where its own namespace is bound to a waypoint', async () => {
+    expect(await findings([se, ns('egress')], '1.29', '1.28', se.path, MSG)).toEqual([])
+  })
+})
