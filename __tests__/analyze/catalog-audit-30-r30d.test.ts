@@ -43,7 +43,7 @@ describe('istio-1.30-pick-best-service-namespace: a namespace-local ServiceEntry
   it('says only that sidecars which chose this ServiceEntry for sorting first now go to the Service', async () => {
     const f = se('')
     const [w] = await findings([f], '1.30', '1.29', f.path, MSG)
-    expect(w?.message).toMatch(/sidecars that chose this ServiceEntry for sorting first now go to the Service instead/)
+    expect(w?.message).toMatch(/sidecars that chose this ServiceEntry for sorting first now go to the Service/)
   })
 })
 
