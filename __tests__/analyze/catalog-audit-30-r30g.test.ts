@@ -1,7 +1,22 @@
 // Thirtieth audit, helper r30g (docs/audit/catalog-audit-30-r30g.md). Each test fails on the entry as it was before
 // the fix and asserts file and line.
 import { describe, expect, it } from '@jest/globals'
+import { catalogAnalyzer } from '../../src/analyze/catalog.js'
+import type { AnalysisContext } from '../../src/analyze/types.js'
+import { parseFromRelease, parseRelease } from '../../src/knowledge/versions.js'
+import { parseManifestFile } from '../../src/manifests/parse.js'
 import { at, lineOf, of, run } from '../support/catalog-run.js'
+
+/** The findings of one entry on `path` with the other files as the untouched rest of the repository. */
+function inRepository(id: string, path: string, text: string, others: Record<string, string>, target: string, from?: string): string[] {
+  const file = parseManifestFile(path, text)
+  expect(file.problems).toEqual([])
+  const ctx: AnalysisContext = { target: parseRelease(target), ...(from ? { from: parseFromRelease(from) } : {}), files: [file], pairingFiles: Object.entries(others).map(([p, t]) => parseManifestFile(p, t)) }
+  const found = file.documents.flatMap((d) => catalogAnalyzer.check(d, ctx))
+  const settled = new Set(catalogAnalyzer.settle!(found, ctx))
+  const byId = new Set(of(run(path, text, target, from), id).map((f) => `${f.line}|${f.message}`))
+  return at(found.filter((f) => settled.has(f) && byId.has(`${f.line}|${f.message}`)))
+}
 
 describe('istio-1.24-gateway-name-label-removed: ProxyConfig and Telemetry selectors (kind 40)', () => {
   const text = [
@@ -45,5 +60,32 @@ describe('istio-1.24-gateway-name-label-removed: ProxyConfig and Telemetry selec
     const found = of(run('k8s/pdb.yaml', pdb, '1.24', '1.23'), 'istio-1.24-gateway-name-label-removed')
     expect(at(found)).toEqual([`k8s/pdb.yaml:${lineOf(pdb, 'my-gw')} warning`])
     expect(found[0]!.message).toContain('monitoring, disruption budgets')
+  })
+})
+
+describe('istio-1.22-ambient-flags-removed: the openshift-ambient profile also sets PILOT_ENABLE_AMBIENT (kind 13)', () => {
+  const id = 'istio-1.22-ambient-flags-removed'
+  const ISTIOD = 'istio/istiod/values.yaml'
+  const values = (profile: string): string => `profile: ${profile}\npilot:\n  env:\n    PILOT_ENABLE_AMBIENT_CONTROLLERS: "true"\n`
+
+  it('is only a notice when profile openshift-ambient is set next to the old flag', () => {
+    const text = values('openshift-ambient')
+    const found = of(run(ISTIOD, text, '1.23', '1.22'), id)
+    expect(at(found)).toEqual([`${ISTIOD}:${lineOf(text, 'PILOT_ENABLE_AMBIENT_CONTROLLERS')} notice`])
+    expect(found[0]!.message).toContain('openshift-ambient')
+  })
+
+  it('is quiet when an IstioOperator elsewhere in the repository selects the openshift-ambient profile', () => {
+    const text = `pilot:\n  env:\n    PILOT_ENABLE_AMBIENT_CONTROLLERS: "true"\n`
+    const iop = 'apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nmetadata:\n  name: istio\nspec:\n  profile: openshift-ambient\n'
+    expect(inRepository(id, ISTIOD, text, { 'istio/iop.yaml': iop }, '1.23', '1.22')).toEqual([])
+  })
+
+  it('still errs with another profile (trip test)', () => {
+    const text = values('openshift')
+    expect(at(of(run(ISTIOD, text, '1.23', '1.22'), id))).toEqual([`${ISTIOD}:${lineOf(text, 'PILOT_ENABLE_AMBIENT_CONTROLLERS')} error`])
+    const bare = `pilot:\n  env:\n    PILOT_ENABLE_AMBIENT_CONTROLLERS: "true"\n`
+    const iop = 'apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nmetadata:\n  name: istio\nspec:\n  profile: openshift\n'
+    expect(inRepository(id, ISTIOD, bare, { 'istio/iop.yaml': iop }, '1.23', '1.22')).toEqual([`${ISTIOD}:3 error`])
   })
 })
