@@ -89,3 +89,34 @@ describe('istio-1.22-ambient-flags-removed: the openshift-ambient profile also s
     expect(inRepository(id, ISTIOD, bare, { 'istio/iop.yaml': iop }, '1.23', '1.22')).toEqual([`${ISTIOD}:3 error`])
   })
 })
+
+describe('istio-1.22-grpcroute-v1: older releases read the alpha GRPCRoute only behind PILOT_ENABLE_ALPHA_GATEWAY_API (kinds 23/40)', () => {
+  const id = 'istio-1.22-grpcroute-v1'
+  const text = [
+    'apiVersion: gateway.networking.k8s.io/v1',
+    'kind: GRPCRoute',
+    'metadata:',
+    '  name: r',
+    '  namespace: app',
+    'spec:',
+    '  parentRefs:',
+    '  - group: ""',
+    '    kind: Service',
+    '    name: svc',
+    '  rules:',
+    '  - backendRefs:',
+    '    - name: svc',
+    '      port: 9000',
+    ''
+  ].join('\n')
+
+  it('says the v1alpha2 route it suggests is read on 1.21 only with the alpha flag', () => {
+    const found = of(run('k8s/route.yaml', text, '1.21'), id)
+    expect(at(found)).toEqual([`k8s/route.yaml:${lineOf(text, 'apiVersion')} error`])
+    expect(found[0]!.message).toContain('PILOT_ENABLE_ALPHA_GATEWAY_API=true')
+  })
+
+  it('is quiet on 1.22 (trip test)', () => {
+    expect(of(run('k8s/route.yaml', text, '1.22', '1.21'), id)).toEqual([])
+  })
+})
