@@ -50,7 +50,7 @@ describe('istio-1.24-gateway-name-label-removed: ProxyConfig and Telemetry selec
     const found = of(run('k8s/gw.yaml', text, '1.24', '1.23'), 'istio-1.24-gateway-name-label-removed')
     expect(at(found)).toEqual([`k8s/gw.yaml:${lineOf(text, 'my-gw')} warning`, `k8s/gw.yaml:${lineOf(text, 'my-gw2')} warning`])
     for (const f of found) {
-      expect(f.message).toContain('telemetry or proxy setting it belongs to does not apply')
+      expect(f.message).toContain('Telemetry or ProxyConfig it belongs to does not apply')
       expect(f.message).not.toContain('monitoring, disruption budgets')
     }
   })
