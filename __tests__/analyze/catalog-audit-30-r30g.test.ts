@@ -5,7 +5,9 @@ import { catalogAnalyzer } from '../../src/analyze/catalog.js'
 import type { AnalysisContext } from '../../src/analyze/types.js'
 import { parseFromRelease, parseRelease } from '../../src/knowledge/versions.js'
 import { parseManifestFile } from '../../src/manifests/parse.js'
+import type { Finding } from '../../src/model.js'
 import { at, lineOf, of, run } from '../support/catalog-run.js'
+import { type File, analyzeAdded } from '../support/snapshot.js'
 
 /** The findings of one entry on `path` with the other files as the untouched rest of the repository. */
 function inRepository(id: string, path: string, text: string, others: Record<string, string>, target: string, from?: string): string[] {
@@ -118,5 +120,36 @@ describe('istio-1.22-grpcroute-v1: older releases read the alpha GRPCRoute only 
 
   it('is quiet on 1.22 (trip test)', () => {
     expect(of(run('k8s/route.yaml', text, '1.22', '1.21'), id)).toEqual([])
+  })
+})
+
+describe('istio-1.23/1.24 in-cluster operator entries: an IstioOperator the operator itself skipped (kind 43)', () => {
+  // The in-cluster operator's Reconcile (operator/pkg/controller/istiocontrolplane, up to 1.23) returns early for an
+  // IstioOperator annotated install.istio.io/ignoreReconcile: "true" and, from 1.20 (istio/istio#46651), for
+  // spec.profile: ambient; such an object was never reconciled, so the operator's removal changes nothing for it.
+  async function operatorFindings(files: readonly File[], target: string, from?: string): Promise<Finding[]> {
+    const result = await analyzeAdded(files, target, from)
+    return result.findings.filter((f) => /in-cluster operator/.test(f.message))
+  }
+  const where = (fs: readonly Finding[]) => fs.map((f) => `${f.file}:${f.line} ${f.severity}`)
+  const kustomization: File = { path: 'platform/istio/kustomization.yaml', text: 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n- iop.yaml\n' }
+  const iop = (annotations: string, profile: string): File => ({
+    path: 'platform/istio/iop.yaml',
+    text: `apiVersion: install.istio.io/v1alpha1\nkind: IstioOperator\nmetadata:\n  name: control-plane\n  namespace: istio-system\n${annotations}spec:\n  profile: ${profile}\n`
+  })
+
+  it('is quiet on an applied IstioOperator annotated install.istio.io/ignoreReconcile: "true"', async () => {
+    const file = iop('  annotations:\n    install.istio.io/ignoreReconcile: "true"\n', 'default')
+    expect(await operatorFindings([file, kustomization], '1.24', '1.23')).toEqual([])
+    expect(await operatorFindings([file, kustomization], '1.23', '1.22')).toEqual([])
+  })
+
+  it('is quiet on an applied IstioOperator with profile ambient', async () => {
+    expect(await operatorFindings([iop('', 'ambient'), kustomization], '1.24', '1.23')).toEqual([])
+  })
+
+  it('still warns for an applied IstioOperator the operator reconciled (trip test)', async () => {
+    const file = iop('  annotations:\n    install.istio.io/ignoreReconcile: "false"\n', 'default')
+    expect(where(await operatorFindings([file, kustomization], '1.24', '1.23'))).toEqual([`platform/istio/iop.yaml:${lineOf(file.text, 'apiVersion:')} warning`])
   })
 })
