@@ -530,13 +530,17 @@ function telemetryOverride(value: Record<string, unknown>, resource: ResourceRef
 
 /**
  * An IstioOperator object; none for one annotated `config.kubernetes.io/local-config: "true"`, the mark of a file
- * that kustomize and kpt read but never apply (here: an input for istioctl).
+ * that kustomize and kpt read but never apply (here: an input for istioctl), nor for one the in-cluster operator
+ * itself skipped (its Reconcile, up to 1.23: annotation `install.istio.io/ignoreReconcile: "true"`, or
+ * `spec.profile: ambient`), whose reconciling nothing can lose.
  */
 function operatorObject(doc: ManifestDocument, value: Record<string, unknown>, resource: ResourceRef): OperatorObject | undefined {
   if (resource.kind !== 'IstioOperator' || doc.family !== 'istio-operator') return undefined
   const metadata = value.metadata
   const annotations = isMap(metadata) ? metadata.annotations : undefined
   if (isMap(annotations) && String(annotations['config.kubernetes.io/local-config']) === 'true') return undefined
+  if (isMap(annotations) && String(annotations['install.istio.io/ignoreReconcile']) === 'true') return undefined
+  if (isMap(value.spec) && value.spec.profile === 'ambient') return undefined
   return { at: { file: doc.file, line: lineOf(entryAt(doc.root, ['apiVersion'])?.keyNode, doc.line), path: 'apiVersion', resource } }
 }
 
