@@ -47,3 +47,76 @@ describe('istio-1.24-crd-templates: base.enableCRDTemplates false still template
     expect(of(run('iop.yaml', iop, '1.24', '1.23'), id)).toEqual([])
   })
 })
+
+describe('istio-1.24-bypass-inbound-capture-typo: no rename suggestion to a key the target does not read yet (kind 32)', () => {
+  const id = 'istio-1.24-bypass-inbound-capture-typo'
+  const text = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels:
+        app: web
+        istio.io/dataplane-mode: ambient
+      annotations:
+        ambient.istio.io/bypassInboundCapture: "true"
+    spec:
+      containers:
+      - name: web
+        image: nginx
+`
+  const line = lineOf(text, 'bypassInboundCapture')
+
+  it('target 1.23: still a warning, but no fix and a message that says neither spelling works there', () => {
+    const found = of(run('dep.yaml', text, '1.23'), id)
+    expect(at(found)).toEqual([`dep.yaml:${line} warning`])
+    expect(found[0].fix).toBeUndefined()
+    expect(found[0].message).toContain('only read from Istio 1.24 on')
+  })
+
+  it('trip: target 1.24 keeps the rename fix', () => {
+    const found = of(run('dep.yaml', text, '1.24'), id)
+    expect(at(found)).toEqual([`dep.yaml:${line} warning`])
+    expect(found[0].fix).toBeDefined()
+  })
+})
+
+describe('istio-1.24-traffic-distribution-annotation: a Service whose spec.trafficDistribution is set decides alone; the value is case-insensitive', () => {
+  const id = 'istio-1.24-traffic-distribution-annotation'
+  const svc = (value: string, spec = ''): string =>
+    `apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  namespace: shop\n  annotations:\n    networking.istio.io/traffic-distribution: ${value}\nspec:\n${spec}  ports:\n  - port: 80\n`
+
+  it('spec.trafficDistribution: PreferSameZone overrides the annotation in 1.24 as well: quiet on 1.23', () => {
+    expect(of(run('svc.yaml', svc('PreferClose', '  trafficDistribution: PreferSameZone\n'), '1.23'), id)).toEqual([])
+  })
+
+  it('a lower-case preferclose is honoured from 1.24 (EqualFold), so 1.23 ignoring it is reported', () => {
+    const text = svc('preferclose')
+    expect(at(of(run('svc.yaml', text, '1.23'), id))).toEqual([`svc.yaml:${lineOf(text, 'traffic-distribution')} warning`])
+  })
+
+  it('trip: the plain annotation without the field still warns on 1.23', () => {
+    const text = svc('PreferClose')
+    expect(at(of(run('svc.yaml', text, '1.23'), id))).toEqual([`svc.yaml:${lineOf(text, 'traffic-distribution')} warning`])
+  })
+})
+
+describe('istio-1.24-tracing-provider-fields: an OpenTelemetry gRPC timeout of 0 means no timeout on every release', () => {
+  const id = 'istio-1.24-tracing-provider-fields'
+  const values = (timeout: string): string =>
+    `meshConfig:\n  extensionProviders:\n  - name: otel\n    opentelemetry:\n      service: otel.obs.svc.cluster.local\n      port: 4317\n      grpc:\n        timeout: ${timeout}\n`
+
+  it('timeout: 0s is quiet on 1.23', () => {
+    expect(of(run('istiod-values.yaml', values('0s'), '1.23'), id)).toEqual([])
+  })
+
+  it('trip: timeout: 3s still warns on 1.23', () => {
+    const text = values('3s')
+    expect(at(of(run('istiod-values.yaml', text, '1.23'), id))).toEqual([`istiod-values.yaml:${lineOf(text, 'timeout')} warning`])
+  })
+})
