@@ -858,15 +858,17 @@ export function optedOut(files: readonly ManifestFile[], target: Release): Set<s
 }
 
 /**
- * The Namespaces the files the run reads hold, by name (the first one of a name wins), with the labels that decide
- * whether their pods get a sidecar or ztunnel: what the pod scope of a match reads, whichever file they sit in.
+ * The Namespaces the files the run reads hold, by name, with the labels that decide whether their pods get a sidecar
+ * or ztunnel: what the pod scope of a match reads, whichever file they sit in. A name written more than once (an
+ * overlay per environment, a kustomize patch that adds the injection label) keeps every variant: a pod is in scope
+ * when some variant of its Namespace puts it there.
  */
-export function repositoryNamespaces(files: readonly ManifestFile[]): Map<string, NamespaceFacts> {
-  const out = new Map<string, NamespaceFacts>()
+export function repositoryNamespaces(files: readonly ManifestFile[]): Map<string, NamespaceFacts[]> {
+  const out = new Map<string, NamespaceFacts[]>()
   for (const file of files) {
     for (const doc of file.documents) {
       const ns = recalled(doc, file.lines).namespace
-      if (ns && !out.has(ns.name)) out.set(ns.name, ns.facts)
+      if (ns) out.set(ns.name, [...(out.get(ns.name) ?? []), ns.facts])
     }
   }
   return out
