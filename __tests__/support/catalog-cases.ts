@@ -755,3 +755,5 @@ PATTERN_SAMPLES['^(?!true$)'] = 'false'
 PATTERN_CLEAN['^(?!true$)'] = 'true'
 PATTERN_SAMPLES['^(?!(t|tr|tru|true)?$)'] = 'f'
 PATTERN_CLEAN['^(?!(t|tr|tru|true)?$)'] = 'tr'
+// A traffic-distribution annotation value PreferClose in any case (istio-1.24-traffic-distribution-annotation, audit 30: the 1.24 code compares with EqualFold).
+PATTERN_SAMPLES['^[Pp][Rr][Ee][Ff][Ee][Rr][Cc][Ll][Oo][Ss][Ee]$'] = 'PreferClose'
