@@ -91,6 +91,9 @@ spec:
       value:
         name: x
   - applyTo: LISTENER_FILTER
+    match:
+      listener:
+        listenerFilter: envoy.filters.listener.tls_inspector
     patch:
       operation: MERGE
       value:

@@ -124,15 +124,16 @@ ${values}`
     const text = flux()
     expect(at(of(run('flux.yaml', text, '1.24', '1.23'), id))).toEqual([['flux.yaml', lineOf(text, 'chart: base'), 'warning']])
   })
-  it('base.enableCRDTemplates: true gets a notice that is conditional on how the CRDs got there; false the notice that it keeps the old layout', () => {
+  it('base.enableCRDTemplates: true gets a notice that is conditional on how the CRDs got there; false a warning that it still templates them', () => {
     const on = flux('  values:\n    base:\n      enableCRDTemplates: true\n')
     const onFound = of(run('on.yaml', on, '1.24', '1.23'), id)
     expect(at(onFound)).toEqual([['on.yaml', lineOf(on, 'enableCRDTemplates: true'), 'notice']])
     expect(onFound[0]?.message).toContain('where it was not set before')
     const off = flux('  values:\n    base:\n      enableCRDTemplates: false\n')
     const found = of(run('off.yaml', off, '1.24', '1.23'), id)
-    expect(at(found)).toEqual([['off.yaml', lineOf(off, 'enableCRDTemplates: false'), 'notice']])
-    expect(found[0]?.message).toContain('keeps the Istio CRDs')
+    // Audit 30 (r30h): false does not keep the CRDs out of the templates from 1.24 (templates/crds.yaml `else` branch).
+    expect(at(found)).toEqual([['off.yaml', lineOf(off, 'enableCRDTemplates: false'), 'warning']])
+    expect(found[0]?.message).toContain('renders the CRDs as templates with false too')
   })
 })
 

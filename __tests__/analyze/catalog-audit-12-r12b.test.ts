@@ -108,9 +108,11 @@ describe('istio-1.24-crd-templates: base.enableCRDTemplates false in a base valu
     expect(at(await findings([release], [], '1.24', '1.23', release.path, TEMPLATES))).toEqual([`flux/istio-base.yaml:${line} warning`])
   })
 
-  it('enableCRDTemplates: false in istio/base-values.yaml: the chart keeps its crds/ directory, quiet', async () => {
+  // Audit 30 (r30h) reversed this: the 1.24+ chart templates the CRDs from files/ with false too (templates/crds.yaml
+  // `else` branch), so false elsewhere opts out of nothing and the warning stays.
+  it('enableCRDTemplates: false in istio/base-values.yaml still templates the CRDs: the warning stays', async () => {
     const values: File = { path: 'istio/base-values.yaml', text: 'base:\n  enableCRDTemplates: false\nglobal: {istioNamespace: istio-system}\n' }
-    expect(at(await findings([release], [values], '1.24', '1.23', release.path, TEMPLATES))).toEqual([])
+    expect(at(await findings([release], [values], '1.24', '1.23', release.path, TEMPLATES))).toEqual([`flux/istio-base.yaml:${line} warning`])
   })
 
   it('trip: enableCRDTemplates: true elsewhere is the new default, the warning stays', async () => {

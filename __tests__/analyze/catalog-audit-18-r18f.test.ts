@@ -149,7 +149,8 @@ describe('istio-1.28-shadow-host-suffix: a mirror that copies no traffic changes
 })
 
 describe('istio-1.28-h2-upgrade-pool-settings: maxConcurrentStreams 0 sets no HTTP/2 limit on any release', () => {
-  const H2 = /maxConcurrentStreams was not applied to connections upgraded to HTTP\/2/
+  // Round 30 (r30c) reworded the message: gRPC/http2 ports of an UPGRADE policy lost the limit too.
+  const H2 = /maxConcurrentStreams was not applied where h2UpgradePolicy UPGRADE is set/
   const dr = (streams: string): File => ({
     path: 'routes/dr.yaml',
     text: `apiVersion: networking.istio.io/v1\nkind: DestinationRule\nmetadata:\n  name: web\n  namespace: apps\nspec:\n  host: web\n  trafficPolicy:\n    connectionPool:\n      http:\n        h2UpgradePolicy: UPGRADE\n        maxConcurrentStreams: ${streams}\n`,

@@ -77,7 +77,7 @@ describe('istio-1.27-envoyfilter-listener-filter-merge: a WAYPOINT LISTENER_FILT
   const ID = 'istio-1.27-envoyfilter-listener-filter-merge'
   const ef = (context: string) =>
     'apiVersion: networking.istio.io/v1alpha3\nkind: EnvoyFilter\nmetadata:\n  name: ef\n  namespace: app\nspec:\n  configPatches:\n' +
-    `  - applyTo: LISTENER_FILTER\n    match:\n      context: ${context}\n    patch:\n      operation: MERGE\n      value:\n        name: envoy.filters.listener.tls_inspector\n`
+    `  - applyTo: LISTENER_FILTER\n    match:\n      context: ${context}\n      listener:\n        listenerFilter: envoy.filters.listener.tls_inspector\n    patch:\n      operation: MERGE\n      value:\n        name: envoy.filters.listener.tls_inspector\n`
   it('warns on a SIDECAR_INBOUND patch', () => {
     const text = ef('SIDECAR_INBOUND')
     expect(at(of(run('ef.yaml', text, '1.26'), ID))).toEqual([`ef.yaml:${lineOf(text, '- applyTo')} warning`])

@@ -163,10 +163,11 @@ spec:
     base:
       enableCRDTemplates: true
 `
-  it('gives one notice on the value and no warning on the chart, for true and for false', () => {
+  // Audit 30 (r30h): false is a warning on the value (the 1.24+ chart templates the CRDs with false too), no longer a notice.
+  it('gives one finding on the value and none on the chart: a notice for true, a warning for false', () => {
     expect(of(run('base.yaml', text, '1.24', '1.23'), id)).toEqual([expect.objectContaining({ file: 'base.yaml', line: lineOf(text, 'enableCRDTemplates'), severity: 'notice' })])
     const off = text.replace('enableCRDTemplates: true', 'enableCRDTemplates: false')
-    expect(of(run('base.yaml', off, '1.24', '1.23'), id)).toEqual([expect.objectContaining({ file: 'base.yaml', line: lineOf(off, 'enableCRDTemplates'), severity: 'notice' })])
+    expect(of(run('base.yaml', off, '1.24', '1.23'), id)).toEqual([expect.objectContaining({ file: 'base.yaml', line: lineOf(off, 'enableCRDTemplates'), severity: 'warning' })])
   })
 
   it('still warns on a base chart that leaves the value to its default', () => {

@@ -98,6 +98,17 @@ describe('pod scope "sidecar": only pods that get the sidecar', () => {
     // Another namespace's labels say nothing of this pod.
     expect(onPullRequest(text, { 'k8s/ns.yaml': namespace('other', ['istio-injection: disabled']) }, '1.21')).toEqual(trip)
   })
+  it('reads every variant of a Namespace the repository writes more than once: in scope where some variant injects', () => {
+    const text = deployment({ namespace: 'apps' }, STATS)
+    const trip = [`k8s/deploy.yaml:${lineOf(text, 'extraStatTags')} notice`]
+    // A kustomize base without labels and an overlay that adds the injection label: the overlay's pods get the sidecar.
+    const base = { 'base/ns.yaml': namespace('apps', []), 'overlays/prod/ns.yaml': namespace('apps', ['istio-injection: enabled']) }
+    expect(onPullRequest(text, base, '1.21')).toEqual(trip)
+    // The same two files in the other order say the same.
+    expect(onPullRequest(text, { 'a/ns.yaml': namespace('apps', ['istio-injection: enabled']), 'b/ns.yaml': namespace('apps', []) }, '1.21')).toEqual(trip)
+    // No variant injects: quiet.
+    expect(onPullRequest(text, { 'base/ns.yaml': namespace('apps', []), 'overlays/prod/ns.yaml': namespace('apps', ['istio-injection: disabled']) }, '1.21')).toEqual([])
+  })
   it('in an unlabelled Namespace, only the pod\'s own inject-true LABEL or istio.io/rev label brings the sidecar', () => {
     const ns = { 'k8s/ns.yaml': namespace('apps', []) }
     const labelled = deployment({ namespace: 'apps', labels: ['sidecar.istio.io/inject: "true"'] }, STATS)

@@ -64,6 +64,7 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   '^kiali(?!-operator)': 'kiali',
   // An istio.io/use-waypoint label that names a waypoint (`none` opts out of one).
   '^(?!none$)\\S': 'waypoint',
+  '^(?![.~]$)': 'other-ns',
   // ProxyConfig access log flushing other than Envoy's defaults (1s, 64 KB).
   '^(?!\\s*((1|1\\.0+)s|1000(\\.0+)?ms)\\s*$)': '5s',
   '^(gzip|brotli|zstd)$': 'gzip',
@@ -122,6 +123,7 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   'istio-release\\.storage\\.googleapis\\.com': 'https://istio-release.storage.googleapis.com/charts',
   '^~[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?/\\S': '~ns1/*',
   '^\\s*0*([1-9]\\d?|100)\\s*$': '10',
+  '^\\s*(\\d+)\\s*$': '443',
   '^~/(?!\\*$)': '~/foo.example.com',
   '://(169\\.254\\.|metadata\\.google\\.internal)': 'http://169.254.169.254/jwks',
   '://(\\[?fe80:|\\[?fd00:ec2::254)': 'http://[fe80::1]/jwks',
@@ -141,8 +143,8 @@ export const PATTERN_SAMPLES: Record<string, string> = {
   '^(istio\\.metadata_exchange|envoy\\.filters\\.network\\.metadata_exchange)$': 'istio.metadata_exchange',
   // A Sidecar egress host that is not a ~ exclusion (an import the exclusion can subtract from).
   '^[^~][^/]*/\\*': '*/*',
-  // A port number (its capture is compared with the ServiceEntry's port numbers).
-  '^([0-9]+)$': '9090',
+  // A non-zero port number (its capture is compared with the ServiceEntry's port numbers; 0 means unset).
+  '^0*([1-9][0-9]*)$': '9090',
   // A policy targetRefs kind other than a Kubernetes Gateway (Service, ServiceEntry, GatewayClass).
   '^(?!Gateway$)': 'Service',
   '^\\s*0*(\\d{1,6}|[1-3]\\d{6}|40\\d{5}|41[0-8]\\d{4}|419[0-3]\\d{3}|4194[0-2]\\d{2}|419430[0-4])\\s*$': '4194304',
@@ -157,7 +159,7 @@ export const PATTERN_SAMPLES: Record<string, string> = {
 /** A value that passes no value test the catalog uses. */
 const NO_MATCH = 'nomatch'
 /** A value the pattern must not match, for patterns that match almost anything (negative lookaheads). */
-const PATTERN_CLEAN: Record<string, string> = { '^(?!\\s*(debug|info)\\s*$)': 'info', '^\\s*info\\s*$': 'warn', '^(?!\\s*debug\\s*$)': 'debug', '^\\s*debug\\s*$': 'info', '^(?!IPAddress$)': 'IPAddress', '^(?!(gzip|brotli|zstd)$)': 'gzip', '^(?!kube-system$)': 'kube-system', '^(?!\\s*(0|f|F|false|FALSE|False)\\s*$)': 'false', '^(?!socket$)\\S': 'socket', '^(?!service$)': 'service', '^(?!\\s*istio\\s*$)': 'istio', '^(?!\\s*istio\\.io/gateway-controller\\s*$)': 'istio.io/gateway-controller', '^(?!\\*$)': '*', '^(?!240\\.240\\.0\\.0/16$)': '240.240.0.0/16', '^(?!2001:2::/48$)': '2001:2::/48', '^(?!Gateway$)': 'Gateway', '^(?!\\s*file://)': 'file:///opt/filters/plugin.wasm', '^(.+)$': '', '^(?!/api/v2/spans$)': '/api/v2/spans', '^(?!\\s*(0|f|F|false|FALSE|False)?\\s*$)': 'false', '^(?!\\s*(15s|15000ms)?\\s*$)': '15s', '^(?!\\s*(5s|5000ms)?\\s*$)': '5s', '^(?!(5|5\\.0+)s$|5000ms$)': '5s', '^(?!\\s*((1|1\\.0+)s|1000(\\.0+)?ms)\\s*$)': '1s', '^(?!\\s*(0|64)\\s*$)': '64', '^(?!none$)\\S': 'none', '^(?!\\s*(cni\\.istio\\.io/not-ready)?\\s*$)': 'cni.istio.io/not-ready', '^(?!\\s*(268435456)?\\s*$)': '268435456', '^(?!\\s*(istio-system)?\\s*$)': 'istio-system', '^(?!\\s*(16777216)?\\s*$)': '16777216', '^(?!\\s*(25165824)?\\s*$)': '25165824', '^(?!.*istio)': 'istio-system', '^(?!.*istio)|ingress|egress|gateway': 'istio-system', '^istio($|-(?!remote$))': 'istio-remote', '^(?!\\s*0*\\s*$)': '0', '^(?!(kube-system|istio-system)$)': 'istio-system', '^(?!socket$)': 'socket' }
+const PATTERN_CLEAN: Record<string, string> = { '^(?!\\s*(debug|info)\\s*$)': 'info', '^\\s*info\\s*$': 'warn', '^(?!\\s*debug\\s*$)': 'debug', '^\\s*debug\\s*$': 'info', '^(?!IPAddress$)': 'IPAddress', '^(?!(gzip|brotli|zstd)$)': 'gzip', '^(?!kube-system$)': 'kube-system', '^(?!\\s*(0|f|F|false|FALSE|False)\\s*$)': 'false', '^(?!socket$)\\S': 'socket', '^(?!service$)': 'service', '^(?!\\s*istio\\s*$)': 'istio', '^(?!\\s*istio\\.io/gateway-controller\\s*$)': 'istio.io/gateway-controller', '^(?!\\*$)': '*', '^(?!240\\.240\\.0\\.0/16$)': '240.240.0.0/16', '^(?!2001:2::/48$)': '2001:2::/48', '^(?!Gateway$)': 'Gateway', '^(?!\\s*file://)': 'file:///opt/filters/plugin.wasm', '^(.+)$': '', '^(?!/api/v2/spans$)': '/api/v2/spans', '^(?!\\s*(0|f|F|false|FALSE|False)?\\s*$)': 'false', '^(?!\\s*(15s|15000ms)?\\s*$)': '15s', '^(?!\\s*(5s|5000ms)?\\s*$)': '5s', '^(?!(5|5\\.0+)s$|5000ms$)': '5s', '^(?!\\s*((1|1\\.0+)s|1000(\\.0+)?ms)\\s*$)': '1s', '^(?!\\s*(0|64)\\s*$)': '64', '^(?!none$)\\S': 'none', '^(?!\\s*(cni\\.istio\\.io/not-ready)?\\s*$)': 'cni.istio.io/not-ready', '^(?!\\s*(268435456)?\\s*$)': '268435456', '^(?!\\s*(istio-system)?\\s*$)': 'istio-system', '^(?!\\s*(16777216)?\\s*$)': '16777216', '^(?!\\s*(25165824)?\\s*$)': '25165824', '^(?!.*istio)': 'istio-system', '^(?!.*istio)|ingress|egress|gateway': 'istio-system', '^istio($|-(?!remote$))': 'istio-remote', '^(?!\\s*0*\\s*$)': '0', '^(?!(kube-system|istio-system)$)': 'istio-system', '^(?!socket$)': 'socket', '^(?![.~]$)': '.' }
 // A zero ratio (istio-1.24-new-env, audit 10).
 PATTERN_CLEAN['^(?!\\s*0*(\\.0*)?\\s*$)'] = '0'
 PATTERN_CLEAN['^(?!(/api/v2/spans)?$)'] = '/api/v2/spans'
@@ -754,3 +756,5 @@ PATTERN_SAMPLES['^(?!true$)'] = 'false'
 PATTERN_CLEAN['^(?!true$)'] = 'true'
 PATTERN_SAMPLES['^(?!(t|tr|tru|true)?$)'] = 'f'
 PATTERN_CLEAN['^(?!(t|tr|tru|true)?$)'] = 'tr'
+// A traffic-distribution annotation value PreferClose in any case (istio-1.24-traffic-distribution-annotation, audit 30: the 1.24 code compares with EqualFold).
+PATTERN_SAMPLES['^[Pp][Rr][Ee][Ff][Ee][Rr][Cc][Ll][Oo][Ss][Ee]$'] = 'PreferClose'

@@ -58,9 +58,10 @@ export interface CatalogFinding {
   finding: Finding
 }
 
-/** `{name}` becomes the matched key, variable or path; `{value}` the matched scalar (or the name when there is none). */
 /** The scalar a finding matched (a selector's label value), for `sameValue` opt-outs. */
 const matchedValueOf = new WeakMap<Finding, string>()
+
+/** `{name}` becomes the matched key, variable or path; `{value}` the matched scalar (or the name when there is none). */
 
 function renderMessage(hit: CatalogHit): string {
   const value = hit.valueNode?.kind === 'scalar' ? hit.valueNode.text : (hit.value ?? hit.name)
@@ -167,8 +168,8 @@ export function withinPodScope<F extends Finding>(findings: readonly F[], files:
   return findings.filter((f) => {
     const pod = podScopeOf.get(f)
     if (!pod) return true
-    const ns = pod.facts.namespace === undefined ? undefined : namespaces.get(pod.facts.namespace)
-    return inPodScope(pod.scope, pod.facts, ns)
+    const variants = pod.facts.namespace === undefined ? undefined : namespaces.get(pod.facts.namespace)
+    return variants ? variants.some((ns) => inPodScope(pod.scope, pod.facts, ns)) : inPodScope(pod.scope, pod.facts, undefined)
   })
 }
 

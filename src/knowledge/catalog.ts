@@ -343,7 +343,8 @@ export interface CrossObjectMatch extends MatchBase {
  * - ambient-serviceentry-hosts: two ServiceEntries of one namespace declare the same host, in a repository that runs ambient.
  * - istio-operator-applied: an IstioOperator that the repository applies to the cluster as an object (a kustomization
  *   lists its file, a Flux Kustomization or Argo CD Application deploys its directory, or the repository installs the
- *   in-cluster operator), as opposed to an input file for istioctl.
+ *   in-cluster operator), as opposed to an input file for istioctl; not one the operator skipped (annotation
+ *   `install.istio.io/ignoreReconcile: "true"`, or `spec.profile: ambient`).
  * - gateway-merge-namespaces: an Istio Gateway selecting the pods of a Gateway API Gateway Istio deploys in another namespace.
  * - tracing-provider-selected: a tracing provider of kind `provider` in meshConfig.extensionProviders whose name a
  *   defaultProviders.tracing list or a Telemetry resource's spec.tracing[].providers names (a tracing entry with

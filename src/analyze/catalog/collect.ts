@@ -414,7 +414,6 @@ function holdersOf(doc: ManifestDocument): Holder[] {
   return holders
 }
 
-
 function checkMetadata(out: HitCollector, doc: ManifestDocument, tree: Tree): void {
   const plan = out.plan
   const wantAnnotations = plan.annotations.size > 0 || plan.proxyEnv.size > 0 || plan.proxyConfig.length > 0
@@ -554,7 +553,6 @@ function proxyConfigOf(raw: string): unknown {
   proxyConfigs.set(raw, config)
   return config
 }
-
 
 /**
  * Whether the sidecar injector leaves the pod of this metadata block alone, so nothing reads its proxy.istio.io/config

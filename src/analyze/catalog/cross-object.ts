@@ -561,13 +561,17 @@ function telemetryOverride(value: Record<string, unknown>, resource: ResourceRef
 
 /**
  * An IstioOperator object; none for one annotated `config.kubernetes.io/local-config: "true"`, the mark of a file
- * that kustomize and kpt read but never apply (here: an input for istioctl).
+ * that kustomize and kpt read but never apply (here: an input for istioctl), nor for one the in-cluster operator
+ * itself skipped (its Reconcile, up to 1.23: annotation `install.istio.io/ignoreReconcile: "true"`, or
+ * `spec.profile: ambient`), whose reconciling nothing can lose.
  */
 function operatorObject(doc: ManifestDocument, value: Record<string, unknown>, resource: ResourceRef): OperatorObject | undefined {
   if (resource.kind !== 'IstioOperator' || doc.family !== 'istio-operator') return undefined
   const metadata = value.metadata
   const annotations = isMap(metadata) ? metadata.annotations : undefined
   if (isMap(annotations) && String(annotations['config.kubernetes.io/local-config']) === 'true') return undefined
+  if (isMap(annotations) && String(annotations['install.istio.io/ignoreReconcile']) === 'true') return undefined
+  if (isMap(value.spec) && value.spec.profile === 'ambient') return undefined
   return { at: { file: doc.file, line: lineOf(entryAt(doc.root, ['apiVersion'])?.keyNode, doc.line), path: 'apiVersion', resource } }
 }
 
@@ -889,15 +893,17 @@ export function optedOut(files: readonly ManifestFile[], target: Release): Set<s
 }
 
 /**
- * The Namespaces the files the run reads hold, by name (the first one of a name wins), with the labels that decide
- * whether their pods get a sidecar or ztunnel: what the pod scope of a match reads, whichever file they sit in.
+ * The Namespaces the files the run reads hold, by name, with the labels that decide whether their pods get a sidecar
+ * or ztunnel: what the pod scope of a match reads, whichever file they sit in. A name written more than once (an
+ * overlay per environment, a kustomize patch that adds the injection label) keeps every variant: a pod is in scope
+ * when some variant of its Namespace puts it there.
  */
-export function repositoryNamespaces(files: readonly ManifestFile[]): Map<string, NamespaceFacts> {
-  const out = new Map<string, NamespaceFacts>()
+export function repositoryNamespaces(files: readonly ManifestFile[]): Map<string, NamespaceFacts[]> {
+  const out = new Map<string, NamespaceFacts[]>()
   for (const file of files) {
     for (const doc of file.documents) {
       const ns = recalled(doc, file.lines).namespace
-      if (ns && !out.has(ns.name)) out.set(ns.name, ns.facts)
+      if (ns) out.set(ns.name, [...(out.get(ns.name) ?? []), ns.facts])
     }
   }
   return out
