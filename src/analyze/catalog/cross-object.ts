@@ -383,8 +383,8 @@ function factsOf(doc: ManifestDocument, lines?: readonly string[]): DocumentFact
 
 /** The Gateways a route's parentRefs name (kind Gateway is the default), or undefined gateways when a parent is not one. */
 function routeParents(value: Record<string, unknown>, resource: ResourceRef): RouteParents {
-  const pools = poolBackends(value, resource, 'InferencePool')
-  const services = poolBackends(value, resource, 'Service')
+  const pools = backendRefsOf(value, resource, 'InferencePool')
+  const services = backendRefsOf(value, resource, 'Service')
   const base: RouteParents = { resource, ...(pools.length > 0 ? { pools } : {}), ...(services.length > 0 ? { services } : {}) }
   // A ListenerSet (XListenerSet before Gateway API 1.5) names its one Gateway in spec.parentRef.
   const refs = isMap(value.spec) ? (value.spec.parentRefs ?? (isMap(value.spec.parentRef) ? [value.spec.parentRef] : undefined)) : undefined
@@ -421,20 +421,20 @@ function policyTargets(value: Record<string, unknown>, resource: ResourceRef): R
 }
 
 /** The InferencePools (any group: the v1alpha2 and the v1 pool alike) or core Services a route's rules name in backendRefs. */
-function poolBackends(value: Record<string, unknown>, resource: ResourceRef, kind: 'InferencePool' | 'Service'): { namespace: string; name: string }[] {
+function backendRefsOf(value: Record<string, unknown>, resource: ResourceRef, kind: 'InferencePool' | 'Service'): { namespace: string; name: string }[] {
   const rules = isMap(value.spec) ? value.spec.rules : undefined
   if (!Array.isArray(rules)) return []
-  const pools: { namespace: string; name: string }[] = []
+  const named: { namespace: string; name: string }[] = []
   for (const rule of rules) {
     const refs = isMap(rule) ? rule.backendRefs : undefined
     if (!Array.isArray(refs)) continue
     for (const ref of refs) {
       if (!isMap(ref) || typeof ref.name !== 'string') continue
       const refKind = ref.kind ?? 'Service'
-      if (kind === 'InferencePool' ? refKind === 'InferencePool' : refKind === 'Service' && (ref.group === undefined || ref.group === '' || ref.group === 'core')) pools.push(referenced(ref, ref.name, resource))
+      if (kind === 'InferencePool' ? refKind === 'InferencePool' : refKind === 'Service' && (ref.group === undefined || ref.group === '' || ref.group === 'core')) named.push(referenced(ref, ref.name, resource))
     }
   }
-  return pools
+  return named
 }
 
 /** A reference (namespace '' when neither the reference nor its holder writes one) names the object: same name, and the same namespace where both are written. */
