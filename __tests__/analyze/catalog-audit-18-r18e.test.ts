@@ -151,7 +151,7 @@ describe('traffic-distribution annotation on a Service: moot when spec.trafficDi
       (spec ? `  trafficDistribution: ${spec}\n` : '') + `  ports:\n  - port: 80\n`,
   })
   const SAME = /honours the traffic distribution PreferSame(Zone|Node) only from 1\.27/
-  const CLOSE = /PreferClose traffic distribution no longer takes the subzone/
+  const CLOSE = /PreferClose no longer takes the subzone/
   it('istio-1.27-traffic-distribution-same-node-zone: warns on the annotation alone, not when spec.trafficDistribution is PreferClose', async () => {
     const alone = service('PreferSameZone')
     expect(at(await findings([alone], '1.26', '1.25', SAME))).toEqual([`${alone.path}:${lineOf(alone.text, 'traffic-distribution:')} warning`])
@@ -162,10 +162,12 @@ describe('traffic-distribution annotation on a Service: moot when spec.trafficDi
     const d = service('PreferSameZone', 'SomethingElse')
     expect(at(await findings([d], '1.26', '1.25', SAME))).toEqual([`${d.path}:${lineOf(d.text, 'traffic-distribution:')} warning`])
   })
-  it('istio-1.27-prefer-close-ignores-subzone: notes the PreferClose annotation alone, not under spec PreferSameNode', async () => {
-    const alone = service('PreferClose')
-    expect(at(await findings([alone], '1.27', '1.26', CLOSE))).toEqual([`${alone.path}:${lineOf(alone.text, 'traffic-distribution:')} notice`])
+  // Round 31 (m31e): the 1.27 change concerns spec.trafficDistribution only; the annotation's PreferClose keeps the subzone.
+  it('istio-1.27-prefer-close-ignores-subzone: silent on the PreferClose annotation, notes spec.trafficDistribution PreferClose', async () => {
+    expect(at(await findings([service('PreferClose')], '1.27', '1.26', CLOSE))).toEqual([])
     expect(at(await findings([service('PreferClose', 'PreferSameNode')], '1.27', '1.26', CLOSE))).toEqual([])
+    const spec = service('PreferSameZone', 'PreferClose')
+    expect(at(await findings([spec], '1.27', '1.26', CLOSE))).toEqual([`${spec.path}:${lineOf(spec.text, 'trafficDistribution: PreferClose')} notice`])
   })
 })
 
