@@ -10242,6 +10242,10 @@ function scalarText(value) {
 }
 /** True when the value passes the test; with no test every present value passes. */
 function passes(value, test) {
+    // A key written with a null value sets nothing: the API server prunes null from custom resources (and a built-in
+    // type decodes it as unset), protobuf JSON reads it as unset, and Helm drops the key from the merged values.
+    if (value === null)
+        return false;
     if (test.types && !test.types.has(typeof value))
         return false;
     if (!test.values && !test.pattern)
@@ -13191,8 +13195,8 @@ function factsOf(doc, lines) {
 }
 /** The Gateways a route's parentRefs name (kind Gateway is the default), or undefined gateways when a parent is not one. */
 function routeParents(value, resource) {
-    const pools = poolBackends(value, resource, 'InferencePool');
-    const services = poolBackends(value, resource, 'Service');
+    const pools = backendRefsOf(value, resource, 'InferencePool');
+    const services = backendRefsOf(value, resource, 'Service');
     const base = { resource, ...(pools.length > 0 ? { pools } : {}), ...(services.length > 0 ? { services } : {}) };
     // A ListenerSet (XListenerSet before Gateway API 1.5) names its one Gateway in spec.parentRef.
     const refs = isMap(value.spec) ? (value.spec.parentRefs ?? (isMap(value.spec.parentRef) ? [value.spec.parentRef] : undefined)) : undefined;
@@ -13230,11 +13234,11 @@ function policyTargets(value, resource) {
     return [{ resource, targets }];
 }
 /** The InferencePools (any group: the v1alpha2 and the v1 pool alike) or core Services a route's rules name in backendRefs. */
-function poolBackends(value, resource, kind) {
+function backendRefsOf(value, resource, kind) {
     const rules = isMap(value.spec) ? value.spec.rules : undefined;
     if (!Array.isArray(rules))
         return [];
-    const pools = [];
+    const named = [];
     for (const rule of rules) {
         const refs = isMap(rule) ? rule.backendRefs : undefined;
         if (!Array.isArray(refs))
@@ -13244,10 +13248,10 @@ function poolBackends(value, resource, kind) {
                 continue;
             const refKind = ref.kind ?? 'Service';
             if (kind === 'InferencePool' ? refKind === 'InferencePool' : refKind === 'Service' && (ref.group === undefined || ref.group === '' || ref.group === 'core'))
-                pools.push(referenced(ref, ref.name, resource));
+                named.push(referenced(ref, ref.name, resource));
         }
     }
-    return pools;
+    return named;
 }
 /** A reference (namespace '' when neither the reference nor its holder writes one) names the object: same name, and the same namespace where both are written. */
 function names(ref, object) {

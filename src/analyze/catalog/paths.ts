@@ -64,7 +64,7 @@ export function compilePath(path: string): PathPattern {
 
 const hasOwn = Object.prototype.hasOwnProperty
 
-/** Every concrete path the pattern reaches in `value` (present keys count even when their value is null). */
+/** Every concrete path the pattern reaches in `value` (present keys count even when their value is null; `passes` refuses null). */
 export function resolvePath(value: unknown, pattern: PathPattern, prefix: ConcretePath = []): { path: ConcretePath; value: unknown }[] {
   const out: { path: ConcretePath; value: unknown }[] = []
   // One path stack for the whole walk, copied only for a match: most patterns miss on their first steps.
@@ -128,6 +128,9 @@ export interface ValuePredicate {
 
 /** True when the value passes the test; with no test every present value passes. */
 export function passes(value: unknown, test: ValuePredicate): boolean {
+  // A key written with a null value sets nothing: the API server prunes null from custom resources (and a built-in
+  // type decodes it as unset), protobuf JSON reads it as unset, and Helm drops the key from the merged values.
+  if (value === null) return false
   if (test.types && !test.types.has(typeof value)) return false
   if (!test.values && !test.pattern) return true
   const text = scalarText(value)
