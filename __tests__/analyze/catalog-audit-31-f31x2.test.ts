@@ -89,3 +89,38 @@ describe('istio-1.27-cni-owned-config-filename-typo: the right key in another va
     expect(settled(id, { 'istio-cni/values.yaml': values, 'istio-cni/values-prod.yaml': 'global:\n  hub: example.com\nistioOwnedCNIConfigFilename: 00-istio.conflist\n' }, '1.27', '1.26')).toEqual(warning)
   })
 })
+
+// The same gap found by a sweep of every cni-chart helmValue opt-out: an "ambient off" opt-out written only as
+// cni.ambient.enabled, though the 1.24+ cni chart reads the top-level ambient.enabled (charts/cni/1.24.0/values.yaml,
+// templates/configmap-cni.yaml); the top-level form counts only where its file does not set profile: ambient, whose
+// cni.ambient.enabled: true zzy_descope_legacy.yaml copies over the top level after the profile is merged.
+describe('sweep: cni ambient-off opt-outs also read the top-level ambient.enabled of the 1.24+ chart', () => {
+  const off = 'global:\n  hub: example.com\nambient:\n  enabled: false\n'
+  const offWithProfile = 'profile: ambient\n' + off
+  it('istio-1.24-ambient-dns-upgrade-order: another cni values file with ambient.enabled: false silences the ambient.enabled: true arm', () => {
+    const id = 'istio-1.24-ambient-dns-upgrade-order'
+    const values = 'global:\n  hub: example.com\nambient:\n  enabled: true\n  dnsCapture: true\n'
+    const warning = settled(id, { 'istio-cni/values.yaml': values }, '1.24', '1.23')
+    expect(warning).toEqual([`istio-cni/values.yaml:${lineOf(values, 'dnsCapture')} ${warning[0]?.split(' ')[1]}`])
+    expect(settled(id, { 'istio-cni/values.yaml': values, 'other/istio-cni/values.yaml': off }, '1.24', '1.23')).toEqual([])
+    expect(settled(id, { 'istio-cni/values.yaml': values, 'other/istio-cni/values.yaml': offWithProfile }, '1.24', '1.23')).toEqual(warning)
+  })
+  it('istio-1.25-reroute-virtual-interfaces-annotation: ambient.enabled: false in the cni values silences the ambient-pod arm at 1.24, not at 1.23', () => {
+    const id = 'istio-1.25-reroute-virtual-interfaces-annotation'
+    const pod = ['apiVersion: v1', 'kind: Pod', 'metadata:', '  name: vm', '  namespace: apps', '  labels:', '    istio.io/dataplane-mode: ambient', '  annotations:', '    istio.io/reroute-virtual-interfaces: "eth1"', 'spec:', '  containers:', '  - name: vm', '    image: vm', ''].join('\n')
+    const at24 = settled(id, { 'pod.yaml': pod }, '1.24', '1.23')
+    expect(at24.map((s) => s.split(' ')[0])).toEqual([`pod.yaml:${lineOf(pod, 'reroute-virtual-interfaces')}`])
+    expect(settled(id, { 'pod.yaml': pod, 'istio-cni/values.yaml': off }, '1.24', '1.23')).toEqual([])
+    expect(settled(id, { 'pod.yaml': pod, 'istio-cni/values.yaml': offWithProfile }, '1.24', '1.23')).toEqual(at24)
+    expect(settled(id, { 'pod.yaml': pod, 'istio-cni/values.yaml': off }, '1.23', '1.22').map((s) => s.split(' ')[0])).toEqual([`pod.yaml:${lineOf(pod, 'reroute-virtual-interfaces')}`])
+  })
+  it('istio-1.25-ambient-dns-capture: ambient.enabled: false in the cni values silences the Namespace-label notice', () => {
+    const id = 'istio-1.25-ambient-dns-capture'
+    const ns = ['apiVersion: v1', 'kind: Namespace', 'metadata:', '  name: apps', '  labels:', '    istio.io/dataplane-mode: ambient', ''].join('\n')
+    const notice = [`ns.yaml:${lineOf(ns, 'dataplane-mode')} notice`]
+    expect(settled(id, { 'ns.yaml': ns }, '1.25', '1.24')).toEqual(notice)
+    expect(settled(id, { 'ns.yaml': ns, 'istio-cni/values.yaml': off }, '1.25', '1.24')).toEqual([])
+    // (the profile: ambient values file reports on its own line; the Namespace keeps its notice)
+    expect(settled(id, { 'ns.yaml': ns, 'istio-cni/values.yaml': offWithProfile }, '1.25', '1.24').filter((s) => s.startsWith('ns.yaml'))).toEqual(notice)
+  })
+})
