@@ -313,7 +313,8 @@ function setNode(node: PosNode | null, steps: readonly (string | number)[], leaf
   const at = map.entries.findIndex((e) => e.key === step)
   // The key's place: the parameter's name (not an editable key of the values, so no offsets).
   const key: PosNode = { kind: 'scalar', text: step, style: 'plain', start: -1, end: -1, line: keyNode.line, endLine: keyNode.endLine }
-  if (at >= 0) map.entries[at] = { ...map.entries[at], value: setNode(map.entries[at].value, rest, leaf, keyNode) }
+  // A replaced value takes the parameter's key place too, so the setting reads as one at the parameter.
+  if (at >= 0) map.entries[at] = { ...map.entries[at], ...(rest.length === 0 ? { keyNode: key } : {}), value: setNode(map.entries[at].value, rest, leaf, keyNode) }
   else map.entries.push({ key: step, keyNode: key, value: setNode(null, rest, leaf, keyNode) })
   return map
 }
