@@ -9840,26 +9840,173 @@ function helmReleaseValues(doc, ctx) {
     };
     for (const { chart, at, source } of installed) {
         if (at.length === 1) {
-            // Flux: spec.values (valuesFrom lives in other objects).
+            // Flux: spec.values; valuesFrom ConfigMaps/Secrets live in other objects, so these values may be incomplete.
+            const before = out.length;
             add(chart, ['spec', 'values'], nodeAt(doc.root, ['spec', 'values']) ?? null, source.values);
+            if (Array.isArray(source.valuesFrom) && source.valuesFrom.length > 0) {
+                for (const e of out.slice(before))
+                    if (e.role === 'helm-values')
+                        e.valuesIncomplete = true;
+            }
             continue;
         }
         const helm = isObject(source.helm) ? source.helm : undefined;
         if (!helm)
             continue;
+        let path;
+        let base;
         // Argo CD gives valuesObject precedence over the values string.
         if (isObject(helm.valuesObject)) {
-            const path = [...at, 'helm', 'valuesObject'];
-            add(chart, path, nodeAt(doc.root, path) ?? null, helm.valuesObject);
+            path = [...at, 'helm', 'valuesObject'];
+            base = { root: nodeAt(doc.root, path) ?? null, value: helm.valuesObject };
         }
         else if (typeof helm.values === 'string') {
-            const path = [...at, 'helm', 'values'];
-            const inner = parseEmbedded(doc.root, path, ctx);
-            if (inner)
-                add(chart, path, inner.root, inner.value);
+            path = [...at, 'helm', 'values'];
+            base = parseEmbedded(doc.root, path, ctx);
         }
+        // helm.parameters are Helm --set (--set-string with forceString): they take precedence over the values.
+        const paramsPath = [...at, 'helm', 'parameters'];
+        const params = nodeAt(doc.root, paramsPath);
+        if (Array.isArray(helm.parameters) && params?.kind === 'seq' && helm.parameters.length > 0) {
+            const merged = applyParameters(base && isObject(base.value) ? base : undefined, helm.parameters, params);
+            if (merged) {
+                add(chart, path ?? paramsPath, merged.root, merged.value);
+                continue;
+            }
+        }
+        if (path && base)
+            add(chart, path, base.root, base.value);
     }
     return out;
+}
+/**
+ * Merges Argo CD helm.parameters into the values the way Helm's --set does: `name` is a dotted path (`\.` escapes a
+ * dot, `a[0]` a list item), `value` is typed as --set types it (true/false, null, integers) unless forceString.
+ * Position nodes are copied on write: a set value's node is the parameter's `value` scalar, so findings point at it.
+ * Returns undefined when no parameter could be read.
+ */
+function applyParameters(base, params, seq) {
+    const value = base ? structuredClone(base.value) : {};
+    const first = seq.items[0];
+    let root = base?.root && base.root.kind === 'map' ? base.root : { kind: 'map', flow: false, entries: [], start: -1, end: -1, line: first?.line ?? seq.line, endLine: seq.endLine };
+    let applied = 0;
+    params.forEach((p, i) => {
+        const item = seq.items[i];
+        if (!isObject(p) || typeof p.name !== 'string' || item?.kind !== 'map')
+            return;
+        const steps = parameterPath(p.name);
+        if (!steps)
+            return;
+        const valueNode = item.entries.find((e) => e.key === 'value')?.value ?? null;
+        const text = p.value === undefined || p.value === null ? '' : String(p.value);
+        const typed = p.forceString === true || p.forceString === 'true' ? text : setTyped(text);
+        const nameNode = item.entries.find((e) => e.key === 'name')?.value ?? item;
+        const leaf = valueNode ?? { kind: 'scalar', text, style: 'plain', start: -1, end: -1, line: item.line, endLine: item.line };
+        // Values: walk and create maps/lists.
+        let holder = value;
+        for (let k = 0; k < steps.length; k++) {
+            const step = steps[k];
+            const last = k === steps.length - 1;
+            const next = last ? typed : typeof steps[k + 1] === 'number' ? [] : {};
+            if (typeof step === 'number') {
+                if (!Array.isArray(holder))
+                    return;
+                while (holder.length <= step)
+                    holder.push(null);
+                if (last)
+                    holder[step] = next;
+                else if (!(typeof steps[k + 1] === 'number' ? Array.isArray(holder[step]) : isObject(holder[step])))
+                    holder[step] = next;
+                holder = holder[step];
+            }
+            else {
+                if (!isObject(holder))
+                    return;
+                if (last)
+                    holder[step] = next;
+                else if (!(typeof steps[k + 1] === 'number' ? Array.isArray(holder[step]) : isObject(holder[step])))
+                    holder[step] = next;
+                holder = holder[step];
+            }
+        }
+        root = setNode(root, steps, leaf, nameNode);
+        applied++;
+    });
+    return applied > 0 ? { root, value } : undefined;
+}
+/** `a.b\.c[0].d` \u2192 ['a', 'b.c', 0, 'd']; undefined for what is not a plain --set path. */
+function parameterPath(name) {
+    const out = [];
+    let key = '';
+    for (let i = 0; i < name.length; i++) {
+        const ch = name[i];
+        if (ch === '\\' && i + 1 < name.length)
+            key += name[++i];
+        else if (ch === '.') {
+            if (key !== '')
+                out.push(key);
+            else if (out.length === 0 || typeof out[out.length - 1] !== 'number')
+                return undefined;
+            key = '';
+        }
+        else if (ch === '[') {
+            const close = name.indexOf(']', i);
+            const index = close < 0 ? NaN : Number(name.slice(i + 1, close));
+            if (!Number.isInteger(index) || index < 0 || index > 1000)
+                return undefined;
+            if (key !== '')
+                out.push(key);
+            else if (out.length === 0)
+                return undefined;
+            out.push(index);
+            key = '';
+            i = close;
+        }
+        else
+            key += ch;
+    }
+    if (key !== '')
+        out.push(key);
+    return out.length > 0 ? out : undefined;
+}
+/** How Helm's --set types a value (strvals typedVal): booleans, null, integers; otherwise a string. */
+function setTyped(text) {
+    if (text.toLowerCase() === 'true')
+        return true;
+    if (text.toLowerCase() === 'false')
+        return false;
+    if (text.toLowerCase() === 'null')
+        return null;
+    if (text === '0')
+        return 0;
+    if (/^-?[1-9][0-9]*$/.test(text) && Number.isSafeInteger(Number(text)))
+        return Number(text);
+    return text;
+}
+/** A copy of `node` with `leaf` at `steps` (maps and lists copied on write; missing ones made at the key's line). */
+function setNode(node, steps, leaf, keyNode) {
+    if (steps.length === 0)
+        return leaf;
+    const [step, ...rest] = steps;
+    const fresh = (kind) => kind === 'map'
+        ? { kind: 'map', flow: false, entries: [], start: -1, end: -1, line: keyNode.line, endLine: keyNode.endLine }
+        : { kind: 'seq', flow: false, items: [], start: -1, end: -1, line: keyNode.line, endLine: keyNode.endLine };
+    if (typeof step === 'number') {
+        const seq = node?.kind === 'seq' ? { ...node, items: [...node.items] } : fresh('seq');
+        while (seq.items.length <= step)
+            seq.items.push({ kind: 'scalar', text: 'null', style: 'plain', start: -1, end: -1, line: keyNode.line, endLine: keyNode.line });
+        seq.items[step] = setNode(seq.items[step], rest, leaf, keyNode);
+        return seq;
+    }
+    const map = node?.kind === 'map' ? { ...node, entries: [...node.entries] } : fresh('map');
+    const at = map.entries.findIndex((e) => e.key === step);
+    // The key's place: the parameter's name (not an editable key of the values, so no offsets).
+    const key = { kind: 'scalar', text: step, style: 'plain', start: -1, end: -1, line: keyNode.line, endLine: keyNode.endLine };
+    if (at >= 0)
+        map.entries[at] = { ...map.entries[at], value: setNode(map.entries[at].value, rest, leaf, keyNode) };
+    else
+        map.entries.push({ key: step, keyNode: key, value: setNode(null, rest, leaf, keyNode) });
+    return map;
 }
 function meshConfigIn(root, values, prefix, rootPath = []) {
     if (!isObject(values.meshConfig))
@@ -10576,6 +10723,9 @@ function matchTree(out, c, tree, patterns, prefix = [], conditionsOnBase = false
         return;
     if (!conditionsHold(conditionsOnBase ? base : tree.value, c.conditions, false, tree.values))
         return;
+    // Values the document does not hold (Flux valuesFrom) may set what an `absent` condition looks for: stay quiet.
+    if (tree.valuesIncomplete && c.conditions.some((k) => k.absent && !k.relative && !k.parent && !k.onPodMetadata))
+        return;
     for (const pattern of patterns) {
         for (const r of resolvePath(base, pattern, prefix)) {
             if (passes(r.value, c.test) && conditionsHold(r.value, c.conditions, true))
@@ -10613,7 +10763,7 @@ function isChartYaml(doc) {
 function helmTreesOf(doc) {
     const trees = doc.embedded
         .filter((e) => e.role === 'helm-values' && isMap$2(e.value))
-        .map((e) => ({ value: e.value, root: e.root, at: e.at, chart: e.chart ?? 'istiod' }));
+        .map((e) => ({ value: e.value, root: e.root, at: e.at, chart: e.chart ?? 'istiod', ...(e.valuesIncomplete ? { valuesIncomplete: true } : {}) }));
     // A values document the parser recognised but did not embed: the document itself is the values.
     if (doc.kind === 'helm-values' && isMap$2(doc.value) && !trees.some((t) => t.at.length === 0)) {
         trees.push({ value: doc.value, root: doc.root, at: [], chart: 'istiod' });
@@ -11093,7 +11243,8 @@ function checkCharts(out, doc) {
         const releaseName = typeof spec.releaseName === 'string' ? spec.releaseName : name && typeof spec.targetNamespace === 'string' ? `${spec.targetNamespace}-${name}` : name;
         const chartSpec = isMap$2(spec.chart) && isMap$2(spec.chart.spec) ? spec.chart.spec : {};
         const sourceName = isMap$2(chartSpec.sourceRef) ? chartSpec.sourceRef.name : isMap$2(spec.chartRef) ? spec.chartRef.name : undefined;
-        places.push({ place: ['spec', 'chart', 'spec', 'chart'], at: ['spec'], install: { releaseName, installer: 'HelmRelease', values: valuesAt(doc, ['spec', 'values']) }, otherSource: namesOtherSource(sourceName) });
+        const valuesIncomplete = Array.isArray(spec.valuesFrom) && spec.valuesFrom.length > 0;
+        places.push({ place: ['spec', 'chart', 'spec', 'chart'], at: ['spec'], install: { releaseName, installer: 'HelmRelease', values: valuesAt(doc, ['spec', 'values']), ...(valuesIncomplete ? { valuesIncomplete } : {}) }, otherSource: namesOtherSource(sourceName) });
     }
     else {
         // An ApplicationSet's template is an Application: its spec one level down.
@@ -11147,6 +11298,9 @@ function reportChart(out, tree, place, install, istioSource, otherSource = false
         return;
     for (const c of out.plan.charts.get(name) ?? []) {
         if (c.conditions.length && !conditionsHold(install, c.conditions))
+            continue;
+        // A `values.*` condition that wants a setting absent cannot hold when some values are out of sight.
+        if (install.valuesIncomplete && c.conditions.some((k) => k.absent && k.patterns.some((p) => p[0]?.kind === 'key' && p[0].key === 'values')))
             continue;
         out.addAt(c, tree, place, name);
     }

@@ -339,6 +339,60 @@ describe('Helm values of Flux HelmRelease and Argo CD Application', () => {
     expect(file.documents[0].embedded).toEqual([])
   })
 
+  it('merges helm.parameters (Helm --set) over the inline values, lines on the parameters (name to value)', () => {
+    const doc = only(application([
+      '  source:', //                                 8
+      '    repoURL: https://istio-release.storage.googleapis.com/charts', // 9
+      '    chart: istiod', //                           10
+      '    helm:', //                                   11
+      '      valuesObject:', //                         12
+      '        pilot: {autoscaleMin: 2, env: {A: x}}', // 13
+      '      parameters:', //                           14
+      '      - name: pilot.autoscaleMin', //            15
+      '        value: "3"', //                          16
+      '      - name: global.tag', //                    17
+      '        value: "1.25"', //                       18
+      '        forceString: true', //                   19
+      '      - name: pilot.env.B\\.C', //               20
+      '        value: "true"', //                       21
+      '      - name: meshConfig.extensionProviders[0].name', // 22
+      '        value: otel' //                           23
+    ]))
+    expect(doc.embedded[0]).toMatchObject({ role: 'helm-values', chart: 'istiod', at: ['spec', 'source', 'helm', 'valuesObject'] })
+    expect(doc.embedded[0].value).toEqual({ pilot: { autoscaleMin: 3, env: { A: 'x', 'B.C': true } }, global: { tag: '1.25' }, meshConfig: { extensionProviders: [{ name: 'otel' }] } })
+    expect(lineOf(doc.embedded[0].root, parsePath('pilot.autoscaleMin'))).toEqual({ line: 15, endLine: 16 })
+    expect(lineOf(doc.embedded[0].root, parsePath('global.tag'))).toEqual({ line: 17, endLine: 18 })
+    expect(lineOf(doc.embedded[0].root, ['pilot', 'env', 'A'])).toEqual({ line: 13, endLine: 13 })
+    expect(lineOf(doc.embedded[0].root, ['pilot', 'env', 'B.C'])).toEqual({ line: 20, endLine: 21 })
+    // The document's own valuesObject is left as written.
+    expect((doc.value as { spec: { source: { helm: { valuesObject: unknown } } } }).spec.source.helm.valuesObject).toEqual({ pilot: { autoscaleMin: 2, env: { A: 'x' } } })
+    // meshConfig set through a parameter is MeshConfig too.
+    expect(doc.embedded.find((e) => e.role === 'mesh-config')?.value).toEqual({ extensionProviders: [{ name: 'otel' }] })
+  })
+
+  it('takes helm.parameters alone as the values of spec.sources[]', () => {
+    const doc = only(application([
+      '  sources:', //                                 8
+      '    - repoURL: https://istio-release.storage.googleapis.com/charts', // 9
+      '      chart: ztunnel', //                        10
+      '      helm:', //                                 11
+      '        parameters:', //                         12
+      '        - {name: resourceName, value: ztunnel}' // 13
+    ]))
+    expect(doc.embedded).toHaveLength(1)
+    expect(doc.embedded[0]).toMatchObject({ role: 'helm-values', chart: 'ztunnel', at: ['spec', 'sources', 0, 'helm', 'parameters'], value: { resourceName: 'ztunnel' } })
+    expect(lineOf(doc.embedded[0].root, ['resourceName'])).toEqual({ line: 13, endLine: 13 })
+  })
+
+  it('marks the values of a Flux HelmRelease with valuesFrom as incomplete', () => {
+    const hr = (valuesFrom: boolean): string => yaml(
+      'apiVersion: helm.toolkit.fluxcd.io/v2', 'kind: HelmRelease', 'metadata: {name: istiod, namespace: istio-system}', 'spec:',
+      '  chart: {spec: {chart: istiod, sourceRef: {kind: HelmRepository, name: istio}}}', '  values: {pilot: {autoscaleMin: 2}}',
+      ...(valuesFrom ? ['  valuesFrom:', '  - {kind: ConfigMap, name: istiod-values}'] : []))
+    expect(only(hr(true)).embedded[0]).toMatchObject({ role: 'helm-values', valuesIncomplete: true })
+    expect(only(hr(false)).embedded[0].valuesIncomplete).toBeUndefined()
+  })
+
   it('ignores an Application of another chart', () => {
     const doc = only(application(['  source:', '    repoURL: https://prometheus-community.github.io/helm-charts', '    chart: kube-prometheus-stack', '    helm: {valuesObject: {pilot: {x: 1}}}']))
     expect(doc).toMatchObject({ family: 'helm-release', embedded: [] })

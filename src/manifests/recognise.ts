@@ -179,23 +179,144 @@ function helmReleaseValues(doc: ManifestDocument, ctx: RecogniseContext): Embedd
   }
   for (const { chart, at, source } of installed) {
     if (at.length === 1) {
-      // Flux: spec.values (valuesFrom lives in other objects).
+      // Flux: spec.values; valuesFrom ConfigMaps/Secrets live in other objects, so these values may be incomplete.
+      const before = out.length
       add(chart, ['spec', 'values'], nodeAt(doc.root, ['spec', 'values']) ?? null, source.values)
+      if (Array.isArray(source.valuesFrom) && source.valuesFrom.length > 0) {
+        for (const e of out.slice(before)) if (e.role === 'helm-values') e.valuesIncomplete = true
+      }
       continue
     }
     const helm = isObject(source.helm) ? source.helm : undefined
     if (!helm) continue
+    let path: YamlPath | undefined
+    let base: { root: PosNode | null; value: unknown } | undefined
     // Argo CD gives valuesObject precedence over the values string.
     if (isObject(helm.valuesObject)) {
-      const path = [...at, 'helm', 'valuesObject']
-      add(chart, path, nodeAt(doc.root, path) ?? null, helm.valuesObject)
+      path = [...at, 'helm', 'valuesObject']
+      base = { root: nodeAt(doc.root, path) ?? null, value: helm.valuesObject }
     } else if (typeof helm.values === 'string') {
-      const path = [...at, 'helm', 'values']
-      const inner = parseEmbedded(doc.root, path, ctx)
-      if (inner) add(chart, path, inner.root, inner.value)
+      path = [...at, 'helm', 'values']
+      base = parseEmbedded(doc.root, path, ctx)
     }
+    // helm.parameters are Helm --set (--set-string with forceString): they take precedence over the values.
+    const paramsPath = [...at, 'helm', 'parameters']
+    const params = nodeAt(doc.root, paramsPath)
+    if (Array.isArray(helm.parameters) && params?.kind === 'seq' && helm.parameters.length > 0) {
+      const merged = applyParameters(base && isObject(base.value) ? base : undefined, helm.parameters, params)
+      if (merged) {
+        add(chart, path ?? paramsPath, merged.root, merged.value)
+        continue
+      }
+    }
+    if (path && base) add(chart, path, base.root, base.value)
   }
   return out
+}
+
+/**
+ * Merges Argo CD helm.parameters into the values the way Helm's --set does: `name` is a dotted path (`\.` escapes a
+ * dot, `a[0]` a list item), `value` is typed as --set types it (true/false, null, integers) unless forceString.
+ * Position nodes are copied on write: a set value's node is the parameter's `value` scalar, so findings point at it.
+ * Returns undefined when no parameter could be read.
+ */
+function applyParameters(base: { root: PosNode | null; value: unknown } | undefined, params: unknown[], seq: PosNode & { kind: 'seq' }): { root: PosNode; value: Record<string, unknown> } | undefined {
+  const value: Record<string, unknown> = base ? (structuredClone(base.value) as Record<string, unknown>) : {}
+  const first = seq.items[0]
+  let root: PosNode = base?.root && base.root.kind === 'map' ? base.root : { kind: 'map', flow: false, entries: [], start: -1, end: -1, line: first?.line ?? seq.line, endLine: seq.endLine }
+  let applied = 0
+  params.forEach((p, i) => {
+    const item = seq.items[i]
+    if (!isObject(p) || typeof p.name !== 'string' || item?.kind !== 'map') return
+    const steps = parameterPath(p.name)
+    if (!steps) return
+    const valueNode = item.entries.find((e) => e.key === 'value')?.value ?? null
+    const text = p.value === undefined || p.value === null ? '' : String(p.value)
+    const typed = p.forceString === true || p.forceString === 'true' ? text : setTyped(text)
+    const nameNode = item.entries.find((e) => e.key === 'name')?.value ?? item
+    const leaf: PosNode = valueNode ?? { kind: 'scalar', text, style: 'plain', start: -1, end: -1, line: item.line, endLine: item.line }
+    // Values: walk and create maps/lists.
+    let holder: unknown = value
+    for (let k = 0; k < steps.length; k++) {
+      const step = steps[k]
+      const last = k === steps.length - 1
+      const next = last ? typed : typeof steps[k + 1] === 'number' ? [] : {}
+      if (typeof step === 'number') {
+        if (!Array.isArray(holder)) return
+        while (holder.length <= step) holder.push(null)
+        if (last) holder[step] = next
+        else if (!(typeof steps[k + 1] === 'number' ? Array.isArray(holder[step]) : isObject(holder[step]))) holder[step] = next
+        holder = holder[step]
+      } else {
+        if (!isObject(holder)) return
+        if (last) holder[step] = next
+        else if (!(typeof steps[k + 1] === 'number' ? Array.isArray(holder[step]) : isObject(holder[step]))) holder[step] = next
+        holder = holder[step]
+      }
+    }
+    root = setNode(root, steps, leaf, nameNode)
+    applied++
+  })
+  return applied > 0 ? { root, value } : undefined
+}
+
+/** `a.b\.c[0].d` → ['a', 'b.c', 0, 'd']; undefined for what is not a plain --set path. */
+function parameterPath(name: string): (string | number)[] | undefined {
+  const out: (string | number)[] = []
+  let key = ''
+  for (let i = 0; i < name.length; i++) {
+    const ch = name[i]
+    if (ch === '\\' && i + 1 < name.length) key += name[++i]
+    else if (ch === '.') {
+      if (key !== '') out.push(key)
+      else if (out.length === 0 || typeof out[out.length - 1] !== 'number') return undefined
+      key = ''
+    } else if (ch === '[') {
+      const close = name.indexOf(']', i)
+      const index = close < 0 ? NaN : Number(name.slice(i + 1, close))
+      if (!Number.isInteger(index) || index < 0 || index > 1000) return undefined
+      if (key !== '') out.push(key)
+      else if (out.length === 0) return undefined
+      out.push(index)
+      key = ''
+      i = close
+    } else key += ch
+  }
+  if (key !== '') out.push(key)
+  return out.length > 0 ? out : undefined
+}
+
+/** How Helm's --set types a value (strvals typedVal): booleans, null, integers; otherwise a string. */
+function setTyped(text: string): unknown {
+  if (text.toLowerCase() === 'true') return true
+  if (text.toLowerCase() === 'false') return false
+  if (text.toLowerCase() === 'null') return null
+  if (text === '0') return 0
+  if (/^-?[1-9][0-9]*$/.test(text) && Number.isSafeInteger(Number(text))) return Number(text)
+  return text
+}
+
+/** A copy of `node` with `leaf` at `steps` (maps and lists copied on write; missing ones made at the key's line). */
+function setNode(node: PosNode | null, steps: readonly (string | number)[], leaf: PosNode, keyNode: PosNode): PosNode {
+  if (steps.length === 0) return leaf
+  const [step, ...rest] = steps
+  const fresh = (kind: 'map' | 'seq'): PosNode => kind === 'map'
+    ? { kind: 'map', flow: false, entries: [], start: -1, end: -1, line: keyNode.line, endLine: keyNode.endLine }
+    : { kind: 'seq', flow: false, items: [], start: -1, end: -1, line: keyNode.line, endLine: keyNode.endLine }
+  if (typeof step === 'number') {
+    const seq = node?.kind === 'seq' ? { ...node, items: [...node.items] } : (fresh('seq') as PosNode & { kind: 'seq' })
+    while (seq.items.length <= step) seq.items.push({ kind: 'scalar', text: 'null', style: 'plain', start: -1, end: -1, line: keyNode.line, endLine: keyNode.line })
+    seq.items[step] = setNode(seq.items[step], rest, leaf, keyNode)
+    return seq
+  }
+  const map = node?.kind === 'map' ? { ...node, entries: [...node.entries] } : (fresh('map') as PosNode & { kind: 'map' })
+  const at = map.entries.findIndex((e) => e.key === step)
+  // The key's place: the parameter's name (not an editable key of the values, so no offsets).
+  const key: PosNode = { kind: 'scalar', text: step, style: 'plain', start: -1, end: -1, line: keyNode.line, endLine: keyNode.endLine }
+  // A replaced value takes the parameter's key place too, so the setting reads as one at the parameter.
+  if (at >= 0) map.entries[at] = { ...map.entries[at], ...(rest.length === 0 ? { keyNode: key } : {}), value: setNode(map.entries[at].value, rest, leaf, keyNode) }
+  else map.entries.push({ key: step, keyNode: key, value: setNode(null, rest, leaf, keyNode) })
+  return map
 }
 
 function meshConfigIn(root: PosNode | null, values: Record<string, unknown>, prefix: YamlPath, rootPath: YamlPath = []): EmbeddedDocument[] {

@@ -95,6 +95,11 @@ export interface EmbeddedDocument {
    */
   root: PosNode | null
   value: unknown
+  /**
+   * Helm values only: the release takes more values from objects this document does not hold (a Flux HelmRelease's
+   * spec.valuesFrom ConfigMaps/Secrets), so a setting missing here may still be set.
+   */
+  valuesIncomplete?: true
 }
 
 export interface ManifestDocument {

@@ -58,6 +58,8 @@ export interface Tree {
 export interface HelmTree extends Tree {
   /** Normalised chart name, or 'istio-operator' for IstioOperator spec.values. */
   chart: string
+  /** The release takes more values from elsewhere (Flux valuesFrom): a setting missing here may be set there. */
+  valuesIncomplete?: true
 }
 
 const PROXY_CONFIG_ANNOTATION = 'proxy.istio.io/config'
@@ -250,6 +252,8 @@ function matchTree(out: HitCollector, c: CompiledTree, tree: Tree, patterns: rea
   // Most matchers of a plan name settings a tree does not have: a look at the first step settles those.
   if (!patterns.some((p) => firstStepPresent(base, p))) return
   if (!conditionsHold(conditionsOnBase ? base : tree.value, c.conditions, false, tree.values)) return
+  // Values the document does not hold (Flux valuesFrom) may set what an `absent` condition looks for: stay quiet.
+  if ((tree as HelmTree).valuesIncomplete && c.conditions.some((k) => k.absent && !k.relative && !k.parent && !k.onPodMetadata)) return
   for (const pattern of patterns) {
     for (const r of resolvePath(base, pattern, prefix)) {
       if (passes(r.value, c.test) && conditionsHold(r.value, c.conditions, true)) out.addAt(c, tree, r.path, formatPath(r.path.slice(prefix.length)))
@@ -288,7 +292,7 @@ function isChartYaml(doc: ManifestDocument): boolean {
 export function helmTreesOf(doc: ManifestDocument): HelmTree[] {
   const trees: HelmTree[] = doc.embedded
     .filter((e) => e.role === 'helm-values' && isMap(e.value))
-    .map((e) => ({ value: e.value, root: e.root, at: e.at, chart: e.chart ?? 'istiod' }))
+    .map((e) => ({ value: e.value, root: e.root, at: e.at, chart: e.chart ?? 'istiod', ...(e.valuesIncomplete ? { valuesIncomplete: true as const } : {}) }))
   // A values document the parser recognised but did not embed: the document itself is the values.
   if (doc.kind === 'helm-values' && isMap(doc.value) && !trees.some((t) => t.at.length === 0)) {
     trees.push({ value: doc.value, root: doc.root, at: [], chart: 'istiod' })
@@ -706,7 +710,8 @@ function checkCharts(out: HitCollector, doc: ManifestDocument): void {
     const releaseName = typeof spec.releaseName === 'string' ? spec.releaseName : name && typeof spec.targetNamespace === 'string' ? `${spec.targetNamespace}-${name}` : name
     const chartSpec = isMap(spec.chart) && isMap(spec.chart.spec) ? spec.chart.spec : {}
     const sourceName = isMap(chartSpec.sourceRef) ? chartSpec.sourceRef.name : isMap(spec.chartRef) ? spec.chartRef.name : undefined
-    places.push({ place: ['spec', 'chart', 'spec', 'chart'], at: ['spec'], install: { releaseName, installer: 'HelmRelease', values: valuesAt(doc, ['spec', 'values']) }, otherSource: namesOtherSource(sourceName) })
+    const valuesIncomplete = Array.isArray(spec.valuesFrom) && spec.valuesFrom.length > 0
+    places.push({ place: ['spec', 'chart', 'spec', 'chart'], at: ['spec'], install: { releaseName, installer: 'HelmRelease', values: valuesAt(doc, ['spec', 'values']), ...(valuesIncomplete ? { valuesIncomplete } : {}) }, otherSource: namesOtherSource(sourceName) })
   } else {
     // An ApplicationSet's template is an Application: its spec one level down.
     const set = doc.resource!.kind === 'ApplicationSet'
@@ -745,6 +750,8 @@ interface ChartInstall {
   releaseName?: string
   installer?: string
   values: unknown
+  /** More values come from objects the document does not hold (Flux valuesFrom). */
+  valuesIncomplete?: boolean
 }
 
 /** The inline Helm values embedded at or under `prefix` (recognise parsed them), or {}. */
@@ -768,6 +775,8 @@ function reportChart(out: HitCollector, tree: Tree, place: ConcretePath, install
   if (SHARED_CHART_NAMES.has(name) && otherSource) return
   for (const c of out.plan.charts.get(name) ?? []) {
     if (c.conditions.length && !conditionsHold(install, c.conditions)) continue
+    // A `values.*` condition that wants a setting absent cannot hold when some values are out of sight.
+    if (install.valuesIncomplete && c.conditions.some((k) => k.absent && k.patterns.some((p) => p[0]?.kind === 'key' && p[0].key === 'values'))) continue
     out.addAt(c, tree, place, name)
   }
 }
