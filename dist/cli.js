@@ -9122,26 +9122,21 @@ function applyParameters(base, params, seq) {
             const step = steps[k];
             const last = k === steps.length - 1;
             const next = last ? typed : typeof steps[k + 1] === 'number' ? [] : {};
+            // A list index steps into a list (padded with nulls up to it), a key into a map.
             if (typeof step === 'number') {
                 if (!Array.isArray(holder))
                     return;
                 while (holder.length <= step)
                     holder.push(null);
-                if (last)
-                    holder[step] = next;
-                else if (!(typeof steps[k + 1] === 'number' ? Array.isArray(holder[step]) : isObject(holder[step])))
-                    holder[step] = next;
-                holder = holder[step];
             }
-            else {
-                if (!isObject(holder))
-                    return;
-                if (last)
-                    holder[step] = next;
-                else if (!(typeof steps[k + 1] === 'number' ? Array.isArray(holder[step]) : isObject(holder[step])))
-                    holder[step] = next;
-                holder = holder[step];
-            }
+            else if (!isObject(holder))
+                return;
+            const container = holder;
+            if (last)
+                container[step] = next;
+            else if (!(typeof steps[k + 1] === 'number' ? Array.isArray(container[step]) : isObject(container[step])))
+                container[step] = next;
+            holder = container[step];
         }
         root = setNode(root, steps, leaf, nameNode);
         applied++;
@@ -9465,6 +9460,14 @@ function catalogRelease(minor, releases = CATALOG) {
 }
 /** The Gateway API route kinds, and the listener sets, which name their Gateway the same way (`istioRoutes`). */
 const ROUTE_KINDS = ['HTTPRoute', 'GRPCRoute', 'TCPRoute', 'TLSRoute', 'UDPRoute', 'ListenerSet', 'XListenerSet'];
+/** The backend policy kinds whose targetRefs name Services (`istioRoutes`: a policy only other controllers' routes use). */
+const BACKEND_POLICY_KINDS = ['BackendTLSPolicy', 'XBackendTrafficPolicy'];
+/** The workload kinds with a pod template (or, for Pod, their own pod spec): what the `$workload` macro stands for. */
+const WORKLOAD_KINDS = new Set([
+    'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob', 'Rollout'
+]);
+/** Pod-template kinds and the `$workload` macro that stands for them. */
+new Set(['$workload', ...WORKLOAD_KINDS]);
 /** Splits a catalog path into segments, keeping `["a.b"]` keys whole. */
 function splitCatalogPath(path) {
     const out = [];
@@ -9503,10 +9506,6 @@ const POD_TEMPLATE_BY_KIND = {
     CronJob: 'spec.jobTemplate.spec.template'
 };
 const DEFAULT_POD_TEMPLATE = 'spec.template';
-/** Workload kinds whose pod template (or own spec, for Pod) is checked by `$podSpec` / `$podMetadata` paths. */
-const WORKLOAD_KINDS = new Set([
-    'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob', 'Rollout'
-]);
 /** Where the pod template of a workload kind sits ('' = the object itself, for Pod). */
 function podTemplatePath(kind) {
     return POD_TEMPLATE_BY_KIND[kind] ?? DEFAULT_POD_TEMPLATE;
@@ -9543,6 +9542,21 @@ function compilePath(path) {
     return steps;
 }
 const hasOwn = Object.prototype.hasOwnProperty;
+/** A YAML map (a plain object; not a list, not null). */
+function isMap$1(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+/** The value at a path of map keys (each read as a string), or undefined. */
+function valueAt(value, path) {
+    let current = value;
+    for (const step of path) {
+        const key = String(step);
+        if (!isMap$1(current) || !hasOwn.call(current, key))
+            return undefined;
+        current = current[key];
+    }
+    return current;
+}
 /** Every concrete path the pattern reaches in `value` (present keys count even when their value is null; `passes` refuses null). */
 function resolvePath(value, pattern, prefix = []) {
     const out = [];
@@ -9627,37 +9641,28 @@ const NEVER_INJECTED_NAMESPACES = new Set(['kube-system', 'kube-public', 'kube-n
 /** The istio-cni chart's default `excludeNamespaces`: the CNI agent never captures pods there. */
 const NEVER_CAPTURED_NAMESPACES = new Set(['kube-system']);
 const INJECT_TRUE = new Set(['y', 'yes', 'true', 'on']);
-function isMap$3(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-function at(value, path) {
-    let current = value;
-    for (const step of path) {
-        if (!isMap$3(current))
-            return undefined;
-        current = current[step];
-    }
-    return current;
-}
 function text(v) {
     return v === undefined || v === null || typeof v === 'object' ? undefined : String(v);
 }
 /** The pod facts of a workload document (Pod, or the pod template of a Deployment, CronJob, \u2026); undefined for other kinds. */
 function podFactsOf(value, kind) {
-    if (kind === undefined || !WORKLOAD_KINDS.has(kind) || !isMap$3(value))
+    if (kind === undefined || !WORKLOAD_KINDS.has(kind) || !isMap$1(value))
         return undefined;
     const template = podTemplatePath(kind);
     const base = template === '' ? [] : template.split('.');
-    const metadata = at(value, [...base, 'metadata']);
-    const labels = isMap$3(metadata) && isMap$3(metadata.labels) ? metadata.labels : {};
-    const annotations = isMap$3(metadata) && isMap$3(metadata.annotations) ? metadata.annotations : {};
+    return podFactsAt(valueAt(value, [...base, 'metadata']), valueAt(value, [...base, 'spec']), valueAt(value, ['metadata', 'namespace']));
+}
+/** The pod facts of a pod template's metadata and spec, with the workload's written `metadata.namespace`. */
+function podFactsAt(metadata, spec, written) {
+    const labels = isMap$1(metadata) && isMap$1(metadata.labels) ? metadata.labels : {};
+    const annotations = isMap$1(metadata) && isMap$1(metadata.annotations) ? metadata.annotations : {};
     const injectLabel = text(labels['sidecar.istio.io/inject']);
     const inject = ('sidecar.istio.io/inject' in labels ? injectLabel : text(annotations['sidecar.istio.io/inject'])) ?? '';
-    const namespace = text(at(value, ['metadata', 'namespace']));
+    const namespace = text(written);
     const mode = text(labels['istio.io/dataplane-mode']);
     return {
         ...(namespace ? { namespace } : {}),
-        hostNetwork: at(value, [...base, 'spec', 'hostNetwork']) === true,
+        hostNetwork: isMap$1(spec) && spec.hostNetwork === true,
         inject: inject.toLowerCase(),
         injectLabelTrue: injectLabel === 'true',
         revLabel: text(labels['istio.io/rev']) !== undefined,
@@ -9666,12 +9671,12 @@ function podFactsOf(value, kind) {
 }
 /** The labels of a v1 Namespace document that decide its pods' data plane; undefined for any other document. */
 function namespaceFactsOf(value, kind, apiVersion) {
-    if (kind !== 'Namespace' || apiVersion !== 'v1' || !isMap$3(value) || !isMap$3(value.metadata))
+    if (kind !== 'Namespace' || apiVersion !== 'v1' || !isMap$1(value) || !isMap$1(value.metadata))
         return undefined;
     const name = text(value.metadata.name);
     if (!name)
         return undefined;
-    const labels = isMap$3(value.metadata.labels) ? value.metadata.labels : {};
+    const labels = isMap$1(value.metadata.labels) ? value.metadata.labels : {};
     const injection = text(labels['istio-injection']);
     const mode = text(labels['istio.io/dataplane-mode']);
     return { name, facts: { ...(injection !== undefined ? { injection } : {}), rev: text(labels['istio.io/rev']) !== undefined, ...(mode !== undefined ? { dataplaneMode: mode } : {}) } };
@@ -9680,7 +9685,7 @@ function namespaceFactsOf(value, kind, apiVersion) {
  * The injector's own skip rules (istio/istio pkg/kube/inject/webhook.go `injectRequired`): host network, an ignored
  * namespace, or a `sidecar.istio.io/inject` label (the annotation when there is no label) other than y/yes/true/on.
  */
-function injectorSkips$1(pod) {
+function injectorSkips(pod) {
     if (pod.hostNetwork)
         return true;
     if (pod.namespace !== undefined && NEVER_INJECTED_NAMESPACES.has(pod.namespace))
@@ -9695,7 +9700,7 @@ function injectorSkips$1(pod) {
  * or `istio.io/rev` label; any other `istio-injection` value (disabled) keeps every webhook away.
  */
 function getsSidecar(pod, ns) {
-    if (injectorSkips$1(pod))
+    if (injectorSkips(pod))
         return false;
     if (ns === undefined)
         return true;
@@ -9715,7 +9720,7 @@ function capturedByZtunnel(pod, ns) {
         return false;
     if (pod.namespace !== undefined && NEVER_CAPTURED_NAMESPACES.has(pod.namespace))
         return false;
-    const sidecar = ns === undefined ? !injectorSkips$1(pod) && (pod.injectLabelTrue || pod.revLabel) : getsSidecar(pod, ns);
+    const sidecar = ns === undefined ? !injectorSkips(pod) && (pod.injectLabelTrue || pod.revLabel) : getsSidecar(pod, ns);
     if (sidecar)
         return false;
     if (pod.dataplaneMode === 'ambient')
@@ -9729,18 +9734,19 @@ function inPodScope(scope, pod, ns) {
 /** Whether the pod is out of scope whatever its Namespace says (decided per document, before the repository is known). */
 function outOfScopeAnyway(scope, pod) {
     if (scope === 'sidecar')
-        return injectorSkips$1(pod);
+        return injectorSkips(pod);
     return pod.hostNetwork || pod.dataplaneMode === 'none' || (pod.namespace !== undefined && NEVER_CAPTURED_NAMESPACES.has(pod.namespace));
 }
 
 // Applies a compiled plan to one document: finds every catalog match with its exact position.
+/** The scalar a hit matched: the text of its value node, else the value it carries where it has no node (the YAML inside an annotation). */
+function matchedScalar(hit) {
+    return hit.valueNode?.kind === 'scalar' ? hit.valueNode.text : hit.value;
+}
 const PROXY_CONFIG_ANNOTATION = 'proxy.istio.io/config';
 /** An empty map or list, or null: what a `where` condition with `empty: true` looks for. */
 function isEmpty(v) {
-    return v === null || (Array.isArray(v) ? v.length === 0 : isMap$2(v) && Object.keys(v).length === 0);
-}
-function isMap$2(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
+    return v === null || (Array.isArray(v) ? v.length === 0 : isMap$1(v) && Object.keys(v).length === 0);
 }
 function groupOf(apiVersion) {
     const slash = apiVersion.lastIndexOf('/');
@@ -9855,24 +9861,13 @@ class HitCollector {
         return parent ? { line: parent.line } : undefined;
     }
 }
-/** The value at a path of map keys (each read as a string), or undefined. */
-function valueAt(value, path) {
-    let current = value;
-    for (const step of path) {
-        const key = String(step);
-        if (!isMap$2(current) || !Object.prototype.hasOwnProperty.call(current, key))
-            return undefined;
-        current = current[key];
-    }
-    return current;
-}
 /** The map or list that holds the value at `path` (map keys and list indices), for `@..` conditions. */
 function holderOf(root, path) {
     let current = root;
     for (const step of path.slice(0, -1)) {
         if (Array.isArray(current) && typeof step === 'number')
             current = current[step];
-        else if (isMap$2(current) && Object.prototype.hasOwnProperty.call(current, String(step)))
+        else if (isMap$1(current) && Object.prototype.hasOwnProperty.call(current, String(step)))
             current = current[String(step)];
         else
             return undefined;
@@ -9925,8 +9920,8 @@ function firstStepPresent(value, pattern) {
         return true;
     const step = pattern[0];
     if (step.kind === 'key')
-        return isMap$2(value) && Object.prototype.hasOwnProperty.call(value, step.key);
-    return step.kind === 'anyKey' ? isMap$2(value) : Array.isArray(value);
+        return isMap$1(value) && Object.prototype.hasOwnProperty.call(value, step.key);
+    return step.kind === 'anyKey' ? isMap$1(value) : Array.isArray(value);
 }
 /** Every match of a tree-path compiled matcher (MeshConfig, ProxyConfig, Helm) in one tree. */
 function matchTree(out, c, tree, patterns, prefix = [], conditionsOnBase = false) {
@@ -9953,7 +9948,7 @@ function collectHits(doc, plan, lines) {
     const out = new HitCollector(doc, plan, lines);
     const helmTrees = helmTreesOf(doc);
     const meshTrees = meshTreesOf(doc, helmTrees);
-    if (doc.kind === 'resource' && doc.resource && isMap$2(doc.value)) {
+    if (doc.kind === 'resource' && doc.resource && isMap$1(doc.value)) {
         const docTree = { value: doc.value, root: doc.root, at: [] };
         checkKind(out, doc, docTree);
         checkMetadata(out, doc, docTree);
@@ -9972,29 +9967,29 @@ function collectHits(doc, plan, lines) {
     return out.hits;
 }
 function isChartYaml(doc) {
-    return /(^|\/)Chart\.ya?ml$/.test(doc.file) && isMap$2(doc.value) && Array.isArray(doc.value.dependencies);
+    return /(^|\/)Chart\.ya?ml$/.test(doc.file) && isMap$1(doc.value) && Array.isArray(doc.value.dependencies);
 }
 // ---- trees -------------------------------------------------------------------------------------------
 function helmTreesOf(doc) {
     const trees = doc.embedded
-        .filter((e) => e.role === 'helm-values' && isMap$2(e.value))
+        .filter((e) => e.role === 'helm-values' && isMap$1(e.value))
         .map((e) => ({ value: e.value, root: e.root, at: e.at, chart: e.chart ?? 'istiod', ...(e.valuesIncomplete ? { valuesIncomplete: true } : {}) }));
     // A values document the parser recognised but did not embed: the document itself is the values.
-    if (doc.kind === 'helm-values' && isMap$2(doc.value) && !trees.some((t) => t.at.length === 0)) {
+    if (doc.kind === 'helm-values' && isMap$1(doc.value) && !trees.some((t) => t.at.length === 0)) {
         trees.push({ value: doc.value, root: doc.root, at: [], chart: 'istiod' });
     }
-    const spec = isMap$2(doc.value) ? doc.value.spec : undefined;
+    const spec = isMap$1(doc.value) ? doc.value.spec : undefined;
     // IstioOperator spec.values, when the parser did not already embed it.
-    if (doc.family === 'istio-operator' && isMap$2(spec) && isMap$2(spec.values) && !trees.some((t) => formatPath(t.at) === 'spec.values')) {
+    if (doc.family === 'istio-operator' && isMap$1(spec) && isMap$1(spec.values) && !trees.some((t) => formatPath(t.at) === 'spec.values')) {
         trees.push({ value: spec.values, root: nodeAt(doc.root, ['spec', 'values']) ?? null, at: ['spec', 'values'], chart: 'istio-operator' });
     }
     return trees;
 }
 function meshTreesOf(doc, helmTrees) {
-    const trees = doc.embedded.filter((e) => e.role === 'mesh-config' && isMap$2(e.value)).map((e) => ({ value: e.value, root: e.root, at: e.at }));
+    const trees = doc.embedded.filter((e) => e.role === 'mesh-config' && isMap$1(e.value)).map((e) => ({ value: e.value, root: e.root, at: e.at }));
     const have = new Set(trees.map((t) => formatPath(t.at)));
     const add = (value, root, at) => {
-        if (!isMap$2(value) || have.has(formatPath(at)))
+        if (!isMap$1(value) || have.has(formatPath(at)))
             return;
         have.add(formatPath(at));
         trees.push({ value, root, at });
@@ -10002,11 +9997,11 @@ function meshTreesOf(doc, helmTrees) {
     for (const h of helmTrees) {
         if (h.chart !== 'istiod' && h.chart !== 'istio-operator')
             continue;
-        if (isMap$2(h.value))
+        if (isMap$1(h.value))
             add(h.value.meshConfig, nodeAt(h.root, ['meshConfig']) ?? null, [...h.at, 'meshConfig']);
     }
-    const spec = isMap$2(doc.value) ? doc.value.spec : undefined;
-    if (doc.family === 'istio-operator' && isMap$2(spec))
+    const spec = isMap$1(doc.value) ? doc.value.spec : undefined;
+    if (doc.family === 'istio-operator' && isMap$1(spec))
         add(spec.meshConfig, nodeAt(doc.root, ['spec', 'meshConfig']) ?? null, ['spec', 'meshConfig']);
     // The values that hold each MeshConfig (for `$values.` conditions): the istiod chart's values around its
     // meshConfig, an IstioOperator's spec.values next to spec.meshConfig (or around spec.values.meshConfig).
@@ -10014,7 +10009,7 @@ function meshTreesOf(doc, helmTrees) {
     for (const h of helmTrees)
         if (h.chart === 'istiod' || h.chart === 'istio-operator')
             holders.set(formatPath([...h.at, 'meshConfig']), h.value);
-    if (doc.family === 'istio-operator' && isMap$2(spec) && isMap$2(spec.values))
+    if (doc.family === 'istio-operator' && isMap$1(spec) && isMap$1(spec.values))
         holders.set('spec.meshConfig', spec.values);
     for (const t of trees) {
         const values = holders.get(formatPath(t.at));
@@ -10116,21 +10111,21 @@ function checkMetadata(out, doc, tree) {
     const wantAnnotations = plan.annotations.size > 0 || plan.proxyEnv.size > 0 || plan.proxyConfig.length > 0;
     for (const holder of holdersOf(doc)) {
         const metadata = valueAt(doc.value, holder.path);
-        if (!isMap$2(metadata))
+        if (!isMap$1(metadata))
             continue;
         const annotations = metadata.annotations;
-        if (wantAnnotations && isMap$2(annotations)) {
+        if (wantAnnotations && isMap$1(annotations)) {
             for (const key in annotations) {
                 const value = annotations[key];
                 for (const c of plan.annotations.get(key) ?? [])
                     if (applies(c, holder.tags) && passes(value, c.test))
                         out.addAt(c, tree, [...holder.path, 'annotations', key], key);
-                if (key === PROXY_CONFIG_ANNOTATION && holder.tags.has('pod') && !injectorSkips(doc, holder.path, metadata))
+                if (key === PROXY_CONFIG_ANNOTATION && holder.tags.has('pod') && !podSkipped(doc, holder.path, metadata))
                     checkProxyConfigAnnotation(out, tree, [...holder.path, 'annotations', key], value, metadata);
             }
         }
         const labels = metadata.labels;
-        if (plan.labels.size > 0 && isMap$2(labels)) {
+        if (plan.labels.size > 0 && isMap$1(labels)) {
             for (const key in labels) {
                 for (const c of plan.labels.get(key) ?? [])
                     if (applies(c, holder.tags) && passes(labels[key], c.test))
@@ -10279,30 +10274,18 @@ function proxyConfigOf(raw) {
 }
 /**
  * Whether the sidecar injector leaves the pod of this metadata block alone, so nothing reads its proxy.istio.io/config
- * (istio/istio pkg/kube/inject/inject.go `injectRequired`): the pod runs on the host network, its written namespace is
- * one the injector ignores, or its `sidecar.istio.io/inject` label (the annotation when there is no label) holds a value
- * other than y, yes, true or on, in any case ("false", "no", "off", "disabled" all turn injection off). A namespace's
- * own labels live in another file and are left to the entries' opt-outs.
+ * (the pod scope's injector rules, src/analyze/catalog/pods.ts). A namespace's own labels live in another file and are
+ * left to the entries' opt-outs.
  */
-function injectorSkips(doc, metadataPath, metadata) {
-    const labels = isMap$2(metadata.labels) ? metadata.labels : {};
-    const annotations = isMap$2(metadata.annotations) ? metadata.annotations : {};
-    const setting = 'sidecar.istio.io/inject' in labels ? labels['sidecar.istio.io/inject'] : annotations['sidecar.istio.io/inject'];
-    const text = setting === undefined || setting === null ? '' : String(setting).toLowerCase();
-    if (text !== '' && !['y', 'yes', 'true', 'on'].includes(text))
-        return true;
-    const spec = valueAt(doc.value, [...metadataPath.slice(0, -1), 'spec']);
-    if (isMap$2(spec) && spec.hostNetwork === true)
-        return true;
-    const own = valueAt(doc.value, ['metadata', 'namespace']);
-    return typeof own === 'string' && NEVER_INJECTED_NAMESPACES.has(own);
+function podSkipped(doc, metadataPath, metadata) {
+    return injectorSkips(podFactsAt(metadata, valueAt(doc.value, [...metadataPath.slice(0, -1), 'spec']), valueAt(doc.value, ['metadata', 'namespace'])));
 }
 /** proxy.istio.io/config holds ProxyConfig as YAML text: its proxyMetadata and fields are checked, reported on the annotation. */
 function checkProxyConfigAnnotation(out, tree, path, raw, podMetadata) {
     if (typeof raw !== 'string' || (out.plan.proxyEnv.size === 0 && out.plan.proxyConfig.length === 0))
         return;
     const config = proxyConfigOf(raw);
-    if (!isMap$2(config))
+    if (!isMap$1(config))
         return;
     const at = located(tree.root, path);
     if (!at)
@@ -10316,7 +10299,7 @@ function checkProxyConfigAnnotation(out, tree, path, raw, podMetadata) {
         out.add(c, { line: at.line, ...(text !== undefined ? { value: text } : {}) }, [...path, ...innerPath], name);
     };
     const metadata = config.proxyMetadata;
-    if (isMap$2(metadata)) {
+    if (isMap$1(metadata)) {
         envMapHits(metadata, out.plan.proxyEnv, (c, name) => report(c, ['proxyMetadata', name], name, metadata[name]));
     }
     for (const c of out.plan.proxyConfig) {
@@ -10348,7 +10331,7 @@ function checkIstiodEnvInResources(out, doc, tree) {
         return;
     const containers = resolvePath(value, [{ kind: 'key', key: 'spec' }, { kind: 'key', key: 'template' }, { kind: 'key', key: 'spec' }, { kind: 'key', key: 'containers' }, { kind: 'anyItem' }]);
     for (const c of containers)
-        if (isMap$2(c.value) && c.value.name === container)
+        if (isMap$1(c.value) && c.value.name === container)
             checkEnvList(out, tree, [...c.path, 'env'], container === 'discovery' ? istiodEnv : cniEnv);
 }
 /** `- name: X` / `value: Y` lists: reported on the name. */
@@ -10357,7 +10340,7 @@ function checkEnvList(out, tree, listPath, index) {
     if (!Array.isArray(list))
         return;
     list.forEach((item, i) => {
-        if (!isMap$2(item) || typeof item.name !== 'string')
+        if (!isMap$1(item) || typeof item.name !== 'string')
             return;
         for (const c of index.get(item.name) ?? []) {
             if (!passes(item.value, c.test) || listSetsAnyOf(list, c))
@@ -10375,7 +10358,7 @@ function checkProxyConfigResource(out, doc, tree) {
     if (doc.resource.kind !== 'ProxyConfig' || groupOf(doc.resource.apiVersion) !== 'networking.istio.io')
         return;
     const env = valueAt(doc.value, ['spec', 'environmentVariables']);
-    if (!isMap$2(env))
+    if (!isMap$1(env))
         return;
     envMapHits(env, out.plan.proxyEnv, (c, name) => out.addAt(c, tree, ['spec', 'environmentVariables', name], name));
 }
@@ -10446,36 +10429,36 @@ function checkCharts(out, doc) {
     if (out.plan.charts.size === 0 || doc.family !== 'helm-release')
         return;
     const spec = doc.value.spec;
-    if (!isMap$2(spec))
+    if (!isMap$1(spec))
         return;
     const value = doc.value;
-    const metadata = isMap$2(value.metadata) ? value.metadata : {};
+    const metadata = isMap$1(value.metadata) ? value.metadata : {};
     const name = typeof metadata.name === 'string' ? metadata.name : undefined;
     // Generic chart names (base, gateway, cni) count only where recognise took the source for Istio's.
     const istio = chartsInstalled(value).map((c) => c.at.join('.'));
     const places = [];
     if (doc.resource.kind === 'HelmRelease') {
         const releaseName = typeof spec.releaseName === 'string' ? spec.releaseName : name && typeof spec.targetNamespace === 'string' ? `${spec.targetNamespace}-${name}` : name;
-        const chartSpec = isMap$2(spec.chart) && isMap$2(spec.chart.spec) ? spec.chart.spec : {};
-        const sourceName = isMap$2(chartSpec.sourceRef) ? chartSpec.sourceRef.name : isMap$2(spec.chartRef) ? spec.chartRef.name : undefined;
+        const chartSpec = isMap$1(spec.chart) && isMap$1(spec.chart.spec) ? spec.chart.spec : {};
+        const sourceName = isMap$1(chartSpec.sourceRef) ? chartSpec.sourceRef.name : isMap$1(spec.chartRef) ? spec.chartRef.name : undefined;
         const valuesIncomplete = Array.isArray(spec.valuesFrom) && spec.valuesFrom.length > 0;
         places.push({ place: ['spec', 'chart', 'spec', 'chart'], at: ['spec'], install: { releaseName, installer: 'HelmRelease', values: valuesAt(doc, ['spec', 'values']), ...(valuesIncomplete ? { valuesIncomplete } : {}) }, otherSource: namesOtherSource(sourceName) });
     }
     else {
         // An ApplicationSet's template is an Application: its spec one level down.
         const set = doc.resource.kind === 'ApplicationSet';
-        const appSpec = set ? (isMap$2(spec.template) && isMap$2(spec.template.spec) ? spec.template.spec : {}) : spec;
+        const appSpec = set ? (isMap$1(spec.template) && isMap$1(spec.template.spec) ? spec.template.spec : {}) : spec;
         const prefix = set ? ['spec', 'template', 'spec'] : ['spec'];
         const sources = [];
-        if (isMap$2(appSpec.source))
+        if (isMap$1(appSpec.source))
             sources.push([[...prefix, 'source'], appSpec.source]);
         if (Array.isArray(appSpec.sources))
             appSpec.sources.forEach((s, i) => sources.push([[...prefix, 'sources', i], s]));
         for (const [at, source] of sources) {
-            const helm = isMap$2(source) && isMap$2(source.helm) ? source.helm : {};
+            const helm = isMap$1(source) && isMap$1(source.helm) ? source.helm : {};
             const releaseName = typeof helm.releaseName === 'string' ? helm.releaseName : name;
-            const repo = isMap$2(source) ? source.repoURL : undefined;
-            places.push({ place: [...at, 'chart'], at, install: { releaseName, installer: doc.resource.kind, values: valuesAt(doc, [...at, 'helm']) }, otherSource: namesOtherSource(repo) && !(isMap$2(source) && typeof source.path === 'string' && /istio/i.test(source.path)) });
+            const repo = isMap$1(source) ? source.repoURL : undefined;
+            places.push({ place: [...at, 'chart'], at, install: { releaseName, installer: doc.resource.kind, values: valuesAt(doc, [...at, 'helm']) }, otherSource: namesOtherSource(repo) && !(isMap$1(source) && typeof source.path === 'string' && /istio/i.test(source.path)) });
         }
     }
     const tree = { value: doc.value, root: doc.root, at: [] };
@@ -10502,7 +10485,7 @@ function checkChartYaml(out, doc) {
     const deps = doc.value.dependencies;
     const tree = { value: doc.value, root: doc.root, at: [] };
     // A dependency is rendered under the parent chart's release, whose name the file does not say.
-    deps.forEach((d, i) => reportChart(out, tree, ['dependencies', i, 'name'], { values: {} }, isMap$2(d) && isIstioChartRepository(d.repository), isMap$2(d) && namesOtherSource(d.repository)));
+    deps.forEach((d, i) => reportChart(out, tree, ['dependencies', i, 'name'], { values: {} }, isMap$1(d) && isIstioChartRepository(d.repository), isMap$1(d) && namesOtherSource(d.repository)));
 }
 function reportChart(out, tree, place, install, istioSource, otherSource = false) {
     const node = nodeAt(tree.root, place);
@@ -10530,7 +10513,7 @@ function checkHelm(out, tree) {
         else if (c.match.chart === tree.chart)
             matchTree(out, c, tree, c.patterns);
     }
-    if (!isMap$2(tree.value))
+    if (!isMap$1(tree.value))
         return;
     // istiod: pilot.env (and the istiod chart's top-level env); the istio-cni agent: the cni chart's env, which the
     // chart writes into the agent's ConfigMap (read through envFrom), also as cni.env (the chart lifts its cni:
@@ -10548,7 +10531,7 @@ function checkHelm(out, tree) {
     }
     for (const [place, index] of places) {
         const env = valueAt(tree.value, place);
-        if (isMap$2(env))
+        if (isMap$1(env))
             envMapHits(env, index, (c, name) => out.addAt(c, tree, [...place, name], name));
     }
 }
@@ -10559,11 +10542,11 @@ function checkMesh(out, tree) {
     // A ProxyConfig match's conditions read the same ProxyConfig (defaultConfig), as on the annotation.
     for (const c of plan.proxyConfig)
         matchTree(out, c, tree, c.patterns, ['defaultConfig'], true);
-    if (plan.proxyEnv.size === 0 || !isMap$2(tree.value))
+    if (plan.proxyEnv.size === 0 || !isMap$1(tree.value))
         return;
     const defaults = tree.value.defaultConfig;
-    const metadata = isMap$2(defaults) ? defaults.proxyMetadata : undefined;
-    if (isMap$2(metadata))
+    const metadata = isMap$1(defaults) ? defaults.proxyMetadata : undefined;
+    if (isMap$1(metadata))
         envMapHits(metadata, plan.proxyEnv, (c, name) => out.addAt(c, tree, ['defaultConfig', 'proxyMetadata', name], name));
 }
 /**
@@ -10579,7 +10562,7 @@ function envMapHits(env, index, report) {
 }
 /** An env match's `unlessSet` on a `- name:` list. */
 function listSetsAnyOf(list, c) {
-    return c.match.unlessSet?.some((n) => list.some((item) => isMap$2(item) && item.name === n)) ?? false;
+    return c.match.unlessSet?.some((n) => list.some((item) => isMap$1(item) && item.name === n)) ?? false;
 }
 /** Helm compatibilityVersion values in a document, with positions (Helm values of any chart and IstioOperator spec). */
 function compatibilityVersionsIn(doc) {
@@ -11351,7 +11334,7 @@ const ISTIO_CHARTS = new Set(['base', 'istio-base', 'istiod', 'istio-discovery',
 const CONTROL_PLANE_CHARTS = new Set(['istiod', 'istio-discovery', 'istiod-remote', 'base', 'istio-base']);
 /** Image tag variants that are not part of the version. */
 const VARIANT_SUFFIX = /-(distroless|debug)$/;
-function isMap$1(v) {
+function isMap(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 function chartName(ref) {
@@ -11481,10 +11464,10 @@ const RANK = { installsControlPlane: 0, installs: 1, names: 2, compatibility: 3 
 const sourceKey = (kind, namespace, name) => `${kind}/${namespace ?? ''}/${name}`;
 function collectSources(doc, out) {
     const value = doc.value;
-    if (!isMap$1(value) || (value.kind !== 'HelmRepository' && value.kind !== 'OCIRepository'))
+    if (!isMap(value) || (value.kind !== 'HelmRepository' && value.kind !== 'OCIRepository'))
         return;
-    const metadata = isMap$1(value.metadata) ? value.metadata : {};
-    const spec = isMap$1(value.spec) ? value.spec : {};
+    const metadata = isMap(value.metadata) ? value.metadata : {};
+    const spec = isMap(value.spec) ? value.spec : {};
     if (typeof metadata.name !== 'string' || typeof spec.url !== 'string')
         return;
     const ns = typeof metadata.namespace === 'string' ? metadata.namespace : undefined;
@@ -11511,7 +11494,7 @@ const CHART_OR_KUSTOMIZATION = /(^|\/)(Chart|kustomization)\.ya?ml$/;
 function candidatesOf(doc, sources, unresolved) {
     const out = [];
     const value = doc.value;
-    if (!isMap$1(value))
+    if (!isMap(value))
         return out;
     // Most documents are none of the sources below (each needs one of these kinds, Helm values or one of these files).
     if (!SOURCE_KINDS.has(value.kind) && !doc.embedded.some((e) => e.role === 'helm-values') && !CHART_OR_KUSTOMIZATION.test(doc.file))
@@ -11527,12 +11510,12 @@ function candidatesOf(doc, sources, unresolved) {
             unresolved.push({ version: found.text, file: doc.file, line: found.line, how });
     };
     const rankOf = (chart) => (CONTROL_PLANE_CHARTS.has(chart) ? RANK.installsControlPlane : RANK.installs);
-    const spec = isMap$1(value.spec) ? value.spec : {};
-    const metadata = isMap$1(value.metadata) ? value.metadata : {};
+    const spec = isMap(value.spec) ? value.spec : {};
+    const metadata = isMap(value.metadata) ? value.metadata : {};
     const kind = value.kind;
-    if (kind === 'HelmRelease' && isMap$1(spec.chart) && isMap$1(spec.chart.spec)) {
+    if (kind === 'HelmRelease' && isMap(spec.chart) && isMap(spec.chart.spec)) {
         const chartSpec = spec.chart.spec;
-        const ref = isMap$1(chartSpec.sourceRef) ? chartSpec.sourceRef : {};
+        const ref = isMap(chartSpec.sourceRef) ? chartSpec.sourceRef : {};
         const refKind = typeof ref.kind === 'string' ? ref.kind : 'HelmRepository';
         const ns = typeof ref.namespace === 'string' ? ref.namespace : typeof metadata.namespace === 'string' ? metadata.namespace : undefined;
         const url = typeof ref.name === 'string' ? sources.get(sourceKey(refKind, ns, ref.name)) ?? sources.get(sourceKey(refKind, '*', ref.name)) : undefined;
@@ -11542,7 +11525,7 @@ function candidatesOf(doc, sources, unresolved) {
     }
     if (kind === 'OCIRepository' && typeof spec.url === 'string') {
         const chart = istioChartOf(spec.url, spec.url);
-        if (chart && isMap$1(spec.ref)) {
+        if (chart && isMap(spec.ref)) {
             take(['spec', 'ref', 'tag'], `Flux OCIRepository spec.ref.tag (chart ${chart})`, rankOf(chart));
             take(['spec', 'ref', 'semver'], `Flux OCIRepository spec.ref.semver (chart ${chart})`, rankOf(chart));
         }
@@ -11551,17 +11534,17 @@ function candidatesOf(doc, sources, unresolved) {
     const argo = [];
     if (kind === 'Application')
         argo.push([['spec'], spec, 'Argo CD Application']);
-    if (kind === 'ApplicationSet' && isMap$1(spec.template) && isMap$1(spec.template.spec))
+    if (kind === 'ApplicationSet' && isMap(spec.template) && isMap(spec.template.spec))
         argo.push([['spec', 'template', 'spec'], spec.template.spec, 'Argo CD ApplicationSet']);
     for (const [at, appSpec, what] of argo) {
-        if (isMap$1(appSpec.source)) {
+        if (isMap(appSpec.source)) {
             const chart = istioChartOf(appSpec.source.chart, typeof appSpec.source.repoURL === 'string' ? appSpec.source.repoURL : undefined);
             if (chart)
                 take([...at, 'source', 'targetRevision'], `${what} ${at.join('.')}.source.targetRevision (chart ${chart})`, rankOf(chart));
         }
         if (Array.isArray(appSpec.sources)) {
             appSpec.sources.forEach((s, i) => {
-                const chart = isMap$1(s) ? istioChartOf(s.chart, typeof s.repoURL === 'string' ? s.repoURL : undefined) : undefined;
+                const chart = isMap(s) ? istioChartOf(s.chart, typeof s.repoURL === 'string' ? s.repoURL : undefined) : undefined;
                 if (chart)
                     take([...at, 'sources', i, 'targetRevision'], `${what} ${at.join('.')}.sources[${i}].targetRevision (chart ${chart})`, rankOf(chart));
             });
@@ -11571,24 +11554,24 @@ function candidatesOf(doc, sources, unresolved) {
         take(['spec', 'tag'], 'IstioOperator spec.tag', RANK.names);
     if (/(^|\/)Chart\.ya?ml$/.test(doc.file) && Array.isArray(value.dependencies)) {
         value.dependencies.forEach((d, i) => {
-            const chart = isMap$1(d) ? istioChartOf(d.name, typeof d.repository === 'string' ? d.repository : undefined) : undefined;
+            const chart = isMap(d) ? istioChartOf(d.name, typeof d.repository === 'string' ? d.repository : undefined) : undefined;
             if (chart)
                 take(['dependencies', i, 'version'], `Chart.yaml dependency ${chart}`, rankOf(chart));
         });
     }
     if (/(^|\/)kustomization\.ya?ml$/.test(doc.file) && Array.isArray(value.helmCharts)) {
         value.helmCharts.forEach((h, i) => {
-            const chart = isMap$1(h) ? istioChartOf(h.name, typeof h.repo === 'string' ? h.repo : undefined) : undefined;
+            const chart = isMap(h) ? istioChartOf(h.name, typeof h.repo === 'string' ? h.repo : undefined) : undefined;
             if (chart)
                 take(['helmCharts', i, 'version'], `kustomization helmCharts ${chart}`, rankOf(chart));
         });
     }
     // A rendered install: the istiod Deployment's pilot image tag.
     if (kind === 'Deployment') {
-        const podSpec = isMap$1(spec.template) && isMap$1(spec.template.spec) ? spec.template.spec : {};
+        const podSpec = isMap(spec.template) && isMap(spec.template.spec) ? spec.template.spec : {};
         const containers = Array.isArray(podSpec.containers) ? podSpec.containers : [];
         containers.forEach((c, i) => {
-            if (!isMap$1(c) || typeof c.image !== 'string')
+            if (!isMap(c) || typeof c.image !== 'string')
                 return;
             const m = PILOT_IMAGE.exec(c.image);
             if (!m || !(/istio/i.test(c.image) || c.name === 'discovery'))
@@ -11623,7 +11606,7 @@ function detectionReads(doc) {
     if (doc.embedded.some((e) => e.role === 'helm-values'))
         return true;
     const value = doc.value;
-    if (!isMap$1(value))
+    if (!isMap(value))
         return false;
     if (typeof value.kind === 'string' && DETECTION_KINDS.has(value.kind))
         return true;
@@ -11633,9 +11616,9 @@ function detectionReads(doc) {
         return true;
     if (value.kind !== 'Deployment')
         return false;
-    const spec = isMap$1(value.spec) ? value.spec : {};
-    const podSpec = isMap$1(spec.template) && isMap$1(spec.template.spec) ? spec.template.spec : {};
-    return Array.isArray(podSpec.containers) && podSpec.containers.some((c) => isMap$1(c) && typeof c.image === 'string' && PILOT_IMAGE.test(c.image));
+    const spec = isMap(value.spec) ? value.spec : {};
+    const podSpec = isMap(spec.template) && isMap(spec.template.spec) ? spec.template.spec : {};
+    return Array.isArray(podSpec.containers) && podSpec.containers.some((c) => isMap(c) && typeof c.image === 'string' && PILOT_IMAGE.test(c.image));
 }
 /**
  * Only files that may hold one of the sources above are parsed (detection runs over whole repositories). Every source
@@ -12463,7 +12446,7 @@ function optOutsOf(doc, lines) {
             let key = hit.optOutKey.endsWith('@') ? `${hit.optOutKey}${name}` : hit.optOutKey;
             if (key.endsWith('~')) {
                 // A setting that must hold the finding's own value (sameValue): the value it holds.
-                const held = hit.valueNode?.kind === 'scalar' ? hit.valueNode.text : hit.value;
+                const held = matchedScalar(hit);
                 if (!held)
                     continue;
                 key = `${key}${held}`;
@@ -12474,7 +12457,7 @@ function optOutsOf(doc, lines) {
                 if (!named)
                     continue;
                 // A waypoint in another namespace is named with istio.io/use-waypoint-namespace next to the name.
-                const labels = isMap(d.value) && isMap(d.value.metadata) && isMap(d.value.metadata.labels) ? d.value.metadata.labels : {};
+                const labels = isMap$1(d.value) && isMap$1(d.value.metadata) && isMap$1(d.value.metadata.labels) ? d.value.metadata.labels : {};
                 const elsewhere = labels['istio.io/use-waypoint-namespace'];
                 const namespace = typeof elsewhere === 'string' ? elsewhere : d.resource?.kind === 'Namespace' ? (name ?? '') : (d.resource?.namespace ?? '');
                 key = `${key}${named}@${namespace}`;
@@ -12493,14 +12476,14 @@ const UMBRELLA_CHARTS = { base: 'base', istiod: 'istiod', cni: 'cni', 'istio-cni
  * they name Istio settings (CNI_CONF_GROUP_READ), so another project's block of the same name does not set one.
  */
 function umbrellaSubcharts(doc) {
-    if (doc.resource || doc.kind === 'helm-values' || doc.embedded.length > 0 || !isMap(doc.value))
+    if (doc.resource || doc.kind === 'helm-values' || doc.embedded.length > 0 || !isMap$1(doc.value))
         return [];
     if (!/(^|\/)values\.ya?ml$/.test(doc.file))
         return [];
     const out = [];
     for (const [key, value] of Object.entries(doc.value)) {
         const chart = UMBRELLA_CHARTS[key];
-        if (!chart || !isMap(value))
+        if (!chart || !isMap$1(value))
             continue;
         out.push({ ...doc, embedded: [{ role: 'helm-values', chart, at: [key], root: nodeAt(doc.root, [key]) ?? null, value }] });
     }
@@ -12509,9 +12492,6 @@ function umbrellaSubcharts(doc) {
 const MAY_PAIR = /\b(?:lightstep|opencensus|defaultProviders|rootNamespace)\b|^kind:[ \t]*["']?Telemetry\b|gateway\.networking\.k8s\.io\/gateway-name["']?:[ \t]*["']?[\w.-]|^apiVersion:[ \t]*["']?gateway\.networking\.k8s\.io\/v1(?:beta1)?["']?[ \t]*\r?\nkind:[ \t]*["']?Gateway\b|^[ \t]*(?:- )?credentialNames?:[ \t]*[^\s#]|^kind:[ \t]*["']?(?:ServiceEntry|IstioOperator|Kustomization|Application)\b|^resources:|istio-operator\b|dataplane-mode["']?:[ \t]*["']?ambient|profile:[ \t]*["']?ambient|gatewayClassName:[ \t]*["']?istio-waypoint|^[ \t]*(?:- )?credentialNames:[ \t]*\r?\n[ \t]*- |chart:[ \t]*["']?ztunnel\b|^[ \t]*(?:- )?bind:[ \t]*[^\s#]|\bkind:[ \t]*["']?InferencePool\b|^kind:[ \t]*["']?(?:Namespace|HTTPRoute|GRPCRoute|TLSRoute|TCPRoute)\b/m;
 const NONE = { secrets: [], servers: [], hosts: [], ambient: false, operators: [], appliers: [], selections: [], managed: [], providers: [], tracers: [], overrides: [], roots: [], routes: [], gateways: [], optOuts: [] };
 const factsByDoc = new WeakMap();
-function isMap(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 /**
  * Records the facts of a document while its position tree is there. Cheap for every other document: a look at
  * its kind and a few metadata keys.
@@ -12539,7 +12519,7 @@ function recalled(doc, lines) {
 }
 function factsOf(doc, lines) {
     const value = doc.value;
-    if (!isMap(value))
+    if (!isMap$1(value))
         return NONE;
     const resource = doc.resource;
     const istioGateway = resource && resource.kind === 'Gateway' && ISTIO_NETWORKING.has(resource.apiVersion) ? resource : undefined;
@@ -12555,7 +12535,7 @@ function factsOf(doc, lines) {
     const { providers, tracers, overrides, roots } = tracingOf(doc, value);
     const gatewayApi = resource && (resource.apiVersion.startsWith('gateway.networking.k8s.io/') || resource.apiVersion.startsWith('gateway.networking.x-k8s.io/')) ? resource : undefined;
     const routes = gatewayApi && ROUTE_KINDS.includes(gatewayApi.kind) ? [routeParents(value, gatewayApi)] : gatewayApi && BACKEND_POLICY_KINDS.includes(gatewayApi.kind) ? policyTargets(value, gatewayApi) : [];
-    const className = gatewayApi?.kind === 'Gateway' && isMap(value.spec) ? value.spec.gatewayClassName : undefined;
+    const className = gatewayApi?.kind === 'Gateway' && isMap$1(value.spec) ? value.spec.gatewayClassName : undefined;
     const gateways = gatewayApi?.name && typeof className === 'string' ? [{ name: gatewayApi.name, ...(gatewayApi.namespace ? { namespace: gatewayApi.namespace } : {}), className }] : [];
     const optOuts = optOutsOf(doc, lines);
     const namespace = namespaceFactsOf(value, resource?.kind, resource?.apiVersion);
@@ -12568,12 +12548,12 @@ function routeParents(value, resource) {
     const services = backendRefsOf(value, resource, 'Service');
     const base = { resource, ...(pools.length > 0 ? { pools } : {}), ...(services.length > 0 ? { services } : {}) };
     // A ListenerSet (XListenerSet before Gateway API 1.5) names its one Gateway in spec.parentRef.
-    const refs = isMap(value.spec) ? (value.spec.parentRefs ?? (isMap(value.spec.parentRef) ? [value.spec.parentRef] : undefined)) : undefined;
+    const refs = isMap$1(value.spec) ? (value.spec.parentRefs ?? (isMap$1(value.spec.parentRef) ? [value.spec.parentRef] : undefined)) : undefined;
     if (!Array.isArray(refs) || refs.length === 0)
         return base;
     const gateways = [];
     for (const ref of refs) {
-        if (!isMap(ref) || typeof ref.name !== 'string')
+        if (!isMap$1(ref) || typeof ref.name !== 'string')
             return base;
         const kind = ref.kind ?? 'Gateway';
         const group = ref.group ?? 'gateway.networking.k8s.io';
@@ -12587,16 +12567,18 @@ function routeParents(value, resource) {
 function referenced(ref, name, resource) {
     return { namespace: typeof ref.namespace === 'string' ? ref.namespace : (resource.namespace ?? ''), name };
 }
-/** The backend policy kinds whose targetRefs name Services (`istioRoutes`: a policy only foreign routes use). */
-const BACKEND_POLICY_KINDS = ['BackendTLSPolicy', 'XBackendTrafficPolicy'];
+/** A reference's group names the core API group (unset, empty or `core`), where Services are. */
+function coreGroup(ref) {
+    return ref.group === undefined || ref.group === '' || ref.group === 'core';
+}
 /** A backend policy's Service targets, as a route-like fact without parents (none when a target is not a core Service). */
 function policyTargets(value, resource) {
-    const refs = isMap(value.spec) ? value.spec.targetRefs : undefined;
+    const refs = isMap$1(value.spec) ? value.spec.targetRefs : undefined;
     if (!Array.isArray(refs) || refs.length === 0)
         return [];
     const targets = [];
     for (const ref of refs) {
-        if (!isMap(ref) || typeof ref.name !== 'string' || ref.kind !== 'Service' || (ref.group !== undefined && ref.group !== '' && ref.group !== 'core'))
+        if (!isMap$1(ref) || typeof ref.name !== 'string' || ref.kind !== 'Service' || !coreGroup(ref))
             return [];
         targets.push({ namespace: resource.namespace ?? '', name: ref.name });
     }
@@ -12604,19 +12586,19 @@ function policyTargets(value, resource) {
 }
 /** The InferencePools (any group: the v1alpha2 and the v1 pool alike) or core Services a route's rules name in backendRefs. */
 function backendRefsOf(value, resource, kind) {
-    const rules = isMap(value.spec) ? value.spec.rules : undefined;
+    const rules = isMap$1(value.spec) ? value.spec.rules : undefined;
     if (!Array.isArray(rules))
         return [];
     const named = [];
     for (const rule of rules) {
-        const refs = isMap(rule) ? rule.backendRefs : undefined;
+        const refs = isMap$1(rule) ? rule.backendRefs : undefined;
         if (!Array.isArray(refs))
             continue;
         for (const ref of refs) {
-            if (!isMap(ref) || typeof ref.name !== 'string')
+            if (!isMap$1(ref) || typeof ref.name !== 'string')
                 continue;
             const refKind = ref.kind ?? 'Service';
-            if (kind === 'InferencePool' ? refKind === 'InferencePool' : refKind === 'Service' && (ref.group === undefined || ref.group === '' || ref.group === 'core'))
+            if (kind === 'InferencePool' ? refKind === 'InferencePool' : refKind === 'Service' && coreGroup(ref))
                 named.push(referenced(ref, ref.name, resource));
         }
     }
@@ -12680,21 +12662,21 @@ function tracingOf(doc, value) {
     const roots = [];
     const resource = doc.resource;
     if (resource && resource.kind === 'Telemetry' && resource.apiVersion.startsWith('telemetry.istio.io/')) {
-        const tracing = isMap(value.spec) ? value.spec.tracing : undefined;
+        const tracing = isMap$1(value.spec) ? value.spec.tracing : undefined;
         if (Array.isArray(tracing)) {
             // disableSpanReporting: true turns the tracing spec off before istiod looks at its provider (a later entry of
             // the same Telemetry that sets false turns it back on).
-            const reenabled = tracing.some((t) => isMap(t) && t.disableSpanReporting === false);
+            const reenabled = tracing.some((t) => isMap$1(t) && t.disableSpanReporting === false);
             tracing.forEach((t, i) => {
-                const list = isMap(t) ? t.providers : undefined;
-                if (isMap(t) && t.disableSpanReporting === false && !(Array.isArray(list) && list.length > 0)) {
+                const list = isMap$1(t) ? t.providers : undefined;
+                if (isMap$1(t) && t.disableSpanReporting === false && !(Array.isArray(list) && list.length > 0)) {
                     tracers.push({ name: '', by: who(resource), at: { file: doc.file, line: lineOf(entryAt(doc.root, ['spec', 'tracing', i, 'disableSpanReporting'])?.keyNode, doc.line), path: `spec.tracing[${i}].disableSpanReporting`, resource }, reenables: true });
                 }
                 if (!Array.isArray(list))
                     return;
-                const disabled = isMap(t) && t.disableSpanReporting === true && !reenabled;
+                const disabled = isMap$1(t) && t.disableSpanReporting === true && !reenabled;
                 list.forEach((p, j) => {
-                    if (!isMap(p) || typeof p.name !== 'string' || p.name === '')
+                    if (!isMap$1(p) || typeof p.name !== 'string' || p.name === '')
                         return;
                     const path = ['spec', 'tracing', i, 'providers', j, 'name'];
                     tracers.push({ name: p.name, by: who(resource), at: { file: doc.file, line: lineOf(entryAt(doc.root, path)?.keyNode, doc.line), path: `spec.tracing[${i}].providers[${j}].name`, resource }, ...(disabled ? { disabled: true } : {}) });
@@ -12711,7 +12693,7 @@ function tracingOf(doc, value) {
         return { providers, tracers, overrides, roots };
     for (const tree of meshTreesOf(doc, helmTreesOf(doc))) {
         const mesh = tree.value;
-        if (!isMap(mesh))
+        if (!isMap$1(mesh))
             continue;
         const at = (path) => {
             const where = located(tree.root, path);
@@ -12719,16 +12701,16 @@ function tracingOf(doc, value) {
         };
         if (Array.isArray(mesh.extensionProviders)) {
             mesh.extensionProviders.forEach((p, i) => {
-                if (!isMap(p) || typeof p.name !== 'string')
+                if (!isMap$1(p) || typeof p.name !== 'string')
                     return;
                 for (const kind of Object.keys(p)) {
-                    if (kind === 'name' || !isMap(p[kind]))
+                    if (kind === 'name' || !isMap$1(p[kind]))
                         continue;
                     providers.push({ kind, name: p.name, at: at(['extensionProviders', i, kind]) });
                 }
             });
         }
-        const defaults = isMap(mesh.defaultProviders) ? mesh.defaultProviders.tracing : undefined;
+        const defaults = isMap$1(mesh.defaultProviders) ? mesh.defaultProviders.tracing : undefined;
         if (Array.isArray(defaults)) {
             defaults.forEach((name, j) => {
                 if (typeof name === 'string' && name !== '')
@@ -12748,9 +12730,9 @@ function telemetryOverride(value, resource, tracing) {
     let client = false;
     let server = false;
     for (const t of tracing) {
-        if (!isMap(t) || !Array.isArray(t.providers) || !t.providers.some((p) => isMap(p) && typeof p.name === 'string' && p.name !== ''))
+        if (!isMap$1(t) || !Array.isArray(t.providers) || !t.providers.some((p) => isMap$1(p) && typeof p.name === 'string' && p.name !== ''))
             continue;
-        const mode = isMap(t.match) ? t.match.mode : undefined;
+        const mode = isMap$1(t.match) ? t.match.mode : undefined;
         if (mode === undefined || mode === 'CLIENT_AND_SERVER' || mode === 'CLIENT')
             client = true;
         if (mode === undefined || mode === 'CLIENT_AND_SERVER' || mode === 'SERVER')
@@ -12768,12 +12750,12 @@ function operatorObject(doc, value, resource) {
     if (resource.kind !== 'IstioOperator' || doc.family !== 'istio-operator')
         return undefined;
     const metadata = value.metadata;
-    const annotations = isMap(metadata) ? metadata.annotations : undefined;
-    if (isMap(annotations) && String(annotations['config.kubernetes.io/local-config']) === 'true')
+    const annotations = isMap$1(metadata) ? metadata.annotations : undefined;
+    if (isMap$1(annotations) && String(annotations['config.kubernetes.io/local-config']) === 'true')
         return undefined;
-    if (isMap(annotations) && String(annotations['install.istio.io/ignoreReconcile']) === 'true')
+    if (isMap$1(annotations) && String(annotations['install.istio.io/ignoreReconcile']) === 'true')
         return undefined;
-    if (isMap(value.spec) && value.spec.profile === 'ambient')
+    if (isMap$1(value.spec) && value.spec.profile === 'ambient')
         return undefined;
     return { at: { file: doc.file, line: lineOf(entryAt(doc.root, ['apiVersion'])?.keyNode, doc.line), path: 'apiVersion', resource } };
 }
@@ -12813,17 +12795,17 @@ function appliersOf(doc, value) {
     if (!resource)
         return [];
     const spec = value.spec;
-    if (resource.kind === 'Kustomization' && resource.apiVersion.startsWith('kustomize.toolkit.fluxcd.io/') && isMap(spec) && typeof spec.path === 'string') {
+    if (resource.kind === 'Kustomization' && resource.apiVersion.startsWith('kustomize.toolkit.fluxcd.io/') && isMap$1(spec) && typeof spec.path === 'string') {
         // Flux applies the kustomization.yaml of the directory, or generates one over every manifest below it. The
         // repository root is left out: a Flux Kustomization of the whole tree usually deploys another repository.
         const path = normalPath(spec.path);
         return path ? [{ what: `Flux Kustomization ${name}`, dir: { path, recurse: true } }] : [];
     }
-    if (resource.kind === 'Application' && resource.apiVersion.startsWith('argoproj.io/') && isMap(spec)) {
-        const sources = [spec.source, ...(Array.isArray(spec.sources) ? spec.sources : [])].filter(isMap);
+    if (resource.kind === 'Application' && resource.apiVersion.startsWith('argoproj.io/') && isMap$1(spec)) {
+        const sources = [spec.source, ...(Array.isArray(spec.sources) ? spec.sources : [])].filter(isMap$1);
         return sources.flatMap((source) => {
             const path = typeof source.path === 'string' && source.chart === undefined ? normalPath(source.path) : undefined;
-            const recurse = isMap(source.directory) && source.directory.recurse === true;
+            const recurse = isMap$1(source.directory) && source.directory.recurse === true;
             return path ? [{ what: `Argo CD Application ${name}`, dir: { path, recurse } }] : [];
         });
     }
@@ -12849,7 +12831,7 @@ function parseCredential(text) {
     return undefined;
 }
 function canonicalSelector(selector) {
-    if (!isMap(selector))
+    if (!isMap$1(selector))
         return '';
     return Object.keys(selector)
         .sort()
@@ -12858,13 +12840,13 @@ function canonicalSelector(selector) {
 }
 function secretReferences(doc, value, resource) {
     const spec = value.spec;
-    if (!isMap(spec) || !Array.isArray(spec.servers))
+    if (!isMap$1(spec) || !Array.isArray(spec.servers))
         return [];
     const selector = canonicalSelector(spec.selector);
     const out = [];
     spec.servers.forEach((server, i) => {
-        const tls = isMap(server) ? server.tls : undefined;
-        if (!isMap(tls))
+        const tls = isMap$1(server) ? server.tls : undefined;
+        if (!isMap$1(tls))
             return;
         const add = (text, path, line) => {
             if (typeof text !== 'string')
@@ -12885,14 +12867,14 @@ function secretReferences(doc, value, resource) {
 /** The servers of an Istio Gateway with a port number; none unless some server of it names a bind address. */
 function serverPorts(doc, value, resource) {
     const spec = value.spec;
-    if (!isMap(spec) || !Array.isArray(spec.servers))
+    if (!isMap$1(spec) || !Array.isArray(spec.servers))
         return [];
-    if (!spec.servers.some((s) => isMap(s) && typeof s.bind === 'string' && s.bind !== ''))
+    if (!spec.servers.some((s) => isMap$1(s) && typeof s.bind === 'string' && s.bind !== ''))
         return [];
     const selector = canonicalSelector(spec.selector);
     const out = [];
     spec.servers.forEach((server, i) => {
-        if (!isMap(server) || !isMap(server.port))
+        if (!isMap$1(server) || !isMap$1(server.port))
             return;
         const port = Number(server.port.number);
         if (!Number.isInteger(port))
@@ -12906,7 +12888,7 @@ function serverPorts(doc, value, resource) {
 }
 function hostReferences(doc, value, resource) {
     const spec = value.spec;
-    if (!isMap(spec) || !Array.isArray(spec.hosts))
+    if (!isMap$1(spec) || !Array.isArray(spec.hosts))
         return [];
     const out = [];
     spec.hosts.forEach((host, j) => {
@@ -12921,8 +12903,8 @@ const GATEWAY_NAME_LABEL = 'gateway.networking.k8s.io/gateway-name';
 const MANAGED_POD_LABELS = new Set([GATEWAY_NAME_LABEL, 'gateway.istio.io/managed', 'sidecar.istio.io/inject', 'service.istio.io/canonical-name', 'service.istio.io/canonical-revision', 'istio.io/rev']);
 function gatewaySelections(doc, value, resource) {
     const spec = value.spec;
-    const selector = isMap(spec) ? spec.selector : undefined;
-    const name = isMap(selector) ? selector[GATEWAY_NAME_LABEL] : undefined;
+    const selector = isMap$1(spec) ? spec.selector : undefined;
+    const name = isMap$1(selector) ? selector[GATEWAY_NAME_LABEL] : undefined;
     if (typeof name !== 'string' || name === '')
         return [];
     // A selector that also asks for a label Istio does not put on a managed gateway's pods never matched them.
@@ -12939,12 +12921,12 @@ function showsAmbient(doc, value) {
     if (doc.chart === 'ztunnel')
         return true;
     const metadata = value.metadata;
-    if (isMap(metadata) && isMap(metadata.labels) && metadata.labels['istio.io/dataplane-mode'] === 'ambient')
+    if (isMap$1(metadata) && isMap$1(metadata.labels) && metadata.labels['istio.io/dataplane-mode'] === 'ambient')
         return true;
     const spec = value.spec;
-    if (doc.family === 'istio-operator' && isMap(spec) && spec.profile === 'ambient')
+    if (doc.family === 'istio-operator' && isMap$1(spec) && spec.profile === 'ambient')
         return true;
-    if (doc.resource?.kind === 'Gateway' && isMap(spec) && spec.gatewayClassName === 'istio-waypoint')
+    if (doc.resource?.kind === 'Gateway' && isMap$1(spec) && spec.gatewayClassName === 'istio-waypoint')
         return true;
     if (doc.kind === 'helm-values' && value.profile === 'ambient')
         return true;
@@ -12953,7 +12935,7 @@ function showsAmbient(doc, value) {
             continue;
         if (e.chart === 'ztunnel')
             return true;
-        if (isMap(e.value) && (e.value.profile === 'ambient' || (isMap(e.value.global) && e.value.global.profile === 'ambient')))
+        if (isMap$1(e.value) && (e.value.profile === 'ambient' || (isMap$1(e.value.global) && e.value.global.profile === 'ambient')))
             return true;
     }
     return false;
@@ -13142,7 +13124,7 @@ function repositoryNamespaces(files) {
  * the Service that fronts the proxies the user runs).
  */
 function istioManages(value) {
-    const spec = isMap(value) && isMap(value.spec) ? value.spec : undefined;
+    const spec = isMap$1(value) && isMap$1(value.spec) ? value.spec : undefined;
     if (!spec)
         return false;
     // Only the istio class deploys the kube-gateway proxies that merged Istio Gateways (istio-remote deploys nothing,
@@ -13155,7 +13137,7 @@ function istioManages(value) {
     if (addresses.length > 1)
         return false;
     const first = addresses[0];
-    const type = isMap(first) ? first.type : undefined;
+    const type = isMap$1(first) ? first.type : undefined;
     return type === undefined || type === null || type === 'IPAddress';
 }
 /**
@@ -13464,7 +13446,7 @@ function filePathsOf(ctx) {
 const matchedValueOf = new WeakMap();
 /** `{name}` becomes the matched key, variable or path; `{value}` the matched scalar (or the name when there is none). */
 function renderMessage(hit) {
-    const value = hit.valueNode?.kind === 'scalar' ? hit.valueNode.text : (hit.value ?? hit.name);
+    const value = matchedScalar(hit) ?? hit.name;
     return hit.message.split('{name}').join(hit.name).split('{value}').join(value);
 }
 function toFinding(doc, hit, lines) {
@@ -13485,7 +13467,7 @@ function toFinding(doc, hit, lines) {
     };
     if (hit.optOutKey)
         optOutKeyOf.set(finding, hit.optOutKey);
-    const held = hit.valueNode?.kind === 'scalar' ? hit.valueNode.text : hit.value;
+    const held = matchedScalar(hit);
     if (hit.optOutKey && held)
         matchedValueOf.set(finding, held);
     if (hit.istioRoutes)

@@ -3,7 +3,7 @@ import type { Finding } from '../model.js'
 import type { ManifestDocument, ManifestFile } from '../manifests/types.js'
 import { entryAt } from '../manifests/locate.js'
 import type { AnalysisContext, Analyzer, RuleMeta } from './types.js'
-import { collectHits, compatibilityVersionsIn, type CatalogHit } from './catalog/collect.js'
+import { collectHits, compatibilityVersionsIn, matchedScalar, type CatalogHit } from './catalog/collect.js'
 import { buildFix, lineHolding } from './catalog/fix.js'
 import { istioRouteFindings, needsRepositoryFindings, optOutKeyOf, planFor, podScopeOf, type CatalogRule, type Plan } from './catalog/plan.js'
 import { kubernetesFindings, KUBERNETES_RULE } from './catalog/kubernetes.js'
@@ -62,9 +62,8 @@ export interface CatalogFinding {
 const matchedValueOf = new WeakMap<Finding, string>()
 
 /** `{name}` becomes the matched key, variable or path; `{value}` the matched scalar (or the name when there is none). */
-
 function renderMessage(hit: CatalogHit): string {
-  const value = hit.valueNode?.kind === 'scalar' ? hit.valueNode.text : (hit.value ?? hit.name)
+  const value = matchedScalar(hit) ?? hit.name
   return hit.message.split('{name}').join(hit.name).split('{value}').join(value)
 }
 
@@ -85,7 +84,7 @@ function toFinding(doc: ManifestDocument, hit: CatalogHit, lines: readonly strin
     source: source.refs?.length ? `${source.url} (${source.refs.join(', ')})` : source.url
   }
   if (hit.optOutKey) optOutKeyOf.set(finding, hit.optOutKey)
-  const held = hit.valueNode?.kind === 'scalar' ? hit.valueNode.text : hit.value
+  const held = matchedScalar(hit)
   if (hit.optOutKey && held) matchedValueOf.set(finding, held)
   if (hit.istioRoutes) istioRouteFindings.add(finding)
   if (hit.needsRepository) needsRepositoryFindings.add(finding)

@@ -241,18 +241,15 @@ function applyParameters(base: { root: PosNode | null; value: unknown } | undefi
       const step = steps[k]
       const last = k === steps.length - 1
       const next = last ? typed : typeof steps[k + 1] === 'number' ? [] : {}
+      // A list index steps into a list (padded with nulls up to it), a key into a map.
       if (typeof step === 'number') {
         if (!Array.isArray(holder)) return
         while (holder.length <= step) holder.push(null)
-        if (last) holder[step] = next
-        else if (!(typeof steps[k + 1] === 'number' ? Array.isArray(holder[step]) : isObject(holder[step]))) holder[step] = next
-        holder = holder[step]
-      } else {
-        if (!isObject(holder)) return
-        if (last) holder[step] = next
-        else if (!(typeof steps[k + 1] === 'number' ? Array.isArray(holder[step]) : isObject(holder[step]))) holder[step] = next
-        holder = holder[step]
-      }
+      } else if (!isObject(holder)) return
+      const container = holder as Record<string | number, unknown>
+      if (last) container[step] = next
+      else if (!(typeof steps[k + 1] === 'number' ? Array.isArray(container[step]) : isObject(container[step]))) container[step] = next
+      holder = container[step]
     }
     root = setNode(root, steps, leaf, nameNode)
     applied++

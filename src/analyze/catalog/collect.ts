@@ -6,8 +6,8 @@ import { chartsInstalled, GENERIC_CHARTS } from '../../manifests/recognise.js'
 import { isIstioChartRepository } from '../../knowledge/chart-repos.js'
 import type { Severity } from '../../model.js'
 import type { CatalogEntry, FixSpec, PodScope } from '../../knowledge/catalog.js'
-import { NEVER_INJECTED_NAMESPACES, outOfScopeAnyway, podFactsOf, type PodFacts } from './pods.js'
-import { passes, podTemplatePath, resolvePath, scalarText, WORKLOAD_KINDS, type ConcretePath, type PathPattern } from './paths.js'
+import { injectorSkips, outOfScopeAnyway, podFactsAt, podFactsOf, type PodFacts } from './pods.js'
+import { isMap, passes, podTemplatePath, resolvePath, scalarText, valueAt, WORKLOAD_KINDS, type ConcretePath, type PathPattern } from './paths.js'
 import type { CatalogRule, Compiled, CompiledCondition, CompiledEnv, CompiledMetadata, CompiledText, CompiledTree, Plan } from './plan.js'
 
 /** One catalog match in a document, before it becomes a Finding. */
@@ -45,6 +45,11 @@ export interface CatalogHit {
   pod?: { scope: PodScope; facts: PodFacts }
 }
 
+/** The scalar a hit matched: the text of its value node, else the value it carries where it has no node (the YAML inside an annotation). */
+export function matchedScalar(hit: CatalogHit): string | undefined {
+  return hit.valueNode?.kind === 'scalar' ? hit.valueNode.text : hit.value
+}
+
 /** A YAML tree inside the document: the document itself, or an embedded MeshConfig / values block. */
 export interface Tree {
   value: unknown
@@ -67,10 +72,6 @@ const PROXY_CONFIG_ANNOTATION = 'proxy.istio.io/config'
 /** An empty map or list, or null: what a `where` condition with `empty: true` looks for. */
 function isEmpty(v: unknown): boolean {
   return v === null || (Array.isArray(v) ? v.length === 0 : isMap(v) && Object.keys(v).length === 0)
-}
-
-function isMap(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
 }
 
 function groupOf(apiVersion: string): string {
@@ -176,17 +177,6 @@ export class HitCollector {
     const parent = located(this.doc.root, tree.at)
     return parent ? { line: parent.line } : undefined
   }
-}
-
-/** The value at a path of map keys (each read as a string), or undefined. */
-function valueAt(value: unknown, path: readonly (string | number)[]): unknown {
-  let current = value
-  for (const step of path) {
-    const key = String(step)
-    if (!isMap(current) || !Object.prototype.hasOwnProperty.call(current, key)) return undefined
-    current = current[key]
-  }
-  return current
 }
 
 /** The map or list that holds the value at `path` (map keys and list indices), for `@..` conditions. */
@@ -429,7 +419,7 @@ function checkMetadata(out: HitCollector, doc: ManifestDocument, tree: Tree): vo
       for (const key in annotations) {
         const value = annotations[key]
         for (const c of plan.annotations.get(key) ?? []) if (applies(c, holder.tags) && passes(value, c.test)) out.addAt(c, tree, [...holder.path, 'annotations', key], key)
-        if (key === PROXY_CONFIG_ANNOTATION && holder.tags.has('pod') && !injectorSkips(doc, holder.path, metadata)) checkProxyConfigAnnotation(out, tree, [...holder.path, 'annotations', key], value, metadata)
+        if (key === PROXY_CONFIG_ANNOTATION && holder.tags.has('pod') && !podSkipped(doc, holder.path, metadata)) checkProxyConfigAnnotation(out, tree, [...holder.path, 'annotations', key], value, metadata)
       }
     }
     const labels = metadata.labels
@@ -560,21 +550,11 @@ function proxyConfigOf(raw: string): unknown {
 
 /**
  * Whether the sidecar injector leaves the pod of this metadata block alone, so nothing reads its proxy.istio.io/config
- * (istio/istio pkg/kube/inject/inject.go `injectRequired`): the pod runs on the host network, its written namespace is
- * one the injector ignores, or its `sidecar.istio.io/inject` label (the annotation when there is no label) holds a value
- * other than y, yes, true or on, in any case ("false", "no", "off", "disabled" all turn injection off). A namespace's
- * own labels live in another file and are left to the entries' opt-outs.
+ * (the pod scope's injector rules, src/analyze/catalog/pods.ts). A namespace's own labels live in another file and are
+ * left to the entries' opt-outs.
  */
-function injectorSkips(doc: ManifestDocument, metadataPath: readonly string[], metadata: Record<string, unknown>): boolean {
-  const labels = isMap(metadata.labels) ? metadata.labels : {}
-  const annotations = isMap(metadata.annotations) ? metadata.annotations : {}
-  const setting = 'sidecar.istio.io/inject' in labels ? labels['sidecar.istio.io/inject'] : annotations['sidecar.istio.io/inject']
-  const text = setting === undefined || setting === null ? '' : String(setting).toLowerCase()
-  if (text !== '' && !['y', 'yes', 'true', 'on'].includes(text)) return true
-  const spec = valueAt(doc.value, [...metadataPath.slice(0, -1), 'spec'])
-  if (isMap(spec) && spec.hostNetwork === true) return true
-  const own = valueAt(doc.value, ['metadata', 'namespace'])
-  return typeof own === 'string' && NEVER_INJECTED_NAMESPACES.has(own)
+function podSkipped(doc: ManifestDocument, metadataPath: readonly string[], metadata: Record<string, unknown>): boolean {
+  return injectorSkips(podFactsAt(metadata, valueAt(doc.value, [...metadataPath.slice(0, -1), 'spec']), valueAt(doc.value, ['metadata', 'namespace'])))
 }
 
 /** proxy.istio.io/config holds ProxyConfig as YAML text: its proxyMetadata and fields are checked, reported on the annotation. */

@@ -8,11 +8,12 @@
 import type { Finding, ResourceRef } from '../../model.js'
 import type { ManifestDocument, ManifestFile, PosNode } from '../../manifests/types.js'
 import { entryAt, formatPath, nodeAt } from '../../manifests/locate.js'
-import { ROUTE_KINDS, TRACING_PROVIDER_CHECKS, type CrossObjectCheck } from '../../knowledge/catalog.js'
+import { BACKEND_POLICY_KINDS, ROUTE_KINDS, TRACING_PROVIDER_CHECKS, type CrossObjectCheck } from '../../knowledge/catalog.js'
 import { includesChange, type Release } from '../../knowledge/versions.js'
 import { includedIn, needsRepositoryFindings, optOutKeyOf, optOutPlan, type Compiled, type Plan } from './plan.js'
-import { collectHits, helmTreesOf, located, meshTreesOf } from './collect.js'
+import { collectHits, helmTreesOf, located, matchedScalar, meshTreesOf } from './collect.js'
 import { isChartProfilePath } from './profile.js'
+import { isMap } from './paths.js'
 import { namespaceFactsOf, type NamespaceFacts } from './pods.js'
 
 const ISTIO_NETWORKING = new Set(['networking.istio.io/v1alpha3', 'networking.istio.io/v1beta1', 'networking.istio.io/v1'])
@@ -239,7 +240,7 @@ function optOutsOf(doc: ManifestDocument, lines?: readonly string[]): OptOutFact
       let key = hit.optOutKey.endsWith('@') ? `${hit.optOutKey}${name}` : hit.optOutKey
       if (key.endsWith('~')) {
         // A setting that must hold the finding's own value (sameValue): the value it holds.
-        const held = hit.valueNode?.kind === 'scalar' ? hit.valueNode.text : hit.value
+        const held = matchedScalar(hit)
         if (!held) continue
         key = `${key}${held}`
       }
@@ -329,10 +330,6 @@ export interface DocumentFacts {
 const NONE: DocumentFacts = { secrets: [], servers: [], hosts: [], ambient: false, operators: [], appliers: [], selections: [], managed: [], providers: [], tracers: [], overrides: [], roots: [], routes: [], gateways: [], optOuts: [] }
 const factsByDoc = new WeakMap<ManifestDocument, DocumentFacts>()
 
-function isMap(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
-}
-
 /**
  * Records the facts of a document while its position tree is there. Cheap for every other document: a look at
  * its kind and a few metadata keys.
@@ -405,8 +402,11 @@ function referenced(ref: Record<string, unknown>, name: string, resource: Resour
   return { namespace: typeof ref.namespace === 'string' ? ref.namespace : (resource.namespace ?? ''), name }
 }
 
-/** The backend policy kinds whose targetRefs name Services (`istioRoutes`: a policy only foreign routes use). */
-const BACKEND_POLICY_KINDS: readonly string[] = ['BackendTLSPolicy', 'XBackendTrafficPolicy']
+
+/** A reference's group names the core API group (unset, empty or `core`), where Services are. */
+function coreGroup(ref: Record<string, unknown>): boolean {
+  return ref.group === undefined || ref.group === '' || ref.group === 'core'
+}
 
 /** A backend policy's Service targets, as a route-like fact without parents (none when a target is not a core Service). */
 function policyTargets(value: Record<string, unknown>, resource: ResourceRef): RouteParents[] {
@@ -414,7 +414,7 @@ function policyTargets(value: Record<string, unknown>, resource: ResourceRef): R
   if (!Array.isArray(refs) || refs.length === 0) return []
   const targets: { namespace: string; name: string }[] = []
   for (const ref of refs) {
-    if (!isMap(ref) || typeof ref.name !== 'string' || ref.kind !== 'Service' || (ref.group !== undefined && ref.group !== '' && ref.group !== 'core')) return []
+    if (!isMap(ref) || typeof ref.name !== 'string' || ref.kind !== 'Service' || !coreGroup(ref)) return []
     targets.push({ namespace: resource.namespace ?? '', name: ref.name })
   }
   return [{ resource, targets }]
@@ -431,7 +431,7 @@ function backendRefsOf(value: Record<string, unknown>, resource: ResourceRef, ki
     for (const ref of refs) {
       if (!isMap(ref) || typeof ref.name !== 'string') continue
       const refKind = ref.kind ?? 'Service'
-      if (kind === 'InferencePool' ? refKind === 'InferencePool' : refKind === 'Service' && (ref.group === undefined || ref.group === '' || ref.group === 'core')) named.push(referenced(ref, ref.name, resource))
+      if (kind === 'InferencePool' ? refKind === 'InferencePool' : refKind === 'Service' && coreGroup(ref)) named.push(referenced(ref, ref.name, resource))
     }
   }
   return named

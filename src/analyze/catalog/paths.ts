@@ -1,5 +1,5 @@
 // Catalog path patterns (`spec.http[].mirrors`, `$trafficPolicy.tls`) resolved against plain YAML values.
-import { splitCatalogPath } from '../../knowledge/catalog.js'
+import { splitCatalogPath, WORKLOAD_KINDS } from '../../knowledge/catalog.js'
 
 export type Step =
   | { kind: 'key'; key: string }
@@ -27,9 +27,7 @@ const POD_TEMPLATE_BY_KIND: Record<string, string> = {
 const DEFAULT_POD_TEMPLATE = 'spec.template'
 
 /** Workload kinds whose pod template (or own spec, for Pod) is checked by `$podSpec` / `$podMetadata` paths. */
-export const WORKLOAD_KINDS: ReadonlySet<string> = new Set([
-  'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob', 'Rollout'
-])
+export { WORKLOAD_KINDS }
 
 /** Where the pod template of a workload kind sits ('' = the object itself, for Pod). */
 export function podTemplatePath(kind: string): string {
@@ -63,6 +61,22 @@ export function compilePath(path: string): PathPattern {
 }
 
 const hasOwn = Object.prototype.hasOwnProperty
+
+/** A YAML map (a plain object; not a list, not null). */
+export function isMap(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+}
+
+/** The value at a path of map keys (each read as a string), or undefined. */
+export function valueAt(value: unknown, path: readonly (string | number)[]): unknown {
+  let current = value
+  for (const step of path) {
+    const key = String(step)
+    if (!isMap(current) || !hasOwn.call(current, key)) return undefined
+    current = current[key]
+  }
+  return current
+}
 
 /** Every concrete path the pattern reaches in `value` (present keys count even when their value is null; `passes` refuses null). */
 export function resolvePath(value: unknown, pattern: PathPattern, prefix: ConcretePath = []): { path: ConcretePath; value: unknown }[] {

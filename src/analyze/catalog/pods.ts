@@ -2,7 +2,7 @@
 // which ones ztunnel captures, as far as the repository tells. One place for the injector's and the CNI's skip rules,
 // instead of a copy of (some of) them in every entry's conditions.
 import type { PodScope } from '../../knowledge/catalog.js'
-import { podTemplatePath, WORKLOAD_KINDS } from './paths.js'
+import { isMap, podTemplatePath, valueAt, WORKLOAD_KINDS } from './paths.js'
 
 /** What a pod template says about itself (the workload's written namespace included). */
 export interface PodFacts {
@@ -27,23 +27,10 @@ export interface NamespaceFacts {
 }
 
 /** Istio's pkg/kube/inject `IgnoredNamespaces`: the injector never changes pods there. */
-export const NEVER_INJECTED_NAMESPACES: ReadonlySet<string> = new Set(['kube-system', 'kube-public', 'kube-node-lease', 'local-path-storage'])
+const NEVER_INJECTED_NAMESPACES: ReadonlySet<string> = new Set(['kube-system', 'kube-public', 'kube-node-lease', 'local-path-storage'])
 /** The istio-cni chart's default `excludeNamespaces`: the CNI agent never captures pods there. */
 const NEVER_CAPTURED_NAMESPACES: ReadonlySet<string> = new Set(['kube-system'])
 const INJECT_TRUE: ReadonlySet<string> = new Set(['y', 'yes', 'true', 'on'])
-
-function isMap(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
-}
-
-function at(value: unknown, path: readonly string[]): unknown {
-  let current = value
-  for (const step of path) {
-    if (!isMap(current)) return undefined
-    current = current[step]
-  }
-  return current
-}
 
 function text(v: unknown): string | undefined {
   return v === undefined || v === null || typeof v === 'object' ? undefined : String(v)
@@ -54,16 +41,20 @@ export function podFactsOf(value: unknown, kind: string | undefined): PodFacts |
   if (kind === undefined || !WORKLOAD_KINDS.has(kind) || !isMap(value)) return undefined
   const template = podTemplatePath(kind)
   const base = template === '' ? [] : template.split('.')
-  const metadata = at(value, [...base, 'metadata'])
+  return podFactsAt(valueAt(value, [...base, 'metadata']), valueAt(value, [...base, 'spec']), valueAt(value, ['metadata', 'namespace']))
+}
+
+/** The pod facts of a pod template's metadata and spec, with the workload's written `metadata.namespace`. */
+export function podFactsAt(metadata: unknown, spec: unknown, written: unknown): PodFacts {
   const labels = isMap(metadata) && isMap(metadata.labels) ? metadata.labels : {}
   const annotations = isMap(metadata) && isMap(metadata.annotations) ? metadata.annotations : {}
   const injectLabel = text(labels['sidecar.istio.io/inject'])
   const inject = ('sidecar.istio.io/inject' in labels ? injectLabel : text(annotations['sidecar.istio.io/inject'])) ?? ''
-  const namespace = text(at(value, ['metadata', 'namespace']))
+  const namespace = text(written)
   const mode = text(labels['istio.io/dataplane-mode'])
   return {
     ...(namespace ? { namespace } : {}),
-    hostNetwork: at(value, [...base, 'spec', 'hostNetwork']) === true,
+    hostNetwork: isMap(spec) && spec.hostNetwork === true,
     inject: inject.toLowerCase(),
     injectLabelTrue: injectLabel === 'true',
     revLabel: text(labels['istio.io/rev']) !== undefined,
@@ -86,7 +77,7 @@ export function namespaceFactsOf(value: unknown, kind: string | undefined, apiVe
  * The injector's own skip rules (istio/istio pkg/kube/inject/webhook.go `injectRequired`): host network, an ignored
  * namespace, or a `sidecar.istio.io/inject` label (the annotation when there is no label) other than y/yes/true/on.
  */
-function injectorSkips(pod: PodFacts): boolean {
+export function injectorSkips(pod: PodFacts): boolean {
   if (pod.hostNetwork) return true
   if (pod.namespace !== undefined && NEVER_INJECTED_NAMESPACES.has(pod.namespace)) return true
   return pod.inject !== '' && !INJECT_TRUE.has(pod.inject)
