@@ -16,6 +16,7 @@ import {
 import { nearestName, replaceKeyFix, replaceValueFix } from './schema-fixes.js'
 import { celRuleId, keywordEvaluator, type Evaluator, type Violation } from './schema-validation.js'
 import type { AnalysisContext, Analyzer, RuleMeta } from './types.js'
+import { installedCrds } from './catalog/cross-object.js'
 
 export { nearestName } from './schema-fixes.js'
 
@@ -79,8 +80,38 @@ export function createSchemaAnalyzer(data?: SchemaIndexData): Analyzer {
   let checker: SchemaChecker | undefined
   return {
     meta: SCHEMA_RULE_META,
-    check: (doc, ctx) => (checker ??= new SchemaChecker(compileSchemaIndex(data))).check(doc, ctx)
+    check: (doc, ctx) => (checker ??= new SchemaChecker(compileSchemaIndex(data))).check(doc, ctx),
+    settle: settleInstalled
   }
+}
+
+/**
+ * An apiVersion the Gateway API (or Inference Extension) release Istio pins does not serve, with what a repository's
+ * own CRDs would have to serve for the finding not to hold: Istio only reads these kinds, the user installs the CRDs.
+ */
+interface PinnedVersionClaim {
+  /** `<group>/<kind>` */
+  key: string
+  version: string
+  /** The versions of the kind the target's pinned CRDs serve: the ones that release's Istio knows how to read. */
+  reads: string[]
+}
+const pinnedClaims = new WeakMap<Finding, PinnedVersionClaim>()
+
+/**
+ * Drops the "not served" findings that the repository's own Gateway API CRDs answer: when a CRD the run reads serves the
+ * resource's apiVersion and also a version the target's Istio reads, the API server stores the object and hands it to
+ * Istio at the version it watches (these CRDs convert without a webhook, so every served version holds the same object).
+ */
+function settleInstalled(findings: Finding[], ctx: AnalysisContext): Finding[] {
+  if (!findings.some((f) => pinnedClaims.has(f))) return findings
+  const installed = installedCrds(ctx.pairingFiles?.length ? [...ctx.files, ...ctx.pairingFiles] : ctx.files)
+  if (installed.size === 0) return findings
+  return findings.filter((f) => {
+    const claim = pinnedClaims.get(f)
+    const served = claim && installed.get(claim.key)
+    return !(claim && served && served.has(claim.version) && claim.reads.some((v) => served.has(v)))
+  })
 }
 
 /** The analyzer over the committed index. */
@@ -186,6 +217,7 @@ class SchemaChecker {
       else if (kind.family === 'inference' && !this.catalog.pins[this.catalog.releases[st.t]]?.inference) message += ` Istio ${this.catalog.releases[st.t]} does not support the Gateway API Inference Extension.`
     }
     const finding = this.finding(st, SCHEMA_RULES.apiVersionNotServed, line, message, 'apiVersion', this.source(kind, version ? firstOf(version.served, st.t) : st.t))
+    if (!experimentalOnly && kind.family !== 'istio') pinnedClaims.set(finding, { key: `${kind.group}/${kind.kind}`, version: versionName, reads: [...kind.versions.values()].filter((v) => v.served & st.bit).map((v) => v.name) })
     const candidate = this.equivalentVersion(st, version)
     if (candidate && entry?.value) {
       const same = candidate.schema === version?.schema

@@ -281,7 +281,7 @@ function umbrellaSubcharts(doc: ManifestDocument): ManifestDocument[] {
   return out
 }
 
-const MAY_PAIR = /\b(?:lightstep|opencensus|defaultProviders|rootNamespace)\b|^kind:[ \t]*["']?Telemetry\b|gateway\.networking\.k8s\.io\/gateway-name["']?:[ \t]*["']?[\w.-]|^apiVersion:[ \t]*["']?gateway\.networking\.k8s\.io\/v1(?:beta1)?["']?[ \t]*\r?\nkind:[ \t]*["']?Gateway\b|^[ \t]*(?:- )?credentialNames?:[ \t]*[^\s#]|^kind:[ \t]*["']?(?:ServiceEntry|IstioOperator|Kustomization|Application)\b|^resources:|istio-operator\b|dataplane-mode["']?:[ \t]*["']?ambient|profile:[ \t]*["']?ambient|gatewayClassName:[ \t]*["']?istio-waypoint|^[ \t]*(?:- )?credentialNames:[ \t]*\r?\n[ \t]*- |chart:[ \t]*["']?ztunnel\b|^[ \t]*(?:- )?bind:[ \t]*[^\s#]|\bkind:[ \t]*["']?InferencePool\b|^kind:[ \t]*["']?(?:Namespace|HTTPRoute|GRPCRoute|TLSRoute|TCPRoute)\b/m
+const MAY_PAIR = /\b(?:lightstep|opencensus|defaultProviders|rootNamespace)\b|^kind:[ \t]*["']?Telemetry\b|gateway\.networking\.k8s\.io\/gateway-name["']?:[ \t]*["']?[\w.-]|^apiVersion:[ \t]*["']?gateway\.networking\.k8s\.io\/v1(?:beta1)?["']?[ \t]*\r?\nkind:[ \t]*["']?Gateway\b|^[ \t]*(?:- )?credentialNames?:[ \t]*[^\s#]|^kind:[ \t]*["']?(?:ServiceEntry|IstioOperator|Kustomization|Application)\b|^resources:|istio-operator\b|dataplane-mode["']?:[ \t]*["']?ambient|profile:[ \t]*["']?ambient|gatewayClassName:[ \t]*["']?istio-waypoint|^[ \t]*(?:- )?credentialNames:[ \t]*\r?\n[ \t]*- |chart:[ \t]*["']?ztunnel\b|^[ \t]*(?:- )?bind:[ \t]*[^\s#]|\bkind:[ \t]*["']?InferencePool\b|^kind:[ \t]*["']?(?:Namespace|HTTPRoute|GRPCRoute|TLSRoute|TCPRoute)\b|^[ \t]+group:[ \t]*["']?(?:gateway|inference)\.networking\.(?:x-)?k8s\.io["']?[ \t]*\r?$/m
 
 /** A Gateway API route and the Gateways its parentRefs name (`parents`: undefined when some parent is not a Gateway). */
 export interface RouteParents {
@@ -325,9 +325,22 @@ export interface DocumentFacts {
   optOuts: OptOutFact[]
   /** A v1 Namespace: its name and the labels that decide its pods' data plane (for the pod scope of matches). */
   namespace?: { name: string; facts: NamespaceFacts }
+  /** A Gateway API or Inference Extension CustomResourceDefinition the repository installs, with the versions it serves. */
+  crds: InstalledCrd[]
 }
 
-const NONE: DocumentFacts = { secrets: [], servers: [], hosts: [], ambient: false, operators: [], appliers: [], selections: [], managed: [], providers: [], tracers: [], overrides: [], roots: [], routes: [], gateways: [], optOuts: [] }
+/** A CustomResourceDefinition of a group the cluster gets from the repository rather than from Istio's pins. */
+export interface InstalledCrd {
+  group: string
+  kind: string
+  /** The versions written with `served: true`. */
+  served: string[]
+}
+
+/** Groups whose CRDs users install themselves (Istio only reads them): a repository's copy says what the API server serves. */
+const INSTALLED_GROUPS = new Set(['gateway.networking.k8s.io', 'gateway.networking.x-k8s.io', 'inference.networking.k8s.io', 'inference.networking.x-k8s.io'])
+
+const NONE: DocumentFacts = { secrets: [], servers: [], hosts: [], ambient: false, operators: [], appliers: [], selections: [], managed: [], providers: [], tracers: [], overrides: [], roots: [], routes: [], gateways: [], optOuts: [], crds: [] }
 const factsByDoc = new WeakMap<ManifestDocument, DocumentFacts>()
 
 /**
@@ -374,8 +387,36 @@ function factsOf(doc: ManifestDocument, lines?: readonly string[]): DocumentFact
   const gateways = gatewayApi?.name && typeof className === 'string' ? [{ name: gatewayApi.name, ...(gatewayApi.namespace ? { namespace: gatewayApi.namespace } : {}), className }] : []
   const optOuts = optOutsOf(doc, lines)
   const namespace = namespaceFactsOf(value, resource?.kind, resource?.apiVersion)
-  const empty = !namespace && secrets.length === 0 && servers.length === 0 && hosts.length === 0 && !ambient && operators.length === 0 && appliers.length === 0 && selections.length === 0 && managed.length === 0 && providers.length === 0 && tracers.length === 0 && overrides.length === 0 && roots.length === 0 && routes.length === 0 && gateways.length === 0 && optOuts.length === 0
-  return empty ? NONE : { secrets, servers, hosts, ambient, operators, appliers, selections, managed, providers, tracers, overrides, roots, routes, gateways, optOuts, ...(namespace ? { namespace } : {}) }
+  const crds = resource?.kind === 'CustomResourceDefinition' && resource.apiVersion === 'apiextensions.k8s.io/v1' ? installedCrd(value) : []
+  const empty = !namespace && crds.length === 0 && secrets.length === 0 && servers.length === 0 && hosts.length === 0 && !ambient && operators.length === 0 && appliers.length === 0 && selections.length === 0 && managed.length === 0 && providers.length === 0 && tracers.length === 0 && overrides.length === 0 && roots.length === 0 && routes.length === 0 && gateways.length === 0 && optOuts.length === 0
+  return empty ? NONE : { secrets, servers, hosts, ambient, operators, appliers, selections, managed, providers, tracers, overrides, roots, routes, gateways, optOuts, crds, ...(namespace ? { namespace } : {}) }
+}
+
+/** A Gateway API / Inference Extension CRD: its group, kind and the versions it serves (`served: true`, as the API server requires a boolean). */
+function installedCrd(value: Record<string, unknown>): InstalledCrd[] {
+  const spec = value.spec
+  if (!isMap(spec) || typeof spec.group !== 'string' || !INSTALLED_GROUPS.has(spec.group) || !isMap(spec.names) || typeof spec.names.kind !== 'string' || !Array.isArray(spec.versions)) return []
+  const served = spec.versions.filter((v): v is Record<string, unknown> => isMap(v) && typeof v.name === 'string' && v.served === true).map((v) => v.name as string)
+  return [{ group: spec.group, kind: spec.names.kind, served }]
+}
+
+/**
+ * The Gateway API and Inference Extension CRDs the files install, as `<group>/<kind>` → every version some copy serves
+ * (a CRD written more than once, e.g. per environment, serves what any of its copies does).
+ */
+export function installedCrds(files: readonly ManifestFile[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>()
+  for (const file of files) {
+    for (const doc of file.documents) {
+      for (const crd of recalled(doc, file.lines).crds) {
+        const key = `${crd.group}/${crd.kind}`
+        const set = out.get(key) ?? new Set<string>()
+        for (const v of crd.served) set.add(v)
+        out.set(key, set)
+      }
+    }
+  }
+  return out
 }
 
 /** The Gateways a route's parentRefs name (kind Gateway is the default), or undefined gateways when a parent is not one. */
