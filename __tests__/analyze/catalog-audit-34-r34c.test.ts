@@ -1,0 +1,105 @@
+// Thirty-fourth audit, helper r34c (docs/audit/catalog-audit-34-r34c.md): each test fails on the entry as it was before
+// the fix and asserts file and line of what is still reported.
+import { describe, expect, it } from '@jest/globals'
+import { catalogAnalyzer, catalogFindings } from '../../src/analyze/catalog.js'
+import type { AnalysisContext } from '../../src/analyze/types.js'
+import { parseFromRelease, parseRelease } from '../../src/knowledge/versions.js'
+import { parseManifestFile } from '../../src/manifests/parse.js'
+import { lineOf, of } from '../support/catalog-run.js'
+
+/** One entry's findings on `path` after the catalog's settle step (opt-outs, other controllers' objects), as file:line severity. */
+function settled(id: string, path: string, text: string, target: string, from?: string): string[] {
+  const file = parseManifestFile(path, text)
+  expect(file.problems).toEqual([])
+  const ctx: AnalysisContext = { target: parseRelease(target), ...(from ? { from: parseFromRelease(from) } : {}), files: [file] }
+  const found = file.documents.flatMap((d) => catalogFindings(d, ctx))
+  const kept = new Set(catalogAnalyzer.settle!(found.map((h) => h.finding), ctx))
+  return of(found.filter((h) => kept.has(h.finding)), id).map((f) => `${f.file}:${f.line} ${f.severity}`)
+}
+
+const ID = 'istio-1.26-backend-tls-policy-alpha'
+
+const policies = [
+  'apiVersion: gateway.networking.k8s.io/v1alpha3',
+  'kind: BackendTLSPolicy',
+  'metadata:',
+  '  name: tls',
+  'spec:',
+  '  targetRefs:',
+  '  - {group: "", kind: Service, name: svc}',
+  '  validation: {hostname: svc.example.com, wellKnownCACertificates: System}',
+  '---',
+  'apiVersion: gateway.networking.x-k8s.io/v1alpha1',
+  'kind: XBackendTrafficPolicy',
+  'metadata:',
+  '  name: retry',
+  'spec:',
+  '  targetRefs:',
+  '  - {group: "", kind: Service, name: svc}',
+  '  retryConstraint: {budget: {percent: 20}}',
+  ''
+].join('\n')
+
+const helmIstiod = (env: string): string =>
+  [
+    '---',
+    'apiVersion: helm.toolkit.fluxcd.io/v2',
+    'kind: HelmRelease',
+    'metadata: {name: istiod, namespace: istio-system}',
+    'spec:',
+    '  chart: {spec: {chart: istiod, version: 1.25.0, sourceRef: {kind: HelmRepository, name: istio}}}',
+    '  values:',
+    '    pilot:',
+    `      env: {${env}}`,
+    ''
+  ].join('\n')
+
+const argoIstiod = (values: string): string =>
+  [
+    '---',
+    'apiVersion: argoproj.io/v1alpha1',
+    'kind: Application',
+    'metadata: {name: istiod, namespace: argocd}',
+    'spec:',
+    '  source:',
+    '    repoURL: https://istio-release.storage.googleapis.com/charts',
+    '    chart: istiod',
+    '    targetRevision: 1.25.0',
+    '    helm:',
+    `      valuesObject: {${values}}`,
+    ''
+  ].join('\n')
+
+describe('istio-1.26-backend-tls-policy-alpha: istiod installed here without the alpha Gateway API flag', () => {
+  it('reports nothing where the repository installs istiod (HelmRelease) without PILOT_ENABLE_ALPHA_GATEWAY_API', () => {
+    // releases/1.26/change-notes/index.md:24 and 1.28/upgrade-notes/index.md:45: the alpha kinds are read only with
+    // PILOT_ENABLE_ALPHA_GATEWAY_API=true (default false), so this istiod ignores them on 1.26 as on 1.25.
+    const text = policies + helmIstiod('PILOT_ENABLE_GATEWAY_API: "true"')
+    expect(settled(ID, 'gw.yaml', text, '1.25', '1.26')).toEqual([])
+  })
+
+  it('reports nothing where an Argo CD Application installs istiod with inline values and no flag', () => {
+    const text = policies + argoIstiod('meshConfig: {accessLogFile: /dev/stdout}')
+    expect(settled(ID, 'gw.yaml', text, '1.25')).toEqual([])
+  })
+
+  it('still reports where that istiod turns the flag on', () => {
+    const text = policies + helmIstiod('PILOT_ENABLE_ALPHA_GATEWAY_API: "true"')
+    expect(settled(ID, 'gw.yaml', text, '1.25', '1.26')).toEqual([
+      `gw.yaml:${lineOf(text, 'kind: BackendTLSPolicy') - 1} error`,
+      `gw.yaml:${lineOf(text, 'kind: XBackendTrafficPolicy') - 1} warning`
+    ])
+  })
+
+  it('still reports where the repository does not show how istiod is installed', () => {
+    expect(settled(ID, 'gw.yaml', policies, '1.25')).toEqual([`gw.yaml:1 error`, `gw.yaml:${lineOf(policies, 'kind: XBackendTrafficPolicy') - 1} warning`])
+    expect(settled(ID, 'gw.yaml', policies, '1.26')).toEqual([])
+  })
+
+  it('keeps the opt-out narrow: values from elsewhere (valuesFrom, valueFiles) leave the finding', () => {
+    const flux = policies + helmIstiod('PILOT_ENABLE_GATEWAY_API: "true"').replace('  values:\n', '  valuesFrom: [{kind: ConfigMap, name: istiod-values}]\n  values:\n')
+    expect(settled(ID, 'gw.yaml', flux, '1.25')).toHaveLength(2)
+    const argo = policies + argoIstiod('meshConfig: {}').replace('    helm:\n', '    helm:\n      valueFiles: [values-prod.yaml]\n')
+    expect(settled(ID, 'gw.yaml', argo, '1.25')).toHaveLength(2)
+  })
+})
