@@ -123,7 +123,8 @@ describe('istio-1.21-jwt-authn-metadata-key: a patch anchored on istio_authn get
 })
 
 describe('istio-1.22-enhanced-resource-scoping-typo: the real switch set elsewhere makes the claim false', () => {
-  const typo = values('pilot:\n  env:\n    ENABLE_AUTO_ENHANCED_RESOURCE_SCOPING: "false"\n')
+  // selectors in the same values: without any, scoping changes nothing and the finding is a notice (audit 34 r34a)
+  const typo = values('pilot:\n  env:\n    ENABLE_AUTO_ENHANCED_RESOURCE_SCOPING: "false"\nmeshConfig:\n  discoverySelectors:\n  - matchLabels: {istio-discovery: enabled}\n')
   const TY = /ENABLE_AUTO_ENHANCED_RESOURCE_SCOPING \(as the 1\.22 change notes spell it\)/
   it('reports the misspelt variable at its line alone', async () => {
     expect(at(await findings([typo], '1.22', '1.21', typo.path, TY))).toEqual([`${typo.path}:${lineOf(typo.text, 'ENABLE_AUTO')} warning`])

@@ -59,7 +59,8 @@ describe('istio-1.22-waypoint-service-account-binding-removed: traffic attached 
 })
 
 describe('istio-1.22-enhanced-resource-scoping-typo: targets before 1.22, where scoping is still off by default', () => {
-  const values = (v: string): File => ({ path: 'platform/istiod/values.yaml', text: `pilot:\n  env:\n    ENABLE_AUTO_ENHANCED_RESOURCE_SCOPING: "${v}"\n` })
+  // selectors in the same values: without any, scoping changes nothing and the finding is a notice (audit 34 r34a)
+  const values = (v: string): File => ({ path: 'platform/istiod/values.yaml', text: `pilot:\n  env:\n    ENABLE_AUTO_ENHANCED_RESOURCE_SCOPING: "${v}"\nmeshConfig:\n  discoverySelectors:\n  - matchLabels: {istio-discovery: enabled}\n` })
   const TYPO = /ENABLE_AUTO_ENHANCED_RESOURCE_SCOPING/
   it('false is only a notice on 1.20 → 1.21 (scoping is off there anyway), a warning from 1.22', async () => {
     const f = values('false')

@@ -36,7 +36,8 @@ spec:
 
 describe('audit 5 1.20–1.23 #5: ENABLE_AUTO_ENHANCED_RESOURCE_SCOPING (typo in the 1.22 notes)', () => {
   const id = 'istio-1.22-enhanced-resource-scoping-typo'
-  const values = (v: string): string => `pilot:\n  env:\n    ENABLE_AUTO_ENHANCED_RESOURCE_SCOPING: "${v}"\n`
+  // selectors in the same values: without any, scoping changes nothing and the false finding is a notice (audit 34 r34a)
+  const values = (v: string): string => `pilot:\n  env:\n    ENABLE_AUTO_ENHANCED_RESOURCE_SCOPING: "${v}"\nmeshConfig:\n  discoverySelectors:\n  - matchLabels: {istio-discovery: enabled}\n`
   it('is a notice when the typo asks for the 1.22 default (true): nothing changes', () => {
     const text = values('true')
     const found = of(run(VALUES, text, '1.22'), id)
