@@ -1,0 +1,34 @@
+// Thirty-fifth audit (measurement; docs/audit/catalog-audit-35-m35*.md): each ❌ is fixed after the round with a test
+// that fails on the entry as it was and asserts file and line of what is still reported.
+import { describe, expect, it } from '@jest/globals'
+import { at, lineOf, of, run } from '../support/catalog-run.js'
+
+const grant = (from: string[]): string =>
+  [
+    'apiVersion: gateway.networking.k8s.io/v1beta1',
+    'kind: ReferenceGrant',
+    'metadata: {name: certs, namespace: certs}',
+    'spec:',
+    '  from:',
+    ...from.map((f) => `  - ${f}`),
+    '  to:',
+    '  - {group: "", kind: Secret, name: shop-cert}',
+    '  - {group: "", kind: Secret, name: blog-cert}',
+    ''
+  ].join('\n')
+
+describe('istio-1.30-referencegrant-to-same-kind (m35f): only grants Istio builds from count', () => {
+  const id = 'istio-1.30-referencegrant-to-same-kind'
+  it('is quiet on a grant whose every from is a kind Istio never reads (Envoy Gateway Backend, SecurityPolicy)', () => {
+    // istio/istio pilot/pkg/config/kube/gateway/references_collection.go keeps from kinds Gateway, the route kinds and
+    // (X)ListenerSet only: a grant for another controller's objects is never built, so the pre-1.30 bug cannot bite.
+    const text = grant(['{group: gateway.envoyproxy.io, kind: Backend, namespace: apps}', '{group: gateway.envoyproxy.io, kind: SecurityPolicy, namespace: apps}'])
+    expect(at(of(run('grant.yaml', text, '1.29', '1.28'), id))).toEqual([])
+  })
+  it('still errs where a from is a Gateway or route, also next to another controller kind', () => {
+    const gateway = grant(['{group: gateway.networking.k8s.io, kind: Gateway, namespace: ingress}'])
+    expect(at(of(run('grant.yaml', gateway, '1.29', '1.28'), id))).toEqual([`grant.yaml:${lineOf(gateway, 'blog-cert')} error`])
+    const mixed = grant(['{group: gateway.envoyproxy.io, kind: Backend, namespace: apps}', '{group: gateway.networking.k8s.io, kind: HTTPRoute, namespace: apps}'])
+    expect(at(of(run('grant.yaml', mixed, '1.29', '1.28'), id))).toEqual([`grant.yaml:${lineOf(mixed, 'blog-cert')} error`])
+  })
+})
