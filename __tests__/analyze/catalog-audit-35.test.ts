@@ -32,3 +32,36 @@ describe('istio-1.30-referencegrant-to-same-kind (m35f): only grants Istio build
     expect(at(of(run('grant.yaml', mixed, '1.29', '1.28'), id))).toEqual([`grant.yaml:${lineOf(mixed, 'blog-cert')} error`])
   })
 })
+
+const deployment = (templates?: string): string =>
+  [
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata: {name: ingress, namespace: ingress}',
+    'spec:',
+    '  selector: {matchLabels: {app: ingress}}',
+    '  template:',
+    '    metadata:',
+    '      labels: {app: ingress, sidecar.istio.io/inject: "true"}',
+    '      annotations:',
+    ...(templates ? [`        inject.istio.io/templates: ${templates}`] : []),
+    '        readiness.status.sidecar.istio.io/periodSeconds: "5"',
+    '    spec:',
+    '      containers: [{name: istio-proxy, image: auto}]',
+    ''
+  ].join('\n')
+
+describe('istio-1.20-sidecar-startup-probe (m35e): pods injected with the gateway template', () => {
+  const id = 'istio-1.20-sidecar-startup-probe'
+  it('is quiet on a gateway-template pod: that template writes fixed probes and never reads the readiness annotations', () => {
+    // charts/istiod/1.20.0/files/gateway-injection-template.yaml: readinessProbe with fixed values, no startup probe.
+    expect(at(of(run('dep.yaml', deployment('gateway'), '1.20', '1.19'), id))).toEqual([])
+    expect(at(of(run('dep.yaml', deployment('"gateway,spire"'), '1.20', '1.19'), id))).toEqual([])
+  })
+  it('still warns on a pod that gets the sidecar template', () => {
+    const text = deployment()
+    expect(at(of(run('dep.yaml', text, '1.20', '1.19'), id))).toEqual([`dep.yaml:${lineOf(text, 'periodSeconds')} warning`])
+    const sidecar = deployment('sidecar')
+    expect(at(of(run('dep.yaml', sidecar, '1.20', '1.19'), id))).toEqual([`dep.yaml:${lineOf(sidecar, 'periodSeconds')} warning`])
+  })
+})
