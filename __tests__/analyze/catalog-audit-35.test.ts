@@ -65,3 +65,39 @@ describe('istio-1.20-sidecar-startup-probe (m35e): pods injected with the gatewa
     expect(at(of(run('dep.yaml', sidecar, '1.20', '1.19'), id))).toEqual([`dep.yaml:${lineOf(sidecar, 'periodSeconds')} warning`])
   })
 })
+
+const istiodRelease = (values: string[]): string =>
+  [
+    'apiVersion: helm.toolkit.fluxcd.io/v2',
+    'kind: HelmRelease',
+    'metadata: {name: istiod, namespace: istio-system}',
+    'spec:',
+    '  chart: {spec: {chart: istiod, version: 1.31.0, sourceRef: {kind: HelmRepository, name: istio}}}',
+    '  values:',
+    ...values.map((v) => `    ${v}`),
+    ''
+  ].join('\n')
+
+describe('istio-1.31-gcp-hosting-deprecated (m35b): an istiod-only tag does not pin the injected proxies', () => {
+  const id = 'istio-1.31-gcp-hosting-deprecated'
+  it('errs on global.hub on gcr.io with only tag or pilot.tag pinned to 1.30: the proxies take global.tag, the 1.31 default', () => {
+    // charts/istiod/1.31.0-rc.0/templates/istiod-injector-configmap.yaml:18 hands the injector only .Values.global;
+    // templates/deployment.yaml:101 tags the istiod image with .Values.tag, else global.tag.
+    const top = istiodRelease(['global: {hub: gcr.io/istio-release}', 'tag: 1.30.2'])
+    expect(at(of(run('istiod.yaml', top, '1.31', '1.30'), id))).toEqual([`istiod.yaml:${lineOf(top, 'global: {hub')} error`])
+    const pilot = istiodRelease(['global: {hub: gcr.io/istio-release}', 'pilot: {tag: 1.30.2}'])
+    expect(at(of(run('istiod.yaml', pilot, '1.31', '1.30'), id))).toEqual([`istiod.yaml:${lineOf(pilot, 'global: {hub')} error`])
+  })
+  it('warns where the image that pulls from gcr.io keeps a 1.30 tag: global.tag for global.hub, tag for the istiod-only hub', () => {
+    const global = istiodRelease(['global: {hub: gcr.io/istio-release, tag: 1.30.2}'])
+    expect(at(of(run('istiod.yaml', global, '1.31', '1.30'), id))).toEqual([`istiod.yaml:${lineOf(global, 'global: {hub')} warning`])
+    const istiodOnly = istiodRelease(['hub: gcr.io/istio-release', 'tag: 1.30.2'])
+    expect(at(of(run('istiod.yaml', istiodOnly, '1.31', '1.30'), id))).toEqual([`istiod.yaml:${lineOf(istiodOnly, 'hub: gcr')} warning`])
+  })
+  it('errs on an istiod-only hub without any tag, and on one tagged 1.31', () => {
+    const bare = istiodRelease(['hub: gcr.io/istio-release'])
+    expect(at(of(run('istiod.yaml', bare, '1.31', '1.30'), id))).toEqual([`istiod.yaml:${lineOf(bare, 'hub: gcr')} error`])
+    const tagged = istiodRelease(['hub: gcr.io/istio-release', 'tag: 1.31.0'])
+    expect(at(of(run('istiod.yaml', tagged, '1.31', '1.30'), id))).toEqual([`istiod.yaml:${lineOf(tagged, 'hub: gcr')} error`])
+  })
+})
