@@ -101,3 +101,17 @@ describe('istio-1.31-gcp-hosting-deprecated (m35b): an istiod-only tag does not 
     expect(at(of(run('istiod.yaml', tagged, '1.31', '1.30'), id))).toEqual([`istiod.yaml:${lineOf(tagged, 'hub: gcr')} error`])
   })
 })
+
+describe('istio-1.30-debug-endpoint-allowed-namespaces-env (m35b): a warning where debug auth is on and the variable unread', () => {
+  const id = 'istio-1.30-debug-endpoint-allowed-namespaces-env'
+  const text = istiodRelease(['pilot:', '  env:', '    DEBUG_ENDPOINT_AUTH_ALLOWED_NAMESPACES: kiali'])
+  const line = lineOf(text, 'DEBUG_ENDPOINT_AUTH_ALLOWED_NAMESPACES')
+  const severity = (target: string): string[] => of(run('istiod.yaml', text, target), id).map((f) => `${f.file}:${f.line} ${f.severity}`)
+  it('warns on 1.27.6, 1.27.7, 1.28.4 and 1.29.0: auth already limits port 15014 there (1.29 upgrade notes) and the list is ignored', () => {
+    for (const target of ['1.27.6', '1.27.7', '1.28.4', '1.29.0']) expect(severity(target)).toEqual([`istiod.yaml:${line} warning`])
+  })
+  it('stays a notice where debug auth is still off, and is quiet where the variable is read', () => {
+    for (const target of ['1.26', '1.27.5', '1.28.0', '1.28.3']) expect(severity(target)).toEqual([`istiod.yaml:${line} notice`])
+    for (const target of ['1.27.8', '1.28.5', '1.29.1', '1.30']) expect(severity(target)).toEqual([])
+  })
+})

@@ -204,10 +204,10 @@ ${annotations}spec:
 
 describe('istio-1.30-debug-endpoint-allowed-namespaces-env: an empty list adds no namespace and is not reported', () => {
   const id = 'istio-1.30-debug-endpoint-allowed-namespaces-env'
-  it('is quiet on "" and a notice on a namespace, on 1.29.0', () => {
+  it('is quiet on "" and reported on a namespace, on 1.29.0 (a warning there since round 35: debug auth is already on)', () => {
     expect(of(run('istiod.yaml', pilotEnv('DEBUG_ENDPOINT_AUTH_ALLOWED_NAMESPACES', ''), '1.29.0'), id)).toEqual([])
     const text = pilotEnv('DEBUG_ENDPOINT_AUTH_ALLOWED_NAMESPACES', 'kiali')
-    expect(at(of(run('istiod.yaml', text, '1.29.0'), id))).toEqual([['istiod.yaml', lineOf(text, 'DEBUG_ENDPOINT'), 'notice']])
+    expect(at(of(run('istiod.yaml', text, '1.29.0'), id))).toEqual([['istiod.yaml', lineOf(text, 'DEBUG_ENDPOINT'), 'warning']])
   })
 })
 
