@@ -4,34 +4,13 @@
 // and leaves the flag at its default, false: that istiod reads the object on neither side of the upgrade. Each "quiet"
 // test fails on the entries as they were; each "still reports" test asserts file, line and severity.
 import { describe, expect, it } from '@jest/globals'
-import { catalogAnalyzer, catalogFindings } from '../../src/analyze/catalog.js'
-import type { AnalysisContext } from '../../src/analyze/types.js'
-import { parseFromRelease, parseRelease } from '../../src/knowledge/versions.js'
-import { parseManifestFile } from '../../src/manifests/parse.js'
-import { lineOf, of } from '../support/catalog-run.js'
+import { istiodRelease, lineOf, settled as settledIn } from '../support/catalog-run.js'
 
-/** One entry's findings on gw.yaml after the catalog's settle step, with `istiod` in its own file, as file:line severity. */
-function settled(id: string, text: string, target: string, from: string | undefined, istiod?: string): string[] {
-  const files = [parseManifestFile('gw.yaml', text), ...(istiod ? [parseManifestFile('istio/istiod.yaml', istiod)] : [])]
-  for (const f of files) expect(f.problems).toEqual([])
-  const ctx: AnalysisContext = { target: parseRelease(target), ...(from ? { from: parseFromRelease(from) } : {}), files }
-  const found = files[0].documents.flatMap((d) => catalogFindings(d, ctx))
-  const kept = new Set(catalogAnalyzer.settle!(found.map((h) => h.finding), ctx))
-  return of(found.filter((h) => kept.has(h.finding)), id).map((f) => `${f.file}:${f.line} ${f.severity}`)
-}
+/** One entry's findings on gw.yaml, with `istiod` in its own file. */
+const settled = (id: string, text: string, target: string, from: string | undefined, istiod?: string): string[] =>
+  settledIn(id, 'gw.yaml', text, target, from, istiod ? { 'istio/istiod.yaml': istiod } : {})
 
-const helmIstiod = (env: string): string =>
-  [
-    'apiVersion: helm.toolkit.fluxcd.io/v2',
-    'kind: HelmRelease',
-    'metadata: {name: istiod, namespace: istio-system}',
-    'spec:',
-    '  chart: {spec: {chart: istiod, version: 1.26.0, sourceRef: {kind: HelmRepository, name: istio}}}',
-    '  values:',
-    '    pilot:',
-    `      env: {${env}}`,
-    ''
-  ].join('\n')
+const helmIstiod = (env: string): string => istiodRelease(['pilot:', `  env: {${env}}`])
 
 const argoIstiod = [
   'apiVersion: argoproj.io/v1alpha1',

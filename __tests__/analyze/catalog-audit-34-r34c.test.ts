@@ -1,21 +1,7 @@
 // Thirty-fourth audit, helper r34c (docs/audit/catalog-audit-34-r34c.md): each test fails on the entry as it was before
 // the fix and asserts file and line of what is still reported.
 import { describe, expect, it } from '@jest/globals'
-import { catalogAnalyzer, catalogFindings } from '../../src/analyze/catalog.js'
-import type { AnalysisContext } from '../../src/analyze/types.js'
-import { parseFromRelease, parseRelease } from '../../src/knowledge/versions.js'
-import { parseManifestFile } from '../../src/manifests/parse.js'
-import { lineOf, of } from '../support/catalog-run.js'
-
-/** One entry's findings on `path` after the catalog's settle step (opt-outs, other controllers' objects), as file:line severity. */
-function settled(id: string, path: string, text: string, target: string, from?: string): string[] {
-  const file = parseManifestFile(path, text)
-  expect(file.problems).toEqual([])
-  const ctx: AnalysisContext = { target: parseRelease(target), ...(from ? { from: parseFromRelease(from) } : {}), files: [file] }
-  const found = file.documents.flatMap((d) => catalogFindings(d, ctx))
-  const kept = new Set(catalogAnalyzer.settle!(found.map((h) => h.finding), ctx))
-  return of(found.filter((h) => kept.has(h.finding)), id).map((f) => `${f.file}:${f.line} ${f.severity}`)
-}
+import { istiodRelease, lineOf, settled } from '../support/catalog-run.js'
 
 const ID = 'istio-1.26-backend-tls-policy-alpha'
 
@@ -40,19 +26,8 @@ const policies = [
   ''
 ].join('\n')
 
-const helmIstiod = (env: string): string =>
-  [
-    '---',
-    'apiVersion: helm.toolkit.fluxcd.io/v2',
-    'kind: HelmRelease',
-    'metadata: {name: istiod, namespace: istio-system}',
-    'spec:',
-    '  chart: {spec: {chart: istiod, version: 1.25.0, sourceRef: {kind: HelmRepository, name: istio}}}',
-    '  values:',
-    '    pilot:',
-    `      env: {${env}}`,
-    ''
-  ].join('\n')
+/** An istiod HelmRelease (its own document after the policies) whose pilot.env is `env`. */
+const helmIstiod = (env: string): string => '---\n' + istiodRelease(['pilot:', `  env: {${env}}`], '1.25.0')
 
 const argoIstiod = (values: string): string =>
   [

@@ -1,7 +1,7 @@
 // Thirty-fifth audit (measurement; docs/audit/catalog-audit-35-m35*.md): each ❌ is fixed after the round with a test
 // that fails on the entry as it was and asserts file and line of what is still reported.
 import { describe, expect, it } from '@jest/globals'
-import { at, lineOf, of, run } from '../support/catalog-run.js'
+import { at, istiodRelease as releaseOf, lineOf, of, run } from '../support/catalog-run.js'
 
 const grant = (from: string[]): string =>
   [
@@ -66,17 +66,7 @@ describe('istio-1.20-sidecar-startup-probe (m35e): pods injected with the gatewa
   })
 })
 
-const istiodRelease = (values: string[]): string =>
-  [
-    'apiVersion: helm.toolkit.fluxcd.io/v2',
-    'kind: HelmRelease',
-    'metadata: {name: istiod, namespace: istio-system}',
-    'spec:',
-    '  chart: {spec: {chart: istiod, version: 1.31.0, sourceRef: {kind: HelmRepository, name: istio}}}',
-    '  values:',
-    ...values.map((v) => `    ${v}`),
-    ''
-  ].join('\n')
+const istiodRelease = (values: string[]): string => releaseOf(values, '1.31.0')
 
 describe('istio-1.31-gcp-hosting-deprecated (m35b): an istiod-only tag does not pin the injected proxies', () => {
   const id = 'istio-1.31-gcp-hosting-deprecated'

@@ -34,6 +34,33 @@ export function runWithRepository(path: string, text: string, target: string): F
   return [...findings, ...(catalogAnalyzer.checkRepository?.(ctx, file.documents) ?? [])]
 }
 
+/**
+ * One entry's findings on `text` read as the file `path` after the catalog's settle step (opt-outs, pod scope, other
+ * controllers' objects), with `others` (path → text) as more files of the repository, as `file:line severity`.
+ */
+export function settled(id: string, path: string, text: string, target: string, from?: string, others: Record<string, string> = {}): string[] {
+  const files = [parseManifestFile(path, text), ...Object.entries(others).map(([p, t]) => parseManifestFile(p, t))]
+  for (const f of files) expect(f.problems).toEqual([])
+  const ctx: AnalysisContext = { target: parseRelease(target), ...(from ? { from: parseFromRelease(from) } : {}), files }
+  const found = files[0].documents.flatMap((d) => catalogFindings(d, ctx))
+  const kept = new Set(catalogAnalyzer.settle!(found.map((h) => h.finding), ctx))
+  return of(found.filter((h) => kept.has(h.finding)), id).map((f) => `${f.file}:${f.line} ${f.severity}`)
+}
+
+/** A Flux HelmRelease of the istiod chart whose inline values are `values` (lines, indented under `values:`). */
+export function istiodRelease(values: readonly string[], version = '1.26.0'): string {
+  return [
+    'apiVersion: helm.toolkit.fluxcd.io/v2',
+    'kind: HelmRelease',
+    'metadata: {name: istiod, namespace: istio-system}',
+    'spec:',
+    `  chart: {spec: {chart: istiod, version: ${version}, sourceRef: {kind: HelmRepository, name: istio}}}`,
+    '  values:',
+    ...values.map((v) => `    ${v}`),
+    ''
+  ].join('\n')
+}
+
 /** The findings one entry made. */
 export const of = (found: { entryId: string; finding: Finding }[], id: string): Finding[] => found.filter((f) => f.entryId === id).map((f) => f.finding)
 
