@@ -4,7 +4,7 @@
 // and leaves the flag at its default, false: that istiod reads the object on neither side of the upgrade. Each "quiet"
 // test fails on the entries as they were; each "still reports" test asserts file, line and severity.
 import { describe, expect, it } from '@jest/globals'
-import { istiodRelease, lineOf, settled as settledIn } from '../support/catalog-run.js'
+import { istiodApplication, istiodRelease, lineOf, settled as settledIn } from '../support/catalog-run.js'
 
 /** One entry's findings on gw.yaml, with `istiod` in its own file. */
 const settled = (id: string, text: string, target: string, from: string | undefined, istiod?: string): string[] =>
@@ -12,19 +12,7 @@ const settled = (id: string, text: string, target: string, from: string | undefi
 
 const helmIstiod = (env: string): string => istiodRelease(['pilot:', `  env: {${env}}`])
 
-const argoIstiod = [
-  'apiVersion: argoproj.io/v1alpha1',
-  'kind: Application',
-  'metadata: {name: istiod, namespace: argocd}',
-  'spec:',
-  '  source:',
-  '    repoURL: https://istio-release.storage.googleapis.com/charts',
-  '    chart: istiod',
-  '    targetRevision: 1.26.0',
-  '    helm:',
-  '      valuesObject: {pilot: {env: {PILOT_ENABLE_GATEWAY_API: "true"}}}',
-  ''
-].join('\n')
+const argoIstiod = istiodApplication('pilot: {env: {PILOT_ENABLE_GATEWAY_API: "true"}}')
 
 const listenerSet = (tls: boolean): string =>
   [

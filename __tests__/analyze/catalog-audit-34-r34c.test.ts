@@ -1,7 +1,7 @@
 // Thirty-fourth audit, helper r34c (docs/audit/catalog-audit-34-r34c.md): each test fails on the entry as it was before
 // the fix and asserts file and line of what is still reported.
 import { describe, expect, it } from '@jest/globals'
-import { istiodRelease, lineOf, settled } from '../support/catalog-run.js'
+import { istiodApplication, istiodRelease, lineOf, settled } from '../support/catalog-run.js'
 
 const ID = 'istio-1.26-backend-tls-policy-alpha'
 
@@ -29,21 +29,7 @@ const policies = [
 /** An istiod HelmRelease (its own document after the policies) whose pilot.env is `env`. */
 const helmIstiod = (env: string): string => '---\n' + istiodRelease(['pilot:', `  env: {${env}}`], '1.25.0')
 
-const argoIstiod = (values: string): string =>
-  [
-    '---',
-    'apiVersion: argoproj.io/v1alpha1',
-    'kind: Application',
-    'metadata: {name: istiod, namespace: argocd}',
-    'spec:',
-    '  source:',
-    '    repoURL: https://istio-release.storage.googleapis.com/charts',
-    '    chart: istiod',
-    '    targetRevision: 1.25.0',
-    '    helm:',
-    `      valuesObject: {${values}}`,
-    ''
-  ].join('\n')
+const argoIstiod = (values: string): string => '---\n' + istiodApplication(values, '1.25.0')
 
 describe('istio-1.26-backend-tls-policy-alpha: istiod installed here without the alpha Gateway API flag', () => {
   it('reports nothing where the repository installs istiod (HelmRelease) without PILOT_ENABLE_ALPHA_GATEWAY_API', () => {

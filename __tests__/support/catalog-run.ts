@@ -61,6 +61,23 @@ export function istiodRelease(values: readonly string[], version = '1.26.0'): st
   ].join('\n')
 }
 
+/** An Argo CD Application of the istiod chart whose inline `helm.valuesObject` is the flow map `{values}`. */
+export function istiodApplication(values: string, version = '1.26.0'): string {
+  return [
+    'apiVersion: argoproj.io/v1alpha1',
+    'kind: Application',
+    'metadata: {name: istiod, namespace: argocd}',
+    'spec:',
+    '  source:',
+    '    repoURL: https://istio-release.storage.googleapis.com/charts',
+    '    chart: istiod',
+    `    targetRevision: ${version}`,
+    '    helm:',
+    `      valuesObject: {${values}}`,
+    ''
+  ].join('\n')
+}
+
 /** The findings one entry made. */
 export const of = (found: { entryId: string; finding: Finding }[], id: string): Finding[] => found.filter((f) => f.entryId === id).map((f) => f.finding)
 
