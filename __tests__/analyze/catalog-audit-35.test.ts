@@ -1,7 +1,7 @@
 // Thirty-fifth audit (measurement; docs/audit/catalog-audit-35-m35*.md): each ❌ is fixed after the round with a test
 // that fails on the entry as it was and asserts file and line of what is still reported.
 import { describe, expect, it } from '@jest/globals'
-import { at, istiodRelease as releaseOf, lineOf, of, run } from '../support/catalog-run.js'
+import { at, istiodRelease as releaseOf, lineOf, of, run, settled } from '../support/catalog-run.js'
 
 const grant = (from: string[]): string =>
   [
@@ -103,5 +103,23 @@ describe('istio-1.30-debug-endpoint-allowed-namespaces-env (m35b): a warning whe
   it('stays a notice where debug auth is still off, and is quiet where the variable is read', () => {
     for (const target of ['1.26', '1.27.5', '1.28.0', '1.28.3']) expect(severity(target)).toEqual([`istiod.yaml:${line} notice`])
     for (const target of ['1.27.8', '1.28.5', '1.29.1', '1.30']) expect(severity(target)).toEqual([])
+  })
+})
+
+describe('istio-1.25-ztunnel-resource-names (round 36 r36b doubt): an istiod values file that sets only trustedZtunnelName', () => {
+  const id = 'istio-1.25-ztunnel-resource-names'
+  const ztunnel = [
+    'apiVersion: helm.toolkit.fluxcd.io/v2',
+    'kind: HelmRelease',
+    'metadata: {name: istio-ztunnel, namespace: istio-system}',
+    'spec:',
+    '  chart: {spec: {chart: ztunnel, version: 1.25.2, sourceRef: {kind: HelmRepository, name: istio}}}',
+    '  values: {profile: ambient}',
+    ''
+  ].join('\n')
+  it('is read as istiod values, so its trust of the release-named account silences the error', () => {
+    const alone = settled(id, 'ztunnel.yaml', ztunnel, '1.25.2', '1.24')
+    expect(alone).toEqual([`ztunnel.yaml:${lineOf(ztunnel, 'chart: {spec: {chart: ztunnel')} error`])
+    expect(settled(id, 'ztunnel.yaml', ztunnel, '1.25.2', '1.24', { 'platform/mesh/trust.yaml': 'trustedZtunnelName: istio-ztunnel\n' })).toEqual([])
   })
 })

@@ -433,7 +433,12 @@ describe('plain Helm values files', () => {
     ['charts/istio-control/istio-discovery/values.yaml', yaml('_internal_defaults_do_not_set:', '  pilot: {}'), 'istiod'],
     ['platform/istio/gateway.yaml', yaml('revision: canary', 'service: {type: LoadBalancer}'), 'gateway'],
     ['platform/mesh/settings.yaml', yaml('compatibilityVersion: "1.26"'), 'istiod'],
-    ['istio/ztunnel/values.yaml', yaml('ztunnel: {}', 'global: {}'), 'ztunnel']
+    ['istio/ztunnel/values.yaml', yaml('ztunnel: {}', 'global: {}'), 'ztunnel'],
+    // a file that sets only a key no other chart has (round 36 r36b: its opt-out was missed before)
+    ['platform/mesh/trust.yaml', yaml('trustedZtunnelName: istio-ztunnel'), 'istiod'],
+    ['platform/mesh/classes.yaml', yaml('gatewayClasses:', '  istio: {service: {spec: {type: ClusterIP}}}'), 'istiod'],
+    ['platform/mesh/node-agent.yaml', yaml('istioOwnedCNIConfigFileName: 02-istio.conflist'), 'cni'],
+    ['platform/istio/node.yaml', yaml('ambient:', '  enabled: false'), 'cni']
   ])('%s → values of %s', (path, text, chart) => {
     const doc = only(text, path)
     expect(doc).toMatchObject({ file: path, kind: 'helm-values', chart })
@@ -449,7 +454,9 @@ describe('plain Helm values files', () => {
   it.each([
     ['charts/redis/values.yaml', yaml('global: {imageRegistry: ""}', 'image: {repository: redis}')],
     ['apps/web/values.yaml', yaml('replicaCount: 2', 'telemetry: {enabled: true}')],
-    ['config/app.yaml', yaml('server:', '  port: 8080')]
+    ['config/app.yaml', yaml('server:', '  port: 8080')],
+    // `ambient` alone counts only in a file whose path names istio
+    ['apps/sound/values.yaml', yaml('ambient:', '  enabled: false')]
   ])('%s is not recognised', (path, text) => {
     const doc = only(text, path)
     expect(doc.kind).toBe('unknown')

@@ -18,10 +18,21 @@ export const GENERIC_CHARTS: ReadonlySet<string> = new Set(['base', 'gateway', '
 const ISTIO_VALUE_KEYS = new Set([
   'pilot', 'meshConfig', 'sidecarInjectorWebhook', 'istiodRemote', 'istio_cni', 'revisionTags', 'telemetry',
   'global', 'cni', 'ztunnel', 'profile', 'compatibilityVersion', 'defaultRevision', '_internal_defaults_do_not_set',
-  'base', 'revision', 'istioNamespace', 'networkGateway'
+  'base', 'revision', 'istioNamespace', 'networkGateway', 'ambient'
 ])
-/** Keys that only Istio values have (global alone is too common across charts). */
-const ISTIO_ONLY_KEYS = new Set(['pilot', 'meshConfig', 'sidecarInjectorWebhook', 'istiodRemote', 'istio_cni', 'revisionTags', 'compatibilityVersion', '_internal_defaults_do_not_set', 'istioNamespace', 'networkGateway'])
+/** Keys that only the istio-cni chart reads: a values file with one of them (and no `pilot`) is that chart's. */
+const CNI_ONLY_KEYS = new Set(['istioOwnedCNIConfigFileName', 'istioOwnedCNIConfig', 'cniBinDir', 'cniConfDir', 'cniConfFileName', 'cniNetnsDir'])
+/** Keys that only the ztunnel chart reads. */
+const ZTUNNEL_ONLY_KEYS = new Set(['peerCaCrl'])
+/**
+ * Keys that only Istio values have (global alone is too common across charts); a file that sets nothing else, such as
+ * an istiod values file holding only `trustedZtunnelName`, is still Istio's.
+ */
+const ISTIO_ONLY_KEYS = new Set([
+  'pilot', 'meshConfig', 'sidecarInjectorWebhook', 'istiodRemote', 'istio_cni', 'revisionTags', 'compatibilityVersion', '_internal_defaults_do_not_set', 'istioNamespace', 'networkGateway',
+  'trustedZtunnelName', 'trustedZtunnelNamespace', 'gatewayClasses', 'sidecarInjectorWebhookAnnotations', 'jwksResolverExtraRootCA',
+  ...CNI_ONLY_KEYS, ...ZTUNNEL_ONLY_KEYS
+])
 
 const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'Pod', 'Job', 'CronJob', 'ReplicaSet', 'ReplicationController', 'Rollout'])
 
@@ -420,8 +431,8 @@ function helmValuesChart(file: string, value: Record<string, unknown>): string |
     const name = segment.replace(/\.ya?ml$/, '').replace(/[-_.]?values$/, '').replace(/^values[-_.]?/, '')
     if (ISTIO_CHARTS[name]) return ISTIO_CHARTS[name]
   }
-  if ('cni' in value && !('pilot' in value)) return 'cni'
-  if ('ztunnel' in value && !('pilot' in value)) return 'ztunnel'
+  if (('cni' in value || 'ambient' in value || keys.some((k) => CNI_ONLY_KEYS.has(k))) && !('pilot' in value)) return 'cni'
+  if (('ztunnel' in value || keys.some((k) => ZTUNNEL_ONLY_KEYS.has(k))) && !('pilot' in value)) return 'ztunnel'
   return 'istiod'
 }
 
