@@ -121,8 +121,10 @@ describe('catalog entries', () => {
           const c = buildCase(entry, match)
           for (const v of trip) {
             // Other matches of the same entry may also hit the manifest (e.g. the chart of a HelmRelease); this one is on c.line.
-            // A match that needs a repository setting stands beside a sibling on the same line (settle keeps one of them).
-            const hit = findings(c, v).find((f) => f.entryId === entry.id && f.finding.line === c.line && (!match.ifRepository || f.finding.severity === (match.severity ?? entry.severity)))
+            // A match that needs a repository setting stands beside a sibling on the same line (settle keeps one of them),
+            // whichever of the two this is: the hit of this match's severity is the one to look at.
+            const here = findings(c, v).filter((f) => f.entryId === entry.id && f.finding.line === c.line)
+            const hit = here.find((f) => f.finding.severity === (match.severity ?? entry.severity)) ?? here[0]
             expect(hit).toBeDefined()
             expect(hit?.finding).toEqual(expect.objectContaining({ file: c.file, line: c.line, rule: RULE[entry.change], severity: match.severity ?? entry.severity }))
             expect(hit?.finding.source).toContain(entry.sources[0].url)

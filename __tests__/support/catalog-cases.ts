@@ -170,6 +170,9 @@ PATTERN_CLEAN['^(?!\\s*(SIDECAR|HEADERS_WITH_UNDERSCORES_UNSPECIFIED|PATH_WITH_E
 // A zero duration: no stats eviction, as proxies that ignore the annotation (istio-1.28-stats-annotations, audit 18).
 PATTERN_SAMPLES['^(?!\\s*0*(\\.0*)?(ns|us|µs|ms|s|m|h)?\\s*$)'] = '30s'
 PATTERN_SAMPLES['^(?!\\s*(02-istio-cni\\.conflist)?\\s*$)'] = '00-istio-cni.conflist'
+// statsHistogramBins other than its default 100 (round 36 r36d)
+PATTERN_SAMPLES['^(?!\\s*(0*100)?\\s*$)'] = '20'
+PATTERN_CLEAN['^(?!\\s*(0*100)?\\s*$)'] = '100'
 PATTERN_CLEAN['^(?!\\s*(02-istio-cni\\.conflist)?\\s*$)'] = '02-istio-cni.conflist'
 PATTERN_CLEAN['^(?!\\s*0*(\\.0*)?(ns|us|µs|ms|s|m|h)?\\s*$)'] = '0s'
 // Any eviction interval of a minute or more (istio-1.28.2-stats-eviction-interval-minute with a custom flush interval, audit 18).
