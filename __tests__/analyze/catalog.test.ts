@@ -181,8 +181,11 @@ spec:
     port: { number: 9002 }
 `
   it('needs 1.28.1 for a second targetPort; 1.28 means the newest 1.28 patch', () => {
+    // Since round 37 (m37a) an error arm that needs ENABLE_GATEWAY_API_INFERENCE_EXTENSION=true in some file (the settle
+    // step, not run here, drops it without one) and a notice arm for repositories that do not show the flag.
     expect(byEntry(run('pool.yaml', v1, '1.28.0'), 'istio-1.28.1-inferencepool-multiple-target-ports')).toEqual([
-      expect.objectContaining({ rule: 'not-yet-available', severity: 'error', line: 10, path: 'spec.targetPorts[1]' })
+      expect.objectContaining({ rule: 'not-yet-available', severity: 'error', line: 10, path: 'spec.targetPorts[1]' }),
+      expect.objectContaining({ rule: 'not-yet-available', severity: 'notice', line: 10, path: 'spec.targetPorts[1]' })
     ])
     expect(byEntry(run('pool.yaml', v1, '1.28.1'), 'istio-1.28.1-inferencepool-multiple-target-ports')).toEqual([])
     expect(byEntry(run('pool.yaml', v1, '1.28'), 'istio-1.28.1-inferencepool-multiple-target-ports')).toEqual([])

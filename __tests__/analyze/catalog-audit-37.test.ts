@@ -1,0 +1,55 @@
+// Thirty-seventh audit (measurement; docs/audit/catalog-audit-37-m37*.md): each ❌ is fixed after the round with a test
+// that fails on the entry as it was and asserts file and line of what is still reported.
+import { describe, expect, it } from '@jest/globals'
+import { istiodRelease, lineOf, settled } from '../support/catalog-run.js'
+
+const withFlag = (value: string): Record<string, string> => ({ 'istio/istiod.yaml': istiodRelease(['pilot:', `  env: {ENABLE_GATEWAY_API_INFERENCE_EXTENSION: "${value}"}`], '1.27.0') })
+
+describe('InferencePool entries of 1.28 (m37a): Istio reads pools only with ENABLE_GATEWAY_API_INFERENCE_EXTENSION=true, off by default', () => {
+  const alpha = [
+    'apiVersion: inference.networking.x-k8s.io/v1alpha2',
+    'kind: InferencePool',
+    'metadata: {name: llm, namespace: ai}',
+    'spec:',
+    '  targetPortNumber: 8000',
+    '  selector: {app: vllm}',
+    '  extensionRef: {name: epp}',
+    '---',
+    'apiVersion: gateway.networking.k8s.io/v1',
+    'kind: HTTPRoute',
+    'metadata: {name: llm, namespace: ai}',
+    'spec:',
+    '  parentRefs: [{name: gw}]',
+    '  rules:',
+    '  - backendRefs:',
+    '    - {group: inference.networking.x-k8s.io, kind: InferencePool, name: llm}',
+    ''
+  ].join('\n')
+  const id = 'istio-1.28-inferencepool-v1alpha2-removed'
+  const pool = `pool.yaml:${lineOf(alpha, 'apiVersion: inference')}`
+  const ref = `pool.yaml:${lineOf(alpha, 'group: inference.networking.x-k8s.io')}`
+
+  it('is a notice, not an error, where no file turns the flag on: without it neither 1.27 nor 1.28 reads the pool', () => {
+    expect(settled(id, 'pool.yaml', alpha, '1.28', '1.27')).toEqual([`${pool} notice`, `${ref} notice`])
+  })
+  it('errs where the repository turns the flag on, and is quiet where it turns it off', () => {
+    expect(settled(id, 'pool.yaml', alpha, '1.28', '1.27', withFlag('true'))).toEqual([`${pool} error`, `${ref} error`])
+    expect(settled(id, 'pool.yaml', alpha, '1.28', '1.27', withFlag('false'))).toEqual([])
+  })
+
+  const v1 = [
+    'apiVersion: inference.networking.k8s.io/v1',
+    'kind: InferencePool',
+    'metadata: {name: llm, namespace: ai}',
+    'spec:',
+    '  targetPorts: [{number: 8000}, {number: 8001}]',
+    '  selector: {matchLabels: {app: vllm}}',
+    '  endpointPickerRef: {name: epp, port: {number: 9002}}',
+    ''
+  ].join('\n')
+  const ports = 'istio-1.28.1-inferencepool-multiple-target-ports'
+  it('multiple target ports on 1.28.0: a notice without the flag, an error with it', () => {
+    expect(settled(ports, 'pool.yaml', v1, '1.28.0', '1.27')).toEqual([`pool.yaml:${lineOf(v1, 'targetPorts')} notice`])
+    expect(settled(ports, 'pool.yaml', v1, '1.28.0', '1.27', withFlag('1'))).toEqual([`pool.yaml:${lineOf(v1, 'targetPorts')} error`])
+  })
+})
