@@ -162,7 +162,7 @@ describe('traffic-distribution annotation on a Service: moot when spec.trafficDi
     const d = service('PreferSameZone', 'SomethingElse')
     expect(at(await findings([d], '1.26', '1.25', SAME))).toEqual([`${d.path}:${lineOf(d.text, 'traffic-distribution:')} warning`])
   })
-  // Round 31 (m31e): the 1.27 change concerns spec.trafficDistribution only; the annotation's PreferClose keeps the subzone.
+  // Round 31 (m31e): the 1.27 notes name spec.trafficDistribution only, so the entry reports the field, not the annotation.
   it('istio-1.27-prefer-close-ignores-subzone: silent on the PreferClose annotation, notes spec.trafficDistribution PreferClose', async () => {
     expect(at(await findings([service('PreferClose')], '1.27', '1.26', CLOSE))).toEqual([])
     expect(at(await findings([service('PreferClose', 'PreferSameNode')], '1.27', '1.26', CLOSE))).toEqual([])

@@ -1,7 +1,7 @@
 // Thirty-seventh audit (measurement; docs/audit/catalog-audit-37-m37*.md): each ❌ is fixed after the round with a test
 // that fails on the entry as it was and asserts file and line of what is still reported.
 import { describe, expect, it } from '@jest/globals'
-import { istiodRelease, lineOf, settled } from '../support/catalog-run.js'
+import { at, istiodRelease, lineOf, of, run, settled } from '../support/catalog-run.js'
 
 const withFlag = (value: string): Record<string, string> => ({ 'istio/istiod.yaml': istiodRelease(['pilot:', `  env: {ENABLE_GATEWAY_API_INFERENCE_EXTENSION: "${value}"}`], '1.27.0') })
 
@@ -51,5 +51,15 @@ describe('InferencePool entries of 1.28 (m37a): Istio reads pools only with ENAB
   it('multiple target ports on 1.28.0: a notice without the flag, an error with it', () => {
     expect(settled(ports, 'pool.yaml', v1, '1.28.0', '1.27')).toEqual([`pool.yaml:${lineOf(v1, 'targetPorts')} notice`])
     expect(settled(ports, 'pool.yaml', v1, '1.28.0', '1.27', withFlag('1'))).toEqual([`pool.yaml:${lineOf(v1, 'targetPorts')} error`])
+  })
+})
+
+describe('istio-1.27-prefer-close-ignores-subzone (m37c): no claim about the annotation', () => {
+  const id = 'istio-1.27-prefer-close-ignores-subzone'
+  const service = ['apiVersion: v1', 'kind: Service', 'metadata: {name: api, namespace: shop}', 'spec:', '  selector: {app: api}', '  ports: [{port: 80}]', '  trafficDistribution: PreferClose', ''].join('\n')
+  it('reports the field and does not say the annotation keeps the subzone (istio/istio model.GetTrafficDistribution maps both to one value)', () => {
+    const found = of(run('svc.yaml', service, '1.27', '1.26'), id)
+    expect(at(found)).toEqual([`svc.yaml:${lineOf(service, 'trafficDistribution')} notice`])
+    expect(found[0]?.message).not.toMatch(/annotation/)
   })
 })
