@@ -69,10 +69,11 @@ describe('istio-1.30-xlistenerset-removed / listenerset-v1: quiet where istiod r
       '  parentRef:\n    name: gw\n    kind: Gateway\n    group: gateway.networking.k8s.io\n  listeners:\n  - name: a\n    port: 8080\n    protocol: HTTP\n',
   }
   const ls: File = { path: 'gw/ls.yaml', text: xls.text.replace('gateway.networking.x-k8s.io/v1alpha1\nkind: XListenerSet', 'gateway.networking.k8s.io/v1\nkind: ListenerSet') }
-  const X = /instead of the experimental XListenerSet/
+  const X = /instead of the experimental XListenerSet|no longer reads this XListenerSet/ // round 38: the notice arm says the latter
   const L = /reads ListenerSet \(gateway.networking.k8s.io\/v1\) only from 1.30/
-  it('errs on an XListenerSet on an upgrade to 1.30', async () => {
-    expect(at(await findings(xls, [], X, '1.30', '1.29'))).toEqual([`${xls.path}:1 error`])
+  // Round 38 (r38g): a notice where no file turns PILOT_ENABLE_ALPHA_GATEWAY_API on (without it 1.29 never read it).
+  it('reports an XListenerSet on an upgrade to 1.30 (a notice while no file turns the alpha flag on)', async () => {
+    expect(at(await findings(xls, [], X, '1.30', '1.29'))).toEqual([`${xls.path}:1 notice`])
   })
   it('says nothing when PILOT_ENABLE_GATEWAY_API=false is set in another file', async () => {
     expect(at(await findings(xls, [gatewayApiOff], X, '1.30', '1.29'))).toEqual([])
