@@ -63,3 +63,27 @@ describe('istio-1.27-prefer-close-ignores-subzone (m37c): no claim about the ann
     expect(found[0]?.message).not.toMatch(/annotation/)
   })
 })
+
+describe('istio-1.30-gateway-api-bundle-1.5 (round 38, checklist 15): TLSRoute was read only behind the alpha flag before 1.30', () => {
+  const id = 'istio-1.30-gateway-api-bundle-1.5'
+  const crd = [
+    'apiVersion: apiextensions.k8s.io/v1',
+    'kind: CustomResourceDefinition',
+    'metadata:',
+    '  name: tlsroutes.gateway.networking.k8s.io',
+    '  annotations: {gateway.networking.k8s.io/bundle-version: v1.4.1}',
+    'spec:',
+    '  group: gateway.networking.k8s.io',
+    '  names: {kind: TLSRoute, plural: tlsroutes}',
+    '  scope: Namespaced',
+    '  versions: []',
+    ''
+  ].join('\n')
+  const alpha = (v: string): Record<string, string> => ({ 'istio/istiod.yaml': istiodRelease(['pilot:', `  env: {PILOT_ENABLE_ALPHA_GATEWAY_API: "${v}"}`], '1.29.0') })
+  const line = `crd.yaml:${lineOf(crd, 'bundle-version')}`
+  it('is a notice where no file turns the flag on, an error where one does', () => {
+    expect(settled(id, 'crd.yaml', crd, '1.30', '1.29')).toEqual([`${line} notice`])
+    expect(settled(id, 'crd.yaml', crd, '1.30', '1.29', alpha('false'))).toEqual([`${line} notice`])
+    expect(settled(id, 'crd.yaml', crd, '1.30', '1.29', alpha('true'))).toEqual([`${line} error`])
+  })
+})
