@@ -56,8 +56,10 @@ describe('istio-1.27-inferencepool-v1alpha2: pools Istio would never read', () =
   const gw = (cls: string): File => ({ path: 'gw.yaml', text: `apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata:\n  name: gw\n  namespace: ai\nspec:\n  gatewayClassName: ${cls}\n  listeners:\n  - {name: http, port: 80, protocol: HTTP}\n` })
   const values = (v: string): File => ({ path: 'istiod-values.yaml', text: `pilot:\n  env:\n    ${v}\n` })
   const found = async (files: File[]) => (await runAnalysis({ changes: added([pool]), head: snapshotOf([pool, ...files]) }, { target: '1.26', paths: ['pool.yaml'], contextPaths: ['**/*.yaml'] })).findings.filter((f) => /reads InferencePool \(inference\.networking\.x-k8s\.io\/v1alpha2\) only from 1\.27/.test(f.message))
-  it('errs on a pool an istio Gateway routes to (target 1.26)', async () => {
-    expect(at(await found([route, gw('istio')]))).toEqual(['pool.yaml:1 error'])
+  // Round 38 (r38d): the flag is off by default, so the error needs a file that turns it on; without one it is a notice.
+  it('errs on a pool an istio Gateway routes to where a file turns the flag on (target 1.26)', async () => {
+    expect(at(await found([route, gw('istio'), values('ENABLE_GATEWAY_API_INFERENCE_EXTENSION: "true"')]))).toEqual(['pool.yaml:1 error'])
+    expect(at(await found([route, gw('istio')]))).toEqual(['pool.yaml:1 notice'])
   })
   it('says nothing on a pool only another controller routes to', async () => {
     expect(await found([route, gw('eg')])).toEqual([])
