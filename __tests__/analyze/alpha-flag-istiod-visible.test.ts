@@ -51,7 +51,9 @@ const CASES: { id: string; text: string; target: string; from?: string; line: st
 ]
 
 describe.each(CASES)('$id with istiod installed in the repository', ({ id, text, target, from, line }) => {
-  const at = `gw.yaml:${lineOf(text, line)} error`
+  const flagged = ['istio-1.27-xlistenerset', 'istio-1.30-xlistenerset-removed'].includes(id) ? 'error' : 'notice' // round 38 r38e: notices where no file turns the alpha flag on
+  const at = `gw.yaml:${lineOf(text, line)} ${flagged}`
+  const on = `gw.yaml:${lineOf(text, line)} error`
 
   it('reports where the repository does not show how istiod is installed', () => {
     expect(settled(id, text, target, from)).toEqual([at])
@@ -63,6 +65,6 @@ describe.each(CASES)('$id with istiod installed in the repository', ({ id, text,
   })
 
   it('still reports where that istiod turns the flag on', () => {
-    expect(settled(id, text, target, from, helmIstiod('PILOT_ENABLE_ALPHA_GATEWAY_API: "true"'))).toEqual([at])
+    expect(settled(id, text, target, from, helmIstiod('PILOT_ENABLE_ALPHA_GATEWAY_API: "true"'))).toEqual([on])
   })
 })
