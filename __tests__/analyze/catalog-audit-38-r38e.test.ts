@@ -87,3 +87,44 @@ describe('round 38 r38e: alpha and inference flags off by default (checklist 15)
     expect(settled(id, 'pool.yaml', pool, '1.28.0', undefined, inferenceOn)).toEqual([])
   })
 })
+
+describe('round 38 r38e: istio-1.28-backend-tls-policy-v1 on a policy only another controller routes to (checklist 1)', () => {
+  const id = 'istio-1.28-backend-tls-policy-v1'
+  const policy = [
+    'apiVersion: gateway.networking.k8s.io/v1',
+    'kind: BackendTLSPolicy',
+    'metadata: {name: a, namespace: x}',
+    'spec:',
+    '  targetRefs:',
+    '  - {group: "", kind: Service, name: svc}',
+    '  validation: {hostname: svc.example.com, wellKnownCACertificates: System}',
+    ''
+  ].join('\n')
+  const routed = (gatewayClassName: string): Record<string, string> => ({
+    'gw/route.yaml': [
+      'apiVersion: gateway.networking.k8s.io/v1',
+      'kind: HTTPRoute',
+      'metadata: {name: r, namespace: x}',
+      'spec:',
+      '  parentRefs: [{name: gw}]',
+      '  rules:',
+      '  - backendRefs: [{name: svc, port: 443}]',
+      '---',
+      'apiVersion: gateway.networking.k8s.io/v1',
+      'kind: Gateway',
+      'metadata: {name: gw, namespace: x}',
+      'spec:',
+      `  gatewayClassName: ${gatewayClassName}`,
+      '  listeners: [{name: http, port: 80, protocol: HTTP}]',
+      ''
+    ].join('\n')
+  })
+  it('says nothing when the only route to its Service hangs off an envoy-gateway Gateway', () => {
+    expect(settled(id, 'btls.yaml', policy, '1.27.3', undefined, routed('envoy-gateway'))).toEqual([])
+  })
+  it('still errs under an istio Gateway and where no route is among the files', () => {
+    expect(settled(id, 'btls.yaml', policy, '1.27.3', undefined, routed('istio'))).toEqual(['btls.yaml:1 error'])
+    expect(settled(id, 'btls.yaml', policy, '1.27.3')).toEqual(['btls.yaml:1 error'])
+    expect(settled(id, 'btls.yaml', policy, '1.28.0', undefined, routed('istio'))).toEqual([])
+  })
+})
