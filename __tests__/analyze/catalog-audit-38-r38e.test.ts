@@ -127,4 +127,10 @@ describe('round 38 r38e: istio-1.28-backend-tls-policy-v1 on a policy only anoth
     expect(settled(id, 'btls.yaml', policy, '1.27.3')).toEqual(['btls.yaml:1 error'])
     expect(settled(id, 'btls.yaml', policy, '1.28.0', undefined, routed('istio'))).toEqual([])
   })
+  it('istio-1.28-backend-tls-policy-section-name: likewise quiet when only an envoy-gateway route uses the Service', () => {
+    const alpha = btls.replace('  - {group: networking.istio.io, kind: ServiceEntry, name: se}\n', '')
+    const line = lineOf(alpha, 'sectionName')
+    expect(settled('istio-1.28-backend-tls-policy-section-name', 'btls.yaml', alpha, '1.27.3', undefined, { ...routed('envoy-gateway'), ...alphaOn })).toEqual([])
+    expect(settled('istio-1.28-backend-tls-policy-section-name', 'btls.yaml', alpha, '1.27.3', undefined, { ...routed('istio'), ...alphaOn })).toEqual([`btls.yaml:${line} error`])
+  })
 })
