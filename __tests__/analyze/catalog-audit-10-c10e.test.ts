@@ -57,7 +57,7 @@ describe('istio-1.27.4-xlistenerset-tls-secrets: Passthrough listeners and the m
 
   it('reports only the Terminate listener on 1.27.2, and tells that a manually deployed parent stays broken after 1.27.4', () => {
     const found = of(run('ls.yaml', text, '1.27.2'), ID)
-    expect(at(found)).toEqual([`ls.yaml:${lineOf(text, 'certificateRefs:')} error`])
+    expect(at(found)).toEqual([`ls.yaml:${lineOf(text, 'certificateRefs:')} notice`])
     expect(found[0]?.message).toContain('1.28.8 and 1.29.4')
     expect(found[0]?.message).not.toContain('fixed in 1.27.4 and 1.28.1)')
   })

@@ -81,7 +81,7 @@ describe('istio-1.27.4-xlistenerset-tls-secrets: nothing reads XListenerSet with
     return result.findings.filter((f) => f.file === ls.path && /XListenerSet listeners/.test(f.message)).map((f) => `${f.file}:${f.line} ${f.severity}`)
   }
   it('errs at 1.27.3 when nothing switches the alpha API off', async () => {
-    expect(await findings([])).toEqual([`${ls.path}:${lineOf(ls.text, 'certificateRefs')} error`])
+    expect(await findings([])).toEqual([`${ls.path}:${lineOf(ls.text, 'certificateRefs')} notice`])
   })
   it('says nothing when istiod runs with PILOT_ENABLE_ALPHA_GATEWAY_API=false in another file', async () => {
     expect(await findings([{ path: 'istiod/values.yaml', text: 'pilot:\n  env:\n    PILOT_ENABLE_ALPHA_GATEWAY_API: "false"\n' }])).toEqual([])

@@ -156,7 +156,9 @@ spec:
 `,
     needle: 'apiVersion:',
     trips: '1.27',
-    quiet: '1.28'
+    quiet: '1.28',
+    // a notice since round 38 (r38e): no file turns the flag on
+    severity: 'notice'
   },
   {
     id: 'istio-1.28-inferencepool-port-number-removed',
@@ -206,7 +208,9 @@ spec:
 `,
     needle: 'sectionName:',
     trips: '1.27',
-    quiet: '1.28'
+    quiet: '1.28',
+    // a notice since round 38 (r38e): no file turns the flag on
+    severity: 'notice'
   },
   {
     id: 'istio-1.28-ca-cert-credential-name',

@@ -143,7 +143,7 @@ spec:
     expect(of(old, XLS).map((f) => [f.file, f.line])).toEqual([['gw/listeners.yaml', lineOf(listenerSet, 'apiVersion:')]])
     for (const target of ['1.27.3', '1.28.0']) {
       const found = of(run('gw/listeners.yaml', listenerSet, target), XLS_TLS)
-      expect(found.map((f) => [f.file, f.line, f.severity])).toEqual([['gw/listeners.yaml', lineOf(listenerSet, 'certificateRefs:'), 'error']])
+      expect(found.map((f) => [f.file, f.line, f.severity])).toEqual([['gw/listeners.yaml', lineOf(listenerSet, 'certificateRefs:'), 'notice']])
     }
     expect(of(run('gw/listeners.yaml', listenerSet, '1.27.4'), XLS_TLS)).toEqual([])
   })
