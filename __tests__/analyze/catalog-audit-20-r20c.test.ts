@@ -116,10 +116,10 @@ describe('istio-1.24-istio-csr-alpn: an istio-csr release with the ALPN fix pinn
     ].join('\n')
   const alpn = (fs: Finding[]): string[] => fs.filter((f) => f.message.includes('ALPN')).map((f) => `${f.file}:${f.line} ${f.severity}`)
 
-  it('warns while istio-csr is v0.12.0 or older (or not in the files)', () => {
+  it('warns while istio-csr is not in the files, and errs where it is v0.12.0 or older (round 38 r38c: the handshake fails)', () => {
     const line = lineOf(istiod, 'caAddress')
     expect(alpn(runInRepository({ 'istiod.yaml': istiod }, 'istiod.yaml', '1.24', '1.23'))).toEqual([`istiod.yaml:${line} warning`])
-    expect(alpn(runInRepository({ 'istiod.yaml': istiod, 'csr.yaml': csr('v0.12.0') }, 'istiod.yaml', '1.24', '1.23'))).toEqual([`istiod.yaml:${line} warning`])
+    expect(alpn(runInRepository({ 'istiod.yaml': istiod, 'csr.yaml': csr('v0.12.0') }, 'istiod.yaml', '1.24', '1.23'))).toEqual([`istiod.yaml:${line} error`])
   })
 
   it('says nothing when the repository pins istio-csr v0.13.0 or later, which negotiates ALPN', () => {
