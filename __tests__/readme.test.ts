@@ -104,7 +104,7 @@ describe('README.md', () => {
     expect(example.slice(telemetry)).toMatch(/^\*\*`apps\/shop\/telemetry\.yaml`\*\*, line 10:\n\n```yaml\n {6}randomSamplingPercent: 10\.0\n```\n\n> ⚠️ \*\*Warning\*\* · \[`unknown-field`\]\([^)]+\)[\s\S]*?> ```suggestion\n> {7}randomSamplingPercentage: 10\.0\n> ```/)
     expect(example).toContain('**`apps/shop/checkout.yaml`**, line 16:')
     expect(example).toContain('> ```suggestion\n>         sidecar.istio.io/nativeSidecar: "false"\n> ```')
-    expect(example).toContain('**`clusters/prod/istio-system/istiod.yaml`**, lines 53–55:')
+    expect(example).toContain('**`clusters/prod/istio-system/istiod.yaml`**, lines 54–56:')
     expect(example).toContain('> <!-- istio-compat:summary -->\n> ### ❌ istio-compat: 3 errors block the upgrade to Istio 1.28.1')
     expect(example).toMatch(/> - \[`apps\/inference\/pool\.yaml:1`\]\(https:\/\/github\.com\/octo\/mesh\/blob\/[0-9a-f]{40}\/apps\/inference\/pool\.yaml#L1\) · InferencePool `inference\/llama`/)
     expect(example).not.toMatch(/127\.0\.0\.1/)

@@ -146,7 +146,7 @@ describe('the review as GitHub renders it', () => {
 
   it('a version bump whose error sits in a file the PR did not touch: full context off the diff, an annotation with file and line', async () => {
     const release = (version: string) =>
-      `apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: istiod\n  namespace: istio-system\nspec:\n  chart:\n    spec:\n      chart: istiod\n      version: ${version}\n  values:\n    meshConfig:\n      extensionProviders:\n      - name: lightstep\n        lightstep:\n          address: ingest.lightstep.com:443\n          accessToken: secret\n      defaultProviders: { tracing: [lightstep] }\n`
+      `apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: istiod\n  namespace: istio-system\nspec:\n  chart:\n    spec:\n      chart: istiod\n      version: ${version}\n  values:\n    pilot:\n      env: { ENABLE_GATEWAY_API_INFERENCE_EXTENSION: "true" }\n    meshConfig:\n      extensionProviders:\n      - name: lightstep\n        lightstep:\n          address: ingest.lightstep.com:443\n          accessToken: secret\n      defaultProviders: { tracing: [lightstep] }\n`
     const pool = readFileSync(join(process.cwd(), 'examples/gitops/base/apps/inference/pool.yaml'), 'utf8')
     const base = { 'clusters/istiod.yaml': release('1.26.8'), 'apps/pool.yaml': pool }
     const p = await post(base, { 'clusters/istiod.yaml': release('1.28.1') })
