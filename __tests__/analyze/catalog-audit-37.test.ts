@@ -87,3 +87,16 @@ describe('istio-1.30-gateway-api-bundle-1.5 (round 38, checklist 15): TLSRoute w
     expect(settled(id, 'crd.yaml', crd, '1.30', '1.29', alpha('true'))).toEqual([`${line} error`])
   })
 })
+
+describe('boolean istiod variables written empty (round 39 m39c): Istio cannot parse "" and keeps the default', () => {
+  const iop = (name: string, value: string): string =>
+    ['apiVersion: install.istio.io/v1alpha1', 'kind: IstioOperator', 'metadata: {name: cp, namespace: istio-system}', 'spec:', '  values:', '    pilot:', '      env:', `        ${name}: "${value}"`, ''].join('\n')
+  it.each([
+    ['istio-1.23-continue-headers', 'ENABLE_100_CONTINUE_HEADERS', '1.22', '1.21'],
+    ['istio-1.30.4-xds-api-generator-auth', 'ENABLE_XDS_API_GENERATOR_AUTH', '1.30.4', '1.30.3']
+  ])('%s: quiet on "", reported on "true"', (id, name, target, from) => {
+    expect(of(run('iop.yaml', iop(name, ''), target, from), id)).toEqual([])
+    const on = iop(name, 'true')
+    expect(at(of(run('iop.yaml', on, target, from), id))).toEqual([`iop.yaml:${lineOf(on, name)} notice`])
+  })
+})
