@@ -100,3 +100,30 @@ describe('boolean istiod variables written empty (round 39 m39c): Istio cannot p
     expect(at(of(run('iop.yaml', on, target, from), id))).toEqual([`iop.yaml:${lineOf(on, name)} notice`])
   })
 })
+
+describe('istio-1.27.4-nftables-tproxy-empty-inbound-ports (round 39 m39d): quiet where the repository keeps nftables off', () => {
+  const id = 'istio-1.27.4-nftables-tproxy-empty-inbound-ports'
+  const deployment = [
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata: {name: api, namespace: shop}',
+    'spec:',
+    '  selector: {matchLabels: {app: api}}',
+    '  template:',
+    '    metadata:',
+    '      labels: {app: api, sidecar.istio.io/inject: "true"}',
+    '      annotations:',
+    '        sidecar.istio.io/interceptionMode: TPROXY',
+    '        traffic.sidecar.istio.io/includeInboundPorts: ""',
+    '    spec:',
+    '      containers: [{name: api, image: api}]',
+    ''
+  ].join('\n')
+  const nft = (v: string): Record<string, string> => ({ 'istio/istiod.yaml': istiodRelease([`global: {nativeNftables: ${v}}`], '1.27.3') })
+  it('is quiet next to istiod values with global.nativeNftables: false (istio-init uses iptables), a notice otherwise', () => {
+    const line = `dep.yaml:${lineOf(deployment, 'includeInboundPorts')} notice`
+    expect(settled(id, 'dep.yaml', deployment, '1.27.3', '1.27.2', nft('false'))).toEqual([])
+    expect(settled(id, 'dep.yaml', deployment, '1.27.3', '1.27.2', nft('true'))).toEqual([line])
+    expect(settled(id, 'dep.yaml', deployment, '1.27.3', '1.27.2')).toEqual([line])
+  })
+})
