@@ -107,6 +107,12 @@ describe('a v1 GRPCRoute on Istio 1.21 against the CRDs the repository installs'
 
   it('standard 1.1 CRDs (v1alpha2 not served) and the alpha flag: both errors stay, 1.21 watches only v1alpha2', () => {
     expect(onRoute({ 'crds.yaml': crd(STANDARD_1_1), 'iop.yaml': alphaFlag })).toEqual(['api-version-not-served route.yaml:1 error', 'not-yet-available route.yaml:1 error'])
+    // the catalog's finding names the repository's CRD (round 40), and offers no v1alpha2 rewrite that CRD would refuse
+    const parsed = [parseManifestFile('route.yaml', route), parseManifestFile('crds.yaml', crd(STANDARD_1_1)), parseManifestFile('iop.yaml', alphaFlag)]
+    const ctx: AnalysisContext = { target: parseRelease('1.21'), from: parseFromRelease('1.20'), files: parsed }
+    const catalog = analyzeDocuments(parsed.flatMap((f) => f.documents), ctx).filter((f) => f.rule === 'not-yet-available')
+    expect(catalog.map((f) => f.message)).toEqual([expect.stringContaining('the GRPCRoute CRD this repository installs does not serve v1alpha2')])
+    expect(catalog[0].fix).toBeUndefined()
   })
 
   it('a CRD of another kind answers nothing', () => {
