@@ -143,3 +143,39 @@ describe('on a pull request the CRDs may sit in an untouched file', () => {
     expect(await analyse(crd(STANDARD_1_1))).toEqual(['not-yet-available apps/route.yaml:1 error'])
   })
 })
+
+describe('a v1 TLSRoute on Istio 1.29 against the CRDs the repository installs (round 40, r40f doubt)', () => {
+  const tls = [
+    'apiVersion: gateway.networking.k8s.io/v1',
+    'kind: TLSRoute',
+    'metadata: {name: t, namespace: default}',
+    'spec:',
+    '  parentRefs: [{name: gw}]',
+    '  hostnames: [a.example.com]',
+    '  rules:',
+    '  - backendRefs: [{name: svc, port: 443}]',
+    ''
+  ].join('\n')
+  const tlsCrd = (versions: Record<string, boolean>): string =>
+    crd(versions, 'tlsroutes.gateway.networking.k8s.io').replace('kind: GRPCRoute', 'kind: TLSRoute').replace('plural: grpcroutes', 'plural: tlsroutes').replace('v1.1.0', 'v1.5.0')
+  const onTls = (files: Record<string, string>): Finding[] => {
+    const parsed = Object.entries({ 'tls.yaml': tls, ...files }).map(([p, t]) => parseManifestFile(p, t))
+    const ctx: AnalysisContext = { target: parseRelease('1.29'), from: parseFromRelease('1.28'), files: parsed }
+    return analyzeDocuments(parsed.flatMap((f) => f.documents), ctx).filter((f) => f.file === 'tls.yaml')
+  }
+  const rules = (fs: Finding[]): string[] => fs.map((f) => `${f.rule} ${f.file}:${f.line} ${f.severity}`).sort()
+
+  it('experimental 1.5 CRDs (v1alpha2 and v1 served) and the alpha flag: nothing, 1.29 reads it as v1alpha2', () => {
+    expect(rules(onTls({ 'crds.yaml': tlsCrd(EXPERIMENTAL_1_1), 'iop.yaml': alphaFlag }))).toEqual([])
+  })
+  it('the same CRDs without the flag: the catalog errs that istiod does not watch TLSRoute', () => {
+    const found = onTls({ 'crds.yaml': tlsCrd(EXPERIMENTAL_1_1) })
+    expect(rules(found)).toEqual(['not-yet-available tls.yaml:1 error'])
+    expect(found[0].message).toContain('which no file here sets')
+  })
+  it('CRDs that do not serve v1alpha2: errs that the repository CRD does not serve it; without CRDs: the pinned release decides', () => {
+    const found = onTls({ 'crds.yaml': tlsCrd(STANDARD_1_1), 'iop.yaml': alphaFlag }).filter((f) => f.rule === 'not-yet-available')
+    expect(found.map((f) => f.message)).toEqual([expect.stringContaining('the TLSRoute CRD this repository installs does not serve v1alpha2')])
+    expect(rules(onTls({ 'iop.yaml': alphaFlag }))).toContain('not-yet-available tls.yaml:1 error')
+  })
+})
