@@ -34,7 +34,9 @@ spec:
 `,
     needle: 'apiVersion:',
     trips: '1.25',
-    quiet: '1.26'
+    quiet: '1.26',
+    // Round 40 (r40c, docs/audit/catalog-audit-40-r40c.md): with no file turning PILOT_ENABLE_ALPHA_GATEWAY_API on, a notice.
+    severity: 'notice'
   },
   {
     id: 'istio-1.26-envoyfilter-vhost-domain-name',
