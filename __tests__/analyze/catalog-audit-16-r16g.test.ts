@@ -59,11 +59,15 @@ kind: Namespace
 metadata:
   name: default
   labels:
+    istio.io/use-waypoint: wp1
     istio.io/use-waypoint-canary: wp2
   annotations:
     istio.io/use-waypoint-canary-weight: "5"
 `
     expect(at(of(run('ns.yaml', ns, '1.30', '1.29'), id))).toEqual([['ns.yaml', lineOf(ns, 'use-waypoint-canary:'), 'warning']])
+    // Round 40 (r40g): a canary with no primary waypoint is ignored on 1.31 too (it only splits the primary's traffic).
+    const alone = ns.replace('    istio.io/use-waypoint: wp1\n', '')
+    expect(of(run('ns.yaml', alone, '1.30', '1.29'), id)).toEqual([])
   })
 })
 

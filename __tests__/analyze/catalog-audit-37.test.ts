@@ -127,3 +127,23 @@ describe('istio-1.27.4-nftables-tproxy-empty-inbound-ports (round 39 m39d): quie
     expect(settled(id, 'dep.yaml', deployment, '1.27.3', '1.27.2')).toEqual([line])
   })
 })
+
+describe('istio-1.31-waypoint-canary (round 40, r40g doubt): a canary needs a primary waypoint', () => {
+  const id = 'istio-1.31-waypoint-canary'
+  const svc = (labels: string[]): string =>
+    ['apiVersion: v1', 'kind: Service', 'metadata:', '  name: reviews', '  namespace: shop', '  labels:', ...labels.map((l) => `    ${l}`), '    istio.io/use-waypoint-canary: wp-v2', '  annotations: {istio.io/use-waypoint-canary-weight: "10"}', 'spec:', '  ports: [{port: 80}]', ''].join('\n')
+  const namespace = (label?: string): Record<string, string> => ({ 'ns.yaml': ['apiVersion: v1', 'kind: Namespace', 'metadata:', '  name: shop', `  labels: {istio.io/dataplane-mode: ambient${label ? `, ${label}` : ''}}`, ''].join('\n') })
+  it('is quiet on a Service without use-waypoint whose Namespace in the repository names none (istio/istio resolves the canary only next to a primary)', () => {
+    expect(settled(id, 'svc.yaml', svc([]), '1.30', '1.29', namespace())).toEqual([])
+  })
+  it('warns where the primary comes from the Namespace, the Service itself, or a Namespace the repository does not hold', () => {
+    const line = `svc.yaml:${lineOf(svc([]), 'use-waypoint-canary:')} warning`
+    expect(settled(id, 'svc.yaml', svc([]), '1.30', '1.29', namespace('istio.io/use-waypoint: wp'))).toEqual([line])
+    expect(settled(id, 'svc.yaml', svc([]), '1.30', '1.29')).toEqual([line])
+    const own = svc(['istio.io/use-waypoint: wp'])
+    expect(settled(id, 'svc.yaml', own, '1.30', '1.29', namespace())).toEqual([`svc.yaml:${lineOf(own, 'use-waypoint-canary:')} warning`])
+  })
+  it('is quiet where the Service opts out of waypoints with use-waypoint: none', () => {
+    expect(settled(id, 'svc.yaml', svc(['istio.io/use-waypoint: none']), '1.30', '1.29')).toEqual([])
+  })
+})
