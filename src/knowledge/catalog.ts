@@ -120,9 +120,10 @@ export type OptOut = Match & {
   until?: string
   since?: string | string[]
   /**
-   * The setting is a Namespace's own (a `field` opt-out on kind Namespace, e.g. its `istio.io/dataplane-mode` label):
-   * it keeps the old behaviour only for the resources of that namespace (metadata.namespace written and equal to the
-   * Namespace's name), not mesh-wide.
+   * The setting is a namespace's own (a `field` opt-out on kind Namespace, e.g. its `istio.io/dataplane-mode` label,
+   * or on an object written in a namespace, e.g. an istiod Deployment, whose namespace is the system namespace): it
+   * keeps the old behaviour only for the resources of that namespace (metadata.namespace written and equal to the
+   * Namespace's name, or to the carrier's written metadata.namespace), not mesh-wide.
    */
   ownNamespace?: true
   /**
@@ -634,7 +635,7 @@ function checkMatch(m: Match, where: string, problems: string[]): void {
         if (list === 'ifRepository' && (ownNamespace !== undefined || namesObject !== undefined || sameValue !== undefined)) problems.push(`${at}: ifRepository settings are mesh-wide (no ownNamespace, namesObject or sameValue)`)
         if (sameValue !== undefined && (sameValue !== true || (o.type !== 'field' && o.type !== 'helmValue') || ownNamespace !== undefined || namesObject !== undefined)) problems.push(`${at}: sameValue is true on a field or helmValue opt-out without ownNamespace or namesObject only`)
         if (namesObject !== undefined && (namesObject !== true || o.type !== 'field' || ownNamespace !== undefined)) problems.push(`${at}: namesObject is true on a field opt-out without ownNamespace only`)
-        if (ownNamespace !== undefined && (ownNamespace !== true || o.type !== 'field' || !Array.isArray(o.kinds) || o.kinds.length !== 1 || o.kinds[0] !== 'Namespace')) problems.push(`${at}: ownNamespace is true on a field opt-out of kind Namespace only`)
+        if (ownNamespace !== undefined && (ownNamespace !== true || o.type !== 'field' || !Array.isArray(o.kinds) || o.kinds.length === 0)) problems.push(`${at}: ownNamespace is true on a field opt-out that names its kinds only`)
         const sinces = since === undefined ? [] : Array.isArray(since) ? since : [since]
         if (since !== undefined && sinces.length === 0) problems.push(`${at}: since must name a release`)
         for (const [key, release] of [['until', until], ...sinces.map((v) => ['since', v] as const)] as const) {

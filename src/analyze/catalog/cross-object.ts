@@ -234,10 +234,12 @@ function optOutsOf(doc: ManifestDocument, lines?: readonly string[]): OptOutFact
   for (const d of [doc, ...umbrellaSubcharts(doc)]) {
     for (const hit of collectHits(d, plan, lines)) {
       if (!hit.optOutKey) continue
-      // A Namespace's own setting (key ending in `@`) keeps the old behaviour for that namespace only.
+      // A namespace's own setting (key ending in `@`) keeps the old behaviour for that namespace only: a Namespace's
+      // setting for the namespace it names, any other object's for the namespace it is written in.
       const name = d.resource?.name
-      if (hit.optOutKey.endsWith('@') && (d.resource?.kind !== 'Namespace' || !name)) continue
-      let key = hit.optOutKey.endsWith('@') ? `${hit.optOutKey}${name}` : hit.optOutKey
+      const own = d.resource?.kind === 'Namespace' ? name : d.resource?.namespace
+      if (hit.optOutKey.endsWith('@') && !own) continue
+      let key = hit.optOutKey.endsWith('@') ? `${hit.optOutKey}${own}` : hit.optOutKey
       if (key.endsWith('~')) {
         // A setting that must hold the finding's own value (sameValue): the value it holds.
         const held = matchedScalar(hit)
