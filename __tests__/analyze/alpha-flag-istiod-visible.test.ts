@@ -43,7 +43,7 @@ const backendTls = (ref: string): string =>
   ].join('\n')
 
 const CASES: { id: string; text: string; target: string; from?: string; line: string; unseen?: string }[] = [
-  { id: 'istio-1.27-xlistenerset', text: listenerSet(false), target: '1.26', from: '1.25', line: 'apiVersion:' },
+  { id: 'istio-1.27-xlistenerset', text: listenerSet(false), target: '1.26', from: '1.25', line: 'apiVersion:', unseen: 'notice' },
   { id: 'istio-1.27.4-xlistenerset-tls-secrets', text: listenerSet(true), target: '1.27.3', from: '1.27.2', line: 'certificateRefs:', unseen: 'notice' },
   { id: 'istio-1.28-backend-tls-policy-section-name', text: backendTls('{group: "", kind: Service, name: svc, sectionName: https}'), target: '1.27', from: '1.26', line: 'sectionName', unseen: 'notice' },
   { id: 'istio-1.28-backend-tls-policy-serviceentry-target', text: backendTls('{group: networking.istio.io, kind: ServiceEntry, name: api}'), target: '1.27', from: '1.26', line: 'kind: ServiceEntry', unseen: 'notice' },

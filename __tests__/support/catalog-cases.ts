@@ -173,6 +173,9 @@ PATTERN_SAMPLES['^(?!\\s*(02-istio-cni\\.conflist)?\\s*$)'] = '00-istio-cni.conf
 // statsHistogramBins other than its default 100 (round 36 r36d)
 PATTERN_SAMPLES['^(?!\\s*(0*100)?\\s*$)'] = '20'
 PATTERN_CLEAN['^(?!\\s*(0*100)?\\s*$)'] = '100'
+// a positive Go duration Istio can parse (istio-1.28-metric-expiry-removed, round 40 r40e); 0s keeps expiry off
+PATTERN_SAMPLES['^\\+?(?=[^1-9]*[1-9])(?:(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:ns|us|µs|μs|ms|s|m|h))+$'] = '5m'
+PATTERN_CLEAN['^\\+?(?=[^1-9]*[1-9])(?:(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:ns|us|µs|μs|ms|s|m|h))+$'] = '0s'
 PATTERN_CLEAN['^(?!\\s*(02-istio-cni\\.conflist)?\\s*$)'] = '02-istio-cni.conflist'
 PATTERN_CLEAN['^(?!\\s*0*(\\.0*)?(ns|us|µs|ms|s|m|h)?\\s*$)'] = '0s'
 // Any eviction interval of a minute or more (istio-1.28.2-stats-eviction-interval-minute with a custom flush interval, audit 18).
