@@ -221,7 +221,7 @@ spec:
 
 // The three error entries of the sample were right; these pin their boundaries.
 describe('error entries of the sample: trip before the release, quiet from it', () => {
-  const cases: { id: string; yaml: string; needle: string; trips: string; quiet: string }[] = [
+  const cases: { id: string; yaml: string; needle: string; trips: string; quiet: string; severity?: string }[] = [
     {
       id: 'istio-1.24-destination-rule-warmup',
       yaml: `apiVersion: networking.istio.io/v1
@@ -283,7 +283,7 @@ spec:
   ]
   for (const c of cases) {
     it(`${c.id}: error at ${c.trips}, quiet at ${c.quiet}`, () => {
-      expect(of(run('case.yaml', c.yaml, c.trips), c.id)).toEqual([expect.objectContaining({ file: 'case.yaml', line: lineOf(c.yaml, c.needle), severity: (c as { severity?: string }).severity ?? 'error' })])
+      expect(of(run('case.yaml', c.yaml, c.trips), c.id)).toEqual([expect.objectContaining({ file: 'case.yaml', line: lineOf(c.yaml, c.needle), severity: c.severity ?? 'error' })])
       expect(of(run('case.yaml', c.yaml, c.quiet), c.id)).toEqual([])
     })
   }
