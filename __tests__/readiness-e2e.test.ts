@@ -142,7 +142,7 @@ describe('readiness mode (schedule event): one issue kept up to date', () => {
     // Every location a permalink at the checked commit, with its fix and its upstream source.
     const blob = `${fake.origin}/octo/mesh/blob/${firstSha}`
     expect(body).toContain(`(${blob}/apps/shop/telemetry.yaml#L10)`)
-    expect(body).toContain(`(${blob}/${ISTIOD}#L53-L55)`)
+    expect(body).toContain(`(${blob}/${ISTIOD}#L54-L56)`)
     expect(body).toContain(`(${blob}/apps/shop/traffic.yaml#L9-L10)`)
     // After each location: its fix and the upstream note it rests on, before the next location.
     const after = (anchor: string) => body.slice(body.indexOf(anchor), body.indexOf(`(${blob}/`, body.indexOf(anchor) + anchor.length))
@@ -186,7 +186,7 @@ describe('readiness mode (schedule event): one issue kept up to date', () => {
     expect(ours().map((i) => i.number)).toEqual([issueNumber])
     const body = ours()[0].body ?? ''
     expect(body).not.toContain('telemetry.yaml#L')
-    expect(body).toContain(`${fake.origin}/octo/mesh/blob/${sha}/${ISTIOD}#L53-L55`)
+    expect(body).toContain(`${fake.origin}/octo/mesh/blob/${sha}/${ISTIOD}#L54-L56`)
     expect(fake.issueList().filter((i) => i.user.login === 'mallory' && (i.body !== `${MARKER}\nnot ours` || i.state !== 'open'))).toEqual([])
   })
 
@@ -223,7 +223,7 @@ describe('readiness mode (schedule event): one issue kept up to date', () => {
     expect(run.code).toBe(0)
     expect(writes(run)).toEqual([])
     expect(run.summary).toMatch(/^> This run checked the branch `feature`, not the default branch `main`, so the readiness issue was left as it is\./)
-    expect(run.summary).toContain(`${ISTIOD}#L53-L55)`)
+    expect(run.summary).toContain(`${ISTIOD}#L54-L56)`)
     git('reset', '-q', '--hard', 'HEAD~1')
   })
 
@@ -239,7 +239,7 @@ describe('readiness mode (schedule event): one issue kept up to date', () => {
     expect(run.code).toBe(0)
     expect(run.log).toMatch(/::warning::GitHub refused to write the readiness issue \(HTTP 403[^\n]*`permissions: issues: write`/)
     expect(run.summary).toMatch(/^> GitHub refused to write the readiness issue \(HTTP 403[^\n]*`permissions: issues: write`/)
-    expect(run.summary).toContain(`${ISTIOD}#L53-L55)`)
+    expect(run.summary).toContain(`${ISTIOD}#L54-L56)`)
     expect(ours()[0].state).toBe('open')
   })
 })
