@@ -28,11 +28,12 @@ describe('istio-1.29-bypass-inbound-capture-hbone: a pod that gets a sidecar thr
     const files: File[] = [{ path, text: deployment('') }, { path: 'ns/shop.yaml', text: 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  labels:\n    istio.io/rev: canary\n' }]
     expect(await repoFindings(files, '1.28', BYPASS)).toEqual([])
   })
-  // audit 16 (r16f): without its own ambient label the pod gets the conditional warning (the catalog cannot require the Namespace label)
-  it('still warns next to an ambient Namespace', async () => {
+  // audit 16 (r16f) gave a pod without its own ambient label the conditional warning; since round 41 (m41c) a match can
+  // require its Namespace's own label (ifRepository with ownNamespace), so next to an ambient Namespace it is the error
+  it('errs next to an ambient Namespace', async () => {
     const text = deployment('')
     const files: File[] = [{ path, text }, { path: 'ns/shop.yaml', text: 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n  labels:\n    istio.io/dataplane-mode: ambient\n' }]
-    expect(at(await repoFindings(files, '1.28', BYPASS))).toEqual([`${path}:${lineOf(text, 'bypass-inbound-capture')} warning`])
+    expect(at(await repoFindings(files, '1.28', BYPASS))).toEqual([`${path}:${lineOf(text, 'bypass-inbound-capture')} error`])
   })
 })
 

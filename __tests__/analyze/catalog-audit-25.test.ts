@@ -136,12 +136,13 @@ describe('istio-1.24-native-sidecar-annotation: nativeSidecar "false" where the 
   it('is silent from 1.24, where the annotation is read', async () => {
     expect(await findings([deploy, values], '1.24', '1.23', deploy.path, NATIVE)).toEqual([])
   })
-  it('validates ifRepository like unlessRepository, mesh-wide only', () => {
+  it('validates ifRepository like unlessRepository: mesh-wide or a Namespace\'s own (round 41), never namesObject or sameValue', () => {
     const release = (m: unknown): CatalogRelease =>
       ({ release: '1.24', entries: [{ id: 'x', change: 'added', severity: 'warning', since: '1.24', message: 'm', match: [m], sources: [{ path: 'releases/1.24/change-notes/index.md', url: 'https://istio.io/x' }] }] }) as unknown as CatalogRelease
     const field = { type: 'field', kinds: ['Deployment'], paths: ['spec.x'] }
     expect(validateCatalog([release({ ...field, ifRepository: [] })]).join('\n')).toMatch(/ifRepository must be a non-empty list/)
-    expect(validateCatalog([release({ ...field, ifRepository: [{ type: 'field', kinds: ['Namespace'], paths: ['metadata.name'], ownNamespace: true }] })]).join('\n')).toMatch(/ifRepository settings are mesh-wide/)
+    expect(validateCatalog([release({ ...field, ifRepository: [{ type: 'field', kinds: ['Namespace'], paths: ['metadata.name'], ownNamespace: true }] })]).join('\n')).not.toMatch(/ifRepository/)
+    expect(validateCatalog([release({ ...field, ifRepository: [{ type: 'field', kinds: ['Service'], paths: ['metadata.name'], namesObject: true }] })]).join('\n')).toMatch(/ifRepository settings are mesh-wide or a Namespace's own/)
     expect(validateCatalog([release({ ...field, ifRepository: [{ type: 'env', name: 'X', component: 'istiod', values: ['true'] }] })]).join('\n')).not.toMatch(/ifRepository/)
   })
 })

@@ -209,10 +209,11 @@ export const catalogAnalyzer: Analyzer = {
     return findings.filter((f) => {
       const key = optOutKeyOf.get(f)
       if (key === undefined) return true
-      // A match that needs a setting of the repository reports only where some file sets one.
-      if (needsRepositoryFindings.has(f) && !silenced.has(`${key}+`)) return false
-      // A Namespace's own setting silences the resources of that namespace (a written metadata.namespace).
       const namespace = f.resource?.namespace
+      // A match that needs a setting of the repository reports only where some file sets one (a Namespace's own setting:
+      // only for the resources of that namespace).
+      if (needsRepositoryFindings.has(f) && !silenced.has(`${key}+`) && !(namespace && silenced.has(`${key}+@${namespace}`))) return false
+      // A Namespace's own setting silences the resources of that namespace (a written metadata.namespace).
       if (silenced.has(key) || (namespace && silenced.has(`${key}@${namespace}`))) return false
       // A setting that holds the same value as the finding's matched one (sameValue) silences only that finding.
       const held = matchedValueOf.get(f)

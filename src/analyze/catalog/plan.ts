@@ -307,10 +307,10 @@ export function compileOptOutPlan(releases: readonly CatalogRelease[] = CATALOG)
       // a mesh-wide opt-out; `@` for a Namespace's own one, to which the Namespace's name is appended; `=` for one that
       // names an object, to which the name and the namespace are appended; `~` for one that must hold the finding's
       // own matched value, to which that value is appended; `+` for a setting the match needs
-      // (`ifRepository`), whose findings stay only where one is set.
+      // (`ifRepository`), whose findings stay only where one is set, and `+@` for a Namespace's own such setting.
       const settings = [
         ...(match.unlessRepository ?? []).map((o) => ({ o, mark: o.ownNamespace ? '@' : o.namesObject ? '=' : o.sameValue ? '~' : '' })),
-        ...(match.ifRepository ?? []).map((o) => ({ o, mark: '+' }))
+        ...(match.ifRepository ?? []).map((o) => ({ o, mark: o.ownNamespace ? '+@' : '+' }))
       ]
       for (const { o, mark } of settings) {
         const { until, since, ownNamespace: _own, namesObject: _names, sameValue: _same, ...setting } = o
