@@ -8907,7 +8907,10 @@ const ISTIO_ONLY_KEYS = new Set([
     'trustedZtunnelName', 'trustedZtunnelNamespace', 'gatewayClasses', 'sidecarInjectorWebhookAnnotations', 'jwksResolverExtraRootCA',
     ...CNI_ONLY_KEYS, ...ZTUNNEL_ONLY_KEYS
 ]);
-const WORKLOAD_KINDS$1 = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'Pod', 'Job', 'CronJob', 'ReplicaSet', 'ReplicationController', 'Rollout']);
+/** The workload kinds with a pod template (or, for Pod, their own pod spec); the catalog's `$workload` macro stands for them. */
+const WORKLOAD_KINDS = new Set([
+    'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob', 'Rollout'
+]);
 function recognise(doc, ctx) {
     const value = doc.value;
     if (!isObject(value))
@@ -8949,7 +8952,7 @@ function familyOf(apiVersion, kind, value, metadata) {
         return 'gateway-api';
     if (group === 'inference.networking.k8s.io' || group === 'inference.networking.x-k8s.io')
         return 'inference';
-    if (WORKLOAD_KINDS$1.has(kind))
+    if (WORKLOAD_KINDS.has(kind))
         return 'workload';
     if (kind === 'Namespace' && group === '')
         return 'namespace';
@@ -9068,7 +9071,7 @@ function helmReleaseValues(doc, ctx) {
             // Flux: spec.values; valuesFrom ConfigMaps/Secrets live in other objects, so these values may be incomplete.
             const before = out.length;
             add(chart, ['spec', 'values'], nodeAt(doc.root, ['spec', 'values']) ?? null, source.values);
-            if (Array.isArray(source.valuesFrom) && source.valuesFrom.length > 0) {
+            if (takesValuesFrom(source)) {
                 for (const e of out.slice(before))
                     if (e.role === 'helm-values')
                         e.valuesIncomplete = true;
@@ -9103,6 +9106,10 @@ function helmReleaseValues(doc, ctx) {
             add(chart, path, base.root, base.value);
     }
     return out;
+}
+/** A Flux HelmRelease spec that takes values from ConfigMaps or Secrets (`valuesFrom`): its inline values may be incomplete. */
+function takesValuesFrom(spec) {
+    return Array.isArray(spec.valuesFrom) && spec.valuesFrom.length > 0;
 }
 /**
  * Merges Argo CD helm.parameters into the values the way Helm's --set does: `name` is a dotted path (`\.` escapes a
@@ -9473,10 +9480,6 @@ function catalogRelease(minor, releases = CATALOG) {
 const ROUTE_KINDS = ['HTTPRoute', 'GRPCRoute', 'TCPRoute', 'TLSRoute', 'UDPRoute', 'ListenerSet', 'XListenerSet'];
 /** The backend policy kinds whose targetRefs name Services (`istioRoutes`: a policy only other controllers' routes use). */
 const BACKEND_POLICY_KINDS = ['BackendTLSPolicy', 'XBackendTrafficPolicy'];
-/** The workload kinds with a pod template (or, for Pod, their own pod spec): what the `$workload` macro stands for. */
-const WORKLOAD_KINDS = new Set([
-    'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob', 'Rollout'
-]);
 /** Pod-template kinds and the `$workload` macro that stands for them. */
 new Set(['$workload', ...WORKLOAD_KINDS]);
 /** Splits a catalog path into segments, keeping `["a.b"]` keys whole. */
@@ -9553,16 +9556,12 @@ function compilePath(path) {
     return steps;
 }
 const hasOwn = Object.prototype.hasOwnProperty;
-/** A YAML map (a plain object; not a list, not null). */
-function isMap$1(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 /** The value at a path of map keys (each read as a string), or undefined. */
 function valueAt(value, path) {
     let current = value;
     for (const step of path) {
         const key = String(step);
-        if (!isMap$1(current) || !hasOwn.call(current, key))
+        if (!isObject(current) || !hasOwn.call(current, key))
             return undefined;
         current = current[key];
     }
@@ -9657,7 +9656,7 @@ function text(v) {
 }
 /** The pod facts of a workload document (Pod, or the pod template of a Deployment, CronJob, \u2026); undefined for other kinds. */
 function podFactsOf(value, kind) {
-    if (kind === undefined || !WORKLOAD_KINDS.has(kind) || !isMap$1(value))
+    if (kind === undefined || !WORKLOAD_KINDS.has(kind) || !isObject(value))
         return undefined;
     const template = podTemplatePath(kind);
     const base = template === '' ? [] : template.split('.');
@@ -9665,15 +9664,15 @@ function podFactsOf(value, kind) {
 }
 /** The pod facts of a pod template's metadata and spec, with the workload's written `metadata.namespace`. */
 function podFactsAt(metadata, spec, written) {
-    const labels = isMap$1(metadata) && isMap$1(metadata.labels) ? metadata.labels : {};
-    const annotations = isMap$1(metadata) && isMap$1(metadata.annotations) ? metadata.annotations : {};
+    const labels = isObject(metadata) && isObject(metadata.labels) ? metadata.labels : {};
+    const annotations = isObject(metadata) && isObject(metadata.annotations) ? metadata.annotations : {};
     const injectLabel = text(labels['sidecar.istio.io/inject']);
     const inject = ('sidecar.istio.io/inject' in labels ? injectLabel : text(annotations['sidecar.istio.io/inject'])) ?? '';
     const namespace = text(written);
     const mode = text(labels['istio.io/dataplane-mode']);
     return {
         ...(namespace ? { namespace } : {}),
-        hostNetwork: isMap$1(spec) && spec.hostNetwork === true,
+        hostNetwork: isObject(spec) && spec.hostNetwork === true,
         inject: inject.toLowerCase(),
         injectLabelTrue: injectLabel === 'true',
         revLabel: text(labels['istio.io/rev']) !== undefined,
@@ -9682,12 +9681,12 @@ function podFactsAt(metadata, spec, written) {
 }
 /** The labels of a v1 Namespace document that decide its pods' data plane; undefined for any other document. */
 function namespaceFactsOf(value, kind, apiVersion) {
-    if (kind !== 'Namespace' || apiVersion !== 'v1' || !isMap$1(value) || !isMap$1(value.metadata))
+    if (kind !== 'Namespace' || apiVersion !== 'v1' || !isObject(value) || !isObject(value.metadata))
         return undefined;
     const name = text(value.metadata.name);
     if (!name)
         return undefined;
-    const labels = isMap$1(value.metadata.labels) ? value.metadata.labels : {};
+    const labels = isObject(value.metadata.labels) ? value.metadata.labels : {};
     const injection = text(labels['istio-injection']);
     const mode = text(labels['istio.io/dataplane-mode']);
     return { name, facts: { ...(injection !== undefined ? { injection } : {}), rev: text(labels['istio.io/rev']) !== undefined, ...(mode !== undefined ? { dataplaneMode: mode } : {}) } };
@@ -9757,7 +9756,7 @@ function matchedScalar(hit) {
 const PROXY_CONFIG_ANNOTATION = 'proxy.istio.io/config';
 /** An empty map or list, or null: what a `where` condition with `empty: true` looks for. */
 function isEmpty(v) {
-    return v === null || (Array.isArray(v) ? v.length === 0 : isMap$1(v) && Object.keys(v).length === 0);
+    return v === null || (Array.isArray(v) ? v.length === 0 : isObject(v) && Object.keys(v).length === 0);
 }
 function groupOf(apiVersion) {
     const slash = apiVersion.lastIndexOf('/');
@@ -9878,7 +9877,7 @@ function holderOf(root, path) {
     for (const step of path.slice(0, -1)) {
         if (Array.isArray(current) && typeof step === 'number')
             current = current[step];
-        else if (isMap$1(current) && Object.prototype.hasOwnProperty.call(current, String(step)))
+        else if (isObject(current) && Object.prototype.hasOwnProperty.call(current, String(step)))
             current = current[String(step)];
         else
             return undefined;
@@ -9931,8 +9930,8 @@ function firstStepPresent(value, pattern) {
         return true;
     const step = pattern[0];
     if (step.kind === 'key')
-        return isMap$1(value) && Object.prototype.hasOwnProperty.call(value, step.key);
-    return step.kind === 'anyKey' ? isMap$1(value) : Array.isArray(value);
+        return isObject(value) && Object.prototype.hasOwnProperty.call(value, step.key);
+    return step.kind === 'anyKey' ? isObject(value) : Array.isArray(value);
 }
 /** Every match of a tree-path compiled matcher (MeshConfig, ProxyConfig, Helm) in one tree. */
 function matchTree(out, c, tree, patterns, prefix = [], conditionsOnBase = false) {
@@ -9959,7 +9958,7 @@ function collectHits(doc, plan, lines) {
     const out = new HitCollector(doc, plan, lines);
     const helmTrees = helmTreesOf(doc);
     const meshTrees = meshTreesOf(doc, helmTrees);
-    if (doc.kind === 'resource' && doc.resource && isMap$1(doc.value)) {
+    if (doc.kind === 'resource' && doc.resource && isObject(doc.value)) {
         const docTree = { value: doc.value, root: doc.root, at: [] };
         checkKind(out, doc, docTree);
         checkMetadata(out, doc, docTree);
@@ -9978,29 +9977,29 @@ function collectHits(doc, plan, lines) {
     return out.hits;
 }
 function isChartYaml(doc) {
-    return /(^|\/)Chart\.ya?ml$/.test(doc.file) && isMap$1(doc.value) && Array.isArray(doc.value.dependencies);
+    return /(^|\/)Chart\.ya?ml$/.test(doc.file) && isObject(doc.value) && Array.isArray(doc.value.dependencies);
 }
 // ---- trees -------------------------------------------------------------------------------------------
 function helmTreesOf(doc) {
     const trees = doc.embedded
-        .filter((e) => e.role === 'helm-values' && isMap$1(e.value))
+        .filter((e) => e.role === 'helm-values' && isObject(e.value))
         .map((e) => ({ value: e.value, root: e.root, at: e.at, chart: e.chart ?? 'istiod', ...(e.valuesIncomplete ? { valuesIncomplete: true } : {}) }));
     // A values document the parser recognised but did not embed: the document itself is the values.
-    if (doc.kind === 'helm-values' && isMap$1(doc.value) && !trees.some((t) => t.at.length === 0)) {
+    if (doc.kind === 'helm-values' && isObject(doc.value) && !trees.some((t) => t.at.length === 0)) {
         trees.push({ value: doc.value, root: doc.root, at: [], chart: 'istiod' });
     }
-    const spec = isMap$1(doc.value) ? doc.value.spec : undefined;
+    const spec = isObject(doc.value) ? doc.value.spec : undefined;
     // IstioOperator spec.values, when the parser did not already embed it.
-    if (doc.family === 'istio-operator' && isMap$1(spec) && isMap$1(spec.values) && !trees.some((t) => formatPath(t.at) === 'spec.values')) {
+    if (doc.family === 'istio-operator' && isObject(spec) && isObject(spec.values) && !trees.some((t) => formatPath(t.at) === 'spec.values')) {
         trees.push({ value: spec.values, root: nodeAt(doc.root, ['spec', 'values']) ?? null, at: ['spec', 'values'], chart: 'istio-operator' });
     }
     return trees;
 }
 function meshTreesOf(doc, helmTrees) {
-    const trees = doc.embedded.filter((e) => e.role === 'mesh-config' && isMap$1(e.value)).map((e) => ({ value: e.value, root: e.root, at: e.at }));
+    const trees = doc.embedded.filter((e) => e.role === 'mesh-config' && isObject(e.value)).map((e) => ({ value: e.value, root: e.root, at: e.at }));
     const have = new Set(trees.map((t) => formatPath(t.at)));
     const add = (value, root, at) => {
-        if (!isMap$1(value) || have.has(formatPath(at)))
+        if (!isObject(value) || have.has(formatPath(at)))
             return;
         have.add(formatPath(at));
         trees.push({ value, root, at });
@@ -10008,11 +10007,11 @@ function meshTreesOf(doc, helmTrees) {
     for (const h of helmTrees) {
         if (h.chart !== 'istiod' && h.chart !== 'istio-operator')
             continue;
-        if (isMap$1(h.value))
+        if (isObject(h.value))
             add(h.value.meshConfig, nodeAt(h.root, ['meshConfig']) ?? null, [...h.at, 'meshConfig']);
     }
-    const spec = isMap$1(doc.value) ? doc.value.spec : undefined;
-    if (doc.family === 'istio-operator' && isMap$1(spec))
+    const spec = isObject(doc.value) ? doc.value.spec : undefined;
+    if (doc.family === 'istio-operator' && isObject(spec))
         add(spec.meshConfig, nodeAt(doc.root, ['spec', 'meshConfig']) ?? null, ['spec', 'meshConfig']);
     // The values that hold each MeshConfig (for `$values.` conditions): the istiod chart's values around its
     // meshConfig, an IstioOperator's spec.values next to spec.meshConfig (or around spec.values.meshConfig).
@@ -10020,7 +10019,7 @@ function meshTreesOf(doc, helmTrees) {
     for (const h of helmTrees)
         if (h.chart === 'istiod' || h.chart === 'istio-operator')
             holders.set(formatPath([...h.at, 'meshConfig']), h.value);
-    if (doc.family === 'istio-operator' && isMap$1(spec) && isMap$1(spec.values))
+    if (doc.family === 'istio-operator' && isObject(spec) && isObject(spec.values))
         holders.set('spec.meshConfig', spec.values);
     for (const t of trees) {
         const values = holders.get(formatPath(t.at));
@@ -10122,10 +10121,10 @@ function checkMetadata(out, doc, tree) {
     const wantAnnotations = plan.annotations.size > 0 || plan.proxyEnv.size > 0 || plan.proxyConfig.length > 0;
     for (const holder of holdersOf(doc)) {
         const metadata = valueAt(doc.value, holder.path);
-        if (!isMap$1(metadata))
+        if (!isObject(metadata))
             continue;
         const annotations = metadata.annotations;
-        if (wantAnnotations && isMap$1(annotations)) {
+        if (wantAnnotations && isObject(annotations)) {
             for (const key in annotations) {
                 const value = annotations[key];
                 for (const c of plan.annotations.get(key) ?? [])
@@ -10136,7 +10135,7 @@ function checkMetadata(out, doc, tree) {
             }
         }
         const labels = metadata.labels;
-        if (plan.labels.size > 0 && isMap$1(labels)) {
+        if (plan.labels.size > 0 && isObject(labels)) {
             for (const key in labels) {
                 for (const c of plan.labels.get(key) ?? [])
                     if (applies(c, holder.tags) && passes(labels[key], c.test))
@@ -10296,7 +10295,7 @@ function checkProxyConfigAnnotation(out, tree, path, raw, podMetadata) {
     if (typeof raw !== 'string' || (out.plan.proxyEnv.size === 0 && out.plan.proxyConfig.length === 0))
         return;
     const config = proxyConfigOf(raw);
-    if (!isMap$1(config))
+    if (!isObject(config))
         return;
     const at = located(tree.root, path);
     if (!at)
@@ -10310,7 +10309,7 @@ function checkProxyConfigAnnotation(out, tree, path, raw, podMetadata) {
         out.add(c, { line: at.line, ...(text !== undefined ? { value: text } : {}) }, [...path, ...innerPath], name);
     };
     const metadata = config.proxyMetadata;
-    if (isMap$1(metadata)) {
+    if (isObject(metadata)) {
         envMapHits(metadata, out.plan.proxyEnv, (c, name) => report(c, ['proxyMetadata', name], name, metadata[name]));
     }
     for (const c of out.plan.proxyConfig) {
@@ -10342,7 +10341,7 @@ function checkIstiodEnvInResources(out, doc, tree) {
         return;
     const containers = resolvePath(value, [{ kind: 'key', key: 'spec' }, { kind: 'key', key: 'template' }, { kind: 'key', key: 'spec' }, { kind: 'key', key: 'containers' }, { kind: 'anyItem' }]);
     for (const c of containers)
-        if (isMap$1(c.value) && c.value.name === container)
+        if (isObject(c.value) && c.value.name === container)
             checkEnvList(out, tree, [...c.path, 'env'], container === 'discovery' ? istiodEnv : cniEnv);
 }
 /** `- name: X` / `value: Y` lists: reported on the name. */
@@ -10351,7 +10350,7 @@ function checkEnvList(out, tree, listPath, index) {
     if (!Array.isArray(list))
         return;
     list.forEach((item, i) => {
-        if (!isMap$1(item) || typeof item.name !== 'string')
+        if (!isObject(item) || typeof item.name !== 'string')
             return;
         for (const c of index.get(item.name) ?? []) {
             if (!passes(item.value, c.test) || listSetsAnyOf(list, c))
@@ -10369,7 +10368,7 @@ function checkProxyConfigResource(out, doc, tree) {
     if (doc.resource.kind !== 'ProxyConfig' || groupOf(doc.resource.apiVersion) !== 'networking.istio.io')
         return;
     const env = valueAt(doc.value, ['spec', 'environmentVariables']);
-    if (!isMap$1(env))
+    if (!isObject(env))
         return;
     envMapHits(env, out.plan.proxyEnv, (c, name) => out.addAt(c, tree, ['spec', 'environmentVariables', name], name));
 }
@@ -10440,36 +10439,36 @@ function checkCharts(out, doc) {
     if (out.plan.charts.size === 0 || doc.family !== 'helm-release')
         return;
     const spec = doc.value.spec;
-    if (!isMap$1(spec))
+    if (!isObject(spec))
         return;
     const value = doc.value;
-    const metadata = isMap$1(value.metadata) ? value.metadata : {};
+    const metadata = isObject(value.metadata) ? value.metadata : {};
     const name = typeof metadata.name === 'string' ? metadata.name : undefined;
     // Generic chart names (base, gateway, cni) count only where recognise took the source for Istio's.
     const istio = chartsInstalled(value).map((c) => c.at.join('.'));
     const places = [];
     if (doc.resource.kind === 'HelmRelease') {
         const releaseName = typeof spec.releaseName === 'string' ? spec.releaseName : name && typeof spec.targetNamespace === 'string' ? `${spec.targetNamespace}-${name}` : name;
-        const chartSpec = isMap$1(spec.chart) && isMap$1(spec.chart.spec) ? spec.chart.spec : {};
-        const sourceName = isMap$1(chartSpec.sourceRef) ? chartSpec.sourceRef.name : isMap$1(spec.chartRef) ? spec.chartRef.name : undefined;
-        const valuesIncomplete = Array.isArray(spec.valuesFrom) && spec.valuesFrom.length > 0;
+        const chartSpec = isObject(spec.chart) && isObject(spec.chart.spec) ? spec.chart.spec : {};
+        const sourceName = isObject(chartSpec.sourceRef) ? chartSpec.sourceRef.name : isObject(spec.chartRef) ? spec.chartRef.name : undefined;
+        const valuesIncomplete = takesValuesFrom(spec);
         places.push({ place: ['spec', 'chart', 'spec', 'chart'], at: ['spec'], install: { releaseName, installer: 'HelmRelease', values: valuesAt(doc, ['spec', 'values']), ...(valuesIncomplete ? { valuesIncomplete } : {}) }, otherSource: namesOtherSource(sourceName) });
     }
     else {
         // An ApplicationSet's template is an Application: its spec one level down.
         const set = doc.resource.kind === 'ApplicationSet';
-        const appSpec = set ? (isMap$1(spec.template) && isMap$1(spec.template.spec) ? spec.template.spec : {}) : spec;
+        const appSpec = set ? (isObject(spec.template) && isObject(spec.template.spec) ? spec.template.spec : {}) : spec;
         const prefix = set ? ['spec', 'template', 'spec'] : ['spec'];
         const sources = [];
-        if (isMap$1(appSpec.source))
+        if (isObject(appSpec.source))
             sources.push([[...prefix, 'source'], appSpec.source]);
         if (Array.isArray(appSpec.sources))
             appSpec.sources.forEach((s, i) => sources.push([[...prefix, 'sources', i], s]));
         for (const [at, source] of sources) {
-            const helm = isMap$1(source) && isMap$1(source.helm) ? source.helm : {};
+            const helm = isObject(source) && isObject(source.helm) ? source.helm : {};
             const releaseName = typeof helm.releaseName === 'string' ? helm.releaseName : name;
-            const repo = isMap$1(source) ? source.repoURL : undefined;
-            places.push({ place: [...at, 'chart'], at, install: { releaseName, installer: doc.resource.kind, values: valuesAt(doc, [...at, 'helm']) }, otherSource: namesOtherSource(repo) && !(isMap$1(source) && typeof source.path === 'string' && /istio/i.test(source.path)) });
+            const repo = isObject(source) ? source.repoURL : undefined;
+            places.push({ place: [...at, 'chart'], at, install: { releaseName, installer: doc.resource.kind, values: valuesAt(doc, [...at, 'helm']) }, otherSource: namesOtherSource(repo) && !(isObject(source) && typeof source.path === 'string' && /istio/i.test(source.path)) });
         }
     }
     const tree = { value: doc.value, root: doc.root, at: [] };
@@ -10496,7 +10495,7 @@ function checkChartYaml(out, doc) {
     const deps = doc.value.dependencies;
     const tree = { value: doc.value, root: doc.root, at: [] };
     // A dependency is rendered under the parent chart's release, whose name the file does not say.
-    deps.forEach((d, i) => reportChart(out, tree, ['dependencies', i, 'name'], { values: {} }, isMap$1(d) && isIstioChartRepository(d.repository), isMap$1(d) && namesOtherSource(d.repository)));
+    deps.forEach((d, i) => reportChart(out, tree, ['dependencies', i, 'name'], { values: {} }, isObject(d) && isIstioChartRepository(d.repository), isObject(d) && namesOtherSource(d.repository)));
 }
 function reportChart(out, tree, place, install, istioSource, otherSource = false) {
     const node = nodeAt(tree.root, place);
@@ -10524,7 +10523,7 @@ function checkHelm(out, tree) {
         else if (c.match.chart === tree.chart)
             matchTree(out, c, tree, c.patterns);
     }
-    if (!isMap$1(tree.value))
+    if (!isObject(tree.value))
         return;
     // istiod: pilot.env (and the istiod chart's top-level env); the istio-cni agent: the cni chart's env, which the
     // chart writes into the agent's ConfigMap (read through envFrom), also as cni.env (the chart lifts its cni:
@@ -10542,7 +10541,7 @@ function checkHelm(out, tree) {
     }
     for (const [place, index] of places) {
         const env = valueAt(tree.value, place);
-        if (isMap$1(env))
+        if (isObject(env))
             envMapHits(env, index, (c, name) => out.addAt(c, tree, [...place, name], name));
     }
 }
@@ -10553,11 +10552,11 @@ function checkMesh(out, tree) {
     // A ProxyConfig match's conditions read the same ProxyConfig (defaultConfig), as on the annotation.
     for (const c of plan.proxyConfig)
         matchTree(out, c, tree, c.patterns, ['defaultConfig'], true);
-    if (plan.proxyEnv.size === 0 || !isMap$1(tree.value))
+    if (plan.proxyEnv.size === 0 || !isObject(tree.value))
         return;
     const defaults = tree.value.defaultConfig;
-    const metadata = isMap$1(defaults) ? defaults.proxyMetadata : undefined;
-    if (isMap$1(metadata))
+    const metadata = isObject(defaults) ? defaults.proxyMetadata : undefined;
+    if (isObject(metadata))
         envMapHits(metadata, plan.proxyEnv, (c, name) => out.addAt(c, tree, ['defaultConfig', 'proxyMetadata', name], name));
 }
 /**
@@ -10573,7 +10572,7 @@ function envMapHits(env, index, report) {
 }
 /** An env match's `unlessSet` on a `- name:` list. */
 function listSetsAnyOf(list, c) {
-    return c.match.unlessSet?.some((n) => list.some((item) => isMap$1(item) && item.name === n)) ?? false;
+    return c.match.unlessSet?.some((n) => list.some((item) => isObject(item) && item.name === n)) ?? false;
 }
 /** Helm compatibilityVersion values in a document, with positions (Helm values of any chart and IstioOperator spec). */
 function compatibilityVersionsIn(doc) {
@@ -10893,7 +10892,8 @@ function compileOptOutPlan(releases = CATALOG) {
     for (const entry of catalogEntries(releases)) {
         entry.match.forEach((match, i) => {
             // A setting keys its hits with the match's key and a mark (see `optOutsOf` and the catalog's `settle`): none for
-            // a mesh-wide opt-out; `@` for a Namespace's own one, to which the Namespace's name is appended; `=` for one that
+            // a mesh-wide opt-out; `@` for a namespace's own one, to which that namespace is appended (a Namespace's name, any
+            // other carrier's written namespace); `=` for one that
             // names an object, to which the name and the namespace are appended; `~` for one that must hold the finding's
             // own matched value, to which that value is appended; `+` for a setting the match needs
             // (`ifRepository`), whose findings stay only where one is set, and `+@` for a Namespace's own such setting.
@@ -11345,9 +11345,6 @@ const ISTIO_CHARTS = new Set(['base', 'istio-base', 'istiod', 'istio-discovery',
 const CONTROL_PLANE_CHARTS = new Set(['istiod', 'istio-discovery', 'istiod-remote', 'base', 'istio-base']);
 /** Image tag variants that are not part of the version. */
 const VARIANT_SUFFIX = /-(distroless|debug)$/;
-function isMap(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 function chartName(ref) {
     if (typeof ref !== 'string')
         return undefined;
@@ -11475,10 +11472,10 @@ const RANK = { installsControlPlane: 0, installs: 1, names: 2, compatibility: 3 
 const sourceKey = (kind, namespace, name) => `${kind}/${namespace ?? ''}/${name}`;
 function collectSources(doc, out) {
     const value = doc.value;
-    if (!isMap(value) || (value.kind !== 'HelmRepository' && value.kind !== 'OCIRepository'))
+    if (!isObject(value) || (value.kind !== 'HelmRepository' && value.kind !== 'OCIRepository'))
         return;
-    const metadata = isMap(value.metadata) ? value.metadata : {};
-    const spec = isMap(value.spec) ? value.spec : {};
+    const metadata = isObject(value.metadata) ? value.metadata : {};
+    const spec = isObject(value.spec) ? value.spec : {};
     if (typeof metadata.name !== 'string' || typeof spec.url !== 'string')
         return;
     const ns = typeof metadata.namespace === 'string' ? metadata.namespace : undefined;
@@ -11505,7 +11502,7 @@ const CHART_OR_KUSTOMIZATION = /(^|\/)(Chart|kustomization)\.ya?ml$/;
 function candidatesOf(doc, sources, unresolved) {
     const out = [];
     const value = doc.value;
-    if (!isMap(value))
+    if (!isObject(value))
         return out;
     // Most documents are none of the sources below (each needs one of these kinds, Helm values or one of these files).
     if (!SOURCE_KINDS.has(value.kind) && !doc.embedded.some((e) => e.role === 'helm-values') && !CHART_OR_KUSTOMIZATION.test(doc.file))
@@ -11521,12 +11518,12 @@ function candidatesOf(doc, sources, unresolved) {
             unresolved.push({ version: found.text, file: doc.file, line: found.line, how });
     };
     const rankOf = (chart) => (CONTROL_PLANE_CHARTS.has(chart) ? RANK.installsControlPlane : RANK.installs);
-    const spec = isMap(value.spec) ? value.spec : {};
-    const metadata = isMap(value.metadata) ? value.metadata : {};
+    const spec = isObject(value.spec) ? value.spec : {};
+    const metadata = isObject(value.metadata) ? value.metadata : {};
     const kind = value.kind;
-    if (kind === 'HelmRelease' && isMap(spec.chart) && isMap(spec.chart.spec)) {
+    if (kind === 'HelmRelease' && isObject(spec.chart) && isObject(spec.chart.spec)) {
         const chartSpec = spec.chart.spec;
-        const ref = isMap(chartSpec.sourceRef) ? chartSpec.sourceRef : {};
+        const ref = isObject(chartSpec.sourceRef) ? chartSpec.sourceRef : {};
         const refKind = typeof ref.kind === 'string' ? ref.kind : 'HelmRepository';
         const ns = typeof ref.namespace === 'string' ? ref.namespace : typeof metadata.namespace === 'string' ? metadata.namespace : undefined;
         const url = typeof ref.name === 'string' ? sources.get(sourceKey(refKind, ns, ref.name)) ?? sources.get(sourceKey(refKind, '*', ref.name)) : undefined;
@@ -11536,7 +11533,7 @@ function candidatesOf(doc, sources, unresolved) {
     }
     if (kind === 'OCIRepository' && typeof spec.url === 'string') {
         const chart = istioChartOf(spec.url, spec.url);
-        if (chart && isMap(spec.ref)) {
+        if (chart && isObject(spec.ref)) {
             take(['spec', 'ref', 'tag'], `Flux OCIRepository spec.ref.tag (chart ${chart})`, rankOf(chart));
             take(['spec', 'ref', 'semver'], `Flux OCIRepository spec.ref.semver (chart ${chart})`, rankOf(chart));
         }
@@ -11545,17 +11542,17 @@ function candidatesOf(doc, sources, unresolved) {
     const argo = [];
     if (kind === 'Application')
         argo.push([['spec'], spec, 'Argo CD Application']);
-    if (kind === 'ApplicationSet' && isMap(spec.template) && isMap(spec.template.spec))
+    if (kind === 'ApplicationSet' && isObject(spec.template) && isObject(spec.template.spec))
         argo.push([['spec', 'template', 'spec'], spec.template.spec, 'Argo CD ApplicationSet']);
     for (const [at, appSpec, what] of argo) {
-        if (isMap(appSpec.source)) {
+        if (isObject(appSpec.source)) {
             const chart = istioChartOf(appSpec.source.chart, typeof appSpec.source.repoURL === 'string' ? appSpec.source.repoURL : undefined);
             if (chart)
                 take([...at, 'source', 'targetRevision'], `${what} ${at.join('.')}.source.targetRevision (chart ${chart})`, rankOf(chart));
         }
         if (Array.isArray(appSpec.sources)) {
             appSpec.sources.forEach((s, i) => {
-                const chart = isMap(s) ? istioChartOf(s.chart, typeof s.repoURL === 'string' ? s.repoURL : undefined) : undefined;
+                const chart = isObject(s) ? istioChartOf(s.chart, typeof s.repoURL === 'string' ? s.repoURL : undefined) : undefined;
                 if (chart)
                     take([...at, 'sources', i, 'targetRevision'], `${what} ${at.join('.')}.sources[${i}].targetRevision (chart ${chart})`, rankOf(chart));
             });
@@ -11565,24 +11562,24 @@ function candidatesOf(doc, sources, unresolved) {
         take(['spec', 'tag'], 'IstioOperator spec.tag', RANK.names);
     if (/(^|\/)Chart\.ya?ml$/.test(doc.file) && Array.isArray(value.dependencies)) {
         value.dependencies.forEach((d, i) => {
-            const chart = isMap(d) ? istioChartOf(d.name, typeof d.repository === 'string' ? d.repository : undefined) : undefined;
+            const chart = isObject(d) ? istioChartOf(d.name, typeof d.repository === 'string' ? d.repository : undefined) : undefined;
             if (chart)
                 take(['dependencies', i, 'version'], `Chart.yaml dependency ${chart}`, rankOf(chart));
         });
     }
     if (/(^|\/)kustomization\.ya?ml$/.test(doc.file) && Array.isArray(value.helmCharts)) {
         value.helmCharts.forEach((h, i) => {
-            const chart = isMap(h) ? istioChartOf(h.name, typeof h.repo === 'string' ? h.repo : undefined) : undefined;
+            const chart = isObject(h) ? istioChartOf(h.name, typeof h.repo === 'string' ? h.repo : undefined) : undefined;
             if (chart)
                 take(['helmCharts', i, 'version'], `kustomization helmCharts ${chart}`, rankOf(chart));
         });
     }
     // A rendered install: the istiod Deployment's pilot image tag.
     if (kind === 'Deployment') {
-        const podSpec = isMap(spec.template) && isMap(spec.template.spec) ? spec.template.spec : {};
+        const podSpec = isObject(spec.template) && isObject(spec.template.spec) ? spec.template.spec : {};
         const containers = Array.isArray(podSpec.containers) ? podSpec.containers : [];
         containers.forEach((c, i) => {
-            if (!isMap(c) || typeof c.image !== 'string')
+            if (!isObject(c) || typeof c.image !== 'string')
                 return;
             const m = PILOT_IMAGE.exec(c.image);
             if (!m || !(/istio/i.test(c.image) || c.name === 'discovery'))
@@ -11617,7 +11614,7 @@ function detectionReads(doc) {
     if (doc.embedded.some((e) => e.role === 'helm-values'))
         return true;
     const value = doc.value;
-    if (!isMap(value))
+    if (!isObject(value))
         return false;
     if (typeof value.kind === 'string' && DETECTION_KINDS.has(value.kind))
         return true;
@@ -11627,9 +11624,9 @@ function detectionReads(doc) {
         return true;
     if (value.kind !== 'Deployment')
         return false;
-    const spec = isMap(value.spec) ? value.spec : {};
-    const podSpec = isMap(spec.template) && isMap(spec.template.spec) ? spec.template.spec : {};
-    return Array.isArray(podSpec.containers) && podSpec.containers.some((c) => isMap(c) && typeof c.image === 'string' && PILOT_IMAGE.test(c.image));
+    const spec = isObject(value.spec) ? value.spec : {};
+    const podSpec = isObject(spec.template) && isObject(spec.template.spec) ? spec.template.spec : {};
+    return Array.isArray(podSpec.containers) && podSpec.containers.some((c) => isObject(c) && typeof c.image === 'string' && PILOT_IMAGE.test(c.image));
 }
 /**
  * Only files that may hold one of the sources above are parsed (detection runs over whole repositories). Every source
@@ -12470,7 +12467,7 @@ function optOutsOf(doc, lines) {
                 if (!named)
                     continue;
                 // A waypoint in another namespace is named with istio.io/use-waypoint-namespace next to the name.
-                const labels = isMap$1(d.value) && isMap$1(d.value.metadata) && isMap$1(d.value.metadata.labels) ? d.value.metadata.labels : {};
+                const labels = isObject(d.value) && isObject(d.value.metadata) && isObject(d.value.metadata.labels) ? d.value.metadata.labels : {};
                 const elsewhere = labels['istio.io/use-waypoint-namespace'];
                 const namespace = typeof elsewhere === 'string' ? elsewhere : d.resource?.kind === 'Namespace' ? (name ?? '') : (d.resource?.namespace ?? '');
                 key = `${key}${named}@${namespace}`;
@@ -12489,14 +12486,14 @@ const UMBRELLA_CHARTS = { base: 'base', istiod: 'istiod', cni: 'cni', 'istio-cni
  * they name Istio settings (CNI_CONF_GROUP_READ), so another project's block of the same name does not set one.
  */
 function umbrellaSubcharts(doc) {
-    if (doc.resource || doc.kind === 'helm-values' || doc.embedded.length > 0 || !isMap$1(doc.value))
+    if (doc.resource || doc.kind === 'helm-values' || doc.embedded.length > 0 || !isObject(doc.value))
         return [];
     if (!/(^|\/)values\.ya?ml$/.test(doc.file))
         return [];
     const out = [];
     for (const [key, value] of Object.entries(doc.value)) {
         const chart = UMBRELLA_CHARTS[key];
-        if (!chart || !isMap$1(value))
+        if (!chart || !isObject(value))
             continue;
         out.push({ ...doc, embedded: [{ role: 'helm-values', chart, at: [key], root: nodeAt(doc.root, [key]) ?? null, value }] });
     }
@@ -12534,7 +12531,7 @@ function recalled(doc, lines) {
 }
 function factsOf(doc, lines) {
     const value = doc.value;
-    if (!isMap$1(value))
+    if (!isObject(value))
         return NONE;
     const resource = doc.resource;
     const istioGateway = resource && resource.kind === 'Gateway' && ISTIO_NETWORKING.has(resource.apiVersion) ? resource : undefined;
@@ -12550,7 +12547,7 @@ function factsOf(doc, lines) {
     const { providers, tracers, overrides, roots } = tracingOf(doc, value);
     const gatewayApi = resource && (resource.apiVersion.startsWith('gateway.networking.k8s.io/') || resource.apiVersion.startsWith('gateway.networking.x-k8s.io/')) ? resource : undefined;
     const routes = gatewayApi && ROUTE_KINDS.includes(gatewayApi.kind) ? [routeParents(value, gatewayApi)] : gatewayApi && BACKEND_POLICY_KINDS.includes(gatewayApi.kind) ? policyTargets(value, gatewayApi) : [];
-    const className = gatewayApi?.kind === 'Gateway' && isMap$1(value.spec) ? value.spec.gatewayClassName : undefined;
+    const className = gatewayApi?.kind === 'Gateway' && isObject(value.spec) ? value.spec.gatewayClassName : undefined;
     const gateways = gatewayApi?.name && typeof className === 'string' ? [{ name: gatewayApi.name, ...(gatewayApi.namespace ? { namespace: gatewayApi.namespace } : {}), className }] : [];
     const optOuts = optOutsOf(doc, lines);
     const namespace = namespaceFactsOf(value, resource?.kind, resource?.apiVersion);
@@ -12561,9 +12558,9 @@ function factsOf(doc, lines) {
 /** A Gateway API / Inference Extension CRD: its group, kind and the versions it serves (`served: true`, as the API server requires a boolean). */
 function installedCrd(value) {
     const spec = value.spec;
-    if (!isMap$1(spec) || typeof spec.group !== 'string' || !INSTALLED_GROUPS.has(spec.group) || !isMap$1(spec.names) || typeof spec.names.kind !== 'string' || !Array.isArray(spec.versions))
+    if (!isObject(spec) || typeof spec.group !== 'string' || !INSTALLED_GROUPS.has(spec.group) || !isObject(spec.names) || typeof spec.names.kind !== 'string' || !Array.isArray(spec.versions))
         return [];
-    const served = spec.versions.filter((v) => isMap$1(v) && typeof v.name === 'string' && v.served === true).map((v) => v.name);
+    const served = spec.versions.filter((v) => isObject(v) && typeof v.name === 'string' && v.served === true).map((v) => v.name);
     return [{ group: spec.group, kind: spec.names.kind, served }];
 }
 /**
@@ -12587,16 +12584,15 @@ function installedCrds(files) {
 }
 /** The Gateways a route's parentRefs name (kind Gateway is the default), or undefined gateways when a parent is not one. */
 function routeParents(value, resource) {
-    const pools = backendRefsOf(value, resource, 'InferencePool');
-    const services = backendRefsOf(value, resource, 'Service');
+    const { pools, services } = backendRefsOf(value, resource);
     const base = { resource, ...(pools.length > 0 ? { pools } : {}), ...(services.length > 0 ? { services } : {}) };
     // A ListenerSet (XListenerSet before Gateway API 1.5) names its one Gateway in spec.parentRef.
-    const refs = isMap$1(value.spec) ? (value.spec.parentRefs ?? (isMap$1(value.spec.parentRef) ? [value.spec.parentRef] : undefined)) : undefined;
+    const refs = isObject(value.spec) ? (value.spec.parentRefs ?? (isObject(value.spec.parentRef) ? [value.spec.parentRef] : undefined)) : undefined;
     if (!Array.isArray(refs) || refs.length === 0)
         return base;
     const gateways = [];
     for (const ref of refs) {
-        if (!isMap$1(ref) || typeof ref.name !== 'string')
+        if (!isObject(ref) || typeof ref.name !== 'string')
             return base;
         const kind = ref.kind ?? 'Gateway';
         const group = ref.group ?? 'gateway.networking.k8s.io';
@@ -12616,36 +12612,39 @@ function coreGroup(ref) {
 }
 /** A backend policy's Service targets, as a route-like fact without parents (none when a target is not a core Service). */
 function policyTargets(value, resource) {
-    const refs = isMap$1(value.spec) ? value.spec.targetRefs : undefined;
+    const refs = isObject(value.spec) ? value.spec.targetRefs : undefined;
     if (!Array.isArray(refs) || refs.length === 0)
         return [];
     const targets = [];
     for (const ref of refs) {
-        if (!isMap$1(ref) || typeof ref.name !== 'string' || ref.kind !== 'Service' || !coreGroup(ref))
+        if (!isObject(ref) || typeof ref.name !== 'string' || ref.kind !== 'Service' || !coreGroup(ref))
             return [];
         targets.push({ namespace: resource.namespace ?? '', name: ref.name });
     }
     return [{ resource, targets }];
 }
-/** The InferencePools (any group: the v1alpha2 and the v1 pool alike) or core Services a route's rules name in backendRefs. */
-function backendRefsOf(value, resource, kind) {
-    const rules = isMap$1(value.spec) ? value.spec.rules : undefined;
+/** The InferencePools (any group: the v1alpha2 and the v1 pool alike) and the core Services a route's rules name in backendRefs. */
+function backendRefsOf(value, resource) {
+    const pools = [];
+    const services = [];
+    const rules = isObject(value.spec) ? value.spec.rules : undefined;
     if (!Array.isArray(rules))
-        return [];
-    const named = [];
+        return { pools, services };
     for (const rule of rules) {
-        const refs = isMap$1(rule) ? rule.backendRefs : undefined;
+        const refs = isObject(rule) ? rule.backendRefs : undefined;
         if (!Array.isArray(refs))
             continue;
         for (const ref of refs) {
-            if (!isMap$1(ref) || typeof ref.name !== 'string')
+            if (!isObject(ref) || typeof ref.name !== 'string')
                 continue;
-            const refKind = ref.kind ?? 'Service';
-            if (kind === 'InferencePool' ? refKind === 'InferencePool' : refKind === 'Service' && coreGroup(ref))
-                named.push(referenced(ref, ref.name, resource));
+            const kind = ref.kind ?? 'Service';
+            if (kind === 'InferencePool')
+                pools.push(referenced(ref, ref.name, resource));
+            else if (kind === 'Service' && coreGroup(ref))
+                services.push(referenced(ref, ref.name, resource));
         }
     }
-    return named;
+    return { pools, services };
 }
 /** A reference (namespace '' when neither the reference nor its holder writes one) names the object: same name, and the same namespace where both are written. */
 function names(ref, object) {
@@ -12705,21 +12704,21 @@ function tracingOf(doc, value) {
     const roots = [];
     const resource = doc.resource;
     if (resource && resource.kind === 'Telemetry' && resource.apiVersion.startsWith('telemetry.istio.io/')) {
-        const tracing = isMap$1(value.spec) ? value.spec.tracing : undefined;
+        const tracing = isObject(value.spec) ? value.spec.tracing : undefined;
         if (Array.isArray(tracing)) {
             // disableSpanReporting: true turns the tracing spec off before istiod looks at its provider (a later entry of
             // the same Telemetry that sets false turns it back on).
-            const reenabled = tracing.some((t) => isMap$1(t) && t.disableSpanReporting === false);
+            const reenabled = tracing.some((t) => isObject(t) && t.disableSpanReporting === false);
             tracing.forEach((t, i) => {
-                const list = isMap$1(t) ? t.providers : undefined;
-                if (isMap$1(t) && t.disableSpanReporting === false && !(Array.isArray(list) && list.length > 0)) {
+                const list = isObject(t) ? t.providers : undefined;
+                if (isObject(t) && t.disableSpanReporting === false && !(Array.isArray(list) && list.length > 0)) {
                     tracers.push({ name: '', by: who(resource), at: { file: doc.file, line: lineOf(entryAt(doc.root, ['spec', 'tracing', i, 'disableSpanReporting'])?.keyNode, doc.line), path: `spec.tracing[${i}].disableSpanReporting`, resource }, reenables: true });
                 }
                 if (!Array.isArray(list))
                     return;
-                const disabled = isMap$1(t) && t.disableSpanReporting === true && !reenabled;
+                const disabled = isObject(t) && t.disableSpanReporting === true && !reenabled;
                 list.forEach((p, j) => {
-                    if (!isMap$1(p) || typeof p.name !== 'string' || p.name === '')
+                    if (!isObject(p) || typeof p.name !== 'string' || p.name === '')
                         return;
                     const path = ['spec', 'tracing', i, 'providers', j, 'name'];
                     tracers.push({ name: p.name, by: who(resource), at: { file: doc.file, line: lineOf(entryAt(doc.root, path)?.keyNode, doc.line), path: `spec.tracing[${i}].providers[${j}].name`, resource }, ...(disabled ? { disabled: true } : {}) });
@@ -12736,7 +12735,7 @@ function tracingOf(doc, value) {
         return { providers, tracers, overrides, roots };
     for (const tree of meshTreesOf(doc, helmTreesOf(doc))) {
         const mesh = tree.value;
-        if (!isMap$1(mesh))
+        if (!isObject(mesh))
             continue;
         const at = (path) => {
             const where = located(tree.root, path);
@@ -12744,16 +12743,16 @@ function tracingOf(doc, value) {
         };
         if (Array.isArray(mesh.extensionProviders)) {
             mesh.extensionProviders.forEach((p, i) => {
-                if (!isMap$1(p) || typeof p.name !== 'string')
+                if (!isObject(p) || typeof p.name !== 'string')
                     return;
                 for (const kind of Object.keys(p)) {
-                    if (kind === 'name' || !isMap$1(p[kind]))
+                    if (kind === 'name' || !isObject(p[kind]))
                         continue;
                     providers.push({ kind, name: p.name, at: at(['extensionProviders', i, kind]) });
                 }
             });
         }
-        const defaults = isMap$1(mesh.defaultProviders) ? mesh.defaultProviders.tracing : undefined;
+        const defaults = isObject(mesh.defaultProviders) ? mesh.defaultProviders.tracing : undefined;
         if (Array.isArray(defaults)) {
             defaults.forEach((name, j) => {
                 if (typeof name === 'string' && name !== '')
@@ -12773,9 +12772,9 @@ function telemetryOverride(value, resource, tracing) {
     let client = false;
     let server = false;
     for (const t of tracing) {
-        if (!isMap$1(t) || !Array.isArray(t.providers) || !t.providers.some((p) => isMap$1(p) && typeof p.name === 'string' && p.name !== ''))
+        if (!isObject(t) || !Array.isArray(t.providers) || !t.providers.some((p) => isObject(p) && typeof p.name === 'string' && p.name !== ''))
             continue;
-        const mode = isMap$1(t.match) ? t.match.mode : undefined;
+        const mode = isObject(t.match) ? t.match.mode : undefined;
         if (mode === undefined || mode === 'CLIENT_AND_SERVER' || mode === 'CLIENT')
             client = true;
         if (mode === undefined || mode === 'CLIENT_AND_SERVER' || mode === 'SERVER')
@@ -12793,12 +12792,12 @@ function operatorObject(doc, value, resource) {
     if (resource.kind !== 'IstioOperator' || doc.family !== 'istio-operator')
         return undefined;
     const metadata = value.metadata;
-    const annotations = isMap$1(metadata) ? metadata.annotations : undefined;
-    if (isMap$1(annotations) && String(annotations['config.kubernetes.io/local-config']) === 'true')
+    const annotations = isObject(metadata) ? metadata.annotations : undefined;
+    if (isObject(annotations) && String(annotations['config.kubernetes.io/local-config']) === 'true')
         return undefined;
-    if (isMap$1(annotations) && String(annotations['install.istio.io/ignoreReconcile']) === 'true')
+    if (isObject(annotations) && String(annotations['install.istio.io/ignoreReconcile']) === 'true')
         return undefined;
-    if (isMap$1(value.spec) && value.spec.profile === 'ambient')
+    if (isObject(value.spec) && value.spec.profile === 'ambient')
         return undefined;
     return { at: { file: doc.file, line: lineOf(entryAt(doc.root, ['apiVersion'])?.keyNode, doc.line), path: 'apiVersion', resource } };
 }
@@ -12838,17 +12837,17 @@ function appliersOf(doc, value) {
     if (!resource)
         return [];
     const spec = value.spec;
-    if (resource.kind === 'Kustomization' && resource.apiVersion.startsWith('kustomize.toolkit.fluxcd.io/') && isMap$1(spec) && typeof spec.path === 'string') {
+    if (resource.kind === 'Kustomization' && resource.apiVersion.startsWith('kustomize.toolkit.fluxcd.io/') && isObject(spec) && typeof spec.path === 'string') {
         // Flux applies the kustomization.yaml of the directory, or generates one over every manifest below it. The
         // repository root is left out: a Flux Kustomization of the whole tree usually deploys another repository.
         const path = normalPath(spec.path);
         return path ? [{ what: `Flux Kustomization ${name}`, dir: { path, recurse: true } }] : [];
     }
-    if (resource.kind === 'Application' && resource.apiVersion.startsWith('argoproj.io/') && isMap$1(spec)) {
-        const sources = [spec.source, ...(Array.isArray(spec.sources) ? spec.sources : [])].filter(isMap$1);
+    if (resource.kind === 'Application' && resource.apiVersion.startsWith('argoproj.io/') && isObject(spec)) {
+        const sources = [spec.source, ...(Array.isArray(spec.sources) ? spec.sources : [])].filter(isObject);
         return sources.flatMap((source) => {
             const path = typeof source.path === 'string' && source.chart === undefined ? normalPath(source.path) : undefined;
-            const recurse = isMap$1(source.directory) && source.directory.recurse === true;
+            const recurse = isObject(source.directory) && source.directory.recurse === true;
             return path ? [{ what: `Argo CD Application ${name}`, dir: { path, recurse } }] : [];
         });
     }
@@ -12874,7 +12873,7 @@ function parseCredential(text) {
     return undefined;
 }
 function canonicalSelector(selector) {
-    if (!isMap$1(selector))
+    if (!isObject(selector))
         return '';
     return Object.keys(selector)
         .sort()
@@ -12883,13 +12882,13 @@ function canonicalSelector(selector) {
 }
 function secretReferences(doc, value, resource) {
     const spec = value.spec;
-    if (!isMap$1(spec) || !Array.isArray(spec.servers))
+    if (!isObject(spec) || !Array.isArray(spec.servers))
         return [];
     const selector = canonicalSelector(spec.selector);
     const out = [];
     spec.servers.forEach((server, i) => {
-        const tls = isMap$1(server) ? server.tls : undefined;
-        if (!isMap$1(tls))
+        const tls = isObject(server) ? server.tls : undefined;
+        if (!isObject(tls))
             return;
         const add = (text, path, line) => {
             if (typeof text !== 'string')
@@ -12910,14 +12909,14 @@ function secretReferences(doc, value, resource) {
 /** The servers of an Istio Gateway with a port number; none unless some server of it names a bind address. */
 function serverPorts(doc, value, resource) {
     const spec = value.spec;
-    if (!isMap$1(spec) || !Array.isArray(spec.servers))
+    if (!isObject(spec) || !Array.isArray(spec.servers))
         return [];
-    if (!spec.servers.some((s) => isMap$1(s) && typeof s.bind === 'string' && s.bind !== ''))
+    if (!spec.servers.some((s) => isObject(s) && typeof s.bind === 'string' && s.bind !== ''))
         return [];
     const selector = canonicalSelector(spec.selector);
     const out = [];
     spec.servers.forEach((server, i) => {
-        if (!isMap$1(server) || !isMap$1(server.port))
+        if (!isObject(server) || !isObject(server.port))
             return;
         const port = Number(server.port.number);
         if (!Number.isInteger(port))
@@ -12931,7 +12930,7 @@ function serverPorts(doc, value, resource) {
 }
 function hostReferences(doc, value, resource) {
     const spec = value.spec;
-    if (!isMap$1(spec) || !Array.isArray(spec.hosts))
+    if (!isObject(spec) || !Array.isArray(spec.hosts))
         return [];
     const out = [];
     spec.hosts.forEach((host, j) => {
@@ -12946,8 +12945,8 @@ const GATEWAY_NAME_LABEL = 'gateway.networking.k8s.io/gateway-name';
 const MANAGED_POD_LABELS = new Set([GATEWAY_NAME_LABEL, 'gateway.istio.io/managed', 'sidecar.istio.io/inject', 'service.istio.io/canonical-name', 'service.istio.io/canonical-revision', 'istio.io/rev']);
 function gatewaySelections(doc, value, resource) {
     const spec = value.spec;
-    const selector = isMap$1(spec) ? spec.selector : undefined;
-    const name = isMap$1(selector) ? selector[GATEWAY_NAME_LABEL] : undefined;
+    const selector = isObject(spec) ? spec.selector : undefined;
+    const name = isObject(selector) ? selector[GATEWAY_NAME_LABEL] : undefined;
     if (typeof name !== 'string' || name === '')
         return [];
     // A selector that also asks for a label Istio does not put on a managed gateway's pods never matched them.
@@ -12964,12 +12963,12 @@ function showsAmbient(doc, value) {
     if (doc.chart === 'ztunnel')
         return true;
     const metadata = value.metadata;
-    if (isMap$1(metadata) && isMap$1(metadata.labels) && metadata.labels['istio.io/dataplane-mode'] === 'ambient')
+    if (isObject(metadata) && isObject(metadata.labels) && metadata.labels['istio.io/dataplane-mode'] === 'ambient')
         return true;
     const spec = value.spec;
-    if (doc.family === 'istio-operator' && isMap$1(spec) && spec.profile === 'ambient')
+    if (doc.family === 'istio-operator' && isObject(spec) && spec.profile === 'ambient')
         return true;
-    if (doc.resource?.kind === 'Gateway' && isMap$1(spec) && spec.gatewayClassName === 'istio-waypoint')
+    if (doc.resource?.kind === 'Gateway' && isObject(spec) && spec.gatewayClassName === 'istio-waypoint')
         return true;
     if (doc.kind === 'helm-values' && value.profile === 'ambient')
         return true;
@@ -12978,7 +12977,7 @@ function showsAmbient(doc, value) {
             continue;
         if (e.chart === 'ztunnel')
             return true;
-        if (isMap$1(e.value) && (e.value.profile === 'ambient' || (isMap$1(e.value.global) && e.value.global.profile === 'ambient')))
+        if (isObject(e.value) && (e.value.profile === 'ambient' || (isObject(e.value.global) && e.value.global.profile === 'ambient')))
             return true;
     }
     return false;
@@ -13167,7 +13166,7 @@ function repositoryNamespaces(files) {
  * the Service that fronts the proxies the user runs).
  */
 function istioManages(value) {
-    const spec = isMap$1(value) && isMap$1(value.spec) ? value.spec : undefined;
+    const spec = isObject(value) && isObject(value.spec) ? value.spec : undefined;
     if (!spec)
         return false;
     // Only the istio class deploys the kube-gateway proxies that merged Istio Gateways (istio-remote deploys nothing,
@@ -13180,7 +13179,7 @@ function istioManages(value) {
     if (addresses.length > 1)
         return false;
     const first = addresses[0];
-    const type = isMap$1(first) ? first.type : undefined;
+    const type = isObject(first) ? first.type : undefined;
     return type === undefined || type === null || type === 'IPAddress';
 }
 /**

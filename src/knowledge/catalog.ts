@@ -1,6 +1,7 @@
 // The release catalog: every manifest-visible change of Istio 1.20 → newest, one data file per minor.
 import type { Severity } from '../model.js'
 import { KNOWN_MINORS, parseRelease, compareReleases, includesChange } from './versions.js'
+import { WORKLOAD_KINDS } from '../manifests/recognise.js'
 import c120 from '../../data/catalog/1.20.json' with { type: 'json' }
 import c121 from '../../data/catalog/1.21.json' with { type: 'json' }
 import c122 from '../../data/catalog/1.22.json' with { type: 'json' }
@@ -478,10 +479,7 @@ export const ROUTE_KINDS: readonly string[] = ['HTTPRoute', 'GRPCRoute', 'TCPRou
 export const BACKEND_POLICY_KINDS: readonly string[] = ['BackendTLSPolicy', 'XBackendTrafficPolicy']
 const COMMON_KEYS = ['type', 'severity', 'message', 'fix', 'unlessRepository', 'ifRepository', 'until', 'since', 'istioRoutes', 'pods']
 
-/** The workload kinds with a pod template (or, for Pod, their own pod spec): what the `$workload` macro stands for. */
-export const WORKLOAD_KINDS: ReadonlySet<string> = new Set([
-  'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob', 'Rollout'
-])
+export { WORKLOAD_KINDS }
 /** Pod-template kinds and the `$workload` macro that stands for them. */
 const POD_KINDS: ReadonlySet<string> = new Set(['$workload', ...WORKLOAD_KINDS])
 /** Pod keys only a sidecar or ztunnel reads: a pod-template match that reads one (or tests one in `where`) says which pods it means. */

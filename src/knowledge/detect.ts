@@ -2,6 +2,7 @@
 import type { ManifestDocument, ManifestFile, PosNode, YamlPath } from '../manifests/types.js'
 import { entryAt, nodeAt } from '../manifests/locate.js'
 import { parseManifestFile } from '../manifests/parse.js'
+import { isObject as isMap } from '../manifests/recognise.js'
 import { KNOWN_MINORS, LATEST_MINOR, parseRelease } from './versions.js'
 import { isIstioChartRepository } from './chart-repos.js'
 
@@ -31,10 +32,6 @@ interface Candidate extends DetectedVersion {
 }
 
 type Input = ManifestFile | { path: string; text: string }
-
-function isMap(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
-}
 
 function chartName(ref: unknown): string | undefined {
   if (typeof ref !== 'string') return undefined

@@ -34,7 +34,10 @@ const ISTIO_ONLY_KEYS = new Set([
   ...CNI_ONLY_KEYS, ...ZTUNNEL_ONLY_KEYS
 ])
 
-const WORKLOAD_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'Pod', 'Job', 'CronJob', 'ReplicaSet', 'ReplicationController', 'Rollout'])
+/** The workload kinds with a pod template (or, for Pod, their own pod spec); the catalog's `$workload` macro stands for them. */
+export const WORKLOAD_KINDS: ReadonlySet<string> = new Set([
+  'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob', 'Rollout'
+])
 
 export interface RecogniseContext {
   text: string
@@ -193,7 +196,7 @@ function helmReleaseValues(doc: ManifestDocument, ctx: RecogniseContext): Embedd
       // Flux: spec.values; valuesFrom ConfigMaps/Secrets live in other objects, so these values may be incomplete.
       const before = out.length
       add(chart, ['spec', 'values'], nodeAt(doc.root, ['spec', 'values']) ?? null, source.values)
-      if (Array.isArray(source.valuesFrom) && source.valuesFrom.length > 0) {
+      if (takesValuesFrom(source)) {
         for (const e of out.slice(before)) if (e.role === 'helm-values') e.valuesIncomplete = true
       }
       continue
@@ -223,6 +226,11 @@ function helmReleaseValues(doc: ManifestDocument, ctx: RecogniseContext): Embedd
     if (path && base) add(chart, path, base.root, base.value)
   }
   return out
+}
+
+/** A Flux HelmRelease spec that takes values from ConfigMaps or Secrets (`valuesFrom`): its inline values may be incomplete. */
+export function takesValuesFrom(spec: Record<string, unknown>): boolean {
+  return Array.isArray(spec.valuesFrom) && spec.valuesFrom.length > 0
 }
 
 /**

@@ -2,7 +2,7 @@
 import { load } from 'js-yaml'
 import type { ManifestDocument, PosNode, YamlPath } from '../../manifests/types.js'
 import { entryAt, formatPath, nodeAt, walk } from '../../manifests/locate.js'
-import { chartsInstalled, GENERIC_CHARTS } from '../../manifests/recognise.js'
+import { chartsInstalled, GENERIC_CHARTS, takesValuesFrom } from '../../manifests/recognise.js'
 import { isIstioChartRepository } from '../../knowledge/chart-repos.js'
 import type { Severity } from '../../model.js'
 import type { CatalogEntry, FixSpec, PodScope } from '../../knowledge/catalog.js'
@@ -690,7 +690,7 @@ function checkCharts(out: HitCollector, doc: ManifestDocument): void {
     const releaseName = typeof spec.releaseName === 'string' ? spec.releaseName : name && typeof spec.targetNamespace === 'string' ? `${spec.targetNamespace}-${name}` : name
     const chartSpec = isMap(spec.chart) && isMap(spec.chart.spec) ? spec.chart.spec : {}
     const sourceName = isMap(chartSpec.sourceRef) ? chartSpec.sourceRef.name : isMap(spec.chartRef) ? spec.chartRef.name : undefined
-    const valuesIncomplete = Array.isArray(spec.valuesFrom) && spec.valuesFrom.length > 0
+    const valuesIncomplete = takesValuesFrom(spec)
     places.push({ place: ['spec', 'chart', 'spec', 'chart'], at: ['spec'], install: { releaseName, installer: 'HelmRelease', values: valuesAt(doc, ['spec', 'values']), ...(valuesIncomplete ? { valuesIncomplete } : {}) }, otherSource: namesOtherSource(sourceName) })
   } else {
     // An ApplicationSet's template is an Application: its spec one level down.

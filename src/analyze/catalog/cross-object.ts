@@ -423,8 +423,7 @@ export function installedCrds(files: readonly ManifestFile[]): Map<string, Set<s
 
 /** The Gateways a route's parentRefs name (kind Gateway is the default), or undefined gateways when a parent is not one. */
 function routeParents(value: Record<string, unknown>, resource: ResourceRef): RouteParents {
-  const pools = backendRefsOf(value, resource, 'InferencePool')
-  const services = backendRefsOf(value, resource, 'Service')
+  const { pools, services } = backendRefsOf(value, resource)
   const base: RouteParents = { resource, ...(pools.length > 0 ? { pools } : {}), ...(services.length > 0 ? { services } : {}) }
   // A ListenerSet (XListenerSet before Gateway API 1.5) names its one Gateway in spec.parentRef.
   const refs = isMap(value.spec) ? (value.spec.parentRefs ?? (isMap(value.spec.parentRef) ? [value.spec.parentRef] : undefined)) : undefined
@@ -445,7 +444,6 @@ function referenced(ref: Record<string, unknown>, name: string, resource: Resour
   return { namespace: typeof ref.namespace === 'string' ? ref.namespace : (resource.namespace ?? ''), name }
 }
 
-
 /** A reference's group names the core API group (unset, empty or `core`), where Services are. */
 function coreGroup(ref: Record<string, unknown>): boolean {
   return ref.group === undefined || ref.group === '' || ref.group === 'core'
@@ -463,21 +461,23 @@ function policyTargets(value: Record<string, unknown>, resource: ResourceRef): R
   return [{ resource, targets }]
 }
 
-/** The InferencePools (any group: the v1alpha2 and the v1 pool alike) or core Services a route's rules name in backendRefs. */
-function backendRefsOf(value: Record<string, unknown>, resource: ResourceRef, kind: 'InferencePool' | 'Service'): { namespace: string; name: string }[] {
+/** The InferencePools (any group: the v1alpha2 and the v1 pool alike) and the core Services a route's rules name in backendRefs. */
+function backendRefsOf(value: Record<string, unknown>, resource: ResourceRef): { pools: { namespace: string; name: string }[]; services: { namespace: string; name: string }[] } {
+  const pools: { namespace: string; name: string }[] = []
+  const services: { namespace: string; name: string }[] = []
   const rules = isMap(value.spec) ? value.spec.rules : undefined
-  if (!Array.isArray(rules)) return []
-  const named: { namespace: string; name: string }[] = []
+  if (!Array.isArray(rules)) return { pools, services }
   for (const rule of rules) {
     const refs = isMap(rule) ? rule.backendRefs : undefined
     if (!Array.isArray(refs)) continue
     for (const ref of refs) {
       if (!isMap(ref) || typeof ref.name !== 'string') continue
-      const refKind = ref.kind ?? 'Service'
-      if (kind === 'InferencePool' ? refKind === 'InferencePool' : refKind === 'Service' && coreGroup(ref)) named.push(referenced(ref, ref.name, resource))
+      const kind = ref.kind ?? 'Service'
+      if (kind === 'InferencePool') pools.push(referenced(ref, ref.name, resource))
+      else if (kind === 'Service' && coreGroup(ref)) services.push(referenced(ref, ref.name, resource))
     }
   }
-  return named
+  return { pools, services }
 }
 
 /** A reference (namespace '' when neither the reference nor its holder writes one) names the object: same name, and the same namespace where both are written. */

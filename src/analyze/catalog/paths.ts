@@ -1,5 +1,6 @@
 // Catalog path patterns (`spec.http[].mirrors`, `$trafficPolicy.tls`) resolved against plain YAML values.
 import { splitCatalogPath, WORKLOAD_KINDS } from '../../knowledge/catalog.js'
+import { isObject } from '../../manifests/recognise.js'
 
 export type Step =
   | { kind: 'key'; key: string }
@@ -62,17 +63,15 @@ export function compilePath(path: string): PathPattern {
 
 const hasOwn = Object.prototype.hasOwnProperty
 
-/** A YAML map (a plain object; not a list, not null). */
-export function isMap(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v)
-}
+/** A YAML map (a plain object; not a list, not null): the manifests layer's test. */
+export { isObject as isMap }
 
 /** The value at a path of map keys (each read as a string), or undefined. */
 export function valueAt(value: unknown, path: readonly (string | number)[]): unknown {
   let current = value
   for (const step of path) {
     const key = String(step)
-    if (!isMap(current) || !hasOwn.call(current, key)) return undefined
+    if (!isObject(current) || !hasOwn.call(current, key)) return undefined
     current = current[key]
   }
   return current

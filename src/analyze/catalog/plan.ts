@@ -304,7 +304,8 @@ export function compileOptOutPlan(releases: readonly CatalogRelease[] = CATALOG)
   for (const entry of catalogEntries(releases)) {
     entry.match.forEach((match, i) => {
       // A setting keys its hits with the match's key and a mark (see `optOutsOf` and the catalog's `settle`): none for
-      // a mesh-wide opt-out; `@` for a Namespace's own one, to which the Namespace's name is appended; `=` for one that
+      // a mesh-wide opt-out; `@` for a namespace's own one, to which that namespace is appended (a Namespace's name, any
+      // other carrier's written namespace); `=` for one that
       // names an object, to which the name and the namespace are appended; `~` for one that must hold the finding's
       // own matched value, to which that value is appended; `+` for a setting the match needs
       // (`ifRepository`), whose findings stay only where one is set, and `+@` for a Namespace's own such setting.
